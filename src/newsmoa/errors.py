@@ -1,0 +1,43 @@
+"""The exceptions newsmoa raises.
+
+    NewsmoaError
+    ├── InputError          an input cannot be read (names the input and, where known, the line)
+    │   └── UnsupportedInput  a file type or URL scheme newsmoa does not read
+    ├── StoreError          the store cannot be opened, migrated or written
+    ├── NotFound            a story or article id that is not stored
+    └── ConfigError         a setting has a value newsmoa cannot use
+
+The library raises; the CLI and the web layer turn these into one clear line that names the
+input. A stage that meets an unusable article returns None and the pipeline counts the reason.
+"""
+
+from __future__ import annotations
+
+
+class NewsmoaError(Exception):
+    """Root of every error newsmoa raises on purpose."""
+
+
+class InputError(NewsmoaError):
+    def __init__(self, origin: str, message: str, *, line: int | None = None) -> None:
+        self.origin = origin
+        self.line = line
+        self.message = message
+        where = f"{origin}:{line}" if line is not None else origin
+        super().__init__(f"{where}: {message}")
+
+
+class UnsupportedInput(InputError):
+    pass
+
+
+class StoreError(NewsmoaError):
+    pass
+
+
+class NotFound(NewsmoaError):
+    pass
+
+
+class ConfigError(NewsmoaError):
+    pass

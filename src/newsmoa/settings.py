@@ -1,0 +1,35 @@
+"""One table of user-facing settings: name, default, unit (in the name), environment variable, help.
+
+Stage tuning lives in each stage's frozen `*Config`; this table holds what a user sets.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: str
+    env: str
+    help: str
+
+    def value(self) -> str:
+        return os.environ.get(self.env, self.default)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "newsmoa.db", "NEWSMOA_DB", "store: an SQLite file path or a postgresql:// URL"),
+    Setting("host", "127.0.0.1", "NEWSMOA_HOST", "address `serve` listens on"),
+    Setting("port", "8000", "NEWSMOA_PORT", "port `serve` listens on"),
+    Setting("timezone", "Asia/Seoul", "NEWSMOA_TIMEZONE", "zone for times written without one"),
+    Setting("fetch_timeout_s", "20", "NEWSMOA_FETCH_TIMEOUT_S", "seconds to wait for a feed or page"),
+)
+
+BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    return BY_NAME[name].value()

@@ -1,0 +1,37 @@
+"""Text normalisation shared by every stage that compares words across outlets."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Bullet and list marks outlets use interchangeably (△ ▲ ▶ ▷ ● ○ ■ □ ◆ ◇ ※ · -).
+BULLETS = "△▲▶▷▸►●○■□◆◇◎※•·∙ㆍ▣▪◈☞"
+_BULLET_RE = re.compile(f"[{re.escape(BULLETS)}]")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"',
+                         "『": '"', "』": '"', "＂": '"'})
+_SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_KEY_DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def clean_whitespace(text: str) -> str:
+    """Unify spaces and line ends without changing anything else."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    return _SPACE_RE.sub(" ", text)
+
+
+def normalize(text: str) -> str:
+    """NFC, one quote style, one space; keeps bullets (they carry list structure)."""
+    return clean_whitespace(unicodedata.normalize("NFC", text)).translate(_QUOTES).strip()
+
+
+def comparison_key(text: str) -> str:
+    """What two variants of one sentence share: no bullets, quotes, punctuation or spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _BULLET_RE.sub(" ", text)
+    return _KEY_DROP_RE.sub("", text).lower()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:16]

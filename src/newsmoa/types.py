@@ -1,0 +1,193 @@
+"""Frozen values that flow between the pipeline stages.
+
+    RawItem --extract--> Article --text--> Sentence
+                                 --dedup--> signature (numpy array, not a type here)
+                                 --cluster--> story id
+    [Article] --reconcile/facts--> Story (ConsolidatedSentence, Fact, Disagreement, Event)
+
+Every claim the product shows carries `Source`s: character offsets into one article's
+`text` (start inclusive, end exclusive), so it can be traced to the words it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class RawItem:
+    """One input before extraction: a pasted article, a JSONL line, a page.
+
+    `origin` names the input for messages ("paste.txt#2", "in.jsonl:7", a URL).
+    Fields other than `text`/`html` are hints from the input (a JSONL object, a feed entry)
+    and win over what extraction finds in the text.
+    """
+
+    origin: str
+    text: str | None = None
+    html: str | None = None
+    id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    is_release: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article. `text` is the body that every offset points into."""
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str | None = None
+    published: datetime | None = None  # timezone-aware
+    reporter: str | None = None
+    email: str | None = None
+    url: str | None = None
+    subtitle: str | None = None
+    captions: tuple[str, ...] = ()
+    origin: str = ""
+    lang: str = "ko"
+    is_release: bool = False
+
+    @property
+    def content_hash(self) -> str:
+        from newsmoa.text.normalize import content_hash
+
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of one article: `text == article.text[start:end]`."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a claim stands: `article.text[start:end]`; `quote` repeats those words when useful."""
+
+    article: str
+    start: int
+    end: int
+    quote: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"article": self.article, "start": self.start, "end": self.end}
+        if self.quote is not None:
+            out["quote"] = self.quote
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ConsolidatedSentence:
+    """One distinct sentence of a story, in one variant's words, with every article carrying it."""
+
+    text: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A typed fact: type is one of person, organization, place, date, quantity.
+
+    `value` is the normal form (a name, an ISO date, {"from","to"} for a period, a number);
+    `text` the original words; `role` a person's title; `unit`/`counts` for quantities;
+    `about` the happening it describes (e.g. "signing"), when known.
+    """
+
+    type: str
+    value: Any
+    sources: tuple[Source, ...]
+    text: str | None = None
+    role: str | None = None
+    unit: str | None = None
+    counts: str | None = None
+    about: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type, "value": self.value}
+        for name in ("text", "role", "unit", "counts", "about"):
+            val = getattr(self, name)
+            if val is not None:
+                out[name] = val
+        out["sources"] = [s.to_json() for s in self.sources]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class DisagreementValue:
+    value: Any
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Outlets state one thing about one happening differently; no winner is picked."""
+
+    about: str
+    kind: str
+    values: tuple[DisagreementValue, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "about": self.about,
+            "kind": self.kind,
+            "values": [
+                {"value": v.value, "sources": [s.to_json() for s in v.sources]}
+                for v in self.values
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The agreement card. A field the outlets disagree on is None; `disputed` names it."""
+
+    type: str
+    parties: tuple[str, ...] = ()
+    representatives: tuple[str, ...] = ()
+    date: Any = None
+    place: str | None = None
+    phase: str | None = None
+    participants: int | None = None
+    items: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()
+    disputed: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "parties": list(self.parties),
+            "representatives": list(self.representatives),
+            "date": self.date,
+            "place": self.place,
+            "phase": self.phase,
+            "participants": self.participants,
+            "items": list(self.items),
+            "history": list(self.history),
+            "disputed": list(self.disputed),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    first_published: datetime | None
+    articles: tuple[Article, ...]
+    sentences: tuple[ConsolidatedSentence, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    event: Event | None = None
+    reuse: tuple[tuple[str, float], ...] = ()  # (article id, share of text already seen)
+    redirects: tuple[str, ...] = ()  # story ids merged into this one
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
