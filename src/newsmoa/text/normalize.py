@@ -21,9 +21,14 @@ def clean_whitespace(text: str) -> str:
     return _SPACE_RE.sub(" ", text)
 
 
+def tidy(text: str) -> str:
+    """NFC and one space, nothing else: what article text keeps of the page."""
+    return clean_whitespace(unicodedata.normalize("NFC", text)).strip()
+
+
 def normalize(text: str) -> str:
-    """NFC, one quote style, one space; keeps bullets (they carry list structure)."""
-    return clean_whitespace(unicodedata.normalize("NFC", text)).translate(_QUOTES).strip()
+    """`tidy`, plus one quote style: for keys and hashes, not for the words shown."""
+    return tidy(text).translate(_QUOTES)
 
 
 def comparison_key(text: str) -> str:

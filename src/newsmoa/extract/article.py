@@ -1,0 +1,163 @@
+"""RawItem -> Article: title, outlet, time, reporter, captions apart, boilerplate out.
+
+The body paragraphs, cleaned, joined by one newline, become `Article.text`: the text that
+every offset the product shows points into. Returns `Dropped` (with its reason) when there is
+no article here; the pipeline counts it and goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+from newsmoa.extract.bylines import outlet_from_email
+from newsmoa.extract.datelines import SEOUL, parse_datetime, published_from_datelines
+from newsmoa.extract.html import html_to_text
+from newsmoa.extract.lines import Kind, Line, classify_all
+from newsmoa.extract.tables import outlets
+from newsmoa.text.normalize import comparison_key, content_hash, tidy
+from newsmoa.types import Article, RawItem
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    min_body_chars: int = 20
+    tz: str = "Asia/Seoul"
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    origin: str
+    reason: str
+
+
+def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | Dropped:
+    """The article in `raw`, or why there is none."""
+    tz = ZoneInfo(config.tz)
+    text, hints = raw.text or "", {}
+    if raw.html:
+        text, hints = html_to_text(raw.html, url=raw.url)
+    if not text.strip():
+        return Dropped(raw.origin, "empty")
+    parts = _read_lines(classify_all(text))
+    body = "\n".join(parts.paragraphs)
+    if len(comparison_key(body)) < config.min_body_chars:
+        return Dropped(raw.origin, "no body text")
+    published = _published(raw.published, tz) or parts.published or _published(hints.get("date"), tz)
+    outlet = (
+        (outlets().canonical(raw.outlet) or raw.outlet if raw.outlet else None)
+        or parts.outlet
+        or (outlets().from_host(urlparse(raw.url).hostname or "") if raw.url else None)
+        or outlet_from_email(parts.email)
+        or hints.get("sitename")
+    )
+    title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
+    return Article(
+        id=raw.id or raw.url or content_hash(body),
+        text=body,
+        title=tidy(title),
+        outlet=outlet,
+        published=published,
+        reporter=parts.reporter or hints.get("author"),
+        email=parts.email,
+        url=raw.url,
+        subtitle=parts.subtitle,
+        captions=tuple(parts.captions),
+        origin=raw.origin,
+        is_release=raw.is_release,
+    )
+
+
+def extract_article(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | None:
+    """`extract`, with None (logged) for "nothing here"."""
+    got = extract(raw, config=config)
+    if isinstance(got, Dropped):
+        log.info("%s: dropped: %s", got.origin, got.reason)
+        return None
+    return got
+
+
+@dataclass(slots=True)
+class _Parts:
+    title: str | None = None
+    subtitle: str | None = None
+    outlet: str | None = None
+    reporter: str | None = None
+    email: str | None = None
+    published: datetime | None = None
+    paragraphs: list[str] | None = None
+    captions: list[str] | None = None
+
+
+def _read_lines(lines: list[Line]) -> _Parts:
+    parts = _Parts(paragraphs=[], captions=[])
+    assert parts.paragraphs is not None and parts.captions is not None
+    heads: list[str] = []
+    datelines = []
+    in_body = False
+    trailing: list[str] = []  # short lines after the body: kept only if more body follows
+    for line in lines:
+        text = tidy(line.text)
+        kind = line.kind
+        if kind is Kind.DATELINE:
+            datelines.extend(line.datelines)
+        elif kind in (Kind.BYLINE, Kind.SIGNATURE):
+            b = line.byline
+            assert b is not None
+            parts.outlet = parts.outlet or b.outlet
+            parts.reporter = parts.reporter or b.reporter
+            parts.email = parts.email or b.email
+            if b.rest.strip():
+                parts.paragraphs.extend(trailing)
+                trailing.clear()
+                parts.paragraphs.append(tidy(b.rest))
+                in_body = True
+        elif kind is Kind.CAPTION:
+            parts.captions.append(text)
+        elif kind is Kind.SHORT:
+            if in_body:
+                trailing.append(text)
+            else:
+                heads.append(text)
+        elif kind is Kind.BODY:
+            parts.paragraphs.extend(trailing)
+            trailing.clear()
+            parts.paragraphs.append(text)
+            in_body = True
+    parts.published = published_from_datelines(datelines)
+    titles = _distinct(heads)
+    if titles:
+        parts.title = titles[0]
+        parts.subtitle = titles[1] if len(titles) > 1 else None
+    return parts
+
+
+def _distinct(lines: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        key = comparison_key(line)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(line)
+    return out
+
+
+def _published(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return parse_datetime(value, tz=tz)
+    return when if when.tzinfo else when.replace(tzinfo=tz)
+
+
+def _fallback_title(paragraphs: list[str] | None, max_chars: int = 60) -> str:
+    first = (paragraphs or [""])[0]
+    return first if len(first) <= max_chars else first[: max_chars - 1] + "…"

@@ -1,0 +1,27 @@
+"""Page furniture that is not article text: buttons, share lists, copyright lines, captions."""
+
+from __future__ import annotations
+
+import re
+
+from newsmoa.extract.tables import boilerplate_words, caption_patterns, copyright_patterns
+
+_TOKEN_RE = re.compile(r"[^\s|/·,]+")
+
+
+def is_furniture(line: str, *, min_share: float = 0.6) -> bool:
+    """True for a line made mostly of button and share-list words (`폰트키우기 ... 신고하기`)."""
+    tokens = _TOKEN_RE.findall(line)
+    if not tokens or len(line) > 200:
+        return False
+    words = boilerplate_words()
+    hits = sum(1 for t in tokens if t.lower() in words)
+    return hits >= 2 and hits / len(tokens) >= min_share
+
+
+def is_copyright(line: str, *, max_chars: int = 160) -> bool:
+    return len(line) <= max_chars and any(p.search(line) for p in copyright_patterns())
+
+
+def is_caption(paragraph: str) -> bool:
+    return any(p.search(paragraph) for p in caption_patterns())

@@ -1,0 +1,93 @@
+"""Publication times as Korean news pages write them.
+
+    기사입력 : 2015년03월20일 16시34분      승인 2015.03.20 13:21:40
+    온라인 기사 2015년03월20일 14시11분     입력 2019-07-31 오전 3:00
+
+`parse_datetime` reads the date-time itself; `find_dateline` reads a whole line that
+introduces one with a label from `data/datelines.tsv`. Times without a zone are read in the
+outlet's zone (Asia/Seoul by default).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from newsmoa.extract.tables import dateline_labels
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+_DATE = (
+    r"(?P<y>(?:19|20)\d\d)\s*(?:년|[./-])\s*(?P<m>\d{1,2})\s*(?:월|[./-])\s*(?P<d>\d{1,2})\s*(?:일|\.)?"
+)
+_TIME = (
+    r"(?:\s*\(?[월화수목금토일]\)?)?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*"
+    r"(?P<H>\d{1,2})\s*(?:시|:)\s*(?P<M>\d{1,2})\s*(?:분)?(?:\s*(?::|분)?\s*(?P<S>\d{1,2})\s*초?)?"
+)
+DATETIME_RE = re.compile(_DATE + f"(?:{_TIME})?")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    kind: str  # "published" | "updated"
+    when: datetime
+    start: int  # offsets of the date-time within the line
+    end: int
+
+
+def parse_datetime(text: str, *, tz: ZoneInfo = SEOUL) -> datetime | None:
+    """The first date (and time) written in `text`, timezone-aware; None when there is none."""
+    m = DATETIME_RE.search(text)
+    return _from_match(m, tz) if m else None
+
+
+def _from_match(m: re.Match[str], tz: ZoneInfo) -> datetime | None:
+    try:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        hour = int(m["H"]) if m["H"] else 0
+        minute = int(m["M"]) if m["M"] else 0
+        second = int(m["S"]) if m["S"] else 0
+        if m["ampm"] in ("오후", "PM", "pm") and hour < 12:
+            hour += 12
+        if m["ampm"] in ("오전", "AM", "am") and hour == 12:
+            hour = 0
+        return datetime(year, month, day, hour, minute, second, tzinfo=tz)
+    except ValueError:
+        return None
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    labels = sorted(dateline_labels(), key=len, reverse=True)
+    alt = "|".join(re.escape(label).replace(r"\ ", r"\s*") for label in labels)
+    return re.compile(rf"(?P<label>{alt})\s*(?:일시|시간)?\s*[:：]?\s*(?=(?:19|20)\d\d)")
+
+
+def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> list[Dateline]:
+    """Every labelled date-time on a short line (a page's dateline), in order; [] otherwise."""
+    if len(line) > max_chars:
+        return []
+    labels = dateline_labels()
+    found = []
+    for lm in _label_re().finditer(line):
+        dm = DATETIME_RE.match(line, lm.end())
+        if not dm:
+            continue
+        when = _from_match(dm, tz)
+        if when is None:
+            continue
+        label = re.sub(r"\s+", " ", lm["label"])
+        kind = labels.get(label) or labels.get(label.replace(" ", ""), "published")
+        found.append(Dateline(kind, when, dm.start(), dm.end()))
+    return found
+
+
+def published_from_datelines(datelines: list[Dateline]) -> datetime | None:
+    """The publication time: the first `published` dateline, else the earliest of any."""
+    for d in datelines:
+        if d.kind == "published":
+            return d.when
+    return min((d.when for d in datelines), default=None)

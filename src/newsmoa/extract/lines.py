@@ -1,0 +1,74 @@
+"""Reads a pasted page line by line and says what each line is.
+
+Both the paste splitter (where does one article end?) and the article extractor (which lines
+are body?) work from these labels, so they agree on what a dateline or a byline is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from newsmoa.extract import boilerplate, bylines
+from newsmoa.extract.datelines import Dateline, find_datelines
+
+_SENTENCE_END_RE = re.compile(r"(?:[다요죠음함됨임][.!?]?|[.!?。])[\"'”’)\]]*\s*$")
+_DATE_PREFIX_RE = re.compile(r"^\s*(?:19|20)\d\d\s*[./년-]\s*\d{1,2}\s*[./월-]")
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    DATELINE = "dateline"  # a labelled publication/update time
+    BYLINE = "byline"  # an outlet marker or byline, maybe followed by body text (`rest`)
+    SIGNATURE = "signature"  # a reporter's closing signature
+    FURNITURE = "furniture"  # buttons, share lists
+    CAPTION = "caption"  # a photo or video caption
+    COPYRIGHT = "copyright"
+    DATED = "dated"  # a short line opening with a bare date (a blog or list header)
+    SHORT = "short"  # title-like: short, no sentence ending
+    BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int
+    text: str
+    kind: Kind
+    datelines: tuple[Dateline, ...] = ()
+    byline: bylines.Byline | None = None
+
+    @property
+    def headerish(self) -> bool:
+        """Could stand in an article's header (title, byline, buttons), not in its body."""
+        return self.kind in (Kind.DATELINE, Kind.BYLINE, Kind.FURNITURE, Kind.DATED, Kind.SHORT,
+                             Kind.COPYRIGHT) and not (self.byline and self.byline.rest.strip())
+
+
+def classify(index: int, text: str, *, title_max_chars: int = 100) -> Line:
+    stripped = text.strip()
+    if not stripped:
+        return Line(index, text, Kind.BLANK)
+    found = find_datelines(stripped)
+    if found:
+        return Line(index, text, Kind.DATELINE, tuple(found))
+    lead = bylines.leading_byline(stripped)
+    if lead:
+        return Line(index, text, Kind.BYLINE, byline=lead)
+    sig = bylines.signature(stripped)
+    if sig:
+        return Line(index, text, Kind.SIGNATURE, byline=sig)
+    if boilerplate.is_furniture(stripped):
+        return Line(index, text, Kind.FURNITURE)
+    if boilerplate.is_copyright(stripped):
+        return Line(index, text, Kind.COPYRIGHT)
+    if boilerplate.is_caption(stripped):
+        return Line(index, text, Kind.CAPTION)
+    short = len(stripped) <= title_max_chars and not _SENTENCE_END_RE.search(stripped)
+    if short and _DATE_PREFIX_RE.match(stripped):
+        return Line(index, text, Kind.DATED)
+    return Line(index, text, Kind.SHORT if short else Kind.BODY)
+
+
+def classify_all(text: str) -> list[Line]:
+    return [classify(i, line) for i, line in enumerate(text.split("\n"))]

@@ -1,0 +1,77 @@
+"""Loads the extraction knowledge tables in `data/` (outlets, dateline labels, boilerplate).
+
+Knowledge about outlets and page furniture lives in these TSV files, not in code paths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("newsmoa.extract").joinpath(f"data/{name}").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class Outlets:
+    by_alias: dict[str, str]  # every name and alias -> canonical name
+    by_domain: dict[str, str]  # host suffix -> canonical name
+    suffixes: tuple[str, ...]
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical outlet for a name as written, or None when it does not look like one."""
+        name = name.strip()
+        if name in self.by_alias:
+            return self.by_alias[name]
+        if 2 <= len(name) <= 15 and name.endswith(self.suffixes):
+            return name
+        return None
+
+    def from_host(self, host: str) -> str | None:
+        host = host.lower().strip(".")
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            hit = self.by_domain.get(".".join(parts[i:]))
+            if hit:
+                return hit
+        return None
+
+
+@cache
+def outlets() -> Outlets:
+    by_alias: dict[str, str] = {}
+    by_domain: dict[str, str] = {}
+    for row in _rows("outlets.tsv"):
+        name = row[0].strip()
+        aliases = [a.strip() for a in (row[1] if len(row) > 1 else "").split(",") if a.strip()]
+        domains = [d.strip() for d in (row[2] if len(row) > 2 else "").split(",") if d.strip()]
+        for alias in [name, *aliases]:
+            by_alias.setdefault(alias, name)
+        for domain in domains:
+            by_domain.setdefault(domain.lower(), name)
+    suffixes = tuple(r[0].strip() for r in _rows("outlet_suffixes.tsv"))
+    return Outlets(by_alias, by_domain, suffixes)
+
+
+@cache
+def dateline_labels() -> dict[str, str]:
+    return {r[0].strip(): r[1].strip() for r in _rows("datelines.tsv")}
+
+
+@cache
+def boilerplate_words() -> frozenset[str]:
+    return frozenset(r[1].strip().lower() for r in _rows("boilerplate.tsv"))
+
+
+@cache
+def copyright_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r[0], re.IGNORECASE) for r in _rows("copyright.tsv"))
+
+
+@cache
+def caption_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r[0]) for r in _rows("captions.tsv"))

@@ -1,0 +1,83 @@
+"""One pasted text -> the articles in it.
+
+A blog post or a clipping file pastes several outlets' pages one after another, each with its
+title, a dateline, buttons and a byline. Every article page carries a labelled dateline, so
+each dateline (or run of datelines with no body between them) anchors one article; the
+article's header is the run of title-like lines, bylines and buttons just before it. Explicit
+separator lines (`---`, `===`, `***`) also split. A repeated headline or a blog header belongs
+to a header and never becomes an article of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmoa.extract.lines import Kind, Line, classify_all
+
+_SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,}|_{3,}|\f)\s*$", re.MULTILINE)
+
+
+def split_pasted(text: str) -> list[str]:
+    """The article texts pasted in `text`, in order (the whole text when there is one)."""
+    chunks = [c for c in _SEPARATOR_RE.split(text) if c.strip()]
+    out: list[str] = []
+    for chunk in chunks:
+        out.extend(_split_on_datelines(chunk))
+    return out
+
+
+def _split_on_datelines(text: str) -> list[str]:
+    lines = classify_all(text)
+    anchors = _article_anchors(lines)
+    if len(anchors) <= 1:
+        return [text]
+    starts = [_header_start(lines, a, floor=(anchors[k - 1] + 1 if k else 0))
+              for k, a in enumerate(anchors)]
+    starts[0] = 0
+    raw = text.split("\n")
+    bounds = [*starts, len(raw)]
+    return ["\n".join(raw[bounds[k]:bounds[k + 1]]) for k in range(len(starts))]
+
+
+def _is_body(line: Line) -> bool:
+    return line.kind is Kind.BODY or bool(line.byline and line.byline.rest.strip())
+
+
+def _article_anchors(lines: list[Line]) -> list[int]:
+    """First dateline of each article: a dateline with body text since the previous anchor."""
+    anchors: list[int] = []
+    body_since = True
+    for line in lines:
+        if line.kind is Kind.DATELINE:
+            if body_since:
+                anchors.append(line.index)
+            body_since = False
+        elif _is_body(line):
+            body_since = True
+    return anchors
+
+
+def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
+    """Where the header before `anchor` begins: back over title-like lines, blanks, buttons.
+
+    A reporter's name line without an e-mail may stand in a header (`이승희 기자` above the
+    buttons) or close the previous article; a header begins with its title, so leading
+    signatures stay with the article before.
+    """
+    taken: list[Line] = []
+    j = anchor - 1
+    while j >= floor:
+        line = lines[j]
+        if line.kind is not Kind.BLANK:
+            if not (line.headerish or _bare_signature(line)):
+                break
+            taken.append(line)
+        j -= 1
+    taken.reverse()
+    while taken and taken[0].kind is Kind.SIGNATURE:
+        taken.pop(0)
+    return taken[0].index if taken else anchor
+
+
+def _bare_signature(line: Line) -> bool:
+    return line.kind is Kind.SIGNATURE and line.byline is not None and not line.byline.email

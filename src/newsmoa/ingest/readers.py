@@ -1,0 +1,152 @@
+"""Sources -> RawItems: text files (several pasted articles each), HTML, JSONL, CSV, folders.
+
+Readers never raise for a bad input: they yield an `InputError` naming the file (and line) in
+its place, so the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsmoa.errors import InputError, UnsupportedInput
+from newsmoa.ingest.paste import split_pasted
+from newsmoa.types import RawItem
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+
+# Column names that mean one article field, as CSV exports of news tools write them.
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "본문", "내용", "기사"),
+    "html": ("html",),
+    "title": ("title", "headline", "제목", "헤드라인"),
+    "url": ("url", "link", "주소", "링크"),
+    "outlet": ("outlet", "press", "source", "publisher", "언론사", "매체"),
+    "published": ("published", "date", "datetime", "time", "일자", "날짜", "발행일"),
+    "id": ("id", "article_id", "기사id"),
+}
+
+Item = RawItem | InputError
+
+
+def read_sources(sources: list[str], *, release: str | None = None) -> Iterator[Item]:
+    """Every RawItem in `sources` (files, folders), errors in place of unreadable inputs."""
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            for file in files:
+                yield from read_file(file)
+        else:
+            yield from read_file(path)
+    if release:
+        for item in read_file(Path(release)):
+            if isinstance(item, RawItem):
+                yield RawItem(**{**_fields(item), "is_release": True})
+            else:
+                yield item
+
+
+def _fields(item: RawItem) -> dict[str, Any]:
+    return {name: getattr(item, name) for name in RawItem.__slots__}
+
+
+def read_file(path: Path) -> Iterator[Item]:
+    origin = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield UnsupportedInput(origin, f"unsupported file type {suffix or '(none)'}; "
+                               f"newsmoa reads {', '.join(sorted(SUFFIXES))}")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    text = decode(origin, data)
+    if isinstance(text, InputError):
+        yield text
+        return
+    if suffix in TEXT_SUFFIXES:
+        yield from read_text(origin, text)
+    elif suffix in HTML_SUFFIXES:
+        yield RawItem(origin=origin, html=text)
+    elif suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(origin, text)
+    else:
+        yield from read_csv(origin, text, delimiter="\t" if suffix == ".tsv" else ",")
+
+
+def decode(origin: str, data: bytes) -> str | InputError:
+    """UTF-8 (with or without BOM), else CP949 (older Korean pages); errors for binary data."""
+    if not data.strip():
+        return InputError(origin, "empty file")
+    if b"\x00" in data[:8192]:
+        return InputError(origin, "binary file, not text")
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return InputError(origin, "not text in UTF-8 or CP949")
+
+
+def read_text(origin: str, text: str) -> Iterator[Item]:
+    chunks = split_pasted(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for k, chunk in enumerate(chunks, start=1):
+        yield RawItem(origin=f"{origin}#{k}" if len(chunks) > 1 else origin, text=chunk)
+
+
+def read_jsonl(origin: str, text: str) -> Iterator[Item]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(origin, f"not JSON: {exc.msg}", line=n)
+            continue
+        yield from_mapping(obj, origin=origin, line=n)
+
+
+def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
+    """A RawItem from an article object (the JSONL contract in DESIGN.md)."""
+    where = f"{origin}:{line}" if line is not None else origin
+    if not isinstance(obj, dict):
+        return InputError(origin, "not a JSON object", line=line)
+    text, html = obj.get("text"), obj.get("html")
+    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+        return InputError(origin, 'no "text" (or "html") field with content', line=line)
+    def opt(name: str) -> str | None:
+        value = obj.get(name)
+        return None if value is None or value == "" else str(value)
+    return RawItem(origin=where, text=text if isinstance(text, str) else None,
+                   html=html if isinstance(html, str) and html.strip() else None,
+                   id=opt("id"), url=opt("url"), outlet=opt("outlet"), title=opt("title"),
+                   published=opt("published"))
+
+
+def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
+    import sys
+
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    mapping = {field: next((h for h in header if h in names), None)
+               for field, names in CSV_COLUMNS.items()}
+    if mapping["text"] is None and mapping["html"] is None:
+        yield InputError(origin, f"no text column in the header (looked for: "
+                         f"{', '.join(CSV_COLUMNS['text'])})", line=1)
+        return
+    for n, row in enumerate(reader, start=2):
+        clean = {(k or "").strip().lower(): v for k, v in row.items()}
+        obj = {field: clean.get(col) for field, col in mapping.items() if col}
+        yield from_mapping(obj, origin=origin, line=n)
