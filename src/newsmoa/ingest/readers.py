@@ -105,9 +105,12 @@ def read_text(origin: str, text: str) -> Iterator[Item]:
         yield RawItem(origin=f"{origin}#{k}" if len(chunks) > 1 else origin, text=chunk)
 
 
-def read_jsonl(origin: str, text: str) -> Iterator[Item]:
+def read_jsonl(origin: str, text: str, *, keep_blank: bool = False) -> Iterator[Item]:
+    """One item per line; blank lines are skipped, or with `keep_blank` yield an error."""
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
+            if keep_blank:
+                yield InputError(origin, "empty line", line=n)
             continue
         try:
             obj = json.loads(line)

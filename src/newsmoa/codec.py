@@ -1,0 +1,91 @@
+"""JSON forms of the frozen values: the contracts in DESIGN.md, and their way back.
+
+One module so the CLI, the JSON API, the store's cached documents and the feeds agree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from newsmoa.types import Article, Fact, Sentence, Source, Story
+
+
+def iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def article_to_json(article: Article, *, reuse: float | None = None, text: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "published": iso(article.published),
+        "reporter": article.reporter,
+        "email": article.email,
+        "url": article.url,
+        "reuse": reuse,
+        "is_release": article.is_release,
+        "captions": list(article.captions),
+        "origin": article.origin,
+    }
+    if text:
+        out["text"] = article.text
+    return out
+
+
+def article_from_json(obj: dict[str, Any]) -> Article:
+    published = obj.get("published")
+    return Article(
+        id=obj["id"], text=obj["text"], title=obj.get("title") or "", outlet=obj.get("outlet"),
+        published=datetime.fromisoformat(published) if published else None,
+        reporter=obj.get("reporter"), email=obj.get("email"), url=obj.get("url"),
+        subtitle=obj.get("subtitle"), captions=tuple(obj.get("captions") or ()),
+        origin=obj.get("origin") or "", lang=obj.get("lang") or "ko",
+        is_release=bool(obj.get("is_release")),
+    )
+
+
+def sentences_to_json(sentences: tuple[Sentence, ...]) -> list[list[int]]:
+    return [[s.start, s.end] for s in sentences]
+
+
+def sentences_from_json(article: Article, spans: list[list[int]]) -> tuple[Sentence, ...]:
+    return tuple(Sentence(article.id, a, b, article.text[a:b]) for a, b in spans)
+
+
+def source_from_json(obj: dict[str, Any]) -> Source:
+    return Source(obj["article"], obj["start"], obj["end"], obj.get("quote"))
+
+
+def fact_from_json(obj: dict[str, Any]) -> Fact:
+    return Fact(type=obj["type"], value=obj.get("value"),
+                sources=tuple(source_from_json(s) for s in obj.get("sources", ())),
+                text=obj.get("text"), role=obj.get("role"), unit=obj.get("unit"),
+                counts=obj.get("counts"), about=obj.get("about"))
+
+
+def story_to_json(story: Story) -> dict[str, Any]:
+    """The Story JSON contract (DESIGN.md), plus extra fields that keep their meaning."""
+    reuse = dict(story.reuse)
+    return {
+        "id": story.id,
+        "title": story.title,
+        "first_published": iso(story.first_published),
+        "outlets": sorted({a.outlet for a in story.articles if a.outlet}),
+        "article_count": len(story.articles),
+        "articles": [article_to_json(a, reuse=reuse.get(a.id)) for a in story.articles],
+        "sentences": [{"text": s.text, "sources": [src.to_json() for src in s.sources]}
+                      for s in story.sentences],
+        "facts": [f.to_json() for f in story.facts],
+        "disagreements": [d.to_json() for d in story.disagreements],
+        "event": story.event.to_json() if story.event else None,
+        "redirects": list(story.redirects),
+        **story.extra,
+    }
+
+
+def summary_to_json(doc: dict[str, Any]) -> dict[str, Any]:
+    """The `stories` listing row: {id, title, first_published, outlets, article_count}."""
+    return {k: doc.get(k) for k in ("id", "title", "first_published", "outlets", "article_count")}

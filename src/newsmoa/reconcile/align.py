@@ -1,0 +1,128 @@
+"""Sentence alignment across a story's articles: each distinct sentence once, with all sources.
+
+Articles are read in order (a press release first, then by publication time). Each sentence
+joins the most similar sentence group that its article is not yet in, or founds a new group
+placed after the group of its article's previous sentence, so the consolidated story follows
+the articles' own order. Similarity is on character trigrams of the comparison key (no bullets
+△ ▲ ▶, quotes, spaces or punctuation): the Dice coefficient, or the containment of the shorter
+variant in the longer (a dropped word, a clause cut off). A sentence that continues the
+variant its article already gave a group (one outlet's one sentence is another's two) extends
+that source's span instead.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from newsmoa.text.normalize import comparison_key
+from newsmoa.types import Article, ConsolidatedSentence, Sentence, Source
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    ngram_chars: int = 3
+    min_dice: float = 0.5
+    min_containment: float = 0.75
+    min_length_ratio: float = 0.3  # containment counts only when the shorter is this long
+
+
+def ngrams(text: str, n: int) -> frozenset[str]:
+    key = comparison_key(text)
+    if len(key) <= n:
+        return frozenset([key]) if key else frozenset()
+    return frozenset(key[i:i + n] for i in range(len(key) - n + 1))
+
+
+def similarity(a: frozenset[str], b: frozenset[str], shared: int, config: AlignConfig) -> float:
+    """Dice, or containment of the shorter in the longer when lengths are comparable."""
+    if not a or not b:
+        return 0.0
+    dice = 2 * shared / (len(a) + len(b))
+    short, long_ = sorted((len(a), len(b)))
+    contain = shared / short if short / long_ >= config.min_length_ratio else 0.0
+    return max(dice, contain if contain >= config.min_containment else 0.0)
+
+
+@dataclass(slots=True)
+class _Group:
+    sources: list[Source] = field(default_factory=list)
+    variants: list[frozenset[str]] = field(default_factory=list)
+    text: str = ""
+
+
+def reading_order(articles: Sequence[Article]) -> list[Article]:
+    """Release first, then by publication time (undated last), then by id."""
+    return sorted(articles, key=lambda a: (not a.is_release, a.published is None,
+                                           a.published.timestamp() if a.published else 0.0, a.id))
+
+
+def consolidate(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], *,
+                config: AlignConfig = AlignConfig()) -> tuple[ConsolidatedSentence, ...]:
+    groups: list[_Group] = []
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # gram -> (group id, variant)
+    order: list[int] = []  # group ids in story order
+    for article in reading_order(articles):
+        texts = {a.id: a.text for a in articles}
+        prev_group: int | None = None
+        member: dict[int, int] = {}  # group id -> index of this article's source in it
+        for sent in sentences.get(article.id, ()):
+            grams = ngrams(sent.text, config.ngram_chars)
+            best, best_sim = _best_group(grams, groups, index, config, member, prev_group)
+            if best is not None and best_sim > 0:
+                if best in member:  # continues this article's variant in the same group
+                    k = member[best]
+                    old = groups[best].sources[k]
+                    groups[best].sources[k] = Source(old.article, old.start, sent.end)
+                else:
+                    member[best] = len(groups[best].sources)
+                    groups[best].sources.append(Source(article.id, sent.start, sent.end))
+                    _add_variant(groups, index, best, grams)
+                prev_group = best
+                continue
+            gid = len(groups)
+            groups.append(_Group(text=sent.text))
+            member[gid] = 0
+            groups[gid].sources.append(Source(article.id, sent.start, sent.end))
+            _add_variant(groups, index, gid, grams)
+            at = order.index(prev_group) + 1 if prev_group is not None else _first_free(order, member)
+            order.insert(at, gid)
+            prev_group = gid
+        del texts
+    return tuple(ConsolidatedSentence(groups[g].text, tuple(groups[g].sources)) for g in order)
+
+
+def _first_free(order: list[int], member: dict[int, int]) -> int:
+    """A sentence before any matched one of its article goes before that article's first match."""
+    for pos, gid in enumerate(order):
+        if gid in member:
+            return pos
+    return len(order)
+
+
+def _add_variant(groups: list[_Group], index: dict[str, list[tuple[int, int]]], gid: int,
+                 grams: frozenset[str]) -> None:
+    v = len(groups[gid].variants)
+    groups[gid].variants.append(grams)
+    for g in grams:
+        index[g].append((gid, v))
+
+
+def _best_group(grams: frozenset[str], groups: list[_Group], index: dict[str, list[tuple[int, int]]],
+                config: AlignConfig, member: dict[int, int],
+                prev_group: int | None) -> tuple[int | None, float]:
+    shared: Counter[tuple[int, int]] = Counter()
+    for g in grams:
+        for hit in index.get(g, ()):
+            shared[hit] += 1
+    best, best_sim = None, 0.0
+    for (gid, v), count in shared.items():
+        if gid in member and gid != prev_group:
+            continue  # one variant per article, except a continuation of the previous sentence
+        sim = similarity(grams, groups[gid].variants[v], count, config)
+        if gid in member:  # continuation: this sentence must be a part of the group's words
+            sim = count / len(grams) if count / len(grams) >= config.min_containment else 0.0
+        if sim > best_sim or (sim == best_sim and best is not None and gid < best):
+            best, best_sim = gid, sim
+    return best, best_sim

@@ -1,0 +1,155 @@
+"""Story listings and stories as text: one output switch for every format.
+
+JSON forms come from `newsmoa.codec`; this module only lays them out (table, Markdown, CSV).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+LIST_FORMATS = ("table", "json", "jsonl", "csv", "md")
+STORY_FORMATS = ("json", "md", "table")
+
+
+def _when(value: str | None) -> str:
+    return value.replace("T", " ")[:19] if value else "-"
+
+
+def listing(rows: Sequence[dict[str, Any]], fmt: str, *,
+            articles: dict[str, list[dict[str, Any]]] | None = None) -> str:
+    """Stories as `fmt`; with `articles`, each story's articles under it (table and md)."""
+    if fmt == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2)
+    if fmt == "jsonl":
+        return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["id", "title", "first_published", "outlets", "article_count"])
+        for r in rows:
+            writer.writerow([r["id"], r["title"], r["first_published"], "; ".join(r["outlets"]),
+                             r["article_count"]])
+        return "\ufeff" + buf.getvalue().rstrip("\n")  # BOM: spreadsheets then read UTF-8
+    if fmt == "md":
+        out = ["| id | title | first published | outlets | articles |", "|---|---|---|---|---|"]
+        for r in rows:
+            out.append(f"| {r['id']} | {_md(r['title'])} | {_when(r['first_published'])} | "
+                       f"{', '.join(r['outlets'])} | {r['article_count']} |")
+            for a in (articles or {}).get(r["id"], []):
+                out.append(f"|  | ↳ {_md(a['title'])} | {_when(a['published'])} | {a['outlet'] or '-'} "
+                           f"({a['reporter'] or '-'}) |  |")
+        return "\n".join(out)
+    return _table(rows, articles)
+
+
+def _md(text: str | None) -> str:
+    return (text or "").replace("|", "\\|")
+
+
+def _render(table: Table) -> str:
+    console = Console(width=140, record=True, file=io.StringIO(), color_system=None)
+    console.print(table)
+    return console.export_text().rstrip("\n")
+
+
+def _table(rows: Sequence[dict[str, Any]], articles: dict[str, list[dict[str, Any]]] | None) -> str:
+    table = Table(show_lines=bool(articles))
+    for name in ("story", "title", "first published", "outlets", "n"):
+        table.add_column(name, overflow="fold")
+    for r in rows:
+        title = r["title"] or ""
+        for a in (articles or {}).get(r["id"], []):
+            title += (f"\n  · {a['outlet'] or '-'} | {_when(a['published'])} | "
+                      f"{a['reporter'] or '-'} | {a['title']}")
+        table.add_row(r["id"], title, _when(r["first_published"]), ", ".join(r["outlets"]),
+                      str(r["article_count"]))
+    return _render(table)
+
+
+def story(doc: dict[str, Any], fmt: str, *, why: bool = False) -> str:
+    if fmt == "json":
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    names = {a["id"]: a["outlet"] or a["id"] for a in doc["articles"]}
+    if fmt == "md":
+        return _story_md(doc, names, why)
+    return _story_table(doc, names, why)
+
+
+def _chips(sources: list[dict[str, Any]], names: dict[str, str]) -> str:
+    return ", ".join(dict.fromkeys(names.get(s["article"], s["article"]) for s in sources))
+
+
+def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
+    out = [f"# {doc['title']}", "", f"Story `{doc['id']}`, first published {_when(doc['first_published'])}"
+           f", {doc['article_count']} articles.", ""]
+    if doc.get("redirects"):
+        out += [f"Merged from: {', '.join(doc['redirects'])}", ""]
+    out += ["## Articles", "", "| outlet | published | reporter | reuse | title |", "|---|---|---|---|---|"]
+    for a in doc["articles"]:
+        release = " (release)" if a.get("is_release") else ""
+        out.append(f"| {a['outlet'] or '-'}{release} | {_when(a['published'])} | {a['reporter'] or '-'} | "
+                   f"{a['reuse'] if a['reuse'] is not None else '-'} | {_md(a['title'])} |")
+    for d in doc.get("disagreements", []):
+        out += ["", f"## Disagreement: {d['about']} ({d['kind']})", ""]
+        for v in d["values"]:
+            quotes = "; ".join(f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
+                               for s in v["sources"])
+            out.append(f"- **{json.dumps(v['value'], ensure_ascii=False)}**: {quotes}")
+    event = doc.get("event")
+    if event:
+        out += ["", f"## Event: {event['type']}", ""]
+        for key in ("parties", "representatives", "date", "place", "phase", "participants", "items",
+                    "history", "disputed"):
+            value = event.get(key)
+            if isinstance(value, list):
+                value = "; ".join(str(x) for x in value)
+            out.append(f"- {key}: {value if value not in (None, '') else '—'}")
+    out += ["", "## Story", ""]
+    for s in doc["sentences"]:
+        out.append(f"- {s['text']} [{_chips(s['sources'], names)}]")
+    if doc.get("facts"):
+        out += ["", "## Facts", ""]
+        for f in doc["facts"]:
+            role = f" ({f['role']})" if f.get("role") else ""
+            words = f" “{f['text']}”" if f.get("text") else ""
+            out.append(f"- {f['type']}: {json.dumps(f['value'], ensure_ascii=False)}{role}{words} "
+                       f"[{_chips(f['sources'], names)}]")
+    if why:
+        out += ["", "## Why each article is in this story", ""]
+        for aid, signals in (doc.get("why") or {}).items():
+            out.append(f"- {names.get(aid, aid)} `{aid}`: {json.dumps(signals, ensure_ascii=False)}")
+    return "\n".join(out)
+
+
+def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
+    head = Table(title=f"{doc['title']}  [{doc['id']}]")
+    for col in ("outlet", "published", "reporter", "reuse", "title"):
+        head.add_column(col, overflow="fold")
+    for a in doc["articles"]:
+        head.add_row(a["outlet"] or "-", _when(a["published"]), a["reporter"] or "-",
+                     "-" if a["reuse"] is None else f"{a['reuse']:.2f}", a["title"])
+    body = Table(show_lines=True)
+    body.add_column("sentence", overflow="fold", ratio=4)
+    body.add_column("sources", overflow="fold", ratio=1)
+    for s in doc["sentences"]:
+        body.add_row(s["text"], _chips(s["sources"], names))
+    parts = [_render(head)]
+    for d in doc.get("disagreements", []):
+        lines = [f"DISAGREEMENT {d['about']} ({d['kind']}):"]
+        for v in d["values"]:
+            for s in v["sources"]:
+                lines.append(f"  {json.dumps(v['value'], ensure_ascii=False)} — "
+                             f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”")
+        parts.append("\n".join(lines))
+    parts.append(_render(body))
+    if why:
+        parts.append("\n".join(f"why {names.get(aid, aid)}: {json.dumps(sig, ensure_ascii=False)}"
+                               for aid, sig in (doc.get("why") or {}).items()))
+    return "\n\n".join(parts)

@@ -1,0 +1,74 @@
+"""The store's one interface; SQLite and PostgreSQL implement it. SQL lives in store/ only.
+
+    StoredArticle  an article with what the pipeline derived from it (story, sentences, facts,
+                   cluster features, the signals that placed it)
+    Store          articles, story documents (the Story JSON, cached at ingest), redirects
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from newsmoa.types import Article, Fact, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    article: Article
+    story: str
+    sentences: tuple[Sentence, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    features: bytes = b""
+    signals: Mapping[str, Any] = field(default_factory=dict)
+    version: int = 1
+
+
+class Store(Protocol):
+    def close(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside commit together or not at all."""
+        ...
+
+    def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """Content hash of each stored article among `ids`."""
+        ...
+
+    def save_articles(self, rows: Sequence[StoredArticle]) -> None:
+        """Insert, or replace as a new version (the old text kept in the history)."""
+        ...
+
+    def index_entries(self, lo: datetime | None, hi: datetime | None) -> Iterator[tuple[str, str, bytes]]:
+        """(article id, story id, features) of articles published in [lo, hi], plus undated ones."""
+        ...
+
+    def story_articles(self, story: str) -> list[StoredArticle]: ...
+
+    def save_redirects(self, redirects: Mapping[str, str]) -> None: ...
+
+    def redirects(self) -> dict[str, str]: ...
+
+    def resolve(self, story: str) -> str:
+        """The surviving id of a story that may have been merged into another."""
+        ...
+
+    def save_story(self, doc: Mapping[str, Any]) -> None:
+        """Cache a story's JSON document (the Story contract)."""
+        ...
+
+    def delete_story(self, story: str) -> None: ...
+
+    def story_doc(self, story: str) -> dict[str, Any] | None:
+        """The story's document, following redirects; None when unknown."""
+        ...
+
+    def story_summaries(self, *, limit: int | None = None, offset: int = 0,
+                        outlet: str | None = None) -> list[dict[str, Any]]:
+        """Newest first: {id, title, first_published, outlets, article_count}."""
+        ...
+
+    def counts(self) -> dict[str, int]: ...

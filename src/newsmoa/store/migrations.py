@@ -1,0 +1,66 @@
+"""Schema migrations as ordered functions; `PRAGMA user_version` (SQLite) records how far a
+database has come. Add a function at the end; never edit one that has shipped."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def m001_initial(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL DEFAULT 1,
+            content_hash TEXT NOT NULL,
+            story TEXT NOT NULL,
+            published TEXT,
+            published_ts REAL,
+            outlet TEXT,
+            doc TEXT NOT NULL,          -- the article's JSON (codec.article_to_json)
+            sentences TEXT NOT NULL,    -- [[start, end], ...]
+            facts TEXT NOT NULL,        -- [fact JSON, ...]
+            features BLOB NOT NULL,     -- cluster.Features.to_bytes()
+            signals TEXT NOT NULL,      -- why it joined its story
+            ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX articles_story ON articles(story);
+        CREATE INDEX articles_published ON articles(published_ts);
+        CREATE TABLE article_versions (
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            replaced_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            PRIMARY KEY (id, version)
+        );
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            first_published TEXT,
+            article_count INTEGER NOT NULL,
+            outlets TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX stories_first_published ON stories(first_published);
+        CREATE TABLE redirects (
+            old TEXT PRIMARY KEY,
+            new TEXT NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_initial,)
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Apply what the database lacks; returns its version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        with db:
+            step(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return len(MIGRATIONS)

@@ -1,0 +1,171 @@
+"""The default store: one SQLite file in WAL mode (readers never block the writer)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsmoa import codec
+from newsmoa.errors import StoreError
+from newsmoa.store.base import StoredArticle
+from newsmoa.store.migrations import migrate
+
+_CHUNK = 500  # ids per IN (...) query, below SQLite's variable limit
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a newsmoa store: {exc}") from exc
+        self._depth = 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk)
+            out.update(dict(rows.fetchall()))
+        return out
+
+    def save_articles(self, rows: Sequence[StoredArticle]) -> None:
+        with self.transaction():
+            for row in rows:
+                a = row.article
+                old = self.db.execute("SELECT version, content_hash, doc FROM articles WHERE id = ?",
+                                      (a.id,)).fetchone()
+                version = 1
+                if old:
+                    version = old[0] + (old[1] != a.content_hash)
+                    if old[1] != a.content_hash:
+                        self.db.execute("INSERT OR REPLACE INTO article_versions (id, version, content_hash, doc)"
+                                        " VALUES (?, ?, ?, ?)", (a.id, old[0], old[1], old[2]))
+                self.db.execute(
+                    "INSERT OR REPLACE INTO articles (id, version, content_hash, story, published,"
+                    " published_ts, outlet, doc, sentences, facts, features, signals)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (a.id, version, a.content_hash, row.story, codec.iso(a.published),
+                     a.published.timestamp() if a.published else None, a.outlet,
+                     json.dumps(codec.article_to_json(a), ensure_ascii=False),
+                     json.dumps(codec.sentences_to_json(row.sentences)),
+                     json.dumps([f.to_json() for f in row.facts], ensure_ascii=False),
+                     row.features, json.dumps(dict(row.signals), ensure_ascii=False, default=str)),
+                )
+
+    def index_entries(self, lo: datetime | None, hi: datetime | None) -> Iterator[tuple[str, str, bytes]]:
+        if lo is None or hi is None:
+            query, args = "SELECT id, story, features FROM articles", ()
+        else:
+            query = ("SELECT id, story, features FROM articles WHERE published_ts BETWEEN ? AND ?"
+                     " OR published_ts IS NULL")
+            args = (lo.timestamp(), hi.timestamp())
+        for row in self.db.execute(query, args):
+            yield row[0], row[1], bytes(row[2])
+
+    def story_articles(self, story: str) -> list[StoredArticle]:
+        rows = self.db.execute(
+            "SELECT doc, story, sentences, facts, features, signals, version FROM articles"
+            " WHERE story = ? ORDER BY published_ts, id", (story,)).fetchall()
+        out = []
+        for doc, st, sents, facts, features, signals, version in rows:
+            article = codec.article_from_json(json.loads(doc))
+            out.append(StoredArticle(
+                article=article, story=st,
+                sentences=codec.sentences_from_json(article, json.loads(sents)),
+                facts=tuple(codec.fact_from_json(f) for f in json.loads(facts)),
+                features=bytes(features), signals=json.loads(signals), version=version))
+        return out
+
+    def save_redirects(self, redirects: Mapping[str, str]) -> None:
+        with self.transaction():
+            for old, new in redirects.items():
+                self.db.execute("INSERT OR REPLACE INTO redirects (old, new) VALUES (?, ?)", (old, new))
+                self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (new, old))
+                self.db.execute("DELETE FROM stories WHERE id = ?", (old,))
+
+    def redirects(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT old, new FROM redirects").fetchall())
+
+    def resolve(self, story: str) -> str:
+        seen = {story}
+        while True:
+            row = self.db.execute("SELECT new FROM redirects WHERE old = ?", (story,)).fetchone()
+            if not row or row[0] in seen:
+                return story
+            story = row[0]
+            seen.add(story)
+
+    def save_story(self, doc: Mapping[str, Any]) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO stories (id, title, first_published, article_count, outlets, doc)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (doc["id"], doc.get("title"), doc.get("first_published"), doc.get("article_count", 0),
+             json.dumps(doc.get("outlets", []), ensure_ascii=False),
+             json.dumps(doc, ensure_ascii=False)))
+
+    def delete_story(self, story: str) -> None:
+        self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
+
+    def story_doc(self, story: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT doc FROM stories WHERE id = ?", (self.resolve(story),)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def story_summaries(self, *, limit: int | None = None, offset: int = 0,
+                        outlet: str | None = None) -> list[dict[str, Any]]:
+        query = "SELECT id, title, first_published, outlets, article_count FROM stories"
+        args: list[Any] = []
+        if outlet:
+            query += " WHERE EXISTS (SELECT 1 FROM json_each(stories.outlets) WHERE value = ?)"
+            args.append(outlet)
+        query += " ORDER BY first_published DESC, id LIMIT ? OFFSET ?"
+        args += [limit if limit is not None else -1, offset]
+        return [
+            {"id": r[0], "title": r[1], "first_published": r[2], "outlets": json.loads(r[3]),
+             "article_count": r[4]}
+            for r in self.db.execute(query, args)
+        ]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": self.db.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "stories": self.db.execute("SELECT count(*) FROM stories").fetchone()[0],
+            "redirects": self.db.execute("SELECT count(*) FROM redirects").fetchone()[0],
+        }

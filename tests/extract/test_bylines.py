@@ -1,0 +1,44 @@
+import pytest
+
+from newsmoa.extract.bylines import leading_byline, signature
+
+LEADING = [
+    ("[일요신문] 전북 완주군이", "일요신문", None, "전북 완주군이"),
+    ("[일요신문]", "일요신문", None, ""),
+    ("(완주=국제뉴스) 이승희 기자 = 완주군이 손잡고", "국제뉴스", "이승희", "완주군이 손잡고"),
+    ("(아시아뉴스통신=김경선 기자)", "아시아뉴스통신", "김경선", ""),
+    ("(서울=연합뉴스) 홍길동·김철수 기자 = 정부는", "연합뉴스", "홍길동", "정부는"),
+    ("(세종=뉴스1) 박영희 기자 = 기획재정부는", "뉴스1", "박영희", "기획재정부는"),
+    ("[전주시민일보] 시가 밝혔다", "전주시민일보", None, "시가 밝혔다"),  # unknown outlet, by its ending
+]
+
+
+@pytest.mark.parametrize(("line", "outlet", "reporter", "rest"), LEADING)
+def test_leading_bylines(line, outlet, reporter, rest):
+    b = leading_byline(line)
+    assert b is not None
+    assert (b.outlet, b.reporter, b.rest.strip()) == (outlet, reporter, rest)
+
+
+@pytest.mark.parametrize("line", ["[단독] 정부, 새 정책 발표", "(사진) 현장 모습", "(1) 첫째 항목"])
+def test_brackets_that_are_not_outlets(line):
+    assert leading_byline(line) is None
+
+
+SIGNATURES = [
+    ("정성환 기자 ilyo66@ilyo.co.kr", "정성환", "ilyo66@ilyo.co.kr", "일요신문"),
+    ("이승희 기자", "이승희", None, None),
+    ("김민수 특파원 (minsu@yna.co.kr)", "김민수", "minsu@yna.co.kr", "연합뉴스"),
+    ("press@hani.co.kr", None, "press@hani.co.kr", "한겨레"),
+]
+
+
+@pytest.mark.parametrize(("line", "reporter", "email", "outlet"), SIGNATURES)
+def test_signatures(line, reporter, email, outlet):
+    b = signature(line)
+    assert b is not None
+    assert (b.reporter, b.email, b.outlet) == (reporter, email, outlet)
+
+
+def test_a_sentence_is_not_a_signature():
+    assert signature("박성일 군수는 기자들에게 말했다.") is None

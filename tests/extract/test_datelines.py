@@ -1,0 +1,41 @@
+from datetime import datetime
+
+import pytest
+
+from newsmoa.extract.datelines import SEOUL, find_datelines, parse_datetime
+
+CASES = [
+    ("기사입력 : 2015년03월20일 16시34분", "published", datetime(2015, 3, 20, 16, 34, tzinfo=SEOUL)),
+    ("승인 2015.03.20 13:21:40", "published", datetime(2015, 3, 20, 13, 21, 40, tzinfo=SEOUL)),
+    ("온라인 기사 2015년03월20일 14시11분", "published", datetime(2015, 3, 20, 14, 11, tzinfo=SEOUL)),
+    ("입력 2019-07-31 03:00", "published", datetime(2019, 7, 31, 3, 0, tzinfo=SEOUL)),
+    ("입력 2019.07.31. 오후 3:05", "published", datetime(2019, 7, 31, 15, 5, tzinfo=SEOUL)),
+    ("최종수정 2019.08.01 09:10", "updated", datetime(2019, 8, 1, 9, 10, tzinfo=SEOUL)),
+    ("등록 2020-01-02", "published", datetime(2020, 1, 2, tzinfo=SEOUL)),
+]
+
+
+@pytest.mark.parametrize(("line", "kind", "when"), CASES)
+def test_labelled_datelines(line, kind, when):
+    (found,) = find_datelines(line)
+    assert (found.kind, found.when) == (kind, when)
+
+
+def test_published_and_updated_on_one_line():
+    found = find_datelines("입력 2019-07-31 10:00 수정 2019-07-31 11:30")
+    assert [d.kind for d in found] == ["published", "updated"]
+
+
+@pytest.mark.parametrize("line", [
+    "2015. 3. 20. 16:54전북 소식/완주군 소식",  # a blog header: a date with no label
+    "완주군은 19일 희망제작소에서 협약을 체결했다.",
+    "지난 2008년부터 지속적으로 업무협약을 체결했다.",
+])
+def test_unlabelled_lines_are_not_datelines(line):
+    assert find_datelines(line) == []
+
+
+def test_parse_datetime_reads_bare_dates_and_rejects_impossible_ones():
+    assert parse_datetime("2015. 3. 20.") == datetime(2015, 3, 20, tzinfo=SEOUL)
+    assert parse_datetime("2015.13.40") is None
+    assert parse_datetime("no date here") is None

@@ -1,0 +1,68 @@
+"""Readers: every format, and bad inputs that become errors naming the input."""
+
+import json
+
+from newsmoa.errors import InputError
+from newsmoa.ingest.readers import read_sources
+from newsmoa.types import RawItem
+
+ARTICLE = "시는 내년 예산을 확정했다고 2일 밝혔다. 총액은 1조 원이다."
+
+
+def split(items):
+    good = [i for i in items if isinstance(i, RawItem)]
+    bad = [i for i in items if isinstance(i, InputError)]
+    return good, bad
+
+
+def test_jsonl_with_a_broken_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n{not json\n\n"
+                    + json.dumps({"url": "https://x/1", "text": ARTICLE, "extra": 1}) + "\n"
+                    + json.dumps({"title": "no text"}) + "\n", "utf-8")
+    good, bad = split(list(read_sources([str(path)])))
+    assert [g.id or g.url for g in good] == ["a", "https://x/1"]
+    assert [(b.origin, b.line) for b in bad] == [(str(path), 2), (str(path), 5)]
+    assert str(bad[0]).startswith(f"{path}:2: not JSON")
+
+
+def test_empty_binary_and_unsupported_files(tmp_path):
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    good, bad = split(list(read_sources([str(tmp_path / n) for n in ("empty.txt", "blob.txt", "x.pdf")])))
+    assert good == []
+    assert [b.message for b in bad] == ["empty file", "binary file, not text",
+                                        "unsupported file type .pdf; newsmoa reads .csv, .htm, .html, "
+                                        ".jsonl, .md, .ndjson, .text, .tsv, .txt, .xhtml"]
+
+
+def test_csv_with_korean_headers_and_cp949(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_bytes(("제목,언론사,본문,날짜\n예산 확정,한겨레,\"" + ARTICLE + "\",2024-05-02\n").encode("cp949"))
+    (item,) = read_sources([str(path)])
+    assert (item.title, item.outlet, item.text, item.published) == ("예산 확정", "한겨레", ARTICLE, "2024-05-02")
+    assert item.origin == f"{path}:2"
+
+
+def test_csv_without_text_column(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text("a,b\n1,2\n", "utf-8")
+    (err,) = read_sources([str(path)])
+    assert isinstance(err, InputError) and "no text column" in err.message
+
+
+def test_folder_reads_known_files_in_order(tmp_path):
+    (tmp_path / "b.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "a.html").write_text(f"<html><body><article><p>{ARTICLE}</p></article></body></html>", "utf-8")
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    good, bad = split(list(read_sources([str(tmp_path)])))
+    assert [g.origin for g in good] == [str(tmp_path / "a.html"), str(tmp_path / "b.txt")]
+    assert good[0].html and bad == []
+
+
+def test_release_is_marked(tmp_path):
+    path = tmp_path / "release.txt"
+    path.write_text(ARTICLE, "utf-8")
+    (item,) = read_sources([], release=str(path))
+    assert item.is_release

@@ -1,0 +1,74 @@
+"""The SQLite store: round trips, versions, redirects, transactions."""
+
+from datetime import datetime, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmoa.store import StoredArticle, open_store
+from newsmoa.types import Article, Fact, Sentence, Source
+
+
+def row(aid="a", text="시는 예산을 확정했다.", story="s1", **kw):
+    article = Article(id=aid, text=text, title="t", outlet="한겨레",
+                      published=datetime(2024, 1, 1, 9, tzinfo=timezone.utc), **kw)
+    return StoredArticle(article=article, story=story, sentences=(Sentence(aid, 0, len(text), text),),
+                         facts=(Fact("organization", "시", (Source(aid, 0, 1),)),),
+                         features=b"\x01\x02", signals={"founded": True})
+
+
+def test_round_trip(db_path):
+    store = open_store(str(db_path))
+    store.save_articles([row()])
+    (back,) = store.story_articles("s1")
+    assert back.article == row().article and back.sentences == row().sentences
+    assert back.facts == row().facts and back.features == b"\x01\x02" and back.version == 1
+    assert store.known_hashes(["a", "zz"]) == {"a": row().article.content_hash}
+
+
+def test_new_text_is_a_new_version(db_path):
+    store = open_store(str(db_path))
+    store.save_articles([row()])
+    store.save_articles([row(text="시는 예산을 수정했다.")])
+    (back,) = store.story_articles("s1")
+    assert back.version == 2 and back.article.text == "시는 예산을 수정했다."
+    assert store.db.execute("SELECT count(*) FROM article_versions").fetchone()[0] == 1
+
+
+def test_redirects_move_articles_and_resolve_chains(db_path):
+    store = open_store(str(db_path))
+    store.save_articles([row("a", story="s1"), row("b", story="s2")])
+    store.save_redirects({"s2": "s1"})
+    store.save_redirects({"s1": "s0"})
+    assert store.resolve("s2") == "s0"
+    assert {r.article.id for r in store.story_articles("s0")} == {"a", "b"}
+
+
+def test_failed_transaction_keeps_what_was_stored(db_path):
+    store = open_store(str(db_path))
+    store.save_articles([row("a")])
+    with pytest.raises(RuntimeError), store.transaction():
+        store.save_articles([row("b")])
+        raise RuntimeError("crash mid-batch")
+    assert set(store.known_hashes(["a", "b"])) == {"a"}
+
+
+def test_not_a_database(tmp_path):
+    from newsmoa.errors import StoreError
+
+    bad = tmp_path / "x.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="x.db"):
+        open_store(str(bad))
+
+
+@settings(max_examples=25, deadline=None)
+@given(text=st.text(min_size=1, max_size=200), outlet=st.one_of(st.none(), st.text(max_size=20)))
+def test_any_article_round_trips(tmp_path_factory, text, outlet):
+    store = open_store(str(tmp_path_factory.mktemp("h") / "h.db"))
+    article = Article(id="x", text=text, outlet=outlet)
+    store.save_articles([StoredArticle(article=article, story="s")])
+    (back,) = store.story_articles("s")
+    assert back.article == article
+    store.close()
