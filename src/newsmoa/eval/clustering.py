@@ -1,0 +1,126 @@
+"""Story clustering scores on the shared sets, as one table: `python -m newsmoa.eval.clustering`.
+
+Rows: the Korean dev day (when its texts are on this machine) with its two halves by story
+(A: the half parameters were tuned on, B: held out), ECB+ train+dev (tuning topics) and ECB+
+test topics 36-45 (reported, never tuned on). Near-duplicate recall/precision are scored on
+the Korean gold pairs. Each set is clustered in one batch with `cluster_articles`; the speed
+column is that call's articles per second (features + index, one thread).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsmoa.cluster import (
+    DEFAULT_CONFIG,
+    ClusterConfig,
+    StoryIndex,
+    article_features,
+    near_duplicate_pairs,
+)
+from newsmoa.eval.datasets import EvalSet, ko_dev_paths, load_ecbplus, load_ko_dev
+from newsmoa.eval.scoring import PRF, bcubed, pair_scores, pairwise
+
+HEADER = (
+    f"{'set':<26} {'articles':>8} {'pw P':>6} {'pw R':>6} {'pw F1':>6} "
+    f"{'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ND R':>6} {'ND P':>6} {'art/s':>7}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    name: str
+    articles: int
+    pw: PRF
+    b3: PRF
+    nd: PRF | None = None
+    rate: float | None = None
+
+    def render(self) -> str:
+        nd = (
+            f"{self.nd.recall:>6.3f} {self.nd.precision:>6.3f}" if self.nd else f"{'-':>6} {'-':>6}"
+        )
+        rate = f"{self.rate:>7.0f}" if self.rate else f"{'-':>7}"
+        return (
+            f"{self.name:<26} {self.articles:>8} {self.pw.precision:>6.3f} {self.pw.recall:>6.3f} "
+            f"{self.pw.f1:>6.3f} {self.b3.precision:>6.3f} {self.b3.recall:>6.3f} "
+            f"{self.b3.f1:>6.3f} {nd} {rate}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One batch clustering of an evaluation set."""
+
+    data: EvalSet
+    stories: tuple[str, ...]
+    seconds: float
+    near_duplicates: tuple[tuple[str, str], ...]
+
+
+def run(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG) -> Run:
+    """Cluster a set in one batch (timed) and find its near-duplicate pairs (not timed)."""
+    start = time.perf_counter()
+    feats = [article_features(a, config) for a in data.articles]
+    index = StoryIndex(config)
+    index.add_many([(a.id, f) for a, f in zip(data.articles, feats, strict=True)])
+    stories = tuple(index.story_of(a.id) for a in data.articles)
+    seconds = time.perf_counter() - start
+    ids = [a.id for a in data.articles]
+    pairs = tuple((p.a, p.b) for p in near_duplicate_pairs(ids, feats, stories, config))
+    return Run(data, stories, seconds, pairs)
+
+
+def half_of(story: str) -> str:
+    """A or B: a fixed split of gold stories by a hash of their id (not by content)."""
+    return "AB"[hashlib.blake2b(story.encode(), digest_size=2).digest()[0] % 2]
+
+
+def score(r: Run, name: str, keep: Sequence[int] | None = None) -> Row:
+    idx = range(len(r.stories)) if keep is None else keep
+    gold = [r.data.gold[i] for i in idx]
+    pred = [r.stories[i] for i in idx]
+    nd = None
+    if keep is None and r.data.near_duplicates is not None:
+        nd = pair_scores(r.data.near_duplicates, r.near_duplicates)
+    rate = len(r.stories) / r.seconds if keep is None and r.seconds > 0 else None
+    return Row(name, len(gold), pairwise(gold, pred), bcubed(gold, pred), nd, rate)
+
+
+def rows(config: ClusterConfig = DEFAULT_CONFIG) -> tuple[list[Row], list[str]]:
+    """The table's rows, and notes (skipped sets)."""
+    out, notes = [], []
+    ko = load_ko_dev()
+    if ko is None:
+        texts, labels = ko_dev_paths()
+        notes.append(
+            f"ko-news-2019-07-31: skipped, texts not found ({texts}) or labels not found "
+            f"({labels}); see ../shared/data/README.md to build them"
+        )
+    else:
+        r = run(ko, config)
+        out.append(score(r, ko.name))
+        for half, role in (("A", "tuned"), ("B", "held out")):
+            keep = [i for i, g in enumerate(ko.gold) if half_of(g) == half]
+            out.append(score(r, f"  half {half} ({role})", keep))
+    out.append(score(run(load_ecbplus(("train", "dev")), config), "ECB+ train+dev (tuned)"))
+    out.append(score(run(load_ecbplus(("test",)), config), "ECB+ test 36-45"))
+    return out, notes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    table, notes = rows()
+    print(HEADER)
+    for row in table:
+        print(row.render())
+    for note in notes:
+        print(note)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

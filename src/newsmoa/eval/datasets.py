@@ -1,0 +1,137 @@
+"""Evaluation sets as `Article`s with gold story labels.
+
+- ECB+ (`data/ecbplus/`, in the repository): split by topic; train and dev topics are for
+  tuning, test topics 36-45 for reporting.
+- The Korean dev day (2019-07-31): texts from `$NEWSMOA_KO_DEV` or `.cache/ko-dev.jsonl`
+  (built by `build_corpus.py` from the upstream CSV; copyrighted, never committed), labels from
+  `$NEWSMOA_KO_LABELS` or `../shared/data/ko-news-2019-07-31/`. `load_ko_dev()` returns None
+  when either is missing.
+
+Articles are built directly from the files (id = url or doc id, title, text, outlet, date);
+nothing here cleans boilerplate: that is the extract stage's job.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from newsmoa.types import Article
+
+REPO = Path(__file__).resolve().parents[3]
+ECBPLUS = REPO / "data" / "ecbplus" / "ecbplus_docs.jsonl"
+KO_DEV = REPO / ".cache" / "ko-dev.jsonl"
+KO_LABELS = REPO.parent / "shared" / "data" / "ko-news-2019-07-31"
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+@dataclass(frozen=True, slots=True)
+class EvalSet:
+    """Articles with their gold story labels (aligned by position) and gold near-duplicate pairs."""
+
+    name: str
+    articles: tuple[Article, ...]
+    gold: tuple[str, ...]
+    near_duplicates: tuple[tuple[str, str], ...] | None = None
+
+    def subset(self, name: str, keep: Iterable[int]) -> EvalSet:
+        """The articles at positions `keep`; near-duplicate pairs kept when both ends are."""
+        idx = sorted(set(keep))
+        ids = {self.articles[i].id for i in idx}
+        nd = None
+        if self.near_duplicates is not None:
+            nd = tuple(p for p in self.near_duplicates if p[0] in ids and p[1] in ids)
+        return EvalSet(
+            name,
+            tuple(self.articles[i] for i in idx),
+            tuple(self.gold[i] for i in idx),
+            nd,
+        )
+
+
+def _ecb_article(row: dict) -> Article:
+    sentences = list(row["sentences"])
+    # An ecbplus document's first "sentence" is its URL, tokenised; it is metadata, not text
+    # (ECB documents have none), so it goes to `url` and the text starts after it.
+    if sentences and sentences[0].replace(" ", "").startswith("http"):
+        sentences = sentences[1:]
+    return Article(
+        id=row["doc_id"],
+        text="\n".join(sentences),
+        url=row.get("url"),
+        origin=f"ecbplus:{row['doc_id']}",
+        lang="en",
+    )
+
+
+def load_ecbplus(splits: Iterable[str] = ("test",), path: Path | None = None) -> EvalSet:
+    """ECB+ documents of the given splits; gold label = the document's event cluster."""
+    path = Path(os.environ.get("NEWSMOA_ECBPLUS", path or ECBPLUS))
+    wanted = set(splits)
+    arts, gold = [], []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row["split"] in wanted:
+                arts.append(_ecb_article(row))
+                gold.append(row["event_cluster"])
+    name = "ECB+ " + "+".join(s for s in ("train", "dev", "test") if s in wanted)
+    return EvalSet(name, tuple(arts), tuple(gold))
+
+
+def ecb_topic(article: Article) -> int:
+    """The ECB+ topic number of a document id such as `36_4ecbplus`."""
+    return int(article.id.split("_", 1)[0])
+
+
+def ko_dev_paths() -> tuple[Path, Path]:
+    """Where the Korean dev texts and labels are looked for."""
+    texts = Path(os.environ.get("NEWSMOA_KO_DEV", KO_DEV))
+    labels = Path(os.environ.get("NEWSMOA_KO_LABELS", KO_LABELS))
+    return texts, labels
+
+
+def _published(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    when = datetime.fromisoformat(value)
+    return when if when.tzinfo else when.replace(tzinfo=SEOUL)
+
+
+def load_ko_dev() -> EvalSet | None:
+    """The Korean dev day, or None when its texts or labels are not on this machine."""
+    texts, labels = ko_dev_paths()
+    if not texts.is_file() or not (labels / "labels.jsonl").is_file():
+        return None
+    story = {}
+    with (labels / "labels.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            story[row["url"]] = row["story"]
+    arts, gold = [], []
+    with texts.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            row = json.loads(line)
+            arts.append(
+                Article(
+                    id=row["url"],
+                    text=row["text"],
+                    title=row.get("title") or "",
+                    outlet=row.get("outlet"),
+                    published=_published(row.get("published")),
+                    url=row["url"],
+                    origin=f"{texts.name}:{n}",
+                )
+            )
+            gold.append(story[row["url"]])
+    pairs = []
+    nd_path = labels / "near_duplicates.jsonl"
+    if nd_path.is_file():
+        with nd_path.open(encoding="utf-8") as f:
+            pairs = [(r["a"], r["b"]) for r in map(json.loads, f)]
+    return EvalSet("ko-news-2019-07-31", tuple(arts), tuple(gold), tuple(pairs))

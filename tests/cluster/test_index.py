@@ -1,0 +1,144 @@
+"""The story index: incremental arrival, stable ids, merges with redirects, order, time."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from datetime import timedelta
+
+from cluster_samples import GOLD, ROWS, article
+
+from newsmoa.cluster import (
+    ClusterConfig,
+    Features,
+    StoryIndex,
+    article_features,
+    cluster_articles,
+    story_id_for,
+)
+from newsmoa.eval.scoring import bcubed, pairwise
+
+
+def _feats(arts):
+    return [(a.id, article_features(a)) for a in arts]
+
+
+def test_batch_groups_the_three_happenings(articles):
+    stories = cluster_articles(articles)
+    by_id = dict(zip([a.id for a in articles], stories, strict=True))
+    gold = [GOLD[a.id] for a in articles]
+    assert pairwise(gold, stories).f1 == 1.0
+    assert by_id["wanju-1"] == story_id_for("wanju-1")  # founded by the earliest article
+
+
+def test_incremental_arrival_keeps_ids_stable(articles):
+    index = StoryIndex()
+    seen: dict[str, str] = {}
+    for aid, f in _feats(articles):
+        a = index.add(aid, f)
+        assert a.article == aid
+        seen[aid] = a.story
+        for earlier, story in seen.items():  # no id changes once given (no merges here)
+            assert index.story_of(earlier) == story
+    assert len(set(seen.values())) == 3
+    assert index.add("wanju-1", _feats(articles)[0][1]).story == seen["wanju-1"]  # re-add
+
+
+def test_founded_and_signals(articles):
+    index = StoryIndex()
+    first = index.add(*_feats(articles)[0])
+    second = index.add(*_feats(articles)[1])
+    assert first.founded and not second.founded
+    assert second.story == first.story
+    assert second.signals["score"] >= index.config.join_threshold
+    assert second.signals["shared"]
+
+
+def test_merge_redirects_the_younger_story(articles):
+    w1, w2, w3 = (dataclasses.replace(a, text=a.title) for a in articles[:3])
+    # Two one-line items that share too little to join, then a full report bridging both.
+    cfg = ClusterConfig(join_threshold=0.35, merge_threshold=0.2)
+    index = StoryIndex(cfg)
+    a = index.add("x1", article_features(dataclasses.replace(w1, text="완주군 협약 체결"), cfg))
+    b = index.add("x2", article_features(dataclasses.replace(w2, text="희망제작소 업무협약"), cfg))
+    assert a.founded and b.founded and a.story != b.story
+    bridge = dataclasses.replace(
+        w3,
+        title="완주군 희망제작소 협약 체결 업무협약",
+        text="완주군 희망제작소 협약 체결 업무협약",
+    )
+    c = index.add("x3", article_features(bridge, cfg))
+    assert c.merged == (b.story,)
+    assert c.story == a.story  # the older story survives
+    assert index.resolve(b.story) == a.story
+    assert index.redirects == {b.story: a.story}
+    assert index.story_of("x2") == a.story
+
+
+def test_batch_result_does_not_depend_on_input_order(articles):
+    base = cluster_articles(articles)
+    ids = [a.id for a in articles]
+    for seed in range(5):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        got = dict(zip([a.id for a in shuffled], cluster_articles(shuffled), strict=True))
+        assert [got[i] for i in ids] == base
+
+
+def test_incremental_orders_score_alike(articles):
+    gold = [GOLD[a.id] for a in articles]
+    feats = dict(_feats(articles))
+    scores = []
+    for seed in range(5):
+        order = list(feats)
+        random.Random(seed).shuffle(order)
+        index = StoryIndex()
+        for aid in order:
+            index.add(aid, feats[aid])
+        pred = [index.story_of(a.id) for a in articles]
+        scores.append((pairwise(gold, pred).f1, bcubed(gold, pred).f1))
+    assert max(s[0] for s in scores) - min(s[0] for s in scores) <= 0.01
+    assert max(s[1] for s in scores) - min(s[1] for s in scores) <= 0.01
+
+
+def test_time_window_with_timed_arrivals():
+    cfg = ClusterConfig()
+    index = StoryIndex(cfg)
+    index.add_many([(a.id, article_features(a)) for a in map(article, ROWS)])
+    within = article(ROWS[4], shift_h=cfg.window_hours - 12)  # a late report, same fire
+    # a look-alike a day after the window around the story's last article closed
+    late = article(ROWS[4], shift_h=2 * cfg.window_hours + 12)
+    a = index.add("fire-late-report", article_features(dataclasses.replace(within, id="x")))
+    assert a.story == index.story_of("fire-1")
+    b = index.add("fire-next-week", article_features(late))
+    assert b.founded and b.story != index.story_of("fire-1")
+
+
+def test_untimed_articles_cluster(articles):
+    untimed = [article(r, timed=False) for r in ROWS]
+    stories = cluster_articles(untimed)
+    assert pairwise([GOLD[a.id] for a in untimed], stories).f1 == 1.0
+
+
+def test_restore_continues_where_the_store_left_off(articles):
+    first, rest = articles[:4], articles[4:]
+    index = StoryIndex()
+    index.add_many(_feats(first))
+    stored = [(aid, index.story_of(aid), f) for aid, f in _feats(first)]
+    again = StoryIndex()
+    again.restore(stored, index.redirects)
+    for aid, story, _ in stored:
+        assert again.story_of(aid) == story
+    one = [index.add(aid, f).story for aid, f in _feats(rest)]
+    two = [again.add(aid, f).story for aid, f in _feats(rest)]
+    assert one == two
+
+
+def test_features_round_trip(articles):
+    for a in articles:
+        f = article_features(a)
+        back = Features.from_bytes(f.to_bytes())
+        assert back == f and hash(back) == hash(f)
+        assert back.published_s == a.published.timestamp()
+    assert article_features(articles[0].__class__(id="e", text="")).body == ()
+    assert timedelta(hours=ClusterConfig().window_hours) >= timedelta(days=1)
