@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
@@ -154,7 +155,10 @@ def _published(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:
     try:
         when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        return parse_datetime(value, tz=tz)
+        try:  # RSS dates: "Fri, 20 Mar 2015 13:21:40 +0900"
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return parse_datetime(value, tz=tz)
     return when if when.tzinfo else when.replace(tzinfo=tz)
 
 

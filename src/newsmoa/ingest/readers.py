@@ -37,11 +37,18 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
 Item = RawItem | InputError
 
 
-def read_sources(sources: list[str], *, release: str | None = None) -> Iterator[Item]:
-    """Every RawItem in `sources` (files, folders), errors in place of unreadable inputs."""
+def read_sources(sources: list[str], *, release: str | None = None,
+                 fetcher: Any = None) -> Iterator[Item]:
+    """Every RawItem in `sources` (files, folders, feed and page URLs), errors in place of
+    unreadable inputs. `fetcher` (an `ingest.web.Fetcher`) is made on first need."""
     for source in sources:
         path = Path(source)
-        if path.is_dir():
+        if source.startswith(("http://", "https://")):
+            from newsmoa.ingest.web import Fetcher, read_url
+
+            fetcher = fetcher or Fetcher()
+            yield from read_url(source, fetcher)
+        elif path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             for file in files:
                 yield from read_file(file)

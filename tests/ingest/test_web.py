@@ -1,0 +1,50 @@
+"""Feeds and pages through an injected transport: no network."""
+
+import httpx
+
+from newsmoa.errors import InputError
+from newsmoa.extract.article import extract
+from newsmoa.ingest.readers import read_sources
+from newsmoa.ingest.web import Fetcher
+from newsmoa.types import RawItem
+
+BODY = "시는 내년 예산을 확정했다고 2일 밝혔다. 총액은 1조 원으로 올해보다 5% 늘었다."
+PAGE = f"<html><head><title>예산 확정</title></head><body><article><h1>예산 확정</h1><p>{BODY}</p></article></body></html>"
+FEED = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>한겨레</title>
+<item><title>예산 확정</title><link>https://news.test/a/1</link><guid>https://news.test/a/1</guid>
+<pubDate>Thu, 02 May 2024 09:30:00 +0900</pubDate><description>요약만</description></item>
+<item><title>링크가 깨진 기사</title><link>https://news.test/a/404</link><pubDate>Thu, 02 May 2024 10:00:00 +0900</pubDate></item>
+</channel></rss>"""
+
+
+def handler(request: httpx.Request) -> httpx.Response:
+    routes = {
+        "/feed.xml": (200, "application/rss+xml", FEED),
+        "/a/1": (200, "text/html; charset=utf-8", PAGE),
+        "/page": (200, "text/html", PAGE),
+    }
+    status, ctype, body = routes.get(request.url.path, (404, "text/plain", "no"))
+    return httpx.Response(status, headers={"content-type": ctype}, content=body.encode("utf-8"))
+
+
+def fetcher() -> Fetcher:
+    return Fetcher(transport=httpx.MockTransport(handler))
+
+
+def test_feed_entries_follow_links_and_report_broken_ones():
+    items = list(read_sources(["https://news.test/feed.xml"], fetcher=fetcher()))
+    good = [i for i in items if isinstance(i, RawItem)]
+    bad = [i for i in items if isinstance(i, InputError)]
+    assert len(good) == 1 and len(bad) == 1
+    assert "entry 2" in str(bad[0]) and str(bad[0]).startswith("https://news.test/feed.xml")
+    article = extract(good[0])
+    assert article.id == "https://news.test/a/1" and article.outlet == "한겨레"
+    assert BODY in article.text
+    assert article.published.isoformat() == "2024-05-02T09:30:00+09:00"
+
+
+def test_page_and_http_errors():
+    items = list(read_sources(["https://news.test/page", "https://news.test/missing"], fetcher=fetcher()))
+    assert isinstance(items[0], RawItem) and BODY in extract(items[0]).text
+    assert isinstance(items[1], InputError) and "HTTP 404" in str(items[1])
