@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 LIST_FORMATS = ("table", "json", "jsonl", "csv", "md")
@@ -53,6 +54,11 @@ def _md(text: str | None) -> str:
     return (text or "").replace("|", "\\|")
 
 
+def _row(table: Table, *cells: str) -> None:
+    """Add a row of plain text (square brackets in titles are not rich markup)."""
+    table.add_row(*(escape(c) for c in cells))
+
+
 def _render(table: Table) -> str:
     console = Console(width=140, record=True, file=io.StringIO(), color_system=None)
     console.print(table)
@@ -60,16 +66,25 @@ def _render(table: Table) -> str:
 
 
 def _table(rows: Sequence[dict[str, Any]], articles: dict[str, list[dict[str, Any]]] | None) -> str:
-    table = Table(show_lines=bool(articles))
+    if articles is not None:
+        return "\n\n".join(_story_block(r, articles.get(r["id"], [])) for r in rows)
+    table = Table()
     for name in ("story", "title", "first published", "outlets", "n"):
         table.add_column(name, overflow="fold")
     for r in rows:
-        title = r["title"] or ""
-        for a in (articles or {}).get(r["id"], []):
-            title += (f"\n  · {a['outlet'] or '-'} | {_when(a['published'])} | "
-                      f"{a['reporter'] or '-'} | {a['title']}")
-        table.add_row(r["id"], title, _when(r["first_published"]), ", ".join(r["outlets"]),
+        _row(table, r["id"], r["title"] or "", _when(r["first_published"]), ", ".join(r["outlets"]),
                       str(r["article_count"]))
+    return _render(table)
+
+
+def _story_block(row: dict[str, Any], articles: list[dict[str, Any]]) -> str:
+    """A story's headline, then its articles: outlet, published time, reporter, title."""
+    table = Table(title=escape(f"{row['title']}  [{row['id']}] · {row['article_count']} articles"),
+                  title_justify="left")
+    for name in ("outlet", "published", "reporter", "title"):
+        table.add_column(name, overflow="fold")
+    for a in articles:
+        _row(table, a["outlet"] or "-", _when(a["published"]), a["reporter"] or "-", a["title"])
     return _render(table)
 
 
@@ -129,17 +144,17 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
 
 
 def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
-    head = Table(title=f"{doc['title']}  [{doc['id']}]")
+    head = Table(title=escape(f"{doc['title']}  [{doc['id']}]"))
     for col in ("outlet", "published", "reporter", "reuse", "title"):
         head.add_column(col, overflow="fold")
     for a in doc["articles"]:
-        head.add_row(a["outlet"] or "-", _when(a["published"]), a["reporter"] or "-",
+        _row(head, a["outlet"] or "-", _when(a["published"]), a["reporter"] or "-",
                      "-" if a["reuse"] is None else f"{a['reuse']:.2f}", a["title"])
     body = Table(show_lines=True)
     body.add_column("sentence", overflow="fold", ratio=4)
     body.add_column("sources", overflow="fold", ratio=1)
     for s in doc["sentences"]:
-        body.add_row(s["text"], _chips(s["sources"], names))
+        _row(body, s["text"], _chips(s["sources"], names))
     parts = [_render(head)]
     for d in doc.get("disagreements", []):
         lines = [f"DISAGREEMENT {d['about']} ({d['kind']}):"]

@@ -18,10 +18,12 @@ from newsmoa.types import Article, Fact, Sentence
 
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
+    """`sentences`/`facts` are None until the article is analysed (deferred analysis)."""
+
     article: Article
     story: str
-    sentences: tuple[Sentence, ...] = ()
-    facts: tuple[Fact, ...] = ()
+    sentences: tuple[Sentence, ...] | None = ()
+    facts: tuple[Fact, ...] | None = ()
     features: bytes = b""
     signals: Mapping[str, Any] = field(default_factory=dict)
     version: int = 1
@@ -59,6 +61,13 @@ class Store(Protocol):
     def save_story(self, doc: Mapping[str, Any]) -> None:
         """Cache a story's JSON document (the Story contract)."""
         ...
+
+    def save_story_summary(self, summary: Mapping[str, Any]) -> None:
+        """List a story whose document is not built yet ({id, title, first_published,
+        outlets, article_count}); `story_doc` then returns None until `save_story`."""
+        ...
+
+    def has_story(self, story: str) -> bool: ...
 
     def delete_story(self, story: str) -> None: ...
 

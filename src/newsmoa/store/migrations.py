@@ -19,8 +19,8 @@ def m001_initial(db: sqlite3.Connection) -> None:
             published_ts REAL,
             outlet TEXT,
             doc TEXT NOT NULL,          -- the article's JSON (codec.article_to_json)
-            sentences TEXT NOT NULL,    -- [[start, end], ...]
-            facts TEXT NOT NULL,        -- [fact JSON, ...]
+            sentences TEXT,             -- [[start, end], ...]; NULL until analysed
+            facts TEXT,                 -- [fact JSON, ...]; NULL until analysed
             features BLOB NOT NULL,     -- cluster.Features.to_bytes()
             signals TEXT NOT NULL,      -- why it joined its story
             ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
@@ -41,7 +41,7 @@ def m001_initial(db: sqlite3.Connection) -> None:
             first_published TEXT,
             article_count INTEGER NOT NULL,
             outlets TEXT NOT NULL,
-            doc TEXT NOT NULL,
+            doc TEXT,                   -- the Story JSON; NULL until built (deferred analysis)
             updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
         );
         CREATE INDEX stories_first_published ON stories(first_published);

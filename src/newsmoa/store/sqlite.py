@@ -67,28 +67,32 @@ class SQLiteStore:
         return out
 
     def save_articles(self, rows: Sequence[StoredArticle]) -> None:
+        """Batched: one query per chunk for what is stored, then executemany writes."""
         with self.transaction():
+            ids = [r.article.id for r in rows]
+            old: dict[str, tuple[int, str, str]] = {}
+            for i in range(0, len(ids), _CHUNK):
+                chunk = ids[i:i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for aid, version, chash, doc in self.db.execute(
+                        f"SELECT id, version, content_hash, doc FROM articles WHERE id IN ({marks})", chunk):
+                    old[aid] = (version, chash, doc)
+            history, values = [], []
             for row in rows:
                 a = row.article
-                old = self.db.execute("SELECT version, content_hash, doc FROM articles WHERE id = ?",
-                                      (a.id,)).fetchone()
                 version = 1
-                if old:
-                    version = old[0] + (old[1] != a.content_hash)
-                    if old[1] != a.content_hash:
-                        self.db.execute("INSERT OR REPLACE INTO article_versions (id, version, content_hash, doc)"
-                                        " VALUES (?, ?, ?, ?)", (a.id, old[0], old[1], old[2]))
-                self.db.execute(
-                    "INSERT OR REPLACE INTO articles (id, version, content_hash, story, published,"
-                    " published_ts, outlet, doc, sentences, facts, features, signals)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (a.id, version, a.content_hash, row.story, codec.iso(a.published),
-                     a.published.timestamp() if a.published else None, a.outlet,
-                     json.dumps(codec.article_to_json(a), ensure_ascii=False),
-                     json.dumps(codec.sentences_to_json(row.sentences)),
-                     json.dumps([f.to_json() for f in row.facts], ensure_ascii=False),
-                     row.features, json.dumps(dict(row.signals), ensure_ascii=False, default=str)),
-                )
+                if a.id in old:
+                    prev_version, prev_hash, prev_doc = old[a.id]
+                    version = prev_version + (prev_hash != a.content_hash)
+                    if prev_hash != a.content_hash:
+                        history.append((a.id, prev_version, prev_hash, prev_doc))
+                values.append(_article_values(row, version))
+            self.db.executemany("INSERT OR REPLACE INTO article_versions (id, version, content_hash, doc)"
+                                " VALUES (?, ?, ?, ?)", history)
+            self.db.executemany(
+                "INSERT OR REPLACE INTO articles (id, version, content_hash, story, published,"
+                " published_ts, outlet, doc, sentences, facts, features, signals)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
 
     def index_entries(self, lo: datetime | None, hi: datetime | None) -> Iterator[tuple[str, str, bytes]]:
         if lo is None or hi is None:
@@ -109,8 +113,8 @@ class SQLiteStore:
             article = codec.article_from_json(json.loads(doc))
             out.append(StoredArticle(
                 article=article, story=st,
-                sentences=codec.sentences_from_json(article, json.loads(sents)),
-                facts=tuple(codec.fact_from_json(f) for f in json.loads(facts)),
+                sentences=None if sents is None else codec.sentences_from_json(article, json.loads(sents)),
+                facts=None if facts is None else tuple(codec.fact_from_json(f) for f in json.loads(facts)),
                 features=bytes(features), signals=json.loads(signals), version=version))
         return out
 
@@ -141,12 +145,22 @@ class SQLiteStore:
              json.dumps(doc.get("outlets", []), ensure_ascii=False),
              json.dumps(doc, ensure_ascii=False)))
 
+    def save_story_summary(self, summary: Mapping[str, Any]) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO stories (id, title, first_published, article_count, outlets, doc)"
+            " VALUES (?, ?, ?, ?, ?, NULL)",
+            (summary["id"], summary.get("title"), summary.get("first_published"),
+             summary.get("article_count", 0), json.dumps(summary.get("outlets", []), ensure_ascii=False)))
+
+    def has_story(self, story: str) -> bool:
+        return self.db.execute("SELECT 1 FROM stories WHERE id = ?", (self.resolve(story),)).fetchone() is not None
+
     def delete_story(self, story: str) -> None:
         self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
 
     def story_doc(self, story: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT doc FROM stories WHERE id = ?", (self.resolve(story),)).fetchone()
-        return json.loads(row[0]) if row else None
+        return json.loads(row[0]) if row and row[0] is not None else None
 
     def story_summaries(self, *, limit: int | None = None, offset: int = 0,
                         outlet: str | None = None) -> list[dict[str, Any]]:
@@ -169,3 +183,15 @@ class SQLiteStore:
             "stories": self.db.execute("SELECT count(*) FROM stories").fetchone()[0],
             "redirects": self.db.execute("SELECT count(*) FROM redirects").fetchone()[0],
         }
+
+
+def _article_values(row: StoredArticle, version: int) -> tuple[Any, ...]:
+    a = row.article
+    return (
+        a.id, version, a.content_hash, row.story, codec.iso(a.published),
+        a.published.timestamp() if a.published else None, a.outlet,
+        json.dumps(codec.article_to_json(a), ensure_ascii=False),
+        None if row.sentences is None else json.dumps(codec.sentences_to_json(row.sentences)),
+        None if row.facts is None else json.dumps([f.to_json() for f in row.facts], ensure_ascii=False),
+        row.features, json.dumps(dict(row.signals), ensure_ascii=False, default=str),
+    )
