@@ -40,6 +40,10 @@ class Store(Protocol):
         """Content hash of each stored article among `ids`."""
         ...
 
+    def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """Story id (as stored, following redirects) of each stored article among `ids`."""
+        ...
+
     def save_articles(self, rows: Sequence[StoredArticle]) -> None:
         """Insert, or replace as a new version (the old text kept in the history)."""
         ...

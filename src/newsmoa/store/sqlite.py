@@ -56,15 +56,21 @@ class SQLiteStore:
         finally:
             self._depth = 0
 
-    def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def _by_ids(self, column: str, ids: Sequence[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         ids = list(ids)
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i:i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk)
+            rows = self.db.execute(f"SELECT id, {column} FROM articles WHERE id IN ({marks})", chunk)
             out.update(dict(rows.fetchall()))
         return out
+
+    def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        return self._by_ids("content_hash", ids)
+
+    def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
+        return {aid: self.resolve(story) for aid, story in self._by_ids("story", ids).items()}
 
     def save_articles(self, rows: Sequence[StoredArticle]) -> None:
         """Batched: one query per chunk for what is stored, then executemany writes."""
