@@ -1,0 +1,220 @@
+"""The JSON API: story listings and Story documents, described for the OpenAPI document.
+
+    GET /api/stories?limit=&offset=&outlet=   [{id, title, first_published, outlets, article_count}]
+    GET /api/stories/{id}?why=1                the Story JSON document as stored (DESIGN.md)
+
+An id that was merged into another story answers `307 Temporary Redirect` to the surviving
+story's URL (query string kept), with a small JSON body naming both ids; the surviving
+document lists the ids it absorbed in `redirects`. Unknown ids answer 404 `{"detail": ...}`.
+
+The pydantic models below exist for the HTTP edge only: they describe the responses in
+`/openapi.json`. Documents are served as stored, not re-serialised through the models (a
+test checks that stored documents validate against them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from newsmoa.codec import summary_to_json
+from newsmoa.store import Store, open_store
+
+router = APIRouter(prefix="/api", tags=["stories"])
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    """One store connection per request, closed afterwards (SQLite connections are cheap)."""
+    store = open_store(request.app.state.db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+class SourceOut(BaseModel):
+    """Where a claim stands: `text[start:end]` of one article of the story."""
+
+    article: str
+    start: int
+    end: int
+    quote: str | None = None
+
+
+class SentenceOut(BaseModel):
+    """One consolidated sentence, in one variant's words, with every article carrying it."""
+
+    text: str
+    sources: list[SourceOut]
+
+
+class ArticleOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    outlet: str | None = None
+    title: str = ""
+    published: str | None = Field(None, description="ISO 8601 with offset")
+    reporter: str | None = None
+    url: str | None = None
+    reuse: float | None = Field(None, description="share of its text already seen (0-1)")
+    is_release: bool = False
+    text: str = Field(description="the cleaned text that offsets point into")
+
+
+class FactOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(description="person, organization, place, date or quantity")
+    value: Any = Field(description='normal form: a name, an ISO date, {"from","to"}, a number')
+    text: str | None = Field(None, description="the original words")
+    role: str | None = None
+    unit: str | None = None
+    counts: str | None = None
+    about: str | None = Field(None, description="the happening the fact describes")
+    sources: list[SourceOut]
+
+
+class DisagreementValueOut(BaseModel):
+    value: Any
+    sources: list[SourceOut]
+
+
+class DisagreementOut(BaseModel):
+    about: str
+    kind: str = Field(description="person, organization, place, date or quantity")
+    values: list[DisagreementValueOut]
+
+
+class EventOut(BaseModel):
+    """The agreement card; a field the outlets disagree on is null and named in `disputed`."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    parties: list[str] = []
+    representatives: list[str] = []
+    date: Any = None
+    place: str | None = None
+    phase: str | None = None
+    participants: int | None = None
+    items: list[str] = []
+    history: list[str] = []
+    disputed: list[str] = []
+
+
+class StorySummaryOut(BaseModel):
+    id: str
+    title: str | None
+    first_published: str | None
+    outlets: list[str]
+    article_count: int
+
+
+class StoryOut(StorySummaryOut):
+    """The Story JSON contract (DESIGN.md). Extra fields keep their meaning."""
+
+    model_config = ConfigDict(extra="allow")
+
+    articles: list[ArticleOut]
+    sentences: list[SentenceOut]
+    facts: list[FactOut] = []
+    disagreements: list[DisagreementOut] = []
+    event: EventOut | None = None
+    redirects: list[str] = Field([], description="story ids merged into this one")
+    release: str | None = Field(None, description="id of the press-release article, if any")
+    why: dict[str, Any] | None = Field(
+        None, description="per article, the signals that placed it in the story (only with ?why=1)"
+    )
+
+
+class RedirectOut(BaseModel):
+    detail: str
+    redirected_from: str
+    id: str
+    location: str
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+def page_link(request: Request, limit: int, offset: int, outlet: str | None) -> str:
+    """The URL of another page of the listing, for `Link: <...>; rel="next"` headers."""
+    query = {"limit": limit, "offset": offset, **({"outlet": outlet} if outlet else {})}
+    return f"{request.url.path}?{urlencode(query)}"
+
+
+@router.get("/stories", response_model=list[StorySummaryOut], summary="Stories, newest first")
+def list_stories(
+    request: Request,
+    store: StoreDep,
+    response: Response,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
+) -> list[dict[str, Any]]:
+    """One row per story; a full page carries `Link: <...>; rel="next"`."""
+    rows = [
+        summary_to_json(r)
+        for r in store.story_summaries(limit=limit, offset=offset, outlet=outlet or None)
+    ]
+    if len(rows) == limit:
+        response.headers["Link"] = (
+            f'<{page_link(request, limit, offset + limit, outlet)}>; rel="next"'
+        )
+    return rows
+
+
+def story_response(
+    request: Request, store: Store, story_id: str, why: bool, *, route: str = "get_story"
+) -> Response:
+    """The stored document, a redirect to the surviving story's `route`, or a 404; shared
+    with the `/stories/{id}.json` view."""
+    survivor = store.resolve(story_id)
+    if survivor != story_id:
+        location = str(request.url_for(route, story_id=survivor))
+        if request.url.query:
+            location += "?" + request.url.query
+        body = {
+            "detail": f"story {story_id!r} was merged into {survivor!r}",
+            "redirected_from": story_id,
+            "id": survivor,
+            "location": location,
+        }
+        return JSONResponse(body, status_code=307, headers={"Location": location})
+    doc = store.story_doc(story_id)
+    if doc is None:
+        return JSONResponse({"detail": f"no story {story_id!r}"}, status_code=404)
+    if not why:
+        doc.pop("why", None)
+    return JSONResponse(doc)
+
+
+@router.get(
+    "/stories/{story_id}",
+    response_model=StoryOut,
+    summary="One story",
+    responses={
+        307: {"model": RedirectOut, "description": "merged into another story"},
+        404: {"model": ErrorOut, "description": "unknown story id"},
+    },
+)
+def get_story(
+    request: Request,
+    store: StoreDep,
+    story_id: str,
+    why: Annotated[
+        bool, Query(description="keep `why`: the signals that placed each article")
+    ] = False,
+) -> Response:
+    """The Story JSON document (DESIGN.md), as cached at ingest."""
+    return story_response(request, store, story_id, why)

@@ -1,0 +1,76 @@
+"""`newsmoa serve`: the web UI, the JSON API and the Atom feed over one store.
+
+    /                         story list (outlet filter, older/newer pages)
+    /stories/{id}             story page; /stories/{id}.json the same story as JSON
+    /api/stories[/{id}]       JSON API (see newsmoa.serve.api), described at /openapi.json
+    /feed.atom                Atom feed of stories
+    /static/...               the one stylesheet
+
+Each request opens its own store connection and closes it (see `api.get_store`), so the
+server holds no connection shared between threads. A merged (absorbed) story id answers 307
+to the surviving story's URL on every route. Errors answer JSON under /api and for `.json`
+URLs, an HTML page elsewhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from newsmoa.errors import NewsmoaError
+from newsmoa.serve import api, feed, web
+from newsmoa.store import open_store
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith((".json", ".atom")) or path == "/openapi.json"
+
+
+def create_app(db: str) -> FastAPI:
+    """The ASGI app over the store at `db` (an SQLite path). Opens it once now, so a path
+    that is not a newsmoa store fails at start with a clear `StoreError`."""
+    open_store(db).close()
+    app = FastAPI(
+        title="newsmoa",
+        summary="Many outlets' reports of one event, consolidated into one story.",
+        description="Stories whose every sentence names its sources, with typed facts, "
+        "cross-outlet disagreements and an agreement card. The Story JSON contract "
+        "is described in DESIGN.md; an absorbed story id answers 307 to the "
+        "surviving story.",
+        version="0.1.0",
+    )
+    app.state.db = db
+    app.include_router(api.router)
+    app.include_router(feed.router)
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        """404s and friends: JSON for API clients, a page for people."""
+        if wants_json(request):
+            return JSONResponse(
+                {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+            )
+        return web.templates.TemplateResponse(
+            request,
+            "error.html",
+            {"status": exc.status_code, "message": exc.detail},
+            status_code=exc.status_code,
+        )
+
+    @app.exception_handler(NewsmoaError)
+    async def newsmoa_error(request: Request, exc: NewsmoaError) -> Response:
+        """A store that cannot be read: one clear line, no traceback for the reader."""
+        if wants_json(request):
+            return JSONResponse({"detail": str(exc)}, status_code=503)
+        return web.templates.TemplateResponse(
+            request, "error.html", {"status": 503, "message": str(exc)}, status_code=503
+        )
+
+    return app

@@ -1,0 +1,118 @@
+"""The Atom feed of stories (RFC 4287), newest first.
+
+Each entry: the story's title, a link to its page, `published` (first article), `updated`
+(its latest article, the last time the story could have changed), one `category` per outlet
+(scheme `urn:newsmoa:outlet`) and a summary made of the first consolidated sentences. Entry
+ids are `urn:newsmoa:story:{id}`, stable whatever host serves the feed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+from xml.etree import ElementTree as ET
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from newsmoa.serve.api import StoreDep
+
+ATOM = "http://www.w3.org/2005/Atom"
+OUTLET_SCHEME = "urn:newsmoa:outlet"
+SUMMARY_CHARS = 300
+
+router = APIRouter()
+
+
+def summary(doc: dict[str, Any]) -> str:
+    """The first consolidated sentences, up to about SUMMARY_CHARS characters."""
+    out: list[str] = []
+    for s in doc.get("sentences") or []:
+        if out and sum(len(x) + 1 for x in out) + len(s["text"]) > SUMMARY_CHARS:
+            break
+        out.append(s["text"])
+    return " ".join(out)
+
+
+def updated(doc: dict[str, Any]) -> str:
+    """The latest article's time (RFC 3339), else the first published, else now."""
+    times = []
+    for value in [doc.get("first_published")] + [
+        a.get("published") for a in doc.get("articles") or []
+    ]:
+        try:
+            times.append(datetime.fromisoformat(value))
+        except (TypeError, ValueError):
+            continue
+    aware = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in times]
+    return max(aware, key=lambda t: t.timestamp()).isoformat() if aware else _now()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def atom(docs: list[dict[str, Any]], *, base: str, self_url: str) -> bytes:
+    """An Atom document for `docs` (already newest first); `base` is the site root URL."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _add(feed, "id", "urn:newsmoa:stories")
+    _add(feed, "title", "newsmoa: stories")
+    _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
+    _add(feed, "link", rel="alternate", type="text/html", href=base + "/")
+    stamps = [updated(d) for d in docs]
+    newest = max(stamps, key=lambda s: datetime.fromisoformat(s).timestamp()) if stamps else _now()
+    _add(feed, "updated", newest)
+    _add(_add(feed, "author"), "name", "newsmoa")
+    for doc, stamp in zip(docs, stamps, strict=True):
+        entry = _add(feed, "entry")
+        _add(entry, "id", f"urn:newsmoa:story:{doc['id']}")
+        _add(entry, "title", doc.get("title") or doc["id"])
+        _add(entry, "link", rel="alternate", type="text/html", href=f"{base}/stories/{doc['id']}")
+        _add(
+            entry,
+            "link",
+            rel="alternate",
+            type="application/json",
+            href=f"{base}/api/stories/{doc['id']}",
+        )
+        if doc.get("first_published"):
+            _add(entry, "published", doc["first_published"])
+        _add(entry, "updated", stamp)
+        for outlet in doc.get("outlets") or []:
+            _add(entry, "category", term=outlet, label=outlet, scheme=OUTLET_SCHEME)
+        _add(entry, "summary", summary(doc), type="text")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+@router.get(
+    "/feed.atom",
+    summary="Atom feed of stories",
+    tags=["feed"],
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"application/atom+xml": {}},
+            "description": "an Atom 1.0 feed, newest story first",
+        }
+    },
+)
+def feed(
+    request: Request,
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
+) -> Response:
+    """The newest stories as Atom entries."""
+    rows = store.story_summaries(limit=limit, outlet=outlet or None)
+    docs = [d for d in (store.story_doc(r["id"]) for r in rows) if d is not None]
+    base = str(request.base_url).rstrip("/")
+    body = atom(docs, base=base, self_url=str(request.url))
+    return Response(body, media_type="application/atom+xml; charset=utf-8")

@@ -1,0 +1,540 @@
+"""`newsmoa serve` through an in-process client: pages, JSON API, redirects, feed, escaping.
+
+The store holds a story written by the team for these tests (an invented agreement between
+남해군 and 바다숲연구소, three outlets and the county's press release, with a disagreement on
+the signing place), an older one-outlet story, a story whose title and outlet carry markup,
+and a story id that was merged into the main story.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime, timedelta, timezone
+from html.parser import HTMLParser
+from xml.etree import ElementTree as ET
+
+import pytest
+
+with warnings.catch_warnings():
+    # Starlette 1.10 wants `httpx2` for its TestClient and warns when it falls back to the
+    # pinned `httpx`; only that one warning is silenced, and only while importing.
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+from newsmoa.codec import story_to_json
+from newsmoa.serve.api import StoryOut, StorySummaryOut
+from newsmoa.serve.app import create_app
+from newsmoa.store import StoredArticle, open_store
+from newsmoa.types import (
+    Article,
+    ConsolidatedSentence,
+    Disagreement,
+    DisagreementValue,
+    Event,
+    Fact,
+    Source,
+    Story,
+)
+
+KST = timezone(timedelta(hours=9))
+MAIN, OLDER, NASTY, ABSORBED = "s-namhae", "s-older", "s-nasty", "s-absorbed"
+
+SIGNING = {
+    "rel": "남해군은 14일 바다숲연구소와 해양 쓰레기 수거 업무협약을 맺었다.",
+    "namdo": "남해군은 14일 군청 대회의실에서 바다숲연구소와 해양 쓰레기 수거를 위한 "
+    "업무협약을 맺었다.",
+    "gyeongnam": "남해군과 바다숲연구소가 14일 군청 대회의실에서 해양 쓰레기 수거 "
+    "업무협약을 체결했다.",
+    "bada": "바다숲연구소는 14일 연구소 본관에서 남해군과 해양 쓰레기 수거 협약을 맺었다고 밝혔다.",
+}
+ATTEND = "협약식에는 김해솔 남해군수와 박도윤 바다숲연구소장 등 30명이 참석했다."
+TOGETHER = "양 기관은 해안 정화 활동과 주민 교육을 함께 추진한다."
+QUOTE = '김 군수는 "깨끗한 바다를 다음 세대에 물려주겠다"고 말했다.'
+HISTORY = "연구소는 2019년부터 남해안 바다숲 조성 사업을 벌여 왔다."
+TEXTS = {  # each article's text, sentence by sentence
+    "rel": " ".join([SIGNING["rel"], TOGETHER]),
+    "namdo": " ".join([SIGNING["namdo"], ATTEND, TOGETHER, QUOTE]),
+    "gyeongnam": " ".join([SIGNING["gyeongnam"], ATTEND, TOGETHER, HISTORY]),
+    "bada": " ".join([SIGNING["bada"], ATTEND, TOGETHER]),
+}
+ARTICLES = {
+    "rel": Article(
+        id="rel",
+        text=TEXTS["rel"],
+        title="남해군, 바다숲연구소와 해양 쓰레기 협약",
+        outlet="남해군",
+        published=datetime(2024, 5, 14, 9, 0, tzinfo=KST),
+        is_release=True,
+    ),
+    "namdo": Article(
+        id="namdo",
+        text=TEXTS["namdo"],
+        title="남해군·바다숲연구소 해양 쓰레기 수거 협약",
+        outlet="남도일보",
+        published=datetime(2024, 5, 14, 10, 5, tzinfo=KST),
+        reporter="정하늘",
+        url="https://example.org/namdo/1",
+    ),
+    "gyeongnam": Article(
+        id="gyeongnam",
+        text=TEXTS["gyeongnam"],
+        title="남해 바다 함께 지킨다",
+        outlet="경남신문",
+        published=datetime(2024, 5, 14, 11, 30, tzinfo=KST),
+        reporter="오세린",
+        url="javascript:alert(1)",
+    ),
+    "bada": Article(
+        id="bada",
+        text=TEXTS["bada"],
+        title="바다숲연구소, 남해군과 협약",
+        outlet="바다뉴스",
+        published=datetime(2024, 5, 14, 15, 2, tzinfo=KST),
+    ),
+}
+
+
+def src(aid: str, words: str, *, quote: bool = False) -> Source:
+    """The source of `words` in article `aid` (they must occur in its text)."""
+    start = TEXTS[aid].index(words)
+    return Source(aid, start, start + len(words), words if quote else None)
+
+
+def sentence(variants: dict[str, str]) -> ConsolidatedSentence:
+    first = next(iter(variants.values()))
+    return ConsolidatedSentence(first, tuple(src(a, w) for a, w in variants.items()))
+
+
+def main_story() -> Story:
+    articles = tuple(ARTICLES.values())
+    return Story(
+        id=MAIN,
+        title=ARTICLES["namdo"].title,
+        first_published=ARTICLES["rel"].published,
+        articles=articles,
+        sentences=(
+            sentence(SIGNING),
+            sentence({"namdo": ATTEND, "gyeongnam": ATTEND, "bada": ATTEND}),
+            sentence({a: TOGETHER for a in ARTICLES}),
+            sentence({"namdo": QUOTE}),
+            sentence({"gyeongnam": HISTORY}),
+        ),
+        facts=(
+            Fact(
+                "person",
+                "김해솔",
+                (src("namdo", "김해솔 남해군수"), src("bada", "김해솔 남해군수")),
+                role="남해군수",
+            ),
+            Fact(
+                "person", "박도윤", (src("namdo", "박도윤 바다숲연구소장"),), role="바다숲연구소장"
+            ),
+            Fact("organization", "바다숲연구소", (src("gyeongnam", "바다숲연구소"),)),
+            Fact(
+                "date",
+                "2024-05-14",
+                (src("namdo", "14일"), src("bada", "14일")),
+                text="14일",
+                about="signing",
+            ),
+            Fact(
+                "quantity",
+                30,
+                (src("namdo", "30명"),),
+                text="30명",
+                unit="명",
+                counts="participants",
+            ),
+        ),
+        disagreements=(
+            Disagreement(
+                "signing place",
+                "place",
+                (
+                    DisagreementValue(
+                        "군청 대회의실",
+                        (
+                            src("namdo", "14일 군청 대회의실에서", quote=True),
+                            src("gyeongnam", "14일 군청 대회의실에서", quote=True),
+                        ),
+                    ),
+                    DisagreementValue(
+                        "연구소 본관", (src("bada", "14일 연구소 본관에서", quote=True),)
+                    ),
+                ),
+            ),
+        ),
+        event=Event(
+            type="agreement",
+            parties=("남해군", "바다숲연구소"),
+            representatives=("김해솔", "박도윤"),
+            date="2024-05-14",
+            place=None,
+            phase="1단계",
+            participants=30,
+            items=("해안 정화 활동", "주민 교육"),
+            history=("2019년부터 바다숲 조성",),
+            disputed=("place",),
+        ),
+        reuse=(("rel", 0.0), ("namdo", 0.41), ("gyeongnam", 0.38), ("bada", 0.27)),
+        redirects=(ABSORBED,),
+        extra={
+            "why": {a: {"joined": "title+lead", "score": 0.9} for a in ARTICLES},
+            "release": "rel",
+        },
+    )
+
+
+def small_story(sid: str, aid: str, *, title: str, outlet: str, when: datetime, text: str) -> Story:
+    article = Article(id=aid, text=text, title=title, outlet=outlet, published=when)
+    return Story(
+        id=sid,
+        title=title,
+        first_published=when,
+        articles=(article,),
+        sentences=(ConsolidatedSentence(text, (Source(aid, 0, len(text)),)),),
+    )
+
+
+@pytest.fixture
+def client(db_path):
+    store = open_store(str(db_path))
+    stories = [
+        main_story(),
+        small_story(
+            OLDER,
+            "old-1",
+            title="완도군 전복 축제 개막",
+            outlet="경남신문",
+            when=datetime(2024, 4, 2, 8, 0, tzinfo=KST),
+            text="완도군 전복 축제가 2일 개막했다.",
+        ),
+        small_story(
+            NASTY,
+            "nasty-1",
+            title="<script>alert('제목')</script> 속보",
+            outlet="<b>가짜일보</b>",
+            when=datetime(2024, 3, 1, 8, 0, tzinfo=KST),
+            text="본문에 <img src=x onerror=alert(1)> 태그.",
+        ),
+    ]
+    for story in stories:
+        store.save_articles([StoredArticle(article=a, story=story.id) for a in story.articles])
+        store.save_story(story_to_json(story))
+    store.save_redirects({ABSORBED: MAIN})
+    store.close()
+    with TestClient(create_app(str(db_path))) as c:
+        yield c
+
+
+class Page(HTMLParser):
+    """A parsed page: every element as (tag, attrs, text inside it)."""
+
+    VOID = {"meta", "link", "br", "img", "input", "hr"}
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str], list[str]]] = []
+        self._open: list[list[str]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        parts: list[str] = []
+        self.elements.append((tag, {k: v or "" for k, v in attrs}, parts))
+        if tag not in self.VOID:
+            self._open.append(parts)
+
+    def handle_endtag(self, tag):
+        if self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        for parts in self._open:
+            parts.append(data)
+
+    def find(self, css_class: str = "", *, tag: str = "", id: str = "") -> list[tuple[dict, str]]:
+        """(attrs, whitespace-normalised text) of elements with that class / tag / id."""
+        return [
+            (attrs, " ".join("".join(parts).split()))
+            for t, attrs, parts in self.elements
+            if (not tag or t == tag)
+            and (not id or attrs.get("id") == id)
+            and (not css_class or css_class in attrs.get("class", "").split())
+        ]
+
+    def text(self, **kw) -> str:
+        (found,) = self.find(**kw)
+        return found[1]
+
+
+def test_story_list_newest_first_with_outlets_and_counts(client):
+    response = client.get("/")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    page = Page(response.text)
+    links = [
+        (a["href"], text) for a, text in page.find(tag="a") if a["href"].startswith("/stories/")
+    ]
+    assert [href for href, _ in links] == [
+        f"/stories/{MAIN}",
+        f"/stories/{OLDER}",
+        f"/stories/{NASTY}",
+    ]
+    assert links[0][1] == "남해군·바다숲연구소 해양 쓰레기 수거 협약"
+    rows = page.find(tag="tr")[1:]
+    assert rows[0][1].startswith("남해군·바다숲연구소") and "2024-05-14 09:00" in rows[0][1]
+    assert [text for _, text in page.find("outlet")][:4] == [
+        "경남신문",
+        "남도일보",
+        "남해군",
+        "바다뉴스",
+    ]
+    assert rows[0][1].endswith("4") and rows[1][1].endswith("1")
+
+
+def test_story_list_outlet_filter(client):
+    page = Page(client.get("/", params={"outlet": "바다뉴스"}).text)
+    assert [a["href"] for a, _ in page.find(tag="a") if a["href"].startswith("/stories/")] == [
+        f"/stories/{MAIN}"
+    ]
+    options = page.find(tag="option")
+    assert [a.get("value") for a, _ in options if "selected" in a] == ["바다뉴스"]
+    assert "경남신문" in [a["value"] for a, _ in options]
+
+
+def test_api_list_shape_paging_and_filter(client):
+    rows = client.get("/api/stories").json()
+    assert [r["id"] for r in rows] == [MAIN, OLDER, NASTY]
+    assert rows[0] == {
+        "id": MAIN,
+        "title": "남해군·바다숲연구소 해양 쓰레기 수거 협약",
+        "first_published": "2024-05-14T09:00:00+09:00",
+        "outlets": ["경남신문", "남도일보", "남해군", "바다뉴스"],
+        "article_count": 4,
+    }
+    for r in rows:
+        StorySummaryOut.model_validate(r)
+    first = client.get("/api/stories", params={"limit": 1})
+    assert [r["id"] for r in first.json()] == [MAIN]
+    assert first.headers["link"] == '</api/stories?limit=1&offset=1>; rel="next"'
+    second = client.get("/api/stories", params={"limit": 2, "offset": 1})
+    assert [r["id"] for r in second.json()] == [OLDER, NASTY] and "link" in second.headers
+    assert "link" not in client.get("/api/stories", params={"limit": 5}).headers
+    assert [r["id"] for r in client.get("/api/stories?outlet=경남신문").json()] == [MAIN, OLDER]
+    assert client.get("/api/stories", params={"limit": 0}).status_code == 422
+
+
+def test_api_story_is_the_stored_document(client):
+    stored = story_to_json(main_story())
+    doc = client.get(f"/api/stories/{MAIN}").json()
+    assert "why" not in doc
+    assert doc == {k: v for k, v in stored.items() if k != "why"}
+    StoryOut.model_validate(doc)
+    assert doc["disagreements"][0]["values"][1]["sources"][0]["quote"] == "14일 연구소 본관에서"
+    assert doc["event"]["place"] is None and doc["event"]["disputed"] == ["place"]
+    with_why = client.get(f"/api/stories/{MAIN}", params={"why": 1}).json()
+    assert with_why["why"]["bada"] == {"joined": "title+lead", "score": 0.9}
+    assert client.get(f"/stories/{MAIN}.json").json() == doc
+
+
+def test_absorbed_id_redirects_to_the_surviving_story(client):
+    for path, target in [
+        (f"/api/stories/{ABSORBED}", f"/api/stories/{MAIN}"),
+        (f"/stories/{ABSORBED}.json", f"/stories/{MAIN}.json"),
+        (f"/stories/{ABSORBED}", f"/stories/{MAIN}"),
+    ]:
+        response = client.get(path + "?why=1", follow_redirects=False)
+        assert response.status_code == 307, path
+        assert response.headers["location"] == f"http://testserver{target}?why=1"
+    body = client.get(f"/api/stories/{ABSORBED}", follow_redirects=False).json()
+    assert body["redirected_from"] == ABSORBED and body["id"] == MAIN
+    followed = client.get(f"/api/stories/{ABSORBED}")
+    assert followed.status_code == 200 and followed.json()["id"] == MAIN
+    assert ABSORBED in followed.json()["redirects"]
+    page = Page(client.get(f"/stories/{MAIN}").text)
+    assert ABSORBED in page.text(css_class="merged")
+
+
+def test_unknown_story_is_404_json_and_html(client):
+    response = client.get("/api/stories/s-nope")
+    assert response.status_code == 404 and response.json() == {"detail": "no story 's-nope'"}
+    assert client.get("/stories/s-nope.json").status_code == 404
+    page = client.get("/stories/s-nope")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "No story" in Page(page.text).text(css_class="error")
+    missing = client.get("/no/such/page")
+    assert missing.status_code == 404 and "text/html" in missing.headers["content-type"]
+    assert client.get("/api/nothing").json() == {"detail": "Not Found"}
+
+
+def test_story_page_chips_carry_each_variants_words(client):
+    page = Page(client.get(f"/stories/{MAIN}").text)
+    (first, *_) = page.find(tag="li", id="s-1")
+    assert first[1].startswith(SIGNING["rel"])
+    sentence_chips = [
+        (a["title"], text) for a, text in page.find("chip") if a.get("title") in SIGNING.values()
+    ]
+    assert sorted(sentence_chips) == sorted(
+        [
+            (SIGNING["rel"], "남해군"),
+            (SIGNING["namdo"], "남도일보"),
+            (SIGNING["gyeongnam"], "경남신문"),
+            (SIGNING["bada"], "바다뉴스"),
+        ]
+    )
+    assert page.find("chip", tag="a")[0][0]["href"].startswith("#article-")
+    assert [a["class"] for a, _ in page.find(tag="li") if a.get("id") == "s-4"] == ["scope-one"]
+
+
+def test_disagreement_banner_shows_each_side(client):
+    page = Page(client.get(f"/stories/{MAIN}").text)
+    banner = page.text(css_class="banner")
+    assert "signing place" in banner
+    sides = [text for _, text in page.find("side")]
+    assert (
+        sides[0].startswith("군청 대회의실") and "남도일보" in sides[0] and "경남신문" in sides[0]
+    )
+    assert "14일 군청 대회의실에서" in sides[0] and "바다뉴스" not in sides[0]
+    assert sides[1].startswith("연구소 본관") and "바다뉴스" in sides[1]
+    assert "14일 연구소 본관에서" in sides[1]
+    html = client.get(f"/stories/{MAIN}").text
+    assert html.index('id="disagreements"') < html.index('id="sentences"')
+
+
+def test_agreement_card_marks_the_disputed_place(client):
+    page = Page(client.get(f"/stories/{MAIN}").text)
+    card = page.text(id="event")
+    for words in (
+        "남해군",
+        "바다숲연구소",
+        "김해솔",
+        "박도윤",
+        "2024-05-14",
+        "1단계",
+        "30",
+        "해안 정화 활동",
+        "주민 교육",
+        "2019년부터 바다숲 조성",
+    ):
+        assert words in card
+    assert "place disputed: see the banner" in card
+    (disputed,) = [(a, text) for a, text in page.find("disputed", tag="a") if "banner" in text]
+    assert disputed[0]["href"] == "#disagreements"
+
+
+def test_facts_grouped_by_type(client):
+    page = Page(client.get(f"/stories/{MAIN}").text)
+    facts = page.text(id="facts")
+    heads = [
+        text
+        for _, text in page.find(tag="h3")
+        if text in ("person", "organization", "place", "date", "quantity")
+    ]
+    assert heads == ["person", "organization", "date", "quantity"]
+    assert "김해솔 남해군수" in facts and "박도윤 바다숲연구소장" in facts
+    assert "2024-05-14" in facts and "about signing" in facts and "30 명" in facts
+
+
+def test_outlets_side_by_side_dim_shared_and_mark_unique(client):
+    page = Page(client.get(f"/stories/{MAIN}").text)
+    columns = page.find("column")
+    assert [a["id"] for a, _ in columns] == ["article-1", "article-2", "article-3", "article-4"]
+    namdo = columns[1][1]
+    assert namdo.startswith("남도일보") and "정하늘" in namdo and "41%" in namdo
+    assert "is-release" in columns[0][0]["class"] and "press release" in columns[0][1]
+    common = [text for _, text in page.find("common", tag="li")]
+    # every article carries these; the signing sentence is dimmed only in the release, the
+    # one column that does not state a disputed place
+    assert common == [SIGNING["rel"]] + [TOGETHER] * 4
+    disputed = [text for _, text in page.find("disputed", tag="li")]
+    assert disputed == [SIGNING[a] + " disputed" for a in ("namdo", "gyeongnam", "bada")]
+    only = [text for _, text in page.find("only", tag="li")]
+    assert only == [QUOTE + " only here", HISTORY + " only here"]
+    assert not [a for a, _ in page.find(tag="a") if a["href"].startswith("javascript:")]
+    assert any(a["href"] == "https://example.org/namdo/1" for a, _ in page.find(tag="a"))
+
+
+def test_timeline_orders_articles_and_marks_the_release(client):
+    page = Page(client.get(f"/stories/{MAIN}").text)
+    times = [text for _, text in page.find("point", tag="li")]
+    assert [t.split()[2] for t in times] == ["남해군", "남도일보", "경남신문", "바다뉴스"]
+    assert "press release" in times[0] and "first" in times[0] and "+6h 02m" in times[3]
+    dots = page.find("dot")
+    assert [a["style"] for a, _ in dots][0] == "left: 0.0%" and dots[-1][0][
+        "style"
+    ] == "left: 100.0%"
+    assert "This story has a press release (남해군)" in page.text(css_class="release-note")
+
+
+def test_why_only_on_request(client):
+    assert not Page(client.get(f"/stories/{MAIN}").text).find(id="why")
+    assert "title+lead" in Page(client.get(f"/stories/{MAIN}?why=1").text).text(id="why")
+
+
+def test_feed_is_atom_with_one_entry_per_story(client):
+    response = client.get("/feed.atom")
+    assert response.headers["content-type"] == "application/atom+xml; charset=utf-8"
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.fromstring(response.content)
+    entries = feed.findall("a:entry", ns)
+    assert [e.findtext("a:id", namespaces=ns) for e in entries] == [
+        f"urn:newsmoa:story:{s}" for s in (MAIN, OLDER, NASTY)
+    ]
+    main = entries[0]
+    assert main.findtext("a:title", namespaces=ns) == "남해군·바다숲연구소 해양 쓰레기 수거 협약"
+    links = {link.get("type"): link.get("href") for link in main.findall("a:link", ns)}
+    assert links["text/html"] == f"http://testserver/stories/{MAIN}"
+    assert main.findtext("a:updated", namespaces=ns) == "2024-05-14T15:02:00+09:00"
+    assert main.findtext("a:published", namespaces=ns) == "2024-05-14T09:00:00+09:00"
+    assert [c.get("term") for c in main.findall("a:category", ns)] == [
+        "경남신문",
+        "남도일보",
+        "남해군",
+        "바다뉴스",
+    ]
+    assert main.findtext("a:summary", namespaces=ns).startswith(SIGNING["rel"] + " " + ATTEND)
+    assert feed.findtext("a:updated", namespaces=ns) == "2024-05-14T15:02:00+09:00"
+    nasty = entries[2]
+    assert nasty.findtext("a:title", namespaces=ns) == "<script>alert('제목')</script> 속보"
+    only = ET.fromstring(client.get("/feed.atom?outlet=바다뉴스").content)
+    assert len(only.findall("a:entry", ns)) == 1
+
+
+def test_markup_in_titles_and_text_is_escaped(client):
+    for path in ("/", f"/stories/{NASTY}"):
+        html = client.get(path).text
+        assert "<script>alert" not in html and "<b>가짜일보</b>" not in html
+        assert "&lt;script&gt;alert(&#39;제목&#39;)&lt;/script&gt; 속보" in html
+    story = client.get(f"/stories/{NASTY}").text
+    assert "<img src=x" not in story and "&lt;img src=x onerror=alert(1)&gt;" in story
+    assert b"<script>" not in client.get("/feed.atom").content
+
+
+def test_openapi_describes_the_responses(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/stories", "/api/stories/{story_id}", "/feed.atom"} <= set(spec["paths"])
+    assert "/" not in spec["paths"]
+    story = spec["paths"]["/api/stories/{story_id}"]["get"]
+    assert story["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/StoryOut"
+    )
+    assert {"307", "404"} <= set(story["responses"])
+    schemas = spec["components"]["schemas"]
+    assert {"articles", "sentences", "facts", "disagreements", "event"} <= set(
+        schemas["StoryOut"]["properties"]
+    )
+    listing = spec["paths"]["/api/stories"]["get"]["responses"]["200"]["content"]
+    assert listing["application/json"]["schema"]["items"]["$ref"].endswith("/StorySummaryOut")
+
+
+def test_stylesheet_is_served(client):
+    css = client.get("/static/style.css")
+    assert css.status_code == 200 and "Noto Sans KR" in css.text
+
+
+def test_a_file_that_is_not_a_store_fails_at_start(tmp_path):
+    from newsmoa.errors import StoreError
+
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StoreError, match="bad.db"):
+        create_app(str(bad))
