@@ -198,7 +198,15 @@ def small_story(sid: str, aid: str, *, title: str, outlet: str, when: datetime, 
 
 @pytest.fixture
 def client(db_path):
-    store = open_store(str(db_path))
+    """An in-process client over a fresh test store."""
+    build_store(str(db_path))
+    with TestClient(create_app(str(db_path))) as c:
+        yield c
+
+
+def build_store(path: str) -> None:
+    """The test store: the main story, an older one, one with markup, one absorbed id."""
+    store = open_store(path)
     stories = [
         main_story(),
         small_story(
@@ -223,8 +231,6 @@ def client(db_path):
         store.save_story(story_to_json(story))
     store.save_redirects({ABSORBED: MAIN})
     store.close()
-    with TestClient(create_app(str(db_path))) as c:
-        yield c
 
 
 class Page(HTMLParser):

@@ -64,6 +64,11 @@ def web_link(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
+def plural(n: int, one: str, many: str) -> str:
+    """`1 story`, `3 stories`."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.0f}%"
 
@@ -74,7 +79,7 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters.update(when=when, value=show_value, percent=percent)
+_env.filters.update(when=when, value=show_value, percent=percent, plural=plural)
 templates = Jinja2Templates(env=_env)
 
 
