@@ -1,0 +1,250 @@
+"""Resolving one date expression (a chain of atoms from `dates`) against the dateline.
+
+The cycle rule: a bare day (`19일`) or month (`3월`) is the nearest one to the dateline, so
+`19일` in an article of 20 March is 19 March and `25일` in an article of 28 March is 25 March;
+`지난` takes the latest one before the dateline and `오는` the first one after it. Relative
+words (`지난해`, `이달`, `다음주`) move from the dateline; `이날`, `전날` move from the day
+the article named last (`ref`). Values are reduced-precision ISO strings or a period dict.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from newsmoa.facts.tables import mapping, rows
+
+SEOUL = ZoneInfo("Asia/Seoul")
+Parts = list[tuple[str, str]]
+
+
+def _key(word: str) -> str:
+    return re.sub(r"\s+", "", word)
+
+
+def _table(name: str) -> dict[str, tuple[str, ...]]:
+    return {_key(k): v for k, v in mapping(name).items()}
+
+
+def _ints(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", text)]
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    if 1 <= month <= 12 and 1 <= day <= _cal.monthrange(year, month)[1]:
+        return date(year, month, day)
+    return None
+
+
+def _pick(cands: list[date], anchor: date, direction: str | None) -> date | None:
+    if direction == "past":
+        cands = [c for c in cands if c < anchor]
+        return max(cands) if cands else None
+    if direction == "future":
+        cands = [c for c in cands if c > anchor]
+        return min(cands) if cands else None
+    return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor)) if cands else None
+
+
+def _month_iso(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _part(word: str, of: str, year: int, month: int | None) -> dict[str, str] | None:
+    for name, unit, lo, hi in rows("date_parts"):
+        if name != word or unit != of:
+            continue
+        if of == "month" and month is not None:
+            last = _cal.monthrange(year, month)[1] if int(hi) < 0 else int(hi)
+            return {
+                "from": date(year, month, int(lo)).isoformat(),
+                "to": date(year, month, last).isoformat(),
+            }
+        if of == "year":
+            return {"from": _month_iso(year, int(lo)), "to": _month_iso(year, int(hi))}
+    return None
+
+
+def _time(text: str) -> tuple[int, int] | None:
+    nums = _ints(text)
+    if not nums:
+        return None
+    hour, minute = nums[0], (nums[1] if len(nums) > 1 else 0)
+    if "반" in text:
+        minute = 30
+    for word, (add, below) in _table("day_periods").items():
+        if text.startswith(word) and hour < int(below):
+            hour += int(add)
+    return (hour % 24, minute) if hour <= 24 and minute < 60 else None
+
+
+def _offset(text: str, anchor: date) -> tuple[Any, date | None]:
+    sign = -1 if text.rstrip().endswith("전") else 1
+    counts = _table("day_counts")
+    body = _key(re.sub(r"(전|후|뒤)\s*$", "", text))
+    if body in counts:
+        found = anchor + timedelta(days=sign * int(counts[body][0]))
+        return found.isoformat(), found
+    (n,) = _ints(body)[:1] or [0]
+    unit = re.sub(r"[\d\s]", "", body)
+    if unit in ("일", "주", "주일"):
+        found = anchor + timedelta(days=sign * n * (1 if unit == "일" else 7))
+        return found.isoformat(), found
+    if unit in ("개월", "달"):
+        return _month_iso(*_add_months(anchor.year, anchor.month, sign * n)), None
+    return f"{anchor.year + sign * n:04d}", None
+
+
+def resolve(
+    parts: Parts, anchor: date | None, *, ref: date | None = None, tz: tzinfo | None = None
+) -> tuple[Any, date | None]:
+    """(value, the one day it names or None) for one chain of (atom kind, words)."""
+    got: dict[str, str] = {}
+    for kind, text in parts:
+        if kind in ("tight", "loose"):
+            got.setdefault("mod", _table("date_modifiers")[_key(text)][0])
+        else:
+            got.setdefault(kind, text)
+    value, day = _base(got, anchor, ref or anchor)
+    if day is not None and "time" in got and (hm := _time(got["time"])):
+        value = datetime(day.year, day.month, day.day, *hm, tzinfo=tz or SEOUL).isoformat()
+    mod = got.get("mod")
+    if value is not None and mod in ("from", "to"):
+        span = value if isinstance(value, dict) else {"from": value, "to": value}
+        value = (
+            {"from": span["from"], "to": None}
+            if mod == "from"
+            else {"from": None, "to": span["to"]}
+        )
+    return value, day
+
+
+def _base(got: dict[str, str], anchor: date | None, ref: date | None) -> tuple[Any, date | None]:
+    direction = mapping("date_modifiers").get(got.get("dir", ""), (None,))[0]
+    if "ymd" in got:
+        found = _day(*_ints(got["ymd"])[:3])
+        return (found.isoformat() if found else None), found
+    if "year" in got and "rel_year" not in got:
+        year: int | None = _ints(got["year"])[0]
+    elif "rel_year" in got:
+        off, base = _table("date_words")[_key(got["rel_year"])][1:3]
+        origin = anchor if base == "now" else ref
+        year = origin.year + int(off) if origin else None
+    else:
+        year = None
+    if anchor is None and year is None:
+        return None, None
+    if "offset" in got:
+        return _offset(got["offset"], anchor) if anchor else (None, None)
+    if "rel_day" in got:
+        off, base = _table("date_words")[_key(got["rel_day"])][1:3]
+        origin = anchor if base == "now" else ref
+        found = origin + timedelta(days=int(off)) if origin else None
+        return (found.isoformat() if found else None), found
+    if "rel_week" in got or ("weekday" in got and "day" not in got):
+        return _week(got, anchor, direction)
+    return _calendar(got, anchor, year, direction)
+
+
+def _week(
+    got: dict[str, str], anchor: date | None, direction: str | None
+) -> tuple[Any, date | None]:
+    if anchor is None:
+        return None, None
+    monday = anchor - timedelta(days=anchor.weekday())
+    idx = int(_table("weekdays")[got["weekday"]][0]) if "weekday" in got else None
+    if "rel_week" in got:
+        monday += timedelta(weeks=int(_table("date_words")[_key(got["rel_week"])][1]))
+        if idx is None:
+            return {"from": monday.isoformat(), "to": (monday + timedelta(6)).isoformat()}, None
+        found = monday + timedelta(days=idx)
+    elif direction == "current":
+        found = monday + timedelta(days=idx or 0)
+    else:
+        ahead = ((idx or 0) - anchor.weekday()) % 7
+        if direction == "past":
+            found = anchor - timedelta(days=(7 - ahead) % 7 or 7)
+        elif direction == "future":
+            found = anchor + timedelta(days=ahead or 7)
+        else:
+            found = anchor + timedelta(days=ahead - 7 if ahead > 3 else ahead)
+    return found.isoformat(), found
+
+
+def _calendar(
+    got: dict[str, str], anchor: date | None, year: int | None, direction: str | None
+) -> tuple[Any, date | None]:
+    month: int | None = None
+    if "rel_month" in got and anchor is not None:
+        off = int(_table("date_words")[_key(got["rel_month"])][1])
+        year, month = _add_months(anchor.year, anchor.month, off)
+    elif "month" in got:
+        month = _ints(got["month"])[0]
+    days = _ints(got.get("day") or got.get("dayrange") or "")
+    if year is None and month is not None and anchor is not None:
+        if days:
+            cands = [
+                c
+                for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                if (c := _day(y, month, days[0]))
+            ]
+            found = _pick(cands, anchor, direction)
+            year = found.year if found else None
+        else:
+            here = anchor.year * 12 + anchor.month
+            opts = [
+                y
+                for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                if direction != "past" or y * 12 + month <= here
+                if direction != "future" or y * 12 + month >= here
+            ]
+            year = min(opts, key=lambda y: abs(y * 12 + month - here)) if opts else None
+    if year is None and month is None and days and anchor is not None:
+        cands = [
+            c
+            for k in range(-2, 3)
+            if (c := _day(*_add_months(anchor.year, anchor.month, k), days[0]))
+        ]
+        found = _pick(cands, anchor, direction)
+        if found is None:
+            return None, None
+        year, month = found.year, found.month
+    if year is None:
+        return None, None
+    if month is None:
+        part = _part(got["part"], "year", year, None) if "part" in got else None
+        return (part or f"{year:04d}"), None
+    if not days:
+        part = _part(got["part"], "month", year, month) if "part" in got else None
+        return (part or _month_iso(year, month)), None
+    first = _day(year, month, days[0])
+    if first is None:
+        return None, None
+    if len(days) > 1:
+        last_y, last_m = (year, month) if days[1] >= days[0] else _add_months(year, month, 1)
+        last = _day(last_y, last_m, days[1])
+        return {"from": first.isoformat(), "to": last.isoformat() if last else None}, None
+    return first.isoformat(), first
+
+
+def after(start: str, end: str) -> str:
+    """`end` moved forward by whole cycles until it is not before `start` (same precision)."""
+    if len(end) != len(start) or end >= start or len(end) not in (7, 10):
+        return end
+    if len(end) == 10:
+        y, m, d = (int(x) for x in end.split("-"))
+        for k in range(1, 13):
+            moved = _day(*_add_months(y, m, k), d)
+            if moved and moved.isoformat() >= start:
+                return moved.isoformat()
+        return end
+    y, m = (int(x) for x in end.split("-"))
+    return _month_iso(y + 1, m) if _month_iso(y + 1, m) >= start else end

@@ -1,0 +1,208 @@
+"""Date expressions in Korean news text, with their original words and resolved values.
+
+    find_dates("완주군은 지난 19일 ...", anchor=date(2015, 3, 20))
+    -> (DateMention(start=4, end=10, text="지난 19일", value="2015-03-19"),)
+
+A date expression is a chain of *atoms* found by one regex (a year `2015년`, a month `3월` or
+`지난달`, a day `19일` or `이날`, a weekday, a part of a month `말`, a time `오후 2시`, a direction
+`지난`/`오는`, a modifier `부터`/`까지`/`께`) that follow each other with only spaces between.
+The chain is resolved against the article's dateline by `calendar.resolve`; `A부터 B까지`
+becomes one period. Word lists come from `data/date_*.tsv`, `weekdays.tsv`, `day_counts.tsv`
+and `day_periods.tsv`. Values: `"2008"`, `"2015-03"`, `"2015-03-19"`,
+`"2015-03-19T14:00:00+09:00"`, or `{"from": ..., "to": ...}` (an open end is None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, tzinfo
+from functools import cache
+from typing import Any
+
+from newsmoa.facts import calendar
+from newsmoa.facts.tables import longest_first, mapping, words
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression: `text == source_text[start:end]`; value None when unresolvable."""
+
+    start: int
+    end: int
+    text: str
+    value: Any
+    day: date | None = None  # the day it names, when it names exactly one (for 이날)
+
+
+# Order of atoms inside one expression: a later atom must not rank below an earlier one.
+_RANK = {
+    "dir": 0,
+    "ymd": 1,
+    "year": 1,
+    "rel_year": 1,
+    "month": 2,
+    "rel_month": 2,
+    "rel_week": 3,
+    "day": 4,
+    "dayrange": 4,
+    "rel_day": 4,
+    "offset": 4,
+    "weekday": 5,
+    "wdparen": 6,
+    "part": 6,
+    "time": 7,
+    "loose": 8,
+    "tight": 9,
+}
+_ANCHORED = {
+    "ymd",
+    "year",
+    "rel_year",
+    "month",
+    "rel_month",
+    "rel_week",
+    "day",
+    "dayrange",
+    "rel_day",
+    "offset",
+    "weekday",
+}
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in items)
+
+
+# After a word: the end of the text, a non-Hangul character, or a particle / date modifier.
+_WEND = (
+    r"(?=$|[^가-힣]|에|엔|의|는|은|도|보다|와|과|부터|까지|로|께|경|쯤|무렵|말|초|중순|하순"
+    r"|상순|초순|이|가|를|을|만|대비|내|안)"
+)
+_DAY_NOT = r"(?!\s*(?:간|동안|째|만에|만|이내|내로|내에|차|장|치|씩|여|이상|이하|평균)|요일)"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    rel = mapping("date_words")
+    rel_of = {
+        u: [w for w, (unit, *_rest) in rel.items() if unit == u]
+        for u in ("day", "week", "month", "year")
+    }
+    one_char = [w for w in rel_of["year"] if len(w) == 1]
+    rel_year = [w for w in rel_of["year"] if len(w) > 1]
+    mods = mapping("date_modifiers")
+    dirs = [w for w, (kind, _) in mods.items() if kind in ("past", "future", "current")]
+    after = {w: how for w, (kind, how) in mods.items() if kind in ("approx", "from", "to")}
+    tight = [w for w, how in after.items() if how == "tight"]
+    loose = [w for w, how in after.items() if how == "loose"]
+    nohan = r"(?<![가-힣0-9])"
+    day = r"(?:3[01]|[12]\d|0?[1-9])"
+    return re.compile(
+        rf"(?P<ymd>(?<![\d.])(?:19|20)\d\d\s*[.\-/]\s*(?:1[0-2]|0?[1-9])\s*[.\-/]\s*"
+        rf"{day}(?:\s*\.(?!\d))?(?!\d))"
+        rf"|(?P<offset>{nohan}(?:\d{{1,3}}\s*(?:일|주일|주|개월|달|년)"
+        rf"|{_alt(longest_first(list(mapping('day_counts'))))})\s*(?:전|후|뒤){_WEND})"
+        r"|(?P<year>(?<![\d.,])(?:19|20)\d\d\s*년(?!\s*(?:간|동안|째|만|대)))"
+        rf"|(?P<dayrange>(?<![\d.,]){day}\s*(?:일\s*)?[~∼〜\-]\s*{day}\s*일{_DAY_NOT})"
+        r"|(?P<month>(?<![\d.,])(?:1[0-2]|0?[1-9])\s*월(?!\s*간))"
+        rf"|(?P<day>(?<![\d.,])(?<!박)(?<!박 ){day}\s*일{_DAY_NOT})"
+        rf"|(?P<rel_year>{nohan}(?:(?:{_alt(longest_first(rel_year))}){_WEND}"
+        rf"|(?:{_alt(one_char)})(?=\s)))"
+        rf"|(?P<rel_month>{nohan}(?:{_alt(longest_first(rel_of['month']))}){_WEND})"
+        rf"|(?P<rel_week>{nohan}(?:{_alt(longest_first(rel_of['week']))}){_WEND})"
+        rf"|(?P<rel_day>{nohan}(?:{_alt(longest_first(rel_of['day']))})(?!날){_WEND})"
+        rf"|(?P<weekday>{nohan}(?:{_alt(list(mapping('weekdays')))}))"
+        r"|(?P<wdparen>\([월화수목금토일]\))"
+        rf"|(?P<time>(?:(?:{_alt(list(mapping('day_periods')))})\s*)?(?<!\d)(?:2[0-4]|1\d|0?\d)"
+        r"\s*시(?:\s*[0-5]?\d\s*분|\s*반)?(?!간|대|장|청|의회|민|정|군)"
+        r"|(?<![\d:])(?:2[0-3]|[01]?\d):[0-5]\d(?![\d:]))"
+        rf"|(?P<dir>{nohan}(?:{_alt(longest_first(dirs))})(?=\s))"
+        rf"|(?P<part>(?<=[\s년월달])(?:{_alt(longest_first(list(words('date_parts'))))}){_WEND})"
+        rf"|(?P<tight>{_alt(longest_first(tight))})"
+        rf"|(?P<loose>(?:{_alt(longest_first(loose))}){_WEND})"
+    )
+
+
+def _atoms(text: str) -> list[tuple[str, int, int]]:
+    return [(m.lastgroup or "", m.start(), m.end()) for m in _pattern().finditer(text)]
+
+
+def _chains(text: str) -> list[list[tuple[str, int, int]]]:
+    """Group atoms that follow each other (spaces only between) in rank order."""
+    chains: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    for kind, start, end in _atoms(text):
+        if current:
+            last_kind, _, last_end = current[-1]
+            gap = text[last_end:start]
+            joins = (
+                (gap == "" if kind in ("tight", "wdparen") else not gap.strip(" \t"))
+                and _RANK[kind] >= _RANK[last_kind]
+                and (kind != last_kind or kind in ("tight", "loose"))
+            )
+            if joins:
+                current.append((kind, start, end))
+                continue
+            chains.append(current)
+        current = [(kind, start, end)]
+    if current:
+        chains.append(current)
+    return [c for c in chains if _usable(text, c)]
+
+
+def _usable(text: str, chain: list[tuple[str, int, int]]) -> bool:
+    kinds = [k for k, _, _ in chain]
+    if not any(k in _ANCHORED for k in kinds):
+        return False
+    # a lone one-syllable year word (올) is only a date before a month or a part of the year
+    return not (
+        len(chain) == 1 and kinds[0] == "rel_year" and len(text[chain[0][1] : chain[0][2]]) == 1
+    )
+
+
+def find_dates(
+    text: str, anchor: date | None, *, tz: tzinfo | None = None, ref: date | None = None
+) -> tuple[DateMention, ...]:
+    """Every date expression in `text`, resolved against `anchor` (the dateline's day).
+
+    `ref` is the day last named before `text` (what 이날 points to); each resolved day
+    becomes the reference for the following expressions. With `anchor` None, relative
+    expressions keep their words and get value None.
+    """
+    out: list[DateMention] = []
+    for chain in _chains(text):
+        start, end = chain[0][1], chain[-1][2]
+        while chain and chain[-1][0] == "dir":
+            chain = chain[:-1]
+        parts = [(kind, text[s:e]) for kind, s, e in chain]
+        value, day = calendar.resolve(parts, anchor, ref=ref or anchor, tz=tz)
+        out.append(DateMention(start, end, text[start:end], value, day))
+        if day is not None:
+            ref = day
+    return tuple(_join_periods(text, out))
+
+
+def _join_periods(text: str, found: list[DateMention]) -> list[DateMention]:
+    """`A부터 B까지` (only spaces or a comma between) becomes one period mention."""
+    out: list[DateMention] = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and isinstance(prev.value, dict)
+            and prev.value.get("to") is None
+            and isinstance(mention.value, dict)
+            and mention.value.get("from") is None
+            and not text[prev.end : mention.start].strip(" \t,")
+        ):
+            to = mention.value.get("to")
+            if isinstance(to, str) and isinstance(prev.value.get("from"), str):
+                to = calendar.after(prev.value["from"], to)
+            value = {"from": prev.value.get("from"), "to": to}
+            out[-1] = replace(
+                prev, end=mention.end, text=text[prev.start : mention.end], value=value
+            )
+            continue
+        out.append(mention)
+    return out

@@ -1,0 +1,43 @@
+"""Word tables of the facts stage, read once from `facts/data/*.tsv`.
+
+Every piece of language knowledge (date words, titles, organisation suffixes, units, what a
+signing is called) lives in a tab-separated table next to this module, so it can be read and
+extended without touching the rules. Lines starting with `#` and blank lines are ignored.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of `data/<name>.tsv`, each a tuple of its tab-separated fields."""
+    text = resources.files("newsmoa.facts").joinpath(f"data/{name}.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.append(tuple(field.strip() for field in line.split("\t")))
+    return tuple(out)
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The first column of a table, as a set."""
+    return frozenset(row[0] for row in rows(name))
+
+
+@cache
+def mapping(name: str) -> dict[str, tuple[str, ...]]:
+    """First column -> the other columns (the first row wins when a word repeats)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in rows(name):
+        out.setdefault(row[0], row[1:])
+    return out
+
+
+def longest_first(items: frozenset[str] | list[str] | tuple[str, ...]) -> list[str]:
+    """Words sorted longest first, so a regex alternation prefers the longest match."""
+    return sorted(items, key=lambda w: (-len(w), w))

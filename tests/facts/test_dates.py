@@ -1,0 +1,193 @@
+"""Date expressions: a literal table written by the team, plus invariants."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmoa.facts.dates import find_dates
+
+FRI = date(2015, 3, 20)  # the example's dateline: Friday 20 March 2015
+P = lambda a, b: {"from": a, "to": b}  # noqa: E731
+
+# (text, anchor, expected words, expected value)
+TABLE = [
+    # absolute forms
+    ("2015년 3월 20일", FRI, "2015년 3월 20일", "2015-03-20"),
+    ("2015년03월20일", FRI, "2015년03월20일", "2015-03-20"),
+    ("2015.03.20", FRI, "2015.03.20", "2015-03-20"),
+    ("2015. 3. 20.", FRI, "2015. 3. 20.", "2015-03-20"),
+    ("2015-03-20", FRI, "2015-03-20", "2015-03-20"),
+    ("2015/3/20", FRI, "2015/3/20", "2015-03-20"),
+    ("2014년 12월", FRI, "2014년 12월", "2014-12"),
+    ("2008년", FRI, "2008년", "2008"),
+    ("2015. 3. 20. 16:54", FRI, "2015. 3. 20. 16:54", "2015-03-20T16:54:00+09:00"),
+    ("2015년03월20일 16시34분", FRI, "2015년03월20일 16시34분", "2015-03-20T16:34:00+09:00"),
+    # bare days: the nearest cycle
+    ("19일", FRI, "19일", "2015-03-19"),
+    ("5일", FRI, "5일", "2015-03-05"),
+    ("28일", FRI, "28일", "2015-03-28"),
+    ("3일", date(2015, 3, 30), "3일", "2015-04-03"),
+    ("30일", date(2015, 3, 2), "30일", "2015-03-30"),  # no 30 February; March is nearer
+    ("29일", date(2015, 3, 2), "29일", "2015-03-29"),
+    ("31일", date(2015, 1, 2), "31일", "2014-12-31"),
+    ("19일(목)", FRI, "19일(목)", "2015-03-19"),
+    ("19일께", FRI, "19일께", "2015-03-19"),
+    # 지난 forces the past, 오는 the future
+    ("지난 19일", FRI, "지난 19일", "2015-03-19"),
+    ("지난 25일", FRI, "지난 25일", "2015-02-25"),
+    ("오는 25일", FRI, "오는 25일", "2015-03-25"),
+    ("오는 5일", FRI, "오는 5일", "2015-04-05"),
+    ("지난 12월", FRI, "지난 12월", "2014-12"),
+    ("오는 5월 1일", FRI, "오는 5월 1일", "2015-05-01"),
+    ("3월 19일", FRI, "3월 19일", "2015-03-19"),
+    ("12월 30일", date(2015, 1, 5), "12월 30일", "2014-12-30"),
+    # relative words
+    ("이날", FRI, "이날", "2015-03-20"),
+    ("오늘", FRI, "오늘", "2015-03-20"),
+    ("어제", FRI, "어제", "2015-03-19"),
+    ("내일", FRI, "내일", "2015-03-21"),
+    ("지난해", FRI, "지난해", "2014"),
+    ("올해", FRI, "올해", "2015"),
+    ("내년", FRI, "내년", "2016"),
+    ("지난해 3월", FRI, "지난해 3월", "2014-03"),
+    ("올 상반기", FRI, "올 상반기", P("2015-01", "2015-06")),
+    ("지난달 28일", FRI, "지난달 28일", "2015-02-28"),
+    ("다음달 초", FRI, "다음달 초", P("2015-04-01", "2015-04-10")),
+    ("이달 말", FRI, "이달 말", P("2015-03-21", "2015-03-31")),
+    ("이달 말까지", FRI, "이달 말까지", P(None, "2015-03-31")),
+    ("3월 중순", FRI, "3월 중순", P("2015-03-11", "2015-03-20")),
+    ("내년 하반기", FRI, "내년 하반기", P("2016-07", "2016-12")),
+    # periods
+    ("2008년부터", FRI, "2008년부터", P("2008", None)),
+    ("지난 2008년부터", FRI, "지난 2008년부터", P("2008", None)),
+    ("19~20일", FRI, "19~20일", P("2015-03-19", "2015-03-20")),
+    ("3월 19일부터 25일까지", FRI, "3월 19일부터 25일까지", P("2015-03-19", "2015-03-25")),
+    ("4월 28일부터 5일까지", FRI, "4월 28일부터 5일까지", P("2015-04-28", "2015-05-05")),
+    # weeks and weekdays (20 March 2015 is a Friday)
+    ("지난 월요일", FRI, "지난 월요일", "2015-03-16"),
+    ("오는 월요일", FRI, "오는 월요일", "2015-03-23"),
+    ("수요일", FRI, "수요일", "2015-03-18"),
+    ("일요일", FRI, "일요일", "2015-03-22"),
+    ("다음 주 화요일", FRI, "다음 주 화요일", "2015-03-24"),
+    ("지난주 금요일", FRI, "지난주 금요일", "2015-03-13"),
+    ("이번 주", FRI, "이번 주", P("2015-03-16", "2015-03-22")),
+    # offsets and times
+    ("사흘 뒤", FRI, "사흘 뒤", "2015-03-23"),
+    ("이틀 전", FRI, "이틀 전", "2015-03-18"),
+    ("3일 전", FRI, "3일 전", "2015-03-17"),
+    ("이날 오후 2시", FRI, "이날 오후 2시", "2015-03-20T14:00:00+09:00"),
+    ("19일 오전 10시 30분", FRI, "19일 오전 10시 30분", "2015-03-19T10:30:00+09:00"),
+    ("20일 낮 1시", FRI, "20일 낮 1시", "2015-03-20T13:00:00+09:00"),
+    ("19일 오후 3시 반", FRI, "19일 오후 3시 반", "2015-03-19T15:30:00+09:00"),
+]
+
+# Words that are not dates (durations, counts, look-alikes).
+NOT_DATES = [
+    "10년간",
+    "3일 동안",
+    "2박 3일",
+    "1일 평균",
+    "오늘날",
+    "지난 10년간",
+    "5개월",
+    "3시간",
+    "30일 이내",
+    "7일째",
+    "2000년대",
+    "말씀",
+    "지난 주민들",
+    "초청",
+    "경기도",
+    "서울시",
+    "2단계",
+    "50명",
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "words", "value"), TABLE)
+def test_date_table(text, anchor, words, value):
+    found = find_dates(text, anchor)
+    assert [(m.text, m.value) for m in found] == [(words, value)]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    assert find_dates(text, FRI) == ()
+
+
+def test_table_is_large_enough():
+    assert len(TABLE) >= 40
+
+
+def test_dates_in_a_sentence_keep_their_offsets():
+    text = "지난 19일 서울시청 정책 벤치마킹에 나선 박성일 완주군수와 직원들은 20일 희망제작소"
+    found = find_dates(text, FRI)
+    assert [(m.text, m.value) for m in found] == [
+        ("지난 19일", "2015-03-19"),
+        ("20일", "2015-03-20"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_this_day_follows_the_day_named_last():
+    found = find_dates("완주군은 19일 협약을 맺었다. 이날 토론회도 열렸다. 전날 도착했다.", FRI)
+    assert [m.value for m in found] == ["2015-03-19", "2015-03-19", "2015-03-18"]
+
+
+def test_without_a_dateline_relative_words_keep_words_and_no_value():
+    found = find_dates("완주군은 19일, 지난해 3월, 2015년 3월 20일", None)
+    assert [(m.text, m.value) for m in found] == [
+        ("19일", None),
+        ("지난해 3월", None),
+        ("2015년 3월 20일", "2015-03-20"),
+    ]
+
+
+def test_time_takes_the_articles_zone():
+    assert find_dates("19일 오후 2시", FRI, tz=UTC)[0].value == "2015-03-19T14:00:00+00:00"
+
+
+anchors = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchor=anchors, day=st.integers(1, 31))
+def test_bare_day_is_the_nearest_one(anchor, day):
+    (found,) = find_dates(f"{day}일", anchor)
+    value = date.fromisoformat(found.value)
+    assert value.day == day
+    assert abs((value - anchor).days) <= 31
+    for k in (-1, 1):  # no other month's same day is nearer
+        other = value.replace(day=1) + timedelta(days=32 * k)
+        try:
+            other = other.replace(day=day)
+        except ValueError:
+            continue
+        assert abs((other - anchor).days) >= abs((value - anchor).days)
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchor=anchors, day=st.integers(1, 28))
+def test_past_and_future_words_force_the_side(anchor, day):
+    past = date.fromisoformat(find_dates(f"지난 {day}일", anchor)[0].value)
+    future = date.fromisoformat(find_dates(f"오는 {day}일", anchor)[0].value)
+    assert past < anchor < future
+    assert (anchor - past).days <= 31 and (future - anchor).days <= 31
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    prefix=st.text(alphabet="가나다 라마,.", max_size=8),
+    y=st.integers(1990, 2030),
+    m=st.integers(1, 12),
+    d=st.integers(1, 28),
+)
+def test_absolute_dates_resolve_anywhere_with_exact_offsets(prefix, y, m, d):
+    text = f"{prefix} {y}년 {m}월 {d}일 행사"
+    (found,) = find_dates(text, None)
+    assert found.value == date(y, m, d).isoformat()
+    assert text[found.start : found.end] == found.text
