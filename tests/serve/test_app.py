@@ -138,6 +138,13 @@ def main_story() -> Story:
                 about="signing",
             ),
             Fact(
+                "date",
+                {"from": "2019", "to": None},
+                (src("gyeongnam", "2019년부터"),),
+                text="2019년부터",
+                about="forest project",
+            ),
+            Fact(
                 "quantity",
                 30,
                 (src("namdo", "30명"),),
@@ -438,6 +445,20 @@ def test_facts_grouped_by_type(client):
     assert heads == ["person", "organization", "date", "quantity"]
     assert "김해솔 남해군수" in facts and "박도윤 바다숲연구소장" in facts
     assert "2024-05-14" in facts and "about signing" in facts and "30 명" in facts
+    assert "2019 – 2019년부터 about forest project" in facts  # an open-ended period
+
+
+def test_values_times_and_counts_in_words():
+    from newsmoa.serve.view import plural, show_value, when
+
+    assert show_value({"from": "2008", "to": None}) == "2008 –"
+    assert show_value({"from": "2015-03-01", "to": "2015-03-31"}) == "2015-03-01 – 2015-03-31"
+    assert show_value([30, "명"]) == "30, 명" and show_value(None) == "—"
+    assert show_value({"x": "가"}) == '{"x": "가"}'
+    assert when("2015-03-20T13:21:40+09:00") == "2015-03-20 13:21" and when(None) == "—"
+    assert (
+        plural(1, "story", "stories") == "1 story" and plural(3, "story", "stories") == "3 stories"
+    )
 
 
 def test_outlets_side_by_side_dim_shared_and_mark_unique(client):
@@ -501,6 +522,11 @@ def test_feed_is_atom_with_one_entry_per_story(client):
     assert feed.findtext("a:updated", namespaces=ns) == "2024-05-14T15:02:00+09:00"
     nasty = entries[2]
     assert nasty.findtext("a:title", namespaces=ns) == "<script>alert('제목')</script> 속보"
+    import feedparser  # what a feed reader makes of it
+
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo and parsed.version == "atom10"
+    assert parsed.entries[0].link == f"http://testserver/stories/{MAIN}"
     only = ET.fromstring(client.get("/feed.atom?outlet=바다뉴스").content)
     assert len(only.findall("a:entry", ns)) == 1
 

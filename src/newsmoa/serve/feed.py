@@ -36,14 +36,14 @@ def summary(doc: dict[str, Any]) -> str:
 
 def updated(doc: dict[str, Any]) -> str:
     """The latest article's time (RFC 3339), else the first published, else now."""
+    values = [doc.get("first_published")] + [a.get("published") for a in doc.get("articles") or []]
     times = []
-    for value in [doc.get("first_published")] + [
-        a.get("published") for a in doc.get("articles") or []
-    ]:
-        try:
-            times.append(datetime.fromisoformat(value))
-        except (TypeError, ValueError):
-            continue
+    for value in values:
+        if isinstance(value, str):
+            try:
+                times.append(datetime.fromisoformat(value))
+            except ValueError:
+                continue
     aware = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in times]
     return max(aware, key=lambda t: t.timestamp()).isoformat() if aware else _now()
 

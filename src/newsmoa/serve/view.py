@@ -1,0 +1,206 @@
+"""A Story document -> what the story page shows: source chips carrying each variant's words,
+outlet columns with shared, unique and disputed sentences marked, facts by type, the agreement
+card as rows and a coverage timeline. Pure functions of the document; the templates only lay
+the result out.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+FACT_TYPES = ("person", "organization", "place", "date", "quantity")
+EVENT_FIELDS = (
+    "parties",
+    "representatives",
+    "date",
+    "place",
+    "phase",
+    "participants",
+    "items",
+    "history",
+)
+
+
+def when(value: str | None) -> str:
+    """An ISO time as the page shows it: `2015-03-20 13:21`."""
+    if not value:
+        return "—"
+    try:
+        return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return value
+
+
+def show_value(value: Any) -> str:
+    """A fact or disagreement value in words: a period as `from – to` (an open end left
+    blank: `2008 –`), lists joined."""
+    if value is None:
+        return "—"
+    if isinstance(value, dict) and value and set(value) <= {"from", "to"}:
+        start, end = value.get("from"), value.get("to")
+        return " ".join(x for x in (start and str(start), "–", end and str(end)) if x)
+    if isinstance(value, list):
+        return ", ".join(show_value(v) for v in value)
+    if isinstance(value, str | int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def web_link(url: str | None) -> str | None:
+    """Only http(s) URLs become links (no `javascript:` from an input file)."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """`1 story`, `3 stories`."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{share * 100:.0f}%"
+
+
+def _labels(articles: list[dict[str, Any]]) -> dict[str, str]:
+    """Article id -> outlet name, numbered when one outlet has several articles."""
+    names = [a.get("outlet") or a["id"] for a in articles]
+    seen: dict[str, int] = {}
+    out = {}
+    for a, name in zip(articles, names, strict=True):
+        seen[name] = seen.get(name, 0) + 1
+        out[a["id"]] = name if names.count(name) == 1 else f"{name} #{seen[name]}"
+    return out
+
+
+def story_view(doc: dict[str, Any]) -> dict[str, Any]:
+    """What the story page shows, computed from a Story document."""
+    articles = doc.get("articles") or []
+    label = _labels(articles)
+    pos = {a["id"]: i for i, a in enumerate(articles, start=1)}  # anchors: #article-N
+    text = {a["id"]: a.get("text") or "" for a in articles}
+
+    def chips(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """One chip per article: `words` sliced by start/end, `quote` as the source gives it."""
+        words: dict[str, list[str]] = {}
+        quotes: dict[str, list[str]] = {}
+        for s in sources:
+            sliced = text.get(s["article"], "")[s["start"] : s["end"]]
+            words.setdefault(s["article"], []).append(sliced)
+            quotes.setdefault(s["article"], []).append(s.get("quote") or sliced)
+        return [
+            {
+                "pos": pos.get(aid, 0),
+                "label": label.get(aid, aid),
+                "words": " … ".join(w for w in words[aid] if w),
+                "quote": " … ".join(q for q in quotes[aid] if q),
+            }
+            for aid in words
+        ]
+
+    disputed = [
+        (src["article"], src["start"], src["end"])
+        for d in doc.get("disagreements") or []
+        for v in d["values"]
+        for src in v["sources"]
+    ]
+    sentences: list[dict[str, Any]] = []
+    rows: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in articles}
+    for n, s in enumerate(doc.get("sentences") or [], start=1):
+        carriers = {src["article"] for src in s["sources"]}
+        scope = "all" if carriers >= set(rows) else "one" if len(carriers) == 1 else "some"
+        sentences.append({"n": n, "text": s["text"], "chips": chips(s["sources"]), "scope": scope})
+        for src in s["sources"]:
+            aid, start, end = src["article"], src["start"], src["end"]
+            if aid not in rows:
+                continue
+            mark = {"all": "common", "one": "only"}.get(scope, "") if len(rows) > 1 else ""
+            if any(a == aid and lo < end and start < hi for a, lo, hi in disputed):
+                mark = "disputed"
+            rows[aid].append({"n": n, "start": start, "mark": mark, "words": text[aid][start:end]})
+    columns = [
+        {
+            **a,
+            "label": label[a["id"]],
+            "pos": pos[a["id"]],
+            "link": web_link(a.get("url")),
+            "sentences": sorted(rows[a["id"]], key=lambda r: r["start"]),
+        }
+        for a in articles
+    ]
+
+    facts: dict[str, list[dict[str, Any]]] = {}
+    for f in doc.get("facts") or []:
+        facts.setdefault(f["type"], []).append({**f, "chips": chips(f.get("sources") or [])})
+    order = [t for t in FACT_TYPES if t in facts] + sorted(set(facts) - set(FACT_TYPES))
+
+    disagreements = [
+        {**d, "values": [{"value": v["value"], "chips": chips(v["sources"])} for v in d["values"]]}
+        for d in doc.get("disagreements") or []
+    ]
+    release = doc.get("release") or next((a["id"] for a in articles if a.get("is_release")), None)
+    return {
+        "doc": doc,
+        "labels": label,
+        "sentences": sentences,
+        "columns": columns,
+        "facts": [(t, facts[t]) for t in order],
+        "disagreements": disagreements,
+        "event": event_rows(doc.get("event")),
+        "timeline": timeline(articles, label, pos),
+        "release": release
+        and {"id": release, "label": label.get(release, release), "pos": pos.get(release, 0)},
+    }
+
+
+def event_rows(event: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The agreement card as rows: a list field as items, a disputed null as `disputed`."""
+    if not event:
+        return None
+    disputed = set(event.get("disputed") or ())
+    rows = []
+    for name in EVENT_FIELDS:
+        value = event.get(name)
+        rows.append(
+            {
+                "name": name,
+                "disputed": value is None and name in disputed,
+                "items": [show_value(v) for v in value] if isinstance(value, list) else None,
+                "text": None if isinstance(value, list) else show_value(value),
+            }
+        )
+    return {"type": event.get("type"), "rows": rows, "disputed": sorted(disputed)}
+
+
+def timeline(
+    articles: list[dict[str, Any]], label: dict[str, str], pos: dict[str, int]
+) -> dict[str, Any]:
+    """Articles by published time: position on a 0-100 track and the lag after the first."""
+    dated = []
+    for a in articles:
+        try:
+            dated.append((datetime.fromisoformat(a["published"]), a))
+        except (TypeError, ValueError, KeyError):
+            continue
+    dated.sort(key=lambda p: p[0])
+    if not dated:
+        return {"points": [], "undated": [label[a["id"]] for a in articles]}
+    first, last = dated[0][0], dated[-1][0]
+    span = (last - first).total_seconds() or 1.0
+    points = []
+    for at, a in dated:
+        lag = int((at - first).total_seconds() // 60)
+        points.append(
+            {
+                "id": a["id"],
+                "pos": pos[a["id"]],
+                "label": label[a["id"]],
+                "published": a["published"],
+                "title": a.get("title") or "",
+                "left": round((at - first).total_seconds() / span * 100, 1),
+                "lag": f"+{lag // 60}h {lag % 60:02d}m" if lag else "first",
+                "release": bool(a.get("is_release")),
+            }
+        )
+    undated = [label[a["id"]] for a in articles if a["id"] not in {p["id"] for p in points}]
+    return {"points": points, "undated": undated}
