@@ -545,6 +545,7 @@ def test_openapi_describes_the_responses(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/stories", "/api/stories/{story_id}", "/feed.atom"} <= set(spec["paths"])
     assert "/" not in spec["paths"]
+    assert client.get("/docs").status_code == 404  # Swagger UI would need a CDN
     story = spec["paths"]["/api/stories/{story_id}"]["get"]
     assert story["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "/StoryOut"
@@ -570,3 +571,26 @@ def test_a_file_that_is_not_a_store_fails_at_start(tmp_path):
     bad.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError, match="bad.db"):
         create_app(str(bad))
+
+
+def test_page_model_of_a_bare_document():
+    from newsmoa.serve.view import story_view
+
+    doc = {
+        "id": "s-bare",
+        "title": "제목",
+        "first_published": None,
+        "articles": [
+            {"id": "a", "outlet": "같은일보", "text": "첫 문장.", "published": None},
+            {"id": "b", "outlet": "같은일보", "text": "첫 문장.", "published": "2024-01-01"},
+        ],
+        "sentences": [
+            {"text": "첫 문장.", "sources": [{"article": "a", "start": 0, "end": 5}]},
+        ],
+    }
+    view = story_view(doc)
+    assert [c["label"] for c in view["columns"]] == ["같은일보 #1", "같은일보 #2"]
+    assert view["timeline"]["undated"] == ["같은일보 #1"]
+    assert [p["lag"] for p in view["timeline"]["points"]] == ["first"]
+    assert view["event"] is None and view["facts"] == [] and view["release"] is None
+    assert view["columns"][0]["sentences"][0]["mark"] == "only"

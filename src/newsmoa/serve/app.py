@@ -3,6 +3,7 @@
     /                         story list (outlet filter, older/newer pages)
     /stories/{id}             story page; /stories/{id}.json the same story as JSON
     /api/stories[/{id}]       JSON API (see newsmoa.serve.api), described at /openapi.json
+                              (no /docs: Swagger UI would load scripts from a CDN)
     /feed.atom                Atom feed of stories
     /static/...               the one stylesheet
 
@@ -43,6 +44,8 @@ def create_app(db: str) -> FastAPI:
         "is described in DESIGN.md; an absorbed story id answers 307 to the "
         "surviving story.",
         version="0.1.0",
+        docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; pages work offline
+        redoc_url=None,
     )
     app.state.db = db
     app.include_router(api.router)
