@@ -15,7 +15,9 @@ def iso(when: datetime | None) -> str | None:
     return when.isoformat() if when else None
 
 
-def article_to_json(article: Article, *, reuse: float | None = None, text: bool = True) -> dict[str, Any]:
+def article_to_json(
+    article: Article, *, reuse: float | None = None, text: bool = True
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": article.id,
         "outlet": article.outlet,
@@ -38,11 +40,18 @@ def article_to_json(article: Article, *, reuse: float | None = None, text: bool 
 def article_from_json(obj: dict[str, Any]) -> Article:
     published = obj.get("published")
     return Article(
-        id=obj["id"], text=obj["text"], title=obj.get("title") or "", outlet=obj.get("outlet"),
+        id=obj["id"],
+        text=obj["text"],
+        title=obj.get("title") or "",
+        outlet=obj.get("outlet"),
         published=datetime.fromisoformat(published) if published else None,
-        reporter=obj.get("reporter"), email=obj.get("email"), url=obj.get("url"),
-        subtitle=obj.get("subtitle"), captions=tuple(obj.get("captions") or ()),
-        origin=obj.get("origin") or "", lang=obj.get("lang") or "ko",
+        reporter=obj.get("reporter"),
+        email=obj.get("email"),
+        url=obj.get("url"),
+        subtitle=obj.get("subtitle"),
+        captions=tuple(obj.get("captions") or ()),
+        origin=obj.get("origin") or "",
+        lang=obj.get("lang") or "ko",
         is_release=bool(obj.get("is_release")),
     )
 
@@ -60,10 +69,16 @@ def source_from_json(obj: dict[str, Any]) -> Source:
 
 
 def fact_from_json(obj: dict[str, Any]) -> Fact:
-    return Fact(type=obj["type"], value=obj.get("value"),
-                sources=tuple(source_from_json(s) for s in obj.get("sources", ())),
-                text=obj.get("text"), role=obj.get("role"), unit=obj.get("unit"),
-                counts=obj.get("counts"), about=obj.get("about"))
+    return Fact(
+        type=obj["type"],
+        value=obj.get("value"),
+        sources=tuple(source_from_json(s) for s in obj.get("sources", ())),
+        text=obj.get("text"),
+        role=obj.get("role"),
+        unit=obj.get("unit"),
+        counts=obj.get("counts"),
+        about=obj.get("about"),
+    )
 
 
 def story_to_json(story: Story) -> dict[str, Any]:
@@ -76,8 +91,10 @@ def story_to_json(story: Story) -> dict[str, Any]:
         "outlets": sorted({a.outlet for a in story.articles if a.outlet}),
         "article_count": len(story.articles),
         "articles": [article_to_json(a, reuse=reuse.get(a.id)) for a in story.articles],
-        "sentences": [{"text": s.text, "sources": [src.to_json() for src in s.sources]}
-                      for s in story.sentences],
+        "sentences": [
+            {"text": s.text, "sources": [src.to_json() for src in s.sources]}
+            for s in story.sentences
+        ],
         "facts": [f.to_json() for f in story.facts],
         "disagreements": [d.to_json() for d in story.disagreements],
         "event": story.event.to_json() if story.event else None,

@@ -142,8 +142,7 @@ class Disagreement:
             "about": self.about,
             "kind": self.kind,
             "values": [
-                {"value": v.value, "sources": [s.to_json() for s in v.sources]}
-                for v in self.values
+                {"value": v.value, "sources": [s.to_json() for s in v.sources]} for v in self.values
             ],
         }
 

@@ -3,11 +3,21 @@
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.types import RawItem
 
-BOILERPLATE = ("폰트키우기", "트위터 페이스북", "미투데이", "신고하기", "승인 2015", "기사입력", "ilyo66@")
+BOILERPLATE = (
+    "폰트키우기",
+    "트위터 페이스북",
+    "미투데이",
+    "신고하기",
+    "승인 2015",
+    "기사입력",
+    "ilyo66@",
+)
 
 
 def test_example_metadata(example_articles):
-    got = [(a.outlet, a.published.strftime("%Y-%m-%d %H:%M:%S"), a.reporter) for a in example_articles]
+    got = [
+        (a.outlet, a.published.strftime("%Y-%m-%d %H:%M:%S"), a.reporter) for a in example_articles
+    ]
     assert got == [
         ("일요신문", "2015-03-20 14:11:00", "정성환"),
         ("국제뉴스", "2015-03-20 13:21:40", "이승희"),
@@ -40,32 +50,52 @@ def test_caption_kept_apart(example_articles):
 
 
 def test_team_written_page_with_buttons_and_copyright():
-    page = "\n".join([
-        "시, 청년 창업 지원금 두 배로",
-        "입력 2024.05.02 09:30 | 수정 2024.05.02 10:00",
-        "글자크기 크게 작게 인쇄 공유",
-        "(서울=뉴스1) 박영희 기자 = 서울시가 청년 창업 지원금을 두 배로 늘린다고 2일 밝혔다.",
-        "지원 대상은 만 39세 이하 창업자 500명이다.",
-        "[사진=서울시 제공] 서울시청 전경",
-        "ⓒ 뉴스1코리아 무단전재 및 재배포 금지",
-    ])
+    page = "\n".join(
+        [
+            "시, 청년 창업 지원금 두 배로",
+            "입력 2024.05.02 09:30 | 수정 2024.05.02 10:00",
+            "글자크기 크게 작게 인쇄 공유",
+            "(서울=뉴스1) 박영희 기자 = 서울시가 청년 창업 지원금을 두 배로 늘린다고 2일 밝혔다.",
+            "지원 대상은 만 39세 이하 창업자 500명이다.",
+            "[사진=서울시 제공] 서울시청 전경",
+            "ⓒ 뉴스1코리아 무단전재 및 재배포 금지",
+        ]
+    )
     a = extract(RawItem(origin="page.txt", text=page))
     assert not isinstance(a, Dropped)
     assert (a.outlet, a.reporter, a.title) == ("뉴스1", "박영희", "시, 청년 창업 지원금 두 배로")
     assert a.published.isoformat() == "2024-05-02T09:30:00+09:00"
-    assert a.text == "서울시가 청년 창업 지원금을 두 배로 늘린다고 2일 밝혔다.\n지원 대상은 만 39세 이하 창업자 500명이다."
+    assert (
+        a.text
+        == "서울시가 청년 창업 지원금을 두 배로 늘린다고 2일 밝혔다.\n지원 대상은 만 39세 이하 창업자 500명이다."
+    )
     assert a.captions == ("[사진=서울시 제공] 서울시청 전경",)
 
 
 def test_input_hints_win_and_id_defaults():
-    raw = RawItem(origin="in.jsonl:1", text="정부가 새 정책을 오늘 발표했다고 밝혔다. 시행은 내년부터다.",
-                  url="https://www.yna.co.kr/view/1", title="정책 발표", published="2024-01-02T10:00:00")
+    raw = RawItem(
+        origin="in.jsonl:1",
+        text="정부가 새 정책을 오늘 발표했다고 밝혔다. 시행은 내년부터다.",
+        url="https://www.yna.co.kr/view/1",
+        title="정책 발표",
+        published="2024-01-02T10:00:00",
+    )
     a = extract(raw)
-    assert a.id == "https://www.yna.co.kr/view/1" and a.outlet == "연합뉴스" and a.title == "정책 발표"
+    assert (
+        a.id == "https://www.yna.co.kr/view/1" and a.outlet == "연합뉴스" and a.title == "정책 발표"
+    )
     assert a.published.isoformat() == "2024-01-02T10:00:00+09:00"
-    assert extract(RawItem(origin="x", text="정부가 새 정책을 오늘 발표했다고 밝혔다. 시행은 내년부터다.")).id == a.content_hash
+    assert (
+        extract(
+            RawItem(origin="x", text="정부가 새 정책을 오늘 발표했다고 밝혔다. 시행은 내년부터다.")
+        ).id
+        == a.content_hash
+    )
 
 
 def test_nothing_here_is_dropped_with_a_reason():
     assert extract(RawItem(origin="a.txt", text="   \n ")) == Dropped("a.txt", "empty")
-    assert extract(RawItem(origin="b.txt", text="폰트키우기 폰트줄이기 프린트하기")).reason == "no body text"
+    assert (
+        extract(RawItem(origin="b.txt", text="폰트키우기 폰트줄이기 프린트하기")).reason
+        == "no body text"
+    )

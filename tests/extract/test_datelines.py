@@ -5,9 +5,17 @@ import pytest
 from newsmoa.extract.datelines import SEOUL, find_datelines, parse_datetime
 
 CASES = [
-    ("기사입력 : 2015년03월20일 16시34분", "published", datetime(2015, 3, 20, 16, 34, tzinfo=SEOUL)),
+    (
+        "기사입력 : 2015년03월20일 16시34분",
+        "published",
+        datetime(2015, 3, 20, 16, 34, tzinfo=SEOUL),
+    ),
     ("승인 2015.03.20 13:21:40", "published", datetime(2015, 3, 20, 13, 21, 40, tzinfo=SEOUL)),
-    ("온라인 기사 2015년03월20일 14시11분", "published", datetime(2015, 3, 20, 14, 11, tzinfo=SEOUL)),
+    (
+        "온라인 기사 2015년03월20일 14시11분",
+        "published",
+        datetime(2015, 3, 20, 14, 11, tzinfo=SEOUL),
+    ),
     ("입력 2019-07-31 03:00", "published", datetime(2019, 7, 31, 3, 0, tzinfo=SEOUL)),
     ("입력 2019.07.31. 오후 3:05", "published", datetime(2019, 7, 31, 15, 5, tzinfo=SEOUL)),
     ("최종수정 2019.08.01 09:10", "updated", datetime(2019, 8, 1, 9, 10, tzinfo=SEOUL)),
@@ -26,11 +34,14 @@ def test_published_and_updated_on_one_line():
     assert [d.kind for d in found] == ["published", "updated"]
 
 
-@pytest.mark.parametrize("line", [
-    "2015. 3. 20. 16:54전북 소식/완주군 소식",  # a blog header: a date with no label
-    "완주군은 19일 희망제작소에서 협약을 체결했다.",
-    "지난 2008년부터 지속적으로 업무협약을 체결했다.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2015. 3. 20. 16:54전북 소식/완주군 소식",  # a blog header: a date with no label
+        "완주군은 19일 희망제작소에서 협약을 체결했다.",
+        "지난 2008년부터 지속적으로 업무협약을 체결했다.",
+    ],
+)
 def test_unlabelled_lines_are_not_datelines(line):
     assert find_datelines(line) == []
 

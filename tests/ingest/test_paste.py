@@ -19,16 +19,25 @@ def test_a_single_article_without_dateline_is_one_chunk():
 
 def test_separator_lines_split():
     text = "첫 기사 본문이다.\n---\n둘째 기사 본문이다.\n===\n셋째 기사 본문이다."
-    assert [c.strip() for c in split_pasted(text)] == ["첫 기사 본문이다.", "둘째 기사 본문이다.", "셋째 기사 본문이다."]
+    assert [c.strip() for c in split_pasted(text)] == [
+        "첫 기사 본문이다.",
+        "둘째 기사 본문이다.",
+        "셋째 기사 본문이다.",
+    ]
 
 
 def test_published_and_updated_datelines_of_one_article_do_not_split():
-    text = "\n".join([
-        "시, 예산 확정", "입력 2024.05.02 09:30", "수정 2024.05.02 10:00",
-        "시는 내년 예산을 확정했다고 밝혔다.",
-        "구청, 도로 보수", "입력 2024.05.02 11:00",
-        "구청은 도로를 보수한다고 밝혔다.",
-    ])
+    text = "\n".join(
+        [
+            "시, 예산 확정",
+            "입력 2024.05.02 09:30",
+            "수정 2024.05.02 10:00",
+            "시는 내년 예산을 확정했다고 밝혔다.",
+            "구청, 도로 보수",
+            "입력 2024.05.02 11:00",
+            "구청은 도로를 보수한다고 밝혔다.",
+        ]
+    )
     chunks = split_pasted(text)
     assert len(chunks) == 2
     assert chunks[1].startswith("구청, 도로 보수")

@@ -17,9 +17,15 @@ def split(items):
 
 def test_jsonl_with_a_broken_line(tmp_path):
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n{not json\n\n"
-                    + json.dumps({"url": "https://x/1", "text": ARTICLE, "extra": 1}) + "\n"
-                    + json.dumps({"title": "no text"}) + "\n", "utf-8")
+    path.write_text(
+        json.dumps({"id": "a", "text": ARTICLE})
+        + "\n{not json\n\n"
+        + json.dumps({"url": "https://x/1", "text": ARTICLE, "extra": 1})
+        + "\n"
+        + json.dumps({"title": "no text"})
+        + "\n",
+        "utf-8",
+    )
     good, bad = split(list(read_sources([str(path)])))
     assert [g.id or g.url for g in good] == ["a", "https://x/1"]
     assert [(b.origin, b.line) for b in bad] == [(str(path), 2), (str(path), 5)]
@@ -30,18 +36,30 @@ def test_empty_binary_and_unsupported_files(tmp_path):
     (tmp_path / "empty.txt").write_text("", "utf-8")
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
-    good, bad = split(list(read_sources([str(tmp_path / n) for n in ("empty.txt", "blob.txt", "x.pdf")])))
+    good, bad = split(
+        list(read_sources([str(tmp_path / n) for n in ("empty.txt", "blob.txt", "x.pdf")]))
+    )
     assert good == []
-    assert [b.message for b in bad] == ["empty file", "binary file, not text",
-                                        "unsupported file type .pdf; newsmoa reads .csv, .htm, .html, "
-                                        ".jsonl, .md, .ndjson, .text, .tsv, .txt, .xhtml"]
+    assert [b.message for b in bad] == [
+        "empty file",
+        "binary file, not text",
+        "unsupported file type .pdf; newsmoa reads .csv, .htm, .html, "
+        ".jsonl, .md, .ndjson, .text, .tsv, .txt, .xhtml",
+    ]
 
 
 def test_csv_with_korean_headers_and_cp949(tmp_path):
     path = tmp_path / "in.csv"
-    path.write_bytes(("제목,언론사,본문,날짜\n예산 확정,한겨레,\"" + ARTICLE + "\",2024-05-02\n").encode("cp949"))
+    path.write_bytes(
+        ('제목,언론사,본문,날짜\n예산 확정,한겨레,"' + ARTICLE + '",2024-05-02\n').encode("cp949")
+    )
     (item,) = read_sources([str(path)])
-    assert (item.title, item.outlet, item.text, item.published) == ("예산 확정", "한겨레", ARTICLE, "2024-05-02")
+    assert (item.title, item.outlet, item.text, item.published) == (
+        "예산 확정",
+        "한겨레",
+        ARTICLE,
+        "2024-05-02",
+    )
     assert item.origin == f"{path}:2"
 
 
@@ -54,7 +72,9 @@ def test_csv_without_text_column(tmp_path):
 
 def test_folder_reads_known_files_in_order(tmp_path):
     (tmp_path / "b.txt").write_text(ARTICLE, "utf-8")
-    (tmp_path / "a.html").write_text(f"<html><body><article><p>{ARTICLE}</p></article></body></html>", "utf-8")
+    (tmp_path / "a.html").write_text(
+        f"<html><body><article><p>{ARTICLE}</p></article></body></html>", "utf-8"
+    )
     (tmp_path / "notes.bin").write_bytes(b"\x00")
     good, bad = split(list(read_sources([str(tmp_path)])))
     assert [g.origin for g in good] == [str(tmp_path / "a.html"), str(tmp_path / "b.txt")]

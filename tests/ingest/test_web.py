@@ -10,7 +10,7 @@ from newsmoa.types import RawItem
 
 BODY = "시는 내년 예산을 확정했다고 2일 밝혔다. 총액은 1조 원으로 올해보다 5% 늘었다."
 PAGE = f"<html><head><title>예산 확정</title></head><body><article><h1>예산 확정</h1><p>{BODY}</p></article></body></html>"
-FEED = f"""<?xml version="1.0" encoding="utf-8"?>
+FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>한겨레</title>
 <item><title>예산 확정</title><link>https://news.test/a/1</link><guid>https://news.test/a/1</guid>
 <pubDate>Thu, 02 May 2024 09:30:00 +0900</pubDate><description>요약만</description></item>
@@ -45,6 +45,8 @@ def test_feed_entries_follow_links_and_report_broken_ones():
 
 
 def test_page_and_http_errors():
-    items = list(read_sources(["https://news.test/page", "https://news.test/missing"], fetcher=fetcher()))
+    items = list(
+        read_sources(["https://news.test/page", "https://news.test/missing"], fetcher=fetcher())
+    )
     assert isinstance(items[0], RawItem) and BODY in extract(items[0]).text
     assert isinstance(items[1], InputError) and "HTTP 404" in str(items[1])

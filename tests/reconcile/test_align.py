@@ -1,13 +1,20 @@
 """Alignment: one consolidated sentence per distinct sentence, with every source."""
 
+from datetime import UTC
+
 from newsmoa.reconcile.align import consolidate
 from newsmoa.reconcile.reuse import reuse_scores
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, Sentence
 
-ITEMS = ["지역의 다양한 정책의 개발과 창안 활동의 자문 및 지원", "사회적경제", "완주군의 다양한 공동체사업과 연계된 정책협력 지원",
-         "도시재생, 환경 등 지역문제 현안에 대한 교류 협력 추진", "국제교류, 학술대회, 심포지엄 등 국내외 정책 소통 활동 연계",
-         "중간지원조직의 업무 협력 및 교류 확대"]
+ITEMS = [
+    "지역의 다양한 정책의 개발과 창안 활동의 자문 및 지원",
+    "사회적경제",
+    "완주군의 다양한 공동체사업과 연계된 정책협력 지원",
+    "도시재생, 환경 등 지역문제 현안에 대한 교류 협력 추진",
+    "국제교류, 학술대회, 심포지엄 등 국내외 정책 소통 활동 연계",
+    "중간지원조직의 업무 협력 및 교류 확대",
+]
 
 
 def sentences_of(articles):
@@ -35,13 +42,13 @@ def test_every_source_slices_its_own_variant(example_articles):
             assert (src.article, src.start) in starts and (src.article, src.end) in ends
     # the article the consolidated words come from carries them verbatim
     for c in out:
-        assert any(texts[s.article][s.start:s.end] == c.text for s in c.sources)
+        assert any(texts[s.article][s.start : s.end] == c.text for s in c.sources)
 
 
 def art(aid, text, hour):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return Article(id=aid, text=text, published=datetime(2024, 1, 1, hour, tzinfo=timezone.utc))
+    return Article(id=aid, text=text, published=datetime(2024, 1, 1, hour, tzinfo=UTC))
 
 
 def manual(article):
@@ -54,9 +61,17 @@ def manual(article):
 
 def test_bullet_and_quote_variants_are_one_sentence_and_new_ones_keep_order():
     a = art("a", "시는 △도로 보수 △공원 조성을 추진한다.\n시장은 “함께 하자”고 말했다.", 1)
-    b = art("b", "시는 ▶도로 보수 ▶공원 조성을 추진한다.\n예산은 10억 원이다.\n시장은 \"함께 하자\"고 말했다.", 2)
+    b = art(
+        "b",
+        '시는 ▶도로 보수 ▶공원 조성을 추진한다.\n예산은 10억 원이다.\n시장은 "함께 하자"고 말했다.',
+        2,
+    )
     out = consolidate([b, a], {x.id: manual(x) for x in (a, b)})
-    assert [c.text for c in out] == ["시는 △도로 보수 △공원 조성을 추진한다.", "예산은 10억 원이다.", "시장은 “함께 하자”고 말했다."]
+    assert [c.text for c in out] == [
+        "시는 △도로 보수 △공원 조성을 추진한다.",
+        "예산은 10억 원이다.",
+        "시장은 “함께 하자”고 말했다.",
+    ]
     assert [[s.article for s in c.sources] for c in out] == [["a", "b"], ["b"], ["a", "b"]]
 
 
@@ -68,12 +83,20 @@ def test_unrelated_sentences_stay_apart():
 
 
 def test_two_sentences_of_one_outlet_align_with_one_of_another():
-    a = art("a", "양측은 2008년부터 협약을 맺고 공무원 5명을 파견했고, 그간 마을 사업과 먹거리 사업을 추진해왔다.", 1)
-    b = art("b", "양측은 2008년부터 협약을 맺고 공무원 5명을 파견했다.\n그간 마을 사업과 먹거리 사업을 추진해왔다.", 2)
+    a = art(
+        "a",
+        "양측은 2008년부터 협약을 맺고 공무원 5명을 파견했고, 그간 마을 사업과 먹거리 사업을 추진해왔다.",
+        1,
+    )
+    b = art(
+        "b",
+        "양측은 2008년부터 협약을 맺고 공무원 5명을 파견했다.\n그간 마을 사업과 먹거리 사업을 추진해왔다.",
+        2,
+    )
     out = consolidate([a, b], {x.id: manual(x) for x in (a, b)})
     assert len(out) == 1
     (src_b,) = [s for s in out[0].sources if s.article == "b"]
-    assert b.text[src_b.start:src_b.end] == b.text
+    assert b.text[src_b.start : src_b.end] == b.text
 
 
 def test_reuse_earliest_zero_and_copies_high():

@@ -1,6 +1,6 @@
 """The SQLite store: round trips, versions, redirects, transactions."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -11,11 +11,22 @@ from newsmoa.types import Article, Fact, Sentence, Source
 
 
 def row(aid="a", text="시는 예산을 확정했다.", story="s1", **kw):
-    article = Article(id=aid, text=text, title="t", outlet="한겨레",
-                      published=datetime(2024, 1, 1, 9, tzinfo=timezone.utc), **kw)
-    return StoredArticle(article=article, story=story, sentences=(Sentence(aid, 0, len(text), text),),
-                         facts=(Fact("organization", "시", (Source(aid, 0, 1),)),),
-                         features=b"\x01\x02", signals={"founded": True})
+    article = Article(
+        id=aid,
+        text=text,
+        title="t",
+        outlet="한겨레",
+        published=datetime(2024, 1, 1, 9, tzinfo=UTC),
+        **kw,
+    )
+    return StoredArticle(
+        article=article,
+        story=story,
+        sentences=(Sentence(aid, 0, len(text), text),),
+        facts=(Fact("organization", "시", (Source(aid, 0, 1),)),),
+        features=b"\x01\x02",
+        signals={"founded": True},
+    )
 
 
 def test_round_trip(db_path):

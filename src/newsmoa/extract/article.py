@@ -49,7 +49,9 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     body = "\n".join(parts.paragraphs)
     if len(comparison_key(body)) < config.min_body_chars:
         return Dropped(raw.origin, "no body text")
-    published = _published(raw.published, tz) or parts.published or _published(hints.get("date"), tz)
+    published = (
+        _published(raw.published, tz) or parts.published or _published(hints.get("date"), tz)
+    )
     outlet = (
         (outlets().canonical(raw.outlet) or raw.outlet if raw.outlet else None)
         or parts.outlet

@@ -22,7 +22,9 @@ _ROLE = r"(?:기자|특파원|통신원|선임기자|전문기자|객원기자|�
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _BRACKET_RE = re.compile(r"^\s*\[\s*(?P<name>[^\[\]\n]{2,20}?)\s*\]\s*")
-_PAREN_RE = re.compile(r"^\s*[(（]\s*(?P<a>[^()（）=\n]{1,20}?)\s*=\s*(?P<b>[^()（）\n]{1,30}?)\s*[)）]\s*")
+_PAREN_RE = re.compile(
+    r"^\s*[(（]\s*(?P<a>[^()（）=\n]{1,20}?)\s*=\s*(?P<b>[^()（）\n]{1,30}?)\s*[)）]\s*"
+)
 _LEAD_REPORTER_RE = re.compile(rf"^\s*(?P<name>{_NAMES})\s*{_ROLE}\s*=\s*")
 _ROLE_SUFFIX_RE = re.compile(rf"^(?P<name>{_NAMES})\s*{_ROLE}$")
 _SIGNATURE_RE = re.compile(
@@ -53,17 +55,17 @@ def leading_byline(line: str) -> Byline | None:
     if m:
         outlet = table.canonical(m["name"])
         if outlet:
-            return _with_lead_reporter(Byline(outlet=outlet, rest=line[m.end():]))
+            return _with_lead_reporter(Byline(outlet=outlet, rest=line[m.end() :]))
     m = _PAREN_RE.match(line)
     if m:
         a, b = m["a"].strip(), m["b"].strip()
         role = _ROLE_SUFFIX_RE.match(b)
         if role:
             outlet = table.canonical(a) or a
-            return Byline(outlet=outlet, reporter=first_name(role["name"]), rest=line[m.end():])
+            return Byline(outlet=outlet, reporter=first_name(role["name"]), rest=line[m.end() :])
         outlet = table.canonical(b) or table.canonical(a)
         if outlet:
-            return _with_lead_reporter(Byline(outlet=outlet, rest=line[m.end():]))
+            return _with_lead_reporter(Byline(outlet=outlet, rest=line[m.end() :]))
     return None
 
 
@@ -71,7 +73,7 @@ def _with_lead_reporter(b: Byline) -> Byline:
     m = _LEAD_REPORTER_RE.match(b.rest)
     if not m:
         return b
-    return Byline(outlet=b.outlet, reporter=first_name(m["name"]), rest=b.rest[m.end():])
+    return Byline(outlet=b.outlet, reporter=first_name(m["name"]), rest=b.rest[m.end() :])
 
 
 def signature(line: str) -> Byline | None:
@@ -82,8 +84,9 @@ def signature(line: str) -> Byline | None:
         if m["outlet"] and outlet is None:
             return None
         email = m["email"]
-        return Byline(outlet=outlet or outlet_from_email(email), reporter=first_name(m["name"]),
-                      email=email)
+        return Byline(
+            outlet=outlet or outlet_from_email(email), reporter=first_name(m["name"]), email=email
+        )
     m = _EMAIL_ONLY_RE.match(line)
     if m:
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"])

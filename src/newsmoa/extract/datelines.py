@@ -21,7 +21,8 @@ from newsmoa.extract.tables import dateline_labels
 SEOUL = ZoneInfo("Asia/Seoul")
 
 _DATE = (
-    r"(?P<y>(?:19|20)\d\d)\s*(?:년|[./-])\s*(?P<m>\d{1,2})\s*(?:월|[./-])\s*(?P<d>\d{1,2})\s*(?:일|\.)?"
+    r"(?P<y>(?:19|20)\d\d)\s*(?:년|[./-])\s*(?P<m>\d{1,2})\s*(?:월|[./-])\s*"
+    r"(?P<d>\d{1,2})\s*(?:일|\.)?"
 )
 _TIME = (
     r"(?:\s*\(?[월화수목금토일]\)?)?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*"

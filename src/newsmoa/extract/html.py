@@ -17,7 +17,11 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
 
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
             favor_precision=True,
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup

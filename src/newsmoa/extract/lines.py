@@ -41,8 +41,14 @@ class Line:
     @property
     def headerish(self) -> bool:
         """Could stand in an article's header (title, byline, buttons), not in its body."""
-        return self.kind in (Kind.DATELINE, Kind.BYLINE, Kind.FURNITURE, Kind.DATED, Kind.SHORT,
-                             Kind.COPYRIGHT) and not (self.byline and self.byline.rest.strip())
+        return self.kind in (
+            Kind.DATELINE,
+            Kind.BYLINE,
+            Kind.FURNITURE,
+            Kind.DATED,
+            Kind.SHORT,
+            Kind.COPYRIGHT,
+        ) and not (self.byline and self.byline.rest.strip())
 
 
 def classify(index: int, text: str, *, title_max_chars: int = 100) -> Line:

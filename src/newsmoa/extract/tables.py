@@ -13,7 +13,9 @@ from importlib import resources
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files("newsmoa.extract").joinpath(f"data/{name}").read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
 
 
 @dataclass(frozen=True, slots=True)

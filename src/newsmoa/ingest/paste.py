@@ -31,12 +31,14 @@ def _split_on_datelines(text: str) -> list[str]:
     anchors = _article_anchors(lines)
     if len(anchors) <= 1:
         return [text]
-    starts = [_header_start(lines, a, floor=(anchors[k - 1] + 1 if k else 0))
-              for k, a in enumerate(anchors)]
+    starts = [
+        _header_start(lines, a, floor=(anchors[k - 1] + 1 if k else 0))
+        for k, a in enumerate(anchors)
+    ]
     starts[0] = 0
     raw = text.split("\n")
     bounds = [*starts, len(raw)]
-    return ["\n".join(raw[bounds[k]:bounds[k + 1]]) for k in range(len(starts))]
+    return ["\n".join(raw[bounds[k] : bounds[k + 1]]) for k in range(len(starts))]
 
 
 def _is_body(line: Line) -> bool:

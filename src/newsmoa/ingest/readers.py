@@ -37,8 +37,9 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
 Item = RawItem | InputError
 
 
-def read_sources(sources: list[str], *, release: str | None = None,
-                 fetcher: Any = None) -> Iterator[Item]:
+def read_sources(
+    sources: list[str], *, release: str | None = None, fetcher: Any = None
+) -> Iterator[Item]:
     """Every RawItem in `sources` (files, folders, feed and page URLs), errors in place of
     unreadable inputs. `fetcher` (an `ingest.web.Fetcher`) is made on first need."""
     for source in sources:
@@ -49,7 +50,9 @@ def read_sources(sources: list[str], *, release: str | None = None,
             fetcher = fetcher or Fetcher()
             yield from read_url(source, fetcher)
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
             for file in files:
                 yield from read_file(file)
         else:
@@ -70,8 +73,11 @@ def read_file(path: Path) -> Iterator[Item]:
     origin = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        yield UnsupportedInput(origin, f"unsupported file type {suffix or '(none)'}; "
-                               f"newsmoa reads {', '.join(sorted(SUFFIXES))}")
+        yield UnsupportedInput(
+            origin,
+            f"unsupported file type {suffix or '(none)'}; "
+            f"newsmoa reads {', '.join(sorted(SUFFIXES))}",
+        )
         return
     try:
         data = path.read_bytes()
@@ -133,15 +139,25 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
     if not isinstance(obj, dict):
         return InputError(origin, "not a JSON object", line=line)
     text, html = obj.get("text"), obj.get("html")
-    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+    if not (isinstance(text, str) and text.strip()) and not (
+        isinstance(html, str) and html.strip()
+    ):
         return InputError(origin, 'no "text" (or "html") field with content', line=line)
+
     def opt(name: str) -> str | None:
         value = obj.get(name)
         return None if value is None or value == "" else str(value)
-    return RawItem(origin=where, text=text if isinstance(text, str) else None,
-                   html=html if isinstance(html, str) and html.strip() else None,
-                   id=opt("id"), url=opt("url"), outlet=opt("outlet"), title=opt("title"),
-                   published=opt("published"))
+
+    return RawItem(
+        origin=where,
+        text=text if isinstance(text, str) else None,
+        html=html if isinstance(html, str) and html.strip() else None,
+        id=opt("id"),
+        url=opt("url"),
+        outlet=opt("outlet"),
+        title=opt("title"),
+        published=opt("published"),
+    )
 
 
 def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
@@ -150,11 +166,15 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
     csv.field_size_limit(sys.maxsize)
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    mapping = {field: next((h for h in header if h in names), None)
-               for field, names in CSV_COLUMNS.items()}
+    mapping = {
+        field: next((h for h in header if h in names), None) for field, names in CSV_COLUMNS.items()
+    }
     if mapping["text"] is None and mapping["html"] is None:
-        yield InputError(origin, f"no text column in the header (looked for: "
-                         f"{', '.join(CSV_COLUMNS['text'])})", line=1)
+        yield InputError(
+            origin,
+            f"no text column in the header (looked for: {', '.join(CSV_COLUMNS['text'])})",
+            line=1,
+        )
         return
     for n, row in enumerate(reader, start=2):
         clean = {(k or "").strip().lower(): v for k, v in row.items()}

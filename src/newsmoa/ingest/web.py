@@ -18,8 +18,13 @@ from newsmoa.errors import InputError
 from newsmoa.ingest.readers import Item, decode
 from newsmoa.types import RawItem
 
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
-              "text/xml")
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+)
 USER_AGENT = "newsmoa/0.1 (+https://github.com/newsmoa)"
 
 
@@ -33,11 +38,16 @@ class Page:
 class Fetcher:
     """GETs pages with one client; `transport` replaces the network (httpx.MockTransport)."""
 
-    def __init__(self, *, transport: httpx.BaseTransport | None = None,
-                 timeout_s: float | None = None) -> None:
+    def __init__(
+        self, *, transport: httpx.BaseTransport | None = None, timeout_s: float | None = None
+    ) -> None:
         timeout = timeout_s if timeout_s is not None else float(settings.get("fetch_timeout_s"))
-        self.client = httpx.Client(transport=transport, timeout=timeout, follow_redirects=True,
-                                   headers={"User-Agent": USER_AGENT})
+        self.client = httpx.Client(
+            transport=transport,
+            timeout=timeout,
+            follow_redirects=True,
+            headers={"User-Agent": USER_AGENT},
+        )
 
     def get(self, url: str) -> Page | InputError:
         try:
@@ -94,6 +104,12 @@ def read_feed(page: Page, fetcher: Fetcher, *, follow_links: bool = True) -> Ite
         if not html:
             yield InputError(page.url, f"entry {n} has no content, summary or readable link")
             continue
-        yield RawItem(origin=f"{page.url}#{n}", html=html, url=link, outlet=outlet,
-                      title=entry.get("title"), published=entry.get("published") or entry.get("updated"),
-                      id=entry.get("id") or link)
+        yield RawItem(
+            origin=f"{page.url}#{n}",
+            html=html,
+            url=link,
+            outlet=outlet,
+            title=entry.get("title"),
+            published=entry.get("published") or entry.get("updated"),
+            id=entry.get("id") or link,
+        )

@@ -23,6 +23,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsmoa.codec import summary_to_json
+from newsmoa.pipeline import story_document
 from newsmoa.store import Store, open_store
 
 router = APIRouter(prefix="/api", tags=["stories"])
@@ -191,7 +192,7 @@ def story_response(
             "location": location,
         }
         return JSONResponse(body, status_code=307, headers={"Location": location})
-    doc = store.story_doc(story_id)
+    doc = story_document(store, story_id)
     if doc is None:
         return JSONResponse({"detail": f"no story {story_id!r}"}, status_code=404)
     if not why:

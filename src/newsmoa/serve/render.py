@@ -23,8 +23,12 @@ def _when(value: str | None) -> str:
     return value.replace("T", " ")[:19] if value else "-"
 
 
-def listing(rows: Sequence[dict[str, Any]], fmt: str, *,
-            articles: dict[str, list[dict[str, Any]]] | None = None) -> str:
+def listing(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    *,
+    articles: dict[str, list[dict[str, Any]]] | None = None,
+) -> str:
     """Stories as `fmt`; with `articles`, each story's articles under it (table and md)."""
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=2)
@@ -35,17 +39,28 @@ def listing(rows: Sequence[dict[str, Any]], fmt: str, *,
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["id", "title", "first_published", "outlets", "article_count"])
         for r in rows:
-            writer.writerow([r["id"], r["title"], r["first_published"], "; ".join(r["outlets"]),
-                             r["article_count"]])
+            writer.writerow(
+                [
+                    r["id"],
+                    r["title"],
+                    r["first_published"],
+                    "; ".join(r["outlets"]),
+                    r["article_count"],
+                ]
+            )
         return "\ufeff" + buf.getvalue().rstrip("\n")  # BOM: spreadsheets then read UTF-8
     if fmt == "md":
         out = ["| id | title | first published | outlets | articles |", "|---|---|---|---|---|"]
         for r in rows:
-            out.append(f"| {r['id']} | {_md(r['title'])} | {_when(r['first_published'])} | "
-                       f"{', '.join(r['outlets'])} | {r['article_count']} |")
+            out.append(
+                f"| {r['id']} | {_md(r['title'])} | {_when(r['first_published'])} | "
+                f"{', '.join(r['outlets'])} | {r['article_count']} |"
+            )
             for a in (articles or {}).get(r["id"], []):
-                out.append(f"|  | ↳ {_md(a['title'])} | {_when(a['published'])} | {a['outlet'] or '-'} "
-                           f"({a['reporter'] or '-'}) |  |")
+                out.append(
+                    f"|  | ↳ {_md(a['title'])} | {_when(a['published'])} | {a['outlet'] or '-'} "
+                    f"({a['reporter'] or '-'}) |  |"
+                )
         return "\n".join(out)
     return _table(rows, articles)
 
@@ -72,15 +87,23 @@ def _table(rows: Sequence[dict[str, Any]], articles: dict[str, list[dict[str, An
     for name in ("story", "title", "first published", "outlets", "n"):
         table.add_column(name, overflow="fold")
     for r in rows:
-        _row(table, r["id"], r["title"] or "", _when(r["first_published"]), ", ".join(r["outlets"]),
-                      str(r["article_count"]))
+        _row(
+            table,
+            r["id"],
+            r["title"] or "",
+            _when(r["first_published"]),
+            ", ".join(r["outlets"]),
+            str(r["article_count"]),
+        )
     return _render(table)
 
 
 def _story_block(row: dict[str, Any], articles: list[dict[str, Any]]) -> str:
     """A story's headline, then its articles: outlet, published time, reporter, title."""
-    table = Table(title=escape(f"{row['title']}  [{row['id']}] · {row['article_count']} articles"),
-                  title_justify="left")
+    table = Table(
+        title=escape(f"{row['title']}  [{row['id']}] · {row['article_count']} articles"),
+        title_justify="left",
+    )
     for name in ("outlet", "published", "reporter", "title"):
         table.add_column(name, overflow="fold")
     for a in articles:
@@ -102,26 +125,49 @@ def _chips(sources: list[dict[str, Any]], names: dict[str, str]) -> str:
 
 
 def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
-    out = [f"# {doc['title']}", "", f"Story `{doc['id']}`, first published {_when(doc['first_published'])}"
-           f", {doc['article_count']} articles.", ""]
+    out = [
+        f"# {doc['title']}",
+        "",
+        f"Story `{doc['id']}`, first published {_when(doc['first_published'])}"
+        f", {doc['article_count']} articles.",
+        "",
+    ]
     if doc.get("redirects"):
         out += [f"Merged from: {', '.join(doc['redirects'])}", ""]
-    out += ["## Articles", "", "| outlet | published | reporter | reuse | title |", "|---|---|---|---|---|"]
+    out += [
+        "## Articles",
+        "",
+        "| outlet | published | reporter | reuse | title |",
+        "|---|---|---|---|---|",
+    ]
     for a in doc["articles"]:
         release = " (release)" if a.get("is_release") else ""
-        out.append(f"| {a['outlet'] or '-'}{release} | {_when(a['published'])} | {a['reporter'] or '-'} | "
-                   f"{a['reuse'] if a['reuse'] is not None else '-'} | {_md(a['title'])} |")
+        out.append(
+            f"| {a['outlet'] or '-'}{release} | {_when(a['published'])} | {a['reporter'] or '-'} | "
+            f"{a['reuse'] if a['reuse'] is not None else '-'} | {_md(a['title'])} |"
+        )
     for d in doc.get("disagreements", []):
         out += ["", f"## Disagreement: {d['about']} ({d['kind']})", ""]
         for v in d["values"]:
-            quotes = "; ".join(f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
-                               for s in v["sources"])
+            quotes = "; ".join(
+                f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
+                for s in v["sources"]
+            )
             out.append(f"- **{json.dumps(v['value'], ensure_ascii=False)}**: {quotes}")
     event = doc.get("event")
     if event:
         out += ["", f"## Event: {event['type']}", ""]
-        for key in ("parties", "representatives", "date", "place", "phase", "participants", "items",
-                    "history", "disputed"):
+        for key in (
+            "parties",
+            "representatives",
+            "date",
+            "place",
+            "phase",
+            "participants",
+            "items",
+            "history",
+            "disputed",
+        ):
             value = event.get(key)
             if isinstance(value, list):
                 value = "; ".join(str(x) for x in value)
@@ -134,12 +180,16 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         for f in doc["facts"]:
             role = f" ({f['role']})" if f.get("role") else ""
             words = f" “{f['text']}”" if f.get("text") else ""
-            out.append(f"- {f['type']}: {json.dumps(f['value'], ensure_ascii=False)}{role}{words} "
-                       f"[{_chips(f['sources'], names)}]")
+            out.append(
+                f"- {f['type']}: {json.dumps(f['value'], ensure_ascii=False)}{role}{words} "
+                f"[{_chips(f['sources'], names)}]"
+            )
     if why:
         out += ["", "## Why each article is in this story", ""]
         for aid, signals in (doc.get("why") or {}).items():
-            out.append(f"- {names.get(aid, aid)} `{aid}`: {json.dumps(signals, ensure_ascii=False)}")
+            out.append(
+                f"- {names.get(aid, aid)} `{aid}`: {json.dumps(signals, ensure_ascii=False)}"
+            )
     return "\n".join(out)
 
 
@@ -148,8 +198,14 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     for col in ("outlet", "published", "reporter", "reuse", "title"):
         head.add_column(col, overflow="fold")
     for a in doc["articles"]:
-        _row(head, a["outlet"] or "-", _when(a["published"]), a["reporter"] or "-",
-                     "-" if a["reuse"] is None else f"{a['reuse']:.2f}", a["title"])
+        _row(
+            head,
+            a["outlet"] or "-",
+            _when(a["published"]),
+            a["reporter"] or "-",
+            "-" if a["reuse"] is None else f"{a['reuse']:.2f}",
+            a["title"],
+        )
     body = Table(show_lines=True)
     body.add_column("sentence", overflow="fold", ratio=4)
     body.add_column("sources", overflow="fold", ratio=1)
@@ -160,11 +216,17 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         lines = [f"DISAGREEMENT {d['about']} ({d['kind']}):"]
         for v in d["values"]:
             for s in v["sources"]:
-                lines.append(f"  {json.dumps(v['value'], ensure_ascii=False)} — "
-                             f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”")
+                lines.append(
+                    f"  {json.dumps(v['value'], ensure_ascii=False)} — "
+                    f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
+                )
         parts.append("\n".join(lines))
     parts.append(_render(body))
     if why:
-        parts.append("\n".join(f"why {names.get(aid, aid)}: {json.dumps(sig, ensure_ascii=False)}"
-                               for aid, sig in (doc.get("why") or {}).items()))
+        parts.append(
+            "\n".join(
+                f"why {names.get(aid, aid)}: {json.dumps(sig, ensure_ascii=False)}"
+                for aid, sig in (doc.get("why") or {}).items()
+            )
+        )
     return "\n\n".join(parts)

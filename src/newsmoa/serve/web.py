@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from newsmoa.pipeline import story_document
 from newsmoa.serve.api import StoreDep, story_response
 from newsmoa.serve.view import percent, plural, show_value, story_view, when
 
@@ -41,7 +42,7 @@ def story_list(
     """Stories newest first, with an outlet filter and older/newer links."""
     outlet = outlet or None
     rows = store.story_summaries(limit=PAGE, offset=offset, outlet=outlet)
-    outlets = sorted({o for r in store.story_summaries() for o in r["outlets"] or ()})
+    outlets = store.outlets()
 
     def page(at: int) -> str:
         return "/?" + urlencode({**({"outlet": outlet} if outlet else {}), "offset": at})
@@ -73,7 +74,7 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     if survivor != story_id:
         url = str(request.url_for("story_page", story_id=survivor))
         return RedirectResponse(url + (f"?{request.url.query}" if request.url.query else ""), 307)
-    doc = store.story_doc(story_id)
+    doc = story_document(store, story_id)
     if doc is None:
         return not_found(request, f"No story {story_id!r}.")
     return templates.TemplateResponse(request, "story.html", {**story_view(doc), "why": why})

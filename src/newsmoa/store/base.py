@@ -1,8 +1,8 @@
 """The store's one interface; SQLite and PostgreSQL implement it. SQL lives in store/ only.
 
-    StoredArticle  an article with what the pipeline derived from it (story, sentences, facts,
-                   cluster features, the signals that placed it)
-    Store          articles, story documents (the Story JSON, cached at ingest), redirects
+StoredArticle  an article with what the pipeline derived from it (story, sentences, facts,
+               cluster features, the signals that placed it)
+Store          articles, story documents (the Story JSON, cached at ingest), redirects
 """
 
 from __future__ import annotations
@@ -48,7 +48,9 @@ class Store(Protocol):
         """Insert, or replace as a new version (the old text kept in the history)."""
         ...
 
-    def index_entries(self, lo: datetime | None, hi: datetime | None) -> Iterator[tuple[str, str, bytes]]:
+    def index_entries(
+        self, lo: datetime | None, hi: datetime | None
+    ) -> Iterator[tuple[str, str, bytes]]:
         """(article id, story id, features) of articles published in [lo, hi], plus undated ones."""
         ...
 
@@ -79,9 +81,14 @@ class Store(Protocol):
         """The story's document, following redirects; None when unknown."""
         ...
 
-    def story_summaries(self, *, limit: int | None = None, offset: int = 0,
-                        outlet: str | None = None) -> list[dict[str, Any]]:
+    def story_summaries(
+        self, *, limit: int | None = None, offset: int = 0, outlet: str | None = None
+    ) -> list[dict[str, Any]]:
         """Newest first: {id, title, first_published, outlets, article_count}."""
+        ...
+
+    def outlets(self) -> list[str]:
+        """Every outlet with a stored article, sorted."""
         ...
 
     def counts(self) -> dict[str, int]: ...

@@ -27,6 +27,7 @@ def m001_initial(db: sqlite3.Connection) -> None:
         );
         CREATE INDEX articles_story ON articles(story);
         CREATE INDEX articles_published ON articles(published_ts);
+        CREATE INDEX articles_outlet ON articles(outlet);
         CREATE TABLE article_versions (
             id TEXT NOT NULL,
             version INTEGER NOT NULL,

@@ -60,9 +60,11 @@ class SQLiteStore:
         out: dict[str, Any] = {}
         ids = list(ids)
         for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i:i + _CHUNK]
+            chunk = ids[i : i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT id, {column} FROM articles WHERE id IN ({marks})", chunk)
+            rows = self.db.execute(
+                f"SELECT id, {column} FROM articles WHERE id IN ({marks})", chunk
+            )
             out.update(dict(rows.fetchall()))
         return out
 
@@ -78,10 +80,12 @@ class SQLiteStore:
             ids = [r.article.id for r in rows]
             old: dict[str, tuple[int, str, str]] = {}
             for i in range(0, len(ids), _CHUNK):
-                chunk = ids[i:i + _CHUNK]
+                chunk = ids[i : i + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 for aid, version, chash, doc in self.db.execute(
-                        f"SELECT id, version, content_hash, doc FROM articles WHERE id IN ({marks})", chunk):
+                    f"SELECT id, version, content_hash, doc FROM articles WHERE id IN ({marks})",
+                    chunk,
+                ):
                     old[aid] = (version, chash, doc)
             history, values = [], []
             for row in rows:
@@ -93,19 +97,28 @@ class SQLiteStore:
                     if prev_hash != a.content_hash:
                         history.append((a.id, prev_version, prev_hash, prev_doc))
                 values.append(_article_values(row, version))
-            self.db.executemany("INSERT OR REPLACE INTO article_versions (id, version, content_hash, doc)"
-                                " VALUES (?, ?, ?, ?)", history)
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_versions (id, version, content_hash, doc)"
+                " VALUES (?, ?, ?, ?)",
+                history,
+            )
             self.db.executemany(
                 "INSERT OR REPLACE INTO articles (id, version, content_hash, story, published,"
                 " published_ts, outlet, doc, sentences, facts, features, signals)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
 
-    def index_entries(self, lo: datetime | None, hi: datetime | None) -> Iterator[tuple[str, str, bytes]]:
+    def index_entries(
+        self, lo: datetime | None, hi: datetime | None
+    ) -> Iterator[tuple[str, str, bytes]]:
         if lo is None or hi is None:
             query, args = "SELECT id, story, features FROM articles", ()
         else:
-            query = ("SELECT id, story, features FROM articles WHERE published_ts BETWEEN ? AND ?"
-                     " OR published_ts IS NULL")
+            query = (
+                "SELECT id, story, features FROM articles WHERE published_ts BETWEEN ? AND ?"
+                " OR published_ts IS NULL"
+            )
             args = (lo.timestamp(), hi.timestamp())
         for row in self.db.execute(query, args):
             yield row[0], row[1], bytes(row[2])
@@ -113,21 +126,35 @@ class SQLiteStore:
     def story_articles(self, story: str) -> list[StoredArticle]:
         rows = self.db.execute(
             "SELECT doc, story, sentences, facts, features, signals, version FROM articles"
-            " WHERE story = ? ORDER BY published_ts, id", (story,)).fetchall()
+            " WHERE story = ? ORDER BY published_ts, id",
+            (story,),
+        ).fetchall()
         out = []
         for doc, st, sents, facts, features, signals, version in rows:
             article = codec.article_from_json(json.loads(doc))
-            out.append(StoredArticle(
-                article=article, story=st,
-                sentences=None if sents is None else codec.sentences_from_json(article, json.loads(sents)),
-                facts=None if facts is None else tuple(codec.fact_from_json(f) for f in json.loads(facts)),
-                features=bytes(features), signals=json.loads(signals), version=version))
+            out.append(
+                StoredArticle(
+                    article=article,
+                    story=st,
+                    sentences=None
+                    if sents is None
+                    else codec.sentences_from_json(article, json.loads(sents)),
+                    facts=None
+                    if facts is None
+                    else tuple(codec.fact_from_json(f) for f in json.loads(facts)),
+                    features=bytes(features),
+                    signals=json.loads(signals),
+                    version=version,
+                )
+            )
         return out
 
     def save_redirects(self, redirects: Mapping[str, str]) -> None:
         with self.transaction():
             for old, new in redirects.items():
-                self.db.execute("INSERT OR REPLACE INTO redirects (old, new) VALUES (?, ?)", (old, new))
+                self.db.execute(
+                    "INSERT OR REPLACE INTO redirects (old, new) VALUES (?, ?)", (old, new)
+                )
                 self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (new, old))
                 self.db.execute("DELETE FROM stories WHERE id = ?", (old,))
 
@@ -145,31 +172,51 @@ class SQLiteStore:
 
     def save_story(self, doc: Mapping[str, Any]) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO stories (id, title, first_published, article_count, outlets, doc)"
+            "INSERT OR REPLACE INTO stories"
+            " (id, title, first_published, article_count, outlets, doc)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (doc["id"], doc.get("title"), doc.get("first_published"), doc.get("article_count", 0),
-             json.dumps(doc.get("outlets", []), ensure_ascii=False),
-             json.dumps(doc, ensure_ascii=False)))
+            (
+                doc["id"],
+                doc.get("title"),
+                doc.get("first_published"),
+                doc.get("article_count", 0),
+                json.dumps(doc.get("outlets", []), ensure_ascii=False),
+                json.dumps(doc, ensure_ascii=False),
+            ),
+        )
 
     def save_story_summary(self, summary: Mapping[str, Any]) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO stories (id, title, first_published, article_count, outlets, doc)"
+            "INSERT OR REPLACE INTO stories"
+            " (id, title, first_published, article_count, outlets, doc)"
             " VALUES (?, ?, ?, ?, ?, NULL)",
-            (summary["id"], summary.get("title"), summary.get("first_published"),
-             summary.get("article_count", 0), json.dumps(summary.get("outlets", []), ensure_ascii=False)))
+            (
+                summary["id"],
+                summary.get("title"),
+                summary.get("first_published"),
+                summary.get("article_count", 0),
+                json.dumps(summary.get("outlets", []), ensure_ascii=False),
+            ),
+        )
 
     def has_story(self, story: str) -> bool:
-        return self.db.execute("SELECT 1 FROM stories WHERE id = ?", (self.resolve(story),)).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM stories WHERE id = ?", (self.resolve(story),)).fetchone()
+            is not None
+        )
 
     def delete_story(self, story: str) -> None:
         self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
 
     def story_doc(self, story: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT doc FROM stories WHERE id = ?", (self.resolve(story),)).fetchone()
+        row = self.db.execute(
+            "SELECT doc FROM stories WHERE id = ?", (self.resolve(story),)
+        ).fetchone()
         return json.loads(row[0]) if row and row[0] is not None else None
 
-    def story_summaries(self, *, limit: int | None = None, offset: int = 0,
-                        outlet: str | None = None) -> list[dict[str, Any]]:
+    def story_summaries(
+        self, *, limit: int | None = None, offset: int = 0, outlet: str | None = None
+    ) -> list[dict[str, Any]]:
         query = "SELECT id, title, first_published, outlets, article_count FROM stories"
         args: list[Any] = []
         if outlet:
@@ -178,10 +225,21 @@ class SQLiteStore:
         query += " ORDER BY first_published DESC, id LIMIT ? OFFSET ?"
         args += [limit if limit is not None else -1, offset]
         return [
-            {"id": r[0], "title": r[1], "first_published": r[2], "outlets": json.loads(r[3]),
-             "article_count": r[4]}
+            {
+                "id": r[0],
+                "title": r[1],
+                "first_published": r[2],
+                "outlets": json.loads(r[3]),
+                "article_count": r[4],
+            }
             for r in self.db.execute(query, args)
         ]
+
+    def outlets(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+        )
+        return [r[0] for r in rows]
 
     def counts(self) -> dict[str, int]:
         return {
@@ -194,10 +252,18 @@ class SQLiteStore:
 def _article_values(row: StoredArticle, version: int) -> tuple[Any, ...]:
     a = row.article
     return (
-        a.id, version, a.content_hash, row.story, codec.iso(a.published),
-        a.published.timestamp() if a.published else None, a.outlet,
+        a.id,
+        version,
+        a.content_hash,
+        row.story,
+        codec.iso(a.published),
+        a.published.timestamp() if a.published else None,
+        a.outlet,
         json.dumps(codec.article_to_json(a), ensure_ascii=False),
         None if row.sentences is None else json.dumps(codec.sentences_to_json(row.sentences)),
-        None if row.facts is None else json.dumps([f.to_json() for f in row.facts], ensure_ascii=False),
-        row.features, json.dumps(dict(row.signals), ensure_ascii=False, default=str),
+        None
+        if row.facts is None
+        else json.dumps([f.to_json() for f in row.facts], ensure_ascii=False),
+        row.features,
+        json.dumps(dict(row.signals), ensure_ascii=False, default=str),
     )

@@ -9,8 +9,20 @@ import unicodedata
 # Bullet and list marks outlets use interchangeably (△ ▲ ▶ ▷ ● ○ ■ □ ◆ ◇ ※ · -).
 BULLETS = "△▲▶▷▸►●○■□◆◇◎※•·∙ㆍ▣▪◈☞"
 _BULLET_RE = re.compile(f"[{re.escape(BULLETS)}]")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"',
-                         "『": '"', "』": '"', "＂": '"'})
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‘": "'",
+        "’": "'",
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
+        "＂": '"',
+    }
+)
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _KEY_DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
 

@@ -23,8 +23,9 @@ def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
     spans = []
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
     kiwi = analyzer()
-    for (offset, para), sents in zip(paragraphs, kiwi.split_into_sents([p for _, p in paragraphs]),
-                                     strict=True):
+    for (offset, para), sents in zip(
+        paragraphs, kiwi.split_into_sents([p for _, p in paragraphs]), strict=True
+    ):
         spans.extend(_spans(article_id, text, offset, para, sents))
     return tuple(spans)
 

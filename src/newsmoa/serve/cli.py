@@ -1,0 +1,209 @@
+"""The `newsmoa` command line. Every command's docstring carries an example.
+
+newsmoa ingest examples/wanju-2015-blog.txt
+newsmoa stories --format json
+newsmoa show STORY_ID --format md
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from newsmoa import settings
+from newsmoa.errors import NewsmoaError
+from newsmoa.serve import render
+
+if TYPE_CHECKING:
+    from newsmoa.store import Store
+
+
+def _store(ctx: click.Context) -> Store:
+    from newsmoa.store import open_store
+
+    if "store" not in ctx.obj:
+        try:
+            ctx.obj["store"] = open_store(ctx.obj["db"])
+        except NewsmoaError as exc:
+            raise click.ClickException(str(exc)) from exc
+        ctx.call_on_close(ctx.obj["store"].close)
+    return ctx.obj["store"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    envvar=settings.BY_NAME["db"].env,
+    default=settings.BY_NAME["db"].default,
+    show_default=True,
+    help="Store: an SQLite file (created if missing). Also NEWSMOA_DB.",
+)
+@click.version_option(package_name="newsmoa")
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """newsmoa: many outlets' reports of one event, consolidated into one story.
+
+    Example: newsmoa ingest examples/wanju-2015-blog.txt && newsmoa stories --articles
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--release",
+    type=click.Path(dir_okay=False),
+    help="A press release: its story measures every article against it.",
+)
+@click.option(
+    "--defer-analysis",
+    is_flag=True,
+    help="Group only (fast, for archives); sentences and facts are made when a story is shown.",
+)
+@click.pass_context
+def ingest(
+    ctx: click.Context, sources: tuple[str, ...], release: str | None, defer_analysis: bool
+) -> None:
+    """Add articles from files (.txt with one or several pasted articles, .html, .jsonl,
+    .csv), folders, feed or page URLs. Ingesting the same input twice changes nothing.
+
+    Example: newsmoa ingest clippings/ today.jsonl --release release.txt
+    """
+    from rich.progress import Progress
+
+    from newsmoa.ingest import read_all
+    from newsmoa.pipeline import Newsroom
+
+    items = list(read_all(list(sources), release=release))
+    room = Newsroom(_store(ctx))
+    show_bar = len(items) >= 50 and sys.stderr.isatty()
+    with Progress(transient=True, disable=not show_bar) as bar:
+        task = bar.add_task("ingesting", total=len(items))
+        report = room.ingest(
+            items, progress=lambda n: bar.advance(task, n), defer_analysis=defer_analysis
+        )
+    for line in report.errors:
+        click.echo(f"error: {line}", err=True)
+    dropped = ", ".join(f"{n} {why}" for why, n in sorted(report.dropped.items())) or "none"
+    counts = room.store.counts()
+    click.echo(
+        f"added {report.added}, updated {report.updated}, already present {report.unchanged}; "
+        f"{report.joined_existing} joined existing stories, {report.new_stories} new stories, "
+        f"{report.merged_stories} stories merged; dropped: {dropped}; "
+        f"errors: {len(report.errors)}. Store: {counts['articles']} articles in "
+        f"{counts['stories']} stories."
+    )
+    if report.failed:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(render.LIST_FORMATS), default="table", show_default=True
+)
+@click.option("--limit", type=int, default=None, help="At most this many stories, newest first.")
+@click.option("--outlet", default=None, help="Only stories this outlet carried.")
+@click.option("--articles", is_flag=True, help="List each story's articles (table, md).")
+@click.pass_context
+def stories(
+    ctx: click.Context, fmt: str, limit: int | None, outlet: str | None, articles: bool
+) -> None:
+    """The digest: one line per story, newest first.
+
+    Example: newsmoa stories --format csv > stories.csv
+    """
+    store = _store(ctx)
+    rows = store.story_summaries(limit=limit, outlet=outlet)
+    by_story = None
+    if articles:
+        by_story = {r["id"]: (store.story_doc(r["id"]) or {}).get("articles", []) for r in rows}
+    click.echo(render.listing(rows, fmt, articles=by_story))
+
+
+@cli.command()
+@click.argument("story_id")
+@click.option(
+    "--format", "fmt", type=click.Choice(render.STORY_FORMATS), default="table", show_default=True
+)
+@click.option(
+    "--why", is_flag=True, help="For each article, the signals that placed it in the story."
+)
+@click.pass_context
+def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
+    """One story: consolidated sentences with sources, facts, disagreements, event card.
+
+    Example: newsmoa show s-1a2b3c4d5e --format md --why
+    """
+    from newsmoa.pipeline import story_document
+
+    doc = story_document(_store(ctx), story_id)
+    if doc is None:
+        raise click.ClickException(f"no story {story_id!r} in {ctx.obj['db']}")
+    if fmt == "json" and not why:
+        doc = {k: v for k, v in doc.items() if k != "why"}
+    click.echo(render.story(doc, fmt, why=why))
+
+
+@cli.command()
+@click.argument("infile", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    "outfile",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+)
+@click.pass_context
+def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
+    """Batch story assignment, no database: one {"id", "story"} line per input line, in order.
+
+    Example: newsmoa cluster articles.jsonl -o stories.jsonl
+    """
+    from newsmoa.ingest.readers import read_jsonl
+    from newsmoa.pipeline import cluster_items
+
+    origin = "<stdin>" if infile == "-" else infile
+    try:
+        text = sys.stdin.read() if infile == "-" else Path(infile).read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{origin}: cannot read: {exc}") from exc
+    items = list(read_jsonl(origin, text, keep_blank=True))  # item k is line k + 1
+    results = cluster_items(items)
+    out = sys.stdout if outfile == "-" else open(outfile, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        for row in results:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    errors = [r for r in results if "error" in r]
+    for r in errors:
+        click.echo(f"error: {origin}:{r['line']}: {r['error']}", err=True)
+    if errors:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.option("--host", default=settings.get("host"), show_default=True)
+@click.option("--port", default=int(settings.get("port")), type=int, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """The web UI and JSON API over the store.
+
+    Example: newsmoa serve --port 8000, then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from newsmoa.serve.app import create_app
+
+    uvicorn.run(create_app(ctx.obj["db"]), host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    cli(obj={})

@@ -1,0 +1,227 @@
+"""The command line, end to end through CliRunner (issue 2's checks)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsmoa.serve.cli import cli
+
+ITEMS = [
+    "지역의 다양한 정책의 개발과 창안 활동의 자문 및 지원",
+    "정보공유 및 연구 활동 강화",
+    "완주군의 다양한 공동체사업과 연계된 정책협력 지원",
+    "도시재생, 환경 등 지역문제 현안에 대한 교류 협력 추진",
+    "국제교류, 학술대회, 심포지엄 등 국내외 정책 소통 활동 연계",
+    "중간지원조직의 업무 협력 및 교류 확대",
+]
+BOILERPLATE = ["폰트키우기", "트위터 페이스북", "미투데이", "신고하기"]
+
+
+def run(db, *args, ok=True):
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], obj={}, catch_exceptions=False)
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory, example_path):
+    db = tmp_path_factory.mktemp("cli") / "newsmoa.db"
+    run(db, "ingest", str(example_path))
+    return db
+
+
+@pytest.fixture(scope="module")
+def story(example_db):
+    (row,) = json.loads(run(example_db, "stories", "--format", "json").output)
+    return json.loads(run(example_db, "show", row["id"], "--format", "json").output)
+
+
+def test_example_is_one_story_of_three_articles(example_db):
+    (row,) = json.loads(run(example_db, "stories", "--format", "json").output)
+    assert set(row) == {"id", "title", "first_published", "outlets", "article_count"}
+    assert row["article_count"] == 3
+    assert sorted(row["outlets"]) == sorted(["일요신문", "국제뉴스", "아시아뉴스통신"])
+    assert row["first_published"] == "2015-03-20T13:21:40+09:00"
+
+
+def test_articles_carry_outlet_time_and_reporter(story):
+    got = sorted((a["outlet"], a["published"], a["reporter"]) for a in story["articles"])
+    assert got == sorted(
+        [
+            ("일요신문", "2015-03-20T14:11:00+09:00", "정성환"),
+            ("국제뉴스", "2015-03-20T13:21:40+09:00", "이승희"),
+            ("아시아뉴스통신", "2015-03-20T16:34:00+09:00", "김경선"),
+        ]
+    )
+
+
+def test_no_boilerplate_in_any_sentence(story):
+    for s in story["sentences"]:
+        for junk in BOILERPLATE:
+            assert junk not in s["text"]
+
+
+def test_each_agreement_item_in_exactly_one_sentence_with_all_sources(story):
+    ids = {a["id"] for a in story["articles"]}
+    for item in ITEMS:
+        holders = [s for s in story["sentences"] if item in s["text"]]
+        assert len(holders) == 1, item
+        assert {src["article"] for src in holders[0]["sources"]} == ids, item
+
+
+def test_sources_slice_their_own_variant(story):
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    for s in story["sentences"]:
+        for src in s["sources"]:
+            words = texts[src["article"]][src["start"] : src["end"]]
+            assert words and words == words.strip()
+        # the variant whose words the sentence keeps is one of its sources
+        assert any(texts[x["article"]][x["start"] : x["end"]] == s["text"] for x in s["sources"])
+    variants = {
+        texts[src["article"]][src["start"] : src["end"]]
+        for s in story["sentences"]
+        for src in s["sources"]
+    }
+    assert any("▶도시재생" in v for v in variants) and any("▲도시재생" in v for v in variants)
+
+
+def test_ingesting_again_adds_nothing(example_db, example_path):
+    before = run(example_db, "stories", "--format", "json").output
+    out = run(example_db, "ingest", str(example_path)).output
+    assert "added 0" in out and "already present 3" in out
+    assert run(example_db, "stories", "--format", "json").output == before
+
+
+def test_bad_inputs_among_good_ones(tmp_path, example_path):
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    good = {
+        "id": "j1",
+        "text": "시는 내년 예산을 1조 원으로 확정했다고 2일 밝혔다. 복지 예산이 가장 많이 늘었다.",
+        "outlet": "한겨레",
+        "published": "2024-05-02T09:00:00+09:00",
+    }
+    (tmp_path / "in.jsonl").write_text(
+        json.dumps(good, ensure_ascii=False) + "\n{broken\n", "utf-8"
+    )
+    db = tmp_path / "n.db"
+    result = run(
+        db,
+        "ingest",
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "blob.txt"),
+        str(tmp_path / "in.jsonl"),
+        str(example_path),
+        ok=False,
+    )
+    assert result.exit_code == 1
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    assert errors == [
+        f"error: {tmp_path / 'empty.txt'}: empty file",
+        f"error: {tmp_path / 'blob.txt'}: binary file, not text",
+        f"error: {tmp_path / 'in.jsonl'}:2: not JSON: Expecting property name enclosed in double quotes",
+    ]
+    assert "added 4" in result.stdout
+    rows = json.loads(run(db, "stories", "--format", "json").output)
+    assert sorted(r["article_count"] for r in rows) == [1, 3]
+
+
+def test_listing_formats(example_db):
+    rows = run(example_db, "stories", "--format", "csv").output
+    assert rows.startswith("\ufeffid,title,first_published,outlets,article_count")
+    (row,) = list(csv.DictReader(io.StringIO(rows.lstrip("\ufeff"))))
+    assert row["article_count"] == "3"
+    assert json.loads(run(example_db, "stories", "--format", "jsonl").output)["article_count"] == 3
+    md = run(example_db, "stories", "--format", "md", "--articles").output
+    assert "| 일요신문 (정성환) |" in md.replace("  ", " ") or "일요신문 (정성환)" in md
+    table = run(example_db, "stories", "--articles").output
+    for name in (
+        "일요신문",
+        "국제뉴스",
+        "아시아뉴스통신",
+        "정성환",
+        "이승희",
+        "김경선",
+        "2015-03-20 13:21:40",
+    ):
+        assert name in table
+
+
+def test_show_formats_and_unknown_id(example_db, story):
+    md = run(example_db, "show", story["id"], "--format", "md").output
+    assert md.startswith(f"# {story['title']}") and "## Story" in md
+    table = run(example_db, "show", story["id"], "--why").output
+    assert "why " in table and story["title"] in table
+    result = run(example_db, "show", "nope", ok=False)
+    assert result.exit_code == 1 and "no story 'nope'" in result.output
+
+
+def test_cluster_contract(tmp_path):
+    lines = [
+        {
+            "id": "a",
+            "text": "서울시는 청년 창업 지원금을 두 배로 늘린다고 2일 밝혔다. 대상은 500명이다.",
+        },
+        "{not json",
+        {
+            "id": "b",
+            "text": "서울시가 청년 창업 지원금을 두 배로 늘린다고 2일 발표했다. 대상은 500명이다.",
+        },
+        {"title": "no text"},
+        {
+            "id": "c",
+            "text": "부산 해운대에서 여름 축제가 열려 관광객 10만 명이 찾았다고 3일 밝혔다.",
+        },
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "\n".join(x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in lines)
+        + "\n",
+        "utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run(tmp_path / "unused.db", "cluster", str(src), "-o", str(out), ok=False)
+    assert result.exit_code == 1
+    rows = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert [r.get("id") for r in rows] == ["a", None, "b", None, "c"]
+    assert rows[1]["line"] == 2 and "not JSON" in rows[1]["error"] and rows[3]["line"] == 4
+    assert all(isinstance(r["story"], str) for r in rows if "story" in r)
+    assert rows[0]["story"] == rows[2]["story"] != rows[4]["story"]
+    assert not (tmp_path / "unused.db").exists()
+
+
+def test_deferred_analysis_lists_first_and_builds_on_show(tmp_path, example_path):
+    db = tmp_path / "d.db"
+    run(db, "ingest", "--defer-analysis", str(example_path))
+    (row,) = json.loads(run(db, "stories", "--format", "json").output)
+    assert row["article_count"] == 3
+    doc = json.loads(run(db, "show", row["id"], "--format", "json").output)
+    assert len(doc["articles"]) == 3 and any(len(s["sources"]) == 3 for s in doc["sentences"])
+
+
+def test_changed_text_under_the_same_id_is_a_new_version(tmp_path):
+    db = tmp_path / "v.db"
+    src = tmp_path / "a.jsonl"
+    base = {
+        "id": "art-1",
+        "outlet": "한겨레",
+        "published": "2024-05-02T09:00:00+09:00",
+        "text": "시는 내년 예산을 1조 원으로 확정했다고 2일 밝혔다. 복지 예산이 가장 많이 늘었다.",
+    }
+    src.write_text(json.dumps(base, ensure_ascii=False), "utf-8")
+    run(db, "ingest", str(src))
+    src.write_text(
+        json.dumps({**base, "text": base["text"] + " 교육 예산도 늘었다."}, ensure_ascii=False),
+        "utf-8",
+    )
+    out = run(db, "ingest", str(src)).output
+    assert "added 0, updated 1" in out
+    (row,) = json.loads(run(db, "stories", "--format", "json").output)
+    doc = json.loads(run(db, "show", row["id"], "--format", "json").output)
+    assert row["article_count"] == 1 and doc["articles"][0]["text"].endswith("교육 예산도 늘었다.")
