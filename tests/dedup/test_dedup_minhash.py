@@ -59,17 +59,19 @@ def test_signatures_equal_signature_and_are_deterministic(maker) -> None:
     batch = signatures(texts)
     assert batch.shape == (len(texts), 128)
     assert np.array_equal(batch, np.stack([signature(t) for t in texts]))
-    serial, sizes = signatures_and_sizes(texts, parallel=False)
+    serial, sizes = signatures_and_sizes(texts, threads=1)
     assert np.array_equal(batch, serial)
     assert sizes.tolist() == [max(0, len(fold_text(t)) - 4) for t in texts]
 
 
-def test_chunking_does_not_change_results(maker, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chunks_and_threads_do_not_change_results(maker, monkeypatch: pytest.MonkeyPatch) -> None:
     m = maker(4)
     texts = [m.text(30) for _ in range(25)]
     whole = signatures(texts)
     monkeypatch.setattr(minhash_module, "_CHUNK_CODEPOINTS", 100)
-    assert np.array_equal(signatures(texts), whole)
+    for threads in (1, 2, 3):
+        assert np.array_equal(signatures_and_sizes(texts, threads=threads)[0], whole)
+    assert signatures([]).shape == (0, 128)
 
 
 def test_config_changes_the_signature_and_is_validated() -> None:
@@ -118,3 +120,16 @@ def test_containment_of_a_short_text_in_a_longer_one(maker) -> None:
     assert estimate_containment(sigs[0], sigs[1], int(sizes[0]), int(sizes[1])) > 0.8
     assert estimate_containment(sigs[1], sigs[0], int(sizes[1]), int(sizes[0])) < 0.6
     assert estimate_containment(sigs[0], sigs[1], 0, int(sizes[1])) == 0.0
+
+
+@given(st.lists(st.integers(min_value=1, max_value=0x3FFFF), min_size=5, max_size=40))
+def test_straight_line_hash_equals_the_general_loop(codepoints: list[int]) -> None:
+    from newsmoa.dedup import _kernels
+
+    buf = np.array(codepoints, dtype=np.uint32)
+    fast = np.zeros(len(buf), dtype=np.uint64)
+    general = np.zeros(len(buf), dtype=np.uint64)
+    start = np.uint64(12345)
+    m = _kernels.hash_shingles(buf, len(buf), 5, start, fast)
+    assert m == _kernels.hash_shingles_general(buf, len(buf), 5, start, general) == len(buf) - 4
+    assert np.array_equal(fast, general)

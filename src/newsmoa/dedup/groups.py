@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from newsmoa.dedup import _kernels
+from newsmoa.dedup import _lsh_kernels as _kernels
 from newsmoa.dedup.lsh import LSHConfig, candidate_pairs
 
 __all__ = ["check_pairs", "groups", "near_duplicate_pairs"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsmoa.dedup import _kernels
+from newsmoa.dedup import _lsh_kernels as _kernels
 from newsmoa.dedup._kernels import EMPTY
 
 __all__ = ["LSHConfig", "LSHIndex", "band_keys", "candidate_pairs"]

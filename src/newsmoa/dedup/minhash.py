@@ -14,8 +14,10 @@ itself included.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
 from newsmoa.dedup import _kernels
@@ -33,9 +35,11 @@ __all__ = [
     "signatures_and_sizes",
 ]
 
-# Documents are handed to the kernel in chunks of about this many codepoints (16 MB as uint32),
-# so memory stays flat however many texts are passed.
-_CHUNK_CODEPOINTS = 1 << 22
+# Documents are handed to the kernel in chunks of about this many codepoints (1 MB as uint32):
+# memory stays flat however many texts are passed, and the freshly encoded chunk is still in
+# cache when the kernel reads it (measured on 50,000 articles, 1 thread, CPU time: 175k docs/s
+# at 2**17..2**19 codepoints, 125k at 2**22).
+_CHUNK_CODEPOINTS = 1 << 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +58,10 @@ class MinHashConfig:
     def __post_init__(self) -> None:
         if self.num_perm < 1:
             raise ValueError(f"num_perm must be >= 1, got {self.num_perm}")
-        if self.shingle_chars < 1:
-            raise ValueError(f"shingle_chars must be >= 1, got {self.shingle_chars}")
+        if not 1 <= self.shingle_chars <= _kernels.MAX_SHINGLE:
+            raise ValueError(
+                f"shingle_chars must be in [1, {_kernels.MAX_SHINGLE}], got {self.shingle_chars}"
+            )
         if not 0 <= self.seed < 2**64:
             raise ValueError(f"seed must be in [0, 2**64), got {self.seed}")
 
@@ -73,46 +79,64 @@ def folded_text(text: str) -> str:
     return folded.tobytes().decode("utf-32-le")
 
 
-def signature(text: str, config: MinHashConfig = _DEFAULT) -> np.ndarray:
-    """uint32[num_perm]: the MinHash signature of one text (one thread)."""
-    cps = _codepoints(text)
-    out = np.empty((1, config.num_perm), dtype=np.uint32)
-    sizes = np.empty(1, dtype=np.int64)
-    offsets = np.array([0, cps.size], dtype=np.int64)
-    _kernels.signatures_serial(
+def _sign_chunk(
+    texts: Sequence[str], config: MinHashConfig, out: np.ndarray, sizes: np.ndarray
+) -> None:
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    cps = _codepoints("".join(texts))
+    _kernels.sign_documents(
         cps, offsets, fold_table(), config.shingle_chars, np.uint64(config.seed), out, sizes
     )
+
+
+def signature(text: str, config: MinHashConfig = _DEFAULT) -> np.ndarray:
+    """uint32[num_perm]: the MinHash signature of one text."""
+    out = np.empty((1, config.num_perm), dtype=np.uint32)
+    _sign_chunk([text], config, out, np.empty(1, dtype=np.int64))
     return out[0]
 
 
+def _chunks(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, stop) ranges of about _CHUNK_CODEPOINTS codepoints each, at least one text."""
+    bounds = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
+    ranges, start = [], 0
+    while start < len(texts):
+        base = bounds[start - 1] if start else 0
+        stop = max(start + 1, int(np.searchsorted(bounds, base + _CHUNK_CODEPOINTS, "right")))
+        ranges.append((start, stop))
+        start = stop
+    return ranges
+
+
 def signatures_and_sizes(
-    texts: Sequence[str], config: MinHashConfig = _DEFAULT, *, parallel: bool = True
+    texts: Sequence[str], config: MinHashConfig = _DEFAULT, *, threads: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Signatures (uint32[n, num_perm]) and shingle counts (int64[n]) of many texts.
 
     The count is the number of shingle positions, an upper bound of the distinct shingles that
-    `estimate_containment` uses as the set size. `parallel` spreads documents over numba's
-    threads (`numba.set_num_threads`); results are identical either way.
+    `estimate_containment` uses as the set size. Texts are signed in chunks of about a megabyte;
+    with `threads` > 1 (default: `numba.get_num_threads()`, which follows NUMBA_NUM_THREADS and
+    `numba.set_num_threads`) chunks are spread over that many Python threads, the kernel
+    running without the GIL. Results do not depend on the thread count.
     """
     n = len(texts)
     out = np.empty((n, config.num_perm), dtype=np.uint32)
     sizes = np.empty(n, dtype=np.int64)
-    if n == 0:
-        return out, sizes
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-    kernel = _kernels.signatures_parallel if parallel else _kernels.signatures_serial
-    table = fold_table()
-    seed = np.uint64(config.seed)
-    bounds = np.cumsum(lengths)
-    start = 0
-    while start < n:
-        base = bounds[start - 1] if start else 0
-        stop = max(start + 1, int(np.searchsorted(bounds, base + _CHUNK_CODEPOINTS, "right")))
-        offsets = np.zeros(stop - start + 1, dtype=np.int64)
-        np.cumsum(lengths[start:stop], out=offsets[1:])
-        cps = _codepoints("".join(texts[start:stop]))
-        kernel(cps, offsets, table, config.shingle_chars, seed, out[start:stop], sizes[start:stop])
-        start = stop
+    ranges = _chunks(texts)
+    workers = min(len(ranges), threads if threads is not None else numba.get_num_threads())
+
+    def sign(bounds: tuple[int, int]) -> None:
+        start, stop = bounds
+        _sign_chunk(texts[start:stop], config, out[start:stop], sizes[start:stop])
+
+    if workers <= 1:
+        for bounds in ranges:
+            sign(bounds)
+    else:
+        with ThreadPoolExecutor(workers, thread_name_prefix="newsmoa-minhash") as pool:
+            list(pool.map(sign, ranges))
     return out, sizes
 
 
