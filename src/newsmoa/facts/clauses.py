@@ -1,0 +1,238 @@
+"""A sentence cut into words and clauses, each clause labelled with the happening it reports.
+
+    "지난 19일 서울시청 정책 벤치마킹에 나선 박성일 완주군수와 직원들은 20일 ... 협약을 맺고 ..."
+      clause 1: "지난 19일 서울시청 정책 벤치마킹에 나선"          -> visit
+      clause 2: "박성일 완주군수와 직원들은 20일 ... 업무협약을 맺고"  -> signing
+
+A clause ends after a connective ending (`-고`, `-며`, `-다고`) and after an adnominal verb
+(`나선`, `체결한`) that opens a new noun phrase, except before nouns that keep the happening
+going (`참여한 가운데`, table `clause_heads`), after verbs that only link two nouns
+(`지원을 위한 협약`, table `modifier_verbs`) and before numbers (`지난 19일`). A fact belongs
+to the clause its words end in, so the date of a signing is the one in the clause whose
+predicate is the signing. Labels come from `happenings.tsv`; a clause with a history marker
+(`history_markers.tsv`: 그간, 2008년부터, 해왔다) is about the "earlier" happening.
+
+Kiwi runs once per distinct sentence text (cached); offsets are shifted into the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from newsmoa.facts.tables import rows, words
+from newsmoa.text.analyzer import analyzer
+
+NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN", "NP"})
+EARLIER = "earlier "
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    form: str
+    tag: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One space-separated word: its leading nominal part (`stem`) and what follows it."""
+
+    start: int
+    end: int
+    stem: str
+    stem_start: int
+    stem_end: int
+    stem_tags: tuple[str, ...]
+    after: tuple[Tok, ...]
+
+    @property
+    def bare(self) -> bool:
+        """Nothing but the stem (no particle or ending), punctuation aside."""
+        return all(t.tag.startswith("S") for t in self.after)
+
+    def particle(self) -> str:
+        """The particle right after the stem ("" when none)."""
+        for t in self.after:
+            if t.tag.startswith("J"):
+                return t.form
+            if not t.tag.startswith("S"):
+                break
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    label: str | None  # "signing", "earlier signing", a predicate noun, or None
+    from_table: bool  # the label came from happenings.tsv (not from the predicate's noun)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    start: int
+    text: str
+    tokens: tuple[Tok, ...]
+    words: tuple[Word, ...]
+    clauses: tuple[Clause, ...]
+
+    def clause_at(self, pos: int) -> Clause | None:
+        """The clause holding character `pos` (an article offset)."""
+        for clause in self.clauses:
+            if clause.start <= pos < clause.end:
+                return clause
+        return self.clauses[-1] if self.clauses and pos >= self.clauses[-1].end else None
+
+
+@cache
+def _happenings() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((label, re.compile(rx)) for label, rx in rows("happenings"))
+
+
+@cache
+def _history() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{row[0]})" for row in rows("history_markers")))
+
+
+def table_labels() -> frozenset[str]:
+    """Labels that name a kind of happening (as opposed to a predicate's own noun)."""
+    return frozenset(label for label, _ in _happenings())
+
+
+def analyse(text: str, offset: int = 0) -> Analysis:
+    """Words and labelled clauses of one sentence whose text starts at `offset` in the article."""
+    base = _analyse(text)
+    if offset == 0:
+        return base
+
+    def tok(t: Tok) -> Tok:
+        return Tok(t.form, t.tag, t.start + offset, t.end + offset)
+
+    return Analysis(
+        offset,
+        text,
+        tuple(tok(t) for t in base.tokens),
+        tuple(
+            Word(
+                w.start + offset,
+                w.end + offset,
+                w.stem,
+                w.stem_start + offset,
+                w.stem_end + offset,
+                w.stem_tags,
+                tuple(tok(t) for t in w.after),
+            )
+            for w in base.words
+        ),
+        tuple(
+            Clause(c.start + offset, c.end + offset, c.label, c.from_table) for c in base.clauses
+        ),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _analyse(text: str) -> Analysis:
+    toks = tuple(Tok(t.form, t.tag, t.start, t.start + t.len) for t in analyzer().tokenize(text))
+    return Analysis(0, text, toks, _words(text, toks), _clauses(text, toks))
+
+
+def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
+    out = []
+    for m in re.finditer(r"\S+", text):
+        inside = [t for t in toks if m.start() <= t.start < m.end()]
+        i = 0
+        while (
+            i < len(inside)
+            and inside[i].tag.startswith("S")
+            and inside[i].tag != "SN"
+            and inside[i].tag not in ("SL", "SH")
+        ):
+            i += 1
+        j = i
+        while j < len(inside) and inside[j].tag in NOMINAL:
+            j += 1
+        if j > i:
+            s, e = inside[i].start, inside[j - 1].end
+            out.append(
+                Word(
+                    m.start(),
+                    m.end(),
+                    text[s:e],
+                    s,
+                    e,
+                    tuple(t.tag for t in inside[i:j]),
+                    tuple(inside[j:]),
+                )
+            )
+        else:
+            out.append(Word(m.start(), m.end(), "", m.start(), m.start(), (), tuple(inside)))
+    return tuple(out)
+
+
+def _is_boundary(toks: tuple[Tok, ...], i: int, has_argument: bool) -> bool:
+    tok, nxt = toks[i], (toks[i + 1] if i + 1 < len(toks) else None)
+    if nxt is None:
+        return False
+    if tok.tag == "SF" or (tok.tag == "EF" and not nxt.tag.startswith("S")):
+        return True
+    if tok.tag == "EC":
+        return nxt.tag != "VX"
+    if tok.tag != "ETM" or i == 0 or toks[i - 1].tag in ("VA", "XSA", "VCP", "VCN"):
+        return False
+    if toks[i - 1].form in words("modifier_verbs"):
+        return False
+    if nxt.tag in ("SN", "NR") or nxt.form in words("clause_heads"):
+        return False
+    return has_argument
+
+
+def _clauses(text: str, toks: tuple[Tok, ...]) -> tuple[Clause, ...]:
+    spans: list[tuple[int, int, int, int]] = []  # (start, end, first token, last token)
+    first, has_argument = 0, False
+    for i, tok in enumerate(toks):
+        has_argument = has_argument or tok.tag in ("NNP", "NNG", "SN", "SL")
+        if _is_boundary(toks, i, has_argument):
+            spans.append((toks[first].start, tok.end, first, i))
+            first, has_argument = i + 1, False
+    if first < len(toks):
+        spans.append((toks[first].start, toks[-1].end, first, len(toks) - 1))
+    out = []
+    for n, (start, end, a, b) in enumerate(spans):
+        stop = spans[n + 1][0] if n + 1 < len(spans) else len(text)
+        head = _head_noun(toks, b) if toks[b].tag == "ETM" else ""
+        label, from_table = _label(text[start:end] + head, toks[a : b + 1])
+        if label and _history().search(text[start:end]):
+            label = EARLIER + label
+        out.append(Clause(start, stop if n + 1 < len(spans) else max(end, stop), label, from_table))
+    if out:
+        out[0] = Clause(0, out[0].end, out[0].label, out[0].from_table)
+    return tuple(out)
+
+
+def _head_noun(toks: tuple[Tok, ...], last: int) -> str:
+    heads = []
+    for t in toks[last + 1 : last + 3]:
+        if t.tag not in ("NNG", "NNP"):
+            break
+        heads.append(t.form)
+    return " " + "".join(heads) if heads else ""
+
+
+def _label(text: str, toks: tuple[Tok, ...]) -> tuple[str | None, bool]:
+    for label, rx in _happenings():
+        if rx.search(text):
+            return label, True
+    # No table row: the noun of the last predicate ("파견했고" -> 파견, "교류에 나선" -> 교류).
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if t.tag == "XSV" and k > 0 and toks[k - 1].tag == "NNG":
+            return toks[k - 1].form, False
+        if t.tag.startswith("VV"):
+            for p in range(k - 1, -1, -1):
+                if toks[p].tag in ("JKO", "JKB") and p > 0 and toks[p - 1].tag == "NNG":
+                    return toks[p - 1].form, False
+            return None, False
+    return None, False

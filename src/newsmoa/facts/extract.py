@@ -1,0 +1,158 @@
+"""`extract_facts(article, sentences)`: the typed facts of one article, each with its words.
+
+Per sentence: dates (`dates`, resolved against the dateline; `이날` follows the day last
+named), titled people (`people`), organisations and places (`places`), quantities
+(`quantities`); each fact is attached to the happening of the clause its words end in
+(`clauses`). People and organisations come back as one fact per name with every mention as
+a source; dates, places of a happening and quantities as one fact per mention.
+
+Seam for the statistical entity model: `finders` are extra callables
+`(article, sentences) -> Iterable[Fact]` (e.g. an adapter over `newsmoa.facts.ner.entities`,
+see `entity_facts`); their facts are added only where no rule fact already covers the words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from newsmoa.facts import people as people_mod
+from newsmoa.facts import places, quantities
+from newsmoa.facts.calendar import SEOUL
+from newsmoa.facts.clauses import Analysis, analyse, table_labels
+from newsmoa.facts.dates import find_dates
+from newsmoa.types import Article, Fact, Sentence, Source
+
+Finder = Callable[[Article, Sequence[Sentence]], Iterable[Fact]]
+KLUE_TYPES = {"PS": "person", "OG": "organization", "LC": "place"}
+
+
+def extract_facts(
+    article: Article, sentences: Sequence[Sentence], *, finders: Sequence[Finder] = ()
+) -> tuple[Fact, ...]:
+    """Typed facts of one article; every source is an offset span into `article.text`."""
+    anchor, tz = _anchor(article)
+    analyses = [analyse(s.text, s.start) for s in sentences if s.text.strip()]
+    facts: list[Fact] = []
+    ref: date | None = None
+    for a in analyses:
+        for m in find_dates(a.text, anchor, tz=tz, ref=ref):
+            facts.append(
+                Fact(
+                    "date",
+                    m.value,
+                    (_src(article, a.start + m.start, a.start + m.end),),
+                    text=m.text,
+                    about=_about(a, a.start + m.end - 1),
+                )
+            )
+            ref = m.day or ref
+        for q in quantities.find(a):
+            facts.append(
+                Fact(
+                    "quantity",
+                    q.value,
+                    (_src(article, q.start, q.end),),
+                    text=article.text[q.start : q.end],
+                    unit=q.unit,
+                    counts=q.counts,
+                    about=_about(a, q.end - 1),
+                )
+            )
+    facts.extend(_entities(article, analyses))
+    for finder in finders:
+        facts.extend(_uncovered(facts, finder(article, sentences)))
+    return tuple(sorted(facts, key=lambda f: (f.sources[0].start, f.type)))
+
+
+def _anchor(article: Article) -> tuple[date | None, Any]:
+    if article.published is None:
+        return None, SEOUL if article.lang == "ko" else None
+    tz = article.published.tzinfo or (SEOUL if article.lang == "ko" else None)
+    local = article.published.astimezone(tz) if tz else article.published
+    return local.date(), tz
+
+
+def _src(article: Article, start: int, end: int) -> Source:
+    return Source(article.id, start, end)
+
+
+def _about(a: Analysis, pos: int) -> str | None:
+    clause = a.clause_at(pos)
+    return clause.label if clause else None
+
+
+def _main_label(labels: Iterable[str | None]) -> str | None:
+    """The first happening from the table among a name's mentions (else None)."""
+    known = table_labels()
+    return next((lab for lab in labels if lab in known), None)
+
+
+def _entities(article: Article, analyses: Sequence[Analysis]) -> list[Fact]:
+    found: list[tuple[Analysis, people_mod.Mention]] = []
+    things: list[tuple[Analysis, places.Found]] = []
+    for a in analyses:
+        ms = people_mod.mentions(a)
+        found.extend((a, m) for m in ms)
+        things.extend((a, f) for f in places.find(a, [(m.start, m.end) for m in ms]))
+    areas = [f.value for _, f in things if f.type == "organization" and f.value[-1] in "시군구도"]
+    where = {id(m): a for a, m in found}
+    out = []
+    for best, ms in people_mod.merge([m for _, m in found], areas):
+        out.append(
+            Fact(
+                "person",
+                best.name,
+                tuple(_src(article, m.start, m.end) for m in ms),
+                text=article.text[ms[0].start : ms[0].end],
+                role=best.role,
+                about=_main_label(_about(where[id(m)], m.end - 1) for m in ms),
+            )
+        )
+    by_name: dict[tuple[str, str, str | None], list[tuple[Analysis, places.Found]]] = {}
+    for a, f in things:
+        about = _about(a, f.end - 1) if f.type == "place" and f.locative else None
+        by_name.setdefault((f.type, f.value, about), []).append((a, f))
+    for (kind, value, about), group in by_name.items():
+        if kind == "organization":
+            about = _main_label(_about(a, f.end - 1) for a, f in group)
+        out.append(
+            Fact(
+                kind,
+                value,
+                tuple(_src(article, f.start, f.end) for _, f in group),
+                text=value,
+                about=about,
+            )
+        )
+    return out
+
+
+def _uncovered(facts: Sequence[Fact], extra: Iterable[Fact]) -> list[Fact]:
+    taken = [(s.article, s.start, s.end) for f in facts for s in f.sources]
+    return [
+        f
+        for f in extra
+        if not any(
+            a == s.article and s.start < e and st < s.end for s in f.sources for a, st, e in taken
+        )
+    ]
+
+
+def entity_facts(article_id: str, entities: Iterable[Mapping[str, Any]]) -> list[Fact]:
+    """Facts from KLUE-typed spans (`{"start", "end", "type", "text"}`, as
+    `newsmoa.facts.ner.entities(text)` returns them); types without a fact type are skipped."""
+    out = []
+    for e in entities:
+        kind = KLUE_TYPES.get(str(e.get("type")))
+        if kind:
+            out.append(
+                Fact(
+                    kind,
+                    e["text"],
+                    (Source(article_id, int(e["start"]), int(e["end"])),),
+                    text=e["text"],
+                )
+            )
+    return out

@@ -1,0 +1,138 @@
+"""What a word's stem names: a title, a person's name, an organisation, a place.
+
+Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
+`venues`, `regions`); the stem comes from `clauses.Word` (Kiwi's nominal tokens of one word),
+so `완주군수는` is judged by `완주군수` however Kiwi split it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsmoa.facts.clauses import Word
+from newsmoa.facts.tables import longest_first, mapping, rows, words
+
+_HANGUL = re.compile(r"[가-힣]+")
+_CUT = frozenset({"NNP", "NNG", "NNB", "XSN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """`stem == prefix + title`; `affiliation` is the organisation fused into the title."""
+
+    title: str
+    prefix: str
+    affiliation: str | None
+    head: bool
+
+    @property
+    def role(self) -> str:
+        return self.prefix + self.title
+
+
+@cache
+def _titles() -> list[tuple[str, str, bool]]:
+    table = {row[0]: (row[1], row[2] == "1") for row in rows("titles")}
+    return [(t, *table[t]) for t in longest_first(list(table))]
+
+
+def title_of(stem: str) -> Title | None:
+    """The title a stem ends with (`완주군수` -> 군수 of 완주군), or None."""
+    for title, unit, head in _titles():
+        if stem.endswith(title):
+            prefix = stem[: len(stem) - len(title)]
+            if prefix and not _HANGUL.fullmatch(prefix):
+                return None
+            affiliation = None
+            if prefix and unit != "-":
+                affiliation = prefix if prefix.endswith(unit) else prefix + unit
+            elif prefix and is_organization(prefix, ("NNP",)):
+                affiliation = prefix
+            return Title(title, prefix, affiliation, head)
+    return None
+
+
+def head_title(title: str) -> bool:
+    """Whether a title (or a role ending with one) heads an organisation."""
+    found = title_of(title.split()[-1]) if title.strip() else None
+    return bool(found and found.head)
+
+
+def title_unit(title: str) -> str | None:
+    """The administrative suffix a title heads (군수 -> 군), or None."""
+    unit = mapping("titles").get(title, ("-",))[0]
+    return None if unit == "-" else unit
+
+
+def surname_of(stem: str) -> str | None:
+    """The family name a stem starts with, when it can be a Korean personal name."""
+    if not _HANGUL.fullmatch(stem) or not 1 <= len(stem) <= 5:
+        return None
+    for n in (2, 1):
+        if stem[:n] in words("surnames") and (len(stem) == n or len(stem) - n <= 2):
+            return stem[:n]
+    return None
+
+
+def is_name(word: Word) -> bool:
+    """A full personal name: a proper-noun stem of 2-4 syllables starting with a surname, or
+    a 3-syllable one Kiwi did not know and cut into nouns (이남호 -> 이남/NNG 호/NNB)."""
+    unknown = len(word.stem) == 3 and len(word.stem_tags) > 1 and set(word.stem_tags) <= _CUT
+    return (
+        2 <= len(word.stem) <= 4
+        and (word.stem_tags == ("NNP",) or unknown)
+        and surname_of(word.stem) is not None
+        and title_of(word.stem) is None
+        and region(word.stem) is None
+        and not is_organization(word.stem, word.stem_tags)
+    )
+
+
+def is_surname_only(word: Word) -> bool:
+    return word.stem_tags == ("NNP",) and word.stem in words("surnames")
+
+
+@cache
+def _regions() -> dict[str, tuple[str, str]]:
+    return {name: (kind, full) for name, kind, full, _province in rows("regions")}
+
+
+def region(stem: str) -> tuple[str, str] | None:
+    """(kind, full name) of a known administrative area (`전북` -> province 전북특별자치도)."""
+    return _regions().get(stem)
+
+
+def admin_area(stem: str, tags: tuple[str, ...]) -> bool:
+    """A government area that acts (`완주군`, `강남구`, `서울시`, `경기도`; not the bare `전북`)."""
+    if stem in _regions():
+        return _regions()[stem][0] != "province" or stem[-1] in "시도"
+    if len(stem) < 2 or not _HANGUL.fullmatch(stem) or stem[-1] not in "시군구":
+        return False
+    return "NNP" in tags and title_of(stem) is None and stem not in words("org_stopwords")
+
+
+def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
+    """A stem that names an organisation by its ending (`희망제작소`, `국토교통부`)."""
+    if not _HANGUL.fullmatch(stem) or stem in words("org_stopwords") or is_venue(stem):
+        return False
+    for suffix, kind in sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])):
+        if stem.endswith(suffix) and len(stem) > len(suffix):
+            if kind[0] == "ministry":  # 국토교통부: Kiwi often splits it into common nouns
+                return len(stem) >= 4
+            if kind[0] == "short":  # 청/원/회: a proper noun, not a 3-syllable name (이상원)
+                long_enough = len(stem) >= 4 or (len(stem) == 3 and surname_of(stem) is None)
+                return long_enough and "NNP" in tags
+            return True
+    return False
+
+
+def venue_word(stem: str) -> bool:
+    """A building or room, named or not (`시청`, `회의실`, `서울시청`)."""
+    return stem in words("venues") or is_venue(stem)
+
+
+def is_venue(stem: str) -> bool:
+    """A building or room (`서울시청`, `대회의실`)."""
+    return any(stem.endswith(v) and len(stem) > len(v) for v in words("venues"))

@@ -1,0 +1,115 @@
+"""Quantities: a number (Kiwi SN, with 만/억/천 multipliers) and a unit from `units.tsv`,
+with what it counts.
+
+    "공무원 5명을 파견"           -> 5 명, counts 공무원 (the noun written before the number)
+    "연구원 등 50명이 참여한"      -> 50 명, counts participants (from the predicate after it,
+                                    table `count_predicates`)
+    "50명의 주민"                 -> 50 명, counts 주민 (the noun it modifies)
+
+`approx` is set for `약 50명`, `50여 명`, `50명가량`, so outlets writing about the same
+number with and without the hedge are not read as disagreeing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsmoa.facts.clauses import Analysis, Tok
+from newsmoa.facts.tables import mapping, words
+
+_SMALL = {"십": 10, "백": 100, "천": 1000}
+_LARGE = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
+_APPROX_BEFORE = frozenset({"약", "대략", "무려", "최대", "최소"})
+_APPROX_AFTER = frozenset({"여", "가량", "정도", "이상", "남짓", "쯤", "안팎", "내외"})
+_ENUM = frozenset({"등", "등등", "총", "약"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: int | float
+    unit: str
+    counts: str | None
+    start: int
+    end: int
+    approx: bool
+
+
+def _number(toks: list[Tok]) -> int | float | None:
+    total, section, num = 0.0, 0.0, None
+    for t in toks:
+        if t.tag == "SN":
+            try:
+                num = float(t.form.replace(",", ""))
+            except ValueError:
+                return None
+        elif t.form in _SMALL:
+            section += (num if num is not None else 1) * _SMALL[t.form]
+            num = None
+        elif t.form in _LARGE:
+            total += (section + (num or 0) or 1) * _LARGE[t.form]
+            section, num = 0.0, None
+    total += section + (num or 0)
+    return int(total) if total.is_integer() else total
+
+
+def find(analysis: Analysis) -> list[Quantity]:
+    """Every number with a known unit in one analysed sentence."""
+    toks = list(analysis.tokens)
+    units = mapping("units")
+    out = []
+    i = 0
+    while i < len(toks):
+        if toks[i].tag != "SN":
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(toks)
+            and toks[j].start - toks[j - 1].end <= 1
+            and (toks[j].tag in ("SN", "NR") or toks[j].form in _LARGE or toks[j].form in _SMALL)
+        ):
+            j += 1
+        approx = False
+        if j < len(toks) and toks[j].tag == "XSN" and toks[j].form == "여":
+            approx, j = True, j + 1
+        unit_tok = toks[j] if j < len(toks) else None
+        if unit_tok is None or unit_tok.form not in units or unit_tok.start - toks[j - 1].end > 1:
+            i = j
+            continue
+        value = _number(toks[i:j])
+        if value is not None:
+            start, end = toks[i].start, unit_tok.end
+            before = toks[i - 1] if i > 0 else None
+            if before and before.form in _APPROX_BEFORE and start - before.end <= 1:
+                approx, start = True, before.start
+            after = toks[j + 1] if j + 1 < len(toks) else None
+            if after and after.form in _APPROX_AFTER and after.start - end <= 1:
+                approx, end = True, after.end
+            out.append(
+                Quantity(value, unit_tok.form, _counts(toks, i, j, units), start, end, approx)
+            )
+        i = j + 1
+    return out
+
+
+def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
+    before = toks[first - 1] if first > 0 else None
+    if (
+        before is not None
+        and before.tag == "NNG"
+        and before.form not in _ENUM
+        and toks[first].start - before.end == 1
+    ):
+        return before.form
+    if units[toks[unit].form][0] != "people":
+        return None
+    k = unit + 1
+    if k < len(toks) and toks[k].form == "의" and k + 1 < len(toks) and toks[k + 1].tag == "NNG":
+        return toks[k + 1].form
+    predicates = mapping("count_predicates")
+    for t in toks[k : k + 6]:
+        if t.tag in ("NNG", "VV", "MAG") and t.form in predicates:
+            return predicates[t.form][0]
+        if t.tag in ("EF", "SF") or t.form in words("clause_heads"):
+            break
+    return None

@@ -1,0 +1,66 @@
+"""Clauses and the happening each one reports: a fact belongs to its own clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmoa.facts.clauses import analyse
+
+
+def labelled(text: str) -> list[tuple[str | None, str]]:
+    return [(c.label, text[c.start : c.end].strip(" ,")) for c in analyse(text).clauses]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "지난 19일 서울시청 정책 벤치마킹에 나선 박성일 완주군수와 직원들은 20일 "
+            "희망제작소 이원재 소장과 연구원 등 50명이 참여한 가운데 2단계 업무협약을 맺고 "
+            "협력을 늘려나가기로 했다.",
+            [
+                ("visit", "지난 19일 서울시청 정책 벤치마킹에 나선"),
+                (
+                    "signing",
+                    "박성일 완주군수와 직원들은 20일 희망제작소 이원재 소장과 연구원 등 50명이 "
+                    "참여한 가운데 2단계 업무협약을 맺고",
+                ),
+                ("협력", "협력을 늘려나가기로 했다."),
+            ],
+        ),
+        (
+            "완주군은 19일 희망제작소와 협약을 체결했다고 20일 밝혔다.",
+            [
+                ("signing", "완주군은 19일 희망제작소와 협약을 체결했다고"),
+                ("announcement", "20일 밝혔다."),
+            ],
+        ),
+        (
+            "완주군과 희망제작소는 2008년부터 지속적으로 업무협약을 체결한 뒤 "
+            "공무원 5명을 파견했다.",
+            [
+                (
+                    "earlier signing",
+                    "완주군과 희망제작소는 2008년부터 지속적으로 업무협약을 체결한",
+                ),
+                ("dispatch", "뒤 공무원 5명을 파견했다."),
+            ],
+        ),
+        (
+            "시는 19일 열린 협약식에서 협력을 다짐했다.",
+            [("signing", "시는 19일 열린"), ("signing", "협약식에서 협력을 다짐했다.")],
+        ),
+        (
+            "전주시와 전북대는 오는 25일 양해각서(MOU)를 체결한다.",
+            [("signing", "전주시와 전북대는 오는 25일 양해각서(MOU)를 체결한다.")],
+        ),
+    ],
+)
+def test_clause_labels(text, expected):
+    assert labelled(text) == expected
+
+
+def test_offsets_shift_into_the_article():
+    a = analyse("완주군은 19일 협약을 체결했다.", 100)
+    assert a.clauses[0].start == 100 and a.words[0].stem == "완주군"
+    assert a.words[0].stem_start == 100 and a.clause_at(105).label == "signing"

@@ -1,0 +1,66 @@
+"""Organisations, places and quantities."""
+
+from __future__ import annotations
+
+import pytest
+from facts_samples import make_article, split
+
+from newsmoa.facts import extract_facts
+
+
+def facts(text: str, kind: str):
+    art = make_article("x", text)
+    return [f for f in extract_facts(art, split(art)) if f.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("완주군이 희망제작소와 손잡았다.", ["완주군", "희망제작소"]),
+        ("청송군은 밝혔다.", ["청송군"]),
+        ("국토교통부와 한국토지주택공사는 협약을 맺었다.", ["국토교통부", "한국토지주택공사"]),
+        ("전주시와 전북대학교가 만났다.", ["전주시", "전북대학교"]),
+        ("서울시와 경기도가 합의했다.", ["서울시", "경기도"]),
+        ("정책토론회와 설명회를 열었다.", []),
+        ("공무원과 연구원, 직원이 모였다.", []),
+        ("이상원은 웃었다.", []),
+    ],
+)
+def test_organizations(text, expected):
+    assert [f.value for f in facts(text, "organization")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (value, about): a place written as where something happened carries the happening
+        ("완주군은 19일 희망제작소에서 협약을 체결했다.", [("희망제작소", "signing")]),
+        (
+            "양측은 서울 플라자호텔에서 협약을 맺었다.",
+            [("서울", None), ("서울 플라자호텔", "signing")],
+        ),
+        ("시는 9일 오후 시청 4층 회의실에서 협약을 맺었다.", [("시청 4층 회의실", "signing")]),
+        ("지난 19일 서울시청 정책 벤치마킹에 나섰다.", [("서울시청", None)]),
+        ("전북 완주군이 나섰다.", [("전북", None)]),
+    ],
+)
+def test_places(text, expected):
+    assert [(f.value, f.about) for f in facts(text, "place")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (value, unit, counts, words)
+        ("이원재 소장과 연구원 등 50명이 참여한 가운데", [(50, "명", "participants", "50명")]),
+        ("공무원 5명을 파견했다.", [(5, "명", "공무원", "5명")]),
+        ("50명의 주민이 모였다.", [(50, "명", "주민", "50명")]),
+        ("약 30명이 참석했다.", [(30, "명", "participants", "약 30명")]),
+        ("50여 명이 참석했다.", [(50, "명", "participants", "50여 명")]),
+        ("사업비 3억 원을 들였다.", [(300_000_000, "원", "사업비", "3억 원")]),
+        ("주민 1,000명이 찾았다.", [(1000, "명", "주민", "1,000명")]),
+        ("2단계 업무협약을 19일 맺었다.", []),
+    ],
+)
+def test_quantities(text, expected):
+    assert [(f.value, f.unit, f.counts, f.text) for f in facts(text, "quantity")] == expected

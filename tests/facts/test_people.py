@@ -1,0 +1,65 @@
+"""People with titles: a literal table of person / title variants."""
+
+from __future__ import annotations
+
+import pytest
+from facts_samples import make_article, split
+
+from newsmoa.facts import extract_facts
+
+
+def people(text: str) -> list[tuple[str, str | None, int]]:
+    art = make_article("x", text)
+    return [
+        (f.value, f.role, len(f.sources))
+        for f in extract_facts(art, split(art))
+        if f.type == "person"
+    ]
+
+
+# (text, [(name, role, number of mentions)])
+TABLE = [
+    ("박성일 완주군수는 말했다.", [("박성일", "완주군수", 1)]),
+    ("박성일 군수는 말했다.", [("박성일", "군수", 1)]),
+    # a bare head-of-area title takes the article's area of that kind
+    ("완주군은 밝혔다. 박성일 군수는 말했다.", [("박성일", "완주군수", 1)]),
+    ("서울시는 밝혔다. 박원순 시장은 말했다.", [("박원순", "서울시장", 1)]),
+    ("경기도는 밝혔다. 남경필 도지사는 말했다.", [("남경필", "경기도지사", 1)]),
+    # the short form joins the full name with the same surname and title
+    ("박성일 완주군수는 말했다. 박 군수는 웃었다.", [("박성일", "완주군수", 2)]),
+    ("박성일 군수와 직원들이 갔다. 박 군수 일행은 돌아왔다.", [("박성일", "군수", 2)]),
+    ("김 시장은 말했다.", [("김", "시장", 1)]),
+    # affiliation before the name, between name and title, fused into the title
+    ("희망제작소 이원재 소장과 만났다.", [("이원재", "희망제작소 소장", 1)]),
+    ("이원재 희망제작소 소장은 말했다.", [("이원재", "희망제작소 소장", 1)]),
+    ("이원재 소장과 연구원 등이 참석했다.", [("이원재", "소장", 1)]),
+    (
+        "김승수 전주시장과 이남호 전북대학교 총장이 참석했다.",
+        [("김승수", "전주시장", 1), ("이남호", "전북대학교 총장", 1)],
+    ),
+    ("홍길동 국토교통부 장관이 왔다.", [("홍길동", "국토교통부 장관", 1)]),
+    # title before the name
+    ("전북대학교 총장 남궁민이 참석했다.", [("남궁민", "전북대학교 총장", 1)]),
+    ("강남구청장 신연희는 말했다.", [("신연희", "강남구청장", 1)]),
+    ("정성환 기자가 썼다.", [("정성환", "기자", 1)]),
+    # no title, or a title without a name: no person
+    ("박성일이 말했다.", []),
+    ("완주군수 선거가 열렸다.", []),
+    ("전통시장 상인들이 모였다.", []),
+    ("이상원은 웃었다.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE)
+def test_person_title_variants(text, expected):
+    assert people(text) == expected
+
+
+def test_person_sources_cover_name_and_title():
+    text = "지난 19일 박성일 완주군수와 직원들은 희망제작소 이원재 소장과 만났다."
+    art = make_article("x", text)
+    found = {f.value: f for f in extract_facts(art, split(art)) if f.type == "person"}
+    assert (
+        text[found["박성일"].sources[0].start : found["박성일"].sources[0].end] == "박성일 완주군수"
+    )
+    assert found["이원재"].text == "희망제작소 이원재 소장"
