@@ -1,0 +1,182 @@
+"""The agreement card of a story that reports an agreement or MOU signing.
+
+A story has a card when some article has a clause labelled `signing` (`happenings.tsv`:
+업무협약을 체결, 협약을 맺, MOU, 양해각서, 협약식). From those clauses, across all outlets:
+
+- parties: organisations written as actors of the signing (`완주군은`, `완주군과 희망제작소는`,
+  `희망제작소와`), not those written as its place (`희망제작소에서`);
+- representatives: people with a head-of-organisation title named in a signing clause;
+- date, place, participants: the facts about the signing; None with the field in `disputed`
+  when `disagreements` holds one about it (no winner is picked), else the most precise value;
+- phase: `2단계`, `2차` before the agreement noun (`phases.tsv`);
+- items and history: bullet lists and history lines (`items`), merged across outlets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from newsmoa.facts import compare, items
+from newsmoa.facts.clauses import Analysis, Clause, analyse
+from newsmoa.facts.evidence import sentence_spans
+from newsmoa.facts.names import head_title, title_of
+from newsmoa.facts.tables import rows, words
+from newsmoa.types import Article, ConsolidatedSentence, Disagreement, Event, Fact, Source
+
+SIGNING = "signing"
+
+
+@cache
+def _phase() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{row[0]})" for row in rows("phases")))
+
+
+def _analyses(article: Article, sentences: Sequence[ConsolidatedSentence]) -> list[Analysis]:
+    return [analyse(article.text[s:e], s) for s, e in sentence_spans(article, sentences)]
+
+
+def signing_clauses(analyses: Sequence[Analysis]) -> list[tuple[Analysis, Clause]]:
+    return [(a, c) for a in analyses for c in a.clauses if c.label == SIGNING]
+
+
+def _inside(fact: Fact, clauses: Sequence[tuple[Analysis, Clause]]):
+    for src in fact.sources:
+        for a, c in clauses:
+            if c.start <= src.start < c.end:
+                yield src, a
+
+
+def parties(
+    article: Article, facts: Sequence[Fact], clauses: Sequence[tuple[Analysis, Clause]]
+) -> list[tuple[str, Source]]:
+    """Organisations written as actors of a signing in one article, each with its first
+    such mention, in order of mention."""
+    found: dict[str, Source] = {}
+    for fact in facts:
+        if fact.type != "organization":
+            continue
+        for src, a in _inside(fact, clauses):
+            word = next((w for w in a.words if w.stem_start == src.start), None)
+            if word is not None and word.particle() in words("party_particles"):
+                found.setdefault(str(fact.value), src)
+    return sorted(found.items(), key=lambda kv: kv[1].start)
+
+
+def agreement_event(
+    articles: Sequence[Article],
+    facts: Mapping[str, Sequence[Fact]],
+    sentences: Sequence[ConsolidatedSentence],
+    disagreements: Sequence[Disagreement],
+) -> Event | None:
+    """The card, or None when no article reports a signing."""
+    order = sorted(
+        articles,
+        key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0.0),
+    )
+    per = [(a, _analyses(a, sentences), list(facts.get(a.id, ()))) for a in order]
+    clauses = {a.id: signing_clauses(an) for a, an, _ in per}
+    if not any(clauses.values()):
+        return None
+    party_votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for n, (a, _, fs) in enumerate(per):
+        for k, (name, _) in enumerate(parties(a, fs, clauses[a.id])):
+            party_votes[name] += 1
+            first.setdefault(name, n * 1000 + k)
+    disputed = {d.about for d in disagreements}
+    about = {field: compare.about(SIGNING, field) for field in ("date", "place", "participants")}
+    signing_facts = [f for _, _, fs in per for f in fs if f.about == SIGNING]
+    date = _settled(
+        [f.value for f in signing_facts if f.type == "date" and f.value is not None],
+        compare.date_covers,
+        about["date"] in disputed,
+    )
+    place = _settled(
+        [f.value for f in signing_facts if f.type == "place"],
+        lambda x, y: compare.name_covers(x, y),
+        about["place"] in disputed,
+    )
+    counts = [f.value for f in signing_facts if f.type == "quantity" and f.counts == "participants"]
+    participants = None if about["participants"] in disputed or len(set(counts)) != 1 else counts[0]
+    phase = Counter(
+        m.group(0).replace(" ", "")
+        for a, _, _ in per
+        for an, c in clauses[a.id]
+        for m in _phase().finditer(an.text[c.start - an.start : c.end - an.start])
+    )
+    return Event(
+        type="agreement",
+        parties=tuple(sorted(party_votes, key=lambda p: (-party_votes[p], first[p]))),
+        representatives=_representatives(per, clauses),
+        date=date,
+        place=place,
+        phase=_majority(phase),
+        participants=participants,
+        items=tuple(
+            items.merge(
+                i
+                for _, an, _ in per
+                for a in an
+                if not items.is_history(a)
+                for i in items.bullet_items(a)
+            )
+        ),
+        history=_history(per),
+        disputed=tuple(f for f in ("date", "place", "participants") if about[f] in disputed),
+    )
+
+
+def _history(per) -> tuple[str, ...]:
+    lines: list[str] = []
+    for _, analyses, fs in per:
+        dates = [(s.start, s.end, str(f.text)) for f in fs if f.type == "date" for s in f.sources]
+        for a in analyses:
+            if items.is_history(a):
+                lines.extend(items.history_lines(a, dates))
+                lines.extend(items.bullet_items(a))
+    return tuple(items.merge(lines))
+
+
+def _role_rank(role: str) -> tuple[bool, int]:
+    found = title_of(role.split()[-1]) if role else None
+    return (" " in role or bool(found and found.prefix), len(role))
+
+
+def _representatives(per, clauses) -> tuple[str, ...]:
+    people: list[list[str]] = []  # [name, role], in order of first mention
+    for a, _, fs in per:
+        for f in fs:
+            if f.type != "person" or not f.role or not head_title(f.role):
+                continue
+            if not any(True for _ in _inside(f, clauses[a.id])):
+                continue
+            name = str(f.value)
+            for entry in people:
+                if compare.person_covers(name, entry[0]) or compare.person_covers(entry[0], name):
+                    entry[0] = max(entry[0], name, key=len)
+                    entry[1] = max(entry[1], f.role, key=_role_rank)
+                    break
+            else:
+                people.append([name, f.role])
+    return tuple(f"{name} {role}" for name, role in people)
+
+
+def _settled(values: Sequence[Any], covers, is_disputed: bool) -> Any:
+    if is_disputed or not values or compare.distinct(values, covers):
+        return None
+    return next(
+        v
+        for v in values
+        if not any(compare.key(w) != compare.key(v) and covers(v, w) for w in values)
+    )
+
+
+def _majority(counts: Counter[str]) -> str | None:
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]

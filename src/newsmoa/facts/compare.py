@@ -1,0 +1,94 @@
+"""When two outlets' values for one thing agree, say less, or disagree.
+
+A value *covers* another when it is the same or less precise and includes it: `2015-03`
+covers `2015-03-19`, `{"from": "2008"}` covers `2008`, `약 50명` covers `50명`, `희망제작소`
+covers `희망제작소 대회의실`, the short `박` covers `박성일`. Two values agree when one covers
+the other; an outlet whose value covers another's only says less, which is no disagreement.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from newsmoa.text.normalize import comparison_key
+
+APPROX_SHARE = 0.2  # an approximate count covers counts within this share of it
+_FAR_PAST, _FAR_FUTURE = "0000", "9999"
+
+
+def _interval(value: Any) -> tuple[str, str]:
+    """[lo, hi] as sortable strings at second precision."""
+    if isinstance(value, dict):
+        lo = _interval(value["from"])[0] if value.get("from") else _FAR_PAST
+        hi = _interval(value["to"])[1] if value.get("to") else _FAR_FUTURE
+        return lo, hi
+    text = str(value)
+    if "T" in text:
+        moment = datetime.fromisoformat(text).replace(tzinfo=None)
+        stamp = moment.isoformat(timespec="seconds")
+        return stamp, stamp
+    if len(text) == 4:
+        return f"{text}-01-01T00:00:00", f"{text}-12-31T23:59:59"
+    if len(text) == 7:
+        year, month = int(text[:4]), int(text[5:])
+        nxt = datetime(year + month // 12, month % 12 + 1, 1) - timedelta(seconds=1)
+        return f"{text}-01T00:00:00", nxt.isoformat()
+    return f"{text}T00:00:00", f"{text}T23:59:59"
+
+
+def date_covers(a: Any, b: Any) -> bool:
+    (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+    return alo <= blo and bhi <= ahi
+
+
+def quantity_covers(a: tuple[float, bool], b: tuple[float, bool]) -> bool:
+    (av, a_approx), (bv, _) = a, b
+    if av == bv:
+        return True
+    return a_approx and abs(av - bv) <= APPROX_SHARE * max(abs(av), abs(bv))
+
+
+def name_covers(a: str, b: str) -> bool:
+    """`a` names the same place or organisation as `b`, as fully or less: each of its words
+    is one of b's or a shorter / longer form of one (`희망제작소` / `희망제작소 강당`,
+    `전주시청 회의실` / `시청 4층 회의실`)."""
+    ka, kb = comparison_key(a), comparison_key(b)
+    if not ka:
+        return False
+    if ka in kb:
+        return True
+    wb = [comparison_key(w) for w in b.split()]
+    return all(
+        any(x == y or x.endswith(y) or y.endswith(x) for y in wb if y)
+        for x in (comparison_key(w) for w in a.split())
+        if x
+    )
+
+
+def person_covers(a: str, b: str) -> bool:
+    return a == b or (len(a) <= 2 and b.startswith(a) and len(b) > len(a))
+
+
+def about(happening: str, field: str) -> str:
+    """The label of a disagreement: `about("signing", "date")` -> "signing date"."""
+    return f"{happening} {field}"
+
+
+def key(value: Any) -> str:
+    """A hashable spelling of a value."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def distinct(values: Sequence[Any], covers) -> list[Any]:
+    """The values left once every value that covers another one is dropped (it says less),
+    or [] when the rest all agree with each other."""
+    uniq = list({key(v): v for v in values}.values())
+    specific = [v for v in uniq if not any(key(w) != key(v) and covers(v, w) for w in uniq)]
+    for i, v in enumerate(specific):
+        for w in specific[i + 1 :]:
+            if not (covers(v, w) or covers(w, v)):
+                return specific
+    return []

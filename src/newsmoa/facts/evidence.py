@@ -1,0 +1,67 @@
+"""Where a fact stands in its article: the sentence and clause around it, and a quote.
+
+The story's consolidated sentences give each article's sentence spans (one source per
+article variant); an article they do not cover is cut on line ends and `다.`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsmoa.facts.clauses import Analysis, analyse
+from newsmoa.types import Article, ConsolidatedSentence, Source
+
+QUOTE_MAX = 90  # characters; a longer clause is cut to words around the fact
+_FALLBACK = re.compile(r"[^\n]+?(?:[다요]\.(?=\s|$)|$)", re.M)
+_TRIM = " \t\n,.;:·"
+
+
+def sentence_spans(
+    article: Article, sentences: Sequence[ConsolidatedSentence]
+) -> list[tuple[int, int]]:
+    """The article's sentence spans, from the story's sentences or cut from the text."""
+    spans = sorted(
+        {
+            (s.start, s.end)
+            for cs in sentences
+            for s in cs.sources
+            if s.article == article.id and 0 <= s.start < s.end <= len(article.text)
+        }
+    )
+    if not spans:
+        spans = [
+            (m.start(), m.end()) for m in _FALLBACK.finditer(article.text) if m.group().strip()
+        ]
+    return spans
+
+
+def analysis_at(article: Article, spans: Sequence[tuple[int, int]], pos: int) -> Analysis | None:
+    """The analysed sentence holding character `pos`."""
+    for start, end in spans:
+        if start <= pos < end:
+            return analyse(article.text[start:end], start)
+    return None
+
+
+def quote(article: Article, spans: Sequence[tuple[int, int]], start: int, end: int) -> Source:
+    """A source whose `quote` is the clause around `[start, end)` (`quote == text[s:e]`)."""
+    text = article.text
+    a = analysis_at(article, spans, start)
+    lo, hi = start, end
+    if a is not None:
+        for pos in (start, max(end - 1, start)):
+            if (clause := a.clause_at(pos)) is not None:
+                lo, hi = min(lo, clause.start), max(hi, clause.end)
+    while lo < start and text[lo] in _TRIM:
+        lo += 1
+    while hi > end and text[hi - 1] in _TRIM:
+        hi -= 1
+    if hi - lo > QUOTE_MAX:
+        room = max(0, (QUOTE_MAX - (end - start)) // 2)
+        lo, hi = max(lo, start - room), min(hi, end + room)
+        while lo < start and lo > 0 and not text[lo - 1].isspace():
+            lo += 1
+        while hi > end and hi < len(text) and not text[hi].isspace():
+            hi -= 1
+    return Source(article.id, lo, hi, text[lo:hi])

@@ -1,0 +1,127 @@
+"""Bullet lists (`△ ▲ ▶ …`) and history lines of an agreement story, merged across outlets.
+
+    "… 협약을 통해 … △A △B △C 등을 추진해 나가기로 했다."  -> items A, B, C
+    "그간 △D △E 등을 정책적으로 추진해왔다."                -> history D, E
+
+A list in a sentence that tells the parties' past (`clauses.EARLIER`: 그간, 2008년부터,
+해왔다) is history, any other list is what was agreed. The last item ends where the list
+does: before `등` + particle, or before the case particle that hands the list to the verb.
+Variants from several outlets are merged by their comparison key (`normalize.comparison_key`),
+allowing small wording differences (`사회적경제 실천` / `사회적경제의 실천`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from newsmoa.facts.clauses import EARLIER, Analysis
+from newsmoa.text.normalize import comparison_key
+
+LIST_BULLETS = "△▲▶▷▸►●○■□◆◇◎※•☞▣▪◈"
+SAME_ITEM = 0.8  # similarity of comparison keys above which two items are one
+_BULLET_RE = re.compile(f"(?:(?<=\\s)|^)[{re.escape(LIST_BULLETS)}]")
+_END_PARTICLES = ("JKO", "JKS", "JX", "VCP")
+_DIR_WORDS = re.compile(r"^(지난|오는|이번)\s+")
+_CHUNK = frozenset({"NNG", "NNP", "SN", "NNB", "NR", "XSN"})
+
+
+def is_history(a: Analysis) -> bool:
+    """Whether a sentence tells the parties' past rather than the reported happening."""
+    return any(c.label and c.label.startswith(EARLIER) for c in a.clauses)
+
+
+def bullet_items(a: Analysis) -> list[str]:
+    """The bulleted items of one analysed sentence, in the article's words."""
+    text = a.text
+    marks = [m.start() for m in _BULLET_RE.finditer(text)]
+    out = []
+    for n, pos in enumerate(marks):
+        end = marks[n + 1] if n + 1 < len(marks) else _list_end(a, pos)
+        item = text[pos + 1 : end].strip(" ,\t")
+        item = re.sub(r"\s*(및|그리고|또는)$", "", item)
+        if item:
+            out.append(item)
+    return out
+
+
+def _list_end(a: Analysis, pos: int) -> int:
+    toks = [t for t in a.tokens if t.start - a.start > pos]
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            t.form == "등"
+            and t.tag == "NNB"
+            and nxt
+            and (nxt.tag.startswith("J") or nxt.tag == "VCP")
+        ):
+            return t.start - a.start
+        if t.tag in _END_PARTICLES or t.tag in ("SF", "EF"):
+            return t.start - a.start
+    return len(a.text)
+
+
+def history_lines(a: Analysis, dates: Iterable[tuple[int, int, str]]) -> list[str]:
+    """Short lines for the past events of a history sentence without bullets:
+    `2008년부터 업무협약 체결`, `공무원 5명 파견` (date words, object, predicate noun)."""
+    out = []
+    dates = list(dates)
+    for clause in a.clauses:
+        if _BULLET_RE.search(a.text[clause.start - a.start : clause.end - a.start]):
+            continue
+        toks = [t for t in a.tokens if clause.start <= t.start < clause.end]
+        obj = pred = ""
+        for i, t in enumerate(toks):
+            if t.tag == "JKO" and not obj:
+                j = i
+                while (
+                    j > 0
+                    and toks[j - 1].tag in _CHUNK
+                    and toks[j - 1].form != "등"
+                    and (toks[j - 1].end == toks[j].start or toks[j].tag == "SN")
+                ):
+                    j -= 1  # across a space only into a counted noun: "공무원 5명"
+                if j < i:
+                    obj = a.text[toks[j].start - a.start : toks[i - 1].end - a.start]
+            if t.tag == "XSV" and i > 0 and toks[i - 1].tag == "NNG" and obj:
+                pred = toks[i - 1].form
+        if not (obj and pred):
+            continue
+        when = [
+            _DIR_WORDS.sub("", words) for s, e, words in dates if clause.start <= s < clause.end
+        ]
+        out.append(" ".join([*when[:1], obj, pred]))
+    return out
+
+
+def merge(variants: Iterable[str]) -> list[str]:
+    """One entry per item across outlets, in order of first appearance; each keeps the
+    wording most outlets used (the first one on a tie)."""
+    groups: list[list[str]] = []
+    keys: list[str] = []
+    for item in variants:
+        k = comparison_key(item)
+        if not k:
+            continue
+        for n, gk in enumerate(keys):
+            if _same(k, gk):
+                groups[n].append(item)
+                break
+        else:
+            groups.append([item])
+            keys.append(k)
+    out = []
+    for group in groups:
+        counts = Counter(comparison_key(v) for v in group)
+        best = max(group, key=lambda v: (counts[comparison_key(v)], -group.index(v)))
+        out.append(best)
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    if short in long_ and len(short) >= 0.6 * len(long_):
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_ITEM

@@ -1,0 +1,187 @@
+"""Where outlets state one thing about one happening differently.
+
+Facts are compared only when they describe the same thing (`claim_key`):
+
+- date: the date of one happening (`about`, set by `facts.clauses`: the date in the clause
+  whose predicate is the signing, not every date in the sentence);
+- place: where a happening took place (a place written as `...에서` in its clause);
+- quantity: what one happening counted (`counts`, `unit`);
+- person: who holds one affiliated head title (`완주군수`, `희망제작소 소장`);
+- organization: who signed (the parties written as actors of the signing).
+
+A happening named from the table (`happenings.tsv`: signing, visit, ...) is compared across
+the whole story; one named only by its predicate's noun is compared within one consolidated
+sentence (aligned variants), where it is surely the same happening. An outlet whose value
+covers another's (`2015-03` vs `2015-03-19`) or that says nothing only says less (`compare`).
+No winner is picked: values come in a fixed order (chronological for dates), each with every
+source and a quote. With `release`, each fact an article states differently from the press
+release in an aligned sentence is reported too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from newsmoa.facts import compare
+from newsmoa.facts.agreement import SIGNING, parties, signing_clauses
+from newsmoa.facts.clauses import analyse, table_labels
+from newsmoa.facts.evidence import quote, sentence_spans
+from newsmoa.facts.names import title_of
+from newsmoa.types import (
+    Article,
+    ConsolidatedSentence,
+    Disagreement,
+    DisagreementValue,
+    Fact,
+    Source,
+)
+
+Claim = tuple[Any, Fact, Article]  # (comparable value, fact, article)
+
+COVERS: dict[str, Callable[[Any, Any], bool]] = {
+    "date": compare.date_covers,
+    "place": compare.name_covers,
+    "quantity": compare.quantity_covers,
+    "person": compare.person_covers,
+    "organization": lambda a, b: set(a) <= set(b),  # naming fewer parties says less
+}
+
+
+def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
+    """(kind, about) naming what the fact states, or None when it is not compared.
+    `sentence` is the index of the consolidated sentence holding the fact, if any."""
+    happening = fact.about
+    if fact.type == "person":
+        role = fact.role or ""
+        title = title_of(role.split()[-1]) if role else None
+        affiliated = " " in role or bool(title and title.prefix)
+        if title and title.head and affiliated and len(str(fact.value)) > 1:
+            return "person", f"name of {role}"
+        return None
+    if not happening or fact.value is None:
+        return None
+    if happening.split()[-1] not in table_labels():
+        if sentence is None:
+            return None
+        happening = f"{happening} (sentence {sentence + 1})"
+    if fact.type == "date":
+        return "date", compare.about(happening, "date")
+    if fact.type == "place":
+        return "place", compare.about(happening, "place")
+    if fact.type == "quantity" and fact.counts:
+        return "quantity", compare.about(happening, fact.counts)
+    return None
+
+
+def _value(fact: Fact) -> Any:
+    if fact.type == "quantity":
+        words = fact.text or ""
+        return (fact.value, any(w in words for w in ("약", "여", "가량", "정도", "이상", "남짓")))
+    return fact.value
+
+
+def _shown(kind: str, value: Any) -> Any:
+    return value[0] if kind == "quantity" else list(value) if kind == "organization" else value
+
+
+def _sentence_index(sentences: Sequence[ConsolidatedSentence]) -> dict[str, list]:
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for n, cs in enumerate(sentences):
+        for s in cs.sources:
+            out.setdefault(s.article, []).append((s.start, s.end, n))
+    return out
+
+
+def _where(index: dict, fact: Fact) -> int | None:
+    src = fact.sources[0]
+    return next((n for s, e, n in index.get(src.article, ()) if s <= src.start < e), None)
+
+
+def find_disagreements(
+    articles: Sequence[Article],
+    facts: Mapping[str, Sequence[Fact]],
+    sentences: Sequence[ConsolidatedSentence],
+    *,
+    release: str | None = None,
+) -> tuple[Disagreement, ...]:
+    """Every disagreement of the story, typed by fact kind, each value with its sources."""
+    by_id = {a.id: a for a in articles}
+    spans = {a.id: sentence_spans(a, sentences) for a in articles}
+    index = _sentence_index(sentences)
+    claims: dict[tuple[str, str], list[Claim]] = {}
+    for art in articles:
+        for fact in facts.get(art.id, ()):
+            k = claim_key(fact, _where(index, fact))
+            if k is not None:
+                claims.setdefault(k, []).append((_value(fact), fact, art))
+    for art in articles:
+        analyses = [analyse(art.text[s:e], s) for s, e in spans[art.id]]
+        found = parties(art, facts.get(art.id, ()), signing_clauses(analyses))
+        if len(found) >= 2:
+            names = tuple(sorted(name for name, _ in found))
+            where = Fact("organization", list(names), tuple(src for _, src in found[:1]))
+            claims.setdefault(("organization", compare.about(SIGNING, "parties")), []).append(
+                (names, where, art)
+            )
+    out = [d for k, group in claims.items() if (d := _disagreement(k, group, spans))]
+    if release in by_id:
+        out.extend(_against_release(articles, facts, index, spans, by_id[release]))
+    return tuple(out)
+
+
+def _unkeyed(facts: Sequence[Fact], index: dict) -> dict[tuple, list[Fact]]:
+    """Facts no happening keys, by (consolidated sentence, type, unit, counts)."""
+    out: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        n = _where(index, f)
+        if n is None or f.value is None or f.type not in ("date", "quantity", "place"):
+            continue
+        if claim_key(f, n) is None:
+            out.setdefault((n, f.type, f.unit, f.counts), []).append(f)
+    return out
+
+
+def _against_release(
+    articles: Sequence[Article],
+    facts: Mapping[str, Sequence[Fact]],
+    index: dict,
+    spans: Mapping[str, list],
+    release: Article,
+) -> list[Disagreement]:
+    """Facts tied to no happening, compared with the release's one fact of the same type in
+    the same consolidated sentence (a sentence with several such facts is left alone)."""
+    ours = _unkeyed(facts.get(release.id, ()), index)
+    out = []
+    for art in articles:
+        if art.id == release.id:
+            continue
+        for k, theirs in _unkeyed(facts.get(art.id, ()), index).items():
+            mine = ours.get(k, [])
+            if len(mine) != 1 or len(theirs) != 1:
+                continue
+            group = [(_value(mine[0]), mine[0], release), (_value(theirs[0]), theirs[0], art)]
+            about = f"{k[1]} in sentence {k[0] + 1}"
+            if d := _disagreement((k[1], about), group, spans, against_release=True):
+                out.append(d)
+    return out
+
+
+def _disagreement(
+    k: tuple[str, str], group: list[Claim], spans: Mapping[str, list], against_release: bool = False
+) -> Disagreement | None:
+    kind, about = k
+    values = compare.distinct([v for v, _, _ in group], COVERS[kind])
+    if not values:
+        return None
+    out = []
+    for value in sorted(values, key=lambda v: compare.key(_shown(kind, v))):
+        sources: list[Source] = []
+        for v, fact, art in group:
+            if compare.key(v) == compare.key(value):
+                sources.extend(
+                    quote(art, spans[art.id], src.start, src.end) for src in fact.sources
+                )
+        out.append(DisagreementValue(_shown(kind, value), tuple(sources)))
+    label = f"{about} (vs release)" if against_release else about
+    return Disagreement(label, kind, tuple(out))

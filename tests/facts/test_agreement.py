@@ -1,0 +1,63 @@
+"""The agreement card on team-written stories (the example's card is in test_example.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from facts_samples import KST, Story, make_article, sample
+
+MAY10 = datetime(2016, 5, 10, 9, 30, tzinfo=KST)
+MAY9 = datetime(2016, 5, 9, 18, 0, tzinfo=KST)
+
+
+def jeonju() -> Story:
+    return Story(
+        [
+            make_article("a", sample("mou-jeonju-a"), MAY10),
+            make_article("b", sample("mou-jeonju-b"), MAY9),
+        ]
+    )
+
+
+def test_city_and_university_mou_card():
+    story = jeonju()
+    assert story.disagreements() == ()
+    event = story.event()
+    assert event is not None
+    assert set(event.parties) == {"전주시", "전북대학교"}
+    assert set(event.representatives) == {"김승수 전주시장", "이남호 전북대학교 총장"}
+    assert event.date == "2016-05-09" and event.disputed == ()
+    assert event.place == "시청 4층 회의실"  # 전주시청 회의실 says the same, less precisely
+    assert event.participants == 30 and event.phase is None
+    # one outlet each: the earliest article's wording is kept
+    assert event.items == (
+        "청년 창업공간 조성",
+        "창업 교육과정의 공동 운영",
+        "지역 기업과의 연계 지원",
+    )
+    assert event.history == ()
+
+
+def test_no_card_without_a_signing():
+    story = Story([make_article("f", sample("festival"), datetime(2015, 3, 20, tzinfo=KST))])
+    assert story.event() is None
+    assert story.disagreements() == ()
+
+
+def test_phase_and_memorandum_words():
+    text = (
+        "서울시와 부산시는 19일 부산시청에서 제3차 양해각서를 교환했다.\n"
+        "이날 교환식에는 박원순 서울시장과 서병수 부산시장이 참석했다."
+    )
+    event = Story([make_article("x", text)]).event()
+    assert event is not None
+    assert event.parties == ("서울시", "부산시")
+    assert event.phase == "제3차" and event.date == "2015-03-19" and event.place == "부산시청"
+
+
+def test_festival_facts():
+    art = make_article("f", sample("festival"), datetime(2015, 3, 20, 11, tzinfo=KST))
+    facts = Story([art]).facts["f"]
+    dates = [(f.text, f.value, f.about) for f in facts if f.type == "date"]
+    assert dates == [("오는 25일", "2015-03-25", "축제"), ("20일", "2015-03-20", "announcement")]
+    assert [(f.value, f.counts) for f in facts if f.type == "quantity"] == [(1000, "주민")]

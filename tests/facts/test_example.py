@@ -1,0 +1,93 @@
+"""The bundled example (hand-cleaned fixtures): facts and the agreement card."""
+
+from __future__ import annotations
+
+
+def _of(story, aid, kind):
+    return [f for f in story.facts[aid] if f.type == kind]
+
+
+def test_every_source_points_into_its_article(wanju, by_id):
+    for aid, facts in wanju.facts.items():
+        text = by_id[aid].text
+        for f in facts:
+            for s in f.sources:
+                assert s.article == aid and 0 <= s.start < s.end <= len(text)
+            if f.type in ("date", "quantity"):
+                assert text[f.sources[0].start : f.sources[0].end] == f.text
+
+
+def test_people(wanju):
+    for aid in ("ilyo", "gukje", "asia"):
+        people = {f.value: f.role for f in _of(wanju, aid, "person")}
+        assert "군수" in people["박성일"] and "소장" in people["이원재"]
+    assert {f.value: f.role for f in _of(wanju, "ilyo", "person")}["박성일"] == "완주군수"
+    asia = {f.value: f for f in _of(wanju, "asia", "person")}
+    assert asia["이원재"].role == "희망제작소 소장"
+    assert len(asia["박성일"].sources) == 3  # 박성일 완주군수, 박 군수 (twice)
+
+
+def test_organizations_and_quantities(wanju):
+    for aid in ("ilyo", "gukje", "asia"):
+        assert {"완주군", "희망제작소"} <= {f.value for f in _of(wanju, aid, "organization")}
+        quantities = {(f.value, f.unit, f.counts) for f in _of(wanju, aid, "quantity")}
+        assert quantities == {(50, "명", "participants"), (5, "명", "공무원")}
+
+
+def test_dates_are_attached_to_their_happening(wanju):
+    dates = {
+        aid: [(f.text, f.value, f.about) for f in _of(wanju, aid, "date")] for aid in wanju.facts
+    }
+    since = {"from": "2008", "to": None}
+    assert dates["ilyo"] == [
+        ("19일", "2015-03-19", "signing"),
+        ("2008년부터", since, "earlier signing"),
+    ]
+    assert dates["asia"] == [
+        ("20일", "2015-03-20", "signing"),
+        ("지난 19일", "2015-03-19", "visit"),
+        ("20일", "2015-03-20", "signing"),
+        ("지난 2008년부터", since, "earlier signing"),
+    ]
+
+
+def test_place_of_the_benchmarking_visit_is_not_the_signing_place(wanju):
+    places = {(f.value, f.about) for f in _of(wanju, "asia", "place")}
+    assert ("서울시청", None) in places
+    assert not any(about == "signing" for _, about in places)
+    assert ("희망제작소", "signing") in {(f.value, f.about) for f in _of(wanju, "ilyo", "place")}
+
+
+def test_agreement_card(wanju):
+    event = wanju.event()
+    assert event is not None and event.type == "agreement"
+    assert event.parties == ("완주군", "희망제작소")
+    assert event.representatives == ("박성일 완주군수", "이원재 희망제작소 소장")
+    assert event.date is None and event.disputed == ("date",)
+    assert event.place == "희망제작소"  # one outlet names no place: it says less
+    assert event.phase == "2단계" and event.participants == 50
+    assert event.items == (
+        "지역의 다양한 정책의 개발과 창안 활동의 자문 및 지원",
+        "사회적경제의 실천을 위한 정보공유 및 연구 활동 강화",
+        "완주군의 다양한 공동체사업과 연계된 정책협력 지원",
+        "도시재생, 환경 등 지역문제 현안에 대한 교류 협력 추진",
+        "국제교류, 학술대회, 심포지엄 등 국내외 정책 소통 활동 연계",
+        "중간지원조직의 업무 협력 및 교류 확대",
+    )
+    history = " / ".join(event.history)
+    assert "2008" in history and "공무원 5명 파견" in history
+    for project in ("신택리지 자원조사", "커뮤니티비즈니스", "로컬푸드", "마을공동체"):
+        assert sum(project in line for line in event.history) == 1
+
+
+def test_story_facts_merge_across_outlets(wanju):
+    from newsmoa.facts import merge_facts
+
+    merged = merge_facts(wanju.facts)
+    people = {f.value: f for f in merged if f.type == "person"}
+    assert set(people) == {"박성일", "이원재"}
+    assert people["박성일"].role == "완주군수" and people["이원재"].role == "희망제작소 소장"
+    assert {s.article for s in people["이원재"].sources} == {"ilyo", "gukje", "asia"}
+    assert [f.value for f in merged if f.type == "quantity"] == [50, 5]
+    signing = [f.value for f in merged if f.type == "date" and f.about == "signing"]
+    assert signing == ["2015-03-19", "2015-03-20"]  # both kept: merging never picks

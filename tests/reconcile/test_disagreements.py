@@ -1,0 +1,158 @@
+"""Cross-outlet disagreements: the example, stories that must produce none, and each kind."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+# The facts tests' fixtures (hand-cleaned example, plain split and aligner) are shared.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "facts"))
+from facts_samples import ARTICLES, KST, Story, make_article  # noqa: E402
+
+from newsmoa.types import Article  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def example() -> Story:
+    return Story([Article(id=i, text=t, outlet=o, published=p) for i, o, p, t in ARTICLES])
+
+
+def story(*texts: str, release: str | None = None) -> Story:
+    return Story([make_article(f"a{n}", t) for n, t in enumerate(texts)], release=release)
+
+
+def values(d) -> dict:
+    return {str(v.value): sorted({s.article for s in v.sources}) for v in d.values}
+
+
+def test_example_has_exactly_the_signing_date_disagreement(example):
+    found = example.disagreements()
+    assert [(d.kind, d.about) for d in found] == [("date", "signing date")]
+    (d,) = found
+    assert values(d) == {"2015-03-19": ["gukje", "ilyo"], "2015-03-20": ["asia"]}
+    texts = {a.id: a.text for a in example.articles}
+    for v in d.values:
+        day = "19일" if v.value == "2015-03-19" else "20일"
+        for s in v.sources:
+            assert s.quote == texts[s.article][s.start : s.end]
+            assert day in s.quote and ("협약" in s.quote)
+    assert "지난 19일" not in " ".join(s.quote or "" for v in d.values for s in v.sources)
+
+
+def test_example_json_shape(example):
+    (d,) = example.disagreements()
+    out = d.to_json()
+    assert out["kind"] == "date" and out["about"] == "signing date"
+    assert [v["value"] for v in out["values"]] == ["2015-03-19", "2015-03-20"]
+    assert all(
+        {"article", "start", "end", "quote"} <= set(s) for v in out["values"] for s in v["sources"]
+    )
+
+
+SIGNED = "완주군은 19일 희망제작소에서 박성일 완주군수 등 50명이 참여한 가운데 협약을 체결했다."
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # worded differently
+        "완주군과 희망제작소는 지난 19일 희망제작소에서 50명이 참석한 가운데 업무협약을 맺었다.",
+        "완주군은 2015년 3월 19일 희망제작소 대회의실에서 약 50명이 참석한 가운데 협약을 맺었다.",
+        "박성일 군수 등 50여 명은 19일 희망제작소에서 협약을 체결했다.",
+        # says less
+        "완주군은 희망제작소와 협약을 체결했다.",
+        "완주군은 이달 희망제작소와 협약을 체결했다.",
+        # other happenings on other days are not the signing
+        "완주군은 19일 희망제작소와 협약을 체결했다고 20일 밝혔다.",
+        "지난 18일 서울시청을 방문한 박성일 완주군수는 19일 희망제작소에서 협약을 체결했다.",
+        "완주군은 2008년부터 희망제작소와 협약을 체결해왔다.",
+    ],
+)
+def test_no_disagreement(other):
+    assert story(SIGNED, other).disagreements() == ()
+
+
+@pytest.mark.parametrize(
+    ("other", "kind", "about", "expected"),
+    [
+        (
+            "완주군은 20일 희망제작소에서 박성일 완주군수 등 50명이 참여한 가운데 협약을 체결했다.",
+            "date",
+            "signing date",
+            {"2015-03-19": ["a0"], "2015-03-20": ["a1"]},
+        ),
+        (
+            "완주군은 19일 희망제작소에서 박성일 완주군수 등 60명이 참여한 가운데 협약을 체결했다.",
+            "quantity",
+            "signing participants",
+            {"50": ["a0"], "60": ["a1"]},
+        ),
+        (
+            "완주군은 19일 서울시청에서 박성일 완주군수 등 50명이 참여한 가운데 협약을 체결했다.",
+            "place",
+            "signing place",
+            {"희망제작소": ["a0"], "서울시청": ["a1"]},
+        ),
+        (
+            "완주군은 19일 희망제작소에서 임정엽 완주군수 등 50명이 참여한 가운데 협약을 체결했다.",
+            "person",
+            "name of 완주군수",
+            {"박성일": ["a0"], "임정엽": ["a1"]},
+        ),
+    ],
+)
+def test_each_kind(other, kind, about, expected):
+    found = story(SIGNED, other).disagreements()
+    assert [(d.kind, d.about) for d in found] == [(kind, about)]
+    assert values(found[0]) == expected
+
+
+def test_parties():
+    found = story(
+        "완주군과 희망제작소는 19일 협약을 체결했다.",
+        "완주군과 희망연구소는 19일 협약을 체결했다.",
+        "완주군은 19일 협약을 체결했다.",  # names fewer parties: says less
+    ).disagreements()
+    assert [(d.kind, d.about) for d in found] == [("organization", "signing parties")]
+    assert values(found[0]) == {
+        "['완주군', '희망연구소']": ["a1"],
+        "['완주군', '희망제작소']": ["a0"],
+    }
+
+
+def test_release_reports_facts_tied_to_no_happening():
+    release = "완주군은 올해 사업비 30억 원을 투입한다. 협약은 19일 체결했다."
+    other = "완주군은 올해 사업비 3억 원을 투입한다. 협약은 19일 체결했다."
+    plain = story(release, other).disagreements()
+    with_release = story(release, other, release="a0").disagreements()
+    assert plain == with_release  # 투입 is compared within the aligned sentence either way
+    assert [(d.kind, d.about) for d in with_release] == [("quantity", "투입 (sentence 1) 사업비")]
+
+
+def test_release_compares_dates_without_a_happening():
+    release = "▲일시: 3월 19일 오후 2시 ▲장소: 희망제작소"
+    other = "▲일시: 3월 20일 오후 2시 ▲장소: 희망제작소"
+    assert story(release, other).disagreements() == ()
+    found = story(release, other, release="a0").disagreements()
+    assert [(d.kind, d.about) for d in found] == [("date", "date in sentence 1 (vs release)")]
+    assert values(found[0]) == {
+        "2015-03-19T14:00:00+09:00": ["a0"],
+        "2015-03-20T14:00:00+09:00": ["a1"],
+    }
+
+
+def test_quotes_hold_the_fact_words():
+    found = story(SIGNED, SIGNED.replace("19일", "20일")).disagreements()
+    for v in found[0].values:
+        assert all(str(v.value)[-2:] + "일" in s.quote for s in v.sources)
+
+
+def test_dates_in_articles_of_different_days_resolve_before_comparing():
+    a = make_article("a", "완주군은 19일 협약을 체결했다.", datetime(2015, 3, 20, 9, tzinfo=KST))
+    b = make_article(
+        "b", "완주군은 지난 19일 협약을 체결했다.", datetime(2015, 3, 23, 9, tzinfo=KST)
+    )
+    assert Story([a, b]).disagreements() == ()
