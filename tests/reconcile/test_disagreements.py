@@ -156,3 +156,11 @@ def test_dates_in_articles_of_different_days_resolve_before_comparing():
         "b", "완주군은 지난 19일 협약을 체결했다.", datetime(2015, 3, 23, 9, tzinfo=KST)
     )
     assert Story([a, b]).disagreements() == ()
+
+
+def test_only_the_contradicted_values_are_reported():
+    a = "완주군은 19일 희망제작소와 협약을 체결했다. 전주시는 9일 전북대와 협약을 맺었다."
+    b = "완주군은 20일 희망제작소와 협약을 체결했다. 전주시는 9일 전북대와 협약을 맺었다."
+    (d,) = story(a, b).disagreements()
+    assert values(d) == {"2015-03-19": ["a0"], "2015-03-20": ["a1"]}
+    assert story(a, a).disagreements() == ()  # a reprint of two signings

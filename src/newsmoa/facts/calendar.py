@@ -199,14 +199,14 @@ def _calendar(
             found = _pick(cands, anchor, direction)
             year = found.year if found else None
         else:
-            here = anchor.year * 12 + anchor.month
+            here, m = anchor.year * 12 + anchor.month, month
             opts = [
                 y
                 for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                if direction != "past" or y * 12 + month <= here
-                if direction != "future" or y * 12 + month >= here
+                if direction != "past" or y * 12 + m <= here
+                if direction != "future" or y * 12 + m >= here
             ]
-            year = min(opts, key=lambda y: abs(y * 12 + month - here)) if opts else None
+            year = min(opts, key=lambda y: abs(y * 12 + m - here)) if opts else None
     if year is None and month is None and days and anchor is not None:
         cands = [
             c

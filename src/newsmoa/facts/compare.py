@@ -9,12 +9,13 @@ the other; an outlet whose value covers another's only says less, which is no di
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from newsmoa.text.normalize import comparison_key
 
+Covers = Callable[[Any, Any], bool]
 APPROX_SHARE = 0.2  # an approximate count covers counts within this share of it
 _FAR_PAST, _FAR_FUTURE = "0000", "9999"
 
@@ -92,3 +93,27 @@ def distinct(values: Sequence[Any], covers) -> list[Any]:
             if not (covers(v, w) or covers(w, v)):
                 return specific
     return []
+
+
+def contested(by_article: Mapping[str, Sequence[Any]], covers: Covers) -> list[Any]:
+    """The values outlets contradict each other on, or [] when none do.
+
+    Two outlets contradict each other when each states a value none of the other's values
+    agrees with; a reprint, or an outlet that only leaves things out, contradicts no one.
+    A value is reported when it is such a lone value of a contradicting pair; one that
+    covers another reported value (says less) is left out.
+    """
+
+    def lone(mine: Sequence[Any], theirs: Sequence[Any]) -> list[Any]:
+        return [v for v in mine if not any(covers(v, w) or covers(w, v) for w in theirs)]
+
+    found: dict[str, Any] = {}
+    names = sorted(by_article)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            only_a, only_b = lone(by_article[a], by_article[b]), lone(by_article[b], by_article[a])
+            if only_a and only_b:
+                found.update((key(v), v) for v in only_a + only_b)
+    values = list(found.values())
+    values = [v for v in values if not any(key(w) != key(v) and covers(v, w) for w in values)]
+    return values if len(values) > 1 else []

@@ -61,7 +61,7 @@ def mentions(analysis: Analysis) -> list[Mention]:
         if (is_name(w) or is_surname_only(w)) and w.bare and nxt is not None:
             short = not is_name(w)
             title2 = title_of(nxt2.stem) if nxt2 and not short else None
-            if _org(nxt) and title2 and not title2.prefix:
+            if nxt2 is not None and _org(nxt) and title2 and not title2.prefix:
                 org = nxt.stem
                 out.append(
                     Mention(

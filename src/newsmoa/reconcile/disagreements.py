@@ -11,8 +11,10 @@ Facts are compared only when they describe the same thing (`claim_key`):
 
 A happening named from the table (`happenings.tsv`: signing, visit, ...) is compared across
 the whole story; one named only by its predicate's noun is compared within one consolidated
-sentence (aligned variants), where it is surely the same happening. An outlet whose value
-covers another's (`2015-03` vs `2015-03-19`) or that says nothing only says less (`compare`).
+sentence (aligned variants), where it is surely the same happening. Two outlets disagree when
+each states a value the other contradicts (`compare.contested`): an outlet whose value covers
+another's (`2015-03` vs `2015-03-19`), that says nothing, or that repeats a second signing
+the other also reports only says less.
 No winner is picked: values come in a fixed order (chronological for dates), each with every
 source and a quote. With `release`, each fact an article states differently from the press
 release in an aligned sentence is reported too.
@@ -171,7 +173,10 @@ def _disagreement(
     k: tuple[str, str], group: list[Claim], spans: Mapping[str, list], against_release: bool = False
 ) -> Disagreement | None:
     kind, about = k
-    values = compare.distinct([v for v, _, _ in group], COVERS[kind])
+    by_article: dict[str, list[Any]] = {}
+    for v, _, art in group:
+        by_article.setdefault(art.id, []).append(v)
+    values = compare.contested(by_article, COVERS[kind])
     if not values:
         return None
     out = []
