@@ -61,3 +61,12 @@ def test_festival_facts():
     dates = [(f.text, f.value, f.about) for f in facts if f.type == "date"]
     assert dates == [("오는 25일", "2015-03-25", "축제"), ("20일", "2015-03-20", "announcement")]
     assert [(f.value, f.counts) for f in facts if f.type == "quantity"] == [(1000, "주민")]
+
+
+def test_a_guest_is_not_a_representative():
+    text = (
+        "전주시와 전북대학교는 19일 홍길동 국토교통부 장관과 김승수 전주시장, "
+        "이남호 전북대학교 총장이 참석한 가운데 협약을 체결했다."
+    )
+    event = Story([make_article("x", text)]).event()
+    assert event.representatives == ("김승수 전주시장", "이남호 전북대학교 총장")

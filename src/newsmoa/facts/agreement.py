@@ -5,7 +5,8 @@ A story has a card when some article has a clause labelled `signing` (`happening
 
 - parties: organisations written as actors of the signing (`완주군은`, `완주군과 희망제작소는`,
   `희망제작소와`), not those written as its place (`희망제작소에서`);
-- representatives: people with a head-of-organisation title named in a signing clause;
+- representatives: people with a head-of-organisation title named in a signing clause, unless
+  the title names an organisation that is not a party (a minister attending);
 - date, place, participants: the facts about the signing; None with the field in `disputed`
   when `disagreements` holds one about it (no winner is picked), else the most precise value;
 - phase: `2단계`, `2차` before the agreement noun (`phases.tsv`);
@@ -111,7 +112,7 @@ def agreement_event(
     return Event(
         type="agreement",
         parties=tuple(sorted(party_votes, key=lambda p: (-party_votes[p], first[p]))),
-        representatives=_representatives(per, clauses),
+        representatives=_representatives(per, clauses, list(party_votes)),
         date=date,
         place=place,
         phase=_majority(phase),
@@ -146,13 +147,30 @@ def _role_rank(role: str) -> tuple[bool, int]:
     return (" " in role or bool(found and found.prefix), len(role))
 
 
-def _representatives(per, clauses) -> tuple[str, ...]:
+def affiliation(role: str) -> str | None:
+    """The organisation a role names (`완주군수` -> 완주군, `희망제작소 소장` -> 희망제작소)."""
+    if " " in role:
+        return role.rsplit(" ", 1)[0]
+    found = title_of(role)
+    return found.affiliation if found else None
+
+
+def _of_a_party(role: str, party_names: Sequence[str]) -> bool:
+    """True unless the role names an organisation that is not a party (a guest minister)."""
+    org = affiliation(role)
+    return org is None or any(p.startswith(org) or org.startswith(p) for p in party_names)
+
+
+def _representatives(per, clauses, party_names: Sequence[str]) -> tuple[str, ...]:
+    """Heads of the parties named in a signing clause, one per person, fullest role kept."""
     people: list[list[str]] = []  # [name, role], in order of first mention
     for a, _, fs in per:
         for f in fs:
             if f.type != "person" or not f.role or not head_title(f.role):
                 continue
             if not any(True for _ in _inside(f, clauses[a.id])):
+                continue
+            if not _of_a_party(f.role, party_names):
                 continue
             name = str(f.value)
             for entry in people:
