@@ -20,11 +20,11 @@ APPROX_SHARE = 0.2  # an approximate count covers counts within this share of it
 _FAR_PAST, _FAR_FUTURE = "0000", "9999"
 
 
-def _interval(value: Any) -> tuple[str, str]:
+def interval(value: Any) -> tuple[str, str]:
     """[lo, hi] as sortable strings at second precision."""
     if isinstance(value, dict):
-        lo = _interval(value["from"])[0] if value.get("from") else _FAR_PAST
-        hi = _interval(value["to"])[1] if value.get("to") else _FAR_FUTURE
+        lo = interval(value["from"])[0] if value.get("from") else _FAR_PAST
+        hi = interval(value["to"])[1] if value.get("to") else _FAR_FUTURE
         return lo, hi
     text = str(value)
     if "T" in text:
@@ -41,7 +41,7 @@ def _interval(value: Any) -> tuple[str, str]:
 
 
 def date_covers(a: Any, b: Any) -> bool:
-    (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
     return alo <= blo and bhi <= ahi
 
 

@@ -14,17 +14,18 @@ see `entity_facts`); their facts are added only where no rule fact already cover
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from newsmoa.facts import compare, places, quantities
 from newsmoa.facts import people as people_mod
-from newsmoa.facts import places, quantities
 from newsmoa.facts.calendar import SEOUL
-from newsmoa.facts.clauses import Analysis, analyse, table_labels
+from newsmoa.facts.clauses import EARLIER, Analysis, analyse, table_labels
 from newsmoa.facts.dates import find_dates
 from newsmoa.types import Article, Fact, Sentence, Source
 
 Finder = Callable[[Article, Sequence[Sentence]], Iterable[Fact]]
+STALE_DAYS = 365  # a happening dated wholly before this many days is an earlier one
 KLUE_TYPES = {"PS": "person", "OG": "organization", "LC": "place"}
 
 
@@ -44,7 +45,7 @@ def extract_facts(
                     m.value,
                     (_src(article, a.start + m.start, a.start + m.end),),
                     text=m.text,
-                    about=_about(a, a.start + m.end - 1),
+                    about=_dated_about(_about(a, a.start + m.end - 1), m.value, anchor),
                 )
             )
             ref = m.day or ref
@@ -81,6 +82,15 @@ def _src(article: Article, start: int, end: int) -> Source:
 def _about(a: Analysis, pos: int) -> str | None:
     clause = a.clause_at(pos)
     return clause.label if clause else None
+
+
+def _dated_about(about: str | None, value: object, anchor: date | None) -> str | None:
+    """A happening dated wholly over a year before the dateline is an earlier one of its kind
+    ("두 기관은 2013년에도 협약을 맺었다"): news reports what just happened or will."""
+    if not about or about.startswith(EARLIER) or anchor is None or value is None:
+        return about
+    end = compare.interval(value)[1]
+    return EARLIER + about if end < (anchor - timedelta(days=STALE_DAYS)).isoformat() else about
 
 
 def _main_label(labels: Iterable[str | None]) -> str | None:

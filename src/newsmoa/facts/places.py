@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from newsmoa.facts.clauses import Analysis, Word
-from newsmoa.facts.tables import mapping
 from newsmoa.facts.names import (
     admin_area,
     is_organization,
@@ -24,6 +23,7 @@ from newsmoa.facts.names import (
     title_of,
     venue_word,
 )
+from newsmoa.facts.tables import mapping
 
 LOCATIVE = frozenset({"에서", "에서는", "에서도", "에서의"})
 PHRASE_WORDS = 3  # bare nouns a location may take from before it
