@@ -70,3 +70,11 @@ def test_a_guest_is_not_a_representative():
     )
     event = Story([make_article("x", text)]).event()
     assert event.representatives == ("김승수 전주시장", "이남호 전북대학교 총장")
+
+
+def test_press_release_style_brackets():
+    text = "완주군(군수 박성일)은 19일 희망제작소(소장 이원재)와 2단계 업무협약을 체결했다."
+    event = Story([make_article("x", text)]).event()
+    assert event.parties == ("완주군", "희망제작소")
+    assert event.representatives == ("박성일 완주군수", "이원재 희망제작소 소장")
+    assert event.date == "2015-03-19" and event.phase == "2단계"

@@ -51,6 +51,21 @@ def _inside(fact: Fact, clauses: Sequence[tuple[Analysis, Clause]]):
                 yield src, a
 
 
+def _particle(a: Analysis, stem_start: int) -> str:
+    """The particle after the word whose stem starts at `stem_start`, looking past a bracket
+    that follows it (`완주군(군수 박성일)은` -> 은)."""
+    ws = a.words
+    i = next((k for k, w in enumerate(ws) if w.stem_start == stem_start), None)
+    if i is None:
+        return ""
+    if ws[i].particle() or i + 1 >= len(ws) or a.text[ws[i + 1].start - a.start] != "(":
+        return ws[i].particle()
+    for w in ws[i + 1 : i + 6]:
+        if ")" in a.text[w.start - a.start : w.end - a.start]:
+            return w.particle()
+    return ""
+
+
 def parties(
     article: Article, facts: Sequence[Fact], clauses: Sequence[tuple[Analysis, Clause]]
 ) -> list[tuple[str, Source]]:
@@ -61,8 +76,7 @@ def parties(
         if fact.type != "organization":
             continue
         for src, a in _inside(fact, clauses):
-            word = next((w for w in a.words if w.stem_start == src.start), None)
-            if word is not None and word.particle() in words("party_particles"):
+            if _particle(a, src.start) in words("party_particles"):
                 found.setdefault(str(fact.value), src)
     return sorted(found.items(), key=lambda kv: kv[1].start)
 

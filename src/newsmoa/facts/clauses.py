@@ -24,6 +24,8 @@ from functools import cache, lru_cache
 from newsmoa.facts.tables import rows, words
 from newsmoa.text.analyzer import analyzer
 
+# A word: spaces between, and an opening bracket starts a new one ("완주군(군수 박성일)은").
+_WORD = re.compile(r"\(?[^\s(]+|\(")
 NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN", "NP"})
 EARLIER = "earlier "
 
@@ -141,7 +143,7 @@ def _analyse(text: str) -> Analysis:
 
 def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
     out = []
-    for m in re.finditer(r"\S+", text):
+    for m in _WORD.finditer(text):
         inside = [t for t in toks if m.start() <= t.start < m.end()]
         i = 0
         while (

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from newsmoa.facts.clauses import Analysis, Word
 from newsmoa.facts.names import (
+    Title,
     admin_area,
     is_name,
     is_organization,
@@ -34,6 +35,14 @@ class Mention:
     start: int
     end: int
     short: bool = False
+
+
+def _role(org: str, title: Title) -> str:
+    """`완주군` + 군수 -> 완주군수 (the title heads that kind of area); else `희망제작소 소장`."""
+    unit = title_unit(title.title)
+    if unit and org.endswith(unit) and not title.prefix:
+        return org[: -len(unit)] + title.title
+    return f"{org} {title.role}"
 
 
 def _org(word: Word | None) -> bool:
@@ -67,7 +76,7 @@ def mentions(analysis: Analysis) -> list[Mention]:
                     Mention(
                         w.stem,
                         title2.title,
-                        f"{org} {title2.title}",
+                        _role(org, title2),
                         org,
                         title2.head,
                         w.start,
@@ -80,7 +89,7 @@ def mentions(analysis: Analysis) -> list[Mention]:
             if title is not None:
                 start, role, affiliation = w.start, title.role, title.affiliation
                 if affiliation is None and _org(prev) and prev is not None and not short:
-                    start, role, affiliation = prev.start, f"{prev.stem} {title.title}", prev.stem
+                    start, role, affiliation = prev.start, _role(prev.stem, title), prev.stem
                 out.append(
                     Mention(
                         w.stem,
@@ -104,7 +113,7 @@ def mentions(analysis: Analysis) -> list[Mention]:
         ):
             start, role, affiliation = w.start, title.role, title.affiliation
             if affiliation is None and _org(prev) and prev is not None:
-                start, role, affiliation = prev.start, f"{prev.stem} {title.title}", prev.stem
+                start, role, affiliation = prev.start, _role(prev.stem, title), prev.stem
             out.append(
                 Mention(nxt.stem, title.title, role, affiliation, title.head, start, nxt.stem_end)
             )
