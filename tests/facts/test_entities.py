@@ -64,3 +64,24 @@ def test_places(text, expected):
 )
 def test_quantities(text, expected):
     assert [(f.value, f.unit, f.counts, f.text) for f in facts(text, "quantity")] == expected
+
+
+def test_entity_model_seam_adds_only_uncovered_spans():
+    from newsmoa.facts import entity_facts
+
+    text = "완주군은 삼성과 협약을 맺었다."
+    art = make_article("x", text)
+
+    def model(article, sentences):  # stands in for newsmoa.facts.ner.entities
+        spans = [
+            {"start": 0, "end": 3, "type": "LC", "text": "완주군"},
+            {"start": 5, "end": 7, "type": "OG", "text": "삼성"},
+            {"start": 10, "end": 12, "type": "DT", "text": "맺었"},
+        ]
+        return entity_facts(article.id, spans)
+
+    found = extract_facts(art, split(art), finders=[model])
+    assert [(f.type, f.value) for f in found] == [
+        ("organization", "완주군"),
+        ("organization", "삼성"),
+    ]
