@@ -112,7 +112,7 @@ def agreement_event(
     )
     place = _settled(
         [f.value for f in signing_facts if f.type == "place"],
-        lambda x, y: compare.name_covers(x, y),
+        compare.name_covers,
         about["place"] in disputed,
     )
     counts = [f.value for f in signing_facts if f.type == "quantity" and f.counts == "participants"]
@@ -131,21 +131,26 @@ def agreement_event(
         place=place,
         phase=_majority(phase),
         participants=participants,
-        items=tuple(
-            items.merge(
-                i
-                for _, an, _ in per
-                for a in an
-                if not items.is_history(a)
-                for i in items.bullet_items(a)
-            )
-        ),
+        items=_items(per),
         history=_history(per),
         disputed=tuple(f for f in ("date", "place", "participants") if about[f] in disputed),
     )
 
 
+def _items(per) -> tuple[str, ...]:
+    """Bullet items of the sentences that do not tell the parties' past, merged."""
+    found = [
+        item
+        for _, analyses, _ in per
+        for a in analyses
+        if not items.is_history(a)
+        for item in items.bullet_items(a)
+    ]
+    return tuple(items.merge(found))
+
+
 def _history(per) -> tuple[str, ...]:
+    """History lines and bullet items of the history sentences, merged."""
     lines: list[str] = []
     for _, analyses, fs in per:
         dates = [(s.start, s.end, str(f.text)) for f in fs if f.type == "date" for s in f.sources]
