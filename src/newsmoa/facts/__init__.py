@@ -9,7 +9,7 @@ Language knowledge lives in `data/*.tsv` (see `tables`); Kiwi comes from
 """
 
 from newsmoa.facts.agreement import agreement_event
-from newsmoa.facts.extract import entity_facts, extract_facts
+from newsmoa.facts.extract import entity_facts, extract_facts, model_finder
 from newsmoa.facts.merge import merge_facts
 
-__all__ = ["agreement_event", "entity_facts", "extract_facts", "merge_facts"]
+__all__ = ["agreement_event", "entity_facts", "extract_facts", "merge_facts", "model_finder"]

@@ -27,6 +27,7 @@ from newsmoa.types import Article, Fact, Sentence, Source
 Finder = Callable[[Article, Sequence[Sentence]], Iterable[Fact]]
 STALE_DAYS = 365  # a happening dated wholly before this many days is an earlier one
 KLUE_TYPES = {"PS": "person", "OG": "organization", "LC": "place"}
+_ENTITY_FIELDS = ("start", "end", "type", "text")
 
 
 def extract_facts(
@@ -150,19 +151,23 @@ def _uncovered(facts: Sequence[Fact], extra: Iterable[Fact]) -> list[Fact]:
     ]
 
 
-def entity_facts(article_id: str, entities: Iterable[Mapping[str, Any]]) -> list[Fact]:
-    """Facts from KLUE-typed spans (`{"start", "end", "type", "text"}`, as
-    `newsmoa.facts.ner.entities(text)` returns them); types without a fact type are skipped."""
+def entity_facts(article_id: str, entities: Iterable[Any]) -> list[Fact]:
+    """Facts from KLUE-typed spans: `newsmoa.facts.ner.Entity` objects or mappings with
+    start, end, type, text (offsets into the article text). PS, OG and LC become person,
+    organization and place facts; other types are left to the rules (dates, quantities)."""
     out = []
     for e in entities:
-        kind = KLUE_TYPES.get(str(e.get("type")))
+        fields = e if isinstance(e, Mapping) else {n: getattr(e, n) for n in _ENTITY_FIELDS}
+        kind = KLUE_TYPES.get(str(fields["type"]))
         if kind:
-            out.append(
-                Fact(
-                    kind,
-                    e["text"],
-                    (Source(article_id, int(e["start"]), int(e["end"])),),
-                    text=e["text"],
-                )
-            )
+            span = (Source(article_id, int(fields["start"]), int(fields["end"])),)
+            out.append(Fact(kind, fields["text"], span, text=fields["text"]))
     return out
+
+
+def model_finder(article: Article, sentences: Sequence[Sentence]) -> list[Fact]:
+    """A `finders` entry over the statistical entity model (`newsmoa.facts.ner`), imported
+    only when used: `extract_facts(article, sentences, finders=[model_finder])`."""
+    from newsmoa.facts.ner import entities
+
+    return entity_facts(article.id, entities(article.text))
