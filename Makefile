@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= newsmoa.db
 
-.PHONY: run test bench eval lint install clean spark-install
+.PHONY: run test bench eval lint install clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/newsmoa eval
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -3,16 +3,15 @@ the agreement card and reuse. Pure: the same rows give the same Story."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newsmoa.facts import agreement_event
+from newsmoa.facts import agreement_event, merge_facts
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
 from newsmoa.reconcile.reuse import reuse_scores
 from newsmoa.store.base import StoredArticle
-from newsmoa.types import Article, Fact, Story
+from newsmoa.types import Article, Story
 
 
 def build_story(
@@ -30,6 +29,7 @@ def build_story(
     extra: dict[str, Any] = {
         "why": {r.article.id: dict(r.signals) for r in rows},
         "release": release,
+        "release_carried_by": carried_by(articles, reuse) if release else [],
     }
     return Story(
         id=story_id,
@@ -44,6 +44,18 @@ def build_story(
         redirects=tuple(redirects),
         extra=extra,
     )
+
+
+CARRIED_MIN_REUSE = 0.3  # share of an article's text taken from the release to count as carrying it
+
+
+def carried_by(articles: Sequence[Article], reuse: Mapping[str, float]) -> list[dict[str, Any]]:
+    """The articles that carried the press release: those reusing a good share of its text."""
+    return [
+        {"article": a.id, "outlet": a.outlet, "reuse": reuse[a.id]}
+        for a in articles
+        if not a.is_release and reuse.get(a.id, 0.0) >= CARRIED_MIN_REUSE
+    ]
 
 
 def story_title(articles: Sequence[Article]) -> str:
@@ -63,32 +75,3 @@ def story_title(articles: Sequence[Article]) -> str:
         )
 
     return titled[max(range(len(titled)), key=lambda i: (closeness(i), -i))]
-
-
-def merge_facts(facts_by: Mapping[str, Sequence[Fact]]) -> tuple[Fact, ...]:
-    """One fact per (type, value, role, about) across the story, with every article's sources."""
-    merged: dict[tuple[str, str, str | None, str | None], Fact] = {}
-    for facts in facts_by.values():
-        for fact in facts:
-            key = (
-                fact.type,
-                json.dumps(fact.value, ensure_ascii=False, sort_keys=True),
-                fact.role,
-                fact.about,
-            )
-            if key in merged:
-                old = merged[key]
-                sources = old.sources + tuple(s for s in fact.sources if s not in old.sources)
-                merged[key] = Fact(
-                    type=old.type,
-                    value=old.value,
-                    sources=sources,
-                    text=old.text,
-                    role=old.role,
-                    unit=old.unit,
-                    counts=old.counts,
-                    about=old.about,
-                )
-            else:
-                merged[key] = fact
-    return tuple(merged.values())

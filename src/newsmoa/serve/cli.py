@@ -205,5 +205,27 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     uvicorn.run(create_app(ctx.obj["db"]), host=host, port=port, log_level="info")
 
 
+@cli.command(name="eval")
+@click.option(
+    "--only", type=click.Choice(["clustering", "ner"]), default=None, help="Run one table only."
+)
+def eval_(only: str | None) -> None:
+    """Scores on the evaluation sets, printed as tables: story clustering (ECB+ test topics,
+    the Korean dev day when its texts are present, near-duplicates) and entities (KLUE-NER).
+
+    Example: newsmoa eval --only ner
+    """
+    from newsmoa.eval import clustering, ner
+
+    status = 0
+    if only in (None, "clustering"):
+        status |= clustering.main([]) or 0
+    if only in (None, "ner"):
+        click.echo("")
+        status |= ner.main([]) or 0
+    if status:
+        raise SystemExit(status)
+
+
 def main() -> None:
     cli(obj={})

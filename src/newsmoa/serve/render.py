@@ -146,6 +146,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
             f"| {a['outlet'] or '-'}{release} | {_when(a['published'])} | {a['reporter'] or '-'} | "
             f"{a['reuse'] if a['reuse'] is not None else '-'} | {_md(a['title'])} |"
         )
+    out += _release_lines(doc, names)
     for d in doc.get("disagreements", []):
         out += ["", f"## Disagreement: {d['about']} ({d['kind']})", ""]
         for v in d["values"]:
@@ -193,6 +194,21 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     return "\n".join(out)
 
 
+def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
+    release = doc.get("release")
+    if not release:
+        return []
+    carried = [
+        f"{c['outlet'] or c['article']} ({c['reuse']:.0%})"
+        for c in doc.get("release_carried_by", [])
+    ]
+    return [
+        "",
+        f"Press release: {names.get(release, release)}; carried by: "
+        f"{', '.join(carried) if carried else 'no outlet'}.",
+    ]
+
+
 def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     head = Table(title=escape(f"{doc['title']}  [{doc['id']}]"))
     for col in ("outlet", "published", "reporter", "reuse", "title"):
@@ -211,7 +227,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     body.add_column("sources", overflow="fold", ratio=1)
     for s in doc["sentences"]:
         _row(body, s["text"], _chips(s["sources"], names))
-    parts = [_render(head)]
+    parts = [_render(head), *filter(None, ["\n".join(_release_lines(doc, names)).strip()])]
     for d in doc.get("disagreements", []):
         lines = [f"DISAGREEMENT {d['about']} ({d['kind']}):"]
         for v in d["values"]:

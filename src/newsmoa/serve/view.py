@@ -149,7 +149,14 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
         "event": event_rows(doc.get("event")),
         "timeline": timeline(articles, label, pos),
         "release": release
-        and {"id": release, "label": label.get(release, release), "pos": pos.get(release, 0)},
+        and {
+            "id": release,
+            "label": label.get(release, release),
+            "pos": pos.get(release, 0),
+            "carried_by": [
+                label.get(c["article"], c["article"]) for c in doc.get("release_carried_by") or []
+            ],
+        },
     }
 
 

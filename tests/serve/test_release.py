@@ -1,0 +1,71 @@
+"""`ingest --release`: the press office's view of one release and its placements."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from newsmoa.serve.cli import cli
+
+RELEASE = """군산시, 청년 창업센터 개소
+입력 2024.04.10 09:00
+군산시는 10일 시청에서 강임준 시장과 청년 창업자 등 120명이 참석한 가운데 청년 창업센터 개소식을 열었다고 밝혔다.
+센터는 사무공간 40실과 공용 회의실을 갖췄으며 올해 창업팀 30곳을 선발해 지원한다.
+강임준 시장은 "청년이 돌아오는 도시를 만들겠다"고 말했다.
+"""
+
+COPY = """군산시, 청년 창업센터 문 열어
+입력 2024.04.10 11:20
+(군산=뉴스1) 박영희 기자 = 군산시는 10일 시청에서 강임준 시장과 청년 창업자 등 120명이 참석한 가운데 청년 창업센터 개소식을 열었다고 밝혔다.
+센터는 사무공간 40실과 공용 회의실을 갖췄으며 올해 창업팀 30곳을 선발해 지원한다.
+"""
+
+WRONG = """군산 청년 창업센터 개소
+입력 2024.04.10 14:05
+[전북일보] 군산시는 10일 시청에서 강임준 시장과 청년 창업자 등 200명이 참석한 가운데 청년 창업센터 개소식을 열었다.
+센터는 사무공간 40실과 공용 회의실을 갖췄으며 올해 창업팀 30곳을 선발해 지원한다.
+김철수 기자 kim@jjan.kr
+"""
+
+
+def test_release_story_lists_carriers_and_states_differences(tmp_path):
+    (tmp_path / "release.txt").write_text(RELEASE, "utf-8")
+    (tmp_path / "copy.txt").write_text(COPY, "utf-8")
+    (tmp_path / "wrong.txt").write_text(WRONG, "utf-8")
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    args = [
+        "--db",
+        db,
+        "ingest",
+        str(tmp_path / "copy.txt"),
+        str(tmp_path / "wrong.txt"),
+        "--release",
+        str(tmp_path / "release.txt"),
+    ]
+    result = runner.invoke(cli, args, obj={})
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(
+        runner.invoke(cli, ["--db", db, "stories", "--format", "json"], obj={}).output
+    )
+    doc = json.loads(
+        runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
+    )
+    release = next(a for a in doc["articles"] if a["is_release"])
+    assert doc["release"] == release["id"] and doc["title"] == "군산시, 청년 창업센터 개소"
+    by_outlet = {a["outlet"]: a for a in doc["articles"] if not a["is_release"]}
+    assert set(by_outlet) == {"뉴스1", "전북일보"}
+    assert by_outlet["뉴스1"]["reuse"] > 0.9 and by_outlet["전북일보"]["reuse"] > 0.5
+    assert {c["outlet"] for c in doc["release_carried_by"]} == {"뉴스1", "전북일보"}
+    (dis,) = doc["disagreements"]
+    assert dis["kind"] == "quantity"
+    values = {json.dumps(v["value"]): {s["article"] for s in v["sources"]} for v in dis["values"]}
+    assert values == {
+        "120": {release["id"], by_outlet["뉴스1"]["id"]},
+        "200": {by_outlet["전북일보"]["id"]},
+    }
+    md = runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "md"], obj={}).output
+    assert "Press release:" in md and "carried by: 뉴스1" in md
+    table = runner.invoke(cli, ["--db", db, "show", row["id"]], obj={}).output
+    assert "Press release:" in table
