@@ -9,12 +9,16 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import fields
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from newsmoa.types import Event
+
+EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "type")
 LIST_FORMATS = ("table", "json", "jsonl", "csv", "md")
 STORY_FORMATS = ("json", "md", "table")
 
@@ -158,17 +162,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     event = doc.get("event")
     if event:
         out += ["", f"## Event: {event['type']}", ""]
-        for key in (
-            "parties",
-            "representatives",
-            "date",
-            "place",
-            "phase",
-            "participants",
-            "items",
-            "history",
-            "disputed",
-        ):
+        for key in EVENT_FIELDS:
             value = event.get(key)
             if isinstance(value, list):
                 value = "; ".join(str(x) for x in value)

@@ -171,31 +171,22 @@ class SQLiteStore:
             seen.add(story)
 
     def save_story(self, doc: Mapping[str, Any]) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO stories"
-            " (id, title, first_published, article_count, outlets, doc)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                doc["id"],
-                doc.get("title"),
-                doc.get("first_published"),
-                doc.get("article_count", 0),
-                json.dumps(doc.get("outlets", []), ensure_ascii=False),
-                json.dumps(doc, ensure_ascii=False),
-            ),
-        )
+        self._put_story(doc, json.dumps(doc, ensure_ascii=False))
 
     def save_story_summary(self, summary: Mapping[str, Any]) -> None:
+        self._put_story(summary, None)
+
+    def _put_story(self, summary: Mapping[str, Any], doc: str | None) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO stories"
-            " (id, title, first_published, article_count, outlets, doc)"
-            " VALUES (?, ?, ?, ?, ?, NULL)",
+            " (id, title, first_published, article_count, outlets, doc) VALUES (?, ?, ?, ?, ?, ?)",
             (
                 summary["id"],
                 summary.get("title"),
                 summary.get("first_published"),
                 summary.get("article_count", 0),
                 json.dumps(summary.get("outlets", []), ensure_ascii=False),
+                doc,
             ),
         )
 
