@@ -133,3 +133,10 @@ def test_straight_line_hash_equals_the_general_loop(codepoints: list[int]) -> No
     m = _kernels.hash_shingles(buf, len(buf), 5, start, fast)
     assert m == _kernels.hash_shingles_general(buf, len(buf), 5, start, general) == len(buf) - 4
     assert np.array_equal(fast, general)
+
+
+def test_module_example_holds() -> None:
+    import doctest
+
+    result = doctest.testmod(minhash_module)
+    assert result.attempted >= 3 and result.failed == 0

@@ -1,0 +1,58 @@
+"""`python -m bench` (`make bench`): newsmoa's benchmarks, one section after another.
+
+Benchmarks are not tests: they take minutes, print figures and compare side by side in one
+run. The corpus is generated once into `.cache/bench/` (see `bench.corpus`).
+
+Sections run in the order of `SECTIONS`. To add one, write `bench/<name>.py` with
+`run(corpus, *, runs) -> list[dict]` that prints its own table, and register it below.
+Still to come (issue 5), in this order after "signatures":
+  "cluster": end-to-end `newsmoa cluster` articles/s and peak memory on the corpus;
+  "ingest":  single-article ingest latency p50/p95 into a store of 1,000,000 articles.
+
+    python -m bench                          # every section, 50,000 articles
+    python -m bench --docs 5000 --runs 1     # a quick look
+    python -m bench signatures --only newsmoa-1t rensa
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+from bench import signatures
+from bench.corpus import Corpus, ensure_corpus
+
+SECTIONS: dict[str, Callable[..., list[dict]]] = {
+    "signatures": signatures.run,
+    # "cluster": cluster.run,   <- end-to-end `newsmoa cluster` (not written yet)
+    # "ingest": ingest.run,     <- warm single-article ingest latency at 1M stored (not yet)
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("sections", nargs="*", help=f"any of {', '.join(SECTIONS)} (default: all)")
+    parser.add_argument("--docs", type=int, default=50_000, help="corpus size (default 50,000)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per method (median)")
+    parser.add_argument("--only", nargs="+", help="signatures: only these methods")
+    args = parser.parse_args()
+    unknown = [s for s in args.sections if s not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+
+    corpus: Corpus = ensure_corpus(args.docs)
+    for name in args.sections or list(SECTIONS):
+        start = time.perf_counter()
+        print(f"== {name} ==", flush=True)
+        kwargs = {"only": args.only} if name == "signatures" else {}
+        SECTIONS[name](corpus, runs=args.runs, **kwargs)
+        print(f"({name}: {time.perf_counter() - start:.0f} s)\n", flush=True)
+
+
+if __name__ == "__main__":
+    main()
