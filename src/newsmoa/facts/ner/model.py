@@ -1,0 +1,90 @@
+"""The trained tagger: a CRF over characters plus the embedding lexicon, loaded from files.
+
+`Tagger.load(dir)` reads `model.crfsuite` and `lexicon.tsv`; `Tagger.spans(texts)` analyses
+the texts with the shared Kiwi and returns the typed spans of each. The shipped files sit in
+`data/` beside this module; `train.py` writes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from newsmoa.facts.ner.corpus import Span, bio_to_spans
+from newsmoa.facts.ner.embed import Lexicon, Space
+from newsmoa.facts.ner.features import FeatureConfig, Morph, morphs_of, sentence_features
+from newsmoa.facts.ner.tables import tables
+
+MODEL_FILE = "model.crfsuite"
+LEXICON_FILE = "lexicon.tsv"
+
+
+def shipped_dir() -> Path:
+    return Path(__file__).resolve().parent / "data"
+
+
+def read_lexicon(path: Path) -> Lexicon:
+    rows = []
+    anchors = 0
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("#anchors_per_type="):
+            anchors = int(line.partition("=")[2])
+        elif line and not line.startswith("#"):
+            morph_id, typ = line.split("\t")[:2]
+            rows.append((int(morph_id), typ))
+    return Lexicon.from_rows(rows, anchors)
+
+
+def write_lexicon(lexicon: Lexicon, path: Path, names: dict[int, str]) -> None:
+    lines = [f"#anchors_per_type={lexicon.anchors_per_type}"]
+    lines += ["# morpheme id (kiwipiepy-model)\ttype\tform (for reading only); most frequent first"]
+    lines += [f"{i}\t{t}\t{names.get(i, '')}" for i, t in lexicon.rows()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+class Tagger:
+    """A loaded model; `spans` is safe to call from one thread at a time."""
+
+    def __init__(self, crf: Any, lexicon: Lexicon | None, kiwi: Any, config: FeatureConfig) -> None:
+        self._crf = crf
+        self._lexicon = lexicon
+        self._kiwi = kiwi
+        self._space = Space(kiwi)
+        self.config = config
+
+    @classmethod
+    def load(cls, directory: Path | None = None, *, config: FeatureConfig | None = None) -> Tagger:
+        import pycrfsuite
+
+        from newsmoa.text.analyzer import analyzer
+
+        directory = directory or shipped_dir()
+        crf = pycrfsuite.Tagger()
+        crf.open(str(directory / MODEL_FILE))
+        lex_path = directory / LEXICON_FILE
+        lexicon = read_lexicon(lex_path) if lex_path.exists() else None
+        return cls(crf, lexicon, analyzer(), config or FeatureConfig())
+
+    def features(self, text: str, morphs: Sequence[Morph]) -> list[dict[str, float]]:
+        return sentence_features(
+            text,
+            morphs,
+            config=self.config,
+            tables=tables(),
+            space=self._space,
+            lexicon=self._lexicon,
+        )
+
+    def analyse(self, texts: Sequence[str]) -> list[list[Morph]]:
+        return [morphs_of(toks) for toks in self._kiwi.tokenize(list(texts))]
+
+    def spans(self, texts: Sequence[str]) -> list[list[Span]]:
+        out = []
+        for text, morphs in zip(texts, self.analyse(texts), strict=True):
+            if not text:
+                out.append([])
+                continue
+            tags = self._crf.tag(self.features(text, morphs))
+            out.append(bio_to_spans(tags, text))
+        return out

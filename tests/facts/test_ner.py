@@ -1,0 +1,133 @@
+"""Entity extractor: the scorer by hand, the shipped model, the CLI, and a quality floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsmoa.eval.ner import Counts, score
+from newsmoa.facts.ner.corpus import Span, bio_to_spans, is_held_out, spans_to_bio
+
+# --- scorer, computed by hand ---------------------------------------------------------------
+
+
+def test_score_exact_match_only() -> None:
+    gold = [[(0, 3, "PS"), (5, 8, "OG")], [(0, 2, "DT")]]
+    pred = [[(0, 3, "PS"), (5, 7, "OG")], [(0, 2, "TI"), (3, 4, "QT")]]
+    sc = score(gold, pred)
+    # PS: 1 tp. OG: (5,8) missed, (5,7) false. DT missed; TI and QT false.
+    assert (sc.micro.tp, sc.micro.fp, sc.micro.fn) == (1, 3, 2)
+    assert sc.micro.precision == pytest.approx(1 / 4)
+    assert sc.micro.recall == pytest.approx(1 / 3)
+    assert sc.micro.f1 == pytest.approx(2 * (1 / 4) * (1 / 3) / (1 / 4 + 1 / 3))
+    assert sc.by_type["PS"].f1 == 1.0
+    assert (sc.by_type["OG"].tp, sc.by_type["OG"].fp, sc.by_type["OG"].fn) == (0, 1, 1)
+    assert sc.by_type["DT"].recall == 0.0 and sc.by_type["DT"].precision == 0.0
+
+
+def test_score_accepts_dicts_and_spans_and_empty() -> None:
+    gold = [[{"start": 1, "end": 2, "type": "QT"}], []]
+    pred = [[Span(1, 2, "QT")], []]
+    sc = score(gold, pred)
+    assert sc.micro.f1 == 1.0
+    assert Counts().f1 == 0.0  # nothing predicted, nothing gold: 0, not a division error
+
+
+def test_bio_round_trip_and_trim() -> None:
+    spans = [Span(0, 2, "PS"), Span(3, 9, "LC")]
+    tags = spans_to_bio(10, spans)
+    assert tags[:4] == ["B-PS", "I-PS", "O", "B-LC"]
+    assert bio_to_spans(tags) == spans
+    # an I- without B- starts a span; spaces at the edges are trimmed
+    assert bio_to_spans(["O", "I-OG", "I-OG", "I-OG"], "a 경찰 ") == [Span(2, 4, "OG")]
+
+
+def test_split_is_fixed() -> None:
+    assert is_held_out("klue-ner-v1_dev_00000-wikitree") == is_held_out(
+        "klue-ner-v1_dev_00000-wikitree"
+    )
+    from newsmoa.facts.ner.corpus import load, split
+
+    train, held = split(load())
+    assert 0.2 < len(held) / (len(train) + len(held)) < 0.3
+    assert not {r.guid for r in train} & {r.guid for r in held}
+
+
+# --- the shipped model --------------------------------------------------------------------
+
+SENTENCES = [
+    # written for this test, not from KLUE
+    "김민수 대표는 지난 3일 서울 강남구에서 열린 한국전자협회 총회에 참석했다.",
+    "완주군과 희망제작소는 2015년 3월 19일 오후 2시 업무협약을 맺고 공무원 5명을 보냈다.",
+]
+
+
+@pytest.mark.slow
+def test_model_finds_people_places_organisations() -> None:
+    from newsmoa.facts.ner import entities, entities_batch
+
+    first = entities(SENTENCES[0])
+    got = {(e.text, e.type) for e in first}
+    assert ("김민수", "PS") in got
+    assert ("한국전자협회", "OG") in got
+    assert any(t == "LC" and "강남구" in x for x, t in got)
+    assert any(t == "DT" and "3일" in x for x, t in got)
+    second = entities_batch(SENTENCES)[1]
+    kinds = {e.type for e in second}
+    assert {"OG", "DT", "QT"} <= kinds
+    for text, found in zip(SENTENCES, entities_batch(SENTENCES), strict=True):
+        for e in found:
+            assert text[e.start : e.end] == e.text
+            assert e.to_json() == {"start": e.start, "end": e.end, "type": e.type, "text": e.text}
+    assert entities("") == []
+
+
+# --- the CLI --------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cli_round_trip_with_a_broken_line(tmp_path: Path) -> None:
+    from newsmoa.serve.cmd_entities import entities as command
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": SENTENCES[0], "extra": [1]}, ensure_ascii=False)
+        + "\n{not json\n"
+        + json.dumps({"id": "c", "text": SENTENCES[1]}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": "d"})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(command, [str(src), "-o", str(out)])
+    assert result.exit_code == 1
+    lines = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert [x.get("id") for x in lines] == ["a", None, "c", None]
+    assert lines[0]["extra"] == [1]
+    assert lines[1]["line"] == 2 and "JSON" in lines[1]["error"]
+    assert lines[3]["line"] == 4 and "text" in lines[3]["error"]
+    for line in (lines[0], lines[2]):
+        assert line["entities"]
+        for e in line["entities"]:
+            assert line["text"][e["start"] : e["end"]] == e["text"]
+            assert e["type"] in {"PS", "LC", "OG", "DT", "TI", "QT"}
+
+
+# --- quality floor on the held-out news sentences (never trained on) -------------------------
+
+HELD_OUT_NEWS_MICRO_F1_FLOOR = 0.70
+
+
+@pytest.mark.slow
+def test_held_out_news_quality_floor() -> None:
+    from newsmoa.facts.ner import tagger
+    from newsmoa.facts.ner.corpus import load, split
+
+    _, held = split(load())
+    news = [r for r in held if r.source == "wikitree"]
+    sc = score([r.spans for r in news], tagger().spans([r.text for r in news]))
+    assert sc.micro.f1 >= HELD_OUT_NEWS_MICRO_F1_FLOOR, sc.micro
