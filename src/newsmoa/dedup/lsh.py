@@ -75,7 +75,7 @@ def _as_matrix(sigs: np.ndarray, config: LSHConfig) -> np.ndarray:
 def band_keys(sigs: np.ndarray, config: LSHConfig = _DEFAULT) -> np.ndarray:
     """uint64[n, bands]: the band keys of each signature (row d of sigs)."""
     sigs = _as_matrix(sigs, config)
-    return _kernels.band_keys(sigs, config.bands, config.rows, np.uint64(config.seed))
+    return _kernels.band_keys(sigs, config.bands, config.rows, np.uint64(config.seed)).T
 
 
 def candidate_pairs(sigs: np.ndarray, config: LSHConfig = _DEFAULT) -> np.ndarray:
@@ -85,7 +85,7 @@ def candidate_pairs(sigs: np.ndarray, config: LSHConfig = _DEFAULT) -> np.ndarra
     if valid.size < 2:
         return np.empty((0, 2), dtype=np.int64)
     keys = _kernels.band_keys(sigs[valid], config.bands, config.rows, np.uint64(config.seed))
-    order = np.argsort(keys, axis=0, kind="stable")
+    order = np.argsort(keys, axis=1)  # numpy's (SIMD) quicksort; buckets are reordered after
     raw = _kernels.bucket_pairs(keys, order, config.max_bucket)
     n = valid.size
     codes = np.unique(raw[:, 0] * n + raw[:, 1])
