@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from bench import signatures
 from bench.corpus import Corpus, ensure_corpus
+from bench.methods import BY_NAME
 
 SECTIONS: dict[str, Callable[..., list[dict]]] = {
     "signatures": signatures.run,
@@ -42,8 +43,12 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", help="signatures: only these methods")
     args = parser.parse_args()
     unknown = [s for s in args.sections if s not in SECTIONS]
+    unknown += [m for m in args.only or [] if m not in BY_NAME]
     if unknown:
-        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+        parser.error(
+            f"unknown: {', '.join(unknown)}; sections: {', '.join(SECTIONS)}; "
+            f"methods: {', '.join(BY_NAME)}"
+        )
 
     corpus: Corpus = ensure_corpus(args.docs)
     for name in args.sections or list(SECTIONS):
