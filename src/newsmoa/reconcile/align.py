@@ -32,7 +32,7 @@ def ngrams(text: str, n: int) -> frozenset[str]:
     key = comparison_key(text)
     if len(key) <= n:
         return frozenset([key]) if key else frozenset()
-    return frozenset(key[i:i + n] for i in range(len(key) - n + 1))
+    return frozenset(key[i : i + n] for i in range(len(key) - n + 1))
 
 
 def similarity(a: frozenset[str], b: frozenset[str], shared: int, config: AlignConfig) -> float:
@@ -54,17 +54,27 @@ class _Group:
 
 def reading_order(articles: Sequence[Article]) -> list[Article]:
     """Release first, then by publication time (undated last), then by id."""
-    return sorted(articles, key=lambda a: (not a.is_release, a.published is None,
-                                           a.published.timestamp() if a.published else 0.0, a.id))
+    return sorted(
+        articles,
+        key=lambda a: (
+            not a.is_release,
+            a.published is None,
+            a.published.timestamp() if a.published else 0.0,
+            a.id,
+        ),
+    )
 
 
-def consolidate(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], *,
-                config: AlignConfig = AlignConfig()) -> tuple[ConsolidatedSentence, ...]:
+def consolidate(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    *,
+    config: AlignConfig = AlignConfig(),
+) -> tuple[ConsolidatedSentence, ...]:
     groups: list[_Group] = []
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # gram -> (group id, variant)
     order: list[int] = []  # group ids in story order
     for article in reading_order(articles):
-        texts = {a.id: a.text for a in articles}
         prev_group: int | None = None
         member: dict[int, int] = {}  # group id -> index of this article's source in it
         for sent in sentences.get(article.id, ()):
@@ -86,10 +96,13 @@ def consolidate(articles: Sequence[Article], sentences: Mapping[str, Sequence[Se
             member[gid] = 0
             groups[gid].sources.append(Source(article.id, sent.start, sent.end))
             _add_variant(groups, index, gid, grams)
-            at = order.index(prev_group) + 1 if prev_group is not None else _first_free(order, member)
+            at = (
+                order.index(prev_group) + 1
+                if prev_group is not None
+                else _first_free(order, member)
+            )
             order.insert(at, gid)
             prev_group = gid
-        del texts
     return tuple(ConsolidatedSentence(groups[g].text, tuple(groups[g].sources)) for g in order)
 
 
@@ -101,17 +114,23 @@ def _first_free(order: list[int], member: dict[int, int]) -> int:
     return len(order)
 
 
-def _add_variant(groups: list[_Group], index: dict[str, list[tuple[int, int]]], gid: int,
-                 grams: frozenset[str]) -> None:
+def _add_variant(
+    groups: list[_Group], index: dict[str, list[tuple[int, int]]], gid: int, grams: frozenset[str]
+) -> None:
     v = len(groups[gid].variants)
     groups[gid].variants.append(grams)
     for g in grams:
         index[g].append((gid, v))
 
 
-def _best_group(grams: frozenset[str], groups: list[_Group], index: dict[str, list[tuple[int, int]]],
-                config: AlignConfig, member: dict[int, int],
-                prev_group: int | None) -> tuple[int | None, float]:
+def _best_group(
+    grams: frozenset[str],
+    groups: list[_Group],
+    index: dict[str, list[tuple[int, int]]],
+    config: AlignConfig,
+    member: dict[int, int],
+    prev_group: int | None,
+) -> tuple[int | None, float]:
     shared: Counter[tuple[int, int]] = Counter()
     for g in grams:
         for hit in index.get(g, ()):
