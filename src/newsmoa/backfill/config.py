@@ -1,0 +1,49 @@
+"""Settings of a backfill run; every number carries its unit in its name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig
+from newsmoa.dedup import LSHConfig, MinHashConfig
+
+
+@dataclass(frozen=True, slots=True)
+class BackfillConfig:
+    """How a backfill groups an archive.
+
+    minhash, lsh, threshold: the near-duplicate stage; the defaults are those of
+    `newsmoa.dedup.signatures` and `near_duplicate_pairs` (a checked pair has an estimated
+    Jaccard >= `threshold`), so the groups equal the single-machine run's.
+    cluster: the story index settings, as `newsmoa cluster` uses them.
+    block_hours: stories are clustered per time block of this length (UTC-aligned); each block
+    also sees the `overlap_hours` before it (default: the cluster window), so every pair of
+    articles close enough in time to share a story meets in at least one block.
+    """
+
+    minhash: MinHashConfig = field(default_factory=MinHashConfig)
+    lsh: LSHConfig = field(default_factory=LSHConfig)
+    threshold: float = 0.5
+    cluster: ClusterConfig = DEFAULT_CONFIG
+    block_hours: float = 24.0
+    overlap_hours: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.block_hours <= 0:
+            raise ValueError(f"block_hours must be > 0, got {self.block_hours}")
+        if self.overlap_hours is not None and self.overlap_hours < 0:
+            raise ValueError(f"overlap_hours must be >= 0, got {self.overlap_hours}")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
+
+    @property
+    def overlap_s(self) -> float:
+        hours = self.cluster.window_hours if self.overlap_hours is None else self.overlap_hours
+        return hours * 3600.0
+
+    @property
+    def block_s(self) -> float:
+        return self.block_hours * 3600.0
+
+
+DEFAULT_BACKFILL = BackfillConfig()
