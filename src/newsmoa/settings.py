@@ -24,7 +24,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "newsmoa.db", "NEWSMOA_DB", "store: an SQLite file path or a postgresql:// URL"),
     Setting("host", "127.0.0.1", "NEWSMOA_HOST", "address `serve` listens on"),
     Setting("port", "8000", "NEWSMOA_PORT", "port `serve` listens on"),
-    Setting("timezone", "Asia/Seoul", "NEWSMOA_TIMEZONE", "zone for times written without one"),
     Setting(
         "fetch_timeout_s", "20", "NEWSMOA_FETCH_TIMEOUT_S", "seconds to wait for a feed or page"
     ),

@@ -227,5 +227,17 @@ def eval_(only: str | None) -> None:
         raise SystemExit(status)
 
 
+def _register() -> None:
+    """Commands that live in their own modules (they import heavier stages lazily)."""
+    from newsmoa.serve.cmd_backfill import backfill
+    from newsmoa.serve.cmd_entities import entities
+
+    cli.add_command(entities)
+    cli.add_command(backfill)
+
+
+_register()
+
+
 def main() -> None:
     cli(obj={})
