@@ -140,5 +140,14 @@ def test_features_round_trip(articles):
         back = Features.from_bytes(f.to_bytes())
         assert back == f and hash(back) == hash(f)
         assert back.published_s == a.published.timestamp()
-    assert article_features(articles[0].__class__(id="e", text="")).body == ()
+    assert article_features(articles[0].__class__(id="e", text="")).terms.size == 0
     assert timedelta(hours=ClusterConfig().window_hours) >= timedelta(days=1)
+
+
+def test_opinion_pieces_stay_their_own_story(articles):
+    editorial = dataclasses.replace(
+        articles[3], id="editorial", title="[사설] " + articles[3].title
+    )
+    stories = cluster_articles([*articles, editorial])
+    assert stories[-1] == story_id_for("editorial")
+    assert stories[-1] not in stories[:-1]

@@ -1,7 +1,7 @@
 """Everything the story index needs to know about one article, computed by a pure function.
 
-`article_features` is on the hot path of `newsmoa cluster`: a regular-expression pass over
-the text, a cached particle strip per word, term counts, and the near-duplicate signature from
+`article_features` is on the hot path of `newsmoa cluster`: one regular-expression pass that
+drops boilerplate, one compiled pass that hashes terms, and the near-duplicate signature from
 `newsmoa.dedup`. No morphological analyser.
 """
 
@@ -9,60 +9,74 @@ from __future__ import annotations
 
 import json
 import struct
-from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from newsmoa import dedup
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
-from newsmoa.cluster.terms import clean_for_features, words
+from newsmoa.cluster.terms import clean_for_features, is_opinion, term_counts, title_words
 from newsmoa.types import Article
 
-TermCounts = tuple[tuple[str, int], ...]
-_MAGIC = b"NMF1"
-_EMPTY_SIG = np.zeros(0, dtype=np.uint32)
+_MAGIC = b"NMF2"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Features:
     """One article as the index sees it (frozen; compare with `==`, store with `to_bytes`).
 
-    title/lead/body: term counts of the headline (or the first line when there is none), of
-    the first `lead_chars` characters of the body, and of the whole body.
-    signature: MinHash of the cleaned body (uint32, empty when the text is too short).
-    shingles: number of characters the signature was taken over (for containment estimates).
+    terms/counts: sorted unique term hashes (uint64) of title, lead and body, and their counts
+    with title and lead terms boosted. words: readable headline words, for explanations.
+    signature: MinHash of the cleaned body (`newsmoa.dedup`; all `EMPTY` for a very short text).
+    shingles: the signature's shingle count (the set size containment estimates need).
     published_s: POSIX seconds, or None when the article has no time.
+    opinion: the headline labels it an opinion piece (an editorial, a column): its own story.
     """
 
-    title: TermCounts
-    lead: TermCounts
-    body: TermCounts
+    terms: np.ndarray
+    counts: np.ndarray
+    words: tuple[str, ...]
     signature: np.ndarray
     shingles: int
     published_s: float | None
+    opinion: bool = False
 
     def to_bytes(self) -> bytes:
         head = json.dumps(
-            [self.title, self.lead, self.body, self.shingles, self.published_s],
+            [
+                list(self.words),
+                self.shingles,
+                self.published_s,
+                int(self.terms.size),
+                self.opinion,
+            ],
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")
-        sig = np.ascontiguousarray(self.signature, dtype="<u4").tobytes()
-        return _MAGIC + struct.pack("<I", len(head)) + head + sig
+        return b"".join(
+            (
+                _MAGIC,
+                struct.pack("<I", len(head)),
+                head,
+                np.ascontiguousarray(self.terms, dtype="<u8").tobytes(),
+                np.ascontiguousarray(self.counts, dtype="<f4").tobytes(),
+                np.ascontiguousarray(self.signature, dtype="<u4").tobytes(),
+            )
+        )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Features:
         if data[:4] != _MAGIC:
             raise ValueError("not newsmoa cluster features (bad magic)")
         (n,) = struct.unpack_from("<I", data, 4)
-        title, lead, body, shingles, published = json.loads(data[8 : 8 + n].decode("utf-8"))
-        sig = np.frombuffer(data[8 + n :], dtype="<u4").astype(np.uint32)
-
-        def counts(rows: list[Any]) -> TermCounts:
-            return tuple((str(t), int(c)) for t, c in rows)
-
-        return cls(counts(title), counts(lead), counts(body), sig, int(shingles), published)
+        words, shingles, published, size, opinion = json.loads(data[8 : 8 + n].decode("utf-8"))
+        at = 8 + n
+        terms = np.frombuffer(data, dtype="<u8", count=size, offset=at).astype(np.uint64)
+        at += 8 * size
+        counts = np.frombuffer(data, dtype="<f4", count=size, offset=at).astype(np.float32)
+        at += 4 * size
+        sig = np.frombuffer(data, dtype="<u4", offset=at).astype(np.uint32)
+        return cls(terms, counts, tuple(words), sig, int(shingles), published, bool(opinion))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Features) and self.to_bytes() == other.to_bytes()
@@ -71,32 +85,29 @@ class Features:
         return hash(self.to_bytes())
 
 
-def _counts(terms: list[str]) -> TermCounts:
-    return tuple(sorted(Counter(terms).items()))
-
-
-def _signature(text: str) -> np.ndarray:
-    from newsmoa import dedup
-
-    if len(text) < 20 or not hasattr(dedup, "signature"):  # the kernel is still being written
-        return _EMPTY_SIG
-    return np.asarray(dedup.signature(text, dedup.MinHashConfig()), dtype=np.uint32)
+def _title_and_body(article: Article) -> tuple[str, str]:
+    body = clean_for_features(article.text).strip()
+    title = article.title.strip()
+    if not title:  # a text whose first line is short enough to be its headline
+        first, _, rest = body.partition("\n")
+        if rest and len(first) <= 200:
+            title, body = first.strip(), rest.strip()
+    return title, body
 
 
 def article_features(article: Article, config: ClusterConfig = DEFAULT_CONFIG) -> Features:
     """The features of one article (pure; no analyser, no I/O)."""
-    body = clean_for_features(article.text).strip()
-    title = article.title.strip()
-    if not title:
-        first, _, rest = body.partition("\n")
-        if rest and len(first) <= 200:
-            title, body = first, rest.strip()
+    title, body = _title_and_body(article)
     compact = " ".join(body.split())
+    text = f"{title}\n{compact}"
+    terms, counts = term_counts(text, len(title) + 1 + config.lead_chars, config.lead_boost)
+    sigs, sizes = dedup.signatures_and_sizes([compact])
     return Features(
-        title=_counts(words(title)),
-        lead=_counts(words(compact[: config.lead_chars])),
-        body=_counts(words(compact)),
-        signature=_signature(compact),
-        shingles=len(compact),
+        terms=terms,
+        counts=counts,
+        words=title_words(title),
+        signature=sigs[0],
+        shingles=int(sizes[0]),
         published_s=article.published.timestamp() if article.published else None,
+        opinion=is_opinion(title),
     )

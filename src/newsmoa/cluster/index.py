@@ -1,12 +1,27 @@
 """The incremental story index: the only state in the pipeline, held in one explicit object.
 
-Each article retrieves candidate stories (an inverted index from its salient title and lead
-terms to stories, within the time window), scores them by average link (the mean TF-IDF
-cosine to the story's articles, per field, computed in O(terms) from each story's summed
-vectors), then joins the best story above `join_threshold` or founds a new one. When an
-article links two stories that also resemble each other as wholes, they are merged: the
-younger id redirects to the older, which survives. Story ids derive from the founding
-article's id and are never reused.
+For each new article:
+
+1. candidates: articles sharing its heaviest terms (an inverted index of each article's
+   `query_terms` heaviest terms; terms in more than `max_posting_share` of the articles retrieve
+   nothing, others their latest `max_posting` articles), published within `window_hours` of
+   it, at most `max_candidates` (most shared terms first);
+2. similarity: exact TF-IDF cosine with each candidate (compiled kernel); every article keeps
+   its k nearest neighbours, and a new article enters the lists of older ones it is close to;
+3. story score: over the candidates with cosine >= `similarity_floor`, the shared-nearest-
+   neighbour similarity |({a} ∪ kNN(a)) ∩ ({m} ∪ kNN(m))| / (k + 1); a story's score is the
+   mean of its min(size, k) strongest links, a missing link counting 0. Two reports of one
+   event share neighbours; two look-alike events (another boxer, another year) each have their
+   own, so the score separates them where a cosine threshold cannot, and averaging at most k
+   links keeps large stories reachable;
+4. decision: join the best story at >= `join_threshold`, else found a new one; when the article
+   also scores >= `merge_threshold` with another story (and with its own), the two are merged:
+   the younger id redirects to the older one, which survives.
+
+A batch (`add_many`) is inserted whole before any decision (so each article sees the whole
+batch as neighbours), then decided in a canonical order (publication time, then id): the result
+does not depend on the order of the input. Story ids derive from the founding article's id and
+are never reused.
 """
 
 from __future__ import annotations
@@ -18,11 +33,11 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
+
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.features import Features
-from newsmoa.cluster.vectors import DocFreq, Vector, add_into, dot, top_terms, weigh
-
-FIELDS = ("title", "lead", "body")
+from newsmoa.cluster.vectors import DocFreq, Postings, Table, weigh
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +55,7 @@ class Assignment:
 class _Story:
     id: str
     order: tuple[float, int]
-    n: int = 0
-    sums: dict[str, Vector] = field(default_factory=lambda: {f: {} for f in FIELDS})
-    first_s: float | None = None
-    last_s: float | None = None
-    posted: set[str] = field(default_factory=set)
+    size: int = 0
 
 
 def story_id_for(article_id: str) -> str:
@@ -63,10 +74,15 @@ class StoryIndex:
     def __init__(self, config: ClusterConfig = DEFAULT_CONFIG) -> None:
         self.config = config
         self._df = DocFreq(config.idf_prior_docs)
+        self._table = Table(config.neighbours)
+        self._slot: dict[str, int] = {}
+        self._times = np.empty(1024, dtype=np.float64)  # NaN: no time
+        self._words: list[tuple[str, ...]] = []
+        self._story: list[str | None] = []  # as assigned; `resolve` gives the current id
+        self._opinion: list[bool] = []
         self._stories: dict[str, _Story] = {}
-        self._article_story: dict[str, str] = {}
         self._redirects: dict[str, str] = {}
-        self._postings: dict[str, set[str]] = {}
+        self._postings = Postings()
         self._founded = 0
 
     # -- public -----------------------------------------------------------------------------
@@ -76,25 +92,29 @@ class StoryIndex:
     def add_many(self, items: Sequence[tuple[str, Features]]) -> list[Assignment]:
         """Assign a batch; the result does not depend on the order of `items`.
 
-        Term frequencies are counted over the whole batch first, then the articles are
-        assigned in a canonical order (publication time, then id).
+        An id already in the index keeps its story (a changed text is a new version of the
+        article, not a second article).
         """
-        new = [(a, f) for a, f in items if a not in self._article_story]
-        for _, f in new:
-            self._df.add(t for name in FIELDS for t, _ in getattr(f, name))
-        done: dict[str, Assignment] = {}
-        for article_id, feats in sorted(dict(new).items(), key=_canonical):
-            done[article_id] = self._assign(article_id, feats)
-        out = []
-        for article_id, _ in items:
-            if article_id in done:
-                out.append(done[article_id])
-            else:
-                out.append(Assignment(article_id, self.story_of(article_id), False))
-        return out
+        new: dict[str, Features] = {}
+        for article_id, feats in items:
+            if article_id not in self._slot:
+                new.setdefault(article_id, feats)
+        order = sorted(new.items(), key=_canonical)
+        slots = self._insert(order)
+        near = [self._neighbourhood(s) for s in slots]
+        done = {
+            article_id: self._assign(article_id, slot, *cands)
+            for (article_id, _), slot, cands in zip(order, slots, near, strict=True)
+        }
+        return [
+            done.get(a) or Assignment(a, self.story_of(a), False, {"already_indexed": True})
+            for a, _ in items
+        ]
 
     def story_of(self, article_id: str) -> str:
-        return self.resolve(self._article_story[article_id])
+        story = self._story[self._slot[article_id]]
+        assert story is not None
+        return self.resolve(story)
 
     def resolve(self, story_id: str) -> str:
         seen = [story_id]
@@ -107,92 +127,147 @@ class StoryIndex:
 
     @property
     def redirects(self) -> Mapping[str, str]:
-        return MappingProxyType({s: self.resolve(s) for s in self._redirects})
+        return MappingProxyType({s: self.resolve(s) for s in list(self._redirects)})
+
+    def __len__(self) -> int:
+        return len(self._slot)
 
     def restore(
         self, entries: Iterable[tuple[str, str, Features]], redirects: Mapping[str, str] = {}
     ) -> None:
         """Rebuild state from stored (article id, story id, features), without re-deciding."""
         self._redirects.update(redirects)
-        rows = sorted(entries, key=lambda e: _canonical((e[0], e[2])))
-        for _, _, f in rows:
-            self._df.add(t for name in FIELDS for t, _ in getattr(f, name))
-        for article_id, story_id, f in rows:
-            sid = self.resolve(story_id)
-            story = self._stories.get(sid) or self._new_story(sid, f)
-            self._join(story, article_id, self._vectors(f), f)
+        given = {a: (s, f) for a, s, f in entries if a not in self._slot}
+        order = sorted(((a, f) for a, (_, f) in given.items()), key=_canonical)
+        slots = self._insert(order)
+        for slot in slots:
+            self._neighbourhood(slot)
+        for (article_id, feats), slot in zip(order, slots, strict=True):
+            sid = self.resolve(given[article_id][0])
+            story = self._stories.get(sid) or self._new_story(sid, feats.published_s)
+            self._story[slot] = story.id
+            story.size += 1
 
-    # -- assignment -------------------------------------------------------------------------
-    def _vectors(self, f: Features) -> dict[str, Vector]:
-        return {name: weigh(getattr(f, name), self._df) for name in FIELDS}
+    # -- retrieval --------------------------------------------------------------------------
+    def _insert(self, order: list[tuple[str, Features]]) -> list[int]:
+        for _, f in order:
+            self._df.add(f.terms)
+        slots = []
+        for article_id, f in order:
+            terms, weights = weigh(f.terms, f.counts, self._df, self.config.max_terms)
+            slot = self._table.append(terms, weights)
+            self._slot[article_id] = slot
+            if slot == self._times.size:
+                self._times = np.concatenate([self._times, np.empty(slot, np.float64)])
+            self._times[slot] = np.nan if f.published_s is None else f.published_s
+            self._words.append(f.words)
+            self._story.append(None)
+            self._opinion.append(f.opinion)
+            slots.append(slot)
+            if not f.opinion:  # an opinion piece is never a candidate of another article
+                self._postings.add(self._query(terms, weights).tolist(), slot)
+        return slots
 
-    def _score(self, vecs: dict[str, Vector], other: dict[str, Vector], n: float) -> dict:
+    def _query(self, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """The article's `query_terms` heaviest terms."""
+        q = min(self.config.query_terms, terms.size)
+        if q == 0:
+            return terms[:0]
+        return terms[np.argpartition(-weights, q - 1)[:q]]
+
+    def _neighbourhood(self, slot: int) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate slots of an inserted article and their cosine; updates both kNN lists."""
         cfg = self.config
-        weights = {"title": cfg.title_weight, "lead": cfg.lead_weight, "body": cfg.body_weight}
-        sig: dict[str, float] = {}
-        total = used = 0.0
-        for name in FIELDS:
-            if vecs[name] and other[name]:
-                sig[name] = dot(vecs[name], other[name]) / n
-                total += weights[name] * sig[name]
-                used += weights[name]
-        sig["score"] = total / used if used else 0.0
-        return sig
+        none = np.empty(0, np.int64), np.empty(0, np.float32)
+        if self._opinion[slot]:
+            return none
+        query = self._query(*self._table.vector(slot))
+        query = query[~self._df.common(query, cfg.max_posting_share)]
+        found, counts = self._postings.hits(query.tolist(), cfg.max_posting)
+        keep = found != slot
+        t = self._times[slot]
+        if not np.isnan(t):
+            u = self._times[found]
+            keep &= np.isnan(u) | (np.abs(u - t) <= cfg.window_hours * 3600.0)
+        found, counts = found[keep], counts[keep]
+        if found.size == 0:
+            return none
+        cands = found[np.lexsort((found, -counts))[: cfg.max_candidates]]
+        sims = self._table.similarities(slot, cands)
+        self._table.link(slot, cands, sims)
+        return cands, sims
 
-    def _in_window(self, t: float | None, story: _Story) -> bool:
-        if t is None or story.first_s is None or story.last_s is None:
-            return True
-        w = self.config.window_hours * 3600.0
-        return story.first_s - w <= t <= story.last_s + w
-
-    def _candidates(self, query: list[str], t: float | None) -> list[_Story]:
-        hits: Counter[str] = Counter()
-        for term in query:
-            if not self._df.common(term, self.config.max_posting_share):
-                hits.update(self._postings.get(term, ()))
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-        stories = (self._stories[s] for s, _ in ranked)
-        return [s for s in stories if self._in_window(t, s)][: self.config.max_candidates]
-
-    def _query_terms(self, vecs: dict[str, Vector]) -> list[str]:
-        salient: Vector = {}
-        add_into(salient, vecs["title"])
-        add_into(salient, vecs["lead"])
-        return top_terms(salient, self.config.query_terms)
-
-    def _assign(self, article_id: str, f: Features) -> Assignment:
-        vecs = self._vectors(f)
-        query = self._query_terms(vecs)
-        scored = []
-        for story in self._candidates(query, f.published_s):
-            sig = self._score(vecs, story.sums, story.n)
-            scored.append((sig["score"], story.order, story, sig))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        if not scored or scored[0][0] < self.config.join_threshold:
-            story = self._new_story(self._fresh_id(article_id), f)
-            self._join(story, article_id, vecs, f, query)
-            best = scored[0][3] if scored else {}
-            signals = {
+    # -- decision ---------------------------------------------------------------------------
+    def _assign(
+        self, article_id: str, slot: int, cands: np.ndarray, sims: np.ndarray
+    ) -> Assignment:
+        cfg, k = self.config, self.config.neighbours
+        per: dict[str, list[Any]] = {}
+        close = sims >= cfg.similarity_floor
+        cands, sims = cands[close], sims[close]
+        snn = self._table.shared_neighbours(slot, cands) / (k + 1)
+        for other, sim, link in zip(cands.tolist(), sims.tolist(), snn.tolist(), strict=True):
+            story = self._story[other]
+            if story is None:
+                continue
+            acc = per.setdefault(self.resolve(story), [[], 0, 0.0, []])
+            acc[0].append(link)
+            acc[1] += 1
+            acc[2] += sim
+            acc[3].append(other)
+        scored = sorted(
+            (
+                (self._link(acc[0], self._stories[sid].size), self._stories[sid].order, sid)
+                for sid, acc in per.items()
+            ),
+            key=lambda s: (-s[0], s[1]),
+        )
+        t = None if np.isnan(self._times[slot]) else float(self._times[slot])
+        if not scored or scored[0][0] < cfg.join_threshold or self._opinion[slot]:
+            story = self._new_story(self._fresh_id(article_id), t)
+            self._place(slot, story)
+            best = scored[0][0] if scored else 0.0
+            signals: dict[str, Any] = {
                 "score": 0.0,
-                "best_other": best.get("score", 0.0),
-                "candidates": len(scored),
+                "best_other": round(best, 3),
+                "candidates": len(cands),
             }
+            if self._opinion[slot]:
+                signals["opinion"] = True
             return Assignment(article_id, story.id, True, signals)
-        _, _, story, sig = scored[0]
-        signals = dict(sig, candidates=len(scored), shared=self._shared(vecs, story))
-        self._join(story, article_id, vecs, f, query)
+        score, _, sid = scored[0]
+        acc = per[sid]
+        signals = {
+            "score": round(score, 3),
+            "similarity": round(acc[2] / acc[1], 3),
+            "links": acc[1],
+            "shared": self._shared(slot, acc[3]),
+            "candidates": len(cands),
+        }
+        story = self._stories[sid]
+        self._place(slot, story)
         merged = []
-        for score, _, other, _ in scored[1:]:
-            if score >= self.config.join_threshold and other.id in self._stories:
-                survivor = self._maybe_merge(story, other)
-                if survivor is not None:
-                    merged.append(other.id if survivor is story else story.id)
-                    story = survivor
+        if score >= cfg.merge_threshold:
+            for other_score, _, other_id in scored[1:]:
+                if other_score >= cfg.merge_threshold and other_id in self._stories:
+                    keep, gone = self._merge(story, self._stories[other_id])
+                    merged.append(gone.id)
+                    story = keep
+        if merged:
+            signals["merged_score"] = round(min(s for s, _, i in scored if i in merged), 3)
         return Assignment(article_id, story.id, False, signals, tuple(merged))
 
-    def _shared(self, vecs: dict[str, Vector], story: _Story, k: int = 8) -> list[str]:
-        both = {t: w * story.sums["body"].get(t, 0.0) for t, w in vecs["body"].items()}
-        return [t for t in top_terms(both, k) if both[t] > 0.0]
+    def _link(self, snn: list[float], size: int) -> float:
+        """Mean of the strongest min(size, k) shared-neighbour links (missing links count 0)."""
+        m = min(size, self.config.neighbours)
+        return sum(sorted(snn, reverse=True)[:m]) / m
+
+    def _shared(self, slot: int, linked: list[int], k: int = 6) -> list[str]:
+        mine = self._words[slot]
+        counts = Counter(w for o in linked for w in set(self._words[o]) if w in mine)
+        return [w for w, _ in sorted(counts.items(), key=lambda wc: (-wc[1], mine.index(wc[0])))][
+            :k
+        ]
 
     # -- story bookkeeping ------------------------------------------------------------------
     def _fresh_id(self, article_id: str) -> str:
@@ -203,51 +278,20 @@ class StoryIndex:
             sid = f"{base}-{n}"
         return sid
 
-    def _new_story(self, story_id: str, f: Features) -> _Story:
+    def _new_story(self, story_id: str, t: float | None) -> _Story:
         self._founded += 1
-        t = f.published_s
         story = _Story(story_id, (float("inf") if t is None else t, self._founded))
         self._stories[story_id] = story
         return story
 
-    def _join(
-        self,
-        story: _Story,
-        article_id: str,
-        vecs: dict[str, Vector],
-        f: Features,
-        query: list[str] | None = None,
-    ) -> None:
-        story.n += 1
-        for name in FIELDS:
-            add_into(story.sums[name], vecs[name])
-        t = f.published_s
-        if t is not None:
-            story.first_s = t if story.first_s is None else min(story.first_s, t)
-            story.last_s = t if story.last_s is None else max(story.last_s, t)
-        for term in query if query is not None else self._query_terms(vecs):
-            self._postings.setdefault(term, set()).add(story.id)
-            story.posted.add(term)
-        self._article_story[article_id] = story.id
+    def _place(self, slot: int, story: _Story) -> None:
+        self._story[slot] = story.id
+        story.size += 1
 
-    def _maybe_merge(self, a: _Story, b: _Story) -> _Story | None:
-        """Merge two stories when they resemble each other as wholes; return the survivor."""
-        sig = self._score(a.sums, b.sums, float(a.n * b.n))
-        if sig["score"] < self.config.merge_threshold:
-            return None
+    def _merge(self, a: _Story, b: _Story) -> tuple[_Story, _Story]:
+        """Merge two stories; the older survives. Returns (survivor, absorbed)."""
         keep, gone = (a, b) if a.order <= b.order else (b, a)
-        keep.n += gone.n
-        for name in FIELDS:
-            add_into(keep.sums[name], gone.sums[name])
-        for t in (gone.first_s, gone.last_s):
-            if t is not None:
-                keep.first_s = t if keep.first_s is None else min(keep.first_s, t)
-                keep.last_s = t if keep.last_s is None else max(keep.last_s, t)
-        for term in gone.posted:
-            posting = self._postings[term]
-            posting.discard(gone.id)
-            posting.add(keep.id)
-        keep.posted |= gone.posted
+        keep.size += gone.size
         del self._stories[gone.id]
         self._redirects[gone.id] = keep.id
-        return keep
+        return keep, gone

@@ -1,64 +1,163 @@
-"""Sparse TF-IDF vectors over the index's own document frequencies.
+"""Article vectors of the story index: TF-IDF over the index's own document frequencies.
 
-The index counts, for every term, how many of its articles contain it; a term's weight is
-`log((N + prior) / (df + 1))`, so words every article uses (particles the stemmer missed,
-"the", an outlet's name) fade as the index fills, and a young index with few articles still
-weighs terms sensibly (`prior` pseudo-documents that contain none of them).
+A term's weight is `(1 + ln count) * ln((N + prior) / (df + 1))` with N the articles seen and
+df those containing the term, so words every article uses (particles, "the", an outlet's name)
+fade as the index fills, and a young index still weighs terms sensibly (`prior` pseudo-documents
+contain none of them). Each article keeps its `max_terms` heaviest terms, unit length, in one
+growing column store that the compiled `dots` kernel reads; each also keeps its k nearest
+neighbours (slot, similarity), updated as later articles arrive.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Iterable, Mapping
+import numpy as np
 
-from newsmoa.cluster.features import TermCounts
-
-Vector = dict[str, float]
+from newsmoa.cluster import _kernels
 
 
 class DocFreq:
-    """Document frequencies of terms over the articles seen so far."""
+    """Document frequencies of term hashes over the articles seen so far.
 
-    __slots__ = ("df", "docs", "prior")
+    Counted in a fixed table of 2**22 cells addressed by the hash's low bits (16 MB): two terms
+    sharing a cell add up, which with up to a million distinct terms in a window nudges a few
+    IDFs down and costs nothing else; lookups and updates are vectorised.
+    """
+
+    __slots__ = ("table", "docs", "prior")
+    BITS = 22
 
     def __init__(self, prior_docs: int) -> None:
-        self.df: Counter[str] = Counter()
+        self.table = np.zeros(1 << self.BITS, dtype=np.int32)
         self.docs = 0
         self.prior = prior_docs
 
-    def add(self, terms: Iterable[str]) -> None:
-        self.df.update(set(terms))
+    def _cells(self, terms: np.ndarray) -> np.ndarray:
+        return (terms & np.uint64((1 << self.BITS) - 1)).astype(np.int64)
+
+    def add(self, terms: np.ndarray) -> None:
+        np.add.at(self.table, self._cells(terms), 1)
         self.docs += 1
 
-    def idf(self, term: str) -> float:
-        return math.log((self.docs + self.prior) / (self.df.get(term, 0) + 1))
+    def counts(self, terms: np.ndarray) -> np.ndarray:
+        return self.table[self._cells(terms)]
 
-    def common(self, term: str, max_share: float) -> bool:
-        """Whether a term is in more than `max_share` of the articles (once there are 50)."""
-        return self.docs >= 50 and self.df.get(term, 0) > max_share * self.docs
+    def idf(self, terms: np.ndarray) -> np.ndarray:
+        return np.log((self.docs + self.prior) / (self.counts(terms) + 1.0))
+
+    def common(self, terms: np.ndarray, max_share: float) -> np.ndarray:
+        """Which terms are in more than `max_share` of the articles (once there are 50)."""
+        if self.docs < 50:
+            return np.zeros(terms.size, dtype=bool)
+        return self.counts(terms) > max_share * self.docs
 
 
-def weigh(counts: TermCounts, df: DocFreq) -> Vector:
-    """Unit-length (1 + ln tf) * idf vector of one field."""
-    vec = {t: (1.0 + math.log(c)) * df.idf(t) for t, c in counts}
-    norm = math.sqrt(sum(w * w for w in vec.values()))
+def weigh(
+    terms: np.ndarray, counts: np.ndarray, df: DocFreq, max_terms: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The unit-length TF-IDF vector (sorted terms, float32 weights) of the heaviest terms."""
+    if terms.size == 0:
+        return terms, counts
+    w = (1.0 + np.log(counts.astype(np.float64))) * df.idf(terms)
+    keep = np.flatnonzero(w > 0)
+    if keep.size > max_terms:
+        keep = np.sort(keep[np.argpartition(-w[keep], max_terms - 1)[:max_terms]])
+    w = w[keep]
+    norm = float(np.sqrt(np.dot(w, w)))
     if norm == 0.0:
-        return {}
-    return {t: w / norm for t, w in vec.items() if w > 0.0}
+        return terms[:0], counts[:0]
+    return terms[keep], (w / norm).astype(np.float32)
 
 
-def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+class Table:
+    """Vectors and nearest neighbours of the indexed articles, addressed by slot number."""
+
+    def __init__(self, k: int) -> None:
+        self.k = k
+        self.n = 0
+        self._size = 0
+        self.terms = np.empty(1 << 16, dtype=np.uint64)
+        self.weights = np.empty(1 << 16, dtype=np.float32)
+        self.start = np.empty(1024, dtype=np.int64)
+        self.end = np.empty(1024, dtype=np.int64)
+        self.nn = np.full((1024, k), -1, dtype=np.int64)
+        self.nn_sim = np.full((1024, k), -np.inf, dtype=np.float32)
+
+    def append(self, terms: np.ndarray, weights: np.ndarray) -> int:
+        slot = self.n
+        if slot == self.start.size:
+            grow = self.start.size
+            self.start = np.concatenate([self.start, np.empty(grow, dtype=np.int64)])
+            self.end = np.concatenate([self.end, np.empty(grow, dtype=np.int64)])
+            self.nn = np.concatenate([self.nn, np.full((grow, self.k), -1, dtype=np.int64)])
+            self.nn_sim = np.concatenate(
+                [self.nn_sim, np.full((grow, self.k), -np.inf, dtype=np.float32)]
+            )
+        need = self._size + terms.size
+        if need > self.terms.size:
+            cap = max(need, 2 * self.terms.size)
+            self.terms = np.concatenate([self.terms, np.empty(cap - self.terms.size, np.uint64)])
+            self.weights = np.concatenate(
+                [self.weights, np.empty(cap - self.weights.size, np.float32)]
+            )
+        self.terms[self._size : need] = terms
+        self.weights[self._size : need] = weights
+        self.start[slot], self.end[slot] = self._size, need
+        self._size = need
+        self.n += 1
+        return slot
+
+    def vector(self, slot: int) -> tuple[np.ndarray, np.ndarray]:
+        s, e = self.start[slot], self.end[slot]
+        return self.terms[s:e], self.weights[s:e]
+
+    def similarities(self, slot: int, others: np.ndarray) -> np.ndarray:
+        """Cosine of one stored article with each of `others` (slots)."""
+        t, w = self.vector(slot)
+        return _kernels.dots(t, w, others, self.start, self.end, self.terms, self.weights)
+
+    def link(self, slot: int, others: np.ndarray, sims: np.ndarray) -> None:
+        """Record a new article's similarities in its own and the others' neighbour lists."""
+        _kernels.link(self.nn, self.nn_sim, slot, others, sims)
+
+    def shared_neighbours(self, slot: int, others: np.ndarray) -> np.ndarray:
+        """|({slot} ∪ kNN(slot)) ∩ ({o} ∪ kNN(o))| for each o in `others`."""
+        return _kernels.shared_neighbours(self.nn, slot, others)
 
 
-def add_into(total: Vector, vec: Mapping[str, float]) -> None:
-    for t, w in vec.items():
-        total[t] = total.get(t, 0.0) + w
+class Postings:
+    """Inverted index: term hash -> slots, as linked lists in two growing arrays (latest first),
+    walked by the compiled `gather` kernel."""
 
+    def __init__(self) -> None:
+        self.heads: dict[int, int] = {}
+        self.slot = np.empty(1 << 16, dtype=np.int64)
+        self.next = np.empty(1 << 16, dtype=np.int64)
+        self.n = 0
+        self._hits = np.zeros(1024, dtype=np.int64)
+        self._touched = np.empty(1024, dtype=np.int64)
 
-def top_terms(vec: Mapping[str, float], k: int) -> list[str]:
-    """The k heaviest terms (ties by term, so the choice is deterministic)."""
-    return [t for t, _ in sorted(vec.items(), key=lambda tw: (-tw[1], tw[0]))[:k]]
+    def add(self, terms: list[int], slot: int) -> None:
+        need = self.n + len(terms)
+        if need > self.slot.size:
+            grow = max(need, 2 * self.slot.size) - self.slot.size
+            self.slot = np.concatenate([self.slot, np.empty(grow, dtype=np.int64)])
+            self.next = np.concatenate([self.next, np.empty(grow, dtype=np.int64)])
+        if slot >= self._hits.size:
+            self._hits = np.zeros(2 * (slot + 1), dtype=np.int64)
+            self._touched = np.empty(2 * (slot + 1), dtype=np.int64)
+        heads = self.heads
+        for term in terms:
+            at = self.n
+            self.slot[at] = slot
+            self.next[at] = heads.get(term, -1)
+            heads[term] = at
+            self.n += 1
+
+    def hits(self, terms: list[int], max_posting: int) -> tuple[np.ndarray, np.ndarray]:
+        """Slots found under any of `terms` and how many of the terms found each."""
+        heads = np.fromiter((self.heads[t] for t in terms if t in self.heads), dtype=np.int64)
+        n = _kernels.gather(heads, self.slot, self.next, max_posting, self._hits, self._touched)
+        slots = self._touched[:n].copy()
+        counts = self._hits[slots]
+        self._hits[slots] = 0
+        return slots, counts

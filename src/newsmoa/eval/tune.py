@@ -1,0 +1,99 @@
+"""How ClusterConfig's values were chosen: coordinate search on development data only.
+
+`python -m newsmoa.eval.tune` clusters the tuning sets, ECB+ train+dev topics and the Korean
+dev day's half-A stories on their own (see `clustering.halves`), for each value of one setting
+at a time around the current defaults, and prints pairwise and B-cubed F1 per set and their
+mean. It never reads ECB+ test topics or the Korean half B. The chosen values are the
+defaults in `newsmoa.cluster.config`; the search and its reasoning are in
+`src/newsmoa/cluster/README.md`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features
+from newsmoa.eval.clustering import halves
+from newsmoa.eval.datasets import EvalSet, load_ecbplus, load_ko_dev
+from newsmoa.eval.scoring import bcubed, pairwise
+
+FEATURE_SETTINGS = ("lead_chars", "lead_boost")
+GRID: dict[str, Sequence[Any]] = {
+    "neighbours": (3, 4, 5, 6, 8),
+    "similarity_floor": (0.05, 0.1, 0.125, 0.15, 0.2, 0.25),
+    "join_threshold": (0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
+    "merge_threshold": (0.3, 0.4, 0.5, 0.7, 9.0),
+    "lead_boost": (0.0, 1.0, 2.0, 3.0),
+    "lead_chars": (200, 400, 800),
+    "max_terms": (64, 128, 256, 100_000),
+    "query_terms": (12, 24, 48),
+    "max_candidates": (24, 48, 96),
+}
+
+
+def tuning_sets() -> list[EvalSet]:
+    sets = [load_ecbplus(("train", "dev"))]
+    ko = load_ko_dev()
+    if ko is not None:
+        sets.append(halves(ko)[0])
+    return sets
+
+
+class Evaluator:
+    """Scores a config on the tuning sets, caching features per feature setting."""
+
+    def __init__(self, sets: list[EvalSet]) -> None:
+        self.sets = sets
+        self._features: dict[tuple, list] = {}
+
+    def features(self, config: ClusterConfig) -> list:
+        key = tuple(getattr(config, name) for name in FEATURE_SETTINGS)
+        if key not in self._features:
+            self._features[key] = [
+                [(a.id, article_features(a, config)) for a in s.articles] for s in self.sets
+            ]
+        return self._features[key]
+
+    def __call__(self, config: ClusterConfig) -> list[tuple[float, float]]:
+        out = []
+        for data, items in zip(self.sets, self.features(config), strict=True):
+            index = StoryIndex(config)
+            index.add_many(items)
+            pred = [index.story_of(a.id) for a in data.articles]
+            out.append((pairwise(data.gold, pred).f1, bcubed(data.gold, pred).f1))
+        return out
+
+
+def objective(scores: list[tuple[float, float]]) -> float:
+    """Mean pairwise F1 over the sets (B-cubed breaks near-ties)."""
+    return sum(p + 0.1 * b for p, b in scores) / len(scores)
+
+
+def search(start: ClusterConfig = DEFAULT_CONFIG, rounds: int = 2) -> ClusterConfig:
+    evaluate = Evaluator(tuning_sets())
+    names = [s.name for s in evaluate.sets]
+    best, best_val = start, objective(evaluate(start))
+    print(f"start {best_val:.4f}  " + "  ".join(names))
+    for r in range(rounds):
+        changed = False
+        for name, values in GRID.items():
+            for value in values:
+                cand = dataclasses.replace(best, **{name: value})
+                scores = evaluate(cand)
+                val = objective(scores)
+                cells = "  ".join(f"{p:.3f}/{b:.3f}" for p, b in scores)
+                mark = " *" if val > best_val + 1e-4 else ""
+                print(f"round {r} {name}={value!r:<8} {val:.4f}  {cells}{mark}")
+                if val > best_val + 1e-4:
+                    best, best_val, changed = cand, val, True
+        if not changed:
+            break
+    print("chosen:", {f.name: getattr(best, f.name) for f in dataclasses.fields(best)})
+    return best
+
+
+if __name__ == "__main__":
+    search(rounds=int(sys.argv[1]) if len(sys.argv) > 1 else 2)
