@@ -55,24 +55,22 @@ def test_founded_and_signals(articles):
 
 
 def test_merge_redirects_the_younger_story(articles):
-    w1, w2, w3 = (dataclasses.replace(a, text=a.title) for a in articles[:3])
-    # Two one-line items that share too little to join, then a full report bridging both.
-    cfg = ClusterConfig(join_threshold=0.35, merge_threshold=0.2)
-    index = StoryIndex(cfg)
-    a = index.add("x1", article_features(dataclasses.replace(w1, text="완주군 협약 체결"), cfg))
-    b = index.add("x2", article_features(dataclasses.replace(w2, text="희망제작소 업무협약"), cfg))
+    wanju, fire = articles[0], articles[3]  # two unrelated happenings, wanju published first
+    index = StoryIndex()
+    a = index.add(wanju.id, article_features(wanju))
+    b = index.add(fire.id, article_features(fire))
     assert a.founded and b.founded and a.story != b.story
+    # A round-up that reports both: it links both stories strongly, so they become one.
     bridge = dataclasses.replace(
-        w3,
-        title="완주군 희망제작소 협약 체결 업무협약",
-        text="완주군 희망제작소 협약 체결 업무협약",
+        fire, id="roundup", title=f"{wanju.title} {fire.title}", text=f"{wanju.text} {fire.text}"
     )
-    c = index.add("x3", article_features(bridge, cfg))
+    c = index.add("roundup", article_features(bridge))
     assert c.merged == (b.story,)
     assert c.story == a.story  # the older story survives
     assert index.resolve(b.story) == a.story
     assert index.redirects == {b.story: a.story}
-    assert index.story_of("x2") == a.story
+    assert index.story_of(fire.id) == a.story
+    assert c.signals["merged_score"] >= index.config.merge_threshold
 
 
 def test_batch_result_does_not_depend_on_input_order(articles):

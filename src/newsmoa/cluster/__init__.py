@@ -1,11 +1,12 @@
 """Story clustering: which articles report the same happening.
 
-    article_features(Article) -> Features          pure, fast; stored with to_bytes()
-    StoryIndex.add / add_many(id, Features) -> Assignment   the only stateful object
-    cluster_articles([Article]) -> [story id]       batch, for `newsmoa cluster`
-    near_duplicate_families(ids, features, stories) reprints within a story
+    article_features(Article) -> Features               pure, fast; stored with to_bytes()
+    StoryIndex.add / add_many([(id, Features)]) -> [Assignment]   the only stateful object
+    StoryIndex.story_of / resolve / redirects / restore            stable ids, merges redirect
+    cluster_articles([Article]) -> [story id]            batch, for `newsmoa cluster`
+    near_duplicate_families([Article], [story id]) -> (families, pairs)   reprints
 
-Story ids are stable once given; merged stories redirect to the survivor (`resolve`).
+How it decides and how its settings were chosen: `README.md` in this folder.
 """
 
 from newsmoa.cluster.batch import cluster_articles
@@ -17,7 +18,8 @@ from newsmoa.cluster.families import (
     near_duplicate_pairs,
 )
 from newsmoa.cluster.features import Features, article_features
-from newsmoa.cluster.index import Assignment, StoryIndex, story_id_for
+from newsmoa.cluster.index import Assignment, StoryIndex
+from newsmoa.cluster.stories import story_id_for
 
 __all__ = [
     "DEFAULT_CONFIG",

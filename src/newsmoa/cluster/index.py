@@ -26,17 +26,17 @@ are never reused.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
+from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
+from newsmoa.cluster.stories import Stories
 from newsmoa.cluster.vectors import DocFreq, Postings, Table, weigh
 
 
@@ -49,18 +49,6 @@ class Assignment:
     founded: bool
     signals: Mapping[str, Any] = field(default_factory=dict)
     merged: tuple[str, ...] = ()  # story ids absorbed by this decision
-
-
-@dataclass(slots=True)
-class _Story:
-    id: str
-    order: tuple[float, int]
-    size: int = 0
-
-
-def story_id_for(article_id: str) -> str:
-    """The id a story founded by this article gets (before de-duplication)."""
-    return "s" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=6).hexdigest()
 
 
 def _canonical(item: tuple[str, Features]) -> tuple[int, float, str]:
@@ -78,12 +66,9 @@ class StoryIndex:
         self._slot: dict[str, int] = {}
         self._times = np.empty(1024, dtype=np.float64)  # NaN: no time
         self._words: list[tuple[str, ...]] = []
-        self._story: list[str | None] = []  # as assigned; `resolve` gives the current id
         self._opinion: list[bool] = []
-        self._stories: dict[str, _Story] = {}
-        self._redirects: dict[str, str] = {}
+        self._stories = Stories()
         self._postings = Postings()
-        self._founded = 0
 
     # -- public -----------------------------------------------------------------------------
     def add(self, article_id: str, features: Features) -> Assignment:
@@ -106,28 +91,24 @@ class StoryIndex:
             article_id: self._assign(article_id, slot, *cands)
             for (article_id, _), slot, cands in zip(order, slots, near, strict=True)
         }
+        if len(slots) > 1:
+            self._consolidate(order, slots, near, done)
         return [
             done.get(a) or Assignment(a, self.story_of(a), False, {"already_indexed": True})
             for a, _ in items
         ]
 
     def story_of(self, article_id: str) -> str:
-        story = self._story[self._slot[article_id]]
+        story = self._stories.of_slot(self._slot[article_id])
         assert story is not None
-        return self.resolve(story)
+        return story
 
     def resolve(self, story_id: str) -> str:
-        seen = [story_id]
-        while story_id in self._redirects:
-            story_id = self._redirects[story_id]
-            seen.append(story_id)
-        for s in seen[:-2]:  # shorten the chain for next time
-            self._redirects[s] = story_id
-        return story_id
+        return self._stories.resolve(story_id)
 
     @property
     def redirects(self) -> Mapping[str, str]:
-        return MappingProxyType({s: self.resolve(s) for s in list(self._redirects)})
+        return self._stories.redirects
 
     def __len__(self) -> int:
         return len(self._slot)
@@ -136,17 +117,15 @@ class StoryIndex:
         self, entries: Iterable[tuple[str, str, Features]], redirects: Mapping[str, str] = {}
     ) -> None:
         """Rebuild state from stored (article id, story id, features), without re-deciding."""
-        self._redirects.update(redirects)
+        self._stories.redirect(redirects)
         given = {a: (s, f) for a, s, f in entries if a not in self._slot}
         order = sorted(((a, f) for a, (_, f) in given.items()), key=_canonical)
         slots = self._insert(order)
         for slot in slots:
             self._neighbourhood(slot)
         for (article_id, feats), slot in zip(order, slots, strict=True):
-            sid = self.resolve(given[article_id][0])
-            story = self._stories.get(sid) or self._new_story(sid, feats.published_s)
-            self._story[slot] = story.id
-            story.size += 1
+            story = self._stories.open(self.resolve(given[article_id][0]), feats.published_s)
+            self._stories.place(slot, story)
 
     # -- retrieval --------------------------------------------------------------------------
     def _insert(self, order: list[tuple[str, Features]]) -> list[int]:
@@ -161,11 +140,11 @@ class StoryIndex:
                 self._times = np.concatenate([self._times, np.empty(slot, np.float64)])
             self._times[slot] = np.nan if f.published_s is None else f.published_s
             self._words.append(f.words)
-            self._story.append(None)
+            self._stories.add_slot()
             self._opinion.append(f.opinion)
             slots.append(slot)
             if not f.opinion:  # an opinion piece is never a candidate of another article
-                self._postings.add(self._query(terms, weights).tolist(), slot)
+                self._postings.add(self._posted(terms, weights), slot)
         return slots
 
     def _query(self, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -175,14 +154,23 @@ class StoryIndex:
             return terms[:0]
         return terms[np.argpartition(-weights, q - 1)[:q]]
 
+    def _posted(self, terms: np.ndarray, weights: np.ndarray) -> list[int]:
+        """Terms an article is found under: its heaviest terms that other articles already
+        have, and its heaviest terms so far its own (the names of an event's first report)."""
+        shared = self._df.counts(terms) >= 2
+        posted = self._query(terms[shared], weights[shared]).tolist()
+        return posted + self._query(terms[~shared], weights[~shared]).tolist()
+
     def _neighbourhood(self, slot: int) -> tuple[np.ndarray, np.ndarray]:
         """Candidate slots of an inserted article and their cosine; updates both kNN lists."""
         cfg = self.config
         none = np.empty(0, np.int64), np.empty(0, np.float32)
         if self._opinion[slot]:
             return none
-        query = self._query(*self._table.vector(slot))
-        query = query[~self._df.common(query, cfg.max_posting_share)]
+        terms, weights = self._table.vector(slot)
+        df = self._df.counts(terms)
+        usable = (df >= 2) & ~self._df.common(terms, cfg.max_posting_share)
+        query = self._query(terms[usable], weights[usable])  # a term only it has finds nothing
         found, counts = self._postings.hits(query.tolist(), cfg.max_posting)
         keep = found != slot
         t = self._times[slot]
@@ -203,29 +191,30 @@ class StoryIndex:
     ) -> Assignment:
         cfg, k = self.config, self.config.neighbours
         per: dict[str, list[Any]] = {}
+        live = self._stories.live
         close = sims >= cfg.similarity_floor
         cands, sims = cands[close], sims[close]
         snn = self._table.shared_neighbours(slot, cands) / (k + 1)
         for other, sim, link in zip(cands.tolist(), sims.tolist(), snn.tolist(), strict=True):
-            story = self._story[other]
-            if story is None:
+            owner = self._stories.of_slot(other)
+            if owner is None:
                 continue
-            acc = per.setdefault(self.resolve(story), [[], 0, 0.0, []])
+            acc = per.setdefault(owner, [[], 0, 0.0, []])
             acc[0].append(link)
             acc[1] += 1
             acc[2] += sim
             acc[3].append(other)
         scored = sorted(
             (
-                (self._link(acc[0], self._stories[sid].size), self._stories[sid].order, sid)
+                (self._link(acc[0], live[sid].size), live[sid].order, sid)
                 for sid, acc in per.items()
             ),
             key=lambda s: (-s[0], s[1]),
         )
         t = None if np.isnan(self._times[slot]) else float(self._times[slot])
         if not scored or scored[0][0] < cfg.join_threshold or self._opinion[slot]:
-            story = self._new_story(self._fresh_id(article_id), t)
-            self._place(slot, story)
+            story = self._stories.found(article_id, t)
+            self._stories.place(slot, story)
             best = scored[0][0] if scored else 0.0
             signals: dict[str, Any] = {
                 "score": 0.0,
@@ -244,13 +233,13 @@ class StoryIndex:
             "shared": self._shared(slot, acc[3]),
             "candidates": len(cands),
         }
-        story = self._stories[sid]
-        self._place(slot, story)
+        story = live[sid]
+        self._stories.place(slot, story)
         merged = []
         if score >= cfg.merge_threshold:
             for other_score, _, other_id in scored[1:]:
-                if other_score >= cfg.merge_threshold and other_id in self._stories:
-                    keep, gone = self._merge(story, self._stories[other_id])
+                if other_score >= cfg.merge_threshold and other_id in live:
+                    keep, gone = self._stories.merge(story, live[other_id])
                     merged.append(gone.id)
                     story = keep
         if merged:
@@ -269,29 +258,29 @@ class StoryIndex:
             :k
         ]
 
-    # -- story bookkeeping ------------------------------------------------------------------
-    def _fresh_id(self, article_id: str) -> str:
-        base = sid = story_id_for(article_id)
-        n = 1
-        while sid in self._stories or sid in self._redirects:
-            n += 1
-            sid = f"{base}-{n}"
-        return sid
-
-    def _new_story(self, story_id: str, t: float | None) -> _Story:
-        self._founded += 1
-        story = _Story(story_id, (float("inf") if t is None else t, self._founded))
-        self._stories[story_id] = story
-        return story
-
-    def _place(self, slot: int, story: _Story) -> None:
-        self._story[slot] = story.id
-        story.size += 1
-
-    def _merge(self, a: _Story, b: _Story) -> tuple[_Story, _Story]:
-        """Merge two stories; the older survives. Returns (survivor, absorbed)."""
-        keep, gone = (a, b) if a.order <= b.order else (b, a)
-        keep.size += gone.size
-        del self._stories[gone.id]
-        self._redirects[gone.id] = keep.id
-        return keep, gone
+    # -- consolidation of a batch ---------------------------------------------------------
+    def _consolidate(
+        self,
+        order: list[tuple[str, Features]],
+        slots: list[int],
+        near: list[tuple[np.ndarray, np.ndarray]],
+        done: dict[str, Assignment],
+    ) -> None:
+        """Merge the batch's stories that, as wholes, would join each other (see
+        `consolidate.merge_plan`); a merge is reported on the batch article founding or first
+        joining the survivor, and every batch assignment points to its final story."""
+        for keep_id, gone_id, score in merge_plan(
+            self._stories, self._table, self.config, slots, near
+        ):
+            survivor = self.resolve(keep_id)
+            for article_id, _ in order:
+                a = done[article_id]
+                if self.story_of(article_id) == survivor:
+                    signals = dict(a.signals, consolidated=round(score, 3))
+                    merged = (*a.merged, gone_id)
+                    done[article_id] = Assignment(a.article, survivor, a.founded, signals, merged)
+                    break
+        for article_id, a in done.items():
+            final = self.story_of(article_id)
+            if final != a.story:
+                done[article_id] = Assignment(a.article, final, a.founded, a.signals, a.merged)

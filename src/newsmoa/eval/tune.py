@@ -1,7 +1,8 @@
 """How ClusterConfig's values were chosen: coordinate search on development data only.
 
-`python -m newsmoa.eval.tune` clusters the tuning sets, ECB+ train+dev topics and the Korean
-dev day's half-A stories on their own (see `clustering.halves`), for each value of one setting
+`python -m newsmoa.eval.tune` clusters the tuning sets, ECB+ train topics, ECB+ dev topics (as
+two sets: the method must hold on a small set too) and the Korean dev day's half-A stories on
+their own (see `clustering.halves`), for each value of one setting
 at a time around the current defaults, and prints pairwise and B-cubed F1 per set and their
 mean. It never reads ECB+ test topics or the Korean half B. The chosen values are the
 defaults in `newsmoa.cluster.config`; the search and its reasoning are in
@@ -35,7 +36,7 @@ GRID: dict[str, Sequence[Any]] = {
 
 
 def tuning_sets() -> list[EvalSet]:
-    sets = [load_ecbplus(("train", "dev"))]
+    sets = [load_ecbplus(("train",)), load_ecbplus(("dev",))]
     ko = load_ko_dev()
     if ko is not None:
         sets.append(halves(ko)[0])

@@ -1,0 +1,75 @@
+"""Consolidation of a batch: merging stories that, as wholes, would join each other.
+
+Decisions in arrival order can leave one event in two pieces: its first reports founded two
+stories before the later ones linked them. After a batch is assigned, two stories merge when
+the articles of each score, on average, >= `join_threshold` with the other: the join rule
+(the mean of the min(size, k) strongest shared-neighbour links of an article to a story),
+applied to whole stories in both directions, so a large story does not swallow a neighbour
+through one strong bridge. Pairs are merged best first (a heap with lazy re-scoring), over
+the links of the batch's articles; the older story of a pair survives.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+
+import numpy as np
+
+from newsmoa.cluster.config import ClusterConfig
+from newsmoa.cluster.stories import Stories, Story
+from newsmoa.cluster.vectors import Table
+
+
+def merge_plan(
+    stories: Stories,
+    table: Table,
+    config: ClusterConfig,
+    slots: list[int],
+    near: list[tuple[np.ndarray, np.ndarray]],
+) -> list[tuple[str, str, float]]:
+    """Merge stories linked by the batch's articles; returns (survivor, absorbed, score)."""
+    k = config.neighbours
+    live, of_slot = stories.live, stories.of_slot
+    adj: dict[int, dict[int, float]] = defaultdict(dict)
+    for slot, (cands, sims) in zip(slots, near, strict=True):
+        close = cands[sims >= config.similarity_floor]
+        shared = table.shared_neighbours(slot, close) / (k + 1)
+        for other, w in zip(close.tolist(), shared.tolist(), strict=True):
+            adj[slot][other] = adj[other][slot] = w
+
+    def towards(a: Story, b: Story) -> float:
+        m = min(b.size, k)
+        total = 0.0
+        for member in a.members:
+            ws = [w for o, w in adj.get(member, {}).items() if of_slot(o) == b.id]
+            total += sum(sorted(ws, reverse=True)[:m]) / m
+        return total / a.size
+
+    def link(x: str, y: str) -> float:
+        return min(towards(live[x], live[y]), towards(live[y], live[x]))
+
+    pairs = set()
+    for slot in slots:
+        x = of_slot(slot)
+        for other in adj.get(slot, {}):
+            y = of_slot(other)
+            if x is not None and y is not None and x != y:
+                pairs.add((min(x, y), max(x, y)))
+    heap = [(-link(x, y), x, y) for x, y in sorted(pairs)]
+    heapq.heapify(heap)
+    merges: list[tuple[str, str, float]] = []
+    while heap:
+        neg, x, y = heapq.heappop(heap)
+        if -neg < config.join_threshold:
+            break
+        x, y = stories.resolve(x), stories.resolve(y)
+        if x == y:
+            continue
+        now = link(x, y)
+        if now < -neg - 1e-9:  # stale: the pair changed since it was scored
+            heapq.heappush(heap, (-now, min(x, y), max(x, y)))
+            continue
+        keep, gone = stories.merge(live[x], live[y])
+        merges.append((keep.id, gone.id, now))
+    return merges

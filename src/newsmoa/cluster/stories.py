@@ -1,0 +1,90 @@
+"""Story bookkeeping of the index: ids, sizes, members, merges and redirects.
+
+A story id derives from its founding article's id (`story_id_for`) and is never reused: an
+absorbed id redirects to the surviving (older) story, and a later story founded by an article
+with the same id gets a suffix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+def story_id_for(article_id: str) -> str:
+    """The id a story founded by this article gets (before de-duplication)."""
+    return "s" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=6).hexdigest()
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    order: tuple[float, int]  # (first publication or +inf, founding counter): older first
+    members: list[int] = field(default_factory=list)  # slots
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+class Stories:
+    """The stories of an index, addressed by id; slots are the index's article numbers."""
+
+    def __init__(self) -> None:
+        self.live: dict[str, Story] = {}
+        self.assigned: list[str | None] = []  # slot -> story id as assigned (resolve it)
+        self._redirects: dict[str, str] = {}
+        self._founded = 0
+
+    def add_slot(self) -> None:
+        self.assigned.append(None)
+
+    def found(self, article_id: str, t: float | None) -> Story:
+        base = sid = story_id_for(article_id)
+        n = 1
+        while sid in self.live or sid in self._redirects:
+            n += 1
+            sid = f"{base}-{n}"
+        return self.open(sid, t)
+
+    def open(self, story_id: str, t: float | None) -> Story:
+        """The live story with this id, created if new (used when restoring from a store)."""
+        if story_id not in self.live:
+            self._founded += 1
+            order = (float("inf") if t is None else t, self._founded)
+            self.live[story_id] = Story(story_id, order)
+        return self.live[story_id]
+
+    def place(self, slot: int, story: Story) -> None:
+        self.assigned[slot] = story.id
+        story.members.append(slot)
+
+    def of_slot(self, slot: int) -> str | None:
+        story = self.assigned[slot]
+        return None if story is None else self.resolve(story)
+
+    def resolve(self, story_id: str) -> str:
+        seen = [story_id]
+        while story_id in self._redirects:
+            story_id = self._redirects[story_id]
+            seen.append(story_id)
+        for s in seen[:-2]:  # shorten the chain for next time
+            self._redirects[s] = story_id
+        return story_id
+
+    def redirect(self, redirects: Mapping[str, str]) -> None:
+        self._redirects.update(redirects)
+
+    @property
+    def redirects(self) -> Mapping[str, str]:
+        return MappingProxyType({s: self.resolve(s) for s in list(self._redirects)})
+
+    def merge(self, a: Story, b: Story) -> tuple[Story, Story]:
+        """Merge two live stories; the older survives. Returns (survivor, absorbed)."""
+        keep, gone = (a, b) if a.order <= b.order else (b, a)
+        keep.members.extend(gone.members)
+        del self.live[gone.id]
+        self._redirects[gone.id] = keep.id
+        return keep, gone
