@@ -3,6 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SPARK_STAMP := $(VENV)/.installed-spark
 DB ?= newsmoa.db
 
 .PHONY: run test bench eval lint install clean
@@ -15,13 +16,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# The tests also run the Spark backfill in local mode (PySpark, ~850 MB; Java 17 on the machine).
+$(SPARK_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/pip install -q -e '.[dev,spark]'
+	touch $(SPARK_STAMP)
+
 install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/newsmoa --db $(DB) ingest examples/wanju-2015-blog.txt
 	$(BIN)/newsmoa --db $(DB) stories --articles
 
-test: $(STAMP)
+test: $(STAMP) $(SPARK_STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
