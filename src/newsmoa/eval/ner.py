@@ -76,12 +76,13 @@ def score(gold: Iterable[Iterable[Any]], predicted: Iterable[Iterable[Any]]) -> 
 
 def format_table(groups: Mapping[str, Score]) -> str:
     """One row per group and type: n gold, precision, recall, F1 (in %)."""
-    lines = [f"{'set':<34} {'type':<5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}"]
+    width = max([len(name) for name in groups] + [3])
+    lines = [f"{'set':<{width}} {'type':<5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}"]
     for name, sc in groups.items():
         rows = [(t, sc.by_type.get(t, Counts())) for t in TYPES] + [("micro", sc.micro)]
         for typ, c in rows:
             lines.append(
-                f"{name:<34} {typ:<5} {c.tp + c.fn:>5} {100 * c.precision:>6.1f} "
+                f"{name:<{width}} {typ:<5} {c.tp + c.fn:>5} {100 * c.precision:>6.1f} "
                 f"{100 * c.recall:>6.1f} {100 * c.f1:>6.1f}"
             )
         lines.append("")

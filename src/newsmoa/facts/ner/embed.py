@@ -55,38 +55,17 @@ class Lexicon:
     """Training morphemes by entity type (`O` for proper nouns that were no entity)."""
 
     members: dict[str, list[int]] = field(default_factory=dict)
-    anchors_per_type: int = 0
     _cache: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _dense: dict[int, dict[str, float]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[int, str]], anchors_per_type: int = 0) -> Lexicon:
+    def from_rows(cls, rows: Iterable[tuple[int, str]]) -> Lexicon:
         """Rows in order of importance within a type (most frequent first)."""
         members: dict[str, list[int]] = {}
         for morph_id, typ in rows:
             ids = members.setdefault(typ, [])
             if morph_id not in ids:
                 ids.append(morph_id)
-        return cls({t: members[t] for t in sorted(members)}, anchors_per_type)
-
-    def anchors(self) -> list[int]:
-        """The first `anchors_per_type` morphemes of each name type and of `O`."""
-        out = []
-        for typ in ("PS", "LC", "OG", "O"):
-            out += self.members.get(typ, [])[: self.anchors_per_type]
-        return out
-
-    def dense(self, space: Space, morph_id: int) -> dict[str, float]:
-        """Similarity to each anchor morpheme, as real-valued features `a<j>`."""
-        found = self._dense.get(morph_id)
-        if found is None:
-            found = {}
-            for j, anchor in enumerate(self.anchors()):
-                sim = space.similarity(morph_id, anchor) if anchor != morph_id else 1.0
-                if sim > 0.1:
-                    found[f"a{j}"] = round(sim, 3)
-            self._dense[morph_id] = found
-        return found
+        return cls({t: members[t] for t in sorted(members)})
 
     def rows(self) -> list[tuple[int, str]]:
         return [(i, t) for t, ids in self.members.items() for i in ids]

@@ -26,9 +26,8 @@ class FeatureConfig:
     window: int = 2
     morphs: bool = True
     tables: bool = True
-    neighbours: bool = True
+    neighbours: int = 3  # how many embedding neighbours of a morpheme (0 = none)
     lexicon: bool = True
-    dense: bool = True
     blocks: bool = True
 
 
@@ -45,6 +44,13 @@ class Morph:
 
 def morphs_of(tokens: Sequence[Any]) -> list[Morph]:
     return [Morph(t.form, t.tag, t.start, t.start + t.len, t.id) for t in tokens]
+
+
+def position(i: int, start: int, end: int) -> str:
+    """Where character `i` sits in `start:end`: S(ingle), B(egin), I(nside), E(nd)."""
+    if end - start == 1:
+        return "S"
+    return "B" if i == start else "E" if i == end - 1 else "I"
 
 
 def char_class(ch: str) -> str:
@@ -99,8 +105,8 @@ def sentence_features(
     tables: Tables,
     space: Space | None = None,
     lexicon: Lexicon | None = None,
-) -> list[dict[str, float]]:
-    """One feature map (name -> value, mostly 1.0) per character of `text`."""
+) -> list[list[str]]:
+    """One list of feature names per character of `text`."""
     n = len(text)
     cls = [char_class(c) for c in text]
     owner = [-1] * n
@@ -110,19 +116,14 @@ def sentence_features(
                 owner[i] = k
     flags = [_morph_flags(m, tables) for m in morphs] if config.tables else [[] for _ in morphs]
     emb: list[tuple[str, ...]] = []
-    dense: list[dict[str, float]] = []
     for m in morphs:
         feats: tuple[str, ...] = ()
-        vec: dict[str, float] = {}
         if m.tag in CONTENT_TAGS and space is not None:
             if config.neighbours:
-                feats += tuple("nb=" + x for x in space.neighbours(m.id))
+                feats += tuple("nb=" + x for x in space.neighbours(m.id)[: config.neighbours])
             if config.lexicon and lexicon is not None and m.tag in ("NNP", "NNG", "SL", "SH"):
                 feats += lexicon.scores(space, m.id)
-            if config.dense and lexicon is not None and m.tag in ("NNP", "NNG", "SL", "SH"):
-                vec = lexicon.dense(space, m.id)
         emb.append(feats)
-        dense.append(vec)
     words = _word_shapes(text)
     blocks = _block_features(text, morphs, tables) if config.blocks else [()] * n
     out = []
@@ -147,15 +148,7 @@ def sentence_features(
         k = owner[i]
         if config.morphs and k >= 0:
             m = morphs[k]
-            pos = (
-                "S"
-                if m.end - m.start == 1
-                else "B"
-                if i == m.start
-                else "E"
-                if i == m.end - 1
-                else "I"
-            )
+            pos = position(i, m.start, m.end)
             f += ["mt=" + m.tag, "mp=" + pos + m.tag, "mf=" + m.form + "/" + m.tag]
             for d, name in ((-1, "m-1"), (1, "m+1"), (2, "m+2"), (-2, "m-2")):
                 j = k + d
@@ -166,10 +159,7 @@ def sentence_features(
                     f += [f"{name}g={g}" for g in flags[j]]
             f += ["g=" + g for g in flags[k]]
             f += list(emb[k])
-        item = dict.fromkeys(f, 1.0)
-        if k >= 0 and dense[k]:
-            item.update(dense[k])
-        out.append(item)
+        out.append(f)
     return out
 
 
@@ -244,6 +234,5 @@ def _block_features(text: str, morphs: Sequence[Morph], tb: Tables) -> list[tupl
         if k > 0 and text[blocks[k - 1][1] : a].isspace():
             feats += ["P." + d for d in descs[k - 1] if not d.startswith(("p", "len"))]
         for i in range(a, b):
-            pos = "S" if b - a == 1 else "B" if i == a else "E" if i == b - 1 else "I"
-            out[i] = (*feats, "bpos=" + pos)
+            out[i] = (*feats, "bpos=" + position(i, a, b))
     return out

@@ -26,19 +26,15 @@ def shipped_dir() -> Path:
 
 def read_lexicon(path: Path) -> Lexicon:
     rows = []
-    anchors = 0
     for line in path.read_text("utf-8").splitlines():
-        if line.startswith("#anchors_per_type="):
-            anchors = int(line.partition("=")[2])
-        elif line and not line.startswith("#"):
+        if line and not line.startswith("#"):
             morph_id, typ = line.split("\t")[:2]
             rows.append((int(morph_id), typ))
-    return Lexicon.from_rows(rows, anchors)
+    return Lexicon.from_rows(rows)
 
 
 def write_lexicon(lexicon: Lexicon, path: Path, names: dict[int, str]) -> None:
-    lines = [f"#anchors_per_type={lexicon.anchors_per_type}"]
-    lines += ["# morpheme id (kiwipiepy-model)\ttype\tform (for reading only); most frequent first"]
+    lines = ["# morpheme id (kiwipiepy-model)\ttype\tform (for reading only); most frequent first"]
     lines += [f"{i}\t{t}\t{names.get(i, '')}" for i, t in lexicon.rows()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -50,7 +46,7 @@ class Tagger:
         self._crf = crf
         self._lexicon = lexicon
         self._kiwi = kiwi
-        self._space = Space(kiwi)
+        self._space = Space(kiwi, top_n=max(config.neighbours, 1))
         self.config = config
 
     @classmethod
@@ -66,7 +62,7 @@ class Tagger:
         lexicon = read_lexicon(lex_path) if lex_path.exists() else None
         return cls(crf, lexicon, analyzer(), config or FeatureConfig())
 
-    def features(self, text: str, morphs: Sequence[Morph]) -> list[dict[str, float]]:
+    def features(self, text: str, morphs: Sequence[Morph]) -> list[list[str]]:
         return sentence_features(
             text,
             morphs,
@@ -80,7 +76,7 @@ class Tagger:
         return [morphs_of(toks) for toks in self._kiwi.tokenize(list(texts))]
 
     def spans(self, texts: Sequence[str]) -> list[list[Span]]:
-        out = []
+        out: list[list[Span]] = []
         for text, morphs in zip(texts, self.analyse(texts), strict=True):
             if not text:
                 out.append([])

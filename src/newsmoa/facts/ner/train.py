@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsmoa.facts.ner.augment import augment
 from newsmoa.facts.ner.corpus import Labelled, load, spans_to_bio, split
 from newsmoa.facts.ner.embed import Lexicon
 from newsmoa.facts.ner.features import FeatureConfig, Morph
@@ -27,17 +26,16 @@ LEXICON_TAGS = ("NNP", "NNG", "SL", "SH")
 
 @dataclass(frozen=True, slots=True)
 class TrainConfig:
-    c1: float = 0.05
-    c2: float = 0.01
-    max_iterations: int = 200
-    anchors_per_type: int = 25
-    augment_copies: int = 0
+    """L-BFGS with L1 (`c1`, keeps the model file small) and L2 (`c2`) penalties."""
+
+    c1: float = 0.1
+    c2: float = 0.1
+    max_iterations: int = 300
+    min_freq: int = 0
     features: FeatureConfig = FeatureConfig()  # noqa: RUF009 (frozen, shared safely)
 
 
-def build_lexicon(
-    rows: Sequence[Labelled], morphs: Sequence[Sequence[Morph]], anchors_per_type: int
-) -> Lexicon:
+def build_lexicon(rows: Sequence[Labelled], morphs: Sequence[Sequence[Morph]]) -> Lexicon:
     """Each content morpheme lying wholly inside an entity, with its most frequent type;
     proper nouns never inside an entity are listed as `O`."""
     seen: dict[int, Counter[str]] = {}
@@ -51,7 +49,7 @@ def build_lexicon(
             seen.setdefault(m.id, Counter())[typ] += 1
     typed = [(i, max(sorted(c), key=lambda t: c[t]), sum(c.values())) for i, c in seen.items()]
     typed.sort(key=lambda x: (-x[2], x[0]))
-    return Lexicon.from_rows(((i, t) for i, t, _ in typed), anchors_per_type)
+    return Lexicon.from_rows((i, t) for i, t, _ in typed)
 
 
 def fit(rows: Sequence[Labelled], out_dir: Path, config: TrainConfig) -> Tagger:
@@ -59,11 +57,9 @@ def fit(rows: Sequence[Labelled], out_dir: Path, config: TrainConfig) -> Tagger:
     import pycrfsuite
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = augment(rows, config.augment_copies)
     probe = Tagger(None, None, _kiwi(), config.features)
     morphs = probe.analyse([r.text for r in rows])
-    use = config.features.lexicon or config.features.dense
-    lexicon = build_lexicon(rows, morphs, config.anchors_per_type) if use else None
+    lexicon = build_lexicon(rows, morphs) if config.features.lexicon else None
     tagger = Tagger(None, lexicon, probe._kiwi, config.features)
     trainer = pycrfsuite.Trainer(verbose=False)
     for row, ms in zip(rows, morphs, strict=True):
@@ -74,6 +70,7 @@ def fit(rows: Sequence[Labelled], out_dir: Path, config: TrainConfig) -> Tagger:
             "c2": config.c2,
             "max_iterations": config.max_iterations,
             "feature.possible_transitions": True,
+            "feature.minfreq": config.min_freq,
         }
     )
     trainer.train(str(out_dir / MODEL_FILE))
@@ -93,7 +90,8 @@ def _kiwi() -> object:
 
 def dev_split(rows: Sequence[Labelled], fold: int = 0) -> tuple[list[Labelled], list[Labelled]]:
     """Four fifths / one fifth (fold 0-4) of the training part, by another hash of the guid."""
-    inner, dev = [], []
+    inner: list[Labelled] = []
+    dev: list[Labelled] = []
     for row in rows:
         h = int.from_bytes(hashlib.sha1(("dev:" + row.guid).encode()).digest()[:4], "big")
         (dev if h % 5 == fold else inner).append(row)
@@ -111,21 +109,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--c1", type=float, default=default.c1)
     ap.add_argument("--c2", type=float, default=default.c2)
     ap.add_argument("--iterations", type=int, default=default.max_iterations)
-    ap.add_argument("--anchors", type=int, default=default.anchors_per_type)
-    ap.add_argument("--augment", type=int, default=default.augment_copies)
+    ap.add_argument("--min-freq", type=int, default=default.min_freq)
+    ap.add_argument("--neighbours", type=int, default=default.features.neighbours)
+    ap.add_argument("--news-only", action="store_true", help="train on wikitree sentences only")
     ap.add_argument(
         "--without",
         nargs="*",
         default=[],
-        choices=["morphs", "tables", "neighbours", "lexicon", "dense"],
+        choices=["morphs", "tables", "lexicon", "blocks"],
     )
     args = ap.parse_args(argv)
-    feats = FeatureConfig(**{name: False for name in args.without})
-    config = TrainConfig(args.c1, args.c2, args.iterations, args.anchors, args.augment, feats)
+    feats = FeatureConfig(neighbours=args.neighbours, **{name: False for name in args.without})
+    config = TrainConfig(args.c1, args.c2, args.iterations, args.min_freq, feats)
     train, _ = split(load())
     dev: list[Labelled] = []
     if args.dev:
         train, dev = dev_split(train, args.fold)
+    if args.news_only:
+        train = [r for r in train if r.source == "wikitree"]
     t0 = time.time()
     tagger = fit(train, args.out, config)
     print(f"trained on {len(train)} sentences in {time.time() - t0:.0f} s -> {args.out}")
