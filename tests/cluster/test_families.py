@@ -53,3 +53,14 @@ def test_a_text_is_its_own_near_duplicate_and_short_texts_are_not():
     arts = [_art("a", WIRE), _art("b", WIRE), _art("c", "짧은 글"), _art("d", "짧은 글")]
     pairs = near_duplicate_pairs(arts, ["s", "s", "s", "s"])
     assert [(p.a, p.b, p.share) for p in pairs] == [("a", "b", 1.0)]
+
+
+def test_background_table_knows_function_words():
+    from newsmoa.cluster.terms import term_counts
+    from newsmoa.cluster.vectors import DocFreq
+
+    df = DocFreq(50)
+    common, _ = term_counts("밝혔다 했다 있다 the and of", 0, 0.0)
+    rare, _ = term_counts("희망제작소 Klitschko", 0, 0.0)
+    assert df.common(common, 0.05).all()
+    assert df.common(rare, 0.05).mean() < 0.5  # 제작 (of 희망제작소) is a common bigram

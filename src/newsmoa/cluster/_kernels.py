@@ -272,13 +272,23 @@ def gather(
 
 @nb.njit(cache=True)
 def shared_neighbours(nn: np.ndarray, slot: int, others: np.ndarray) -> np.ndarray:
-    """|({slot} ∪ kNN(slot)) ∩ ({o} ∪ kNN(o))| for each o in others."""
+    """|L(slot) ∩ L(o)| / min(|L(slot)|, |L(o)|) for each o in others, L(x) = {x} ∪ kNN(x).
+
+    Dividing by the smaller list (k + 1 once both are full) keeps a young index, whose lists
+    are still short, on the same scale as a full one."""
     k = nn.shape[1]
-    out = np.zeros(others.size, dtype=np.int64)
+    out = np.zeros(others.size, dtype=np.float64)
+    size_a = 1
+    for i in range(k):
+        if nn[slot, i] >= 0:
+            size_a += 1
     for r in range(others.size):
         o = others[r]
+        size_b = 1
+        for j in range(k):
+            if nn[o, j] >= 0:
+                size_b += 1
         c = 0
-        # slot itself
         if o == slot:
             c += 1
         else:
@@ -286,7 +296,6 @@ def shared_neighbours(nn: np.ndarray, slot: int, others: np.ndarray) -> np.ndarr
                 if nn[o, j] == slot:
                     c += 1
                     break
-        # slot's neighbours
         for i in range(k):
             x = nn[slot, i]
             if x < 0:
@@ -298,5 +307,5 @@ def shared_neighbours(nn: np.ndarray, slot: int, others: np.ndarray) -> np.ndarr
                 if nn[o, j] == x:
                     c += 1
                     break
-        out[r] = c
+        out[r] = c / min(size_a, size_b)
     return out

@@ -19,16 +19,16 @@ class ClusterConfig:
 
     window_hours: float = 72.0
     lead_chars: int = 400  # the lead: this many characters of the body after the title
-    lead_boost: float = 2.0  # a title or lead term counts 1 + lead_boost times
+    lead_boost: float = 1.0  # a title or lead term counts 1 + lead_boost times
     max_terms: int = 128  # heaviest terms kept per article vector
     idf_prior_docs: int = 50  # pseudo-documents behind the IDF of a young index
     query_terms: int = 24  # heaviest terms per article that retrieve candidates
     max_posting_share: float = 0.05  # a term in more of the articles retrieves nothing
     max_posting: int = 512  # a term retrieves at most its latest this many articles
     max_candidates: int = 48  # articles compared exactly with each new article
-    neighbours: int = 4  # k of the shared-nearest-neighbour similarity
+    neighbours: int = 6  # k of the shared-nearest-neighbour similarity
     similarity_floor: float = 0.125  # TF-IDF cosine below which two articles never link
-    join_threshold: float = 0.2  # story score an article needs to join a story
+    join_threshold: float = 0.25  # story score an article needs to join a story
     merge_threshold: float = 0.3  # score to both stories at which an article merges them
     near_duplicate_share: float = 0.5  # share of the shorter article's sentences in the other
     sentence_jaccard: float = 0.5  # 4-gram Jaccard at which two sentences are one sentence

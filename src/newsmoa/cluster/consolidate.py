@@ -34,7 +34,7 @@ def merge_plan(
     adj: dict[int, dict[int, float]] = defaultdict(dict)
     for slot, (cands, sims) in zip(slots, near, strict=True):
         close = cands[sims >= config.similarity_floor]
-        shared = table.shared_neighbours(slot, close) / (k + 1)
+        shared = table.shared_neighbours(slot, close)
         for other, w in zip(close.tolist(), shared.tolist(), strict=True):
             adj[slot][other] = adj[other][slot] = w
 

@@ -189,12 +189,12 @@ class StoryIndex:
     def _assign(
         self, article_id: str, slot: int, cands: np.ndarray, sims: np.ndarray
     ) -> Assignment:
-        cfg, k = self.config, self.config.neighbours
+        cfg = self.config
         per: dict[str, list[Any]] = {}
         live = self._stories.live
         close = sims >= cfg.similarity_floor
         cands, sims = cands[close], sims[close]
-        snn = self._table.shared_neighbours(slot, cands) / (k + 1)
+        snn = self._table.shared_neighbours(slot, cands)
         for other, sim, link in zip(cands.tolist(), sims.tolist(), snn.tolist(), strict=True):
             owner = self._stories.of_slot(other)
             if owner is None:

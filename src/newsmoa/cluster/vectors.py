@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsmoa.cluster import _kernels
+from newsmoa.cluster.background import table
 
 
 class DocFreq:
@@ -20,16 +21,25 @@ class DocFreq:
 
     Counted in a fixed table of 2**22 cells addressed by the hash's low bits (16 MB): two terms
     sharing a cell add up, which with up to a million distinct terms in a window nudges a few
-    IDFs down and costs nothing else; lookups and updates are vectorised.
+    IDFs down and costs nothing else; lookups and updates are vectorised. The `prior`
+    pseudo-documents contain the background's common terms (`background.py`) in their share,
+    so a young index already knows the function words of Korean and English.
     """
 
-    __slots__ = ("table", "docs", "prior")
+    __slots__ = ("table", "docs", "prior", "_bg_terms", "_bg_share")
     BITS = 22
 
-    def __init__(self, prior_docs: int) -> None:
+    def __init__(self, prior_docs: int, background: bool = True) -> None:
         self.table = np.zeros(1 << self.BITS, dtype=np.int32)
         self.docs = 0
         self.prior = prior_docs
+        empty = np.empty(0, np.uint64), np.empty(0, np.float32)
+        self._bg_terms: np.ndarray
+        self._bg_share: np.ndarray
+        self._bg_terms, self._bg_share = table() if background else empty
+        if self._bg_terms.size and prior_docs:
+            pseudo = np.rint(self._bg_share * prior_docs).astype(np.int32)
+            np.add.at(self.table, self._cells(self._bg_terms), pseudo)
 
     def _cells(self, terms: np.ndarray) -> np.ndarray:
         return (terms & np.uint64((1 << self.BITS) - 1)).astype(np.int64)
@@ -39,16 +49,22 @@ class DocFreq:
         self.docs += 1
 
     def counts(self, terms: np.ndarray) -> np.ndarray:
+        """Articles (and background pseudo-documents) containing each term."""
         return self.table[self._cells(terms)]
 
     def idf(self, terms: np.ndarray) -> np.ndarray:
         return np.log((self.docs + self.prior) / (self.counts(terms) + 1.0))
 
     def common(self, terms: np.ndarray, max_share: float) -> np.ndarray:
-        """Which terms are in more than `max_share` of the articles (once there are 50)."""
-        if self.docs < 50:
-            return np.zeros(terms.size, dtype=bool)
-        return self.counts(terms) > max_share * self.docs
+        """Which terms are in more than `max_share` of the documents: of the background's, or
+        (once there are 50) of the articles seen."""
+        out = np.zeros(terms.size, dtype=bool)
+        if self._bg_terms.size:
+            at = np.minimum(np.searchsorted(self._bg_terms, terms), self._bg_terms.size - 1)
+            out |= (self._bg_terms[at] == terms) & (self._bg_share[at] > max_share)
+        if self.docs >= 50:
+            out |= self.counts(terms) > max_share * (self.docs + self.prior)
+        return out
 
 
 def weigh(
@@ -120,7 +136,7 @@ class Table:
         _kernels.link(self.nn, self.nn_sim, slot, others, sims)
 
     def shared_neighbours(self, slot: int, others: np.ndarray) -> np.ndarray:
-        """|({slot} ∪ kNN(slot)) ∩ ({o} ∪ kNN(o))| for each o in `others`."""
+        """Shared-neighbour similarity of `slot` with each of `others` (see the kernel)."""
         return _kernels.shared_neighbours(self.nn, slot, others)
 
 
