@@ -225,3 +225,9 @@ def test_changed_text_under_the_same_id_is_a_new_version(tmp_path):
     (row,) = json.loads(run(db, "stories", "--format", "json").output)
     doc = json.loads(run(db, "show", row["id"], "--format", "json").output)
     assert row["article_count"] == 1 and doc["articles"][0]["text"].endswith("교육 예산도 늘었다.")
+
+
+def test_reprint_family_is_reported(story):
+    names = {a["id"]: a["outlet"] for a in story["articles"]}
+    families = [sorted(names[a] for a in fam) for fam in story["near_duplicate_families"]]
+    assert families == [["국제뉴스", "일요신문"]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from newsmoa.cluster import near_duplicate_families
 from newsmoa.facts import agreement_event, merge_facts
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
@@ -30,6 +31,7 @@ def build_story(
         "why": {r.article.id: dict(r.signals) for r in rows},
         "release": release,
         "release_carried_by": carried_by(articles, reuse) if release else [],
+        "near_duplicate_families": reprint_families(story_id, articles),
     }
     return Story(
         id=story_id,
@@ -44,6 +46,14 @@ def build_story(
         redirects=tuple(redirects),
         extra=extra,
     )
+
+
+def reprint_families(story_id: str, articles: Sequence[Article]) -> list[list[str]]:
+    """Groups of articles that reprint one text (one wire or release), as article ids."""
+    if len(articles) < 2:
+        return []
+    families, _ = near_duplicate_families(articles, [story_id] * len(articles))
+    return [list(f.articles) for f in families]
 
 
 CARRIED_MIN_REUSE = 0.3  # share of an article's text taken from the release to count as carrying it

@@ -150,7 +150,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
             f"| {a['outlet'] or '-'}{release} | {_when(a['published'])} | {a['reporter'] or '-'} | "
             f"{a['reuse'] if a['reuse'] is not None else '-'} | {_md(a['title'])} |"
         )
-    out += _release_lines(doc, names)
+    out += _release_lines(doc, names) + _family_lines(doc, names)
     for d in doc.get("disagreements", []):
         out += ["", f"## Disagreement: {d['about']} ({d['kind']})", ""]
         for v in d["values"]:
@@ -203,6 +203,14 @@ def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
     ]
 
 
+def _family_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
+    families = doc.get("near_duplicate_families") or []
+    lines = [
+        f"Reprints of one text: {', '.join(names.get(a, a) for a in fam)}." for fam in families
+    ]
+    return ["", *lines] if lines else []
+
+
 def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     head = Table(title=escape(f"{doc['title']}  [{doc['id']}]"))
     for col in ("outlet", "published", "reporter", "reuse", "title"):
@@ -221,7 +229,8 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     body.add_column("sources", overflow="fold", ratio=1)
     for s in doc["sentences"]:
         _row(body, s["text"], _chips(s["sources"], names))
-    parts = [_render(head), *filter(None, ["\n".join(_release_lines(doc, names)).strip()])]
+    notes = "\n".join(_release_lines(doc, names) + _family_lines(doc, names)).strip()
+    parts = [_render(head), *filter(None, [notes])]
     for d in doc.get("disagreements", []):
         lines = [f"DISAGREEMENT {d['about']} ({d['kind']}):"]
         for v in d["values"]:
