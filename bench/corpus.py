@@ -35,6 +35,7 @@ KST = timezone(timedelta(hours=9))
 START = datetime(2024, 3, 4, 6, 0, tzinfo=KST)
 REPRINT_SHARE = 0.30
 COPY_SHARE = 0.05  # of reprints: exact copies
+PER_DAY = 7000  # articles a day (the time span grows with the corpus)
 VERSION = 1  # bump when generation changes, so an old cache is not reused
 
 
@@ -63,8 +64,7 @@ def ensure_corpus(docs: int = 50_000, seed: int = 20240304, log: bool = True) ->
     folder.mkdir(parents=True, exist_ok=True)
     if log:
         print(f"generating {docs:,} articles into {folder} (once) ...", flush=True)
-    rows = _generate(docs, seed)
-    rows.sort(key=lambda r: (r["published"], r["n"]))
+    rows = generate_rows(docs, seed)
     with corpus.articles.open("w", encoding="utf-8") as out, corpus.truth.open("w") as truth:
         truth.write("id\tevent\tfamily\trole\tedit\n")
         for i, row in enumerate(rows):
@@ -118,7 +118,22 @@ def _family_sizes(rng: np.random.Generator, reprints: int) -> list[int]:
     return sizes
 
 
-def _generate(docs: int, seed: int) -> list[dict]:
+def generate_rows(
+    docs: int, seed: int, *, start: datetime = START, per_day: int = PER_DAY
+) -> list[dict]:
+    """Articles as dicts (outlet, title, published, text; event, family, role, edit as in
+    truth.tsv, with `event` and `family` local to this call) in publication order, without ids.
+
+    `ensure_corpus` is this with the defaults; other sections (the 1,000,000-article store)
+    call it in chunks with their own seed, start and rate."""
+    rows = _generate(docs, seed, start=start, per_day=per_day)
+    rows.sort(key=lambda r: (r["published"], r["n"]))
+    return rows
+
+
+def _generate(
+    docs: int, seed: int, *, start: datetime = START, per_day: int = PER_DAY
+) -> list[dict]:
     rng = np.random.default_rng(seed)
     writer = textgen.Writer(rng)
     n_reprints = int(round(docs * REPRINT_SHARE))
@@ -126,10 +141,10 @@ def _generate(docs: int, seed: int) -> list[dict]:
     rows: list[dict] = []
     drafts: list[textgen.Draft] = []
     event = 0
-    span_h = 24.0 * max(1, math.ceil(docs / 7000))  # about 7,000 articles a day
+    span_h = 24.0 * max(1, math.ceil(docs / per_day))
     while len(rows) < n_originals:
         story = writer.event()
-        t0 = START + timedelta(hours=float(rng.uniform(0, span_h)))
+        t0 = start + timedelta(hours=float(rng.uniform(0, span_h)))
         for _ in range(min(int(rng.choice([1, 1, 2, 3])), n_originals - len(rows))):
             outlet = writer.outlet()
             draft = writer.article(story, outlet, t0 + timedelta(hours=float(rng.uniform(0, 6))))
