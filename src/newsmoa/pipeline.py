@@ -5,15 +5,20 @@
 
 `Newsroom` keeps the one piece of state, the story index, warm across batches (the server,
 `watch` and benchmarks call it per article); `cluster_items` runs the grouping half with no
-store (`newsmoa cluster`).
+store (`newsmoa cluster`). In a large batch, extraction and features (pure functions of one
+item) run in a pool of worker processes, one per core; the story index stays in this one.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from itertools import repeat
+from multiprocessing import get_context
 
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
@@ -27,6 +32,8 @@ from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, RawItem
 
 Progress = Callable[[int], None]
+PARALLEL_MIN_ITEMS = 4_000  # a smaller batch is prepared in this process (a pool costs ~1 s)
+CHUNK_ITEMS = 500  # at most this many items per task sent to a worker process
 
 
 @dataclass(slots=True)
@@ -47,16 +54,22 @@ class IngestReport:
 
 
 class Newsroom:
-    """A store plus the warm story index: `ingest` adds articles and rebuilds their stories."""
+    """A store plus the warm story index: `ingest` adds articles and rebuilds their stories.
 
-    def __init__(self, store: Store, *, config: ClusterConfig = DEFAULT_CONFIG) -> None:
+    `workers`: processes that extract large batches (None: one per core)."""
+
+    def __init__(
+        self, store: Store, *, config: ClusterConfig = DEFAULT_CONFIG, workers: int | None = None
+    ) -> None:
         self.store = store
         self.config = config
+        self.workers = workers
         self.index = StoryIndex(config)
         self._loaded: set[str] = set()
         self._span: tuple[datetime, datetime] | None = None
         self._all_loaded = False
         self._stories: set[str] = set()  # story ids the index holds
+        self._redirected: set[str] = set()  # story ids known to redirect in the store
 
     def ingest(
         self,
@@ -68,20 +81,26 @@ class Newsroom:
         """Add `items`; their stories' documents are rebuilt, or with `defer_analysis` (bulk
         archives) only listed, and sentences, facts and documents are made when first shown."""
         report = IngestReport()
-        articles: dict[str, Article] = {}
+        raws: list[RawItem] = []
         for item in items:
             if isinstance(item, InputError):
                 report.errors.append(str(item))
+                if progress:
+                    progress(1)
             else:
-                got = extract(item)
+                raws.append(item)
+        articles: dict[str, Article] = {}
+        features: dict[str, Features] = {}
+        for chunk in _prepared(raws, self.config, self.workers):
+            for got in chunk:
                 if isinstance(got, Dropped):
                     report.dropped[got.reason] += 1
-                elif got.id in articles:
+                elif got[0].id in articles:
                     report.dropped["same id twice in this batch"] += 1
                 else:
-                    articles[got.id] = got
+                    articles[got[0].id], features[got[0].id] = got
             if progress:
-                progress(1)
+                progress(len(chunk))
         known = self.store.known_hashes(list(articles))
         fresh = [a for a in articles.values() if a.id not in known]
         changed = [a for a in articles.values() if a.id in known and known[a.id] != a.content_hash]
@@ -89,13 +108,14 @@ class Newsroom:
         report.added, report.updated = len(fresh), len(changed)
         if not fresh and not changed:
             return report
-        rows = self._place(fresh, changed, report, analyse=not defer_analysis)
+        rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
+        redirects = self.index.redirects
         with self.store.transaction():
             self.store.save_articles(rows)
-            merged = {
+            merged = {  # the index's merges the store does not know yet
                 old: new
-                for old, new in self.index.redirects.items()
-                if self.store.resolve(old) == old and old != new
+                for old, new in redirects.items()
+                if old != new and old not in self._redirected and self.store.resolve(old) == old
             }
             if merged:
                 self.store.save_redirects(merged)
@@ -106,28 +126,36 @@ class Newsroom:
                     self._list(story)
                 else:
                     self._rebuild(story)
+        self._redirected.update(old for old, new in redirects.items() if old != new)
         report.stories = touched
         return report
+
+    def load_window(self, start: datetime, end: datetime) -> int:
+        """Load into the story index the stored articles that articles published between
+        `start` and `end` could join, so that the first `ingest` calls do not pay for it (a
+        server does this once); returns how many stored articles were loaded."""
+        pad = timedelta(hours=self.config.window_hours)
+        return self._load_span(start - pad, end + pad)
 
     def _place(
         self,
         fresh: Sequence[Article],
         changed: Sequence[Article],
+        features: dict[str, Features],
         report: IngestReport,
         *,
         analyse: bool,
     ) -> list[StoredArticle]:
         """Story for each new article (changed ones keep theirs), plus text analysis."""
-        features = {a.id: article_features(a, self.config) for a in [*fresh, *changed]}
         self._restore_window([*fresh, *changed])
-        before = set(self._stories)
         assignments = self.index.add_many([(a.id, features[a.id]) for a in fresh])
         placed = {x.article: x for x in assignments}
+        existing = {x.story for x in assignments if not x.founded and x.story in self._stories}
         for a in fresh:
             x = placed[a.id]
             if x.founded:
                 report.new_stories += 1
-            elif x.story in before:
+            elif x.story in existing:
                 report.joined_existing += 1
             self._loaded.add(a.id)
             self._stories.add(x.story)
@@ -145,26 +173,41 @@ class Newsroom:
         if self._all_loaded:
             return
         times = [a.published for a in articles if a.published]
-        pad = timedelta(hours=self.config.window_hours)
         if len(times) < len(articles) or not times:
-            lo = hi = None
             self._all_loaded = True
+            self._load([(None, None)])
         else:
-            lo, hi = min(times) - pad, max(times) + pad
-            if self._span and self._span[0] <= lo and hi <= self._span[1]:
-                return
-            if self._span:
-                lo, hi = min(lo, self._span[0]), max(hi, self._span[1])
+            pad = timedelta(hours=self.config.window_hours)
+            self._load_span(min(times) - pad, max(times) + pad)
+
+    def _load_span(self, lo: datetime, hi: datetime) -> int:
+        """Load [lo, hi]: only the parts not loaded before (the span loaded grows as one
+        interval, so a stream of new articles reads each stored article once)."""
+        if self._all_loaded:
+            return 0
+        if self._span is None:
+            parts = [(lo, hi)]
             self._span = (lo, hi)
-        entries = [
-            (aid, story, Features.from_bytes(blob))
+        else:
+            old_lo, old_hi = self._span
+            parts = [p for p in ((lo, old_lo), (old_hi, hi)) if p[0] < p[1]]
+            self._span = (min(lo, old_lo), max(hi, old_hi))
+        return self._load(parts)
+
+    def _load(self, spans: Sequence[tuple[datetime | None, datetime | None]]) -> int:
+        entries = {
+            aid: (aid, story, Features.from_bytes(blob))
+            for lo, hi in spans
             for aid, story, blob in self.store.index_entries(lo, hi)
             if aid not in self._loaded
-        ]
+        }.values()
         if entries:
-            self.index.restore(entries, self.store.redirects())
+            redirects = self.store.redirects()
+            self._redirected.update(redirects)
+            self.index.restore(entries, redirects)
             self._loaded.update(aid for aid, _, _ in entries)
             self._stories.update(self.index.resolve(story) for _, story, _ in entries)
+        return len(entries)
 
     def _rebuild(self, story: str) -> None:
         rows = analysed(self.store, self.store.story_articles(story))
@@ -237,31 +280,80 @@ def story_document(store: Store, story_id: str) -> dict | None:
     if doc is not None or not store.has_story(story_id):
         return doc
     story = store.resolve(story_id)
+    # The slow part (Kiwi, facts) outside the write transaction, so that it does not hold off
+    # other writers; the rebuild re-reads the story and analyses only what arrived meanwhile.
+    analysed(store, store.story_articles(story))
     with store.transaction():
         Newsroom(store)._rebuild(story)
     return store.story_doc(story)
 
 
 def cluster_items(
-    items: Sequence[RawItem | InputError], *, config: ClusterConfig = DEFAULT_CONFIG
+    items: Sequence[RawItem | InputError],
+    *,
+    config: ClusterConfig = DEFAULT_CONFIG,
+    workers: int | None = None,
 ) -> list[dict]:
     """The grouping half of ingest with no store: one {"id","story"} per item, in order, or
-    {"line": N, "error": ...} for an item that cannot be used (item k is line k + 1)."""
+    {"line": N, "error": ...} for an item that cannot be used (item k is line k + 1).
+    `workers`: processes that extract a large input (None: one per core)."""
     out: list[dict | None] = [None] * len(items)
-    batch: list[tuple[int, Article]] = []
+    raws: list[tuple[int, RawItem]] = []
     for pos, item in enumerate(items):
         if isinstance(item, InputError):
             out[pos] = {"line": pos + 1, "error": item.message}
-            continue
+        else:
+            raws.append((pos, item))
+    batch: dict[str, Features] = {}  # the first item of each id
+    placed: list[tuple[int, str]] = []
+    positions = iter(pos for pos, _ in raws)
+    for chunk in _prepared([r for _, r in raws], config, workers, ids_only=True):
+        for got, pos in zip(chunk, positions, strict=False):  # chunk first: it ends the zip
+            if isinstance(got, Dropped):
+                out[pos] = {"line": pos + 1, "error": got.reason}
+            else:
+                batch.setdefault(got[0], got[1])
+                placed.append((pos, got[0]))
+    index = StoryIndex(config)
+    assignments = index.add_many(list(batch.items()))
+    by_article = {x.article: x for x in assignments}
+    for pos, aid in placed:
+        out[pos] = {"id": aid, "story": index.resolve(by_article[aid].story)}
+    return [o for o in out if o is not None]
+
+
+Prepared = tuple[Article, Features] | Dropped
+PreparedId = tuple[str, Features] | Dropped
+
+
+def _prepare(
+    items: Sequence[RawItem], config: ClusterConfig, ids_only: bool = False
+) -> list[Prepared] | list[PreparedId]:
+    """Each item extracted, with its cluster features (pure: runs in worker processes; with
+    `ids_only` the article's id instead of the article, which is cheaper to send back)."""
+    out: list = []
+    for item in items:
         got = extract(item)
         if isinstance(got, Dropped):
-            out[pos] = {"line": pos + 1, "error": got.reason}
+            out.append(got)
         else:
-            batch.append((pos, got))
-    index = StoryIndex(config)
-    unique = list({a.id: a for _, a in reversed(batch)}.values())  # first of each id
-    assignments = index.add_many([(a.id, article_features(a, config)) for a in unique])
-    by_article = {x.article: x for x in assignments}
-    for pos, a in batch:
-        out[pos] = {"id": a.id, "story": index.resolve(by_article[a.id].story)}
-    return [o for o in out if o is not None]
+            out.append((got.id if ids_only else got, article_features(got, config)))
+    return out
+
+
+def _prepared(
+    items: Sequence[RawItem], config: ClusterConfig, workers: int | None, *, ids_only: bool = False
+) -> Iterator[list]:
+    """`_prepare` over `items` in chunks, in order: in this process, or in a pool of
+    `workers` processes (None: one per core when there are at least PARALLEL_MIN_ITEMS)."""
+    if workers is None:
+        workers = len(os.sched_getaffinity(0)) if len(items) >= PARALLEL_MIN_ITEMS else 1
+    size = max(1, min(CHUNK_ITEMS, -(-len(items) // (4 * max(workers, 1)))))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield _prepare(chunk, config, ids_only)
+        return
+    # forkserver: safe when the caller runs threads (a server), unlike fork
+    with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
+        yield from pool.map(_prepare, chunks, repeat(config), repeat(ids_only))

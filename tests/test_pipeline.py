@@ -1,0 +1,121 @@
+"""The pipeline's performance paths give the same results as the plain ones: extraction in worker
+processes, and the story index loaded window by window as new articles arrive."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from newsmoa.errors import InputError
+from newsmoa.pipeline import Newsroom, cluster_items
+from newsmoa.store import open_store
+from newsmoa.types import RawItem
+
+T0 = datetime(2024, 5, 6, 9, 0, tzinfo=UTC)
+NOUNS = [
+    "예산",
+    "주민",
+    "사업",
+    "정책",
+    "협약",
+    "지원",
+    "교류",
+    "시설",
+    "행사",
+    "계획",
+    "도로",
+    "학교",
+]
+
+
+def _event_words(rng: random.Random) -> list[str]:
+    return ["".join(chr(0xAC00 + rng.randrange(11172)) for _ in range(3)) for _ in range(6)]
+
+
+def _items(n_events: int = 12, seed: int = 7) -> list[RawItem | InputError]:
+    """Events over four days, each reported by two to four outlets with shuffled sentences."""
+    rng = random.Random(seed)
+    items: list[RawItem | InputError] = []
+    for e in range(n_events):
+        words = _event_words(rng)
+        sentences = [
+            " ".join(rng.choice(words) + "는" for _ in range(3)) + f" {rng.choice(NOUNS)}을 밝혔다."
+            for _ in range(8)
+        ]
+        when = T0 + timedelta(hours=8 * e)
+        for k in range(rng.randint(2, 4)):
+            body = sentences[:]
+            rng.shuffle(body)
+            items.append(
+                RawItem(
+                    origin=f"t:{e}-{k}",
+                    id=f"e{e:02d}-{k}",
+                    title=f"{words[0]} {words[1]} {rng.choice(NOUNS)}",
+                    outlet=f"신문{k}",
+                    published=(when + timedelta(minutes=37 * k)).isoformat(),
+                    text="\n".join(body[: 6 + k % 3]),
+                )
+            )
+    items.insert(5, InputError("t", "not JSON", line=6))
+    items.insert(9, RawItem(origin="t:empty", id="empty", text=" "))
+    items.append(items[2])  # the same id twice
+    return items
+
+
+def test_cluster_items_in_worker_processes_equals_one_process():
+    items = _items()
+    assert cluster_items(items, workers=2) == cluster_items(items, workers=1)
+
+
+def test_ingest_in_worker_processes_equals_one_process(tmp_path):
+    items = _items()
+    got = []
+    for workers in (1, 2):
+        store = open_store(str(tmp_path / f"w{workers}.db"))
+        report = Newsroom(store, workers=workers).ingest(items, defer_analysis=True)
+        ids = [i.id for i in items if isinstance(i, RawItem) and i.id != "empty"]
+        got.append((report.added, report.new_stories, dict(report.dropped), store.stories_of(ids)))
+        store.close()
+    assert got[0] == got[1]
+
+
+def _stored_then_new(tmp_path):
+    """The first half (in time) stored by one process; the second half to add one by one."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    items.sort(key=lambda i: (i.published, i.id))
+    first, rest = items[: len(items) // 2], items[len(items) // 2 :]
+    store = open_store(str(tmp_path / "s.db"))
+    Newsroom(store).ingest(first, defer_analysis=True)
+    read: list[str] = []
+    entries = store.index_entries
+
+    def counted(lo, hi):
+        for row in entries(lo, hi):
+            read.append(row[0])
+            yield row
+
+    store.index_entries = counted  # type: ignore[method-assign]
+    return store, first, rest, read
+
+
+def test_the_window_grows_with_new_articles_reading_each_stored_article_once(tmp_path):
+    store, first, rest, read = _stored_then_new(tmp_path)
+    room = Newsroom(store)
+    for item in rest:
+        room.ingest([item], defer_analysis=True)
+    assert len(room.index) == len(first) + len(rest)  # every stored article in the window
+    assert sorted(set(read)) == sorted(read)  # ... read from the store once
+    assert set(read) == {i.id for i in first}
+    store.close()
+
+
+def test_load_window_up_front_leaves_nothing_to_read_later(tmp_path):
+    store, first, rest, read = _stored_then_new(tmp_path)
+    room = Newsroom(store)
+    times = [datetime.fromisoformat(i.published) for i in rest]
+    assert room.load_window(min(times), max(times)) == len(first)
+    read.clear()
+    for item in rest:
+        room.ingest([item], defer_analysis=True)
+    assert read == [] and len(room.index) == len(first) + len(rest)
+    store.close()
