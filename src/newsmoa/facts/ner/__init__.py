@@ -2,14 +2,17 @@
 
     >>> from newsmoa.facts.ner import entities
     >>> [(e.text, e.type) for e in entities("박성일 완주군수는 19일 희망제작소를 찾았다.")]
-    [('박성일', 'PS'), ('완주', 'LC'), ('19일', 'DT'), ('희망제작소', 'OG')]   # for example
+    [('박성일', 'PS'), ('완주군수', 'OG'), ('19일', 'DT'), ('희망제작소', 'OG')]
 
 Types: PS person, LC place, OG organisation, DT date, TI time, QT quantity. Offsets are
 characters into the given text, end exclusive, so `text[e.start:e.end] == e.text`.
 
 The model is a CRF over characters (see `features`), trained here from KLUE-NER by
 `python -m newsmoa.facts.ner.train` and shipped in `data/`; it is loaded once per process on
-first use and needs no network. Scores: `python -m newsmoa.eval.ner`.
+first use and needs no network. Scores: `python -m newsmoa.eval.ner` (held-out news micro F1
+0.777 with the shipped model). KLUE marks the place inside a title (`<서울:LC>시장`), so
+`완주` alone would be the gold answer above: a boundary inside one Kiwi morpheme (`완주군수/NNP`)
+that the model still misses.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ the texts with the shared Kiwi and returns the typed spans of each. The shipped 
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,20 @@ from newsmoa.facts.ner.tables import tables
 
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv"
+CONFIG_FILE = "features.json"
+
+
+def write_config(config: FeatureConfig, directory: Path) -> None:
+    """The feature groups a model was trained with, so loading uses the same ones."""
+    text = json.dumps(dataclasses.asdict(config), indent=1, sort_keys=True)
+    (directory / CONFIG_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+def read_config(directory: Path) -> FeatureConfig:
+    path = directory / CONFIG_FILE
+    if not path.exists():
+        return FeatureConfig()
+    return FeatureConfig(**json.loads(path.read_text("utf-8")))
 
 
 def shipped_dir() -> Path:
@@ -60,7 +76,7 @@ class Tagger:
         crf.open(str(directory / MODEL_FILE))
         lex_path = directory / LEXICON_FILE
         lexicon = read_lexicon(lex_path) if lex_path.exists() else None
-        return cls(crf, lexicon, analyzer(), config or FeatureConfig())
+        return cls(crf, lexicon, analyzer(), config or read_config(directory))
 
     def features(self, text: str, morphs: Sequence[Morph]) -> list[list[str]]:
         return sentence_features(

@@ -19,7 +19,14 @@ from pathlib import Path
 from newsmoa.facts.ner.corpus import Labelled, load, spans_to_bio, split
 from newsmoa.facts.ner.embed import Lexicon
 from newsmoa.facts.ner.features import FeatureConfig, Morph
-from newsmoa.facts.ner.model import LEXICON_FILE, MODEL_FILE, Tagger, shipped_dir, write_lexicon
+from newsmoa.facts.ner.model import (
+    LEXICON_FILE,
+    MODEL_FILE,
+    Tagger,
+    shipped_dir,
+    write_config,
+    write_lexicon,
+)
 
 LEXICON_TAGS = ("NNP", "NNG", "SL", "SH")
 
@@ -57,10 +64,10 @@ def fit(rows: Sequence[Labelled], out_dir: Path, config: TrainConfig) -> Tagger:
     import pycrfsuite
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    probe = Tagger(None, None, _kiwi(), config.features)
-    morphs = probe.analyse([r.text for r in rows])
+    kiwi = _kiwi()
+    morphs = Tagger(None, None, kiwi, config.features).analyse([r.text for r in rows])
     lexicon = build_lexicon(rows, morphs) if config.features.lexicon else None
-    tagger = Tagger(None, lexicon, probe._kiwi, config.features)
+    tagger = Tagger(None, lexicon, kiwi, config.features)
     trainer = pycrfsuite.Trainer(verbose=False)
     for row, ms in zip(rows, morphs, strict=True):
         trainer.append(tagger.features(row.text, ms), spans_to_bio(len(row.text), row.spans))
@@ -74,6 +81,7 @@ def fit(rows: Sequence[Labelled], out_dir: Path, config: TrainConfig) -> Tagger:
         }
     )
     trainer.train(str(out_dir / MODEL_FILE))
+    write_config(config.features, out_dir)
     if lexicon is not None:
         names = {m.id: f"{m.form}/{m.tag}" for ms in morphs for m in ms}
         write_lexicon(lexicon, out_dir / LEXICON_FILE, names)
