@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsmoa.eval.ner import Counts, score
 from newsmoa.facts.ner.corpus import Span, bio_to_spans, is_held_out, spans_to_bio
@@ -85,6 +87,23 @@ def test_model_finds_people_places_organisations() -> None:
             assert text[e.start : e.end] == e.text
             assert e.to_json() == {"start": e.start, "end": e.end, "type": e.type, "text": e.text}
     assert entities("") == []
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("김박서울시청회사년월일명 0123456789.,()'\"\n·△ab😀")),
+    max_size=60,
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None)
+@given(_TEXT)
+def test_offsets_always_slice_the_text(text: str) -> None:
+    from newsmoa.facts.ner import entities
+
+    for e in entities(text):
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start : e.end] == e.text == e.text.strip()
 
 
 # --- the CLI --------------------------------------------------------------------------------
