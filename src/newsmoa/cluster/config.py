@@ -30,6 +30,13 @@ class ClusterConfig:
     similarity_floor: float = 0.125  # TF-IDF cosine below which two articles never link
     join_threshold: float = 0.25  # story score an article needs to join a story
     merge_threshold: float = 0.3  # score to both stories at which an article merges them
+    # Korean headlines (`headlines.py`): an article joins a story only if its headline shares
+    # this much (IDF-weighted overlap) with one linked member's headline, and, when headlines
+    # name who acts, with at least `actor_floor` of them agreeing on it (else the story score
+    # is multiplied by `actor_discount`); the same rules hold when consolidation merges stories.
+    headline_floor: float = 0.05
+    actor_floor: float = 0.0  # off: on half A it trades recall for precision (README)
+    actor_discount: float = 0.0
     near_duplicate_share: float = 0.5  # share of the shorter article's sentences in the other
     sentence_jaccard: float = 0.5  # 4-gram Jaccard at which two sentences are one sentence
 

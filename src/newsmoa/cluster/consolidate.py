@@ -17,6 +17,7 @@ from collections import defaultdict
 import numpy as np
 
 from newsmoa.cluster.config import ClusterConfig
+from newsmoa.cluster.headlines import Headlines
 from newsmoa.cluster.stories import Stories, Story
 from newsmoa.cluster.vectors import Table
 
@@ -27,6 +28,7 @@ def merge_plan(
     config: ClusterConfig,
     slots: list[int],
     near: list[tuple[np.ndarray, np.ndarray]],
+    heads: Headlines | None = None,
 ) -> list[tuple[str, str, float]]:
     """Merge stories linked by the batch's articles; returns (survivor, absorbed, score)."""
     k = config.neighbours
@@ -46,8 +48,32 @@ def merge_plan(
             total += sum(sorted(ws, reverse=True)[:m]) / m
         return total / a.size
 
+    def alike(a: Story, b: Story) -> bool:
+        if heads is None or config.headline_floor <= 0.0:
+            return True
+        members = list(b.members)
+        return any(heads.any_alike(m, members, config.headline_floor) for m in a.members)
+
+    def actors(a: Story, b: Story) -> float:
+        if heads is None or config.actor_floor <= 0.0:
+            return 1.0
+        known = agree = 0.0
+        members = list(b.members)
+        for m in a.members:
+            share = heads.actors_agree(m, members)
+            if share is not None:
+                known += 1
+                agree += share
+        if known and agree / known < config.actor_floor:
+            return config.actor_discount
+        return 1.0
+
     def link(x: str, y: str) -> float:
-        return min(towards(live[x], live[y]), towards(live[y], live[x]))
+        a, b = live[x], live[y]
+        score = min(towards(a, b), towards(b, a))
+        if score < config.join_threshold:  # the headline rules only matter for a merge
+            return score
+        return score * actors(a, b) if alike(a, b) else 0.0
 
     pairs = set()
     for slot in slots:

@@ -15,6 +15,7 @@ import numpy as np
 
 from newsmoa import dedup
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
+from newsmoa.cluster.headlines import headline_actors
 from newsmoa.cluster.terms import clean_for_features, is_opinion, term_counts, title_words
 from newsmoa.types import Article
 
@@ -40,6 +41,7 @@ class Features:
     shingles: int
     published_s: float | None
     opinion: bool = False
+    actors: tuple[str, ...] = ()  # who acts, from the headline (`headlines.headline_actors`)
 
     def to_bytes(self) -> bytes:
         head = json.dumps(
@@ -49,6 +51,7 @@ class Features:
                 self.published_s,
                 int(self.terms.size),
                 self.opinion,
+                list(self.actors),
             ],
             ensure_ascii=False,
             separators=(",", ":"),
@@ -69,14 +72,18 @@ class Features:
         if data[:4] != _MAGIC:
             raise ValueError("not newsmoa cluster features (bad magic)")
         (n,) = struct.unpack_from("<I", data, 4)
-        words, shingles, published, size, opinion = json.loads(data[8 : 8 + n].decode("utf-8"))
+        head = json.loads(data[8 : 8 + n].decode("utf-8"))
+        words, shingles, published, size, opinion = head[:5]
+        actors = tuple(head[5]) if len(head) > 5 else ()  # older blobs have none
         at = 8 + n
         terms = np.frombuffer(data, dtype="<u8", count=size, offset=at).astype(np.uint64)
         at += 8 * size
         counts = np.frombuffer(data, dtype="<f4", count=size, offset=at).astype(np.float32)
         at += 4 * size
         sig = np.frombuffer(data, dtype="<u4", offset=at).astype(np.uint32)
-        return cls(terms, counts, tuple(words), sig, int(shingles), published, bool(opinion))
+        return cls(
+            terms, counts, tuple(words), sig, int(shingles), published, bool(opinion), actors
+        )
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Features) and self.to_bytes() == other.to_bytes()
@@ -110,4 +117,5 @@ def article_features(article: Article, config: ClusterConfig = DEFAULT_CONFIG) -
         shingles=int(sizes[0]),
         published_s=article.published.timestamp() if article.published else None,
         opinion=is_opinion(title),
+        actors=headline_actors(title),
     )

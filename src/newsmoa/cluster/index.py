@@ -36,6 +36,7 @@ import numpy as np
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
+from newsmoa.cluster.headlines import Headlines
 from newsmoa.cluster.stories import Stories
 from newsmoa.cluster.vectors import DocFreq, Postings, Table, weigh
 
@@ -66,6 +67,7 @@ class StoryIndex:
         self._slot: dict[str, int] = {}
         self._times = np.empty(1024, dtype=np.float64)  # NaN: no time
         self._words: list[tuple[str, ...]] = []
+        self._heads = Headlines()
         self._opinion: list[bool] = []
         self._stories = Stories()
         self._postings = Postings()
@@ -140,6 +142,7 @@ class StoryIndex:
                 self._times = np.concatenate([self._times, np.empty(slot, np.float64)])
             self._times[slot] = np.nan if f.published_s is None else f.published_s
             self._words.append(f.words)
+            self._heads.append(f.words, f.actors)
             self._stories.add_slot()
             self._opinion.append(f.opinion)
             slots.append(slot)
@@ -206,7 +209,11 @@ class StoryIndex:
             acc[3].append(other)
         scored = sorted(
             (
-                (self._link(acc[0], live[sid].size), live[sid].order, sid)
+                (
+                    self._gated(slot, self._link(acc[0], live[sid].size), acc[3]),
+                    live[sid].order,
+                    sid,
+                )
                 for sid, acc in per.items()
             ),
             key=lambda s: (-s[0], s[1]),
@@ -246,6 +253,24 @@ class StoryIndex:
             signals["merged_score"] = round(min(s for s, _, i in scored if i in merged), 3)
         return Assignment(article_id, story.id, False, signals, tuple(merged))
 
+    def _gated(self, slot: int, score: float, linked: list[int]) -> float:
+        """The story score after the headline rules (only checked where it could join)."""
+        if score < min(self.config.join_threshold, self.config.merge_threshold):
+            return score
+        return score * self._alike(slot, linked)
+
+    def _alike(self, slot: int, linked: list[int]) -> float:
+        """1 when the article's headline is alike enough to a linked member's headline (or a
+        headline is unknown), else 0 (`headline_floor`; see `headlines.py`)."""
+        cfg = self.config
+        if not self._heads.any_alike(slot, linked, cfg.headline_floor):
+            return 0.0
+        if cfg.actor_floor > 0.0:
+            agree = self._heads.actors_agree(slot, linked)
+            if agree is not None and agree < cfg.actor_floor:
+                return cfg.actor_discount
+        return 1.0
+
     def _link(self, snn: list[float], size: int) -> float:
         """Mean of the strongest min(size, k) shared-neighbour links (missing links count 0)."""
         m = min(size, self.config.neighbours)
@@ -270,7 +295,7 @@ class StoryIndex:
         `consolidate.merge_plan`); a merge is reported on the batch article founding or first
         joining the survivor, and every batch assignment points to its final story."""
         for keep_id, gone_id, score in merge_plan(
-            self._stories, self._table, self.config, slots, near
+            self._stories, self._table, self.config, slots, near, self._heads
         ):
             survivor = self.resolve(keep_id)
             for article_id, _ in order:

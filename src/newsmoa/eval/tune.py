@@ -32,6 +32,8 @@ GRID: dict[str, Sequence[Any]] = {
     "max_terms": (64, 128, 256, 100_000),
     "query_terms": (12, 24, 48),
     "max_candidates": (24, 48, 96),
+    "headline_floor": (0.0, 0.05, 0.1, 0.15, 0.2),
+    "actor_floor": (0.0, 0.25, 0.5),
 }
 
 

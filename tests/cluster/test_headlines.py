@@ -1,0 +1,51 @@
+"""Headline rules: who acts, headline affinity, and the join gate they feed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from newsmoa.cluster import DEFAULT_CONFIG, StoryIndex, article_features
+from newsmoa.cluster.headlines import Headlines, headline_actors
+
+
+def test_actors_from_quote_speaker_and_comma_subject():
+    assert headline_actors("기상청 “내일 전국에 비”") == ("기상청",)
+    assert headline_actors("가나전자, 3분기 영업이익 20% 증가") == ("가나전자",)
+    assert headline_actors("[속보] 다라시-마바군, 협약 체결") == ("다라시", "마바군")
+    assert headline_actors("“가격 인상 없다” 사바식품") == ("사바식품",)
+    # modifiers and case forms are not names; non-Korean headlines have no actors here
+    assert headline_actors("관망하던 美, 중재 나서") == ()
+    assert headline_actors("Company X, profits up") == ()
+
+
+def test_affinity_is_unknown_without_a_korean_headline():
+    heads = Headlines()
+    heads.append(("가나전자", "영업이익", "증가"))
+    heads.append(("다라제약", "영업이익", "감소"))
+    heads.append(("company", "profits"))
+    heads.append(("내일", "날씨", "맑음"))
+    assert heads.affinity(0, 2) is None
+    assert 0.0 < heads.affinity(0, 1) <= 1.0
+    assert heads.affinity(0, 3) == 0.0
+
+
+def test_actors_agree_when_one_headline_names_the_other():
+    heads = Headlines()
+    heads.append(("가나전자", "영업이익"), ("가나전자",))
+    heads.append(("다라제약", "영업이익"), ("다라제약",))
+    heads.append(("가나전자", "실적", "발표"), ())
+    assert heads.actors_agree(0, [1]) == 0.0
+    assert heads.actors_agree(0, [2]) == 1.0
+
+
+def test_headline_gate_keeps_unrelated_headlines_apart(articles):
+    """Two texts alike in the body but with headlines sharing nothing do not join."""
+    wanju = articles[0]
+    twin = dataclasses.replace(wanju, id="twin", title="전혀 다른 제목 소식")
+    items = [(a.id, article_features(a)) for a in (wanju, twin)]
+    on = StoryIndex(dataclasses.replace(DEFAULT_CONFIG, headline_floor=0.05))
+    on.add_many(items)
+    off = StoryIndex(dataclasses.replace(DEFAULT_CONFIG, headline_floor=0.0))
+    off.add_many(items)
+    assert off.story_of("twin") == off.story_of(wanju.id)
+    assert on.story_of("twin") != on.story_of(wanju.id)
