@@ -219,11 +219,10 @@ class Newsroom:
 
     def _list(self, story: str) -> None:
         """List a story without building its document (deferred analysis)."""
-        rows = self.store.story_articles(story)
-        if not rows:
+        articles = self.store.story_listing(story)
+        if not articles:
             self.store.delete_story(story)
             return
-        articles = [r.article for r in rows]
         dated = [a.published for a in articles if a.published]
         self.store.save_story_summary(
             {

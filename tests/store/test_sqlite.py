@@ -83,3 +83,13 @@ def test_any_article_round_trips(tmp_path_factory, text, outlet):
     (back,) = store.story_articles("s")
     assert back.article == article
     store.close()
+
+
+def test_story_listing_is_the_story_articles_without_their_text(db_path):
+    from dataclasses import replace
+
+    store = open_store(str(db_path))
+    store.save_articles([row("c"), row("a"), row("b", story="s2")])
+    got = store.story_listing("s1")
+    assert got == [replace(r.article, text="") for r in store.story_articles("s1")]
+    assert [a.id for a in got] == ["a", "c"] and store.story_listing("nope") == []

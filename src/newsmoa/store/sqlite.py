@@ -14,6 +14,7 @@ from newsmoa import codec
 from newsmoa.errors import StoreError
 from newsmoa.store.base import StoredArticle
 from newsmoa.store.migrations import migrate
+from newsmoa.types import Article
 
 _CHUNK = 500  # ids per IN (...) query, below SQLite's variable limit
 
@@ -112,8 +113,9 @@ class SQLiteStore:
     def index_entries(
         self, lo: datetime | None, hi: datetime | None
     ) -> Iterator[tuple[str, str, bytes]]:
+        args: tuple[float, ...] = ()
         if lo is None or hi is None:
-            query, args = "SELECT id, story, features FROM articles", ()
+            query = "SELECT id, story, features FROM articles"
         else:
             query = (
                 "SELECT id, story, features FROM articles WHERE published_ts BETWEEN ? AND ?"
@@ -148,6 +150,14 @@ class SQLiteStore:
                 )
             )
         return out
+
+    def story_listing(self, story: str) -> list[Article]:
+        rows = self.db.execute(
+            "SELECT json_remove(doc, '$.text') FROM articles WHERE story = ?"
+            " ORDER BY published_ts, id",
+            (story,),
+        )
+        return [codec.article_from_json({**json.loads(doc), "text": ""}) for (doc,) in rows]
 
     def save_redirects(self, redirects: Mapping[str, str]) -> None:
         with self.transaction():
