@@ -1,0 +1,121 @@
+"""Run a command as a child and measure it: wall time, CPU time, peak memory of its process tree.
+
+* CPU: user + system seconds from `os.wait4` (the child and every descendant it waited for,
+  e.g. a pool of worker processes), so a run disturbed by other load on the machine still
+  reports its own work;
+* peak RSS: `ru_maxrss` of the same call, the largest single process of the tree;
+* peak tree MB: the sum over the child and its descendants of their proportional set size
+  (PSS: a page shared by n processes counts 1/n in each), sampled every `interval_s`; this is
+  what several worker processes cost together, which `ru_maxrss` does not show;
+* load: the machine's 1-minute load average at the start and at the end (2 cores here).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    returncode: int
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float
+    peak_tree_mb: float
+    load_start: float
+    load_end: float
+    stdout: str
+    stderr: str
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                out += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def tree_pss_mb(pid: int) -> float:
+    """PSS of `pid` and all its descendants now, in MB."""
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += _pss_mb(p)
+        todo += _children(p)
+    return total
+
+
+def measure(
+    cmd: Sequence[str],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    interval_s: float = 0.1,
+) -> Measured:
+    """Run `cmd` to the end; its stdout and stderr are returned as text."""
+    load_start = os.getloadavg()[0]
+    out_r, err_r = os.pipe(), os.pipe()
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out_r[1], stderr=err_r[1])
+    os.close(out_r[1])
+    os.close(err_r[1])
+    chunks: dict[int, list[bytes]] = {out_r[0]: [], err_r[0]: []}
+
+    def drain(fd: int) -> None:
+        while data := os.read(fd, 1 << 16):
+            chunks[fd].append(data)
+        os.close(fd)
+
+    readers = [threading.Thread(target=drain, args=(fd,), daemon=True) for fd in chunks]
+    for r in readers:
+        r.start()
+    peak = 0.0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, tree_pss_mb(child.pid))
+            stop.wait(interval_s)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    for r in readers:
+        r.join()
+    return Measured(
+        returncode=child.returncode,
+        wall_s=wall,
+        cpu_s=usage.ru_utime + usage.ru_stime,
+        peak_rss_mb=usage.ru_maxrss / 1024,  # Linux: KiB
+        peak_tree_mb=peak or usage.ru_maxrss / 1024,  # a run too short to sample
+        load_start=load_start,
+        load_end=os.getloadavg()[0],
+        stdout=b"".join(chunks[out_r[0]]).decode("utf-8", "replace"),
+        stderr=b"".join(chunks[err_r[0]]).decode("utf-8", "replace"),
+    )
