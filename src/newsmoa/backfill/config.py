@@ -16,16 +16,20 @@ class BackfillConfig:
     `newsmoa.dedup.signatures` and `near_duplicate_pairs` (a checked pair has an estimated
     Jaccard >= `threshold`), so the groups equal the single-machine run's.
     cluster: the story index settings, as `newsmoa cluster` uses them.
-    block_hours: stories are clustered per time block of this length (UTC-aligned); each block
-    also sees the `overlap_hours` before it (default: the cluster window), so every pair of
-    articles close enough in time to share a story meets in at least one block.
+    block_hours: stories are clustered per time block of this length (aligned to the POSIX
+    epoch); each block also sees the `overlap_hours` before it (default: the cluster window),
+    so every pair of articles close enough in time to share a story meets in at least one
+    block. A week by default: each article is clustered 1 + overlap/block = 1.43 times (a day
+    would cost 4 times), and a block is large enough that the story index's share-based
+    limits (`max_posting_share`, IDF) behave as in one big index. Shorter blocks give more
+    parallel tasks; keep several thousand articles in each.
     """
 
     minhash: MinHashConfig = field(default_factory=MinHashConfig)
     lsh: LSHConfig = field(default_factory=LSHConfig)
     threshold: float = 0.5
     cluster: ClusterConfig = DEFAULT_CONFIG
-    block_hours: float = 24.0
+    block_hours: float = 168.0
     overlap_hours: float | None = None
 
     def __post_init__(self) -> None:

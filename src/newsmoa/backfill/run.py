@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 from newsmoa.backfill.config import DEFAULT_BACKFILL, BackfillConfig
 from newsmoa.backfill.output import Summary, near_duplicates_path, write_result
 
@@ -25,6 +28,8 @@ def backfill(
     default local[2], or the master of the spark-submit that started this process).
     """
     groups_out = near_duplicates or near_duplicates_path(out)
+    if "://" not in infile and not os.path.isfile(infile):  # Spark would say it far later
+        raise FileNotFoundError(errno.ENOENT, "no such file", infile)
     if engine == "local":
         from newsmoa.backfill.local import run_local
 

@@ -27,10 +27,14 @@ from newsmoa.backfill.output import Result, group_rows
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
+LINES_PER_PARTITION = 5000
+
 
 def _numbered(spark: SparkSession, path: str) -> tuple[DataFrame, dict[int, int], int]:
     """Lines with (pid, mid), each partition's first line offset (one counting pass) and the
-    line count. A file read as fewer partitions than there are cores is spread over them."""
+    line count. A file read as fewer partitions than there are cores, or than one per
+    `LINES_PER_PARTITION` lines, is spread over more, so no cached partition of articles
+    with their features outgrows an executor's heap (a 1 GB local driver did at 25,000)."""
     import pyspark.sql.functions as F
 
     raw = spark.read.option("lineSep", "\n").text(path)
@@ -42,9 +46,9 @@ def _numbered(spark: SparkSession, path: str) -> tuple[DataFrame, dict[int, int]
     for pid in sorted(counts):
         offsets[pid] = start
         start += counts[pid]
-    cores = spark.sparkContext.defaultParallelism
-    if raw.rdd.getNumPartitions() < cores:
-        lines = lines.repartition(cores)
+    parts = max(spark.sparkContext.defaultParallelism, -(-start // LINES_PER_PARTITION))
+    if raw.rdd.getNumPartitions() < parts:
+        lines = lines.repartition(parts)
     return lines, offsets, start
 
 
