@@ -1,0 +1,51 @@
+"""`newsmoa backfill` edge cases through CliRunner (local engine, no Spark)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsmoa.serve.cmd_backfill import backfill
+
+ARTICLE = {
+    "id": "a1",
+    "title": "완주군, 희망제작소와 2단계 협약",
+    "published": "2015-03-20T13:21:40+09:00",
+    "text": "완주군이 19일 희망제작소와 지역공동체 활성화를 위한 2단계 협약을 체결했다. "
+    "박성일 완주군수와 이원재 희망제작소 소장이 참석했다.",
+}
+
+
+def test_empty_input_writes_nothing_and_succeeds(tmp_path: Path) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(backfill, [str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text() == "" and Path(f"{out}.near_duplicates.jsonl").read_text() == ""
+
+
+def test_missing_input_names_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.jsonl"
+    result = CliRunner().invoke(backfill, [str(missing), "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 1
+    assert f"{missing}: cannot read" in result.output
+
+
+def test_master_needs_the_spark_engine(tmp_path: Path) -> None:
+    result = CliRunner().invoke(backfill, ["in.jsonl", "-o", "-", "--master", "local[2]"])
+    assert result.exit_code == 2 and "--master needs --engine spark" in result.output
+
+
+def test_stdout_blank_and_repeated_lines(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    line = json.dumps(ARTICLE, ensure_ascii=False)
+    src.write_text(f"{line}\n\n{line}\n", encoding="utf-8")
+    groups = tmp_path / "groups.jsonl"
+    result = CliRunner().invoke(backfill, [str(src), "-o", "-", "--near-duplicates", str(groups)])
+    assert result.exit_code == 1  # the blank line
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert rows[1] == {"line": 2, "error": "empty line"}
+    assert rows[0]["id"] == rows[2]["id"] == "a1" and rows[0]["story"] == rows[2]["story"]
+    assert groups.read_text() == ""  # one article (the repeat is the same id): no pair
