@@ -121,10 +121,10 @@ class Newsroom:
                 self.store.save_redirects(merged)
                 report.merged_stories = len(merged)
             touched = sorted({self.index.resolve(r.story) for r in rows})
-            for story in touched:
-                if defer_analysis:
-                    self._list(story)
-                else:
+            if defer_analysis:
+                self._list(touched)
+            else:
+                for story in touched:
                     self._rebuild(story)
         self._redirected.update(old for old, new in redirects.items() if old != new)
         report.stories = touched
@@ -217,22 +217,26 @@ class Newsroom:
         redirects = sorted(old for old, new in self.store.redirects().items() if new == story)
         self.store.save_story(codec.story_to_json(build_story(story, rows, redirects=redirects)))
 
-    def _list(self, story: str) -> None:
-        """List a story without building its document (deferred analysis)."""
-        articles = self.store.story_listing(story)
-        if not articles:
-            self.store.delete_story(story)
-            return
-        dated = [a.published for a in articles if a.published]
-        self.store.save_story_summary(
-            {
-                "id": story,
-                "title": story_title(reading_order(articles)),
-                "first_published": codec.iso(min(dated)) if dated else None,
-                "outlets": sorted({a.outlet for a in articles if a.outlet}),
-                "article_count": len(articles),
-            }
-        )
+    def _list(self, stories: Sequence[str]) -> None:
+        """List stories without building their documents (deferred analysis)."""
+        listings = self.store.story_listings(stories)
+        summaries = []
+        for story in stories:
+            articles = listings.get(story)
+            if not articles:
+                self.store.delete_story(story)
+                continue
+            dated = [a.published for a in articles if a.published]
+            summaries.append(
+                {
+                    "id": story,
+                    "title": story_title(reading_order(articles)),
+                    "first_published": codec.iso(min(dated)) if dated else None,
+                    "outlets": sorted({a.outlet for a in articles if a.outlet}),
+                    "article_count": len(articles),
+                }
+            )
+        self.store.save_story_summaries(summaries)
 
 
 def _row(

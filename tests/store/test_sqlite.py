@@ -85,11 +85,30 @@ def test_any_article_round_trips(tmp_path_factory, text, outlet):
     store.close()
 
 
-def test_story_listing_is_the_story_articles_without_their_text(db_path):
+def test_story_listings_are_the_story_articles_without_their_text(db_path):
     from dataclasses import replace
 
     store = open_store(str(db_path))
     store.save_articles([row("c"), row("a"), row("b", story="s2")])
-    got = store.story_listing("s1")
-    assert got == [replace(r.article, text="") for r in store.story_articles("s1")]
-    assert [a.id for a in got] == ["a", "c"] and store.story_listing("nope") == []
+    got = store.story_listings(["s1", "nope", "s2", "s1"])
+    assert got["s1"] == [replace(r.article, text="") for r in store.story_articles("s1")]
+    assert [a.id for a in got["s1"]] == ["a", "c"] and list(got) == ["s1", "s2"]
+
+
+def test_story_summaries_saved_at_once_are_listed(db_path):
+    store = open_store(str(db_path))
+    rows = [{"id": f"s{i}", "title": "t", "first_published": f"2024-01-0{i}T00:00:00+00:00",
+             "outlets": ["한겨레"], "article_count": i} for i in (1, 2)]  # fmt: skip
+    store.save_story_summaries(rows)
+    assert store.story_summaries() == rows[::-1] and store.story_doc("s1") is None
+
+
+def test_stories_of_many_articles_follows_redirect_chains(db_path):
+    store = open_store(str(db_path))
+    store.save_articles([row(f"a{i}", story=f"s{i % 3}") for i in range(12)])
+    store.save_redirects({"s1": "s0"})
+    store.save_redirects({"s0": "s2", "s9": "s9x"})
+    assert store.stories_of([f"a{i}" for i in range(12)] + ["nope"]) == {
+        f"a{i}": "s2" for i in range(12)
+    }
+    assert store.stories_of(["a1"]) == {"a1": "s2"}

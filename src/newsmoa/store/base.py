@@ -56,9 +56,10 @@ class Store(Protocol):
 
     def story_articles(self, story: str) -> list[StoredArticle]: ...
 
-    def story_listing(self, story: str) -> list[Article]:
-        """The story's articles as its listing needs them, read cheaply: every field but the
-        text (`text` is ""); no sentences or facts are decoded."""
+    def story_listings(self, stories: Sequence[str]) -> dict[str, list[Article]]:
+        """Each story's articles as its listing needs them, read cheaply and in a few queries:
+        every field but the text (`text` is ""), no sentences or facts; a story without
+        articles is absent."""
         ...
 
     def save_redirects(self, redirects: Mapping[str, str]) -> None: ...
@@ -76,6 +77,10 @@ class Store(Protocol):
     def save_story_summary(self, summary: Mapping[str, Any]) -> None:
         """List a story whose document is not built yet ({id, title, first_published,
         outlets, article_count}); `story_doc` then returns None until `save_story`."""
+        ...
+
+    def save_story_summaries(self, summaries: Sequence[Mapping[str, Any]]) -> None:
+        """`save_story_summary` for many stories at once."""
         ...
 
     def has_story(self, story: str) -> bool: ...

@@ -73,7 +73,11 @@ class SQLiteStore:
         return self._by_ids("content_hash", ids)
 
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
-        return {aid: self.resolve(story) for aid, story in self._by_ids("story", ids).items()}
+        stored = self._by_ids("story", ids)
+        if len(stored) <= 8:
+            return {aid: self.resolve(story) for aid, story in stored.items()}
+        redirects = self.redirects()  # one query rather than one per article
+        return {aid: _follow(redirects, story) for aid, story in stored.items()}
 
     def save_articles(self, rows: Sequence[StoredArticle]) -> None:
         """Batched: one query per chunk for what is stored, then executemany writes."""
@@ -151,13 +155,21 @@ class SQLiteStore:
             )
         return out
 
-    def story_listing(self, story: str) -> list[Article]:
-        rows = self.db.execute(
-            "SELECT json_remove(doc, '$.text') FROM articles WHERE story = ?"
-            " ORDER BY published_ts, id",
-            (story,),
-        )
-        return [codec.article_from_json({**json.loads(doc), "text": ""}) for (doc,) in rows]
+    def story_listings(self, stories: Sequence[str]) -> dict[str, list[Article]]:
+        out: dict[str, list[Article]] = {}
+        stories = list(dict.fromkeys(stories))
+        for i in range(0, len(stories), _CHUNK):
+            chunk = stories[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT story, json_remove(doc, '$.text') FROM articles WHERE story IN ({marks})"
+                " ORDER BY story, published_ts, id",
+                chunk,
+            )
+            for story, doc in rows:
+                article = codec.article_from_json({**json.loads(doc), "text": ""})
+                out.setdefault(story, []).append(article)
+        return out
 
     def save_redirects(self, redirects: Mapping[str, str]) -> None:
         with self.transaction():
@@ -186,19 +198,12 @@ class SQLiteStore:
     def save_story_summary(self, summary: Mapping[str, Any]) -> None:
         self._put_story(summary, None)
 
+    def save_story_summaries(self, summaries: Sequence[Mapping[str, Any]]) -> None:
+        with self.transaction():
+            self.db.executemany(_PUT_STORY, [_story_values(s, None) for s in summaries])
+
     def _put_story(self, summary: Mapping[str, Any], doc: str | None) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO stories"
-            " (id, title, first_published, article_count, outlets, doc) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                summary["id"],
-                summary.get("title"),
-                summary.get("first_published"),
-                summary.get("article_count", 0),
-                json.dumps(summary.get("outlets", []), ensure_ascii=False),
-                doc,
-            ),
-        )
+        self.db.execute(_PUT_STORY, _story_values(summary, doc))
 
     def has_story(self, story: str) -> bool:
         return (
@@ -248,6 +253,32 @@ class SQLiteStore:
             "stories": self.db.execute("SELECT count(*) FROM stories").fetchone()[0],
             "redirects": self.db.execute("SELECT count(*) FROM redirects").fetchone()[0],
         }
+
+
+def _follow(redirects: Mapping[str, str], story: str) -> str:
+    """`SQLiteStore.resolve` over a redirect table already read."""
+    seen = {story}
+    while (new := redirects.get(story)) is not None and new not in seen:
+        story = new
+        seen.add(story)
+    return story
+
+
+_PUT_STORY = (
+    "INSERT OR REPLACE INTO stories"
+    " (id, title, first_published, article_count, outlets, doc) VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def _story_values(summary: Mapping[str, Any], doc: str | None) -> tuple[Any, ...]:
+    return (
+        summary["id"],
+        summary.get("title"),
+        summary.get("first_published"),
+        summary.get("article_count", 0),
+        json.dumps(summary.get("outlets", []), ensure_ascii=False),
+        doc,
+    )
 
 
 def _article_values(row: StoredArticle, version: int) -> tuple[Any, ...]:
