@@ -101,6 +101,28 @@ def _pct(values: list[float], q: float) -> float:
     return float(np.percentile(np.asarray(values), q))
 
 
+SIZES = ((1, 1), (2, 5), (6, 20), (21, 10**9))
+
+
+def _fmt_sizes(rows: list[dict]) -> None:
+    head = ["story size", *(r["mode"] for r in rows)]
+    body = []
+    for lo, hi in SIZES:
+        cells = [f"{lo}" if lo == hi else f"{lo}+" if hi > 10**6 else f"{lo}-{hi}"]
+        for r in rows:
+            w = [t for t, n in zip(r["wall_ms"], r["story_sizes"], strict=True) if lo <= n <= hi]
+            cells.append(f"{len(w)}: {_pct(w, 50):.0f} / {_pct(w, 95):.0f}" if w else "-")
+        body.append(cells)
+    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
+    for row in [head, *body]:
+        print(
+            "  ".join(
+                [row[0].ljust(widths[0])]
+                + [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
+            )
+        )
+
+
 def print_table(rows: list[dict], big: BigStore) -> None:
     meta = big.read_meta()
     head = ("mode", "calls", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms",
@@ -140,6 +162,9 @@ def print_table(rows: list[dict], big: BigStore) -> None:
             f"memory <= {TARGET_MB / 1024:.0f} GB: {r['peak_mb']:,.0f} MB "
             f"({'met' if r['peak_mb'] <= TARGET_MB else 'NOT met'})"
         )
+    print()
+    print("by the size of the article's story after the call: calls, p50 / p95 ms wall")
+    _fmt_sizes(rows)
     r0 = rows[0]
     print(
         f"warm-up, once per process: story index for the window ({r0['window_articles']:,} "

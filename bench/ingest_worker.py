@@ -3,7 +3,8 @@
 What a server or `watch` does: open the store, load the story index for the time window around
 the new articles once, warm the analyser (full mode), then add each article with its own
 `Newsroom.ingest([item])` call. Prints one JSON line: the warm-up times, per-article wall and
-CPU milliseconds, how each article was placed, and memory.
+CPU milliseconds, how each article was placed and the size of its story after the call, and
+memory.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def main() -> None:
     window_s = time.perf_counter() - t
     warm_mb = _rss_mb()
 
-    wall, cpu, placed = [], [], []
+    wall, cpu, placed, sizes = [], [], [], []
     for item in items:
         t, c = time.perf_counter(), time.process_time()
         report = room.ingest([item], defer_analysis=args.mode == "deferred")
@@ -71,6 +72,7 @@ def main() -> None:
         placed.append(
             "new" if report.new_stories else "joined" if report.joined_existing else "batch"
         )
+        sizes.append(sum(map(len, store.story_listings(report.stories).values())))  # untimed
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     counts = store.counts()
     store.close()
@@ -94,6 +96,7 @@ def main() -> None:
                 "wall_ms": wall,
                 "cpu_ms": cpu,
                 "placed": placed,
+                "story_sizes": sizes,
                 "stored_articles": counts["articles"],
                 "db_bytes": size,
             }
