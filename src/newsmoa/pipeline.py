@@ -214,7 +214,7 @@ class Newsroom:
         if not rows:
             self.store.delete_story(story)
             return
-        redirects = sorted(old for old, new in self.store.redirects().items() if new == story)
+        redirects = self.store.redirects_into(story)
         self.store.save_story(codec.story_to_json(build_story(story, rows, redirects=redirects)))
 
     def _list(self, stories: Sequence[str]) -> None:

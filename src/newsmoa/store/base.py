@@ -66,6 +66,10 @@ class Store(Protocol):
 
     def redirects(self) -> dict[str, str]: ...
 
+    def redirects_into(self, story: str) -> list[str]:
+        """The ids redirected straight to `story` (merged into it), sorted."""
+        ...
+
     def resolve(self, story: str) -> str:
         """The surviving id of a story that may have been merged into another."""
         ...

@@ -54,7 +54,15 @@ def m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_initial,)
+def m002_redirects_by_survivor(db: sqlite3.Connection) -> None:
+    """A story's document lists the ids merged into it: look them up by survivor."""
+    db.execute("CREATE INDEX redirects_new ON redirects(new)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    m001_initial,
+    m002_redirects_by_survivor,
+)
 
 
 def migrate(db: sqlite3.Connection) -> int:

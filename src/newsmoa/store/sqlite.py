@@ -183,6 +183,10 @@ class SQLiteStore:
     def redirects(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT old, new FROM redirects").fetchall())
 
+    def redirects_into(self, story: str) -> list[str]:
+        rows = self.db.execute("SELECT old FROM redirects WHERE new = ? ORDER BY old", (story,))
+        return [r[0] for r in rows]
+
     def resolve(self, story: str) -> str:
         seen = {story}
         while True:
