@@ -86,3 +86,11 @@ def test_release_is_marked(tmp_path):
     path.write_text(ARTICLE, "utf-8")
     (item,) = read_sources([], release=str(path))
     assert item.is_release
+
+
+def test_jsonl_line_separator_inside_a_string_does_not_split_the_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    text = ARTICLE + "\u2028" + "둘째 줄이다."
+    path.write_text(json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\r\n", "utf-8")
+    (item,) = read_sources([str(path)])
+    assert isinstance(item, RawItem) and item.text == text

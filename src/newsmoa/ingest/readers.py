@@ -120,7 +120,11 @@ def read_text(origin: str, text: str) -> Iterator[Item]:
 
 def read_jsonl(origin: str, text: str, *, keep_blank: bool = False) -> Iterator[Item]:
     """One item per line; blank lines are skipped, or with `keep_blank` yield an error."""
-    for n, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() would also break at U+2028/U+2029 inside strings.
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for n, line in enumerate((ln.removesuffix("\r") for ln in lines), start=1):
         if not line.strip():
             if keep_blank:
                 yield InputError(origin, "empty line", line=n)
