@@ -146,6 +146,7 @@ def build(big: BigStore, log: bool = True) -> dict:
     _remove(big.db)
     big.meta.unlink(missing_ok=True)
     chunks = -(-big.docs // CHUNK_DOCS)
+    commit = _commit()  # the code that builds it (the tree may move on during the build)
     store = open_store(str(partial))
     start = time.perf_counter()
     cpu0 = time.process_time()
@@ -217,7 +218,7 @@ def build(big: BigStore, log: bool = True) -> dict:
         "db_bytes": big.db.stat().st_size,
         "analysed_since": cutoff.isoformat(),
         "analysed_stories": len(ids),
-        "commit": _commit(),
+        "commit": commit,
         "built": datetime.now(KST).isoformat(timespec="seconds"),
     }
     big.meta.write_text(json.dumps(meta, indent=1) + "\n")
