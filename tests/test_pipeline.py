@@ -3,8 +3,10 @@ processes, and the story index loaded window by window as new articles arrive.""
 
 from __future__ import annotations
 
+import importlib.util
 import random
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from newsmoa.errors import InputError
 from newsmoa.pipeline import Newsroom, cluster_items
@@ -118,4 +120,29 @@ def test_load_window_up_front_leaves_nothing_to_read_later(tmp_path):
     for item in rest:
         room.ingest([item], defer_analysis=True)
     assert read == [] and len(room.index) == len(first) + len(rest)
+    store.close()
+
+
+def test_a_merge_made_by_one_call_is_saved_as_a_redirect(tmp_path):
+    """The index merges two stories when a round-up links them; the store redirects too."""
+    spec = importlib.util.spec_from_file_location(
+        "cluster_samples", Path(__file__).parent / "cluster" / "cluster_samples.py"
+    )
+    samples = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(samples)
+    wanju, fire = samples.ROWS[0], samples.ROWS[3]
+
+    def raw(aid: str, hours: float, title: str, text: str) -> RawItem:
+        when = samples.T0 + timedelta(hours=hours)
+        return RawItem(origin=aid, id=aid, title=title, text=text, published=when.isoformat())
+
+    store = open_store(str(tmp_path / "m.db"))
+    room = Newsroom(store)
+    (a,) = room.ingest([raw(*wanju)], defer_analysis=True).stories
+    (b,) = room.ingest([raw(*fire)], defer_analysis=True).stories
+    bridge = raw("roundup", fire[1], f"{wanju[2]} {fire[2]}", f"{wanju[3]} {fire[3]}")
+    report = room.ingest([bridge], defer_analysis=True)
+    assert a != b and report.merged_stories == 1 and report.stories == [a]
+    assert store.redirects() == {b: a} and store.stories_of([fire[0]]) == {fire[0]: a}
+    assert [s["id"] for s in store.story_summaries()] == [a]
     store.close()

@@ -69,7 +69,7 @@ class Newsroom:
         self._span: tuple[datetime, datetime] | None = None
         self._all_loaded = False
         self._stories: set[str] = set()  # story ids the index holds
-        self._redirected: set[str] = set()  # story ids known to redirect in the store
+        self._merges: set[str] = set()  # story ids the index absorbed, not saved yet
 
     def ingest(
         self,
@@ -109,13 +109,12 @@ class Newsroom:
         if not fresh and not changed:
             return report
         rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
-        redirects = self.index.redirects
         with self.store.transaction():
             self.store.save_articles(rows)
             merged = {  # the index's merges the store does not know yet
                 old: new
-                for old, new in redirects.items()
-                if old != new and old not in self._redirected and self.store.resolve(old) == old
+                for old, new in ((m, self.index.resolve(m)) for m in self._merges)
+                if old != new and self.store.resolve(old) == old
             }
             if merged:
                 self.store.save_redirects(merged)
@@ -126,7 +125,7 @@ class Newsroom:
             else:
                 for story in touched:
                     self._rebuild(story)
-        self._redirected.update(old for old, new in redirects.items() if old != new)
+        self._merges.clear()  # saved with the batch (kept for the next call if it failed)
         report.stories = touched
         return report
 
@@ -150,6 +149,7 @@ class Newsroom:
         self._restore_window([*fresh, *changed])
         assignments = self.index.add_many([(a.id, features[a.id]) for a in fresh])
         placed = {x.article: x for x in assignments}
+        self._merges.update(m for x in assignments for m in x.merged)
         existing = {x.story for x in assignments if not x.founded and x.story in self._stories}
         for a in fresh:
             x = placed[a.id]
@@ -202,9 +202,7 @@ class Newsroom:
             if aid not in self._loaded
         }.values()
         if entries:
-            redirects = self.store.redirects()
-            self._redirected.update(redirects)
-            self.index.restore(entries, redirects)
+            self.index.restore(entries, self.store.redirects())
             self._loaded.update(aid for aid, _, _ in entries)
             self._stories.update(self.index.resolve(story) for _, story, _ in entries)
         return len(entries)
