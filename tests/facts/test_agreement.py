@@ -78,3 +78,23 @@ def test_press_release_style_brackets():
     assert event.parties == ("완주군", "희망제작소")
     assert event.representatives == ("박성일 완주군수", "이원재 희망제작소 소장")
     assert event.date == "2015-03-19" and event.phase == "2단계"
+
+
+def test_only_sentences_a_signing_row_matches_are_analysed_for_the_card():
+    """The card and the disagreements look at signing clauses only, so they analyse only the
+    sentences a signing row of happenings.tsv matches: every sentence of the samples with a
+    signing clause passes that test, and a sentence without one does not."""
+    from newsmoa.facts.agreement import SIGNING
+    from newsmoa.facts.clauses import analyse, may_carry
+    from newsmoa.text.sentences import split_sentences
+
+    with_clause = passed = 0
+    for name in ("wanju-gukje", "wanju-ilyo", "wanju-asia", "mou-jeonju-a", "mou-jeonju-b"):
+        article = make_article(name, sample(name), MAY10)
+        for s in split_sentences(article):
+            has = any(c.label == SIGNING for c in analyse(s.text, s.start).clauses)
+            with_clause += has
+            passed += may_carry(SIGNING, s.text)
+            assert may_carry(SIGNING, s.text) or not has, s.text
+    assert with_clause >= 5 and passed >= with_clause
+    assert not may_carry(SIGNING, "완주군은 20일 군청에서 주민 설명회를 열었다.")

@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from newsmoa.facts import compare, items
-from newsmoa.facts.clauses import Analysis, Clause, analyse
+from newsmoa.facts.clauses import Analysis, Clause, analyse, may_carry
 from newsmoa.facts.evidence import sentence_spans
 from newsmoa.facts.names import head_title, title_of
 from newsmoa.facts.tables import rows, words
@@ -38,6 +38,17 @@ def _phase() -> re.Pattern[str]:
 
 def _analyses(article: Article, sentences: Sequence[ConsolidatedSentence]) -> list[Analysis]:
     return [analyse(article.text[s:e], s) for s, e in sentence_spans(article, sentences)]
+
+
+def signing_analyses(
+    article: Article, sentences: Sequence[ConsolidatedSentence]
+) -> list[Analysis]:
+    """The analyses of the article's sentences that can hold a signing clause (the others are
+    not analysed: a story rebuild would otherwise run the analyser over every stored
+    sentence again, though most stories report no signing)."""
+    spans = sentence_spans(article, sentences)
+    text = article.text
+    return [analyse(text[s:e], s) for s, e in spans if may_carry(SIGNING, text[s:e])]
 
 
 def signing_clauses(analyses: Sequence[Analysis]) -> list[tuple[Analysis, Clause]]:
@@ -92,10 +103,10 @@ def agreement_event(
         articles,
         key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0.0),
     )
+    if not any(signing_clauses(signing_analyses(a, sentences)) for a in order):
+        return None
     per = [(a, _analyses(a, sentences), list(facts.get(a.id, ()))) for a in order]
     clauses = {a.id: signing_clauses(an) for a, an, _ in per}
-    if not any(clauses.values()):
-        return None
     party_votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     for n, (a, _, fs) in enumerate(per):

@@ -99,6 +99,13 @@ def _history() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{row[0]})" for row in rows("history_markers")))
 
 
+def may_carry(label: str, text: str) -> bool:
+    """Whether a clause of sentence `text` can get the table label `label`: some row of the
+    label matches the sentence (a clause is a part of its sentence, so a sentence no row
+    matches needs no analysis for that label; the analyser is the expensive step)."""
+    return any(rx.search(text) for lab, rx in _happenings() if lab == label)
+
+
 def table_labels() -> frozenset[str]:
     """Labels that name a kind of happening (as opposed to a predicate's own noun)."""
     return frozenset(label for label, _ in _happenings())

@@ -26,8 +26,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from newsmoa.facts import compare
-from newsmoa.facts.agreement import SIGNING, parties, signing_clauses
-from newsmoa.facts.clauses import analyse, table_labels
+from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
+from newsmoa.facts.clauses import table_labels
 from newsmoa.facts.evidence import quote, sentence_spans
 from newsmoa.facts.names import title_of
 from newsmoa.types import (
@@ -118,8 +118,8 @@ def find_disagreements(
             if k is not None:
                 claims.setdefault(k, []).append((_value(fact), fact, art))
     for art in articles:
-        analyses = [analyse(art.text[s:e], s) for s, e in spans[art.id]]
-        found = parties(art, facts.get(art.id, ()), signing_clauses(analyses))
+        clauses = signing_clauses(signing_analyses(art, sentences))
+        found = parties(art, facts.get(art.id, ()), clauses)
         if len(found) >= 2:
             names = tuple(sorted(name for name, _ in found))
             where = Fact("organization", list(names), tuple(src for _, src in found[:1]))
