@@ -40,9 +40,7 @@ def _analyses(article: Article, sentences: Sequence[ConsolidatedSentence]) -> li
     return [analyse(article.text[s:e], s) for s, e in sentence_spans(article, sentences)]
 
 
-def signing_analyses(
-    article: Article, sentences: Sequence[ConsolidatedSentence]
-) -> list[Analysis]:
+def signing_analyses(article: Article, sentences: Sequence[ConsolidatedSentence]) -> list[Analysis]:
     """The analyses of the article's sentences that can hold a signing clause (the others are
     not analysed: a story rebuild would otherwise run the analyser over every stored
     sentence again, though most stories report no signing)."""

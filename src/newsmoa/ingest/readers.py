@@ -118,13 +118,16 @@ def read_text(origin: str, text: str) -> Iterator[Item]:
         yield RawItem(origin=f"{origin}#{k}" if len(chunks) > 1 else origin, text=chunk)
 
 
-def read_jsonl(origin: str, text: str, *, keep_blank: bool = False) -> Iterator[Item]:
-    """One item per line; blank lines are skipped, or with `keep_blank` yield an error."""
+def read_jsonl(
+    origin: str, text: str, *, keep_blank: bool = False, first_line: int = 1
+) -> Iterator[Item]:
+    """One item per line; blank lines are skipped, or with `keep_blank` yield an error.
+    `first_line`: the number of the text's first line in its file (a tail read)."""
     # Lines end at "\n" only: str.splitlines() would also break at U+2028/U+2029 inside strings.
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    for n, line in enumerate((ln.removesuffix("\r") for ln in lines), start=1):
+    for n, line in enumerate((ln.removesuffix("\r") for ln in lines), start=first_line):
         if not line.strip():
             if keep_blank:
                 yield InputError(origin, "empty line", line=n)

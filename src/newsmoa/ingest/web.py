@@ -8,8 +8,9 @@ page is one article (its main text is found at extraction).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -67,13 +68,17 @@ def is_feed(page: Page) -> bool:
     return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf"))
 
 
-def read_url(url: str, fetcher: Fetcher, *, follow_links: bool = True) -> Iterator[Item]:
+def read_url(
+    url: str, fetcher: Fetcher, *, follow_links: bool = True, known: Container[str] = ()
+) -> Iterator[Item]:
+    """A page's article, or a feed's entries except those whose key (`entry_key`) is in
+    `known` (so a poller fetches neither them nor their links again)."""
     page = fetcher.get(url)
     if isinstance(page, InputError):
         yield page
         return
     if is_feed(page):
-        yield from read_feed(page, fetcher, follow_links=follow_links)
+        yield from read_feed(page, fetcher, follow_links=follow_links, known=known)
         return
     text = decode(url, page.body)
     if isinstance(text, InputError):
@@ -82,7 +87,14 @@ def read_url(url: str, fetcher: Fetcher, *, follow_links: bool = True) -> Iterat
     yield RawItem(origin=url, html=text, url=page.url)
 
 
-def read_feed(page: Page, fetcher: Fetcher, *, follow_links: bool = True) -> Iterator[Item]:
+def entry_key(entry: Any) -> str | None:
+    """What identifies a feed entry across fetches: its id (guid), else its link."""
+    return entry.get("id") or entry.get("link")
+
+
+def read_feed(
+    page: Page, fetcher: Fetcher, *, follow_links: bool = True, known: Container[str] = ()
+) -> Iterator[Item]:
     import feedparser
 
     feed = feedparser.parse(page.body)
@@ -91,6 +103,8 @@ def read_feed(page: Page, fetcher: Fetcher, *, follow_links: bool = True) -> Ite
         return
     outlet = feed.feed.get("title")
     for n, entry in enumerate(feed.entries, start=1):
+        if entry_key(entry) in known:
+            continue
         link = entry.get("link")
         content = "".join(c.get("value", "") for c in entry.get("content", []))
         html = content or None
@@ -111,5 +125,5 @@ def read_feed(page: Page, fetcher: Fetcher, *, follow_links: bool = True) -> Ite
             outlet=outlet,
             title=entry.get("title"),
             published=entry.get("published") or entry.get("updated"),
-            id=entry.get("id") or link,
+            id=entry_key(entry),
         )

@@ -103,6 +103,57 @@ def ingest(
 
 
 @cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--interval", type=float, default=60.0, show_default=True, help="Seconds between polls."
+)
+@click.option("--once", is_flag=True, help="Poll once, then exit (cron jobs, scripts).")
+@click.pass_context
+def watch(ctx: click.Context, sources: tuple[str, ...], interval: float, once: bool) -> None:
+    """Keep ingesting what appears in folders, files and feeds. Each new article is stored
+    and placed in its story as it arrives; the documents of the stories a poll changed are
+    rebuilt after it. New files, grown JSONL files (new lines only) and new feed entries are
+    read; an error is shown once. Stop with Ctrl-C.
+
+    Example: newsmoa watch clippings/ https://news.example/rss.xml --interval 300
+    """
+    import time
+
+    from newsmoa.ingest.watch import Poller
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.serve.watch import run_round
+
+    poller = Poller(list(sources))
+    room = Newsroom(_store(ctx), workers=1)
+    failed = False
+    try:
+        while True:
+            got = run_round(
+                room,
+                poller.poll(),
+                on_placed=lambda origin, story: click.echo(f"{origin} -> {story}"),
+            )
+            for line in got.errors:
+                click.echo(f"error: {line}", err=True)
+            for line in got.dropped:
+                click.echo(f"dropped: {line}", err=True)
+            if got.added or got.updated or got.errors:
+                click.echo(
+                    f"added {got.added}, updated {got.updated}, already present "
+                    f"{got.unchanged}; {got.new_stories} new stories; "
+                    f"{len(got.stories)} stories rebuilt; errors: {len(got.errors)}."
+                )
+            failed = failed or got.failed
+            if once:
+                break
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        click.echo("stopped.", err=True)
+    if once and failed:
+        ctx.exit(1)
+
+
+@cli.command()
 @click.option(
     "--format", "fmt", type=click.Choice(render.LIST_FORMATS), default="table", show_default=True
 )

@@ -1,0 +1,124 @@
+"""What is new in a set of sources since the last look, for `newsmoa watch`.
+
+A `Poller` keeps, per source, what it has already handed out:
+
+- a file (given, or found in a folder): read again when its size or modification time
+  changes; a `.jsonl` file that only grew is read from where the last read ended, whole lines
+  only (a line still being written waits for the next poll), with its line numbers kept;
+- a feed: fetched on every poll; entries whose id (or link) an earlier poll handed out are
+  skipped before their linked page is fetched;
+- a page: read once.
+
+An error is reported once (until its source changes), not on every poll. Items come out as
+`RawItem`s or `InputError`s naming the input, as from `read_sources`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsmoa.errors import InputError
+from newsmoa.ingest.readers import JSONL_SUFFIXES, SUFFIXES, Item, decode, read_file, read_jsonl
+from newsmoa.types import RawItem
+
+
+@dataclass(slots=True)
+class _FileState:
+    inode: int
+    mtime_ns: int
+    size: int
+    consumed: int = 0  # bytes of whole lines read (JSONL tail reads)
+    lines: int = 0  # lines in those bytes
+
+
+@dataclass
+class Poller:
+    sources: list[str]
+    fetcher: object | None = None  # an `ingest.web.Fetcher` (made on the first URL)
+    _files: dict[Path, _FileState] = field(default_factory=dict)
+    _entries: set[str] = field(default_factory=set)  # feed entry keys handed out
+    _pages: set[str] = field(default_factory=set)  # pages read
+    _errors: set[str] = field(default_factory=set)  # errors reported
+
+    def poll(self) -> list[Item]:
+        """Everything new since the last poll (everything, the first time)."""
+        out: list[Item] = []
+        for source in self.sources:
+            if source.startswith(("http://", "https://")):
+                items = self._url(source)
+            elif Path(source).is_dir():
+                items = (
+                    item
+                    for p in sorted(Path(source).rglob("*"))
+                    if p.is_file() and p.suffix.lower() in SUFFIXES
+                    for item in self._file(p)
+                )
+            else:
+                items = self._file(Path(source))
+            for item in items:
+                if isinstance(item, InputError):
+                    if str(item) in self._errors:
+                        continue
+                    self._errors.add(str(item))
+                out.append(item)
+        return out
+
+    def _url(self, url: str) -> Iterator[Item]:
+        from newsmoa.ingest.web import Fetcher, read_url
+
+        if url in self._pages:
+            return
+        self.fetcher = self.fetcher or Fetcher()
+        for item in read_url(url, self.fetcher, known=self._entries):  # type: ignore[arg-type]
+            if isinstance(item, RawItem) and item.origin == url:
+                self._pages.add(url)  # a page, not a feed: read once
+            elif isinstance(item, RawItem) and item.id:
+                self._entries.add(item.id)  # a feed entry: skipped from now on
+            yield item
+
+    def _file(self, path: Path) -> Iterator[Item]:
+        try:
+            st = path.stat()
+        except OSError as exc:
+            yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+            return
+        old = self._files.get(path)
+        if old and (old.inode, old.mtime_ns, old.size) == (st.st_ino, st.st_mtime_ns, st.st_size):
+            return
+        self._forget_errors(str(path))
+        grew = old is not None and old.inode == st.st_ino and st.st_size >= old.consumed
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            start = old if grew and old is not None else _FileState(st.st_ino, 0, 0)
+            yield from self._tail(path, st, start)
+            return
+        self._files[path] = _FileState(st.st_ino, st.st_mtime_ns, st.st_size)
+        yield from read_file(path)
+
+    def _tail(self, path: Path, st: os.stat_result, old: _FileState) -> Iterator[Item]:
+        """The whole lines of a JSONL file after those read before."""
+        try:
+            with path.open("rb") as f:
+                f.seek(old.consumed)
+                data = f.read()
+        except OSError as exc:
+            yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+            return
+        whole = data[: data.rfind(b"\n") + 1]  # a last line without its newline waits
+        state = _FileState(
+            st.st_ino, st.st_mtime_ns, st.st_size, old.consumed + len(whole), old.lines
+        )
+        state.lines += whole.count(b"\n")
+        self._files[path] = state
+        if not whole:
+            return
+        text = decode(str(path), whole)
+        if isinstance(text, InputError):
+            yield text
+            return
+        yield from read_jsonl(str(path), text, first_line=old.lines + 1)
+
+    def _forget_errors(self, origin: str) -> None:
+        self._errors = {e for e in self._errors if not e.startswith(origin)}

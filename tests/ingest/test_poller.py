@@ -1,0 +1,110 @@
+"""`Poller`: what is new in folders, growing JSONL files and feeds since the last poll."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import httpx
+
+from newsmoa.errors import InputError
+from newsmoa.ingest.watch import Poller
+from newsmoa.ingest.web import Fetcher
+from newsmoa.types import RawItem
+
+BODY = "군은 올해 도서관 두 곳을 새로 연다고 3일 밝혔다. 사업비는 모두 40억 원이다."
+
+
+def line(n: int) -> str:
+    return json.dumps({"id": f"a{n}", "text": f"{BODY} {n}번째 기사."}, ensure_ascii=False)
+
+
+def ids(items) -> list[str]:
+    return [i.id for i in items if isinstance(i, RawItem)]
+
+
+def test_folder_new_and_changed_files_only(tmp_path):
+    (tmp_path / "one.txt").write_text(BODY, encoding="utf-8")
+    poller = Poller([str(tmp_path)])
+    assert [i.origin for i in poller.poll()] == [str(tmp_path / "one.txt")]
+    assert poller.poll() == []
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "two.txt").write_text(BODY + " 둘째.", encoding="utf-8")
+    assert [i.origin for i in poller.poll()] == [str(tmp_path / "sub" / "two.txt")]
+    one = tmp_path / "one.txt"
+    one.write_text(BODY + " 고침.", encoding="utf-8")
+    os.utime(one, ns=(1, 1))  # a changed time, whatever the clock's resolution
+    got = poller.poll()
+    assert [i.origin for i in got] == [str(one)] and "고침" in got[0].text
+
+
+def test_jsonl_that_grows_is_read_from_where_it_ended(tmp_path):
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text(line(1) + "\n" + line(2) + "\n", encoding="utf-8")
+    poller = Poller([str(feed)])
+    assert ids(poller.poll()) == ["a1", "a2"]
+    with feed.open("a", encoding="utf-8") as f:  # one whole line, one still being written
+        f.write(line(3) + "\n" + line(4)[:20])
+    assert ids(poller.poll()) == ["a3"]
+    with feed.open("a", encoding="utf-8") as f:
+        f.write(line(4)[20:] + "\n" + "{broken\n")
+    got = poller.poll()
+    assert ids(got) == ["a4"]
+    errors = [str(i) for i in got if isinstance(i, InputError)]
+    assert errors == [f"{feed}:5: not JSON: Expecting property name enclosed in double quotes"]
+    assert poller.poll() == []
+
+
+def test_a_replaced_file_is_read_again_from_the_start(tmp_path):
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text(line(1) + "\n" + line(2) + "\n", encoding="utf-8")
+    poller = Poller([str(feed)])
+    poller.poll()
+    fresh = tmp_path / "new.jsonl"
+    fresh.write_text(line(7) + "\n", encoding="utf-8")
+    fresh.replace(feed)  # a new file under the old name (shorter than what was read)
+    assert ids(poller.poll()) == ["a7"]
+
+
+def test_an_error_is_reported_once_until_its_input_changes(tmp_path):
+    bad = tmp_path / "notes.pdf"
+    bad.write_bytes(b"%PDF")
+    missing = tmp_path / "gone.txt"
+    poller = Poller([str(bad), str(missing)])
+    first = [str(i) for i in poller.poll()]
+    assert len(first) == 2 and first[0].startswith(str(bad)) and first[1].startswith(str(missing))
+    assert poller.poll() == []
+    missing.write_text(BODY, encoding="utf-8")
+    assert [i.origin for i in poller.poll()] == [str(missing)]
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>전북일보</title>{items}</channel></rss>"""
+ITEM = (
+    "<item><title>기사 {n}</title><link>https://news.test/a/{n}</link>"
+    "<guid>https://news.test/a/{n}</guid></item>"
+)
+PAGE = "<html><body><article><h1>도서관</h1><p>{body}</p></article></body></html>"
+
+
+def test_feed_entries_seen_before_are_not_fetched_again():
+    entries = [1, 2]
+    fetched: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        fetched.append(request.url.path)
+        if request.url.path == "/rss":
+            body = FEED.format(items="".join(ITEM.format(n=n) for n in entries))
+            return httpx.Response(200, headers={"content-type": "application/rss+xml"}, text=body)
+        return httpx.Response(
+            200, headers={"content-type": "text/html"}, text=PAGE.format(body=BODY)
+        )
+
+    poller = Poller(
+        ["https://news.test/rss"], fetcher=Fetcher(transport=httpx.MockTransport(handler))
+    )
+    assert ids(poller.poll()) == ["https://news.test/a/1", "https://news.test/a/2"]
+    entries.append(3)
+    fetched.clear()
+    assert ids(poller.poll()) == ["https://news.test/a/3"]
+    assert fetched == ["/rss", "/a/3"]

@@ -1,0 +1,53 @@
+"""`newsmoa watch --once`: arrivals placed one call each, their stories' documents built."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from newsmoa.serve.cli import cli
+from newsmoa.store import open_store
+
+
+def run(db, *args):
+    return CliRunner().invoke(cli, ["--db", str(db), *args], obj={}, catch_exceptions=False)
+
+
+def test_watch_once_places_each_article_and_builds_the_story(tmp_path, example_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(example_path, inbox / "clip.txt")
+    (inbox / "scan.pdf").write_bytes(b"%PDF-1.4")  # not a type newsmoa reads: not looked at
+    (inbox / "feed.jsonl").write_text("{broken\n", encoding="utf-8")
+    db = tmp_path / "w.db"
+    got = run(db, "watch", "--once", str(inbox))
+    assert got.exit_code == 1  # the broken line
+    placed = [ln for ln in got.stdout.splitlines() if " -> " in ln]
+    assert len(placed) == 3 and all(ln.startswith(str(inbox / "clip.txt")) for ln in placed)
+    assert len({ln.split(" -> ")[1] for ln in placed}) == 1  # one story
+    assert "added 3, updated 0, already present 0; 1 new stories; 1 stories rebuilt" in got.stdout
+    assert (
+        got.stderr.count("error: ") == 1
+        and f"error: {inbox / 'feed.jsonl'}:1: not JSON" in got.stderr
+    )
+    store = open_store(str(db))
+    try:
+        story = store.story_summaries()[0]["id"]
+        doc = store.story_doc(story)  # built by the round, not on first show
+        assert doc is not None and len(doc["articles"]) == 3 and doc["sentences"]
+    finally:
+        store.close()
+    again = run(db, "watch", "--once", str(inbox))  # a new process: every file is new to it
+    assert again.exit_code == 1 and " -> " not in again.stdout
+    assert "added 0, updated 0, already present 3" in again.stdout
+
+
+def test_watch_once_jsonl_exit_status_zero_without_errors(tmp_path):
+    wire = tmp_path / "wire.jsonl"
+    text = "시는 내년 예산 1조 원을 확정했다고 2일 밝혔다. 올해보다 5% 늘었다."
+    wire.write_text(json.dumps({"id": "w1", "text": text}, ensure_ascii=False) + "\n", "utf-8")
+    got = run(tmp_path / "w.db", "watch", "--once", str(wire))
+    assert got.exit_code == 0, got.output
+    assert got.stdout.startswith(f"{wire}:1 -> ")
