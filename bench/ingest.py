@@ -6,8 +6,9 @@ mode, so every run starts from the same 1,000,000 articles; a worker process
 index for the window around the new articles) and adds the held-out articles of the last two
 days one `Newsroom.ingest([item])` call each, in publication order:
 
-* deferred: `defer_analysis=True`, grouping and listing only (what an archive load or a busy
-  feed does; sentences, facts and the document are made when the story is first shown);
+* deferred: `defer_analysis=True`, grouping and listing only (what `newsmoa watch` does for
+  each arriving article, and an archive load; sentences, facts and the document are made
+  after the poll, or when the story is first shown);
 * deferred (cold): the same without the window warm-up: the first call loads the window and
   each later one only the part its time adds (what a process that starts on its first article
   pays);
