@@ -49,6 +49,7 @@ def similarity(a: frozenset[str], b: frozenset[str], shared: int, config: AlignC
 class _Group:
     sources: list[Source] = field(default_factory=list)
     variants: list[frozenset[str]] = field(default_factory=list)
+    seen: set[frozenset[str]] = field(default_factory=set)  # the variants, for lookup
     text: str = ""
 
 
@@ -117,8 +118,11 @@ def _first_free(order: list[int], member: dict[int, int]) -> int:
 def _add_variant(
     groups: list[_Group], index: dict[str, list[tuple[int, int]]], gid: int, grams: frozenset[str]
 ) -> None:
+    if grams in groups[gid].seen:  # a reprint's copy: the same similarities again, skip
+        return
     v = len(groups[gid].variants)
     groups[gid].variants.append(grams)
+    groups[gid].seen.add(grams)
     for g in grams:
         index[g].append((gid, v))
 
