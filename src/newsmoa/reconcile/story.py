@@ -19,8 +19,8 @@ def build_story(
     story_id: str, rows: Sequence[StoredArticle], *, redirects: Sequence[str] = ()
 ) -> Story:
     articles = reading_order([r.article for r in rows])
-    sentences = {r.article.id: r.sentences for r in rows}
-    facts_by = {r.article.id: r.facts for r in rows}
+    sentences = {r.article.id: r.sentences or () for r in rows}
+    facts_by = {r.article.id: r.facts or () for r in rows}
     consolidated = consolidate(articles, sentences)
     release = next((a.id for a in articles if a.is_release), None)
     disagreements = find_disagreements(articles, facts_by, consolidated, release=release)
