@@ -106,7 +106,7 @@ def decode(origin: str, data: bytes) -> str | InputError:
         return InputError(origin, "binary file, not text")
     for encoding in ("utf-8-sig", "cp949"):
         try:
-            return data.decode(encoding)
+            return data.decode(encoding).replace("\x00", "")  # a stray NUL further on
         except UnicodeDecodeError:
             continue
     return InputError(origin, "not text in UTF-8 or CP949")
@@ -153,18 +153,23 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
 
     def opt(name: str) -> str | None:
         value = obj.get(name)
-        return None if value is None or value == "" else str(value)
+        return None if value is None or value == "" else _no_nul(str(value))
 
     return RawItem(
         origin=where,
-        text=text if isinstance(text, str) else None,
-        html=html if isinstance(html, str) and html.strip() else None,
+        text=_no_nul(text) if isinstance(text, str) else None,
+        html=_no_nul(html) if isinstance(html, str) and html.strip() else None,
         id=opt("id"),
         url=opt("url"),
         outlet=opt("outlet"),
         title=opt("title"),
         published=opt("published"),
     )
+
+
+def _no_nul(value: str) -> str:
+    """A JSON string may spell NUL (\\u0000); no text field keeps one (PostgreSQL's cannot)."""
+    return value.replace("\x00", "")
 
 
 def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:

@@ -40,7 +40,7 @@ def _store(ctx: click.Context) -> Store:
     envvar=settings.BY_NAME["db"].env,
     default=settings.BY_NAME["db"].default,
     show_default=True,
-    help="Store: an SQLite file (created if missing). Also NEWSMOA_DB.",
+    help="Store: an SQLite file (created if missing) or a postgresql:// URL. Also NEWSMOA_DB.",
 )
 @click.version_option(package_name="newsmoa")
 @click.pass_context

@@ -6,13 +6,14 @@
 
 from __future__ import annotations
 
-from newsmoa.errors import ConfigError
 from newsmoa.store.base import Store, StoredArticle
 
 
 def open_store(url: str) -> Store:
     if url.startswith(("postgresql://", "postgres://")):
-        raise ConfigError(f"{url}: PostgreSQL is not available in this version; use an SQLite path")
+        from newsmoa.store.postgres import PostgresStore
+
+        return PostgresStore(url)
     from newsmoa.store.sqlite import SQLiteStore
 
     return SQLiteStore(url)

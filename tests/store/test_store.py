@@ -1,5 +1,6 @@
-"""The SQLite store: round trips, versions, redirects, transactions."""
+"""The stores (SQLite, PostgreSQL): round trips, versions, redirects, transactions, listings."""
 
+import itertools
 from datetime import UTC, datetime
 
 import pytest
@@ -29,8 +30,7 @@ def row(aid="a", text="시는 예산을 확정했다.", story="s1", **kw):
     )
 
 
-def test_round_trip(db_path):
-    store = open_store(str(db_path))
+def test_round_trip(store):
     store.save_articles([row()])
     (back,) = store.story_articles("s1")
     assert back.article == row().article and back.sentences == row().sentences
@@ -38,8 +38,7 @@ def test_round_trip(db_path):
     assert store.known_hashes(["a", "zz"]) == {"a": row().article.content_hash}
 
 
-def test_new_text_is_a_new_version(db_path):
-    store = open_store(str(db_path))
+def test_new_text_is_a_new_version(store):
     store.save_articles([row()])
     store.save_articles([row(text="시는 예산을 수정했다.")])
     (back,) = store.story_articles("s1")
@@ -47,8 +46,7 @@ def test_new_text_is_a_new_version(db_path):
     assert store.db.execute("SELECT count(*) FROM article_versions").fetchone()[0] == 1
 
 
-def test_redirects_move_articles_and_resolve_chains(db_path):
-    store = open_store(str(db_path))
+def test_redirects_move_articles_and_resolve_chains(store):
     store.save_articles([row("a", story="s1"), row("b", story="s2")])
     store.save_redirects({"s2": "s1"})
     store.save_redirects({"s1": "s0"})
@@ -57,8 +55,7 @@ def test_redirects_move_articles_and_resolve_chains(db_path):
     assert {r.article.id for r in store.story_articles("s0")} == {"a", "b"}
 
 
-def test_failed_transaction_keeps_what_was_stored(db_path):
-    store = open_store(str(db_path))
+def test_failed_transaction_keeps_what_was_stored(store):
     store.save_articles([row("a")])
     with pytest.raises(RuntimeError), store.transaction():
         store.save_articles([row("b")])
@@ -77,7 +74,7 @@ def test_not_a_database(tmp_path):
 
 @settings(max_examples=25, deadline=None)
 @given(text=st.text(min_size=1, max_size=200), outlet=st.one_of(st.none(), st.text(max_size=20)))
-def test_any_article_round_trips(tmp_path_factory, text, outlet):
+def test_any_article_round_trips_in_sqlite(tmp_path_factory, text, outlet):
     store = open_store(str(tmp_path_factory.mktemp("h") / "h.db"))
     article = Article(id="x", text=text, outlet=outlet)
     store.save_articles([StoredArticle(article=article, story="s")])
@@ -86,26 +83,49 @@ def test_any_article_round_trips(tmp_path_factory, text, outlet):
     store.close()
 
 
-def test_story_listings_are_the_story_articles_without_their_text(db_path):
+_NO_NUL = st.characters(
+    exclude_characters="\x00"
+)  # readers drop NUL; PostgreSQL text cannot hold it
+
+
+def test_any_article_round_trips_in_postgres(pg_url):
+    store = open_store(pg_url)
+    stories = itertools.count()
+
+    @settings(max_examples=25, deadline=None)
+    @given(
+        text=st.text(min_size=1, max_size=200),
+        outlet=st.one_of(st.none(), st.text(_NO_NUL, max_size=20)),
+    )
+    def check(text, outlet):
+        story = f"s{next(stories)}"
+        article = Article(id=story, text=text, outlet=outlet)
+        store.save_articles([StoredArticle(article=article, story=story)])
+        (back,) = store.story_articles(story)
+        assert back.article == article
+        assert store.story_listings([story])[story][0].outlet == outlet
+
+    check()
+    store.close()
+
+
+def test_story_listings_are_the_story_articles_without_their_text(store):
     from dataclasses import replace
 
-    store = open_store(str(db_path))
     store.save_articles([row("c"), row("a"), row("b", story="s2")])
     got = store.story_listings(["s1", "nope", "s2", "s1"])
     assert got["s1"] == [replace(r.article, text="") for r in store.story_articles("s1")]
     assert [a.id for a in got["s1"]] == ["a", "c"] and list(got) == ["s1", "s2"]
 
 
-def test_story_summaries_saved_at_once_are_listed(db_path):
-    store = open_store(str(db_path))
+def test_story_summaries_saved_at_once_are_listed(store):
     rows = [{"id": f"s{i}", "title": "t", "first_published": f"2024-01-0{i}T00:00:00+00:00",
              "outlets": ["한겨레"], "article_count": i} for i in (1, 2)]  # fmt: skip
     store.save_story_summaries(rows)
     assert store.story_summaries() == rows[::-1] and store.story_doc("s1") is None
 
 
-def test_stories_of_many_articles_follows_redirect_chains(db_path):
-    store = open_store(str(db_path))
+def test_stories_of_many_articles_follows_redirect_chains(store):
     store.save_articles([row(f"a{i}", story=f"s{i % 3}") for i in range(12)])
     store.save_redirects({"s1": "s0"})
     store.save_redirects({"s0": "s2", "s9": "s9x"})

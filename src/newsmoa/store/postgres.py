@@ -1,0 +1,125 @@
+"""A shared server's store: PostgreSQL through psycopg 3 (`pip install 'newsmoa[postgres]'`).
+
+The same tables and queries as SQLite (`store.sql`). Writers take one advisory lock per
+transaction, so two processes ingesting at once write one after the other, as SQLite's
+`BEGIN IMMEDIATE` makes them; readers never wait. Text keys sort bytewise (`COLLATE "C"`),
+as in SQLite, so listings come out in the same order from either store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from newsmoa.errors import ConfigError, StoreError
+from newsmoa.store.sql import SQLStore
+
+_LOCK = 0x6E6577736D6F61  # "newsmoa": pg_advisory_xact_lock's key for writers
+_NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
+
+
+class PostgresStore(SQLStore):
+    PLACEHOLDER = "%s"
+    NOW = _NOW
+    NO_LIMIT = None  # LIMIT NULL: all rows
+    HAS_OUTLET = "stories.outlets::jsonb @> jsonb_build_array(?::text)"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.name = without_password(url)
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise ConfigError(
+                f"{self.name}: PostgreSQL needs psycopg: pip install 'newsmoa[postgres]'"
+            ) from exc
+        try:
+            self.db = psycopg.connect(url, autocommit=True)
+            migrate(self.db)
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.name}: cannot open as a newsmoa store: {exc}") from exc
+
+    def _begin(self) -> None:
+        self.db.execute("BEGIN")
+        self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+
+    def _listing_docs(self, marks: str) -> str:
+        # jsonb cannot hold a \u0000 a JSON text may spell: the text is left out in Python.
+        return (
+            f"SELECT story, doc FROM articles WHERE story IN ({marks})"
+            " ORDER BY story, published_ts NULLS FIRST, id"
+        )
+
+
+def without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def m001_initial(db: Any) -> None:
+    db.execute(
+        f"""
+        CREATE TABLE articles (
+            id TEXT COLLATE "C" PRIMARY KEY,
+            version INTEGER NOT NULL DEFAULT 1,
+            content_hash TEXT NOT NULL,
+            story TEXT COLLATE "C" NOT NULL,
+            published TEXT,
+            published_ts DOUBLE PRECISION,
+            outlet TEXT COLLATE "C",
+            doc TEXT NOT NULL,
+            sentences TEXT,
+            facts TEXT,
+            features BYTEA NOT NULL,
+            signals TEXT NOT NULL,
+            ingested_at TEXT NOT NULL DEFAULT {_NOW}
+        );
+        CREATE INDEX articles_story ON articles(story);
+        CREATE INDEX articles_published ON articles(published_ts);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE TABLE article_versions (
+            id TEXT COLLATE "C" NOT NULL,
+            version INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            replaced_at TEXT NOT NULL DEFAULT {_NOW},
+            PRIMARY KEY (id, version)
+        );
+        CREATE TABLE stories (
+            id TEXT COLLATE "C" PRIMARY KEY,
+            title TEXT,
+            first_published TEXT COLLATE "C",
+            article_count INTEGER NOT NULL,
+            outlets TEXT NOT NULL,
+            doc TEXT,
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        );
+        CREATE INDEX stories_first_published ON stories(first_published);
+        CREATE TABLE redirects (
+            old TEXT COLLATE "C" PRIMARY KEY,
+            new TEXT COLLATE "C" NOT NULL
+        );
+        CREATE INDEX redirects_new ON redirects(new);
+        """
+    )
+
+
+# The SQLite list's steps, in one (SQLite's m002 index is in m001 here). Add at the end.
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial,)
+
+
+def migrate(db: Any) -> int:
+    """Apply what the database lacks (under the writers' lock); returns its version."""
+    with db.transaction():
+        db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+        db.execute("CREATE TABLE IF NOT EXISTS newsmoa_schema (version INTEGER NOT NULL)")
+        row = db.execute("SELECT max(version) FROM newsmoa_schema").fetchone()
+        version = row[0] or 0
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            step(db)
+            db.execute("INSERT INTO newsmoa_schema (version) VALUES (%s)", (number,))
+    return len(MIGRATIONS)

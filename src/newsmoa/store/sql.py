@@ -1,0 +1,322 @@
+"""The `Store` over a DB-API connection: the queries SQLite and PostgreSQL share.
+
+Queries are written once with `?` placeholders and standard upserts (`ON CONFLICT ... DO
+UPDATE`); a subclass opens the connection, brings the schema up to date, and fills in the
+few places where the two SQL dialects differ (the hooks at the top of the class).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from newsmoa import codec
+from newsmoa.store.base import StoredArticle
+from newsmoa.types import Article
+
+CHUNK = 500  # ids per IN (...) query, below SQLite's variable limit
+
+
+class SQLStore:
+    # Dialect hooks.
+    PLACEHOLDER = "?"
+    BEGIN = "BEGIN"
+    NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"  # a story's updated_at
+    NO_LIMIT: int | None = -1
+    HAS_OUTLET = "EXISTS (SELECT 1 FROM json_each(stories.outlets) WHERE value = ?)"
+
+    db: Any  # the connection: `execute` returns a cursor, as sqlite3 and psycopg 3 do
+    name: str  # the store as the user named it (a path or a URL without its password)
+
+    def __init__(self) -> None:
+        self._depth = 0
+
+    def _sql(self, query: str) -> str:
+        return query if self.PLACEHOLDER == "?" else query.replace("?", self.PLACEHOLDER)
+
+    def _run(self, query: str, args: Sequence[Any] = ()) -> Any:
+        return self.db.execute(self._sql(query), args)
+
+    def _run_many(self, query: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.db.cursor().executemany(self._sql(query), rows)
+
+    def _listing_docs(self, marks: str) -> str:
+        """The query for `story_listings`: (story, article JSON, text left out if it can be)."""
+        return (
+            f"SELECT story, json_remove(doc, '$.text') FROM articles WHERE story IN ({marks})"
+            " ORDER BY story, published_ts NULLS FIRST, id"
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def _begin(self) -> None:
+        self.db.execute(self.BEGIN)
+
+    def _by_ids(self, column: str, ids: Sequence[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i : i + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self._run(f"SELECT id, {column} FROM articles WHERE id IN ({marks})", chunk)
+            out.update(dict(rows.fetchall()))
+        return out
+
+    def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        return self._by_ids("content_hash", ids)
+
+    def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
+        stored = self._by_ids("story", ids)
+        if len(stored) <= 8:
+            return {aid: self.resolve(story) for aid, story in stored.items()}
+        redirects = self.redirects()  # one query rather than one per article
+        return {aid: follow(redirects, story) for aid, story in stored.items()}
+
+    def save_articles(self, rows: Sequence[StoredArticle]) -> None:
+        """Batched: one query per chunk for what is stored, then executemany writes."""
+        with self.transaction():
+            ids = [r.article.id for r in rows]
+            old: dict[str, tuple[int, str, str]] = {}
+            for i in range(0, len(ids), CHUNK):
+                chunk = ids[i : i + CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for aid, version, chash, doc in self._run(
+                    f"SELECT id, version, content_hash, doc FROM articles WHERE id IN ({marks})",
+                    chunk,
+                ):
+                    old[aid] = (version, chash, doc)
+            history, values = [], []
+            for row in rows:
+                a = row.article
+                version = 1
+                if a.id in old:
+                    prev_version, prev_hash, prev_doc = old[a.id]
+                    version = prev_version + (prev_hash != a.content_hash)
+                    if prev_hash != a.content_hash:
+                        history.append((a.id, prev_version, prev_hash, prev_doc))
+                values.append(article_values(row, version))
+            self._run_many(
+                "INSERT INTO article_versions (id, version, content_hash, doc) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (id, version) DO UPDATE"
+                " SET content_hash = excluded.content_hash, doc = excluded.doc",
+                history,
+            )
+            self._run_many(_PUT_ARTICLE, values)
+
+    def index_entries(
+        self, lo: datetime | None, hi: datetime | None
+    ) -> Iterator[tuple[str, str, bytes]]:
+        args: tuple[float, ...] = ()
+        if lo is None or hi is None:
+            query = "SELECT id, story, features FROM articles"
+        else:
+            query = (
+                "SELECT id, story, features FROM articles WHERE published_ts BETWEEN ? AND ?"
+                " OR published_ts IS NULL"
+            )
+            args = (lo.timestamp(), hi.timestamp())
+        for row in self._run(query, args):
+            yield row[0], row[1], bytes(row[2])
+
+    def story_articles(self, story: str) -> list[StoredArticle]:
+        rows = self._run(
+            "SELECT doc, story, sentences, facts, features, signals, version FROM articles"
+            " WHERE story = ? ORDER BY published_ts NULLS FIRST, id",
+            (story,),
+        ).fetchall()
+        out = []
+        for doc, st, sents, facts, features, signals, version in rows:
+            article = codec.article_from_json(json.loads(doc))
+            out.append(
+                StoredArticle(
+                    article=article,
+                    story=st,
+                    sentences=None
+                    if sents is None
+                    else codec.sentences_from_json(article, json.loads(sents)),
+                    facts=None
+                    if facts is None
+                    else tuple(codec.fact_from_json(f) for f in json.loads(facts)),
+                    features=bytes(features),
+                    signals=json.loads(signals),
+                    version=version,
+                )
+            )
+        return out
+
+    def story_listings(self, stories: Sequence[str]) -> dict[str, list[Article]]:
+        out: dict[str, list[Article]] = {}
+        stories = list(dict.fromkeys(stories))
+        for i in range(0, len(stories), CHUNK):
+            chunk = stories[i : i + CHUNK]
+            for story, doc in self._run(self._listing_docs(",".join("?" * len(chunk))), chunk):
+                article = codec.article_from_json({**json.loads(doc), "text": ""})
+                out.setdefault(story, []).append(article)
+        return out
+
+    def save_redirects(self, redirects: Mapping[str, str]) -> None:
+        with self.transaction():
+            for old, new in redirects.items():
+                self._run(
+                    "INSERT INTO redirects (old, new) VALUES (?, ?)"
+                    " ON CONFLICT (old) DO UPDATE SET new = excluded.new",
+                    (old, new),
+                )
+                self._run("UPDATE articles SET story = ? WHERE story = ?", (new, old))
+                self._run("DELETE FROM stories WHERE id = ?", (old,))
+
+    def redirects(self) -> dict[str, str]:
+        return dict(self._run("SELECT old, new FROM redirects").fetchall())
+
+    def redirects_into(self, story: str) -> list[str]:
+        rows = self._run("SELECT old FROM redirects WHERE new = ? ORDER BY old", (story,))
+        return [r[0] for r in rows]
+
+    def resolve(self, story: str) -> str:
+        seen = {story}
+        while True:
+            row = self._run("SELECT new FROM redirects WHERE old = ?", (story,)).fetchone()
+            if not row or row[0] in seen:
+                return story
+            story = row[0]
+            seen.add(story)
+
+    def save_story(self, doc: Mapping[str, Any]) -> None:
+        self._run(self._put_story(), story_values(doc, json.dumps(doc, ensure_ascii=False)))
+
+    def save_story_summary(self, summary: Mapping[str, Any]) -> None:
+        self._run(self._put_story(), story_values(summary, None))
+
+    def save_story_summaries(self, summaries: Sequence[Mapping[str, Any]]) -> None:
+        with self.transaction():
+            self._run_many(self._put_story(), [story_values(s, None) for s in summaries])
+
+    def _put_story(self) -> str:
+        return (
+            "INSERT INTO stories (id, title, first_published, article_count, outlets, doc)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+            " first_published = excluded.first_published,"
+            " article_count = excluded.article_count, outlets = excluded.outlets,"
+            f" doc = excluded.doc, updated_at = {self.NOW}"
+        )
+
+    def has_story(self, story: str) -> bool:
+        row = self._run("SELECT 1 FROM stories WHERE id = ?", (self.resolve(story),)).fetchone()
+        return row is not None
+
+    def delete_story(self, story: str) -> None:
+        self._run("DELETE FROM stories WHERE id = ?", (story,))
+
+    def story_doc(self, story: str) -> dict[str, Any] | None:
+        row = self._run("SELECT doc FROM stories WHERE id = ?", (self.resolve(story),)).fetchone()
+        return json.loads(row[0]) if row and row[0] is not None else None
+
+    def story_summaries(
+        self, *, limit: int | None = None, offset: int = 0, outlet: str | None = None
+    ) -> list[dict[str, Any]]:
+        query = "SELECT id, title, first_published, outlets, article_count FROM stories"
+        args: list[Any] = []
+        if outlet:
+            query += f" WHERE {self.HAS_OUTLET}"
+            args.append(outlet)
+        query += " ORDER BY first_published DESC NULLS LAST, id LIMIT ? OFFSET ?"
+        args += [limit if limit is not None else self.NO_LIMIT, offset]
+        return [
+            {
+                "id": r[0],
+                "title": r[1],
+                "first_published": r[2],
+                "outlets": json.loads(r[3]),
+                "article_count": r[4],
+            }
+            for r in self._run(query, args)
+        ]
+
+    def outlets(self) -> list[str]:
+        rows = self._run(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+        )
+        return [r[0] for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self._run(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "stories", "redirects")
+        }
+
+
+def follow(redirects: Mapping[str, str], story: str) -> str:
+    """`SQLStore.resolve` over a redirect table already read."""
+    seen = {story}
+    while (new := redirects.get(story)) is not None and new not in seen:
+        story = new
+        seen.add(story)
+    return story
+
+
+_ARTICLE_COLUMNS = (
+    "id, version, content_hash, story, published, published_ts, outlet, doc, sentences, facts,"
+    " features, signals"
+)
+_PUT_ARTICLE = (
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS.replace(" ", "").split(",")[1:])
+)
+
+
+def story_values(summary: Mapping[str, Any], doc: str | None) -> tuple[Any, ...]:
+    return (
+        summary["id"],
+        summary.get("title"),
+        summary.get("first_published"),
+        summary.get("article_count", 0),
+        json.dumps(summary.get("outlets", []), ensure_ascii=False),
+        doc,
+    )
+
+
+def article_values(row: StoredArticle, version: int) -> tuple[Any, ...]:
+    a = row.article
+    return (
+        a.id,
+        version,
+        a.content_hash,
+        row.story,
+        codec.iso(a.published),
+        a.published.timestamp() if a.published else None,
+        a.outlet,
+        json.dumps(codec.article_to_json(a), ensure_ascii=False),
+        None if row.sentences is None else json.dumps(codec.sentences_to_json(row.sentences)),
+        None
+        if row.facts is None
+        else json.dumps([f.to_json() for f in row.facts], ensure_ascii=False),
+        row.features,
+        json.dumps(dict(row.signals), ensure_ascii=False, default=str),
+    )

@@ -1,0 +1,44 @@
+"""The whole path on PostgreSQL (`--db postgresql://...`): the same stories as on SQLite."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsmoa.errors import StoreError
+from newsmoa.serve.cli import cli
+from newsmoa.store import open_store
+from newsmoa.store.postgres import without_password
+
+
+def run(db, *args):
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], obj={}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_example_gives_the_same_story_on_postgres_and_sqlite(pg_url, tmp_path, example_path):
+    docs = {}
+    for name, db in (("postgres", pg_url), ("sqlite", tmp_path / "s.db")):
+        assert "added 3, updated 0, already present 0" in run(db, "ingest", str(example_path))
+        (row,) = json.loads(run(db, "stories", "--format", "json"))
+        docs[name] = json.loads(run(db, "show", row["id"], "--format", "json"))
+        again = run(db, "ingest", str(example_path))
+        assert (
+            "added 0, updated 0, already present 3" in again and "3 articles in 1 stories" in again
+        )
+        assert len(json.loads(run(db, "stories", "--format", "json", "--outlet", "국제뉴스"))) == 1
+        assert json.loads(run(db, "stories", "--format", "json", "--outlet", "없는신문")) == []
+    assert docs["postgres"] == docs["sqlite"]
+    assert len(docs["postgres"]["articles"]) == 3 and docs["postgres"]["sentences"]
+
+
+def test_a_server_that_cannot_be_reached_is_named_without_its_password(tmp_path):
+    url = f"postgresql://newsmoa:s3cret@/newsmoa?host={tmp_path}&connect_timeout=2"
+    with pytest.raises(StoreError) as err:
+        open_store(url)
+    assert "s3cret" not in str(err.value)
+    assert str(err.value).startswith(f"postgresql://newsmoa:***@/newsmoa?host={tmp_path}")
+    assert without_password("postgresql://u@h/db") == "postgresql://u@h/db"
