@@ -133,3 +133,16 @@ def test_stories_of_many_articles_follows_redirect_chains(store):
         f"a{i}": "s2" for i in range(12)
     }
     assert store.stories_of(["a1"]) == {"a1": "s2"}
+
+
+def test_opening_a_store_does_not_wait_for_a_writer(store_url):
+    """A reader (a web request) opens the store while an ingest holds the write lock."""
+    from newsmoa.store import open_store
+
+    writer = open_store(store_url)
+    with writer.transaction():
+        writer.save_articles([row("w")])
+        reader = open_store(store_url)
+        assert reader.counts()["articles"] == 0  # not committed yet
+        reader.close()
+    writer.close()

@@ -113,13 +113,20 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial,)
 
 
 def migrate(db: Any) -> int:
-    """Apply what the database lacks (under the writers' lock); returns its version."""
-    with db.transaction():
-        db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
-        db.execute("CREATE TABLE IF NOT EXISTS newsmoa_schema (version INTEGER NOT NULL)")
-        row = db.execute("SELECT max(version) FROM newsmoa_schema").fetchone()
-        version = row[0] or 0
-        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
-            step(db)
-            db.execute("INSERT INTO newsmoa_schema (version) VALUES (%s)", (number,))
+    """Apply what the database lacks; returns its version. Only a database that lacks a step
+    takes the writers' lock (a reader opening the store never waits for an ingest)."""
+    if _version(db) < len(MIGRATIONS):
+        with db.transaction():
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+            db.execute("CREATE TABLE IF NOT EXISTS newsmoa_schema (version INTEGER NOT NULL)")
+            version = _version(db)
+            for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+                step(db)
+                db.execute("INSERT INTO newsmoa_schema (version) VALUES (%s)", (number,))
     return len(MIGRATIONS)
+
+
+def _version(db: Any) -> int:
+    if db.execute("SELECT to_regclass('newsmoa_schema')").fetchone()[0] is None:
+        return 0
+    return db.execute("SELECT coalesce(max(version), 0) FROM newsmoa_schema").fetchone()[0]
