@@ -60,7 +60,7 @@ def merge_plan(
         known = agree = 0.0
         members = list(b.members)
         for m in a.members:
-            share = heads.actors_agree(m, members)
+            share = heads.actors_agree(m, members, config.actor_same_claim)
             if share is not None:
                 known += 1
                 agree += share
