@@ -101,9 +101,8 @@ class Headlines:
                 continue
             known += 1
             other = self._text[o]
-            if _names_any(other, mine) or _names_any(text, theirs):
-                agree += 1
-            elif same_claim <= 1.0 and (self.affinity(slot, o) or 0.0) >= same_claim:
+            named = _names_any(other, mine) or _names_any(text, theirs)
+            if named or (same_claim <= 1.0 and (self.affinity(slot, o) or 0.0) >= same_claim):
                 agree += 1
         return None if known == 0 else agree / known
 
