@@ -39,7 +39,7 @@ class ClusterConfig:
     actor_discount: float = 0.0
     # headlines this alike (affinity) agree even when only one names the actor: the same
     # quote or claim, attributed in one headline only; above 1: never
-    actor_same_claim: float = 2.0
+    actor_same_claim: float = 0.5
     near_duplicate_share: float = 0.5  # share of the shorter article's sentences in the other
     sentence_jaccard: float = 0.5  # 4-gram Jaccard at which two sentences are one sentence
 
