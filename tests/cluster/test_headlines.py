@@ -49,3 +49,27 @@ def test_headline_gate_keeps_unrelated_headlines_apart(articles):
     off.add_many(items)
     assert off.story_of("twin") == off.story_of(wanju.id)
     assert on.story_of("twin") != on.story_of(wanju.id)
+
+
+def test_actor_names_a_title_and_the_alias_table():
+    # a name and a title before a quote are both the speaker; a country before a body is not
+    assert headline_actors("가나다 법무장관 “문제 없다”") == ("가나다", "법무장관")
+    assert headline_actors("일본 라마당 “제외 중단하라”") == ("라마당",)
+    heads = Headlines()
+    heads.append(("중국", "대만", "통행증", "중단"), ("중국",))
+    heads.append(("中대만", "관광객", "감소"), ())
+    heads.append(("포항시", "정기항로", "개설"), ("포항시",))
+    heads.append(("포항", "영일만항", "취항"), ())
+    assert heads.actors_agree(0, [1]) == 1.0  # 中 is 중국 (data/actor_aliases.txt)
+    assert heads.actors_agree(2, [3]) == 1.0  # 포항시 is 포항
+
+
+def test_same_claim_agrees_without_a_named_actor():
+    """The same quote attributed in one headline only is not another actor's reaction."""
+    heads = Headlines()
+    heads.append(("가나부", "신형", "잠수함", "탑재", "가능"), ("가나부",))
+    heads.append(("신형", "잠수함", "탑재", "가능"), ())
+    heads.append(("날씨", "맑음"), ())
+    assert heads.actors_agree(0, [1]) == 0.0
+    assert heads.actors_agree(0, [1], same_claim=0.5) == 1.0
+    assert heads.actors_agree(0, [2], same_claim=0.5) == 0.0

@@ -35,8 +35,11 @@ class ClusterConfig:
     # name who acts, with at least `actor_floor` of them agreeing on it (else the story score
     # is multiplied by `actor_discount`); the same rules hold when consolidation merges stories.
     headline_floor: float = 0.05
-    actor_floor: float = 0.0  # off: on half A it trades recall for precision (README)
+    actor_floor: float = 0.0  # off: on held-out half B it cost recall, no precision (README)
     actor_discount: float = 0.0
+    # headlines this alike (affinity) agree even when only one names the actor: the same
+    # quote or claim, attributed in one headline only; above 1: never
+    actor_same_claim: float = 0.5
     near_duplicate_share: float = 0.5  # share of the shorter article's sentences in the other
     sentence_jaccard: float = 0.5  # 4-gram Jaccard at which two sentences are one sentence
 

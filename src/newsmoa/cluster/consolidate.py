@@ -60,7 +60,7 @@ def merge_plan(
         known = agree = 0.0
         members = list(b.members)
         for m in a.members:
-            share = heads.actors_agree(m, members)
+            share = heads.actors_agree(m, members, config.actor_same_claim)
             if share is not None:
                 known += 1
                 agree += share
@@ -73,7 +73,7 @@ def merge_plan(
         score = min(towards(a, b), towards(b, a))
         if score < config.join_threshold:  # the headline rules only matter for a merge
             return score
-        return score * actors(a, b) if alike(a, b) else 0.0
+        return score * min(actors(a, b), actors(b, a)) if alike(a, b) else 0.0
 
     pairs = set()
     for slot in slots:

@@ -266,7 +266,7 @@ class StoryIndex:
         if not self._heads.any_alike(slot, linked, cfg.headline_floor):
             return 0.0
         if cfg.actor_floor > 0.0:
-            agree = self._heads.actors_agree(slot, linked)
+            agree = self._heads.actors_agree(slot, linked, cfg.actor_same_claim)
             if agree is not None and agree < cfg.actor_floor:
                 return cfg.actor_discount
         return 1.0

@@ -1,0 +1,87 @@
+"""Error analysis of story clustering on the tuning half: `python -m newsmoa.eval.errors`.
+
+Clusters the Korean dev day's half-A stories (or one quarter of them, `1` or `2`; see
+`tune.check_sets`) in one batch and prints, largest first, the predicted stories that join
+several gold stories (false pairs, and per article its gold story, outlet, headline, headline
+actors and `Assignment.signals`), then the gold stories split over several predicted ones.
+Pairwise scores are dominated by the largest components, so the top of each list is where
+precision and recall are lost. Half B and the full day are held out (README: how the settings
+were chosen), so they cannot be chosen here. Headlines are printed to the terminal only: the
+texts are copyrighted and stay out of commits.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features
+from newsmoa.eval.clustering import halves
+from newsmoa.eval.datasets import EvalSet, load_ko_dev
+from newsmoa.eval.scoring import bcubed, pairwise
+from newsmoa.eval.tune import check_sets
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def report(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, width: int = 72) -> str:
+    feats = [article_features(a, config) for a in data.articles]
+    index = StoryIndex(config)
+    done = index.add_many([(a.id, f) for a, f in zip(data.articles, feats, strict=True)])
+    pred = [index.story_of(a.id) for a in data.articles]
+    pw, b3 = pairwise(data.gold, pred), bcubed(data.gold, pred)
+    lines = [
+        f"{data.name}: {len(pred)} articles; pairwise P {pw.precision:.3f} R {pw.recall:.3f} "
+        f"F1 {pw.f1:.3f}; B-cubed F1 {b3.f1:.3f}"
+    ]
+
+    def row(i: int, label: str) -> str:
+        a, s = data.articles[i], done[i]
+        how = "founded" if s.founded else "joined"
+        outlet = (a.outlet or "")[:6]
+        return (
+            f"  {label:<10} {outlet:<6} {a.title[:width]} | actors {list(feats[i].actors)}"
+            f" | {how} {dict(s.signals)}"
+        )
+
+    for title, groups, other in (
+        ("false merges", pred, data.gold),
+        ("splits", data.gold, pred),
+    ):
+        members: dict[str, list[int]] = defaultdict(list)
+        for i, g in enumerate(groups):
+            members[g].append(i)
+        found = []
+        for g, idx in members.items():
+            parts = Counter(other[i] for i in idx)
+            wrong = _pairs(len(idx)) - sum(_pairs(c) for c in parts.values())
+            if wrong:
+                found.append((wrong, g, idx, parts))
+        found.sort(key=lambda f: (-f[0], f[1]))
+        lines.append(f"\n## {title}: {sum(f[0] for f in found)} pairs in {len(found)} stories")
+        for wrong, g, idx, parts in found:
+            lines.append(f"\n{g}: {len(idx)} articles, {wrong} pairs; {dict(parts)}")
+            lines.extend(row(i, other[i]) for i in sorted(idx, key=lambda i: (other[i], i)))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    ko = load_ko_dev()
+    if ko is None:
+        print("ko-news-2019-07-31 texts not found; see ../shared/data/README.md")
+        return 1
+    which = args[0] if args else "A"
+    sets = {"A": halves(ko)[0], **dict(zip("12", check_sets(), strict=True))}
+    if which not in sets:
+        print("usage: python -m newsmoa.eval.errors [A|1|2]  (half B is held out)")
+        return 2
+    print(report(sets[which]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
