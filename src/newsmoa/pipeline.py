@@ -47,6 +47,7 @@ class IngestReport:
     dropped: Counter[str] = field(default_factory=Counter)  # reason -> count
     errors: list[str] = field(default_factory=list)  # one line each, naming the input
     stories: list[str] = field(default_factory=list)  # stories this batch touched
+    placed: list[tuple[str, str]] = field(default_factory=list)  # (origin, story), new/changed
 
     @property
     def failed(self) -> bool:
@@ -127,6 +128,7 @@ class Newsroom:
                     self._rebuild(story)
         self._merges.clear()  # saved with the batch (kept for the next call if it failed)
         report.stories = touched
+        report.placed = [(r.article.origin, self.index.resolve(r.story)) for r in rows]
         return report
 
     def load_window(self, start: datetime, end: datetime) -> int:

@@ -1,4 +1,4 @@
-"""`newsmoa watch --once`: arrivals placed one call each, their stories' documents built."""
+"""`newsmoa watch --once`: a poll's arrivals placed together, their stories' documents built."""
 
 from __future__ import annotations
 
@@ -27,7 +27,10 @@ def test_watch_once_places_each_article_and_builds_the_story(tmp_path, example_p
     placed = [ln for ln in got.stdout.splitlines() if " -> " in ln]
     assert len(placed) == 3 and all(ln.startswith(str(inbox / "clip.txt")) for ln in placed)
     assert len({ln.split(" -> ")[1] for ln in placed}) == 1  # one story
-    assert "added 3, updated 0, already present 0; 1 new stories; 1 stories rebuilt" in got.stdout
+    assert (
+        "added 3, updated 0, already present 0; 1 new stories, 0 merged; 1 stories rebuilt"
+        in got.stdout
+    )
     assert (
         got.stderr.count("error: ") == 1
         and f"error: {inbox / 'feed.jsonl'}:1: not JSON" in got.stderr

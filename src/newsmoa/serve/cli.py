@@ -110,10 +110,10 @@ def ingest(
 @click.option("--once", is_flag=True, help="Poll once, then exit (cron jobs, scripts).")
 @click.pass_context
 def watch(ctx: click.Context, sources: tuple[str, ...], interval: float, once: bool) -> None:
-    """Keep ingesting what appears in folders, files and feeds. Each new article is stored
-    and placed in its story as it arrives; the documents of the stories a poll changed are
-    rebuilt after it. New files, grown JSONL files (new lines only) and new feed entries are
-    read; an error is shown once. Stop with Ctrl-C.
+    """Keep ingesting what appears in folders, files and feeds: new files, the new lines of
+    growing JSONL files, new feed entries. Each poll's articles are stored and placed in their
+    stories together, then the documents of the stories they changed are rebuilt. An error is
+    shown once. Stop with Ctrl-C.
 
     Example: newsmoa watch clippings/ https://news.example/rss.xml --interval 300
     """
@@ -124,26 +124,26 @@ def watch(ctx: click.Context, sources: tuple[str, ...], interval: float, once: b
     from newsmoa.serve.watch import run_round
 
     poller = Poller(list(sources))
-    room = Newsroom(_store(ctx), workers=1)
+    room = Newsroom(_store(ctx))
     failed = False
     try:
         while True:
-            got = run_round(
-                room,
-                poller.poll(),
-                on_placed=lambda origin, story: click.echo(f"{origin} -> {story}"),
-            )
-            for line in got.errors:
-                click.echo(f"error: {line}", err=True)
-            for line in got.dropped:
-                click.echo(f"dropped: {line}", err=True)
-            if got.added or got.updated or got.errors:
+            items = poller.poll()
+            if items:
+                got = run_round(room, items)
+                report = got.report
+                for origin, story in report.placed:
+                    click.echo(f"{origin} -> {story}")
+                for line in report.errors:
+                    click.echo(f"error: {line}", err=True)
+                dropped = ", ".join(f"{n} {why}" for why, n in sorted(report.dropped.items()))
                 click.echo(
-                    f"added {got.added}, updated {got.updated}, already present "
-                    f"{got.unchanged}; {got.new_stories} new stories; "
-                    f"{len(got.stories)} stories rebuilt; errors: {len(got.errors)}."
+                    f"added {report.added}, updated {report.updated}, already present "
+                    f"{report.unchanged}; {report.new_stories} new stories, "
+                    f"{report.merged_stories} merged; {got.rebuilt} stories rebuilt; "
+                    f"dropped: {dropped or 'none'}; errors: {len(report.errors)}."
                 )
-            failed = failed or got.failed
+                failed = failed or report.failed
             if once:
                 break
             time.sleep(interval)

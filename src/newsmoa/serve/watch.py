@@ -1,59 +1,33 @@
-"""`newsmoa watch`: one round of arrivals into the store.
+"""`newsmoa watch`: one poll's arrivals into the store.
 
-Each arriving article is its own `Newsroom.ingest([item], defer_analysis=True)` call: it is
-stored and placed in its story at once (milliseconds, see `make bench`, section ingest). The
-slow part, sentences and facts (Kiwi) and the story documents, is done once per round for
-the stories the round touched, so a burst of reprints of one release rebuilds its story once,
-not once per reprint.
+A poll's articles go in as one batch, `Newsroom.ingest(items, defer_analysis=True)`: stored
+and placed in their stories at once (a few milliseconds an article, see `make bench`,
+section ingest), and decided together, so that two reports of one event arriving in the same
+poll find each other (articles added one at a time cluster worse: `cluster/README.md`). The
+slow part, sentences and facts (Kiwi) and the story documents, follows for the stories the
+poll touched, once each, so a burst of reprints of one release rebuilds its story once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from newsmoa.errors import InputError
 from newsmoa.ingest.readers import Item
-from newsmoa.pipeline import Newsroom, story_document
+from newsmoa.pipeline import IngestReport, Newsroom, story_document
 
 
-@dataclass
+@dataclass(frozen=True)
 class Round:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    new_stories: int = 0
-    errors: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)  # "origin: reason"
-    stories: list[str] = field(default_factory=list)  # touched, merges resolved, documents built
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.errors)
+    report: IngestReport  # the poll's ingest (stories: merges resolved)
+    rebuilt: int  # story documents built after it
 
 
-def run_round(
-    room: Newsroom, items: Sequence[Item], *, on_placed: Callable[[str, str], None] | None = None
-) -> Round:
-    """Ingest `items` one call each, then build the documents of the stories they changed.
-    `on_placed(origin, story)` is called as each new or changed article is placed."""
-    got = Round()
-    touched: list[str] = []
-    for item in items:
-        if isinstance(item, InputError):
-            got.errors.append(str(item))
-            continue
-        report = room.ingest([item], defer_analysis=True)
-        got.errors.extend(report.errors)
-        got.dropped.extend(f"{item.origin}: {why}" for why in report.dropped)
-        got.added += report.added
-        got.updated += report.updated
-        got.unchanged += report.unchanged
-        got.new_stories += report.new_stories
-        if report.stories and on_placed:
-            on_placed(item.origin, report.stories[0])
-        touched.extend(report.stories)
-    got.stories = list(dict.fromkeys(room.store.resolve(s) for s in touched))
-    for story in got.stories:
+def run_round(room: Newsroom, items: Sequence[Item]) -> Round:
+    """Ingest a poll's `items` as one batch, then build the documents of the stories they
+    changed."""
+    report = room.ingest(items, defer_analysis=True)
+    stories = list(dict.fromkeys(room.store.resolve(s) for s in report.stories))
+    for story in stories:
         story_document(room.store, story)
-    return got
+    return Round(report, len(stories))
