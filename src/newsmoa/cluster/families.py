@@ -7,10 +7,12 @@ some sentence there has character 4-gram Jaccard >= `sentence_jaccard` with it (
 folded text: no spaces, punctuation or case), so an edited reprint of a sentence still counts
 while a rewrite of the same facts does not.
 
-Candidate pairs are every pair inside a story plus the pairs that loose LSH banding of the
-MinHash signatures proposes across stories (a pasted block may sit in another story). A family
-is a connected group of near-duplicates inside one story; pairs across stories are reported
-separately (as pairs, not families).
+Candidate pairs come from the sentences themselves, so no pair that meets the definition can be
+missed, in a story or across stories (a pasted block may sit in another story): an inverted
+index of each sentence's rarest 4-grams (prefix filtering, `_candidate_pairs`) finds every pair
+of sentences that can reach the Jaccard, and a pair of articles is checked only if enough of the
+shorter one's sentences have such a partner. A family is a connected group of near-duplicates
+inside one story; pairs across stories are reported separately (as pairs, not families).
 """
 
 from __future__ import annotations
@@ -18,11 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 
-from newsmoa import dedup
 from newsmoa.cluster import _kernels
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.terms import clean_for_features, codepoints
@@ -30,7 +30,6 @@ from newsmoa.dedup.fold import fold_table
 from newsmoa.types import Article
 
 _SENTENCE = re.compile(r"[^\n.?!。]+(?:[.?!。]+|$)")
-_LOOSE_BANDS = dedup.LSHConfig(bands=64, rows=2)
 MIN_SENTENCE_CHARS = 15
 
 
@@ -100,8 +99,58 @@ def sentence_share(a: _Grams, b: _Grams, min_jaccard: float) -> float:
     return float(np.count_nonzero(found)) / na
 
 
-def _signatures(articles: Sequence[Article]) -> np.ndarray:
-    return dedup.signatures([clean_for_features(a.text) for a in articles])
+def _candidate_pairs(grams: Sequence[_Grams], config: ClusterConfig) -> np.ndarray:
+    """Article pairs (int64[m, 2], i < j) that can reach the share; every pair that does is here.
+
+    Prefix filtering (Chaudhuri et al. 2006; Bayardo et al. 2007, "All-Pairs"): order all 4-grams
+    rarest first (their count among this call's sentences, then hash). Two sentences with Jaccard
+    >= t share at least ceil(t * max(|x|, |y|)) grams, so the first |x| - ceil(t * |x|) + 1 grams
+    of each in that order share one: an inverted index of those prefixes finds every sentence
+    pair that can match (and, the prefixes being made of rare grams, few others). A pair of
+    articles is kept only when enough of the shorter one's sentences have such a partner in the
+    other to reach `near_duplicate_share` (an upper bound on its share), then checked exactly.
+    """
+    t = config.sentence_jaccard
+    counts = np.array([g.sizes.size for g in grams], dtype=np.int64)
+    if np.count_nonzero(counts) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    first = np.cumsum(counts) - counts  # global id of each article's first sentence
+    sizes = np.concatenate([g.sizes for g in grams])
+    art = np.repeat(np.arange(len(grams), dtype=np.int64), counts)
+    hashes = np.concatenate([g.grams for g in grams])
+    sent = np.concatenate([g.sentence + f for g, f in zip(grams, first, strict=True)])
+    uniq, inverse, freq = np.unique(hashes, return_inverse=True, return_counts=True)
+    rank = np.empty(uniq.size, dtype=np.int64)
+    rank[np.lexsort((uniq, freq))] = np.arange(uniq.size)
+    span = np.int64(uniq.size)
+    key = np.sort(sent * span + rank[inverse.ravel()])  # by sentence, rarest gram first
+    sent, r = key // span, key % span
+    pos = np.arange(sent.size) - (np.cumsum(sizes) - sizes)[sent]  # grams are distinct per sentence
+    need = np.floor(t * sizes + 1e-9).astype(np.int64)  # <= ceil(t * size): never a shorter prefix
+    keep = pos < np.minimum(sizes, sizes - need + 1)[sent]
+    sent, r = sent[keep], r[keep]
+    # every two sentences that share a prefix gram, from different articles
+    key = np.sort(r * np.int64(sizes.size) + sent)
+    r, sent = key // sizes.size, key % sizes.size
+    cuts = np.flatnonzero(np.diff(r)) + 1
+    lengths = np.diff(np.concatenate(([0], cuts, [r.size])))
+    later = np.repeat(np.cumsum(lengths), lengths) - np.arange(r.size) - 1
+    left = np.repeat(np.arange(r.size), later)
+    right = left + 1 + np.arange(left.size) - np.repeat(np.cumsum(later) - later, later)
+    sa, sb = sent[left], sent[right]
+    apart = art[sa] != art[sb]
+    sa, sb = sa[apart], sb[apart]
+    # for each (article, other article): how many of its sentences have a possible partner there
+    n = np.int64(len(grams))
+    reach_key = np.unique(np.concatenate([sa * n + art[sb], sb * n + art[sa]]))
+    directed, reach = np.unique(art[reach_key // n] * n + reach_key % n, return_counts=True)
+    owner, other = directed // n, directed % n
+    chars = np.array([g.chars for g in grams], dtype=np.int64)
+    shorter = (chars[owner] < chars[other]) | ((chars[owner] == chars[other]) & (owner < other))
+    enough = reach >= config.near_duplicate_share * counts[owner] - 1e-9
+    keep = shorter & enough
+    pairs = np.stack([np.minimum(owner, other)[keep], np.maximum(owner, other)[keep]], axis=1)
+    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
 
 
 def near_duplicate_pairs(
@@ -110,23 +159,18 @@ def near_duplicate_pairs(
     config: ClusterConfig = DEFAULT_CONFIG,
     signatures: np.ndarray | None = None,
 ) -> list[NearDuplicate]:
-    """Checked near-duplicate pairs among articles with the given story ids (aligned lists).
+    """Every near-duplicate pair among the articles, in a story or across stories.
 
-    `signatures` (uint32[n, slots], e.g. from the articles' `Features`) saves recomputing them.
+    `stories` (aligned with `articles`) and `signatures` are not needed to find the pairs (the
+    candidates come from the sentences); they are accepted so existing callers keep working.
     """
-    by_story: dict[str, list[int]] = {}
-    for i, s in enumerate(stories):
-        by_story.setdefault(s, []).append(i)
-    cand = {p for members in by_story.values() for p in combinations(members, 2)}
-    sigs = _signatures(articles) if signatures is None else signatures
-    if len(articles) > 1:
-        cand.update(map(tuple, dedup.candidate_pairs(sigs, _LOOSE_BANDS).tolist()))
-    grams: dict[int, _Grams] = {}
+    del stories, signatures
+    grams = [_grams(a.text) for a in articles]
     out = []
-    for i, j in sorted(cand):
-        gi = grams.get(i) or grams.setdefault(i, _grams(articles[i].text))
-        gj = grams.get(j) or grams.setdefault(j, _grams(articles[j].text))
-        short, long_ = (gi, gj) if gi.chars <= gj.chars else (gj, gi)
+    for i, j in _candidate_pairs(grams, config).tolist():
+        short, long_ = (
+            (grams[i], grams[j]) if grams[i].chars <= grams[j].chars else (grams[j], grams[i])
+        )
         share = sentence_share(short, long_, config.sentence_jaccard)
         if share >= config.near_duplicate_share:
             out.append(NearDuplicate(articles[i].id, articles[j].id, round(share, 3)))
