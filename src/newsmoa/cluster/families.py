@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsmoa.cluster import _kernels
+from newsmoa.cluster import _family_kernels
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.terms import clean_for_features, codepoints
 from newsmoa.dedup.fold import fold_table
@@ -61,25 +61,30 @@ class _Grams:
 
 
 def _grams(text: str) -> _Grams:
-    table = fold_table()
-    parts: list[np.ndarray] = []
-    owners: list[np.ndarray] = []
-    sizes: list[int] = []
     text = clean_for_features(text)
+    starts, ends = [], []
     for m in _SENTENCE.finditer(text):
-        s = m.group().strip()
-        if len(s) < MIN_SENTENCE_CHARS:
-            continue
-        g = np.unique(_kernels.char_grams(codepoints(s), table, 4))
-        if g.size:
-            owners.append(np.full(g.size, len(parts), dtype=np.int64))
-            parts.append(g)
-            sizes.append(g.size)
-    if not parts:
-        return _Grams(np.empty(0, np.uint64), np.empty(0, np.int64), np.empty(0, np.int64), 0)
-    grams, owner = np.concatenate(parts), np.concatenate(owners)
+        s = m.group()
+        body = s.strip()
+        if len(body) >= MIN_SENTENCE_CHARS:
+            starts.append(m.start() + len(s) - len(s.lstrip()))
+            ends.append(starts[-1] + len(body))
+    if not starts:
+        return _EMPTY
+    grams, owner, sizes = _family_kernels.sentence_grams(
+        codepoints(text),
+        np.array(starts, dtype=np.int64),
+        np.array(ends, dtype=np.int64),
+        fold_table(),
+        4,
+    )
+    if not sizes.size:
+        return _EMPTY
     order = np.argsort(grams, kind="stable")
-    return _Grams(grams[order], owner[order], np.array(sizes, dtype=np.int64), len(text))
+    return _Grams(grams[order], owner[order], sizes, len(text))
+
+
+_EMPTY = _Grams(np.empty(0, np.uint64), np.empty(0, np.int64), np.empty(0, np.int64), 0)
 
 
 def sentence_share(a: _Grams, b: _Grams, min_jaccard: float) -> float:
