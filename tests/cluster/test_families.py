@@ -157,22 +157,26 @@ def test_prefix_index_finds_a_sentence_pair_exactly_at_the_jaccard_threshold():
     import numpy as np
 
     from newsmoa.cluster.config import DEFAULT_CONFIG
-    from newsmoa.cluster.families import _candidate_pairs, _Grams
+    from newsmoa.cluster.families import _Grams, _shares
 
     def one_sentence(hashes: list[int], chars: int) -> _Grams:
         g = np.array(sorted(hashes), dtype=np.uint64)
         return _Grams(g, np.zeros(g.size, np.int64), np.array([g.size], np.int64), chars)
 
     shared, extra = [10, 20, 30, 40], [1, 2, 3, 4]
-    pairs = _candidate_pairs(
-        [one_sentence(shared, 20), one_sentence(shared + extra, 40)], DEFAULT_CONFIG
-    )
-    assert pairs.tolist() == [[0, 1]]
-    # one gram fewer in common (Jaccard 3/9): no candidate at all
-    pairs = _candidate_pairs(
+    pairs = _shares([one_sentence(shared, 20), one_sentence(shared + extra, 40)], DEFAULT_CONFIG)
+    assert pairs == [(0, 1, 1.0)]  # all of the shorter sentence's grams are in the other
+    # one gram fewer in common (Jaccard 3/9): no pair
+    pairs = _shares(
         [one_sentence(shared, 20), one_sentence(shared[:3] + extra + [5], 40)], DEFAULT_CONFIG
     )
-    assert pairs.tolist() == []
+    assert pairs == []
+    # two 6-gram sentences sharing 4 (Jaccard 4/8): the first shared gram is the last one the
+    # index keeps of the sentence indexed first
+    pairs = _shares(
+        [one_sentence(shared + [1, 2], 20), one_sentence(shared + [3, 4], 21)], DEFAULT_CONFIG
+    )
+    assert pairs == [(0, 1, 1.0)]
 
 
 def test_background_table_knows_function_words():

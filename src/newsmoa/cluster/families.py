@@ -7,12 +7,14 @@ some sentence there has character 4-gram Jaccard >= `sentence_jaccard` with it (
 folded text: no spaces, punctuation or case), so an edited reprint of a sentence still counts
 while a rewrite of the same facts does not.
 
-Candidate pairs come from the sentences themselves, so no pair that meets the definition can be
-missed, in a story or across stories (a pasted block may sit in another story): an inverted
-index of each sentence's rarest 4-grams (prefix filtering, `_candidate_pairs`) finds every pair
-of sentences that can reach the Jaccard, and a pair of articles is checked only if enough of the
-shorter one's sentences have such a partner. A family is a connected group of near-duplicates
-inside one story; pairs across stories are reported separately (as pairs, not families).
+The pairs are found from the sentences themselves, so none that meets the definition can be
+missed, in a story or across stories (a pasted block may sit in another story): a
+prefix-filtered join over each sentence's rarest 4-grams (`_shares`,
+`_family_kernels.matching_sentences`) finds every pair of sentences of different articles with
+the Jaccard, comparing only sentences that share a rare gram; the shares follow from those
+matches. Stories play no part in finding pairs, and the cost does not grow with story size. A
+family is a connected group of near-duplicates inside one story; pairs across stories are
+reported separately (as pairs, not families).
 """
 
 from __future__ import annotations
@@ -104,21 +106,18 @@ def sentence_share(a: _Grams, b: _Grams, min_jaccard: float) -> float:
     return float(np.count_nonzero(found)) / na
 
 
-def _candidate_pairs(grams: Sequence[_Grams], config: ClusterConfig) -> np.ndarray:
-    """Article pairs (int64[m, 2], i < j) that can reach the share; every pair that does is here.
+def _shares(grams: Sequence[_Grams], config: ClusterConfig) -> list[tuple[int, int, float]]:
+    """(i, j, share) for every pair of articles (i < j) whose share reaches the threshold.
 
-    Prefix filtering (Chaudhuri et al. 2006; Bayardo et al. 2007, "All-Pairs"): order all 4-grams
-    rarest first (their count among this call's sentences, then hash). Two sentences with Jaccard
-    >= t share at least ceil(t * max(|x|, |y|)) grams, so the first |x| - ceil(t * |x|) + 1 grams
-    of each in that order share one: an inverted index of those prefixes finds every sentence
-    pair that can match (and, the prefixes being made of rare grams, few others). A pair of
-    articles is kept only when enough of the shorter one's sentences have such a partner in the
-    other to reach `near_duplicate_share` (an upper bound on its share), then checked exactly.
+    All 4-grams are ranked rarest first (their count among this call's sentences, then hash);
+    `matching_sentences` then finds every pair of sentences of different articles with Jaccard
+    >= `sentence_jaccard` by a prefix-filtered join (exact: no pair is missed, and only
+    sentences sharing a rare gram are ever compared). A pair's share is the number of the
+    shorter article's sentences with a match in the other, over its sentence count.
     """
-    t = config.sentence_jaccard
     counts = np.array([g.sizes.size for g in grams], dtype=np.int64)
     if np.count_nonzero(counts) < 2:
-        return np.empty((0, 2), dtype=np.int64)
+        return []
     first = np.cumsum(counts) - counts  # global id of each article's first sentence
     sizes = np.concatenate([g.sizes for g in grams])
     art = np.repeat(np.arange(len(grams), dtype=np.int64), counts)
@@ -128,34 +127,26 @@ def _candidate_pairs(grams: Sequence[_Grams], config: ClusterConfig) -> np.ndarr
     rank = np.empty(uniq.size, dtype=np.int64)
     rank[np.lexsort((uniq, freq))] = np.arange(uniq.size)
     span = np.int64(uniq.size)
-    key = np.sort(sent * span + rank[inverse.ravel()])  # by sentence, rarest gram first
-    sent, r = key // span, key % span
-    pos = np.arange(sent.size) - (np.cumsum(sizes) - sizes)[sent]  # grams are distinct per sentence
-    need = np.floor(t * sizes + 1e-9).astype(np.int64)  # <= ceil(t * size): never a shorter prefix
-    keep = pos < np.minimum(sizes, sizes - need + 1)[sent]
-    sent, r = sent[keep], r[keep]
-    # every two sentences that share a prefix gram, from different articles
-    key = np.sort(r * np.int64(sizes.size) + sent)
-    r, sent = key // sizes.size, key % sizes.size
-    cuts = np.flatnonzero(np.diff(r)) + 1
-    lengths = np.diff(np.concatenate(([0], cuts, [r.size])))
-    later = np.repeat(np.cumsum(lengths), lengths) - np.arange(r.size) - 1
-    left = np.repeat(np.arange(r.size), later)
-    right = left + 1 + np.arange(left.size) - np.repeat(np.cumsum(later) - later, later)
-    sa, sb = sent[left], sent[right]
-    apart = art[sa] != art[sb]
-    sa, sb = sa[apart], sb[apart]
-    # for each (article, other article): how many of its sentences have a possible partner there
+    ranks = np.sort(sent * span + rank[inverse.ravel()]) % span  # by sentence, rarest first
+    starts = np.cumsum(sizes) - sizes  # grams are distinct within a sentence
+    x, y = _family_kernels.matching_sentences(ranks, starts, sizes, art, config.sentence_jaccard)
+    if not x.size:
+        return []
+    # for each (article, other article): how many of its sentences have a match there
     n = np.int64(len(grams))
-    reach_key = np.unique(np.concatenate([sa * n + art[sb], sb * n + art[sa]]))
-    directed, reach = np.unique(art[reach_key // n] * n + reach_key % n, return_counts=True)
+    reach = np.unique(np.concatenate([x * n + art[y], y * n + art[x]]))
+    directed, matched = np.unique(art[reach // n] * n + reach % n, return_counts=True)
     owner, other = directed // n, directed % n
     chars = np.array([g.chars for g in grams], dtype=np.int64)
     shorter = (chars[owner] < chars[other]) | ((chars[owner] == chars[other]) & (owner < other))
-    enough = reach >= config.near_duplicate_share * counts[owner] - 1e-9
-    keep = shorter & enough
-    pairs = np.stack([np.minimum(owner, other)[keep], np.maximum(owner, other)[keep]], axis=1)
-    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    out = []
+    for i, j, hits in zip(
+        owner[shorter].tolist(), other[shorter].tolist(), matched[shorter].tolist(), strict=True
+    ):
+        share = float(hits) / int(counts[i])
+        if share >= config.near_duplicate_share:
+            out.append((min(i, j), max(i, j), share))
+    return sorted(out)
 
 
 def near_duplicate_pairs(
@@ -166,20 +157,15 @@ def near_duplicate_pairs(
 ) -> list[NearDuplicate]:
     """Every near-duplicate pair among the articles, in a story or across stories.
 
-    `stories` (aligned with `articles`) and `signatures` are not needed to find the pairs (the
-    candidates come from the sentences); they are accepted so existing callers keep working.
+    `stories` (aligned with `articles`) and `signatures` are not needed to find the pairs (they
+    come from the sentences); they are accepted so existing callers keep working.
     """
     del stories, signatures
     grams = [_grams(a.text) for a in articles]
-    out = []
-    for i, j in _candidate_pairs(grams, config).tolist():
-        short, long_ = (
-            (grams[i], grams[j]) if grams[i].chars <= grams[j].chars else (grams[j], grams[i])
-        )
-        share = sentence_share(short, long_, config.sentence_jaccard)
-        if share >= config.near_duplicate_share:
-            out.append(NearDuplicate(articles[i].id, articles[j].id, round(share, 3)))
-    return out
+    return [
+        NearDuplicate(articles[i].id, articles[j].id, round(share, 3))
+        for i, j, share in _shares(grams, config)
+    ]
 
 
 def near_duplicate_families(
