@@ -113,7 +113,9 @@ def _shares(grams: Sequence[_Grams], config: ClusterConfig) -> list[tuple[int, i
     `matching_sentences` then finds every pair of sentences of different articles with Jaccard
     >= `sentence_jaccard` by a prefix-filtered join (exact: no pair is missed, and only
     sentences sharing a rare gram are ever compared). A pair's share is the number of the
-    shorter article's sentences with a match in the other, over its sentence count.
+    shorter article's sentences with a match in the other, over its sentence count. Exact for
+    `sentence_jaccard` > 0 and `near_duplicate_share` > 0 (a pair with no matching sentence is
+    never listed).
     """
     counts = np.array([g.sizes.size for g in grams], dtype=np.int64)
     if np.count_nonzero(counts) < 2:
