@@ -7,10 +7,14 @@ some sentence there has character 4-gram Jaccard >= `sentence_jaccard` with it (
 folded text: no spaces, punctuation or case), so an edited reprint of a sentence still counts
 while a rewrite of the same facts does not.
 
-Candidate pairs are every pair inside a story plus the pairs that loose LSH banding of the
-MinHash signatures proposes across stories (a pasted block may sit in another story). A family
-is a connected group of near-duplicates inside one story; pairs across stories are reported
-separately (as pairs, not families).
+The pairs are found from the sentences themselves, so none that meets the definition can be
+missed, in a story or across stories (a pasted block may sit in another story): a
+prefix-filtered join over each sentence's rarest 4-grams (`_shares`,
+`_family_kernels.matching_sentences`) finds every pair of sentences of different articles with
+the Jaccard, comparing only sentences that share a rare gram; the shares follow from those
+matches. Stories play no part in finding pairs, and the cost does not grow with story size. A
+family is a connected group of near-duplicates inside one story; pairs across stories are
+reported separately (as pairs, not families).
 """
 
 from __future__ import annotations
@@ -18,19 +22,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 
-from newsmoa import dedup
-from newsmoa.cluster import _kernels
+from newsmoa.cluster import _family_kernels
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.terms import clean_for_features, codepoints
 from newsmoa.dedup.fold import fold_table
 from newsmoa.types import Article
 
 _SENTENCE = re.compile(r"[^\n.?!。]+(?:[.?!。]+|$)")
-_LOOSE_BANDS = dedup.LSHConfig(bands=64, rows=2)
 MIN_SENTENCE_CHARS = 15
 
 
@@ -62,25 +63,30 @@ class _Grams:
 
 
 def _grams(text: str) -> _Grams:
-    table = fold_table()
-    parts: list[np.ndarray] = []
-    owners: list[np.ndarray] = []
-    sizes: list[int] = []
     text = clean_for_features(text)
+    starts, ends = [], []
     for m in _SENTENCE.finditer(text):
-        s = m.group().strip()
-        if len(s) < MIN_SENTENCE_CHARS:
-            continue
-        g = np.unique(_kernels.char_grams(codepoints(s), table, 4))
-        if g.size:
-            owners.append(np.full(g.size, len(parts), dtype=np.int64))
-            parts.append(g)
-            sizes.append(g.size)
-    if not parts:
-        return _Grams(np.empty(0, np.uint64), np.empty(0, np.int64), np.empty(0, np.int64), 0)
-    grams, owner = np.concatenate(parts), np.concatenate(owners)
+        s = m.group()
+        body = s.strip()
+        if len(body) >= MIN_SENTENCE_CHARS:
+            starts.append(m.start() + len(s) - len(s.lstrip()))
+            ends.append(starts[-1] + len(body))
+    if not starts:
+        return _EMPTY
+    grams, owner, sizes = _family_kernels.sentence_grams(
+        codepoints(text),
+        np.array(starts, dtype=np.int64),
+        np.array(ends, dtype=np.int64),
+        fold_table(),
+        4,
+    )
+    if not sizes.size:
+        return _EMPTY
     order = np.argsort(grams, kind="stable")
-    return _Grams(grams[order], owner[order], np.array(sizes, dtype=np.int64), len(text))
+    return _Grams(grams[order], owner[order], sizes, len(text))
+
+
+_EMPTY = _Grams(np.empty(0, np.uint64), np.empty(0, np.int64), np.empty(0, np.int64), 0)
 
 
 def sentence_share(a: _Grams, b: _Grams, min_jaccard: float) -> float:
@@ -100,8 +106,49 @@ def sentence_share(a: _Grams, b: _Grams, min_jaccard: float) -> float:
     return float(np.count_nonzero(found)) / na
 
 
-def _signatures(articles: Sequence[Article]) -> np.ndarray:
-    return dedup.signatures([clean_for_features(a.text) for a in articles])
+def _shares(grams: Sequence[_Grams], config: ClusterConfig) -> list[tuple[int, int, float]]:
+    """(i, j, share) for every pair of articles (i < j) whose share reaches the threshold.
+
+    All 4-grams are ranked rarest first (their count among this call's sentences, then hash);
+    `matching_sentences` then finds every pair of sentences of different articles with Jaccard
+    >= `sentence_jaccard` by a prefix-filtered join (exact: no pair is missed, and only
+    sentences sharing a rare gram are ever compared). A pair's share is the number of the
+    shorter article's sentences with a match in the other, over its sentence count. Exact for
+    `sentence_jaccard` > 0 and `near_duplicate_share` > 0 (a pair with no matching sentence is
+    never listed).
+    """
+    counts = np.array([g.sizes.size for g in grams], dtype=np.int64)
+    if np.count_nonzero(counts) < 2:
+        return []
+    first = np.cumsum(counts) - counts  # global id of each article's first sentence
+    sizes = np.concatenate([g.sizes for g in grams])
+    art = np.repeat(np.arange(len(grams), dtype=np.int64), counts)
+    hashes = np.concatenate([g.grams for g in grams])
+    sent = np.concatenate([g.sentence + f for g, f in zip(grams, first, strict=True)])
+    uniq, inverse, freq = np.unique(hashes, return_inverse=True, return_counts=True)
+    rank = np.empty(uniq.size, dtype=np.int64)
+    rank[np.lexsort((uniq, freq))] = np.arange(uniq.size)
+    span = np.int64(uniq.size)
+    ranks = np.sort(sent * span + rank[inverse.ravel()]) % span  # by sentence, rarest first
+    starts = np.cumsum(sizes) - sizes  # grams are distinct within a sentence
+    x, y = _family_kernels.matching_sentences(ranks, starts, sizes, art, config.sentence_jaccard)
+    if not x.size:
+        return []
+    # for each (article, other article): how many of its sentences have a match there
+    n = np.int64(len(grams))
+    reach = np.unique(np.concatenate([x * n + art[y], y * n + art[x]]))
+    directed, matched = np.unique(art[reach // n] * n + reach % n, return_counts=True)
+    owner, other = directed // n, directed % n
+    chars = np.array([g.chars for g in grams], dtype=np.int64)
+    shorter = (chars[owner] < chars[other]) | ((chars[owner] == chars[other]) & (owner < other))
+    out = []
+    for i, j, hits in zip(
+        owner[shorter].tolist(), other[shorter].tolist(), matched[shorter].tolist(), strict=True
+    ):
+        share = float(hits) / int(counts[i])
+        if share >= config.near_duplicate_share:
+            out.append((min(i, j), max(i, j), share))
+    return sorted(out)
 
 
 def near_duplicate_pairs(
@@ -110,27 +157,17 @@ def near_duplicate_pairs(
     config: ClusterConfig = DEFAULT_CONFIG,
     signatures: np.ndarray | None = None,
 ) -> list[NearDuplicate]:
-    """Checked near-duplicate pairs among articles with the given story ids (aligned lists).
+    """Every near-duplicate pair among the articles, in a story or across stories.
 
-    `signatures` (uint32[n, slots], e.g. from the articles' `Features`) saves recomputing them.
+    `stories` (aligned with `articles`) and `signatures` are not needed to find the pairs (they
+    come from the sentences); they are accepted so existing callers keep working.
     """
-    by_story: dict[str, list[int]] = {}
-    for i, s in enumerate(stories):
-        by_story.setdefault(s, []).append(i)
-    cand = {p for members in by_story.values() for p in combinations(members, 2)}
-    sigs = _signatures(articles) if signatures is None else signatures
-    if len(articles) > 1:
-        cand.update(map(tuple, dedup.candidate_pairs(sigs, _LOOSE_BANDS).tolist()))
-    grams: dict[int, _Grams] = {}
-    out = []
-    for i, j in sorted(cand):
-        gi = grams.get(i) or grams.setdefault(i, _grams(articles[i].text))
-        gj = grams.get(j) or grams.setdefault(j, _grams(articles[j].text))
-        short, long_ = (gi, gj) if gi.chars <= gj.chars else (gj, gi)
-        share = sentence_share(short, long_, config.sentence_jaccard)
-        if share >= config.near_duplicate_share:
-            out.append(NearDuplicate(articles[i].id, articles[j].id, round(share, 3)))
-    return out
+    del stories, signatures
+    grams = [_grams(a.text) for a in articles]
+    return [
+        NearDuplicate(articles[i].id, articles[j].id, round(share, 3))
+        for i, j, share in _shares(grams, config)
+    ]
 
 
 def near_duplicate_families(
