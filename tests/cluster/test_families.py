@@ -34,7 +34,7 @@ def _art(aid: str, text: str) -> Article:
 
 def test_reprint_is_a_near_duplicate_and_a_rewrite_is_not():
     arts = [_art("wire", WIRE), _art("reprint", REPRINT), _art("rewrite", REWRITE)]
-    pairs = near_duplicate_pairs(arts, ["s", "s", "s"])
+    pairs = near_duplicate_pairs(arts)
     assert {(p.a, p.b) for p in pairs} == {("wire", "reprint")}
     families, _ = near_duplicate_families(arts, ["s", "s", "s"])
     assert [(f.story, f.articles) for f in families] == [("s", ("wire", "reprint"))]
@@ -43,7 +43,7 @@ def test_reprint_is_a_near_duplicate_and_a_rewrite_is_not():
 def test_pasted_wire_text_is_found_across_stories():
     longer = _art("paste", OTHER + " " + WIRE)
     arts = [_art("wire", WIRE), longer, article(ROWS[5])]
-    pairs = near_duplicate_pairs(arts, ["a", "b", "c"])
+    pairs = near_duplicate_pairs(arts)
     assert [(p.a, p.b) for p in pairs] == [("wire", "paste")]
     families, found = near_duplicate_families(arts, ["a", "b", "c"])
     assert families == [] and len(found) == 1  # a pair across stories is not a family
@@ -51,7 +51,7 @@ def test_pasted_wire_text_is_found_across_stories():
 
 def test_a_text_is_its_own_near_duplicate_and_short_texts_are_not():
     arts = [_art("a", WIRE), _art("b", WIRE), _art("c", "짧은 글"), _art("d", "짧은 글")]
-    pairs = near_duplicate_pairs(arts, ["s", "s", "s", "s"])
+    pairs = near_duplicate_pairs(arts)
     assert [(p.a, p.b, p.share) for p in pairs] == [("a", "b", 1.0)]
 
 
@@ -83,7 +83,7 @@ def test_reprint_with_a_changed_headline_and_edited_lead_is_a_near_duplicate():
         title="[지역] 내년 세종 시내버스 확 바뀐다…배차 8분",
         text=_text(0, 1, 2).replace("내년부터", "2025년부터") + " 문의 044-300-0000",
     )
-    pairs = near_duplicate_pairs([wire, reprint], ["s", "s"])
+    pairs = near_duplicate_pairs([wire, reprint])
     assert [(p.a, p.b, p.share) for p in pairs] == [("wire", "reprint", 1.0)]
 
 
@@ -92,7 +92,7 @@ def test_half_of_the_shorter_articles_sentences_is_enough_and_less_is_not():
     half = Article(id="half", text=_text(0, 1, 9, 10), title="")  # 2 of 4 in `longer`
     under = Article(id="under", text=_text(0, 1, 9, 10, 11), title="")  # 2 of 5
     arts = [Article(id="long", text=longer, title=""), half, under]
-    pairs = near_duplicate_pairs(arts, ["s", "s", "s"])
+    pairs = near_duplicate_pairs(arts)
     assert {(p.a, p.b, p.share) for p in pairs} == {
         ("long", "half", 0.5),
         ("half", "under", 1.0),
@@ -112,7 +112,7 @@ def test_pasted_wire_is_found_across_stories_among_many_unrelated_articles():
         for k in range(60)
     ]
     arts = [wire, *others, paste]
-    pairs = near_duplicate_pairs(arts, ["a"] + [f"x{k}" for k in range(60)] + ["b"])
+    pairs = near_duplicate_pairs(arts)
     assert ("wire", "paste", 1.0) in {(p.a, p.b, p.share) for p in pairs}
 
 
@@ -136,7 +136,7 @@ def test_candidates_miss_no_pair_that_meets_the_definition():
     for k in range(80):
         picks = rng.sample(range(len(POOL)), rng.randrange(1, 6))
         arts.append(Article(id=f"a{k}", text=" ".join(edited(POOL[i]) for i in picks), title=""))
-    found = {(p.a, p.b) for p in near_duplicate_pairs(arts, ["s"] * len(arts))}
+    found = {(p.a, p.b) for p in near_duplicate_pairs(arts)}
     grams = [_grams(a.text) for a in arts]
     expected, below = set(), 0
     for i in range(len(arts)):

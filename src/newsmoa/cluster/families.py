@@ -152,17 +152,10 @@ def _shares(grams: Sequence[_Grams], config: ClusterConfig) -> list[tuple[int, i
 
 
 def near_duplicate_pairs(
-    articles: Sequence[Article],
-    stories: Sequence[str],
-    config: ClusterConfig = DEFAULT_CONFIG,
-    signatures: np.ndarray | None = None,
+    articles: Sequence[Article], config: ClusterConfig = DEFAULT_CONFIG
 ) -> list[NearDuplicate]:
-    """Every near-duplicate pair among the articles, in a story or across stories.
-
-    `stories` (aligned with `articles`) and `signatures` are not needed to find the pairs (they
-    come from the sentences); they are accepted so existing callers keep working.
-    """
-    del stories, signatures
+    """Every near-duplicate pair among the articles, in a story or across stories (found from
+    the sentences: stories play no part)."""
     grams = [_grams(a.text) for a in articles]
     return [
         NearDuplicate(articles[i].id, articles[j].id, round(share, 3))
@@ -174,10 +167,10 @@ def near_duplicate_families(
     articles: Sequence[Article],
     stories: Sequence[str],
     config: ClusterConfig = DEFAULT_CONFIG,
-    signatures: np.ndarray | None = None,
 ) -> tuple[list[Family], list[NearDuplicate]]:
-    """Families inside each story, and every checked pair (including those across stories)."""
-    pairs = near_duplicate_pairs(articles, stories, config, signatures)
+    """Families inside each story (`stories` aligned with `articles`), and every pair
+    (including those across stories)."""
+    pairs = near_duplicate_pairs(articles, config)
     ids = [a.id for a in articles]
     story_of = dict(zip(ids, stories, strict=True))
     parent = {a: a for a in ids}

@@ -16,8 +16,6 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from newsmoa.cluster import (
     DEFAULT_CONFIG,
     ClusterConfig,
@@ -81,8 +79,7 @@ def run(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG) -> Run:
     index.add_many([(a.id, f) for a, f in zip(data.articles, feats, strict=True)])
     stories = tuple(index.story_of(a.id) for a in data.articles)
     seconds = time.perf_counter() - start
-    sigs = np.stack([f.signature for f in feats]) if feats else None
-    found = near_duplicate_pairs(data.articles, stories, config, sigs)
+    found = near_duplicate_pairs(data.articles, config)
     pairs = tuple((p.a, p.b) for p in found)
     return Run(data, stories, seconds, pairs)
 
