@@ -40,6 +40,12 @@ class ClusterConfig:
     # headlines this alike (affinity) agree even when only one names the actor: the same
     # quote or claim, attributed in one headline only; above 1: never
     actor_same_claim: float = 0.5
+    # Coherence (`coherence.py`): an article joins a story only when its mean cosine with the
+    # story's members reaches `join_coherence` times the members' mean cosine with each other;
+    # two stories merge only when the mean cosine across them reaches `merge_coherence` times
+    # the coherence of each. 0: off (neither raised the tuning objective; README, "Chaining")
+    join_coherence: float = 0.0
+    merge_coherence: float = 0.0
     near_duplicate_share: float = 0.5  # share of the shorter article's sentences in the other
     sentence_jaccard: float = 0.5  # 4-gram Jaccard at which two sentences are one sentence
 

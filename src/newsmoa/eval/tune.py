@@ -37,6 +37,8 @@ GRID: dict[str, Sequence[Any]] = {
     "headline_floor": (0.0, 0.05, 0.1, 0.15, 0.2),
     "actor_floor": (0.0, 0.25, 0.5, 0.67),
     "actor_same_claim": (0.3, 0.4, 0.5, 0.6, 0.8, 2.0),
+    "join_coherence": (0.0, 0.3, 0.4, 0.5, 0.7),
+    "merge_coherence": (0.0, 0.3, 0.4, 0.5, 0.7),
 }
 
 
