@@ -198,6 +198,8 @@ class StoryIndex:
         per: dict[str, list[Any]] = {}
         live = self._stories.live
         close = sims >= cfg.similarity_floor
+        if cfg.relative_floor > 0.0 and sims.size:
+            close &= sims >= cfg.relative_floor * float(sims.max())
         cands, sims = cands[close], sims[close]
         snn = self._table.shared_neighbours(slot, cands)
         for other, sim, link in zip(cands.tolist(), sims.tolist(), snn.tolist(), strict=True):
