@@ -1,5 +1,6 @@
-"""Story coherence: the kept vector sums give exact mean cosines, and the rules built on them
-keep the index's guarantees (order independence, restore, explainable decisions)."""
+"""Story coherence and the relative link floor (both off by default): the kept vector sums give
+exact mean cosines, and the rules keep the index's guarantees (order independence, restore,
+explainable decisions)."""
 
 from __future__ import annotations
 
@@ -89,3 +90,15 @@ def test_a_bridge_does_not_merge_stories_far_from_each_other(articles):
         c = index.add("roundup", article_features(bridge))
         assert bool(c.merged) is merges
         assert (index.story_of(fire.id) == index.story_of(wanju.id)) is merges
+
+
+def test_relative_floor_keeps_order_independence_and_the_samples(articles):
+    config = ClusterConfig(relative_floor=0.45)
+    base = cluster_articles(articles, config)
+    assert pairwise([GOLD[a.id] for a in articles], base).f1 == 1.0
+    ids = [a.id for a in articles]
+    for seed in range(3):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        got = dict(zip([a.id for a in shuffled], cluster_articles(shuffled, config), strict=True))
+        assert [got[i] for i in ids] == base
