@@ -28,6 +28,10 @@ class ClusterConfig:
     max_candidates: int = 48  # articles compared exactly with each new article
     neighbours: int = 6  # k of the shared-nearest-neighbour similarity
     similarity_floor: float = 0.125  # TF-IDF cosine below which two articles never link
+    # ... nor below this share of the article's best candidate's cosine (an article with a
+    # close report of its own event does not link to the look-alike events around it); 0: off.
+    # 0.45 won on the tuning sets but did not carry to ECB+ test or half B (README, "Chaining")
+    relative_floor: float = 0.0
     join_threshold: float = 0.25  # story score an article needs to join a story
     merge_threshold: float = 0.3  # score to both stories at which an article merges them
     # Korean headlines (`headlines.py`): an article joins a story only if its headline shares
@@ -40,6 +44,12 @@ class ClusterConfig:
     # headlines this alike (affinity) agree even when only one names the actor: the same
     # quote or claim, attributed in one headline only; above 1: never
     actor_same_claim: float = 0.5
+    # Coherence (`coherence.py`): an article joins a story only when its mean cosine with the
+    # story's members reaches `join_coherence` times the members' mean cosine with each other;
+    # two stories merge only when the mean cosine across them reaches `merge_coherence` times
+    # the coherence of each. 0: off (neither raised the tuning objective; README, "Chaining")
+    join_coherence: float = 0.0
+    merge_coherence: float = 0.0
     near_duplicate_share: float = 0.5  # share of the shorter article's sentences in the other
     sentence_jaccard: float = 0.5  # 4-gram Jaccard at which two sentences are one sentence
 

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from newsmoa.cluster.coherence import stories_close
 from newsmoa.cluster.config import ClusterConfig
 from newsmoa.cluster.headlines import Headlines
 from newsmoa.cluster.stories import Stories, Story
@@ -73,6 +74,8 @@ def merge_plan(
         score = min(towards(a, b), towards(b, a))
         if score < config.join_threshold:  # the headline rules only matter for a merge
             return score
+        if not stories_close(a.sum, b.sum, config.merge_coherence):
+            return 0.0
         return score * min(actors(a, b), actors(b, a)) if alike(a, b) else 0.0
 
     pairs = set()

@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from newsmoa.cluster.coherence import Sum, close_enough, stories_close
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
@@ -69,7 +70,8 @@ class StoryIndex:
         self._words: list[tuple[str, ...]] = []
         self._heads = Headlines()
         self._opinion: list[bool] = []
-        self._stories = Stories()
+        coherent = config.join_coherence > 0.0 or config.merge_coherence > 0.0
+        self._stories = Stories(self._table.vector if coherent else None)
         self._postings = Postings()
 
     # -- public -----------------------------------------------------------------------------
@@ -196,6 +198,8 @@ class StoryIndex:
         per: dict[str, list[Any]] = {}
         live = self._stories.live
         close = sims >= cfg.similarity_floor
+        if cfg.relative_floor > 0.0 and sims.size:
+            close &= sims >= cfg.relative_floor * float(sims.max())
         cands, sims = cands[close], sims[close]
         snn = self._table.shared_neighbours(slot, cands)
         for other, sim, link in zip(cands.tolist(), sims.tolist(), snn.tolist(), strict=True):
@@ -210,7 +214,7 @@ class StoryIndex:
         scored = sorted(
             (
                 (
-                    self._gated(slot, self._link(acc[0], live[sid].size), acc[3]),
+                    self._gated(slot, self._link(acc[0], live[sid].size), acc[3], sid),
                     live[sid].order,
                     sid,
                 )
@@ -241,11 +245,17 @@ class StoryIndex:
             "candidates": len(cands),
         }
         story = live[sid]
+        if story.sum is not None and story.size >= 2:
+            signals["coherence"] = self._coherence(slot, story.sum)
         self._stories.place(slot, story)
         merged = []
         if score >= cfg.merge_threshold:
             for other_score, _, other_id in scored[1:]:
-                if other_score >= cfg.merge_threshold and other_id in live:
+                if (
+                    other_score >= cfg.merge_threshold
+                    and other_id in live
+                    and stories_close(story.sum, live[other_id].sum, cfg.merge_coherence)
+                ):
                     keep, gone = self._stories.merge(story, live[other_id])
                     merged.append(gone.id)
                     story = keep
@@ -253,11 +263,25 @@ class StoryIndex:
             signals["merged_score"] = round(min(s for s, _, i in scored if i in merged), 3)
         return Assignment(article_id, story.id, False, signals, tuple(merged))
 
-    def _gated(self, slot: int, score: float, linked: list[int]) -> float:
-        """The story score after the headline rules (only checked where it could join)."""
-        if score < min(self.config.join_threshold, self.config.merge_threshold):
+    def _gated(self, slot: int, score: float, linked: list[int], story: str) -> float:
+        """The story score after the headline and coherence rules (only checked where it
+        could join)."""
+        cfg = self.config
+        if score < min(cfg.join_threshold, cfg.merge_threshold):
             return score
+        total = self._stories.live[story].sum
+        if cfg.join_coherence > 0.0 and total is not None:
+            close = total.closeness(*self._table.vector(slot))
+            if not close_enough(close, total.coherence(), cfg.join_coherence):
+                return 0.0
         return score * self._alike(slot, linked)
+
+    def _coherence(self, slot: int, total: Sum) -> float:
+        """Signal: the article's mean cosine with the story's members over their mean cosine
+        with each other (see `coherence.py`)."""
+        coh = total.coherence() or 0.0
+        close = total.closeness(*self._table.vector(slot))
+        return round(close / coh, 3) if coh > 0.0 else 0.0
 
     def _alike(self, slot: int, linked: list[int]) -> float:
         """1 when the article's headline is alike enough to a linked member's headline (or a

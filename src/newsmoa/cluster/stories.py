@@ -8,9 +8,13 @@ with the same id gets a suffix.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+
+import numpy as np
+
+from newsmoa.cluster.coherence import Sum
 
 
 def story_id_for(article_id: str) -> str:
@@ -23,6 +27,7 @@ class Story:
     id: str
     order: tuple[float, int]  # (first publication or +inf, founding counter): older first
     members: list[int] = field(default_factory=list)  # slots
+    sum: Sum | None = None  # of the members' vectors, when the index keeps coherence
 
     @property
     def size(self) -> int:
@@ -32,7 +37,10 @@ class Story:
 class Stories:
     """The stories of an index, addressed by id; slots are the index's article numbers."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, vector: Callable[[int], tuple[np.ndarray, np.ndarray]] | None = None
+    ) -> None:
+        self._vector = vector  # slot -> (terms, weights): keep each story's vector sum
         self.live: dict[str, Story] = {}
         self.assigned: list[str | None] = []  # slot -> story id as assigned (resolve it)
         self._redirects: dict[str, str] = {}
@@ -54,12 +62,14 @@ class Stories:
         if story_id not in self.live:
             self._founded += 1
             order = (float("inf") if t is None else t, self._founded)
-            self.live[story_id] = Story(story_id, order)
+            self.live[story_id] = Story(story_id, order, sum=Sum() if self._vector else None)
         return self.live[story_id]
 
     def place(self, slot: int, story: Story) -> None:
         self.assigned[slot] = story.id
         story.members.append(slot)
+        if story.sum is not None and self._vector is not None:
+            story.sum.add_vector(*self._vector(slot))
 
     def of_slot(self, slot: int) -> str | None:
         story = self.assigned[slot]
@@ -85,6 +95,8 @@ class Stories:
         """Merge two live stories; the older survives. Returns (survivor, absorbed)."""
         keep, gone = (a, b) if a.order <= b.order else (b, a)
         keep.members.extend(gone.members)
+        if keep.sum is not None and gone.sum is not None:
+            keep.sum = keep.sum.absorb(gone.sum)
         del self.live[gone.id]
         self._redirects[gone.id] = keep.id
         return keep, gone

@@ -5,8 +5,11 @@ Clusters the Korean dev day's half-A stories (or one quarter of them, `1` or `2`
 several gold stories (false pairs, and per article its gold story, outlet, headline, headline
 actors and `Assignment.signals`), then the gold stories split over several predicted ones.
 Pairwise scores are dominated by the largest components, so the top of each list is where
-precision and recall are lost. Half B and the full day are held out (README: how the settings
-were chosen), so they cannot be chosen here. Headlines are printed to the terminal only: the
+precision and recall are lost. It also counts the false pairs that join stories of
+different quarters (`tune.quarter_of`): the chaining the two quarters add by sharing one
+index, a view of what the full day's two halves do that needs no held-out data. Half B and
+the full day are held out (README: how the settings were chosen), so they cannot be chosen
+here. Headlines are printed to the terminal only: the
 texts are copyrighted and stay out of commits.
 """
 
@@ -20,11 +23,28 @@ from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_f
 from newsmoa.eval.clustering import halves
 from newsmoa.eval.datasets import EvalSet, load_ko_dev
 from newsmoa.eval.scoring import bcubed, pairwise
-from newsmoa.eval.tune import check_sets
+from newsmoa.eval.tune import check_sets, quarter_of
 
 
 def _pairs(n: int) -> int:
     return n * (n - 1) // 2
+
+
+def false_pairs_across_quarters(gold: Sequence[str], pred: Sequence[str]) -> tuple[int, int]:
+    """(false pairs joining gold stories of different quarters, all false pairs): on half A,
+    the first is what chaining adds when the two quarters share one index, as the full day is
+    the two halves in one index (README, "Chaining")."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for g, p in zip(gold, pred, strict=True):
+        members[p].append(g)
+    across = total = 0
+    for gs in members.values():
+        for i, a in enumerate(gs):
+            for b in gs[i + 1 :]:
+                if a != b:
+                    total += 1
+                    across += quarter_of(a) != quarter_of(b)
+    return across, total
 
 
 def report(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, width: int = 72) -> str:
@@ -37,6 +57,8 @@ def report(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, width: int = 7
         f"{data.name}: {len(pred)} articles; pairwise P {pw.precision:.3f} R {pw.recall:.3f} "
         f"F1 {pw.f1:.3f}; B-cubed F1 {b3.f1:.3f}"
     ]
+    across, total = false_pairs_across_quarters(data.gold, pred)
+    lines.append(f"false pairs joining stories of different quarters: {across} of {total}")
 
     def row(i: int, label: str) -> str:
         a, s = data.articles[i], done[i]

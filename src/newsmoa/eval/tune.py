@@ -27,6 +27,7 @@ FEATURE_SETTINGS = ("lead_chars", "lead_boost")
 GRID: dict[str, Sequence[Any]] = {
     "neighbours": (3, 4, 5, 6, 8),
     "similarity_floor": (0.05, 0.1, 0.125, 0.15, 0.2, 0.25),
+    "relative_floor": (0.0, 0.3, 0.4, 0.45, 0.5, 0.6),
     "join_threshold": (0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
     "merge_threshold": (0.3, 0.4, 0.5, 0.7, 9.0),
     "lead_boost": (0.0, 1.0, 2.0, 3.0),
@@ -37,6 +38,8 @@ GRID: dict[str, Sequence[Any]] = {
     "headline_floor": (0.0, 0.05, 0.1, 0.15, 0.2),
     "actor_floor": (0.0, 0.25, 0.5, 0.67),
     "actor_same_claim": (0.3, 0.4, 0.5, 0.6, 0.8, 2.0),
+    "join_coherence": (0.0, 0.3, 0.4, 0.5, 0.7),
+    "merge_coherence": (0.0, 0.3, 0.4, 0.5, 0.7),
 }
 
 
