@@ -54,3 +54,44 @@ def test_watch_once_jsonl_exit_status_zero_without_errors(tmp_path):
     got = run(tmp_path / "w.db", "watch", "--once", str(wire))
     assert got.exit_code == 0, got.output
     assert got.stdout.startswith(f"{wire}:1 -> ")
+
+
+def test_a_failed_poll_keeps_its_items_for_the_next_one(tmp_path, example_path):
+    """The store fails during the first poll's ingest (locked, gone away): the store is as it
+    was, the items come again at the next poll with a reopened store and a fresh index."""
+    from newsmoa.ingest.watch import Poller
+    from newsmoa.serve import watch as watching
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(example_path, inbox / "clip.txt")
+    db = str(tmp_path / "f.db")
+    opened, failures, rounds = [], [], []
+
+    def flaky_store():
+        store = open_store(db)
+        if not opened:  # the first store fails while saving the batch
+
+            def broken(rows):
+                raise OSError("disk I/O error")
+
+            store.save_articles = broken
+        opened.append(store)
+        return store
+
+    ok = watching.watch(
+        Poller([str(inbox)]).poll,
+        flaky_store,
+        rounds.append,
+        lambda exc, n: failures.append((str(exc), n)),
+        interval=0,
+        polls=2,
+    )
+    assert not ok and failures == [("disk I/O error", 3)]
+    assert len(opened) == 2 and len(rounds) == 1
+    assert rounds[0].report.added == 3 and rounds[0].rebuilt == 1
+    check = open_store(db)
+    try:
+        assert check.counts()["articles"] == 3 and check.counts()["stories"] == 1
+    finally:
+        check.close()

@@ -117,39 +117,47 @@ def watch(ctx: click.Context, sources: tuple[str, ...], interval: float, once: b
 
     Example: newsmoa watch clippings/ https://news.example/rss.xml --interval 300
     """
-    import time
-
     from newsmoa.ingest.watch import Poller
-    from newsmoa.pipeline import Newsroom
-    from newsmoa.serve.watch import run_round
+    from newsmoa.serve import watch as watching
+    from newsmoa.store import open_store
 
-    poller = Poller(list(sources))
-    room = Newsroom(_store(ctx))
-    failed = False
+    def opened() -> Store:
+        try:
+            return open_store(ctx.obj["db"])
+        except NewsmoaError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    opened().close()  # a store that cannot be opened at all is an error now, not at a poll
+
+    def report(got: watching.Round) -> None:
+        r = got.report
+        for origin, story in r.placed:
+            click.echo(f"{origin} -> {story}")
+        for line in r.errors:
+            click.echo(f"error: {line}", err=True)
+        dropped = ", ".join(f"{n} {why}" for why, n in sorted(r.dropped.items()))
+        click.echo(
+            f"added {r.added}, updated {r.updated}, already present {r.unchanged}; "
+            f"{r.new_stories} new stories, {r.merged_stories} merged; {got.rebuilt} stories "
+            f"rebuilt; dropped: {dropped or 'none'}; errors: {len(r.errors)}."
+        )
+
+    def failed(exc: Exception, items: int) -> None:
+        click.echo(f"error: {ctx.obj['db']}: {exc}; {items} items kept for the next poll", err=True)
+
     try:
-        while True:
-            items = poller.poll()
-            if items:
-                got = run_round(room, items)
-                report = got.report
-                for origin, story in report.placed:
-                    click.echo(f"{origin} -> {story}")
-                for line in report.errors:
-                    click.echo(f"error: {line}", err=True)
-                dropped = ", ".join(f"{n} {why}" for why, n in sorted(report.dropped.items()))
-                click.echo(
-                    f"added {report.added}, updated {report.updated}, already present "
-                    f"{report.unchanged}; {report.new_stories} new stories, "
-                    f"{report.merged_stories} merged; {got.rebuilt} stories rebuilt; "
-                    f"dropped: {dropped or 'none'}; errors: {len(report.errors)}."
-                )
-                failed = failed or report.failed
-            if once:
-                break
-            time.sleep(interval)
+        ok = watching.watch(
+            Poller(list(sources)).poll,
+            opened,
+            report,
+            failed,
+            interval=interval,
+            polls=1 if once else None,
+        )
     except KeyboardInterrupt:
         click.echo("stopped.", err=True)
-    if once and failed:
+        return
+    if not ok:
         ctx.exit(1)
 
 
