@@ -11,8 +11,10 @@ _TOKEN_RE = re.compile(r"[^\s|/·,]+")
 
 def is_furniture(line: str, *, min_share: float = 0.6) -> bool:
     """True for a line made mostly of button and share-list words (`폰트키우기 ... 신고하기`)."""
+    if len(line) > 200:
+        return False
     tokens = _TOKEN_RE.findall(line)
-    if not tokens or len(line) > 200:
+    if not tokens:
         return False
     words = boilerplate_words()
     hits = sum(1 for t in tokens if t.lower() in words)
