@@ -309,3 +309,70 @@ def shared_neighbours(nn: np.ndarray, slot: int, others: np.ndarray) -> np.ndarr
                     break
         out[r] = c / min(size_a, size_b)
     return out
+
+
+@nb.njit(cache=True, nogil=True)
+def neighbourhoods(
+    slots: np.ndarray,
+    query_heads: np.ndarray,
+    query_start: np.ndarray,
+    times: np.ndarray,
+    window_s: float,
+    post_slot: np.ndarray,
+    post_next: np.ndarray,
+    max_posting: int,
+    max_candidates: int,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    terms: np.ndarray,
+    weights: np.ndarray,
+    n_slots: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidates and their cosine for each of `slots` (releases the GIL: callers may run
+    several blocks of slots at once). Slot i's query is the posting heads
+    `query_heads[query_start[i]:query_start[i + 1]]`; its candidates are the slots `gather`
+    finds, less itself and those published more than `window_s` apart (a missing time, NaN,
+    is never apart), at most `max_candidates`, most query terms first, then the lower slot.
+    Returns (candidates, cosines) as rows of `max_candidates` and how many of each row hold."""
+    m = slots.size
+    out_c = np.empty((m, max_candidates), dtype=np.int64)
+    out_s = np.empty((m, max_candidates), dtype=np.float32)
+    out_n = np.zeros(m, dtype=np.int64)
+    hits = np.zeros(n_slots, dtype=np.int64)
+    touched = np.empty(n_slots, dtype=np.int64)
+    keys = np.empty(n_slots, dtype=np.int64)
+    for i in range(m):
+        slot = slots[i]
+        heads = query_heads[query_start[i] : query_start[i + 1]]
+        n = gather(heads, post_slot, post_next, max_posting, hits, touched)
+        t = times[slot]
+        most = 0
+        for r in range(n):
+            if hits[touched[r]] > most:
+                most = hits[touched[r]]
+        kept = 0
+        for r in range(n):
+            s = touched[r]
+            c = hits[s]
+            hits[s] = 0
+            if s == slot:
+                continue
+            if not np.isnan(t):
+                u = times[s]
+                if not (np.isnan(u) or np.abs(u - t) <= window_s):
+                    continue
+            keys[kept] = (most - c) * n_slots + s  # most terms first, then the lower slot
+            kept += 1
+        if kept == 0:
+            continue
+        order = np.sort(keys[:kept])
+        k = min(kept, max_candidates)
+        cands = np.empty(k, dtype=np.int64)
+        for r in range(k):
+            cands[r] = order[r] % n_slots
+        s0, e0 = starts[slot], ends[slot]
+        sims = dots(terms[s0:e0], weights[s0:e0], cands, starts, ends, terms, weights)
+        out_c[i, :k] = cands
+        out_s[i, :k] = sims
+        out_n[i] = k
+    return out_c, out_s, out_n

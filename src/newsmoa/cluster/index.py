@@ -26,6 +26,7 @@ are never reused.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
 from newsmoa.cluster.headlines import Headlines
 from newsmoa.cluster.stories import Stories
-from newsmoa.cluster.vectors import DocFreq, Postings, Table, weigh
+from newsmoa.cluster.vectors import DocFreq, Postings, Table, neighbourhoods, weigh
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class StoryIndex:
         self._opinion: list[bool] = []
         self._stories = Stories()
         self._postings = Postings()
+        self._threads = len(os.sched_getaffinity(0))
 
     # -- public -----------------------------------------------------------------------------
     def add(self, article_id: str, features: Features) -> Assignment:
@@ -88,7 +90,7 @@ class StoryIndex:
                 new.setdefault(article_id, feats)
         order = sorted(new.items(), key=_canonical)
         slots = self._insert(order)
-        near = [self._neighbourhood(s) for s in slots]
+        near = self._neighbourhoods(slots)
         done = {
             article_id: self._assign(article_id, slot, *cands)
             for (article_id, _), slot, cands in zip(order, slots, near, strict=True)
@@ -123,8 +125,7 @@ class StoryIndex:
         given = {a: (s, f) for a, s, f in entries if a not in self._slot}
         order = sorted(((a, f) for a, (_, f) in given.items()), key=_canonical)
         slots = self._insert(order)
-        for slot in slots:
-            self._neighbourhood(slot)
+        self._neighbourhoods(slots)
         for (article_id, feats), slot in zip(order, slots, strict=True):
             story = self._stories.open(self.resolve(given[article_id][0]), feats.published_s)
             self._stories.place(slot, story)
@@ -164,29 +165,37 @@ class StoryIndex:
         posted = self._query(terms[shared], weights[shared]).tolist()
         return posted + self._query(terms[~shared], weights[~shared]).tolist()
 
-    def _neighbourhood(self, slot: int) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate slots of an inserted article and their cosine; updates both kNN lists."""
-        cfg = self.config
-        none = np.empty(0, np.int64), np.empty(0, np.float32)
+    def _query_of(self, slot: int) -> list[int]:
+        """An inserted article's query terms: its `query_terms` heaviest terms that another
+        article has and not too many (none for an opinion piece)."""
         if self._opinion[slot]:
-            return none
+            return []
         terms, weights = self._table.vector(slot)
         df = self._df.counts(terms)
-        usable = (df >= 2) & ~self._df.common(terms, cfg.max_posting_share)
-        query = self._query(terms[usable], weights[usable])  # a term only it has finds nothing
-        found, counts = self._postings.hits(query.tolist(), cfg.max_posting)
-        keep = found != slot
-        t = self._times[slot]
-        if not np.isnan(t):
-            u = self._times[found]
-            keep &= np.isnan(u) | (np.abs(u - t) <= cfg.window_hours * 3600.0)
-        found, counts = found[keep], counts[keep]
-        if found.size == 0:
-            return none
-        cands = found[np.lexsort((found, -counts))[: cfg.max_candidates]]
-        sims = self._table.similarities(slot, cands)
-        self._table.link(slot, cands, sims)
-        return cands, sims
+        usable = (df >= 2) & ~self._df.common(terms, self.config.max_posting_share)
+        # a term only it has finds nothing
+        return self._query(terms[usable], weights[usable]).tolist()
+
+    def _neighbourhoods(self, slots: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Candidate slots of inserted articles and their cosine; updates the kNN lists in
+        order (candidates depend only on postings, times and vectors, so all are found first,
+        in threads)."""
+        cfg = self.config
+        near = neighbourhoods(
+            self._table,
+            self._postings,
+            self._times,
+            slots,
+            [self._query_of(s) for s in slots],
+            window_s=cfg.window_hours * 3600.0,
+            max_posting=cfg.max_posting,
+            max_candidates=cfg.max_candidates,
+            threads=self._threads,
+        )
+        for slot, (cands, sims) in zip(slots, near, strict=True):
+            if cands.size:
+                self._table.link(slot, cands, sims)
+        return near
 
     # -- decision ---------------------------------------------------------------------------
     def _assign(

@@ -10,6 +10,9 @@ neighbours (slot, similarity), updated as later articles arrive.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 
 from newsmoa.cluster import _kernels
@@ -142,15 +145,13 @@ class Table:
 
 class Postings:
     """Inverted index: term hash -> slots, as linked lists in two growing arrays (latest first),
-    walked by the compiled `gather` kernel."""
+    walked by the compiled `neighbourhoods` kernel."""
 
     def __init__(self) -> None:
         self.heads: dict[int, int] = {}
         self.slot = np.empty(1 << 16, dtype=np.int64)
         self.next = np.empty(1 << 16, dtype=np.int64)
         self.n = 0
-        self._hits = np.zeros(1024, dtype=np.int64)
-        self._touched = np.empty(1024, dtype=np.int64)
 
     def add(self, terms: list[int], slot: int) -> None:
         need = self.n + len(terms)
@@ -158,9 +159,6 @@ class Postings:
             grow = max(need, 2 * self.slot.size) - self.slot.size
             self.slot = np.concatenate([self.slot, np.empty(grow, dtype=np.int64)])
             self.next = np.concatenate([self.next, np.empty(grow, dtype=np.int64)])
-        if slot >= self._hits.size:
-            self._hits = np.zeros(2 * (slot + 1), dtype=np.int64)
-            self._touched = np.empty(2 * (slot + 1), dtype=np.int64)
         heads = self.heads
         for term in terms:
             at = self.n
@@ -169,11 +167,55 @@ class Postings:
             heads[term] = at
             self.n += 1
 
-    def hits(self, terms: list[int], max_posting: int) -> tuple[np.ndarray, np.ndarray]:
-        """Slots found under any of `terms` and how many of the terms found each."""
-        heads = np.fromiter((self.heads[t] for t in terms if t in self.heads), dtype=np.int64)
-        n = _kernels.gather(heads, self.slot, self.next, max_posting, self._hits, self._touched)
-        slots = self._touched[:n].copy()
-        counts = self._hits[slots]
-        self._hits[slots] = 0
-        return slots, counts
+    def heads_of(self, terms: list[int]) -> list[int]:
+        """Where the posting lists of `terms` start (terms nobody is found under have none)."""
+        heads = self.heads
+        return [heads[t] for t in terms if t in heads]
+
+
+BLOCK_SLOTS = 1024  # slots per call of the candidate kernel (a unit of work for a thread)
+
+
+def neighbourhoods(
+    table: Table,
+    postings: Postings,
+    times: np.ndarray,
+    slots: Sequence[int],
+    queries: Sequence[list[int]],
+    *,
+    window_s: float,
+    max_posting: int,
+    max_candidates: int,
+    threads: int = 1,
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Candidate slots and their cosine for each of `slots`, found under its query terms (see
+    the `neighbourhoods` kernel); blocks of slots run in `threads` threads at once (the kernel
+    releases the GIL and only reads the table and postings, so the result is the same)."""
+    m = len(slots)
+    if m == 0:
+        return []
+    heads = [postings.heads_of(q) for q in queries]
+    query_start = np.zeros(m + 1, dtype=np.int64)
+    np.cumsum([len(h) for h in heads], out=query_start[1:])
+    query_heads = np.fromiter((h for hs in heads for h in hs), np.int64, int(query_start[-1]))
+    slot_arr = np.asarray(slots, dtype=np.int64)
+
+    def block(lo: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        hi = min(lo + BLOCK_SLOTS, m)
+        return _kernels.neighbourhoods(
+            slot_arr[lo:hi], query_heads, query_start[lo : hi + 1], times, window_s,
+            postings.slot, postings.next, max_posting, max_candidates,
+            table.start, table.end, table.terms, table.weights, table.n,
+        )  # fmt: skip
+
+    starts = range(0, m, BLOCK_SLOTS)
+    if threads > 1 and len(starts) > 1:
+        with ThreadPoolExecutor(min(threads, len(starts))) as pool:
+            parts = list(pool.map(block, starts))
+    else:
+        parts = [block(lo) for lo in starts]
+    out = []
+    for cands, sims, counts in parts:
+        for c, s, n in zip(cands, sims, counts.tolist(), strict=True):
+            out.append((c[:n].copy(), s[:n].copy()))
+    return out
