@@ -132,8 +132,7 @@ class StoryIndex:
 
     # -- retrieval --------------------------------------------------------------------------
     def _insert(self, order: list[tuple[str, Features]]) -> list[int]:
-        for _, f in order:
-            self._df.add(f.terms)
+        self._df.add_all([f.terms for _, f in order])
         slots = []
         for article_id, f in order:
             terms, weights = weigh(f.terms, f.counts, self._df, self.config.max_terms)
@@ -303,18 +302,20 @@ class StoryIndex:
         """Merge the batch's stories that, as wholes, would join each other (see
         `consolidate.merge_plan`); a merge is reported on the batch article founding or first
         joining the survivor, and every batch assignment points to its final story."""
-        for keep_id, gone_id, score in merge_plan(
-            self._stories, self._table, self.config, slots, near, self._heads
-        ):
-            survivor = self.resolve(keep_id)
-            for article_id, _ in order:
+        plan = merge_plan(self._stories, self._table, self.config, slots, near, self._heads)
+        final = {article_id: self.story_of(article_id) for article_id, _ in order}
+        first: dict[str, str] = {}  # story -> its first batch article (canonical order)
+        for article_id, story in final.items():
+            first.setdefault(story, article_id)
+        for keep_id, gone_id, score in plan:
+            article_id = first.get(self.resolve(keep_id))
+            if article_id is not None:
                 a = done[article_id]
-                if self.story_of(article_id) == survivor:
-                    signals = dict(a.signals, consolidated=round(score, 3))
-                    merged = (*a.merged, gone_id)
-                    done[article_id] = Assignment(a.article, survivor, a.founded, signals, merged)
-                    break
+                signals = dict(a.signals, consolidated=round(score, 3))
+                merged = (*a.merged, gone_id)
+                done[article_id] = Assignment(a.article, a.story, a.founded, signals, merged)
         for article_id, a in done.items():
-            final = self.story_of(article_id)
-            if final != a.story:
-                done[article_id] = Assignment(a.article, final, a.founded, a.signals, a.merged)
+            if final[article_id] != a.story:
+                done[article_id] = Assignment(
+                    a.article, final[article_id], a.founded, a.signals, a.merged
+                )

@@ -51,6 +51,12 @@ class DocFreq:
         np.add.at(self.table, self._cells(terms), 1)
         self.docs += 1
 
+    def add_all(self, documents: Sequence[np.ndarray]) -> None:
+        """`add` each document's (unique) terms, in one update."""
+        if documents:
+            np.add.at(self.table, self._cells(np.concatenate(documents)), 1)
+        self.docs += len(documents)
+
     def counts(self, terms: np.ndarray) -> np.ndarray:
         """Articles (and background pseudo-documents) containing each term."""
         return self.table[self._cells(terms)]
