@@ -247,26 +247,32 @@ def link(nn: np.ndarray, nn_sim: np.ndarray, slot: int, others: np.ndarray, sims
 def gather(
     heads: np.ndarray,
     post_slot: np.ndarray,
-    post_next: np.ndarray,
+    chunks: np.ndarray,
     max_posting: int,
     hits: np.ndarray,
     touched: np.ndarray,
 ) -> int:
     """Count, per slot, the query terms whose posting lists (walked latest first, at most
-    `max_posting` entries each) hold it. Writes the slots hit into `touched`, returns how many;
-    the caller reads `hits[touched[:n]]` and must zero them afterwards."""
+    `max_posting` entries each) hold it. A list is a chain of chunks from its head, newest
+    first; chunk c holds `post_slot[start:start + fill]`, oldest first, with (start, capacity,
+    fill, next chunk) = chunks[c]. Writes the slots hit into `touched`, returns how many; the
+    caller reads `hits[touched[:n]]` and must zero them afterwards."""
     n = 0
     for h in heads:
-        at = h
+        c = h
         seen = 0
-        while at >= 0 and seen < max_posting:
-            s = post_slot[at]
-            if hits[s] == 0:
-                touched[n] = s
-                n += 1
-            hits[s] += 1
-            at = post_next[at]
-            seen += 1
+        while c >= 0 and seen < max_posting:
+            start = chunks[c, 0]
+            j = start + chunks[c, 2] - 1
+            while j >= start and seen < max_posting:
+                s = post_slot[j]
+                if hits[s] == 0:
+                    touched[n] = s
+                    n += 1
+                hits[s] += 1
+                seen += 1
+                j -= 1
+            c = chunks[c, 3]
     return n
 
 
@@ -319,7 +325,7 @@ def neighbourhoods(
     times: np.ndarray,
     window_s: float,
     post_slot: np.ndarray,
-    post_next: np.ndarray,
+    chunks: np.ndarray,
     max_posting: int,
     max_candidates: int,
     starts: np.ndarray,
@@ -344,7 +350,7 @@ def neighbourhoods(
     for i in range(m):
         slot = slots[i]
         heads = query_heads[query_start[i] : query_start[i + 1]]
-        n = gather(heads, post_slot, post_next, max_posting, hits, touched)
+        n = gather(heads, post_slot, chunks, max_posting, hits, touched)
         t = times[slot]
         most = 0
         for r in range(n):

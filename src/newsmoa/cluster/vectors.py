@@ -150,31 +150,52 @@ class Table:
 
 
 class Postings:
-    """Inverted index: term hash -> slots, as linked lists in two growing arrays (latest first),
-    walked by the compiled `neighbourhoods` kernel."""
+    """Inverted index: term hash -> slots, latest first, walked by the compiled
+    `neighbourhoods` kernel. A term's list is a chain of chunks, newest first, each twice the
+    size of the one before (up to `MAX_CHUNK` slots) and stored contiguously in one growing
+    array, so a walk reads memory in runs instead of one scattered entry per posting."""
+
+    MAX_CHUNK = 64
 
     def __init__(self) -> None:
-        self.heads: dict[int, int] = {}
-        self.slot = np.empty(1 << 16, dtype=np.int64)
-        self.next = np.empty(1 << 16, dtype=np.int64)
-        self.n = 0
+        self.heads: dict[int, int] = {}  # term -> its newest chunk
+        self.slot = np.empty(1 << 16, dtype=np.int64)  # the chunks' slots, chunk after chunk
+        self.used = 0
+        # per chunk: where its slots start in `slot`, its capacity, how many it holds, the
+        # next (older) chunk of its term or -1
+        self.chunk = np.empty((1 << 14, 4), dtype=np.int64)
+        self.chunks = 0
+        self.n = 0  # postings
 
-    def add(self, terms: list[int], slot: int) -> None:
-        need = self.n + len(terms)
+    def _open(self, older: int, size: int) -> int:
+        c = self.chunks
+        if c == self.chunk.shape[0]:
+            self.chunk = np.concatenate([self.chunk, np.empty_like(self.chunk)])
+        need = self.used + size
         if need > self.slot.size:
             grow = max(need, 2 * self.slot.size) - self.slot.size
             self.slot = np.concatenate([self.slot, np.empty(grow, dtype=np.int64)])
-            self.next = np.concatenate([self.next, np.empty(grow, dtype=np.int64)])
-        heads = self.heads
+        self.chunk[c] = (self.used, size, 0, older)
+        self.used = need
+        self.chunks += 1
+        return c
+
+    def add(self, terms: list[int], slot: int) -> None:
+        heads, chunk = self.heads, self.chunk
         for term in terms:
-            at = self.n
-            self.slot[at] = slot
-            self.next[at] = heads.get(term, -1)
-            heads[term] = at
-            self.n += 1
+            c = heads.get(term, -1)
+            if c < 0:
+                c = heads[term] = self._open(-1, 2)
+                chunk = self.chunk
+            elif chunk[c, 2] == chunk[c, 1]:
+                c = heads[term] = self._open(c, min(2 * int(chunk[c, 1]), self.MAX_CHUNK))
+                chunk = self.chunk
+            self.slot[chunk[c, 0] + chunk[c, 2]] = slot
+            chunk[c, 2] += 1
+        self.n += len(terms)
 
     def heads_of(self, terms: list[int]) -> list[int]:
-        """Where the posting lists of `terms` start (terms nobody is found under have none)."""
+        """The newest chunk of each of `terms` (terms nobody is found under have none)."""
         heads = self.heads
         return [heads[t] for t in terms if t in heads]
 
@@ -210,7 +231,7 @@ def neighbourhoods(
         hi = min(lo + BLOCK_SLOTS, m)
         return _kernels.neighbourhoods(
             slot_arr[lo:hi], query_heads, query_start[lo : hi + 1], times, window_s,
-            postings.slot, postings.next, max_posting, max_candidates,
+            postings.slot, postings.chunk, max_posting, max_candidates,
             table.start, table.end, table.terms, table.weights, table.n,
         )  # fmt: skip
 
