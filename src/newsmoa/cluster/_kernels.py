@@ -244,6 +244,47 @@ def link(nn: np.ndarray, nn_sim: np.ndarray, slot: int, others: np.ndarray, sims
 
 
 @nb.njit(cache=True)
+def post(
+    post_slot: np.ndarray,
+    chunks: np.ndarray,
+    used: int,
+    n_chunks: int,
+    heads: np.ndarray,
+    term_ids: np.ndarray,
+    slots: np.ndarray,
+    max_chunk: int,
+) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """Append `slots[i]` to the posting list of term `term_ids[i]`, in order (layout: see
+    `gather`); `heads[t]` is term t's newest chunk or -1 and is updated. A full chunk is
+    followed by one twice its size, at most `max_chunk`. The arrays grow when full: returns
+    them with how much of each is used."""
+    for i in range(term_ids.size):
+        t = term_ids[i]
+        c = heads[t]
+        if c < 0 or chunks[c, 2] == chunks[c, 1]:
+            size = 2 if c < 0 else min(2 * chunks[c, 1], max_chunk)
+            if n_chunks == chunks.shape[0]:
+                grown = np.empty((2 * n_chunks, 4), dtype=np.int64)
+                grown[:n_chunks] = chunks
+                chunks = grown
+            if used + size > post_slot.size:
+                more = np.empty(max(2 * post_slot.size, used + size), dtype=np.int64)
+                more[:used] = post_slot[:used]
+                post_slot = more
+            chunks[n_chunks, 0] = used
+            chunks[n_chunks, 1] = size
+            chunks[n_chunks, 2] = 0
+            chunks[n_chunks, 3] = c
+            c = n_chunks
+            heads[t] = c
+            n_chunks += 1
+            used += size
+        post_slot[chunks[c, 0] + chunks[c, 2]] = slots[i]
+        chunks[c, 2] += 1
+    return post_slot, chunks, used, n_chunks
+
+
+@nb.njit(cache=True)
 def gather(
     heads: np.ndarray,
     post_slot: np.ndarray,

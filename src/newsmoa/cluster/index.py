@@ -134,6 +134,7 @@ class StoryIndex:
     def _insert(self, order: list[tuple[str, Features]]) -> list[int]:
         self._df.add_all([f.terms for _, f in order])
         slots = []
+        posted = []  # postings depend on the final document frequencies only: added at the end
         for article_id, f in order:
             terms, weights = weigh(f.terms, f.counts, self._df, self.config.max_terms)
             slot = self._table.append(terms, weights)
@@ -147,7 +148,8 @@ class StoryIndex:
             self._opinion.append(f.opinion)
             slots.append(slot)
             if not f.opinion:  # an opinion piece is never a candidate of another article
-                self._postings.add(self._posted(terms, weights), slot)
+                posted.append((self._posted(terms, weights), slot))
+        self._postings.add_all(posted)
         return slots
 
     def _query(self, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
