@@ -412,8 +412,9 @@ def neighbourhoods(
             kept += 1
         if kept == 0:
             continue
-        order = np.sort(keys[:kept])
         k = min(kept, max_candidates)
+        best = np.partition(keys[:kept], k - 1)[:k] if kept > k else keys[:kept]
+        order = np.sort(best)  # keys are distinct: the k smallest, in order
         cands = np.empty(k, dtype=np.int64)
         for r in range(k):
             cands[r] = order[r] % n_slots
