@@ -25,8 +25,8 @@ _QUOTES = str.maketrans(
     }
 )
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
-# What `_SPACE_RE` would change: a run of two spaces or an odd space (one plain space stays).
-_ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]| {2}")
+# With no odd space and no "  ", `_SPACE_RE` would change nothing (one plain space stays).
+_ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")
 _KEY_DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -34,7 +34,7 @@ def clean_whitespace(text: str) -> str:
     """Unify spaces and line ends without changing anything else."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     # most lines have single plain spaces only: searching is much cheaper than substituting
-    return _SPACE_RE.sub(" ", text) if _ODD_SPACE_RE.search(text) else text
+    return _SPACE_RE.sub(" ", text) if "  " in text or _ODD_SPACE_RE.search(text) else text
 
 
 def tidy(text: str) -> str:
