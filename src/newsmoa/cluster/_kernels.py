@@ -243,6 +243,13 @@ def link(nn: np.ndarray, nn_sim: np.ndarray, slot: int, others: np.ndarray, sims
             _offer(nn, nn_sim, others[i], slot, sims[i])
 
 
+@nb.njit(cache=True, nogil=True)
+def count_terms(table: np.ndarray, terms: np.ndarray, cell_mask: np.uint64) -> None:
+    """Add one to the document-frequency cell (`terms & cell_mask`) of each term."""
+    for t in terms:
+        table[t & cell_mask] += 1
+
+
 @nb.njit(cache=True)
 def post(
     post_slot: np.ndarray,
