@@ -13,12 +13,20 @@ def is_furniture(line: str, *, min_share: float = 0.6) -> bool:
     """True for a line made mostly of button and share-list words (`폰트키우기 ... 신고하기`)."""
     if len(line) > 200:
         return False
-    tokens = _TOKEN_RE.findall(line)
+    tokens = _tokens(line)
     if not tokens:
         return False
     words = boilerplate_words()
     hits = sum(1 for t in tokens if t.lower() in words)
     return hits >= 2 and hits / len(tokens) >= min_share
+
+
+def _tokens(line: str) -> list[str]:
+    """`_TOKEN_RE.findall(line)`, faster: str.split breaks at exactly what \\s matches."""
+    for sep in "|/·,":
+        if sep in line:
+            line = line.replace(sep, " ")
+    return line.split()
 
 
 def is_copyright(line: str, *, max_chars: int = 160) -> bool:
