@@ -243,6 +243,92 @@ def link(nn: np.ndarray, nn_sim: np.ndarray, slot: int, others: np.ndarray, sims
             _offer(nn, nn_sim, others[i], slot, sims[i])
 
 
+@nb.njit(cache=True, inline="always")
+def _heaviest(
+    terms: np.ndarray, weights: np.ndarray, pick: np.ndarray, q: int, out: np.ndarray, at: int
+) -> tuple[int, bool]:
+    """Write the `q` heaviest picked terms (all when fewer) to `out[at:]`; returns how many
+    and True, or 0 and False when the q-th and next heaviest weigh the same."""
+    n = 0
+    for i in range(pick.size):
+        if pick[i]:
+            n += 1
+    if n == 0 or q <= 0:
+        return 0, True
+    cut = -np.inf
+    if q < n:
+        vals = np.empty(n, dtype=weights.dtype)
+        n = 0
+        for i in range(pick.size):
+            if pick[i]:
+                vals[n] = weights[i]
+                n += 1
+        vals.sort()
+        cut = vals[n - q]
+        if vals[n - q - 1] == cut:
+            return 0, False
+    k = 0
+    for i in range(pick.size):
+        if pick[i] and weights[i] >= cut:
+            out[at + k] = terms[i]
+            k += 1
+    return k, True
+
+
+@nb.njit(cache=True)
+def heaviest_terms(
+    slots: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    terms: np.ndarray,
+    weights: np.ndarray,
+    df: np.ndarray,
+    cell_mask: np.uint64,
+    bg_terms: np.ndarray,
+    bg_share: np.ndarray,
+    max_bg_share: np.float32,
+    max_count: float,
+    q: int,
+    posted: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each of `slots`, in one pass: with `posted`, the `q` heaviest of its terms that
+    another document has (df >= 2) and the `q` heaviest of the others; else the `q` heaviest
+    of the first kind that are not common (a background share above `max_bg_share`, or, when
+    `max_count` >= 0, df above it). Returns the terms, row offsets, and per slot whether the
+    choice was clear (False: weights tie at a cut, the row is empty)."""
+    m = slots.size
+    out = np.empty(m * 2 * q, dtype=np.uint64)
+    offsets = np.zeros(m + 1, dtype=np.int64)
+    clear = np.ones(m, dtype=np.bool_)
+    nbg = bg_terms.size
+    for i in range(m):
+        s = slots[i]
+        tt = terms[starts[s] : ends[s]]
+        ww = weights[starts[s] : ends[s]]
+        pick = np.empty(tt.size, dtype=np.bool_)
+        for j in range(tt.size):
+            count = df[tt[j] & cell_mask]
+            ok = count >= 2
+            if ok and not posted:
+                if nbg > 0:
+                    at = min(np.searchsorted(bg_terms, tt[j]), nbg - 1)
+                    if bg_terms[at] == tt[j] and bg_share[at] > max_bg_share:
+                        ok = False
+                if max_count >= 0.0 and count > max_count:
+                    ok = False
+            pick[j] = ok
+        at = offsets[i]
+        k, good = _heaviest(tt, ww, pick, q, out, at)
+        if posted and good:
+            k2, good = _heaviest(tt, ww, ~pick, q, out, at + k)
+            k += k2
+        if not good:
+            clear[i] = False
+            k = 0
+        offsets[i + 1] = at + k
+    return out, offsets, clear
+
+
 @nb.njit(cache=True, nogil=True)
 def count_terms(table: np.ndarray, terms: np.ndarray, cell_mask: np.uint64) -> None:
     """Add one to the document-frequency cell (`terms & cell_mask`) of each term."""

@@ -39,7 +39,14 @@ from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
 from newsmoa.cluster.headlines import Headlines
 from newsmoa.cluster.stories import Stories
-from newsmoa.cluster.vectors import DocFreq, Postings, Table, neighbourhoods, weigh
+from newsmoa.cluster.vectors import (
+    DocFreq,
+    Postings,
+    Table,
+    heaviest_terms,
+    neighbourhoods,
+    weigh,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +141,6 @@ class StoryIndex:
     def _insert(self, order: list[tuple[str, Features]]) -> list[int]:
         self._df.add_all([f.terms for _, f in order])
         slots = []
-        posted = []  # postings depend on the final document frequencies only: added at the end
         for article_id, f in order:
             terms, weights = weigh(f.terms, f.counts, self._df, self.config.max_terms)
             slot = self._table.append(terms, weights)
@@ -147,35 +153,26 @@ class StoryIndex:
             self._stories.add_slot()
             self._opinion.append(f.opinion)
             slots.append(slot)
-            if not f.opinion:  # an opinion piece is never a candidate of another article
-                posted.append((self._posted(terms, weights), slot))
-        self._postings.add_all(posted)
+        # an opinion piece is never a candidate of another article
+        found = [s for s in slots if not self._opinion[s]]
+        self._postings.add_all(list(zip(self._posted(found), found, strict=True)))
         return slots
 
-    def _query(self, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """The article's `query_terms` heaviest terms."""
-        q = min(self.config.query_terms, terms.size)
-        if q == 0:
-            return terms[:0]
-        return terms[np.argpartition(-weights, q - 1)[:q]]
+    def _posted(self, slots: list[int]) -> list[list[int]]:
+        """Terms each article is found under: its `query_terms` heaviest terms that other
+        articles already have, and its heaviest terms so far its own (the names of an event's
+        first report). They depend on the final document frequencies: found after the batch."""
+        return heaviest_terms(self._table, self._df, slots, self.config.query_terms)
 
-    def _posted(self, terms: np.ndarray, weights: np.ndarray) -> list[int]:
-        """Terms an article is found under: its heaviest terms that other articles already
-        have, and its heaviest terms so far its own (the names of an event's first report)."""
-        shared = self._df.counts(terms) >= 2
-        posted = self._query(terms[shared], weights[shared]).tolist()
-        return posted + self._query(terms[~shared], weights[~shared]).tolist()
-
-    def _query_of(self, slot: int) -> list[int]:
-        """An inserted article's query terms: its `query_terms` heaviest terms that another
-        article has and not too many (none for an opinion piece)."""
-        if self._opinion[slot]:
-            return []
-        terms, weights = self._table.vector(slot)
-        df = self._df.counts(terms)
-        usable = (df >= 2) & ~self._df.common(terms, self.config.max_posting_share)
-        # a term only it has finds nothing
-        return self._query(terms[usable], weights[usable]).tolist()
+    def _queries(self, slots: list[int]) -> list[list[int]]:
+        """The inserted articles' query terms: each one's `query_terms` heaviest terms that
+        another article has and not too many (a term only it has finds nothing; none for an
+        opinion piece)."""
+        cfg = self.config
+        found = [s for s in slots if not self._opinion[s]]
+        rows = heaviest_terms(self._table, self._df, found, cfg.query_terms, cfg.max_posting_share)
+        queries = dict(zip(found, rows, strict=True))
+        return [queries.get(s, []) for s in slots]
 
     def _neighbourhoods(self, slots: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Candidate slots of inserted articles and their cosine; updates the kNN lists in
@@ -187,7 +184,7 @@ class StoryIndex:
             self._postings,
             self._times,
             slots,
-            [self._query_of(s) for s in slots],
+            self._queries(slots),
             window_s=cfg.window_hours * 3600.0,
             max_posting=cfg.max_posting,
             max_candidates=cfg.max_candidates,

@@ -76,6 +76,48 @@ class DocFreq:
         return out
 
 
+def heaviest(terms: np.ndarray, weights: np.ndarray, q: int) -> np.ndarray:
+    """The `q` heaviest terms (all when fewer), in no particular order."""
+    q = min(q, terms.size)
+    if q == 0:
+        return terms[:0]
+    return terms[np.argpartition(-weights, q - 1)[:q]]
+
+
+def heaviest_terms(
+    table: Table, df: DocFreq, slots: Sequence[int], q: int, max_share: float | None = None
+) -> list[list[int]]:
+    """For each of `slots`: with `max_share` (a query), the `heaviest` of its terms that another
+    document has and that are not `df.common`; without (its postings), the `heaviest` of its
+    terms that another document has, then of the others. One compiled pass over all slots;
+    where weights tie at the cut, `heaviest` decides, as it does for one slot."""
+    slots = list(slots)
+    if not slots:
+        return []
+    posted = max_share is None
+    share = 0.0 if max_share is None else max_share
+    limit = share * (df.docs + df.prior) if df.docs >= 50 and not posted else -1.0
+    out, offsets, clear = _kernels.heaviest_terms(
+        np.asarray(slots, dtype=np.int64), table.start, table.end, table.terms, table.weights,
+        df.table, np.uint64((1 << df.BITS) - 1), df._bg_terms, df._bg_share,
+        np.float32(share), limit, q, posted,
+    )  # fmt: skip  # numpy compares the float32 shares with a float32 max_share, as here
+    flat, at = out.tolist(), offsets.tolist()
+    rows = [flat[at[i] : at[i + 1]] for i in range(len(slots))]
+    for i in np.flatnonzero(~clear).tolist():
+        terms, weights = table.vector(slots[i])
+        if posted:
+            shared = df.counts(terms) >= 2
+            rows[i] = (
+                heaviest(terms[shared], weights[shared], q).tolist()
+                + heaviest(terms[~shared], weights[~shared], q).tolist()
+            )
+        else:
+            usable = (df.counts(terms) >= 2) & ~df.common(terms, share)
+            rows[i] = heaviest(terms[usable], weights[usable], q).tolist()
+    return rows
+
+
 def weigh(
     terms: np.ndarray, counts: np.ndarray, df: DocFreq, max_terms: int
 ) -> tuple[np.ndarray, np.ndarray]:
