@@ -102,7 +102,7 @@ def heaviest_terms(
         df.table, np.uint64((1 << df.BITS) - 1), df._bg_terms, df._bg_share,
         np.float32(share), limit, q, posted,
     )  # fmt: skip  # numpy compares the float32 shares with a float32 max_share, as here
-    flat, at = out.tolist(), offsets.tolist()
+    flat, at = out[: offsets[-1]].tolist(), offsets.tolist()
     rows = [flat[at[i] : at[i + 1]] for i in range(len(slots))]
     for i in np.flatnonzero(~clear).tolist():
         terms, weights = table.vector(slots[i])
