@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 import pytest
 
 from newsmoa.extract.boilerplate import _TOKEN_RE, _tokens, is_furniture
@@ -43,3 +45,20 @@ def test_key_length_reads_paragraphs_like_the_joined_text() -> None:
 def test_furniture_line() -> None:
     assert is_furniture("공유 | 페이스북 | 트위터 | 인쇄 | 폰트키우기")
     assert not is_furniture("시장은 공유 경제를 키우겠다고 말했다.")
+
+
+def test_furniture_stops_early_only_when_the_share_is_out_of_reach() -> None:
+    from newsmoa.extract.tables import boilerplate_words
+
+    word = sorted(boilerplate_words())[0]
+    for words, others in [(2, 0), (2, 1), (3, 2), (6, 4), (6, 5), (5, 0), (1, 0), (4, 3)]:
+        for order in ("words first", "others first", "mixed"):
+            tokens = [word] * words + ["문장"] * others
+            if order == "others first":
+                tokens.reverse()
+            elif order == "mixed":
+                pairs = zip_longest([word] * words, ["문장"] * others)
+                tokens = [t for pair in pairs for t in pair if t is not None]
+            expected = words >= 2 and words / len(tokens) >= 0.6
+            line = " | ".join(tokens)
+            assert is_furniture(line) == expected, (words, others, order)

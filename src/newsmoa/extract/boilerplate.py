@@ -17,8 +17,14 @@ def is_furniture(line: str, *, min_share: float = 0.6) -> bool:
     if not tokens:
         return False
     words = boilerplate_words()
-    hits = sum(1 for t in tokens if t.lower() in words)
-    return hits >= 2 and hits / len(tokens) >= min_share
+    n = len(tokens)
+    hits = 0
+    for i, t in enumerate(tokens, start=1):
+        if t.lower() in words:
+            hits += 1
+        elif (hits + n - i) / n < min_share:  # even if every token left were a word
+            return False
+    return hits >= 2 and hits / n >= min_share
 
 
 def _tokens(line: str) -> list[str]:
