@@ -307,12 +307,12 @@ class StoryIndex:
         for article_id, story in final.items():
             first.setdefault(story, article_id)
         for keep_id, gone_id, score in plan:
-            article_id = first.get(self.resolve(keep_id))
-            if article_id is not None:
-                a = done[article_id]
+            reported = first.get(self.resolve(keep_id))
+            if reported is not None:
+                a = done[reported]
                 signals = dict(a.signals, consolidated=round(score, 3))
                 merged = (*a.merged, gone_id)
-                done[article_id] = Assignment(a.article, a.story, a.founded, signals, merged)
+                done[reported] = Assignment(a.article, a.story, a.founded, signals, merged)
         for article_id, a in done.items():
             if final[article_id] != a.story:
                 done[article_id] = Assignment(

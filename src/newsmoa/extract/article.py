@@ -46,7 +46,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     if not text.strip():
         return Dropped(raw.origin, "empty")
     parts = _read_lines(classify_all(text))
-    if not key_length_at_least(parts.paragraphs, config.min_body_chars):
+    if not key_length_at_least(parts.paragraphs or (), config.min_body_chars):
         return Dropped(raw.origin, "no body text")
     body = "\n".join(parts.paragraphs)
     published = (

@@ -166,23 +166,22 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
 
     Example: newsmoa cluster articles.jsonl -o stories.jsonl
     """
-    from newsmoa.ingest.readers import read_jsonl
-    from newsmoa.pipeline import cluster_items
+    from newsmoa.pipeline import cluster_jsonl
 
     origin = "<stdin>" if infile == "-" else infile
     try:
         text = sys.stdin.read() if infile == "-" else Path(infile).read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{origin}: cannot read: {exc}") from exc
-    items = list(read_jsonl(origin, text, keep_blank=True))  # item k is line k + 1
-    # The batch's objects all live to its end: the input is left out of collections, and
-    # full collections (which rescanned millions of objects, ~1.8 s of 50,000 articles) wait
-    # for 100x more young ones; memory stays the same. Restored after (a test calls this).
+    # The batch's objects all live to its end: what exists before it is left out of
+    # collections, and full collections (which rescanned millions of objects, ~1.8 s of 50,000
+    # articles) wait for 100x more young ones; memory stays the same. Restored after (a test
+    # calls this in its own process).
     thresholds = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(*thresholds[:2], 100 * thresholds[2])
     try:
-        results = cluster_items(items)
+        results = cluster_jsonl(origin, text)  # line k is item k - 1
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
