@@ -146,3 +146,23 @@ def test_a_merge_made_by_one_call_is_saved_as_a_redirect(tmp_path):
     assert store.redirects() == {b: a} and store.stories_of([fire[0]]) == {fire[0]: a}
     assert [s["id"] for s in store.story_summaries()] == [a]
     store.close()
+
+
+def test_cluster_jsonl_reads_lines_as_read_jsonl_then_cluster_items():
+    import json
+
+    from newsmoa.ingest.readers import read_jsonl
+    from newsmoa.pipeline import cluster_jsonl
+
+    rows = [
+        {k: getattr(i, k) for k in ("id", "title", "outlet", "published", "text")}
+        for i in _items()
+        if isinstance(i, RawItem)
+    ]
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+    lines[3:3] = ["", "{not json", "[1, 2]", '{"id": "no-text"}', "  "]
+    text = "\n".join(lines) + "\n"
+    expected = cluster_items(list(read_jsonl("in.jsonl", text, keep_blank=True)), workers=1)
+    assert any("error" in r for r in expected) and any("story" in r for r in expected)
+    assert cluster_jsonl("in.jsonl", text, workers=1) == expected
+    assert cluster_jsonl("in.jsonl", text, workers=2) == expected

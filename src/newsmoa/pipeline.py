@@ -300,29 +300,82 @@ def cluster_items(
     """The grouping half of ingest with no store: one {"id","story"} per item, in order, or
     {"line": N, "error": ...} for an item that cannot be used (item k is line k + 1).
     `workers`: processes that extract a large input (None: one per core)."""
-    out: list[dict | None] = [None] * len(items)
-    raws: list[tuple[int, RawItem]] = []
-    for pos, item in enumerate(items):
-        if isinstance(item, InputError):
-            out[pos] = {"line": pos + 1, "error": item.message}
-        else:
-            raws.append((pos, item))
+    raws = [(pos, item) for pos, item in enumerate(items) if not isinstance(item, InputError)]
+
+    def prepared() -> Iterator[tuple[int, str | tuple[str, Features]]]:
+        for pos, item in enumerate(items):
+            if isinstance(item, InputError):
+                yield pos, item.message
+        positions = iter(pos for pos, _ in raws)
+        for chunk in _prepared([r for _, r in raws], config, workers, ids_only=True):
+            for got, pos in zip(chunk, positions, strict=False):  # chunk first: it ends the zip
+                yield pos, got.reason if isinstance(got, Dropped) else got
+
+    return _cluster(len(items), prepared(), config)
+
+
+def cluster_jsonl(
+    origin: str, text: str, *, config: ClusterConfig = DEFAULT_CONFIG, workers: int | None = None
+) -> list[dict]:
+    """`cluster_items(list(read_jsonl(origin, text, keep_blank=True)))`, each line parsed
+    where it is extracted (in the worker processes for a large input: this process neither
+    parses the whole input first nor sends the workers items, only lines)."""
+    lines = text.split("\n")  # as read_jsonl splits them
+    if lines and lines[-1] == "":
+        lines.pop()
+    if workers is None:
+        workers = len(os.sched_getaffinity(0)) if len(lines) >= PARALLEL_MIN_ITEMS else 1
+    size = max(1, min(CHUNK_ITEMS, -(-len(lines) // (4 * max(workers, 1)))))
+    starts = range(0, len(lines), size)
+    chunks = [lines[i : i + size] for i in starts]
+
+    def prepared() -> Iterator[tuple[int, str | tuple[str, Features]]]:
+        done = _mapped(_prepare_lines, chunks, workers, repeat(origin), starts, repeat(config))
+        for start, chunk in zip(starts, done, strict=True):
+            yield from enumerate(chunk, start=start)
+
+    return _cluster(len(lines), prepared(), config)
+
+
+def _cluster(
+    n: int, prepared: Iterable[tuple[int, str | tuple[str, Features]]], config: ClusterConfig
+) -> list[dict]:
+    """The story of each of `n` items from (position, error or (id, features)), in order."""
+    out: list[dict | None] = [None] * n
     batch: dict[str, Features] = {}  # the first item of each id
     placed: list[tuple[int, str]] = []
-    positions = iter(pos for pos, _ in raws)
-    for chunk in _prepared([r for _, r in raws], config, workers, ids_only=True):
-        for got, pos in zip(chunk, positions, strict=False):  # chunk first: it ends the zip
-            if isinstance(got, Dropped):
-                out[pos] = {"line": pos + 1, "error": got.reason}
-            else:
-                batch.setdefault(got[0], got[1])
-                placed.append((pos, got[0]))
+    for pos, got in prepared:
+        if isinstance(got, str):
+            out[pos] = {"line": pos + 1, "error": got}
+        else:
+            batch.setdefault(got[0], got[1])
+            placed.append((pos, got[0]))
     index = StoryIndex(config)
     assignments = index.add_many(list(batch.items()))
     by_article = {x.article: x for x in assignments}
     for pos, aid in placed:
         out[pos] = {"id": aid, "story": index.resolve(by_article[aid].story)}
     return [o for o in out if o is not None]
+
+
+def _prepare_lines(
+    lines: Sequence[str], origin: str, start: int, config: ClusterConfig
+) -> list[str | tuple[str, Features]]:
+    """JSONL lines start + 1, ... each parsed (as `read_jsonl` does), extracted and featured:
+    (id, features), or why there is no article (pure: runs in worker processes)."""
+    from newsmoa.backfill.stages import parse_line
+
+    out: list[str | tuple[str, Features]] = []
+    for line_no, line in enumerate(lines, start=start + 1):
+        item = parse_line(line_no, line, origin)
+        if isinstance(item, InputError):
+            out.append(item.message)
+            continue
+        got = extract(item)
+        out.append(
+            got.reason if isinstance(got, Dropped) else (got.id, article_features(got, config))
+        )
+    return out
 
 
 Prepared = tuple[Article, Features] | Dropped
@@ -353,10 +406,14 @@ def _prepared(
         workers = len(os.sched_getaffinity(0)) if len(items) >= PARALLEL_MIN_ITEMS else 1
     size = max(1, min(CHUNK_ITEMS, -(-len(items) // (4 * max(workers, 1)))))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    yield from _mapped(_prepare, chunks, workers, repeat(config), repeat(ids_only))
+
+
+def _mapped(fn: Callable[..., list], chunks: Sequence, workers: int, *args: Iterable) -> Iterator:
+    """`map(fn, chunks, *args)`: in this process, or in a pool of `workers` processes."""
     if workers <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            yield _prepare(chunk, config, ids_only)
+        yield from map(fn, chunks, *args)
         return
     # forkserver: safe when the caller runs threads (a server), unlike fork
     with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
-        yield from pool.map(_prepare, chunks, repeat(config), repeat(ids_only))
+        yield from pool.map(fn, chunks, *args)

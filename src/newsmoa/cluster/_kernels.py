@@ -243,30 +243,170 @@ def link(nn: np.ndarray, nn_sim: np.ndarray, slot: int, others: np.ndarray, sims
             _offer(nn, nn_sim, others[i], slot, sims[i])
 
 
+@nb.njit(cache=True, inline="always")
+def _heaviest(
+    terms: np.ndarray, weights: np.ndarray, pick: np.ndarray, q: int, out: np.ndarray, at: int
+) -> tuple[int, bool]:
+    """Write the `q` heaviest picked terms (all when fewer) to `out[at:]`; returns how many
+    and True, or 0 and False when the q-th and next heaviest weigh the same."""
+    n = 0
+    for i in range(pick.size):
+        if pick[i]:
+            n += 1
+    if n == 0 or q <= 0:
+        return 0, True
+    cut = -np.inf
+    if q < n:
+        vals = np.empty(n, dtype=weights.dtype)
+        n = 0
+        for i in range(pick.size):
+            if pick[i]:
+                vals[n] = weights[i]
+                n += 1
+        vals.sort()
+        cut = vals[n - q]
+        if vals[n - q - 1] == cut:
+            return 0, False
+    k = 0
+    for i in range(pick.size):
+        if pick[i] and weights[i] >= cut:
+            out[at + k] = terms[i]
+            k += 1
+    return k, True
+
+
+@nb.njit(cache=True)
+def heaviest_terms(
+    slots: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    terms: np.ndarray,
+    weights: np.ndarray,
+    df: np.ndarray,
+    cell_mask: np.uint64,
+    bg_terms: np.ndarray,
+    bg_share: np.ndarray,
+    max_bg_share: np.float32,
+    max_count: float,
+    q: int,
+    posted: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each of `slots`, in one pass: with `posted`, the `q` heaviest of its terms that
+    another document has (df >= 2) and the `q` heaviest of the others; else the `q` heaviest
+    of the first kind that are not common (a background share above `max_bg_share`, or, when
+    `max_count` >= 0, df above it). Returns the terms, row offsets, and per slot whether the
+    choice was clear (False: weights tie at a cut, the row is empty)."""
+    m = slots.size
+    out = np.empty(m * 2 * q, dtype=np.uint64)
+    offsets = np.zeros(m + 1, dtype=np.int64)
+    clear = np.ones(m, dtype=np.bool_)
+    nbg = bg_terms.size
+    for i in range(m):
+        s = slots[i]
+        tt = terms[starts[s] : ends[s]]
+        ww = weights[starts[s] : ends[s]]
+        pick = np.empty(tt.size, dtype=np.bool_)
+        for j in range(tt.size):
+            count = df[tt[j] & cell_mask]
+            ok = count >= 2
+            if ok and not posted:
+                if nbg > 0:
+                    at = min(np.searchsorted(bg_terms, tt[j]), nbg - 1)
+                    if bg_terms[at] == tt[j] and bg_share[at] > max_bg_share:
+                        ok = False
+                if max_count >= 0.0 and count > max_count:
+                    ok = False
+            pick[j] = ok
+        at = offsets[i]
+        k, good = _heaviest(tt, ww, pick, q, out, at)
+        if posted and good:
+            k2, good = _heaviest(tt, ww, ~pick, q, out, at + k)
+            k += k2
+        if not good:
+            clear[i] = False
+            k = 0
+        offsets[i + 1] = at + k
+    return out, offsets, clear
+
+
+@nb.njit(cache=True, nogil=True)
+def count_terms(table: np.ndarray, terms: np.ndarray, cell_mask: np.uint64) -> None:
+    """Add one to the document-frequency cell (`terms & cell_mask`) of each term."""
+    for t in terms:
+        table[t & cell_mask] += 1
+
+
+@nb.njit(cache=True)
+def post(
+    post_slot: np.ndarray,
+    chunks: np.ndarray,
+    used: int,
+    n_chunks: int,
+    heads: np.ndarray,
+    term_ids: np.ndarray,
+    slots: np.ndarray,
+    max_chunk: int,
+) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """Append `slots[i]` to the posting list of term `term_ids[i]`, in order (layout: see
+    `gather`); `heads[t]` is term t's newest chunk or -1 and is updated. A full chunk is
+    followed by one twice its size, at most `max_chunk`. The arrays grow when full: returns
+    them with how much of each is used."""
+    for i in range(term_ids.size):
+        t = term_ids[i]
+        c = heads[t]
+        if c < 0 or chunks[c, 2] == chunks[c, 1]:
+            size = 2 if c < 0 else min(2 * chunks[c, 1], max_chunk)
+            if n_chunks == chunks.shape[0]:
+                grown = np.empty((2 * n_chunks, 4), dtype=np.int64)
+                grown[:n_chunks] = chunks
+                chunks = grown
+            if used + size > post_slot.size:
+                more = np.empty(max(2 * post_slot.size, used + size), dtype=np.int64)
+                more[:used] = post_slot[:used]
+                post_slot = more
+            chunks[n_chunks, 0] = used
+            chunks[n_chunks, 1] = size
+            chunks[n_chunks, 2] = 0
+            chunks[n_chunks, 3] = c
+            c = n_chunks
+            heads[t] = c
+            n_chunks += 1
+            used += size
+        post_slot[chunks[c, 0] + chunks[c, 2]] = slots[i]
+        chunks[c, 2] += 1
+    return post_slot, chunks, used, n_chunks
+
+
 @nb.njit(cache=True)
 def gather(
     heads: np.ndarray,
     post_slot: np.ndarray,
-    post_next: np.ndarray,
+    chunks: np.ndarray,
     max_posting: int,
     hits: np.ndarray,
     touched: np.ndarray,
 ) -> int:
     """Count, per slot, the query terms whose posting lists (walked latest first, at most
-    `max_posting` entries each) hold it. Writes the slots hit into `touched`, returns how many;
-    the caller reads `hits[touched[:n]]` and must zero them afterwards."""
+    `max_posting` entries each) hold it. A list is a chain of chunks from its head, newest
+    first; chunk c holds `post_slot[start:start + fill]`, oldest first, with (start, capacity,
+    fill, next chunk) = chunks[c]. Writes the slots hit into `touched`, returns how many; the
+    caller reads `hits[touched[:n]]` and must zero them afterwards."""
     n = 0
     for h in heads:
-        at = h
+        c = h
         seen = 0
-        while at >= 0 and seen < max_posting:
-            s = post_slot[at]
-            if hits[s] == 0:
-                touched[n] = s
-                n += 1
-            hits[s] += 1
-            at = post_next[at]
-            seen += 1
+        while c >= 0 and seen < max_posting:
+            start = chunks[c, 0]
+            j = start + chunks[c, 2] - 1
+            while j >= start and seen < max_posting:
+                s = post_slot[j]
+                if hits[s] == 0:
+                    touched[n] = s
+                    n += 1
+                hits[s] += 1
+                seen += 1
+                j -= 1
+            c = chunks[c, 3]
     return n
 
 
@@ -309,3 +449,71 @@ def shared_neighbours(nn: np.ndarray, slot: int, others: np.ndarray) -> np.ndarr
                     break
         out[r] = c / min(size_a, size_b)
     return out
+
+
+@nb.njit(cache=True, nogil=True)
+def neighbourhoods(
+    slots: np.ndarray,
+    query_heads: np.ndarray,
+    query_start: np.ndarray,
+    times: np.ndarray,
+    window_s: float,
+    post_slot: np.ndarray,
+    chunks: np.ndarray,
+    max_posting: int,
+    max_candidates: int,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    terms: np.ndarray,
+    weights: np.ndarray,
+    n_slots: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidates and their cosine for each of `slots` (releases the GIL: callers may run
+    several blocks of slots at once). Slot i's query is the posting heads
+    `query_heads[query_start[i]:query_start[i + 1]]`; its candidates are the slots `gather`
+    finds, less itself and those published more than `window_s` apart (a missing time, NaN,
+    is never apart), at most `max_candidates`, most query terms first, then the lower slot.
+    Returns (candidates, cosines) as rows of `max_candidates` and how many of each row hold."""
+    m = slots.size
+    out_c = np.empty((m, max_candidates), dtype=np.int64)
+    out_s = np.empty((m, max_candidates), dtype=np.float32)
+    out_n = np.zeros(m, dtype=np.int64)
+    hits = np.zeros(n_slots, dtype=np.int64)
+    touched = np.empty(n_slots, dtype=np.int64)
+    keys = np.empty(n_slots, dtype=np.int64)
+    for i in range(m):
+        slot = slots[i]
+        heads = query_heads[query_start[i] : query_start[i + 1]]
+        n = gather(heads, post_slot, chunks, max_posting, hits, touched)
+        t = times[slot]
+        most = 0
+        for r in range(n):
+            if hits[touched[r]] > most:
+                most = hits[touched[r]]
+        kept = 0
+        for r in range(n):
+            s = touched[r]
+            c = hits[s]
+            hits[s] = 0
+            if s == slot:
+                continue
+            if not np.isnan(t):
+                u = times[s]
+                if not (np.isnan(u) or np.abs(u - t) <= window_s):
+                    continue
+            keys[kept] = (most - c) * n_slots + s  # most terms first, then the lower slot
+            kept += 1
+        if kept == 0:
+            continue
+        k = min(kept, max_candidates)
+        best = np.partition(keys[:kept], k - 1)[:k] if kept > k else keys[:kept]
+        order = np.sort(best)  # keys are distinct: the k smallest, in order
+        cands = np.empty(k, dtype=np.int64)
+        for r in range(k):
+            cands[r] = order[r] % n_slots
+        s0, e0 = starts[slot], ends[slot]
+        sims = dots(terms[s0:e0], weights[s0:e0], cands, starts, ends, terms, weights)
+        out_c[i, :k] = cands
+        out_s[i, :k] = sims
+        out_n[i] = k
+    return out_c, out_s, out_n

@@ -26,6 +26,7 @@ are never reused.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +40,14 @@ from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
 from newsmoa.cluster.headlines import Headlines
 from newsmoa.cluster.stories import Stories
-from newsmoa.cluster.vectors import DocFreq, Postings, Table, weigh
+from newsmoa.cluster.vectors import (
+    DocFreq,
+    Postings,
+    Table,
+    heaviest_terms,
+    neighbourhoods,
+    weigh,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +81,7 @@ class StoryIndex:
         coherent = config.join_coherence > 0.0 or config.merge_coherence > 0.0
         self._stories = Stories(self._table.vector if coherent else None)
         self._postings = Postings()
+        self._threads = len(os.sched_getaffinity(0))
 
     # -- public -----------------------------------------------------------------------------
     def add(self, article_id: str, features: Features) -> Assignment:
@@ -90,7 +99,7 @@ class StoryIndex:
                 new.setdefault(article_id, feats)
         order = sorted(new.items(), key=_canonical)
         slots = self._insert(order)
-        near = [self._neighbourhood(s) for s in slots]
+        near = self._neighbourhoods(slots)
         done = {
             article_id: self._assign(article_id, slot, *cands)
             for (article_id, _), slot, cands in zip(order, slots, near, strict=True)
@@ -125,16 +134,14 @@ class StoryIndex:
         given = {a: (s, f) for a, s, f in entries if a not in self._slot}
         order = sorted(((a, f) for a, (_, f) in given.items()), key=_canonical)
         slots = self._insert(order)
-        for slot in slots:
-            self._neighbourhood(slot)
+        self._neighbourhoods(slots)
         for (article_id, feats), slot in zip(order, slots, strict=True):
             story = self._stories.open(self.resolve(given[article_id][0]), feats.published_s)
             self._stories.place(slot, story)
 
     # -- retrieval --------------------------------------------------------------------------
     def _insert(self, order: list[tuple[str, Features]]) -> list[int]:
-        for _, f in order:
-            self._df.add(f.terms)
+        self._df.add_all([f.terms for _, f in order])
         slots = []
         for article_id, f in order:
             terms, weights = weigh(f.terms, f.counts, self._df, self.config.max_terms)
@@ -148,47 +155,47 @@ class StoryIndex:
             self._stories.add_slot()
             self._opinion.append(f.opinion)
             slots.append(slot)
-            if not f.opinion:  # an opinion piece is never a candidate of another article
-                self._postings.add(self._posted(terms, weights), slot)
+        # an opinion piece is never a candidate of another article
+        found = [s for s in slots if not self._opinion[s]]
+        self._postings.add_all(list(zip(self._posted(found), found, strict=True)))
         return slots
 
-    def _query(self, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """The article's `query_terms` heaviest terms."""
-        q = min(self.config.query_terms, terms.size)
-        if q == 0:
-            return terms[:0]
-        return terms[np.argpartition(-weights, q - 1)[:q]]
+    def _posted(self, slots: list[int]) -> list[list[int]]:
+        """Terms each article is found under: its `query_terms` heaviest terms that other
+        articles already have, and its heaviest terms so far its own (the names of an event's
+        first report). They depend on the final document frequencies: found after the batch."""
+        return heaviest_terms(self._table, self._df, slots, self.config.query_terms)
 
-    def _posted(self, terms: np.ndarray, weights: np.ndarray) -> list[int]:
-        """Terms an article is found under: its heaviest terms that other articles already
-        have, and its heaviest terms so far its own (the names of an event's first report)."""
-        shared = self._df.counts(terms) >= 2
-        posted = self._query(terms[shared], weights[shared]).tolist()
-        return posted + self._query(terms[~shared], weights[~shared]).tolist()
-
-    def _neighbourhood(self, slot: int) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate slots of an inserted article and their cosine; updates both kNN lists."""
+    def _queries(self, slots: list[int]) -> list[list[int]]:
+        """The inserted articles' query terms: each one's `query_terms` heaviest terms that
+        another article has and not too many (a term only it has finds nothing; none for an
+        opinion piece)."""
         cfg = self.config
-        none = np.empty(0, np.int64), np.empty(0, np.float32)
-        if self._opinion[slot]:
-            return none
-        terms, weights = self._table.vector(slot)
-        df = self._df.counts(terms)
-        usable = (df >= 2) & ~self._df.common(terms, cfg.max_posting_share)
-        query = self._query(terms[usable], weights[usable])  # a term only it has finds nothing
-        found, counts = self._postings.hits(query.tolist(), cfg.max_posting)
-        keep = found != slot
-        t = self._times[slot]
-        if not np.isnan(t):
-            u = self._times[found]
-            keep &= np.isnan(u) | (np.abs(u - t) <= cfg.window_hours * 3600.0)
-        found, counts = found[keep], counts[keep]
-        if found.size == 0:
-            return none
-        cands = found[np.lexsort((found, -counts))[: cfg.max_candidates]]
-        sims = self._table.similarities(slot, cands)
-        self._table.link(slot, cands, sims)
-        return cands, sims
+        found = [s for s in slots if not self._opinion[s]]
+        rows = heaviest_terms(self._table, self._df, found, cfg.query_terms, cfg.max_posting_share)
+        queries = dict(zip(found, rows, strict=True))
+        return [queries.get(s, []) for s in slots]
+
+    def _neighbourhoods(self, slots: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Candidate slots of inserted articles and their cosine; updates the kNN lists in
+        order (candidates depend only on postings, times and vectors, so all are found first,
+        in threads)."""
+        cfg = self.config
+        near = neighbourhoods(
+            self._table,
+            self._postings,
+            self._times,
+            slots,
+            self._queries(slots),
+            window_s=cfg.window_hours * 3600.0,
+            max_posting=cfg.max_posting,
+            max_candidates=cfg.max_candidates,
+            threads=self._threads,
+        )
+        for slot, (cands, sims) in zip(slots, near, strict=True):
+            if cands.size:
+                self._table.link(slot, cands, sims)
+        return near
 
     # -- decision ---------------------------------------------------------------------------
     def _assign(
@@ -318,18 +325,20 @@ class StoryIndex:
         """Merge the batch's stories that, as wholes, would join each other (see
         `consolidate.merge_plan`); a merge is reported on the batch article founding or first
         joining the survivor, and every batch assignment points to its final story."""
-        for keep_id, gone_id, score in merge_plan(
-            self._stories, self._table, self.config, slots, near, self._heads
-        ):
-            survivor = self.resolve(keep_id)
-            for article_id, _ in order:
-                a = done[article_id]
-                if self.story_of(article_id) == survivor:
-                    signals = dict(a.signals, consolidated=round(score, 3))
-                    merged = (*a.merged, gone_id)
-                    done[article_id] = Assignment(a.article, survivor, a.founded, signals, merged)
-                    break
+        plan = merge_plan(self._stories, self._table, self.config, slots, near, self._heads)
+        final = {article_id: self.story_of(article_id) for article_id, _ in order}
+        first: dict[str, str] = {}  # story -> its first batch article (canonical order)
+        for article_id, story in final.items():
+            first.setdefault(story, article_id)
+        for keep_id, gone_id, score in plan:
+            reported = first.get(self.resolve(keep_id))
+            if reported is not None:
+                a = done[reported]
+                signals = dict(a.signals, consolidated=round(score, 3))
+                merged = (*a.merged, gone_id)
+                done[reported] = Assignment(a.article, a.story, a.founded, signals, merged)
         for article_id, a in done.items():
-            final = self.story_of(article_id)
-            if final != a.story:
-                done[article_id] = Assignment(a.article, final, a.founded, a.signals, a.merged)
+            if final[article_id] != a.story:
+                done[article_id] = Assignment(
+                    a.article, final[article_id], a.founded, a.signals, a.merged
+                )

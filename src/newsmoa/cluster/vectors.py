@@ -10,6 +10,9 @@ neighbours (slot, similarity), updated as later articles arrive.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 
 from newsmoa.cluster import _kernels
@@ -45,8 +48,14 @@ class DocFreq:
         return (terms & np.uint64((1 << self.BITS) - 1)).astype(np.int64)
 
     def add(self, terms: np.ndarray) -> None:
-        np.add.at(self.table, self._cells(terms), 1)
-        self.docs += 1
+        self.add_all([terms])
+
+    def add_all(self, documents: Sequence[np.ndarray]) -> None:
+        """Count each document's (unique) terms."""
+        mask = np.uint64((1 << self.BITS) - 1)
+        for terms in documents:  # compiled: np.add.at over millions of terms takes seconds
+            _kernels.count_terms(self.table, terms, mask)
+        self.docs += len(documents)
 
     def counts(self, terms: np.ndarray) -> np.ndarray:
         """Articles (and background pseudo-documents) containing each term."""
@@ -65,6 +74,48 @@ class DocFreq:
         if self.docs >= 50:
             out |= self.counts(terms) > max_share * (self.docs + self.prior)
         return out
+
+
+def heaviest(terms: np.ndarray, weights: np.ndarray, q: int) -> np.ndarray:
+    """The `q` heaviest terms (all when fewer), in no particular order."""
+    q = min(q, terms.size)
+    if q == 0:
+        return terms[:0]
+    return terms[np.argpartition(-weights, q - 1)[:q]]
+
+
+def heaviest_terms(
+    table: Table, df: DocFreq, slots: Sequence[int], q: int, max_share: float | None = None
+) -> list[list[int]]:
+    """For each of `slots`: with `max_share` (a query), the `heaviest` of its terms that another
+    document has and that are not `df.common`; without (its postings), the `heaviest` of its
+    terms that another document has, then of the others. One compiled pass over all slots;
+    where weights tie at the cut, `heaviest` decides, as it does for one slot."""
+    slots = list(slots)
+    if not slots:
+        return []
+    posted = max_share is None
+    share = 0.0 if max_share is None else max_share
+    limit = share * (df.docs + df.prior) if df.docs >= 50 and not posted else -1.0
+    out, offsets, clear = _kernels.heaviest_terms(
+        np.asarray(slots, dtype=np.int64), table.start, table.end, table.terms, table.weights,
+        df.table, np.uint64((1 << df.BITS) - 1), df._bg_terms, df._bg_share,
+        np.float32(share), limit, q, posted,
+    )  # fmt: skip  # numpy compares the float32 shares with a float32 max_share, as here
+    flat, at = out[: offsets[-1]].tolist(), offsets.tolist()
+    rows = [flat[at[i] : at[i + 1]] for i in range(len(slots))]
+    for i in np.flatnonzero(~clear).tolist():
+        terms, weights = table.vector(slots[i])
+        if posted:
+            shared = df.counts(terms) >= 2
+            rows[i] = (
+                heaviest(terms[shared], weights[shared], q).tolist()
+                + heaviest(terms[~shared], weights[~shared], q).tolist()
+            )
+        else:
+            usable = (df.counts(terms) >= 2) & ~df.common(terms, share)
+            rows[i] = heaviest(terms[usable], weights[usable], q).tolist()
+    return rows
 
 
 def weigh(
@@ -141,39 +192,91 @@ class Table:
 
 
 class Postings:
-    """Inverted index: term hash -> slots, as linked lists in two growing arrays (latest first),
-    walked by the compiled `gather` kernel."""
+    """Inverted index: term hash -> slots, latest first, walked by the compiled
+    `neighbourhoods` kernel. A term's list is a chain of chunks, newest first, each twice the
+    size of the one before (up to `MAX_CHUNK` slots) and stored contiguously in one growing
+    array, so a walk reads memory in runs instead of one scattered entry per posting."""
+
+    MAX_CHUNK = 64
 
     def __init__(self) -> None:
-        self.heads: dict[int, int] = {}
-        self.slot = np.empty(1 << 16, dtype=np.int64)
-        self.next = np.empty(1 << 16, dtype=np.int64)
-        self.n = 0
-        self._hits = np.zeros(1024, dtype=np.int64)
-        self._touched = np.empty(1024, dtype=np.int64)
+        self.heads: dict[int, int] = {}  # term -> its newest chunk
+        self.slot = np.empty(1 << 16, dtype=np.int64)  # the chunks' slots, chunk after chunk
+        self.used = 0
+        # per chunk: where its slots start in `slot`, its capacity, how many it holds, the
+        # next (older) chunk of its term or -1
+        self.chunk = np.empty((1 << 14, 4), dtype=np.int64)
+        self.chunks = 0
+        self.n = 0  # postings
 
     def add(self, terms: list[int], slot: int) -> None:
-        need = self.n + len(terms)
-        if need > self.slot.size:
-            grow = max(need, 2 * self.slot.size) - self.slot.size
-            self.slot = np.concatenate([self.slot, np.empty(grow, dtype=np.int64)])
-            self.next = np.concatenate([self.next, np.empty(grow, dtype=np.int64)])
-        if slot >= self._hits.size:
-            self._hits = np.zeros(2 * (slot + 1), dtype=np.int64)
-            self._touched = np.empty(2 * (slot + 1), dtype=np.int64)
-        heads = self.heads
-        for term in terms:
-            at = self.n
-            self.slot[at] = slot
-            self.next[at] = heads.get(term, -1)
-            heads[term] = at
-            self.n += 1
+        self.add_all([(terms, slot)])
 
-    def hits(self, terms: list[int], max_posting: int) -> tuple[np.ndarray, np.ndarray]:
-        """Slots found under any of `terms` and how many of the terms found each."""
-        heads = np.fromiter((self.heads[t] for t in terms if t in self.heads), dtype=np.int64)
-        n = _kernels.gather(heads, self.slot, self.next, max_posting, self._hits, self._touched)
-        slots = self._touched[:n].copy()
-        counts = self._hits[slots]
-        self._hits[slots] = 0
-        return slots, counts
+    def add_all(self, posted: Sequence[tuple[list[int], int]]) -> None:
+        """`add` each (terms, slot) in turn, in one compiled pass."""
+        local: dict[int, int] = {}  # term -> its number in this call
+        ids = [local.setdefault(t, len(local)) for terms, _ in posted for t in terms]
+        if not ids:
+            return
+        slots = np.repeat([s for _, s in posted], [len(terms) for terms, _ in posted])
+        old = self.heads
+        heads = np.fromiter((old.get(t, -1) for t in local), np.int64, len(local))
+        self.slot, self.chunk, self.used, self.chunks = _kernels.post(
+            self.slot, self.chunk, self.used, self.chunks, heads,
+            np.asarray(ids, dtype=np.int64), slots.astype(np.int64), self.MAX_CHUNK,
+        )  # fmt: skip
+        old.update(zip(local, heads.tolist(), strict=True))
+        self.n += len(ids)
+
+    def heads_of(self, terms: list[int]) -> list[int]:
+        """The newest chunk of each of `terms` (terms nobody is found under have none)."""
+        heads = self.heads
+        return [heads[t] for t in terms if t in heads]
+
+
+BLOCK_SLOTS = 1024  # slots per call of the candidate kernel (a unit of work for a thread)
+
+
+def neighbourhoods(
+    table: Table,
+    postings: Postings,
+    times: np.ndarray,
+    slots: Sequence[int],
+    queries: Sequence[list[int]],
+    *,
+    window_s: float,
+    max_posting: int,
+    max_candidates: int,
+    threads: int = 1,
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Candidate slots and their cosine for each of `slots`, found under its query terms (see
+    the `neighbourhoods` kernel); blocks of slots run in `threads` threads at once (the kernel
+    releases the GIL and only reads the table and postings, so the result is the same)."""
+    m = len(slots)
+    if m == 0:
+        return []
+    heads = [postings.heads_of(q) for q in queries]
+    query_start = np.zeros(m + 1, dtype=np.int64)
+    np.cumsum([len(h) for h in heads], out=query_start[1:])
+    query_heads = np.fromiter((h for hs in heads for h in hs), np.int64, int(query_start[-1]))
+    slot_arr = np.asarray(slots, dtype=np.int64)
+
+    def block(lo: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        hi = min(lo + BLOCK_SLOTS, m)
+        return _kernels.neighbourhoods(
+            slot_arr[lo:hi], query_heads, query_start[lo : hi + 1], times, window_s,
+            postings.slot, postings.chunk, max_posting, max_candidates,
+            table.start, table.end, table.terms, table.weights, table.n,
+        )  # fmt: skip
+
+    starts = range(0, m, BLOCK_SLOTS)
+    if threads > 1 and len(starts) > 1:
+        with ThreadPoolExecutor(min(threads, len(starts))) as pool:
+            parts = list(pool.map(block, starts))
+    else:
+        parts = [block(lo) for lo in starts]
+    out = []
+    for cands, sims, counts in parts:
+        for c, s, n in zip(cands, sims, counts.tolist(), strict=True):
+            out.append((c[:n].copy(), s[:n].copy()))
+    return out

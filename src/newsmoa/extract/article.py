@@ -19,7 +19,7 @@ from newsmoa.extract.datelines import SEOUL, parse_datetime, published_from_date
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import Kind, Line, classify_all
 from newsmoa.extract.tables import outlets
-from newsmoa.text.normalize import comparison_key, content_hash, tidy
+from newsmoa.text.normalize import comparison_key, content_hash, key_length_at_least, tidy
 from newsmoa.types import Article, RawItem
 
 log = logging.getLogger(__name__)
@@ -46,9 +46,9 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     if not text.strip():
         return Dropped(raw.origin, "empty")
     parts = _read_lines(classify_all(text))
-    body = "\n".join(parts.paragraphs)
-    if len(comparison_key(body)) < config.min_body_chars:
+    if not key_length_at_least(parts.paragraphs or (), config.min_body_chars):
         return Dropped(raw.origin, "no body text")
+    body = "\n".join(parts.paragraphs)
     published = (
         _published(raw.published, tz) or parts.published or _published(hints.get("date"), tz)
     )

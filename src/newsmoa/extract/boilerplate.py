@@ -11,12 +11,28 @@ _TOKEN_RE = re.compile(r"[^\s|/·,]+")
 
 def is_furniture(line: str, *, min_share: float = 0.6) -> bool:
     """True for a line made mostly of button and share-list words (`폰트키우기 ... 신고하기`)."""
-    tokens = _TOKEN_RE.findall(line)
-    if not tokens or len(line) > 200:
+    if len(line) > 200:
+        return False
+    tokens = _tokens(line)
+    if not tokens:
         return False
     words = boilerplate_words()
-    hits = sum(1 for t in tokens if t.lower() in words)
-    return hits >= 2 and hits / len(tokens) >= min_share
+    n = len(tokens)
+    hits = 0
+    for i, t in enumerate(tokens, start=1):
+        if t.lower() in words:
+            hits += 1
+        elif (hits + n - i) / n < min_share:  # even if every token left were a word
+            return False
+    return hits >= 2 and hits / n >= min_share
+
+
+def _tokens(line: str) -> list[str]:
+    """`_TOKEN_RE.findall(line)`, faster: str.split breaks at exactly what \\s matches."""
+    for sep in "|/·,":
+        if sep in line:
+            line = line.replace(sep, " ")
+    return line.split()
 
 
 def is_copyright(line: str, *, max_chars: int = 160) -> bool:

@@ -18,7 +18,20 @@ from newsmoa.extract.tables import outlets
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·,]\s*{_NAME})*"
-_ROLE = r"(?:기자|특파원|통신원|선임기자|전문기자|객원기자|편집위원|논설위원|인턴기자)"
+_ROLES = (
+    "기자",
+    "특파원",
+    "통신원",
+    "선임기자",
+    "전문기자",
+    "객원기자",
+    "편집위원",
+    "논설위원",
+    "인턴기자",
+)
+_ROLE = f"(?:{'|'.join(_ROLES)})"
+# every role contains one of these (the roles that contain no other role)
+_ROLE_MARKS = tuple(r for r in _ROLES if not any(o != r and o in r for o in _ROLES))
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _BRACKET_RE = re.compile(r"^\s*\[\s*(?P<name>[^\[\]\n]{2,20}?)\s*\]\s*")
@@ -78,6 +91,8 @@ def _with_lead_reporter(b: Byline) -> Byline:
 
 def signature(line: str) -> Byline | None:
     """A line that is only a reporter's signature (name, role, optional e-mail), else None."""
+    if "@" not in line and not any(map(line.__contains__, _ROLE_MARKS)):
+        return None  # neither regex can match: most lines end here, cheaply
     m = _SIGNATURE_RE.match(line)
     if m:
         outlet = outlets().canonical(m["outlet"]) if m["outlet"] else None

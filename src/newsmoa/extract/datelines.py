@@ -29,6 +29,7 @@ _TIME = (
     r"(?P<H>\d{1,2})\s*(?:시|:)\s*(?P<M>\d{1,2})\s*(?:분)?(?:\s*(?::|분)?\s*(?P<S>\d{1,2})\s*초?)?"
 )
 DATETIME_RE = re.compile(_DATE + f"(?:{_TIME})?")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +70,8 @@ def _label_re() -> re.Pattern[str]:
 
 def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> list[Dateline]:
     """Every labelled date-time on a short line (a page's dateline), in order; [] otherwise."""
-    if len(line) > max_chars:
-        return []
+    if len(line) > max_chars or not _YEAR_RE.search(line):
+        return []  # a label counts only before a year
     labels = dateline_labels()
     found = []
     for lm in _label_re().finditer(line):

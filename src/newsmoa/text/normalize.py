@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Bullet and list marks outlets use interchangeably (△ ▲ ▶ ▷ ● ○ ■ □ ◆ ◇ ※ · -).
 BULLETS = "△▲▶▷▸►●○■□◆◇◎※•·∙ㆍ▣▪◈☞"
@@ -24,13 +25,16 @@ _QUOTES = str.maketrans(
     }
 )
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# With no odd space and no "  ", `_SPACE_RE` would change nothing (one plain space stays).
+_ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")
 _KEY_DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def clean_whitespace(text: str) -> str:
     """Unify spaces and line ends without changing anything else."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return _SPACE_RE.sub(" ", text)
+    # most lines have single plain spaces only: searching is much cheaper than substituting
+    return _SPACE_RE.sub(" ", text) if "  " in text or _ODD_SPACE_RE.search(text) else text
 
 
 def tidy(text: str) -> str:
@@ -48,6 +52,18 @@ def comparison_key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _BULLET_RE.sub(" ", text)
     return _KEY_DROP_RE.sub("", text).lower()
+
+
+def key_length_at_least(paragraphs: Iterable[str], n: int) -> bool:
+    """Whether `comparison_key("\\n".join(paragraphs))` has at least `n` characters, reading
+    only as many paragraphs as that takes: a newline never composes under NFKC and the key
+    drops it, so the key of the joined text is the keys of its paragraphs end to end."""
+    total = 0
+    for p in paragraphs:
+        total += len(comparison_key(p))
+        if total >= n:
+            return True
+    return n <= 0
 
 
 def content_hash(text: str) -> str:

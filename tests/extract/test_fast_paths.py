@@ -1,0 +1,64 @@
+"""The extraction shortcuts give what the plain definitions they replace give."""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+
+import pytest
+
+from newsmoa.extract.boilerplate import _TOKEN_RE, _tokens, is_furniture
+from newsmoa.text.normalize import _SPACE_RE, clean_whitespace, comparison_key, key_length_at_least
+
+TRICKY = [
+    "",
+    "   ",
+    "보통 문장입니다. 한 칸씩 띄어 씁니다.",
+    "두  칸과\t탭,\u00a0줄바꿈 없는 공백\u3000그리고\u200b폭 없는 공백",
+    "공유|페이스북/트위터·카카오톡,  밴드 | 폰트키우기 | 인쇄",
+    "\u2003em\u2009thin\u202fnarrow\u205fmath\u1680ogham\x1c\x1d\x1e\x1f\x85",
+    "e\u0301 ﬁ ①② Ａ Ｂ ᄀ\u1161\u11a8 İ ΟΔΟΣ·Β",
+    "△ 목록 ▲ 항목 — “따옴표” ‘작은’",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tokens_are_the_token_regex(text: str) -> None:
+    assert _tokens(text) == _TOKEN_RE.findall(text)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_clean_whitespace_is_the_space_regex(text: str) -> None:
+    plain = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    assert clean_whitespace(text) == _SPACE_RE.sub(" ", plain)
+
+
+def test_key_length_reads_paragraphs_like_the_joined_text() -> None:
+    paragraphs = [p for p in TRICKY if p] + ["\u1100", "\u1161", "a\u0301", "\u0301b"]
+    for start in range(len(paragraphs)):
+        for end in range(start, len(paragraphs) + 1):
+            part = paragraphs[start:end]
+            total = len(comparison_key("\n".join(part)))
+            for n in (0, 1, 5, 20, total, total + 1):
+                assert key_length_at_least(part, n) == (total >= n), (part, n)
+
+
+def test_furniture_line() -> None:
+    assert is_furniture("공유 | 페이스북 | 트위터 | 인쇄 | 폰트키우기")
+    assert not is_furniture("시장은 공유 경제를 키우겠다고 말했다.")
+
+
+def test_furniture_stops_early_only_when_the_share_is_out_of_reach() -> None:
+    from newsmoa.extract.tables import boilerplate_words
+
+    word = sorted(boilerplate_words())[0]
+    for words, others in [(2, 0), (2, 1), (3, 2), (6, 4), (6, 5), (5, 0), (1, 0), (4, 3)]:
+        for order in ("words first", "others first", "mixed"):
+            tokens = [word] * words + ["문장"] * others
+            if order == "others first":
+                tokens.reverse()
+            elif order == "mixed":
+                pairs = zip_longest([word] * words, ["문장"] * others)
+                tokens = [t for pair in pairs for t in pair if t is not None]
+            expected = words >= 2 and words / len(tokens) >= 0.6
+            line = " | ".join(tokens)
+            assert is_furniture(line) == expected, (words, others, order)
