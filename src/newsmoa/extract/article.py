@@ -8,14 +8,15 @@ no article here; the pipeline counts it and goes on.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from newsmoa.extract.bylines import outlet_from_email
-from newsmoa.extract.datelines import SEOUL, parse_datetime, published_from_datelines
+from newsmoa.extract.datelines import SEOUL, Dateline, parse_datetime, published_from_datelines
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import Kind, Line, classify_all
 from newsmoa.extract.tables import outlets
@@ -40,7 +41,7 @@ class Dropped:
 def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | Dropped:
     """The article in `raw`, or why there is none."""
     tz = ZoneInfo(config.tz)
-    text, hints = raw.text or "", {}
+    text, hints = raw.text or "", dict[str, Any]()
     if raw.html:
         text, hints = html_to_text(raw.html, url=raw.url)
     if not text.strip():
@@ -93,15 +94,14 @@ class _Parts:
     reporter: str | None = None
     email: str | None = None
     published: datetime | None = None
-    paragraphs: list[str] | None = None
-    captions: list[str] | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
 
 
 def _read_lines(lines: list[Line]) -> _Parts:
-    parts = _Parts(paragraphs=[], captions=[])
-    assert parts.paragraphs is not None and parts.captions is not None
+    parts = _Parts()
     heads: list[str] = []
-    datelines = []
+    datelines: list[Dateline] = []
     in_body = False
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
     for line in lines:
