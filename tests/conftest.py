@@ -48,3 +48,20 @@ def pg_url(pg_server) -> str:
     name = f"t{next(_pg_numbers)}"
     pg_server.psql(f"CREATE DATABASE {name};")
     return pg_server.get_uri(name)
+
+
+_RESULTS: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def results_line():
+    """Print a measured comparison after the run (e.g. the backfill engines vs `cluster`),
+    where CI logs show it, not only in a failing test's captured output."""
+    return _RESULTS.append
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _RESULTS:
+        terminalreporter.section("measured in this run")
+        for line in _RESULTS:
+            terminalreporter.write_line(line)

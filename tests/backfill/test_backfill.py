@@ -67,7 +67,9 @@ def _run_cli(archive: Path, out: Path, *engine: str) -> tuple[list[dict], set[fr
     return rows, {frozenset(json.loads(line)["articles"]) for line in near}
 
 
-def _compare(name: str, reference: dict, rows: list[dict], groups: set[frozenset]) -> str:
+def _compare(
+    name: str, reference: dict, rows: list[dict], groups: set[frozenset], report=print
+) -> str:
     """Assert the contract and the agreement; return the comparison as one printable line."""
     ref_rows = reference["rows"]
     assert len(rows) == len(ref_rows), f"{name}: {len(rows)} lines, cluster wrote {len(ref_rows)}"
@@ -83,17 +85,19 @@ def _compare(name: str, reference: dict, rows: list[dict], groups: set[frozenset
         f"stories vs `cluster`: pairwise P {score.precision:.4f} R {score.recall:.4f} "
         f"F1 {score.f1:.4f}; same story ids {same}/{len(both)}"
     )
-    print(text)
+    report(text)
     assert groups == reference["groups"], text
     assert score.f1 >= 0.99, text
     return text
 
 
 @pytest.fixture(scope="module")
-def local_rows(archive: Path, reference: dict, tmp_path_factory: pytest.TempPathFactory) -> list:
+def local_rows(
+    archive: Path, reference: dict, tmp_path_factory: pytest.TempPathFactory, results_line
+) -> list:
     out = tmp_path_factory.mktemp("local") / "stories.jsonl"
     rows, groups = _run_cli(archive, out, "--engine", "local")
-    _compare("local", reference, rows, groups)
+    _compare("local", reference, rows, groups, results_line)
     return rows
 
 
@@ -124,8 +128,8 @@ def spark():
     reason="Spark backfill test needs PySpark and Java: pip install -e '.[spark]'",
 )
 def test_spark_engine_agrees_with_single_machine(
-    spark, archive: Path, reference: dict, local_rows: list[dict], tmp_path: Path
+    spark, archive: Path, reference: dict, local_rows: list[dict], tmp_path: Path, results_line
 ) -> None:
     rows, groups = _run_cli(archive, tmp_path / "stories.jsonl", "--engine", "spark")
-    _compare("spark local[2]", reference, rows, groups)
+    _compare("spark local[2]", reference, rows, groups, results_line)
     assert rows == local_rows, "the Spark and local engines differ"
