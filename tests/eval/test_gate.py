@@ -11,8 +11,12 @@ PAIRWISE_F1_FLOOR = 0.88  # measured 0.904
 BCUBED_F1_FLOOR = 0.90  # measured 0.927
 
 
-def test_ecbplus_test_topics_stay_above_floors():
+def test_ecbplus_test_topics_stay_above_floors(results_line):
     row = score(run(load_ecbplus(("test",))), "ECB+ test")
+    results_line(
+        f"quality gate, {row.name}: pairwise F1 {row.pw.f1:.3f} (floor {PAIRWISE_F1_FLOOR}),"
+        f" B-cubed F1 {row.b3.f1:.3f} (floor {BCUBED_F1_FLOOR})"
+    )
     assert row.articles == 210
     assert row.pw.f1 >= PAIRWISE_F1_FLOOR, row.render()
     assert row.b3.f1 >= BCUBED_F1_FLOOR, row.render()
