@@ -157,8 +157,9 @@ def print_table(rows: list[dict], corpus: Corpus, score: dict, stage: dict) -> N
         f"{n / cpu:,.0f} per CPU-second (all processes)"
     )
     print(
-        "CPU s: user+system of the command and every process it waited for; peak RSS: its "
-        "largest process (ru_maxrss); tree PSS: all its processes together, sampled at 10 Hz; "
+        "CPU s: user+system of the command and all its processes (extraction workers "
+        "included); peak RSS: its largest process (ru_maxrss); tree PSS: all its processes "
+        "together, sampled at 10 Hz; "
         "load: 1-minute load average at start / end (other work on the machine slows wall time)."
     )
     print(

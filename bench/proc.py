@@ -1,8 +1,9 @@
 """Run a command as a child and measure it: wall time, CPU time, peak memory of its process tree.
 
-* CPU: user + system seconds from `os.wait4` (the child and every descendant it waited for,
-  e.g. a pool of worker processes), so a run disturbed by other load on the machine still
-  reports its own work;
+* CPU: user + system seconds of the child and all its descendants: `os.wait4` counts the
+  child and what it waited for, and a sample of every descendant's /proc times counts the
+  rest (worker processes a forkserver started are not waited for by the child), so a run
+  disturbed by other load on the machine still reports its own work;
 * peak RSS: `ru_maxrss` of the same call, the largest single process of the tree;
 * peak tree MB: the sum over the child and its descendants of their proportional set size
   (PSS: a page shared by n processes counts 1/n in each), sampled every `interval_s`; this is
@@ -56,6 +57,28 @@ def _pss_mb(pid: int) -> float:
     return 0.0
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system seconds of `pid` so far (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime (fields 14, 15)
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], _children(pid)
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += _children(p)
+    return out
+
+
 def tree_pss_mb(pid: int) -> float:
     """PSS of `pid` and all its descendants now, in MB."""
     total, todo = 0.0, [pid]
@@ -91,12 +114,15 @@ def measure(
     for r in readers:
         r.start()
     peak = 0.0
+    seen_cpu: dict[int, float] = {}  # pid in the tree -> its own CPU seconds when last sampled
     stop = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not stop.is_set():
             peak = max(peak, tree_pss_mb(child.pid))
+            for p in [child.pid, *_descendants(child.pid)]:
+                seen_cpu[p] = max(seen_cpu.get(p, 0.0), _cpu_s(p))
             stop.wait(interval_s)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -108,10 +134,12 @@ def measure(
     child.returncode = os.waitstatus_to_exitcode(status)
     for r in readers:
         r.join()
+    waited = usage.ru_utime + usage.ru_stime  # exact, for the child and what it waited for
+    sampled = sum(seen_cpu.values())  # every process of the tree, up to its last sample
     return Measured(
         returncode=child.returncode,
         wall_s=wall,
-        cpu_s=usage.ru_utime + usage.ru_stime,
+        cpu_s=max(waited, sampled),  # each a lower bound of the whole tree's CPU
         peak_rss_mb=usage.ru_maxrss / 1024,  # Linux: KiB
         peak_tree_mb=peak or usage.ru_maxrss / 1024,  # a run too short to sample
         load_start=load_start,
