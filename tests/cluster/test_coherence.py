@@ -8,6 +8,7 @@ import dataclasses
 import random
 
 import numpy as np
+import pytest
 from cluster_samples import GOLD
 
 from newsmoa.cluster import ClusterConfig, StoryIndex, article_features, cluster_articles
@@ -54,14 +55,17 @@ def test_sums_give_mean_cosines():
     assert stories_close(one, first, 0.0) and stories_close(None, first, 0.9)
 
 
-def test_coherence_keeps_order_independence_and_the_samples(articles):
-    base = cluster_articles(articles, ON)
+@pytest.mark.parametrize(
+    "config", [ON, ClusterConfig(relative_floor=0.45)], ids=["coherence", "relative floor"]
+)
+def test_options_keep_order_independence_and_the_samples(articles, config):
+    base = cluster_articles(articles, config)
     assert pairwise([GOLD[a.id] for a in articles], base).f1 == 1.0
     ids = [a.id for a in articles]
     for seed in range(3):
         shuffled = articles[:]
         random.Random(seed).shuffle(shuffled)
-        got = dict(zip([a.id for a in shuffled], cluster_articles(shuffled, ON), strict=True))
+        got = dict(zip([a.id for a in shuffled], cluster_articles(shuffled, config), strict=True))
         assert [got[i] for i in ids] == base
 
 
@@ -90,15 +94,3 @@ def test_a_bridge_does_not_merge_stories_far_from_each_other(articles):
         c = index.add("roundup", article_features(bridge))
         assert bool(c.merged) is merges
         assert (index.story_of(fire.id) == index.story_of(wanju.id)) is merges
-
-
-def test_relative_floor_keeps_order_independence_and_the_samples(articles):
-    config = ClusterConfig(relative_floor=0.45)
-    base = cluster_articles(articles, config)
-    assert pairwise([GOLD[a.id] for a in articles], base).f1 == 1.0
-    ids = [a.id for a in articles]
-    for seed in range(3):
-        shuffled = articles[:]
-        random.Random(seed).shuffle(shuffled)
-        got = dict(zip([a.id for a in shuffled], cluster_articles(shuffled, config), strict=True))
-        assert [got[i] for i in ids] == base
