@@ -25,6 +25,7 @@ from pathlib import Path
 from bench import pyspy
 from bench.corpus import Corpus, load_truth
 from bench.proc import Measured, measure
+from bench.table import print_aligned
 from newsmoa.eval.scoring import bcubed, pairwise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,17 +112,6 @@ def run(corpus: Corpus, *, runs: int = 3, profile: bool = False) -> list[dict]:
     ]
 
 
-def _fmt_table(head: tuple[str, ...], body: list[tuple[str, ...]]) -> None:
-    table = [head, *body]
-    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
-    for k, row in enumerate(table):
-        cells = [row[0].ljust(widths[0])]
-        cells += [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
-        print("  ".join(cells))
-        if k == 0:
-            print("  ".join("-" * w for w in widths))
-
-
 def print_table(rows: list[dict], corpus: Corpus, score: dict, stage: dict) -> None:
     n = corpus.docs
     ms: list[Measured] = [r["m"] for r in rows]
@@ -146,7 +136,7 @@ def print_table(rows: list[dict], corpus: Corpus, score: dict, stage: dict) -> N
         f"JSONL) end to end, the installed command in a fresh process per run; "
         f"{os.cpu_count()} cores"
     )
-    _fmt_table(
+    print_aligned(
         ("run", "wall s", "art/s", "CPU s", "art/CPU-s", "peak RSS MB", "tree PSS MB", "load"),
         body,
     )
@@ -171,7 +161,7 @@ def print_table(rows: list[dict], corpus: Corpus, score: dict, stage: dict) -> N
     total = sum(stage["cpu_s"].values())
     print()
     print(f"stages, one process, one stage at a time over all {stage['items']:,} lines:")
-    _fmt_table(
+    print_aligned(
         ("stage", "CPU s", "share", "articles/CPU-s"),
         [
             (name, f"{s:.1f}", f"{s / total:.0%}", f"{stage['items'] / s:,.0f}" if s else "-")

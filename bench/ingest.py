@@ -35,6 +35,7 @@ from bench import pyspy
 from bench.bigstore import DOCS, BigStore, ensure_store
 from bench.corpus import Corpus
 from bench.proc import measure
+from bench.table import print_aligned
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_P95_MS = 50.0
@@ -121,14 +122,7 @@ def _fmt_sizes(rows: list[dict]) -> None:
             w = [t for t, n in zip(r["wall_ms"], r["story_sizes"], strict=True) if lo <= n <= hi]
             cells.append(f"{len(w)}: {_pct(w, 50):.0f} / {_pct(w, 95):.0f}" if w else "-")
         body.append(cells)
-    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
-    for row in [head, *body]:
-        print(
-            "  ".join(
-                [row[0].ljust(widths[0])]
-                + [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
-            )
-        )
+    print_aligned(head, body, rule=False)
 
 
 def print_table(rows: list[dict], big: BigStore) -> None:
@@ -153,14 +147,7 @@ def print_table(rows: list[dict], big: BigStore) -> None:
         f"{meta['articles']:,} articles ({meta['stories']:,} stories, "
         f"{meta['db_bytes'] / 1e9:.1f} GB on disk), one warm process per mode"
     )
-    table = [head, *body]
-    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
-    for k, row in enumerate(table):
-        cells = [row[0].ljust(widths[0])]
-        cells += [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
-        print("  ".join(cells))
-        if k == 0:
-            print("  ".join("-" * w for w in widths))
+    print_aligned(head, body)
     for r in rows:
         p95 = _pct(r["wall_ms"], 95)
         cpu95 = _pct(r["cpu_ms"], 95)

@@ -18,6 +18,7 @@ from pathlib import Path
 from bench.corpus import Corpus
 from bench.methods import BY_NAME, METHODS
 from bench.quality import family_truth, score
+from bench.table import print_aligned
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DATASKETCH = "datasketch-sha1"
@@ -86,12 +87,12 @@ def print_table(rows: list[dict], corpus: Corpus, runs: int, pairs: int, targets
     by_name = {r["method"]: r for r in rows}
     head = ("method", "docs/s", "x ds-sha1", "x rensa", "docs/cpu-s", "x ds-sha1", "x rensa",
             "peak MB", "+MB", "cand/doc", "recall", "rec .5-.6", "precision", "MAE")  # fmt: skip
-    table = [head]
+    body = []
     for r in rows:
         label = BY_NAME[r["method"]].label
         if r["timed_docs"] < corpus.docs:
             label += f" [timed {r['timed_docs']:,}]"
-        table.append((
+        body.append((
             label,
             f"{r['rate']:,.0f}",
             _ratio(r, by_name, REFERENCE_DATASKETCH),
@@ -107,18 +108,12 @@ def print_table(rows: list[dict], corpus: Corpus, runs: int, pairs: int, targets
             f"{r['precision']:.4f}",
             f"{r['mae']:.4f}",
         ))  # fmt: skip
-    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     print()
     print(
         f"MinHash signatures: {corpus.docs:,} articles, 128 slots, 5-codepoint shingles of "
         f"folded text; docs/s = median of {runs} runs; LSH 32x4 + check J>=0.5 for all"
     )
-    for k, row in enumerate(table):
-        cells = [row[0].ljust(widths[0])]
-        cells += [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
-        print("  ".join(cells))
-        if k == 0:
-            print("  ".join("-" * w for w in widths))
+    print_aligned(head, body)
     for note in NOTES:
         print(note.format(pairs=pairs, targets=targets))
     for name, target in TARGETS.items():
