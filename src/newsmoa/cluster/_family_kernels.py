@@ -5,7 +5,8 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-from newsmoa.cluster._kernels import _OFFSET, _finish, _fold, _mix
+from newsmoa.cluster._kernels import _OFFSET, _fold, _mix
+from newsmoa.dedup._kernels import fmix64
 
 
 @nb.njit(cache=True)
@@ -44,7 +45,7 @@ def sentence_grams(
             h = _OFFSET
             for j in range(n):
                 h = _mix(h, np.uint64(folded[i + j]))
-            hashes[at + i] = _finish(h)
+            hashes[at + i] = fmix64(h)
         block = np.sort(hashes[at : at + count])
         distinct = 0
         for i in range(count):

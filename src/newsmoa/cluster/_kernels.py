@@ -17,11 +17,10 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
+from newsmoa.dedup._kernels import fmix64
+
 _OFFSET = np.uint64(0xCBF29CE484222325)
 _PRIME = np.uint64(0x100000001B3)
-_M1 = np.uint64(0xFF51AFD7ED558CCD)
-_M2 = np.uint64(0xC4CEB9FE1A85EC53)
-_S33 = np.uint64(33)
 _TAG_BIGRAM = np.uint64(1)
 _TAG_SYLLABLE = np.uint64(2)
 _TAG_WORD = np.uint64(3)
@@ -32,16 +31,6 @@ _TAG_IDEOGRAPH = np.uint64(5)
 @nb.njit(cache=True, inline="always")
 def _mix(h: np.uint64, x: np.uint64) -> np.uint64:
     return (h ^ x) * _PRIME
-
-
-@nb.njit(cache=True, inline="always")
-def _finish(h: np.uint64) -> np.uint64:
-    h ^= h >> _S33
-    h *= _M1
-    h ^= h >> _S33
-    h *= _M2
-    h ^= h >> _S33
-    return h
 
 
 @nb.njit(cache=True, inline="always")
@@ -92,18 +81,18 @@ def term_counts(
                 if not _hangul(g):
                     break
                 h = _mix(_mix(_mix(_OFFSET, _TAG_BIGRAM), np.uint64(prev)), np.uint64(g))
-                hashes[m] = _finish(h)
+                hashes[m] = fmix64(h)
                 weights[m] = w
                 m += 1
                 prev = g
                 j += 1
             if j == i + 1:
-                hashes[m] = _finish(_mix(_mix(_OFFSET, _TAG_SYLLABLE), np.uint64(f)))
+                hashes[m] = fmix64(_mix(_mix(_OFFSET, _TAG_SYLLABLE), np.uint64(f)))
                 weights[m] = w
                 m += 1
             i = j
         elif _ideograph(f):
-            hashes[m] = _finish(_mix(_mix(_OFFSET, _TAG_IDEOGRAPH), np.uint64(f)))
+            hashes[m] = fmix64(_mix(_mix(_OFFSET, _TAG_IDEOGRAPH), np.uint64(f)))
             weights[m] = w
             m += 1
             i += 1
@@ -134,7 +123,7 @@ def term_counts(
                 h = _mix(h, np.uint64(g))
                 prev = g
                 j += 1
-            hashes[m] = _finish(h)
+            hashes[m] = fmix64(h)
             weights[m] = w
             m += 1
             i = j
@@ -213,7 +202,7 @@ def char_grams(cps: np.ndarray, table: np.ndarray, n: int) -> np.ndarray:
         h = _OFFSET
         for j in range(n):
             h = _mix(h, np.uint64(folded[i + j]))
-        out[i] = _finish(h)
+        out[i] = fmix64(h)
     return out
 
 
