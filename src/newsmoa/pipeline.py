@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from itertools import repeat
+from itertools import accumulate, repeat
 from multiprocessing import get_context
+from typing import TypeVar
 
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
@@ -34,6 +35,7 @@ from newsmoa.types import Article, RawItem
 Progress = Callable[[int], None]
 PARALLEL_MIN_ITEMS = 4_000  # a smaller batch is prepared in this process (a pool costs ~1 s)
 CHUNK_ITEMS = 500  # at most this many items per task sent to a worker process
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -323,11 +325,8 @@ def cluster_jsonl(
     lines = text.split("\n")  # as read_jsonl splits them
     if lines and lines[-1] == "":
         lines.pop()
-    if workers is None:
-        workers = len(os.sched_getaffinity(0)) if len(lines) >= PARALLEL_MIN_ITEMS else 1
-    size = max(1, min(CHUNK_ITEMS, -(-len(lines) // (4 * max(workers, 1)))))
-    starts = range(0, len(lines), size)
-    chunks = [lines[i : i + size] for i in starts]
+    workers, chunks = _split(lines, workers)
+    starts = [0, *accumulate(len(c) for c in chunks)][: len(chunks)]  # each chunk's first line
 
     def prepared() -> Iterator[tuple[int, str | tuple[str, Features]]]:
         done = _mapped(_prepare_lines, chunks, workers, repeat(origin), starts, repeat(config))
@@ -402,11 +401,17 @@ def _prepared(
 ) -> Iterator[list]:
     """`_prepare` over `items` in chunks, in order: in this process, or in a pool of
     `workers` processes (None: one per core when there are at least PARALLEL_MIN_ITEMS)."""
+    workers, chunks = _split(items, workers)
+    yield from _mapped(_prepare, chunks, workers, repeat(config), repeat(ids_only))
+
+
+def _split(items: Sequence[T], workers: int | None) -> tuple[int, list[Sequence[T]]]:
+    """How many processes to use (None: one per core when there are at least
+    PARALLEL_MIN_ITEMS items, else this one) and the chunks of `items` to hand them."""
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if len(items) >= PARALLEL_MIN_ITEMS else 1
     size = max(1, min(CHUNK_ITEMS, -(-len(items) // (4 * max(workers, 1)))))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    yield from _mapped(_prepare, chunks, workers, repeat(config), repeat(ids_only))
+    return workers, [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _mapped(fn: Callable[..., list], chunks: Sequence, workers: int, *args: Iterable) -> Iterator:
