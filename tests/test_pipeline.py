@@ -148,11 +148,12 @@ def test_a_merge_made_by_one_call_is_saved_as_a_redirect(tmp_path):
     store.close()
 
 
-def test_cluster_jsonl_reads_lines_as_read_jsonl_then_cluster_items():
+def _jsonl_case() -> tuple[str, list[dict]]:
+    """A JSONL text with good and bad lines, and what `cluster_items` makes of `read_jsonl`'s
+    reading of it."""
     import json
 
     from newsmoa.ingest.readers import read_jsonl
-    from newsmoa.pipeline import cluster_jsonl
 
     rows = [
         {k: getattr(i, k) for k in ("id", "title", "outlet", "published", "text")}
@@ -164,5 +165,23 @@ def test_cluster_jsonl_reads_lines_as_read_jsonl_then_cluster_items():
     text = "\n".join(lines) + "\n"
     expected = cluster_items(list(read_jsonl("in.jsonl", text, keep_blank=True)), workers=1)
     assert any("error" in r for r in expected) and any("story" in r for r in expected)
+    return text, expected
+
+
+def test_cluster_jsonl_reads_lines_as_read_jsonl_then_cluster_items():
+    from newsmoa.pipeline import cluster_jsonl
+
+    text, expected = _jsonl_case()
     assert cluster_jsonl("in.jsonl", text, workers=1) == expected
     assert cluster_jsonl("in.jsonl", text, workers=2) == expected
+
+
+def test_cluster_file_reads_its_own_lines_as_cluster_jsonl(tmp_path):
+    from newsmoa.pipeline import cluster_file
+
+    text, expected = _jsonl_case()
+    path = tmp_path / "in.jsonl"
+    path.write_text(text, "utf-8")
+    # the message names no file (the CLI prefixes it), so the origin does not matter here
+    assert cluster_file(str(path), workers=1) == expected
+    assert cluster_file(str(path), workers=2) == expected

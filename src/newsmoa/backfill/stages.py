@@ -14,7 +14,6 @@ only what a partitioned run needs: line numbers, band rows, bucket windows, time
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -26,8 +25,7 @@ from newsmoa.backfill.config import BackfillConfig
 from newsmoa.cluster import Features, StoryIndex, article_features
 from newsmoa.errors import InputError
 from newsmoa.extract.article import Dropped, extract
-from newsmoa.ingest.readers import from_mapping
-from newsmoa.types import RawItem
+from newsmoa.ingest.readers import parse_line
 
 UNDATED = -(2**62)  # the block of articles without a time (all of them home there)
 
@@ -45,20 +43,6 @@ class Extracted:
     published_s: float | None = None
     features: bytes | None = None
     signature: bytes | None = None
-
-
-def parse_line(line_no: int, text: str, origin: str) -> RawItem | InputError:
-    """One JSONL line as `read_jsonl(..., keep_blank=True)` reads it (same messages)."""
-    if line_no == 1:
-        text = text.lstrip("\ufeff")
-    text = text.rstrip("\r")
-    if not text.strip():
-        return InputError(origin, "empty line", line=line_no)
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return InputError(origin, f"not JSON: {exc.msg}", line=line_no)
-    return from_mapping(obj, origin=origin, line=line_no)
 
 
 def extract_lines(

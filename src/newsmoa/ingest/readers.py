@@ -127,17 +127,24 @@ def read_jsonl(
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    for n, line in enumerate((ln.removesuffix("\r") for ln in lines), start=first_line):
-        if not line.strip():
-            if keep_blank:
-                yield InputError(origin, "empty line", line=n)
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(origin, f"not JSON: {exc.msg}", line=n)
-            continue
-        yield from_mapping(obj, origin=origin, line=n)
+    for n, line in enumerate(lines, start=first_line):
+        if keep_blank or line.strip():
+            yield parse_line(n, line, origin)
+
+
+def parse_line(line_no: int, text: str, origin: str) -> Item:
+    """Line `line_no` of a JSONL input: its article, or why there is none (a blank line is
+    "empty line"; a byte-order mark opening line 1 and a "\r" ending the line are ignored)."""
+    if line_no == 1:
+        text = text.lstrip("\ufeff")
+    text = text.rstrip("\r")
+    if not text.strip():
+        return InputError(origin, "empty line", line=line_no)
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return InputError(origin, f"not JSON: {exc.msg}", line=line_no)
+    return from_mapping(obj, origin=origin, line=line_no)
 
 
 def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:

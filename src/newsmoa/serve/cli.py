@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -225,11 +226,15 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
 
     Example: newsmoa cluster articles.jsonl -o stories.jsonl
     """
-    from newsmoa.pipeline import cluster_jsonl
+    from newsmoa.pipeline import cluster_file, cluster_jsonl
 
     origin = "<stdin>" if infile == "-" else infile
     try:
-        text = sys.stdin.read() if infile == "-" else Path(infile).read_text("utf-8-sig")
+        if infile != "-" and Path(infile).is_file():  # the workers read their own lines
+            run = partial(cluster_file, infile)
+        else:
+            text = sys.stdin.read() if infile == "-" else Path(infile).read_text("utf-8-sig")
+            run = partial(cluster_jsonl, origin, text)
     except (OSError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{origin}: cannot read: {exc}") from exc
     # The batch's objects all live to its end: what exists before it is left out of
@@ -240,7 +245,9 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
     gc.freeze()
     gc.set_threshold(*thresholds[:2], 100 * thresholds[2])
     try:
-        results = cluster_jsonl(origin, text)  # line k is item k - 1
+        results = run()  # line k is item k - 1
+    except OSError as exc:
+        raise click.ClickException(f"{origin}: cannot read: {exc}") from exc
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
