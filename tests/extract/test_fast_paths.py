@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from itertools import zip_longest
 
 import pytest
 
-from newsmoa.extract.boilerplate import _TOKEN_RE, _tokens, is_furniture
+from newsmoa.extract.boilerplate import _TOKEN_RE, _tokens, is_copyright, is_furniture
+from newsmoa.extract.lines import ends_sentence
 from newsmoa.text.normalize import _SPACE_RE, clean_whitespace, comparison_key, key_length_at_least
 
 TRICKY = [
@@ -62,3 +64,46 @@ def test_furniture_stops_early_only_when_the_share_is_out_of_reach() -> None:
             expected = words >= 2 and words / len(tokens) >= 0.6
             line = " | ".join(tokens)
             assert is_furniture(line) == expected, (words, others, order)
+
+
+SENTENCE_END = re.compile(r"(?:[다요죠음함됨임][.!?]?|[.!?。])[\"'”’)\]]*\s*$")  # the definition
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *TRICKY,
+        "발표했다",
+        "발표했다.",
+        "“좋아요”",
+        "정말요?!",
+        "끝났다.)",
+        "끝났다 )",
+        "끝났다'\"",
+        "))",
+        "제목만 있는 줄",
+        "Headline with a dot.",
+        "물음표?」",
+        "。",
+        "임",
+    ],
+)
+def test_ends_sentence_is_the_sentence_end_regex(line: str) -> None:
+    stripped = line.strip()
+    assert ends_sentence(stripped) == bool(SENTENCE_END.search(stripped))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Copyright © 2024 Newsmoa. All rights reserved.", True),
+        ("COPYRIGHT 2024", True),
+        ("all Rights  RESERVED", True),
+        ("ⓒ 한국일보 all", True),
+        ("<저작권자 ⓒ 뉴스통신, 무단 전재 및 재배포 금지>", True),
+        ("시는 저작권 교육을 열었다.", False),
+        ("All the rights of citizens were discussed.", False),
+    ],
+)
+def test_copyright_lines_latin_words_in_any_case(line: str, expected: bool) -> None:
+    assert is_copyright(line) is expected

@@ -7,13 +7,14 @@ are body?) work from these labels, so they agree on what a dateline or a byline 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from newsmoa.extract import boilerplate, bylines
 from newsmoa.extract.datelines import Dateline, find_datelines
 
-_SENTENCE_END_RE = re.compile(r"(?:[다요죠음함됨임][.!?]?|[.!?。])[\"'”’)\]]*\s*$")
+_SENTENCE_ENDS = frozenset("다요죠음함됨임.!?。")  # a line ending in one ends a sentence...
+_CLOSERS = "\"'”’)]"  # ...also when closing quotes or brackets follow
 _DATE_PREFIX_RE = re.compile(r"^\s*(?:19|20)\d\d\s*[./년-]\s*\d{1,2}\s*[./월-]")
 
 
@@ -30,8 +31,10 @@ class Kind(Enum):
     BODY = "body"
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
+    """One line of a page and what it is (a named tuple: 0.2 µs to make, a frozen dataclass
+    0.6 µs; an article has dozens of lines)."""
+
     index: int
     text: str
     kind: Kind
@@ -70,10 +73,16 @@ def classify(index: int, text: str, *, title_max_chars: int = 100) -> Line:
         return Line(index, text, Kind.COPYRIGHT)
     if boilerplate.is_caption(stripped):
         return Line(index, text, Kind.CAPTION)
-    short = len(stripped) <= title_max_chars and not _SENTENCE_END_RE.search(stripped)
+    short = len(stripped) <= title_max_chars and not ends_sentence(stripped)
     if short and _DATE_PREFIX_RE.match(stripped):
         return Line(index, text, Kind.DATED)
     return Line(index, text, Kind.SHORT if short else Kind.BODY)
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the (stripped) line ends like a sentence: 다, 요, ... or . ! ? 。, then maybe
+    closing quotes or brackets (str methods: a regular expression searched the whole line)."""
+    return line.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
 
 
 def classify_all(text: str) -> list[Line]:

@@ -71,7 +71,7 @@ def boilerplate_words() -> frozenset[str]:
 
 @cache
 def copyright_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r[0], re.IGNORECASE) for r in _rows("copyright.tsv"))
+    return tuple(re.compile(r[0]) for r in _rows("copyright.tsv"))
 
 
 @cache
