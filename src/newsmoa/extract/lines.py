@@ -35,7 +35,7 @@ class Line(NamedTuple):
     """One line of a page and what it is (a named tuple: 0.2 µs to make, a frozen dataclass
     0.6 µs; an article has dozens of lines)."""
 
-    index: int
+    number: int  # 0-based, in the page
     text: str
     kind: Kind
     datelines: tuple[Dateline, ...] = ()

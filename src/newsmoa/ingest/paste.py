@@ -52,7 +52,7 @@ def _article_anchors(lines: list[Line]) -> list[int]:
     for line in lines:
         if line.kind is Kind.DATELINE:
             if body_since:
-                anchors.append(line.index)
+                anchors.append(line.number)
             body_since = False
         elif _is_body(line):
             body_since = True
@@ -78,7 +78,7 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
     taken.reverse()
     while taken and taken[0].kind is Kind.SIGNATURE:
         taken.pop(0)
-    return taken[0].index if taken else anchor
+    return taken[0].number if taken else anchor
 
 
 def _bare_signature(line: Line) -> bool:
