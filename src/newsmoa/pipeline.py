@@ -357,21 +357,23 @@ def _numbered(starts: Iterable[int], chunks: Iterable[list[T]]) -> Iterator[tupl
 def _cluster(
     n: int, prepared: Iterable[tuple[int, str | tuple[str, Features]]], config: ClusterConfig
 ) -> list[dict]:
-    """The story of each of `n` items from (position, error or (id, features)), in order."""
+    """The story of each of `n` items from (position, error or (id, features)), in order.
+    The index reads the articles as they are prepared (it counts their terms meanwhile)."""
     out: list[dict | None] = [None] * n
-    batch: dict[str, Features] = {}  # the first item of each id
-    placed: list[tuple[int, str]] = []
-    for pos, got in prepared:
-        if isinstance(got, str):
-            out[pos] = {"line": pos + 1, "error": got}
-        else:
-            batch.setdefault(got[0], got[1])
-            placed.append((pos, got[0]))
+    placed: list[int] = []  # position of each article the index reads, in its order
+
+    def articles() -> Iterator[tuple[str, Features]]:
+        for pos, got in prepared:
+            if isinstance(got, str):
+                out[pos] = {"line": pos + 1, "error": got}
+            else:
+                placed.append(pos)
+                yield got
+
     index = StoryIndex(config)
-    assignments = index.add_many(list(batch.items()))
-    by_article = {x.article: x for x in assignments}
-    for pos, aid in placed:
-        out[pos] = {"id": aid, "story": index.resolve(by_article[aid].story)}
+    assignments = index.add_many(articles())
+    for pos, x in zip(placed, assignments, strict=True):
+        out[pos] = {"id": x.article, "story": index.resolve(x.story)}
     return [o for o in out if o is not None]
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,16 +87,22 @@ class StoryIndex:
     def add(self, article_id: str, features: Features) -> Assignment:
         return self.add_many([(article_id, features)])[0]
 
-    def add_many(self, items: Sequence[tuple[str, Features]]) -> list[Assignment]:
+    def add_many(self, items: Iterable[tuple[str, Features]]) -> list[Assignment]:
         """Assign a batch; the result does not depend on the order of `items`.
 
         An id already in the index keeps its story (a changed text is a new version of the
-        article, not a second article).
+        article, not a second article); of an id given twice, the first features count.
+        `items` is read once, and each new article's terms are counted as it arrives, so a
+        caller that streams them (the pipeline, from its worker processes) overlaps the
+        counting with their making.
         """
+        ids: list[str] = []
         new: dict[str, Features] = {}
         for article_id, feats in items:
-            if article_id not in self._slot:
-                new.setdefault(article_id, feats)
+            ids.append(article_id)
+            if article_id not in self._slot and article_id not in new:
+                new[article_id] = feats
+                self._df.add(feats.terms)
         order = sorted(new.items(), key=_canonical)
         slots = self._insert(order)
         near = self._neighbourhoods(slots)
@@ -108,7 +114,7 @@ class StoryIndex:
             self._consolidate(order, slots, near, done)
         return [
             done.get(a) or Assignment(a, self.story_of(a), False, {"already_indexed": True})
-            for a, _ in items
+            for a in ids
         ]
 
     def story_of(self, article_id: str) -> str:
@@ -133,6 +139,7 @@ class StoryIndex:
         self._stories.redirect(redirects)
         given = {a: (s, f) for a, s, f in entries if a not in self._slot}
         order = sorted(((a, f) for a, (_, f) in given.items()), key=_canonical)
+        self._df.add_all([f.terms for _, f in order])
         slots = self._insert(order)
         self._neighbourhoods(slots)
         for (article_id, feats), slot in zip(order, slots, strict=True):
@@ -141,7 +148,7 @@ class StoryIndex:
 
     # -- retrieval --------------------------------------------------------------------------
     def _insert(self, order: list[tuple[str, Features]]) -> list[int]:
-        self._df.add_all([f.terms for _, f in order])
+        """Index `order` (their terms already counted in the document frequencies)."""
         slots = []
         for article_id, f in order:
             terms, weights = weigh(f.terms, f.counts, self._df, self.config.max_terms)
