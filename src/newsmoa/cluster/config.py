@@ -50,7 +50,9 @@ class ClusterConfig:
     # the coherence of each. 0: off (neither raised the tuning objective; README, "Chaining")
     join_coherence: float = 0.0
     merge_coherence: float = 0.0
-    near_duplicate_share: float = 0.5  # share of the shorter article's sentences in the other
+    # near-duplicates: more than this share of the shorter article's sentences are in the other
+    # ("most": more than half, so 1 of 2 or 9 of 18 is not a near-duplicate)
+    near_duplicate_share: float = 0.5
     sentence_jaccard: float = 0.5  # 4-gram Jaccard at which two sentences are one sentence
 
 
