@@ -185,3 +185,19 @@ def test_cluster_file_reads_its_own_lines_as_cluster_jsonl(tmp_path):
     # the message names no file (the CLI prefixes it), so the origin does not matter here
     assert cluster_file(str(path), workers=1) == expected
     assert cluster_file(str(path), workers=2) == expected
+
+
+def test_the_pool_forks_only_while_no_other_thread_runs():
+    import threading
+
+    from newsmoa.pipeline import _start_method
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert _start_method() == "forkserver"  # a fork could copy a lock another thread holds
+    finally:
+        stop.set()
+        other.join()
+    assert _start_method() == ("fork" if threading.active_count() == 1 else "forkserver")
