@@ -286,7 +286,7 @@ def _heaviest(
     return k, True
 
 
-@nb.njit(cache=True)
+@nb.njit(cache=True, nogil=True)
 def heaviest_terms(
     slots: np.ndarray,
     starts: np.ndarray,

@@ -171,7 +171,9 @@ class StoryIndex:
         """Terms each article is found under: its `query_terms` heaviest terms that other
         articles already have, and its heaviest terms so far its own (the names of an event's
         first report). They depend on the final document frequencies: found after the batch."""
-        return heaviest_terms(self._table, self._df, slots, self.config.query_terms)
+        return heaviest_terms(
+            self._table, self._df, slots, self.config.query_terms, threads=self._threads
+        )
 
     def _queries(self, slots: list[int]) -> list[list[int]]:
         """The inserted articles' query terms: each one's `query_terms` heaviest terms that
@@ -179,7 +181,10 @@ class StoryIndex:
         opinion piece)."""
         cfg = self.config
         found = [s for s in slots if not self._opinion[s]]
-        rows = heaviest_terms(self._table, self._df, found, cfg.query_terms, cfg.max_posting_share)
+        rows = heaviest_terms(
+            self._table, self._df, found, cfg.query_terms, cfg.max_posting_share,
+            threads=self._threads,
+        )  # fmt: skip
         queries = dict(zip(found, rows, strict=True))
         return [queries.get(s, []) for s in slots]
 

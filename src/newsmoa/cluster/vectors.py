@@ -85,25 +85,43 @@ def heaviest(terms: np.ndarray, weights: np.ndarray, q: int) -> np.ndarray:
 
 
 def heaviest_terms(
-    table: Table, df: DocFreq, slots: Sequence[int], q: int, max_share: float | None = None
+    table: Table,
+    df: DocFreq,
+    slots: Sequence[int],
+    q: int,
+    max_share: float | None = None,
+    *,
+    threads: int = 1,
 ) -> list[list[int]]:
     """For each of `slots`: with `max_share` (a query), the `heaviest` of its terms that another
     document has and that are not `df.common`; without (its postings), the `heaviest` of its
-    terms that another document has, then of the others. One compiled pass over all slots;
-    where weights tie at the cut, `heaviest` decides, as it does for one slot."""
+    terms that another document has, then of the others. A compiled pass over the slots, in
+    `threads` threads at once for a large batch (each slot's terms depend on it alone); where
+    weights tie at the cut, `heaviest` decides, as it does for one slot."""
     slots = list(slots)
     if not slots:
         return []
     posted = max_share is None
     share = 0.0 if max_share is None else max_share
     limit = share * (df.docs + df.prior) if df.docs >= 50 and not posted else -1.0
-    out, offsets, clear = _kernels.heaviest_terms(
-        np.asarray(slots, dtype=np.int64), table.start, table.end, table.terms, table.weights,
-        df.table, np.uint64((1 << df.BITS) - 1), df._bg_terms, df._bg_share,
-        np.float32(share), limit, q, posted,
-    )  # fmt: skip  # numpy compares the float32 shares with a float32 max_share, as here
-    flat, at = out[: offsets[-1]].tolist(), offsets.tolist()
-    rows = [flat[at[i] : at[i + 1]] for i in range(len(slots))]
+
+    def part(lo: int, hi: int) -> tuple[list[list[int]], np.ndarray]:
+        out, offsets, clear = _kernels.heaviest_terms(
+            np.asarray(slots[lo:hi], dtype=np.int64), table.start, table.end, table.terms,
+            table.weights, df.table, np.uint64((1 << df.BITS) - 1), df._bg_terms, df._bg_share,
+            np.float32(share), limit, q, posted,
+        )  # fmt: skip  # numpy compares the float32 shares with a float32 max_share, as here
+        flat, at = out[: offsets[-1]].tolist(), offsets.tolist()
+        return [flat[at[i] : at[i + 1]] for i in range(hi - lo)], clear
+
+    cuts = [len(slots) * k // threads for k in range(threads + 1)]
+    if threads > 1 and len(slots) >= 2 * BLOCK_SLOTS:
+        with ThreadPoolExecutor(threads) as pool:  # the kernel releases the GIL
+            parts = list(pool.map(part, cuts[:-1], cuts[1:]))
+    else:
+        parts = [part(0, len(slots))]
+    rows = [row for got, _ in parts for row in got]
+    clear = np.concatenate([c for _, c in parts])
     for i in np.flatnonzero(~clear).tolist():
         terms, weights = table.vector(slots[i])
         if posted:
