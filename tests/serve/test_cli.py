@@ -194,6 +194,17 @@ def test_cluster_contract(tmp_path):
     assert all(isinstance(r["story"], str) for r in rows if "story" in r)
     assert rows[0]["story"] == rows[2]["story"] != rows[4]["story"]
     assert not (tmp_path / "unused.db").exists()
+    assert f"error: {src}:2: not JSON" in result.output
+
+    # a line that is not UTF-8 is that line's error; the others are read and grouped as before
+    raw = src.read_bytes().split(b"\n")
+    raw[3] = b'{"title": "\xff\xfe broken"}'
+    src.write_bytes(b"\n".join(raw))
+    result = run(tmp_path / "unused.db", "cluster", str(src), "-o", str(out), ok=False)
+    again = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert again[3]["line"] == 4 and "not UTF-8" in again[3]["error"]
+    assert [r.get("story") for r in again] == [r.get("story") for r in rows]
+    assert f"error: {src}:4: not UTF-8 text" in result.output
 
 
 def test_deferred_analysis_lists_first_and_builds_on_show(tmp_path, example_path):
