@@ -1,7 +1,7 @@
 """A JSONL file as spans of whole lines that separate processes read on their own.
 
 A large batch is parsed in worker processes. Rather than read, decode and send them its text
-(for 50,000 articles: 213 MB, ~2.5 CPU-s in the sending process and 1.5 GB of memory), the
+(for 50,000 articles: 213 MB, ~2 CPU-s in the sending process and 600 MB of memory), the
 sending process only finds where lines end (`line_ends`, a memchr scan of a memory map) and hands
 each worker a `Span`; the worker reads and parses its own lines (`read_span`), exactly as
 `read_jsonl(..., keep_blank=True)` reads the whole text, with the same line numbers and
