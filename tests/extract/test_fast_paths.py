@@ -100,6 +100,8 @@ def test_ends_sentence_is_the_sentence_end_regex(line: str) -> None:
         ("COPYRIGHT 2024", True),
         ("all Rights  RESERVED", True),
         ("ⓒ 한국일보 all", True),
+        ("Ⓒ 한국일보", True),
+        ("[Ⓒ 뉴스통신 & 매체]", True),
         ("<저작권자 ⓒ 뉴스통신, 무단 전재 및 재배포 금지>", True),
         ("시는 저작권 교육을 열었다.", False),
         ("All the rights of citizens were discussed.", False),
