@@ -12,6 +12,7 @@ item) run in a pool of worker processes, one per core; the story index stays in 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -343,6 +344,7 @@ def cluster_file(
     neither decodes the text nor sends it (for 50,000 articles, 213 MB: ~2 CPU-s less in
     this process while the workers run, 600 MB less memory). A line that is not UTF-8 is an
     error of that line."""
+    path = os.path.abspath(path)  # a forkserver's workers do not share this directory
     ends = line_ends(path)
     workers, size = _plan(len(ends), workers)
     parts = spans(ends, size)
@@ -448,25 +450,31 @@ def _plan(n: int, workers: int | None) -> tuple[int, int]:
 def _mapped(fn: Callable[..., list], chunks: Sequence, workers: int, *args: Iterable) -> Iterator:
     """`map(fn, chunks, *args)`: in this process, or in a pool of `workers` processes.
 
-    The pool forks this process when no other thread runs in it (`_start_method`); then this
-    process prepares the first chunk itself before forking, so the workers start with
-    everything it loaded on the way (imports, compiled kernels, data tables: ~1 s a process)
-    instead of each loading it again."""
+    The pool forks this process when that is safe (`_start_method`); then this process
+    prepares the first chunk itself before forking, so the workers start with everything it
+    loaded on the way (imports, compiled kernels, data tables: ~1 s a process) instead of each
+    loading it again."""
     tasks = list(zip(chunks, *args, strict=False))  # args may be endless (`repeat`)
     if workers <= 1 or len(tasks) <= 1:
         yield from (fn(*task) for task in tasks)
         return
-    method = _start_method()
-    if method == "fork":
+    if _start_method() == "fork":
         yield fn(*tasks[0])
         tasks = tasks[1:]
+    method = _start_method()  # again: the caller ran meanwhile and may have started a thread
     with ProcessPoolExecutor(workers, mp_context=get_context(method)) as pool:
         yield from pool.map(fn, *zip(*tasks, strict=True))
 
 
 def _start_method() -> str:
-    """fork when this process runs no other thread and the platform has it; else forkserver,
-    since a fork while another thread holds a lock can deadlock the child (a server)."""
-    if threading.active_count() == 1 and "fork" in get_all_start_methods():
+    """fork when no other Python thread runs in this process (a fork while another thread
+    holds a lock can deadlock the child: a server), where the platform offers fork, on
+    Python < 3.12 (later versions warn about any fork of a process with native threads, and
+    numpy's BLAS starts some); else forkserver."""
+    if (
+        sys.version_info < (3, 12)
+        and threading.active_count() == 1
+        and "fork" in get_all_start_methods()
+    ):
         return "fork"
     return "forkserver"

@@ -6,6 +6,8 @@ import dataclasses
 import random
 from datetime import timedelta
 
+import numpy as np
+import pytest
 from cluster_samples import GOLD, ROWS, article
 
 from newsmoa.cluster import (
@@ -149,3 +151,22 @@ def test_opinion_pieces_stay_their_own_story(articles):
     stories = cluster_articles([*articles, editorial])
     assert stories[-1] == story_id_for("editorial")
     assert stories[-1] not in stories[:-1]
+
+
+def test_a_batch_whose_reading_fails_leaves_the_index_as_it_was(articles):
+    first, second = _feats(articles[:3]), _feats(articles[3:])
+    index = StoryIndex()
+    index.add_many(first)
+    table, docs = index._df.table.copy(), index._df.docs
+
+    def failing():  # a worker process dies after two articles
+        yield from second[:2]
+        raise RuntimeError("worker died")
+
+    with pytest.raises(RuntimeError):
+        index.add_many(failing())
+    assert np.array_equal(index._df.table, table) and index._df.docs == docs
+    assert len(index) == 3
+    fresh = StoryIndex()
+    fresh.add_many(first)
+    assert [x.story for x in index.add_many(second)] == [x.story for x in fresh.add_many(second)]

@@ -206,6 +206,14 @@ def test_cluster_contract(tmp_path):
     assert [r.get("story") for r in again] == [r.get("story") for r in rows]
     assert f"error: {src}:4: not UTF-8 text" in result.output
 
+    # stdin is read the same way (lines end at \n only; a bad line is that line's error)
+    piped = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "unused.db"), "cluster", "-"], input=src.read_bytes(), obj={}
+    )
+    assert piped.exit_code == 1 and "error: <stdin>:4: not UTF-8 text" in piped.output
+    from_stdin = [json.loads(x) for x in piped.stdout.splitlines() if x.startswith("{")]
+    assert [r.get("story") for r in from_stdin] == [r.get("story") for r in again]
+
 
 def test_deferred_analysis_lists_first_and_builds_on_show(tmp_path, example_path):
     db = tmp_path / "d.db"

@@ -98,11 +98,15 @@ class StoryIndex:
         """
         ids: list[str] = []
         new: dict[str, Features] = {}
-        for article_id, feats in items:
-            ids.append(article_id)
-            if article_id not in self._slot and article_id not in new:
-                new[article_id] = feats
-                self._df.add(feats.terms)
+        try:
+            for article_id, feats in items:
+                ids.append(article_id)
+                if article_id not in self._slot and article_id not in new:
+                    new[article_id] = feats
+                    self._df.add(feats.terms)
+        except BaseException:  # `items` failed (a worker, an interrupt): the index is unchanged
+            self._df.remove_all([f.terms for f in new.values()])
+            raise
         order = sorted(new.items(), key=_canonical)
         slots = self._insert(order)
         near = self._neighbourhoods(slots)

@@ -57,6 +57,12 @@ class DocFreq:
             _kernels.count_terms(self.table, terms, mask)
         self.docs += len(documents)
 
+    def remove_all(self, documents: Sequence[np.ndarray]) -> None:
+        """Undo `add_all(documents)` (a batch that could not be indexed)."""
+        for terms in documents:
+            np.subtract.at(self.table, self._cells(terms), 1)
+        self.docs -= len(documents)
+
     def counts(self, terms: np.ndarray) -> np.ndarray:
         """Articles (and background pseudo-documents) containing each term."""
         return self.table[self._cells(terms)]

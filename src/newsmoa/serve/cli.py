@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import gc
 import json
+import shutil
 import sys
-from functools import partial
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -226,17 +229,9 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
 
     Example: newsmoa cluster articles.jsonl -o stories.jsonl
     """
-    from newsmoa.pipeline import cluster_file, cluster_jsonl
+    from newsmoa.pipeline import cluster_file
 
     origin = "<stdin>" if infile == "-" else infile
-    try:
-        if infile != "-" and Path(infile).is_file():  # the workers read their own lines
-            run = partial(cluster_file, infile)
-        else:
-            text = sys.stdin.read() if infile == "-" else Path(infile).read_text("utf-8-sig")
-            run = partial(cluster_jsonl, origin, text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise click.ClickException(f"{origin}: cannot read: {exc}") from exc
     # The batch's objects all live to its end: what exists before it is left out of
     # collections, and full collections (which rescanned millions of objects, ~1.8 s of 50,000
     # articles) wait for 100x more young ones; memory stays the same. Restored after (a test
@@ -245,7 +240,8 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
     gc.freeze()
     gc.set_threshold(*thresholds[:2], 100 * thresholds[2])
     try:
-        results = run()  # line k is item k - 1
+        with _as_file(infile) as path:
+            results = cluster_file(path)  # line k is item k - 1
     except OSError as exc:
         raise click.ClickException(f"{origin}: cannot read: {exc}") from exc
     finally:
@@ -263,6 +259,24 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
         click.echo(f"error: {origin}:{r['line']}: {r['error']}", err=True)
     if errors:
         ctx.exit(1)
+
+
+@contextmanager
+def _as_file(infile: str) -> Iterator[str]:
+    """`infile` as a regular file, which `cluster_file`'s worker processes read themselves:
+    the file itself, or stdin ("-") or a pipe copied to a temporary file first, so that every
+    input is split into lines and decoded the same way."""
+    if infile != "-" and Path(infile).is_file():
+        yield infile
+        return
+    with tempfile.NamedTemporaryFile(prefix="newsmoa-", suffix=".jsonl") as copy:
+        if infile == "-":
+            shutil.copyfileobj(sys.stdin.buffer, copy)
+        else:
+            with open(infile, "rb") as source:
+                shutil.copyfileobj(source, copy)
+        copy.flush()
+        yield copy.name
 
 
 @cli.command()
