@@ -168,15 +168,7 @@ def _jsonl_case() -> tuple[str, list[dict]]:
     return text, expected
 
 
-def test_cluster_jsonl_reads_lines_as_read_jsonl_then_cluster_items():
-    from newsmoa.pipeline import cluster_jsonl
-
-    text, expected = _jsonl_case()
-    assert cluster_jsonl("in.jsonl", text, workers=1) == expected
-    assert cluster_jsonl("in.jsonl", text, workers=2) == expected
-
-
-def test_cluster_file_reads_its_own_lines_as_cluster_jsonl(tmp_path):
+def test_cluster_file_reads_its_lines_as_read_jsonl_then_cluster_items(tmp_path):
     from newsmoa.pipeline import cluster_file
 
     text, expected = _jsonl_case()

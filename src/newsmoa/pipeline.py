@@ -21,14 +21,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from itertools import repeat
 from multiprocessing import get_all_start_methods, get_context
-from typing import TypeVar
 
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
 from newsmoa.errors import InputError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.facts import extract_facts
-from newsmoa.ingest.readers import parse_line
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
@@ -39,7 +37,6 @@ from newsmoa.types import Article, RawItem
 Progress = Callable[[int], None]
 PARALLEL_MIN_ITEMS = 4_000  # a smaller batch is prepared in this process (a pool costs ~1 s)
 CHUNK_ITEMS = 500  # at most this many items per task sent to a worker process
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -308,68 +305,52 @@ def cluster_items(
     `workers`: processes that extract a large input (None: one per core)."""
     raws = [(pos, item) for pos, item in enumerate(items) if not isinstance(item, InputError)]
 
-    def prepared() -> Iterator[tuple[int, str | tuple[str, Features]]]:
+    def prepared() -> Iterator[tuple[int, PreparedId]]:
         for pos, item in enumerate(items):
             if isinstance(item, InputError):
-                yield pos, item.message
+                yield pos, Dropped(item.origin, item.message)
         positions = iter(pos for pos, _ in raws)
         for chunk in _prepared([r for _, r in raws], config, workers, ids_only=True):
             for got, pos in zip(chunk, positions, strict=False):  # chunk first: it ends the zip
-                yield pos, got.reason if isinstance(got, Dropped) else got
+                yield pos, got
 
     return _cluster(len(items), prepared(), config)
-
-
-def cluster_jsonl(
-    origin: str, text: str, *, config: ClusterConfig = DEFAULT_CONFIG, workers: int | None = None
-) -> list[dict]:
-    """`cluster_items(list(read_jsonl(origin, text, keep_blank=True)))`, each line parsed
-    where it is extracted (in the worker processes for a large input: this process neither
-    parses the whole input first nor sends the workers items, only lines)."""
-    lines = text.split("\n")  # as read_jsonl splits them
-    if lines and lines[-1] == "":
-        lines.pop()
-    workers, size = _plan(len(lines), workers)
-    chunks = [lines[i : i + size] for i in range(0, len(lines), size)]
-    starts = range(1, len(lines) + 1, size)  # each chunk's first line number
-    done = _mapped(_prepare_lines, chunks, workers, repeat(origin), starts, repeat(config))
-    return _cluster(len(lines), _numbered(starts, done), config)
 
 
 def cluster_file(
     path: str, *, config: ClusterConfig = DEFAULT_CONFIG, workers: int | None = None
 ) -> list[dict]:
-    """`cluster_jsonl(path, the file's text)` for a regular file, which the worker processes
-    read themselves (`ingest.spans`): this process only finds where its lines end, so it
-    neither decodes the text nor sends it (for 50,000 articles, 213 MB: ~2 CPU-s less in
-    this process while the workers run, 600 MB less memory). A line that is not UTF-8 is an
-    error of that line."""
+    """`cluster_items(list(read_jsonl(path, the file's text, keep_blank=True)))` for a
+    regular JSONL file, which the worker processes read themselves (`ingest.spans`): this
+    process only finds where its lines end, so it neither decodes the text nor sends it (for
+    50,000 articles, 213 MB: ~2 CPU-s less in this process while the workers run, 600 MB
+    less memory). A line that is not UTF-8 is an error of that line."""
     path = os.path.abspath(path)  # a forkserver's workers do not share this directory
     ends = line_ends(path)
     workers, size = _plan(len(ends), workers)
     parts = spans(ends, size)
-    done = _mapped(_prepare_span, parts, workers, repeat(path), repeat(config))
-    return _cluster(len(ends), _numbered([p.first_line for p in parts], done), config)
 
+    def prepared() -> Iterator[tuple[int, PreparedId]]:
+        done = _mapped(_prepare_span, parts, workers, repeat(path), repeat(config))
+        for part, chunk in zip(parts, done, strict=True):
+            yield from enumerate(chunk, start=part.first_line - 1)
 
-def _numbered(starts: Iterable[int], chunks: Iterable[list[T]]) -> Iterator[tuple[int, T]]:
-    """(position, result) of each result of `chunks`, the chunk of first line k at k - 1."""
-    for start, chunk in zip(starts, chunks, strict=True):
-        yield from enumerate(chunk, start=start - 1)
+    return _cluster(len(ends), prepared(), config)
 
 
 def _cluster(
-    n: int, prepared: Iterable[tuple[int, str | tuple[str, Features]]], config: ClusterConfig
+    n: int, prepared: Iterable[tuple[int, PreparedId]], config: ClusterConfig
 ) -> list[dict]:
-    """The story of each of `n` items from (position, error or (id, features)), in order.
-    The index reads the articles as they are prepared (it counts their terms meanwhile)."""
+    """The story of each of `n` items from (position, why it was dropped or (id, features)),
+    in order. The index reads the articles as they are prepared (it counts their terms
+    meanwhile)."""
     out: list[dict | None] = [None] * n
     placed: list[int] = []  # position of each article the index reads, in its order
 
     def articles() -> Iterator[tuple[str, Features]]:
         for pos, got in prepared:
-            if isinstance(got, str):
-                out[pos] = {"line": pos + 1, "error": got}
+            if isinstance(got, Dropped):
+                out[pos] = {"line": pos + 1, "error": got.reason}
             else:
                 placed.append(pos)
                 yield got
@@ -381,52 +362,29 @@ def _cluster(
     return [o for o in out if o is not None]
 
 
-def _prepare_lines(
-    lines: Sequence[str], origin: str, start: int, config: ClusterConfig
-) -> list[str | tuple[str, Features]]:
-    """JSONL lines start, start + 1, ... each parsed (as `read_jsonl` does), extracted and
-    featured: (id, features), or why there is no article (pure: runs in worker processes)."""
-    items = (parse_line(n, line, origin) for n, line in enumerate(lines, start=start))
-    return _prepare_parsed(items, config)
-
-
-def _prepare_span(span: Span, path: str, config: ClusterConfig) -> list[str | tuple[str, Features]]:
-    """`_prepare_lines` of the file's lines in `span`, read here (in a worker process)."""
-    return _prepare_parsed(read_span(path, span, path), config)
-
-
-def _prepare_parsed(
-    items: Iterable[RawItem | InputError], config: ClusterConfig
-) -> list[str | tuple[str, Features]]:
-    out: list[str | tuple[str, Features]] = []
-    for item in items:
-        if isinstance(item, InputError):
-            out.append(item.message)
-            continue
-        got = extract(item)
-        out.append(
-            got.reason if isinstance(got, Dropped) else (got.id, article_features(got, config))
-        )
-    return out
-
-
 Prepared = tuple[Article, Features] | Dropped
 PreparedId = tuple[str, Features] | Dropped
 
 
 def _prepare(
-    items: Sequence[RawItem], config: ClusterConfig, ids_only: bool = False
+    items: Iterable[RawItem | InputError], config: ClusterConfig, ids_only: bool = False
 ) -> list[Prepared] | list[PreparedId]:
     """Each item extracted, with its cluster features (pure: runs in worker processes; with
-    `ids_only` the article's id instead of the article, which is cheaper to send back)."""
+    `ids_only` the article's id instead of the article, which is cheaper to send back); an
+    item that could not be read is dropped with its message."""
     out: list = []
     for item in items:
-        got = extract(item)
+        got = Dropped(item.origin, item.message) if isinstance(item, InputError) else extract(item)
         if isinstance(got, Dropped):
             out.append(got)
         else:
             out.append((got.id if ids_only else got, article_features(got, config)))
     return out
+
+
+def _prepare_span(span: Span, path: str, config: ClusterConfig) -> list[PreparedId]:
+    """`_prepare` of the file's lines in `span`, read here (in a worker process)."""
+    return _prepare(read_span(path, span, path), config, ids_only=True)  # type: ignore[return-value]
 
 
 def _prepared(
