@@ -341,10 +341,10 @@ def heaviest_terms(
 
 
 @nb.njit(cache=True, nogil=True)
-def count_terms(table: np.ndarray, terms: np.ndarray, cell_mask: np.uint64) -> None:
-    """Add one to the document-frequency cell (`terms & cell_mask`) of each term."""
+def count_terms(table: np.ndarray, terms: np.ndarray, cell_mask: np.uint64, delta: int) -> None:
+    """Add `delta` to the document-frequency cell (`terms & cell_mask`) of each term."""
     for t in terms:
-        table[t & cell_mask] += 1
+        table[t & cell_mask] += delta
 
 
 @nb.njit(cache=True)

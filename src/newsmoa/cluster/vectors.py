@@ -52,16 +52,17 @@ class DocFreq:
 
     def add_all(self, documents: Sequence[np.ndarray]) -> None:
         """Count each document's (unique) terms."""
-        mask = np.uint64((1 << self.BITS) - 1)
-        for terms in documents:  # compiled: np.add.at over millions of terms takes seconds
-            _kernels.count_terms(self.table, terms, mask)
-        self.docs += len(documents)
+        self._count(documents, 1)
 
     def remove_all(self, documents: Sequence[np.ndarray]) -> None:
         """Undo `add_all(documents)` (a batch that could not be indexed)."""
-        for terms in documents:
-            np.subtract.at(self.table, self._cells(terms), 1)
-        self.docs -= len(documents)
+        self._count(documents, -1)
+
+    def _count(self, documents: Sequence[np.ndarray], delta: int) -> None:
+        mask = np.uint64((1 << self.BITS) - 1)
+        for terms in documents:  # compiled: np.add.at over millions of terms takes seconds
+            _kernels.count_terms(self.table, terms, mask, delta)
+        self.docs += delta * len(documents)
 
     def counts(self, terms: np.ndarray) -> np.ndarray:
         """Articles (and background pseudo-documents) containing each term."""
@@ -201,11 +202,6 @@ class Table:
         s, e = self.start[slot], self.end[slot]
         return self.terms[s:e], self.weights[s:e]
 
-    def similarities(self, slot: int, others: np.ndarray) -> np.ndarray:
-        """Cosine of one stored article with each of `others` (slots)."""
-        t, w = self.vector(slot)
-        return _kernels.dots(t, w, others, self.start, self.end, self.terms, self.weights)
-
     def link(self, slot: int, others: np.ndarray, sims: np.ndarray) -> None:
         """Record a new article's similarities in its own and the others' neighbour lists."""
         _kernels.link(self.nn, self.nn_sim, slot, others, sims)
@@ -233,11 +229,9 @@ class Postings:
         self.chunks = 0
         self.n = 0  # postings
 
-    def add(self, terms: list[int], slot: int) -> None:
-        self.add_all([(terms, slot)])
-
     def add_all(self, posted: Sequence[tuple[list[int], int]]) -> None:
-        """`add` each (terms, slot) in turn, in one compiled pass."""
+        """Post each (terms, slot) in turn (the slot goes first in its terms' lists), in one
+        compiled pass."""
         local: dict[int, int] = {}  # term -> its number in this call
         ids = [local.setdefault(t, len(local)) for terms, _ in posted for t in terms]
         if not ids:
