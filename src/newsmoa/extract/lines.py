@@ -54,29 +54,29 @@ class Line(NamedTuple):
         ) and not (self.byline and self.byline.rest.strip())
 
 
-def classify(index: int, text: str, *, title_max_chars: int = 100) -> Line:
+def classify(number: int, text: str, *, title_max_chars: int = 100) -> Line:
     stripped = text.strip()
     if not stripped:
-        return Line(index, text, Kind.BLANK)
+        return Line(number, text, Kind.BLANK)
     found = find_datelines(stripped)
     if found:
-        return Line(index, text, Kind.DATELINE, tuple(found))
+        return Line(number, text, Kind.DATELINE, tuple(found))
     lead = bylines.leading_byline(stripped)
     if lead:
-        return Line(index, text, Kind.BYLINE, byline=lead)
+        return Line(number, text, Kind.BYLINE, byline=lead)
     sig = bylines.signature(stripped)
     if sig:
-        return Line(index, text, Kind.SIGNATURE, byline=sig)
+        return Line(number, text, Kind.SIGNATURE, byline=sig)
     if boilerplate.is_furniture(stripped):
-        return Line(index, text, Kind.FURNITURE)
+        return Line(number, text, Kind.FURNITURE)
     if boilerplate.is_copyright(stripped):
-        return Line(index, text, Kind.COPYRIGHT)
+        return Line(number, text, Kind.COPYRIGHT)
     if boilerplate.is_caption(stripped):
-        return Line(index, text, Kind.CAPTION)
+        return Line(number, text, Kind.CAPTION)
     short = len(stripped) <= title_max_chars and not ends_sentence(stripped)
     if short and _DATE_PREFIX_RE.match(stripped):
-        return Line(index, text, Kind.DATED)
-    return Line(index, text, Kind.SHORT if short else Kind.BODY)
+        return Line(number, text, Kind.DATED)
+    return Line(number, text, Kind.SHORT if short else Kind.BODY)
 
 
 def ends_sentence(line: str) -> bool:
