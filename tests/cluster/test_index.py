@@ -144,6 +144,27 @@ def test_features_round_trip(articles):
     assert timedelta(hours=ClusterConfig().window_hours) >= timedelta(days=1)
 
 
+def test_features_stored_in_the_older_format_still_read(articles):
+    import json
+    import struct
+
+    f = article_features(articles[0])
+    head = json.dumps([list(f.words), 321, f.published_s, int(f.terms.size), f.opinion, []])
+    blob = b"".join(  # NMF2: a shingle count in the head, a MinHash signature after the counts
+        (
+            b"NMF2",
+            struct.pack("<I", len(head.encode())),
+            head.encode(),
+            f.terms.astype("<u8").tobytes(),
+            f.counts.astype("<f4").tobytes(),
+            np.arange(128, dtype="<u4").tobytes(),
+        )
+    )
+    assert Features.from_bytes(blob) == dataclasses.replace(f, actors=())
+    with pytest.raises(ValueError):
+        Features.from_bytes(b"NMF9" + blob[4:])
+
+
 def test_opinion_pieces_stay_their_own_story(articles):
     editorial = dataclasses.replace(
         articles[3], id="editorial", title="[사설] " + articles[3].title

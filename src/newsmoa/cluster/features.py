@@ -1,8 +1,8 @@
 """Everything the story index needs to know about one article, computed by a pure function.
 
 `article_features` is on the hot path of `newsmoa cluster`: one regular-expression pass that
-drops boilerplate, one compiled pass that hashes terms, and the near-duplicate signature from
-`newsmoa.dedup`. No morphological analyser.
+drops boilerplate and one compiled pass that hashes terms. No morphological analyser.
+(Near-duplicates are found from sentences, `families.py`; the backfill signs articles itself.)
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsmoa import dedup
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.headlines import headline_actors
 from newsmoa.cluster.terms import clean_for_features, is_opinion, term_counts, title_words
 from newsmoa.types import Article
 
-_MAGIC = b"NMF2"
+_MAGIC = b"NMF3"
+_MAGIC_V2 = b"NMF2"  # also a MinHash signature and its shingle count, which nothing read
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -28,8 +28,6 @@ class Features:
 
     terms/counts: sorted unique term hashes (uint64) of title, lead and body, and their counts
     with title and lead terms boosted. words: readable headline words, for explanations.
-    signature: MinHash of the cleaned body (`newsmoa.dedup`; all `EMPTY` for a very short text).
-    shingles: the signature's shingle count (the set size containment estimates need).
     published_s: POSIX seconds, or None when the article has no time.
     opinion: the headline labels it an opinion piece (an editorial, a column): its own story.
     """
@@ -37,8 +35,6 @@ class Features:
     terms: np.ndarray
     counts: np.ndarray
     words: tuple[str, ...]
-    signature: np.ndarray
-    shingles: int
     published_s: float | None
     opinion: bool = False
     actors: tuple[str, ...] = ()  # who acts, from the headline (`headlines.headline_actors`)
@@ -47,7 +43,6 @@ class Features:
         head = json.dumps(
             [
                 list(self.words),
-                self.shingles,
                 self.published_s,
                 int(self.terms.size),
                 self.opinion,
@@ -63,26 +58,31 @@ class Features:
                 head,
                 np.ascontiguousarray(self.terms, dtype="<u8").tobytes(),
                 np.ascontiguousarray(self.counts, dtype="<f4").tobytes(),
-                np.ascontiguousarray(self.signature, dtype="<u4").tobytes(),
             )
         )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Features:
-        if data[:4] != _MAGIC:
+        """Features from `to_bytes`, or from an `NMF2` blob (stored before 2026-11-29)."""
+        if data[:4] not in (_MAGIC, _MAGIC_V2):
             raise ValueError("not newsmoa cluster features (bad magic)")
         (n,) = struct.unpack_from("<I", data, 4)
         head = json.loads(data[8 : 8 + n].decode("utf-8"))
-        words, shingles, published, size, opinion = head[:5]
-        actors = tuple(head[5]) if len(head) > 5 else ()  # older blobs have none
+        if data[:4] == _MAGIC_V2:
+            del head[1]  # the shingle count; the signature trails the counts and is not read
+        words, published, size, opinion = head[:4]
+        actors = tuple(head[4]) if len(head) > 4 else ()  # the oldest blobs have none
         at = 8 + n
         terms = np.frombuffer(data, dtype="<u8", count=size, offset=at).astype(np.uint64)
         at += 8 * size
         counts = np.frombuffer(data, dtype="<f4", count=size, offset=at).astype(np.float32)
-        at += 4 * size
-        sig = np.frombuffer(data, dtype="<u4", offset=at).astype(np.uint32)
         return cls(
-            terms, counts, tuple(words), sig, int(shingles), published, bool(opinion), actors
+            terms=terms,
+            counts=counts,
+            words=tuple(words),
+            published_s=published,
+            opinion=bool(opinion),
+            actors=actors,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -108,13 +108,10 @@ def article_features(article: Article, config: ClusterConfig = DEFAULT_CONFIG) -
     compact = " ".join(body.split())
     text = f"{title}\n{compact}"
     terms, counts = term_counts(text, len(title) + 1 + config.lead_chars, config.lead_boost)
-    sigs, sizes = dedup.signatures_and_sizes([compact])
     return Features(
         terms=terms,
         counts=counts,
         words=title_words(title),
-        signature=sigs[0],
-        shingles=int(sizes[0]),
         published_s=article.published.timestamp() if article.published else None,
         opinion=is_opinion(title),
         actors=headline_actors(title),
