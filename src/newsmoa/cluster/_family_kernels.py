@@ -5,8 +5,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-from newsmoa.cluster._kernels import _OFFSET, _fold, _mix
-from newsmoa.dedup._kernels import fmix64
+from newsmoa.cluster._kernels import char_grams
 
 
 @nb.njit(cache=True)
@@ -17,38 +16,23 @@ def sentence_grams(
 
     Returns (hashes, owner, sizes): the hashes of each kept span sorted and distinct, the index
     of the span they belong to among the kept ones, and their count per kept span. A span whose
-    folded text is shorter than n is dropped (it gets no index), as `char_grams` gives it none.
+    folded text is shorter than n is dropped (it gets no index): `char_grams` gives it none.
     """
     total = 0
-    longest = 0
     for k in range(starts.size):
-        width = ends[k] - starts[k]
-        total += max(0, width - n + 1)
-        longest = max(longest, width)
+        total += max(0, ends[k] - starts[k] - n + 1)
     hashes = np.empty(total, dtype=np.uint64)
     owner = np.empty(total, dtype=np.int64)
     sizes = np.empty(starts.size, dtype=np.int64)
-    folded = np.empty(longest, dtype=np.uint32)
     at = 0
     kept = 0
     for k in range(starts.size):
-        m = 0
-        for i in range(starts[k], ends[k]):
-            f = _fold(cps[i], table)
-            if f != 0:
-                folded[m] = f
-                m += 1
-        if m < n:
+        grams = char_grams(cps[starts[k] : ends[k]], table, n)
+        if grams.size == 0:
             continue
-        count = m - n + 1
-        for i in range(count):
-            h = _OFFSET
-            for j in range(n):
-                h = _mix(h, np.uint64(folded[i + j]))
-            hashes[at + i] = fmix64(h)
-        block = np.sort(hashes[at : at + count])
+        block = np.sort(grams)
         distinct = 0
-        for i in range(count):
+        for i in range(block.size):
             if i == 0 or block[i] != block[i - 1]:
                 hashes[at + distinct] = block[i]
                 distinct += 1

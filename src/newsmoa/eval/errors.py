@@ -22,12 +22,8 @@ from collections.abc import Sequence
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features
 from newsmoa.eval.clustering import halves
 from newsmoa.eval.datasets import EvalSet, load_ko_dev
-from newsmoa.eval.scoring import bcubed, pairwise
+from newsmoa.eval.scoring import bcubed, pair_count, pairwise
 from newsmoa.eval.tune import check_sets, quarter_of
-
-
-def _pairs(n: int) -> int:
-    return n * (n - 1) // 2
 
 
 def false_pairs_across_quarters(gold: Sequence[str], pred: Sequence[str]) -> tuple[int, int]:
@@ -79,7 +75,7 @@ def report(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, width: int = 7
         found = []
         for g, idx in members.items():
             parts = Counter(other[i] for i in idx)
-            wrong = _pairs(len(idx)) - sum(_pairs(c) for c in parts.values())
+            wrong = pair_count(len(idx)) - sum(pair_count(c) for c in parts.values())
             if wrong:
                 found.append((wrong, g, idx, parts))
         found.sort(key=lambda f: (-f[0], f[1]))

@@ -33,7 +33,8 @@ def _ratio(num: float, den: float) -> float:
     return 1.0 if den == 0 else num / den
 
 
-def _pairs(n: int) -> int:
+def pair_count(n: int) -> int:
+    """The pairs among n items."""
     return n * (n - 1) // 2
 
 
@@ -44,9 +45,9 @@ def pairwise(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> PRF:
     """
     _check(gold, pred)
     both = Counter(zip(gold, pred, strict=True))
-    tp = sum(_pairs(c) for c in both.values())
-    gold_pairs = sum(_pairs(c) for c in Counter(gold).values())
-    pred_pairs = sum(_pairs(c) for c in Counter(pred).values())
+    tp = sum(pair_count(c) for c in both.values())
+    gold_pairs = sum(pair_count(c) for c in Counter(gold).values())
+    pred_pairs = sum(pair_count(c) for c in Counter(pred).values())
     return PRF(_ratio(tp, pred_pairs), _ratio(tp, gold_pairs))
 
 
