@@ -58,9 +58,12 @@ def main() -> None:
     if args.mode == "full":
         extract_facts(first, split_sentences(first))
     model_s = time.perf_counter() - t
-    times = [a.published for a in map(extract, items) if isinstance(a, Article) and a.published]
     t = time.perf_counter()
-    loaded = 0 if args.cold else room.load_window(min(times), max(times))
+    loaded = 0
+    if not args.cold:  # the cold pass loads the window in its first call instead
+        times = [a.published for a in map(extract, items) if isinstance(a, Article) and a.published]
+        t = time.perf_counter()
+        loaded = room.load_window(min(times), max(times))
     window_s = time.perf_counter() - t
     warm_mb = _rss_mb()
 

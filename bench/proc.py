@@ -79,16 +79,6 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
-def tree_pss_mb(pid: int) -> float:
-    """PSS of `pid` and all its descendants now, in MB."""
-    total, todo = 0.0, [pid]
-    while todo:
-        p = todo.pop()
-        total += _pss_mb(p)
-        todo += _children(p)
-    return total
-
-
 def measure(
     cmd: Sequence[str],
     *,
@@ -120,8 +110,9 @@ def measure(
     def sample() -> None:
         nonlocal peak
         while not stop.is_set():
-            peak = max(peak, tree_pss_mb(child.pid))
-            for p in [child.pid, *_descendants(child.pid)]:
+            tree = [child.pid, *_descendants(child.pid)]  # walked once per sample
+            peak = max(peak, sum(map(_pss_mb, tree)))
+            for p in tree:
                 seen_cpu[p] = max(seen_cpu.get(p, 0.0), _cpu_s(p))
             stop.wait(interval_s)
 
