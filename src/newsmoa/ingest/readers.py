@@ -50,10 +50,7 @@ def read_sources(
             fetcher = fetcher or Fetcher()
             yield from read_url(source, fetcher)
         elif path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
-            for file in files:
+            for file in files_in(path):
                 yield from read_file(file)
         else:
             yield from read_file(path)
@@ -67,6 +64,11 @@ def read_sources(
 
 def _fields(item: RawItem) -> dict[str, Any]:
     return {name: getattr(item, name) for name in RawItem.__slots__}
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The files of a folder and its subfolders that newsmoa reads (by suffix), in order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
 
 
 def read_file(path: Path) -> Iterator[Item]:

@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsmoa.errors import InputError
-from newsmoa.ingest.readers import JSONL_SUFFIXES, SUFFIXES, Item, decode, read_file, read_jsonl
+from newsmoa.ingest.readers import (
+    JSONL_SUFFIXES,
+    Item,
+    decode,
+    files_in,
+    read_file,
+    read_jsonl,
+)
 from newsmoa.types import RawItem
 
 
@@ -50,12 +57,7 @@ class Poller:
             if source.startswith(("http://", "https://")):
                 items = self._url(source)
             elif Path(source).is_dir():
-                items = (
-                    item
-                    for p in sorted(Path(source).rglob("*"))
-                    if p.is_file() and p.suffix.lower() in SUFFIXES
-                    for item in self._file(p)
-                )
+                items = (item for p in files_in(Path(source)) for item in self._file(p))
             else:
                 items = self._file(Path(source))
             for item in items:
@@ -89,10 +91,10 @@ class Poller:
         if old and (old.inode, old.mtime_ns, old.size) == (st.st_ino, st.st_mtime_ns, st.st_size):
             return
         self._forget_errors(str(path))
-        grew = old is not None and old.inode == st.st_ino and st.st_size >= old.consumed
         if path.suffix.lower() in JSONL_SUFFIXES:
-            start = old if grew and old is not None else _FileState(st.st_ino, 0, 0)
-            yield from self._tail(path, st, start)
+            grew = old is not None and old.inode == st.st_ino and st.st_size >= old.consumed
+            start = old if grew else None  # the same file, grown: read on from where we were
+            yield from self._tail(path, st, start or _FileState(st.st_ino, 0, 0))
             return
         self._files[path] = _FileState(st.st_ino, st.st_mtime_ns, st.st_size)
         yield from read_file(path)
@@ -107,11 +109,13 @@ class Poller:
             yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
             return
         whole = data[: data.rfind(b"\n") + 1]  # a last line without its newline waits
-        state = _FileState(
-            st.st_ino, st.st_mtime_ns, st.st_size, old.consumed + len(whole), old.lines
+        self._files[path] = _FileState(
+            st.st_ino,
+            st.st_mtime_ns,
+            st.st_size,
+            old.consumed + len(whole),
+            old.lines + whole.count(b"\n"),
         )
-        state.lines += whole.count(b"\n")
-        self._files[path] = state
         if not whole:
             return
         text = decode(str(path), whole)
