@@ -28,15 +28,20 @@ if TYPE_CHECKING:
 
 
 def _store(ctx: click.Context) -> Store:
-    from newsmoa.store import open_store
-
     if "store" not in ctx.obj:
-        try:
-            ctx.obj["store"] = open_store(ctx.obj["db"])
-        except NewsmoaError as exc:
-            raise click.ClickException(str(exc)) from exc
+        ctx.obj["store"] = _open(ctx.obj["db"])
         ctx.call_on_close(ctx.obj["store"].close)
     return ctx.obj["store"]
+
+
+def _open(db: str) -> Store:
+    """The store at `db`, or the one-line error saying why it cannot be opened."""
+    from newsmoa.store import open_store
+
+    try:
+        return open_store(db)
+    except NewsmoaError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -124,13 +129,9 @@ def watch(ctx: click.Context, sources: tuple[str, ...], interval: float, once: b
     """
     from newsmoa.ingest.watch import Poller
     from newsmoa.serve import watch as watching
-    from newsmoa.store import open_store
 
     def opened() -> Store:
-        try:
-            return open_store(ctx.obj["db"])
-        except NewsmoaError as exc:
-            raise click.ClickException(str(exc)) from exc
+        return _open(ctx.obj["db"])
 
     opened().close()  # a store that cannot be opened at all is an error now, not at a poll
 
