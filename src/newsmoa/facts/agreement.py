@@ -101,10 +101,10 @@ def agreement_event(
         articles,
         key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0.0),
     )
-    if not any(signing_clauses(signing_analyses(a, sentences)) for a in order):
+    clauses = {a.id: signing_clauses(signing_analyses(a, sentences)) for a in order}
+    if not any(clauses.values()):
         return None
     per = [(a, _analyses(a, sentences), list(facts.get(a.id, ()))) for a in order]
-    clauses = {a.id: signing_clauses(an) for a, an, _ in per}
     party_votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     for n, (a, _, fs) in enumerate(per):
