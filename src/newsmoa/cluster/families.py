@@ -238,7 +238,7 @@ def _shares(grams: Sequence[_Grams], config: ClusterConfig) -> list[tuple[int, i
     owner, other = directed // n, directed % n
     chars = np.array([g.chars for g in grams], dtype=np.int64)
     shorter = (chars[owner] < chars[other]) | ((chars[owner] == chars[other]) & (owner < other))
-    out = []
+    out, t = [], config.sentence_jaccard
     for i, j, lo, hits in zip(
         owner[shorter].tolist(),
         other[shorter].tolist(),
@@ -247,7 +247,6 @@ def _shares(grams: Sequence[_Grams], config: ClusterConfig) -> list[tuple[int, i
         strict=True,
     ):
         share = float(hits) / int(counts[i])
-        t = config.sentence_jaccard
         if share <= config.near_duplicate_share and _may_reach(
             grams[i], grams[j], local[lo : lo + hits], config.near_duplicate_share, t
         ):  # sentences the other article cut differently
