@@ -36,7 +36,7 @@ def main() -> None:
     articles = [a for a in map(extract, items) if not isinstance(a, Dropped)]
     lap("extract")
     features = [(a.id, article_features(a, DEFAULT_CONFIG)) for a in articles]
-    lap("features (terms, MinHash)")
+    lap("features (terms, headline)")
     index = StoryIndex(DEFAULT_CONFIG)
     assigned = index.add_many(features)
     lap("story index")
