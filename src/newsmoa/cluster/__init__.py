@@ -3,6 +3,7 @@
     article_features(Article) -> Features               pure, fast; stored with to_bytes()
     StoryIndex.add / add_many([(id, Features)]) -> [Assignment]   the only stateful object
     StoryIndex.story_of / resolve / redirects / restore            stable ids, merges redirect
+    recluster(index, [(id, Features)]) -> Relabel; index.relabel   a window decided again
     cluster_articles([Article]) -> [story id]            batch, for `newsmoa cluster`
     near_duplicate_families([Article], [story id]) -> (families, pairs)   reprints
 

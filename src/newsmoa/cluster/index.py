@@ -61,7 +61,8 @@ class Assignment:
     merged: tuple[str, ...] = ()  # story ids absorbed by this decision
 
 
-def _canonical(item: tuple[str, Features]) -> tuple[int, float, str]:
+def canonical(item: tuple[str, Features]) -> tuple[int, float, str]:
+    """The order a batch is decided in: articles without a time first, then by time, then id."""
     t = item[1].published_s
     return (0, 0.0, item[0]) if t is None else (1, t, item[0])
 
@@ -107,7 +108,7 @@ class StoryIndex:
         except BaseException:  # `items` failed (a worker, an interrupt): the index is unchanged
             self._df.remove_all([f.terms for f in new.values()])
             raise
-        order = sorted(new.items(), key=_canonical)
+        order = sorted(new.items(), key=canonical)
         slots = self._insert(order)
         near = self._neighbourhoods(slots)
         done = {
@@ -133,6 +134,24 @@ class StoryIndex:
     def redirects(self) -> Mapping[str, str]:
         return self._stories.redirects
 
+    def known(self, story_id: str) -> bool:
+        """Whether a story has (or had, before a merge) this id."""
+        return self._stories.known(story_id)
+
+    def story_order(self, story_id: str) -> tuple[float, int]:
+        """Sorts live stories older first (first publication, then founding)."""
+        return self._stories.live[self.resolve(story_id)].order
+
+    def relabel(self, moved: Mapping[str, str], redirects: Mapping[str, str]) -> None:
+        """Apply a re-decision (`recluster.recluster`): each article in `moved` goes to the
+        story named (a new id opens a story), then each story in `redirects` is absorbed by
+        the one named. Vectors and neighbours do not depend on stories and stay as they are."""
+        slots = {self._slot[a]: s for a, s in moved.items()}
+        times = self._times
+        self._stories.relabel(
+            slots, redirects, lambda slot: float("inf") if np.isnan(times[slot]) else times[slot]
+        )
+
     def __len__(self) -> int:
         return len(self._slot)
 
@@ -142,7 +161,7 @@ class StoryIndex:
         """Rebuild state from stored (article id, story id, features), without re-deciding."""
         self._stories.redirect(redirects)
         given = {a: (s, f) for a, s, f in entries if a not in self._slot}
-        order = sorted(((a, f) for a, (_, f) in given.items()), key=_canonical)
+        order = sorted(((a, f) for a, (_, f) in given.items()), key=canonical)
         self._df.add_all([f.terms for _, f in order])
         slots = self._insert(order)
         self._neighbourhoods(slots)

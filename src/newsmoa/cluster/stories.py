@@ -22,6 +22,16 @@ def story_id_for(article_id: str) -> str:
     return "s" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=6).hexdigest()
 
 
+def fresh_id(article_id: str, known: Callable[[str], bool]) -> str:
+    """The id of a story this article founds: `story_id_for`, with a suffix if that is known."""
+    base = sid = story_id_for(article_id)
+    n = 1
+    while known(sid):
+        n += 1
+        sid = f"{base}-{n}"
+    return sid
+
+
 @dataclass(slots=True)
 class Story:
     id: str
@@ -50,12 +60,11 @@ class Stories:
         self.assigned.append(None)
 
     def found(self, article_id: str, t: float | None) -> Story:
-        base = sid = story_id_for(article_id)
-        n = 1
-        while sid in self.live or sid in self._redirects:
-            n += 1
-            sid = f"{base}-{n}"
-        return self.open(sid, t)
+        return self.open(fresh_id(article_id, self.known), t)
+
+    def known(self, story_id: str) -> bool:
+        """Whether the id is a live story's or an absorbed one's (so never to be given again)."""
+        return story_id in self.live or story_id in self._redirects
 
     def open(self, story_id: str, t: float | None) -> Story:
         """The live story with this id, created if new (used when restoring from a store)."""
@@ -90,6 +99,38 @@ class Stories:
     @property
     def redirects(self) -> Mapping[str, str]:
         return MappingProxyType({s: self.resolve(s) for s in list(self._redirects)})
+
+    def relabel(
+        self, moves: Mapping[int, str], redirects: Mapping[str, str], time: Callable[[int], float]
+    ) -> None:
+        """Move slots to the stories named (opened if new, ordered by their first member's
+        `time`, inf when unknown); then each story in `redirects` (left with members outside
+        the moves only, or none) is absorbed by the one named, its members with it."""
+        opened: dict[str, float] = {}
+        for slot, sid in moves.items():
+            if sid not in self.live:
+                opened[sid] = min(opened.get(sid, float("inf")), time(slot))
+        for sid, t in sorted(opened.items(), key=lambda x: (x[1], x[0])):
+            self.open(sid, None if t == float("inf") else t)
+        touched = set(opened)
+        for slot, sid in moves.items():
+            old = self.live[self.of_slot(slot) or ""]
+            old.members.remove(slot)
+            self.assigned[slot] = sid
+            self.live[sid].members.append(slot)
+            touched.update((old.id, sid))
+        for gone_id, keep_id in redirects.items():
+            gone, keep = self.live.pop(gone_id), self.live[keep_id]
+            keep.members.extend(gone.members)
+            self._redirects[gone_id] = keep_id
+            touched.discard(gone_id)
+            touched.add(keep_id)
+        if self._vector is not None:  # the sums of the stories that changed, from their members
+            for sid in touched:
+                story = self.live[sid]
+                story.sum = Sum()
+                for slot in story.members:
+                    story.sum.add_vector(*self._vector(slot))
 
     def merge(self, a: Story, b: Story) -> tuple[Story, Story]:
         """Merge two live stories; the older survives. Returns (survivor, absorbed)."""
