@@ -55,6 +55,21 @@ def test_redirects_move_articles_and_resolve_chains(store):
     assert {r.article.id for r in store.story_articles("s0")} == {"a", "b"}
 
 
+def test_moved_articles_carry_their_new_story_and_signals(store):
+    store.save_articles([row("a", story="s1"), row("b", story="s1")])
+    store.move_articles({"b": ("s2", {"score": 0.5, "reclustered": True})})
+    assert store.stories_of(["a", "b"]) == {"a": "s1", "b": "s2"}
+    (moved,) = store.story_articles("s2")
+    assert moved.article.id == "b" and moved.signals == {"score": 0.5, "reclustered": True}
+    assert moved.version == 1  # the same text: not a new version
+
+
+def test_newest_published(store):
+    assert store.newest_published() is None
+    store.save_articles([row("a")])
+    assert store.newest_published() == datetime(2024, 1, 1, 9, tzinfo=UTC)
+
+
 def test_failed_transaction_keeps_what_was_stored(store):
     store.save_articles([row("a")])
     with pytest.raises(RuntimeError), store.transaction():

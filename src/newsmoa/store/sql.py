@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from newsmoa import codec
@@ -144,6 +144,10 @@ class SQLStore:
         for row in self._run(query, args):
             yield row[0], row[1], bytes(row[2])
 
+    def newest_published(self) -> datetime | None:
+        ts = self._run("SELECT max(published_ts) FROM articles").fetchone()[0]
+        return None if ts is None else datetime.fromtimestamp(ts, UTC)
+
     def story_articles(self, story: str) -> list[StoredArticle]:
         rows = self._run(
             "SELECT doc, story, sentences, facts, features, signals, version FROM articles"
@@ -179,6 +183,15 @@ class SQLStore:
                 article = codec.article_from_json({**json.loads(doc), "text": ""})
                 out.setdefault(story, []).append(article)
         return out
+
+    def move_articles(self, moves: Mapping[str, tuple[str, Mapping[str, Any]]]) -> None:
+        self._run_many(
+            "UPDATE articles SET story = ?, signals = ? WHERE id = ?",
+            [
+                (story, json.dumps(dict(signals), ensure_ascii=False, default=str), aid)
+                for aid, (story, signals) in moves.items()
+            ],
+        )
 
     def save_redirects(self, redirects: Mapping[str, str]) -> None:
         with self.transaction():
