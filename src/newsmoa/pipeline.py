@@ -24,6 +24,7 @@ from multiprocessing import get_all_start_methods, get_context
 
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
+from newsmoa.cluster.recluster import recluster
 from newsmoa.errors import InputError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.facts import extract_facts
@@ -50,11 +51,21 @@ class IngestReport:
     dropped: Counter[str] = field(default_factory=Counter)  # reason -> count
     errors: list[str] = field(default_factory=list)  # one line each, naming the input
     stories: list[str] = field(default_factory=list)  # stories this batch touched
-    placed: list[tuple[str, str]] = field(default_factory=list)  # (origin, story), new/changed
+    # (origin, article id, story) of each new or changed article
+    placed: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
         return bool(self.errors)
+
+
+@dataclass(frozen=True, slots=True)
+class ReclusterReport:
+    articles: int  # decided again
+    moved: int  # of them, now in another story
+    absorbed: dict[str, str]  # story id -> the story it redirects to now
+    founded: tuple[str, ...]  # stories split off
+    stories: list[str]  # stories whose members changed (listed or rebuilt again)
 
 
 class Newsroom:
@@ -131,8 +142,54 @@ class Newsroom:
                     self._rebuild(story)
         self._merges.clear()  # saved with the batch (kept for the next call if it failed)
         report.stories = touched
-        report.placed = [(r.article.origin, self.index.resolve(r.story)) for r in rows]
+        report.placed = [
+            (r.article.origin, r.article.id, self.index.resolve(r.story)) for r in rows
+        ]
         return report
+
+    def recluster(
+        self, within: timedelta | None = None, *, defer_analysis: bool = True
+    ) -> ReclusterReport:
+        """Decide again, as one batch, the stored articles published `within` the newest
+        stored article's time (default: the clustering window) and the undated ones, keeping
+        story ids (`cluster.recluster`): articles placed a few at a time saw only what came
+        before them. `within=timedelta.max`: every stored article. Moved articles are stored
+        with the new decision's signals, absorbed stories redirect, and the stories that
+        changed are listed again (or rebuilt, unless `defer_analysis`)."""
+        newest = self.store.newest_published()
+        within = timedelta(hours=self.config.window_hours) if within is None else within
+        try:
+            start = None if newest is None else newest - within
+        except OverflowError:  # further back than any date: every stored article
+            start = None
+        end = None if start is None else newest
+        if start is None or end is None:
+            self._load([(None, None)])
+            self._all_loaded = True
+        else:
+            self._load_span(start, end)
+        entries = [
+            (aid, Features.from_bytes(blob))
+            for aid, _, blob in self.store.index_entries(start, end)
+        ]
+        change = recluster(self.index, entries)
+        before = {self.index.story_of(a) for a in change.moved}
+        with self.store.transaction():
+            self.store.move_articles({a: (s, change.signals[a]) for a, s in change.moved.items()})
+            self.store.save_redirects(change.redirects)
+            touched = sorted(
+                {change.redirects.get(s, s) for s in before} | set(change.moved.values())
+            )
+            if defer_analysis:
+                self._list(touched)
+            else:
+                for story in touched:
+                    self._rebuild(story)
+        self.index.relabel(change.moved, change.redirects)
+        self._stories.update(change.founded)
+        return ReclusterReport(
+            len(entries), len(change.moved), dict(change.redirects), change.founded, touched
+        )
 
     def load_window(self, start: datetime, end: datetime) -> int:
         """Load into the story index the stored articles that articles published between

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 
 import pytest
 from click.testing import CliRunner
@@ -250,3 +251,58 @@ def test_reprint_family_is_reported(story):
     names = {a["id"]: a["outlet"] for a in story["articles"]}
     families = [sorted(names[a] for a in fam) for fam in story["near_duplicate_families"]]
     assert families == [["국제뉴스", "일요신문"]]
+
+
+def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path):
+    """ECB+ dev topic 23 (two look-alike events), one file per `ingest` call: each article
+    saw only those before it, and the events chain; `recluster` gives what one batch gives,
+    keeps every id it can, and says why an article moved."""
+    from newsmoa.eval.datasets import ecb_topic, load_ecbplus
+    from newsmoa.eval.scoring import pairwise
+    from newsmoa.store import open_store
+
+    data = load_ecbplus(("dev",))
+    picked = [(a, g) for a, g in zip(data.articles, data.gold, strict=True) if ecb_topic(a) == 23]
+    gold = {a.id: g for a, g in picked}
+    files = []
+    for n, (a, _) in enumerate(picked):
+        files.append(tmp_path / f"{n:02d}.jsonl")
+        files[-1].write_text(json.dumps({"id": a.id, "text": a.text}) + "\n", encoding="utf-8")
+    order = files[:]
+    random.Random(0).shuffle(order)
+    one, batch = tmp_path / "one.db", tmp_path / "batch.db"
+    for f in order:
+        run(one, "ingest", "--defer-analysis", str(f))
+    run(batch, "ingest", "--defer-analysis", *map(str, files))
+
+    def grouping(db):
+        store = open_store(str(db))
+        try:
+            stories = store.stories_of(list(gold))
+            return stories, {s["id"] for s in store.story_summaries()}
+        finally:
+            store.close()
+
+    def groups(stories):
+        return sorted(sorted(a for a in stories if stories[a] == s) for s in set(stories.values()))
+
+    before, listed_before = grouping(one)
+    got = run(one, "recluster", "--days", "0")
+    assert "moved" in got.stdout and got.stdout.rstrip().endswith("stories changed.")
+    after, listed = grouping(one)
+    expected, _ = grouping(batch)
+    assert groups(after) == groups(expected)
+    ids = list(gold)
+    f1 = {
+        name: pairwise([gold[a] for a in ids], [s[a] for a in ids]).f1
+        for name, s in (("before", before), ("after", after))
+    }
+    assert f1["after"] > f1["before"]  # 0.63 -> 1.0 on this topic
+    assert listed == set(after.values())  # the listing follows the moves
+    for old in listed_before - listed:  # an absorbed id still shows its story
+        assert run(one, "show", old).exit_code == 0
+    moved = next(a for a in ids if after[a] != before[a] and after[a] in listed_before)
+    why = run(one, "show", after[moved], "--why").stdout
+    assert '"reclustered": true' in why
+    again = run(one, "recluster", "--days", "0").stdout
+    assert "decided again 21 articles: 0 moved, 0 stories absorbed, 0 split off" in again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import shutil
 
 from click.testing import CliRunner
@@ -31,6 +32,8 @@ def test_watch_once_places_each_article_and_builds_the_story(tmp_path, example_p
         "added 3, updated 0, already present 0; 1 new stories, 0 merged; 1 stories rebuilt"
         in got.stdout
     )
+    # the window decided again after the poll: one batch already, so nothing moves
+    assert "decided again 3 articles: 0 moved, 0 stories absorbed, 0 split off." in got.stdout
     assert (
         got.stderr.count("error: ") == 1
         and f"error: {inbox / 'feed.jsonl'}:1: not JSON" in got.stderr
@@ -51,9 +54,9 @@ def test_watch_once_jsonl_exit_status_zero_without_errors(tmp_path):
     wire = tmp_path / "wire.jsonl"
     text = "시는 내년 예산 1조 원을 확정했다고 2일 밝혔다. 올해보다 5% 늘었다."
     wire.write_text(json.dumps({"id": "w1", "text": text}, ensure_ascii=False) + "\n", "utf-8")
-    got = run(tmp_path / "w.db", "watch", "--once", str(wire))
+    got = run(tmp_path / "w.db", "watch", "--once", "--recluster-every", "0", str(wire))
     assert got.exit_code == 0, got.output
-    assert got.stdout.startswith(f"{wire}:1 -> ")
+    assert got.stdout.startswith(f"{wire}:1 -> ") and "decided again" not in got.stdout
 
 
 def test_a_failed_poll_keeps_its_items_for_the_next_one(tmp_path, example_path):
@@ -95,3 +98,53 @@ def test_a_failed_poll_keeps_its_items_for_the_next_one(tmp_path, example_path):
         assert check.counts()["articles"] == 3 and check.counts()["stories"] == 1
     finally:
         check.close()
+
+
+def test_the_window_is_decided_again_every_nth_poll_that_adds_articles(tmp_path):
+    """ECB+ dev topic 23 arriving one article a poll: with `recluster_every` 3 the window is
+    decided again after the 3rd and 6th polls that add articles (an empty poll does not
+    count), and then the stories are the ones a single batch of those articles gives."""
+    from newsmoa.eval.datasets import ecb_topic, load_ecbplus
+    from newsmoa.pipeline import cluster_items
+    from newsmoa.serve import watch as watching
+    from newsmoa.types import RawItem
+
+    picked = [a for a in load_ecbplus(("dev",)).articles if ecb_topic(a) == 23]
+    random.Random(0).shuffle(picked)
+    picked = picked[:7]
+    arrivals = [[a] for a in picked[:3]] + [[]] + [[a] for a in picked[3:]]
+    feed = iter(arrivals)
+
+    def item(a):
+        return RawItem(a.origin, text=a.text, id=a.id)
+
+    def poll():
+        return [item(a) for a in next(feed)]
+
+    rounds, snapshots = [], []
+    db = str(tmp_path / "w.db")
+
+    def on_round(got):
+        rounds.append(got)
+        if got.reclustered:  # the stories right after the window was decided again
+            store = open_store(db)
+            try:
+                snapshots.append(store.stories_of([a.id for a in picked]))
+            finally:
+                store.close()
+
+    ok = watching.watch(
+        poll, lambda: open_store(db), on_round, None, interval=0, polls=len(arrivals),
+        recluster_every=3,
+    )  # fmt: skip
+    assert ok and [r.reclustered is not None for r in rounds] == [
+        False, False, True, False, False, True, False,
+    ]  # fmt: skip
+    assert [r.reclustered.articles for r in rounds if r.reclustered] == [3, 6]
+
+    def groups(stories):
+        return sorted(sorted(a for a in stories if stories[a] == s) for s in set(stories.values()))
+
+    for seen, stories in zip((picked[:3], picked[:6]), snapshots, strict=True):
+        batch = cluster_items([item(a) for a in seen])  # the same articles in one batch
+        assert groups(stories) == groups({x["id"]: x["story"] for x in batch})

@@ -24,6 +24,7 @@ from newsmoa.errors import NewsmoaError
 from newsmoa.serve import render
 
 if TYPE_CHECKING:
+    from newsmoa.pipeline import ReclusterReport
     from newsmoa.store import Store
 
 
@@ -112,23 +113,81 @@ def ingest(
         ctx.exit(1)
 
 
+def _decided_again(got: ReclusterReport) -> str:
+    return (
+        f"decided again {got.articles} articles: {got.moved} moved, "
+        f"{len(got.absorbed)} stories absorbed, {len(got.founded)} split off"
+    )
+
+
+@cli.command()
+@click.option(
+    "--days",
+    type=float,
+    help="Articles published this many days up to the newest stored one "
+    "(default: the clustering window, 3 days); 0: every stored article.",
+)
+@click.option(
+    "--defer-analysis",
+    is_flag=True,
+    help="Only list the stories that changed; their documents are made when shown.",
+)
+@click.pass_context
+def recluster(ctx: click.Context, days: float | None, defer_analysis: bool) -> None:
+    """Decide the recent stories again, as one batch, now that more of their reports are in.
+    Articles added a few at a time (a feed polled often, one file per call) were placed
+    seeing only the articles before them; a batch sees them all. Story ids are kept: a story
+    keeps its id, a story found to be part of another redirects to it, and an article that
+    moves says why in `show --why`. Undated articles are always included.
+
+    Example: newsmoa recluster --days 2
+    """
+    from datetime import timedelta
+
+    from newsmoa.pipeline import Newsroom
+
+    within = None if days is None else timedelta.max if days == 0 else timedelta(days=days)
+    got = Newsroom(_store(ctx)).recluster(within, defer_analysis=defer_analysis)
+    for story in got.stories:
+        click.echo(f"changed {story}")
+    click.echo(f"{_decided_again(got)}; {len(got.stories)} stories changed.")
+
+
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--interval", type=float, default=60.0, show_default=True, help="Seconds between polls."
 )
 @click.option("--once", is_flag=True, help="Poll once, then exit (cron jobs, scripts).")
+@click.option(
+    "--recluster-every",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Decide the last 3 days' stories again after every N-th poll that adds articles "
+    "(as `newsmoa recluster` does); 0: never.",
+)
 @click.pass_context
-def watch(ctx: click.Context, sources: tuple[str, ...], interval: float, once: bool) -> None:
+def watch(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    interval: float,
+    once: bool,
+    recluster_every: int,
+) -> None:
     """Keep ingesting what appears in folders, files and feeds: new files, the new lines of
     growing JSONL files, new feed entries. Each poll's articles are stored and placed in their
-    stories together, then the documents of the stories they changed are rebuilt. An error is
-    shown once. Stop with Ctrl-C.
+    stories together; then the last 3 days are decided again as one batch (`--recluster-every`,
+    see `newsmoa recluster`), and the documents of the stories that changed are rebuilt. An
+    error is shown once. Stop with Ctrl-C.
 
     Example: newsmoa watch clippings/ https://news.example/rss.xml --interval 300
     """
     from newsmoa.ingest.watch import Poller
     from newsmoa.serve import watch as watching
+    from newsmoa.store.postgres import without_password
+
+    shown = without_password(ctx.obj["db"])  # a failure line must not print the password
 
     def opened() -> Store:
         return _open(ctx.obj["db"])
@@ -137,11 +196,13 @@ def watch(ctx: click.Context, sources: tuple[str, ...], interval: float, once: b
 
     def report(got: watching.Round) -> None:
         r = got.report
-        for origin, story in r.placed:
+        for origin, story in got.placed:
             click.echo(f"{origin} -> {story}")
         for line in r.errors:
             click.echo(f"error: {line}", err=True)
         dropped = ", ".join(f"{n} {why}" for why, n in sorted(r.dropped.items()))
+        if got.reclustered:
+            click.echo(f"{_decided_again(got.reclustered)}.")
         click.echo(
             f"added {r.added}, updated {r.updated}, already present {r.unchanged}; "
             f"{r.new_stories} new stories, {r.merged_stories} merged; {got.rebuilt} stories "
@@ -149,7 +210,7 @@ def watch(ctx: click.Context, sources: tuple[str, ...], interval: float, once: b
         )
 
     def failed(exc: Exception, items: int) -> None:
-        click.echo(f"error: {ctx.obj['db']}: {exc}; {items} items kept for the next poll", err=True)
+        click.echo(f"error: {shown}: {exc}; {items} items kept for the next poll", err=True)
 
     try:
         ok = watching.watch(
@@ -159,6 +220,7 @@ def watch(ctx: click.Context, sources: tuple[str, ...], interval: float, once: b
             failed,
             interval=interval,
             polls=1 if once else None,
+            recluster_every=recluster_every,
         )
     except KeyboardInterrupt:
         click.echo("stopped.", err=True)

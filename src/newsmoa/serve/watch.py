@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsmoa.ingest.readers import Item
-from newsmoa.pipeline import IngestReport, Newsroom, story_document
+from newsmoa.pipeline import IngestReport, Newsroom, ReclusterReport, story_document
 from newsmoa.store import Store
 
 
@@ -28,16 +28,24 @@ from newsmoa.store import Store
 class Round:
     report: IngestReport  # the poll's ingest (stories: merges resolved)
     rebuilt: int  # story documents built after it
+    placed: list[tuple[str, str]]  # (origin, story) of the poll's articles, after `reclustered`
+    reclustered: ReclusterReport | None = None  # the window decided again after the poll
 
 
-def run_round(room: Newsroom, items: Sequence[Item]) -> Round:
-    """Ingest a poll's `items` as one batch, then build the documents of the stories they
-    changed."""
+def run_round(room: Newsroom, items: Sequence[Item], *, recluster: bool = False) -> Round:
+    """Ingest a poll's `items` as one batch; with `recluster`, decide the clustering window
+    again as one batch (`Newsroom.recluster`: what earlier polls placed, seeing only what had
+    arrived, is decided with everything that has); then build the documents of the stories
+    that changed."""
     report = room.ingest(items, defer_analysis=True)
-    stories = list(dict.fromkeys(room.store.resolve(s) for s in report.stories))
+    again = room.recluster() if recluster and report.added else None
+    changed = [*report.stories, *(again.stories if again else ())]
+    stories = list(dict.fromkeys(room.store.resolve(s) for s in changed))
     for story in stories:
         story_document(room.store, story)
-    return Round(report, len(stories))
+    now = room.store.stories_of([aid for _, aid, _ in report.placed])
+    placed = [(origin, now.get(aid, story)) for origin, aid, story in report.placed]
+    return Round(report, len(stories), placed, again)
 
 
 def watch(
@@ -48,13 +56,16 @@ def watch(
     *,
     interval: float,
     polls: int | None = None,
+    recluster_every: int = 1,
 ) -> bool:
-    """Poll `polls` times (None: until interrupted), `interval` seconds apart. Returns whether
-    every round went in without an input error or a failure."""
+    """Poll `polls` times (None: until interrupted), `interval` seconds apart; after every
+    `recluster_every`-th poll that added articles (0: never), decide the window again
+    (`run_round`). Returns whether every round went in without an input error or a failure."""
     room: Newsroom | None = None
     pending: list[Item] = []
     ok = True
     done = 0
+    adding = 0  # polls that added articles since the window was last decided again
     while polls is None or done < polls:
         if done:
             time.sleep(interval)
@@ -64,7 +75,8 @@ def watch(
             continue
         try:
             room = room or Newsroom(open_store())
-            got = run_round(room, pending)
+            due = recluster_every > 0 and adding + 1 >= recluster_every
+            got = run_round(room, pending, recluster=due)
         except Exception as exc:  # noqa: BLE001 - a daemon reports, keeps the items, goes on
             ok = False
             on_failure(exc, len(pending))
@@ -74,6 +86,7 @@ def watch(
             room = None
             continue
         pending = []
+        adding = 0 if got.reclustered else adding + (got.report.added > 0)
         ok = ok and not got.report.failed
         on_round(got)
     if room is not None:
