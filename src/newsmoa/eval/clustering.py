@@ -5,7 +5,9 @@ clustered on its own (A: the half parameters were tuned on, B: held out; `half_o
 hash of the gold story id), ECB+ train+dev (tuning topics) and ECB+ test topics 36-45
 (reported, never tuned on). Near-duplicate recall/precision are scored on
 the Korean gold pairs. Each set is clustered in one batch with `cluster_articles`; the speed
-column is that call's articles per second (features + index, one thread).
+column is that call's articles per second (features + index, one thread). Last, the Korean
+day and ECB+ test arriving one article at a time (`arrival.py`), as decided and with the
+window decided again every 20 arrivals (`newsmoa watch`, `newsmoa recluster`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from newsmoa.cluster import (
     article_features,
     near_duplicate_pairs,
 )
+from newsmoa.eval.arrival import EVERY, arrive
 from newsmoa.eval.datasets import EvalSet, ko_dev_paths, load_ecbplus, load_ko_dev
 from newsmoa.eval.scoring import PRF, bcubed, pair_scores, pairwise
 from newsmoa.types import Article
@@ -61,7 +64,7 @@ class Run:
     data: EvalSet
     stories: tuple[str, ...]
     seconds: float
-    near_duplicates: tuple[tuple[str, str], ...]
+    near_duplicates: tuple[tuple[str, str], ...] | None  # None: not looked for
 
 
 def _warm(config: ClusterConfig) -> None:
@@ -99,7 +102,7 @@ def halves(data: EvalSet) -> tuple[EvalSet, EvalSet]:
 def score(r: Run, name: str) -> Row:
     gold, pred = r.data.gold, r.stories
     nd = None
-    if r.data.near_duplicates is not None:
+    if r.data.near_duplicates is not None and r.near_duplicates is not None:
         nd = pair_scores(r.data.near_duplicates, r.near_duplicates)
     rate = len(pred) / r.seconds if r.seconds > 0 else None
     return Row(name, len(gold), pairwise(gold, pred), bcubed(gold, pred), nd, rate)
@@ -121,7 +124,15 @@ def rows(config: ClusterConfig = DEFAULT_CONFIG) -> tuple[list[Row], list[str]]:
         out.append(score(run(part_a, config), "  half A alone (tuned)"))
         out.append(score(run(part_b, config), "  half B alone (held out)"))
     out.append(score(run(load_ecbplus(("train", "dev")), config), "ECB+ train+dev (tuned)"))
-    out.append(score(run(load_ecbplus(("test",)), config), "ECB+ test 36-45"))
+    test = load_ecbplus(("test",))
+    out.append(score(run(test, config), "ECB+ test 36-45"))
+    streams = [("ECB+ test, 1 at a time", test)]
+    if ko is not None:
+        streams.insert(0, ("ko-news, 1 at a time", ko))
+    for name, data in streams:  # the grouping at the end of the stream (eval/arrival.py)
+        for every, label in ((0, name), (EVERY, f"  decided again every {EVERY}")):
+            stories, seconds = arrive(data, config, every)
+            out.append(score(Run(data, stories, seconds, None), label))
     return out, notes
 
 
