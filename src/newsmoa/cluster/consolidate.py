@@ -99,6 +99,8 @@ def merge_plan(
         if now < -neg - 1e-9:  # stale: the pair changed since it was scored
             heapq.heappush(heap, (-now, min(x, y), max(x, y)))
             continue
+        if not stories.may_merge(live[x], live[y]):  # two stories a re-decision keeps
+            continue
         keep, gone = stories.merge(live[x], live[y])
         merges.append((keep.id, gone.id, now))
     return merges

@@ -88,14 +88,21 @@ class StoryIndex:
     def add(self, article_id: str, features: Features) -> Assignment:
         return self.add_many([(article_id, features)])[0]
 
-    def add_many(self, items: Iterable[tuple[str, Features]]) -> list[Assignment]:
+    def add_many(
+        self,
+        items: Iterable[tuple[str, Features]],
+        kept: Iterable[tuple[str, str, Features]] = (),
+    ) -> list[Assignment]:
         """Assign a batch; the result does not depend on the order of `items`.
 
         An id already in the index keeps its story (a changed text is a new version of the
         article, not a second article); of an id given twice, the first features count.
         `items` is read once, and each new article's terms are counted as it arrives, so a
         caller that streams them (the pipeline, from its worker processes) overlaps the
-        counting with their making.
+        counting with their making. `kept` (article id, story id, features): articles
+        inserted with the batch, as its neighbours, that keep the stories given (the context
+        of a re-decision, `recluster.py`); they are not assigned, and their stories are never
+        absorbed (batch articles may join them, and batch stories merge into them).
         """
         ids: list[str] = []
         new: dict[str, Features] = {}
@@ -108,9 +115,21 @@ class StoryIndex:
         except BaseException:  # `items` failed (a worker, an interrupt): the index is unchanged
             self._df.remove_all([f.terms for f in new.values()])
             raise
-        order = sorted(new.items(), key=canonical)
-        slots = self._insert(order)
-        near = self._neighbourhoods(slots)
+        given = {a: (s, f) for a, s, f in kept if a not in self._slot and a not in new}
+        self._df.add_all([f.terms for _, f in given.values()])
+        everything = sorted([*new.items(), *((a, f) for a, (_, f) in given.items())], key=canonical)
+        inserted = self._insert(everything)
+        near_all = self._neighbourhoods(inserted)
+        order, slots, near = [], [], []
+        for item, slot, cands in zip(everything, inserted, near_all, strict=True):
+            if item[0] in given:  # kept where it is: its story is never absorbed
+                story = self._stories.open(self.resolve(given[item[0]][0]), item[1].published_s)
+                self._stories.place(slot, story)
+                self._stories.pinned.add(story.id)
+            else:
+                order.append(item)
+                slots.append(slot)
+                near.append(cands)
         done = {
             article_id: self._assign(article_id, slot, *cands)
             for (article_id, _), slot, cands in zip(order, slots, near, strict=True)
@@ -138,19 +157,21 @@ class StoryIndex:
         """Whether a story has (or had, before a merge) this id."""
         return self._stories.known(story_id)
 
-    def story_order(self, story_id: str) -> tuple[float, int]:
-        """Sorts live stories older first (first publication, then founding)."""
-        return self._stories.live[self.resolve(story_id)].order
-
     def relabel(self, moved: Mapping[str, str], redirects: Mapping[str, str]) -> None:
-        """Apply a re-decision (`recluster.recluster`): each article in `moved` goes to the
-        story named (a new id opens a story), then each story in `redirects` is absorbed by
-        the one named. Vectors and neighbours do not depend on stories and stay as they are."""
-        slots = {self._slot[a]: s for a, s in moved.items()}
+        """Apply a re-decision (`recluster.recluster`) to the articles this index holds: each
+        one in `moved` goes to the story named (opened if new), then each story in `redirects`
+        is absorbed by the one named. Vectors and neighbours do not depend on stories and stay
+        as they are."""
+        slots = {self._slot[a]: s for a, s in moved.items() if a in self._slot}
         times = self._times
         self._stories.relabel(
             slots, redirects, lambda slot: float("inf") if np.isnan(times[slot]) else times[slot]
         )
+
+    def agrees(self, stories: Mapping[str, str]) -> bool:
+        """Whether every article of `stories` (id -> resolved story) that this index holds is
+        in that story here (another process may have changed the store)."""
+        return all(self.story_of(a) == s for a, s in stories.items() if a in self._slot)
 
     def __len__(self) -> int:
         return len(self._slot)
@@ -296,6 +317,7 @@ class StoryIndex:
                 if (
                     other_score >= cfg.merge_threshold
                     and other_id in live
+                    and self._stories.may_merge(story, live[other_id])
                     and stories_close(story.sum, live[other_id].sum, cfg.merge_coherence)
                 ):
                     keep, gone = self._stories.merge(story, live[other_id])

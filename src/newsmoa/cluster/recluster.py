@@ -4,16 +4,23 @@ Articles decided one at a time see only what came before them: the first report 
 look-alike event has only the first event's reports as neighbours and joins that story, and a
 join is never undone (ECB+ train+dev, one article at a time in random order: pairwise F1 0.71
 against 0.92 in one batch; README, "Arrival"). `recluster` decides a window's articles again
-as one batch, with every neighbour known, and `carry_ids` gives the new grouping the ids the
-old one had:
+as one batch, with every neighbour known:
 
-- each new story takes the id of the old story that gave it most articles (ties: the older
-  story), each old id at most once, largest overlaps first; so a story that only grew keeps
-  its id, and of a story split in two the larger part keeps it;
-- an old story whose id no new story took is absorbed: its id redirects to the story that
-  holds most of its articles (its articles outside the window follow the redirect);
-- a new story that took no old id gets one from its first article (`fresh_id`), never an id
-  seen before.
+- the window's **context** (the articles within the clustering window of it, outside it) is
+  restored first with the stories it has, and stays where it is: a window article can join a
+  context story, as it could when it arrived, and the articles at the window's edge keep the
+  neighbours they had;
+- the window's articles are then added as one batch (decided in the canonical order, so the
+  result is what the window would have had if its articles had arrived together);
+- `carry_ids` gives the new grouping the ids the old one had: a group in a context story has
+  that story's id; each other group takes the id of the old story that gave it most articles
+  (ties: the older story), each old id at most once, largest overlaps first; so a story that
+  only grew keeps its id, and of a story split in two the larger part keeps it;
+- an old story whose id no group took is absorbed (its id redirects to the story holding most
+  of its articles), unless it still has articles outside the window: then it lives on with
+  them;
+- a group that took no old id gets one from its first article (`fresh_id`), never an id seen
+  before.
 
 A story id therefore never changes and never returns; what can change is the story of an
 article (`Relabel.moved`), which the caller stores with the new decision's signals.
@@ -22,10 +29,11 @@ article (`Relabel.moved`), which the caller stores with the new decision's signa
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.features import Features
 from newsmoa.cluster.index import Assignment, StoryIndex, canonical
 from newsmoa.cluster.stories import fresh_id
@@ -48,16 +56,21 @@ def carry_ids(
     age: Callable[[str], Any],
     first: Mapping[str, str],
     known: Callable[[str], bool],
+    fixed: Container[str] = (),
+    lives_on: Container[str] = (),
 ) -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
     """Name the groups of `after` (article -> group label) with the ids of `before` (article ->
-    story id, the same articles). `age(story)` orders old stories, older first; `first[label]`
-    is the group's first article (its id names a group no old story names); `known(id)`:
-    whether an id exists or existed. Returns (article -> id, absorbed id -> survivor, new ids)."""
+    story id, the same articles). A group labelled with an id in `fixed` (a context story) is
+    that story, and no other group takes such an id (the batch kept those articles apart).
+    `age(story)` orders old stories, older first; `first[label]` is the group's first article
+    (its id names a group no old story names); `known(id)`: whether an id exists or existed;
+    an old story in `lives_on` (it has articles outside `before`) is never absorbed. Returns
+    (article -> id, absorbed id -> survivor, new ids)."""
     overlap = Counter((after[a], before[a]) for a in after)
-    name: dict[str, str] = {}
-    claimed: set[str] = set()
+    name: dict[str, str] = {g: g for g in set(after.values()) if g in fixed}
+    claimed = set(name.values())
     for (group, story), _ in sorted(overlap.items(), key=lambda x: (-x[1], age(x[0][1]), x[0])):
-        if group not in name and story not in claimed:
+        if group not in name and story not in claimed and story not in fixed:
             name[group] = story
             claimed.add(story)
     founded = []
@@ -69,7 +82,7 @@ def carry_ids(
         founded.append(sid)
     held: dict[str, Counter[str]] = defaultdict(Counter)
     for (group, story), n in overlap.items():
-        if story not in claimed:
+        if story not in claimed and story not in lives_on:
             held[story][name[group]] += n
     redirects = {
         story: min(counts.items(), key=lambda x: (-x[1], x[0]))[0] for story, counts in held.items()
@@ -77,18 +90,61 @@ def carry_ids(
     return {a: name[g] for a, g in after.items()}, redirects, tuple(founded)
 
 
-def recluster(index: StoryIndex, entries: Sequence[tuple[str, Features]]) -> Relabel:
-    """Decide `entries` (articles of `index`, with their features) again in one fresh batch
-    and express the result in `index`'s ids; `index` is not changed (`StoryIndex.relabel`
-    applies the result)."""
-    fresh = StoryIndex(index.config)
-    decided: dict[str, Assignment] = {x.article: x for x in fresh.add_many(entries)}
-    after = {a: fresh.story_of(a) for a, _ in entries}
-    before = {a: index.story_of(a) for a, _ in entries}
+def split_window(
+    entries: Iterable[tuple[str, Features]],
+    start_s: float | None,
+    end_s: float | None,
+    pad_s: float,
+) -> tuple[list[tuple[str, Features]], list[tuple[str, Features]]]:
+    """(window, context) of `entries`: the window is what is published between `start_s`
+    and `end_s` (None: everything) and the undated; the context, what is within `pad_s` of
+    it (the clustering window); the rest is neither."""
+    window: list[tuple[str, Features]] = []
+    context: list[tuple[str, Features]] = []
+    for entry in entries:
+        t = entry[1].published_s
+        if t is None or start_s is None or end_s is None or start_s <= t <= end_s:
+            window.append(entry)
+        elif start_s - pad_s <= t <= end_s + pad_s:
+            context.append(entry)
+    return window, context
+
+
+def recluster(
+    window: Sequence[tuple[str, Features]],
+    context: Sequence[tuple[str, Features]],
+    stories: Mapping[str, str],
+    *,
+    known: Callable[[str], bool],
+    lives_on: Collection[str] = (),
+    config: ClusterConfig = DEFAULT_CONFIG,
+) -> Relabel:
+    """Decide `window` again as one batch after `context` (both: article id and features;
+    `stories`: the current, resolved story of each), and express the result in the current
+    ids. `known(id)`: whether a story id exists or existed anywhere (the store); `lives_on`:
+    stories with articles in neither list."""
+    fresh = StoryIndex(config)
+    kept = [(a, stories[a], f) for a, f in context]
+    decided: dict[str, Assignment] = {x.article: x for x in fresh.add_many(window, kept)}
+    after = {a: fresh.story_of(a) for a, _ in window}
+    before = {a: stories[a] for a, _ in window}
+    fixed = {stories[a] for a, _ in context}  # never absorbed in `fresh` (`kept`)
     first: dict[str, str] = {}
-    for article, _ in sorted(entries, key=canonical):
+    for article, _ in sorted(window, key=canonical):
         first.setdefault(after[article], article)
-    stories, redirects, founded = carry_ids(before, after, index.story_order, first, index.known)
-    moved = {a: s for a, s in stories.items() if s != before[a]}
+    times: dict[str, float] = {}  # old story -> its first publication among these articles
+    for article, feats in [*window, *context]:
+        t = float("inf") if feats.published_s is None else feats.published_s
+        times[stories[article]] = min(times.get(stories[article], t), t)
+    ids, redirects, founded = carry_ids(
+        before,
+        after,
+        lambda s: (times.get(s, float("inf")), s),
+        first,
+        known,
+        fixed,
+        {*fixed, *lives_on},
+    )
+    moved = {a: s for a, s in ids.items() if s != before[a]}
     signals = {a: dict(decided[a].signals, reclustered=True) for a in moved}
-    return Relabel(stories, moved, redirects, founded, signals)
+    return Relabel(ids, moved, redirects, founded, signals)

@@ -55,6 +55,7 @@ class Stories:
         self.assigned: list[str | None] = []  # slot -> story id as assigned (resolve it)
         self._redirects: dict[str, str] = {}
         self._founded = 0
+        self.pinned: set[str] = set()  # stories that are never absorbed (a re-decision's context)
 
     def add_slot(self) -> None:
         self.assigned.append(None)
@@ -103,38 +104,51 @@ class Stories:
     def relabel(
         self, moves: Mapping[int, str], redirects: Mapping[str, str], time: Callable[[int], float]
     ) -> None:
-        """Move slots to the stories named (opened if new, ordered by their first member's
-        `time`, inf when unknown); then each story in `redirects` (left with members outside
-        the moves only, or none) is absorbed by the one named, its members with it."""
-        opened: dict[str, float] = {}
-        for slot, sid in moves.items():
-            if sid not in self.live:
-                opened[sid] = min(opened.get(sid, float("inf")), time(slot))
-        for sid, t in sorted(opened.items(), key=lambda x: (x[1], x[0])):
-            self.open(sid, None if t == float("inf") else t)
-        touched = set(opened)
+        """Move slots to the stories named (opened if not live), then absorb each story in
+        `redirects` into the one named, its members with it (a story this index does not hold
+        is only redirected). A story left without members is dropped (it may live on with
+        articles this index does not hold: restoring them opens it again). The first
+        publication (`time` of a slot; inf when unknown) of every story that changed is
+        taken again from its members."""
+        touched: set[str] = set()
         for slot, sid in moves.items():
             old = self.live[self.of_slot(slot) or ""]
             old.members.remove(slot)
             self.assigned[slot] = sid
-            self.live[sid].members.append(slot)
+            self.open(sid, None).members.append(slot)
             touched.update((old.id, sid))
         for gone_id, keep_id in redirects.items():
-            gone, keep = self.live.pop(gone_id), self.live[keep_id]
-            keep.members.extend(gone.members)
+            if self.resolve(keep_id) == gone_id:  # a cycle would never resolve
+                raise ValueError(
+                    f"story {gone_id} cannot redirect to {keep_id}, its own absorbed id"
+                )
             self._redirects[gone_id] = keep_id
+            gone = self.live.pop(gone_id, None)
             touched.discard(gone_id)
-            touched.add(keep_id)
-        if self._vector is not None:  # the sums of the stories that changed, from their members
-            for sid in touched:
-                story = self.live[sid]
+            if gone is not None and gone.members:
+                self.open(keep_id, None).members.extend(gone.members)
+                touched.add(keep_id)
+        for sid in touched:
+            story = self.live[sid]
+            if not story.members:
+                del self.live[sid]
+                continue
+            story.order = (min(time(slot) for slot in story.members), story.order[1])
+            if self._vector is not None:  # the sum from the members
                 story.sum = Sum()
                 for slot in story.members:
                     story.sum.add_vector(*self._vector(slot))
 
+    def may_merge(self, a: Story, b: Story) -> bool:
+        return a.id not in self.pinned or b.id not in self.pinned
+
     def merge(self, a: Story, b: Story) -> tuple[Story, Story]:
-        """Merge two live stories; the older survives. Returns (survivor, absorbed)."""
-        keep, gone = (a, b) if a.order <= b.order else (b, a)
+        """Merge two live stories (`may_merge`); the pinned or else the older one survives.
+        Returns (survivor, absorbed)."""
+        if a.id in self.pinned or b.id in self.pinned:
+            keep, gone = (a, b) if a.id in self.pinned else (b, a)
+        else:
+            keep, gone = (a, b) if a.order <= b.order else (b, a)
         keep.members.extend(gone.members)
         if keep.sum is not None and gone.sum is not None:
             keep.sum = keep.sum.absorb(gone.sum)
