@@ -54,6 +54,14 @@ class Store(Protocol):
         """(article id, story id, features) of articles published in [lo, hi], plus undated ones."""
         ...
 
+    def story_sizes(self, stories: Sequence[str]) -> dict[str, int]:
+        """How many stored articles each of `stories` has (absent: none)."""
+        ...
+
+    def story_id_known(self, story: str) -> bool:
+        """Whether an article, a listing or a redirect has (or had) this story id."""
+        ...
+
     def newest_published(self) -> datetime | None:
         """The latest publication time of a stored article (None: none has one)."""
         ...

@@ -144,6 +144,23 @@ class SQLStore:
         for row in self._run(query, args):
             yield row[0], row[1], bytes(row[2])
 
+    def story_sizes(self, stories: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        stories = list(dict.fromkeys(stories))
+        for i in range(0, len(stories), CHUNK):
+            chunk = stories[i : i + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT story, count(*) FROM articles WHERE story IN ({marks}) GROUP BY story"
+            out.update((story, n) for story, n in self._run(query, chunk))
+        return out
+
+    def story_id_known(self, story: str) -> bool:
+        query = (
+            "SELECT 1 FROM articles WHERE story = ? UNION ALL SELECT 1 FROM stories WHERE id = ?"
+            " UNION ALL SELECT 1 FROM redirects WHERE old = ? OR new = ? LIMIT 1"
+        )
+        return self._run(query, (story, story, story, story)).fetchone() is not None
+
     def newest_published(self) -> datetime | None:
         ts = self._run("SELECT max(published_ts) FROM articles").fetchone()[0]
         return None if ts is None else datetime.fromtimestamp(ts, UTC)
