@@ -195,3 +195,56 @@ def test_the_pool_forks_only_while_no_other_thread_runs():
         other.join()
     alone = threading.active_count() == 1 and sys.version_info < (3, 12)
     assert _start_method() == ("fork" if alone else "forkserver")
+
+
+def _agree(room: Newsroom, store) -> None:
+    """The warm index (when it holds an article) and the store agree on every story."""
+    stored = store.stories_of([aid for aid in room._loaded])
+    assert all(room.index.story_of(a) == s for a, s in stored.items())
+    live = {s["id"] for s in store.story_summaries()}
+    assert set(store.stories_of(list(stored)).values()) <= live
+
+
+def test_recluster_around_each_arrival_agrees_with_the_store(tmp_path):
+    """Dated events over four days, one article per call with the window re-decided after
+    each: the store and the warm index agree after every call, and the stories are those of
+    one batch."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    random.Random(3).shuffle(items)
+    store = open_store(str(tmp_path / "one.db"))
+    room = Newsroom(store)
+    for item in items:
+        report = room.ingest([item], defer_analysis=True, recluster=True)
+        assert report.reclustered is not None and not report.errors
+        _agree(room, store)
+    batch = open_store(str(tmp_path / "batch.db"))
+    Newsroom(batch).ingest(items, defer_analysis=True)
+    ids = [i.id for i in items]
+
+    def groups(stories):
+        return sorted(sorted(a for a in stories if stories[a] == s) for s in set(stories.values()))
+
+    assert groups(store.stories_of(ids)) == groups(batch.stories_of(ids))
+    store.close()
+    batch.close()
+
+
+def test_recluster_sees_what_another_process_stored(tmp_path):
+    """Articles another process stored inside the window this index already loaded: the
+    re-decision reads the store (not the index) and includes them; the index, which has
+    not seen them, is dropped and loaded again by the next call."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    items.sort(key=lambda i: (i.published, i.id))
+    db = str(tmp_path / "s.db")
+    mine, theirs = open_store(db), open_store(db)
+    room, other = Newsroom(mine), Newsroom(theirs)
+    room.ingest(items[0::2], defer_analysis=True)
+    other.ingest(items[1::3], defer_analysis=True)  # some of these are stored by room too
+    other.ingest([items[-1]], defer_analysis=True)
+    got = room.recluster()
+    assert got.articles == mine.counts()["articles"] > len(room.index)
+    _agree(room, mine)
+    room.ingest([items[-2]], defer_analysis=True, recluster=True)
+    _agree(room, mine)
+    mine.close()
+    theirs.close()

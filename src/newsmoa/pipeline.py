@@ -24,7 +24,7 @@ from multiprocessing import get_all_start_methods, get_context
 
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
-from newsmoa.cluster.recluster import recluster
+from newsmoa.cluster.recluster import recluster, split_window
 from newsmoa.errors import InputError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.facts import extract_facts
@@ -40,6 +40,15 @@ PARALLEL_MIN_ITEMS = 4_000  # a smaller batch is prepared in this process (a poo
 CHUNK_ITEMS = 500  # at most this many items per task sent to a worker process
 
 
+@dataclass(frozen=True, slots=True)
+class ReclusterReport:
+    articles: int  # decided again
+    moved: int  # of them, now in another story
+    absorbed: dict[str, str]  # story id -> the story it redirects to now
+    founded: tuple[str, ...]  # stories split off
+    stories: list[str]  # stories whose members changed (listed or rebuilt again)
+
+
 @dataclass(slots=True)
 class IngestReport:
     added: int = 0
@@ -53,19 +62,11 @@ class IngestReport:
     stories: list[str] = field(default_factory=list)  # stories this batch touched
     # (origin, article id, story) of each new or changed article
     placed: list[tuple[str, str, str]] = field(default_factory=list)
+    reclustered: ReclusterReport | None = None  # the window decided again after the batch
 
     @property
     def failed(self) -> bool:
         return bool(self.errors)
-
-
-@dataclass(frozen=True, slots=True)
-class ReclusterReport:
-    articles: int  # decided again
-    moved: int  # of them, now in another story
-    absorbed: dict[str, str]  # story id -> the story it redirects to now
-    founded: tuple[str, ...]  # stories split off
-    stories: list[str]  # stories whose members changed (listed or rebuilt again)
 
 
 class Newsroom:
@@ -92,9 +93,12 @@ class Newsroom:
         *,
         progress: Progress | None = None,
         defer_analysis: bool = False,
+        recluster: bool = False,
     ) -> IngestReport:
         """Add `items`; their stories' documents are rebuilt, or with `defer_analysis` (bulk
-        archives) only listed, and sentences, facts and documents are made when first shown."""
+        archives) only listed, and sentences, facts and documents are made when first shown.
+        With `recluster`, the stored articles the new ones could have changed the decisions
+        of are then decided again with them as one batch (`recluster_around`)."""
         report = IngestReport()
         raws: list[RawItem] = []
         for item in items:
@@ -145,51 +149,107 @@ class Newsroom:
         report.placed = [
             (r.article.origin, r.article.id, self.index.resolve(r.story)) for r in rows
         ]
+        if recluster and fresh:
+            self._recluster_after(fresh, report, defer_analysis=defer_analysis)
         return report
 
-    def recluster(
-        self, within: timedelta | None = None, *, defer_analysis: bool = True
-    ) -> ReclusterReport:
-        """Decide again, as one batch, the stored articles published `within` the newest
-        stored article's time (default: the clustering window) and the undated ones, keeping
-        story ids (`cluster.recluster`): articles placed a few at a time saw only what came
-        before them. `within=timedelta.max`: every stored article. Moved articles are stored
-        with the new decision's signals, absorbed stories redirect, and the stories that
-        changed are listed again (or rebuilt, unless `defer_analysis`)."""
-        newest = self.store.newest_published()
-        within = timedelta(hours=self.config.window_hours) if within is None else within
+    def _recluster_after(
+        self, fresh: Sequence[Article], report: IngestReport, *, defer_analysis: bool
+    ) -> None:
+        """`recluster_around` the batch just stored; a failure is the report's error line (the
+        batch is stored: it is not lost, and a later `recluster` can do this again)."""
         try:
-            start = None if newest is None else newest - within
-        except OverflowError:  # further back than any date: every stored article
-            start = None
-        end = None if start is None else newest
+            again = self.recluster_around(fresh, defer_analysis=defer_analysis)
+        except Exception as exc:  # noqa: BLE001 - the batch is in; say what did not happen
+            self._drop_index()  # it may be half changed
+            report.errors.append(f"deciding the window again after this batch failed: {exc}")
+            return
+        report.reclustered = again
+        now = self.store.stories_of([aid for _, aid, _ in report.placed])
+        report.placed = [(o, aid, now.get(aid, s)) for o, aid, s in report.placed]
+        report.stories = sorted({self.store.resolve(s) for s in (*report.stories, *again.stories)})
+
+    def recluster_around(
+        self, articles: Sequence[Article], *, defer_analysis: bool = True
+    ) -> ReclusterReport:
+        """`recluster` the stored articles whose decisions these (stored) articles could have
+        changed: those published within the clustering window of them, and the undated ones.
+        Undated articles among these bound nothing: if none has a time, the window is the
+        last `window_hours` up to the newest stored article."""
+        pad = timedelta(hours=self.config.window_hours)
+        times = [a.published for a in articles if a.published]
+        if times:
+            return self.recluster(min(times) - pad, max(times) + pad, defer_analysis=defer_analysis)
+        newest = self.store.newest_published()
+        if newest is None:  # nothing stored has a time: every article is compared with all
+            return self.recluster(defer_analysis=defer_analysis)
+        return self.recluster(newest - pad, newest, defer_analysis=defer_analysis)
+
+    def recluster(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        *,
+        defer_analysis: bool = True,
+    ) -> ReclusterReport:
+        """Decide again, as one batch, the stored articles published between `start` and
+        `end` and the undated ones (None: every stored article), after the articles within
+        the clustering window around them, which stay where they are; story ids are kept
+        (`cluster.recluster`). The store is the truth: moved articles are stored with the new
+        decision's signals, absorbed stories redirect, the stories that changed are listed
+        again (or rebuilt, unless `defer_analysis`); then the warm index follows, or is
+        dropped (and loaded again when needed) if another process changed those stories."""
+        pad = timedelta(hours=self.config.window_hours)
         if start is None or end is None:
-            self._load([(None, None)])
-            self._all_loaded = True
+            rows = self.store.index_entries(None, None)
+            lo, hi = None, None
         else:
-            self._load_span(start, end)
-        entries = [
-            (aid, Features.from_bytes(blob))
-            for aid, _, blob in self.store.index_entries(start, end)
-        ]
-        change = recluster(self.index, entries)
-        before = {self.index.story_of(a) for a in change.moved}
+            rows = self.store.index_entries(start - pad, end + pad)
+            lo, hi = start.timestamp(), end.timestamp()
+        entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
+        window, context = split_window(entries, lo, hi, pad.total_seconds())
+        stories = self.store.stories_of([a for a, _ in (*window, *context)])
+        here = Counter(stories.values())
+        sizes = self.store.story_sizes(list(here))
+        change = recluster(
+            window,
+            context,
+            stories,
+            known=lambda s: self.index.known(s) or self.store.story_id_known(s),
+            lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
+            config=self.config,
+        )
+        before = {stories[a] for a in change.moved}
+        touched = sorted(
+            {change.redirects.get(s, s) for s in before}
+            | set(change.moved.values())
+            | set(change.redirects.values())
+        )
         with self.store.transaction():
             self.store.move_articles({a: (s, change.signals[a]) for a, s in change.moved.items()})
             self.store.save_redirects(change.redirects)
-            touched = sorted(
-                {change.redirects.get(s, s) for s in before} | set(change.moved.values())
-            )
             if defer_analysis:
                 self._list(touched)
             else:
                 for story in touched:
                     self._rebuild(story)
-        self.index.relabel(change.moved, change.redirects)
-        self._stories.update(change.founded)
+        if self.index.agrees(stories):
+            self.index.relabel(change.moved, change.redirects)
+            self._stories.update(change.founded)
+        else:
+            self._drop_index()
         return ReclusterReport(
-            len(entries), len(change.moved), dict(change.redirects), change.founded, touched
+            len(window), len(change.moved), dict(change.redirects), change.founded, touched
         )
+
+    def _drop_index(self) -> None:
+        """Forget the warm index: the next call loads what it needs from the store."""
+        self.index = StoryIndex(self.config)
+        self._loaded.clear()
+        self._span = None
+        self._all_loaded = False
+        self._stories.clear()
+        self._merges.clear()
 
     def load_window(self, start: datetime, end: datetime) -> int:
         """Load into the story index the stored articles that articles published between

@@ -254,9 +254,10 @@ def test_reprint_family_is_reported(story):
 
 
 def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path):
-    """ECB+ dev topic 23 (two look-alike events), one file per `ingest` call: each article
-    saw only those before it, and the events chain; `recluster` gives what one batch gives,
-    keeps every id it can, and says why an article moved."""
+    """ECB+ dev topic 23 (two look-alike events), one file per `ingest --no-recluster` call:
+    each article saw only those before it, and the events chain; `recluster` gives what one
+    batch gives, keeps every id it can, and says why an article moved. `ingest` re-decides
+    around each file by default, so one file per call groups as one batch too."""
     from newsmoa.eval.datasets import ecb_topic, load_ecbplus
     from newsmoa.eval.scoring import pairwise
     from newsmoa.store import open_store
@@ -270,9 +271,10 @@ def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path
         files[-1].write_text(json.dumps({"id": a.id, "text": a.text}) + "\n", encoding="utf-8")
     order = files[:]
     random.Random(0).shuffle(order)
-    one, batch = tmp_path / "one.db", tmp_path / "batch.db"
+    one, batch, default = tmp_path / "one.db", tmp_path / "batch.db", tmp_path / "default.db"
     for f in order:
-        run(one, "ingest", "--defer-analysis", str(f))
+        run(one, "ingest", "--defer-analysis", "--no-recluster", str(f))
+        run(default, "ingest", "--defer-analysis", str(f))  # re-decides around each file
     run(batch, "ingest", "--defer-analysis", *map(str, files))
 
     def grouping(db):
@@ -291,7 +293,7 @@ def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path
     assert "moved" in got.stdout and got.stdout.rstrip().endswith("stories changed.")
     after, listed = grouping(one)
     expected, _ = grouping(batch)
-    assert groups(after) == groups(expected)
+    assert groups(after) == groups(expected) == groups(grouping(default)[0])
     ids = list(gold)
     f1 = {
         name: pairwise([gold[a] for a in ids], [s[a] for a in ids]).f1

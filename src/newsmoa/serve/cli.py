@@ -76,9 +76,21 @@ def cli(ctx: click.Context, db: str) -> None:
     is_flag=True,
     help="Group only (fast, for archives); sentences and facts are made when a story is shown.",
 )
+@click.option(
+    "--recluster/--no-recluster",
+    default=True,
+    show_default=True,
+    help="Then decide the stored articles around the new ones again with them, as one batch "
+    "(see `newsmoa recluster`), so that adding files one at a time groups like adding them "
+    "together.",
+)
 @click.pass_context
 def ingest(
-    ctx: click.Context, sources: tuple[str, ...], release: str | None, defer_analysis: bool
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    release: str | None,
+    defer_analysis: bool,
+    recluster: bool,
 ) -> None:
     """Add articles from files (.txt with one or several pasted articles, .html, .jsonl,
     .csv), folders, feed or page URLs. Ingesting the same input twice changes nothing.
@@ -96,10 +108,15 @@ def ingest(
     with Progress(transient=True, disable=not show_bar) as bar:
         task = bar.add_task("ingesting", total=len(items))
         report = room.ingest(
-            items, progress=lambda n: bar.advance(task, n), defer_analysis=defer_analysis
+            items,
+            progress=lambda n: bar.advance(task, n),
+            defer_analysis=defer_analysis,
+            recluster=recluster,
         )
     for line in report.errors:
         click.echo(f"error: {line}", err=True)
+    if report.reclustered and report.reclustered.moved:
+        click.echo(f"{_decided_again(report.reclustered)}.")
     dropped = ", ".join(f"{n} {why}" for why, n in sorted(report.dropped.items())) or "none"
     counts = room.store.counts()
     click.echo(
@@ -123,7 +140,7 @@ def _decided_again(got: ReclusterReport) -> str:
 @cli.command()
 @click.option(
     "--days",
-    type=float,
+    type=click.FloatRange(min=0),
     help="Articles published this many days up to the newest stored one "
     "(default: the clustering window, 3 days); 0: every stored article.",
 )
@@ -135,8 +152,9 @@ def _decided_again(got: ReclusterReport) -> str:
 @click.pass_context
 def recluster(ctx: click.Context, days: float | None, defer_analysis: bool) -> None:
     """Decide the recent stories again, as one batch, now that more of their reports are in.
-    Articles added a few at a time (a feed polled often, one file per call) were placed
-    seeing only the articles before them; a batch sees them all. Story ids are kept: a story
+    Articles added a few at a time (`ingest --no-recluster`, or another tool writing the
+    store) were placed seeing only the articles before them; a batch sees them all. The
+    articles within 3 days before the span stay where they are. Story ids are kept: a story
     keeps its id, a story found to be part of another redirects to it, and an article that
     moves says why in `show --why`. Undated articles are always included.
 
@@ -146,8 +164,13 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool) -> N
 
     from newsmoa.pipeline import Newsroom
 
-    within = None if days is None else timedelta.max if days == 0 else timedelta(days=days)
-    got = Newsroom(_store(ctx)).recluster(within, defer_analysis=defer_analysis)
+    room = Newsroom(_store(ctx))
+    newest = room.store.newest_published()
+    hours = room.config.window_hours if days is None else days * 24
+    if days == 0 or newest is None or hours * 3600 >= newest.timestamp():
+        got = room.recluster(defer_analysis=defer_analysis)
+    else:
+        got = room.recluster(newest - timedelta(hours=hours), newest, defer_analysis=defer_analysis)
     for story in got.stories:
         click.echo(f"changed {story}")
     click.echo(f"{_decided_again(got)}; {len(got.stories)} stories changed.")
@@ -164,8 +187,8 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool) -> N
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Decide the last 3 days' stories again after every N-th poll that adds articles "
-    "(as `newsmoa recluster` does); 0: never.",
+    help="After every N-th poll that adds articles, decide the stored articles within 3 days "
+    "of its articles again with them, as one batch (see `newsmoa recluster`); 0: never.",
 )
 @click.pass_context
 def watch(
@@ -177,9 +200,9 @@ def watch(
 ) -> None:
     """Keep ingesting what appears in folders, files and feeds: new files, the new lines of
     growing JSONL files, new feed entries. Each poll's articles are stored and placed in their
-    stories together; then the last 3 days are decided again as one batch (`--recluster-every`,
-    see `newsmoa recluster`), and the documents of the stories that changed are rebuilt. An
-    error is shown once. Stop with Ctrl-C.
+    stories together; then the stored articles within 3 days of them are decided again with
+    them as one batch (`--recluster-every`, see `newsmoa recluster`), and the documents of the
+    stories that changed are rebuilt. An error is shown once. Stop with Ctrl-C.
 
     Example: newsmoa watch clippings/ https://news.example/rss.xml --interval 300
     """

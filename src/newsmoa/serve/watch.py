@@ -3,9 +3,12 @@
 A poll's articles go in as one batch, `Newsroom.ingest(items, defer_analysis=True)`: stored
 and placed in their stories at once (a few milliseconds an article, see `make bench`,
 section ingest), and decided together, so that two reports of one event arriving in the same
-poll find each other (articles added one at a time cluster worse: `cluster/README.md`). The
-slow part, sentences and facts (Kiwi) and the story documents, follows for the stories the
-poll touched, once each, so a burst of reprints of one release rebuilds its story once.
+poll find each other. Then (`recluster_every`) the stored articles within the clustering window
+of the poll's are decided again with them as one batch (`Newsroom.recluster_around`): what
+earlier polls placed seeing only what had arrived is decided with what has (articles added a
+few at a time cluster worse otherwise: `cluster/README.md`, "Arrival"). The slow part,
+sentences and facts (Kiwi) and the story documents, follows for the stories that changed,
+once each, so a burst of reprints of one release rebuilds its story once.
 
 A poll whose ingest fails (the database locked or gone away) is not lost: its items are tried
 again at the next poll, with the store reopened and the story index reloaded from it (the
@@ -33,19 +36,16 @@ class Round:
 
 
 def run_round(room: Newsroom, items: Sequence[Item], *, recluster: bool = False) -> Round:
-    """Ingest a poll's `items` as one batch; with `recluster`, decide the clustering window
-    again as one batch (`Newsroom.recluster`: what earlier polls placed, seeing only what had
-    arrived, is decided with everything that has); then build the documents of the stories
-    that changed."""
-    report = room.ingest(items, defer_analysis=True)
-    again = room.recluster() if recluster and report.added else None
-    changed = [*report.stories, *(again.stories if again else ())]
-    stories = list(dict.fromkeys(room.store.resolve(s) for s in changed))
+    """Ingest a poll's `items` as one batch; with `recluster`, the stored articles around
+    them are then decided again with them as one batch (`Newsroom.recluster_around`: what
+    earlier polls placed, seeing only what had arrived, is decided with everything that has);
+    then build the documents of the stories that changed."""
+    report = room.ingest(items, defer_analysis=True, recluster=recluster)
+    stories = list(dict.fromkeys(room.store.resolve(s) for s in report.stories))
     for story in stories:
         story_document(room.store, story)
-    now = room.store.stories_of([aid for _, aid, _ in report.placed])
-    placed = [(origin, now.get(aid, story)) for origin, aid, story in report.placed]
-    return Round(report, len(stories), placed, again)
+    placed = [(origin, story) for origin, _, story in report.placed]
+    return Round(report, len(stories), placed, report.reclustered)
 
 
 def watch(
