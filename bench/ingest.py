@@ -8,7 +8,9 @@ days one `Newsroom.ingest([item])` call each, in publication order:
 
 * deferred: `defer_analysis=True`, grouping and listing only (what `newsmoa watch` does for
   each arriving article, and an archive load; sentences, facts and the document are made
-  after the poll, or when the story is first shown);
+  after the poll, or when the story is first shown); after the 400 calls, the articles
+  within 3 days of the last one are decided again once (`Newsroom.recluster_around`, what
+  `watch` does after a poll), timed apart;
 * deferred (cold): the same without the window warm-up: the first call loads the window and
   each later one only the part its time adds (what a process that starts on its first article
   pays);
@@ -157,6 +159,16 @@ def print_table(rows: list[dict], big: BigStore) -> None:
             f"memory <= {TARGET_MB / 1024:.0f} GB: {r['peak_mb']:,.0f} MB "
             f"({'met' if r['peak_mb'] <= TARGET_MB else 'NOT met'})"
         )
+    for r in rows:
+        if r.get("recluster"):
+            g = r["recluster"]
+            print(
+                f"after the {r['mode']} pass, the articles within 3 days of the last one decided "
+                f"again (Newsroom.recluster_around, what ingest and watch do after a batch): "
+                f"{g['articles']:,} articles in {g['wall_s']:.1f} s "
+                f"wall, {g['cpu_s']:.1f} s CPU; {g['moved']} moved, {g['absorbed']} stories "
+                f"absorbed, {g['founded']} split off, {g['stories']} stories listed again"
+            )
     print()
     print("by the size of the article's story after the call: calls, p50 / p95 ms wall")
     _fmt_sizes(rows)

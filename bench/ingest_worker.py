@@ -2,9 +2,10 @@
 
 What a server or `watch` does: open the store, load the story index for the time window around
 the new articles once, warm the analyser (full mode), then add each article with its own
-`Newsroom.ingest([item])` call. Prints one JSON line: the warm-up times, per-article wall and
-CPU milliseconds, how each article was placed and the size of its story after the call, and
-memory.
+`Newsroom.ingest([item])` call; in the warm deferred pass, then decide the window around the
+last article again (`Newsroom.recluster_around`, as `watch` does after a poll). Prints one
+JSON line: the warm-up times, per-article wall and CPU milliseconds, how each article was
+placed and the size of its story after the call, memory, and the re-decision's time and moves.
 """
 
 from __future__ import annotations
@@ -79,6 +80,21 @@ def main() -> None:
             "new" if report.new_stories else "joined" if report.joined_existing else "batch"
         )
         sizes.append(sum(map(len, store.story_listings(report.stories).values())))  # untimed
+    again = None
+    if args.mode == "deferred" and not args.cold:  # what `watch` does after a poll
+        last = extract(items[-1])
+        assert isinstance(last, Article)
+        t, c = time.perf_counter(), time.process_time()
+        got = room.recluster_around([last])
+        again = {
+            "wall_s": time.perf_counter() - t,
+            "cpu_s": time.process_time() - c,
+            "articles": got.articles,
+            "moved": got.moved,
+            "absorbed": len(got.absorbed),
+            "founded": len(got.founded),
+            "stories": len(got.stories),
+        }
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     counts = store.counts()
     store.close()
@@ -105,6 +121,7 @@ def main() -> None:
                 "story_sizes": sizes,
                 "stored_articles": counts["articles"],
                 "db_bytes": size,
+                "recluster": again,
             }
         )
     )

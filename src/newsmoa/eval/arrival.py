@@ -1,38 +1,67 @@
-"""Articles arriving one at a time, as `watch` or the API meets them: the grouping a stream
-gives, with and without deciding the window again (`newsmoa.cluster.recluster`).
+"""Articles arriving one at a time, as `ingest` per file, `watch` or a feed meet them: the
+grouping a stream gives, as decided and with the window re-decided after each arrival.
 
-`arrive` adds a set's articles one at a time in a fixed random order (the shared sets have
-no times, or all in one day, so any order is a possible arrival), every `every` arrivals
-decides everything so far again as one batch (0: never), and returns the stories at the
-end of the stream: after the last arrival, not after a last re-decision (that would be the
-batch's grouping, by construction).
+`arrive` adds a set's articles one at a time (in time order when every article has a time,
+else in a fixed random order: the shared sets have no times, or one day's date) and, with
+`redecide`, after each arrival decides again the articles within the clustering window of it
+(the undated ones: all), after their context, as `Newsroom.recluster_around` does for a
+batch (`newsmoa.cluster.recluster`). The stories are read at the end of the stream.
+
+ECB+ has no times, so everything is one window and re-deciding after each arrival ends, by
+construction, on the batch's grouping; `timed` gives its documents times (each gold story
+starts at a random hour of 8 days, its articles over the 48 hours after), so that the
+window, the context and the frozen past matter as they do in a live store.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
+from datetime import UTC, datetime, timedelta
 
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features
-from newsmoa.cluster.recluster import recluster
+from newsmoa.cluster.recluster import recluster, split_window
 from newsmoa.eval.datasets import EvalSet
 
-EVERY = 20  # arrivals between re-decisions in the eval table (divides neither set's size)
+SPREAD_DAYS = 8.0  # `timed`: gold stories start within this many days
+STORY_HOURS = 48.0  # ... and each one's articles within this many hours of its start
+
+
+def timed(data: EvalSet, seed: int = 0) -> EvalSet:
+    """`data` with made-up publication times (see the module docstring)."""
+    rng = random.Random(seed)
+    t0 = datetime(2024, 3, 1, tzinfo=UTC)
+    start = {g: rng.uniform(0.0, SPREAD_DAYS * 24.0) for g in sorted(set(data.gold))}
+    articles = tuple(
+        dataclasses.replace(
+            a, published=t0 + timedelta(hours=start[g] + rng.uniform(0, STORY_HOURS))
+        )
+        for a, g in zip(data.articles, data.gold, strict=True)
+    )
+    return dataclasses.replace(data, name=f"{data.name} (timed)", articles=articles)
 
 
 def arrive(
-    data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, every: int = 0, seed: int = 0
+    data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, *, redecide: bool, seed: int = 0
 ) -> tuple[tuple[str, ...], float]:
     """(story of each article at the end of the stream, in the set's order; seconds)."""
-    start = time.perf_counter()
+    began = time.perf_counter()
     items = [(a.id, article_features(a, config)) for a in data.articles]
     order = items[:]
     random.Random(seed).shuffle(order)
+    if all(f.published_s is not None for _, f in items):
+        order.sort(key=lambda item: item[1].published_s or 0.0)
+    pad = config.window_hours * 3600.0
     index = StoryIndex(config)
     for n, (article_id, feats) in enumerate(order, 1):
         index.add(article_id, feats)
-        if every and n % every == 0:
-            change = recluster(index, order[:n])
+        if redecide:
+            t = feats.published_s
+            lo, hi = (None, None) if t is None else (t - pad, t + pad)
+            window, context = split_window(order[:n], lo, hi, pad)
+            now = {a: index.story_of(a) for a, _ in (*window, *context)}
+            change = recluster(window, context, now, known=index.known, config=config)
             index.relabel(change.moved, change.redirects)
     stories = tuple(index.story_of(a.id) for a in data.articles)
-    return stories, time.perf_counter() - start
+    return stories, time.perf_counter() - began
