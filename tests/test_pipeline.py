@@ -248,3 +248,16 @@ def test_recluster_sees_what_another_process_stored(tmp_path):
     _agree(room, mine)
     mine.close()
     theirs.close()
+
+
+def test_a_large_batch_is_not_decided_again(tmp_path, monkeypatch):
+    """More new articles than RECLUSTER_MAX_NEW were decided together: no re-decision."""
+    import newsmoa.pipeline as pipeline
+
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    store = open_store(str(tmp_path / "s.db"))
+    monkeypatch.setattr(pipeline, "RECLUSTER_MAX_NEW", 5)
+    room = Newsroom(store)
+    assert room.ingest(items[:6], defer_analysis=True, recluster=True).reclustered is None
+    assert room.ingest(items[6:11], defer_analysis=True, recluster=True).reclustered is not None
+    store.close()

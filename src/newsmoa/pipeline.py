@@ -38,6 +38,10 @@ from newsmoa.types import Article, RawItem
 Progress = Callable[[int], None]
 PARALLEL_MIN_ITEMS = 4_000  # a smaller batch is prepared in this process (a pool costs ~1 s)
 CHUNK_ITEMS = 500  # at most this many items per task sent to a worker process
+# A batch with more new articles was decided together; re-deciding the window around it
+# (`ingest(recluster=True)`) would read and cluster all of it again, for the few stored
+# articles at its edges: `newsmoa recluster` does that on demand.
+RECLUSTER_MAX_NEW = 4_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +102,8 @@ class Newsroom:
         """Add `items`; their stories' documents are rebuilt, or with `defer_analysis` (bulk
         archives) only listed, and sentences, facts and documents are made when first shown.
         With `recluster`, the stored articles the new ones could have changed the decisions
-        of are then decided again with them as one batch (`recluster_around`)."""
+        of are then decided again with them as one batch (`recluster_around`), unless more
+        than `RECLUSTER_MAX_NEW` articles are new (they were decided together)."""
         report = IngestReport()
         raws: list[RawItem] = []
         for item in items:
@@ -149,7 +154,7 @@ class Newsroom:
         report.placed = [
             (r.article.origin, r.article.id, self.index.resolve(r.story)) for r in rows
         ]
-        if recluster and fresh:
+        if recluster and 0 < len(fresh) <= RECLUSTER_MAX_NEW:
             self._recluster_after(fresh, report, defer_analysis=defer_analysis)
         return report
 

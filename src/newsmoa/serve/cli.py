@@ -82,7 +82,7 @@ def cli(ctx: click.Context, db: str) -> None:
     show_default=True,
     help="Then decide the stored articles around the new ones again with them, as one batch "
     "(see `newsmoa recluster`), so that adding files one at a time groups like adding them "
-    "together.",
+    "together (skipped after more than 4,000 new articles, which were decided together).",
 )
 @click.pass_context
 def ingest(
