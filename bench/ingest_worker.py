@@ -85,7 +85,7 @@ def main() -> None:
         last = extract(items[-1])
         assert isinstance(last, Article)
         t, c = time.perf_counter(), time.process_time()
-        got = room.recluster_around([last])
+        got = room.recluster_around([last.published])
         again = {
             "wall_s": time.perf_counter() - t,
             "cpu_s": time.process_time() - c,

@@ -90,6 +90,8 @@ class Newsroom:
         self._all_loaded = False
         self._stories: set[str] = set()  # story ids the index holds
         self._merges: set[str] = set()  # story ids the index absorbed, not saved yet
+        # publication times of the articles added since the window was last re-decided
+        self._unsettled: list[datetime | None] = []
 
     def ingest(
         self,
@@ -154,17 +156,18 @@ class Newsroom:
         report.placed = [
             (r.article.origin, r.article.id, self.index.resolve(r.story)) for r in rows
         ]
-        if recluster and 0 < len(fresh) <= RECLUSTER_MAX_NEW:
-            self._recluster_after(fresh, report, defer_analysis=defer_analysis)
+        if len(fresh) <= RECLUSTER_MAX_NEW:  # (a larger batch was decided together)
+            self._unsettled.extend(a.published for a in fresh)
+        if recluster and self._unsettled:
+            self._recluster_after(report, defer_analysis=defer_analysis)
         return report
 
-    def _recluster_after(
-        self, fresh: Sequence[Article], report: IngestReport, *, defer_analysis: bool
-    ) -> None:
-        """`recluster_around` the batch just stored; a failure is the report's error line (the
-        batch is stored: it is not lost, and a later `recluster` can do this again)."""
+    def _recluster_after(self, report: IngestReport, *, defer_analysis: bool) -> None:
+        """`recluster_around` the articles added since the last re-decision (this batch, and
+        earlier ones added without `recluster`); a failure is the report's error line (the
+        batch is stored: it is not lost, and the next re-decision covers it again)."""
         try:
-            again = self.recluster_around(fresh, defer_analysis=defer_analysis)
+            again = self.recluster_around(self._unsettled, defer_analysis=defer_analysis)
         except Exception as exc:  # noqa: BLE001 - the batch is in; say what did not happen
             self._drop_index()  # it may be half changed
             report.errors.append(f"deciding the window again after this batch failed: {exc}")
@@ -175,16 +178,16 @@ class Newsroom:
         report.stories = sorted({self.store.resolve(s) for s in (*report.stories, *again.stories)})
 
     def recluster_around(
-        self, articles: Sequence[Article], *, defer_analysis: bool = True
+        self, times: Sequence[datetime | None], *, defer_analysis: bool = True
     ) -> ReclusterReport:
-        """`recluster` the stored articles whose decisions these (stored) articles could have
-        changed: those published within the clustering window of them, and the undated ones.
-        Undated articles among these bound nothing: if none has a time, the window is the
-        last `window_hours` up to the newest stored article."""
+        """`recluster` the stored articles whose decisions articles published at `times`
+        (stored) could have changed: those published within the clustering window of them.
+        Undated ones bound nothing: if none has a time, the window is the last `window_hours`
+        up to the newest stored article, or, when no stored article has a time, everything."""
         pad = timedelta(hours=self.config.window_hours)
-        times = [a.published for a in articles if a.published]
-        if times:
-            return self.recluster(min(times) - pad, max(times) + pad, defer_analysis=defer_analysis)
+        dated = [t for t in times if t is not None]
+        if dated:
+            return self.recluster(min(dated) - pad, max(dated) + pad, defer_analysis=defer_analysis)
         newest = self.store.newest_published()
         if newest is None:  # nothing stored has a time: every article is compared with all
             return self.recluster(defer_analysis=defer_analysis)
@@ -198,39 +201,42 @@ class Newsroom:
         defer_analysis: bool = True,
     ) -> ReclusterReport:
         """Decide again, as one batch, the stored articles published between `start` and
-        `end` and the undated ones (None: every stored article), after the articles within
-        the clustering window around them, which stay where they are; story ids are kept
-        (`cluster.recluster`). The store is the truth: moved articles are stored with the new
-        decision's signals, absorbed stories redirect, the stories that changed are listed
-        again (or rebuilt, unless `defer_analysis`); then the warm index follows, or is
-        dropped (and loaded again when needed) if another process changed those stories."""
+        `end` (None: every stored article), after the articles within the clustering window
+        around them and the undated ones, which stay where they are (`split_window`); story
+        ids are kept (`cluster.recluster`). The store is the truth, and reading it, deciding
+        and writing are one transaction (two processes re-deciding at once go one after the
+        other): moved articles are stored with the new decision's signals, absorbed stories
+        redirect, the stories that changed are listed again (or rebuilt, unless
+        `defer_analysis`). Then the warm index follows if it held the window as the store
+        did, or is dropped (the next call loads what it needs)."""
         pad = timedelta(hours=self.config.window_hours)
-        if start is None or end is None:
-            rows = self.store.index_entries(None, None)
-            lo, hi = None, None
-        else:
-            rows = self.store.index_entries(start - pad, end + pad)
-            lo, hi = start.timestamp(), end.timestamp()
-        entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
-        window, context = split_window(entries, lo, hi, pad.total_seconds())
-        stories = self.store.stories_of([a for a, _ in (*window, *context)])
-        here = Counter(stories.values())
-        sizes = self.store.story_sizes(list(here))
-        change = recluster(
-            window,
-            context,
-            stories,
-            known=lambda s: self.index.known(s) or self.store.story_id_known(s),
-            lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
-            config=self.config,
-        )
-        before = {stories[a] for a in change.moved}
-        touched = sorted(
-            {change.redirects.get(s, s) for s in before}
-            | set(change.moved.values())
-            | set(change.redirects.values())
-        )
-        with self.store.transaction():
+        lo: datetime | None = None
+        hi: datetime | None = None
+        start_s: float | None = None
+        end_s: float | None = None
+        if start is not None and end is not None:
+            lo, hi, start_s, end_s = start - pad, end + pad, start.timestamp(), end.timestamp()
+        with self.store.transaction():  # read, decide and write as one writer (store.base)
+            rows = self.store.index_entries(lo, hi)
+            entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
+            window, context = split_window(entries, start_s, end_s, pad.total_seconds())
+            stories = self.store.stories_of([a for a, _ in (*window, *context)])
+            here = Counter(stories.values())
+            sizes = self.store.story_sizes(list(here))
+            change = recluster(
+                window,
+                context,
+                stories,
+                known=lambda s: self.index.known(s) or self.store.story_id_known(s),
+                lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
+                config=self.config,
+            )
+            before = {stories[a] for a in change.moved}
+            touched = sorted(
+                {change.redirects.get(s, s) for s in before}
+                | set(change.moved.values())
+                | set(change.redirects.values())
+            )
             self.store.move_articles({a: (s, change.signals[a]) for a, s in change.moved.items()})
             self.store.save_redirects(change.redirects)
             if defer_analysis:
@@ -238,7 +244,14 @@ class Newsroom:
             else:
                 for story in touched:
                     self._rebuild(story)
-        if self.index.agrees(stories):
+        if start_s is None or end_s is None:
+            self._unsettled.clear()
+        else:  # what lies in the span is settled (and undated ones are kept as decided)
+            self._unsettled = [
+                t for t in self._unsettled if t and not start_s <= t.timestamp() <= end_s
+            ]
+        # the warm index follows if it holds the window as the store had it, else it goes
+        if all(a in self._loaded for a, _ in window) and self.index.agrees(stories):
             self.index.relabel(change.moved, change.redirects)
             self._stories.update(change.founded)
         else:

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsmoa.errors import StoreError
 from newsmoa.store import StoredArticle, open_store
 from newsmoa.types import Article, Fact, Sentence, Source
 
@@ -62,6 +63,23 @@ def test_moved_articles_carry_their_new_story_and_signals(store):
     (moved,) = store.story_articles("s2")
     assert moved.article.id == "b" and moved.signals == {"score": 0.5, "reclustered": True}
     assert moved.version == 1  # the same text: not a new version
+
+
+def test_story_sizes_count_articles_stored_under_an_absorbed_id(store):
+    store.save_articles([row("a", story="s1"), row("b", story="s2")])
+    store.save_redirects({"s2": "s1"})
+    store.save_articles([row("c", story="s2")])  # a writer that had not seen the merge
+    assert store.story_sizes(["s1", "s9"]) == {"s1": 3}
+    assert store.story_id_known("s2") and store.story_id_known("s1")
+    assert not store.story_id_known("s9")
+
+
+def test_a_redirect_cycle_is_refused(store):
+    store.save_articles([row("a", story="s1"), row("b", story="s2")])
+    store.save_redirects({"s2": "s1"})
+    with pytest.raises(StoreError):
+        store.save_redirects({"s1": "s2"})
+    assert store.resolve("s2") == "s1" and store.resolve("s1") == "s1"
 
 
 def test_newest_published(store):

@@ -153,6 +153,11 @@ class StoryIndex:
     def redirects(self) -> Mapping[str, str]:
         return self._stories.redirects
 
+    def story_size(self, story_id: str) -> int:
+        """How many of the index's articles the story has."""
+        story = self._stories.live.get(self.resolve(story_id))
+        return 0 if story is None else story.size
+
     def known(self, story_id: str) -> bool:
         """Whether a story has (or had, before a merge) this id."""
         return self._stories.known(story_id)

@@ -97,15 +97,17 @@ def split_window(
     pad_s: float,
 ) -> tuple[list[tuple[str, Features]], list[tuple[str, Features]]]:
     """(window, context) of `entries`: the window is what is published between `start_s`
-    and `end_s` (None: everything) and the undated; the context, what is within `pad_s` of
-    it (the clustering window); the rest is neither."""
+    and `end_s` (None: every entry); the context, what is within `pad_s` of it (the
+    clustering window) and the undated (they were decided against every article, and a
+    window holds only some of their stories' articles: only an unbounded window re-decides
+    them); the rest is neither."""
     window: list[tuple[str, Features]] = []
     context: list[tuple[str, Features]] = []
     for entry in entries:
         t = entry[1].published_s
-        if t is None or start_s is None or end_s is None or start_s <= t <= end_s:
+        if start_s is None or end_s is None or (t is not None and start_s <= t <= end_s):
             window.append(entry)
-        elif start_s - pad_s <= t <= end_s + pad_s:
+        elif t is None or start_s - pad_s <= t <= end_s + pad_s:
             context.append(entry)
     return window, context
 

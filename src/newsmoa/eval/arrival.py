@@ -4,8 +4,8 @@ grouping a stream gives, as decided and with the window re-decided after each ar
 `arrive` adds a set's articles one at a time (in time order when every article has a time,
 else in a fixed random order: the shared sets have no times, or one day's date) and, with
 `redecide`, after each arrival decides again the articles within the clustering window of it
-(the undated ones: all), after their context, as `Newsroom.recluster_around` does for a
-batch (`newsmoa.cluster.recluster`). The stories are read at the end of the stream.
+after their context (an undated arrival: all articles), as `Newsroom.recluster_around` does
+for a batch (`newsmoa.cluster.recluster`). The stories are read at the end of the stream.
 
 ECB+ has no times, so everything is one window and re-deciding after each arrival ends, by
 construction, on the batch's grouping; `timed` gives its documents times (each gold story
@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features
@@ -61,7 +62,11 @@ def arrive(
             lo, hi = (None, None) if t is None else (t - pad, t + pad)
             window, context = split_window(order[:n], lo, hi, pad)
             now = {a: index.story_of(a) for a, _ in (*window, *context)}
-            change = recluster(window, context, now, known=index.known, config=config)
+            here = Counter(now.values())
+            lives_on = {s for s, k in here.items() if index.story_size(s) > k}
+            change = recluster(
+                window, context, now, known=index.known, lives_on=lives_on, config=config
+            )
             index.relabel(change.moved, change.redirects)
     stories = tuple(index.story_of(a.id) for a in data.articles)
     return stories, time.perf_counter() - began

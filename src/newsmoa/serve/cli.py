@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import shutil
 import sys
 import tempfile
@@ -164,13 +165,16 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool) -> N
 
     from newsmoa.pipeline import Newsroom
 
+    if days is not None and not math.isfinite(days):
+        raise click.BadParameter(f"{days} is not a number of days", param_hint="--days")
     room = Newsroom(_store(ctx))
     newest = room.store.newest_published()
     hours = room.config.window_hours if days is None else days * 24
-    if days == 0 or newest is None or hours * 3600 >= newest.timestamp():
-        got = room.recluster(defer_analysis=defer_analysis)
-    else:
-        got = room.recluster(newest - timedelta(hours=hours), newest, defer_analysis=defer_analysis)
+    try:
+        start = None if days == 0 or newest is None else newest - timedelta(hours=hours)
+    except OverflowError:  # further back than any date: every article
+        start = None
+    got = room.recluster(start, newest if start else None, defer_analysis=defer_analysis)
     for story in got.stories:
         click.echo(f"changed {story}")
     click.echo(f"{_decided_again(got)}; {len(got.stories)} stories changed.")

@@ -55,7 +55,8 @@ class Store(Protocol):
         ...
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, int]:
-        """How many stored articles each of `stories` has (absent: none)."""
+        """How many stored articles each of `stories` has, counting those stored under an id
+        absorbed into it (absent: none)."""
         ...
 
     def story_id_known(self, story: str) -> bool:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsmoa import codec
+from newsmoa.errors import StoreError
 from newsmoa.store.base import StoredArticle
 from newsmoa.types import Article
 
@@ -145,14 +146,20 @@ class SQLStore:
             yield row[0], row[1], bytes(row[2])
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        stories = list(dict.fromkeys(stories))
-        for i in range(0, len(stories), CHUNK):
-            chunk = stories[i : i + CHUNK]
+        redirects = self.redirects()  # an article row may still name an absorbed id
+        into: dict[str, list[str]] = {}
+        for old in redirects:
+            into.setdefault(follow(redirects, old), []).append(old)
+        names = {s: [s, *into.get(s, [])] for s in dict.fromkeys(stories)}
+        ids = [i for group in names.values() for i in group]
+        raw: dict[str, int] = {}
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i : i + CHUNK]
             marks = ",".join("?" * len(chunk))
             query = f"SELECT story, count(*) FROM articles WHERE story IN ({marks}) GROUP BY story"
-            out.update((story, n) for story, n in self._run(query, chunk))
-        return out
+            raw.update((story, n) for story, n in self._run(query, chunk))
+        sizes = {s: sum(raw.get(i, 0) for i in group) for s, group in names.items()}
+        return {s: n for s, n in sizes.items() if n}
 
     def story_id_known(self, story: str) -> bool:
         query = (
@@ -213,6 +220,8 @@ class SQLStore:
     def save_redirects(self, redirects: Mapping[str, str]) -> None:
         with self.transaction():
             for old, new in redirects.items():
+                if self.resolve(new) == old:  # would never resolve: the writer saw stale state
+                    raise StoreError(f"{self.name}: story {old} cannot redirect to {new}")
                 self._run(
                     "INSERT INTO redirects (old, new) VALUES (?, ?)"
                     " ON CONFLICT (old) DO UPDATE SET new = excluded.new",
