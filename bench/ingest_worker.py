@@ -86,6 +86,7 @@ def main() -> None:
         assert isinstance(last, Article)
         t, c = time.perf_counter(), time.process_time()
         got = room.recluster_around([last.published])
+        assert got is not None
         again = {
             "wall_s": time.perf_counter() - t,
             "cpu_s": time.process_time() - c,

@@ -9,7 +9,9 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from newsmoa.errors import InputError
+import pytest
+
+from newsmoa.errors import InputError, StoreError
 from newsmoa.pipeline import Newsroom, cluster_items
 from newsmoa.store import open_store
 from newsmoa.types import RawItem
@@ -241,7 +243,9 @@ def test_undated_articles_stay_where_they_were_decided(tmp_path):
     ids = [i.id for i in [*items[:-1], *undated]]
     before = store.stories_of(ids)
     got = room.ingest([items[-1]], defer_analysis=True, recluster=True).reclustered
-    assert got is not None and got.articles < len(items)  # bounded: not the undated ones
+    last = datetime.fromisoformat(items[-1].published)
+    near = [i for i in items if abs(datetime.fromisoformat(i.published) - last).days < 3]
+    assert got is not None and got.articles == len(near)  # the dated ones only
     after = store.stories_of(ids)
     assert {a: after[a] for a in before if a.startswith("u-")} == {
         a: before[a] for a in before if a.startswith("u-")
@@ -301,4 +305,48 @@ def test_a_large_batch_is_not_decided_again(tmp_path, monkeypatch):
     room = Newsroom(store)
     assert room.ingest(items[:6], defer_analysis=True, recluster=True).reclustered is None
     assert room.ingest(items[6:11], defer_analysis=True, recluster=True).reclustered is not None
+    store.close()
+
+
+def test_a_backdated_article_is_re_decided_in_its_own_span(tmp_path):
+    """An article dated years back, with today's: two spans, not everything between."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    room.ingest(items[:-1], defer_analysis=True, recluster=True)
+    old = dataclasses.replace(items[0], id="old", published="2014-05-06T09:00:00+00:00")
+    got = room.ingest([old, items[-1]], defer_analysis=True, recluster=True).reclustered
+    last = datetime.fromisoformat(items[-1].published)
+    near = [i for i in items if abs(datetime.fromisoformat(i.published) - last).days < 3]
+    assert got is not None and got.articles == len(near) + 1  # `old` alone, and today's
+    store.close()
+
+
+def test_a_re_decision_whose_stories_change_meanwhile_starts_again(tmp_path):
+    """Another writer changes the stories between the reading and the writing: the
+    re-decision reads again; if they keep changing it gives up and changes nothing."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    store = open_store(str(tmp_path / "s.db"))
+    Newsroom(store).ingest(items, defer_analysis=True)
+    read = store.stories_of
+    calls = []
+
+    def changing(times):
+        def stories_of(ask):
+            calls.append(len(ask))
+            got = read(ask)
+            if len(calls) % 2 == 0 and len(calls) <= 2 * times:  # the check in the write
+                got = {a: "s-other" for a in got}
+            return got
+
+        return stories_of
+
+    store.stories_of = changing(1)  # type: ignore[method-assign]
+    assert Newsroom(store).recluster().articles == len(items) and len(calls) == 4
+    calls.clear()
+    store.stories_of = changing(3)  # type: ignore[method-assign]
+    before = read([i.id for i in items])
+    with pytest.raises(StoreError, match="kept changing"):
+        Newsroom(store).recluster()
+    assert read([i.id for i in items]) == before
     store.close()

@@ -18,14 +18,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import repeat
 from multiprocessing import get_all_start_methods, get_context
 
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
-from newsmoa.cluster.recluster import recluster, split_window
-from newsmoa.errors import InputError
+from newsmoa.cluster.recluster import recluster, split_window, time_spans
+from newsmoa.errors import InputError, StoreError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.facts import extract_facts
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
@@ -42,6 +42,7 @@ CHUNK_ITEMS = 500  # at most this many items per task sent to a worker process
 # (`ingest(recluster=True)`) would read and cluster all of it again, for the few stored
 # articles at its edges: `newsmoa recluster` does that on demand.
 RECLUSTER_MAX_NEW = 4_000
+RECLUSTER_TRIES = 3  # a re-decision that finds its stories changed by another writer retries
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +91,10 @@ class Newsroom:
         self._all_loaded = False
         self._stories: set[str] = set()  # story ids the index holds
         self._merges: set[str] = set()  # story ids the index absorbed, not saved yet
-        # publication times of the articles added since the window was last re-decided
-        self._unsettled: list[datetime | None] = []
+        # what was added since the window was last re-decided: the dated articles' times
+        # (at most RECLUSTER_MAX_NEW), and whether undated ones came
+        self._unsettled: list[datetime] = []
+        self._undated = False
 
     def ingest(
         self,
@@ -156,21 +159,31 @@ class Newsroom:
         report.placed = [
             (r.article.origin, r.article.id, self.index.resolve(r.story)) for r in rows
         ]
-        if len(fresh) <= RECLUSTER_MAX_NEW:  # (a larger batch was decided together)
-            self._unsettled.extend(a.published for a in fresh)
-        if recluster and self._unsettled:
+        if len(self._unsettled) + len(fresh) <= RECLUSTER_MAX_NEW:
+            self._unsettled.extend(a.published for a in fresh if a.published)
+            self._undated |= any(a.published is None for a in fresh)
+        else:  # too many to re-decide after a batch (a large one was decided together)
+            self._unsettled, self._undated = [], False
+        if recluster and (self._unsettled or self._undated):
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
 
     def _recluster_after(self, report: IngestReport, *, defer_analysis: bool) -> None:
         """`recluster_around` the articles added since the last re-decision (this batch, and
-        earlier ones added without `recluster`); a failure is the report's error line (the
-        batch is stored: it is not lost, and the next re-decision covers it again)."""
+        earlier ones added without `recluster`). A failure is the report's error line: the
+        batch is stored, and `newsmoa recluster` can do this later."""
+        times: list[datetime | None] = [*self._unsettled, *([None] if self._undated else [])]
+        self._unsettled, self._undated = [], False
         try:
-            again = self.recluster_around(self._unsettled, defer_analysis=defer_analysis)
+            again = self.recluster_around(times, defer_analysis=defer_analysis)
         except Exception as exc:  # noqa: BLE001 - the batch is in; say what did not happen
             self._drop_index()  # it may be half changed
-            report.errors.append(f"deciding the window again after this batch failed: {exc}")
+            report.errors.append(
+                f"deciding the window again after this batch failed (run `newsmoa recluster`"
+                f" to do it later): {exc}"
+            )
+            return
+        if again is None:
             return
         report.reclustered = again
         now = self.store.stories_of([aid for _, aid, _ in report.placed])
@@ -179,19 +192,29 @@ class Newsroom:
 
     def recluster_around(
         self, times: Sequence[datetime | None], *, defer_analysis: bool = True
-    ) -> ReclusterReport:
+    ) -> ReclusterReport | None:
         """`recluster` the stored articles whose decisions articles published at `times`
-        (stored) could have changed: those published within the clustering window of them.
-        Undated ones bound nothing: if none has a time, the window is the last `window_hours`
-        up to the newest stored article, or, when no stored article has a time, everything."""
+        (stored) could have changed: those within the clustering window of them, span by span
+        (`cluster.recluster.time_spans`). Undated articles are re-decided only where no stored
+        article has a time (then everything is); None: nothing to re-decide."""
         pad = timedelta(hours=self.config.window_hours)
-        dated = [t for t in times if t is not None]
-        if dated:
-            return self.recluster(min(dated) - pad, max(dated) + pad, defer_analysis=defer_analysis)
-        newest = self.store.newest_published()
-        if newest is None:  # nothing stored has a time: every article is compared with all
-            return self.recluster(defer_analysis=defer_analysis)
-        return self.recluster(newest - pad, newest, defer_analysis=defer_analysis)
+        dated = [t.timestamp() for t in times if t is not None]
+        if not dated:
+            if None in times and self.store.newest_published() is None:
+                return self.recluster(defer_analysis=defer_analysis)
+            return None
+        done = []
+        for lo, hi in time_spans(dated, 2 * pad.total_seconds()):
+            start = datetime.fromtimestamp(lo, UTC) - pad
+            end = datetime.fromtimestamp(hi, UTC) + pad
+            done.append(self.recluster(start, end, defer_analysis=defer_analysis))
+        return ReclusterReport(
+            sum(r.articles for r in done),
+            sum(r.moved for r in done),
+            {k: v for r in done for k, v in r.absorbed.items()},
+            tuple(f for r in done for f in r.founded),
+            sorted({s for r in done for s in r.stories}),
+        )
 
     def recluster(
         self,
@@ -203,9 +226,10 @@ class Newsroom:
         """Decide again, as one batch, the stored articles published between `start` and
         `end` (None: every stored article), after the articles within the clustering window
         around them and the undated ones, which stay where they are (`split_window`); story
-        ids are kept (`cluster.recluster`). The store is the truth, and reading it, deciding
-        and writing are one transaction (two processes re-deciding at once go one after the
-        other): moved articles are stored with the new decision's signals, absorbed stories
+        ids are kept (`cluster.recluster`). The store is the truth: it is read and the window
+        decided without the write lock (other writers go on), and the writes, in one
+        transaction, happen only if the stories read are still so (else it starts again):
+        moved articles are stored with the new decision's signals, absorbed stories
         redirect, the stories that changed are listed again (or rebuilt, unless
         `defer_analysis`). Then the warm index follows if it held the window as the store
         did, or is dropped (the next call loads what it needs)."""
@@ -216,7 +240,7 @@ class Newsroom:
         end_s: float | None = None
         if start is not None and end is not None:
             lo, hi, start_s, end_s = start - pad, end + pad, start.timestamp(), end.timestamp()
-        with self.store.transaction():  # read, decide and write as one writer (store.base)
+        for _ in range(RECLUSTER_TRIES):
             rows = self.store.index_entries(lo, hi)
             entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
             window, context = split_window(entries, start_s, end_s, pad.total_seconds())
@@ -237,19 +261,26 @@ class Newsroom:
                 | set(change.moved.values())
                 | set(change.redirects.values())
             )
-            self.store.move_articles({a: (s, change.signals[a]) for a, s in change.moved.items()})
-            self.store.save_redirects(change.redirects)
-            if defer_analysis:
-                self._list(touched)
-            else:
-                for story in touched:
-                    self._rebuild(story)
-        if start_s is None or end_s is None:
-            self._unsettled.clear()
-        else:  # what lies in the span is settled (and undated ones are kept as decided)
-            self._unsettled = [
-                t for t in self._unsettled if t and not start_s <= t.timestamp() <= end_s
-            ]
+            with self.store.transaction():  # decided without the write lock: still so?
+                if self.store.stories_of(list(stories)) != stories:
+                    continue  # another process changed these stories meanwhile: again
+                self.store.move_articles(
+                    {a: (s, change.signals[a]) for a, s in change.moved.items()}
+                )
+                self.store.save_redirects(change.redirects)
+                if defer_analysis:
+                    self._list(touched)
+                else:
+                    for story in touched:
+                        self._rebuild(story)
+                break
+        else:
+            raise StoreError(
+                f"{self.store.name}: stories kept changing while being decided again "
+                f"({RECLUSTER_TRIES} tries); nothing was changed"
+            )
+        if start_s is None:  # everything was decided again
+            self._unsettled, self._undated = [], False
         # the warm index follows if it holds the window as the store had it, else it goes
         if all(a in self._loaded for a, _ in window) and self.index.agrees(stories):
             self.index.relabel(change.moved, change.redirects)

@@ -6,7 +6,7 @@ import random
 from collections import Counter
 
 from newsmoa.cluster import StoryIndex, article_features, story_id_for
-from newsmoa.cluster.recluster import carry_ids, recluster, split_window
+from newsmoa.cluster.recluster import carry_ids, recluster, split_window, time_spans
 from newsmoa.eval.arrival import timed
 from newsmoa.eval.datasets import load_ecbplus
 from newsmoa.eval.scoring import pairwise
@@ -173,3 +173,8 @@ def test_a_context_story_is_never_absorbed():
     change = _again(index, window, context)
     assert not set(change.redirects) & kept
     assert all(index.resolve(s) == s for s in kept)  # every context story is still live
+
+
+def test_time_spans_join_times_whose_windows_overlap():
+    assert time_spans([5.0, 1.0, 3.0, 20.0, 9.0], gap=4.0) == [(1.0, 9.0), (20.0, 20.0)]
+    assert time_spans([], gap=1.0) == []

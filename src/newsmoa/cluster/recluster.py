@@ -90,6 +90,19 @@ def carry_ids(
     return {a: name[g] for a, g in after.items()}, redirects, tuple(founded)
 
 
+def time_spans(times: Iterable[float], gap: float) -> list[tuple[float, float]]:
+    """The times as (first, last) spans, sorted; two times at most `gap` apart share a span
+    (their windows would overlap), so a backdated article is re-decided in its own span,
+    not with everything between it and today."""
+    out: list[tuple[float, float]] = []
+    for t in sorted(times):
+        if out and t - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], t)
+        else:
+            out.append((t, t))
+    return out
+
+
 def split_window(
     entries: Iterable[tuple[str, Features]],
     start_s: float | None,

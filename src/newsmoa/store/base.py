@@ -30,6 +30,8 @@ class StoredArticle:
 
 
 class Store(Protocol):
+    name: str  # the store as the user named it (a path, or a URL without its password)
+
     def close(self) -> None: ...
 
     def transaction(self) -> AbstractContextManager[None]:

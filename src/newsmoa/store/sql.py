@@ -220,7 +220,8 @@ class SQLStore:
     def save_redirects(self, redirects: Mapping[str, str]) -> None:
         with self.transaction():
             for old, new in redirects.items():
-                if self.resolve(new) == old:  # would never resolve: the writer saw stale state
+                if self.resolve(new) == old or self.resolve(old) != old:  # a cycle, or a
+                    # redirect replaced: the writer saw stale state
                     raise StoreError(f"{self.name}: story {old} cannot redirect to {new}")
                 self._run(
                     "INSERT INTO redirects (old, new) VALUES (?, ?)"
