@@ -155,9 +155,10 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool) -> N
     """Decide the recent stories again, as one batch, now that more of their reports are in.
     Articles added a few at a time (`ingest --no-recluster`, or another tool writing the
     store) were placed seeing only the articles before them; a batch sees them all. The
-    articles within 3 days before the span stay where they are. Story ids are kept: a story
-    keeps its id, a story found to be part of another redirects to it, and an article that
-    moves says why in `show --why`. Undated articles are always included.
+    articles within 3 days around the span stay where they are, as do undated articles
+    (they were decided against every article) unless `--days 0`. Story ids are kept: a
+    story keeps its id, a story found to be part of another redirects to it, and an article
+    that moves says why in `show --why`.
 
     Example: newsmoa recluster --days 2
     """
