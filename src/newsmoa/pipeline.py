@@ -24,7 +24,7 @@ from multiprocessing import get_all_start_methods, get_context
 
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
-from newsmoa.cluster.recluster import recluster, split_window, time_spans
+from newsmoa.cluster.recluster import Relabel, recluster, split_window, time_spans
 from newsmoa.errors import InputError, StoreError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.facts import extract_facts
@@ -241,26 +241,15 @@ class Newsroom:
         if start is not None and end is not None:
             lo, hi, start_s, end_s = start - pad, end + pad, start.timestamp(), end.timestamp()
         for _ in range(RECLUSTER_TRIES):
-            rows = self.store.index_entries(lo, hi)
-            entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
-            window, context = split_window(entries, start_s, end_s, pad.total_seconds())
-            stories = self.store.stories_of([a for a, _ in (*window, *context)])
-            here = Counter(stories.values())
-            sizes = self.store.story_sizes(list(here))
-            change = recluster(
-                window,
-                context,
-                stories,
-                known=lambda s: self.index.known(s) or self.store.story_id_known(s),
-                lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
-                config=self.config,
-            )
+            window, stories, change = self._decide_again(lo, hi, start_s, end_s)
             before = {stories[a] for a in change.moved}
             touched = sorted(
                 {change.redirects.get(s, s) for s in before}
                 | set(change.moved.values())
                 | set(change.redirects.values())
             )
+            if not touched:
+                break  # nothing to write: no write lock taken
             with self.store.transaction():  # decided without the write lock: still so?
                 if self.store.stories_of(list(stories)) != stories:
                     continue  # another process changed these stories meanwhile: again
@@ -290,6 +279,32 @@ class Newsroom:
         return ReclusterReport(
             len(window), len(change.moved), dict(change.redirects), change.founded, touched
         )
+
+    def _decide_again(
+        self,
+        lo: datetime | None,
+        hi: datetime | None,
+        start_s: float | None,
+        end_s: float | None,
+    ) -> tuple[list[tuple[str, Features]], dict[str, str], Relabel]:
+        """Read the stored articles in [lo, hi], split them into window [start_s, end_s] and
+        context, and decide the window again: (window, every read article's story, change)."""
+        pad_s = self.config.window_hours * 3600.0
+        rows = self.store.index_entries(lo, hi)
+        entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
+        window, context = split_window(entries, start_s, end_s, pad_s)
+        stories = self.store.stories_of([a for a, _ in (*window, *context)])
+        here = Counter(stories.values())
+        sizes = self.store.story_sizes(list(here))
+        change = recluster(
+            window,
+            context,
+            stories,
+            known=lambda s: self.index.known(s) or self.store.story_id_known(s),
+            lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
+            config=self.config,
+        )
+        return window, stories, change
 
     def _drop_index(self) -> None:
         """Forget the warm index: the next call loads what it needs from the store."""
