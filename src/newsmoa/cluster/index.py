@@ -39,7 +39,7 @@ from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
 from newsmoa.cluster.headlines import Headlines
-from newsmoa.cluster.stories import Stories
+from newsmoa.cluster.stories import Stories, Story
 from newsmoa.cluster.vectors import (
     DocFreq,
     Postings,
@@ -123,8 +123,7 @@ class StoryIndex:
         order, slots, near = [], [], []
         for item, slot, cands in zip(everything, inserted, near_all, strict=True):
             if item[0] in given:  # kept where it is: its story is never absorbed
-                story = self._stories.open(self.resolve(given[item[0]][0]), item[1].published_s)
-                self._stories.place(slot, story)
+                story = self._place_stored(slot, given[item[0]][0], item[1].published_s)
                 self._stories.pinned.add(story.id)
             else:
                 order.append(item)
@@ -192,8 +191,13 @@ class StoryIndex:
         slots = self._insert(order)
         self._neighbourhoods(slots)
         for (article_id, feats), slot in zip(order, slots, strict=True):
-            story = self._stories.open(self.resolve(given[article_id][0]), feats.published_s)
-            self._stories.place(slot, story)
+            self._place_stored(slot, given[article_id][0], feats.published_s)
+
+    def _place_stored(self, slot: int, story_id: str, t: float | None) -> Story:
+        """Put an inserted article in the story it already has (opened if not live here)."""
+        story = self._stories.open(self.resolve(story_id), t)
+        self._stories.place(slot, story)
+        return story
 
     # -- retrieval --------------------------------------------------------------------------
     def _insert(self, order: list[tuple[str, Features]]) -> list[int]:
