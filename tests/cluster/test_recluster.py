@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
 
 from newsmoa.cluster import StoryIndex, article_features, story_id_for
-from newsmoa.cluster.recluster import carry_ids, recluster, split_window, time_spans
+from newsmoa.cluster.recluster import carry_ids, redecide, split_window, time_spans
 from newsmoa.eval.arrival import timed
 from newsmoa.eval.datasets import load_ecbplus
 from newsmoa.eval.scoring import pairwise
@@ -81,16 +80,6 @@ def _arrived_one_at_a_time(articles, seed=0):
     return index, feats
 
 
-def _again(index, window, context=()):
-    """Decide `window` again after `context` (all in `index`) and apply it to `index`."""
-    now = {a: index.story_of(a) for a, _ in (*window, *context)}
-    here = Counter(now.values())
-    lives_on = {s for s, n in here.items() if index.story_size(s) > n}
-    change = recluster(window, list(context), now, known=index.known, lives_on=lives_on)
-    index.relabel(change.moved, change.redirects)
-    return change
-
-
 def test_recluster_gives_the_batch_grouping_to_articles_that_arrived_one_at_a_time():
     """ECB+ dev: one article at a time, each decided seeing only those before it, chains
     look-alike events; decided again as one batch, the grouping is the batch's, and every id
@@ -103,7 +92,7 @@ def test_recluster_gives_the_batch_grouping_to_articles_that_arrived_one_at_a_ti
     batch = StoryIndex()
     batch.add_many(feats)
 
-    change = _again(index, feats)
+    change = redecide(index, feats)
 
     def groups(ix):
         out = {}
@@ -120,7 +109,7 @@ def test_recluster_gives_the_batch_grouping_to_articles_that_arrived_one_at_a_ti
     assert all(index.resolve(s) in live for s in given)  # no id is lost
     assert not set(change.founded) & given  # nor given again
     assert all(change.signals[a]["reclustered"] for a in change.moved)
-    again = _again(index, feats)
+    again = redecide(index, feats)
     assert not again.moved and not again.redirects and not again.founded
 
 
@@ -129,7 +118,7 @@ def test_recluster_of_part_of_the_index_leaves_the_rest_where_it_was():
     index, feats = _arrived_one_at_a_time(data.articles, seed=1)
     part = feats[: len(feats) // 2]
     rest = {a: index.story_of(a) for a, _ in feats[len(feats) // 2 :]}
-    change = _again(index, part)
+    change = redecide(index, part)
     for article_id, story in rest.items():  # a story with articles outside lives on
         assert index.story_of(article_id) == story and story not in change.redirects
     assert set(change.moved) <= {a for a, _ in part}
@@ -153,7 +142,7 @@ def test_a_window_of_a_batch_decided_again_after_its_context_changes_little():
         before = pairwise(data.gold, [index.story_of(a) for a in ids]).f1
         window, context = split_window(feats, lo, hi, pad)
         kept = {index.story_of(a) for a, _ in context}
-        change = _again(index, window, context)
+        change = redecide(index, window, context)
         assert len(change.moved) <= 0.15 * len(window), (lo, hi)
         assert not set(change.redirects) & kept
         assert pairwise(data.gold, [index.story_of(a) for a in ids]).f1 >= before - 0.02
@@ -170,7 +159,7 @@ def test_a_context_story_is_never_absorbed():
     context = feats[::2]
     window = feats[1::2]
     kept = {index.story_of(a) for a, _ in context}
-    change = _again(index, window, context)
+    change = redecide(index, window, context)
     assert not set(change.redirects) & kept
     assert all(index.resolve(s) == s for s in kept)  # every context story is still live
 

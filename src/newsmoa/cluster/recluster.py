@@ -163,3 +163,25 @@ def recluster(
     moved = {a: s for a, s in ids.items() if s != before[a]}
     signals = {a: dict(decided[a].signals, reclustered=True) for a in moved}
     return Relabel(ids, moved, redirects, founded, signals)
+
+
+def redecide(
+    index: StoryIndex,
+    window: Sequence[tuple[str, Features]],
+    context: Sequence[tuple[str, Features]] = (),
+) -> Relabel:
+    """`recluster` `window` after `context` (articles of `index`) with `index` as the truth,
+    and apply the result to it: what `Newsroom.recluster` does with the store as the truth,
+    for a stream with no store (`eval/arrival.py`)."""
+    now = {a: index.story_of(a) for a, _ in (*window, *context)}
+    here = Counter(now.values())
+    change = recluster(
+        window,
+        context,
+        now,
+        known=index.known,
+        lives_on={s for s, n in here.items() if index.story_size(s) > n},
+        config=index.config,
+    )
+    index.relabel(change.moved, change.redirects)
+    return change

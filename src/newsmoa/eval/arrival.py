@@ -18,11 +18,9 @@ from __future__ import annotations
 import dataclasses
 import random
 import time
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features
-from newsmoa.cluster.recluster import recluster, split_window
+from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features, recluster
 from newsmoa.eval.datasets import EvalSet
 
 SPREAD_DAYS = 8.0  # `timed`: gold stories start within this many days
@@ -60,13 +58,6 @@ def arrive(
         if redecide:
             t = feats.published_s
             lo, hi = (None, None) if t is None else (t - pad, t + pad)
-            window, context = split_window(order[:n], lo, hi, pad)
-            now = {a: index.story_of(a) for a, _ in (*window, *context)}
-            here = Counter(now.values())
-            lives_on = {s for s, k in here.items() if index.story_size(s) > k}
-            change = recluster(
-                window, context, now, known=index.known, lives_on=lives_on, config=config
-            )
-            index.relabel(change.moved, change.redirects)
+            recluster.redecide(index, *recluster.split_window(order[:n], lo, hi, pad))
     stories = tuple(index.story_of(a.id) for a in data.articles)
     return stories, time.perf_counter() - began
