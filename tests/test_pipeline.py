@@ -295,6 +295,43 @@ def test_a_re_decision_covers_the_batches_added_without_one(tmp_path):
     store.close()
 
 
+def test_the_queue_is_the_stores_so_another_process_works_it_off(tmp_path):
+    """A batch stored without a re-decision (`ingest --no-recluster`, then the process ends)
+    is re-decided by the next process that asks, and then nothing is left queued."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    items.sort(key=lambda i: (i.published, i.id))
+    db = str(tmp_path / "s.db")
+    first = open_store(db)
+    Newsroom(first).ingest(items[:5], defer_analysis=True)
+    first.close()
+    store = open_store(db)
+    assert sorted(a for a, _ in store.unsettled()) == sorted(i.id for i in items[:5])
+    got = Newsroom(store).ingest(items[5:6], defer_analysis=True, recluster=True).reclustered
+    assert got is not None and got.articles == 6 and store.unsettled() == []
+    store.close()
+
+
+def test_a_failed_re_decision_leaves_its_batch_queued(tmp_path, monkeypatch):
+    """The batch is stored, the failure is the report's error line, and the batch's articles
+    are re-decided with the next batch, by this process or another."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    items.sort(key=lambda i: (i.published, i.id))
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+
+    def broken(*args, **kwargs):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(room, "recluster_around", broken)
+    report = room.ingest(items[:5], defer_analysis=True, recluster=True)
+    assert report.added == 5 and report.reclustered is None
+    assert len(report.errors) == 1 and "stay queued" in report.errors[0]
+    assert len(store.unsettled()) == 5
+    got = Newsroom(store).ingest(items[5:6], defer_analysis=True, recluster=True).reclustered
+    assert got is not None and got.articles == 6 and store.unsettled() == []
+    store.close()
+
+
 def test_a_large_batch_is_not_decided_again(tmp_path, monkeypatch):
     """More new articles than RECLUSTER_MAX_NEW were decided together: no re-decision."""
     import newsmoa.pipeline as pipeline
@@ -304,7 +341,11 @@ def test_a_large_batch_is_not_decided_again(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "RECLUSTER_MAX_NEW", 5)
     room = Newsroom(store)
     assert room.ingest(items[:6], defer_analysis=True, recluster=True).reclustered is None
-    assert room.ingest(items[6:11], defer_analysis=True, recluster=True).reclustered is not None
+    assert store.unsettled() == []
+    room.ingest(items[6:9], defer_analysis=True)
+    assert len(store.unsettled()) == 3
+    room.ingest(items[9:12], defer_analysis=True)  # 6 would be queued: left as decided
+    assert store.unsettled() == []
     store.close()
 
 

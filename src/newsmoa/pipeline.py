@@ -91,10 +91,6 @@ class Newsroom:
         self._all_loaded = False
         self._stories: set[str] = set()  # story ids the index holds
         self._merges: set[str] = set()  # story ids the index absorbed, not saved yet
-        # what was added since the window was last re-decided: the dated articles' times
-        # (at most RECLUSTER_MAX_NEW), and whether undated ones came
-        self._unsettled: list[datetime] = []
-        self._undated = False
 
     def ingest(
         self,
@@ -106,9 +102,10 @@ class Newsroom:
     ) -> IngestReport:
         """Add `items`; their stories' documents are rebuilt, or with `defer_analysis` (bulk
         archives) only listed, and sentences, facts and documents are made when first shown.
-        With `recluster`, the stored articles the new ones could have changed the decisions
-        of are then decided again with them as one batch (`recluster_around`), unless more
-        than `RECLUSTER_MAX_NEW` articles are new (they were decided together)."""
+        The new articles are queued in the store for a re-decision of their window
+        (`Store.mark_unsettled`), unless the queue would then hold more than
+        `RECLUSTER_MAX_NEW` (a batch that large was decided together; the queue is cleared);
+        with `recluster` the queue is then worked off (`recluster_pending`)."""
         report = IngestReport()
         raws: list[RawItem] = []
         for item in items:
@@ -140,6 +137,12 @@ class Newsroom:
         rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
         with self.store.transaction():
             self.store.save_articles(rows)
+            if self.store.unsettled_count() + len(fresh) <= RECLUSTER_MAX_NEW:
+                self.store.mark_unsettled(
+                    [(a.id, a.published.timestamp() if a.published else None) for a in fresh]
+                )
+            else:  # too many to re-decide after a batch: they were decided together
+                self.store.settle(None)
             merged = {  # the index's merges the store does not know yet
                 old: new
                 for old, new in ((m, self.index.resolve(m)) for m in self._merges)
@@ -159,28 +162,20 @@ class Newsroom:
         report.placed = [
             (r.article.origin, r.article.id, self.index.resolve(r.story)) for r in rows
         ]
-        if len(self._unsettled) + len(fresh) <= RECLUSTER_MAX_NEW:
-            self._unsettled.extend(a.published for a in fresh if a.published)
-            self._undated |= any(a.published is None for a in fresh)
-        else:  # too many to re-decide after a batch (a large one was decided together)
-            self._unsettled, self._undated = [], False
-        if recluster and (self._unsettled or self._undated):
+        if recluster:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
 
     def _recluster_after(self, report: IngestReport, *, defer_analysis: bool) -> None:
-        """`recluster_around` the articles added since the last re-decision (this batch, and
-        earlier ones added without `recluster`). A failure is the report's error line: the
-        batch is stored, and `newsmoa recluster` can do this later."""
-        times: list[datetime | None] = [*self._unsettled, *([None] if self._undated else [])]
-        self._unsettled, self._undated = [], False
+        """`recluster_pending`: this batch, and what was queued before it. A failure is the
+        report's error line: the batch is stored, and its articles stay queued."""
         try:
-            again = self.recluster_around(times, defer_analysis=defer_analysis)
+            again = self.recluster_pending(defer_analysis=defer_analysis)
         except Exception as exc:  # noqa: BLE001 - the batch is in; say what did not happen
             self._drop_index()  # it may be half changed
             report.errors.append(
-                f"deciding the window again after this batch failed (run `newsmoa recluster`"
-                f" to do it later): {exc}"
+                f"deciding the window again after this batch failed (its articles stay queued"
+                f" for the next batch, or run `newsmoa recluster`): {exc}"
             )
             return
         if again is None:
@@ -189,6 +184,22 @@ class Newsroom:
         now = self.store.stories_of([aid for _, aid, _ in report.placed])
         report.placed = [(o, aid, now.get(aid, s)) for o, aid, s in report.placed]
         report.stories = sorted({self.store.resolve(s) for s in (*report.stories, *again.stories)})
+
+    def recluster_pending(self, *, defer_analysis: bool = True) -> ReclusterReport | None:
+        """`recluster_around` the articles queued in the store (`Store.unsettled`), by this
+        process or another, and take them off the queue; None: nothing to re-decide."""
+        queued = self.store.unsettled()
+        if not queued:
+            return None
+        times = [None if ts is None else datetime.fromtimestamp(ts, UTC) for _, ts in queued]
+        got = self.recluster_around(times, defer_analysis=defer_analysis)
+        # the windows decided again took their articles off; undated ones that stayed where
+        # they are (dated articles are stored) have nothing to be decided again with
+        left = {aid for aid, _ in self.store.unsettled()} & {a for a, ts in queued if ts is None}
+        if left:
+            with self.store.transaction():
+                self.store.settle(sorted(left))
+        return got
 
     def recluster_around(
         self, times: Sequence[datetime | None], *, defer_analysis: bool = True
@@ -248,11 +259,14 @@ class Newsroom:
                 | set(change.moved.values())
                 | set(change.redirects.values())
             )
-            if not touched:
+            queued = {aid for aid, _ in self.store.unsettled()}
+            settled = [a for a, _ in window if a in queued]  # only what was read: exact
+            if not touched and not settled:
                 break  # nothing to write: no write lock taken
             with self.store.transaction():  # decided without the write lock: still so?
                 if self.store.stories_of(list(stories)) != stories:
                     continue  # another process changed these stories meanwhile: again
+                self.store.settle(settled)
                 self.store.move_articles(
                     {a: (s, change.signals[a]) for a, s in change.moved.items()}
                 )
@@ -268,8 +282,6 @@ class Newsroom:
                 f"{self.store.name}: stories kept changing while being decided again "
                 f"({RECLUSTER_TRIES} tries); nothing was changed"
             )
-        if start_s is None:  # everything was decided again
-            self._unsettled, self._undated = [], False
         # the warm index follows if it holds the window as the store had it, else it goes
         if all(a in self._loaded for a, _ in window) and self.index.agrees(stories):
             self.index.relabel(change.moved, change.redirects)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import random
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -289,6 +290,12 @@ def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path
         return sorted(sorted(a for a in stories if stories[a] == s) for s in set(stories.values()))
 
     before, listed_before = grouping(one)
+    queued = tmp_path / "queued.db"
+    shutil.copy(one, queued)  # each call left the store closed, its log written back
+    got = run(queued, "recluster", "--queued")  # the 21 articles --no-recluster queued
+    assert got.exit_code == 0 and groups(grouping(queued)[0]) == groups(grouping(batch)[0])
+    got = run(queued, "recluster", "--queued")
+    assert got.stdout == "0 articles were queued; nothing to decide again.\n"
     got = run(one, "recluster", "--days", "0")
     assert "moved" in got.stdout and got.stdout.rstrip().endswith("stories changed.")
     after, listed = grouping(one)

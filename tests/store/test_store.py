@@ -88,6 +88,21 @@ def test_newest_published(store):
     assert store.newest_published() == datetime(2024, 1, 1, 9, tzinfo=UTC)
 
 
+def test_the_queue_of_unsettled_articles(store, store_url):
+    """Queued once each (a second mark keeps the first), listed oldest first with undated
+    ones before, taken off by id or all at once; a connection of another process sees it."""
+    store.mark_unsettled([("b", 20.0), ("a", 10.0), ("u", None)])
+    store.mark_unsettled([("a", 99.0)])
+    assert store.unsettled() == [("u", None), ("a", 10.0), ("b", 20.0)]
+    store.settle(["a", "not-queued"])
+    other = open_store(store_url)
+    assert other.unsettled() == store.unsettled() == [("u", None), ("b", 20.0)]
+    assert store.unsettled_count() == 2
+    other.close()
+    store.settle(None)
+    assert store.unsettled() == []
+
+
 def test_failed_transaction_keeps_what_was_stored(store):
     store.save_articles([row("a")])
     with pytest.raises(RuntimeError), store.transaction():

@@ -83,7 +83,9 @@ def cli(ctx: click.Context, db: str) -> None:
     show_default=True,
     help="Then decide the stored articles around the new ones again with them, as one batch "
     "(see `newsmoa recluster`), so that adding files one at a time groups like adding them "
-    "together (skipped after more than 4,000 new articles, which were decided together).",
+    "together. The new articles wait in the store's queue until that is done, so a batch "
+    "added with --no-recluster, or by another process, is decided again with the next one "
+    "(unless the queue would hold more than 4,000: those were decided together).",
 )
 @click.pass_context
 def ingest(
@@ -150,11 +152,18 @@ def _decided_again(got: ReclusterReport) -> str:
     is_flag=True,
     help="Only list the stories that changed; their documents are made when shown.",
 )
+@click.option(
+    "--queued",
+    is_flag=True,
+    help="Instead, decide again around the articles waiting in the store's queue (added with "
+    "`ingest --no-recluster`, or whose re-decision failed), whenever they were published.",
+)
 @click.pass_context
-def recluster(ctx: click.Context, days: float | None, defer_analysis: bool) -> None:
+def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queued: bool) -> None:
     """Decide the recent stories again, as one batch, now that more of their reports are in.
     Articles added a few at a time (`ingest --no-recluster`, or another tool writing the
-    store) were placed seeing only the articles before them; a batch sees them all. The
+    store) were placed seeing only the articles before them; a batch sees them all
+    (`--queued`: around the articles waiting for it, wherever they are in time). The
     articles within 3 days around the span stay where they are, as do undated articles
     (they were decided against every article) unless `--days 0`. Story ids are kept: a
     story keeps its id, a story found to be part of another redirects to it, and an article
@@ -168,14 +177,24 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool) -> N
 
     if days is not None and not math.isfinite(days):
         raise click.BadParameter(f"{days} is not a number of days", param_hint="--days")
+    if queued and days is not None:
+        raise click.BadParameter("--queued decides around the queue, not a number of days")
     room = Newsroom(_store(ctx))
-    newest = room.store.newest_published()
-    hours = room.config.window_hours if days is None else days * 24
-    try:
-        start = None if days == 0 or newest is None else newest - timedelta(hours=hours)
-    except OverflowError:  # further back than any date: every article
-        start = None
-    got = room.recluster(start, newest if start else None, defer_analysis=defer_analysis)
+    if queued:
+        waiting = room.store.unsettled_count()
+        pending = room.recluster_pending(defer_analysis=defer_analysis)
+        if pending is None:
+            click.echo(f"{waiting} articles were queued; nothing to decide again.")
+            return
+        got = pending
+    else:
+        newest = room.store.newest_published()
+        hours = room.config.window_hours if days is None else days * 24
+        try:
+            start = None if days == 0 or newest is None else newest - timedelta(hours=hours)
+        except OverflowError:  # further back than any date: every article
+            start = None
+        got = room.recluster(start, newest if start else None, defer_analysis=defer_analysis)
     for story in got.stories:
         click.echo(f"changed {story}")
     click.echo(f"{_decided_again(got)}; {len(got.stories)} stories changed.")

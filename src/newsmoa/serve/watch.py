@@ -4,9 +4,11 @@ A poll's articles go in as one batch, `Newsroom.ingest(items, defer_analysis=Tru
 and placed in their stories at once (a few milliseconds an article, see `make bench`,
 section ingest), and decided together, so that two reports of one event arriving in the same
 poll find each other. Then (`recluster_every`) the stored articles within the clustering window
-of the poll's are decided again with them as one batch (`Newsroom.recluster_around`): what
-earlier polls placed seeing only what had arrived is decided with what has (articles added a
-few at a time cluster worse otherwise: `cluster/README.md`, "Arrival"). The slow part,
+of the poll's, and of the polls before it that were not, are decided again with them as one
+batch (`Newsroom.recluster_pending`; the articles wait in the store's queue until then, so a
+poll that fails after storing them loses nothing): what earlier polls placed seeing only what
+had arrived is decided with what has (articles added a few at a time cluster worse
+otherwise: `cluster/README.md`, "Arrival"). The slow part,
 sentences and facts (Kiwi) and the story documents, follows for the stories that changed,
 once each, so a burst of reprints of one release rebuilds its story once.
 
@@ -37,7 +39,7 @@ class Round:
 
 def run_round(room: Newsroom, items: Sequence[Item], *, recluster: bool = False) -> Round:
     """Ingest a poll's `items` as one batch; with `recluster`, the stored articles around
-    them are then decided again with them as one batch (`Newsroom.recluster_around`: what
+    them are then decided again with them as one batch (`Newsroom.recluster_pending`: what
     earlier polls placed, seeing only what had arrived, is decided with everything that has);
     then build the documents of the stories that changed."""
     report = room.ingest(items, defer_analysis=True, recluster=recluster)

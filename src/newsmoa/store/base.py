@@ -85,6 +85,23 @@ class Store(Protocol):
         """Absorb stories (old -> surviving id): their articles move, their listings go."""
         ...
 
+    def mark_unsettled(self, articles: Sequence[tuple[str, float | None]]) -> None:
+        """Queue stored articles (id, POSIX publication time or None) for the next
+        re-decision of their window: they were placed seeing only what came before them."""
+        ...
+
+    def unsettled(self) -> list[tuple[str, float | None]]:
+        """The queued articles (`mark_unsettled`), whoever queued them, oldest time first."""
+        ...
+
+    def unsettled_count(self) -> int:
+        """How many articles are queued (`unsettled`)."""
+        ...
+
+    def settle(self, ids: Sequence[str] | None) -> None:
+        """Take articles off the queue (their window was decided again); None: all of them."""
+        ...
+
     def redirects(self) -> dict[str, str]: ...
 
     def redirects_into(self, story: str) -> list[str]:

@@ -59,9 +59,16 @@ def m002_redirects_by_survivor(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX redirects_new ON redirects(new)")
 
 
+def m003_unsettled(db: sqlite3.Connection) -> None:
+    """Articles waiting for their window to be decided again (`Newsroom.recluster_pending`),
+    kept in the store so that another process, or the next run, does it."""
+    db.execute("CREATE TABLE unsettled (id TEXT PRIMARY KEY, published_ts REAL)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
+    m003_unsettled,
 )
 
 

@@ -108,8 +108,15 @@ def m001_initial(db: Any) -> None:
     )
 
 
-# The SQLite list's steps, in one (SQLite's m002 index is in m001 here). Add at the end.
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial,)
+def m002_unsettled(db: Any) -> None:
+    """SQLite's m003: articles waiting for their window to be decided again."""
+    db.execute(
+        'CREATE TABLE unsettled (id TEXT COLLATE "C" PRIMARY KEY, published_ts DOUBLE PRECISION)'
+    )
+
+
+# The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_unsettled)
 
 
 def migrate(db: Any) -> int:

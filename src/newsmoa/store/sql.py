@@ -231,6 +231,28 @@ class SQLStore:
                 self._run("UPDATE articles SET story = ? WHERE story = ?", (new, old))
                 self._run("DELETE FROM stories WHERE id = ?", (old,))
 
+    def mark_unsettled(self, articles: Sequence[tuple[str, float | None]]) -> None:
+        self._run_many(
+            "INSERT INTO unsettled (id, published_ts) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+            articles,
+        )
+
+    def unsettled(self) -> list[tuple[str, float | None]]:
+        query = "SELECT id, published_ts FROM unsettled ORDER BY published_ts NULLS FIRST, id"
+        return [(aid, ts) for aid, ts in self._run(query)]
+
+    def unsettled_count(self) -> int:
+        return int(self._run("SELECT count(*) FROM unsettled").fetchone()[0])
+
+    def settle(self, ids: Sequence[str] | None) -> None:
+        if ids is None:
+            self._run("DELETE FROM unsettled")
+            return
+        ids = list(ids)
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i : i + CHUNK]
+            self._run(f"DELETE FROM unsettled WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+
     def redirects(self) -> dict[str, str]:
         return dict(self._run("SELECT old, new FROM redirects").fetchall())
 
