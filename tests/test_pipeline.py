@@ -114,6 +114,40 @@ def test_the_window_grows_with_new_articles_reading_each_stored_article_once(tmp
     store.close()
 
 
+def test_the_warm_index_holds_a_few_windows_not_the_whole_stream(tmp_path):
+    """A stream running for weeks: once what the index holds would span more than
+    INDEX_WINDOWS windows, it starts again from the new articles' window, and places them
+    as a new process (which loads just that window) does."""
+    from newsmoa.pipeline import INDEX_WINDOWS
+
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    days = INDEX_WINDOWS * 3 + 1  # the window is 3 days: a week later each week
+    weeks = [
+        [
+            dataclasses.replace(
+                i,
+                id=f"w{w}-{i.id}",
+                published=(
+                    datetime.fromisoformat(i.published) + timedelta(days=days * w)
+                ).isoformat(),
+            )
+            for i in items
+        ]
+        for w in range(3)
+    ]
+    db, fresh_db = str(tmp_path / "warm.db"), str(tmp_path / "fresh.db")
+    store, fresh = open_store(db), open_store(fresh_db)
+    room = Newsroom(store)
+    for w, week in enumerate(weeks):
+        report = room.ingest(week, defer_analysis=True)
+        assert len(room.index) == len(week)  # the weeks before are out of its window
+        got = Newsroom(fresh).ingest(week, defer_analysis=True)
+        assert [s for _, _, s in report.placed] == [s for _, _, s in got.placed], w
+    assert store.counts()["articles"] == 3 * len(items)
+    store.close()
+    fresh.close()
+
+
 def test_load_window_up_front_leaves_nothing_to_read_later(tmp_path):
     store, first, rest, read = _stored_then_new(tmp_path)
     room = Newsroom(store)

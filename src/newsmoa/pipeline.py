@@ -43,6 +43,10 @@ CHUNK_ITEMS = 500  # at most this many items per task sent to a worker process
 # articles at its edges: `newsmoa recluster` does that on demand.
 RECLUSTER_MAX_NEW = 4_000
 RECLUSTER_TRIES = 3  # a re-decision that finds its stories changed by another writer retries
+# The warm index holds at most this many clustering windows of time: when a new batch would
+# stretch what it holds further, it is dropped and only the new batch's window is loaded, so
+# a server or `watch` running for months keeps days of articles in memory, not months.
+INDEX_WINDOWS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,9 +384,16 @@ class Newsroom:
 
     def _load_span(self, lo: datetime, hi: datetime) -> int:
         """Load [lo, hi]: only the parts not loaded before (the span loaded grows as one
-        interval, so a stream of new articles reads each stored article once)."""
+        interval, so a stream of new articles reads each stored article once), unless the
+        span would then be longer than `INDEX_WINDOWS` windows: then the index starts again
+        from [lo, hi] (articles without a time load everything, and nothing is dropped)."""
         if self._all_loaded:
             return 0
+        longest = timedelta(hours=INDEX_WINDOWS * self.config.window_hours)
+        if self._span is not None and not self._merges:
+            old_lo, old_hi = self._span
+            if max(hi, old_hi) - min(lo, old_lo) > longest:  # what it holds is out of date
+                self._drop_index()
         if self._span is None:
             parts = [(lo, hi)]
             self._span = (lo, hi)
