@@ -6,6 +6,10 @@
   (built by `build_corpus.py` from the upstream CSV; copyrighted, never committed), labels from
   `$NEWSMOA_KO_LABELS` or `../shared/data/ko-news-2019-07-31/`. `load_ko_dev()` returns None
   when either is missing.
+- Korean articles of 2019-08-01..21 with their dates (`data/ko-news-2019-08/`: our labels;
+  texts from `$NEWSMOA_KO_AUG` or `.cache/201908_cluster_DBSCAN.csv`, the upstream file,
+  copyrighted, never committed): part A (08-01..11) chose the clustering window, part B
+  (08-12..21) is held out. `load_ko_august(part)` returns None without the texts.
 
 Articles are built directly from the files (id = url or doc id, title, text, outlet, date);
 nothing here cleans boilerplate: that is the extract stage's job.
@@ -13,6 +17,7 @@ nothing here cleans boilerplate: that is the extract stage's job.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from collections.abc import Iterable
@@ -27,6 +32,8 @@ REPO = Path(__file__).resolve().parents[3]
 ECBPLUS = REPO / "data" / "ecbplus" / "ecbplus_docs.jsonl"
 KO_DEV = REPO / ".cache" / "ko-dev.jsonl"
 KO_LABELS = REPO.parent / "shared" / "data" / "ko-news-2019-07-31"
+KO_AUG = REPO / ".cache" / "201908_cluster_DBSCAN.csv"
+KO_AUG_LABELS = REPO / "data" / "ko-news-2019-08" / "labels.jsonl"
 SEOUL = ZoneInfo("Asia/Seoul")
 
 
@@ -135,3 +142,46 @@ def load_ko_dev() -> EvalSet | None:
         with nd_path.open(encoding="utf-8") as f:
             pairs = [(r["a"], r["b"]) for r in map(json.loads, f)]
     return EvalSet("ko-news-2019-07-31", tuple(arts), tuple(gold), tuple(pairs))
+
+
+def ko_august_paths() -> tuple[Path, Path]:
+    """Where the August texts (the upstream CSV) and our labels are looked for."""
+    return Path(os.environ.get("NEWSMOA_KO_AUG", KO_AUG)), KO_AUG_LABELS
+
+
+def load_ko_august(part: str) -> EvalSet | None:
+    """Part A (2019-08-01..11) or B (08-12..21) of the August set, each article published at
+    the midnight of its date (Seoul; the upstream file has dates, not times); None when the
+    texts are not on this machine."""
+    texts, labels = ko_august_paths()
+    if not texts.is_file():
+        return None
+    wanted = {}
+    with labels.open(encoding="utf-8") as f:
+        for row in map(json.loads, f):
+            if row["part"] == part:
+                wanted[row["url"]] = row
+    csv.field_size_limit(1 << 30)
+    with texts.open(encoding="utf-8-sig", newline="") as f:
+        found = {r["url"]: r for r in csv.DictReader(f) if r["url"] in wanted}
+    missing = sorted(set(wanted) - set(found))
+    if missing:
+        raise ValueError(
+            f"{texts}: {len(missing)} labelled articles are not in it, e.g. {missing[0]}"
+        )
+    arts, gold = [], []
+    for url, row in sorted(wanted.items(), key=lambda kv: kv[1]["row"]):
+        text = found[url]
+        arts.append(
+            Article(
+                id=url,
+                text=text["text"],
+                title=text["headline"],
+                outlet=text["press"],
+                published=datetime.fromisoformat(row["date"]).replace(tzinfo=SEOUL),
+                url=url,
+                origin=f"{texts.name} row {row['row']}",
+            )
+        )
+        gold.append(row["story"])
+    return EvalSet(f"ko-news-2019-08 {part}", tuple(arts), tuple(gold))
