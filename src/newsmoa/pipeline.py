@@ -312,6 +312,7 @@ class Newsroom:
         stories = self.store.stories_of([a for a, _ in (*window, *context)])
         here = Counter(stories.values())
         sizes = self.store.story_sizes(list(here))
+        held = all(a in self.index for a, _ in (*window, *context))
         change = recluster(
             window,
             context,
@@ -319,6 +320,7 @@ class Newsroom:
             known=lambda s: self.index.known(s) or self.store.story_id_known(s),
             lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
             config=self.config,
+            like=self.index if held else None,  # it weighs terms over all it has seen
         )
         return window, stories, change
 

@@ -191,3 +191,18 @@ def test_a_batch_whose_reading_fails_leaves_the_index_as_it_was(articles):
     fresh = StoryIndex()
     fresh.add_many(first)
     assert [x.story for x in index.add_many(second)] == [x.story for x in fresh.add_many(second)]
+
+
+def test_a_fresh_index_weighs_terms_as_the_one_it_came_from(articles):
+    """`fresh(without)`: the document frequencies of the index less `without`, in a copy (the
+    index itself is unchanged); re-adding `without` there gives this index's counts."""
+    feats = _feats(articles)
+    index = StoryIndex()
+    index.add_many(feats)
+    table, docs = index._df.table.copy(), index._df.docs
+    fresh = index.fresh(f for _, f in feats[2:])
+    assert fresh._df.docs == docs - (len(feats) - 2) and len(fresh) == 0
+    fresh.add_many(feats[2:])
+    assert np.array_equal(fresh._df.table, table) and fresh._df.docs == docs
+    assert np.array_equal(index._df.table, table) and index._df.docs == docs
+    assert "wanju-1" in index and "wanju-1" not in fresh

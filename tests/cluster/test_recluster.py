@@ -124,13 +124,12 @@ def test_recluster_of_part_of_the_index_leaves_the_rest_where_it_was():
     assert set(change.moved) <= {a for a, _ in part}
 
 
-def test_a_window_of_a_batch_decided_again_after_its_context_changes_little():
+def test_a_window_of_a_batch_decided_again_after_its_context_changes_nothing():
     """ECB+ dev with made-up times (stories over 8 days), decided as one batch; windows at
     the end, in the middle and at the start are each decided again after their context. The
-    window's articles keep the neighbours they had at its edges, so almost nothing moves: a
-    few articles can, because the fresh index holds only the window and its context (its
-    document frequencies differ); measured: 0, 0 and 5 of 81, 50 and 40 articles, pairwise F1
-    0.994 -> 0.994, 0.994, 0.979 (README, "Arrival")."""
+    window's articles keep the neighbours they had at its edges, and the fresh index weighs
+    terms as the batch did (`StoryIndex.fresh`), so nothing moves. (With the window's and
+    context's document frequencies alone, 5 and 8 of 59 and 40 moved: README, "Arrival".)"""
     data = timed(load_ecbplus(("dev",)))
     feats = [(a.id, article_features(a)) for a in data.articles]
     ids = [a.id for a in data.articles]
@@ -143,11 +142,9 @@ def test_a_window_of_a_batch_decided_again_after_its_context_changes_little():
         window, context = split_window(feats, lo, hi, pad)
         kept = {index.story_of(a) for a, _ in context}
         change = redecide(index, window, context)
-        assert len(change.moved) <= 0.15 * len(window), (lo, hi)
+        assert not change.moved and not change.redirects and not change.founded, (lo, hi)
         assert not set(change.redirects) & kept
-        assert pairwise(data.gold, [index.story_of(a) for a in ids]).f1 >= before - 0.02
-        if hi == times[-1]:  # the end of the stream, where new articles arrive
-            assert not change.moved and not change.redirects and not change.founded
+        assert pairwise(data.gold, [index.story_of(a) for a in ids]).f1 == before
 
 
 def test_a_context_story_is_never_absorbed():

@@ -133,12 +133,18 @@ def recluster(
     known: Callable[[str], bool],
     lives_on: Collection[str] = (),
     config: ClusterConfig = DEFAULT_CONFIG,
+    like: StoryIndex | None = None,
 ) -> Relabel:
     """Decide `window` again as one batch after `context` (both: article id and features;
     `stories`: the current, resolved story of each), and express the result in the current
     ids. `known(id)`: whether a story id exists or existed anywhere (the store); `lives_on`:
-    stories with articles in neither list."""
-    fresh = StoryIndex(config)
+    stories with articles in neither list; `like`: the index the articles were decided in,
+    whose document frequencies the new decision then uses (`StoryIndex.fresh`; without it,
+    those of `window` and `context` alone, with `config`)."""
+    if like is None:
+        fresh = StoryIndex(config)
+    else:
+        fresh = like.fresh(f for a, f in (*window, *context) if a in like)
     kept = [(a, stories[a], f) for a, f in context]
     decided: dict[str, Assignment] = {x.article: x for x in fresh.add_many(window, kept)}
     after = {a: fresh.story_of(a) for a, _ in window}
@@ -181,7 +187,7 @@ def redecide(
         now,
         known=index.known,
         lives_on={s for s, n in here.items() if index.story_size(s) > n},
-        config=index.config,
+        like=index,
     )
     index.relabel(change.moved, change.redirects)
     return change

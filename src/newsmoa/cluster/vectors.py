@@ -47,6 +47,12 @@ class DocFreq:
     def _cells(self, terms: np.ndarray) -> np.ndarray:
         return (terms & np.uint64((1 << self.BITS) - 1)).astype(np.int64)
 
+    def copy(self) -> DocFreq:
+        other = DocFreq.__new__(DocFreq)
+        other.table, other.docs, other.prior = self.table.copy(), self.docs, self.prior
+        other._bg_terms, other._bg_share = self._bg_terms, self._bg_share  # never written
+        return other
+
     def add(self, terms: np.ndarray) -> None:
         self.add_all([terms])
 
