@@ -9,8 +9,8 @@ days one `Newsroom.ingest([item])` call each, in publication order:
 * deferred: `defer_analysis=True`, grouping and listing only (what `newsmoa watch` does for
   each arriving article, and an archive load; sentences, facts and the document are made
   after the poll, or when the story is first shown); after the 400 calls, the articles
-  within 3 days of the last one are decided again once (`Newsroom.recluster_around`, what
-  `watch` does after a poll), timed apart;
+  within the clustering window of the last one are decided again once
+  (`Newsroom.recluster_around`, what `watch` does after a poll), timed apart;
 * deferred (cold): the same without the window warm-up: the first call loads the window and
   each later one only the part its time adds (what a process that starts on its first article
   pays);
@@ -38,6 +38,7 @@ from bench.bigstore import DOCS, BigStore, ensure_store
 from bench.corpus import Corpus
 from bench.proc import measure
 from bench.table import print_aligned
+from newsmoa.cluster import DEFAULT_CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_P95_MS = 50.0
@@ -163,7 +164,8 @@ def print_table(rows: list[dict], big: BigStore) -> None:
         if r.get("recluster"):
             g = r["recluster"]
             print(
-                f"after the {r['mode']} pass, the articles within 3 days of the last one decided "
+                f"after the {r['mode']} pass, the articles within the clustering window "
+                f"({DEFAULT_CONFIG.window_hours:g} h) of the last one decided "
                 f"again (Newsroom.recluster_around, what ingest and watch do after a batch): "
                 f"{g['articles']:,} articles in {g['wall_s']:.1f} s "
                 f"wall, {g['cpu_s']:.1f} s CPU; {g['moved']} moved, {g['absorbed']} stories "

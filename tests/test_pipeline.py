@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from newsmoa.cluster import DEFAULT_CONFIG
 from newsmoa.errors import InputError, StoreError
 from newsmoa.pipeline import Newsroom, cluster_items
 from newsmoa.store import open_store
 from newsmoa.types import RawItem
 
 T0 = datetime(2024, 5, 6, 9, 0, tzinfo=UTC)
+WINDOW = timedelta(hours=DEFAULT_CONFIG.window_hours)
 NOUNS = [
     "예산",
     "주민",
@@ -121,7 +123,7 @@ def test_the_warm_index_holds_a_few_windows_not_the_whole_stream(tmp_path):
     from newsmoa.pipeline import INDEX_WINDOWS
 
     items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
-    days = INDEX_WINDOWS * 3 + 1  # the window is 3 days: a week later each week
+    days = INDEX_WINDOWS * 2 + 1  # the window is 2 days: each batch 9 days after the last
     weeks = [
         [
             dataclasses.replace(
@@ -278,7 +280,7 @@ def test_undated_articles_stay_where_they_were_decided(tmp_path):
     before = store.stories_of(ids)
     got = room.ingest([items[-1]], defer_analysis=True, recluster=True).reclustered
     last = datetime.fromisoformat(items[-1].published)
-    near = [i for i in items if abs(datetime.fromisoformat(i.published) - last).days < 3]
+    near = [i for i in items if abs(datetime.fromisoformat(i.published) - last) <= WINDOW]
     assert got is not None and got.articles == len(near)  # the dated ones only
     after = store.stories_of(ids)
     assert {a: after[a] for a in before if a.startswith("u-")} == {
@@ -392,7 +394,7 @@ def test_a_backdated_article_is_re_decided_in_its_own_span(tmp_path):
     old = dataclasses.replace(items[0], id="old", published="2014-05-06T09:00:00+00:00")
     got = room.ingest([old, items[-1]], defer_analysis=True, recluster=True).reclustered
     last = datetime.fromisoformat(items[-1].published)
-    near = [i for i in items if abs(datetime.fromisoformat(i.published) - last).days < 3]
+    near = [i for i in items if abs(datetime.fromisoformat(i.published) - last) <= WINDOW]
     assert got is not None and got.articles == len(near) + 1  # `old` alone, and today's
     store.close()
 

@@ -145,7 +145,7 @@ def _decided_again(got: ReclusterReport) -> str:
     "--days",
     type=click.FloatRange(min=0),
     help="Articles published this many days up to the newest stored one "
-    "(default: the clustering window, 3 days); 0: every stored article.",
+    "(default: the clustering window, 2 days); 0: every stored article.",
 )
 @click.option(
     "--defer-analysis",
@@ -164,7 +164,7 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
     Articles added a few at a time (`ingest --no-recluster`, or another tool writing the
     store) were placed seeing only the articles before them; a batch sees them all
     (`--queued`: around the articles waiting for it, wherever they are in time). The
-    articles within 3 days around the span stay where they are, as do undated articles
+    articles within 2 days around the span stay where they are, as do undated articles
     (they were decided against every article) unless `--days 0`. Story ids are kept: a
     story keeps its id, a story found to be part of another redirects to it, and an article
     that moves says why in `show --why`.
@@ -211,7 +211,7 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="After every N-th poll that adds articles, decide the stored articles within 3 days "
+    help="After every N-th poll that adds articles, decide the stored articles within 2 days "
     "of its articles again with them, as one batch (see `newsmoa recluster`); 0: never.",
 )
 @click.pass_context
@@ -224,7 +224,7 @@ def watch(
 ) -> None:
     """Keep ingesting what appears in folders, files and feeds: new files, the new lines of
     growing JSONL files, new feed entries. Each poll's articles are stored and placed in their
-    stories together; then the stored articles within 3 days of them are decided again with
+    stories together; then the stored articles within 2 days of them are decided again with
     them as one batch (`--recluster-every`, see `newsmoa recluster`), and the documents of the
     stories that changed are rebuilt. An error is shown once. Stop with Ctrl-C.
 

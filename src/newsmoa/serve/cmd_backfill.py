@@ -59,7 +59,7 @@ def _conf(pairs: tuple[str, ...]) -> dict[str, str]:
     "--overlap-hours",
     type=float,
     default=None,
-    help="Hours before a block it also sees. Default: the cluster window (72).",
+    help="Hours before a block it also sees. Default: the cluster window (48).",
 )
 @click.option(
     "--conf",
