@@ -369,7 +369,8 @@ def test_a_failed_re_decision_leaves_its_batch_queued(tmp_path, monkeypatch):
 
 
 def test_a_large_batch_is_not_decided_again(tmp_path, monkeypatch):
-    """More new articles than RECLUSTER_MAX_NEW were decided together: no re-decision."""
+    """More new articles than RECLUSTER_MAX_NEW were decided together: they are not queued,
+    and what smaller batches queued before stays queued."""
     import newsmoa.pipeline as pipeline
 
     items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
@@ -379,8 +380,30 @@ def test_a_large_batch_is_not_decided_again(tmp_path, monkeypatch):
     assert room.ingest(items[:6], defer_analysis=True, recluster=True).reclustered is None
     assert store.unsettled() == []
     room.ingest(items[6:9], defer_analysis=True)
-    assert len(store.unsettled()) == 3
-    room.ingest(items[9:12], defer_analysis=True)  # 6 would be queued: left as decided
+    room.ingest(items[9:12], defer_analysis=True)
+    assert len(store.unsettled()) == 6  # two small batches, each decided alone
+    room.ingest(items[12:18], defer_analysis=True)
+    assert sorted(a for a, _ in store.unsettled()) == sorted(i.id for i in items[6:12])
+    store.close()
+
+
+def test_a_new_version_is_queued_and_decided_again_around_its_new_time(tmp_path):
+    """A corrected article (new text, a time ten days later) is queued again; the queue
+    gives its time now, so it is re-decided around that time and then settled."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    items.sort(key=lambda i: (i.published, i.id))
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    room.ingest(items, defer_analysis=True, recluster=True)
+    assert store.unsettled() == []
+    later = datetime.fromisoformat(items[0].published) + timedelta(days=10)
+    moved = dataclasses.replace(
+        items[0], text=items[0].text + " 정정.", published=later.isoformat()
+    )
+    report = room.ingest([moved], defer_analysis=True)
+    assert report.updated == 1 and store.unsettled() == [(moved.id, later.timestamp())]
+    got = room.recluster_pending()
+    assert got is not None and got.articles == 1  # alone, ten days after the others
     assert store.unsettled() == []
     store.close()
 

@@ -45,7 +45,8 @@ RECLUSTER_MAX_NEW = 4_000
 RECLUSTER_TRIES = 3  # a re-decision that finds its stories changed by another writer retries
 # The warm index holds at most this many clustering windows of time: when a new batch would
 # stretch what it holds further, it is dropped and only the new batch's window is loaded, so
-# a server or `watch` running for months keeps days of articles in memory, not months.
+# a server or `watch` running for months keeps days of articles in memory, not months
+# (unless an undated article made it load everything: then it keeps everything).
 INDEX_WINDOWS = 4
 
 
@@ -106,10 +107,10 @@ class Newsroom:
     ) -> IngestReport:
         """Add `items`; their stories' documents are rebuilt, or with `defer_analysis` (bulk
         archives) only listed, and sentences, facts and documents are made when first shown.
-        The new articles are queued in the store for a re-decision of their window
-        (`Store.mark_unsettled`), unless the queue would then hold more than
-        `RECLUSTER_MAX_NEW` (a batch that large was decided together; the queue is cleared);
-        with `recluster` the queue is then worked off (`recluster_pending`)."""
+        The new and changed articles are queued in the store for a re-decision of their
+        window (`Store.mark_unsettled`), unless they are more than `RECLUSTER_MAX_NEW` (a
+        batch that large was decided together); with `recluster` the queue, this batch's and
+        what others left there, is then worked off (`recluster_pending`)."""
         report = IngestReport()
         raws: list[RawItem] = []
         for item in items:
@@ -141,12 +142,8 @@ class Newsroom:
         rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
         with self.store.transaction():
             self.store.save_articles(rows)
-            if self.store.unsettled_count() + len(fresh) <= RECLUSTER_MAX_NEW:
-                self.store.mark_unsettled(
-                    [(a.id, a.published.timestamp() if a.published else None) for a in fresh]
-                )
-            else:  # too many to re-decide after a batch: they were decided together
-                self.store.settle(None)
+            if len(fresh) + len(changed) <= RECLUSTER_MAX_NEW:  # else decided together
+                self.store.mark_unsettled([r.article.id for r in rows])
             merged = {  # the index's merges the store does not know yet
                 old: new
                 for old, new in ((m, self.index.resolve(m)) for m in self._merges)
@@ -312,15 +309,13 @@ class Newsroom:
         stories = self.store.stories_of([a for a, _ in (*window, *context)])
         here = Counter(stories.values())
         sizes = self.store.story_sizes(list(here))
-        held = all(a in self.index for a, _ in (*window, *context))
-        change = recluster(
+        change = recluster(  # terms weigh over what was read: the same in every process
             window,
             context,
             stories,
             known=lambda s: self.index.known(s) or self.store.story_id_known(s),
             lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
             config=self.config,
-            like=self.index if held else None,  # it weighs terms over all it has seen
         )
         return window, stories, change
 

@@ -12,15 +12,14 @@ from newsmoa.store import StoredArticle, open_store
 from newsmoa.types import Article, Fact, Sentence, Source
 
 
-def row(aid="a", text="시는 예산을 확정했다.", story="s1", **kw):
-    article = Article(
-        id=aid,
-        text=text,
-        title="t",
-        outlet="한겨레",
-        published=datetime(2024, 1, 1, 9, tzinfo=UTC),
-        **kw,
-    )
+def row(
+    aid="a",
+    text="시는 예산을 확정했다.",
+    story="s1",
+    published: datetime | None = datetime(2024, 1, 1, 9, tzinfo=UTC),
+    **kw,
+):
+    article = Article(id=aid, text=text, title="t", outlet="한겨레", published=published, **kw)
     return StoredArticle(
         article=article,
         story=story,
@@ -89,15 +88,19 @@ def test_newest_published(store):
 
 
 def test_the_queue_of_unsettled_articles(store, store_url):
-    """Queued once each (a second mark keeps the first), listed oldest first with undated
-    ones before, taken off by id or all at once; a connection of another process sees it."""
-    store.mark_unsettled([("b", 20.0), ("a", 10.0), ("u", None)])
-    store.mark_unsettled([("a", 99.0)])
-    assert store.unsettled() == [("u", None), ("a", 10.0), ("b", 20.0)]
+    """Queued once each, listed with the article's current time (a new version may change
+    it) undated first, taken off by id or all at once; another connection sees it."""
+    store.save_articles([row("a"), row("b"), row("u")])
+    store.save_articles([row("b", published=datetime(2024, 1, 3, tzinfo=UTC))])
+    store.save_articles([row("u", published=None)])
+    store.mark_unsettled(["b", "a", "u"])
+    store.mark_unsettled(["a"])
+    jan1 = datetime(2024, 1, 1, 9, tzinfo=UTC).timestamp()
+    jan3 = datetime(2024, 1, 3, tzinfo=UTC).timestamp()
+    assert store.unsettled() == [("u", None), ("a", jan1), ("b", jan3)]
     store.settle(["a", "not-queued"])
     other = open_store(store_url)
-    assert other.unsettled() == store.unsettled() == [("u", None), ("b", 20.0)]
-    assert store.unsettled_count() == 2
+    assert other.unsettled() == store.unsettled() == [("u", None), ("b", jan3)]
     other.close()
     store.settle(None)
     assert store.unsettled() == []
@@ -194,3 +197,41 @@ def test_opening_a_store_does_not_wait_for_a_writer(store_url):
         assert reader.counts()["articles"] == 0  # not committed yet
         reader.close()
     writer.close()
+
+
+def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tmp_path):
+    """A store of the schema before the queue (version 2) with an article in it, opened by
+    four connections at the same moment: each opens it, the upgrade happens once (in one
+    transaction under the write lock), and the article is still there."""
+    import sqlite3
+    import threading
+
+    from newsmoa.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    old = open_store(str(path))
+    old.save_articles([row("a")])
+    old.close()
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("DROP TABLE unsettled")
+    db.execute("PRAGMA user_version = 2")
+    db.close()
+    start, errors, opened = threading.Barrier(4), [], []
+
+    def open_it():
+        start.wait()
+        try:
+            opened.append(open_store(str(path)))
+        except Exception as exc:  # noqa: BLE001 - the test reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(opened) == 4
+    assert opened[0].db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert opened[0].known_hashes(["a"]) and opened[0].unsettled() == []
+    for store in opened:
+        store.close()

@@ -85,7 +85,7 @@ def cli(ctx: click.Context, db: str) -> None:
     "(see `newsmoa recluster`), so that adding files one at a time groups like adding them "
     "together. The new articles wait in the store's queue until that is done, so a batch "
     "added with --no-recluster, or by another process, is decided again with the next one "
-    "(unless the queue would hold more than 4,000: those were decided together).",
+    "(a batch of more than 4,000 new articles is not queued: it was decided together).",
 )
 @click.pass_context
 def ingest(
@@ -181,7 +181,7 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
         raise click.BadParameter("--queued decides around the queue, not a number of days")
     room = Newsroom(_store(ctx))
     if queued:
-        waiting = room.store.unsettled_count()
+        waiting = len(room.store.unsettled())
         pending = room.recluster_pending(defer_analysis=defer_analysis)
         if pending is None:
             click.echo(f"{waiting} articles were queued; nothing to decide again.")
@@ -212,7 +212,8 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
     default=1,
     show_default=True,
     help="After every N-th poll that adds articles, decide the stored articles within 2 days "
-    "of its articles again with them, as one batch (see `newsmoa recluster`); 0: never.",
+    "of its articles, and of the polls before it, again with them, as one batch (see "
+    "`newsmoa recluster`); 0: never (they stay queued for `newsmoa recluster --queued`).",
 )
 @click.pass_context
 def watch(

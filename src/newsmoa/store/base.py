@@ -85,17 +85,14 @@ class Store(Protocol):
         """Absorb stories (old -> surviving id): their articles move, their listings go."""
         ...
 
-    def mark_unsettled(self, articles: Sequence[tuple[str, float | None]]) -> None:
-        """Queue stored articles (id, POSIX publication time or None) for the next
-        re-decision of their window: they were placed seeing only what came before them."""
+    def mark_unsettled(self, ids: Sequence[str]) -> None:
+        """Queue stored articles for the next re-decision of their window: they were placed
+        (or changed) seeing only what came before them."""
         ...
 
     def unsettled(self) -> list[tuple[str, float | None]]:
-        """The queued articles (`mark_unsettled`), whoever queued them, oldest time first."""
-        ...
-
-    def unsettled_count(self) -> int:
-        """How many articles are queued (`unsettled`)."""
+        """The queued articles (`mark_unsettled`), whoever queued them, with their current
+        publication time (POSIX seconds; None: undated), undated first, then oldest first."""
         ...
 
     def settle(self, ids: Sequence[str] | None) -> None:

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 
 def m001_initial(db: sqlite3.Connection) -> None:
-    db.executescript(
+    _script(
+        db,
         """
         CREATE TABLE articles (
             id TEXT PRIMARY KEY,
@@ -50,8 +51,22 @@ def m001_initial(db: sqlite3.Connection) -> None:
             old TEXT PRIMARY KEY,
             new TEXT NOT NULL
         );
-        """
+        """,
     )
+
+
+def _script(db: sqlite3.Connection, script: str) -> None:
+    """Run a script's statements one by one (`executescript` would commit the migration's
+    transaction first): a statement ends at the line where SQLite sees it complete (a ";"
+    in a comment or a string does not end one)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"an incomplete statement ends the script: {statement.strip()[:60]}")
 
 
 def m002_redirects_by_survivor(db: sqlite3.Connection) -> None:
@@ -62,7 +77,7 @@ def m002_redirects_by_survivor(db: sqlite3.Connection) -> None:
 def m003_unsettled(db: sqlite3.Connection) -> None:
     """Articles waiting for their window to be decided again (`Newsroom.recluster_pending`),
     kept in the store so that another process, or the next run, does it."""
-    db.execute("CREATE TABLE unsettled (id TEXT PRIMARY KEY, published_ts REAL)")
+    db.execute("CREATE TABLE unsettled (id TEXT PRIMARY KEY)")
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
@@ -73,10 +88,19 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
 
 
 def migrate(db: sqlite3.Connection) -> int:
-    """Apply what the database lacks; returns its version."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
-        with db:
+    """Apply what the database lacks, in one transaction under the write lock (the version is
+    read again inside it: two processes opening an old store at once upgrade it once);
+    returns its version. `db` is in autocommit mode (`isolation_level=None`)."""
+    if db.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS):
+        return len(MIGRATIONS)  # a reader opening an up-to-date store takes no lock
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             step(db)
             db.execute(f"PRAGMA user_version = {number}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
     return len(MIGRATIONS)

@@ -110,9 +110,7 @@ def m001_initial(db: Any) -> None:
 
 def m002_unsettled(db: Any) -> None:
     """SQLite's m003: articles waiting for their window to be decided again."""
-    db.execute(
-        'CREATE TABLE unsettled (id TEXT COLLATE "C" PRIMARY KEY, published_ts DOUBLE PRECISION)'
-    )
+    db.execute('CREATE TABLE unsettled (id TEXT COLLATE "C" PRIMARY KEY)')
 
 
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.

@@ -231,18 +231,19 @@ class SQLStore:
                 self._run("UPDATE articles SET story = ? WHERE story = ?", (new, old))
                 self._run("DELETE FROM stories WHERE id = ?", (old,))
 
-    def mark_unsettled(self, articles: Sequence[tuple[str, float | None]]) -> None:
+    def mark_unsettled(self, ids: Sequence[str]) -> None:
         self._run_many(
-            "INSERT INTO unsettled (id, published_ts) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
-            articles,
+            "INSERT INTO unsettled (id) VALUES (?) ON CONFLICT (id) DO NOTHING",
+            [(aid,) for aid in ids],
         )
 
     def unsettled(self) -> list[tuple[str, float | None]]:
-        query = "SELECT id, published_ts FROM unsettled ORDER BY published_ts NULLS FIRST, id"
+        query = (  # the article's time now: a new version may have changed it
+            "SELECT unsettled.id, articles.published_ts FROM unsettled"
+            " JOIN articles ON articles.id = unsettled.id"
+            " ORDER BY articles.published_ts NULLS FIRST, unsettled.id"
+        )
         return [(aid, ts) for aid, ts in self._run(query)]
-
-    def unsettled_count(self) -> int:
-        return int(self._run("SELECT count(*) FROM unsettled").fetchone()[0])
 
     def settle(self, ids: Sequence[str] | None) -> None:
         if ids is None:
