@@ -17,8 +17,12 @@ def _lines(name: str) -> list[dict]:
 def test_labels_and_stories_agree():
     labels, stories = _lines("labels.jsonl"), _lines("stories.jsonl")
     assert len({r["url"] for r in labels}) == len({r["row"] for r in labels}) == len(labels)
-    assert Counter(r["part"] for r in labels) == {"A": 125, "B": 143}
-    assert all((r["date"] <= "2019-08-11") == (r["part"] == "A") for r in labels)
+    assert Counter(r["part"] for r in labels) == {"A": 125, "B": 143, "C": 216}
+    part = {
+        r["url"]: "A" if r["date"] <= "2019-08-11" else "B" if r["date"] <= "2019-08-21" else "C"
+        for r in labels
+    }
+    assert all(part[r["url"]] == r["part"] for r in labels)
     members = {s["story"]: sorted(s["rows"]) for s in stories}
     assert all(s["size"] == len(s["rows"]) and s["summary_ko"] for s in stories)
     by_story: dict[str, list[int]] = {}
@@ -29,4 +33,4 @@ def test_labels_and_stories_agree():
 
 def test_absent_texts_are_skipped(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSMOA_KO_AUG", str(tmp_path / "absent.csv"))
-    assert load_ko_august("A") is None and load_ko_august("B") is None
+    assert all(load_ko_august(part) is None for part in "ABC")

@@ -2,8 +2,8 @@
 
 Rows: the Korean dev day (when its texts are on this machine), then each half of its stories
 clustered on its own (A: the half parameters were tuned on, B: held out; `half_of` splits by a
-hash of the gold story id), the two parts of the dated August set (A chose the clustering
-window, B is held out; when its texts are here), ECB+ train+dev (tuning topics) and ECB+
+hash of the gold story id), the three parts of the dated August set (A chose the clustering
+window, B and C are held out; when its texts are here), ECB+ train+dev (tuning topics) and ECB+
 test topics 36-45 (reported, never tuned on). Near-duplicate recall/precision are scored on
 the Korean gold pairs. Each set is clustered in one batch with `cluster_articles`; the speed
 column is that call's articles per second (features + index, one thread). Last, the Korean
@@ -132,7 +132,7 @@ def rows(config: ClusterConfig = DEFAULT_CONFIG) -> tuple[list[Row], list[str]]:
         part_a, part_b = halves(ko)
         out.append(score(run(part_a, config), "  half A alone (tuned)"))
         out.append(score(run(part_b, config), "  half B alone (held out)"))
-    for part, label in (("A", "(tuned)"), ("B", "(held out)")):
+    for part, label in (("A", "(tuned)"), ("B", "(held out)"), ("C", "(held out)")):
         august = load_ko_august(part)
         if august is None:
             texts, _ = ko_august_paths()

@@ -6,10 +6,11 @@
   (built by `build_corpus.py` from the upstream CSV; copyrighted, never committed), labels from
   `$NEWSMOA_KO_LABELS` or `../shared/data/ko-news-2019-07-31/`. `load_ko_dev()` returns None
   when either is missing.
-- Korean articles of 2019-08-01..21 with their dates (`data/ko-news-2019-08/`: our labels;
+- Korean articles of August 2019 with their dates (`data/ko-news-2019-08/`: our labels;
   texts from `$NEWSMOA_KO_AUG` or `.cache/201908_cluster_DBSCAN.csv`, the upstream file,
-  copyrighted, never committed): part A (08-01..11) chose the clustering window, part B
-  (08-12..21) is held out. `load_ko_august(part)` returns None without the texts.
+  copyrighted, never committed): part A (08-01..11) chose the clustering window, parts B
+  (08-12..21) and C (08-22..31) are held out. `load_ko_august(part)` returns None without
+  the texts.
 
 Articles are built directly from the files (id = url or doc id, title, text, outlet, date);
 nothing here cleans boilerplate: that is the extract stage's job.
@@ -150,9 +151,9 @@ def ko_august_paths() -> tuple[Path, Path]:
 
 
 def load_ko_august(part: str) -> EvalSet | None:
-    """Part A (2019-08-01..11) or B (08-12..21) of the August set, each article published at
-    the midnight of its date (Seoul; the upstream file has dates, not times); None when the
-    texts are not on this machine."""
+    """Part A (2019-08-01..11), B (08-12..21) or C (08-22..31) of the August set, each article
+    published at the midnight of its date (Seoul; the upstream file has dates, not times);
+    None when the texts are not on this machine."""
     texts, labels = ko_august_paths()
     if not texts.is_file():
         return None

@@ -6,7 +6,7 @@ their own (see `clustering.halves`) and part A of the dated August set (the only
 publication dates). It does so for each value of one setting at a time around the current
 defaults, and prints pairwise and B-cubed F1 per set and their mean, and half A's two
 quarters on their own (`check_sets`: a change that raises the mean but lowers a quarter is
-not kept). It never reads ECB+ test topics, the Korean half B or August part B. The chosen
+not kept). It never reads ECB+ test topics, the Korean half B or August parts B and C. The chosen
 values are the defaults in `newsmoa.cluster.config`; the search and its reasoning are in
 `src/newsmoa/cluster/README.md`.
 """
