@@ -150,6 +150,56 @@ def test_the_warm_index_holds_a_few_windows_not_the_whole_stream(tmp_path):
     fresh.close()
 
 
+def test_a_batch_far_apart_in_time_loads_the_window_around_each_of_its_groups(tmp_path):
+    """A batch with an article of day 1 and one of day 31 loads the stored articles within
+    the window of each, not the weeks between (an article backdated by years would load the
+    whole store otherwise)."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+
+    def shifted(days: int, tag: str) -> list[RawItem]:
+        return [
+            dataclasses.replace(
+                i,
+                id=f"{tag}-{i.id}",
+                published=(datetime.fromisoformat(i.published) + timedelta(days=days)).isoformat(),
+            )
+            for i in items
+        ]
+
+    stored = [*shifted(0, "d0"), *shifted(15, "d15"), *shifted(30, "d30")]
+    db = str(tmp_path / "s.db")
+    first = open_store(db)
+    Newsroom(first).ingest(stored, defer_analysis=True)
+    first.close()
+    store = open_store(db)
+    room = Newsroom(store)
+    early, late = (T0 + timedelta(days=1), T0 + timedelta(days=31))
+    batch = [
+        dataclasses.replace(items[0], id=f"new-{n}", published=t.isoformat())
+        for n, t in enumerate((early, late))
+    ]
+    room.ingest(batch, defer_analysis=True)
+    times = {i.id: datetime.fromisoformat(i.published) for i in stored}
+    near = {a for a, t in times.items() if abs(t - early) <= WINDOW or abs(t - late) <= WINDOW}
+    assert room._loaded == near | {"new-0", "new-1"}
+    assert not any(a.startswith("d15") for a in room._loaded)
+    store.close()
+
+
+def test_intervals_missing_and_joined():
+    from newsmoa.pipeline import _joined, _missing
+
+    def d(n):
+        return T0 + timedelta(days=n)
+
+    held = [(d(0), d(2)), (d(5), d(6))]
+    assert _missing((d(1), d(7)), held) == [(d(2), d(5)), (d(6), d(7))]
+    assert _missing((d(-3), d(-1)), held) == [(d(-3), d(-1))]
+    assert _missing((d(0), d(1)), held) == []
+    assert _joined(held, (d(1), d(5))) == [(d(0), d(6))]
+    assert _joined(held, (d(8), d(9))) == [*held, (d(8), d(9))]
+
+
 def test_load_window_up_front_leaves_nothing_to_read_later(tmp_path):
     store, first, rest, read = _stored_then_new(tmp_path)
     room = Newsroom(store)

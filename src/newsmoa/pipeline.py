@@ -92,7 +92,7 @@ class Newsroom:
         self.workers = workers
         self.index = StoryIndex(config)
         self._loaded: set[str] = set()
-        self._span: tuple[datetime, datetime] | None = None
+        self._spans: list[tuple[datetime, datetime]] = []  # loaded: sorted, disjoint
         self._all_loaded = False
         self._stories: set[str] = set()  # story ids the index holds
         self._merges: set[str] = set()  # story ids the index absorbed, not saved yet
@@ -323,7 +323,7 @@ class Newsroom:
         """Forget the warm index: the next call loads what it needs from the store."""
         self.index = StoryIndex(self.config)
         self._loaded.clear()
-        self._span = None
+        self._spans = []
         self._all_loaded = False
         self._stories.clear()
         self._merges.clear()
@@ -333,7 +333,7 @@ class Newsroom:
         `start` and `end` could join, so that the first `ingest` calls do not pay for it (a
         server does this once); returns how many stored articles were loaded."""
         pad = timedelta(hours=self.config.window_hours)
-        return self._load_span(start - pad, end + pad)
+        return self._load_spans([(start - pad, end + pad)])
 
     def _place(
         self,
@@ -375,29 +375,33 @@ class Newsroom:
         if len(times) < len(articles) or not times:
             self._all_loaded = True
             self._load([(None, None)])
-        else:
+        else:  # around each group of times: a backdated article does not load all between
             pad = timedelta(hours=self.config.window_hours)
-            self._load_span(min(times) - pad, max(times) + pad)
+            groups = time_spans([t.timestamp() for t in times], 2 * pad.total_seconds())
+            self._load_spans(
+                [
+                    (datetime.fromtimestamp(lo, UTC) - pad, datetime.fromtimestamp(hi, UTC) + pad)
+                    for lo, hi in groups
+                ]
+            )
 
-    def _load_span(self, lo: datetime, hi: datetime) -> int:
-        """Load [lo, hi]: only the parts not loaded before (the span loaded grows as one
-        interval, so a stream of new articles reads each stored article once), unless the
-        span would then be longer than `INDEX_WINDOWS` windows: then the index starts again
-        from [lo, hi] (articles without a time load everything, and nothing is dropped)."""
+    def _load_spans(self, needed: Sequence[tuple[datetime, datetime]]) -> int:
+        """Load the parts of the `needed` intervals not loaded before (so a stream of new
+        articles reads each stored article once), unless what the index holds and `needed`
+        would then stretch over more than `INDEX_WINDOWS` windows: then the index starts
+        again from `needed` (articles without a time load everything, and nothing is
+        dropped; nor while the index has merges the store does not know yet)."""
         if self._all_loaded:
             return 0
         longest = timedelta(hours=INDEX_WINDOWS * self.config.window_hours)
-        if self._span is not None and not self._merges:
-            old_lo, old_hi = self._span
-            if max(hi, old_hi) - min(lo, old_lo) > longest:  # what it holds is out of date
-                self._drop_index()
-        if self._span is None:
-            parts = [(lo, hi)]
-            self._span = (lo, hi)
-        else:
-            old_lo, old_hi = self._span
-            parts = [p for p in ((lo, old_lo), (old_hi, hi)) if p[0] < p[1]]
-            self._span = (min(lo, old_lo), max(hi, old_hi))
+        if self._spans and not self._merges:
+            ends = [*self._spans, *needed]
+            if max(hi for _, hi in ends) - min(lo for lo, _ in ends) > longest:
+                self._drop_index()  # what it holds is out of date
+        parts = []
+        for interval in needed:
+            parts += _missing(interval, self._spans)
+            self._spans = _joined(self._spans, interval)
         return self._load(parts)
 
     def _load(self, spans: Sequence[tuple[datetime | None, datetime | None]]) -> int:
@@ -441,6 +445,37 @@ class Newsroom:
                 }
             )
         self.store.save_story_summaries(summaries)
+
+
+Interval = tuple[datetime, datetime]
+
+
+def _missing(interval: Interval, held: Sequence[Interval]) -> list[Interval]:
+    """The parts of `interval` that the sorted, disjoint `held` intervals do not cover."""
+    lo, hi = interval
+    out = []
+    for a, b in held:
+        if b < lo or a > hi:
+            continue
+        if a > lo:
+            out.append((lo, a))
+        lo = max(lo, b)
+    if lo < hi:
+        out.append((lo, hi))
+    return out
+
+
+def _joined(held: Sequence[Interval], interval: Interval) -> list[Interval]:
+    """`held` (sorted, disjoint) with `interval` added, overlapping ones merged."""
+    out: list[Interval] = []
+    lo, hi = interval
+    for a, b in held:
+        if b < lo or a > hi:
+            out.append((a, b))
+        else:
+            lo, hi = min(lo, a), max(hi, b)
+    out.append((lo, hi))
+    return sorted(out)
 
 
 def _row(
