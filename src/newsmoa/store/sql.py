@@ -238,12 +238,12 @@ class SQLStore:
         )
 
     def unsettled(self) -> list[tuple[str, float | None]]:
-        query = (  # the article's time now: a new version may have changed it
-            "SELECT unsettled.id, articles.published_ts FROM unsettled"
-            " JOIN articles ON articles.id = unsettled.id"
-            " ORDER BY articles.published_ts NULLS FIRST, unsettled.id"
-        )
-        return [(aid, ts) for aid, ts in self._run(query)]
+        # the article's time now (a new version may have changed it), looked up by key: a
+        # join ordered by time made SQLite scan every article by time (1 s at 1M stored)
+        ids = [row[0] for row in self._run("SELECT id FROM unsettled")]
+        times = self._by_ids("published_ts", ids)
+        got = [(aid, times[aid]) for aid in ids if aid in times]
+        return sorted(got, key=lambda it: (it[1] is not None, it[1] or 0.0, it[0]))
 
     def settle(self, ids: Sequence[str] | None) -> None:
         if ids is None:
