@@ -434,6 +434,82 @@ def test_a_large_batch_is_not_decided_again(tmp_path, monkeypatch):
     assert len(store.unsettled()) == 6  # two small batches, each decided alone
     room.ingest(items[12:18], defer_analysis=True)
     assert sorted(a for a, _ in store.unsettled()) == sorted(i.id for i in items[6:12])
+    edited = [dataclasses.replace(i, text=i.text + " 정정.") for i in items[:6]]
+    room.ingest(edited, defer_analysis=True)  # corrections keep their old story undecided
+    assert {a for a, _ in store.unsettled()} == {i.id for i in items[:12]}
+    store.close()
+
+
+def test_a_correction_while_its_window_is_decided_again_stays_queued(tmp_path):
+    """Another process stores a new version of a queued article (ten days later) between
+    the re-decision's reading and its writing: the write sees the article changed and reads
+    again, so the article is not taken off the queue by a decision about its old version;
+    the next call decides it around its new time."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    items.sort(key=lambda i: (i.published, i.id))
+    db = str(tmp_path / "s.db")
+    store, other = open_store(db), open_store(db)
+    room = Newsroom(store)
+    room.ingest(items, defer_analysis=True)
+    target = items[0]
+    later = datetime.fromisoformat(target.published) + timedelta(days=10)
+    moved = dataclasses.replace(target, text=target.text + " 정정.", published=later.isoformat())
+    real = room._decide_again
+    calls = []
+
+    def decide_then_correct(*args):
+        got = real(*args)
+        if not calls:  # the first reading: another process corrects the article now
+            Newsroom(other).ingest([moved], defer_analysis=True)
+        calls.append(args)
+        return got
+
+    room._decide_again = decide_then_correct  # type: ignore[method-assign]
+    room.recluster_pending()
+    assert len(calls) >= 2  # read again after the correction
+    assert (target.id, later.timestamp()) in store.unsettled()
+    room._decide_again = real  # type: ignore[method-assign]
+    room.recluster_pending()
+    assert store.unsettled() == []
+    store.close()
+    other.close()
+
+
+def test_a_long_queue_is_decided_again_in_bounded_pieces(tmp_path, monkeypatch):
+    """Twelve days of queued articles (an archive added with --no-recluster) are decided
+    again in pieces of at most RECLUSTER_SPAN_WINDOWS windows, around at most `limit` queued
+    ones per call (the oldest); what their windows did not reach stays queued."""
+    import newsmoa.pipeline as pipeline
+
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    days = [
+        dataclasses.replace(
+            i,
+            id=f"d{k}-{i.id}",
+            published=(datetime.fromisoformat(i.published) + timedelta(days=4 * k)).isoformat(),
+        )
+        for k in range(3)
+        for i in items
+    ]
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    room.ingest(days, defer_analysis=True)
+    spans = []
+    real = room.recluster
+
+    def counted(start=None, end=None, **kw):
+        spans.append((start, end))
+        return real(start, end, **kw)
+
+    monkeypatch.setattr(room, "recluster", counted)
+    queued = sorted(ts for _, ts in store.unsettled())
+    assert room.recluster_pending(limit=len(items)) is not None
+    reached = datetime.fromtimestamp(queued[len(items) - 1], UTC) + WINDOW
+    left = store.unsettled()
+    assert left and all(datetime.fromtimestamp(ts, UTC) > reached for _, ts in left)
+    assert room.recluster_pending() is not None and store.unsettled() == []
+    longest = (pipeline.RECLUSTER_SPAN_WINDOWS + 2) * WINDOW  # a piece and a window each side
+    assert len(spans) > 2 and all(end - start <= longest for start, end in spans)
     store.close()
 
 

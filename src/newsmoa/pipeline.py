@@ -11,6 +11,7 @@ item) run in a pool of worker processes, one per core; the story index stays in 
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import threading
@@ -43,11 +44,24 @@ CHUNK_ITEMS = 500  # at most this many items per task sent to a worker process
 # articles at its edges: `newsmoa recluster` does that on demand.
 RECLUSTER_MAX_NEW = 4_000
 RECLUSTER_TRIES = 3  # a re-decision that finds its stories changed by another writer retries
+# A span of queued times longer than this many windows is decided again in pieces, so one
+# re-decision reads a bounded stretch of the store (the piece and two windows either side).
+RECLUSTER_SPAN_WINDOWS = 2
 # The warm index holds at most this many clustering windows of time: when a new batch would
 # stretch what it holds further, it is dropped and only the new batch's window is loaded, so
 # a server or `watch` running for months keeps days of articles in memory, not months
 # (unless an undated article made it load everything: then it keeps everything).
 INDEX_WINDOWS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What a re-decision read in one snapshot: each article's story (resolved) and content
+    hash, and which window articles were queued (`Store.unsettled_among`)."""
+
+    stories: dict[str, str]
+    hashes: dict[str, str]
+    queued: set[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +71,17 @@ class ReclusterReport:
     absorbed: dict[str, str]  # story id -> the story it redirects to now
     founded: tuple[str, ...]  # stories split off
     stories: list[str]  # stories whose members changed (listed or rebuilt again)
+
+
+def combined(reports: Sequence[ReclusterReport]) -> ReclusterReport:
+    """Several re-decisions (spans, pieces, calls) reported as one."""
+    return ReclusterReport(
+        sum(r.articles for r in reports),
+        sum(r.moved for r in reports),
+        {k: v for r in reports for k, v in r.absorbed.items()},
+        tuple(f for r in reports for f in r.founded),
+        sorted({s for r in reports for s in r.stories}),
+    )
 
 
 @dataclass(slots=True)
@@ -108,7 +133,7 @@ class Newsroom:
         """Add `items`; their stories' documents are rebuilt, or with `defer_analysis` (bulk
         archives) only listed, and sentences, facts and documents are made when first shown.
         The new and changed articles are queued in the store for a re-decision of their
-        window (`Store.mark_unsettled`), unless they are more than `RECLUSTER_MAX_NEW` (a
+        window (`Store.mark_unsettled`; the new ones only when at most `RECLUSTER_MAX_NEW`: a
         batch that large was decided together); with `recluster` the queue, this batch's and
         what others left there, is then worked off (`recluster_pending`)."""
         report = IngestReport()
@@ -142,8 +167,9 @@ class Newsroom:
         rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
         with self.store.transaction():
             self.store.save_articles(rows)
-            if len(fresh) + len(changed) <= RECLUSTER_MAX_NEW:  # else decided together
-                self.store.mark_unsettled([r.article.id for r in rows])
+            # a correction keeps its old story undecided; a large batch was decided together
+            new = [a.id for a in fresh] if len(fresh) <= RECLUSTER_MAX_NEW else []
+            self.store.mark_unsettled([*new, *(a.id for a in changed)])
             merged = {  # the index's merges the store does not know yet
                 old: new
                 for old, new in ((m, self.index.resolve(m)) for m in self._merges)
@@ -186,20 +212,26 @@ class Newsroom:
         report.placed = [(o, aid, now.get(aid, s)) for o, aid, s in report.placed]
         report.stories = sorted({self.store.resolve(s) for s in (*report.stories, *again.stories)})
 
-    def recluster_pending(self, *, defer_analysis: bool = True) -> ReclusterReport | None:
+    def recluster_pending(
+        self, *, defer_analysis: bool = True, limit: int = RECLUSTER_MAX_NEW
+    ) -> ReclusterReport | None:
         """`recluster_around` the articles queued in the store (`Store.unsettled`), by this
-        process or another, and take them off the queue; None: nothing to re-decide."""
+        process or another: the undated ones and at most `limit` dated ones (the oldest; the
+        rest stay queued for the next call), and take them off the queue; None: nothing to
+        re-decide."""
         queued = self.store.unsettled()
         if not queued:
             return None
-        times = [None if ts is None else datetime.fromtimestamp(ts, UTC) for _, ts in queued]
-        got = self.recluster_around(times, defer_analysis=defer_analysis)
-        # the windows decided again took their articles off; undated ones that stayed where
-        # they are (dated articles are stored) have nothing to be decided again with
-        left = {aid for aid, _ in self.store.unsettled()} & {a for a, ts in queued if ts is None}
-        if left:
-            with self.store.transaction():
-                self.store.settle(sorted(left))
+        undated = {a for a, ts in queued if ts is None}
+        dated = [ts for _, ts in queued if ts is not None][:limit]
+        times: list[datetime | None] = [datetime.fromtimestamp(ts, UTC) for ts in dated]
+        got = self.recluster_around(
+            [*times, *([None] if undated else [])], defer_analysis=defer_analysis
+        )
+        if undated:  # stayed where they are (dated articles are stored): nothing to decide
+            with self.store.transaction():  # those still undated now, under the write lock
+                now = self.store.unsettled()
+                self.store.settle(sorted(a for a, ts in now if ts is None and a in undated))
         return got
 
     def recluster_around(
@@ -216,17 +248,16 @@ class Newsroom:
                 return self.recluster(defer_analysis=defer_analysis)
             return None
         done = []
-        for lo, hi in time_spans(dated, 2 * pad.total_seconds()):
-            start = datetime.fromtimestamp(lo, UTC) - pad
-            end = datetime.fromtimestamp(hi, UTC) + pad
-            done.append(self.recluster(start, end, defer_analysis=defer_analysis))
-        return ReclusterReport(
-            sum(r.articles for r in done),
-            sum(r.moved for r in done),
-            {k: v for r in done for k, v in r.absorbed.items()},
-            tuple(f for r in done for f in r.founded),
-            sorted({s for r in done for s in r.stories}),
-        )
+        step = RECLUSTER_SPAN_WINDOWS * pad.total_seconds()
+        for first, last in time_spans(dated, 2 * pad.total_seconds()):
+            # a long span (an archive's queue) in pieces: each reads its own windows only
+            for k in range(max(1, math.ceil((last - first) / step))):
+                piece_lo = first + k * step
+                piece_hi = min(last, piece_lo + step)
+                start = datetime.fromtimestamp(piece_lo, UTC) - pad
+                end = datetime.fromtimestamp(piece_hi, UTC) + pad
+                done.append(self.recluster(start, end, defer_analysis=defer_analysis))
+        return combined(done)
 
     def recluster(
         self,
@@ -253,21 +284,23 @@ class Newsroom:
         if start is not None and end is not None:
             lo, hi, start_s, end_s = start - pad, end + pad, start.timestamp(), end.timestamp()
         for _ in range(RECLUSTER_TRIES):
-            window, stories, change = self._decide_again(lo, hi, start_s, end_s)
+            window, read, change = self._decide_again(lo, hi, start_s, end_s)
+            stories = read.stories
             before = {stories[a] for a in change.moved}
             touched = sorted(
                 {change.redirects.get(s, s) for s in before}
                 | set(change.moved.values())
                 | set(change.redirects.values())
             )
-            queued = {aid for aid, _ in self.store.unsettled()}
-            settled = [a for a, _ in window if a in queued]  # only what was read: exact
-            if not touched and not settled:
+            if not touched and not read.queued:
                 break  # nothing to write: no write lock taken
             with self.store.transaction():  # decided without the write lock: still so?
-                if self.store.stories_of(list(stories)) != stories:
-                    continue  # another process changed these stories meanwhile: again
-                self.store.settle(settled)
+                ids = list(stories)
+                if self.store.stories_of(ids) != stories or (
+                    self.store.known_hashes(ids) != read.hashes
+                ):
+                    continue  # another process changed these stories or articles: again
+                self.store.settle(sorted(read.queued))  # decided as they are: exact
                 self.store.move_articles(
                     {a: (s, change.signals[a]) for a, s in change.moved.items()}
                 )
@@ -299,16 +332,23 @@ class Newsroom:
         hi: datetime | None,
         start_s: float | None,
         end_s: float | None,
-    ) -> tuple[list[tuple[str, Features]], dict[str, str], Relabel]:
-        """Read the stored articles in [lo, hi], split them into window [start_s, end_s] and
-        context, and decide the window again: (window, every read article's story, change)."""
+    ) -> tuple[list[tuple[str, Features]], Read, Relabel]:
+        """Read the stored articles in [lo, hi] (one snapshot of the store), split them into
+        window [start_s, end_s] and context, and decide the window again."""
         pad_s = self.config.window_hours * 3600.0
-        rows = self.store.index_entries(lo, hi)
-        entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
-        window, context = split_window(entries, start_s, end_s, pad_s)
-        stories = self.store.stories_of([a for a, _ in (*window, *context)])
-        here = Counter(stories.values())
-        sizes = self.store.story_sizes(list(here))
+        with self.store.snapshot():
+            rows = list(self.store.index_entries(lo, hi))
+            entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
+            window, context = split_window(entries, start_s, end_s, pad_s)
+            ids = [a for a, _ in (*window, *context)]
+            read = Read(
+                self.store.stories_of(ids),
+                self.store.known_hashes(ids),
+                self.store.unsettled_among([a for a, _ in window]),
+            )
+            stories = read.stories
+            here = Counter(stories.values())
+            sizes = self.store.story_sizes(list(here))
         change = recluster(  # terms weigh over what was read: the same in every process
             window,
             context,
@@ -317,7 +357,7 @@ class Newsroom:
             lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
             config=self.config,
         )
-        return window, stories, change
+        return window, read, change
 
     def _drop_index(self) -> None:
         """Forget the warm index: the next call loads what it needs from the store."""

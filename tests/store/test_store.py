@@ -235,3 +235,17 @@ def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tm
     assert opened[0].known_hashes(["a"]) and opened[0].unsettled() == []
     for store in opened:
         store.close()
+
+
+def test_a_snapshot_reads_one_state_while_another_writer_commits(store, store_url):
+    store.save_articles([row("a")])
+    other = open_store(store_url)
+    with store.snapshot():
+        assert set(store.known_hashes(["a", "b"])) == {"a"}
+        other.save_articles([row("b")])  # committed by another connection meanwhile
+        assert set(store.known_hashes(["a", "b"])) == {"a"}
+        assert store.unsettled_among(["a", "b"]) == set()
+    assert set(store.known_hashes(["a", "b"])) == {"a", "b"}
+    other.mark_unsettled(["b"])
+    assert store.unsettled_among(["a", "b"]) == {"b"}
+    other.close()

@@ -38,6 +38,11 @@ class Store(Protocol):
         """All writes inside commit together or not at all."""
         ...
 
+    def snapshot(self) -> AbstractContextManager[None]:
+        """Reads inside see one state of the store, whatever other writers commit meanwhile
+        (no write lock; no writes inside)."""
+        ...
+
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """Content hash of each stored article among `ids`."""
         ...
@@ -88,6 +93,10 @@ class Store(Protocol):
     def mark_unsettled(self, ids: Sequence[str]) -> None:
         """Queue stored articles for the next re-decision of their window: they were placed
         (or changed) seeing only what came before them."""
+        ...
+
+    def unsettled_among(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` are queued."""
         ...
 
     def unsettled(self) -> list[tuple[str, float | None]]:

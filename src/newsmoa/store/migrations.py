@@ -100,7 +100,8 @@ def migrate(db: sqlite3.Connection) -> int:
             step(db)
             db.execute(f"PRAGMA user_version = {number}")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # SQLite may have rolled back already (disk full, I/O error)
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
     return len(MIGRATIONS)

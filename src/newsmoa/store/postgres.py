@@ -21,6 +21,7 @@ _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
 
 class PostgresStore(SQLStore):
     PLACEHOLDER = "%s"
+    READ = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"  # one snapshot for its reads
     NOW = _NOW
     NO_LIMIT = None  # LIMIT NULL: all rows
     HAS_OUTLET = "stories.outlets::jsonb @> jsonb_build_array(?::text)"

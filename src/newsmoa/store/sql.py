@@ -25,6 +25,7 @@ class SQLStore:
     # Dialect hooks.
     PLACEHOLDER = "?"
     BEGIN = "BEGIN"
+    READ = "BEGIN"  # a read transaction: what it reads is one snapshot of the store
     NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"  # a story's updated_at
     NO_LIMIT: int | None = -1
     HAS_OUTLET = "EXISTS (SELECT 1 FROM json_each(stories.outlets) WHERE value = ?)"
@@ -78,6 +79,17 @@ class SQLStore:
 
     def _begin(self) -> None:
         self.db.execute(self.BEGIN)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self._depth:  # inside a transaction: already one view
+            yield
+            return
+        self.db.execute(self.READ)
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
 
     def _by_ids(self, column: str, ids: Sequence[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -236,6 +248,17 @@ class SQLStore:
             "INSERT INTO unsettled (id) VALUES (?) ON CONFLICT (id) DO NOTHING",
             [(aid,) for aid in ids],
         )
+
+    def unsettled_among(self, ids: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        ids = list(ids)
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i : i + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                r[0] for r in self._run(f"SELECT id FROM unsettled WHERE id IN ({marks})", chunk)
+            )
+        return out
 
     def unsettled(self) -> list[tuple[str, float | None]]:
         # the article's time now (a new version may have changed it), looked up by key: a
