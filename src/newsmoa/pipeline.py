@@ -337,7 +337,7 @@ class Newsroom:
         window [start_s, end_s] and context, and decide the window again."""
         pad_s = self.config.window_hours * 3600.0
         with self.store.snapshot():
-            rows = list(self.store.index_entries(lo, hi))
+            rows = self.store.index_entries(lo, hi)  # read as decoded, inside the snapshot
             entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
             window, context = split_window(entries, start_s, end_s, pad_s)
             ids = [a for a, _ in (*window, *context)]
