@@ -452,7 +452,7 @@ class Newsroom:
             if aid not in self._loaded
         }.values()
         if entries:
-            self.index.restore(entries, self.store.redirects())
+            self.index.restore(entries, self.store.redirects_from({s for _, s, _ in entries}))
             self._loaded.update(aid for aid, _, _ in entries)
             self._stories.update(self.index.resolve(story) for _, story, _ in entries)
         return len(entries)

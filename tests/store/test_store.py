@@ -184,6 +184,8 @@ def test_stories_of_many_articles_follows_redirect_chains(store):
         f"a{i}": "s2" for i in range(12)
     }
     assert store.stories_of(["a1"]) == {"a1": "s2"}
+    assert store.redirects_from(["s1", "s7"]) == {"s1": "s0", "s0": "s2"}  # by key, chains
+    assert store.redirects_from(["s2"]) == {}
 
 
 def test_opening_a_store_does_not_wait_for_a_writer(store_url):

@@ -7,7 +7,7 @@ Store          articles, story documents (the Story JSON, cached at ingest), red
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -109,6 +109,11 @@ class Store(Protocol):
         ...
 
     def redirects(self) -> dict[str, str]: ...
+
+    def redirects_from(self, stories: Iterable[str]) -> dict[str, str]:
+        """The redirects (old -> new) on the chains from `stories` to the ids they resolve to:
+        what resolving them needs, read by key."""
+        ...
 
     def redirects_into(self, story: str) -> list[str]:
         """The ids redirected straight to `story` (merged into it), sorted."""

@@ -8,7 +8,7 @@ few places where the two SQL dialects differ (the hooks at the top of the class)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -106,10 +106,32 @@ class SQLStore:
 
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         stored = self._by_ids("story", ids)
-        if len(stored) <= 8:
-            return {aid: self.resolve(story) for aid, story in stored.items()}
-        redirects = self.redirects()  # one query rather than one per article
+        redirects = self.redirects_from(set(stored.values()))
         return {aid: follow(redirects, story) for aid, story in stored.items()}
+
+    def redirects_from(self, stories: Iterable[str]) -> dict[str, str]:
+        return self._chains(stories, forward=True)
+
+    def _chains(self, stories: Iterable[str], *, forward: bool) -> dict[str, str]:
+        """The redirects (old -> new) on the chains leaving `stories` (`forward`) or arriving
+        at them: a few key lookups a link, not the whole table (which grows with every merge
+        the store has seen)."""
+        key, other = ("old", "new") if forward else ("new", "old")
+        out: dict[str, str] = {}
+        seen: set[str] = set()
+        frontier = set(stories)
+        while frontier:
+            seen |= frontier
+            found: list[tuple[str, str]] = []
+            ids = sorted(frontier)
+            for i in range(0, len(ids), CHUNK):
+                chunk = ids[i : i + CHUNK]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT old, new FROM redirects WHERE {key} IN ({marks})"
+                found += self._run(query, chunk).fetchall()
+            out.update(found)
+            frontier = {(new if forward else old) for old, new in found} - seen
+        return out
 
     def save_articles(self, rows: Sequence[StoredArticle]) -> None:
         """Batched: one query per chunk for what is stored, then executemany writes."""
@@ -158,7 +180,8 @@ class SQLStore:
             yield row[0], row[1], bytes(row[2])
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, int]:
-        redirects = self.redirects()  # an article row may still name an absorbed id
+        # an article row may still name an absorbed id: the chains arriving at `stories`
+        redirects = self._chains(stories, forward=False)
         into: dict[str, list[str]] = {}
         for old in redirects:
             into.setdefault(follow(redirects, old), []).append(old)
