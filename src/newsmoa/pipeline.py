@@ -237,15 +237,16 @@ class Newsroom:
     def recluster_around(
         self, times: Sequence[datetime | None], *, defer_analysis: bool = True
     ) -> ReclusterReport | None:
-        """`recluster` the stored articles whose decisions articles published at `times`
-        (stored) could have changed: those within the clustering window of them, span by span
+        """`recluster` (with `hold`: a stream's re-decisions do not move articles back and
+        forth) the stored articles whose decisions articles published at `times` (stored)
+        could have changed: those within the clustering window of them, span by span
         (`cluster.recluster.time_spans`). Undated articles are re-decided only where no stored
         article has a time (then everything is); None: nothing to re-decide."""
         pad = timedelta(hours=self.config.window_hours)
         dated = [t.timestamp() for t in times if t is not None]
         if not dated:
             if None in times and self.store.newest_published() is None:
-                return self.recluster(defer_analysis=defer_analysis)
+                return self.recluster(defer_analysis=defer_analysis, hold=True)
             return None
         done = []
         step = RECLUSTER_SPAN_WINDOWS * pad.total_seconds()
@@ -256,7 +257,7 @@ class Newsroom:
                 piece_hi = min(last, piece_lo + step)
                 start = datetime.fromtimestamp(piece_lo, UTC) - pad
                 end = datetime.fromtimestamp(piece_hi, UTC) + pad
-                done.append(self.recluster(start, end, defer_analysis=defer_analysis))
+                done.append(self.recluster(start, end, defer_analysis=defer_analysis, hold=True))
         return combined(done)
 
     def recluster(
@@ -265,6 +266,7 @@ class Newsroom:
         end: datetime | None = None,
         *,
         defer_analysis: bool = True,
+        hold: bool = False,
     ) -> ReclusterReport:
         """Decide again, as one batch, the stored articles published between `start` and
         `end` (None: every stored article), after the articles within the clustering window
@@ -275,7 +277,9 @@ class Newsroom:
         moved articles are stored with the new decision's signals, absorbed stories
         redirect, the stories that changed are listed again (or rebuilt, unless
         `defer_analysis`). Then the warm index follows if it held the window as the store
-        did, or is dropped (the next call loads what it needs)."""
+        did, or is dropped (the next call loads what it needs). `hold`: an article moves only
+        where it links to its new story at least as strongly as to its old one
+        (`cluster.recluster.held`; what `recluster_around` does after each batch)."""
         pad = timedelta(hours=self.config.window_hours)
         lo: datetime | None = None
         hi: datetime | None = None
@@ -284,7 +288,7 @@ class Newsroom:
         if start is not None and end is not None:
             lo, hi, start_s, end_s = start - pad, end + pad, start.timestamp(), end.timestamp()
         for _ in range(RECLUSTER_TRIES):
-            window, read, change = self._decide_again(lo, hi, start_s, end_s)
+            window, read, change = self._decide_again(lo, hi, start_s, end_s, hold)
             stories = read.stories
             before = {stories[a] for a in change.moved}
             touched = sorted(
@@ -332,6 +336,7 @@ class Newsroom:
         hi: datetime | None,
         start_s: float | None,
         end_s: float | None,
+        hold: bool,
     ) -> tuple[list[tuple[str, Features]], Read, Relabel]:
         """Read the stored articles in [lo, hi] (one snapshot of the store), split them into
         window [start_s, end_s] and context, and decide the window again."""
@@ -356,6 +361,7 @@ class Newsroom:
             known=lambda s: self.index.known(s) or self.store.story_id_known(s),
             lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
             config=self.config,
+            hold=hold,
         )
         return window, read, change
 

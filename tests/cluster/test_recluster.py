@@ -92,7 +92,7 @@ def test_recluster_gives_the_batch_grouping_to_articles_that_arrived_one_at_a_ti
     batch = StoryIndex()
     batch.add_many(feats)
 
-    change = redecide(index, feats)
+    change = redecide(index, feats, hold=False)  # as `newsmoa recluster` decides
 
     def groups(ix):
         out = {}
@@ -109,7 +109,7 @@ def test_recluster_gives_the_batch_grouping_to_articles_that_arrived_one_at_a_ti
     assert all(index.resolve(s) in live for s in given)  # no id is lost
     assert not set(change.founded) & given  # nor given again
     assert all(change.signals[a]["reclustered"] for a in change.moved)
-    again = redecide(index, feats)
+    again = redecide(index, feats, hold=False)
     assert not again.moved and not again.redirects and not again.founded
 
 
@@ -164,3 +164,47 @@ def test_a_context_story_is_never_absorbed():
 def test_time_spans_join_times_whose_windows_overlap():
     assert time_spans([5.0, 1.0, 3.0, 20.0, 9.0], gap=4.0) == [(1.0, 9.0), (20.0, 20.0)]
     assert time_spans([], gap=1.0) == []
+
+
+def test_held_undoes_a_move_to_a_story_an_article_links_to_less_strongly(articles):
+    """Of a proposal's moves, `held` keeps the one into the story the article links to more
+    strongly (a report put back with its own happening) and undoes the one out of it (a
+    report of the fire moved to the rate decision); an absorbed story is not kept."""
+    from cluster_samples import GOLD
+
+    from newsmoa.cluster.recluster import held
+
+    index = StoryIndex()
+    index.add_many([(a.id, article_features(a)) for a in articles])
+    right = {a.id: GOLD[a.id] for a in articles}
+    wrong = dict(right, **{"fire-2": "r"})
+    assert index.score_to("fire-2", ["fire-1"]) > index.score_to("fire-2", ["rate-1", "rate-2"])
+    out = held(index, right, wrong, wrong, {})  # proposed: fire-2 to the rate story
+    assert out["fire-2"] == "f" and {a: s for a, s in out.items() if a != "fire-2"} == {
+        a: s for a, s in right.items() if a != "fire-2"
+    }
+    assert held(index, wrong, right, right, {})["fire-2"] == "f"  # back home: kept
+    assert held(index, right, wrong, wrong, {"f": "r"})["fire-2"] == "r"  # f absorbed
+
+
+def test_a_stream_re_decided_with_hold_moves_fewer_articles_back_and_forth():
+    """ECB+ dev with made-up times, one article at a time in time order, the window decided
+    again after each: with `hold` fewer moves and no worse a grouping at the end (measured:
+    122 -> 89 moves, pairwise F1 0.941 -> 0.950; August part A 138 -> 88 moves; README,
+    "Arrival")."""
+    data = timed(load_ecbplus(("dev",)))
+    items = [(a.id, article_features(a)) for a in data.articles]
+    order = sorted(items, key=lambda it: (it[1].published_s, it[0]))
+    pad = StoryIndex().config.window_hours * 3600
+    got = {}
+    for hold in (False, True):
+        index, moves = StoryIndex(), 0
+        for n, (article_id, f) in enumerate(order, 1):
+            index.add(article_id, f)
+            t = f.published_s
+            change = redecide(index, *split_window(order[:n], t - pad, t + pad, pad), hold=hold)
+            moves += len(change.moved)
+        f1 = pairwise(data.gold, [index.story_of(a.id) for a in data.articles]).f1
+        got[hold] = (moves, f1)
+    assert got[True][0] < 0.8 * got[False][0]
+    assert got[True][1] >= got[False][1] - 0.01

@@ -183,6 +183,29 @@ class StoryIndex:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._slot
 
+    def score_to(self, article_id: str, members: Iterable[str]) -> float:
+        """The story score an article of this index has with a story of `members` (articles
+        of this index), as a decision scores it (`_assign`: shared-neighbour links to the
+        members within the similarity floor, the mean of the strongest min(size, k), the
+        headline gate), over all the members rather than the retrieved candidates."""
+        slot = self._slot[article_id]
+        others = [self._slot[m] for m in members if m in self._slot and m != article_id]
+        if not others:
+            return 0.0
+        terms, weights = self._table.vector(slot)
+        close = []
+        for other in others:
+            their_terms, their_weights = self._table.vector(other)
+            _, mine, theirs = np.intersect1d(
+                terms, their_terms, assume_unique=True, return_indices=True
+            )
+            if float(weights[mine] @ their_weights[theirs]) >= self.config.similarity_floor:
+                close.append(other)
+        if not close:
+            return 0.0
+        snn = self._table.shared_neighbours(slot, np.asarray(close, dtype=np.int64))
+        return self._link(snn.tolist(), len(others)) * self._alike(slot, close)
+
     def fresh(self, without: Iterable[Features] = ()) -> StoryIndex:
         """A new, empty index with this one's settings and document frequencies, less those
         of `without` (articles held here that are about to be added there): a window decided

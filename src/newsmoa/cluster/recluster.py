@@ -134,13 +134,17 @@ def recluster(
     lives_on: Collection[str] = (),
     config: ClusterConfig = DEFAULT_CONFIG,
     like: StoryIndex | None = None,
+    hold: bool = False,
 ) -> Relabel:
     """Decide `window` again as one batch after `context` (both: article id and features;
     `stories`: the current, resolved story of each), and express the result in the current
     ids. `known(id)`: whether a story id exists or existed anywhere (the store); `lives_on`:
     stories with articles in neither list; `like`: the index the articles were decided in,
     whose document frequencies the new decision then uses (`StoryIndex.fresh`; without it,
-    those of `window` and `context` alone, with `config`)."""
+    those of `window` and `context` alone, with `config`); `hold`: an article moves only
+    where the new decision links it to its new story at least as strongly as to the one it
+    is in (`held`), so a stream re-decided after every arrival does not move articles back
+    and forth as its window slides."""
     if like is None:
         fresh = StoryIndex(config)
     else:
@@ -166,19 +170,51 @@ def recluster(
         fixed,
         {*fixed, *lives_on},
     )
+    if hold:
+        final = {**{a: stories[a] for a, _ in context}, **ids}
+        ids = held(fresh, before, ids, final, redirects)
+        live = set(ids.values())
+        founded = tuple(s for s in founded if s in live)
     moved = {a: s for a, s in ids.items() if s != before[a]}
     signals = {a: dict(decided[a].signals, reclustered=True) for a in moved}
     return Relabel(ids, moved, redirects, founded, signals)
+
+
+def held(
+    index: StoryIndex,
+    before: Mapping[str, str],
+    ids: Mapping[str, str],
+    final: Mapping[str, str],
+    redirects: Mapping[str, str],
+) -> dict[str, str]:
+    """`ids` with every move undone whose article `index` links less strongly to its new
+    story than to the one it leaves (`StoryIndex.score_to` against each story's articles in
+    `final`, the grouping the re-decision proposes; an absorbed story is not kept). One
+    pass over the proposal, so the result does not depend on the order of the articles."""
+    members: dict[str, list[str]] = {}
+    for article, story in final.items():
+        members.setdefault(story, []).append(article)
+    out = dict(ids)
+    for article, new in ids.items():
+        old = before[article]
+        if new == old or old in redirects:
+            continue
+        if index.score_to(article, members[new]) < index.score_to(article, members.get(old, [])):
+            out[article] = old
+    return out
 
 
 def redecide(
     index: StoryIndex,
     window: Sequence[tuple[str, Features]],
     context: Sequence[tuple[str, Features]] = (),
+    *,
+    hold: bool = True,
 ) -> Relabel:
     """`recluster` `window` after `context` (articles of `index`) with `index` as the truth,
     and apply the result to it: what `Newsroom.recluster` does with the store as the truth,
-    for a stream with no store (`eval/arrival.py`)."""
+    for a stream with no store (`eval/arrival.py`); `hold` as there (on: what `ingest` and
+    `watch` do after each batch)."""
     now = {a: index.story_of(a) for a, _ in (*window, *context)}
     here = Counter(now.values())
     change = recluster(
@@ -188,6 +224,7 @@ def redecide(
         known=index.known,
         lives_on={s for s, n in here.items() if index.story_size(s) > n},
         like=index,
+        hold=hold,
     )
     index.relabel(change.moved, change.redirects)
     return change

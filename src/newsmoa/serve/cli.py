@@ -82,9 +82,11 @@ def cli(ctx: click.Context, db: str) -> None:
     default=True,
     show_default=True,
     help="Then decide the stored articles around the new ones again with them, as one batch "
-    "(see `newsmoa recluster`), so that adding files one at a time groups like adding them "
-    "together. The new articles wait in the store's queue until that is done, so a batch "
-    "added with --no-recluster, or by another process, is decided again with the next one "
+    "(see `newsmoa recluster`), so that adding files one at a time groups nearly like adding "
+    "them together (an article moves only where it links to its new story at least as "
+    "strongly as to its old one). The new articles wait in the store's queue until that is "
+    "done, so a batch added with --no-recluster, or by another process, is decided again with "
+    "the next one "
     "(a batch of more than 4,000 new articles is not queued: it was decided together).",
 )
 @click.pass_context
