@@ -185,26 +185,49 @@ class StoryIndex:
 
     def score_to(self, article_id: str, members: Iterable[str]) -> float:
         """The story score an article of this index has with a story of `members` (articles
-        of this index), as a decision scores it (`_assign`: shared-neighbour links to the
-        members within the similarity floor, the mean of the strongest min(size, k), the
-        headline gate), over all the members rather than the retrieved candidates."""
+        of this index), as a decision scores it (`_assign`): shared-neighbour links to the
+        members within the time window and the similarity floors, the mean of the strongest
+        min(size, k), the headline gate where the score could join. It differs in reading
+        every member instead of the retrieved candidates (at most `max_candidates`, which
+        can miss members of a large story) and in leaving out the coherence rules (off by
+        default). An opinion piece scores 0 (it is always its own story)."""
+        cfg = self.config
         slot = self._slot[article_id]
-        others = [self._slot[m] for m in members if m in self._slot and m != article_id]
+        if self._opinion[slot]:
+            return 0.0
+        t = self._times[slot]
+        others = [
+            s
+            for s in (self._slot[m] for m in members if m in self._slot and m != article_id)
+            if not self._opinion[s]
+            and (
+                np.isnan(t)
+                or np.isnan(self._times[s])
+                or abs(self._times[s] - t) <= cfg.window_hours * 3600.0
+            )
+        ]
+        size = sum(1 for m in members if m in self._slot and m != article_id)
         if not others:
             return 0.0
         terms, weights = self._table.vector(slot)
-        close = []
+        sims = []
         for other in others:
             their_terms, their_weights = self._table.vector(other)
             _, mine, theirs = np.intersect1d(
                 terms, their_terms, assume_unique=True, return_indices=True
             )
-            if float(weights[mine] @ their_weights[theirs]) >= self.config.similarity_floor:
-                close.append(other)
+            sims.append(float(weights[mine] @ their_weights[theirs]))
+        floor = cfg.similarity_floor
+        if cfg.relative_floor > 0.0:
+            floor = max(floor, cfg.relative_floor * max(sims))
+        close = [o for o, sim in zip(others, sims, strict=True) if sim >= floor]
         if not close:
             return 0.0
         snn = self._table.shared_neighbours(slot, np.asarray(close, dtype=np.int64))
-        return self._link(snn.tolist(), len(others)) * self._alike(slot, close)
+        score = self._link(snn.tolist(), size)
+        if score < min(cfg.join_threshold, cfg.merge_threshold):
+            return score
+        return score * self._alike(slot, close)
 
     def fresh(self, without: Iterable[Features] = ()) -> StoryIndex:
         """A new, empty index with this one's settings and document frequencies, less those

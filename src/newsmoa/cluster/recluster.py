@@ -190,7 +190,9 @@ def held(
     """`ids` with every move undone whose article `index` links less strongly to its new
     story than to the one it leaves (`StoryIndex.score_to` against each story's articles in
     `final`, the grouping the re-decision proposes; an absorbed story is not kept). One
-    pass over the proposal, so the result does not depend on the order of the articles."""
+    pass over the proposal, so the result does not depend on the order of the articles. A
+    new story keeps the id `carry_ids` derived from its first article even if that article
+    stays where it was (the id is unique all the same)."""
     members: dict[str, list[str]] = {}
     for article, story in final.items():
         members.setdefault(story, []).append(article)
@@ -213,8 +215,8 @@ def redecide(
 ) -> Relabel:
     """`recluster` `window` after `context` (articles of `index`) with `index` as the truth,
     and apply the result to it: what `Newsroom.recluster` does with the store as the truth,
-    for a stream with no store (`eval/arrival.py`); `hold` as there (on: what `ingest` and
-    `watch` do after each batch)."""
+    for a stream with no store (`eval/arrival.py`); `hold` as there (on, as
+    `Newsroom.recluster_around` decides after each batch of `ingest` and `watch`)."""
     now = {a: index.story_of(a) for a, _ in (*window, *context)}
     here = Counter(now.values())
     change = recluster(

@@ -5,10 +5,12 @@ grouping a stream gives, as decided and with the window re-decided after each ar
 else in a fixed random order: the shared sets have no times, or one day's date) and, with
 `redecide`, after each arrival decides again the articles within the clustering window of it
 after their context (an undated arrival: all articles), as `Newsroom.recluster_around` does
-for a batch (`newsmoa.cluster.recluster`). The stories are read at the end of the stream.
+for a batch (`newsmoa.cluster.recluster`, with `hold`). The stories are read at the end of
+the stream.
 
-ECB+ has no times, so everything is one window and re-deciding after each arrival ends, by
-construction, on the batch's grouping; `timed` gives its documents times (each gold story
+ECB+ has no times, so everything is one window and re-deciding after each arrival ends near
+the batch's grouping (on it, by construction, without `hold`); `timed` gives its documents
+times (each gold story
 starts at a random hour of 8 days, its articles over the 48 hours after), so that the
 window, the context and the frozen past matter as they do in a live store.
 """

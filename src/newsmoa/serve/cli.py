@@ -158,7 +158,9 @@ def _decided_again(got: ReclusterReport) -> str:
     "--queued",
     is_flag=True,
     help="Instead, decide again around the articles waiting in the store's queue (added with "
-    "`ingest --no-recluster`, or whose re-decision failed), whenever they were published.",
+    "`ingest --no-recluster`, or whose re-decision failed), whenever they were published, as "
+    "`ingest` does (an article moves only where it links to its new story at least as "
+    "strongly as to its old one).",
 )
 @click.pass_context
 def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queued: bool) -> None:
@@ -225,8 +227,8 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
     default=1,
     show_default=True,
     help="After every N-th poll that adds articles, decide the stored articles within 2 days "
-    "of its articles, and of the polls before it, again with them, as one batch (see "
-    "`newsmoa recluster`); 0: never (they stay queued for `newsmoa recluster --queued`).",
+    "of its articles, and of the polls before it, again with them, as `ingest` does (see "
+    "`newsmoa ingest --help`); 0: never (they stay queued for `newsmoa recluster --queued`).",
 )
 @click.pass_context
 def watch(
@@ -239,8 +241,9 @@ def watch(
     """Keep ingesting what appears in folders, files and feeds: new files, the new lines of
     growing JSONL files, new feed entries. Each poll's articles are stored and placed in their
     stories together; then the stored articles within 2 days of them are decided again with
-    them as one batch (`--recluster-every`, see `newsmoa recluster`), and the documents of the
-    stories that changed are rebuilt. An error is shown once. Stop with Ctrl-C.
+    them as `ingest` does (`--recluster-every`; an article moves only where it links to its
+    new story at least as strongly as to its old one), and the documents of the stories that
+    changed are rebuilt. An error is shown once. Stop with Ctrl-C.
 
     Example: newsmoa watch clippings/ https://news.example/rss.xml --interval 300
     """
