@@ -91,15 +91,17 @@ class SQLStore:
         finally:
             self.db.execute("COMMIT")
 
-    def _by_ids(self, column: str, ids: Sequence[str]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
+    def _rows_in(self, query: str, ids: Iterable[str]) -> Iterator[Any]:
+        """The rows of `query` run over `ids` in chunks below the databases' limits on
+        parameters; "{marks}" in `query` stands for the placeholders of the IN list."""
         ids = list(ids)
         for i in range(0, len(ids), CHUNK):
             chunk = ids[i : i + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = self._run(f"SELECT id, {column} FROM articles WHERE id IN ({marks})", chunk)
-            out.update(dict(rows.fetchall()))
-        return out
+            yield from self._run(query.format(marks=",".join("?" * len(chunk))), chunk)
+
+    def _by_ids(self, column: str, ids: Sequence[str]) -> dict[str, Any]:
+        query = f"SELECT id, {column} FROM articles WHERE id IN ({{marks}})"
+        return dict(self._rows_in(query, ids))
 
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         return self._by_ids("content_hash", ids)
@@ -116,19 +118,13 @@ class SQLStore:
         """The redirects (old -> new) on the chains leaving `stories` (`forward`) or arriving
         at them: a few key lookups a link, not the whole table (which grows with every merge
         the store has seen)."""
-        key, other = ("old", "new") if forward else ("new", "old")
+        query = f"SELECT old, new FROM redirects WHERE {'old' if forward else 'new'} IN ({{marks}})"
         out: dict[str, str] = {}
         seen: set[str] = set()
         frontier = set(stories)
         while frontier:
             seen |= frontier
-            found: list[tuple[str, str]] = []
-            ids = sorted(frontier)
-            for i in range(0, len(ids), CHUNK):
-                chunk = ids[i : i + CHUNK]
-                marks = ",".join("?" * len(chunk))
-                query = f"SELECT old, new FROM redirects WHERE {key} IN ({marks})"
-                found += self._run(query, chunk).fetchall()
+            found = [(old, new) for old, new in self._rows_in(query, sorted(frontier))]
             out.update(found)
             frontier = {(new if forward else old) for old, new in found} - seen
         return out
@@ -137,15 +133,10 @@ class SQLStore:
         """Batched: one query per chunk for what is stored, then executemany writes."""
         with self.transaction():
             ids = [r.article.id for r in rows]
-            old: dict[str, tuple[int, str, str]] = {}
-            for i in range(0, len(ids), CHUNK):
-                chunk = ids[i : i + CHUNK]
-                marks = ",".join("?" * len(chunk))
-                for aid, version, chash, doc in self._run(
-                    f"SELECT id, version, content_hash, doc FROM articles WHERE id IN ({marks})",
-                    chunk,
-                ):
-                    old[aid] = (version, chash, doc)
+            query = "SELECT id, version, content_hash, doc FROM articles WHERE id IN ({marks})"
+            old: dict[str, tuple[int, str, str]] = {
+                aid: (version, chash, doc) for aid, version, chash, doc in self._rows_in(query, ids)
+            }
             history, values = [], []
             for row in rows:
                 a = row.article
@@ -187,12 +178,8 @@ class SQLStore:
             into.setdefault(follow(redirects, old), []).append(old)
         names = {s: [s, *into.get(s, [])] for s in dict.fromkeys(stories)}
         ids = [i for group in names.values() for i in group]
-        raw: dict[str, int] = {}
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i : i + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT story, count(*) FROM articles WHERE story IN ({marks}) GROUP BY story"
-            raw.update((story, n) for story, n in self._run(query, chunk))
+        query = "SELECT story, count(*) FROM articles WHERE story IN ({marks}) GROUP BY story"
+        raw: dict[str, int] = dict(self._rows_in(query, ids))
         sizes = {s: sum(raw.get(i, 0) for i in group) for s, group in names.items()}
         return {s: n for s, n in sizes.items() if n}
 
@@ -235,12 +222,9 @@ class SQLStore:
 
     def story_listings(self, stories: Sequence[str]) -> dict[str, list[Article]]:
         out: dict[str, list[Article]] = {}
-        stories = list(dict.fromkeys(stories))
-        for i in range(0, len(stories), CHUNK):
-            chunk = stories[i : i + CHUNK]
-            for story, doc in self._run(self._listing_docs(",".join("?" * len(chunk))), chunk):
-                article = codec.article_from_json({**json.loads(doc), "text": ""})
-                out.setdefault(story, []).append(article)
+        for story, doc in self._rows_in(self._listing_docs("{marks}"), dict.fromkeys(stories)):
+            article = codec.article_from_json({**json.loads(doc), "text": ""})
+            out.setdefault(story, []).append(article)
         return out
 
     def move_articles(self, moves: Mapping[str, tuple[str, Mapping[str, Any]]]) -> None:
@@ -273,15 +257,7 @@ class SQLStore:
         )
 
     def unsettled_among(self, ids: Sequence[str]) -> set[str]:
-        out: set[str] = set()
-        ids = list(ids)
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i : i + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                r[0] for r in self._run(f"SELECT id FROM unsettled WHERE id IN ({marks})", chunk)
-            )
-        return out
+        return {r[0] for r in self._rows_in("SELECT id FROM unsettled WHERE id IN ({marks})", ids)}
 
     def unsettled(self) -> list[tuple[str, float | None]]:
         # the article's time now (a new version may have changed it), looked up by key: a
@@ -296,7 +272,7 @@ class SQLStore:
             self._run("DELETE FROM unsettled")
             return
         ids = list(ids)
-        for i in range(0, len(ids), CHUNK):
+        for i in range(0, len(ids), CHUNK):  # a DELETE has no rows to read (`_rows_in`)
             chunk = ids[i : i + CHUNK]
             self._run(f"DELETE FROM unsettled WHERE id IN ({','.join('?' * len(chunk))})", chunk)
 
