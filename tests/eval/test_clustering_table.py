@@ -12,3 +12,6 @@ def test_table_prints_and_skips_missing_korean_texts(capsys, monkeypatch, tmp_pa
     assert any(line.startswith("ECB+ test 36-45") for line in out)
     assert any("ko-news-2019-07-31: skipped" in line for line in out)
     assert any("ko-news-2019-08 A: skipped" in line for line in out)
+    redecided = [line.split() for line in out if line.startswith("  re-decided after each")]
+    assert redecided and all(int(r[-2]) >= int(r[-1]) >= 0 for r in redecided)  # moves, back
+    assert all(line.split()[-2:] == ["-", "-"] for line in out if "1 at a time" in line)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features, recluster
@@ -43,10 +44,22 @@ def timed(data: EvalSet, seed: int = 0) -> EvalSet:
     return dataclasses.replace(data, name=f"{data.name} (timed)", articles=articles)
 
 
+@dataclass(frozen=True, slots=True)
+class Stream:
+    """A stream's end: each article's story (in the set's order), seconds, and how much the
+    re-decisions moved articles on the way: moves made, and articles that came back to a
+    story they had left (a listing would have shown them jump back and forth)."""
+
+    stories: tuple[str, ...]
+    seconds: float
+    moves: int = 0
+    returns: int = 0
+
+
 def arrive(
     data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, *, redecide: bool, seed: int = 0
-) -> tuple[tuple[str, ...], float]:
-    """(story of each article at the end of the stream, in the set's order; seconds)."""
+) -> Stream:
+    """The stream of `data`'s articles one at a time (see the module docstring)."""
     began = time.perf_counter()
     items = [(a.id, article_features(a, config)) for a in data.articles]
     order = items[:]
@@ -55,11 +68,20 @@ def arrive(
         order.sort(key=lambda item: item[1].published_s or 0.0)
     pad = config.window_hours * 3600.0
     index = StoryIndex(config)
+    path: dict[str, list[str]] = {}  # each article's stories, renamed when one is absorbed
+    moves = 0
     for n, (article_id, feats) in enumerate(order, 1):
-        index.add(article_id, feats)
+        path[article_id] = [index.add(article_id, feats).story]
         if redecide:
             t = feats.published_s
             lo, hi = (None, None) if t is None else (t - pad, t + pad)
-            recluster.redecide(index, *recluster.split_window(order[:n], lo, hi, pad))
-    stories = tuple(index.story_of(a.id) for a in data.articles)
-    return stories, time.perf_counter() - began
+            change = recluster.redecide(index, *recluster.split_window(order[:n], lo, hi, pad))
+            moves += len(change.moved)
+            for moved, story in change.moved.items():
+                path[moved].append(story)
+            if change.redirects:
+                for steps in path.values():
+                    steps[-1] = change.redirects.get(steps[-1], steps[-1])
+    returns = sum(1 for steps in path.values() if len(set(steps)) < len(steps))
+    final = tuple(index.story_of(a.id) for a in data.articles)
+    return Stream(final, time.perf_counter() - began, moves, returns)

@@ -9,11 +9,14 @@ the Korean gold pairs. Each set is clustered in one batch with `cluster_articles
 column is that call's articles per second (features + index, one thread). Last, the Korean
 day, ECB+ test and ECB+ test with made-up times arriving one article at a time
 (`arrival.py`), as decided and with the window re-decided after each arrival (what `ingest`
-and `watch` do by default).
+and `watch` do by default), and August part C on its real dates; for the re-decided streams
+the last two columns count the moves made and the articles that came back to a story they
+had left.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sys
 import time
@@ -41,7 +44,8 @@ from newsmoa.types import Article
 
 HEADER = (
     f"{'set':<28} {'articles':>8} {'pw P':>6} {'pw R':>6} {'pw F1':>6} "
-    f"{'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ND R':>6} {'ND P':>6} {'art/s':>7}"
+    f"{'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ND R':>6} {'ND P':>6} {'art/s':>7} "
+    f"{'moves':>6} {'back':>5}"
 )
 
 
@@ -53,16 +57,18 @@ class Row:
     b3: PRF
     nd: PRF | None = None
     rate: float | None = None
+    churn: tuple[int, int] | None = None  # a stream's moves, articles back to a left story
 
     def render(self) -> str:
         nd = (
             f"{self.nd.recall:>6.3f} {self.nd.precision:>6.3f}" if self.nd else f"{'-':>6} {'-':>6}"
         )
         rate = f"{self.rate:>7.0f}" if self.rate else f"{'-':>7}"
+        churn = f"{self.churn[0]:>6} {self.churn[1]:>5}" if self.churn else f"{'-':>6} {'-':>5}"
         return (
             f"{self.name:<28} {self.articles:>8} {self.pw.precision:>6.3f} {self.pw.recall:>6.3f} "
             f"{self.pw.f1:>6.3f} {self.b3.precision:>6.3f} {self.b3.recall:>6.3f} "
-            f"{self.b3.f1:>6.3f} {nd} {rate}"
+            f"{self.b3.f1:>6.3f} {nd} {rate} {churn}"
         )
 
 
@@ -148,10 +154,16 @@ def rows(config: ClusterConfig = DEFAULT_CONFIG) -> tuple[list[Row], list[str]]:
     streams = [("ECB+ test, 1 at a time", test), ("ECB+ test timed, 1 by 1", timed(test))]
     if ko is not None:
         streams.insert(0, ("ko-news, 1 at a time", ko))
+    august_c = load_ko_august("C")
+    if august_c is not None:  # real dates: how much re-deciding moves articles back and forth
+        streams.append(("ko-news-2019-08 C, 1 by 1", august_c))
     for name, data in streams:  # the grouping at the end of the stream (eval/arrival.py)
         for redecide, label in ((False, name), (True, "  re-decided after each")):
-            stories, seconds = arrive(data, config, redecide=redecide)
-            out.append(score(Run(data, stories, seconds, None), label))
+            got = arrive(data, config, redecide=redecide)
+            row = score(Run(data, got.stories, got.seconds, None), label)
+            out.append(
+                dataclasses.replace(row, churn=(got.moves, got.returns)) if redecide else row
+            )
     return out, notes
 
 
