@@ -209,14 +209,7 @@ class StoryIndex:
         size = sum(1 for m in members if m in self._slot and m != article_id)
         if not others:
             return 0.0
-        terms, weights = self._table.vector(slot)
-        sims = []
-        for other in others:
-            their_terms, their_weights = self._table.vector(other)
-            _, mine, theirs = np.intersect1d(
-                terms, their_terms, assume_unique=True, return_indices=True
-            )
-            sims.append(float(weights[mine] @ their_weights[theirs]))
+        sims = self._table.similarities(slot, np.asarray(others, dtype=np.int64)).tolist()
         floor = cfg.similarity_floor
         if cfg.relative_floor > 0.0:
             floor = max(floor, cfg.relative_floor * max(sims))

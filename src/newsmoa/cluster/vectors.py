@@ -208,6 +208,12 @@ class Table:
         s, e = self.start[slot], self.end[slot]
         return self.terms[s:e], self.weights[s:e]
 
+    def similarities(self, slot: int, others: np.ndarray) -> np.ndarray:
+        """Cosine of one stored article with each of `others` (slots): the kernel that gives
+        the candidates theirs (`neighbourhoods`)."""
+        terms, weights = self.vector(slot)
+        return _kernels.dots(terms, weights, others, self.start, self.end, self.terms, self.weights)
+
     def link(self, slot: int, others: np.ndarray, sims: np.ndarray) -> None:
         """Record a new article's similarities in its own and the others' neighbour lists."""
         _kernels.link(self.nn, self.nn_sim, slot, others, sims)
