@@ -284,13 +284,7 @@ class SQLStore:
         return [r[0] for r in rows]
 
     def resolve(self, story: str) -> str:
-        seen = {story}
-        while True:
-            row = self._run("SELECT new FROM redirects WHERE old = ?", (story,)).fetchone()
-            if not row or row[0] in seen:
-                return story
-            story = row[0]
-            seen.add(story)
+        return follow(self.redirects_from([story]), story)
 
     def save_story(self, doc: Mapping[str, Any]) -> None:
         self._run(self._put_story(), story_values(doc, json.dumps(doc, ensure_ascii=False)))
