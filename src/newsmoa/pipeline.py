@@ -234,6 +234,22 @@ class Newsroom:
                 self.store.settle(sorted(a for a, ts in now if ts is None and a in undated))
         return got
 
+    def recluster_queue(self, *, defer_analysis: bool = True) -> ReclusterReport | None:
+        """`recluster_pending` until the queue is empty (each call takes at most
+        `RECLUSTER_MAX_NEW` dated articles) or a call takes nothing more off it (another
+        process changed them meanwhile); None: nothing to re-decide."""
+        done = []
+        left = len(self.store.unsettled())
+        while left:
+            pending = self.recluster_pending(defer_analysis=defer_analysis)
+            if pending is None:
+                break
+            done.append(pending)
+            before, left = left, len(self.store.unsettled())
+            if left >= before:
+                break
+        return combined(done) if done else None
+
     def recluster_around(
         self, times: Sequence[datetime | None], *, defer_analysis: bool = True
     ) -> ReclusterReport | None:

@@ -185,23 +185,12 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
         raise click.BadParameter("--queued decides around the queue, not a number of days")
     room = Newsroom(_store(ctx))
     if queued:
-        from newsmoa.pipeline import combined
-
         waiting = len(room.store.unsettled())
-        done = []
-        left = waiting
-        while left:  # a call takes at most 4,000 dated articles of the queue
-            pending = room.recluster_pending(defer_analysis=defer_analysis)
-            if pending is None:
-                break
-            done.append(pending)
-            before, left = left, len(room.store.unsettled())
-            if left >= before:
-                break  # nothing more could be taken off (changed meanwhile): stop here
-        if not done:
+        pending = room.recluster_queue(defer_analysis=defer_analysis)
+        if pending is None:
             click.echo(f"{waiting} articles were queued; nothing to decide again.")
             return
-        got = combined(done)
+        got = pending
     else:
         newest = room.store.newest_published()
         hours = room.config.window_hours if days is None else days * 24
