@@ -195,18 +195,15 @@ class StoryIndex:
         slot = self._slot[article_id]
         if self._opinion[slot]:
             return 0.0
-        t = self._times[slot]
+        t, reach = self._times[slot], cfg.window_hours * 3600.0
+        present = [self._slot[m] for m in members if m in self._slot and m != article_id]
         others = [
             s
-            for s in (self._slot[m] for m in members if m in self._slot and m != article_id)
+            for s in present
             if not self._opinion[s]
-            and (
-                np.isnan(t)
-                or np.isnan(self._times[s])
-                or abs(self._times[s] - t) <= cfg.window_hours * 3600.0
-            )
+            and (np.isnan(t) or np.isnan(self._times[s]) or abs(self._times[s] - t) <= reach)
         ]
-        size = sum(1 for m in members if m in self._slot and m != article_id)
+        size = len(present)
         if not others:
             return 0.0
         sims = self._table.similarities(slot, np.asarray(others, dtype=np.int64)).tolist()

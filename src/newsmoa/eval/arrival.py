@@ -10,9 +10,9 @@ the stream.
 
 ECB+ has no times, so everything is one window and re-deciding after each arrival ends near
 the batch's grouping (on it, by construction, without `hold`); `timed` gives its documents
-times (each gold story
-starts at a random hour of 8 days, its articles over the 48 hours after), so that the
-window, the context and the frozen past matter as they do in a live store.
+times (each gold story starts at a random hour of 8 days, its articles over the 48 hours
+after), so that the window, the context and the frozen past matter as they do in a live
+store.
 """
 
 from __future__ import annotations
