@@ -106,7 +106,7 @@ def _stale(big: BigStore) -> str | None:
 
     store = open_store(str(big.db))
     try:
-        aid, story, blob = next(iter(store.index_entries(None, None)))
+        aid, story, blob, _ = next(iter(store.index_entries(None, None)))
         stored = Features.from_bytes(blob)
         (row,) = [r for r in store.story_articles(story) if r.article.id == aid]
         if article_features(row.article) != stored:

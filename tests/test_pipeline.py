@@ -318,24 +318,52 @@ def test_recluster_around_each_arrival_agrees_with_the_store(tmp_path):
     store.close()
 
 
-def test_undated_articles_stay_where_they_were_decided(tmp_path):
-    """Undated articles were decided against every article; a re-decision bounded in time
-    holds only some of their stories' articles, so it keeps them where they are."""
-    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
-    undated = [dataclasses.replace(i, id=f"u-{i.id}", published=None) for i in items[:3]]
-    store = open_store(str(tmp_path / "s.db"))
-    room = Newsroom(store)
-    room.ingest([*items[:-1], *undated], defer_analysis=True, recluster=True)
-    ids = [i.id for i in [*items[:-1], *undated]]
-    before = store.stories_of(ids)
-    got = room.ingest([items[-1]], defer_analysis=True, recluster=True).reclustered
-    last = datetime.fromisoformat(items[-1].published)
-    near = [i for i in items if abs(datetime.fromisoformat(i.published) - last) <= WINDOW]
-    assert got is not None and got.articles == len(near)  # the dated ones only
-    after = store.stories_of(ids)
-    assert {a: after[a] for a in before if a.startswith("u-")} == {
-        a: before[a] for a in before if a.startswith("u-")
+def test_placed_times_put_undated_articles_with_their_batch():
+    """An undated article keeps a stored version's time, else takes its batch's: the median
+    publication time of the dated articles (the upper of two), or now when none has one."""
+    from newsmoa.pipeline import placed_times
+    from newsmoa.types import Article
+
+    def art(aid, hours=None):
+        return Article(
+            aid, "본문", published=None if hours is None else T0 + timedelta(hours=hours)
+        )
+
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    batch = [art("a", 0), art("b", 30), art("c", 2), art("u"), art("v"), art("d", 1)]
+    assert placed_times(batch, {"v": 5.0}, now) == {
+        "u": (T0 + timedelta(hours=2)).timestamp(),
+        "v": 5.0,
     }
+    assert placed_times([art("u"), art("w")], {}, now) == {
+        "u": now.timestamp(),
+        "w": now.timestamp(),
+    }
+    assert placed_times([art("a", 0)], {}, now) == {}
+
+
+def test_an_undated_article_is_compared_with_its_time_not_the_whole_store(tmp_path):
+    """Arriving alone, an undated article sits at the time it came: the index loads that
+    window only (before, it loaded every stored article), and a new version of it keeps its
+    time. Pasted with dated reports of its event, it sits with them and joins their story."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    store, first, rest, read = _stored_then_new(tmp_path)
+    later = T0 + timedelta(days=30)
+    room = Newsroom(store, clock=lambda: later)
+    store.settle(None)  # the first half's queue: decided
+    lone = dataclasses.replace(first[0], id="lone", published=None)
+    report = room.ingest([lone], defer_analysis=True, recluster=True)
+    assert read == ["lone"] and report.new_stories == 1  # its re-decision read it alone
+    assert store.article_times(["lone"]) == {"lone": later.timestamp()}
+    edited = dataclasses.replace(lone, text=lone.text + "\n추가 문장이 붙었다.")
+    room.clock = lambda: later + timedelta(days=9)
+    assert room.ingest([edited], defer_analysis=True).updated == 1
+    assert store.article_times(["lone"]) == {"lone": later.timestamp()}
+    pasted = [dataclasses.replace(i, published=None) if i.id == rest[0].id else i for i in rest]
+    Newsroom(store, clock=lambda: later).ingest(pasted, defer_analysis=True)
+    twin = next(i for i in items if i.id != rest[0].id and i.id[:4] == rest[0].id[:4])
+    stories = store.stories_of([rest[0].id, twin.id])
+    assert stories[rest[0].id] == stories[twin.id]
     store.close()
 
 

@@ -49,9 +49,9 @@ RECLUSTER_TRIES = 3  # a re-decision that finds its stories changed by another w
 RECLUSTER_SPAN_WINDOWS = 2
 # The warm index holds at most this many clustering windows of time: when a new batch would
 # stretch what it holds further, it is dropped and only the new batch's window is loaded, so
-# a server or `watch` running for months keeps days of articles in memory, not months
-# (unless an undated article made it load everything: then it keeps everything).
+# a server or `watch` running for months keeps days of articles in memory, not months.
 INDEX_WINDOWS = 4
+Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,18 +107,24 @@ class IngestReport:
 class Newsroom:
     """A store plus the warm story index: `ingest` adds articles and rebuilds their stories.
 
-    `workers`: processes that extract large batches (None: one per core)."""
+    `workers`: processes that extract large batches (None: one per core). `clock`: the time
+    now, which places a batch without publication times (`placed_times`)."""
 
     def __init__(
-        self, store: Store, *, config: ClusterConfig = DEFAULT_CONFIG, workers: int | None = None
+        self,
+        store: Store,
+        *,
+        config: ClusterConfig = DEFAULT_CONFIG,
+        workers: int | None = None,
+        clock: Clock = lambda: datetime.now(UTC),
     ) -> None:
         self.store = store
         self.config = config
         self.workers = workers
+        self.clock = clock
         self.index = StoryIndex(config)
         self._loaded: set[str] = set()
         self._spans: list[tuple[datetime, datetime]] = []  # loaded: sorted, disjoint
-        self._all_loaded = False
         self._stories: set[str] = set()  # story ids the index holds
         self._merges: set[str] = set()  # story ids the index absorbed, not saved yet
 
@@ -164,6 +170,10 @@ class Newsroom:
         report.added, report.updated = len(fresh), len(changed)
         if not fresh and not changed:
             return report
+        undated = [a.id for a in changed if a.published is None]
+        times = placed_times([*fresh, *changed], self.store.article_times(undated), self.clock())
+        for aid, t in times.items():  # the undated ones
+            features[aid] = replace(features[aid], published_s=t)
         rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
         with self.store.transaction():
             self.store.save_articles(rows)
@@ -216,27 +226,18 @@ class Newsroom:
         self, *, defer_analysis: bool = True, limit: int = RECLUSTER_MAX_NEW
     ) -> ReclusterReport | None:
         """`recluster_around` the articles queued in the store (`Store.unsettled`), by this
-        process or another: the undated ones and at most `limit` dated ones (the oldest; the
-        rest stay queued for the next call), and take them off the queue; None: nothing to
-        re-decide."""
-        queued = self.store.unsettled()
+        process or another: at most `limit` of them (the oldest; the rest stay queued for the
+        next call), and take them off the queue; None: nothing to re-decide."""
+        queued = self.store.unsettled()[:limit]
         if not queued:
             return None
-        undated = {a for a, ts in queued if ts is None}
-        dated = [ts for _, ts in queued if ts is not None][:limit]
-        times: list[datetime | None] = [datetime.fromtimestamp(ts, UTC) for ts in dated]
-        got = self.recluster_around(
-            [*times, *([None] if undated else [])], defer_analysis=defer_analysis
+        return self.recluster_around(
+            [datetime.fromtimestamp(ts, UTC) for _, ts in queued], defer_analysis=defer_analysis
         )
-        if undated:  # stayed where they are (dated articles are stored): nothing to decide
-            with self.store.transaction():  # those still undated now, under the write lock
-                now = self.store.unsettled()
-                self.store.settle(sorted(a for a, ts in now if ts is None and a in undated))
-        return got
 
     def recluster_queue(self, *, defer_analysis: bool = True) -> ReclusterReport | None:
         """`recluster_pending` until the queue is empty (each call takes at most
-        `RECLUSTER_MAX_NEW` dated articles) or a call takes nothing more off it (another
+        `RECLUSTER_MAX_NEW` articles) or a call takes nothing more off it (another
         process changed them meanwhile); None: nothing to re-decide."""
         done = []
         left = len(self.store.unsettled())
@@ -251,22 +252,18 @@ class Newsroom:
         return combined(done) if done else None
 
     def recluster_around(
-        self, times: Sequence[datetime | None], *, defer_analysis: bool = True
+        self, times: Sequence[datetime], *, defer_analysis: bool = True
     ) -> ReclusterReport | None:
         """`recluster` (with `hold`: a stream's re-decisions do not move articles back and
-        forth) the stored articles whose decisions articles published at `times` (stored)
-        could have changed: those within the clustering window of them, span by span
-        (`cluster.recluster.time_spans`). Undated articles are re-decided only where no stored
-        article has a time (then everything is); None: nothing to re-decide."""
+        forth) the stored articles whose decisions articles placed at `times` (stored; see
+        `placed_times`) could have changed: those within the clustering window of them, span
+        by span (`cluster.recluster.time_spans`); None: nothing to re-decide."""
         pad = timedelta(hours=self.config.window_hours)
-        dated = [t.timestamp() for t in times if t is not None]
-        if not dated:
-            if None in times and self.store.newest_published() is None:
-                return self.recluster(defer_analysis=defer_analysis, hold=True)
+        if not times:
             return None
         done = []
         step = RECLUSTER_SPAN_WINDOWS * pad.total_seconds()
-        for first, last in time_spans(dated, 2 * pad.total_seconds()):
+        for first, last in time_spans([t.timestamp() for t in times], 2 * pad.total_seconds()):
             # a long span (an archive's queue) in pieces: each reads its own windows only
             for k in range(max(1, math.ceil((last - first) / step))):
                 piece_lo = first + k * step
@@ -284,18 +281,17 @@ class Newsroom:
         defer_analysis: bool = True,
         hold: bool = False,
     ) -> ReclusterReport:
-        """Decide again, as one batch, the stored articles published between `start` and
-        `end` (None: every stored article), after the articles within the clustering window
-        around them and the undated ones, which stay where they are (`split_window`); story
-        ids are kept (`cluster.recluster`). The store is the truth: it is read and the window
-        decided without the write lock (other writers go on), and the writes, in one
-        transaction, happen only if the stories read are still so (else it starts again):
-        moved articles are stored with the new decision's signals, absorbed stories
-        redirect, the stories that changed are listed again (or rebuilt, unless
-        `defer_analysis`). Then the warm index follows if it held the window as the store
-        did, or is dropped (the next call loads what it needs). `hold`: an article moves only
-        where it links to its new story at least as strongly as to its old one
-        (`cluster.recluster.held`; what `recluster_around` does after each batch)."""
+        """Decide again, as one batch, the stored articles placed between `start` and `end`
+        (None: every stored article), after the articles within the clustering window around
+        them (`split_window`); story ids are kept (`cluster.recluster`). The store is the
+        truth: it is read and the window decided without the write lock (other writers go
+        on), and the writes, in one transaction, happen only if the stories read are still
+        so (else it starts again): moved articles are stored with the new decision's
+        signals, absorbed stories redirect, the stories that changed are listed again (or
+        rebuilt, unless `defer_analysis`). Then the warm index follows if it held the window
+        as the store did, or is dropped (the next call loads what it needs). `hold`: an
+        article moves only where it links to its new story at least as strongly as to its
+        old one (`cluster.recluster.held`; what `recluster_around` does after each batch)."""
         pad = timedelta(hours=self.config.window_hours)
         lo: datetime | None = None
         hi: datetime | None = None
@@ -359,7 +355,7 @@ class Newsroom:
         pad_s = self.config.window_hours * 3600.0
         with self.store.snapshot():
             rows = self.store.index_entries(lo, hi)  # read as decoded, inside the snapshot
-            entries = ((aid, Features.from_bytes(blob)) for aid, _, blob in rows)
+            entries = ((aid, _placed(blob, t)) for aid, _, blob, t in rows)
             window, context = split_window(entries, start_s, end_s, pad_s)
             ids = [a for a, _ in (*window, *context)]
             read = Read(
@@ -386,7 +382,6 @@ class Newsroom:
         self.index = StoryIndex(self.config)
         self._loaded.clear()
         self._spans = []
-        self._all_loaded = False
         self._stories.clear()
         self._merges.clear()
 
@@ -407,7 +402,7 @@ class Newsroom:
         analyse: bool,
     ) -> list[StoredArticle]:
         """Story for each new article (changed ones keep theirs), plus text analysis."""
-        self._restore_window([*fresh, *changed])
+        self._restore_window([features[a.id] for a in (*fresh, *changed)])
         assignments = self.index.add_many([(a.id, features[a.id]) for a in fresh])
         placed = {x.article: x for x in assignments}
         self._merges.update(m for x in assignments for m in x.merged)
@@ -429,32 +424,25 @@ class Newsroom:
             rows.append(_row(a, stored[a.id], features[a.id], {"updated": True}, analyse=analyse))
         return rows
 
-    def _restore_window(self, articles: Sequence[Article]) -> None:
-        """Load into the index the stored articles that new ones could join (their time window)."""
-        if self._all_loaded:
-            return
-        times = [a.published for a in articles if a.published]
-        if len(times) < len(articles) or not times:
-            self._all_loaded = True
-            self._load([(None, None)])
-        else:  # around each group of times: a backdated article does not load all between
-            pad = timedelta(hours=self.config.window_hours)
-            groups = time_spans([t.timestamp() for t in times], 2 * pad.total_seconds())
-            self._load_spans(
-                [
-                    (datetime.fromtimestamp(lo, UTC) - pad, datetime.fromtimestamp(hi, UTC) + pad)
-                    for lo, hi in groups
-                ]
-            )
+    def _restore_window(self, features: Sequence[Features]) -> None:
+        """Load into the index the stored articles that new ones (placed: each has a time)
+        could join: their time window, around each group of times (a backdated article does
+        not load all between)."""
+        pad = timedelta(hours=self.config.window_hours)
+        times = [f.published_s for f in features if f.published_s is not None]
+        groups = time_spans(times, 2 * pad.total_seconds())
+        self._load_spans(
+            [
+                (datetime.fromtimestamp(lo, UTC) - pad, datetime.fromtimestamp(hi, UTC) + pad)
+                for lo, hi in groups
+            ]
+        )
 
     def _load_spans(self, needed: Sequence[tuple[datetime, datetime]]) -> int:
         """Load the parts of the `needed` intervals not loaded before (so a stream of new
         articles reads each stored article once), unless what the index holds and `needed`
         would then stretch over more than `INDEX_WINDOWS` windows: then the index starts
-        again from `needed` (articles without a time load everything, and nothing is
-        dropped; nor while the index has merges the store does not know yet)."""
-        if self._all_loaded:
-            return 0
+        again from `needed` (not while the index has merges the store does not know yet)."""
         longest = timedelta(hours=INDEX_WINDOWS * self.config.window_hours)
         if self._spans and not self._merges:
             ends = [*self._spans, *needed]
@@ -466,11 +454,11 @@ class Newsroom:
             self._spans = _joined(self._spans, interval)
         return self._load(parts)
 
-    def _load(self, spans: Sequence[tuple[datetime | None, datetime | None]]) -> int:
+    def _load(self, spans: Sequence[tuple[datetime, datetime]]) -> int:
         entries = {
-            aid: (aid, story, Features.from_bytes(blob))
+            aid: (aid, story, _placed(blob, t))
             for lo, hi in spans
-            for aid, story, blob in self.store.index_entries(lo, hi)
+            for aid, story, blob, t in self.store.index_entries(lo, hi)
             if aid not in self._loaded
         }.values()
         if entries:
@@ -509,6 +497,29 @@ class Newsroom:
         self.store.save_story_summaries(summaries)
 
 
+def placed_times(
+    articles: Sequence[Article], stored: dict[str, float], now: datetime
+) -> dict[str, float]:
+    """Where each of a batch's articles without a publication time sits in time (POSIX
+    seconds; the clustering window and the loading of the story index go by it): the time a
+    stored version of it had (`stored`: a new version keeps its place), else the batch's
+    time: the median publication time of the batch's dated articles (the upper one of an
+    even count: an article's own time), or `now` when none has one. Undated articles of a
+    pasted set of reports thus sit with the dated ones, and one arriving alone sits at the
+    time it came; they are compared with the articles around that time, not with every
+    stored article (which made a running index load the whole store)."""
+    dated = sorted(a.published.timestamp() for a in articles if a.published is not None)
+    batch = dated[len(dated) // 2] if dated else now.timestamp()
+    return {a.id: stored.get(a.id, batch) for a in articles if a.published is None}
+
+
+def _placed(blob: bytes, time: float) -> Features:
+    """Stored features at the article's stored time (an article stored without a time before
+    `placed_times` has None in its features, and its time in the store)."""
+    f = Features.from_bytes(blob)
+    return f if f.published_s is not None else replace(f, published_s=time)
+
+
 Interval = tuple[datetime, datetime]
 
 
@@ -543,23 +554,15 @@ def _joined(held: Sequence[Interval], interval: Interval) -> list[Interval]:
 def _row(
     a: Article, story: str, features: Features, signals: dict, *, analyse: bool
 ) -> StoredArticle:
-    if not analyse:
-        return StoredArticle(
-            article=a,
-            story=story,
-            sentences=None,
-            facts=None,
-            features=features.to_bytes(),
-            signals=signals,
-        )
-    sentences = split_sentences(a)
+    sentences = split_sentences(a) if analyse else None
     return StoredArticle(
         article=a,
         story=story,
         sentences=sentences,
-        facts=extract_facts(a, sentences),
+        facts=None if sentences is None else extract_facts(a, sentences),
         features=features.to_bytes(),
         signals=signals,
+        time=features.published_s,
     )
 
 

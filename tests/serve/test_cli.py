@@ -7,6 +7,7 @@ import io
 import json
 import random
 import shutil
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -255,10 +256,11 @@ def test_reprint_family_is_reported(story):
 
 
 def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path):
-    """ECB+ dev topic 23 (two look-alike events), one file per `ingest --no-recluster` call:
-    each article saw only those before it, and the events chain; `recluster` gives what one
-    batch gives, keeps every id it can, and says why an article moved. `ingest` re-decides
-    around each file by default, so one file per call groups as one batch too."""
+    """ECB+ dev topic 23 (two look-alike events), one file per `ingest --no-recluster` call,
+    a minute apart: each article saw only those before it, and the events chain; `recluster`
+    gives what one batch gives, keeps every id it can, and says why an article moved.
+    `ingest` re-decides around each file by default, so one file per call groups as one
+    batch too."""
     from newsmoa.eval.datasets import ecb_topic, load_ecbplus
     from newsmoa.eval.scoring import pairwise
     from newsmoa.store import open_store
@@ -266,12 +268,16 @@ def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path
     data = load_ecbplus(("dev",))
     picked = [(a, g) for a, g in zip(data.articles, data.gold, strict=True) if ecb_topic(a) == 23]
     gold = {a.id: g for a, g in picked}
+    arrival = list(range(len(picked)))  # the articles in the order they come, a minute apart
+    random.Random(0).shuffle(arrival)
+    minute = {n: k for k, n in enumerate(arrival)}
     files = []
     for n, (a, _) in enumerate(picked):
+        published = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=minute[n])
         files.append(tmp_path / f"{n:02d}.jsonl")
-        files[-1].write_text(json.dumps({"id": a.id, "text": a.text}) + "\n", encoding="utf-8")
-    order = files[:]
-    random.Random(0).shuffle(order)
+        doc = {"id": a.id, "text": a.text, "published": published.isoformat()}
+        files[-1].write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    order = [files[n] for n in arrival]
     one, batch, default = tmp_path / "one.db", tmp_path / "batch.db", tmp_path / "default.db"
     for f in order:
         run(one, "ingest", "--defer-analysis", "--no-recluster", str(f))
@@ -306,11 +312,11 @@ def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path
         name: pairwise([gold[a] for a in ids], [s[a] for a in ids]).f1
         for name, s in (("before", before), ("after", after))
     }
-    assert f1["after"] > f1["before"]  # 0.63 -> 1.0 on this topic
+    assert f1["after"] > f1["before"]  # 0.63 -> 0.95 on this topic (23_2ecb stays apart)
     assert listed == set(after.values())  # the listing follows the moves
     for old in listed_before - listed:  # an absorbed id still shows its story
         assert run(one, "show", old).exit_code == 0
-    moved = next(a for a in ids if after[a] != before[a] and after[a] in listed_before)
+    moved = next(a for a in ids if after[a] != before[a])
     why = run(one, "show", after[moved], "--why").stdout
     assert '"reclustered": true' in why
     again = run(one, "recluster", "--days", "0").stdout

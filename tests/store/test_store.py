@@ -1,6 +1,7 @@
 """The stores (SQLite, PostgreSQL): round trips, versions, redirects, transactions, listings."""
 
 import itertools
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -81,26 +82,49 @@ def test_a_redirect_cycle_is_refused(store):
     assert store.resolve("s2") == "s1" and store.resolve("s1") == "s1"
 
 
-def test_newest_published(store):
-    assert store.newest_published() is None
+def test_newest_time(store):
+    assert store.newest_time() is None
     store.save_articles([row("a")])
-    assert store.newest_published() == datetime(2024, 1, 1, 9, tzinfo=UTC)
+    assert store.newest_time() == datetime(2024, 1, 1, 9, tzinfo=UTC)
+
+
+def test_every_article_has_a_time(store):
+    """An article's time is its publication time, or the one the pipeline gave it, or, given
+    neither, the time it was saved; windows of the story index are read by it."""
+    jan5 = datetime(2024, 1, 5, tzinfo=UTC).timestamp()
+    before = datetime.now(UTC).timestamp()
+    store.save_articles(
+        [row("a"), replace(row("u", published=None), time=jan5), row("n", published=None)]
+    )
+    after = datetime.now(UTC).timestamp()
+    times = store.article_times(["a", "u", "n", "zz"])
+    assert times["a"] == datetime(2024, 1, 1, 9, tzinfo=UTC).timestamp() and times["u"] == jan5
+    assert before <= times["n"] <= after and set(times) == {"a", "u", "n"}
+    lo, hi = datetime(2024, 1, 4, tzinfo=UTC), datetime(2024, 1, 6, tzinfo=UTC)
+    assert [(e[0], e[3]) for e in store.index_entries(lo, hi)] == [("u", jan5)]
+    assert {e[0] for e in store.index_entries(None, None)} == {"a", "u", "n"}
+    assert [(r.article.id, r.time) for r in store.story_articles("s1")] == [
+        ("a", times["a"]),
+        ("u", jan5),
+        ("n", times["n"]),
+    ]
 
 
 def test_the_queue_of_unsettled_articles(store, store_url):
     """Queued once each, listed with the article's current time (a new version may change
-    it) undated first, taken off by id or all at once; another connection sees it."""
+    it) oldest first, taken off by id or all at once; another connection sees it."""
     store.save_articles([row("a"), row("b"), row("u")])
     store.save_articles([row("b", published=datetime(2024, 1, 3, tzinfo=UTC))])
-    store.save_articles([row("u", published=None)])
+    dec = datetime(2023, 12, 30, tzinfo=UTC).timestamp()
+    store.save_articles([replace(row("u", published=None), time=dec)])
     store.mark_unsettled(["b", "a", "u"])
     store.mark_unsettled(["a"])
     jan1 = datetime(2024, 1, 1, 9, tzinfo=UTC).timestamp()
     jan3 = datetime(2024, 1, 3, tzinfo=UTC).timestamp()
-    assert store.unsettled() == [("u", None), ("a", jan1), ("b", jan3)]
+    assert store.unsettled() == [("u", dec), ("a", jan1), ("b", jan3)]
     store.settle(["a", "not-queued"])
     other = open_store(store_url)
-    assert other.unsettled() == store.unsettled() == [("u", None), ("b", jan3)]
+    assert other.unsettled() == store.unsettled() == [("u", dec), ("b", jan3)]
     other.close()
     store.settle(None)
     assert store.unsettled() == []
@@ -204,7 +228,8 @@ def test_opening_a_store_does_not_wait_for_a_writer(store_url):
 def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tmp_path):
     """A store of the schema before the queue (version 2) with an article in it, opened by
     four connections at the same moment: each opens it, the upgrade happens once (in one
-    transaction under the write lock), and the article is still there."""
+    transaction under the write lock), and the article is still there; an undated one takes
+    the time it was ingested."""
     import sqlite3
     import threading
 
@@ -212,10 +237,12 @@ def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tm
 
     path = tmp_path / "old.db"
     old = open_store(str(path))
-    old.save_articles([row("a")])
+    old.save_articles([row("a"), row("u", published=None)])
     old.close()
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("DROP TABLE unsettled")
+    db.execute("ALTER TABLE articles RENAME COLUMN time_ts TO published_ts")
+    db.execute("UPDATE articles SET published_ts = NULL, ingested_at = ? WHERE id = 'u'", (NOON,))
     db.execute("PRAGMA user_version = 2")
     db.close()
     start, errors, opened = threading.Barrier(4), [], []
@@ -235,8 +262,38 @@ def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tm
     assert errors == [] and len(opened) == 4
     assert opened[0].db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert opened[0].known_hashes(["a"]) and opened[0].unsettled() == []
+    assert opened[0].article_times(["a", "u"]) == {
+        "a": datetime(2024, 1, 1, 9, tzinfo=UTC).timestamp(),
+        "u": datetime(2024, 2, 1, 12, 0, 0, 250000, tzinfo=UTC).timestamp(),
+    }
     for store in opened:
         store.close()
+
+
+NOON = "2024-02-01T12:00:00.250Z"  # ingested_at as the store writes it
+
+
+def test_an_undated_article_of_an_old_store_takes_the_time_it_was_ingested(store, store_url):
+    """The last migration on either database: `published_ts` becomes `time_ts`, and an
+    article stored without a time takes its `ingested_at`."""
+    store.save_articles([row("a"), row("u", published=None)])
+    db = store.db
+    db.execute("ALTER TABLE articles RENAME COLUMN time_ts TO published_ts")
+    db.execute(
+        store._sql("UPDATE articles SET published_ts = NULL, ingested_at = ? WHERE id = 'u'"),
+        (NOON,),
+    )
+    if store_url.startswith("postgres"):
+        db.execute("DELETE FROM newsmoa_schema WHERE version = 3")
+    else:
+        db.execute("PRAGMA user_version = 3")
+    store.close()
+    upgraded = open_store(store_url)
+    assert upgraded.article_times(["a", "u"]) == {
+        "a": datetime(2024, 1, 1, 9, tzinfo=UTC).timestamp(),
+        "u": datetime(2024, 2, 1, 12, 0, 0, 250000, tzinfo=UTC).timestamp(),
+    }
+    upgraded.close()
 
 
 def test_a_snapshot_reads_one_state_while_another_writer_commits(store, store_url):

@@ -28,7 +28,8 @@ class Features:
 
     terms/counts: sorted unique term hashes (uint64) of title, lead and body, and their counts
     with title and lead terms boosted. words: readable headline words, for explanations.
-    published_s: POSIX seconds, or None when the article has no time.
+    published_s: POSIX seconds, or None when the article has no time (the pipeline gives such
+    an article the time of its batch before placing it, `pipeline.placed_times`).
     opinion: the headline labels it an opinion piece (an editorial, a column): its own story.
     """
 

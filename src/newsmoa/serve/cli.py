@@ -168,8 +168,8 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
     Articles added a few at a time (`ingest --no-recluster`, or another tool writing the
     store) were placed seeing only the articles before them; a batch sees them all
     (`--queued`: around the articles waiting for it, wherever they are in time). The
-    articles within 2 days around the span stay where they are, as do undated articles
-    (they were decided against every article) unless `--days 0`. Story ids are kept: a
+    articles within 2 days around the span stay where they are (an article without a
+    publication time is where the batch that brought it placed it). Story ids are kept: a
     story keeps its id, a story found to be part of another redirects to it, and an article
     that moves says why in `show --why`.
 
@@ -192,7 +192,7 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
             return
         got = pending
     else:
-        newest = room.store.newest_published()
+        newest = room.store.newest_time()
         hours = room.config.window_hours if days is None else days * 24
         try:
             start = None if days == 0 or newest is None else newest - timedelta(hours=hours)

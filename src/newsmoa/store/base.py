@@ -1,7 +1,7 @@
 """The store's one interface; SQLite and PostgreSQL implement it. SQL lives in store/ only.
 
 StoredArticle  an article with what the pipeline derived from it (story, sentences, facts,
-               cluster features, the signals that placed it)
+               cluster features, the signals that placed it, its place in time)
 Store          articles, story documents (the Story JSON, cached at ingest), redirects
 """
 
@@ -18,7 +18,12 @@ from newsmoa.types import Article, Fact, Sentence
 
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
-    """`sentences`/`facts` are None until the article is analysed (deferred analysis)."""
+    """`sentences`/`facts` are None until the article is analysed (deferred analysis).
+
+    `time`: where the article sits in time (POSIX seconds), which the clustering window and
+    the loading of the story index go by: its publication time, or for an article without one
+    the time the pipeline gave it (`pipeline.placed_times`); None: its publication time, or
+    the time it is saved when it has none (the store keeps a time for every article)."""
 
     article: Article
     story: str
@@ -27,6 +32,7 @@ class StoredArticle:
     features: bytes = b""
     signals: Mapping[str, Any] = field(default_factory=dict)
     version: int = 1
+    time: float | None = None
 
 
 class Store(Protocol):
@@ -55,10 +61,15 @@ class Store(Protocol):
         """Insert, or replace as a new version (the old text kept in the history)."""
         ...
 
+    def article_times(self, ids: Sequence[str]) -> dict[str, float]:
+        """The time (`StoredArticle.time`) of each stored article among `ids`."""
+        ...
+
     def index_entries(
         self, lo: datetime | None, hi: datetime | None
-    ) -> Iterator[tuple[str, str, bytes]]:
-        """(article id, story id, features) of articles published in [lo, hi], plus undated ones."""
+    ) -> Iterator[tuple[str, str, bytes, float]]:
+        """(article id, story id, features, time) of the articles whose time is in [lo, hi]
+        (None: every article)."""
         ...
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, int]:
@@ -70,8 +81,9 @@ class Store(Protocol):
         """Whether an article, a listing or a redirect has (or had) this story id."""
         ...
 
-    def newest_published(self) -> datetime | None:
-        """The latest publication time of a stored article (None: none has one)."""
+    def newest_time(self) -> datetime | None:
+        """The latest time (`StoredArticle.time`) of a stored article (None: the store is
+        empty)."""
         ...
 
     def story_articles(self, story: str) -> list[StoredArticle]: ...
@@ -99,9 +111,9 @@ class Store(Protocol):
         """Which of `ids` are queued."""
         ...
 
-    def unsettled(self) -> list[tuple[str, float | None]]:
+    def unsettled(self) -> list[tuple[str, float]]:
         """The queued articles (`mark_unsettled`), whoever queued them, with their current
-        publication time (POSIX seconds; None: undated), undated first, then oldest first."""
+        time (`StoredArticle.time`), oldest first."""
         ...
 
     def settle(self, ids: Sequence[str] | None) -> None:

@@ -80,10 +80,25 @@ def m003_unsettled(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE unsettled (id TEXT PRIMARY KEY)")
 
 
+def m004_time_for_every_article(db: sqlite3.Connection) -> None:
+    """Every article has a place in time, which the clustering window and the loading of the
+    story index go by (`StoredArticle.time`): `published_ts` becomes `time_ts`, and an article
+    stored without a publication time (which was compared with every article, so that one of
+    them made a running index load the whole store) takes the time it was ingested. The
+    index on the column follows it under its old name."""
+    db.execute("ALTER TABLE articles RENAME COLUMN published_ts TO time_ts")
+    db.execute(
+        "UPDATE articles SET time_ts = CAST(strftime('%s', ingested_at) AS REAL)"
+        " + (strftime('%f', ingested_at) - strftime('%S', ingested_at))"  # to the millisecond
+        " WHERE time_ts IS NULL"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
     m003_unsettled,
+    m004_time_for_every_article,
 )
 
 

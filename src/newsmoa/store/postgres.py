@@ -48,8 +48,7 @@ class PostgresStore(SQLStore):
     def _listing_docs(self, marks: str) -> str:
         # jsonb cannot hold a \u0000 a JSON text may spell: the text is left out in Python.
         return (
-            f"SELECT story, doc FROM articles WHERE story IN ({marks})"
-            " ORDER BY story, published_ts NULLS FIRST, id"
+            f"SELECT story, doc FROM articles WHERE story IN ({marks}) ORDER BY story, time_ts, id"
         )
 
 
@@ -114,8 +113,22 @@ def m002_unsettled(db: Any) -> None:
     db.execute('CREATE TABLE unsettled (id TEXT COLLATE "C" PRIMARY KEY)')
 
 
+def m003_time_for_every_article(db: Any) -> None:
+    """SQLite's m004: `published_ts` becomes `time_ts`, which every article has (an undated
+    one: the time it was ingested)."""
+    db.execute("ALTER TABLE articles RENAME COLUMN published_ts TO time_ts")
+    db.execute(
+        "UPDATE articles SET time_ts = extract(epoch FROM ingested_at::timestamptz)"
+        " WHERE time_ts IS NULL"
+    )
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_unsettled)
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (
+    m001_initial,
+    m002_unsettled,
+    m003_time_for_every_article,
+)
 
 
 def migrate(db: Any) -> int:

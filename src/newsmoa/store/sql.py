@@ -50,7 +50,7 @@ class SQLStore:
         """The query for `story_listings`: (story, article JSON, text left out if it can be)."""
         return (
             f"SELECT story, json_remove(doc, '$.text') FROM articles WHERE story IN ({marks})"
-            " ORDER BY story, published_ts NULLS FIRST, id"
+            " ORDER BY story, time_ts, id"
         )
 
     def close(self) -> None:
@@ -155,20 +155,19 @@ class SQLStore:
             )
             self._run_many(_PUT_ARTICLE, values)
 
+    def article_times(self, ids: Sequence[str]) -> dict[str, float]:
+        return self._by_ids("time_ts", ids)
+
     def index_entries(
         self, lo: datetime | None, hi: datetime | None
-    ) -> Iterator[tuple[str, str, bytes]]:
+    ) -> Iterator[tuple[str, str, bytes, float]]:
         args: tuple[float, ...] = ()
-        if lo is None or hi is None:
-            query = "SELECT id, story, features FROM articles"
-        else:
-            query = (
-                "SELECT id, story, features FROM articles WHERE published_ts BETWEEN ? AND ?"
-                " OR published_ts IS NULL"
-            )
+        query = "SELECT id, story, features, time_ts FROM articles"
+        if lo is not None and hi is not None:
+            query += " WHERE time_ts BETWEEN ? AND ?"
             args = (lo.timestamp(), hi.timestamp())
         for row in self._run(query, args):
-            yield row[0], row[1], bytes(row[2])
+            yield row[0], row[1], bytes(row[2]), row[3]
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, int]:
         # an article row may still name an absorbed id: the chains arriving at `stories`
@@ -190,18 +189,18 @@ class SQLStore:
         )
         return self._run(query, (story, story, story, story)).fetchone() is not None
 
-    def newest_published(self) -> datetime | None:
-        ts = self._run("SELECT max(published_ts) FROM articles").fetchone()[0]
+    def newest_time(self) -> datetime | None:
+        ts = self._run("SELECT max(time_ts) FROM articles").fetchone()[0]
         return None if ts is None else datetime.fromtimestamp(ts, UTC)
 
     def story_articles(self, story: str) -> list[StoredArticle]:
         rows = self._run(
-            "SELECT doc, story, sentences, facts, features, signals, version FROM articles"
-            " WHERE story = ? ORDER BY published_ts NULLS FIRST, id",
+            "SELECT doc, story, sentences, facts, features, signals, version, time_ts"
+            " FROM articles WHERE story = ? ORDER BY time_ts, id",
             (story,),
         ).fetchall()
         out = []
-        for doc, st, sents, facts, features, signals, version in rows:
+        for doc, st, sents, facts, features, signals, version, time in rows:
             article = codec.article_from_json(json.loads(doc))
             out.append(
                 StoredArticle(
@@ -216,6 +215,7 @@ class SQLStore:
                     features=bytes(features),
                     signals=json.loads(signals),
                     version=version,
+                    time=time,
                 )
             )
         return out
@@ -259,13 +259,12 @@ class SQLStore:
     def unsettled_among(self, ids: Sequence[str]) -> set[str]:
         return {r[0] for r in self._rows_in("SELECT id FROM unsettled WHERE id IN ({marks})", ids)}
 
-    def unsettled(self) -> list[tuple[str, float | None]]:
+    def unsettled(self) -> list[tuple[str, float]]:
         # the article's time now (a new version may have changed it), looked up by key: a
         # join ordered by time made SQLite scan every article by time (1 s at 1M stored)
         ids = [row[0] for row in self._run("SELECT id FROM unsettled")]
-        times = self._by_ids("published_ts", ids)
-        got = [(aid, times[aid]) for aid in ids if aid in times]
-        return sorted(got, key=lambda it: (it[1] is not None, it[1] or 0.0, it[0]))
+        times = self.article_times(ids)
+        return sorted(((aid, times[aid]) for aid in ids if aid in times), key=lambda it: it[::-1])
 
     def settle(self, ids: Sequence[str] | None) -> None:
         if ids is None:
@@ -360,7 +359,7 @@ def follow(redirects: Mapping[str, str], story: str) -> str:
 
 
 _ARTICLE_COLUMNS = (
-    "id, version, content_hash, story, published, published_ts, outlet, doc, sentences, facts,"
+    "id, version, content_hash, story, published, time_ts, outlet, doc, sentences, facts,"
     " features, signals"
 )
 _PUT_ARTICLE = (
@@ -389,7 +388,7 @@ def article_values(row: StoredArticle, version: int) -> tuple[Any, ...]:
         a.content_hash,
         row.story,
         codec.iso(a.published),
-        a.published.timestamp() if a.published else None,
+        row.time if row.time is not None else (a.published or datetime.now(UTC)).timestamp(),
         a.outlet,
         json.dumps(codec.article_to_json(a), ensure_ascii=False),
         None if row.sentences is None else json.dumps(codec.sentences_to_json(row.sentences)),
