@@ -171,9 +171,11 @@ class Newsroom:
         if not fresh and not changed:
             return report
         undated = [a.id for a in changed if a.published is None]
-        times = placed_times([*fresh, *changed], self.store.article_times(undated), self.clock())
-        for aid, t in times.items():  # the undated ones
-            features[aid] = replace(features[aid], published_s=t)
+        batch = list(articles.values())  # the unchanged ones date the batch too
+        times = placed_times(batch, self.store.article_times(undated), self.clock())
+        for a in (*fresh, *changed):
+            if a.id in times:
+                features[a.id] = replace(features[a.id], published_s=times[a.id])
         rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
         with self.store.transaction():
             self.store.save_articles(rows)
@@ -503,11 +505,11 @@ def placed_times(
     """Where each of a batch's articles without a publication time sits in time (POSIX
     seconds; the clustering window and the loading of the story index go by it): the time a
     stored version of it had (`stored`: a new version keeps its place), else the batch's
-    time: the median publication time of the batch's dated articles (the upper one of an
-    even count: an article's own time), or `now` when none has one. Undated articles of a
-    pasted set of reports thus sit with the dated ones, and one arriving alone sits at the
-    time it came; they are compared with the articles around that time, not with every
-    stored article (which made a running index load the whole store)."""
+    time: the median publication time of the batch's dated articles, new, changed or already
+    stored (the upper one of an even count: an article's own time), or `now` when none has
+    one. Undated articles of a pasted set of reports thus sit with the dated ones, and one
+    arriving alone sits at the time it came; they are compared with the articles around that
+    time, not with every stored article (which made a running index load the whole store)."""
     dated = sorted(a.published.timestamp() for a in articles if a.published is not None)
     batch = dated[len(dated) // 2] if dated else now.timestamp()
     return {a.id: stored.get(a.id, batch) for a in articles if a.published is None}

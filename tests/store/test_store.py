@@ -82,10 +82,13 @@ def test_a_redirect_cycle_is_refused(store):
     assert store.resolve("s2") == "s1" and store.resolve("s1") == "s1"
 
 
-def test_newest_time(store):
-    assert store.newest_time() is None
+def test_newest_published(store):
+    """The latest publication time: an undated article's time (now, here) is not one."""
+    assert store.newest_published() is None
+    store.save_articles([row("u", published=None)])
+    assert store.newest_published() is None
     store.save_articles([row("a")])
-    assert store.newest_time() == datetime(2024, 1, 1, 9, tzinfo=UTC)
+    assert store.newest_published() == datetime(2024, 1, 1, 9, tzinfo=UTC)
 
 
 def test_every_article_has_a_time(store):
@@ -108,6 +111,8 @@ def test_every_article_has_a_time(store):
         ("u", jan5),
         ("n", times["n"]),
     ]
+    store.save_articles([row("u", published=None, text="고쳐 쓴 본문.")])  # a new version
+    assert store.article_times(["u"]) == {"u": jan5}  # keeps its place
 
 
 def test_the_queue_of_unsettled_articles(store, store_url):
@@ -229,7 +234,7 @@ def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tm
     """A store of the schema before the queue (version 2) with an article in it, opened by
     four connections at the same moment: each opens it, the upgrade happens once (in one
     transaction under the write lock), and the article is still there; an undated one takes
-    the time it was ingested."""
+    the time it was ingested (its story has no dated article)."""
     import sqlite3
     import threading
 
@@ -237,7 +242,7 @@ def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tm
 
     path = tmp_path / "old.db"
     old = open_store(str(path))
-    old.save_articles([row("a"), row("u", published=None)])
+    old.save_articles([row("a"), row("u", published=None, story="s9")])
     old.close()
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("DROP TABLE unsettled")
@@ -275,12 +280,18 @@ NOON = "2024-02-01T12:00:00.250Z"  # ingested_at as the store writes it
 
 def test_an_undated_article_of_an_old_store_takes_the_time_it_was_ingested(store, store_url):
     """The last migration on either database: `published_ts` becomes `time_ts`, and an
-    article stored without a time takes its `ingested_at`."""
-    store.save_articles([row("a"), row("u", published=None)])
+    article stored without a time takes the earliest time of its story's dated articles,
+    else its `ingested_at`."""
+    store.save_articles(
+        [row("a"), row("b", published=datetime(2024, 1, 2, tzinfo=UTC)), row("u", published=None)]
+    )
+    store.save_articles([row("v", published=None, story="s2")])
     db = store.db
     db.execute("ALTER TABLE articles RENAME COLUMN time_ts TO published_ts")
     db.execute(
-        store._sql("UPDATE articles SET published_ts = NULL, ingested_at = ? WHERE id = 'u'"),
+        store._sql(
+            "UPDATE articles SET published_ts = NULL, ingested_at = ? WHERE id IN ('u', 'v')"
+        ),
         (NOON,),
     )
     if store_url.startswith("postgres"):
@@ -289,11 +300,26 @@ def test_an_undated_article_of_an_old_store_takes_the_time_it_was_ingested(store
         db.execute("PRAGMA user_version = 3")
     store.close()
     upgraded = open_store(store_url)
-    assert upgraded.article_times(["a", "u"]) == {
-        "a": datetime(2024, 1, 1, 9, tzinfo=UTC).timestamp(),
-        "u": datetime(2024, 2, 1, 12, 0, 0, 250000, tzinfo=UTC).timestamp(),
+    jan1 = datetime(2024, 1, 1, 9, tzinfo=UTC).timestamp()
+    assert upgraded.article_times(["a", "u", "v"]) == {
+        "a": jan1,
+        "u": jan1,
+        "v": datetime(2024, 2, 1, 12, 0, 0, 250000, tzinfo=UTC).timestamp(),
     }
     upgraded.close()
+
+
+def test_a_store_a_newer_newsmoa_upgraded_is_refused(store, store_url):
+    """Its schema may have moved what this code reads: a clear error naming the store, not a
+    failing query later."""
+    if store_url.startswith("postgres"):
+        store.db.execute("INSERT INTO newsmoa_schema (version) VALUES (99)")
+    else:
+        store.db.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="version 99, newer than this newsmoa"):
+        open_store(store_url)
+    if store_url.startswith("postgres"):
+        store.db.execute("DELETE FROM newsmoa_schema WHERE version = 99")
 
 
 def test_a_snapshot_reads_one_state_while_another_writer_commits(store, store_url):

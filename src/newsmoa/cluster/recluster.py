@@ -113,7 +113,7 @@ def split_window(
     and `end_s` (None: every entry); the context, what is within `pad_s` of it (the
     clustering window) and the undated (they were decided against every article, and a
     window holds only some of their stories' articles: only an unbounded window re-decides
-    them); the rest is neither."""
+    them; the pipeline stores none, `pipeline.placed_times`); the rest is neither."""
     window: list[tuple[str, Features]] = []
     context: list[tuple[str, Features]] = []
     for entry in entries:

@@ -6,7 +6,9 @@ else in a fixed random order: the shared sets have no times, or one day's date) 
 `redecide`, after each arrival decides again the articles within the clustering window of it
 after their context (an undated arrival: all articles), as `Newsroom.recluster_around` does
 for a batch (`newsmoa.cluster.recluster`, with `hold`). The stories are read at the end of
-the stream.
+the stream. (The pipeline gives an undated article the time it came, `placed_times`: a
+stream's undated arrivals then fall in one window as here, and a re-decision takes them in
+the order they came, not by id as here.)
 
 ECB+ has no times, so everything is one window and re-deciding after each arrival ends near
 the batch's grouping (on it, by construction, without `hold`); `timed` gives its documents

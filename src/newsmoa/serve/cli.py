@@ -192,7 +192,7 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
             return
         got = pending
     else:
-        newest = room.store.newest_time()
+        newest = room.store.newest_published()
         hours = room.config.window_hours if days is None else days * 24
         try:
             start = None if days == 0 or newest is None else newest - timedelta(hours=hours)

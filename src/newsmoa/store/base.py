@@ -23,7 +23,8 @@ class StoredArticle:
     `time`: where the article sits in time (POSIX seconds), which the clustering window and
     the loading of the story index go by: its publication time, or for an article without one
     the time the pipeline gave it (`pipeline.placed_times`); None: its publication time, or
-    the time it is saved when it has none (the store keeps a time for every article)."""
+    without one the time stored for it before, or the time it is first saved (the store
+    keeps a time for every article)."""
 
     article: Article
     story: str
@@ -81,9 +82,8 @@ class Store(Protocol):
         """Whether an article, a listing or a redirect has (or had) this story id."""
         ...
 
-    def newest_time(self) -> datetime | None:
-        """The latest time (`StoredArticle.time`) of a stored article (None: the store is
-        empty)."""
+    def newest_published(self) -> datetime | None:
+        """The latest publication time of a stored article (None: none has one)."""
         ...
 
     def story_articles(self, story: str) -> list[StoredArticle]: ...

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from newsmoa.errors import StoreError
+
 
 def m001_initial(db: sqlite3.Connection) -> None:
     _script(
@@ -80,13 +82,24 @@ def m003_unsettled(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE unsettled (id TEXT PRIMARY KEY)")
 
 
+# An article stored without a time before migration 4 takes the earliest time of the dated
+# articles stored in its story (it was decided against every article, and its story says
+# when it belongs), else the time it was ingested. Shared by both databases.
+UNDATED_FROM_STORY = (
+    "UPDATE articles SET time_ts = (SELECT min(d.time_ts) FROM articles d"
+    " WHERE d.story = articles.story AND d.time_ts IS NOT NULL) WHERE time_ts IS NULL"
+)
+
+
 def m004_time_for_every_article(db: sqlite3.Connection) -> None:
     """Every article has a place in time, which the clustering window and the loading of the
     story index go by (`StoredArticle.time`): `published_ts` becomes `time_ts`, and an article
     stored without a publication time (which was compared with every article, so that one of
-    them made a running index load the whole store) takes the time it was ingested. The
-    index on the column follows it under its old name."""
+    them made a running index load the whole store) takes its story's time, or the time it
+    was ingested (`UNDATED_FROM_STORY`). The index on the column follows it under its old
+    name. A process of an older newsmoa cannot use the store after this."""
     db.execute("ALTER TABLE articles RENAME COLUMN published_ts TO time_ts")
+    db.execute(UNDATED_FROM_STORY)
     db.execute(
         "UPDATE articles SET time_ts = CAST(strftime('%s', ingested_at) AS REAL)"
         " + (strftime('%f', ingested_at) - strftime('%S', ingested_at))"  # to the millisecond
@@ -102,11 +115,24 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
 )
 
 
+def not_newer(version: int, known: int) -> bool:
+    """Whether a store at schema `version` is up to date for this newsmoa (which knows
+    `known` steps); a newer one raises `StoreError`: its schema may have moved what this
+    code reads or writes (migration 4 renamed a column)."""
+    if version > known:
+        raise StoreError(
+            f"the store's schema is version {version}, newer than this newsmoa's ({known}):"
+            " a newer newsmoa upgraded it; upgrade newsmoa to use it"
+        )
+    return version == known
+
+
 def migrate(db: sqlite3.Connection) -> int:
     """Apply what the database lacks, in one transaction under the write lock (the version is
     read again inside it: two processes opening an old store at once upgrade it once);
-    returns its version. `db` is in autocommit mode (`isolation_level=None`)."""
-    if db.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS):
+    returns its version. `db` is in autocommit mode (`isolation_level=None`). A store that a
+    newer newsmoa upgraded is refused (`not_newer`)."""
+    if not_newer(db.execute("PRAGMA user_version").fetchone()[0], len(MIGRATIONS)):
         return len(MIGRATIONS)  # a reader opening an up-to-date store takes no lock
     db.execute("BEGIN IMMEDIATE")
     try:

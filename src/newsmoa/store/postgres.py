@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from newsmoa.errors import ConfigError, StoreError
+from newsmoa.store.migrations import UNDATED_FROM_STORY, not_newer
 from newsmoa.store.sql import SQLStore
 
 _LOCK = 0x6E6577736D6F61  # "newsmoa": pg_advisory_xact_lock's key for writers
@@ -40,6 +41,9 @@ class PostgresStore(SQLStore):
             migrate(self.db)
         except psycopg.Error as exc:
             raise StoreError(f"{self.name}: cannot open as a newsmoa store: {exc}") from exc
+        except StoreError as exc:
+            self.db.close()
+            raise StoreError(f"{self.name}: {exc}") from exc
 
     def _begin(self) -> None:
         self.db.execute("BEGIN")
@@ -115,8 +119,9 @@ def m002_unsettled(db: Any) -> None:
 
 def m003_time_for_every_article(db: Any) -> None:
     """SQLite's m004: `published_ts` becomes `time_ts`, which every article has (an undated
-    one: the time it was ingested)."""
+    one: its story's, or the time it was ingested)."""
     db.execute("ALTER TABLE articles RENAME COLUMN published_ts TO time_ts")
+    db.execute(UNDATED_FROM_STORY)
     db.execute(
         "UPDATE articles SET time_ts = extract(epoch FROM ingested_at::timestamptz)"
         " WHERE time_ts IS NULL"
@@ -134,7 +139,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
 def migrate(db: Any) -> int:
     """Apply what the database lacks; returns its version. Only a database that lacks a step
     takes the writers' lock (a reader opening the store never waits for an ingest)."""
-    if _version(db) < len(MIGRATIONS):
+    if not not_newer(_version(db), len(MIGRATIONS)):
         with db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
             db.execute("CREATE TABLE IF NOT EXISTS newsmoa_schema (version INTEGER NOT NULL)")

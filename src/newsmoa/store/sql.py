@@ -133,20 +133,24 @@ class SQLStore:
         """Batched: one query per chunk for what is stored, then executemany writes."""
         with self.transaction():
             ids = [r.article.id for r in rows]
-            query = "SELECT id, version, content_hash, doc FROM articles WHERE id IN ({marks})"
-            old: dict[str, tuple[int, str, str]] = {
-                aid: (version, chash, doc) for aid, version, chash, doc in self._rows_in(query, ids)
+            query = (
+                "SELECT id, version, content_hash, doc, time_ts FROM articles WHERE id IN ({marks})"
+            )
+            old: dict[str, tuple[int, str, str, float]] = {
+                aid: (version, chash, doc, t)
+                for aid, version, chash, doc, t in self._rows_in(query, ids)
             }
             history, values = [], []
             for row in rows:
                 a = row.article
                 version = 1
+                kept = None
                 if a.id in old:
-                    prev_version, prev_hash, prev_doc = old[a.id]
+                    prev_version, prev_hash, prev_doc, kept = old[a.id]
                     version = prev_version + (prev_hash != a.content_hash)
                     if prev_hash != a.content_hash:
                         history.append((a.id, prev_version, prev_hash, prev_doc))
-                values.append(article_values(row, version))
+                values.append(article_values(row, version, kept))
             self._run_many(
                 "INSERT INTO article_versions (id, version, content_hash, doc) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (id, version) DO UPDATE"
@@ -189,8 +193,9 @@ class SQLStore:
         )
         return self._run(query, (story, story, story, story)).fetchone() is not None
 
-    def newest_time(self) -> datetime | None:
-        ts = self._run("SELECT max(time_ts) FROM articles").fetchone()[0]
+    def newest_published(self) -> datetime | None:
+        ts = self._run("SELECT max(time_ts) FROM articles WHERE published IS NOT NULL")
+        ts = ts.fetchone()[0]
         return None if ts is None else datetime.fromtimestamp(ts, UTC)
 
     def story_articles(self, story: str) -> list[StoredArticle]:
@@ -380,15 +385,23 @@ def story_values(summary: Mapping[str, Any], doc: str | None) -> tuple[Any, ...]
     )
 
 
-def article_values(row: StoredArticle, version: int) -> tuple[Any, ...]:
+def article_values(row: StoredArticle, version: int, kept: float | None) -> tuple[Any, ...]:
+    """The row's column values; its time is `row.time`, else its publication time, else
+    `kept` (the time stored for it before: an undated article keeps its place), else now."""
     a = row.article
+    if row.time is not None:
+        time = row.time
+    elif a.published is not None:
+        time = a.published.timestamp()
+    else:
+        time = datetime.now(UTC).timestamp() if kept is None else kept
     return (
         a.id,
         version,
         a.content_hash,
         row.story,
         codec.iso(a.published),
-        row.time if row.time is not None else (a.published or datetime.now(UTC)).timestamp(),
+        time,
         a.outlet,
         json.dumps(codec.article_to_json(a), ensure_ascii=False),
         None if row.sentences is None else json.dumps(codec.sentences_to_json(row.sentences)),

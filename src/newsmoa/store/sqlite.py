@@ -25,3 +25,6 @@ class SQLiteStore(SQLStore):
             migrate(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as a newsmoa store: {exc}") from exc
+        except StoreError as exc:
+            self.db.close()
+            raise StoreError(f"{self.path}: {exc}") from exc
