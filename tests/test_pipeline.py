@@ -355,6 +355,8 @@ def test_an_undated_article_is_compared_with_its_time_not_the_whole_store(tmp_pa
     report = room.ingest([lone], defer_analysis=True, recluster=True)
     assert read == ["lone"] and report.new_stories == 1  # its re-decision read it alone
     assert store.article_times(["lone"]) == {"lone": later.timestamp()}
+    (row,) = [r for r in store.story_articles(report.stories[0]) if r.article.id == "lone"]
+    assert row.signals["placed_at"] == "2024-06-05T09:00:00+00:00"  # `show --why` says it
     edited = dataclasses.replace(lone, text=lone.text + "\n추가 문장이 붙었다.")
     room.clock = lambda: later + timedelta(days=9)
     assert room.ingest([edited], defer_analysis=True).updated == 1

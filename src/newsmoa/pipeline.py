@@ -420,7 +420,11 @@ class Newsroom:
         rows = []
         for a in fresh:
             x = placed[a.id]
-            rows.append(_row(a, x.story, features[a.id], dict(x.signals), analyse=analyse))
+            signals = dict(x.signals)
+            t = features[a.id].published_s
+            if a.published is None and t is not None:  # says where `placed_times` put it
+                signals["placed_at"] = codec.iso(datetime.fromtimestamp(t, UTC))
+            rows.append(_row(a, x.story, features[a.id], signals, analyse=analyse))
         stored = self.store.stories_of([a.id for a in changed])
         for a in changed:  # a new version keeps its story
             rows.append(_row(a, stored[a.id], features[a.id], {"updated": True}, analyse=analyse))
