@@ -418,6 +418,41 @@ def test_undated_articles_one_call_each_are_decided_again_around_when_they_came(
     store.close()
 
 
+def test_a_small_store_weighs_terms_over_its_older_articles(tmp_path, monkeypatch):
+    """A window of a small store holds few articles: the story index and a re-decision count
+    the terms of the stored articles before what they read too (up to `DF_SAMPLE`), each
+    once, as a stream weighs them over all it saw."""
+    import newsmoa.pipeline as pipeline
+
+    store, first, rest, read = _stored_then_new(tmp_path)
+    store.settle(None)
+    last = max(datetime.fromisoformat(i.published) for i in first)
+    far = last + 2 * WINDOW + timedelta(hours=1)  # its window holds no stored article
+    later = dataclasses.replace(rest[0], id="later", published=far.isoformat())
+    counted = []
+    real = pipeline.recluster
+
+    def spy(*args, **kw):
+        counted.append(len(kw["counted"]))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(pipeline, "recluster", spy)
+    room = Newsroom(store)
+    room.ingest([later], defer_analysis=True, recluster=True)
+    assert read == ["later"]  # its window holds no other article ...
+    assert room.index.documents == len(first) + 1  # ... but every stored one is counted
+    assert counted == [len(first)]  # and the re-decision counted them too
+    # a window of counted articles, near enough for the index to keep "later"
+    back = dataclasses.replace(first[0], id="back", published=(last + WINDOW / 2).isoformat())
+    room.ingest([back], defer_analysis=True)
+    assert len(room.index) > 2 and room.index.documents == len(first) + 2  # each once
+    monkeypatch.setattr(pipeline, "DF_SAMPLE", 3)
+    fresh = Newsroom(store)
+    fresh.ingest([dataclasses.replace(later, id="later2")], defer_analysis=True)
+    assert fresh.index.documents == 3 + 1  # "later" and 2 before it (3 in all), the new one
+    store.close()
+
+
 def test_recluster_sees_what_another_process_stored(tmp_path):
     """Articles another process stored inside the window this index already loaded: the
     re-decision reads the store (not the index) and includes them; the index, which has

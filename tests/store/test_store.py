@@ -115,6 +115,15 @@ def test_every_article_has_a_time(store):
     assert store.article_times(["u"]) == {"u": jan5}  # keeps its place
 
 
+def test_features_before_gives_the_latest_articles_before_a_time(store):
+    """What a small store's story index counts its terms over (`pipeline.DF_SAMPLE`)."""
+    days = [datetime(2024, 1, d, tzinfo=UTC) for d in (1, 2, 3, 4)]
+    store.save_articles([row(f"a{n}", published=t) for n, t in enumerate(days)])
+    got = store.features_before(days[3], 2)
+    assert [aid for aid, _ in got] == ["a2", "a1"] and got[0][1] == b"\x01\x02"
+    assert [aid for aid, _ in store.features_before(days[0], 5)] == []
+
+
 def test_the_queue_of_unsettled_articles(store, store_url):
     """Queued once each, listed with the article's current time (a new version may change
     it) oldest first, taken off by id or all at once; another connection sees it."""

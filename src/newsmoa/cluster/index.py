@@ -219,6 +219,21 @@ class StoryIndex:
             return score
         return score * self._alike(slot, close)
 
+    @property
+    def documents(self) -> int:
+        """Articles in the document frequencies: those held and those `count`ed."""
+        return self._df.docs
+
+    def count(self, others: Iterable[Features]) -> None:
+        """Count the terms of articles this index does not hold in its document frequencies
+        (before the articles it weighs by them are added: a few days of a small store weigh
+        their terms over a larger sample of it, as a stream's decisions do over all it saw)."""
+        self._df.add_all([f.terms for f in others])
+
+    def uncount(self, others: Iterable[Features]) -> None:
+        """Undo `count(others)` (those articles are about to be added)."""
+        self._df.remove_all([f.terms for f in others])
+
     def fresh(self, without: Iterable[Features] = ()) -> StoryIndex:
         """A new, empty index with this one's settings and document frequencies, less those
         of `without` (articles held here that are about to be added there): a window decided

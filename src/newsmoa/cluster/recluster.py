@@ -134,6 +134,7 @@ def recluster(
     lives_on: Collection[str] = (),
     config: ClusterConfig = DEFAULT_CONFIG,
     like: StoryIndex | None = None,
+    counted: Sequence[Features] = (),
     hold: bool = False,
 ) -> Relabel:
     """Decide `window` again as one batch after `context` (both: article id and features;
@@ -141,12 +142,14 @@ def recluster(
     ids. `known(id)`: whether a story id exists or existed anywhere (the store); `lives_on`:
     stories with articles in neither list; `like`: the index the articles were decided in,
     whose document frequencies the new decision then uses (`StoryIndex.fresh`; without it,
-    those of `window` and `context` alone, with `config`); `hold`: an article moves only
+    those of `window` and `context`, and of `counted`, other articles the decision does not
+    place, with `config`); `hold`: an article moves only
     where the new decision links it to its new story at least as strongly as to the one it
     is in (`held`), so a stream re-decided after every arrival does not move articles back
     and forth as its window slides."""
     if like is None:
         fresh = StoryIndex(config)
+        fresh.count(counted)
     else:
         fresh = like.fresh(f for a, f in (*window, *context) if a in like)
     kept = [(a, stories[a], f) for a, f in context]

@@ -73,6 +73,10 @@ class Store(Protocol):
         (None: every article)."""
         ...
 
+    def features_before(self, when: datetime, n: int) -> list[tuple[str, bytes]]:
+        """(article id, features) of the `n` latest articles whose time is before `when`."""
+        ...
+
     def story_sizes(self, stories: Sequence[str]) -> dict[str, int]:
         """How many stored articles each of `stories` has, counting those stored under an id
         absorbed into it (absent: none)."""

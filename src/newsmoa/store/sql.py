@@ -173,6 +173,12 @@ class SQLStore:
         for row in self._run(query, args):
             yield row[0], row[1], bytes(row[2]), row[3]
 
+    def features_before(self, when: datetime, n: int) -> list[tuple[str, bytes]]:
+        query = (
+            "SELECT id, features FROM articles WHERE time_ts < ? ORDER BY time_ts DESC, id LIMIT ?"
+        )
+        return [(row[0], bytes(row[1])) for row in self._run(query, (when.timestamp(), n))]
+
     def story_sizes(self, stories: Sequence[str]) -> dict[str, int]:
         # an article row may still name an absorbed id: the chains arriving at `stories`
         redirects = self._chains(stories, forward=False)
