@@ -20,7 +20,9 @@ store.
 from __future__ import annotations
 
 import dataclasses
+import os
 import random
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -87,3 +89,51 @@ def arrive(
     returns = sum(1 for steps in path.values() if len(set(steps)) < len(steps))
     final = tuple(index.story_of(a.id) for a in data.articles)
     return Stream(final, time.perf_counter() - began, moves, returns)
+
+
+def ingest_stream(
+    data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, *, seed: int = 0
+) -> Stream:
+    """The product's own path for `arrive(redecide=True)`: each article in its own
+    `Newsroom.ingest` call (in time order, as `arrive` orders them) into a new SQLite store
+    in a temporary folder, the window re-decided after each call (what `ingest` and `watch`
+    do); the stories as stored at the end, moves as the re-decisions report them. An
+    article extraction drops (no body text) is its own story in `stories`."""
+    from newsmoa.codec import iso
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.store import open_store
+    from newsmoa.types import RawItem
+
+    order = list(data.articles)
+    random.Random(seed).shuffle(order)
+    if all(a.published is not None for a in order):
+        order.sort(key=lambda a: a.published or datetime.min)
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(os.path.join(folder, "stream.db"))
+        try:
+            room = Newsroom(store, config=config)
+            path: dict[str, list[str]] = {}
+            moves = 0
+            for n, a in enumerate(order, 1):
+                item = RawItem(
+                    origin=a.id, id=a.id, text=a.text, title=a.title or None,
+                    outlet=a.outlet, published=iso(a.published),
+                )  # fmt: skip
+                report = room.ingest([item], defer_analysis=True, recluster=True)
+                if report.reclustered is not None:
+                    moves += report.reclustered.moved
+                now = store.stories_of([b.id for b in order[:n]])
+                for aid, story in now.items():
+                    steps = path.setdefault(aid, [story])
+                    if steps[-1] != story:  # moved, or its story absorbed (renamed)
+                        if store.resolve(steps[-1]) == story:
+                            steps[-1] = story
+                        else:
+                            steps.append(story)
+            final = store.stories_of([a.id for a in data.articles])
+        finally:
+            store.close()
+    returns = sum(1 for steps in path.values() if len(set(steps)) < len(steps))
+    stories = tuple(final.get(a.id, f"dropped {a.id}") for a in data.articles)
+    return Stream(stories, time.perf_counter() - began, moves, returns)
