@@ -14,6 +14,7 @@ import pytest
 from newsmoa.cluster import DEFAULT_CONFIG
 from newsmoa.errors import InputError, StoreError
 from newsmoa.pipeline import Newsroom, cluster_items
+from newsmoa.reconcile.story import why as story_why
 from newsmoa.store import open_store
 from newsmoa.types import RawItem
 
@@ -355,12 +356,17 @@ def test_an_undated_article_is_compared_with_its_time_not_the_whole_store(tmp_pa
     report = room.ingest([lone], defer_analysis=True, recluster=True)
     assert read == ["lone"] and report.new_stories == 1  # its re-decision read it alone
     assert store.article_times(["lone"]) == {"lone": later.timestamp()}
-    (row,) = [r for r in store.story_articles(report.stories[0]) if r.article.id == "lone"]
-    assert row.signals["placed_at"] == "2024-06-05T09:00:00+00:00"  # `show --why` says it
+
+    def why() -> dict:
+        (row,) = [r for r in store.story_articles(store.stories_of(["lone"])["lone"])]
+        return story_why(row)
+
+    assert why()["placed_at"] == "2024-06-05T09:00:00+00:00"  # `show --why` says it
     edited = dataclasses.replace(lone, text=lone.text + "\n추가 문장이 붙었다.")
     room.clock = lambda: later + timedelta(days=9)
     assert room.ingest([edited], defer_analysis=True).updated == 1
     assert store.article_times(["lone"]) == {"lone": later.timestamp()}
+    assert why() == {"updated": True, "placed_at": "2024-06-05T09:00:00+00:00"}
     pasted = [dataclasses.replace(i, published=None) if i.id == rest[0].id else i for i in rest]
     Newsroom(store, clock=lambda: later).ingest(pasted, defer_analysis=True)
     twin = next(i for i in items if i.id != rest[0].id and i.id[:4] == rest[0].id[:4])
@@ -423,29 +429,35 @@ def test_a_small_store_weighs_terms_over_its_older_articles(tmp_path, monkeypatc
     the terms of the stored articles before what they read too (up to `DF_SAMPLE`), each
     once, as a stream weighs them over all it saw."""
     import newsmoa.pipeline as pipeline
+    from newsmoa.cluster import StoryIndex
 
     store, first, rest, read = _stored_then_new(tmp_path)
     store.settle(None)
     last = max(datetime.fromisoformat(i.published) for i in first)
     far = last + 2 * WINDOW + timedelta(hours=1)  # its window holds no stored article
     later = dataclasses.replace(rest[0], id="later", published=far.isoformat())
-    counted = []
-    real = pipeline.recluster
+    before_adding = []  # each index's count of documents when articles are added to it
+    add_many = StoryIndex.add_many
 
-    def spy(*args, **kw):
-        counted.append(len(kw["counted"]))
-        return real(*args, **kw)
+    def spy(self, items, kept=()):
+        before_adding.append((self.documents, len(self)))
+        return add_many(self, items, kept)
 
-    monkeypatch.setattr(pipeline, "recluster", spy)
+    monkeypatch.setattr(StoryIndex, "add_many", spy)
     room = Newsroom(store)
     room.ingest([later], defer_analysis=True, recluster=True)
     assert read == ["later"]  # its window holds no other article ...
     assert room.index.documents == len(first) + 1  # ... but every stored one is counted
-    assert counted == [len(first)]  # and the re-decision counted them too
+    # the warm index, then the re-decision's index, counted them before weighing articles
+    assert before_adding == [(len(first), 0), (len(first), 0)]
     # a window of counted articles, near enough for the index to keep "later"
     back = dataclasses.replace(first[0], id="back", published=(last + WINDOW / 2).isoformat())
     room.ingest([back], defer_analysis=True)
     assert len(room.index) > 2 and room.index.documents == len(first) + 2  # each once
+    assert room.index.documents == len(room.index) + room.sampled
+    far_back = dataclasses.replace(first[0], id="far back", published=first[0].published)
+    room.ingest([far_back], defer_analysis=True)  # the index starts again from its window
+    assert room.index.documents == len(room.index) + room.sampled and room.sampled == 0
     monkeypatch.setattr(pipeline, "DF_SAMPLE", 3)
     fresh = Newsroom(store)
     fresh.ingest([dataclasses.replace(later, id="later2")], defer_analysis=True)

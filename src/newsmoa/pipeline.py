@@ -53,7 +53,8 @@ RECLUSTER_SPAN_WINDOWS = 2
 INDEX_WINDOWS = 4
 # The story index and a re-decision weigh terms over at least this many stored articles: the
 # ones they read and, when those are fewer, the latest ones before them (their terms are
-# counted, the articles are not held). In a store of a few dozen articles a day a window's
+# counted, the articles are not held; below ~2,500 articles a day, at most this many feature
+# blobs more are read). In a store of a few dozen articles a day a window's
 # terms were otherwise weighed over a few hundred articles, and streams ingested one article
 # a call ended below the stream that weighs them over all it saw (August A, pairwise F1 .773
 # against .825, with almost twice the moves; README of `cluster`, "Arrival").
@@ -369,7 +370,7 @@ class Newsroom:
             window, context = split_window(entries, start_s, end_s, pad_s)
             ids = [a for a, _ in (*window, *context)]
             counted: list[Features] = []
-            if lo is not None and len(ids) < DF_SAMPLE:  # None: every article is read
+            if window and lo is not None and len(ids) < DF_SAMPLE:  # None: all is read
                 counted = [f for _, f in self._sample(lo, DF_SAMPLE - len(ids))]
             read = Read(
                 self.store.stories_of(ids),
@@ -433,11 +434,7 @@ class Newsroom:
         rows = []
         for a in fresh:
             x = placed[a.id]
-            signals = dict(x.signals)
-            t = features[a.id].published_s
-            if a.published is None and t is not None:  # says where `placed_times` put it
-                signals["placed_at"] = codec.iso(datetime.fromtimestamp(t, UTC))
-            rows.append(_row(a, x.story, features[a.id], signals, analyse=analyse))
+            rows.append(_row(a, x.story, features[a.id], dict(x.signals), analyse=analyse))
         stored = self.store.stories_of([a.id for a in changed])
         for a in changed:  # a new version keeps its story
             rows.append(_row(a, stored[a.id], features[a.id], {"updated": True}, analyse=analyse))
@@ -473,6 +470,12 @@ class Newsroom:
             self._spans = _joined(self._spans, interval)
         return self._load(parts)
 
+    @property
+    def sampled(self) -> int:
+        """Stored articles the warm index counts the terms of without holding them
+        (`DF_SAMPLE`)."""
+        return len(self._counted or {})
+
     def _sample(self, before: datetime, n: int) -> list[tuple[str, Features]]:
         """The latest `n` stored articles before `before`, for their term counts (`DF_SAMPLE`)."""
         return [(aid, Features.from_bytes(b)) for aid, b in self.store.features_before(before, n)]
@@ -484,19 +487,20 @@ class Newsroom:
             for aid, story, blob, t in self.store.index_entries(lo, hi)
             if aid not in self._loaded
         }.values()
-        if self._counted is None:  # the index's first load: count the sample before it
-            self._counted = {}
-            if spans and len(entries) < DF_SAMPLE:
-                sample = self._sample(min(lo for lo, _ in spans), DF_SAMPLE - len(entries))
-                self.index.count([f for _, f in sample])
-                self._counted = dict(sample)
-        held = [self._counted.pop(aid) for aid, _, _ in entries if aid in self._counted]
-        if held:  # counted once: now as articles the index holds
-            self.index.uncount(held)
-        if entries:
-            self.index.restore(entries, self.store.redirects_from({s for _, s, _ in entries}))
+        first = self._counted is None and bool(spans)  # the index's first load
+        sample: list[tuple[str, Features]] = []
+        if first and len(entries) < DF_SAMPLE:
+            sample = self._sample(min(lo for lo, _ in spans), DF_SAMPLE - len(entries))
+        counted = self._counted or {}
+        # a sampled article loaded now is counted once: as an article the index holds
+        again = [counted.pop(aid) for aid, _, _ in entries if aid in counted]
+        if entries or sample:
+            redirects = self.store.redirects_from({s for _, s, _ in entries})
+            self.index.restore(entries, redirects, counted=[f for _, f in sample], again=again)
             self._loaded.update(aid for aid, _, _ in entries)
             self._stories.update(self.index.resolve(story) for _, story, _ in entries)
+        if first:
+            self._counted = dict(sample)
         return len(entries)
 
     def _rebuild(self, story: str) -> None:

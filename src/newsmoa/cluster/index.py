@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -230,10 +230,6 @@ class StoryIndex:
         their terms over a larger sample of it, as a stream's decisions do over all it saw)."""
         self._df.add_all([f.terms for f in others])
 
-    def uncount(self, others: Iterable[Features]) -> None:
-        """Undo `count(others)` (those articles are about to be added)."""
-        self._df.remove_all([f.terms for f in others])
-
     def fresh(self, without: Iterable[Features] = ()) -> StoryIndex:
         """A new, empty index with this one's settings and document frequencies, less those
         of `without` (articles held here that are about to be added there): a window decided
@@ -247,10 +243,20 @@ class StoryIndex:
         return other
 
     def restore(
-        self, entries: Iterable[tuple[str, str, Features]], redirects: Mapping[str, str] = {}
+        self,
+        entries: Iterable[tuple[str, str, Features]],
+        redirects: Mapping[str, str] = {},
+        *,
+        counted: Sequence[Features] = (),
+        again: Sequence[Features] = (),
     ) -> None:
-        """Rebuild state from stored (article id, story id, features), without re-deciding."""
+        """Rebuild state from stored (article id, story id, features), without re-deciding.
+        `counted`: other articles whose terms the document frequencies count (`count`), here
+        before the entries are weighed; `again`: articles counted so before that are among
+        `entries` (they are counted once, as articles held)."""
         self._stories.redirect(redirects)
+        self._df.remove_all([f.terms for f in again])
+        self._df.add_all([f.terms for f in counted])
         given = {a: (s, f) for a, s, f in entries if a not in self._slot}
         order = sorted(((a, f) for a, (_, f) in given.items()), key=canonical)
         self._df.add_all([f.terms for _, f in order])

@@ -4,6 +4,7 @@ the agreement card and reuse. Pure: the same rows give the same Story."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from newsmoa.cluster import near_duplicate_families
@@ -28,7 +29,7 @@ def build_story(
     reuse = reuse_scores(articles)
     dated = [a.published for a in articles if a.published]
     extra: dict[str, Any] = {
-        "why": {r.article.id: dict(r.signals) for r in rows},
+        "why": {r.article.id: why(r) for r in rows},
         "release": release,
         "release_carried_by": carried_by(articles, reuse) if release else [],
         "near_duplicate_families": reprint_families(story_id, articles),
@@ -46,6 +47,16 @@ def build_story(
         redirects=tuple(redirects),
         extra=extra,
     )
+
+
+def why(row: StoredArticle) -> dict[str, Any]:
+    """The signals that placed an article in its story; for one without a publication time,
+    also the time it was placed at (`placed_at`: its batch's, `pipeline.placed_times`), which
+    the window went by."""
+    out = dict(row.signals)
+    if row.article.published is None and row.time is not None:
+        out["placed_at"] = datetime.fromtimestamp(row.time, UTC).isoformat()
+    return out
 
 
 def reprint_families(story_id: str, articles: Sequence[Article]) -> list[list[str]]:
