@@ -54,10 +54,10 @@ INDEX_WINDOWS = 4
 # The story index and a re-decision weigh terms over at least this many stored articles: the
 # ones they read and, when those are fewer, the latest ones before them (their terms are
 # counted, the articles are not held; below ~2,500 articles a day, at most this many feature
-# blobs more are read). In a store of a few dozen articles a day a window's
-# terms were otherwise weighed over a few hundred articles, and streams ingested one article
-# a call ended below the stream that weighs them over all it saw (August A, pairwise F1 .773
-# against .825, with almost twice the moves; README of `cluster`, "Arrival").
+# blobs more are read). In a store of a few dozen articles a day a window's terms were
+# otherwise weighed over a few hundred articles, and streams ingested one article a call
+# ended below the stream that weighs them over all it saw (August A, pairwise F1 .773 against
+# .825, with almost twice the moves; README of `cluster`, "Arrival").
 DF_SAMPLE = 5_000
 Clock = Callable[[], datetime]
 
