@@ -1,7 +1,7 @@
 """Extraction on the bundled example and on pages written by the team."""
 
 from newsmoa.extract.article import Dropped, extract
-from newsmoa.types import RawItem
+from newsmoa.types import Article, RawItem
 
 BOILERPLATE = (
     "폰트키우기",
@@ -99,3 +99,14 @@ def test_nothing_here_is_dropped_with_a_reason():
         extract(RawItem(origin="b.txt", text="폰트키우기 폰트줄이기 프린트하기")).reason
         == "no body text"
     )
+
+
+def test_an_article_flattened_into_one_line_with_its_caption_is_not_a_caption():
+    """A crawler joined caption and body into one line: the caption marker does not make
+    the whole article a caption (it was dropped as "no body text")."""
+    body = "75세 이상 노인이 콜레스테롤 억제제의 복용을 중단할 경우 심근경색 위험이 커진다는 연구결과가 나왔다."
+    text = "고지혈증 약, 중단하면 안되는 이유(사진=123rf.com) " + body * 5
+    got = extract(RawItem(origin="flat", text=text, title="고지혈증 약 중단하면 안 되는 이유"))
+    assert isinstance(got, Article) and body in got.text and not got.captions
+    short = extract(RawItem(origin="c", text="[사진=서울시 제공] 서울시청 전경\n" + body * 2))
+    assert isinstance(short, Article) and short.captions == ("[사진=서울시 제공] 서울시청 전경",)

@@ -16,6 +16,10 @@ from newsmoa.extract.datelines import Dateline, find_datelines
 _SENTENCE_ENDS = frozenset("다요죠음함됨임.!?。")  # a line ending in one ends a sentence...
 _CLOSERS = "\"'”’)]"  # ...also when closing quotes or brackets follow
 _DATE_PREFIX_RE = re.compile(r"^\s*(?:19|20)\d\d\s*[./년-]\s*\d{1,2}\s*[./월-]")
+# A caption is a few sentences under a photo. A longer line that holds a caption marker is
+# an article a crawler flattened into one line, caption first (a 1,073-character article of
+# the dev day, "...이유(사진=123rf.com) 75세 이상 노인이 ...", was dropped whole as a caption).
+CAPTION_MAX_CHARS = 300
 
 
 class Kind(Enum):
@@ -71,7 +75,7 @@ def classify(number: int, text: str, *, title_max_chars: int = 100) -> Line:
         return Line(number, text, Kind.FURNITURE)
     if boilerplate.is_copyright(stripped):
         return Line(number, text, Kind.COPYRIGHT)
-    if boilerplate.is_caption(stripped):
+    if len(stripped) <= CAPTION_MAX_CHARS and boilerplate.is_caption(stripped):
         return Line(number, text, Kind.CAPTION)
     short = len(stripped) <= title_max_chars and not ends_sentence(stripped)
     if short and _DATE_PREFIX_RE.match(stripped):
