@@ -1,14 +1,16 @@
 """Quality gate: ECB+ test topics 36-45 (in the repository) must not fall below pinned floors.
 
 The floors sit a little below the figures measured when they were last raised; raise them
-when quality improves, never lower them to make a change pass.
+when quality improves, never lower them to make a change pass. Since 2026-11-29 the set is
+read as the product reads it (`EvalSet.extracted`), which measured 0.927 / 0.945 where the
+articles' raw fields gave 0.904 / 0.927; the floors rose with it.
 """
 
 from newsmoa.eval.clustering import run, score
 from newsmoa.eval.datasets import load_ecbplus
 
-PAIRWISE_F1_FLOOR = 0.88  # measured 0.904
-BCUBED_F1_FLOOR = 0.90  # measured 0.927
+PAIRWISE_F1_FLOOR = 0.90  # measured 0.927
+BCUBED_F1_FLOOR = 0.92  # measured 0.945
 
 
 def test_ecbplus_test_topics_stay_above_floors(results_line):

@@ -65,7 +65,7 @@ def arrive(
 ) -> Stream:
     """The stream of `data`'s articles one at a time (see the module docstring)."""
     began = time.perf_counter()
-    items = [(a.id, article_features(a, config)) for a in data.articles]
+    items = [(a.id, article_features(a, config)) for a in data.extracted().articles]
     order = items[:]
     random.Random(seed).shuffle(order)
     if all(f.published_s is not None for _, f in items):

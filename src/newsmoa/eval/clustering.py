@@ -91,8 +91,10 @@ def _warm(config: ClusterConfig) -> None:
 
 
 def run(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG) -> Run:
-    """Cluster a set in one batch (timed) and find its near-duplicate pairs (not timed)."""
+    """Cluster a set as the product reads it (`EvalSet.extracted`) in one batch (timed:
+    features and index) and find its near-duplicate pairs (not timed)."""
     _warm(config)
+    data = data.extracted()
     start = time.perf_counter()
     feats = [article_features(a, config) for a in data.articles]
     index = StoryIndex(config)

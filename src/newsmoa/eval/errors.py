@@ -44,6 +44,7 @@ def false_pairs_across_quarters(gold: Sequence[str], pred: Sequence[str]) -> tup
 
 
 def report(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, width: int = 72) -> str:
+    data = data.extracted()  # as the product reads it
     feats = [article_features(a, config) for a in data.articles]
     index = StoryIndex(config)
     done = index.add_many([(a.id, f) for a, f in zip(data.articles, feats, strict=True)])

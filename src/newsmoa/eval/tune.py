@@ -86,7 +86,7 @@ class Evaluator:
     """Scores a config on the tuning sets, caching features per feature setting."""
 
     def __init__(self, sets: list[EvalSet]) -> None:
-        self.sets = sets
+        self.sets = [s.extracted() for s in sets]  # as the product reads them
         self._features: dict[tuple, list] = {}
 
     def features(self, config: ClusterConfig) -> list:
