@@ -321,3 +321,41 @@ def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path
     assert '"reclustered": true' in why
     again = run(one, "recluster", "--days", "0").stdout
     assert "decided again 21 articles: 0 moved, 0 stories absorbed, 0 split off" in again
+
+
+def test_a_headline_only_flash_joins_its_story_and_shows(tmp_path, example_path):
+    """A breaking-news flash is its headline alone (plus a copyright line): with the title
+    named by the input it is kept, placed by its headline in the story it announces, and
+    listed, shown and served like any article; without a named title it is dropped."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient
+
+    from newsmoa.serve.app import create_app
+
+    flash = {
+        "id": "flash-1",
+        "title": "[속보] 완주군, 희망제작소와 2단계 업무협약 체결",
+        "text": "[속보] 완주군, 희망제작소와 2단계 업무협약 체결[ⓒ 세계일보 & Segye.com, 무단전재 및"
+        " 재배포 금지]",
+        "outlet": "세계일보",
+        "published": "2015-03-20T13:00:00+09:00",
+    }
+    untitled = {**flash, "id": "flash-2", "title": None}
+    lines = tmp_path / "flash.jsonl"
+    lines.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (flash, untitled)))
+    db = tmp_path / "flash.db"
+    got = run(db, "ingest", str(example_path), str(lines)).output
+    assert "added 4" in got and "1 no body text" in got
+    (row,) = json.loads(run(db, "stories", "--format", "json").output)
+    assert row["article_count"] == 4
+    doc = json.loads(run(db, "show", row["id"], "--format", "json").output)
+    (kept,) = [a for a in doc["articles"] if a["id"] == "flash-1"]
+    assert kept["text"] == "" and kept["title"] == flash["title"]
+    assert "[속보]" in run(db, "show", row["id"], "--format", "md").output
+    with TestClient(create_app(str(db))) as client:
+        assert flash["title"] in client.get(f"/stories/{row['id']}").text
+        api = client.get(f"/api/stories/{row['id']}").json()
+        assert "flash-1" in {a["id"] for a in api["articles"]}
