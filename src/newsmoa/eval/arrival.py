@@ -65,10 +65,11 @@ def arrive(
 ) -> Stream:
     """The stream of `data`'s articles one at a time (see the module docstring)."""
     began = time.perf_counter()
-    items = [(a.id, article_features(a, config)) for a in data.extracted().articles]
-    order = items[:]
-    random.Random(seed).shuffle(order)
-    if all(f.published_s is not None for _, f in items):
+    data = data.extracted()
+    shuffled = list(data.articles)  # all of them, as `ingest_stream` shuffles them
+    random.Random(seed).shuffle(shuffled)
+    order = [(a.id, article_features(a, config)) for a in shuffled if a.id not in data.dropped]
+    if all(f.published_s is not None for _, f in order):
         order.sort(key=lambda item: item[1].published_s or 0.0)
     pad = config.window_hours * 3600.0
     index = StoryIndex(config)
@@ -87,8 +88,7 @@ def arrive(
                 for steps in path.values():
                     steps[-1] = change.redirects.get(steps[-1], steps[-1])
     returns = sum(1 for steps in path.values() if len(set(steps)) < len(steps))
-    final = tuple(index.story_of(a.id) for a in data.articles)
-    return Stream(final, time.perf_counter() - began, moves, returns)
+    return Stream(data.stories(index.story_of), time.perf_counter() - began, moves, returns)
 
 
 def ingest_stream(

@@ -96,12 +96,12 @@ def run(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG) -> Run:
     _warm(config)
     data = data.extracted()
     start = time.perf_counter()
-    feats = [article_features(a, config) for a in data.articles]
+    kept = data.kept()
     index = StoryIndex(config)
-    index.add_many([(a.id, f) for a, f in zip(data.articles, feats, strict=True)])
-    stories = tuple(index.story_of(a.id) for a in data.articles)
+    index.add_many([(a.id, article_features(a, config)) for a in kept])
+    stories = data.stories(index.story_of)
     seconds = time.perf_counter() - start
-    found = near_duplicate_pairs(data.articles, config)
+    found = near_duplicate_pairs(kept, config)
     pairs = tuple((p.a, p.b) for p in found)
     return Run(data, stories, seconds, pairs)
 

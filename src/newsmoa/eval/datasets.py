@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -49,13 +49,15 @@ class EvalSet:
     articles: tuple[Article, ...]
     gold: tuple[str, ...]
     near_duplicates: tuple[tuple[str, str], ...] | None = None
+    dropped: frozenset[str] = frozenset()  # ids the extract stage drops (`extracted`)
 
     def extracted(self) -> EvalSet:
         """The set as the product reads it: each article through the extract stage, as
         `newsmoa cluster` and `ingest` take a JSONL line with these fields (title, dateline,
         byline and page furniture found and dropped). An article the stage drops (no body
-        text) stays, empty: its own story, as it is in none of the product's."""
-        out = []
+        text) stays, empty, and is listed in `dropped`: the product places it in no story
+        (`kept`, `stories`)."""
+        out, dropped = [], set()
         for a in self.articles:
             got = extract(
                 RawItem(
@@ -63,8 +65,21 @@ class EvalSet:
                     outlet=a.outlet, title=a.title or None, published=codec.iso(a.published),
                 )
             )  # fmt: skip
-            out.append(got if isinstance(got, Article) else Article(id=a.id, text=""))
-        return replace(self, articles=tuple(out))
+            if not isinstance(got, Article):
+                dropped.add(a.id)
+                got = Article(id=a.id, text="", published=a.published)
+            out.append(got)
+        return replace(self, articles=tuple(out), dropped=frozenset(dropped))
+
+    def kept(self) -> list[Article]:
+        """The articles the product places: all but the `dropped` ones."""
+        return [a for a in self.articles if a.id not in self.dropped]
+
+    def stories(self, story_of: Callable[[str], str]) -> tuple[str, ...]:
+        """Each article's story, `story_of(id)`; a dropped one is a story of its own."""
+        return tuple(
+            f"dropped {a.id}" if a.id in self.dropped else story_of(a.id) for a in self.articles
+        )
 
     def subset(self, name: str, keep: Iterable[int]) -> EvalSet:
         """The articles at positions `keep`; near-duplicate pairs kept when both ends are."""
@@ -78,6 +93,7 @@ class EvalSet:
             tuple(self.articles[i] for i in idx),
             tuple(self.gold[i] for i in idx),
             nd,
+            self.dropped & ids,
         )
 
 

@@ -93,7 +93,7 @@ class Evaluator:
         key = tuple(getattr(config, name) for name in FEATURE_SETTINGS)
         if key not in self._features:
             self._features[key] = [
-                [(a.id, article_features(a, config)) for a in s.articles] for s in self.sets
+                [(a.id, article_features(a, config)) for a in s.kept()] for s in self.sets
             ]
         return self._features[key]
 
@@ -102,7 +102,7 @@ class Evaluator:
         for data, items in zip(self.sets, self.features(config), strict=True):
             index = StoryIndex(config)
             index.add_many(items)
-            pred = [index.story_of(a.id) for a in data.articles]
+            pred = data.stories(index.story_of)
             out.append((pairwise(data.gold, pred).f1, bcubed(data.gold, pred).f1))
         return out
 
