@@ -44,11 +44,13 @@ def false_pairs_across_quarters(gold: Sequence[str], pred: Sequence[str]) -> tup
 
 
 def report(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, width: int = 72) -> str:
-    data = data.extracted()  # as the product reads it
+    data = data.extracted()  # as the product reads it; a dropped article is its own story
     feats = [article_features(a, config) for a in data.articles]
     index = StoryIndex(config)
-    done = index.add_many([(a.id, f) for a, f in zip(data.articles, feats, strict=True)])
-    pred = [index.story_of(a.id) for a in data.articles]
+    pairs = zip(data.articles, feats, strict=True)
+    kept = [(a.id, f) for a, f in pairs if a.id not in data.dropped]
+    done = {x.article: x for x in index.add_many(kept)}
+    pred = list(data.stories(index.story_of))
     pw, b3 = pairwise(data.gold, pred), bcubed(data.gold, pred)
     lines = [
         f"{data.name}: {len(pred)} articles; pairwise P {pw.precision:.3f} R {pw.recall:.3f} "
@@ -58,12 +60,12 @@ def report(data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, width: int = 7
     lines.append(f"false pairs joining stories of different quarters: {across} of {total}")
 
     def row(i: int, label: str) -> str:
-        a, s = data.articles[i], done[i]
-        how = "founded" if s.founded else "joined"
+        a, s = data.articles[i], done.get(data.articles[i].id)
+        how = "dropped by extraction" if s is None else "founded" if s.founded else "joined"
         outlet = (a.outlet or "")[:6]
         return (
             f"  {label:<10} {outlet:<6} {a.title[:width]} | actors {list(feats[i].actors)}"
-            f" | {how} {dict(s.signals)}"
+            f" | {how} {dict(s.signals) if s else ''}"
         )
 
     for title, groups, other in (
