@@ -110,17 +110,3 @@ def test_an_article_flattened_into_one_line_with_its_caption_is_not_a_caption():
     assert isinstance(got, Article) and body in got.text and not got.captions
     short = extract(RawItem(origin="c", text="[사진=서울시 제공] 서울시청 전경\n" + body * 2))
     assert isinstance(short, Article) and short.captions == ("[사진=서울시 제공] 서울시청 전경",)
-
-
-def test_a_headline_only_item_is_kept_when_the_input_names_its_title():
-    """A breaking-news flash: the body is the headline again and a copyright line. Named by
-    the input (a JSONL or CSV field, a feed entry), the title makes it an article with no
-    body; its content hash is its title's, so a corrected headline is a new version."""
-    text = "[속보] NSC “日 수출규제 철회 않으면 단호히 대응”[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
-    title = "[속보] NSC “日 수출규제 철회 않으면 단호히 대응”"
-    got = extract(RawItem(origin="f", id="f1", text=text, title=title))
-    assert isinstance(got, Article) and got.text == "" and got.title == title
-    fixed = extract(RawItem(origin="f", id="f1", text=text, title=title + " (종합)"))
-    assert isinstance(fixed, Article) and fixed.content_hash != got.content_hash
-    assert extract(RawItem(origin="f", text=text)) == Dropped("f", "no body text")
-    assert extract(RawItem(origin="f", text=" ", title=title)) == Dropped("f", "empty")

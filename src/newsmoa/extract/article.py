@@ -2,10 +2,7 @@
 
 The body paragraphs, cleaned, joined by one newline, become `Article.text`: the text that
 every offset the product shows points into. Returns `Dropped` (with its reason) when there is
-no article here; the pipeline counts it and goes on. An item with no body beyond its headline
-(a breaking-news flash: the headline again and a copyright line) is an article with an empty
-text when the input names its title (a JSONL or CSV field, a feed entry): it is placed by its
-headline and counted in its story; pasted text without a named title is dropped as before.
+no article here; the pipeline counts it and goes on.
 """
 
 from __future__ import annotations
@@ -49,12 +46,9 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         text, hints = html_to_text(raw.html, url=raw.url)
     if not text.strip():
         return Dropped(raw.origin, "empty")
-    headline = tidy(raw.title or "")  # named by the input (a JSONL or CSV field, a feed entry)
     parts = _read_lines(classify_all(text))
     if not key_length_at_least(parts.paragraphs or (), config.min_body_chars):
-        if not headline:
-            return Dropped(raw.origin, "no body text")
-        parts.paragraphs = []  # a headline-only item (a breaking-news flash): its title alone
+        return Dropped(raw.origin, "no body text")
     body = "\n".join(parts.paragraphs)
     published = (
         _published(raw.published, tz) or parts.published or _published(hints.get("date"), tz)
@@ -68,7 +62,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     )
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
     return Article(
-        id=raw.id or raw.url or content_hash(body or headline),
+        id=raw.id or raw.url or content_hash(body),
         text=body,
         title=tidy(title),
         outlet=outlet,
