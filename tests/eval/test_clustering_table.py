@@ -41,3 +41,23 @@ def test_the_products_own_stream_stores_every_article_and_drops_none_silently():
     got = ingest_stream(EvalSet("tiny", arts, ("x", "x", "y", "z")))
     a, b, c, empty = got.stories
     assert a == b != c and empty == "dropped empty" and got.moves >= got.returns >= 0
+
+
+def test_a_set_is_read_as_the_product_reads_it():
+    """`EvalSet.extracted`: each article through the extract stage; one it drops is kept in
+    the set (for the gold), out of `kept`, and a story of its own in `stories`; reading an
+    extracted set again changes nothing."""
+    from newsmoa.eval.datasets import EvalSet
+    from newsmoa.types import Article
+
+    body = "완주군은 희망제작소와 정책개발 협약을 맺었다고 20일 밝혔다. 협약식에는 군수가 참석했다."
+    data = EvalSet(
+        "tiny",
+        (Article("a", "완주군 협약\n" + body), Article("b", "폰트키우기 폰트줄이기 프린트하기")),
+        ("x", "x"),
+    )
+    got = data.extracted()
+    assert got.dropped == {"b"} and [a.id for a in got.kept()] == ["a"]
+    assert got.articles[0].title == "완주군 협약" and got.articles[0].text == body
+    assert got.stories(lambda aid: "s1") == ("s1", "dropped b")
+    assert got.extracted() is got and got.subset("a", [1]).dropped == {"b"}

@@ -50,6 +50,7 @@ class EvalSet:
     gold: tuple[str, ...]
     near_duplicates: tuple[tuple[str, str], ...] | None = None
     dropped: frozenset[str] = frozenset()  # ids the extract stage drops (`extracted`)
+    extract_done: bool = False  # the articles are `extracted` ones (it is not done twice)
 
     def extracted(self) -> EvalSet:
         """The set as the product reads it: each article through the extract stage, as
@@ -57,6 +58,8 @@ class EvalSet:
         byline and page furniture found and dropped). An article the stage drops (no body
         text) stays, empty, and is listed in `dropped`: the product places it in no story
         (`kept`, `stories`)."""
+        if self.extract_done:
+            return self
         out, dropped = [], set()
         for a in self.articles:
             got = extract(
@@ -67,9 +70,11 @@ class EvalSet:
             )  # fmt: skip
             if not isinstance(got, Article):
                 dropped.add(a.id)
-                got = Article(id=a.id, text="", published=a.published)
+                got = Article(
+                    id=a.id, text="", title=a.title, outlet=a.outlet, published=a.published
+                )
             out.append(got)
-        return replace(self, articles=tuple(out), dropped=frozenset(dropped))
+        return replace(self, articles=tuple(out), dropped=frozenset(dropped), extract_done=True)
 
     def kept(self) -> list[Article]:
         """The articles the product places: all but the `dropped` ones."""
@@ -94,6 +99,7 @@ class EvalSet:
             tuple(self.gold[i] for i in idx),
             nd,
             self.dropped & ids,
+            self.extract_done,
         )
 
 
