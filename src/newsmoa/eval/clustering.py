@@ -5,9 +5,11 @@ clustered on its own (A: the half parameters were tuned on, B: held out; `half_o
 hash of the gold story id), the three parts of the dated August set (A chose the clustering
 window, B and C are held out; when its texts are here), ECB+ train+dev (tuning topics) and ECB+
 test topics 36-45 (reported, never tuned on). Near-duplicate recall/precision are scored on
-the Korean gold pairs. Each set is clustered in one batch with `cluster_articles`; the speed
-column is that call's articles per second (features + index, one thread). Last, the Korean
-day, ECB+ test and ECB+ test with made-up times arriving one article at a time
+the Korean gold pairs. Each set is read as the product reads it (`EvalSet.extracted`: each
+article through the extract stage; one it drops is a story of its own) and clustered in one
+batch; the speed column is that batch's articles per second (features + index, one
+thread). Last, the Korean day, ECB+ test and ECB+ test with made-up times arriving one
+article at a time
 (`arrival.py`), as decided and with the window re-decided after each arrival (what `ingest`
 and `watch` do by default), and August part C on its real dates; for the re-decided streams
 the last two columns count the moves made and the articles that came back to a story they
