@@ -9,11 +9,10 @@ the Korean gold pairs. Each set is read as the product reads it (`EvalSet.extrac
 article through the extract stage; one it drops is a story of its own) and clustered in one
 batch; the speed column is that batch's articles per second (features + index, one
 thread). Last, the Korean day, ECB+ test and ECB+ test with made-up times arriving one
-article at a time
-(`arrival.py`), as decided and with the window re-decided after each arrival (what `ingest`
-and `watch` do by default), and August part C on its real dates; for the re-decided streams
-the last two columns count the moves made and the articles that came back to a story they
-had left. The streams with times are run once more through the product itself
+article at a time (`arrival.py`), as decided and with the window re-decided after each
+arrival (what `ingest` and `watch` do by default), and August part C on its real dates; for
+the re-decided streams the last two columns count the moves made and the articles that came
+back to a story they had left. The streams with times are run once more through the product itself
 (`ingest_stream`: one `Newsroom.ingest` call an article into a SQLite store), so that the
 table shows what `ingest` and `watch` give, not only the simulation of it.
 """
