@@ -465,24 +465,6 @@ def test_a_small_store_weighs_terms_over_its_older_articles(tmp_path, monkeypatc
     store.close()
 
 
-def test_a_page_read_again_as_a_bare_headline_keeps_the_stored_text(tmp_path):
-    """A feed read again whose page now shows only the headline (a paywall gone up, a page
-    taken down, reduced to the headline and a copyright line): the stored article keeps its
-    text; the report says why the new read was not used."""
-    store = open_store(str(tmp_path / "s.db"))
-    room = Newsroom(store)
-    item = next(i for i in _items() if isinstance(i, RawItem) and i.id == "e00-0")
-    assert room.ingest([item], defer_analysis=True).added == 1
-    bare = dataclasses.replace(
-        item, text=f"{item.title}\n[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
-    )
-    report = room.ingest([bare], defer_analysis=True)
-    assert report.updated == 0 and report.dropped == {"no body text; the stored version is kept": 1}
-    (row,) = store.story_articles(store.stories_of([item.id])[item.id])
-    assert row.article.text and row.version == 1
-    store.close()
-
-
 def test_recluster_sees_what_another_process_stored(tmp_path):
     """Articles another process stored inside the window this index already loaded: the
     re-decision reads the store (not the index) and includes them; the index, which has

@@ -175,11 +175,7 @@ class Newsroom:
         known = self.store.known_hashes(list(articles))
         fresh = [a for a in articles.values() if a.id not in known]
         changed = [a for a in articles.values() if a.id in known and known[a.id] != a.content_hash]
-        flashes = [a for a in changed if not a.text]  # a re-read page that kept only its title
-        if flashes:  # (a paywall, a page gone) never replaces the stored version
-            report.dropped["no body text; the stored version is kept"] += len(flashes)
-            changed = [a for a in changed if a.text]
-        report.unchanged = len(articles) - len(fresh) - len(changed) - len(flashes)
+        report.unchanged = len(articles) - len(fresh) - len(changed)
         report.added, report.updated = len(fresh), len(changed)
         if not fresh and not changed:
             return report

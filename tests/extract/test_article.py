@@ -110,36 +110,3 @@ def test_an_article_flattened_into_one_line_with_its_caption_is_not_a_caption():
     assert isinstance(got, Article) and body in got.text and not got.captions
     short = extract(RawItem(origin="c", text="[사진=서울시 제공] 서울시청 전경\n" + body * 2))
     assert isinstance(short, Article) and short.captions == ("[사진=서울시 제공] 서울시청 전경",)
-
-
-FLASH = "[속보] NSC “日 수출규제 철회 않으면 단호히 대응”"
-SEGYE = "[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
-
-
-def test_a_flash_is_an_article_when_the_input_names_its_headline():
-    """A breaking-news flash is its headline again and a copyright line: with that headline
-    named as the title it is an article without text (placed by its headline); its content
-    hash is the headline's, so a corrected headline is a new version."""
-    got = extract(RawItem(origin="f", id="f1", text=FLASH + SEGYE, title=FLASH))
-    assert isinstance(got, Article) and got.text == "" and got.title == FLASH
-    fixed = extract(RawItem(origin="f", id="f1", text=FLASH + SEGYE, title=FLASH + " (종합)"))
-    assert isinstance(fixed, Article) and fixed.content_hash != got.content_hash
-    assert extract(RawItem(origin="f", text=FLASH + SEGYE)) == Dropped("f", "no body text")
-
-
-def test_a_stub_under_a_headline_is_not_a_flash():
-    """A login page, a paywall or any short text that is not the headline stays dropped."""
-    for text in (
-        "로그인이 필요한 서비스입니다",
-        "구독하고 전체 기사를 읽으세요",
-        FLASH + " 더보기 클릭",
-    ):
-        assert extract(RawItem(origin="s", text=text, title=FLASH)) == Dropped("s", "no body text")
-
-
-def test_two_outlets_flashes_of_one_headline_keep_apart_ids():
-    """Without an id or url a flash is named by its outlet and headline, not by its (empty)
-    text: two outlets' identical flashes are two articles."""
-    a = extract(RawItem(origin="a", text=FLASH, title=FLASH, outlet="세계일보"))
-    b = extract(RawItem(origin="b", text=FLASH, title=FLASH, outlet="국민일보"))
-    assert isinstance(a, Article) and isinstance(b, Article) and a.id != b.id

@@ -15,13 +15,7 @@ import numpy as np
 
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.headlines import headline_actors
-from newsmoa.cluster.terms import (
-    clean_for_features,
-    is_opinion,
-    term_counts,
-    title_words,
-    without_status_tags,
-)
+from newsmoa.cluster.terms import clean_for_features, is_opinion, term_counts, title_words
 from newsmoa.types import Article
 
 _MAGIC = b"NMF3"
@@ -112,8 +106,6 @@ def _title_and_body(article: Article) -> tuple[str, str]:
 def article_features(article: Article, config: ClusterConfig = DEFAULT_CONFIG) -> Features:
     """The features of one article (pure; no analyser, no I/O)."""
     title, body = _title_and_body(article)
-    if not body:  # a flash: its headline is all it has, less a status tag all flashes share
-        title = without_status_tags(title)
     compact = " ".join(body.split())
     text = f"{title}\n{compact}"
     terms, counts = term_counts(text, len(title) + 1 + config.lead_chars, config.lead_boost)

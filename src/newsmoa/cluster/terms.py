@@ -37,7 +37,6 @@ _EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _NO_HANGUL_RUN = re.compile(r"[^\uac00-\ud7a3\n]{30,}")
 _CODE_MARKS = "{};=|$"
 _LABEL = re.compile(r"[\[【〈<]([^\]】〉>]{1,24})[\]】〉>]|^\s*([^:：]{1,24})[:：]")
-_TAG = re.compile(r"[\[【〈<(]([^\]】〉>)]{1,12})[\]】〉>)]")  # [속보], (종합)
 _WORD = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]?|[^\W\d_]+")
 
 
@@ -117,22 +116,6 @@ def _opinion_labels() -> tuple[str, ...]:
     text = resources.files("newsmoa.cluster").joinpath("data/opinion_labels.txt").read_text("utf-8")
     rows = (line.strip().lower() for line in text.splitlines())
     return tuple(r for r in rows if r and not r.startswith("#"))
-
-
-@cache
-def _status_tags() -> frozenset[str]:
-    text = resources.files("newsmoa.cluster").joinpath("data/status_tags.txt").read_text("utf-8")
-    rows = (line.strip().lower() for line in text.splitlines())
-    return frozenset(r for r in rows if r and not r.startswith("#"))
-
-
-def without_status_tags(title: str) -> str:
-    """The headline without labels that say how, not what, it reports ([속보], [단독], (종합),
-    `data/status_tags.txt`): flashes of different happenings share them."""
-    out = _TAG.sub(
-        lambda m: " " if m.group(1).strip().lower() in _status_tags() else m.group(0), title
-    )
-    return " ".join(out.split())
 
 
 def is_opinion(title: str) -> bool:

@@ -2,16 +2,12 @@
 
 The body paragraphs, cleaned, joined by one newline, become `Article.text`: the text that
 every offset the product shows points into. Returns `Dropped` (with its reason) when there is
-no article here; the pipeline counts it and goes on. A breaking-news flash, whose text is its
-headline again (and a copyright line), is an article with an empty text when the input names
-that headline as its title (a JSONL or CSV field, a feed entry; `only_headline`): it is placed
-by its headline. Any other text without a body (a login page, a paywall, a stub) is dropped.
+no article here; the pipeline counts it and goes on.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -50,12 +46,9 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         text, hints = html_to_text(raw.html, url=raw.url)
     if not text.strip():
         return Dropped(raw.origin, "empty")
-    lines = classify_all(text)
-    parts = _read_lines(lines)
+    parts = _read_lines(classify_all(text))
     if not key_length_at_least(parts.paragraphs or (), config.min_body_chars):
-        if not only_headline(lines, raw.title or ""):
-            return Dropped(raw.origin, "no body text")
-        parts.paragraphs = []  # a flash: its headline is all there is
+        return Dropped(raw.origin, "no body text")
     body = "\n".join(parts.paragraphs)
     published = (
         _published(raw.published, tz) or parts.published or _published(hints.get("date"), tz)
@@ -69,8 +62,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     )
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
     return Article(
-        # a flash without id or url: its outlet's headline (two outlets' flashes can match)
-        id=raw.id or raw.url or content_hash(body or f"{outlet or ''}\n{title}"),
+        id=raw.id or raw.url or content_hash(body),
         text=body,
         title=tidy(title),
         outlet=outlet,
@@ -83,23 +75,6 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         origin=raw.origin,
         is_release=raw.is_release,
     )
-
-
-# Lines that are not the article's words: a flash may carry them besides its headline.
-_AROUND = frozenset(
-    (Kind.BLANK, Kind.COPYRIGHT, Kind.FURNITURE, Kind.DATELINE, Kind.BYLINE, Kind.SIGNATURE)
-)
-
-
-def only_headline(lines: Sequence[Line], title: str) -> bool:
-    """Whether a text says nothing but the headline the input named (`title`): every line
-    other than copyright, page furniture, datelines and bylines is the headline or a part of
-    it (a breaking-news flash), so a login page or a paywall under a real headline is not."""
-    key = comparison_key(title)
-    if not key:
-        return False
-    said = [line for line in lines if line.kind not in _AROUND]
-    return all(comparison_key(line.text) in key for line in said)
 
 
 def extract_article(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | None:

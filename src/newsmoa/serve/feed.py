@@ -25,14 +25,13 @@ router = APIRouter()
 
 
 def summary(doc: dict[str, Any]) -> str:
-    """The first consolidated sentences, up to about SUMMARY_CHARS characters; the title of a
-    story of flashes alone (no sentences)."""
+    """The first consolidated sentences, up to about SUMMARY_CHARS characters."""
     out: list[str] = []
     for s in doc.get("sentences") or []:
         if out and sum(len(x) + 1 for x in out) + len(s["text"]) > SUMMARY_CHARS:
             break
         out.append(s["text"])
-    return " ".join(out) or doc.get("title") or ""
+    return " ".join(out)
 
 
 def updated(doc: dict[str, Any]) -> str:
