@@ -239,9 +239,11 @@ class Newsroom:
         """`recluster_around` the articles queued in the store (`Store.unsettled`), by this
         process or another: at most `limit` of them (the oldest; the rest stay queued for the
         next call), and take them off the queue; None: nothing to re-decide."""
-        queued = self.store.unsettled()[:limit]
-        if not queued:
-            return None
+        return self._around_queued(self.store.unsettled()[:limit], defer_analysis)
+
+    def _around_queued(
+        self, queued: Sequence[tuple[str, float]], defer_analysis: bool
+    ) -> ReclusterReport | None:
         return self.recluster_around(
             [datetime.fromtimestamp(ts, UTC) for _, ts in queued], defer_analysis=defer_analysis
         )
@@ -249,17 +251,18 @@ class Newsroom:
     def recluster_queue(self, *, defer_analysis: bool = True) -> ReclusterReport | None:
         """`recluster_pending` until the queue is empty (each call takes at most
         `RECLUSTER_MAX_NEW` articles) or a call takes nothing more off it (another
-        process changed them meanwhile); None: nothing to re-decide."""
+        process changed them meanwhile); None: nothing to re-decide. The queue is read once
+        a round."""
         done = []
-        left = len(self.store.unsettled())
-        while left:
-            pending = self.recluster_pending(defer_analysis=defer_analysis)
-            if pending is None:
+        queued = self.store.unsettled()
+        while queued:
+            got = self._around_queued(queued[:RECLUSTER_MAX_NEW], defer_analysis)
+            if got is not None:
+                done.append(got)
+            left = self.store.unsettled()
+            if len(left) >= len(queued):
                 break
-            done.append(pending)
-            before, left = left, len(self.store.unsettled())
-            if left >= before:
-                break
+            queued = left
         return combined(done) if done else None
 
     def recluster_around(
