@@ -91,13 +91,18 @@ class SQLStore:
         finally:
             self.db.execute("COMMIT")
 
-    def _rows_in(self, query: str, ids: Iterable[str]) -> Iterator[Any]:
-        """The rows of `query` run over `ids` in chunks below the databases' limits on
-        parameters; "{marks}" in `query` stands for the placeholders of the IN list."""
+    def _in_chunks(self, query: str, ids: Iterable[str]) -> Iterator[Any]:
+        """`query` run over `ids` in chunks below the databases' limits on parameters, one
+        cursor a chunk; "{marks}" in `query` stands for the placeholders of the IN list."""
         ids = list(ids)
         for i in range(0, len(ids), CHUNK):
             chunk = ids[i : i + CHUNK]
-            yield from self._run(query.format(marks=",".join("?" * len(chunk))), chunk)
+            yield self._run(query.format(marks=",".join("?" * len(chunk))), chunk)
+
+    def _rows_in(self, query: str, ids: Iterable[str]) -> Iterator[Any]:
+        """The rows of `query` over `ids` (`_in_chunks`)."""
+        for cursor in self._in_chunks(query, ids):
+            yield from cursor
 
     def _by_ids(self, column: str, ids: Sequence[str]) -> dict[str, Any]:
         query = f"SELECT id, {column} FROM articles WHERE id IN ({{marks}})"
@@ -281,10 +286,8 @@ class SQLStore:
         if ids is None:
             self._run("DELETE FROM unsettled")
             return
-        ids = list(ids)
-        for i in range(0, len(ids), CHUNK):  # a DELETE has no rows to read (`_rows_in`)
-            chunk = ids[i : i + CHUNK]
-            self._run(f"DELETE FROM unsettled WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        for _ in self._in_chunks("DELETE FROM unsettled WHERE id IN ({marks})", ids):
+            pass  # a DELETE has no rows to read
 
     def redirects(self) -> dict[str, str]:
         return dict(self._run("SELECT old, new FROM redirects").fetchall())
