@@ -87,8 +87,8 @@ def arrive(
             if change.redirects:
                 for steps in path.values():
                     steps[-1] = change.redirects.get(steps[-1], steps[-1])
-    returns = sum(1 for steps in path.values() if len(set(steps)) < len(steps))
-    return Stream(data.stories(index.story_of), time.perf_counter() - began, moves, returns)
+    seconds = time.perf_counter() - began
+    return Stream(data.stories(index.story_of), seconds, moves, _returns(path))
 
 
 def ingest_stream(
@@ -134,6 +134,11 @@ def ingest_stream(
             final = store.stories_of([a.id for a in data.articles])
         finally:
             store.close()
-    returns = sum(1 for steps in path.values() if len(set(steps)) < len(steps))
     stories = tuple(final.get(a.id, f"dropped {a.id}") for a in data.articles)
-    return Stream(stories, time.perf_counter() - began, moves, returns)
+    return Stream(stories, time.perf_counter() - began, moves, _returns(path))
+
+
+def _returns(path: dict[str, list[str]]) -> int:
+    """Articles whose stories on the way (renamed when one was absorbed) hold one twice:
+    they came back to a story they had left."""
+    return sum(1 for steps in path.values() if len(set(steps)) < len(steps))

@@ -12,9 +12,9 @@ thread). Last, the Korean day, ECB+ test and ECB+ test with made-up times arrivi
 article at a time (`arrival.py`), as decided and with the window re-decided after each
 arrival (what `ingest` and `watch` do by default), and August part C on its real dates; for
 the re-decided streams the last two columns count the moves made and the articles that came
-back to a story they had left. The streams with times are run once more through the product itself
-(`ingest_stream`: one `Newsroom.ingest` call an article into a SQLite store), so that the
-table shows what `ingest` and `watch` give, not only the simulation of it.
+back to a story they had left. The streams with times are run once more through the product
+itself (`ingest_stream`: one `Newsroom.ingest` call an article into a SQLite store), so that
+the table shows what `ingest` and `watch` give, not only the simulation of it.
 """
 
 from __future__ import annotations
