@@ -58,7 +58,7 @@ class Article:
     def content_hash(self) -> str:
         from newsmoa.text.normalize import content_hash
 
-        return content_hash(self.text)
+        return content_hash(self.text or self.title)  # a flash (no text): its headline
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,10 @@
 
 The body paragraphs, cleaned, joined by one newline, become `Article.text`: the text that
 every offset the product shows points into. Returns `Dropped` (with its reason) when there is
-no article here; the pipeline counts it and goes on.
+no article here; the pipeline counts it and goes on. A breaking-news flash, a text that is its
+headline and marks only (a copyright notice, a byline: `flash.is_flash`), is an article with
+an empty text when the input names that headline as its title (a JSONL or CSV field, a feed
+entry). Any other text without a body (a login page, a paywall notice) is dropped.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from newsmoa.extract.bylines import outlet_from_email
 from newsmoa.extract.datelines import SEOUL, Dateline, parse_datetime, published_from_datelines
+from newsmoa.extract.flash import is_flash
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import Kind, Line, classify_all
 from newsmoa.extract.tables import outlets
@@ -46,9 +50,12 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         text, hints = html_to_text(raw.html, url=raw.url)
     if not text.strip():
         return Dropped(raw.origin, "empty")
-    parts = _read_lines(classify_all(text))
+    lines = classify_all(text)
+    parts = _read_lines(lines)
     if not key_length_at_least(parts.paragraphs or (), config.min_body_chars):
-        return Dropped(raw.origin, "no body text")
+        if not (raw.title and is_flash(lines, raw.title)):
+            return Dropped(raw.origin, "no body text")
+        parts.paragraphs, parts.title, parts.subtitle = [], None, None  # a flash: no body
     body = "\n".join(parts.paragraphs)
     published = (
         _published(raw.published, tz) or parts.published or _published(hints.get("date"), tz)
@@ -62,7 +69,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     )
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
     return Article(
-        id=raw.id or raw.url or content_hash(body),
+        id=raw.id or raw.url or content_hash(body or _flash_name(title, outlet, published)),
         text=body,
         title=tidy(title),
         outlet=outlet,
@@ -75,6 +82,14 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         origin=raw.origin,
         is_release=raw.is_release,
     )
+
+
+def _flash_name(title: str, outlet: str | None, published: datetime | None) -> str:
+    """What names a flash without an id or url: its headline, outlet and day (a headline
+    alone repeats: "[속보] 코스피 개장" every morning, the same flash at two outlets). Like any
+    article without an id, a flash that gives none of outlet and day is named by its words."""
+    day = published.date().isoformat() if published else ""
+    return f"{title}\n{outlet or ''}\n{day}"
 
 
 def extract_article(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | None:

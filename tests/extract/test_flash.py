@@ -1,0 +1,79 @@
+"""Breaking-news flashes: a text that is its headline and marks only is an article without
+text when the input names that headline; anything else without a body stays dropped."""
+
+import pytest
+
+from newsmoa.extract.article import Dropped, extract
+from newsmoa.extract.flash import is_flash
+from newsmoa.extract.lines import classify_all
+from newsmoa.types import Article, RawItem
+
+FLASH = "[속보] 가나시 “다라 협약 철회 않으면 모든 조치로 단호히 대응”"
+MARKET = "[속보] 코스피 2.5% 급락 마감"
+NOTICE = "[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (FLASH + NOTICE, FLASH),  # the notice on the headline's own line
+        (FLASH, FLASH),
+        (f"{FLASH}\n{NOTICE}", FLASH),
+        (f"{FLASH[5:]}\n{NOTICE}", FLASH),  # the page shows it without its label
+        (f"{FLASH}\n<저작권자 ⓒ 연합뉴스, 무단 전재-재배포 금지>", FLASH),
+        (f"{FLASH}\n입력 2019.07.31 10:05 수정 2019.07.31 10:30", FLASH),
+        (f"{FLASH}\n세계일보 홍길동 기자 hong@segye.com", FLASH),
+        (MARKET + " 세계일보", MARKET),  # a figure with a point is not a web address
+        (f"{MARKET}\nhttp://www.segye.com/newsView/20190731509032", MARKET),
+        ("[속보] 코스피\n2.5% 급락 마감", MARKET),  # one headline over two lines
+    ],
+)
+def test_a_headline_and_its_marks_are_a_flash(text, title):
+    assert is_flash(classify_all(text), title)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("로그인이 필요한 서비스입니다", FLASH),
+        ("구독하고 전체 기사를 읽으세요 " + NOTICE, FLASH),  # a stub sharing the notice's line
+        (FLASH + " 더보기 클릭", FLASH),
+        (f"{FLASH}\n세계일보 로그인", FLASH),
+        (f"{FLASH}\n정부는 31일 회의를 열었다. ⓒ 세계일보", FLASH),  # a short body: not a flash
+        (f"{MARKET}\n로그인 ⓒ 세계일보", MARKET),
+        (f"{FLASH}\n홍길동 기자 = 가나시는 대응한다", FLASH),  # words after a byline
+        (NOTICE, FLASH),  # the headline is not shown at all
+        ("[속보]", "[속보]"),  # a label is not a headline
+    ],
+)
+def test_a_stub_under_a_headline_is_not_a_flash(text, title):
+    assert not is_flash(classify_all(text), title)
+
+
+def test_a_flash_is_an_article_when_the_input_names_its_headline():
+    """With its headline named as the title, a flash is an article without text; its content
+    hash is the headline's (a corrected headline is a new version). Without a named title, or
+    under a stub, it is dropped as before."""
+    got = extract(RawItem(origin="f", id="f1", text=FLASH + NOTICE, title=FLASH))
+    assert isinstance(got, Article) and got.text == "" and got.title == FLASH
+    assert got.outlet is None and not got.captions
+    fixed = extract(RawItem(origin="f", id="f1", text=FLASH + NOTICE, title=FLASH + " (종합)"))
+    assert isinstance(fixed, Article) and fixed.content_hash != got.content_hash
+    assert extract(RawItem(origin="f", text=FLASH + NOTICE)) == Dropped("f", "no body text")
+    stub = RawItem(origin="s", text="로그인이 필요한 서비스입니다 " + NOTICE, title=FLASH)
+    assert extract(stub) == Dropped("s", "no body text")
+
+
+def test_a_flash_without_an_id_is_named_by_its_outlet_and_day():
+    """A headline repeats ("[속보] 코스피 개장" every morning, one flash at two outlets): a flash
+    without id or url is named by its headline, outlet and day, not by its empty text."""
+
+    def named(outlet, day):
+        got = extract(RawItem(origin="x", text=MARKET, title=MARKET, outlet=outlet, published=day))
+        assert isinstance(got, Article)
+        return got.id
+
+    one = named("세계일보", "2019-07-31T09:00:00+09:00")
+    assert one == named("세계일보", "2019-07-31T15:00:00+09:00")  # one day, one flash
+    assert one != named("국민일보", "2019-07-31T09:00:00+09:00")
+    assert one != named("세계일보", "2019-08-01T09:00:00+09:00")
