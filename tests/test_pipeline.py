@@ -465,6 +465,48 @@ def test_a_small_store_weighs_terms_over_its_older_articles(tmp_path, monkeypatc
     store.close()
 
 
+NOTICE = "[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
+
+
+def test_a_page_read_again_as_a_bare_headline_keeps_the_stored_text(tmp_path):
+    """A page read again that now shows only its headline (a paywall gone up, a page cut
+    down to its headline and a copyright line): the stored article keeps its text, and the
+    report says why the new read was not used."""
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    item = next(i for i in _items() if isinstance(i, RawItem) and i.id == "e00-0")
+    assert room.ingest([item], defer_analysis=True).added == 1
+    bare = dataclasses.replace(item, text=f"{item.title}\n{NOTICE}")
+    report = room.ingest([bare], defer_analysis=True)
+    assert report.updated == 0 and report.unchanged == 0
+    assert report.dropped == {"no body text; the stored version is kept": 1}
+    (row,) = store.story_articles(store.stories_of([item.id])[item.id])
+    assert row.article.text == item.text and row.version == 1
+    store.close()
+
+
+def test_a_corrected_flash_is_a_new_version(tmp_path):
+    """A flash stored without a body and read again with a corrected headline is a new
+    version of it; read again unchanged it is unchanged."""
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    first = RawItem(
+        origin="f",
+        id="flash",
+        title="[속보] 가나시 다라 협약 체결",
+        text="[속보] 가나시 다라 협약 체결",
+    )
+    assert room.ingest([first], defer_analysis=True).added == 1
+    assert room.ingest([first], defer_analysis=True).unchanged == 1
+    fixed = dataclasses.replace(
+        first, title="[속보] 가나시 마바 협약 체결", text="[속보] 가나시 마바 협약 체결"
+    )
+    assert room.ingest([fixed], defer_analysis=True).updated == 1
+    (row,) = store.story_articles(store.stories_of(["flash"])["flash"])
+    assert row.article.title == fixed.title and row.article.text == "" and row.version == 2
+    store.close()
+
+
 def test_recluster_sees_what_another_process_stored(tmp_path):
     """Articles another process stored inside the window this index already loaded: the
     re-decision reads the store (not the index) and includes them; the index, which has

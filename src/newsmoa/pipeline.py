@@ -175,7 +175,11 @@ class Newsroom:
         known = self.store.known_hashes(list(articles))
         fresh = [a for a in articles.values() if a.id not in known]
         changed = [a for a in articles.values() if a.id in known and known[a.id] != a.content_hash]
-        report.unchanged = len(articles) - len(fresh) - len(changed)
+        kept = self._stored_bodies(changed)
+        if kept:
+            report.dropped["no body text; the stored version is kept"] += len(kept)
+            changed = [a for a in changed if a.id not in kept]
+        report.unchanged = len(articles) - len(fresh) - len(changed) - len(kept)
         report.added, report.updated = len(fresh), len(changed)
         if not fresh and not changed:
             return report
@@ -213,6 +217,19 @@ class Newsroom:
         if recluster:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
+
+    def _stored_bodies(self, changed: Sequence[Article]) -> set[str]:
+        """Of the changed articles read again as a bare headline, those whose stored version
+        has a body: a page gone behind a paywall or cut down to its headline never blanks the
+        stored text (a corrected flash, stored without a body too, is a new version)."""
+        bare = {a.id for a in changed if not a.text}
+        if not bare:
+            return set()
+        out: set[str] = set()
+        for story in set(self.store.stories_of(sorted(bare)).values()):
+            rows = self.store.story_articles(story)
+            out.update(r.article.id for r in rows if r.article.id in bare and r.article.text)
+        return out
 
     def _recluster_after(self, report: IngestReport, *, defer_analysis: bool) -> None:
         """`recluster_pending`: this batch, and what was queued before it. A failure is the
