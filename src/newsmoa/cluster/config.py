@@ -43,6 +43,11 @@ class ClusterConfig:
     # name who acts, with at least `actor_floor` of them agreeing on it (else the story score
     # is multiplied by `actor_discount`); the same rules hold when consolidation merges stories.
     headline_floor: float = 0.05
+    # Two articles without a body (breaking-news flashes) link only when each holds this share
+    # of the other's vector weight (squared): a headline is all a flash has, and a phrase two
+    # happenings share ("구속영장 발부") must not link their flashes (`flashes.py`; README,
+    # "Flashes").
+    flash_containment: float = 0.3
     actor_floor: float = 0.0  # off: on held-out half B it cost recall, no precision (README)
     actor_discount: float = 0.0
     # headlines this alike (affinity) agree even when only one names the actor: the same

@@ -15,7 +15,13 @@ import numpy as np
 
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.headlines import headline_actors
-from newsmoa.cluster.terms import clean_for_features, is_opinion, term_counts, title_words
+from newsmoa.cluster.terms import (
+    clean_for_features,
+    is_opinion,
+    term_counts,
+    title_words,
+    without_status_labels,
+)
 from newsmoa.types import Article
 
 _MAGIC = b"NMF3"
@@ -31,6 +37,8 @@ class Features:
     published_s: POSIX seconds, or None when the article has no time (the pipeline gives such
     an article the time of its batch before placing it, `pipeline.placed_times`).
     opinion: the headline labels it an opinion piece (an editorial, a column): its own story.
+    bare: the article has no body text (a breaking-news flash): it is placed by its headline,
+    and links to another flash only when their terms mostly agree (`flashes.py`).
     """
 
     terms: np.ndarray
@@ -39,6 +47,7 @@ class Features:
     published_s: float | None
     opinion: bool = False
     actors: tuple[str, ...] = ()  # who acts, from the headline (`headlines.headline_actors`)
+    bare: bool = False
 
     def to_bytes(self) -> bytes:
         head = json.dumps(
@@ -48,6 +57,7 @@ class Features:
                 int(self.terms.size),
                 self.opinion,
                 list(self.actors),
+                self.bare,
             ],
             ensure_ascii=False,
             separators=(",", ":"),
@@ -73,6 +83,7 @@ class Features:
             del head[1]  # the shingle count; the signature trails the counts and is not read
         words, published, size, opinion = head[:4]
         actors = tuple(head[4]) if len(head) > 4 else ()  # the oldest blobs have none
+        bare = bool(head[5]) if len(head) > 5 else False  # blobs before flashes were kept
         at = 8 + n
         terms = np.frombuffer(data, dtype="<u8", count=size, offset=at).astype(np.uint64)
         at += 8 * size
@@ -84,6 +95,7 @@ class Features:
             published_s=published,
             opinion=bool(opinion),
             actors=actors,
+            bare=bare,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -106,6 +118,8 @@ def _title_and_body(article: Article) -> tuple[str, str]:
 def article_features(article: Article, config: ClusterConfig = DEFAULT_CONFIG) -> Features:
     """The features of one article (pure; no analyser, no I/O)."""
     title, body = _title_and_body(article)
+    if not body:  # a flash: its headline is all it has, less the label all flashes share
+        title = without_status_labels(title)
     compact = " ".join(body.split())
     text = f"{title}\n{compact}"
     terms, counts = term_counts(text, len(title) + 1 + config.lead_chars, config.lead_boost)
@@ -116,4 +130,5 @@ def article_features(article: Article, config: ClusterConfig = DEFAULT_CONFIG) -
         published_s=article.published.timestamp() if article.published else None,
         opinion=is_opinion(title),
         actors=headline_actors(title),
+        bare=not body,
     )

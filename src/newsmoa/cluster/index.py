@@ -38,6 +38,7 @@ from newsmoa.cluster.coherence import Sum, close_enough, stories_close
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
+from newsmoa.cluster.flashes import flashes_link
 from newsmoa.cluster.headlines import Headlines
 from newsmoa.cluster.stories import Stories, Story
 from newsmoa.cluster.vectors import (
@@ -79,6 +80,7 @@ class StoryIndex:
         self._words: list[tuple[str, ...]] = []
         self._heads = Headlines()
         self._opinion: list[bool] = []
+        self._bare = np.zeros(1024, dtype=bool)  # no body text: a flash (`flashes.py`)
         coherent = config.join_coherence > 0.0 or config.merge_coherence > 0.0
         self._stories = Stories(self._table.vector if coherent else None)
         self._postings = Postings()
@@ -211,6 +213,8 @@ class StoryIndex:
         if cfg.relative_floor > 0.0:
             floor = max(floor, cfg.relative_floor * max(sims))
         close = [o for o, sim in zip(others, sims, strict=True) if sim >= floor]
+        if self._bare[slot]:
+            close = [o for o in close if self._linkable(slot, o)]
         if not close:
             return 0.0
         snn = self._table.shared_neighbours(slot, np.asarray(close, dtype=np.int64))
@@ -281,11 +285,13 @@ class StoryIndex:
             self._slot[article_id] = slot
             if slot == self._times.size:
                 self._times = np.concatenate([self._times, np.empty(slot, np.float64)])
+                self._bare = np.concatenate([self._bare, np.zeros(slot, dtype=bool)])
             self._times[slot] = np.nan if f.published_s is None else f.published_s
             self._words.append(f.words)
             self._heads.append(f.words, f.actors)
             self._stories.add_slot()
             self._opinion.append(f.opinion)
+            self._bare[slot] = f.bare
             slots.append(slot)
         # an opinion piece is never a candidate of another article
         found = [s for s in slots if not self._opinion[s]]
@@ -329,7 +335,10 @@ class StoryIndex:
             max_candidates=cfg.max_candidates,
             threads=self._threads,
         )
-        for slot, (cands, sims) in zip(slots, near, strict=True):
+        for i, (slot, (cands, sims)) in enumerate(zip(slots, near, strict=True)):
+            if self._bare[slot] and self._bare[cands].any():
+                ok = np.array([self._linkable(slot, c) for c in cands.tolist()], dtype=bool)
+                near[i] = cands, sims = cands[ok], sims[ok]
             if cands.size:
                 self._table.link(slot, cands, sims)
         return near
@@ -407,6 +416,13 @@ class StoryIndex:
         if merged:
             signals["merged_score"] = round(min(s for s, _, i in scored if i in merged), 3)
         return Assignment(article_id, story.id, False, signals, tuple(merged))
+
+    def _linkable(self, slot: int, other: int) -> bool:
+        """Whether two articles may link: always, but two flashes only when each holds
+        enough of the other (`flashes.py`)."""
+        if not (self._bare[slot] and self._bare[other]):
+            return True
+        return flashes_link(self._table, slot, other, self.config.flash_containment)
 
     def _gated(self, slot: int, score: float, linked: list[int], story: str) -> float:
         """The story score after the headline and coherence rules (only checked where it

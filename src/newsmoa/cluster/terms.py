@@ -37,6 +37,9 @@ _EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _NO_HANGUL_RUN = re.compile(r"[^\uac00-\ud7a3\n]{30,}")
 _CODE_MARKS = "{};=|$"
 _LABEL = re.compile(r"[\[【〈<]([^\]】〉>]{1,24})[\]】〉>]|^\s*([^:：]{1,24})[:：]")
+_GROUP = re.compile(r"[\[【〈<(（]([^\]】〉>)）]{1,24})[\]】〉>)）]")  # [속보], (종합2보)
+_GROUP_WORDS = re.compile(r"[\s·ㆍ,/|+-]+")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]?|[^\W\d_]+")
 
 
@@ -116,6 +119,30 @@ def _opinion_labels() -> tuple[str, ...]:
     text = resources.files("newsmoa.cluster").joinpath("data/opinion_labels.txt").read_text("utf-8")
     rows = (line.strip().lower() for line in text.splitlines())
     return tuple(r for r in rows if r and not r.startswith("#"))
+
+
+@cache
+def _status_word() -> re.Pattern[str]:
+    text = resources.files("newsmoa.cluster").joinpath("data/status_tags.txt").read_text("utf-8")
+    words = sorted(
+        {w for w in (r.strip().lower() for r in text.splitlines()) if w and w[0] != "#"},
+        key=len,
+        reverse=True,
+    )
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
+
+
+def _is_status(label: str) -> bool:
+    words = [w for w in _GROUP_WORDS.split(label.lower()) if w]
+    return bool(words) and all(_status_word().fullmatch(w.translate(_NO_DIGITS)) for w in words)
+
+
+def without_status_labels(title: str) -> str:
+    """The headline without bracketed labels that say how, not what, it reports ([속보],
+    (종합2보), [긴급속보], [속보·종합]: `data/status_tags.txt`); flashes of different
+    happenings share them."""
+    out = _GROUP.sub(lambda m: " " if _is_status(m.group(1)) else m.group(0), title)
+    return " ".join(out.split())
 
 
 def is_opinion(title: str) -> bool:
