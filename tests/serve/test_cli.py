@@ -321,3 +321,49 @@ def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path
     assert '"reclustered": true' in why
     again = run(one, "recluster", "--days", "0").stdout
     assert "decided again 21 articles: 0 moved, 0 stories absorbed, 0 split off" in again
+
+
+def test_a_flash_joins_the_story_it_announces_and_shows(tmp_path, example_path):
+    """A breaking-news flash (its headline and a copyright line), its headline named by the
+    input, is placed by that headline in the story it announces, and listed, shown and
+    served like any article; a flash of another happening founds its own story (the [속보]
+    label they share does not link them); without a named title a flash is dropped."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient
+
+    from newsmoa.serve.app import create_app
+
+    def flash(fid, title, title_given=True):
+        return {
+            "id": fid,
+            "title": title if title_given else None,
+            "text": title + "[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]",
+            "outlet": "세계일보",
+            "published": "2015-03-20T13:00:00+09:00",
+        }
+
+    ours = flash("flash-1", "[속보] 완주군, 희망제작소와 2단계 업무협약 체결")
+    other = flash("flash-2", "[속보] 서울 지하철 2호선 운행 중단")
+    untitled = flash("flash-3", "[속보] 완주군 협약", title_given=False)
+    lines = tmp_path / "flash.jsonl"
+    lines.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (ours, other, untitled)))
+    db = tmp_path / "flash.db"
+    got = run(db, "ingest", str(example_path), str(lines)).output
+    assert "added 5" in got and "1 no body text" in got
+    rows = json.loads(run(db, "stories", "--format", "json").output)
+    assert sorted(r["article_count"] for r in rows) == [1, 4]
+    main = next(r for r in rows if r["article_count"] == 4)
+    assert not main["title"].startswith("[속보]")  # a title of an article with a body
+    doc = json.loads(run(db, "show", main["id"], "--format", "json").output)
+    (kept,) = [a for a in doc["articles"] if a["id"] == "flash-1"]
+    assert kept["text"] == "" and kept["title"] == ours["title"]
+    assert "[속보]" in run(db, "show", main["id"], "--format", "md").output
+    with TestClient(create_app(str(db))) as client:
+        assert ours["title"] in client.get(f"/stories/{main['id']}").text
+        api = client.get(f"/api/stories/{main['id']}").json()
+        assert "flash-1" in {a["id"] for a in api["articles"]}
+        alone = next(r for r in rows if r["article_count"] == 1)
+        assert other["title"] in client.get("/feed.atom").text and alone["title"] == other["title"]

@@ -80,10 +80,13 @@ def carried_by(articles: Sequence[Article], reuse: Mapping[str, float]) -> list[
 
 
 def story_title(articles: Sequence[Article]) -> str:
-    """The release's title, else the title most like the others (ties: the earliest)."""
+    """The release's title, else the title most like the others (ties: the earliest), of the
+    articles with a body when there are any (a flash's headline carries its [속보] label)."""
     if articles and articles[0].is_release and articles[0].title:
         return articles[0].title
-    titled = [a.title for a in articles if a.title]
+    titled = [a.title for a in articles if a.title and a.text] or [
+        a.title for a in articles if a.title
+    ]
     if len(titled) <= 2:
         return titled[0] if titled else ""
     grams = [ngrams(t, 2) for t in titled]

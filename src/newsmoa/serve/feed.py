@@ -25,13 +25,14 @@ router = APIRouter()
 
 
 def summary(doc: dict[str, Any]) -> str:
-    """The first consolidated sentences, up to about SUMMARY_CHARS characters."""
+    """The first consolidated sentences, up to about SUMMARY_CHARS characters; the title of a
+    story of flashes alone (no sentences)."""
     out: list[str] = []
     for s in doc.get("sentences") or []:
         if out and sum(len(x) + 1 for x in out) + len(s["text"]) > SUMMARY_CHARS:
             break
         out.append(s["text"])
-    return " ".join(out)
+    return " ".join(out) or doc.get("title") or ""
 
 
 def updated(doc: dict[str, Any]) -> str:
