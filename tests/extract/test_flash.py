@@ -24,8 +24,15 @@ NOTICE = "[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
         (f"{FLASH}\n입력 2019.07.31 10:05 수정 2019.07.31 10:30", FLASH),
         (f"{FLASH}\n세계일보 홍길동 기자 hong@segye.com", FLASH),
         (MARKET + " 세계일보", MARKET),  # a figure with a point is not a web address
-        (f"{MARKET}\nhttp://www.segye.com/newsView/20190731509032", MARKET),
+        (f"{MARKET}\nwww.segye.com", MARKET),
         ("[속보] 코스피\n2.5% 급락 마감", MARKET),  # one headline over two lines
+        # other outlets' notices: overlapping matches are cut as one
+        (f"{FLASH}\nⓒ 한국일보, 무단 전재 및 재배포 금지", FLASH),
+        (f"{FLASH}\n‹ⓒ경향신문(www.khan.co.kr), 무단전재 및 재배포 금지>", FLASH),
+        (f"{FLASH}\n[ⓒ 국민일보(www.kmib.co.kr), 무단전재 및 수집, 재배포금지]", FLASH),
+        (f"{FLASH}\nCopyright ⓒ 서울신문사 All rights reserved.", FLASH),
+        (f"{FLASH}\n<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>", FLASH),
+        (f"{FLASH}\n2019.07.31 10:05", FLASH),  # a date without a label
     ],
 )
 def test_a_headline_and_its_marks_are_a_flash(text, title):
@@ -44,6 +51,10 @@ def test_a_headline_and_its_marks_are_a_flash(text, title):
         (f"{FLASH}\n홍길동 기자 = 가나시는 대응한다", FLASH),  # words after a byline
         (NOTICE, FLASH),  # the headline is not shown at all
         ("[속보]", "[속보]"),  # a label is not a headline
+        (f"{FLASH}\n구독\n결제\n회원", FLASH),  # a little on each line is a lot in all
+        (f"{FLASH}\nhttps://member.segye.com/login?next=/news", FLASH),  # a page, not a notice
+        (f"{FLASH}\n한국 내일 서울", FLASH),  # outlet names count as marks in a notice only
+        (f"{MARKET}\nhttp://www.segye.com/newsView/20190731509032", MARKET),
     ],
 )
 def test_a_stub_under_a_headline_is_not_a_flash(text, title):
@@ -56,7 +67,7 @@ def test_a_flash_is_an_article_when_the_input_names_its_headline():
     under a stub, it is dropped as before."""
     got = extract(RawItem(origin="f", id="f1", text=FLASH + NOTICE, title=FLASH))
     assert isinstance(got, Article) and got.text == "" and got.title == FLASH
-    assert got.outlet is None and not got.captions
+    assert got.outlet == "세계일보" and not got.captions  # the outlet the notice names
     fixed = extract(RawItem(origin="f", id="f1", text=FLASH + NOTICE, title=FLASH + " (종합)"))
     assert isinstance(fixed, Article) and fixed.content_hash != got.content_hash
     assert extract(RawItem(origin="f", text=FLASH + NOTICE)) == Dropped("f", "no body text")

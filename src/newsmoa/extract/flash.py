@@ -6,12 +6,13 @@ so when the input names that headline as the title (a JSONL or CSV field, a feed
 kept as an article without text. A login page, a paywall notice or a short body under a real
 headline is not a flash and stays dropped.
 
-The test works on what each line *says*: the line less the runs it shares with the headline,
-then less its marks (the copyright notice's own words, outlet names and web addresses, a
-byline's name and e-mail, a dateline's label and date), in `comparison_key` form (no spaces,
-punctuation or case). A flash leaves at most `LEFT_MAX` characters on any line ("및" of
-"무단전재 및 재배포 금지"), and its lines show most of the headline; so a whole line is never
-forgiven for holding a copyright sign or a byline.
+The test works on what each line *says*: the line less its marks (what the copyright
+patterns match, e-mail and bare web addresses, dates, a byline's name and e-mail, a
+dateline's label), less the runs it shares with the headline, and, on a line with a notice
+or a byline, less outlet names; in `comparison_key` form (no spaces, punctuation or case).
+All lines together may leave `LEFT_MAX` characters ("및" of "무단전재 및 재배포 금지"), and
+they must show most of the headline; so a whole line is never forgiven for holding a
+copyright sign or a byline.
 """
 
 from __future__ import annotations
@@ -21,15 +22,17 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import cache
 
+from newsmoa.extract.datelines import DATETIME_RE
 from newsmoa.extract.lines import Kind, Line
 from newsmoa.extract.tables import copyright_patterns, dateline_labels, outlets
 from newsmoa.text.normalize import comparison_key
 
 LEFT_MAX = 2  # key characters a flash may leave besides its headline and marks ("및")
 TITLE_MIN = 6  # a shorter headline says too little to stand as an article
-_ADDRESS = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z-]+)+(?:/\S*)?"
-)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z-]{2,})+/?(?![\w./?=&%-])")
+# in a notice, not as lines of their own (a body line on AI rules is no copyright line)
+_NOTICE_MORE = re.compile(r"\((?i:c)\)|(?i:ai)\s*학습\s*(?:및\s*)?(?:활용|이용)?\s*금지")
 
 
 @cache
@@ -46,9 +49,28 @@ def _label_keys() -> tuple[str, ...]:
 
 
 def _without(key: str, parts: Iterable[str]) -> str:
-    for part in sorted({p for p in parts if p}, key=len, reverse=True):
+    for part in parts:
         key = key.replace(part, "")
     return key
+
+
+def _unmarked(text: str) -> tuple[str, bool]:
+    """The text with its notice marks cut out (every copyright pattern's match, e-mail
+    addresses, bare web addresses, dates; overlapping matches cut as their union), and
+    whether it had a copyright notice or an address (a line where outlet names are marks)."""
+    spans = [m.span() for m in DATETIME_RE.finditer(text)]
+    noticed = len(spans)
+    for pattern in (*copyright_patterns(), _EMAIL, _DOMAIN, _NOTICE_MORE):
+        spans.extend(m.span() for m in pattern.finditer(text))
+    if not spans:
+        return text, False
+    kept, at = [], 0
+    for start, end in sorted(spans):
+        if start > at:
+            kept.append(text[at:start])
+        at = max(at, end)
+    kept.append(text[at:])
+    return " ".join(kept), len(spans) > noticed
 
 
 def _said(line: Line, headline: str) -> tuple[str, int]:
@@ -56,19 +78,20 @@ def _said(line: Line, headline: str) -> tuple[str, int]:
     of the headline's key it showed (the whole of it, or the part a page splits off or
     shows without a label)."""
     text = line.text.strip()
+    marked = False
     if line.kind in (Kind.BYLINE, Kind.SIGNATURE) and line.byline is not None:
-        text = line.byline.rest  # the name, title and e-mail are the mark
+        text, marked = line.byline.rest, True  # the name, title and e-mail are the mark
+    text, noticed = _unmarked(text)
     key, shown = comparison_key(text), 0
-    while key:  # the headline first: an outlet or a place name in it is not a mark
+    while key:  # the headline before outlet names: a place or an outlet in it is not a mark
         m = SequenceMatcher(None, key, headline, autojunk=False).find_longest_match()
         if m.size < min(TITLE_MIN, len(key)):
             break
         key, shown = key[: m.a] + key[m.a + m.size :], shown + m.size
-    marks = [comparison_key(text[d.start : d.end]) for d in line.datelines]
-    marks.extend(comparison_key(m.group()) for m in _ADDRESS.finditer(text))
-    for pattern in copyright_patterns():
-        marks.extend(comparison_key(m.group()) for m in pattern.finditer(text))
-    key = _without(_without(key, marks), _outlet_keys())
+    if marked or noticed:  # "서울", "국민" are outlet names only inside a notice or byline
+        key = _without(key, _outlet_keys())
+    elif key in _outlet_keys():  # ... or alone ("… 급락 마감 세계일보")
+        key = ""
     if line.datelines:
         key = _without(key, _label_keys())
     return key, shown
@@ -76,16 +99,18 @@ def _said(line: Line, headline: str) -> tuple[str, int]:
 
 def is_flash(lines: Sequence[Line], title: str) -> bool:
     """Whether the text of `lines` is the headline `title` and marks only (copyright notices,
-    bylines, datelines): a breaking-news flash."""
+    bylines, datelines): a breaking-news flash. All lines together may leave `LEFT_MAX`
+    characters, and must show most of the headline."""
     headline = comparison_key(title)
     if len(headline) < TITLE_MIN:
         return False
-    shown = 0
+    shown = left = 0
     for line in lines:
         if line.kind is Kind.BLANK:
             continue
         said, part = _said(line, headline)
-        if len(said) > LEFT_MAX:
+        left += len(said)
+        if left > LEFT_MAX:
             return False
         shown += part
     return 2 * shown >= len(headline)  # the headline, or most of it over its lines
