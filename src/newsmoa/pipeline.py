@@ -222,14 +222,11 @@ class Newsroom:
         """Of the changed articles read again as a bare headline, those whose stored version
         has a body: a page gone behind a paywall or cut down to its headline never blanks the
         stored text (a corrected flash, stored without a body too, is a new version)."""
-        bare = {a.id for a in changed if not a.text}
+        bare = sorted(a.id for a in changed if not a.text)
         if not bare:
             return set()
-        out: set[str] = set()
-        for story in set(self.store.stories_of(sorted(bare)).values()):
-            rows = self.store.story_articles(story)
-            out.update(r.article.id for r in rows if r.article.id in bare and r.article.text)
-        return out
+        stored = self.store.features_of(bare)
+        return {aid for aid, blob in stored.items() if not Features.from_bytes(blob).bare}
 
     def _recluster_after(self, report: IngestReport, *, defer_analysis: bool) -> None:
         """`recluster_pending`: this batch, and what was queued before it. A failure is the

@@ -54,6 +54,10 @@ class Store(Protocol):
         """Content hash of each stored article among `ids`."""
         ...
 
+    def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
+        """The stored `Features` blob of each stored article among `ids`."""
+        ...
+
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         """Story id (as stored, following redirects) of each stored article among `ids`."""
         ...

@@ -111,6 +111,9 @@ class SQLStore:
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         return self._by_ids("content_hash", ids)
 
+    def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
+        return {aid: bytes(blob) for aid, blob in self._by_ids("features", ids).items()}
+
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         stored = self._by_ids("story", ids)
         redirects = self.redirects_from(set(stored.values()))
