@@ -58,6 +58,11 @@ FLASHES = [
     _flash("kim-flash", "[속보] 가나다 전 사바전자 대표 구속영장 발부"),
     _flash("lee-flash", "(종합2보) 라마바 의원 구속영장 기각"),
 ]
+# the same verb, two people: what the flashes share is most of what each says
+SAME_VERB = [
+    _flash("kim-same", "[YTN 속보] 법원, 가나다 전 대표 구속영장 발부"),
+    _flash("lee-same", "속보: 법원, 라마바 의원 구속영장 발부"),
+]
 
 
 def _place(articles: list[Article], **config: float) -> StoryIndex:
@@ -106,14 +111,26 @@ def test_a_flash_joins_the_report_of_its_happening_not_the_look_alike():
     assert index.story_of("kim-flash") == index.story_of("kim-1") == index.story_of("kim-2")
     assert index.story_of("lee-flash") == index.story_of("lee-1") == index.story_of("lee-2")
     assert index.story_of("kim-1") != index.story_of("lee-1")
-    alone = _place(FLASHES)
-    assert alone.story_of("kim-flash") != alone.story_of("lee-flash")
-    loose = _place(FLASHES, flash_containment=0.0)
-    assert loose.story_of("kim-flash") == loose.story_of("lee-flash")
+    for pair in (FLASHES, SAME_VERB):
+        a, b = (f.id for f in pair)
+        alone = _place(pair)
+        assert alone.story_of(a) != alone.story_of(b)
+        assert alone.score_to(a, [b]) == 0.0  # as a re-decision scores a move
+        loose = _place(pair, flash_containment=0.0)
+        assert loose.story_of(a) == loose.story_of(b) and loose.score_to(a, [b]) > 0.0
 
 
 def test_two_outlets_flashes_of_one_happening_join():
     """The same flash at two outlets, one labelled and worded a little differently."""
-    other = _flash("kim-flash-2", "[1보] 가나다 전 사바전자 대표 구속영장 발부돼", 1.5)
-    index = _place([FLASHES[0], other])
-    assert index.story_of("kim-flash") == index.story_of("kim-flash-2")
+    for title in ("[1보] 가나다 전 사바전자 대표 구속영장 발부", "[속보] 가나다 구속영장 발부"):
+        index = _place([FLASHES[0], _flash("kim-flash-2", title, 1.5)])
+        assert index.story_of("kim-flash") == index.story_of("kim-flash-2"), title
+
+
+def test_a_flash_merges_no_stories():
+    """A flash that names both of two happenings joins one of them and merges nothing: a
+    headline is no evidence that two reported happenings are one."""
+    both = _flash("both", "[속보] 가나다 대표·라마바 의원 구속영장 심사", 4.0)
+    index = _place([*ARRESTS, both])
+    assert index.story_of("both") in (index.story_of("kim-1"), index.story_of("lee-1"))
+    assert index.story_of("kim-1") != index.story_of("lee-1")

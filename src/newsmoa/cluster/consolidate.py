@@ -30,24 +30,34 @@ def merge_plan(
     slots: list[int],
     near: list[tuple[np.ndarray, np.ndarray]],
     heads: Headlines | None = None,
+    bare: np.ndarray | None = None,
 ) -> list[tuple[str, str, float]]:
-    """Merge stories linked by the batch's articles; returns (survivor, absorbed, score)."""
+    """Merge stories linked by the batch's articles; returns (survivor, absorbed, score).
+    `bare` marks flashes (`flashes.py`): they are no evidence that two stories are one, so a
+    story is scored by its other members (a story of flashes alone merges with none)."""
     k = config.neighbours
     live, of_slot = stories.live, stories.of_slot
     adj: dict[int, dict[int, float]] = defaultdict(dict)
     for slot, (cands, sims) in zip(slots, near, strict=True):
         close = cands[sims >= config.similarity_floor]
+        if bare is not None and (bare[slot] or bare[close].any()):
+            close = close[:0] if bare[slot] else close[~bare[close]]
         shared = table.shared_neighbours(slot, close)
         for other, w in zip(close.tolist(), shared.tolist(), strict=True):
             adj[slot][other] = adj[other][slot] = w
 
+    def solid(story: Story) -> list[int]:  # the members that are not flashes
+        return story.members if bare is None else [m for m in story.members if not bare[m]]
+
     def towards(a: Story, b: Story) -> float:
-        m = min(b.size, k)
+        mine, m = solid(a), min(len(solid(b)), k)
+        if not mine or not m:
+            return 0.0
         total = 0.0
-        for member in a.members:
+        for member in mine:
             ws = [w for o, w in adj.get(member, {}).items() if of_slot(o) == b.id]
             total += sum(sorted(ws, reverse=True)[:m]) / m
-        return total / a.size
+        return total / len(mine)
 
     def alike(a: Story, b: Story) -> bool:
         if heads is None or config.headline_floor <= 0.0:

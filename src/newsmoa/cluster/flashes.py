@@ -1,14 +1,16 @@
 """Where an article without a body (a breaking-news flash) may link.
 
-A flash is its headline: a handful of terms, among them a phrase other happenings share
-("구속영장 발부", "지하철 운행 중단") and the names that tell them apart. Two flashes of
-different happenings (`가나다씨 구속영장 발부`, `라마바씨 구속영장 기각`) share most of what
-they say, and their cosine is as high as two outlets' flashes of one happening. So two flashes
-link only when each holds most of the other: the share of a flash's vector (its squared TF-IDF
-weights, 1 in all) on terms the other has, `contained`, at least
-`ClusterConfig.flash_containment` each way. A flash and a report link as any two articles do:
-the report's body holds the flash's names, and measured on the tuning sets, asking the report
-to hold the flash lost joins and gained no precision (cluster README, "Flashes").
+A flash is its headline: a handful of terms, most of them a frame other happenings share
+("구속영장 기각", "지하철 운행 중단", "신규 확진자 …명") and one or two that tell them apart
+(a name, a place, a figure). Two flashes of different happenings in one frame
+(`승리 구속영장 기각`, `양현석 구속영장 기각`) hold most of each other's words, as much as two
+outlets' flashes of one happening do by cosine. So two flashes link only when one holds
+nearly all of the other (`contained`: the share of a flash's vector, its squared TF-IDF
+weights, 1 in all, on terms the other has) by `ClusterConfig.flash_containment`: copies of
+one wire flash, or a short and a long form of one headline. A flash and a report link as
+any two articles do (the report's body holds the names the flash gives); wherever it links,
+a flash is no evidence that two stories are one (`StoryIndex._assign`, `merge_plan`).
+Measured in the cluster README, "Flashes".
 """
 
 from __future__ import annotations
@@ -29,5 +31,6 @@ def contained(table: Table, a: int, b: int) -> float:
 
 
 def flashes_link(table: Table, a: int, b: int, share: float) -> bool:
-    """Whether two flashes may link: each holds at least `share` of the other's vector."""
-    return share <= 0.0 or (contained(table, a, b) >= share and contained(table, b, a) >= share)
+    """Whether two flashes may link: one holds at least `share` of the other's vector (the
+    other says little it does not)."""
+    return share <= 0.0 or max(contained(table, a, b), contained(table, b, a)) >= share

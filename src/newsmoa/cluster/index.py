@@ -402,7 +402,7 @@ class StoryIndex:
             signals["coherence"] = self._coherence(slot, story.sum)
         self._stories.place(slot, story)
         merged = []
-        if score >= cfg.merge_threshold:
+        if score >= cfg.merge_threshold and not self._bare[slot]:  # a flash merges nothing
             for other_score, _, other_id in scored[1:]:
                 if (
                     other_score >= cfg.merge_threshold
@@ -479,7 +479,9 @@ class StoryIndex:
         """Merge the batch's stories that, as wholes, would join each other (see
         `consolidate.merge_plan`); a merge is reported on the batch article founding or first
         joining the survivor, and every batch assignment points to its final story."""
-        plan = merge_plan(self._stories, self._table, self.config, slots, near, self._heads)
+        plan = merge_plan(
+            self._stories, self._table, self.config, slots, near, self._heads, self._bare
+        )
         final = {article_id: self.story_of(article_id) for article_id, _ in order}
         first: dict[str, str] = {}  # story -> its first batch article (canonical order)
         for article_id, story in final.items():

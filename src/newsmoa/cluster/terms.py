@@ -37,8 +37,12 @@ _EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _NO_HANGUL_RUN = re.compile(r"[^\uac00-\ud7a3\n]{30,}")
 _CODE_MARKS = "{};=|$"
 _LABEL = re.compile(r"[\[【〈<]([^\]】〉>]{1,24})[\]】〉>]|^\s*([^:：]{1,24})[:：]")
-_GROUP = re.compile(r"[\[【〈<(（]([^\]】〉>)）]{1,24})[\]】〉>)）]")  # [속보], (종합2보)
-_GROUP_WORDS = re.compile(r"[\s·ㆍ,/|+-]+")
+# [속보], (종합2보), ［속보］, 《단독》, and a label before a colon at the start ("속보: ...")
+_GROUP = re.compile(
+    r"[\[【〈<(（［《「『]([^\]】〉>)）］》」』]{1,24})[\]】〉>)）］》」』]|^\s*([^\s:：]{1,12})\s*[:：]"
+)
+_GROUP_WORDS = re.compile(r"[\s·ㆍ,/|+&-]+")
+_STATION = re.compile(r"[A-Z]{2,6}")  # a broadcaster's call sign in a label: [YTN 속보]
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]?|[^\W\d_]+")
 
@@ -133,15 +137,23 @@ def _status_word() -> re.Pattern[str]:
 
 
 def _is_status(label: str) -> bool:
-    words = [w for w in _GROUP_WORDS.split(label.lower()) if w]
-    return bool(words) and all(_status_word().fullmatch(w.translate(_NO_DIGITS)) for w in words)
+    """Whether a label's words say how it reports: each is made of status words (digits left
+    out: 2보, UPDATE 2), or is a number or a call sign, and one at least is a status word."""
+    status = False
+    for word in _GROUP_WORDS.split(label):
+        bare = word.lower().translate(_NO_DIGITS)
+        if _status_word().fullmatch(bare):
+            status = True
+        elif bare and not _STATION.fullmatch(word):
+            return False
+    return status
 
 
 def without_status_labels(title: str) -> str:
-    """The headline without bracketed labels that say how, not what, it reports ([속보],
-    (종합2보), [긴급속보], [속보·종합]: `data/status_tags.txt`); flashes of different
-    happenings share them."""
-    out = _GROUP.sub(lambda m: " " if _is_status(m.group(1)) else m.group(0), title)
+    """The headline without labels that say how, not what, it reports ([속보], (종합2보),
+    [긴급속보], [속보·종합], [YTN 속보], "속보: ..."; `data/status_tags.txt`): flashes of
+    different happenings share them."""
+    out = _GROUP.sub(lambda m: " " if _is_status(m.group(1) or m.group(2)) else m.group(0), title)
     return " ".join(out.split())
 
 
