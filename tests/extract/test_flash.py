@@ -33,6 +33,19 @@ NOTICE = "[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
         (f"{FLASH}\nCopyright ⓒ 서울신문사 All rights reserved.", FLASH),
         (f"{FLASH}\n<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>", FLASH),
         (f"{FLASH}\n2019.07.31 10:05", FLASH),  # a date without a label
+        (f"{MARKET} ⓒ 뉴스1", MARKET),  # a lone copyright sign
+        (f"{MARKET}\n<저작권자 ⓒ 공감언론 뉴시스통신사. 무단전재-재배포 금지.>", MARKET),
+        (
+            f"{MARKET}\n<저작권자 ⓒ 1980-2024 ㈜연합뉴스. 무단 전재 재배포 금지, AI 학습 및 활용 금지>",
+            MARKET,
+        ),
+        (
+            f"{MARKET}\n[머니투데이 홍길동기자 hong@mt.co.kr] ⓒ 머니투데이 & mt.co.kr, 무단 전재 및 재배포 금지",
+            MARKET,
+        ),
+        # a date or a web address in the headline is the headline's, not a mark
+        ("[속보] 2020년 3월 9일 개학 연기 ⓒ 뉴스1", "[속보] 2020년 3월 9일 개학 연기"),
+        ("[속보] 美 Amazon.com 주가 급락 ⓒ 뉴스1", "[속보] 美 Amazon.com 주가 급락"),
     ],
 )
 def test_a_headline_and_its_marks_are_a_flash(text, title):
@@ -67,7 +80,7 @@ def test_a_flash_is_an_article_when_the_input_names_its_headline():
     under a stub, it is dropped as before."""
     got = extract(RawItem(origin="f", id="f1", text=FLASH + NOTICE, title=FLASH))
     assert isinstance(got, Article) and got.text == "" and got.title == FLASH
-    assert got.outlet == "세계일보" and not got.captions  # the outlet the notice names
+    assert got.outlet is None and not got.captions
     fixed = extract(RawItem(origin="f", id="f1", text=FLASH + NOTICE, title=FLASH + " (종합)"))
     assert isinstance(fixed, Article) and fixed.content_hash != got.content_hash
     assert extract(RawItem(origin="f", text=FLASH + NOTICE)) == Dropped("f", "no body text")
@@ -75,16 +88,22 @@ def test_a_flash_is_an_article_when_the_input_names_its_headline():
     assert extract(stub) == Dropped("s", "no body text")
 
 
-def test_a_flash_without_an_id_is_named_by_its_outlet_and_day():
-    """A headline repeats ("[속보] 코스피 개장" every morning, one flash at two outlets): a flash
-    without id or url is named by its headline, outlet and day, not by its empty text."""
+def test_a_flash_without_an_id_is_named_by_its_text_outlet_and_day():
+    """A headline repeats ("[속보] 코스피 개장" every morning, one wire flash at two outlets): a
+    flash without id or url is named by its whole text (the notice differs between outlets),
+    outlet and day in Seoul, not by its empty body."""
 
-    def named(outlet, day):
-        got = extract(RawItem(origin="x", text=MARKET, title=MARKET, outlet=outlet, published=day))
+    def named(outlet, day, text=MARKET):
+        got = extract(RawItem(origin="x", text=text, title=MARKET, outlet=outlet, published=day))
         assert isinstance(got, Article)
         return got.id
 
     one = named("세계일보", "2019-07-31T09:00:00+09:00")
     assert one == named("세계일보", "2019-07-31T15:00:00+09:00")  # one day, one flash
+    assert one == named("세계일보", "2019-07-30T16:00:00Z")  # 07-31 01:00 in Seoul
     assert one != named("국민일보", "2019-07-31T09:00:00+09:00")
     assert one != named("세계일보", "2019-08-01T09:00:00+09:00")
+    segye = named(None, "2019-07-31T09:00:00+09:00", MARKET + NOTICE)
+    kmib = f"{MARKET}\n[ⓒ 국민일보(www.kmib.co.kr), 무단전재 및 수집, 재배포금지]"
+    assert segye != named(None, "2019-07-31T09:00:00+09:00", kmib)
+    assert segye == named(None, "2019-07-31T10:00:00+09:00", MARKET + NOTICE)

@@ -65,14 +65,11 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         or parts.outlet
         or (outlets().from_host(urlparse(raw.url).hostname or "") if raw.url else None)
         or outlet_from_email(parts.email)
-        or parts.noticed
         or hints.get("sitename")
     )
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
     return Article(
-        id=raw.id
-        or raw.url
-        or content_hash(body or _flash_name(tidy(title), outlet, published, tz)),
+        id=raw.id or raw.url or content_hash(body or _flash_name(text, outlet, published, tz)),
         text=body,
         title=tidy(title),
         outlet=outlet,
@@ -87,14 +84,14 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     )
 
 
-def _flash_name(title: str, outlet: str | None, published: datetime | None, tz: ZoneInfo) -> str:
-    """What names a flash without an id or url: its headline, outlet and day where it was
+def _flash_name(text: str, outlet: str | None, published: datetime | None, tz: ZoneInfo) -> str:
+    """What names a flash without an id or url: its whole text (the headline with the notice
+    or byline around it, which differs between outlets), outlet and day where it was
     published (`ExtractConfig.tz`): a headline alone repeats ("[속보] 코스피 개장" every
-    morning, the same flash at two outlets). Like any article without an id, a flash whose
-    outlet is nowhere (no field, byline, address or notice) is named by its words and day,
-    and a corrected headline names another article."""
+    morning, the same wire flash at two outlets). As with any article without an id, a
+    corrected headline names another article."""
     day = published.astimezone(tz).date().isoformat() if published else ""
-    return f"{title}\n{outlet or ''}\n{day}"
+    return f"{' '.join(text.split())}\n{outlet or ''}\n{day}"
 
 
 def extract_article(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | None:
@@ -113,7 +110,6 @@ class _Parts:
     outlet: str | None = None
     reporter: str | None = None
     email: str | None = None
-    noticed: str | None = None  # the outlet a copyright notice names
     published: datetime | None = None
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
@@ -143,8 +139,6 @@ def _read_lines(lines: list[Line]) -> _Parts:
                 in_body = True
         elif kind is Kind.CAPTION:
             parts.captions.append(text)
-        elif kind is Kind.COPYRIGHT:
-            parts.noticed = parts.noticed or outlets().named_in(text)
         elif kind is Kind.SHORT:
             if in_body:
                 trailing.append(text)

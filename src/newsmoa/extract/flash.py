@@ -6,10 +6,11 @@ so when the input names that headline as the title (a JSONL or CSV field, a feed
 kept as an article without text. A login page, a paywall notice or a short body under a real
 headline is not a flash and stays dropped.
 
-The test works on what each line *says*: the line less its marks (what the copyright
-patterns match, e-mail and bare web addresses, dates, a byline's name and e-mail, a
-dateline's label), less the runs it shares with the headline, and, on a line with a notice
-or a byline, less outlet names; in `comparison_key` form (no spaces, punctuation or case).
+The test works on what each line *says*, in `comparison_key` form (no spaces, punctuation
+or case): the line less the runs it shares with the headline, then less its marks (what the
+copyright patterns match, a lone copyright sign, a "무단 전재 … 금지" clause, e-mail and bare
+web addresses, dates, a byline's name and e-mail, a dateline's label; overlapping matches
+cut as one) and, on a line with a notice, an address or a byline, less outlet names.
 All lines together may leave `LEFT_MAX` characters ("및" of "무단전재 및 재배포 금지"), and
 they must show most of the headline; so a whole line is never forgiven for holding a
 copyright sign or a byline.
@@ -31,8 +32,14 @@ LEFT_MAX = 2  # key characters a flash may leave besides its headline and marks 
 TITLE_MIN = 6  # a shorter headline says too little to stand as an article
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z-]{2,})+/?(?![\w./?=&%-])")
-# in a notice, not as lines of their own (a body line on AI rules is no copyright line)
-_NOTICE_MORE = re.compile(r"\((?i:c)\)|(?i:ai)\s*학습\s*(?:및\s*)?(?:활용|이용)?\s*금지")
+# Marks in a notice, not lines of their own (so not in the copyright table, where a body line
+# would be dropped for them): a lone copyright sign ("ⓒ 뉴스1"), "(c)", "㈜", a span of years
+# ("1980-2024"), a notice's whole "무단 전재 … 금지" clause, however it runs ("무단 전재 및
+# 재배포, AI 학습 포함 금지"), and a reporter named in it ("[머니투데이 홍길동기자 …] ⓒ …").
+_NOTICE_MORE = re.compile(
+    r"[ⓒⒸ©]|\((?i:c)\)|㈜|\(주\)|(?:19|20)\d\d\s*[-~]\s*(?:19|20)\d\d"
+    r"|무단\s*(?:전재|복제)[^\]>)]{0,40}금지|[가-힣]{2,4}\s*(?:기자|특파원)"
+)
 
 
 @cache
@@ -54,41 +61,40 @@ def _without(key: str, parts: Iterable[str]) -> str:
     return key
 
 
-def _unmarked(text: str) -> tuple[str, bool]:
-    """The text with its notice marks cut out (every copyright pattern's match, e-mail
-    addresses, bare web addresses, dates; overlapping matches cut as their union), and
-    whether it had a copyright notice or an address (a line where outlet names are marks)."""
+def _marks(text: str) -> tuple[list[str], bool]:
+    """A line's marks (what the copyright patterns match, e-mail and bare web addresses,
+    dates; overlapping matches merged into one), and whether one is a notice or an address
+    (a line where outlet names are marks too)."""
     spans = [m.span() for m in DATETIME_RE.finditer(text)]
-    noticed = len(spans)
-    for pattern in (*copyright_patterns(), _EMAIL, _DOMAIN, _NOTICE_MORE):
+    dates = len(spans)
+    for pattern in (*copyright_patterns(), _NOTICE_MORE, _EMAIL, _DOMAIN):
         spans.extend(m.span() for m in pattern.finditer(text))
-    if not spans:
-        return text, False
-    kept, at = [], 0
+    merged: list[list[int]] = []
     for start, end in sorted(spans):
-        if start > at:
-            kept.append(text[at:start])
-        at = max(at, end)
-    kept.append(text[at:])
-    return " ".join(kept), len(spans) > noticed
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [text[start:end] for start, end in merged], len(spans) > dates
 
 
 def _said(line: Line, headline: str) -> tuple[str, int]:
-    """What a line says besides its marks and the headline (a key), and how many characters
+    """What a line says besides the headline and its marks (a key), and how many characters
     of the headline's key it showed (the whole of it, or the part a page splits off or
     shows without a label)."""
     text = line.text.strip()
     marked = False
     if line.kind in (Kind.BYLINE, Kind.SIGNATURE) and line.byline is not None:
         text, marked = line.byline.rest, True  # the name, title and e-mail are the mark
-    text, noticed = _unmarked(text)
     key, shown = comparison_key(text), 0
-    while key:  # the headline before outlet names: a place or an outlet in it is not a mark
+    while key:  # the headline first, whole: a date, an address or a place in it is no mark
         m = SequenceMatcher(None, key, headline, autojunk=False).find_longest_match()
         if m.size < min(TITLE_MIN, len(key)):
             break
         key, shown = key[: m.a] + key[m.a + m.size :], shown + m.size
-    if marked or noticed:  # "서울", "국민" are outlet names only inside a notice or byline
+    marks, noticed = _marks(text)
+    key = _without(key, sorted(map(comparison_key, marks), key=len, reverse=True))
+    if marked or noticed:  # "서울", "국민" are outlet names inside a notice or byline
         key = _without(key, _outlet_keys())
     elif key in _outlet_keys():  # ... or alone ("… 급락 마감 세계일보")
         key = ""

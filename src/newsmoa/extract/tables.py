@@ -23,7 +23,6 @@ class Outlets:
     by_alias: dict[str, str]  # every name and alias -> canonical name
     by_domain: dict[str, str]  # host suffix -> canonical name
     suffixes: tuple[str, ...]
-    longest_first: tuple[str, ...] = ()  # names and aliases of 2+ characters, longest first
 
     def canonical(self, name: str) -> str | None:
         """The canonical outlet for a name as written, or None when it does not look like one."""
@@ -32,13 +31,6 @@ class Outlets:
             return self.by_alias[name]
         if 2 <= len(name) <= 15 and name.endswith(self.suffixes):
             return name
-        return None
-
-    def named_in(self, text: str) -> str | None:
-        """The outlet a text names ("[ⓒ 세계일보 & Segye.com, ...]"), by its longest name."""
-        for alias in self.longest_first:
-            if alias in text:
-                return self.by_alias[alias]
         return None
 
     def from_host(self, host: str) -> str | None:
@@ -64,8 +56,7 @@ def outlets() -> Outlets:
         for domain in domains:
             by_domain.setdefault(domain.lower(), name)
     suffixes = tuple(r[0].strip() for r in _rows("outlet_suffixes.tsv"))
-    longest = tuple(sorted((a for a in by_alias if len(a) >= 2), key=len, reverse=True))
-    return Outlets(by_alias, by_domain, suffixes, longest)
+    return Outlets(by_alias, by_domain, suffixes)
 
 
 @cache
