@@ -220,8 +220,9 @@ class Newsroom:
 
     def _stored_bodies(self, changed: Sequence[Article]) -> set[str]:
         """Of the changed articles read again as a bare headline, those whose stored version
-        has a body: a page gone behind a paywall or cut down to its headline never blanks the
-        stored text (a corrected flash, stored without a body too, is a new version)."""
+        was placed by a body (its stored features are not a flash's): a page gone behind a
+        paywall or cut down to its headline never blanks the stored text (a corrected flash,
+        stored without a body too, is a new version)."""
         bare = sorted(a.id for a in changed if not a.text)
         if not bare:
             return set()

@@ -42,7 +42,6 @@ _GROUP = re.compile(
     r"[\[【〈<(（［《「『]([^\]】〉>)）］》」』]{1,24})[\]】〉>)）］》」』]|^\s*([^\s:：]{1,12})\s*[:：]"
 )
 _GROUP_WORDS = re.compile(r"[\s·ㆍ,/|+&-]+")
-_STATION = re.compile(r"[A-Z]{2,6}")  # a broadcaster's call sign in a label: [YTN 속보]
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]?|[^\W\d_]+")
 
@@ -136,25 +135,29 @@ def _status_word() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
 
 
-def _is_status(label: str) -> bool:
-    """Whether a label's words say how it reports: each is made of status words (digits left
-    out: 2보, UPDATE 2), or is a number or a call sign, and one at least is a status word."""
-    status = False
+def _without_status(label: str) -> str | None:
+    """A label's words less its status words (digits left out: 2보, UPDATE 2) and numbers;
+    None when it has no status word (a label that says what: [사설], (서울=연합뉴스))."""
+    status, rest = False, []
     for word in _GROUP_WORDS.split(label):
         bare = word.lower().translate(_NO_DIGITS)
         if _status_word().fullmatch(bare):
             status = True
-        elif bare and not _STATION.fullmatch(word):
-            return False
-    return status
+        elif bare:
+            rest.append(word)
+    return " ".join(rest) if status else None
 
 
 def without_status_labels(title: str) -> str:
-    """The headline without labels that say how, not what, it reports ([속보], (종합2보),
-    [긴급속보], [속보·종합], [YTN 속보], "속보: ..."; `data/status_tags.txt`): flashes of
-    different happenings share them."""
-    out = _GROUP.sub(lambda m: " " if _is_status(m.group(1) or m.group(2)) else m.group(0), title)
-    return " ".join(out.split())
+    """The headline without the words of its labels that say how, not what, it reports
+    ([속보], (종합2보), [긴급속보], [속보·종합], "속보: ..."; `data/status_tags.txt`): flashes of
+    different happenings share them. Other words of such a label stay ([YTN 속보] -> YTN)."""
+
+    def keep(m: re.Match[str]) -> str:
+        rest = _without_status(m.group(1) or m.group(2))
+        return m.group(0) if rest is None else f" {rest} "
+
+    return " ".join(_GROUP.sub(keep, title).split()).lstrip(":：-–— ")
 
 
 def is_opinion(title: str) -> bool:
