@@ -1,6 +1,8 @@
 """Breaking-news flashes: a text that is its headline and marks only is an article without
 text when the input names that headline; anything else without a body stays dropped."""
 
+import dataclasses
+
 import pytest
 
 from newsmoa.extract.article import Dropped, extract
@@ -68,6 +70,14 @@ def test_a_headline_and_its_marks_are_a_flash(text, title):
         (f"{FLASH}\nhttps://member.segye.com/login?next=/news", FLASH),  # a page, not a notice
         (f"{FLASH}\n한국 내일 서울", FLASH),  # outlet names count as marks in a notice only
         (f"{MARKET}\nhttp://www.segye.com/newsView/20190731509032", MARKET),
+        # a notice's clause holds notice words only; a reporter is a mark on a notice's line
+        (
+            f"{MARKET}\n무단 전재 및 재배포 금지. 유료회원 전용 기사입니다. 회원 외 열람 금지",
+            MARKET,
+        ),
+        (f"{MARKET}\nⓒ 세계일보 무단전재 및 재배포 금지 외국인 매도에 공매도 금지", MARKET),
+        (f"{MARKET}\n시장 반응 기자", MARKET),
+        (f"{MARKET}\n영화 무단 복제·유포 전면 금지", MARKET),
     ],
 )
 def test_a_stub_under_a_headline_is_not_a_flash(text, title):
@@ -103,7 +113,30 @@ def test_a_flash_without_an_id_is_named_by_its_text_outlet_and_day():
     assert one == named("세계일보", "2019-07-30T16:00:00Z")  # 07-31 01:00 in Seoul
     assert one != named("국민일보", "2019-07-31T09:00:00+09:00")
     assert one != named("세계일보", "2019-08-01T09:00:00+09:00")
+    # its dateline and byline are not its name: a page read again with an update time
+    dated = f"{MARKET}\n입력 2019.07.31 15:31\n{NOTICE}"
+    updated = f"{MARKET}\n입력 2019.07.31 15:31 수정 2019.07.31 15:40\n홍길동 기자\n{NOTICE}"
+    assert named("세계일보", "2019-07-31T15:31:00+09:00", dated) == named(
+        "세계일보", "2019-07-31T15:31:00+09:00", updated
+    )
+    morning = RawItem(origin="m", text="[속보] 코스피 2.5% 급락", title="[속보] 코스피 2.5% 급락")
+    close = dataclasses.replace(morning, title="[속보] 코스피 2.5% 급락 마감")
+    assert extract(morning).id != extract(close).id  # the headline names it
     segye = named(None, "2019-07-31T09:00:00+09:00", MARKET + NOTICE)
     kmib = f"{MARKET}\n[ⓒ 국민일보(www.kmib.co.kr), 무단전재 및 수집, 재배포금지]"
     assert segye != named(None, "2019-07-31T09:00:00+09:00", kmib)
     assert segye == named(None, "2019-07-31T10:00:00+09:00", MARKET + NOTICE)
+
+
+def test_a_notice_slogan_is_a_mark_in_a_flash_only():
+    """Outlets' slogans ("공감언론 뉴시스", "경제를 보는 눈, 세계를 보는 창") are marks of a
+    flash's notice; in an article's body they are words, and the lines holding them stay."""
+    lines = (
+        "그는 신간 『경제를 보는 눈』에서 금리와 환율의 관계를 쉽게 풀어 설명했다.",
+        "공감언론 뉴시스가 주최한 포럼에는 업계 관계자 200여명이 참석했다.",
+    )
+    body = "정부는 31일 경제관계장관회의를 열고 하반기 경제정책 방향을 발표했다.\n" + "\n".join(
+        lines
+    )
+    got = extract(RawItem(origin="b", text=body, title="경제정책 방향"))
+    assert isinstance(got, Article) and all(line in got.text for line in lines)

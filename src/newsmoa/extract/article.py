@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from newsmoa.extract.bylines import outlet_from_email
 from newsmoa.extract.datelines import SEOUL, Dateline, parse_datetime, published_from_datelines
-from newsmoa.extract.flash import is_flash
+from newsmoa.extract.flash import is_flash, notice
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import Kind, Line, classify_all
 from newsmoa.extract.tables import outlets
@@ -69,7 +69,9 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     )
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
     return Article(
-        id=raw.id or raw.url or content_hash(body or _flash_name(text, outlet, published, tz)),
+        id=raw.id
+        or raw.url
+        or content_hash(body or _flash_name(title, lines, outlet, published, tz)),
         text=body,
         title=tidy(title),
         outlet=outlet,
@@ -84,14 +86,17 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     )
 
 
-def _flash_name(text: str, outlet: str | None, published: datetime | None, tz: ZoneInfo) -> str:
-    """What names a flash without an id or url: its whole text (the headline with the notice
-    or byline around it, which differs between outlets), outlet and day where it was
-    published (`ExtractConfig.tz`): a headline alone repeats ("[속보] 코스피 개장" every
-    morning, the same wire flash at two outlets). As with any article without an id, a
-    corrected headline names another article."""
+def _flash_name(
+    title: str, lines: list[Line], outlet: str | None, published: datetime | None, tz: ZoneInfo
+) -> str:
+    """What names a flash without an id or url: its headline, the words of its copyright
+    notice (which differ between outlets), its outlet and the day it was published where
+    `ExtractConfig.tz` says: a headline alone repeats ("[속보] 코스피 개장" every morning, one
+    wire flash at two outlets). Its dateline and byline are left out, so a page read again
+    with an update time names the same flash; as with any article without an id, a
+    corrected headline names another."""
     day = published.astimezone(tz).date().isoformat() if published else ""
-    return f"{' '.join(text.split())}\n{outlet or ''}\n{day}"
+    return f"{tidy(title)}\n{notice(lines)}\n{outlet or ''}\n{day}"
 
 
 def extract_article(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | None:

@@ -8,9 +8,10 @@ headline is not a flash and stays dropped.
 
 The test works on what each line *says*, in `comparison_key` form (no spaces, punctuation
 or case): the line less the runs it shares with the headline, then less its marks (what the
-copyright patterns match, a lone copyright sign, a "무단 전재 … 금지" clause, e-mail and bare
-web addresses, dates, a byline's name and e-mail, a dateline's label; overlapping matches
-cut as one) and, on a line with a notice, an address or a byline, less outlet names.
+copyright patterns match, a lone copyright sign, a "무단 전재 … 금지" clause of notice words,
+outlets' slogans, a reporter named on a notice's line, e-mail and bare web addresses, dates,
+a byline's name and e-mail, a dateline's label; overlapping matches cut as one) and, on a
+line with a notice, an address or a byline, less outlet names.
 All lines together may leave `LEFT_MAX` characters ("및" of "무단전재 및 재배포 금지"), and
 they must show most of the headline; so a whole line is never forgiven for holding a
 copyright sign or a byline.
@@ -34,12 +35,16 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z-]{2,})+/?(?![\w./?=&%-])")
 # Marks in a notice, not lines of their own (so not in the copyright table, where a body line
 # would be dropped for them): a lone copyright sign ("ⓒ 뉴스1"), "(c)", "㈜", a span of years
-# ("1980-2024"), a notice's whole "무단 전재 … 금지" clause, however it runs ("무단 전재 및
-# 재배포, AI 학습 포함 금지"), and a reporter named in it ("[머니투데이 홍길동기자 …] ⓒ …").
+# ("1980-2024"), a notice's "무단 전재 … 금지" clause made of notice words only ("무단 전재 및
+# 재배포, AI 학습 포함 금지", "… 및 이용(AI학습 포함) 금지"), and outlets' slogans.
 _NOTICE_MORE = re.compile(
     r"[ⓒⒸ©]|\((?i:c)\)|㈜|\(주\)|(?:19|20)\d\d\s*[-~]\s*(?:19|20)\d\d"
-    r"|무단\s*(?:전재|복제)[^\]>)]{0,40}금지|[가-힣]{2,4}\s*(?:기자|특파원)"
+    r"|무단\s*(?:전재|복제)(?:[\s,·/()&-]|및|재배포|배포|수집|복사|변형|이용|활용|학습|포함|(?i:ai))*금지"
+    r"|(?i:ai)\s*학습(?:[\s,·/()&-]|및|재배포|배포|이용|활용|포함)*금지"
+    r"|공감언론\s*뉴시스(?:통신사)?|돈이\s*보이는\s*리얼타임\s*뉴스|경제를\s*보는\s*눈[,\s]*세계를\s*보는\s*창"
 )
+# a reporter named on a line that carries a notice ("[머니투데이 홍길동기자 …] ⓒ 머니투데이 …")
+_REPORTER = re.compile(r"[가-힣]{2,4}\s*(?:선임|수석)?\s*(?:기자|특파원)")
 
 
 @cache
@@ -61,21 +66,37 @@ def _without(key: str, parts: Iterable[str]) -> str:
     return key
 
 
+def _notice_spans(text: str) -> list[tuple[int, int]]:
+    """Where a line's copyright notice is (the table's patterns and `_NOTICE_MORE`)."""
+    return [m.span() for p in (*copyright_patterns(), _NOTICE_MORE) for m in p.finditer(text)]
+
+
+def notice(lines: Sequence[Line]) -> str:
+    """The words of a flash's copyright notices, as one key (what tells two outlets' copies
+    of one flash apart when the input names no outlet)."""
+    return "".join(
+        comparison_key(line.text[a:b]) for line in lines for a, b in _notice_spans(line.text)
+    )
+
+
 def _marks(text: str) -> tuple[list[str], bool]:
-    """A line's marks (what the copyright patterns match, e-mail and bare web addresses,
-    dates; overlapping matches merged into one), and whether one is a notice or an address
-    (a line where outlet names are marks too)."""
-    spans = [m.span() for m in DATETIME_RE.finditer(text)]
-    dates = len(spans)
-    for pattern in (*copyright_patterns(), _NOTICE_MORE, _EMAIL, _DOMAIN):
+    """A line's marks (its notice, e-mail and bare web addresses, dates, and on a line with
+    a notice a reporter's name; overlapping matches merged into one), and whether it has a
+    notice or an address (a line where outlet names are marks too)."""
+    spans = _notice_spans(text)
+    for pattern in (_EMAIL, _DOMAIN):
         spans.extend(m.span() for m in pattern.finditer(text))
+    noticed = bool(spans)
+    if noticed:
+        spans.extend(m.span() for m in _REPORTER.finditer(text))
+    spans.extend(m.span() for m in DATETIME_RE.finditer(text))
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return [text[start:end] for start, end in merged], len(spans) > dates
+    return [text[start:end] for start, end in merged], noticed
 
 
 def _said(line: Line, headline: str) -> tuple[str, int]:
