@@ -78,7 +78,9 @@ def test_status_labels_come_off_a_flash_headline_only():
     assert without_status_labels("[긴급속보] 지하철 운행 중단") == "지하철 운행 중단"
     assert without_status_labels("[속보·종합] 가나 [단독] 다라 (1보)") == "가나 다라"
     assert without_status_labels("[BREAKING] Bridge closed") == "Bridge closed"
-    assert without_status_labels("[YTN 속보] 강남 화재") == "YTN 강남 화재"  # other words stay
+    assert without_status_labels("[FOMC 속보] 美 금리 동결") == "FOMC 美 금리 동결"  # other words
+    assert without_status_labels("[YTN 속보] 강남 화재") == "강남 화재"  # but for outlet names
+    assert without_status_labels("[연합뉴스 속보] 강남 화재") == "강남 화재"
     assert without_status_labels("속보: 강남 화재") == without_status_labels("［속보］ 강남 화재")
     # labels that say what, not how, stay: an opinion label, a dateline in parentheses
     assert without_status_labels("[사설] 가나다") == "[사설] 가나다"
@@ -127,7 +129,11 @@ def test_a_flash_joins_the_report_of_its_happening_not_the_look_alike():
 
 def test_two_outlets_flashes_of_one_happening_join():
     """The same flash at two outlets, one labelled and worded a little differently."""
-    for title in ("[1보] 가나다 전 사바전자 대표 구속영장 발부", "[속보] 가나다 구속영장 발부"):
+    for title in (
+        "[1보] 가나다 전 사바전자 대표 구속영장 발부",
+        "[속보] 가나다 구속영장 발부",
+        "[YTN 속보] 가나다 전 사바전자 대표 구속영장 발부",  # an outlet's label is no word of it
+    ):
         index = _place([FLASHES[0], _flash("kim-flash-2", title, 1.5)])
         assert index.story_of("kim-flash") == index.story_of("kim-flash-2"), title
 

@@ -418,8 +418,8 @@ class StoryIndex:
         return Assignment(article_id, story.id, False, signals, tuple(merged))
 
     def _linkable(self, slot: int, other: int) -> bool:
-        """Whether two articles may link: always, but two flashes only when each holds
-        enough of the other (`flashes.py`)."""
+        """Whether two articles may link: always, but two flashes only when one holds
+        nearly all of the other (`flashes.py`)."""
         if not (self._bare[slot] and self._bare[other]):
             return True
         return flashes_link(self._table, slot, other, self.config.flash_containment)

@@ -17,6 +17,7 @@ import numpy as np
 
 from newsmoa.cluster import _kernels
 from newsmoa.dedup.fold import fold_table
+from newsmoa.extract.tables import outlets
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Copyright lines: from a mark to the end of its line or bracket (at most 80 characters).
@@ -136,14 +137,15 @@ def _status_word() -> re.Pattern[str]:
 
 
 def _without_status(label: str) -> str | None:
-    """A label's words less its status words (digits left out: 2보, UPDATE 2) and numbers;
+    """A label's words less its status words (digits left out: 2보, UPDATE 2), numbers and
+    outlet names ([YTN 속보], [연합뉴스 속보]: copies of one wire flash carry different ones);
     None when it has no status word (a label that says what: [사설], (서울=연합뉴스))."""
     status, rest = False, []
     for word in _GROUP_WORDS.split(label):
         bare = word.lower().translate(_NO_DIGITS)
         if _status_word().fullmatch(bare):
             status = True
-        elif bare:
+        elif bare and not outlets().canonical(word):
             rest.append(word)
     return " ".join(rest) if status else None
 
@@ -151,7 +153,8 @@ def _without_status(label: str) -> str | None:
 def without_status_labels(title: str) -> str:
     """The headline without the words of its labels that say how, not what, it reports
     ([속보], (종합2보), [긴급속보], [속보·종합], "속보: ..."; `data/status_tags.txt`): flashes of
-    different happenings share them. Other words of such a label stay ([YTN 속보] -> YTN)."""
+    different happenings share them. Other words of such a label stay ([FOMC 속보] -> FOMC),
+    but for outlet names ([YTN 속보])."""
 
     def keep(m: re.Match[str]) -> str:
         rest = _without_status(m.group(1) or m.group(2))
