@@ -45,6 +45,20 @@ NOTICE = "[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
             f"{MARKET}\n[머니투데이 홍길동기자 hong@mt.co.kr] ⓒ 머니투데이 & mt.co.kr, 무단 전재 및 재배포 금지",
             MARKET,
         ),
+        # bylines where outlets put them, and notices with a longer clause
+        (
+            f"[이데일리 홍길동 기자] {MARKET}\n‹ 저작권자ⓒ 이데일리 - 무단전재, 재배포 금지 >",
+            MARKET,
+        ),
+        (
+            f"[파이낸셜뉴스] 홍길동 기자\n{MARKET}\n※ 저작권자 ⓒ 파이낸셜뉴스, 무단전재-재배포 금지",
+            MARKET,
+        ),
+        (
+            f"{MARKET}\n홍길동 기자 입력 2019.07.31 15:31\nⓒ 세계일보 무단전재 및 재배포 금지",
+            MARKET,
+        ),
+        (f"{MARKET}\n[저작권자(c) YTN 무단전재, 재배포 및 AI 데이터 활용 금지]", MARKET),
         # a date or a web address in the headline is the headline's, not a mark
         ("[속보] 2020년 3월 9일 개학 연기 ⓒ 뉴스1", "[속보] 2020년 3월 9일 개학 연기"),
         ("[속보] 美 Amazon.com 주가 급락 ⓒ 뉴스1", "[속보] 美 Amazon.com 주가 급락"),
@@ -77,6 +91,7 @@ def test_a_headline_and_its_marks_are_a_flash(text, title):
         ),
         (f"{MARKET}\nⓒ 세계일보 무단전재 및 재배포 금지 외국인 매도에 공매도 금지", MARKET),
         (f"{MARKET}\n시장 반응 기자", MARKET),
+        (f"{MARKET}\nⓒ 세계일보 무단전재 및 재배포 금지 대통령 기자회견", MARKET),
         (f"{MARKET}\n영화 무단 복제·유포 전면 금지", MARKET),
     ],
 )
@@ -98,10 +113,11 @@ def test_a_flash_is_an_article_when_the_input_names_its_headline():
     assert extract(stub) == Dropped("s", "no body text")
 
 
-def test_a_flash_without_an_id_is_named_by_its_text_outlet_and_day():
+def test_a_flash_without_an_id_is_named_by_headline_notice_outlet_and_day():
     """A headline repeats ("[속보] 코스피 개장" every morning, one wire flash at two outlets): a
-    flash without id or url is named by its whole text (the notice differs between outlets),
-    outlet and day in Seoul, not by its empty body."""
+    flash without id or url is named by its headline, its notice's words (which differ between
+    outlets), the outlet the input names and its day in Seoul, not by its empty body, its
+    dateline or its byline."""
 
     def named(outlet, day, text=MARKET):
         got = extract(RawItem(origin="x", text=text, title=MARKET, outlet=outlet, published=day))
@@ -126,6 +142,14 @@ def test_a_flash_without_an_id_is_named_by_its_text_outlet_and_day():
     kmib = f"{MARKET}\n[ⓒ 국민일보(www.kmib.co.kr), 무단전재 및 수집, 재배포금지]"
     assert segye != named(None, "2019-07-31T09:00:00+09:00", kmib)
     assert segye == named(None, "2019-07-31T10:00:00+09:00", MARKET + NOTICE)
+    # read again: a byline added, the notice on its own line, another copyright sign
+    again = f"{MARKET}\n세계일보 홍길동 기자 hong@segye.com\n{NOTICE.replace('ⓒ', '©')}"
+    assert segye == named(None, "2019-07-31T10:00:00+09:00", again)
+    yonhap = f"{MARKET}\n‹저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
+    yonhap_tv = f"{MARKET}\n‹저작권자(c) 연합뉴스TV, 무단 전재-재배포 금지>"
+    day = "2019-07-31T09:00:00+09:00"
+    assert named(None, day, yonhap) != named(None, day, yonhap_tv)
+    assert named(None, day, f"{MARKET} ⓒ 뉴스1") != named(None, day, f"{MARKET} ⓒ 뉴시스")
 
 
 def test_a_notice_slogan_is_a_mark_in_a_flash_only():

@@ -71,7 +71,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     return Article(
         id=raw.id
         or raw.url
-        or content_hash(body or _flash_name(title, lines, outlet, published, tz)),
+        or content_hash(body or _flash_name(title, lines, raw.outlet, published, tz)),
         text=body,
         title=tidy(title),
         outlet=outlet,
@@ -89,14 +89,15 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
 def _flash_name(
     title: str, lines: list[Line], outlet: str | None, published: datetime | None, tz: ZoneInfo
 ) -> str:
-    """What names a flash without an id or url: its headline, the words of its copyright
-    notice (which differ between outlets), its outlet and the day it was published where
+    """What names a flash without an id or url: its headline, its notice lines' words (which
+    differ between outlets: `flash.notice`), the outlet the input names (not one a byline
+    gives, which a page read again may add) and the day it was published where
     `ExtractConfig.tz` says: a headline alone repeats ("[속보] 코스피 개장" every morning, one
     wire flash at two outlets). Its dateline and byline are left out, so a page read again
     with an update time names the same flash; as with any article without an id, a
     corrected headline names another."""
     day = published.astimezone(tz).date().isoformat() if published else ""
-    return f"{tidy(title)}\n{notice(lines)}\n{outlet or ''}\n{day}"
+    return f"{tidy(title)}\n{notice(lines, title)}\n{outlet or ''}\n{day}"
 
 
 def extract_article(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | None:

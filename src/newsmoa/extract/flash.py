@@ -9,9 +9,9 @@ headline is not a flash and stays dropped.
 The test works on what each line *says*, in `comparison_key` form (no spaces, punctuation
 or case): the line less the runs it shares with the headline, then less its marks (what the
 copyright patterns match, a lone copyright sign, a "무단 전재 … 금지" clause of notice words,
-outlets' slogans, a reporter named on a notice's line, e-mail and bare web addresses, dates,
-a byline's name and e-mail, a dateline's label; overlapping matches cut as one) and, on a
-line with a notice, an address or a byline, less outlet names.
+outlets' slogans, a reporter named where a byline puts one or on a notice's line, e-mail and
+bare web addresses, dates, a byline's name and e-mail, a dateline's label; overlapping
+matches cut as one) and, on a line with a notice, an address or a byline, less outlet names.
 All lines together may leave `LEFT_MAX` characters ("및" of "무단전재 및 재배포 금지"), and
 they must show most of the headline; so a whole line is never forgiven for holding a
 copyright sign or a byline.
@@ -31,20 +31,27 @@ from newsmoa.text.normalize import comparison_key
 
 LEFT_MAX = 2  # key characters a flash may leave besides its headline and marks ("및")
 TITLE_MIN = 6  # a shorter headline says too little to stand as an article
+_NO_SIGNS = str.maketrans("", "", "ⓒⒸ©")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z-]{2,})+/?(?![\w./?=&%-])")
 # Marks in a notice, not lines of their own (so not in the copyright table, where a body line
 # would be dropped for them): a lone copyright sign ("ⓒ 뉴스1"), "(c)", "㈜", a span of years
 # ("1980-2024"), a notice's "무단 전재 … 금지" clause made of notice words only ("무단 전재 및
 # 재배포, AI 학습 포함 금지", "… 및 이용(AI학습 포함) 금지"), and outlets' slogans.
+_NOTICE_WORD = (
+    r"[\s,·/()&-]|및|재배포|배포|수집|복사|변형|이를|이용한|이용|활용|학습|포함|데이터|(?i:ai)"
+)
 _NOTICE_MORE = re.compile(
     r"[ⓒⒸ©]|\((?i:c)\)|㈜|\(주\)|(?:19|20)\d\d\s*[-~]\s*(?:19|20)\d\d"
-    r"|무단\s*(?:전재|복제)(?:[\s,·/()&-]|및|재배포|배포|수집|복사|변형|이용|활용|학습|포함|(?i:ai))*금지"
-    r"|(?i:ai)\s*학습(?:[\s,·/()&-]|및|재배포|배포|이용|활용|포함)*금지"
+    rf"|무단\s*(?:전재|복제)(?:{_NOTICE_WORD})*금지|(?i:ai)\s*학습(?:{_NOTICE_WORD})*금지"
     r"|공감언론\s*뉴시스(?:통신사)?|돈이\s*보이는\s*리얼타임\s*뉴스|경제를\s*보는\s*눈[,\s]*세계를\s*보는\s*창"
 )
-# a reporter named on a line that carries a notice ("[머니투데이 홍길동기자 …] ⓒ 머니투데이 …")
-_REPORTER = re.compile(r"[가-힣]{2,4}\s*(?:선임|수석)?\s*(?:기자|특파원)")
+# A reporter: anywhere on a line that carries a notice or an address ("… 홍길동기자 …] ⓒ …"),
+# elsewhere only where a byline puts one: in brackets ("[이데일리 홍길동 기자]"), at the start
+# of a line, or after "]" or "=" ("[헤럴드경제=홍길동 기자]", "[파이낸셜뉴스] 홍길동 기자").
+_NAME = r"[가-힣]{2,4}\s*(?:선임|수석)?\s*(?:기자|특파원)(?![가-힣])"
+_REPORTER = re.compile(_NAME)
+_BYLINE = re.compile(rf"\[[^\[\]]{{0,30}}(?:기자|특파원)\s*\]|^\s*{_NAME}|(?<=[\]=])\s*{_NAME}")
 
 
 @cache
@@ -71,24 +78,32 @@ def _notice_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for p in (*copyright_patterns(), _NOTICE_MORE) for m in p.finditer(text)]
 
 
-def notice(lines: Sequence[Line]) -> str:
-    """The words of a flash's copyright notices, as one key (what tells two outlets' copies
-    of one flash apart when the input names no outlet)."""
-    return "".join(
-        comparison_key(line.text[a:b]) for line in lines for a, b in _notice_spans(line.text)
-    )
+def notice(lines: Sequence[Line], title: str) -> str:
+    """The words of a flash's notice lines, as one key: what tells two outlets' copies of one
+    flash apart when the input names no outlet. A line with a notice counts whole (outlet
+    names, web addresses) less the headline, dates, reporters and copyright signs (ⓒ and ©
+    key differently), so a page read again with an update time or a byline names the same
+    flash, whether its notice shares the headline's line or not."""
+    headline, out = comparison_key(title), []
+    for line in lines:
+        text = line.text.strip()
+        if not _notice_spans(text):
+            continue
+        cut = [m.group() for p in (DATETIME_RE, _REPORTER) for m in p.finditer(text)]
+        key = _less_headline(comparison_key(text.translate(_NO_SIGNS)), headline)[0]
+        out.append(_without(key, sorted(map(comparison_key, cut), key=len, reverse=True)))
+    return "".join(out)
 
 
 def _marks(text: str) -> tuple[list[str], bool]:
-    """A line's marks (its notice, e-mail and bare web addresses, dates, and on a line with
-    a notice a reporter's name; overlapping matches merged into one), and whether it has a
-    notice or an address (a line where outlet names are marks too)."""
+    """A line's marks (its notice, e-mail and bare web addresses, dates, a reporter's name;
+    overlapping matches merged into one), and whether it has a notice or an address (a line
+    where outlet names, and a reporter's name anywhere, are marks too)."""
     spans = _notice_spans(text)
     for pattern in (_EMAIL, _DOMAIN):
         spans.extend(m.span() for m in pattern.finditer(text))
     noticed = bool(spans)
-    if noticed:
-        spans.extend(m.span() for m in _REPORTER.finditer(text))
+    spans.extend(m.span() for m in (_REPORTER if noticed else _BYLINE).finditer(text))
     spans.extend(m.span() for m in DATETIME_RE.finditer(text))
     merged: list[list[int]] = []
     for start, end in sorted(spans):
@@ -99,6 +114,18 @@ def _marks(text: str) -> tuple[list[str], bool]:
     return [text[start:end] for start, end in merged], noticed
 
 
+def _less_headline(key: str, headline: str) -> tuple[str, int]:
+    """A key less the runs (of `TITLE_MIN`+ characters) it shares with the headline's, and
+    how many characters those were."""
+    shown = 0
+    while key:
+        m = SequenceMatcher(None, key, headline, autojunk=False).find_longest_match()
+        if m.size < min(TITLE_MIN, len(key)):
+            break
+        key, shown = key[: m.a] + key[m.a + m.size :], shown + m.size
+    return key, shown
+
+
 def _said(line: Line, headline: str) -> tuple[str, int]:
     """What a line says besides the headline and its marks (a key), and how many characters
     of the headline's key it showed (the whole of it, or the part a page splits off or
@@ -107,12 +134,8 @@ def _said(line: Line, headline: str) -> tuple[str, int]:
     marked = False
     if line.kind in (Kind.BYLINE, Kind.SIGNATURE) and line.byline is not None:
         text, marked = line.byline.rest, True  # the name, title and e-mail are the mark
-    key, shown = comparison_key(text), 0
-    while key:  # the headline first, whole: a date, an address or a place in it is no mark
-        m = SequenceMatcher(None, key, headline, autojunk=False).find_longest_match()
-        if m.size < min(TITLE_MIN, len(key)):
-            break
-        key, shown = key[: m.a] + key[m.a + m.size :], shown + m.size
+    # the headline first, whole: a date, an address or a place in it is no mark
+    key, shown = _less_headline(comparison_key(text), headline)
     marks, noticed = _marks(text)
     key = _without(key, sorted(map(comparison_key, marks), key=len, reverse=True))
     if marked or noticed:  # "서울", "국민" are outlet names inside a notice or byline
