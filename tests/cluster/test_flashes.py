@@ -81,6 +81,7 @@ def test_status_labels_come_off_a_flash_headline_only():
     assert without_status_labels("[FOMC 속보] 美 금리 동결") == "FOMC 美 금리 동결"  # other words
     assert without_status_labels("[YTN 속보] 강남 화재") == "강남 화재"  # but for outlet names
     assert without_status_labels("[연합뉴스 속보] 강남 화재") == "강남 화재"
+    assert without_status_labels("[서울 속보] 강남 화재") == "서울 강남 화재"  # a place stays
     assert without_status_labels("속보: 강남 화재") == without_status_labels("［속보］ 강남 화재")
     # labels that say what, not how, stay: an opinion label, a dateline in parentheses
     assert without_status_labels("[사설] 가나다") == "[사설] 가나다"
