@@ -92,6 +92,7 @@ def test_a_headline_and_its_marks_are_a_flash(text, title):
         (f"{MARKET}\nⓒ 세계일보 무단전재 및 재배포 금지 외국인 매도에 공매도 금지", MARKET),
         (f"{MARKET}\n시장 반응 기자", MARKET),
         (f"{MARKET}\nⓒ 세계일보 무단전재 및 재배포 금지 대통령 기자회견", MARKET),
+        (f"{MARKET}\n[이 기사는 유료회원 전용입니다. 로그인 해주세요 기자]", MARKET),
         (f"{MARKET}\n영화 무단 복제·유포 전면 금지", MARKET),
     ],
 )
@@ -150,6 +151,15 @@ def test_a_flash_without_an_id_is_named_by_headline_notice_outlet_and_day():
     day = "2019-07-31T09:00:00+09:00"
     assert named(None, day, yonhap) != named(None, day, yonhap_tv)
     assert named(None, day, f"{MARKET} ⓒ 뉴스1") != named(None, day, f"{MARKET} ⓒ 뉴시스")
+    # ... and one outlet's flash read again with a byline, a dateline or an e-mail before its
+    # notice, on the notice's line, is one flash; so is its outlet written another way
+    mt = f"{MARKET}\nⓒ 머니투데이 & mt.co.kr, 무단 전재 및 재배포 금지"
+    mt_byline = f"{MARKET}\n[머니투데이 홍길동기자 hong@mt.co.kr] ⓒ 머니투데이 & mt.co.kr, 무단 전재 및 재배포 금지"
+    assert named(None, day, mt) == named(None, day, mt_byline)
+    assert named(None, day, f"{MARKET} ⓒ 뉴스1") == named(
+        None, day, f"(서울=뉴스1) {MARKET} ⓒ 뉴스1"
+    )
+    assert named("연합뉴스", day) == named("연합", day) == named(" 연합뉴스 ", day)
 
 
 def test_a_notice_slogan_is_a_mark_in_a_flash_only():

@@ -97,7 +97,8 @@ def _flash_name(
     with an update time names the same flash; as with any article without an id, a
     corrected headline names another."""
     day = published.astimezone(tz).date().isoformat() if published else ""
-    return f"{tidy(title)}\n{notice(lines, title)}\n{outlet or ''}\n{day}"
+    named = (outlets().canonical(outlet) or outlet.strip()) if outlet else ""
+    return f"{tidy(title)}\n{notice(lines)}\n{named}\n{day}"
 
 
 def extract_article(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | None:

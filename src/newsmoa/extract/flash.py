@@ -9,7 +9,7 @@ headline is not a flash and stays dropped.
 The test works on what each line *says*, in `comparison_key` form (no spaces, punctuation
 or case): the line less the runs it shares with the headline, then less its marks (what the
 copyright patterns match, a lone copyright sign, a "무단 전재 … 금지" clause of notice words,
-outlets' slogans, a reporter named where a byline puts one or on a notice's line, e-mail and
+outlets' slogans, a reporter's name where a byline puts one or on a notice's line, e-mail and
 bare web addresses, dates, a byline's name and e-mail, a dateline's label; overlapping
 matches cut as one) and, on a line with a notice, an address or a byline, less outlet names.
 All lines together may leave `LEFT_MAX` characters ("및" of "무단전재 및 재배포 금지"), and
@@ -31,7 +31,6 @@ from newsmoa.text.normalize import comparison_key
 
 LEFT_MAX = 2  # key characters a flash may leave besides its headline and marks ("및")
 TITLE_MIN = 6  # a shorter headline says too little to stand as an article
-_NO_SIGNS = str.maketrans("", "", "ⓒⒸ©")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z-]{2,})+/?(?![\w./?=&%-])")
 # Marks in a notice, not lines of their own (so not in the copyright table, where a body line
@@ -47,11 +46,12 @@ _NOTICE_MORE = re.compile(
     r"|공감언론\s*뉴시스(?:통신사)?|돈이\s*보이는\s*리얼타임\s*뉴스|경제를\s*보는\s*눈[,\s]*세계를\s*보는\s*창"
 )
 # A reporter: anywhere on a line that carries a notice or an address ("… 홍길동기자 …] ⓒ …"),
-# elsewhere only where a byline puts one: in brackets ("[이데일리 홍길동 기자]"), at the start
-# of a line, or after "]" or "=" ("[헤럴드경제=홍길동 기자]", "[파이낸셜뉴스] 홍길동 기자").
+# elsewhere only where a byline puts one: at the start of a line ("홍길동 기자 입력 …"), or in
+# brackets after at most an outlet's name ("[이데일리 홍길동 기자]", "[헤럴드경제=홍길동 기자]").
 _NAME = r"[가-힣]{2,4}\s*(?:선임|수석)?\s*(?:기자|특파원)(?![가-힣])"
 _REPORTER = re.compile(_NAME)
-_BYLINE = re.compile(rf"\[[^\[\]]{{0,30}}(?:기자|특파원)\s*\]|^\s*{_NAME}|(?<=[\]=])\s*{_NAME}")
+_BYLINE = re.compile(rf"\[\s*(?:[^\[\]\s=]{{1,12}}\s*[=\s]\s*)?{_NAME}\s*\]|^\s*{_NAME}")
+_C_SIGN = re.compile(r"[ⓒⒸ©]|\((?i:c)\)")
 
 
 @cache
@@ -78,20 +78,25 @@ def _notice_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for p in (*copyright_patterns(), _NOTICE_MORE) for m in p.finditer(text)]
 
 
-def notice(lines: Sequence[Line], title: str) -> str:
-    """The words of a flash's notice lines, as one key: what tells two outlets' copies of one
-    flash apart when the input names no outlet. A line with a notice counts whole (outlet
-    names, web addresses) less the headline, dates, reporters and copyright signs (ⓒ and ©
-    key differently), so a page read again with an update time or a byline names the same
-    flash, whether its notice shares the headline's line or not."""
-    headline, out = comparison_key(title), []
+def notice(lines: Sequence[Line]) -> str:
+    """The words of a flash's notices, as one key: what tells two outlets' copies of one
+    flash apart when the input names no outlet. A notice counts from its first mark to the
+    end of its line (outlet names, web addresses: "ⓒ 머니투데이 & mt.co.kr, 무단 전재 …"), less
+    dates, reporters, e-mail addresses and copyright signs (ⓒ, ©, (c) key differently), so a
+    page read again with an update time, a byline or a dateline before the notice names the
+    same flash."""
+    out = []
     for line in lines:
         text = line.text.strip()
-        if not _notice_spans(text):
+        spans = _notice_spans(text)
+        if not spans:
             continue
-        cut = [m.group() for p in (DATETIME_RE, _REPORTER) for m in p.finditer(text)]
-        key = _less_headline(comparison_key(text.translate(_NO_SIGNS)), headline)[0]
-        out.append(_without(key, sorted(map(comparison_key, cut), key=len, reverse=True)))
+        text = _C_SIGN.sub(" ", text[min(start for start, _ in spans) :])
+        cut = [m.group() for p in (DATETIME_RE, _REPORTER, _EMAIL) for m in p.finditer(text)]
+        key = _without(
+            comparison_key(text), sorted(map(comparison_key, cut), key=len, reverse=True)
+        )
+        out.append(key)
     return "".join(out)
 
 
