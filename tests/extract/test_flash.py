@@ -59,6 +59,13 @@ NOTICE = "[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
             MARKET,
         ),
         (f"{MARKET}\n[저작권자(c) YTN 무단전재, 재배포 및 AI 데이터 활용 금지]", MARKET),
+        (f"{MARKET}\n[머니투데이 세종=홍길동 기자]", MARKET),
+        (f"{MARKET}\n[이데일리 홍길동·김철수 기자]", MARKET),
+        (f"{MARKET}\n[SBS Biz 홍길동 기자]", MARKET),
+        (
+            f"[서울=뉴시스]홍길동 기자 = {MARKET}\n‹저작권자ⓒ 공감언론 뉴시스통신사. 무단전재-재배포 금지.›",
+            MARKET,
+        ),
         # a date or a web address in the headline is the headline's, not a mark
         ("[속보] 2020년 3월 9일 개학 연기 ⓒ 뉴스1", "[속보] 2020년 3월 9일 개학 연기"),
         ("[속보] 美 Amazon.com 주가 급락 ⓒ 뉴스1", "[속보] 美 Amazon.com 주가 급락"),
@@ -160,6 +167,8 @@ def test_a_flash_without_an_id_is_named_by_headline_notice_outlet_and_day():
         None, day, f"(서울=뉴스1) {MARKET} ⓒ 뉴스1"
     )
     assert named("연합뉴스", day) == named("연합", day) == named(" 연합뉴스 ", day)
+    edaily = f"{MARKET}\n이데일리 무단전재 및 재배포 금지"  # the outlet before the notice's mark
+    assert named(None, day, edaily) != named(None, day, edaily.replace("이데일리", "머니투데이"))
 
 
 def test_a_notice_slogan_is_a_mark_in_a_flash_only():

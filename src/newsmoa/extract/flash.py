@@ -46,11 +46,16 @@ _NOTICE_MORE = re.compile(
     r"|공감언론\s*뉴시스(?:통신사)?|돈이\s*보이는\s*리얼타임\s*뉴스|경제를\s*보는\s*눈[,\s]*세계를\s*보는\s*창"
 )
 # A reporter: anywhere on a line that carries a notice or an address ("… 홍길동기자 …] ⓒ …"),
-# elsewhere only where a byline puts one: at the start of a line ("홍길동 기자 입력 …"), or in
-# brackets after at most an outlet's name ("[이데일리 홍길동 기자]", "[헤럴드경제=홍길동 기자]").
-_NAME = r"[가-힣]{2,4}\s*(?:선임|수석)?\s*(?:기자|특파원)(?![가-힣])"
+# elsewhere only where a byline puts one: at the start of a line ("홍길동 기자 입력 …"), in
+# brackets after at most an outlet's name and a bureau ("[이데일리 홍길동·김철수 기자]",
+# "[머니투데이 세종=홍길동 기자]", "[SBS Biz 홍길동 기자]"), or after a bracketed dateline
+# ("[서울=뉴시스]홍길동 기자 =").
+_NAME = r"[가-힣]{2,4}(?:·[가-힣]{2,4})*\s*(?:선임|수석)?\s*(?:기자|특파원)(?![가-힣])"
 _REPORTER = re.compile(_NAME)
-_BYLINE = re.compile(rf"\[\s*(?:[^\[\]\s=]{{1,12}}\s*[=\s]\s*)?{_NAME}\s*\]|^\s*{_NAME}")
+_BYLINE = re.compile(
+    rf"\[\s*(?:[^\[\]\s=]{{1,12}}\s+){{0,2}}(?:[^\[\]\s=]{{1,8}}\s*=\s*)?{_NAME}\s*\]"
+    rf"|^\s*(?:\[[^\[\]\s=]{{1,8}}\s*=\s*[^\[\]\s]{{1,12}}\]\s*)?{_NAME}(?:\s*=)?"
+)
 _C_SIGN = re.compile(r"[ⓒⒸ©]|\((?i:c)\)")
 
 
@@ -80,8 +85,9 @@ def _notice_spans(text: str) -> list[tuple[int, int]]:
 
 def notice(lines: Sequence[Line]) -> str:
     """The words of a flash's notices, as one key: what tells two outlets' copies of one
-    flash apart when the input names no outlet. A notice counts from its first mark to the
-    end of its line (outlet names, web addresses: "ⓒ 머니투데이 & mt.co.kr, 무단 전재 …"), less
+    flash apart when the input names no outlet. A notice counts from its first mark (or the
+    outlet name just before it) to the end of its line (outlet names, web addresses: "ⓒ
+    머니투데이 & mt.co.kr, 무단 전재 …", "이데일리 무단전재 …"), less
     dates, reporters, e-mail addresses and copyright signs (ⓒ, ©, (c) key differently), so a
     page read again with an update time, a byline or a dateline before the notice names the
     same flash."""
@@ -91,7 +97,11 @@ def notice(lines: Sequence[Line]) -> str:
         spans = _notice_spans(text)
         if not spans:
             continue
-        text = _C_SIGN.sub(" ", text[min(start for start, _ in spans) :])
+        start = min(start for start, _ in spans)
+        before = text[:start].split()  # the outlet may come first ("이데일리 무단전재 …")
+        if before and outlets().canonical(before[-1]):
+            start = text.rindex(before[-1], 0, start)
+        text = _C_SIGN.sub(" ", text[start:])
         cut = [m.group() for p in (DATETIME_RE, _REPORTER, _EMAIL) for m in p.finditer(text)]
         key = _without(
             comparison_key(text), sorted(map(comparison_key, cut), key=len, reverse=True)
