@@ -62,6 +62,8 @@ NOTICE = "[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
         (f"{MARKET}\n[머니투데이 세종=홍길동 기자]", MARKET),
         (f"{MARKET}\n[이데일리 홍길동·김철수 기자]", MARKET),
         (f"{MARKET}\n[SBS Biz 홍길동 기자]", MARKET),
+        (f"{MARKET}\n[헤럴드경제(세종)=홍길동 기자]", MARKET),
+        (f"[워싱턴=뉴시스] {MARKET}", MARKET),  # a bracketed dateline, no reporter
         (
             f"[서울=뉴시스]홍길동 기자 = {MARKET}\n‹저작권자ⓒ 공감언론 뉴시스통신사. 무단전재-재배포 금지.›",
             MARKET,

@@ -48,13 +48,14 @@ _NOTICE_MORE = re.compile(
 # A reporter: anywhere on a line that carries a notice or an address ("… 홍길동기자 …] ⓒ …"),
 # elsewhere only where a byline puts one: at the start of a line ("홍길동 기자 입력 …"), in
 # brackets after at most an outlet's name and a bureau ("[이데일리 홍길동·김철수 기자]",
-# "[머니투데이 세종=홍길동 기자]", "[SBS Biz 홍길동 기자]"), or after a bracketed dateline
-# ("[서울=뉴시스]홍길동 기자 =").
+# "[머니투데이 세종=홍길동 기자]", "[SBS Biz 홍길동 기자]"), or after a bracketed dateline at a
+# line's start, itself a mark ("[서울=뉴시스]홍길동 기자 =", "[워싱턴=뉴시스] …").
 _NAME = r"[가-힣]{2,4}(?:·[가-힣]{2,4})*\s*(?:선임|수석)?\s*(?:기자|특파원)(?![가-힣])"
 _REPORTER = re.compile(_NAME)
 _BYLINE = re.compile(
-    rf"\[\s*(?:[^\[\]\s=]{{1,12}}\s+){{0,2}}(?:[^\[\]\s=]{{1,8}}\s*=\s*)?{_NAME}\s*\]"
-    rf"|^\s*(?:\[[^\[\]\s=]{{1,8}}\s*=\s*[^\[\]\s]{{1,12}}\]\s*)?{_NAME}(?:\s*=)?"
+    rf"\[\s*(?:[^\[\]\s=]{{1,12}}\s+){{0,2}}(?:[^\[\]\s=]{{1,12}}\s*=\s*)?{_NAME}\s*\]"
+    rf"|^\s*\[[^\[\]\s=]{{1,8}}\s*=\s*[^\[\]\s]{{1,12}}\]\s*(?:{_NAME}(?:\s*=)?)?"
+    rf"|^\s*{_NAME}(?:\s*=)?"
 )
 _C_SIGN = re.compile(r"[ⓒⒸ©]|\((?i:c)\)")
 
@@ -99,8 +100,9 @@ def notice(lines: Sequence[Line]) -> str:
             continue
         start = min(start for start, _ in spans)
         before = text[:start].split()  # the outlet may come first ("이데일리 무단전재 …")
-        if before and outlets().canonical(before[-1]):
-            start = text.rindex(before[-1], 0, start)
+        name = before[-1].strip(",.:;·") if before else ""
+        if len(name) >= 3 and name in outlets().by_alias:
+            start = text.rindex(name, 0, start)
         text = _C_SIGN.sub(" ", text[start:])
         cut = [m.group() for p in (DATETIME_RE, _REPORTER, _EMAIL) for m in p.finditer(text)]
         key = _without(
