@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import cache
 
+from newsmoa.extract.bylines import EMAIL_RE
 from newsmoa.extract.datelines import DATETIME_RE
 from newsmoa.extract.lines import Kind, Line
 from newsmoa.extract.tables import copyright_patterns, dateline_labels, outlets
@@ -31,7 +32,6 @@ from newsmoa.text.normalize import comparison_key
 
 LEFT_MAX = 2  # key characters a flash may leave besides its headline and marks ("및")
 TITLE_MIN = 6  # a shorter headline says too little to stand as an article
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z-]{2,})+/?(?![\w./?=&%-])")
 # Marks in a notice, not lines of their own (so not in the copyright table, where a body line
 # would be dropped for them): a lone copyright sign ("ⓒ 뉴스1"), "(c)", "㈜", a span of years
@@ -104,7 +104,7 @@ def notice(lines: Sequence[Line]) -> str:
         if len(name) >= 3 and name in outlets().by_alias:
             start = text.rindex(name, 0, start)
         text = _C_SIGN.sub(" ", text[start:])
-        cut = [m.group() for p in (DATETIME_RE, _REPORTER, _EMAIL) for m in p.finditer(text)]
+        cut = [m.group() for p in (DATETIME_RE, _REPORTER, EMAIL_RE) for m in p.finditer(text)]
         key = _without(
             comparison_key(text), sorted(map(comparison_key, cut), key=len, reverse=True)
         )
@@ -117,7 +117,7 @@ def _marks(text: str) -> tuple[list[str], bool]:
     overlapping matches merged into one), and whether it has a notice or an address (a line
     where outlet names, and a reporter's name anywhere, are marks too)."""
     spans = _notice_spans(text)
-    for pattern in (_EMAIL, _DOMAIN):
+    for pattern in (EMAIL_RE, _DOMAIN):
         spans.extend(m.span() for m in pattern.finditer(text))
     noticed = bool(spans)
     spans.extend(m.span() for m in (_REPORTER if noticed else _BYLINE).finditer(text))
