@@ -138,15 +138,15 @@ def _status_word() -> re.Pattern[str]:
 
 def _without_status(label: str) -> str | None:
     """A label's words less its status words (digits left out: 2보, UPDATE 2), numbers and
-    known outlet names of 3+ characters ([YTN 속보], [연합뉴스 속보]: copies of one wire flash
-    carry different ones; "서울", "세계" are place and topic words too); None when it has no
+    known outlet names (`Outlets.names_one`: [YTN 속보], [연합뉴스 속보]; copies of one wire
+    flash carry different ones); None when it has no
     status word (a label that says what: [사설], (서울=연합뉴스))."""
     status, rest = False, []
     for word in _GROUP_WORDS.split(label):
         bare = word.lower().translate(_NO_DIGITS)
         if _status_word().fullmatch(bare):
             status = True
-        elif bare and not (len(word) >= 3 and word in outlets().by_alias):
+        elif bare and not outlets().names_one(word):
             rest.append(word)
     return " ".join(rest) if status else None
 

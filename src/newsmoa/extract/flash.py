@@ -101,7 +101,7 @@ def notice(lines: Sequence[Line]) -> str:
         start = min(start for start, _ in spans)
         before = text[:start].split()  # the outlet may come first ("이데일리 무단전재 …")
         name = before[-1].strip(",.:;·") if before else ""
-        if len(name) >= 3 and name in outlets().by_alias:
+        if outlets().names_one(name):
             start = text.rindex(name, 0, start)
         text = _C_SIGN.sub(" ", text[start:])
         cut = [m.group() for p in (DATETIME_RE, _REPORTER, EMAIL_RE) for m in p.finditer(text)]

@@ -33,6 +33,11 @@ class Outlets:
             return name
         return None
 
+    def names_one(self, word: str) -> bool:
+        """Whether a word in running text is an outlet's known name or alias: only those of
+        3+ characters ("서울", "세계" are aliases, and also places and topics)."""
+        return len(word) >= 3 and word in self.by_alias
+
     def from_host(self, host: str) -> str | None:
         host = host.lower().strip(".")
         parts = host.split(".")
