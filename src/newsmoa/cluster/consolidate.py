@@ -35,6 +35,8 @@ def merge_plan(
     """Merge stories linked by the batch's articles; returns (survivor, absorbed, score).
     `bare` marks flashes (`flashes.py`): they are no evidence that two stories are one, so a
     story is scored by its other members (a story of flashes alone merges with none)."""
+    if bare is not None and not bare.any():
+        bare = None  # no flash held: the stories' members, as they are
     k = config.neighbours
     live, of_slot = stories.live, stories.of_slot
     adj: dict[int, dict[int, float]] = defaultdict(dict)
