@@ -185,9 +185,9 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
         raise click.BadParameter("--queued decides around the queue, not a number of days")
     room = Newsroom(_store(ctx))
     if queued:
-        waiting = len(room.store.unsettled())
         pending = room.recluster_queue(defer_analysis=defer_analysis)
-        if pending is None:
+        if pending is None:  # the queue was empty: recluster_queue decides any it finds
+            waiting = len(room.store.unsettled())
             click.echo(f"{waiting} articles were queued; nothing to decide again.")
             return
         got = pending
