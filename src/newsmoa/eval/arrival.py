@@ -24,11 +24,13 @@ import os
 import random
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features, recluster
 from newsmoa.eval.datasets import EvalSet
+from newsmoa.types import Article
 
 SPREAD_DAYS = 8.0  # `timed`: gold stories start within this many days
 STORY_HOURS = 48.0  # ... and each one's articles within this many hours of its start
@@ -66,11 +68,8 @@ def arrive(
     """The stream of `data`'s articles one at a time (see the module docstring)."""
     began = time.perf_counter()
     data = data.extracted()
-    shuffled = list(data.articles)  # all of them, as `ingest_stream` shuffles them
-    random.Random(seed).shuffle(shuffled)
-    order = [(a.id, article_features(a, config)) for a in shuffled if a.id not in data.dropped]
-    if all(f.published_s is not None for _, f in order):
-        order.sort(key=lambda item: item[1].published_s or 0.0)
+    arrivals = _arrival_order(data.articles, seed, lambda a: a.id not in data.dropped)
+    order = [(a.id, article_features(a, config)) for a in arrivals]
     pad = config.window_hours * 3600.0
     index = StoryIndex(config)
     path: dict[str, list[str]] = {}  # each article's stories, renamed when one is absorbed
@@ -104,10 +103,7 @@ def ingest_stream(
     from newsmoa.store import open_store
     from newsmoa.types import RawItem
 
-    order = list(data.articles)
-    random.Random(seed).shuffle(order)
-    if all(a.published is not None for a in order):
-        order.sort(key=lambda a: a.published or datetime.min)
+    order = _arrival_order(data.articles, seed)
     began = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(os.path.join(folder, "stream.db"))
@@ -136,6 +132,19 @@ def ingest_stream(
             store.close()
     stories = tuple(final.get(a.id, f"dropped {a.id}") for a in data.articles)
     return Stream(stories, time.perf_counter() - began, moves, _returns(path))
+
+
+def _arrival_order(
+    articles: Sequence[Article], seed: int, keep: Callable[[Article], bool] = lambda a: True
+) -> list[Article]:
+    """The order a stream's articles arrive in: all of them shuffled by `seed` (so both paths
+    draw the same order), those `keep` says, then by publication time when all have one."""
+    order = list(articles)
+    random.Random(seed).shuffle(order)
+    order = [a for a in order if keep(a)]
+    if all(a.published is not None for a in order):
+        order.sort(key=lambda a: a.published or datetime.min)
+    return order
 
 
 def _returns(path: dict[str, list[str]]) -> int:
