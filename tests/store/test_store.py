@@ -254,7 +254,8 @@ def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tm
     old.save_articles([row("a"), row("u", published=None, story="s9")])
     old.close()
     db = sqlite3.connect(path, isolation_level=None)
-    db.execute("DROP TABLE unsettled")
+    for table in ("unsettled", "hand_placed", "corrections"):
+        db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE articles RENAME COLUMN time_ts TO published_ts")
     db.execute("UPDATE articles SET published_ts = NULL, ingested_at = ? WHERE id = 'u'", (NOON,))
     db.execute("PRAGMA user_version = 2")
@@ -276,6 +277,7 @@ def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tm
     assert errors == [] and len(opened) == 4
     assert opened[0].db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert opened[0].known_hashes(["a"]) and opened[0].unsettled() == []
+    assert opened[0].corrections_made() == 0
     assert opened[0].article_times(["a", "u"]) == {
         "a": datetime(2024, 1, 1, 9, tzinfo=UTC).timestamp(),
         "u": datetime(2024, 2, 1, 12, 0, 0, 250000, tzinfo=UTC).timestamp(),
@@ -303,8 +305,10 @@ def test_an_undated_article_of_an_old_store_takes_the_time_it_was_ingested(store
         ),
         (NOON,),
     )
+    db.execute("DROP TABLE hand_placed")  # and the later steps' tables
+    db.execute("DROP TABLE corrections")
     if store_url.startswith("postgres"):
-        db.execute("DELETE FROM newsmoa_schema WHERE version = 3")
+        db.execute("DELETE FROM newsmoa_schema WHERE version >= 3")
     else:
         db.execute("PRAGMA user_version = 3")
     store.close()
@@ -343,3 +347,30 @@ def test_a_snapshot_reads_one_state_while_another_writer_commits(store, store_ur
     other.mark_unsettled(["b"])
     assert store.unsettled_among(["a", "b"]) == {"b"}
     other.close()
+
+
+def test_articles_placed_by_hand_and_the_log_of_corrections(store):
+    store.save_articles([row("a", story="s1"), row("b", story="s1"), row("c", story="s2")])
+    assert store.corrections_made() == 0 and store.hand_placed(["a", "b"]) == {}
+    with store.transaction():
+        assert store.log_correction("split", {"story": "s1", "articles": ["b"]}) == 1
+        store.place_by_hand({"a": "s1", "b": "s3"})
+    assert store.log_correction("merge", {"story": "s2", "merged": ["s1"]}) == 2
+    store.save_redirects({"s1": "s2"})  # a placement follows its story's merge
+    assert store.hand_placed(["a", "b", "c", "zz"]) == {"a": "s2", "b": "s3"}
+    store.place_by_hand({"b": "s2"})
+    store.release(["a"])
+    assert store.hand_placed(["a", "b"]) == {"b": "s2"}
+    log = store.corrections()
+    assert [(c["n"], c["action"]) for c in log] == [(1, "split"), (2, "merge")]
+    assert log[0]["articles"] == ["b"] and log[1]["merged"] == ["s1"]
+    assert datetime.fromisoformat(log[1]["at"]) >= datetime.fromisoformat(log[0]["at"])
+    assert store.corrections_made() == 2
+
+
+def test_a_correction_that_fails_leaves_no_line_in_the_log(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        store.log_correction("move", {"articles": ["a"]})
+        store.place_by_hand({"a": "s1"})
+        raise RuntimeError("the correction could not be made")
+    assert store.corrections_made() == 0 and store.hand_placed(["a"]) == {}

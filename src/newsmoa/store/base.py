@@ -128,6 +128,33 @@ class Store(Protocol):
         """Take articles off the queue (their window was decided again); None: all of them."""
         ...
 
+    def hand_placed(self, ids: Sequence[str]) -> dict[str, str]:
+        """Of `ids`, the articles an editor placed (`newsmoa.corrections`), with the story
+        each is in (resolved): no automatic decision moves them."""
+        ...
+
+    def place_by_hand(self, placements: Mapping[str, str]) -> None:
+        """Record that an editor put each article (id -> story) where it is."""
+        ...
+
+    def release(self, ids: Sequence[str]) -> None:
+        """Forget that an editor placed these articles: decisions may move them again."""
+        ...
+
+    def log_correction(self, action: str, detail: Mapping[str, Any]) -> int:
+        """Append an editor's correction to the log (in the transaction that makes it);
+        returns its number, 1 for the first."""
+        ...
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """The log of corrections, oldest first: {n, at, action, **detail}."""
+        ...
+
+    def corrections_made(self) -> int:
+        """How many corrections the log holds: a process whose story index was loaded at
+        another count holds stories an editor has changed since."""
+        ...
+
     def redirects(self) -> dict[str, str]: ...
 
     def redirects_from(self, stories: Iterable[str]) -> dict[str, str]:

@@ -107,11 +107,34 @@ def m004_time_for_every_article(db: sqlite3.Connection) -> None:
     )
 
 
+def m005_corrections(db: sqlite3.Connection) -> None:
+    """An editor's corrections (`newsmoa.corrections`): the articles an editor placed, which
+    no automatic decision moves, and the log of what was corrected (its length also tells a
+    running process that its story index is out of date)."""
+    _script(
+        db,
+        """
+        CREATE TABLE hand_placed (
+            id TEXT PRIMARY KEY,
+            story TEXT NOT NULL
+        );
+        CREATE INDEX hand_placed_story ON hand_placed(story);
+        CREATE TABLE corrections (
+            n INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL          -- JSON: the articles and stories it concerned
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
     m003_unsettled,
     m004_time_for_every_article,
+    m005_corrections,
 )
 
 

@@ -128,11 +128,31 @@ def m003_time_for_every_article(db: Any) -> None:
     )
 
 
+def m004_corrections(db: Any) -> None:
+    """SQLite's m005: an editor's corrections (articles placed by hand, and the log)."""
+    db.execute(
+        """
+        CREATE TABLE hand_placed (
+            id TEXT COLLATE "C" PRIMARY KEY,
+            story TEXT COLLATE "C" NOT NULL
+        );
+        CREATE INDEX hand_placed_story ON hand_placed(story);
+        CREATE TABLE corrections (
+            n INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL
+        );
+        """
+    )
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
     m002_unsettled,
     m003_time_for_every_article,
+    m004_corrections,
 )
 
 

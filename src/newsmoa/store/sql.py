@@ -267,6 +267,7 @@ class SQLStore:
                     (old, new),
                 )
                 self._run("UPDATE articles SET story = ? WHERE story = ?", (new, old))
+                self._run("UPDATE hand_placed SET story = ? WHERE story = ?", (new, old))
                 self._run("DELETE FROM stories WHERE id = ?", (old,))
 
     def mark_unsettled(self, ids: Sequence[str]) -> None:
@@ -291,6 +292,39 @@ class SQLStore:
             return
         for _ in self._in_chunks("DELETE FROM unsettled WHERE id IN ({marks})", ids):
             pass  # a DELETE has no rows to read
+
+    def hand_placed(self, ids: Sequence[str]) -> dict[str, str]:
+        query = "SELECT id, story FROM hand_placed WHERE id IN ({marks})"
+        placed = dict(self._rows_in(query, ids))
+        redirects = self.redirects_from(set(placed.values()))
+        return {aid: follow(redirects, story) for aid, story in placed.items()}
+
+    def place_by_hand(self, placements: Mapping[str, str]) -> None:
+        self._run_many(
+            "INSERT INTO hand_placed (id, story) VALUES (?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET story = excluded.story",
+            list(placements.items()),
+        )
+
+    def release(self, ids: Sequence[str]) -> None:
+        for _ in self._in_chunks("DELETE FROM hand_placed WHERE id IN ({marks})", ids):
+            pass  # a DELETE has no rows to read
+
+    def log_correction(self, action: str, detail: Mapping[str, Any]) -> int:
+        with self.transaction():  # the writers' lock: numbers follow one another
+            n = self.corrections_made() + 1
+            self._run(
+                "INSERT INTO corrections (n, at, action, detail) VALUES (?, ?, ?, ?)",
+                (n, codec.iso(datetime.now(UTC)), action, json.dumps(detail, ensure_ascii=False)),
+            )
+        return int(n)
+
+    def corrections(self) -> list[dict[str, Any]]:
+        rows = self._run("SELECT n, at, action, detail FROM corrections ORDER BY n")
+        return [{"n": n, "at": at, "action": act, **json.loads(d)} for n, at, act, d in rows]
+
+    def corrections_made(self) -> int:
+        return int(self._run("SELECT count(*) FROM corrections").fetchone()[0])
 
     def redirects(self) -> dict[str, str]:
         return dict(self._run("SELECT old, new FROM redirects").fetchall())
