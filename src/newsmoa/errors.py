@@ -5,6 +5,7 @@
     │   └── UnsupportedInput  a file type or URL scheme newsmoa does not read
     ├── StoreError          the store cannot be opened, migrated or written
     ├── NotFound            a story or article id that is not stored
+    ├── Refused             a correction that cannot be made as asked (names what is wrong)
     └── ConfigError         a setting has a value newsmoa cannot use
 
 The library raises; the CLI and the web layer turn these into one clear line that names the
@@ -36,6 +37,10 @@ class StoreError(NewsmoaError):
 
 
 class NotFound(NewsmoaError):
+    pass
+
+
+class Refused(NewsmoaError):
     pass
 
 

@@ -65,11 +65,13 @@ Clock = Callable[[], datetime]
 @dataclass(frozen=True, slots=True)
 class Read:
     """What a re-decision read in one snapshot: each article's story (resolved) and content
-    hash, and which window articles were queued (`Store.unsettled_among`)."""
+    hash, which window articles were queued (`Store.unsettled_among`), and which an editor
+    placed (`Store.hand_placed`: they stay where they are)."""
 
     stories: dict[str, str]
     hashes: dict[str, str]
     queued: set[str]
+    hand: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class ReclusterReport:
     absorbed: dict[str, str]  # story id -> the story it redirects to now
     founded: tuple[str, ...]  # stories split off
     stories: list[str]  # stories whose members changed (listed or rebuilt again)
+    by_hand: int = 0  # articles of the span an editor placed: kept where they are
 
 
 def combined(reports: Sequence[ReclusterReport]) -> ReclusterReport:
@@ -89,6 +92,7 @@ def combined(reports: Sequence[ReclusterReport]) -> ReclusterReport:
         {k: v for r in reports for k, v in r.absorbed.items()},
         tuple(f for r in reports for f in r.founded),
         sorted({s for r in reports for s in r.stories}),
+        sum(r.by_hand for r in reports),
     )
 
 
@@ -136,6 +140,7 @@ class Newsroom:
         self._counted: dict[str, Features] | None = None  # counted, not held; None: not yet
         self._stories: set[str] = set()  # story ids the index holds
         self._merges: set[str] = set()  # story ids the index absorbed, not saved yet
+        self._corrections: int | None = None  # the store's corrections when the index loaded
 
     def ingest(
         self,
@@ -204,11 +209,7 @@ class Newsroom:
                 self.store.save_redirects(merged)
                 report.merged_stories = len(merged)
             touched = sorted({self.index.resolve(r.story) for r in rows})
-            if defer_analysis:
-                self._list(touched)
-            else:
-                for story in touched:
-                    self._rebuild(story)
+            self.refresh(touched, defer_analysis=defer_analysis)
         self._merges.clear()  # saved with the batch (kept for the next call if it failed)
         report.stories = touched
         report.placed = [
@@ -341,8 +342,10 @@ class Newsroom:
                 break  # nothing to write: no write lock taken
             with self.store.transaction():  # decided without the write lock: still so?
                 ids = list(stories)
-                if self.store.stories_of(ids) != stories or (
-                    self.store.known_hashes(ids) != read.hashes
+                if (
+                    self.store.stories_of(ids) != stories
+                    or self.store.known_hashes(ids) != read.hashes
+                    or self.store.hand_placed(ids) != read.hand
                 ):
                     continue  # another process changed these stories or articles: again
                 self.store.settle(sorted(read.queued))  # decided as they are: exact
@@ -350,11 +353,7 @@ class Newsroom:
                     {a: (s, change.signals[a]) for a, s in change.moved.items()}
                 )
                 self.store.save_redirects(change.redirects)
-                if defer_analysis:
-                    self._list(touched)
-                else:
-                    for story in touched:
-                        self._rebuild(story)
+                self.refresh(touched, defer_analysis=defer_analysis)
                 break
         else:
             raise StoreError(
@@ -367,8 +366,14 @@ class Newsroom:
             self._stories.update(change.founded)
         else:
             self._drop_index()
+        by_hand = sum(a in read.hand for a, _ in window)
         return ReclusterReport(
-            len(window), len(change.moved), dict(change.redirects), change.founded, touched
+            len(window) - by_hand,
+            len(change.moved),
+            dict(change.redirects),
+            change.founded,
+            touched,
+            by_hand,
         )
 
     def _decide_again(
@@ -380,13 +385,17 @@ class Newsroom:
         hold: bool,
     ) -> tuple[list[tuple[str, Features]], Read, Relabel]:
         """Read the stored articles in [lo, hi] (one snapshot of the store), split them into
-        window [start_s, end_s] and context, and decide the window again."""
+        window [start_s, end_s] and context, and decide the window again. An article an
+        editor placed (`newsmoa.corrections`) is context: it stays where it is, as a
+        neighbour of the others, and its story is never absorbed (`StoryIndex.add_many`,
+        `kept`)."""
         pad_s = self.config.window_hours * 3600.0
         with self.store.snapshot():
             rows = self.store.index_entries(lo, hi)  # read as decoded, inside the snapshot
             entries = ((aid, _placed(blob, t)) for aid, _, blob, t in rows)
             window, context = split_window(entries, start_s, end_s, pad_s)
             ids = [a for a, _ in (*window, *context)]
+            hand = self.store.hand_placed(ids)
             counted: list[Features] = []
             if window and lo is not None and len(ids) < DF_SAMPLE:  # None: all is read
                 counted = [f for _, f in self._sample(lo, DF_SAMPLE - len(ids))]
@@ -394,13 +403,14 @@ class Newsroom:
                 self.store.stories_of(ids),
                 self.store.known_hashes(ids),
                 self.store.unsettled_among([a for a, _ in window]),
+                hand,
             )
             stories = read.stories
             here = Counter(stories.values())
             sizes = self.store.story_sizes(list(here))
         change = recluster(  # terms weigh over what was read: the same in every process
-            window,
-            context,
+            [e for e in window if e[0] not in hand],
+            [*context, *(e for e in window if e[0] in hand)],  # an editor's: kept where they are
             stories,
             known=lambda s: self.index.known(s) or self.store.story_id_known(s),
             lives_on={s for s, n in here.items() if sizes.get(s, 0) > n},
@@ -477,6 +487,11 @@ class Newsroom:
         articles reads each stored article once), unless what the index holds and `needed`
         would then stretch over more than `INDEX_WINDOWS` windows: then the index starts
         again from `needed` (not while the index has merges the store does not know yet)."""
+        made = self.store.corrections_made()
+        if made != self._corrections:  # an editor changed stories the index may hold
+            if self._spans:
+                self._drop_index()
+            self._corrections = made
         longest = timedelta(hours=INDEX_WINDOWS * self.config.window_hours)
         if self._spans and not self._merges:
             ends = [*self._spans, *needed]
@@ -515,11 +530,21 @@ class Newsroom:
         if entries or sample:
             redirects = self.store.redirects_from({s for _, s, _ in entries})
             self.index.restore(entries, redirects, counted=[f for _, f in sample], again=again)
+            self.index.pin(self.store.hand_placed([aid for aid, _, _ in entries]).values())
             self._loaded.update(aid for aid, _, _ in entries)
             self._stories.update(self.index.resolve(story) for _, story, _ in entries)
         if first:
             self._counted = dict(sample)
         return len(entries)
+
+    def refresh(self, stories: Sequence[str], *, defer_analysis: bool = False) -> None:
+        """Rebuild the documents of stories whose articles changed (`defer_analysis`: only
+        list them; a story left without articles goes)."""
+        if defer_analysis:
+            self._list(stories)
+        else:
+            for story in stories:
+                self._rebuild(story)
 
     def _rebuild(self, story: str) -> None:
         rows = analysed(self.store, self.store.story_articles(story))
@@ -527,7 +552,9 @@ class Newsroom:
             self.store.delete_story(story)
             return
         redirects = self.store.redirects_into(story)
-        self.store.save_story(codec.story_to_json(build_story(story, rows, redirects=redirects)))
+        hand = self.store.hand_placed([r.article.id for r in rows])
+        doc = build_story(story, rows, redirects=redirects, hand=hand.keys())
+        self.store.save_story(codec.story_to_json(doc))
 
     def _list(self, stories: Sequence[str]) -> None:
         """List stories without building their documents (deferred analysis)."""

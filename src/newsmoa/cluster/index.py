@@ -174,6 +174,12 @@ class StoryIndex:
             slots, redirects, lambda slot: float("inf") if np.isnan(times[slot]) else times[slot]
         )
 
+    def pin(self, stories: Iterable[str]) -> None:
+        """Never absorb these stories, and never merge two of them (an editor placed articles
+        in them, `newsmoa.corrections`): articles may still join them, and other stories
+        merge into them, as into a re-decision's context."""
+        self._stories.pinned.update(self.resolve(s) for s in stories)
+
     def agrees(self, stories: Mapping[str, str]) -> bool:
         """Whether every article of `stories` (id -> resolved story) that this index holds is
         in that story here (another process may have changed the store)."""

@@ -55,7 +55,9 @@ class Stories:
         self.assigned: list[str | None] = []  # slot -> story id as assigned (resolve it)
         self._redirects: dict[str, str] = {}
         self._founded = 0
-        self.pinned: set[str] = set()  # stories that are never absorbed (a re-decision's context)
+        # stories that are never absorbed nor merged with each other (a re-decision's
+        # context; stories an editor placed articles in)
+        self.pinned: set[str] = set()
 
     def add_slot(self) -> None:
         self.assigned.append(None)

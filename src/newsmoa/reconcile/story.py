@@ -3,7 +3,7 @@ the agreement card and reuse. Pure: the same rows give the same Story."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,8 +17,14 @@ from newsmoa.types import Article, Story
 
 
 def build_story(
-    story_id: str, rows: Sequence[StoredArticle], *, redirects: Sequence[str] = ()
+    story_id: str,
+    rows: Sequence[StoredArticle],
+    *,
+    redirects: Sequence[str] = (),
+    hand: Collection[str] = (),
 ) -> Story:
+    """The story of `rows`; `redirects`: the ids merged into it; `hand`: the articles an
+    editor placed in it (`newsmoa.corrections`), which `why` says."""
     articles = reading_order([r.article for r in rows])
     sentences = {r.article.id: r.sentences or () for r in rows}
     facts_by = {r.article.id: r.facts or () for r in rows}
@@ -29,7 +35,7 @@ def build_story(
     reuse = reuse_scores(articles)
     dated = [a.published for a in articles if a.published]
     extra: dict[str, Any] = {
-        "why": {r.article.id: why(r) for r in rows},
+        "why": {r.article.id: why(r, r.article.id in hand) for r in rows},
         "release": release,
         "release_carried_by": carried_by(articles, reuse) if release else [],
         "near_duplicate_families": reprint_families(story_id, articles),
@@ -49,11 +55,14 @@ def build_story(
     )
 
 
-def why(row: StoredArticle) -> dict[str, Any]:
+def why(row: StoredArticle, by_hand: bool = False) -> dict[str, Any]:
     """The signals that placed an article in its story; for one without a publication time,
     also the time it was placed at (`placed_at`: its batch's, `pipeline.placed_times`), which
-    the window went by."""
+    the window went by; `placed_by_hand` when an editor placed it there (no automatic
+    decision moves it)."""
     out = dict(row.signals)
+    if by_hand:
+        out["placed_by_hand"] = True
     if row.article.published is None and row.time is not None:
         out["placed_at"] = datetime.fromtimestamp(row.time, UTC).isoformat()
     return out

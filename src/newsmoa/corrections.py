@@ -1,0 +1,204 @@
+"""An editor's corrections to the grouping, which automatic decisions never undo.
+
+Clustering makes mistakes a reader sees at once: a reaction filed with the event it reacts
+to, one event in two stories. An editor corrects them here, and the correction holds:
+
+    move(room, articles, story)    the articles go to `story`
+    split(room, story, articles)   the articles leave `story` for a story of their own
+    merge(room, keep, others)      the other stories' articles go to `keep`; their ids redirect
+    release(room, articles, stories)  forget that an editor placed these articles (or the
+                                   articles of these stories); decisions may move them again
+
+A correction freezes the stories it touches: every article of them is then *placed by
+hand* (`Store.hand_placed`), those moved and those left where they were. The editor looked
+at those stories and said where each of their articles belongs; and an article kept where
+an editor put it draws its neighbours after it in a re-decision, so that the next one would
+otherwise take a split-off part's reports back, article by article, or pull the reports of
+a moved article's event into the story it was moved to. Automatic decisions respect them
+(`pipeline.Newsroom`):
+
+- a re-decision keeps such an article where it is, as it keeps its context: the others are
+  decided around it, and may join its story or leave it (`cluster.recluster`);
+- neither a re-decision nor the running index absorbs a story holding such an article, or
+  merges two of them (`StoryIndex.pin`); new articles may still join them, and other stories
+  merge into them.
+
+Each correction is one transaction with one line in the store's log (`Store.corrections`),
+whose length also tells a running process (`watch`, the server) that the stories its index
+holds have changed. A story left without articles redirects to where they went, so links
+to it still lead to them. Story ids never change and never return, as for automatic merges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsmoa.cluster.stories import fresh_id
+from newsmoa.errors import NotFound, Refused
+from newsmoa.pipeline import Newsroom
+from newsmoa.store.base import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What one correction did."""
+
+    n: int  # its number in the store's log
+    action: str  # move, split, merge or release
+    story: str | None  # the story the articles moved to (for a split: the new one)
+    moved: tuple[str, ...]  # articles now in another story than before
+    absorbed: tuple[str, ...]  # story ids that now redirect to `story`
+    hand: tuple[str, ...]  # articles now placed by hand (release: no longer)
+    stories: tuple[str, ...]  # stories whose articles changed (their documents rebuilt)
+
+
+def move(
+    room: Newsroom, articles: Sequence[str], story: str, *, defer_analysis: bool = False
+) -> Correction:
+    """Put `articles` in `story` (an id of a story that has articles, or was merged into
+    one); every article of it and of the stories they leave is then placed by hand. A story
+    they leave empty redirects to it."""
+    store = room.store
+    articles = _distinct(articles, "article")
+    with store.transaction():
+        target = _story(store, story)
+        now = _stories_of(store, articles)
+        moved = [a for a in articles if now[a] != target]
+        n = store.log_correction("move", {"articles": articles, "story": target})
+        _moved(store, {a: target for a in moved}, now, n)
+        left = sorted({now[a] for a in moved})
+        emptied = _emptied(store, left)
+        store.save_redirects({s: target for s in emptied})
+        changed = [target, *(s for s in left if s not in emptied)]
+        held = _hold(store, changed)
+        room.refresh(changed, defer_analysis=defer_analysis)
+    return Correction(n, "move", target, tuple(moved), tuple(emptied), tuple(held), tuple(changed))
+
+
+def split(
+    room: Newsroom, story: str, articles: Sequence[str], *, defer_analysis: bool = False
+) -> Correction:
+    """Move `articles` out of `story` into a new story; every article of both is then placed
+    by hand. The new story's id derives from its earliest article, as a story founded by it
+    (`cluster.stories.fresh_id`)."""
+    store = room.store
+    articles = _distinct(articles, "article")
+    with store.transaction():
+        source = _story(store, story)
+        members = [(r.time, r.article.id) for r in store.story_articles(source)]
+        ids = {aid for _, aid in members}
+        outside = [a for a in articles if a not in ids]
+        if outside:
+            raise Refused(f"{_list(outside)} not in story {source}: nothing was changed")
+        if len(articles) == len(ids):
+            raise Refused(f"that is all of story {source}: a split must leave some of it")
+        leaving = set(articles)
+        first = min((t or 0.0, aid) for t, aid in members if aid in leaving)[1]
+        new = fresh_id(first, lambda s: store.story_id_known(s) or room.index.known(s))
+        n = store.log_correction("split", {"story": source, "articles": articles, "into": new})
+        _moved(store, dict.fromkeys(articles, new), dict.fromkeys(articles, source), n)
+        held = _hold(store, [source, new])
+        room.refresh([source, new], defer_analysis=defer_analysis)
+    return Correction(n, "split", new, tuple(articles), (), tuple(held), (source, new))
+
+
+def merge(
+    room: Newsroom, keep: str, others: Sequence[str], *, defer_analysis: bool = False
+) -> Correction:
+    """Merge the `others` into `keep`, whose id survives; the others' ids redirect to it.
+    Every article of the merged story is then placed by hand."""
+    store = room.store
+    with store.transaction():
+        target = _story(store, keep)
+        gone = _distinct([_story(store, s) for s in others], "story")
+        if target in gone:
+            raise Refused(f"story {target} cannot be merged into itself: nothing was changed")
+        rows = {s: [r.article.id for r in store.story_articles(s)] for s in gone}
+        n = store.log_correction("merge", {"story": target, "merged": gone})
+        was = {aid: s for s, ids in rows.items() for aid in ids}
+        _moved(store, dict.fromkeys(was, target), was, n)
+        store.save_redirects(dict.fromkeys(gone, target))
+        held = _hold(store, [target])
+        room.refresh([target], defer_analysis=defer_analysis)
+    return Correction(n, "merge", target, tuple(sorted(was)), tuple(gone), tuple(held), (target,))
+
+
+def release(
+    room: Newsroom,
+    articles: Sequence[str] = (),
+    stories: Sequence[str] = (),
+    *,
+    defer_analysis: bool = False,
+) -> Correction:
+    """Forget that an editor placed `articles`, and the articles of `stories` (they stay
+    where they are): they are queued, so the next re-decision (`ingest`, `watch`,
+    `recluster --queued`) may move them."""
+    store = room.store
+    with store.transaction():
+        wanted = list(articles)
+        for story in stories:
+            wanted += [r.article.id for r in store.story_articles(_story(store, story))]
+        wanted = _distinct(wanted, "article")
+        now = _stories_of(store, wanted)
+        held = store.hand_placed(wanted)
+        if stories:  # of a story's articles, those placed by hand
+            wanted = [a for a in wanted if a in held or a in articles]
+        loose = [a for a in wanted if a not in held]
+        if loose:
+            raise Refused(f"{_list(loose)} not placed by hand: nothing was changed")
+        if not wanted:
+            raise Refused(f"no article of {_list(stories)} is placed by hand: nothing changed")
+        articles = wanted
+        n = store.log_correction("release", {"articles": articles})
+        store.release(articles)
+        store.mark_unsettled(articles)
+        changed = sorted({now[a] for a in articles})
+        room.refresh(changed, defer_analysis=defer_analysis)
+    return Correction(n, "release", None, (), (), tuple(articles), tuple(changed))
+
+
+def _story(store: Store, story: str) -> str:
+    """The surviving id of a story with articles."""
+    target = store.resolve(story)
+    if not store.story_sizes([target]):
+        raise NotFound(f"no story {story!r} in {store.name}")
+    return target
+
+
+def _stories_of(store: Store, articles: Sequence[str]) -> dict[str, str]:
+    now = store.stories_of(articles)
+    missing = [a for a in articles if a not in now]
+    if missing:
+        raise NotFound(f"no article {_list(missing)} in {store.name}")
+    return now
+
+
+def _distinct(ids: Sequence[str], what: str) -> list[str]:
+    if not ids:
+        raise Refused(f"no {what} given")
+    return list(dict.fromkeys(ids))
+
+
+def _list(ids: Sequence[str]) -> str:
+    return ", ".join(repr(i) for i in ids)
+
+
+def _moved(store: Store, moves: dict[str, str], before: dict[str, str], n: int) -> None:
+    """Store the moves with signals saying who moved each article, from where."""
+    signals: dict[str, dict[str, Any]] = {a: {"moved_by_hand": n, "from": before[a]} for a in moves}
+    store.move_articles({a: (s, signals[a]) for a, s in moves.items()})
+
+
+def _hold(store: Store, stories: Sequence[str]) -> list[str]:
+    """Place every article of `stories` by hand where it is; returns them, sorted."""
+    placed = {r.article.id: s for s in stories for r in store.story_articles(s)}
+    store.place_by_hand(placed)
+    return sorted(placed)
+
+
+def _emptied(store: Store, stories: Sequence[str]) -> list[str]:
+    """The stories among `stories` left without articles."""
+    sizes = store.story_sizes(stories)
+    return [s for s in stories if not sizes.get(s)]

@@ -1,0 +1,158 @@
+"""An editor's corrections (`newsmoa.corrections`) hold against every automatic decision:
+re-decisions of the window, the running index, new reports."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from newsmoa.corrections import merge, move, release, split
+from newsmoa.errors import NotFound, Refused
+from newsmoa.pipeline import Newsroom
+from newsmoa.store import open_store
+from newsmoa.types import RawItem
+
+_spec = importlib.util.spec_from_file_location(
+    "pipeline_cases", Path(__file__).parent / "test_pipeline.py"
+)
+cases = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cases)
+
+
+def _reports(event: int, n: int, first: int = 0) -> list[RawItem]:
+    """Reports `first`..`n - 1` of one made-up event (its own rare words), an hour apart."""
+    rng = random.Random(event)
+    words = cases._event_words(rng)
+    sentences = [
+        " ".join(rng.choice(words) + "는" for _ in range(3))
+        + f" {rng.choice(cases.NOUNS)}을 밝혔다."
+        for _ in range(8)
+    ]
+    out = []
+    for k in range(n):
+        body = sentences[:]
+        random.Random(100 * event + k).shuffle(body)
+        if k >= first:
+            out.append(
+                RawItem(
+                    origin=f"e{event}-{k}",
+                    id=f"e{event}-{k}",
+                    title=f"{words[0]} {words[1]} {cases.NOUNS[event % 12]}",
+                    outlet=f"신문{k}",
+                    published=(cases.T0 + timedelta(hours=4 * event + k)).isoformat(),
+                    text="\n".join(body[:6]),
+                )
+            )
+    return out
+
+
+@pytest.fixture
+def room(tmp_path):
+    store = open_store(str(tmp_path / "c.db"))
+    yield Newsroom(store)
+    store.close()
+
+
+def _stories(room: Newsroom, ids: list[str]) -> dict[str, str]:
+    return room.store.stories_of(ids)
+
+
+def test_a_split_holds_against_new_reports_and_re_decisions(room):
+    room.ingest(_reports(1, 4), defer_analysis=True)
+    ids = [f"e1-{k}" for k in range(4)]
+    (story,) = set(_stories(room, ids).values())
+    done = split(room, story, ["e1-2", "e1-3"], defer_analysis=True)
+    new = done.story
+    assert done.moved == ("e1-2", "e1-3") and done.stories == (story, new)
+    assert sorted(done.hand) == ids  # both parts: the editor said where each belongs
+    want = {"e1-0": story, "e1-1": story, "e1-2": new, "e1-3": new}
+    # a fifth report links to both parts (scores over the merge threshold with each)
+    report = room.ingest(_reports(1, 5, first=4), defer_analysis=True, recluster=True)
+    assert report.merged_stories == 0 and report.reclustered is not None
+    assert _stories(room, ids) == want
+    room.recluster(defer_analysis=True)  # everything, as one batch
+    assert _stories(room, ids) == want
+    assert _stories(room, ["e1-4"])["e1-4"] in (story, new)
+
+
+def test_a_merge_holds_and_the_absorbed_id_leads_to_it(room):
+    room.ingest([*_reports(1, 3), *_reports(2, 3)], defer_analysis=True)
+    one, two = room.store.stories_of(["e1-0", "e2-0"]).values()
+    assert one != two
+    done = merge(room, two, [one], defer_analysis=True)
+    assert done.story == two and done.absorbed == (one,)
+    assert sorted(done.moved) == ["e1-0", "e1-1", "e1-2"]
+    assert room.store.resolve(one) == two
+    room.recluster(defer_analysis=True)
+    ids = [f"e{e}-{k}" for e in (1, 2) for k in range(3)]
+    assert set(_stories(room, ids).values()) == {two}
+    room.ingest(_reports(1, 4, first=3), defer_analysis=True, recluster=True)
+    assert _stories(room, ["e1-3"]) == {"e1-3": two}  # a new report joins the merged story
+
+
+def test_a_moved_article_stays_until_released(room):
+    room.ingest([*_reports(1, 4), *_reports(2, 3)], defer_analysis=True)
+    one, two = room.store.stories_of(["e1-0", "e2-0"]).values()
+    done = move(room, ["e1-3"], two, defer_analysis=True)
+    assert done.moved == ("e1-3",) and done.stories == (two, one)
+    room.recluster(defer_analysis=True)
+    assert _stories(room, ["e1-3"]) == {"e1-3": two}
+    ids = [f"e{e}-{k}" for e, n in ((1, 4), (2, 3)) for k in range(n)]
+    # both stories are frozen: the one it left and the one it joined
+    assert room.store.hand_placed(ids) == {a: one if a < "e1-3" else two for a in ids}
+    assert set(done.hand) == set(ids)
+    release(room, ["e1-3"], defer_analysis=True)
+    assert [aid for aid, _ in room.store.unsettled()] == ["e1-3"]
+    room.recluster_queue()
+    assert _stories(room, ["e1-3"]) == {"e1-3": one}  # decided again: back with its event
+    got = release(room, stories=[one, two], defer_analysis=True)
+    assert sorted(got.hand) == sorted(set(ids) - {"e1-3"}) and not room.store.hand_placed(ids)
+
+
+def test_moving_every_article_of_a_story_redirects_it(room):
+    room.ingest([*_reports(1, 2), *_reports(2, 2)], defer_analysis=True)
+    one, two = room.store.stories_of(["e1-0", "e2-0"]).values()
+    done = move(room, ["e1-0", "e1-1"], two)
+    assert done.absorbed == (one,) and room.store.resolve(one) == two
+    doc = room.store.story_doc(one)  # the old id's document is the story they went to
+    assert doc is not None and doc["id"] == two and one in doc["redirects"]
+    assert doc["why"]["e1-0"]["placed_by_hand"] is True
+    assert doc["why"]["e1-0"]["moved_by_hand"] == done.n and doc["why"]["e1-0"]["from"] == one
+
+
+def test_the_running_index_follows_a_correction_made_elsewhere(room, tmp_path):
+    """A process holding the stories in its index (`watch`, the server) while another one
+    corrects them: its next batch is placed against the corrected stories, and its index
+    never merges two stories holding articles an editor placed."""
+    room.ingest(_reports(1, 4), defer_analysis=True)
+    (story,) = set(_stories(room, [f"e1-{k}" for k in range(4)]).values())
+    other = open_store(str(tmp_path / "c.db"))
+    new = split(Newsroom(other), story, ["e1-2", "e1-3"], defer_analysis=True).story
+    other.close()
+    report = room.ingest(_reports(1, 6, first=4), defer_analysis=True)  # no re-decision
+    assert report.merged_stories == 0
+    assert room.index.story_of("e1-2") == new and room.index.story_of("e1-0") == story
+    assert {room.store.resolve(s) for s in (story, new)} == {story, new}
+
+
+def test_corrections_that_cannot_be_made_change_nothing(room):
+    room.ingest([*_reports(1, 2), *_reports(2, 2)], defer_analysis=True)
+    one, two = room.store.stories_of(["e1-0", "e2-0"]).values()
+    with pytest.raises(NotFound, match="no story 'nope'"):
+        move(room, ["e1-0"], "nope")  # also: nothing half done
+    with pytest.raises(NotFound, match="no article 'zz'"):
+        move(room, ["e1-0", "zz"], two)
+    with pytest.raises(Refused, match="'e2-0' not in story"):
+        split(room, one, ["e2-0"])
+    with pytest.raises(Refused, match="all of story"):
+        split(room, one, ["e1-0", "e1-1"])
+    with pytest.raises(Refused, match="into itself"):
+        merge(room, one, [one])
+    with pytest.raises(Refused, match="not placed by hand"):
+        release(room, ["e1-0"])
+    assert room.store.corrections_made() == 0 and room.store.hand_placed(["e1-0"]) == {}
+    assert room.store.stories_of(["e1-0", "e2-0"]) == {"e1-0": one, "e2-0": two}
