@@ -161,6 +161,7 @@ def test_show_formats_and_unknown_id(example_db, story):
     assert md.startswith(f"# {story['title']}") and "## Story" in md
     table = run(example_db, "show", story["id"], "--why").output
     assert "why " in table and story["title"] in table
+    assert all(f"[{a['id']}]: " in table for a in story["articles"])  # ids to correct with
     result = run(example_db, "show", "nope", ok=False)
     assert result.exit_code == 1 and "no story 'nope'" in result.output
 
@@ -367,3 +368,36 @@ def test_a_flash_joins_the_story_it_announces_and_shows(tmp_path, example_path):
         assert "flash-1" in {a["id"] for a in api["articles"]}
         alone = next(r for r in rows if r["article_count"] == 1)
         assert other["title"] in client.get("/feed.atom").text and alone["title"] == other["title"]
+
+
+def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
+    """`split`, then a re-decision of everything, then `merge` back, `release`, and the log;
+    each step says what changed, `show --why` says which articles an editor placed."""
+    db = tmp_path / "c.db"
+    run(db, "ingest", str(example_path))
+    (story,) = json.loads(run(db, "stories", "--format", "json").output)
+    ids = [
+        a["id"]
+        for a in json.loads(run(db, "show", story["id"], "--format", "json").output)["articles"]
+    ]
+    out = run(db, "split", story["id"], ids[2]).output
+    assert (
+        "correction 1 (split): 1 articles moved to s" in out and "3 articles placed by hand" in out
+    )
+    again = run(db, "recluster", "--days", "0").output
+    assert "decided again 0 articles (3 placed by hand kept where they are): 0 moved" in again
+    listed = json.loads(run(db, "stories", "--format", "json").output)
+    assert sorted(s["article_count"] for s in listed) == [1, 2]
+    new = next(s["id"] for s in listed if s["id"] != story["id"])
+    why = json.loads(run(db, "show", new, "--format", "json", "--why").output)["why"]
+    assert why[ids[2]]["placed_by_hand"] is True and why[ids[2]]["from"] == story["id"]
+    out = run(db, "merge", story["id"], new).output
+    assert f"{new} -> {story['id']}" in out and "1 stories now redirect to it" in out
+    assert "3 articles released" in run(db, "release", "--story", story["id"]).output
+    bad = run(db, "split", story["id"], "nope", ok=False)
+    assert bad.exit_code == 1 and "'nope' not in story" in bad.output
+    log = [
+        json.loads(line) for line in run(db, "corrections", "--format", "json").output.splitlines()
+    ]
+    assert [(c["n"], c["action"]) for c in log] == [(1, "split"), (2, "merge"), (3, "release")]
+    assert log[0]["articles"] == [ids[2]] and log[1]["merged"] == [new]

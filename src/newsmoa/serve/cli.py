@@ -136,8 +136,9 @@ def ingest(
 
 
 def _decided_again(got: ReclusterReport) -> str:
+    kept = f" ({got.by_hand} placed by hand kept where they are)" if got.by_hand else ""
     return (
-        f"decided again {got.articles} articles: {got.moved} moved, "
+        f"decided again {got.articles} articles{kept}: {got.moved} moved, "
         f"{len(got.absorbed)} stories absorbed, {len(got.founded)} split off"
     )
 
@@ -436,10 +437,13 @@ def eval_(only: str | None) -> None:
 def _register() -> None:
     """Commands that live in their own modules (they import heavier stages lazily)."""
     from newsmoa.serve.cmd_backfill import backfill
+    from newsmoa.serve.cmd_corrections import COMMANDS
     from newsmoa.serve.cmd_entities import entities
 
     cli.add_command(entities)
     cli.add_command(backfill)
+    for command in COMMANDS:
+        cli.add_command(command)
 
 
 _register()

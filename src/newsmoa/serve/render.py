@@ -244,7 +244,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     if why:
         parts.append(
             "\n".join(
-                f"why {names.get(aid, aid)}: {json.dumps(sig, ensure_ascii=False)}"
+                f"why {names.get(aid, aid)} [{aid}]: {json.dumps(sig, ensure_ascii=False)}"
                 for aid, sig in (doc.get("why") or {}).items()
             )
         )

@@ -1,0 +1,139 @@
+"""An editor's corrections from the command line (`newsmoa.corrections`): `move`, `split`,
+`merge`, `release`, and `corrections`, the log of them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import click
+
+from newsmoa.errors import NewsmoaError
+
+if TYPE_CHECKING:
+    from newsmoa.corrections import Correction
+    from newsmoa.pipeline import Newsroom
+
+_DEFER = click.option(
+    "--defer-analysis",
+    is_flag=True,
+    help="Only list the stories that changed; their documents are made when shown.",
+)
+
+
+def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
+    """Make one correction on the store and say what it did, or why it was not made."""
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.serve.cli import _store
+
+    try:
+        done = act(Newsroom(_store(ctx)))
+    except NewsmoaError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for story in done.stories:
+        click.echo(f"changed {story}")
+    for story in done.absorbed:
+        click.echo(f"{story} -> {done.story}")
+    if done.story is None:
+        what = f"{len(done.hand)} articles released, queued to be decided again"
+    else:
+        merged = f", {len(done.absorbed)} stories now redirect to it" if done.absorbed else ""
+        what = (
+            f"{len(done.moved)} articles moved to {done.story}{merged}; {len(done.hand)} "
+            "articles placed by hand"
+        )
+    click.echo(f"correction {done.n} ({done.action}): {what}; {len(done.stories)} stories changed.")
+
+
+@click.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--to", "story", required=True, help="The story they belong to.")
+@_DEFER
+@click.pass_context
+def move(ctx: click.Context, articles: tuple[str, ...], story: str, defer_analysis: bool) -> None:
+    """Put articles in the story they belong to. No automatic decision moves them again
+    (`newsmoa release` lets them go); a story they leave empty redirects to it.
+
+    Example: newsmoa move ARTICLE_ID --to STORY_ID
+    """
+    from newsmoa.corrections import move as act
+
+    _correct(ctx, lambda room: act(room, articles, story, defer_analysis=defer_analysis))
+
+
+@click.command()
+@click.argument("story")
+@click.argument("articles", nargs=-1, required=True)
+@_DEFER
+@click.pass_context
+def split(ctx: click.Context, story: str, articles: tuple[str, ...], defer_analysis: bool) -> None:
+    """Take articles out of a story into a story of their own. Every article of both stories
+    is then placed by hand: no automatic decision joins them again.
+
+    Example: newsmoa split STORY_ID ARTICLE_ID ARTICLE_ID
+    """
+    from newsmoa.corrections import split as act
+
+    _correct(ctx, lambda room: act(room, story, articles, defer_analysis=defer_analysis))
+
+
+@click.command()
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
+@_DEFER
+@click.pass_context
+def merge(ctx: click.Context, keep: str, others: tuple[str, ...], defer_analysis: bool) -> None:
+    """Merge stories into the first one named, whose id survives; the others' ids redirect
+    to it. Every article of the merged story is then placed by hand: no automatic decision
+    splits it again.
+
+    Example: newsmoa merge STORY_ID OTHER_STORY_ID
+    """
+    from newsmoa.corrections import merge as act
+
+    _correct(ctx, lambda room: act(room, keep, others, defer_analysis=defer_analysis))
+
+
+@click.command()
+@click.argument("articles", nargs=-1)
+@click.option(
+    "--story", "stories", multiple=True, help="Every article of this story placed by hand."
+)
+@_DEFER
+@click.pass_context
+def release(
+    ctx: click.Context, articles: tuple[str, ...], stories: tuple[str, ...], defer_analysis: bool
+) -> None:
+    """Let articles an editor placed be decided automatically again: they stay where they
+    are until the next re-decision around them (`ingest`, `watch`, `recluster --queued`).
+
+    Example: newsmoa release ARTICLE_ID --story STORY_ID
+    """
+    from newsmoa.corrections import release as act
+
+    _correct(ctx, lambda room: act(room, articles, stories, defer_analysis=defer_analysis))
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_context
+def corrections(ctx: click.Context, fmt: str) -> None:
+    """The log of the corrections made to the store's stories, oldest first.
+
+    Example: newsmoa corrections --format json
+    """
+    from newsmoa.serve.cli import _store
+
+    for row in _store(ctx).corrections():
+        if fmt == "json":
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        detail = {k: v for k, v in row.items() if k not in ("n", "at", "action")}
+        words = " ".join(
+            f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in detail.items()
+        )
+        click.echo(f"{row['n']:>4}  {row['at']}  {row['action']:<8} {words}")
+
+
+COMMANDS = (move, split, merge, release, corrections)
