@@ -27,6 +27,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "fetch_timeout_s", "20", "NEWSMOA_FETCH_TIMEOUT_S", "seconds to wait for a feed or page"
     ),
+    Setting(
+        "edit_token",
+        "",
+        "NEWSMOA_EDIT_TOKEN",
+        "the bearer token `serve` asks of an editor's corrections (`POST /api/corrections`); "
+        "empty: corrections only from the command line",
+    ),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -3,6 +3,7 @@
     /                         story list (outlet filter, older/newer pages)
     /stories/{id}             story page; /stories/{id}.json the same story as JSON
     /api/stories[/{id}]       JSON API (see newsmoa.serve.api), described at /openapi.json
+    /api/corrections          an editor's corrections (POST with the edit token) and their log
                               (no /docs: Swagger UI would load scripts from a CDN)
     /feed.atom                Atom feed of stories
     /static/...               the one stylesheet
@@ -22,6 +23,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
+from newsmoa import settings
 from newsmoa.errors import NewsmoaError
 from newsmoa.serve import api, feed, web
 from newsmoa.store import open_store
@@ -32,9 +34,10 @@ def wants_json(request: Request) -> bool:
     return path.startswith("/api/") or path.endswith((".json", ".atom")) or path == "/openapi.json"
 
 
-def create_app(db: str) -> FastAPI:
+def create_app(db: str, *, edit_token: str | None = None) -> FastAPI:
     """The ASGI app over the store at `db` (an SQLite path). Opens it once now, so a path
-    that is not a newsmoa store fails at start with a clear `StoreError`."""
+    that is not a newsmoa store fails at start with a clear `StoreError`. `edit_token`:
+    what `POST /api/corrections` asks for (None: `NEWSMOA_EDIT_TOKEN`; empty: refused)."""
     open_store(db).close()
     app = FastAPI(
         title="newsmoa",
@@ -48,6 +51,7 @@ def create_app(db: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = db
+    app.state.edit_token = settings.get("edit_token") if edit_token is None else edit_token
     app.include_router(api.router)
     app.include_router(feed.router)
     app.include_router(web.router)

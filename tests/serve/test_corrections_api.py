@@ -1,0 +1,89 @@
+"""`POST /api/corrections` and `GET /api/corrections`: an editor's corrections over HTTP,
+only with the server's edit token; the log and the stories show them."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+with warnings.catch_warnings():  # as in test_app.py: the one fallback warning of Starlette
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+from newsmoa.ingest import read_all
+from newsmoa.pipeline import Newsroom
+from newsmoa.serve.app import create_app
+from newsmoa.store import open_store
+
+TOKEN = "s3cret-token"
+EDITOR = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture
+def stored(tmp_path, example_path):
+    """The example's story of three articles: (db path, story id, article ids)."""
+    db = str(tmp_path / "api.db")
+    store = open_store(db)
+    report = Newsroom(store).ingest(read_all([str(example_path)]), defer_analysis=True)
+    (story,) = report.stories
+    ids = sorted(aid for _, aid, _ in report.placed)
+    store.close()
+    return db, story, ids
+
+
+def test_a_split_over_the_api_holds_and_is_logged(stored):
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        body = {"action": "split", "story": story, "articles": [ids[0]]}
+        got = client.post("/api/corrections", json=body, headers=EDITOR)
+        assert got.status_code == 201, got.text
+        done = got.json()
+        assert done["n"] == 1 and done["moved"] == [ids[0]] and sorted(done["hand"]) == ids
+        new = done["story"]
+        assert sorted(done["stories"]) == sorted([story, new])
+        part = client.get(f"/api/stories/{new}", params={"why": 1}).json()
+        assert [a["id"] for a in part["articles"]] == [ids[0]]
+        assert part["why"][ids[0]]["placed_by_hand"] is True
+        back = {"action": "merge", "story": story, "stories": [new]}
+        assert client.post("/api/corrections", json=back, headers=EDITOR).status_code == 201
+        assert client.get(f"/api/stories/{new}", follow_redirects=False).status_code == 307
+        log = client.get("/api/corrections").json()
+        assert [(c["n"], c["action"]) for c in log] == [(1, "split"), (2, "merge")]
+    store = open_store(db)
+    assert set(store.stories_of(ids).values()) == {story}
+    assert set(store.hand_placed(ids).values()) == {story}
+    store.close()
+
+
+def test_no_correction_without_the_token(stored):
+    db, story, ids = stored
+    body = {"action": "split", "story": story, "articles": [ids[0]]}
+    with TestClient(create_app(db, edit_token="")) as client:
+        off = client.post("/api/corrections", json=body, headers=EDITOR)
+        assert off.status_code == 403 and "NEWSMOA_EDIT_TOKEN" in off.json()["detail"]
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
+            got = client.post("/api/corrections", json=body, headers=headers)
+            assert got.status_code == 401 and got.headers["WWW-Authenticate"] == "Bearer"
+        assert client.get("/api/corrections").json() == []
+
+
+def test_a_correction_that_cannot_be_made_changes_nothing(stored):
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        cases = [
+            ({"action": "split", "story": story, "articles": ids}, 409, "all of story"),
+            ({"action": "move", "story": "nope", "articles": ids[:1]}, 404, "no story 'nope'"),
+            ({"action": "move", "story": story, "articles": ["zz"]}, 404, "no article 'zz'"),
+            ({"action": "merge", "story": story}, 422, "merge needs stories"),
+            ({"action": "release"}, 422, "release needs articles or stories"),
+            ({"action": "delete", "story": story}, 422, "action"),
+        ]
+        for body, status, words in cases:
+            got = client.post("/api/corrections", json=body, headers=EDITOR)
+            assert got.status_code == status and words in got.text, (body, got.text)
+        assert client.get("/api/corrections").json() == []
+    store = open_store(db)
+    assert set(store.stories_of(ids).values()) == {story} and not store.hand_placed(ids)
+    store.close()
