@@ -87,3 +87,29 @@ def test_a_correction_that_cannot_be_made_changes_nothing(stored):
     store = open_store(db)
     assert set(store.stories_of(ids).values()) == {story} and not store.hand_placed(ids)
     store.close()
+
+
+def test_the_story_page_corrects_with_its_form(stored):
+    """The `?why=1` page lists each article with a box to check and the corrections; its
+    form posts with the token typed in, and answers with the story the articles went to."""
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        page = client.get(f"/stories/{story}", params={"why": 1}).text
+        assert f'action="/stories/{story}/corrections"' in page
+        assert all(f'name="articles" value="{aid}"' in page for aid in ids)
+        form = {"action": "split", "articles": [ids[1]], "token": TOKEN}
+        got = client.post(f"/stories/{story}/corrections", data=form, follow_redirects=False)
+        assert got.status_code == 303, got.text
+        new = got.headers["location"].split("/stories/")[1].split("?")[0]
+        assert new != story and client.get(got.headers["location"]).status_code == 200
+        assert "placed by hand" in client.get(got.headers["location"]).text
+        wrong = client.post(f"/stories/{story}/corrections", data={**form, "token": "no"})
+        assert wrong.status_code == 401 and "<html" in wrong.text.lower()
+        again = {"action": "merge", "target": new, "token": TOKEN}
+        got = client.post(f"/stories/{story}/corrections", data=again, follow_redirects=False)
+        assert got.status_code == 303 and got.headers["location"] == f"/stories/{story}?why=1"
+        bad = client.post(f"/stories/{story}/corrections", data={**again, "action": "drop"})
+        assert bad.status_code == 422
+    store = open_store(db)
+    assert set(store.stories_of(ids).values()) == {story}
+    store.close()

@@ -262,7 +262,7 @@ class CorrectionOut(BaseModel):
     stories: list[str] = Field(description="stories whose articles changed")
 
 
-def _editor(request: Request, authorization: str | None) -> None:
+def editor(request: Request, authorization: str | None) -> None:
     """Let the request correct the store only with the server's edit token."""
     token = request.app.state.edit_token
     if not token:
@@ -283,7 +283,7 @@ def _needs(body: CorrectionIn, *fields: str) -> None:
         raise HTTPException(422, f"{body.action} needs {' and '.join(missing)}")
 
 
-def _made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
+def correction_made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
     """The correction `body` asks for, made (documents are made when next shown)."""
     if body.action == "move":
         _needs(body, "articles", "story")
@@ -320,9 +320,9 @@ def post_correction(
 ) -> Response:
     """Split, merge, move or release, as the command line does; the stories it touches are
     then kept as the editor left them by every automatic decision (`newsmoa.corrections`)."""
-    _editor(request, authorization)
+    editor(request, authorization)
     try:
-        done = _made(Newsroom(store), body)
+        done = correction_made(Newsroom(store), body)
     except NotFound as exc:
         return JSONResponse({"detail": str(exc)}, status_code=404)
     except Refused as exc:

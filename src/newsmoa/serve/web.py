@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 import jinja2
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
 
-from newsmoa.pipeline import story_document
-from newsmoa.serve.api import StoreDep, story_response
+from newsmoa.errors import NotFound, Refused
+from newsmoa.pipeline import Newsroom, story_document
+from newsmoa.serve.api import CorrectionIn, StoreDep, correction_made, editor, story_response
 from newsmoa.serve.view import percent, plural, show_value, story_view, when
+from newsmoa.store import open_store
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50  # stories per list page
@@ -84,3 +88,41 @@ def not_found(request: Request, message: str) -> Response:
     return templates.TemplateResponse(
         request, "error.html", {"status": 404, "message": message}, status_code=404
     )
+
+
+@router.post("/stories/{story_id}/corrections")
+async def story_correction(request: Request, story_id: str) -> Response:
+    """The story page's correction form (with `?why=1`): the same corrections as `POST
+    /api/corrections`, with the edit token typed in the form; then the story the articles
+    went to."""
+    form = parse_qs((await request.body()).decode("utf-8", "replace"))
+    editor(request, "Bearer " + form.get("token", [""])[0])
+    action = form.get("action", [""])[0]
+    checked = form.get("articles", [])
+    target = form.get("target", [""])[0].strip()
+    body = {
+        "split": {"story": story_id, "articles": checked},
+        "move": {"story": target, "articles": checked},
+        "merge": {"story": story_id, "stories": [target] if target else []},
+        "release": {"articles": checked} if checked else {"stories": [story_id]},
+    }.get(action, {})
+    try:
+        asked = CorrectionIn(action=action, **body)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise HTTPException(422, f"not a correction: {action!r}") from exc
+
+    def made() -> str:
+        store = open_store(request.app.state.db)
+        try:
+            done = correction_made(Newsroom(store), asked)
+        finally:
+            store.close()
+        return done.story or story_id
+
+    try:
+        where = await run_in_threadpool(made)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except Refused as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return RedirectResponse(f"/stories/{quote(where, safe='')}?why=1", status_code=303)
