@@ -3,6 +3,7 @@ re-decisions of the window, the running index, new reports."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import random
 from datetime import timedelta
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsmoa import pipeline
 from newsmoa.corrections import merge, move, release, split
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom
@@ -23,8 +25,10 @@ cases = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(cases)
 
 
-def _reports(event: int, n: int, first: int = 0) -> list[RawItem]:
-    """Reports `first`..`n - 1` of one made-up event (its own rare words), an hour apart."""
+def _reports(event: int, n: int, first: int = 0, *, at: float | None = None) -> list[RawItem]:
+    """Reports `first`..`n - 1` of one made-up event (its own rare words), an hour apart
+    from `at` hours after `cases.T0` (default: 4 hours for each event number)."""
+    start = 4 * event if at is None else at
     rng = random.Random(event)
     words = cases._event_words(rng)
     sentences = [
@@ -43,7 +47,7 @@ def _reports(event: int, n: int, first: int = 0) -> list[RawItem]:
                     id=f"e{event}-{k}",
                     title=f"{words[0]} {words[1]} {cases.NOUNS[event % 12]}",
                     outlet=f"신문{k}",
-                    published=(cases.T0 + timedelta(hours=4 * event + k)).isoformat(),
+                    published=(cases.T0 + timedelta(hours=start + k)).isoformat(),
                     text="\n".join(body[:6]),
                 )
             )
@@ -150,9 +154,64 @@ def test_corrections_that_cannot_be_made_change_nothing(room):
         split(room, one, ["e2-0"])
     with pytest.raises(Refused, match="all of story"):
         split(room, one, ["e1-0", "e1-1"])
-    with pytest.raises(Refused, match="into itself"):
+    with pytest.raises(Refused, match=f"'{one}' is already story {one}"):
         merge(room, one, [one])
     with pytest.raises(Refused, match="not placed by hand"):
         release(room, ["e1-0"])
     assert room.store.corrections_made() == 0 and room.store.hand_placed(["e1-0"]) == {}
     assert room.store.stories_of(["e1-0", "e2-0"]) == {"e1-0": one, "e2-0": two}
+
+
+def test_a_split_holds_when_its_placed_articles_are_older_than_what_is_loaded(room, tmp_path):
+    """Days later, a new process loads only the last days: the split's two stories hold
+    newer reports there, not the articles the editor placed, and stay apart all the same."""
+    room.ingest(_reports(1, 4, at=0), defer_analysis=True)
+    (story,) = set(_stories(room, [f"e1-{k}" for k in range(4)]).values())
+    new = split(room, story, ["e1-2", "e1-3"], defer_analysis=True).story
+    for k in range(4, 10):  # later reports, one call each: they join one part or the other
+        room.ingest(_reports(1, k + 1, k, at=36), defer_analysis=True, recluster=True)
+    later = Newsroom(open_store(str(tmp_path / "c.db")))
+    for k in range(10, 14):
+        later.ingest(_reports(1, k + 1, k, at=80), defer_analysis=True, recluster=True)
+    placed = {"e1-0": story, "e1-1": story, "e1-2": new, "e1-3": new}
+    assert _stories(room, list(placed)) == placed == room.store.hand_placed(list(placed))
+    assert room.store.resolve(story) == story and room.store.resolve(new) == new
+    later.store.close()
+
+
+def test_a_correction_made_while_a_batch_is_placed_is_kept(room, tmp_path, monkeypatch):
+    """Another process corrects the stories after this one loaded them and before it
+    stores its batch: the batch is placed again against the corrected stories."""
+    room.ingest([*_reports(1, 3), *_reports(2, 3)], defer_analysis=True)
+    one, two = room.store.stories_of(["e1-0", "e2-0"]).values()
+    editor = open_store(str(tmp_path / "c.db"))
+    done = []
+    row = pipeline._row
+
+    def meanwhile(article, story, *args, **kw):
+        if article.id == "e1-2" and not done:  # its row is made: the editor moves it
+            done.append(move(Newsroom(editor), ["e1-2"], two, defer_analysis=True))
+        return row(article, story, *args, **kw)
+
+    monkeypatch.setattr(pipeline, "_row", meanwhile)
+    newer = dataclasses.replace(
+        _reports(1, 3, 2)[0],
+        text=_reports(1, 3, 2)[0].text + "\n시청은 이 계획을 다시 한번 밝혔다.",
+    )
+    report = room.ingest([*_reports(1, 4, 3), newer], defer_analysis=True)
+    assert done and report.updated == 1 and report.added == 1
+    assert _stories(room, ["e1-2"]) == {"e1-2": two} == room.store.hand_placed(["e1-2"])
+    assert _stories(room, ["e1-3"]) == {"e1-3": one}  # the new report joins its event
+    editor.close()
+
+
+def test_a_batch_corrected_every_time_it_is_placed_is_not_stored(room, monkeypatch):
+    room.ingest(_reports(1, 3), defer_analysis=True)
+    made = room.store.corrections_made
+    monkeypatch.setattr(
+        room.store, "corrections_made", lambda: made() + len(calls.append(1) or calls)
+    )
+    calls: list[int] = []
+    with pytest.raises(pipeline.StoreError, match="kept being corrected"):
+        room.ingest(_reports(1, 4, 3), defer_analysis=True)
+    assert room.store.known_hashes(["e1-3"]) == {}

@@ -20,8 +20,11 @@ a moved article's event into the story it was moved to. Automatic decisions resp
 - a re-decision keeps such an article where it is, as it keeps its context: the others are
   decided around it, and may join its story or leave it (`cluster.recluster`);
 - neither a re-decision nor the running index absorbs a story holding such an article, or
-  merges two of them (`StoryIndex.pin`); new articles may still join them, and other stories
-  merge into them.
+  merges two of them (`StoryIndex.pin`, by story: also when the placed articles themselves
+  are older than what the index loaded); new articles may still join them, and other
+  stories merge into them;
+- a batch placed while an editor corrected stories in another process is placed again
+  before it is stored (`Newsroom._save` reads the log's length under the write lock).
 
 Each correction is one transaction with one line in the store's log (`Store.corrections`),
 whose length also tells a running process (`watch`, the server) that the stories its index
@@ -37,7 +40,7 @@ from typing import Any
 
 from newsmoa.cluster.stories import fresh_id
 from newsmoa.errors import NotFound, Refused
-from newsmoa.pipeline import Newsroom
+from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.store.base import Store
 
 
@@ -58,8 +61,9 @@ def move(
     room: Newsroom, articles: Sequence[str], story: str, *, defer_analysis: bool = False
 ) -> Correction:
     """Put `articles` in `story` (an id of a story that has articles, or was merged into
-    one); every article of it and of the stories they leave is then placed by hand. A story
-    they leave empty redirects to it."""
+    one); every article of it and of the stories they leave is then placed by hand (an
+    article already there is confirmed where it is). A story they leave empty redirects to
+    it."""
     store = room.store
     articles = _distinct(articles, "article")
     with store.transaction():
@@ -73,7 +77,8 @@ def move(
         store.save_redirects({s: target for s in emptied})
         changed = [target, *(s for s in left if s not in emptied)]
         held = _hold(store, changed)
-        room.refresh(changed, defer_analysis=defer_analysis)
+        room.refresh(changed, defer_analysis=True)
+    _documents(room, changed, defer_analysis)
     return Correction(n, "move", target, tuple(moved), tuple(emptied), tuple(held), tuple(changed))
 
 
@@ -100,7 +105,8 @@ def split(
         n = store.log_correction("split", {"story": source, "articles": articles, "into": new})
         _moved(store, dict.fromkeys(articles, new), dict.fromkeys(articles, source), n)
         held = _hold(store, [source, new])
-        room.refresh([source, new], defer_analysis=defer_analysis)
+        room.refresh([source, new], defer_analysis=True)
+    _documents(room, [source, new], defer_analysis)
     return Correction(n, "split", new, tuple(articles), (), tuple(held), (source, new))
 
 
@@ -112,16 +118,19 @@ def merge(
     store = room.store
     with store.transaction():
         target = _story(store, keep)
-        gone = _distinct([_story(store, s) for s in others], "story")
-        if target in gone:
-            raise Refused(f"story {target} cannot be merged into itself: nothing was changed")
+        named = {s: _story(store, s) for s in _distinct(others, "story")}
+        part = [s for s, now in named.items() if now == target]
+        if part:
+            raise Refused(f"{_list(part)} is already story {target}: nothing was changed")
+        gone = list(dict.fromkeys(named.values()))
         rows = {s: [r.article.id for r in store.story_articles(s)] for s in gone}
         n = store.log_correction("merge", {"story": target, "merged": gone})
         was = {aid: s for s, ids in rows.items() for aid in ids}
         _moved(store, dict.fromkeys(was, target), was, n)
         store.save_redirects(dict.fromkeys(gone, target))
         held = _hold(store, [target])
-        room.refresh([target], defer_analysis=defer_analysis)
+        room.refresh([target], defer_analysis=True)
+    _documents(room, [target], defer_analysis)
     return Correction(n, "merge", target, tuple(sorted(was)), tuple(gone), tuple(held), (target,))
 
 
@@ -149,14 +158,24 @@ def release(
         if loose:
             raise Refused(f"{_list(loose)} not placed by hand: nothing was changed")
         if not wanted:
-            raise Refused(f"no article of {_list(stories)} is placed by hand: nothing changed")
+            raise Refused(f"no article of {_list(stories)} is placed by hand: nothing was changed")
         articles = wanted
         n = store.log_correction("release", {"articles": articles})
         store.release(articles)
         store.mark_unsettled(articles)
         changed = sorted({now[a] for a in articles})
-        room.refresh(changed, defer_analysis=defer_analysis)
+        room.refresh(changed, defer_analysis=True)
+    _documents(room, changed, defer_analysis)
     return Correction(n, "release", None, (), (), tuple(articles), tuple(changed))
+
+
+def _documents(room: Newsroom, stories: Sequence[str], defer_analysis: bool) -> None:
+    """Build the changed stories' documents after the correction, unless deferred: the
+    analysis of articles stored without it (Kiwi) runs outside the write lock, as when a
+    story is first shown (`pipeline.story_document`)."""
+    if not defer_analysis:
+        for story in stories:
+            story_document(room.store, story)
 
 
 def _story(store: Store, story: str) -> str:

@@ -195,21 +195,22 @@ class Newsroom:
             if a.id in times:
                 features[a.id] = replace(features[a.id], published_s=times[a.id])
         rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
-        with self.store.transaction():
-            self.store.save_articles(rows)
-            # a correction keeps its old story undecided; a large batch was decided together
-            new = [a.id for a in fresh] if len(fresh) <= RECLUSTER_MAX_NEW else []
-            self.store.mark_unsettled([*new, *(a.id for a in changed)])
-            merged = {  # the index's merges the store does not know yet
-                old: new
-                for old, new in ((m, self.index.resolve(m)) for m in self._merges)
-                if old != new and self.store.resolve(old) == old
-            }
-            if merged:
-                self.store.save_redirects(merged)
-                report.merged_stories = len(merged)
-            touched = sorted({self.index.resolve(r.story) for r in rows})
-            self.refresh(touched, defer_analysis=defer_analysis)
+        for _ in range(RECLUSTER_TRIES):
+            try:
+                touched = self._save(rows, fresh, changed, report, defer_analysis)
+                break
+            except _Corrected:  # an editor changed stories while the batch was placed: again
+                self._drop_index()
+                report.new_stories = report.joined_existing = 0
+                again = {r.article.id: r for r in self._place(fresh, changed, features, report)}
+                rows = [
+                    replace(again[r.article.id], sentences=r.sentences, facts=r.facts) for r in rows
+                ]
+        else:
+            raise StoreError(
+                f"{self.store.name}: stories kept being corrected while this batch was placed "
+                f"({RECLUSTER_TRIES} tries); nothing was stored"
+            )
         self._merges.clear()  # saved with the batch (kept for the next call if it failed)
         report.stories = touched
         report.placed = [
@@ -218,6 +219,39 @@ class Newsroom:
         if recluster:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
+
+    def _save(
+        self,
+        rows: Sequence[StoredArticle],
+        fresh: Sequence[Article],
+        changed: Sequence[Article],
+        report: IngestReport,
+        defer_analysis: bool,
+    ) -> list[str]:
+        """Store a placed batch in one transaction, with the index's merges; returns the
+        stories it touched. Raises `_Corrected` (nothing stored) when an editor corrected
+        stories since the index was loaded (`Store.corrections_made`, read under the write
+        lock): the batch was placed against stories as they were."""
+        with self.store.transaction():
+            merged = {  # the index's merges the store does not know yet
+                old: new
+                for old, new in ((m, self.index.resolve(m)) for m in self._merges)
+                if old != new and self.store.resolve(old) == old
+            }
+            if self.store.corrections_made() != self._corrections or (
+                self.store.hand_stories(merged)  # never absorbed; caught above, or a bug
+            ):
+                raise _Corrected
+            self.store.save_articles(rows)
+            # a correction keeps its old story undecided; a large batch was decided together
+            new = [a.id for a in fresh] if len(fresh) <= RECLUSTER_MAX_NEW else []
+            self.store.mark_unsettled([*new, *(a.id for a in changed)])
+            if merged:
+                self.store.save_redirects(merged)
+                report.merged_stories = len(merged)
+            touched = sorted({self.index.resolve(r.story) for r in rows})
+            self.refresh(touched, defer_analysis=defer_analysis)
+        return touched
 
     def _stored_bodies(self, changed: Sequence[Article]) -> set[str]:
         """Of the changed articles read again as a bare headline, those whose stored version
@@ -443,7 +477,7 @@ class Newsroom:
         features: dict[str, Features],
         report: IngestReport,
         *,
-        analyse: bool,
+        analyse: bool = False,
     ) -> list[StoredArticle]:
         """Story for each new article (changed ones keep theirs), plus text analysis."""
         self._restore_window([features[a.id] for a in (*fresh, *changed)])
@@ -530,7 +564,8 @@ class Newsroom:
         if entries or sample:
             redirects = self.store.redirects_from({s for _, s, _ in entries})
             self.index.restore(entries, redirects, counted=[f for _, f in sample], again=again)
-            self.index.pin(self.store.hand_placed([aid for aid, _, _ in entries]).values())
+            # a story an editor placed articles in, whether or not those are loaded
+            self.index.pin(self.store.hand_stories({self.index.resolve(s) for _, s, _ in entries}))
             self._loaded.update(aid for aid, _, _ in entries)
             self._stories.update(self.index.resolve(story) for _, story, _ in entries)
         if first:
@@ -576,6 +611,10 @@ class Newsroom:
                 }
             )
         self.store.save_story_summaries(summaries)
+
+
+class _Corrected(Exception):
+    """An editor corrected stories while a batch was placed (`Newsroom._save`)."""
 
 
 def placed_times(

@@ -382,7 +382,7 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     ]
     out = run(db, "split", story["id"], ids[2]).output
     assert (
-        "correction 1 (split): 1 articles moved to s" in out and "3 articles placed by hand" in out
+        "correction 1 (split): 1 article moved to s" in out and "3 articles placed by hand" in out
     )
     again = run(db, "recluster", "--days", "0").output
     assert "decided again 0 articles (3 placed by hand kept where they are): 0 moved" in again
@@ -392,7 +392,7 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     why = json.loads(run(db, "show", new, "--format", "json", "--why").output)["why"]
     assert why[ids[2]]["placed_by_hand"] is True and why[ids[2]]["from"] == story["id"]
     out = run(db, "merge", story["id"], new).output
-    assert f"{new} -> {story['id']}" in out and "1 stories now redirect to it" in out
+    assert f"{new} -> {story['id']}" in out and "1 story merged into it" in out
     assert "3 articles released" in run(db, "release", "--story", story["id"]).output
     bad = run(db, "split", story["id"], "nope", ok=False)
     assert bad.exit_code == 1 and "'nope' not in story" in bad.output

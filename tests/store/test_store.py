@@ -358,6 +358,7 @@ def test_articles_placed_by_hand_and_the_log_of_corrections(store):
     assert store.log_correction("merge", {"story": "s2", "merged": ["s1"]}) == 2
     store.save_redirects({"s1": "s2"})  # a placement follows its story's merge
     assert store.hand_placed(["a", "b", "c", "zz"]) == {"a": "s2", "b": "s3"}
+    assert store.hand_stories(["s1", "s2", "s3", "s9"]) == {"s2", "s3"}
     store.place_by_hand({"b": "s2"})
     store.release(["a"])
     assert store.hand_placed(["a", "b"]) == {"b": "s2"}

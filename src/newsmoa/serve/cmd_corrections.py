@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newsmoa.errors import NewsmoaError
+from newsmoa.serve.view import plural
 
 if TYPE_CHECKING:
     from newsmoa.corrections import Correction
@@ -36,14 +37,21 @@ def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
     for story in done.absorbed:
         click.echo(f"{story} -> {done.story}")
     if done.story is None:
-        what = f"{len(done.hand)} articles released, queued to be decided again"
-    else:
-        merged = f", {len(done.absorbed)} stories now redirect to it" if done.absorbed else ""
         what = (
-            f"{len(done.moved)} articles moved to {done.story}{merged}; {len(done.hand)} "
-            "articles placed by hand"
+            f"{plural(len(done.hand), 'article', 'articles')} released, queued to be decided again"
         )
-    click.echo(f"correction {done.n} ({done.action}): {what}; {len(done.stories)} stories changed.")
+    else:
+        merged = (
+            f", {plural(len(done.absorbed), 'story', 'stories')} merged into it"
+            if done.absorbed
+            else ""
+        )
+        what = (
+            f"{plural(len(done.moved), 'article', 'articles')} moved to {done.story}{merged}; "
+            f"{plural(len(done.hand), 'article', 'articles')} placed by hand"
+        )
+    changed = plural(len(done.stories), "story", "stories")
+    click.echo(f"correction {done.n} ({done.action}): {what}; {changed} changed.")
 
 
 @click.command()

@@ -133,6 +133,11 @@ class Store(Protocol):
         each is in (resolved): no automatic decision moves them."""
         ...
 
+    def hand_stories(self, stories: Iterable[str]) -> set[str]:
+        """Of `stories` (surviving ids), those holding an article an editor placed: no
+        automatic decision absorbs them or merges two of them."""
+        ...
+
     def place_by_hand(self, placements: Mapping[str, str]) -> None:
         """Record that an editor put each article (id -> story) where it is."""
         ...

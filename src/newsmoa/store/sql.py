@@ -299,6 +299,10 @@ class SQLStore:
         redirects = self.redirects_from(set(placed.values()))
         return {aid: follow(redirects, story) for aid, story in placed.items()}
 
+    def hand_stories(self, stories: Iterable[str]) -> set[str]:
+        query = "SELECT DISTINCT story FROM hand_placed WHERE story IN ({marks})"
+        return {r[0] for r in self._rows_in(query, sorted(set(stories)))}
+
     def place_by_hand(self, placements: Mapping[str, str]) -> None:
         self._run_many(
             "INSERT INTO hand_placed (id, story) VALUES (?, ?)"
