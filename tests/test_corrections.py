@@ -29,13 +29,7 @@ def _reports(event: int, n: int, first: int = 0, *, at: float | None = None) -> 
     """Reports `first`..`n - 1` of one made-up event (its own rare words), an hour apart
     from `at` hours after `cases.T0` (default: 4 hours for each event number)."""
     start = 4 * event if at is None else at
-    rng = random.Random(event)
-    words = cases._event_words(rng)
-    sentences = [
-        " ".join(rng.choice(words) + "는" for _ in range(3))
-        + f" {rng.choice(cases.NOUNS)}을 밝혔다."
-        for _ in range(8)
-    ]
+    words, sentences = cases.event_text(random.Random(event))
     out = []
     for k in range(n):
         body = sentences[:]

@@ -40,16 +40,22 @@ def _event_words(rng: random.Random) -> list[str]:
     return ["".join(chr(0xAC00 + rng.randrange(11172)) for _ in range(3)) for _ in range(6)]
 
 
+def event_text(rng: random.Random) -> tuple[list[str], list[str]]:
+    """A made-up event: its six rare words and eight sentences made of them."""
+    words = _event_words(rng)
+    sentences = [
+        " ".join(rng.choice(words) + "는" for _ in range(3)) + f" {rng.choice(NOUNS)}을 밝혔다."
+        for _ in range(8)
+    ]
+    return words, sentences
+
+
 def _items(n_events: int = 12, seed: int = 7) -> list[RawItem | InputError]:
     """Events over four days, each reported by two to four outlets with shuffled sentences."""
     rng = random.Random(seed)
     items: list[RawItem | InputError] = []
     for e in range(n_events):
-        words = _event_words(rng)
-        sentences = [
-            " ".join(rng.choice(words) + "는" for _ in range(3)) + f" {rng.choice(NOUNS)}을 밝혔다."
-            for _ in range(8)
-        ]
+        words, sentences = event_text(rng)
         when = T0 + timedelta(hours=8 * e)
         for k in range(rng.randint(2, 4)):
             body = sentences[:]

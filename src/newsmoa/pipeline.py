@@ -195,22 +195,22 @@ class Newsroom:
             if a.id in times:
                 features[a.id] = replace(features[a.id], published_s=times[a.id])
         rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
-        for _ in range(RECLUSTER_TRIES):
+        for tries in range(1, RECLUSTER_TRIES + 1):
             try:
                 touched = self._save(rows, fresh, changed, report, defer_analysis)
                 break
-            except _Corrected:  # an editor changed stories while the batch was placed: again
-                self._drop_index()
+            except _Corrected:  # an editor changed stories while the batch was placed
+                self._drop_index()  # it holds the batch, placed against the old stories
+                if tries == RECLUSTER_TRIES:
+                    raise StoreError(
+                        f"{self.store.name}: stories kept being corrected while this batch "
+                        f"was placed ({tries} tries); nothing was stored"
+                    ) from None
                 report.new_stories = report.joined_existing = 0
                 again = {r.article.id: r for r in self._place(fresh, changed, features, report)}
                 rows = [
                     replace(again[r.article.id], sentences=r.sentences, facts=r.facts) for r in rows
                 ]
-        else:
-            raise StoreError(
-                f"{self.store.name}: stories kept being corrected while this batch was placed "
-                f"({RECLUSTER_TRIES} tries); nothing was stored"
-            )
         self._merges.clear()  # saved with the batch (kept for the next call if it failed)
         report.stories = touched
         report.placed = [
@@ -238,10 +238,15 @@ class Newsroom:
                 for old, new in ((m, self.index.resolve(m)) for m in self._merges)
                 if old != new and self.store.resolve(old) == old
             }
-            if self.store.corrections_made() != self._corrections or (
-                self.store.hand_stories(merged)  # never absorbed; caught above, or a bug
-            ):
+            if self.store.corrections_made() != self._corrections:
                 raise _Corrected
+            pinned = self.store.hand_stories(merged)
+            if pinned:  # the index pins them (`_load`): this would be a bug, not a race
+                self._drop_index()
+                raise StoreError(
+                    f"{self.store.name}: this batch would absorb {sorted(pinned)}, which hold"
+                    " articles an editor placed; nothing was stored"
+                )
             self.store.save_articles(rows)
             # a correction keeps its old story undecided; a large batch was decided together
             new = [a.id for a in fresh] if len(fresh) <= RECLUSTER_MAX_NEW else []

@@ -57,16 +57,46 @@ def test_a_split_over_the_api_holds_and_is_logged(stored):
 
 
 def test_no_correction_without_the_token(stored):
+    """The token is checked before the body: a request without it learns nothing more."""
     db, story, ids = stored
     body = {"action": "split", "story": story, "articles": [ids[0]]}
-    with TestClient(create_app(db, edit_token="")) as client:
-        off = client.post("/api/corrections", json=body, headers=EDITOR)
-        assert off.status_code == 403 and "NEWSMOA_EDIT_TOKEN" in off.json()["detail"]
+    for off in ("", "   "):  # no token, or only spaces: corrections are off
+        with TestClient(create_app(db, edit_token=off)) as client:
+            for sent in (body, {"action": "drop"}):
+                got = client.post("/api/corrections", json=sent, headers=EDITOR)
+                assert got.status_code == 403 and "NEWSMOA_EDIT_TOKEN" in got.json()["detail"]
+            page = client.get(f"/stories/{story}", params={"why": 1}).text
+            assert "/corrections" not in page and 'name="articles"' not in page
     with TestClient(create_app(db, edit_token=TOKEN)) as client:
         for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
-            got = client.post("/api/corrections", json=body, headers=headers)
-            assert got.status_code == 401 and got.headers["WWW-Authenticate"] == "Bearer"
+            for sent in (body, {"action": "drop"}):
+                got = client.post("/api/corrections", json=sent, headers=headers)
+                assert got.status_code == 401 and got.headers["WWW-Authenticate"] == "Bearer"
         assert client.get("/api/corrections").json() == []
+    token = "편집-토큰"  # a token beyond ASCII works from the header as from the form
+    with TestClient(create_app(db, edit_token=token)) as client:
+        header = {"Authorization": b"Bearer " + token.encode()}
+        bad = {"action": "move", "story": "nope", "articles": ids[:1]}
+        assert client.post("/api/corrections", json=bad, headers=header).status_code == 404
+        form = {"action": "move", "target": "nope", "articles": ids[:1], "token": token}
+        assert client.post(f"/stories/{story}/corrections", data=form).status_code == 404
+
+
+def test_the_server_takes_no_large_body_and_is_never_framed(stored):
+    db, story, _ = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        big = {"action": "split", "story": story, "articles": ["x" * 100] * 1000}
+        got = client.post("/api/corrections", json=big, headers=EDITOR)
+        assert got.status_code == 413
+        form = client.post(f"/stories/{story}/corrections", data={"token": "t" * 70_000})
+        assert form.status_code == 413
+        sent = client.post(
+            f"/stories/{story}/corrections", files={"token": (None, TOKEN)}
+        )  # multipart: the page's form is urlencoded
+        assert sent.status_code == 415
+        page = client.get(f"/stories/{story}")
+        assert page.headers["X-Frame-Options"] == "DENY"
+        assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
 
 
 def test_a_correction_that_cannot_be_made_changes_nothing(stored):
@@ -107,7 +137,9 @@ def test_the_story_page_corrects_with_its_form(stored):
         assert wrong.status_code == 401 and "<html" in wrong.text.lower()
         again = {"action": "merge", "target": new, "token": TOKEN}
         got = client.post(f"/stories/{story}/corrections", data=again, follow_redirects=False)
-        assert got.status_code == 303 and got.headers["location"] == f"/stories/{story}?why=1"
+        assert got.status_code == 303 and got.headers["location"].endswith(
+            f"/stories/{story}?why=1"
+        )
         bad = client.post(f"/stories/{story}/corrections", data={**again, "action": "drop"})
         assert bad.status_code == 422
     store = open_store(db)

@@ -2,13 +2,7 @@
 
     GET /api/stories?limit=&offset=&outlet=   [{id, title, first_published, outlets, article_count}]
     GET /api/stories/{id}?why=1                the Story JSON document as stored (DESIGN.md)
-    GET /api/corrections                       the log of an editor's corrections, oldest first
-    POST /api/corrections                      make one (`newsmoa.corrections`): 201 and what it did
-
-A correction needs `Authorization: Bearer <NEWSMOA_EDIT_TOKEN>` (401 without it); with no
-token set, corrections are made from the command line only (403). One that names an unknown
-story or article answers 404, one that cannot be made as asked (a split of a whole story, an
-article not in the story) 409; nothing is changed then.
+    GET|POST /api/corrections                  an editor's corrections (`serve.api_corrections`)
 
 An id that was merged into another story answers `307 Temporary Redirect` to the surviving
 story's URL (query string kept), with a small JSON body naming both ids; the surviving
@@ -21,20 +15,16 @@ test checks that stored documents validate against them).
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
-from dataclasses import asdict
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsmoa import corrections
 from newsmoa.codec import summary_to_json
-from newsmoa.errors import NotFound, Refused
-from newsmoa.pipeline import Newsroom, story_document
+from newsmoa.pipeline import story_document
 from newsmoa.store import Store, open_store
 
 router = APIRouter(prefix="/api", tags=["stories"])
@@ -230,111 +220,3 @@ def get_story(
 ) -> Response:
     """The Story JSON document (DESIGN.md), as cached at ingest."""
     return story_response(request, store, story_id, why)
-
-
-class CorrectionIn(BaseModel):
-    """One correction, as `newsmoa split`, `merge`, `move` and `release` make them."""
-
-    action: Literal["move", "split", "merge", "release"]
-    story: str | None = Field(
-        None, description="move: where the articles go; split: the story they leave; "
-        "merge: the story that stays"
-    )  # fmt: skip
-    articles: list[str] = Field(
-        default_factory=list, description="move, split, release: the articles"
-    )
-    stories: list[str] = Field(
-        default_factory=list,
-        description="merge: the stories merged into `story`; release: stories whose "
-        "articles placed by hand are released",
-    )
-
-
-class CorrectionOut(BaseModel):
-    """What one correction did (`newsmoa.corrections.Correction`)."""
-
-    n: int = Field(description="its number in the log")
-    action: str
-    story: str | None = Field(description="the story the articles moved to (split: the new one)")
-    moved: list[str] = Field(description="articles now in another story")
-    absorbed: list[str] = Field(description="story ids that now redirect to `story`")
-    hand: list[str] = Field(description="articles now placed by hand (release: no longer)")
-    stories: list[str] = Field(description="stories whose articles changed")
-
-
-def editor(request: Request, authorization: str | None) -> None:
-    """Let the request correct the store only with the server's edit token."""
-    token = request.app.state.edit_token
-    if not token:
-        raise HTTPException(
-            403, "corrections are off on this server: start it with NEWSMOA_EDIT_TOKEN set"
-        )
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(
-            401, "a correction needs Authorization: Bearer <the edit token>",
-            headers={"WWW-Authenticate": "Bearer"},
-        )  # fmt: skip
-
-
-def _needs(body: CorrectionIn, *fields: str) -> None:
-    missing = [f for f in fields if not getattr(body, f)]
-    if missing:
-        raise HTTPException(422, f"{body.action} needs {' and '.join(missing)}")
-
-
-def correction_made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
-    """The correction `body` asks for, made (documents are made when next shown)."""
-    if body.action == "move":
-        _needs(body, "articles", "story")
-        return corrections.move(room, body.articles, str(body.story), defer_analysis=True)
-    if body.action == "split":
-        _needs(body, "story", "articles")
-        return corrections.split(room, str(body.story), body.articles, defer_analysis=True)
-    if body.action == "merge":
-        _needs(body, "story", "stories")
-        return corrections.merge(room, str(body.story), body.stories, defer_analysis=True)
-    if not body.articles and not body.stories:
-        raise HTTPException(422, "release needs articles or stories")
-    return corrections.release(room, body.articles, body.stories, defer_analysis=True)
-
-
-@router.post(
-    "/corrections",
-    status_code=201,
-    response_model=CorrectionOut,
-    summary="Make an editor's correction",
-    tags=["corrections"],
-    responses={
-        401: {"model": ErrorOut, "description": "no or another token"},
-        403: {"model": ErrorOut, "description": "corrections are off on this server"},
-        404: {"model": ErrorOut, "description": "unknown story or article"},
-        409: {"model": ErrorOut, "description": "cannot be made as asked; nothing changed"},
-    },
-)
-def post_correction(
-    request: Request,
-    store: StoreDep,
-    body: CorrectionIn,
-    authorization: Annotated[str | None, Header()] = None,
-) -> Response:
-    """Split, merge, move or release, as the command line does; the stories it touches are
-    then kept as the editor left them by every automatic decision (`newsmoa.corrections`)."""
-    editor(request, authorization)
-    try:
-        done = correction_made(Newsroom(store), body)
-    except NotFound as exc:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
-    except Refused as exc:
-        return JSONResponse({"detail": str(exc)}, status_code=409)
-    return JSONResponse(asdict(done), status_code=201)
-
-
-@router.get(
-    "/corrections",
-    summary="The log of corrections, oldest first",
-    tags=["corrections"],
-)
-def list_corrections(store: StoreDep) -> list[dict[str, Any]]:
-    """Each correction: {n, at, action, and what it concerned (articles, story, ...)}."""
-    return store.corrections()

@@ -3,15 +3,18 @@
     /                         story list (outlet filter, older/newer pages)
     /stories/{id}             story page; /stories/{id}.json the same story as JSON
     /api/stories[/{id}]       JSON API (see newsmoa.serve.api), described at /openapi.json
-    /api/corrections          an editor's corrections (POST with the edit token) and their log
                               (no /docs: Swagger UI would load scripts from a CDN)
+    /api/corrections          an editor's corrections (POST with the edit token) and their log
+    /stories/{id}/corrections the story page's correction form (POST, the token typed in)
     /feed.atom                Atom feed of stories
     /static/...               the one stylesheet
 
 Each request opens its own store connection and closes it (see `api.get_store`), so the
-server holds no connection shared between threads. A merged (absorbed) story id answers 307
-to the surviving story's URL on every route. Errors answer JSON under /api and for `.json`
-URLs, an HTML page elsewhere.
+server holds no connection shared between threads. A request body may hold at most
+`MAX_BODY` bytes (413 beyond; the server takes nothing larger than a correction), and no
+page may be shown in another site's frame (a correction form with a remembered token). A
+merged (absorbed) story id answers 307 to the surviving story's URL on every route. Errors
+answer JSON under /api and for `.json` URLs, an HTML page elsewhere.
 """
 
 from __future__ import annotations
@@ -22,11 +25,76 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsmoa import settings
 from newsmoa.errors import NewsmoaError
-from newsmoa.serve import api, feed, web
+from newsmoa.serve import api, api_corrections, feed, web
 from newsmoa.store import open_store
+
+MAX_BODY = 64 * 1024  # bytes of a request body: a correction is a few hundred
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class Guard:
+    """ASGI middleware: refuse request bodies over `MAX_BODY` (413, before they are read
+    whole: by their Content-Length, or as they arrive) and forbid framing of every response
+    (`X-Frame-Options: DENY`, CSP `frame-ancestors 'none'`)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > MAX_BODY:
+            await _too_large(send)
+            return
+        started = False
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY:
+                raise _TooLarge
+            return message
+
+        async def framed(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-frame-options", b"DENY"),
+                    (b"content-security-policy", b"frame-ancestors 'none'"),
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, limited, framed)
+        except _TooLarge:
+            if started:
+                raise
+            await _too_large(send)
+
+
+async def _too_large(send: Send) -> None:
+    body = b'{"detail":"the request body is larger than this server takes"}'
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"x-frame-options", b"DENY")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 def wants_json(request: Request) -> bool:
@@ -51,11 +119,14 @@ def create_app(db: str, *, edit_token: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = db
-    app.state.edit_token = settings.get("edit_token") if edit_token is None else edit_token
+    token = settings.get("edit_token") if edit_token is None else edit_token
+    app.state.edit_token = token.strip()  # only spaces: no token, as none
     app.include_router(api.router)
+    app.include_router(api_corrections.router)
     app.include_router(feed.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.add_middleware(Guard)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

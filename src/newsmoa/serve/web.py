@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import parse_qs, urlencode
 
 import jinja2
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -17,14 +17,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
-from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom, story_document
-from newsmoa.serve.api import CorrectionIn, StoreDep, correction_made, editor, story_response
+from newsmoa.serve.api import StoreDep, story_response
+from newsmoa.serve.api_corrections import CorrectionIn, allowed, made
 from newsmoa.serve.view import percent, plural, show_value, story_view, when
-from newsmoa.store import open_store
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50  # stories per list page
+FORM = "application/x-www-form-urlencoded"
 
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -81,7 +81,10 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     doc = story_document(store, story_id)
     if doc is None:
         return not_found(request, f"No story {story_id!r}.")
-    return templates.TemplateResponse(request, "story.html", {**story_view(doc), "why": why})
+    editing = bool(request.app.state.edit_token)  # the correction form, with `why`
+    return templates.TemplateResponse(
+        request, "story.html", {**story_view(doc), "why": why, "editing": editing}
+    )
 
 
 def not_found(request: Request, message: str) -> Response:
@@ -91,12 +94,18 @@ def not_found(request: Request, message: str) -> Response:
 
 
 @router.post("/stories/{story_id}/corrections")
-async def story_correction(request: Request, story_id: str) -> Response:
-    """The story page's correction form (with `?why=1`): the same corrections as `POST
-    /api/corrections`, with the edit token typed in the form; then the story the articles
+async def story_correction(request: Request, store: StoreDep, story_id: str) -> Response:
+    """The story page's correction form (shown with `?why=1` when the server has an edit
+    token): the corrections of `POST /api/corrections`, with the token typed in the form
+    (never kept in a cookie, so another site cannot post one); then the story the articles
     went to."""
-    form = parse_qs((await request.body()).decode("utf-8", "replace"))
-    editor(request, "Bearer " + form.get("token", [""])[0])
+    if request.headers.get("content-type", "").partition(";")[0].strip() != FORM:
+        raise HTTPException(415, f"send the correction form as {FORM}")
+    try:  # the body is at most `app.MAX_BODY` bytes
+        form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=1000)
+    except ValueError as exc:
+        raise HTTPException(413, "too many fields in the correction form") from exc
+    allowed(request, form.get("token", [""])[0].strip().encode("utf-8") or None)
     action = form.get("action", [""])[0]
     checked = form.get("articles", [])
     target = form.get("target", [""])[0].strip()
@@ -110,19 +119,6 @@ async def story_correction(request: Request, story_id: str) -> Response:
         asked = CorrectionIn(action=action, **body)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise HTTPException(422, f"not a correction: {action!r}") from exc
-
-    def made() -> str:
-        store = open_store(request.app.state.db)
-        try:
-            done = correction_made(Newsroom(store), asked)
-        finally:
-            store.close()
-        return done.story or story_id
-
-    try:
-        where = await run_in_threadpool(made)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from exc
-    except Refused as exc:
-        raise HTTPException(409, str(exc)) from exc
-    return RedirectResponse(f"/stories/{quote(where, safe='')}?why=1", status_code=303)
+    done = await run_in_threadpool(made, Newsroom(store), asked)
+    where = request.url_for("story_page", story_id=done.story or story_id)
+    return RedirectResponse(f"{where}?why=1", status_code=303)

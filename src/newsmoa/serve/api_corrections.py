@@ -1,0 +1,156 @@
+"""An editor's corrections over HTTP (`newsmoa.corrections`).
+
+    POST /api/corrections    make one: {"action": "split"|"merge"|"move"|"release", ...};
+                             201 and what it did
+    GET /api/corrections     the log, oldest first (readable by anyone who can read stories)
+
+A correction needs the server's edit token (`NEWSMOA_EDIT_TOKEN`, or `create_app`'s
+`edit_token`) as `Authorization: Bearer <token>`, checked before the body is read: 401
+without it or with another one; 403 when the server has none (corrections are then made
+from the command line only). Then a body that lacks what its action needs answers 422, a
+correction naming an unknown story or article 404, one that cannot be made as asked (a
+split of a whole story, an article not in the story) 409; nothing is changed then. The story
+page's form (`web.story_correction`) makes the same corrections with the token typed in.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+
+from newsmoa import corrections
+from newsmoa.errors import NotFound, Refused
+from newsmoa.pipeline import Newsroom
+from newsmoa.serve.api import ErrorOut, StoreDep
+
+router = APIRouter(prefix="/api", tags=["corrections"])
+_bearer = HTTPBearer(auto_error=False, description="the server's edit token")
+
+
+class CorrectionIn(BaseModel):
+    """One correction, as `newsmoa split`, `merge`, `move` and `release` make them."""
+
+    action: Literal["move", "split", "merge", "release"]
+    story: str | None = Field(
+        None,
+        description="move: where the articles go; split: the story they leave; merge: the "
+        "story that stays",
+    )
+    articles: list[str] = Field(
+        default_factory=list, description="move, split, release: the articles"
+    )
+    stories: list[str] = Field(
+        default_factory=list,
+        description="merge: the stories merged into `story`; release: stories whose "
+        "articles placed by hand are released",
+    )
+
+
+class CorrectionOut(BaseModel):
+    """What one correction did (`newsmoa.corrections.Correction`)."""
+
+    n: int = Field(description="its number in the log")
+    action: str
+    story: str | None = Field(description="the story the articles moved to (split: the new one)")
+    moved: list[str] = Field(description="articles now in another story")
+    absorbed: list[str] = Field(description="story ids that now redirect to `story`")
+    hand: list[str] = Field(description="articles now placed by hand (release: no longer)")
+    stories: list[str] = Field(description="stories whose articles changed")
+
+
+class LoggedOut(BaseModel):
+    model_config = {"extra": "allow"}
+
+    n: int
+    at: str = Field(description="when it was made (ISO 8601, UTC)")
+    action: str
+
+
+def allowed(request: Request, given: bytes | None) -> None:
+    """Let a request correct the store only with the server's edit token (`given`: the
+    token the request carries, as bytes; compared in constant time)."""
+    token: str = request.app.state.edit_token
+    if not token:
+        raise HTTPException(
+            403, "corrections are off on this server: start it with NEWSMOA_EDIT_TOKEN set"
+        )
+    if given is None or not secrets.compare_digest(given, token.encode("utf-8")):
+        raise HTTPException(
+            401, "a correction needs this server's edit token",
+            headers={"WWW-Authenticate": "Bearer"},
+        )  # fmt: skip
+
+
+def editor(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """The API's check: `Authorization: Bearer <token>` (a header arrives decoded as
+    Latin-1, so its bytes are compared with the token's UTF-8 bytes)."""
+    given = None if credentials is None else credentials.credentials.strip().encode("latin-1")
+    allowed(request, given)
+
+
+def _needs(body: CorrectionIn, *fields: str) -> None:
+    missing = [f for f in fields if not getattr(body, f)]
+    if missing:
+        raise HTTPException(422, f"{body.action} needs {' and '.join(missing)}")
+
+
+def correction_made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
+    """The correction `body` asks for, made (documents are made when next shown)."""
+    if body.action == "move":
+        _needs(body, "articles", "story")
+        return corrections.move(room, body.articles, str(body.story), defer_analysis=True)
+    if body.action == "split":
+        _needs(body, "story", "articles")
+        return corrections.split(room, str(body.story), body.articles, defer_analysis=True)
+    if body.action == "merge":
+        _needs(body, "story", "stories")
+        return corrections.merge(room, str(body.story), body.stories, defer_analysis=True)
+    if not body.articles and not body.stories:
+        raise HTTPException(422, "release needs articles or stories")
+    return corrections.release(room, body.articles, body.stories, defer_analysis=True)
+
+
+def made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
+    """`correction_made`, with an unknown id as 404 and a refused correction as 409."""
+    try:
+        return correction_made(room, body)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except Refused as exc:
+        raise HTTPException(409, str(exc)) from exc
+
+
+@router.post(
+    "/corrections",
+    status_code=201,
+    response_model=CorrectionOut,
+    summary="Make an editor's correction",
+    dependencies=[Depends(editor)],
+    responses={
+        401: {"model": ErrorOut, "description": "no token, or another one"},
+        403: {"model": ErrorOut, "description": "corrections are off on this server"},
+        404: {"model": ErrorOut, "description": "unknown story or article"},
+        409: {"model": ErrorOut, "description": "cannot be made as asked; nothing changed"},
+    },
+)
+def post_correction(store: StoreDep, body: CorrectionIn) -> Response:
+    """Split, merge, move or release, as the command line does; the stories it touches are
+    then kept as the editor left them by every automatic decision (`newsmoa.corrections`)."""
+    return JSONResponse(asdict(made(Newsroom(store), body)), status_code=201)
+
+
+@router.get(
+    "/corrections", response_model=list[LoggedOut], summary="The log of corrections, oldest first"
+)
+def list_corrections(store: StoreDep) -> list[dict[str, Any]]:
+    """Each correction: {n, at, action, and what it concerned (articles, story, ...)}."""
+    return store.corrections()
