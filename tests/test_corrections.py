@@ -209,3 +209,14 @@ def test_a_batch_corrected_every_time_it_is_placed_is_not_stored(room, monkeypat
     with pytest.raises(pipeline.StoreError, match="kept being corrected"):
         room.ingest(_reports(1, 4, 3), defer_analysis=True)
     assert room.store.known_hashes(["e1-3"]) == {}
+
+
+def test_ids_are_read_as_pasted_and_an_unknown_one_is_not_found(room):
+    room.ingest(_reports(1, 3), defer_analysis=True)
+    (story,) = set(_stories(room, ["e1-0", "e1-1", "e1-2"]).values())
+    with pytest.raises(NotFound, match="no article 'e1'"):
+        split(room, story, ["e1"])  # a prefix is not an id
+    with pytest.raises(Refused, match="no article or story given"):
+        release(room)
+    done = split(room, f" {story}\n", ["e1-2 ", "\te1-2"])
+    assert done.moved == ("e1-2",) and _stories(room, ["e1-2"]) == {"e1-2": done.story}

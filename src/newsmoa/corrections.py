@@ -27,8 +27,8 @@ a moved article's event into the story it was moved to. Automatic decisions resp
   before it is stored (`Newsroom._save` reads the log's length under the write lock).
 
 Each correction is one transaction with one line in the store's log (`Store.corrections`),
-whose length also tells a running process (`watch`, the server) that the stories its index
-holds have changed. A story left without articles redirects to where they went, so links
+whose length also tells a process holding stories in its index (`watch`) that they have
+changed. A story left without articles redirects to where they went, so links
 to it still lead to them. Story ids never change and never return, as for automatic merges.
 """
 
@@ -92,6 +92,7 @@ def split(
     articles = _distinct(articles, "article")
     with store.transaction():
         source = _story(store, story)
+        _stories_of(store, articles)  # an unknown id is not found, not "not in the story"
         members = [(r.time, r.article.id) for r in store.story_articles(source)]
         ids = {aid for _, aid in members}
         outside = [a for a in articles if a not in ids]
@@ -145,6 +146,8 @@ def release(
     where they are): they are queued, so the next re-decision (`ingest`, `watch`,
     `recluster --queued`) may move them."""
     store = room.store
+    if not any(a.strip() for a in (*articles, *stories)):
+        raise Refused("no article or story given")
     with store.transaction():
         wanted = list(articles)
         for story in stories:
@@ -180,7 +183,7 @@ def _documents(room: Newsroom, stories: Sequence[str], defer_analysis: bool) -> 
 
 def _story(store: Store, story: str) -> str:
     """The surviving id of a story with articles."""
-    target = store.resolve(story)
+    target = store.resolve(story.strip())
     if not store.story_sizes([target]):
         raise NotFound(f"no story {story!r} in {store.name}")
     return target
@@ -195,9 +198,11 @@ def _stories_of(store: Store, articles: Sequence[str]) -> dict[str, str]:
 
 
 def _distinct(ids: Sequence[str], what: str) -> list[str]:
-    if not ids:
+    """The ids as given, without surrounding spaces (pasted), each once."""
+    wanted = list(dict.fromkeys(i.strip() for i in ids if i.strip()))
+    if not wanted:
         raise Refused(f"no {what} given")
-    return list(dict.fromkeys(ids))
+    return wanted
 
 
 def _list(ids: Sequence[str]) -> str:

@@ -375,6 +375,7 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     each step says what changed, `show --why` says which articles an editor placed."""
     db = tmp_path / "c.db"
     run(db, "ingest", str(example_path))
+    assert run(db, "corrections").output == "no corrections yet.\n"
     (story,) = json.loads(run(db, "stories", "--format", "json").output)
     ids = [
         a["id"]
@@ -395,7 +396,7 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     assert f"{new} -> {story['id']}" in out and "1 story merged into it" in out
     assert "3 articles released" in run(db, "release", "--story", story["id"]).output
     bad = run(db, "split", story["id"], "nope", ok=False)
-    assert bad.exit_code == 1 and "'nope' not in story" in bad.output
+    assert bad.exit_code == 1 and "no article 'nope' in" in bad.output
     log = [
         json.loads(line) for line in run(db, "corrections", "--format", "json").output.splitlines()
     ]

@@ -90,6 +90,9 @@ def test_the_server_takes_no_large_body_and_is_never_framed(stored):
         assert got.status_code == 413
         form = client.post(f"/stories/{story}/corrections", data={"token": "t" * 70_000})
         assert form.status_code == 413
+        chunked = iter([b'{"action": "release", "articles": ["', b"x" * 70_000, b'"]}'])
+        sent = client.post("/api/corrections", content=chunked, headers=EDITOR)
+        assert sent.status_code == 413  # no Content-Length: counted as it arrives
         sent = client.post(
             f"/stories/{story}/corrections", files={"token": (None, TOKEN)}
         )  # multipart: the page's form is urlencoded

@@ -5,7 +5,8 @@
     GET /api/corrections     the log, oldest first (readable by anyone who can read stories)
 
 A correction needs the server's edit token (`NEWSMOA_EDIT_TOKEN`, or `create_app`'s
-`edit_token`) as `Authorization: Bearer <token>`, checked before the body is read: 401
+`edit_token`) as `Authorization: Bearer <token>`, checked before the body is validated (a
+body that is not JSON at all answers 422 first; one over `app.MAX_BODY` bytes, 413): 401
 without it or with another one; 403 when the server has none (corrections are then made
 from the command line only). Then a body that lacks what its action needs answers 422, a
 correction naming an unknown story or article 404, one that cannot be made as asked (a

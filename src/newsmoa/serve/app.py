@@ -33,16 +33,15 @@ from newsmoa.serve import api, api_corrections, feed, web
 from newsmoa.store import open_store
 
 MAX_BODY = 64 * 1024  # bytes of a request body: a correction is a few hundred
+_NO_FRAMING = [
+    (b"x-frame-options", b"DENY"),
+    (b"content-security-policy", b"frame-ancestors 'none'"),
+]
 
 
-class _TooLarge(Exception):
-    pass
-
-
-class Guard:
-    """ASGI middleware: refuse request bodies over `MAX_BODY` (413, before they are read
-    whole: by their Content-Length, or as they arrive) and forbid framing of every response
-    (`X-Frame-Options: DENY`, CSP `frame-ancestors 'none'`)."""
+class NoFraming:
+    """ASGI middleware: no response may be shown in another site's frame (a page with the
+    correction form may hold a token the browser filled in)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -51,50 +50,13 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope["headers"]).get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > MAX_BODY:
-            await _too_large(send)
-            return
-        started = False
-        seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > MAX_BODY:
-                raise _TooLarge
-            return message
 
         async def framed(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
-                message["headers"] = [
-                    *message.get("headers", []),
-                    (b"x-frame-options", b"DENY"),
-                    (b"content-security-policy", b"frame-ancestors 'none'"),
-                ]
+                message["headers"] = [*message.get("headers", []), *_NO_FRAMING]
             await send(message)
 
-        try:
-            await self.app(scope, limited, framed)
-        except _TooLarge:
-            if started:
-                raise
-            await _too_large(send)
-
-
-async def _too_large(send: Send) -> None:
-    body = b'{"detail":"the request body is larger than this server takes"}'
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [(b"content-type", b"application/json"), (b"x-frame-options", b"DENY")],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+        await self.app(scope, receive, framed)
 
 
 def wants_json(request: Request) -> bool:
@@ -117,6 +79,7 @@ def create_app(db: str, *, edit_token: str | None = None) -> FastAPI:
         version="0.1.0",
         docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; pages work offline
         redoc_url=None,
+        max_body_size=MAX_BODY,  # 413 beyond, by Content-Length or as a body arrives
     )
     app.state.db = db
     token = settings.get("edit_token") if edit_token is None else edit_token
@@ -126,7 +89,7 @@ def create_app(db: str, *, edit_token: str | None = None) -> FastAPI:
     app.include_router(feed.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    app.add_middleware(Guard)
+    app.add_middleware(NoFraming)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -133,7 +133,10 @@ def corrections(ctx: click.Context, fmt: str) -> None:
     """
     from newsmoa.serve.cli import _store
 
-    for row in _store(ctx).corrections():
+    log = _store(ctx).corrections()
+    if not log and fmt == "table":
+        click.echo("no corrections yet.")
+    for row in log:
         if fmt == "json":
             click.echo(json.dumps(row, ensure_ascii=False))
             continue
