@@ -63,8 +63,10 @@ def test_a_split_holds_against_new_reports_and_re_decisions(room):
     room.ingest(_reports(1, 4), defer_analysis=True)
     ids = [f"e1-{k}" for k in range(4)]
     (story,) = set(_stories(room, ids).values())
-    done = split(room, story, ["e1-2", "e1-3"], defer_analysis=True)
+    done = split(room, story, ["e1-2", "e1-3"], by=" 편집국 김기자 ", defer_analysis=True)
     new = done.story
+    (logged,) = room.store.corrections()
+    assert logged["by"] == "편집국 김기자" and logged["into"] == new
     assert done.moved == ("e1-2", "e1-3") and done.stories == (story, new)
     assert sorted(done.hand) == ids  # both parts: the editor said where each belongs
     want = {"e1-0": story, "e1-1": story, "e1-2": new, "e1-3": new}

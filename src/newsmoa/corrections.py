@@ -26,7 +26,8 @@ a moved article's event into the story it was moved to. Automatic decisions resp
 - a batch placed while an editor corrected stories in another process is placed again
   before it is stored (`Newsroom._save` reads the log's length under the write lock).
 
-Each correction is one transaction with one line in the store's log (`Store.corrections`),
+Each correction is one transaction with one line in the store's log (`Store.corrections`;
+`by` names who made it, as the command line, the API or the form were told),
 whose length also tells a process holding stories in its index (`watch`) that they have
 changed. A story left without articles redirects to where they went, so links
 to it still lead to them. Story ids never change and never return, as for automatic merges.
@@ -58,7 +59,12 @@ class Correction:
 
 
 def move(
-    room: Newsroom, articles: Sequence[str], story: str, *, defer_analysis: bool = False
+    room: Newsroom,
+    articles: Sequence[str],
+    story: str,
+    *,
+    by: str | None = None,
+    defer_analysis: bool = False,
 ) -> Correction:
     """Put `articles` in `story` (an id of a story that has articles, or was merged into
     one); every article of it and of the stories they leave is then placed by hand (an
@@ -70,7 +76,7 @@ def move(
         target = _story(store, story)
         now = _stories_of(store, articles)
         moved = [a for a in articles if now[a] != target]
-        n = store.log_correction("move", {"articles": articles, "story": target})
+        n = store.log_correction("move", _by({"articles": articles, "story": target}, by))
         _moved(store, {a: target for a in moved}, now, n)
         left = sorted({now[a] for a in moved})
         emptied = _emptied(store, left)
@@ -83,7 +89,12 @@ def move(
 
 
 def split(
-    room: Newsroom, story: str, articles: Sequence[str], *, defer_analysis: bool = False
+    room: Newsroom,
+    story: str,
+    articles: Sequence[str],
+    *,
+    by: str | None = None,
+    defer_analysis: bool = False,
 ) -> Correction:
     """Move `articles` out of `story` into a new story; every article of both is then placed
     by hand. The new story's id derives from its earliest article, as a story founded by it
@@ -103,7 +114,9 @@ def split(
         leaving = set(articles)
         first = min((t or 0.0, aid) for t, aid in members if aid in leaving)[1]
         new = fresh_id(first, lambda s: store.story_id_known(s) or room.index.known(s))
-        n = store.log_correction("split", {"story": source, "articles": articles, "into": new})
+        n = store.log_correction(
+            "split", _by({"story": source, "articles": articles, "into": new}, by)
+        )
         _moved(store, dict.fromkeys(articles, new), dict.fromkeys(articles, source), n)
         held = _hold(store, [source, new])
         room.refresh([source, new], defer_analysis=True)
@@ -112,7 +125,12 @@ def split(
 
 
 def merge(
-    room: Newsroom, keep: str, others: Sequence[str], *, defer_analysis: bool = False
+    room: Newsroom,
+    keep: str,
+    others: Sequence[str],
+    *,
+    by: str | None = None,
+    defer_analysis: bool = False,
 ) -> Correction:
     """Merge the `others` into `keep`, whose id survives; the others' ids redirect to it.
     Every article of the merged story is then placed by hand."""
@@ -125,7 +143,7 @@ def merge(
             raise Refused(f"{_list(part)} is already story {target}: nothing was changed")
         gone = list(dict.fromkeys(named.values()))
         rows = {s: [r.article.id for r in store.story_articles(s)] for s in gone}
-        n = store.log_correction("merge", {"story": target, "merged": gone})
+        n = store.log_correction("merge", _by({"story": target, "merged": gone}, by))
         was = {aid: s for s, ids in rows.items() for aid in ids}
         _moved(store, dict.fromkeys(was, target), was, n)
         store.save_redirects(dict.fromkeys(gone, target))
@@ -140,6 +158,7 @@ def release(
     articles: Sequence[str] = (),
     stories: Sequence[str] = (),
     *,
+    by: str | None = None,
     defer_analysis: bool = False,
 ) -> Correction:
     """Forget that an editor placed `articles`, and the articles of `stories` (they stay
@@ -163,13 +182,18 @@ def release(
         if not wanted:
             raise Refused(f"no article of {_list(stories)} is placed by hand: nothing was changed")
         articles = wanted
-        n = store.log_correction("release", {"articles": articles})
+        n = store.log_correction("release", _by({"articles": articles}, by))
         store.release(articles)
         store.mark_unsettled(articles)
         changed = sorted({now[a] for a in articles})
         room.refresh(changed, defer_analysis=True)
     _documents(room, changed, defer_analysis)
     return Correction(n, "release", None, (), (), tuple(articles), tuple(changed))
+
+
+def _by(detail: dict[str, Any], by: str | None) -> dict[str, Any]:
+    """The log's detail of a correction, with who made it when known (`by`)."""
+    return {**detail, "by": by.strip()} if by and by.strip() else detail
 
 
 def _documents(room: Newsroom, stories: Sequence[str], defer_analysis: bool) -> None:

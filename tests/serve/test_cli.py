@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import io
 import json
 import random
@@ -381,7 +382,7 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
         a["id"]
         for a in json.loads(run(db, "show", story["id"], "--format", "json").output)["articles"]
     ]
-    out = run(db, "split", story["id"], ids[2]).output
+    out = run(db, "split", story["id"], ids[2], "--by", "사회부 데스크").output
     assert (
         "correction 1 (split): 1 article moved to s" in out and "3 articles placed by hand" in out
     )
@@ -402,3 +403,4 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     ]
     assert [(c["n"], c["action"]) for c in log] == [(1, "split"), (2, "merge"), (3, "release")]
     assert log[0]["articles"] == [ids[2]] and log[1]["merged"] == [new]
+    assert log[0]["by"] == "사회부 데스크" and log[1]["by"] == getpass.getuser()  # by default

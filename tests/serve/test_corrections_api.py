@@ -35,7 +35,7 @@ def stored(tmp_path, example_path):
 def test_a_split_over_the_api_holds_and_is_logged(stored):
     db, story, ids = stored
     with TestClient(create_app(db, edit_token=TOKEN)) as client:
-        body = {"action": "split", "story": story, "articles": [ids[0]]}
+        body = {"action": "split", "story": story, "articles": [ids[0]], "by": "데스크"}
         got = client.post("/api/corrections", json=body, headers=EDITOR)
         assert got.status_code == 201, got.text
         done = got.json()
@@ -50,6 +50,7 @@ def test_a_split_over_the_api_holds_and_is_logged(stored):
         assert client.get(f"/api/stories/{new}", follow_redirects=False).status_code == 307
         log = client.get("/api/corrections").json()
         assert [(c["n"], c["action"]) for c in log] == [(1, "split"), (2, "merge")]
+        assert log[0]["by"] == "데스크" and "by" not in log[1]
     store = open_store(db)
     assert set(store.stories_of(ids).values()) == {story}
     assert set(store.hand_placed(ids).values()) == {story}
@@ -130,7 +131,7 @@ def test_the_story_page_corrects_with_its_form(stored):
         page = client.get(f"/stories/{story}", params={"why": 1}).text
         assert f'action="/stories/{story}/corrections"' in page
         assert all(f'name="articles" value="{aid}"' in page for aid in ids)
-        form = {"action": "split", "articles": [ids[1]], "token": TOKEN}
+        form = {"action": "split", "articles": [ids[1]], "token": TOKEN, "by": "야간 데스크"}
         got = client.post(f"/stories/{story}/corrections", data=form, follow_redirects=False)
         assert got.status_code == 303, got.text
         new = got.headers["location"].split("/stories/")[1].split("?")[0]
@@ -145,6 +146,7 @@ def test_the_story_page_corrects_with_its_form(stored):
         )
         bad = client.post(f"/stories/{story}/corrections", data={**again, "action": "drop"})
         assert bad.status_code == 422
+        assert [c.get("by") for c in client.get("/api/corrections").json()] == ["야간 데스크", None]
     store = open_store(db)
     assert set(store.stories_of(ids).values()) == {story}
     store.close()

@@ -51,6 +51,7 @@ class CorrectionIn(BaseModel):
         description="merge: the stories merged into `story`; release: stories whose "
         "articles placed by hand are released",
     )
+    by: str | None = Field(None, description="who makes it, for the log", max_length=200)
 
 
 class CorrectionOut(BaseModel):
@@ -106,18 +107,25 @@ def _needs(body: CorrectionIn, *fields: str) -> None:
 
 def correction_made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
     """The correction `body` asks for, made (documents are made when next shown)."""
+    by, deferred = body.by, True  # documents are made when next shown
     if body.action == "move":
         _needs(body, "articles", "story")
-        return corrections.move(room, body.articles, str(body.story), defer_analysis=True)
+        return corrections.move(
+            room, body.articles, str(body.story), by=by, defer_analysis=deferred
+        )
     if body.action == "split":
         _needs(body, "story", "articles")
-        return corrections.split(room, str(body.story), body.articles, defer_analysis=True)
+        return corrections.split(
+            room, str(body.story), body.articles, by=by, defer_analysis=deferred
+        )
     if body.action == "merge":
         _needs(body, "story", "stories")
-        return corrections.merge(room, str(body.story), body.stories, defer_analysis=True)
+        return corrections.merge(
+            room, str(body.story), body.stories, by=by, defer_analysis=deferred
+        )
     if not body.articles and not body.stories:
         raise HTTPException(422, "release needs articles or stories")
-    return corrections.release(room, body.articles, body.stories, defer_analysis=True)
+    return corrections.release(room, body.articles, body.stories, by=by, defer_analysis=deferred)
 
 
 def made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:

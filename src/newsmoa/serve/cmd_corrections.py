@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -20,6 +21,21 @@ _DEFER = click.option(
     "--defer-analysis",
     is_flag=True,
     help="Only list the stories that changed; their documents are made when shown.",
+)
+
+
+def _login() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id (a container)
+        return None
+
+
+_BY = click.option(
+    "--by",
+    default=_login,
+    show_default="your login name",
+    help="Who makes the correction, for the log.",
 )
 
 
@@ -57,9 +73,12 @@ def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
 @click.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--to", "story", required=True, help="The story they belong to.")
+@_BY
 @_DEFER
 @click.pass_context
-def move(ctx: click.Context, articles: tuple[str, ...], story: str, defer_analysis: bool) -> None:
+def move(
+    ctx: click.Context, articles: tuple[str, ...], story: str, by: str | None, defer_analysis: bool
+) -> None:
     """Put articles in the story they belong to. No automatic decision moves them again
     (`newsmoa release` lets them go); a story they leave empty redirects to it.
 
@@ -67,15 +86,18 @@ def move(ctx: click.Context, articles: tuple[str, ...], story: str, defer_analys
     """
     from newsmoa.corrections import move as act
 
-    _correct(ctx, lambda room: act(room, articles, story, defer_analysis=defer_analysis))
+    _correct(ctx, lambda room: act(room, articles, story, by=by, defer_analysis=defer_analysis))
 
 
 @click.command()
 @click.argument("story")
 @click.argument("articles", nargs=-1, required=True)
+@_BY
 @_DEFER
 @click.pass_context
-def split(ctx: click.Context, story: str, articles: tuple[str, ...], defer_analysis: bool) -> None:
+def split(
+    ctx: click.Context, story: str, articles: tuple[str, ...], by: str | None, defer_analysis: bool
+) -> None:
     """Take articles out of a story into a story of their own. Every article of both stories
     is then placed by hand: no automatic decision joins them again.
 
@@ -83,15 +105,18 @@ def split(ctx: click.Context, story: str, articles: tuple[str, ...], defer_analy
     """
     from newsmoa.corrections import split as act
 
-    _correct(ctx, lambda room: act(room, story, articles, defer_analysis=defer_analysis))
+    _correct(ctx, lambda room: act(room, story, articles, by=by, defer_analysis=defer_analysis))
 
 
 @click.command()
 @click.argument("keep")
 @click.argument("others", nargs=-1, required=True)
+@_BY
 @_DEFER
 @click.pass_context
-def merge(ctx: click.Context, keep: str, others: tuple[str, ...], defer_analysis: bool) -> None:
+def merge(
+    ctx: click.Context, keep: str, others: tuple[str, ...], by: str | None, defer_analysis: bool
+) -> None:
     """Merge stories into the first one named, whose id survives; the others' ids redirect
     to it. Every article of the merged story is then placed by hand: no automatic decision
     splits it again.
@@ -100,7 +125,7 @@ def merge(ctx: click.Context, keep: str, others: tuple[str, ...], defer_analysis
     """
     from newsmoa.corrections import merge as act
 
-    _correct(ctx, lambda room: act(room, keep, others, defer_analysis=defer_analysis))
+    _correct(ctx, lambda room: act(room, keep, others, by=by, defer_analysis=defer_analysis))
 
 
 @click.command()
@@ -108,10 +133,15 @@ def merge(ctx: click.Context, keep: str, others: tuple[str, ...], defer_analysis
 @click.option(
     "--story", "stories", multiple=True, help="Every article of this story placed by hand."
 )
+@_BY
 @_DEFER
 @click.pass_context
 def release(
-    ctx: click.Context, articles: tuple[str, ...], stories: tuple[str, ...], defer_analysis: bool
+    ctx: click.Context,
+    articles: tuple[str, ...],
+    stories: tuple[str, ...],
+    by: str | None,
+    defer_analysis: bool,
 ) -> None:
     """Let articles an editor placed be decided automatically again: they stay where they
     are until the next re-decision around them (`ingest`, `watch`, `recluster --queued`).
@@ -120,7 +150,7 @@ def release(
     """
     from newsmoa.corrections import release as act
 
-    _correct(ctx, lambda room: act(room, articles, stories, defer_analysis=defer_analysis))
+    _correct(ctx, lambda room: act(room, articles, stories, by=by, defer_analysis=defer_analysis))
 
 
 @click.command()

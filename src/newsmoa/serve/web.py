@@ -109,6 +109,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     action = form.get("action", [""])[0]
     checked = form.get("articles", [])
     target = form.get("target", [""])[0].strip()
+    by = form.get("by", [""])[0].strip()[:200] or None
     body = {
         "split": {"story": story_id, "articles": checked},
         "move": {"story": target, "articles": checked},
@@ -116,7 +117,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
         "release": {"articles": checked} if checked else {"stories": [story_id]},
     }.get(action, {})
     try:
-        asked = CorrectionIn(action=action, **body)  # type: ignore[arg-type]
+        asked = CorrectionIn(action=action, by=by, **body)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise HTTPException(422, f"not a correction: {action!r}") from exc
     done = await run_in_threadpool(made, Newsroom(store), asked)
