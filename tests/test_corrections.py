@@ -197,6 +197,8 @@ def test_a_correction_made_while_a_batch_is_placed_is_kept(room, tmp_path, monke
     report = room.ingest([*_reports(1, 4, 3), newer], defer_analysis=True)
     assert done and report.updated == 1 and report.added == 1
     assert _stories(room, ["e1-2"]) == {"e1-2": two} == room.store.hand_placed(["e1-2"])
+    signals = room.store.signals_of(["e1-2"])["e1-2"]  # the new version keeps the move's
+    assert signals == {"moved_by_hand": done[0].n, "from": one, "updated": True}
     assert _stories(room, ["e1-3"]) == {"e1-3": one}  # the new report joins its event
     editor.close()
 

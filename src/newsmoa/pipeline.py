@@ -502,9 +502,11 @@ class Newsroom:
         for a in fresh:
             x = placed[a.id]
             rows.append(_row(a, x.story, features[a.id], dict(x.signals), analyse=analyse))
-        stored = self.store.stories_of([a.id for a in changed])
-        for a in changed:  # a new version keeps its story
-            rows.append(_row(a, stored[a.id], features[a.id], {"updated": True}, analyse=analyse))
+        ids = [a.id for a in changed]
+        stored, signals = self.store.stories_of(ids), self.store.signals_of(ids)
+        for a in changed:  # a new version keeps its story, and what placed it there
+            why = {**signals.get(a.id, {}), "updated": True}
+            rows.append(_row(a, stored[a.id], features[a.id], why, analyse=analyse))
         return rows
 
     def _restore_window(self, features: Sequence[Features]) -> None:

@@ -62,6 +62,7 @@ def test_moved_articles_carry_their_new_story_and_signals(store):
     assert store.stories_of(["a", "b"]) == {"a": "s1", "b": "s2"}
     (moved,) = store.story_articles("s2")
     assert moved.article.id == "b" and moved.signals == {"score": 0.5, "reclustered": True}
+    assert store.signals_of(["b", "zz"]) == {"b": {"score": 0.5, "reclustered": True}}
     assert moved.version == 1  # the same text: not a new version
 
 

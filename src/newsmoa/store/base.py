@@ -58,6 +58,10 @@ class Store(Protocol):
         """The stored `Features` blob of each stored article among `ids`."""
         ...
 
+    def signals_of(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The signals stored with each stored article among `ids` (why it is in its story)."""
+        ...
+
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         """Story id (as stored, following redirects) of each stored article among `ids`."""
         ...

@@ -114,6 +114,9 @@ class SQLStore:
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
         return {aid: bytes(blob) for aid, blob in self._by_ids("features", ids).items()}
 
+    def signals_of(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        return {aid: json.loads(s) for aid, s in self._by_ids("signals", ids).items()}
+
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         stored = self._by_ids("story", ids)
         redirects = self.redirects_from(set(stored.values()))
