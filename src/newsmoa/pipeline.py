@@ -571,10 +571,11 @@ class Newsroom:
         if entries or sample:
             redirects = self.store.redirects_from({s for _, s, _ in entries})
             self.index.restore(entries, redirects, counted=[f for _, f in sample], again=again)
+            stories = {self.index.resolve(story) for _, story, _ in entries}
             # a story an editor placed articles in, whether or not those are loaded
-            self.index.pin(self.store.hand_stories({self.index.resolve(s) for _, s, _ in entries}))
+            self.index.pin(self.store.hand_stories(stories))
             self._loaded.update(aid for aid, _, _ in entries)
-            self._stories.update(self.index.resolve(story) for _, story, _ in entries)
+            self._stories.update(stories)
         if first:
             self._counted = dict(sample)
         return len(entries)

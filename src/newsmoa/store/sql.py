@@ -118,9 +118,12 @@ class SQLStore:
         return {aid: json.loads(s) for aid, s in self._by_ids("signals", ids).items()}
 
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
-        stored = self._by_ids("story", ids)
-        redirects = self.redirects_from(set(stored.values()))
-        return {aid: follow(redirects, story) for aid, story in stored.items()}
+        return self._resolved(self._by_ids("story", ids))
+
+    def _resolved(self, stories: Mapping[str, str]) -> dict[str, str]:
+        """Each article's story (id -> story as stored), followed to the id it survives as."""
+        redirects = self.redirects_from(set(stories.values()))
+        return {aid: follow(redirects, story) for aid, story in stories.items()}
 
     def redirects_from(self, stories: Iterable[str]) -> dict[str, str]:
         return self._chains(stories, forward=True)
@@ -298,9 +301,7 @@ class SQLStore:
 
     def hand_placed(self, ids: Sequence[str]) -> dict[str, str]:
         query = "SELECT id, story FROM hand_placed WHERE id IN ({marks})"
-        placed = dict(self._rows_in(query, ids))
-        redirects = self.redirects_from(set(placed.values()))
-        return {aid: follow(redirects, story) for aid, story in placed.items()}
+        return self._resolved(dict(self._rows_in(query, ids)))
 
     def hand_stories(self, stories: Iterable[str]) -> set[str]:
         query = "SELECT DISTINCT story FROM hand_placed WHERE story IN ({marks})"
