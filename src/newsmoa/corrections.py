@@ -165,23 +165,22 @@ def release(
     where they are): they are queued, so the next re-decision (`ingest`, `watch`,
     `recluster --queued`) may move them."""
     store = room.store
-    if not any(a.strip() for a in (*articles, *stories)):
+    given = [a.strip() for a in articles if a.strip()]
+    named = [s for s in stories if s.strip()]
+    if not given and not named:
         raise Refused("no article or story given")
     with store.transaction():
-        wanted = list(articles)
-        for story in stories:
-            wanted += [r.article.id for r in store.story_articles(_story(store, story))]
-        wanted = _distinct(wanted, "article")
-        now = _stories_of(store, wanted)
-        held = store.hand_placed(wanted)
-        if stories:  # of a story's articles, those placed by hand
-            wanted = [a for a in wanted if a in held or a in articles]
-        loose = [a for a in wanted if a not in held]
+        of_stories = [r.article.id for s in named for r in store.story_articles(_story(store, s))]
+        every = list(dict.fromkeys([*given, *of_stories]))
+        now = _stories_of(store, every)
+        held = store.hand_placed(every)
+        loose = [a for a in given if a not in held]
         if loose:
             raise Refused(f"{_list(loose)} not placed by hand: nothing was changed")
-        if not wanted:
-            raise Refused(f"no article of {_list(stories)} is placed by hand: nothing was changed")
-        articles = wanted
+        # the articles named, and those of the stories named that an editor placed
+        articles = [a for a in every if a in held]
+        if not articles:
+            raise Refused(f"no article of {_list(named)} is placed by hand: nothing was changed")
         n = store.log_correction("release", _by({"articles": articles}, by))
         store.release(articles)
         store.mark_unsettled(articles)
