@@ -118,21 +118,21 @@ def title_words(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w.lower() for w in _WORD.findall(title) if len(w) > 1))
 
 
-@cache
-def _opinion_labels() -> tuple[str, ...]:
-    text = resources.files("newsmoa.cluster").joinpath("data/opinion_labels.txt").read_text("utf-8")
+def _word_list(name: str) -> tuple[str, ...]:
+    """The lines of `data/<name>`, lower-cased, without blank lines and # comments."""
+    text = resources.files("newsmoa.cluster").joinpath(f"data/{name}").read_text("utf-8")
     rows = (line.strip().lower() for line in text.splitlines())
     return tuple(r for r in rows if r and not r.startswith("#"))
 
 
 @cache
+def _opinion_labels() -> tuple[str, ...]:
+    return _word_list("opinion_labels.txt")
+
+
+@cache
 def _status_word() -> re.Pattern[str]:
-    text = resources.files("newsmoa.cluster").joinpath("data/status_tags.txt").read_text("utf-8")
-    words = sorted(
-        {w for w in (r.strip().lower() for r in text.splitlines()) if w and w[0] != "#"},
-        key=len,
-        reverse=True,
-    )
+    words = sorted(set(_word_list("status_tags.txt")), key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
 
 

@@ -79,6 +79,11 @@ def _without(key: str, parts: Iterable[str]) -> str:
     return key
 
 
+def _without_texts(key: str, texts: Iterable[str]) -> str:
+    """A key less the keys of `texts`, longest first (a longer one holds a shorter)."""
+    return _without(key, sorted(map(comparison_key, texts), key=len, reverse=True))
+
+
 def _notice_spans(text: str) -> list[tuple[int, int]]:
     """Where a line's copyright notice is (the table's patterns and `_NOTICE_MORE`)."""
     return [m.span() for p in (*copyright_patterns(), _NOTICE_MORE) for m in p.finditer(text)]
@@ -105,10 +110,7 @@ def notice(lines: Sequence[Line]) -> str:
             start = text.rindex(name, 0, start)
         text = _C_SIGN.sub(" ", text[start:])
         cut = [m.group() for p in (DATETIME_RE, _REPORTER, EMAIL_RE) for m in p.finditer(text)]
-        key = _without(
-            comparison_key(text), sorted(map(comparison_key, cut), key=len, reverse=True)
-        )
-        out.append(key)
+        out.append(_without_texts(comparison_key(text), cut))
     return "".join(out)
 
 
@@ -154,7 +156,7 @@ def _said(line: Line, headline: str) -> tuple[str, int]:
     # the headline first, whole: a date, an address or a place in it is no mark
     key, shown = _less_headline(comparison_key(text), headline)
     marks, noticed = _marks(text)
-    key = _without(key, sorted(map(comparison_key, marks), key=len, reverse=True))
+    key = _without_texts(key, marks)
     if marked or noticed:  # "서울", "국민" are outlet names inside a notice or byline
         key = _without(key, _outlet_keys())
     elif key in _outlet_keys():  # ... or alone ("… 급락 마감 세계일보")
