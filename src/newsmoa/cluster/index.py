@@ -180,6 +180,38 @@ class StoryIndex:
         merge into them, as into a re-decision's context."""
         self._stories.pinned.update(self.resolve(s) for s in stories)
 
+    def members(self) -> dict[str, list[str]]:
+        """Each story's articles held here."""
+        ids = self._ids()
+        return {s.id: [ids[slot] for slot in s.members] for s in self._stories.live.values()}
+
+    def cosines(self, articles: Sequence[str]) -> np.ndarray:
+        """The TF-IDF cosines of these articles with each other (a square matrix)."""
+        slots = np.asarray([self._slot[a] for a in articles], dtype=np.int64)
+        out = np.zeros((slots.size, slots.size), dtype=np.float64)
+        for i, slot in enumerate(slots.tolist()):
+            out[i] = self._table.similarities(slot, slots)
+        return out
+
+    def neighbours(self) -> list[tuple[str, str]]:
+        """Each article with each of its k nearest neighbours (cosine >= the similarity
+        floor): the pairs a decision could have linked."""
+        ids, table = self._ids(), self._table
+        floor = self.config.similarity_floor
+        return [
+            (ids[slot], ids[other])
+            for slot in range(table.n)
+            for other, sim in zip(table.nn[slot].tolist(), table.nn_sim[slot].tolist(), strict=True)
+            if other >= 0 and sim >= floor
+        ]
+
+    def _ids(self) -> list[str]:
+        """Slot -> article id."""
+        ids = [""] * len(self._slot)
+        for article_id, slot in self._slot.items():
+            ids[slot] = article_id
+        return ids
+
     def agrees(self, stories: Mapping[str, str]) -> bool:
         """Whether every article of `stories` (id -> resolved story) that this index holds is
         in that story here (another process may have changed the store)."""

@@ -1,0 +1,165 @@
+"""Doubts: where the grouping may be wrong, ranked for an editor to look at first.
+
+No automatic rule tells two look-alike happenings apart from two reports of one (README,
+"Limits and next steps"), but an editor does at a glance, and corrects it (`newsmoa.corrections`).
+What a newsroom needs from the tool is where to look. Two lists:
+
+- **may be two stories** (`split_doubts`): the stories of 3+ articles, largest first (`weight`
+  = the pairs of articles a story holds: the cost of a wrong one, in pairwise scores and in a
+  reader's trust), each with its weakest cut: average link on the members' TF-IDF cosines,
+  merging the closest groups until two are left. A story whose two parts are as close to
+  each other as each is inside is not listed. Ranking by the cut's weakness as well (pairs
+  at stake times 1 - across / within) did as well on the Korean tuning sets and worse on
+  ECB+ train+dev (`newsmoa.eval.review`; README, "Doubts"): the cut does not always fall
+  where two happenings part, and large stories are where the pairs are.
+- **may be one story** (`merge_doubts`): two stories are candidates when an article of one has
+  an article of the other among its nearest neighbours; `weight` is the mean cosine across
+  them, highest first.
+
+A story an editor has looked at (`skip`: in the product, every article of it placed by hand)
+is not listed as a split, and two such stories not as a merge. How much these lists help an
+editor who follows them is measured by `newsmoa.eval.review` (README, "Doubts").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from newsmoa.cluster.index import StoryIndex
+
+Cosines = Callable[[Sequence[str]], np.ndarray]  # article ids -> their cosine matrix
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """A story that may be two (`kind` "split"), or two stories that may be one ("merge")."""
+
+    kind: str
+    stories: tuple[str, ...]  # split: the story; merge: the two, the larger first
+    parts: tuple[tuple[str, ...], tuple[str, ...]]  # split: its two parts; merge: each's articles
+    across: float  # mean cosine between the parts' articles
+    within: float  # mean cosine inside the parts (those of 2+ articles; 0 when none is)
+    weight: float  # the rank: higher is more worth a look
+
+
+def doubts(
+    index: StoryIndex,
+    *,
+    among: Collection[str] | None = None,
+    skip: Collection[str] = (),
+    limit: int = 10,
+) -> tuple[list[Doubt], list[Doubt]]:
+    """The index's stories that may be two, and pairs that may be one (`among`: only these
+    stories), from the articles it holds."""
+    members = index.members()
+    if among is not None:
+        members = {s: ids for s, ids in members.items() if s in among}
+    story_of = {a: s for s, ids in members.items() for a in ids}
+    return (
+        split_doubts(members, index.cosines, skip=skip, limit=limit),
+        merge_doubts(members, story_of, index.neighbours(), index.cosines, skip=skip, limit=limit),
+    )
+
+
+def split_doubts(
+    members: Mapping[str, Sequence[str]],
+    cosines: Cosines,
+    *,
+    skip: Collection[str] = (),
+    limit: int = 10,
+) -> list[Doubt]:
+    """The `limit` stories most worth splitting, each with the two parts of its best cut."""
+    found = []
+    for story, ids in members.items():
+        if len(ids) < 3 or story in skip:
+            continue
+        ids = sorted(ids)
+        sims = cosines(ids)
+        a, b = two_groups(sims)
+        across, within = _across(sims, a, b), _within(sims, [a, b])
+        if within <= 0.0 or across >= within:
+            continue
+        weight = len(ids) * (len(ids) - 1) / 2
+        parts = (tuple(ids[i] for i in a), tuple(ids[i] for i in b))
+        found.append(Doubt("split", (story,), parts, across, within, weight))
+    return _ranked(found, limit)
+
+
+def merge_doubts(
+    members: Mapping[str, Sequence[str]],
+    story_of: Mapping[str, str],
+    neighbours: Iterable[tuple[str, str]],
+    cosines: Cosines,
+    *,
+    skip: Collection[str] = (),
+    limit: int = 10,
+) -> list[Doubt]:
+    """The `limit` pairs of stories most worth merging, among those whose articles are
+    neighbours (`neighbours`: article pairs)."""
+    pairs = set()
+    for x, y in neighbours:
+        s, t = story_of.get(x), story_of.get(y)
+        if s is None or t is None or s == t or (s in skip and t in skip):
+            continue
+        if s in members and t in members:
+            pairs.add(tuple(sorted((s, t), key=lambda x: (-len(members[x]), x))))
+    found = []
+    for s, t in pairs:
+        a, b = sorted(members[s]), sorted(members[t])
+        sims = cosines([*a, *b])
+        left, right = list(range(len(a))), list(range(len(a), len(a) + len(b)))
+        across = _across(sims, left, right)
+        found.append(
+            Doubt(
+                "merge", (s, t), (tuple(a), tuple(b)), across, _within(sims, [left, right]), across
+            )
+        )
+    return _ranked(found, limit)
+
+
+def two_groups(sims: np.ndarray) -> tuple[list[int], list[int]]:
+    """Average-link agglomeration of a cosine matrix until two groups are left; the group of
+    the first row first."""
+    groups = [[i] for i in range(sims.shape[0])]
+    total = np.array(sims, dtype=np.float64)  # summed cosines between groups
+    np.fill_diagonal(total, 0.0)
+    alive = np.ones(len(groups), dtype=bool)
+    sizes = np.ones(len(groups))
+    while alive.sum() > 2:
+        mean = total / np.outer(sizes, sizes)
+        mean[~alive, :] = -np.inf
+        mean[:, ~alive] = -np.inf
+        np.fill_diagonal(mean, -np.inf)
+        i, j = sorted(np.unravel_index(int(np.argmax(mean)), mean.shape))
+        total[i, :] += total[j, :]
+        total[:, i] += total[:, j]
+        total[i, i] = 0.0
+        sizes[i] += sizes[j]
+        alive[j] = False
+        groups[i] += groups[j]
+    a, b = (sorted(groups[i]) for i in np.flatnonzero(alive))
+    return (a, b) if a[0] < b[0] else (b, a)
+
+
+def _across(sims: np.ndarray, a: Sequence[int], b: Sequence[int]) -> float:
+    return float(sims[np.ix_(a, b)].mean())
+
+
+def _within(sims: np.ndarray, groups: Sequence[Sequence[int]]) -> float:
+    """Mean cosine of the pairs inside each group of 2+ (each group weighs as one)."""
+    means = []
+    for g in groups:
+        if len(g) > 1:
+            block = sims[np.ix_(g, g)]
+            means.append((block.sum() - np.trace(block)) / (len(g) * (len(g) - 1)))
+    return float(np.mean(means)) if means else 0.0
+
+
+def _ranked(found: list[Doubt], limit: int) -> list[Doubt]:
+    found.sort(key=lambda d: (-d.weight, d.stories))
+    return found[:limit]
