@@ -6,6 +6,7 @@ to, one event in two stories. An editor corrects them here, and the correction h
     move(room, articles, story)    the articles go to `story`
     split(room, story, articles)   the articles leave `story` for a story of their own
     merge(room, keep, others)      the other stories' articles go to `keep`; their ids redirect
+    confirm(room, stories)         the stories are right as they are
     release(room, articles, stories)  forget that an editor placed these articles (or the
                                    articles of these stories); decisions may move them again
 
@@ -50,7 +51,7 @@ class Correction:
     """What one correction did."""
 
     n: int  # its number in the store's log
-    action: str  # move, split, merge or release
+    action: str  # move, split, merge, confirm or release
     story: str | None  # the story the articles moved to (for a split: the new one)
     moved: tuple[str, ...]  # articles now in another story than before
     absorbed: tuple[str, ...]  # story ids that now redirect to `story`
@@ -151,6 +152,26 @@ def merge(
         room.refresh([target], defer_analysis=True)
     _documents(room, [target], defer_analysis)
     return Correction(n, "merge", target, tuple(sorted(was)), tuple(gone), tuple(held), (target,))
+
+
+def confirm(
+    room: Newsroom,
+    stories: Sequence[str],
+    *,
+    by: str | None = None,
+    defer_analysis: bool = False,
+) -> Correction:
+    """Keep `stories` as they are: every article of them is placed by hand where it is (an
+    editor looked and found them right), so that no automatic decision splits one or merges
+    two of them, and `newsmoa doubts` lists them no more until new articles join them."""
+    store = room.store
+    with store.transaction():
+        named = list(dict.fromkeys(_story(store, s) for s in _distinct(stories, "story")))
+        n = store.log_correction("confirm", _by({"stories": named}, by))
+        held = _hold(store, named)
+        room.refresh(named, defer_analysis=True)
+    _documents(room, named, defer_analysis)
+    return Correction(n, "confirm", None, (), (), tuple(held), tuple(named))
 
 
 def release(

@@ -1,5 +1,5 @@
 """An editor's corrections from the command line (`newsmoa.corrections`): `move`, `split`,
-`merge`, `release`, and `corrections`, the log of them."""
+`merge`, `confirm`, `release`, and `corrections`, the log of them."""
 
 from __future__ import annotations
 
@@ -52,7 +52,9 @@ def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
         click.echo(f"changed {story}")
     for story in done.absorbed:
         click.echo(f"{story} -> {done.story}")
-    if done.story is None:
+    if done.action == "confirm":
+        what = f"{plural(len(done.hand), 'article', 'articles')} placed by hand where they are"
+    elif done.story is None:
         what = (
             f"{plural(len(done.hand), 'article', 'articles')} released, queued to be decided again"
         )
@@ -129,6 +131,25 @@ def merge(
 
 
 @click.command()
+@click.argument("stories", nargs=-1, required=True)
+@_BY
+@_DEFER
+@click.pass_context
+def confirm(
+    ctx: click.Context, stories: tuple[str, ...], by: str | None, defer_analysis: bool
+) -> None:
+    """Keep stories as they are: every article of them is placed by hand where it is, so no
+    automatic decision splits one or merges two of them, and `newsmoa doubts` no longer
+    lists them (until new articles join them).
+
+    Example: newsmoa confirm STORY_ID
+    """
+    from newsmoa.corrections import confirm as act
+
+    _correct(ctx, lambda room: act(room, stories, by=by, defer_analysis=defer_analysis))
+
+
+@click.command()
 @click.argument("articles", nargs=-1)
 @click.option(
     "--story", "stories", multiple=True, help="Every article of this story placed by hand."
@@ -177,4 +198,4 @@ def corrections(ctx: click.Context, fmt: str) -> None:
         click.echo(f"{row['n']:>4}  {row['at']}  {row['action']:<8} {words}")
 
 
-COMMANDS = (move, split, merge, release, corrections)
+COMMANDS = (move, split, merge, confirm, release, corrections)
