@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from newsmoa import pipeline
-from newsmoa.corrections import merge, move, release, split
+from newsmoa.corrections import confirm, merge, move, release, split
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom
+from newsmoa.review import doubts
 from newsmoa.store import open_store
 from newsmoa.types import RawItem
 
@@ -224,3 +225,43 @@ def test_ids_are_read_as_pasted_and_an_unknown_one_is_not_found(room):
         release(room)
     done = split(room, f" {story}\n", ["e1-2 ", "\te1-2"])
     assert done.moved == ("e1-2",) and _stories(room, ["e1-2"]) == {"e1-2": done.story}
+
+
+def test_confirm_keeps_a_story_as_it_is(room):
+    room.ingest([*_reports(1, 3), *_reports(2, 2)], defer_analysis=True)
+    one = _stories(room, ["e1-0"])["e1-0"]
+    done = confirm(room, [one, f" {one} "], by="데스크", defer_analysis=True)
+    assert (done.action, done.story, done.moved) == ("confirm", None, ())
+    assert done.hand == ("e1-0", "e1-1", "e1-2") and done.stories == (one,)
+    (logged,) = room.store.corrections()
+    assert logged["action"] == "confirm" and logged["stories"] == [one]
+    assert room.store.hand_placed(["e1-0", "e2-0"]) == {"e1-0": one}
+    with pytest.raises(NotFound, match="'nope'"):
+        confirm(room, ["nope"])
+    with pytest.raises(Refused, match="no story given"):
+        confirm(room, [" "])
+    assert len(room.store.corrections()) == 1  # nothing logged for the refused ones
+
+
+def test_doubts_list_the_largest_stories_until_an_editor_looks(room):
+    room.ingest([*_reports(1, 5), *_reports(2, 3), *_reports(3, 2)], defer_analysis=True)
+    of = _stories(room, ["e1-0", "e2-0", "e3-0"])
+    found = doubts(room)
+    assert found.end == cases.T0 + timedelta(hours=4 * 3 + 1)  # the newest article
+    assert found.start == found.end - timedelta(hours=room.config.window_hours)
+    # the stories of 3+ articles, largest first, each cut in two; the pair is no cut
+    assert [d.stories for d in found.splits] == [(of["e1-0"],), (of["e2-0"],)]
+    first = found.splits[0]
+    assert sorted(sum(first.parts, ())) == [f"e1-{k}" for k in range(5)]
+    assert all(a in found.articles for d in found.splits for part in d.parts for a in part)
+    assert found.articles["e1-0"].outlet == "신문0"
+    confirm(room, [of["e1-0"]], defer_analysis=True)
+    assert [d.stories for d in doubts(room).splits] == [(of["e2-0"],)]
+    # a new report joins the confirmed story: worth a look again
+    room.ingest(_reports(1, 6, first=5), defer_analysis=True)
+    assert _stories(room, ["e1-5"])["e1-5"] == of["e1-0"]
+    assert [d.stories for d in doubts(room).splits][0] == (of["e1-0"],)
+    # a window that holds none of them lists nothing
+    early = doubts(room, until=cases.T0 - timedelta(days=3), hours=24)
+    assert (early.splits, early.merges) == ((), ())
+    assert len(doubts(room, limit=1).splits) == 1

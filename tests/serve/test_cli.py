@@ -404,3 +404,27 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     assert [(c["n"], c["action"]) for c in log] == [(1, "split"), (2, "merge"), (3, "release")]
     assert log[0]["articles"] == [ids[2]] and log[1]["merged"] == [new]
     assert log[0]["by"] == "사회부 데스크" and log[1]["by"] == getpass.getuser()  # by default
+
+
+def test_doubts_point_an_editor_at_a_story_until_it_is_confirmed(tmp_path, example_path):
+    """`doubts` lists the example's story of three (its cut, each article's id and outlet),
+    as a table and as JSON; `confirm` keeps it as it is, and it is no longer listed."""
+    db = tmp_path / "c.db"
+    run(db, "ingest", str(example_path))
+    (story,) = json.loads(run(db, "stories", "--format", "json").output)
+    out = run(db, "doubts").output
+    assert "May be two stories" in out and f"  1. {story['id']}: 3 articles; cosine" in out
+    assert "or apart:" in out and "국제뉴스" in out
+    found = json.loads(run(db, "doubts", "--format", "json", "--days", "1").output)
+    (split,) = found["split"]
+    assert split["stories"] == [story["id"]] and found["merge"] == []
+    assert sorted(len(p) for p in split["parts"]) == [1, 2]
+    assert 0 <= split["across"] < split["within"] and split["weight"] == 3
+    out = run(db, "confirm", story["id"], "--by", "데스크").output
+    assert "correction 1 (confirm): 3 articles placed by hand where they are" in out
+    assert (
+        "May be two stories (newsmoa split STORY ARTICLE...; or newsmoa confirm STORY):\n     none"
+        in run(db, "doubts").output
+    )
+    bad = run(db, "doubts", "--days", "0", ok=False)
+    assert bad.exit_code == 2 and "--days" in bad.output

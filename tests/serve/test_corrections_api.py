@@ -150,3 +150,37 @@ def test_the_story_page_corrects_with_its_form(stored):
     store = open_store(db)
     assert set(store.stories_of(ids).values()) == {story}
     store.close()
+
+
+def test_doubts_over_http_until_a_story_is_confirmed(stored):
+    """`GET /api/doubts` and the `/doubts` page list the example's story of three, linked to
+    its why view; confirming it (API, or the story page's form) takes it off the list."""
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        found = client.get("/api/doubts").json()
+        (split,) = found["split"]
+        assert split["stories"] == [story] and found["merge"] == []
+        assert sorted(a["id"] for part in split["parts"] for a in part) == ids
+        assert all(a["outlet"] and a["title"] for part in split["parts"] for a in part)
+        page = client.get("/doubts").text
+        assert f'href="/stories/{story}?why=1"' in page and "May be two stories" in page
+        assert client.get("/", params={}).text.count('href="/doubts"') == 1
+        for bad in ({"days": 0}, {"days": 32}, {"limit": 0}, {"until": "yesterday"}):
+            assert client.get("/api/doubts", params=bad).status_code == 422, bad
+        assert client.get("/api/doubts", params={"until": "2001-01-01"}).json()["split"] == []
+        form = {"action": "confirm", "token": TOKEN}
+        got = client.post(f"/stories/{story}/corrections", data=form, follow_redirects=False)
+        assert got.status_code == 303 and got.headers["location"].endswith(
+            f"/stories/{story}?why=1"
+        )
+        assert client.get("/api/doubts").json()["split"] == []
+        assert "None." in client.get("/doubts").text
+        body = {"action": "confirm", "stories": [story]}
+        assert client.post("/api/corrections", json=body).status_code == 401
+        done = client.post("/api/corrections", json=body, headers=EDITOR).json()
+        assert done["action"] == "confirm" and sorted(done["hand"]) == ids
+        missing = client.post("/api/corrections", json={"action": "confirm"}, headers=EDITOR)
+        assert missing.status_code == 422 and "confirm needs stories" in missing.text
+    store = open_store(db)
+    assert [c["action"] for c in store.corrections()] == ["confirm", "confirm"]
+    store.close()

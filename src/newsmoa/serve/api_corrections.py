@@ -1,8 +1,10 @@
 """An editor's corrections over HTTP (`newsmoa.corrections`).
 
-    POST /api/corrections    make one: {"action": "split"|"merge"|"move"|"release", ...};
-                             201 and what it did
+    POST /api/corrections    make one: {"action": "split"|"merge"|"move"|"confirm"|"release",
+                             ...}; 201 and what it did
     GET /api/corrections     the log, oldest first (readable by anyone who can read stories)
+    GET /api/doubts          where the grouping may be wrong, most worth a look first
+                             (`newsmoa.review`, as `newsmoa doubts --format json`)
 
 A correction needs the server's edit token (`NEWSMOA_EDIT_TOKEN`, or `create_app`'s
 `edit_token`) as `Authorization: Bearer <token>`, checked before the body is validated (a
@@ -18,14 +20,15 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import asdict
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from newsmoa import corrections
+from newsmoa import corrections, review
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom
 from newsmoa.serve.api import ErrorOut, StoreDep
@@ -35,9 +38,10 @@ _bearer = HTTPBearer(auto_error=False, description="the server's edit token")
 
 
 class CorrectionIn(BaseModel):
-    """One correction, as `newsmoa split`, `merge`, `move` and `release` make them."""
+    """One correction, as `newsmoa split`, `merge`, `move`, `confirm` and `release` make
+    them."""
 
-    action: Literal["move", "split", "merge", "release"]
+    action: Literal["move", "split", "merge", "confirm", "release"]
     story: str | None = Field(
         None,
         description="move: where the articles go; split: the story they leave; merge: the "
@@ -48,8 +52,8 @@ class CorrectionIn(BaseModel):
     )
     stories: list[str] = Field(
         default_factory=list,
-        description="merge: the stories merged into `story`; release: stories whose "
-        "articles placed by hand are released",
+        description="merge: the stories merged into `story`; confirm: the stories kept as "
+        "they are; release: stories whose articles placed by hand are released",
     )
     by: str | None = Field(None, description="who makes it, for the log", max_length=200)
 
@@ -123,6 +127,9 @@ def correction_made(room: Newsroom, body: CorrectionIn) -> corrections.Correctio
         return corrections.merge(
             room, str(body.story), body.stories, by=by, defer_analysis=deferred
         )
+    if body.action == "confirm":
+        _needs(body, "stories")
+        return corrections.confirm(room, body.stories, by=by, defer_analysis=deferred)
     if not body.articles and not body.stories:
         raise HTTPException(422, "release needs articles or stories")
     return corrections.release(room, body.articles, body.stories, by=by, defer_analysis=deferred)
@@ -152,7 +159,7 @@ def made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
     },
 )
 def post_correction(store: StoreDep, body: CorrectionIn) -> Response:
-    """Split, merge, move or release, as the command line does; the stories it touches are
+    """Split, merge, move, confirm or release, as the command line does; the stories it touches are
     then kept as the editor left them by every automatic decision (`newsmoa.corrections`)."""
     return JSONResponse(asdict(made(Newsroom(store), body)), status_code=201)
 
@@ -163,3 +170,23 @@ def post_correction(store: StoreDep, body: CorrectionIn) -> Response:
 def list_corrections(store: StoreDep) -> list[dict[str, Any]]:
     """Each correction: {n, at, action, and what it concerned (articles, story, ...)}."""
     return store.corrections()
+
+
+@router.get("/doubts", summary="Where the grouping may be wrong, most worth a look first")
+def list_doubts(
+    store: StoreDep,
+    until: Annotated[
+        datetime | None, Query(description="the window's end (default: the newest article)")
+    ] = None,
+    days: Annotated[
+        float | None, Query(gt=0, le=31, description="its length in days (default: 2)")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
+    """{start, end, split: [...], merge: [...]}: the largest stories of the window with the
+    cut between their two parts least alike, and the pairs of stories closest to each other;
+    each with `stories`, `parts` (the articles of each side: id, title, outlet, published),
+    `across` and `within` (mean TF-IDF cosine) and `weight` (its rank). Act on one with
+    `POST /api/corrections` (split, merge, or confirm to keep the stories as they are)."""
+    hours = None if days is None else days * 24
+    return review.as_json(review.doubts(Newsroom(store), until=until, hours=hours, limit=limit))

@@ -414,19 +414,26 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
 @cli.command(name="eval")
 @click.option(
-    "--only", type=click.Choice(["clustering", "ner"]), default=None, help="Run one table only."
+    "--only",
+    type=click.Choice(["clustering", "review", "ner"]),
+    default=None,
+    help="Run one table only.",
 )
 def eval_(only: str | None) -> None:
     """Scores on the evaluation sets, printed as tables: story clustering (ECB+ test topics,
-    the Korean dev day when its texts are present, near-duplicates) and entities (KLUE-NER).
+    the Korean dev day when its texts are present, near-duplicates), what an editor following
+    `newsmoa doubts` gets from it (review), and entities (KLUE-NER).
 
     Example: newsmoa eval --only ner
     """
-    from newsmoa.eval import clustering, ner
+    from newsmoa.eval import clustering, ner, review
 
     status = 0
     if only in (None, "clustering"):
         status |= clustering.main([]) or 0
+    if only in (None, "review"):
+        click.echo("")
+        review.main([])
     if only in (None, "ner"):
         click.echo("")
         ner.main([])
@@ -438,9 +445,11 @@ def _register() -> None:
     """Commands that live in their own modules (they import heavier stages lazily)."""
     from newsmoa.serve.cmd_backfill import backfill
     from newsmoa.serve.cmd_corrections import COMMANDS
+    from newsmoa.serve.cmd_doubts import doubts
     from newsmoa.serve.cmd_entities import entities
 
     cli.add_command(entities)
+    cli.add_command(doubts)
     cli.add_command(backfill)
     for command in COMMANDS:
         cli.add_command(command)

@@ -17,6 +17,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
+from newsmoa import review
+from newsmoa.codec import iso
 from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import StoreDep, story_response
 from newsmoa.serve.api_corrections import CorrectionIn, allowed, made
@@ -87,6 +89,22 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     )
 
 
+@router.get("/doubts", response_class=HTMLResponse)
+def doubts_page(request: Request, store: StoreDep) -> Response:
+    """The stories of the last two days most worth an editor's look (`newsmoa.review`), each
+    linked to its why view, where the correction form is."""
+    found = review.doubts(Newsroom(store))
+    titles = {
+        aid: " · ".join(x for x in (a.outlet, a.title) if x) or aid
+        for aid, a in found.articles.items()
+    }
+    return templates.TemplateResponse(
+        request,
+        "doubts.html",
+        {"found": found, "titles": titles, "start": iso(found.start), "end": iso(found.end)},
+    )
+
+
 def not_found(request: Request, message: str) -> Response:
     return templates.TemplateResponse(
         request, "error.html", {"status": 404, "message": message}, status_code=404
@@ -114,6 +132,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
         "split": {"story": story_id, "articles": checked},
         "move": {"story": target, "articles": checked},
         "merge": {"story": story_id, "stories": [target] if target else []},
+        "confirm": {"stories": [story_id]},
         "release": {"articles": checked} if checked else {"stories": [story_id]},
     }.get(action, {})
     try:

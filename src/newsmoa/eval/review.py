@@ -1,0 +1,169 @@
+"""How far an editor gets by following the doubts: `python -m newsmoa.eval.review`
+(`newsmoa eval --only review`).
+
+Each set is clustered in one batch, as `clustering.run` does. Then an editor works down the
+doubts (`cluster.doubts`): the top "may be two stories", then the top "may be one story",
+in turn, both lists made again after each look, as `newsmoa doubts` would show them. The
+editor knows the gold: a split or merge is made when it raises pairwise F1 against the gold,
+and left otherwise. Either way the stories looked at are then placed by hand and never
+listed again, as in the product (a correction freezes the stories it touches; `newsmoa
+confirm` freezes a story found right). The table gives pairwise F1 as clustered and after
+`BUDGETS` looks, with how many of them led to a correction: what reading the top of the
+lists is worth, not what the clustering reaches alone.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features
+from newsmoa.cluster.doubts import Doubt, merge_doubts, split_doubts
+from newsmoa.eval.clustering import halves
+from newsmoa.eval.datasets import EvalSet, load_ecbplus, load_ko_august, load_ko_dev
+from newsmoa.eval.scoring import pairwise
+
+BUDGETS = (5, 10, 20)
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    """Pairwise F1 as clustered and after each budget of looks, with the corrections made."""
+
+    name: str
+    articles: int
+    clustered: float
+    after: tuple[tuple[float, int], ...]  # per budget: (pairwise F1, corrections made)
+
+
+def review(
+    data: EvalSet, config: ClusterConfig = DEFAULT_CONFIG, *, fixes: bool = False
+) -> Reviewed:
+    """Cluster `data` in one batch, then follow the doubts for `max(BUDGETS)` looks: the
+    editor takes or leaves the correction a doubt proposes, or (`fixes`) regroups the
+    articles of the stories it names as the gold has them."""
+    data = data.extracted()
+    kept = data.kept()
+    index = StoryIndex(config)
+    index.add_many([(a.id, article_features(a, config)) for a in kept])
+    ids = [a.id for a in kept]
+    at = {a: i for i, a in enumerate(ids)}
+    every = index.cosines(ids)
+
+    def cosines(articles: Sequence[str]) -> np.ndarray:
+        pos = [at[a] for a in articles]
+        return every[np.ix_(pos, pos)]
+
+    neighbours = index.neighbours()
+    gold = dict(zip((a.id for a in data.articles), data.gold, strict=True))
+    story = dict(zip((a.id for a in data.articles), data.stories(index.story_of), strict=True))
+    clustered = _f1(gold, story)
+    looked: set[str] = set()
+    made, after = 0, []
+    for look in range(1, max(BUDGETS) + 1):
+        doubt = _next(story, set(ids), neighbours, cosines, looked, splits_first=look % 2 == 1)
+        if doubt is None:
+            break
+        changed = _regrouped(story, doubt, gold) if fixes else _apply(story, doubt)
+        if _f1(gold, changed) > _f1(gold, story):
+            story, made = changed, made + 1
+            looked.update(changed[a] for part in doubt.parts for a in part)
+        looked.update(doubt.stories)
+        if look in BUDGETS:
+            after.append((_f1(gold, story), made))
+    while len(after) < len(BUDGETS):  # the lists ran out
+        after.append((_f1(gold, story), made))
+    return Reviewed(data.name, len(data.articles), clustered, tuple(after))
+
+
+def _next(
+    story: dict[str, str],
+    placed: set[str],
+    neighbours: list[tuple[str, str]],
+    cosines,
+    looked: set[str],
+    *,
+    splits_first: bool,
+) -> Doubt | None:
+    """The top doubt of one list (the other when that one is empty)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for a, s in story.items():
+        if a in placed:
+            members[s].append(a)
+    splits = split_doubts(members, cosines, skip=looked, limit=1)
+    merges = merge_doubts(members, story, neighbours, cosines, skip=looked, limit=1)
+    order = (splits, merges) if splits_first else (merges, splits)
+    return next((d[0] for d in order if d), None)
+
+
+def _apply(story: dict[str, str], doubt: Doubt) -> dict[str, str]:
+    """The grouping with the doubt's correction made: the second part split off into a story
+    of its own, or the second story merged into the first."""
+    out = dict(story)
+    into = f"{doubt.stories[0]}/split" if doubt.kind == "split" else doubt.stories[0]
+    for a in doubt.parts[1]:
+        out[a] = into
+    return out
+
+
+def _regrouped(story: dict[str, str], doubt: Doubt, gold: dict[str, str]) -> dict[str, str]:
+    """The grouping with the articles of the doubt's stories regrouped as the gold has them:
+    each gold story among them in a story of its own (the largest keeps the first id)."""
+    ids = [a for part in doubt.parts for a in part]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for a in ids:
+        groups[gold[a]].append(a)
+    out = dict(story)
+    ranked = sorted(groups.values(), key=lambda g: (-len(g), min(g)))
+    for n, group in enumerate(ranked):
+        into = doubt.stories[0] if n == 0 else f"{doubt.stories[0]}/{n}"
+        for a in group:
+            out[a] = into
+    return out
+
+
+def _f1(gold: dict[str, str], story: dict[str, str]) -> float:
+    ids = list(gold)
+    return pairwise([gold[a] for a in ids], [story[a] for a in ids]).f1
+
+
+def sets() -> list[tuple[EvalSet, str]]:
+    """The clustering table's sets that are on this machine, with their role."""
+    out = []
+    ko = load_ko_dev()
+    if ko is not None:
+        part_a, part_b = halves(ko)
+        out += [(ko, "held out"), (part_a, "tuned"), (part_b, "held out")]
+    for part, role in (("A", "tuned"), ("B", "held out"), ("C", "held out")):
+        august = load_ko_august(part)
+        if august is not None:
+            out.append((august, role))
+    out.append((load_ecbplus(("train", "dev")), "tuned"))
+    out.append((load_ecbplus(("test",)), "held out"))
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    looks = " ".join(f"{f'after {b}':>13}" for b in BUDGETS)
+    print(f"{'set (pairwise F1)':<34} {'articles':>8} {'clustered':>9} {looks}")
+    for fixes in (False, True):
+        print(
+            "the editor fixes the stories looked at"
+            if fixes
+            else "the editor takes or leaves the correction proposed"
+        )
+        for data, role in sets():
+            got = review(data, fixes=fixes)
+            cells = " ".join(f"{f1:>7.3f} ({n:>2}) " for f1, n in got.after)
+            print(f"{f'{got.name} ({role})':<34} {got.articles:>8} {got.clustered:>9.3f} {cells}")
+    print("(n): looks that led to a split or merge; an editor who knows the gold reviews the")
+    print("doubts, splits and merges in turn (newsmoa.eval.review).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""What an editor should look at first: the doubts of a stored window (`newsmoa doubts`,
+`GET /api/doubts`).
+
+    doubts(room, until=None, hours=None, limit=10) -> Doubts
+
+The window is the `hours` (by default the clustering window, 48) up to `until` (by default the
+newest stored publication time, else now). Its stories are the stories of the articles
+published in it; each is read with every article the story index holds around the window
+(`Newsroom.load_window`), and ranked by `cluster.doubts`: the largest stories with their
+weakest cut ("may be two stories"), then the pairs of neighbouring stories closest to each
+other ("may be one story"). A story whose every article an editor placed (a split, merge,
+move, or `confirm`: `newsmoa.corrections`) is not listed as a split, and two such stories
+not as a merge, until new articles join them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from newsmoa import codec
+from newsmoa.cluster.doubts import Doubt
+from newsmoa.cluster.doubts import doubts as index_doubts
+from newsmoa.pipeline import Newsroom
+from newsmoa.types import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Doubts:
+    """The window looked at, its two lists, and the listing of each article named in them."""
+
+    start: datetime
+    end: datetime
+    splits: tuple[Doubt, ...]  # may be two stories, the most worth a look first
+    merges: tuple[Doubt, ...]  # may be one story
+    articles: dict[str, Article]  # id -> the article as listed (no text)
+
+
+def doubts(
+    room: Newsroom,
+    *,
+    until: datetime | None = None,
+    hours: float | None = None,
+    limit: int = 10,
+) -> Doubts:
+    """The stories of the window most worth an editor's look (see the module docstring)."""
+    store = room.store
+    end = until or store.newest_published() or room.clock()
+    end = end if end.tzinfo else end.replace(tzinfo=UTC)
+    start = end - timedelta(hours=room.config.window_hours if hours is None else hours)
+    room.load_window(start, end)
+    index = room.index
+    among = {index.resolve(story) for _, story, _, _ in store.index_entries(start, end)}
+    members = index.members()
+    looked = _looked(room, {s: members[s] for s in among if s in members})
+    splits, merges = index_doubts(index, among=among, skip=looked, limit=limit)
+    named = {s for d in (*splits, *merges) for s in d.stories}
+    listed = store.story_listings(sorted(named))
+    articles = {a.id: a for rows in listed.values() for a in rows}
+    return Doubts(start, end, tuple(splits), tuple(merges), articles)
+
+
+def _looked(room: Newsroom, members: dict[str, Sequence[str]]) -> set[str]:
+    """The stories whose every article (held in the index) an editor placed."""
+    placed = room.store.hand_placed([a for ids in members.values() for a in ids])
+    return {s for s, ids in members.items() if all(a in placed for a in ids)}
+
+
+def as_json(found: Doubts) -> dict[str, Any]:
+    """The doubts as the API and `newsmoa doubts --format json` give them."""
+
+    def article(aid: str) -> dict[str, Any]:
+        a = found.articles.get(aid)
+        return {
+            "id": aid,
+            "title": a.title if a else None,
+            "outlet": a.outlet if a else None,
+            "published": codec.iso(a.published) if a else None,
+        }
+
+    def one(d: Doubt) -> dict[str, Any]:
+        return {
+            "stories": list(d.stories),
+            "parts": [[article(a) for a in part] for part in d.parts],
+            "across": round(d.across, 4),
+            "within": round(d.within, 4),
+            "weight": round(d.weight, 4),
+        }
+
+    return {
+        "start": codec.iso(found.start),
+        "end": codec.iso(found.end),
+        "split": [one(d) for d in found.splits],
+        "merge": [one(d) for d in found.merges],
+    }

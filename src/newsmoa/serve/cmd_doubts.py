@@ -1,0 +1,86 @@
+"""`newsmoa doubts`: the stories of a window most worth an editor's look (`newsmoa.review`),
+with the corrections that would act on them."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import click
+
+from newsmoa.serve.view import plural
+
+if TYPE_CHECKING:
+    from newsmoa.cluster.doubts import Doubt
+    from newsmoa.review import Doubts
+
+
+@click.command()
+@click.option(
+    "--days",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="The window's length in days (default: the clustering window, 2 days).",
+)
+@click.option(
+    "--until",
+    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]),
+    default=None,
+    help="The window's end, UTC (default: the newest stored publication time).",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_context
+def doubts(
+    ctx: click.Context, days: float | None, until: datetime | None, limit: int, fmt: str
+) -> None:
+    """Where the grouping may be wrong, most worth a look first: the largest stories, each
+    with the cut between the two parts least alike ("may be two stories"), and the pairs of
+    stories closest to each other ("may be one story"). A story an editor placed every
+    article of (a correction, or `newsmoa confirm`) is left out until new articles join it.
+
+    Example: newsmoa doubts --days 1
+    """
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.review import as_json
+    from newsmoa.review import doubts as find
+    from newsmoa.serve.cli import _store
+
+    hours = None if days is None else days * 24
+    found = find(Newsroom(_store(ctx)), until=until, hours=hours, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(as_json(found), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"stories of {found.start:%Y-%m-%d %H:%M} .. {found.end:%Y-%m-%d %H:%M} UTC")
+    click.echo("")
+    click.echo("May be two stories (newsmoa split STORY ARTICLE...; or newsmoa confirm STORY):")
+    for n, d in enumerate(found.splits, 1):
+        size = plural(sum(map(len, d.parts)), "article", "articles")
+        click.echo(f"{n:>3}. {d.stories[0]}: {size}; {_alike(d)}")
+        _part(found, d.parts[0], "")
+        _part(found, d.parts[1], "or apart:")
+    if not found.splits:
+        click.echo("     none")
+    click.echo("")
+    click.echo("May be one story (newsmoa merge STORY OTHER; or newsmoa confirm STORY OTHER):")
+    for n, d in enumerate(found.merges, 1):
+        click.echo(f"{n:>3}. {d.stories[0]} + {d.stories[1]}: {_alike(d)}")
+        _part(found, d.parts[0], "")
+        _part(found, d.parts[1], "and:")
+    if not found.merges:
+        click.echo("     none")
+
+
+def _alike(d: Doubt) -> str:
+    return f"cosine {d.across:.2f} across, {d.within:.2f} within"
+
+
+def _part(found: Doubts, ids: tuple[str, ...], label: str) -> None:
+    if label:
+        click.echo(f"       {label}")
+    for aid in ids:
+        a = found.articles.get(aid)
+        title = (a.title or "") if a else ""
+        outlet = (a.outlet or "") if a else ""
+        click.echo(f"       {aid}  {outlet}  {title}".rstrip())

@@ -1,0 +1,43 @@
+"""The editor simulation of `newsmoa.eval.review`: what following the doubts is worth."""
+
+from __future__ import annotations
+
+from newsmoa.cluster.doubts import Doubt
+from newsmoa.eval.datasets import load_ecbplus
+from newsmoa.eval.review import BUDGETS, _apply, _regrouped, review
+
+GOLD = {"a": "1", "b": "1", "c": "2", "d": "2", "e": "3"}
+
+
+def test_a_proposed_split_or_merge_is_made_as_proposed():
+    story = {"a": "S", "b": "S", "c": "S", "d": "T", "e": "U"}
+    split = Doubt("split", ("S",), (("a", "b"), ("c",)), 0.1, 0.5, 3.0)
+    assert _apply(story, split) == {**story, "c": "S/split"}
+    merge = Doubt("merge", ("S", "T"), (("a", "b", "c"), ("d",)), 0.3, 0.5, 0.3)
+    assert _apply(story, merge) == {**story, "d": "S"}
+
+
+def test_an_editor_who_fixes_regroups_the_stories_looked_at_as_the_gold_has_them():
+    story = {"a": "S", "b": "S", "c": "S", "d": "T", "e": "T"}
+    merge = Doubt("merge", ("S", "T"), (("a", "b", "c"), ("d", "e")), 0.3, 0.5, 0.3)
+    # gold 1 (a, b) and 2 (c, d) have two articles each: the one with "a" keeps the id
+    assert _regrouped(story, merge, GOLD) == {
+        "a": "S",
+        "b": "S",
+        "c": "S/1",
+        "d": "S/1",
+        "e": "S/2",
+    }
+
+
+def test_following_the_doubts_never_lowers_the_score():
+    """On ECB+ test: a correction is made only when it raises pairwise F1, so the score
+    after each budget is at least the one before, and corrections are at most the looks."""
+    data = load_ecbplus(("test",))
+    for fixes in (False, True):
+        got = review(data, fixes=fixes)
+        scores = [got.clustered, *(f1 for f1, _ in got.after)]
+        assert scores == sorted(scores), fixes
+        assert all(0 <= made <= looks for (_, made), looks in zip(got.after, BUDGETS, strict=True))
+        assert got.articles == len(data.articles)
+    assert got.after[-1][0] > got.clustered + 0.02  # the editor fixes what was looked at
