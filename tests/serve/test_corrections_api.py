@@ -184,3 +184,31 @@ def test_doubts_over_http_until_a_story_is_confirmed(stored):
     store = open_store(db)
     assert [c["action"] for c in store.corrections()] == ["confirm", "confirm"]
     store.close()
+
+
+def test_an_address_that_guesses_the_token_is_held_back(stored):
+    """After ten wrong tokens within a minute (header or form) the address gets 429, with
+    the right token too, and with Retry-After; a request with no token is not a guess."""
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        body = {"action": "confirm", "stories": [story]}
+        for _ in range(3):
+            assert client.post("/api/corrections", json=body).status_code == 401
+        for k in range(10):
+            if k % 2:
+                sent = client.post(
+                    "/api/corrections", json=body, headers={"Authorization": f"Bearer guess{k}"}
+                )
+            else:
+                sent = client.post(
+                    f"/stories/{story}/corrections",
+                    data={"action": "confirm", "token": f"guess{k}"},
+                )
+            assert sent.status_code == 401
+        held = client.post("/api/corrections", json=body, headers=EDITOR)
+        assert held.status_code == 429 and 0 < int(held.headers["Retry-After"]) <= 60
+        assert "too many wrong edit tokens" in held.json()["detail"]
+        assert client.get("/api/corrections").json() == []  # reading is not held back
+    store = open_store(db)
+    assert store.hand_placed(ids) == {}
+    store.close()

@@ -9,7 +9,8 @@
 A correction needs the server's edit token (`NEWSMOA_EDIT_TOKEN`, or `create_app`'s
 `edit_token`) as `Authorization: Bearer <token>`, checked before the body is validated (a
 body that is not JSON at all answers 422 first; one over `app.MAX_BODY` bytes, 413): 401
-without it or with another one; 403 when the server has none (corrections are then made
+without it or with another one; 429 for a minute once an address sent ten wrong ones within
+a minute (`guesses.py`); 403 when the server has none (corrections are then made
 from the command line only). Then a body that lacks what its action needs answers 422, a
 correction naming an unknown story or article 404, one that cannot be made as asked (a
 split of a whole story, an article not in the story) 409; nothing is changed then. The story
@@ -18,6 +19,7 @@ page's form (`web.story_correction`) makes the same corrections with the token t
 
 from __future__ import annotations
 
+import math
 import secrets
 from dataclasses import asdict
 from datetime import datetime
@@ -32,6 +34,7 @@ from newsmoa import corrections, review
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom
 from newsmoa.serve.api import ErrorOut, StoreDep
+from newsmoa.serve.guesses import Guesses
 
 router = APIRouter(prefix="/api", tags=["corrections"])
 _bearer = HTTPBearer(auto_error=False, description="the server's edit token")
@@ -80,13 +83,24 @@ class LoggedOut(BaseModel):
 
 def allowed(request: Request, given: bytes | None) -> None:
     """Let a request correct the store only with the server's edit token (`given`: the
-    token the request carries, as bytes; compared in constant time)."""
+    token the request carries, as bytes; compared in constant time), and not from an
+    address that sent too many wrong ones lately (`guesses.Guesses`: 429)."""
     token: str = request.app.state.edit_token
     if not token:
         raise HTTPException(
             403, "corrections are off on this server: start it with NEWSMOA_EDIT_TOKEN set"
         )
+    guesses: Guesses = request.app.state.guesses
+    host = request.client.host if request.client else ""
+    wait = guesses.wait(host)
+    if wait:
+        raise HTTPException(
+            429, f"too many wrong edit tokens from {host or 'this address'}: try again in "
+            f"{math.ceil(wait)} s", headers={"Retry-After": str(math.ceil(wait))},
+        )  # fmt: skip
     if given is None or not secrets.compare_digest(given, token.encode("utf-8")):
+        if given is not None:  # a token that is wrong, not a request without one
+            guesses.wrong(host)
         raise HTTPException(
             401, "a correction needs this server's edit token",
             headers={"WWW-Authenticate": "Bearer"},
@@ -153,6 +167,7 @@ def made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
     dependencies=[Depends(editor)],
     responses={
         401: {"model": ErrorOut, "description": "no token, or another one"},
+        429: {"model": ErrorOut, "description": "too many wrong tokens from this address"},
         403: {"model": ErrorOut, "description": "corrections are off on this server"},
         404: {"model": ErrorOut, "description": "unknown story or article"},
         409: {"model": ErrorOut, "description": "cannot be made as asked; nothing changed"},

@@ -5,6 +5,7 @@
     /api/stories[/{id}]       JSON API (see newsmoa.serve.api), described at /openapi.json
                               (no /docs: Swagger UI would load scripts from a CDN)
     /api/corrections          an editor's corrections (POST with the edit token) and their log
+    /api/doubts, /doubts      where the grouping may be wrong, most worth a look first
     /stories/{id}/corrections the story page's correction form (POST, the token typed in)
     /feed.atom                Atom feed of stories
     /static/...               the one stylesheet
@@ -30,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsmoa import settings
 from newsmoa.errors import NewsmoaError
 from newsmoa.serve import api, api_corrections, feed, web
+from newsmoa.serve.guesses import Guesses
 from newsmoa.store import open_store
 
 MAX_BODY = 64 * 1024  # bytes of a request body: a correction is a few hundred
@@ -84,6 +86,7 @@ def create_app(db: str, *, edit_token: str | None = None) -> FastAPI:
     app.state.db = db
     token = settings.get("edit_token") if edit_token is None else edit_token
     app.state.edit_token = token.strip()  # only spaces: no token, as none
+    app.state.guesses = Guesses()  # wrong tokens per address (429 after too many)
     app.include_router(api.router)
     app.include_router(api_corrections.router)
     app.include_router(feed.router)
