@@ -261,6 +261,11 @@ def test_doubts_list_the_largest_stories_until_an_editor_looks(room):
     room.ingest(_reports(1, 6, first=5), defer_analysis=True)
     assert _stories(room, ["e1-5"])["e1-5"] == of["e1-0"]
     assert [d.stories for d in doubts(room).splits][0] == (of["e1-0"],)
+    # a later event: a window of one day lists its story only, though the index around it
+    # holds the earlier ones
+    room.ingest(_reports(7, 3, at=40), defer_analysis=True)
+    later = _stories(room, ["e7-0"])["e7-0"]
+    assert [d.stories for d in doubts(room, hours=24).splits] == [(later,)]
     # a window that holds none of them lists nothing
     early = doubts(room, until=cases.T0 - timedelta(days=3), hours=24)
     assert (early.splits, early.merges) == ((), ())
