@@ -13,6 +13,7 @@ with warnings.catch_warnings():  # as in test_app.py: the one fallback warning o
 
 from newsmoa.ingest import read_all
 from newsmoa.pipeline import Newsroom
+from newsmoa.serve import api_doubts
 from newsmoa.serve.app import create_app
 from newsmoa.store import open_store
 
@@ -212,3 +213,30 @@ def test_an_address_that_guesses_the_token_is_held_back(stored):
     store = open_store(db)
     assert store.hand_placed(ids) == {}
     store.close()
+
+
+def test_doubts_are_computed_once_a_minute_unless_a_correction_is_made(stored, monkeypatch):
+    """Any reader may ask, and a large store's window takes seconds: the same question is
+    answered again for a minute; a correction, another question or the minute's end
+    computes it anew."""
+    db, story, _ = stored
+    computed = []
+    real = api_doubts.review.doubts
+
+    def counted(*args, **kwargs):
+        computed.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api_doubts.review, "doubts", counted)
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        first = client.get("/api/doubts").json()
+        assert client.get("/doubts").status_code == 200  # the page asks the same question
+        assert client.get("/api/doubts").json() == first and len(computed) == 1
+        client.get("/api/doubts", params={"limit": 3})
+        assert len(computed) == 2
+        body = {"action": "confirm", "stories": [story]}
+        assert client.post("/api/corrections", json=body, headers=EDITOR).status_code == 201
+        assert client.get("/api/doubts").json()["split"] == [] and len(computed) == 3
+        monkeypatch.setattr(api_doubts, "KEPT", 0.0)
+        client.get("/api/doubts")
+        assert len(computed) == 4

@@ -3,8 +3,6 @@
     POST /api/corrections    make one: {"action": "split"|"merge"|"move"|"confirm"|"release",
                              ...}; 201 and what it did
     GET /api/corrections     the log, oldest first (readable by anyone who can read stories)
-    GET /api/doubts          where the grouping may be wrong, most worth a look first
-                             (`newsmoa.review`, as `newsmoa doubts --format json`)
 
 A correction needs the server's edit token (`NEWSMOA_EDIT_TOKEN`, or `create_app`'s
 `edit_token`) as `Authorization: Bearer <token>`, checked before the body is validated (a
@@ -22,15 +20,14 @@ from __future__ import annotations
 import math
 import secrets
 from dataclasses import asdict
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from newsmoa import corrections, review
+from newsmoa import corrections
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom
 from newsmoa.serve.api import ErrorOut, StoreDep
@@ -185,23 +182,3 @@ def post_correction(store: StoreDep, body: CorrectionIn) -> Response:
 def list_corrections(store: StoreDep) -> list[dict[str, Any]]:
     """Each correction: {n, at, action, and what it concerned (articles, story, ...)}."""
     return store.corrections()
-
-
-@router.get("/doubts", summary="Where the grouping may be wrong, most worth a look first")
-def list_doubts(
-    store: StoreDep,
-    until: Annotated[
-        datetime | None, Query(description="the window's end (default: the newest article)")
-    ] = None,
-    days: Annotated[
-        float | None, Query(gt=0, le=31, description="its length in days (default: 2)")
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 10,
-) -> dict[str, Any]:
-    """{start, end, split: [...], merge: [...]}: the largest stories of the window with the
-    cut between their two parts least alike, and the pairs of stories closest to each other;
-    each with `stories`, `parts` (the articles of each side: id, title, outlet, published),
-    `across` and `within` (mean TF-IDF cosine) and `weight` (its rank). Act on one with
-    `POST /api/corrections` (split, merge, or confirm to keep the stories as they are)."""
-    hours = None if days is None else days * 24
-    return review.as_json(review.doubts(Newsroom(store), until=until, hours=hours, limit=limit))

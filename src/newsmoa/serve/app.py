@@ -30,7 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsmoa import settings
 from newsmoa.errors import NewsmoaError
-from newsmoa.serve import api, api_corrections, feed, web
+from newsmoa.serve import api, api_corrections, api_doubts, feed, web
 from newsmoa.serve.guesses import Guesses
 from newsmoa.store import open_store
 
@@ -87,8 +87,10 @@ def create_app(db: str, *, edit_token: str | None = None) -> FastAPI:
     token = settings.get("edit_token") if edit_token is None else edit_token
     app.state.edit_token = token.strip()  # only spaces: no token, as none
     app.state.guesses = Guesses()  # wrong tokens per address (429 after too many)
+    app.state.doubts = api_doubts.Recent()  # one at a time, kept for a minute
     app.include_router(api.router)
     app.include_router(api_corrections.router)
+    app.include_router(api_doubts.router)
     app.include_router(feed.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

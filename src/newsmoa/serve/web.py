@@ -17,11 +17,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
-from newsmoa import review
 from newsmoa.codec import iso
 from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import StoreDep, story_response
 from newsmoa.serve.api_corrections import CorrectionIn, allowed, made
+from newsmoa.serve.api_doubts import recent
 from newsmoa.serve.view import percent, plural, show_value, story_view, when
 
 router = APIRouter(include_in_schema=False)
@@ -93,7 +93,7 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
 def doubts_page(request: Request, store: StoreDep) -> Response:
     """The stories of the last two days most worth an editor's look (`newsmoa.review`), each
     linked to its why view, where the correction form is."""
-    found = review.doubts(Newsroom(store))
+    found = recent(request).doubts(store, until=None, hours=None, limit=10)
     titles = {
         aid: " · ".join(x for x in (a.outlet, a.title) if x) or aid
         for aid, a in found.articles.items()
