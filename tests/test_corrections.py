@@ -236,6 +236,8 @@ def test_confirm_keeps_a_story_as_it_is(room):
     (logged,) = room.store.corrections()
     assert logged["action"] == "confirm" and logged["stories"] == [one]
     assert room.store.hand_placed(["e1-0", "e2-0"]) == {"e1-0": one}
+    with pytest.raises(Refused, match="already kept as they are"):
+        confirm(room, [one])  # nothing would change: nothing is logged
     with pytest.raises(NotFound, match="'nope'"):
         confirm(room, ["nope"])
     with pytest.raises(Refused, match="no story given"):
@@ -270,3 +272,15 @@ def test_doubts_list_the_largest_stories_until_an_editor_looks(room):
     early = doubts(room, until=cases.T0 - timedelta(days=3), hours=24)
     assert (early.splits, early.merges) == ((), ())
     assert len(doubts(room, limit=1).splits) == 1
+
+
+def test_doubts_of_a_store_without_publication_times_end_at_its_newest_batch(tmp_path):
+    """Articles without a time are placed at their batch's time, which the window counts."""
+    placed = cases.T0 + timedelta(days=400)
+    room = Newsroom(open_store(str(tmp_path / "u.db")), clock=lambda: placed)
+    undated = [dataclasses.replace(item, published=None) for item in _reports(1, 4)]
+    room.ingest(undated, defer_analysis=True)
+    assert room.store.newest_published() is None and room.store.newest_time() == placed
+    found = doubts(room)
+    assert found.end == placed and [len(sum(d.parts, ())) for d in found.splits] == [4]
+    room.store.close()

@@ -163,10 +163,14 @@ def confirm(
 ) -> Correction:
     """Keep `stories` as they are: every article of them is placed by hand where it is (an
     editor looked and found them right), so that no automatic decision splits one or merges
-    two of them, and `newsmoa doubts` lists them no more until new articles join them."""
+    two of them, and `newsmoa doubts` lists none of them as two stories, nor two of them as
+    one, until new articles join them. Refused when every article of them already is."""
     store = room.store
     with store.transaction():
         named = list(dict.fromkeys(_story(store, s) for s in _distinct(stories, "story")))
+        every = {r.article.id: s for s in named for r in store.story_articles(s)}
+        if store.hand_placed(list(every)) == every:
+            raise Refused(f"{_list(named)} already kept as they are: nothing was changed")
         n = store.log_correction("confirm", _by({"stories": named}, by))
         held = _hold(store, named)
         room.refresh(named, defer_analysis=True)

@@ -4,18 +4,21 @@
     doubts(room, until=None, hours=None, limit=10) -> Doubts
 
 The window is the `hours` (by default the clustering window, 48) up to `until` (by default the
-newest stored publication time, else now). Its stories are the stories of the articles
+newest stored article's time, else now; a naive time is UTC); a window beyond the dates a
+computer can count is refused (`Refused`). Its stories are the stories of the articles
 published in it; each is read with every article the story index holds around the window
 (`Newsroom.load_window`), and ranked by `cluster.doubts`: the largest stories with their
 weakest cut ("may be two stories"), then the pairs of neighbouring stories closest to each
 other ("may be one story"). A story whose every article an editor placed (a split, merge,
 move, or `confirm`: `newsmoa.corrections`) is not listed as a split, and two such stories
-not as a merge, until new articles join them.
+not as a merge, until new articles join them; such a story may still be offered as one
+with a neighbour an editor has not looked at. Everything is read in one snapshot of the
+store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,6 +26,7 @@ from typing import Any
 from newsmoa import codec
 from newsmoa.cluster.doubts import Doubt
 from newsmoa.cluster.doubts import doubts as index_doubts
+from newsmoa.errors import Refused
 from newsmoa.pipeline import Newsroom
 from newsmoa.types import Article
 
@@ -47,25 +51,30 @@ def doubts(
 ) -> Doubts:
     """The stories of the window most worth an editor's look (see the module docstring)."""
     store = room.store
-    end = until or store.newest_published() or room.clock()
-    end = end if end.tzinfo else end.replace(tzinfo=UTC)
-    start = end - timedelta(hours=room.config.window_hours if hours is None else hours)
-    room.load_window(start, end)
-    index = room.index
-    among = {index.resolve(story) for _, story, _, _ in store.index_entries(start, end)}
-    members = index.members()
-    looked = _looked(room, {s: members[s] for s in among if s in members})
-    splits, merges = index_doubts(index, among=among, skip=looked, limit=limit)
-    named = {s for d in (*splits, *merges) for s in d.stories}
-    listed = store.story_listings(sorted(named))
+    with store.snapshot():
+        end = until or store.newest_time() or room.clock()
+        end = end if end.tzinfo else end.replace(tzinfo=UTC)
+        try:
+            start = end - timedelta(hours=room.config.window_hours if hours is None else hours)
+            room.load_window(start, end)  # which reaches a window further on each side
+        except (OverflowError, ValueError) as exc:
+            raise Refused(f"no window of {hours} hours up to {end}: {exc}") from exc
+        index = room.index
+        among = {index.resolve(story) for _, story, _, _ in store.index_entries(start, end)}
+        members = index.members()
+        looked = _looked(room, members)
+        splits, merges = index_doubts(index, among=among, skip=looked, limit=limit)
+        named = {s for d in (*splits, *merges) for s in d.stories}
+        listed = store.story_listings(sorted(named))
     articles = {a.id: a for rows in listed.values() for a in rows}
     return Doubts(start, end, tuple(splits), tuple(merges), articles)
 
 
-def _looked(room: Newsroom, members: dict[str, Sequence[str]]) -> set[str]:
+def _looked(room: Newsroom, members: Mapping[str, Sequence[str]]) -> set[str]:
     """The stories whose every article (held in the index) an editor placed."""
-    placed = room.store.hand_placed([a for ids in members.values() for a in ids])
-    return {s for s, ids in members.items() if all(a in placed for a in ids)}
+    some = room.store.hand_stories(members)  # those with any: few
+    placed = room.store.hand_placed([a for s in some for a in members[s]])
+    return {s for s in some if all(a in placed for a in members[s])}
 
 
 def as_json(found: Doubts) -> dict[str, Any]:

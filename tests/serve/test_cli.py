@@ -426,5 +426,14 @@ def test_doubts_point_an_editor_at_a_story_until_it_is_confirmed(tmp_path, examp
         "May be two stories (newsmoa split STORY ARTICLE...; or newsmoa confirm STORY):\n     none"
         in run(db, "doubts").output
     )
-    bad = run(db, "doubts", "--days", "0", ok=False)
-    assert bad.exit_code == 2 and "--days" in bad.output
+    for days in ("0", "nan", "400"):
+        bad = run(db, "doubts", "--days", days, ok=False)
+        assert bad.exit_code == 2 and "--days" in bad.output, days
+    bad = run(db, "doubts", "--until", "0001-01-01", ok=False)
+    assert bad.exit_code == 2 and "no window" in bad.output
+    later = datetime.fromisoformat(found["end"]) + timedelta(hours=50)
+    until = later.strftime("%Y-%m-%dT%H:%M:%S")
+    run(db, "release", "--story", story["id"])  # listed again
+    narrow = json.loads(run(db, "doubts", "--until", until, "--format", "json").output)
+    wide = run(db, "doubts", "--until", until, "--days", "3", "--format", "json").output
+    assert narrow["split"] == [] and json.loads(wide)["split"][0]["stories"] == [story["id"]]

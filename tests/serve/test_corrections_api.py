@@ -4,6 +4,7 @@ only with the server's edit token; the log and the stories show them."""
 from __future__ import annotations
 
 import warnings
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -169,6 +170,13 @@ def test_doubts_over_http_until_a_story_is_confirmed(stored):
         for bad in ({"days": 0}, {"days": 32}, {"limit": 0}, {"until": "yesterday"}):
             assert client.get("/api/doubts", params=bad).status_code == 422, bad
         assert client.get("/api/doubts", params={"until": "2001-01-01"}).json()["split"] == []
+        for far in ("0001-01-01", "9999-12-31T23:59:59"):  # no window reaches there
+            got = client.get("/api/doubts", params={"until": far})
+            assert got.status_code == 422 and "no window" in got.json()["detail"], far
+        later = (datetime.fromisoformat(found["end"]) + timedelta(hours=50)).isoformat()
+        assert client.get("/api/doubts", params={"until": later, "days": 1}).json()["split"] == []
+        wide = client.get("/api/doubts", params={"until": later, "days": 3}).json()
+        assert [d["stories"] for d in wide["split"]] == [[story]]
         form = {"action": "confirm", "token": TOKEN}
         got = client.post(f"/stories/{story}/corrections", data=form, follow_redirects=False)
         assert got.status_code == 303 and got.headers["location"].endswith(
@@ -178,12 +186,13 @@ def test_doubts_over_http_until_a_story_is_confirmed(stored):
         assert "None." in client.get("/doubts").text
         body = {"action": "confirm", "stories": [story]}
         assert client.post("/api/corrections", json=body).status_code == 401
-        done = client.post("/api/corrections", json=body, headers=EDITOR).json()
-        assert done["action"] == "confirm" and sorted(done["hand"]) == ids
+        again = client.post("/api/corrections", json=body, headers=EDITOR)
+        assert again.status_code == 409 and "already kept as they are" in again.text
         missing = client.post("/api/corrections", json={"action": "confirm"}, headers=EDITOR)
         assert missing.status_code == 422 and "confirm needs stories" in missing.text
     store = open_store(db)
-    assert [c["action"] for c in store.corrections()] == ["confirm", "confirm"]
+    assert [c["action"] for c in store.corrections()] == ["confirm"]
+    assert sorted(store.hand_placed(ids)) == ids
     store.close()
 
 

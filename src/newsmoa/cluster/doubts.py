@@ -9,12 +9,13 @@ What a newsroom needs from the tool is where to look. Two lists:
   reader's trust), each with its weakest cut: average link on the members' TF-IDF cosines,
   merging the closest groups until two are left. A story whose two parts are as close to
   each other as each is inside is not listed. Ranking by the cut's weakness as well (pairs
-  at stake times 1 - across / within) did as well on the Korean tuning sets and worse on
+  at stake times 1 - across / within) did no better on the Korean tuning sets and worse on
   ECB+ train+dev (`newsmoa.eval.review`; README, "Doubts"): the cut does not always fall
   where two happenings part, and large stories are where the pairs are.
 - **may be one story** (`merge_doubts`): two stories are candidates when an article of one has
   an article of the other among its nearest neighbours; `weight` is the mean cosine across
-  them, highest first.
+  them, highest first. With `among`, one of the two must be among those stories (the other
+  may be older, outside the window looked at).
 
 A story an editor has looked at (`skip`: in the product, every article of it placed by hand)
 is not listed as a split, and two such stories not as a merge. How much these lists help an
@@ -55,14 +56,22 @@ def doubts(
     limit: int = 10,
 ) -> tuple[list[Doubt], list[Doubt]]:
     """The index's stories that may be two, and pairs that may be one (`among`: only these
-    stories), from the articles it holds."""
+    stories, resolved ids; a merge needs one of its two among them), from the articles it
+    holds."""
     members = index.members()
-    if among is not None:
-        members = {s: ids for s, ids in members.items() if s in among}
+    inside = members if among is None else {s: m for s, m in members.items() if s in among}
     story_of = {a: s for s, ids in members.items() for a in ids}
     return (
-        split_doubts(members, index.cosines, skip=skip, limit=limit),
-        merge_doubts(members, story_of, index.neighbours(), index.cosines, skip=skip, limit=limit),
+        split_doubts(inside, index.cosines, skip=skip, limit=limit),
+        merge_doubts(
+            members,
+            story_of,
+            index.neighbours(),
+            index.cosines,
+            among=among,
+            skip=skip,
+            limit=limit,
+        ),  # fmt: skip
     )
 
 
@@ -74,9 +83,12 @@ def split_doubts(
     limit: int = 10,
 ) -> list[Doubt]:
     """The `limit` stories most worth splitting, each with the two parts of its best cut."""
-    found = []
-    for story, ids in members.items():
-        if len(ids) < 3 or story in skip:
+    found: list[Doubt] = []
+    largest = sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    for story, ids in largest:  # the weight is the size: stop once `limit` are found
+        if len(ids) < 3 or len(found) >= limit:
+            break
+        if story in skip:
             continue
         ids = sorted(ids)
         sims = cosines(ids)
@@ -96,15 +108,18 @@ def merge_doubts(
     neighbours: Iterable[tuple[str, str]],
     cosines: Cosines,
     *,
+    among: Collection[str] | None = None,
     skip: Collection[str] = (),
     limit: int = 10,
 ) -> list[Doubt]:
     """The `limit` pairs of stories most worth merging, among those whose articles are
-    neighbours (`neighbours`: article pairs)."""
+    neighbours (`neighbours`: article pairs), one of the two `among` these (None: any)."""
     pairs = set()
     for x, y in neighbours:
         s, t = story_of.get(x), story_of.get(y)
         if s is None or t is None or s == t or (s in skip and t in skip):
+            continue
+        if among is not None and s not in among and t not in among:
             continue
         if s in members and t in members:
             pairs.add(tuple(sorted((s, t), key=lambda x: (-len(members[x]), x))))

@@ -5,7 +5,8 @@
 The doubts of a window read its articles into a story index, which takes seconds on a large
 store (2.8 s for the 48 hours around the newest article of a million-article store), and any
 reader may ask: so one request at a time computes them (`Recent.doubts`), and an answer is
-given again for a minute to the same question unless a correction was made meanwhile.
+given again for a minute to the same question unless a correction was made meanwhile; a
+window is at most 7 days (3.9 s there; 31 days took 21 s and 1.4 GB).
 """
 
 from __future__ import annotations
@@ -16,40 +17,64 @@ from collections import OrderedDict
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from newsmoa import review
+from newsmoa.errors import Refused
 from newsmoa.pipeline import Newsroom
 from newsmoa.serve.api import StoreDep
 from newsmoa.store.base import Store
 
 router = APIRouter(prefix="/api", tags=["corrections"])
 KEPT = 60.0  # seconds an answer is given again
+WAIT = 30.0  # seconds a request waits for another's computation
 ANSWERS = 32  # answers kept at most
 
 
 class Recent:
-    """The doubts asked lately, computed one request at a time."""
+    """The doubts asked lately, computed one request at a time: a request waits at most
+    `WAIT` seconds for another's computation, then is told to come back (503)."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the computation
+        self._kept = threading.Lock()  # the answers
         self._answers: OrderedDict[tuple, tuple[float, int, review.Doubts]] = OrderedDict()
 
     def doubts(
         self, store: Store, *, until: datetime | None, hours: float | None, limit: int
     ) -> review.Doubts:
         key = (until, hours, limit)
-        with self._lock:
-            made = store.corrections_made()
-            kept = self._answers.get(key)
-            if kept and kept[1] == made and time.monotonic() - kept[0] < KEPT:
-                return kept[2]
-            found = review.doubts(Newsroom(store), until=until, hours=hours, limit=limit)
-            self._answers[key] = (time.monotonic(), made, found)
-            self._answers.move_to_end(key)
-            while len(self._answers) > ANSWERS:
-                self._answers.popitem(last=False)
+        made = store.corrections_made()
+        found = self._answer(key, made)
+        if found is not None:
             return found
+        if not self._lock.acquire(timeout=WAIT):
+            raise HTTPException(
+                503, "the doubts are being computed for another request: try again shortly",
+                headers={"Retry-After": "5"},
+            )  # fmt: skip
+        try:
+            found = self._answer(key, made)  # the request waited for may have asked the same
+            if found is None:
+                try:
+                    found = review.doubts(Newsroom(store), until=until, hours=hours, limit=limit)
+                except Refused as exc:
+                    raise HTTPException(422, str(exc)) from exc
+                with self._kept:
+                    self._answers[key] = (time.monotonic(), made, found)
+                    self._answers.move_to_end(key)
+                    while len(self._answers) > ANSWERS:
+                        self._answers.popitem(last=False)
+            return found
+        finally:
+            self._lock.release()
+
+    def _answer(self, key: tuple, made: int) -> review.Doubts | None:
+        with self._kept:
+            kept = self._answers.get(key)
+        if kept and kept[1] == made and time.monotonic() - kept[0] < KEPT:
+            return kept[2]
+        return None
 
 
 def recent(request: Request) -> Recent:
@@ -64,12 +89,12 @@ def list_doubts(
         datetime | None, Query(description="the window's end (default: the newest article)")
     ] = None,
     days: Annotated[
-        float | None, Query(gt=0, le=31, description="its length in days (default: 2)")
+        float | None, Query(gt=0, le=7, description="its length in days (default: 2)")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> dict[str, Any]:
     """{start, end, split: [...], merge: [...]}: the largest stories of the window with the
-    cut between their two parts least alike, and the pairs of stories closest to each other;
+    weakest cut in two (average link), and the pairs of stories closest to each other;
     each with `stories`, `parts` (the articles of each side: id, title, outlet, published),
     `across` and `within` (mean TF-IDF cosine) and `weight` (its rank). Act on one with
     `POST /api/corrections` (split, merge, or confirm to keep the stories as they are). The

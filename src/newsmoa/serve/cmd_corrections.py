@@ -139,8 +139,8 @@ def confirm(
     ctx: click.Context, stories: tuple[str, ...], by: str | None, defer_analysis: bool
 ) -> None:
     """Keep stories as they are: every article of them is placed by hand where it is, so no
-    automatic decision splits one or merges two of them, and `newsmoa doubts` no longer
-    lists them (until new articles join them).
+    automatic decision splits one or merges two of them, and `newsmoa doubts` does not
+    list them as two stories (until new articles join them).
 
     Example: newsmoa confirm STORY_ID
     """

@@ -4,6 +4,7 @@ with the corrections that would act on them."""
 from __future__ import annotations
 
 import json
+import math
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -19,15 +20,16 @@ if TYPE_CHECKING:
 @click.command()
 @click.option(
     "--days",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0, max=366, min_open=True),
     default=None,
-    help="The window's length in days (default: the clustering window, 2 days).",
+    help="The window's length in days (default: the clustering window, 2 days; at most 366).",
 )
 @click.option(
     "--until",
     type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]),
     default=None,
-    help="The window's end, UTC (default: the newest stored publication time).",
+    help="The window's end, UTC (default: the newest stored article's time); a date alone "
+    "is its first moment, so the window ends before that day.",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
@@ -36,19 +38,26 @@ def doubts(
     ctx: click.Context, days: float | None, until: datetime | None, limit: int, fmt: str
 ) -> None:
     """Where the grouping may be wrong, most worth a look first: the largest stories, each
-    with the cut between the two parts least alike ("may be two stories"), and the pairs of
+    with its weakest cut in two (average link) ("may be two stories"), and the pairs of
     stories closest to each other ("may be one story"). A story an editor placed every
-    article of (a correction, or `newsmoa confirm`) is left out until new articles join it.
+    article of (a correction, or `newsmoa confirm`) is not listed as two, nor two such
+    stories as one, until new articles join them.
 
     Example: newsmoa doubts --days 1
     """
+    from newsmoa.errors import Refused
     from newsmoa.pipeline import Newsroom
     from newsmoa.review import as_json
     from newsmoa.review import doubts as find
     from newsmoa.serve.cli import _store
 
+    if days is not None and not math.isfinite(days):
+        raise click.BadParameter(f"{days} is not a number of days", param_hint="--days")
     hours = None if days is None else days * 24
-    found = find(Newsroom(_store(ctx)), until=until, hours=hours, limit=limit)
+    try:
+        found = find(Newsroom(_store(ctx)), until=until, hours=hours, limit=limit)
+    except Refused as exc:
+        raise click.BadParameter(str(exc), param_hint="--until") from exc
     if fmt == "json":
         click.echo(json.dumps(as_json(found), ensure_ascii=False, indent=2))
         return

@@ -98,6 +98,11 @@ class Store(Protocol):
         """The latest publication time of a stored article (None: none has one)."""
         ...
 
+    def newest_time(self) -> datetime | None:
+        """The latest time of a stored article: its publication time, or for one without,
+        the time its batch was placed at (None: the store is empty)."""
+        ...
+
     def story_articles(self, story: str) -> list[StoredArticle]: ...
 
     def story_listings(self, stories: Sequence[str]) -> dict[str, list[Article]]:

@@ -218,6 +218,10 @@ class SQLStore:
         ts = ts.fetchone()[0]
         return None if ts is None else datetime.fromtimestamp(ts, UTC)
 
+    def newest_time(self) -> datetime | None:
+        ts = self._run("SELECT max(time_ts) FROM articles").fetchone()[0]
+        return None if ts is None else datetime.fromtimestamp(ts, UTC)
+
     def story_articles(self, story: str) -> list[StoredArticle]:
         rows = self._run(
             "SELECT doc, story, sentences, facts, features, signals, version, time_ts"
