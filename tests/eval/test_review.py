@@ -41,3 +41,28 @@ def test_following_the_doubts_never_lowers_the_score():
         assert all(0 <= made <= looks for (_, made), looks in zip(got.after, BUDGETS, strict=True))
         assert got.articles == len(data.articles)
     assert got.after[-1][0] > got.clustered + 0.02  # the editor fixes what was looked at
+
+
+def test_the_editor_looks_at_the_two_lists_in_turn():
+    """`_next` gives the top split when splits come first, else the top merge; the other
+    list's top when one is empty."""
+    import numpy as np
+
+    from newsmoa.eval.review import _next
+
+    story = {"a": "S", "b": "S", "c": "S", "d": "T"}
+    sims = np.array(
+        [[1, 0.6, 0.1, 0.3], [0.6, 1, 0.1, 0.2], [0.1, 0.1, 1, 0.2], [0.3, 0.2, 0.2, 1]]
+    )
+    at = {a: i for i, a in enumerate("abcd")}
+
+    def cosines(ids):
+        pos = [at[a] for a in ids]
+        return sims[np.ix_(pos, pos)]
+
+    neighbours = [("a", "d")]
+    look = {"placed": set(story), "neighbours": neighbours, "cosines": cosines}
+    assert _next(story, looked=set(), splits_first=True, **look).kind == "split"
+    assert _next(story, looked=set(), splits_first=False, **look).kind == "merge"
+    assert _next(story, looked={"S"}, splits_first=True, **look).kind == "merge"
+    assert _next(story, looked={"S", "T"}, splits_first=False, **look) is None

@@ -249,3 +249,29 @@ def test_doubts_are_computed_once_a_minute_unless_a_correction_is_made(stored, m
         monkeypatch.setattr(api_doubts, "KEPT", 0.0)
         client.get("/api/doubts")
         assert len(computed) == 4
+
+
+def test_a_confirmed_story_shows_its_articles_placed_by_hand(stored):
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        before = client.get(f"/api/stories/{story}", params={"why": 1}).json()["why"]
+        assert not any(s.get("placed_by_hand") for s in before.values())
+        body = {"action": "confirm", "stories": [story]}
+        assert client.post("/api/corrections", json=body, headers=EDITOR).status_code == 201
+        after = client.get(f"/api/stories/{story}", params={"why": 1}).json()["why"]
+        assert sorted(after) == ids and all(s["placed_by_hand"] for s in after.values())
+
+
+def test_doubts_asked_while_another_request_computes_them_wait_then_503(stored, monkeypatch):
+    db, _, _ = stored
+    monkeypatch.setattr(api_doubts, "WAIT", 0.05)
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        busy = client.app.state.doubts._lock
+        assert busy.acquire()
+        try:
+            got = client.get("/api/doubts", params={"limit": 2})
+        finally:
+            busy.release()
+        assert got.status_code == 503 and got.headers["Retry-After"] == "5"
+        assert client.get("/api/doubts", params={"limit": 2}).status_code == 200
+        assert len(client.get("/api/doubts", params={"limit": 1}).json()["split"]) == 1
