@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from newsmoa.cluster.doubts import Doubt
+from newsmoa.eval.arrival import timed
 from newsmoa.eval.datasets import load_ecbplus
-from newsmoa.eval.review import BUDGETS, _apply, _regrouped, review
+from newsmoa.eval.review import BUDGETS, LOOKS_A_DAY, _apply, _regrouped, desk, review
 
 GOLD = {"a": "1", "b": "1", "c": "2", "d": "2", "e": "3"}
 
@@ -66,3 +67,13 @@ def test_the_editor_looks_at_the_two_lists_in_turn():
     assert _next(story, looked=set(), splits_first=False, **look).kind == "merge"
     assert _next(story, looked={"S"}, splits_first=True, **look).kind == "merge"
     assert _next(story, looked={"S", "T"}, splits_first=False, **look) is None
+
+
+def test_an_editor_at_the_desk_day_by_day_through_the_product():
+    """ECB+ test with made-up dates, a day at a time through `Newsroom.ingest`, five looks
+    at `newsmoa doubts` a day, each fix made with the corrections: they hold to the end."""
+    data = timed(load_ecbplus(("test",)))
+    got = desk(data)
+    assert got.days >= 5 and 0 < got.looks <= LOOKS_A_DAY * got.days
+    assert got.corrections >= 1
+    assert got.edited > got.clustered + 0.02

@@ -10,24 +10,36 @@ listed again, as in the product (a correction freezes the stories it touches; `n
 confirm` freezes a story found right). The table gives pairwise F1 as clustered and after
 `BUDGETS` looks, with how many of them led to a correction: what reading the top of the
 lists is worth, not what the clustering reaches alone.
+
+`desk` runs the same editor through the product itself: each day's articles in one
+`Newsroom.ingest` call into a new SQLite store (re-deciding the window, as `ingest` does),
+then `LOOKS_A_DAY` looks at `newsmoa.review.doubts`, each fix made with the corrections of
+`newsmoa.corrections` (`move`, `split`; `confirm` when the stories were right), so that the
+days after see what the editor did. Its table gives pairwise F1 of the whole set as stored
+at the end, without and with the editor, and the corrections made.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features
 from newsmoa.cluster.doubts import Doubt, merge_doubts, split_doubts
+from newsmoa.eval.arrival import timed
 from newsmoa.eval.clustering import halves
 from newsmoa.eval.datasets import EvalSet, load_ecbplus, load_ko_august, load_ko_dev
 from newsmoa.eval.scoring import pairwise
 
 BUDGETS = (5, 10, 20)
+LOOKS_A_DAY = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +143,123 @@ def _f1(gold: dict[str, str], story: dict[str, str]) -> float:
     return pairwise([gold[a] for a in ids], [story[a] for a in ids]).f1
 
 
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """A set through the product, day by day: pairwise F1 as stored at the end, without and
+    with an editor; the editor's looks and corrections."""
+
+    name: str
+    days: int
+    clustered: float
+    edited: float
+    looks: int
+    corrections: int
+
+
+def desk(data: EvalSet, looks_a_day: int = LOOKS_A_DAY) -> Desk:
+    """Ingest `data` a day at a time (by publication date, UTC) twice, into new stores: alone,
+    and with an editor who knows the gold and, after each day, looks at `looks_a_day` doubts
+    of the window and fixes what the gold says is wrong."""
+    from newsmoa.codec import iso
+    from newsmoa.types import RawItem
+
+    days: dict[object, list[RawItem]] = defaultdict(list)
+    for a in data.articles:
+        day = a.published.date() if a.published else None
+        days[day].append(
+            RawItem(
+                origin=a.id,
+                id=a.id,
+                text=a.text,
+                title=a.title or None,
+                outlet=a.outlet,
+                published=iso(a.published),
+            )
+        )
+    order = [days[d] for d in sorted(days, key=lambda d: (d is None, d or datetime.min.date()))]
+    gold = dict(zip((a.id for a in data.articles), data.gold, strict=True))
+    clustered, _, _ = _through_product(order, gold, 0)
+    edited, looks, made = _through_product(order, gold, looks_a_day)
+    return Desk(data.name, len(order), clustered, edited, looks, made)
+
+
+def _through_product(
+    days: list[list], gold: dict[str, str], looks_a_day: int
+) -> tuple[float, int, int]:
+    from newsmoa import review
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.store import open_store
+
+    looks = made = 0
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(os.path.join(folder, "desk.db"))
+        try:
+            room = Newsroom(store)
+            for items in days:
+                room.ingest(items, defer_analysis=True, recluster=True)
+                for look in range(looks_a_day):
+                    found = review.doubts(room, limit=1)
+                    lists = (found.splits, found.merges)
+                    if look % 2:
+                        lists = lists[::-1]
+                    doubt = next((d[0] for d in lists if d), None)
+                    if doubt is None:
+                        break
+                    looks += 1
+                    made += _fix(room, doubt, gold)
+            stored = store.stories_of(list(gold))
+        finally:
+            store.close()
+    ids = list(gold)
+    pred = [stored.get(a, f"dropped {a}") for a in ids]
+    return pairwise([gold[a] for a in ids], pred).f1, looks, made
+
+
+def _fix(room, doubt: Doubt, gold: dict[str, str]) -> int:
+    """Regroup the articles of the doubt's stories as the gold has them, largest gold story
+    first, with `move` and `split` (into the story holding most of it that no larger one
+    took, else split off), or `confirm` the stories when they are right already; returns
+    the corrections made."""
+    from newsmoa import corrections
+
+    store = room.store
+    ids = [a for part in doubt.parts for a in part]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for a in ids:
+        groups[gold[a]].append(a)
+    now = store.stories_of(ids)
+    if _partition(now, ids) == _partition(gold, ids):
+        corrections.confirm(room, list(doubt.stories), by="eval", defer_analysis=True)
+        return 1
+    made, used = 0, set()
+    for group in sorted(groups.values(), key=lambda g: (-len(g), min(g))):
+        now = store.stories_of(group)
+        held: dict[str, list[str]] = defaultdict(list)
+        for a in group:
+            held[now[a]].append(a)
+        free = [s for s in held if s not in used]
+        if free:
+            target = max(free, key=lambda s: (len(held[s]), s))
+        else:  # all of it in stories larger groups took: split it off
+            source = max(held, key=lambda s: (len(held[s]), s))
+            split = corrections.split(room, source, held[source], by="eval", defer_analysis=True)
+            target, made = str(split.story), made + 1
+            now = store.stories_of(group)
+        rest = [a for a in group if now[a] != target]
+        if rest:
+            corrections.move(room, rest, target, by="eval", defer_analysis=True)
+            made += 1
+        used.add(target)
+    return made
+
+
+def _partition(story: dict[str, str], ids: list[str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    for a in ids:
+        groups[story[a]].add(a)
+    return {frozenset(g) for g in groups.values()}
+
+
 def sets() -> list[tuple[EvalSet, str]]:
     """The clustering table's sets that are on this machine, with their role."""
     out = []
@@ -162,7 +291,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{f'{got.name} ({role})':<34} {got.articles:>8} {got.clustered:>9.3f} {cells}")
     print("(n): looks that led to a split or merge; an editor who knows the gold reviews the")
     print("doubts, splits and merges in turn (newsmoa.eval.review).")
+    print("")
+    print(
+        f"through the product, a day at a time, {LOOKS_A_DAY} looks a day (pairwise F1 at the end)"
+    )
+    print(f"{'set':<34} {'days':>5} {'alone':>7} {'edited':>7} {'looks':>6} {'corrections':>11}")
+    for data in desk_sets():
+        day = desk(data)
+        print(
+            f"{day.name:<34} {day.days:>5} {day.clustered:>7.3f} {day.edited:>7.3f} "
+            f"{day.looks:>6} {day.corrections:>11}"
+        )
     return 0
+
+
+def desk_sets() -> list[EvalSet]:
+    """The sets with dates (ECB+ test with made-up ones) on this machine, for `desk`."""
+    out = [s for s in (load_ko_dev(), *(load_ko_august(p) for p in "ABC")) if s is not None]
+    return [*out, timed(load_ecbplus(("test",)))]
 
 
 if __name__ == "__main__":
