@@ -275,3 +275,31 @@ def test_doubts_asked_while_another_request_computes_them_wait_then_503(stored, 
         assert got.status_code == 503 and got.headers["Retry-After"] == "5"
         assert client.get("/api/doubts", params={"limit": 2}).status_code == 200
         assert len(client.get("/api/doubts", params={"limit": 1}).json()["split"]) == 1
+
+
+def test_the_doubts_page_corrects_as_proposed(stored):
+    """With a token, each doubt has a form: split the right-hand part off, or keep the
+    stories as they are (both of a merge doubt); it answers with the doubts page."""
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        (split,) = client.get("/api/doubts").json()["split"]
+        off = [a["id"] for a in split["parts"][1]]
+        page = client.get("/doubts").text
+        assert f'action="/stories/{story}/corrections"' in page
+        assert all(f'name="articles" value="{aid}"' in page for aid in off)
+        form = {"action": "split", "articles": off, "token": TOKEN, "back": "doubts"}
+        got = client.post(f"/stories/{story}/corrections", data=form, follow_redirects=False)
+        assert got.status_code == 303 and got.headers["location"].endswith("/doubts")
+        new = client.get("/api/corrections").json()[0]["into"]
+        release = {"action": "release", "stories": [story, new]}
+        assert client.post("/api/corrections", json=release, headers=EDITOR).status_code == 201
+        both = {"action": "confirm", "target": new, "token": TOKEN, "back": "doubts"}
+        got = client.post(f"/stories/{story}/corrections", data=both, follow_redirects=False)
+        assert got.status_code == 303
+        assert client.get("/api/corrections").json()[-1]["stories"] == [story, new]
+    with TestClient(create_app(db, edit_token="")) as client:
+        assert 'name="token"' not in client.get("/doubts").text  # no form without a token
+    store = open_store(db)
+    assert sorted(store.hand_placed(ids)) == ids
+    assert set(store.stories_of(off).values()) == {new}
+    store.close()

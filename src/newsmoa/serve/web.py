@@ -89,7 +89,7 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     )
 
 
-@router.get("/doubts", response_class=HTMLResponse)
+@router.get("/doubts", response_class=HTMLResponse, name="doubts_page")
 def doubts_page(request: Request, store: StoreDep) -> Response:
     """The stories of the last two days most worth an editor's look (`newsmoa.review`), each
     linked to its why view, where the correction form is."""
@@ -98,11 +98,15 @@ def doubts_page(request: Request, store: StoreDep) -> Response:
         aid: " · ".join(x for x in (a.outlet, a.title) if x) or aid
         for aid, a in found.articles.items()
     }
+    editing = bool(request.app.state.edit_token)  # a form under each doubt
     return templates.TemplateResponse(
         request,
         "doubts.html",
-        {"found": found, "titles": titles, "start": iso(found.start), "end": iso(found.end)},
-    )
+        {
+            "found": found, "titles": titles, "editing": editing,
+            "start": iso(found.start), "end": iso(found.end),
+        },
+    )  # fmt: skip
 
 
 def not_found(request: Request, message: str) -> Response:
@@ -116,7 +120,8 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     """The story page's correction form (shown with `?why=1` when the server has an edit
     token): the corrections of `POST /api/corrections`, with the token typed in the form
     (never kept in a cookie, so another site cannot post one); then the story the articles
-    went to."""
+    went to, or the doubts page when the form was one of its doubts (`back=doubts`). A
+    confirm with a `target` keeps both stories as they are (a merge doubt found wrong)."""
     if request.headers.get("content-type", "").partition(";")[0].strip() != FORM:
         raise HTTPException(415, f"send the correction form as {FORM}")
     try:  # the body is at most `app.MAX_BODY` bytes
@@ -132,7 +137,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
         "split": {"story": story_id, "articles": checked},
         "move": {"story": target, "articles": checked},
         "merge": {"story": story_id, "stories": [target] if target else []},
-        "confirm": {"stories": [story_id]},
+        "confirm": {"stories": [story_id, *([target] if target else [])]},
         "release": {"articles": checked} if checked else {"stories": [story_id]},
     }.get(action, {})
     try:
@@ -140,5 +145,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     except ValidationError as exc:
         raise HTTPException(422, f"not a correction: {action!r}") from exc
     done = await run_in_threadpool(made, Newsroom(store), asked)
+    if form.get("back", [""])[0] == "doubts":
+        return RedirectResponse(request.url_for("doubts_page"), status_code=303)
     where = request.url_for("story_page", story_id=done.story or story_id)
     return RedirectResponse(f"{where}?why=1", status_code=303)
