@@ -4,6 +4,7 @@ re-decisions of the window, the running index, new reports."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import importlib.util
 import random
 from datetime import timedelta
@@ -272,6 +273,17 @@ def test_doubts_list_the_largest_stories_until_an_editor_looks(room):
     early = doubts(room, until=cases.T0 - timedelta(days=3), hours=24)
     assert (early.splits, early.merges) == ((), ())
     assert len(doubts(room, limit=1).splits) == 1
+    # the command line asks for as many as given
+    from click.testing import CliRunner
+
+    from newsmoa.serve.cli import cli
+
+    db = room.store.name
+    for limit, want in (("1", 1), ("2", 2)):
+        got = CliRunner().invoke(
+            cli, ["--db", db, "doubts", "--limit", limit, "--format", "json"], obj={}
+        )
+        assert got.exit_code == 0 and len(json.loads(got.output)["split"]) == want, got.output
 
 
 def test_doubts_of_a_store_without_publication_times_end_at_its_newest_batch(tmp_path):
