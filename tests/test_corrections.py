@@ -4,19 +4,21 @@ re-decisions of the window, the running index, new reports."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import importlib.util
+import json
 import random
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from newsmoa import pipeline
 from newsmoa.corrections import confirm, merge, move, release, split
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom
 from newsmoa.review import doubts
+from newsmoa.serve.cli import cli
 from newsmoa.store import open_store
 from newsmoa.types import RawItem
 
@@ -274,10 +276,6 @@ def test_doubts_list_the_largest_stories_until_an_editor_looks(room):
     assert (early.splits, early.merges) == ((), ())
     assert len(doubts(room, limit=1).splits) == 1
     # the command line asks for as many as given
-    from click.testing import CliRunner
-
-    from newsmoa.serve.cli import cli
-
     db = room.store.name
     for limit, want in (("1", 1), ("2", 2)):
         got = CliRunner().invoke(
@@ -296,3 +294,37 @@ def test_doubts_of_a_store_without_publication_times_end_at_its_newest_batch(tmp
     found = doubts(room)
     assert found.end == placed and [len(sum(d.parts, ())) for d in found.splits] == [4]
     room.store.close()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_desk_editor_regroups_a_doubt_as_the_gold_has_it(room, seed):
+    """`eval.review._fix`, the evaluation's editor, with made-up gold over two stories (as a
+    split or a merge doubt names them): the articles end grouped exactly as the gold says,
+    with moves and splits, or confirmed when they already are."""
+    from newsmoa.cluster.doubts import Doubt
+    from newsmoa.eval.review import _fix, _partition
+
+    room.ingest([*_reports(1, 4), *_reports(2, 3)], defer_analysis=True)
+    ids = [f"e1-{k}" for k in range(4)] + [f"e2-{k}" for k in range(3)]
+    one, two = (_stories(room, [a])[a] for a in ("e1-0", "e2-0"))
+    rng = random.Random(seed)
+    gold = {a: rng.choice("xyz"[: rng.randint(1, 3)]) for a in ids}
+    parts = (tuple(ids[:4]), tuple(ids[4:]))
+    doubt = Doubt("merge", (one, two), parts, 0.2, 0.4, 0.2)
+    made = _fix(room, doubt, gold)
+    assert _partition(_stories(room, ids), ids) == _partition(gold, ids)
+    assert made >= 1 and len(room.store.corrections()) == made
+
+
+def test_the_desk_editor_confirms_stories_that_are_right(room):
+    from newsmoa.cluster.doubts import Doubt
+    from newsmoa.eval.review import _fix
+
+    room.ingest([*_reports(1, 4), *_reports(2, 3)], defer_analysis=True)
+    one, two = (_stories(room, [a])[a] for a in ("e1-0", "e2-0"))
+    ids = [f"e1-{k}" for k in range(4)] + [f"e2-{k}" for k in range(3)]
+    gold = {a: a[:2] for a in ids}
+    doubt = Doubt("merge", (one, two), (tuple(ids[:4]), tuple(ids[4:])), 0.2, 0.4, 0.2)
+    assert _fix(room, doubt, gold) == 1
+    (logged,) = room.store.corrections()
+    assert logged["action"] == "confirm" and logged["stories"] == [one, two]

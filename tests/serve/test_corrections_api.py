@@ -7,6 +7,7 @@ import warnings
 from datetime import datetime, timedelta
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 with warnings.catch_warnings():  # as in test_app.py: the one fallback warning of Starlette
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -277,29 +278,65 @@ def test_doubts_asked_while_another_request_computes_them_wait_then_503(stored, 
         assert len(client.get("/api/doubts", params={"limit": 1}).json()["split"]) == 1
 
 
+def _doubt_forms(page: str) -> list[tuple[str, list[tuple[str, str]], list[str]]]:
+    """Each form of the doubts page: (action URL, hidden fields, its buttons' actions)."""
+    forms = []
+    for form in HTMLParser(page).css("section.doubt form"):
+        hidden = [
+            (i.attributes["name"], i.attributes["value"]) for i in form.css('input[type="hidden"]')
+        ]
+        buttons = [b.attributes["value"] for b in form.css('button[name="action"]')]
+        forms.append((form.attributes["action"], hidden, buttons))
+    return forms
+
+
+def _post(client, form, action):
+    url, hidden, buttons = form
+    assert action in buttons
+    data: dict[str, list[str]] = {}
+    for name, value in [*hidden, ("action", action), ("token", TOKEN)]:
+        data.setdefault(name, []).append(value)
+    return client.post(url, data=data, follow_redirects=False)
+
+
 def test_the_doubts_page_corrects_as_proposed(stored):
-    """With a token, each doubt has a form: split the right-hand part off, or keep the
-    stories as they are (both of a merge doubt); it answers with the doubts page."""
+    """With a token, each doubt has a form: split the right-hand part off or keep the story
+    as it is; merge two stories or keep both as they are. Its own fields make the
+    correction, and the answer is the doubts page."""
     db, story, ids = stored
+    with TestClient(create_app(db, edit_token="")) as client:
+        page = client.get("/doubts").text
+        assert story in page and 'name="token"' not in page  # listed, no form without a token
     with TestClient(create_app(db, edit_token=TOKEN)) as client:
         (split,) = client.get("/api/doubts").json()["split"]
         off = [a["id"] for a in split["parts"][1]]
-        page = client.get("/doubts").text
-        assert f'action="/stories/{story}/corrections"' in page
-        assert all(f'name="articles" value="{aid}"' in page for aid in off)
-        form = {"action": "split", "articles": off, "token": TOKEN, "back": "doubts"}
-        got = client.post(f"/stories/{story}/corrections", data=form, follow_redirects=False)
-        assert got.status_code == 303 and got.headers["location"].endswith("/doubts")
+        (form,) = _doubt_forms(client.get("/doubts").text)
+        assert form[0] == f"/stories/{story}/corrections" and form[2] == ["split", "confirm"]
+        assert sorted(v for k, v in form[1] if k == "articles") == sorted(off)
+        got = _post(client, form, "split")
+        assert got.status_code == 303 and got.headers["location"] == "/doubts"
         new = client.get("/api/corrections").json()[0]["into"]
+        check = open_store(db)
+        assert set(check.stories_of(off).values()) == {new}
+        check.close()
         release = {"action": "release", "stories": [story, new]}
         assert client.post("/api/corrections", json=release, headers=EDITOR).status_code == 201
-        both = {"action": "confirm", "target": new, "token": TOKEN, "back": "doubts"}
-        got = client.post(f"/stories/{story}/corrections", data=both, follow_redirects=False)
-        assert got.status_code == 303
-        assert client.get("/api/corrections").json()[-1]["stories"] == [story, new]
-    with TestClient(create_app(db, edit_token="")) as client:
-        assert 'name="token"' not in client.get("/doubts").text  # no form without a token
+        found = client.get("/api/doubts").json()
+        (merge,) = found["merge"]  # the two parts are neighbours
+        keep, other = merge["stories"]
+        forms = {f[0]: f for f in _doubt_forms(client.get("/doubts").text)}
+        both = forms[f"/stories/{keep}/corrections"]
+        assert ("target", other) in both[1] and both[2] == ["merge", "confirm"]
+        assert _post(client, both, "confirm").status_code == 303
+        assert client.get("/api/corrections").json()[-1]["stories"] == [keep, other]
+        release = {"action": "release", "stories": [keep, other]}
+        assert client.post("/api/corrections", json=release, headers=EDITOR).status_code == 201
+        (merge,) = client.get("/api/doubts").json()["merge"]
+        forms = {f[0]: f for f in _doubt_forms(client.get("/doubts").text)}
+        assert _post(client, forms[f"/stories/{keep}/corrections"], "merge").status_code == 303
+        # the story page's confirm keeps its own story only, whatever the Story field says
+        page_form = {"action": "confirm", "target": "leftover", "token": TOKEN}
+        assert client.post(f"/stories/{keep}/corrections", data=page_form).status_code == 409
     store = open_store(db)
-    assert sorted(store.hand_placed(ids)) == ids
-    assert set(store.stories_of(off).values()) == {new}
+    assert set(store.stories_of(ids).values()) == {keep}
     store.close()

@@ -27,7 +27,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -165,7 +165,7 @@ def desk(data: EvalSet, looks_a_day: int = LOOKS_A_DAY) -> Desk:
 
     days: dict[object, list[RawItem]] = defaultdict(list)
     for a in data.articles:
-        day = a.published.date() if a.published else None
+        day = a.published.astimezone(UTC).date() if a.published else None
         days[day].append(
             RawItem(
                 origin=a.id,
@@ -194,11 +194,14 @@ def _through_product(
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(os.path.join(folder, "desk.db"))
         try:
-            room = Newsroom(store)
+            room = Newsroom(store)  # the ingesting process, as `watch` holds it
             for items in days:
                 room.ingest(items, defer_analysis=True, recluster=True)
                 for look in range(looks_a_day):
-                    found = review.doubts(room, limit=1)
+                    # the editor's own process, as `newsmoa doubts` and the server read the
+                    # store: looking loads nothing into the ingesting index
+                    desk = Newsroom(store)
+                    found = review.doubts(desk, limit=1)
                     lists = (found.splits, found.merges)
                     if look % 2:
                         lists = lists[::-1]
@@ -206,7 +209,7 @@ def _through_product(
                     if doubt is None:
                         break
                     looks += 1
-                    made += _fix(room, doubt, gold)
+                    made += _fix(desk, doubt, gold)
             stored = store.stories_of(list(gold))
         finally:
             store.close()

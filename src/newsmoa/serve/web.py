@@ -92,7 +92,8 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
 @router.get("/doubts", response_class=HTMLResponse, name="doubts_page")
 def doubts_page(request: Request, store: StoreDep) -> Response:
     """The stories of the last two days most worth an editor's look (`newsmoa.review`), each
-    linked to its why view, where the correction form is."""
+    linked to its why view and, with an edit token, with a form that corrects it as proposed
+    or keeps the stories as they are (`story_correction`, `back=doubts`)."""
     found = recent(request).doubts(store, until=None, hours=None, limit=10)
     titles = {
         aid: " · ".join(x for x in (a.outlet, a.title) if x) or aid
@@ -133,11 +134,13 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     checked = form.get("articles", [])
     target = form.get("target", [""])[0].strip()
     by = form.get("by", [""])[0].strip()[:200] or None
+    back = form.get("back", [""])[0] == "doubts"  # posted from the doubts page
     body = {
         "split": {"story": story_id, "articles": checked},
         "move": {"story": target, "articles": checked},
         "merge": {"story": story_id, "stories": [target] if target else []},
-        "confirm": {"stories": [story_id, *([target] if target else [])]},
+        # a doubt's form names both stories of a merge doubt; the story page confirms its own
+        "confirm": {"stories": [story_id, *([target] if target and back else [])]},
         "release": {"articles": checked} if checked else {"stories": [story_id]},
     }.get(action, {})
     try:
@@ -145,7 +148,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     except ValidationError as exc:
         raise HTTPException(422, f"not a correction: {action!r}") from exc
     done = await run_in_threadpool(made, Newsroom(store), asked)
-    if form.get("back", [""])[0] == "doubts":
-        return RedirectResponse(request.url_for("doubts_page"), status_code=303)
+    if back:
+        return RedirectResponse("/doubts", status_code=303)
     where = request.url_for("story_page", story_id=done.story or story_id)
     return RedirectResponse(f"{where}?why=1", status_code=303)
