@@ -34,6 +34,13 @@ SETTINGS: tuple[Setting, ...] = (
         "the bearer token `serve` asks of an editor's corrections (`POST /api/corrections`); "
         "empty: corrections only from the command line",
     ),
+    Setting(
+        "editors",
+        "",
+        "NEWSMOA_EDITORS",
+        "a file of editors with tokens of their own, one `NAME TOKEN` a line, for `serve`: "
+        "the log names who made each correction by the token it came with",
+    ),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -7,7 +7,8 @@
 A correction needs the server's edit token (`NEWSMOA_EDIT_TOKEN`, or `create_app`'s
 `edit_token`) as `Authorization: Bearer <token>`, checked before the body is validated (a
 body that is not JSON at all answers 422 first; one over `app.MAX_BODY` bytes, 413): 401
-without it or with another one; 429 for a minute once an address sent ten wrong ones within
+without it or with another one (an editor's own token, `NEWSMOA_EDITORS`, also serves, and
+the log then names that editor); 429 for a minute once an address sent ten wrong ones within
 a minute (`guesses.py`); 403 when the server has none (corrections are then made
 from the command line only). Then a body that lacks what its action needs answers 422, a
 correction naming an unknown story or article 404, one that cannot be made as asked (a
@@ -31,6 +32,7 @@ from newsmoa import corrections
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom
 from newsmoa.serve.api import ErrorOut, StoreDep
+from newsmoa.serve.editors import Editors
 from newsmoa.serve.guesses import Guesses
 
 router = APIRouter(prefix="/api", tags=["corrections"])
@@ -78,14 +80,18 @@ class LoggedOut(BaseModel):
     action: str
 
 
-def allowed(request: Request, given: bytes | None) -> None:
-    """Let a request correct the store only with the server's edit token (`given`: the
-    token the request carries, as bytes; compared in constant time), and not from an
-    address that sent too many wrong ones lately (`guesses.Guesses`: 429)."""
+def allowed(request: Request, given: bytes | None) -> str | None:
+    """Let a request correct the store only with the server's edit token or an editor's own
+    (`given`: the token the request carries, as bytes; compared in constant time), and not
+    from an address that sent too many wrong ones lately (`guesses.Guesses`: 429). Returns
+    the editor's name when the token is an editor's (`editors.py`), else None."""
     token: str = request.app.state.edit_token
-    if not token:
+    editors: Editors = request.app.state.editors
+    if not token and not editors:
         raise HTTPException(
-            403, "corrections are off on this server: start it with NEWSMOA_EDIT_TOKEN set"
+            403,
+            "corrections are off on this server: start it with NEWSMOA_EDIT_TOKEN or "
+            "NEWSMOA_EDITORS set",
         )
     guesses: Guesses = request.app.state.guesses
     host = request.client.host if request.client else ""
@@ -95,23 +101,27 @@ def allowed(request: Request, given: bytes | None) -> None:
             429, f"too many wrong edit tokens from {host or 'this address'}: try again in "
             f"{math.ceil(wait)} s", headers={"Retry-After": str(math.ceil(wait))},
         )  # fmt: skip
-    if given is None or not secrets.compare_digest(given, token.encode("utf-8")):
+    name = None if given is None else editors.who(given)
+    shared = given is not None and bool(token) and secrets.compare_digest(given, token.encode())
+    if name is None and not shared:
         if given is not None:  # a token that is wrong, not a request without one
             guesses.wrong(host)
         raise HTTPException(
-            401, "a correction needs this server's edit token",
+            401, "a correction needs this server's edit token, or an editor's own",
             headers={"WWW-Authenticate": "Bearer"},
         )  # fmt: skip
+    return name
 
 
 def editor(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> None:
+) -> str | None:
     """The API's check: `Authorization: Bearer <token>` (a header arrives decoded as
-    Latin-1, so its bytes are compared with the token's UTF-8 bytes)."""
+    Latin-1, so its bytes are compared with the token's UTF-8 bytes); the editor's name
+    when the token is an editor's own."""
     given = None if credentials is None else credentials.credentials.strip().encode("latin-1")
-    allowed(request, given)
+    return allowed(request, given)
 
 
 def _needs(body: CorrectionIn, *fields: str) -> None:
@@ -161,7 +171,6 @@ def made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
     status_code=201,
     response_model=CorrectionOut,
     summary="Make an editor's correction",
-    dependencies=[Depends(editor)],
     responses={
         401: {"model": ErrorOut, "description": "no token, or another one"},
         429: {"model": ErrorOut, "description": "too many wrong tokens from this address"},
@@ -170,10 +179,15 @@ def made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
         409: {"model": ErrorOut, "description": "cannot be made as asked; nothing changed"},
     },
 )
-def post_correction(store: StoreDep, body: CorrectionIn) -> Response:
-    """Split, merge, move, confirm or release, as the command line does; the stories it touches are
-    then kept as the editor left them by every automatic decision (`newsmoa.corrections`)."""
-    return JSONResponse(asdict(made(Newsroom(store), body)), status_code=201)
+def post_correction(
+    store: StoreDep, body: CorrectionIn, name: Annotated[str | None, Depends(editor)]
+) -> Response:
+    """Split, merge, move, confirm or release, as the command line does; the stories it
+    touches are then kept as the editor left them by every automatic decision
+    (`newsmoa.corrections`). With an editor's own token the log names that editor, whatever
+    `by` says."""
+    asked = body.model_copy(update={"by": name}) if name else body
+    return JSONResponse(asdict(made(Newsroom(store), asked)), status_code=201)
 
 
 @router.get(

@@ -31,6 +31,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsmoa import settings
 from newsmoa.errors import NewsmoaError
 from newsmoa.serve import api, api_corrections, api_doubts, feed, web
+from newsmoa.serve.editors import Editors
+from newsmoa.serve.editors import load as load_editors
 from newsmoa.serve.guesses import Guesses
 from newsmoa.store import open_store
 
@@ -66,11 +68,15 @@ def wants_json(request: Request) -> bool:
     return path.startswith("/api/") or path.endswith((".json", ".atom")) or path == "/openapi.json"
 
 
-def create_app(db: str, *, edit_token: str | None = None) -> FastAPI:
+def create_app(db: str, *, edit_token: str | None = None, editors: str | None = None) -> FastAPI:
     """The ASGI app over the store at `db` (an SQLite path). Opens it once now, so a path
     that is not a newsmoa store fails at start with a clear `StoreError`. `edit_token`:
-    what `POST /api/corrections` asks for (None: `NEWSMOA_EDIT_TOKEN`; empty: refused)."""
+    what `POST /api/corrections` asks for (None: `NEWSMOA_EDIT_TOKEN`; empty: refused);
+    `editors`: a file of editors with tokens of their own (None: `NEWSMOA_EDITORS`; empty:
+    none), read now, so a bad line fails at start (`ConfigError`)."""
     open_store(db).close()
+    listed = settings.get("editors") if editors is None else editors
+    app_editors = load_editors(listed.strip()) if listed.strip() else Editors()
     app = FastAPI(
         title="newsmoa",
         summary="Many outlets' reports of one event, consolidated into one story.",
@@ -86,6 +92,7 @@ def create_app(db: str, *, edit_token: str | None = None) -> FastAPI:
     app.state.db = db
     token = settings.get("edit_token") if edit_token is None else edit_token
     app.state.edit_token = token.strip()  # only spaces: no token, as none
+    app.state.editors = app_editors  # their own tokens, which name them in the log
     app.state.guesses = Guesses()  # wrong tokens per address (429 after too many)
     app.state.doubts = api_doubts.Recent()  # one at a time, kept for a minute
     app.include_router(api.router)

@@ -409,7 +409,11 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
     from newsmoa.serve.app import create_app
 
-    uvicorn.run(create_app(ctx.obj["db"]), host=host, port=port, log_level="info")
+    try:
+        app = create_app(ctx.obj["db"])
+    except NewsmoaError as exc:  # a store that is not one, a bad editors' file
+        raise click.ClickException(str(exc)) from exc
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 @cli.command(name="eval")

@@ -83,7 +83,7 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     doc = story_document(store, story_id)
     if doc is None:
         return not_found(request, f"No story {story_id!r}.")
-    editing = bool(request.app.state.edit_token)  # the correction form, with `why`
+    editing = corrections_on(request)  # the correction form, with `why`
     return templates.TemplateResponse(
         request, "story.html", {**story_view(doc), "why": why, "editing": editing}
     )
@@ -99,7 +99,7 @@ def doubts_page(request: Request, store: StoreDep) -> Response:
         aid: " · ".join(x for x in (a.outlet, a.title) if x) or aid
         for aid, a in found.articles.items()
     }
-    editing = bool(request.app.state.edit_token)  # a form under each doubt
+    editing = corrections_on(request)  # a form under each doubt
     return templates.TemplateResponse(
         request,
         "doubts.html",
@@ -108,6 +108,11 @@ def doubts_page(request: Request, store: StoreDep) -> Response:
             "start": iso(found.start), "end": iso(found.end),
         },
     )  # fmt: skip
+
+
+def corrections_on(request: Request) -> bool:
+    """Whether the server takes corrections: an edit token, or editors with their own."""
+    return bool(request.app.state.edit_token or request.app.state.editors)
 
 
 def not_found(request: Request, message: str) -> Response:
@@ -129,11 +134,11 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
         form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=1000)
     except ValueError as exc:
         raise HTTPException(413, "too many fields in the correction form") from exc
-    allowed(request, form.get("token", [""])[0].strip().encode("utf-8") or None)
+    name = allowed(request, form.get("token", [""])[0].strip().encode("utf-8") or None)
     action = form.get("action", [""])[0]
     checked = form.get("articles", [])
     target = form.get("target", [""])[0].strip()
-    by = form.get("by", [""])[0].strip()[:200] or None
+    by = name or form.get("by", [""])[0].strip()[:200] or None  # an editor's token names them
     back = form.get("back", [""])[0] == "doubts"  # posted from the doubts page
     body = {
         "split": {"story": story_id, "articles": checked},
