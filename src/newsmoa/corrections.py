@@ -28,7 +28,8 @@ a moved article's event into the story it was moved to. Automatic decisions resp
   before it is stored (`Newsroom._save` reads the log's length under the write lock).
 
 Each correction is one transaction with one line in the store's log (`Store.corrections`;
-`by` names who made it, as the command line, the API or the form were told),
+`by` names who made it, as the command line, the API or the form were told, with
+`proven: true` when an editor's own token said so, `Editor`),
 whose length also tells a process holding stories in its index (`watch`) that they have
 changed. A story left without articles redirects to where they went, so links
 to it still lead to them. Story ids never change and never return, as for automatic merges.
@@ -44,6 +45,14 @@ from newsmoa.cluster.stories import fresh_id
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.store.base import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Editor:
+    """An editor whose name a token of their own proves (`serve.editors`); a plain `by`
+    string is the name as given."""
+
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +73,7 @@ def move(
     articles: Sequence[str],
     story: str,
     *,
-    by: str | None = None,
+    by: str | Editor | None = None,
     defer_analysis: bool = False,
 ) -> Correction:
     """Put `articles` in `story` (an id of a story that has articles, or was merged into
@@ -94,7 +103,7 @@ def split(
     story: str,
     articles: Sequence[str],
     *,
-    by: str | None = None,
+    by: str | Editor | None = None,
     defer_analysis: bool = False,
 ) -> Correction:
     """Move `articles` out of `story` into a new story; every article of both is then placed
@@ -130,7 +139,7 @@ def merge(
     keep: str,
     others: Sequence[str],
     *,
-    by: str | None = None,
+    by: str | Editor | None = None,
     defer_analysis: bool = False,
 ) -> Correction:
     """Merge the `others` into `keep`, whose id survives; the others' ids redirect to it.
@@ -158,7 +167,7 @@ def confirm(
     room: Newsroom,
     stories: Sequence[str],
     *,
-    by: str | None = None,
+    by: str | Editor | None = None,
     defer_analysis: bool = False,
 ) -> Correction:
     """Keep `stories` as they are: every article of them is placed by hand where it is (an
@@ -183,7 +192,7 @@ def release(
     articles: Sequence[str] = (),
     stories: Sequence[str] = (),
     *,
-    by: str | None = None,
+    by: str | Editor | None = None,
     defer_analysis: bool = False,
 ) -> Correction:
     """Forget that an editor placed `articles`, and the articles of `stories` (they stay
@@ -215,8 +224,11 @@ def release(
     return Correction(n, "release", None, (), (), tuple(articles), tuple(changed))
 
 
-def _by(detail: dict[str, Any], by: str | None) -> dict[str, Any]:
-    """The log's detail of a correction, with who made it when known (`by`)."""
+def _by(detail: dict[str, Any], by: str | Editor | None) -> dict[str, Any]:
+    """The log's detail of a correction, with who made it when known (`by`), and
+    `proven: true` when a token of their own says so."""
+    if isinstance(by, Editor):
+        return {**detail, "by": by.name, "proven": True}
     return {**detail, "by": by.strip()} if by and by.strip() else detail
 
 

@@ -32,14 +32,14 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "NEWSMOA_EDIT_TOKEN",
         "the bearer token `serve` asks of an editor's corrections (`POST /api/corrections`); "
-        "empty: corrections only from the command line",
+        "empty, and no editors' tokens (NEWSMOA_EDITORS): corrections only from the command line",
     ),
     Setting(
         "editors",
         "",
         "NEWSMOA_EDITORS",
         "a file of editors with tokens of their own, one `NAME TOKEN` a line, for `serve`: "
-        "the log names who made each correction by the token it came with",
+        "the log names who made each correction by the token it came with (`proven: true`)",
     ),
 )
 

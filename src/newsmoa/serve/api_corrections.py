@@ -8,12 +8,13 @@ A correction needs the server's edit token (`NEWSMOA_EDIT_TOKEN`, or `create_app
 `edit_token`) as `Authorization: Bearer <token>`, checked before the body is validated (a
 body that is not JSON at all answers 422 first; one over `app.MAX_BODY` bytes, 413): 401
 without it or with another one (an editor's own token, `NEWSMOA_EDITORS`, also serves, and
-the log then names that editor); 429 for a minute once an address sent ten wrong ones within
-a minute (`guesses.py`); 403 when the server has none (corrections are then made
-from the command line only). Then a body that lacks what its action needs answers 422, a
-correction naming an unknown story or article 404, one that cannot be made as asked (a
-split of a whole story, an article not in the story) 409; nothing is changed then. The story
-page's form (`web.story_correction`) makes the same corrections with the token typed in.
+the log then names that editor, `proven: true`); 429 for a minute once an address sent ten
+wrong ones within a minute (`guesses.py`); 403 when the server has neither (corrections
+are then made from the command line only). Then a body that lacks what its action needs
+answers 422, a correction naming an unknown story or article 404, one that cannot be made as
+asked (a split of a whole story, an article not in the story) 409; nothing is changed then.
+The story page's form (`web.story_correction`) makes the same corrections with the token
+typed in.
 """
 
 from __future__ import annotations
@@ -120,7 +121,11 @@ def editor(
     """The API's check: `Authorization: Bearer <token>` (a header arrives decoded as
     Latin-1, so its bytes are compared with the token's UTF-8 bytes); the editor's name
     when the token is an editor's own."""
-    given = None if credentials is None else credentials.credentials.strip().encode("latin-1")
+    given = None
+    if credentials is not None:  # read again from the header: FastAPI strips any blank, and
+        # a UTF-8 token may end in a byte Latin-1 reads as one (0xA0); HTTP's are " " and tab
+        _, _, value = request.headers.get("authorization", "").partition(" ")
+        given = value.strip(" \t").encode("latin-1")
     return allowed(request, given)
 
 
@@ -130,9 +135,13 @@ def _needs(body: CorrectionIn, *fields: str) -> None:
         raise HTTPException(422, f"{body.action} needs {' and '.join(missing)}")
 
 
-def correction_made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
-    """The correction `body` asks for, made (documents are made when next shown)."""
-    by, deferred = body.by, True  # documents are made when next shown
+def correction_made(
+    room: Newsroom, body: CorrectionIn, who: str | None = None
+) -> corrections.Correction:
+    """The correction `body` asks for, made (documents are made when next shown); by `who`
+    when an editor's own token names them, else by the `by` given."""
+    by: str | corrections.Editor | None = corrections.Editor(who) if who else body.by
+    deferred = True  # documents are made when next shown
     if body.action == "move":
         _needs(body, "articles", "story")
         return corrections.move(
@@ -156,10 +165,10 @@ def correction_made(room: Newsroom, body: CorrectionIn) -> corrections.Correctio
     return corrections.release(room, body.articles, body.stories, by=by, defer_analysis=deferred)
 
 
-def made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
+def made(room: Newsroom, body: CorrectionIn, who: str | None = None) -> corrections.Correction:
     """`correction_made`, with an unknown id as 404 and a refused correction as 409."""
     try:
-        return correction_made(room, body)
+        return correction_made(room, body, who)
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from exc
     except Refused as exc:
@@ -180,14 +189,13 @@ def made(room: Newsroom, body: CorrectionIn) -> corrections.Correction:
     },
 )
 def post_correction(
-    store: StoreDep, body: CorrectionIn, name: Annotated[str | None, Depends(editor)]
+    name: Annotated[str | None, Depends(editor)], store: StoreDep, body: CorrectionIn
 ) -> Response:
     """Split, merge, move, confirm or release, as the command line does; the stories it
     touches are then kept as the editor left them by every automatic decision
     (`newsmoa.corrections`). With an editor's own token the log names that editor, whatever
-    `by` says."""
-    asked = body.model_copy(update={"by": name}) if name else body
-    return JSONResponse(asdict(made(Newsroom(store), asked)), status_code=201)
+    `by` says, with `proven: true`."""
+    return JSONResponse(asdict(made(Newsroom(store), body, name)), status_code=201)
 
 
 @router.get(

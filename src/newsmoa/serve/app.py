@@ -75,8 +75,11 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
     `editors`: a file of editors with tokens of their own (None: `NEWSMOA_EDITORS`; empty:
     none), read now, so a bad line fails at start (`ConfigError`)."""
     open_store(db).close()
+    token = settings.get("edit_token") if edit_token is None else edit_token
     listed = settings.get("editors") if editors is None else editors
-    app_editors = load_editors(listed.strip()) if listed.strip() else Editors()
+    app_editors = (
+        load_editors(listed.strip(), shared=token.strip()) if listed.strip() else Editors()
+    )
     app = FastAPI(
         title="newsmoa",
         summary="Many outlets' reports of one event, consolidated into one story.",
@@ -90,7 +93,6 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
         max_body_size=MAX_BODY,  # 413 beyond, by Content-Length or as a body arrives
     )
     app.state.db = db
-    token = settings.get("edit_token") if edit_token is None else edit_token
     app.state.edit_token = token.strip()  # only spaces: no token, as none
     app.state.editors = app_editors  # their own tokens, which name them in the log
     app.state.guesses = Guesses()  # wrong tokens per address (429 after too many)

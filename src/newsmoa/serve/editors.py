@@ -1,10 +1,12 @@
 """Editors with tokens of their own (`NEWSMOA_EDITORS`): the log names who made a correction
 by the token it came with, not by the name a request gives.
 
-The file holds one editor a line, the name then the token, separated by whitespace (the last
-field is the token, so a name may have spaces); blank lines and lines starting with `#` are
-skipped. A token must be at least `MIN_TOKEN` characters and belong to one editor only, so
-that a weak or shared one fails at start, naming the file and line (`ConfigError`).
+The file holds one editor a line, the name then the token, separated by spaces or tabs (the
+last field is the token, so a name may have spaces); blank lines and lines starting with `#`
+are skipped, and a `#` later on a line is refused (a comment after a token would be taken
+for it). A token must be at least `MIN_TOKEN` characters, belong to one editor only and not
+be the server's edit token, so that a weak or shared one fails at start, naming the file and
+line, never what the line holds (`ConfigError`).
 
     # name          token
     김기자 사회부    4f1c0d7e9b2a8c3f5e6d7a8b9c0d1e2f
@@ -13,12 +15,14 @@ that a weak or shared one fails at start, naming the file and line (`ConfigError
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 
 from newsmoa.errors import ConfigError
 
 MIN_TOKEN = 16
+MAX_NAME = 200  # as the log takes a name given with a correction
 
 
 class Editors:
@@ -43,28 +47,37 @@ class Editors:
         return found
 
 
-def load(path: str) -> Editors:
-    """The editors listed in the file at `path` (see the module docstring)."""
+def load(path: str, *, shared: str = "") -> Editors:
+    """The editors listed in the file at `path` (see the module docstring); `shared`: the
+    server's edit token, which no editor's may be (its holders would be logged as them).
+    Errors name the line, never what is on it (a token may be)."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is not a name
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the editors' file: {exc}") from exc
     tokens: dict[str, str] = {}
-    owners: dict[str, str] = {}
-    for n, line in enumerate(lines, 1):
-        text = line.strip()
-        if not text or text.startswith("#"):
+    lines: dict[str, int] = {}  # token -> its line
+    named: dict[str, int] = {}  # name -> its line
+    for n, line in enumerate(text.split("\n"), 1):
+        words = [w for w in re.split(r"[ \t\r]+", line) if w]  # ASCII blanks only
+        if not words or words[0].startswith("#"):
             continue
-        *words, token = text.split()
-        name = " ".join(words)
         where = f"{path}:{n}"
+        if any(w.startswith("#") for w in words[1:]):
+            raise ConfigError(f"{where}: a comment goes on a line of its own")
+        *name_words, token = words
+        name = " ".join(name_words)
         if not name:
             raise ConfigError(f"{where}: give a name, then the token")
+        if len(name) > MAX_NAME:
+            raise ConfigError(f"{where}: the name is longer than {MAX_NAME} characters")
         if len(token) < MIN_TOKEN:
-            raise ConfigError(f"{where}: {name}'s token is shorter than {MIN_TOKEN} characters")
-        if name in tokens:
-            raise ConfigError(f"{where}: {name} is listed twice")
-        if token in owners:
-            raise ConfigError(f"{where}: {name} has the token of {owners[token]}")
-        tokens[name], owners[token] = token, name
+            raise ConfigError(f"{where}: the token is shorter than {MIN_TOKEN} characters")
+        if name in named:
+            raise ConfigError(f"{where}: the name of line {named[name]} again")
+        if token in lines:
+            raise ConfigError(f"{where}: the token of line {lines[token]} again")
+        if shared and token == shared:
+            raise ConfigError(f"{where}: the server's edit token (NEWSMOA_EDIT_TOKEN)")
+        tokens[name], lines[token], named[name] = token, n, n
     return Editors(tokens)

@@ -123,9 +123,11 @@ def not_found(request: Request, message: str) -> Response:
 
 @router.post("/stories/{story_id}/corrections")
 async def story_correction(request: Request, store: StoreDep, story_id: str) -> Response:
-    """The story page's correction form (shown with `?why=1` when the server has an edit
-    token): the corrections of `POST /api/corrections`, with the token typed in the form
-    (never kept in a cookie, so another site cannot post one); then the story the articles
+    """The story page's correction form (shown with `?why=1` when the server takes
+    corrections: an edit token, or editors' own, `corrections_on`): the corrections of
+    `POST /api/corrections`, with the token typed in the form (never kept in a cookie, so
+    another site cannot post one; an editor's own names them in the log, `proven`); then
+    the story the articles
     went to, or the doubts page when the form was one of its doubts (`back=doubts`). A
     confirm with a `target` keeps both stories as they are (a merge doubt found wrong)."""
     if request.headers.get("content-type", "").partition(";")[0].strip() != FORM:
@@ -138,7 +140,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     action = form.get("action", [""])[0]
     checked = form.get("articles", [])
     target = form.get("target", [""])[0].strip()
-    by = name or form.get("by", [""])[0].strip()[:200] or None  # an editor's token names them
+    by = form.get("by", [""])[0].strip()[:200] or None
     back = form.get("back", [""])[0] == "doubts"  # posted from the doubts page
     body = {
         "split": {"story": story_id, "articles": checked},
@@ -152,7 +154,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
         asked = CorrectionIn(action=action, by=by, **body)  # type: ignore[arg-type]
     except ValidationError as exc:
         raise HTTPException(422, f"not a correction: {action!r}") from exc
-    done = await run_in_threadpool(made, Newsroom(store), asked)
+    done = await run_in_threadpool(made, Newsroom(store), asked, name)
     if back:
         return RedirectResponse("/doubts", status_code=303)
     where = request.url_for("story_page", story_id=done.story or story_id)
