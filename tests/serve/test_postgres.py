@@ -42,3 +42,17 @@ def test_a_server_that_cannot_be_reached_is_named_without_its_password(tmp_path)
     assert "s3cret" not in str(err.value)
     assert str(err.value).startswith(f"postgresql://newsmoa:***@/newsmoa?host={tmp_path}")
     assert without_password("postgresql://u@h/db") == "postgresql://u@h/db"
+
+
+def test_doubts_and_confirm_on_postgres_as_on_sqlite(pg_url, tmp_path, example_path):
+    """`newsmoa doubts` lists the example's story on either database, and `confirm` takes it
+    off the list."""
+    got = {}
+    for name, db in (("postgres", pg_url), ("sqlite", tmp_path / "s.db")):
+        run(db, "ingest", str(example_path))
+        found = json.loads(run(db, "doubts", "--format", "json"))
+        (split,) = found["split"]
+        run(db, "confirm", split["stories"][0])
+        assert json.loads(run(db, "doubts", "--format", "json"))["split"] == []
+        got[name] = (found["end"], [[a["id"] for a in p] for p in split["parts"]])
+    assert got["postgres"] == got["sqlite"]

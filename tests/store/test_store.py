@@ -92,6 +92,18 @@ def test_newest_published(store):
     assert store.newest_published() == datetime(2024, 1, 1, 9, tzinfo=UTC)
 
 
+def test_newest_time_counts_undated_articles_at_the_time_they_were_given(store):
+    """`newest_time`: the latest article time of any kind (the window `newsmoa doubts` ends
+    at), where `newest_published` sees dated articles only."""
+    assert store.newest_time() is None
+    store.save_articles([row("a")])
+    assert store.newest_time() == datetime(2024, 1, 1, 9, tzinfo=UTC)
+    before = datetime.now(UTC)
+    store.save_articles([row("u", published=None)])  # its time: when it was saved
+    assert store.newest_time() >= before.replace(microsecond=0)
+    assert store.newest_published() == datetime(2024, 1, 1, 9, tzinfo=UTC)
+
+
 def test_every_article_has_a_time(store):
     """An article's time is its publication time, or the one the pipeline gave it, or, given
     neither, the time it was saved; windows of the story index are read by it."""
