@@ -25,7 +25,7 @@ import os
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -125,13 +125,8 @@ def _apply(story: dict[str, str], doubt: Doubt) -> dict[str, str]:
 def _regrouped(story: dict[str, str], doubt: Doubt, gold: dict[str, str]) -> dict[str, str]:
     """The grouping with the articles of the doubt's stories regrouped as the gold has them:
     each gold story among them in a story of its own (the largest keeps the first id)."""
-    ids = [a for part in doubt.parts for a in part]
-    groups: dict[str, list[str]] = defaultdict(list)
-    for a in ids:
-        groups[gold[a]].append(a)
     out = dict(story)
-    ranked = sorted(groups.values(), key=lambda g: (-len(g), min(g)))
-    for n, group in enumerate(ranked):
+    for n, group in enumerate(_groups(gold, [a for part in doubt.parts for a in part])):
         into = doubt.stories[0] if n == 0 else f"{doubt.stories[0]}/{n}"
         for a in group:
             out[a] = into
@@ -227,15 +222,12 @@ def _fix(room, doubt: Doubt, gold: dict[str, str]) -> int:
 
     store = room.store
     ids = [a for part in doubt.parts for a in part]
-    groups: dict[str, list[str]] = defaultdict(list)
-    for a in ids:
-        groups[gold[a]].append(a)
     now = store.stories_of(ids)
     if _partition(now, ids) == _partition(gold, ids):
         corrections.confirm(room, list(doubt.stories), by="eval", defer_analysis=True)
         return 1
     made, used = 0, set()
-    for group in sorted(groups.values(), key=lambda g: (-len(g), min(g))):
+    for group in _groups(gold, ids):
         now = store.stories_of(group)
         held: dict[str, list[str]] = defaultdict(list)
         for a in group:
@@ -256,11 +248,16 @@ def _fix(room, doubt: Doubt, gold: dict[str, str]) -> int:
     return made
 
 
-def _partition(story: dict[str, str], ids: list[str]) -> set[frozenset[str]]:
-    groups: dict[str, set[str]] = defaultdict(set)
+def _groups(label: Mapping[str, str], ids: Sequence[str]) -> list[list[str]]:
+    """`ids` grouped by their `label` (a story, or a gold story), largest group first."""
+    groups: dict[str, list[str]] = defaultdict(list)
     for a in ids:
-        groups[story[a]].add(a)
-    return {frozenset(g) for g in groups.values()}
+        groups[label[a]].append(a)
+    return sorted(groups.values(), key=lambda g: (-len(g), min(g)))
+
+
+def _partition(label: Mapping[str, str], ids: Sequence[str]) -> set[frozenset[str]]:
+    return {frozenset(g) for g in _groups(label, ids)}
 
 
 def sets() -> list[tuple[EvalSet, str]]:
