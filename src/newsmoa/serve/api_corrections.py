@@ -81,19 +81,24 @@ class LoggedOut(BaseModel):
     action: str
 
 
+def corrections_on(request: Request) -> bool:
+    """Whether the server takes corrections: an edit token, or editors with their own."""
+    return bool(request.app.state.edit_token or request.app.state.editors)
+
+
 def allowed(request: Request, given: bytes | None) -> str | None:
     """Let a request correct the store only with the server's edit token or an editor's own
     (`given`: the token the request carries, as bytes; compared in constant time), and not
     from an address that sent too many wrong ones lately (`guesses.Guesses`: 429). Returns
     the editor's name when the token is an editor's (`editors.py`), else None."""
-    token: str = request.app.state.edit_token
-    editors: Editors = request.app.state.editors
-    if not token and not editors:
+    if not corrections_on(request):
         raise HTTPException(
             403,
             "corrections are off on this server: start it with NEWSMOA_EDIT_TOKEN or "
             "NEWSMOA_EDITORS set",
         )
+    token: str = request.app.state.edit_token
+    editors: Editors = request.app.state.editors
     guesses: Guesses = request.app.state.guesses
     host = request.client.host if request.client else ""
     wait = guesses.wait(host)

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from newsmoa.codec import iso
 from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import StoreDep, story_response
-from newsmoa.serve.api_corrections import CorrectionIn, allowed, made
+from newsmoa.serve.api_corrections import CorrectionIn, allowed, corrections_on, made
 from newsmoa.serve.api_doubts import recent
 from newsmoa.serve.view import percent, plural, show_value, story_view, when
 
@@ -108,11 +108,6 @@ def doubts_page(request: Request, store: StoreDep) -> Response:
             "start": iso(found.start), "end": iso(found.end),
         },
     )  # fmt: skip
-
-
-def corrections_on(request: Request) -> bool:
-    """Whether the server takes corrections: an edit token, or editors with their own."""
-    return bool(request.app.state.edit_token or request.app.state.editors)
 
 
 def not_found(request: Request, message: str) -> Response:
