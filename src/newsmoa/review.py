@@ -63,7 +63,7 @@ def doubts(
         among = {index.resolve(story) for _, story, _, _ in store.index_entries(start, end)}
         members = index.members()
         looked = _looked(room, members)
-        splits, merges = index_doubts(index, among=among, skip=looked, limit=limit)
+        splits, merges = index_doubts(index, among=among, skip=looked, limit=limit, members=members)
         named = {s for d in (*splits, *merges) for s in d.stories}
         listed = store.story_listings(sorted(named))
     articles = {a.id: a for rows in listed.values() for a in rows}

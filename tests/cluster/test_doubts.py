@@ -47,6 +47,32 @@ def test_two_groups_of_three_equal_blocks_keeps_two_together():
     assert sorted([len(a), len(b)]) == [2, 4] and a[0] == 0
 
 
+def _greedy_two_groups(sims: np.ndarray) -> set[frozenset[int]]:
+    """Average link the plain way: merge the two closest groups until two are left."""
+    groups = [{i} for i in range(sims.shape[0])]
+    while len(groups) > 2:
+        pairs = [(i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))]
+        i, j = max(
+            pairs, key=lambda p: sims[np.ix_(sorted(groups[p[0]]), sorted(groups[p[1]]))].mean()
+        )
+        groups[i] |= groups.pop(j)
+    return {frozenset(g) for g in groups}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_two_groups_are_the_greedy_average_link_cut(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 14))
+    # cosines of random non-negative vectors, some of them near copies: clusters with ties
+    # unlikely (continuous values)
+    x = rng.random((n, 6)) ** 3 + (rng.random((n, 1)) < 0.5) * rng.random((1, 6))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    sims = x @ x.T
+    a, b = two_groups(sims)
+    assert a[0] == 0 and sorted(a + b) == list(range(n))
+    assert {frozenset(a), frozenset(b)} == _greedy_two_groups(sims)
+
+
 def test_splits_rank_the_largest_story_first_with_its_cut():
     ids = [f"x{i}" for i in range(5)] + [f"y{i}" for i in range(4)] + ["z0", "z1"]
     sims = np.eye(len(ids))

@@ -54,11 +54,12 @@ def doubts(
     among: Collection[str] | None = None,
     skip: Collection[str] = (),
     limit: int = 10,
+    members: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[list[Doubt], list[Doubt]]:
     """The index's stories that may be two, and pairs that may be one (`among`: only these
     stories, resolved ids; a merge needs one of its two among them), from the articles it
-    holds."""
-    members = index.members()
+    holds (`members`: `index.members()`, when the caller already has it)."""
+    members = index.members() if members is None else members
     inside = members if among is None else {s: m for s, m in members.items() if s in among}
     story_of = {a: s for s, ids in members.items() for a in ids}
     return (
@@ -138,27 +139,57 @@ def merge_doubts(
 
 
 def two_groups(sims: np.ndarray) -> tuple[list[int], list[int]]:
-    """Average-link agglomeration of a cosine matrix until two groups are left; the group of
-    the first row first."""
-    groups = [[i] for i in range(sims.shape[0])]
-    total = np.array(sims, dtype=np.float64)  # summed cosines between groups
-    np.fill_diagonal(total, 0.0)
-    alive = np.ones(len(groups), dtype=bool)
-    sizes = np.ones(len(groups))
-    while alive.sum() > 2:
-        mean = total / np.outer(sizes, sizes)
-        mean[~alive, :] = -np.inf
-        mean[:, ~alive] = -np.inf
-        np.fill_diagonal(mean, -np.inf)
-        i, j = sorted(np.unravel_index(int(np.argmax(mean)), mean.shape))
-        total[i, :] += total[j, :]
-        total[:, i] += total[:, j]
-        total[i, i] = 0.0
-        sizes[i] += sizes[j]
+    """The last two groups of average-link agglomeration on a cosine matrix; the group of the
+    first row first.
+
+    Found with the nearest-neighbour chain (Murtagh 1983; Müllner 2011, "Modern hierarchical,
+    agglomerative clustering algorithms"): follow each group to its most similar one until two
+    groups are each other's, merge those, go on; O(n^2) time where merging the globally
+    closest pair each time is O(n^3). Average link never merges above a similarity it merged
+    below (it is reducible), so the chain makes the same merges as the greedy order, though
+    not in that order: the two groups are what is left when every merge but the weakest is
+    made."""
+    n = sims.shape[0]
+    if n < 2:
+        raise ValueError("two groups need two rows")
+    sim = np.array(sims, dtype=np.float64)  # mean cosine between the groups, kept up to date
+    np.fill_diagonal(sim, -np.inf)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    merges: list[tuple[float, int, int]] = []  # similarity, surviving row, absorbed row
+    chain: list[int] = []
+    for _ in range(n - 1):
+        if not chain:
+            chain.append(int(np.flatnonzero(alive)[0]))
+        while True:
+            row = np.where(alive, sim[chain[-1]], -np.inf)
+            best = int(np.argmax(row))
+            if len(chain) > 1 and row[chain[-2]] >= row[best]:
+                break  # a tie with the previous link closes the chain too (no cycle)
+            chain.append(best)
+        j, i = chain.pop(), chain.pop()
+        i, j = min(i, j), max(i, j)
+        merges.append((float(sim[i, j]), i, j))
+        mixed = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
+        sim[i], sim[:, i] = mixed, mixed
+        sim[i, i] = -np.inf
+        size[i] += size[j]
         alive[j] = False
-        groups[i] += groups[j]
-    a, b = (sorted(groups[i]) for i in np.flatnonzero(alive))
-    return (a, b) if a[0] < b[0] else (b, a)
+    merges.sort(key=lambda m: -m[0])  # stable: equal similarities keep the chain's order
+    group = list(range(n))
+
+    def root(x: int) -> int:
+        while group[x] != x:
+            group[x] = group[group[x]]
+            x = group[x]
+        return x
+
+    for _, i, j in merges[:-1]:
+        group[root(j)] = root(i)
+    first = root(0)
+    a = [x for x in range(n) if root(x) == first]
+    b = [x for x in range(n) if root(x) != first]
+    return a, b
 
 
 def _across(sims: np.ndarray, a: Sequence[int], b: Sequence[int]) -> float:
