@@ -37,7 +37,8 @@ to it still lead to them. Story ids never change and never return, as for automa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +83,7 @@ def move(
     it."""
     store = room.store
     articles = _distinct(articles, "article")
-    with store.transaction():
+    with _correcting(room, defer_analysis) as changed:
         target = _story(store, story)
         now = _stories_of(store, articles)
         moved = [a for a in articles if now[a] != target]
@@ -91,10 +92,8 @@ def move(
         left = sorted({now[a] for a in moved})
         emptied = _emptied(store, left)
         store.save_redirects({s: target for s in emptied})
-        changed = [target, *(s for s in left if s not in emptied)]
+        changed += [target, *(s for s in left if s not in emptied)]
         held = _hold(store, changed)
-        room.refresh(changed, defer_analysis=True)
-    _documents(room, changed, defer_analysis)
     return Correction(n, "move", target, tuple(moved), tuple(emptied), tuple(held), tuple(changed))
 
 
@@ -111,7 +110,7 @@ def split(
     (`cluster.stories.fresh_id`)."""
     store = room.store
     articles = _distinct(articles, "article")
-    with store.transaction():
+    with _correcting(room, defer_analysis) as changed:
         source = _story(store, story)
         _stories_of(store, articles)  # an unknown id is not found, not "not in the story"
         members = [(r.time, r.article.id) for r in store.story_articles(source)]
@@ -128,9 +127,8 @@ def split(
             "split", _by({"story": source, "articles": articles, "into": new}, by)
         )
         _moved(store, dict.fromkeys(articles, new), dict.fromkeys(articles, source), n)
-        held = _hold(store, [source, new])
-        room.refresh([source, new], defer_analysis=True)
-    _documents(room, [source, new], defer_analysis)
+        changed += [source, new]
+        held = _hold(store, changed)
     return Correction(n, "split", new, tuple(articles), (), tuple(held), (source, new))
 
 
@@ -145,7 +143,7 @@ def merge(
     """Merge the `others` into `keep`, whose id survives; the others' ids redirect to it.
     Every article of the merged story is then placed by hand."""
     store = room.store
-    with store.transaction():
+    with _correcting(room, defer_analysis) as changed:
         target = _story(store, keep)
         named = {s: _story(store, s) for s in _distinct(others, "story")}
         part = [s for s, now in named.items() if now == target]
@@ -157,9 +155,8 @@ def merge(
         was = {aid: s for s, ids in rows.items() for aid in ids}
         _moved(store, dict.fromkeys(was, target), was, n)
         store.save_redirects(dict.fromkeys(gone, target))
-        held = _hold(store, [target])
-        room.refresh([target], defer_analysis=True)
-    _documents(room, [target], defer_analysis)
+        changed.append(target)
+        held = _hold(store, changed)
     return Correction(n, "merge", target, tuple(sorted(was)), tuple(gone), tuple(held), (target,))
 
 
@@ -175,15 +172,14 @@ def confirm(
     two of them, and `newsmoa doubts` lists none of them as two stories, nor two of them as
     one, until new articles join them. Refused when every article of them already is."""
     store = room.store
-    with store.transaction():
+    with _correcting(room, defer_analysis) as changed:
         named = list(dict.fromkeys(_story(store, s) for s in _distinct(stories, "story")))
         every = {r.article.id: s for s in named for r in store.story_articles(s)}
         if store.hand_placed(list(every)) == every:
             raise Refused(f"{_list(named)} already kept as they are: nothing was changed")
         n = store.log_correction("confirm", _by({"stories": named}, by))
-        held = _hold(store, named)
-        room.refresh(named, defer_analysis=True)
-    _documents(room, named, defer_analysis)
+        changed += named
+        held = _hold(store, changed)
     return Correction(n, "confirm", None, (), (), tuple(held), tuple(named))
 
 
@@ -203,7 +199,7 @@ def release(
     named = [s for s in stories if s.strip()]
     if not given and not named:
         raise Refused("no article or story given")
-    with store.transaction():
+    with _correcting(room, defer_analysis) as changed:
         of_stories = [r.article.id for s in named for r in store.story_articles(_story(store, s))]
         every = list(dict.fromkeys([*given, *of_stories]))
         now = _stories_of(store, every)
@@ -218,9 +214,7 @@ def release(
         n = store.log_correction("release", _by({"articles": articles}, by))
         store.release(articles)
         store.mark_unsettled(articles)
-        changed = sorted({now[a] for a in articles})
-        room.refresh(changed, defer_analysis=True)
-    _documents(room, changed, defer_analysis)
+        changed += sorted({now[a] for a in articles})
     return Correction(n, "release", None, (), (), tuple(articles), tuple(changed))
 
 
@@ -232,12 +226,19 @@ def _by(detail: dict[str, Any], by: str | Editor | None) -> dict[str, Any]:
     return {**detail, "by": by.strip()} if by and by.strip() else detail
 
 
-def _documents(room: Newsroom, stories: Sequence[str], defer_analysis: bool) -> None:
-    """Build the changed stories' documents after the correction, unless deferred: the
-    analysis of articles stored without it (Kiwi) runs outside the write lock, as when a
-    story is first shown (`pipeline.story_document`)."""
+@contextmanager
+def _correcting(room: Newsroom, defer_analysis: bool) -> Iterator[list[str]]:
+    """One correction's transaction. The stories whose articles it changes, which the body
+    adds to the list it is given, are refreshed in the room's index before it commits; their
+    documents are built after it, unless deferred: the analysis of articles stored without it
+    (Kiwi) runs outside the write lock, as when a story is first shown
+    (`pipeline.story_document`). Nothing is refreshed or built when the body raises."""
+    changed: list[str] = []
+    with room.store.transaction():
+        yield changed
+        room.refresh(changed, defer_analysis=True)
     if not defer_analysis:
-        for story in stories:
+        for story in changed:
             story_document(room.store, story)
 
 
