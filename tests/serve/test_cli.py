@@ -225,6 +225,9 @@ def test_deferred_analysis_lists_first_and_builds_on_show(tmp_path, example_path
     run(db, "ingest", "--defer-analysis", str(example_path))
     (row,) = json.loads(run(db, "stories", "--format", "json").output)
     assert row["article_count"] == 3
+    run(db, "confirm", row["id"], "--defer-analysis")  # leaves the document to build later
+    listed = run(db, "stories", "--format", "md", "--articles").output  # which builds it
+    assert all(reporter in listed for reporter in ("정성환", "이승희", "김경선"))
     doc = json.loads(run(db, "show", row["id"], "--format", "json").output)
     assert len(doc["articles"]) == 3 and any(len(s["sources"]) == 3 for s in doc["sentences"])
 

@@ -60,6 +60,18 @@ def test_a_split_over_the_api_holds_and_is_logged(stored):
     store.close()
 
 
+def test_a_story_corrected_over_http_stays_in_the_feed(stored):
+    """A correction over HTTP leaves the story's document to build later (the analysis runs
+    outside the request); the feed builds it, as the story page does, and lists the story."""
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        assert story in client.get("/feed.atom").text
+        body = {"action": "split", "story": story, "articles": [ids[0]]}
+        new = client.post("/api/corrections", json=body, headers=EDITOR).json()["story"]
+        feed = client.get("/feed.atom").text
+        assert f"urn:newsmoa:story:{story}" in feed and f"urn:newsmoa:story:{new}" in feed
+
+
 def test_no_correction_without_the_token(stored):
     """The token is checked before the body: a request without it learns nothing more."""
     db, story, ids = stored

@@ -298,11 +298,15 @@ def stories(
 
     Example: newsmoa stories --format csv > stories.csv
     """
+    from newsmoa.pipeline import story_document
+
     store = _store(ctx)
     rows = store.story_summaries(limit=limit, outlet=outlet)
     by_story = None
-    if articles:
-        by_story = {r["id"]: (store.story_doc(r["id"]) or {}).get("articles", []) for r in rows}
+    if articles:  # a document left to build later (a deferred correction) is built now
+        by_story = {
+            r["id"]: (story_document(store, r["id"]) or {}).get("articles", []) for r in rows
+        }
     click.echo(render.listing(rows, fmt, articles=by_story))
 
 

@@ -15,6 +15,7 @@ from xml.etree import ElementTree as ET
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from newsmoa.pipeline import story_document
 from newsmoa.serve.api import StoreDep
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -111,9 +112,10 @@ def feed(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
 ) -> Response:
-    """The newest stories as Atom entries."""
+    """The newest stories as Atom entries (a story whose document a correction left to build
+    later is built now, as its page would)."""
     rows = store.story_summaries(limit=limit, outlet=outlet or None)
-    docs = [d for d in (store.story_doc(r["id"]) for r in rows) if d is not None]
+    docs = [d for d in (story_document(store, r["id"]) for r in rows) if d is not None]
     base = str(request.base_url).rstrip("/")
     body = atom(docs, base=base, self_url=str(request.url))
     return Response(body, media_type="application/atom+xml; charset=utf-8")
