@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsmoa import pipeline
-from newsmoa.corrections import confirm, merge, move, release, split
+from newsmoa.corrections import confirm, editor_name, merge, move, release, split
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom
 from newsmoa.review import doubts
@@ -328,3 +328,13 @@ def test_the_desk_editor_confirms_stories_that_are_right(room):
     assert _fix(room, doubt, gold) == 1
     (logged,) = room.store.corrections()
     assert logged["action"] == "confirm" and logged["stories"] == [one, two]
+
+
+def test_a_name_for_the_log_is_plain_text():
+    """`by` is logged as given without surrounding spaces; a control character (a line break
+    would print as a forged line of the log), a bidirectional override or half of a surrogate
+    pair is refused."""
+    assert editor_name("  사회부 데스크 (Kim) ") == "사회부 데스크 (Kim)"
+    for bad in ("eve\nline", "tab\there", "bell\x07", "rtl\u202eevil", "half\ud800"):
+        with pytest.raises(Refused, match="control character"):
+            editor_name(bad)

@@ -37,6 +37,7 @@ to it still lead to them. Story ids never change and never return, as for automa
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -218,12 +219,28 @@ def release(
     return Correction(n, "release", None, (), (), tuple(articles), tuple(changed))
 
 
+# Bidirectional overrides and isolates: they reorder what a terminal or a page shows after them.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def editor_name(by: str) -> str:
+    """`by` as the log keeps it, without surrounding spaces. Refused when it holds a control
+    character (a line break would print as another line of the log), a bidirectional
+    override, or half of a surrogate pair (not text)."""
+    name = by.strip()
+    for c in name:
+        if unicodedata.category(c) in ("Cc", "Cs") or c in _BIDI_CONTROLS:
+            raise Refused(f"the name {name!r} holds a control character ({c!r}): give it plainly")
+    return name
+
+
 def _by(detail: dict[str, Any], by: str | Editor | None) -> dict[str, Any]:
-    """The log's detail of a correction, with who made it when known (`by`), and
-    `proven: true` when a token of their own says so."""
+    """The log's detail of a correction, with who made it when known (`by`: `editor_name`),
+    and `proven: true` when a token of their own says so."""
     if isinstance(by, Editor):
         return {**detail, "by": by.name, "proven": True}
-    return {**detail, "by": by.strip()} if by and by.strip() else detail
+    name = editor_name(by) if by else ""
+    return {**detail, "by": name} if name else detail
 
 
 @contextmanager

@@ -401,12 +401,25 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     assert "3 articles released" in run(db, "release", "--story", story["id"]).output
     bad = run(db, "split", story["id"], "nope", ok=False)
     assert bad.exit_code == 1 and "no article 'nope' in" in bad.output
-    log = [
-        json.loads(line) for line in run(db, "corrections", "--format", "json").output.splitlines()
-    ]
+    log = json.loads(run(db, "corrections", "--format", "json").output)
+    lines = run(db, "corrections", "--format", "jsonl").output.splitlines()
+    assert [json.loads(line) for line in lines] == log
     assert [(c["n"], c["action"]) for c in log] == [(1, "split"), (2, "merge"), (3, "release")]
     assert log[0]["articles"] == [ids[2]] and log[1]["merged"] == [new]
     assert log[0]["by"] == "사회부 데스크" and log[1]["by"] == getpass.getuser()  # by default
+    forged = "eve\n   9  2026-01-01T00:00:00+00:00  merge    by=alice"  # a line of the log
+    bad = run(db, "confirm", story["id"], "--by", forged, ok=False)
+    assert bad.exit_code == 1 and "holds a control character ('\\n')" in bad.output
+    assert len(json.loads(run(db, "corrections", "--format", "json").output)) == 3
+    from newsmoa.store import open_store
+
+    store = open_store(str(db))  # a name logged before names were checked
+    store.log_correction("confirm", {"stories": [story["id"]], "by": forged})
+    store.close()
+    table = run(db, "corrections").output.splitlines()
+    assert len(table) == 4 and table[-1].endswith(
+        "by=eve\\n   9  2026-01-01T00:00:00+00:00  merge    by=alice"
+    )
 
 
 def test_doubts_point_an_editor_at_a_story_until_it_is_confirmed(tmp_path, example_path):

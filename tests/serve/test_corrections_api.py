@@ -138,6 +138,33 @@ def test_a_correction_that_cannot_be_made_changes_nothing(stored):
     store.close()
 
 
+def test_a_name_or_id_that_is_not_plain_text_is_refused_by_field(stored):
+    """A line break in `by` would print as a forged line of the log; half of a surrogate
+    pair (JSON allows it) is not text. Each answers 422 naming the field; nothing is logged."""
+    db, story, ids = stored
+    forged = "bob\n  9  2026-01-01T00:00:00+00:00  merge    story=X by=alice proven=True"
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        body = {"action": "confirm", "stories": [story], "by": forged}
+        got = client.post("/api/corrections", json=body, headers=EDITOR)
+        assert got.status_code == 422 and "by" in got.json()["detail"][0]["loc"], got.text
+        for raw in (
+            b'{"action": "confirm", "stories": ["\\ud800"]}',
+            b'{"action": "release", "articles": ["x"], "by": "\\ud800"}',
+        ):
+            got = client.post(
+                "/api/corrections",
+                content=raw,
+                headers={**EDITOR, "content-type": "application/json"},
+            )
+            assert got.status_code == 422, got.text
+        form = {"action": "confirm", "token": TOKEN, "by": "eve\u202eevil"}
+        got = client.post(f"/stories/{story}/corrections", data=form)
+        assert got.status_code == 422 and "not a correction: by:" in got.text
+        assert client.get("/api/corrections").json() == []
+        for path in ("/api/stories", "/"):  # past what SQLite can count
+            assert client.get(path, params={"offset": 2**63}).status_code == 422
+
+
 def test_the_story_page_corrects_with_its_form(stored):
     """The `?why=1` page lists each article with a box to check and the corrections; its
     form posts with the token typed in, and answers with the story the articles went to."""

@@ -155,13 +155,16 @@ def page_link(request: Request, limit: int, offset: int, outlet: str | None) -> 
     return f"{request.url.path}?{urlencode(query)}"
 
 
+MAX_OFFSET = 10**12  # stories to skip: more than any store holds (SQLite stops at 2**63 - 1)
+
+
 @router.get("/stories", response_model=list[StorySummaryOut], summary="Stories, newest first")
 def list_stories(
     request: Request,
     store: StoreDep,
     response: Response,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
 ) -> list[dict[str, Any]]:
     """One row per story; a full page carries `Link: <...>; rel="next"`."""

@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from newsmoa import corrections
 from newsmoa.errors import NotFound, Refused
@@ -59,6 +59,24 @@ class CorrectionIn(BaseModel):
         "they are; release: stories whose articles placed by hand are released",
     )
     by: str | None = Field(None, description="who makes it, for the log", max_length=200)
+
+    @field_validator("by")
+    @classmethod
+    def _plain_name(cls, by: str | None) -> str | None:
+        """A name the log can print as given (`corrections.editor_name`)."""
+        try:
+            return None if by is None else corrections.editor_name(by) or None
+        except Refused as exc:
+            raise ValueError(str(exc)) from exc
+
+    @field_validator("story", "articles", "stories")
+    @classmethod
+    def _text(cls, ids: str | list[str] | None) -> str | list[str] | None:
+        """Ids that are text: half of a surrogate pair (JSON allows "\\ud800") is not."""
+        for one in [ids] if isinstance(ids, str) else ids or []:
+            if any("\ud800" <= c <= "\udfff" for c in one):
+                raise ValueError(f"{one!r} is not text: half of a surrogate pair")
+        return ids
 
 
 class CorrectionOut(BaseModel):
@@ -132,6 +150,13 @@ def editor(
         _, _, value = request.headers.get("authorization", "").partition(" ")
         given = value.strip(" \t").encode("latin-1")
     return allowed(request, given)
+
+
+def invalid(exc: ValidationError) -> str:
+    """What is wrong with a correction that does not validate, as one line naming the field."""
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "body"
+    return f"{where}: {first['msg']}"
 
 
 def _needs(body: CorrectionIn, *fields: str) -> None:

@@ -20,9 +20,12 @@ answer JSON under /api and for `.json` URLs, an HTML page elsewhere.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -118,6 +121,13 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
             {"status": exc.status_code, "message": exc.detail},
             status_code=exc.status_code,
         )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        """422 as FastAPI words it, written with ASCII escapes: a request may carry half of
+        a surrogate pair (JSON allows "\\ud800"), which UTF-8 cannot encode."""
+        body = json.dumps(jsonable_encoder({"detail": exc.errors()}), ensure_ascii=True)
+        return Response(body, status_code=422, media_type="application/json")
 
     @app.exception_handler(NewsmoaError)
     async def newsmoa_error(request: Request, exc: NewsmoaError) -> Response:

@@ -175,7 +175,10 @@ def release(
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
+    help="json: one array; jsonl: one correction a line.",
+)  # fmt: skip
 @click.pass_context
 def corrections(ctx: click.Context, fmt: str) -> None:
     """The log of the corrections made to the store's stories, oldest first.
@@ -185,17 +188,31 @@ def corrections(ctx: click.Context, fmt: str) -> None:
     from newsmoa.serve.cli import _store
 
     log = _store(ctx).corrections()
-    if not log and fmt == "table":
+    if fmt == "json":
+        click.echo(json.dumps(log, ensure_ascii=False, indent=2))
+        return
+    if fmt == "jsonl":
+        for row in log:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not log:
         click.echo("no corrections yet.")
     for row in log:
-        if fmt == "json":
-            click.echo(json.dumps(row, ensure_ascii=False))
-            continue
         detail = {k: v for k, v in row.items() if k not in ("n", "at", "action")}
         words = " ".join(
-            f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in detail.items()
+            f"{k}={','.join(map(_plain, v)) if isinstance(v, list) else _plain(v)}"
+            for k, v in detail.items()
         )
-        click.echo(f"{row['n']:>4}  {row['at']}  {row['action']:<8} {words}")
+        click.echo(f"{row['n']:>4}  {row['at']}  {_plain(row['action']):<8} {words}")
+
+
+def _plain(value: object) -> str:
+    """A logged value as one line of the table: a control character (a line break in a
+    name logged before names were checked) printed as its escape, not acted on."""
+    text = str(value)
+    if all(c.isprintable() for c in text):
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 COMMANDS = (move, split, merge, confirm, release, corrections)

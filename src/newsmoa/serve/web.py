@@ -19,8 +19,8 @@ from pydantic import ValidationError
 
 from newsmoa.codec import iso
 from newsmoa.pipeline import Newsroom, story_document
-from newsmoa.serve.api import StoreDep, story_response
-from newsmoa.serve.api_corrections import CorrectionIn, allowed, corrections_on, made
+from newsmoa.serve.api import MAX_OFFSET, StoreDep, story_response
+from newsmoa.serve.api_corrections import CorrectionIn, allowed, corrections_on, invalid, made
 from newsmoa.serve.api_doubts import recent
 from newsmoa.serve.view import percent, plural, show_value, story_view, when
 
@@ -43,7 +43,7 @@ def story_list(
     request: Request,
     store: StoreDep,
     outlet: str | None = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Response:
     """Stories newest first, with an outlet filter and older/newer links."""
     outlet = outlet or None
@@ -148,7 +148,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     try:
         asked = CorrectionIn(action=action, by=by, **body)  # type: ignore[arg-type]
     except ValidationError as exc:
-        raise HTTPException(422, f"not a correction: {action!r}") from exc
+        raise HTTPException(422, f"not a correction: {invalid(exc)}") from exc
     done = await run_in_threadpool(made, Newsroom(store), asked, name)
     if back:
         return RedirectResponse("/doubts", status_code=303)
