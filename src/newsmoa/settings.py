@@ -5,8 +5,11 @@ Stage tuning lives in each stage's frozen `*Config`; this table holds what a use
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
+
+from newsmoa.errors import ConfigError
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +51,17 @@ BY_NAME = {s.name: s for s in SETTINGS}
 
 def get(name: str) -> str:
     return BY_NAME[name].value()
+
+
+def seconds(name: str) -> float:
+    """A setting that is a number of seconds above 0 (`ConfigError` naming the variable and
+    the value otherwise)."""
+    setting = BY_NAME[name]
+    raw = setting.value()
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (0 < value < math.inf):
+        raise ConfigError(f"{setting.env} must be a number of seconds above 0, not {raw!r}")
+    return value

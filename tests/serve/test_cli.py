@@ -6,6 +6,7 @@ import csv
 import getpass
 import io
 import json
+import os
 import random
 import shutil
 from datetime import UTC, datetime, timedelta
@@ -453,3 +454,32 @@ def test_doubts_point_an_editor_at_a_story_until_it_is_confirmed(tmp_path, examp
     narrow = json.loads(run(db, "doubts", "--until", until, "--format", "json").output)
     wide = run(db, "doubts", "--until", until, "--days", "3", "--format", "json").output
     assert narrow["split"] == [] and json.loads(wide)["split"][0]["stories"] == [story["id"]]
+
+
+def test_a_setting_that_cannot_be_used_is_named_by_the_command_that_uses_it(tmp_path):
+    """A bad NEWSMOA_PORT stops `serve` only, naming the variable; a bad fetch timeout stops
+    an ingest that would fetch, before it fetches; each with one line and exit status 2."""
+    import subprocess
+    import sys
+
+    def newsmoa(*args, **env):
+        code = "import sys; from newsmoa.serve.cli import main; sys.argv[0] = 'newsmoa'; main()"
+        return subprocess.run(
+            [sys.executable, "-c", code, "--db", str(tmp_path / "s.db"), *args],
+            capture_output=True, text=True, env={**os.environ, **env}, timeout=120,
+        )  # fmt: skip
+
+    listed = newsmoa("stories", "--format", "json", NEWSMOA_PORT="abc")  # once read on import
+    assert listed.returncode == 0 and json.loads(listed.stdout) == []
+    for port in ({"NEWSMOA_PORT": "abc"}, {"NEWSMOA_PORT": "70000"}):
+        bad = newsmoa("serve", **port)
+        assert bad.returncode == 2 and "(env var: 'NEWSMOA_PORT')" in bad.stderr, bad.stderr
+    bad = newsmoa("serve", "--port", "-1")
+    assert bad.returncode == 2 and "0<=x<=65535" in bad.stderr
+    for timeout in ("abc", "-5", "inf"):
+        bad = newsmoa("ingest", "https://example.invalid/feed", NEWSMOA_FETCH_TIMEOUT_S=timeout)
+        assert bad.returncode == 2 and "Traceback" not in bad.stderr
+        assert (
+            f"NEWSMOA_FETCH_TIMEOUT_S must be a number of seconds above 0, not '{timeout}'"
+            in bad.stderr
+        )

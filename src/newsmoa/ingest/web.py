@@ -42,7 +42,7 @@ class Fetcher:
     def __init__(
         self, *, transport: httpx.BaseTransport | None = None, timeout_s: float | None = None
     ) -> None:
-        timeout = timeout_s if timeout_s is not None else float(settings.get("fetch_timeout_s"))
+        timeout = timeout_s if timeout_s is not None else settings.seconds("fetch_timeout_s")
         self.client = httpx.Client(
             transport=transport,
             timeout=timeout,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newsmoa import settings
-from newsmoa.errors import NewsmoaError
+from newsmoa.errors import ConfigError, NewsmoaError
 from newsmoa.serve import render
 
 if TYPE_CHECKING:
@@ -401,8 +401,14 @@ def _as_file(infile: str) -> Iterator[str]:
 
 
 @cli.command()
-@click.option("--host", default=settings.get("host"), show_default=True)
-@click.option("--port", default=int(settings.get("port")), type=int, show_default=True)
+@click.option(
+    "--host", envvar=settings.BY_NAME["host"].env, default=settings.BY_NAME["host"].default,
+    show_default=True, show_envvar=True, help="Address to listen on.",
+)  # fmt: skip
+@click.option(
+    "--port", envvar=settings.BY_NAME["port"].env, default=int(settings.BY_NAME["port"].default),
+    type=click.IntRange(0, 65535), show_default=True, show_envvar=True, help="Port to listen on.",
+)  # fmt: skip
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
     """The web UI and JSON API over the store.
@@ -467,4 +473,10 @@ _register()
 
 
 def main() -> None:
-    cli(obj={})
+    """The `newsmoa` command; a setting it cannot use (`ConfigError`) ends it with one line
+    naming the variable, as click reports a bad option (exit status 2)."""
+    try:
+        cli(obj={})
+    except ConfigError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
