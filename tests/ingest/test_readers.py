@@ -32,6 +32,32 @@ def test_jsonl_with_a_broken_line(tmp_path):
     assert str(bad[0]).startswith(f"{path}:2: not JSON")
 
 
+def test_a_published_time_that_is_not_a_date_is_an_error_naming_the_line(tmp_path):
+    """A time given in `published` places the article among its days: one that cannot be
+    read is an error for its line (the others go on), not an undated article, nor the day of
+    an ISO time whose offset is impossible."""
+    path = tmp_path / "in.jsonl"
+    given = [
+        "2024-05-10T10:00:00+09:00",
+        "2024-13-45T99:00:00",
+        "2024-05-10T10:00:00+25:00",
+        "2015년 3월 20일 13:21",
+        "어제",
+        "Fri, 20 Mar 2015 13:21:40 +0900",
+    ]
+    rows = [{"id": f"a{n}", "text": ARTICLE, "published": p} for n, p in enumerate(given)]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    good, bad = split(list(read_sources([str(path)])))
+    assert [g.id for g in good] == ["a0", "a3", "a5"]
+    assert [b.line for b in bad] == [2, 3, 5]
+    assert str(bad[0]) == f"{path}:2: \"published\" is not a date: '2024-13-45T99:00:00'"
+    (tmp_path / "in.csv").write_text(f"text,date\n{ARTICLE},someday\n", "utf-8")
+    good, bad = split(list(read_sources([str(tmp_path / "in.csv")])))
+    assert not good and [(b.line, b.message) for b in bad] == [
+        (2, "\"published\" is not a date: 'someday'")
+    ]
+
+
 def test_empty_binary_and_unsupported_files(tmp_path):
     (tmp_path / "empty.txt").write_text("", "utf-8")
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary")

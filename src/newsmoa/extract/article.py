@@ -11,6 +11,7 @@ entry). Any other text without a body (a login page, a paywall notice) is droppe
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -58,7 +59,9 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         parts.paragraphs, parts.title, parts.subtitle = [], None, None  # a flash: no body
     body = "\n".join(parts.paragraphs)
     published = (
-        _published(raw.published, tz) or parts.published or _published(hints.get("date"), tz)
+        published_time(raw.published, tz)
+        or parts.published
+        or published_time(hints.get("date"), tz)
     )
     outlet = (
         (outlets().canonical(raw.outlet) or raw.outlet if raw.outlet else None)
@@ -175,13 +178,24 @@ def _distinct(lines: list[str]) -> list[str]:
     return out
 
 
-def _published(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:
+# An ISO 8601 date with a time after it: read whole by `fromisoformat`, or not at all.
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
+
+
+def published_time(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:
+    """A given publication time: ISO 8601 (a naive one in `tz`), an RSS date ("Fri, 20 Mar
+    2015 13:21:40 +0900"), or a date in words ("2015년 3월 20일 13:21"); None when none of
+    these reads it. A date and time in ISO 8601 shape must be valid as a whole: of
+    "2024-05-10T10:00:00+25:00" (no such offset) no day is kept without its time."""
     if not value:
         return None
+    value = value.strip()
     try:
-        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        try:  # RSS dates: "Fri, 20 Mar 2015 13:21:40 +0900"
+        if _ISO_TIME.match(value):
+            return None
+        try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError):
             return parse_datetime(value, tz=tz)

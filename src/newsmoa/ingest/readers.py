@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmoa.errors import InputError, UnsupportedInput
+from newsmoa.extract.article import published_time
 from newsmoa.ingest.paste import split_pasted
 from newsmoa.types import RawItem
 
@@ -164,6 +165,9 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
         value = obj.get(name)
         return None if value is None or value == "" else _no_nul(str(value))
 
+    published = opt("published")
+    if published is not None and published_time(published) is None:
+        return InputError(origin, f'"published" is not a date: {published!r}', line=line)
     return RawItem(
         origin=where,
         text=_no_nul(text) if isinstance(text, str) else None,
@@ -172,7 +176,7 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
         url=opt("url"),
         outlet=opt("outlet"),
         title=opt("title"),
-        published=opt("published"),
+        published=published,
     )
 
 

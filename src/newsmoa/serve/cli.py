@@ -287,7 +287,12 @@ def watch(
 @click.option(
     "--format", "fmt", type=click.Choice(render.LIST_FORMATS), default="table", show_default=True
 )
-@click.option("--limit", type=int, default=None, help="At most this many stories, newest first.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 10**12),
+    default=None,
+    help="At most this many stories, newest first.",
+)
 @click.option("--outlet", default=None, help="Only stories this outlet carried.")
 @click.option("--articles", is_flag=True, help="List each story's articles (table, md).")
 @click.pass_context
