@@ -138,6 +138,9 @@ def test_bad_inputs_among_good_ones(tmp_path, example_path):
 
 
 def test_listing_formats(example_db):
+    for limit in ("0", "-1", str(2**64)):  # -1 listed every story; 2**64 was a traceback
+        bad = run(example_db, "stories", "--limit", limit, ok=False)
+        assert bad.exit_code == 2 and "--limit" in bad.output, limit
     rows = run(example_db, "stories", "--format", "csv").output
     assert rows.startswith("\ufeffid,title,first_published,outlets,article_count")
     (row,) = list(csv.DictReader(io.StringIO(rows.lstrip("\ufeff"))))
