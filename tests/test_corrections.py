@@ -160,6 +160,10 @@ def test_corrections_that_cannot_be_made_change_nothing(room):
         release(room, ["e1-0"])
     assert room.store.corrections_made() == 0 and room.store.hand_placed(["e1-0"]) == {}
     assert room.store.stories_of(["e1-0", "e2-0"]) == {"e1-0": one, "e2-0": two}
+    move(room, ["e1-0"], one)  # already there: confirms its story as it is, once
+    with pytest.raises(Refused, match=f"'e1-0' already in story {one}, kept as it is"):
+        move(room, ["e1-0"], one)
+    assert room.store.corrections_made() == 1
 
 
 def test_a_split_holds_when_its_placed_articles_are_older_than_what_is_loaded(room, tmp_path):

@@ -88,6 +88,10 @@ def move(
         target = _story(store, story)
         now = _stories_of(store, articles)
         moved = [a for a in articles if now[a] != target]
+        if not moved and _all_placed(store, [target]):
+            raise Refused(
+                f"{_list(articles)} already in story {target}, kept as it is: nothing was changed"
+            )
         n = store.log_correction("move", _by({"articles": articles, "story": target}, by))
         _moved(store, {a: target for a in moved}, now, n)
         left = sorted({now[a] for a in moved})
@@ -175,8 +179,7 @@ def confirm(
     store = room.store
     with _correcting(room, defer_analysis) as changed:
         named = list(dict.fromkeys(_story(store, s) for s in _distinct(stories, "story")))
-        every = {r.article.id: s for s in named for r in store.story_articles(s)}
-        if store.hand_placed(list(every)) == every:
+        if _all_placed(store, named):
             raise Refused(f"{_list(named)} already kept as they are: nothing was changed")
         n = store.log_correction("confirm", _by({"stories": named}, by))
         changed += named
@@ -298,6 +301,12 @@ def _hold(store: Store, stories: Sequence[str]) -> list[str]:
     placed = {r.article.id: s for s in stories for r in store.story_articles(s)}
     store.place_by_hand(placed)
     return sorted(placed)
+
+
+def _all_placed(store: Store, stories: Sequence[str]) -> bool:
+    """Whether an editor placed every article of `stories` where it is."""
+    every = {r.article.id: s for s in stories for r in store.story_articles(s)}
+    return store.hand_placed(list(every)) == every
 
 
 def _emptied(store: Store, stories: Sequence[str]) -> list[str]:
