@@ -54,11 +54,15 @@ def doubts(
     with store.snapshot():
         end = until or store.newest_time() or room.clock()
         end = end if end.tzinfo else end.replace(tzinfo=UTC)
+        span = room.config.window_hours if hours is None else hours
         try:
-            start = end - timedelta(hours=room.config.window_hours if hours is None else hours)
+            start = end - timedelta(hours=span)
             room.load_window(start, end)  # which reaches a window further on each side
         except (OverflowError, ValueError) as exc:
-            raise Refused(f"no window of {hours} hours up to {end}: {exc}") from exc
+            raise Refused(
+                f"no window of {span:g} hours up to {end}: it and the clustering window on "
+                f"each side must lie within the years 1-9999 ({exc})"
+            ) from exc
         index = room.index
         among = {index.resolve(story) for _, story, _, _ in store.index_entries(start, end)}
         members = index.members()
