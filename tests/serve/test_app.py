@@ -594,3 +594,17 @@ def test_page_model_of_a_bare_document():
     assert [p["lag"] for p in view["timeline"]["points"]] == ["first"]
     assert view["event"] is None and view["facts"] == [] and view["release"] is None
     assert view["columns"][0]["sentences"][0]["mark"] == "only"
+
+
+def test_head_is_answered_as_get_and_a_405_says_what_the_path_takes(client):
+    for path in ("/", "/feed.atom", "/api/stories", f"/stories/{MAIN}"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == 200 and head.content == b"", path
+        assert head.headers["content-type"] == got.headers["content-type"]
+    for method, path, allow in (
+        ("OPTIONS", "/doubts", "GET, HEAD"),  # a page: the error page carries it too
+        ("PUT", "/api/corrections", "GET, HEAD, POST"),  # both of the path's routes
+        ("DELETE", f"/api/stories/{MAIN}", "GET, HEAD"),
+    ):
+        got = client.request(method, path)
+        assert got.status_code == 405 and got.headers["allow"] == allow, (method, path)

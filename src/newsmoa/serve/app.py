@@ -29,6 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsmoa import settings
@@ -64,6 +65,42 @@ class NoFraming:
             await send(message)
 
         await self.app(scope, receive, framed)
+
+
+class HeadAsGet:
+    """ASGI middleware: HEAD is answered as GET is, without the body (RFC 9110 9.3.2; a
+    feed reader or a link checker asks it first). FastAPI routes answer only the methods
+    they name."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+_METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> str:
+    """The methods some route answers at the request's path (the `Allow` of a 405), asked of
+    the routes one method at a time (included routers keep theirs to themselves)."""
+    routes: list[BaseRoute] = request.app.router.routes
+    methods = {
+        m
+        for m in _METHODS
+        if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)
+    }
+    return ", ".join(sorted(methods | ({"HEAD"} if "GET" in methods else set())))
 
 
 def wants_json(request: Request) -> bool:
@@ -107,19 +144,25 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(NoFraming)
+    app.add_middleware(HeadAsGet)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        """404s and friends: JSON for API clients, a page for people."""
+        """404s and friends: JSON for API clients, a page for people; a 405 says which
+        methods the path takes (all its routes', where the router names the first one's)."""
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
         if wants_json(request):
             return JSONResponse(
-                {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+                {"detail": exc.detail}, status_code=exc.status_code, headers=headers
             )
         return web.templates.TemplateResponse(
             request,
             "error.html",
             {"status": exc.status_code, "message": exc.detail},
             status_code=exc.status_code,
+            headers=headers,
         )
 
     @app.exception_handler(RequestValidationError)
