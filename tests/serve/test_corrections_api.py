@@ -113,6 +113,13 @@ def test_the_server_takes_no_large_body_and_is_never_framed(stored):
             f"/stories/{story}/corrections", files={"token": (None, TOKEN)}
         )  # multipart: the page's form is urlencoded
         assert sent.status_code == 415
+        body = b'{"action": "confirm", "stories": ["%s"]}' % story.encode()
+        for kind in ("text/plain", "application/x-www-form-urlencoded", None):
+            headers = {**EDITOR, **({"content-type": kind} if kind else {})}
+            sent = client.post("/api/corrections", content=body, headers=headers)
+            assert sent.status_code == 415 and "application/json" in sent.json()["detail"], kind
+        sent = client.post("/api/corrections", content=body, headers={"content-type": "text/plain"})
+        assert sent.status_code == 401  # the token first, whatever the body
         page = client.get(f"/stories/{story}")
         assert page.headers["X-Frame-Options"] == "DENY"
         assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]

@@ -10,8 +10,9 @@ body that is not JSON at all answers 422 first; one over `app.MAX_BODY` bytes, 4
 without it or with another one (an editor's own token, `NEWSMOA_EDITORS`, also serves, and
 the log then names that editor, `proven: true`); 429 for a minute once an address sent ten
 wrong ones within a minute (`guesses.py`); 403 when the server has neither (corrections
-are then made from the command line only). Then a body that lacks what its action needs
-answers 422, a correction naming an unknown story or article 404, one that cannot be made as
+are then made from the command line only). Then a body not sent as application/json
+answers 415, one that lacks what its action needs (or names an editor with a control
+character, `corrections.editor_name`) 422, a correction naming an unknown story or article 404, one that cannot be made as
 asked (a split of a whole story, an article not in the story) 409; nothing is changed then.
 The story page's form (`web.story_correction`) makes the same corrections with the token
 typed in.
@@ -159,6 +160,16 @@ def invalid(exc: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
+def json_sent(request: Request) -> None:
+    """A correction comes as JSON (checked after the token): another content type answers
+    415 saying so, where the body would fail as "not an object"."""
+    kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        raise HTTPException(
+            415, f"send the correction as application/json, not {kind or 'no content type'}"
+        )
+
+
 def _needs(body: CorrectionIn, *fields: str) -> None:
     missing = [f for f in fields if not getattr(body, f)]
     if missing:
@@ -216,10 +227,14 @@ def made(room: Newsroom, body: CorrectionIn, who: str | None = None) -> correcti
         403: {"model": ErrorOut, "description": "corrections are off on this server"},
         404: {"model": ErrorOut, "description": "unknown story or article"},
         409: {"model": ErrorOut, "description": "cannot be made as asked; nothing changed"},
+        415: {"model": ErrorOut, "description": "not sent as application/json"},
     },
 )
 def post_correction(
-    name: Annotated[str | None, Depends(editor)], store: StoreDep, body: CorrectionIn
+    name: Annotated[str | None, Depends(editor)],
+    _: Annotated[None, Depends(json_sent)],
+    store: StoreDep,
+    body: CorrectionIn,
 ) -> Response:
     """Split, merge, move, confirm or release, as the command line does; the stories it
     touches are then kept as the editor left them by every automatic decision
