@@ -48,6 +48,8 @@ def test_the_file_names_each_editor_by_their_token(editors_file):
         (f"kim {KIM}\nlee {KIM}\n", ":2: the token of line 1 again"),
         (f"kim {KIM} # rotated\n", ":1: a comment goes on a line of its own"),
         (f"{'x' * 201} {KIM}\n", ":1: the name is longer than 200"),
+        (f"kim\x1b[2J {KIM}\n", ":1: the name holds a control character"),
+        ("# nobody yet\n\n", ": no editor in the editors' file"),  # corrections would be off
     ],
 )
 def test_a_bad_line_is_refused_naming_the_file_and_line_not_its_token(tmp_path, text, says):

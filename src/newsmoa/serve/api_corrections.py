@@ -12,8 +12,9 @@ the log then names that editor, `proven: true`); 429 for a minute once an addres
 wrong ones within a minute (`guesses.py`); 403 when the server has neither (corrections
 are then made from the command line only). Then a body not sent as application/json
 answers 415, one that lacks what its action needs (or names an editor with a control
-character, `corrections.editor_name`) 422, a correction naming an unknown story or article 404, one that cannot be made as
-asked (a split of a whole story, an article not in the story) 409; nothing is changed then.
+character, `corrections.editor_name`) 422, a correction naming an unknown story or article
+404, one that cannot be made as asked (a split of a whole story, an article not in the
+story) 409; nothing is changed then.
 The story page's form (`web.story_correction`) makes the same corrections with the token
 typed in.
 """

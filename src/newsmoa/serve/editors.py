@@ -6,7 +6,8 @@ last field is the token, so a name may have spaces); blank lines and lines start
 are skipped, and a `#` later on a line is refused (a comment after a token would be taken
 for it). A token must be at least `MIN_TOKEN` characters, belong to one editor only and not
 be the server's edit token, so that a weak or shared one fails at start, naming the file and
-line, never what the line holds (`ConfigError`).
+line, never what the line holds (`ConfigError`); so does a file without any editor. The file
+is read when the server starts: restart it to add or revoke an editor.
 
     # name          token
     김기자 사회부    4f1c0d7e9b2a8c3f5e6d7a8b9c0d1e2f
@@ -19,7 +20,8 @@ import re
 import secrets
 from pathlib import Path
 
-from newsmoa.errors import ConfigError
+from newsmoa.corrections import editor_name
+from newsmoa.errors import ConfigError, Refused
 
 MIN_TOKEN = 16
 MAX_NAME = 200  # as the log takes a name given with a correction
@@ -71,6 +73,10 @@ def load(path: str, *, shared: str = "") -> Editors:
             raise ConfigError(f"{where}: give a name, then the token")
         if len(name) > MAX_NAME:
             raise ConfigError(f"{where}: the name is longer than {MAX_NAME} characters")
+        try:
+            editor_name(name)
+        except Refused:
+            raise ConfigError(f"{where}: the name holds a control character") from None
         if len(token) < MIN_TOKEN:
             raise ConfigError(f"{where}: the token is shorter than {MIN_TOKEN} characters")
         if name in named:
@@ -80,4 +86,6 @@ def load(path: str, *, shared: str = "") -> Editors:
         if shared and token == shared:
             raise ConfigError(f"{where}: the server's edit token (NEWSMOA_EDIT_TOKEN)")
         tokens[name], lines[token], named[name] = token, n, n
+    if not tokens:  # else corrections would be off with the variable set
+        raise ConfigError(f"{path}: no editor in the editors' file (one `NAME TOKEN` a line)")
     return Editors(tokens)
