@@ -126,6 +126,8 @@ def test_moving_every_article_of_a_story_redirects_it(room):
     assert doc is not None and doc["id"] == two and one in doc["redirects"]
     assert doc["why"]["e1-0"]["placed_by_hand"] is True
     assert doc["why"]["e1-0"]["moved_by_hand"] == done.n and doc["why"]["e1-0"]["from"] == one
+    with pytest.raises(Refused, match=f"'{two}' is already story {two} \\('{one}' was merged"):
+        merge(room, one, [two])  # named by its old id, the story is the one it went to
 
 
 def test_the_running_index_follows_a_correction_made_elsewhere(room, tmp_path):
