@@ -153,8 +153,8 @@ def merge(
         named = {s: _story(store, s) for s in _distinct(others, "story")}
         part = [s for s, now in named.items() if now == target]
         if part:
-            was = f" ({keep.strip()!r} was merged into it)" if keep.strip() != target else ""
-            raise Refused(f"{_list(part)} is already story {target}{was}: nothing was changed")
+            old = f" ({keep.strip()!r} was merged into it)" if keep.strip() != target else ""
+            raise Refused(f"{_list(part)} is already story {target}{old}: nothing was changed")
         gone = list(dict.fromkeys(named.values()))
         rows = {s: [r.article.id for r in store.story_articles(s)] for s in gone}
         n = store.log_correction("merge", _by({"story": target, "merged": gone}, by))
