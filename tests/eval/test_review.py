@@ -42,6 +42,8 @@ def test_following_the_doubts_never_lowers_the_score():
         assert all(0 <= made <= looks for (_, made), looks in zip(got.after, BUDGETS, strict=True))
         assert got.articles == len(data.articles)
     assert got.after[-1][0] > got.clustered + 0.02  # the editor fixes what was looked at
+    # the two lists in turn, a split first, while both have doubts (each list alone: `_next`)
+    assert got.looked[:4] == ("split", "merge", "split", "merge")
 
 
 def test_the_editor_looks_at_the_two_lists_in_turn():

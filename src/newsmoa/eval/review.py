@@ -50,6 +50,7 @@ class Reviewed:
     articles: int
     clustered: float
     after: tuple[tuple[float, int], ...]  # per budget: (pairwise F1, corrections made)
+    looked: tuple[str, ...] = ()  # the kind of each doubt looked at, in order
 
 
 def review(
@@ -75,11 +76,12 @@ def review(
     story = dict(zip((a.id for a in data.articles), data.stories(index.story_of), strict=True))
     clustered = _f1(gold, story)
     looked: set[str] = set()
-    made, after = 0, []
+    made, after, kinds = 0, [], []
     for look in range(1, max(BUDGETS) + 1):
         doubt = _next(story, set(ids), neighbours, cosines, looked, splits_first=look % 2 == 1)
         if doubt is None:
             break
+        kinds.append(doubt.kind)
         changed = _regrouped(story, doubt, gold) if fixes else _apply(story, doubt)
         if _f1(gold, changed) > _f1(gold, story):
             story, made = changed, made + 1
@@ -89,7 +91,7 @@ def review(
             after.append((_f1(gold, story), made))
     while len(after) < len(BUDGETS):  # the lists ran out
         after.append((_f1(gold, story), made))
-    return Reviewed(data.name, len(data.articles), clustered, tuple(after))
+    return Reviewed(data.name, len(data.articles), clustered, tuple(after), tuple(kinds))
 
 
 def _next(
