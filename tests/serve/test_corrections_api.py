@@ -68,8 +68,17 @@ def test_a_story_corrected_over_http_stays_in_the_feed(stored):
         assert story in client.get("/feed.atom").text
         body = {"action": "split", "story": story, "articles": [ids[0]]}
         new = client.post("/api/corrections", json=body, headers=EDITOR).json()["story"]
-        feed = client.get("/feed.atom").text
-        assert f"urn:newsmoa:story:{story}" in feed and f"urn:newsmoa:story:{new}" in feed
+        import xml.etree.ElementTree as ET
+
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        feed = ET.fromstring(client.get("/feed.atom").content)
+        listed = {
+            e.findtext("a:id", namespaces=ns): e for e in feed.findall("a:entry", ns)
+        }  # built from the stories' rows and articles, titled, dated by their articles
+        assert set(listed) == {f"urn:newsmoa:story:{s}" for s in (story, new)}
+        for entry in listed.values():
+            assert entry.findtext("a:title", namespaces=ns).startswith("완주군")
+            assert entry.findtext("a:updated", namespaces=ns).startswith("2015-03-20T")
 
 
 def test_no_correction_without_the_token(stored):

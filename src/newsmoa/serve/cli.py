@@ -303,14 +303,16 @@ def stories(
 
     Example: newsmoa stories --format csv > stories.csv
     """
-    from newsmoa.pipeline import story_document
+    from newsmoa import codec
 
     store = _store(ctx)
     rows = store.story_summaries(limit=limit, outlet=outlet)
     by_story = None
-    if articles:  # a document left to build later (a deferred correction) is built now
+    if articles:  # from the articles, not the stories' documents (a deferred one is not built)
+        listed = store.story_listings([r["id"] for r in rows])
         by_story = {
-            r["id"]: (story_document(store, r["id"]) or {}).get("articles", []) for r in rows
+            story: [codec.article_to_json(a, text=False) for a in found]
+            for story, found in listed.items()
         }
     click.echo(render.listing(rows, fmt, articles=by_story))
 

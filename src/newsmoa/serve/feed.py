@@ -15,8 +15,9 @@ from xml.etree import ElementTree as ET
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from newsmoa.pipeline import story_document
+from newsmoa import codec
 from newsmoa.serve.api import StoreDep
+from newsmoa.store.base import Store
 
 ATOM = "http://www.w3.org/2005/Atom"
 OUTLET_SCHEME = "urn:newsmoa:outlet"
@@ -94,6 +95,23 @@ def atom(docs: list[dict[str, Any]], *, base: str, self_url: str) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
+def entries(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The documents of the stories listed in `rows` (`Store.story_summaries`). A story whose
+    document is not built yet (its analysis deferred, as after a correction over HTTP) is
+    listed from its row and its articles' times, with its title for a summary: building it
+    here would make one request analyse every such story of the page."""
+    docs = {r["id"]: store.story_doc(r["id"]) for r in rows}
+    listed = store.story_listings([s for s, d in docs.items() if d is None])
+    return [
+        docs[r["id"]]
+        or {
+            **r,
+            "articles": [{"published": codec.iso(a.published)} for a in listed.get(r["id"], [])],
+        }
+        for r in rows
+    ]
+
+
 @router.get(
     "/feed.atom",
     summary="Atom feed of stories",
@@ -112,10 +130,9 @@ def feed(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
 ) -> Response:
-    """The newest stories as Atom entries (a story whose document a correction left to build
-    later is built now, as its page would)."""
+    """The newest stories as Atom entries."""
     rows = store.story_summaries(limit=limit, outlet=outlet or None)
-    docs = [d for d in (story_document(store, r["id"]) for r in rows) if d is not None]
+    docs = entries(store, rows)
     base = str(request.base_url).rstrip("/")
     body = atom(docs, base=base, self_url=str(request.url))
     return Response(body, media_type="application/atom+xml; charset=utf-8")
