@@ -695,7 +695,9 @@ def _row(
 
 
 def analysed(store: Store, rows: list[StoredArticle]) -> list[StoredArticle]:
-    """`rows` with sentences and facts, analysing (and saving) those stored without."""
+    """`rows` with sentences and facts, analysing (and saving) those stored without. Only
+    the analysis is saved (`Store.save_analysis`): the rows may have been read outside the
+    write lock, and writing them whole would undo what another process changed meanwhile."""
     missing = [r for r in rows if r.sentences is None or r.facts is None]
     if not missing:
         return rows
@@ -705,7 +707,7 @@ def analysed(store: Store, rows: list[StoredArticle]) -> list[StoredArticle]:
         done[r.article.id] = replace(
             r, sentences=sentences, facts=extract_facts(r.article, sentences)
         )
-    store.save_articles(list(done.values()))
+    store.save_analysis(list(done.values()))
     return [done.get(r.article.id, r) for r in rows]
 
 

@@ -70,6 +70,12 @@ class Store(Protocol):
         """Insert, or replace as a new version (the old text kept in the history)."""
         ...
 
+    def save_analysis(self, rows: Sequence[StoredArticle]) -> None:
+        """Store the sentences and facts of `rows`, each only where the stored article is
+        still the version analysed (same content hash), and nothing else of them: what
+        another process wrote meanwhile (a move, a new version, a merge) stays."""
+        ...
+
     def article_times(self, ids: Sequence[str]) -> dict[str, float]:
         """The time (`StoredArticle.time`) of each stored article among `ids`."""
         ...

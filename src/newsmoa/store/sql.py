@@ -173,6 +173,14 @@ class SQLStore:
             )
             self._run_many(_PUT_ARTICLE, values)
 
+    def save_analysis(self, rows: Sequence[StoredArticle]) -> None:
+        values = [(*analysis_values(row), row.article.id, row.article.content_hash) for row in rows]
+        with self.transaction():
+            self._run_many(
+                "UPDATE articles SET sentences = ?, facts = ? WHERE id = ? AND content_hash = ?",
+                values,
+            )
+
     def article_times(self, ids: Sequence[str]) -> dict[str, float]:
         return self._by_ids("time_ts", ids)
 
@@ -443,6 +451,16 @@ def story_values(summary: Mapping[str, Any], doc: str | None) -> tuple[Any, ...]
     )
 
 
+def analysis_values(row: StoredArticle) -> tuple[str | None, str | None]:
+    """The row's sentences and facts as stored (None: not analysed yet)."""
+    return (
+        None if row.sentences is None else json.dumps(codec.sentences_to_json(row.sentences)),
+        None
+        if row.facts is None
+        else json.dumps([f.to_json() for f in row.facts], ensure_ascii=False),
+    )
+
+
 def article_values(row: StoredArticle, version: int, kept: float | None) -> tuple[Any, ...]:
     """The row's column values; its time is `row.time`, else its publication time, else
     `kept` (the time stored for it before: an undated article keeps its place), else now."""
@@ -462,10 +480,7 @@ def article_values(row: StoredArticle, version: int, kept: float | None) -> tupl
         time,
         a.outlet,
         json.dumps(codec.article_to_json(a), ensure_ascii=False),
-        None if row.sentences is None else json.dumps(codec.sentences_to_json(row.sentences)),
-        None
-        if row.facts is None
-        else json.dumps([f.to_json() for f in row.facts], ensure_ascii=False),
+        *analysis_values(row),
         row.features,
         json.dumps(dict(row.signals), ensure_ascii=False, default=str),
     )
