@@ -75,6 +75,20 @@ def test_story_sizes_count_articles_stored_under_an_absorbed_id(store):
     assert not store.story_id_known("s9")
 
 
+def test_a_redirect_to_a_story_absorbed_meanwhile_goes_to_where_it_went(store):
+    """A writer that saw stale state redirects s1 -> s2, which another absorbed into s3: the
+    articles, and the editor's pin on them, go to s3, not to an id nothing lists."""
+    store.save_articles([row("a", story="s1"), row("b", story="s2"), row("c", story="s3")])
+    store.place_by_hand({"a": "s1"})
+    store.save_redirects({"s2": "s3"})
+    store.save_redirects({"s1": "s2"})
+    assert store.resolve("s1") == "s3" and store.redirects_into("s3") == ["s1", "s2"]
+    assert {r.article.id for r in store.story_articles("s3")} == {"a", "b", "c"}
+    assert store.hand_stories(["s3"]) == {"s3"}
+    with pytest.raises(StoreError):  # s3 -> s1 leads back to s3
+        store.save_redirects({"s3": "s1"})
+
+
 def test_a_redirect_cycle_is_refused(store):
     store.save_articles([row("a", story="s1"), row("b", story="s2")])
     store.save_redirects({"s2": "s1"})

@@ -122,7 +122,9 @@ class Store(Protocol):
         ...
 
     def save_redirects(self, redirects: Mapping[str, str]) -> None:
-        """Absorb stories (old -> surviving id): their articles move, their listings go."""
+        """Absorb stories (old -> surviving id): their articles move, their listings go. A
+        surviving id absorbed meanwhile is followed to the story it went to, so no chain of
+        redirects holds articles; one that leads back to `old` is refused (`StoreError`)."""
         ...
 
     def mark_unsettled(self, ids: Sequence[str]) -> None:

@@ -275,10 +275,11 @@ class SQLStore:
 
     def save_redirects(self, redirects: Mapping[str, str]) -> None:
         with self.transaction():
-            for old, new in redirects.items():
-                if self.resolve(new) == old or self.resolve(old) != old:  # a cycle, or a
-                    # redirect replaced: the writer saw stale state
-                    raise StoreError(f"{self.name}: story {old} cannot redirect to {new}")
+            for old, given in redirects.items():
+                new = self.resolve(given)  # absorbed meanwhile: to the story it went to
+                if new == old or self.resolve(old) != old:  # a cycle, or a redirect
+                    # replaced: the writer saw stale state
+                    raise StoreError(f"{self.name}: story {old} cannot redirect to {given}")
                 self._run(
                     "INSERT INTO redirects (old, new) VALUES (?, ?)"
                     " ON CONFLICT (old) DO UPDATE SET new = excluded.new",
