@@ -486,3 +486,25 @@ def test_a_setting_that_cannot_be_used_is_named_by_the_command_that_uses_it(tmp_
             f"NEWSMOA_FETCH_TIMEOUT_S must be a number of seconds above 0, not '{timeout}'"
             in bad.stderr
         )
+
+
+def test_recluster_days_ends_at_the_newest_article_dated_or_not(tmp_path):
+    """Undated articles sit at their batch's time: `recluster --days 2` decides the last
+    batch's, not the whole store (which it did when no article had a publication time)."""
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.store import open_store
+    from newsmoa.types import RawItem
+
+    db = tmp_path / "undated.db"
+    text = (
+        "군은 새 도서관을 짓는 계획을 발표했다. 도서관은 중앙공원 옆에 들어선다. "
+        "사업비는 120억 원이며 공사는 내년 봄에 시작한다."
+    )
+    first = datetime(2024, 3, 1, tzinfo=UTC)
+    for k, when in enumerate((first, first + timedelta(days=30))):
+        batch = [RawItem(origin=f"t:{k}-{n}", id=f"{k}-{n}", text=text + " " * n) for n in range(3)]
+        room = Newsroom(open_store(str(db)), clock=lambda when=when: when)
+        room.ingest(batch, defer_analysis=True)
+        room.store.close()
+    assert "decided again 3 articles" in run(db, "recluster", "--days", "2").output
+    assert "decided again 6 articles" in run(db, "recluster", "--days", "0").output

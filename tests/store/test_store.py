@@ -97,25 +97,15 @@ def test_a_redirect_cycle_is_refused(store):
     assert store.resolve("s2") == "s1" and store.resolve("s1") == "s1"
 
 
-def test_newest_published(store):
-    """The latest publication time: an undated article's time (now, here) is not one."""
-    assert store.newest_published() is None
-    store.save_articles([row("u", published=None)])
-    assert store.newest_published() is None
-    store.save_articles([row("a")])
-    assert store.newest_published() == datetime(2024, 1, 1, 9, tzinfo=UTC)
-
-
 def test_newest_time_counts_undated_articles_at_the_time_they_were_given(store):
-    """`newest_time`: the latest article time of any kind (the window `newsmoa doubts` ends
-    at), where `newest_published` sees dated articles only."""
+    """`newest_time`: the latest article time of any kind, dated or placed at its batch's
+    time (where the windows of `newsmoa doubts` and `recluster --days` end)."""
     assert store.newest_time() is None
     store.save_articles([row("a")])
     assert store.newest_time() == datetime(2024, 1, 1, 9, tzinfo=UTC)
     before = datetime.now(UTC)
     store.save_articles([row("u", published=None)])  # its time: when it was saved
     assert store.newest_time() >= before.replace(microsecond=0)
-    assert store.newest_published() == datetime(2024, 1, 1, 9, tzinfo=UTC)
 
 
 def test_every_article_has_a_time(store):

@@ -147,8 +147,9 @@ def _decided_again(got: ReclusterReport) -> str:
 @click.option(
     "--days",
     type=click.FloatRange(min=0),
-    help="Articles published this many days up to the newest stored one "
-    "(default: the clustering window, 2 days); 0: every stored article.",
+    help="Articles published this many days up to the newest stored one (an article "
+    "without a publication time counts at its batch's time; default: the clustering window, "
+    "2 days); 0: every stored article.",
 )
 @click.option(
     "--defer-analysis",
@@ -193,7 +194,7 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
             return
         got = pending
     else:
-        newest = room.store.newest_published()
+        newest = room.store.newest_time()  # dated, or placed at its batch's time
         hours = room.config.window_hours if days is None else days * 24
         try:
             start = None if days == 0 or newest is None else newest - timedelta(hours=hours)

@@ -100,10 +100,6 @@ class Store(Protocol):
         """Whether an article, a listing or a redirect has (or had) this story id."""
         ...
 
-    def newest_published(self) -> datetime | None:
-        """The latest publication time of a stored article (None: none has one)."""
-        ...
-
     def newest_time(self) -> datetime | None:
         """The latest time of a stored article: its publication time, or for one without,
         the time its batch was placed at (None: the store is empty)."""

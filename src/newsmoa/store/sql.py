@@ -221,11 +221,6 @@ class SQLStore:
         )
         return self._run(query, (story, story, story, story)).fetchone() is not None
 
-    def newest_published(self) -> datetime | None:
-        ts = self._run("SELECT max(time_ts) FROM articles WHERE published IS NOT NULL")
-        ts = ts.fetchone()[0]
-        return None if ts is None else datetime.fromtimestamp(ts, UTC)
-
     def newest_time(self) -> datetime | None:
         ts = self._run("SELECT max(time_ts) FROM articles").fetchone()[0]
         return None if ts is None else datetime.fromtimestamp(ts, UTC)
