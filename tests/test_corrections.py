@@ -220,7 +220,7 @@ def test_a_batch_corrected_every_time_it_is_placed_is_not_stored(room, monkeypat
         room.store, "corrections_made", lambda: made() + len(calls.append(1) or calls)
     )
     calls: list[int] = []
-    with pytest.raises(pipeline.StoreError, match="kept being corrected"):
+    with pytest.raises(pipeline.StoreError, match="kept changing while this batch was placed"):
         room.ingest(_reports(1, 4, 3), defer_analysis=True)
     assert room.store.known_hashes(["e1-3"]) == {}
 

@@ -177,40 +177,38 @@ class Newsroom:
                     articles[got[0].id], features[got[0].id] = got
             if progress:
                 progress(len(chunk))
-        known = self.store.known_hashes(list(articles))
-        fresh = [a for a in articles.values() if a.id not in known]
-        changed = [a for a in articles.values() if a.id in known and known[a.id] != a.content_hash]
-        kept = self._stored_bodies(changed)
-        if kept:
-            report.dropped["no body text; the stored version is kept"] += len(kept)
-            changed = [a for a in changed if a.id not in kept]
-        report.unchanged = len(articles) - len(fresh) - len(changed) - len(kept)
-        report.added, report.updated = len(fresh), len(changed)
-        if not fresh and not changed:
-            return report
-        undated = [a.id for a in changed if a.published is None]
-        batch = list(articles.values())  # the unchanged ones date the batch too
-        times = placed_times(batch, self.store.article_times(undated), self.clock())
-        for a in (*fresh, *changed):
-            if a.id in times:
-                features[a.id] = replace(features[a.id], published_s=times[a.id])
-        rows = self._place(fresh, changed, features, report, analyse=not defer_analysis)
+        done: dict[str, StoredArticle] = {}  # placed and analysed in an earlier try
         for tries in range(1, RECLUSTER_TRIES + 1):
+            fresh, changed = self._sorted(articles, report)
+            if not fresh and not changed:
+                return report
+            undated = [a.id for a in changed if a.published is None]
+            batch = list(articles.values())  # the unchanged ones date the batch too
+            times = placed_times(batch, self.store.article_times(undated), self.clock())
+            for a in (*fresh, *changed):
+                if a.id in times:
+                    features[a.id] = replace(features[a.id], published_s=times[a.id])
+            analyse = not defer_analysis and not done
+            rows = self._place(fresh, changed, features, report, analyse=analyse)
+            if done:  # the analysis does not depend on the placing: kept from the first try
+                rows = [
+                    replace(r, sentences=d.sentences, facts=d.facts)
+                    if (d := done.get(r.article.id)) is not None
+                    else r
+                    for r in rows
+                ]
+            done = {r.article.id: r for r in rows}
             try:
                 touched = self._save(rows, fresh, changed, report, defer_analysis)
                 break
-            except _Corrected:  # an editor changed stories while the batch was placed
+            except _Stale:  # another process changed what the batch was placed against
                 self._drop_index()  # it holds the batch, placed against the old stories
+                report.new_stories = report.joined_existing = 0
                 if tries == RECLUSTER_TRIES:
                     raise StoreError(
-                        f"{self.store.name}: stories kept being corrected while this batch "
-                        f"was placed ({tries} tries); nothing was stored"
+                        f"{self.store.name}: stories kept changing while this batch was placed "
+                        f"({tries} tries); nothing was stored"
                     ) from None
-                report.new_stories = report.joined_existing = 0
-                again = {r.article.id: r for r in self._place(fresh, changed, features, report)}
-                rows = [
-                    replace(again[r.article.id], sentences=r.sentences, facts=r.facts) for r in rows
-                ]
         self._merges.clear()  # saved with the batch (kept for the next call if it failed)
         report.stories = touched
         report.placed = [
@@ -219,6 +217,23 @@ class Newsroom:
         if recluster:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
+
+    def _sorted(
+        self, articles: dict[str, Article], report: IngestReport
+    ) -> tuple[list[Article], list[Article]]:
+        """The batch's new articles and new versions of stored ones, as the store has them
+        now; the report counts them (again, when a try is repeated)."""
+        known = self.store.known_hashes(list(articles))
+        fresh = [a for a in articles.values() if a.id not in known]
+        changed = [a for a in articles.values() if a.id in known and known[a.id] != a.content_hash]
+        kept = self._stored_bodies(changed)
+        report.dropped.pop(_KEPT, None)
+        if kept:
+            report.dropped[_KEPT] = len(kept)
+            changed = [a for a in changed if a.id not in kept]
+        report.unchanged = len(articles) - len(fresh) - len(changed) - len(kept)
+        report.added, report.updated = len(fresh), len(changed)
+        return fresh, changed
 
     def _save(
         self,
@@ -229,9 +244,11 @@ class Newsroom:
         defer_analysis: bool,
     ) -> list[str]:
         """Store a placed batch in one transaction, with the index's merges; returns the
-        stories it touched. Raises `_Corrected` (nothing stored) when an editor corrected
-        stories since the index was loaded (`Store.corrections_made`, read under the write
-        lock): the batch was placed against stories as they were."""
+        stories it touched. Raises `_Stale` (nothing stored) when, checked under the write
+        lock, the batch was placed against a store that has changed since: an editor
+        corrected stories since the index was loaded (`Store.corrections_made`); another
+        process stored one of its new articles, moved one of its changed ones, or absorbed
+        a story it joins (the index would store articles under an id that redirects)."""
         with self.store.transaction():
             merged = {  # the index's merges the store does not know yet
                 old: new
@@ -239,7 +256,14 @@ class Newsroom:
                 if old != new and self.store.resolve(old) == old
             }
             if self.store.corrections_made() != self._corrections:
-                raise _Corrected
+                raise _Stale
+            if self.store.known_hashes([a.id for a in fresh]):
+                raise _Stale
+            was = self.store.stories_of([a.id for a in changed])
+            if any(was.get(r.article.id, r.story) != r.story for r in rows):
+                raise _Stale
+            if self.store.redirects_from({self.index.resolve(r.story) for r in rows}):
+                raise _Stale
             pinned = self.store.hand_stories(merged)
             if pinned:  # the index pins them (`_load`): this would be a bug, not a race
                 self._drop_index()
@@ -621,8 +645,12 @@ class Newsroom:
         self.store.save_story_summaries(summaries)
 
 
-class _Corrected(Exception):
-    """An editor corrected stories while a batch was placed (`Newsroom._save`)."""
+class _Stale(Exception):
+    """The store changed, in a way the batch's placing depends on, while a batch was placed
+    (`Newsroom._save`)."""
+
+
+_KEPT = "no body text; the stored version is kept"
 
 
 def placed_times(

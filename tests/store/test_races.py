@@ -60,3 +60,47 @@ def test_showing_a_story_keeps_a_new_version_stored_meanwhile(store_url, monkeyp
     assert done and "정정" in row.article.text
     assert any("정정" in s.text for s in row.sentences)  # analysed as it now is, not the old
     a.close(), b.close()
+
+
+def test_a_warm_index_does_not_store_under_an_id_absorbed_meanwhile(store_url):
+    """A process holding stories in its index (`watch`) places a reprint into a story that
+    another process's re-decision absorbed meanwhile: the batch is placed again, into the
+    story it went to, and no listing for the absorbed id comes back."""
+    items, w, c = _two(store_url)
+    watch = Newsroom(w)
+    watch.ingest(items, defer_analysis=True)
+    now = w.stories_of(["e00-0", "e01-0"])
+    old, new = now["e01-0"], now["e00-0"]
+    with c.transaction():  # what another process's merge of the two writes
+        c.save_redirects({old: new})
+        Newsroom(c).refresh([new], defer_analysis=True)
+    first = next(i for i in items if i.id == "e01-0")
+    watch.ingest([dataclasses.replace(first, id="reprint", origin="t:r")], defer_analysis=True)
+    assert old not in {s["id"] for s in w.story_summaries()}
+    assert "reprint" in {r.article.id for r in w.story_articles(new)}
+    w.close(), c.close()
+
+
+def test_the_same_new_article_from_two_processes_is_stored_once(store_url):
+    """Two processes ingest one new article at once (`watch` on a folder, `ingest` of a file
+    in it): the one that writes second finds it stored and places nothing again; every
+    listing counts the articles its story holds."""
+    items, a, b = _two(store_url)
+    one, two = Newsroom(a), Newsroom(b)
+    one.ingest([i for i in items if not i.id.startswith("e01")], defer_analysis=True)
+    late = [i for i in items if i.id.startswith("e01")]
+    two.ingest([late[0]], defer_analysis=True)
+    real, raced = b.known_hashes, []
+
+    def racing(ids):
+        got = real(ids)
+        if late[1].id in ids and not raced:
+            raced.append(one.ingest([late[1]], defer_analysis=True))
+        return got
+
+    b.known_hashes = racing
+    report = two.ingest([late[1]], defer_analysis=True)
+    assert raced and raced[0].added == 1 and (report.added, report.unchanged) == (0, 1)
+    for s in a.story_summaries():
+        assert s["article_count"] == len(a.story_articles(s["id"])), s
+    a.close(), b.close()
