@@ -134,7 +134,7 @@ class Newsroom:
         self.config = config
         self.workers = workers
         self.clock = clock
-        self.index = StoryIndex(config)
+        self.index = StoryIndex(config, taken=store.story_id_known)
         self._loaded: set[str] = set()
         self._spans: list[tuple[datetime, datetime]] = []  # loaded: sorted, disjoint
         self._counted: dict[str, Features] | None = None  # counted, not held; None: not yet
@@ -485,7 +485,7 @@ class Newsroom:
 
     def _drop_index(self) -> None:
         """Forget the warm index: the next call loads what it needs from the store."""
-        self.index = StoryIndex(self.config)
+        self.index = StoryIndex(self.config, taken=self.store.story_id_known)
         self._loaded.clear()
         self._spans = []
         self._counted = None

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,7 +71,12 @@ def canonical(item: tuple[str, Features]) -> tuple[int, float, str]:
 class StoryIndex:
     """Stories of the articles added so far; see the module docstring for the method."""
 
-    def __init__(self, config: ClusterConfig = DEFAULT_CONFIG) -> None:
+    def __init__(
+        self, config: ClusterConfig = DEFAULT_CONFIG, *, taken: Callable[[str], bool] | None = None
+    ) -> None:
+        """`taken(id)`: whether a story id was given outside this index (a store's stories
+        beyond what it loaded); a story it founds never gets one (ids are 48-bit hashes of
+        the founding article's id, so two can meet in a large archive)."""
         self.config = config
         self._df = DocFreq(config.idf_prior_docs)
         self._table = Table(config.neighbours)
@@ -82,7 +87,7 @@ class StoryIndex:
         self._opinion: list[bool] = []
         self._bare = np.zeros(1024, dtype=bool)  # no body text: a flash (`flashes.py`)
         coherent = config.join_coherence > 0.0 or config.merge_coherence > 0.0
-        self._stories = Stories(self._table.vector if coherent else None)
+        self._stories = Stories(self._table.vector if coherent else None, taken)
         self._postings = Postings()
         self._threads = len(os.sched_getaffinity(0))
 

@@ -48,9 +48,12 @@ class Stories:
     """The stories of an index, addressed by id; slots are the index's article numbers."""
 
     def __init__(
-        self, vector: Callable[[int], tuple[np.ndarray, np.ndarray]] | None = None
+        self,
+        vector: Callable[[int], tuple[np.ndarray, np.ndarray]] | None = None,
+        taken: Callable[[str], bool] | None = None,
     ) -> None:
         self._vector = vector  # slot -> (terms, weights): keep each story's vector sum
+        self._taken = taken  # ids given outside this index (a store's), never founded again
         self.live: dict[str, Story] = {}
         self.assigned: list[str | None] = []  # slot -> story id as assigned (resolve it)
         self._redirects: dict[str, str] = {}
@@ -63,7 +66,9 @@ class Stories:
         self.assigned.append(None)
 
     def found(self, article_id: str, t: float | None) -> Story:
-        return self.open(fresh_id(article_id, self.known), t)
+        taken = self._taken
+        known = self.known if taken is None else lambda s: self.known(s) or taken(s)
+        return self.open(fresh_id(article_id, known), t)
 
     def known(self, story_id: str) -> bool:
         """Whether the id is a live story's or an absorbed one's (so never to be given again)."""
