@@ -789,3 +789,25 @@ def test_a_story_never_gets_the_id_of_a_stored_story_the_index_did_not_load(tmp_
     room = Newsroom(open_store(db))  # a new process: loads 2024's window only
     room.ingest([new], defer_analysis=True)
     assert room.store.stories_of(["old", "new"]) == {"old": "s-same", "new": "s-same-2"}
+
+
+def test_a_batchs_documents_are_built_after_it_is_committed(tmp_path, monkeypatch):
+    """The write lock is held for the writes: the stories' documents are built after the
+    batch is committed (another connection already sees its articles), each story in a
+    transaction of its own, not while other writers wait for the whole batch."""
+    db = str(tmp_path / "docs.db")
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    seen: list[int] = []
+    real = Newsroom.documents
+
+    def spy(self, stories):
+        other = open_store(db)
+        seen.append(len(other.known_hashes([i.id for i in items])))
+        other.close()
+        real(self, stories)
+
+    monkeypatch.setattr(Newsroom, "documents", spy)
+    room = Newsroom(open_store(db))
+    report = room.ingest(items)  # analysed, documents built
+    assert seen == [len(items)]
+    assert all(room.store.story_doc(s) is not None for s in report.stories)

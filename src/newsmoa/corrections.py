@@ -257,7 +257,7 @@ def _correcting(room: Newsroom, defer_analysis: bool) -> Iterator[list[str]]:
     changed: list[str] = []
     with room.store.transaction():
         yield changed
-        room.refresh(changed, defer_analysis=True)
+        room.refresh(changed)
     if not defer_analysis:
         for story in changed:
             story_document(room.store, story)

@@ -279,7 +279,9 @@ class Newsroom:
                 self.store.save_redirects(merged)
                 report.merged_stories = len(merged)
             touched = sorted({self.index.resolve(r.story) for r in rows})
-            self.refresh(touched, defer_analysis=defer_analysis)
+            self.refresh(touched)  # the documents after the lock
+        if not defer_analysis:
+            self.documents(touched)
         return touched
 
     def _stored_bodies(self, changed: Sequence[Article]) -> set[str]:
@@ -416,13 +418,15 @@ class Newsroom:
                     {a: (s, change.signals[a]) for a, s in change.moved.items()}
                 )
                 self.store.save_redirects(change.redirects)
-                self.refresh(touched, defer_analysis=defer_analysis)
+                self.refresh(touched)  # the documents after the lock
                 break
         else:
             raise StoreError(
                 f"{self.store.name}: stories kept changing while being decided again "
                 f"({RECLUSTER_TRIES} tries); nothing was changed"
             )
+        if not defer_analysis:
+            self.documents(touched)
         # the warm index follows if it holds the window as the store had it, else it goes
         if all(a in self._loaded for a, _ in window) and self.index.agrees(stories):
             self.index.relabel(change.moved, change.redirects)
@@ -604,14 +608,18 @@ class Newsroom:
             self._counted = dict(sample)
         return len(entries)
 
-    def refresh(self, stories: Sequence[str], *, defer_analysis: bool = False) -> None:
-        """Rebuild the documents of stories whose articles changed (`defer_analysis`: only
-        list them; a story left without articles goes)."""
-        if defer_analysis:
-            self._list(stories)
-        else:
-            for story in stories:
-                self._rebuild(story)
+    def refresh(self, stories: Sequence[str]) -> None:
+        """List again the stories whose articles changed, in the writer's transaction (a
+        story left without articles goes); their documents are built after it (`documents`)
+        or when first shown."""
+        self._list(stories)
+
+    def documents(self, stories: Sequence[str]) -> None:
+        """Build the documents of `stories`, each in a transaction of its own after its
+        articles are analysed (`story_document`): a batch's write lock is not held while
+        tens of stories are consolidated, which kept other writers waiting for seconds."""
+        for story in stories:
+            story_document(self.store, story)
 
     def _rebuild(self, story: str) -> None:
         rows = analysed(self.store, self.store.story_articles(story))

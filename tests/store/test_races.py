@@ -73,7 +73,7 @@ def test_a_warm_index_does_not_store_under_an_id_absorbed_meanwhile(store_url):
     old, new = now["e01-0"], now["e00-0"]
     with c.transaction():  # what another process's merge of the two writes
         c.save_redirects({old: new})
-        Newsroom(c).refresh([new], defer_analysis=True)
+        Newsroom(c).refresh([new])
     first = next(i for i in items if i.id == "e01-0")
     watch.ingest([dataclasses.replace(first, id="reprint", origin="t:r")], defer_analysis=True)
     assert old not in {s["id"] for s in w.story_summaries()}
