@@ -320,7 +320,7 @@ class Newsroom:
         """`recluster_around` the articles queued in the store (`Store.unsettled`), by this
         process or another: at most `limit` of them (the oldest; the rest stay queued for the
         next call), and take them off the queue; None: nothing to re-decide."""
-        return self._around_queued(self.store.unsettled()[:limit], defer_analysis)
+        return self._around_queued(self.store.unsettled(limit), defer_analysis)
 
     def _around_queued(
         self, queued: Sequence[tuple[str, float]], defer_analysis: bool
@@ -335,13 +335,13 @@ class Newsroom:
         process changed them meanwhile); None: nothing to re-decide. The queue is read once
         a round."""
         done = []
-        queued = self.store.unsettled()
+        queued = self.store.unsettled(RECLUSTER_MAX_NEW)
         while queued:
-            got = self._around_queued(queued[:RECLUSTER_MAX_NEW], defer_analysis)
+            got = self._around_queued(queued, defer_analysis)
             if got is not None:
                 done.append(got)
-            left = self.store.unsettled()
-            if len(left) >= len(queued):
+            left = self.store.unsettled(RECLUSTER_MAX_NEW)
+            if left == queued:  # none of them was taken off
                 break
             queued = left
         return combined(done) if done else None

@@ -322,8 +322,10 @@ def test_an_undated_article_of_an_old_store_takes_the_time_it_was_ingested(store
         ),
         (NOON,),
     )
-    db.execute("DROP TABLE hand_placed")  # and the later steps' tables
+    db.execute("DROP TABLE hand_placed")  # and the later steps' tables and columns
     db.execute("DROP TABLE corrections")
+    db.execute("DROP INDEX unsettled_time")
+    db.execute("ALTER TABLE unsettled DROP COLUMN time_ts")
     if store_url.startswith("postgres"):
         db.execute("DELETE FROM newsmoa_schema WHERE version >= 3")
     else:
@@ -392,3 +394,26 @@ def test_a_correction_that_fails_leaves_no_line_in_the_log(store):
         store.place_by_hand({"a": "s1"})
         raise RuntimeError("the correction could not be made")
     assert store.corrections_made() == 0 and store.hand_placed(["a"]) == {}
+
+
+def test_the_queue_keeps_each_articles_time_and_an_old_queue_takes_them(store, store_url):
+    """The queue is read oldest first by an index, at most `limit` (an archive can queue a
+    million); a queue of the schema before it takes its articles' times, and one whose
+    article is not stored goes."""
+    store.save_articles([row("a"), row("b", published=datetime(2024, 1, 2, tzinfo=UTC))])
+    store.mark_unsettled(["b", "a", "nowhere"])  # an id not stored is not queued
+    jan1, jan2 = (datetime(2024, 1, d, 9 * (d == 1), tzinfo=UTC).timestamp() for d in (1, 2))
+    assert store.unsettled() == [("a", jan1), ("b", jan2)]
+    assert store.unsettled(1) == [("a", jan1)]
+    db = store.db
+    db.execute("DROP INDEX unsettled_time")  # the queue as it was: ids only
+    db.execute("ALTER TABLE unsettled DROP COLUMN time_ts")
+    db.execute("INSERT INTO unsettled (id) VALUES ('gone')")
+    if store_url.startswith("postgres"):
+        db.execute("DELETE FROM newsmoa_schema WHERE version >= 5")
+    else:
+        db.execute("PRAGMA user_version = 5")
+    store.close()
+    upgraded = open_store(store_url)
+    assert upgraded.unsettled() == [("a", jan1), ("b", jan2)]
+    upgraded.close()

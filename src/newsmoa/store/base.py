@@ -125,16 +125,17 @@ class Store(Protocol):
 
     def mark_unsettled(self, ids: Sequence[str]) -> None:
         """Queue stored articles for the next re-decision of their window: they were placed
-        (or changed) seeing only what came before them."""
+        (or changed) seeing only what came before them. The queue keeps each one's time as
+        stored now; a new version that moves it in time is queued again (`Newsroom._save`)."""
         ...
 
     def unsettled_among(self, ids: Sequence[str]) -> set[str]:
         """Which of `ids` are queued."""
         ...
 
-    def unsettled(self) -> list[tuple[str, float]]:
-        """The queued articles (`mark_unsettled`), whoever queued them, with their current
-        time (`StoredArticle.time`), oldest first."""
+    def unsettled(self, limit: int | None = None) -> list[tuple[str, float]]:
+        """The queued articles (`mark_unsettled`), whoever queued them, with their time
+        (`StoredArticle.time`), oldest first; at most `limit` (None: all)."""
         ...
 
     def settle(self, ids: Sequence[str] | None) -> None:

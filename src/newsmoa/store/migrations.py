@@ -129,12 +129,30 @@ def m005_corrections(db: sqlite3.Connection) -> None:
     )
 
 
+def m006_queue_by_time(db: sqlite3.Connection) -> None:
+    """The queue of articles waiting for a re-decision keeps each one's time, which a new
+    version that moves it re-queues with (`Store.mark_unsettled`), so that the oldest are
+    read by an index (`Store.unsettled`) instead of the whole queue and every article's time
+    (an archive loaded with `ingest --no-recluster` can queue a million)."""
+    _script(db, QUEUE_BY_TIME.replace("DOUBLE PRECISION", "REAL"))
+
+
+# Shared by both databases (PostgreSQL's m005).
+QUEUE_BY_TIME = """
+    ALTER TABLE unsettled ADD COLUMN time_ts DOUBLE PRECISION;
+    UPDATE unsettled SET time_ts = (SELECT a.time_ts FROM articles a WHERE a.id = unsettled.id);
+    DELETE FROM unsettled WHERE time_ts IS NULL;
+    CREATE INDEX unsettled_time ON unsettled(time_ts, id);
+"""
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
     m003_unsettled,
     m004_time_for_every_article,
     m005_corrections,
+    m006_queue_by_time,
 )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from newsmoa.errors import ConfigError, StoreError
-from newsmoa.store.migrations import UNDATED_FROM_STORY, not_newer
+from newsmoa.store.migrations import QUEUE_BY_TIME, UNDATED_FROM_STORY, not_newer
 from newsmoa.store.sql import SQLStore
 
 _LOCK = 0x6E6577736D6F61  # "newsmoa": pg_advisory_xact_lock's key for writers
@@ -147,12 +147,20 @@ def m004_corrections(db: Any) -> None:
     )
 
 
+def m005_queue_by_time(db: Any) -> None:
+    """SQLite's m006: the queue keeps each article's time, read in order by an index."""
+    for statement in QUEUE_BY_TIME.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
     m002_unsettled,
     m003_time_for_every_article,
     m004_corrections,
+    m005_queue_by_time,
 )
 
 

@@ -285,20 +285,22 @@ class SQLStore:
                 self._run("DELETE FROM stories WHERE id = ?", (old,))
 
     def mark_unsettled(self, ids: Sequence[str]) -> None:
-        self._run_many(
-            "INSERT INTO unsettled (id) VALUES (?) ON CONFLICT (id) DO NOTHING",
-            [(aid,) for aid in ids],
+        query = (  # SQLite reads ON CONFLICT after a SELECT only when it has a WHERE
+            "INSERT INTO unsettled (id, time_ts) SELECT id, time_ts FROM articles"
+            " WHERE id IN ({marks}) ON CONFLICT (id) DO UPDATE SET time_ts = excluded.time_ts"
         )
+        with self.transaction():
+            for _ in self._in_chunks(query, ids):
+                pass  # an INSERT has no rows to read
 
     def unsettled_among(self, ids: Sequence[str]) -> set[str]:
         return {r[0] for r in self._rows_in("SELECT id FROM unsettled WHERE id IN ({marks})", ids)}
 
-    def unsettled(self) -> list[tuple[str, float]]:
-        # the article's time now (a new version may have changed it), looked up by key: a
-        # join ordered by time made SQLite scan every article by time (1 s at 1M stored)
-        ids = [row[0] for row in self._run("SELECT id FROM unsettled")]
-        times = self.article_times(ids)
-        return sorted(((aid, times[aid]) for aid in ids if aid in times), key=lambda it: it[::-1])
+    def unsettled(self, limit: int | None = None) -> list[tuple[str, float]]:
+        query = "SELECT id, time_ts FROM unsettled ORDER BY time_ts, id"  # by its index
+        if limit is None:
+            return [(aid, t) for aid, t in self._run(query)]
+        return [(aid, t) for aid, t in self._run(query + " LIMIT ?", (limit,))]
 
     def settle(self, ids: Sequence[str] | None) -> None:
         if ids is None:
