@@ -114,23 +114,32 @@ def test_cli_round_trip_with_a_broken_line(tmp_path: Path) -> None:
     from newsmoa.serve.cmd_entities import entities as command
 
     src = tmp_path / "in.jsonl"
-    src.write_text(
-        json.dumps({"id": "a", "text": SENTENCES[0], "extra": [1]}, ensure_ascii=False)
-        + "\n{not json\n"
-        + json.dumps({"id": "c", "text": SENTENCES[1]}, ensure_ascii=False)
-        + "\n"
-        + json.dumps({"id": "d"})
-        + "\n",
-        encoding="utf-8",
+    good = [{"id": "a", "text": SENTENCES[0], "extra": [1]}, {"id": "c", "text": SENTENCES[1]}]
+    src.write_bytes(
+        b"\xef\xbb\xbf"  # a byte-order mark, which is not part of line 1
+        + json.dumps(good[0], ensure_ascii=False).encode()
+        + b"\n{not json\n"
+        + json.dumps(good[1], ensure_ascii=False).encode()
+        + b"\r\n"
+        + json.dumps({"id": "d"}).encode()
+        + b'\n\n{"id": "e", "text": "caf\xe9"}\n{"id": "f", "text": "\\ud83d \\ubc15"}\n'
     )
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(command, [str(src), "-o", str(out)])
     assert result.exit_code == 1
     lines = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
-    assert [x.get("id") for x in lines] == ["a", None, "c", None]
+    assert [x.get("id") for x in lines] == ["a", None, "c", None, None, None, None]
     assert lines[0]["extra"] == [1]
-    assert lines[1]["line"] == 2 and "JSON" in lines[1]["error"]
-    assert lines[3]["line"] == 4 and "text" in lines[3]["error"]
+    errors = {x["line"]: x["error"] for x in lines if "error" in x}
+    assert errors == {
+        2: "not JSON: Expecting property name enclosed in double quotes at column 2",
+        4: "no text field (a string)",
+        5: "empty line",
+        6: "not UTF-8 text: invalid continuation byte at byte 24",
+        7: "the text holds half of a surrogate pair: not Unicode text",
+    }
+    named = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    assert named == [f"error: {src}:{n}: {e}" for n, e in errors.items()]
     for line in (lines[0], lines[2]):
         assert line["entities"]
         for e in line["entities"]:

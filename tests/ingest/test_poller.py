@@ -51,7 +51,9 @@ def test_jsonl_that_grows_is_read_from_where_it_ended(tmp_path):
     got = poller.poll()
     assert ids(got) == ["a4"]
     errors = [str(i) for i in got if isinstance(i, InputError)]
-    assert errors == [f"{feed}:5: not JSON: Expecting property name enclosed in double quotes"]
+    assert errors == [
+        f"{feed}:5: not JSON: Expecting property name enclosed in double quotes at column 2"
+    ]
     assert poller.poll() == []
 
 

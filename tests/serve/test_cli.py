@@ -130,7 +130,7 @@ def test_bad_inputs_among_good_ones(tmp_path, example_path):
     assert errors == [
         f"error: {tmp_path / 'empty.txt'}: empty file",
         f"error: {tmp_path / 'blob.txt'}: binary file, not text",
-        f"error: {tmp_path / 'in.jsonl'}:2: not JSON: Expecting property name enclosed in double quotes",
+        f"error: {tmp_path / 'in.jsonl'}:2: not JSON: Expecting property name enclosed in double quotes at column 2",
     ]
     assert "added 4" in result.stdout
     rows = json.loads(run(db, "stories", "--format", "json").output)

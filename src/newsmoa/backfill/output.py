@@ -12,11 +12,10 @@ evidence, not a rule: its articles may sit in different stories.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO
+
+from newsmoa.outfile import writing
 
 
 @dataclass(slots=True)
@@ -44,13 +43,6 @@ def near_duplicates_path(out: str) -> str | None:
     return None if out == "-" else f"{out}.near_duplicates.jsonl"
 
 
-def _open(path: str) -> IO[str]:
-    if path == "-":
-        return sys.stdout
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return open(path, "w", encoding="utf-8")  # noqa: SIM115
-
-
 def _dump(row: dict) -> str:
     return json.dumps(row, ensure_ascii=False) + "\n"
 
@@ -60,8 +52,7 @@ def write_result(result: Result, out: str, groups_out: str | None) -> Summary:
     lines = 0
     stories: set[str] = set()
     errors: list[tuple[int, str]] = []
-    handle = _open(out)
-    try:
+    with writing(out) as handle:
         for row in result.rows:
             handle.write(_dump(row))
             lines += 1
@@ -69,17 +60,10 @@ def write_result(result: Result, out: str, groups_out: str | None) -> Summary:
                 errors.append((row["line"], row["error"]))
             else:
                 stories.add(row["story"])
-    finally:
-        if handle is not sys.stdout:
-            handle.close()
     if groups_out:
-        handle = _open(groups_out)
-        try:
+        with writing(groups_out) as handle:
             for group in result.groups:
                 handle.write(_dump(group))
-        finally:
-            if handle is not sys.stdout:
-                handle.close()
     return Summary(lines, len(stories), len(result.groups), tuple(errors), dict(result.stats))
 
 

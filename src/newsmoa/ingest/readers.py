@@ -146,8 +146,14 @@ def parse_line(line_no: int, text: str, origin: str) -> Item:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        return InputError(origin, f"not JSON: {exc.msg}", line=line_no)
+        return InputError(origin, json_problem(exc), line=line_no)
     return from_mapping(obj, origin=origin, line=line_no)
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong with a line that is not JSON, and where ("Invalid control character at
+    column 40"; the decoder's message may end in "at" without saying where)."""
+    return f"not JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:

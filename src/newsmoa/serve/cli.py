@@ -358,8 +358,11 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
 
     Example: newsmoa cluster articles.jsonl -o stories.jsonl
     """
+    from newsmoa.outfile import writing
     from newsmoa.pipeline import cluster_file
+    from newsmoa.serve.outputs import cannot_write, check_outputs
 
+    check_outputs([("--output", outfile)], [infile])
     origin = "<stdin>" if infile == "-" else infile
     # The batch's objects all live to its end: what exists before it is left out of
     # collections, and full collections (which rescanned millions of objects, ~1.8 s of 50,000
@@ -376,13 +379,12 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
-    out = sys.stdout if outfile == "-" else open(outfile, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        for row in results:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        with writing(outfile) as out:
+            for row in results:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise cannot_write(outfile, exc) from exc
     errors = [r for r in results if "error" in r]
     for r in errors:
         click.echo(f"error: {origin}:{r['line']}: {r['error']}", err=True)

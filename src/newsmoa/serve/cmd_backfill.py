@@ -93,10 +93,22 @@ def backfill(
     --master spark://head:7077 -o stories.jsonl
     """
     from newsmoa.backfill import backfill as run
+    from newsmoa.backfill.output import near_duplicates_path
     from newsmoa.backfill.session import SparkMissing
+    from newsmoa.serve.outputs import cannot_write, check_outputs
 
     if engine == "local" and master:
         raise click.BadParameter("--master needs --engine spark", param_hint="--master")
+    groups = near_duplicates or near_duplicates_path(outfile)
+    check_outputs(
+        [("--output", outfile), *([("--near-duplicates", groups)] if groups else [])], [infile]
+    )
+    if groups is None:
+        click.echo(
+            "note: the near-duplicate groups are not written with OUT on stdout; give "
+            "--near-duplicates PATH for them",
+            err=True,
+        )
     try:
         config = BackfillConfig(block_hours=block_hours, overlap_hours=overlap_hours)
     except ValueError as exc:
@@ -114,7 +126,9 @@ def backfill(
     except SparkMissing as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
-        raise click.ClickException(f"{infile}: cannot read: {exc}") from exc
+        if exc.filename in (outfile, groups):
+            raise cannot_write(exc.filename, exc) from exc
+        raise click.ClickException(f"{infile}: cannot read: {exc.strerror or exc}") from exc
     for line, message in summary.errors:
         click.echo(f"error: {infile}:{line}: {message}", err=True)
     times = ", ".join(f"{k[:-2]} {v:.1f}s" for k, v in summary.stats.items() if k.endswith("_s"))

@@ -3,42 +3,64 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import click
 
+from newsmoa.ingest.readers import json_problem
+from newsmoa.outfile import writing
+from newsmoa.serve.outputs import cannot_write, check_outputs
+
 BATCH_LINES = 256
 
 
-def _read(lines: IO[str]) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    """(line number, object or None, error message) for each non-empty line."""
-    for number, line in enumerate(lines, start=1):
+def _read(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """(line number, object or None, error message) for each line, as `cluster` reads them:
+    a byte-order mark opening the file and a "\r" ending a line are ignored; a blank line,
+    bytes that are not UTF-8, and text that is not Unicode (half of a surrogate pair, which
+    JSON can spell) are errors of their line."""
+    for number, raw in enumerate(lines, start=1):
+        raw = raw.rstrip(b"\n").rstrip(b"\r")
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, None, f"not UTF-8 text: {exc.reason} at byte {exc.start}"
+            continue
         if not line.strip():
+            yield number, None, "empty line"
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, None, f"not JSON: {exc.msg} at column {exc.colno}"
+            yield number, None, json_problem(exc)
             continue
         if not isinstance(obj, dict):
             yield number, None, "not a JSON object"
         elif not isinstance(obj.get("text"), str):
             yield number, None, "no text field (a string)"
+        elif any("\ud800" <= c <= "\udfff" for c in obj["text"]):
+            yield number, None, "the text holds half of a surrogate pair: not Unicode text"
         else:
             yield number, obj, ""
 
 
-def _flush(batch: list[tuple[int, dict[str, Any] | None, str]], out: IO[str]) -> int:
-    """Tag the readable lines of `batch`, write all lines in order; return the error count."""
+def _flush(
+    batch: list[tuple[int, dict[str, Any] | None, str]], out: IO[str]
+) -> list[tuple[int, str]]:
+    """Tag the readable lines of `batch`, write all lines in order; return the errors (line,
+    message)."""
     from newsmoa.facts.ner import entities_batch
 
     texts = [obj["text"] for _, obj, _ in batch if obj is not None]
     found = iter(entities_batch(texts)) if texts else iter(())
-    errors = 0
+    errors = []
     for number, obj, error in batch:
         if obj is None:
-            errors += 1
+            errors.append((number, error))
             out.write(json.dumps({"line": number, "error": error}, ensure_ascii=False) + "\n")
         else:
             obj["entities"] = [e.to_json() for e in next(found)]
@@ -47,22 +69,24 @@ def _flush(batch: list[tuple[int, dict[str, Any] | None, str]], out: IO[str]) ->
 
 
 @click.command("entities")
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "-o",
     "--output",
-    type=click.File("w", encoding="utf-8"),
+    type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
     show_default=True,
     help="where to write the lines (JSONL)",
 )
-def entities(source: IO[str], output: IO[str]) -> None:
+@click.pass_context
+def entities(ctx: click.Context, source: str, output: str) -> None:
     """Find people, places, organisations, dates, times and quantities in each line's `text`.
 
     Reads JSONL with a `text` field and writes every line back, all its fields kept, with
     `entities`: a list of {"start", "end", "type", "text"} (character offsets into `text`,
     end exclusive; types PS LC OG DT TI QT as in KLUE-NER). A line that cannot be read is
-    written as {"line": N, "error": "..."} and the command exits with status 1 at the end.
+    written as {"line": N, "error": "..."}, named on stderr, and the command exits with
+    status 1 at the end.
 
     Example:
 
@@ -73,16 +97,28 @@ def entities(source: IO[str], output: IO[str]) -> None:
         {"id": 1, "text": "...", "entities": [{"start": 0, "end": 3, "type": "PS",
          "text": "박성일"}, ...]}
     """
-    errors = 0
-    batch: list[tuple[int, dict[str, Any] | None, str]] = []
-    for item in _read(source):
-        batch.append(item)
-        if len(batch) >= BATCH_LINES:
-            errors += _flush(batch, output)
-            batch = []
-    if batch:
-        errors += _flush(batch, output)
-    output.flush()
+    check_outputs([("--output", output)], [source])
+    origin = "<stdin>" if source == "-" else source
+    try:
+        lines: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise click.ClickException(f"{origin}: cannot read: {exc.strerror or exc}") from exc
+    errors: list[tuple[int, str]] = []
+    try:
+        with writing(output) as out:
+            batch: list[tuple[int, dict[str, Any] | None, str]] = []
+            for item in _read(lines):
+                batch.append(item)
+                if len(batch) >= BATCH_LINES:
+                    errors += _flush(batch, out)
+                    batch = []
+            errors += _flush(batch, out)
+    except OSError as exc:  # reading a regular file once it is open does not fail this way
+        raise cannot_write(output, exc) from exc
+    finally:
+        if lines is not sys.stdin.buffer:
+            lines.close()
+    for number, message in errors:
+        click.echo(f"error: {origin}:{number}: {message}", err=True)
     if errors:
-        click.echo(f"{errors} line(s) could not be read; see their error lines", err=True)
-        raise SystemExit(1)
+        ctx.exit(1)

@@ -1,0 +1,80 @@
+"""Where the batch commands write (`serve.outputs`): an output that names the input is refused
+before any work and the input is left as it was; an output that cannot be written fails with
+one line naming it, not the input."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsmoa.serve.cli import cli
+
+ARTICLES = [
+    {
+        "id": f"a{n}",
+        "text": "군은 새 도서관을 짓는다고 밝혔다. 사업비는 120억 원이며 내년에 문을 연다.",
+    }
+    for n in range(3)
+]
+
+
+def _input(tmp_path: Path) -> Path:
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), "utf-8")
+    return path
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, list(args), obj={})
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        (["cluster", "{in}", "-o", "{same}"], "emptied while it is read"),
+        (["entities", "{in}", "-o", "{same}"], "emptied while it is read"),
+        (["backfill", "{in}", "-o", "{same}"], "emptied while it is read"),
+        (["backfill", "{in}", "-o", "{out}", "--near-duplicates", "{same}"], "emptied while"),
+        (["backfill", "{in}", "-o", "{out}", "--near-duplicates", "{out}"], "is also where"),
+    ],
+)
+def test_an_output_that_names_the_input_or_another_output_is_refused(tmp_path, command, says):
+    """Also under another name of the same file (a hard link)."""
+    src = _input(tmp_path)
+    before = src.read_bytes()
+    link = tmp_path / "same.jsonl"
+    os.link(src, link)
+    for same in (src, link):
+        names = {"in": str(src), "same": str(same), "out": str(tmp_path / "o.jsonl")}
+        got = _run(*(a.format(**names) for a in command))
+        assert got.exit_code == 2 and says in got.output, got.output
+    assert src.read_bytes() == before and not (tmp_path / "o.jsonl").exists()
+
+
+@pytest.mark.parametrize("command", ["cluster", "entities", "backfill"])
+def test_an_output_that_cannot_be_written_is_named(tmp_path, command):
+    src = _input(tmp_path)
+    got = _run(command, str(src), "-o", str(tmp_path / "no" / "such" / "out.jsonl"))
+    assert got.exit_code == 2 and "no folder" in got.output, got.output
+    if Path("/dev/full").exists():  # a full disk
+        got = _run(
+            command,
+            str(src),
+            "-o",
+            "/dev/full",
+            *(["--near-duplicates", str(tmp_path / "g")] if command == "backfill" else []),
+        )
+        assert (
+            got.exit_code == 1 and "/dev/full: cannot write: No space left on device" in got.output
+        ), got.output
+        assert str(src) not in got.output.replace(f"error: {src}", "")
+
+
+def test_backfill_to_stdout_says_where_its_groups_are_not(tmp_path):
+    got = CliRunner().invoke(cli, ["backfill", str(_input(tmp_path)), "-o", "-"], obj={})
+    assert got.exit_code == 0 and "give --near-duplicates PATH" in got.stderr
+    assert [json.loads(x)["id"] for x in got.stdout.splitlines()] == ["a0", "a1", "a2"]
