@@ -29,6 +29,7 @@ from newsmoa.cluster.recluster import Relabel, recluster, split_window, time_spa
 from newsmoa.errors import InputError, StoreError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.facts import extract_facts
+from newsmoa.ingest.readers import duplicate_id
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
@@ -813,19 +814,31 @@ def _cluster(
     meanwhile)."""
     out: list[dict | None] = [None] * n
     placed: list[int] = []  # position of each article the index reads, in its order
+    first: dict[str, tuple[int, bytes]] = {}  # id -> its first line's position and features
+    again: list[tuple[int, str]] = []  # a line repeating an earlier one: its story is that one's
 
     def articles() -> Iterator[tuple[str, Features]]:
         for pos, got in prepared:
             if isinstance(got, Dropped):
                 out[pos] = {"line": pos + 1, "error": got.reason}
-            else:
+                continue
+            aid, features = got
+            seen = first.get(aid)
+            if seen is None:
+                first[aid] = (pos, features.to_bytes())
                 placed.append(pos)
                 yield got
+            elif seen[1] == features.to_bytes():
+                again.append((pos, aid))
+            else:
+                out[pos] = {"line": pos + 1, "error": duplicate_id(aid, seen[0] + 1)}
 
     index = StoryIndex(config)
     assignments = index.add_many(articles())
     for pos, x in zip(placed, assignments, strict=True):
         out[pos] = {"id": x.article, "story": index.resolve(x.story)}
+    for pos, aid in again:
+        out[pos] = {"id": aid, "story": index.story_of(aid)}
     return [o for o in out if o is not None]
 
 

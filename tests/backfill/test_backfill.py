@@ -35,7 +35,11 @@ HAVE_SPARK = importlib.util.find_spec("pyspark") is not None and shutil.which("j
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("backfill") / "archive.jsonl"
-    backfill_corpus.write(path, backfill_corpus.generate(events=300, days=4))
+    rows = backfill_corpus.generate(events=300, days=4)
+    # the first article again (placed with its first line), and another article under the
+    # second one's id (an error line, as `cluster` says it)
+    again, clash = dict(rows[0]), {**rows[2], "id": rows[1]["id"]}
+    backfill_corpus.write(path, [*rows, again, clash])
     return path
 
 
@@ -74,6 +78,8 @@ def _compare(
     ref_rows = reference["rows"]
     assert len(rows) == len(ref_rows), f"{name}: {len(rows)} lines, cluster wrote {len(ref_rows)}"
     assert rows[BROKEN_LINE - 1]["line"] == BROKEN_LINE and "error" in rows[BROKEN_LINE - 1]
+    again, clash = rows[-2:]
+    assert again == rows[0] and "is already line 2's, another article" in clash["error"]
     for mine, theirs in zip(rows, ref_rows, strict=True):
         assert mine.keys() == theirs.keys() and mine.get("id") == theirs.get("id"), (mine, theirs)
     both = [(m, t) for m, t in zip(rows, ref_rows, strict=True) if "story" in t]

@@ -22,6 +22,7 @@ from newsmoa.backfill.stages import (
     blocks_of,
     bucket_pairs,
     check_pairs,
+    clashing_ids,
     cluster_block,
     extract_lines,
     home_block,
@@ -118,6 +119,7 @@ def run_local(
     rows: list[Extracted] = []
     for start in range(0, len(numbered), batch_lines):
         rows.extend(extract_lines(numbered[start : start + batch_lines], origin or path, config))
+    rows = clashing_ids(rows)
     first_line: dict[str, int] = {}
     for r in rows:
         if r.error is None and r.id is not None:

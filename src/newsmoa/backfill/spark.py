@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from newsmoa.backfill import arrow, reconcile
 from newsmoa.backfill.config import DEFAULT_BACKFILL, BackfillConfig
 from newsmoa.backfill.output import Result, group_rows
+from newsmoa.ingest.readers import duplicate_id
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -50,6 +51,35 @@ def _numbered(spark: SparkSession, path: str) -> tuple[DataFrame, dict[int, int]
     if raw.rdd.getNumPartitions() < parts:
         lines = lines.repartition(parts)
     return lines, offsets, start
+
+
+def _clashing_ids(spark: SparkSession, rows: DataFrame) -> DataFrame:
+    """`rows` with a line whose id an earlier line gave another article made an error, as
+    `stages.clashing_ids` does (such lines are few: they are collected to the driver)."""
+    import pyspark.sql.functions as F
+
+    good = rows.where(F.col("error").isNull())
+    firsts = good.groupBy("id").agg(F.min("line").alias("first"))
+    first = (
+        good.join(firsts, "id")
+        .where(F.col("line") == F.col("first"))
+        .select("id", "first", F.col("features").alias("first_features"))
+    )
+    found = [
+        (r["line"], duplicate_id(r["id"], r["first"]))
+        for r in good.join(first, "id")
+        .where((F.col("line") != F.col("first")) & (F.col("features") != F.col("first_features")))
+        .select("line", "id", "first")
+        .collect()
+    ]
+    if not found:
+        return rows
+    clash = spark.createDataFrame(found, "line long, clash string")
+    return (
+        rows.join(F.broadcast(clash), "line", "left")
+        .withColumn("error", F.coalesce("error", "clash"))
+        .drop("clash")
+    )
 
 
 def _first_of_each_id(rows: DataFrame) -> DataFrame:
@@ -164,8 +194,10 @@ def run_spark(
     t0 = time.perf_counter()
     stats: dict[str, float | int] = {}
     lines, offsets, stats["lines"] = _numbered(spark, path)
-    rows = lines.mapInArrow(arrow.extract_fn(offsets, origin or path, config), arrow.EXTRACTED)
-    rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+    extracted = lines.mapInArrow(
+        arrow.extract_fn(offsets, origin or path, config), arrow.EXTRACTED
+    ).persist(StorageLevel.MEMORY_AND_DISK)
+    rows = _clashing_ids(spark, extracted).persist(StorageLevel.MEMORY_AND_DISK)
     articles = _first_of_each_id(rows).persist(StorageLevel.MEMORY_AND_DISK)
     stats["articles"] = articles.count()
     t1 = time.perf_counter()
@@ -195,7 +227,7 @@ def run_spark(
                 else:
                     yield {"id": r["id"], "story": r["story"]}
         finally:
-            for frame in (stories, labels, articles, rows):
+            for frame in (stories, labels, articles, rows, extracted):
                 frame.unpersist()
 
     return Result(stream(), group_rows(groups, ids, story_of), stats)
