@@ -50,12 +50,53 @@ def test_a_published_time_that_is_not_a_date_is_an_error_naming_the_line(tmp_pat
     good, bad = split(list(read_sources([str(path)])))
     assert [g.id for g in good] == ["a0", "a3", "a5"]
     assert [b.line for b in bad] == [2, 3, 5]
-    assert str(bad[0]) == f"{path}:2: \"published\" is not a date: '2024-13-45T99:00:00'"
+    assert (
+        str(bad[0])
+        == f"{path}:2: \"published\" is not a date of the years 2-9998: '2024-13-45T99:00:00'"
+    )
     (tmp_path / "in.csv").write_text(f"text,date\n{ARTICLE},someday\n", "utf-8")
     good, bad = split(list(read_sources([str(tmp_path / "in.csv")])))
     assert not good and [(b.line, b.message) for b in bad] == [
-        (2, "\"published\" is not a date: 'someday'")
+        (2, "\"published\" is not a date of the years 2-9998: 'someday'")
     ]
+
+
+def test_lines_that_break_a_reader_are_errors_of_their_own(tmp_path):
+    """Each of these stopped the whole batch with a traceback: JSON nested too deeply, an
+    integer past what Python converts, a byte that is not UTF-8, a date whose window leaves
+    the calendar, a field of the wrong type, a CSV with a bare "\\r" in a field."""
+    good = json.dumps({"id": "ok", "text": ARTICLE}, ensure_ascii=False).encode()
+    lines = [
+        good,
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"text": "x", "id": ' + b"9" * 5000 + b"}",
+        json.dumps({"id": "latin", "text": "caf\u00e9 " + ARTICLE}, ensure_ascii=False)
+        .encode()
+        .replace("é".encode(), b"\xe9"),
+        json.dumps(
+            {"id": "y0", "text": ARTICLE, "published": "0001-01-01T00:00:00+09:00"}
+        ).encode(),
+        json.dumps({"id": ["a"], "text": ARTICLE}).encode(),
+        json.dumps({"id": 7, "text": ARTICLE, "title": {"ko": "제목"}}).encode(),
+        json.dumps({"id": 8, "text": ARTICLE, "outlet": "  "}).encode(),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    good_items, bad = split(list(read_sources([str(path)])))
+    assert [(g.id, g.outlet) for g in good_items] == [("ok", None), ("8", None)]
+    assert [(b.line, b.message) for b in bad] == [
+        (2, "not JSON newsmoa reads: nested too deeply"),
+        (3, bad[1].message),
+        (4, "not UTF-8 text: invalid continuation byte at byte 28"),
+        (5, "\"published\" is not a date of the years 2-9998: '0001-01-01T00:00:00+09:00'"),
+        (6, '"id" is not a string'),
+        (7, '"title" is not a string'),
+    ]
+    assert bad[1].message.startswith("not JSON newsmoa reads: Exceeds the limit")
+    csv_path = tmp_path / "old-mac.csv"
+    csv_path.write_text(f"title,text\r예산,{ARTICLE}\r지진,{ARTICLE} 둘\r", "utf-8")
+    good_items, bad = split(list(read_sources([str(csv_path)])))
+    assert [g.title for g in good_items] == ["예산", "지진"] and not bad
 
 
 def test_empty_binary_and_unsupported_files(tmp_path):

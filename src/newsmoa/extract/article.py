@@ -185,20 +185,23 @@ _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
 def published_time(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:
     """A given publication time: ISO 8601 (a naive one in `tz`), an RSS date ("Fri, 20 Mar
     2015 13:21:40 +0900"), or a date in words ("2015년 3월 20일 13:21"); None when none of
-    these reads it. A date and time in ISO 8601 shape must be valid as a whole: of
+    these reads it, or it falls outside the years 2-9998 (the clustering window around it must
+    be a date too). A date and time in ISO 8601 shape must be valid as a whole: of
     "2024-05-10T10:00:00+25:00" (no such offset) no day is kept without its time."""
     if not value:
         return None
     value = value.strip()
     try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        when: datetime | None = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         if _ISO_TIME.match(value):
             return None
         try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError):
-            return parse_datetime(value, tz=tz)
+            when = parse_datetime(value, tz=tz)
+    if when is None or not 2 <= when.year <= 9998:  # the window around it must be a date too
+        return None
     return when if when.tzinfo else when.replace(tzinfo=tz)
 
 

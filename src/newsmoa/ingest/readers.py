@@ -89,7 +89,10 @@ def read_file(path: Path) -> Iterator[Item]:
         return
     text = decode(origin, data)
     if isinstance(text, InputError):
-        yield text
+        if suffix in JSONL_SUFFIXES and text.message == NOT_TEXT:  # some lines are not UTF-8
+            yield from read_jsonl_bytes(origin, data)
+        else:
+            yield text
         return
     if suffix in TEXT_SUFFIXES:
         yield from read_text(origin, text)
@@ -112,7 +115,26 @@ def decode(origin: str, data: bytes) -> str | InputError:
             return data.decode(encoding).replace("\x00", "")  # a stray NUL further on
         except UnicodeDecodeError:
             continue
-    return InputError(origin, "not text in UTF-8 or CP949")
+    return InputError(origin, NOT_TEXT)
+
+
+NOT_TEXT = "not text in UTF-8 or CP949"
+
+
+def read_jsonl_bytes(origin: str, data: bytes) -> Iterator[Item]:
+    """`read_jsonl` of a file some lines of which are not UTF-8: each such line is an error
+    of its own, as `cluster` reads them, and the others are read."""
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    for n, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield InputError(origin, f"not UTF-8 text: {exc.reason} at byte {exc.start}", line=n)
+            continue
+        if line.strip():
+            yield parse_line(n, line, origin)
 
 
 def read_text(origin: str, text: str) -> Iterator[Item]:
@@ -147,6 +169,10 @@ def parse_line(line_no: int, text: str, origin: str) -> Item:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         return InputError(origin, json_problem(exc), line=line_no)
+    except ValueError as exc:  # an integer of more digits than Python converts
+        return InputError(origin, f"not JSON newsmoa reads: {exc}", line=line_no)
+    except RecursionError:
+        return InputError(origin, "not JSON newsmoa reads: nested too deeply", line=line_no)
     return from_mapping(obj, origin=origin, line=line_no)
 
 
@@ -173,21 +199,27 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
     ):
         return InputError(origin, 'no "text" (or "html") field with content', line=line)
 
-    def opt(name: str) -> str | None:
+    fields: dict[str, str | None] = {}
+    for name in ("id", "url", "outlet", "title", "published"):
         value = obj.get(name)
-        return None if value is None or value == "" else _no_nul(str(value))
-
-    published = opt("published")
+        if isinstance(value, int) and not isinstance(value, bool) and name == "id":
+            value = str(value)  # a number as an id: its digits
+        if value is not None and not isinstance(value, str):
+            return InputError(origin, f'"{name}" is not a string', line=line)
+        fields[name] = _no_nul(value) if value and value.strip() else None
+    published = fields["published"]
     if published is not None and published_time(published) is None:
-        return InputError(origin, f'"published" is not a date: {published!r}', line=line)
+        return InputError(
+            origin, f'"published" is not a date of the years 2-9998: {published!r}', line=line
+        )
     return RawItem(
         origin=where,
         text=_no_nul(text) if isinstance(text, str) else None,
         html=_no_nul(html) if isinstance(html, str) and html.strip() else None,
-        id=opt("id"),
-        url=opt("url"),
-        outlet=opt("outlet"),
-        title=opt("title"),
+        id=fields["id"],
+        url=fields["url"],
+        outlet=fields["outlet"],
+        title=fields["title"],
         published=published,
     )
 
@@ -201,7 +233,9 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
     import sys
 
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    # newline="": a line break inside a quoted field is the field's, and a bare "\r" (old Mac
+    # exports) ends a record, as the csv module reads files opened that way
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     mapping = {
         field: next((h for h in header if h in names), None) for field, names in CSV_COLUMNS.items()
@@ -213,7 +247,15 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
             line=1,
         )
         return
-    for n, row in enumerate(reader, start=2):
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # the rest cannot be told apart into records
+            yield InputError(origin, f"not CSV from here on: {exc}", line=reader.line_num)
+            return
         clean = {(k or "").strip().lower(): v for k, v in row.items()}
         obj = {field: clean.get(col) for field, col in mapping.items() if col}
-        yield from_mapping(obj, origin=origin, line=n)
+        yield from_mapping(obj, origin=origin, line=reader.line_num)  # the record's last line
