@@ -50,3 +50,35 @@ def test_page_and_http_errors():
     )
     assert isinstance(items[0], RawItem) and BODY in extract(items[0]).text
     assert isinstance(items[1], InputError) and "HTTP 404" in str(items[1])
+
+
+def test_entries_of_two_feeds_numbered_alike_are_two_articles():
+    """Two feeds that both number an entry "1": the entry's link names it, made absolute
+    against its feed (a relative link); an entry without a link is named within its feed,
+    and a plain-text summary is its text."""
+    feeds = {
+        f"/{name}.xml": f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>{name}</title>
+<item><title>기사</title><link>/a/1</link><guid isPermaLink="false">1</guid></item>
+<item><title>요약</title><guid isPermaLink="false">2</guid><description>{BODY}</description></item>
+</channel></rss>"""
+        for name in ("one", "two")
+    }
+
+    def routes(request: httpx.Request) -> httpx.Response:
+        body = feeds.get(request.url.path) or (PAGE if request.url.path == "/a/1" else None)
+        kind = "application/rss+xml" if request.url.path in feeds else "text/html"
+        return httpx.Response(
+            200 if body else 404, headers={"content-type": kind}, content=(body or "no").encode()
+        )
+
+    got = Fetcher(transport=httpx.MockTransport(routes))
+    items = list(read_sources(["https://a.test/one.xml", "https://b.test/two.xml"], fetcher=got))
+    assert all(isinstance(i, RawItem) for i in items)
+    assert [i.id for i in items] == [
+        "https://a.test/a/1",
+        "https://a.test/one.xml#2",
+        "https://b.test/a/1",
+        "https://b.test/two.xml#2",
+    ]
+    assert items[0].url == "https://a.test/a/1" and BODY in extract(items[1]).text

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 import httpx
 
@@ -87,9 +88,15 @@ def read_url(
     yield RawItem(origin=url, html=text, url=page.url)
 
 
-def entry_key(entry: Any) -> str | None:
-    """What identifies a feed entry across fetches: its id (guid), else its link."""
-    return entry.get("id") or entry.get("link")
+def entry_key(entry: Any, feed_url: str) -> str | None:
+    """What identifies a feed entry across fetches and feeds: its link (made absolute), as a
+    page fetched at it is known; else its id (guid) within the feed at `feed_url` (two feeds
+    may both number their entries 1, 2, ...)."""
+    link = entry.get("link")
+    if link:
+        return urljoin(feed_url, link)
+    guid = entry.get("id")
+    return f"{feed_url}#{guid}" if guid else None
 
 
 def read_feed(
@@ -103,9 +110,10 @@ def read_feed(
         return
     outlet = feed.feed.get("title")
     for n, entry in enumerate(feed.entries, start=1):
-        if entry_key(entry) in known:
+        key = entry_key(entry, page.url)
+        if key in known:
             continue
-        link = entry.get("link")
+        link = urljoin(page.url, entry["link"]) if entry.get("link") else None
         content = "".join(c.get("value", "") for c in entry.get("content", []))
         html = content or None
         if html is None and link and follow_links:
@@ -118,12 +126,14 @@ def read_feed(
         if not html:
             yield InputError(page.url, f"entry {n} has no content, summary or readable link")
             continue
+        markup = "<" in html  # a summary may be plain text, which is the article's text
         yield RawItem(
             origin=f"{page.url}#{n}",
-            html=html,
+            html=html if markup else None,
+            text=None if markup else html,
             url=link,
             outlet=outlet,
             title=entry.get("title"),
             published=entry.get("published") or entry.get("updated"),
-            id=entry_key(entry),
+            id=key,
         )
