@@ -28,7 +28,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", "127.0.0.1", "NEWSMOA_HOST", "address `serve` listens on"),
     Setting("port", "8000", "NEWSMOA_PORT", "port `serve` listens on"),
     Setting(
-        "fetch_timeout_s", "20", "NEWSMOA_FETCH_TIMEOUT_S", "seconds to wait for a feed or page"
+        "fetch_timeout_s",
+        "20",
+        "NEWSMOA_FETCH_TIMEOUT_S",
+        "seconds a feed or page may take to arrive, in all (a page over 20 MB is refused)",
     ),
     Setting(
         "edit_token",

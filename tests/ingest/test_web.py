@@ -82,3 +82,27 @@ def test_entries_of_two_feeds_numbered_alike_are_two_articles():
         "https://b.test/two.xml#2",
     ]
     assert items[0].url == "https://a.test/a/1" and BODY in extract(items[1]).text
+
+
+def test_a_page_is_refused_when_it_takes_too_long_in_all_or_is_too_large():
+    """The timeout bounds the whole fetch: a server that keeps sending a little at a time
+    (each wait shorter than the timeout) is given up on; so is a page over the size limit."""
+    import time
+
+    def trickle():
+        for _ in range(1000):
+            time.sleep(0.02)
+            yield b"<p>x</p>"
+
+    def routes(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/slow":
+            return httpx.Response(200, headers={"content-type": "text/html"}, content=trickle())
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=b"x" * 5000)
+
+    got = Fetcher(transport=httpx.MockTransport(routes), timeout_s=0.2, max_bytes=4096)
+    start = time.monotonic()
+    slow = got.get("https://a.test/slow")
+    assert isinstance(slow, InputError) and "not all of it within 0.2 s" in str(slow)
+    assert time.monotonic() - start < 5  # not the 20 s the whole body would take
+    big = got.get("https://a.test/big")
+    assert isinstance(big, InputError) and "over 4096 bytes" in str(big)

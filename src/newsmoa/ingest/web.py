@@ -8,6 +8,7 @@ page is one article (its main text is found at extraction).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ FEED_TYPES = (
     "text/xml",
 )
 USER_AGENT = "newsmoa/0.1 (+https://github.com/newsmoa)"
+MAX_PAGE_BYTES = 20 * 1024 * 1024  # a news page or feed is far smaller; more is not one
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +40,21 @@ class Page:
 
 
 class Fetcher:
-    """GETs pages with one client; `transport` replaces the network (httpx.MockTransport)."""
+    """GETs pages with one client; `transport` replaces the network (httpx.MockTransport).
+    The timeout (`NEWSMOA_FETCH_TIMEOUT_S`) bounds the whole fetch of a page, not only each
+    wait for bytes (a server that sends a byte a second would hold a batch for hours), and a
+    page over `max_bytes` is refused as it arrives."""
 
     def __init__(
-        self, *, transport: httpx.BaseTransport | None = None, timeout_s: float | None = None
+        self,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout_s: float | None = None,
+        max_bytes: int = MAX_PAGE_BYTES,
     ) -> None:
         timeout = timeout_s if timeout_s is not None else settings.seconds("fetch_timeout_s")
+        self.timeout_s = timeout
+        self.max_bytes = max_bytes
         self.client = httpx.Client(
             transport=transport,
             timeout=timeout,
@@ -52,14 +63,25 @@ class Fetcher:
         )
 
     def get(self, url: str) -> Page | InputError:
+        deadline = time.monotonic() + self.timeout_s
         try:
-            response = self.client.get(url)
+            with self.client.stream("GET", url) as response:
+                if response.status_code >= 400:
+                    return InputError(url, f"cannot fetch: HTTP {response.status_code}")
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        return InputError(url, f"cannot fetch: over {self.max_bytes} bytes")
+                    if time.monotonic() > deadline:
+                        return InputError(
+                            url, f"cannot fetch: not all of it within {self.timeout_s:g} s"
+                        )
+                    chunks.append(chunk)
         except httpx.HTTPError as exc:
             return InputError(url, f"cannot fetch: {exc.__class__.__name__}: {exc}")
-        if response.status_code >= 400:
-            return InputError(url, f"cannot fetch: HTTP {response.status_code}")
         ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        return Page(str(response.url), ctype, response.content)
+        return Page(str(response.url), ctype, b"".join(chunks))
 
 
 def is_feed(page: Page) -> bool:
