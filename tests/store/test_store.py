@@ -273,6 +273,7 @@ def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tm
     db = sqlite3.connect(path, isolation_level=None)
     for table in ("unsettled", "hand_placed", "corrections"):
         db.execute(f"DROP TABLE {table}")
+    _stories_by_text(db)
     db.execute("ALTER TABLE articles RENAME COLUMN time_ts TO published_ts")
     db.execute("UPDATE articles SET published_ts = NULL, ingested_at = ? WHERE id = 'u'", (NOON,))
     db.execute("PRAGMA user_version = 2")
@@ -306,6 +307,13 @@ def test_an_old_sqlite_store_is_upgraded_once_by_processes_opening_it_at_once(tm
 NOON = "2024-02-01T12:00:00.250Z"  # ingested_at as the store writes it
 
 
+def _stories_by_text(db) -> None:
+    """Undo the last step on either database: stories listed by the text of their time."""
+    db.execute("DROP INDEX stories_first_ts")
+    db.execute("ALTER TABLE stories DROP COLUMN first_ts")
+    db.execute("CREATE INDEX stories_first_published ON stories(first_published)")
+
+
 def test_an_undated_article_of_an_old_store_takes_the_time_it_was_ingested(store, store_url):
     """The last migration on either database: `published_ts` becomes `time_ts`, and an
     article stored without a time takes the earliest time of its story's dated articles,
@@ -326,6 +334,7 @@ def test_an_undated_article_of_an_old_store_takes_the_time_it_was_ingested(store
     db.execute("DROP TABLE corrections")
     db.execute("DROP INDEX unsettled_time")
     db.execute("ALTER TABLE unsettled DROP COLUMN time_ts")
+    _stories_by_text(db)
     if store_url.startswith("postgres"):
         db.execute("DELETE FROM newsmoa_schema WHERE version >= 3")
     else:
@@ -409,6 +418,7 @@ def test_the_queue_keeps_each_articles_time_and_an_old_queue_takes_them(store, s
     db.execute("DROP INDEX unsettled_time")  # the queue as it was: ids only
     db.execute("ALTER TABLE unsettled DROP COLUMN time_ts")
     db.execute("INSERT INTO unsettled (id) VALUES ('gone')")
+    _stories_by_text(db)  # and the step after it
     if store_url.startswith("postgres"):
         db.execute("DELETE FROM newsmoa_schema WHERE version >= 5")
     else:
@@ -416,4 +426,26 @@ def test_the_queue_keeps_each_articles_time_and_an_old_queue_takes_them(store, s
     store.close()
     upgraded = open_store(store_url)
     assert upgraded.unsettled() == [("a", jan1), ("b", jan2)]
+    upgraded.close()
+
+
+def test_stories_are_listed_by_the_time_of_their_first_article(store, store_url):
+    """Newest first by the time itself, whatever offset it is written in; an old store's
+    stories take it from their text."""
+    rows = [
+        {"id": "s1", "title": "서울", "first_published": "2024-05-04T08:00:00+09:00"},  # 23:00Z
+        {"id": "s2", "title": "London", "first_published": "2024-05-04T06:00:00+00:00"},
+        {"id": "s3", "title": "undated", "first_published": None},
+    ]
+    store.save_story_summaries([{**r, "article_count": 1, "outlets": []} for r in rows])
+    assert [r["id"] for r in store.story_summaries()] == ["s2", "s1", "s3"]
+    db = store.db
+    _stories_by_text(db)
+    if store_url.startswith("postgres"):
+        db.execute("DELETE FROM newsmoa_schema WHERE version >= 6")
+    else:
+        db.execute("PRAGMA user_version = 6")
+    store.close()
+    upgraded = open_store(store_url)
+    assert [r["id"] for r in upgraded.story_summaries()] == ["s2", "s1", "s3"]
     upgraded.close()

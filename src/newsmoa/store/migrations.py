@@ -146,6 +146,21 @@ QUEUE_BY_TIME = """
 """
 
 
+def m007_stories_by_time(db: sqlite3.Connection) -> None:
+    """Stories are listed newest first by their first article's time as a number: the ISO
+    text of times in other offsets sorts otherwise (09:00+09:00 after 06:00+00:00)."""
+    _script(
+        db,
+        """
+        ALTER TABLE stories ADD COLUMN first_ts REAL;
+        UPDATE stories SET first_ts = CAST(strftime('%s', first_published) AS REAL)
+            WHERE first_published IS NOT NULL;
+        DROP INDEX stories_first_published;
+        CREATE INDEX stories_first_ts ON stories(first_ts);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
@@ -153,6 +168,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m004_time_for_every_article,
     m005_corrections,
     m006_queue_by_time,
+    m007_stories_by_time,
 )
 
 

@@ -154,6 +154,17 @@ def m005_queue_by_time(db: Any) -> None:
             db.execute(statement)
 
 
+def m006_stories_by_time(db: Any) -> None:
+    """SQLite's m007: stories listed by their first article's time as a number."""
+    db.execute("ALTER TABLE stories ADD COLUMN first_ts DOUBLE PRECISION")
+    db.execute(
+        "UPDATE stories SET first_ts = extract(epoch FROM first_published::timestamptz)"
+        " WHERE first_published IS NOT NULL"
+    )
+    db.execute("DROP INDEX stories_first_published")
+    db.execute("CREATE INDEX stories_first_ts ON stories(first_ts)")
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -161,6 +172,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m003_time_for_every_article,
     m004_corrections,
     m005_queue_by_time,
+    m006_stories_by_time,
 )
 
 

@@ -366,9 +366,10 @@ class SQLStore:
 
     def _put_story(self) -> str:
         return (
-            "INSERT INTO stories (id, title, first_published, article_count, outlets, doc)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
-            " first_published = excluded.first_published,"
+            "INSERT INTO stories (id, title, first_published, first_ts, article_count, outlets,"
+            " doc) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " title = excluded.title, first_published = excluded.first_published,"
+            " first_ts = excluded.first_ts,"
             " article_count = excluded.article_count, outlets = excluded.outlets,"
             f" doc = excluded.doc, updated_at = {self.NOW}"
         )
@@ -392,7 +393,8 @@ class SQLStore:
         if outlet:
             query += f" WHERE {self.HAS_OUTLET}"
             args.append(outlet)
-        query += " ORDER BY first_published DESC NULLS LAST, id LIMIT ? OFFSET ?"
+        # by the time itself: the ISO text of times in other offsets sorts otherwise
+        query += " ORDER BY first_ts DESC NULLS LAST, id LIMIT ? OFFSET ?"
         args += [limit if limit is not None else self.NO_LIMIT, offset]
         return [
             {
@@ -439,10 +441,12 @@ _PUT_ARTICLE = (
 
 
 def story_values(summary: Mapping[str, Any], doc: str | None) -> tuple[Any, ...]:
+    first = summary.get("first_published")
     return (
         summary["id"],
         summary.get("title"),
-        summary.get("first_published"),
+        first,
+        datetime.fromisoformat(first).timestamp() if first else None,
         summary.get("article_count", 0),
         json.dumps(summary.get("outlets", []), ensure_ascii=False),
         doc,
