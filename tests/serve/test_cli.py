@@ -8,6 +8,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 from datetime import UTC, datetime, timedelta
 
@@ -508,3 +509,29 @@ def test_recluster_days_ends_at_the_newest_article_dated_or_not(tmp_path):
         room.store.close()
     assert "decided again 3 articles" in run(db, "recluster", "--days", "2").output
     assert "decided again 6 articles" in run(db, "recluster", "--days", "0").output
+
+
+def test_markdown_and_csv_listings_keep_each_cell_in_its_place(tmp_path):
+    """A headline given on two lines is one line; a bar in any cell is escaped in Markdown;
+    a CSV cell that starts like a formula is shown as text by a spreadsheet."""
+    db = tmp_path / "cells.db"
+    src = tmp_path / "in.jsonl"
+    row = {
+        "id": "w1",
+        "outlet": "Pipe|Outlet",
+        "title": '=HYPERLINK("http://x","y") | t\nsecond line',
+        "published": "2024-06-01T10:00:00Z",
+        "text": "The city council approved a new budget of 5 million dollars for road repairs on "
+        "Monday. Mayor Kim said work begins next month across three districts.",
+    }
+    src.write_text(json.dumps(row) + "\n", "utf-8")
+    run(db, "ingest", "--defer-analysis", str(src))
+    (story,) = json.loads(run(db, "stories", "--format", "json").output)
+    assert story["title"] == '=HYPERLINK("http://x","y") | t second line'
+    md = run(db, "stories", "--format", "md", "--articles").output.splitlines()
+    assert len(md) == 4 and all(len(re.findall(r"(?<!\\)\|", line)) == 6 for line in md)
+    assert "Pipe\\|Outlet" in md[3]
+    shown = run(db, "show", story["id"], "--format", "md").output
+    assert shown.startswith("# =HYPERLINK") and "Pipe\\|Outlet" in shown
+    (cells,) = list(csv.reader(io.StringIO(run(db, "stories", "--format", "csv").output)))[1:]
+    assert cells[1].startswith("'=HYPERLINK")

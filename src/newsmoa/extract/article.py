@@ -71,6 +71,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         or hints.get("sitename")
     )
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
+    title = " ".join(title.split())  # a headline is one line (a JSONL one may break)
     return Article(
         id=raw.id
         or raw.url

@@ -45,10 +45,10 @@ def listing(
         for r in rows:
             writer.writerow(
                 [
-                    r["id"],
-                    r["title"],
+                    _cell(r["id"]),
+                    _cell(r["title"]),
                     r["first_published"],
-                    "; ".join(r["outlets"]),
+                    _cell("; ".join(r["outlets"])),
                     r["article_count"],
                 ]
             )
@@ -57,20 +57,29 @@ def listing(
         out = ["| id | title | first published | outlets | articles |", "|---|---|---|---|---|"]
         for r in rows:
             out.append(
-                f"| {r['id']} | {_md(r['title'])} | {_when(r['first_published'])} | "
-                f"{', '.join(r['outlets'])} | {r['article_count']} |"
+                f"| {_md(r['id'])} | {_md(r['title'])} | {_when(r['first_published'])} | "
+                f"{_md(', '.join(r['outlets']))} | {r['article_count']} |"
             )
             for a in (articles or {}).get(r["id"], []):
                 out.append(
-                    f"|  | ↳ {_md(a['title'])} | {_when(a['published'])} | {a['outlet'] or '-'} "
-                    f"({a['reporter'] or '-'}) |  |"
+                    f"|  | ↳ {_md(a['title'])} | {_when(a['published'])} | "
+                    f"{_md(a['outlet'] or '-')} ({_md(a['reporter'] or '-')}) |  |"
                 )
         return "\n".join(out)
     return _table(rows, articles)
 
 
 def _md(text: str | None) -> str:
-    return (text or "").replace("|", "\\|")
+    """A Markdown table cell: on one line, its bars escaped."""
+    return " ".join((text or "").split()).replace("|", "\\|")
+
+
+def _cell(value: str | None) -> str | None:
+    """A CSV cell a spreadsheet shows as text: one that starts like a formula (= + - @, or a
+    tab or carriage return before one) gets a quote first (OWASP, "CSV injection")."""
+    if value and value[0] in "=+-@\t\r":
+        return "'" + value
+    return value
 
 
 def _row(table: Table, *cells: str) -> None:
@@ -130,7 +139,7 @@ def _chips(sources: list[dict[str, Any]], names: dict[str, str]) -> str:
 
 def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     out = [
-        f"# {doc['title']}",
+        f"# {' '.join((doc['title'] or '').split())}",
         "",
         f"Story `{doc['id']}`, first published {_when(doc['first_published'])}"
         f", {doc['article_count']} articles.",
@@ -147,7 +156,8 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     for a in doc["articles"]:
         release = " (release)" if a.get("is_release") else ""
         out.append(
-            f"| {a['outlet'] or '-'}{release} | {_when(a['published'])} | {a['reporter'] or '-'} | "
+            f"| {_md(a['outlet'] or '-')}{release} | {_when(a['published'])} | "
+            f"{_md(a['reporter'] or '-')} | "
             f"{a['reuse'] if a['reuse'] is not None else '-'} | {_md(a['title'])} |"
         )
     out += _release_lines(doc, names) + _family_lines(doc, names)
