@@ -23,7 +23,7 @@ from newsmoa.backfill import BackfillConfig, run_local
 from newsmoa.errors import InputError
 from newsmoa.eval.scoring import pairwise
 from newsmoa.extract.article import Dropped, extract
-from newsmoa.ingest.readers import read_jsonl
+from newsmoa.ingest.readers import read_jsonl_bytes
 from newsmoa.pipeline import cluster_items
 from newsmoa.serve.cmd_backfill import backfill
 
@@ -40,13 +40,15 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # second one's id (an error line, as `cluster` says it)
     again, clash = dict(rows[0]), {**rows[2], "id": rows[1]["id"]}
     backfill_corpus.write(path, [*rows, again, clash])
+    with path.open("ab") as f:  # and a line that is not UTF-8 (Latin-1): an error line
+        f.write(b'{"id": "latin", "text": "caf\xe9 au lait, the city council said on Monday."}\n')
     return path
 
 
 @pytest.fixture(scope="module")
 def reference(archive: Path) -> dict:
     """What the single-machine path says: `cluster` rows and dedup's near-duplicate groups."""
-    items = list(read_jsonl(str(archive), archive.read_text("utf-8-sig"), keep_blank=True))
+    items = list(read_jsonl_bytes(str(archive), archive.read_bytes()))
     articles = {}
     for item in items:
         got = None if isinstance(item, InputError) else extract(item)
@@ -78,8 +80,9 @@ def _compare(
     ref_rows = reference["rows"]
     assert len(rows) == len(ref_rows), f"{name}: {len(rows)} lines, cluster wrote {len(ref_rows)}"
     assert rows[BROKEN_LINE - 1]["line"] == BROKEN_LINE and "error" in rows[BROKEN_LINE - 1]
-    again, clash = rows[-2:]
+    again, clash, latin = rows[-3:]
     assert again == rows[0] and "is already line 2's, another article" in clash["error"]
+    assert latin["error"] == "not UTF-8 text: invalid continuation byte at byte 28"
     for mine, theirs in zip(rows, ref_rows, strict=True):
         assert mine.keys() == theirs.keys() and mine.get("id") == theirs.get("id"), (mine, theirs)
     both = [(m, t) for m, t in zip(rows, ref_rows, strict=True) if "story" in t]

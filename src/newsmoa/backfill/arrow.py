@@ -53,7 +53,8 @@ def extract_fn(offsets: dict[int, int], origin: str, config: BackfillConfig) -> 
             pid = batch.column("pid").to_pylist()
             row = [m & _ROW_MASK for m in batch.column("mid").to_pylist()]
             lines = [offsets[p] + r + 1 for p, r in zip(pid, row, strict=True)]
-            values = batch.column("value").to_pylist()
+            # as bytes: Spark hands a line that is not UTF-8 over as it is
+            values = batch.column("value").cast(pa.binary()).to_pylist()
             rows = extract_lines(list(zip(lines, values, strict=True)), origin, config)
             signed = [r.signature for r in rows if r.signature is not None]
             valid, keys = band_keys_of(signature_matrix(signed, k), config)

@@ -30,12 +30,12 @@ from newsmoa.backfill.stages import (
 )
 
 
-def read_lines(path: str) -> list[str]:
-    """The lines of a JSONL file, split on "\\n" only (as Spark's text reader with lineSep)."""
+def read_lines(path: str) -> list[bytes]:
+    """The lines of a JSONL file, split on "\\n" only (as Spark's text reader with lineSep),
+    as bytes: `extract_lines` decodes each (one that is not UTF-8 is an error of its own)."""
     with open(path, "rb") as handle:
-        text = handle.read().decode("utf-8", errors="replace")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
+        lines = handle.read().split(b"\n")
+    if lines and lines[-1] == b"":
         lines.pop()
     return lines
 

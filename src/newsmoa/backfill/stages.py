@@ -25,7 +25,7 @@ from newsmoa.backfill.config import BackfillConfig
 from newsmoa.cluster import Features, StoryIndex, article_features
 from newsmoa.errors import InputError
 from newsmoa.extract.article import Dropped, extract
-from newsmoa.ingest.readers import duplicate_id, parse_line
+from newsmoa.ingest.readers import duplicate_id, not_utf8, parse_line
 
 UNDATED = -(2**62)  # the block of articles without a time (all of them home there)
 
@@ -46,12 +46,18 @@ class Extracted:
 
 
 def extract_lines(
-    lines: Sequence[tuple[int, str]], origin: str, config: BackfillConfig
+    lines: Sequence[tuple[int, bytes | str]], origin: str, config: BackfillConfig
 ) -> list[Extracted]:
-    """Parse, extract and featurise a batch of lines; signatures in one compiled pass."""
+    """Parse, extract and featurise a batch of lines (a line of bytes that are not UTF-8 is
+    an error, as `cluster` reads it); signatures in one compiled pass."""
     out: list[Extracted] = []
     texts: list[str] = []
-    for line_no, text in lines:
+    for line_no, value in lines:
+        try:
+            text = value.decode("utf-8") if isinstance(value, bytes) else value
+        except UnicodeDecodeError as exc:
+            out.append(Extracted(line_no, error=not_utf8(exc)))
+            continue
         item = parse_line(line_no, text, origin)
         if isinstance(item, InputError):
             out.append(Extracted(line_no, error=item.message))

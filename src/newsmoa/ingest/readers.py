@@ -131,7 +131,7 @@ def read_jsonl_bytes(origin: str, data: bytes) -> Iterator[Item]:
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield InputError(origin, f"not UTF-8 text: {exc.reason} at byte {exc.start}", line=n)
+            yield InputError(origin, not_utf8(exc), line=n)
             continue
         if line.strip():
             yield parse_line(n, line, origin)
@@ -174,6 +174,11 @@ def parse_line(line_no: int, text: str, origin: str) -> Item:
     except RecursionError:
         return InputError(origin, "not JSON newsmoa reads: nested too deeply", line=line_no)
     return from_mapping(obj, origin=origin, line=line_no)
+
+
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """What is wrong with a line that is not UTF-8, and where in it."""
+    return f"not UTF-8 text: {exc.reason} at byte {exc.start}"
 
 
 def json_problem(exc: json.JSONDecodeError) -> str:

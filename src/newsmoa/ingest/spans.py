@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsmoa.errors import InputError
-from newsmoa.ingest.readers import Item, parse_line
+from newsmoa.ingest.readers import Item, not_utf8, parse_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def read_span(path: str, span: Span, origin: str) -> list[Item]:
     return [
         parse_line(n, line, origin)
         if isinstance(line, str)
-        else InputError(origin, f"not UTF-8 text: {line.reason} at byte {line.start}", line=n)
+        else InputError(origin, not_utf8(line), line=n)
         for n, line in enumerate(lines, start=span.first_line)
     ]
 

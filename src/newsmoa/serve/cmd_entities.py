@@ -9,7 +9,7 @@ from typing import IO, Any
 
 import click
 
-from newsmoa.ingest.readers import json_problem
+from newsmoa.ingest.readers import json_problem, not_utf8
 from newsmoa.outfile import writing
 from newsmoa.serve.outputs import cannot_write, check_outputs
 
@@ -28,7 +28,7 @@ def _read(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | None, 
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield number, None, f"not UTF-8 text: {exc.reason} at byte {exc.start}"
+            yield number, None, not_utf8(exc)
             continue
         if not line.strip():
             yield number, None, "empty line"
