@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newsmoa.serve.cmd_backfill import backfill
@@ -49,3 +50,15 @@ def test_stdout_blank_and_repeated_lines(tmp_path: Path) -> None:
     assert rows[1] == {"line": 2, "error": "empty line"}
     assert rows[0]["id"] == rows[2]["id"] == "a1" and rows[0]["story"] == rows[2]["story"]
     assert groups.read_text() == ""  # one article (the repeat is the same id): no pair
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--block-hours", "nan"), ("--block-hours", "1e-300"), ("--overlap-hours", "inf")],
+)
+def test_block_sizes_that_cannot_be_counted_are_refused(tmp_path: Path, option, value) -> None:
+    """nan and inf were tracebacks; a block of 1e-300 hours would never finish."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "one line"}\n', encoding="utf-8")
+    got = CliRunner().invoke(backfill, [str(src), "-o", str(tmp_path / "o.jsonl"), option, value])
+    assert got.exit_code == 2 and "must be a number of hours" in got.output, got.output

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.dedup import LSHConfig, MinHashConfig
 
+MAX_HOURS = 24 * 366 * 100  # a century: past it, one block holds any archive
+
 
 @dataclass(frozen=True, slots=True)
 class BackfillConfig:
@@ -33,10 +35,17 @@ class BackfillConfig:
     overlap_hours: float | None = None
 
     def __post_init__(self) -> None:
-        if self.block_hours <= 0:
-            raise ValueError(f"block_hours must be > 0, got {self.block_hours}")
-        if self.overlap_hours is not None and self.overlap_hours < 0:
-            raise ValueError(f"overlap_hours must be >= 0, got {self.overlap_hours}")
+        # at least a minute: blocks of less would number billions over an archive's years
+        if not 1 / 60 <= self.block_hours <= MAX_HOURS:
+            raise ValueError(
+                f"block_hours must be a number of hours from 1/60 to {MAX_HOURS}, "
+                f"got {self.block_hours}"
+            )
+        if self.overlap_hours is not None and not 0 <= self.overlap_hours <= MAX_HOURS:
+            raise ValueError(
+                f"overlap_hours must be a number of hours from 0 to {MAX_HOURS}, "
+                f"got {self.overlap_hours}"
+            )
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
 
