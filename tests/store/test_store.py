@@ -449,3 +449,17 @@ def test_stories_are_listed_by_the_time_of_their_first_article(store, store_url)
     upgraded = open_store(store_url)
     assert [r["id"] for r in upgraded.story_summaries()] == ["s2", "s1", "s3"]
     upgraded.close()
+
+
+def test_a_failed_transaction_raises_its_own_error_and_the_store_goes_on(store):
+    """When the database already ended the transaction (SQLite does on some I/O errors),
+    the ROLLBACK that follows fails too; the error raised is the first one, and the next
+    transaction starts as usual."""
+    with pytest.raises(ValueError, match="the first error"):
+        with store.transaction():
+            store.save_articles([row("a")])
+            store.db.execute("ROLLBACK")  # the database ended it
+            raise ValueError("the first error")
+    with store.transaction():
+        store.save_articles([row("b")])
+    assert set(store.known_hashes(["a", "b"])) == {"b"}

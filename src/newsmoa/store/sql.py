@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import Any
 
@@ -68,14 +68,24 @@ class SQLStore:
         self._begin()
         self._depth = 1
         try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
-            self.db.execute("COMMIT")
+            try:
+                yield
+            except BaseException:
+                self._rollback()
+                raise
+            try:
+                self.db.execute("COMMIT")
+            except BaseException:  # busy, a full disk: nothing of it is kept, and it is over
+                self._rollback()
+                raise
         finally:
             self._depth = 0
+
+    def _rollback(self) -> None:
+        """End a failed transaction. The database may have rolled it back already (SQLite does
+        on some I/O errors), and then ROLLBACK fails too: the first error is the one raised."""
+        with suppress(Exception):
+            self.db.execute("ROLLBACK")
 
     def _begin(self) -> None:
         self.db.execute(self.BEGIN)
