@@ -52,7 +52,7 @@ def test_redirects_move_articles_and_resolve_chains(store):
     store.save_redirects({"s2": "s1"})
     store.save_redirects({"s1": "s0"})
     assert store.resolve("s2") == "s0"
-    assert store.redirects_into("s0") == ["s1"] and store.redirects_into("s1") == ["s2"]
+    assert store.redirects_into("s0") == ["s1", "s2"] and store.redirects_into("s1") == ["s2"]
     assert {r.article.id for r in store.story_articles("s0")} == {"a", "b"}
 
 

@@ -182,7 +182,8 @@ class Store(Protocol):
         ...
 
     def redirects_into(self, story: str) -> list[str]:
-        """The ids redirected straight to `story` (merged into it), sorted."""
+        """The ids that redirect to `story` (merged into it, straight or through a story
+        merged into it later), sorted."""
         ...
 
     def resolve(self, story: str) -> str:

@@ -358,8 +358,13 @@ class SQLStore:
         return dict(self._run("SELECT old, new FROM redirects").fetchall())
 
     def redirects_into(self, story: str) -> list[str]:
-        rows = self._run("SELECT old FROM redirects WHERE new = ? ORDER BY old", (story,))
-        return [r[0] for r in rows]
+        found: set[str] = set()
+        frontier = [story]
+        while frontier:  # a story absorbed by one that was absorbed later: both led here
+            rows = self._rows_in("SELECT old FROM redirects WHERE new IN ({marks})", frontier)
+            frontier = [r[0] for r in rows if r[0] not in found and r[0] != story]
+            found.update(frontier)
+        return sorted(found)
 
     def resolve(self, story: str) -> str:
         return follow(self.redirects_from([story]), story)
