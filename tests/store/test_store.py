@@ -455,11 +455,10 @@ def test_a_failed_transaction_raises_its_own_error_and_the_store_goes_on(store):
     """When the database already ended the transaction (SQLite does on some I/O errors),
     the ROLLBACK that follows fails too; the error raised is the first one, and the next
     transaction starts as usual."""
-    with pytest.raises(ValueError, match="the first error"):
-        with store.transaction():
-            store.save_articles([row("a")])
-            store.db.execute("ROLLBACK")  # the database ended it
-            raise ValueError("the first error")
+    with pytest.raises(ValueError, match="the first error"), store.transaction():
+        store.save_articles([row("a")])
+        store.db.execute("ROLLBACK")  # the database ended it
+        raise ValueError("the first error")
     with store.transaction():
         store.save_articles([row("b")])
     assert set(store.known_hashes(["a", "b"])) == {"b"}
