@@ -473,6 +473,9 @@ def test_a_setting_that_cannot_be_used_is_named_by_the_command_that_uses_it(tmp_
             capture_output=True, text=True, env={**os.environ, **env}, timeout=120,
         )  # fmt: skip
 
+    from newsmoa.store import open_store
+
+    open_store(str(tmp_path / "s.db")).close()
     listed = newsmoa("stories", "--format", "json", NEWSMOA_PORT="abc")  # once read on import
     assert listed.returncode == 0 and json.loads(listed.stdout) == []
     for port in ({"NEWSMOA_PORT": "abc"}, {"NEWSMOA_PORT": "70000"}):
@@ -535,3 +538,18 @@ def test_markdown_and_csv_listings_keep_each_cell_in_its_place(tmp_path):
     assert shown.startswith("# =HYPERLINK") and "Pipe\\|Outlet" in shown
     (cells,) = list(csv.reader(io.StringIO(run(db, "stories", "--format", "csv").output)))[1:]
     assert cells[1].startswith("'=HYPERLINK")
+
+
+def test_a_command_that_only_reads_does_not_make_a_store_at_a_mistyped_path(tmp_path):
+    typo = tmp_path / "typo.db"
+    for args in (
+        ["stories"],
+        ["show", "s1"],
+        ["doubts"],
+        ["corrections"],
+        ["recluster"],
+        ["serve"],
+    ):
+        got = run(typo, *args, ok=False)
+        assert got.exit_code == 1 and f"no store at {typo}" in got.output, (args, got.output)
+    assert not typo.exists()

@@ -153,8 +153,11 @@ def test_serve_stops_at_start_on_a_bad_editors_file(tmp_path, monkeypatch):
 
     from newsmoa.serve.cli import cli
 
+    from newsmoa.store import open_store
+
     path = tmp_path / "editors"
     path.write_text("kim short\n", encoding="utf-8")
     monkeypatch.setenv("NEWSMOA_EDITORS", str(path))
+    open_store(str(tmp_path / "s.db")).close()
     got = CliRunner().invoke(cli, ["--db", str(tmp_path / "s.db"), "serve"], obj={})
     assert got.exit_code == 1 and f"{path}:1: the token is shorter" in got.output

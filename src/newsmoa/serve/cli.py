@@ -29,11 +29,23 @@ if TYPE_CHECKING:
     from newsmoa.store import Store
 
 
-def _store(ctx: click.Context) -> Store:
+def _store(ctx: click.Context, *, create: bool = False) -> Store:
+    """The store of `--db`, opened once per command; only a command that adds articles
+    (`create`) makes a new SQLite file: the others refuse a path where there is none (a
+    mistyped --db would otherwise answer from a new, empty store)."""
     if "store" not in ctx.obj:
+        missing(ctx.obj["db"], create=create)
         ctx.obj["store"] = _open(ctx.obj["db"])
         ctx.call_on_close(ctx.obj["store"].close)
     return ctx.obj["store"]
+
+
+def missing(db: str, *, create: bool) -> None:
+    """Refuse an SQLite path with no file, unless the command makes the store."""
+    if not create and "://" not in db and not Path(db).exists():
+        raise click.ClickException(
+            f"no store at {db}: `newsmoa ingest` makes one, or give --db (NEWSMOA_DB)"
+        )
 
 
 def _open(db: str) -> Store:
@@ -108,7 +120,7 @@ def ingest(
     from newsmoa.pipeline import Newsroom
 
     items = list(read_all(list(sources), release=release))
-    room = Newsroom(_store(ctx))
+    room = Newsroom(_store(ctx, create=True))
     show_bar = len(items) >= 50 and sys.stderr.isatty()
     with Progress(transient=True, disable=not show_bar) as bar:
         task = bar.add_task("ingesting", total=len(items))
@@ -429,6 +441,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
     from newsmoa.serve.app import create_app
 
+    missing(ctx.obj["db"], create=False)  # a server of a mistyped path would show nothing
     try:
         app = create_app(ctx.obj["db"])
     except NewsmoaError as exc:  # a store that is not one, a bad editors' file
