@@ -152,7 +152,6 @@ def test_serve_stops_at_start_on_a_bad_editors_file(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     from newsmoa.serve.cli import cli
-
     from newsmoa.store import open_store
 
     path = tmp_path / "editors"
