@@ -106,6 +106,8 @@ class IngestReport:
     new_stories: int = 0
     merged_stories: int = 0
     dropped: Counter[str] = field(default_factory=Counter)  # reason -> count
+    # "input: reason" of each dropped item, so that a folder's dropped file can be found
+    dropped_from: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each, naming the input
     stories: list[str] = field(default_factory=list)  # stories this batch touched
     # (origin, article id, story) of each new or changed article
@@ -172,8 +174,10 @@ class Newsroom:
             for got in chunk:
                 if isinstance(got, Dropped):
                     report.dropped[got.reason] += 1
+                    report.dropped_from.append(f"{got.origin}: {got.reason}")
                 elif got[0].id in articles:
-                    report.dropped["same id twice in this batch"] += 1
+                    report.dropped[_TWICE] += 1
+                    report.dropped_from.append(f"{got[0].origin}: {_TWICE} ({got[0].id})")
                 else:
                     articles[got[0].id], features[got[0].id] = got
             if progress:
@@ -229,8 +233,10 @@ class Newsroom:
         changed = [a for a in articles.values() if a.id in known and known[a.id] != a.content_hash]
         kept = self._stored_bodies(changed)
         report.dropped.pop(_KEPT, None)
+        report.dropped_from = [d for d in report.dropped_from if not d.endswith(_KEPT)]
         if kept:
             report.dropped[_KEPT] = len(kept)
+            report.dropped_from += [f"{a.origin}: {_KEPT}" for a in changed if a.id in kept]
             changed = [a for a in changed if a.id not in kept]
         report.unchanged = len(articles) - len(fresh) - len(changed) - len(kept)
         report.added, report.updated = len(fresh), len(changed)
@@ -660,6 +666,7 @@ class _Stale(Exception):
 
 
 _KEPT = "no body text; the stored version is kept"
+_TWICE = "same id twice in this batch"
 
 
 def placed_times(

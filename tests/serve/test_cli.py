@@ -553,3 +553,26 @@ def test_a_command_that_only_reads_does_not_make_a_store_at_a_mistyped_path(tmp_
         got = run(typo, *args, ok=False)
         assert got.exit_code == 1 and f"no store at {typo}" in got.output, (args, got.output)
     assert not typo.exists()
+
+
+def test_ingest_names_each_input_it_drops(tmp_path):
+    """A dropped input is counted and named (a folder of hundreds of files must say which
+    one had no article); dropping is not an error, so the exit status stays 0."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "nobody.html").write_text(
+        "<html><head><title>t</title></head></html>", "utf-8"
+    )
+    text = (
+        "군은 새 도서관을 짓는다고 밝혔다. 도서관은 중앙공원 옆에 들어선다. "
+        "사업비는 120억 원이며 공사는 내년 봄에 시작한다."
+    )
+    rows = [{"id": "x", "text": text}, {"id": "x", "text": "주민들은 " + text}]
+    (tmp_path / "in" / "two.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8"
+    )
+    got = run(tmp_path / "d.db", "ingest", "--defer-analysis", str(tmp_path / "in"))
+    dropped = sorted(ln for ln in got.stderr.splitlines() if ln.startswith("dropped:"))
+    assert dropped == [
+        f"dropped: {tmp_path / 'in' / 'nobody.html'}: empty",
+        f"dropped: {tmp_path / 'in' / 'two.jsonl'}:2: same id twice in this batch (x)",
+    ], got.stderr

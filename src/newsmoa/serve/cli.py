@@ -132,6 +132,8 @@ def ingest(
         )
     for line in report.errors:
         click.echo(f"error: {line}", err=True)
+    for line in report.dropped_from:
+        click.echo(f"dropped: {line}", err=True)
     if report.reclustered and report.reclustered.moved:
         click.echo(f"{_decided_again(report.reclustered)}.")
     dropped = ", ".join(f"{n} {why}" for why, n in sorted(report.dropped.items())) or "none"
@@ -267,6 +269,8 @@ def watch(
             click.echo(f"{origin} -> {story}")
         for line in r.errors:
             click.echo(f"error: {line}", err=True)
+        for line in r.dropped_from:
+            click.echo(f"dropped: {line}", err=True)
         dropped = ", ".join(f"{n} {why}" for why, n in sorted(r.dropped.items()))
         if got.reclustered:
             click.echo(f"{_decided_again(got.reclustered)}.")
