@@ -6,6 +6,7 @@ import json
 import random
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from newsmoa.serve.cli import cli
@@ -148,3 +149,40 @@ def test_the_window_is_decided_again_every_nth_poll_that_adds_articles(tmp_path)
     for seen, stories in zip((picked[:3], picked[:6]), snapshots, strict=True):
         batch = cluster_items([item(a) for a in seen])  # the same articles in one batch
         assert groups(stories) == groups({x["id"]: x["story"] for x in batch})
+
+
+def test_an_item_that_always_fails_is_left_out_after_three_polls(tmp_path, example_path):
+    """One item the pipeline cannot take (here: its extraction raises) held every later poll
+    back; after three failed polls the items are tried one at a time, the others go in, and
+    it is left out, named."""
+    from newsmoa.ingest.watch import Poller
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.serve import watch as watching
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(example_path, inbox / "clip.txt")
+    (inbox / "poison.txt").write_text("독 " * 200, "utf-8")
+    db = str(tmp_path / "p.db")
+    real = Newsroom.ingest
+
+    def ingest(self, items, **kw):
+        if any("poison" in getattr(i, "origin", "") for i in items):
+            raise RuntimeError("cannot take it")
+        return real(self, items, **kw)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Newsroom, "ingest", ingest)
+        failures, rounds, left = [], [], []
+        ok = watching.watch(
+            Poller([str(inbox)]).poll,
+            lambda: open_store(db),
+            rounds.append,
+            lambda exc, n: failures.append(n),
+            lambda item, exc: left.append((item.origin, str(exc))),
+            interval=0,
+            polls=4,
+        )
+    assert not ok and failures == [4, 4, 4]  # three polls fail with the four items
+    assert left == [(str(inbox / "poison.txt"), "cannot take it")]
+    assert sum(r.report.added for r in rounds) == 3  # the example's three, one at a time

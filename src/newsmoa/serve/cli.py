@@ -25,6 +25,7 @@ from newsmoa.errors import ConfigError, NewsmoaError
 from newsmoa.serve import render
 
 if TYPE_CHECKING:
+    from newsmoa.ingest.readers import Item
     from newsmoa.pipeline import ReclusterReport
     from newsmoa.store import Store
 
@@ -283,12 +284,16 @@ def watch(
     def failed(exc: Exception, items: int) -> None:
         click.echo(f"error: {shown}: {exc}; {items} items kept for the next poll", err=True)
 
+    def left_out(item: Item, exc: Exception) -> None:
+        click.echo(f"error: {item.origin}: {exc}; left out (it fails alone)", err=True)
+
     try:
         ok = watching.watch(
             Poller(list(sources)).poll,
             opened,
             report,
             failed,
+            left_out,
             interval=interval,
             polls=1 if once else None,
             recluster_every=recluster_every,

@@ -14,7 +14,10 @@ once each, so a burst of reprints of one release rebuilds its story once.
 
 A poll whose ingest fails (the database locked or gone away) is not lost: its items are tried
 again at the next poll, with the store reopened and the story index reloaded from it (the
-failed transaction left the store as it was, but not the index in memory).
+failed transaction left the store as it was, but not the index in memory). After
+`ALONE_AFTER` failures in a row they are tried one at a time: an item that fails alone while
+another goes in is left out, named (`on_left_out`), so that one bad item does not hold every
+later poll back; when all fail alone, the store is at fault and they are all kept.
 """
 
 from __future__ import annotations
@@ -50,11 +53,15 @@ def run_round(room: Newsroom, items: Sequence[Item], *, recluster: bool = False)
     return Round(report, len(stories), placed, report.reclustered)
 
 
+ALONE_AFTER = 3  # failed polls in a row before the items are tried one at a time
+
+
 def watch(
     poll: Callable[[], list[Item]],
     open_store: Callable[[], Store],
     on_round: Callable[[Round], None],
     on_failure: Callable[[Exception, int], None],
+    on_left_out: Callable[[Item, Exception], None] = lambda item, exc: None,
     *,
     interval: float,
     polls: int | None = None,
@@ -65,6 +72,7 @@ def watch(
     (`run_round`). Returns whether every round went in without an input error or a failure."""
     room: Newsroom | None = None
     pending: list[Item] = []
+    failures = 0  # in a row, with these items pending
     ok = True
     done = 0
     adding = 0  # polls that added articles since the window was last decided again
@@ -81,16 +89,46 @@ def watch(
             got = run_round(room, pending, recluster=due)
         except Exception as exc:  # noqa: BLE001 - a daemon reports, keeps the items, goes on
             ok = False
+            failures += 1
             on_failure(exc, len(pending))
             if room is not None:
                 with contextlib.suppress(Exception):  # already broken: nothing more to do
                     room.store.close()
             room = None
+            if failures >= ALONE_AFTER and len(pending) > 1:
+                pending = _alone(pending, open_store, on_round, on_left_out)
+                failures = 0
             continue
-        pending = []
+        pending, failures = [], 0
         adding = 0 if got.reclustered else adding + (got.report.added > 0)
         ok = ok and not got.report.failed
         on_round(got)
     if room is not None:
         room.store.close()
     return ok
+
+
+def _alone(
+    items: list[Item],
+    open_store: Callable[[], Store],
+    on_round: Callable[[Round], None],
+    on_left_out: Callable[[Item, Exception], None],
+) -> list[Item]:
+    """Ingest `items` one at a time; returns those still to try: none when some went in (the
+    ones that failed alone are left out, named), all when none did (the store is at fault)."""
+    failed: list[tuple[Item, Exception]] = []
+    went_in = 0
+    for item in items:
+        try:
+            with contextlib.closing(open_store()) as store:
+                got = run_round(Newsroom(store), [item])
+        except Exception as exc:  # noqa: BLE001 - the item is what is tried here
+            failed.append((item, exc))
+            continue
+        went_in += 1
+        on_round(got)
+    if not went_in:
+        return items
+    for item, error in failed:
+        on_left_out(item, error)
+    return []
