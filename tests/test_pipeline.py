@@ -811,3 +811,24 @@ def test_a_batchs_documents_are_built_after_it_is_committed(tmp_path, monkeypatc
     report = room.ingest(items)  # analysed, documents built
     assert seen == [len(items)]
     assert all(room.store.story_doc(s) is not None for s in report.stories)
+
+
+def test_a_batch_whose_save_failed_goes_in_whole_when_given_again(tmp_path):
+    """The store failed while saving (a lock timed out, the disk filled): nothing of the batch
+    is stored, and the same process's index does not keep it either, so the batch given again
+    goes in whole and as one batch would."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    room = Newsroom(open_store(str(tmp_path / "f.db")))
+    real = room.store.save_articles
+
+    def broken(rows):
+        raise OSError("disk I/O error")
+
+    room.store.save_articles = broken
+    with pytest.raises(OSError, match="disk I/O error"):
+        room.ingest(items, defer_analysis=True)
+    room.store.save_articles = real
+    again = room.ingest(items, defer_analysis=True)
+    fresh = Newsroom(open_store(str(tmp_path / "g.db"))).ingest(items, defer_analysis=True)
+    assert (again.added, again.new_stories) == (len(items), fresh.new_stories)
+    assert sorted(again.stories) == sorted(fresh.stories)

@@ -214,6 +214,9 @@ class Newsroom:
                         f"{self.store.name}: stories kept changing while this batch was placed "
                         f"({tries} tries); nothing was stored"
                     ) from None
+            except BaseException:  # a lock timed out, the disk is full: the index holds the
+                self._drop_index()  # batch the store may not have; it reloads what it needs
+                raise
         self._merges.clear()  # saved with the batch (kept for the next call if it failed)
         report.stories = touched
         report.placed = [
