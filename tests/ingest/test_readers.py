@@ -161,3 +161,23 @@ def test_jsonl_line_separator_inside_a_string_does_not_split_the_line(tmp_path):
     path.write_text(json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\r\n", "utf-8")
     (item,) = read_sources([str(path)])
     assert isinstance(item, RawItem) and item.text == text
+
+
+def test_utf16_with_its_byte_order_mark_is_text(tmp_path):
+    """What Notepad's "Unicode" and Excel's "Unicode text" write: read as the same text."""
+    for name, encoding in (("le.txt", "utf-16"), ("be.txt", "utf-16-be")):
+        data = ARTICLE.encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        (tmp_path / name).write_bytes(data)
+        good, bad = split(list(read_sources([str(tmp_path / name)])))
+        assert not bad and [g.text for g in good] == [ARTICLE], name
+
+
+def test_a_nul_in_a_json_string_parts_words_as_a_space_would(tmp_path):
+    path = tmp_path / "nul.jsonl"
+    path.write_text(
+        '{"id": "n", "text": "서울시는\\u000020일\\u0000시청에서 예산을 밝혔다."}\n', "utf-8"
+    )
+    (item,) = read_sources([str(path)])
+    assert item.text == "서울시는 20일 시청에서 예산을 밝혔다."

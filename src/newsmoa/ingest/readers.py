@@ -105,9 +105,15 @@ def read_file(path: Path) -> Iterator[Item]:
 
 
 def decode(origin: str, data: bytes) -> str | InputError:
-    """UTF-8 (with or without BOM), else CP949 (older Korean pages); errors for binary data."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM, else CP949 (older Korean pages);
+    errors for binary data."""
     if not data.strip():
         return InputError(origin, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark, as
+        try:  # Notepad's "Unicode" and Excel's "Unicode text" write it
+            return data.decode("utf-16").replace("\x00", "")
+        except UnicodeDecodeError:
+            return InputError(origin, "not text in UTF-16, though it starts as UTF-16 does")
     if b"\x00" in data[:8192]:
         return InputError(origin, "binary file, not text")
     for encoding in ("utf-8-sig", "cp949"):
@@ -230,8 +236,9 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
 
 
 def _no_nul(value: str) -> str:
-    """A JSON string may spell NUL (\\u0000); no text field keeps one (PostgreSQL's cannot)."""
-    return value.replace("\x00", "")
+    """A JSON string may spell NUL (\\u0000); no text field keeps one (PostgreSQL's cannot).
+    It stands where a space would (a separator): taken out, it glued two words into one."""
+    return value.replace("\x00", " ")
 
 
 def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
