@@ -110,3 +110,19 @@ def test_an_article_flattened_into_one_line_with_its_caption_is_not_a_caption():
     assert isinstance(got, Article) and body in got.text and not got.captions
     short = extract(RawItem(origin="c", text="[사진=서울시 제공] 서울시청 전경\n" + body * 2))
     assert isinstance(short, Article) and short.captions == ("[사진=서울시 제공] 서울시청 전경",)
+
+
+def test_a_page_keeps_the_time_of_day_its_metadata_gives():
+    """`article:published_time` with its offset: the time of day is kept, not only the day."""
+    body = (
+        "<p>서울시는 20일 시청에서 기자회견을 열고 내년도 예산안을 발표했다. 예산 규모는 올해보다 "
+        "5% 늘어난 45조원이며 복지와 교통 분야에 집중 투자한다고 밝혔다.</p>"
+        "<p>시는 이번 예산안을 다음달 시의회에 제출할 예정이다. 시의회는 심사를 거쳐 연말에 확정한다.</p>"
+    )
+    html = (
+        '<html><head><title>예산</title><meta property="article:published_time" '
+        f'content="2024-05-10T10:30:00+09:00"></head><body><article><h1>예산</h1>{body}'
+        "</article></body></html>"
+    )
+    article = extract(RawItem(origin="page.html", html=html))
+    assert article.published.isoformat() == "2024-05-10T10:30:00+09:00"

@@ -14,6 +14,7 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     Returns ("", {}) when the page has no main text; never raises for a bad page.
     """
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     try:
         doc = trafilatura.bare_extraction(
@@ -23,6 +24,9 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
             include_comments=False,
             include_tables=False,
             favor_precision=True,
+            # trafilatura's own date settings, with the time of day and its offset too
+            # (`article:published_time`), where it gives the day alone
+            date_extraction_params={**set_date_params(True), "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         log.info("%s: no main text: %s", url or "page", exc)
