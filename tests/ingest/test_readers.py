@@ -181,3 +181,22 @@ def test_a_nul_in_a_json_string_parts_words_as_a_space_would(tmp_path):
     )
     (item,) = read_sources([str(path)])
     assert item.text == "서울시는 20일 시청에서 예산을 밝혔다."
+
+
+def test_a_source_is_named_as_given_with_what_is_wrong(tmp_path):
+    """An unsupported URL scheme is not taken for a path (ftp://x read as "ftp:/x"); a path
+    that does not exist says so whatever its name; a text that is not a string says that."""
+    (tmp_path / "n.jsonl").write_text('{"id": "a", "text": 5}\n', "utf-8")
+    sources = [
+        "ftp://x/y.txt",
+        "FILE:///etc/passwd",
+        str(tmp_path / "nodir"),
+        str(tmp_path / "n.jsonl"),
+    ]
+    _, bad = split(list(read_sources(sources)))
+    assert [str(b) for b in bad] == [
+        "ftp://x/y.txt: unsupported URL scheme ftp; newsmoa reads http(s)",
+        "FILE:///etc/passwd: unsupported URL scheme file; newsmoa reads http(s)",
+        f"{tmp_path / 'nodir'}: no such file or folder",
+        f'{tmp_path / "n.jsonl"}:1: "text" is not a string',
+    ]

@@ -45,7 +45,10 @@ def read_sources(
     unreadable inputs. `fetcher` (an `ingest.web.Fetcher`) is made on first need."""
     for source in sources:
         path = Path(source)
-        if source.startswith(("http://", "https://")):
+        scheme = url_scheme(source)
+        if scheme and scheme not in ("http", "https"):
+            yield unsupported_scheme(source, scheme)
+        elif scheme:
             from newsmoa.ingest.web import Fetcher, read_url
 
             fetcher = fetcher or Fetcher()
@@ -72,9 +75,22 @@ def files_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
 
 
+def url_scheme(source: str) -> str:
+    """The URL scheme of a source, lower-cased ("HTTP://" is http); "" for a path."""
+    head, sep, _ = source.partition("://")
+    return head.lower() if sep and head.isalpha() else ""
+
+
+def unsupported_scheme(source: str, scheme: str) -> UnsupportedInput:
+    return UnsupportedInput(source, f"unsupported URL scheme {scheme}; newsmoa reads http(s)")
+
+
 def read_file(path: Path) -> Iterator[Item]:
     origin = str(path)
     suffix = path.suffix.lower()
+    if not path.exists():
+        yield InputError(origin, "no such file or folder")
+        return
     if suffix not in SUFFIXES:
         yield UnsupportedInput(
             origin,
@@ -205,6 +221,9 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
     if not isinstance(obj, dict):
         return InputError(origin, "not a JSON object", line=line)
     text, html = obj.get("text"), obj.get("html")
+    for name, value in (("text", text), ("html", html)):
+        if value is not None and not isinstance(value, str):
+            return InputError(origin, f'"{name}" is not a string', line=line)
     if not (isinstance(text, str) and text.strip()) and not (
         isinstance(html, str) and html.strip()
     ):

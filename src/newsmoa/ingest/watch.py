@@ -16,7 +16,7 @@ An error is reported once (until its source changes), not on every poll. Items c
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +28,8 @@ from newsmoa.ingest.readers import (
     files_in,
     read_file,
     read_jsonl,
+    unsupported_scheme,
+    url_scheme,
 )
 from newsmoa.types import RawItem
 
@@ -54,8 +56,12 @@ class Poller:
         """Everything new since the last poll (everything, the first time)."""
         out: list[Item] = []
         for source in self.sources:
-            if source.startswith(("http://", "https://")):
+            scheme = url_scheme(source)
+            items: Iterable[Item]
+            if scheme in ("http", "https"):
                 items = self._url(source)
+            elif scheme:
+                items = [unsupported_scheme(source, scheme)]
             elif Path(source).is_dir():
                 items = (item for p in files_in(Path(source)) for item in self._file(p))
             else:
