@@ -106,3 +106,28 @@ def test_a_page_is_refused_when_it_takes_too_long_in_all_or_is_too_large():
     assert time.monotonic() - start < 5  # not the 20 s the whole body would take
     big = got.get("https://a.test/big")
     assert isinstance(big, InputError) and "over 4096 bytes" in str(big)
+
+
+def test_a_page_is_read_in_its_declared_charset_and_plain_text_as_pasted():
+    latin = (
+        "<html><body><article><h1>Caf\xe9</h1><p>The caf\xe9 on the main square reopened on "
+        "Monday after a year of repairs, the owner said. The council paid half of the cost.</p>"
+        "<p>Regulars queued from seven in the morning. The owner thanked the neighbours.</p>"
+        "</article></body></html>"
+    ).encode("latin-1")
+    routes = {
+        "/latin": ("text/html; charset=ISO-8859-1", latin),
+        "/plain.txt": ("text/plain; charset=utf-8", BODY.encode()),
+        "/wire": ("application/x-ndjson", (f'{{"id": "w1", "text": "{BODY}"}}\n').encode()),
+    }
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        kind, body = routes[request.url.path]
+        return httpx.Response(200, headers={"content-type": kind}, content=body)
+
+    got = Fetcher(transport=httpx.MockTransport(serve))
+    urls = [f"https://a.test{path}" for path in routes]
+    items = list(read_sources(urls, fetcher=got))
+    assert all(isinstance(i, RawItem) for i in items) and len(items) == 3
+    assert "The café on the main square" in extract(items[0]).text
+    assert items[1].text == BODY and items[2].id == "w1"

@@ -18,7 +18,7 @@ import httpx
 
 from newsmoa import settings
 from newsmoa.errors import InputError
-from newsmoa.ingest.readers import Item, decode
+from newsmoa.ingest.readers import Item, decode, read_jsonl, read_text
 from newsmoa.types import RawItem
 
 FEED_TYPES = (
@@ -28,6 +28,7 @@ FEED_TYPES = (
     "application/xml",
     "text/xml",
 )
+JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
 USER_AGENT = "newsmoa/0.1 (+https://github.com/newsmoa)"
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # a news page or feed is far smaller; more is not one
 
@@ -37,6 +38,7 @@ class Page:
     url: str
     content_type: str
     body: bytes
+    charset: str | None = None  # as the Content-Type header declares it
 
 
 class Fetcher:
@@ -80,8 +82,13 @@ class Fetcher:
                     chunks.append(chunk)
         except httpx.HTTPError as exc:
             return InputError(url, f"cannot fetch: {exc.__class__.__name__}: {exc}")
-        ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        return Page(str(response.url), ctype, b"".join(chunks))
+        ctype, _, params = response.headers.get("content-type", "").partition(";")
+        charset = next(
+            (v.strip(" \"'") for k, _, v in (p.partition("=") for p in params.split(";"))
+             if k.strip().lower() == "charset"),
+            None,
+        )  # fmt: skip
+        return Page(str(response.url), ctype.strip().lower(), b"".join(chunks), charset)
 
 
 def is_feed(page: Page) -> bool:
@@ -103,11 +110,27 @@ def read_url(
     if is_feed(page):
         yield from read_feed(page, fetcher, follow_links=follow_links, known=known)
         return
-    text = decode(url, page.body)
+    text = _decoded(url, page)
     if isinstance(text, InputError):
         yield text
         return
-    yield RawItem(origin=url, html=text, url=page.url)
+    if page.content_type in JSONL_TYPES or page.url.lower().endswith(".jsonl"):
+        yield from read_jsonl(url, text)
+    elif page.content_type == "text/plain":  # one or several pasted articles, as a .txt file
+        yield from read_text(url, text)
+    else:
+        yield RawItem(origin=url, html=text, url=page.url)
+
+
+def _decoded(url: str, page: Page) -> str | InputError:
+    """The page's text in the charset its header declares, else as a file is read
+    (`readers.decode`: UTF-8, UTF-16 with its mark, CP949)."""
+    if page.charset:
+        try:
+            return page.body.decode(page.charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: read it as a file would be
+    return decode(url, page.body)
 
 
 def entry_key(entry: Any, feed_url: str) -> str | None:
@@ -141,7 +164,7 @@ def read_feed(
         if html is None and link and follow_links:
             linked = fetcher.get(link)
             if isinstance(linked, Page):
-                text = decode(link, linked.body)
+                text = _decoded(link, linked)
                 html = text if isinstance(text, str) else None
         if html is None:
             html = entry.get("summary") or None
