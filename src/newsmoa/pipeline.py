@@ -824,7 +824,7 @@ def _cluster(
     meanwhile)."""
     out: list[dict | None] = [None] * n
     placed: list[int] = []  # position of each article the index reads, in its order
-    first: dict[str, tuple[int, bytes]] = {}  # id -> its first line's position and features
+    first: dict[str, tuple[int, Features]] = {}  # id -> its first line's position, features
     again: list[tuple[int, str]] = []  # a line repeating an earlier one: its story is that one's
 
     def articles() -> Iterator[tuple[str, Features]]:
@@ -835,10 +835,10 @@ def _cluster(
             aid, features = got
             seen = first.get(aid)
             if seen is None:
-                first[aid] = (pos, features.to_bytes())
+                first[aid] = (pos, features)
                 placed.append(pos)
                 yield got
-            elif seen[1] == features.to_bytes():
+            elif seen[1].to_bytes() == features.to_bytes():  # serialised for the rare repeat
                 again.append((pos, aid))
             else:
                 out[pos] = {"line": pos + 1, "error": duplicate_id(aid, seen[0] + 1)}
