@@ -110,3 +110,22 @@ def test_feed_entries_seen_before_are_not_fetched_again():
     fetched.clear()
     assert ids(poller.poll()) == ["https://news.test/a/3"]
     assert fetched == ["/rss", "/a/3"]
+
+
+def test_a_file_rewritten_in_place_is_read_again_and_a_bad_line_is_its_own_error(tmp_path):
+    """The same file (same inode), rewritten longer with other lines first: read again from
+    its start (its old lines are already stored, so reading them again changes nothing). A
+    line of the new part that is not UTF-8 is an error of its own; the others are read."""
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text(line(1) + "\n" + line(2) + "\n", encoding="utf-8")
+    poller = Poller([str(feed)])
+    assert ids(poller.poll()) == ["a1", "a2"]
+    with feed.open("r+", encoding="utf-8") as f:  # in place: the inode stays
+        f.write(line(3) + "\n" + line(1) + "\n" + line(2) + "\n")
+    assert ids(poller.poll()) == ["a3", "a1", "a2"]
+    with feed.open("ab") as f:
+        f.write(b'{"id": "latin", "text": "caf\xe9"}\n' + line(4).encode() + b"\n")
+    got = poller.poll()
+    assert ids(got) == ["a4"]
+    (bad,) = [i for i in got if isinstance(i, InputError)]
+    assert (bad.line, bad.message) == (4, "not UTF-8 text: invalid continuation byte at byte 28")

@@ -143,13 +143,13 @@ def decode(origin: str, data: bytes) -> str | InputError:
 NOT_TEXT = "not text in UTF-8 or CP949"
 
 
-def read_jsonl_bytes(origin: str, data: bytes) -> Iterator[Item]:
+def read_jsonl_bytes(origin: str, data: bytes, *, first_line: int = 1) -> Iterator[Item]:
     """`read_jsonl` of a file some lines of which are not UTF-8: each such line is an error
     of its own, as `cluster` reads them, and the others are read."""
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
-    for n, raw in enumerate(lines, start=1):
+    for n, raw in enumerate(lines, start=first_line):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -28,6 +28,7 @@ from newsmoa.ingest.readers import (
     files_in,
     read_file,
     read_jsonl,
+    read_jsonl_bytes,
     unsupported_scheme,
     url_scheme,
 )
@@ -41,6 +42,21 @@ class _FileState:
     size: int
     consumed: int = 0  # bytes of whole lines read (JSONL tail reads)
     lines: int = 0  # lines in those bytes
+    last: bytes = b""  # the last of those bytes (up to `LAST_BYTES`): still there if it grew
+
+
+LAST_BYTES = 64
+
+
+def _still(path: Path, old: _FileState) -> bool:
+    """Whether the bytes read last are still where they were (a file rewritten in place,
+    longer than before, is read again from its start)."""
+    try:
+        with path.open("rb") as f:
+            f.seek(old.consumed - len(old.last))
+            return f.read(len(old.last)) == old.last
+    except OSError:
+        return False
 
 
 @dataclass
@@ -98,7 +114,12 @@ class Poller:
             return
         self._forget_errors(str(path))
         if path.suffix.lower() in JSONL_SUFFIXES:
-            grew = old is not None and old.inode == st.st_ino and st.st_size >= old.consumed
+            grew = (
+                old is not None
+                and old.inode == st.st_ino
+                and st.st_size >= old.consumed
+                and _still(path, old)
+            )
             start = old if grew else None  # the same file, grown: read on from where we were
             yield from self._tail(path, st, start or _FileState(st.st_ino, 0, 0))
             return
@@ -121,12 +142,13 @@ class Poller:
             st.st_size,
             old.consumed + len(whole),
             old.lines + whole.count(b"\n"),
+            (old.last + whole)[-LAST_BYTES:],
         )
         if not whole:
             return
         text = decode(str(path), whole)
-        if isinstance(text, InputError):
-            yield text
+        if isinstance(text, InputError):  # a line that is not UTF-8: an error of its own
+            yield from read_jsonl_bytes(str(path), whole, first_line=old.lines + 1)
             return
         yield from read_jsonl(str(path), text, first_line=old.lines + 1)
 
