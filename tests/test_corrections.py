@@ -341,6 +341,6 @@ def test_a_name_for_the_log_is_plain_text():
     would print as a forged line of the log), a bidirectional override or half of a surrogate
     pair is refused."""
     assert editor_name("  사회부 데스크 (Kim) ") == "사회부 데스크 (Kim)"
-    for bad in ("eve\nline", "tab\there", "bell\x07", "rtl\u202eevil", "half\ud800"):
+    for bad in ("eve\nline", "tab\there", "bell\x07", "rtl\u202eevil", "half\ud800", "l\u2028s"):
         with pytest.raises(Refused, match="control character"):
             editor_name(bad)

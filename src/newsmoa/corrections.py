@@ -233,7 +233,7 @@ def editor_name(by: str) -> str:
     override, or half of a surrogate pair (not text)."""
     name = by.strip()
     for c in name:
-        if unicodedata.category(c) in ("Cc", "Cs") or c in _BIDI_CONTROLS:
+        if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") or c in _BIDI_CONTROLS:
             raise Refused(f"the name {name!r} holds a control character ({c!r}): give it plainly")
     return name
 

@@ -123,12 +123,13 @@ def test_cli_round_trip_with_a_broken_line(tmp_path: Path) -> None:
         + b"\r\n"
         + json.dumps({"id": "d"}).encode()
         + b'\n\n{"id": "e", "text": "caf\xe9"}\n{"id": "f", "text": "\\ud83d \\ubc15"}\n'
+        + b'{"id": "g", "text": "ok", "title": "\\ud800 x"}\n'
     )
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(command, [str(src), "-o", str(out)])
     assert result.exit_code == 1
     lines = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
-    assert [x.get("id") for x in lines] == ["a", None, "c", None, None, None, None]
+    assert [x.get("id") for x in lines] == ["a", None, "c", None, None, None, None, None]
     assert lines[0]["extra"] == [1]
     errors = {x["line"]: x["error"] for x in lines if "error" in x}
     assert errors == {
@@ -136,7 +137,8 @@ def test_cli_round_trip_with_a_broken_line(tmp_path: Path) -> None:
         4: "no text field (a string)",
         5: "empty line",
         6: "not UTF-8 text: invalid continuation byte at byte 24",
-        7: "the text holds half of a surrogate pair: not Unicode text",
+        7: "a field holds half of a surrogate pair: not Unicode text",
+        8: "a field holds half of a surrogate pair: not Unicode text",
     }
     named = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
     assert named == [f"error: {src}:{n}: {e}" for n, e in errors.items()]

@@ -44,11 +44,13 @@ def test_a_published_time_that_is_not_a_date_is_an_error_naming_the_line(tmp_pat
         "2015년 3월 20일 13:21",
         "어제",
         "Fri, 20 Mar 2015 13:21:40 +0900",
+        "2024-05-10 10시 30분",  # ISO-like at first, then words: a date in words
+        "2024-05-10 10:30:00 KST",
     ]
     rows = [{"id": f"a{n}", "text": ARTICLE, "published": p} for n, p in enumerate(given)]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     good, bad = split(list(read_sources([str(path)])))
-    assert [g.id for g in good] == ["a0", "a3", "a5"]
+    assert [g.id for g in good] == ["a0", "a3", "a5", "a6", "a7"]
     assert [b.line for b in bad] == [2, 3, 5]
     assert (
         str(bad[0])
@@ -64,7 +66,8 @@ def test_a_published_time_that_is_not_a_date_is_an_error_naming_the_line(tmp_pat
 def test_lines_that_break_a_reader_are_errors_of_their_own(tmp_path):
     """Each of these stopped the whole batch with a traceback: JSON nested too deeply, an
     integer past what Python converts, a byte that is not UTF-8, a date whose window leaves
-    the calendar, a field of the wrong type, a CSV with a bare "\\r" in a field."""
+    the calendar, a field of the wrong type, half of a surrogate pair; and a CSV whose
+    records end at a bare "\\r" is read."""
     good = json.dumps({"id": "ok", "text": ARTICLE}, ensure_ascii=False).encode()
     lines = [
         good,
@@ -79,6 +82,7 @@ def test_lines_that_break_a_reader_are_errors_of_their_own(tmp_path):
         json.dumps({"id": ["a"], "text": ARTICLE}).encode(),
         json.dumps({"id": 7, "text": ARTICLE, "title": {"ko": "제목"}}).encode(),
         json.dumps({"id": 8, "text": ARTICLE, "outlet": "  "}).encode(),
+        b'{"id": "\\ud800", "text": "x"}',
     ]
     path = tmp_path / "in.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
@@ -91,6 +95,7 @@ def test_lines_that_break_a_reader_are_errors_of_their_own(tmp_path):
         (5, "\"published\" is not a date of the years 2-9998: '0001-01-01T00:00:00+09:00'"),
         (6, '"id" is not a string'),
         (7, '"title" is not a string'),
+        (9, '"id" holds half of a surrogate pair'),
     ]
     assert bad[1].message.startswith("not JSON newsmoa reads: Exceeds the limit")
     csv_path = tmp_path / "old-mac.csv"

@@ -131,3 +131,28 @@ def test_a_page_is_read_in_its_declared_charset_and_plain_text_as_pasted():
     assert all(isinstance(i, RawItem) for i in items) and len(items) == 3
     assert "The café on the main square" in extract(items[0]).text
     assert items[1].text == BODY and items[2].id == "w1"
+
+
+def test_an_entry_whose_guid_is_a_uri_keeps_it_as_its_id():
+    """A guid that is a URI (urn:uuid:, tag:, a permalink) is unique by itself and is what
+    earlier versions stored: the entry keeps it, so a feed read again adds nothing."""
+    feed = (
+        """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>t</title>
+<item><title>a</title><link>https://news.test/a/1</link><guid isPermaLink="false">urn:uuid:1111</guid>
+<description>"""
+        + BODY
+        + """</description></item></channel></rss>"""
+    )
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/feed.xml":
+            return httpx.Response(
+                200, headers={"content-type": "application/rss+xml"}, content=feed.encode()
+            )
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=PAGE.encode())
+
+    (item,) = read_sources(
+        ["https://news.test/feed.xml"], fetcher=Fetcher(transport=httpx.MockTransport(serve))
+    )
+    assert item.id == "urn:uuid:1111" and item.url == "https://news.test/a/1"

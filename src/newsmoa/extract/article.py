@@ -179,8 +179,11 @@ def _distinct(lines: list[str]) -> list[str]:
     return out
 
 
-# An ISO 8601 date with a time after it: read whole by `fromisoformat`, or not at all.
-_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
+# A date and time written wholly as ISO 8601 (nothing after the offset): read whole by
+# `fromisoformat`, or not at all. "2024-05-10 10시 30분" or "... 10:30 KST" are words.
+_ISO_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
+)
 
 
 def published_time(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:

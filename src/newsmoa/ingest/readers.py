@@ -224,6 +224,9 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
             return InputError(origin, f'"{name}" is not a string', line=line)
+    for name, value in obj.items():  # JSON may spell "\\ud800", which no output can write
+        if isinstance(value, str) and any("\ud800" <= c <= "\udfff" for c in value):
+            return InputError(origin, f'"{name}" holds half of a surrogate pair', line=line)
     if not (isinstance(text, str) and text.strip()) and not (
         isinstance(html, str) and html.strip()
     ):

@@ -8,6 +8,7 @@ page is one article (its main text is found at extraction).
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
@@ -126,6 +127,10 @@ def _decoded(url: str, page: Page) -> str | InputError:
     """The page's text in the charset its header declares, else as a file is read
     (`readers.decode`: UTF-8, UTF-16 with its mark, CP949)."""
     if page.charset:
+        try:  # text that is valid UTF-8 is UTF-8, whatever a misconfigured server declares
+            return page.body.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
         try:
             return page.body.decode(page.charset)
         except (LookupError, UnicodeDecodeError):
@@ -134,14 +139,19 @@ def _decoded(url: str, page: Page) -> str | InputError:
 
 
 def entry_key(entry: Any, feed_url: str) -> str | None:
-    """What identifies a feed entry across fetches and feeds: its link (made absolute), as a
-    page fetched at it is known; else its id (guid) within the feed at `feed_url` (two feeds
-    may both number their entries 1, 2, ...)."""
-    link = entry.get("link")
+    """What identifies a feed entry across fetches and feeds: its id (guid) when that is a
+    URI (`https://...`, `urn:uuid:...`, `tag:...`: unique by itself, and what earlier
+    versions stored); else its link, made absolute; else its guid within the feed at
+    `feed_url` (two feeds may both number their entries 1, 2, ...)."""
+    guid, link = entry.get("id"), entry.get("link")
+    if guid and _URI.match(guid):
+        return guid
     if link:
         return urljoin(feed_url, link)
-    guid = entry.get("id")
     return f"{feed_url}#{guid}" if guid else None
+
+
+_URI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:\S")
 
 
 def read_feed(

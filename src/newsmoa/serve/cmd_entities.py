@@ -42,10 +42,19 @@ def _read(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | None, 
             yield number, None, "not a JSON object"
         elif not isinstance(obj.get("text"), str):
             yield number, None, "no text field (a string)"
-        elif any("\ud800" <= c <= "\udfff" for c in obj["text"]):
-            yield number, None, "the text holds half of a surrogate pair: not Unicode text"
+        elif not _writable(obj):
+            yield number, None, "a field holds half of a surrogate pair: not Unicode text"
         else:
             yield number, obj, ""
+
+
+def _writable(obj: dict[str, Any]) -> bool:
+    """Whether the line can be written back as UTF-8 (JSON may spell "\\ud800")."""
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _flush(
