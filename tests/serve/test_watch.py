@@ -186,3 +186,40 @@ def test_an_item_that_always_fails_is_left_out_after_three_polls(tmp_path, examp
     assert not ok and failures == [4, 4, 4]  # three polls fail with the four items
     assert left == [(str(inbox / "poison.txt"), "cannot take it")]
     assert sum(r.report.added for r in rounds) == 3  # the example's three, one at a time
+
+
+def test_items_tried_alone_wait_again_when_the_store_is_at_fault(tmp_path, example_path):
+    """A lock held by another writer through three polls and the first items tried alone:
+    those items are not the fault, so they wait for the next poll with the others."""
+    import sqlite3
+
+    from newsmoa.ingest.watch import Poller
+    from newsmoa.serve import watch as watching
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(example_path, inbox / "clip.txt")
+    calls = []
+    real = watching.run_round
+
+    def locked(room, items, **kw):
+        calls.append(len(items))
+        if len(calls) <= 4:  # three polls, then the first item alone
+            raise sqlite3.OperationalError("database is locked")
+        return real(room, items, **kw)
+
+    db = str(tmp_path / "l.db")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(watching, "run_round", locked)
+        left, rounds = [], []
+        watching.watch(
+            Poller([str(inbox)]).poll,
+            lambda: open_store(db),
+            rounds.append,
+            lambda exc, n: None,
+            lambda item, exc: left.append(item.origin),
+            interval=0,
+            polls=4,
+        )
+    assert left == [] and calls == [3, 3, 3, 1, 3]  # the fourth poll takes all three
+    assert sum(r.report.added for r in rounds) == 3

@@ -118,11 +118,13 @@ def _alone(
     ones that failed alone are left out, named), all when none did (the store is at fault)."""
     failed: list[tuple[Item, Exception]] = []
     went_in = 0
-    for item in items:
+    for k, item in enumerate(items):
         try:
             with contextlib.closing(open_store()) as store:
                 got = run_round(Newsroom(store), [item])
         except Exception as exc:  # noqa: BLE001 - the item is what is tried here
+            if _store_fault(exc):  # locked, gone away: not the item's fault; all wait
+                return [i for i, _ in failed] + items[k:]
             failed.append((item, exc))
             continue
         went_in += 1
@@ -132,3 +134,15 @@ def _alone(
     for item, error in failed:
         on_left_out(item, error)
     return []
+
+
+def _store_fault(exc: Exception) -> bool:
+    """Whether a failure is the store's (a lock that timed out, a lost connection, a full
+    disk), which says nothing about the item being ingested."""
+    import sqlite3
+
+    from newsmoa.errors import StoreError
+
+    return isinstance(exc, (StoreError, sqlite3.Error, OSError)) or type(exc).__module__.startswith(
+        "psycopg"
+    )
