@@ -434,11 +434,13 @@ def test_stories_are_listed_by_the_time_of_their_first_article(store, store_url)
     stories take it from their text."""
     rows = [
         {"id": "s1", "title": "서울", "first_published": "2024-05-04T08:00:00+09:00"},  # 23:00Z
-        {"id": "s2", "title": "London", "first_published": "2024-05-04T06:00:00+00:00"},
+        {"id": "s2", "title": "London", "first_published": "2024-05-04T06:00:00.500000+00:00"},
+        {"id": "s4", "title": "London", "first_published": "2024-05-04T06:00:00.250000+00:00"},
+        {"id": "s5", "title": "Seoul, 1900", "first_published": "1900-01-01T09:00:00+08:27:52"},
         {"id": "s3", "title": "undated", "first_published": None},
     ]
     store.save_story_summaries([{**r, "article_count": 1, "outlets": []} for r in rows])
-    assert [r["id"] for r in store.story_summaries()] == ["s2", "s1", "s3"]
+    assert [r["id"] for r in store.story_summaries()] == ["s2", "s4", "s1", "s5", "s3"]
     db = store.db
     _stories_by_text(db)
     if store_url.startswith("postgres"):
@@ -447,7 +449,8 @@ def test_stories_are_listed_by_the_time_of_their_first_article(store, store_url)
         db.execute("PRAGMA user_version = 6")
     store.close()
     upgraded = open_store(store_url)
-    assert [r["id"] for r in upgraded.story_summaries()] == ["s2", "s1", "s3"]
+    # to the microsecond, and an offset with seconds (old Seoul time) too
+    assert [r["id"] for r in upgraded.story_summaries()] == ["s2", "s4", "s1", "s5", "s3"]
     upgraded.close()
 
 

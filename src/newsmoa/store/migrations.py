@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
+from typing import Any
 
 from newsmoa.errors import StoreError
 
@@ -149,16 +151,20 @@ QUEUE_BY_TIME = """
 def m007_stories_by_time(db: sqlite3.Connection) -> None:
     """Stories are listed newest first by their first article's time as a number: the ISO
     text of times in other offsets sorts otherwise (09:00+09:00 after 06:00+00:00)."""
-    _script(
-        db,
-        """
-        ALTER TABLE stories ADD COLUMN first_ts REAL;
-        UPDATE stories SET first_ts = CAST(strftime('%s', first_published) AS REAL)
-            WHERE first_published IS NOT NULL;
-        DROP INDEX stories_first_published;
-        CREATE INDEX stories_first_ts ON stories(first_ts);
-        """,
-    )
+    db.execute("ALTER TABLE stories ADD COLUMN first_ts REAL")
+    db.executemany("UPDATE stories SET first_ts = ? WHERE id = ?", first_times(db))
+    db.execute("DROP INDEX stories_first_published")
+    db.execute("CREATE INDEX stories_first_ts ON stories(first_ts)")
+
+
+def first_times(db: Any) -> list[tuple[float, str]]:
+    """(time, story) of every stored story with a first time, as a new listing stores it
+    (`sql.story_values`: to the microsecond, any offset, where SQLite's date functions
+    drop the fraction and read no offset with seconds in it). Shared by both databases."""
+    rows = db.execute(
+        "SELECT id, first_published FROM stories WHERE first_published IS NOT NULL"
+    ).fetchall()
+    return [(datetime.fromisoformat(first).timestamp(), story) for story, first in rows]
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (

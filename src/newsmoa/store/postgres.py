@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from newsmoa.errors import ConfigError, StoreError
-from newsmoa.store.migrations import QUEUE_BY_TIME, UNDATED_FROM_STORY, not_newer
+from newsmoa.store.migrations import QUEUE_BY_TIME, UNDATED_FROM_STORY, first_times, not_newer
 from newsmoa.store.sql import SQLStore
 
 _LOCK = 0x6E6577736D6F61  # "newsmoa": pg_advisory_xact_lock's key for writers
@@ -157,10 +157,7 @@ def m005_queue_by_time(db: Any) -> None:
 def m006_stories_by_time(db: Any) -> None:
     """SQLite's m007: stories listed by their first article's time as a number."""
     db.execute("ALTER TABLE stories ADD COLUMN first_ts DOUBLE PRECISION")
-    db.execute(
-        "UPDATE stories SET first_ts = extract(epoch FROM first_published::timestamptz)"
-        " WHERE first_published IS NOT NULL"
-    )
+    db.cursor().executemany("UPDATE stories SET first_ts = %s WHERE id = %s", first_times(db))
     db.execute("DROP INDEX stories_first_published")
     db.execute("CREATE INDEX stories_first_ts ON stories(first_ts)")
 
