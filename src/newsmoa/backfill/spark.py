@@ -59,18 +59,25 @@ def _clashing_ids(spark: SparkSession, rows: DataFrame) -> DataFrame:
     import pyspark.sql.functions as F
 
     good = rows.where(F.col("error").isNull())
-    firsts = good.groupBy("id").agg(F.min("line").alias("first"))
-    first = (
-        good.join(firsts, "id")
-        .where(F.col("line") == F.col("first"))
-        .select("id", "first", F.col("features").alias("first_features"))
+    repeated = (  # ids on two lines or more: few, so their lines are few too
+        good.groupBy("id").agg(F.count("*").alias("n"), F.min("line").alias("first"))
+        .where("n > 1")
+        .drop("n")
+        .collect()
+    )  # fmt: skip
+    if not repeated:
+        return rows
+    firsts = spark.createDataFrame(
+        [(r["id"], r["first"]) for r in repeated], "id string, first long"
     )
+    lines = (  # only the repeated ids' lines carry their features any further
+        good.join(F.broadcast(firsts), "id").select("id", "line", "first", "features").collect()
+    )
+    first = {r["id"]: r["features"] for r in lines if r["line"] == r["first"]}
     found = [
         (r["line"], duplicate_id(r["id"], r["first"]))
-        for r in good.join(first, "id")
-        .where((F.col("line") != F.col("first")) & (F.col("features") != F.col("first_features")))
-        .select("line", "id", "first")
-        .collect()
+        for r in lines
+        if r["line"] != r["first"] and r["features"] != first[r["id"]]
     ]
     if not found:
         return rows
