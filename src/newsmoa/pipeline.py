@@ -217,7 +217,7 @@ class Newsroom:
             except BaseException:  # a lock timed out, the disk is full: the index holds the
                 self._drop_index()  # batch the store may not have; it reloads what it needs
                 raise
-        self._merges.clear()  # saved with the batch (kept for the next call if it failed)
+        self._merges.clear()  # saved with the batch (a failed save dropped them with the index)
         report.stories = touched
         report.placed = [
             (r.article.origin, r.article.id, self.index.resolve(r.story)) for r in rows
