@@ -129,3 +129,12 @@ def test_a_file_rewritten_in_place_is_read_again_and_a_bad_line_is_its_own_error
     assert ids(got) == ["a4"]
     (bad,) = [i for i in got if isinstance(i, InputError)]
     assert (bad.line, bad.message) == (4, "not UTF-8 text: invalid continuation byte at byte 28")
+
+
+def test_the_last_poll_reads_a_last_line_without_its_newline(tmp_path):
+    """A JSONL line waits for its newline (a writer may be half way through it), unless no
+    poll comes after this one (`watch --once`)."""
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text(line(1) + "\n" + line(2), encoding="utf-8")
+    assert ids(Poller([str(feed)]).poll()) == ["a1"]
+    assert ids(Poller([str(feed)], last_poll=True).poll()) == ["a1", "a2"]

@@ -63,6 +63,7 @@ def _still(path: Path, old: _FileState) -> bool:
 class Poller:
     sources: list[str]
     fetcher: object | None = None  # an `ingest.web.Fetcher` (made on the first URL)
+    last_poll: bool = False  # read a JSONL file's last line without its newline too (--once)
     _files: dict[Path, _FileState] = field(default_factory=dict)
     _entries: set[str] = field(default_factory=set)  # feed entry keys handed out
     _pages: set[str] = field(default_factory=set)  # pages read
@@ -135,7 +136,8 @@ class Poller:
         except OSError as exc:
             yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
             return
-        whole = data[: data.rfind(b"\n") + 1]  # a last line without its newline waits
+        # a last line without its newline waits for it, unless no poll comes after this one
+        whole = data if self.last_poll else data[: data.rfind(b"\n") + 1]
         self._files[path] = _FileState(
             st.st_ino,
             st.st_mtime_ns,

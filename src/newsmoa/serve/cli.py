@@ -289,7 +289,7 @@ def watch(
 
     try:
         ok = watching.watch(
-            Poller(list(sources)).poll,
+            Poller(list(sources), last_poll=once).poll,
             opened,
             report,
             failed,
