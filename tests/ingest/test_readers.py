@@ -205,3 +205,11 @@ def test_a_source_is_named_as_given_with_what_is_wrong(tmp_path):
         f"{tmp_path / 'nodir'}: no such file or folder",
         f'{tmp_path / "n.jsonl"}:1: "text" is not a string',
     ]
+
+
+def test_a_csv_header_that_cannot_be_read_as_meant_says_why(tmp_path):
+    (tmp_path / "semi.csv").write_text(f"title;text\n예산;{ARTICLE}\n", "utf-8")
+    (tmp_path / "twice.csv").write_text(f"title,text,text\n예산,{ARTICLE},\n", "utf-8")
+    _, bad = split(list(read_sources([str(tmp_path / "semi.csv"), str(tmp_path / "twice.csv")])))
+    assert "is it separated by ';'?" in bad[0].message and bad[0].line == 1
+    assert bad[1].message == "column text twice in the header" and bad[1].line == 1

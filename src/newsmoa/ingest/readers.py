@@ -275,11 +275,21 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
         field: next((h for h in header if h in names), None) for field, names in CSV_COLUMNS.items()
     }
     if mapping["text"] is None and mapping["html"] is None:
+        other = next((d for d in (";", "\t", "|") if d != delimiter and d in text[:2000]), None)
+        hint = (
+            f"; is it separated by {other!r}? a .csv is read by ',', a .tsv by tabs"
+            if other
+            else ""
+        )
         yield InputError(
             origin,
-            f"no text column in the header (looked for: {', '.join(CSV_COLUMNS['text'])})",
+            f"no text column in the header (looked for: {', '.join(CSV_COLUMNS['text'])}){hint}",
             line=1,
         )
+        return
+    twice = sorted({h for h in header if header.count(h) > 1 and h in mapping.values()})
+    if twice:  # which of the two is the article's? (DictReader keeps the last)
+        yield InputError(origin, f"column {', '.join(twice)} twice in the header", line=1)
         return
     rows = iter(reader)
     while True:
