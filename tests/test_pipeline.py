@@ -791,6 +791,19 @@ def test_a_story_never_gets_the_id_of_a_stored_story_the_index_did_not_load(tmp_
     assert room.store.stories_of(["old", "new"]) == {"old": "s-same", "new": "s-same-2"}
 
 
+def test_a_batchs_story_ids_are_checked_against_the_store_at_once(tmp_path):
+    """One question for the batch's story ids, not one per story it founds (on PostgreSQL
+    each is a round trip: 30,000 of them for an archive's batch)."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    room = Newsroom(open_store(str(tmp_path / "q.db")))
+    alone, together = [], []
+    one, many = room.store.story_id_known, room.store.story_ids_known
+    room.store.story_id_known = lambda s: alone.append(s) or one(s)
+    room.store.story_ids_known = lambda ids: together.append(len(ids)) or many(ids)
+    report = room.ingest(items, defer_analysis=True)
+    assert report.new_stories == 12 and alone == [] and together == [len(items)]
+
+
 def test_a_batchs_documents_are_built_after_it_is_committed(tmp_path, monkeypatch):
     """The write lock is held for the writes: the stories' documents are built after the
     batch is committed (another connection already sees its articles), each story in a

@@ -26,6 +26,7 @@ from multiprocessing import get_all_start_methods, get_context
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
 from newsmoa.cluster.recluster import Relabel, recluster, split_window, time_spans
+from newsmoa.cluster.stories import story_id_for
 from newsmoa.errors import InputError, StoreError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.facts import extract_facts
@@ -137,7 +138,8 @@ class Newsroom:
         self.config = config
         self.workers = workers
         self.clock = clock
-        self.index = StoryIndex(config, taken=store.story_id_known)
+        self.index = StoryIndex(config, taken=self._taken)
+        self._asked: tuple[set[str], set[str]] = (set(), set())  # story ids asked, known
         self._loaded: set[str] = set()
         self._spans: list[tuple[datetime, datetime]] = []  # loaded: sorted, disjoint
         self._counted: dict[str, Features] | None = None  # counted, not held; None: not yet
@@ -499,7 +501,7 @@ class Newsroom:
 
     def _drop_index(self) -> None:
         """Forget the warm index: the next call loads what it needs from the store."""
-        self.index = StoryIndex(self.config, taken=self.store.story_id_known)
+        self.index = StoryIndex(self.config, taken=self._taken)
         self._loaded.clear()
         self._spans = []
         self._counted = None
@@ -524,6 +526,8 @@ class Newsroom:
     ) -> list[StoredArticle]:
         """Story for each new article (changed ones keep theirs), plus text analysis."""
         self._restore_window([features[a.id] for a in (*fresh, *changed)])
+        names = {story_id_for(a.id) for a in fresh}  # what the stories they found are named
+        self._asked = (names, self.store.story_ids_known(sorted(names)))  # in a few queries
         assignments = self.index.add_many([(a.id, features[a.id]) for a in fresh])
         placed = {x.article: x for x in assignments}
         self._merges.update(m for x in assignments for m in x.merged)
@@ -546,6 +550,12 @@ class Newsroom:
             why = {**signals.get(a.id, {}), "updated": True}
             rows.append(_row(a, stored[a.id], features[a.id], why, analyse=analyse))
         return rows
+
+    def _taken(self, story: str) -> bool:
+        """Whether the store has (or had) this story id: from the batch's ids asked at once
+        (`_place`), else asked alone (a suffixed id, after a clash)."""
+        asked, known = self._asked
+        return story in known if story in asked else self.store.story_id_known(story)
 
     def _restore_window(self, features: Sequence[Features]) -> None:
         """Load into the index the stored articles that new ones (placed: each has a time)

@@ -73,6 +73,7 @@ def test_story_sizes_count_articles_stored_under_an_absorbed_id(store):
     assert store.story_sizes(["s1", "s9"]) == {"s1": 3}
     assert store.story_id_known("s2") and store.story_id_known("s1")
     assert not store.story_id_known("s9")
+    assert store.story_ids_known(["s1", "s2", "s9"]) == {"s1", "s2"}
 
 
 def test_a_redirect_to_a_story_absorbed_meanwhile_goes_to_where_it_went(store):

@@ -100,6 +100,10 @@ class Store(Protocol):
         """Whether an article, a listing or a redirect has (or had) this story id."""
         ...
 
+    def story_ids_known(self, stories: Sequence[str]) -> set[str]:
+        """Those of `stories` that `story_id_known` would say are known, in a few queries."""
+        ...
+
     def newest_time(self) -> datetime | None:
         """The latest time of a stored article: its publication time, or for one without,
         the time its batch was placed at (None: the store is empty)."""

@@ -231,6 +231,17 @@ class SQLStore:
         )
         return self._run(query, (story, story, story, story)).fetchone() is not None
 
+    def story_ids_known(self, stories: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for query in (
+            "SELECT DISTINCT story FROM articles WHERE story IN ({marks})",
+            "SELECT id FROM stories WHERE id IN ({marks})",
+            "SELECT old FROM redirects WHERE old IN ({marks})",
+            "SELECT new FROM redirects WHERE new IN ({marks})",
+        ):
+            found.update(row[0] for row in self._rows_in(query, stories))
+        return found
+
     def newest_time(self) -> datetime | None:
         ts = self._run("SELECT max(time_ts) FROM articles").fetchone()[0]
         return None if ts is None else datetime.fromtimestamp(ts, UTC)
