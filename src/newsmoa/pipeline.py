@@ -526,8 +526,11 @@ class Newsroom:
     ) -> list[StoredArticle]:
         """Story for each new article (changed ones keep theirs), plus text analysis."""
         self._restore_window([features[a.id] for a in (*fresh, *changed)])
-        names = {story_id_for(a.id) for a in fresh}  # what the stories they found are named
-        self._asked = (names, self.store.story_ids_known(sorted(names)))  # in a few queries
+        if len(fresh) > ASK_ALONE:  # what the stories they found are named, asked at once
+            names = {story_id_for(a.id) for a in fresh}
+            self._asked = (names, self.store.story_ids_known(sorted(names)))
+        else:  # a poll's few articles: one small question each is cheaper than four
+            self._asked = (set(), set())
         assignments = self.index.add_many([(a.id, features[a.id]) for a in fresh])
         placed = {x.article: x for x in assignments}
         self._merges.update(m for x in assignments for m in x.merged)
@@ -674,6 +677,9 @@ class Newsroom:
                 }
             )
         self.store.save_story_summaries(summaries)
+
+
+ASK_ALONE = 8  # new articles up to which each founded story's id is asked of the store alone
 
 
 class _Stale(Exception):
