@@ -163,3 +163,18 @@ def test_held_out_news_quality_floor() -> None:
     news = [r for r in held if r.source == "wikitree"]
     sc = score([r.spans for r in news], tagger().spans([r.text for r in news]))
     assert sc.micro.f1 >= HELD_OUT_NEWS_MICRO_F1_FLOOR, sc.micro
+
+
+def test_decomposed_korean_is_tagged_as_composed_with_offsets_into_the_text_given() -> None:
+    """NFD (Hangul as jamo, as some Mac applications write it): the same entities as the
+    composed sentence, each pointing at its own jamo in the text as given."""
+    import unicodedata
+
+    from newsmoa.facts.ner import entities
+
+    composed = "박성일 완주군수는 19일 희망제작소를 찾았다."
+    decomposed = unicodedata.normalize("NFD", composed)
+    want = [(e.type, e.text) for e in entities(composed)]
+    got = entities(decomposed)
+    assert [(e.type, unicodedata.normalize("NFC", e.text)) for e in got] == want and want
+    assert all(decomposed[e.start : e.end] == e.text for e in got)

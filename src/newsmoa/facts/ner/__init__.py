@@ -18,6 +18,7 @@ that the model still misses.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -56,14 +57,39 @@ def tagger() -> Tagger:
 
 
 def entities_batch(texts: Sequence[str]) -> list[list[Entity]]:
-    """Entities of each text, in text order (one analyzer call for the whole batch)."""
+    """Entities of each text, in text order (one analyzer call for the whole batch). A text
+    in decomposed form (NFD: Hangul as jamo, as some Mac applications write it) is tagged in
+    composed form, which the model knows, and its entities point into the text as given."""
+    composed = [nfc_with_offsets(text) for text in texts]
     model = tagger()
     with _lock:  # the CRF tagger object is not safe to share between threads
-        found = model.spans(list(texts))
-    return [
-        [Entity(s.start, s.end, s.type, text[s.start : s.end]) for s in spans]
-        for text, spans in zip(texts, found, strict=True)
-    ]
+        found = model.spans([c for c, _ in composed])
+    out = []
+    for text, (_, where), spans in zip(texts, composed, found, strict=True):
+        bounds = [(s, where[s.start], where[s.end]) for s in spans]
+        out.append([Entity(a, b, s.type, text[a:b]) for s, a, b in bounds])
+    return out
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`text` in NFC, and for each position in it (and its end) the position in `text`.
+    Normalised piece by piece: each piece starts at a character that combines with nothing
+    before it (not a combining mark, not a Hangul vowel or final jamo), so the pieces'
+    NFC is the text's; a composed character points to the start of its piece."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text) + 1))
+    parts: list[str] = []
+    where: list[int] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and (unicodedata.combining(text[i]) or "\u1160" <= text[i] <= "\u11ff"):
+            continue
+        piece = unicodedata.normalize("NFC", text[start:i])
+        parts.append(piece)
+        where += [start] * len(piece) if len(piece) != i - start else list(range(start, i))
+        start = i
+    where.append(len(text))
+    return "".join(parts), where
 
 
 def entities(text: str) -> list[Entity]:
