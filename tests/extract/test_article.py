@@ -126,3 +126,13 @@ def test_a_page_keeps_the_time_of_day_its_metadata_gives():
     )
     article = extract(RawItem(origin="page.html", html=html))
     assert article.published.isoformat() == "2024-05-10T10:30:00+09:00"
+
+
+def test_a_text_far_longer_than_any_article_is_dropped_saying_so():
+    """A dump or a book pasted as one text would hold a batch for minutes in analysis."""
+    long = "시는 예산을 발표했다. " * 20_000  # 260,000 characters
+    got = extract(RawItem(origin="dump.txt", text=long))
+    assert (
+        isinstance(got, Dropped) and got.reason == "text over 200,000 characters: not one article"
+    )
+    assert isinstance(extract(RawItem(origin="ok.txt", text=long[:50_000])), Article)

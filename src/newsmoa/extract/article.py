@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class ExtractConfig:
     min_body_chars: int = 20
+    # a long feature runs to 20,000 characters; a text 10 times that is a dump or a book,
+    # which analysis would take minutes over (Kiwi: ~50 s a megabyte) inside one batch
+    max_text_chars: int = 200_000
     tz: str = "Asia/Seoul"
 
 
@@ -51,6 +54,10 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         text, hints = html_to_text(raw.html, url=raw.url)
     if not text.strip():
         return Dropped(raw.origin, "empty")
+    if len(text) > config.max_text_chars:
+        return Dropped(
+            raw.origin, f"text over {config.max_text_chars:,} characters: not one article"
+        )
     lines = classify_all(text)
     parts = _read_lines(lines)
     if not key_length_at_least(parts.paragraphs or (), config.min_body_chars):
