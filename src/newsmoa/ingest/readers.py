@@ -143,9 +143,18 @@ def decode(origin: str, data: bytes) -> str | InputError:
 NOT_TEXT = "not text in UTF-8 or CP949"
 
 
-def read_jsonl_bytes(origin: str, data: bytes, *, first_line: int = 1) -> Iterator[Item]:
-    """`read_jsonl` of a file some lines of which are not UTF-8: each such line is an error
-    of its own, as `cluster` reads them, and the others are read."""
+def read_jsonl_bytes(
+    origin: str, data: bytes, *, keep_blank: bool = False, first_line: int = 1
+) -> Iterator[Item]:
+    """`read_jsonl` of UTF-8 bytes, where a line that is not UTF-8 is an error of that line
+    only, not of the file (the others are read as usual)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # find the bad lines
+        pass
+    else:
+        yield from read_jsonl(origin, text, keep_blank=keep_blank, first_line=first_line)
+        return
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
@@ -155,7 +164,7 @@ def read_jsonl_bytes(origin: str, data: bytes, *, first_line: int = 1) -> Iterat
         except UnicodeDecodeError as exc:
             yield InputError(origin, not_utf8(exc), line=n)
             continue
-        if line.strip():
+        if keep_blank or line.strip():
             yield parse_line(n, line, origin)
 
 
@@ -180,22 +189,30 @@ def read_jsonl(
 
 
 def parse_line(line_no: int, text: str, origin: str) -> Item:
-    """Line `line_no` of a JSONL input: its article, or why there is none (a blank line is
-    "empty line"; a byte-order mark opening line 1 and a "\r" ending the line are ignored)."""
+    """Line `line_no` of a JSONL input: its article, or why there is none (`json_line`)."""
+    obj, problem = json_line(line_no, text)
+    if problem is not None:
+        return InputError(origin, problem, line=line_no)
+    return from_mapping(obj, origin=origin, line=line_no)
+
+
+def json_line(line_no: int, text: str) -> tuple[Any, str | None]:
+    """The JSON value on line `line_no` of a JSONL input, or why there is none: (None, the
+    problem). A blank line is "empty line"; a byte-order mark opening line 1 and a "\r"
+    ending the line are ignored."""
     if line_no == 1:
         text = text.lstrip("\ufeff")
     text = text.rstrip("\r")
     if not text.strip():
-        return InputError(origin, "empty line", line=line_no)
+        return None, "empty line"
     try:
-        obj = json.loads(text)
+        return json.loads(text), None
     except json.JSONDecodeError as exc:
-        return InputError(origin, json_problem(exc), line=line_no)
+        return None, json_problem(exc)
     except ValueError as exc:  # an integer of more digits than Python converts
-        return InputError(origin, f"not JSON newsmoa reads: {exc}", line=line_no)
+        return None, f"not JSON newsmoa reads: {exc}"
     except RecursionError:
-        return InputError(origin, "not JSON newsmoa reads: nested too deeply", line=line_no)
-    return from_mapping(obj, origin=origin, line=line_no)
+        return None, "not JSON newsmoa reads: nested too deeply"
 
 
 def not_utf8(exc: UnicodeDecodeError) -> str:

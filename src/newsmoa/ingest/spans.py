@@ -14,8 +14,7 @@ import mmap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsmoa.errors import InputError
-from newsmoa.ingest.readers import Item, not_utf8, parse_line
+from newsmoa.ingest.readers import Item, read_jsonl_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +61,4 @@ def read_span(path: str, span: Span, origin: str) -> list[Item]:
     with open(path, "rb") as handle:
         handle.seek(span.start)
         data = handle.read(span.end - span.start)
-    lines: list[str | UnicodeDecodeError]
-    try:
-        lines = list(data.decode("utf-8").split("\n"))
-    except UnicodeDecodeError:  # find the bad lines; the others are read as usual
-        lines = [_decoded(raw) for raw in data.split(b"\n")]
-    if lines and lines[-1] == "" and data.endswith(b"\n"):
-        lines.pop()
-    return [
-        parse_line(n, line, origin)
-        if isinstance(line, str)
-        else InputError(origin, not_utf8(line), line=n)
-        for n, line in enumerate(lines, start=span.first_line)
-    ]
-
-
-def _decoded(raw: bytes) -> str | UnicodeDecodeError:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc
+    return list(read_jsonl_bytes(origin, data, keep_blank=True, first_line=span.first_line))

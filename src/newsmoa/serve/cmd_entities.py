@@ -9,7 +9,7 @@ from typing import IO, Any
 
 import click
 
-from newsmoa.ingest.readers import json_problem, not_utf8
+from newsmoa.ingest.readers import json_line, not_utf8
 from newsmoa.outfile import writing
 from newsmoa.serve.outputs import cannot_write, check_outputs
 
@@ -22,23 +22,15 @@ def _read(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | None, 
     bytes that are not UTF-8, and text that is not Unicode (half of a surrogate pair, which
     JSON can spell) are errors of their line."""
     for number, raw in enumerate(lines, start=1):
-        raw = raw.rstrip(b"\n").rstrip(b"\r")
-        if number == 1:
-            raw = raw.removeprefix(b"\xef\xbb\xbf")
         try:
-            line = raw.decode("utf-8")
+            line = raw.rstrip(b"\n").decode("utf-8")
         except UnicodeDecodeError as exc:
             yield number, None, not_utf8(exc)
             continue
-        if not line.strip():
-            yield number, None, "empty line"
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, None, json_problem(exc)
-            continue
-        if not isinstance(obj, dict):
+        obj, problem = json_line(number, line)
+        if problem is not None:
+            yield number, None, problem
+        elif not isinstance(obj, dict):
             yield number, None, "not a JSON object"
         elif not isinstance(obj.get("text"), str):
             yield number, None, "no text field (a string)"
