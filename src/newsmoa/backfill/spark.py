@@ -53,55 +53,42 @@ def _numbered(spark: SparkSession, path: str) -> tuple[DataFrame, dict[int, int]
     return lines, offsets, start
 
 
-def _clashing_ids(spark: SparkSession, rows: DataFrame) -> DataFrame:
+def _one_line_an_id(spark: SparkSession, rows: DataFrame) -> tuple[DataFrame, DataFrame]:
     """`rows` with a line whose id an earlier line gave another article made an error, as
-    `stages.clashing_ids` does (such lines are few: they are collected to the driver)."""
+    `stages.clashing_ids` does, and the usable articles: the first line of each id (as
+    `cluster`; the same article repeated is placed with it). Ids on two lines or more are
+    few, so they and their lines are collected to the driver and broadcast back."""
     import pyspark.sql.functions as F
 
     good = rows.where(F.col("error").isNull())
-    repeated = (  # ids on two lines or more: few, so their lines are few too
+    repeated = (
         good.groupBy("id").agg(F.count("*").alias("n"), F.min("line").alias("first"))
         .where("n > 1")
         .drop("n")
         .collect()
     )  # fmt: skip
     if not repeated:
-        return rows
-    firsts = spark.createDataFrame(
-        [(r["id"], r["first"]) for r in repeated], "id string, first long"
+        return rows, good.drop("error")
+    firsts = F.broadcast(
+        spark.createDataFrame([(r["id"], r["first"]) for r in repeated], "id string, first long")
     )
-    lines = (  # only the repeated ids' lines carry their features any further
-        good.join(F.broadcast(firsts), "id").select("id", "line", "first", "features").collect()
-    )
+    lines = good.join(firsts, "id").select("id", "line", "first", "features").collect()
     first = {r["id"]: r["features"] for r in lines if r["line"] == r["first"]}
     found = [
         (r["line"], duplicate_id(r["id"], r["first"]))
         for r in lines
         if r["line"] != r["first"] and r["features"] != first[r["id"]]
     ]
-    if not found:
-        return rows
-    clash = spark.createDataFrame(found, "line long, clash string")
-    return (
-        rows.join(F.broadcast(clash), "line", "left")
-        .withColumn("error", F.coalesce("error", "clash"))
-        .drop("clash")
-    )
-
-
-def _first_of_each_id(rows: DataFrame) -> DataFrame:
-    """Usable articles, keeping only the first line of an id given twice (as `cluster`)."""
-    import pyspark.sql.functions as F
-
-    good = rows.where(F.col("error").isNull()).drop("error")
-    dups = (
-        good.groupBy("id")
-        .agg(F.count("*").alias("n"), F.min("line").alias("first"))
-        .where("n > 1")
-        .drop("n")
-    )
-    joined = good.join(dups, "id", "left")
-    return joined.where(F.col("first").isNull() | (F.col("line") == F.col("first"))).drop("first")
+    if found:
+        clash = spark.createDataFrame(found, "line long, clash string")
+        rows = (
+            rows.join(F.broadcast(clash), "line", "left")
+            .withColumn("error", F.coalesce("error", "clash"))
+            .drop("clash")
+        )
+    joined = rows.where(F.col("error").isNull()).drop("error").join(firsts, "id", "left")
+    articles = joined.where(F.col("first").isNull() | (F.col("line") == F.col("first")))
+    return rows, articles.drop("first")
 
 
 def _checked_pairs(articles: DataFrame, config: BackfillConfig) -> list[tuple[int, int]]:
@@ -204,8 +191,9 @@ def run_spark(
     extracted = lines.mapInArrow(
         arrow.extract_fn(offsets, origin or path, config), arrow.EXTRACTED
     ).persist(StorageLevel.MEMORY_AND_DISK)
-    rows = _clashing_ids(spark, extracted).persist(StorageLevel.MEMORY_AND_DISK)
-    articles = _first_of_each_id(rows).persist(StorageLevel.MEMORY_AND_DISK)
+    rows, articles = _one_line_an_id(spark, extracted)
+    rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+    articles = articles.persist(StorageLevel.MEMORY_AND_DISK)
     stats["articles"] = articles.count()
     t1 = time.perf_counter()
     stats["extract_s"] = t1 - t0

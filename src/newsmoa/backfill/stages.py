@@ -81,7 +81,7 @@ def extract_lines(
 
 def clashing_ids(rows: Sequence[Extracted]) -> list[Extracted]:
     """`rows` (in line order) with a line whose id an earlier line gave another article made
-    an error (`pipeline.duplicate_id`, as `cluster` says it); the same article repeated
+    an error (`readers.duplicate_id`, as `cluster` says it); the same article repeated
     stays, and is placed with its first line."""
     first: dict[str, Extracted] = {}
     out = []
