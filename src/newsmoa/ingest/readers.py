@@ -16,6 +16,7 @@ from typing import Any
 from newsmoa.errors import InputError, UnsupportedInput
 from newsmoa.extract.article import published_time
 from newsmoa.ingest.paste import split_pasted
+from newsmoa.text.normalize import half_surrogate
 from newsmoa.types import RawItem
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -242,7 +243,7 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
         if value is not None and not isinstance(value, str):
             return InputError(origin, f'"{name}" is not a string', line=line)
     for name, value in obj.items():  # JSON may spell "\\ud800", which no output can write
-        if isinstance(value, str) and any("\ud800" <= c <= "\udfff" for c in value):
+        if isinstance(value, str) and half_surrogate(value):
             return InputError(origin, f'"{name}" holds half of a surrogate pair', line=line)
     if not (isinstance(text, str) and text.strip()) and not (
         isinstance(html, str) and html.strip()

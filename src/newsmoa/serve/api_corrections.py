@@ -37,6 +37,7 @@ from newsmoa.pipeline import Newsroom
 from newsmoa.serve.api import ErrorOut, StoreDep
 from newsmoa.serve.editors import Editors
 from newsmoa.serve.guesses import Guesses
+from newsmoa.text.normalize import half_surrogate
 
 router = APIRouter(prefix="/api", tags=["corrections"])
 _bearer = HTTPBearer(auto_error=False, description="the server's edit token")
@@ -76,7 +77,7 @@ class CorrectionIn(BaseModel):
     def _text(cls, ids: str | list[str] | None) -> str | list[str] | None:
         """Ids that are text: half of a surrogate pair (JSON allows "\\ud800") is not."""
         for one in [ids] if isinstance(ids, str) else ids or []:
-            if any("\ud800" <= c <= "\udfff" for c in one):
+            if half_surrogate(one):
                 raise ValueError(f"{one!r} is not text: half of a surrogate pair")
         return ids
 

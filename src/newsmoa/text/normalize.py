@@ -30,6 +30,12 @@ _ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")
 _KEY_DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
 
 
+def half_surrogate(text: str) -> bool:
+    """Whether `text` holds half of a surrogate pair (JSON may spell "\\ud800"): not Unicode
+    text, which no UTF-8 output can write."""
+    return any("\ud800" <= c <= "\udfff" for c in text)
+
+
 def clean_whitespace(text: str) -> str:
     """Unify spaces and line ends without changing anything else."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
