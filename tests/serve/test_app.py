@@ -605,6 +605,8 @@ def test_head_is_answered_as_get_and_a_405_says_what_the_path_takes(client):
         ("OPTIONS", "/doubts", "GET, HEAD"),  # a page: the error page carries it too
         ("PUT", "/api/corrections", "GET, HEAD, POST"),  # both of the path's routes
         ("DELETE", f"/api/stories/{MAIN}", "GET, HEAD"),
+        ("POST", "/static/style.css", "GET, HEAD"),  # a mount: the path is the mount's own
+        ("DELETE", "/static/style.css", "GET, HEAD"),
     ):
         got = client.request(method, path)
         assert got.status_code == 405 and got.headers["allow"] == allow, (method, path)

@@ -112,12 +112,14 @@ def test_the_server_takes_no_large_body_and_is_never_framed(stored):
     with TestClient(create_app(db, edit_token=TOKEN)) as client:
         big = {"action": "split", "story": story, "articles": ["x" * 100] * 1000}
         got = client.post("/api/corrections", json=big, headers=EDITOR)
-        assert got.status_code == 413
+        assert got.status_code == 413  # by its Content-Length, as every API error is worded
+        assert got.json() == {"detail": "request body over 65,536 bytes"}
         form = client.post(f"/stories/{story}/corrections", data={"token": "t" * 70_000})
-        assert form.status_code == 413
+        assert form.status_code == 413 and "<html" in form.text  # a page for a person
         chunked = iter([b'{"action": "release", "articles": ["', b"x" * 70_000, b'"]}'])
         sent = client.post("/api/corrections", content=chunked, headers=EDITOR)
         assert sent.status_code == 413  # no Content-Length: counted as it arrives
+        assert sent.json() == {"detail": "request body over 65,536 bytes"}
         sent = client.post(
             f"/stories/{story}/corrections", files={"token": (None, TOKEN)}
         )  # multipart: the page's form is urlencoded

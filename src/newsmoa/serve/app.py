@@ -29,7 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
-from starlette.routing import BaseRoute, Match
+from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsmoa import settings
@@ -67,6 +67,42 @@ class NoFraming:
         await self.app(scope, receive, framed)
 
 
+class BodyLimit:
+    """ASGI middleware: a request body of more than `MAX_BODY` bytes answers 413, refused by
+    its Content-Length before it is read or, sent without one, once that much has arrived
+    (an `HTTPException` from the endpoint's read). Either way the 413 is written as every
+    other error is (`error_response`: JSON under /api, a page elsewhere), where Starlette's
+    own limit answers plain text."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", [])).get(b"content-length", b"")
+        if declared.strip().isdigit() and int(declared) > MAX_BODY:
+            request = Request(scope, receive)
+            await error_response(request, 413, TOO_LARGE)(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > MAX_BODY:
+                    raise HTTPException(413, TOO_LARGE)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+TOO_LARGE = f"request body over {MAX_BODY:,} bytes"
+
+
 class HeadAsGet:
     """ASGI middleware: HEAD is answered as GET is, without the body (RFC 9110 9.3.2; a
     feed reader or a link checker asks it first). FastAPI routes answer only the methods
@@ -93,12 +129,17 @@ _METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
 
 def allowed_methods(request: Request) -> str:
     """The methods some route answers at the request's path (the `Allow` of a 405), asked of
-    the routes one method at a time (included routers keep theirs to themselves)."""
+    the routes one method at a time (included routers keep theirs to themselves). A mount
+    takes any method to its app; the stylesheet's answers GET (and so HEAD) only."""
     routes: list[BaseRoute] = request.app.router.routes
+    scope = request.scope  # as the app saw it: a mount (/static) moved the path into root_path
+    scope = {**scope, "root_path": scope.get("app_root_path", scope.get("root_path", ""))}
     methods = {
         m
         for m in _METHODS
-        if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)
+        for r in routes
+        if (m == "GET" or not isinstance(r, Mount))
+        and r.matches({**scope, "method": m})[0] == Match.FULL
     }
     return ", ".join(sorted(methods | ({"HEAD"} if "GET" in methods else set())))
 
@@ -106,6 +147,21 @@ def allowed_methods(request: Request) -> str:
 def wants_json(request: Request) -> bool:
     path = request.url.path
     return path.startswith("/api/") or path.endswith((".json", ".atom")) or path == "/openapi.json"
+
+
+def error_response(
+    request: Request, status: int, detail: str, headers: dict[str, str] | None = None
+) -> Response:
+    """An error as the asker reads it: JSON for API clients, a page for people."""
+    if wants_json(request):
+        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+    return web.templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "message": detail},
+        status_code=status,
+        headers=headers,
+    )
 
 
 def create_app(db: str, *, edit_token: str | None = None, editors: str | None = None) -> FastAPI:
@@ -130,7 +186,6 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
         version="0.1.0",
         docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; pages work offline
         redoc_url=None,
-        max_body_size=MAX_BODY,  # 413 beyond, by Content-Length or as a body arrives
     )
     app.state.db = db
     app.state.edit_token = token.strip()  # only spaces: no token, as none
@@ -145,6 +200,7 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(NoFraming)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(BodyLimit)  # outermost of ours: nothing reads a body before it
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
@@ -153,17 +209,7 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
             headers["Allow"] = allowed_methods(request)
-        if wants_json(request):
-            return JSONResponse(
-                {"detail": exc.detail}, status_code=exc.status_code, headers=headers
-            )
-        return web.templates.TemplateResponse(
-            request,
-            "error.html",
-            {"status": exc.status_code, "message": exc.detail},
-            status_code=exc.status_code,
-            headers=headers,
-        )
+        return error_response(request, exc.status_code, exc.detail, headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
@@ -175,10 +221,6 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
     @app.exception_handler(NewsmoaError)
     async def newsmoa_error(request: Request, exc: NewsmoaError) -> Response:
         """A store that cannot be read: one clear line, no traceback for the reader."""
-        if wants_json(request):
-            return JSONResponse({"detail": str(exc)}, status_code=503)
-        return web.templates.TemplateResponse(
-            request, "error.html", {"status": 503, "message": str(exc)}, status_code=503
-        )
+        return error_response(request, 503, str(exc))
 
     return app
