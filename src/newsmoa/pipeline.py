@@ -177,10 +177,10 @@ class Newsroom:
                 if isinstance(got, Dropped):
                     report.dropped[got.reason] += 1
                     report.dropped_from.append(f"{got.origin}: {got.reason}")
-                elif got[0].id in articles:
-                    report.dropped[_TWICE] += 1
-                    report.dropped_from.append(f"{got[0].origin}: {_TWICE} ({got[0].id})")
-                else:
+                else:  # the same id again: a newer version (DESIGN.md), as in a later run
+                    if (earlier := articles.get(got[0].id)) is not None:
+                        report.dropped[_TWICE] += 1
+                        report.dropped_from.append(f"{earlier.origin}: {_TWICE} ({earlier.id})")
                     articles[got[0].id], features[got[0].id] = got
             if progress:
                 progress(len(chunk))
@@ -688,7 +688,7 @@ class _Stale(Exception):
 
 
 _KEPT = "no body text; the stored version is kept"
-_TWICE = "same id twice in this batch"
+_TWICE = "same id again later in this batch, which is kept"
 
 
 def placed_times(

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsmoa.serve.cli import cli
+from newsmoa.store import open_store
 
 ITEMS = [
     "지역의 다양한 정책의 개발과 창안 활동의 자문 및 지원",
@@ -273,7 +274,6 @@ def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path
     batch too."""
     from newsmoa.eval.datasets import ecb_topic, load_ecbplus
     from newsmoa.eval.scoring import pairwise
-    from newsmoa.store import open_store
 
     data = load_ecbplus(("dev",))
     picked = [(a, g) for a, g in zip(data.articles, data.gold, strict=True) if ecb_topic(a) == 23]
@@ -416,7 +416,6 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     bad = run(db, "confirm", story["id"], "--by", forged, ok=False)
     assert bad.exit_code == 1 and "holds a control character ('\\n')" in bad.output
     assert len(json.loads(run(db, "corrections", "--format", "json").output)) == 3
-    from newsmoa.store import open_store
 
     store = open_store(str(db))  # a name logged before names were checked
     store.log_correction("confirm", {"stories": [story["id"]], "by": forged})
@@ -473,8 +472,6 @@ def test_a_setting_that_cannot_be_used_is_named_by_the_command_that_uses_it(tmp_
             capture_output=True, text=True, env={**os.environ, **env}, timeout=120,
         )  # fmt: skip
 
-    from newsmoa.store import open_store
-
     open_store(str(tmp_path / "s.db")).close()
     listed = newsmoa("stories", "--format", "json", NEWSMOA_PORT="abc")  # once read on import
     assert listed.returncode == 0 and json.loads(listed.stdout) == []
@@ -496,7 +493,6 @@ def test_recluster_days_ends_at_the_newest_article_dated_or_not(tmp_path):
     """Undated articles sit at their batch's time: `recluster --days 2` decides the last
     batch's, not the whole store (which it did when no article had a publication time)."""
     from newsmoa.pipeline import Newsroom
-    from newsmoa.store import open_store
     from newsmoa.types import RawItem
 
     db = tmp_path / "undated.db"
@@ -574,5 +570,14 @@ def test_ingest_names_each_input_it_drops(tmp_path):
     dropped = sorted(ln for ln in got.stderr.splitlines() if ln.startswith("dropped:"))
     assert dropped == [
         f"dropped: {tmp_path / 'in' / 'nobody.html'}: empty",
-        f"dropped: {tmp_path / 'in' / 'two.jsonl'}:2: same id twice in this batch (x)",
+        f"dropped: {tmp_path / 'in' / 'two.jsonl'}:1: same id again later in this batch, "
+        "which is kept (x)",
     ], got.stderr
+    # the later line is the article's newer version (DESIGN.md), as it is in a later run
+    store = open_store(str(tmp_path / "d.db"))
+    try:
+        (story,) = store.stories_of(["x"]).values()
+        (stored,) = store.story_articles(story)
+    finally:
+        store.close()
+    assert stored.article.text.startswith("주민들은")
