@@ -596,6 +596,33 @@ def test_page_model_of_a_bare_document():
     assert view["columns"][0]["sentences"][0]["mark"] == "only"
 
 
+def test_a_sentence_is_marked_disputed_where_its_shown_words_are():
+    from newsmoa.serve.view import disputes, story_view
+
+    texts = {"a": "군은 14일 청사에서 협약했다.", "b": "군은 15일 청사에서 협약했다. 군수가 왔다."}
+    doc = {
+        "articles": [{"id": k, "outlet": k, "text": t} for k, t in texts.items()],
+        "sentences": [  # the first shows a's words (14일); the second b's, which say no date
+            {"text": texts["a"], "sources": [{"article": "a", "start": 0, "end": 17}]},
+            {"text": "군수가 왔다.", "sources": [{"article": "b", "start": 18, "end": 25}]},
+        ],
+        "disagreements": [
+            {
+                "about": "signing date",
+                "kind": "date",
+                "values": [
+                    {"value": v, "sources": [{"article": k, "start": 3, "end": 6}]}
+                    for k, v in (("a", "2024-05-14"), ("b", "2024-05-15"))
+                ],
+            }
+        ],
+    }
+    doc["sentences"][0]["sources"].append({"article": "b", "start": 0, "end": 17})
+    assert disputes(doc) == [["signing date"], []]
+    assert [s["disputed"] for s in story_view(doc)["sentences"]] == [["signing date"], []]
+    assert disputes({**doc, "disagreements": []}) == [[], []]
+
+
 def test_head_is_answered_as_get_and_a_405_says_what_the_path_takes(client):
     for path in ("/", "/feed.atom", "/api/stories", f"/stories/{MAIN}"):
         got, head = client.get(path), client.head(path)

@@ -82,6 +82,22 @@ def test_each_agreement_item_in_exactly_one_sentence_with_all_sources(story):
         assert {src["article"] for src in holders[0]["sources"]} == ids, item
 
 
+def test_the_sentence_stating_the_disputed_date_is_marked(example_db, story):
+    """The outlets disagree on the signing date (19th vs 20th): the consolidated sentence
+    that states "19일" names all three outlets, so it carries the mark; the lead, whose shown
+    words state no date, does not (one outlet's variant of it does: the banner quotes it)."""
+    shown = run(example_db, "show", story["id"], "--format", "md").output
+    marked = [ln for ln in shown.splitlines() if ln.endswith("(disputed: signing date)")]
+    assert len(marked) == 1 and "19일" in marked[0], shown
+    lead = story["sentences"][0]["text"]
+    assert "20일" in " ".join(
+        q["quote"] for d in story["disagreements"] for v in d["values"] for q in v["sources"]
+    )
+    assert any(ln.startswith(f"- {lead}") and "disputed" not in ln for ln in shown.splitlines())
+    table = run(example_db, "show", story["id"]).output
+    assert table.count("(disputed: signing date)") == 1
+
+
 def test_sources_slice_their_own_variant(story):
     texts = {a["id"]: a["text"] for a in story["articles"]}
     for s in story["sentences"]:

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from newsmoa.serve.view import disputes
 from newsmoa.types import Event
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "type")
@@ -178,8 +179,8 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 value = "; ".join(str(x) for x in value)
             out.append(f"- {key}: {value if value not in (None, '') else '—'}")
     out += ["", "## Story", ""]
-    for s in doc["sentences"]:
-        out.append(f"- {s['text']} [{_chips(s['sources'], names)}]")
+    for s, about in zip(doc["sentences"], disputes(doc), strict=True):
+        out.append(f"- {s['text']} [{_chips(s['sources'], names)}]{_disputed(about)}")
     if doc.get("facts"):
         out += ["", "## Facts", ""]
         for f in doc["facts"]:
@@ -196,6 +197,11 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 f"- {names.get(aid, aid)} `{aid}`: {json.dumps(signals, ensure_ascii=False)}"
             )
     return "\n".join(out)
+
+
+def _disputed(about: list[str]) -> str:
+    """A consolidated sentence's mark where its outlets disagree (`view.disputes`)."""
+    return f" (disputed: {', '.join(about)})" if about else ""
 
 
 def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
@@ -237,8 +243,8 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     body = Table(show_lines=True)
     body.add_column("sentence", overflow="fold", ratio=4)
     body.add_column("sources", overflow="fold", ratio=1)
-    for s in doc["sentences"]:
-        _row(body, s["text"], _chips(s["sources"], names))
+    for s, about in zip(doc["sentences"], disputes(doc), strict=True):
+        _row(body, s["text"], _chips(s["sources"], names) + _disputed(about))
     notes = "\n".join(_release_lines(doc, names) + _family_lines(doc, names)).strip()
     parts = [_render(head), *filter(None, [notes])]
     for d in doc.get("disagreements", []):

@@ -73,6 +73,37 @@ def _labels(articles: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
+def disputes(doc: dict[str, Any]) -> list[list[str]]:
+    """For each consolidated sentence, what the outlets disagree on in the words it shows
+    (the `about` of each disagreement that quotes them, in the document's order). A
+    sentence keeps one variant's words, its first source's, and names every outlet that
+    carries a variant: one that states "19일" may name an outlet whose own words say
+    "20일". A sentence whose shown words state no disputed value is not marked, though
+    another outlet's variant of it may (the disagreement quotes that one)."""
+    quoted = [
+        (d["about"], src["article"], src["start"], src["end"])
+        for d in doc.get("disagreements") or []
+        for v in d["values"]
+        for src in v["sources"]
+    ]
+    out = []
+    for s in doc.get("sentences") or []:
+        shown = s["sources"][0] if s["sources"] else None
+        about = (
+            {
+                what
+                for what, aid, lo, hi in quoted
+                if aid == shown["article"]
+                and lo < shown["start"] + len(s["text"])
+                and shown["start"] < hi
+            }
+            if shown
+            else set()
+        )
+        out.append([d["about"] for d in doc.get("disagreements") or [] if d["about"] in about])
+    return out
+
+
 def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, computed from a Story document."""
     articles = doc.get("articles") or []
@@ -106,10 +137,19 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     ]
     sentences: list[dict[str, Any]] = []
     rows: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in articles}
+    about = disputes(doc)
     for n, s in enumerate(doc.get("sentences") or [], start=1):
         carriers = {src["article"] for src in s["sources"]}
         scope = "all" if carriers >= set(rows) else "one" if len(carriers) == 1 else "some"
-        sentences.append({"n": n, "text": s["text"], "chips": chips(s["sources"]), "scope": scope})
+        sentences.append(
+            {
+                "n": n,
+                "text": s["text"],
+                "chips": chips(s["sources"]),
+                "scope": scope,
+                "disputed": about[n - 1],
+            }
+        )
         for src in s["sources"]:
             aid, start, end = src["article"], src["start"], src["end"]
             if aid not in rows:
