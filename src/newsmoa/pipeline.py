@@ -25,12 +25,13 @@ from multiprocessing import get_all_start_methods, get_context
 
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
+from newsmoa.cluster.families import near_duplicate_pairs
 from newsmoa.cluster.recluster import Relabel, recluster, split_window, time_spans
 from newsmoa.cluster.stories import story_id_for
 from newsmoa.errors import InputError, StoreError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.facts import extract_facts
-from newsmoa.ingest.readers import duplicate_id
+from newsmoa.ingest.readers import duplicate_id, source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
@@ -184,6 +185,7 @@ class Newsroom:
                     articles[got[0].id], features[got[0].id] = got
             if progress:
                 progress(len(chunk))
+        articles, features = self._versions_by_file(articles, features)
         done: dict[str, StoredArticle] = {}  # placed and analysed in an earlier try
         for tries in range(1, RECLUSTER_TRIES + 1):
             fresh, changed = self._sorted(articles, report)
@@ -227,6 +229,38 @@ class Newsroom:
         if recluster:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
+
+    def _versions_by_file(
+        self, articles: dict[str, Article], features: dict[str, Features]
+    ) -> tuple[dict[str, Article], dict[str, Features]]:
+        """The batch with each article read again from an edited local file under the id
+        its file's earlier text was stored with: a text or HTML file gives no id, so an
+        article's id is its text's hash, and a fixed typo would store a second article
+        beside the first (counted twice as a placement). It is a new version when the
+        text stored from that file last is a near-duplicate of the new one (most of the
+        shorter's sentences appear in the other, `near_duplicate_pairs`); a file whose text
+        was replaced by another article's adds that article, and the first stays."""
+        files = {aid: f for aid, a in articles.items() if (f := source_file(a.origin))}
+        if not files:
+            return articles, features
+        stored = self.store.known_hashes(list(files))
+        last = self.store.read_from(sorted(set(files.values())))
+        renamed: dict[str, str] = {}
+        for aid, f in files.items():
+            if aid in stored or f not in last or last[f][0] in articles:
+                continue
+            old_id, old_text = last[f]
+            earlier = Article(id=old_id, text=old_text)
+            if old_id not in renamed.values() and near_duplicate_pairs(
+                [earlier, articles[aid]], self.config
+            ):
+                renamed[aid] = old_id
+        if not renamed:
+            return articles, features
+        return (
+            {renamed.get(k, k): replace(a, id=renamed.get(k, k)) for k, a in articles.items()},
+            {renamed.get(k, k): f for k, f in features.items()},
+        )
 
     def _sorted(
         self, articles: dict[str, Article], report: IngestReport
@@ -757,6 +791,7 @@ def _row(
         features=features.to_bytes(),
         signals=signals,
         time=features.published_s,
+        source=source_file(a.origin),
     )
 
 

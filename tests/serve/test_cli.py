@@ -567,6 +567,42 @@ def test_a_command_that_only_reads_does_not_make_a_store_at_a_mistyped_path(tmp_
     assert not typo.exists()
 
 
+def test_ingesting_an_edited_text_file_again_stores_a_new_version(tmp_path):
+    """A text file gives no id: its article is known by its text's hash, and by its file.
+    Its edited text is a new version of the article; a text that is another article (the
+    file reused) is a new article, and the first stays; the same text from another file
+    is that article (a version of it)."""
+    text = (
+        "군, 새 도서관 착공\n\n[한빛일보] 김민수 기자 = 군은 28일 중앙공원 옆에서 새 도서관 "
+        "착공식을 열었다고 밝혔다. 도서관은 지하 1층, 지상 3층 규모로 내년 가을 문을 연다. "
+        '사업비는 120억 원이며 국비 40억 원이 들어간다. 군수는 "주민 누구나 책을 가까이 '
+        '하는 군을 만들겠다"고 말했다.\n'
+    )
+    clip, db = tmp_path / "clip.txt", tmp_path / "d.db"
+    clip.write_text(text, "utf-8")
+    assert "added 1, updated 0" in run(db, "ingest", str(clip)).stdout
+    clip.write_text(text.replace("120억", "125억"), "utf-8")
+    assert "added 0, updated 1" in run(db, "ingest", str(clip)).stdout
+    other = (
+        "군, 하수처리장 증설\n\n[한빛일보] 김민수 기자 = 군은 29일 하수처리장 증설 공사를 "
+        "마쳤다고 밝혔다. 하루 처리 용량이 2만 t에서 3만 t으로 늘었다. 공사비는 80억 원이 "
+        "들었다.\n"
+    )
+    clip.write_text(other, "utf-8")
+    assert "added 1, updated 0" in run(db, "ingest", str(clip)).stdout
+    (tmp_path / "copy.txt").write_text(text, "utf-8")  # the first text, from elsewhere
+    assert "updated 1" in run(db, "ingest", str(tmp_path / "copy.txt")).stdout
+    assert "updated 0, already present 1" in run(db, "ingest", str(clip)).stdout
+    store = open_store(str(db))
+    try:
+        texts = sorted(
+            r.article.text for s in store.story_summaries() for r in store.story_articles(s["id"])
+        )
+    finally:
+        store.close()
+    assert len(texts) == 2 and "120억" in texts[0] and "하수처리장" in texts[1]
+
+
 def test_ingest_names_each_input_it_drops(tmp_path):
     """A dropped input is counted and named (a folder of hundreds of files must say which
     one had no article); dropping is not an error, so the exit status stays 0."""

@@ -223,3 +223,29 @@ def test_items_tried_alone_wait_again_when_the_store_is_at_fault(tmp_path, examp
         )
     assert left == [] and calls == [3, 3, 3, 1, 3]  # the fourth poll takes all three
     assert sum(r.report.added for r in rounds) == 3
+
+
+def test_an_edited_file_in_the_folder_gives_new_versions_not_new_articles(tmp_path, example_path):
+    """A press office fixes the date in one of the three pasted reports: that article is
+    stored as its new version (its id is its text's hash, and its file says it is the same
+    article), not as a fourth article beside the old one."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    clip = inbox / "clip.txt"
+    shutil.copy(example_path, clip)
+    db = tmp_path / "w.db"
+    assert "added 3, updated 0" in run(db, "watch", "--once", str(inbox)).stdout
+    text = clip.read_text("utf-8")
+    assert text.count("전북 완주군은 20일") == 1
+    clip.write_text(text.replace("전북 완주군은 20일", "전북 완주군은 19일"), "utf-8")
+    got = run(db, "watch", "--once", str(inbox))
+    assert "added 0, updated 1, already present 2" in got.stdout, got.stdout
+    store = open_store(str(db))
+    try:
+        assert store.counts()["articles"] == 3
+        (story,) = [s["id"] for s in store.story_summaries()]
+        texts = [r.article.text for r in store.story_articles(story)]
+        assert sum("전북 완주군은 19일" in t for t in texts) == 1
+        assert not any("전북 완주군은 20일" in t for t in texts)
+    finally:
+        store.close()

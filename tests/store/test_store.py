@@ -319,7 +319,10 @@ def _reopened_from(store, store_url, version):
 
 
 def _stories_by_text(db) -> None:
-    """Undo the last step on either database: stories listed by the text of their time."""
+    """Undo the last two steps on either database: articles' sources, and stories listed by
+    the number of their time."""
+    db.execute("DROP INDEX articles_source")
+    db.execute("ALTER TABLE articles DROP COLUMN source")
     db.execute("DROP INDEX stories_first_ts")
     db.execute("ALTER TABLE stories DROP COLUMN first_ts")
     db.execute("CREATE INDEX stories_first_published ON stories(first_published)")
@@ -461,3 +464,25 @@ def test_a_failed_transaction_raises_its_own_error_and_the_store_goes_on(store):
     with store.transaction():
         store.save_articles([row("b")])
     assert set(store.known_hashes(["a", "b"])) == {"b"}
+
+
+def test_the_article_read_last_from_a_file_and_an_old_store_without_sources(store, store_url):
+    """`read_from` gives, per local file, the article stored from it last; a version saved
+    without a source (read from elsewhere) keeps the one it had; an old store gains the
+    column, its articles with none."""
+    store.save_articles([replace(row("a"), source="/in/a.txt"), row("b")])
+    store.save_articles([replace(row("c", text="군은 새 길을 냈다."), source="/in/a.txt")])
+    store.save_articles([row("a", text="시는 예산을 고쳤다.")])  # no source: keeps its own
+    assert store.read_from(["/in/a.txt", "/in/none.txt"]) == {
+        "/in/a.txt": ("c", "군은 새 길을 냈다.")
+    }
+    assert store.db.execute("SELECT source FROM articles WHERE id = 'a'").fetchone()[0] == (
+        "/in/a.txt"
+    )
+    db = store.db
+    _stories_by_text(db)
+    upgraded = _reopened_from(store, store_url, 6)
+    assert upgraded.read_from(["/in/a.txt"]) == {}
+    upgraded.save_articles([replace(row("d"), source="/in/d.txt#2")])
+    assert upgraded.read_from(["/in/d.txt#2"]) == {"/in/d.txt#2": ("d", row().article.text)}
+    upgraded.close()

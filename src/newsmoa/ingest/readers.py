@@ -82,6 +82,25 @@ def url_scheme(source: str) -> str:
     return head.lower() if sep and head.isalpha() else ""
 
 
+def source_file(origin: str) -> str | None:
+    """The local text or HTML file an item's `origin` names, resolved (`/abs/a.txt`, or
+    `/abs/a.txt#2` for the second article pasted in it); None for anything else (a URL, a
+    JSONL or CSV line, standard input). Such an item has no id or URL of its own (its id is
+    its text's hash), so its file is what says that an edited text is the same article."""
+    if url_scheme(origin):
+        return None
+    path, sep, k = origin.rpartition("#")
+    if not (sep and k.isdigit()):
+        path, k = origin, ""
+    if Path(path).suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        return None
+    try:
+        resolved = Path(path).resolve()
+    except (OSError, RuntimeError):
+        return None
+    return f"{resolved}#{k}" if k else str(resolved)
+
+
 def unsupported_scheme(source: str, scheme: str) -> UnsupportedInput:
     return UnsupportedInput(source, f"unsupported URL scheme {scheme}; newsmoa reads http(s)")
 

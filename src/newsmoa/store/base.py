@@ -34,6 +34,9 @@ class StoredArticle:
     signals: Mapping[str, Any] = field(default_factory=dict)
     version: int = 1
     time: float | None = None
+    # the local file (`path#k` for the k-th article pasted in it) an article without an id
+    # came from, resolved (`readers.source_file`): an edited file's article is a new version
+    source: str | None = None
 
 
 class Store(Protocol):
@@ -52,6 +55,11 @@ class Store(Protocol):
 
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """Content hash of each stored article among `ids`."""
+        ...
+
+    def read_from(self, sources: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """For each of the local `sources` (`StoredArticle.source`) some stored article came
+        from, the one stored from it last: (id, text)."""
         ...
 
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:

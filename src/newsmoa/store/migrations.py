@@ -167,6 +167,21 @@ def first_times(db: Any) -> list[tuple[float, str]]:
     return [(datetime.fromisoformat(first).timestamp(), story) for story, first in rows]
 
 
+def m008_article_sources(db: sqlite3.Connection) -> None:
+    """Each article read from a local file without an id keeps which file (`source`), so the
+    file's edited text is stored as a new version of its article (`Store.read_from`)."""
+    for statement in ARTICLE_SOURCES.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+# Shared by both databases (PostgreSQL's m007). Articles stored before it have no source.
+ARTICLE_SOURCES = """
+    ALTER TABLE articles ADD COLUMN source TEXT;
+    CREATE INDEX articles_source ON articles(source) WHERE source IS NOT NULL
+"""
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
@@ -175,6 +190,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m005_corrections,
     m006_queue_by_time,
     m007_stories_by_time,
+    m008_article_sources,
 )
 
 

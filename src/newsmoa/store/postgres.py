@@ -13,7 +13,13 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from newsmoa.errors import ConfigError, StoreError
-from newsmoa.store.migrations import QUEUE_BY_TIME, UNDATED_FROM_STORY, first_times, not_newer
+from newsmoa.store.migrations import (
+    ARTICLE_SOURCES,
+    QUEUE_BY_TIME,
+    UNDATED_FROM_STORY,
+    first_times,
+    not_newer,
+)
 from newsmoa.store.sql import SQLStore
 
 _LOCK = 0x6E6577736D6F61  # "newsmoa": pg_advisory_xact_lock's key for writers
@@ -162,6 +168,13 @@ def m006_stories_by_time(db: Any) -> None:
     db.execute("CREATE INDEX stories_first_ts ON stories(first_ts)")
 
 
+def m007_article_sources(db: Any) -> None:
+    """SQLite's m008: the local file an article without an id came from."""
+    for statement in ARTICLE_SOURCES.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -170,6 +183,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m004_corrections,
     m005_queue_by_time,
     m006_stories_by_time,
+    m007_article_sources,
 )
 
 

@@ -183,6 +183,14 @@ class SQLStore:
             )
             self._run_many(_PUT_ARTICLE, values)
 
+    def read_from(self, sources: Sequence[str]) -> dict[str, tuple[str, str]]:
+        query = "SELECT source, id, doc, ingested_at FROM articles WHERE source IN ({marks})"
+        last: dict[str, tuple[str, str, str]] = {}
+        for source, aid, doc, at in self._rows_in(query, sources):
+            if source not in last or (str(at), aid) > (last[source][0], last[source][1]):
+                last[source] = (str(at), aid, doc)
+        return {s: (aid, json.loads(doc).get("text") or "") for s, (_, aid, doc) in last.items()}
+
     def save_analysis(self, rows: Sequence[StoredArticle]) -> None:
         values = [(*analysis_values(row), row.article.id, row.article.content_hash) for row in rows]
         with self.transaction():
@@ -457,12 +465,13 @@ def follow(redirects: Mapping[str, str], story: str) -> str:
 
 _ARTICLE_COLUMNS = (
     "id, version, content_hash, story, published, time_ts, outlet, doc, sentences, facts,"
-    " features, signals"
+    " features, signals, source"
 )
 _PUT_ARTICLE = (
-    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS.replace(" ", "").split(",")[1:])
+    + ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS.replace(" ", "").split(",")[1:-1])
+    + ", source = COALESCE(excluded.source, articles.source)"  # a version from elsewhere
 )
 
 
@@ -511,4 +520,5 @@ def article_values(row: StoredArticle, version: int, kept: float | None) -> tupl
         *analysis_values(row),
         row.features,
         json.dumps(dict(row.signals), ensure_ascii=False, default=str),
+        row.source,
     )
