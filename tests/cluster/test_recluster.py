@@ -34,6 +34,22 @@ def test_a_split_story_keeps_its_id_on_the_larger_part():
     assert not redirects
 
 
+def test_a_story_split_in_equal_parts_keeps_its_id_on_the_part_it_was_founded_by():
+    """The id names the story its first article founded: of two equal parts, the one with
+    that article keeps it, whichever part's label sorts first (a mixed story of two
+    companies' results must not pass its id to the other company's)."""
+    sid = story_id_for("m")
+    before = dict.fromkeys("amnz", sid)
+    for after in ({"a": 1, "m": 1, "n": 2, "z": 2}, {"a": 2, "m": 2, "n": 1, "z": 1}):
+        stories, redirects, founded = carry_ids(
+            before, after, lambda s: 0, {1: min(k for k in after if after[k] == 1),
+                                         2: min(k for k in after if after[k] == 2)},
+            lambda s: s == sid,
+        )  # fmt: skip
+        assert stories["m"] == stories["a"] == sid and stories["n"] == stories["z"] != sid
+        assert founded == (stories["n"],) and not redirects
+
+
 def test_two_stories_found_to_be_one_redirect_to_the_one_giving_most_articles():
     # T gave two articles, S (older) one: T's id survives, S redirects to it
     stories, redirects, founded = carry({"a": "S", "b": "T", "c": "T"}, {"a": 1, "b": 1, "c": 1})

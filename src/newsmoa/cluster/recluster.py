@@ -36,7 +36,7 @@ from typing import Any
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.features import Features
 from newsmoa.cluster.index import Assignment, StoryIndex, canonical
-from newsmoa.cluster.stories import fresh_id
+from newsmoa.cluster.stories import fresh_id, story_id_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,16 @@ def carry_ids(
     overlap = Counter((after[a], before[a]) for a in after)
     name: dict[str, str] = {g: g for g in set(after.values()) if g in fixed}
     claimed = set(name.values())
-    for (group, story), _ in sorted(overlap.items(), key=lambda x: (-x[1], age(x[0][1]), x[0])):
+    founded_by = {before[a]: a for a in before if story_id_for(a) == before[a].partition("-")[0]}
+    holds = {(after[a], story) for story, a in founded_by.items() if a in after}
+
+    def order(x: tuple[tuple[str, str], int]) -> tuple[Any, ...]:
+        """Most shared articles first; of two parts of a story that share as many, the one
+        holding the article that founded it (the id was made from that article's)."""
+        (group, story), n = x
+        return (-n, (group, story) not in holds, age(story), group, story)
+
+    for (group, story), _ in sorted(overlap.items(), key=order):
         if group not in name and story not in claimed and story not in fixed:
             name[group] = story
             claimed.add(story)
