@@ -185,7 +185,7 @@ class Newsroom:
                     articles[got[0].id], features[got[0].id] = got
             if progress:
                 progress(len(chunk))
-        articles, features = self._versions_by_file(articles, features)
+        articles, features = self._versions_by_file(articles, features, report)
         done: dict[str, StoredArticle] = {}  # placed and analysed in an earlier try
         for tries in range(1, RECLUSTER_TRIES + 1):
             fresh, changed = self._sorted(articles, report)
@@ -231,35 +231,49 @@ class Newsroom:
         return report
 
     def _versions_by_file(
-        self, articles: dict[str, Article], features: dict[str, Features]
+        self, articles: dict[str, Article], features: dict[str, Features], report: IngestReport
     ) -> tuple[dict[str, Article], dict[str, Features]]:
         """The batch with each article read again from an edited local file under the id
-        its file's earlier text was stored with: a text or HTML file gives no id, so an
-        article's id is its text's hash, and a fixed typo would store a second article
-        beside the first (counted twice as a placement). It is a new version when the
-        text stored from that file last is a near-duplicate of the new one (most of the
-        shorter's sentences appear in the other, `near_duplicate_pairs`); a file whose text
-        was replaced by another article's adds that article, and the first stays."""
+        it was stored with. A text or HTML file gives no id, so an article's id is its
+        text's hash, and a fixed typo would store a second article beside the first
+        (counted twice as a placement). A new text is a new version of an article stored
+        from the same file (whatever its place among the articles pasted there) by the
+        same outlet, and not in this batch, of which it is a near-duplicate (most of the
+        shorter's sentences appear in the other, `near_duplicate_pairs`), the closest one
+        first; otherwise it is a new article, and the ones before stay. A text that an
+        article had before it was edited, read from another file (a backup), is dropped:
+        the stored version is kept."""
         files = {aid: f for aid, a in articles.items() if (f := source_file(a.origin))}
         if not files:
             return articles, features
         stored = self.store.known_hashes(list(files))
-        last = self.store.read_from(sorted(set(files.values())))
+        edited = [a for a in files if a in stored and stored[a] != articles[a].content_hash]
+        older = {a for a, f in self.store.sources_of(edited).items() if f != files[a]}
+        for aid in sorted(older):
+            report.dropped[_OLDER] += 1
+            report.dropped_from.append(f"{articles[aid].origin}: {_OLDER} ({aid})")
+        new = {aid: f for aid, f in files.items() if aid not in stored}
+        read = self.store.read_from(sorted(set(new.values()))) if new else {}
+        close: list[tuple[float, str, str]] = []
+        for aid, f in new.items():
+            a = articles[aid]
+            pool = [b for b in read.get(f, ()) if b.id not in articles and b.outlet == a.outlet]
+            for p in near_duplicate_pairs([a, *pool], self.config) if pool else ():
+                if aid in (p.a, p.b):
+                    close.append((-p.share, aid, p.b if p.a == aid else p.a))
         renamed: dict[str, str] = {}
-        for aid, f in files.items():
-            if aid in stored or f not in last or last[f][0] in articles:
-                continue
-            old_id, old_text = last[f]
-            earlier = Article(id=old_id, text=old_text)
-            if old_id not in renamed.values() and near_duplicate_pairs(
-                [earlier, articles[aid]], self.config
-            ):
-                renamed[aid] = old_id
-        if not renamed:
+        for _, aid, old in sorted(close):
+            if aid not in renamed and old not in renamed.values():
+                renamed[aid] = old
+        if not renamed and not older:
             return articles, features
         return (
-            {renamed.get(k, k): replace(a, id=renamed.get(k, k)) for k, a in articles.items()},
-            {renamed.get(k, k): f for k, f in features.items()},
+            {
+                renamed.get(k, k): replace(a, id=renamed.get(k, k))
+                for k, a in articles.items()
+                if k not in older
+            },
+            {renamed.get(k, k): f for k, f in features.items() if k not in older},
         )
 
     def _sorted(
@@ -723,6 +737,7 @@ class _Stale(Exception):
 
 _KEPT = "no body text; the stored version is kept"
 _TWICE = "same id again later in this batch, which is kept"
+_OLDER = "a text this article had before its file was edited; the stored version is kept"
 
 
 def placed_times(

@@ -421,7 +421,7 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     assert f"{new} -> {story['id']}" in out and "1 story merged into it" in out
     assert "3 articles released" in run(db, "release", "--story", story["id"]).output
     bad = run(db, "split", story["id"], "nope", ok=False)
-    assert bad.exit_code == 1 and "no article 'nope' in" in bad.output
+    assert bad.exit_code == 1 and f"no article 'nope' in {db}" in bad.output
     log = json.loads(run(db, "corrections", "--format", "json").output)
     lines = run(db, "corrections", "--format", "jsonl").output.splitlines()
     assert [json.loads(line) for line in lines] == log
@@ -567,40 +567,86 @@ def test_a_command_that_only_reads_does_not_make_a_store_at_a_mistyped_path(tmp_
     assert not typo.exists()
 
 
+LIBRARY = (
+    "군, 새 도서관 착공\n\n[{outlet}] {reporter} 기자 = 군은 28일 중앙공원 옆에서 새 도서관 "
+    "착공식을 열었다고 밝혔다. 도서관은 지하 1층, 지상 3층 규모로 내년 가을 문을 연다. "
+    '사업비는 120억 원이며 국비 40억 원이 들어간다. 군수는 "주민 누구나 책을 가까이 '
+    '하는 군을 만들겠다"고 말했다.\n'
+)
+SEWAGE = (
+    "군, 하수처리장 증설\n\n[한빛일보] 김민수 기자 = 군은 29일 하수처리장 증설 공사를 "
+    "마쳤다고 밝혔다. 하루 처리 용량이 2만 t에서 3만 t으로 늘었다. 공사비는 80억 원이 "
+    "들었다.\n"
+)
+
+
+def _stored_texts(db) -> list[tuple[str, str]]:
+    store = open_store(str(db))
+    try:
+        return sorted(
+            (r.article.outlet or "", r.article.text)
+            for s in store.story_summaries()
+            for r in store.story_articles(s["id"])
+        )
+    finally:
+        store.close()
+
+
 def test_ingesting_an_edited_text_file_again_stores_a_new_version(tmp_path):
     """A text file gives no id: its article is known by its text's hash, and by its file.
-    Its edited text is a new version of the article; a text that is another article (the
-    file reused) is a new article, and the first stays; the same text from another file
-    is that article (a version of it)."""
-    text = (
-        "군, 새 도서관 착공\n\n[한빛일보] 김민수 기자 = 군은 28일 중앙공원 옆에서 새 도서관 "
-        "착공식을 열었다고 밝혔다. 도서관은 지하 1층, 지상 3층 규모로 내년 가을 문을 연다. "
-        '사업비는 120억 원이며 국비 40억 원이 들어간다. 군수는 "주민 누구나 책을 가까이 '
-        '하는 군을 만들겠다"고 말했다.\n'
-    )
+    Its edited text is a new version of the article; another article written over the
+    file (another report, or another outlet's copy of the same release) is a new article,
+    and the first stays; the text it had before the edit, read from another file (a
+    backup), does not undo the edit."""
+    text = LIBRARY.format(outlet="한빛일보", reporter="김민수")
     clip, db = tmp_path / "clip.txt", tmp_path / "d.db"
     clip.write_text(text, "utf-8")
     assert "added 1, updated 0" in run(db, "ingest", str(clip)).stdout
     clip.write_text(text.replace("120억", "125억"), "utf-8")
     assert "added 0, updated 1" in run(db, "ingest", str(clip)).stdout
-    other = (
-        "군, 하수처리장 증설\n\n[한빛일보] 김민수 기자 = 군은 29일 하수처리장 증설 공사를 "
-        "마쳤다고 밝혔다. 하루 처리 용량이 2만 t에서 3만 t으로 늘었다. 공사비는 80억 원이 "
-        "들었다.\n"
-    )
-    clip.write_text(other, "utf-8")
+    assert "already present 1" in run(db, "ingest", str(clip)).stdout
+    clip.write_text(SEWAGE, "utf-8")
     assert "added 1, updated 0" in run(db, "ingest", str(clip)).stdout
-    (tmp_path / "copy.txt").write_text(text, "utf-8")  # the first text, from elsewhere
-    assert "updated 1" in run(db, "ingest", str(tmp_path / "copy.txt")).stdout
-    assert "updated 0, already present 1" in run(db, "ingest", str(clip)).stdout
-    store = open_store(str(db))
-    try:
-        texts = sorted(
-            r.article.text for s in store.story_summaries() for r in store.story_articles(s["id"])
-        )
-    finally:
-        store.close()
-    assert len(texts) == 2 and "120억" in texts[0] and "하수처리장" in texts[1]
+    copy = LIBRARY.format(outlet="새벽신문", reporter="이영희")  # the same release, edited
+    clip.write_text(copy.replace("말했다", "강조했다"), "utf-8")
+    assert "added 1, updated 0" in run(db, "ingest", str(clip)).stdout
+    backup = tmp_path / "backup.txt"
+    backup.write_text(text, "utf-8")
+    got = run(db, "ingest", str(backup))
+    assert "added 0, updated 0, already present 0" in got.stdout
+    assert f"dropped: {backup}: a text this article had before its file was edited" in (got.stderr)
+    stored = _stored_texts(db)
+    assert [outlet for outlet, _ in stored] == ["새벽신문", "한빛일보", "한빛일보"]
+    assert "강조했다" in stored[0][1] and "125억" in stored[1][1] and "하수처리장" in stored[2][1]
+
+
+def test_a_file_whose_name_is_not_utf8_is_read_and_named(tmp_path):
+    """A name in another encoding (a folder copied from an old Windows disk) is read; its
+    origin writes the odd bytes as escapes, so it can be stored and printed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = os.fsdecode(bytes(folder) + b"/caf\xe9.txt")
+    with open(odd, "w", encoding="utf-8") as f:
+        f.write(LIBRARY.format(outlet="한빛일보", reporter="김민수"))
+    db = tmp_path / "d.db"
+    assert "added 1" in run(db, "ingest", str(folder)).stdout
+    assert "already present 1" in run(db, "ingest", str(folder)).stdout
+    (story,) = json.loads(run(db, "stories", "--format", "json").output)
+    shown = json.loads(run(db, "show", story["id"], "--format", "json").output)
+    assert shown["articles"][0]["origin"] == f"{folder}/caf\\xe9.txt"
+
+
+def test_an_edited_article_among_several_pasted_is_found_wherever_it_now_sits(tmp_path):
+    """A clipping file grows: a report is pasted above the others, and one already there is
+    corrected. The corrected one is a new version of itself, though its place changed."""
+    one = LIBRARY.format(outlet="한빛일보", reporter="김민수")
+    clip, db = tmp_path / "clip.txt", tmp_path / "d.db"
+    clip.write_text(one, "utf-8")
+    assert "added 1" in run(db, "ingest", str(clip)).stdout
+    clip.write_text(f"{SEWAGE}\n---\n{one.replace('120억', '125억')}", "utf-8")
+    assert "added 1, updated 1" in run(db, "ingest", str(clip)).stdout
+    stored = _stored_texts(db)
+    assert len(stored) == 2 and "125억" in stored[0][1] and "하수처리장" in stored[1][1]
 
 
 def test_ingest_names_each_input_it_drops(tmp_path):

@@ -466,23 +466,26 @@ def test_a_failed_transaction_raises_its_own_error_and_the_store_goes_on(store):
     assert set(store.known_hashes(["a", "b"])) == {"b"}
 
 
-def test_the_article_read_last_from_a_file_and_an_old_store_without_sources(store, store_url):
-    """`read_from` gives, per local file, the article stored from it last; a version saved
-    without a source (read from elsewhere) keeps the one it had; an old store gains the
-    column, its articles with none."""
+def test_the_articles_read_from_a_file_and_an_old_store_without_sources(store, store_url):
+    """`read_from` gives, per local file, the articles stored from it (as they are now);
+    a version saved without a source (read from elsewhere) keeps the one it had; an old
+    store gains the column, its articles with none."""
     store.save_articles([replace(row("a"), source="/in/a.txt"), row("b")])
     store.save_articles([replace(row("c", text="군은 새 길을 냈다."), source="/in/a.txt")])
     store.save_articles([row("a", text="시는 예산을 고쳤다.")])  # no source: keeps its own
-    assert store.read_from(["/in/a.txt", "/in/none.txt"]) == {
-        "/in/a.txt": ("c", "군은 새 길을 냈다.")
-    }
-    assert store.db.execute("SELECT source FROM articles WHERE id = 'a'").fetchone()[0] == (
-        "/in/a.txt"
-    )
+    got = store.read_from(["/in/a.txt", "/in/none.txt"])
+    assert list(got) == ["/in/a.txt"]
+    assert [(x.id, x.text) for x in got["/in/a.txt"]] == [
+        ("a", "시는 예산을 고쳤다."),
+        ("c", "군은 새 길을 냈다."),
+    ]
+    assert store.sources_of(["a", "b", "c", "zz"]) == {"a": "/in/a.txt", "c": "/in/a.txt"}
+    (back, *_) = store.story_articles("s1")
+    assert back.source == "/in/a.txt"
     db = store.db
     _stories_by_text(db)
     upgraded = _reopened_from(store, store_url, 6)
-    assert upgraded.read_from(["/in/a.txt"]) == {}
-    upgraded.save_articles([replace(row("d"), source="/in/d.txt#2")])
-    assert upgraded.read_from(["/in/d.txt#2"]) == {"/in/d.txt#2": ("d", row().article.text)}
+    assert upgraded.read_from(["/in/a.txt"]) == {} and upgraded.sources_of(["a"]) == {}
+    upgraded.save_articles([replace(row("d"), source="/in/d.txt")])
+    assert [x.id for x in upgraded.read_from(["/in/d.txt"])["/in/d.txt"]] == ["d"]
     upgraded.close()

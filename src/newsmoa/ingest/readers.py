@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -83,30 +84,35 @@ def url_scheme(source: str) -> str:
 
 
 def source_file(origin: str) -> str | None:
-    """The local text or HTML file an item's `origin` names, resolved (`/abs/a.txt`, or
-    `/abs/a.txt#2` for the second article pasted in it); None for anything else (a URL, a
-    JSONL or CSV line, standard input). Such an item has no id or URL of its own (its id is
-    its text's hash), so its file is what says that an edited text is the same article."""
+    """The local text or HTML file an item's `origin` names (`a.txt`, or `a.txt#2` for the
+    second article pasted in it), resolved; None for anything else (a URL, a JSONL or CSV
+    line, standard input). Such an item has no id or URL of its own (its id is its text's
+    hash), so its file is what says that an edited text is the same article."""
     if url_scheme(origin):
         return None
     path, sep, k = origin.rpartition("#")
     if not (sep and k.isdigit()):
-        path, k = origin, ""
+        path = origin
     if Path(path).suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
         return None
     try:
-        resolved = Path(path).resolve()
+        return str(Path(path).resolve())
     except (OSError, RuntimeError):
         return None
-    return f"{resolved}#{k}" if k else str(resolved)
 
 
 def unsupported_scheme(source: str, scheme: str) -> UnsupportedInput:
     return UnsupportedInput(source, f"unsupported URL scheme {scheme}; newsmoa reads http(s)")
 
 
+def path_name(path: Path) -> str:
+    """A path as an item's origin names it: its text, with the bytes of a name that is not
+    UTF-8 written as `\\xe9` (such a name cannot be stored, printed or sent as text)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: Path) -> Iterator[Item]:
-    origin = str(path)
+    origin = path_name(path)
     suffix = path.suffix.lower()
     if not path.exists():
         yield InputError(origin, "no such file or folder")

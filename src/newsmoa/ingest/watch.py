@@ -26,6 +26,7 @@ from newsmoa.ingest.readers import (
     Item,
     decode,
     files_in,
+    path_name,
     read_file,
     read_jsonl,
     read_jsonl_bytes,
@@ -108,12 +109,12 @@ class Poller:
         try:
             st = path.stat()
         except OSError as exc:
-            yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+            yield InputError(path_name(path), f"cannot read: {exc.strerror or exc}")
             return
         old = self._files.get(path)
         if old and (old.inode, old.mtime_ns, old.size) == (st.st_ino, st.st_mtime_ns, st.st_size):
             return
-        self._forget_errors(str(path))
+        self._forget_errors(path_name(path))
         if path.suffix.lower() in JSONL_SUFFIXES:
             grew = (
                 old is not None
@@ -134,7 +135,7 @@ class Poller:
                 f.seek(old.consumed)
                 data = f.read()
         except OSError as exc:
-            yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+            yield InputError(path_name(path), f"cannot read: {exc.strerror or exc}")
             return
         # a last line without its newline waits for it, unless no poll comes after this one
         whole = data if self.last_poll else data[: data.rfind(b"\n") + 1]
@@ -148,11 +149,11 @@ class Poller:
         )
         if not whole:
             return
-        text = decode(str(path), whole)
+        text = decode(path_name(path), whole)
         if isinstance(text, InputError):  # a line that is not UTF-8: an error of its own
-            yield from read_jsonl_bytes(str(path), whole, first_line=old.lines + 1)
+            yield from read_jsonl_bytes(path_name(path), whole, first_line=old.lines + 1)
             return
-        yield from read_jsonl(str(path), text, first_line=old.lines + 1)
+        yield from read_jsonl(path_name(path), text, first_line=old.lines + 1)
 
     def _forget_errors(self, origin: str) -> None:
         self._errors = {e for e in self._errors if not e.startswith(origin)}

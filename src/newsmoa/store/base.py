@@ -34,8 +34,8 @@ class StoredArticle:
     signals: Mapping[str, Any] = field(default_factory=dict)
     version: int = 1
     time: float | None = None
-    # the local file (`path#k` for the k-th article pasted in it) an article without an id
-    # came from, resolved (`readers.source_file`): an edited file's article is a new version
+    # the local file an article without an id was last read from, resolved
+    # (`readers.source_file`): the file's edited article is a new version of it
     source: str | None = None
 
 
@@ -57,9 +57,13 @@ class Store(Protocol):
         """Content hash of each stored article among `ids`."""
         ...
 
-    def read_from(self, sources: Sequence[str]) -> dict[str, tuple[str, str]]:
-        """For each of the local `sources` (`StoredArticle.source`) some stored article came
-        from, the one stored from it last: (id, text)."""
+    def read_from(self, sources: Sequence[str]) -> dict[str, list[Article]]:
+        """For each of the local files `sources` (`StoredArticle.source`) stored articles
+        came from, those articles (as stored now, in id order)."""
+        ...
+
+    def sources_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The file each stored article among `ids` was last read from, where it has one."""
         ...
 
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:

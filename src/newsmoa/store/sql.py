@@ -183,13 +183,15 @@ class SQLStore:
             )
             self._run_many(_PUT_ARTICLE, values)
 
-    def read_from(self, sources: Sequence[str]) -> dict[str, tuple[str, str]]:
-        query = "SELECT source, id, doc, ingested_at FROM articles WHERE source IN ({marks})"
-        last: dict[str, tuple[str, str, str]] = {}
-        for source, aid, doc, at in self._rows_in(query, sources):
-            if source not in last or (str(at), aid) > (last[source][0], last[source][1]):
-                last[source] = (str(at), aid, doc)
-        return {s: (aid, json.loads(doc).get("text") or "") for s, (_, aid, doc) in last.items()}
+    def read_from(self, sources: Sequence[str]) -> dict[str, list[Article]]:
+        query = "SELECT source, doc FROM articles WHERE source IN ({marks}) ORDER BY id"
+        out: dict[str, list[Article]] = {}
+        for source, doc in self._rows_in(query, sources):
+            out.setdefault(source, []).append(codec.article_from_json(json.loads(doc)))
+        return out
+
+    def sources_of(self, ids: Sequence[str]) -> dict[str, str]:
+        return {aid: src for aid, src in self._by_ids("source", ids).items() if src is not None}
 
     def save_analysis(self, rows: Sequence[StoredArticle]) -> None:
         values = [(*analysis_values(row), row.article.id, row.article.content_hash) for row in rows]
@@ -256,12 +258,12 @@ class SQLStore:
 
     def story_articles(self, story: str) -> list[StoredArticle]:
         rows = self._run(
-            "SELECT doc, story, sentences, facts, features, signals, version, time_ts"
+            "SELECT doc, story, sentences, facts, features, signals, version, time_ts, source"
             " FROM articles WHERE story = ? ORDER BY time_ts, id",
             (story,),
         ).fetchall()
         out = []
-        for doc, st, sents, facts, features, signals, version, time in rows:
+        for doc, st, sents, facts, features, signals, version, time, source in rows:
             article = codec.article_from_json(json.loads(doc))
             out.append(
                 StoredArticle(
@@ -277,6 +279,7 @@ class SQLStore:
                     signals=json.loads(signals),
                     version=version,
                     time=time,
+                    source=source,
                 )
             )
         return out
