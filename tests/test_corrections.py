@@ -344,3 +344,6 @@ def test_a_name_for_the_log_is_plain_text():
     for bad in ("eve\nline", "tab\there", "bell\x07", "rtl\u202eevil", "half\ud800", "l\u2028s"):
         with pytest.raises(Refused, match="control character"):
             editor_name(bad)
+    assert editor_name("가" * 200) == "가" * 200  # the API's limit, on the command line too
+    with pytest.raises(Refused, match="longer than 200 characters"):
+        editor_name("가" * 201)

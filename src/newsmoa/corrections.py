@@ -227,11 +227,16 @@ def release(
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+MAX_NAME = 200  # characters of a name the log keeps (the API's limit too)
+
+
 def editor_name(by: str) -> str:
     """`by` as the log keeps it, without surrounding spaces. Refused when it holds a control
     character (a line break would print as another line of the log), a bidirectional
     override, or half of a surrogate pair (not text)."""
     name = by.strip()
+    if len(name) > MAX_NAME:
+        raise Refused(f"the name is longer than {MAX_NAME} characters: give it shorter")
     for c in name:
         if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") or c in _BIDI_CONTROLS:
             raise Refused(f"the name {name!r} holds a control character ({c!r}): give it plainly")
@@ -267,7 +272,7 @@ def _story(store: Store, story: str) -> str:
     """The surviving id of a story with articles."""
     target = store.resolve(story.strip())
     if not store.story_sizes([target]):
-        raise NotFound(f"no story {story!r} in {store.name}")
+        raise NotFound(f"no story {story!r}")
     return target
 
 
@@ -275,7 +280,7 @@ def _stories_of(store: Store, articles: Sequence[str]) -> dict[str, str]:
     now = store.stories_of(articles)
     missing = [a for a in articles if a not in now]
     if missing:
-        raise NotFound(f"no article {_list(missing)} in {store.name}")
+        raise NotFound(f"no article {_list(missing)}")
     return now
 
 

@@ -116,6 +116,7 @@ def test_the_server_takes_no_large_body_and_is_never_framed(stored):
         assert got.json() == {"detail": "request body over 65,536 bytes"}
         form = client.post(f"/stories/{story}/corrections", data={"token": "t" * 70_000})
         assert form.status_code == 413 and "<html" in form.text  # a page for a person
+        assert form.headers["x-frame-options"] == "DENY"  # and never in another's frame
         chunked = iter([b'{"action": "release", "articles": ["', b"x" * 70_000, b'"]}'])
         sent = client.post("/api/corrections", content=chunked, headers=EDITOR)
         assert sent.status_code == 413  # no Content-Length: counted as it arrives
@@ -150,6 +151,7 @@ def test_a_correction_that_cannot_be_made_changes_nothing(stored):
         for body, status, words in cases:
             got = client.post("/api/corrections", json=body, headers=EDITOR)
             assert got.status_code == status and words in got.text, (body, got.text)
+            assert db not in got.text  # no answer tells where the server keeps its store
         assert client.get("/api/corrections").json() == []
     store = open_store(db)
     assert set(store.stories_of(ids).values()) == {story} and not store.hand_placed(ids)

@@ -61,7 +61,9 @@ class CorrectionIn(BaseModel):
         description="merge: the stories merged into `story`; confirm: the stories kept as "
         "they are; release: stories whose articles placed by hand are released",
     )
-    by: str | None = Field(None, description="who makes it, for the log", max_length=200)
+    by: str | None = Field(
+        None, description="who makes it, for the log", max_length=corrections.MAX_NAME
+    )
 
     @field_validator("by")
     @classmethod

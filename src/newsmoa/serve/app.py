@@ -198,9 +198,9 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
     app.include_router(feed.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.add_middleware(BodyLimit)  # nothing reads a body before it; its 413 is not framed
     app.add_middleware(NoFraming)
     app.add_middleware(HeadAsGet)
-    app.add_middleware(BodyLimit)  # outermost of ours: nothing reads a body before it
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

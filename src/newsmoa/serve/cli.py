@@ -355,7 +355,9 @@ def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
     """
     from newsmoa.pipeline import story_document
 
-    doc = story_document(_store(ctx), story_id)
+    doc = story_document(
+        _store(ctx), story_id.strip()
+    )  # pasted with a space, as corrections take it
     if doc is None:
         raise click.ClickException(f"no story {story_id!r} in {ctx.obj['db']}")
     if fmt == "json" and not why:

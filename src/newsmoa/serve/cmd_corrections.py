@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsmoa.errors import NewsmoaError
+from newsmoa.errors import NewsmoaError, NotFound
 from newsmoa.serve.view import plural
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
 
     try:
         done = act(Newsroom(_store(ctx)))
+    except NotFound as exc:  # the server's answer names no path; the command names its store
+        raise click.ClickException(f"{exc} in {ctx.obj['db']}") from exc
     except NewsmoaError as exc:
         raise click.ClickException(str(exc)) from exc
     for story in done.stories:

@@ -20,11 +20,10 @@ import re
 import secrets
 from pathlib import Path
 
-from newsmoa.corrections import editor_name
+from newsmoa.corrections import MAX_NAME, editor_name
 from newsmoa.errors import ConfigError, Refused
 
 MIN_TOKEN = 16
-MAX_NAME = 200  # as the log takes a name given with a correction
 
 
 class Editors:
