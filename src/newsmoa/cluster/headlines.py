@@ -45,16 +45,22 @@ def headline_tokens(words: Sequence[str]) -> frozenset[str]:
 
 
 class Headlines:
-    """Headline token sets of the indexed articles, by slot, and their document frequencies."""
+    """Headline token sets of the indexed articles, by slot, and their document frequencies.
 
-    __slots__ = ("_sets", "_df", "_docs", "_actors", "_text")
+    `prior` pseudo-headlines contain none of the tokens, as the body's IDF has them
+    (`DocFreq`): in a small index where most headlines are one release's (a county's own
+    store), the release's words are in nearly all of them and would weigh nothing beside
+    one outlet's own word, so the reprints' headlines would not count as alike."""
 
-    def __init__(self) -> None:
+    __slots__ = ("_sets", "_df", "_docs", "_actors", "_text", "_prior")
+
+    def __init__(self, prior: int = 0) -> None:
         self._sets: list[frozenset[str]] = []
         self._actors: list[tuple[str, ...]] = []
         self._text: list[str] = []
         self._df: Counter[str] = Counter()
         self._docs = 0
+        self._prior = prior
 
     def append(self, words: Sequence[str], actors: Sequence[str] = ()) -> None:
         self._actors.append(tuple(actors))
@@ -76,7 +82,7 @@ class Headlines:
         both = x & y
         if not both:
             return 0.0
-        df, log, n = self._df, math.log, self._docs + 1.0
+        df, log, n = self._df, math.log, self._docs + self._prior + 1.0
         shared = sum(log(n / (df[t] + 0.5)) for t in both)
         if shared <= 0.0:
             return 0.0

@@ -83,7 +83,7 @@ class StoryIndex:
         self._slot: dict[str, int] = {}
         self._times = np.empty(1024, dtype=np.float64)  # NaN: no time
         self._words: list[tuple[str, ...]] = []
-        self._heads = Headlines()
+        self._heads = Headlines(config.idf_prior_docs)
         self._opinion: list[bool] = []
         self._bare = np.zeros(1024, dtype=bool)  # no body text: a flash (`flashes.py`)
         coherent = config.join_coherence > 0.0 or config.merge_coherence > 0.0
