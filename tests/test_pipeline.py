@@ -845,3 +845,89 @@ def test_a_batch_whose_save_failed_goes_in_whole_when_given_again(tmp_path):
     fresh = Newsroom(open_store(str(tmp_path / "g.db"))).ingest(items, defer_analysis=True)
     assert (again.added, again.new_stories) == (len(items), fresh.new_stories)
     assert sorted(again.stories) == sorted(fresh.stories)
+
+
+LIBRARY = [
+    "군은 28일 중앙공원 옆에서 새 도서관 착공식을 열었다고 밝혔다.",
+    "도서관은 지하 1층, 지상 3층 규모로 내년 가을 문을 연다.",
+    "사업비는 120억 원이며 국비 40억 원이 들어간다.",
+    '군수는 "주민 누구나 책을 가까이 하는 군을 만들겠다"고 말했다.',
+    "착공식에는 주민과 기관장 등 200여 명이 참석했다.",
+    "군은 도서관에 어린이 열람실과 북카페를 둘 계획이다.",
+]
+SEWAGE = [
+    "군은 28일 읍내 하수처리장 증설 공사를 마쳤다고 밝혔다.",
+    "하루 처리 용량이 2만 t에서 3만 t으로 늘었다.",
+    "공사비는 80억 원으로 국비와 도비가 절반씩 들어갔다.",
+    '군수는 "악취 민원이 크게 줄어들 것"이라고 말했다.',
+    "군은 내년까지 하수관로 12㎞를 새로 깔 계획이다.",
+    "증설로 읍내 신축 아파트 단지의 하수도 처리할 수 있게 됐다.",
+]
+HEADLINES = {
+    "lib": [
+        "새 도서관 착공…내년 가을 개관",
+        "군, 120억 들여 도서관 짓는다",
+        "도서관 착공식 열려",
+        "어린이 열람실 갖춘 도서관 첫 삽",
+        "군 새 도서관 공사 시작",
+        "지상 3층 도서관 착공",
+        "중앙공원 옆 도서관 착공",
+        "군수 '책 가까이 하는 군'",  # leads on the quote: no word of the others
+    ],
+    "sew": [
+        "하수처리장 증설 완료",
+        "하루 3만t 처리…하수처리장 증설",
+        "군, 80억 들여 하수처리장 확장",
+        "하수처리장 증설 공사 마쳐",
+        "악취 민원 줄어든다…처리장 증설",
+        "읍내 하수처리장 용량 늘려",
+        "하수처리장 증설…아파트 하수도 처리",
+        "군 하수처리 용량 1.5배로",
+    ],
+}
+OUTLETS = [
+    "한빛일보",
+    "새벽신문",
+    "중앙뉴스",
+    "바다일보",
+    "남도일보",
+    "경남신문",
+    "전북일보",
+    "호남신문",
+]
+
+
+def test_a_county_store_holds_each_release_once_however_its_reprints_arrive(tmp_path):
+    """A county press office's store: two releases of one day, each reprinted by eight
+    outlets under headlines of their own (one leading on the governor's quote), arriving one
+    at a time in any order, or together: two stories of eight. In a store this small the
+    releases' words are in nearly every headline; this split the reprints before."""
+    rng = random.Random(5)
+    items = []
+    for kind, sentences in (("lib", LIBRARY), ("sew", SEWAGE)):
+        for i, outlet in enumerate(OUTLETS):
+            body = sentences[:2] + rng.sample(sentences[2:], 3)
+            when = datetime(2024, 5, 28, 10 + i // 3, (i * 13 + len(kind)) % 60, tzinfo=UTC)
+            items.append(
+                RawItem(
+                    origin=f"{kind}-{i}",
+                    id=f"{kind}-{i}",
+                    title=HEADLINES[kind][i],
+                    text=" ".join(body),
+                    outlet=outlet,
+                    published=when.isoformat(),
+                )
+            )
+    rng.shuffle(items)
+    for name, calls in (("one", [[item] for item in items]), ("all", [items])):
+        store = open_store(str(tmp_path / f"{name}.db"))
+        room = Newsroom(store)
+        for call in calls:
+            room.ingest(call, defer_analysis=True)
+        stories = store.stories_of([i.id for i in items if isinstance(i, RawItem)])
+        groups = {}
+        for aid, story in stories.items():
+            groups.setdefault(story, set()).add(aid.split("-")[0])
+        store.close()
+        assert sorted(len(v) for v in groups.values()) == [1, 1], (name, groups)
+        assert len(groups) == 2, (name, groups)

@@ -491,13 +491,22 @@ class StoryIndex:
         """1 when the article's headline is alike enough to a linked member's headline (or a
         headline is unknown), else 0 (`headline_floor`; see `headlines.py`)."""
         cfg = self.config
-        if not self._heads.any_alike(slot, linked, cfg.headline_floor):
+        if not self._heads.any_alike(slot, linked, cfg.headline_floor) and not self._reprint(
+            slot, linked
+        ):
             return 0.0
         if cfg.actor_floor > 0.0:
             agree = self._heads.actors_agree(slot, linked, cfg.actor_same_claim)
             if agree is not None and agree < cfg.actor_floor:
                 return cfg.actor_discount
         return 1.0
+
+    def _reprint(self, slot: int, linked: list[int]) -> bool:
+        """Whether the article's text is nearly a linked member's (`reprint_similarity`)."""
+        if self.config.reprint_similarity > 1.0 or not linked:
+            return False
+        sims = self._table.similarities(slot, np.asarray(linked, dtype=np.int64))
+        return bool(sims.max() >= self.config.reprint_similarity)
 
     def _link(self, snn: list[float], size: int) -> float:
         """Mean of the strongest min(size, k) shared-neighbour links (missing links count 0)."""
