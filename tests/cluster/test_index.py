@@ -206,3 +206,36 @@ def test_a_fresh_index_weighs_terms_as_the_one_it_came_from(articles):
     assert np.array_equal(fresh._df.table, table) and fresh._df.docs == docs
     assert np.array_equal(index._df.table, table) and index._df.docs == docs
     assert "wanju-1" in index and "wanju-1" not in fresh
+
+
+def test_more_copies_of_a_text_than_a_twentieth_of_the_store_still_find_each_other():
+    """A term in over 5% of the articles retrieves nothing (`max_posting_share`: it would
+    bring a whole topic's look-alikes). In a small store one release reprinted many times
+    is such a share, and every word of a reprint is the others' too: such an article, left
+    without a query term, looks them up by its heaviest shared terms all the same (a
+    county's 15 reprints among 80 other reports were 13 stories)."""
+    from datetime import UTC, datetime
+
+    from newsmoa.types import Article
+
+    rng = random.Random(11)
+    syllables = [chr(0xAC00 + i) for i in range(0, 11172, 37)]
+
+    def words(n: int) -> str:
+        return " ".join("".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(n))
+
+    start = datetime(2024, 5, 28, 9, tzinfo=UTC)
+    index = StoryIndex(ClusterConfig())
+    for i in range(80):  # other reports of the day, each on its own matter
+        body = ". ".join(words(8) for _ in range(5)) + "."
+        index.add(
+            f"other-{i}", article_features(Article(f"other-{i}", body, words(4), None, start))
+        )
+    release = [words(9) + "." for _ in range(6)]
+    title = words(3)
+    for i in range(15):  # one release, reprinted, arriving one at a time
+        body = " ".join(release[:3] + rng.sample(release[3:], 2))
+        when = start + timedelta(minutes=10 * (i + 1))
+        copy = Article(f"copy-{i}", body, f"{title} {words(1)}", f"신문{i}", when)
+        index.add(copy.id, article_features(copy))
+    assert len({index.story_of(f"copy-{i}") for i in range(15)}) == 1

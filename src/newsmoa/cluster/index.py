@@ -68,6 +68,9 @@ def canonical(item: tuple[str, Features]) -> tuple[int, float, str]:
     return (0, 0.0, item[0]) if t is None else (1, t, item[0])
 
 
+_NO_SHARE_LIMIT = 2**31 - 1  # `min_common`: no term is too common by its share of articles
+
+
 class StoryIndex:
     """Stories of the articles added so far; see the module docstring for the method."""
 
@@ -360,6 +363,15 @@ class StoryIndex:
             threads=self._threads,
         )  # fmt: skip
         queries = dict(zip(found, rows, strict=True))
+        # an article whose every shared term is that common: one more copy of a text the
+        # store already holds many of (a county's release in its own store), found by them
+        alone = [s for s in found if not queries[s]]
+        if alone:
+            again = heaviest_terms(
+                self._table, self._df, alone, cfg.query_terms, cfg.max_posting_share,
+                min_common=_NO_SHARE_LIMIT,
+            )  # fmt: skip
+            queries.update(zip(alone, again, strict=True))
         return [queries.get(s, []) for s in slots]
 
     def _neighbourhoods(self, slots: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:

@@ -77,15 +77,15 @@ class DocFreq:
     def idf(self, terms: np.ndarray) -> np.ndarray:
         return np.log((self.docs + self.prior) / (self.counts(terms) + 1.0))
 
-    def common(self, terms: np.ndarray, max_share: float) -> np.ndarray:
+    def common(self, terms: np.ndarray, max_share: float, min_count: int = 0) -> np.ndarray:
         """Which terms are in more than `max_share` of the documents: of the background's, or
-        (once there are 50) of the articles seen."""
+        (once there are 50) of the articles seen, and then in more than `min_count` of them."""
         out = np.zeros(terms.size, dtype=bool)
         if self._bg_terms.size:
             at = np.minimum(np.searchsorted(self._bg_terms, terms), self._bg_terms.size - 1)
             out |= (self._bg_terms[at] == terms) & (self._bg_share[at] > max_share)
         if self.docs >= 50:
-            out |= self.counts(terms) > max_share * (self.docs + self.prior)
+            out |= self.counts(terms) > max(max_share * (self.docs + self.prior), min_count)
         return out
 
 
@@ -105,6 +105,7 @@ def heaviest_terms(
     max_share: float | None = None,
     *,
     threads: int = 1,
+    min_common: int = 0,
 ) -> list[list[int]]:
     """For each of `slots`: with `max_share` (a query), the `heaviest` of its terms that another
     document has and that are not `df.common`; without (its postings), the `heaviest` of its
@@ -116,7 +117,7 @@ def heaviest_terms(
         return []
     posted = max_share is None
     share = 0.0 if max_share is None else max_share
-    limit = share * (df.docs + df.prior) if df.docs >= 50 and not posted else -1.0
+    limit = max(share * (df.docs + df.prior), min_common) if df.docs >= 50 and not posted else -1.0
 
     def part(lo: int, hi: int) -> tuple[list[list[int]], np.ndarray]:
         out, offsets, clear = _kernels.heaviest_terms(
@@ -144,7 +145,7 @@ def heaviest_terms(
                 + heaviest(terms[~shared], weights[~shared], q).tolist()
             )
         else:
-            usable = (df.counts(terms) >= 2) & ~df.common(terms, share)
+            usable = (df.counts(terms) >= 2) & ~df.common(terms, share, min_common)
             rows[i] = heaviest(terms[usable], weights[usable], q).tolist()
     return rows
 
