@@ -98,6 +98,21 @@ def test_a_merge_holds_and_the_absorbed_id_leads_to_it(room):
     assert _stories(room, ["e1-3"]) == {"e1-3": two}  # a new report joins the merged story
 
 
+def test_an_id_merged_away_before_is_named_with_the_story_it_acted_on(room, tmp_path):
+    """An editor who gives an id an earlier merge absorbed acts on all of the story it
+    leads to: each correction says so, and its line of the log keeps it."""
+    room.ingest([*_reports(1, 3), *_reports(2, 3), *_reports(3, 2)], defer_analysis=True)
+    one, two, three = room.store.stories_of(["e1-0", "e2-0", "e3-0"]).values()
+    assert merge(room, two, [one], defer_analysis=True).redirected == ()
+    done = merge(room, three, [one], defer_analysis=True)  # `one` is `two` now
+    assert done.redirected == ((one, two),) and done.absorbed == (two,)
+    assert room.store.corrections()[-1]["redirected"] == {one: two}
+    db = str(tmp_path / "c.db")
+    got = CliRunner().invoke(cli, ["--db", db, "split", one, "e1-0", "--by", "데스크"], obj={})
+    assert got.exit_code == 0, got.output
+    assert f"note: {one} was merged into {three} earlier: this acted on {three}" in got.output
+
+
 def test_a_moved_article_stays_until_released(room):
     room.ingest([*_reports(1, 4), *_reports(2, 3)], defer_analysis=True)
     one, two = room.store.stories_of(["e1-0", "e2-0"]).values()

@@ -68,6 +68,8 @@ class Correction:
     absorbed: tuple[str, ...]  # story ids that now redirect to `story`
     hand: tuple[str, ...]  # articles now placed by hand (release: no longer)
     stories: tuple[str, ...]  # stories whose articles changed (their documents rebuilt)
+    # story ids given that were merged into another before: (as given, the story they name)
+    redirected: tuple[tuple[str, str], ...] = ()
 
 
 def move(
@@ -92,14 +94,17 @@ def move(
             raise Refused(
                 f"{_list(articles)} already in story {target}, kept as it is: nothing was changed"
             )
-        n = store.log_correction("move", _by({"articles": articles, "story": target}, by))
+        via = _redirected(store, [story])
+        n = store.log_correction("move", _by({"articles": articles, "story": target}, by, via))
         _moved(store, {a: target for a in moved}, now, n)
         left = sorted({now[a] for a in moved})
         emptied = _emptied(store, left)
         store.save_redirects({s: target for s in emptied})
         changed += [target, *(s for s in left if s not in emptied)]
         held = _hold(store, changed)
-    return Correction(n, "move", target, tuple(moved), tuple(emptied), tuple(held), tuple(changed))
+    return Correction(
+        n, "move", target, tuple(moved), tuple(emptied), tuple(held), tuple(changed), _pairs(via)
+    )
 
 
 def split(
@@ -128,13 +133,14 @@ def split(
         leaving = set(articles)
         first = min((t or 0.0, aid) for t, aid in members if aid in leaving)[1]
         new = fresh_id(first, lambda s: store.story_id_known(s) or room.index.known(s))
+        via = _redirected(store, [story])
         n = store.log_correction(
-            "split", _by({"story": source, "articles": articles, "into": new}, by)
+            "split", _by({"story": source, "articles": articles, "into": new}, by, via)
         )
         _moved(store, dict.fromkeys(articles, new), dict.fromkeys(articles, source), n)
         changed += [source, new]
         held = _hold(store, changed)
-    return Correction(n, "split", new, tuple(articles), (), tuple(held), (source, new))
+    return Correction(n, "split", new, tuple(articles), (), tuple(held), (source, new), _pairs(via))
 
 
 def merge(
@@ -157,13 +163,16 @@ def merge(
             raise Refused(f"{_list(part)} is already story {target}{old}: nothing was changed")
         gone = list(dict.fromkeys(named.values()))
         rows = {s: [r.article.id for r in store.story_articles(s)] for s in gone}
-        n = store.log_correction("merge", _by({"story": target, "merged": gone}, by))
+        via = _redirected(store, [keep, *others])
+        n = store.log_correction("merge", _by({"story": target, "merged": gone}, by, via))
         was = {aid: s for s, ids in rows.items() for aid in ids}
         _moved(store, dict.fromkeys(was, target), was, n)
         store.save_redirects(dict.fromkeys(gone, target))
         changed.append(target)
         held = _hold(store, changed)
-    return Correction(n, "merge", target, tuple(sorted(was)), tuple(gone), tuple(held), (target,))
+    return Correction(
+        n, "merge", target, tuple(sorted(was)), tuple(gone), tuple(held), (target,), _pairs(via)
+    )
 
 
 def confirm(
@@ -182,10 +191,11 @@ def confirm(
         named = list(dict.fromkeys(_story(store, s) for s in _distinct(stories, "story")))
         if _all_placed(store, named):
             raise Refused(f"{_list(named)} already kept as they are: nothing was changed")
-        n = store.log_correction("confirm", _by({"stories": named}, by))
+        via = _redirected(store, stories)
+        n = store.log_correction("confirm", _by({"stories": named}, by, via))
         changed += named
         held = _hold(store, changed)
-    return Correction(n, "confirm", None, (), (), tuple(held), tuple(named))
+    return Correction(n, "confirm", None, (), (), tuple(held), tuple(named), _pairs(via))
 
 
 def release(
@@ -216,11 +226,16 @@ def release(
         articles = [a for a in every if a in held]
         if not articles:
             raise Refused(f"no article of {_list(named)} is placed by hand: nothing was changed")
-        n = store.log_correction("release", _by({"articles": articles}, by))
+        via = _redirected(store, named)
+        n = store.log_correction("release", _by({"articles": articles}, by, via))
         store.release(articles)
         store.mark_unsettled(articles)
         changed += sorted({now[a] for a in articles})
-    return Correction(n, "release", None, (), (), tuple(articles), tuple(changed))
+    return Correction(n, "release", None, (), (), tuple(articles), tuple(changed), _pairs(via))
+
+
+def _pairs(redirected: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(redirected.items()))
 
 
 # Bidirectional overrides and isolates: they reorder what a terminal or a page shows after them.
@@ -243,9 +258,14 @@ def editor_name(by: str) -> str:
     return name
 
 
-def _by(detail: dict[str, Any], by: str | Editor | None) -> dict[str, Any]:
+def _by(
+    detail: dict[str, Any], by: str | Editor | None, redirected: dict[str, str] | None = None
+) -> dict[str, Any]:
     """The log's detail of a correction, with who made it when known (`by`: `editor_name`),
-    and `proven: true` when a token of their own says so."""
+    and `proven: true` when a token of their own says so; `redirected`: the ids given that
+    named a story merged into another (`_redirected`)."""
+    if redirected:
+        detail = {**detail, "redirected": redirected}
     if isinstance(by, Editor):
         return {**detail, "by": by.name, "proven": True}
     name = editor_name(by) if by else ""
@@ -266,6 +286,14 @@ def _correcting(room: Newsroom, defer_analysis: bool) -> Iterator[list[str]]:
     if not defer_analysis:
         for story in changed:
             story_document(room.store, story)
+
+
+def _redirected(store: Store, stories: Sequence[str]) -> dict[str, str]:
+    """The story ids given that now redirect (an earlier merge absorbed them), to the story
+    each names now: a correction through such an id acts on all of that story, which the
+    editor is told and the log keeps."""
+    given = dict.fromkeys(s.strip() for s in stories if s.strip())
+    return {s: now for s in given if (now := store.resolve(s)) != s}
 
 
 def _story(store: Store, story: str) -> str:

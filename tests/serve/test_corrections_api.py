@@ -49,8 +49,12 @@ def test_a_split_over_the_api_holds_and_is_logged(stored):
         assert [a["id"] for a in part["articles"]] == [ids[0]]
         assert part["why"][ids[0]]["placed_by_hand"] is True
         back = {"action": "merge", "story": story, "stories": [new]}
-        assert client.post("/api/corrections", json=back, headers=EDITOR).status_code == 201
+        merged = client.post("/api/corrections", json=back, headers=EDITOR)
+        assert merged.status_code == 201 and merged.json()["redirected"] == {}
         assert client.get(f"/api/stories/{new}", follow_redirects=False).status_code == 307
+        again = {"action": "confirm", "stories": [new]}  # an id merged away: named as such
+        confirmed = client.post("/api/corrections", json=again, headers=EDITOR)
+        assert confirmed.status_code == 409  # every article of it is placed already
         log = client.get("/api/corrections").json()
         assert [(c["n"], c["action"]) for c in log] == [(1, "split"), (2, "merge")]
         assert log[0]["by"] == "데스크" and "by" not in log[1]
@@ -58,6 +62,11 @@ def test_a_split_over_the_api_holds_and_is_logged(stored):
     assert set(store.stories_of(ids).values()) == {story}
     assert set(store.hand_placed(ids).values()) == {story}
     store.close()
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        freed = {"action": "release", "stories": [new]}  # an id merged away: said so
+        done = client.post("/api/corrections", json=freed, headers=EDITOR)
+        assert done.status_code == 201 and done.json()["redirected"] == {new: story}
+        assert client.get("/api/corrections").json()[-1]["redirected"] == {new: story}
 
 
 def test_a_story_corrected_over_http_stays_in_the_feed(stored):

@@ -94,6 +94,10 @@ class CorrectionOut(BaseModel):
     absorbed: list[str] = Field(description="story ids that now redirect to `story`")
     hand: list[str] = Field(description="articles now placed by hand (release: no longer)")
     stories: list[str] = Field(description="stories whose articles changed")
+    redirected: dict[str, str] = Field(
+        default_factory=dict,
+        description="story ids given that an earlier merge absorbed, to the story each named",
+    )
 
 
 class LoggedOut(BaseModel):
@@ -244,7 +248,8 @@ def post_correction(
     touches are then kept as the editor left them by every automatic decision
     (`newsmoa.corrections`). With an editor's own token the log names that editor, whatever
     `by` says, with `proven: true`."""
-    return JSONResponse(asdict(made(Newsroom(store), body, name)), status_code=201)
+    done = made(Newsroom(store), body, name)
+    return JSONResponse({**asdict(done), "redirected": dict(done.redirected)}, status_code=201)
 
 
 @router.get(

@@ -50,6 +50,8 @@ def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
         raise click.ClickException(f"{exc} in {ctx.obj['db']}") from exc
     except NewsmoaError as exc:
         raise click.ClickException(str(exc)) from exc
+    for given, now in done.redirected:
+        click.echo(f"note: {given} was merged into {now} earlier: this acted on {now}")
     for story in done.stories:
         click.echo(f"changed {story}")
     for story in done.absorbed:
