@@ -47,18 +47,27 @@ _NO_FRAMING = [
 ]
 
 
-class NoFraming:
-    """ASGI middleware: no response may be shown in another site's frame (a page with the
-    correction form may hold a token the browser filled in)."""
+class _HTTPMiddleware:
+    """ASGI middleware that acts on HTTP requests (`http`) and passes anything else on."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] == "http":
+            await self.http(scope, receive, send)
+        else:
             await self.app(scope, receive, send)
-            return
 
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+
+
+class NoFraming(_HTTPMiddleware):
+    """No response may be shown in another site's frame (a page with the correction form
+    may hold a token the browser filled in)."""
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def framed(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = [*message.get("headers", []), *_NO_FRAMING]
@@ -67,20 +76,14 @@ class NoFraming:
         await self.app(scope, receive, framed)
 
 
-class BodyLimit:
-    """ASGI middleware: a request body of more than `MAX_BODY` bytes answers 413, refused by
-    its Content-Length before it is read or, sent without one, once that much has arrived
-    (an `HTTPException` from the endpoint's read). Either way the 413 is written as every
-    other error is (`error_response`: JSON under /api, a page elsewhere), where Starlette's
-    own limit answers plain text."""
+class BodyLimit(_HTTPMiddleware):
+    """A request body of more than `MAX_BODY` bytes answers 413, refused by its
+    Content-Length before it is read or, sent without one, once that much has arrived (an
+    `HTTPException` from the endpoint's read). Either way the 413 is written as every other
+    error is (`error_response`: JSON under /api, a page elsewhere), where Starlette's own
+    limit answers plain text."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = dict(scope.get("headers", [])).get(b"content-length", b"")
         if declared.strip().isdigit() and int(declared) > MAX_BODY:
             request = Request(scope, receive)
@@ -103,16 +106,12 @@ class BodyLimit:
 TOO_LARGE = f"request body over {MAX_BODY:,} bytes"
 
 
-class HeadAsGet:
-    """ASGI middleware: HEAD is answered as GET is, without the body (RFC 9110 9.3.2; a
-    feed reader or a link checker asks it first). FastAPI routes answer only the methods
-    they name."""
+class HeadAsGet(_HTTPMiddleware):
+    """HEAD is answered as GET is, without the body (RFC 9110 9.3.2; a feed reader or a
+    link checker asks it first). FastAPI routes answer only the methods they name."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "HEAD":
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] != "HEAD":
             await self.app(scope, receive, send)
             return
 
