@@ -110,7 +110,11 @@ def test_an_id_merged_away_before_is_named_with_the_story_it_acted_on(room, tmp_
     db = str(tmp_path / "c.db")
     got = CliRunner().invoke(cli, ["--db", db, "split", one, "e1-0", "--by", "데스크"], obj={})
     assert got.exit_code == 0, got.output
-    assert f"note: {one} was merged into {three} earlier: this acted on {three}" in got.output
+    assert f"note: {one} now leads to {three} (its articles went there): acted on {three}" in (
+        got.output
+    )
+    table = CliRunner().invoke(cli, ["--db", db, "corrections"], obj={}).output
+    assert f"redirected={one}->{three}" in table
 
 
 def test_a_moved_article_stays_until_released(room):

@@ -51,7 +51,7 @@ def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
     except NewsmoaError as exc:
         raise click.ClickException(str(exc)) from exc
     for given, now in done.redirected:
-        click.echo(f"note: {given} was merged into {now} earlier: this acted on {now}")
+        click.echo(f"note: {given} now leads to {now} (its articles went there): acted on {now}")
     for story in done.stories:
         click.echo(f"changed {story}")
     for story in done.absorbed:
@@ -203,11 +203,17 @@ def corrections(ctx: click.Context, fmt: str) -> None:
         click.echo("no corrections yet.")
     for row in log:
         detail = {k: v for k, v in row.items() if k not in ("n", "at", "action")}
-        words = " ".join(
-            f"{k}={','.join(map(_plain, v)) if isinstance(v, list) else _plain(v)}"
-            for k, v in detail.items()
-        )
+        words = " ".join(f"{k}={_listed(v)}" for k, v in detail.items())
         click.echo(f"{row['n']:>4}  {row['at']}  {_plain(row['action']):<8} {words}")
+
+
+def _listed(value: object) -> str:
+    """A logged value as the table shows it: a list as `a,b`, a mapping as `a->b`."""
+    if isinstance(value, list):
+        return ",".join(map(_plain, value))
+    if isinstance(value, dict):
+        return ",".join(f"{_plain(k)}->{_plain(v)}" for k, v in value.items())
+    return _plain(value)
 
 
 def _plain(value: object) -> str:
