@@ -872,7 +872,7 @@ HEADLINES = {
         "군 새 도서관 공사 시작",
         "지상 3층 도서관 착공",
         "중앙공원 옆 도서관 착공",
-        "군수 '책 가까이 하는 군'",  # leads on the quote: no word of the others
+        "군수 '책 가까이 하는 군'…도서관 착공",  # a quote, then the release's words
     ],
     "sew": [
         "하수처리장 증설 완료",
@@ -899,9 +899,10 @@ OUTLETS = [
 
 def test_a_county_store_holds_each_release_once_however_its_reprints_arrive(tmp_path):
     """A county press office's store: two releases of one day, each reprinted by eight
-    outlets under headlines of their own (one leading on the governor's quote), arriving one
-    at a time in any order, or together: two stories of eight. In a store this small the
-    releases' words are in nearly every headline; this split the reprints before."""
+    outlets under headlines of their own, arriving one at a time in any order, or together:
+    two stories of eight. In a store this small the releases' words are in nearly every
+    headline; this split the reprints before. (A headline of only the governor's quote,
+    sharing no word with the others, still stands alone: cluster/README.md, point 5.)"""
     rng = random.Random(5)
     items = []
     for kind, sentences in (("lib", LIBRARY), ("sew", SEWAGE)):

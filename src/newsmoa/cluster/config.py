@@ -43,9 +43,6 @@ class ClusterConfig:
     # name who acts, with at least `actor_floor` of them agreeing on it (else the story score
     # is multiplied by `actor_discount`); the same rules hold when consolidation merges stories.
     headline_floor: float = 0.05
-    # ... unless its text is a reprint of a linked member's (cosine at least this): the same
-    # release under another headline (an outlet leading on the governor's quote); above 1: never
-    reprint_similarity: float = 0.7
     actor_floor: float = 0.0  # off: on held-out half B it cost recall, no precision (README)
     actor_discount: float = 0.0
     # headlines this alike (affinity) agree even when only one names the actor: the same

@@ -14,8 +14,9 @@ as one batch, with every neighbour known:
   result is what the window would have had if its articles had arrived together);
 - `carry_ids` gives the new grouping the ids the old one had: a group in a context story has
   that story's id; each other group takes the id of the old story that gave it most articles
-  (ties: the older story), each old id at most once, largest overlaps first; so a story that
-  only grew keeps its id, and of a story split in two the larger part keeps it;
+  (ties: the older story; of two parts of one story, the one with its founding article),
+  each old id at most once, largest overlaps first; so a story that only grew keeps its id,
+  and of a story split in two the larger part keeps it;
 - an old story whose id no group took is absorbed (its id redirects to the story holding most
   of its articles), unless it still has articles outside the window: then it lives on with
   them;
@@ -73,10 +74,11 @@ def carry_ids(
     holds = {(after[a], story) for story, a in founded_by.items() if a in after}
 
     def order(x: tuple[tuple[str, str], int]) -> tuple[Any, ...]:
-        """Most shared articles first; of two parts of a story that share as many, the one
-        holding the article that founded it (the id was made from that article's)."""
+        """Most shared articles first, then the older story; of two parts of one story that
+        share as many, the one holding the article that founded it (the id was made from
+        that article's)."""
         (group, story), n = x
-        return (-n, (group, story) not in holds, age(story), group, story)
+        return (-n, age(story), (group, story) not in holds, group, story)
 
     for (group, story), _ in sorted(overlap.items(), key=order):
         if group not in name and story not in claimed and story not in fixed:
