@@ -141,6 +141,8 @@ def test_moving_every_article_of_a_story_redirects_it(room):
     one, two = room.store.stories_of(["e1-0", "e2-0"]).values()
     done = move(room, ["e1-0", "e1-1"], two)
     assert done.absorbed == (one,) and room.store.resolve(one) == two
+    (logged,) = room.store.corrections()  # the log says where they came from, what went
+    assert logged["from"] == [one] and logged["absorbed"] == [one]
     doc = room.store.story_doc(one)  # the old id's document is the story they went to
     assert doc is not None and doc["id"] == two and one in doc["redirects"]
     assert doc["why"]["e1-0"]["placed_by_hand"] is True

@@ -38,6 +38,7 @@ to it still lead to them. Story ids never change and never return, as for automa
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -95,10 +96,13 @@ def move(
                 f"{_list(articles)} already in story {target}, kept as it is: nothing was changed"
             )
         via = _redirected(store, [story])
-        n = store.log_correction("move", _by({"articles": articles, "story": target}, by, via))
-        _moved(store, {a: target for a in moved}, now, n)
         left = sorted({now[a] for a in moved})
-        emptied = _emptied(store, left)
+        sizes = store.story_sizes(left)
+        leaving = Counter(now[a] for a in moved)
+        emptied = [s for s in left if leaving[s] >= sizes.get(s, 0)]  # redirect to the target
+        detail = {"articles": articles, "story": target, "from": left, "absorbed": emptied}
+        n = store.log_correction("move", _by(detail, by, via))
+        _moved(store, {a: target for a in moved}, now, n)
         store.save_redirects({s: target for s in emptied})
         changed += [target, *(s for s in left if s not in emptied)]
         held = _hold(store, changed)
@@ -341,9 +345,3 @@ def _all_placed(store: Store, stories: Sequence[str]) -> bool:
     """Whether an editor placed every article of `stories` where it is."""
     every = {r.article.id: s for s in stories for r in store.story_articles(s)}
     return store.hand_placed(list(every)) == every
-
-
-def _emptied(store: Store, stories: Sequence[str]) -> list[str]:
-    """The stories among `stories` left without articles."""
-    sizes = store.story_sizes(stories)
-    return [s for s in stories if not sizes.get(s)]
