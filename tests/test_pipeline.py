@@ -932,3 +932,42 @@ def test_a_county_store_holds_each_release_once_however_its_reprints_arrive(tmp_
         store.close()
         assert sorted(len(v) for v in groups.values()) == [1, 1], (name, groups)
         assert len(groups) == 2, (name, groups)
+
+
+def _release_from(outlet: str, reporter: str) -> RawItem:
+    text = f"새 도서관 착공\n\n[{outlet}] {reporter} 기자 = " + " ".join(LIBRARY)
+    return RawItem(origin=f"{outlet}.txt", text=text)
+
+
+def test_two_outlets_printing_a_release_word_for_word_are_two_placements(tmp_path):
+    """Without an id or URL an article is known by its text, and by its outlet: the same
+    text from two outlets is two articles (one story), where the text alone made it one."""
+    store = open_store(str(tmp_path / "r.db"))
+    room = Newsroom(store)
+    report = room.ingest(
+        [_release_from("한빛일보", "김민수"), _release_from("새벽신문", "이영희")],
+        defer_analysis=True,
+    )
+    assert report.added == 2 and not report.dropped
+    (story,) = {s["id"] for s in store.story_summaries()}
+    assert sorted(r.article.outlet for r in store.story_articles(story)) == ["새벽신문", "한빛일보"]
+    store.close()
+
+
+def test_an_article_stored_under_its_text_alone_is_found_again(tmp_path, monkeypatch):
+    """A store from before the outlet was part of such an id: reading the file again adds
+    nothing, and another outlet's copy is a new placement."""
+    from newsmoa.extract import article as extract_article_module
+    from newsmoa.text.normalize import content_hash
+
+    store = open_store(str(tmp_path / "r.db"))
+    with monkeypatch.context() as old:
+        old.setattr(extract_article_module, "text_id", lambda body, outlet: content_hash(body))
+        Newsroom(store).ingest([_release_from("한빛일보", "김민수")], defer_analysis=True)
+    (stored,) = store.known_hashes([content_hash(" ".join(LIBRARY))])
+    room = Newsroom(store)
+    again = room.ingest([_release_from("한빛일보", "김민수")], defer_analysis=True)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
+    other = room.ingest([_release_from("새벽신문", "이영희")], defer_analysis=True)
+    assert other.added == 1 and store.counts()["articles"] == 2
+    store.close()
