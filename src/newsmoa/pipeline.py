@@ -29,14 +29,13 @@ from newsmoa.cluster.families import near_duplicate_pairs
 from newsmoa.cluster.recluster import Relabel, recluster, split_window, time_spans
 from newsmoa.cluster.stories import story_id_for
 from newsmoa.errors import InputError, StoreError
-from newsmoa.extract.article import Dropped, extract, text_id
+from newsmoa.extract.article import Dropped, extract
 from newsmoa.facts import extract_facts
 from newsmoa.ingest.readers import duplicate_id, source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
 from newsmoa.store.base import Store, StoredArticle
-from newsmoa.text.normalize import content_hash
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, RawItem
 
@@ -186,7 +185,6 @@ class Newsroom:
                     articles[got[0].id], features[got[0].id] = got
             if progress:
                 progress(len(chunk))
-        articles, features = self._text_ids_before(articles, features)
         articles, features = self._versions_by_file(articles, features, report)
         done: dict[str, StoredArticle] = {}  # placed and analysed in an earlier try
         for tries in range(1, RECLUSTER_TRIES + 1):
@@ -231,35 +229,6 @@ class Newsroom:
         if recluster:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
-
-    def _text_ids_before(
-        self, articles: dict[str, Article], features: dict[str, Features]
-    ) -> tuple[dict[str, Article], dict[str, Features]]:
-        """The batch with each article given without an id or URL under the id a store
-        from before 2026-11-29 gave it: the hash of its text alone (now of its outlet and
-        text, `text_id`), where such an article of the same outlet is stored and the new id
-        is not (so reading an old file again adds nothing)."""
-        legacy = {
-            aid: old
-            for aid, a in articles.items()
-            if a.outlet and a.text and aid == text_id(a.text, a.outlet)
-            and (old := content_hash(a.text)) not in articles
-        }  # fmt: skip
-        if not legacy:
-            return articles, features
-        stored = self.store.known_hashes(list(legacy))
-        outlets = self.store.outlets_of([old for aid, old in legacy.items() if aid not in stored])
-        renamed = {
-            aid: old
-            for aid, old in legacy.items()
-            if aid not in stored and old in outlets and outlets[old] == articles[aid].outlet
-        }
-        if not renamed:
-            return articles, features
-        return (
-            {renamed.get(k, k): replace(a, id=renamed.get(k, k)) for k, a in articles.items()},
-            {renamed.get(k, k): f for k, f in features.items()},
-        )
 
     def _versions_by_file(
         self, articles: dict[str, Article], features: dict[str, Features], report: IngestReport

@@ -80,7 +80,9 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
     title = " ".join(title.split())  # a headline is one line (a JSONL one may break)
     return Article(
-        id=raw.id or raw.url or derived_id(body, outlet, title, lines, raw.outlet, published, tz),
+        id=raw.id
+        or raw.url
+        or content_hash(body or _flash_name(title, lines, raw.outlet, published, tz)),
         text=body,
         title=tidy(title),
         outlet=outlet,
@@ -93,29 +95,6 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         origin=raw.origin,
         is_release=raw.is_release,
     )
-
-
-def derived_id(
-    body: str,
-    outlet: str | None,
-    title: str,
-    lines: list[Line],
-    given_outlet: str | None,
-    published: datetime | None,
-    tz: ZoneInfo,
-) -> str:
-    """The id of an article given without an id or URL: a hash of its outlet and text
-    (`text_id`), or a flash's of its name (`_flash_name`)."""
-    if not body:
-        return content_hash(_flash_name(title, lines, given_outlet, published, tz))
-    return text_id(body, outlet)
-
-
-def text_id(body: str, outlet: str | None) -> str:
-    """A hash of an article's outlet and text: two outlets that print a release word for
-    word are two placements (the text's hash alone, `content_hash`, named them one article,
-    as it did before 2026-11-29: `pipeline.Newsroom` finds such stored ids)."""
-    return content_hash(f"{outlet}\n{body}" if outlet else body)
 
 
 def _flash_name(

@@ -62,10 +62,6 @@ class Store(Protocol):
         came from, those articles (as stored now, in id order)."""
         ...
 
-    def outlets_of(self, ids: Sequence[str]) -> dict[str, str | None]:
-        """The outlet of each stored article among `ids` (None where it has none)."""
-        ...
-
     def sources_of(self, ids: Sequence[str]) -> dict[str, str]:
         """The file each stored article among `ids` was last read from, where it has one."""
         ...

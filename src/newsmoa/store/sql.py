@@ -190,9 +190,6 @@ class SQLStore:
             out.setdefault(source, []).append(codec.article_from_json(json.loads(doc)))
         return out
 
-    def outlets_of(self, ids: Sequence[str]) -> dict[str, str | None]:
-        return self._by_ids("outlet", ids)
-
     def sources_of(self, ids: Sequence[str]) -> dict[str, str]:
         return {aid: src for aid, src in self._by_ids("source", ids).items() if src is not None}
 
