@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -95,7 +95,7 @@ def move(
             raise Refused(
                 f"{_list(articles)} already in story {target}, kept as it is: nothing was changed"
             )
-        via = _redirected(store, [story])
+        via = _redirected({story: target})
         left = sorted({now[a] for a in moved})
         sizes = store.story_sizes(left)
         leaving = Counter(now[a] for a in moved)
@@ -137,7 +137,7 @@ def split(
         leaving = set(articles)
         first = min((t or 0.0, aid) for t, aid in members if aid in leaving)[1]
         new = fresh_id(first, lambda s: store.story_id_known(s) or room.index.known(s))
-        via = _redirected(store, [story])
+        via = _redirected({story: source})
         n = store.log_correction(
             "split", _by({"story": source, "articles": articles, "into": new}, by, via)
         )
@@ -167,7 +167,7 @@ def merge(
             raise Refused(f"{_list(part)} is already story {target}{old}: nothing was changed")
         gone = list(dict.fromkeys(named.values()))
         rows = {s: [r.article.id for r in store.story_articles(s)] for s in gone}
-        via = _redirected(store, [keep, *others])
+        via = _redirected({keep: target, **named})
         n = store.log_correction("merge", _by({"story": target, "merged": gone}, by, via))
         was = {aid: s for s, ids in rows.items() for aid in ids}
         _moved(store, dict.fromkeys(was, target), was, n)
@@ -192,10 +192,11 @@ def confirm(
     one, until new articles join them. Refused when every article of them already is."""
     store = room.store
     with _correcting(room, defer_analysis) as changed:
-        named = list(dict.fromkeys(_story(store, s) for s in _distinct(stories, "story")))
+        resolved = {s: _story(store, s) for s in _distinct(stories, "story")}
+        named = list(dict.fromkeys(resolved.values()))
         if _all_placed(store, named):
             raise Refused(f"{_list(named)} already kept as they are: nothing was changed")
-        via = _redirected(store, stories)
+        via = _redirected(resolved)
         n = store.log_correction("confirm", _by({"stories": named}, by, via))
         changed += named
         held = _hold(store, changed)
@@ -219,7 +220,8 @@ def release(
     if not given and not named:
         raise Refused("no article or story given")
     with _correcting(room, defer_analysis) as changed:
-        of_stories = [r.article.id for s in named for r in store.story_articles(_story(store, s))]
+        resolved = {s: _story(store, s) for s in named}
+        of_stories = [r.article.id for s in resolved.values() for r in store.story_articles(s)]
         every = list(dict.fromkeys([*given, *of_stories]))
         now = _stories_of(store, every)
         held = store.hand_placed(every)
@@ -230,7 +232,7 @@ def release(
         articles = [a for a in every if a in held]
         if not articles:
             raise Refused(f"no article of {_list(named)} is placed by hand: nothing was changed")
-        via = _redirected(store, named)
+        via = _redirected(resolved)
         n = store.log_correction("release", _by({"articles": articles}, by, via))
         store.release(articles)
         store.mark_unsettled(articles)
@@ -292,12 +294,11 @@ def _correcting(room: Newsroom, defer_analysis: bool) -> Iterator[list[str]]:
             story_document(room.store, story)
 
 
-def _redirected(store: Store, stories: Sequence[str]) -> dict[str, str]:
-    """The story ids given that now redirect (an earlier merge absorbed them), to the story
-    each names now: a correction through such an id acts on all of that story, which the
-    editor is told and the log keeps."""
-    given = dict.fromkeys(s.strip() for s in stories if s.strip())
-    return {s: now for s in given if (now := store.resolve(s)) != s}
+def _redirected(resolved: Mapping[str, str]) -> dict[str, str]:
+    """Of the story ids given and the stories they name now (`_story`), those that redirect
+    (an earlier merge absorbed them): a correction through such an id acts on all of that
+    story, which the editor is told and the log keeps."""
+    return {g.strip(): now for g, now in resolved.items() if now != g.strip()}
 
 
 def _story(store: Store, story: str) -> str:
