@@ -932,3 +932,98 @@ def test_a_county_store_holds_each_release_once_however_its_reprints_arrive(tmp_
         store.close()
         assert sorted(len(v) for v in groups.values()) == [1, 1], (name, groups)
         assert len(groups) == 2, (name, groups)
+
+
+def _release_from(outlet: str | None, reporter: str = "김민수", origin: str = "") -> RawItem:
+    """The library release as one outlet printed it, word for word (its byline apart)."""
+    byline = f"[{outlet}] {reporter} 기자 = " if outlet else ""
+    text = "새 도서관 착공\n\n" + byline + " ".join(LIBRARY)
+    return RawItem(origin=origin or f"{outlet}.txt", text=text)
+
+
+def _placements(store) -> list[tuple[str, str]]:
+    return sorted(
+        (r.article.outlet or "", r.article.id)
+        for s in store.story_summaries()
+        for r in store.story_articles(s["id"])
+    )
+
+
+def test_two_outlets_printing_a_release_word_for_word_are_two_placements(tmp_path):
+    """Without an id or URL an article is known by its text: the same text from another
+    outlet is another article (one story), in one batch whatever its order or over
+    several calls; the same outlet's copy, or a copy naming no outlet, is the same one."""
+    one, other = _release_from("한빛일보"), _release_from("새벽신문", "이영희")
+    runs = {}
+    for name, calls in (
+        ("batch", [[one, other]]),
+        ("reversed", [[other, one]]),
+        ("one a call", [[one], [other]]),
+    ):
+        store = open_store(str(tmp_path / f"{name}.db"))
+        room = Newsroom(store)
+        added = [room.ingest(call, defer_analysis=True).added for call in calls]
+        assert sum(added) == 2, name
+        runs[name] = _placements(store)
+        assert [o for o, _ in runs[name]] == ["새벽신문", "한빛일보"], name
+        assert len(store.story_summaries()) == 1, name
+        again = room.ingest(
+            [other, one, _release_from("한빛일보", "박지훈", "again.txt"), _release_from(None)],
+            defer_analysis=True,
+        )
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 2), name
+        assert again.dropped == {"same id again later in this batch, which is kept": 2}
+        assert _placements(store) == runs[name]
+        store.close()
+    assert runs["batch"] == runs["reversed"]  # the store's first holds the plain id
+
+
+def test_an_outlet_found_later_is_the_same_article_and_an_alias_the_same_outlet(
+    tmp_path, monkeypatch
+):
+    """A text stored without a known outlet, read again with a byline: the same article.
+    An outlet stored as it was written, read again under the name a newer outlet table
+    gives it: the same outlet."""
+    from newsmoa.extract import copies
+
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    assert room.ingest([_release_from(None)], defer_analysis=True).added == 1
+    assert room.ingest([_release_from("한빛일보")], defer_analysis=True).unchanged == 1
+    aliased = dataclasses.replace(_release_from(None), outlet="한빛")
+    older = open_store(str(tmp_path / "t.db"))
+    assert Newsroom(older).ingest([aliased], defer_analysis=True).added == 1
+    table = copies.outlets()
+    newer = dataclasses.replace(table, by_alias={**table.by_alias, "한빛": "한빛일보"})
+    monkeypatch.setattr(copies, "outlets", lambda: newer)
+    assert Newsroom(older).ingest([_release_from("한빛일보")], defer_analysis=True).unchanged == 1
+    assert Newsroom(older).ingest([_release_from("새벽신문")], defer_analysis=True).added == 1
+    store.close()
+    older.close()
+
+
+def test_a_copy_another_process_stores_meanwhile_is_keyed_again(tmp_path):
+    """Another process stores another outlet's copy of the text while this batch is placed:
+    the batch is read again against the store, and its copy is stored beside that one
+    (analysed as any other), not counted as already present."""
+    db = str(tmp_path / "s.db")
+    store, other = open_store(db), open_store(db)
+    room = Newsroom(store)
+    real = room._place
+    calls = []
+
+    def place_while_another_stores(*args, **kw):
+        if not calls:
+            Newsroom(other).ingest([_release_from("새벽신문", "이영희")], defer_analysis=True)
+        calls.append(args)
+        return real(*args, **kw)
+
+    room._place = place_while_another_stores  # type: ignore[method-assign]
+    report = room.ingest([_release_from("한빛일보")])
+    assert len(calls) == 2 and report.added == 1 and report.unchanged == 0
+    assert [o for o, _ in _placements(store)] == ["새벽신문", "한빛일보"]
+    (story,) = store.story_summaries()
+    (mine,) = [r for r in store.story_articles(story["id"]) if r.article.outlet == "한빛일보"]
+    assert mine.sentences and mine.facts is not None
+    store.close()
+    other.close()

@@ -30,6 +30,7 @@ from newsmoa.cluster.recluster import Relabel, recluster, split_window, time_spa
 from newsmoa.cluster.stories import story_id_for
 from newsmoa.errors import InputError, StoreError
 from newsmoa.extract.article import Dropped, extract
+from newsmoa.extract.copies import copy_ids, text_keyed
 from newsmoa.facts import extract_facts
 from newsmoa.ingest.readers import duplicate_id, source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
@@ -171,23 +172,23 @@ class Newsroom:
                     progress(1)
             else:
                 raws.append(item)
-        articles: dict[str, Article] = {}
-        features: dict[str, Features] = {}
+        prepared: list[tuple[Article, Features]] = []
         for chunk in _prepared(raws, self.config, self.workers):
             for got in chunk:
                 if isinstance(got, Dropped):
                     report.dropped[got.reason] += 1
                     report.dropped_from.append(f"{got.origin}: {got.reason}")
-                else:  # the same id again: a newer version (DESIGN.md), as in a later run
-                    if (earlier := articles.get(got[0].id)) is not None:
-                        report.dropped[_TWICE] += 1
-                        report.dropped_from.append(f"{earlier.origin}: {_TWICE} ({earlier.id})")
-                    articles[got[0].id], features[got[0].id] = got
+                else:
+                    prepared.append(got)
             if progress:
                 progress(len(chunk))
-        articles, features = self._versions_by_file(articles, features, report)
+        read = Counter(report.dropped), list(report.dropped_from)
         done: dict[str, StoredArticle] = {}  # placed and analysed in an earlier try
         for tries in range(1, RECLUSTER_TRIES + 1):
+            # which article each item is, against the store as it is now (another process
+            # may have stored one of them since the last try: `_Stale`)
+            report.dropped, report.dropped_from = Counter(read[0]), list(read[1])
+            articles, features = self._batch(prepared, report)
             fresh, changed = self._sorted(articles, report)
             if not fresh and not changed:
                 return report
@@ -200,10 +201,12 @@ class Newsroom:
             analyse = not defer_analysis and not done
             rows = self._place(fresh, changed, features, report, analyse=analyse)
             if done:  # the analysis does not depend on the placing: kept from the first try
-                rows = [
+                rows = [  # (an article under another id than then: a copy stored since)
                     replace(r, sentences=d.sentences, facts=d.facts)
-                    if (d := done.get(r.article.id)) is not None
+                    if (d := done.get(r.article.id)) is not None and d.article == r.article
                     else r
+                    if defer_analysis
+                    else _analysed_row(r)
                     for r in rows
                 ]
             done = {r.article.id: r for r in rows}
@@ -229,6 +232,30 @@ class Newsroom:
         if recluster:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
+
+    def _batch(
+        self, prepared: Sequence[tuple[Article, Features]], report: IngestReport
+    ) -> tuple[dict[str, Article], dict[str, Features]]:
+        """The batch by id: another outlet's word-for-word copy of a text-keyed article
+        under an id of its own (`extract.copies`), the same id given again kept in its later
+        version (DESIGN.md; as in a later run), an edited local file's article under the id
+        it was stored with (`_versions_by_file`)."""
+        ids = self._copy_ids([a for a, _ in prepared])
+        articles: dict[str, Article] = {}
+        features: dict[str, Features] = {}
+        for (a, f), aid in zip(prepared, ids, strict=True):
+            if (earlier := articles.get(aid)) is not None:
+                report.dropped[_TWICE] += 1
+                report.dropped_from.append(f"{earlier.origin}: {_TWICE} ({earlier.id})")
+            articles[aid], features[aid] = (a if a.id == aid else replace(a, id=aid)), f
+        return self._versions_by_file(articles, features, report)
+
+    def _copy_ids(self, articles: Sequence[Article]) -> list[str]:
+        """`copies.copy_ids` against the stored articles under the batch's text-keyed ids."""
+        keyed = sorted({a.id for a in articles if text_keyed(a)})
+        if not keyed:
+            return [a.id for a in articles]
+        return copy_ids(articles, self.store.outlets_of(keyed))
 
     def _versions_by_file(
         self, articles: dict[str, Article], features: dict[str, Features], report: IngestReport
@@ -797,17 +824,22 @@ def _joined(held: Sequence[Interval], interval: Interval) -> list[Interval]:
 def _row(
     a: Article, story: str, features: Features, signals: dict, *, analyse: bool
 ) -> StoredArticle:
-    sentences = split_sentences(a) if analyse else None
-    return StoredArticle(
+    row = StoredArticle(
         article=a,
         story=story,
-        sentences=sentences,
-        facts=None if sentences is None else extract_facts(a, sentences),
+        sentences=None,
+        facts=None,
         features=features.to_bytes(),
         signals=signals,
         time=features.published_s,
         source=source_file(a.origin),
     )
+    return _analysed_row(row) if analyse else row
+
+
+def _analysed_row(row: StoredArticle) -> StoredArticle:
+    sentences = split_sentences(row.article)
+    return replace(row, sentences=sentences, facts=extract_facts(row.article, sentences))
 
 
 def analysed(store: Store, rows: list[StoredArticle]) -> list[StoredArticle]:
@@ -817,12 +849,7 @@ def analysed(store: Store, rows: list[StoredArticle]) -> list[StoredArticle]:
     missing = [r for r in rows if r.sentences is None or r.facts is None]
     if not missing:
         return rows
-    done = {}
-    for r in missing:
-        sentences = split_sentences(r.article)
-        done[r.article.id] = replace(
-            r, sentences=sentences, facts=extract_facts(r.article, sentences)
-        )
+    done = {r.article.id: _analysed_row(r) for r in missing}
     store.save_analysis(list(done.values()))
     return [done.get(r.article.id, r) for r in rows]
 

@@ -66,6 +66,10 @@ class Store(Protocol):
         """The file each stored article among `ids` was last read from, where it has one."""
         ...
 
+    def outlets_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """The outlet of each stored article among `ids` (None: not known)."""
+        ...
+
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
         """The stored `Features` blob of each stored article among `ids`."""
         ...

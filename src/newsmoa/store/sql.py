@@ -121,6 +121,9 @@ class SQLStore:
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         return self._by_ids("content_hash", ids)
 
+    def outlets_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        return self._by_ids("outlet", ids)
+
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
         return {aid: bytes(blob) for aid, blob in self._by_ids("features", ids).items()}
 
