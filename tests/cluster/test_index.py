@@ -208,34 +208,59 @@ def test_a_fresh_index_weighs_terms_as_the_one_it_came_from(articles):
     assert "wanju-1" in index and "wanju-1" not in fresh
 
 
-def test_more_copies_of_a_text_than_a_twentieth_of_the_store_still_find_each_other():
-    """A term in over 5% of the articles retrieves nothing (`max_posting_share`: it would
-    bring a whole topic's look-alikes). In a small store one release reprinted many times
-    is such a share, and every word of a reprint is the others' too: such an article, left
-    without a query term, looks them up by its heaviest shared terms all the same (a
-    county's 15 reprints among 80 other reports were 13 stories)."""
+def _county_day(rng: random.Random, releases: int, copies: int):
+    """80 other reports of a day, each on its own matter, and `copies` reprints of each of
+    `releases` releases: three sentences every outlet keeps and two of the other three, a
+    headline of the release's words and one of the outlet's own."""
     from datetime import UTC, datetime
 
     from newsmoa.types import Article
 
-    rng = random.Random(11)
     syllables = [chr(0xAC00 + i) for i in range(0, 11172, 37)]
 
     def words(n: int) -> str:
         return " ".join("".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(n))
 
     start = datetime(2024, 5, 28, 9, tzinfo=UTC)
+    others = [
+        Article(f"other-{i}", ". ".join(words(8) for _ in range(5)) + ".", words(4), None, start)
+        for i in range(80)
+    ]
+    reprints = []
+    for r in range(releases):
+        release, title = [words(9) + "." for _ in range(6)], words(3)
+        for i in range(copies):
+            body = " ".join(release[:3] + rng.sample(release[3:], 2))
+            when = start + timedelta(minutes=10 * (i + 1))
+            reprints.append(Article(f"r{r}-{i}", body, f"{title} {words(1)}", f"신문{i}", when))
+    return others, reprints
+
+
+def test_more_copies_of_a_text_than_a_twentieth_of_the_store_still_find_each_other():
+    """A term in over 5% of the articles retrieves nothing (`max_posting_share`: it would
+    bring a whole topic's look-alikes). In a small store one release reprinted many times
+    is such a share, and every word of a reprint is the others' too: such an article finds
+    its copies by its heaviest shared terms all the same (a county's 15 reprints among 80
+    other reports were 13 stories)."""
+    others, reprints = _county_day(random.Random(11), 1, 15)
     index = StoryIndex(ClusterConfig())
-    for i in range(80):  # other reports of the day, each on its own matter
-        body = ". ".join(words(8) for _ in range(5)) + "."
-        index.add(
-            f"other-{i}", article_features(Article(f"other-{i}", body, words(4), None, start))
-        )
-    release = [words(9) + "." for _ in range(6)]
-    title = words(3)
-    for i in range(15):  # one release, reprinted, arriving one at a time
-        body = " ".join(release[:3] + rng.sample(release[3:], 2))
-        when = start + timedelta(minutes=10 * (i + 1))
-        copy = Article(f"copy-{i}", body, f"{title} {words(1)}", f"신문{i}", when)
-        index.add(copy.id, article_features(copy))
-    assert len({index.story_of(f"copy-{i}") for i in range(15)}) == 1
+    for a in others + reprints:  # the reprints arriving one at a time
+        index.add(a.id, article_features(a))
+    assert len({index.story_of(a.id) for a in reprints}) == 1
+
+
+@pytest.mark.parametrize("copies", [8, 20, 50])
+def test_more_copies_than_neighbours_decided_in_one_batch_are_one_story(copies):
+    """Two releases' reprints among 80 other reports, all in one batch. More than k copies
+    fill each other's neighbour lists, each with those closest to it (the copies keeping the
+    same sentences), so two copies could share no neighbour; and each copy's query was its
+    own headline word, the release's words being too common to find anything: 20 reprints
+    became two or three stories, some with the other release's. Copies (cosine >=
+    `copy_similarity`) link fully and find each other by their common words."""
+    others, reprints = _county_day(random.Random(copies), 2, copies)
+    index = StoryIndex(ClusterConfig())
+    index.add_many(_feats(others + reprints))
+    stories = {a.id: index.story_of(a.id) for a in reprints}
+    assert len(set(stories.values())) == 2
+    assert all(stories[f"r{r}-{i}"] == stories[f"r{r}-0"] for r in (0, 1) for i in range(copies))
+    assert all(index.story_of(a.id) not in stories.values() for a in others)

@@ -31,6 +31,10 @@ class ClusterConfig:
     max_posting: int = 512  # a term retrieves at most its latest this many articles
     max_candidates: int = 48  # articles compared exactly with each new article
     neighbours: int = 6  # k of the shared-nearest-neighbour similarity
+    # two articles this close (TF-IDF cosine) are copies of one text: their link is 1, as
+    # their neighbour lists would be one list if more than k copies did not crowd them
+    # (README, "Copies"); above 1: off
+    copy_similarity: float = 0.6
     similarity_floor: float = 0.125  # TF-IDF cosine below which two articles never link
     # ... nor below this share of the article's best candidate's cosine (an article with a
     # close report of its own event does not link to the look-alike events around it); 0: off.

@@ -41,10 +41,12 @@ def merge_plan(
     live, of_slot = stories.live, stories.of_slot
     adj: dict[int, dict[int, float]] = defaultdict(dict)
     for slot, (cands, sims) in zip(slots, near, strict=True):
-        close = cands[sims >= config.similarity_floor]
+        linked = sims >= config.similarity_floor
+        close, sims = cands[linked], sims[linked]
         if bare is not None and (bare[slot] or bare[close].any()):
-            close = close[:0] if bare[slot] else close[~bare[close]]
-        shared = table.shared_neighbours(slot, close)
+            linked = np.zeros(close.size, dtype=bool) if bare[slot] else ~bare[close]
+            close, sims = close[linked], sims[linked]
+        shared = table.links(slot, close, sims, config.copy_similarity)
         for other, w in zip(close.tolist(), shared.tolist(), strict=True):
             adj[slot][other] = adj[other][slot] = w
 

@@ -255,16 +255,23 @@ class StoryIndex:
         floor = cfg.similarity_floor
         if cfg.relative_floor > 0.0:
             floor = max(floor, cfg.relative_floor * max(sims))
-        close = [o for o, sim in zip(others, sims, strict=True) if sim >= floor]
-        if self._bare[slot]:
-            close = [o for o in close if self._linkable(slot, o)]
+        close = [
+            (o, sim)
+            for o, sim in zip(others, sims, strict=True)
+            if sim >= floor and (not self._bare[slot] or self._linkable(slot, o))
+        ]
         if not close:
             return 0.0
-        snn = self._table.shared_neighbours(slot, np.asarray(close, dtype=np.int64))
+        snn = self._table.links(
+            slot,
+            np.asarray([o for o, _ in close], dtype=np.int64),
+            np.asarray([sim for _, sim in close]),
+            cfg.copy_similarity,
+        )
         score = self._link(snn.tolist(), size)
         if score < min(cfg.join_threshold, cfg.merge_threshold):
             return score
-        return score * self._alike(slot, close)
+        return score * self._alike(slot, [o for o, _ in close])
 
     @property
     def documents(self) -> int:
@@ -349,47 +356,59 @@ class StoryIndex:
             self._table, self._df, slots, self.config.query_terms, threads=self._threads
         )
 
-    def _queries(self, slots: list[int]) -> list[list[int]]:
+    def _queries(self, slots: list[int]) -> tuple[list[list[int]], list[list[int]]]:
         """The inserted articles' query terms: each one's `query_terms` heaviest terms that
         another article has and not too many (a term only it has finds nothing; none for an
-        opinion piece)."""
+        opinion piece); and where the limit left out some of them, its `copy query`: its
+        heaviest shared terms, common ones too (in at most `max_posting` articles), which
+        finds only its copies (`_neighbourhoods`)."""
         cfg = self.config
         found = [s for s in slots if not self._opinion[s]]
         rows = heaviest_terms(
             self._table, self._df, found, cfg.query_terms, cfg.max_posting_share,
             threads=self._threads,
         )  # fmt: skip
-        queries = dict(zip(found, rows, strict=True))
-        # an article whose every shared term is that common: one more copy of a text the
-        # store already holds many of (a county's release in its own store), found by them,
-        # up to `max_posting` copies (more would make every copy a neighbour of every other
-        # in consolidation, quadratic in their number: 10,000 copies took minutes). Only
-        # then: with fewer than 4 query terms as the trigger, ECB+ test fell .927 -> .888
-        alone = [s for s in found if not queries[s]]
-        if alone:
-            again = heaviest_terms(
-                self._table, self._df, alone, cfg.query_terms, cfg.max_posting_share,
-                min_common=cfg.max_posting,
-            )  # fmt: skip
-            queries.update(zip(alone, again, strict=True))
-        return [queries.get(s, []) for s in slots]
+        broad = heaviest_terms(
+            self._table, self._df, found, cfg.query_terms, cfg.max_posting_share,
+            threads=self._threads, min_common=cfg.max_posting,
+        )  # fmt: skip
+        queries, copies = {}, {}
+        for s, row, wide in zip(found, rows, broad, strict=True):
+            if not row:
+                # every shared term that common: one more copy of a text the store already
+                # holds many of (a county's release in its own store), found by them all
+                # the same (up to `max_posting` copies: more would make every copy a
+                # neighbour of every other in consolidation, quadratic in their number).
+                # Asking for all they find whenever a query had under 4 terms lowered ECB+
+                # test .927 -> .888: they bring a topic's look-alikes
+                queries[s] = wide
+            else:
+                queries[s] = row
+                if wide != row:
+                    copies[s] = wide
+        return [queries.get(s, []) for s in slots], [copies.get(s, []) for s in slots]
 
     def _neighbourhoods(self, slots: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Candidate slots of inserted articles and their cosine; updates the kNN lists in
         order (candidates depend only on postings, times and vectors, so all are found first,
-        in threads)."""
+        in threads). Besides those its query finds, an article's candidates are its copies
+        (cosine >= `copy_similarity`) that its copy query finds: in a store holding a text
+        many times over, its words are too common to find anything, and the copies of a
+        county's release, each with a rare word of its own to query, found none of the
+        others and split (`_queries`)."""
         cfg = self.config
-        near = neighbourhoods(
-            self._table,
-            self._postings,
-            self._times,
-            slots,
-            self._queries(slots),
-            window_s=cfg.window_hours * 3600.0,
-            max_posting=cfg.max_posting,
-            max_candidates=cfg.max_candidates,
-            threads=self._threads,
-        )
+        queries, copies = self._queries(slots)
+        near = self._found(slots, queries)
+        wide = [i for i, q in enumerate(copies) if q]
+        if wide and cfg.copy_similarity <= 1.0:
+            more = self._found([slots[i] for i in wide], [copies[i] for i in wide])
+            for i, (cands, sims) in zip(wide, more, strict=True):
+                new = (sims >= cfg.copy_similarity) & ~np.isin(cands, near[i][0])
+                if new.any():
+                    near[i] = (
+                        np.concatenate([near[i][0], cands[new]]),
+                        np.concatenate([near[i][1], sims[new]]),
+                    )
         for i, (slot, (cands, sims)) in enumerate(zip(slots, near, strict=True)):
             if self._bare[slot] and self._bare[cands].any():
                 ok = np.array([self._linkable(slot, c) for c in cands.tolist()], dtype=bool)
@@ -397,6 +416,22 @@ class StoryIndex:
             if cands.size:
                 self._table.link(slot, cands, sims)
         return near
+
+    def _found(
+        self, slots: list[int], queries: list[list[int]]
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        cfg = self.config
+        return neighbourhoods(
+            self._table,
+            self._postings,
+            self._times,
+            slots,
+            queries,
+            window_s=cfg.window_hours * 3600.0,
+            max_posting=cfg.max_posting,
+            max_candidates=cfg.max_candidates,
+            threads=self._threads,
+        )
 
     # -- decision ---------------------------------------------------------------------------
     def _assign(
@@ -409,7 +444,7 @@ class StoryIndex:
         if cfg.relative_floor > 0.0 and sims.size:
             close &= sims >= cfg.relative_floor * float(sims.max())
         cands, sims = cands[close], sims[close]
-        snn = self._table.shared_neighbours(slot, cands)
+        snn = self._table.links(slot, cands, sims, cfg.copy_similarity)
         for other, sim, link in zip(cands.tolist(), sims.tolist(), snn.tolist(), strict=True):
             owner = self._stories.of_slot(other)
             if owner is None:

@@ -219,9 +219,15 @@ class Table:
         """Record a new article's similarities in its own and the others' neighbour lists."""
         _kernels.link(self.nn, self.nn_sim, slot, others, sims)
 
-    def shared_neighbours(self, slot: int, others: np.ndarray) -> np.ndarray:
-        """Shared-neighbour similarity of `slot` with each of `others` (see the kernel)."""
-        return _kernels.shared_neighbours(self.nn, slot, others)
+    def links(
+        self, slot: int, others: np.ndarray, sims: np.ndarray, copy_similarity: float
+    ) -> np.ndarray:
+        """The link of `slot` with each of `others` (cosines `sims`): their shared-neighbour
+        similarity (see the kernel), or 1 for a copy (cosine >= `copy_similarity`). More than
+        k copies of one text fill each other's lists, each copy with those closest to it, so
+        two copies could share none of them."""
+        shared = _kernels.shared_neighbours(self.nn, slot, others)
+        return np.where(np.asarray(sims) >= copy_similarity, 1.0, shared)
 
 
 class Postings:
