@@ -1002,6 +1002,39 @@ def test_an_outlet_found_later_is_the_same_article_and_an_alias_the_same_outlet(
     older.close()
 
 
+def test_a_copy_is_found_again_by_its_text_whatever_its_id_was_made_from(tmp_path, monkeypatch):
+    """A copy's id is made once, from its outlet as then named: read again, it is found by
+    its text and outlet, so a newer outlet table (an alias added) does not store it twice;
+    nor does an edited file's article whose new text another outlet printed in the same
+    batch, which takes the text's plain hash while the file's article keeps its old id."""
+    from newsmoa.extract import copies
+
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    room.ingest([_release_from("새벽신문")], defer_analysis=True)
+    aliased = dataclasses.replace(_release_from(None, origin="c.jsonl:1"), outlet="한빛")
+    assert room.ingest([aliased], defer_analysis=True).added == 1
+    table = copies.outlets()
+    newer = dataclasses.replace(table, by_alias={**table.by_alias, "한빛": "한빛일보"})
+    monkeypatch.setattr(copies, "outlets", lambda: newer)
+    again = dataclasses.replace(aliased, outlet="한빛일보")
+    assert Newsroom(store).ingest([again], defer_analysis=True).unchanged == 1
+
+    clip = str(tmp_path / "clip.txt")
+    first = dataclasses.replace(_release_from("바다일보"), origin=clip)
+    first = dataclasses.replace(first, text=first.text.replace("200여 명", "300여 명"))
+    assert room.ingest([first], defer_analysis=True).added == 1
+    edited = dataclasses.replace(first, text=first.text.replace("120억", "125억"))
+    printed = dataclasses.replace(
+        edited, origin="d.jsonl:1", text=edited.text.replace("바다", "동해")
+    )
+    both = room.ingest([edited, printed], defer_analysis=True)
+    assert (both.added, both.updated) == (1, 1)
+    assert room.ingest([printed], defer_analysis=True).unchanged == 1
+    assert store.counts()["articles"] == 4
+    store.close()
+
+
 def test_a_copy_another_process_stores_meanwhile_is_keyed_again(tmp_path):
     """Another process stores another outlet's copy of the text while this batch is placed:
     the batch is read again against the store, and its copy is stored beside that one

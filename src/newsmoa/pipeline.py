@@ -201,14 +201,7 @@ class Newsroom:
             analyse = not defer_analysis and not done
             rows = self._place(fresh, changed, features, report, analyse=analyse)
             if done:  # the analysis does not depend on the placing: kept from the first try
-                rows = [  # (an article under another id than then: a copy stored since)
-                    replace(r, sentences=d.sentences, facts=d.facts)
-                    if (d := done.get(r.article.id)) is not None and d.article == r.article
-                    else r
-                    if defer_analysis
-                    else _analysed_row(r)
-                    for r in rows
-                ]
+                rows = [self._kept_analysis(r, done, defer_analysis) for r in rows]
             done = {r.article.id: r for r in rows}
             try:
                 touched = self._save(rows, fresh, changed, report, defer_analysis)
@@ -233,6 +226,17 @@ class Newsroom:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
 
+    @staticmethod
+    def _kept_analysis(
+        row: StoredArticle, done: dict[str, StoredArticle], defer_analysis: bool
+    ) -> StoredArticle:
+        """`row` with the analysis an earlier try made of its article; one under another id
+        than then (another outlet's copy stored meanwhile) is analysed now, unless deferred."""
+        earlier = done.get(row.article.id)
+        if earlier is not None and earlier.article == row.article:
+            return replace(row, sentences=earlier.sentences, facts=earlier.facts)
+        return row if defer_analysis else _analysed_row(row)
+
     def _batch(
         self, prepared: Sequence[tuple[Article, Features]], report: IngestReport
     ) -> tuple[dict[str, Article], dict[str, Features]]:
@@ -255,7 +259,8 @@ class Newsroom:
         keyed = sorted({a.id for a in articles if text_keyed(a)})
         if not keyed:
             return [a.id for a in articles]
-        return copy_ids(articles, self.store.outlets_of(keyed))
+        held = self.store.holding(keyed)  # the text-keyed id is the text's hash
+        return copy_ids(articles, held, self.store.outlets_of(keyed))
 
     def _versions_by_file(
         self, articles: dict[str, Article], features: dict[str, Features], report: IngestReport

@@ -319,8 +319,9 @@ def _reopened_from(store, store_url, version):
 
 
 def _stories_by_text(db) -> None:
-    """Undo the last two steps on either database: articles' sources, and stories listed by
-    the number of their time."""
+    """Undo the last three steps on either database: articles found by their text's hash,
+    articles' sources, and stories listed by the number of their time."""
+    db.execute("DROP INDEX articles_content_hash")
     db.execute("DROP INDEX articles_source")
     db.execute("ALTER TABLE articles DROP COLUMN source")
     db.execute("DROP INDEX stories_first_ts")

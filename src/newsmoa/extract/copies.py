@@ -2,20 +2,22 @@
 
 An article given without an id or URL is keyed by its text's hash (`extract`). A release
 that two outlets print word for word would then be one article, and the second outlet's
-copy "already present": a placement lost. The first outlet to hold a text keeps its plain
-hash; another outlet's copy of it is keyed by the hash of the text and that outlet. Who holds
-it is decided against the store first (an id once stored keeps naming what it named), then
-in the batch in a canonical order (time, outlet, origin), so the ids do not depend on the
-input's order. The same outlet (as the current outlet table names it, so that an alias added
-since is the same outlet), or a copy whose outlet is unknown on either side, is the same
-article, as before.
+copy "already present": a placement lost. So such an article is the stored article that
+holds its text (found by the text's hash, whatever its id) under its outlet; a new one
+takes the text's hash as its id where no article has that id yet, else the hash of the text
+and its outlet. Its outlet matches when it is the same outlet as the current outlet table
+names it (an alias added since is the same outlet) or either is unknown (a byline added
+later, a paste without one). Found by text, a stored copy is found whatever its id was
+derived from: the id is never derived again.
 
-Keying every text-keyed article by its outlet from the start would also do this, but a
-stored article whose outlet is found later (a byline added, an e-mail domain, a newer
-outlet table) would get a new id and be stored twice (a review of that design, 2026-11-29).
-Here an outlet found later, where none was known, is the same article. One found
-*different* later (a file's byline changed to another outlet's) is another outlet's copy,
-as another outlet's copy written over a file is (`pipeline.Newsroom._versions_by_file`).
+Keying every text-keyed article by its outlet from the start (reverted) would give an
+article whose outlet is found later a new id, and store it twice; deriving only the
+copies' ids from their outlet (a first version of this module) did so for copies, and for an
+edited file's article whose new text another outlet printed in the same batch (reviews of
+2026-11-29). Left as they are: an article stored without a known outlet stands for every
+outlet's copy of its text (the first outlet found is not recorded on it), and a file whose
+byline now names another outlet is that outlet's copy, as another outlet's copy written
+over a file is (`pipeline.Newsroom._versions_by_file`).
 """
 
 from __future__ import annotations
@@ -46,10 +48,21 @@ def copy_id(text_id: str, outlet: str) -> str:
     return content_hash(f"{text_id}\n{outlet}")
 
 
-def copy_ids(articles: Sequence[Article], holders: Mapping[str, str | None]) -> list[str]:
-    """The id of each of `articles`: the id it has, except another outlet's copy of a
-    text-keyed one. `holders`: the outlet (None: unknown) of each stored article among
-    their ids."""
+Stored = tuple[str, "str | None"]  # a stored article: (id, outlet or None)
+
+
+def copy_ids(
+    articles: Sequence[Article],
+    holding: Mapping[str, Sequence[Stored]],
+    outlets_of: Mapping[str, str | None],
+) -> list[str]:
+    """The id of each of `articles`: the id it has, except for a text-keyed one, which is
+    the stored article holding its text (`holding`: text hash -> stored articles) under its
+    outlet; else the stored article under its id (`outlets_of`: id -> outlet, whatever text
+    it holds now: a new version of it) under its outlet; else a new id: the text's hash
+    where no article holds it yet, or the hash of the text and the outlet. Outlets match when
+    they are one outlet as the current table names them, or either is unknown. Within the
+    batch, articles with a known outlet claim ids first, in a canonical order."""
     ids = [a.id for a in articles]
     groups: dict[str, list[int]] = {}
     for i, a in enumerate(articles):
@@ -57,16 +70,23 @@ def copy_ids(articles: Sequence[Article], holders: Mapping[str, str | None]) -> 
             groups.setdefault(a.id, []).append(i)
     for text_id, members in groups.items():
         keys = {i: outlet_key(articles[i].outlet) for i in members}
-        owner = outlet_key(holders.get(text_id))
-        if owner is None:  # the batch's first known outlet, in a canonical order
-            known = sorted((_order(articles[i], keys[i]), keys[i]) for i in members if keys[i])
-            owner = known[0][1] if known else None
-        for i in members:
+        claims = [(aid, outlet_key(o)) for aid, o in holding.get(text_id, ())]
+        if text_id in outlets_of:
+            claims.append((text_id, outlet_key(outlets_of[text_id])))
+        for i in sorted(members, key=lambda i: _order(articles[i], keys[i])):
             key = keys[i]
-            if key is not None and owner is not None and key != owner:
-                ids[i] = copy_id(text_id, key)
+            found = [aid for aid, k in claims if k == key] or [
+                aid for aid, k in claims if k is None or key is None
+            ]
+            if found:
+                ids[i] = found[0]
+                continue
+            taken = {aid for aid, _ in claims}
+            ids[i] = text_id if text_id not in taken else copy_id(text_id, key or "")
+            claims.append((ids[i], key))
     return ids
 
 
-def _order(a: Article, key: str | None) -> tuple[float, str, str]:
-    return (a.published.timestamp() if a.published else math.inf, key or "", a.origin)
+def _order(a: Article, key: str | None) -> tuple[bool, float, str, str]:
+    """Known outlets first (an unknown one is then the same article as one of them)."""
+    return (key is None, a.published.timestamp() if a.published else math.inf, key or "", a.origin)

@@ -182,6 +182,16 @@ ARTICLE_SOURCES = """
 """
 
 
+def m009_articles_by_text(db: sqlite3.Connection) -> None:
+    """Stored articles found by their text's hash: another outlet's copy of a text an article
+    holds is an article of its own, found again by its text and outlet (`extract.copies`)."""
+    db.execute(ARTICLES_BY_TEXT)
+
+
+# Shared by both databases (PostgreSQL's m008).
+ARTICLES_BY_TEXT = "CREATE INDEX articles_content_hash ON articles(content_hash)"
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
@@ -191,6 +201,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m006_queue_by_time,
     m007_stories_by_time,
     m008_article_sources,
+    m009_articles_by_text,
 )
 
 

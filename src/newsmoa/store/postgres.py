@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 from newsmoa.errors import ConfigError, StoreError
 from newsmoa.store.migrations import (
     ARTICLE_SOURCES,
+    ARTICLES_BY_TEXT,
     QUEUE_BY_TIME,
     UNDATED_FROM_STORY,
     first_times,
@@ -175,6 +176,11 @@ def m007_article_sources(db: Any) -> None:
             db.execute(statement)
 
 
+def m008_articles_by_text(db: Any) -> None:
+    """SQLite's m009: stored articles found by their text's hash."""
+    db.execute(ARTICLES_BY_TEXT)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -184,6 +190,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m005_queue_by_time,
     m006_stories_by_time,
     m007_article_sources,
+    m008_articles_by_text,
 )
 
 

@@ -124,6 +124,13 @@ class SQLStore:
     def outlets_of(self, ids: Sequence[str]) -> dict[str, str | None]:
         return self._by_ids("outlet", ids)
 
+    def holding(self, hashes: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
+        query = "SELECT content_hash, id, outlet FROM articles WHERE content_hash IN ({marks})"
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        for digest, aid, outlet in sorted(self._rows_in(query, hashes)):
+            out.setdefault(digest, []).append((aid, outlet))
+        return out
+
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
         return {aid: bytes(blob) for aid, blob in self._by_ids("features", ids).items()}
 
