@@ -368,12 +368,15 @@ class StoryIndex:
             self._table, self._df, found, cfg.query_terms, cfg.max_posting_share,
             threads=self._threads,
         )  # fmt: skip
-        broad = heaviest_terms(
-            self._table, self._df, found, cfg.query_terms, cfg.max_posting_share,
+        copying = cfg.copy_similarity <= 1.0
+        need = found if copying else [s for s, row in zip(found, rows, strict=True) if not row]
+        broad = dict(zip(need, heaviest_terms(
+            self._table, self._df, need, cfg.query_terms, cfg.max_posting_share,
             threads=self._threads, min_common=cfg.max_posting,
-        )  # fmt: skip
+        ), strict=True))  # fmt: skip
         queries, copies = {}, {}
-        for s, row, wide in zip(found, rows, broad, strict=True):
+        for s, row in zip(found, rows, strict=True):
+            wide = broad.get(s, row)
             if not row:
                 # every shared term that common: one more copy of a text the store already
                 # holds many of (a county's release in its own store), found by them all
@@ -400,7 +403,7 @@ class StoryIndex:
         queries, copies = self._queries(slots)
         near = self._found(slots, queries)
         wide = [i for i, q in enumerate(copies) if q]
-        if wide and cfg.copy_similarity <= 1.0:
+        if wide:
             more = self._found([slots[i] for i in wide], [copies[i] for i in wide])
             for i, (cands, sims) in zip(wide, more, strict=True):
                 new = (sims >= cfg.copy_similarity) & ~np.isin(cands, near[i][0])
