@@ -972,10 +972,30 @@ def test_two_outlets_printing_a_release_word_for_word_are_two_placements(tmp_pat
             defer_analysis=True,
         )
         assert (again.added, again.updated, again.unchanged) == (0, 0, 2), name
-        assert again.dropped == {"same id again later in this batch, which is kept": 2}
+        assert again.dropped == {
+            "same id again later in this batch, which is kept": 1,
+            "the same text as an article of this batch that names its outlet, which is kept": 1,
+        }
         assert _placements(store) == runs[name]
         store.close()
     assert runs["batch"] == runs["reversed"]  # the store's first holds the plain id
+
+
+def test_a_copy_naming_no_outlet_never_replaces_one_that_names_it(tmp_path):
+    """In one batch, a copy without an outlet is the article of an outlet that printed the
+    same text, whichever comes later in the input: it neither takes that outlet's
+    placement nor blanks its outlet."""
+    for order in ([0, 1, 2], [2, 1, 0]):
+        items = [
+            _release_from("한빛일보"),
+            _release_from("새벽신문"),
+            _release_from(None, origin="z"),
+        ]
+        store = open_store(str(tmp_path / f"{order[0]}.db"))
+        report = Newsroom(store).ingest([items[i] for i in order], defer_analysis=True)
+        assert report.added == 2, order
+        assert [o for o, _ in _placements(store)] == ["새벽신문", "한빛일보"], order
+        store.close()
 
 
 def test_an_outlet_found_later_is_the_same_article_and_an_alias_the_same_outlet(

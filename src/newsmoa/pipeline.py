@@ -249,6 +249,10 @@ class Newsroom:
         features: dict[str, Features] = {}
         for (a, f), aid in zip(prepared, ids, strict=True):
             if (earlier := articles.get(aid)) is not None:
+                if a.outlet is None and earlier.outlet and a.content_hash == earlier.content_hash:
+                    report.dropped[_UNNAMED] += 1  # not a newer version: it names no outlet
+                    report.dropped_from.append(f"{a.origin}: {_UNNAMED} ({aid})")
+                    continue
                 report.dropped[_TWICE] += 1
                 report.dropped_from.append(f"{earlier.origin}: {_TWICE} ({earlier.id})")
             articles[aid], features[aid] = (a if a.id == aid else replace(a, id=aid)), f
@@ -769,6 +773,7 @@ class _Stale(Exception):
 
 _KEPT = "no body text; the stored version is kept"
 _TWICE = "same id again later in this batch, which is kept"
+_UNNAMED = "the same text as an article of this batch that names its outlet, which is kept"
 _OLDER = "a text this article had before its file was edited; the stored version is kept"
 
 
