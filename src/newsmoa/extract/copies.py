@@ -15,7 +15,9 @@ article whose outlet is found later a new id, and store it twice; deriving only 
 copies' ids from their outlet (a first version of this module) did so for copies, and for an
 edited file's article whose new text another outlet printed in the same batch (reviews of
 2026-11-29). Left as they are: an article stored without a known outlet stands for every
-outlet's copy of its text (the first outlet found is not recorded on it), and a file whose
+outlet's copy of its text (the first outlet found is not recorded on it); an outlet is stored
+as the table then named it, so a table that drops an alias makes the next reading of a copy
+under the old name another outlet's (tables only grow in practice); and a file whose
 byline now names another outlet is that outlet's copy, as another outlet's copy written
 over a file is (`pipeline.Newsroom._versions_by_file`).
 """
