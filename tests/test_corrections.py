@@ -98,6 +98,28 @@ def test_a_merge_holds_and_the_absorbed_id_leads_to_it(room):
     assert _stories(room, ["e1-3"]) == {"e1-3": two}  # a new report joins the merged story
 
 
+def test_a_split_undoing_a_merge_gives_the_absorbed_id_back_to_its_articles(room):
+    """A mistaken merge undone by a split: the part holding the absorbed story's founder is
+    that story again, under its own id, so a link to it leads to its articles and not to the
+    story that took them in (before: a new id, and the old one led to the wrong story). A
+    part split off, merged back and split off again keeps its first id (before: "-2")."""
+    room.ingest([*_reports(1, 3), *_reports(2, 3)], defer_analysis=True)
+    one, two = room.store.stories_of(["e1-0", "e2-0"]).values()
+    merge(room, two, [one], defer_analysis=True)
+    assert room.store.resolve(one) == two
+    done = split(room, two, ["e1-1", "e1-0", "e1-2"], defer_analysis=True)
+    assert done.story == one and room.store.resolve(one) == one
+    assert room.store.corrections()[-1]["revived"] is True
+    assert set(_stories(room, ["e1-0", "e1-1", "e1-2"]).values()) == {one}
+    assert set(_stories(room, ["e2-0", "e2-1", "e2-2"]).values()) == {two}
+    part = split(room, two, ["e2-2"], defer_analysis=True).story
+    assert "revived" not in room.store.corrections()[-1]
+    merge(room, two, [part], defer_analysis=True)
+    assert split(room, two, ["e2-2"], defer_analysis=True).story == part
+    room.ingest(_reports(1, 4, first=3), defer_analysis=True, recluster=True)
+    assert _stories(room, ["e1-3"]) == {"e1-3": one}  # its new report finds it
+
+
 def test_an_id_merged_away_before_is_named_with_the_story_it_acted_on(room, tmp_path):
     """An editor who gives an id an earlier merge absorbed acts on all of the story it
     leads to: each correction says so, and its line of the log keeps it."""

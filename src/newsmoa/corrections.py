@@ -32,7 +32,9 @@ Each correction is one transaction with one line in the store's log (`Store.corr
 `proven: true` when an editor's own token said so, `Editor`),
 whose length also tells a process holding stories in its index (`watch`) that they have
 changed. A story left without articles redirects to where they went, so links
-to it still lead to them. Story ids never change and never return, as for automatic merges.
+to it still lead to them. Story ids never change and are never given to another story, as
+for automatic merges; a split that takes back from a story the founder of a story merged
+into it gives that id back to its articles (`split`).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from newsmoa.cluster.stories import fresh_id
+from newsmoa.cluster.stories import fresh_id, story_id_for
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.store.base import Store
@@ -121,7 +123,9 @@ def split(
 ) -> Correction:
     """Move `articles` out of `story` into a new story; every article of both is then placed
     by hand. The new story's id derives from its earliest article, as a story founded by it
-    (`cluster.stories.fresh_id`)."""
+    (`cluster.stories.fresh_id`); where an article leaving founded a story that was merged
+    into this one (the merge a split undoes), that story's id names it again, the earliest
+    such founder's (`_revived`), so a link to it leads to its articles again."""
     store = room.store
     articles = _distinct(articles, "article")
     with _correcting(room, defer_analysis) as changed:
@@ -135,12 +139,17 @@ def split(
         if len(articles) == len(ids):
             raise Refused(f"that is all of story {source}: a split must leave some of it")
         leaving = set(articles)
-        first = min((t or 0.0, aid) for t, aid in members if aid in leaving)[1]
-        new = fresh_id(first, lambda s: store.story_id_known(s) or room.index.known(s))
+        order = sorted((t or 0.0, aid) for t, aid in members if aid in leaving)
+        new = _revived(store, source, [aid for _, aid in order])
+        detail: dict[str, Any] = {"story": source, "articles": articles, "into": new}
+        if new is None:
+            new = fresh_id(order[0][1], lambda s: store.story_id_known(s) or room.index.known(s))
+            detail["into"] = new
+        else:
+            store.revive(new)
+            detail["revived"] = True
         via = _redirected({story: source})
-        n = store.log_correction(
-            "split", _by({"story": source, "articles": articles, "into": new}, by, via)
-        )
+        n = store.log_correction("split", _by(detail, by, via))
         _moved(store, dict.fromkeys(articles, new), dict.fromkeys(articles, source), n)
         changed += [source, new]
         held = _hold(store, changed)
@@ -238,6 +247,16 @@ def release(
         store.mark_unsettled(articles)
         changed += sorted({now[a] for a in articles})
     return Correction(n, "release", None, (), (), tuple(articles), tuple(changed), _pairs(via))
+
+
+def _revived(store: Store, source: str, leaving: Sequence[str]) -> str | None:
+    """The id of a story that one of `leaving` (earliest first) founded and that now
+    redirects into `source`: those articles were that story before a merge took it in."""
+    for aid in leaving:
+        founded = story_id_for(aid)
+        if founded != source and store.resolve(founded) == source:
+            return founded
+    return None
 
 
 def _pairs(redirected: dict[str, str]) -> tuple[tuple[str, str], ...]:

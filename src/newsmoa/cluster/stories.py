@@ -2,7 +2,8 @@
 
 A story id derives from its founding article's id (`story_id_for`) and is never reused: an
 absorbed id redirects to the surviving (older) story, and a later story founded by an article
-with the same id gets a suffix.
+with the same id gets a suffix. Only an editor's split that takes back a merged story's
+founder gives the absorbed id back to its articles (`corrections.split`).
 """
 
 from __future__ import annotations

@@ -206,6 +206,11 @@ class Store(Protocol):
         what resolving them needs, read by key."""
         ...
 
+    def revive(self, story: str) -> None:
+        """Forget where the absorbed id `story` redirected: it names a story again (an
+        editor's split taking back the articles a mistaken merge took: `corrections.split`)."""
+        ...
+
     def redirects_into(self, story: str) -> list[str]:
         """The ids that redirect to `story` (merged into it, straight or through a story
         merged into it later), sorted."""

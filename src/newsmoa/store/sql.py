@@ -326,6 +326,9 @@ class SQLStore:
                 self._run("UPDATE hand_placed SET story = ? WHERE story = ?", (new, old))
                 self._run("DELETE FROM stories WHERE id = ?", (old,))
 
+    def revive(self, story: str) -> None:
+        self._run("DELETE FROM redirects WHERE old = ?", (story,))
+
     def mark_unsettled(self, ids: Sequence[str]) -> None:
         query = (  # SQLite reads ON CONFLICT after a SELECT only when it has a WHERE
             "INSERT INTO unsettled (id, time_ts) SELECT id, time_ts FROM articles"
