@@ -1001,15 +1001,21 @@ def test_a_copy_naming_no_outlet_never_replaces_one_that_names_it(tmp_path):
 def test_an_outlet_found_later_is_the_same_article_and_an_alias_the_same_outlet(
     tmp_path, monkeypatch
 ):
-    """A text stored without a known outlet, read again with a byline: the same article.
-    An outlet stored as it was written, read again under the name a newer outlet table
-    gives it: the same outlet."""
+    """A text stored without a known outlet, read again with a byline: the same article,
+    which now has that outlet (a new version), so another outlet's copy after it is another
+    article (before, the outlet-less article stood for every outlet's copy). An outlet
+    stored as it was written, read again under the name a newer outlet table gives it: the
+    same outlet."""
     from newsmoa.extract import copies
 
     store = open_store(str(tmp_path / "s.db"))
     room = Newsroom(store)
     assert room.ingest([_release_from(None)], defer_analysis=True).added == 1
+    assert room.ingest([_release_from("한빛일보")], defer_analysis=True).updated == 1
     assert room.ingest([_release_from("한빛일보")], defer_analysis=True).unchanged == 1
+    assert room.ingest([_release_from(None)], defer_analysis=True).unchanged == 1
+    assert room.ingest([_release_from("새벽신문")], defer_analysis=True).added == 1
+    assert [o for o, _ in _placements(store)] == ["새벽신문", "한빛일보"]
     aliased = dataclasses.replace(_release_from(None), outlet="한빛")
     older = open_store(str(tmp_path / "t.db"))
     assert Newsroom(older).ingest([aliased], defer_analysis=True).added == 1

@@ -319,7 +319,13 @@ class Newsroom:
         now; the report counts them (again, when a try is repeated)."""
         known = self.store.known_hashes(list(articles))
         fresh = [a for a in articles.values() if a.id not in known]
-        changed = [a for a in articles.values() if a.id in known and known[a.id] != a.content_hash]
+        same = [a.id for a in articles.values() if a.outlet and known.get(a.id) == a.content_hash]
+        unnamed = {aid for aid, outlet in self.store.outlets_of(same).items() if not outlet}
+        changed = [  # a new text, or the outlet of an article stored without one now found
+            a
+            for a in articles.values()
+            if a.id in known and (known[a.id] != a.content_hash or a.id in unnamed)
+        ]
         kept = self._stored_bodies(changed)
         report.dropped.pop(_KEPT, None)
         report.dropped_from = [d for d in report.dropped_from if not d.endswith(_KEPT)]

@@ -14,12 +14,13 @@ Keying every text-keyed article by its outlet from the start (reverted) would gi
 article whose outlet is found later a new id, and store it twice; deriving only the
 copies' ids from their outlet (a first version of this module) did so for copies, and for an
 edited file's article whose new text another outlet printed in the same batch (reviews of
-2026-11-29). Left as they are: an article stored without a known outlet stands for every
-outlet's copy of its text (the first outlet found is not recorded on it); an outlet is stored
-as the table then named it, so a table that drops an alias makes the next reading of a copy
-under the old name another outlet's (tables only grow in practice); and a file whose
-byline now names another outlet is that outlet's copy, as another outlet's copy written
-over a file is (`pipeline.Newsroom._versions_by_file`).
+2026-11-29). An article stored without a known outlet takes the first outlet found for it
+(`pipeline.Newsroom._sorted`: a new version), so a second outlet's copy after that is its
+own article. Left as they are: an outlet is stored as the table then named it, so a table
+that drops an alias makes the next reading of a copy under the old name another outlet's
+(tables only grow in practice); and a file whose byline now names another outlet is that
+outlet's copy, as another outlet's copy written over a file is
+(`pipeline.Newsroom._versions_by_file`).
 """
 
 from __future__ import annotations
