@@ -1086,3 +1086,22 @@ def test_a_copy_another_process_stores_meanwhile_is_keyed_again(tmp_path):
     assert mine.sentences and mine.facts is not None
     store.close()
     other.close()
+
+
+def test_an_outlet_less_file_edited_since_does_not_take_another_outlets_copy(tmp_path):
+    """A file without a byline, stored and then edited: an outlet's copy of its old text is
+    that outlet's article, not a backup of the edited file (dropped before as "a text this
+    article had before its file was edited")."""
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    clip = str(tmp_path / "clip.txt")
+    plain = _release_from(None, origin=clip)
+    assert room.ingest([plain], defer_analysis=True).added == 1
+    edited = dataclasses.replace(plain, text=plain.text.replace("120억", "125억"))
+    assert room.ingest([edited], defer_analysis=True).updated == 1
+    copy = room.ingest([_release_from("한빛일보")], defer_analysis=True)
+    assert copy.added == 1 and not copy.dropped
+    backup = dataclasses.replace(plain, origin=str(tmp_path / "backup.txt"))
+    again = room.ingest([backup], defer_analysis=True)
+    assert again.added == 0 and sum(again.dropped.values()) == 1
+    store.close()

@@ -62,10 +62,13 @@ def copy_ids(
     """The id of each of `articles`: the id it has, except for a text-keyed one, which is
     the stored article holding its text (`holding`: text hash -> stored articles) under its
     outlet; else the stored article under its id (`outlets_of`: id -> outlet, whatever text
-    it holds now: a new version of it) under its outlet; else a new id: the text's hash
+    it holds now: a new version of it) under the same outlet; else a new id: the text's hash
     where no article holds it yet, or the hash of the text and the outlet. Outlets match when
-    they are one outlet as the current table names them, or either is unknown. Within the
-    batch, articles with a known outlet claim ids first, in a canonical order."""
+    they are one outlet as the current table names them, or, for an article holding the
+    same text, either is unknown (an unknown outlet is not a reason to make a copy of an
+    article that holds another text now: an outlet-less file edited since keeps its old
+    text's other copies apart). Within the batch, articles with a known outlet claim ids
+    first, in a canonical order."""
     ids = [a.id for a in articles]
     groups: dict[str, list[int]] = {}
     for i, a in enumerate(articles):
@@ -74,12 +77,13 @@ def copy_ids(
     for text_id, members in groups.items():
         keys = {i: outlet_key(articles[i].outlet) for i in members}
         claims = [(aid, outlet_key(o)) for aid, o in holding.get(text_id, ())]
-        if text_id in outlets_of:
+        held = {aid for aid, _ in claims}
+        if text_id in outlets_of:  # holding another text now: only under the same outlet
             claims.append((text_id, outlet_key(outlets_of[text_id])))
         for i in sorted(members, key=lambda i: _order(articles[i], keys[i])):
             key = keys[i]
             found = [aid for aid, k in claims if k == key] or [
-                aid for aid, k in claims if k is None or key is None
+                aid for aid, k in claims if (k is None or key is None) and aid in held
             ]
             if found:
                 ids[i] = found[0]
@@ -87,6 +91,7 @@ def copy_ids(
             taken = {aid for aid, _ in claims}
             ids[i] = text_id if text_id not in taken else copy_id(text_id, key or "")
             claims.append((ids[i], key))
+            held.add(ids[i])
     return ids
 
 
