@@ -120,6 +120,25 @@ def test_a_split_undoing_a_merge_gives_the_absorbed_id_back_to_its_articles(room
     assert _stories(room, ["e1-3"]) == {"e1-3": one}  # its new report finds it
 
 
+def test_ids_that_led_through_a_revived_story_lead_where_their_articles_are(room):
+    """Z merged into X, X into S: splitting X's articles out revives X, and Z, whose
+    articles stay in S, leads to S (before: to X, which holds none of them). Two absorbed
+    stories split out together: the part is the earlier founder's, and the other id leads
+    to it."""
+    room.ingest([*_reports(1, 3), *_reports(2, 3), *_reports(3, 3)], defer_analysis=True)
+    z, x, s = room.store.stories_of(["e1-0", "e2-0", "e3-0"]).values()
+    merge(room, x, [z], defer_analysis=True)
+    merge(room, s, [x], defer_analysis=True)
+    assert split(room, s, ["e2-0", "e2-1", "e2-2"], defer_analysis=True).story == x
+    assert (room.store.resolve(x), room.store.resolve(z)) == (x, s)
+    assert set(_stories(room, ["e1-0", "e1-1", "e1-2"]).values()) == {s}
+    merge(room, s, [x], defer_analysis=True)
+    both = ["e1-0", "e1-1", "e1-2", "e2-0", "e2-1", "e2-2"]
+    assert split(room, s, both, defer_analysis=True).story == z  # e1 is the earlier event
+    assert (room.store.resolve(x), room.store.resolve(z)) == (z, z)
+    assert set(_stories(room, both).values()) == {z}
+
+
 def test_an_id_merged_away_before_is_named_with_the_story_it_acted_on(room, tmp_path):
     """An editor who gives an id an earlier merge absorbed acts on all of the story it
     leads to: each correction says so, and its line of the log keeps it."""

@@ -1105,3 +1105,20 @@ def test_an_outlet_less_file_edited_since_does_not_take_another_outlets_copy(tmp
     again = room.ingest([backup], defer_analysis=True)
     assert again.added == 0 and sum(again.dropped.values()) == 1
     store.close()
+
+
+def test_two_outlets_copies_of_an_outlet_less_article_in_one_batch_are_two(tmp_path):
+    """A text stored without an outlet, then two outlets' copies of it in one batch: the
+    first outlet (in the canonical order) is that article's, the other its own article;
+    reading the batch again adds nothing (before, one placement was lost, and the second
+    reading added it)."""
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    room.ingest([_release_from(None)], defer_analysis=True)
+    both = [_release_from("새벽신문", "이영희"), _release_from("한빛일보")]
+    first = room.ingest(both, defer_analysis=True)
+    assert (first.added, first.updated, sum(first.dropped.values())) == (1, 1, 0)
+    again = room.ingest(both[::-1], defer_analysis=True)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    assert [o for o, _ in _placements(store)] == ["새벽신문", "한빛일보"]
+    store.close()

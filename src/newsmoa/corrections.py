@@ -125,7 +125,8 @@ def split(
     by hand. The new story's id derives from its earliest article, as a story founded by it
     (`cluster.stories.fresh_id`); where an article leaving founded a story that was merged
     into this one (the merge a split undoes), that story's id names it again, the earliest
-    such founder's (`_revived`), so a link to it leads to its articles again."""
+    such founder's, so a link to it leads to its articles again; an id that redirected to
+    it leads to where its founder is now (`_absorbed_founded`)."""
     store = room.store
     articles = _distinct(articles, "article")
     with _correcting(room, defer_analysis) as changed:
@@ -140,14 +141,15 @@ def split(
             raise Refused(f"that is all of story {source}: a split must leave some of it")
         leaving = set(articles)
         order = sorted((t or 0.0, aid) for t, aid in members if aid in leaving)
-        new = _revived(store, source, [aid for _, aid in order])
-        detail: dict[str, Any] = {"story": source, "articles": articles, "into": new}
-        if new is None:
+        absorbed = _absorbed_founded(store, source, [aid for _, aid in order])
+        detail: dict[str, Any] = {"story": source, "articles": articles}
+        if absorbed:
+            new = absorbed[0]
+            store.revive(new, source, absorbed[1:])
+            detail.update(into=new, revived=True)
+        else:
             new = fresh_id(order[0][1], lambda s: store.story_id_known(s) or room.index.known(s))
             detail["into"] = new
-        else:
-            store.revive(new)
-            detail["revived"] = True
         via = _redirected({story: source})
         n = store.log_correction("split", _by(detail, by, via))
         _moved(store, dict.fromkeys(articles, new), dict.fromkeys(articles, source), n)
@@ -249,14 +251,18 @@ def release(
     return Correction(n, "release", None, (), (), tuple(articles), tuple(changed), _pairs(via))
 
 
-def _revived(store: Store, source: str, leaving: Sequence[str]) -> str | None:
-    """The id of a story that one of `leaving` (earliest first) founded and that now
-    redirects into `source`: those articles were that story before a merge took it in."""
+def _absorbed_founded(store: Store, source: str, leaving: Sequence[str]) -> list[str]:
+    """The ids of the stories that articles of `leaving` (earliest first) founded and that
+    now redirect into `source`, in that order: those articles were these stories before
+    merges took them in. The first names the part split off again; the others, and the ids
+    redirecting to it whose founders stay, are pointed where their articles are
+    (`Store.revive`)."""
+    out = []
     for aid in leaving:
         founded = story_id_for(aid)
-        if founded != source and store.resolve(founded) == source:
-            return founded
-    return None
+        if founded != source and founded not in out and store.resolve(founded) == source:
+            out.append(founded)
+    return out
 
 
 def _pairs(redirected: dict[str, str]) -> tuple[tuple[str, str], ...]:

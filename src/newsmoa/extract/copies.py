@@ -87,6 +87,8 @@ def copy_ids(
             ]
             if found:
                 ids[i] = found[0]
+                if key is not None:  # an outlet-less article is this outlet's from now on
+                    claims = [(aid, key if aid == found[0] else k) for aid, k in claims]
                 continue
             taken = {aid for aid, _ in claims}
             ids[i] = text_id if text_id not in taken else copy_id(text_id, key or "")

@@ -206,9 +206,12 @@ class Store(Protocol):
         what resolving them needs, read by key."""
         ...
 
-    def revive(self, story: str) -> None:
-        """Forget where the absorbed id `story` redirected: it names a story again (an
-        editor's split taking back the articles a mistaken merge took: `corrections.split`)."""
+    def revive(self, story: str, rest: str, along: Iterable[str] = ()) -> None:
+        """The absorbed id `story` names a story again (an editor's split taking back the
+        articles a mistaken merge took: `corrections.split`): its redirect is forgotten, the
+        ids redirecting straight to it redirect to `rest` (the story its articles leave,
+        which holds theirs) unless they are in `along`, and those in `along` (founded by
+        articles that leave with it) redirect to it."""
         ...
 
     def redirects_into(self, story: str) -> list[str]:

@@ -326,8 +326,16 @@ class SQLStore:
                 self._run("UPDATE hand_placed SET story = ? WHERE story = ?", (new, old))
                 self._run("DELETE FROM stories WHERE id = ?", (old,))
 
-    def revive(self, story: str) -> None:
-        self._run("DELETE FROM redirects WHERE old = ?", (story,))
+    def revive(self, story: str, rest: str, along: Iterable[str] = ()) -> None:
+        along = sorted(set(along) - {story})
+        with self.transaction():
+            self._run("DELETE FROM redirects WHERE old = ?", (story,))
+            into = self._run("SELECT old FROM redirects WHERE new = ?", (story,)).fetchall()
+            for (old,) in into:
+                if old not in along:
+                    self._run("UPDATE redirects SET new = ? WHERE old = ?", (rest, old))
+            for old in along:
+                self._run("UPDATE redirects SET new = ? WHERE old = ?", (story, old))
 
     def mark_unsettled(self, ids: Sequence[str]) -> None:
         query = (  # SQLite reads ON CONFLICT after a SELECT only when it has a WHERE
