@@ -31,6 +31,26 @@ def row(
     )
 
 
+def test_articles_are_found_by_their_text_and_a_redirect_is_revived(store):
+    """Both databases: the stored articles holding a text (by its content hash) with their
+    outlets; a revived id names a story again, the ids that led through it lead where
+    they are sent."""
+    unnamed = row("a")
+    unnamed = replace(unnamed, article=replace(unnamed.article, outlet=None))
+    store.save_articles([unnamed, row("b", story="s2"), row("c", text="다른 기사다.", story="s3")])
+    digest = row().article.content_hash
+    assert store.holding([digest, "0" * 16]) == {digest: [("a", None), ("b", "한겨레")]}
+    assert store.outlets_of(["a", "b", "zz"]) == {"a": None, "b": "한겨레"}
+    store.save_redirects({"s3": "s2"})
+    store.save_redirects({"s2": "s1"})
+    store.save_redirects({"s4": "s1"})
+    store.revive("s2", "s1")
+    assert [store.resolve(s) for s in ("s2", "s3", "s4")] == ["s2", "s1", "s1"]
+    store.save_redirects({"s2": "s1"})
+    store.revive("s2", "s1", along=["s3", "s4"])
+    assert [store.resolve(s) for s in ("s2", "s3", "s4")] == ["s2", "s2", "s2"]
+
+
 def test_round_trip(store):
     store.save_articles([row()])
     (back,) = store.story_articles("s1")
