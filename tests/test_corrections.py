@@ -139,6 +139,28 @@ def test_ids_that_led_through_a_revived_story_lead_where_their_articles_are(room
     assert set(_stories(room, both).values()) == {z}
 
 
+def test_every_id_merged_in_leads_to_where_its_founding_article_went(room):
+    """After a split or a move, each id merged into the stories it changes leads to the
+    story holding the article it was made from: through any chain of merges, for a
+    suffixed id, and for articles moved to another story."""
+    room.ingest([*(r for e in (1, 2, 3, 4) for r in _reports(e, 3))], defer_analysis=True)
+    x, y, z, s = room.store.stories_of(["e1-0", "e2-0", "e3-0", "e4-0"]).values()
+    merge(room, y, [z], defer_analysis=True)
+    merge(room, s, [y, x], defer_analysis=True)
+    both = ["e1-0", "e1-1", "e1-2", "e2-0", "e2-1", "e2-2"]
+    assert split(room, s, both, defer_analysis=True).story == x
+    assert [room.store.resolve(i) for i in (x, y, z)] == [x, x, s]  # z's articles stayed
+    assert room.store.corrections()[-1]["led"] == {y: x}
+    part = split(room, s, ["e4-0", "e4-1"], defer_analysis=True).story  # s's own founder
+    assert part == f"{s}-2"
+    merge(room, s, [part], defer_analysis=True)
+    assert split(room, s, ["e4-0", "e4-1"], defer_analysis=True).story == part
+    merge(room, s, [part], defer_analysis=True)
+    move(room, ["e4-0", "e4-1"], x, defer_analysis=True)
+    assert room.store.resolve(part) == x
+    assert room.store.corrections()[-1]["led"] == {part: x}
+
+
 def test_an_id_merged_away_before_is_named_with_the_story_it_acted_on(room, tmp_path):
     """An editor who gives an id an earlier merge absorbed acts on all of the story it
     leads to: each correction says so, and its line of the log keeps it."""

@@ -34,7 +34,9 @@ whose length also tells a process holding stories in its index (`watch`) that th
 changed. A story left without articles redirects to where they went, so links
 to it still lead to them. Story ids never change and are never given to another story, as
 for automatic merges; a split that takes back from a story the founder of a story merged
-into it gives that id back to its articles (`split`).
+into it gives that id back to its articles (`split`), and after a split or a move every id
+merged into the stories it changed leads to the story holding the article it was made from
+(`_founded_ids`; the log's `led` names those that now lead elsewhere).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from typing import Any
 from newsmoa.cluster.stories import fresh_id, story_id_for
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom, story_document
-from newsmoa.store.base import Store
+from newsmoa.store.base import Store, StoredArticle
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,21 @@ def move(
         sizes = store.story_sizes(left)
         leaving = Counter(now[a] for a in moved)
         emptied = [s for s in left if leaving[s] >= sizes.get(s, 0)]  # redirect to the target
-        detail = {"articles": articles, "story": target, "from": left, "absorbed": emptied}
+        going = set(moved)
+        targets = {}  # an id merged into a story they leave: where its founding article is
+        for story_left in left:
+            kept = [r.article.id for r in sorted(store.story_articles(story_left), key=_when)]
+            for r, a in _founded_ids(store, story_left, kept).items():
+                targets[r] = target if a in going else story_left
+        store.repoint(targets)
+        detail: dict[str, Any] = {
+            "articles": articles,
+            "story": target,
+            "from": left,
+            "absorbed": emptied,
+        }
+        if led := {r: t for r, t in targets.items() if t == target}:
+            detail["led"] = led
         n = store.log_correction("move", _by(detail, by, via))
         _moved(store, {a: target for a in moved}, now, n)
         store.save_redirects({s: target for s in emptied})
@@ -123,10 +139,10 @@ def split(
 ) -> Correction:
     """Move `articles` out of `story` into a new story; every article of both is then placed
     by hand. The new story's id derives from its earliest article, as a story founded by it
-    (`cluster.stories.fresh_id`); where an article leaving founded a story that was merged
-    into this one (the merge a split undoes), that story's id names it again, the earliest
-    such founder's, so a link to it leads to its articles again; an id that redirected to
-    it leads to where its founder is now (`_absorbed_founded`)."""
+    (`cluster.stories.fresh_id`). Where an article leaving founded a story that was merged
+    into this one (the merge a split undoes), that story's id names the part again (the
+    earliest such founder's), so a link to it leads to its articles again; every id that
+    led here leads to the part its founding article is in (`_founded_ids`)."""
     store = room.store
     articles = _distinct(articles, "article")
     with _correcting(room, defer_analysis) as changed:
@@ -140,16 +156,24 @@ def split(
         if len(articles) == len(ids):
             raise Refused(f"that is all of story {source}: a split must leave some of it")
         leaving = set(articles)
-        order = sorted((t or 0.0, aid) for t, aid in members if aid in leaving)
-        absorbed = _absorbed_founded(store, source, [aid for _, aid in order])
+        in_order = [aid for _, aid in sorted((t or 0.0, aid) for t, aid in members)]
+        founded = _founded_ids(store, source, in_order)
+        rank = {aid: i for i, aid in enumerate(in_order)}
+        back = sorted(
+            (r for r, a in founded.items() if a in leaving), key=lambda r: (rank[founded[r]], r)
+        )
         detail: dict[str, Any] = {"story": source, "articles": articles}
-        if absorbed:
-            new = absorbed[0]
-            store.revive(new, source, absorbed[1:])
+        if back:
+            new = back[0]
             detail.update(into=new, revived=True)
         else:
-            new = fresh_id(order[0][1], lambda s: store.story_id_known(s) or room.index.known(s))
+            first = min((t or 0.0, aid) for t, aid in members if aid in leaving)[1]
+            new = fresh_id(first, lambda s: store.story_id_known(s) or room.index.known(s))
             detail["into"] = new
+        targets = {r: new if a in leaving else source for r, a in founded.items()}
+        store.repoint(targets)
+        if len(back) > 1:
+            detail["led"] = {r: new for r in back[1:]}
         via = _redirected({story: source})
         n = store.log_correction("split", _by(detail, by, via))
         _moved(store, dict.fromkeys(articles, new), dict.fromkeys(articles, source), n)
@@ -251,18 +275,22 @@ def release(
     return Correction(n, "release", None, (), (), tuple(articles), tuple(changed), _pairs(via))
 
 
-def _absorbed_founded(store: Store, source: str, leaving: Sequence[str]) -> list[str]:
-    """The ids of the stories that articles of `leaving` (earliest first) founded and that
-    now redirect into `source`, in that order: those articles were these stories before
-    merges took them in. The first names the part split off again; the others, and the ids
-    redirecting to it whose founders stay, are pointed where their articles are
-    (`Store.revive`)."""
-    out = []
-    for aid in leaving:
-        founded = story_id_for(aid)
-        if founded != source and founded not in out and store.resolve(founded) == source:
-            out.append(founded)
-    return out
+def _when(row: StoredArticle) -> tuple[float, str]:
+    return (row.time or 0.0, row.article.id)
+
+
+def _founded_ids(store: Store, story: str, members: Sequence[str]) -> dict[str, str]:
+    """The ids that lead to `story` (merged into it) whose founding article is among its
+    `members`, each with that article: the article its id was made from (`story_id_for`,
+    a suffix apart; of two such articles, the first of `members`)."""
+    by_base: dict[str, str] = {}
+    for aid in members:
+        by_base.setdefault(story_id_for(aid), aid)
+    return {
+        r: by_base[r.partition("-")[0]]
+        for r in store.redirects_into(story)
+        if r.partition("-")[0] in by_base
+    }
 
 
 def _pairs(redirected: dict[str, str]) -> tuple[tuple[str, str], ...]:

@@ -44,10 +44,10 @@ def test_articles_are_found_by_their_text_and_a_redirect_is_revived(store):
     store.save_redirects({"s3": "s2"})
     store.save_redirects({"s2": "s1"})
     store.save_redirects({"s4": "s1"})
-    store.revive("s2", "s1")
+    store.repoint({"s2": "s2", "s3": "s1"})
     assert [store.resolve(s) for s in ("s2", "s3", "s4")] == ["s2", "s1", "s1"]
     store.save_redirects({"s2": "s1"})
-    store.revive("s2", "s1", along=["s3", "s4"])
+    store.repoint({"s2": "s2", "s3": "s2", "s4": "s2"})
     assert [store.resolve(s) for s in ("s2", "s3", "s4")] == ["s2", "s2", "s2"]
 
 

@@ -206,12 +206,11 @@ class Store(Protocol):
         what resolving them needs, read by key."""
         ...
 
-    def revive(self, story: str, rest: str, along: Iterable[str] = ()) -> None:
-        """The absorbed id `story` names a story again (an editor's split taking back the
-        articles a mistaken merge took: `corrections.split`): its redirect is forgotten, the
-        ids redirecting straight to it redirect to `rest` (the story its articles leave,
-        which holds theirs) unless they are in `along`, and those in `along` (founded by
-        articles that leave with it) redirect to it."""
+    def repoint(self, targets: Mapping[str, str]) -> None:
+        """Each absorbed id in `targets` leads to the live story given, straight; one given
+        itself names a story again (its redirect is forgotten). An editor's correction
+        sends a merged story's id where the article it was made from now is
+        (`corrections`)."""
         ...
 
     def redirects_into(self, story: str) -> list[str]:

@@ -326,16 +326,13 @@ class SQLStore:
                 self._run("UPDATE hand_placed SET story = ? WHERE story = ?", (new, old))
                 self._run("DELETE FROM stories WHERE id = ?", (old,))
 
-    def revive(self, story: str, rest: str, along: Iterable[str] = ()) -> None:
-        along = sorted(set(along) - {story})
+    def repoint(self, targets: Mapping[str, str]) -> None:
         with self.transaction():
-            self._run("DELETE FROM redirects WHERE old = ?", (story,))
-            into = self._run("SELECT old FROM redirects WHERE new = ?", (story,)).fetchall()
-            for (old,) in into:
-                if old not in along:
-                    self._run("UPDATE redirects SET new = ? WHERE old = ?", (rest, old))
-            for old in along:
-                self._run("UPDATE redirects SET new = ? WHERE old = ?", (story, old))
+            for old in sorted(old for old, new in targets.items() if old == new):
+                self._run("DELETE FROM redirects WHERE old = ?", (old,))
+            for old, new in sorted(targets.items()):
+                if old != new:
+                    self._run("UPDATE redirects SET new = ? WHERE old = ?", (new, old))
 
     def mark_unsettled(self, ids: Sequence[str]) -> None:
         query = (  # SQLite reads ON CONFLICT after a SELECT only when it has a WHERE
