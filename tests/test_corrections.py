@@ -161,6 +161,21 @@ def test_every_id_merged_in_leads_to_where_its_founding_article_went(room):
     assert room.store.corrections()[-1]["led"] == {part: x}
 
 
+def test_a_move_sends_ids_merged_into_any_story_it_touches_to_their_founders(room):
+    """An id merged into a move's target, whose founding article is in a story the move
+    leaves, leads there, straight (before: only ids merged into the stories left were
+    looked at)."""
+    room.ingest([*(r for e in (1, 2, 3) for r in _reports(e, 3))], defer_analysis=True)
+    a, b, c = room.store.stories_of(["e1-0", "e2-0", "e3-0"]).values()
+    move(room, ["e1-0"], c, defer_analysis=True)  # a's founder goes to c
+    move(room, ["e1-1", "e1-2"], b, defer_analysis=True)  # a, emptied, leads to b
+    assert room.store.resolve(a) == b
+    move(room, ["e3-1"], b, defer_analysis=True)  # touches c, which holds a's founder
+    assert room.store.resolve(a) == c
+    assert room.store.redirects_from([a]) == {a: c}
+    assert room.store.corrections()[-1]["led"] == {a: c}
+
+
 def test_an_id_merged_away_before_is_named_with_the_story_it_acted_on(room, tmp_path):
     """An editor who gives an id an earlier merge absorbed acts on all of the story it
     leads to: each correction says so, and its line of the log keeps it."""

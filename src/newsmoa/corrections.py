@@ -36,14 +36,14 @@ to it still lead to them. Story ids never change and are never given to another 
 for automatic merges; a split that takes back from a story the founder of a story merged
 into it gives that id back to its articles (`split`), and after a split or a move every id
 merged into the stories it changed leads to the story holding the article it was made from
-(`_founded_ids`; the log's `led` names those that now lead elsewhere).
+(`_led`; the log's `led` names those that now lead elsewhere).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -51,7 +51,7 @@ from typing import Any
 from newsmoa.cluster.stories import fresh_id, story_id_for
 from newsmoa.errors import NotFound, Refused
 from newsmoa.pipeline import Newsroom, story_document
-from newsmoa.store.base import Store, StoredArticle
+from newsmoa.store.base import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,8 @@ def move(
     """Put `articles` in `story` (an id of a story that has articles, or was merged into
     one); every article of it and of the stories they leave is then placed by hand (an
     article already there is confirmed where it is). A story they leave empty redirects to
-    it."""
+    it, and every id merged into these stories leads to the one holding the article it was
+    made from, where that is among them (`_led`)."""
     store = room.store
     articles = _distinct(articles, "article")
     with _correcting(room, defer_analysis) as changed:
@@ -105,23 +106,24 @@ def move(
         leaving = Counter(now[a] for a in moved)
         emptied = [s for s in left if leaving[s] >= sizes.get(s, 0)]  # redirect to the target
         going = set(moved)
-        targets = {}  # an id merged into a story they leave: where its founding article is
-        for story_left in left:
-            kept = [r.article.id for r in sorted(store.story_articles(story_left), key=_when)]
-            for r, a in _founded_ids(store, story_left, kept).items():
-                targets[r] = target if a in going else story_left
-        store.repoint(targets)
+        after = {  # every article of the stories the move touches: its story after it
+            r.article.id: target if r.article.id in going else st
+            for st in [target, *left]
+            for r in store.story_articles(st)
+        }
+        targets = _led(store, [target, *left], after, emptied)
         detail: dict[str, Any] = {
             "articles": articles,
             "story": target,
             "from": left,
             "absorbed": emptied,
         }
-        if led := {r: t for r, t in targets.items() if t == target}:
+        if led := _changed_leads(store, targets, {s: target for s in emptied}):
             detail["led"] = led
         n = store.log_correction("move", _by(detail, by, via))
         _moved(store, {a: target for a in moved}, now, n)
         store.save_redirects({s: target for s in emptied})
+        store.repoint(targets)
         changed += [target, *(s for s in left if s not in emptied)]
         held = _hold(store, changed)
     return Correction(
@@ -142,7 +144,7 @@ def split(
     (`cluster.stories.fresh_id`). Where an article leaving founded a story that was merged
     into this one (the merge a split undoes), that story's id names the part again (the
     earliest such founder's), so a link to it leads to its articles again; every id that
-    led here leads to the part its founding article is in (`_founded_ids`)."""
+    led here leads to the part its founding article is in (`_led`)."""
     store = room.store
     articles = _distinct(articles, "article")
     with _correcting(room, defer_analysis) as changed:
@@ -157,7 +159,7 @@ def split(
             raise Refused(f"that is all of story {source}: a split must leave some of it")
         leaving = set(articles)
         in_order = [aid for _, aid in sorted((t or 0.0, aid) for t, aid in members)]
-        founded = _founded_ids(store, source, in_order)
+        founded = _founders(store.redirects_into(source), in_order)
         rank = {aid: i for i, aid in enumerate(in_order)}
         back = sorted(
             (r for r, a in founded.items() if a in leaving), key=lambda r: (rank[founded[r]], r)
@@ -167,13 +169,14 @@ def split(
             new = back[0]
             detail.update(into=new, revived=True)
         else:
-            first = min((t or 0.0, aid) for t, aid in members if aid in leaving)[1]
+            first = next(aid for aid in in_order if aid in leaving)
             new = fresh_id(first, lambda s: store.story_id_known(s) or room.index.known(s))
             detail["into"] = new
-        targets = {r: new if a in leaving else source for r, a in founded.items()}
+        after = {aid: new if aid in leaving else source for aid in in_order}
+        targets = _led(store, [source], after)
+        if led := _changed_leads(store, targets):
+            detail["led"] = led
         store.repoint(targets)
-        if len(back) > 1:
-            detail["led"] = {r: new for r in back[1:]}
         via = _redirected({story: source})
         n = store.log_correction("split", _by(detail, by, via))
         _moved(store, dict.fromkeys(articles, new), dict.fromkeys(articles, source), n)
@@ -275,22 +278,34 @@ def release(
     return Correction(n, "release", None, (), (), tuple(articles), tuple(changed), _pairs(via))
 
 
-def _when(row: StoredArticle) -> tuple[float, str]:
-    return (row.time or 0.0, row.article.id)
+def _founders(ids: Iterable[str], articles: Iterable[str]) -> dict[str, str]:
+    """Of story `ids`, those made from one of `articles` (`story_id_for`, a suffix apart),
+    each with that article."""
+    by_base = {story_id_for(aid): aid for aid in articles}
+    return {r: by_base[r.partition("-")[0]] for r in ids if r.partition("-")[0] in by_base}
 
 
-def _founded_ids(store: Store, story: str, members: Sequence[str]) -> dict[str, str]:
-    """The ids that lead to `story` (merged into it) whose founding article is among its
-    `members`, each with that article: the article its id was made from (`story_id_for`,
-    a suffix apart; of two such articles, the first of `members`)."""
-    by_base: dict[str, str] = {}
-    for aid in members:
-        by_base.setdefault(story_id_for(aid), aid)
-    return {
-        r: by_base[r.partition("-")[0]]
-        for r in store.redirects_into(story)
-        if r.partition("-")[0] in by_base
-    }
+def _led(
+    store: Store, stories: Sequence[str], after: Mapping[str, str], emptied: Sequence[str] = ()
+) -> dict[str, str]:
+    """Where each id merged into `stories`, or emptied by the correction, is to lead: the
+    story its founding article is in after it (`after`: article -> story, for every article
+    of those stories), straight; ids whose founding article is not among them are left."""
+    merged_in = {r for st in stories for r in store.redirects_into(st)} | set(emptied)
+    return {r: after[a] for r, a in _founders(merged_in, after).items()}
+
+
+def _changed_leads(
+    store: Store, targets: Mapping[str, str], emptied: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Of `targets`, the ids that will lead elsewhere than they do (an emptied story: than
+    the story it redirects to by the rule for emptied ones); not a revived one."""
+    out = {}
+    for r, t in sorted(targets.items()):
+        now = (emptied or {}).get(r) or store.resolve(r)
+        if t != now and t != r:
+            out[r] = t
+    return out
 
 
 def _pairs(redirected: dict[str, str]) -> tuple[tuple[str, str], ...]:
