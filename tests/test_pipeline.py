@@ -902,7 +902,7 @@ def test_a_county_store_holds_each_release_once_however_its_reprints_arrive(tmp_
     outlets under headlines of their own, arriving one at a time in any order, or together:
     two stories of eight. In a store this small the releases' words are in nearly every
     headline; this split the reprints before. (A headline of only the governor's quote,
-    sharing no word with the others, still stands alone: cluster/README.md, point 5.)"""
+    sharing no word with the others: `test_a_reprint_under_a_headline_of_its_own_...`.)"""
     rng = random.Random(5)
     items = []
     for kind, sentences in (("lib", LIBRARY), ("sew", SEWAGE)):
@@ -1122,3 +1122,32 @@ def test_two_outlets_copies_of_an_outlet_less_article_in_one_batch_are_two(tmp_p
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
     assert [o for o, _ in _placements(store)] == ["새벽신문", "한빛일보"]
     store.close()
+
+
+def test_a_reprint_under_a_headline_of_its_own_joins_its_release(tmp_path):
+    """An outlet leading on the governor's quote, its headline sharing no word with the
+    others': its text is a reprint (close, and the release's figures in order), so it joins
+    the release's story, in one batch or arriving last (before: a story of its own)."""
+    rng = random.Random(7)
+    items = []
+    for i, outlet in enumerate([*OUTLETS, "동해신문"]):
+        body = LIBRARY[:2] + rng.sample(LIBRARY[2:], 3)
+        title = HEADLINES["lib"][i] if i < 8 else "“책 읽는 고장 만들겠다”"
+        when = datetime(2024, 5, 28, 10, 7 * i, tzinfo=UTC)
+        items.append(
+            RawItem(
+                origin=f"lib-{i}",
+                id=f"lib-{i}",
+                title=title,
+                text=" ".join(body),
+                outlet=outlet,
+                published=when.isoformat(),
+            )
+        )
+    for name, calls in (("batch", [items]), ("last", [items[:8], items[8:]])):
+        store = open_store(str(tmp_path / f"{name}.db"))
+        room = Newsroom(store)
+        for call in calls:
+            room.ingest(call, defer_analysis=True)
+        assert len(set(store.stories_of([i.id for i in items]).values())) == 1, name
+        store.close()

@@ -41,16 +41,22 @@ def test_actors_agree_when_one_headline_names_the_other():
 
 
 def test_headline_gate_keeps_unrelated_headlines_apart(articles):
-    """Two texts alike in the body but with headlines sharing nothing do not join."""
+    """Two texts alike in the body but with headlines sharing nothing do not join, unless
+    one is a reprint of the other: its figures, in order (`reprints.py`)."""
     wanju = articles[0]
-    twin = dataclasses.replace(wanju, id="twin", title="전혀 다른 제목 소식")
-    items = [(a.id, article_features(a)) for a in (wanju, twin)]
+    other = wanju.text.replace("19일", "26일").replace("50곳", "30곳").replace("2단계", "3단계")
+    twin = dataclasses.replace(wanju, id="twin", title="전혀 다른 제목 소식", text=other)
+    reprint = dataclasses.replace(wanju, id="reprint", title="전혀 다른 제목 소식")
+    items = [(a.id, article_features(a)) for a in (wanju, twin, reprint)]
     on = StoryIndex(dataclasses.replace(DEFAULT_CONFIG, headline_floor=0.05))
-    on.add_many(items)
+    on.add_many(items[:2])
     off = StoryIndex(dataclasses.replace(DEFAULT_CONFIG, headline_floor=0.0))
-    off.add_many(items)
+    off.add_many(items[:2])
     assert off.story_of("twin") == off.story_of(wanju.id)
     assert on.story_of("twin") != on.story_of(wanju.id)
+    both = StoryIndex(dataclasses.replace(DEFAULT_CONFIG, headline_floor=0.05))
+    both.add_many([items[0], items[2]])
+    assert both.story_of("reprint") == both.story_of(wanju.id)
 
 
 def test_actor_names_a_title_and_the_alias_table():

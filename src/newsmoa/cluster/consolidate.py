@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Callable
 
 import numpy as np
 
@@ -31,6 +32,7 @@ def merge_plan(
     near: list[tuple[np.ndarray, np.ndarray]],
     heads: Headlines | None = None,
     bare: np.ndarray | None = None,
+    reprint: Callable[[int, int, float], bool] | None = None,
 ) -> list[tuple[str, str, float]]:
     """Merge stories linked by the batch's articles; returns (survivor, absorbed, score).
     `bare` marks flashes (`flashes.py`): they are no evidence that two stories are one, so a
@@ -40,6 +42,7 @@ def merge_plan(
     k = config.neighbours
     live, of_slot = stories.live, stories.of_slot
     adj: dict[int, dict[int, float]] = defaultdict(dict)
+    reprints: dict[int, set[int]] = defaultdict(set)  # the headline gate lets them through
     for slot, (cands, sims) in zip(slots, near, strict=True):
         linked = sims >= config.similarity_floor
         close, sims = cands[linked], sims[linked]
@@ -47,8 +50,11 @@ def merge_plan(
             linked = np.zeros(close.size, dtype=bool) if bare[slot] else ~bare[close]
             close, sims = close[linked], sims[linked]
         shared = table.links(slot, close, sims, config.copy_similarity)
-        for other, w in zip(close.tolist(), shared.tolist(), strict=True):
+        for other, w, sim in zip(close.tolist(), shared.tolist(), sims.tolist(), strict=True):
             adj[slot][other] = adj[other][slot] = w
+            if reprint is not None and reprint(slot, other, sim):
+                reprints[slot].add(other)
+                reprints[other].add(slot)
 
     def solid(story: Story) -> list[int]:  # the members that are not flashes
         return story.members if bare is None else [m for m in story.members if not bare[m]]
@@ -67,7 +73,10 @@ def merge_plan(
         if heads is None or config.headline_floor <= 0.0:
             return True
         members = list(b.members)
-        return any(heads.any_alike(m, members, config.headline_floor) for m in a.members)
+        return any(
+            heads.any_alike(m, members, config.headline_floor, reprints.get(m, ()))
+            for m in a.members
+        )
 
     def actors(a: Story, b: Story) -> float:
         if heads is None or config.actor_floor <= 0.0:

@@ -15,6 +15,7 @@ import numpy as np
 
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.cluster.headlines import headline_actors
+from newsmoa.cluster.reprints import figures as text_figures
 from newsmoa.cluster.terms import (
     clean_for_features,
     is_opinion,
@@ -48,6 +49,7 @@ class Features:
     opinion: bool = False
     actors: tuple[str, ...] = ()  # who acts, from the headline (`headlines.headline_actors`)
     bare: bool = False
+    figures: tuple[str, ...] = ()  # the body's numbers with their unit, in order (`reprints`)
 
     def to_bytes(self) -> bytes:
         head = json.dumps(
@@ -58,6 +60,7 @@ class Features:
                 self.opinion,
                 list(self.actors),
                 self.bare,
+                list(self.figures),
             ],
             ensure_ascii=False,
             separators=(",", ":"),
@@ -84,6 +87,7 @@ class Features:
         words, published, size, opinion = head[:4]
         actors = tuple(head[4]) if len(head) > 4 else ()  # the oldest blobs have none
         bare = bool(head[5]) if len(head) > 5 else False  # blobs before flashes were kept
+        figures = tuple(head[6]) if len(head) > 6 else ()  # blobs before reprints' figures
         at = 8 + n
         terms = np.frombuffer(data, dtype="<u8", count=size, offset=at).astype(np.uint64)
         at += 8 * size
@@ -96,6 +100,7 @@ class Features:
             opinion=bool(opinion),
             actors=actors,
             bare=bare,
+            figures=figures,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -131,4 +136,5 @@ def article_features(article: Article, config: ClusterConfig = DEFAULT_CONFIG) -
         opinion=is_opinion(title),
         actors=headline_actors(title),
         bare=not body,
+        figures=text_figures(compact),
     )

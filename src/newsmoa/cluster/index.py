@@ -40,6 +40,7 @@ from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
 from newsmoa.cluster.flashes import flashes_link
 from newsmoa.cluster.headlines import Headlines
+from newsmoa.cluster.reprints import same_figures
 from newsmoa.cluster.stories import Stories, Story
 from newsmoa.cluster.vectors import (
     DocFreq,
@@ -83,6 +84,7 @@ class StoryIndex:
         self._slot: dict[str, int] = {}
         self._times = np.empty(1024, dtype=np.float64)  # NaN: no time
         self._words: list[tuple[str, ...]] = []
+        self._figures: list[tuple[str, ...]] = []  # each article's figures (`reprints`)
         self._heads = Headlines(config.idf_prior_docs)
         self._opinion: list[bool] = []
         self._bare = np.zeros(1024, dtype=bool)  # no body text: a flash (`flashes.py`)
@@ -271,7 +273,7 @@ class StoryIndex:
         score = self._link(snn.tolist(), size)
         if score < min(cfg.join_threshold, cfg.merge_threshold):
             return score
-        return score * self._alike(slot, [o for o, _ in close])
+        return score * self._alike(slot, [o for o, _ in close], [sim for _, sim in close])
 
     @property
     def documents(self) -> int:
@@ -338,6 +340,7 @@ class StoryIndex:
                 self._bare = np.concatenate([self._bare, np.zeros(slot, dtype=bool)])
             self._times[slot] = np.nan if f.published_s is None else f.published_s
             self._words.append(f.words)
+            self._figures.append(f.figures)
             self._heads.append(f.words, f.actors)
             self._stories.add_slot()
             self._opinion.append(f.opinion)
@@ -452,15 +455,16 @@ class StoryIndex:
             owner = self._stories.of_slot(other)
             if owner is None:
                 continue
-            acc = per.setdefault(owner, [[], 0, 0.0, []])
+            acc = per.setdefault(owner, [[], 0, 0.0, [], []])
             acc[0].append(link)
             acc[1] += 1
             acc[2] += sim
             acc[3].append(other)
+            acc[4].append(sim)
         scored = sorted(
             (
                 (
-                    self._gated(slot, self._link(acc[0], live[sid].size), acc[3], sid),
+                    self._gated(slot, self._link(acc[0], live[sid].size), acc[3], acc[4], sid),
                     live[sid].order,
                     sid,
                 )
@@ -517,7 +521,9 @@ class StoryIndex:
             return True
         return flashes_link(self._table, slot, other, self.config.flash_containment)
 
-    def _gated(self, slot: int, score: float, linked: list[int], story: str) -> float:
+    def _gated(
+        self, slot: int, score: float, linked: list[int], sims: list[float], story: str
+    ) -> float:
         """The story score after the headline and coherence rules (only checked where it
         could join)."""
         cfg = self.config
@@ -528,7 +534,7 @@ class StoryIndex:
             close = total.closeness(*self._table.vector(slot))
             if not close_enough(close, total.coherence(), cfg.join_coherence):
                 return 0.0
-        return score * self._alike(slot, linked)
+        return score * self._alike(slot, linked, sims)
 
     def _coherence(self, slot: int, total: Sum) -> float:
         """Signal: the article's mean cosine with the story's members over their mean cosine
@@ -537,17 +543,27 @@ class StoryIndex:
         close = total.closeness(*self._table.vector(slot))
         return round(close / coh, 3) if coh > 0.0 else 0.0
 
-    def _alike(self, slot: int, linked: list[int]) -> float:
+    def _alike(self, slot: int, linked: list[int], sims: list[float]) -> float:
         """1 when the article's headline is alike enough to a linked member's headline (or a
-        headline is unknown), else 0 (`headline_floor`; see `headlines.py`)."""
+        headline is unknown), or the article is a reprint of one (a copy, cosine >=
+        `copy_similarity`, with its figures: `reprints.py`), else 0 (`headline_floor`; see
+        `headlines.py`)."""
         cfg = self.config
-        if not self._heads.any_alike(slot, linked, cfg.headline_floor):
+        heads = self._heads
+        if not heads.any_alike(slot, linked, cfg.headline_floor) and not any(
+            self._reprint(slot, o, sim) for o, sim in zip(linked, sims, strict=True)
+        ):
             return 0.0
         if cfg.actor_floor > 0.0:
             agree = self._heads.actors_agree(slot, linked, cfg.actor_same_claim)
             if agree is not None and agree < cfg.actor_floor:
                 return cfg.actor_discount
         return 1.0
+
+    def _reprint(self, slot: int, other: int, sim: float) -> bool:
+        return sim >= self.config.copy_similarity and same_figures(
+            self._figures[slot], self._figures[other]
+        )
 
     def _link(self, snn: list[float], size: int) -> float:
         """Mean of the strongest min(size, k) shared-neighbour links (missing links count 0)."""
@@ -573,8 +589,9 @@ class StoryIndex:
         `consolidate.merge_plan`); a merge is reported on the batch article founding or first
         joining the survivor, and every batch assignment points to its final story."""
         plan = merge_plan(
-            self._stories, self._table, self.config, slots, near, self._heads, self._bare
-        )
+            self._stories, self._table, self.config, slots, near, self._heads, self._bare,
+            self._reprint,
+        )  # fmt: skip
         final = {article_id: self.story_of(article_id) for article_id, _ in order}
         first: dict[str, str] = {}  # story -> its first batch article (canonical order)
         for article_id, story in final.items():
