@@ -133,6 +133,20 @@ def test_release_reports_facts_tied_to_no_happening():
     assert [(d.kind, d.about) for d in with_release] == [("quantity", "투입 (sentence 1) 사업비")]
 
 
+def test_an_amount_misprinted_in_one_sentence_is_a_disagreement():
+    """An amount of what a sentence's predicate does, without a word for what it counts
+    (`120억 원이 투입`): two outlets printing 12억 where the others print 120억 disagree
+    (before: such amounts were never compared); a sentence stating the same amounts in
+    every outlet, several of them, is no disagreement."""
+    right = "이번 사업에는 국비와 군비를 합쳐 모두 120억 원이 투입된다. 협약은 19일 체결했다."
+    wrong = right.replace("120억", "12억")
+    found = story(right, wrong, right).disagreements()
+    assert [(d.kind, d.about) for d in found] == [("quantity", "투입 (sentence 1) 원")]
+    assert values(found[0]) == {"1200000000": ["a1"], "12000000000": ["a0", "a2"]}
+    both = "국비 40억 원 등 모두 120억 원이 투입된다. 협약은 19일 체결했다."
+    assert story(both, both).disagreements() == ()
+
+
 def test_release_compares_dates_without_a_happening():
     release = "▲일시: 3월 19일 오후 2시 ▲장소: 희망제작소"
     other = "▲일시: 3월 20일 오후 2시 ▲장소: 희망제작소"

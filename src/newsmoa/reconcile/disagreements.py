@@ -5,7 +5,8 @@ Facts are compared only when they describe the same thing (`claim_key`):
 - date: the date of one happening (`about`, set by `facts.clauses`: the date in the clause
   whose predicate is the signing, not every date in the sentence);
 - place: where a happening took place (a place written as `...에서` in its clause);
-- quantity: what one happening counted (`counts`, `unit`);
+- quantity: what one happening counted (`counts`, `unit`), or, in one consolidated
+  sentence, the amount its predicate names in a unit (`120억 원이 투입`);
 - person: who holds one affiliated head title (`완주군수`, `희망제작소 소장`);
 - organization: who signed (the parties written as actors of the signing).
 
@@ -63,7 +64,8 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         return None
     if not happening or fact.value is None:
         return None
-    if happening.split()[-1] not in table_labels():
+    in_table = happening.split()[-1] in table_labels()
+    if not in_table:
         if sentence is None:
             return None
         happening = f"{happening} (sentence {sentence + 1})"
@@ -73,6 +75,11 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         return "place", compare.about(happening, "place")
     if fact.type == "quantity" and fact.counts:
         return "quantity", compare.about(happening, fact.counts)
+    if fact.type == "quantity" and fact.unit and not in_table:
+        # an amount of what the sentence's predicate does (`120억 원이 투입`), in one
+        # consolidated sentence: its variants state one amount (an outlet printing 12억
+        # where the release says 120억 is the misreport a press office looks for)
+        return "quantity", compare.about(happening, fact.unit)
     return None
 
 
