@@ -136,3 +136,20 @@ def test_a_text_far_longer_than_any_article_is_dropped_saying_so():
         isinstance(got, Dropped) and got.reason == "text over 200,000 characters: not one article"
     )
     assert isinstance(extract(RawItem(origin="ok.txt", text=long[:50_000])), Article)
+
+
+def test_a_headline_ending_like_a_sentence_opens_the_text_as_its_title():
+    """`청솔군, 송림면에 스마트팜 단지 들어선다` on the first line, a blank line after it: a
+    headline (a body sentence ends with its full stop), not the body's first sentence, which
+    the story showed twice. A line the input does not name as the headline stays body when
+    a title is given."""
+    text = (
+        "청솔군, 송림면에 스마트팜 단지 들어선다\n\n"
+        "[미래일보] 오세훈 기자 = 청솔군은 28일 스마트팜 혁신단지 조성을 위한 업무협약을 "
+        "체결했다고 밝혔다. 이번 사업에는 모두 120억 원이 투입된다."
+    )
+    a = extract(RawItem(origin="a.txt", text=text))
+    assert a.title == "청솔군, 송림면에 스마트팜 단지 들어선다"
+    assert a.text.startswith("청솔군은 28일")
+    titled = extract(RawItem(origin="a.jsonl:1", text=text, title="스마트팜 협약"))
+    assert titled.text.startswith("청솔군, 송림면에")

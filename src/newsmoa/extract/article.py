@@ -23,7 +23,7 @@ from newsmoa.extract.bylines import outlet_from_email
 from newsmoa.extract.datelines import SEOUL, Dateline, parse_datetime, published_from_datelines
 from newsmoa.extract.flash import is_flash, notice
 from newsmoa.extract.html import html_to_text
-from newsmoa.extract.lines import Kind, Line, classify_all
+from newsmoa.extract.lines import TITLE_MAX_CHARS, Kind, Line, classify_all
 from newsmoa.extract.tables import outlets
 from newsmoa.text.normalize import comparison_key, content_hash, key_length_at_least, tidy
 from newsmoa.types import Article, RawItem
@@ -59,7 +59,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
             raw.origin, f"text over {config.max_text_chars:,} characters: not one article"
         )
     lines = classify_all(text)
-    parts = _read_lines(lines)
+    parts = _read_lines(lines, titled=bool(raw.title))
     if not key_length_at_least(parts.paragraphs or (), config.min_body_chars):
         if not (raw.title and is_flash(lines, raw.title)):
             return Dropped(raw.origin, "no body text")
@@ -133,15 +133,17 @@ class _Parts:
     captions: list[str] = field(default_factory=list)
 
 
-def _read_lines(lines: list[Line]) -> _Parts:
+def _read_lines(lines: list[Line], *, titled: bool = False) -> _Parts:
     parts = _Parts()
     heads: list[str] = []
     datelines: list[Dateline] = []
     in_body = False
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
-    for line in lines:
+    for n, line in enumerate(lines):
         text = tidy(line.text)
         kind = line.kind
+        if kind is Kind.BODY and not (in_body or heads or titled) and _headline_first(lines, n):
+            kind = Kind.SHORT
         if kind is Kind.DATELINE:
             datelines.extend(line.datelines)
         elif kind in (Kind.BYLINE, Kind.SIGNATURE):
@@ -173,6 +175,20 @@ def _read_lines(lines: list[Line]) -> _Parts:
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+def _headline_first(lines: list[Line], n: int) -> bool:
+    """Whether line `n`, a short line ending like a sentence but without its full stop,
+    opens the text on a line of its own (a blank line after it): a headline such as
+    `청솔군, 송림면에 스마트팜 단지 들어선다` (a body sentence ends `들어선다.`). Before, it
+    was read as the first sentence of the body and shown twice in its story. Not when the
+    input names its headline (a JSONL `title`): the line is then the body's."""
+    text = lines[n].text.strip()
+    if len(text) > TITLE_MAX_CHARS or not text[-1:].isalpha():
+        return False
+    if any(line.kind is not Kind.BLANK for line in lines[:n]):
+        return False
+    return n + 1 < len(lines) and lines[n + 1].kind is Kind.BLANK
 
 
 def _distinct(lines: list[str]) -> list[str]:

@@ -58,7 +58,10 @@ class Line(NamedTuple):
         ) and not (self.byline and self.byline.rest.strip())
 
 
-def classify(number: int, text: str, *, title_max_chars: int = 100) -> Line:
+TITLE_MAX_CHARS = 100  # a longer line is never a headline
+
+
+def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) -> Line:
     stripped = text.strip()
     if not stripped:
         return Line(number, text, Kind.BLANK)
