@@ -1,5 +1,6 @@
 """Alignment: one consolidated sentence per distinct sentence, with every source."""
 
+import dataclasses
 from datetime import UTC
 
 from newsmoa.reconcile.align import consolidate
@@ -105,3 +106,21 @@ def test_reuse_earliest_zero_and_copies_high():
     c = art("c", "전혀 다른 이야기를 담은 기사이다.", 3)
     scores = reuse_scores([c, b, a])
     assert scores == {"a": 0.0, "b": 1.0, "c": 0.0}
+
+
+def test_a_sentence_shows_the_words_most_outlets_print():
+    """Of three outlets' variants of a sentence, the one two print is shown (its source
+    first), not the first article's misprint; a press release's words come first anyway."""
+    right = "청솔군은 28일 업무협약을 체결했다."
+    arts = [
+        Article(id="a", text=right.replace("28일", "27일"), outlet="가"),
+        Article(id="b", text=right, outlet="나"),
+        Article(id="c", text=right, outlet="다"),
+    ]
+    sentences = {a.id: split_sentences(a) for a in arts}
+    (shown,) = consolidate(arts, sentences)
+    assert shown.text == right and shown.sources[0].article == "b"
+    assert {s.article for s in shown.sources} == {"a", "b", "c"}
+    release = [dataclasses.replace(arts[0], is_release=True), *arts[1:]]
+    (given,) = consolidate(release, sentences)
+    assert "27일" in given.text and given.sources[0].article == "a"

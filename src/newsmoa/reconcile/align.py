@@ -7,7 +7,8 @@ the articles' own order. Similarity is on character trigrams of the comparison k
 △ ▲ ▶, quotes, spaces or punctuation): the Dice coefficient, or the containment of the shorter
 variant in the longer (a dropped word, a clause cut off). A sentence that continues the
 variant its article already gave a group (one outlet's one sentence is another's two) extends
-that source's span instead.
+that source's span instead. A group shows the press release's words, else those most of its
+outlets print, and lists that variant's source first (`_shown`).
 """
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ class _Group:
     sources: list[Source] = field(default_factory=list)
     variants: list[frozenset[str]] = field(default_factory=list)
     seen: set[frozenset[str]] = field(default_factory=set)  # the variants, for lookup
-    text: str = ""
 
 
 def reading_order(articles: Sequence[Article]) -> list[Article]:
@@ -93,7 +93,7 @@ def consolidate(
                 prev_group = best
                 continue
             gid = len(groups)
-            groups.append(_Group(text=sent.text))
+            groups.append(_Group())
             member[gid] = 0
             groups[gid].sources.append(Source(article.id, sent.start, sent.end))
             _add_variant(groups, index, gid, grams)
@@ -104,7 +104,27 @@ def consolidate(
             )
             order.insert(at, gid)
             prev_group = gid
-    return tuple(ConsolidatedSentence(groups[g].text, tuple(groups[g].sources)) for g in order)
+    by_id = {a.id: a for a in articles}
+    return tuple(_shown(groups[g].sources, by_id) for g in order)
+
+
+def _shown(sources: Sequence[Source], articles: Mapping[str, Article]) -> ConsolidatedSentence:
+    """A sentence group with the words of its press release, else those most of its
+    outlets print (ties: the first in reading order), and that variant's source first. The
+    first article's words were shown before, whatever the others said: of 25 reprints, the
+    one that misprinted a date gave the story its date."""
+    words = [articles[s.article].text[s.start : s.end] for s in sources]
+    counts = Counter(comparison_key(w) for w in words)
+    best = min(
+        range(len(sources)),
+        key=lambda i: (
+            not articles[sources[i].article].is_release,
+            -counts[comparison_key(words[i])],
+            i,
+        ),
+    )
+    ordered = (sources[best], *sources[:best], *sources[best + 1 :])
+    return ConsolidatedSentence(words[best], ordered)
 
 
 def _first_free(order: list[int], member: dict[int, int]) -> int:
