@@ -147,6 +147,22 @@ def test_an_amount_misprinted_in_one_sentence_is_a_disagreement():
     assert story(both, both).disagreements() == ()
 
 
+def test_days_of_an_unknown_month_are_compared():
+    """Articles without a publication time or dateline (pasted clippings): `27일` cannot be
+    placed in a month, yet one outlet's 27일 against the others' 28일 is a disagreement
+    (before: both unresolved, neither compared, and the 28일 fact cited the 27일 outlet);
+    a date resolved in a dated article covers the same day."""
+    text = "청솔군은 {}일 군청에서 농림축산식품부와 업무협약을 체결했다."
+    undated = [
+        Article(id=f"a{n}", text=text.format(d), outlet=f"o{n}") for n, d in enumerate((28, 27, 28))
+    ]
+    found = Story(undated).disagreements()
+    assert [(d.kind, d.about) for d in found] == [("date", "signing date")]
+    assert values(found[0]) == {"27일": ["a1"], "28일": ["a0", "a2"]}
+    dated = make_article("d", text.format(28), datetime(2015, 3, 28, 9, 0, tzinfo=KST))
+    assert Story([undated[0], dated]).disagreements() == ()
+
+
 def test_release_compares_dates_without_a_happening():
     release = "▲일시: 3월 19일 오후 2시 ▲장소: 희망제작소"
     other = "▲일시: 3월 20일 오후 2시 ▲장소: 희망제작소"

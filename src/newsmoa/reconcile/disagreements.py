@@ -3,7 +3,8 @@
 Facts are compared only when they describe the same thing (`claim_key`):
 
 - date: the date of one happening (`about`, set by `facts.clauses`: the date in the clause
-  whose predicate is the signing, not every date in the sentence);
+  whose predicate is the signing, not every date in the sentence); in an article without a
+  publication time, a day of an unknown month (`27일`), which a date on that day covers;
 - place: where a happening took place (a place written as `...에서` in its clause);
 - quantity: what one happening counted (`counts`, `unit`), or, in one consolidated
   sentence, the amount its predicate names in a unit (`120억 원이 투입`);
@@ -23,6 +24,7 @@ release in an aligned sentence is reported too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -42,8 +44,33 @@ from newsmoa.types import (
 
 Claim = tuple[Any, Fact, Article]  # (comparable value, fact, article)
 
+_DAY = re.compile(r"(\d{1,2})\s*일")
+
+
+def _day(fact: Fact) -> int | None:
+    """The day of the month an unresolved date states (`27일` in an article without a
+    publication time or dateline, which `facts.dates` cannot place in a month)."""
+    if fact.type != "date" or fact.value is not None or not fact.text:
+        return None
+    m = _DAY.search(fact.text)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
+
+
+def _date_covers(a: Any, b: Any) -> bool:
+    """`compare.date_covers`, with a day of an unknown month (`("day", 27)`), which covers
+    a date on that day and says no more."""
+    a_day, b_day = isinstance(a, tuple), isinstance(b, tuple)
+    if a_day and b_day:
+        return bool(a == b)
+    if a_day:
+        return isinstance(b, str) and len(b) >= 10 and b[8:10].isdigit() and int(b[8:10]) == a[1]
+    if b_day:
+        return False
+    return compare.date_covers(a, b)
+
+
 COVERS: dict[str, Callable[[Any, Any], bool]] = {
-    "date": compare.date_covers,
+    "date": _date_covers,
     "place": compare.name_covers,
     "quantity": compare.quantity_covers,
     "person": compare.person_covers,
@@ -62,7 +89,7 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         if title and title.head and affiliated and len(str(fact.value)) > 1:
             return "person", f"name of {role}"
         return None
-    if not happening or fact.value is None:
+    if not happening or (fact.value is None and _day(fact) is None):
         return None
     in_table = happening.split()[-1] in table_labels()
     if not in_table:
@@ -84,6 +111,8 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
 
 
 def _value(fact: Fact) -> Any:
+    if fact.type == "date" and fact.value is None:
+        return ("day", _day(fact))
     if fact.type == "quantity":
         words = fact.text or ""
         return (fact.value, any(w in words for w in ("약", "여", "가량", "정도", "이상", "남짓")))
@@ -91,6 +120,8 @@ def _value(fact: Fact) -> Any:
 
 
 def _shown(kind: str, value: Any) -> Any:
+    if kind == "date" and isinstance(value, tuple):
+        return f"{value[1]}일"  # a day of an unknown month
     return value[0] if kind == "quantity" else list(value) if kind == "organization" else value
 
 
