@@ -91,3 +91,20 @@ def test_story_facts_merge_across_outlets(wanju):
     assert [f.value for f in merged if f.type == "quantity"] == [50, 5]
     signing = [f.value for f in merged if f.type == "date" and f.about == "signing"]
     assert signing == ["2015-03-19", "2015-03-20"]  # both kept: merging never picks
+
+
+def test_unresolved_dates_merge_by_their_words():
+    """Articles without a publication time: their `27일` and `28일` cannot be placed in a
+    month, and stay two facts, each citing its own outlets (they were one fact citing both)."""
+    from newsmoa.facts import extract_facts, merge_facts
+    from newsmoa.text.sentences import split_sentences
+    from newsmoa.types import Article
+
+    text = "청솔군은 {}일 군청에서 농림축산식품부와 업무협약을 체결했다."
+    arts = [Article(id=f"a{n}", text=text.format(d)) for n, d in enumerate((28, 27, 28))]
+    facts = {a.id: extract_facts(a, split_sentences(a)) for a in arts}
+    dates = [f for f in merge_facts(facts) if f.type == "date"]
+    assert sorted((f.text, sorted(s.article for s in f.sources)) for f in dates) == [
+        ("27일", ["a1"]),
+        ("28일", ["a0", "a2"]),
+    ]

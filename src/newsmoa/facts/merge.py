@@ -28,6 +28,9 @@ def _key(fact: Fact) -> tuple:
         return (fact.type, str(fact.value))
     if fact.type == "place":
         return (fact.type, str(fact.value), fact.about)
+    if fact.value is None:  # unresolved (`27일` without a publication time): by its words,
+        # or every outlet's unresolved date would be one fact citing 27일 and 28일 alike
+        return (fact.type, fact.text, fact.unit, fact.counts, fact.about)
     return (fact.type, compare.key(fact.value), fact.unit, fact.counts, fact.about)
 
 
