@@ -42,12 +42,15 @@ def _number(toks: list[Tok]) -> int | float | None:
                 num = float(t.form.replace(",", ""))
             except ValueError:
                 return None
-        elif t.form in _SMALL:
-            section += (num if num is not None else 1) * _SMALL[t.form]
-            num = None
-        elif t.form in _LARGE:
-            total += (section + (num or 0) or 1) * _LARGE[t.form]
-            section, num = 0.0, None
+            continue
+        # a multiplier, or several written as one word (`천만` in `3억6천만`, `백만`)
+        for m in t.form if all(c in _SMALL or c in _LARGE for c in t.form) else ():
+            if m in _SMALL:
+                section += (num if num is not None else 1) * _SMALL[m]
+                num = None
+            else:
+                total += (section + (num or 0) or 1) * _LARGE[m]
+                section, num = 0.0, None
     total += section + (num or 0)
     return int(total) if total.is_integer() else total
 
