@@ -1151,3 +1151,26 @@ def test_a_reprint_under_a_headline_of_its_own_joins_its_release(tmp_path):
             room.ingest(call, defer_analysis=True)
         assert len(set(store.stories_of([i.id for i in items]).values())) == 1, name
         store.close()
+
+
+def test_a_press_release_and_an_outlets_word_for_word_copy_are_two_articles(tmp_path):
+    """`ingest --release`: the release and an outlet printing it word for word are two
+    articles, whichever comes first (the release was dropped as that outlet's article)."""
+    release = dataclasses.replace(_release_from(None, origin="release.txt"), is_release=True)
+    copy = _release_from("한빛일보")
+    for name, calls in (
+        ("both", [[copy, release]]),
+        ("release first", [[release], [copy]]),
+        ("copy first", [[copy], [release]]),
+    ):
+        store = open_store(str(tmp_path / f"{name}.db"))
+        room = Newsroom(store)
+        assert sum(room.ingest(call, defer_analysis=True).added for call in calls) == 2, name
+        rows = [r for s in store.story_summaries() for r in store.story_articles(s["id"])]
+        assert sorted((r.article.is_release, r.article.outlet or "") for r in rows) == [
+            (False, "한빛일보"),
+            (True, ""),
+        ], name
+        again = room.ingest([release, copy], defer_analysis=True)
+        assert (again.added, again.unchanged) == (0, 2), name
+        store.close()

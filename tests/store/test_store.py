@@ -39,7 +39,9 @@ def test_articles_are_found_by_their_text_and_a_redirect_is_revived(store):
     unnamed = replace(unnamed, article=replace(unnamed.article, outlet=None))
     store.save_articles([unnamed, row("b", story="s2"), row("c", text="다른 기사다.", story="s3")])
     digest = row().article.content_hash
-    assert store.holding([digest, "0" * 16]) == {digest: [("a", None), ("b", "한겨레")]}
+    assert store.holding([digest, "0" * 16]) == {
+        digest: [("a", None, False), ("b", "한겨레", False)]
+    }
     assert store.outlets_of(["a", "b", "zz"]) == {"a": None, "b": "한겨레"}
     store.save_redirects({"s3": "s2"})
     store.save_redirects({"s2": "s1"})

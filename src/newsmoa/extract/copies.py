@@ -51,7 +51,8 @@ def copy_id(text_id: str, outlet: str) -> str:
     return content_hash(f"{text_id}\n{outlet}")
 
 
-Stored = tuple[str, "str | None"]  # a stored article: (id, outlet or None)
+Stored = tuple[str, "str | None", bool]  # a stored article: (id, outlet or None, release)
+RELEASE = "\x00release"  # the outlet key of a press release (`ingest --release`)
 
 
 def copy_ids(
@@ -75,10 +76,10 @@ def copy_ids(
         if text_keyed(a):
             groups.setdefault(a.id, []).append(i)
     for text_id, members in groups.items():
-        keys = {i: outlet_key(articles[i].outlet) for i in members}
-        claims = [(aid, outlet_key(o)) for aid, o in holding.get(text_id, ())]
+        keys = {i: _key(articles[i].outlet, articles[i].is_release) for i in members}
+        claims = [(aid, _key(o, release)) for aid, o, release in holding.get(text_id, ())]
         held = {aid for aid, _ in claims}
-        if text_id in outlets_of:  # holding another text now: only under the same outlet
+        if text_id in outlets_of and text_id not in held:  # another text now: same outlet only
             claims.append((text_id, outlet_key(outlets_of[text_id])))
         for i in sorted(members, key=lambda i: _order(articles[i], keys[i])):
             key = keys[i]
@@ -95,6 +96,12 @@ def copy_ids(
             claims.append((ids[i], key))
             held.add(ids[i])
     return ids
+
+
+def _key(outlet: str | None, release: bool) -> str | None:
+    """Whose a copy is: a press release is its own, never an outlet's reprint of it (a
+    release word for word as one outlet printed it was dropped as that outlet's article)."""
+    return RELEASE if release else outlet_key(outlet)
 
 
 def _order(a: Article, key: str | None) -> tuple[bool, float, str, str]:

@@ -70,9 +70,9 @@ class Store(Protocol):
         """The outlet of each stored article among `ids` (None: not known)."""
         ...
 
-    def holding(self, hashes: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
+    def holding(self, hashes: Sequence[str]) -> dict[str, list[tuple[str, str | None, bool]]]:
         """For each of the content hashes `hashes`, the stored articles whose text has it:
-        (id, outlet or None), in id order."""
+        (id, outlet or None, whether it is a press release), in id order."""
         ...
 
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:

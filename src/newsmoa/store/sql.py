@@ -124,11 +124,12 @@ class SQLStore:
     def outlets_of(self, ids: Sequence[str]) -> dict[str, str | None]:
         return self._by_ids("outlet", ids)
 
-    def holding(self, hashes: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
-        query = "SELECT content_hash, id, outlet FROM articles WHERE content_hash IN ({marks})"
-        out: dict[str, list[tuple[str, str | None]]] = {}
-        for digest, aid, outlet in sorted(self._rows_in(query, hashes)):
-            out.setdefault(digest, []).append((aid, outlet))
+    def holding(self, hashes: Sequence[str]) -> dict[str, list[tuple[str, str | None, bool]]]:
+        query = "SELECT content_hash, id, outlet, doc FROM articles WHERE content_hash IN ({marks})"
+        out: dict[str, list[tuple[str, str | None, bool]]] = {}
+        for digest, aid, outlet, doc in sorted(self._rows_in(query, hashes)):
+            release = bool(json.loads(doc).get("is_release"))
+            out.setdefault(digest, []).append((aid, outlet, release))
         return out
 
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
