@@ -153,3 +153,18 @@ def test_a_headline_ending_like_a_sentence_opens_the_text_as_its_title():
     assert a.text.startswith("청솔군은 28일")
     titled = extract(RawItem(origin="a.jsonl:1", text=text, title="스마트팜 협약"))
     assert titled.text.startswith("청솔군, 송림면에")
+
+
+def test_a_bare_date_and_time_above_the_body_is_the_publication_time():
+    """A clipping's `2026.11.28 15:42` line, alone above the body: its publication time
+    (it was dropped, and the article's `28일` stayed unresolved); a line opening with a date
+    and going on (a blog's list header) is not."""
+    body = (
+        "[미래일보] 오세훈 기자 = 청솔군은 28일 스마트팜 혁신단지 조성을 위한 업무협약을 "
+        "체결했다고 밝혔다. 이번 사업에는 모두 120억 원이 투입된다."
+    )
+    stamped = extract(RawItem(origin="a.txt", text=f"스마트팜 협약\n2026.11.28 15:42\n\n{body}"))
+    assert stamped.published is not None
+    assert stamped.published.isoformat() == "2026-11-28T15:42:00+09:00"
+    header = extract(RawItem(origin="b.txt", text=f"스마트팜 협약\n2026.11.28 군정 소식\n\n{body}"))
+    assert header.published is None

@@ -145,6 +145,10 @@ def test_an_amount_misprinted_in_one_sentence_is_a_disagreement():
     assert values(found[0]) == {"1200000000": ["a1"], "12000000000": ["a0", "a2"]}
     both = "국비 40억 원 등 모두 120억 원이 투입된다. 협약은 19일 체결했다."
     assert story(both, both).disagreements() == ()
+    built = "군은 사업비 36억 원을 들여 센터를 짓는다. 협약은 19일 체결했다."
+    found = story(built, built.replace("36억", "3억6천만")).disagreements()
+    assert [(d.kind, d.about) for d in found] == [("quantity", "sentence 1 사업비")]
+    assert values(found[0]) == {"360000000": ["a1"], "3600000000": ["a0"]}
 
 
 def test_days_of_an_unknown_month_are_compared():

@@ -20,7 +20,13 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from newsmoa.extract.bylines import outlet_from_email
-from newsmoa.extract.datelines import SEOUL, Dateline, parse_datetime, published_from_datelines
+from newsmoa.extract.datelines import (
+    DATETIME_RE,
+    SEOUL,
+    Dateline,
+    parse_datetime,
+    published_from_datelines,
+)
 from newsmoa.extract.flash import is_flash, notice
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import TITLE_MAX_CHARS, Kind, Line, classify_all
@@ -59,7 +65,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
             raw.origin, f"text over {config.max_text_chars:,} characters: not one article"
         )
     lines = classify_all(text)
-    parts = _read_lines(lines, titled=bool(raw.title))
+    parts = _read_lines(lines, titled=bool(raw.title), tz=tz)
     if not key_length_at_least(parts.paragraphs or (), config.min_body_chars):
         if not (raw.title and is_flash(lines, raw.title)):
             return Dropped(raw.origin, "no body text")
@@ -133,11 +139,12 @@ class _Parts:
     captions: list[str] = field(default_factory=list)
 
 
-def _read_lines(lines: list[Line], *, titled: bool = False) -> _Parts:
+def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL) -> _Parts:
     parts = _Parts()
     heads: list[str] = []
     datelines: list[Dateline] = []
     in_body = False
+    stamp: datetime | None = None
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
     for n, line in enumerate(lines):
         text = tidy(line.text)
@@ -157,6 +164,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False) -> _Parts:
                 trailing.clear()
                 parts.paragraphs.append(tidy(b.rest))
                 in_body = True
+        elif kind is Kind.DATED:
+            if not in_body and stamp is None and DATETIME_RE.fullmatch(text):
+                stamp = parse_datetime(text, tz=tz)  # a line that is only a date and time
         elif kind is Kind.CAPTION:
             parts.captions.append(text)
         elif kind is Kind.SHORT:
@@ -169,7 +179,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False) -> _Parts:
             trailing.clear()
             parts.paragraphs.append(text)
             in_body = True
-    parts.published = published_from_datelines(datelines)
+    # a dateline (`입력 2026.11.28 09:00`), else a bare date and time above the body (a
+    # clipping's `2026.11.28 15:42`, which was dropped: its dates then stayed unresolved)
+    parts.published = published_from_datelines(datelines) or stamp
     titles = _distinct(heads)
     if titles:
         parts.title = titles[0]

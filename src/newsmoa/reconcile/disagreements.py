@@ -7,7 +7,8 @@ Facts are compared only when they describe the same thing (`claim_key`):
   publication time, a day of an unknown month (`27일`), which a date on that day covers;
 - place: where a happening took place (a place written as `...에서` in its clause);
 - quantity: what one happening counted (`counts`, `unit`), or, in one consolidated
-  sentence, the amount its predicate names in a unit (`120억 원이 투입`);
+  sentence, the amount its predicate names in a unit (`120억 원이 투입`) or an amount tied
+  to no predicate (`사업비 36억 원을 들여`);
 - person: who holds one affiliated head title (`완주군수`, `희망제작소 소장`);
 - organization: who signed (the parties written as actors of the signing).
 
@@ -89,6 +90,13 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         if title and title.head and affiliated and len(str(fact.value)) > 1:
             return "person", f"name of {role}"
         return None
+    if not happening and fact.type == "quantity" and fact.value is not None:
+        # an amount tied to no predicate (`사업비 36억 원을 들여`): compared within its
+        # consolidated sentence, whose variants state one amount of what it counts
+        what = fact.counts or fact.unit
+        if sentence is None or not what:
+            return None
+        return "quantity", compare.about(f"sentence {sentence + 1}", what)
     if not happening or (fact.value is None and _day(fact) is None):
         return None
     in_table = happening.split()[-1] in table_labels()
