@@ -153,6 +153,10 @@ def test_a_headline_ending_like_a_sentence_opens_the_text_as_its_title():
     assert a.text.startswith("청솔군은 28일")
     titled = extract(RawItem(origin="a.jsonl:1", text=text, title="스마트팜 협약"))
     assert titled.text.startswith("청솔군, 송림면에")
+    quoted = text.replace(
+        "청솔군, 송림면에 스마트팜 단지 들어선다", '김정훈 군수 "빈틈 메우겠다"', 1
+    )
+    assert extract(RawItem(origin="b.txt", text=quoted)).title == '김정훈 군수 "빈틈 메우겠다"'
 
 
 def test_a_bare_date_and_time_above_the_body_is_the_publication_time():

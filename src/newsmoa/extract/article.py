@@ -29,7 +29,7 @@ from newsmoa.extract.datelines import (
 )
 from newsmoa.extract.flash import is_flash, notice
 from newsmoa.extract.html import html_to_text
-from newsmoa.extract.lines import TITLE_MAX_CHARS, Kind, Line, classify_all
+from newsmoa.extract.lines import CLOSERS, TITLE_MAX_CHARS, Kind, Line, classify_all
 from newsmoa.extract.tables import outlets
 from newsmoa.text.normalize import comparison_key, content_hash, key_length_at_least, tidy
 from newsmoa.types import Article, RawItem
@@ -196,8 +196,8 @@ def _headline_first(lines: list[Line], n: int) -> bool:
     was read as the first sentence of the body and shown twice in its story. Not when the
     input names its headline (a JSONL `title`): the line is then the body's."""
     text = lines[n].text.strip()
-    if len(text) > TITLE_MAX_CHARS or not text[-1:].isalpha():
-        return False
+    if len(text) > TITLE_MAX_CHARS or not text.rstrip(CLOSERS)[-1:].isalpha():
+        return False  # (closing quotes apart: `김정훈 군수 "빈틈 메우겠다"`)
     if any(line.kind is not Kind.BLANK for line in lines[:n]):
         return False
     return n + 1 < len(lines) and lines[n + 1].kind is Kind.BLANK
