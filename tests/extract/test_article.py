@@ -172,3 +172,12 @@ def test_a_bare_date_and_time_above_the_body_is_the_publication_time():
     assert stamped.published.isoformat() == "2026-11-28T15:42:00+09:00"
     header = extract(RawItem(origin="b.txt", text=f"스마트팜 협약\n2026.11.28 군정 소식\n\n{body}"))
     assert header.published is None
+
+
+def test_a_text_without_full_stops_keeps_its_first_paragraph():
+    """A first line without a full stop is a headline only where the body's sentences have
+    theirs: a text written without any keeps its first paragraph (it lost it, and could be
+    dropped as having no body)."""
+    text = "청솔군은 28일 청년 농업인 60명을 뽑는다\n\n선발된 청년은 2년 동안 교육을 받는다"
+    a = extract(RawItem(origin="a.txt", text=text))
+    assert isinstance(a, Article) and a.text.startswith("청솔군은 28일")

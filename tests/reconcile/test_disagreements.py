@@ -165,6 +165,11 @@ def test_days_of_an_unknown_month_are_compared():
     assert values(found[0]) == {"27일": ["a1"], "28일": ["a0", "a2"]}
     dated = make_article("d", text.format(28), datetime(2015, 3, 28, 9, 0, tzinfo=KST))
     assert Story([undated[0], dated]).disagreements() == ()
+    months = [
+        Article(id=f"m{n}", text=text.replace("{}일", f"{m}월 27일"), outlet=f"o{n}")
+        for n, m in enumerate((3, 4))
+    ]
+    assert Story(months).disagreements() == ()  # 3월 27일, 4월 27일: not one day of a month
 
 
 def test_release_compares_dates_without_a_happening():

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# a number, and the unit after it: one character (`억`, `일`, `%`, `t`, `㎞`), maybe after a space
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*(?: ?[%\uac00-\ud7a3a-zA-Z㎞㎡㎏℃])?")
+# a number, and the unit after it: one character (`억`, `일`, `%`, `t`, `㎞`, `㏊`: the CJK
+# unit signs), maybe after a space
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*(?: ?[%\uac00-\ud7a3a-zA-Z\u3380-\u33df℃])?")
 MAX_FIGURES = 64  # a long text's first ones: enough to tell a reprint, cheap to compare
 # read in the text's first this many characters: a reprint keeps the release's lead, and the
 # scan is most of the cost (the dev day: 22 µs an article over the whole text, +25% to

@@ -200,7 +200,14 @@ def _headline_first(lines: list[Line], n: int) -> bool:
         return False  # (closing quotes apart: `김정훈 군수 "빈틈 메우겠다"`)
     if any(line.kind is not Kind.BLANK for line in lines[:n]):
         return False
-    return n + 1 < len(lines) and lines[n + 1].kind is Kind.BLANK
+    if not (n + 1 < len(lines) and lines[n + 1].kind is Kind.BLANK):
+        return False
+    # only where the body's sentences have their full stops (a text without any, its first
+    # paragraph would go, and with it maybe the whole article)
+    return any(
+        line.kind in (Kind.BODY, Kind.BYLINE) and line.text.strip().rstrip(CLOSERS)[-1:] in ".?!。"
+        for line in lines[n + 2 :]
+    )
 
 
 def _distinct(lines: list[str]) -> list[str]:

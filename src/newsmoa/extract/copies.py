@@ -77,25 +77,58 @@ def copy_ids(
             groups.setdefault(a.id, []).append(i)
     for text_id, members in groups.items():
         keys = {i: _key(articles[i].outlet, articles[i].is_release) for i in members}
-        claims = [(aid, _key(o, release)) for aid, o, release in holding.get(text_id, ())]
-        held = {aid for aid, _ in claims}
-        if text_id in outlets_of and text_id not in held:  # another text now: same outlet only
-            claims.append((text_id, outlet_key(outlets_of[text_id])))
+        claims = _Claims(holding.get(text_id, ()))
+        if text_id in outlets_of and text_id not in claims.taken:  # another text now:
+            claims.add(text_id, outlet_key(outlets_of[text_id]), held=False)  # same outlet only
         for i in sorted(members, key=lambda i: _order(articles[i], keys[i])):
             key = keys[i]
-            found = [aid for aid, k in claims if k == key] or [
-                aid for aid, k in claims if (k is None or key is None) and aid in held
-            ]
-            if found:
-                ids[i] = found[0]
-                if key is not None:  # an outlet-less article is this outlet's from now on
-                    claims = [(aid, key if aid == found[0] else k) for aid, k in claims]
-                continue
-            taken = {aid for aid, _ in claims}
-            ids[i] = text_id if text_id not in taken else copy_id(text_id, key or "")
-            claims.append((ids[i], key))
-            held.add(ids[i])
+            found = claims.find(key)
+            if found is None:
+                found = text_id if text_id not in claims.taken else copy_id(text_id, key or "")
+                claims.add(found, key, held=True)
+            ids[i] = found
     return ids
+
+
+class _Claims:
+    """The ids a text's articles hold, by whose they are (a batch of thousands of copies of
+    one text is decided in one pass). `held`: the id holds this very text (an id holding
+    another text now, an edited article's, is matched by its outlet only)."""
+
+    def __init__(self, stored: Sequence[Stored]) -> None:
+        self.taken: set[str] = set()
+        self.by_key: dict[str, str] = {}  # outlet key -> the first id it holds
+        self.unnamed: list[str] = []  # ids of this text whose outlet is unknown, in order
+        self.first_held: str | None = None
+        self._unnamed_other: str | None = None  # an id of another text, outlet unknown
+        for aid, outlet, release in stored:
+            self.add(aid, _key(outlet, release), held=True)
+
+    def add(self, aid: str, key: str | None, *, held: bool) -> None:
+        self.taken.add(aid)
+        if key is not None:
+            self.by_key.setdefault(key, aid)
+        elif held:
+            self.unnamed.append(aid)
+        elif self._unnamed_other is None:
+            self._unnamed_other = aid
+        if held and self.first_held is None:
+            self.first_held = aid
+
+    def find(self, key: str | None) -> str | None:
+        """The id an article of this outlet is: the outlet's own; else, for this very text,
+        one whose outlet is unknown (which is this outlet's from now on), or, for an article
+        whose outlet is unknown, the first."""
+        if key is None:
+            exact = self.unnamed[0] if self.unnamed else self._unnamed_other
+            return exact if exact is not None else self.first_held
+        if key in self.by_key:
+            return self.by_key[key]
+        if self.unnamed:
+            aid = self.unnamed.pop(0)
+            self.by_key[key] = aid
+            return aid
+        return None
 
 
 def _key(outlet: str | None, release: bool) -> str | None:

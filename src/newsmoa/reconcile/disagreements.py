@@ -45,14 +45,14 @@ from newsmoa.types import (
 
 Claim = tuple[Any, Fact, Article]  # (comparable value, fact, article)
 
-_DAY = re.compile(r"(\d{1,2})\s*일")
+_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*일")
 
 
 def _day(fact: Fact) -> int | None:
     """The day of the month an unresolved date states (`27일` in an article without a
     publication time or dateline, which `facts.dates` cannot place in a month)."""
-    if fact.type != "date" or fact.value is not None or not fact.text:
-        return None
+    if fact.type != "date" or fact.value is not None or not fact.text or "월" in fact.text:
+        return None  # (with its month, `3월 27일` and `4월 27일` are not one day)
     m = _DAY.search(fact.text)
     return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
 
