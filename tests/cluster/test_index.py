@@ -160,7 +160,7 @@ def test_features_stored_in_the_older_format_still_read(articles):
             np.arange(128, dtype="<u4").tobytes(),
         )
     )
-    assert Features.from_bytes(blob) == dataclasses.replace(f, actors=(), figures=())
+    assert Features.from_bytes(blob) == dataclasses.replace(f, actors=(), figures=(), body="")
     with pytest.raises(ValueError):
         Features.from_bytes(b"NMF9" + blob[4:])
 
@@ -264,3 +264,29 @@ def test_more_copies_than_neighbours_decided_in_one_batch_are_one_story(copies):
     assert len(set(stories.values())) == 2
     assert all(stories[f"r{r}-{i}"] == stories[f"r{r}-0"] for r in (0, 1) for i in range(copies))
     assert all(index.story_of(a.id) not in stories.values() for a in others)
+
+
+def test_more_word_for_word_copies_than_postings_hold_are_one_story():
+    """A wire text reposted word for word by more sites than a term's postings hold
+    (`max_posting`), each under its own headline, in one batch: one story (before: each
+    copy its own, once the postings held only the latest copies and the first ones decided
+    found none placed; in such a store the text's words weigh nothing, and copies under
+    headlines of their own had cosine .08)."""
+    from datetime import UTC, datetime
+
+    from newsmoa.types import Article
+
+    rng = random.Random(3)
+    body = (
+        " ".join("".join(chr(0xAC00 + rng.randrange(11172)) for _ in range(3)) for _ in range(60))
+        + " 28일 120억 원 12㏊ 30명."
+    )
+    start = datetime(2024, 5, 28, 9, tzinfo=UTC)
+    copies = [
+        Article(f"c{i:03d}", body, f"속보 {i}번째 소식", f"사이트{i}", start + timedelta(minutes=i))
+        for i in range(100)
+    ]
+    rng.shuffle(copies)
+    index = StoryIndex(ClusterConfig(max_posting=32))
+    index.add_many(_feats(copies))
+    assert len({index.story_of(a.id) for a in copies}) == 1

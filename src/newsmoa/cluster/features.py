@@ -23,6 +23,7 @@ from newsmoa.cluster.terms import (
     title_words,
     without_status_labels,
 )
+from newsmoa.text.normalize import content_hash
 from newsmoa.types import Article
 
 _MAGIC = b"NMF3"
@@ -50,6 +51,7 @@ class Features:
     actors: tuple[str, ...] = ()  # who acts, from the headline (`headlines.headline_actors`)
     bare: bool = False
     figures: tuple[str, ...] = ()  # the body's numbers with their unit, in order (`reprints`)
+    body: str = ""  # a hash of the body's words: word-for-word copies share it ("": unknown)
 
     def to_bytes(self) -> bytes:
         head = json.dumps(
@@ -61,6 +63,7 @@ class Features:
                 list(self.actors),
                 self.bare,
                 list(self.figures),
+                self.body,
             ],
             ensure_ascii=False,
             separators=(",", ":"),
@@ -88,6 +91,7 @@ class Features:
         actors = tuple(head[4]) if len(head) > 4 else ()  # the oldest blobs have none
         bare = bool(head[5]) if len(head) > 5 else False  # blobs before flashes were kept
         figures = tuple(head[6]) if len(head) > 6 else ()  # blobs before reprints' figures
+        body = str(head[7]) if len(head) > 7 else ""
         at = 8 + n
         terms = np.frombuffer(data, dtype="<u8", count=size, offset=at).astype(np.uint64)
         at += 8 * size
@@ -101,6 +105,7 @@ class Features:
             actors=actors,
             bare=bare,
             figures=figures,
+            body=body,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -137,4 +142,5 @@ def article_features(article: Article, config: ClusterConfig = DEFAULT_CONFIG) -
         actors=headline_actors(title),
         bare=not body,
         figures=text_figures(compact),
+        body=content_hash(compact) if compact else "",
     )
