@@ -160,7 +160,7 @@ def test_features_stored_in_the_older_format_still_read(articles):
             np.arange(128, dtype="<u4").tobytes(),
         )
     )
-    assert Features.from_bytes(blob) == dataclasses.replace(f, actors=(), figures=(), body="")
+    assert Features.from_bytes(blob) == dataclasses.replace(f, actors=(), figures="", body="")
     with pytest.raises(ValueError):
         Features.from_bytes(b"NMF9" + blob[4:])
 

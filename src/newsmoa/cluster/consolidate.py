@@ -32,7 +32,7 @@ def merge_plan(
     near: list[tuple[np.ndarray, np.ndarray]],
     heads: Headlines | None = None,
     bare: np.ndarray | None = None,
-    reprint: Callable[[int, int, float], bool] | None = None,
+    reprint: Callable[[int, int], bool] | None = None,
 ) -> list[tuple[str, str, float]]:
     """Merge stories linked by the batch's articles; returns (survivor, absorbed, score).
     `bare` marks flashes (`flashes.py`): they are no evidence that two stories are one, so a
@@ -42,7 +42,7 @@ def merge_plan(
     k = config.neighbours
     live, of_slot = stories.live, stories.of_slot
     adj: dict[int, dict[int, float]] = defaultdict(dict)
-    reprints: dict[int, set[int]] = defaultdict(set)  # the headline gate lets them through
+    copies: dict[int, set[int]] = defaultdict(set)  # cosine >= copy_similarity: may be reprints
     for slot, (cands, sims) in zip(slots, near, strict=True):
         linked = sims >= config.similarity_floor
         close, sims = cands[linked], sims[linked]
@@ -52,9 +52,9 @@ def merge_plan(
         shared = table.links(slot, close, sims, config.copy_similarity)
         for other, w, sim in zip(close.tolist(), shared.tolist(), sims.tolist(), strict=True):
             adj[slot][other] = adj[other][slot] = w
-            if reprint is not None and reprint(slot, other, sim):
-                reprints[slot].add(other)
-                reprints[other].add(slot)
+            if sim >= config.copy_similarity:
+                copies[slot].add(other)
+                copies[other].add(slot)
 
     def solid(story: Story) -> list[int]:  # the members that are not flashes
         return story.members if bare is None else [m for m in story.members if not bare[m]]
@@ -73,9 +73,13 @@ def merge_plan(
         if heads is None or config.headline_floor <= 0.0:
             return True
         members = list(b.members)
-        return any(
-            heads.any_alike(m, members, config.headline_floor, reprints.get(m, ()))
-            for m in a.members
+        if any(heads.any_alike(m, members, config.headline_floor) for m in a.members):
+            return True
+        if reprint is None:
+            return False
+        theirs = set(members)  # a reprint of a member passes whatever its headline (checked
+        return any(  # only here: its figures are compared in Python)
+            reprint(m, o) for m in a.members for o in copies.get(m, ()) if o in theirs
         )
 
     def actors(a: Story, b: Story) -> float:

@@ -50,7 +50,7 @@ class Features:
     opinion: bool = False
     actors: tuple[str, ...] = ()  # who acts, from the headline (`headlines.headline_actors`)
     bare: bool = False
-    figures: tuple[str, ...] = ()  # the body's numbers with their unit, in order (`reprints`)
+    figures: str = ""  # the body's numbers with their unit, in order (`reprints.figures`)
     body: str = ""  # a hash of the body's words: word-for-word copies share it ("": unknown)
 
     def to_bytes(self) -> bytes:
@@ -62,7 +62,7 @@ class Features:
                 self.opinion,
                 list(self.actors),
                 self.bare,
-                list(self.figures),
+                self.figures,
                 self.body,
             ],
             ensure_ascii=False,
@@ -90,7 +90,7 @@ class Features:
         words, published, size, opinion = head[:4]
         actors = tuple(head[4]) if len(head) > 4 else ()  # the oldest blobs have none
         bare = bool(head[5]) if len(head) > 5 else False  # blobs before flashes were kept
-        figures = tuple(head[6]) if len(head) > 6 else ()  # blobs before reprints' figures
+        figures = str(head[6]) if len(head) > 6 else ""  # blobs before reprints' figures
         body = str(head[7]) if len(head) > 7 else ""
         at = 8 + n
         terms = np.frombuffer(data, dtype="<u8", count=size, offset=at).astype(np.uint64)

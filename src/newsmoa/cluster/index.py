@@ -90,7 +90,7 @@ class StoryIndex:
         self._slot: dict[str, int] = {}
         self._times = np.empty(1024, dtype=np.float64)  # NaN: no time
         self._words: list[tuple[str, ...]] = []
-        self._figures: list[tuple[str, ...]] = []  # each article's figures (`reprints`)
+        self._figures: list[str] = []  # each article's figures (`reprints.figures`)
         self._bodies: dict[str, list[int]] = {}  # body hash -> its first BODY_PEERS slots
         self._body_of: list[str] = []  # each article's body hash ("": none)
         self._heads = Headlines(config.idf_prior_docs)
@@ -432,6 +432,8 @@ class StoryIndex:
         for i, slot in enumerate(slots):  # word-for-word copies: the first ones, always
             body = "" if self._opinion[slot] else self._body_of[slot]
             peers = self._bodies.get(body, ()) if body else ()
+            if len(peers) < 2:  # (most articles: no copy, or only itself)
+                continue
             t, found = self._times[slot], set(near[i][0].tolist())
             extra = [  # within the window (an unknown time is near: NaN compares false)
                 p
@@ -592,10 +594,12 @@ class StoryIndex:
                 return cfg.actor_discount
         return 1.0
 
-    def _reprint(self, slot: int, other: int, sim: float) -> bool:
-        return sim >= self.config.copy_similarity and same_figures(
-            self._figures[slot], self._figures[other]
-        )
+    def _reprint(self, slot: int, other: int, sim: float | None = None) -> bool:
+        """Whether `other` is a copy (cosine >= `copy_similarity`; None: known to be) with
+        the article's figures in order (`reprints.py`)."""
+        if sim is not None and sim < self.config.copy_similarity:
+            return False
+        return same_figures(self._figures[slot], self._figures[other])
 
     def _link(self, snn: list[float], size: int) -> float:
         """Mean of the strongest min(size, k) shared-neighbour links (missing links count 0)."""

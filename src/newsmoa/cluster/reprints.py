@@ -18,7 +18,6 @@ shorter.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 # a number, and the unit after it: one character (`억`, `일`, `%`, `t`, `㎞`, `㏊`: the CJK
 # unit signs), maybe after a space
@@ -32,14 +31,16 @@ MIN_FIGURES = 3  # fewer say nothing either way
 SHARE = 0.8  # of the shorter sequence: one misprint in five figures
 
 
-def figures(text: str) -> tuple[str, ...]:
-    """The numbers of `text` with their unit, in order (at most `MAX_FIGURES`)."""
-    return tuple(f.replace(" ", "") for f in _FIGURE.findall(text, 0, SCAN_CHARS)[:MAX_FIGURES])
+def figures(text: str) -> str:
+    """The numbers of `text` with their unit, in order (at most `MAX_FIGURES`), separated by
+    spaces: one string, which costs a batch's worker processes little to send."""
+    return " ".join(f.replace(" ", "") for f in _FIGURE.findall(text, 0, SCAN_CHARS)[:MAX_FIGURES])
 
 
-def same_figures(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two texts' figures are one text's: both have `MIN_FIGURES`, and their longest
-    common subsequence is at least `SHARE` of the shorter."""
+def same_figures(x: str, y: str) -> bool:
+    """Whether two texts' figures (`figures`) are one text's: both have `MIN_FIGURES`, and
+    their longest common subsequence is at least `SHARE` of the shorter."""
+    a, b = x.split(), y.split()
     if min(len(a), len(b)) < MIN_FIGURES:
         return False
     if len(a) > len(b):
