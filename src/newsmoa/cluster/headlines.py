@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -112,16 +112,13 @@ class Headlines:
                 agree += 1
         return None if known == 0 else agree / known
 
-    def any_alike(
-        self, slot: int, others: Sequence[int], floor: float, reprints: Container[int] = ()
-    ) -> bool:
-        """Whether the headline is alike enough to one of `others` (or either is unknown),
-        or the article is a reprint of one in `reprints` whatever its headline."""
+    def any_alike(self, slot: int, others: Sequence[int], floor: float) -> bool:
+        """Whether the headline is alike enough to one of `others` (or either is unknown)."""
         if floor <= 0.0:
             return True
         for o in others:
             aff = self.affinity(slot, o)
-            if aff is None or aff >= floor or o in reprints:
+            if aff is None or aff >= floor:
                 return True
         return False
 

@@ -583,8 +583,7 @@ class StoryIndex:
         `copy_similarity`, with its figures: `reprints.py`), else 0 (`headline_floor`; see
         `headlines.py`)."""
         cfg = self.config
-        heads = self._heads
-        if not heads.any_alike(slot, linked, cfg.headline_floor) and not any(
+        if not self._heads.any_alike(slot, linked, cfg.headline_floor) and not any(
             self._reprint(slot, o, sim) for o, sim in zip(linked, sims, strict=True)
         ):
             return 0.0
