@@ -144,7 +144,7 @@ def split(
     (`cluster.stories.fresh_id`). Where an article leaving founded a story that was merged
     into this one (the merge a split undoes), that story's id names the part again (the
     earliest such founder's), so a link to it leads to its articles again; every id that
-    led here leads to the part its founding article is in (`_led`)."""
+    led here leads to the part its founding article is in."""
     store = room.store
     articles = _distinct(articles, "article")
     with _correcting(room, defer_analysis) as changed:
@@ -172,8 +172,8 @@ def split(
             first = next(aid for aid in in_order if aid in leaving)
             new = fresh_id(first, lambda s: store.story_id_known(s) or room.index.known(s))
             detail["into"] = new
-        after = {aid: new if aid in leaving else source for aid in in_order}
-        targets = _led(store, [source], after)
+        # every id merged into the story leads to the part its founding article is in
+        targets = {r: new if a in leaving else source for r, a in founded.items()}
         if led := _changed_leads(store, targets):
             detail["led"] = led
         store.repoint(targets)
