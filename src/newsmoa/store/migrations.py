@@ -170,15 +170,13 @@ def first_times(db: Any) -> list[tuple[float, str]]:
 def m008_article_sources(db: sqlite3.Connection) -> None:
     """Each article read from a local file without an id keeps which file (`source`), so the
     file's edited text is stored as a new version of its article (`Store.read_from`)."""
-    for statement in ARTICLE_SOURCES.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _script(db, ARTICLE_SOURCES)
 
 
 # Shared by both databases (PostgreSQL's m007). Articles stored before it have no source.
 ARTICLE_SOURCES = """
     ALTER TABLE articles ADD COLUMN source TEXT;
-    CREATE INDEX articles_source ON articles(source) WHERE source IS NOT NULL
+    CREATE INDEX articles_source ON articles(source) WHERE source IS NOT NULL;
 """
 
 

@@ -154,11 +154,16 @@ def m004_corrections(db: Any) -> None:
     )
 
 
-def m005_queue_by_time(db: Any) -> None:
-    """SQLite's m006: the queue keeps each article's time, read in order by an index."""
-    for statement in QUEUE_BY_TIME.split(";"):
+def _script(db: Any, script: str) -> None:
+    """Run a shared script's statements one by one (none holds a ";" but at its end)."""
+    for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+def m005_queue_by_time(db: Any) -> None:
+    """SQLite's m006: the queue keeps each article's time, read in order by an index."""
+    _script(db, QUEUE_BY_TIME)
 
 
 def m006_stories_by_time(db: Any) -> None:
@@ -171,9 +176,7 @@ def m006_stories_by_time(db: Any) -> None:
 
 def m007_article_sources(db: Any) -> None:
     """SQLite's m008: the local file an article without an id came from."""
-    for statement in ARTICLE_SOURCES.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _script(db, ARTICLE_SOURCES)
 
 
 def m008_articles_by_text(db: Any) -> None:
