@@ -149,11 +149,12 @@ class Poller:
         )
         if not whole:
             return
-        text = decode(path_name(path), whole)
+        origin = path_name(path)
+        text = decode(origin, whole)
         if isinstance(text, InputError):  # a line that is not UTF-8: an error of its own
-            yield from read_jsonl_bytes(path_name(path), whole, first_line=old.lines + 1)
+            yield from read_jsonl_bytes(origin, whole, first_line=old.lines + 1)
             return
-        yield from read_jsonl(path_name(path), text, first_line=old.lines + 1)
+        yield from read_jsonl(origin, text, first_line=old.lines + 1)
 
     def _forget_errors(self, origin: str) -> None:
         self._errors = {e for e in self._errors if not e.startswith(origin)}
