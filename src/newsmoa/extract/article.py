@@ -28,6 +28,7 @@ from newsmoa.extract.datelines import (
     published_from_datelines,
 )
 from newsmoa.extract.flash import is_flash, notice
+from newsmoa.extract.flattened import split_tail, without_script
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import CLOSERS, TITLE_MAX_CHARS, Kind, Line, classify_all
 from newsmoa.extract.tables import outlets
@@ -162,7 +163,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             if b.rest.strip():
                 parts.paragraphs.extend(trailing)
                 trailing.clear()
-                parts.paragraphs.append(tidy(b.rest))
+                parts.paragraphs.append(tidy(without_script(b.rest)))
                 in_body = True
         elif kind is Kind.DATED:
             if not in_body and stamp is None and DATETIME_RE.fullmatch(text):
@@ -177,8 +178,14 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.BODY:
             parts.paragraphs.extend(trailing)
             trailing.clear()
-            parts.paragraphs.append(text)
+            parts.paragraphs.append(tidy(without_script(text)))
             in_body = True
+    if parts.paragraphs:  # a flattened page: signature and notice glued after the last sentence
+        parts.paragraphs[-1], glued = split_tail(parts.paragraphs[-1])
+        if glued is not None:
+            parts.outlet = parts.outlet or glued.outlet
+            parts.reporter = parts.reporter or glued.reporter
+            parts.email = parts.email or glued.email
     # a dateline (`입력 2026.11.28 09:00`), else a bare date and time above the body (a
     # clipping's `2026.11.28 15:42`, which was dropped: its dates then stayed unresolved)
     parts.published = published_from_datelines(datelines) or stamp

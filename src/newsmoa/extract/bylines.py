@@ -4,6 +4,8 @@
     (완주=국제뉴스) 이승희 기자 = 완주군이 ... -> outlet 국제뉴스, reporter 이승희, body follows
     (아시아뉴스통신=김경선 기자)              -> outlet 아시아뉴스통신, reporter 김경선
     정성환 기자 ilyo66@ilyo.co.kr            -> reporter 정성환, e-mail (its host names the outlet)
+    제주=주미령 선임기자 lalijoo@kmib.co.kr    -> reporter 주미령 (a place before "=")
+    김용준 온라인 뉴스 기자 [ ]               -> reporter 김용준 (a desk; the e-mail was lost)
 
 Which side of `(A=B)` is the outlet is read from the shape (`B` ends in 기자) and the outlet
 table, never from one outlet's habits.
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from newsmoa.extract.tables import outlets
 
 _NAME = r"[가-힣]{2,4}"
-_NAMES = rf"{_NAME}(?:\s*[·,]\s*{_NAME})*"
+_NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
 _ROLES = (
     "기자",
     "특파원",
@@ -28,11 +30,14 @@ _ROLES = (
     "편집위원",
     "논설위원",
     "인턴기자",
+    "피디",
+    "PD",
 )
 _ROLE = f"(?:{'|'.join(_ROLES)})"
 # every role contains one of these (the roles that contain no other role)
 _ROLE_MARKS = tuple(r for r in _ROLES if not any(o != r and o in r for o in _ROLES))
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ASCII only: a crawler glues the next word on ("kr김주연 기자"), which \w would take in
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 _BRACKET_RE = re.compile(r"^\s*\[\s*(?P<name>[^\[\]\n]{2,20}?)\s*\]\s*")
 _PAREN_RE = re.compile(
@@ -40,11 +45,25 @@ _PAREN_RE = re.compile(
 )
 _LEAD_REPORTER_RE = re.compile(rf"^\s*(?P<name>{_NAMES})\s*{_ROLE}\s*=\s*")
 _ROLE_SUFFIX_RE = re.compile(rf"^(?P<name>{_NAMES})\s*{_ROLE}$")
-_SIGNATURE_RE = re.compile(
-    rf"^\s*[/=]?\s*(?:(?P<outlet>[^\s/=]{{2,15}})\s+)?(?P<name>{_NAMES})\s*{_ROLE}\s*"
-    rf"(?:[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?)?\s*$"
+# A closing signature: [place= or place/] names [words] role [e-mail, or the brackets a
+# crawler emptied of it]. Up to three words may stand between the first name and the role, a
+# desk ("온라인 뉴스", "사회부") or more names ("이주빈 박경만 기자" reads as 이주빈), when the
+# e-mail or its brackets follow (`_signed`): "시장 반응 기자" is no one's signature.
+_SIGNATURE = (
+    rf"(?:[가-힣A-Za-z·ㆍ]{{1,15}}\s*[=/]\s*)?(?P<name>{_NAMES})\s*"
+    rf"(?P<desk>(?:[가-힣]{{2,6}}\s+){{1,3}})?{_ROLE}"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?|(?P<emptied>\s*[(<\[]\s*[)>\]]))?"
 )
-_EMAIL_ONLY_RE = re.compile(rf"^\s*[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?\s*$")
+_SIGNATURE_RE = re.compile(rf"^\s*[/=]?\s*{_SIGNATURE}\s*$")
+# ... and one after an outlet's name ("세계일보 홍길동 기자"), which counts only when the first
+# word is an outlet's name: otherwise it is the reporter ("김재중 선임기자" is not the outlet
+# 김재중 and the reporter 선임)
+_OUTLET_SIGNATURE_RE = re.compile(rf"^\s*[/=]?\s*(?P<outlet>[^\s/=]{{2,15}})\s+{_SIGNATURE}\s*$")
+_NEXT_SIGNATURE_RE = re.compile(rf"[\s,]*{_SIGNATURE}")
+# an e-mail, after at most three words (a desk, a name: "디지털기획팀 이세연 lovok@kmib.co.kr")
+_EMAIL_ONLY_RE = re.compile(
+    rf"^\s*(?:[^\s@]{{1,12}}\s+){{0,3}}[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +77,7 @@ class Byline:
 
 
 def first_name(names: str) -> str:
-    return re.split(r"\s*[·,]\s*", names.strip())[0]
+    return re.split(r"\s*[·ㆍ・∙,]\s*", names.strip())[0]
 
 
 def leading_byline(line: str) -> Byline | None:
@@ -93,11 +112,11 @@ def signature(line: str) -> Byline | None:
     """A line that is only a reporter's signature (name, role, optional e-mail), else None."""
     if "@" not in line and not any(map(line.__contains__, _ROLE_MARKS)):
         return None  # neither regex can match: most lines end here, cheaply
-    m = _SIGNATURE_RE.match(line)
-    if m:
-        outlet = outlets().canonical(m["outlet"]) if m["outlet"] else None
-        if m["outlet"] and outlet is None:
-            return None
+    m = _OUTLET_SIGNATURE_RE.match(line)
+    outlet = outlets().canonical(m["outlet"]) if m and _signed(m) else None
+    if outlet is None:
+        m = _SIGNATURE_RE.match(line)
+    if m and _signed(m):
         email = m["email"]
         return Byline(
             outlet=outlet or outlet_from_email(email), reporter=first_name(m["name"]), email=email
@@ -106,6 +125,35 @@ def signature(line: str) -> Byline | None:
     if m:
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"])
     return None
+
+
+def _signed(m: re.Match[str]) -> bool:
+    """A signature with words between its name and role must end in its e-mail's place."""
+    return not m["desk"] or bool(m["email"] or m["emptied"])
+
+
+def signature_run(text: str) -> tuple[Byline, int] | None:
+    """Reporters' signatures run together at the start of the text, as a crawler glues them
+    after the body ("장진복 기자 viviana49@seoul.co.kr김주연 기자 justina@seoul.co.kr", "박민희
+    기자, 도쿄/조기원 특파원"): the first one's byline and where the run ends; or the whole
+    text as one `signature`; else None. The e-mail is the run's first (a desk signs its
+    reporters with one). A run ends in an e-mail or at the end of the text:
+    then, unlike a line, its signatures may have words before their role without an e-mail
+    ("장연제 동아닷컴 기자", "박민희 성연철 기자, 방콕/노지원 기자 minggu@hani.co.kr")."""
+    one = signature(text)
+    if one is not None:
+        return one, len(text)
+    if "@" not in text and not any(map(text.__contains__, _ROLE_MARKS)):
+        return None
+    first, last, email, at = None, None, None, 0
+    while (m := _NEXT_SIGNATURE_RE.match(text, at)) and m.end() > at:
+        first, last, email, at = first or m, m, email or m["email"], m.end()
+    if first is None or last is None or not (last["email"] or at >= len(text.rstrip())):
+        return None
+    byline = Byline(
+        outlet=outlet_from_email(email), reporter=first_name(first["name"]), email=email
+    )
+    return byline, at
 
 
 def outlet_from_email(email: str | None) -> str | None:

@@ -82,3 +82,9 @@ def copyright_patterns() -> tuple[re.Pattern[str], ...]:
 @cache
 def caption_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r[0]) for r in _rows("captions.tsv"))
+
+
+@cache
+def credit_patterns() -> tuple[re.Pattern[str], ...]:
+    """Each `credits.tsv` pattern, anchored at the end of the text it is searched in."""
+    return tuple(re.compile(rf"(?:{r[0]})\s*$") for r in _rows("credits.tsv"))

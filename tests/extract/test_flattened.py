@@ -1,0 +1,128 @@
+"""A page a crawler flattened into one paragraph: signature, notice and script glued into the
+body are found and taken out (texts written by the team, in the shapes of real crawls)."""
+
+import pytest
+
+from newsmoa.extract.article import extract
+from newsmoa.extract.bylines import signature, signature_run
+from newsmoa.extract.flattened import split_tail, without_script
+from newsmoa.types import Article, RawItem
+
+BODY = (
+    "청솔군은 30일 군청에서 지역 농협과 스마트팜 단지 조성 협약을 맺었다고 31일 밝혔다. "
+    "협약에 따라 두 기관은 2027년까지 120억원을 들여 송림면에 단지를 짓는다."
+)
+SCRIPT = (
+    "window.googletag = window.googletag || {cmd: []};googletag.cmd.push(function() "
+    "{googletag.defineSlot('/1234/Slot_1x1', [1, 1], 'div-gpt-ad-1').addService("
+    "googletag.pubads());googletag.enableServices();});"
+)
+
+GLUED = [
+    # (what follows the body, reporter, e-mail)
+    ("이정우 기자 jwlee@segye.com[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]", "이정우", "jwlee@segye.com"),
+    (" 김용준 온라인 뉴스 기자  [ ]", "김용준", None),
+    ("부산= 박경모 기자 momo@donga.comCopyright by dongA.com All rights reserved. "
+     "$( document ).ready( function() {window.popup = 1;", "박경모", "momo@donga.com"),
+    ("장진복 기자 jb@seoul.co.kr김주연 기자 jy@seoul.co.kr", "장진복", "jb@seoul.co.kr"),
+    (" 박민희 성연철 기자, 도쿄/조기원 특파원, 방콕/노지원 기자 mh@hani.co.kr", "박민희", "mh@hani.co.kr"),
+    (" 현소은 기자 se@hani.co.kr◎ 경제 홈페이지 바로가기: http://www.hani.co.kr/arti/economy",
+     "현소은", "se@hani.co.kr"),
+    (" 송동근 기자 sdk@segye.com 사진=연합뉴스[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]",
+     "송동근", "sdk@segye.com"),
+    (" 장연제 동아닷컴 기자", "장연제", None),
+    ("김재중 선임기자 jj@kmib.co.kr", "김재중", "jj@kmib.co.kr"),
+    ("디지털기획팀 이세연 sy@kmib.co.kr", None, "sy@kmib.co.kr"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("glued", "reporter", "email"), GLUED)
+def test_what_follows_the_last_sentence_is_taken_out(glued, reporter, email):
+    body, byline = split_tail(BODY + glued)
+    assert body == BODY
+    assert byline is not None and (byline.reporter, byline.email) == (reporter, email)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BODY,  # ends on its sentence
+        BODY + " 관련 기사: 청솔군, 스마트팜 공모 선정",  # a link's words: not known, kept
+        BODY + " 그는 “끝까지 지켜보겠다”",  # a quote without its stop
+        "He said the deal was done. Copyright 2024 Example News",  # not Korean
+    ],
+)
+def test_text_that_is_no_signature_stays(text):
+    assert split_tail(text) == (text, None)
+
+
+def test_only_the_notice_goes_when_the_rest_is_not_a_signature():
+    tail = " 김정호 카이스트 석좌교수[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
+    assert split_tail(BODY + tail) == (BODY + " 김정호 카이스트 석좌교수", None)
+
+
+def test_script_inside_a_paragraph_goes_and_the_sentence_keeps_its_stop():
+    got = without_script("협약을 맺었다." + SCRIPT + "앞서 군은 공모에 선정됐다.")
+    assert got == "협약을 맺었다. 앞서 군은 공모에 선정됐다."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He paid $5 (about €4); the {draft} rule = law | not yet; see (a) and (b) of it.",
+        "가격은 {기본형} 3만원; 고급형 5만원이다.",  # Hangul breaks the runs: none is 30 long
+    ],
+)
+def test_prose_with_code_marks_is_not_script(text):
+    assert without_script(text) == text
+
+
+def test_a_flattened_crawl_reads_as_its_lines_would():
+    flat = (
+        BODY
+        + SCRIPT
+        + "이정우 기자 jwlee@segye.com[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
+    )
+    lines = (
+        BODY
+        + "\n\n이정우 기자 jwlee@segye.com\n\n[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]"
+    )
+    got = [
+        extract(RawItem(origin="x", text=t, title="청솔군 스마트팜 협약")) for t in (flat, lines)
+    ]
+    a, b = got
+    assert isinstance(a, Article) and isinstance(b, Article)
+    assert a.text == b.text == BODY
+    assert (a.reporter, a.email, a.outlet) == (b.reporter, b.email, b.outlet)
+    assert (a.reporter, a.email, a.outlet) == ("이정우", "jwlee@segye.com", "세계일보")
+
+
+@pytest.mark.parametrize(
+    ("line", "reporter"),
+    [
+        ("제주=주미령 기자 mr@kmib.co.kr", "주미령"),
+        ("도쿄/조기원 특파원 garden@hani.co.kr", "조기원"),
+        ("권호ㆍ위문희 기자 gnomon@joongang.co.kr", "권호"),
+        ("이주빈 박경만 기자 mania@hani.co.kr", "이주빈"),
+        ("김재중 선임기자 jj@kmib.co.kr", "김재중"),
+        ("세계일보 홍길동 기자", "홍길동"),
+    ],
+)
+def test_signature_lines(line, reporter):
+    b = signature(line)
+    assert b is not None and b.reporter == reporter
+
+
+@pytest.mark.parametrize(
+    "line", ["시장 반응 기자", "이번 사건 관련 기자", "박성일 군수는 기자들에게 말했다."]
+)
+def test_words_before_a_role_make_no_signature_line_without_an_email(line):
+    assert signature(line) is None
+
+
+def test_a_run_of_signatures_stops_where_other_text_begins():
+    signed = "장진복 기자 jb@seoul.co.kr"
+    text = f"{signed} 그리고 다른 글"
+    run = signature_run(text)
+    assert run is not None and run[0].reporter == "장진복"
+    assert text[run[1] :].strip() == "그리고 다른 글"
