@@ -24,6 +24,7 @@ with warnings.catch_warnings():
 from newsmoa.codec import story_to_json
 from newsmoa.serve.api import StoryOut, StorySummaryOut
 from newsmoa.serve.app import create_app
+from newsmoa.serve.view import disputes, with_disputes
 from newsmoa.store import StoredArticle, open_store
 from newsmoa.types import (
     Article,
@@ -340,7 +341,9 @@ def test_api_story_is_the_stored_document(client):
     stored = story_to_json(main_story())
     doc = client.get(f"/api/stories/{MAIN}").json()
     assert "why" not in doc
-    assert doc == {k: v for k, v in stored.items() if k != "why"}
+    # each sentence also says what the outlets disagree on in its words, as the page marks it
+    assert doc == with_disputes({k: v for k, v in stored.items() if k != "why"})
+    assert [s["disputed"] for s in doc["sentences"]] == disputes(stored)
     StoryOut.model_validate(doc)
     assert doc["disagreements"][0]["values"][1]["sources"][0]["quote"] == "14일 연구소 본관에서"
     assert doc["event"]["place"] is None and doc["event"]["disputed"] == ["place"]

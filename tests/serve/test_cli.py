@@ -96,6 +96,11 @@ def test_the_sentence_stating_the_disputed_date_is_marked(example_db, story):
     assert any(ln.startswith(f"- {lead}") and "disputed" not in ln for ln in shown.splitlines())
     table = run(example_db, "show", story["id"]).output
     assert table.count("(disputed: signing date)") == 1
+    doc = json.loads(run(example_db, "show", story["id"], "--format", "json").output)
+    assert [s["text"] for s in doc["sentences"] if s["disputed"]] == [
+        s["text"] for s in story["sentences"] if marked[0].startswith(f"- {s['text']} [")
+    ]
+    assert all(s["disputed"] in ([], ["signing date"]) for s in doc["sentences"])
 
 
 def test_sources_slice_their_own_variant(story):

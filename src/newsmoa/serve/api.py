@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from newsmoa.codec import summary_to_json
 from newsmoa.pipeline import story_document
+from newsmoa.serve.view import with_disputes
 from newsmoa.store import Store, open_store
 
 router = APIRouter(prefix="/api", tags=["stories"])
@@ -56,6 +57,9 @@ class SentenceOut(BaseModel):
 
     text: str
     sources: list[SourceOut]
+    disputed: list[str] = Field(
+        [], description="what the outlets disagree on in this sentence's words (`about`)"
+    )
 
 
 class ArticleOut(BaseModel):
@@ -201,7 +205,7 @@ def story_response(
         return JSONResponse({"detail": f"no story {story_id!r}"}, status_code=404)
     if not why:
         doc.pop("why", None)
-    return JSONResponse(doc)
+    return JSONResponse(with_disputes(doc))
 
 
 @router.get(

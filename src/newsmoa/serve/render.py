@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsmoa.serve.view import disputes
+from newsmoa.serve.view import disputes, with_disputes
 from newsmoa.types import Event
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "type")
@@ -127,7 +127,7 @@ def _story_block(row: dict[str, Any], articles: list[dict[str, Any]]) -> str:
 
 def story(doc: dict[str, Any], fmt: str, *, why: bool = False) -> str:
     if fmt == "json":
-        return json.dumps(doc, ensure_ascii=False, indent=2)
+        return json.dumps(with_disputes(doc), ensure_ascii=False, indent=2)
     names = {a["id"]: a["outlet"] or a["id"] for a in doc["articles"]}
     if fmt == "md":
         return _story_md(doc, names, why)

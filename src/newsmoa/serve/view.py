@@ -104,6 +104,18 @@ def disputes(doc: dict[str, Any]) -> list[list[str]]:
     return out
 
 
+def with_disputes(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document as the JSON API and `show --format json` give it: each consolidated
+    sentence with `disputed`, what the outlets disagree on in its words (`disputes`), as the
+    story page and the Markdown mark it. Computed when served, so a document stored before
+    has it too."""
+    marks = disputes(doc)
+    sentences = [
+        {**s, "disputed": m} for s, m in zip(doc.get("sentences") or [], marks, strict=True)
+    ]
+    return {**doc, "sentences": sentences}
+
+
 def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, computed from a Story document."""
     articles = doc.get("articles") or []
