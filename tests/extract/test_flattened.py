@@ -5,7 +5,7 @@ import pytest
 
 from newsmoa.extract.article import extract
 from newsmoa.extract.bylines import signature, signature_run
-from newsmoa.extract.flattened import split_tail, without_script
+from newsmoa.extract.flattened import split_head, split_tail, without_script
 from newsmoa.types import Article, RawItem
 
 BODY = (
@@ -126,3 +126,44 @@ def test_a_run_of_signatures_stops_where_other_text_begins():
     run = signature_run(text)
     assert run is not None and run[0].reporter == "장진복"
     assert text[run[1] :].strip() == "그리고 다른 글"
+
+
+LEAD = "청솔군은 30일 군청에서 지역 농협과 스마트팜 단지 조성 협약을 맺었다고 31일 밝혔다."
+CAPTION = "김철수(오른쪽) 청솔군수와 이영희 조합장이 협약서에 서명하고 있다."
+
+
+@pytest.mark.parametrize(
+    ("head", "caption"),
+    [
+        (f"{CAPTION} 연합뉴스", CAPTION),
+        (f"{CAPTION} 청솔군 제공", CAPTION),
+        (f"{CAPTION} 청솔군 제공.", CAPTION),
+        (f"{CAPTION} [청솔군 유튜브 캡처]", CAPTION),
+        (f"{CAPTION} 국민일보DB", CAPTION),
+        ("뉴시스", None),
+        ("사진=뉴시스", None),
+    ],
+)
+def test_a_caption_glued_before_the_lead_goes_to_the_captions(head, caption):
+    assert split_head(head + LEAD) == (caption, LEAD)
+    got = extract(RawItem(origin="x", text=head + LEAD, title="청솔군 스마트팜 협약"))
+    assert isinstance(got, Article) and got.text == LEAD
+    assert got.captions == ((caption,) if caption else ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LEAD,
+        f"{CAPTION} 연합뉴스 {LEAD}",  # a space: the credit's words may be the body's own
+        f"{LEAD} 연합뉴스는 이날 협약 소식을 전했다.",  # a particle: the outlet is the subject
+        f"{LEAD} 청솔군 제공한 자료에 따르면 단지는 10ha다.",  # a verb's ending
+        f"{LEAD} 이날 인천국제공항에서 귀국했다.",  # 제공 inside a word
+        f"{LEAD} 두 기관은 2027년까지 120억원을 들여 송림면에 단지를 짓기로 하고 세부 계획을 "
+        "다음 달까지 마련하기로 했다. 군은 농가 40곳을 모집해 교육을 마친 뒤 입주시킬 예정이며, "
+        "입주 농가에는 시설 임대료를 5년간 감면한다. 군은 두 차례 주민 설명회를 거쳐 계획을 확정했다. 연합뉴스"
+        "그러나 일부 주민은 반대했다.",  # past the first 200 characters: no caption so long
+    ],
+)
+def test_no_caption_is_taken_where_no_credit_is_glued_after_one(text):
+    assert split_head(text) == (None, text)

@@ -28,7 +28,7 @@ from newsmoa.extract.datelines import (
     published_from_datelines,
 )
 from newsmoa.extract.flash import is_flash, notice
-from newsmoa.extract.flattened import split_tail, without_script
+from newsmoa.extract.flattened import split_head, split_tail, without_script
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import CLOSERS, TITLE_MAX_CHARS, Kind, Line, classify_all
 from newsmoa.extract.tables import outlets
@@ -180,7 +180,10 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             trailing.clear()
             parts.paragraphs.append(tidy(without_script(text)))
             in_body = True
-    if parts.paragraphs:  # a flattened page: signature and notice glued after the last sentence
+    if parts.paragraphs:  # a flattened page: caption glued before the body, signature after
+        caption, parts.paragraphs[0] = split_head(parts.paragraphs[0])
+        if caption:
+            parts.captions.append(caption)
         parts.paragraphs[-1], glued = split_tail(parts.paragraphs[-1])
         if glued is not None:
             parts.outlet = parts.outlet or glued.outlet

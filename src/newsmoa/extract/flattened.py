@@ -7,10 +7,16 @@ page's script apart from the body:
     ...고 밝혔다.이정우 기자 sisleyj@segye.com[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]
     ...고 밝혔다.window.googletag = window.googletag || {cmd: []};googletag.cmd.push(...);앞서 ...
 
+and glues a photo's caption and credit onto the body's first word:
+
+    ...취임사를 하고 있다. 연합뉴스배성범 신임 서울중앙지검장은 31일 ...
+
 `lines` knows each of these when it stands on a line of its own; here they are found inside a
-paragraph: script anywhere in it (`without_script`), the rest after the body's last sentence
-(`split_tail`). Korean paragraphs only: script is told from text by the Hangul around it, and
-the body's last sentence by its Hangul ending; in other paragraphs nothing is taken.
+paragraph: script anywhere in it (`without_script`), the caption before the first paragraph's
+body (`split_head`), the rest after the body's last sentence (`split_tail`). Korean paragraphs
+only: script is told from text by the Hangul around it, a caption's end by the body's first
+word glued to its credit, and the body's last sentence by its Hangul ending; in other
+paragraphs nothing is taken.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import re
 
 from newsmoa.extract.bylines import Byline, signature_run
 from newsmoa.extract.lines import CLOSERS
-from newsmoa.extract.tables import copyright_patterns, credit_patterns
+from newsmoa.extract.tables import copyright_patterns, credit_patterns, photo_credit_pattern
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NO_HANGUL_RUN = re.compile(r"[^\uac00-\ud7a3\n]{30,}")
@@ -47,6 +53,50 @@ def _blank_if_script(m: re.Match[str]) -> str:
         return run
     code = run.lstrip(_STOPS)
     return f"{run[: len(run) - len(code)]} "
+
+
+_HEAD_CHARS = 200  # a caption is a sentence or two (the dev day's longest: 178 characters)
+_GLUED = re.compile(r"\.?\s?[\uac00-\ud7a30-9‘“'\"]")  # the body's first word, glued on
+# what a word glued to a credit that is no body's start begins with: a particle or a verb's
+# ending ("연합뉴스는 ...", "... 제공한 자료"), and 이 (이날, 이번 start bodies; so does the
+# particle), which is left alone
+_ATTACHED = frozenset("은는이가을를의에와과도로하한할해했된되될받")
+
+
+def split_head(paragraph: str) -> tuple[str | None, str]:
+    """The first paragraph's glued photo caption (None when there is none) and the body after
+    it. A credit (`photo_credits.tsv`) that opens the paragraph or follows a full stop in its
+    first `_HEAD_CHARS` characters, with the body's first word glued straight on (at most a
+    full stop and one space between), ends the caption: what stands before it."""
+    if not _HANGUL.search(paragraph[:_HEAD_CHARS]):
+        return None, paragraph
+    credit = photo_credit_pattern()
+    for at in _caption_ends(paragraph):
+        m = credit.match(paragraph, at)
+        if m is None:
+            continue
+        glued = _GLUED.match(paragraph, m.end())
+        if glued is None or " " in glued.group() and "." not in glued.group():
+            continue  # a space alone: the credit's words may be the body's own
+        if paragraph[glued.end() - 1] in _ATTACHED:
+            continue
+        caption = paragraph[:at].strip()
+        return caption or None, paragraph[glued.end() - 1 :]
+    return None, paragraph
+
+
+def _caption_ends(paragraph: str) -> list[int]:
+    """Where a credit may stand: the start, and after each full stop (and its space) in the
+    first `_HEAD_CHARS` characters."""
+    out = [0]
+    at = paragraph.find(".", 0, _HEAD_CHARS)
+    while at != -1:
+        nxt = at + 1
+        while nxt < len(paragraph) and paragraph[nxt] == " ":
+            nxt += 1
+        out.append(nxt)
+        at = paragraph.find(".", at + 1, _HEAD_CHARS)
+    return out
 
 
 def split_tail(paragraph: str) -> tuple[str, Byline | None]:

@@ -88,3 +88,9 @@ def caption_patterns() -> tuple[re.Pattern[str], ...]:
 def credit_patterns() -> tuple[re.Pattern[str], ...]:
     """Each `credits.tsv` pattern, anchored at the end of the text it is searched in."""
     return tuple(re.compile(rf"(?:{r[0]})\s*$") for r in _rows("credits.tsv"))
+
+
+@cache
+def photo_credit_pattern() -> re.Pattern[str]:
+    """Any `photo_credits.tsv` pattern, as one alternation."""
+    return re.compile("|".join(f"(?:{r[0]})" for r in _rows("photo_credits.tsv")))
