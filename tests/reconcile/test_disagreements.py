@@ -130,7 +130,7 @@ def test_release_reports_facts_tied_to_no_happening():
     plain = story(release, other).disagreements()
     with_release = story(release, other, release="a0").disagreements()
     assert plain == with_release  # 투입 is compared within the aligned sentence either way
-    assert [(d.kind, d.about) for d in with_release] == [("quantity", "투입 (sentence 1) 사업비")]
+    assert [(d.kind, d.about) for d in with_release] == [("quantity", "투입 사업비, sentence 1")]
 
 
 def test_an_amount_misprinted_in_one_sentence_is_a_disagreement():
@@ -141,13 +141,13 @@ def test_an_amount_misprinted_in_one_sentence_is_a_disagreement():
     right = "이번 사업에는 국비와 군비를 합쳐 모두 120억 원이 투입된다. 협약은 19일 체결했다."
     wrong = right.replace("120억", "12억")
     found = story(right, wrong, right).disagreements()
-    assert [(d.kind, d.about) for d in found] == [("quantity", "투입 (sentence 1) 원")]
+    assert [(d.kind, d.about) for d in found] == [("quantity", "투입 amount in 원, sentence 1")]
     assert values(found[0]) == {"1200000000": ["a1"], "12000000000": ["a0", "a2"]}
     both = "국비 40억 원 등 모두 120억 원이 투입된다. 협약은 19일 체결했다."
     assert story(both, both).disagreements() == ()
     built = "군은 사업비 36억 원을 들여 센터를 짓는다. 협약은 19일 체결했다."
     found = story(built, built.replace("36억", "3억6천만")).disagreements()
-    assert [(d.kind, d.about) for d in found] == [("quantity", "sentence 1 사업비")]
+    assert [(d.kind, d.about) for d in found] == [("quantity", "사업비, sentence 1")]
     assert values(found[0]) == {"360000000": ["a1"], "3600000000": ["a0"]}
 
 
@@ -177,7 +177,7 @@ def test_release_compares_dates_without_a_happening():
     other = "▲일시: 3월 20일 오후 2시 ▲장소: 희망제작소"
     assert story(release, other).disagreements() == ()
     found = story(release, other, release="a0").disagreements()
-    assert [(d.kind, d.about) for d in found] == [("date", "date in sentence 1 (vs release)")]
+    assert [(d.kind, d.about) for d in found] == [("date", "date, sentence 1 (vs release)")]
     assert values(found[0]) == {
         "2015-03-19T14:00:00+09:00": ["a0"],
         "2015-03-20T14:00:00+09:00": ["a1"],

@@ -458,6 +458,11 @@ def test_values_times_and_counts_in_words():
     assert show_value({"from": "2015-03-01", "to": "2015-03-31"}) == "2015-03-01 – 2015-03-31"
     assert show_value([30, "명"]) == "30, 명" and show_value(None) == "—"
     assert show_value({"x": "가"}) == '{"x": "가"}'
+    # amounts as Korean news writes them: the release's 120억 against a reprint's 12억
+    amounts = [12_000_000_000, 1_200_000_000, 360_000_000, 1_500, 12_000, 3.5, 2e4, -36_000]
+    assert [show_value(v) for v in amounts] == [
+        "120억", "12억", "3억 6,000만", "1,500", "1만 2,000", "3.5", "2만", "-3만 6,000"
+    ]  # fmt: skip
     assert when("2015-03-20T13:21:40+09:00") == "2015-03-20 13:21" and when(None) == "—"
     assert (
         plural(1, "story", "stories") == "1 story" and plural(3, "story", "stories") == "3 stories"

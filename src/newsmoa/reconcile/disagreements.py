@@ -93,29 +93,38 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
     if not happening and fact.type == "quantity" and fact.value is not None:
         # an amount tied to no predicate (`사업비 36억 원을 들여`): compared within its
         # consolidated sentence, whose variants state one amount of what it counts
-        what = fact.counts or fact.unit
+        what = fact.counts or (f"amount in {fact.unit}" if fact.unit else None)
         if sentence is None or not what:
             return None
-        return "quantity", compare.about(f"sentence {sentence + 1}", what)
+        return "quantity", _in_sentence(what, sentence)
     if not happening or (fact.value is None and _day(fact) is None):
         return None
     in_table = happening.split()[-1] in table_labels()
-    if not in_table:
-        if sentence is None:
-            return None
-        happening = f"{happening} (sentence {sentence + 1})"
+    if not in_table and sentence is None:
+        return None
+
+    def label(field: str) -> str:
+        """`signing date` for a happening of the table; another predicate's, which may recur,
+        names its consolidated sentence too (`투입 amount in 원, sentence 2`)."""
+        said = compare.about(happening, field)
+        return said if in_table or sentence is None else _in_sentence(said, sentence)
+
     if fact.type == "date":
-        return "date", compare.about(happening, "date")
+        return "date", label("date")
     if fact.type == "place":
-        return "place", compare.about(happening, "place")
+        return "place", label("place")
     if fact.type == "quantity" and fact.counts:
-        return "quantity", compare.about(happening, fact.counts)
+        return "quantity", label(fact.counts)
     if fact.type == "quantity" and fact.unit and not in_table:
         # an amount of what the sentence's predicate does (`120억 원이 투입`), in one
         # consolidated sentence: its variants state one amount (an outlet printing 12억
         # where the release says 120억 is the misreport a press office looks for)
-        return "quantity", compare.about(happening, fact.unit)
+        return "quantity", label(f"amount in {fact.unit}")
     return None
+
+
+def _in_sentence(label: str, sentence: int) -> str:
+    return f"{label}, sentence {sentence + 1}"
 
 
 def _value(fact: Fact) -> Any:
@@ -209,7 +218,7 @@ def _against_release(
             if len(mine) != 1 or len(theirs) != 1:
                 continue
             group = [(_value(mine[0]), mine[0], release), (_value(theirs[0]), theirs[0], art)]
-            about = f"{k[1]} in sentence {k[0] + 1}"
+            about = _in_sentence(k[1], k[0])
             if d := _disagreement((k[1], about), group, spans, against_release=True):
                 out.append(d)
     return out

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsmoa.serve.view import disputes, with_disputes
+from newsmoa.serve.view import disputes, show_value, with_disputes
 from newsmoa.types import Event
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "type")
@@ -169,7 +169,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
                 for s in v["sources"]
             )
-            out.append(f"- **{json.dumps(v['value'], ensure_ascii=False)}**: {quotes}")
+            out.append(f"- **{show_value(v['value'])}**: {quotes}")
     event = doc.get("event")
     if event:
         out += ["", f"## Event: {event['type']}", ""]
@@ -187,7 +187,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
             role = f" ({f['role']})" if f.get("role") else ""
             words = f" “{f['text']}”" if f.get("text") else ""
             out.append(
-                f"- {f['type']}: {json.dumps(f['value'], ensure_ascii=False)}{role}{words} "
+                f"- {f['type']}: {show_value(f['value'])}{role}{words} "
                 f"[{_chips(f['sources'], names)}]"
             )
     if why:
@@ -252,7 +252,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         for v in d["values"]:
             for s in v["sources"]:
                 lines.append(
-                    f"  {json.dumps(v['value'], ensure_ascii=False)} — "
+                    f"  {show_value(v['value'])} — "
                     f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
                 )
         parts.append("\n".join(lines))

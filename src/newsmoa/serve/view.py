@@ -35,7 +35,7 @@ def when(value: str | None) -> str:
 
 def show_value(value: Any) -> str:
     """A fact or disagreement value in words: a period as `from – to` (an open end left
-    blank: `2008 –`), lists joined."""
+    blank: `2008 –`), lists joined, a whole number in 만/억/조 (`korean_number`)."""
     if value is None:
         return "—"
     if isinstance(value, dict) and value and set(value) <= {"from", "to"}:
@@ -43,9 +43,28 @@ def show_value(value: Any) -> str:
         return " ".join(x for x in (start and str(start), "–", end and str(end)) if x)
     if isinstance(value, list):
         return ", ".join(show_value(v) for v in value)
-    if isinstance(value, str | int | float):
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return korean_number(value)
+    if isinstance(value, str | float):
         return str(value)
     return json.dumps(value, ensure_ascii=False)
+
+
+_KOREAN_UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
+
+
+def korean_number(n: int) -> str:
+    """A whole number as Korean news writes it: `120억`, `3억 6,000만`, `1,500`."""
+    rest, parts = abs(n), []
+    for size, word in _KOREAN_UNITS:
+        if rest >= size:
+            parts.append(f"{rest // size:,}{word}")
+            rest %= size
+    if rest or not parts:
+        parts.append(f"{rest:,}")
+    return ("-" if n < 0 else "") + " ".join(parts)
 
 
 def web_link(url: str | None) -> str | None:
