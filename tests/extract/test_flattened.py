@@ -140,6 +140,7 @@ CAPTION = "김철수(오른쪽) 청솔군수와 이영희 조합장이 협약서
         (f"{CAPTION} 청솔군 제공.", CAPTION),
         (f"{CAPTION} [청솔군 유튜브 캡처]", CAPTION),
         (f"{CAPTION} 국민일보DB", CAPTION),
+        (f"{CAPTION} 2026.11.27.", CAPTION),  # the day the photo was taken
         ("뉴시스", None),
         ("사진=뉴시스", None),
     ],
