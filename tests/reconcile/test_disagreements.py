@@ -151,6 +151,19 @@ def test_an_amount_misprinted_in_one_sentence_is_a_disagreement():
     assert values(found[0]) == {"360000000": ["a1"], "3600000000": ["a0"]}
 
 
+def test_parts_that_add_up_to_another_outlets_amount_are_no_disagreement():
+    """One outlet gives each defendant's share, the others the total: not a contradiction
+    (the dev day's 변희재 story showed 1300만 against 800만 and 500만). Parts adding up to
+    something else still disagree."""
+    total = "법원은 변씨와 회사가 김씨에게 모두 1300만원을 배상하라고 판결했다. 원고는 환영했다."
+    parts = total.replace("모두 1300만원을", "각각 800만원, 500만원을")
+    assert story(total, parts, total).disagreements() == ()
+    wrong = total.replace("모두 1300만원을", "각각 800만원, 600만원을")
+    found = story(total, wrong).disagreements()
+    assert [d.kind for d in found] == ["quantity"]
+    assert values(found[0]) == {"13000000": ["a0"], "6000000": ["a1"], "8000000": ["a1"]}
+
+
 def test_days_of_an_unknown_month_are_compared():
     """Articles without a publication time or dateline (pasted clippings): `27일` cannot be
     placed in a month, yet one outlet's 27일 against the others' 28일 is a disagreement

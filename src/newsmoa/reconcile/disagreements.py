@@ -224,6 +224,21 @@ def _against_release(
     return out
 
 
+def _totals(by_article: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Amounts an outlet splits into parts that add up to another outlet's amount ("각각
+    800만원, 500만원을 배상" against "1300만원을 배상") read as that total: the parts say the
+    same, in more detail."""
+    stated = {v for vs in by_article.values() for v, _ in vs}
+    out = {}
+    for aid, vs in by_article.items():
+        parts = {v for v, _ in vs}
+        whole = sum(parts)
+        if len(parts) > 1 and whole in stated - parts:
+            vs = [(whole, False)]
+        out[aid] = vs
+    return out
+
+
 def _disagreement(
     k: tuple[str, str], group: list[Claim], spans: Mapping[str, list], against_release: bool = False
 ) -> Disagreement | None:
@@ -231,6 +246,8 @@ def _disagreement(
     by_article: dict[str, list[Any]] = {}
     for v, _, art in group:
         by_article.setdefault(art.id, []).append(v)
+    if kind == "quantity":
+        by_article = _totals(by_article)
     values = compare.contested(by_article, COVERS[kind])
     if not values:
         return None
