@@ -138,6 +138,17 @@ def test_this_day_follows_the_day_named_last():
     assert [m.value for m in found] == ["2015-03-19", "2015-03-19", "2015-03-18"]
 
 
+def test_the_following_year_counts_from_the_year_named_last():
+    """이듬해 is the year after the one the text named last, even by its month or as a
+    period's start (the dev day: "2012년 3월부터 이듬해 12월까지" was read as ending in 2020,
+    the year after the dateline's)."""
+    period = find_dates("2012년 3월부터 이듬해 12월까지 글을 올렸다.", FRI)
+    assert [m.value for m in period] == [{"from": "2012-03", "to": "2013-12"}]
+    later = find_dates("2013년 3월 보도했다. 이듬해 1월 소송을 냈다.", FRI)
+    assert [m.value for m in later] == ["2013-03", "2014-01"]
+    assert [m.value for m in find_dates("이듬해 완공한다.", FRI)] == ["2016"]  # the dateline's
+
+
 def test_without_a_dateline_relative_words_keep_words_and_no_value():
     found = find_dates("완주군은 19일, 지난해 3월, 2015년 3월 20일", None)
     assert [(m.text, m.value) for m in found] == [

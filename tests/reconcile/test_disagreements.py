@@ -164,6 +164,19 @@ def test_parts_that_add_up_to_another_outlets_amount_are_no_disagreement():
     assert values(found[0]) == {"13000000": ["a0"], "6000000": ["a1"], "8000000": ["a1"]}
 
 
+def test_the_day_a_decision_takes_effect_is_not_the_day_it_was_made():
+    """ "6일자로 단행" is when the reshuffle takes effect; "31일 단행된" when it was made (the
+    dev day's prosecutors story showed them as a disagreement). Two effective days that
+    differ still disagree."""
+    made = "법무부는 31일 검사 647명에 대한 인사를 단행했다. 이번 인사로 요직이 바뀌었다."
+    effective = (
+        "법무부는 검사 647명에 대한 인사를 다음 달 6일자로 단행했다. 이번 인사로 요직이 바뀌었다."
+    )
+    assert story(made, effective).disagreements() == ()
+    found = story(effective, effective.replace("6일자로", "9일자로")).disagreements()
+    assert [(d.kind, d.about) for d in found] == [("date", "단행 (effective) date, sentence 1")]
+
+
 def test_days_of_an_unknown_month_are_compared():
     """Articles without a publication time or dateline (pasted clippings): `27일` cannot be
     placed in a month, yet one outlet's 27일 against the others' 28일 is a disagreement

@@ -104,16 +104,22 @@ def _offset(text: str, anchor: date) -> tuple[Any, date | None]:
 
 
 def resolve(
-    parts: Parts, anchor: date | None, *, ref: date | None = None, tz: tzinfo | None = None
+    parts: Parts,
+    anchor: date | None,
+    *,
+    ref: date | None = None,
+    ref_year: int | None = None,
+    tz: tzinfo | None = None,
 ) -> tuple[Any, date | None]:
-    """(value, the one day it names or None) for one chain of (atom kind, words)."""
+    """(value, the one day it names or None) for one chain of (atom kind, words); a year
+    word anchored `ref` (이듬해) counts from `ref_year`, the year named last, else `ref`'s."""
     got: dict[str, str] = {}
     for kind, text in parts:
         if kind in ("tight", "loose"):
             got.setdefault("mod", _table("date_modifiers")[_key(text)][0])
         else:
             got.setdefault(kind, text)
-    value, day = _base(got, anchor, ref or anchor)
+    value, day = _base(got, anchor, ref or anchor, ref_year)
     if day is not None and "time" in got and (hm := _time(got["time"])):
         value = datetime(day.year, day.month, day.day, *hm, tzinfo=tz or SEOUL).isoformat()
     mod = got.get("mod")
@@ -127,7 +133,9 @@ def resolve(
     return value, day
 
 
-def _base(got: dict[str, str], anchor: date | None, ref: date | None) -> tuple[Any, date | None]:
+def _base(
+    got: dict[str, str], anchor: date | None, ref: date | None, ref_year: int | None = None
+) -> tuple[Any, date | None]:
     direction = mapping("date_modifiers").get(got.get("dir", ""), (None,))[0]
     if "ymd" in got:
         found = _day(*_ints(got["ymd"])[:3])
@@ -137,7 +145,8 @@ def _base(got: dict[str, str], anchor: date | None, ref: date | None) -> tuple[A
     elif "rel_year" in got:
         off, base = _table("date_words")[_key(got["rel_year"])][1:3]
         origin = anchor if base == "now" else ref
-        year = origin.year + int(off) if origin else None
+        start = ref_year if base == "ref" and ref_year is not None else origin and origin.year
+        year = start + int(off) if start else None
     else:
         year = None
     if anchor is None and year is None:

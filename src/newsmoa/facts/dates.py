@@ -34,6 +34,16 @@ class DateMention:
     value: Any
     day: date | None = None  # the day it names, when it names exactly one (for 이날)
 
+    @property
+    def year(self) -> int | None:
+        """The year it names last (a period's end, else its start): what 이듬해 counts from."""
+        value = self.value
+        if isinstance(value, dict):
+            value = value.get("to") or value.get("from")
+        if isinstance(value, str) and value[:4].isdigit():
+            return int(value[:4])
+        return None
+
 
 # Order of atoms inside one expression: a later atom must not rank below an earlier one.
 _RANK = {
@@ -162,12 +172,18 @@ def _usable(text: str, chain: list[tuple[str, int, int]]) -> bool:
 
 
 def find_dates(
-    text: str, anchor: date | None, *, tz: tzinfo | None = None, ref: date | None = None
+    text: str,
+    anchor: date | None,
+    *,
+    tz: tzinfo | None = None,
+    ref: date | None = None,
+    ref_year: int | None = None,
 ) -> tuple[DateMention, ...]:
     """Every date expression in `text`, resolved against `anchor` (the dateline's day).
 
-    `ref` is the day last named before `text` (what 이날 points to); each resolved day
-    becomes the reference for the following expressions. With `anchor` None, relative
+    `ref` is the day last named before `text` (what 이날 points to), `ref_year` the year
+    (what 이듬해 counts from: "2012년 3월부터 이듬해 12월까지" ends in 2013); each resolved
+    expression becomes the reference for the following ones. With `anchor` None, relative
     expressions keep their words and get value None.
     """
     out: list[DateMention] = []
@@ -176,10 +192,11 @@ def find_dates(
         while chain and chain[-1][0] == "dir":
             chain = chain[:-1]
         parts = [(kind, text[s:e]) for kind, s, e in chain]
-        value, day = calendar.resolve(parts, anchor, ref=ref or anchor, tz=tz)
-        out.append(DateMention(start, end, text[start:end], value, day))
-        if day is not None:
-            ref = day
+        value, day = calendar.resolve(parts, anchor, ref=ref or anchor, ref_year=ref_year, tz=tz)
+        mention = DateMention(start, end, text[start:end], value, day)
+        out.append(mention)
+        ref = day or ref
+        ref_year = mention.year or ref_year
     return tuple(_join_periods(text, out))
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from newsmoa.facts import compare, places, quantities
@@ -22,6 +23,7 @@ from newsmoa.facts import people as people_mod
 from newsmoa.facts.calendar import SEOUL
 from newsmoa.facts.clauses import EARLIER, Analysis, analyse, table_labels
 from newsmoa.facts.dates import find_dates
+from newsmoa.facts.tables import mapping
 from newsmoa.types import Article, Fact, Sentence, Source
 
 Finder = Callable[[Article, Sequence[Sentence]], Iterable[Fact]]
@@ -38,18 +40,19 @@ def extract_facts(
     analyses = [analyse(s.text, s.start) for s in sentences if s.text.strip()]
     facts: list[Fact] = []
     ref: date | None = None
+    ref_year: int | None = None
     for a in analyses:
-        for m in find_dates(a.text, anchor, tz=tz, ref=ref):
+        for m in find_dates(a.text, anchor, tz=tz, ref=ref, ref_year=ref_year):
             facts.append(
                 Fact(
                     "date",
                     m.value,
                     (_src(article, a.start + m.start, a.start + m.end),),
                     text=m.text,
-                    about=_dated_about(_about(a, a.start + m.end - 1), m.value, anchor),
+                    about=_dated_about(_date_about(a, m.end), m.value, anchor),
                 )
             )
-            ref = m.day or ref
+            ref, ref_year = m.day or ref, m.year or ref_year
         for q in quantities.find(a):
             facts.append(
                 Fact(
@@ -83,6 +86,21 @@ def _src(article: Article, start: int, end: int) -> Source:
 def _about(a: Analysis, pos: int) -> str | None:
     clause = a.clause_at(pos)
     return clause.label if clause else None
+
+
+def _date_about(a: Analysis, end: int) -> str | None:
+    """The happening a date ending at `end` (in the sentence) is about; a day a decision
+    takes effect ("6일자로 단행") is its own (`단행 (effective)`): the day it was made,
+    "31일 단행된", is another fact, not a disagreement."""
+    about = _about(a, a.start + end - 1)
+    if about and a.text.startswith(_effective(), end):
+        return f"{about} (effective)"
+    return about
+
+
+@cache
+def _effective() -> tuple[str, ...]:
+    return tuple(w for w, (kind, _) in mapping("date_modifiers").items() if kind == "effective")
 
 
 def _dated_about(about: str | None, value: object, anchor: date | None) -> str | None:
