@@ -111,6 +111,13 @@ def table_labels() -> frozenset[str]:
     return frozenset(label for label, _ in _happenings())
 
 
+@cache
+def story_labels() -> frozenset[str]:
+    """Labels of happenings a story reports once (`story_happenings.tsv`): compared across
+    the story's articles."""
+    return frozenset(words("story_happenings"))
+
+
 def analyse(text: str, offset: int = 0) -> Analysis:
     """Words and labelled clauses of one sentence whose text starts at `offset` in the article."""
     base = _analyse(text)

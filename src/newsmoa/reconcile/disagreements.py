@@ -12,9 +12,12 @@ Facts are compared only when they describe the same thing (`claim_key`):
 - person: who holds one affiliated head title (`완주군수`, `희망제작소 소장`);
 - organization: who signed (the parties written as actors of the signing).
 
-A happening named from the table (`happenings.tsv`: signing, visit, ...) is compared across
-the whole story; one named only by its predicate's noun is compared within one consolidated
-sentence (aligned variants), where it is surely the same happening. Two outlets disagree when
+A happening a story reports once (`story_happenings.tsv`: a signing, a ceremony) is compared
+across the whole story; any other (a meeting, a visit, an announcement: a story holds several;
+or one named only by its predicate's noun) within one consolidated sentence (aligned
+variants), where it is surely the same happening. There, an outlet listing several values is
+compared with no one (`_one_value_each`), and in either case two values count only where
+their outlets say them in like words (`_said_alike`). Two outlets disagree when
 each states a value the other contradicts (`compare.contested`): an outlet whose value covers
 another's (`2015-03` vs `2015-03-19`), that says nothing, or that repeats a second signing
 the other also reports only says less.
@@ -27,13 +30,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
-from newsmoa.facts.clauses import table_labels
+from newsmoa.facts.clauses import story_labels, table_labels
 from newsmoa.facts.evidence import quote, sentence_spans
 from newsmoa.facts.names import title_of
+from newsmoa.facts.tables import mapping
 from newsmoa.types import (
     Article,
     ConsolidatedSentence,
@@ -59,7 +64,10 @@ def _day(fact: Fact) -> int | None:
 
 def _date_covers(a: Any, b: Any) -> bool:
     """`compare.date_covers`, with a day of an unknown month (`("day", 27)`), which covers
-    a date on that day and says no more."""
+    a date on that day and says no more, and a time on a day named by reference (`("time",
+    "08:24")`), which covers a date and time at that time."""
+    if isinstance(a, tuple) and a[0] == "time" or isinstance(b, tuple) and b[0] == "time":
+        return _time_covers(a, b)
     a_day, b_day = isinstance(a, tuple), isinstance(b, tuple)
     if a_day and b_day:
         return bool(a == b)
@@ -68,6 +76,19 @@ def _date_covers(a: Any, b: Any) -> bool:
     if b_day:
         return False
     return compare.date_covers(a, b)
+
+
+def _time_covers(a: Any, b: Any) -> bool:
+    """A time on a day named by reference agrees with the same time, and says nothing about
+    a value without a time (`2019-07-30`): only two times are compared."""
+    ta, tb = _time_of(a), _time_of(b)
+    return ta is None or tb is None or ta == tb
+
+
+def _time_of(value: Any) -> str | None:
+    if isinstance(value, tuple):
+        return str(value[1]) if value[0] == "time" else None
+    return value[11:16] if isinstance(value, str) and len(value) > 16 else None
 
 
 COVERS: dict[str, Callable[[Any, Any], bool]] = {
@@ -100,14 +121,15 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
     if not happening or (fact.value is None and _day(fact) is None):
         return None
     in_table = happening.split()[-1] in table_labels()
-    if not in_table and sentence is None:
+    once = happening.split()[-1] in story_labels()  # else only within one sentence
+    if not once and sentence is None:
         return None
 
     def label(field: str) -> str:
         """`signing date` for a happening of the table; another predicate's, which may recur,
         names its consolidated sentence too (`투입 amount in 원, sentence 2`)."""
         said = compare.about(happening, field)
-        return said if in_table or sentence is None else _in_sentence(said, sentence)
+        return said if once or sentence is None else _in_sentence(said, sentence)
 
     if fact.type == "date":
         return "date", label("date")
@@ -127,16 +149,39 @@ def _in_sentence(label: str, sentence: int) -> str:
     return f"{label}, sentence {sentence + 1}"
 
 
+_SENTENCE_LABEL = re.compile(r", sentence \d+$")  # what `_in_sentence` labels
+
+
 def _value(fact: Fact) -> Any:
     if fact.type == "date" and fact.value is None:
         return ("day", _day(fact))
+    if fact.type == "date" and _inferred(fact):
+        # the day is ours, read from the day the article named before (이날, 당일): only the
+        # time the outlet wrote is its claim ("이날 오전 8시 24분" against "8시 26분")
+        value = str(fact.value)
+        return ("time", value[11:16]) if len(value) > 16 and value[10] == "T" else None
     if fact.type == "quantity":
         words = fact.text or ""
         return (fact.value, any(w in words for w in ("약", "여", "가량", "정도", "이상", "남짓")))
     return fact.value
 
 
+@cache
+def _reference_words() -> tuple[str, ...]:
+    """Date words that name a day by the one named before them (`date_words.tsv`, anchor
+    ref: 이날, 당일, 전날)."""
+    rows = mapping("date_words").items()
+    return tuple(w for w, (unit, _, anchor) in rows if anchor == "ref" and unit == "day")
+
+
+def _inferred(fact: Fact) -> bool:
+    words = fact.text or ""
+    return any(w in words for w in _reference_words())
+
+
 def _shown(kind: str, value: Any) -> Any:
+    if kind == "date" and isinstance(value, tuple) and value[0] == "time":
+        return value[1]  # a time on a day the outlet named by reference
     if kind == "date" and isinstance(value, tuple):
         return f"{value[1]}일"  # a day of an unknown month
     return value[0] if kind == "quantity" else list(value) if kind == "organization" else value
@@ -170,8 +215,8 @@ def find_disagreements(
     for art in articles:
         for fact in facts.get(art.id, ()):
             k = claim_key(fact, _where(index, fact))
-            if k is not None:
-                claims.setdefault(k, []).append((_value(fact), fact, art))
+            if k is not None and (value := _value(fact)) is not None:
+                claims.setdefault(k, []).append((value, fact, art))
     for art in articles:
         clauses = signing_clauses(signing_analyses(art, sentences))
         found = parties(art, facts.get(art.id, ()), clauses)
@@ -239,6 +284,52 @@ def _totals(by_article: dict[str, list[Any]]) -> dict[str, list[Any]]:
     return out
 
 
+def _one_value_each(by_article: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """The articles that state one value (however often) for what one consolidated sentence
+    says: one that states several there ("영등포(0.17%)·양천구(0.13%)", "각각 800만원,
+    600만원") lists things another outlet's variant may not, and contradicts no one (parts
+    that add up to another's amount were read as that total: `_totals`)."""
+    return {aid: vs for aid, vs in by_article.items() if len({compare.key(v) for v in vs}) == 1}
+
+
+SAID_ALIKE = 0.5  # Dice of two quotes' character bigrams, numbers and spaces left out
+
+
+def _said_alike(values: list[Any], quoted: Mapping[str, Sequence[Source]]) -> list[Any]:
+    """The values some other value's outlet states in words like theirs (`SAID_ALIKE`): the
+    same claim with another figure ("아나운서 7명은 지난달 15일 … 메일을" against "지난 15일"),
+    not two claims the alignment or a happening's name put side by side ("서비스업 생산이 1.0%
+    감소" against "건설기성은 0.4% 감소")."""
+    grams = {
+        k: [(src.article, _bigrams(src.quote or "")) for src in sources]
+        for k, sources in quoted.items()
+    }
+
+    def alike(a: str, b: str) -> bool:
+        return any(
+            x != y and _dice(gx, gy) >= SAID_ALIKE
+            for x, gx in grams.get(a, ())
+            for y, gy in grams.get(b, ())
+        )
+
+    keys = [compare.key(v) for v in values]
+    return [
+        v for v, k in zip(values, keys, strict=True) if any(alike(k, o) for o in keys if o != k)
+    ]
+
+
+_NOT_WORDS = re.compile(r"[\d\s.,%:~·()\-]+")
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    t = _NOT_WORDS.sub("", text)
+    return frozenset(t[i : i + 2] for i in range(len(t) - 1))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
 def _disagreement(
     k: tuple[str, str], group: list[Claim], spans: Mapping[str, list], against_release: bool = False
 ) -> Disagreement | None:
@@ -248,17 +339,25 @@ def _disagreement(
         by_article.setdefault(art.id, []).append(v)
     if kind == "quantity":
         by_article = _totals(by_article)
+    if _SENTENCE_LABEL.search(about):  # a list in one sentence is compared with nothing
+        by_article = _one_value_each(by_article)
     values = compare.contested(by_article, COVERS[kind])
     if not values:
         return None
-    out = []
-    for value in sorted(values, key=lambda v: compare.key(_shown(kind, v))):
-        sources: list[Source] = []
+    quoted: dict[str, list[Source]] = {}
+    for value in values:
         for v, fact, art in group:
-            if compare.key(v) == compare.key(value):
-                sources.extend(
+            if art.id in by_article and compare.key(v) == compare.key(value):
+                quoted.setdefault(compare.key(value), []).extend(
                     quote(art, spans[art.id], src.start, src.end) for src in fact.sources
                 )
+    if kind != "organization":
+        values = _said_alike(values, quoted)
+        if len(values) < 2:
+            return None
+    out = []
+    for value in sorted(values, key=lambda v: compare.key(_shown(kind, v))):
+        sources = quoted.get(compare.key(value), [])
         out.append(DisagreementValue(_shown(kind, value), tuple(sources)))
     label = f"{about} (vs release)" if against_release else about
     return Disagreement(label, kind, tuple(out))
