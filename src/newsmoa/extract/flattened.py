@@ -29,8 +29,9 @@ from newsmoa.extract.tables import copyright_patterns, credit_patterns, photo_cr
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NO_HANGUL_RUN = re.compile(r"[^\uac00-\ud7a3\n]{30,}")
-# a sentence's end: a Hangul syllable, its stop, and the quotes or brackets that close it
-_SENTENCE_END = re.compile(rf"[\uac00-\ud7a3][.!?。]+[{re.escape(CLOSERS)}」』]*")
+# a sentence's end read backwards: the quotes or brackets that close it, its stops, a Hangul
+# syllable
+_SENTENCE_END_BACKWARDS = re.compile(rf"[{re.escape(CLOSERS)}」』]*[.!?。]+[\uac00-\ud7a3]")
 _STOPS = f".!?。{CLOSERS}」』 "
 _NOTICE_OPENERS = " \t[(<【《〈ⓒⒸ©"
 
@@ -129,11 +130,16 @@ def split_tail(paragraph: str) -> tuple[str, Byline | None]:
     return f"{end[:cut]} {rest}", None
 
 
+_TAIL_CHARS = 600  # what follows the last sentence once the script is out: a few lines' worth
+
+
 def _last_sentence_end(text: str) -> int | None:
-    last = None
-    for m in _SENTENCE_END.finditer(text):
-        last = m
-    return last.end() if last else None
+    """Where the last sentence ends (a Hangul syllable, its stops, the quotes that close
+    it), in the last `_TAIL_CHARS` characters: the first match in the window read backwards
+    (a forward regular expression over the whole text cost 40 µs an article of the dev day)."""
+    window = text[-_TAIL_CHARS:][::-1]
+    m = _SENTENCE_END_BACKWARDS.search(window)
+    return len(text) - m.start() if m else None
 
 
 def _notice_start(tail: str) -> int:
