@@ -163,7 +163,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             if b.rest.strip():
                 parts.paragraphs.extend(trailing)
                 trailing.clear()
-                parts.paragraphs.append(tidy(without_script(b.rest)))
+                parts.paragraphs.append(_without_script(tidy(b.rest)))
                 in_body = True
         elif kind is Kind.DATED:
             if not in_body and stamp is None and DATETIME_RE.fullmatch(text):
@@ -178,7 +178,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.BODY:
             parts.paragraphs.extend(trailing)
             trailing.clear()
-            parts.paragraphs.append(tidy(without_script(text)))
+            parts.paragraphs.append(_without_script(text))
             in_body = True
     if parts.paragraphs:  # a flattened page: caption glued before the body, signature after
         caption, parts.paragraphs[0] = split_head(parts.paragraphs[0])
@@ -197,6 +197,12 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+def _without_script(text: str) -> str:
+    """`flattened.without_script` of a tidied line, tidied again only when script left it."""
+    clean = without_script(text)
+    return text if clean is text else tidy(clean)
 
 
 def _headline_first(lines: list[Line], n: int) -> bool:

@@ -59,6 +59,8 @@ _SIGNATURE_RE = re.compile(rf"^\s*[/=]?\s*{_SIGNATURE}\s*$")
 # word is an outlet's name: otherwise it is the reporter ("김재중 선임기자" is not the outlet
 # 김재중 and the reporter 선임)
 _OUTLET_SIGNATURE_RE = re.compile(rf"^\s*[/=]?\s*(?P<outlet>[^\s/=]{{2,15}})\s+{_SIGNATURE}\s*$")
+# the longest line a signature fills: a place, four names, three desk words, a role, an e-mail
+SIGNATURE_MAX_CHARS = 100
 _NEXT_SIGNATURE_RE = re.compile(rf"[\s,]*{_SIGNATURE}")
 # an e-mail, after at most three words (a desk, a name: "디지털기획팀 이세연 lovok@kmib.co.kr")
 _EMAIL_ONLY_RE = re.compile(
@@ -110,8 +112,10 @@ def _with_lead_reporter(b: Byline) -> Byline:
 
 def signature(line: str) -> Byline | None:
     """A line that is only a reporter's signature (name, role, optional e-mail), else None."""
+    if len(line) > SIGNATURE_MAX_CHARS:
+        return None  # a body line (most lines end here, cheaply)
     if "@" not in line and not any(map(line.__contains__, _ROLE_MARKS)):
-        return None  # neither regex can match: most lines end here, cheaply
+        return None  # neither regex can match
     m = _OUTLET_SIGNATURE_RE.match(line)
     outlet = outlets().canonical(m["outlet"]) if m and _signed(m) else None
     if outlet is None:

@@ -25,7 +25,12 @@ import re
 
 from newsmoa.extract.bylines import Byline, signature_run
 from newsmoa.extract.lines import CLOSERS
-from newsmoa.extract.tables import copyright_patterns, credit_patterns, photo_credit_pattern
+from newsmoa.extract.tables import (
+    copyright_patterns,
+    credit_patterns,
+    photo_credit_cues,
+    photo_credit_pattern,
+)
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NO_HANGUL_RUN = re.compile(r"[^\uac00-\ud7a3\n]{30,}")
@@ -57,6 +62,7 @@ def _blank_if_script(m: re.Match[str]) -> str:
 
 
 _HEAD_CHARS = 200  # a caption is a sentence or two (the dev day's longest: 178 characters)
+_CREDIT_CHARS = 60  # a credit's longest
 _GLUED = re.compile(r"\.?\s?[\uac00-\ud7a30-9‘“'\"]")  # the body's first word, glued on
 # what a word glued to a credit that is no body's start begins with: a particle or a verb's
 # ending ("연합뉴스는 ...", "... 제공한 자료"), and 이 (이날, 이번 start bodies; so does the
@@ -69,8 +75,9 @@ def split_head(paragraph: str) -> tuple[str | None, str]:
     it. A credit (`photo_credits.tsv`) that opens the paragraph or follows a full stop in its
     first `_HEAD_CHARS` characters, with the body's first word glued straight on (at most a
     full stop and one space between), ends the caption: what stands before it."""
-    if not _HANGUL.search(paragraph[:_HEAD_CHARS]):
-        return None, paragraph
+    head = paragraph[: _HEAD_CHARS + _CREDIT_CHARS]
+    if not any(cue in head for cue in photo_credit_cues()) or not _HANGUL.search(head):
+        return None, paragraph  # (matching the credits at each full stop: ~10 µs each)
     credit = photo_credit_pattern()
     for at in _caption_ends(paragraph):
         m = credit.match(paragraph, at)

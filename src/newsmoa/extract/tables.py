@@ -94,3 +94,9 @@ def credit_patterns() -> tuple[re.Pattern[str], ...]:
 def photo_credit_pattern() -> re.Pattern[str]:
     """Any `photo_credits.tsv` pattern, as one alternation."""
     return re.compile("|".join(f"(?:{r[0]})" for r in _rows("photo_credits.tsv")))
+
+
+@cache
+def photo_credit_cues() -> tuple[str, ...]:
+    """Words one of which every `photo_credits.tsv` match contains."""
+    return tuple(sorted({c.strip() for r in _rows("photo_credits.tsv") for c in r[1].split(",")}))
