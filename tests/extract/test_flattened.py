@@ -70,7 +70,8 @@ def test_script_inside_a_paragraph_goes_and_the_sentence_keeps_its_stop():
     "text",
     [
         "He paid $5 (about €4); the {draft} rule = law | not yet; see (a) and (b) of it.",
-        "가격은 {기본형} 3만원; 고급형 5만원이다.",  # Hangul breaks the runs: none is 30 long
+        "가격은 {기본형} 3만원; 고급형 5만원이다.",  # Hangul breaks the runs: none is 80 long
+        "그는 발표에서 코드 if (a) { b(); } else { c(); } 를 예로 들었다.",  # short code, quoted
     ],
 )
 def test_prose_with_code_marks_is_not_script(text):
@@ -141,7 +142,6 @@ CAPTION = "김철수(오른쪽) 청솔군수와 이영희 조합장이 협약서
         (f"{CAPTION} [청솔군 유튜브 캡처]", CAPTION),
         (f"{CAPTION} 국민일보DB", CAPTION),
         (f"{CAPTION} 2026.11.27.", CAPTION),  # the day the photo was taken
-        ("뉴시스", None),
         ("사진=뉴시스", None),
     ],
 )
@@ -160,6 +160,13 @@ def test_a_caption_glued_before_the_lead_goes_to_the_captions(head, caption):
         f"{LEAD} 연합뉴스는 이날 협약 소식을 전했다.",  # a particle: the outlet is the subject
         f"{LEAD} 청솔군 제공한 자료에 따르면 단지는 10ha다.",  # a verb's ending
         f"{LEAD} 이날 인천국제공항에서 귀국했다.",  # 제공 inside a word
+        f"뉴시스{LEAD}",  # a credit at the start that does not say it is one
+        "AP통신은 30일 미국 정부가 관세를 올린다고 보도했다.",  # words that begin as credits do
+        "KDB산업은행은 30일 청솔군과 협약을 맺었다고 밝혔다.",
+        "2024.5.1. 청솔군은 스마트팜 단지 조성 협약을 맺었다.",
+        f"{LEAD} 각종 혜택이 제공돼 주민 호응이 크다.",  # after a sentence that reports
+        f"{LEAD} 2024.5.1.부터 군은 단지를 운영한다.",
+        f"{LEAD} 2024.5.1. 시행되는 이 제도는 주민에게 돌아간다.",
         f"{LEAD} 두 기관은 2027년까지 120억원을 들여 송림면에 단지를 짓기로 하고 세부 계획을 "
         "다음 달까지 마련하기로 했다. 군은 농가 40곳을 모집해 교육을 마친 뒤 입주시킬 예정이며, "
         "입주 농가에는 시설 임대료를 5년간 감면한다. 군은 두 차례 주민 설명회를 거쳐 계획을 확정했다. 연합뉴스"
@@ -168,3 +175,47 @@ def test_a_caption_glued_before_the_lead_goes_to_the_captions(head, caption):
 )
 def test_no_caption_is_taken_where_no_credit_is_glued_after_one(text):
     assert split_head(text) == (None, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "reporter"),
+    [
+        ("사회부 홍길동 기자 hong@segye.com", "홍길동"),
+        ("제보는 홍길동 기자 hong@example.com", "홍길동"),
+    ],
+)
+def test_a_signature_names_its_reporter_not_its_desk(line, reporter):
+    b = signature(line)
+    assert b is not None and b.reporter == reporter
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "신청서는 전자우편 farm@cheongsol.go.kr",  # an address in the body
+        "온라인뉴스팀홍길동 기자 hong@segye.com",  # no name at a word's start
+    ],
+)
+def test_lines_that_are_no_signature(line):
+    assert signature(line) is None
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        (" 이번 다큐는 김철수 PD", " 이번 다큐는 김철수 PD"),  # a last sentence without its stop
+        (" 올해의 인물은 이정우 기자", " 올해의 인물은 이정우 기자"),
+        (" 그는 “고맙습니다” 홍길동 기자 hong@segye.com", " 그는 “고맙습니다”"),  # a quote first
+    ],
+)
+def test_a_last_sentence_is_no_signature(tail, kept):
+    body, _ = split_tail(BODY + tail)
+    assert body.startswith(BODY + kept)
+
+
+@pytest.mark.parametrize(
+    "tail", [" \\ 윤상언 기자 youn@joongang.co.kr", " 글·사진 김민제 기자 summer@hani.co.kr"]
+)
+def test_signatures_after_a_stray_mark_or_a_credit_word(tail):
+    body, byline = split_tail(BODY + tail)
+    assert body == BODY and byline is not None and byline.email

@@ -46,11 +46,13 @@ _PAREN_RE = re.compile(
 _LEAD_REPORTER_RE = re.compile(rf"^\s*(?P<name>{_NAMES})\s*{_ROLE}\s*=\s*")
 _ROLE_SUFFIX_RE = re.compile(rf"^(?P<name>{_NAMES})\s*{_ROLE}$")
 # A closing signature: [place= or place/] names [words] role [e-mail, or the brackets a
-# crawler emptied of it]. Up to three words may stand between the first name and the role, a
-# desk ("온라인 뉴스", "사회부") or more names ("이주빈 박경만 기자" reads as 이주빈), when the
-# e-mail or its brackets follow (`_signed`): "시장 반응 기자" is no one's signature.
+# crawler emptied of it]. Up to three words may stand between the first word and the role: a
+# desk ("온라인 뉴스", "사회부 홍길동 기자") or more names ("이주빈 박경만 기자"), when the
+# e-mail or its brackets follow (`_signed`): "시장 반응 기자" is no one's signature. The
+# reporter is the first of those words that is no desk (`reporter_of`).
 _SIGNATURE = (
-    rf"(?:[가-힣A-Za-z·ㆍ]{{1,15}}\s*[=/]\s*)?(?P<name>{_NAMES})\s*"
+    rf"(?:(?:글|사진)(?:\s*[·ㆍ]\s*(?:글|사진))?\s+)?"  # "글·사진 김민제 기자"
+    rf"(?:[가-힣A-Za-z·ㆍ]{{1,15}}\s*[=/]\s*)?(?P<name>{_NAMES})(?=\s|{_ROLE})\s*"
     rf"(?P<desk>(?:[가-힣]{{2,6}}\s+){{1,3}})?{_ROLE}"
     rf"(?:\s*[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?|(?P<emptied>\s*[(<\[]\s*[)>\]]))?"
 )
@@ -61,11 +63,16 @@ _SIGNATURE_RE = re.compile(rf"^\s*[/=]?\s*{_SIGNATURE}\s*$")
 _OUTLET_SIGNATURE_RE = re.compile(rf"^\s*[/=]?\s*(?P<outlet>[^\s/=]{{2,15}})\s+{_SIGNATURE}\s*$")
 # the longest line a signature fills: a place, four names, three desk words, a role, an e-mail
 SIGNATURE_MAX_CHARS = 100
-_NEXT_SIGNATURE_RE = re.compile(rf"[\s,]*{_SIGNATURE}")
-# an e-mail, after at most three words (a desk, a name: "디지털기획팀 이세연 lovok@kmib.co.kr")
-_EMAIL_ONLY_RE = re.compile(
-    rf"^\s*(?:[^\s@]{{1,12}}\s+){{0,3}}[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?\s*$"
+_NEXT_SIGNATURE_RE = re.compile(rf"[\s,\\|]*{_SIGNATURE}")  # (a stray backslash or bar between)
+_EMAIL_ONLY_RE = re.compile(rf"^\s*[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?\s*$")
+# after the body, an e-mail may follow a desk, a name, a title ("디지털기획팀 이세연 lovok@…",
+# "온라인뉴스부 iseoul@…", "임병선 평화연구소 사무국장 bsnim@…"): Hangul words only, and only
+# there (a line of the body with an address, "신청서는 전자우편 farm@…", is not one)
+_DESK_EMAIL_RE = re.compile(
+    rf"^\s*(?:[가-힣]{{2,8}}\s+){{1,3}}[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?\s*$"
 )
+# how a desk's name ends ("사회부", "온라인뉴스팀", "동아닷컴"), where a signature names it
+_DESK_ENDINGS = ("부", "팀", "국", "실", "센터", "데스크", "뉴스", "닷컴", "본부")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +130,7 @@ def signature(line: str) -> Byline | None:
     if m and _signed(m):
         email = m["email"]
         return Byline(
-            outlet=outlet or outlet_from_email(email), reporter=first_name(m["name"]), email=email
+            outlet=outlet or outlet_from_email(email), reporter=reporter_of(m), email=email
         )
     m = _EMAIL_ONLY_RE.match(line)
     if m:
@@ -136,28 +143,54 @@ def _signed(m: re.Match[str]) -> bool:
     return not m["desk"] or bool(m["email"] or m["emptied"])
 
 
+def _desks_only(m: re.Match[str]) -> bool:
+    """Whether the words before the role, but one, name desks or outlets ("장연제 동아닷컴
+    기자"): a signature the text's end shows without an e-mail."""
+    words = [m["name"], *(m["desk"] or "").split()]
+    return sum(not _is_desk(w) for w in words) <= 1
+
+
+def _is_desk(word: str) -> bool:
+    return word.endswith(_DESK_ENDINGS) or outlets().canonical(word) is not None
+
+
+def reporter_of(m: re.Match[str]) -> str | None:
+    """The reporter a signature names: its first word that is no desk ("사회부 홍길동 기자"
+    names 홍길동), and, of several, not one ending like a particle ("제보는 홍길동 기자")."""
+    words = [w for w in (first_name(m["name"]), *(m["desk"] or "").split()) if not _is_desk(w)]
+    return next((w for w in words if w[-1] not in _PARTICLE_ENDS), words[0] if words else None)
+
+
+_PARTICLE_ENDS = frozenset("은는이가을를의에와과도")
+
+
 def signature_run(text: str) -> tuple[Byline, int] | None:
     """Reporters' signatures run together at the start of the text, as a crawler glues them
     after the body ("장진복 기자 viviana49@seoul.co.kr김주연 기자 justina@seoul.co.kr", "박민희
     기자, 도쿄/조기원 특파원"): the first one's byline and where the run ends; or the whole
-    text as one `signature`; else None. The e-mail is the run's first (a desk signs its
-    reporters with one). A run ends in an e-mail or at the end of the text:
+    text as one `signature`, or a desk's e-mail; else None. The e-mail is the run's first (a
+    desk signs its reporters with one). A run ends in an e-mail or at the end of the text:
     then, unlike a line, its signatures may have words before their role without an e-mail
-    ("장연제 동아닷컴 기자", "박민희 성연철 기자, 방콕/노지원 기자 minggu@hani.co.kr")."""
+    ("박민희 성연철 기자, 방콕/노지원 기자 minggu@hani.co.kr"), or, at the end, desks
+    ("장연제 동아닷컴 기자")."""
     one = signature(text)
     if one is not None:
         return one, len(text)
+    if m := _DESK_EMAIL_RE.match(text):
+        return Byline(outlet=outlet_from_email(m["email"]), email=m["email"]), len(text)
     if "@" not in text and not any(map(text.__contains__, _ROLE_MARKS)):
         return None
-    first, last, email, at = None, None, None, 0
+    run: list[re.Match[str]] = []
+    at = 0
     while (m := _NEXT_SIGNATURE_RE.match(text, at)) and m.end() > at:
-        first, last, email, at = first or m, m, email or m["email"], m.end()
-    if first is None or last is None or not (last["email"] or at >= len(text.rstrip())):
+        run.append(m)
+        at = m.end()
+    if not run or not (run[-1]["email"] or at >= len(text.rstrip())):
         return None
-    byline = Byline(
-        outlet=outlet_from_email(email), reporter=first_name(first["name"]), email=email
-    )
-    return byline, at
+    if not run[-1]["email"] and not all(_signed(m) or _desks_only(m) for m in run):
+        return None  # "이번 다큐는 김철수 PD": a last sentence without its stop
+    email = next((m["email"] for m in run if m["email"]), None)
+    return Byline(outlet=outlet_from_email(email), reporter=reporter_of(run[0]), email=email), at
 
 
 def outlet_from_email(email: str | None) -> str | None:

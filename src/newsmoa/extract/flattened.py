@@ -33,7 +33,9 @@ from newsmoa.extract.tables import (
 )
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_NO_HANGUL_RUN = re.compile(r"[^\uac00-\ud7a3\n]{30,}")
+# a page's script runs long (the dev day's ad slots: 400+ characters without Hangul); code an
+# article quotes ("코드 if (a) { b(); } 를") is short
+_NO_HANGUL_RUN = re.compile(r"[^\uac00-\ud7a3\n]{80,}")
 # a sentence's end read backwards: the quotes or brackets that close it, its stops, a Hangul
 # syllable
 _SENTENCE_END_BACKWARDS = re.compile(rf"[{re.escape(CLOSERS)}」』]*[.!?。]+[\uac00-\ud7a3]")
@@ -43,7 +45,7 @@ _NOTICE_OPENERS = " \t[(<【《〈ⓒⒸ©"
 
 def without_script(paragraph: str) -> str:
     """The paragraph without the inline script a crawler kept (an ad slot's `googletag`
-    calls): a run of 30+ characters without Hangul that has code's braces and semicolons."""
+    calls): a run of 80+ characters without Hangul that has code's braces and semicolons."""
     if "{" not in paragraph and "}" not in paragraph:
         return paragraph  # most paragraphs end here
     if not _HANGUL.search(paragraph):
@@ -72,14 +74,20 @@ _ATTACHED = frozenset("은는이가을를의에와과도로하한할해했된되
 
 def split_head(paragraph: str) -> tuple[str | None, str]:
     """The first paragraph's glued photo caption (None when there is none) and the body after
-    it. A credit (`photo_credits.tsv`) that opens the paragraph or follows a full stop in its
-    first `_HEAD_CHARS` characters, with the body's first word glued straight on (at most a
-    full stop and one space between), ends the caption: what stands before it."""
+    it. A credit (`photo_credits.tsv`) with the body's first word glued straight on (at most a
+    full stop and one space between) ends the caption, what stands before it, when that reads
+    as a caption (`_reads_as_caption`: "…서명하고 있다.", "…청사 전경."), or opens the
+    paragraph when it says it is one (`사진=뉴시스`). It runs on any text's first paragraph;
+    a lead that starts with a word beginning like a credit ("AP통신은", "KDB산업은행은", "2024.
+    5.1.부터") has no caption before it, and is left whole."""
     head = paragraph[: _HEAD_CHARS + _CREDIT_CHARS]
     if not any(cue in head for cue in photo_credit_cues()) or not _HANGUL.search(head):
         return None, paragraph  # (matching the credits at each full stop: ~10 µs each)
     credit = photo_credit_pattern()
     for at in _caption_ends(paragraph):
+        caption = paragraph[:at].strip()
+        if not (_reads_as_caption(caption) or not caption and paragraph.startswith("사진")):
+            continue
         m = credit.match(paragraph, at)
         if m is None:
             continue
@@ -88,9 +96,21 @@ def split_head(paragraph: str) -> tuple[str | None, str]:
             continue  # a space alone: the credit's words may be the body's own
         if paragraph[glued.end() - 1] in _ATTACHED:
             continue
-        caption = paragraph[:at].strip()
         return caption or None, paragraph[glued.end() - 1 :]
     return None, paragraph
+
+
+def _reads_as_caption(text: str) -> bool:
+    """Whether text ending in a full stop ends as a photo's caption does: what the photo shows
+    happening ("…서명하고 있다.") or a noun ("…청사 전경.", "호날두."), not a sentence that
+    reports ("…고 밝혔다.": the credit-like words after it are the body's)."""
+    if not text.endswith("."):
+        return False
+    last = text[:-1].rstrip(CLOSERS)
+    return last.endswith("있다") or last[-1:] not in _FINITE
+
+
+_FINITE = frozenset("다요죠")  # how a reporting sentence ends
 
 
 def _caption_ends(paragraph: str) -> list[int]:
