@@ -93,8 +93,8 @@ def _date_about(a: Analysis, end: int) -> str | None:
     takes effect ("6일자로 단행") is its own (`단행 (effective)`): the day it was made,
     "31일 단행된", is another fact, not a disagreement."""
     about = _about(a, a.start + end - 1)
-    if about and a.text.startswith(_effective(), end):
-        return f"{about} (effective)"
+    if about and a.text[end : end + 8].lstrip().startswith(_effective()):
+        return f"{about} (effective)"  # (자 is a bound noun: "6일 자로" too)
     return about
 
 

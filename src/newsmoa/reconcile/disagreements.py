@@ -16,8 +16,8 @@ A happening a story reports once (`story_happenings.tsv`: a signing, a ceremony)
 across the whole story; any other (a meeting, a visit, an announcement: a story holds several;
 or one named only by its predicate's noun) within one consolidated sentence (aligned
 variants), where it is surely the same happening. There, an outlet listing several values is
-compared with no one (`_one_value_each`), and in either case two values count only where
-their outlets say them in like words (`_said_alike`). Two outlets disagree when
+compared only with outlets listing as many (`_as_many_values`), and two values count only
+where their outlets say them in like words (`_said_alike`). Two outlets disagree when
 each states a value the other contradicts (`compare.contested`): an outlet whose value covers
 another's (`2015-03` vs `2015-03-19`), that says nothing, or that repeats a second signing
 the other also reports only says less.
@@ -35,7 +35,7 @@ from typing import Any
 
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
-from newsmoa.facts.clauses import story_labels, table_labels
+from newsmoa.facts.clauses import story_labels
 from newsmoa.facts.evidence import quote, sentence_spans
 from newsmoa.facts.names import title_of
 from newsmoa.facts.tables import mapping
@@ -120,16 +120,16 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         return "quantity", _in_sentence(what, sentence)
     if not happening or (fact.value is None and _day(fact) is None):
         return None
-    in_table = happening.split()[-1] in table_labels()
     once = happening.split()[-1] in story_labels()  # else only within one sentence
     if not once and sentence is None:
         return None
+    scope = None if once else sentence
 
     def label(field: str) -> str:
-        """`signing date` for a happening of the table; another predicate's, which may recur,
+        """`signing date` for a happening a story reports once; another, which may recur,
         names its consolidated sentence too (`투입 amount in 원, sentence 2`)."""
         said = compare.about(happening, field)
-        return said if once or sentence is None else _in_sentence(said, sentence)
+        return said if scope is None else _in_sentence(said, scope)
 
     if fact.type == "date":
         return "date", label("date")
@@ -137,7 +137,7 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         return "place", label("place")
     if fact.type == "quantity" and fact.counts:
         return "quantity", label(fact.counts)
-    if fact.type == "quantity" and fact.unit and not in_table:
+    if fact.type == "quantity" and fact.unit and not once:
         # an amount of what the sentence's predicate does (`120억 원이 투입`), in one
         # consolidated sentence: its variants state one amount (an outlet printing 12억
         # where the release says 120억 is the misreport a press office looks for)
@@ -169,14 +169,16 @@ def _value(fact: Fact) -> Any:
 @cache
 def _reference_words() -> tuple[str, ...]:
     """Date words that name a day by the one named before them (`date_words.tsv`, anchor
-    ref: 이날, 당일, 전날)."""
+    ref: 이날, 당일, 같은 날, 전날, 다음날, 이튿날)."""
     rows = mapping("date_words").items()
     return tuple(w for w, (unit, _, anchor) in rows if anchor == "ref" and unit == "day")
 
 
 def _inferred(fact: Fact) -> bool:
+    """Whether the date's day is a reference word's (이날, 당일, 전날, 다음날), not a day the
+    outlet wrote ("이날 27일 오후 2시" states the 27th)."""
     words = fact.text or ""
-    return any(w in words for w in _reference_words())
+    return any(w in words for w in _reference_words()) and not _DAY.search(words)
 
 
 def _shown(kind: str, value: Any) -> Any:
@@ -262,7 +264,10 @@ def _against_release(
             mine = ours.get(k, [])
             if len(mine) != 1 or len(theirs) != 1:
                 continue
-            group = [(_value(mine[0]), mine[0], release), (_value(theirs[0]), theirs[0], art)]
+            ours_v, theirs_v = _value(mine[0]), _value(theirs[0])
+            if ours_v is None or theirs_v is None:
+                continue  # a day read from 이날 without a time: nothing the outlet wrote
+            group = [(ours_v, mine[0], release), (theirs_v, theirs[0], art)]
             about = _in_sentence(k[1], k[0])
             if d := _disagreement((k[1], about), group, spans, against_release=True):
                 out.append(d)
@@ -284,12 +289,21 @@ def _totals(by_article: dict[str, list[Any]]) -> dict[str, list[Any]]:
     return out
 
 
-def _one_value_each(by_article: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    """The articles that state one value (however often) for what one consolidated sentence
-    says: one that states several there ("영등포(0.17%)·양천구(0.13%)", "각각 800만원,
-    600만원") lists things another outlet's variant may not, and contradicts no one (parts
-    that add up to another's amount were read as that total: `_totals`)."""
-    return {aid: vs for aid, vs in by_article.items() if len({compare.key(v) for v in vs}) == 1}
+def _as_many_values(
+    by_article: dict[str, list[Any]], covers: Callable[[Any, Any], bool]
+) -> list[Any]:
+    """`compare.contested` between articles that state as many values for what one
+    consolidated sentence says: a list there ("영등포(0.17%)·양천구(0.13%)", "각각 800만원,
+    600만원") is set against lists as long, not against one value another outlet's variant
+    states (parts that add up to another's amount were read as that total: `_totals`); "120억
+    원을 투입하고 올해는 30억 원" against "12억 원 … 30억 원" still disagrees."""
+    by_count: dict[int, dict[str, list[Any]]] = {}
+    for aid, vs in by_article.items():
+        by_count.setdefault(len({compare.key(v) for v in vs}), {})[aid] = vs
+    found: dict[str, Any] = {}
+    for group in by_count.values():
+        found.update((compare.key(v), v) for v in compare.contested(group, covers))
+    return list(found.values())
 
 
 SAID_ALIKE = 0.5  # Dice of two quotes' character bigrams, numbers and spaces left out
@@ -339,9 +353,11 @@ def _disagreement(
         by_article.setdefault(art.id, []).append(v)
     if kind == "quantity":
         by_article = _totals(by_article)
-    if _SENTENCE_LABEL.search(about):  # a list in one sentence is compared with nothing
-        by_article = _one_value_each(by_article)
-    values = compare.contested(by_article, COVERS[kind])
+    in_sentence = _SENTENCE_LABEL.search(about) is not None
+    if in_sentence:
+        values = _as_many_values(by_article, COVERS[kind])
+    else:
+        values = compare.contested(by_article, COVERS[kind])
     if not values:
         return None
     quoted: dict[str, list[Source]] = {}
@@ -351,7 +367,7 @@ def _disagreement(
                 quoted.setdefault(compare.key(value), []).extend(
                     quote(art, spans[art.id], src.start, src.end) for src in fact.sources
                 )
-    if kind != "organization":
+    if in_sentence:  # (a happening a story reports once is one claim however it is worded)
         values = _said_alike(values, quoted)
         if len(values) < 2:
             return None
