@@ -107,6 +107,8 @@ def test_a_flattened_crawl_reads_as_its_lines_would():
         ("이주빈 박경만 기자 mania@hani.co.kr", "이주빈"),
         ("김재중 선임기자 jj@kmib.co.kr", "김재중"),
         ("세계일보 홍길동 기자", "홍길동"),
+        ("사회부 홍길동 기자 hong@segye.com", "홍길동"),  # the reporter, not the desk
+        ("제보는 홍길동 기자 hong@example.com", "홍길동"),
     ],
 )
 def test_signature_lines(line, reporter):
@@ -115,9 +117,16 @@ def test_signature_lines(line, reporter):
 
 
 @pytest.mark.parametrize(
-    "line", ["시장 반응 기자", "이번 사건 관련 기자", "박성일 군수는 기자들에게 말했다."]
+    "line",
+    [
+        "시장 반응 기자",  # words before a role, no e-mail
+        "이번 사건 관련 기자",
+        "박성일 군수는 기자들에게 말했다.",
+        "신청서는 전자우편 farm@cheongsol.go.kr",  # an address in the body
+        "온라인뉴스팀홍길동 기자 hong@segye.com",  # no name at a word's start
+    ],
 )
-def test_words_before_a_role_make_no_signature_line_without_an_email(line):
+def test_lines_that_are_no_signature(line):
     assert signature(line) is None
 
 
@@ -175,29 +184,6 @@ def test_a_caption_glued_before_the_lead_goes_to_the_captions(head, caption):
 )
 def test_no_caption_is_taken_where_no_credit_is_glued_after_one(text):
     assert split_head(text) == (None, text)
-
-
-@pytest.mark.parametrize(
-    ("line", "reporter"),
-    [
-        ("사회부 홍길동 기자 hong@segye.com", "홍길동"),
-        ("제보는 홍길동 기자 hong@example.com", "홍길동"),
-    ],
-)
-def test_a_signature_names_its_reporter_not_its_desk(line, reporter):
-    b = signature(line)
-    assert b is not None and b.reporter == reporter
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "신청서는 전자우편 farm@cheongsol.go.kr",  # an address in the body
-        "온라인뉴스팀홍길동 기자 hong@segye.com",  # no name at a word's start
-    ],
-)
-def test_lines_that_are_no_signature(line):
-    assert signature(line) is None
 
 
 @pytest.mark.parametrize(
