@@ -363,7 +363,7 @@ def _disagreement(
     quoted: dict[str, list[Source]] = {}
     for value in values:
         for v, fact, art in group:
-            if art.id in by_article and compare.key(v) == compare.key(value):
+            if compare.key(v) == compare.key(value):
                 quoted.setdefault(compare.key(value), []).extend(
                     quote(art, spans[art.id], src.start, src.end) for src in fact.sources
                 )
