@@ -66,3 +66,17 @@ def test_person_sources_cover_name_and_title():
         text[found["박성일"].sources[0].start : found["박성일"].sources[0].end] == "박성일 완주군수"
     )
     assert found["이원재"].text == "희망제작소 이원재 소장"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("윤소하 정의당 원내대표 의원실에 협박 소포를 보낸 혐의로 체포됐다.", "정의당"),  # a party
+        ("정의당 원내대표인 윤소하 의원실에 소포가 왔다.", "정의당"),
+        ("강 장관은 꼼마싯 라오스 외교장관과 회담했다.", "라오스"),  # a country
+    ],
+)
+def test_a_party_or_a_country_before_a_title_is_no_persons_name(text, not_a_name):
+    """The dev day showed "정의당" as the name of a 원내대표 and "라오스" as a 외교장관's,
+    and a disagreement between them and the real names: both start like surnames."""
+    assert not_a_name not in [name for name, _, _ in people(text)]

@@ -1,8 +1,8 @@
 """What a word's stem names: a title, a person's name, an organisation, a place.
 
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
-`venues`, `regions`); the stem comes from `clauses.Word` (Kiwi's nominal tokens of one word),
-so `완주군수는` is judged by `완주군수` however Kiwi split it.
+`parties`, `venues`, `regions`, `countries`); the stem comes from `clauses.Word` (Kiwi's
+nominal tokens of one word), so `완주군수는` is judged by `완주군수` however Kiwi split it.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ def is_name(word: Word) -> bool:
         and surname_of(word.stem) is not None
         and title_of(word.stem) is None
         and region(word.stem) is None
+        and word.stem not in words("countries")
         and not is_organization(word.stem, word.stem_tags)
     )
 
@@ -117,6 +118,8 @@ def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
     """A stem that names an organisation by its ending (`희망제작소`, `국토교통부`)."""
     if not _HANGUL.fullmatch(stem) or stem in words("org_stopwords") or is_venue(stem):
         return False
+    if stem in words("parties"):  # 정의당: its own name, whatever its first syllable
+        return True
     for suffix, kind in sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])):
         if stem.endswith(suffix) and len(stem) > len(suffix):
             if kind[0] == "ministry":  # 국토교통부: Kiwi often splits it into common nouns
