@@ -258,6 +258,18 @@ def test_a_day_read_from_a_reference_word_is_not_set_against_the_release():
     assert story(release, reprint, release="a0").disagreements() == ()
 
 
+def test_a_figure_rounded_by_one_outlet_is_no_disagreement():
+    """An outlet's "176억2000만원" is 176억1603만원 rounded (August 2019 showed them as a disagreement):
+    a rounder figure within 1% says less. 1300만 against 1340만 (3%) still disagrees."""
+    exact = "의원들이 신고한 재산은 모두 176억1603만원에 이른다. 시세는 더 높다."
+    rounded = exact.replace("176억1603만원", "176억2000만원")
+    assert story(exact, rounded).disagreements() == ()
+    assert story(exact, exact.replace("176억1603만원", "36억원")).disagreements() != ()
+    money = "법원은 모두 1300만원을 배상하라고 판결했다. 원고는 환영했다."
+    found = story(money, money.replace("1300만원", "1340만원")).disagreements()
+    assert [values(d) for d in found] == [{"13000000": ["a0"], "13400000": ["a1"]}]
+
+
 def test_days_of_an_unknown_month_are_compared():
     """Articles without a publication time or dateline (pasted clippings): `27일` cannot be
     placed in a month, yet one outlet's 27일 against the others' 28일 is a disagreement

@@ -46,10 +46,29 @@ def date_covers(a: Any, b: Any) -> bool:
 
 
 def quantity_covers(a: tuple[float, bool], b: tuple[float, bool]) -> bool:
+    """`a` says `b` or less: the same amount; about it (`약 120억`); or `b` rounded ("176억
+    2000만" for 176억1603만, "36억" for 36억2000만: a rounder figure within `ROUNDED_SHARE`)."""
     (av, a_approx), (bv, _) = a, b
     if av == bv:
         return True
+    close = abs(av - bv) <= ROUNDED_SHARE * max(abs(av), abs(bv))
+    if close and _zeros(av) > _zeros(bv):
+        return True
     return a_approx and abs(av - bv) <= APPROX_SHARE * max(abs(av), abs(bv))
+
+
+ROUNDED_SHARE = 0.01  # an outlet rounding a figure moves it less than 1% (1300만 vs 1340만: 3%)
+
+
+def _zeros(value: float) -> int:
+    """The trailing zeros of a whole number (how round it is); -1 for a fraction."""
+    if value != int(value):
+        return -1
+    n, zeros = abs(int(value)), 0
+    while n and n % 10 == 0:
+        n //= 10
+        zeros += 1
+    return zeros
 
 
 def name_covers(a: str, b: str) -> bool:
