@@ -463,18 +463,19 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 @cli.command(name="eval")
 @click.option(
     "--only",
-    type=click.Choice(["clustering", "review", "ner"]),
+    type=click.Choice(["clustering", "review", "disagreements", "ner"]),
     default=None,
     help="Run one table only.",
 )
 def eval_(only: str | None) -> None:
     """Scores on the evaluation sets, printed as tables: story clustering (ECB+ test topics,
     the Korean dev day when its texts are present, near-duplicates), what an editor following
-    `newsmoa doubts` gets from it (review), and entities (KLUE-NER).
+    `newsmoa doubts` gets from it (review), the disagreements reported on the Korean sets
+    (no gold: listed for a reader), and entities (KLUE-NER).
 
     Example: newsmoa eval --only ner
     """
-    from newsmoa.eval import clustering, ner, review
+    from newsmoa.eval import clustering, disagreements, ner, review
 
     status = 0
     if only in (None, "clustering"):
@@ -482,6 +483,9 @@ def eval_(only: str | None) -> None:
     if only in (None, "review"):
         click.echo("")
         review.main([])
+    if only in (None, "disagreements"):
+        click.echo("")
+        disagreements.main([])
     if only in (None, "ner"):
         click.echo("")
         ner.main([])

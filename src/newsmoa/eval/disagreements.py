@@ -1,0 +1,91 @@
+"""The disagreements the product reports on real days: `python -m newsmoa.eval.disagreements`
+(`newsmoa eval --only disagreements`).
+
+No set has gold disagreements. Each Korean set on this machine (the dev day, August A-C) goes
+in one `Newsroom.ingest` call into a new SQLite store, as `newsmoa ingest` would take its
+CSV; then every multi-article story's disagreements are counted by kind and listed, with
+their values and the outlets behind each, for a reader to judge against the articles (the
+articles' own words are not printed: the texts are copyrighted). Read this way on the dev
+day (2026-11-29), 79 were reported before the precision rules of `reconcile.disagreements`
+and 8 after, 3 of them real: 목동 8:24 against 8:26, MBC 지난달 15일 against 지난 15일, 제주
+오후 5시 against 6시 30분.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsmoa.codec import iso
+from newsmoa.eval.datasets import EvalSet, load_ko_august, load_ko_dev
+from newsmoa.types import RawItem
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    name: str
+    stories: int  # with two or more articles
+    by_kind: Counter[str]
+    lines: tuple[str, ...]  # one a disagreement: story title, label, values and outlets
+
+
+def found(data: EvalSet) -> Found:
+    """The set through the product, and the disagreements of its multi-article stories."""
+    from newsmoa.pipeline import Newsroom, story_document
+    from newsmoa.serve.view import show_value
+    from newsmoa.store import open_store
+
+    items = [
+        RawItem(
+            origin=a.id, id=a.id, text=a.text, title=a.title or None, outlet=a.outlet,
+            url=a.url, published=iso(a.published),
+        )
+        for a in data.articles
+    ]  # fmt: skip
+    kinds: Counter[str] = Counter()
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(os.path.join(folder, "disagreements.db"))
+        try:
+            Newsroom(store).ingest(items)
+            stories = [s for s in store.story_summaries() if s["article_count"] > 1]
+            for summary in stories:
+                doc = story_document(store, summary["id"]) or {}
+                outlet = {a["id"]: a.get("outlet") or a["id"] for a in doc.get("articles", [])}
+                for d in doc.get("disagreements", []):
+                    kinds[d["kind"]] += 1
+                    values = "; ".join(
+                        f"{show_value(v['value'])} ("
+                        + ", ".join(sorted({outlet.get(s["article"], "?") for s in v["sources"]}))
+                        + ")"
+                        for v in d["values"]
+                    )
+                    lines.append(f"{summary['title'][:40]} | {d['about']}: {values}")
+        finally:
+            store.close()
+    return Found(data.name, len(stories), kinds, tuple(lines))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    sets = [s for s in (load_ko_dev(), *(load_ko_august(p) for p in "ABC")) if s is not None]
+    if not sets:
+        print("disagreements: skipped, no Korean set's texts on this machine")
+        return 0
+    print(f"{'set':<30} {'stories (2+)':>12} {'disagreements':>13}  by kind")
+    every = [found(data) for data in sets]
+    for f in every:
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(f.by_kind.items()))
+        print(f"{f.name:<30} {f.stories:>12} {sum(f.by_kind.values()):>13}  {kinds}")
+    for f in every:
+        if f.lines:
+            print(f"\n{f.name}:")
+            print("\n".join(f"  {line}" for line in f.lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
