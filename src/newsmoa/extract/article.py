@@ -30,7 +30,14 @@ from newsmoa.extract.datelines import (
 from newsmoa.extract.flash import is_flash, notice
 from newsmoa.extract.flattened import split_head, split_tail, without_script
 from newsmoa.extract.html import html_to_text
-from newsmoa.extract.lines import CLOSERS, TITLE_MAX_CHARS, Kind, Line, classify_all
+from newsmoa.extract.lines import (
+    CLOSERS,
+    TITLE_MAX_CHARS,
+    Kind,
+    Line,
+    classify_all,
+    ends_with_stop,
+)
 from newsmoa.extract.tables import outlets
 from newsmoa.text.normalize import comparison_key, content_hash, key_length_at_least, tidy
 from newsmoa.types import Article, RawItem
@@ -221,7 +228,7 @@ def _headline_first(lines: list[Line], n: int) -> bool:
     # only where the body's sentences have their full stops (a text without any, its first
     # paragraph would go, and with it maybe the whole article)
     return any(
-        line.kind in (Kind.BODY, Kind.BYLINE) and line.text.strip().rstrip(CLOSERS)[-1:] in ".?!。"
+        line.kind in (Kind.BODY, Kind.BYLINE) and ends_with_stop(line.text.strip())
         for line in lines[n + 2 :]
     )
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from newsmoa.extract.bylines import Byline, signature_run
-from newsmoa.extract.lines import CLOSERS
+from newsmoa.extract.lines import CLOSERS, STOPS, ends_with_stop
 from newsmoa.extract.tables import (
     copyright_patterns,
     credit_patterns,
@@ -38,8 +38,11 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NO_HANGUL_RUN = re.compile(r"[^\uac00-\ud7a3\n]{80,}")
 # a sentence's end read backwards: the quotes or brackets that close it, its stops, a Hangul
 # syllable
-_SENTENCE_END_BACKWARDS = re.compile(rf"[{re.escape(CLOSERS)}」』]*[.!?。]+[\uac00-\ud7a3]")
-_STOPS = f".!?。{CLOSERS}」』 "
+_CLOSING = CLOSERS + "」』"
+_SENTENCE_END_BACKWARDS = re.compile(
+    rf"[{re.escape(_CLOSING)}]*[{re.escape(STOPS)}]+[\uac00-\ud7a3]"
+)
+_BEFORE_SCRIPT = f"{STOPS}{_CLOSING} "  # what ends the sentence before a script run
 _NOTICE_OPENERS = " \t[(<【《〈ⓒⒸ©"
 
 
@@ -59,7 +62,7 @@ def _blank_if_script(m: re.Match[str]) -> str:
     braces = run.count("{") + run.count("}")
     if not (braces and ";" in run and braces + run.count(";") + run.count("(") >= 4):
         return run
-    code = run.lstrip(_STOPS)
+    code = run.lstrip(_BEFORE_SCRIPT)
     return f"{run[: len(run) - len(code)]} "
 
 
@@ -137,7 +140,7 @@ def split_tail(paragraph: str) -> tuple[str, Byline | None]:
     signatures, the first with its e-mail, and then anything. Text there that is none of
     these stays (a column's "김정호 카이스트 석좌교수"), its notice gone."""
     end = paragraph.rstrip()
-    if not end or end.rstrip(CLOSERS)[-1:] in ".?!。":
+    if not end or ends_with_stop(end):
         return paragraph, None  # ends on a sentence: nothing glued (most paragraphs)
     cut = _last_sentence_end(end)
     if cut is None:

@@ -13,7 +13,8 @@ from typing import NamedTuple
 from newsmoa.extract import boilerplate, bylines
 from newsmoa.extract.datelines import Dateline, find_datelines
 
-_SENTENCE_ENDS = frozenset("다요죠음함됨임.!?。")  # a line ending in one ends a sentence...
+STOPS = ".!?。"  # a sentence's full stops
+_SENTENCE_ENDS = frozenset("다요죠음함됨임" + STOPS)  # a line ending in one ends a sentence...
 CLOSERS = "\"'”’)]"  # ...also when closing quotes or brackets follow
 _DATE_PREFIX_RE = re.compile(r"^\s*(?:19|20)\d\d\s*[./년-]\s*\d{1,2}\s*[./월-]")
 # A caption is a few sentences under a photo. A longer line that holds a caption marker is
@@ -90,6 +91,11 @@ def ends_sentence(line: str) -> bool:
     """Whether the (stripped) line ends like a sentence: 다, 요, ... or . ! ? 。, then maybe
     closing quotes or brackets (str methods: a regular expression searched the whole line)."""
     return line.rstrip(CLOSERS)[-1:] in _SENTENCE_ENDS
+
+
+def ends_with_stop(line: str) -> bool:
+    """Whether the (stripped) line ends with a full stop, closing quotes or brackets apart."""
+    return line.rstrip(CLOSERS)[-1:] in STOPS
 
 
 def classify_all(text: str) -> list[Line]:
