@@ -121,8 +121,8 @@ def signature(line: str) -> Byline | None:
     """A line that is only a reporter's signature (name, role, optional e-mail), else None."""
     if len(line) > SIGNATURE_MAX_CHARS:
         return None  # a body line (most lines end here, cheaply)
-    if "@" not in line and not any(map(line.__contains__, _ROLE_MARKS)):
-        return None  # neither regex can match
+    if not _may_sign(line):
+        return None
     m = _OUTLET_SIGNATURE_RE.match(line)
     outlet = outlets().canonical(m["outlet"]) if m and _signed(m) else None
     if outlet is None:
@@ -136,6 +136,11 @@ def signature(line: str) -> Byline | None:
     if m:
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"])
     return None
+
+
+def _may_sign(text: str) -> bool:
+    """Whether a signature pattern could match: the text holds an e-mail's @ or a role."""
+    return "@" in text or any(map(text.__contains__, _ROLE_MARKS))
 
 
 def _signed(m: re.Match[str]) -> bool:
@@ -178,7 +183,7 @@ def signature_run(text: str) -> tuple[Byline, int] | None:
         return one, len(text)
     if m := _DESK_EMAIL_RE.match(text):
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"]), len(text)
-    if "@" not in text and not any(map(text.__contains__, _ROLE_MARKS)):
+    if not _may_sign(text):
         return None
     run: list[re.Match[str]] = []
     at = 0
