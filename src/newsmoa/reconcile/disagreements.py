@@ -158,8 +158,8 @@ def _value(fact: Fact) -> Any:
     if fact.type == "date" and _inferred(fact):
         # the day is ours, read from the day the article named before (이날, 당일): only the
         # time the outlet wrote is its claim ("이날 오전 8시 24분" against "8시 26분")
-        value = str(fact.value)
-        return ("time", value[11:16]) if len(value) > 16 and value[10] == "T" else None
+        time = _time_of(fact.value)
+        return ("time", time) if time else None
     if fact.type == "quantity":
         words = fact.text or ""
         return (fact.value, any(w in words for w in ("약", "여", "가량", "정도", "이상", "남짓")))
