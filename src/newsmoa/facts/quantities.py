@@ -18,7 +18,8 @@ from newsmoa.facts.clauses import Analysis, Tok
 from newsmoa.facts.tables import mapping, words
 
 _SMALL = {"십": 10, "백": 100, "천": 1000}
-_LARGE = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
+# `serve.view` writes amounts with these too
+LARGE_UNITS = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
 _APPROX_BEFORE = frozenset({"약", "대략", "무려", "최대", "최소"})
 _APPROX_AFTER = frozenset({"여", "가량", "정도", "이상", "남짓", "쯤", "안팎", "내외"})
 _ENUM = frozenset({"등", "등등", "총", "약"})
@@ -44,12 +45,12 @@ def _number(toks: list[Tok]) -> int | float | None:
                 return None
             continue
         # a multiplier, or several written as one word (`천만` in `3억6천만`, `백만`)
-        for m in t.form if all(c in _SMALL or c in _LARGE for c in t.form) else ():
+        for m in t.form if all(c in _SMALL or c in LARGE_UNITS for c in t.form) else ():
             if m in _SMALL:
                 section += (num if num is not None else 1) * _SMALL[m]
                 num = None
             else:
-                total += (section + (num or 0) or 1) * _LARGE[m]
+                total += (section + (num or 0) or 1) * LARGE_UNITS[m]
                 section, num = 0.0, None
     total += section + (num or 0)
     return int(total) if total.is_integer() else total
@@ -69,7 +70,9 @@ def find(analysis: Analysis) -> list[Quantity]:
         while (
             j < len(toks)
             and toks[j].start - toks[j - 1].end <= 1
-            and (toks[j].tag in ("SN", "NR") or toks[j].form in _LARGE or toks[j].form in _SMALL)
+            and (
+                toks[j].tag in ("SN", "NR") or toks[j].form in LARGE_UNITS or toks[j].form in _SMALL
+            )
         ):
             j += 1
         approx = False

@@ -10,6 +10,8 @@ import json
 from datetime import datetime
 from typing import Any
 
+from newsmoa.facts.quantities import LARGE_UNITS
+
 FACT_TYPES = ("person", "organization", "place", "date", "quantity")
 EVENT_FIELDS = (
     "parties",
@@ -52,7 +54,8 @@ def show_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_KOREAN_UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
+# the multipliers the quantities are read with (`facts.quantities`), largest first
+_KOREAN_UNITS = sorted(((size, word) for word, size in LARGE_UNITS.items()), reverse=True)
 
 
 def korean_number(n: int) -> str:
