@@ -41,6 +41,15 @@ KO_AUG_LABELS = REPO / "data" / "ko-news-2019-08" / "labels.jsonl"
 SEOUL = ZoneInfo("Asia/Seoul")
 
 
+def raw_item(a: Article) -> RawItem:
+    """An article of a set as the input line the product would read: a JSONL line with its
+    fields (`EvalSet.extracted`, `eval.disagreements`)."""
+    return RawItem(
+        origin=a.origin or a.id, text=a.text, id=a.id, url=a.url,
+        outlet=a.outlet, title=a.title or None, published=codec.iso(a.published),
+    )  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class EvalSet:
     """Articles with their gold story labels (aligned by position) and gold near-duplicate pairs."""
@@ -62,12 +71,7 @@ class EvalSet:
             return self
         out, dropped = [], set()
         for a in self.articles:
-            got = extract(
-                RawItem(
-                    origin=a.origin or a.id, text=a.text, id=a.id, url=a.url,
-                    outlet=a.outlet, title=a.title or None, published=codec.iso(a.published),
-                )
-            )  # fmt: skip
+            got = extract(raw_item(a))
             if not isinstance(got, Article):
                 dropped.add(a.id)
                 got = Article(

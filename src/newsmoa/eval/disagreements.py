@@ -20,9 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsmoa.codec import iso
-from newsmoa.eval.datasets import EvalSet, load_ko_august, load_ko_dev
-from newsmoa.types import RawItem
+from newsmoa.eval.datasets import EvalSet, load_ko_august, load_ko_dev, raw_item
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +37,7 @@ def found(data: EvalSet) -> Found:
     from newsmoa.serve.view import show_value
     from newsmoa.store import open_store
 
-    items = [
-        RawItem(
-            origin=a.id, id=a.id, text=a.text, title=a.title or None, outlet=a.outlet,
-            url=a.url, published=iso(a.published),
-        )
-        for a in data.articles
-    ]  # fmt: skip
+    items = [raw_item(a) for a in data.articles]
     kinds: Counter[str] = Counter()
     lines: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
