@@ -20,9 +20,7 @@ store.
 from __future__ import annotations
 
 import dataclasses
-import os
 import random
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -100,36 +98,32 @@ def ingest_stream(
     article extraction drops (no body text) is its own story in `stories`."""
     from newsmoa.codec import iso
     from newsmoa.pipeline import Newsroom
-    from newsmoa.store import open_store
+    from newsmoa.store import scratch_store
     from newsmoa.types import RawItem
 
     order = _arrival_order(data.articles, seed)
     began = time.perf_counter()
-    with tempfile.TemporaryDirectory() as folder:
-        store = open_store(os.path.join(folder, "stream.db"))
-        try:
-            room = Newsroom(store, config=config)
-            path: dict[str, list[str]] = {}
-            moves = 0
-            for n, a in enumerate(order, 1):
-                item = RawItem(
-                    origin=a.id, id=a.id, text=a.text, title=a.title or None,
-                    outlet=a.outlet, published=iso(a.published),
-                )  # fmt: skip
-                report = room.ingest([item], defer_analysis=True, recluster=True)
-                if report.reclustered is not None:
-                    moves += report.reclustered.moved
-                now = store.stories_of([b.id for b in order[:n]])
-                for aid, story in now.items():
-                    steps = path.setdefault(aid, [story])
-                    if steps[-1] != story:  # moved, or its story absorbed (renamed)
-                        if store.resolve(steps[-1]) == story:
-                            steps[-1] = story
-                        else:
-                            steps.append(story)
-            final = store.stories_of([a.id for a in data.articles])
-        finally:
-            store.close()
+    with scratch_store() as store:
+        room = Newsroom(store, config=config)
+        path: dict[str, list[str]] = {}
+        moves = 0
+        for n, a in enumerate(order, 1):
+            item = RawItem(
+                origin=a.id, id=a.id, text=a.text, title=a.title or None,
+                outlet=a.outlet, published=iso(a.published),
+            )  # fmt: skip
+            report = room.ingest([item], defer_analysis=True, recluster=True)
+            if report.reclustered is not None:
+                moves += report.reclustered.moved
+            now = store.stories_of([b.id for b in order[:n]])
+            for aid, story in now.items():
+                steps = path.setdefault(aid, [story])
+                if steps[-1] != story:  # moved, or its story absorbed (renamed)
+                    if store.resolve(steps[-1]) == story:
+                        steps[-1] = story
+                    else:
+                        steps.append(story)
+        final = store.stories_of([a.id for a in data.articles])
     stories = tuple(final.get(a.id, f"dropped {a.id}") for a in data.articles)
     return Stream(stories, time.perf_counter() - began, moves, _returns(path))
 

@@ -13,9 +13,7 @@ and 8 after, 3 of them real: 목동 8:24 against 8:26, MBC 지난달 15일 again
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,30 +33,26 @@ def found(data: EvalSet) -> Found:
     """The set through the product, and the disagreements of its multi-article stories."""
     from newsmoa.pipeline import Newsroom, story_document
     from newsmoa.serve.view import show_value
-    from newsmoa.store import open_store
+    from newsmoa.store import scratch_store
 
     items = [raw_item(a) for a in data.articles]
     kinds: Counter[str] = Counter()
     lines: list[str] = []
-    with tempfile.TemporaryDirectory() as folder:
-        store = open_store(os.path.join(folder, "disagreements.db"))
-        try:
-            Newsroom(store).ingest(items)
-            stories = [s for s in store.story_summaries() if s["article_count"] > 1]
-            for summary in stories:
-                doc = story_document(store, summary["id"]) or {}
-                outlet = {a["id"]: a.get("outlet") or a["id"] for a in doc.get("articles", [])}
-                for d in doc.get("disagreements", []):
-                    kinds[d["kind"]] += 1
-                    values = "; ".join(
-                        f"{show_value(v['value'])} ("
-                        + ", ".join(sorted({outlet.get(s["article"], "?") for s in v["sources"]}))
-                        + ")"
-                        for v in d["values"]
-                    )
-                    lines.append(f"{summary['title'][:40]} | {d['about']}: {values}")
-        finally:
-            store.close()
+    with scratch_store() as store:
+        Newsroom(store).ingest(items)
+        stories = [s for s in store.story_summaries() if s["article_count"] > 1]
+        for summary in stories:
+            doc = story_document(store, summary["id"]) or {}
+            outlet = {a["id"]: a.get("outlet") or a["id"] for a in doc.get("articles", [])}
+            for d in doc.get("disagreements", []):
+                kinds[d["kind"]] += 1
+                values = "; ".join(
+                    f"{show_value(v['value'])} ("
+                    + ", ".join(sorted({outlet.get(s["article"], "?") for s in v["sources"]}))
+                    + ")"
+                    for v in d["values"]
+                )
+                lines.append(f"{summary['title'][:40]} | {d['about']}: {values}")
     return Found(data.name, len(stories), kinds, tuple(lines))
 
 

@@ -21,9 +21,7 @@ at the end, without and with the editor, and the corrections made.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -185,31 +183,27 @@ def _through_product(
 ) -> tuple[float, int, int]:
     from newsmoa import review
     from newsmoa.pipeline import Newsroom
-    from newsmoa.store import open_store
+    from newsmoa.store import scratch_store
 
     looks = made = 0
-    with tempfile.TemporaryDirectory() as folder:
-        store = open_store(os.path.join(folder, "desk.db"))
-        try:
-            room = Newsroom(store)  # the ingesting process, as `watch` holds it
-            for items in days:
-                room.ingest(items, defer_analysis=True, recluster=True)
-                for look in range(looks_a_day):
-                    # the editor's own process, as `newsmoa doubts` and the server read the
-                    # store: looking loads nothing into the ingesting index
-                    desk = Newsroom(store)
-                    found = review.doubts(desk, limit=1)
-                    lists = (found.splits, found.merges)
-                    if look % 2:
-                        lists = lists[::-1]
-                    doubt = next((d[0] for d in lists if d), None)
-                    if doubt is None:
-                        break
-                    looks += 1
-                    made += _fix(desk, doubt, gold)
-            stored = store.stories_of(list(gold))
-        finally:
-            store.close()
+    with scratch_store() as store:
+        room = Newsroom(store)  # the ingesting process, as `watch` holds it
+        for items in days:
+            room.ingest(items, defer_analysis=True, recluster=True)
+            for look in range(looks_a_day):
+                # the editor's own process, as `newsmoa doubts` and the server read the
+                # store: looking loads nothing into the ingesting index
+                desk = Newsroom(store)
+                found = review.doubts(desk, limit=1)
+                lists = (found.splits, found.merges)
+                if look % 2:
+                    lists = lists[::-1]
+                doubt = next((d[0] for d in lists if d), None)
+                if doubt is None:
+                    break
+                looks += 1
+                made += _fix(desk, doubt, gold)
+        stored = store.stories_of(list(gold))
     ids = list(gold)
     pred = [stored.get(a, f"dropped {a}") for a in ids]
     return pairwise([gold[a] for a in ids], pred).f1, looks, made

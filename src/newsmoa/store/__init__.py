@@ -6,6 +6,11 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from newsmoa.store.base import Store, StoredArticle
 
 
@@ -19,4 +24,16 @@ def open_store(url: str) -> Store:
     return SQLiteStore(url)
 
 
-__all__ = ["Store", "StoredArticle", "open_store"]
+@contextmanager
+def scratch_store() -> Iterator[Store]:
+    """A new SQLite store in a temporary folder, closed and removed on leaving: the
+    evaluations' stores, of which nothing is kept."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(os.path.join(folder, "scratch.db"))
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+__all__ = ["Store", "StoredArticle", "open_store", "scratch_store"]
