@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmoa.cluster import DEFAULT_CONFIG
+from newsmoa.cluster import DEFAULT_CONFIG, story_id_for
 from newsmoa.errors import InputError, StoreError
 from newsmoa.pipeline import Newsroom, cluster_items
 from newsmoa.reconcile.story import why as story_why
@@ -1174,3 +1174,32 @@ def test_a_press_release_and_an_outlets_word_for_word_copy_are_two_articles(tmp_
         again = room.ingest([release, copy], defer_analysis=True)
         assert (again.added, again.unchanged) == (0, 2), name
         store.close()
+
+
+def test_a_story_an_earlier_decision_merged_is_split_off_again_under_its_own_id(tmp_path):
+    """Two events stored as two stories; a merge (an earlier automatic decision, here written
+    to the store as one) absorbs the second into the first. Deciding again splits it off:
+    under the id it had, whose redirect is dropped, so a link kept from before the merge
+    leads to its articles again (before: a new "-2" id, the old one still leading to the
+    first event); the first event's page no longer lists it as merged in."""
+    items = [i for i in _items(2) if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    db = str(tmp_path / "r.db")
+    store = open_store(db)
+    Newsroom(store).ingest(items, defer_analysis=True)
+    ids = [i.id for i in items]
+    by_event = {i.id[:3]: store.stories_of([i.id])[i.id] for i in items}
+    first, second = by_event["e00"], by_event["e01"]
+    assert first != second and second == story_id_for("e01-0")
+    store.save_redirects({second: first})  # as an automatic merge does
+    assert set(store.stories_of(ids).values()) == {first}
+    room = Newsroom(open_store(db))  # a new process
+    got = room.recluster(defer_analysis=False)
+    assert got.revived == (second,) and got.founded == (second,)
+    assert room.store.resolve(second) == second and room.store.redirects_into(first) == []
+    after = room.store.stories_of(ids)
+    assert {a: s for a, s in after.items() if a.startswith("e01")} == dict.fromkeys(
+        [a for a in ids if a.startswith("e01")], second
+    )
+    doc = room.store.story_doc(first)
+    assert doc is not None and second not in doc.get("redirects", [])
+    store.close()

@@ -26,7 +26,13 @@ from multiprocessing import get_all_start_methods, get_context
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
 from newsmoa.cluster.families import near_duplicate_pairs
-from newsmoa.cluster.recluster import Relabel, recluster, split_window, time_spans
+from newsmoa.cluster.recluster import (
+    Relabel,
+    absorbed_ids,
+    recluster,
+    split_window,
+    time_spans,
+)
 from newsmoa.cluster.stories import story_id_for
 from newsmoa.errors import InputError, StoreError
 from newsmoa.extract.article import Dropped, extract
@@ -37,6 +43,7 @@ from newsmoa.ingest.spans import Span, line_ends, read_span, spans
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
 from newsmoa.store.base import Store, StoredArticle
+from newsmoa.store.sql import follow
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, RawItem
 
@@ -76,6 +83,7 @@ class Read:
     hashes: dict[str, str]
     queued: set[str]
     hand: dict[str, str]
+    merged: dict[str, str]  # absorbed ids made from window articles -> the story they lead to
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +94,7 @@ class ReclusterReport:
     founded: tuple[str, ...]  # stories split off
     stories: list[str]  # stories whose members changed (listed or rebuilt again)
     by_hand: int = 0  # articles of the span an editor placed: kept where they are
+    revived: tuple[str, ...] = ()  # absorbed ids that name a story split off again
 
 
 def combined(reports: Sequence[ReclusterReport]) -> ReclusterReport:
@@ -97,6 +106,7 @@ def combined(reports: Sequence[ReclusterReport]) -> ReclusterReport:
         tuple(f for r in reports for f in r.founded),
         sorted({s for r in reports for s in r.stories}),
         sum(r.by_hand for r in reports),
+        tuple(s for r in reports for s in r.revived),
     )
 
 
@@ -500,10 +510,12 @@ class Newsroom:
             window, read, change = self._decide_again(lo, hi, start_s, end_s, hold)
             stories = read.stories
             before = {stories[a] for a in change.moved}
+            led_from = {read.merged[r] for r in change.leads}  # their pages list the ids
             touched = sorted(
-                {change.redirects.get(s, s) for s in before}
+                {change.redirects.get(s, s) for s in (*before, *led_from)}
                 | set(change.moved.values())
                 | set(change.redirects.values())
+                | set(change.leads.values())
             )
             if not touched and not read.queued:
                 break  # nothing to write: no write lock taken
@@ -516,6 +528,7 @@ class Newsroom:
                 ):
                     continue  # another process changed these stories or articles: again
                 self.store.settle(sorted(read.queued))  # decided as they are: exact
+                self.store.repoint(change.leads)  # first: a revived id names a story again
                 self.store.move_articles(
                     {a: (s, change.signals[a]) for a, s in change.moved.items()}
                 )
@@ -531,7 +544,7 @@ class Newsroom:
             self.documents(touched)
         # the warm index follows if it holds the window as the store had it, else it goes
         if all(a in self._loaded for a, _ in window) and self.index.agrees(stories):
-            self.index.relabel(change.moved, change.redirects)
+            self.index.relabel(change.moved, change.redirects, change.leads)
             self._stories.update(change.founded)
         else:
             self._drop_index()
@@ -543,6 +556,7 @@ class Newsroom:
             change.founded,
             touched,
             by_hand,
+            change.revived,
         )
 
     def _decide_again(
@@ -568,11 +582,14 @@ class Newsroom:
             counted: list[Features] = []
             if window and lo is not None and len(ids) < DF_SAMPLE:  # None: all is read
                 counted = [f for _, f in self._sample(lo, DF_SAMPLE - len(ids))]
+            decided = [a for a, _ in window if a not in hand]
+            chains = self.store.redirects_from({story_id_for(a) for a in decided})
             read = Read(
                 self.store.stories_of(ids),
                 self.store.known_hashes(ids),
                 self.store.unsettled_among([a for a, _ in window]),
                 hand,
+                absorbed_ids(decided, lambda sid: follow(chains, sid)),
             )
             stories = read.stories
             here = Counter(stories.values())
@@ -586,6 +603,7 @@ class Newsroom:
             config=self.config,
             counted=counted,
             hold=hold,
+            merged=read.merged,
         )
         return window, read, change
 

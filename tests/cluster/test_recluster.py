@@ -5,7 +5,14 @@ from __future__ import annotations
 import random
 
 from newsmoa.cluster import StoryIndex, article_features, story_id_for
-from newsmoa.cluster.recluster import carry_ids, redecide, split_window, time_spans
+from newsmoa.cluster.recluster import (
+    absorbed_ids,
+    carry_ids,
+    give_back,
+    redecide,
+    split_window,
+    time_spans,
+)
 from newsmoa.eval.arrival import timed
 from newsmoa.eval.datasets import load_ecbplus
 from newsmoa.eval.scoring import pairwise
@@ -225,3 +232,58 @@ def test_a_stream_re_decided_with_hold_moves_fewer_articles_back_and_forth():
         got[hold] = (moves, f1)
     assert got[True][0] < 0.85 * got[False][0]
     assert got[True][1] >= got[False][1] - 0.01
+
+
+def test_a_story_split_off_again_takes_back_the_id_its_first_article_founded():
+    """a founded X, which a merge absorbed into S; the decision splits a and b off again: the
+    new part is X once more (not "X-2"), as an editor's split names it, and X no longer
+    redirects. An id whose article stays put leads where it led."""
+    x, y = story_id_for("a"), story_id_for("c")
+    fresh = f"{x}-2"  # what `carry_ids` gives the part: X is known
+    ids = {"a": fresh, "b": fresh, "c": "S", "d": "S"}
+    got, founded, redirects, leads = give_back(ids, (fresh,), {}, {x: "S", y: "S"}, "abcd")
+    assert got == {"a": x, "b": x, "c": "S", "d": "S"} and founded == (x,)
+    assert leads == {x: x} and not redirects
+
+
+def test_an_absorbed_id_leads_where_its_founding_article_went():
+    """Two absorbed ids made from articles of one new part: the earliest article's names it,
+    the other leads to it; an id whose article moved into another old story leads there;
+    a survivor renamed is renamed in the redirects too."""
+    x, y, z = story_id_for("a"), story_id_for("b"), story_id_for("e")
+    ids = {"a": "N", "b": "N", "e": "T", "f": "N"}
+    got, founded, redirects, leads = give_back(
+        ids, ("N",), {"U": "N"}, {x: "S", y: "S", z: "S"}, ["b", "a", "e", "f"]
+    )
+    assert got == {"a": y, "b": y, "e": "T", "f": y} and founded == (y,)
+    assert redirects == {"U": y} and leads == {y: y, x: y, z: "T"}
+
+
+def test_without_absorbed_ids_nothing_changes():
+    ids = {"a": "N", "b": "S"}
+    assert give_back(ids, ("N",), {"T": "S"}, {}, "ab") == (ids, ("N",), {"T": "S"}, {})
+
+
+def test_absorbed_ids_are_those_of_the_articles_that_resolve_elsewhere():
+    x = story_id_for("a")
+    redirects = {x: "S"}
+    got = absorbed_ids(["a", "b"], lambda s: redirects.get(s, s))
+    assert got == {x: "S"}
+
+
+def test_a_stream_re_decision_gives_a_merged_storys_id_back_in_the_index(articles):
+    """The index alone (`redecide`, a stream without a store): the fire story absorbed into
+    the rate story, as a merge leaves it, is split off again under its own id, which no
+    longer redirects; articles of the rate story stay in it."""
+    index = StoryIndex()
+    feats = [(a.id, article_features(a)) for a in articles]
+    index.add_many(feats)
+    fire, rate = index.story_of("fire-1"), index.story_of("rate-1")
+    assert fire == story_id_for("fire-1") and fire != rate
+    index.relabel({}, {fire: rate})
+    assert index.story_of("fire-2") == rate and index.resolve(fire) == rate
+    change = redecide(index, feats)
+    assert change.revived == (fire,) and change.founded == (fire,)
+    assert index.resolve(fire) == fire
+    assert index.story_of("fire-1") == index.story_of("fire-2") == fire
+    assert index.story_of("rate-1") == index.story_of("rate-2") == rate

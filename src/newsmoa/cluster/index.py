@@ -178,15 +178,24 @@ class StoryIndex:
         """Whether a story has (or had, before a merge) this id."""
         return self._stories.known(story_id)
 
-    def relabel(self, moved: Mapping[str, str], redirects: Mapping[str, str]) -> None:
+    def relabel(
+        self,
+        moved: Mapping[str, str],
+        redirects: Mapping[str, str],
+        leads: Mapping[str, str] = {},
+    ) -> None:
         """Apply a re-decision (`recluster.recluster`) to the articles this index holds: each
-        one in `moved` goes to the story named (opened if new), then each story in `redirects`
-        is absorbed by the one named. Vectors and neighbours do not depend on stories and stay
-        as they are."""
+        absorbed id in `leads` leads to the story named (itself: a story's id again), each
+        article in `moved` goes to the story named (opened if new), then each story in
+        `redirects` is absorbed by the one named. Vectors and neighbours do not depend on
+        stories and stay as they are."""
         slots = {self._slot[a]: s for a, s in moved.items() if a in self._slot}
         times = self._times
         self._stories.relabel(
-            slots, redirects, lambda slot: float("inf") if np.isnan(times[slot]) else times[slot]
+            slots,
+            redirects,
+            lambda slot: float("inf") if np.isnan(times[slot]) else times[slot],
+            leads,
         )
 
     def pin(self, stories: Iterable[str]) -> None:

@@ -21,17 +21,22 @@ as one batch, with every neighbour known:
   of its articles), unless it still has articles outside the window: then it lives on with
   them;
 - a group that took no old id gets one from its first article (`fresh_id`), never an id seen
-  before.
+  before; but where it holds the article an absorbed id was made from (an earlier decision
+  merged that article's story into another, and this one splits it off again), it takes that
+  id back (`give_back`), as an editor's split does (`corrections.split`): a link to the
+  story, kept from before the merge, leads to its articles again, not to a "-2" copy.
 
-A story id therefore never changes and never returns; what can change is the story of an
-article (`Relabel.moved`), which the caller stores with the new decision's signals.
+A story id therefore never changes; an absorbed one returns only to the story its own
+founding article is in. What can change is the story of an article (`Relabel.moved`),
+which the caller stores with the new decision's signals, and where an absorbed id leads
+(`Relabel.leads`, the story its founding article is in after the decision).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsmoa.cluster.config import DEFAULT_CONFIG, ClusterConfig
@@ -49,6 +54,14 @@ class Relabel:
     redirects: Mapping[str, str]  # absorbed old id -> the story that holds its articles
     founded: tuple[str, ...]  # ids of stories that did not exist before (split off)
     signals: Mapping[str, Mapping[str, Any]]  # article -> the new decision's signals (moved)
+    # absorbed id -> the story it leads to now, where that changed (itself: it names a story
+    # again, its redirect dropped)
+    leads: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def revived(self) -> tuple[str, ...]:
+        """Absorbed ids that name a story again."""
+        return tuple(sorted(r for r, s in self.leads.items() if r == s))
 
 
 def carry_ids(
@@ -147,6 +160,7 @@ def recluster(
     like: StoryIndex | None = None,
     counted: Sequence[Features] = (),
     hold: bool = False,
+    merged: Mapping[str, str] = {},
 ) -> Relabel:
     """Decide `window` again as one batch after `context` (both: article id and features;
     `stories`: the current, resolved story of each), and express the result in the current
@@ -157,7 +171,8 @@ def recluster(
     place, with `config`); `hold`: an article moves only
     where the new decision links it to its new story at least as strongly as to the one it
     is in (`held`), so a stream re-decided after every arrival does not move articles back
-    and forth as its window slides."""
+    and forth as its window slides; `merged`: the absorbed ids made from `window`'s
+    articles, each with the story it leads to now (`give_back`, `absorbed_ids`)."""
     if like is None:
         fresh = StoryIndex(config)
         fresh.count(counted)
@@ -189,9 +204,63 @@ def recluster(
         ids = held(fresh, before, ids, final, redirects)
         live = set(ids.values())
         founded = tuple(s for s in founded if s in live)
+    ids, founded, redirects, leads = give_back(
+        ids, founded, redirects, merged, [a for a, _ in sorted(window, key=canonical)]
+    )
     moved = {a: s for a, s in ids.items() if s != before[a]}
     signals = {a: dict(decided[a].signals, reclustered=True) for a in moved}
-    return Relabel(ids, moved, redirects, founded, signals)
+    return Relabel(ids, moved, redirects, founded, signals, leads)
+
+
+def absorbed_ids(articles: Iterable[str], resolve: Callable[[str], str]) -> dict[str, str]:
+    """The ids of stories founded by `articles` (`story_id_for`) that were absorbed, each
+    with the story it leads to (`resolve`: an id -> the story it leads to, itself when
+    live or unknown): the `merged` of `recluster`. A suffixed id (`-2`, given when an
+    article's own was taken) is not looked for."""
+    out = {}
+    for article in articles:
+        sid = story_id_for(article)
+        if (now := resolve(sid)) != sid:
+            out[sid] = now
+    return out
+
+
+def give_back(
+    ids: Mapping[str, str],
+    founded: Sequence[str],
+    redirects: Mapping[str, str],
+    merged: Mapping[str, str],
+    order: Sequence[str],
+) -> tuple[dict[str, str], tuple[str, ...], dict[str, str], dict[str, str]]:
+    """Where the absorbed ids made from the window's articles lead after a decision.
+
+    `ids`: article -> story after it (the window's articles, `order`: earliest first);
+    `founded`: its new stories; `redirects`: the old stories it absorbs (-> survivor);
+    `merged`: absorbed id -> the story it leads to now, for ids made from the window's
+    articles (`story_id_for`, a suffix apart). A new story holding the article such an id
+    was made from is named by that id instead of its fresh one (of several, the earliest
+    article's), and every other such id leads to the story its article is in after the
+    decision, where that is not where it leads already: the rule of an editor's split and
+    move (`corrections`). Returns `ids`, `founded` and `redirects` with the new names, and
+    the leads (absorbed id -> story; itself where it names a story again)."""
+    by_base = {story_id_for(a): a for a in order}
+    made_from = {r: by_base[b] for r in merged if (b := r.partition("-")[0]) in by_base}
+    if not made_from:
+        return dict(ids), tuple(founded), dict(redirects), {}
+    rank = {a: i for i, a in enumerate(order)}
+    fresh = set(founded)
+    name: dict[str, str] = {}  # fresh id -> the absorbed id it takes back
+    for r, a in sorted(made_from.items(), key=lambda x: (rank[x[1]], x[0])):
+        if (story := ids[a]) in fresh and story not in name:
+            name[story] = r
+    ids = {a: name.get(s, s) for a, s in ids.items()}
+    redirects = {old: name.get(s, s) for old, s in redirects.items()}
+    leads = {r: r for r in name.values()}
+    for r, a in sorted(made_from.items()):
+        now = redirects.get(merged[r], merged[r])
+        if r not in leads and ids[a] != now:
+            leads[r] = ids[a]
+    return ids, tuple(name.get(s, s) for s in founded), redirects, leads
 
 
 def held(
@@ -241,6 +310,7 @@ def redecide(
         lives_on={s for s, n in here.items() if index.story_size(s) > n},
         like=index,
         hold=hold,
+        merged=absorbed_ids((a for a, _ in window), index.resolve),
     )
-    index.relabel(change.moved, change.redirects)
+    index.relabel(change.moved, change.redirects, change.leads)
     return change

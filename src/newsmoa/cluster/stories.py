@@ -2,8 +2,9 @@
 
 A story id derives from its founding article's id (`story_id_for`) and is never reused: an
 absorbed id redirects to the surviving (older) story, and a later story founded by an article
-with the same id gets a suffix. Only an editor's split that takes back a merged story's
-founder gives the absorbed id back to its articles (`corrections.split`).
+with the same id gets a suffix. A story split off again that holds the article an absorbed
+id was made from takes that id back (an editor's split, `corrections.split`; a decision
+taken again, `recluster.give_back`).
 """
 
 from __future__ import annotations
@@ -110,14 +111,27 @@ class Stories:
         return MappingProxyType({s: self.resolve(s) for s in list(self._redirects)})
 
     def relabel(
-        self, moves: Mapping[int, str], redirects: Mapping[str, str], time: Callable[[int], float]
+        self,
+        moves: Mapping[int, str],
+        redirects: Mapping[str, str],
+        time: Callable[[int], float],
+        leads: Mapping[str, str] = {},
     ) -> None:
-        """Move slots to the stories named (opened if not live), then absorb each story in
-        `redirects` into the one named, its members with it (a story this index does not hold
-        is only redirected). A story left without members is dropped (it may live on with
-        articles this index does not hold: restoring them opens it again). The first
-        publication (`time` of a slot; inf when unknown) of every story that changed is
-        taken again from its members."""
+        """Point each absorbed id in `leads` at the story named (one naming itself is a
+        story's id again), move slots to the stories named (opened if not live), then absorb
+        each story in `redirects` into the one named, its members with it (a story this
+        index does not hold is only redirected). A story left without members is dropped
+        (it may live on with articles this index does not hold: restoring them opens it
+        again). The first publication (`time` of a slot; inf when unknown) of every story
+        that changed is taken again from its members."""
+        for absorbed, lead in leads.items():
+            if (held := self.live.get(self.resolve(absorbed))) is not None:
+                for slot in held.members:  # not through `absorbed`, which leads elsewhere next
+                    self.assigned[slot] = held.id
+            if absorbed == lead:
+                self._redirects.pop(absorbed, None)
+            else:
+                self._redirects[absorbed] = lead
         touched: set[str] = set()
         for slot, sid in moves.items():
             old = self.live[self.of_slot(slot) or ""]

@@ -155,6 +155,7 @@ def _decided_again(got: ReclusterReport) -> str:
     return (
         f"decided again {got.articles} articles{kept}: {got.moved} moved, "
         f"{len(got.absorbed)} stories absorbed, {len(got.founded)} split off"
+        + (f" ({len(got.revived)} under the id it had before a merge)" if got.revived else "")
     )
 
 
