@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -73,17 +73,13 @@ def arrive(
     path: dict[str, list[str]] = {}  # each article's stories, renamed when one is absorbed
     moves = 0
     for n, (article_id, feats) in enumerate(order, 1):
-        path[article_id] = [index.add(article_id, feats).story]
+        index.add(article_id, feats)
         if redecide:
             t = feats.published_s
             lo, hi = (None, None) if t is None else (t - pad, t + pad)
             change = recluster.redecide(index, *recluster.split_window(order[:n], lo, hi, pad))
             moves += len(change.moved)
-            for moved, story in change.moved.items():
-                path[moved].append(story)
-            if change.redirects:
-                for steps in path.values():
-                    steps[-1] = change.redirects.get(steps[-1], steps[-1])
+            _walk(path, {a: index.story_of(a) for a, _ in order[:n]}, index.resolve)
     seconds = time.perf_counter() - began
     return Stream(data.stories(index.story_of), seconds, moves, _returns(path))
 
@@ -115,14 +111,7 @@ def ingest_stream(
             report = room.ingest([item], defer_analysis=True, recluster=True)
             if report.reclustered is not None:
                 moves += report.reclustered.moved
-            now = store.stories_of([b.id for b in order[:n]])
-            for aid, story in now.items():
-                steps = path.setdefault(aid, [story])
-                if steps[-1] != story:  # moved, or its story absorbed (renamed)
-                    if store.resolve(steps[-1]) == story:
-                        steps[-1] = story
-                    else:
-                        steps.append(story)
+            _walk(path, store.stories_of([b.id for b in order[:n]]), store.resolve)
         final = store.stories_of([a.id for a in data.articles])
     stories = tuple(final.get(a.id, f"dropped {a.id}") for a in data.articles)
     return Stream(stories, time.perf_counter() - began, moves, _returns(path))
@@ -139,6 +128,21 @@ def _arrival_order(
     if all(a.published is not None for a in order):
         order.sort(key=lambda a: a.published or datetime.min)
     return order
+
+
+def _walk(
+    path: dict[str, list[str]], now: Mapping[str, str], resolve: Callable[[str], str]
+) -> None:
+    """Add to each article's `path` the story it is in `now` where it moved; where its last
+    story was absorbed into that one (`resolve`: where an id leads now), rename the last
+    instead: a story merged away, with the article in it, is not a move."""
+    for article, story in now.items():
+        steps = path.setdefault(article, [story])
+        if steps[-1] != story:
+            if resolve(steps[-1]) == story:
+                steps[-1] = story
+            else:
+                steps.append(story)
 
 
 def _returns(path: dict[str, list[str]]) -> int:
