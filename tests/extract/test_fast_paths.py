@@ -9,7 +9,13 @@ import pytest
 
 from newsmoa.extract.boilerplate import _tokens, is_copyright, is_furniture
 from newsmoa.extract.lines import ends_sentence
-from newsmoa.text.normalize import _SPACE_RE, clean_whitespace, comparison_key, key_length_at_least
+from newsmoa.text.normalize import (
+    _SPACE_RE,
+    clean_whitespace,
+    comparison_key,
+    half_surrogate,
+    key_length_at_least,
+)
 
 TOKEN = re.compile(r"[^\s|/·,]+")  # the definition `_tokens` replaces
 TRICKY = [
@@ -27,6 +33,13 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_tokens_are_the_token_regex(text: str) -> None:
     assert _tokens(text) == TOKEN.findall(text)
+
+
+@pytest.mark.parametrize(
+    "text", [*TRICKY, "\ud800", "앞\udfff뒤", "\ud83d\ude00", "😀", "\ud7ff\ue000"]
+)
+def test_half_surrogate_is_a_code_point_in_the_surrogate_range(text: str) -> None:
+    assert half_surrogate(text) == any("\ud800" <= c <= "\udfff" for c in text)
 
 
 @pytest.mark.parametrize("text", TRICKY)
