@@ -23,6 +23,13 @@ LARGE_UNITS = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
 _APPROX_BEFORE = frozenset({"약", "대략", "무려", "최대", "최소"})
 _APPROX_AFTER = frozenset({"여", "가량", "정도", "이상", "남짓", "쯤", "안팎", "내외"})
 _ENUM = frozenset({"등", "등등", "총", "약"})
+_HEDGES = (*sorted(_APPROX_BEFORE | _APPROX_AFTER), "여")  # 여: `50여 명`
+
+
+def hedged(text: str) -> bool:
+    """Whether a quantity's words (a fact's `text`: `약 50명`, `50여 명`, `50명가량`) say it
+    is approximate, as `find` read them."""
+    return any(w in text for w in _HEDGES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_
 from newsmoa.facts.clauses import story_labels
 from newsmoa.facts.evidence import quote, sentence_spans
 from newsmoa.facts.names import title_of
+from newsmoa.facts.quantities import hedged
 from newsmoa.facts.tables import mapping
 from newsmoa.types import (
     Article,
@@ -161,8 +162,7 @@ def _value(fact: Fact) -> Any:
         time = _time_of(fact.value)
         return ("time", time) if time else None
     if fact.type == "quantity":
-        words = fact.text or ""
-        return (fact.value, any(w in words for w in ("약", "여", "가량", "정도", "이상", "남짓")))
+        return (fact.value, hedged(fact.text or ""))
     return fact.value
 
 
