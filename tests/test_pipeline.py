@@ -1203,3 +1203,50 @@ def test_a_story_an_earlier_decision_merged_is_split_off_again_under_its_own_id(
     doc = room.store.story_doc(first)
     assert doc is not None and second not in doc.get("redirects", [])
     store.close()
+
+
+def _chained(store) -> tuple[str, str, str]:
+    """Three events stored; then, as earlier decisions would leave them: a story Y founded by
+    an article of the first event merged into the second event's story X, and X into the
+    first's S (a chain Y -> X -> S, stored as such)."""
+    s, x = store.stories_of(["e00-0"])["e00-0"], store.stories_of(["e01-0"])["e01-0"]
+    y = story_id_for("e00-1")
+    store.move_articles({"e00-1": (y, {})})
+    store.save_redirects({y: x})
+    store.save_redirects({x: s})
+    assert store.redirects()[y] == x and store.resolve(y) == s
+    return s, x, y
+
+
+def test_an_id_absorbed_through_a_revived_one_keeps_leading_where_its_article_is(tmp_path):
+    """X, split off again, is X once more; Y, whose founding article stays with the first
+    event in S, still leads to S, not through X to the split-off part: in the store, and in
+    the warm index of the process that decided (which followed it, not dropped)."""
+    items = [i for i in _items(3) if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    room = Newsroom(open_store(str(tmp_path / "c.db")))
+    room.ingest(items, defer_analysis=True)
+    store = room.store
+    s, x, y = _chained(store)
+    room.index.relabel({"e00-1": y}, {})  # the same history in the warm index
+    room.index.relabel({}, {y: x})
+    room.index.relabel({}, {x: s})
+    got = room.recluster(defer_analysis=True)
+    assert got.revived == (x,) and len(room.index) > 0  # the index followed the store
+    assert store.stories_of(["e00-1"])["e00-1"] == s
+    assert store.resolve(y) == room.index.resolve(y) == s
+    assert store.resolve(x) == room.index.resolve(x) == x
+    store.close()
+
+
+def test_an_id_absorbed_through_a_revived_one_outside_the_window_keeps_leading_there(tmp_path):
+    """The same when Y's founding article is outside the window decided again (context)."""
+    items = [i for i in _items(3) if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    db = str(tmp_path / "w.db")
+    store = open_store(db)
+    Newsroom(store).ingest(items, defer_analysis=True)
+    s, x, y = _chained(store)
+    room = Newsroom(open_store(db))
+    got = room.recluster(T0 + timedelta(hours=7), T0 + timedelta(hours=11), defer_analysis=True)
+    assert got.revived == (x,) and room.store.resolve(y) == s
+    room.store.close()
+    store.close()

@@ -42,8 +42,7 @@ from newsmoa.ingest.readers import duplicate_id, source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
-from newsmoa.store.base import Store, StoredArticle
-from newsmoa.store.sql import follow
+from newsmoa.store.base import Store, StoredArticle, follow
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, RawItem
 
@@ -91,7 +90,7 @@ class ReclusterReport:
     articles: int  # decided again
     moved: int  # of them, now in another story
     absorbed: dict[str, str]  # story id -> the story it redirects to now
-    founded: tuple[str, ...]  # stories split off
+    founded: tuple[str, ...]  # stories split off (revived ones among them)
     stories: list[str]  # stories whose members changed (listed or rebuilt again)
     by_hand: int = 0  # articles of the span an editor placed: kept where they are
     revived: tuple[str, ...] = ()  # absorbed ids that name a story split off again

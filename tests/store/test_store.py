@@ -34,7 +34,7 @@ def row(
 def test_articles_are_found_by_their_text_and_a_redirect_is_revived(store):
     """Both databases: the stored articles holding a text (by its content hash) with their
     outlets; a revived id names a story again, the ids that led through it lead where
-    they are sent."""
+    they are sent, or else where they led."""
     unnamed = row("a")
     unnamed = replace(unnamed, article=replace(unnamed.article, outlet=None))
     store.save_articles([unnamed, row("b", story="s2"), row("c", text="다른 기사다.", story="s3")])
@@ -51,6 +51,10 @@ def test_articles_are_found_by_their_text_and_a_redirect_is_revived(store):
     store.save_redirects({"s2": "s1"})
     store.repoint({"s2": "s2", "s3": "s2", "s4": "s2"})
     assert [store.resolve(s) for s in ("s2", "s3", "s4")] == ["s2", "s2", "s2"]
+    # ids that led through a revived one and are not sent elsewhere keep leading there
+    store.save_redirects({"s2": "s1"})
+    store.repoint({"s2": "s2", "s3": "s2"})
+    assert [store.resolve(s) for s in ("s2", "s3", "s4")] == ["s2", "s2", "s1"]
 
 
 def test_round_trip(store):

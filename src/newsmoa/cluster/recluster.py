@@ -52,7 +52,7 @@ class Relabel:
     stories: Mapping[str, str]  # article -> its story after (every article of the window)
     moved: Mapping[str, str]  # article -> new story, for the articles whose story changed
     redirects: Mapping[str, str]  # absorbed old id -> the story that holds its articles
-    founded: tuple[str, ...]  # ids of stories that did not exist before (split off)
+    founded: tuple[str, ...]  # stories split off: new ids, or absorbed ones revived
     signals: Mapping[str, Mapping[str, Any]]  # article -> the new decision's signals (moved)
     # absorbed id -> the story it leads to now, where that changed (itself: it names a story
     # again, its redirect dropped)
@@ -237,7 +237,8 @@ def give_back(
     `ids`: article -> story after it (the window's articles, `order`: earliest first);
     `founded`: its new stories; `redirects`: the old stories it absorbs (-> survivor);
     `merged`: absorbed id -> the story it leads to now, for ids made from the window's
-    articles (`story_id_for`, a suffix apart). A new story holding the article such an id
+    articles (`story_id_for`, or the same with a suffix: `absorbed_ids` looks up the
+    former only). A new story holding the article such an id
     was made from is named by that id instead of its fresh one (of several, the earliest
     article's), and every other such id leads to the story its article is in after the
     decision, where that is not where it leads already: the rule of an editor's split and

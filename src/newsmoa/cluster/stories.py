@@ -118,16 +118,23 @@ class Stories:
         leads: Mapping[str, str] = {},
     ) -> None:
         """Point each absorbed id in `leads` at the story named (one naming itself is a
-        story's id again), move slots to the stories named (opened if not live), then absorb
-        each story in `redirects` into the one named, its members with it (a story this
-        index does not hold is only redirected). A story left without members is dropped
-        (it may live on with articles this index does not hold: restoring them opens it
-        again). The first publication (`time` of a slot; inf when unknown) of every story
-        that changed is taken again from its members."""
+        story's id again; the ids absorbed through it keep leading where they led), move
+        slots to the stories named (opened if not live), then absorb each story in
+        `redirects` into the one named, its members with it (a story this index does not
+        hold is only redirected). A story left without members is dropped (it may live on
+        with articles this index does not hold: restoring them opens it again). The first
+        publication (`time` of a slot; inf when unknown) of every story that changed is
+        taken again from its members."""
         for absorbed, lead in leads.items():
-            if (held := self.live.get(self.resolve(absorbed))) is not None:
-                for slot in held.members:  # not through `absorbed`, which leads elsewhere next
-                    self.assigned[slot] = held.id
+            now = self.resolve(absorbed)
+            # what led through `absorbed` keeps leading where it led: the slots still labelled
+            # with it or with an id absorbed into it, and those ids (as `Store.repoint`)
+            if (story := self.live.get(now)) is not None:
+                for slot in story.members:
+                    self.assigned[slot] = now
+            for through, to in list(self._redirects.items()):
+                if to == absorbed:
+                    self._redirects[through] = now
             if absorbed == lead:
                 self._redirects.pop(absorbed, None)
             else:

@@ -208,9 +208,10 @@ class Store(Protocol):
 
     def repoint(self, targets: Mapping[str, str]) -> None:
         """Each absorbed id in `targets` leads to the live story given, straight; one given
-        itself names a story again (its redirect is forgotten). An editor's correction
-        sends a merged story's id where the article it was made from now is
-        (`corrections`)."""
+        itself names a story again (its redirect is forgotten). An id absorbed through one of
+        them (Y -> X -> S) and not in `targets` keeps leading where it led (to S). An
+        editor's correction, and a decision taken again, send a merged story's id where the
+        article it was made from now is (`corrections`, `recluster.give_back`)."""
         ...
 
     def redirects_into(self, story: str) -> list[str]:
@@ -254,3 +255,12 @@ class Store(Protocol):
         ...
 
     def counts(self) -> dict[str, int]: ...
+
+
+def follow(redirects: Mapping[str, str], story: str) -> str:
+    """Where `story` leads through a redirect table already read (`Store.resolve`)."""
+    seen = {story}
+    while (new := redirects.get(story)) is not None and new not in seen:
+        story = new
+        seen.add(story)
+    return story

@@ -15,7 +15,7 @@ from typing import Any
 
 from newsmoa import codec
 from newsmoa.errors import StoreError
-from newsmoa.store.base import StoredArticle
+from newsmoa.store.base import StoredArticle, follow
 from newsmoa.types import Article
 
 CHUNK = 500  # ids per IN (...) query, below SQLite's variable limit
@@ -329,6 +329,11 @@ class SQLStore:
 
     def repoint(self, targets: Mapping[str, str]) -> None:
         with self.transaction():
+            # an id absorbed through one that now leads elsewhere keeps leading where it led
+            for old in sorted(targets):
+                row = self._run("SELECT new FROM redirects WHERE old = ?", (old,)).fetchone()
+                if row is not None:
+                    self._run("UPDATE redirects SET new = ? WHERE new = ?", (row[0], old))
             for old in sorted(old for old, new in targets.items() if old == new):
                 self._run("DELETE FROM redirects WHERE old = ?", (old,))
             for old, new in sorted(targets.items()):
@@ -474,15 +479,6 @@ class SQLStore:
             table: self._run(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("articles", "stories", "redirects")
         }
-
-
-def follow(redirects: Mapping[str, str], story: str) -> str:
-    """`SQLStore.resolve` over a redirect table already read."""
-    seen = {story}
-    while (new := redirects.get(story)) is not None and new not in seen:
-        story = new
-        seen.add(story)
-    return story
 
 
 _ARTICLE_COLUMNS = (
