@@ -83,6 +83,18 @@ def test_unrelated_sentences_stay_apart():
     assert len(out) == 2
 
 
+def test_sentences_sharing_only_common_words_stay_apart_with_their_own_sources():
+    """Two outlets' last sentences share "관계자는 ... 말했다" and nothing else: each is a
+    sentence of its own, naming its own outlet (they were one, shown with the first
+    outlet's words and credited to both, while the second's words were nowhere)."""
+    same = "시청 앞 광장에 분수대가 새로 생겼다.\n분수대는 매일 오후 6시부터 가동된다.\n"
+    a = art("a", same + "시 관계자는 여름철 시민 휴식 공간이 될 것이라고 말했다.", 1)
+    b = art("b", same + "부산 해운대구 관계자는 주말 동안 해수욕장에 백만명이 몰렸다고 말했다.", 2)
+    out = consolidate([a, b], {x.id: manual(x) for x in (a, b)})
+    assert [[s.article for s in c.sources] for c in out] == [["a", "b"], ["a", "b"], ["b"], ["a"]]
+    assert out[2].text.startswith("부산 해운대구") and out[3].text.startswith("시 관계자는")
+
+
 def test_two_sentences_of_one_outlet_align_with_one_of_another():
     a = art(
         "a",

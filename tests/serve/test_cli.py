@@ -82,23 +82,29 @@ def test_each_agreement_item_in_exactly_one_sentence_with_all_sources(story):
         assert {src["article"] for src in holders[0]["sources"]} == ids, item
 
 
-def test_the_sentence_stating_the_disputed_date_is_marked(example_db, story):
+def test_the_sentences_stating_the_disputed_date_are_marked(example_db, story):
     """The outlets disagree on the signing date (19th vs 20th): the consolidated sentence
-    that states "19일" names all three outlets, so it carries the mark; the lead, whose shown
-    words state no date, does not (one outlet's variant of it does: the banner quotes it)."""
+    that states "19일" names all three outlets, and the one outlet's lead that states "20일"
+    is a sentence of its own (its words share too little with the others' lead to be one
+    with it), naming that outlet only; both carry the mark, and no other sentence does."""
     shown = run(example_db, "show", story["id"], "--format", "md").output
     marked = [ln for ln in shown.splitlines() if ln.endswith("(disputed: signing date)")]
-    assert len(marked) == 1 and "19일" in marked[0], shown
-    lead = story["sentences"][0]["text"]
+    assert len(marked) == 2, shown
+    nineteenth, twentieth = sorted(marked, key=lambda ln: "20일" in ln)
+    assert "19일" in nineteenth and "[국제뉴스, 일요신문, 아시아뉴스통신]" in nineteenth
+    assert "20일" in twentieth and twentieth.endswith("[아시아뉴스통신] (disputed: signing date)")
     assert "20일" in " ".join(
         q["quote"] for d in story["disagreements"] for v in d["values"] for q in v["sources"]
     )
+    lead = story["sentences"][0]["text"]  # the others' lead: no date, no mark
     assert any(ln.startswith(f"- {lead}") and "disputed" not in ln for ln in shown.splitlines())
     table = run(example_db, "show", story["id"]).output
-    assert table.count("(disputed: signing date)") == 1
+    assert table.count("(disputed: signing date)") == 2
     doc = json.loads(run(example_db, "show", story["id"], "--format", "json").output)
     assert [s["text"] for s in doc["sentences"] if s["disputed"]] == [
-        s["text"] for s in story["sentences"] if marked[0].startswith(f"- {s['text']} [")
+        s["text"]
+        for s in story["sentences"]
+        if any(m.startswith(f"- {s['text']} [") for m in marked)
     ]
     assert all(s["disputed"] in ([], ["signing date"]) for s in doc["sentences"])
 

@@ -4,8 +4,17 @@ Articles are read in order (a press release first, then by publication time). Ea
 joins the most similar sentence group that its article is not yet in, or founds a new group
 placed after the group of its article's previous sentence, so the consolidated story follows
 the articles' own order. Similarity is on character trigrams of the comparison key (no bullets
-△ ▲ ▶, quotes, spaces or punctuation): the Dice coefficient, or the containment of the shorter
-variant in the longer (a dropped word, a clause cut off). A sentence that continues the
+△ ▲ ▶, quotes, spaces or punctuation): the Dice coefficient (at least `min_dice`), or the
+containment of the shorter variant in the longer (a dropped word, a clause cut off; at least
+`min_containment`). Until 2026-11-29 the Dice floor was not applied, so any shared trigram
+joined a group ("시 관계자는 ... 말했다" took "부산 해운대구 관계자는 ... 말했다" in, and its
+words were shown nowhere while the first outlet's were credited to both); with it, an
+outlet's rewrite is a sentence of its own (Dice .35-.46 for the dev day's and the example's
+paraphrases), and the disagreements compared within one consolidated sentence compare only
+variants of one sentence: on the Korean sets `newsmoa eval --only disagreements` lists 2, 2,
+2 and 3 (dev day, August A-C) instead of 8, 4, 5 and 2, the dev day's two both real (one
+outlet's two versions giving two dates); a real one lost is 08:24 against 08:26 for the
+Mokdong accident, stated in paraphrases (Dice .35). A sentence that continues the
 variant its article already gave a group (one outlet's one sentence is another's two) extends
 that source's span instead. A group shows the press release's words, else those most of its
 outlets print, and lists that variant's source first (`_shown`).
@@ -37,13 +46,18 @@ def ngrams(text: str, n: int) -> frozenset[str]:
 
 
 def similarity(a: frozenset[str], b: frozenset[str], shared: int, config: AlignConfig) -> float:
-    """Dice, or containment of the shorter in the longer when lengths are comparable."""
+    """Dice, or containment of the shorter in the longer when lengths are comparable; 0
+    under their floors (`min_dice`, `min_containment`): sentences sharing a few trigrams
+    ("관계자는 ... 말했다") are not one sentence."""
     if not a or not b:
         return 0.0
     dice = 2 * shared / (len(a) + len(b))
     short, long_ = sorted((len(a), len(b)))
     contain = shared / short if short / long_ >= config.min_length_ratio else 0.0
-    return max(dice, contain if contain >= config.min_containment else 0.0)
+    return max(
+        dice if dice >= config.min_dice else 0.0,
+        contain if contain >= config.min_containment else 0.0,
+    )
 
 
 @dataclass(slots=True)
