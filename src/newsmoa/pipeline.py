@@ -603,6 +603,7 @@ class Newsroom:
             counted=counted,
             hold=hold,
             merged=read.merged,
+            unsettled=read.queued,
         )
         return window, read, change
 

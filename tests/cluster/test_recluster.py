@@ -287,3 +287,41 @@ def test_a_stream_re_decision_gives_a_merged_storys_id_back_in_the_index(article
     assert index.resolve(fire) == fire
     assert index.story_of("fire-1") == index.story_of("fire-2") == fire
     assert index.story_of("rate-1") == index.story_of("rate-2") == rate
+
+
+def test_articles_a_batch_just_placed_count_after_those_decided_before():
+    """S held one article (s) before the batch; the batch put m1 and m2 in S too, and T held
+    o. The re-decision groups m1, m2 with o: that group is T, and S stays with s, although
+    it gave the group more articles; counting every article alike, S's id went to the
+    group without s, and s, the article readers saw under S, got a new id."""
+    before = {"s": "S", "m1": "S", "m2": "S", "o": "T"}
+    after = {"s": 1, "m1": 2, "m2": 2, "o": 2}
+    first = {1: "s", 2: "m1"}
+    known = lambda s: s in AGES  # noqa: E731
+    stories, redirects, founded = carry_ids(before, after, AGES.__getitem__, first, known)
+    assert stories["m1"] == "S" and stories["s"] == story_id_for("s")  # all alike
+    stories, redirects, founded = carry_ids(
+        before, after, AGES.__getitem__, first, known, unsettled={"m1", "m2"}
+    )
+    assert stories == {"s": "S", "m1": "T", "m2": "T", "o": "T"}
+    assert not redirects and not founded
+
+
+def test_of_two_stories_first_published_at_once_the_larger_survives_a_merge():
+    """A source with dates only puts a day's articles at one midnight: the older story
+    cannot be told, and the one founded first in the index (a one-article story, say)
+    absorbed a story of six. Now the larger keeps its id; an older one still does."""
+    from newsmoa.cluster.stories import Stories
+
+    stories = Stories()
+    for _ in range(7):
+        stories.add_slot()
+    small, large = stories.open("small", 0.0), stories.open("large", 0.0)
+    stories.place(0, small)
+    for slot in range(1, 7):
+        stories.place(slot, large)
+    keep, gone = stories.merge(small, large)
+    assert (keep.id, gone.id) == ("large", "small") and stories.resolve("small") == "large"
+    older, newer = stories.open("older", -1.0), stories.open("newer", 0.0)
+    keep, gone = stories.merge(newer, older)
+    assert (keep.id, gone.id) == ("older", "newer")

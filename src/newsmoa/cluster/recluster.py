@@ -16,7 +16,11 @@ as one batch, with every neighbour known:
   that story's id; each other group takes the id of the old story that gave it most articles
   (ties: the older story; of two parts of one story, the one with its founding article),
   each old id at most once, largest overlaps first; so a story that only grew keeps its id,
-  and of a story split in two the larger part keeps it;
+  and of a story split in two the larger part keeps it. Articles a batch has just placed
+  count after those decided before (`unsettled`): reports a batch first put in a story of
+  one earlier article, then decided again to be another earlier story's, took the first
+  story's id where they outnumbered that story's own articles, and the article its readers
+  had seen under the id got a new one;
 - an old story whose id no group took is absorbed (its id redirects to the story holding most
   of its articles), unless it still has articles outside the window: then it lives on with
   them;
@@ -72,26 +76,31 @@ def carry_ids(
     known: Callable[[str], bool],
     fixed: Container[str] = (),
     lives_on: Container[str] = (),
+    unsettled: Container[str] = (),
 ) -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
     """Name the groups of `after` (article -> group label) with the ids of `before` (article ->
     story id, the same articles). A group labelled with an id in `fixed` (a context story) is
     that story, and no other group takes such an id (the batch kept those articles apart).
     `age(story)` orders old stories, older first; `first[label]` is the group's first article
     (its id names a group no old story names); `known(id)`: whether an id exists or existed;
-    an old story in `lives_on` (it has articles outside `before`) is never absorbed. Returns
-    (article -> id, absorbed id -> survivor, new ids)."""
+    an old story in `lives_on` (it has articles outside `before`) is never absorbed;
+    `unsettled`: articles placed since the last decision of their window (a batch just stored), which
+    count for an id only after those decided before: a story is what its readers saw in it,
+    not what a batch put in it a moment ago. Returns (article -> id, absorbed id ->
+    survivor, new ids)."""
     overlap = Counter((after[a], before[a]) for a in after)
+    settled = Counter((after[a], before[a]) for a in after if a not in unsettled)
     name: dict[str, str] = {g: g for g in set(after.values()) if g in fixed}
     claimed = set(name.values())
     founded_by = {before[a]: a for a in before if story_id_for(a) == before[a].partition("-")[0]}
     holds = {(after[a], story) for story, a in founded_by.items() if a in after}
 
     def order(x: tuple[tuple[str, str], int]) -> tuple[Any, ...]:
-        """Most shared articles first, then the older story; of two parts of one story that
-        share as many, the one holding the article that founded it (the id was made from
-        that article's)."""
+        """Most shared articles decided before first, then most shared articles, then the
+        older story; of two parts of one story that share as many, the one holding the
+        article that founded it (the id was made from that article's)."""
         (group, story), n = x
-        return (-n, age(story), (group, story) not in holds, group, story)
+        return (-settled[group, story], -n, age(story), (group, story) not in holds, group, story)
 
     for (group, story), _ in sorted(overlap.items(), key=order):
         if group not in name and story not in claimed and story not in fixed:
@@ -161,6 +170,7 @@ def recluster(
     counted: Sequence[Features] = (),
     hold: bool = False,
     merged: Mapping[str, str] = {},
+    unsettled: Collection[str] = (),
 ) -> Relabel:
     """Decide `window` again as one batch after `context` (both: article id and features;
     `stories`: the current, resolved story of each), and express the result in the current
@@ -172,7 +182,9 @@ def recluster(
     where the new decision links it to its new story at least as strongly as to the one it
     is in (`held`), so a stream re-decided after every arrival does not move articles back
     and forth as its window slides; `merged`: the absorbed ids made from `window`'s
-    articles, each with the story it leads to now (`give_back`, `absorbed_ids`)."""
+    articles, each with the story it leads to now (`give_back`, `absorbed_ids`);
+    `unsettled`: the window's articles placed since their window was last decided
+    (`carry_ids`)."""
     if like is None:
         fresh = StoryIndex(config)
         fresh.count(counted)
@@ -198,6 +210,7 @@ def recluster(
         known,
         fixed,
         {*fixed, *lives_on},
+        unsettled,
     )
     if hold:
         final = {**{a: stories[a] for a, _ in context}, **ids}

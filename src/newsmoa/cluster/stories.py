@@ -172,12 +172,15 @@ class Stories:
         return a.id not in self.pinned or b.id not in self.pinned
 
     def merge(self, a: Story, b: Story) -> tuple[Story, Story]:
-        """Merge two live stories (`may_merge`); the pinned or else the older one survives.
-        Returns (survivor, absorbed)."""
+        """Merge two live stories (`may_merge`); the pinned or else the older one survives,
+        and of two first published at the same time (a source giving dates only: every
+        article of a day at its midnight), the larger: its id is the one more readers have
+        seen. Returns (survivor, absorbed)."""
         if a.id in self.pinned or b.id in self.pinned:
             keep, gone = (a, b) if a.id in self.pinned else (b, a)
         else:
-            keep, gone = (a, b) if a.order <= b.order else (b, a)
+            first = (a.order[0], -a.size, a.order[1]) <= (b.order[0], -b.size, b.order[1])
+            keep, gone = (a, b) if first else (b, a)
         keep.members.extend(gone.members)
         if keep.sum is not None and gone.sum is not None:
             keep.sum = keep.sum.absorb(gone.sum)
