@@ -198,6 +198,23 @@ def test_show_formats_and_unknown_id(example_db, story):
     assert all(f"[{a['id']}]: " in table for a in story["articles"])  # ids to correct with
     result = run(example_db, "show", "nope", ok=False)
     assert result.exit_code == 1 and "no story 'nope'" in result.output
+    article = story["articles"][0]["id"]  # an article's id given for a story's
+    result = run(example_db, "show", article, ok=False)
+    assert result.exit_code == 1 and f"newsmoa show {story['id']}" in result.output
+
+
+def test_show_of_an_absorbed_id_says_which_story_it_shows(tmp_path, example_path):
+    db = tmp_path / "m.db"
+    run(db, "ingest", str(example_path))
+    (listed,) = json.loads(run(db, "stories", "--format", "json").output)
+    store = open_store(str(db))
+    store.save_redirects({"s-old": listed["id"]})  # as a merge leaves an absorbed id
+    store.close()
+    result = CliRunner().invoke(
+        cli, ["--db", str(db), "show", "s-old", "--format", "json"], obj={}, catch_exceptions=False
+    )
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == listed["id"]
+    assert f"note: s-old was merged into {listed['id']}" in result.stderr
 
 
 def test_cluster_contract(tmp_path):

@@ -84,10 +84,10 @@ def carry_ids(
     `age(story)` orders old stories, older first; `first[label]` is the group's first article
     (its id names a group no old story names); `known(id)`: whether an id exists or existed;
     an old story in `lives_on` (it has articles outside `before`) is never absorbed;
-    `unsettled`: articles placed since the last decision of their window (a batch just stored), which
-    count for an id only after those decided before: a story is what its readers saw in it,
-    not what a batch put in it a moment ago. Returns (article -> id, absorbed id ->
-    survivor, new ids)."""
+    `unsettled`: articles placed since the last decision of their window (a batch just
+    stored), which count for an id only after those decided before: a story is what its
+    readers saw in it, not what a batch put in it a moment ago. Returns (article -> id,
+    absorbed id -> survivor, new ids)."""
     overlap = Counter((after[a], before[a]) for a in after)
     settled = Counter((after[a], before[a]) for a in after if a not in unsettled)
     name: dict[str, str] = {g: g for g in set(after.values()) if g in fixed}

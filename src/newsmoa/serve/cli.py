@@ -356,11 +356,16 @@ def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
     """
     from newsmoa.pipeline import story_document
 
-    doc = story_document(
-        _store(ctx), story_id.strip()
-    )  # pasted with a space, as corrections take it
+    store, given = _store(ctx), story_id.strip()  # pasted with a space, as corrections take it
+    doc = story_document(store, given)
     if doc is None:
-        raise click.ClickException(f"no story {story_id!r} in {ctx.obj['db']}")
+        held = store.stories_of([given]).get(given)  # an article's id, given by mistake?
+        hint = f": {given} is an article of story {held} (newsmoa show {held})" if held else ""
+        raise click.ClickException(f"no story {story_id!r} in {ctx.obj['db']}{hint}")
+    if doc.get("id") != given:  # an absorbed id: say so, on stderr (stdout stays the document)
+        click.echo(
+            f"note: {given} was merged into {doc.get('id')}: showing {doc.get('id')}", err=True
+        )
     if fmt == "json" and not why:
         doc = {k: v for k, v in doc.items() if k != "why"}
     click.echo(render.story(doc, fmt, why=why))
