@@ -707,3 +707,12 @@ def test_ingest_names_each_input_it_drops(tmp_path):
     finally:
         store.close()
     assert stored.article.text.startswith("주민들은")
+
+
+def test_stories_of_an_outlet_the_store_does_not_have_say_which_it_has(example_db):
+    result = CliRunner().invoke(
+        cli, ["--db", str(example_db), "stories", "--outlet", "국제뉴슷", "--format", "json"],
+        obj={}, catch_exceptions=False,
+    )  # fmt: skip
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "no stories from '국제뉴슷'" in result.stderr and "국제뉴스" in result.stderr

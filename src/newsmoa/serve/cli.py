@@ -330,6 +330,9 @@ def stories(
 
     store = _store(ctx)
     rows = store.story_summaries(limit=limit, outlet=outlet)
+    if not rows and outlet and outlet not in (known := store.outlets()):  # a typo?
+        named = ", ".join(known) or "none"
+        click.echo(f"note: no stories from {outlet!r}; the store's outlets: {named}", err=True)
     by_story = None
     if articles:  # from the articles, not the stories' documents (a deferred one is not built)
         listed = store.story_listings([r["id"] for r in rows])
