@@ -59,8 +59,11 @@ def test_a_published_time_that_is_not_a_date_is_an_error_naming_the_line(tmp_pat
     (tmp_path / "in.csv").write_text(f"text,date\n{ARTICLE},someday\n", "utf-8")
     good, bad = split(list(read_sources([str(tmp_path / "in.csv")])))
     assert not good and [(b.line, b.message) for b in bad] == [
-        (2, "\"published\" is not a date of the years 2-9998: 'someday'")
+        (2, "\"date\" is not a date of the years 2-9998: 'someday'")  # the file's column
     ]
+    (tmp_path / "in.csv").write_text("본문,날짜\n ,2024-01-01\n", "utf-8")
+    good, bad = split(list(read_sources([str(tmp_path / "in.csv")])))
+    assert [(b.line, b.message) for b in bad] == [(2, 'no "본문" (or "html") field with content')]
 
 
 def test_lines_that_break_a_reader_are_errors_of_their_own(tmp_path):

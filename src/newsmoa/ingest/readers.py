@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -258,8 +258,11 @@ def duplicate_id(article_id: str, line: int) -> str:
     return f"id {article_id!r} is already line {line}'s, another article"
 
 
-def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
-    """A RawItem from an article object (the JSONL contract in DESIGN.md)."""
+def from_mapping(
+    obj: Any, *, origin: str, line: int | None = None, names: Mapping[str, str | None] = {}
+) -> Item:
+    """A RawItem from an article object (the JSONL contract in DESIGN.md). `names`: how the
+    input calls each field, for its errors (a CSV's `date` column is the field `published`)."""
     where = f"{origin}:{line}" if line is not None else origin
     if not isinstance(obj, dict):
         return InputError(origin, "not a JSON object", line=line)
@@ -273,7 +276,10 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
     if not (isinstance(text, str) and text.strip()) and not (
         isinstance(html, str) and html.strip()
     ):
-        return InputError(origin, 'no "text" (or "html") field with content', line=line)
+        text_name, html_name = names.get("text") or "text", names.get("html") or "html"
+        return InputError(
+            origin, f'no "{text_name}" (or "{html_name}") field with content', line=line
+        )
 
     fields: dict[str, str | None] = {}
     for name in ("id", "url", "outlet", "title", "published"):
@@ -285,8 +291,9 @@ def from_mapping(obj: Any, *, origin: str, line: int | None = None) -> Item:
         fields[name] = _no_nul(value) if value and value.strip() else None
     published = fields["published"]
     if published is not None and published_time(published) is None:
+        name = names.get("published") or "published"
         return InputError(
-            origin, f'"published" is not a date of the years 2-9998: {published!r}', line=line
+            origin, f'"{name}" is not a date of the years 2-9998: {published!r}', line=line
         )
     return RawItem(
         origin=where,
@@ -345,4 +352,5 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
             return
         clean = {(k or "").strip().lower(): v for k, v in row.items()}
         obj = {field: clean.get(col) for field, col in mapping.items() if col}
-        yield from_mapping(obj, origin=origin, line=reader.line_num)  # the record's last line
+        # (line: the record's last line)
+        yield from_mapping(obj, origin=origin, line=reader.line_num, names=mapping)
