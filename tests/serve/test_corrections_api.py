@@ -153,7 +153,8 @@ def test_a_correction_that_cannot_be_made_changes_nothing(stored):
             ({"action": "split", "story": story, "articles": ids}, 409, "all of story"),
             ({"action": "move", "story": "nope", "articles": ids[:1]}, 404, "no story 'nope'"),
             ({"action": "move", "story": story, "articles": ["zz"]}, 404, "no article 'zz'"),
-            ({"action": "merge", "story": story}, 422, "merge needs stories"),
+            ({"action": "merge", "story": story}, 422, "merge needs stories (merged into it)"),
+            ({"action": "merge", "stories": [story]}, 422, "merge needs story (the one kept)"),
             ({"action": "release"}, 422, "release needs articles or stories"),
             ({"action": "delete", "story": story}, 422, "action"),
         ]

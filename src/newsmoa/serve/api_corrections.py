@@ -178,8 +178,14 @@ def json_sent(request: Request) -> None:
         )
 
 
+_ROLE = {
+    ("merge", "story"): "story (the one kept)",
+    ("merge", "stories"): "stories (merged into it)",
+}
+
+
 def _needs(body: CorrectionIn, *fields: str) -> None:
-    missing = [f for f in fields if not getattr(body, f)]
+    missing = [_ROLE.get((body.action, f), f) for f in fields if not getattr(body, f)]
     if missing:
         raise HTTPException(422, f"{body.action} needs {' and '.join(missing)}")
 
