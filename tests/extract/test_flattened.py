@@ -5,7 +5,7 @@ import pytest
 
 from newsmoa.extract.article import extract
 from newsmoa.extract.bylines import signature, signature_run
-from newsmoa.extract.flattened import split_head, split_tail, without_script
+from newsmoa.extract.flattened import split_head, split_inner, split_tail, without_script
 from newsmoa.types import Article, RawItem
 
 BODY = (
@@ -186,6 +186,44 @@ def test_a_caption_glued_before_the_lead_goes_to_the_captions(head, caption):
 )
 def test_no_caption_is_taken_where_no_credit_is_glued_after_one(text):
     assert split_head(text) == (None, text)
+
+
+BEFORE = "군은 이날 단지 조성 계획을 밝혔다."
+AFTER = "두 기관은 2027년까지 120억원을 들인다."
+
+
+@pytest.mark.parametrize(
+    ("inside", "caption"),
+    [
+        (f"{CAPTION} 연합뉴스", CAPTION),
+        ("김철수 청솔군수. 뉴시스", "김철수 청솔군수."),  # a portrait's caption: a name
+        ("사진=뉴시스", None),  # a credit that says it is one
+        (f"주민 설명회를 열었다.{CAPTION} 연합뉴스", CAPTION),  # after a paragraph of its own
+    ],
+)
+def test_a_caption_a_crawler_glued_between_two_paragraphs_goes_to_the_captions(inside, caption):
+    text = f"{BEFORE}{inside}{AFTER}"
+    kept = f"{BEFORE}{inside.partition(CAPTION)[0] if caption == CAPTION else ''}{AFTER}"
+    assert split_inner(text) == ([caption] if caption else [], kept)
+    got = extract(RawItem(origin="x", text=f"{LEAD}\n{text}", title="청솔군 스마트팜 협약"))
+    assert isinstance(got, Article) and got.text == f"{LEAD}\n{kept}"
+    assert got.captions == ((caption,) if caption else ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{BEFORE} {CAPTION} 연합뉴스{AFTER}",  # a space before: a sentence of the paragraph
+        f"{BEFORE}주민 설명회를 두 차례 열었다. {CAPTION} 연합뉴스{AFTER}",  # two sentences
+        f"{BEFORE}{CAPTION}연합뉴스{AFTER}",  # no space before the credit
+        f"{BEFORE}군수가 협약서에 서명했다. 연합뉴스{AFTER}",  # a caption that reports
+        f"{BEFORE}군은 주민 의견을 듣고 있다.뉴시스{AFTER}",  # a credit after a body sentence
+        f"{BEFORE}{CAPTION} 연합뉴스는 이날 협약을 보도했다.",  # the outlet as the subject
+        "사업비는 1.5배 늘었다.2.5%가 오른 셈이다.",
+    ],
+)
+def test_no_caption_is_taken_inside_a_paragraph_without_those_marks(text):
+    assert split_inner(text) == ([], text)
 
 
 @pytest.mark.parametrize(

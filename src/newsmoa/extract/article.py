@@ -28,7 +28,7 @@ from newsmoa.extract.datelines import (
     published_from_datelines,
 )
 from newsmoa.extract.flash import is_flash, notice
-from newsmoa.extract.flattened import split_head, split_tail, without_script
+from newsmoa.extract.flattened import split_head, split_inner, split_tail, without_script
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import (
     CLOSERS,
@@ -187,10 +187,13 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             trailing.clear()
             parts.paragraphs.append(_without_script(text))
             in_body = True
-    if parts.paragraphs:  # a flattened page: caption glued before the body, signature after
+    if parts.paragraphs:  # a flattened page: captions glued before and in the body, signature after
         caption, parts.paragraphs[0] = split_head(parts.paragraphs[0])
         if caption:
             parts.captions.append(caption)
+        for n, paragraph in enumerate(parts.paragraphs):
+            inner, parts.paragraphs[n] = split_inner(paragraph)
+            parts.captions.extend(inner)
         parts.paragraphs[-1], glued = split_tail(parts.paragraphs[-1])
         if glued is not None:
             parts.outlet = parts.outlet or glued.outlet
