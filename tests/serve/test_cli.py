@@ -478,6 +478,9 @@ def test_doubts_point_an_editor_at_a_story_until_it_is_confirmed(tmp_path, examp
     (story,) = json.loads(run(db, "stories", "--format", "json").output)
     out = run(db, "doubts").output
     assert "May be two stories" in out and f"  1. {story['id']}: 3 articles; cosine" in out
+    # the window in the zone the articles' times are read in, and in UTC
+    assert out.startswith("stories of 2015-03-18 16:34 .. 2015-03-20 16:34 Asia/Seoul")
+    assert "(2015-03-18 07:34 .. 2015-03-20 07:34 UTC)" in out.splitlines()[0]
     assert "or apart:" in out and "국제뉴스" in out
     found = json.loads(run(db, "doubts", "--format", "json", "--days", "1").output)
     (split,) = found["split"]

@@ -7,9 +7,11 @@ import json
 import math
 from datetime import datetime
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import click
 
+from newsmoa.extract.article import ExtractConfig
 from newsmoa.serve.view import plural
 
 if TYPE_CHECKING:
@@ -61,7 +63,12 @@ def doubts(
     if fmt == "json":
         click.echo(json.dumps(as_json(found), ensure_ascii=False, indent=2))
         return
-    click.echo(f"stories of {found.start:%Y-%m-%d %H:%M} .. {found.end:%Y-%m-%d %H:%M} UTC")
+    zone = ZoneInfo(ExtractConfig().tz)  # where times without an offset are read
+    start, end = found.start.astimezone(zone), found.end.astimezone(zone)
+    click.echo(
+        f"stories of {start:%Y-%m-%d %H:%M} .. {end:%Y-%m-%d %H:%M} {zone.key} "
+        f"({found.start:%Y-%m-%d %H:%M} .. {found.end:%Y-%m-%d %H:%M} UTC)"
+    )
     click.echo("")
     click.echo("May be two stories (newsmoa split STORY ARTICLE...; or newsmoa confirm STORY):")
     for n, d in enumerate(found.splits, 1):
