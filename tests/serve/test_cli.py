@@ -372,7 +372,9 @@ def test_recluster_decides_articles_ingested_one_at_a_time_as_one_batch(tmp_path
         assert run(one, "show", old).exit_code == 0
     moved = next(a for a in ids if after[a] != before[a])
     why = run(one, "show", after[moved], "--why").stdout
-    assert '"reclustered": true' in why
+    assert "moved here when its window was decided again" in why
+    doc = json.loads(run(one, "show", after[moved], "--why", "--format", "json").stdout)
+    assert doc["why"][moved]["reclustered"] is True
     again = run(one, "recluster", "--days", "0").stdout
     assert "decided again 21 articles: 0 moved, 0 stories absorbed, 0 split off" in again
 
@@ -445,6 +447,7 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     new = next(s["id"] for s in listed if s["id"] != story["id"])
     why = json.loads(run(db, "show", new, "--format", "json", "--why").output)["why"]
     assert why[ids[2]]["placed_by_hand"] is True and why[ids[2]]["from"] == story["id"]
+    assert f"moved here from {story['id']} by correction 1" in run(db, "show", new, "--why").output
     out = run(db, "merge", story["id"], new).output
     assert f"{new} -> {story['id']}" in out and "1 story merged into it" in out
     assert "3 articles released" in run(db, "release", "--story", story["id"]).output
@@ -719,3 +722,16 @@ def test_stories_of_an_outlet_the_store_does_not_have_say_which_it_has(example_d
     )  # fmt: skip
     assert result.exit_code == 0 and json.loads(result.stdout) == []
     assert "no stories from '국제뉴슷'" in result.stderr and "국제뉴스" in result.stderr
+
+
+def test_why_is_told_in_words(example_db, story):
+    """`show --why` says which decision placed each article and on what evidence (the raw
+    signals stay in the JSON)."""
+    table = run(example_db, "show", story["id"], "--why").output
+    lines = [ln for ln in table.splitlines() if ln.startswith("why ")]
+    assert len(lines) == len(story["articles"])
+    assert any("founded a story (no story scored enough to join" in ln for ln in lines)
+    assert any("joined it with score" in ln and "headline words in common:" in ln for ln in lines)
+    assert not any("{" in ln for ln in lines)
+    md = run(example_db, "show", story["id"], "--format", "md", "--why").output
+    assert "## Why each article is in this story" in md and "joined it with score" in md

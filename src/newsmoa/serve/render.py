@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsmoa.serve.view import disputes, show_value, with_disputes
+from newsmoa.serve.view import disputes, show_value, why_text, with_disputes
 from newsmoa.types import Event
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "type")
@@ -193,9 +193,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     if why:
         out += ["", "## Why each article is in this story", ""]
         for aid, signals in (doc.get("why") or {}).items():
-            out.append(
-                f"- {names.get(aid, aid)} `{aid}`: {json.dumps(signals, ensure_ascii=False)}"
-            )
+            out.append(f"- {names.get(aid, aid)} `{aid}`: {why_text(signals)}")
     return "\n".join(out)
 
 
@@ -260,7 +258,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     if why:
         parts.append(
             "\n".join(
-                f"why {names.get(aid, aid)} [{aid}]: {json.dumps(sig, ensure_ascii=False)}"
+                f"why {names.get(aid, aid)} [{aid}]: {why_text(sig)}"
                 for aid, sig in (doc.get("why") or {}).items()
             )
         )

@@ -84,6 +84,51 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.0f}%"
 
 
+def why_text(signals: dict[str, Any]) -> str:
+    """An article's placing signals (`Assignment.signals`, and what the pipeline adds) as a
+    reader reads them: which decision placed it and on what evidence; the raw signals stay
+    in the JSON."""
+    said: list[str] = []
+    if "moved_by_hand" in signals:
+        said.append(
+            f"moved here from {signals.get('from', '?')} by correction {signals['moved_by_hand']}"
+        )
+    elif signals.get("placed_by_hand"):
+        said.append("kept here by an editor's correction")
+    if signals.get("opinion"):
+        said.append("an opinion piece, a story of its own")
+    elif "moved_by_hand" in signals:
+        pass
+    elif "similarity" in signals:
+        shared = signals.get("shared") or []
+        words = f"; headline words in common: {', '.join(shared)}" if shared else ""
+        said.append(
+            f"joined it with score {signals.get('score', 0):.2f} (linked to "
+            f"{plural(int(signals.get('links', 0)), 'member', 'members')}, mean similarity "
+            f"{signals.get('similarity', 0):.2f}{words})"
+        )
+    elif "best_other" in signals:
+        said.append(
+            "founded a story (no story scored enough to join: best "
+            f"{signals['best_other']:.2f} of "
+            f"{plural(int(signals.get('candidates', 0)), 'candidate', 'candidates')}), "
+            "which the others joined, or which was merged with this one"
+        )
+    if "merged_score" in signals:
+        said.append(f"brought another story into it (score {signals['merged_score']:.2f})")
+    if "consolidated" in signals:
+        said.append(
+            f"its story and this one were found to be one (score {signals['consolidated']:.2f})"
+        )
+    if signals.get("reclustered"):
+        said.append("moved here when its window was decided again")
+    if signals.get("updated"):
+        said.append("a new version of an article already here")
+    if signals.get("placed_at"):
+        said.append(f"no publication time: placed as of {when(signals['placed_at'])}")
+    return "; ".join(said) if said else json.dumps(signals, ensure_ascii=False)
+
+
 def _labels(articles: list[dict[str, Any]]) -> dict[str, str]:
     """Article id -> outlet name, numbered when one outlet has several articles."""
     names = [a.get("outlet") or a["id"] for a in articles]

@@ -22,7 +22,7 @@ from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import MAX_OFFSET, StoreDep, story_response
 from newsmoa.serve.api_corrections import CorrectionIn, allowed, corrections_on, invalid, made
 from newsmoa.serve.api_doubts import recent
-from newsmoa.serve.view import percent, plural, show_value, story_view, when
+from newsmoa.serve.view import percent, plural, show_value, story_view, when, why_text
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50  # stories per list page
@@ -34,7 +34,7 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters.update(when=when, value=show_value, percent=percent, plural=plural)
+_env.filters.update(when=when, value=show_value, percent=percent, plural=plural, why=why_text)
 templates = Jinja2Templates(env=_env)
 
 
