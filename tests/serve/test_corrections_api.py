@@ -87,7 +87,8 @@ def test_a_story_corrected_over_http_stays_in_the_feed(stored):
         assert set(listed) == {f"urn:newsmoa:story:{s}" for s in (story, new)}
         for entry in listed.values():
             assert entry.findtext("a:title", namespaces=ns).startswith("완주군")
-            assert entry.findtext("a:updated", namespaces=ns).startswith("2015-03-20T")
+            updated = entry.findtext("a:updated", namespaces=ns)  # its latest change here
+            assert updated > "2015-03-20T16:34:00+09:00"  # later than its articles
 
 
 def test_no_correction_without_the_token(stored):

@@ -516,3 +516,21 @@ def test_the_articles_read_from_a_file_and_an_old_store_without_sources(store, s
     upgraded.save_articles([replace(row("d"), source="/in/d.txt")])
     assert [x.id for x in upgraded.read_from(["/in/d.txt"])["/in/d.txt"]] == ["d"]
     upgraded.close()
+
+
+def test_a_story_changes_when_its_listing_does_not_when_its_document_is_built(store):
+    """Both databases: `changed_at` moves when an article (an outlet) joins the story, not
+    when the same listing is written again with its document (built for a first reader)."""
+    import time
+
+    summary = {"id": "s1", "title": "군 협약", "first_published": None, "article_count": 1,
+               "outlets": ["한겨레"]}  # fmt: skip
+    store.save_story_summary(summary)
+    first = store.changed_at(["s1", "nope"])
+    assert set(first) == {"s1"}
+    time.sleep(0.01)
+    store.save_story({**summary, "sentences": []})  # the same listing, with its document
+    assert store.changed_at(["s1"]) == first
+    time.sleep(0.01)
+    store.save_story_summary({**summary, "article_count": 2, "outlets": ["한겨레", "경향"]})
+    assert store.changed_at(["s1"])["s1"] > first["s1"]

@@ -1,9 +1,10 @@
 """The Atom feed of stories (RFC 4287), newest first.
 
 Each entry: the story's title, a link to its page, `published` (first article), `updated`
-(its latest article, the last time the story could have changed), one `category` per outlet
-(scheme `urn:newsmoa:outlet`) and a summary made of the first consolidated sentences. Entry
-ids are `urn:newsmoa:story:{id}`, stable whatever host serves the feed.
+(its latest article, or when an article last joined it here, whichever is later), one
+`category` per outlet (scheme `urn:newsmoa:outlet`) and a summary made of the first
+consolidated sentences. Entry ids are `urn:newsmoa:story:{id}`, stable whatever host serves
+the feed.
 """
 
 from __future__ import annotations
@@ -38,8 +39,12 @@ def summary(doc: dict[str, Any]) -> str:
 
 
 def updated(doc: dict[str, Any]) -> str:
-    """The latest article's time (RFC 3339), else the first published, else now."""
-    values = [doc.get("first_published")] + [a.get("published") for a in doc.get("articles") or []]
+    """The latest of its articles' times and of when its listing last changed here
+    (`changed`, `Store.changed_at`: an article joined, an outlet with it) (RFC 3339); else
+    now. Articles' times alone did not move when a report joined with an earlier time, or
+    the same one (a source giving dates only), and a feed reader saw no update."""
+    values = [doc.get("first_published"), doc.get("changed")]
+    values += [a.get("published") for a in doc.get("articles") or []]
     times = []
     for value in values:
         if isinstance(value, str):
@@ -102,11 +107,19 @@ def entries(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     here would make one request analyse every such story of the page."""
     docs = {r["id"]: store.story_doc(r["id"]) for r in rows}
     listed = store.story_listings([s for s, d in docs.items() if d is None])
+    changed = store.changed_at([r["id"] for r in rows])
     return [
-        docs[r["id"]]
-        or {
-            **r,
-            "articles": [{"published": codec.iso(a.published)} for a in listed.get(r["id"], [])],
+        {
+            **(
+                docs[r["id"]]
+                or {
+                    **r,
+                    "articles": [
+                        {"published": codec.iso(a.published)} for a in listed.get(r["id"], [])
+                    ],
+                }
+            ),
+            "changed": changed.get(r["id"]),
         }
         for r in rows
     ]

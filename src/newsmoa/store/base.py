@@ -250,6 +250,11 @@ class Store(Protocol):
         """Newest first: {id, title, first_published, outlets, article_count}."""
         ...
 
+    def changed_at(self, stories: Sequence[str]) -> dict[str, str]:
+        """When each story's listing (title, outlets, article count) last changed (UTC,
+        ISO 8601): what a feed reader is told as the entry's update."""
+        ...
+
     def outlets(self) -> list[str]:
         """Every outlet with a stored article, sorted."""
         ...

@@ -432,7 +432,11 @@ class SQLStore:
             " title = excluded.title, first_published = excluded.first_published,"
             " first_ts = excluded.first_ts,"
             " article_count = excluded.article_count, outlets = excluded.outlets,"
-            f" doc = excluded.doc, updated_at = {self.NOW}"
+            " doc = excluded.doc, updated_at = CASE WHEN"  # the listing changed (not the doc
+            " stories.article_count <> excluded.article_count"  # built for a first reader)
+            " OR stories.outlets <> excluded.outlets"
+            " OR COALESCE(stories.title, '') <> COALESCE(excluded.title, '')"
+            f" THEN {self.NOW} ELSE stories.updated_at END"
         )
 
     def has_story(self, story: str) -> bool:
@@ -467,6 +471,10 @@ class SQLStore:
             }
             for r in self._run(query, args)
         ]
+
+    def changed_at(self, stories: Sequence[str]) -> dict[str, str]:
+        query = "SELECT id, updated_at FROM stories WHERE id IN ({marks})"
+        return {sid: at for sid, at in self._rows_in(query, stories)}
 
     def outlets(self) -> list[str]:
         rows = self._run(
