@@ -108,3 +108,31 @@ def test_unresolved_dates_merge_by_their_words():
         ("27일", ["a1"]),
         ("28일", ["a0", "a2"]),
     ]
+
+
+def _dates(text: str) -> list[tuple[str, str]]:
+    from datetime import datetime, timedelta, timezone
+
+    from newsmoa.facts import extract_facts
+    from newsmoa.text.sentences import split_sentences
+    from newsmoa.types import Article
+
+    when = datetime(2026, 7, 31, 9, 0, tzinfo=timezone(timedelta(hours=9)))
+    art = Article(id="a", text=text, published=when)
+    return [(f.text, f.value) for f in extract_facts(art, split_sentences(art)) if f.type == "date"]
+
+
+def test_this_day_is_the_day_named_just_before_else_the_datelines():
+    """이날 follows a day named in its sentence or the one before; farther on it is the
+    dateline's day: the report is about that day, the earlier one was a comparison."""
+    near = _dates(
+        "경찰은 학생이 지난 29일 오후 5시쯤 집을 나갔다고 밝혔다. "
+        "학생은 실종 당일 오후 6시 50분쯤 카페 앞을 지나갔다."
+    )
+    assert near[-1] == ("당일 오후 6시 50분쯤", "2026-07-29T18:50:00+09:00")
+    far = _dates(
+        "북한이 31일 동해상으로 단거리 미사일 2발을 발사했다. 지난 25일 발사 이후 엿새 만이다. "
+        "합참은 정확한 제원을 분석하고 있다. 군은 경계 태세를 강화했다. "
+        "북한의 이날 발사는 한미 연합훈련에 대한 반발로 풀이된다."
+    )
+    assert far[-1] == ("이날", "2026-07-31")

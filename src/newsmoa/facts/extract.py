@@ -1,8 +1,9 @@
 """`extract_facts(article, sentences)`: the typed facts of one article, each with its words.
 
 Per sentence: dates (`dates`, resolved against the dateline; `이날` follows the day last
-named), titled people (`people`), organisations and places (`places`), quantities
-(`quantities`); each fact is attached to the happening of the clause its words end in
+named in its sentence or the one before, else it is the dateline's, `REF_SENTENCES`),
+titled people (`people`), organisations and places (`places`), quantities (`quantities`);
+each fact is attached to the happening of the clause its words end in
 (`clauses`). People and organisations come back as one fact per name with every mention as
 a source; dates, places of a happening and quantities as one fact per mention.
 
@@ -28,6 +29,13 @@ from newsmoa.types import Article, Fact, Sentence, Source
 
 Finder = Callable[[Article, Sequence[Sentence]], Iterable[Fact]]
 STALE_DAYS = 365  # a happening dated wholly before this many days is an earlier one
+# 이날 (당일, 같은 날) is the day named in its sentence or the one before; farther on, the
+# dateline's day. On the dev day, of 14 sampled 이날 after a day other than the dateline's
+# (지난 25일, 지난달 30일, 7월25일, 내일), the day last named was right for 4 or 5 ("실종 당일",
+# "...농성을 벌이다, 이날 밤 9시께"), this rule for 8: "지난 25일에 이어 ..." five sentences
+# before "북한의 이날 미사일 발사도" meant the 31st (a review, 2026-11-29: 54 of 125 이날 and
+# 당일 in the 15 largest stories took a day they did not mean)
+REF_SENTENCES = 1
 KLUE_TYPES = {"PS": "person", "OG": "organization", "LC": "place"}
 _ENTITY_FIELDS = ("start", "end", "type", "text")
 
@@ -40,9 +48,11 @@ def extract_facts(
     analyses = [analyse(s.text, s.start) for s in sentences if s.text.strip()]
     facts: list[Fact] = []
     ref: date | None = None
+    ref_at = 0  # the sentence that named `ref`
     ref_year: int | None = None
-    for a in analyses:
-        for m in find_dates(a.text, anchor, tz=tz, ref=ref, ref_year=ref_year):
+    for n, a in enumerate(analyses):
+        near = ref if n - ref_at <= REF_SENTENCES else None  # farther: the dateline's day
+        for m in find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year):
             facts.append(
                 Fact(
                     "date",
@@ -52,7 +62,9 @@ def extract_facts(
                     about=_dated_about(_date_about(a, m.end), m.value, anchor),
                 )
             )
-            ref, ref_year = m.day or ref, m.year or ref_year
+            if m.day is not None:  # (an 이날 that took one keeps the day in view)
+                ref, ref_at = m.day, n
+            ref_year = m.year or ref_year
         for q in quantities.find(a):
             facts.append(
                 Fact(
