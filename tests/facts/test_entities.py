@@ -62,6 +62,15 @@ def test_places(text, expected):
         ("사업비 3억6천만 원을 들였다.", [(360_000_000, "원", "사업비", "3억6천만 원")]),
         ("주민 1,000명이 찾았다.", [(1000, "명", "주민", "1,000명")]),
         ("2단계 업무협약을 19일 맺었다.", []),
+        # a minus sign is the number's, a hyphen inside a word is not
+        ("매매가격은 지난달(-0.04%)보다 올랐다.", [(-0.04, "%", None, "-0.04%")]),
+        ("KN-23 미사일은 20% 빨랐다.", [(20, "%", None, "20%")]),
+        # 대 counts vehicles after their noun; a decade of age or a ratio is no count
+        (
+            "소방차 15대와 차량 30대가 출동했다.",
+            [(15, "대", "소방차", "15대"), (30, "대", "차량", "30대")],
+        ),
+        ("60대 작업자와 20대 직원이 경쟁률 5대 1을 봤다.", []),
     ],
 )
 def test_quantities(text, expected):

@@ -92,17 +92,36 @@ def find(analysis: Analysis) -> list[Quantity]:
         value = _number(toks[i:j])
         if value is not None:
             start, end = toks[i].start, unit_tok.end
+            if _minus_before(analysis, start):  # "지난달(-0.04%)": a fall, not a rise
+                value, start = -value, start - 1
             before = toks[i - 1] if i > 0 else None
             if before and before.form in _APPROX_BEFORE and start - before.end <= 1:
                 approx, start = True, before.start
             after = toks[j + 1] if j + 1 < len(toks) else None
             if after and after.form in _APPROX_AFTER and after.start - end <= 1:
                 approx, end = True, after.end
-            out.append(
-                Quantity(value, unit_tok.form, _counts(toks, i, j, units), start, end, approx)
-            )
+            counts = _counts(toks, i, j, units)
+            if not (counts is None and _age_or_ratio(toks, j, value, units)):
+                out.append(Quantity(value, unit_tok.form, counts, start, end, approx))
         i = j + 1
     return out
+
+
+def _age_or_ratio(toks: list[Tok], unit: int, value: float, units: dict) -> bool:
+    """Whether `N대` with no counted noun before it is a decade of age (`60대 작업자`, `20대
+    남성`) or a ratio (`5대 1`), not a number of vehicles."""
+    if units[toks[unit].form][0] != "vehicles":
+        return False
+    ratio = unit + 1 < len(toks) and toks[unit + 1].tag == "SN"
+    return ratio or (10 <= value <= 90 and value % 10 == 0)
+
+
+def _minus_before(analysis: Analysis, start: int) -> bool:
+    """Whether a minus sign stands right before the number at article offset `start`, not
+    as a hyphen inside a word or a range ("KN-23", "3-4명")."""
+    at = start - analysis.start
+    text = analysis.text
+    return at > 0 and text[at - 1] in "-−" and (at < 2 or not text[at - 2].isalnum())
 
 
 def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
