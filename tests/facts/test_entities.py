@@ -24,6 +24,9 @@ def facts(text: str, kind: str):
         ("정책토론회와 설명회를 열었다.", []),
         ("공무원과 연구원, 직원이 모였다.", []),
         ("이상원은 웃었다.", []),
+        # districts are in the regions table; other short proper nouns in 시/군/구 are not
+        ("양천구와 중구, 강남구는 대책을 내놨다.", ["양천구", "중구", "강남구"]),
+        ("유군은 집을 나갔다. 한민구 장관과 모리야마 히로시가 만났다.", []),
     ],
 )
 def test_organizations(text, expected):

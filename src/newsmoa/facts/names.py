@@ -106,10 +106,13 @@ def region(stem: str) -> tuple[str, str] | None:
 
 
 def admin_area(stem: str, tags: tuple[str, ...]) -> bool:
-    """A government area that acts (`완주군`, `강남구`, `서울시`, `경기도`; not the bare `전북`)."""
+    """A government area that acts (`완주군`, `강남구`, `서울시`, `경기도`; not the bare `전북`).
+    Korea's are in `regions.tsv`; another proper noun ending in 시, 군 or 구 counts only
+    from four syllables (`오사카시`): shorter ones were mostly people (`유군`, a boy;
+    `한민구`; `히로시`) or things (`수직구`, a shaft) on the dev day."""
     if stem in _regions():
         return _regions()[stem][0] != "province" or stem[-1] in "시도"
-    if len(stem) < 2 or not _HANGUL.fullmatch(stem) or stem[-1] not in "시군구":
+    if len(stem) < 4 or not _HANGUL.fullmatch(stem) or stem[-1] not in "시군구":
         return False
     return "NNP" in tags and title_of(stem) is None and stem not in words("org_stopwords")
 
