@@ -54,6 +54,9 @@ def _org(word: Word | None) -> bool:
     )
 
 
+_LIST_MARKS = frozenset(",;·、")
+
+
 def mentions(analysis: Analysis) -> list[Mention]:
     """Every titled person mention in one analysed sentence, in order."""
     ws = analysis.words
@@ -104,7 +107,10 @@ def mentions(analysis: Analysis) -> list[Mention]:
                 )
                 used.update({i, i + 1})
                 continue
-        title = title_of(w.stem) if w.bare else None
+        # a title before a name (`완주군수 박성일`), not one that ends a list item
+        # (`신자용 법무부 검찰과장, 신봉수 ...`: 신봉수 is not the 검찰과장)
+        listed = any(t.form in _LIST_MARKS for t in w.after)
+        title = title_of(w.stem) if w.bare and not listed else None
         if (
             title is not None
             and nxt is not None
