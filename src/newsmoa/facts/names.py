@@ -1,8 +1,9 @@
 """What a word's stem names: a title, a person's name, an organisation, a place.
 
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
-`parties`, `venues`, `regions`, `countries`); the stem comes from `clauses.Word` (Kiwi's
-nominal tokens of one word), so `완주군수는` is judged by `완주군수` however Kiwi split it.
+`parties`, `universities`, `venues`, `regions`, `countries`); the stem comes from
+`clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by `완주군수`
+however Kiwi split it.
 """
 
 from __future__ import annotations
@@ -121,8 +122,8 @@ def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
     """A stem that names an organisation by its ending (`희망제작소`, `국토교통부`)."""
     if not _HANGUL.fullmatch(stem) or stem in words("org_stopwords") or is_venue(stem):
         return False
-    if stem in words("parties"):  # 정의당: its own name, whatever its first syllable
-        return True
+    if stem in words("parties") or stem in words("universities"):  # 정의당, 서울대: their
+        return True  # own names, whatever their first syllable
     for suffix, kind in sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])):
         if stem.endswith(suffix) and len(stem) > len(suffix):
             if kind[0] == "ministry":  # 국토교통부: Kiwi often splits it into common nouns
