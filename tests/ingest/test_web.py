@@ -156,3 +156,30 @@ def test_an_entry_whose_guid_is_a_uri_keeps_it_as_its_id():
         ["https://news.test/feed.xml"], fetcher=Fetcher(transport=httpx.MockTransport(serve))
     )
     assert item.id == "urn:uuid:1111" and item.url == "https://news.test/a/1"
+
+
+def test_a_feeds_title_names_its_entries_outlet_only_when_it_is_one():
+    """An aggregator's or a desk's feed title is no outlet: an entry whose page was read is
+    named by that page (its og:site_name); one known only from the feed keeps the title."""
+    feed = FEED.replace("<title>한겨레</title>", "<title>지역 소식 모음</title>")
+    page = PAGE.replace("<head>", '<head><meta property="og:site_name" content="경향신문">')
+
+    def routes(request: httpx.Request) -> httpx.Response:
+        body = {"/feed.xml": feed, "/a/1": page}.get(request.url.path)
+        if body is None:
+            return httpx.Response(404, content=b"no")
+        ctype = "application/rss+xml" if request.url.path.endswith(".xml") else "text/html"
+        return httpx.Response(200, headers={"content-type": ctype}, content=body.encode())
+
+    got = Fetcher(transport=httpx.MockTransport(routes))
+    (item,) = [i for i in read_sources(["https://news.test/feed.xml"], fetcher=got)
+               if isinstance(i, RawItem)]  # fmt: skip
+    assert item.outlet is None and extract(item).outlet == "경향신문"
+    inline = FEED.replace("<title>한겨레</title>", "<title>지역 소식 모음</title>").replace(
+        "<description>요약만</description>", f"<description>{BODY}</description>"
+    )
+    from newsmoa.ingest.web import Page, read_feed
+
+    at = Page("https://news.test/f", "application/rss+xml", inline.encode())
+    items = list(read_feed(at, got, follow_links=False))
+    assert [i.outlet for i in items if isinstance(i, RawItem)] == ["지역 소식 모음"]

@@ -154,6 +154,21 @@ def entry_key(entry: Any, feed_url: str) -> str | None:
 _URI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:\S")
 
 
+def _feed_outlet(title: str | None, page_read: bool) -> str | None:
+    """The outlet a feed's title gives its entries: an outlet the tables know by that name;
+    else, for an entry read from the feed alone, the title as it is; for one whose page was
+    read, none, so the page names its own (`og:site_name`, its host, a byline): an
+    aggregator's or a desk's feed ("테스트 피드", "뉴스 전체") named every entry's outlet."""
+    from newsmoa.extract.tables import outlets
+
+    if not title:
+        return None
+    known = outlets().canonical(title)
+    if known:
+        return known
+    return None if page_read else title
+
+
 def read_feed(
     page: Page, fetcher: Fetcher, *, follow_links: bool = True, known: Container[str] = ()
 ) -> Iterator[Item]:
@@ -163,7 +178,7 @@ def read_feed(
     if feed.bozo and not feed.entries:
         yield InputError(page.url, f"not a readable feed: {feed.get('bozo_exception')}")
         return
-    outlet = feed.feed.get("title")
+    feed_title = feed.feed.get("title")
     for n, entry in enumerate(feed.entries, start=1):
         key = entry_key(entry, page.url)
         if key in known:
@@ -171,11 +186,13 @@ def read_feed(
         link = urljoin(page.url, entry["link"]) if entry.get("link") else None
         content = "".join(c.get("value", "") for c in entry.get("content", []))
         html = content or None
+        page_read = False
         if html is None and link and follow_links:
             linked = fetcher.get(link)
             if isinstance(linked, Page):
                 text = _decoded(link, linked)
                 html = text if isinstance(text, str) else None
+                page_read = html is not None
         if html is None:
             html = entry.get("summary") or None
         if not html:
@@ -187,7 +204,7 @@ def read_feed(
             html=html if markup else None,
             text=None if markup else html,
             url=link,
-            outlet=outlet,
+            outlet=_feed_outlet(feed_title, page_read),
             title=entry.get("title"),
             published=entry.get("published") or entry.get("updated"),
             id=key,
