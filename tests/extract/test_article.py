@@ -126,6 +126,9 @@ def test_a_page_keeps_the_time_of_day_its_metadata_gives():
     )
     article = extract(RawItem(origin="page.html", html=html))
     assert article.published.isoformat() == "2024-05-10T10:30:00+09:00"
+    # the page's author as a byline names them: the reporter alone, as a text's signature
+    authored = html.replace("<head>", '<head><meta name="author" content="박민수 기자">')
+    assert extract(RawItem(origin="page.html", html=authored)).reporter == "박민수"
 
 
 def test_a_text_far_longer_than_any_article_is_dropped_saying_so():

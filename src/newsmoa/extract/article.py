@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.bylines import outlet_from_email
+from newsmoa.extract.bylines import outlet_from_email, signature
 from newsmoa.extract.datelines import (
     DATETIME_RE,
     SEOUL,
@@ -101,7 +101,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         title=tidy(title),
         outlet=outlet,
         published=published,
-        reporter=parts.reporter or hints.get("author"),
+        reporter=parts.reporter or _author(hints.get("author")),
         email=parts.email,
         url=raw.url,
         subtitle=parts.subtitle,
@@ -109,6 +109,15 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         origin=raw.origin,
         is_release=raw.is_release,
     )
+
+
+def _author(named: str | None) -> str | None:
+    """A page's author as its byline names them (`박민수 기자` -> `박민수`), as a text's
+    signature gives the reporter; another form as it is."""
+    if not named:
+        return None
+    signed = signature(named.strip())
+    return signed.reporter if signed is not None and signed.reporter else named.strip()
 
 
 def _flash_name(
