@@ -315,6 +315,13 @@ def test_story_list_outlet_filter(client):
     assert "경남신문" in [a["value"] for a, _ in options]
 
 
+def test_a_page_past_the_last_story_says_so_and_links_back(client):
+    page = Page(client.get("/", params={"offset": 1000}).text)
+    said = page.text(css_class="empty")
+    assert said.startswith("No stories this far back") and "yet" not in said
+    assert "/?offset=0" in [a["href"] for a, _ in page.find(tag="a")]
+
+
 def test_api_list_shape_paging_and_filter(client):
     rows = client.get("/api/stories").json()
     assert [r["id"] for r in rows] == [MAIN, OLDER, NASTY]

@@ -61,6 +61,7 @@ def story_list(
             "outlets": outlets,
             "outlet": outlet,
             "counts": store.counts(),
+            "first": page(0),
             "newer": page(max(0, offset - PAGE)) if offset else None,
             "older": page(offset + PAGE) if len(rows) == PAGE else None,
         },
