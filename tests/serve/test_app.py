@@ -656,3 +656,12 @@ def test_head_is_answered_as_get_and_a_405_says_what_the_path_takes(client):
     ):
         got = client.request(method, path)
         assert got.status_code == 405 and got.headers["allow"] == allow, (method, path)
+
+
+def test_a_page_asked_with_a_parameter_it_cannot_read_answers_a_page(client):
+    """`/?offset=abc` answered FastAPI's JSON to a browser; the API keeps its JSON."""
+    page = client.get("/", params={"offset": "abc"})
+    assert page.status_code == 422 and page.headers["content-type"].startswith("text/html")
+    assert "cannot read the request" in page.text and "s offset" in page.text
+    api = client.get("/api/stories", params={"offset": "abc"})
+    assert api.status_code == 422 and api.json()["detail"][0]["loc"] == ["query", "offset"]

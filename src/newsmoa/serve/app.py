@@ -213,7 +213,12 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         """422 as FastAPI words it, written with ASCII escapes: a request may carry half of
-        a surrogate pair (JSON allows "\\ud800"), which UTF-8 cannot encode."""
+        a surrogate pair (JSON allows "\\ud800"), which UTF-8 cannot encode; for a page, a
+        page naming the parameters that cannot be read (`/?offset=abc`)."""
+        if not wants_json(request):
+            named = sorted({".".join(map(str, e.get("loc", ())[1:])) for e in exc.errors()})
+            said = ", ".join(n.encode("ascii", "backslashreplace").decode() for n in named)
+            return error_response(request, 422, f"cannot read the request's {said or 'query'}")
         body = json.dumps(jsonable_encoder({"detail": exc.errors()}), ensure_ascii=True)
         return Response(body, status_code=422, media_type="application/json")
 
