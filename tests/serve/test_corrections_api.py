@@ -410,3 +410,18 @@ def test_the_doubts_page_corrects_as_proposed(stored):
     store = open_store(db)
     assert set(store.stories_of(ids).values()) == {keep}
     store.close()
+
+
+def test_the_doubts_page_takes_the_window_the_api_takes(stored):
+    """The page's form asks for a window as `/api/doubts` does (empty fields: the default);
+    a window before the story's articles lists none of it; an unreadable one is refused."""
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token="")) as client:
+        assert story in client.get("/doubts", params={"until": "", "days": ""}).text
+        assert story in client.get("/doubts", params={"until": "2015-03-21", "days": "2"}).text
+        early = client.get("/doubts", params={"until": "2015-03-01", "days": "1"})
+        assert early.status_code == 200 and story not in early.text
+        assert 'value="2015-03-01"' in early.text  # the form keeps what was asked
+        for bad in ({"days": "abc"}, {"days": "8"}, {"until": "someday"}):
+            got = client.get("/doubts", params=bad)
+            assert got.status_code == 422 and got.headers["content-type"].startswith("text/html")

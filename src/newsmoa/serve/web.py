@@ -6,6 +6,7 @@ What a story page shows is computed in `newsmoa.serve.view`; the Jinja2 template
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import parse_qs, urlencode
@@ -90,12 +91,36 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     )
 
 
+def _window(until: str, days: str) -> tuple[datetime | None, float | None]:
+    """The doubts page's window as the form gives it: an ISO date or time (UTC when it names
+    no offset, as `/api/doubts` reads it) and a number of days up to 7, each maybe empty."""
+    end = length = None
+    try:
+        if until.strip():
+            end = datetime.fromisoformat(until.strip())
+        if days.strip():
+            length = float(days) * 24
+    except ValueError as exc:
+        raise HTTPException(422, f"cannot read the window: {exc}") from exc
+    if length is not None and not 0 < length <= 7 * 24:
+        raise HTTPException(422, "days: more than 0 and at most 7")
+    return end, length
+
+
 @router.get("/doubts", response_class=HTMLResponse, name="doubts_page")
-def doubts_page(request: Request, store: StoreDep) -> Response:
-    """The stories of the last two days most worth an editor's look (`newsmoa.review`), each
-    linked to its why view and, with an edit token, with a form that corrects it as proposed
-    or keeps the stories as they are (`story_correction`, `back=doubts`)."""
-    found = recent(request).doubts(store, until=None, hours=None, limit=10)
+def doubts_page(
+    request: Request,
+    store: StoreDep,
+    until: str = "",
+    days: str = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> Response:
+    """The stories of a window (the last two days up to the newest article, or `days` up to
+    `until`, as `/api/doubts` takes them) most worth an editor's look (`newsmoa.review`),
+    each linked to its why view and, with an edit token, with a form that corrects it as
+    proposed or keeps the stories as they are (`story_correction`, `back=doubts`)."""
+    end, length = _window(until, days)  # (a form sends its empty fields as "")
+    found = recent(request).doubts(store, until=end, hours=length, limit=limit)
     titles = {
         aid: " · ".join(x for x in (a.outlet, a.title) if x) or aid
         for aid, a in found.articles.items()
@@ -107,6 +132,7 @@ def doubts_page(request: Request, store: StoreDep) -> Response:
         {
             "found": found, "titles": titles, "editing": editing,
             "start": iso(found.start), "end": iso(found.end),
+            "until": until.strip(), "days": days.strip(), "limit": limit,
         },
     )  # fmt: skip
 
