@@ -88,45 +88,51 @@ def why_text(signals: dict[str, Any]) -> str:
     """An article's placing signals (`Assignment.signals`, and what the pipeline adds) as a
     reader reads them: which decision placed it and on what evidence; the raw signals stay
     in the JSON."""
-    said: list[str] = []
+    said = [s for s in (_placed_by(signals), *_afterwards(signals)) if s]
+    return "; ".join(said) if said else json.dumps(signals, ensure_ascii=False)
+
+
+def _placed_by(signals: dict[str, Any]) -> str | None:
+    """The decision that put the article where it is."""
     if "moved_by_hand" in signals:
-        said.append(
-            f"moved here from {signals.get('from', '?')} by correction {signals['moved_by_hand']}"
-        )
-    elif signals.get("placed_by_hand"):
-        said.append("kept here by an editor's correction")
+        where = signals.get("from", "?")
+        return f"moved here from {where} by correction {signals['moved_by_hand']}"
     if signals.get("opinion"):
-        said.append("an opinion piece, a story of its own")
-    elif "moved_by_hand" in signals:
-        pass
-    elif "similarity" in signals:
+        return "an opinion piece, a story of its own"
+    if "similarity" in signals:
         shared = signals.get("shared") or []
         words = f"; headline words in common: {', '.join(shared)}" if shared else ""
-        said.append(
-            f"joined it with score {signals.get('score', 0):.2f} (linked to "
-            f"{plural(int(signals.get('links', 0)), 'member', 'members')}, mean similarity "
-            f"{signals.get('similarity', 0):.2f}{words})"
+        linked = plural(int(signals.get("links", 0)), "member", "members")
+        return (
+            f"joined it with score {signals.get('score', 0):.2f} (linked to {linked}, mean "
+            f"similarity {signals.get('similarity', 0):.2f}{words})"
         )
-    elif "best_other" in signals:
-        said.append(
-            "founded a story (no story scored enough to join: best "
-            f"{signals['best_other']:.2f} of "
-            f"{plural(int(signals.get('candidates', 0)), 'candidate', 'candidates')}), "
-            "which the others joined, or which was merged with this one"
+    if "best_other" in signals:
+        looked = plural(int(signals.get("candidates", 0)), "candidate", "candidates")
+        return (
+            f"founded a story (no story scored enough to join: best "
+            f"{signals['best_other']:.2f} of {looked}), which the others joined, or which was "
+            "merged with this one"
         )
+    return None
+
+
+def _afterwards(signals: dict[str, Any]) -> list[str]:
+    """What else placed it, or happened to it since."""
+    out = []
+    if signals.get("placed_by_hand") and "moved_by_hand" not in signals:
+        out.append("kept here by an editor's correction")
     if "merged_score" in signals:
-        said.append(f"brought another story into it (score {signals['merged_score']:.2f})")
+        out.append(f"brought another story into it (score {signals['merged_score']:.2f})")
     if "consolidated" in signals:
-        said.append(
-            f"its story and this one were found to be one (score {signals['consolidated']:.2f})"
-        )
+        out.append(f"its story and this one were found one (score {signals['consolidated']:.2f})")
     if signals.get("reclustered"):
-        said.append("moved here when its window was decided again")
+        out.append("moved here when its window was decided again")
     if signals.get("updated"):
-        said.append("a new version of an article already here")
+        out.append("a new version of an article already here")
     if signals.get("placed_at"):
-        said.append(f"no publication time: placed as of {when(signals['placed_at'])}")
-    return "; ".join(said) if said else json.dumps(signals, ensure_ascii=False)
+        out.append(f"no publication time: placed as of {when(signals['placed_at'])}")
+    return out
 
 
 def _labels(articles: list[dict[str, Any]]) -> dict[str, str]:
