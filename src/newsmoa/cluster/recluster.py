@@ -251,12 +251,12 @@ def give_back(
     `founded`: its new stories; `redirects`: the old stories it absorbs (-> survivor);
     `merged`: absorbed id -> the story it leads to now, for ids made from the window's
     articles (`story_id_for`, or the same with a suffix: `absorbed_ids` looks up the
-    former only). A new story holding the article such an id
-    was made from is named by that id instead of its fresh one (of several, the earliest
-    article's), and every other such id leads to the story its article is in after the
-    decision, where that is not where it leads already: the rule of an editor's split and
-    move (`corrections`). Returns `ids`, `founded` and `redirects` with the new names, and
-    the leads (absorbed id -> story; itself where it names a story again)."""
+    former only). A new story holding the article such an id was made from is named by
+    that id instead of its fresh one (of several, the earliest article's), and every other
+    such id leads to the story its article is in after the decision, where that is not
+    where it leads already: the rule of an editor's split and move (`corrections`).
+    Returns `ids`, `founded` and `redirects` with the new names, and the leads (absorbed
+    id -> story; itself where it names a story again)."""
     by_base = {story_id_for(a): a for a in order}
     made_from = {r: by_base[b] for r in merged if (b := r.partition("-")[0]) in by_base}
     if not made_from:
