@@ -202,3 +202,22 @@ def test_absolute_dates_resolve_anywhere_with_exact_offsets(prefix, y, m, d):
     (found,) = find_dates(text, None)
     assert found.value == date(y, m, d).isoformat()
     assert text[found.start : found.end] == found.text
+
+
+def test_a_day_listed_after_a_day_of_a_named_month_is_of_that_month():
+    """ "5월 4일과 9일" of a text dated in July: the 9th of May, not the 9th nearest the
+    dateline; a day in another clause is still the nearest one."""
+    jul31 = date(2019, 7, 31)
+    listed = find_dates("북한은 5월 4일과 9일, 25일 발사했다.", jul31)
+    assert [m.value for m in listed] == ["2019-05-04", "2019-05-09", "2019-05-25"]
+    apart = find_dates("5월 4일 발사했고 9일에도 쐈다.", jul31)
+    assert [m.value for m in apart] == ["2019-05-04", "2019-08-09"]
+
+
+def test_that_year_is_the_year_named_last():
+    """그해, 같은 해: the year the text named last (as 이듬해 counts from it)."""
+    jul31 = date(2019, 7, 31)
+    found = find_dates("2018년 1월 회담이 열렸다. 그해 2월 평창 올림픽이 열렸다.", jul31)
+    assert [m.value for m in found] == ["2018-01", "2018-02"]
+    found = find_dates("2013년 3월 창당했다. 같은 해 10월 출범했다.", jul31)
+    assert [m.value for m in found] == ["2013-03", "2013-10"]

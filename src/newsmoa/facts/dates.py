@@ -192,12 +192,43 @@ def find_dates(
         while chain and chain[-1][0] == "dir":
             chain = chain[:-1]
         parts = [(kind, text[s:e]) for kind, s, e in chain]
+        listed = _listed_month(text, out, parts, start)
+        if listed is not None:  # "5월 4일과 9일": the 9th of May
+            out.append(listed)
+            ref = listed.day or ref
+            continue
         value, day = calendar.resolve(parts, anchor, ref=ref or anchor, ref_year=ref_year, tz=tz)
         mention = DateMention(start, end, text[start:end], value, day)
         out.append(mention)
         ref = day or ref
         ref_year = mention.year or ref_year
     return tuple(_join_periods(text, out))
+
+
+# what stands between two days of one list: "5월 4일과 9일", "4일, 9일", "4일·9일", "4일 및 9일"
+_LIST_GAP = re.compile(r"\s*(?:과|와|및|,|·|ㆍ|、)\s*")
+
+
+def _listed_month(
+    text: str, found: list[DateMention], parts: list[tuple[str, str]], start: int
+) -> DateMention | None:
+    """A bare day listed right after a day of a named month (`5월 4일과 9일`, `4일, 9일`):
+    that month's day, not the one nearest the dateline (the 9th of August for a text of
+    31 July; a review of the dev day found such lists of past launches read so)."""
+    if [k for k, _ in parts] != ["day"] or not found:
+        return None
+    prev = found[-1]
+    if prev.day is None or not _LIST_GAP.fullmatch(text[prev.end : start]):
+        return None
+    m = re.match(r"(\d{1,2})\s*일", parts[0][1])
+    if m is None:
+        return None
+    try:
+        day = prev.day.replace(day=int(m.group(1)))
+    except ValueError:  # (no 31st in that month)
+        return None
+    words = parts[0][1]
+    return DateMention(start, start + len(words), words, day.isoformat(), day)
 
 
 def _join_periods(text: str, found: list[DateMention]) -> list[DateMention]:
