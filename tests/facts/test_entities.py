@@ -27,6 +27,11 @@ def facts(text: str, kind: str):
         # districts are in the regions table; other short proper nouns in 시/군/구 are not
         ("양천구와 중구, 강남구는 대책을 내놨다.", ["양천구", "중구", "강남구"]),
         ("유군은 집을 나갔다. 한민구 장관과 모리야마 히로시가 만났다.", []),
+        # nouns that end like one but are none; the ministries whose names end alike are
+        (
+            "중간간부와 시공사, 대기업이 기획재정부와 행정안전부를 찾았다.",
+            ["기획재정부", "행정안전부"],
+        ),
     ],
 )
 def test_organizations(text, expected):

@@ -1,9 +1,9 @@
 """What a word's stem names: a title, a person's name, an organisation, a place.
 
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
-`parties`, `universities`, `venues`, `regions`, `countries`); the stem comes from
-`clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by `완주군수`
-however Kiwi split it.
+`org_stop_endings`, `parties`, `universities`, `venues`, `regions`, `countries`); the stem
+comes from `clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by
+`완주군수` however Kiwi split it.
 """
 
 from __future__ import annotations
@@ -121,6 +121,8 @@ def admin_area(stem: str, tags: tuple[str, ...]) -> bool:
 def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
     """A stem that names an organisation by its ending (`희망제작소`, `국토교통부`)."""
     if not _HANGUL.fullmatch(stem) or stem in words("org_stopwords") or is_venue(stem):
+        return False
+    if any(stem.endswith(w) for w in words("org_stop_endings")):  # 중간간부, 정면승부
         return False
     if stem in words("parties") or stem in words("universities"):  # 정의당, 서울대: their
         return True  # own names, whatever their first syllable
