@@ -50,6 +50,9 @@ def test_organizations(text, expected):
         ("시는 9일 오후 시청 4층 회의실에서 협약을 맺었다.", [("시청 4층 회의실", "signing")]),
         ("지난 19일 서울시청 정책 벤치마킹에 나섰다.", [("서울시청", None)]),
         ("전북 완주군이 나섰다.", [("전북", None)]),
+        # where words are posted, or a party acting, is no place
+        ("정청래 전 의원은 트위터에서 반박했다.", []),
+        ("더불어민주당에서 유감을 표명했다.", []),
     ],
 )
 def test_places(text, expected):

@@ -23,7 +23,7 @@ from newsmoa.facts.names import (
     title_of,
     venue_word,
 )
-from newsmoa.facts.tables import mapping
+from newsmoa.facts.tables import mapping, words
 
 LOCATIVE = frozenset({"에서", "에서는", "에서도", "에서의"})
 PHRASE_WORDS = 3  # bare nouns a location may take from before it
@@ -59,7 +59,9 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
             and (title_of(stem) is not None or surname_of(stem) is not None)
         ):
             continue
-        loc = _locative(w)
+        # a platform or a party is where words are posted or an actor (`정부에서 발표했다`),
+        # not where something happens
+        loc = _locative(w) and stem not in words("platforms") and stem not in words("parties")
         if admin_area(stem, w.stem_tags) or is_organization(stem, w.stem_tags):
             out.append(Found("organization", stem, w.stem_start, w.stem_end))
             if loc:
