@@ -425,3 +425,15 @@ def test_the_doubts_page_takes_the_window_the_api_takes(stored):
         for bad in ({"days": "abc"}, {"days": "8"}, {"until": "someday"}):
             got = client.get("/doubts", params=bad)
             assert got.status_code == 422 and got.headers["content-type"].startswith("text/html")
+
+
+def test_the_api_names_the_file_an_article_came_from_without_the_servers_directories(
+    stored, example_path
+):
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token="")) as client:
+        shown = [a["origin"] for a in client.get(f"/api/stories/{story}").json()["articles"]]
+    assert shown and all(o.startswith(example_path.name) for o in shown)
+    kept = open_store(db)  # the store keeps the whole path, for the operator
+    assert all(str(example_path) in r.article.origin for r in kept.story_articles(story))
+    kept.close()

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from newsmoa.codec import summary_to_json
 from newsmoa.pipeline import story_document
-from newsmoa.serve.view import with_disputes
+from newsmoa.serve.view import public, with_disputes
 from newsmoa.store import Store, open_store
 
 router = APIRouter(prefix="/api", tags=["stories"])
@@ -205,7 +205,7 @@ def story_response(
         return JSONResponse({"detail": f"no story {story_id!r}"}, status_code=404)
     if not why:
         doc.pop("why", None)
-    return JSONResponse(with_disputes(doc))
+    return JSONResponse(with_disputes(public(doc)))
 
 
 @router.get(

@@ -84,6 +84,26 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.0f}%"
 
 
+def public(doc: dict[str, Any]) -> dict[str, Any]:
+    """A story document as the server shows it: each article's `origin` without the
+    directories of the server's files it was read from (`a.jsonl:12`, not
+    `/srv/newsroom/inbox/a.jsonl:12`); a web address stays whole."""
+    articles = doc.get("articles")
+    if not articles:
+        return doc
+    shown = [
+        {**a, "origin": _file_name(a["origin"])} if isinstance(a.get("origin"), str) else a
+        for a in articles
+    ]
+    return {**doc, "articles": shown}
+
+
+def _file_name(origin: str) -> str:
+    if "://" in origin or "/" not in origin.replace("\\", "/"):
+        return origin
+    return origin.replace("\\", "/").rsplit("/", 1)[1]
+
+
 def why_text(signals: dict[str, Any]) -> str:
     """An article's placing signals (`Assignment.signals`, and what the pipeline adds) as a
     reader reads them: which decision placed it and on what evidence; the raw signals stay
