@@ -138,3 +138,39 @@ def test_the_last_poll_reads_a_last_line_without_its_newline(tmp_path):
     feed.write_text(line(1) + "\n" + line(2), encoding="utf-8")
     assert ids(Poller([str(feed)]).poll()) == ["a1"]
     assert ids(Poller([str(feed)], last_poll=True).poll()) == ["a1", "a2"]
+
+
+def test_an_entry_whose_link_is_dead_is_tried_again_later_not_at_every_poll():
+    """The error names the link and its answer; the link is fetched again after 2, then 4
+    polls (not 16 times in 16 polls), and read once it answers."""
+    fetched: list[str] = []
+    alive = False
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        fetched.append(request.url.path)
+        if request.url.path == "/rss":
+            body = FEED.format(items=ITEM.format(n=1))
+            return httpx.Response(200, headers={"content-type": "application/rss+xml"}, text=body)
+        if not alive:
+            return httpx.Response(404, text="no")
+        return httpx.Response(
+            200, headers={"content-type": "text/html"}, text=PAGE.format(body=BODY)
+        )
+
+    poller = Poller(
+        ["https://news.test/rss"], fetcher=Fetcher(transport=httpx.MockTransport(handler))
+    )
+    (error,) = poller.poll()
+    assert "https://news.test/a/1: cannot fetch: HTTP 404" in str(error)
+    tried = []
+    for _poll in range(2, 9):
+        fetched.clear()
+        poller.poll()
+        tried.append("/a/1" in fetched)
+    assert tried == [False, True, False, False, False, True, False]  # polls 3 and 7
+    alive = True
+    for _ in range(8):
+        got = poller.poll()
+        if got:
+            break
+    assert ids(got) == ["https://news.test/a/1"]

@@ -60,6 +60,9 @@ def _still(path: Path, old: _FileState) -> bool:
         return False
 
 
+UNREAD_MAX_POLLS = 64  # the longest wait, in polls, before a dead entry is tried again
+
+
 @dataclass
 class Poller:
     sources: list[str]
@@ -69,9 +72,14 @@ class Poller:
     _entries: set[str] = field(default_factory=set)  # feed entry keys handed out
     _pages: set[str] = field(default_factory=set)  # pages read
     _errors: set[str] = field(default_factory=set)  # errors reported
+    # feed entries that could not be read (a dead link): key -> (the poll to try it again
+    # at, polls waited last); each failure doubles the wait, up to UNREAD_MAX_POLLS
+    _unread: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _polls: int = 0
 
     def poll(self) -> list[Item]:
         """Everything new since the last poll (everything, the first time)."""
+        self._polls += 1
         out: list[Item] = []
         for source in self.sources:
             scheme = url_scheme(source)
@@ -98,12 +106,23 @@ class Poller:
         if url in self._pages:
             return
         self.fetcher = self.fetcher or Fetcher()
-        for item in read_url(url, self.fetcher, known=self._entries):  # type: ignore[arg-type]
+        waiting = {k for k, (at, _) in self._unread.items() if self._polls < at}
+        unread: set[str] = set()
+        for item in read_url(
+            url,
+            self.fetcher,  # type: ignore[arg-type]
+            known=self._entries | waiting,
+            unread=unread,
+        ):
             if isinstance(item, RawItem) and item.origin == url:
                 self._pages.add(url)  # a page, not a feed: read once
             elif isinstance(item, RawItem) and item.id:
                 self._entries.add(item.id)  # a feed entry: skipped from now on
+                self._unread.pop(item.id, None)
             yield item
+        for key in unread:  # a dead link is not fetched at every poll
+            wait = min(2 * self._unread.get(key, (0, 1))[1], UNREAD_MAX_POLLS)
+            self._unread[key] = (self._polls + wait, wait)
 
     def _file(self, path: Path) -> Iterator[Item]:
         try:

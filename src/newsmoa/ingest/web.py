@@ -100,16 +100,22 @@ def is_feed(page: Page) -> bool:
 
 
 def read_url(
-    url: str, fetcher: Fetcher, *, follow_links: bool = True, known: Container[str] = ()
+    url: str,
+    fetcher: Fetcher,
+    *,
+    follow_links: bool = True,
+    known: Container[str] = (),
+    unread: set[str] | None = None,
 ) -> Iterator[Item]:
     """A page's article, or a feed's entries except those whose key (`entry_key`) is in
-    `known` (so a poller fetches neither them nor their links again)."""
+    `known` (so a poller fetches neither them nor their links again); the keys of entries
+    that could not be read are added to `unread` (`read_feed`)."""
     page = fetcher.get(url)
     if isinstance(page, InputError):
         yield page
         return
     if is_feed(page):
-        yield from read_feed(page, fetcher, follow_links=follow_links, known=known)
+        yield from read_feed(page, fetcher, follow_links=follow_links, known=known, unread=unread)
         return
     text = _decoded(url, page)
     if isinstance(text, InputError):
@@ -170,8 +176,17 @@ def _feed_outlet(title: str | None, page_read: bool) -> str | None:
 
 
 def read_feed(
-    page: Page, fetcher: Fetcher, *, follow_links: bool = True, known: Container[str] = ()
+    page: Page,
+    fetcher: Fetcher,
+    *,
+    follow_links: bool = True,
+    known: Container[str] = (),
+    unread: set[str] | None = None,
 ) -> Iterator[Item]:
+    """The feed's entries, each read from its content, else its linked page, else its
+    summary; an entry with none of them is an error naming its link and why the link could
+    not be read, and its key goes to `unread` (a poller tries it again later, not at every
+    poll)."""
     import feedparser
 
     feed = feedparser.parse(page.body)
@@ -187,16 +202,23 @@ def read_feed(
         content = "".join(c.get("value", "") for c in entry.get("content", []))
         html = content or None
         page_read = False
+        why = "no link" if not link else ""
         if html is None and link and follow_links:
             linked = fetcher.get(link)
             if isinstance(linked, Page):
                 text = _decoded(link, linked)
                 html = text if isinstance(text, str) else None
                 page_read = html is not None
+                why = "" if page_read else f"{link}: {getattr(text, 'message', text)}"
+            else:
+                why = f"{link}: {linked.message}"
         if html is None:
             html = entry.get("summary") or None
         if not html:
-            yield InputError(page.url, f"entry {n} has no content, summary or readable link")
+            said = f" ({why})" if why else ""
+            yield InputError(page.url, f"entry {n} has no content, summary or readable link{said}")
+            if unread is not None and key is not None:
+                unread.add(key)
             continue
         markup = "<" in html  # a summary may be plain text, which is the article's text
         yield RawItem(
