@@ -287,11 +287,19 @@ class Newsroom:
         shorter's sentences appear in the other, `near_duplicate_pairs`), the closest one
         first; otherwise it is a new article, and the ones before stay. A text that an
         article had before it was edited, read from another file (a backup), is dropped:
-        the stored version is kept."""
+        the stored version is kept. A text read unchanged from another file where the one it
+        was stored from is gone (renamed or moved) now comes from that file, so that its
+        next edit is a new version, not a second article."""
         files = {aid: f for aid, a in articles.items() if (f := source_file(a.origin))}
         if not files:
             return articles, features
         stored = self.store.known_hashes(list(files))
+        same = [a for a in files if a in stored and stored[a] == articles[a].content_hash]
+        if same:  # a file renamed or moved: its next edit is a version of what it holds
+            was = self.store.sources_of(same)
+            moved = {a: files[a] for a, f in was.items() if f != files[a] and not os.path.exists(f)}
+            if moved:
+                self.store.move_sources(moved)
         edited = [a for a in files if a in stored and stored[a] != articles[a].content_hash]
         older = {a for a, f in self.store.sources_of(edited).items() if f != files[a]}
         for aid in sorted(older):

@@ -654,6 +654,27 @@ def test_ingesting_an_edited_text_file_again_stores_a_new_version(tmp_path):
     assert "강조했다" in stored[0][1] and "125억" in stored[1][1] and "하수처리장" in stored[2][1]
 
 
+def test_a_text_file_renamed_then_edited_is_a_new_version_not_a_second_article(tmp_path):
+    """Renamed, the file's text is already present; edited after, it is a new version of
+    that article (it was a second article beside it, and the outlet then disagreed with
+    itself). A copy beside a file that is still there is not a move: its edit is its own."""
+    text = LIBRARY.format(outlet="한빛일보", reporter="김민수")
+    first, db = tmp_path / "a.txt", tmp_path / "d.db"
+    first.write_text(text, "utf-8")
+    assert "added 1, updated 0" in run(db, "ingest", str(first)).stdout
+    moved = first.rename(tmp_path / "b.txt")
+    assert "already present 1" in run(db, "ingest", str(moved)).stdout
+    moved.write_text(text.replace("120억", "125억"), "utf-8")
+    assert "added 0, updated 1" in run(db, "ingest", str(moved)).stdout
+    assert [t for _, t in _stored_texts(db) if "125억" in t]
+    assert len(_stored_texts(db)) == 1
+    copy = tmp_path / "c.txt"  # b.txt is still there: a copy, not a move
+    copy.write_text(moved.read_text("utf-8"), "utf-8")
+    assert "already present 1" in run(db, "ingest", str(copy)).stdout
+    copy.write_text(moved.read_text("utf-8").replace("125억", "130억"), "utf-8")
+    assert "added 1, updated 0" in run(db, "ingest", str(copy)).stdout
+
+
 def test_a_file_whose_name_is_not_utf8_is_read_and_named(tmp_path):
     """A name in another encoding (a folder copied from an old Windows disk) is read; its
     origin writes the odd bytes as escapes, so it can be stored and printed."""

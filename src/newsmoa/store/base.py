@@ -66,6 +66,11 @@ class Store(Protocol):
         """The file each stored article among `ids` was last read from, where it has one."""
         ...
 
+    def move_sources(self, moved: Mapping[str, str]) -> None:
+        """Each stored article in `moved` is now read from the file given (its file was
+        renamed or moved): an edit of that file is then a new version of it."""
+        ...
+
     def outlets_of(self, ids: Sequence[str]) -> dict[str, str | None]:
         """The outlet of each stored article among `ids` (None: not known)."""
         ...

@@ -201,6 +201,13 @@ class SQLStore:
             out.setdefault(source, []).append(codec.article_from_json(json.loads(doc)))
         return out
 
+    def move_sources(self, moved: Mapping[str, str]) -> None:
+        with self.transaction():
+            self._run_many(
+                "UPDATE articles SET source = ? WHERE id = ?",
+                [(src, aid) for aid, src in sorted(moved.items())],
+            )
+
     def sources_of(self, ids: Sequence[str]) -> dict[str, str]:
         return {aid: src for aid, src in self._by_ids("source", ids).items() if src is not None}
 
