@@ -139,9 +139,11 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
     if k < len(toks) and toks[k].form == "의" and k + 1 < len(toks) and toks[k + 1].tag == "NNG":
         return toks[k + 1].form
     predicates = mapping("count_predicates")
+    object_ = k < len(toks) and toks[k].tag == "JKO"  # "2명을": the object of the predicate
     for t in toks[k : k + 6]:
         if t.tag in ("NNG", "VV", "MAG") and t.form in predicates:
-            return predicates[t.form][0]
+            counts, role = predicates[t.form][:2]
+            return None if object_ and role == "subject" else counts
         if t.tag in ("EF", "SF") or t.form in words("clause_heads"):
             break
     return None
