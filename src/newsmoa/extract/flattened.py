@@ -15,10 +15,9 @@ and glues a photo's caption and credit onto the body's first word:
 paragraph: script anywhere in it (`without_script`), the caption before the first paragraph's
 body (`split_head`), a caption between two of the page's paragraphs (`split_inner`:
 `...고발됐다.스페인 법정에 출석하는 호날두. 연합뉴스앞서 ...`), the rest after the body's last
-sentence (`split_tail`). Korean paragraphs
-only: script is told from text by the Hangul around it, a caption's end by the body's first
-word glued to its credit, and the body's last sentence by its Hangul ending; in other
-paragraphs nothing is taken.
+sentence (`split_tail`). Korean paragraphs only: script is told from text by the Hangul
+around it, a caption's end by the body's first word glued to its credit, and the body's last
+sentence by its Hangul ending; in other paragraphs nothing is taken.
 """
 
 from __future__ import annotations
@@ -132,10 +131,11 @@ def split_inner(paragraph: str) -> tuple[list[str], str]:
     for m in _JOINED.finditer(paragraph):
         if m.end() < done:
             continue
-        caption, rest = split_head(paragraph[m.end() :])
-        if rest is paragraph[m.end() :] or rest == paragraph[m.end() :]:
+        after = paragraph[m.end() :]
+        caption, rest = split_head(after)
+        if rest is after:  # (split_head gives back what it took nothing from)
             continue
-        taken = paragraph[m.end() : len(paragraph) - len(rest)]
+        taken = after[: len(after) - len(rest)]
         if caption is None and not taken.startswith("사진"):
             continue
         if (
