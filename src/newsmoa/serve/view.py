@@ -99,9 +99,8 @@ def public(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _file_name(origin: str) -> str:
-    if "://" in origin or "/" not in origin.replace("\\", "/"):
-        return origin
-    return origin.replace("\\", "/").rsplit("/", 1)[1]
+    path = origin.replace("\\", "/")
+    return origin if "://" in origin or "/" not in path else path.rsplit("/", 1)[1]
 
 
 def why_text(signals: dict[str, Any]) -> str:

@@ -22,7 +22,7 @@ from newsmoa.codec import iso
 from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import MAX_OFFSET, StoreDep, story_response
 from newsmoa.serve.api_corrections import CorrectionIn, allowed, corrections_on, invalid, made
-from newsmoa.serve.api_doubts import recent
+from newsmoa.serve.api_doubts import MAX_DAYS, recent
 from newsmoa.serve.view import percent, plural, show_value, story_view, when, why_text
 
 router = APIRouter(include_in_schema=False)
@@ -93,7 +93,8 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
 
 def _window(until: str, days: str) -> tuple[datetime | None, float | None]:
     """The doubts page's window as the form gives it: an ISO date or time (UTC when it names
-    no offset, as `/api/doubts` reads it) and a number of days up to 7, each maybe empty."""
+    no offset, as `/api/doubts` reads it) and a number of days up to `MAX_DAYS`, each maybe
+    empty."""
     end = length = None
     try:
         if until.strip():
@@ -102,8 +103,8 @@ def _window(until: str, days: str) -> tuple[datetime | None, float | None]:
             length = float(days) * 24
     except ValueError as exc:
         raise HTTPException(422, f"cannot read the window: {exc}") from exc
-    if length is not None and not 0 < length <= 7 * 24:
-        raise HTTPException(422, "days: more than 0 and at most 7")
+    if length is not None and not 0 < length <= MAX_DAYS * 24:
+        raise HTTPException(422, f"days: more than 0 and at most {MAX_DAYS}")
     return end, length
 
 
@@ -133,6 +134,7 @@ def doubts_page(
             "found": found, "titles": titles, "editing": editing,
             "start": iso(found.start), "end": iso(found.end),
             "until": until.strip(), "days": days.strip(), "limit": limit,
+            "max_days": MAX_DAYS,
         },
     )  # fmt: skip
 
