@@ -8,7 +8,9 @@ their values and the outlets behind each, for a reader to judge against the arti
 articles' own words are not printed: the texts are copyrighted). Read this way on the dev
 day (2026-11-29), 79 were reported before the precision rules of `reconcile.disagreements`
 and 8 after, 3 of them real: 목동 8:24 against 8:26, MBC 지난달 15일 against 지난 15일, 제주
-오후 5시 against 6시 30분.
+오후 5시 against 6시 30분; once sentence alignment kept its Dice floor (`reconcile.align`), 2,
+both real (MBC, 제주): 목동's two times are stated in paraphrases, which are no longer one
+sentence.
 """
 
 from __future__ import annotations
