@@ -355,6 +355,36 @@ def _stories_by_text(db) -> None:
     db.execute("CREATE INDEX stories_first_published ON stories(first_published)")
 
 
+def test_a_stored_text_is_found_again_by_its_hash_taken_over_its_words(store, store_url):
+    """The last migration on either database: a text's hash no longer depends on where its
+    lines break (`content_hash`), and every hash stored before, of articles and of their
+    older versions, is taken again from its text, so that the text read again, however
+    wrapped, finds the article that holds it."""
+    import hashlib
+
+    from newsmoa.text.normalize import content_hash, normalize
+
+    first, edited = "시는 예산을\n확정했다.", "시는 예산을\n다시 확정했다."
+    store.save_articles([row("a", text=first)])
+    store.save_articles([row("a", text=edited), row("b", text="다른 기사다.")])
+    old_hash = {t: hashlib.sha1(normalize(t).encode()).hexdigest()[:16] for t in (first, edited)}
+    assert old_hash[first] != content_hash(first)
+    for table, text in (("articles", edited), ("article_versions", first)):
+        store.db.execute(
+            store._sql(f"UPDATE {table} SET content_hash = ? WHERE id = 'a'"), (old_hash[text],)
+        )
+    upgraded = _reopened_from(store, store_url, 9)
+    rewrapped = content_hash("시는 예산을 다시\n확정했다.")
+    assert upgraded.known_hashes(["a", "b"]) == {
+        "a": rewrapped,
+        "b": content_hash("다른 기사다."),
+    }
+    assert [held[0] for held in upgraded.holding([rewrapped])[rewrapped]] == ["a"]
+    versions = upgraded.db.execute("SELECT content_hash FROM article_versions").fetchall()
+    assert [v[0] for v in versions] == [content_hash("시는 예산을 확정했다.")]
+    upgraded.close()
+
+
 def test_an_undated_article_of_an_old_store_takes_the_time_it_was_ingested(store, store_url):
     """The last migration on either database: `published_ts` becomes `time_ts`, and an
     article stored without a time takes the earliest time of its story's dated articles,

@@ -3,11 +3,13 @@ database has come. Add a function at the end; never edit one that has shipped.""
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
+from newsmoa.codec import article_from_json
 from newsmoa.errors import StoreError
 
 
@@ -190,6 +192,48 @@ def m009_articles_by_text(db: sqlite3.Connection) -> None:
 ARTICLES_BY_TEXT = "CREATE INDEX articles_content_hash ON articles(content_hash)"
 
 
+def m010_text_hash_over_words(db: sqlite3.Connection) -> None:
+    """A text's hash is now taken over its words alone (`text.normalize.content_hash`): every
+    stored hash is taken again from its text, so that the next reading of a stored text,
+    however its lines break, finds the article that holds it."""
+    for update, values in rehashed(db, "?"):
+        db.executemany(update, values)
+
+
+# The tables whose rows keep a text's hash, by their key columns.
+HASHED_TABLES = (("articles", ("id",)), ("article_versions", ("id", "version")))
+REHASH_CHUNK = 2_000  # rows read at a time: a store of a million articles never in memory
+
+
+def rehashed(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    """(update, values) for each chunk of stored rows whose hash `content_hash` now gives
+    otherwise, read in key order; `mark` is the database's parameter mark. Shared by both
+    databases (PostgreSQL's m009)."""
+    for table, keys in HASHED_TABLES:
+        columns = ", ".join(keys)
+        after = f"WHERE ({columns}) > ({', '.join([mark] * len(keys))})"
+        update = f"UPDATE {table} SET content_hash = {mark} WHERE " + " AND ".join(
+            f"{key} = {mark}" for key in keys
+        )
+        last: tuple[Any, ...] = ()
+        while True:
+            rows = db.execute(
+                f"SELECT {columns}, content_hash, doc FROM {table} {after if last else ''}"
+                f" ORDER BY {columns} LIMIT {REHASH_CHUNK}",
+                last,
+            ).fetchall()
+            if not rows:
+                break
+            values = []
+            for *key, old, doc in rows:
+                new = article_from_json(json.loads(doc)).content_hash
+                if new != old:
+                    values.append((new, *key))
+            if values:
+                yield update, values
+            last = tuple(rows[-1][: len(keys)])
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
@@ -200,6 +244,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m007_stories_by_time,
     m008_article_sources,
     m009_articles_by_text,
+    m010_text_hash_over_words,
 )
 
 

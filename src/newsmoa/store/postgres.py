@@ -20,6 +20,7 @@ from newsmoa.store.migrations import (
     UNDATED_FROM_STORY,
     first_times,
     not_newer,
+    rehashed,
 )
 from newsmoa.store.sql import SQLStore
 
@@ -184,6 +185,12 @@ def m008_articles_by_text(db: Any) -> None:
     db.execute(ARTICLES_BY_TEXT)
 
 
+def m009_text_hash_over_words(db: Any) -> None:
+    """SQLite's m010: every stored hash taken again over the text's words alone."""
+    for update, values in rehashed(db, "%s"):
+        db.cursor().executemany(update, values)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -194,6 +201,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m006_stories_by_time,
     m007_article_sources,
     m008_articles_by_text,
+    m009_text_hash_over_words,
 )
 
 

@@ -79,4 +79,7 @@ def key_length_at_least(paragraphs: Iterable[str], n: int) -> bool:
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:16]
+    """The identity of a text: its words in order, whatever spaces or line ends join them
+    (a text pasted once as it was printed and once re-wrapped is one text; `normalize`
+    alone kept line ends, and the re-wrapped copy was a second article)."""
+    return hashlib.sha1(" ".join(normalize(text).split()).encode("utf-8")).hexdigest()[:16]
