@@ -1061,6 +1061,28 @@ def test_a_copy_is_found_again_by_its_text_whatever_its_id_was_made_from(tmp_pat
     store.close()
 
 
+def test_one_text_pasted_with_other_line_breaks_or_wrapped_is_the_same_article(tmp_path):
+    """A text is known by its words in order (`content_hash`), not by where its lines
+    break: a sentence a line, or the release wrapped at 40 characters as a mail client
+    sends it, is the article already stored (before: a second article, one placement
+    counted twice)."""
+    import textwrap
+
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    item = _release_from("한빛일보")
+    assert room.ingest([item], defer_analysis=True).added == 1
+    title, body = item.text.split("\n\n", 1)
+    by_sentence = body.replace("다. ", "다.\n")
+    assert by_sentence.count("\n") >= 3
+    wrapped = textwrap.fill(body, 40)
+    for text in (by_sentence, wrapped):
+        again = dataclasses.replace(item, origin="pasted.txt", text=f"{title}\n\n{text}")
+        assert room.ingest([again], defer_analysis=True).unchanged == 1
+    assert store.counts()["articles"] == 1
+    store.close()
+
+
 def test_a_copy_another_process_stores_meanwhile_is_keyed_again(tmp_path):
     """Another process stores another outlet's copy of the text while this batch is placed:
     the batch is read again against the store, and its copy is stored beside that one

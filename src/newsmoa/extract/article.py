@@ -39,6 +39,7 @@ from newsmoa.extract.lines import (
     ends_with_stop,
 )
 from newsmoa.extract.tables import outlets
+from newsmoa.extract.wrapped import unwrap
 from newsmoa.text.normalize import comparison_key, content_hash, key_length_at_least, tidy
 from newsmoa.types import Article, RawItem
 
@@ -63,7 +64,7 @@ class Dropped:
 def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | Dropped:
     """The article in `raw`, or why there is none."""
     tz = ZoneInfo(config.tz)
-    text, hints = raw.text or "", dict[str, Any]()
+    text, hints = unwrap(raw.text or ""), dict[str, Any]()
     if raw.html:
         text, hints = html_to_text(raw.html, url=raw.url)
     if not text.strip():
