@@ -1,13 +1,16 @@
 """Article -> sentences with offsets into `article.text`.
 
 Kiwi joins lines that one newline separates, so a dateline or byline would merge into the
-next sentence: paragraphs are split on line breaks first and each is split by Kiwi.
+next sentence: paragraphs are split on line breaks first and each is split by Kiwi. Kiwi's
+sentences are then mended where it misreads quotation marks (`_mended`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 
 from newsmoa.text.analyzer import analyzer
 from newsmoa.types import Article, Sentence
@@ -26,28 +29,99 @@ def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
     for (offset, para), sents in zip(
         paragraphs, kiwi.split_into_sents([p for _, p in paragraphs]), strict=True
     ):
-        spans.extend(_spans(article_id, text, offset, para, sents))
-    return tuple(spans)
-
-
-# A sentence's end glued to the next one's start, no space between: where a crawler that
-# flattened a page joined two paragraphs ("...고 밝혔다.31일 오전 ..."); Kiwi keeps such a
-# pair as one sentence when the next starts with a number or a quote.
-_GLUED_END = re.compile(r"(?<=[다요죠까][.!?])[”’\"')]*(?=[가-힣0-9A-Za-z‘“\"'(\[])")
-
-
-def _spans(article_id: str, text: str, offset: int, para: str, sents: Sequence) -> list[Sentence]:
-    out = []
-    for s in sents:
-        cuts = [offset + s.start]
-        cuts += [offset + s.start + m.end() for m in _GLUED_END.finditer(s.text)]
-        cuts.append(offset + s.end)
-        for start, end in zip(cuts, cuts[1:], strict=False):
+        for start, end in _mended(para, [(s.start, s.end) for s in sents]):
             # Kiwi reports offsets into its input; trim spaces so the slice is the words
+            start, end = offset + start, offset + end
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
             if end > start:
-                out.append(Sentence(article_id, start, end, text[start:end]))
+                spans.append(Sentence(article_id, start, end, text[start:end]))
+    return tuple(spans)
+
+
+_CLOSERS = "”’\"')]"
+# A Korean sentence's end (a final ending, a full stop, maybe closing quotes or brackets)
+# glued to the next one's start, no space between: where a crawler that flattened a page
+# joined two paragraphs ("...고 밝혔다.31일 오전 ..."); Kiwi keeps such a pair as one
+# sentence when the next starts with a number or a quote. The marks are taken whole (`*+`):
+# else a quote closing the paragraph was cut off as a sentence of its own.
+_GLUED_END = re.compile(r"(?<=[다요죠까][.!?])[”’\"')]*+(?=[가-힣0-9A-Za-z‘“\"'(\[])")
+# A sentence's end followed by a space: Kiwi reads a quotation mark after it as the close of a quote
+# ("...발표했다. “도 국회에서 ...”고 말했다." stayed one sentence; with a straight mark, the
+# quote went with the sentence before and "이라고 말했다." stood alone). Such an end is a
+# sentence's outside any quotation (`_quoting`): a quote of two sentences is one. A stop
+# inside closing marks is left to Kiwi: a quoted question goes on ("‘…될까?’ 물으면").
+_SPACED_END = re.compile(r"(?<=[다요죠까][.!?])\s+(?=\S)")
+
+
+def _mended(para: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Kiwi's (start, end) spans of `para`, cut at every sentence end it missed, then
+    joined where Kiwi cut at a quotation mark."""
+    pieces = []
+    for start, end in spans:
+        piece = para[start:end]
+        quoted = _quoting(piece)
+        cuts = [start]
+        cuts += [start + m.end() for m in _GLUED_END.finditer(piece)]
+        cuts += [start + m.end() for m in _SPACED_END.finditer(piece) if not quoted[m.start()]]
+        cuts.append(end)
+        cuts.sort()
+        pieces += [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if para[a:b].strip()]
+    joined: list[list[int]] = []
+    for start, end in pieces:
+        if joined and _continues(para, joined[-1], start, end):
+            joined[-1][1] = end
+        else:
+            joined.append([start, end])
+    return joined
+
+
+def _continues(para: str, last: list[int], start: int, end: int) -> bool:
+    """Whether Kiwi's sentence at `start` belongs to the one before (`last`: its start and
+    end): it is only closing marks (`"또 이긴다.` `"`); or it follows a closing quote with
+    no space and opens with a particle or a quotative ending (`...것"` `이라고 말했다.`); or
+    the one before is a bare quotation, one pair of marks and no stop, and it goes on with
+    a syllable (`‘화이트 리스트’` `제외는 …`: a quoted name opening the sentence)."""
+    piece = para[start:end].strip()
+    if not piece.strip(_CLOSERS):
+        return True
+    if _BARE_QUOTE.fullmatch(para[last[0] : last[1]].strip()):
+        return "가" <= piece[0] <= "힣"
+    tail = para[: last[1]]
+    return (
+        start == last[1]
+        and tail[-1:] in _CLOSERS
+        and tail.rstrip(_CLOSERS)[-1:] not in ".!?"
+        and piece.split(maxsplit=1)[0].rstrip(".,!?") in quote_tails()
+    )
+
+
+_BARE_QUOTE = re.compile(r"[“‘\"'][^“”‘’\"'.!?]*[”’\"']")
+
+
+@cache
+def quote_tails() -> frozenset[str]:
+    """The words that go on a quotation closed right before them (`data/quote_tails.txt`)."""
+    text = resources.files("newsmoa.text").joinpath("data/quote_tails.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+
+
+def _quoting(piece: str) -> list[bool]:
+    """For each position of `piece`, whether it is inside a quotation: “ and ‘ open, ” and
+    ’ close, a straight " opens or closes (a straight ' is an apostrophe too often)."""
+    out, double, single = [], False, False
+    for c in piece:
+        if c == "“":
+            double = True
+        elif c == "”":
+            double = False
+        elif c == '"':
+            double = not double
+        elif c == "‘":
+            single = True
+        elif c == "’":
+            single = False
+        out.append(double or single)
     return out
