@@ -131,6 +131,23 @@ def test_a_page_keeps_the_time_of_day_its_metadata_gives():
     assert extract(RawItem(origin="page.html", html=authored)).reporter == "박민수"
 
 
+def test_a_year_in_a_pages_body_is_not_its_publication_time():
+    """A page without date metadata whose body recalls "지난 2013년" was dated 2013-01-01
+    (trafilatura's extensive search takes any year in the text) and left its story; it is
+    undated now, and a date the page's header shows is still read (a black-box test)."""
+    body = (
+        "<p>전주시는 1일 시청에서 전북대학교와 청년 창업 지원 협약을 체결했다고 밝혔다.</p>"
+        "<p>두 기관은 창업 공간을 함께 운영하고 해마다 50개 팀을 지원한다.</p>"
+        "<p>두 기관은 지난 2013년에도 창업 지원 협약을 맺은 바 있다.</p>"
+    )
+    page = f"<html><head><title>협약</title></head><body><article>{body}</article></body></html>"
+    assert extract(RawItem(origin="page.html", html=page)).published is None
+    dated = page.replace("<body>", '<body><span class="date">2024.05.01 10:00</span>')
+    assert extract(RawItem(origin="page.html", html=dated)).published.isoformat() == (
+        "2024-05-01T10:00:00+09:00"
+    )
+
+
 def test_a_text_far_longer_than_any_article_is_dropped_saying_so():
     """A dump or a book pasted as one text would hold a batch for minutes in analysis."""
     long = "시는 예산을 발표했다. " * 20_000  # 260,000 characters

@@ -24,9 +24,14 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
             include_comments=False,
             include_tables=False,
             favor_precision=True,
-            # trafilatura's own date settings, with the time of day and its offset too
+            # trafilatura's own date settings without the extensive search (which takes any
+            # year the body recalls, "지난 2013년", for the day the page was published: its
+            # article left its story), with the time of day and its offset too
             # (`article:published_time`), where it gives the day alone
-            date_extraction_params={**set_date_params(True), "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+            date_extraction_params={
+                **set_date_params(False),
+                "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+            },
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         log.info("%s: no main text: %s", url or "page", exc)
