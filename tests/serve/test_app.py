@@ -550,6 +550,31 @@ def test_feed_is_atom_with_one_entry_per_story(client, db_path):
     assert len(only.findall("a:entry", ns)) == 1
 
 
+def test_a_control_character_neither_enters_a_story_nor_breaks_the_feed():
+    """A backspace pasted from a PDF, an outlet name's bell: extraction drops them (a form
+    feed is a line break), and the feed leaves out any a store written before kept, so
+    it stays XML (before: one such story made the feed unreadable to every reader)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.serve.feed import atom
+    from newsmoa.types import RawItem
+
+    body = "전주시는 1일 전북대와 창업\b 협약을 맺었다.\x0c두 기관은 해마다 50개 팀을 지원한다."
+    got = extract(
+        RawItem(origin="a.txt", text=body, title="전주시\x1b 협약", outlet="전북일보\x07")
+    )
+    assert (got.title, got.outlet) == ("전주시 협약", "전북일보")
+    assert (
+        got.text
+        == "전주시는 1일 전북대와 창업 협약을 맺었다.\n두 기관은 해마다 50개 팀을 지원한다."
+    )
+    old = {"id": "s1", "title": "전주시\b 협약", "outlets": ["전북일보\x07"], "sentences": []}
+    feed = ET.fromstring(atom([old], base="http://x", self_url="http://x/feed.atom"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entry = feed.find("a:entry", ns)
+    assert entry.findtext("a:title", namespaces=ns) == "전주시 협약"
+    assert entry.find("a:category", ns).get("term") == "전북일보"
+
+
 def test_markup_in_titles_and_text_is_escaped(client):
     for path in ("/", f"/stories/{NASTY}"):
         html = client.get(path).text

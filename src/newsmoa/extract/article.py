@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -40,7 +40,13 @@ from newsmoa.extract.lines import (
 )
 from newsmoa.extract.tables import outlets
 from newsmoa.extract.wrapped import unwrap
-from newsmoa.text.normalize import comparison_key, content_hash, key_length_at_least, tidy
+from newsmoa.text.normalize import (
+    comparison_key,
+    content_hash,
+    key_length_at_least,
+    printable,
+    tidy,
+)
 from newsmoa.types import Article, RawItem
 
 log = logging.getLogger(__name__)
@@ -63,6 +69,7 @@ class Dropped:
 
 def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | Dropped:
     """The article in `raw`, or why there is none."""
+    raw = _printable(raw)
     tz = ZoneInfo(config.tz)
     text, hints = unwrap(raw.text or ""), dict[str, Any]()
     if raw.html:
@@ -110,6 +117,23 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         origin=raw.origin,
         is_release=raw.is_release,
     )
+
+
+def _printable(raw: RawItem) -> RawItem:
+    """`raw` with no control character in what it says (`normalize.printable`); its id and
+    URL stay as given: they name an article, stored or not, and are never shown as text."""
+    return replace(
+        raw,
+        text=_printable_or_none(raw.text),
+        html=_printable_or_none(raw.html),
+        outlet=_printable_or_none(raw.outlet),
+        title=_printable_or_none(raw.title),
+        published=_printable_or_none(raw.published),
+    )
+
+
+def _printable_or_none(value: str | None) -> str | None:
+    return None if value is None else printable(value)
 
 
 def _author(named: str | None) -> str | None:

@@ -19,6 +19,7 @@ from fastapi.responses import Response
 from newsmoa import codec
 from newsmoa.serve.api import StoreDep
 from newsmoa.store.base import Store
+from newsmoa.text.normalize import printable
 
 ATOM = "http://www.w3.org/2005/Atom"
 OUTLET_SCHEME = "urn:newsmoa:outlet"
@@ -61,9 +62,11 @@ def _now() -> str:
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    """A child element; a control character XML cannot hold is left out (a store written
+    before `extract` dropped them would otherwise make the whole feed unreadable)."""
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: printable(v) for k, v in attrs.items()})
     if text is not None:
-        el.text = text
+        el.text = printable(text)
     return el
 
 

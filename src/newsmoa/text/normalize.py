@@ -42,6 +42,20 @@ def half_surrogate(text: str) -> bool:
     return False
 
 
+# Control characters no text shows and XML 1.0 cannot hold (a feed with one is not XML);
+# a vertical tab or form feed (a page break in a converted document) is a line break.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def printable(text: str) -> str:
+    """`text` without control characters, but for tabs and line ends (a PDF's backspace or
+    an outlet name's bell, pasted in, made the Atom feed of every story unreadable)."""
+    if not _CONTROL_RE.search(text):  # nearly every text: one scan, no copy
+        return text
+    return _CONTROL_RE.sub("", text.translate(_BREAKS))
+
+
 def clean_whitespace(text: str) -> str:
     """Unify spaces and line ends without changing anything else."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
