@@ -148,6 +148,28 @@ def test_a_year_in_a_pages_body_is_not_its_publication_time():
     )
 
 
+def test_a_list_the_last_paragraph_announces_is_kept_and_furniture_after_the_byline_is_not():
+    """Short lines after an article's last paragraph were all dropped as page furniture,
+    and with them the items of a list the paragraph announced ("…다음과 같다.", a
+    black-box test); related headlines after the signature still go."""
+    text = (
+        "전주시-전북대 청년창업 협약\n\n"
+        "전주시와 전북대학교가 1일 청년 창업 지원 업무협약을 맺었다. 두 기관은 창업 공간을 함께 운영한다.\n\n"
+        "두 기관이 함께 추진할 사업은 다음과 같다.\n\n"
+        "- 창업 공간 공동 운영\n- 연간 50개 팀 지원\n- 지역 기업과 연계한 멘토링\n\n"
+        "김철수 기자 kim@example.com\n\n관련기사\n▶ 전주시, 다른 소식"
+    )
+    got = extract(RawItem(origin="a.txt", text=text))
+    assert got.text.endswith(
+        "다음과 같다.\n- 창업 공간 공동 운영\n- 연간 50개 팀 지원\n- 지역 기업과 연계한 멘토링"
+    )
+    assert got.reporter == "김철수"
+    unannounced = extract(
+        RawItem(origin="b.txt", text=text.replace("사업은 다음과 같다", "사업도 많다"))
+    )
+    assert unannounced.text.endswith("사업도 많다.")
+
+
 def test_a_text_far_longer_than_any_article_is_dropped_saying_so():
     """A dump or a book pasted as one text would hold a batch for minutes in analysis."""
     long = "시는 예산을 발표했다. " * 20_000  # 260,000 characters

@@ -38,7 +38,7 @@ from newsmoa.extract.lines import (
     classify_all,
     ends_with_stop,
 )
-from newsmoa.extract.tables import outlets
+from newsmoa.extract.tables import list_intros, outlets
 from newsmoa.extract.wrapped import unwrap
 from newsmoa.text.normalize import (
     comparison_key,
@@ -188,6 +188,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     in_body = False
     stamp: datetime | None = None
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
+    listed: list[str] = []  # ... the ones right after it, nothing else between
+    listing = False  # whether a short line now is right after the body
     for n, line in enumerate(lines):
         text = tidy(line.text)
         kind = line.kind
@@ -205,7 +207,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 parts.paragraphs.extend(trailing)
                 trailing.clear()
                 parts.paragraphs.append(_without_script(tidy(b.rest)))
-                in_body = True
+                in_body, listed, listing = True, [], True
+                continue
         elif kind is Kind.DATED:
             if not in_body and stamp is None and DATETIME_RE.fullmatch(text):
                 stamp = parse_datetime(text, tz=tz)  # a line that is only a date and time
@@ -214,13 +217,20 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.SHORT:
             if in_body:
                 trailing.append(text)
+                if listing:
+                    listed.append(text)
             else:
                 heads.append(text)
         elif kind is Kind.BODY:
             parts.paragraphs.extend(trailing)
             trailing.clear()
             parts.paragraphs.append(_without_script(text))
-            in_body = True
+            in_body, listed, listing = True, [], True
+            continue
+        if kind not in (Kind.SHORT, Kind.BLANK):
+            listing = False
+    if listed and parts.paragraphs and _introduces_list(parts.paragraphs[-1]):
+        parts.paragraphs.extend(listed)  # the items the last paragraph announces
     if parts.paragraphs:  # a flattened page: captions glued before and in the body, signature after
         caption, parts.paragraphs[0] = split_head(parts.paragraphs[0])
         if caption:
@@ -241,6 +251,12 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+def _introduces_list(paragraph: str) -> bool:
+    """Whether `paragraph` announces a list ("…사업은 다음과 같다.", "…as follows:")."""
+    end = paragraph.rstrip(" .。").lower()
+    return end.endswith((":", "：")) or end.endswith(list_intros())
 
 
 def _without_script(text: str) -> str:

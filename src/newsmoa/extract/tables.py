@@ -100,3 +100,9 @@ def photo_credit_pattern() -> re.Pattern[str]:
 def photo_credit_cues() -> tuple[str, ...]:
     """Words one of which every `photo_credits.tsv` match contains."""
     return tuple(sorted({c.strip() for r in _rows("photo_credits.tsv") for c in r[1].split(",")}))
+
+
+@cache
+def list_intros() -> tuple[str, ...]:
+    """Endings of a paragraph that introduces a list (`list_intros.tsv`), lower-cased."""
+    return tuple(r[0].strip().lower() for r in _rows("list_intros.tsv"))
