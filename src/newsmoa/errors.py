@@ -2,7 +2,8 @@
 
     NewsmoaError
     ├── InputError          an input cannot be read (names the input and, where known, the line)
-    │   └── UnsupportedInput  a file type or URL scheme newsmoa does not read
+    │   ├── UnsupportedInput  a file type or URL scheme newsmoa does not read
+    │   └── Skipped         a folder's file newsmoa leaves by design: a note, not an error
     ├── StoreError          the store cannot be opened, migrated or written
     ├── NotFound            a story or article id that is not stored
     ├── Refused             a correction that cannot be made as asked (names what is wrong)
@@ -30,6 +31,16 @@ class InputError(NewsmoaError):
 
 class UnsupportedInput(InputError):
     pass
+
+
+class Skipped(InputError):
+    """A file of a folder that newsmoa does not read (another type, a link to nothing):
+    named in the summary as skipped, not counted as an error (a folder of articles often
+    holds a photo or a spreadsheet too). `reason` is what the summary counts it under."""
+
+    def __init__(self, origin: str, message: str, *, reason: str) -> None:
+        super().__init__(origin, message)
+        self.reason = reason
 
 
 class StoreError(NewsmoaError):

@@ -34,7 +34,7 @@ from newsmoa.cluster.recluster import (
     time_spans,
 )
 from newsmoa.cluster.stories import story_id_for
-from newsmoa.errors import InputError, StoreError
+from newsmoa.errors import InputError, Skipped, StoreError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.extract.copies import copy_ids, text_keyed
 from newsmoa.facts import extract_facts
@@ -175,7 +175,12 @@ class Newsroom:
         report = IngestReport()
         raws: list[RawItem] = []
         for item in items:
-            if isinstance(item, InputError):
+            if isinstance(item, Skipped):  # a folder's other file: named, not an error
+                report.dropped[item.reason] += 1
+                report.dropped_from.append(str(item))
+                if progress:
+                    progress(1)
+            elif isinstance(item, InputError):
                 report.errors.append(str(item))
                 if progress:
                     progress(1)

@@ -153,7 +153,7 @@ def test_folder_reads_known_files_in_order(tmp_path):
     (tmp_path / "notes.bin").write_bytes(b"\x00")
     good, bad = split(list(read_sources([str(tmp_path)])))
     assert [g.origin for g in good] == [str(tmp_path / "a.html"), str(tmp_path / "b.txt")]
-    assert good[0].html and bad == []
+    assert good[0].html and [b.message for b in bad] == ["not a file type newsmoa reads (.bin)"]
 
 
 def test_release_is_marked(tmp_path):
@@ -216,3 +216,49 @@ def test_a_csv_header_that_cannot_be_read_as_meant_says_why(tmp_path):
     _, bad = split(list(read_sources([str(tmp_path / "semi.csv"), str(tmp_path / "twice.csv")])))
     assert "is it separated by ';'?" in bad[0].message and bad[0].line == 1
     assert bad[1].message == "column text twice in the header" and bad[1].line == 1
+
+
+def test_a_folders_other_files_are_named_as_skipped_and_hidden_ones_left_out(tmp_path):
+    """A black-box test: a folder's .json and a link to nothing were skipped without a
+    word (named directly, they are errors), and files under .git were read as articles."""
+    from newsmoa.errors import Skipped
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.store import open_store
+
+    folder = tmp_path / "clips"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / "a.txt").write_text("예산 확정\n\n" + ARTICLE, "utf-8")
+    (folder / "sub" / "b.txt").write_text("예산 발표\n\n" + ARTICLE.replace("1조", "2조"), "utf-8")
+    (folder / ".git" / "c.txt").write_text("숨은 파일\n\n" + ARTICLE, "utf-8")
+    (folder / ".DS_Store").write_bytes(b"\x00\x01")
+    (folder / "story.json").write_text("{}", "utf-8")
+    (folder / "gone.txt").symlink_to(tmp_path / "nothing.txt")
+    items = list(read_sources([str(folder)]))
+    good, bad = split(items)
+    assert [g.origin for g in good] == [str(folder / "a.txt"), str(folder / "sub" / "b.txt")]
+    assert [(type(b), b.origin, b.message) for b in bad] == [
+        (Skipped, str(folder / "gone.txt"), "a link to nothing"),
+        (Skipped, str(folder / "story.json"), "not a file type newsmoa reads (.json)"),
+    ]
+    report = Newsroom(open_store(str(tmp_path / "s.db"))).ingest(items, defer_analysis=True)
+    assert report.errors == [] and report.added == 2
+    assert report.dropped == {"a link to nothing": 1, "not a file type newsmoa reads": 1}
+    assert f"{folder / 'story.json'}: not a file type newsmoa reads (.json)" in report.dropped_from
+
+
+def test_standard_input_is_pasted_text_or_jsonl():
+    """`newsmoa ingest -`: a pipe of pasted articles, or of JSONL lines (before: refused as
+    "no such file or folder")."""
+    import io
+
+    from newsmoa.ingest.readers import read_stdin
+
+    pasted = list(read_stdin(io.BytesIO(("예산 확정\n\n" + ARTICLE).encode())))
+    assert [(i.origin, i.text) for i in pasted] == [("<stdin>", "예산 확정\n\n" + ARTICLE)]
+    lines = (
+        json.dumps({"id": "a", "text": ARTICLE}) + "\n" + json.dumps({"id": "b", "text": ARTICLE})
+    )
+    assert [i.id for i in read_stdin(io.BytesIO(lines.encode()))] == ["a", "b"]
+    (bad,) = read_stdin(io.BytesIO(b""))
+    assert isinstance(bad, InputError) and str(bad) == "<stdin>: empty file"

@@ -10,11 +10,12 @@ import csv
 import io
 import json
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from newsmoa.errors import InputError, UnsupportedInput
+from newsmoa.errors import InputError, Skipped, UnsupportedInput
 from newsmoa.extract.article import published_time
 from newsmoa.ingest.paste import split_pasted
 from newsmoa.text.normalize import half_surrogate
@@ -48,7 +49,9 @@ def read_sources(
     for source in sources:
         path = Path(source)
         scheme = url_scheme(source)
-        if scheme and scheme not in ("http", "https"):
+        if source == STDIN:
+            yield from read_stdin(sys.stdin.buffer)
+        elif scheme and scheme not in ("http", "https"):
             yield unsupported_scheme(source, scheme)
         elif scheme:
             from newsmoa.ingest.web import Fetcher, read_url
@@ -56,8 +59,11 @@ def read_sources(
             fetcher = fetcher or Fetcher()
             yield from read_url(source, fetcher)
         elif path.is_dir():
-            for file in files_in(path):
-                yield from read_file(file)
+            for file, skipped in folder_entries(path):
+                if skipped is not None:
+                    yield skipped
+                else:
+                    yield from read_file(file)
         else:
             yield from read_file(path)
     if release:
@@ -68,13 +74,56 @@ def read_sources(
                 yield item
 
 
+STDIN = "-"  # the source that is standard input
+
+
+def read_stdin(stream: BinaryIO) -> Iterator[Item]:
+    """Standard input (`newsmoa ingest -`): JSONL when it opens with "{", else pasted text
+    (one or several articles, as a .txt file holds them), named "<stdin>"."""
+    origin = "<stdin>"
+    text = decode(origin, stream.read())
+    if isinstance(text, InputError):
+        yield text
+    elif text.lstrip().startswith("{"):
+        yield from read_jsonl(origin, text)
+    else:
+        yield from read_text(origin, text)
+
+
 def _fields(item: RawItem) -> dict[str, Any]:
     return {name: getattr(item, name) for name in RawItem.__slots__}
 
 
 def files_in(folder: Path) -> list[Path]:
     """The files of a folder and its subfolders that newsmoa reads (by suffix), in order."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return [p for p, skipped in folder_entries(folder) if skipped is None]
+
+
+NOT_READ = "not a file type newsmoa reads"
+LINK_TO_NOTHING = "a link to nothing"
+
+
+def folder_entries(folder: Path) -> list[tuple[Path, Skipped | None]]:
+    """Each file under `folder`, in order, with why it is skipped (None: it is read). A
+    hidden folder or file (".git", ".DS_Store") is left out without a word, as version
+    control and search tools do; a file of another type, or a link to nothing, is named."""
+    out: list[tuple[Path, Skipped | None]] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.startswith("."):
+                continue
+            p = Path(root, name)
+            suffix = p.suffix.lower()
+            if suffix not in SUFFIXES:
+                why = f"{NOT_READ} ({suffix or 'no suffix'})"
+                out.append((p, Skipped(path_name(p), why, reason=NOT_READ)))
+            elif not p.is_file():
+                why = LINK_TO_NOTHING if p.is_symlink() else "not a file"
+                out.append((p, Skipped(path_name(p), why, reason=LINK_TO_NOTHING)))
+            else:
+                out.append((p, None))
+    return sorted(out, key=lambda entry: entry[0])
 
 
 def url_scheme(source: str) -> str:

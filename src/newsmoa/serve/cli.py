@@ -111,7 +111,9 @@ def ingest(
     recluster: bool,
 ) -> None:
     """Add articles from files (.txt with one or several pasted articles, .html, .jsonl,
-    .csv), folders, feed or page URLs. Ingesting the same input twice changes nothing.
+    .csv), folders, feed or page URLs, or "-": standard input (pasted text, or JSONL).
+    Ingesting the same input twice changes nothing. In a folder, hidden files are left
+    out and files of other types are named as skipped.
 
     Example: newsmoa ingest clippings/ today.jsonl --release release.txt
     """
