@@ -1083,6 +1083,44 @@ def test_one_text_pasted_with_other_line_breaks_or_wrapped_is_the_same_article(t
     store.close()
 
 
+def test_one_report_under_urls_that_differ_in_tracking_or_host_is_one_article(tmp_path):
+    """An article given with a URL and no id is known by the URL without what does not
+    name it (`extract.urls.url_key`): the same report under "?utm_source=…", the site's
+    mobile host or http is one placement, in one batch and over several (a black-box test:
+    three before); an article a store holds under its URL as it came (before URLs were
+    keyed) is still that article."""
+    from newsmoa.extract.urls import url_key
+
+    base = "https://www.sjbnews.com/news/articleView.html?idxno=100"
+    variants = [
+        base,
+        base + "&utm_source=twitter&utm_medium=social",
+        "http://m.sjbnews.com/news/articleView.html?idxno=100#comments",
+    ]
+    text = "새 도서관 착공\n\n" + " ".join(LIBRARY)
+
+    def item(url, origin="in.jsonl:1"):
+        return RawItem(origin=origin, text=text, url=url, outlet="새전북신문")
+
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    report = room.ingest([item(u, f"in.jsonl:{n}") for n, u in enumerate(variants, 1)])
+    assert (report.added, report.dropped[_TWICE_REASON]) == (1, 2)
+    for url in variants:
+        assert room.ingest([item(url)], defer_analysis=True).unchanged == 1
+    assert store.counts()["articles"] == 1
+    old = open_store(str(tmp_path / "old.db"))
+    tracked = variants[1]
+    assert Newsroom(old).ingest([dataclasses.replace(item(tracked), id=tracked)]).added == 1
+    assert Newsroom(old).ingest([item(tracked)], defer_analysis=True).unchanged == 1
+    assert old.known_hashes([tracked, url_key(tracked)]).keys() == {tracked}
+    store.close()
+    old.close()
+
+
+_TWICE_REASON = "same id again later in this batch, which is kept"
+
+
 def test_a_copy_another_process_stores_meanwhile_is_keyed_again(tmp_path):
     """Another process stores another outlet's copy of the text while this batch is placed:
     the batch is read again against the store, and its copy is stored beside that one

@@ -37,6 +37,7 @@ from newsmoa.cluster.stories import story_id_for
 from newsmoa.errors import InputError, Skipped, StoreError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.extract.copies import copy_ids, text_keyed
+from newsmoa.extract.urls import stored_url_ids, url_keyed
 from newsmoa.facts import extract_facts
 from newsmoa.ingest.readers import duplicate_id, source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
@@ -273,12 +274,20 @@ class Newsroom:
         return self._versions_by_file(articles, features, report)
 
     def _copy_ids(self, articles: Sequence[Article]) -> list[str]:
-        """`copies.copy_ids` against the stored articles under the batch's text-keyed ids."""
+        """`copies.copy_ids` against the stored articles under the batch's text-keyed ids;
+        a URL-keyed article stored under its URL as it came, that id (`urls.stored_url_ids`;
+        the two kinds never meet: a text-keyed article has no URL)."""
+        ids = [a.id for a in articles]
+        came = {u for a in articles if (u := a.url) and u != a.id and url_keyed(a)}
+        if came:
+            asked = came | {a.id for a in articles if a.url in came}
+            ids = stored_url_ids(articles, self.store.known_hashes(sorted(asked)))
         keyed = sorted({a.id for a in articles if text_keyed(a)})
         if not keyed:
-            return [a.id for a in articles]
+            return ids
         held = self.store.holding(keyed)  # the text-keyed id is the text's hash
-        return copy_ids(articles, held, self.store.outlets_of(keyed))
+        copies = copy_ids(articles, held, self.store.outlets_of(keyed))
+        return [c if text_keyed(a) else i for a, i, c in zip(articles, ids, copies, strict=True)]
 
     def _versions_by_file(
         self, articles: dict[str, Article], features: dict[str, Features], report: IngestReport

@@ -81,9 +81,8 @@ def test_input_hints_win_and_id_defaults():
         published="2024-01-02T10:00:00",
     )
     a = extract(raw)
-    assert (
-        a.id == "https://www.yna.co.kr/view/1" and a.outlet == "연합뉴스" and a.title == "정책 발표"
-    )
+    assert (a.id, a.url) == ("https://yna.co.kr/view/1", "https://www.yna.co.kr/view/1")
+    assert a.outlet == "연합뉴스" and a.title == "정책 발표"
     assert a.published.isoformat() == "2024-01-02T10:00:00+09:00"
     assert (
         extract(

@@ -39,6 +39,7 @@ from newsmoa.extract.lines import (
     ends_with_stop,
 )
 from newsmoa.extract.tables import list_intros, outlets
+from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
 from newsmoa.text.normalize import (
     comparison_key,
@@ -103,7 +104,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     title = " ".join(title.split())  # a headline is one line (a JSONL one may break)
     return Article(
         id=raw.id
-        or raw.url
+        or (url_key(raw.url) if raw.url else None)
         or content_hash(body or _flash_name(title, lines, raw.outlet, published, tz)),
         text=body,
         title=tidy(title),

@@ -106,3 +106,15 @@ def photo_credit_cues() -> tuple[str, ...]:
 def list_intros() -> tuple[str, ...]:
     """Endings of a paragraph that introduces a list (`list_intros.tsv`), lower-cased."""
     return tuple(r[0].strip().lower() for r in _rows("list_intros.tsv"))
+
+
+@cache
+def url_noise() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """What a URL carries that does not name its article (`url_noise.tsv`): query
+    parameters, parameter name prefixes and host prefixes, lower-cased."""
+    table = [(kind.strip(), value.strip().lower()) for kind, value in _rows("url_noise.tsv")]
+    return (
+        frozenset(v for kind, v in table if kind == "param"),
+        tuple(v for kind, v in table if kind == "prefix"),
+        tuple(v for kind, v in table if kind == "host"),
+    )
