@@ -99,3 +99,16 @@ def test_more_titles(text, expected):
     """Judges, prosecutors, presidential aides and foreign cabinet titles were missing from
     titles.tsv: their holders were never found (~11 in the reviewed sample)."""
     assert people(text) == expected
+
+
+NOT_NAMES = [
+    # an electoral district (갑/을/병) is no name, though it starts like one
+    ("자유한국당 강서을 당협위원장이 말했다.", []),
+    # a 3-syllable ministry is an organisation
+    ("그는 중국 공안부 부부장을 만났다.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_NAMES)
+def test_words_around_a_title_are_no_names(text, expected):
+    assert people(text) == expected

@@ -1,7 +1,8 @@
 """What a word's stem names: a title, a person's name, an organisation, a place.
 
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
-`org_stop_endings`, `parties`, `universities`, `venues`, `regions`, `countries`); the stem
+`org_stop_endings`, `parties`, `universities`, `ministries`, `venues`, `regions`,
+`countries`); the stem
 comes from `clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by
 `완주군수` however Kiwi split it.
 """
@@ -89,6 +90,18 @@ def is_name(word: Word) -> bool:
         and region(word.stem) is None
         and word.stem not in words("countries")
         and not is_organization(word.stem, word.stem_tags)
+        and not is_district(word.stem)
+    )
+
+
+def is_district(stem: str) -> bool:
+    """An electoral district: an area with 갑/을/병 (`마포을`, `수원갑`), which starts like a
+    name (마 and 수 are surnames) and stands before a 지역위원장 like one."""
+    area = stem[:-1]
+    return (
+        len(stem) >= 3
+        and stem[-1] in "갑을병"
+        and any(region(area + unit) is not None for unit in ("", "구", "시", "군"))
     )
 
 
@@ -126,6 +139,8 @@ def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
         return False
     if stem in words("parties") or stem in words("universities"):  # 정의당, 서울대: their
         return True  # own names, whatever their first syllable
+    if stem in words("ministries"):  # 경제부, 공안부: too short for the ministry ending
+        return True
     for suffix, kind in sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])):
         if stem.endswith(suffix) and len(stem) > len(suffix):
             if kind[0] == "ministry":  # 국토교통부: Kiwi often splits it into common nouns
