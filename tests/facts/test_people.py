@@ -28,7 +28,15 @@ TABLE = [
     # the short form joins the full name with the same surname and title
     ("박성일 완주군수는 말했다. 박 군수는 웃었다.", [("박성일", "완주군수", 2)]),
     ("박성일 군수와 직원들이 갔다. 박 군수 일행은 돌아왔다.", [("박성일", "군수", 2)]),
-    ("김 시장은 말했다.", [("김", "시장", 1)]),
+    # a surname alone joins the only full name with that surname, whatever its title
+    # (`이 위원장` after `이정호 의원`); with none it is nobody (or `양 장관`, both ministers)
+    ("김 시장은 말했다.", []),
+    ("이정호 의원은 말했다. 이 위원장은 웃었다.", [("이정호", "의원", 2)]),
+    (
+        "이정호 의원과 이동훈 교수가 만났다. 이 위원장은 웃었다.",
+        [("이정호", "의원", 1), ("이동훈", "교수", 1)],
+    ),
+    ("양승호 의원은 웃었다. 양 장관은 악수했다.", [("양승호", "의원", 1)]),
     # affiliation before the name, between name and title, fused into the title
     ("희망제작소 이원재 소장과 만났다.", [("이원재", "희망제작소 소장", 1)]),
     ("이원재 희망제작소 소장은 말했다.", [("이원재", "희망제작소 소장", 1)]),

@@ -109,6 +109,11 @@ def is_surname_only(word: Word) -> bool:
     return word.stem_tags == ("NNP",) and word.stem in words("surnames")
 
 
+def surname_is_a_word(surname: str) -> bool:
+    """A family name that is also a word before a title (`양 장관`: both ministers)."""
+    return len(mapping("surnames").get(surname, ())) > 0
+
+
 @cache
 def _regions() -> dict[str, tuple[str, str]]:
     return {name: (kind, full) for name, kind, full, _province in rows("regions")}

@@ -2,7 +2,9 @@
 `이원재 희망제작소 소장`, `전북대학교 총장 남궁민`, and the short `박 군수`.
 
 `mentions(analysis)` finds them in one sentence; `merge(mentions, orgs)` makes one person per
-name in an article: a short mention joins the full name with the same surname and title, the
+name in an article: a surname alone (`이 부회장`) joins the only full name with that surname
+whatever its title (or, among several, the only one with the same title); a short mention
+that joins nobody is dropped (`김 위원장` says who only to a reader who met 김 before). The
 role is the most specific one written (`완주군수` over `군수`), and a bare head-of-area title
 takes the article's area of that kind (`박성일 군수` in an article about 완주군 -> 완주군수).
 """
@@ -20,6 +22,7 @@ from newsmoa.facts.names import (
     is_name,
     is_organization,
     is_surname_only,
+    surname_is_a_word,
     title_of,
     title_unit,
 )
@@ -35,6 +38,7 @@ class Mention:
     start: int
     end: int
     short: bool = False
+    part: bool = False  # short, and one word of a foreign name (트럼프), not a surname
 
 
 def _role(org: str, title: Title) -> str:
@@ -127,29 +131,43 @@ def mentions(analysis: Analysis) -> list[Mention]:
     return out
 
 
+def _joins(m: Mention, full: dict[str, list[Mention]]) -> str | None:
+    """The full name a mention belongs to, or None when it is a full name of its own (or,
+    for a short one, when it joins nobody)."""
+    if not m.short:
+        if " " in m.name:
+            return m.name
+        # 고노 외무상 (a Korean-looking 고노) after 고노 다로 외무상
+        hits = [n for n in full if " " in n and m.name in (n.split()[0], n.split()[-1])]
+        return hits[0] if len(hits) == 1 else m.name
+    if m.part:
+        hits = [n for n in full if n == m.name or m.name in (n.split()[0], n.split()[-1])]
+    else:
+        hits = [n for n in full if " " not in n and n.startswith(m.name) and len(n) > len(m.name)]
+        same = [n for n in hits if any(x.title == m.title for x in full[n])]
+        if len(hits) > 1 or surname_is_a_word(m.name):  # 양 장관 (both ministers)
+            hits = same
+    return hits[0] if len(hits) == 1 else None
+
+
 def merge(found: Sequence[Mention], areas: Sequence[str]) -> list[tuple[Mention, list[Mention]]]:
     """One (best mention, all its mentions) per person, in order of first mention.
 
     `areas` are the article's government areas in order of mention (`완주군` twice -> its
     most frequent one fills a bare `군수`).
     """
+    full: dict[str, list[Mention]] = {}
+    for m in found:
+        if not m.short:
+            full.setdefault(m.name, []).append(m)
     people: dict[str, list[Mention]] = {}
     for m in found:
-        if m.short:
-            full = next(
-                (
-                    n
-                    for n, ms in people.items()
-                    if n.startswith(m.name) and any(x.title == m.title for x in ms)
-                ),
-                None,
-            )
-            people.setdefault(full or m.name, []).append(m)
-        else:
-            people.setdefault(m.name, []).append(m)
+        name = _joins(m, full)
+        if name is not None:
+            people.setdefault(name, []).append(m)
     out = []
     for name, ms in people.items():
-        best = max(ms, key=lambda m: (m.affiliation is not None, len(m.role)))
+        best = max(ms, key=lambda m: (not m.short, m.affiliation is not None, len(m.role)))
         if best.affiliation is None and (unit := title_unit(best.title)):
             counts = Counter(a for a in areas if a.endswith(unit))
             if counts:
