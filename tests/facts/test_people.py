@@ -54,7 +54,8 @@ TABLE = [
     ("강남구청장 신연희는 말했다.", [("신연희", "강남구청장", 1)]),
     ("정성환 기자가 썼다.", [("정성환", "기자", 1)]),
     # a title ending a list item is that item's, not the next name's
-    ("신자용 법무부 검찰과장, 신봉수(29기) 부장이 임명됐다.", []),  # 신봉수 is no 검찰과장
+    # (신봉수 is no 검찰과장)
+    ("신자용 법무부 검찰과장, 신봉수(29기) 부장이 임명됐다.", [("신자용", "법무부 검찰과장", 1)]),
     # no title, or a title without a name: no person
     ("박성일이 말했다.", []),
     ("완주군수 선거가 열렸다.", []),
@@ -93,6 +94,20 @@ def test_a_party_or_a_country_before_a_title_is_no_persons_name(text, not_a_name
     assert not_a_name not in [name for name, _, _ in people(text)]
 
 
+MODIFIED = [
+    # a modifier between name and title stays in the role
+    ("박정희 전 대통령은 말했다.", [("박정희", "전 대통령", 1)]),
+    ("김철수 전 청와대 정무수석이 말했다.", [("김철수", "전 청와대 정무수석", 1)]),
+    ("홍길동 신임 부산지검장은 취임했다.", [("홍길동", "신임 부산지검장", 1)]),
+    ("이영희 초대 원장은 말했다.", [("이영희", "초대 원장", 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MODIFIED)
+def test_title_modifiers(text, expected):
+    assert people(text) == expected
+
+
 TITLES = [
     ("김민지 부장판사는 판결했다.", [("김민지", "부장판사", 1)]),
     ("박서준 대법관은 밝혔다.", [("박서준", "대법관", 1)]),
@@ -114,9 +129,33 @@ NOT_NAMES = [
     ("자유한국당 강서을 당협위원장이 말했다.", []),
     # a 3-syllable ministry is an organisation
     ("그는 중국 공안부 부부장을 만났다.", []),
+    # the word between a name and its title is the affiliation
+    ("박민호 신라대 교수는 말했다.", [("박민호", "신라대 교수", 1)]),
+    # a list of areas before a title, and two bylines, are no name with an affiliation
+    ("창원, 진주, 김해시장과 만났다.", []),
+    ("김동호 한지민 기자가 썼다.", [("한지민", "기자", 1)]),
+    # a title after a determiner or a surname is that person's (`이 변호사`), not the next word's
+    ("이 변호사 선출안은 통과됐다.", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), NOT_NAMES)
 def test_words_around_a_title_are_no_names(text, expected):
+    assert people(text) == expected
+
+
+AFFILIATED = [
+    # a title with its own prefix after an organisation
+    ("한민수 세종연구소 연구기획본부장은 말했다.", [("한민수", "세종연구소 연구기획본부장", 1)]),
+    ("윤소하 정의당 원내대표가 말했다.", [("윤소하", "정의당 원내대표", 1)]),
+    # an institute ending in 연구원 is the affiliation, not the title
+    (
+        "서민철 한국개발연구원 선임연구위원은 말했다.",
+        [("서민철", "한국개발연구원 선임연구위원", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AFFILIATED)
+def test_affiliation_then_prefixed_title(text, expected):
     assert people(text) == expected

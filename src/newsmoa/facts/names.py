@@ -2,7 +2,7 @@
 
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
 `org_stop_endings`, `parties`, `universities`, `ministries`, `venues`, `regions`,
-`countries`); the stem
+`countries`, `title_modifiers`, `affiliation_endings`); the stem
 comes from `clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by
 `완주군수` however Kiwi split it.
 """
@@ -56,6 +56,11 @@ def title_of(stem: str) -> Title | None:
     return None
 
 
+def title_modifier(text: str) -> bool:
+    """A word between a name and its title saying which holder (`전`, `신임`, `초대`)."""
+    return text in words("title_modifiers")
+
+
 def head_title(title: str) -> bool:
     """Whether a title (or a role ending with one) heads an organisation."""
     found = title_of(title.split()[-1]) if title.strip() else None
@@ -103,6 +108,10 @@ def is_district(stem: str) -> bool:
         and stem[-1] in "갑을병"
         and any(region(area + unit) is not None for unit in ("", "구", "시", "군"))
     )
+
+
+def is_country(stem: str) -> bool:
+    return stem in words("countries")
 
 
 def is_surname_only(word: Word) -> bool:

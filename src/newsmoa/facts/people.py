@@ -1,12 +1,17 @@
 """People named with a title: `박성일 군수`, `박성일 완주군수`, `희망제작소 이원재 소장`,
 `이원재 희망제작소 소장`, `전북대학교 총장 남궁민`, and the short `박 군수`.
 
-`mentions(analysis)` finds them in one sentence; `merge(mentions, orgs)` makes one person per
-name in an article: a surname alone (`이 부회장`) joins the only full name with that surname
-whatever its title (or, among several, the only one with the same title); a short mention
-that joins nobody is dropped (`김 위원장` says who only to a reader who met 김 before). The
-role is the most specific one written (`완주군수` over `군수`), and a bare head-of-area title
-takes the article's area of that kind (`박성일 군수` in an article about 완주군 -> 완주군수).
+`mentions(analysis)` finds them in one sentence. After the name may come a modifier
+(`title_modifiers.tsv`: 박근혜 전 대통령, 배성범 신임 서울중앙지검장), kept in the role, and up
+to two words naming where the title is held (an organisation, a country, an area, or a proper
+noun: `조국 전 청와대 민정수석`, `박원곤 한동대 교수`), then the title.
+
+`merge(mentions, orgs)` makes one person per name in an article: a surname alone (`이
+부회장`) joins the only full name with that surname whatever its title (or, among several,
+the only one with the same title); a short mention that joins nobody is dropped (`김
+위원장` says who only to a reader who met 김 before). The role is the most specific one
+written (`완주군수` over `군수`), and a bare head-of-area title takes the article's area of
+that kind (`박성일 군수` in an article about 완주군 -> 완주군수).
 """
 
 from __future__ import annotations
@@ -19,26 +24,33 @@ from newsmoa.facts.clauses import Analysis, Word
 from newsmoa.facts.names import (
     Title,
     admin_area,
+    is_country,
     is_name,
     is_organization,
     is_surname_only,
+    region,
     surname_is_a_word,
+    title_modifier,
     title_of,
     title_unit,
 )
+from newsmoa.facts.tables import words
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    name: str  # the full name, or only the surname for a short mention
+    name: str  # the full name, or only the surname / one word of it for a short mention
     title: str  # the bare title (군수)
-    role: str  # as written, with the affiliation when given (완주군수, 희망제작소 소장)
+    role: str  # as written, with modifier and affiliation (완주군수, 전 청와대 민정수석)
     affiliation: str | None
     head: bool
     start: int
     end: int
     short: bool = False
     part: bool = False  # short, and one word of a foreign name (트럼프), not a surname
+
+
+_LIST_MARKS = frozenset(",;·、")
 
 
 def _role(org: str, title: Title) -> str:
@@ -58,7 +70,99 @@ def _org(word: Word | None) -> bool:
     )
 
 
-_LIST_MARKS = frozenset(",;·、")
+def _affiliation(word: Word, first: bool = True) -> bool:
+    """A word between a name and its title naming where the title is held: an organisation,
+    a country, an area, or a proper noun that is no title (`청와대`, `한동대`: the name came
+    first, so a proper noun here is not the name) nor another name, unless it ends like a
+    school (`affiliation_endings`)."""
+    if not word.bare or not word.stem:
+        return False
+    if _org(word) or is_country(word.stem) or region(word.stem) is not None:
+        return True
+    if set(word.stem_tags) != {"NNP"} or title_of(word.stem) is not None:
+        return False
+    if not first:  # 존 볼턴 미 백악관 보좌관: after a country no second person starts
+        return True
+    return not is_name(word) or word.stem.endswith(tuple(words("affiliation_endings")))
+
+
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    """What follows a name: [modifier] [one or two affiliation words] title."""
+
+    modifier: str | None
+    affiliations: tuple[str, ...]
+    title: Title
+    last: int  # index of the title's word
+
+    def role(self) -> tuple[str, str | None]:
+        """(role as written, affiliation)."""
+        affiliation: str | None = self.title.affiliation
+        core = self.title.role
+        if self.affiliations:
+            *rest, org = self.affiliations
+            core = " ".join([*rest, _role(org, self.title)])
+            affiliation = " ".join(self.affiliations)
+        return (f"{self.modifier} {core}" if self.modifier else core), affiliation
+
+
+def _raw(analysis: Analysis, word: Word) -> str:
+    return analysis.text[word.start - analysis.start : word.end - analysis.start]
+
+
+def _tail(analysis: Analysis, j: int, affiliations: bool = True) -> _Tail | None:
+    """The title after a name starting at word `j`. The longest reading wins, so an
+    institute that ends like a title (`대외정책연구원 선임연구위원`) is the affiliation."""
+    ws = analysis.words
+    modifier = None
+    if j < len(ws) and title_modifier(_raw(analysis, ws[j])):
+        modifier, j = _raw(analysis, ws[j]), j + 1
+    for n in (2, 1, 0) if affiliations else (0,):
+        k = j + n
+        if k >= len(ws) or not ws[k].stem:
+            continue
+        if not all(_affiliation(a, n == 0) for n, a in enumerate(ws[j:k])):
+            continue
+        title = title_of(ws[k].stem)
+        if title is None:
+            continue
+        affs = tuple(a.stem for a in ws[j:k])
+        return _Tail(modifier, affs, title, k)
+    return None
+
+
+def _mention(
+    name: str, tail: _Tail, start: int, end: int, short: bool = False, part: bool = False
+) -> Mention:
+    role, affiliation = tail.role()
+    return Mention(
+        name, tail.title.title, role, affiliation, tail.title.head, start, end, short, part
+    )
+
+
+def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
+    """A mention whose name starts at word `i` and comes before its title, with the index
+    of the title's word."""
+    ws = analysis.words
+    w = ws[i]
+    if not w.bare or any(t.form in _LIST_MARKS for t in w.after):
+        return None  # 창원, 진주, 김해시장: 진주 is a list item, not a name
+    if is_name(w):
+        tail = _tail(analysis, i + 1)
+        if tail is None:
+            return None
+        start, m = w.start, _mention(w.stem, tail, w.start, ws[tail.last].stem_end)
+        prev = ws[i - 1] if i > 0 else None
+        if m.affiliation is None and not tail.modifier and prev is not None and _org(prev):
+            start = prev.start
+            m = replace(m, role=_role(prev.stem, tail.title), affiliation=prev.stem, start=start)
+        return m, tail.last
+    if is_surname_only(w):
+        tail = _tail(analysis, i + 1, affiliations=False)
+        if tail is None:
+            return None
+        return _mention(w.stem, tail, w.start, ws[tail.last].stem_end, short=True), tail.last
+    return None
 
 
 def mentions(analysis: Analysis) -> list[Mention]:
@@ -74,47 +178,17 @@ def mentions(analysis: Analysis) -> list[Mention]:
         if i in used or not w.stem:
             continue
         nxt, nxt2, prev = at(i + 1), at(i + 2), at(i - 1)
-        if (is_name(w) or is_surname_only(w)) and w.bare and nxt is not None:
-            short = not is_name(w)
-            title2 = title_of(nxt2.stem) if nxt2 and not short else None
-            if nxt2 is not None and _org(nxt) and title2 and not title2.prefix:
-                org = nxt.stem
-                out.append(
-                    Mention(
-                        w.stem,
-                        title2.title,
-                        _role(org, title2),
-                        org,
-                        title2.head,
-                        w.start,
-                        nxt2.stem_end,
-                    )
-                )
-                used.update({i, i + 1, i + 2})
-                continue
-            title = title_of(nxt.stem)
-            if title is not None:
-                start, role, affiliation = w.start, title.role, title.affiliation
-                if affiliation is None and _org(prev) and prev is not None and not short:
-                    start, role, affiliation = prev.start, _role(prev.stem, title), prev.stem
-                out.append(
-                    Mention(
-                        w.stem,
-                        title.title,
-                        role,
-                        affiliation,
-                        title.head,
-                        start,
-                        nxt.stem_end,
-                        short,
-                    )
-                )
-                used.update({i, i + 1})
-                continue
+        found = _name_first(analysis, i)
+        if found is not None:
+            out.append(found[0])
+            used.update(range(i, found[1] + 1))
+            continue
         # a title before a name (`완주군수 박성일`), not one that ends a list item
-        # (`신자용 법무부 검찰과장, 신봉수 ...`: 신봉수 is not the 검찰과장)
+        # (`신자용 법무부 검찰과장, 신봉수 ...`: 신봉수 is not the 검찰과장), nor one after a
+        # surname or a determiner (`이 변호사 선출안`: the title is 이's, or this one's)
         listed = any(t.form in _LIST_MARKS for t in w.after)
-        title = title_of(w.stem) if w.bare and not listed else None
+        owned = prev is not None and len(_raw(analysis, prev)) == 1
+        title = title_of(w.stem) if w.bare and not listed and not owned else None
         if (
             title is not None
             and nxt is not None
