@@ -94,6 +94,35 @@ def test_a_party_or_a_country_before_a_title_is_no_persons_name(text, not_a_name
     assert not_a_name not in [name for name, _, _ in people(text)]
 
 
+FOREIGN = [
+    # a run of proper nouns before a country or organisation and a title
+    (
+        "도널드 트럼프 미국 대통령은 말했다. 트럼프 대통령은 웃었다.",
+        [("도널드 트럼프", "미국 대통령", 2)],
+    ),
+    ("마이크 폼페이오 국무장관이 도착했다.", [("마이크 폼페이오", "국무장관", 1)]),
+    ("시진핑 중국 국가주석과 만났다.", [("시진핑", "중국 국가주석", 1)]),
+    # family name first: the given name alone is nobody, the family name joins the full one
+    ("아베 신조 일본 총리는 말했다. 아베 총리는 웃었다.", [("아베 신조", "일본 총리", 2)]),
+    ("스가 요시히데 관방장관은 밝혔다.", [("스가 요시히데", "관방장관", 1)]),
+    ("고노 다로 외무상은 말했다. 고노 외무상은 웃었다.", [("고노 다로", "외무상", 2)]),
+    # a one-syllable country (미) or a city abroad between name and title is no name word
+    ("존 볼턴 미 백악관 국가안보보좌관은 말했다.", [("존 볼턴", "미 백악관 국가안보보좌관", 1)]),
+    ("김훈 워싱턴 특파원이 썼다.", [("김훈", "워싱턴 특파원", 1)]),
+    ("마이크 펜스 미국 부통령은 말했다.", [("마이크 펜스", "미국 부통령", 1)]),
+    # a family name alone with no full mention is not enough (`청와대 대변인`)
+    ("트럼프 대통령은 말했다.", []),
+    ("청와대 대변인은 말했다.", []),
+    # a Korean name after a company is the name; the company is not part of it
+    ("삼성 이재용 부회장은 말했다.", [("이재용", "부회장", 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOREIGN)
+def test_foreign_names(text, expected):
+    assert people(text) == expected
+
+
 MODIFIED = [
     # a modifier between name and title stays in the role
     ("박정희 전 대통령은 말했다.", [("박정희", "전 대통령", 1)]),
@@ -125,12 +154,12 @@ def test_more_titles(text, expected):
 
 
 NOT_NAMES = [
-    # an electoral district (갑/을/병) is no name, though it starts like one
+    # an electoral district (갑/을/병) after a party is no name
     ("자유한국당 강서을 당협위원장이 말했다.", []),
-    # a 3-syllable ministry is an organisation
-    ("그는 중국 공안부 부부장을 만났다.", []),
     # the word between a name and its title is the affiliation
     ("박민호 신라대 교수는 말했다.", [("박민호", "신라대 교수", 1)]),
+    # a 3-syllable ministry is an organisation
+    ("그는 중국 공안부 부부장을 만났다.", []),
     # a list of areas before a title, and two bylines, are no name with an affiliation
     ("창원, 진주, 김해시장과 만났다.", []),
     ("김동호 한지민 기자가 썼다.", [("한지민", "기자", 1)]),

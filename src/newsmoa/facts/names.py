@@ -2,7 +2,8 @@
 
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
 `org_stop_endings`, `parties`, `universities`, `ministries`, `venues`, `regions`,
-`countries`, `title_modifiers`, `affiliation_endings`); the stem
+`countries`, `country_abbreviations`, `foreign_cities`, `loan_syllables`,
+`title_modifiers`, `affiliation_endings`); the stem
 comes from `clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by
 `완주군수` however Kiwi split it.
 """
@@ -110,8 +111,15 @@ def is_district(stem: str) -> bool:
     )
 
 
-def is_country(stem: str) -> bool:
-    return stem in words("countries")
+def korean_name(word: Word) -> bool:
+    """A full name of the usual Korean shape (three syllables, no syllable of a foreign
+    name: `loan_syllables`), so the proper noun after it is its affiliation (`박원곤 한동대
+    교수`), not the second word of a foreign name (`마이크 폼페이오`)."""
+    return (
+        is_name(word)
+        and len(word.stem) == 3
+        and not any(ch in words("loan_syllables") for ch in word.stem)
+    )
 
 
 def is_surname_only(word: Word) -> bool:
@@ -121,6 +129,39 @@ def is_surname_only(word: Word) -> bool:
 def surname_is_a_word(surname: str) -> bool:
     """A family name that is also a word before a title (`양 장관`: both ministers)."""
     return len(mapping("surnames").get(surname, ())) > 0
+
+
+def is_country(stem: str) -> bool:
+    """A country, by its name or its one-syllable short form (`미`, `中`)."""
+    return stem in words("countries") or stem in words("country_abbreviations")
+
+
+def foreign_country(stem: str) -> bool:
+    """A country other than Korea: before a title it says the person is foreign (`시진핑 중국
+    국가주석`), so a proper noun before it is a whole name, not a Korean one."""
+    return is_country(stem) and stem not in ("한국", "대한민국")
+
+
+def foreign_name_word(word: Word) -> bool:
+    """A word that can be part of a name written in Hangul from another language (`도널드`,
+    `트럼프`, `요시히데`): one proper noun, bare, naming no country, area, organisation,
+    building or title, and no Korean family name alone (`양`, `이`)."""
+    stem = word.stem
+    return (
+        word.stem_tags == ("NNP",)
+        and not word.after  # 창원, 진주, 김해시장: a list, not one name
+        and bool(_HANGUL.fullmatch(stem))
+        and len(stem) <= 6
+        and stem not in words("surnames")
+        and not is_country(stem)
+        and stem not in words("foreign_cities")
+        and region(stem) is None
+        and title_of(stem) is None
+        and not is_organization(stem, word.stem_tags)
+        and not admin_area(stem, word.stem_tags)
+        and not venue_word(stem)
+        and not is_district(stem)
+    )
 
 
 @cache

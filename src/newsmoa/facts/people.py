@@ -1,17 +1,23 @@
 """People named with a title: `박성일 군수`, `박성일 완주군수`, `희망제작소 이원재 소장`,
-`이원재 희망제작소 소장`, `전북대학교 총장 남궁민`, and the short `박 군수`.
+`이원재 희망제작소 소장`, `전북대학교 총장 남궁민`, the short `박 군수`, and names written
+from other languages: `도널드 트럼프 미국 대통령`, `아베 신조 일본 총리`, the short `트럼프 대통령`.
 
 `mentions(analysis)` finds them in one sentence. After the name may come a modifier
 (`title_modifiers.tsv`: 박근혜 전 대통령, 배성범 신임 서울중앙지검장), kept in the role, and up
 to two words naming where the title is held (an organisation, a country, an area, or a proper
 noun: `조국 전 청와대 민정수석`, `박원곤 한동대 교수`), then the title.
 
+A foreign name is a run of one to three proper nouns that name nothing else (`names.
+foreign_name_word`); a run needs two words, or one before a foreign country (`시진핑 중국
+국가주석`), so an ordinary proper noun before a title (`청와대 대변인`) is no name. One word of
+it before a title (`트럼프 대통령`) is a short mention.
+
 `merge(mentions, orgs)` makes one person per name in an article: a surname alone (`이
-부회장`) joins the only full name with that surname whatever its title (or, among several,
-the only one with the same title); a short mention that joins nobody is dropped (`김
-위원장` says who only to a reader who met 김 before). The role is the most specific one
-written (`완주군수` over `군수`), and a bare head-of-area title takes the article's area of
-that kind (`박성일 군수` in an article about 완주군 -> 완주군수).
+부회장`) joins the only full name with that surname whatever its title, and a word of a
+foreign name (`트럼프`, `아베`) the only full name it begins or ends; a short mention that
+joins nobody is dropped (`김 위원장` says who only to a reader who met 김 before). The role is
+the most specific one written (`완주군수` over `군수`), and a bare head-of-area title takes the
+article's area of that kind (`박성일 군수` in an article about 완주군 -> 완주군수).
 """
 
 from __future__ import annotations
@@ -24,10 +30,13 @@ from newsmoa.facts.clauses import Analysis, Word
 from newsmoa.facts.names import (
     Title,
     admin_area,
+    foreign_country,
+    foreign_name_word,
     is_country,
     is_name,
     is_organization,
     is_surname_only,
+    korean_name,
     region,
     surname_is_a_word,
     title_modifier,
@@ -94,6 +103,7 @@ class _Tail:
     affiliations: tuple[str, ...]
     title: Title
     last: int  # index of the title's word
+    foreign: bool  # a foreign country among the affiliations
 
     def role(self) -> tuple[str, str | None]:
         """(role as written, affiliation)."""
@@ -127,7 +137,7 @@ def _tail(analysis: Analysis, j: int, affiliations: bool = True) -> _Tail | None
         if title is None:
             continue
         affs = tuple(a.stem for a in ws[j:k])
-        return _Tail(modifier, affs, title, k)
+        return _Tail(modifier, affs, title, k, any(foreign_country(a) for a in affs))
     return None
 
 
@@ -145,6 +155,23 @@ def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
     of the title's word."""
     ws = analysis.words
     w = ws[i]
+    run = 0
+    korean = korean_name(w)  # 박원곤 한동대 교수: not a two-word name
+    while not korean and run < 3 and i + run < len(ws) and foreign_name_word(ws[i + run]):
+        run += 1
+    if run >= 2:
+        tail = _tail(analysis, i + run)
+        if tail is None:
+            return None
+        names = list(ws[i : i + run])
+        if run == 3 and not tail.affiliations:  # 존 볼턴 백악관 보좌관: three-word names are
+            tail = replace(tail, affiliations=(names[-1].stem,))  # rare, affiliations not
+            names = names[:-1]
+        last = names[-1]
+        if korean_name(last) and not tail.foreign:
+            return None  # 삼성 이재용 부회장: a Korean name, met again at its own word
+        name = " ".join(x.stem for x in names)
+        return _mention(name, tail, w.start, ws[tail.last].stem_end), tail.last
     if not w.bare or any(t.form in _LIST_MARKS for t in w.after):
         return None  # 창원, 진주, 김해시장: 진주 is a list item, not a name
     if is_name(w):
@@ -162,6 +189,14 @@ def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
         if tail is None:
             return None
         return _mention(w.stem, tail, w.start, ws[tail.last].stem_end, short=True), tail.last
+    if run == 1:
+        tail = _tail(analysis, i + 1)
+        if tail is None:
+            return None
+        end = ws[tail.last].stem_end
+        if tail.foreign:  # 시진핑 중국 국가주석
+            return _mention(w.stem, tail, w.start, end), tail.last
+        return _mention(w.stem, tail, w.start, end, short=True, part=True), tail.last
     return None
 
 
