@@ -110,6 +110,11 @@ FOREIGN = [
     ("존 볼턴 미 백악관 국가안보보좌관은 말했다.", [("존 볼턴", "미 백악관 국가안보보좌관", 1)]),
     ("김훈 워싱턴 특파원이 썼다.", [("김훈", "워싱턴 특파원", 1)]),
     ("마이크 펜스 미국 부통령은 말했다.", [("마이크 펜스", "미국 부통령", 1)]),
+    # a word before the name that Kiwi did not read as a noun (고노 -> 고/MM 노/XPN) leaves
+    # a given name alone: a short mention, so no person, never 다로
+    ("그는 내일 고노 다로 일본 외무상을 만난다.", []),
+    # parts of the world are no name words (시장 here is a market)
+    ("아시아 태평양 시장의 수요가 늘었다.", []),
     # a family name alone with no full mention is not enough (`청와대 대변인`)
     ("트럼프 대통령은 말했다.", []),
     ("청와대 대변인은 말했다.", []),
@@ -163,6 +168,8 @@ NOT_NAMES = [
     # a list of areas before a title, and two bylines, are no name with an affiliation
     ("창원, 진주, 김해시장과 만났다.", []),
     ("김동호 한지민 기자가 썼다.", [("한지민", "기자", 1)]),
+    # (a personnel list: one more name after the affiliation starts the next entry)
+    ("이상현 외사 김희경 부부장이 왔다.", [("김희경", "부부장", 1)]),
     # a title after a determiner or a surname is that person's (`이 변호사`), not the next word's
     ("이 변호사 선출안은 통과됐다.", []),
 ]

@@ -2,7 +2,7 @@
 
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
 `org_stop_endings`, `parties`, `universities`, `ministries`, `venues`, `regions`,
-`countries`, `country_abbreviations`, `foreign_cities`, `loan_syllables`,
+`countries`, `country_abbreviations`, `places_abroad`, `loan_syllables`,
 `title_modifiers`, `affiliation_endings`); the stem
 comes from `clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by
 `완주군수` however Kiwi split it.
@@ -154,7 +154,7 @@ def foreign_name_word(word: Word) -> bool:
         and len(stem) <= 6
         and stem not in words("surnames")
         and not is_country(stem)
-        and stem not in words("foreign_cities")
+        and stem not in words("places_abroad")
         and region(stem) is None
         and title_of(stem) is None
         and not is_organization(stem, word.stem_tags)

@@ -79,7 +79,7 @@ def _org(word: Word | None) -> bool:
     )
 
 
-def _affiliation(word: Word, first: bool = True) -> bool:
+def _affiliation(word: Word, after_country: bool = False) -> bool:
     """A word between a name and its title naming where the title is held: an organisation,
     a country, an area, or a proper noun that is no title (`청와대`, `한동대`: the name came
     first, so a proper noun here is not the name) nor another name, unless it ends like a
@@ -90,7 +90,7 @@ def _affiliation(word: Word, first: bool = True) -> bool:
         return True
     if set(word.stem_tags) != {"NNP"} or title_of(word.stem) is not None:
         return False
-    if not first:  # 존 볼턴 미 백악관 보좌관: after a country no second person starts
+    if after_country:  # 존 볼턴 미 백악관 보좌관: after a country no second person starts
         return True
     return not is_name(word) or word.stem.endswith(tuple(words("affiliation_endings")))
 
@@ -131,7 +131,10 @@ def _tail(analysis: Analysis, j: int, affiliations: bool = True) -> _Tail | None
         k = j + n
         if k >= len(ws) or not ws[k].stem:
             continue
-        if not all(_affiliation(a, n == 0) for n, a in enumerate(ws[j:k])):
+        affs_ = ws[j:k]
+        if not all(
+            _affiliation(a, n > 0 and is_country(affs_[n - 1].stem)) for n, a in enumerate(affs_)
+        ):
             continue
         title = title_of(ws[k].stem)
         if title is None:
@@ -148,6 +151,20 @@ def _mention(
     return Mention(
         name, tail.title.title, role, affiliation, tail.title.head, start, end, short, part
     )
+
+
+_NAME_PART_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "XPN", "XSN", "MM"})
+
+
+def _name_before(analysis: Analysis, i: int) -> bool:
+    """Whether the word before word `i` may be an unread first word of the same name: Hangul
+    ending in a noun or prefix, no particle or ending (`고노 다로`: Kiwi reads 고노 as
+    고/MM 노/XPN, which would leave 다로, a given name, as the whole name)."""
+    if i == 0:
+        return False
+    prev = analysis.words[i - 1]
+    tags = prev.stem_tags + tuple(t.tag for t in prev.after)
+    return bool(tags) and _raw(analysis, prev).isalpha() and tags[-1] in _NAME_PART_TAGS
 
 
 def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
@@ -194,7 +211,7 @@ def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
         if tail is None:
             return None
         end = ws[tail.last].stem_end
-        if tail.foreign:  # 시진핑 중국 국가주석
+        if tail.foreign and not _name_before(analysis, i):  # 시진핑 중국 국가주석
             return _mention(w.stem, tail, w.start, end), tail.last
         return _mention(w.stem, tail, w.start, end, short=True, part=True), tail.last
     return None
