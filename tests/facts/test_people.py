@@ -113,6 +113,8 @@ FOREIGN = [
     # a word before the name that Kiwi did not read as a noun (고노 -> 고/MM 노/XPN) leaves
     # a given name alone: a short mention, so no person, never 다로
     ("그는 내일 고노 다로 일본 외무상을 만난다.", []),
+    # a common noun before the name is ordinary text
+    ("발표 몇 시간 뒤 겅솽 중국 외교부 대변인은 말했다.", [("겅솽", "중국 외교부 대변인", 1)]),
     # parts of the world are no name words (시장 here is a market)
     ("아시아 태평양 시장의 수요가 늘었다.", []),
     # a family name alone with no full mention is not enough (`청와대 대변인`)

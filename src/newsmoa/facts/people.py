@@ -153,13 +153,14 @@ def _mention(
     )
 
 
-_NAME_PART_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "XPN", "XSN", "MM"})
+_NAME_PART_TAGS = frozenset({"NNP", "XPN", "MM"})
 
 
 def _name_before(analysis: Analysis, i: int) -> bool:
     """Whether the word before word `i` may be an unread first word of the same name: Hangul
-    ending in a noun or prefix, no particle or ending (`고노 다로`: Kiwi reads 고노 as
-    고/MM 노/XPN, which would leave 다로, a given name, as the whole name)."""
+    ending in a proper noun, a prefix or a determiner, no particle or ending (`고노 다로`:
+    Kiwi reads 고노 as 고/MM 노/XPN, which would leave 다로, a given name, as the whole
+    name). A common noun there is ordinary text (`몇 시간 뒤 겅솽 중국 외교부 대변인`)."""
     if i == 0:
         return False
     prev = analysis.words[i - 1]
