@@ -152,7 +152,9 @@ CAPTION = "김철수(오른쪽) 청솔군수와 이영희 조합장이 협약서
         (f"{CAPTION} 국민일보DB", CAPTION),
         (f"{CAPTION} 2026.11.27.", CAPTION),  # the day the photo was taken
         (f"{CAPTION} 2026.11.27 photo1@wire.co.kr", CAPTION),  # and who took it (a wire's file)
+        (f"{CAPTION} 최현규 기자", CAPTION),  # the outlet's own photographer
         ("사진=뉴시스", None),
+        ("사진=윤성호 기자", None),
     ],
 )
 def test_a_caption_glued_before_the_lead_goes_to_the_captions(head, caption):
@@ -178,6 +180,8 @@ def test_a_caption_glued_before_the_lead_goes_to_the_captions(head, caption):
         f"{LEAD} 2024.5.1.부터 군은 단지를 운영한다.",
         f"{LEAD} 2024.5.1. 시행되는 이 제도는 주민에게 돌아간다.",
         f"{LEAD} 2024.5.1 farm@cheongsol.go.kr로 신청하면 된다.",  # an address, then a particle
+        f"[청솔=뉴시스] 최현규 기자 = {LEAD}",  # a byline, not a credit
+        f"{LEAD} 최현규 기자는 이날 현장을 취재했다.",  # a reporter as the subject
         f"{LEAD} 두 기관은 2027년까지 120억원을 들여 송림면에 단지를 짓기로 하고 세부 계획을 "
         "다음 달까지 마련하기로 했다. 군은 농가 40곳을 모집해 교육을 마친 뒤 입주시킬 예정이며, "
         "입주 농가에는 시설 임대료를 5년간 감면한다. 군은 두 차례 주민 설명회를 거쳐 계획을 확정했다. 연합뉴스"
