@@ -50,3 +50,19 @@ def test_parse_datetime_reads_bare_dates_and_rejects_impossible_ones():
     assert parse_datetime("2015. 3. 20.") == datetime(2015, 3, 20, tzinfo=SEOUL)
     assert parse_datetime("2015.13.40") is None
     assert parse_datetime("no date here") is None
+
+
+def test_an_hour_written_alone_is_kept():
+    """"2024년 5월 1일 오후 3시" was read as the day's midnight: the time needed minutes (a
+    black-box test). Minutes and seconds in words or after colons as before; 3시간 (three
+    hours) is no time, and an impossible hour leaves the day."""
+    when = {
+        "2024년 5월 1일 오후 3시": datetime(2024, 5, 1, 15, tzinfo=SEOUL),
+        "2024.05.01 오전 9시": datetime(2024, 5, 1, 9, tzinfo=SEOUL),
+        "2024년 5월 1일 15시 20분 30초": datetime(2024, 5, 1, 15, 20, 30, tzinfo=SEOUL),
+        "2015년03월20일 16시34분": datetime(2015, 3, 20, 16, 34, tzinfo=SEOUL),
+        "2015.03.20 13:21:40": datetime(2015, 3, 20, 13, 21, 40, tzinfo=SEOUL),
+        "2019년 7월 31일 3시간 동안": datetime(2019, 7, 31, tzinfo=SEOUL),
+        "2024년 5월 1일 25시": datetime(2024, 5, 1, tzinfo=SEOUL),
+    }
+    assert {text: parse_datetime(text) for text in when} == when

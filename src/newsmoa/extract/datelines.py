@@ -24,9 +24,13 @@ _DATE = (
     r"(?P<y>(?:19|20)\d\d)\s*(?:년|[./-])\s*(?P<m>\d{1,2})\s*(?:월|[./-])\s*"
     r"(?P<d>\d{1,2})\s*(?:일|\.)?"
 )
+# 13:21, 13:21:40; 16시34분, 16시 34분 40초, and the hour alone: 오후 3시, 15시 (which was
+# dropped, and the day's midnight taken; not 3시간, three hours)
 _TIME = (
-    r"(?:\s*\(?[월화수목금토일]\)?)?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*"
-    r"(?P<H>\d{1,2})\s*(?:시|:)\s*(?P<M>\d{1,2})\s*(?:분)?(?:\s*(?::|분)?\s*(?P<S>\d{1,2})\s*초?)?"
+    r"(?:\s*\(?[월화수목금토일]\)?)?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:"
+    r":\s*(?P<M>\d{1,2})(?:\s*:\s*(?P<S>\d{1,2}))?"
+    r"|시(?!간)(?:\s*(?P<Mk>\d{1,2})(?:\s*분(?:\s*(?P<Sk>\d{1,2})\s*초)?|(?!\d)))?"
+    r")"
 )
 DATETIME_RE = re.compile(_DATE + f"(?:{_TIME})?")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -47,18 +51,20 @@ def parse_datetime(text: str, *, tz: ZoneInfo = SEOUL) -> datetime | None:
 
 
 def _from_match(m: re.Match[str], tz: ZoneInfo) -> datetime | None:
-    try:
-        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
-        hour = int(m["H"]) if m["H"] else 0
-        minute = int(m["M"]) if m["M"] else 0
-        second = int(m["S"]) if m["S"] else 0
-        if m["ampm"] in ("오후", "PM", "pm") and hour < 12:
-            hour += 12
-        if m["ampm"] in ("오전", "AM", "am") and hour == 12:
-            hour = 0
-        return datetime(year, month, day, hour, minute, second, tzinfo=tz)
-    except ValueError:
-        return None
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    hour = int(m["H"] or 0)
+    minute = int(m["M"] or m["Mk"] or 0)
+    second = int(m["S"] or m["Sk"] or 0)
+    if m["ampm"] in ("오후", "PM", "pm") and hour < 12:
+        hour += 12
+    if m["ampm"] in ("오전", "AM", "am") and hour == 12:
+        hour = 0
+    for h, mi, sec in ((hour, minute, second), (0, 0, 0)):
+        try:  # no such time (25시): the day alone, as a date written without one reads
+            return datetime(year, month, day, h, mi, sec, tzinfo=tz)
+        except ValueError:
+            continue
+    return None
 
 
 @cache
