@@ -78,3 +78,21 @@ def test_backfill_to_stdout_says_where_its_groups_are_not(tmp_path):
     got = CliRunner().invoke(cli, ["backfill", str(_input(tmp_path)), "-o", "-"], obj={})
     assert got.exit_code == 0 and "give --near-duplicates PATH" in got.stderr
     assert [json.loads(x)["id"] for x in got.stdout.splitlines()] == ["a0", "a1", "a2"]
+
+
+def test_times_are_shown_in_one_zone_so_a_list_reads_in_order():
+    """Stories listed newest first by instant read out of order when each time kept its own
+    offset ("2024-05-01 20:00:00" in UTC above "2024-05-02 03:00:00" in KST; a black-box
+    test): tables, Markdown and pages show the zone times without an offset are read in."""
+    from newsmoa.serve.render import listing
+    from newsmoa.serve.view import when
+
+    rows = [
+        {"id": f"s{n}", "title": "t", "first_published": t, "outlets": [], "article_count": 1}
+        for n, t in enumerate(("2024-05-01T21:00:00+00:00", "2024-05-02T05:00:00+09:00"))
+    ]
+    md = listing(rows, "md")
+    assert md.index("2024-05-02 06:00:00") < md.index("2024-05-02 05:00:00")
+    assert when("2024-05-01T20:00:00+00:00") == "2024-05-02 05:00"
+    assert when("2024-05-01T20:00:00") == "2024-05-01 20:00"  # no offset: as written
+    assert when(None) == "—" and when("not a time") == "not a time"

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsmoa.serve.view import disputes, show_value, why_text, with_disputes
+from newsmoa.serve.view import disputes, show_value, when, why_text, with_disputes
 from newsmoa.types import Event
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "type")
@@ -25,7 +25,7 @@ STORY_FORMATS = ("json", "md", "table")
 
 
 def _when(value: str | None) -> str:
-    return value.replace("T", " ")[:19] if value else "-"
+    return when(value, seconds=True, empty="-")
 
 
 def listing(

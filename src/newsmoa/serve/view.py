@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from newsmoa.extract.article import ExtractConfig
 from newsmoa.facts.quantities import LARGE_UNITS
 
 FACT_TYPES = ("person", "organization", "place", "date", "quantity")
@@ -25,14 +27,22 @@ EVENT_FIELDS = (
 )
 
 
-def when(value: str | None) -> str:
-    """An ISO time as the page shows it: `2015-03-20 13:21`."""
+# Where times are shown: the zone in which times without an offset are read (`extract`), so
+# that a list reads in order (a UTC time stood as "20:00" above the next day's "03:00" KST)
+SHOWN_ZONE = ZoneInfo(ExtractConfig().tz)
+
+
+def when(value: str | None, *, seconds: bool = False, empty: str = "—") -> str:
+    """An ISO time as pages and tables show it, in `SHOWN_ZONE`: `2015-03-20 13:21`."""
     if not value:
-        return "—"
+        return empty
     try:
-        return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M")
+        time = datetime.fromisoformat(value)
     except ValueError:
         return value
+    if time.tzinfo is not None:
+        time = time.astimezone(SHOWN_ZONE)
+    return time.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 def show_value(value: Any) -> str:
