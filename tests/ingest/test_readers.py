@@ -262,3 +262,25 @@ def test_standard_input_is_pasted_text_or_jsonl():
     assert [i.id for i in read_stdin(io.BytesIO(lines.encode()))] == ["a", "b"]
     (bad,) = read_stdin(io.BytesIO(b""))
     assert isinstance(bad, InputError) and str(bad) == "<stdin>: empty file"
+
+
+def test_a_markdown_file_is_read_without_its_marks(tmp_path):
+    """A .md file was read as plain text: the title came out as "# …" and links kept their
+    targets (a black-box test). Every word and line stays; list items keep their marks."""
+    from newsmoa.extract.article import extract
+
+    path = tmp_path / "art.md"
+    path.write_text(
+        "# 예산 확정 #\n\n**시청** 발표\n\n"
+        "시는 [내년 예산](https://example.com/budget)을 확정했다고 2일 밝혔다. 총액은 *1조 원*이다.\n\n"
+        '> 시장은 "`민생`에 쓰겠다"고 말했다.\n\n---\n\n- 복지 예산 증액\n- 도로 예산 감액\n\n'
+        "[budget]: https://example.com/budget\n<!-- 메모 -->\n",
+        "utf-8",
+    )
+    (item,) = read_sources([str(path)])
+    assert item.text == (
+        "예산 확정\n\n시청 발표\n\n시는 내년 예산을 확정했다고 2일 밝혔다. 총액은 1조 원이다.\n\n"
+        '시장은 "민생에 쓰겠다"고 말했다.\n\n\n\n- 복지 예산 증액\n- 도로 예산 감액\n\n\n\n'
+    )
+    article = extract(item)
+    assert article.title == "예산 확정" and "https://" not in article.text

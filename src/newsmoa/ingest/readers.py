@@ -17,11 +17,13 @@ from typing import Any, BinaryIO
 
 from newsmoa.errors import InputError, Skipped, UnsupportedInput
 from newsmoa.extract.article import published_time
+from newsmoa.ingest.markdown import plain
 from newsmoa.ingest.paste import split_pasted
 from newsmoa.text.normalize import half_surrogate
 from newsmoa.types import RawItem
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+MARKDOWN_SUFFIXES = {".md"}  # text, read without the marks (`markdown.plain`)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
@@ -185,7 +187,9 @@ def read_file(path: Path) -> Iterator[Item]:
         else:
             yield text
         return
-    if suffix in TEXT_SUFFIXES:
+    if suffix in MARKDOWN_SUFFIXES:
+        yield from read_text(origin, plain(text))
+    elif suffix in TEXT_SUFFIXES:
         yield from read_text(origin, text)
     elif suffix in HTML_SUFFIXES:
         yield RawItem(origin=origin, html=text)
