@@ -189,32 +189,35 @@ def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
         if korean_name(last) and not tail.foreign:
             return None  # 삼성 이재용 부회장: a Korean name, met again at its own word
         name = " ".join(x.stem for x in names)
-        return _mention(name, tail, w.start, ws[tail.last].stem_end), tail.last
+        return _mention(name, tail, w.stem_start, ws[tail.last].stem_end), tail.last
     if not w.bare or any(t.form in _LIST_MARKS for t in w.after):
         return None  # 창원, 진주, 김해시장: 진주 is a list item, not a name
     if is_name(w):
         tail = _tail(analysis, i + 1)
         if tail is None:
             return None
-        start, m = w.start, _mention(w.stem, tail, w.start, ws[tail.last].stem_end)
+        start, m = w.stem_start, _mention(w.stem, tail, w.stem_start, ws[tail.last].stem_end)
         prev = ws[i - 1] if i > 0 else None
         if m.affiliation is None and not tail.modifier and prev is not None and _org(prev):
-            start = prev.start
+            start = prev.stem_start
             m = replace(m, role=_role(prev.stem, tail.title), affiliation=prev.stem, start=start)
         return m, tail.last
     if is_surname_only(w):
         tail = _tail(analysis, i + 1, affiliations=False)
         if tail is None:
             return None
-        return _mention(w.stem, tail, w.start, ws[tail.last].stem_end, short=True), tail.last
+        return _mention(w.stem, tail, w.stem_start, ws[tail.last].stem_end, short=True), tail.last
     if run == 1:
         tail = _tail(analysis, i + 1)
         if tail is None:
             return None
+        after = ws[tail.last + 1] if tail.last + 1 < len(ws) else None
+        if not tail.affiliations and after is not None and is_name(after):
+            return None  # 기술보증기금(이사장 정윤모): the title is the name's after it
         end = ws[tail.last].stem_end
         if tail.foreign and not _name_before(analysis, i):  # 시진핑 중국 국가주석
-            return _mention(w.stem, tail, w.start, end), tail.last
-        return _mention(w.stem, tail, w.start, end, short=True, part=True), tail.last
+            return _mention(w.stem, tail, w.stem_start, end), tail.last
+        return _mention(w.stem, tail, w.stem_start, end, short=True, part=True), tail.last
     return None
 
 
@@ -248,9 +251,9 @@ def mentions(analysis: Analysis) -> list[Mention]:
             and is_name(nxt)
             and not (nxt.bare and nxt2 is not None and title_of(nxt2.stem))
         ):
-            start, role, affiliation = w.start, title.role, title.affiliation
+            start, role, affiliation = w.stem_start, title.role, title.affiliation
             if affiliation is None and _org(prev) and prev is not None:
-                start, role, affiliation = prev.start, _role(prev.stem, title), prev.stem
+                start, role, affiliation = prev.stem_start, _role(prev.stem, title), prev.stem
             out.append(
                 Mention(nxt.stem, title.title, role, affiliation, title.head, start, nxt.stem_end)
             )
