@@ -53,7 +53,7 @@ def test_parse_datetime_reads_bare_dates_and_rejects_impossible_ones():
 
 
 def test_an_hour_written_alone_is_kept():
-    """"2024년 5월 1일 오후 3시" was read as the day's midnight: the time needed minutes (a
+    """ "2024년 5월 1일 오후 3시" was read as the day's midnight: the time needed minutes (a
     black-box test). Minutes and seconds in words or after colons as before; 3시간 (three
     hours) is no time, and an impossible hour leaves the day."""
     when = {

@@ -81,7 +81,7 @@ def test_person_sources_cover_name_and_title():
 
 
 def test_a_title_in_brackets_is_the_name_after_it_and_no_bracket_is_in_the_mention():
-    """"기술보증기금(이사장 정윤모)은": the institution before the bracket is no foreign
+    """ "기술보증기금(이사장 정윤모)은": the institution before the bracket is no foreign
     name holding the title (which dropped 정윤모), and the mention starts at the title, not
     at the bracket (a black-box test found the fact text "(이사장 정윤모")."""
     text = "기술보증기금(이사장 정윤모)은 31일 부산 본사에서 창업 지원 협약을 맺었다."

@@ -174,3 +174,21 @@ def test_an_entry_whose_link_is_dead_is_tried_again_later_not_at_every_poll():
         if got:
             break
     assert ids(got) == ["https://news.test/a/1"]
+
+
+def test_a_file_still_being_written_waits_until_it_has_settled(tmp_path):
+    """`watch` polled a .txt while it was being written, stored the half, then the whole as
+    a new version (a black-box test): a whole file modified within `settle_s` of the poll
+    waits, and is read once, complete, at a later poll. JSONL is read by whole lines."""
+    now = [1_000_000.0]
+    poller = Poller([str(tmp_path)], settle_s=2.0, clock=lambda: now[0])
+    half = tmp_path / "one.txt"
+    half.write_text(BODY[: len(BODY) // 2], encoding="utf-8")
+    os.utime(half, (now[0] - 0.5, now[0] - 0.5))  # written half a second ago
+    assert poller.poll() == []
+    half.write_text(BODY, encoding="utf-8")
+    os.utime(half, (now[0], now[0]))
+    now[0] += 5  # untouched since
+    (item,) = poller.poll()
+    assert item.text == BODY
+    assert poller.poll() == []

@@ -3,8 +3,9 @@
 A `Poller` keeps, per source, what it has already handed out:
 
 - a file (given, or found in a folder): read again when its size or modification time
-  changes; a `.jsonl` file that only grew is read from where the last read ended, whole lines
-  only (a line still being written waits for the next poll), with its line numbers kept;
+  changes, once it has not changed for `settle_s` seconds (it may still be being written);
+  a `.jsonl` file that only grew is read from where the last read ended, whole lines only
+  (a line still being written waits for the next poll), with its line numbers kept;
 - a feed: fetched on every poll; entries whose id (or link) an earlier poll handed out are
   skipped before their linked page is fetched;
 - a page: read once.
@@ -16,7 +17,8 @@ An error is reported once (until its source changes), not on every poll. Items c
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +63,10 @@ def _still(path: Path, old: _FileState) -> bool:
 
 
 UNREAD_MAX_POLLS = 64  # the longest wait, in polls, before a dead entry is tried again
+# A text or HTML file written this recently may still be being written: it waits for a later
+# poll (a half-written .txt was stored, then stored again as a new version once complete;
+# a JSONL file is read by whole lines instead)
+SETTLE_S = 2.0
 
 
 @dataclass
@@ -68,6 +74,8 @@ class Poller:
     sources: list[str]
     fetcher: object | None = None  # an `ingest.web.Fetcher` (made on the first URL)
     last_poll: bool = False  # read a JSONL file's last line without its newline too (--once)
+    settle_s: float = 0.0  # a whole file modified this recently waits (`SETTLE_S`; 0: never)
+    clock: Callable[[], float] = time.time
     _files: dict[Path, _FileState] = field(default_factory=dict)
     _entries: set[str] = field(default_factory=set)  # feed entry keys handed out
     _pages: set[str] = field(default_factory=set)  # pages read
@@ -144,6 +152,8 @@ class Poller:
             start = old if grew else None  # the same file, grown: read on from where we were
             yield from self._tail(path, st, start or _FileState(st.st_ino, 0, 0))
             return
+        if st.st_mtime_ns / 1e9 > self.clock() - self.settle_s:
+            return  # may still be being written: its state stays as it was, read next time
         self._files[path] = _FileState(st.st_ino, st.st_mtime_ns, st.st_size)
         yield from read_file(path)
 

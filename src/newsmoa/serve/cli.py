@@ -256,7 +256,7 @@ def watch(
 
     Example: newsmoa watch clippings/ https://news.example/rss.xml --interval 300
     """
-    from newsmoa.ingest.watch import Poller
+    from newsmoa.ingest.watch import SETTLE_S, Poller
     from newsmoa.serve import watch as watching
     from newsmoa.store.postgres import without_password
 
@@ -292,7 +292,7 @@ def watch(
 
     try:
         ok = watching.watch(
-            Poller(list(sources), last_poll=once).poll,
+            Poller(list(sources), last_poll=once, settle_s=0.0 if once else SETTLE_S).poll,
             opened,
             report,
             failed,
