@@ -26,6 +26,8 @@ def facts(text: str, kind: str):
         ("이상원은 웃었다.", []),
         # districts are in the regions table; other short proper nouns in 시/군/구 are not
         ("양천구와 중구, 강남구는 대책을 내놨다.", ["양천구", "중구", "강남구"]),
+        # in an address an area is a place (test_places), acting it is an organisation
+        ("서울 동작구 사당동 소재 주택과 동작구 관계자", ["동작구"]),
         ("유군은 집을 나갔다. 한민구 장관과 모리야마 히로시가 만났다.", []),
         # nouns that end like one but are none; the ministries whose names end alike are
         (
@@ -50,6 +52,17 @@ def test_organizations(text, expected):
         ("시는 9일 오후 시청 4층 회의실에서 협약을 맺었다.", [("시청 4층 회의실", "signing")]),
         ("지난 19일 서울시청 정책 벤치마킹에 나섰다.", [("서울시청", None)]),
         ("전북 완주군이 나섰다.", [("전북", None)]),
+        # an area in an address is where, not who: a smaller unit or a noun of location follows
+        (
+            "경찰은 서울 동작구 사당동 소재 주택에서 그를 붙잡았다.",
+            [("서울", None), ("동작구", None), ("사당동", None)],
+        ),
+        ("청주시 상당구 한 야산에서 발견됐다.", [("청주시", None), ("상당구", None)]),
+        ("부산 해운대구의 한 식당에 불이 났다.", [("부산", None), ("해운대구", None)]),
+        ("인천 연수구에 위치한 창고가 무너졌다.", [("인천", None), ("연수구", None)]),
+        ("경북 안동 하회마을 인근을 걸었다.", [("경북", None), ("안동", None)]),
+        # ... but one that acts, or one of a list, stays an organisation
+        ("동작구는 사당동 주택가에 주차장을 짓는다.", []),
         # where words are posted, or a party acting, is no place
         ("정청래 전 의원은 트위터에서 반박했다.", []),
         ("더불어민주당에서 유감을 표명했다.", []),

@@ -2,6 +2,10 @@
 
 - organisation: a government area that acts (`완주군은`, `서울시와`) or a proper noun with an
   organisation ending (`희망제작소`, `국토교통부`, `전북대학교`);
+- place, not organisation: a government area written as part of an address, followed by a
+  smaller unit or a noun of location (`서울 양천구 목동 소재 공사장`, `전주시 완산구 한 야산`,
+  `관악구의 한 편의점`, `양천구에 위치한`; table `place_heads`): there it says where, and
+  news of accidents and crimes writes most areas so; the smaller unit (`목동`) is a place too;
 - place: a province or region (`전북`), a building or room (`서울시청`, `대회의실`), and any
   proper noun, organisation or room used as a location (`희망제작소에서`): that one is the
   place of its clause's happening, so it carries the clause's label; the others carry none.
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from newsmoa.facts.clauses import Analysis, Word
 from newsmoa.facts.names import (
@@ -23,7 +28,7 @@ from newsmoa.facts.names import (
     title_of,
     venue_word,
 )
-from newsmoa.facts.tables import mapping, words
+from newsmoa.facts.tables import mapping, rows, words
 
 LOCATIVE = frozenset({"에서", "에서는", "에서도", "에서의"})
 PHRASE_WORDS = 3  # bare nouns a location may take from before it
@@ -62,15 +67,88 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
         # a platform or a party is where words are posted or an actor (`정부에서 발표했다`),
         # not where something happens
         loc = _locative(w) and stem not in words("platforms") and stem not in words("parties")
-        if admin_area(stem, w.stem_tags) or is_organization(stem, w.stem_tags):
+        if admin_area(stem, w.stem_tags) and _address(analysis, i):
+            out.append(Found("place", stem, w.stem_start, w.stem_end, loc))
+        elif admin_area(stem, w.stem_tags) or is_organization(stem, w.stem_tags):
             out.append(Found("organization", stem, w.stem_start, w.stem_end))
             if loc:
                 out.append(_location(analysis, i))
         elif loc and (venue_word(stem) or all(t == "NNP" for t in w.stem_tags)):
             out.append(_location(analysis, i))
-        elif is_venue(stem) or region(stem) is not None:
+        elif is_venue(stem) or region(stem) is not None or _unit_after_area(analysis, i):
             out.append(Found("place", stem, w.stem_start, w.stem_end, False))
     return out
+
+
+@cache
+def _place_heads(kind: str) -> frozenset[str]:
+    return frozenset(word for word, k in rows("place_heads") if k == kind)
+
+
+def _surface(analysis: Analysis, word: Word) -> str:
+    return analysis.text[word.start - analysis.start : word.end - analysis.start]
+
+
+def _area_like(word: Word) -> bool:
+    """An administrative area or a city written without 시 (`원주`, `전주`)."""
+    stem = word.stem
+    return bool(stem) and (
+        admin_area(stem, word.stem_tags)
+        or region(stem) is not None
+        or (word.stem_tags == ("NNP",) and region(stem + "시") is not None)
+    )
+
+
+def _unit(word: Word) -> bool:
+    """A smaller address unit written as a proper noun (`목동`, `표선면`, `성읍리`)."""
+    units = _place_heads("unit")
+    return (
+        len(word.stem) >= 2
+        and word.stem_tags == ("NNP",)
+        and word.stem[-1] in units
+        and title_of(word.stem) is None
+    )
+
+
+def _head(analysis: Analysis, word: Word) -> bool:
+    heads = _place_heads("head")
+    return word.stem in heads or _surface(analysis, word).strip(",") in heads
+
+
+def _address(analysis: Analysis, i: int) -> bool:
+    """Whether the area at word `i` is part of an address: a smaller unit or a noun of
+    location follows it, straight or after its proper nouns (`덕양구 마곡대교 남단 인근`), or
+    its 의/에 leads to one (`관악구의 한`, `양천구에 위치한`)."""
+    words = analysis.words
+    area = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if nxt is None:
+        return False
+    particle = area.particle()
+    if particle in ("의", "에"):
+        after = _place_heads(particle)
+        return area.after[-1].tag.startswith("J") and any(
+            _surface(analysis, nxt).startswith(w) for w in after
+        )
+    if not area.bare or _surface(analysis, area).endswith(","):
+        return False
+    for w in words[i + 1 : i + 1 + PHRASE_WORDS]:
+        if _head(analysis, w) or _unit(w) or _area_like(w):
+            return True
+        if not (w.bare and w.stem_tags == ("NNP",)):
+            return False
+    return False
+
+
+def _unit_after_area(analysis: Analysis, i: int) -> bool:
+    """A smaller address unit or a city without 시 right after an area (`양천구 목동`,
+    `표선면 성읍리`, `강원도 원주`)."""
+    w = analysis.words[i]
+    city = w.stem_tags == ("NNP",) and region(w.stem + "시") is not None
+    if i == 0 or not (_unit(w) or city):
+        return False
+    prev = analysis.words[i - 1]
+    return prev.bare and (_area_like(prev) or _unit(prev))
 
 
 def _location(analysis: Analysis, i: int) -> Found:
