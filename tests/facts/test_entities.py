@@ -34,6 +34,17 @@ def facts(text: str, kind: str):
             "중간간부와 시공사, 대기업이 기획재정부와 행정안전부를 찾았다.",
             ["기획재정부", "행정안전부"],
         ),
+        # a company, school or medium ending names one only in a proper noun
+        (
+            "시중은행과 인터넷은행, 경쟁회사, 국공립대학, 종합병원이 생방송을 했다.",
+            [],
+        ),
+        (
+            "신한은행과 현대건설, 서울신문, 삼성서울병원은 공정거래위원회와 기획재정부에 갔다.",
+            ["신한은행", "현대건설", "서울신문", "삼성서울병원", "공정거래위원회", "기획재정부"],
+        ),
+        # common nouns ending in 부 or 처 are no ministry
+        ("관계부처와 정부부처는 반대급부로 조인트벤처 존재여부를 따졌다.", []),
     ],
 )
 def test_organizations(text, expected):

@@ -1,11 +1,10 @@
 """What a word's stem names: a title, a person's name, an organisation, a place.
 
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
-`org_stop_endings`, `parties`, `universities`, `ministries`, `venues`, `regions`,
-`countries`, `country_abbreviations`, `places_abroad`, `loan_syllables`,
-`title_modifiers`, `affiliation_endings`); the stem
-comes from `clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by
-`완주군수` however Kiwi split it.
+`org_stop_endings`, `org_names`, `parties`, `universities`, `ministries`, `venues`,
+`regions`, `countries`, `country_abbreviations`, `places_abroad`, `loan_syllables`,
+`title_modifiers`, `affiliation_endings`); the stem comes from `clauses.Word` (Kiwi's
+nominal tokens of one word), so `완주군수는` is judged by `완주군수` however Kiwi split it.
 """
 
 from __future__ import annotations
@@ -187,19 +186,23 @@ def admin_area(stem: str, tags: tuple[str, ...]) -> bool:
 
 
 def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
-    """A stem that names an organisation by its ending (`희망제작소`, `국토교통부`)."""
+    """A stem that names an organisation by its ending (`희망제작소`, `국토교통부`); a
+    company, school or medium ending (`은행`, `대학`, `방송`) only in a proper noun
+    (`신한은행`, not `시중은행`): Kiwi tags the generic ones as common nouns throughout."""
     if not _HANGUL.fullmatch(stem) or stem in words("org_stopwords") or is_venue(stem):
         return False
     if any(stem.endswith(w) for w in words("org_stop_endings")):  # 중간간부, 정면승부
         return False
-    if stem in words("parties") or stem in words("universities"):  # 정의당, 서울대: their
-        return True  # own names, whatever their first syllable
+    if stem in words("parties") or stem in words("universities") or stem in words("org_names"):
+        return True  # 정의당, 서울대: their own names, whatever their first syllable
     if stem in words("ministries"):  # 경제부, 공안부: too short for the ministry ending
         return True
     for suffix, kind in sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])):
         if stem.endswith(suffix) and len(stem) > len(suffix):
             if kind[0] == "ministry":  # 국토교통부: Kiwi often splits it into common nouns
                 return len(stem) >= 4
+            if kind[0] == "proper":  # 신한은행, not 시중은행 (common nouns only)
+                return "NNP" in tags
             if kind[0] == "short":  # 청/원/회: a proper noun, not a 3-syllable name (이상원)
                 long_enough = len(stem) >= 4 or (len(stem) == 3 and surname_of(stem) is None)
                 return long_enough and "NNP" in tags
