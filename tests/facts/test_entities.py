@@ -109,10 +109,34 @@ def test_places(text, expected):
             [(15, "대", "소방차", "15대"), (30, "대", "차량", "30대")],
         ),
         ("60대 작업자와 20대 직원이 경쟁률 5대 1을 봤다.", []),
+        # ... and after a counted noun, a decade before a person is an age
+        ("직원 40대 여성이 다쳤다.", []),
+        # a small N대 right before a noun is "N major", unless the noun is the verb's
+        ("국내 4대 은행과 세계 3대 영화제가 손잡았다.", []),
+        ("구급차 3대 출동했다.", [(3, "대", "구급차", "3대")]),
+        # a hedge written after the unit: "in the 80s", "the low 30s"
+        (
+            "점유율은 80%대를 지켰고 수익률은 30% 초반, 사업비 2조원대를 쓴다.",
+            [
+                (80, "%", None, "80%대"),
+                (30, "%", None, "30% 초반"),
+                (2_000_000_000_000, "원", "사업비", "2조원대"),
+            ],
+        ),
     ],
 )
 def test_quantities(text, expected):
     assert [(f.value, f.unit, f.counts, f.text) for f in facts(text, "quantity")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "approx"),
+    [("약 50명", True), ("80%대", True), ("30% 후반", True), ("1조원대", True), ("30대", False)],
+)
+def test_hedged(text, approx):
+    from newsmoa.facts.quantities import hedged
+
+    assert hedged(text) is approx
 
 
 def test_entity_model_seam_adds_only_uncovered_spans():

@@ -6,8 +6,14 @@ with what it counts.
                                     table `count_predicates`)
     "50명의 주민"                 -> 50 명, counts 주민 (the noun it modifies)
 
-`approx` is set for `약 50명`, `50여 명`, `50명가량`, so outlets writing about the same
-number with and without the hedge are not read as disagreeing.
+`approx` is set for `약 50명`, `50여 명`, `50명가량`, `20% 초반`, `90%대`, `1조원대` (table
+`quantity_hedges`), so outlets writing about the same number with and without the hedge
+are not read as disagreeing.
+
+`N대` is a count of vehicles only after its noun (`소방차 5대`): a decade of age before a
+person (`60대 작업자`, `직원 30대 남성`: table `age_heads`), a ratio (`5대 1`) and `N major`
+(`5대 시중은행`, `미국 3대 증시`: a small number right before a noun that is no verbal
+noun, as `5대 출동했다` is) are none.
 """
 
 from __future__ import annotations
@@ -15,21 +21,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsmoa.facts.clauses import Analysis, Tok
-from newsmoa.facts.tables import mapping, words
+from newsmoa.facts.tables import mapping, rows, words
 
 _SMALL = {"십": 10, "백": 100, "천": 1000}
 # `serve.view` writes amounts with these too
 LARGE_UNITS = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
-_APPROX_BEFORE = frozenset({"약", "대략", "무려", "최대", "최소"})
-_APPROX_AFTER = frozenset({"여", "가량", "정도", "이상", "남짓", "쯤", "안팎", "내외"})
 _ENUM = frozenset({"등", "등등", "총", "약"})
-_HEDGES = (*sorted(_APPROX_BEFORE | _APPROX_AFTER), "여")  # 여: `50여 명`
+_MAJOR_BELOW = 10  # `5대 시중은행` (five major banks): a count this small right before a noun
+
+
+def _hedges(where: str) -> frozenset[str]:
+    return frozenset(w for w, at in rows("quantity_hedges") if at == where)
 
 
 def hedged(text: str) -> bool:
-    """Whether a quantity's words (a fact's `text`: `약 50명`, `50여 명`, `50명가량`) say it
-    is approximate, as `find` read them."""
-    return any(w in text for w in _HEDGES)
+    """Whether a quantity's words (a fact's `text`: `약 50명`, `50여 명`, `50명가량`, `90%대`)
+    say it is approximate, as `find` read them (an attached hedge counts after a unit, not
+    after a digit: `30대` is a unit)."""
+    if any(w in text for w in _hedges("before") | _hedges("after")):
+        return True
+    return any(
+        len(text) > 1 and text.endswith(w) and not text[-2].isdigit() for w in _hedges("attached")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,25 +108,48 @@ def find(analysis: Analysis) -> list[Quantity]:
             if _minus_before(analysis, start):  # "지난달(-0.04%)": a fall, not a rise
                 value, start = -value, start - 1
             before = toks[i - 1] if i > 0 else None
-            if before and before.form in _APPROX_BEFORE and start - before.end <= 1:
+            if before and before.form in _hedges("before") and start - before.end <= 1:
                 approx, start = True, before.start
             after = toks[j + 1] if j + 1 < len(toks) else None
-            if after and after.form in _APPROX_AFTER and after.start - end <= 1:
+            if after and (
+                (after.form in _hedges("after") and after.start - end <= 1)
+                or (after.form in _hedges("attached") and after.start == end)
+            ):
                 approx, end = True, after.end
             counts = _counts(toks, i, j, units)
-            if not (counts is None and _age_or_ratio(toks, j, value, units)):
+            if not _not_vehicles(toks, j, value, units, counts is None):
                 out.append(Quantity(value, unit_tok.form, counts, start, end, approx))
         i = j + 1
     return out
 
 
-def _age_or_ratio(toks: list[Tok], unit: int, value: float, units: dict) -> bool:
-    """Whether `N대` with no counted noun before it is a decade of age (`60대 작업자`, `20대
-    남성`) or a ratio (`5대 1`), not a number of vehicles."""
+def _not_vehicles(toks: list[Tok], unit: int, value: float, units: dict, uncounted: bool) -> bool:
+    """Whether `N대` is no number of vehicles: a decade of age before a person (`직원 30대
+    남성`, whatever stands before it) or, with no counted noun before it, any decade
+    (`60대 작업자`) or a ratio (`5대 1`); or `N major` (`5대 시중은행`, `3대 증시는`)."""
     if units[toks[unit].form][0] != "vehicles":
         return False
-    ratio = unit + 1 < len(toks) and toks[unit + 1].tag == "SN"
-    return ratio or (10 <= value <= 90 and value % 10 == 0)
+    nxt = toks[unit + 1] if unit + 1 < len(toks) else None
+    decade = 10 <= value <= 90 and value % 10 == 0
+    if decade and nxt is not None and nxt.form in words("age_heads"):
+        return True
+    if uncounted and ((nxt is not None and nxt.tag == "SN") or decade):
+        return True
+    return value < _MAJOR_BELOW and _major(toks, unit)
+
+
+def _major(toks: list[Tok], unit: int) -> bool:
+    """`N대` right before a noun that is no verbal noun (`5대 시중은행에`, not `5대
+    출동했다`, `5대 파손됐다`)."""
+    k = unit + 1
+    if k >= len(toks) or toks[k].tag not in ("NNG", "NNP") or toks[k].start - toks[unit].end != 1:
+        return False
+    while (
+        k + 1 < len(toks) and toks[k + 1].tag in ("NNG", "NNP") and toks[k + 1].start == toks[k].end
+    ):
+        k += 1
+    verbal = k + 1 < len(toks) and toks[k + 1].tag in ("XSV", "XSA")
+    return not (verbal and toks[k + 1].start == toks[k].end)
 
 
 def _minus_before(analysis: Analysis, start: int) -> bool:
