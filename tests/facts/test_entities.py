@@ -26,6 +26,11 @@ def facts(text: str, kind: str):
         ("이상원은 웃었다.", []),
         # districts are in the regions table; other short proper nouns in 시/군/구 are not
         ("양천구와 중구, 강남구는 대책을 내놨다.", ["양천구", "중구", "강남구"]),
+        # a seat of government acts; a named building that acts is the body in it
+        (
+            "청와대는 밝혔다. 동작구청은 몰랐고 송파구청 관계자는 답했다.",
+            ["청와대", "동작구청", "송파구청"],
+        ),
         # in an address an area is a place (test_places), acting it is an organisation
         ("서울 동작구 사당동 소재 주택과 동작구 관계자", ["동작구"]),
         ("유군은 집을 나갔다. 한민구 장관과 모리야마 히로시가 만났다.", []),
@@ -74,6 +79,12 @@ def test_organizations(text, expected):
         ("경북 안동 하회마을 인근을 걸었다.", [("경북", None), ("안동", None)]),
         # ... but one that acts, or one of a list, stays an organisation
         ("동작구는 사당동 주택가에 주차장을 짓는다.", []),
+        # an organisation with 에서 is where only if its clause hosts a happening there
+        ("충북도에서 열린 간담회에 갔다.", [("충북도", "meeting")]),
+        ("한빛전자에서 만든 냉장고와 청와대에서 검토할 안이다.", []),
+        ("국토교통부에서 발표했다. 충남도에서도 노력하겠다.", []),
+        # a meeting named as a proper noun is when, not where
+        ("정부는 국무회의에서 의결했다.", []),
         # where words are posted, or a party acting, is no place
         ("정청래 전 의원은 트위터에서 반박했다.", []),
         ("더불어민주당에서 유감을 표명했다.", []),

@@ -7,8 +7,12 @@
   `관악구의 한 편의점`, `양천구에 위치한`; table `place_heads`): there it says where, and
   news of accidents and crimes writes most areas so; the smaller unit (`목동`) is a place too;
 - place: a province or region (`전북`), a building or room (`서울시청`, `대회의실`), and any
-  proper noun, organisation or room used as a location (`희망제작소에서`): that one is the
-  place of its clause's happening, so it carries the clause's label; the others carry none.
+  proper noun or room used as a location (`뉴욕에서`, `회의실에서`): that one is the place of
+  its clause's happening, so it carries the clause's label; the others carry none. An
+  organisation with 에서 is a place too only where its clause hosts a happening (a signing,
+  a meeting, `열린`, `발생한`: table `hosting`); elsewhere it is who acts (`동아오츠카에서
+  만든`, `청와대에서 검토할`). A named building that acts (`마포구청은`, `서대문구청 관계자`,
+  table `actor_marks`) is an organisation.
   A location keeps the bare nouns written before it (`시청 4층 회의실에서` -> 시청 4층 회의실).
 """
 
@@ -71,10 +75,13 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
             out.append(Found("place", stem, w.stem_start, w.stem_end, loc))
         elif admin_area(stem, w.stem_tags) or is_organization(stem, w.stem_tags):
             out.append(Found("organization", stem, w.stem_start, w.stem_end))
-            if loc:
+            if loc and _hosting(analysis, w):
                 out.append(_location(analysis, i))
         elif loc and (venue_word(stem) or all(t == "NNP" for t in w.stem_tags)):
-            out.append(_location(analysis, i))
+            if not _event(stem):
+                out.append(_location(analysis, i))
+        elif is_venue(stem) and _acts(analysis, i):
+            out.append(Found("organization", stem, w.stem_start, w.stem_end))
         elif is_venue(stem) or region(stem) is not None or _unit_after_area(analysis, i):
             out.append(Found("place", stem, w.stem_start, w.stem_end, False))
     return out
@@ -149,6 +156,40 @@ def _unit_after_area(analysis: Analysis, i: int) -> bool:
         return False
     prev = analysis.words[i - 1]
     return prev.bare and (_area_like(prev) or _unit(prev))
+
+
+@cache
+def _hosting_rx() -> re.Pattern[str]:
+    labels = {v for k, v in rows("hosting") if k == "label"}
+    verbs = [v for k, v in rows("hosting") if k == "verb"]
+    happenings = [rx for label, rx in rows("happenings") if label in labels]
+    return re.compile("|".join(f"(?:{rx})" for rx in (*happenings, *verbs)))
+
+
+def _hosting(analysis: Analysis, word: Word) -> bool:
+    """Whether the clause of a word written with 에서 hosts a happening there (its words
+    after the word: `에서 협약을 체결했다`, `에서 열린`), not one the word does."""
+    clause = analysis.clause_at(word.stem_end - 1)
+    end = clause.end if clause else analysis.start + len(analysis.text)
+    after = analysis.text[word.end - analysis.start : end - analysis.start]
+    return _hosting_rx().search(after) is not None
+
+
+def _event(stem: str) -> bool:
+    """A meeting or ceremony named as a proper noun (`국무회의에서 결정될`): when, not where."""
+    return any(
+        re.search(rx, stem) for label, rx in rows("happenings") if label in ("meeting", "ceremony")
+    )
+
+
+def _acts(analysis: Analysis, i: int) -> bool:
+    """A named building that acts: a subject particle or a word for its people after it."""
+    w = analysis.words[i]
+    marks = {k: {v for v, kind in rows("actor_marks") if kind == k} for k in ("particle", "head")}
+    if w.particle() in marks["particle"]:
+        return True
+    nxt = analysis.words[i + 1] if i + 1 < len(analysis.words) else None
+    return w.bare and nxt is not None and nxt.stem in marks["head"]
 
 
 def _location(analysis: Analysis, i: int) -> Found:
