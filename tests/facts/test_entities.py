@@ -83,6 +83,9 @@ def test_organizations(text, expected):
         ("충북도에서 열린 간담회에 갔다.", [("충북도", "meeting")]),
         ("한빛전자에서 만든 냉장고와 청와대에서 검토할 안이다.", []),
         ("국토교통부에서 발표했다. 충남도에서도 노력하겠다.", []),
+        # words of time before a place are no part of it
+        ("그는 출국하기 전 청와대에서 협약을 맺었다.", [("청와대", "signing")]),
+        ("다음달 중순 뉴욕에서 회의가 열린다.", [("뉴욕", "meeting")]),
         # a meeting named as a proper noun is when, not where
         ("정부는 국무회의에서 의결했다.", []),
         # where words are posted, or a party acting, is no place

@@ -193,7 +193,8 @@ def _acts(analysis: Analysis, i: int) -> bool:
 
 
 def _location(analysis: Analysis, i: int) -> Found:
-    """The place phrase ending with word `i` (written before `에서`)."""
+    """The place phrase ending with word `i` (written before `에서`); words of time before it
+    are not part of it (`떠나기 전 백악관에서`, `다음달 중순 뉴욕에서`)."""
     words = analysis.words
     first = i
     while first > 0 and i - first < PHRASE_WORDS:
@@ -203,6 +204,9 @@ def _location(analysis: Analysis, i: int) -> Found:
             and all(t in ("NNP", "NNG") for t in prev.stem_tags)
             and prev.stem not in mapping("day_periods")
             and prev.stem not in mapping("date_words")
+            and prev.stem not in mapping("date_parts")
+            and prev.stem not in mapping("date_modifiers")
+            and prev.stem not in _place_heads("time")
         )
         if (
             not prev.bare
