@@ -128,6 +128,11 @@ def test_places(text, expected):
         # a small N대 right before a noun is "N major", unless the noun is the verb's
         ("국내 4대 은행과 세계 3대 영화제가 손잡았다.", []),
         ("구급차 3대 출동했다.", [(3, "대", "구급차", "3대")]),
+        # compatibility and fullwidth units are the plain ones
+        (
+            "도심에서 12㎞ 떨어진 곳에 높이 8ｍ 탑이 있다.",
+            [(12, "km", None, "12㎞"), (8, "m", "높이", "8ｍ")],
+        ),
         # a hedge written after the unit: "in the 80s", "the low 30s"
         (
             "점유율은 80%대를 지켰고 수익률은 30% 초반, 사업비 2조원대를 쓴다.",

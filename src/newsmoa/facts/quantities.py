@@ -18,6 +18,7 @@ noun, as `5대 출동했다` is) are none.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from newsmoa.facts.clauses import Analysis, Tok
@@ -78,8 +79,8 @@ def _number(toks: list[Tok]) -> int | float | None:
 
 def find(analysis: Analysis) -> list[Quantity]:
     """Every number with a known unit in one analysed sentence."""
-    toks = list(analysis.tokens)
     units = mapping("units")
+    toks = [_unit_tok(t, units) for t in analysis.tokens]
     out = []
     i = 0
     while i < len(toks):
@@ -121,6 +122,15 @@ def find(analysis: Analysis) -> list[Quantity]:
                 out.append(Quantity(value, unit_tok.form, counts, start, end, approx))
         i = j + 1
     return out
+
+
+def _unit_tok(tok: Tok, units: dict) -> Tok:
+    """A token whose compatibility form is a unit (`㎞`, fullwidth `ｍ`, `㎏`) as that unit,
+    so `5㎞` and `5km` are one unit; `㎡` has its own row."""
+    if tok.form in units:
+        return tok
+    plain = unicodedata.normalize("NFKC", tok.form)
+    return Tok(plain, tok.tag, tok.start, tok.end) if plain in units else tok
 
 
 def _not_vehicles(toks: list[Tok], unit: int, value: float, units: dict, uncounted: bool) -> bool:
