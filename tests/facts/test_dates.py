@@ -221,3 +221,11 @@ def test_that_year_is_the_year_named_last():
     assert [m.value for m in found] == ["2018-01", "2018-02"]
     found = find_dates("2013년 3월 창당했다. 같은 해 10월 출범했다.", jul31)
     assert [m.value for m in found] == ["2013-03", "2013-10"]
+
+
+def test_the_same_month_is_the_month_of_the_day_named_last():
+    """같은 달 25일: the month of the day named before it, not the dateline's."""
+    jul31 = date(2019, 7, 31)
+    found = find_dates("2018년 5월 2일 협약을 맺었다. 같은달 25일 착공했다.", jul31)
+    assert [m.value for m in found] == ["2018-05-02", "2018-05-25"]
+    assert [m.value for m in find_dates("같은 달 10일 열렸다.", jul31)] == ["2019-07-10"]

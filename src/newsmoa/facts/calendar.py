@@ -3,8 +3,8 @@
 The cycle rule: a bare day (`19일`) or month (`3월`) is the nearest one to the dateline, so
 `19일` in an article of 20 March is 19 March and `25일` in an article of 28 March is 25 March;
 `지난` takes the latest one before the dateline and `오는` the first one after it. Relative
-words (`지난해`, `이달`, `다음주`) move from the dateline; `이날`, `전날` move from the day
-the article named last (`ref`). Values are reduced-precision ISO strings or a period dict.
+words (`지난해`, `이달`, `다음주`) move from the dateline; `이날`, `전날`, `같은 달` move from
+the day the article named last (`ref`). Values are reduced-precision ISO strings or a period dict.
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def _base(
         return (found.isoformat() if found else None), found
     if "rel_week" in got or ("weekday" in got and "day" not in got):
         return _week(got, anchor, direction)
-    return _calendar(got, anchor, year, direction)
+    return _calendar(got, anchor, year, direction, ref)
 
 
 def _week(
@@ -189,12 +189,17 @@ def _week(
 
 
 def _calendar(
-    got: dict[str, str], anchor: date | None, year: int | None, direction: str | None
+    got: dict[str, str],
+    anchor: date | None,
+    year: int | None,
+    direction: str | None,
+    ref: date | None = None,
 ) -> tuple[Any, date | None]:
     month: int | None = None
     if "rel_month" in got and anchor is not None:
-        off = int(_table("date_words")[_key(got["rel_month"])][1])
-        year, month = _add_months(anchor.year, anchor.month, off)
+        off, base = _table("date_words")[_key(got["rel_month"])][1:3]
+        origin = ref if base == "ref" and ref is not None else anchor  # 같은 달: ref's month
+        year, month = _add_months(origin.year, origin.month, int(off))
     elif "month" in got:
         month = _ints(got["month"])[0]
     days = _ints(got.get("day") or got.get("dayrange") or "")
