@@ -229,3 +229,6 @@ def test_the_same_month_is_the_month_of_the_day_named_last():
     found = find_dates("2018년 5월 2일 협약을 맺었다. 같은달 25일 착공했다.", jul31)
     assert [m.value for m in found] == ["2018-05-02", "2018-05-25"]
     assert [m.value for m in find_dates("같은 달 10일 열렸다.", jul31)] == ["2019-07-10"]
+    # with a year named in front: that year's month (a comparison: "지난해 같은 달보다")
+    found = find_dates("6월 취업자는 지난해 같은 달보다 늘었다.", jul31)
+    assert [m.value for m in found] == ["2019-06", "2018-06"]

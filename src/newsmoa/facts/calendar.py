@@ -109,17 +109,19 @@ def resolve(
     *,
     ref: date | None = None,
     ref_year: int | None = None,
+    ref_month: tuple[int, int] | None = None,
     tz: tzinfo | None = None,
 ) -> tuple[Any, date | None]:
     """(value, the one day it names or None) for one chain of (atom kind, words); a year
-    word anchored `ref` (이듬해) counts from `ref_year`, the year named last, else `ref`'s."""
+    word anchored `ref` (이듬해) counts from `ref_year`, the year named last, else `ref`'s; a
+    month word anchored `ref` (같은 달) from `ref_month`, the month named last, else `ref`'s."""
     got: dict[str, str] = {}
     for kind, text in parts:
         if kind in ("tight", "loose"):
             got.setdefault("mod", _table("date_modifiers")[_key(text)][0])
         else:
             got.setdefault(kind, text)
-    value, day = _base(got, anchor, ref or anchor, ref_year)
+    value, day = _base(got, anchor, ref or anchor, ref_year, ref_month)
     if day is not None and "time" in got and (hm := _time(got["time"])):
         value = datetime(day.year, day.month, day.day, *hm, tzinfo=tz or SEOUL).isoformat()
     mod = got.get("mod")
@@ -134,7 +136,11 @@ def resolve(
 
 
 def _base(
-    got: dict[str, str], anchor: date | None, ref: date | None, ref_year: int | None = None
+    got: dict[str, str],
+    anchor: date | None,
+    ref: date | None,
+    ref_year: int | None = None,
+    ref_month: tuple[int, int] | None = None,
 ) -> tuple[Any, date | None]:
     direction = mapping("date_modifiers").get(got.get("dir", ""), (None,))[0]
     if "ymd" in got:
@@ -160,7 +166,9 @@ def _base(
         return (found.isoformat() if found else None), found
     if "rel_week" in got or ("weekday" in got and "day" not in got):
         return _week(got, anchor, direction)
-    return _calendar(got, anchor, year, direction, ref)
+    if ref_month is None and ref is not None:
+        ref_month = (ref.year, ref.month)
+    return _calendar(got, anchor, year, direction, ref_month)
 
 
 def _week(
@@ -193,13 +201,15 @@ def _calendar(
     anchor: date | None,
     year: int | None,
     direction: str | None,
-    ref: date | None = None,
+    ref_month: tuple[int, int] | None = None,
 ) -> tuple[Any, date | None]:
     month: int | None = None
     if "rel_month" in got and anchor is not None:
         off, base = _table("date_words")[_key(got["rel_month"])][1:3]
-        origin = ref if base == "ref" and ref is not None else anchor  # 같은 달: ref's month
-        year, month = _add_months(origin.year, origin.month, int(off))
+        origin = ref_month if base == "ref" and ref_month else (anchor.year, anchor.month)
+        named_year, (year, month) = year, _add_months(*origin, int(off))
+        if base == "ref" and named_year is not None:  # 지난해 같은 달: that month a year back
+            year = named_year
     elif "month" in got:
         month = _ints(got["month"])[0]
     days = _ints(got.get("day") or got.get("dayrange") or "")

@@ -44,6 +44,16 @@ class DateMention:
             return int(value[:4])
         return None
 
+    @property
+    def month(self) -> tuple[int, int] | None:
+        """(year, month) it names last, when it names one: what 같은 달 points to."""
+        value = self.value
+        if isinstance(value, dict):
+            value = value.get("to") or value.get("from")
+        if isinstance(value, str) and re.match(r"\d{4}-\d\d", value):
+            return int(value[:4]), int(value[5:7])
+        return None
+
 
 # Order of atoms inside one expression: a later atom must not rank below an earlier one.
 _RANK = {
@@ -178,11 +188,13 @@ def find_dates(
     tz: tzinfo | None = None,
     ref: date | None = None,
     ref_year: int | None = None,
+    ref_month: tuple[int, int] | None = None,
 ) -> tuple[DateMention, ...]:
     """Every date expression in `text`, resolved against `anchor` (the dateline's day).
 
     `ref` is the day last named before `text` (what 이날 points to), `ref_year` the year
-    (what 이듬해 counts from: "2012년 3월부터 이듬해 12월까지" ends in 2013); each resolved
+    (what 이듬해 counts from: "2012년 3월부터 이듬해 12월까지" ends in 2013), `ref_month` the
+    month (what 같은 달 is: "6월 ... 지난해 같은 달" is June 2018); each resolved
     expression becomes the reference for the following ones. With `anchor` None, relative
     expressions keep their words and get value None.
     """
@@ -197,11 +209,14 @@ def find_dates(
             out.append(listed)
             ref = listed.day or ref
             continue
-        value, day = calendar.resolve(parts, anchor, ref=ref or anchor, ref_year=ref_year, tz=tz)
+        value, day = calendar.resolve(
+            parts, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
+        )
         mention = DateMention(start, end, text[start:end], value, day)
         out.append(mention)
         ref = day or ref
         ref_year = mention.year or ref_year
+        ref_month = mention.month or ref_month
     return tuple(_join_periods(text, out))
 
 

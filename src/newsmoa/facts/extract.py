@@ -50,9 +50,12 @@ def extract_facts(
     ref: date | None = None
     ref_at = 0  # the sentence that named `ref`
     ref_year: int | None = None
+    ref_month: tuple[int, int] | None = None
     for n, a in enumerate(analyses):
         near = ref if n - ref_at <= REF_SENTENCES else None  # farther: the dateline's day
-        for m in find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year):
+        for m in find_dates(
+            a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month
+        ):
             facts.append(
                 Fact(
                     "date",
@@ -65,6 +68,7 @@ def extract_facts(
             if m.day is not None:  # (an 이날 that took one keeps the day in view)
                 ref, ref_at = m.day, n
             ref_year = m.year or ref_year
+            ref_month = m.month or ref_month
         for q in quantities.find(a):
             facts.append(
                 Fact(
