@@ -136,3 +136,33 @@ def test_this_day_is_the_day_named_just_before_else_the_datelines():
         "북한의 이날 발사는 한미 연합훈련에 대한 반발로 풀이된다."
     )
     assert far[-1] == ("이날", "2026-07-31")
+
+
+def test_farther_on_this_day_is_the_lead_day():
+    """Beyond the sentence after a named day, 이날 is the article's lead day (the first day
+    it names, at most a week before the dateline), not the dateline's: a report from
+    abroad dated the day after."""
+    found = _dates(
+        "미국 대통령은 30일(현지시간) 무역 협상에 대해 의견을 밝혔다. "
+        "그는 협상이 길어지고 있다고 했다. 백악관은 추가 설명을 하지 않았다. "
+        "대통령은 이날 트위터에도 글을 올렸다."
+    )
+    assert found[-1] == ("이날", "2026-07-30")
+
+
+def test_an_offset_is_no_day_for_this_day_to_follow():
+    """`사흘 전` is counted from the dateline; 이날 after it is still the day named before."""
+    found = _dates(
+        "대통령은 30일(현지시간) 반도체 기업을 언급했다. 사흘 전에 이어 두 번째다. "
+        "대통령은 이날 기자들과 만났다."
+    )
+    assert found[-1] == ("이날", "2026-07-30")
+
+
+def test_the_lead_day_is_written_bare_not_with_jinan():
+    """지난 marks an earlier day; the day the report is about is written by its number."""
+    found = _dates(
+        "지난 26일 워싱턴에서 열린 회의에 다녀온 김 의원은 30일 라디오에서 이같이 말했다. "
+        "그는 대화가 필요하다고 했다. 정부는 답하지 않았다. 김 의원은 이날 오후 출국했다."
+    )
+    assert found[-1] == ("이날", "2026-07-30")

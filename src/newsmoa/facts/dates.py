@@ -33,6 +33,8 @@ class DateMention:
     text: str
     value: Any
     day: date | None = None  # the day it names, when it names exactly one (for 이날)
+    offset: bool = False  # counted from the dateline (`사흘 전`): no day for 이날 to follow
+    bare_day: bool = False  # a day written by its number alone (`2일`): not `지난 2일`, `이날`
 
     @property
     def year(self) -> int | None:
@@ -195,7 +197,9 @@ def find_dates(
     `ref` is the day last named before `text` (what 이날 points to), `ref_year` the year
     (what 이듬해 counts from: "2012년 3월부터 이듬해 12월까지" ends in 2013), `ref_month` the
     month (what 같은 달 is: "6월 ... 지난해 같은 달" is June 2018); each resolved
-    expression becomes the reference for the following ones. With `anchor` None, relative
+    expression becomes the reference for the following ones, but an offset (`사흘 전`,
+    counted from the dateline, not from the day it follows: "21일 ... 사흘 전에 이어 ...
+    이날" means the 21st). With `anchor` None, relative
     expressions keep their words and get value None.
     """
     out: list[DateMention] = []
@@ -212,9 +216,12 @@ def find_dates(
         value, day = calendar.resolve(
             parts, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
         )
-        mention = DateMention(start, end, text[start:end], value, day)
+        offset = any(kind == "offset" for kind, _ in parts)
+        kinds = {kind for kind, _ in parts}
+        bare_day = bool(kinds & {"ymd", "day"}) and "dir" not in kinds
+        mention = DateMention(start, end, text[start:end], value, day, offset, bare_day)
         out.append(mention)
-        ref = day or ref
+        ref = ref if offset else day or ref
         ref_year = mention.year or ref_year
         ref_month = mention.month or ref_month
     return tuple(_join_periods(text, out))
