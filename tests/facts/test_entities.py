@@ -68,6 +68,8 @@ def test_organizations(text, expected):
         ("시는 9일 오후 시청 4층 회의실에서 협약을 맺었다.", [("시청 4층 회의실", "signing")]),
         ("지난 19일 서울시청 정책 벤치마킹에 나섰다.", [("서울시청", None)]),
         ("전북 완주군이 나섰다.", [("전북", None)]),
+        # a region's name used as a common noun (the economy, a match) is no place
+        ("반도체 경기 반등이 늦어져 축구 경기도 줄었다.", []),
         # an area in an address is where, not who: a smaller unit or a noun of location follows
         (
             "경찰은 서울 동작구 사당동 소재 주택에서 그를 붙잡았다.",

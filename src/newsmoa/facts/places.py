@@ -6,8 +6,9 @@
   smaller unit or a noun of location (`서울 양천구 목동 소재 공사장`, `전주시 완산구 한 야산`,
   `관악구의 한 편의점`, `양천구에 위치한`; table `place_heads`): there it says where, and
   news of accidents and crimes writes most areas so; the smaller unit (`목동`) is a place too;
-- place: a province or region (`전북`), a building or room (`서울시청`, `대회의실`), and any
-  proper noun or room used as a location (`뉴욕에서`, `회의실에서`): that one is the place of
+- place: a province or region (`전북`; a proper noun: not the economy in `경기 반등`), a
+  building or room (`서울시청`, `대회의실`), and any proper noun or room used as a location
+  (`뉴욕에서`, `회의실에서`): that one is the place of
   its clause's happening, so it carries the clause's label; the others carry none. An
   organisation with 에서 is a place too only where its clause hosts a happening (a signing,
   a meeting, `열린`, `발생한`: table `hosting`); elsewhere it is who acts (`동아오츠카에서
@@ -82,7 +83,7 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
                 out.append(_location(analysis, i))
         elif is_venue(stem) and _acts(analysis, i):
             out.append(Found("organization", stem, w.stem_start, w.stem_end))
-        elif is_venue(stem) or region(stem) is not None or _unit_after_area(analysis, i):
+        elif is_venue(stem) or _region(w) or _unit_after_area(analysis, i):
             out.append(Found("place", stem, w.stem_start, w.stem_end, False))
     return out
 
@@ -90,6 +91,12 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
 @cache
 def _place_heads(kind: str) -> frozenset[str]:
     return frozenset(word for word, k in rows("place_heads") if k == kind)
+
+
+def _region(word: Word) -> bool:
+    """A province or region written as a proper noun: `경기` in `반도체 경기 반등` (the
+    economy; 36 on the dev and August days, most of them so) and `축구 경기` are common nouns."""
+    return region(word.stem) is not None and "NNP" in word.stem_tags
 
 
 def _surface(analysis: Analysis, word: Word) -> str:
