@@ -125,7 +125,8 @@ def resolve(
     if day is not None and "time" in got and (hm := _time(got["time"])):
         value = datetime(day.year, day.month, day.day, *hm, tzinfo=tz or SEOUL).isoformat()
     mod = got.get("mod")
-    if value is not None and mod in ("from", "to"):
+    ranged = "yearrange" in got or "dayrange" in got  # `2013~14년까지`: both ends written
+    if value is not None and mod in ("from", "to") and not ranged:
         span = value if isinstance(value, dict) else {"from": value, "to": value}
         value = (
             {"from": span["from"], "to": None}
@@ -146,6 +147,10 @@ def _base(
     if "ymd" in got:
         found = _day(*_ints(got["ymd"])[:3])
         return (found.isoformat() if found else None), found
+    if "yearrange" in got:  # 2007~2009년, 2013~14년 (the second year's century: the first's)
+        first, last = _ints(got["yearrange"])[:2]
+        last = last if last >= 100 else first - first % 100 + last
+        return {"from": f"{first:04d}", "to": f"{max(first, last):04d}"}, None
     if "year" in got and "rel_year" not in got:
         year: int | None = _ints(got["year"])[0]
     elif "rel_year" in got:

@@ -3,7 +3,8 @@
     find_dates("완주군은 지난 19일 ...", anchor=date(2015, 3, 20))
     -> (DateMention(start=4, end=10, text="지난 19일", value="2015-03-19"),)
 
-A date expression is a chain of *atoms* found by one regex (a year `2015년`, a month `3월` or
+A date expression is a chain of *atoms* found by one regex (a year `2015년` or years
+`2007~2009년`, `2013~14년` (a period: both ends, not the last year alone), a month `3월` or
 `지난달`, a day `19일` or `이날`, a weekday, a part of a month `말`, a time `오후 2시`, a direction
 `지난`/`오는`, a modifier `부터`/`까지`/`께`) that follow each other with only spaces between.
 The chain is resolved against the article's dateline by `calendar.resolve`; `A부터 B까지`
@@ -61,6 +62,7 @@ class DateMention:
 _RANK = {
     "dir": 0,
     "ymd": 1,
+    "yearrange": 1,
     "year": 1,
     "rel_year": 1,
     "month": 2,
@@ -79,6 +81,7 @@ _RANK = {
 }
 _ANCHORED = {
     "ymd",
+    "yearrange",
     "year",
     "rel_year",
     "month",
@@ -125,6 +128,8 @@ def _pattern() -> re.Pattern[str]:
         rf"{day}(?:\s*\.(?!\d))?(?!\d))"
         rf"|(?P<offset>{nohan}(?:\d{{1,3}}\s*(?:일|주일|주|개월|달|년)"
         rf"|{_alt(longest_first(list(mapping('day_counts'))))})\s*(?:전|후|뒤){_WEND})"
+        r"|(?P<yearrange>(?<![\d.,])(?:19|20)\d\d\s*[~∼〜\-]\s*(?:(?:19|20)\d\d|\d\d)\s*년"
+        r"(?!\s*(?:간|동안|째|만|대)))"
         r"|(?P<year>(?<![\d.,])(?:19|20)\d\d\s*년(?!\s*(?:간|동안|째|만|대)))"
         rf"|(?P<dayrange>(?<![\d.,]){day}\s*(?:일\s*)?[~∼〜\-]\s*{day}\s*일{_DAY_NOT})"
         r"|(?P<month>(?<![\d.,])(?:1[0-2]|0?[1-9])\s*월(?!\s*간))"
