@@ -125,6 +125,8 @@ def test_places(text, expected):
             [(15, "대", "소방차", "15대"), (30, "대", "차량", "30대")],
         ),
         ("60대 작업자와 20대 직원이 경쟁률 5대 1을 봤다.", []),
+        # a count of people naming a kind of household is no count
+        ("1인 가구와 4인 가족이 늘었다.", []),
         # ... and after a counted noun, a decade before a person is an age
         ("직원 40대 여성이 다쳤다.", []),
         # a small N대 right before a noun is "N major", unless the noun is the verb's

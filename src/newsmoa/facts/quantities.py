@@ -10,6 +10,8 @@ with what it counts.
 `quantity_hedges`), so outlets writing about the same number with and without the hedge
 are not read as disagreeing.
 
+`1인 가구` (table `count_kinds`) names a kind of household, not a count of people.
+
 `N대` is a count of vehicles only after its noun (`소방차 5대`): a decade of age before a
 person (`60대 작업자`, `직원 30대 남성`: table `age_heads`), a ratio (`5대 1`) and `N major`
 (`5대 시중은행`, `미국 3대 증시`: a small number right before a noun that is no verbal
@@ -118,10 +120,24 @@ def find(analysis: Analysis) -> list[Quantity]:
             ):
                 approx, end = True, after.end
             counts = _counts(toks, i, j, units)
-            if not _not_vehicles(toks, j, value, units, counts is None):
+            if not _not_vehicles(toks, j, value, units, counts is None) and not _kind(
+                toks, j, units
+            ):
                 out.append(Quantity(value, unit_tok.form, counts, start, end, approx))
         i = j + 1
     return out
+
+
+def _kind(toks: list[Tok], unit: int, units: dict) -> bool:
+    """`1인 가구`, `4인 가족`: a count of people naming a kind of household (table
+    `count_kinds`), not a number of people."""
+    nxt = toks[unit + 1] if unit + 1 < len(toks) else None
+    return (
+        units[toks[unit].form][0] == "people"
+        and nxt is not None
+        and nxt.start - toks[unit].end <= 1
+        and nxt.form in words("count_kinds")
+    )
 
 
 def _unit_tok(tok: Tok, units: dict) -> Tok:
