@@ -126,7 +126,7 @@ def resolve(
         value = datetime(day.year, day.month, day.day, *hm, tzinfo=tz or SEOUL).isoformat()
     mod = got.get("mod")
     ranged = "yearrange" in got or "dayrange" in got  # `2013~14년까지`: both ends written
-    if value is not None and mod in ("from", "to") and not ranged:
+    if value is not None and mod in ("from", "to") and not (ranged and mod == "to"):
         span = value if isinstance(value, dict) else {"from": value, "to": value}
         value = (
             {"from": span["from"], "to": None}

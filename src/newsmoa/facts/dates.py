@@ -117,7 +117,7 @@ def _pattern() -> re.Pattern[str]:
     one_char = [w for w in rel_of["year"] if len(w) == 1]
     rel_year = [w for w in rel_of["year"] if len(w) > 1]
     mods = mapping("date_modifiers")
-    dirs = [w for w, (kind, _) in mods.items() if kind in ("past", "future", "current")]
+    dirs = [w for w, (kind, _) in mods.items() if kind in ("past", "future", "current", "every")]
     after = {w: how for w, (kind, how) in mods.items() if kind in ("approx", "from", "to")}
     tight = [w for w, how in after.items() if how == "tight"]
     loose = [w for w, how in after.items() if how == "loose"]
@@ -208,8 +208,14 @@ def find_dates(
     expressions keep their words and get value None.
     """
     out: list[DateMention] = []
+    recurring = -1  # where the last recurring chain (`매년 4월`) ended
     for chain in _chains(text):
         start, end = chain[0][1], chain[-1][2]
+        if _recurring(text, chain) or (
+            recurring >= 0 and _LIST_GAP.fullmatch(text[recurring:start])
+        ):  # every year's April, and the months listed with it (`매년 4월과 10월`)
+            recurring = end
+            continue
         while chain and chain[-1][0] == "dir":
             chain = chain[:-1]
         parts = [(kind, text[s:e]) for kind, s, e in chain]
@@ -230,6 +236,12 @@ def find_dates(
         ref_year = mention.year or ref_year
         ref_month = mention.month or ref_month
     return tuple(_join_periods(text, out))
+
+
+def _recurring(text: str, chain: list[tuple[str, int, int]]) -> bool:
+    """A chain led by `매년`, `매주` (date_modifiers kind every): a recurring day, no date."""
+    every = {w for w, (kind, _) in mapping("date_modifiers").items() if kind == "every"}
+    return any(kind == "dir" and text[s:e] in every for kind, s, e in chain)
 
 
 # what stands between two days of one list: "5월 4일과 9일", "4일, 9일", "4일·9일", "4일 및 9일"
