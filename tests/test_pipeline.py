@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import json
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -1081,6 +1082,43 @@ def test_one_text_pasted_with_other_line_breaks_or_wrapped_is_the_same_article(t
         assert room.ingest([again], defer_analysis=True).unchanged == 1
     assert store.counts()["articles"] == 1
     store.close()
+
+
+def test_a_store_from_before_the_words_hash_finds_its_flashes_and_pasted_texts(tmp_path):
+    """Ids made from a text (a pasted text's, a flash's name) keep the formula they were
+    made with (`text_id`); only the comparison hash changed (migration 10). When the id was
+    derived from the new hash too, a flash and an edited file's older text read again after
+    the upgrade were stored twice (a review)."""
+    import hashlib
+    import sqlite3
+
+    from newsmoa.text.normalize import normalize
+
+    store_path = str(tmp_path / "s.db")
+    store = open_store(store_path)
+    flash = RawItem(
+        origin="f.jsonl:1",
+        title="[속보] 코스피 2,700선 회복",
+        text="[속보] 코스피 2,700선 회복",
+        outlet="연합뉴스",
+        published="2024-05-01T09:01:00+09:00",
+    )
+    pasted = _release_from("한빛일보")  # a text of several lines
+    assert Newsroom(store).ingest([flash, pasted], defer_analysis=True).added == 2
+    store.close()
+    db = sqlite3.connect(store_path)
+    for aid, doc in db.execute("SELECT id, doc FROM articles").fetchall():
+        text = json.loads(doc)["text"] or json.loads(doc)["title"]
+        old = hashlib.sha1(normalize(text).encode()).hexdigest()[:16]
+        db.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (old, aid))
+    db.execute("PRAGMA user_version = 9")
+    db.commit()
+    db.close()
+    upgraded = open_store(store_path)
+    again = Newsroom(upgraded).ingest([flash, pasted], defer_analysis=True)
+    assert (again.added, again.unchanged) == (0, 2)
+    assert upgraded.counts()["articles"] == 2
+    upgraded.close()
 
 
 def test_one_report_under_urls_that_differ_in_tracking_or_host_is_one_article(tmp_path):

@@ -282,11 +282,11 @@ class Newsroom:
         if came:
             asked = came | {a.id for a in articles if a.url in came}
             ids = stored_url_ids(articles, self.store.known_hashes(sorted(asked)))
-        keyed = sorted({a.id for a in articles if text_keyed(a)})
+        keyed = [a for a in articles if text_keyed(a)]
         if not keyed:
             return ids
-        held = self.store.holding(keyed)  # the text-keyed id is the text's hash
-        copies = copy_ids(articles, held, self.store.outlets_of(keyed))
+        held = self.store.holding(sorted({a.content_hash for a in keyed}))
+        copies = copy_ids(articles, held, self.store.outlets_of(sorted({a.id for a in keyed})))
         return [c if text_keyed(a) else i for a, i, c in zip(articles, ids, copies, strict=True)]
 
     def _versions_by_file(

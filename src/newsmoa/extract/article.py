@@ -43,9 +43,9 @@ from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
 from newsmoa.text.normalize import (
     comparison_key,
-    content_hash,
     key_length_at_least,
     printable,
+    text_id,
     tidy,
 )
 from newsmoa.types import Article, RawItem
@@ -105,7 +105,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     return Article(
         id=raw.id
         or (url_key(raw.url) if raw.url else None)
-        or content_hash(body or _flash_name(title, lines, raw.outlet, published, tz)),
+        or text_id(body or _flash_name(title, lines, raw.outlet, published, tz)),
         text=body,
         title=tidy(title),
         outlet=outlet,

@@ -29,14 +29,14 @@ import math
 from collections.abc import Mapping, Sequence
 
 from newsmoa.extract.tables import outlets
-from newsmoa.text.normalize import content_hash
+from newsmoa.text.normalize import text_id
 from newsmoa.types import Article
 
 
 def text_keyed(a: Article) -> bool:
-    """Whether `a`'s id is its text's hash: it was given without an id or URL (`extract`);
-    a flash, which has no text, is keyed by its headline, outlet and time already."""
-    return a.url is None and bool(a.text) and a.id == a.content_hash
+    """Whether `a`'s id is made from its text (`text_id`): it was given without an id or URL
+    (`extract`); a flash, which has no text, is keyed by its headline, outlet and time."""
+    return a.url is None and bool(a.text) and a.id == text_id(a.text)
 
 
 def outlet_key(outlet: str | None) -> str | None:
@@ -46,9 +46,9 @@ def outlet_key(outlet: str | None) -> str | None:
     return outlets().canonical(outlet) or outlet.strip()
 
 
-def copy_id(text_id: str, outlet: str) -> str:
-    """The id of `outlet`'s copy of the text keyed `text_id` when another outlet holds it."""
-    return content_hash(f"{text_id}\n{outlet}")
+def copy_id(text_key: str, outlet: str) -> str:
+    """The id of `outlet`'s copy of the text keyed `text_key` when another outlet holds it."""
+    return text_id(f"{text_key}\n{outlet}")
 
 
 Stored = tuple[str, "str | None", bool]  # a stored article: (id, outlet or None, release)
@@ -61,30 +61,31 @@ def copy_ids(
     outlets_of: Mapping[str, str | None],
 ) -> list[str]:
     """The id of each of `articles`: the id it has, except for a text-keyed one, which is
-    the stored article holding its text (`holding`: text hash -> stored articles) under its
-    outlet; else the stored article under its id (`outlets_of`: id -> outlet, whatever text
-    it holds now: a new version of it) under the same outlet; else a new id: the text's hash
-    where no article holds it yet, or the hash of the text and the outlet. Outlets match when
-    they are one outlet as the current table names them, or, for an article holding the
-    same text, either is unknown (an unknown outlet is not a reason to make a copy of an
-    article that holds another text now: an outlet-less file edited since keeps its old
-    text's other copies apart). Within the batch, articles with a known outlet claim ids
-    first, in a canonical order."""
+    the stored article holding its text (`holding`: content hash -> stored articles, a text
+    found whatever its line breaks) under its outlet; else the stored article under its id
+    (`outlets_of`: id -> outlet, whatever text it holds now: a new version of it) under the
+    same outlet; else a new id: its text's id where no article holds it yet, or the id of
+    the text and the outlet. Outlets match when they are one outlet as the current table
+    names them, or, for an article holding the same text, either is unknown (an unknown
+    outlet is not a reason to make a copy of an article that holds another text now: an
+    outlet-less file edited since keeps its old text's other copies apart). Within the
+    batch, articles with a known outlet claim ids first, in a canonical order."""
     ids = [a.id for a in articles]
     groups: dict[str, list[int]] = {}
     for i, a in enumerate(articles):
         if text_keyed(a):
-            groups.setdefault(a.id, []).append(i)
-    for text_id, members in groups.items():
+            groups.setdefault(a.content_hash, []).append(i)
+    for digest, members in groups.items():
         keys = {i: _key(articles[i].outlet, articles[i].is_release) for i in members}
-        claims = _Claims(holding.get(text_id, ()))
-        if text_id in outlets_of and text_id not in claims.taken:  # another text now:
-            claims.add(text_id, outlet_key(outlets_of[text_id]), held=False)  # same outlet only
+        claims = _Claims(holding.get(digest, ()))
+        for own in sorted({articles[i].id for i in members}):
+            if own in outlets_of and own not in claims.taken:  # another text now:
+                claims.add(own, outlet_key(outlets_of[own]), held=False)  # same outlet only
         for i in sorted(members, key=lambda i: _order(articles[i], keys[i])):
-            key = keys[i]
+            key, own = keys[i], articles[i].id
             found = claims.find(key)
             if found is None:
-                found = text_id if text_id not in claims.taken else copy_id(text_id, key or "")
+                found = own if own not in claims.taken else copy_id(own, key or "")
                 claims.add(found, key, held=True)
             ids[i] = found
     return ids

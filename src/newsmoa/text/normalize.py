@@ -93,7 +93,16 @@ def key_length_at_least(paragraphs: Iterable[str], n: int) -> bool:
 
 
 def content_hash(text: str) -> str:
-    """The identity of a text: its words in order, whatever spaces or line ends join them
-    (a text pasted once as it was printed and once re-wrapped is one text; `normalize`
-    alone kept line ends, and the re-wrapped copy was a second article)."""
+    """What a text says: its words in order, whatever spaces or line ends join them (a text
+    pasted once as printed and once re-wrapped is one text; `normalize` alone kept line ends,
+    and the re-wrapped copy was a second article). For comparing texts only: ids are made by
+    `text_id`, whose formula must never change."""
     return hashlib.sha1(" ".join(normalize(text).split()).encode("utf-8")).hexdigest()[:16]
+
+
+def text_id(text: str) -> str:
+    """The id made from a text (an article without an id or URL, a flash's name, another
+    outlet's copy): the formula ids were always made with, so an id made again from what an
+    article was stored with is the id it has (`content_hash` once was this, and a store's
+    flashes and pasted texts were stored twice when it changed)."""
+    return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:16]
