@@ -1085,10 +1085,10 @@ def test_one_text_pasted_with_other_line_breaks_or_wrapped_is_the_same_article(t
 
 
 def test_a_store_from_before_the_words_hash_finds_its_flashes_and_pasted_texts(tmp_path):
-    """Ids made from a text (a pasted text's, a flash's name) keep the formula they were
-    made with (`text_id`); only the comparison hash changed (migration 10). When the id was
-    derived from the new hash too, a flash and an edited file's older text read again after
-    the upgrade were stored twice (a review)."""
+    """A store upgraded by migration 10 (every comparison hash taken again over words)
+    finds a flash and a pasted text of several lines when they are read again; the ids
+    they are found under are pinned in `test_ids_made_from_texts_are_the_ids_every_earlier_
+    newsmoa_made` (deriving them from the new hash stored a flash twice: a review)."""
     import hashlib
     import sqlite3
 
