@@ -11,6 +11,7 @@ is a table (`data/url_noise.tsv`). An article stored before keyed by the URL as 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -21,7 +22,8 @@ from newsmoa.types import Article
 def url_key(url: str) -> str:
     """`url` as the article it names: https, the host lower-cased without a mobile or
     "www" prefix or a default port, the query without tracking parameters and in order,
-    no fragment. A URL that is not http(s), or that cannot be read as one, as it is."""
+    no fragment but one that routes the page. A URL that is not http(s), or that cannot be
+    read as one, as it is."""
     try:
         parts = urlsplit(url.strip())
         port = parts.port
@@ -42,7 +44,13 @@ def url_key(url: str) -> str:
         for name, value in parse_qsl(parts.query, keep_blank_values=True)
         if name.lower() not in params and not name.lower().startswith(prefixes)
     )
-    return urlunsplit(("https", host, parts.path or "/", urlencode(query), ""))
+    fragment = parts.fragment if _ROUTE.match(parts.fragment) else ""
+    return urlunsplit(("https", host, parts.path or "/", urlencode(query), fragment))
+
+
+# A fragment that routes a page in the browser ("#!/view/1001", "#/news/1", "#id=7") names
+# the article; another is a place on the page ("#comments") and is left out.
+_ROUTE = re.compile(r"[!/]|.*[/=]")
 
 
 def url_keyed(a: Article) -> bool:
