@@ -15,17 +15,23 @@ day, the August set, ECB+ or the bundled example changes (1,841 texts).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
 from newsmoa.extract.lines import ends_sentence
 from newsmoa.text.normalize import BULLETS
 
-MAX_WRAP_COLUMNS = 160  # a wider line (in characters or columns): not wrapped that way
-MIN_WRAPS = 2  # line breaks the wrapper made, at the least, in a text taken as wrapped
+MAX_WRAP_COLUMNS = 160  # a wider line of words (in characters or columns): not wrapped that way
+MIN_WRAPS = 3  # line breaks the wrapper made inside a sentence, at the least, in a wrapped text
+# ... and at least this share of the breaks between two lines of words are the wrapper's (a
+# list or a table of lines of one width has a few such breaks by chance, a wrapped text
+# nearly only those)
+MIN_WRAP_SHARE = 0.5
 # a line this much narrower than the width ends its paragraph, whatever follows it
 MIN_FULL_SHARE = 0.5
 _ITEM_MARKS = frozenset(BULLETS + "-*+•◦○◎◇◆□■△▲▷▶")
+_COLUMNS_GAP = re.compile(r"\S(?: {2,}|\t)\S")  # a table's row: cells apart by spaces or a tab
 
 
 def columns(text: str) -> int:
@@ -35,24 +41,31 @@ def columns(text: str) -> int:
 
 def unwrap(text: str) -> str:
     """`text` with each line that a wrapper broke joined to the next by a space; any other
-    text unchanged. A text is taken as wrapped on the breaks inside sentences; once it is,
-    a full line that happens to end a sentence was broken by the wrapper too. Wrappers count
-    characters (Python's `textwrap`) or columns (editors, terminals); a line full by either
-    count is full."""
+    text unchanged. Only lines of words count (`_prose`): not the headline (the first line,
+    which a mail's subject or a title makes as long as it likes), not a table's row, and
+    the width is taken without a line with no space (a link). A text is taken as wrapped on
+    the breaks inside sentences; once it is, a full line that happens to end a sentence was
+    broken by the wrapper too.
+    Wrappers count characters (Python's `textwrap`) or columns (editors, terminals); a line
+    full by either count is full."""
     if "\n" not in text:
         return text
     lines = [line.rstrip() for line in text.split("\n")]
-    if max(map(len, lines)) > MAX_WRAP_COLUMNS:  # as many columns at least: no count fits
-        return text  # (a page's text: no width is taken, 2 µs for 1,500 characters)
+    prose = _prose(lines)
+    measured = [i for i in prose if " " in lines[i].strip()]  # not a link's line
+    if max((len(lines[i]) for i in measured), default=0) > MAX_WRAP_COLUMNS:
+        return text  # a paragraph a line (a page's text: 2 µs for 1,500 characters)
     full = [False] * (len(lines) - 1)
     for measure in (len, columns):
         widths = [measure(line) for line in lines]
-        width = max(widths)
+        width = max((widths[i] for i in measured), default=0)
         if width <= MAX_WRAP_COLUMNS:
             full = [f or _full(lines, widths, i, width, measure) for i, f in enumerate(full)]
+    full = [f and i in prose and i + 1 in prose for i, f in enumerate(full)]
+    breaks = sum(i + 1 in prose for i in prose)
     inside = sum(f and not ends_sentence(lines[i].strip()) for i, f in enumerate(full))
-    if inside < MIN_WRAPS:  # a paragraph of one sentence a line, under the width: not wrapped
-        return text
+    if inside < MIN_WRAPS or sum(full) < MIN_WRAP_SHARE * breaks:
+        return text  # a paragraph of one sentence a line, a list, a table: not wrapped
     out = [lines[0]]
     for i, line in enumerate(lines[1:]):
         if full[i]:
@@ -60,6 +73,13 @@ def unwrap(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _prose(lines: list[str]) -> set[int]:
+    """The lines a wrapper may have made: all but the first with text (the headline) and a
+    table's row."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return {i for i in filled[1:] if not _COLUMNS_GAP.search(lines[i])}
 
 
 def _full(
@@ -71,6 +91,7 @@ def _full(
     if not here or not after or after[0] in _ITEM_MARKS or widths[i] < MIN_FULL_SHARE * width:
         return False
     word = after.split(maxsplit=1)[0]
-    if word[0].isdigit() and word.rstrip(".)").isdigit():
-        return False  # "1. ..." or "2) ...": a numbered item
+    label = word.rstrip(".)")
+    if label.isdigit() and len(label) <= 2 and label != word:
+        return False  # "1. ..." or "2) ...": a numbered item (not a year: "2024.")
     return widths[i] + 1 + measure(word) > width
