@@ -63,3 +63,20 @@ def test_a_quotation_of_two_sentences_and_what_follows_a_quote_stay_with_it():
     ]
     glued = _cut("“문자 기다립니다” “만남 원함”부적절한 만남을 미끼로 한 범행이 잇따랐다.")
     assert glued[-1] == "부적절한 만남을 미끼로 한 범행이 잇따랐다."
+
+
+def test_a_quote_ending_in_a_stop_keeps_its_attribution_and_straight_single_quotes_count():
+    """A review and a black-box test: "“…싶었다.”고 밝혔다." was cut before 고 (a stop
+    inside the closing mark was taken for the sentence's end), a straight single quote of
+    two sentences was cut inside, a list's labels ("다. 접수") were sentence ends, and an
+    opening mark could stand as a sentence of its own."""
+    for whole in (
+        "김 교수는 “학교에 작은 보답이나마 하고 싶었다.”고 기부 배경을 밝혔다.",
+        "그가 “정말 그럴까?”라고 묻자 모두 웃었다.",
+        "최 시장은 ‘시민이 먼저다.’라며 정책을 설명했다.",
+        "그는 '우리는 이긴다. 끝까지 간다'며 웃었다.",
+        "가. 신청 자격 나. 제출 서류 다. 접수 기간 라. 문의처",
+        "He said it's fine. 'We won' he added.",
+    ):
+        assert _cut(whole) == [whole]
+    assert "“" not in _cut("그는 “이긴다”고 했다.“또 이긴다.”그렇다.")

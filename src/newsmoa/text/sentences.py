@@ -42,6 +42,7 @@ def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
 
 
 _CLOSERS = "”’\"')]"
+_OPENERS = "“‘\"'(["
 # A Korean sentence's end (a final ending, a full stop, maybe closing quotes or brackets)
 # glued to the next one's start, no space between: where a crawler that flattened a page
 # joined two paragraphs ("...고 밝혔다.31일 오전 ..."); Kiwi keeps such a pair as one
@@ -53,7 +54,7 @@ _GLUED_END = re.compile(r"(?<=[다요죠까][.!?])[”’\"')]*+(?=[가-힣0-9A-
 # quote went with the sentence before and "이라고 말했다." stood alone). Such an end is a
 # sentence's outside any quotation (`_quoting`): a quote of two sentences is one. A stop
 # inside closing marks is left to Kiwi: a quoted question goes on ("‘…될까?’ 물으면").
-_SPACED_END = re.compile(r"(?<=[다요죠까][.!?])\s+(?=\S)")
+_SPACED_END = re.compile(r"(?<=[가-힣][다요죠까][.!?])\s+(?=\S)")  # not a label: "다. 접수"
 
 
 def _mended(para: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
@@ -80,20 +81,20 @@ def _mended(para: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
 
 def _continues(para: str, last: list[int], start: int, end: int) -> bool:
     """Whether Kiwi's sentence at `start` belongs to the one before (`last`: its start and
-    end): it is only closing marks (`"또 이긴다.` `"`); or it follows a closing quote with
-    no space and opens with a particle or a quotative ending (`...것"` `이라고 말했다.`); or
+    end): it is only closing marks (`"또 이긴다.` `"`), or the one before only opening ones;
+    or it follows a closing quote with no space and opens with a particle or a quotative
+    ending (`...것"` `이라고 말했다.`, `“…싶었다.”` `고 밝혔다.`); or
     the one before is a bare quotation, one pair of marks and no stop, and it goes on with
     a syllable (`‘화이트 리스트’` `제외는 …`: a quoted name opening the sentence)."""
-    piece = para[start:end].strip()
-    if not piece.strip(_CLOSERS):
-        return True
-    if _BARE_QUOTE.fullmatch(para[last[0] : last[1]].strip()):
+    piece, before = para[start:end].strip(), para[last[0] : last[1]].strip()
+    if not piece.strip(_CLOSERS) or not before.strip(_OPENERS):
+        return True  # closing marks alone go back, opening marks alone go on
+    if _BARE_QUOTE.fullmatch(before):
         return "가" <= piece[0] <= "힣"
     tail = para[: last[1]]
     return (
         start == last[1]
         and tail[-1:] in _CLOSERS
-        and tail.rstrip(_CLOSERS)[-1:] not in ".!?"
         and piece.split(maxsplit=1)[0].rstrip(".,!?") in quote_tails()
     )
 
@@ -110,9 +111,11 @@ def quote_tails() -> frozenset[str]:
 
 def _quoting(piece: str) -> list[bool]:
     """For each position of `piece`, whether it is inside a quotation: “ and ‘ open, ” and
-    ’ close, a straight " opens or closes (a straight ' is an apostrophe too often)."""
-    out, double, single = [], False, False
-    for c in piece:
+    ’ close, a straight " opens or closes, and a straight ' opens where a word begins
+    (after a space, a bracket or another mark) and closes the quotation it opened (in a
+    word it is an apostrophe: "don't")."""
+    out, double, single, straight = [], False, False, False
+    for i, c in enumerate(piece):
         if c == "“":
             double = True
         elif c == "”":
@@ -123,5 +126,10 @@ def _quoting(piece: str) -> list[bool]:
             single = True
         elif c == "’":
             single = False
-        out.append(double or single)
+        elif c == "'":
+            if straight:
+                straight = False
+            elif (i == 0 or piece[i - 1] in ' \t([“‘"') and piece[i + 1 : i + 2].strip():
+                straight = True
+        out.append(double or single or straight)
     return out
