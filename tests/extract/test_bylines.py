@@ -15,6 +15,14 @@ LEADING = [
         None,
         "시가 밝혔다",
     ),  # unknown outlet, by its ending
+    # the wire and daily forms in other brackets (a black-box test: all stayed in the text)
+    ("[전주=뉴시스] 박지영 기자 = 시는", "뉴시스", "박지영", "시는"),
+    ("[서울=뉴시스]박지영 기자 = 시는", "뉴시스", "박지영", "시는"),
+    ("[서울=뉴스1] 박지영 기자 = 시는", "뉴스1", "박지영", "시는"),
+    ("【전주=뉴시스】 박지영 기자 = 시는", "뉴시스", "박지영", "시는"),
+    ("[이데일리 박지영 기자] 시는", "이데일리", "박지영", "시는"),
+    ("[헤럴드경제=박지영 기자] 시는", "헤럴드경제", "박지영", "시는"),
+    ("(서울=연합뉴스) 김민수 이영희 기자 = 시는", "연합뉴스", "김민수", "시는"),
 ]
 
 
@@ -25,7 +33,10 @@ def test_leading_bylines(line, outlet, reporter, rest):
     assert (b.outlet, b.reporter, b.rest.strip()) == (outlet, reporter, rest)
 
 
-@pytest.mark.parametrize("line", ["[단독] 정부, 새 정책 발표", "(사진) 현장 모습", "(1) 첫째 항목"])
+@pytest.mark.parametrize(
+    "line",
+    ["[단독] 정부, 새 정책 발표", "(사진) 현장 모습", "(1) 첫째 항목", "[속보 김민수 기자] 정부는"],
+)
 def test_brackets_that_are_not_outlets(line):
     assert leading_byline(line) is None
 

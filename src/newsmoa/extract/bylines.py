@@ -20,6 +20,8 @@ from newsmoa.extract.tables import outlets
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
+# ... or apart by spaces alone, where a role and "=" follow ("김민수 이영희 기자 = ")
+_SPACED_NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]?\s*{_NAME})*"
 _ROLES = (
     "기자",
     "특파원",
@@ -39,11 +41,15 @@ _ROLE_MARKS = tuple(r for r in _ROLES if not any(o != r and o in r for o in _ROL
 # ASCII only: a crawler glues the next word on ("kr김주연 기자"), which \w would take in
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
-_BRACKET_RE = re.compile(r"^\s*\[\s*(?P<name>[^\[\]\n]{2,20}?)\s*\]\s*")
-_PAREN_RE = re.compile(
-    r"^\s*[(（]\s*(?P<a>[^()（）=\n]{1,20}?)\s*=\s*(?P<b>[^()（）\n]{1,30}?)\s*[)）]\s*"
+# An outlet's marker opening an article, in any of the brackets outlets use: "[뉴시스]",
+# "(전주=연합뉴스)", "[서울=뉴시스]", "【전주=뉴시스】", "[헤럴드경제=박지영 기자]",
+# "[이데일리 박지영 기자]" (a black-box test: only the round form was read, and the others
+# stayed in the text, their reporter a person of the story)
+_MARKER_RE = re.compile(
+    r"^\s*[\[(（【〔［]\s*(?P<inner>[^\[\]()（）【】〔〕［］\n]{2,40}?)\s*[\])）】〕］]\s*"
 )
-_LEAD_REPORTER_RE = re.compile(rf"^\s*(?P<name>{_NAMES})\s*{_ROLE}\s*=\s*")
+_OUTLET_REPORTER_RE = re.compile(rf"^(?P<outlet>\S+)\s+(?P<name>{_SPACED_NAMES})\s*{_ROLE}$")
+_LEAD_REPORTER_RE = re.compile(rf"^\s*(?P<name>{_SPACED_NAMES})\s*{_ROLE}\s*=\s*")
 _ROLE_SUFFIX_RE = re.compile(rf"^(?P<name>{_NAMES})\s*{_ROLE}$")
 # A closing signature: [place= or place/] names [words] role [e-mail, or the brackets a
 # crawler emptied of it]. Up to three words may stand between the first word and the role: a
@@ -86,28 +92,29 @@ class Byline:
 
 
 def first_name(names: str) -> str:
-    return re.split(r"\s*[·ㆍ・∙,]\s*", names.strip())[0]
+    """The first of a byline's names ("김민수·이영희", "김민수 이영희")."""
+    return re.split(r"\s*[·ㆍ・∙,]\s*|\s+", names.strip())[0]
 
 
 def leading_byline(line: str) -> Byline | None:
     """An outlet marker or byline opening the line, with the text after it; None if none."""
-    table = outlets()
-    m = _BRACKET_RE.match(line)
-    if m:
-        outlet = table.canonical(m["name"])
-        if outlet:
-            return _with_lead_reporter(Byline(outlet=outlet, rest=line[m.end() :]))
-    m = _PAREN_RE.match(line)
-    if m:
-        a, b = m["a"].strip(), m["b"].strip()
+    m = _MARKER_RE.match(line)
+    if not m:
+        return None
+    table, inner, rest = outlets(), m["inner"].strip(), line[m.end() :]
+    a, eq, b = (part.strip() for part in inner.partition("="))
+    if eq:  # place=outlet, outlet=reporter or place=reporter
         role = _ROLE_SUFFIX_RE.match(b)
         if role:
             outlet = table.canonical(a) or a
-            return Byline(outlet=outlet, reporter=first_name(role["name"]), rest=line[m.end() :])
+            return Byline(outlet=outlet, reporter=first_name(role["name"]), rest=rest)
         outlet = table.canonical(b) or table.canonical(a)
-        if outlet:
-            return _with_lead_reporter(Byline(outlet=outlet, rest=line[m.end() :]))
-    return None
+        return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
+    named = _OUTLET_REPORTER_RE.match(inner)
+    if named and (outlet := table.canonical(named["outlet"])):
+        return Byline(outlet=outlet, reporter=first_name(named["name"]), rest=rest)
+    outlet = table.canonical(inner)
+    return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
 
 
 def _with_lead_reporter(b: Byline) -> Byline:
