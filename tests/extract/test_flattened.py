@@ -67,6 +67,18 @@ def test_script_inside_a_paragraph_goes_and_the_sentence_keeps_its_stop():
 
 
 @pytest.mark.parametrize(
+    "start", ["31일 국회에서", "1965년 협정은", "MBC는 1일부터", "“청문회 전", "D램 값이"]
+)
+def test_the_next_sentences_first_word_is_not_taken_with_the_script(start):
+    """The run without Hangul that holds the script also held the digits or Latin word that
+    open the next sentence, and both went ("일 국회에서", "는 1일부터": a black-box test)."""
+    got = without_script("협약을 맺었다." + SCRIPT + " " + start + " 논의했다.")
+    assert got == "협약을 맺었다. " + start + " 논의했다."
+    more_code = "협약을 맺었다." + SCRIPT + ' $(".g").gallery({ width:700, zoom: false,//사진'
+    assert without_script(more_code) == "협약을 맺었다. 사진"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "He paid $5 (about €4); the {draft} rule = law | not yet; see (a) and (b) of it.",

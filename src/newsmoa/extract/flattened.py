@@ -58,13 +58,22 @@ def without_script(paragraph: str) -> str:
 
 
 def _blank_if_script(m: re.Match[str]) -> str:
-    """A script run as one space, after the stop and quotes that close the sentence before it."""
+    """A script run as one space, after the stop and quotes that close the sentence before it
+    and before what follows the code's last brace, semicolon or parenthesis: the digits or
+    Latin word that open the next sentence ("…}); 31일 국회…", "MBC는"), which the run
+    took in and dropped with it (a black-box test)."""
     run = m.group()
     braces = run.count("{") + run.count("}")
     if not (braces and ";" in run and braces + run.count(";") + run.count("(") >= 4):
         return run
     code = run.lstrip(_BEFORE_SCRIPT)
-    return f"{run[: len(run) - len(code)]} "
+    after = run[max(run.rfind(c) for c in "};)") + 1 :].strip()
+    if not _WORD_START.fullmatch(after):
+        after = ""  # more code ("gallery_width:700, …//" before a comment in Hangul)
+    return f"{run[: len(run) - len(code)]} {after}"
+
+
+_WORD_START = re.compile(r"[“‘\"'(]?[0-9A-Za-z.%·-]{0,20}")  # a word's start: 31, 1965, MBC, D
 
 
 _HEAD_CHARS = 200  # a caption is a sentence or two (the dev day's longest: 178 characters)
