@@ -64,5 +64,8 @@ def test_an_hour_written_alone_is_kept():
         "2015.03.20 13:21:40": datetime(2015, 3, 20, 13, 21, 40, tzinfo=SEOUL),
         "2019년 7월 31일 3시간 동안": datetime(2019, 7, 31, tzinfo=SEOUL),
         "2024년 5월 1일 25시": datetime(2024, 5, 1, tzinfo=SEOUL),
+        # a review: a count after the hour is no minutes; 24시 is the day's end
+        "2024.05.01 15시 3명 부상": datetime(2024, 5, 1, 15, tzinfo=SEOUL),
+        "2024년 5월 31일 24시": datetime(2024, 6, 1, tzinfo=SEOUL),
     }
     assert {text: parse_datetime(text) for text in when} == when

@@ -192,3 +192,14 @@ def test_a_file_still_being_written_waits_until_it_has_settled(tmp_path):
     (item,) = poller.poll()
     assert item.text == BODY
     assert poller.poll() == []
+
+
+def test_a_file_dated_in_the_future_is_read_at_once(tmp_path):
+    """A zip unpacked from another zone (or a share's clock ahead) dates a file later than
+    now: no sign that it is being written, and it waited forever (a review)."""
+    now = 1_000_000.0
+    poller = Poller([str(tmp_path)], settle_s=2.0, clock=lambda: now)
+    ahead = tmp_path / "one.txt"
+    ahead.write_text(BODY, encoding="utf-8")
+    os.utime(ahead, (now + 9 * 3600, now + 9 * 3600))
+    assert [i.text for i in poller.poll()] == [BODY]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -25,11 +25,12 @@ _DATE = (
     r"(?P<d>\d{1,2})\s*(?:일|\.)?"
 )
 # 13:21, 13:21:40; 16시34분, 16시 34분 40초, and the hour alone: 오후 3시, 15시 (which was
-# dropped, and the day's midnight taken; not 3시간, three hours)
+# dropped, and the day's midnight taken; not 3시간, three hours; minutes in words need 분:
+# "15시 3명 부상" is no 15:03)
 _TIME = (
     r"(?:\s*\(?[월화수목금토일]\)?)?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:"
     r":\s*(?P<M>\d{1,2})(?:\s*:\s*(?P<S>\d{1,2}))?"
-    r"|시(?!간)(?:\s*(?P<Mk>\d{1,2})(?:\s*분(?:\s*(?P<Sk>\d{1,2})\s*초)?|(?!\d)))?"
+    r"|시(?!간)(?:\s*(?P<Mk>\d{1,2})\s*분(?:\s*(?P<Sk>\d{1,2})\s*초)?)?"
     r")"
 )
 DATETIME_RE = re.compile(_DATE + f"(?:{_TIME})?")
@@ -59,11 +60,13 @@ def _from_match(m: re.Match[str], tz: ZoneInfo) -> datetime | None:
         hour += 12
     if m["ampm"] in ("오전", "AM", "am") and hour == 12:
         hour = 0
-    for h, mi, sec in ((hour, minute, second), (0, 0, 0)):
+    midnight = hour == 24 and not (minute or second)  # 24시: the day's end
+    for h, mi, sec in ((0 if midnight else hour, minute, second), (0, 0, 0)):
         try:  # no such time (25시): the day alone, as a date written without one reads
-            return datetime(year, month, day, h, mi, sec, tzinfo=tz)
+            when = datetime(year, month, day, h, mi, sec, tzinfo=tz)
         except ValueError:
             continue
+        return when + timedelta(days=1) if midnight else when
     return None
 
 

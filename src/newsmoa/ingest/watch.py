@@ -152,8 +152,9 @@ class Poller:
             start = old if grew else None  # the same file, grown: read on from where we were
             yield from self._tail(path, st, start or _FileState(st.st_ino, 0, 0))
             return
-        if st.st_mtime_ns / 1e9 > self.clock() - self.settle_s:
+        if 0 <= self.clock() - st.st_mtime_ns / 1e9 < self.settle_s:
             return  # may still be being written: its state stays as it was, read next time
+        # (a time in the future, a zip unpacked from another zone, is no sign of writing)
         self._files[path] = _FileState(st.st_ino, st.st_mtime_ns, st.st_size)
         yield from read_file(path)
 
