@@ -203,3 +203,16 @@ def test_a_file_dated_in_the_future_is_read_at_once(tmp_path):
     ahead.write_text(BODY, encoding="utf-8")
     os.utime(ahead, (now + 9 * 3600, now + 9 * 3600))
     assert [i.text for i in poller.poll()] == [BODY]
+
+
+def test_a_folders_other_files_are_named_once(tmp_path):
+    """As `ingest` names them (a review: `watch` skipped them without a word)."""
+    from newsmoa.errors import Skipped
+
+    (tmp_path / "one.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    poller = Poller([str(tmp_path)])
+    first = poller.poll()
+    assert [type(i).__name__ for i in first] == ["RawItem", "Skipped"]
+    assert isinstance(first[1], Skipped) and first[1].origin == str(tmp_path / "photo.jpg")
+    assert poller.poll() == []

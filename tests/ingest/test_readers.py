@@ -1,6 +1,7 @@
 """Readers: every format, and bad inputs that become errors naming the input."""
 
 import json
+import os
 
 from newsmoa.errors import InputError
 from newsmoa.ingest.readers import read_sources
@@ -234,16 +235,22 @@ def test_a_folders_other_files_are_named_as_skipped_and_hidden_ones_left_out(tmp
     (folder / ".DS_Store").write_bytes(b"\x00\x01")
     (folder / "story.json").write_text("{}", "utf-8")
     (folder / "gone.txt").symlink_to(tmp_path / "nothing.txt")
+    os.mkfifo(folder / "pipe.txt")  # a pipe named like an article: no link (a review)
     items = list(read_sources([str(folder)]))
     good, bad = split(items)
     assert [g.origin for g in good] == [str(folder / "a.txt"), str(folder / "sub" / "b.txt")]
     assert [(type(b), b.origin, b.message) for b in bad] == [
         (Skipped, str(folder / "gone.txt"), "a link to nothing"),
+        (Skipped, str(folder / "pipe.txt"), "not a regular file"),
         (Skipped, str(folder / "story.json"), "not a file type newsmoa reads (.json)"),
     ]
     report = Newsroom(open_store(str(tmp_path / "s.db"))).ingest(items, defer_analysis=True)
     assert report.errors == [] and report.added == 2
-    assert report.dropped == {"a link to nothing": 1, "not a file type newsmoa reads": 1}
+    assert report.dropped == {
+        "a link to nothing": 1,
+        "not a regular file": 1,
+        "not a file type newsmoa reads": 1,
+    }
     assert f"{folder / 'story.json'}: not a file type newsmoa reads (.json)" in report.dropped_from
 
 
@@ -262,6 +269,11 @@ def test_standard_input_is_pasted_text_or_jsonl():
     assert [i.id for i in read_stdin(io.BytesIO(lines.encode()))] == ["a", "b"]
     (bad,) = read_stdin(io.BytesIO(b""))
     assert isinstance(bad, InputError) and str(bad) == "<stdin>: empty file"
+    # a line that is not UTF-8 is an error of that line, as in a file (a review: the whole
+    # input was refused)
+    mixed = (json.dumps({"id": "a", "text": ARTICLE}) + "\n").encode() + b'{"text": "caf\xe9"}\n'
+    good, bad = split(list(read_stdin(io.BytesIO(b"\xef\xbb\xbf" + mixed))))
+    assert [g.id for g in good] == ["a"] and [(b.origin, b.line) for b in bad] == [("<stdin>", 2)]
 
 
 def test_a_markdown_file_is_read_without_its_marks(tmp_path):

@@ -83,11 +83,13 @@ def read_stdin(stream: BinaryIO) -> Iterator[Item]:
     """Standard input (`newsmoa ingest -`): JSONL when it opens with "{", else pasted text
     (one or several articles, as a .txt file holds them), named "<stdin>"."""
     origin = "<stdin>"
-    text = decode(origin, stream.read())
+    data = stream.read()
+    if data.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        yield from read_jsonl_bytes(origin, data.removeprefix(b"\xef\xbb\xbf"))  # a bad
+        return  # line is its own error, as in a file
+    text = decode(origin, data)
     if isinstance(text, InputError):
         yield text
-    elif text.lstrip().startswith("{"):
-        yield from read_jsonl(origin, text)
     else:
         yield from read_text(origin, text)
 
@@ -96,13 +98,9 @@ def _fields(item: RawItem) -> dict[str, Any]:
     return {name: getattr(item, name) for name in RawItem.__slots__}
 
 
-def files_in(folder: Path) -> list[Path]:
-    """The files of a folder and its subfolders that newsmoa reads (by suffix), in order."""
-    return [p for p, skipped in folder_entries(folder) if skipped is None]
-
-
 NOT_READ = "not a file type newsmoa reads"
 LINK_TO_NOTHING = "a link to nothing"
+NOT_A_FILE = "not a regular file"  # a pipe, a socket, a device
 
 
 def folder_entries(folder: Path) -> list[tuple[Path, Skipped | None]]:
@@ -121,8 +119,8 @@ def folder_entries(folder: Path) -> list[tuple[Path, Skipped | None]]:
                 why = f"{NOT_READ} ({suffix or 'no suffix'})"
                 out.append((p, Skipped(path_name(p), why, reason=NOT_READ)))
             elif not p.is_file():
-                why = LINK_TO_NOTHING if p.is_symlink() else "not a file"
-                out.append((p, Skipped(path_name(p), why, reason=LINK_TO_NOTHING)))
+                why = LINK_TO_NOTHING if p.is_symlink() and not p.exists() else NOT_A_FILE
+                out.append((p, Skipped(path_name(p), why, reason=why)))
             else:
                 out.append((p, None))
     return sorted(out, key=lambda entry: entry[0])

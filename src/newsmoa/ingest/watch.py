@@ -27,7 +27,7 @@ from newsmoa.ingest.readers import (
     JSONL_SUFFIXES,
     Item,
     decode,
-    files_in,
+    folder_entries,
     path_name,
     read_file,
     read_jsonl,
@@ -97,7 +97,11 @@ class Poller:
             elif scheme:
                 items = [unsupported_scheme(source, scheme)]
             elif Path(source).is_dir():
-                items = (item for p in files_in(Path(source)) for item in self._file(p))
+                items = (
+                    item
+                    for p, skipped in folder_entries(Path(source))
+                    for item in ([skipped] if skipped is not None else self._file(p))
+                )
             else:
                 items = self._file(Path(source))
             for item in items:
