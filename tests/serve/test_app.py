@@ -567,6 +567,18 @@ def test_a_control_character_neither_enters_a_story_nor_breaks_the_feed():
         got.text
         == "전주시는 1일 전북대와 창업 협약을 맺었다.\n두 기관은 해마다 50개 팀을 지원한다."
     )
+    # written as a character reference in a page, the parser made it the character and
+    # the page was dropped as empty (a review)
+    page = f"<html><body><article><p>{body.replace(chr(8), '&#8;').replace(chr(12), '&#x0C;')}</p>"
+    got = extract(
+        RawItem(
+            origin="p.html",
+            html=page + "<p>협약식에는 주민 100명이 참석했다&#x1F;.</p></article></body></html>",
+        )
+    )
+    assert (
+        got.text.startswith("전주시는 1일 전북대와 창업 협약을 맺었다.") and "\x1f" not in got.text
+    )
     old = {"id": "s1", "title": "전주시\b 협약", "outlets": ["전북일보\x07"], "sentences": []}
     feed = ET.fromstring(atom([old], base="http://x", self_url="http://x/feed.atom"))
     ns = {"a": "http://www.w3.org/2005/Atom"}

@@ -126,11 +126,18 @@ def _printable(raw: RawItem) -> RawItem:
     return replace(
         raw,
         text=_printable_or_none(raw.text),
-        html=_printable_or_none(raw.html),
+        html=_CONTROL_REF.sub("", printable(raw.html)) if raw.html is not None else None,
         outlet=_printable_or_none(raw.outlet),
         title=_printable_or_none(raw.title),
         published=_printable_or_none(raw.published),
     )
+
+
+# A control character written as a character reference (`&#8;`): the parser makes it the
+# character, and trafilatura then dropped the whole page as empty (a review)
+_CONTROL_REF = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)|[xX]0*(?:[0-8bcefBCEF]|1[\da-fA-F]|7[fF]));"
+)
 
 
 def _printable_or_none(value: str | None) -> str | None:
