@@ -296,3 +296,15 @@ def test_a_markdown_file_is_read_without_its_marks(tmp_path):
     )
     article = extract(item)
     assert article.title == "예산 확정" and "https://" not in article.text
+    # brackets that are no link stay as written (a review: labels, credits and whole lines
+    # went), and so do footnote asterisks
+    from newsmoa.ingest.markdown import plain
+
+    for kept in (
+        "[속보][단독] 윤 대통령, 내일 기자회견",
+        "[사진](연합뉴스) 시민들이 걷고 있다",
+        "[문의]: 농업정책과 063-290-1234",
+        "매출*은 1조 원, 영업이익*은 2천억 원",
+        "2*3*4 = 24",
+    ):
+        assert plain(kept) == kept
