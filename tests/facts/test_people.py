@@ -131,7 +131,7 @@ FOREIGN = [
     ("트럼프 대통령은 말했다.", []),
     ("청와대 대변인은 말했다.", []),
     # a Korean name after a company is the name; the company is not part of it
-    ("삼성 이재용 부회장은 말했다.", [("이재용", "부회장", 1)]),
+    ("삼성 이재용 부회장은 말했다.", [("이재용", "삼성 부회장", 1)]),  # 삼성: org_names
 ]
 
 
@@ -207,3 +207,22 @@ AFFILIATED = [
 @pytest.mark.parametrize(("text", "expected"), AFFILIATED)
 def test_affiliation_then_prefixed_title(text, expected):
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "카카오 모빌리티 대표는 밝혔다.",  # a company written apart (company_words)
+        "벤츠 코리아 사장이 사과했다.",
+        "메타 플랫폼스 최고경영자는 말했다.",
+        "현대 모비스 사장이 말했다.",  # 현대: a group known by name
+        "유엔 미국 대사는 말했다.",  # an international organisation
+        "하와이 호놀룰루 시장이 방한했다.",  # places abroad (하, 제 are surnames)
+        "텍사스 휴스턴 시장이 말했다.",
+        "스위스 제네바 대사가 말했다.",
+    ],
+)
+def test_companies_organisations_and_places_abroad_before_a_title_are_no_person(text):
+    """A review found each read as a person after names written from other languages were
+    taken in (`foreign_name_word`: any proper noun not on a list)."""
+    assert people(text) == []

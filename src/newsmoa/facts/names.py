@@ -3,8 +3,9 @@
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
 `org_stop_endings`, `org_names`, `parties`, `universities`, `ministries`, `venues`,
 `regions`, `countries`, `country_abbreviations`, `places_abroad`, `loan_syllables`,
-`title_modifiers`, `affiliation_endings`); the stem comes from `clauses.Word` (Kiwi's
-nominal tokens of one word), so `완주군수는` is judged by `완주군수` however Kiwi split it.
+`title_modifiers`, `affiliation_endings`, `company_words`); the stem comes from
+`clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by `완주군수`
+however Kiwi split it.
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def is_name(word: Word) -> bool:
         and title_of(word.stem) is None
         and region(word.stem) is None
         and word.stem not in words("countries")
+        and word.stem not in words("places_abroad")  # 하와이, 제네바: 하, 제 are surnames
+        and word.stem not in words("company_words")  # 모비스
         and not is_organization(word.stem, word.stem_tags)
         and not is_district(word.stem)
     )
@@ -154,6 +157,7 @@ def foreign_name_word(word: Word) -> bool:
         and stem not in words("surnames")
         and not is_country(stem)
         and stem not in words("places_abroad")
+        and stem not in words("company_words")
         and region(stem) is None
         and title_of(stem) is None
         and not is_organization(stem, word.stem_tags)
