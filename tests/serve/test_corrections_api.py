@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -237,6 +238,9 @@ def test_doubts_over_http_until_a_story_is_confirmed(stored):
         assert all(a["outlet"] and a["title"] for part in split["parts"] for a in part)
         page = client.get("/doubts").text
         assert f'href="/stories/{story}?why=1"' in page and "May be two stories" in page
+        # the window in the zone its times are shown in (a black-box test: it said UTC)
+        start = datetime.fromisoformat(found["start"]).astimezone(ZoneInfo("Asia/Seoul"))
+        assert f"Stories of {start:%Y-%m-%d %H:%M} to " in page and " Asia/Seoul," in page
         assert client.get("/", params={}).text.count('href="/doubts"') == 1
         for bad in ({"days": 0}, {"days": 32}, {"limit": 0}, {"until": "yesterday"}):
             assert client.get("/api/doubts", params=bad).status_code == 422, bad

@@ -23,7 +23,15 @@ from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import MAX_OFFSET, StoreDep, story_response
 from newsmoa.serve.api_corrections import CorrectionIn, allowed, corrections_on, invalid, made
 from newsmoa.serve.api_doubts import MAX_DAYS, recent
-from newsmoa.serve.view import percent, plural, show_value, story_view, when, why_text
+from newsmoa.serve.view import (
+    SHOWN_ZONE,
+    percent,
+    plural,
+    show_value,
+    story_view,
+    when,
+    why_text,
+)
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50  # stories per list page
@@ -36,6 +44,7 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
 )
 _env.filters.update(when=when, value=show_value, percent=percent, plural=plural, why=why_text)
+_env.globals["shown_zone"] = SHOWN_ZONE.key  # the zone `when` shows times in
 templates = Jinja2Templates(env=_env)
 
 
