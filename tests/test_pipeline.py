@@ -1348,3 +1348,27 @@ def test_an_id_absorbed_through_a_revived_one_outside_the_window_keeps_leading_t
     assert got.revived == (x,) and room.store.resolve(y) == s
     room.store.close()
     store.close()
+
+
+def test_re_decisions_combined_count_each_article_once():
+    """Windows of two spans overlap and a queue is taken in rounds: an article decided or
+    moved in two re-decisions counted twice ("decided again 21 articles: 15 moved" in a
+    store of 11, a black-box test)."""
+    from newsmoa.pipeline import ReclusterReport, combined
+
+    def report(decided, moved, hand=()):
+        return ReclusterReport(
+            len(decided),
+            len(moved),
+            {},
+            (),
+            [],
+            len(hand),
+            (),
+            frozenset(decided),
+            frozenset(moved),
+            frozenset(hand),
+        )
+
+    both = combined([report("abcd", "ab", "h"), report("cdef", "bc", "h")])
+    assert (both.articles, both.moved, both.by_hand) == (6, 3, 1)

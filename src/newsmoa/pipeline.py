@@ -95,18 +95,29 @@ class ReclusterReport:
     stories: list[str]  # stories whose members changed (listed or rebuilt again)
     by_hand: int = 0  # articles of the span an editor placed: kept where they are
     revived: tuple[str, ...] = ()  # absorbed ids that name a story split off again
+    decided: frozenset[str] = frozenset()  # the articles counted by `articles`
+    moved_ids: frozenset[str] = frozenset()  # ... by `moved`
+    hand_ids: frozenset[str] = frozenset()  # ... by `by_hand`
 
 
 def combined(reports: Sequence[ReclusterReport]) -> ReclusterReport:
-    """Several re-decisions (spans, pieces, calls) reported as one."""
+    """Several re-decisions (spans, pieces, calls) reported as one: an article decided in
+    two of them (windows overlap; a queue taken in rounds) counts once (it counted in each:
+    "decided again 21 articles: 15 moved" of a store of 11, a black-box test)."""
+    decided = frozenset().union(*(r.decided for r in reports))
+    moved = frozenset().union(*(r.moved_ids for r in reports))
+    hand = frozenset().union(*(r.hand_ids for r in reports))
     return ReclusterReport(
-        sum(r.articles for r in reports),
-        sum(r.moved for r in reports),
+        len(decided),
+        len(moved),
         {k: v for r in reports for k, v in r.absorbed.items()},
-        tuple(f for r in reports for f in r.founded),
+        tuple(dict.fromkeys(f for r in reports for f in r.founded)),
         sorted({s for r in reports for s in r.stories}),
-        sum(r.by_hand for r in reports),
-        tuple(s for r in reports for s in r.revived),
+        len(hand),
+        tuple(dict.fromkeys(s for r in reports for s in r.revived)),
+        decided,
+        moved,
+        hand,
     )
 
 
@@ -569,15 +580,19 @@ class Newsroom:
             self._stories.update(change.founded)
         else:
             self._drop_index()
-        by_hand = sum(a in read.hand for a, _ in window)
+        hand = frozenset(a for a, _ in window if a in read.hand)
+        decided = frozenset(a for a, _ in window) - hand
         return ReclusterReport(
-            len(window) - by_hand,
+            len(decided),
             len(change.moved),
             dict(change.redirects),
             change.founded,
             touched,
-            by_hand,
+            len(hand),
             change.revived,
+            decided,
+            frozenset(change.moved),
+            hand,
         )
 
     def _decide_again(
