@@ -58,3 +58,34 @@ def test_signatures(line, reporter, email, outlet):
 
 def test_a_sentence_is_not_a_signature():
     assert signature("박성일 군수는 기자들에게 말했다.") is None
+
+
+def test_the_holder_a_copyright_notice_names():
+    from newsmoa.extract.bylines import copyright_outlet
+
+    for notice, holder in (
+        ("[ⓒ 전북일보, 무단전재 및 재배포 금지]", "전북일보"),
+        ("저작권자 © 한국일보", "한국일보"),
+        ("Copyright ⓒ 2024 뉴스1. All rights reserved.", "뉴스1"),
+        ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>", "연합뉴스"),
+        ("무단전재 및 재배포 금지", None),
+    ):
+        assert copyright_outlet(notice) == holder, notice
+
+
+def test_a_wire_report_reprinted_under_another_outlets_notice_is_that_outlets_article():
+    """It keeps the wire's "(전주=연합뉴스)" and signs its own notice: its publisher is the
+    notice's holder, so the reprint is a placement of its own, with its own time (a
+    black-box test: it was taken for the wire's article, and its time overwrote the wire's)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    body = (
+        "(전주=연합뉴스) 김민수 기자 = 전라북도는 22일 국가예산 확보 전략회의를 열고 "
+        "9조2000억원 확보를 목표로 정했다고 밝혔다.\n김민수 기자 minsu@yna.co.kr"
+    )
+    wire = extract(RawItem(origin="a", text=body))
+    reprint = extract(RawItem(origin="b", text=body + "\n[ⓒ 전북일보, 무단전재 및 재배포 금지]"))
+    glued = extract(RawItem(origin="c", text=body + "[ⓒ 전북일보, 무단전재 및 재배포 금지]"))
+    assert (wire.outlet, reprint.outlet, glued.outlet) == ("연합뉴스", "전북일보", "전북일보")
+    assert reprint.reporter == "김민수" and reprint.text == wire.text

@@ -115,7 +115,7 @@ def test_a_flash_is_an_article_when_the_input_names_its_headline():
     under a stub, it is dropped as before."""
     got = extract(RawItem(origin="f", id="f1", text=FLASH + NOTICE, title=FLASH))
     assert isinstance(got, Article) and got.text == "" and got.title == FLASH
-    assert got.outlet is None and not got.captions
+    assert got.outlet == "세계일보" and not got.captions  # the holder its notice names
     fixed = extract(RawItem(origin="f", id="f1", text=FLASH + NOTICE, title=FLASH + " (종합)"))
     assert isinstance(fixed, Article) and fixed.content_hash != got.content_hash
     assert extract(RawItem(origin="f", text=FLASH + NOTICE)) == Dropped("f", "no body text")

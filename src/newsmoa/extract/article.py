@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.bylines import outlet_from_email, signature
+from newsmoa.extract.bylines import copyright_outlet, outlet_from_email, signature
 from newsmoa.extract.datelines import (
     DATETIME_RE,
     SEOUL,
@@ -95,6 +95,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     )
     outlet = (
         (outlets().canonical(raw.outlet) or raw.outlet if raw.outlet else None)
+        or parts.publisher  # a reprint's holder, not the wire its dateline names
         or parts.outlet
         or (outlets().from_host(urlparse(raw.url).hostname or "") if raw.url else None)
         or outlet_from_email(parts.email)
@@ -177,11 +178,15 @@ def extract_article(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) ->
     return got
 
 
+_NOTICE_CHARS = 200  # the end of a flattened text, where a glued copyright notice stands
+
+
 @dataclass(slots=True)
 class _Parts:
     title: str | None = None
     subtitle: str | None = None
     outlet: str | None = None
+    publisher: str | None = None  # the holder a copyright notice names (`copyright_outlet`)
     reporter: str | None = None
     email: str | None = None
     published: datetime | None = None
@@ -220,6 +225,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.DATED:
             if not in_body and stamp is None and DATETIME_RE.fullmatch(text):
                 stamp = parse_datetime(text, tz=tz)  # a line that is only a date and time
+        elif kind is Kind.COPYRIGHT:
+            parts.publisher = parts.publisher or copyright_outlet(text)
         elif kind is Kind.CAPTION:
             parts.captions.append(text)
         elif kind is Kind.SHORT:
@@ -246,6 +253,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         for n, paragraph in enumerate(parts.paragraphs):
             inner, parts.paragraphs[n] = split_inner(paragraph)
             parts.captions.extend(inner)
+        parts.publisher = parts.publisher or copyright_outlet(parts.paragraphs[-1][-_NOTICE_CHARS:])
         parts.paragraphs[-1], glued = split_tail(parts.paragraphs[-1])
         if glued is not None:
             parts.outlet = parts.outlet or glued.outlet
