@@ -98,3 +98,19 @@ def test_only_sentences_a_signing_row_matches_are_analysed_for_the_card():
             assert may_carry(SIGNING, s.text) or not has, s.text
     assert with_clause >= 5 and passed >= with_clause
     assert not may_carry(SIGNING, "완주군은 20일 군청에서 주민 설명회를 열었다.")
+
+
+def test_a_representative_outlets_name_or_title_otherwise_is_left_off_the_card():
+    """DESIGN: a field the articles disagree on points to the disagreement; both names of
+    one mayor stood on the card (a black-box test)."""
+    from facts_samples import Story, make_article
+
+    text = (
+        "전주시는 20일 시청 4층 회의실에서 우범기 전주시장 등 30명이 참석한 가운데 "
+        "한국전력공사와 탄소중립 업무협약을 맺었다고 21일 밝혔다."
+    )
+    other = text.replace("우범기", "우범길")
+    assert Story([make_article("a", text), make_article("b", text)]).event().representatives
+    event = Story([make_article("a", text), make_article("b", other)]).event()
+    assert "representatives" in event.disputed
+    assert not any("전주시장" in r for r in event.representatives)

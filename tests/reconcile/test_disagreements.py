@@ -326,3 +326,37 @@ def test_only_the_contradicted_values_are_reported():
     (d,) = story(a, b).disagreements()
     assert values(d) == {"2015-03-19": ["a0"], "2015-03-20": ["a1"]}
     assert story(a, a).disagreements() == ()  # a reprint of two signings
+
+
+def test_a_title_one_outlet_gets_wrong_is_a_disagreement_with_each_sides_words():
+    """One outlet's 부사장 against the others' 사장 was never reported (a black-box test);
+    an affiliation said or not, or a title said once in full and once bare, is no
+    disagreement."""
+    right = "김동철 한국전력공사 사장은 20일 본사에서 협약을 체결했다고 밝혔다."
+    wrong = right.replace("사장은", "부사장은")
+    (d,) = story(right, wrong, right).disagreements()
+    assert (d.kind, d.about) == ("person", "title of 김동철")
+    assert values(d) == {"부사장": ["a1"], "사장": ["a0", "a2"]}
+    assert all("김동철 한국전력공사" in s.quote for v in d.values for s in v.sources)
+    bare = "김동철 사장은 20일 본사에서 협약을 체결했다고 밝혔다."
+    assert story(right, bare).disagreements() == ()
+    # one person holds several titles, at once or in turn: only a title and its deputy's
+    # contradict (the dev day showed 의원 against 위원장, 수석 against 비서관: no misreport)
+    member = "이혜훈 의원은 31일 국회에서 브리핑을 열었다고 밝혔다."
+    chair = member.replace("의원은", "정보위원장은")
+    assert story(member, chair).disagreements() == ()
+    minister = "김철수 국토교통부 장관은 20일 세종청사에서 협약을 체결했다."
+    (d,) = story(minister, minister.replace("장관은", "차관은")).disagreements()
+    assert values(d) == {"장관": ["a0"], "차관": ["a1"]}
+
+
+def test_a_name_written_from_another_language_is_not_asked_who_holds_a_title():
+    """August showed 도널드 트럼프 against 트럼프, 던퍼드 against 던포드 and the US defence
+    secretary against the Korean one (a role that lost its country) as who holds a title:
+    none a misreport. A Korean name still is (우범기 against 우범길)."""
+    full = "도널드 트럼프 미국 대통령은 20일 백악관에서 협정에 서명했다고 밝혔다."
+    short = full.replace("도널드 트럼프", "트럼프")
+    assert story(full, short).disagreements() == ()
+    mayor = "우범기 전주시장은 20일 시청에서 협약을 체결했다고 밝혔다."
+    (d,) = story(mayor, mayor.replace("우범기", "우범길")).disagreements()
+    assert d.about == "name of 전주시장"

@@ -6,7 +6,8 @@ A story has a card when some article has a clause labelled `signing` (`happening
 - parties: organisations written as actors of the signing (`완주군은`, `완주군과 희망제작소는`,
   `희망제작소와`), not those written as its place (`희망제작소에서`);
 - representatives: people with a head-of-organisation title named in a signing clause, unless
-  the title names an organisation that is not a party (a minister attending);
+  the title names an organisation that is not a party (a minister attending), or outlets
+  disagree on the name or title (left out, `representatives` in `disputed`);
 - date, place, participants: the facts about the signing; None with the field in `disputed`
   when `disagreements` holds one about it (no winner is picked), else the most precise value;
 - phase: `2단계`, `2차` before the agreement noun (`phases.tsv`);
@@ -125,6 +126,10 @@ def agreement_event(
         about["place"] in disputed,
     )
     counts = [f.value for f in signing_facts if f.type == "quantity" and f.counts == "participants"]
+    people = _representatives(per, clauses, list(party_votes))
+    # one whose name or title outlets state otherwise is left out, and the field points to
+    # the disagreement (DESIGN: no winner is picked; both names stood on the card)
+    kept = [(n, r) for n, r in people if not {f"name of {r}", f"title of {n}"} & disputed]
     participants = None if about["participants"] in disputed or len(set(counts)) != 1 else counts[0]
     phase = Counter(
         m.group(0).replace(" ", "")
@@ -135,14 +140,15 @@ def agreement_event(
     return Event(
         type="agreement",
         parties=tuple(sorted(party_votes, key=lambda p: (-party_votes[p], first[p]))),
-        representatives=_representatives(per, clauses, list(party_votes)),
+        representatives=tuple(f"{name} {role}" for name, role in kept),
         date=date,
         place=place,
         phase=_majority(phase),
         participants=participants,
         items=_items(per),
         history=_history(per),
-        disputed=tuple(f for f in ("date", "place", "participants") if about[f] in disputed),
+        disputed=tuple(f for f in ("date", "place", "participants") if about[f] in disputed)
+        + (("representatives",) if len(kept) < len(people) else ()),
     )
 
 
@@ -189,8 +195,9 @@ def _of_a_party(role: str, party_names: Sequence[str]) -> bool:
     return org is None or any(p.startswith(org) or org.startswith(p) for p in party_names)
 
 
-def _representatives(per, clauses, party_names: Sequence[str]) -> tuple[str, ...]:
-    """Heads of the parties named in a signing clause, one per person, fullest role kept."""
+def _representatives(per, clauses, party_names: Sequence[str]) -> list[tuple[str, str]]:
+    """Heads of the parties named in a signing clause, one (name, role) per person, fullest
+    role kept."""
     people: list[list[str]] = []  # [name, role], in order of first mention
     for a, _, fs in per:
         for f in fs:
@@ -208,7 +215,7 @@ def _representatives(per, clauses, party_names: Sequence[str]) -> tuple[str, ...
                     break
             else:
                 people.append([name, f.role])
-    return tuple(f"{name} {role}" for name, role in people)
+    return [(name, role) for name, role in people]
 
 
 def _settled(values: Sequence[Any], covers, is_disputed: bool) -> Any:

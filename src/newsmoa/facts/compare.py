@@ -89,7 +89,13 @@ def name_covers(a: str, b: str) -> bool:
 
 
 def person_covers(a: str, b: str) -> bool:
-    return a == b or (len(a) <= 2 and b.startswith(a) and len(b) > len(a))
+    """Whether name `a` says no more than `b`: the same, a surname of it (`김`, `김철수`), or
+    one word of a name written from another language (`트럼프`, `도널드 트럼프`)."""
+    return (
+        a == b
+        or (len(a) <= 2 and b.startswith(a) and len(b) > len(a))
+        or (" " not in a and a in b.split())
+    )
 
 
 def about(happening: str, field: str) -> str:
