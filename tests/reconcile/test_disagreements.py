@@ -360,3 +360,13 @@ def test_a_name_written_from_another_language_is_not_asked_who_holds_a_title():
     mayor = "우범기 전주시장은 20일 시청에서 협약을 체결했다고 밝혔다."
     (d,) = story(mayor, mayor.replace("우범기", "우범길")).disagreements()
     assert d.about == "name of 전주시장"
+
+
+def test_counts_a_little_over_two_figures_disagree_and_cover_what_lies_between():
+    """ "80여 명" is 80 to 89: against "90여 명" it disagrees (a black-box test: any two
+    approximate counts within 20% agreed), against "85명" or "약 85명" it does not."""
+    over = "이날 회의에는 도지사와 시군 부단체장 등 80여명이 참석했다. 협약은 19일 체결했다."
+    (d,) = story(over, over.replace("80여명", "90여명")).disagreements()
+    assert d.kind == "quantity" and values(d) == {"80": ["a0"], "90": ["a1"]}
+    for within in ("85명", "약 85명"):
+        assert story(over, over.replace("80여명", within)).disagreements() == (), within

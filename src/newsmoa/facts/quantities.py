@@ -48,6 +48,19 @@ def hedged(text: str) -> bool:
     )
 
 
+# Hedges that mean "a little over" (80여 명: 80 to 89), which bound a figure by its last
+# digit's place: 80여 and 90여 say different figures, 80여 and 85 the same
+OVER = ("여", "남짓")
+
+
+def hedge(text: str) -> str:
+    """How a quantity's words hedge it: "" (exact), "over" (`80여 명`, `80명 남짓`) or "about"
+    (any other hedge: `약 80명`, `80명가량`)."""
+    if not hedged(text):
+        return ""
+    return "over" if any(w in text for w in OVER) else "about"
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     value: int | float

@@ -39,7 +39,7 @@ from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_
 from newsmoa.facts.clauses import story_labels
 from newsmoa.facts.evidence import quote, sentence_spans
 from newsmoa.facts.names import title_of
-from newsmoa.facts.quantities import hedged
+from newsmoa.facts.quantities import hedge
 from newsmoa.facts.tables import mapping
 from newsmoa.types import (
     Article,
@@ -203,7 +203,7 @@ def _value(fact: Fact) -> Any:
         time = _time_of(fact.value)
         return ("time", time) if time else None
     if fact.type == "quantity":
-        return (fact.value, hedged(fact.text or ""))
+        return (fact.value, hedge(fact.text or ""))
     return fact.value
 
 
@@ -327,7 +327,7 @@ def _totals(by_article: dict[str, list[Any]]) -> dict[str, list[Any]]:
         parts = {v for v, _ in vs}
         whole = sum(parts)
         if len(parts) > 1 and whole in stated - parts:
-            vs = [(whole, False)]
+            vs = [(whole, "")]
         out[aid] = vs
     return out
 
