@@ -66,6 +66,9 @@ def test_release_story_lists_carriers_and_states_differences(tmp_path):
         "200": {by_outlet["전북일보"]["id"]},
     }
     md = runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "md"], obj={}).output
-    assert "Press release:" in md and "carried by: 뉴스1" in md
+    assert "Press release; carried by: 뉴스1" in md
+    # the release is named as one among the sources and reprints, not by its hash (a
+    # black-box test)
+    assert "[press release, 뉴스1" in md and release["id"] not in md.split("## Why")[0]
     table = runner.invoke(cli, ["--db", db, "show", row["id"]], obj={}).output
-    assert "Press release:" in table
+    assert "Press release; carried by" in table

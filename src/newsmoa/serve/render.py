@@ -128,10 +128,18 @@ def _story_block(row: dict[str, Any], articles: list[dict[str, Any]]) -> str:
 def story(doc: dict[str, Any], fmt: str, *, why: bool = False) -> str:
     if fmt == "json":
         return json.dumps(with_disputes(doc), ensure_ascii=False, indent=2)
-    names = {a["id"]: a["outlet"] or a["id"] for a in doc["articles"]}
+    names = {a["id"]: _name(a) for a in doc["articles"]}
     if fmt == "md":
         return _story_md(doc, names, why)
     return _story_table(doc, names, why)
+
+
+def _name(article: dict[str, Any]) -> str:
+    """How an article is named in a story's lines: its outlet; a press release as one (its
+    hash named it in a family of reprints: a black-box test)."""
+    if article.get("is_release"):
+        return f"press release ({article['outlet']})" if article.get("outlet") else "press release"
+    return article["outlet"] or article["id"]
 
 
 def _chips(sources: list[dict[str, Any]], names: dict[str, str]) -> str:
@@ -212,7 +220,7 @@ def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
     ]
     return [
         "",
-        f"Press release: {names.get(release, release)}; carried by: "
+        f"{names.get(release, release).capitalize()}; carried by: "
         f"{', '.join(carried) if carried else 'no outlet'}.",
     ]
 
