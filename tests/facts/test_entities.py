@@ -76,6 +76,11 @@ def test_organizations(text, expected):
             [("서울", None), ("동작구", None), ("사당동", None)],
         ),
         ("청주시 상당구 한 야산에서 발견됐다.", [("청주시", None), ("상당구", None)]),
+        # ... or a dwelling after 의 (a re-measure: 8 districts so were organisations)
+        (
+            "경찰은 그가 서울 강북구의 거주지에서 이동했다고 밝혔다.",
+            [("서울", None), ("강북구", None)],
+        ),
         ("부산 해운대구의 한 식당에 불이 났다.", [("부산", None), ("해운대구", None)]),
         ("인천 연수구에 위치한 창고가 무너졌다.", [("인천", None), ("연수구", None)]),
         ("경북 안동 하회마을 인근을 걸었다.", [("경북", None), ("안동", None)]),
