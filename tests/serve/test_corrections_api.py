@@ -4,7 +4,7 @@ only with the server's edit token; the log and the stories show them."""
 from __future__ import annotations
 
 import warnings
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -240,7 +240,10 @@ def test_doubts_over_http_until_a_story_is_confirmed(stored):
         assert f'href="/stories/{story}?why=1"' in page and "May be two stories" in page
         # the window in the zone its times are shown in (a black-box test: it said UTC)
         start = datetime.fromisoformat(found["start"]).astimezone(ZoneInfo("Asia/Seoul"))
-        assert f"Stories of {start:%Y-%m-%d %H:%M} to " in page and " Asia/Seoul," in page
+        assert f"Stories of {start:%Y-%m-%d %H:%M} to " in page and " Asia/Seoul (" in page
+        # ... and in UTC, the zone the form's time is read in, as /api/doubts and the CLI
+        utc = datetime.fromisoformat(found["start"]).astimezone(UTC)
+        assert f"({utc:%Y-%m-%d %H:%M} to " in page
         assert client.get("/", params={}).text.count('href="/doubts"') == 1
         for bad in ({"days": 0}, {"days": 32}, {"limit": 0}, {"until": "yesterday"}):
             assert client.get("/api/doubts", params=bad).status_code == 422, bad

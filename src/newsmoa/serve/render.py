@@ -142,6 +142,11 @@ def _name(article: dict[str, Any]) -> str:
     return article["outlet"] or article["id"]
 
 
+def _initial(text: str) -> str:
+    """`text` with a capital first letter, the rest as written (an outlet's "KT&G")."""
+    return text[:1].upper() + text[1:]
+
+
 def _chips(sources: list[dict[str, Any]], names: dict[str, str]) -> str:
     return ", ".join(dict.fromkeys(names.get(s["article"], s["article"]) for s in sources))
 
@@ -220,7 +225,7 @@ def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
     ]
     return [
         "",
-        f"{names.get(release, release).capitalize()}; carried by: "
+        f"{_initial(names.get(release, 'press release'))}; carried by: "
         f"{', '.join(carried) if carried else 'no outlet'}.",
     ]
 

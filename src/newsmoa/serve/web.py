@@ -6,7 +6,7 @@ What a story page shows is computed in `newsmoa.serve.view`; the Jinja2 template
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import parse_qs, urlencode
@@ -142,6 +142,8 @@ def doubts_page(
         {
             "found": found, "titles": titles, "editing": editing,
             "start": iso(found.start), "end": iso(found.end),
+            "start_utc": f"{found.start.astimezone(UTC):%Y-%m-%d %H:%M}",
+            "end_utc": f"{found.end.astimezone(UTC):%Y-%m-%d %H:%M}",
             "until": until.strip(), "days": days.strip(), "limit": limit,
             "max_days": MAX_DAYS,
         },
