@@ -23,6 +23,11 @@ LEADING = [
     ("[이데일리 박지영 기자] 시는", "이데일리", "박지영", "시는"),
     ("[헤럴드경제=박지영 기자] 시는", "헤럴드경제", "박지영", "시는"),
     ("(서울=연합뉴스) 김민수 이영희 기자 = 시는", "연합뉴스", "김민수", "시는"),
+    # a review: the outlet before a place, a place before the outlet and its reporter, and
+    # a place alone (no outlet, the reporter only)
+    ("[아시아경제 뉴욕=백종민 특파원] 미국은", "아시아경제", "백종민", "미국은"),
+    ("[세종=이데일리 이명철 기자] 정부는", "이데일리", "이명철", "정부는"),
+    ("(서울=김민수 기자) 정부는", None, "김민수", "정부는"),
 ]
 
 
@@ -35,7 +40,17 @@ def test_leading_bylines(line, outlet, reporter, rest):
 
 @pytest.mark.parametrize(
     "line",
-    ["[단독] 정부, 새 정책 발표", "(사진) 현장 모습", "(1) 첫째 항목", "[속보 김민수 기자] 정부는"],
+    [
+        "[단독] 정부, 새 정책 발표",
+        "(사진) 현장 모습",
+        "(1) 첫째 항목",
+        "[속보 김민수 기자] 정부는",
+        "[사진=김민수 기자] 정부는",  # a label, no outlet's place (a review)
+        "(서울) 정부는 31일 발표했다.",  # round brackets: a known outlet of 3+ characters only
+        "(경제) 물가가 올랐다.",
+        "(TV) 방송을 봤다.",
+        "【서울】 서울시는",
+    ],
 )
 def test_brackets_that_are_not_outlets(line):
     assert leading_byline(line) is None
@@ -69,6 +84,9 @@ def test_the_holder_a_copyright_notice_names():
         ("Copyright ⓒ 2024 뉴스1. All rights reserved.", "뉴스1"),
         ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>", "연합뉴스"),
         ("무단전재 및 재배포 금지", None),
+        ("ⓒ이미지투데이", None),  # a picture's credit, no notice (a review)
+        ("추경호 부총리가 31일 브리핑하고 있다. ⓒ연합뉴스", None),
+        ("(c) 지역경제 활성화", None),
     ):
         assert copyright_outlet(notice) == holder, notice
 

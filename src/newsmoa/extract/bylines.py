@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsmoa.extract.tables import outlets
+from newsmoa.extract.tables import marker_labels, outlets
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
@@ -97,24 +97,50 @@ def first_name(names: str) -> str:
 
 
 def leading_byline(line: str) -> Byline | None:
-    """An outlet marker or byline opening the line, with the text after it; None if none."""
+    """An outlet marker or byline opening the line, with the text after it; None if none.
+    Square brackets may name an outlet the table does not know, by its ending
+    ("[전주시민일보]"); round and lenticular ones name only a known outlet of 3+ characters
+    without "=" (a review: "(서울)", "(경제)" and "(TV)" became outlets and left the text).
+    A label before "=" ("[사진=김민수 기자]") names no outlet, nor does a place alone
+    ("(서울=김민수 기자)" has its reporter only)."""
     m = _MARKER_RE.match(line)
     if not m:
         return None
     table, inner, rest = outlets(), m["inner"].strip(), line[m.end() :]
+    square = line.lstrip()[0] in "[［"
     a, eq, b = (part.strip() for part in inner.partition("="))
-    if eq:  # place=outlet, outlet=reporter or place=reporter
+    if eq:  # place=outlet, outlet=reporter, "outlet place=reporter", place=outlet reporter
+        if a in marker_labels():
+            return None
         role = _ROLE_SUFFIX_RE.match(b)
         if role:
-            outlet = table.canonical(a) or a
+            outlet = _named_outlet(a) or _named_outlet(a.split()[0])
             return Byline(outlet=outlet, reporter=first_name(role["name"]), rest=rest)
-        outlet = table.canonical(b) or table.canonical(a)
+        named = _OUTLET_REPORTER_RE.match(b)
+        if named and (outlet := _named_outlet(named["outlet"])):
+            return Byline(outlet=outlet, reporter=first_name(named["name"]), rest=rest)
+        outlet = table.canonical(b) or _named_outlet(a)
         return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
     named = _OUTLET_REPORTER_RE.match(inner)
-    if named and (outlet := table.canonical(named["outlet"])):
+    if named and (outlet := _bracketed_outlet(named["outlet"], square)):
         return Byline(outlet=outlet, reporter=first_name(named["name"]), rest=rest)
-    outlet = table.canonical(inner)
+    outlet = _bracketed_outlet(inner, square)
     return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
+
+
+def _named_outlet(word: str) -> str | None:
+    """The outlet a word of 3+ characters names (by the table, or by its ending): "서울" is
+    the place of a dateline before it is 서울신문's alias."""
+    return outlets().canonical(word) if len(word) >= 3 else None
+
+
+def _bracketed_outlet(word: str, square: bool) -> str | None:
+    """The outlet a bracketed word alone names: in square brackets any the table names (an
+    unknown one by its ending), in others a known name of 3+ characters only."""
+    table = outlets()
+    if square:
+        return table.canonical(word)
+    return table.canonical(word) if table.names_one(word) else None
 
 
 def _with_lead_reporter(b: Byline) -> Byline:
@@ -220,14 +246,22 @@ _HOLDER_RE = re.compile(
 
 
 def copyright_outlet(notice: str) -> str | None:
-    """The outlet a copyright notice names as its holder, as the outlet table names it; None
-    when it names none the table knows. The holder is the outlet that published the text:
-    one that reprints a wire's report keeps the wire's "(전주=연합뉴스)" and signs its own
-    notice, and the reprint was taken for the wire's own article (a black-box test)."""
-    table = outlets()
+    """The outlet a copyright notice names as its holder, by a name in the outlet table;
+    None when the text is no notice (a photo's bare "ⓒ이미지투데이" or "ⓒ연합뉴스" credits
+    the picture, not the text: a review) or names no outlet the table knows. The holder is
+    the outlet that published the text: one that reprints a wire's report keeps the wire's
+    "(전주=연합뉴스)" and signs its own notice, and the reprint was taken for the wire's
+    own article (a black-box test)."""
+    if not _NOTICE_WORDS.search(notice):
+        return None
+    by_alias = outlets().by_alias
     for m in _HOLDER_RE.finditer(notice):
         name = m["name"]
-        found = table.canonical(name) or table.canonical(name.split()[0])
+        found = by_alias.get(name) or by_alias.get(name.split()[0])
         if found:
             return found
     return None
+
+
+# what makes a line with ⓒ a notice about the text, not a picture's credit
+_NOTICE_WORDS = re.compile(r"무단|재배포|전재|저작권|(?i:all\s+rights|copyright)")

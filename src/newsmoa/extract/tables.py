@@ -118,3 +118,10 @@ def url_noise() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
         tuple(v for kind, v in table if kind == "prefix"),
         tuple(v for kind, v in table if kind == "host"),
     )
+
+
+@cache
+def marker_labels() -> frozenset[str]:
+    """Words before "=" in an opening bracket that label what follows, not an outlet's place
+    (`marker_labels.tsv`: "[사진=김민수 기자]")."""
+    return frozenset(r[0].strip() for r in _rows("marker_labels.tsv"))
