@@ -112,3 +112,20 @@ def test_a_long_headline_or_a_link_does_not_hide_the_wrapped_paragraphs():
     wrapped = textwrap.fill(dated, 18)
     assert "날이\n2024." in wrapped
     assert unwrap(f"제목\n\n{wrapped}") == f"제목\n\n{dated}"
+
+
+def test_a_titled_texts_first_line_and_sentences_apart_by_two_spaces_are_unwrapped():
+    """A review: with the headline given apart (a JSONL line's title) the body's first
+    line was taken for a headline and lost; two spaces after a sentence's stop, as some
+    editors write them, made every line a table's row and nothing was joined."""
+    body = textwrap.fill(" ".join(PARAGRAPHS), 30)
+    got = extract(RawItem(origin="x.jsonl:1", text=body, title="청솔군 협약"))
+    assert got.text == " ".join(PARAGRAPHS)
+    english = (
+        "The county signed the agreement on Monday.  It will open a food hub next spring.  "
+        "Schools in the county will buy vegetables from local farms twice a week.  The deal "
+        "runs for five years and may be extended if both sides agree to it."
+    )
+    wrapped = textwrap.fill(english, 50, fix_sentence_endings=True)
+    assert ".  " in wrapped
+    assert unwrap(f"Wanju signs deal\n\n{wrapped}") == f"Wanju signs deal\n\n{english}"

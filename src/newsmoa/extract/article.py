@@ -72,7 +72,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     """The article in `raw`, or why there is none."""
     raw = _printable(raw)
     tz = ZoneInfo(config.tz)
-    text, hints = unwrap(raw.text or ""), dict[str, Any]()
+    text, hints = unwrap(raw.text or "", titled=bool(raw.title)), dict[str, Any]()
     if raw.html:
         text, hints = html_to_text(raw.html, url=raw.url)
     if not text.strip():

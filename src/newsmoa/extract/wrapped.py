@@ -31,7 +31,9 @@ MIN_WRAP_SHARE = 0.5
 # a line this much narrower than the width ends its paragraph, whatever follows it
 MIN_FULL_SHARE = 0.5
 _ITEM_MARKS = frozenset(BULLETS + "-*+•◦○◎◇◆□■△▲▷▶")
-_COLUMNS_GAP = re.compile(r"\S(?: {2,}|\t)\S")  # a table's row: cells apart by spaces or a tab
+# a table's row: cells apart by spaces or a tab (not two spaces after a sentence's stop, as
+# typewriters and some editors write them)
+_COLUMNS_GAP = re.compile(r"[^\s.!?\"'”’)](?: {2,}|\t)\S")
 
 
 def columns(text: str) -> int:
@@ -39,7 +41,7 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, *, titled: bool = False) -> str:
     """`text` with each line that a wrapper broke joined to the next by a space; any other
     text unchanged. Only lines of words count (`_prose`): not the headline (the first line,
     which a mail's subject or a title makes as long as it likes), not a table's row, and
@@ -51,7 +53,7 @@ def unwrap(text: str) -> str:
     if "\n" not in text:
         return text
     lines = [line.rstrip() for line in text.split("\n")]
-    prose = _prose(lines)
+    prose = _prose(lines, titled)
     measured = [i for i in prose if " " in lines[i].strip()]  # not a link's line
     if max((len(lines[i]) for i in measured), default=0) > MAX_WRAP_COLUMNS:
         return text  # a paragraph a line (a page's text: 2 µs for 1,500 characters)
@@ -75,11 +77,13 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
-def _prose(lines: list[str]) -> set[int]:
-    """The lines a wrapper may have made: all but the first with text (the headline) and a
-    table's row."""
+def _prose(lines: list[str], titled: bool) -> set[int]:
+    """The lines a wrapper may have made: all with text but a table's row and, in a text
+    whose headline is not given apart (`titled`: a JSONL line's `title`), the first (the
+    headline; a review found the first line of a titled text's body lost once it was
+    left out)."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    return {i for i in filled[1:] if not _COLUMNS_GAP.search(lines[i])}
+    return {i for i in filled[0 if titled else 1 :] if not _COLUMNS_GAP.search(lines[i])}
 
 
 def _full(
