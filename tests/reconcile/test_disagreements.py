@@ -370,3 +370,24 @@ def test_counts_a_little_over_two_figures_disagree_and_cover_what_lies_between()
     assert d.kind == "quantity" and values(d) == {"80": ["a0"], "90": ["a1"]}
     for within in ("85명", "약 85명"):
         assert story(over, over.replace("80여명", within)).disagreements() == (), within
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "한국전력은 20일 김동철 부사장을 사장으로 승진시키는 인사를 단행했다.",
+            "한국전력은 20일 김동철 신임 사장을 선임했다.",
+        ),
+        (
+            "김민수 환경부 장관 후보자는 20일 청문회에 나왔다.",
+            "김민수 환경부 차관은 20일 청문회에 나왔다.",
+        ),
+        ("김철수 전 국토교통부 차관은 20일 말했다.", "김철수 국토교통부 장관은 20일 말했다."),
+        ("던퍼드 미국 합참의장은 20일 방한했다.", "던포드 미국 합참의장은 20일 방한했다."),
+    ],
+)
+def test_titles_of_other_times_and_names_written_from_abroad_are_no_disagreement(one, other):
+    """A review: a promotion, a nominee, a former title and a transliteration were each
+    reported as outlets disagreeing on a person's title or on who holds one."""
+    assert story(one, other).disagreements() == ()

@@ -144,6 +144,17 @@ def foreign_country(stem: str) -> bool:
     return is_country(stem) and stem not in ("한국", "대한민국")
 
 
+def written_from_abroad(name: str) -> bool:
+    """Whether a person's name is written from another language: words apart (도널드
+    트럼프), no Korean family name first, or a syllable Korean names do not use
+    (`loan_syllables`: 던퍼드, 폼페이오)."""
+    return (
+        " " in name
+        or surname_of(name) is None
+        or any(ch in words("loan_syllables") for ch in name)
+    )
+
+
 def foreign_name_word(word: Word) -> bool:
     """A word that can be part of a name written in Hangul from another language (`도널드`,
     `트럼프`, `요시히데`): one proper noun, bare, naming no country, area, organisation,

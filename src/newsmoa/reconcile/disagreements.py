@@ -38,9 +38,10 @@ from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
 from newsmoa.facts.clauses import story_labels
 from newsmoa.facts.evidence import quote, sentence_spans
-from newsmoa.facts.names import title_of
+from newsmoa.facts.names import title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
 from newsmoa.facts.tables import mapping
+from newsmoa.facts.tables import words as tables_words
 from newsmoa.types import (
     Article,
     ConsolidatedSentence,
@@ -115,11 +116,11 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         role = fact.role or ""
         title = title_of(role.split()[-1]) if role else None
         affiliated = " " in role or bool(title and title.prefix)
-        # a name written from another language (words apart: 도널드 트럼프) is spelt one way
-        # here and another there (던퍼드, 던포드) and its role often loses its country (미
+        # a name written from another language (도널드 트럼프, 던퍼드) is spelt one way here
+        # and another there (던퍼드, 던포드) and its role often loses its country (미
         # 국방부 장관 against the Korean 국방부 장관): who holds a title is asked of
         # Korean names only (August: 9 such pairs reported, none a misreport)
-        foreign = " " in str(fact.value)
+        foreign = written_from_abroad(str(fact.value))
         if title and title.head and affiliated and len(str(fact.value)) > 1 and not foreign:
             return "person", f"name of {role}"
         return None
@@ -157,20 +158,43 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
     return None
 
 
-def title_claim(fact: Fact) -> tuple[tuple[str, str], str] | None:
+def title_claim(fact: Fact, article: Article) -> tuple[tuple[str, str], str] | None:
     """(key, bare title) of the title a person fact says its person holds (`title of
     김동철`: 사장), compared across the story: one outlet's 부사장 against another's 사장 is
     the misreport a press office looks for, and it was never reported (a black-box test).
-    Titles are compared bare, so an affiliation said or not (`완주군수`, `군수`) and a
-    modifier (`전 대통령`) are no disagreement; a surname alone names no one to compare.
-    Only a title and its deputy's contradict each other (`_rival_titles`): one person holds
-    several titles at once or in turn (의원 and 원내대표, 수석 then 장관), and a title is
-    shortened (위원장 for 국무위원장); compared as any two titles, the dev day and August
-    sets showed 29 such pairs as disagreements, none a misreport."""
+    Titles are compared bare, so an affiliation said or not (`완주군수`, `군수`) is no
+    disagreement; a surname alone names no one to compare. Only a title and its deputy's
+    contradict each other (`_rival_titles`): one person holds several titles at once or in
+    turn (의원 and 원내대표, 수석 then 장관), and a title is shortened (위원장 for
+    국무위원장); compared as any two titles, the dev day and August sets showed 29 such
+    pairs as disagreements, none a misreport. A title said of another time (a modifier in
+    the role: `전 차관`, `신임 사장`) or near words of change (`title_changes.tsv`: 후보자,
+    직무대행, 승진, 임명: a review) is no claim about the person's title now."""
     if fact.type != "person" or not fact.role or len(str(fact.value)) < 2:
         return None
-    title = title_of(fact.role.split()[-1])
-    return (("person", f"{TITLE_OF}{fact.value}"), title.title) if title else None
+    words = fact.role.split()
+    if words[0] in tables_words("title_modifiers"):
+        return None
+    title = title_of(words[-1])
+    if title is None:
+        return None
+    changes = mapping("title_changes")
+    for src in fact.sources:
+        if src.article != article.id:
+            continue
+        near = article.text[src.start : src.end + 20]
+        sentence = _sentence_around(article.text, src.start)
+        for word, (scope,) in changes.items():
+            if word in (sentence if scope == "sentence" else near):
+                return None
+    return (("person", f"{TITLE_OF}{fact.value}"), title.title)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence of `text` holding position `at`, by its stops and line ends."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [e for c in ".!?\n" if (e := text.find(c, at)) != -1]
+    return text[start : min(ends) if ends else len(text)]
 
 
 TITLE_OF = "title of "  # the label of a person's title claim
@@ -260,7 +284,7 @@ def find_disagreements(
             k = claim_key(fact, _where(index, fact))
             if k is not None and (value := _value(fact)) is not None:
                 claims.setdefault(k, []).append((value, fact, art))
-            if (held := title_claim(fact)) is not None:
+            if (held := title_claim(fact, art)) is not None:
                 claims.setdefault(held[0], []).append((held[1], fact, art))
     for art in articles:
         clauses = signing_clauses(signing_analyses(art, sentences))
