@@ -80,3 +80,16 @@ def test_a_quote_ending_in_a_stop_keeps_its_attribution_and_straight_single_quot
     ):
         assert _cut(whole) == [whole]
     assert "“" not in _cut("그는 “이긴다”고 했다.“또 이긴다.”그렇다.")
+
+
+def test_an_end_after_a_figure_or_a_latin_word_and_a_years_apostrophe():
+    """A review: "2.3%다." and "KT다." ended no sentence once a Hangul syllable was asked
+    before 다, the apostrophe of "'80년대" opened a quotation that never closed, and a bare
+    quote glued to the next sentence took it in."""
+    assert _cut("물가상승률은 2.3%다. “더 오를 것”이라고 전망했다.") == [
+        "물가상승률은 2.3%다.",
+        "“더 오를 것”이라고 전망했다.",
+    ]
+    assert _cut("올해 1위는 KT다. ‘5G 효과’라는 분석이 나온다.")[0] == "올해 1위는 KT다."
+    assert _cut("그는 '80년대 학번이다. “그때는 달랐다”고 회상했다.")[0] == "그는 '80년대 학번이다."
+    assert _cut("“형님, 풍선 부셔야죠”박닌 시내에서도 해봤다.")[-1] == "박닌 시내에서도 해봤다."

@@ -54,7 +54,8 @@ _GLUED_END = re.compile(r"(?<=[다요죠까][.!?])[”’\"')]*+(?=[가-힣0-9A-
 # quote went with the sentence before and "이라고 말했다." stood alone). Such an end is a
 # sentence's outside any quotation (`_quoting`): a quote of two sentences is one. A stop
 # inside closing marks is left to Kiwi: a quoted question goes on ("‘…될까?’ 물으면").
-_SPACED_END = re.compile(r"(?<=[가-힣][다요죠까][.!?])\s+(?=\S)")  # not a label: "다. 접수"
+# (after a word, not a list's label "다. 접수"; "2.3%다.", "KT다." are words' ends)
+_SPACED_END = re.compile(r"(?<=\S[다요죠까][.!?])\s+(?=\S)")
 
 
 def _mended(para: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
@@ -89,8 +90,8 @@ def _continues(para: str, last: list[int], start: int, end: int) -> bool:
     piece, before = para[start:end].strip(), para[last[0] : last[1]].strip()
     if not piece.strip(_CLOSERS) or not before.strip(_OPENERS):
         return True  # closing marks alone go back, opening marks alone go on
-    if _BARE_QUOTE.fullmatch(before):
-        return "가" <= piece[0] <= "힣"
+    if _BARE_QUOTE.fullmatch(before) and para[last[1] : start].isspace():
+        return "가" <= piece[0] <= "힣"  # (glued on, a new sentence: "…부셔야죠”박닌 시내에서")
     tail = para[: last[1]]
     return (
         start == last[1]
@@ -129,7 +130,13 @@ def _quoting(piece: str) -> list[bool]:
         elif c == "'":
             if straight:
                 straight = False
-            elif (i == 0 or piece[i - 1] in ' \t([“‘"') and piece[i + 1 : i + 2].strip():
+            elif (i == 0 or piece[i - 1] in ' \t([“‘"') and _opens(piece[i + 1 : i + 2]):
                 straight = True
         out.append(double or single or straight)
     return out
+
+
+def _opens(after: str) -> bool:
+    """Whether a straight ' before `after` opens a quotation: a word follows, not a space nor
+    a digit (the year's apostrophe of "'80년대", which closes nothing: a review)."""
+    return bool(after.strip()) and not after.isdigit()
