@@ -67,7 +67,18 @@ def test_script_inside_a_paragraph_goes_and_the_sentence_keeps_its_stop():
 
 
 @pytest.mark.parametrize(
-    "start", ["31일 국회에서", "1965년 협정은", "MBC는 1일부터", "“청문회 전", "D램 값이"]
+    "start",
+    [
+        "31일 국회에서",
+        "1965년 협정은",
+        "MBC는 1일부터",
+        "“청문회 전",
+        "D램 값이",
+        "1.5%p 올랐고",  # a review: words with a space or marks went, or lost their space
+        "KBS 2TV 드라마는",
+        "'BTS'는",
+        "[단독] 삼성은",
+    ],
 )
 def test_the_next_sentences_first_word_is_not_taken_with_the_script(start):
     """The run without Hangul that holds the script also held the digits or Latin word that

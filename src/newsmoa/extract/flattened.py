@@ -67,13 +67,16 @@ def _blank_if_script(m: re.Match[str]) -> str:
     if not (braces and ";" in run and braces + run.count(";") + run.count("(") >= 4):
         return run
     code = run.lstrip(_BEFORE_SCRIPT)
-    after = run[max(run.rfind(c) for c in "};)") + 1 :].strip()
-    if not _WORD_START.fullmatch(after):
+    after = run[max(run.rfind(c) for c in "};)") + 1 :].lstrip()
+    if _CODE_MARKS.search(after) or len(after) > _WORDS_AFTER_CHARS:
         after = ""  # more code ("gallery_width:700, …//" before a comment in Hangul)
-    return f"{run[: len(run) - len(code)]} {after}"
+    return f"{run[: len(run) - len(code)].rstrip()} {after}"
 
 
-_WORD_START = re.compile(r"[“‘\"'(]?[0-9A-Za-z.%·-]{0,20}")  # a word's start: 31, 1965, MBC, D
+# What the next sentence's start may hold, and code does ("1.5%p ", "“AI ", "KBS 2TV ", "[단독] "
+# are words; ":", ",", "=", "{" are code's)
+_CODE_MARKS = re.compile(r"[{}();=<>:,/\\]")
+_WORDS_AFTER_CHARS = 40
 
 
 _HEAD_CHARS = 200  # a caption is a sentence or two (the dev day's longest: 178 characters)
