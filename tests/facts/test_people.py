@@ -226,3 +226,11 @@ def test_companies_organisations_and_places_abroad_before_a_title_are_no_person(
     """A review found each read as a person after names written from other languages were
     taken in (`foreign_name_word`: any proper noun not on a list)."""
     assert people(text) == []
+
+
+def test_names_that_are_also_places_abroad_are_people():
+    """A review: 헤이그 and 버지니아 in the table of places abroad took these people away."""
+    assert people("알렉산더 헤이그 전 국무장관은 말했다.") == [
+        ("알렉산더 헤이그", "전 국무장관", 1)
+    ]
+    assert people("버지니아 폭스 하원의원은 말했다.") == [("버지니아 폭스", "하원의원", 1)]
