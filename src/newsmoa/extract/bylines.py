@@ -20,7 +20,8 @@ from newsmoa.extract.tables import marker_labels, outlets
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
-# ... or apart by spaces alone, where a role and "=" follow ("김민수 이영희 기자 = ")
+# ... or apart by spaces alone, where a role follows that ends the marker or "=" follows it
+# ("김민수 이영희 기자 = ", "[이데일리 박지영 기자]")
 _SPACED_NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]?\s*{_NAME})*"
 _ROLES = (
     "기자",
