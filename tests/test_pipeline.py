@@ -1358,16 +1358,12 @@ def test_re_decisions_combined_count_each_article_once():
 
     def report(decided, moved, hand=()):
         return ReclusterReport(
-            len(decided),
-            len(moved),
-            {},
-            (),
-            [],
-            len(hand),
-            (),
-            frozenset(decided),
-            frozenset(moved),
-            frozenset(hand),
+            decided=frozenset(decided),
+            moved_ids=frozenset(moved),
+            absorbed={},
+            founded=(),
+            stories=[],
+            hand=frozenset(hand),
         )
 
     both = combined([report("abcd", "ab", "h"), report("cdef", "bc", "h")])

@@ -88,36 +88,39 @@ class Read:
 
 @dataclass(frozen=True, slots=True)
 class ReclusterReport:
-    articles: int  # decided again
-    moved: int  # of them, now in another story
+    decided: frozenset[str]  # the articles decided again
+    moved_ids: frozenset[str]  # of them, those now in another story
     absorbed: dict[str, str]  # story id -> the story it redirects to now
     founded: tuple[str, ...]  # stories split off (revived ones among them)
     stories: list[str]  # stories whose members changed (listed or rebuilt again)
-    by_hand: int = 0  # articles of the span an editor placed: kept where they are
+    hand: frozenset[str] = frozenset()  # articles of the span an editor placed: kept
     revived: tuple[str, ...] = ()  # absorbed ids that name a story split off again
-    decided: frozenset[str] = frozenset()  # the articles counted by `articles`
-    moved_ids: frozenset[str] = frozenset()  # ... by `moved`
-    hand_ids: frozenset[str] = frozenset()  # ... by `by_hand`
+
+    @property
+    def articles(self) -> int:
+        return len(self.decided)
+
+    @property
+    def moved(self) -> int:
+        return len(self.moved_ids)
+
+    @property
+    def by_hand(self) -> int:
+        return len(self.hand)
 
 
 def combined(reports: Sequence[ReclusterReport]) -> ReclusterReport:
     """Several re-decisions (spans, pieces, calls) reported as one: an article decided in
     two of them (windows overlap; a queue taken in rounds) counts once (it counted in each:
     "decided again 21 articles: 15 moved" of a store of 11, a black-box test)."""
-    decided = frozenset().union(*(r.decided for r in reports))
-    moved = frozenset().union(*(r.moved_ids for r in reports))
-    hand = frozenset().union(*(r.hand_ids for r in reports))
     return ReclusterReport(
-        len(decided),
-        len(moved),
-        {k: v for r in reports for k, v in r.absorbed.items()},
-        tuple(dict.fromkeys(f for r in reports for f in r.founded)),
-        sorted({s for r in reports for s in r.stories}),
-        len(hand),
-        tuple(dict.fromkeys(s for r in reports for s in r.revived)),
-        decided,
-        moved,
-        hand,
+        decided=frozenset().union(*(r.decided for r in reports)),
+        moved_ids=frozenset().union(*(r.moved_ids for r in reports)),
+        absorbed={k: v for r in reports for k, v in r.absorbed.items()},
+        founded=tuple(dict.fromkeys(f for r in reports for f in r.founded)),
+        stories=sorted({s for r in reports for s in r.stories}),
+        hand=frozenset().union(*(r.hand for r in reports)),
+        revived=tuple(dict.fromkeys(s for r in reports for s in r.revived)),
     )
 
 
@@ -581,18 +584,14 @@ class Newsroom:
         else:
             self._drop_index()
         hand = frozenset(a for a, _ in window if a in read.hand)
-        decided = frozenset(a for a, _ in window) - hand
         return ReclusterReport(
-            len(decided),
-            len(change.moved),
-            dict(change.redirects),
-            change.founded,
-            touched,
-            len(hand),
-            change.revived,
-            decided,
-            frozenset(change.moved),
-            hand,
+            decided=frozenset(a for a, _ in window) - hand,
+            moved_ids=frozenset(change.moved),
+            absorbed=dict(change.redirects),
+            founded=change.founded,
+            stories=touched,
+            hand=hand,
+            revived=change.revived,
         )
 
     def _decide_again(

@@ -149,9 +149,7 @@ def written_from_abroad(name: str) -> bool:
     트럼프), no Korean family name first, or a syllable Korean names do not use
     (`loan_syllables`: 던퍼드, 폼페이오)."""
     return (
-        " " in name
-        or surname_of(name) is None
-        or any(ch in words("loan_syllables") for ch in name)
+        " " in name or surname_of(name) is None or any(ch in words("loan_syllables") for ch in name)
     )
 
 
