@@ -43,6 +43,7 @@ from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
 from newsmoa.text.normalize import (
     comparison_key,
+    has_control,
     key_length_at_least,
     printable,
     text_id,
@@ -124,6 +125,9 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
 def _printable(raw: RawItem) -> RawItem:
     """`raw` with no control character in what it says (`normalize.printable`); its id and
     URL stay as given: they name an article, stored or not, and are never shown as text."""
+    said = (raw.text, raw.html, raw.outlet, raw.title, raw.published)
+    if not any(v and has_control(v) for v in said) and not (raw.html and "&#" in raw.html):
+        return raw  # nearly every item: a scan of each field, no copy
     return replace(
         raw,
         text=_printable_or_none(raw.text),

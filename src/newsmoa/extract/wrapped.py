@@ -52,6 +52,8 @@ def unwrap(text: str, *, titled: bool = False) -> str:
     full by either count is full."""
     if "\n" not in text:
         return text
+    if not _wrapped_at_all(text):  # a paragraph a line: nearly every text, ~3 µs
+        return text
     lines = [line.rstrip() for line in text.split("\n")]
     prose = _prose(lines, titled)
     measured = [i for i in prose if " " in lines[i].strip()]  # not a link's line
@@ -75,6 +77,26 @@ def unwrap(text: str, *, titled: bool = False) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+# A line break with text on the next line; one after a line that ends no sentence (its last
+# character, closing marks aside or not) may be a wrapper's. Counted in one pass over the
+# text, a cheap first look that never counts fewer than the breaks `ends_sentence` reads as
+# inside a sentence (a lookbehind in the pattern took 65 µs an article, this 6 µs).
+_BREAK = re.compile(r"\n[ \t]*(?=\S)")
+_ENDS = frozenset("다요죠음함됨임.!?。\n")
+
+
+def _wrapped_at_all(text: str) -> bool:
+    """Whether `text` has `MIN_WRAPS` breaks that may be a wrapper's."""
+    found = 0
+    for m in _BREAK.finditer(text):
+        before = text[max(0, m.start() - 8) : m.start()].rstrip(" \t")
+        if before and before[-1] not in _ENDS:
+            found += 1
+            if found >= MIN_WRAPS:
+                return True
+    return False
 
 
 def _prose(lines: list[str], titled: bool) -> set[int]:

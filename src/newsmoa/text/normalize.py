@@ -48,6 +48,11 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 
 
+def has_control(text: str) -> bool:
+    """Whether `printable` would change `text`."""
+    return _CONTROL_RE.search(text) is not None
+
+
 def printable(text: str) -> str:
     """`text` without control characters, but for tabs and line ends (a PDF's backspace or
     an outlet name's bell, pasted in, made the Atom feed of every story unreadable)."""
