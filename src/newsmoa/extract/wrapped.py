@@ -43,13 +43,13 @@ def columns(text: str) -> int:
 
 def unwrap(text: str, *, titled: bool = False) -> str:
     """`text` with each line that a wrapper broke joined to the next by a space; any other
-    text unchanged. Only lines of words count (`_prose`): not the headline (the first line,
-    which a mail's subject or a title makes as long as it likes), not a table's row, and
-    the width is taken without a line with no space (a link). A text is taken as wrapped on
-    the breaks inside sentences; once it is, a full line that happens to end a sentence was
-    broken by the wrapper too.
-    Wrappers count characters (Python's `textwrap`) or columns (editors, terminals); a line
-    full by either count is full."""
+    text unchanged. Only lines of words count (`_prose`): not a table's row, nor the
+    headline when `titled` is false (the first line, which a mail's subject or a title
+    makes as long as it likes), and the width is taken without a line with no space (a
+    link). A text is taken as wrapped on the breaks inside sentences; once it is, a full
+    line that happens to end a sentence was broken by the wrapper too. Wrappers count
+    characters (Python's `textwrap`) or columns (editors, terminals); a line full by either
+    count is full."""
     if "\n" not in text:
         return text
     if not _wrapped_at_all(text):  # a paragraph a line: nearly every text, ~3 µs
