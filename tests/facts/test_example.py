@@ -151,7 +151,8 @@ def test_farther_on_this_day_is_the_lead_day():
 
 
 def test_an_offset_is_no_day_for_this_day_to_follow():
-    """`사흘 전` is counted from the dateline; 이날 after it is still the day named before."""
+    """`사흘 전` is counted from the day named before (`test_an_offset_counts_from_the_day_
+    named_just_before`); 이날 after it is still that day, not the offset's."""
     found = _dates(
         "대통령은 30일(현지시간) 반도체 기업을 언급했다. 사흘 전에 이어 두 번째다. "
         "대통령은 이날 기자들과 만났다."
@@ -166,3 +167,17 @@ def test_the_lead_day_is_written_bare_not_with_jinan():
         "그는 대화가 필요하다고 했다. 정부는 답하지 않았다. 김 의원은 이날 오후 출국했다."
     )
     assert found[-1] == ("이날", "2026-07-30")
+
+
+def test_an_offset_counts_from_the_day_named_just_before():
+    """ "사흘 뒤" after "지난 15일" is the 18th, "사흘 전" after "21일(현지시간)" the 18th (a
+    facts review: both were counted from the dateline); with no day in view, from the
+    dateline as before."""
+    after = _dates(
+        "아나운서들은 지난 15일 사장에게 신고 메일을 보냈다. 회사는 사흘 뒤 조사위를 출범했다."
+    )
+    assert after[-1] == ("사흘 뒤", "2026-07-18")
+    before = _dates("대통령은 21일(현지시간) 기업을 또 언급했다. 사흘 전에 이어 두 번째다.")
+    assert before[-1] == ("사흘 전", "2026-07-18")
+    alone = _dates("군은 사흘 전 사업 계획을 발표했다.")
+    assert alone[-1] == ("사흘 전", "2026-07-28")

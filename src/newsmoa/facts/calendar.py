@@ -162,8 +162,8 @@ def _base(
         year = None
     if anchor is None and year is None:
         return None, None
-    if "offset" in got:
-        return _offset(got["offset"], anchor) if anchor else (None, None)
+    if "offset" in got:  # from the day named just before, when one is: "지난 26일 … 사흘
+        return _offset(got["offset"], ref or anchor) if anchor else (None, None)  # 뒤"
     if "rel_day" in got:
         off, base = _table("date_words")[_key(got["rel_day"])][1:3]
         origin = anchor if base == "now" else ref
