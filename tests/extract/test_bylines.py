@@ -28,6 +28,16 @@ LEADING = [
     ("[아시아경제 뉴욕=백종민 특파원] 미국은", "아시아경제", "백종민", "미국은"),
     ("[세종=이데일리 이명철 기자] 정부는", "이데일리", "이명철", "정부는"),
     ("(서울=김민수 기자) 정부는", None, "김민수", "정부는"),
+    # a label before "=" names no outlet but leaves the line's text as body (a review: the
+    # whole lead went to the captions); a writer's label names the reporter
+    (
+        "[사진=연합뉴스] 정부가 예산안을 발표했다. 규모는 3% 늘었다.",
+        None,
+        None,
+        "정부가 예산안을 발표했다. 규모는 3% 늘었다.",
+    ),
+    ("[정리=김민수 기자] 정부가", None, "김민수", "정부가"),
+    ("(=김민수 기자) 정부는", None, "김민수", "정부는"),  # nothing before "=": no crash
 ]
 
 
@@ -45,11 +55,14 @@ def test_leading_bylines(line, outlet, reporter, rest):
         "(사진) 현장 모습",
         "(1) 첫째 항목",
         "[속보 김민수 기자] 정부는",
-        "[사진=김민수 기자] 정부는",  # a label, no outlet's place (a review)
         "(서울) 정부는 31일 발표했다.",  # round brackets: a known outlet of 3+ characters only
         "(경제) 물가가 올랐다.",
         "(TV) 방송을 봤다.",
         "【서울】 서울시는",
+        "[경제] 물가가 올랐다.",  # square brackets: a section's or a transcript's label
+        "[리포트] 본문",
+        "[앵커 리포트] 본문",
+        "[문화] 공연 소식",
     ],
 )
 def test_brackets_that_are_not_outlets(line):

@@ -111,11 +111,16 @@ def leading_byline(line: str) -> Byline | None:
     square = line.lstrip()[0] in "[［"
     a, eq, b = (part.strip() for part in inner.partition("="))
     if eq:  # place=outlet, outlet=reporter, "outlet place=reporter", place=outlet reporter
-        if a in marker_labels():
-            return None
         role = _ROLE_SUFFIX_RE.match(b)
+        if a in marker_labels():  # a credit's label names no outlet; a writer's, the reporter
+            if marker_labels()[a] == "writer":
+                return Byline(reporter=first_name(role["name"]) if role else None, rest=rest)
+            # a picture's credit before a caption ("[사진=서울시 제공] 서울시청 전경") is the
+            # caption's; before sentences of the lead (a review: they went to the captions
+            # with it), the lead's
+            return Byline(rest=rest) if _SENTENCES.search(rest) else None
         if role:
-            outlet = _named_outlet(a) or _named_outlet(a.split()[0])
+            outlet = _named_outlet(a) or _named_outlet(next(iter(a.split()), ""))
             return Byline(outlet=outlet, reporter=first_name(role["name"]), rest=rest)
         named = _OUTLET_REPORTER_RE.match(b)
         if named and (outlet := _named_outlet(named["outlet"])):
@@ -129,6 +134,9 @@ def leading_byline(line: str) -> Byline | None:
     return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
 
 
+_SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentences at least
+
+
 def _named_outlet(word: str) -> str | None:
     """The outlet a word of 3+ characters names (by the table, or by its ending): "서울" is
     the place of a dateline before it is 서울신문's alias."""
@@ -136,12 +144,16 @@ def _named_outlet(word: str) -> str | None:
 
 
 def _bracketed_outlet(word: str, square: bool) -> str | None:
-    """The outlet a bracketed word alone names: in square brackets any the table names (an
-    unknown one by its ending), in others a known name of 3+ characters only."""
+    """The outlet a bracketed word alone names: a known name of 3+ characters; in square
+    brackets also an unknown one of 4+ characters, one word, by its ending ("[전주시민일보]";
+    "[경제]", "[리포트]", "[앵커 리포트]" are a section's or a transcript's labels: a
+    review)."""
     table = outlets()
-    if square:
+    if table.names_one(word):
         return table.canonical(word)
-    return table.canonical(word) if table.names_one(word) else None
+    if square and len(word) >= 4 and " " not in word:
+        return table.canonical(word)
+    return None
 
 
 def _with_lead_reporter(b: Byline) -> Byline:

@@ -121,7 +121,8 @@ def url_noise() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
-def marker_labels() -> frozenset[str]:
+def marker_labels() -> dict[str, str]:
     """Words before "=" in an opening bracket that label what follows, not an outlet's place
-    (`marker_labels.tsv`: "[사진=김민수 기자]")."""
-    return frozenset(r[0].strip() for r in _rows("marker_labels.tsv"))
+    (`marker_labels.tsv`: "[사진=김민수 기자]"), with whose the name after it is: a credit's
+    (a photo's) or the writer's ("[정리=김민수 기자]": the reporter)."""
+    return {r[0].strip(): r[1].strip() for r in _rows("marker_labels.tsv")}
