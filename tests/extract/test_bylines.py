@@ -100,6 +100,8 @@ def test_the_holder_a_copyright_notice_names():
         ("ⓒ이미지투데이", None),  # a picture's credit, no notice (a review)
         ("추경호 부총리가 31일 브리핑하고 있다. ⓒ연합뉴스", None),
         ("(c) 지역경제 활성화", None),
+        ("…끝났다. /사진=ⓒ뉴스1 저작권자 © 한국일보 무단전재 및 재배포 금지", "한국일보"),
+        ("저작권자 © 충청투데이 무단전재 및 재배포 금지", "충청투데이"),  # by its ending
     ):
         assert copyright_outlet(notice) == holder, notice
 

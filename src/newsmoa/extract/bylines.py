@@ -259,22 +259,22 @@ _HOLDER_RE = re.compile(
 
 
 def copyright_outlet(notice: str) -> str | None:
-    """The outlet a copyright notice names as its holder, by a name in the outlet table;
-    None when the text is no notice (a photo's bare "ⓒ이미지투데이" or "ⓒ연합뉴스" credits
-    the picture, not the text: a review) or names no outlet the table knows. The holder is
-    the outlet that published the text: one that reprints a wire's report keeps the wire's
-    "(전주=연합뉴스)" and signs its own notice, and the reprint was taken for the wire's
-    own article (a black-box test)."""
+    """The outlet a copyright notice names as its holder, as the outlet table names it (or
+    by an outlet's ending), the last one it names; None when the text is no notice (a
+    photo's bare "ⓒ이미지투데이" or "ⓒ연합뉴스" credits the picture, not the text: a review).
+    The holder is the outlet that published the text: one that reprints a wire's report
+    keeps the wire's "(전주=연합뉴스)" and signs its own notice, and the reprint was taken
+    for the wire's own article (a black-box test)."""
     marks = [at for mark in _HOLDER_MARKS if (at := notice.find(mark)) != -1]
     if not marks or not _is_notice(notice):
         return None
-    by_alias = outlets().by_alias
+    # the last one named: a picture's credit may come first ("사진=ⓒ뉴스1 저작권자 © 한국일보
+    # …", a review); an outlet known by its ending counts ("© 충청투데이")
+    table, found = outlets(), None
     for m in _HOLDER_RE.finditer(notice, max(0, min(marks) - 2)):
         name = m["name"]
-        found = by_alias.get(name) or by_alias.get(name.split()[0])
-        if found:
-            return found
-    return None
+        found = table.canonical(name) or table.canonical(name.split()[0]) or found
+    return found
 
 
 # where a holder may be named (the pattern is matched from the first; a search of the whole
