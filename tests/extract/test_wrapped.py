@@ -129,3 +129,16 @@ def test_a_titled_texts_first_line_and_sentences_apart_by_two_spaces_are_unwrapp
     wrapped = textwrap.fill(english, 50, fix_sentence_endings=True)
     assert ".  " in wrapped
     assert unwrap(f"Wanju signs deal\n\n{wrapped}") == f"Wanju signs deal\n\n{english}"
+
+
+def test_a_table_whose_cells_end_in_a_bracket_and_lines_padded_to_their_width():
+    """A review: cells ending in ")" were no longer cell gaps, so a table's rows were joined;
+    lines padded with spaces to the width hid the wrapper's breaks from the first look."""
+    table = (
+        "지역별 결과는 다음과 같다.\n서울(강남구)  찬성 55.3\n부산(해운대)  찬성 48.1\n"
+        "대구(수성구)  찬성 61.0\n광주(북구)    찬성 39.9\n결과는 다음 주 확정된다."
+    )
+    assert unwrap(table, titled=True) == table
+    body = " ".join(PARAGRAPHS)
+    padded = "\n".join(line.ljust(70) for line in textwrap.wrap(body, 30))
+    assert unwrap(f"제목\n\n{padded}") == f"제목\n\n{body}"

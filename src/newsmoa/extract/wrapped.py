@@ -31,9 +31,9 @@ MIN_WRAP_SHARE = 0.5
 # a line this much narrower than the width ends its paragraph, whatever follows it
 MIN_FULL_SHARE = 0.5
 _ITEM_MARKS = frozenset(BULLETS + "-*+•◦○◎◇◆□■△▲▷▶")
-# a table's row: cells apart by spaces or a tab (not two spaces after a sentence's stop, as
-# typewriters and some editors write them)
-_COLUMNS_GAP = re.compile(r"[^\s.!?\"'”’)](?: {2,}|\t)\S")
+# a table's row: cells apart by spaces or a tab (not two spaces after a sentence's stop,
+# maybe closed by a mark, as typewriters and some editors write them; a cell may end in ")")
+_COLUMNS_GAP = re.compile(r"(?<=\S)(?<![.!?])(?<![.!?][\"'”’)])(?: {2,}|\t)(?=\S)")
 
 
 def columns(text: str) -> int:
@@ -88,11 +88,14 @@ _ENDS = frozenset("다요죠음함됨임.!?。\n")
 
 
 def _wrapped_at_all(text: str) -> bool:
-    """Whether `text` has `MIN_WRAPS` breaks that may be a wrapper's."""
+    """Whether `text` has `MIN_WRAPS` breaks that may be a wrapper's (a line padded with
+    spaces to its width ends where its words do: a review)."""
     found = 0
     for m in _BREAK.finditer(text):
-        before = text[max(0, m.start() - 8) : m.start()].rstrip(" \t")
-        if before and before[-1] not in _ENDS:
+        end = m.start()
+        while end and text[end - 1] in " \t":
+            end -= 1
+        if end and text[end - 1] not in _ENDS:
             found += 1
             if found >= MIN_WRAPS:
                 return True
