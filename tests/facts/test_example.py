@@ -181,3 +181,5 @@ def test_an_offset_counts_from_the_day_named_just_before():
     assert before[-1] == ("사흘 전", "2026-07-18")
     alone = _dates("군은 사흘 전 사업 계획을 발표했다.")
     assert alone[-1] == ("사흘 전", "2026-07-28")
+    ahead = _dates("정상회담은 오는 5일 열린다. 양국은 이틀 전 실무회담을 열었다.")  # a review
+    assert ahead[-1] == ("이틀 전", "2026-07-29")

@@ -92,4 +92,9 @@ def test_an_end_after_a_figure_or_a_latin_word_and_a_years_apostrophe():
     ]
     assert _cut("올해 1위는 KT다. ‘5G 효과’라는 분석이 나온다.")[0] == "올해 1위는 KT다."
     assert _cut("그는 '80년대 학번이다. “그때는 달랐다”고 회상했다.")[0] == "그는 '80년대 학번이다."
+    for quoted in (
+        "그는 '3년 안에 끝내겠다. 반드시 해낸다'고 말했다.",
+        "'2030년까지 이루겠다. 약속한다'고 했다.",
+    ):
+        assert _cut(quoted) == [quoted]  # a quotation opening with a figure (a review)
     assert _cut("“형님, 풍선 부셔야죠”박닌 시내에서도 해봤다.")[-1] == "박닌 시내에서도 해봤다."

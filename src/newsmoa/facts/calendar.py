@@ -162,8 +162,12 @@ def _base(
         year = None
     if anchor is None and year is None:
         return None, None
-    if "offset" in got:  # from the day named just before, when one is: "지난 26일 … 사흘
-        return _offset(got["offset"], ref or anchor) if anchor else (None, None)  # 뒤"
+    if "offset" in got:
+        # from the day named just before ("지난 26일 … 사흘 뒤"), when it is no later than the
+        # dateline: a day ahead ("오는 25일 열린다. 양국은 이틀 전 …") is no origin of what
+        # already happened (a review)
+        origin = ref if ref is not None and anchor is not None and ref <= anchor else anchor
+        return _offset(got["offset"], origin) if origin else (None, None)
     if "rel_day" in got:
         off, base = _table("date_words")[_key(got["rel_day"])][1:3]
         origin = anchor if base == "now" else ref

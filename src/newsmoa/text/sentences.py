@@ -130,13 +130,17 @@ def _quoting(piece: str) -> list[bool]:
         elif c == "'":
             if straight:
                 straight = False
-            elif (i == 0 or piece[i - 1] in ' \t([“‘"') and _opens(piece[i + 1 : i + 2]):
+            elif (i == 0 or piece[i - 1] in ' \t([“‘"') and _opens(piece[i + 1 : i + 5]):
                 straight = True
         out.append(double or single or straight)
     return out
 
 
 def _opens(after: str) -> bool:
-    """Whether a straight ' before `after` opens a quotation: a word follows, not a space nor
-    a digit (the year's apostrophe of "'80년대", which closes nothing: a review)."""
-    return bool(after.strip()) and not after.isdigit()
+    """Whether a straight ' before `after` (what follows it in the piece) opens a quotation:
+    a word follows, not a space, nor a year's two digits ("'80년대", "'19학번": an apostrophe
+    that closes nothing; "'3년 안에 …'" and "'2030년까지 …'" are quotations: reviews)."""
+    return bool(after[:1].strip()) and not _YEAR_APOSTROPHE.match(after)
+
+
+_YEAR_APOSTROPHE = re.compile(r"\d\d(?:년|학번)")
