@@ -391,3 +391,17 @@ def test_titles_of_other_times_and_names_written_from_abroad_are_no_disagreement
     """A review: a promotion, a nominee, a former title and a transliteration were each
     reported as outlets disagreeing on a person's title or on who holds one."""
     assert story(one, other).disagreements() == ()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "김철수 국토교통부 장관은 20일 세종청사에서 신공항 후보지를 발표했다.",
+        "김철수 국토교통부 장관은 20일 세종청사에서 광고대행사 대표들과 협약을 체결했다.",
+        "김철수 국토교통부 장관은 20일 신임 국장 5명에게 임명장을 수여했다.",
+    ],
+)
+def test_a_word_that_only_begins_like_a_change_hides_no_title_disagreement(said):
+    """A review: 후보지, 대행사 and 임명장 matched 후보, 대행 and 임명 and hid a real one."""
+    (d,) = story(said, said.replace("장관은", "차관은")).disagreements()
+    assert d.about == "title of 김철수"
