@@ -78,6 +78,9 @@ def test_script_inside_a_paragraph_goes_and_the_sentence_keeps_its_stop():
         "KBS 2TV 드라마는",
         "'BTS'는",
         "[단독] 삼성은",
+        "(서울=연합뉴스) 정부는",  # a review: the bracket, a comma or a colon read as code
+        "1,500명이",
+        "3:1로",
     ],
 )
 def test_the_next_sentences_first_word_is_not_taken_with_the_script(start):

@@ -73,9 +73,9 @@ def _blank_if_script(m: re.Match[str]) -> str:
     return f"{run[: len(run) - len(code)].rstrip()} {after}"
 
 
-# What the next sentence's start may hold, and code does ("1.5%p ", "“AI ", "KBS 2TV ", "[단독] "
-# are words; ":", ",", "=", "{" are code's)
-_CODE_MARKS = re.compile(r"[{}();=<>:,/\\]")
+# What code holds and the next sentence's start does not ("1.5%p ", "“AI ", "KBS 2TV ",
+# "[단독] ", "(서울=연합뉴스) ", "1,500명", "3:1로" are words: a review)
+_CODE_MARKS = re.compile(r"[{};]|//|\w\s*:\s*[\"'\w]+\s*,")
 _WORDS_AFTER_CHARS = 40
 
 
