@@ -234,3 +234,10 @@ def test_names_that_are_also_places_abroad_are_people():
         ("알렉산더 헤이그", "전 국무장관", 1)
     ]
     assert people("버지니아 폭스 하원의원은 말했다.") == [("버지니아 폭스", "하원의원", 1)]
+
+
+def test_rarer_family_names_make_people():
+    """A review: 태, 피 and other rarer family names were not in the table, and their people
+    were never found (nor asked who holds a title)."""
+    assert people("태영호 의원은 말했다.") == [("태영호", "의원", 1)]
+    assert people("피우진 전 처장은 말했다.") == [("피우진", "전 처장", 1)]
