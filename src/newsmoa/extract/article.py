@@ -31,7 +31,6 @@ from newsmoa.extract.flash import is_flash, notice
 from newsmoa.extract.flattened import split_head, split_inner, split_tail, without_script
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import (
-    CLOSERS,
     TITLE_MAX_CHARS,
     Kind,
     Line,
@@ -42,6 +41,7 @@ from newsmoa.extract.tables import list_intros, outlets
 from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
 from newsmoa.text.normalize import (
+    CLOSERS,
     comparison_key,
     has_control,
     key_length_at_least,

@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 
 from newsmoa.extract.bylines import Byline, signature_run
-from newsmoa.extract.lines import CLOSERS, STOPS, ends_with_stop
+from newsmoa.extract.lines import STOPS, ends_with_stop
 from newsmoa.extract.tables import (
     copyright_patterns,
     credit_patterns,
     photo_credit_cues,
     photo_credit_pattern,
 )
+from newsmoa.text.normalize import CLOSERS
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # a page's script runs long (the dev day's ad slots: 400+ characters without Hangul); code an

@@ -12,10 +12,11 @@ from typing import NamedTuple
 
 from newsmoa.extract import boilerplate, bylines
 from newsmoa.extract.datelines import Dateline, find_datelines
+from newsmoa.text.normalize import CLOSERS
 
 STOPS = ".!?。"  # a sentence's full stops
-_SENTENCE_ENDS = frozenset("다요죠음함됨임" + STOPS)  # a line ending in one ends a sentence...
-CLOSERS = "\"'”’)]"  # ...also when closing quotes or brackets follow
+SENTENCE_ENDS = frozenset("다요죠음함됨임" + STOPS)  # a line ending in one ends a sentence,
+# also when closing quotes or brackets follow (`normalize.CLOSERS`)
 _DATE_PREFIX_RE = re.compile(r"^\s*(?:19|20)\d\d\s*[./년-]\s*\d{1,2}\s*[./월-]")
 # A caption is a few sentences under a photo. A longer line that holds a caption marker is
 # an article a crawler flattened into one line, caption first (a 1,073-character article of
@@ -90,7 +91,7 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
 def ends_sentence(line: str) -> bool:
     """Whether the (stripped) line ends like a sentence: 다, 요, ... or . ! ? 。, then maybe
     closing quotes or brackets (str methods: a regular expression searched the whole line)."""
-    return line.rstrip(CLOSERS)[-1:] in _SENTENCE_ENDS
+    return line.rstrip(CLOSERS)[-1:] in SENTENCE_ENDS
 
 
 def ends_with_stop(line: str) -> bool:

@@ -7,12 +7,10 @@ import json
 import math
 from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import click
 
-from newsmoa.extract.article import ExtractConfig
-from newsmoa.serve.view import plural
+from newsmoa.serve.view import SHOWN_ZONE, plural
 
 if TYPE_CHECKING:
     from newsmoa.cluster.doubts import Doubt
@@ -63,7 +61,7 @@ def doubts(
     if fmt == "json":
         click.echo(json.dumps(as_json(found), ensure_ascii=False, indent=2))
         return
-    zone = ZoneInfo(ExtractConfig().tz)  # where times without an offset are read
+    zone = SHOWN_ZONE  # where times without an offset are read
     start, end = found.start.astimezone(zone), found.end.astimezone(zone)
     click.echo(
         f"stories of {start:%Y-%m-%d %H:%M} .. {end:%Y-%m-%d %H:%M} {zone.key} "

@@ -24,6 +24,9 @@ _QUOTES = str.maketrans(
         "＂": '"',
     }
 )
+# Quotation marks and brackets that close what a sentence quotes: read past at its end
+# (`extract.lines.ends_sentence`, `text.sentences`)
+CLOSERS = "\"'”’)]"
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 # With no odd space and no "  ", `_SPACE_RE` would change nothing (one plain space stays).
 _ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from newsmoa.text.analyzer import analyzer
+from newsmoa.text.normalize import CLOSERS
 from newsmoa.types import Article, Sentence
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
@@ -41,7 +42,6 @@ def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
     return tuple(spans)
 
 
-_CLOSERS = "”’\"')]"
 _OPENERS = "“‘\"'(["
 # A Korean sentence's end (a final ending, a full stop, maybe closing quotes or brackets)
 # glued to the next one's start, no space between: where a crawler that flattened a page
@@ -88,14 +88,14 @@ def _continues(para: str, last: list[int], start: int, end: int) -> bool:
     the one before is a bare quotation, one pair of marks and no stop, and it goes on with
     a syllable (`‘화이트 리스트’` `제외는 …`: a quoted name opening the sentence)."""
     piece, before = para[start:end].strip(), para[last[0] : last[1]].strip()
-    if not piece.strip(_CLOSERS) or not before.strip(_OPENERS):
+    if not piece.strip(CLOSERS) or not before.strip(_OPENERS):
         return True  # closing marks alone go back, opening marks alone go on
     if _BARE_QUOTE.fullmatch(before) and para[last[1] : start].isspace():
         return "가" <= piece[0] <= "힣"  # (glued on, a new sentence: "…부셔야죠”박닌 시내에서")
     tail = para[: last[1]]
     return (
         start == last[1]
-        and tail[-1:] in _CLOSERS
+        and tail[-1:] in CLOSERS
         and piece.split(maxsplit=1)[0].rstrip(".,!?") in quote_tails()
     )
 
