@@ -36,12 +36,15 @@ def sentence_spans(
     return spans
 
 
+def span_at(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The sentence span holding character `pos`."""
+    return next(((start, end) for start, end in spans if start <= pos < end), None)
+
+
 def analysis_at(article: Article, spans: Sequence[tuple[int, int]], pos: int) -> Analysis | None:
     """The analysed sentence holding character `pos`."""
-    for start, end in spans:
-        if start <= pos < end:
-            return analyse(article.text[start:end], start)
-    return None
+    found = span_at(spans, pos)
+    return analyse(article.text[found[0] : found[1]], found[0]) if found else None
 
 
 def quote(article: Article, spans: Sequence[tuple[int, int]], start: int, end: int) -> Source:

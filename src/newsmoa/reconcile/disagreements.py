@@ -37,11 +37,10 @@ from typing import Any
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
 from newsmoa.facts.clauses import story_labels
-from newsmoa.facts.evidence import quote, sentence_spans
-from newsmoa.facts.names import title_of, written_from_abroad
+from newsmoa.facts.evidence import quote, sentence_spans, span_at
+from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
 from newsmoa.facts.tables import mapping
-from newsmoa.facts.tables import words as tables_words
 from newsmoa.types import (
     Article,
     ConsolidatedSentence,
@@ -158,7 +157,9 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
     return None
 
 
-def title_claim(fact: Fact, article: Article) -> tuple[tuple[str, str], str] | None:
+def title_claim(
+    fact: Fact, article: Article, spans: Sequence[tuple[int, int]]
+) -> tuple[tuple[str, str], str] | None:
     """(key, bare title) of the title a person fact says its person holds (`title of
     김동철`: 사장), compared across the story: one outlet's 부사장 against another's 사장 is
     the misreport a press office looks for, and it was never reported (a black-box test).
@@ -169,11 +170,12 @@ def title_claim(fact: Fact, article: Article) -> tuple[tuple[str, str], str] | N
     국무위원장); compared as any two titles, the dev day and August sets showed 29 such
     pairs as disagreements, none a misreport. A title said of another time (a modifier in
     the role: `전 차관`, `신임 사장`) or near words of change (`title_changes.tsv`: 후보자,
-    직무대행, 승진, 임명: a review) is no claim about the person's title now."""
+    직무대행, 승진, 임명: a review) is no claim about the person's title now. `spans`: the
+    article's sentences (`evidence.sentence_spans`)."""
     if fact.type != "person" or not fact.role or len(str(fact.value)) < 2:
         return None
     words = fact.role.split()
-    if words[0] in tables_words("title_modifiers"):
+    if title_modifier(words[0]):
         return None
     title = title_of(words[-1])
     if title is None:
@@ -182,8 +184,9 @@ def title_claim(fact: Fact, article: Article) -> tuple[tuple[str, str], str] | N
     for src in fact.sources:
         if src.article != article.id:
             continue
+        around = span_at(spans, src.start) or (src.start, src.end)
         if near.search(article.text, src.start, src.end + 20) or sentence.search(
-            _sentence_around(article.text, src.start)
+            article.text, *around
         ):
             return None
     return (("person", f"{TITLE_OF}{fact.value}"), title.title)
@@ -199,13 +202,6 @@ def _changes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     near = "|".join(re.escape(w) for w, (scope,) in rows if scope == "near")
     said = "|".join(re.escape(w) for w, (scope,) in rows if scope == "sentence")
     return re.compile(f"(?:{near}){ends}"), re.compile(f"(?:{said}){ends}")
-
-
-def _sentence_around(text: str, at: int) -> str:
-    """The sentence of `text` holding position `at`, by its stops and line ends."""
-    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
-    ends = [e for c in ".!?\n" if (e := text.find(c, at)) != -1]
-    return text[start : min(ends) if ends else len(text)]
 
 
 TITLE_OF = "title of "  # the label of a person's title claim
@@ -295,7 +291,7 @@ def find_disagreements(
             k = claim_key(fact, _where(index, fact))
             if k is not None and (value := _value(fact)) is not None:
                 claims.setdefault(k, []).append((value, fact, art))
-            if (held := title_claim(fact, art)) is not None:
+            if (held := title_claim(fact, art, spans[art.id])) is not None:
                 claims.setdefault(held[0], []).append((held[1], fact, art))
     for art in articles:
         clauses = signing_clauses(signing_analyses(art, sentences))
