@@ -37,7 +37,7 @@ from newsmoa.cluster.stories import story_id_for
 from newsmoa.errors import InputError, Skipped, StoreError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.extract.copies import copy_ids, text_keyed
-from newsmoa.extract.urls import stored_url_ids, url_keyed
+from newsmoa.extract.urls import given_urls, stored_url_ids
 from newsmoa.facts import extract_facts
 from newsmoa.ingest.readers import duplicate_id, source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
@@ -292,16 +292,17 @@ class Newsroom:
         a URL-keyed article stored under its URL as it came, that id (`urls.stored_url_ids`;
         the two kinds never meet: a text-keyed article has no URL)."""
         ids = [a.id for a in articles]
-        came = {u for a in articles if (u := a.url) and u != a.id and url_keyed(a)}
-        if came:
-            asked = came | {a.id for a in articles if a.url in came}
-            ids = stored_url_ids(articles, self.store.known_hashes(sorted(asked)))
-        keyed = [a for a in articles if text_keyed(a)]
-        if not keyed:
+        given = given_urls(articles)
+        if given:
+            asked = {articles[i].id for i in given} | set(given.values())
+            ids = stored_url_ids(articles, given, self.store.known_hashes(sorted(asked)))
+        keyed = [text_keyed(a) for a in articles]
+        if not any(keyed):
             return ids
-        held = self.store.holding(sorted({a.content_hash for a in keyed}))
-        copies = copy_ids(articles, held, self.store.outlets_of(sorted({a.id for a in keyed})))
-        return [c if text_keyed(a) else i for a, i, c in zip(articles, ids, copies, strict=True)]
+        texts = [a for a, k in zip(articles, keyed, strict=True) if k]
+        held = self.store.holding(sorted({a.content_hash for a in texts}))
+        copies = copy_ids(articles, held, self.store.outlets_of(sorted({a.id for a in texts})))
+        return [c if k else i for k, i, c in zip(keyed, ids, copies, strict=True)]
 
     def _versions_by_file(
         self, articles: dict[str, Article], features: dict[str, Features], report: IngestReport

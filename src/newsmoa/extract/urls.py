@@ -12,7 +12,7 @@ is a table (`data/url_noise.tsv`). An article stored before keyed by the URL as 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newsmoa.extract.tables import url_noise
@@ -58,12 +58,19 @@ def url_keyed(a: Article) -> bool:
     return a.url is not None and a.id == url_key(a.url)
 
 
-def stored_url_ids(articles: Sequence[Article], stored: Collection[str]) -> list[str]:
+def given_urls(articles: Sequence[Article]) -> dict[int, str]:
+    """Position -> the URL as it came, of each URL-keyed article whose id spells it
+    otherwise (the id it may be stored under, from before URLs were keyed)."""
+    return {i: a.url for i, a in enumerate(articles) if a.url and a.url != a.id and url_keyed(a)}
+
+
+def stored_url_ids(
+    articles: Sequence[Article], given: Mapping[int, str], stored: Collection[str]
+) -> list[str]:
     """The id of each of `articles`: a URL-keyed one whose key is not stored but whose URL,
-    as it came, is (the id articles were stored under before URLs were keyed) is that
-    article; any other keeps its id. `stored`: which of the ids and URLs are stored."""
-    out = []
-    for a in articles:
-        came = a.url if url_keyed(a) and a.id not in stored else None
-        out.append(came if came is not None and came in stored else a.id)
-    return out
+    as it came (`given`), is (the id articles were stored under before URLs were keyed) is
+    that article; any other keeps its id. `stored`: which of the ids and URLs are stored."""
+    return [
+        came if (came := given.get(i)) and a.id not in stored and came in stored else a.id
+        for i, a in enumerate(articles)
+    ]
