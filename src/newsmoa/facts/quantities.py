@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from newsmoa.facts.clauses import Analysis, Tok
 from newsmoa.facts.tables import mapping, rows, words
@@ -33,8 +34,16 @@ _ENUM = frozenset({"등", "등등", "총", "약"})
 _MAJOR_BELOW = 10  # `5대 시중은행` (five major banks): a count this small right before a noun
 
 
+@cache
 def _hedges(where: str) -> frozenset[str]:
-    return frozenset(w for w, at in rows("quantity_hedges") if at == where)
+    return frozenset(row[0] for row in rows("quantity_hedges") if row[1] == where)
+
+
+@cache
+def _over() -> tuple[str, ...]:
+    """Hedges that mean "a little over" (80여 명: 80 to 89), which bound a figure by its last
+    digit's place: 80여 and 90여 say different figures, 80여 and 85 the same."""
+    return tuple(row[0] for row in rows("quantity_hedges") if row[2:3] == ("over",))
 
 
 def hedged(text: str) -> bool:
@@ -48,17 +57,12 @@ def hedged(text: str) -> bool:
     )
 
 
-# Hedges that mean "a little over" (80여 명: 80 to 89), which bound a figure by its last
-# digit's place: 80여 and 90여 say different figures, 80여 and 85 the same
-OVER = ("여", "남짓")
-
-
 def hedge(text: str) -> str:
     """How a quantity's words hedge it: "" (exact), "over" (`80여 명`, `80명 남짓`) or "about"
     (any other hedge: `약 80명`, `80명가량`)."""
     if not hedged(text):
         return ""
-    return "over" if any(w in text for w in OVER) else "about"
+    return "over" if any(w in text for w in _over()) else "about"
 
 
 @dataclass(frozen=True, slots=True)

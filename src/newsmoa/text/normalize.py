@@ -59,7 +59,7 @@ def has_control(text: str) -> bool:
 def printable(text: str) -> str:
     """`text` without control characters, but for tabs and line ends (a PDF's backspace or
     an outlet name's bell, pasted in, made the Atom feed of every story unreadable)."""
-    if not _CONTROL_RE.search(text):  # nearly every text: one scan, no copy
+    if not has_control(text):  # nearly every text: one scan, no copy
         return text
     return _CONTROL_RE.sub("", text.translate(_BREAKS))
 
