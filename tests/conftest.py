@@ -25,6 +25,20 @@ def example_articles():
 
 
 @pytest.fixture
+def flash_item():
+    """A wire's breaking-news flash as a JSONL line gives it: its text is its headline."""
+    from newsmoa.types import RawItem
+
+    return RawItem(
+        origin="f.jsonl:1",
+        title="[속보] 코스피 2,700선 회복",
+        text="[속보] 코스피 2,700선 회복",
+        outlet="연합뉴스",
+        published="2024-05-01T09:01:00+09:00",
+    )
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
 

@@ -1084,7 +1084,9 @@ def test_one_text_pasted_with_other_line_breaks_or_wrapped_is_the_same_article(t
     store.close()
 
 
-def test_a_store_from_before_the_words_hash_finds_its_flashes_and_pasted_texts(tmp_path):
+def test_a_store_from_before_the_words_hash_finds_its_flashes_and_pasted_texts(
+    tmp_path, flash_item
+):
     """A store upgraded by migration 10 (every comparison hash taken again over words)
     finds a flash and a pasted text of several lines when they are read again; the ids
     they are found under are pinned in `test_ids_made_from_texts_are_the_ids_every_earlier_
@@ -1096,13 +1098,7 @@ def test_a_store_from_before_the_words_hash_finds_its_flashes_and_pasted_texts(t
 
     store_path = str(tmp_path / "s.db")
     store = open_store(store_path)
-    flash = RawItem(
-        origin="f.jsonl:1",
-        title="[속보] 코스피 2,700선 회복",
-        text="[속보] 코스피 2,700선 회복",
-        outlet="연합뉴스",
-        published="2024-05-01T09:01:00+09:00",
-    )
+    flash = flash_item
     pasted = _release_from("한빛일보")  # a text of several lines
     assert Newsroom(store).ingest([flash, pasted], defer_analysis=True).added == 2
     store.close()

@@ -130,18 +130,12 @@ def test_a_page_keeps_the_time_of_day_its_metadata_gives():
     assert extract(RawItem(origin="page.html", html=authored)).reporter == "박민수"
 
 
-def test_ids_made_from_texts_are_the_ids_every_earlier_newsmoa_made():
+def test_ids_made_from_texts_are_the_ids_every_earlier_newsmoa_made(flash_item):
     """An id made from a text (a pasted text's, a flash's name) is never made again from a
     stored row: a store finds such an article again only if the same input makes the same
     id. These were made by newsmoa before the comparison hash changed (2026-11-29); when
     ids followed that hash, a store's flashes were stored twice on the next ingest."""
-    flash = RawItem(
-        origin="f.jsonl:1",
-        title="[속보] 코스피 2,700선 회복",
-        text="[속보] 코스피 2,700선 회복",
-        outlet="연합뉴스",
-        published="2024-05-01T09:01:00+09:00",
-    )
+    flash = flash_item
     pasted = RawItem(
         origin="a.txt",
         text="새 도서관 착공\n\n청솔군은 31일 군청 앞에서 새 도서관 착공식을 열었다고 밝혔다.\n"
