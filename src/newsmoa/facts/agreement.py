@@ -71,7 +71,7 @@ def _particle(a: Analysis, stem_start: int) -> str:
     if ws[i].particle() or i + 1 >= len(ws) or a.text[ws[i + 1].start - a.start] != "(":
         return ws[i].particle()
     for w in ws[i + 1 : i + 6]:
-        if ")" in a.text[w.start - a.start : w.end - a.start]:
+        if ")" in a.surface(w):
             return w.particle()
     return ""
 

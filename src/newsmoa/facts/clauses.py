@@ -81,6 +81,10 @@ class Analysis:
     words: tuple[Word, ...]
     clauses: tuple[Clause, ...]
 
+    def surface(self, word: Word) -> str:
+        """The word as written, particles and marks with it (`(이사장`, `정윤모)은`)."""
+        return self.text[word.start - self.start : word.end - self.start]
+
     def clause_at(self, pos: int) -> Clause | None:
         """The clause holding character `pos` (an article offset)."""
         for clause in self.clauses:

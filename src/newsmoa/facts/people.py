@@ -116,17 +116,13 @@ class _Tail:
         return (f"{self.modifier} {core}" if self.modifier else core), affiliation
 
 
-def _raw(analysis: Analysis, word: Word) -> str:
-    return analysis.text[word.start - analysis.start : word.end - analysis.start]
-
-
 def _tail(analysis: Analysis, j: int, affiliations: bool = True) -> _Tail | None:
     """The title after a name starting at word `j`. The longest reading wins, so an
     institute that ends like a title (`대외정책연구원 선임연구위원`) is the affiliation."""
     ws = analysis.words
     modifier = None
-    if j < len(ws) and title_modifier(_raw(analysis, ws[j])):
-        modifier, j = _raw(analysis, ws[j]), j + 1
+    if j < len(ws) and title_modifier(analysis.surface(ws[j])):
+        modifier, j = analysis.surface(ws[j]), j + 1
     for n in (2, 1, 0) if affiliations else (0,):
         k = j + n
         if k >= len(ws) or not ws[k].stem:
@@ -165,7 +161,7 @@ def _name_before(analysis: Analysis, i: int) -> bool:
         return False
     prev = analysis.words[i - 1]
     tags = prev.stem_tags + tuple(t.tag for t in prev.after)
-    return bool(tags) and _raw(analysis, prev).isalpha() and tags[-1] in _NAME_PART_TAGS
+    return bool(tags) and analysis.surface(prev).isalpha() and tags[-1] in _NAME_PART_TAGS
 
 
 def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
@@ -243,7 +239,7 @@ def mentions(analysis: Analysis) -> list[Mention]:
         # (`신자용 법무부 검찰과장, 신봉수 ...`: 신봉수 is not the 검찰과장), nor one after a
         # surname or a determiner (`이 변호사 선출안`: the title is 이's, or this one's)
         listed = any(t.form in _LIST_MARKS for t in w.after)
-        owned = prev is not None and len(_raw(analysis, prev)) == 1
+        owned = prev is not None and len(analysis.surface(prev)) == 1
         title = title_of(w.stem) if w.bare and not listed and not owned else None
         if (
             title is not None

@@ -99,10 +99,6 @@ def _region(word: Word) -> bool:
     return region(word.stem) is not None and "NNP" in word.stem_tags
 
 
-def _surface(analysis: Analysis, word: Word) -> str:
-    return analysis.text[word.start - analysis.start : word.end - analysis.start]
-
-
 def _area_like(word: Word) -> bool:
     """An administrative area or a city written without 시 (`원주`, `전주`)."""
     stem = word.stem
@@ -126,7 +122,7 @@ def _unit(word: Word) -> bool:
 
 def _head(analysis: Analysis, word: Word) -> bool:
     heads = _place_heads("head")
-    return word.stem in heads or _surface(analysis, word).strip(",") in heads
+    return word.stem in heads or analysis.surface(word).strip(",") in heads
 
 
 def _address(analysis: Analysis, i: int) -> bool:
@@ -142,9 +138,9 @@ def _address(analysis: Analysis, i: int) -> bool:
     if particle in ("의", "에"):
         after = _place_heads(particle)
         return area.after[-1].tag.startswith("J") and any(
-            _surface(analysis, nxt).startswith(w) for w in after
+            analysis.surface(nxt).startswith(w) for w in after
         )
-    if not area.bare or _surface(analysis, area).endswith(","):
+    if not area.bare or analysis.surface(area).endswith(","):
         return False
     for w in words[i + 1 : i + 1 + PHRASE_WORDS]:
         if _head(analysis, w) or _unit(w) or _area_like(w):
@@ -217,7 +213,7 @@ def _location(analysis: Analysis, i: int) -> Found:
         )
         if (
             not prev.bare
-            or prev.stem != analysis.text[prev.start - analysis.start : prev.end - analysis.start]
+            or prev.stem != analysis.surface(prev)
             or not (nominal or _FLOOR.fullmatch(prev.stem))
         ):
             break
