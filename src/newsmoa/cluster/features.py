@@ -52,6 +52,7 @@ class Features:
     bare: bool = False
     figures: str = ""  # the body's numbers with their unit, in order (`reprints.figures`)
     body: str = ""  # a hash of the body's words: word-for-word copies share it ("": unknown)
+    release: bool = False  # a press release (`--release`): one announcement, a story's anchor
 
     def to_bytes(self) -> bytes:
         head = json.dumps(
@@ -64,6 +65,7 @@ class Features:
                 self.bare,
                 self.figures,
                 self.body,
+                self.release,
             ],
             ensure_ascii=False,
             separators=(",", ":"),
@@ -92,6 +94,7 @@ class Features:
         bare = bool(head[5]) if len(head) > 5 else False  # blobs before flashes were kept
         figures = str(head[6]) if len(head) > 6 else ""  # blobs before reprints' figures
         body = str(head[7]) if len(head) > 7 else ""
+        release = bool(head[8]) if len(head) > 8 else False  # blobs before releases counted
         at = 8 + n
         terms = np.frombuffer(data, dtype="<u8", count=size, offset=at).astype(np.uint64)
         at += 8 * size
@@ -106,6 +109,7 @@ class Features:
             bare=bare,
             figures=figures,
             body=body,
+            release=release,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -151,4 +155,5 @@ def article_features(article: Article, config: ClusterConfig = DEFAULT_CONFIG) -
         bare=not body,
         figures=text_figures(compact),
         body=_body_hash(compact),
+        release=article.is_release,
     )

@@ -70,9 +70,12 @@ class Assignment:
 
 
 def canonical(item: tuple[str, Features]) -> tuple[int, float, str]:
-    """The order a batch is decided in: articles without a time first, then by time, then id."""
+    """The order a batch is decided in: press releases first (each anchors its story before
+    the reports that reprint it are placed), then articles without a time, then by time,
+    then id."""
     t = item[1].published_s
-    return (0, 0.0, item[0]) if t is None else (1, t, item[0])
+    first = 0 if item[1].release else 1
+    return (2 * first, 0.0, item[0]) if t is None else (2 * first + 1, t, item[0])
 
 
 class StoryIndex:
@@ -95,9 +98,10 @@ class StoryIndex:
         self._body_of: list[str] = []  # each article's body hash ("": none)
         self._heads = Headlines(config.idf_prior_docs)
         self._opinion: list[bool] = []
+        self._releases: set[int] = set()  # press releases' slots: announcements (`_apart`)
         self._bare = np.zeros(1024, dtype=bool)  # no body text: a flash (`flashes.py`)
         coherent = config.join_coherence > 0.0 or config.merge_coherence > 0.0
-        self._stories = Stories(self._table.vector if coherent else None, taken)
+        self._stories = Stories(self._table.vector if coherent else None, taken, self._apart)
         self._postings = Postings()
         self._threads = len(os.sched_getaffinity(0))
 
@@ -251,7 +255,8 @@ class StoryIndex:
         """The story score an article of this index has with a story of `members` (articles
         of this index), as a decision scores it (`_assign`): shared-neighbour links to the
         members within the time window and the similarity floors, the mean of the strongest
-        min(size, k), the headline gate where the score could join. It differs in reading
+        min(size, k), the headline gate where the score could join; 1 when it reprints a press
+        release among them (`_sources`). It differs in reading
         every member instead of the retrieved candidates (at most `max_candidates`, which
         can miss members of a large story) and in leaving out the coherence rules (off by
         default). An opinion piece scores 0 (it is always its own story)."""
@@ -281,6 +286,10 @@ class StoryIndex:
         ]
         if not close:
             return 0.0
+        if slot not in self._releases and any(
+            o in self._releases and self._reprint(slot, o, sim) for o, sim in close
+        ):
+            return 1.0  # it reprints the story's release (`_sources`)
         snn = self._table.links(
             slot,
             np.asarray([o for o, _ in close], dtype=np.int64),
@@ -366,6 +375,8 @@ class StoryIndex:
             self._heads.append(f.words, f.actors)
             self._stories.add_slot()
             self._opinion.append(f.opinion)
+            if f.release:
+                self._releases.add(slot)
             self._bare[slot] = f.bare
             slots.append(slot)
         # an opinion piece is never a candidate of another article
@@ -494,9 +505,10 @@ class StoryIndex:
             close &= sims >= cfg.relative_floor * float(sims.max())
         cands, sims = cands[close], sims[close]
         snn = self._table.links(slot, cands, sims, cfg.copy_similarity)
+        sources = self._sources(slot, cands, sims)
         for other, sim, link in zip(cands.tolist(), sims.tolist(), snn.tolist(), strict=True):
             owner = self._stories.of_slot(other)
-            if owner is None:
+            if owner is None or (sources and owner not in sources):
                 continue
             acc = per.setdefault(owner, [[], 0, 0.0, [], []])
             acc[0].append(link)
@@ -512,10 +524,13 @@ class StoryIndex:
                     sid,
                 )
                 for sid, acc in per.items()
+                if slot not in self._releases or not self._apart([slot], live[sid].members)
             ),
             key=lambda s: (-s[0], s[1]),
         )
         t = None if np.isnan(self._times[slot]) else float(self._times[slot])
+        if sources and scored and not self._opinion[slot]:  # a reprint of a release joins it
+            scored[0] = (max(scored[0][0], cfg.join_threshold), *scored[0][1:])
         if not scored or scored[0][0] < cfg.join_threshold or self._opinion[slot]:
             story = self._stories.found(article_id, t)
             self._stories.place(slot, story)
@@ -556,6 +571,40 @@ class StoryIndex:
         if merged:
             signals["merged_score"] = round(min(s for s, _, i in scored if i in merged), 3)
         return Assignment(article_id, story.id, False, signals, tuple(merged))
+
+    def _sources(self, slot: int, cands: np.ndarray, sims: np.ndarray) -> set[str]:
+        """The stories of the press releases this article reprints (`_reprint`): it is
+        placed in one of them, whatever its links to others (a release's reprints under
+        headlines of their own are as close to another release from the same template as
+        to their own); empty for a release, and for an article reprinting none."""
+        if not self._releases or slot in self._releases:
+            return set()
+        found = set()
+        for other, sim in zip(cands.tolist(), sims.tolist(), strict=True):
+            if other in self._releases and self._reprint(slot, other, sim):
+                owner = self._stories.of_slot(other)
+                if owner is not None:
+                    found.add(owner)
+        return found
+
+    def _apart(self, these: list[int], those: list[int]) -> bool:
+        """Whether two groups of articles hold press releases of two announcements: each
+        has a release, and no release of one is a copy of one of the other (cosine >=
+        `copy_similarity` with the same figures, `reprints.py`: a release sent again, or
+        corrected in its words). A press office's releases of one day are often written
+        from one template (two groundbreakings, a library and a gym), and their reprints
+        are as close across as a topic's reports; the releases tell them apart."""
+        if not self._releases:
+            return False
+        mine = [s for s in these if s in self._releases]
+        theirs = np.asarray([s for s in those if s in self._releases], dtype=np.int64)
+        if not mine or not theirs.size:
+            return False
+        for slot in mine:
+            sims = self._table.similarities(slot, theirs).tolist()
+            if any(self._reprint(slot, o, s) for o, s in zip(theirs.tolist(), sims, strict=True)):
+                return False
+        return True
 
     def _linkable(self, slot: int, other: int) -> bool:
         """Whether two articles may link: always, but two flashes only when one holds

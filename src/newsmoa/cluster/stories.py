@@ -53,9 +53,11 @@ class Stories:
         self,
         vector: Callable[[int], tuple[np.ndarray, np.ndarray]] | None = None,
         taken: Callable[[str], bool] | None = None,
+        apart: Callable[[list[int], list[int]], bool] | None = None,
     ) -> None:
         self._vector = vector  # slot -> (terms, weights): keep each story's vector sum
         self._taken = taken  # ids given outside this index (a store's), never founded again
+        self._apart = apart  # two stories' members that stay apart (two press releases)
         self.live: dict[str, Story] = {}
         self.assigned: list[str | None] = []  # slot -> story id as assigned (resolve it)
         self._redirects: dict[str, str] = {}
@@ -169,7 +171,9 @@ class Stories:
                     story.sum.add_vector(*self._vector(slot))
 
     def may_merge(self, a: Story, b: Story) -> bool:
-        return a.id not in self.pinned or b.id not in self.pinned
+        if a.id in self.pinned and b.id in self.pinned:
+            return False
+        return self._apart is None or not self._apart(a.members, b.members)
 
     def merge(self, a: Story, b: Story) -> tuple[Story, Story]:
         """Merge two live stories (`may_merge`); the pinned or else the older one survives,

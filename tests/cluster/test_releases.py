@@ -1,0 +1,81 @@
+"""Press releases as anchors: a press office's releases of one day, written from one
+template, and their reprints under headlines of their own (`StoryIndex._apart`,
+`_sources`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+
+from county_releases import county_day
+from newsmoa.cluster import Features, StoryIndex, article_features
+from newsmoa.types import Article
+
+
+def groups(index: StoryIndex, articles: list[Article]) -> list[list[str]]:
+    found: dict[str, list[str]] = {}
+    for a in articles:
+        found.setdefault(index.story_of(a.id), []).append(a.id.split("-")[0])
+    return sorted(sorted(g) for g in found.values())
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_releases_from_one_template_are_two_stories_with_their_reprints(seed):
+    """Reprints of the library release are as close to the gym's reprints as a topic's
+    reports are (the template: four sentences alike but for a word or a figure), and the
+    two were one story of fourteen. With the releases marked, each release anchors a story
+    and each reprint, a copy of its release with its figures (`reprints.py`), joins it, in
+    any order of one batch."""
+    rng = random.Random(seed)
+    releases, reprints = county_day(rng)
+    articles = releases + reprints
+    rng.shuffle(articles)
+    index = StoryIndex()
+    index.add_many([(a.id, article_features(a)) for a in articles])
+    assert groups(index, articles) == [["gym"] * 7, ["lib"] * 7]
+
+
+def test_a_release_arriving_after_its_reprints_takes_them_when_decided_again():
+    """The warm index never moves an article it placed; a re-decision of the window (what
+    `ingest` does after each batch) places every reprint with its release."""
+    from newsmoa.cluster.recluster import redecide
+
+    releases, reprints = county_day(random.Random(7))
+    index = StoryIndex()
+    for a in reprints + releases:  # the releases last, one article at a time
+        index.add(a.id, article_features(a))
+    everything = [(a.id, article_features(a)) for a in reprints + releases]
+    redecide(index, everything)
+    assert groups(index, reprints + releases) == [["gym"] * 7, ["lib"] * 7]
+
+
+def test_a_release_sent_again_with_a_word_changed_joins_the_first():
+    """Two releases are two announcements unless one is a copy of the other (cosine >=
+    `copy_similarity`, the same figures): a release sent again, corrected in a word, is
+    the same announcement; one with another figure is another release."""
+    releases, reprints = county_day(random.Random(1))
+    lib = releases[0]
+    corrected = dataclasses.replace(
+        lib, id="lib-again", text=lib.text.replace("문을 연다", "개관한다")
+    )
+    index = StoryIndex()
+    index.add_many([(a.id, article_features(a)) for a in [*releases, *reprints, corrected]])
+    assert index.story_of("lib-again") == index.story_of("lib-release")
+    assert index.story_of("gym-release") != index.story_of("lib-release")
+
+
+def test_a_release_marks_its_features_and_blobs_stored_before_read_as_no_release():
+    import json
+    import struct
+
+    releases, _ = county_day(random.Random(2))
+    f = article_features(releases[0])
+    assert f.release and Features.from_bytes(f.to_bytes()).release
+    assert not article_features(dataclasses.replace(releases[0], is_release=False)).release
+    blob = f.to_bytes()
+    (n,) = struct.unpack_from("<I", blob, 4)
+    head = json.dumps(json.loads(blob[8 : 8 + n])[:8]).encode()  # the head before releases
+    older = blob[:4] + struct.pack("<I", len(head)) + head + blob[8 + n :]
+    assert Features.from_bytes(older) == dataclasses.replace(f, release=False)
