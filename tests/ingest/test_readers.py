@@ -160,7 +160,7 @@ def test_folder_reads_known_files_in_order(tmp_path):
 def test_release_is_marked(tmp_path):
     path = tmp_path / "release.txt"
     path.write_text(ARTICLE, "utf-8")
-    (item,) = read_sources([], release=str(path))
+    (item,) = read_sources([], releases=[str(path)])
     assert item.is_release
 
 

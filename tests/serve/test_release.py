@@ -72,3 +72,44 @@ def test_release_story_lists_carriers_and_states_differences(tmp_path):
     assert "[press release, 뉴스1" in md and release["id"] not in md.split("## Why")[0]
     table = runner.invoke(cli, ["--db", db, "show", row["id"]], obj={}).output
     assert "Press release; carried by" in table
+
+
+def test_two_releases_of_one_template_are_two_stories_with_their_reprints(tmp_path):
+    """A press office ingests its day's releases (`--release`, repeated, no other source),
+    then the outlets' reprints one file per call: each reprint goes to the release it
+    copies, though the two releases share a template (tests/cluster/test_releases.py)."""
+    import random
+
+    from county_releases import county_day
+
+    releases, reprints = county_day(random.Random(3))
+    db = str(tmp_path / "county.db")
+    runner = CliRunner()
+
+    def ingest(*args: str) -> None:
+        result = runner.invoke(cli, ["--db", db, "ingest", *args], obj={})
+        assert result.exit_code == 0, result.output
+
+    def write(a) -> str:
+        stamp = a.published.strftime("%Y.%m.%d %H:%M")
+        paper = f"[{a.outlet}] " if a.outlet else ""
+        (tmp_path / f"{a.id}.txt").write_text(
+            f"{a.title}\n입력 {stamp}\n{paper}{a.text}\n", "utf-8"
+        )
+        return str(tmp_path / f"{a.id}.txt")
+
+    ingest(*(arg for a in releases for arg in ("--release", write(a))))
+    for a in reprints:
+        ingest(write(a))
+    rows = json.loads(
+        runner.invoke(cli, ["--db", db, "stories", "--format", "json"], obj={}).output
+    )
+    assert sorted(r["article_count"] for r in rows) == [7, 7]
+    for row in rows:
+        doc = json.loads(
+            runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
+        )
+        kinds = {"도서관" in a["title"] for a in doc["articles"]}
+        assert len(kinds) == 1, [a["title"] for a in doc["articles"]]
+    no_input = runner.invoke(cli, ["--db", db, "ingest"], obj={})
+    assert no_input.exit_code == 2 and "--release" in no_input.output

@@ -11,7 +11,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -44,9 +44,10 @@ Item = RawItem | InputError
 
 
 def read_sources(
-    sources: list[str], *, release: str | None = None, fetcher: Any = None
+    sources: list[str], *, releases: Sequence[str] = (), fetcher: Any = None
 ) -> Iterator[Item]:
-    """Every RawItem in `sources` (files, folders, feed and page URLs), errors in place of
+    """Every RawItem in `sources` (files, folders, feed and page URLs), then in `releases`
+    (files of press releases: each article marked `is_release`), errors in place of
     unreadable inputs. `fetcher` (an `ingest.web.Fetcher`) is made on first need."""
     for source in sources:
         path = Path(source)
@@ -68,7 +69,7 @@ def read_sources(
                     yield from read_file(file)
         else:
             yield from read_file(path)
-    if release:
+    for release in releases:
         for item in read_file(Path(release)):
             if isinstance(item, RawItem):
                 yield RawItem(**{**_fields(item), "is_release": True})

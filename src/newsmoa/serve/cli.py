@@ -79,11 +79,15 @@ def cli(ctx: click.Context, db: str) -> None:
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @click.option(
     "--release",
+    "releases",
+    multiple=True,
     type=click.Path(dir_okay=False),
-    help="A press release: its story measures every article against it.",
+    help="A file of press releases (repeat for more): a release's story measures every "
+    "article against it, the articles reprinting it join it, and two releases are two "
+    "stories unless one is a copy of the other.",
 )
 @click.option(
     "--defer-analysis",
@@ -106,7 +110,7 @@ def cli(ctx: click.Context, db: str) -> None:
 def ingest(
     ctx: click.Context,
     sources: tuple[str, ...],
-    release: str | None,
+    releases: tuple[str, ...],
     defer_analysis: bool,
     recluster: bool,
 ) -> None:
@@ -122,7 +126,9 @@ def ingest(
     from newsmoa.ingest import read_all
     from newsmoa.pipeline import Newsroom
 
-    items = list(read_all(list(sources), release=release))
+    if not sources and not releases:
+        raise click.UsageError("give a SOURCE to read, or a --release file")
+    items = list(read_all(list(sources), releases=releases))
     room = Newsroom(_store(ctx, create=True))
     show_bar = len(items) >= 50 and sys.stderr.isatty()
     with Progress(transient=True, disable=not show_bar) as bar:
