@@ -79,3 +79,38 @@ def test_a_release_marks_its_features_and_blobs_stored_before_read_as_no_release
     head = json.dumps(json.loads(blob[8 : 8 + n])[:8]).encode()  # the head before releases
     older = blob[:4] + struct.pack("<I", len(head)) + head + blob[8 + n :]
     assert Features.from_bytes(older) == dataclasses.replace(f, release=False)
+
+
+def test_a_release_that_joined_another_releases_reprints_leaves_when_that_release_arrives():
+    """One article at a time with a re-decision (hold) after each, as `ingest` does: the
+    library's reprints, the gym's release (it joins them: no release there yet), then the
+    library's release. The hold must not keep the gym release in the library's story
+    (`score_to`: a release scores 0 with another announcement's release)."""
+    from newsmoa.cluster.recluster import redecide
+
+    releases, reprints = county_day(random.Random(3))
+    lib, gym = releases
+    index, seen = StoryIndex(), []
+    for a in [*reprints[:6], gym, lib]:
+        index.add(a.id, article_features(a))
+        seen.append((a.id, article_features(a)))
+        redecide(index, seen)
+    assert index.story_of("gym-release") != index.story_of("lib-release")
+
+
+def test_a_release_without_figures_sent_again_word_for_word_is_one_announcement():
+    """A copy is told by its figures (`reprints.py`, 3 or more), or by a body word for word
+    the same: a release naming no figure, sent again under another id (a feed's), is the
+    same announcement, not a second one."""
+    text = " ".join(
+        [
+            "군은 중앙공원 옆에서 새 도서관 착공식을 열었다고 밝혔다.",
+            '군수는 "주민 누구나 책을 가까이 하는 군을 만들겠다"고 말했다.',
+            "착공식에는 주민과 기관장 등이 참석했다.",
+        ]
+    )
+    first, _ = county_day(random.Random(4))
+    sent = [dataclasses.replace(first[0], id=i, text=text) for i in ("mail", "feed")]
+    index = StoryIndex()
+    index.add_many([(a.id, article_features(a)) for a in sent])
+    assert index.story_of("mail") == index.story_of("feed")

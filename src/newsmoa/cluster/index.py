@@ -256,7 +256,8 @@ class StoryIndex:
         of this index), as a decision scores it (`_assign`): shared-neighbour links to the
         members within the time window and the similarity floors, the mean of the strongest
         min(size, k), the headline gate where the score could join; 1 when it reprints a press
-        release among them (`_sources`). It differs in reading
+        release among them (`_sources`), 0 for a release with another announcement's release
+        among them (`_apart`). It differs in reading
         every member instead of the retrieved candidates (at most `max_candidates`, which
         can miss members of a large story) and in leaving out the coherence rules (off by
         default). An opinion piece scores 0 (it is always its own story)."""
@@ -275,6 +276,8 @@ class StoryIndex:
         size = len(present)
         if not others:
             return 0.0
+        if slot in self._releases and self._apart([slot], present):
+            return 0.0  # a decision never places a release with another announcement's
         sims = self._table.similarities(slot, np.asarray(others, dtype=np.int64)).tolist()
         floor = cfg.similarity_floor
         if cfg.relative_floor > 0.0:
@@ -287,7 +290,7 @@ class StoryIndex:
         if not close:
             return 0.0
         if slot not in self._releases and any(
-            o in self._releases and self._reprint(slot, o, sim) for o, sim in close
+            o in self._releases and self._copy(slot, o, sim) for o, sim in close
         ):
             return 1.0  # it reprints the story's release (`_sources`)
         snn = self._table.links(
@@ -573,7 +576,7 @@ class StoryIndex:
         return Assignment(article_id, story.id, False, signals, tuple(merged))
 
     def _sources(self, slot: int, cands: np.ndarray, sims: np.ndarray) -> set[str]:
-        """The stories of the press releases this article reprints (`_reprint`): it is
+        """The stories of the press releases this article copies (`_copy`): it is
         placed in one of them, whatever its links to others (a release's reprints under
         headlines of their own are as close to another release from the same template as
         to their own); empty for a release, and for an article reprinting none."""
@@ -581,7 +584,7 @@ class StoryIndex:
             return set()
         found = set()
         for other, sim in zip(cands.tolist(), sims.tolist(), strict=True):
-            if other in self._releases and self._reprint(slot, other, sim):
+            if other in self._releases and self._copy(slot, other, sim):
                 owner = self._stories.of_slot(other)
                 if owner is not None:
                     found.add(owner)
@@ -589,9 +592,8 @@ class StoryIndex:
 
     def _apart(self, these: list[int], those: list[int]) -> bool:
         """Whether two groups of articles hold press releases of two announcements: each
-        has a release, and no release of one is a copy of one of the other (cosine >=
-        `copy_similarity` with the same figures, `reprints.py`: a release sent again, or
-        corrected in its words). A press office's releases of one day are often written
+        has a release, and no release of one is a copy of one of the other (`_copy`: a
+        release sent again, or corrected in its words). A press office's releases of one day are often written
         from one template (two groundbreakings, a library and a gym), and their reprints
         are as close across as a topic's reports; the releases tell them apart."""
         if not self._releases:
@@ -602,7 +604,7 @@ class StoryIndex:
             return False
         for slot in mine:
             sims = self._table.similarities(slot, theirs).tolist()
-            if any(self._reprint(slot, o, s) for o, s in zip(theirs.tolist(), sims, strict=True)):
+            if any(self._copy(slot, o, s) for o, s in zip(theirs.tolist(), sims, strict=True)):
                 return False
         return True
 
@@ -657,6 +659,13 @@ class StoryIndex:
         if sim is not None and sim < self.config.copy_similarity:
             return False
         return same_figures(self._figures[slot], self._figures[other])
+
+    def _copy(self, slot: int, other: int, sim: float) -> bool:
+        """Whether one text is a copy of the other: the same body word for word, or a
+        reprint with its figures (`_reprint`; a text with fewer than 3 figures is a copy
+        only word for word)."""
+        body = self._body_of[slot]
+        return (body != "" and body == self._body_of[other]) or self._reprint(slot, other, sim)
 
     def _link(self, snn: list[float], size: int) -> float:
         """Mean of the strongest min(size, k) shared-neighbour links (missing links count 0)."""
