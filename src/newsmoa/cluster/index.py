@@ -593,9 +593,10 @@ class StoryIndex:
     def _apart(self, these: list[int], those: list[int]) -> bool:
         """Whether two groups of articles hold press releases of two announcements: each
         has a release, and no release of one is a copy of one of the other (`_copy`: a
-        release sent again, or corrected in its words). A press office's releases of one day are often written
-        from one template (two groundbreakings, a library and a gym), and their reprints
-        are as close across as a topic's reports; the releases tell them apart."""
+        release sent again, or corrected in its words). A press office's releases of one
+        day are often written from one template (two groundbreakings, a library and a gym),
+        and their reprints are as close across as a topic's reports; the releases tell them
+        apart."""
         if not self._releases:
             return False
         mine = [s for s in these if s in self._releases]
