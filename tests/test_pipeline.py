@@ -1364,3 +1364,77 @@ def test_re_decisions_combined_count_each_article_once():
 
     both = combined([report("abcd", "ab", "h"), report("cdef", "bc", "h")])
     assert (both.articles, both.moved, both.by_hand) == (6, 3, 1)
+
+
+def _county_items() -> tuple[list[RawItem], list[RawItem]]:
+    """The county's two releases from one template (`county_releases`), marked, and their
+    twelve reprints, as items."""
+    from county_releases import county_day
+
+    releases, reprints = county_day(random.Random(3))
+
+    def item(a, **more) -> RawItem:
+        return RawItem(
+            origin=f"{a.id}.txt", id=a.id, title=a.title, text=a.text, outlet=a.outlet,
+            published=a.published.isoformat(), **more,
+        )  # fmt: skip
+
+    return [item(a, is_release=True) for a in releases], [item(a) for a in reprints]
+
+
+def _stored_releases(store) -> set[str]:
+    from newsmoa.cluster import Features
+
+    blobs = store.features_of(sorted(store.stories_of(["lib-release", "gym-release"])))
+    return {aid for aid, blob in blobs.items() if Features.from_bytes(blob).release}
+
+
+def test_a_stored_release_stays_one_and_a_stored_text_becomes_one_when_so_marked(tmp_path):
+    """The press-release mark sticks: a release read again without `--release`, its text
+    edited (a watched folder), stays a release; a text stored as a report and read again
+    with `--release` is now one (before: "already present", and unmarked), and the day's
+    reprints then keep to their releases."""
+    releases, reprints = _county_items()
+    lib, gym = releases
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    room.ingest([dataclasses.replace(lib, is_release=False)], defer_analysis=True)
+    assert _stored_releases(store) == set()
+    again = room.ingest([lib, gym], defer_analysis=True, recluster=True)
+    assert (again.added, again.updated) == (1, 1)
+    assert _stored_releases(store) == {"lib-release", "gym-release"}
+    edited = dataclasses.replace(gym, is_release=False, text=gym.text.replace("연다", "개관한다"))
+    assert room.ingest([edited], defer_analysis=True).updated == 1
+    assert _stored_releases(store) == {"lib-release", "gym-release"}
+    for item in reprints:
+        room.ingest([item], defer_analysis=True, recluster=True)
+    stories = store.stories_of([i.id for i in releases + reprints])
+    for kind in ("lib", "gym"):
+        assert {s for a, s in stories.items() if a.startswith(kind)} == {stories[f"{kind}-release"]}
+    assert stories["lib-release"] != stories["gym-release"]
+    store.close()
+
+
+def test_releases_stored_before_their_features_said_so_are_marked_by_migration_11(tmp_path):
+    """Features stored before `Features.release` read as no release; migration 11 marks
+    those of the articles whose document says they are one."""
+    import sqlite3
+    import struct
+
+    releases, reprints = _county_items()
+    store_path = str(tmp_path / "s.db")
+    store = open_store(store_path)
+    Newsroom(store).ingest([*releases, reprints[0]], defer_analysis=True)
+    store.close()
+    db = sqlite3.connect(store_path)
+    for aid, blob in db.execute("SELECT id, features FROM articles").fetchall():
+        (n,) = struct.unpack_from("<I", blob, 4)
+        head = json.dumps(json.loads(blob[8 : 8 + n])[:8]).encode()  # as stored before
+        older = blob[:4] + struct.pack("<I", len(head)) + head + blob[8 + n :]
+        db.execute("UPDATE articles SET features = ? WHERE id = ?", (older, aid))
+    db.execute("PRAGMA user_version = 10")
+    db.commit()
+    db.close()
+    upgraded = open_store(store_path)
+    assert _stored_releases(upgraded) == {"lib-release", "gym-release"}
+    upgraded.close()

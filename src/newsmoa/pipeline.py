@@ -218,7 +218,7 @@ class Newsroom:
             # may have stored one of them since the last try: `_Stale`)
             report.dropped, report.dropped_from = Counter(read[0]), list(read[1])
             articles, features = self._batch(prepared, report)
-            fresh, changed = self._sorted(articles, report)
+            fresh, changed = self._sorted(articles, features, report)
             if not fresh and not changed:
                 return report
             undated = [a.id for a in changed if a.published is None]
@@ -359,18 +359,22 @@ class Newsroom:
         )
 
     def _sorted(
-        self, articles: dict[str, Article], report: IngestReport
+        self, articles: dict[str, Article], features: dict[str, Features], report: IngestReport
     ) -> tuple[list[Article], list[Article]]:
         """The batch's new articles and new versions of stored ones, as the store has them
-        now; the report counts them (again, when a try is repeated)."""
+        now; the report counts them (again, when a try is repeated). A stored press release
+        read again without `--release` (a watched folder, an edited file) stays one: its
+        mark is kept in `articles` and `features`."""
         known = self.store.known_hashes(list(articles))
         fresh = [a for a in articles.values() if a.id not in known]
         same = [a.id for a in articles.values() if a.outlet and known.get(a.id) == a.content_hash]
         unnamed = {aid for aid, outlet in self.store.outlets_of(same).items() if not outlet}
-        changed = [  # a new text, or the outlet of an article stored without one now found
-            a
+        marked = self._release_marks(articles, features, known)
+        changed = [  # a new text, the outlet of an article stored without one now found, or
+            a  # a stored article now said to be a press release
             for a in articles.values()
-            if a.id in known and (known[a.id] != a.content_hash or a.id in unnamed)
+            if a.id in known
+            and (known[a.id] != a.content_hash or a.id in unnamed or a.id in marked)
         ]
         kept = self._stored_bodies(changed)
         report.dropped.pop(_KEPT, None)
@@ -382,6 +386,27 @@ class Newsroom:
         report.unchanged = len(articles) - len(fresh) - len(changed) - len(kept)
         report.added, report.updated = len(fresh), len(changed)
         return fresh, changed
+
+    def _release_marks(
+        self, articles: dict[str, Article], features: dict[str, Features], known: dict[str, str]
+    ) -> set[str]:
+        """Keep the press-release mark of the stored releases among `articles` (new texts
+        read without `--release`), in place; returns the stored articles this batch marks
+        as releases (a text stored before, now given with `--release`)."""
+        asked = [
+            aid
+            for aid, a in articles.items()
+            if aid in known and (a.is_release or known[aid] != a.content_hash)
+        ]
+        if not asked:
+            return set()
+        stored = self.store.features_of(asked)
+        releases = {aid for aid, blob in stored.items() if Features.from_bytes(blob).release}
+        for aid in releases:
+            if not articles[aid].is_release:
+                articles[aid] = replace(articles[aid], is_release=True)
+                features[aid] = replace(features[aid], release=True)
+        return {aid for aid in asked if articles[aid].is_release and aid not in releases}
 
     def _save(
         self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -234,6 +235,32 @@ def rehashed(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
             last = tuple(rows[-1][: len(keys)])
 
 
+def m011_releases_in_features(db: sqlite3.Connection) -> None:
+    """A press release's stored features now say it is one (`Features.release`: the index
+    keeps two releases' stories apart and places a release's copies with it); those of the
+    releases stored before lack it, and take it from the article's document."""
+    for update, values in release_features(db, "?"):
+        db.executemany(update, values)
+
+
+def release_features(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    """(update, values) for the stored press releases whose features do not say so. Shared
+    by both databases (PostgreSQL's m010)."""
+    from newsmoa.cluster.features import Features  # the store knows blobs, not features
+
+    rows = db.execute(
+        f"SELECT id, features, doc FROM articles WHERE doc LIKE {mark} ORDER BY id",
+        ('%"is_release": true%',),
+    ).fetchall()
+    values = []
+    for aid, blob, doc in rows:
+        feats = Features.from_bytes(bytes(blob))
+        if json.loads(doc).get("is_release") and not feats.release:
+            values.append((replace(feats, release=True).to_bytes(), aid))
+    if values:
+        yield f"UPDATE articles SET features = {mark} WHERE id = {mark}", values
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
@@ -245,6 +272,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m008_article_sources,
     m009_articles_by_text,
     m010_text_hash_over_words,
+    m011_releases_in_features,
 )
 
 

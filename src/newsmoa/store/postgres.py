@@ -21,6 +21,7 @@ from newsmoa.store.migrations import (
     first_times,
     not_newer,
     rehashed,
+    release_features,
 )
 from newsmoa.store.sql import SQLStore
 
@@ -191,6 +192,12 @@ def m009_text_hash_over_words(db: Any) -> None:
         db.cursor().executemany(update, values)
 
 
+def m010_releases_in_features(db: Any) -> None:
+    """SQLite's m011: a stored press release's features say it is one."""
+    for update, values in release_features(db, "%s"):
+        db.cursor().executemany(update, values)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -202,6 +209,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m007_article_sources,
     m008_articles_by_text,
     m009_text_hash_over_words,
+    m010_releases_in_features,
 )
 
 
