@@ -114,3 +114,23 @@ def test_a_release_without_figures_sent_again_word_for_word_is_one_announcement(
     index = StoryIndex()
     index.add_many([(a.id, article_features(a)) for a in sent])
     assert index.story_of("mail") == index.story_of("feed")
+
+
+def test_doubts_do_not_propose_merging_two_releases_stories():
+    """The two releases' stories share neighbours (one template; with three reprints each,
+    their neighbour lists reach across) and were the first merge `doubts` proposed, one the
+    index refuses by design."""
+    from newsmoa.cluster.doubts import doubts
+
+    releases, reprints = county_day(random.Random(5))
+    reprints = [a for a in reprints if int(a.id.split("-")[1]) < 3]
+    index = StoryIndex()
+    index.add_many([(a.id, article_features(a)) for a in releases + reprints])
+    unmarked = StoryIndex()  # the same day without the marks: one story, nothing to merge
+    plain = [dataclasses.replace(a, is_release=False) for a in releases]
+    unmarked.add_many([(a.id, article_features(a)) for a in plain + reprints])
+    _, merges = doubts(index)
+    assert len(index.members()) == 2
+    assert not [m for m in merges if set(m.stories) == set(index.members())]
+    assert index.keeps_apart(["lib-release"], ["gym-release", "gym-0"])
+    assert not unmarked.keeps_apart(["lib-release"], ["gym-release"])

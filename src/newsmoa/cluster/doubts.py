@@ -18,7 +18,8 @@ What a newsroom needs from the tool is where to look. Two lists:
   may be older, outside the window looked at).
 
 A story an editor has looked at (`skip`: in the product, every article of it placed by hand)
-is not listed as a split, and two such stories not as a merge. How much these lists help an
+is not listed as a split, and two such stories not as a merge; nor are two stories the index
+keeps apart (each holds a press release of its own announcement). How much these lists help an
 editor who follows them is measured by `newsmoa.eval.review` (README, "Doubts").
 """
 
@@ -72,6 +73,7 @@ def doubts(
             among=among,
             skip=skip,
             limit=limit,
+            apart=index.keeps_apart,
         ),  # fmt: skip
     )
 
@@ -112,9 +114,11 @@ def merge_doubts(
     among: Collection[str] | None = None,
     skip: Collection[str] = (),
     limit: int = 10,
+    apart: Callable[[Sequence[str], Sequence[str]], bool] | None = None,
 ) -> list[Doubt]:
     """The `limit` pairs of stories most worth merging, among those whose articles are
-    neighbours (`neighbours`: article pairs), one of the two `among` these (None: any)."""
+    neighbours (`neighbours`: article pairs), one of the two `among` these (None: any), and
+    not kept `apart` (two press releases' stories: `StoryIndex.keeps_apart`)."""
     pairs = set()
     for x, y in neighbours:
         s, t = story_of.get(x), story_of.get(y)
@@ -127,6 +131,8 @@ def merge_doubts(
     found = []
     for s, t in pairs:
         a, b = sorted(members[s]), sorted(members[t])
+        if apart is not None and apart(a, b):
+            continue
         sims = cosines([*a, *b])
         left, right = list(range(len(a))), list(range(len(a), len(a) + len(b)))
         across = _across(sims, left, right)

@@ -208,6 +208,12 @@ class StoryIndex:
         merge into them, as into a re-decision's context."""
         self._stories.pinned.update(self.resolve(s) for s in stories)
 
+    def keeps_apart(self, these: Sequence[str], those: Sequence[str]) -> bool:
+        """Whether two groups of this index's articles hold press releases of two
+        announcements (`_apart`): a decision never puts them in one story."""
+        slot = self._slot
+        return self._apart([slot[a] for a in these], [slot[a] for a in those])
+
     def members(self) -> dict[str, list[str]]:
         """Each story's articles held here."""
         ids = self._ids()
