@@ -113,3 +113,18 @@ def test_two_releases_of_one_template_are_two_stories_with_their_reprints(tmp_pa
         assert len(kinds) == 1, [a["title"] for a in doc["articles"]]
     no_input = runner.invoke(cli, ["--db", db, "ingest"], obj={})
     assert no_input.exit_code == 2 and "--release" in no_input.output
+
+
+def test_a_release_read_from_standard_input(tmp_path):
+    """`--release -` reads the release from standard input, as a SOURCE `-` does."""
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", db, "ingest", "--release", "-"], input=RELEASE, obj={})
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(
+        runner.invoke(cli, ["--db", db, "stories", "--format", "json"], obj={}).output
+    )
+    doc = json.loads(
+        runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
+    )
+    assert [a["is_release"] for a in doc["articles"]] == [True]

@@ -183,5 +183,6 @@ def cluster_block(
 
 
 def canonical(published_s: float | None, article_id: str) -> tuple[int, float, str]:
-    """The order `StoryIndex` assigns articles in: undated first, then time, then id."""
+    """The order `StoryIndex` assigns articles in: undated first, then time, then id
+    (`index.canonical` puts press releases first; a backfill's JSONL marks none)."""
     return (0, 0.0, article_id) if published_s is None else (1, published_s, article_id)

@@ -70,7 +70,8 @@ def read_sources(
         else:
             yield from read_file(path)
     for release in releases:
-        for item in read_file(Path(release)):
+        items = read_stdin(sys.stdin.buffer) if release == STDIN else read_file(Path(release))
+        for item in items:
             if isinstance(item, RawItem):
                 yield RawItem(**{**_fields(item), "is_release": True})
             else:
