@@ -54,7 +54,8 @@ def test_a_release_arriving_after_its_reprints_takes_them_when_decided_again():
 def test_a_release_sent_again_with_a_word_changed_joins_the_first():
     """Two releases are two announcements unless one is a copy of the other (cosine >=
     `copy_similarity`, the same figures): a release sent again, corrected in a word, is
-    the same announcement; one with another figure is another release."""
+    the same announcement (a release with other figures is another: README, "Press
+    releases")."""
     releases, reprints = county_day(random.Random(1))
     lib = releases[0]
     corrected = dataclasses.replace(
