@@ -214,6 +214,21 @@ def test_a_headline_ending_like_a_sentence_opens_the_text_as_its_title():
     assert extract(RawItem(origin="b.txt", text=quoted)).title == '김정훈 군수 "빈틈 메우겠다"'
 
 
+def test_a_headline_ending_like_a_sentence_with_its_dateline_or_byline_under_it():
+    """`군, 120억 들여 도서관 짓는다`, then the dateline or the byline on the next line (a
+    clipping as a press office saves it): the headline, not the body's first sentence
+    (a black-box case: the story listed it among its sentences)."""
+    body = (
+        "[미래일보] 오세훈 기자 = 군은 28일 중앙공원 옆에서 새 도서관 착공식을 열었다고 "
+        "밝혔다. 사업비는 120억 원이다."
+    )
+    for under in ("입력 2024.05.28 09:27\n", "2024.05.28 09:27\n", ""):
+        a = extract(RawItem(origin="a.txt", text=f"군, 120억 들여 도서관 짓는다\n{under}{body}"))
+        assert a.title == "군, 120억 들여 도서관 짓는다", under
+        assert a.text.startswith("군은 28일"), under
+        assert a.outlet == "미래일보"
+
+
 def test_a_bare_date_and_time_above_the_body_is_the_publication_time():
     """A clipping's `2026.11.28 15:42` line, alone above the body: its publication time
     (it was dropped, and the article's `28일` stayed unresolved); a line opening with a date

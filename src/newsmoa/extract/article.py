@@ -285,24 +285,30 @@ def _without_script(text: str) -> str:
     return text if clean is text else tidy(clean)
 
 
+# what may stand right under a headline: a blank line, the page's dateline (`입력 …`, a
+# bare date and time) or the byline opening the body
+_UNDER_A_HEADLINE = (Kind.BLANK, Kind.DATELINE, Kind.DATED, Kind.BYLINE)
+
+
 def _headline_first(lines: list[Line], n: int) -> bool:
     """Whether line `n`, a short line ending like a sentence but without its full stop,
-    opens the text on a line of its own (a blank line after it): a headline such as
-    `청솔군, 송림면에 스마트팜 단지 들어선다` (a body sentence ends `들어선다.`). Before, it
-    was read as the first sentence of the body and shown twice in its story. Not when the
-    input names its headline (a JSONL `title`): the line is then the body's."""
+    opens the text on a line of its own (a blank line, a dateline or a byline after it): a
+    headline such as `청솔군, 송림면에 스마트팜 단지 들어선다` (a body sentence ends
+    `들어선다.`). Before, it was read as the first sentence of the body and shown twice in
+    its story (and with a dateline right under it, until 2026-11-29). Not when the input
+    names its headline (a JSONL `title`): the line is then the body's."""
     text = lines[n].text.strip()
     if len(text) > TITLE_MAX_CHARS or not text.rstrip(CLOSERS)[-1:].isalpha():
         return False  # (closing quotes apart: `김정훈 군수 "빈틈 메우겠다"`)
     if any(line.kind is not Kind.BLANK for line in lines[:n]):
         return False
-    if not (n + 1 < len(lines) and lines[n + 1].kind is Kind.BLANK):
+    if not (n + 1 < len(lines) and lines[n + 1].kind in _UNDER_A_HEADLINE):
         return False
     # only where the body's sentences have their full stops (a text without any, its first
     # paragraph would go, and with it maybe the whole article)
     return any(
         line.kind in (Kind.BODY, Kind.BYLINE) and ends_with_stop(line.text.strip())
-        for line in lines[n + 2 :]
+        for line in lines[n + 1 :]
     )
 
 
