@@ -3,14 +3,19 @@
 The floors sit a little below the figures measured when they were last raised; raise them
 when quality improves, never lower them to make a change pass. Since 2026-11-29 the set is
 read as the product reads it (`EvalSet.extracted`), which measured 0.927 / 0.945 where the
-articles' raw fields gave 0.904 / 0.927; the floors rose with it.
+articles' raw fields gave 0.904 / 0.927; the floors rose with it (0.90 / 0.92). They were
+lowered once, the same day, to 0.86 / 0.89, when extraction learnt English datelines: 96 of
+the 210 documents open with a date line (`April 28 , 2009`), which had been read as their
+headline, so that the date, twice weighted, told the corpus's look-alike events of other
+years apart. Read as a dateline it is the article's publication time, and the set measured
+0.889 / 0.914 (0.888 / 0.931 with the times dropped: the headline alone was the gain).
 """
 
 from newsmoa.eval.clustering import run, score
 from newsmoa.eval.datasets import load_ecbplus
 
-PAIRWISE_F1_FLOOR = 0.90  # measured 0.927
-BCUBED_F1_FLOOR = 0.92  # measured 0.945
+PAIRWISE_F1_FLOOR = 0.86  # measured 0.889
+BCUBED_F1_FLOOR = 0.89  # measured 0.914
 
 
 def test_ecbplus_test_topics_stay_above_floors(results_line):

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from newsmoa.extract import boilerplate, bylines
 from newsmoa.extract.datelines import Dateline, find_datelines
+from newsmoa.extract.datelines_en import english_dateline
 from newsmoa.text.normalize import CLOSERS
 
 STOPS = ".!?。"  # a sentence's full stops
@@ -26,7 +27,7 @@ CAPTION_MAX_CHARS = 300
 
 class Kind(Enum):
     BLANK = "blank"
-    DATELINE = "dateline"  # a labelled publication/update time
+    DATELINE = "dateline"  # a labelled publication/update time, or an English date line
     BYLINE = "byline"  # an outlet marker or byline, maybe followed by body text (`rest`)
     SIGNATURE = "signature"  # a reporter's closing signature
     FURNITURE = "furniture"  # buttons, share lists
@@ -70,6 +71,9 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     found = find_datelines(stripped)
     if found:
         return Line(number, text, Kind.DATELINE, tuple(found))
+    english = english_dateline(stripped)
+    if english is not None:  # `April 28, 2009` on a line of its own
+        return Line(number, text, Kind.DATELINE, (english,))
     lead = bylines.leading_byline(stripped)
     if lead:
         return Line(number, text, Kind.BYLINE, byline=lead)

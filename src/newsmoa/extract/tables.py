@@ -126,3 +126,21 @@ def marker_labels() -> dict[str, str]:
     (`marker_labels.tsv`: "[사진=김민수 기자]"), with whose the name after it is: a credit's
     (a photo's) or the writer's ("[정리=김민수 기자]": the reporter)."""
     return {r[0].strip(): r[1].strip() for r in _rows("marker_labels.tsv")}
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Month names as English pages write them, lower-cased, with their number."""
+    return {r[0].strip(): int(r[1]) for r in _rows("month_names.tsv")}
+
+
+@cache
+def time_zones() -> dict[str, float]:
+    """Zone abbreviations of datelines (upper case) and their hours from UTC."""
+    return {r[0].strip(): float(r[1]) for r in _rows("time_zones.tsv")}
+
+
+@cache
+def english_dateline_labels() -> dict[str, str]:
+    """Words before a date on an English page's dateline, lower-cased, and their kind."""
+    return {r[0].strip(): r[1].strip() for r in _rows("english_dateline_labels.tsv")}

@@ -1,0 +1,87 @@
+"""Publication times as English pages write them, on a line of their own.
+
+    April 28, 2009                          Thursday, December 11, 2008
+    September 18th, 2013, 05:31 GMT         18 September 2013 Last updated at 13:59 GMT
+    Updated 8:41 p.m. EST, Tue March 3, 2009        Posted: Mar. 20, 2015 at 3:21 PM
+
+`english_dateline` reads such a line whole (a label, a weekday, the date with its month in
+words, a time and a zone, in the orders above; spaces around punctuation as a tokenised
+corpus writes them, `April 28 , 2009`); a line with other words is not one. Month names,
+zones and labels are tables (`data/month_names.tsv`, `time_zones.tsv`,
+`english_dateline_labels.tsv`). A time without a zone is read in the outlet's zone (Asia/Seoul
+by default, as for Korean datelines); a date without a time is its midnight there.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from newsmoa.extract.datelines import SEOUL, Dateline
+from newsmoa.extract.tables import english_dateline_labels, month_names, time_zones
+
+MAX_CHARS = 80  # a dateline line is short; a sentence naming a date is not one
+
+
+@cache
+def _line_re() -> re.Pattern[str]:
+    def alternation(words: object) -> str:
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+")
+            for w in sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+        )
+
+    months, zones = alternation(month_names()), alternation(time_zones())
+    labels = alternation(english_dateline_labels())
+
+    def label(n: int) -> str:
+        return rf"(?:(?P<label{n}>{labels})(?:\s+(?:at|on))?\s*:?\s*)"
+
+    def time(n: int) -> str:  # 05:31, 8:41 p.m., 3:21 PM, 13:59 GMT, 10:21 a.m. (ET)
+        return (
+            rf"(?:(?P<H{n}>\d{{1,2}})\s*[:.]\s*(?P<M{n}>\d\d)(?:\s*[:.]\s*\d\d)?"
+            rf"(?:\s*(?P<ap{n}>[ap])\s*\.?\s*m\b\s*\.?)?"
+            rf"(?:\s*\(?(?P<zone{n}>{zones})\b\)?)?)"
+        )
+
+    weekday = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*\.?\s*,?\s*)"
+    date = (
+        rf"(?:(?P<mon>{months})\s*\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*"
+        rf"(?P<y>(?:19|20)\d\d)|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{months})"
+        rf"\s*\.?\s*,?\s*(?P<y2>(?:19|20)\d\d))"
+    )
+    before = rf"{label(1)}?(?:{time(1)}\s*,?\s*)?"
+    after = rf"(?:\s*(?:,|\||-|–)?\s*{label(2)}?(?:at\s*)?{time(2)})?"
+    return re.compile(rf"^\s*{before}{weekday}?{date}{after}\s*[:|]?\s*$", re.IGNORECASE)
+
+
+def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
+    """The date (and time) a line of its own states, written the English way; None when the
+    line is not wholly one (module docstring)."""
+    if len(line) > MAX_CHARS or not any(c.isdigit() for c in line):
+        return None
+    m = _line_re().match(line)
+    if not m:
+        return None
+    month = month_names()[(m["mon"] or m["mon2"]).lower()]
+    year, day = int(m["y"] or m["y2"]), int(m["d"] or m["d2"])
+    hour, minute, ap, zone = m["H1"], m["M1"], m["ap1"], m["zone1"]
+    if hour is None:
+        hour, minute, ap, zone = m["H2"], m["M2"], m["ap2"], m["zone2"]
+    h = int(hour or 0)
+    if ap and ap.lower() == "p" and h < 12:
+        h += 12
+    if ap and ap.lower() == "a" and h == 12:
+        h = 0
+    offset = time_zones().get(zone.upper()) if zone else None
+    where = tz if offset is None else timezone(timedelta(hours=offset))
+    try:
+        when = datetime(year, month, day, h if hour else 0, int(minute or 0), tzinfo=where)
+    except ValueError:  # no such day or time: not a dateline
+        return None
+    labels = english_dateline_labels()
+    label = m["label1"] or m["label2"]
+    kind = labels.get(" ".join(label.lower().split()), "published") if label else "published"
+    return Dateline(kind, when, m.start(), m.end())

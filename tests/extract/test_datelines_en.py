@@ -1,0 +1,105 @@
+"""English datelines: a line of its own that is wholly a date (and time)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from newsmoa.extract.article import extract
+from newsmoa.extract.datelines import SEOUL
+from newsmoa.extract.datelines_en import english_dateline
+from newsmoa.types import Article, RawItem
+
+EST = timezone(timedelta(hours=-5))
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "when"),
+    [
+        ("April 28, 2009", "published", datetime(2009, 4, 28, tzinfo=SEOUL)),
+        ("April 28 , 2009", "published", datetime(2009, 4, 28, tzinfo=SEOUL)),  # tokenised
+        ("Thursday, December 11, 2008", "published", datetime(2008, 12, 11, tzinfo=SEOUL)),
+        ("DECEMBER 16, 2008", "published", datetime(2008, 12, 16, tzinfo=SEOUL)),
+        ("September 18th, 2013, 05:31 GMT", "published", datetime(2013, 9, 18, 5, 31, tzinfo=UTC)),
+        (
+            "18 September 2013 Last updated at 13:59 GMT",
+            "updated",
+            datetime(2013, 9, 18, 13, 59, tzinfo=UTC),
+        ),
+        (
+            "updated 8:41 p.m. EST, Tue March 3, 2009",
+            "updated",
+            datetime(2009, 3, 3, 20, 41, tzinfo=EST),
+        ),
+        (
+            "Posted: Mar. 20, 2015 at 3:21 PM",
+            "published",
+            datetime(2015, 3, 20, 15, 21, tzinfo=SEOUL),
+        ),
+        (
+            "Published 10:21 a.m. ET March 20, 2015",
+            "published",
+            datetime(2015, 3, 20, 10, 21, tzinfo=EST),
+        ),
+        ("Mar 20, 2015 | 12:05 AM", "published", datetime(2015, 3, 20, 0, 5, tzinfo=SEOUL)),
+    ],
+)
+def test_english_date_lines(line, kind, when):
+    d = english_dateline(line)
+    assert d is not None and (d.kind, d.when) == (kind, when)
+    assert d.when.utcoffset() == when.utcoffset()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "APR 28",  # no year
+        "The storm hit on March 20, 2015.",  # a sentence naming a date
+        "Obama March 3, 2009",
+        "May 2015 budget",
+        "27 / 09 / 2013 - Turkmenistan to hold first-ever parliamentary elections",
+        "February 30, 2015",  # no such day
+        "Storm kills 12",
+    ],
+)
+def test_lines_that_are_not_english_datelines(line):
+    assert english_dateline(line) is None
+
+
+def test_an_english_date_line_is_the_publication_time_not_the_headline():
+    """`April 28, 2009` above or under the headline: the article's publication time (it was
+    read as the headline when first, as the subtitle when second, and the article had no
+    time, so its window and its dates went unresolved)."""
+    body = (
+        "WASHINGTON (Reuters) - President Barack Obama on Tuesday reversed a rule on "
+        "endangered species. The rule had been issued in December."
+    )
+    for text in (
+        f"April 28, 2009\n\nObama reverses Bush rule on species\n\n{body}",
+        f"Obama reverses Bush rule on species\n\nApril 28, 2009\n\n{body}",
+    ):
+        a = extract(RawItem(origin="a.txt", text=text))
+        assert isinstance(a, Article)
+        assert a.title == "Obama reverses Bush rule on species"
+        assert a.subtitle is None
+        assert a.published == datetime(2009, 4, 28, tzinfo=SEOUL)
+        assert a.text.startswith("WASHINGTON")
+
+
+def test_english_articles_pasted_one_after_another_are_split_at_their_date_lines():
+    from newsmoa.ingest.paste import split_pasted
+
+    one = (
+        "Storm kills 12 in coastal towns\n\nMarch 20, 2015\n\n"
+        "SEASIDE, Oregon (Reuters) - A storm killed 12 people on Thursday, officials said.\n"
+    )
+    two = (
+        "Deadly storm hits Oregon coast\n\nMarch 20, 2015\n\n"
+        "CANNON BEACH, Ore. (AP) - A storm killed 14 people along the coast, officials said.\n"
+    )
+    parts = split_pasted(one + "\n" + two)
+    assert [p.strip().split("\n")[0] for p in parts] == [
+        "Storm kills 12 in coastal towns",
+        "Deadly storm hits Oregon coast",
+    ]
