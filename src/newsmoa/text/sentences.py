@@ -42,6 +42,27 @@ def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
     return tuple(spans)
 
 
+# An English sentence's end: a word's last letter or digit, its stop (after a space in a
+# tokenised text, `hit . About`), closing marks, a space, then a capital or a digit (Kiwi
+# keeps English sentences of one paragraph together); not after an abbreviation
+# (`data/abbreviations.txt`: `Gov.`, `Ore.`, `Dec.`) or an initial (`J. Smith`).
+_LATIN_END = re.compile(r"([A-Za-z0-9%)\]])\s?[.!?]([\"”’')\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def _abbreviated(piece: str, end: int) -> bool:
+    """Whether the word ending at `end` (its last character) is an abbreviation or an
+    initial, whose stop ends no sentence."""
+    word = piece[: end + 1].rsplit(maxsplit=1)[-1].lstrip('"“‘([')
+    return (len(word) == 1 and word.isupper()) or word.lower() in abbreviations()
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Words whose full stop ends no English sentence (`data/abbreviations.txt`)."""
+    text = resources.files("newsmoa.text").joinpath("data/abbreviations.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+
+
 _OPENERS = "“‘\"'(["
 # A Korean sentence's end (a final ending, a full stop, maybe closing quotes or brackets)
 # glued to the next one's start, no space between: where a crawler that flattened a page
@@ -68,6 +89,11 @@ def _mended(para: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
         cuts = [start]
         cuts += [start + m.end() for m in _GLUED_END.finditer(piece)]
         cuts += [start + m.end() for m in _SPACED_END.finditer(piece) if not quoted[m.start()]]
+        cuts += [
+            start + m.end()
+            for m in _LATIN_END.finditer(piece)
+            if not quoted[m.start(2)] and not _abbreviated(piece, m.start(1))
+        ]
         cuts.append(end)
         cuts.sort()
         pieces += [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if para[a:b].strip()]
