@@ -41,3 +41,27 @@ def test_published_and_updated_datelines_of_one_article_do_not_split():
     chunks = split_pasted(text)
     assert len(chunks) == 2
     assert chunks[1].startswith("구청, 도로 보수")
+
+
+def test_a_copyright_notice_closing_an_article_stays_with_it():
+    """`Copyright ⓒ 뉴스1 …` under one article's body, then the next article's headline and
+    dateline: the notice closes the first article (taken into the second's header, it made
+    뉴스1 the second article's outlet, a black-box case), while a notice above a page's only
+    article, with no body before it, stays in its header."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    first = (
+        "도서관 착공…85억 들여 2025년 완공\n\n입력 2024.05.27 10:20\n\n"
+        "(완주=뉴스1) 김철수 기자 = 완주군은 27일 도서관 착공식을 열었다고 밝혔다.\n\n"
+        "kimcs@news1.kr\n\nCopyright ⓒ 뉴스1. All rights reserved. 무단 전재 및 재배포 금지.\n\n"
+    )
+    second = (
+        "국민체육센터 착공…수영장 갖춰\n\n입력 2024.05.27 10:35\n\n"
+        "[완주=뉴시스] 이영희 기자 = 완주군은 27일 체육센터 착공식을 열었다고 밝혔다.\n\n"
+        "lyh@newsis.com\n"
+    )
+    chunks = split_pasted(first + second)
+    assert len(chunks) == 2 and "Copyright" in chunks[0] and "Copyright" not in chunks[1]
+    outlets = [extract(RawItem(origin="a.txt", text=c)).outlet for c in chunks]
+    assert outlets == ["뉴스1", "뉴시스"]

@@ -64,7 +64,9 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
 
     A reporter's name line without an e-mail may stand in a header (`이승희 기자` above the
     buttons) or close the previous article; a header begins with its title, so leading
-    signatures stay with the article before.
+    signatures stay with the article before. So does a copyright notice with body text before
+    it: it closes that article (`Copyright ⓒ 뉴스1 …` under one article's body, then the next
+    article's headline; taken into the next header, it named that article's outlet).
     """
     taken: list[Line] = []
     j = anchor - 1
@@ -72,6 +74,8 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
         line = lines[j]
         if line.kind is not Kind.BLANK:
             if not (line.headerish or _bare_signature(line)):
+                break
+            if line.kind is Kind.COPYRIGHT and any(_is_body(b) for b in lines[floor:j]):
                 break
             taken.append(line)
         j -= 1
