@@ -98,3 +98,25 @@ def test_an_end_after_a_figure_or_a_latin_word_and_a_years_apostrophe():
     ):
         assert _cut(quoted) == [quoted]  # a quotation opening with a figure (a review)
     assert _cut("“형님, 풍선 부셔야죠”박닌 시내에서도 해봤다.")[-1] == "박닌 시내에서도 해봤다."
+
+
+def test_english_sentences_are_cut_at_their_stops_but_not_after_abbreviations():
+    """Kiwi keeps an English paragraph's sentences together; they are cut at a stop before
+    a capital or a digit, not after `Gov.`, `Ore.`, `U.S.`, `p.m.` or an initial, and a
+    quotation's closing mark stays with its sentence."""
+
+    def cut(text: str) -> list[str]:
+        return [s.text for s in split_text("a", text)]
+
+    assert cut(
+        "SEASIDE, Ore. (Reuters) - A storm killed 12 people, Gov. Kate Brown said on Friday. "
+        "About 3,000 homes lost power. The U.S. Coast Guard helped J. Smith at 8 p.m. Friday."
+    ) == [
+        "SEASIDE, Ore. (Reuters) - A storm killed 12 people, Gov. Kate Brown said on Friday.",
+        "About 3,000 homes lost power.",
+        "The U.S. Coast Guard helped J. Smith at 8 p.m. Friday.",
+    ]
+    assert cut('He said "the storm is over." Officials disagreed.') == [
+        'He said "the storm is over."',
+        "Officials disagreed.",
+    ]
