@@ -251,3 +251,24 @@ def test_a_text_without_full_stops_keeps_its_first_paragraph():
     text = "청솔군은 28일 청년 농업인 60명을 뽑는다\n\n선발된 청년은 2년 동안 교육을 받는다"
     a = extract(RawItem(origin="a.txt", text=text))
     assert isinstance(a, Article) and a.text.startswith("청솔군은 28일")
+
+
+def test_a_release_as_a_press_office_sends_it():
+    """`보도자료`, the team's contact line and `보도일시 2024. 5. 27.(월) 09:00` above the
+    headline: the headline is the title, the time its publication time, and neither the
+    label nor the contact is text (the story was titled "보도자료", undated, and its
+    reprint founded a story of its own: a black-box case)."""
+    text = (
+        "보도자료\n\n완주군 홍보팀 | 담당 김민지 주무관 063-290-2034\n"
+        "보도일시 2024. 5. 27.(월) 09:00\n\n"
+        "완주군, 삼례 공공도서관 착공…2025년 12월 문 연다\n\n"
+        "완주군은 27일 삼례읍에서 공공도서관 착공식을 열었다고 밝혔다.\n\n"
+        "도서관은 총사업비 85억원을 들여 지하 1층, 지상 3층 규모로 지어진다.\n\n"
+        "문의는 홍보팀(063-290-2034)으로 하면 된다.\n"
+    )
+    a = extract(RawItem(origin="release.txt", text=text))
+    assert isinstance(a, Article)
+    assert (a.title, a.subtitle) == ("완주군, 삼례 공공도서관 착공…2025년 12월 문 연다", None)
+    assert a.published is not None and a.published.isoformat() == "2024-05-27T09:00:00+09:00"
+    assert a.text.startswith("완주군은 27일") and "보도자료" not in a.text
+    assert a.text.endswith("문의는 홍보팀(063-290-2034)으로 하면 된다.")  # a sentence stays

@@ -300,8 +300,8 @@ def _headline_first(lines: list[Line], n: int) -> bool:
     text = lines[n].text.strip()
     if len(text) > TITLE_MAX_CHARS or not text.rstrip(CLOSERS)[-1:].isalpha():
         return False  # (closing quotes apart: `김정훈 군수 "빈틈 메우겠다"`)
-    if any(line.kind is not Kind.BLANK for line in lines[:n]):
-        return False
+    if any(line.kind in (Kind.SHORT, Kind.BODY) for line in lines[:n]):
+        return False  # (a release's label, contact and dateline may stand above it)
     if not (n + 1 < len(lines) and lines[n + 1].kind in _UNDER_A_HEADLINE):
         return False
     # only where the body's sentences have their full stops (a text without any, its first

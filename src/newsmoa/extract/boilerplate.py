@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from newsmoa.extract.tables import boilerplate_words, caption_patterns, copyright_patterns
+import re
+
+from newsmoa.extract.tables import (
+    boilerplate_words,
+    caption_patterns,
+    copyright_patterns,
+    document_labels,
+)
+
+# a Korean telephone number (063-290-2034, 02-123-4567, 1588-1234): a release's contact line
+_PHONE = re.compile(r"(?<!\d)(?:0\d{1,2}[-.)\s]\s?\d{3,4}[-.\s]\d{4}|1[5-9]\d\d-\d{4})(?!\d)")
 
 
 def is_furniture(line: str, *, min_share: float = 0.6) -> bool:
@@ -38,3 +48,14 @@ def is_copyright(line: str, *, max_chars: int = 160) -> bool:
 
 def is_caption(paragraph: str) -> bool:
     return any(p.search(paragraph) for p in caption_patterns())
+
+
+def is_document_label(line: str) -> bool:
+    """A line that only names the kind of document below it (`보도자료`, `Press release`)."""
+    return len(line) <= 40 and "".join(line.lower().split()).strip("[]<>()") in document_labels()
+
+
+def is_contact(line: str) -> bool:
+    """A short line giving a telephone number (a release's `홍보팀 | 담당 … 063-290-2034`);
+    the caller asks only of lines that end no sentence."""
+    return len(line) <= 120 and _PHONE.search(line) is not None

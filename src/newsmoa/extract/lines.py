@@ -80,7 +80,7 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     sig = bylines.signature(stripped)
     if sig:
         return Line(number, text, Kind.SIGNATURE, byline=sig)
-    if boilerplate.is_furniture(stripped):
+    if boilerplate.is_furniture(stripped) or boilerplate.is_document_label(stripped):
         return Line(number, text, Kind.FURNITURE)
     if boilerplate.is_copyright(stripped):
         return Line(number, text, Kind.COPYRIGHT)
@@ -89,6 +89,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     short = len(stripped) <= title_max_chars and not ends_sentence(stripped)
     if short and _DATE_PREFIX_RE.match(stripped):
         return Line(number, text, Kind.DATED)
+    if short and boilerplate.is_contact(stripped):  # a release's contact line
+        return Line(number, text, Kind.FURNITURE)
     return Line(number, text, Kind.SHORT if short else Kind.BODY)
 
 

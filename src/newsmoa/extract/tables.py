@@ -144,3 +144,10 @@ def time_zones() -> dict[str, float]:
 def english_dateline_labels() -> dict[str, str]:
     """Words before a date on an English page's dateline, lower-cased, and their kind."""
     return {r[0].strip(): r[1].strip() for r in _rows("english_dateline_labels.tsv")}
+
+
+@cache
+def document_labels() -> frozenset[str]:
+    """Lines naming a document's kind (`보도자료`, `Press release`), lower-cased, without
+    spaces."""
+    return frozenset("".join(r[0].lower().split()) for r in _rows("document_labels.tsv"))
