@@ -128,3 +128,45 @@ def test_a_release_read_from_standard_input(tmp_path):
         runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
     )
     assert [a["is_release"] for a in doc["articles"]] == [True]
+
+
+CORRECTED = """군산시, 청년 창업센터 개소
+입력 2024.04.10 13:00
+※ 오전 배포 자료의 참석 인원을 바로잡아 다시 보내드립니다(120명 → 150명).
+군산시는 10일 시청에서 강임준 시장과 청년 창업자 등 150명이 참석한 가운데 청년 창업센터 개소식을 열었다고 밝혔다.
+센터는 사무공간 40실과 공용 회의실을 갖췄으며 올해 창업팀 30곳을 선발해 지원한다.
+강임준 시장은 "청년이 돌아오는 도시를 만들겠다"고 말했다.
+"""
+
+
+def test_a_release_sent_again_corrected_is_the_storys_reference(tmp_path):
+    """The morning's release, an outlet's copy of it, then the release sent again with a
+    figure corrected: one story whose words are the correction's (the first release's, which
+    its reprint shared, were shown), each release named with its time, and the copy's reuse
+    measured against both (a black-box case)."""
+    for name, text in (("release.txt", RELEASE), ("copy.txt", COPY), ("fix.txt", CORRECTED)):
+        (tmp_path / name).write_text(text, "utf-8")
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    for args in (
+        ["--release", str(tmp_path / "release.txt")],
+        [str(tmp_path / "copy.txt")],
+        ["--release", str(tmp_path / "fix.txt")],
+    ):
+        result = runner.invoke(cli, ["--db", db, "ingest", *args], obj={})
+        assert result.exit_code == 0, result.output
+    (row,) = json.loads(
+        runner.invoke(cli, ["--db", db, "stories", "--format", "json"], obj={}).output
+    )
+    doc = json.loads(
+        runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
+    )
+    fix = next(a for a in doc["articles"] if a["is_release"] and "바로잡아" in a["text"])
+    assert doc["release"] == fix["id"]
+    shown = next(s["text"] for s in doc["sentences"] if "참석한 가운데" in s["text"])
+    assert "150명" in shown
+    copy = next(a for a in doc["articles"] if a["outlet"] == "뉴스1")
+    assert copy["reuse"] > 0.9
+    md = runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "md"], obj={}).output
+    assert "Press release of 2024-04-10 13:00; carried by: 뉴스1" in md
+    assert "press release of 2024-04-10 09:00" in md

@@ -68,16 +68,15 @@ class _Group:
 
 
 def reading_order(articles: Sequence[Article]) -> list[Article]:
-    """Release first, then by publication time (undated last), then by id."""
-    return sorted(
-        articles,
-        key=lambda a: (
-            not a.is_release,
-            a.published is None,
-            a.published.timestamp() if a.published else 0.0,
-            a.id,
-        ),
-    )
+    """Press releases first, the newest first (a release sent again corrects the one
+    before: its words are the story's reference), then the articles by publication time
+    (undated last), then by id."""
+
+    def key(a: Article) -> tuple[bool, bool, float, str]:
+        t = a.published.timestamp() if a.published else 0.0
+        return (not a.is_release, a.published is None, -t if a.is_release else t, a.id)
+
+    return sorted(articles, key=key)
 
 
 def consolidate(
@@ -123,20 +122,21 @@ def consolidate(
 
 
 def _shown(sources: Sequence[Source], articles: Mapping[str, Article]) -> ConsolidatedSentence:
-    """A sentence group with the words of its press release, else those most of its
-    outlets print (ties: the first in reading order), and that variant's source first. The
-    first article's words were shown before, whatever the others said: of 25 reprints, the
-    one that misprinted a date gave the story its date."""
+    """A sentence group with the words of its press release (of several, the first in
+    reading order: the newest, which corrects those before), else those most of its outlets
+    print (ties: the first in reading order), and that variant's source first. The first
+    article's words were shown before, whatever the others said: of 25 reprints, the one
+    that misprinted a date gave the story its date; and of a release and its correction,
+    the words the first release shared with its reprints."""
     words = [articles[s.article].text[s.start : s.end] for s in sources]
     counts = Counter(comparison_key(w) for w in words)
-    best = min(
-        range(len(sources)),
-        key=lambda i: (
-            not articles[sources[i].article].is_release,
-            -counts[comparison_key(words[i])],
-            i,
-        ),
-    )
+
+    def rank(i: int) -> tuple[int, int, int]:
+        if articles[sources[i].article].is_release:
+            return (0, i, 0)
+        return (1, -counts[comparison_key(words[i])], i)
+
+    best = min(range(len(sources)), key=rank)
     ordered = (sources[best], *sources[:best], *sources[best + 1 :])
     return ConsolidatedSentence(words[best], ordered)
 

@@ -1,8 +1,9 @@
 """How much of each article's text was already written: by the release, or by earlier articles.
 
 Share of an article's character 5-grams (on the comparison key: no spaces, bullets or
-punctuation) found in what came before it: the press release when the story has one, else
-every earlier article. The earliest article scores 0 without a release.
+punctuation) found in what came before it: the press releases when the story has any (each
+of them; a release sent again, or two an editor merged), else every earlier article. The
+earliest article scores 0 without a release, and a release scores 0.
 """
 
 from __future__ import annotations
@@ -17,15 +18,17 @@ SHINGLE_CHARS = 5
 
 def reuse_scores(articles: Sequence[Article]) -> dict[str, float]:
     ordered = reading_order(articles)
-    release = next((a for a in ordered if a.is_release), None)
-    seen: set[str] = set(ngrams(release.text, SHINGLE_CHARS)) if release else set()
+    releases = [a for a in ordered if a.is_release]
+    seen: set[str] = set()
+    for release in releases:
+        seen |= ngrams(release.text, SHINGLE_CHARS)
     scores: dict[str, float] = {}
     for article in ordered:
         grams = ngrams(article.text, SHINGLE_CHARS)
-        if article is release:
+        if article.is_release:
             scores[article.id] = 0.0
             continue
         scores[article.id] = round(len(grams & seen) / len(grams), 3) if grams else 0.0
-        if release is None:
+        if not releases:
             seen |= grams
     return scores

@@ -16,7 +16,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsmoa.serve.view import disputes, show_value, when, why_text, with_disputes
+from newsmoa.serve.view import (
+    disputes,
+    show_value,
+    source_names,
+    when,
+    why_text,
+    with_disputes,
+)
 from newsmoa.types import Event
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "type")
@@ -128,18 +135,10 @@ def _story_block(row: dict[str, Any], articles: list[dict[str, Any]]) -> str:
 def story(doc: dict[str, Any], fmt: str, *, why: bool = False) -> str:
     if fmt == "json":
         return json.dumps(with_disputes(doc), ensure_ascii=False, indent=2)
-    names = {a["id"]: _name(a) for a in doc["articles"]}
+    names = source_names(doc["articles"])
     if fmt == "md":
         return _story_md(doc, names, why)
     return _story_table(doc, names, why)
-
-
-def _name(article: dict[str, Any]) -> str:
-    """How an article is named in a story's lines: its outlet; a press release as one (its
-    hash named it in a family of reprints: a black-box test)."""
-    if article.get("is_release"):
-        return f"press release ({article['outlet']})" if article.get("outlet") else "press release"
-    return article["outlet"] or article["id"]
 
 
 def _initial(text: str) -> str:
@@ -220,7 +219,7 @@ def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
     if not release:
         return []
     carried = [
-        f"{c['outlet'] or c['article']} ({c['reuse']:.0%})"
+        f"{names.get(c['article'], c['outlet'] or c['article'])} ({c['reuse']:.0%})"
         for c in doc.get("release_carried_by", [])
     ]
     return [

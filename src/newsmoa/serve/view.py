@@ -7,6 +7,7 @@ the result out.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -102,13 +103,14 @@ def public(doc: dict[str, Any]) -> dict[str, Any]:
     if not articles:
         return doc
     shown = [
-        {**a, "origin": _file_name(a["origin"])} if isinstance(a.get("origin"), str) else a
+        {**a, "origin": file_name(a["origin"])} if isinstance(a.get("origin"), str) else a
         for a in articles
     ]
     return {**doc, "articles": shown}
 
 
-def _file_name(origin: str) -> str:
+def file_name(origin: str) -> str:
+    """An article's `origin` without its directories (a web address whole)."""
     path = origin.replace("\\", "/")
     return origin if "://" in origin or "/" not in path else path.rsplit("/", 1)[1]
 
@@ -164,9 +166,36 @@ def _afterwards(signals: dict[str, Any]) -> list[str]:
     return out
 
 
+def source_name(article: dict[str, Any], releases: int = 1) -> str:
+    """How a story names one of its articles wherever it is shown (table, Markdown, web
+    page): its outlet; a press release as one (`press release`, with its outlet when it names
+    one, and with its time when the story holds several: a release sent again to correct
+    the first); an article of no known outlet by the file it was read from (`clip3.txt`,
+    `a.jsonl:12`), else its id. `releases`: how many press releases the story holds. (The
+    web page named a release and an article of no outlet by their hashes where the command
+    line said "press release" and "-": a black-box case.)"""
+    if article.get("is_release"):
+        name = f"press release ({article['outlet']})" if article.get("outlet") else "press release"
+        if releases > 1 and article.get("published"):
+            name += f" of {when(article['published'])}"
+        return name
+    if article.get("outlet"):
+        return str(article["outlet"])
+    origin = article.get("origin")
+    return file_name(origin) if isinstance(origin, str) and origin else str(article["id"])
+
+
+def source_names(articles: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Article id -> its name (`source_name`), for one story's articles."""
+    releases = sum(1 for a in articles if a.get("is_release"))
+    return {a["id"]: source_name(a, releases) for a in articles}
+
+
 def _labels(articles: list[dict[str, Any]]) -> dict[str, str]:
-    """Article id -> outlet name, numbered when one outlet has several articles."""
-    names = [a.get("outlet") or a["id"] for a in articles]
+    """Article id -> its name (`source_names`), numbered when one outlet has several
+    articles."""
+    named = source_names(articles)
+    names = [named[a["id"]] for a in articles]
     seen: dict[str, int] = {}
     out = {}
     for a, name in zip(articles, names, strict=True):
