@@ -237,3 +237,15 @@ def test_the_same_month_is_the_month_of_the_day_named_last():
     # with a year named in front: that year's month (a comparison: "지난해 같은 달보다")
     found = find_dates("6월 취업자는 지난해 같은 달보다 늘었다.", jul31)
     assert [m.value for m in found] == ["2019-06", "2018-06"]
+
+
+def test_a_day_of_a_month_before_전까지_is_no_offset():
+    """`오는 24일 전까지`, `11월 23일 전까지`: a day of a month (until before it), not 24
+    days ago (two outlets' articles of different days made a false disagreement of it);
+    `사흘 전까지`, `3일 전` are offsets still."""
+    aug22 = date(2019, 8, 22)
+    found = find_dates("종료 시한인 오는 24일 전까지 통보할 것으로 보인다.", aug22)
+    assert [(m.text, m.value, m.offset) for m in found] == [("오는 24일", "2019-08-24", False)]
+    assert [m.value for m in find_dates("11월 23일 전까지 결정한다.", aug22)] == ["2019-11-23"]
+    assert [m.offset for m in find_dates("3일 전 사고가 났다.", aug22)] == [True]
+    assert find_dates("사흘 전까지만 해도 멀쩡했다.", aug22)[0].offset

@@ -405,3 +405,21 @@ def test_a_word_that_only_begins_like_a_change_hides_no_title_disagreement(said)
     """A review: 후보지, 대행사 and 임명장 matched 후보, 대행 and 임명 and hid a real one."""
     (d,) = story(said, said.replace("장관은", "차관은")).disagreements()
     assert d.about == "title of 김철수"
+
+
+def test_a_period_reported_with_another_end_is_a_disagreement():
+    """`6월 1일부터 9월 30일까지` against `…8월 31일까지`: the longer period held the shorter,
+    so it was read as saying less, and the misreported end went unnoticed (a black-box
+    case); a period named by its months still covers one named by its days."""
+    from newsmoa.facts.compare import date_covers
+
+    longer = (
+        "완주군은 다음 달 1일부터 9월 30일까지 폭염 대응 기간으로 정하고 대책을 추진한다고 밝혔다."
+    )
+    shorter = longer.replace("9월 30일", "8월 31일")
+    (found,) = story(longer, shorter).disagreements()
+    assert found.kind == "date" and len(found.values) == 2
+    days = {"from": "2024-06-01", "to": "2024-09-30"}
+    assert date_covers({"from": "2024-06", "to": "2024-09"}, days)
+    assert date_covers(days, "2024-07-01") and not date_covers(days, "2024-10-01")
+    assert not date_covers(days, {"from": "2024-06-01", "to": "2024-08-31"})

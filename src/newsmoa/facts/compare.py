@@ -41,8 +41,20 @@ def interval(value: Any) -> tuple[str, str]:
 
 
 def date_covers(a: Any, b: Any) -> bool:
+    """`a` says `b` or less: its interval holds b's (`지난달` covers `지난달 5일`). Of two
+    periods (`{"from", "to"}`), each end must cover the other's (an open end says nothing):
+    `6월 1일부터 9월 30일까지` does not cover `…8월 31일까지`, which states another end (it
+    did, being longer, and a misreported end went unnoticed: a black-box case)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return _end_covers(a.get("from"), b.get("from")) and _end_covers(a.get("to"), b.get("to"))
     (alo, ahi), (blo, bhi) = interval(a), interval(b)
     return alo <= blo and bhi <= ahi
+
+
+def _end_covers(a: Any, b: Any) -> bool:
+    if not a:
+        return True
+    return bool(b) and date_covers(a, b)
 
 
 def quantity_covers(a: tuple[float, str], b: tuple[float, str]) -> bool:
