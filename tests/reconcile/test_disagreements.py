@@ -423,3 +423,11 @@ def test_a_period_reported_with_another_end_is_a_disagreement():
     assert date_covers({"from": "2024-06", "to": "2024-09"}, days)
     assert date_covers(days, "2024-07-01") and not date_covers(days, "2024-10-01")
     assert not date_covers(days, {"from": "2024-06-01", "to": "2024-08-31"})
+
+
+def test_floors_lanes_and_seats_are_counted_and_compared():
+    """`25m 6레인 수영장` against `8레인`: a counter the units table lacked gave no fact, and
+    the story credited the outlet with the release's words (a black-box case)."""
+    release = "센터에는 25m 6레인 수영장과 객석 300석 규모 공연장이 들어서며 지상 2층 규모다."
+    (found,) = story(release, release.replace("6레인", "8레인")).disagreements()
+    assert found.kind == "quantity" and values(found) == {"6": ["a0"], "8": ["a1"]}
