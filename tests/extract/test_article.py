@@ -272,3 +272,29 @@ def test_a_release_as_a_press_office_sends_it():
     assert a.published is not None and a.published.isoformat() == "2024-05-27T09:00:00+09:00"
     assert a.text.startswith("완주군은 27일") and "보도자료" not in a.text
     assert a.text.endswith("문의는 홍보팀(063-290-2034)으로 하면 된다.")  # a sentence stays
+
+
+def test_a_pages_dateline_copyright_and_headline_around_its_main_text():
+    """A regional daily's page: the headline in an <h3> or <h1>, `입력 2024.05.28 16:45` in
+    its info list, the copyright notice in its footer. The main text leaves all three out:
+    the page's time came back as the day's midnight (ten hours before the release it
+    reprinted), its outlet was unknown, and an <h1> headline stayed atop the body, where the
+    story showed it as a sentence (black-box cases)."""
+    body = (
+        "<p>완주군은 2012년 용진읍에 전국 첫 로컬푸드 직매장을 연 이후 12년 만에 누적 매출 "
+        "1천억원을 넘어섰다고 28일 밝혔다.</p><p>군에 따르면 현재 직매장 30곳이 운영되고 있다. "
+        "지난해 매출은 1,530억원으로 전년보다 8.5% 늘었다.</p>"
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>완주 로컬푸드, 누적 매출 1천억 시대 - 도민일보"
+        "</title></head><body><div class='header'>도민일보 | 로그인</div><div id='article'>"
+        "<h1>완주 로컬푸드, 누적 매출 1천억 시대</h1><ul><li>기자명 한상민 기자</li>"
+        f"<li>입력 2024.05.28 16:45</li></ul>{body}</div>"
+        "<div class='copyright'>저작권자 © 전북도민일보 무단전재 및 재배포 금지</div></body></html>"
+    )
+    a = extract(RawItem(origin="page.html", html=page))
+    assert isinstance(a, Article)
+    assert a.published is not None and a.published.isoformat() == "2024-05-28T16:45:00+09:00"
+    assert a.outlet == "전북도민일보"
+    assert a.title == "완주 로컬푸드, 누적 매출 1천억 시대"
+    assert a.text.startswith("완주군은 2012년")

@@ -88,15 +88,23 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         if not (raw.title and is_flash(lines, raw.title)):
             return Dropped(raw.origin, "no body text")
         parts.paragraphs, parts.title, parts.subtitle = [], None, None  # a flash: no body
+    # the headline again atop the body (a page's <h1> in trafilatura's text: the story
+    # showed it as a sentence)
+    headline = raw.title or parts.title or hints.get("title")
+    paragraphs = parts.paragraphs
+    if headline and len(paragraphs) > 1 and _same(paragraphs[0], headline):
+        parts.paragraphs = paragraphs[1:]
     body = "\n".join(parts.paragraphs)
     published = (
         published_time(raw.published, tz)
         or parts.published
+        or published_time(hints.get("published"), tz)  # a page's dateline (`html.py`)
         or published_time(hints.get("date"), tz)
     )
     outlet = (
         (outlets().canonical(raw.outlet) or raw.outlet if raw.outlet else None)
         or parts.publisher  # a reprint's holder, not the wire its dateline names
+        or hints.get("publisher")  # ... as a page's copyright notice names it
         or parts.outlet
         or (outlets().from_host(urlparse(raw.url).hostname or "") if raw.url else None)
         or outlet_from_email(parts.email)
@@ -271,6 +279,10 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+def _same(line: str, headline: str) -> bool:
+    return comparison_key(line) == comparison_key(headline)
 
 
 def _introduces_list(paragraph: str) -> bool:
