@@ -46,8 +46,32 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
 
 # elements whose text stands on lines of its own on the page
 _BLOCKS = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 br tr td th dd dt time header footer section article"
-    " span em".split()
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "tr",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "time",
+        "header",
+        "footer",
+        "section",
+        "article",
+        "span",
+        "em",
+    ]
 )
 _FURNITURE_CHARS = 200  # a dateline or a copyright notice is a short line
 
