@@ -44,34 +44,11 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     return data.get("text") or "", hints
 
 
-# elements whose text stands on lines of its own on the page
+# elements whose text stands on lines of its own on the page (inline ones, <span>, <em>,
+# stay in their line: a notice "저작권자 <span>©</span> 전북도민일보" is one line)
 _BLOCKS = frozenset(
-    [
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "br",
-        "tr",
-        "td",
-        "th",
-        "dd",
-        "dt",
-        "time",
-        "header",
-        "footer",
-        "section",
-        "article",
-        "span",
-        "em",
-    ]
+    ("p", "div", "li", "ul", "ol", "br", "tr", "td", "th", "dd", "dt", "time", "section")
+    + ("h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "article")
 )
 _FURNITURE_CHARS = 200  # a dateline or a copyright notice is a short line
 
