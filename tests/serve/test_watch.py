@@ -249,3 +249,34 @@ def test_an_edited_file_in_the_folder_gives_new_versions_not_new_articles(tmp_pa
         assert not any("전북 완주군은 20일" in t for t in texts)
     finally:
         store.close()
+
+
+def test_watch_marks_what_appears_in_a_releases_folder_as_releases(tmp_path):
+    """`watch clippings/ --releases releases/`: a press office's watched folder of releases
+    (there was no way to mark one), and the template day's reprints keep to their releases."""
+    import random as rnd
+
+    from county_releases import county_day
+
+    releases, reprints = county_day(rnd.Random(3))
+    for folder, articles in (("releases", releases), ("clips", reprints)):
+        (tmp_path / folder).mkdir()
+        for a in articles:
+            stamp = a.published.strftime("%Y.%m.%d %H:%M")
+            paper = f"[{a.outlet}] " if a.outlet else ""
+            text = f"{a.title}\n입력 {stamp}\n{paper}{a.text}\n"
+            (tmp_path / folder / f"{a.id}.txt").write_text(text, "utf-8")
+    db = tmp_path / "w.db"
+    got = run(
+        db, "watch", "--once", str(tmp_path / "clips"), "--releases", str(tmp_path / "releases")
+    )
+    assert got.exit_code == 0, got.output
+    store = open_store(str(db))
+    stories = [s["id"] for s in store.story_summaries()]
+    marked = sorted(
+        r.article.title for s in stories for r in store.story_articles(s) if r.article.is_release
+    )
+    sizes = sorted(len(store.story_articles(s)) for s in stories)
+    store.close()
+    assert marked == ["새 도서관 착공", "새 체육관 착공"] and sizes == [7, 7]
+    assert run(db, "watch", "--once").exit_code == 2  # nothing to watch

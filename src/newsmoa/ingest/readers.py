@@ -71,11 +71,12 @@ def read_sources(
             yield from read_file(path)
     for release in releases:
         items = read_stdin(sys.stdin.buffer) if release == STDIN else read_file(Path(release))
-        for item in items:
-            if isinstance(item, RawItem):
-                yield RawItem(**{**_fields(item), "is_release": True})
-            else:
-                yield item
+        yield from map(as_release, items)
+
+
+def as_release(item: Item) -> Item:
+    """`item` marked as a press release (an error stays as it is)."""
+    return RawItem(**{**_fields(item), "is_release": True}) if isinstance(item, RawItem) else item
 
 
 STDIN = "-"  # the source that is standard input

@@ -231,7 +231,14 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
+@click.option(
+    "--releases",
+    "release_sources",
+    multiple=True,
+    help="A folder (file, feed) of press releases (repeat for more): what appears there is "
+    "ingested as releases, as `ingest --release` does.",
+)
 @click.option(
     "--interval", type=float, default=60.0, show_default=True, help="Seconds between polls."
 )
@@ -249,6 +256,7 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
 def watch(
     ctx: click.Context,
     sources: tuple[str, ...],
+    release_sources: tuple[str, ...],
     interval: float,
     once: bool,
     recluster_every: int,
@@ -260,8 +268,9 @@ def watch(
     new story at least as strongly as to its old one), and the documents of the stories that
     changed are rebuilt. An error is shown once. Stop with Ctrl-C.
 
-    Example: newsmoa watch clippings/ https://news.example/rss.xml --interval 300
+    Example: newsmoa watch clippings/ https://news.example/rss.xml --releases releases/
     """
+    from newsmoa.ingest.readers import as_release
     from newsmoa.ingest.watch import SETTLE_S, Poller
     from newsmoa.serve import watch as watching
     from newsmoa.store.postgres import without_password
@@ -296,9 +305,18 @@ def watch(
     def left_out(item: Item, exc: Exception) -> None:
         click.echo(f"error: {item.origin}: {exc}; left out (it fails alone)", err=True)
 
+    if not sources and not release_sources:
+        raise click.UsageError("give a SOURCE to watch, or a --releases folder")
+    settle = 0.0 if once else SETTLE_S
+    reports = Poller(list(sources), last_poll=once, settle_s=settle)
+    releases = Poller(list(release_sources), last_poll=once, settle_s=settle)
+
+    def poll() -> list[Item]:  # the releases after the reports: a release decides first
+        return [*reports.poll(), *map(as_release, releases.poll())]  # all the same (`index`)
+
     try:
         ok = watching.watch(
-            Poller(list(sources), last_poll=once, settle_s=0.0 if once else SETTLE_S).poll,
+            poll,
             opened,
             report,
             failed,
