@@ -196,7 +196,10 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     if doc.get("facts"):
         out += ["", "## Facts", ""]
         for f in doc["facts"]:
-            role = f" ({f['role']})" if f.get("role") else ""
+            # what a figure counts tells two facts of one value apart (`150여 명` of
+            # residents, and of participants: the same line twice before, a black-box case)
+            said = [f.get("role"), f.get("counts") and f"of {f['counts']}"]
+            role = f" ({', '.join(w for w in said if w)})" if any(said) else ""
             words = f" “{f['text']}”" if f.get("text") else ""
             out.append(
                 f"- {f['type']}: {show_value(f['value'])}{role}{words} "
