@@ -407,9 +407,17 @@ def test_undated_articles_one_call_each_are_decided_again_around_when_they_came(
     placed, and a second time there is nothing left to do."""
     from newsmoa.eval.datasets import ecb_topic, load_ecbplus
     from newsmoa.eval.scoring import pairwise
+    from newsmoa.extract.datelines_en import english_dateline
+
+    def undated(text: str) -> str:  # without the date lines some of them have
+        return "\n".join(ln for ln in text.split("\n") if english_dateline(ln.strip()) is None)
 
     data = load_ecbplus(("dev",))
-    picked = [(a, g) for a, g in zip(data.articles, data.gold, strict=True) if ecb_topic(a) == 23]
+    picked = [
+        (dataclasses.replace(a, text=undated(a.text)), g)
+        for a, g in zip(data.articles, data.gold, strict=True)
+        if ecb_topic(a) == 23
+    ]
     random.Random(0).shuffle(picked)
     path = str(tmp_path / "s.db")
     for n, (a, _) in enumerate(picked):
