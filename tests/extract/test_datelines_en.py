@@ -103,3 +103,21 @@ def test_english_articles_pasted_one_after_another_are_split_at_their_date_lines
         "Storm kills 12 in coastal towns",
         "Deadly storm hits Oregon coast",
     ]
+
+
+def test_a_date_line_in_the_body_is_a_timelines_not_the_articles():
+    """`December 11, 2008` between paragraphs: a timeline's line, kept in the body; only the
+    head's date line dates the article, and the paste splitter does not cut there (both were
+    taken as the publication time and dropped from the text: a review)."""
+    from newsmoa.ingest.paste import split_pasted
+
+    text = (
+        "Obama reverses Bush rule\n\nApril 28, 2009\n\n"
+        "WASHINGTON (Reuters) - President Obama reversed the rule. It had been issued late.\n\n"
+        "December 11, 2008\n\nThe Bush administration issued the rule.\n"
+    )
+    a = extract(RawItem(origin="a.txt", text=text))
+    assert isinstance(a, Article)
+    assert a.published == datetime(2009, 4, 28, tzinfo=SEOUL)
+    assert "December 11, 2008" in a.text
+    assert split_pasted(text) == [text]

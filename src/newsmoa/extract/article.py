@@ -220,6 +220,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         kind = line.kind
         if kind is Kind.BODY and not (in_body or heads or titled) and _headline_first(lines, n):
             kind = Kind.SHORT
+        if kind is Kind.DATELINE and all(d.bare for d in line.datelines):
+            if in_body and (datelines or stamp or len(parts.paragraphs) > _HEAD_PARAGRAPHS):
+                kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
         if kind is Kind.DATELINE:
             datelines.extend(line.datelines)
         elif kind in (Kind.BYLINE, Kind.SIGNATURE):
@@ -296,6 +299,12 @@ def _without_script(text: str) -> str:
     clean = without_script(text)
     return text if clean is text else tidy(clean)
 
+
+# a date on a line of its own, no label, dates the article in its head: the first such
+# line, under the headline and a standfirst of a few lines (ECB+ pages: up to 3), also a
+# long headline read as a paragraph (`Texas convict …, escapes on foot`); after another
+# date, or further down the body, it is a timeline's
+_HEAD_PARAGRAPHS = 4
 
 # what may stand right under a headline: a blank line, the page's dateline (`입력 …`, a
 # bare date and time) or the byline opening the body

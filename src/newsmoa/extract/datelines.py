@@ -43,6 +43,8 @@ class Dateline:
     when: datetime
     start: int  # offsets of the date-time within the line
     end: int
+    bare: bool = False  # a date on a line of its own, no label (`April 28, 2009`): only a
+    # page's head dates it (in the body, such a line is a timeline's)
 
 
 def parse_datetime(text: str, *, tz: ZoneInfo = SEOUL) -> datetime | None:

@@ -8,8 +8,10 @@
 words, a time and a zone, in the orders above; spaces around punctuation as a tokenised
 corpus writes them, `April 28 , 2009`); a line with other words is not one. Month names,
 zones and labels are tables (`data/month_names.tsv`, `time_zones.tsv`,
-`english_dateline_labels.tsv`). A time without a zone is read in the outlet's zone (Asia/Seoul
-by default, as for Korean datelines); a date without a time is its midnight there.
+`english_dateline_labels.tsv`). A time without a zone is read in Asia/Seoul, as the Korean
+datelines of a page's lines are; a date without a time is its midnight there. A date without
+a label (`bare`) dates an article only in its head: in the body it is a timeline's line
+(`article._read_lines`, `ingest.paste`).
 """
 
 from __future__ import annotations
@@ -84,4 +86,4 @@ def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
     labels = english_dateline_labels()
     label = m["label1"] or m["label2"]
     kind = labels.get(" ".join(label.lower().split()), "published") if label else "published"
-    return Dateline(kind, when, m.start(), m.end())
+    return Dateline(kind, when, m.start(), m.end(), bare=label is None)

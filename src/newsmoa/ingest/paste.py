@@ -46,17 +46,29 @@ def _is_body(line: Line) -> bool:
 
 
 def _article_anchors(lines: list[Line]) -> list[int]:
-    """First dateline of each article: a dateline with body text since the previous anchor."""
+    """First dateline of each article: a dateline with body text since the previous anchor.
+    A date without a label (`December 11, 2008`) anchors only under a headline (a short line
+    before it, blanks between): in a body it is a timeline's line."""
     anchors: list[int] = []
     body_since = True
+    last = None  # the last line that is not blank
     for line in lines:
         if line.kind is Kind.DATELINE:
-            if body_since:
+            bare = all(d.bare for d in line.datelines)
+            if body_since and not (bare and anchors and not _headline(last)):
                 anchors.append(line.number)
-            body_since = False
+                body_since = False
+            elif not bare:
+                body_since = False
         elif _is_body(line):
             body_since = True
+        if line.kind is not Kind.BLANK:
+            last = line
     return anchors
+
+
+def _headline(line: Line | None) -> bool:
+    return line is not None and line.kind is Kind.SHORT
 
 
 def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
