@@ -220,9 +220,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         kind = line.kind
         if kind is Kind.BODY and not (in_body or heads or titled) and _headline_first(lines, n):
             kind = Kind.SHORT
-        if kind is Kind.DATELINE and all(d.bare for d in line.datelines):
-            if in_body and (datelines or stamp or len(parts.paragraphs) > _HEAD_PARAGRAPHS):
-                kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
+        if kind is Kind.DATELINE and in_body and _timeline(line, parts, bool(datelines or stamp)):
+            kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
         if kind is Kind.DATELINE:
             datelines.extend(line.datelines)
         elif kind in (Kind.BYLINE, Kind.SIGNATURE):
@@ -305,6 +304,14 @@ def _without_script(text: str) -> str:
 # long headline read as a paragraph (`Texas convict …, escapes on foot`); after another
 # date, or further down the body, it is a timeline's
 _HEAD_PARAGRAPHS = 4
+
+
+def _timeline(line: Line, parts: _Parts, dated: bool) -> bool:
+    """Whether a date line met in the body is a timeline's: unlabelled, and after the
+    article's date (`dated`) or past its head."""
+    bare = all(d.bare for d in line.datelines)
+    return bare and (dated or len(parts.paragraphs) > _HEAD_PARAGRAPHS)
+
 
 # what may stand right under a headline: a blank line, the page's dateline (`입력 …`, a
 # bare date and time) or the byline opening the body
