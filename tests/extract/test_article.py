@@ -298,3 +298,24 @@ def test_a_pages_dateline_copyright_and_headline_around_its_main_text():
     assert a.outlet == "전북도민일보"
     assert a.title == "완주 로컬푸드, 누적 매출 1천억 시대"
     assert a.text.startswith("완주군은 2012년")
+
+
+def test_a_headline_naming_a_phone_number_is_no_contact_line():
+    """A release's contact line has a contact word with its number; a headline naming a
+    number (`'1588-1234' 사칭 스미싱 문자 기승`) stays the headline (a review)."""
+    text = (
+        "'1588-1234' 사칭 스미싱 문자 기승\n\n"
+        "금융감독원은 28일 은행 대표번호를 사칭한 문자가 늘고 있다며 주의를 당부했다. "
+        "피해를 본 시민은 100명이 넘는다.\n"
+    )
+    a = extract(RawItem(origin="a.txt", text=text))
+    assert isinstance(a, Article) and a.title == "'1588-1234' 사칭 스미싱 문자 기승"
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + (
+        "<html><body><ul><li>입력 2024.05.28 16:45</li></ul><p>금융감독원은 28일 은행 "
+        "대표번호를 사칭한 문자가 늘고 있다며 주의를 당부했다. 피해를 본 시민은 100명이 "
+        "넘는다고 밝혔다.</p><p>금감원은 의심 문자를 받으면 바로 신고해 달라고 했다.</p>"
+        "<p>저작권자 © 전북도민일보 무단전재 및 재배포 금지</p></body></html>"
+    )
+    page = extract(RawItem(origin="a.xhtml", html=xhtml))
+    assert isinstance(page, Article) and page.outlet == "전북도민일보"
+    assert page.published is not None and page.published.hour == 16

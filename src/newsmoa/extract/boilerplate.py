@@ -7,6 +7,7 @@ import re
 from newsmoa.extract.tables import (
     boilerplate_words,
     caption_patterns,
+    contact_words,
     copyright_patterns,
     document_labels,
 )
@@ -56,6 +57,10 @@ def is_document_label(line: str) -> bool:
 
 
 def is_contact(line: str) -> bool:
-    """A short line giving a telephone number (a release's `홍보팀 | 담당 … 063-290-2034`);
-    the caller asks only of lines that end no sentence."""
-    return len(line) <= 120 and _PHONE.search(line) is not None
+    """A short line giving a telephone number with a contact word (a release's `홍보팀 |
+    담당 … 063-290-2034`; `contact_words.tsv`): not a headline naming a number (`'1588-1234'
+    사칭 스미싱 문자 기승`, a review); the caller asks only of lines that end no sentence."""
+    if len(line) > 120 or _PHONE.search(line) is None:
+        return False
+    lower = line.lower()
+    return any(word in lower for word in contact_words())

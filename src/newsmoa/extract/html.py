@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ _BLOCKS = frozenset(
     ("p", "div", "li", "ul", "ol", "br", "tr", "td", "th", "dd", "dt", "time", "section")
     + ("h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "article")
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _FURNITURE_CHARS = 200  # a dateline or a copyright notice is a short line
 
 
@@ -64,8 +66,8 @@ def page_furniture(html: str) -> dict[str, Any]:
     from newsmoa.extract.bylines import copyright_outlet
     from newsmoa.extract.datelines import find_datelines, published_from_datelines
 
-    try:
-        root = lxml_html.fromstring(html)
+    try:  # (lxml refuses a str that declares its encoding: an XHTML page's <?xml …?>)
+        root = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
     except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
         return {}
     for el in root.iter("script", "style", "noscript"):

@@ -151,3 +151,9 @@ def document_labels() -> frozenset[str]:
     """Lines naming a document's kind (`보도자료`, `Press release`), lower-cased, without
     spaces."""
     return frozenset("".join(r[0].lower().split()) for r in _rows("document_labels.tsv"))
+
+
+@cache
+def contact_words() -> tuple[str, ...]:
+    """Words of a release's contact line (`담당`, `문의`, `Tel`), lower-cased."""
+    return tuple(r[0].strip().lower() for r in _rows("contact_words.tsv"))
