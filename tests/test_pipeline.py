@@ -1446,3 +1446,19 @@ def test_releases_stored_before_their_features_said_so_are_marked_by_migration_1
     upgraded = open_store(store_path)
     assert _stored_releases(upgraded) == {"lib-release", "gym-release"}
     upgraded.close()
+
+
+def test_a_warm_index_learns_that_a_stored_article_is_now_a_release(tmp_path):
+    """One process: the library release stored as a report, read again with `--release`,
+    then the gym's release, no re-decision between: two stories (the warm index kept the
+    first features and put the two releases in one; a new process did not: a review)."""
+    releases, _ = _county_items()
+    lib, gym = releases
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    room.ingest([dataclasses.replace(lib, is_release=False)], defer_analysis=True)
+    room.ingest([lib], defer_analysis=True)
+    room.ingest([gym], defer_analysis=True)
+    stories = store.stories_of(["lib-release", "gym-release"])
+    store.close()
+    assert stories["lib-release"] != stories["gym-release"]

@@ -696,6 +696,7 @@ class Newsroom:
     ) -> list[StoredArticle]:
         """Story for each new article (changed ones keep theirs), plus text analysis."""
         self._restore_window([features[a.id] for a in (*fresh, *changed)])
+        self.index.mark_releases(a.id for a in changed if a.is_release)  # (`_release_marks`)
         if len(fresh) > ASK_ALONE:  # what the stories they found are named, asked at once
             names = {story_id_for(a.id) for a in fresh}
             self._asked = (names, self.store.story_ids_known(sorted(names)))

@@ -135,3 +135,26 @@ def test_doubts_do_not_propose_merging_two_releases_stories():
     assert not [m for m in merges if set(m.stories) == set(index.members())]
     assert index.keeps_apart(["lib-release"], ["gym-release", "gym-0"])
     assert not unmarked.keeps_apart(["lib-release"], ["gym-release"])
+
+
+def test_two_villages_releases_from_one_template_stay_two_announcements():
+    """Two villages' new libraries written from one template (cosine over .8): the same
+    words, other cost and floors. Close as they are, their figures tell them apart (a
+    review: `SAME_RELEASE` alone made them one story); a correction agrees in its figures."""
+    from county_releases import _template
+
+    from newsmoa.types import Article
+
+    one = _template("새 도서관", "봉동읍 둔산리", 95, 2, "책")
+    two = _template("새 도서관", "삼례읍 삼봉지구", 120, 3, "책")
+    fixed = [one[0], one[1], one[2].replace("95억", "98억"), *one[3:]]
+    start = county_day(random.Random(0))[0][0].published
+    arts = [
+        Article(aid, " ".join(text), "새 도서관 착공", None, start, is_release=True)
+        for aid, text in (("bongdong", one), ("samnye", two), ("bongdong-fixed", fixed))
+    ]
+    index = StoryIndex()
+    index.add_many([(a.id, article_features(a)) for a in arts])
+    assert index.cosines(["bongdong", "samnye"])[0, 1] >= 0.8
+    assert index.keeps_apart(["bongdong"], ["samnye"])
+    assert index.story_of("bongdong") == index.story_of("bongdong-fixed")

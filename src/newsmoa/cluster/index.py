@@ -40,7 +40,7 @@ from newsmoa.cluster.consolidate import merge_plan
 from newsmoa.cluster.features import Features
 from newsmoa.cluster.flashes import flashes_link
 from newsmoa.cluster.headlines import Headlines
-from newsmoa.cluster.reprints import same_figures
+from newsmoa.cluster.reprints import figures_agree, same_figures
 from newsmoa.cluster.stories import Stories, Story
 from newsmoa.cluster.vectors import (
     DocFreq,
@@ -213,6 +213,12 @@ class StoryIndex:
         in them, `newsmoa.corrections`): articles may still join them, and other stories
         merge into them, as into a re-decision's context."""
         self._stories.pinned.update(self.resolve(s) for s in stories)
+
+    def mark_releases(self, articles: Iterable[str]) -> None:
+        """Say that these articles of the index are press releases (stored as reports, then
+        read again with `--release`): their new features say so, which the index, holding
+        the first, would not learn (a review)."""
+        self._releases.update(self._slot[a] for a in articles if a in self._slot)
 
     def keeps_apart(self, these: Sequence[str], those: Sequence[str]) -> bool:
         """Whether two groups of this index's articles hold press releases of two
@@ -606,7 +612,9 @@ class StoryIndex:
         """Whether two groups of articles hold press releases of two announcements: each
         has a release, and no release of one is a copy of one of the other (`_copy`: a
         release sent again, or corrected in its words) or as close to it as
-        `SAME_RELEASE` (a correction with a figure changed and a note added). A press
+        `SAME_RELEASE` with figures that agree (`reprints.figures_agree`: a correction with a
+        figure changed and a note added; two villages' libraries from one template, .84,
+        differ in cost and floors). A press
         office's releases of one day are often written from one template (two
         groundbreakings, a library and a gym: cosine .73), and their reprints are as close
         across as a topic's reports; the releases tell them apart."""
@@ -619,7 +627,8 @@ class StoryIndex:
         for slot in mine:
             sims = self._table.similarities(slot, theirs).tolist()
             if any(
-                s >= SAME_RELEASE or self._copy(slot, o, s)
+                self._copy(slot, o, s)
+                or (s >= SAME_RELEASE and figures_agree(self._figures[slot], self._figures[o]))
                 for o, s in zip(theirs.tolist(), sims, strict=True)
             ):
                 return False

@@ -43,6 +43,22 @@ def same_figures(x: str, y: str) -> bool:
     a, b = x.split(), y.split()
     if min(len(a), len(b)) < MIN_FIGURES:
         return False
+    return _common(a, b) >= SHARE * min(len(a), len(b))
+
+
+def figures_agree(x: str, y: str) -> bool:
+    """Whether two texts' figures do not tell them apart: more than half of the shorter's
+    in order are the other's, or either has fewer than `MIN_FIGURES` (a release corrected in
+    one figure of four agrees; a template's release for another building, its cost and
+    floors changed, shares only its date and fixed items, half)."""
+    a, b = x.split(), y.split()
+    if min(len(a), len(b)) < MIN_FIGURES:
+        return True
+    return _common(a, b) > 0.5 * min(len(a), len(b))
+
+
+def _common(a: list[str], b: list[str]) -> int:
+    """The length of the longest common subsequence of two figure sequences."""
     if len(a) > len(b):
         a, b = b, a
     row = [0] * (len(b) + 1)
@@ -52,4 +68,4 @@ def same_figures(x: str, y: str) -> bool:
             up = row[j]
             row[j] = diagonal + 1 if x == y else max(row[j], row[j - 1])
             diagonal = up
-    return row[-1] >= SHARE * len(a)
+    return row[-1]
