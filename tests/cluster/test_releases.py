@@ -142,7 +142,6 @@ def test_two_villages_releases_from_one_template_stay_two_announcements():
     words, other cost and floors. Close as they are, their figures tell them apart (a
     review: `SAME_RELEASE` alone made them one story); a correction agrees in its figures."""
     from county_releases import _template
-
     from newsmoa.types import Article
 
     one = _template("새 도서관", "봉동읍 둔산리", 95, 2, "책")
