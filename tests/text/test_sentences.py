@@ -120,3 +120,17 @@ def test_english_sentences_are_cut_at_their_stops_but_not_after_abbreviations():
         'He said "the storm is over."',
         "Officials disagreed.",
     ]
+
+
+def test_words_that_are_also_abbreviations_end_sentences():
+    """`no`, `ill`, `Mass.` end sentences (a review: they were read as abbreviations, and two
+    sentences stayed one); `No.` before a number is no end of ours (Kiwi cuts there)."""
+    from newsmoa.text.sentences import _abbreviated
+
+    def cut(text: str) -> list[str]:
+        return [s.text for s in split_text("a", text)]
+
+    assert len(cut("Asked for more, he said no. The crowd cheered.")) == 2
+    assert len(cut("He fell ill. The doctor came.")) == 2
+    assert len(cut("He went to Mass. The service was long.")) == 2
+    assert _abbreviated("seeded No. 1 in", 8) and not _abbreviated("said no. The", 6)

@@ -51,16 +51,23 @@ _LATIN_END = re.compile(r"([A-Za-z0-9%)\]])\s?[.!?]([\"”’')\]]*)\s+(?=[\"“
 
 def _abbreviated(piece: str, end: int) -> bool:
     """Whether the word ending at `end` (its last character) is an abbreviation or an
-    initial, whose stop ends no sentence."""
+    initial, whose stop ends no sentence (`No.` only before a number)."""
     word = piece[: end + 1].rsplit(maxsplit=1)[-1].lstrip('"“‘([')
-    return (len(word) == 1 and word.isupper()) or word.lower() in abbreviations()
+    if len(word) == 1 and word.isupper():
+        return True
+    where = abbreviations().get(word.lower())
+    if where == "number":
+        return piece[end + 1 :].lstrip(" .")[:1].isdigit()
+    return where is not None
 
 
 @cache
-def abbreviations() -> frozenset[str]:
-    """Words whose full stop ends no English sentence (`data/abbreviations.txt`)."""
+def abbreviations() -> dict[str, str]:
+    """Words whose full stop ends no English sentence, each with where (`any`, or `number`:
+    only before one), from `data/abbreviations.txt`."""
     text = resources.files("newsmoa.text").joinpath("data/abbreviations.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
+    return {r[0].strip(): (r[1].strip() if len(r) > 1 else "any") for r in rows}
 
 
 _OPENERS = "“‘\"'(["
