@@ -249,3 +249,12 @@ def test_a_day_of_a_month_before_전까지_is_no_offset():
     assert [m.value for m in find_dates("11월 23일 전까지 결정한다.", aug22)] == ["2019-11-23"]
     assert [m.offset for m in find_dates("3일 전 사고가 났다.", aug22)] == [True]
     assert find_dates("사흘 전까지만 해도 멀쩡했다.", aug22)[0].offset
+
+
+def test_the_month_or_direction_guard_is_for_days_only_and_allows_two_spaces():
+    """`오는 2주 후`, `지난 1년 전` stay offsets; `오는  24일 전까지` with two spaces is a day
+    (a review)."""
+    aug22 = date(2019, 8, 22)
+    assert [m.offset for m in find_dates("오는 2주 후 결정한다.", aug22)] == [True]
+    assert [m.value for m in find_dates("오는  24일 전까지 통보한다.", aug22)] == ["2019-08-24"]
+    assert [m.value for m in find_dates("11월  23일 전까지 결정한다.", aug22)] == ["2019-11-23"]

@@ -123,12 +123,15 @@ def _pattern() -> re.Pattern[str]:
     loose = [w for w, how in after.items() if how == "loose"]
     nohan = r"(?<![가-힣0-9])"
     # `11월 23일 전까지`, `오는 24일 전까지`: a day of a month (before it), not 24 days ago
-    not_a_date = "".join(rf"(?<!{re.escape(w)}\s)" for w in ("월", *dirs))
+    # (a day count only: `오는 2주 후` is an offset; up to two spaces between)
+    not_a_date = "".join(
+        rf"(?<!{re.escape(w)}{gap})" for w in ("월", *dirs) for gap in ("", r"\s", r"\s\s")
+    )
     day = r"(?:3[01]|[12]\d|0?[1-9])"
     return re.compile(
         rf"(?P<ymd>(?<![\d.])(?:19|20)\d\d\s*[.\-/]\s*(?:1[0-2]|0?[1-9])\s*[.\-/]\s*"
         rf"{day}(?:\s*\.(?!\d))?(?!\d))"
-        rf"|(?P<offset>{nohan}{not_a_date}(?:\d{{1,3}}\s*(?:일|주일|주|개월|달|년)"
+        rf"|(?P<offset>{nohan}(?:{not_a_date}\d{{1,3}}\s*일|\d{{1,3}}\s*(?:주일|주|개월|달|년)"
         rf"|{_alt(longest_first(list(mapping('day_counts'))))})\s*(?:전|후|뒤){_WEND})"
         r"|(?P<yearrange>(?<![\d.,])(?:19|20)\d\d\s*[~∼〜\-]\s*(?:(?:19|20)\d\d|\d\d)\s*년"
         r"(?!\s*(?:간|동안|째|만|대)))"
