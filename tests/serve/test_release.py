@@ -171,3 +171,24 @@ def test_a_release_sent_again_corrected_is_the_storys_reference(tmp_path):
     md = runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "md"], obj={}).output
     assert "Press release of 2024-04-10 13:00; carried by: 뉴스1" in md
     assert "press release of 2024-04-10 09:00" in md
+
+
+def test_every_view_names_two_releases_of_one_minute_apart():
+    """Two releases sent within a minute are numbered, on the command line as on the page
+    (a review: the page numbered them and the command line did not); an article of no
+    outlet is named by its file."""
+    from newsmoa.serve.view import source_names
+
+    when = "2024-05-28T10:00:00+09:00"
+    names = source_names(
+        [
+            {"id": "a", "is_release": True, "published": when},
+            {"id": "b", "is_release": True, "published": when.replace(":00+", ":30+")},
+            {"id": "c", "outlet": None, "origin": "/clips/day2/c.txt"},
+        ]
+    )
+    assert names == {
+        "a": "press release of 2024-05-28 10:00 #1",
+        "b": "press release of 2024-05-28 10:00 #2",
+        "c": "c.txt",
+    }

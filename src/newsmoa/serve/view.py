@@ -7,6 +7,7 @@ the result out.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -186,9 +187,18 @@ def source_name(article: dict[str, Any], releases: int = 1) -> str:
 
 
 def source_names(articles: Sequence[dict[str, Any]]) -> dict[str, str]:
-    """Article id -> its name (`source_name`), for one story's articles."""
-    releases = sum(1 for a in articles if a.get("is_release"))
-    return {a["id"]: source_name(a, releases) for a in articles}
+    """Article id -> its name (`source_name`), for one story's articles; releases of one
+    name (sent the same minute) numbered in reading order."""
+    releases = [a for a in articles if a.get("is_release")]
+    out = {a["id"]: source_name(a, len(releases)) for a in articles}
+    named = Counter(out[a["id"]] for a in releases)
+    seen: Counter[str] = Counter()
+    for a in releases:
+        name = out[a["id"]]
+        if named[name] > 1:
+            seen[name] += 1
+            out[a["id"]] = f"{name} #{seen[name]}"
+    return out
 
 
 def _labels(articles: list[dict[str, Any]]) -> dict[str, str]:
