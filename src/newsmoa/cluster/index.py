@@ -19,9 +19,9 @@ For each new article:
    the younger id redirects to the older one, which survives.
 
 A batch (`add_many`) is inserted whole before any decision (so each article sees the whole
-batch as neighbours), then decided in a canonical order (publication time, then id): the result
-does not depend on the order of the input. Story ids derive from the founding article's id and
-are never reused.
+batch as neighbours), then decided in a canonical order (press releases first, then
+publication time, then id): the result does not depend on the order of the input. Story ids
+derive from the founding article's id and are never reused.
 """
 
 from __future__ import annotations

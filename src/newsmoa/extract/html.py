@@ -56,7 +56,8 @@ _FURNITURE_CHARS = 200  # a dateline or a copyright notice is a short line
 
 
 def page_furniture(html: str) -> dict[str, Any]:
-    """What the page says around its main text, which the main text leaves out: its labelled
+    """What the page says outside its main text, read from all its short lines (the first
+    labelled dateline in page order wins), which the main text leaves out: its labelled
     dateline (`입력 2024.05.28 16:45`: `published`, an ISO time; trafilatura gave the day
     alone, read as its midnight, ten hours before the release it reprinted: a black-box
     case) and the holder its copyright notice names (`publisher`: `저작권자 © 전북도민일보`)."""
