@@ -307,9 +307,7 @@ class StoryIndex:
         ]
         if not close:
             return 0.0
-        if slot not in self._releases and any(
-            o in self._releases and self._copy(slot, o, sim) for o, sim in close
-        ):
+        if self._copied_releases(slot, close):
             return 1.0  # it reprints the story's release (`_sources`)
         snn = self._table.links(
             slot,
@@ -598,15 +596,15 @@ class StoryIndex:
         placed in one of them, whatever its links to others (a release's reprints under
         headlines of their own are as close to another release from the same template as
         to their own); empty for a release, and for an article reprinting none."""
+        copied = self._copied_releases(slot, zip(cands.tolist(), sims.tolist(), strict=True))
+        return {owner for o in copied if (owner := self._stories.of_slot(o)) is not None}
+
+    def _copied_releases(self, slot: int, others: Iterable[tuple[int, float]]) -> list[int]:
+        """The press releases among `others` (slot, cosine) that the article copies
+        (`_copy`); none for a release."""
         if not self._releases or slot in self._releases:
-            return set()
-        found = set()
-        for other, sim in zip(cands.tolist(), sims.tolist(), strict=True):
-            if other in self._releases and self._copy(slot, other, sim):
-                owner = self._stories.of_slot(other)
-                if owner is not None:
-                    found.add(owner)
-        return found
+            return []
+        return [o for o, sim in others if o in self._releases and self._copy(slot, o, sim)]
 
     def _apart(self, these: list[int], those: list[int]) -> bool:
         """Whether two groups of articles hold press releases of two announcements: each
