@@ -600,11 +600,23 @@ class StoryIndex:
         return {owner for o in copied if (owner := self._stories.of_slot(o)) is not None}
 
     def _copied_releases(self, slot: int, others: Iterable[tuple[int, float]]) -> list[int]:
-        """The press releases among `others` (slot, cosine) that the article copies
-        (`_copy`); none for a release."""
+        """The press releases among `others` (slot, cosine) that the article copies: `_copy`,
+        or a copy's closeness (`copy_similarity`) with figures that agree
+        (`reprints.figures_agree`), so that a reprint of a release corrected in two of its
+        figures still copies the correction (it fell to its links, and joined the other
+        template release's story: a black-box case); none for a release."""
         if not self._releases or slot in self._releases:
             return []
-        return [o for o, sim in others if o in self._releases and self._copy(slot, o, sim)]
+        floor, mine = self.config.copy_similarity, self._figures[slot]
+        return [
+            o
+            for o, sim in others
+            if o in self._releases
+            and (
+                self._copy(slot, o, sim)
+                or (sim >= floor and figures_agree(mine, self._figures[o]))
+            )
+        ]
 
     def _apart(self, these: list[int], those: list[int]) -> bool:
         """Whether two groups of articles hold press releases of two announcements: each
