@@ -613,8 +613,7 @@ class StoryIndex:
             for o, sim in others
             if o in self._releases
             and (
-                self._copy(slot, o, sim)
-                or (sim >= floor and figures_agree(mine, self._figures[o]))
+                self._copy(slot, o, sim) or (sim >= floor and figures_agree(mine, self._figures[o]))
             )
         ]
 
