@@ -226,3 +226,29 @@ def test_reprints_stay_with_a_template_release_sent_again_corrected(tmp_path):
         )
         kinds = {"도서관" in a["title"] for a in doc["articles"]}
         assert len(doc["articles"]) == 3 and len(kinds) == 1, [a["title"] for a in doc["articles"]]
+
+
+def test_a_correction_keeping_the_first_releases_time_is_the_reference(tmp_path):
+    """A correction sent with the first release's 보도일시 unchanged: of two releases of one
+    time, the one that says it corrects is the reference (the tie fell to their ids, a
+    black-box case)."""
+    same_time = CORRECTED.replace("입력 2024.04.10 13:00", "입력 2024.04.10 09:00")
+    for name, text in (("release.txt", RELEASE), ("copy.txt", COPY), ("fix.txt", same_time)):
+        (tmp_path / name).write_text(text, "utf-8")
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    for args in (
+        ["--release", str(tmp_path / "release.txt"), str(tmp_path / "copy.txt")],
+        ["--release", str(tmp_path / "fix.txt")],
+    ):
+        result = runner.invoke(cli, ["--db", db, "ingest", *args], obj={})
+        assert result.exit_code == 0, result.output
+    (row,) = json.loads(
+        runner.invoke(cli, ["--db", db, "stories", "--format", "json"], obj={}).output
+    )
+    doc = json.loads(
+        runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
+    )
+    fix = next(a for a in doc["articles"] if a["is_release"] and "바로잡아" in a["text"])
+    assert doc["release"] == fix["id"]
+    assert "150명" in next(s["text"] for s in doc["sentences"] if "참석한 가운데" in s["text"])

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from newsmoa.facts.tables import words
 from newsmoa.text.normalize import comparison_key
 from newsmoa.types import Article, ConsolidatedSentence, Sentence, Source
 
@@ -69,14 +70,26 @@ class _Group:
 
 def reading_order(articles: Sequence[Article]) -> list[Article]:
     """Press releases first, the newest first (a release sent again corrects the one
-    before: its words are the story's reference), then the articles by publication time
-    (undated last), then by id."""
+    before: its words are the story's reference) and, of two of one time (a correction
+    keeping the first one's 보도일시), the one that says it corrects (`correction_marks`);
+    then the articles by publication time (undated last), then by id."""
 
-    def key(a: Article) -> tuple[bool, bool, float, str]:
+    def key(a: Article) -> tuple[bool, bool, float, bool, str]:
         t = a.published.timestamp() if a.published else 0.0
-        return (not a.is_release, a.published is None, -t if a.is_release else t, a.id)
+        if a.is_release:
+            return (False, a.published is None, -t, not _corrects(a), a.id)
+        return (True, a.published is None, t, False, a.id)
 
     return sorted(articles, key=key)
+
+
+_MARKED_WITHIN = 300  # a correction says so at its top
+
+
+def _corrects(article: Article) -> bool:
+    """Whether a release says it corrects an earlier one (`※ … 바로잡아 다시 보내드립니다`)."""
+    head = f"{article.title}\n{article.text[:_MARKED_WITHIN]}".lower()
+    return any(mark in head for mark in words("correction_marks"))
 
 
 def consolidate(
