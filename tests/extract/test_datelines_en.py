@@ -121,3 +121,25 @@ def test_a_date_line_in_the_body_is_a_timelines_not_the_articles():
     assert a.published == datetime(2009, 4, 28, tzinfo=SEOUL)
     assert "December 11, 2008" in a.text
     assert split_pasted(text) == [text]
+
+
+def test_an_english_time_given_in_a_field_or_on_a_pages_line():
+    """`"published": "March 20, 2015"` in a JSONL line, and `Posted: Jun. 3, 2016 at 10:40 AM`
+    on a page's info line: read (the first was refused as no date, the second left the page
+    at trafilatura's day: a black-box case)."""
+    from newsmoa.extract.article import published_time
+
+    assert published_time("March 20, 2015") == datetime(2015, 3, 20, tzinfo=SEOUL)
+    assert published_time("Updated 8:41 p.m. EST, Tue March 3, 2009") == datetime(
+        2009, 3, 3, 20, 41, tzinfo=EST
+    )
+    body = (
+        "<p>PORTLAND, Ore. - A fire destroyed a warehouse on Friday, officials said. No one "
+        "was hurt.</p><p>The cause is under investigation, the fire bureau said on Friday.</p>"
+    )
+    page = (
+        "<html><head><title>Warehouse fire</title></head><body><h1>Warehouse fire</h1>"
+        f"<div class='dateline'>Posted: Jun. 3, 2016 at 10:40 AM</div>{body}</body></html>"
+    )
+    a = extract(RawItem(origin="page.html", html=page))
+    assert isinstance(a, Article) and a.published == datetime(2016, 6, 3, 10, 40, tzinfo=SEOUL)

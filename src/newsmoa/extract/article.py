@@ -27,6 +27,7 @@ from newsmoa.extract.datelines import (
     parse_datetime,
     published_from_datelines,
 )
+from newsmoa.extract.datelines_en import english_dateline
 from newsmoa.extract.flash import is_flash, notice
 from newsmoa.extract.flattened import split_head, split_inner, split_tail, without_script
 from newsmoa.extract.html import html_to_text
@@ -360,7 +361,8 @@ _ISO_TIME = re.compile(
 
 def published_time(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:
     """A given publication time: ISO 8601 (a naive one in `tz`), an RSS date ("Fri, 20 Mar
-    2015 13:21:40 +0900"), or a date in words ("2015년 3월 20일 13:21"); None when none of
+    2015 13:21:40 +0900"), an English one ("March 20, 2015", "Updated 8:41 p.m. EST, Tue
+    March 3, 2009": `datelines_en`), or a date in words ("2015년 3월 20일 13:21"); None when none of
     these reads it, or it falls outside the years 2-9998 (the clustering window around it must
     be a date too). A date and time in ISO 8601 shape must be valid as a whole: of
     "2024-05-10T10:00:00+25:00" (no such offset) no day is kept without its time."""
@@ -375,7 +377,8 @@ def published_time(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:
         try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError):
-            when = parse_datetime(value, tz=tz)
+            english = english_dateline(value, tz=tz)  # "March 20, 2015", "Updated 8:41 p.m. EST, …"
+            when = english.when if english else parse_datetime(value, tz=tz)
     if when is None or not 2 <= when.year <= 9998:  # the window around it must be a date too
         return None
     return when if when.tzinfo else when.replace(tzinfo=tz)

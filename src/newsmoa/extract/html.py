@@ -66,6 +66,7 @@ def page_furniture(html: str) -> dict[str, Any]:
     from newsmoa.extract.boilerplate import is_copyright
     from newsmoa.extract.bylines import copyright_outlet
     from newsmoa.extract.datelines import find_datelines, published_from_datelines
+    from newsmoa.extract.datelines_en import english_dateline
 
     try:  # (lxml refuses a str that declares its encoding: an XHTML page's <?xml …?>)
         root = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
@@ -80,6 +81,8 @@ def page_furniture(html: str) -> dict[str, Any]:
     lines = [" ".join(line.split()) for line in root.text_content().split("\n")]
     short = [line for line in lines if line and len(line) <= _FURNITURE_CHARS]
     datelines = [d for line in short for d in find_datelines(line)]
+    if not datelines:  # an English page's (`Posted: Jun. 3, 2016 at 10:40 AM`)
+        datelines = [d for line in short if (d := english_dateline(line)) is not None][:1]
     out: dict[str, Any] = {}
     when = published_from_datelines(datelines)
     if when is not None:
