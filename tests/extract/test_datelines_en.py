@@ -143,3 +143,30 @@ def test_an_english_time_given_in_a_field_or_on_a_pages_line():
     )
     a = extract(RawItem(origin="page.html", html=page))
     assert isinstance(a, Article) and a.published == datetime(2016, 6, 3, 10, 40, tzinfo=SEOUL)
+
+
+def test_a_timeline_neither_dates_an_article_nor_cuts_a_paste():
+    """A timeline after a list's heading (`The town's drills so far:`), entries of a date and
+    a short line, or after the report's first paragraph of an undated article: the article
+    keeps its lines and is not dated by them, and a paste is not cut there (black-box
+    cases)."""
+    from newsmoa.ingest.paste import split_pasted
+
+    lead = (
+        "SEASIDE, Oregon (Reuters) - About 4,000 residents walked to high ground on Friday in "
+        "a drill, officials said.\n\n"
+    )
+    listed = (
+        "Tsunami drill empties Oregon beach town\nMarch 20, 2015\n\n" + lead
+        + "The town's drills so far:\n\nMarch 20, 2013\nA first drill drew 900 people.\n\n"
+        "March 20, 2014\nFirst drill, 900 people\n\nThe governor praised the turnout.\n"
+    )  # fmt: skip
+    assert split_pasted(listed) == [listed]
+    a = extract(RawItem(origin="a.txt", text=listed))
+    assert isinstance(a, Article) and a.published == datetime(2015, 3, 20, tzinfo=SEOUL)
+    assert "March 20, 2013" in a.text and "March 20, 2014" in a.text
+    undated = (
+        "Tsunami drill empties Oregon beach town\n\n" + lead + "March 20, 2013\nA first drill.\n"
+    )
+    b = extract(RawItem(origin="b.txt", text=undated))
+    assert isinstance(b, Article) and b.published is None and "March 20, 2013" in b.text

@@ -309,9 +309,29 @@ _HEAD_PARAGRAPHS = 4
 
 def _timeline(line: Line, parts: _Parts, dated: bool) -> bool:
     """Whether a date line met in the body is a timeline's: unlabelled, and after the
-    article's date (`dated`) or past its head."""
-    bare = all(d.bare for d in line.datelines)
-    return bare and (dated or len(parts.paragraphs) > _HEAD_PARAGRAPHS)
+    article's date (`dated`), past its head, or under a paragraph announcing a list (`The
+    town's drills so far:`: an undated article took its timeline's first date, a black-box
+    case)."""
+    if not all(d.bare for d in line.datelines):
+        return False
+    listing = bool(parts.paragraphs) and _introduces_list(parts.paragraphs[-1])
+    if dated or listing or len(parts.paragraphs) > _HEAD_PARAGRAPHS:
+        return True
+    # under a headline read as a paragraph, or a standfirst, a page's date; once the report
+    # has begun (its wire opener, `SEASIDE, Oregon (Reuters) -`), a timeline's, unless it
+    # states a time or weekday as a page's stamp does (`WEDNESDAY , APRIL 24 , 2013 , 10 :
+    # 34 AM`)
+    begun = any(_WIRE_OPENER.match(p) for p in parts.paragraphs)
+    return begun and _STAMP.search(line.text) is None
+
+
+# a report's first words in English wire style: its place in capitals, maybe its agency
+_WIRE_OPENER = re.compile(
+    r"[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,30}\))?\s*[-—–]"
+)
+
+
+_STAMP = re.compile(r"\d\s*[:.]\s*\d\d|\b(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
 
 
 # what may stand right under a headline: a blank line, the page's dateline (`입력 …`, a

@@ -51,11 +51,11 @@ def _article_anchors(lines: list[Line]) -> list[int]:
     before it, blanks between): in a body it is a timeline's line."""
     anchors: list[int] = []
     body_since = True
-    last = None  # the last line that is not blank
+    last = before = None  # the last two lines that are not blank
     for line in lines:
         if line.kind is Kind.DATELINE:
             bare = all(d.bare for d in line.datelines)
-            if body_since and not (bare and anchors and not _headline(last)):
+            if body_since and not (bare and anchors and not _headline(last, before)):
                 anchors.append(line.number)
                 body_since = False
             elif not bare:
@@ -63,12 +63,21 @@ def _article_anchors(lines: list[Line]) -> list[int]:
         elif _is_body(line):
             body_since = True
         if line.kind is not Kind.BLANK:
-            last = line
+            last, before = line, last
     return anchors
 
 
-def _headline(line: Line | None) -> bool:
-    return line is not None and line.kind is Kind.SHORT
+def _headline(line: Line | None, above: Line | None) -> bool:
+    """A headline above a date: a short line of a few words, not a list's heading (`The
+    town's drills so far:`, `TIMELINE`) nor a timeline's entry under its own date (`March
+    20, 2013` / `First drill, 900 people`): a timeline's date cut an article in two (black-
+    box cases)."""
+    if line is None or line.kind is not Kind.SHORT:
+        return False
+    if above is not None and above.kind is Kind.DATELINE:
+        return False
+    text = line.text.strip()
+    return len(text.split()) >= 3 and not text.endswith((":", "："))
 
 
 def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
