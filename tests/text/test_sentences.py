@@ -134,3 +134,15 @@ def test_words_that_are_also_abbreviations_end_sentences():
     assert len(cut("He fell ill. The doctor came.")) == 2
     assert len(cut("He went to Mass. The service was long.")) == 2
     assert _abbreviated("seeded No. 1 in", 8) and not _abbreviated("said no. The", 6)
+
+
+def test_initials_and_more_titles_keep_one_sentence():
+    """`J.R. Hollings`, `George H.W. Bush`, `Mt. Hood`, `Maj. Gen.` are no ends (a black-box
+    case cut them), while `the US.` and `NATO.` end sentences."""
+
+    def cut(text: str) -> list[str]:
+        return [s.text for s in split_text("a", text)]
+
+    assert len(cut("Mayor J.R. Hollings said George H.W. Bush liked Mt. Hood. Others agreed.")) == 2
+    assert len(cut("Maj. Gen. Smith left Ft. Lauderdale. He flew home.")) == 2
+    assert len(cut("It joined the US. It opened in NATO. Then it left.")) == 3

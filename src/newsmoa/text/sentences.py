@@ -53,8 +53,9 @@ def _abbreviated(piece: str, end: int) -> bool:
     """Whether the word ending at `end` (its last character) is an abbreviation or an
     initial, whose stop ends no sentence (`No.` only before a number)."""
     word = piece[: end + 1].rsplit(maxsplit=1)[-1].lstrip('"“‘([')
-    if len(word) == 1 and word.isupper():
-        return True
+    parts = word.split(".")
+    if word.isupper() and (len(word) == 1 or (len(parts) > 1 and max(map(len, parts)) <= 2)):
+        return True  # an initial, or initials (`J.`, `J.R.`, `H.W.`; not `US.`, `NATO.`)
     where = abbreviations().get(word.lower())
     if where == "number":
         return piece[end + 1 :].lstrip(" .")[:1].isdigit()
