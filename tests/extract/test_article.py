@@ -319,3 +319,15 @@ def test_a_headline_naming_a_phone_number_is_no_contact_line():
     page = extract(RawItem(origin="a.xhtml", html=xhtml))
     assert isinstance(page, Article) and page.outlet == "전북도민일보"
     assert page.published is not None and page.published.hour == 16
+
+
+def test_a_headline_asking_a_question_is_the_headline():
+    """`청솔군 공공도서관, 언제 문 여나?` above a blank line: the headline, not the body's first
+    sentence shown twice (a black-box case)."""
+    text = (
+        "청솔군 공공도서관, 언제 문 여나?\n\n"
+        "청솔군은 28일 공공도서관 개관이 내년 3월로 미뤄졌다고 밝혔다. 공사비가 늘었기 때문이다.\n"
+    )
+    a = extract(RawItem(origin="q.txt", text=text))
+    assert isinstance(a, Article) and a.title == "청솔군 공공도서관, 언제 문 여나?"
+    assert a.text.startswith("청솔군은 28일")

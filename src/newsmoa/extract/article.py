@@ -347,8 +347,10 @@ def _headline_first(lines: list[Line], n: int) -> bool:
     its story (and with a dateline right under it, until 2026-11-29). Not when the input
     names its headline (a JSONL `title`): the line is then the body's."""
     text = lines[n].text.strip()
-    if len(text) > TITLE_MAX_CHARS or not text.rstrip(CLOSERS)[-1:].isalpha():
-        return False  # (closing quotes apart: `김정훈 군수 "빈틈 메우겠다"`)
+    end = text.rstrip(CLOSERS)[-1:]
+    if len(text) > TITLE_MAX_CHARS or not (end.isalpha() or end == "?"):
+        return False  # (closing quotes apart: `김정훈 군수 "빈틈 메우겠다"`; a question asked
+        # by a headline, `공공도서관, 언제 문 여나?`, is one too: a black-box case)
     if any(line.kind in (Kind.SHORT, Kind.BODY) for line in lines[:n]):
         return False  # (a release's label, contact and dateline may stand above it)
     if not (n + 1 < len(lines) and lines[n + 1].kind in _UNDER_A_HEADLINE):
