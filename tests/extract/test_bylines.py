@@ -122,3 +122,36 @@ def test_a_wire_report_reprinted_under_another_outlets_notice_is_that_outlets_ar
     glued = extract(RawItem(origin="c", text=body + "[ⓒ 전북일보, 무단전재 및 재배포 금지]"))
     assert (wire.outlet, reprint.outlet, glued.outlet) == ("연합뉴스", "전북일보", "전북일보")
     assert reprint.reporter == "김민수" and reprint.text == wire.text
+
+
+def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
+    """`SEASIDE, Oregon (Reuters) -` names the wire (and leaves the text, as `(완주=뉴스1)`
+    does), `By JOHN ROE, Associated Press` the reporter and the outlet; an agency the table
+    does not know names nothing (English stories named their files: a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    reuters = extract(
+        RawItem(
+            origin="a.txt",
+            text="Storm kills 12\n\nMarch 20, 2015\n\nSEASIDE, Oregon (Reuters) - A storm killed 12 "
+            "people on Thursday, officials said. About 3,000 homes lost power.\n",
+        )
+    )
+    assert (reuters.outlet, reuters.text[:7]) == ("Reuters", "A storm")
+    ap = extract(
+        RawItem(
+            origin="b.txt",
+            text="Deadly storm hits coast\nBy JOHN ROE, Associated Press\n\nCANNON BEACH, Ore. (AP) "
+            "— A storm killed 14 people, officials said. The governor spoke.\n",
+        )
+    )
+    assert (ap.outlet, ap.reporter, ap.subtitle) == ("AP", "John Roe", None)
+    local = extract(
+        RawItem(
+            origin="c.txt",
+            text="Council votes\n\nBOISE, Idaho (KTVB) - The council voted 5-1 on Friday to approve "
+            "a budget. Work begins in the fall.\n",
+        )
+    )
+    assert local.outlet is None and local.text.startswith("BOISE, Idaho (KTVB)")

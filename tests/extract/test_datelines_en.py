@@ -84,7 +84,7 @@ def test_an_english_date_line_is_the_publication_time_not_the_headline():
         assert a.title == "Obama reverses Bush rule on species"
         assert a.subtitle is None
         assert a.published == datetime(2009, 4, 28, tzinfo=SEOUL)
-        assert a.text.startswith("WASHINGTON")
+        assert a.text.startswith("President Barack Obama") and a.outlet == "Reuters"
 
 
 def test_english_articles_pasted_one_after_another_are_split_at_their_date_lines():

@@ -205,6 +205,7 @@ class _Parts:
     published: datetime | None = None
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    reported: bool = False  # the report has begun under a byline (`(완주=뉴스1) … =`, a wire lead)
 
 
 def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL) -> _Parts:
@@ -235,6 +236,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 parts.paragraphs.extend(trailing)
                 trailing.clear()
                 parts.paragraphs.append(_without_script(tidy(b.rest)))
+                parts.reported = True
                 in_body, listed, listing = True, [], True
                 continue
         elif kind is Kind.DATED:
@@ -321,7 +323,7 @@ def _timeline(line: Line, parts: _Parts, dated: bool) -> bool:
     # has begun (its wire opener, `SEASIDE, Oregon (Reuters) -`), a timeline's, unless it
     # states a time or weekday as a page's stamp does (`WEDNESDAY , APRIL 24 , 2013 , 10 :
     # 34 AM`)
-    begun = any(_WIRE_OPENER.match(p) for p in parts.paragraphs)
+    begun = parts.reported or any(_WIRE_OPENER.match(p) for p in parts.paragraphs)
     return begun and _STAMP.search(line.text) is None
 
 

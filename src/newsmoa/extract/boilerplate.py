@@ -9,6 +9,7 @@ from newsmoa.extract.tables import (
     caption_patterns,
     contact_words,
     copyright_patterns,
+    credit_lines,
     document_labels,
 )
 
@@ -64,3 +65,12 @@ def is_contact(line: str) -> bool:
         return False
     lower = line.lower()
     return any(word in lower for word in contact_words())
+
+
+def is_credit_line(line: str) -> bool:
+    """A wire's credit line in brackets (`(Reporting by Jane Doe; Editing by Mark Roe)`):
+    not a headline (in a paste it became the next article's: a black-box case)."""
+    inner = line.strip()
+    if len(inner) > 200 or not (inner.startswith("(") and inner.endswith(")")):
+        return False
+    return inner[1:].lower().startswith(credit_lines())

@@ -106,7 +106,7 @@ def leading_byline(line: str) -> Byline | None:
     ("(서울=김민수 기자)" has its reporter only)."""
     m = _MARKER_RE.match(line)
     if not m:
-        return None
+        return _english_byline(line)
     table, inner, rest = outlets(), m["inner"].strip(), line[m.end() :]
     square = line.lstrip()[0] in "[［"
     a, eq, b = (part.strip() for part in inner.partition("="))
@@ -135,6 +135,35 @@ def leading_byline(line: str) -> Byline | None:
 
 
 _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentences at least
+
+
+# English wire style: a report opening with its place in capitals and its agency
+# (`SEASIDE, Oregon (Reuters) -`, `CANNON BEACH, Ore. (AP) —`), and a byline line of its own
+# (`By Jane Doe`, `By JOHN ROE, Associated Press`)
+_WIRE_LEAD_RE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*"
+    r"\((?P<agency>[^()]{2,30})\)\s*[-—–]+\s*"
+)
+_ENGLISH_BYLINE_RE = re.compile(
+    r"^\s*By\s+(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})"
+    r"(?:\s*,\s*(?P<outlet>[A-Z][A-Za-z&.' ]{1,40}))?\s*$"
+)
+
+
+def _english_byline(line: str) -> Byline | None:
+    """An English report's wire lead naming a known agency (its place and agency dropped
+    from the text, as `(완주=뉴스1)` is), or a `By …` line (its reporter, and the outlet it
+    names when known); None otherwise (the wire's name was never read: stories named the
+    files, a black-box case)."""
+    m = _WIRE_LEAD_RE.match(line)
+    if m:
+        outlet = outlets().canonical(m["agency"])
+        return Byline(outlet=outlet, rest=line[m.end() :]) if outlet else None
+    m = _ENGLISH_BYLINE_RE.match(line)
+    if m is None:
+        return None
+    named = m["outlet"]
+    return Byline(outlet=outlets().canonical(named) if named else None, reporter=m["name"].title())
 
 
 def _named_outlet(word: str) -> str | None:

@@ -80,7 +80,11 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     sig = bylines.signature(stripped)
     if sig:
         return Line(number, text, Kind.SIGNATURE, byline=sig)
-    if boilerplate.is_furniture(stripped) or boilerplate.is_document_label(stripped):
+    if (
+        boilerplate.is_furniture(stripped)
+        or boilerplate.is_document_label(stripped)
+        or boilerplate.is_credit_line(stripped)
+    ):
         return Line(number, text, Kind.FURNITURE)
     if boilerplate.is_copyright(stripped):
         return Line(number, text, Kind.COPYRIGHT)

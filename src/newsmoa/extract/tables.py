@@ -157,3 +157,9 @@ def document_labels() -> frozenset[str]:
 def contact_words() -> tuple[str, ...]:
     """Words of a release's contact line (`담당`, `문의`, `Tel`), lower-cased."""
     return tuple(r[0].strip().lower() for r in _rows("contact_words.tsv"))
+
+
+@cache
+def credit_lines() -> tuple[str, ...]:
+    """How an English wire's credit line opens (`reporting by`), lower-cased."""
+    return tuple(r[0].strip().lower() for r in _rows("credit_lines.tsv"))
