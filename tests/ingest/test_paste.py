@@ -65,3 +65,20 @@ def test_a_copyright_notice_closing_an_article_stays_with_it():
     assert len(chunks) == 2 and "Copyright" in chunks[0] and "Copyright" not in chunks[1]
     outlets = [extract(RawItem(origin="a.txt", text=c)).outlet for c in chunks]
     assert outlets == ["뉴스1", "뉴시스"]
+
+
+def test_a_wire_credit_line_stays_with_its_article_and_is_no_headline():
+    """`(Reporting by …; Editing by …)` under one article, then the next article's headline:
+    the credit is no headline of the next (it was, and the real headline its subtitle)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    for credit in ("(Reporting by Jane Doe; Editing by Mark Roe)", "Reporting by Jane Doe"):
+        text = (
+            "Headline one about the drill\nMarch 20, 2015\n\nSEASIDE, Oregon (Reuters) - About "
+            f"4,000 residents walked to high ground on Friday, officials said.\n\n{credit}\n\n"
+            "Headline two about the library\nMarch 20, 2015\n\nBOISE, Idaho (KTVB) - The council "
+            "voted 5-1 on Friday to approve a budget for a new library.\n"
+        )
+        titles = [extract(RawItem(origin="p.txt", text=c)).title for c in split_pasted(text)]
+        assert titles == ["Headline one about the drill", "Headline two about the library"]

@@ -68,9 +68,11 @@ def is_contact(line: str) -> bool:
 
 
 def is_credit_line(line: str) -> bool:
-    """A wire's credit line in brackets (`(Reporting by Jane Doe; Editing by Mark Roe)`):
-    not a headline (in a paste it became the next article's: a black-box case)."""
+    """A wire's credit line, in brackets or not (`(Reporting by Jane Doe; Editing by Mark
+    Roe)`): not a headline (in a paste it became the next article's: a black-box case)."""
     inner = line.strip()
-    if len(inner) > 200 or not (inner.startswith("(") and inner.endswith(")")):
+    if len(inner) > 200:
         return False
-    return inner[1:].lower().startswith(credit_lines())
+    if inner.startswith("(") and inner.endswith(")"):
+        inner = inner[1:-1]
+    return inner.lower().startswith(credit_lines())
