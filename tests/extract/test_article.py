@@ -1,5 +1,7 @@
 """Extraction on the bundled example and on pages written by the team."""
 
+import pytest
+
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.types import Article, RawItem
 
@@ -331,3 +333,27 @@ def test_a_headline_asking_a_question_is_the_headline():
     a = extract(RawItem(origin="q.txt", text=text))
     assert isinstance(a, Article) and a.title == "청솔군 공공도서관, 언제 문 여나?"
     assert a.text.startswith("청솔군은 28일")
+
+
+@pytest.mark.parametrize(
+    ("header", "when"),
+    [
+        ("청솔군 보도자료\n보도일시 2024. 5. 27.(월) 09:00", "2024-05-27T09:00:00+09:00"),
+        ("보도자료\n엠바고: 2024. 5. 27.(월) 12:00 이후 보도", "2024-05-27T12:00:00+09:00"),
+        (
+            "보도자료\n배포일시 2024. 5. 26.(일) 14:00\n보도일시 2024. 5. 27.(월) 09:00\n"
+            "담당부서: 문화체육과\n담당자: 김민수 주무관",
+            "2024-05-27T09:00:00+09:00",
+        ),
+        ("보도자료\n문화체육과 도서관팀 김민수 ☎063-290-1234\n보도일시 2024. 5. 27.(월) 09:00",
+         "2024-05-27T09:00:00+09:00"),
+    ],
+)  # fmt: skip
+def test_release_headers_as_offices_write_them(header, when):
+    """A sender before 보도자료, an embargo, 배포일시 and 보도일시 both (the release is the
+    public's at 보도일시), contact lines without a number or with ☎: none is the headline
+    (black-box cases)."""
+    body = "청솔군은 27일 송림면에서 공공도서관 착공식을 열었다고 밝혔다. 사업비는 85억원이다."
+    a = extract(RawItem(origin="r.txt", text=f"{header}\n\n청솔군, 공공도서관 착공\n\n{body}\n"))
+    assert isinstance(a, Article) and a.title == "청솔군, 공공도서관 착공"
+    assert a.published is not None and a.published.isoformat() == when

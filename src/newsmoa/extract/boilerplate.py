@@ -14,7 +14,10 @@ from newsmoa.extract.tables import (
 )
 
 # a Korean telephone number (063-290-2034, 02-123-4567, 1588-1234): a release's contact line
-_PHONE = re.compile(r"(?<!\d)(?:0\d{1,2}[-.)\s]\s?\d{3,4}[-.\s]\d{4}|1[5-9]\d\d-\d{4})(?!\d)")
+_PHONE = re.compile(
+    r"(?<!\d)(?:0\d{1,2}[-.)\s]\s?\d{3,4}[-.\s]\d{4}|1[5-9]\d\d-\d{4}"
+    r"|\(?\d{3}\)?[-.\s]?\d{3}-\d{4})(?!\d)"  # (503) 555-0101
+)
 
 
 def is_furniture(line: str, *, min_share: float = 0.6) -> bool:
@@ -53,17 +56,24 @@ def is_caption(paragraph: str) -> bool:
 
 
 def is_document_label(line: str) -> bool:
-    """A line that only names the kind of document below it (`보도자료`, `Press release`)."""
-    return len(line) <= 40 and "".join(line.lower().split()).strip("[]<>()") in document_labels()
+    """A line that only names the kind of document below it (`보도자료`, `Press release`),
+    maybe after its sender (`청솔군 보도자료`)."""
+    key = "".join(line.lower().split()).strip("[]<>()")
+    return len(line) <= 40 and (
+        key in document_labels() or (len(key) <= 20 and key.endswith(tuple(document_labels())))
+    )
 
 
 def is_contact(line: str) -> bool:
     """A short line giving a telephone number with a contact word (a release's `홍보팀 |
     담당 … 063-290-2034`; `contact_words.tsv`): not a headline naming a number (`'1588-1234'
     사칭 스미싱 문자 기승`, a review); the caller asks only of lines that end no sentence."""
-    if len(line) > 120 or _PHONE.search(line) is None:
+    if len(line) > 120:
         return False
     lower = line.lower()
+    if _PHONE.search(line) is None:  # `담당부서: 문화체육과`, `Media contact: Jane Roe`
+        head, colon, _ = lower.partition(":")
+        return bool(colon) and len(head) <= 15 and head.strip().startswith(contact_words())
     return any(word in lower for word in contact_words())
 
 
