@@ -252,3 +252,15 @@ def test_a_correction_keeping_the_first_releases_time_is_the_reference(tmp_path)
     fix = next(a for a in doc["articles"] if a["is_release"] and "바로잡아" in a["text"])
     assert doc["release"] == fix["id"]
     assert "150명" in next(s["text"] for s in doc["sentences"] if "참석한 가운데" in s["text"])
+
+
+def test_a_folder_of_releases(tmp_path):
+    """`ingest --release releases/` reads a folder as a SOURCE is read (it was refused)."""
+    (tmp_path / "releases").mkdir()
+    (tmp_path / "releases" / "a.txt").write_text(RELEASE, "utf-8")
+    db = str(tmp_path / "r.db")
+    result = CliRunner().invoke(
+        cli, ["--db", db, "ingest", "--release", str(tmp_path / "releases")], obj={}
+    )
+    assert result.exit_code == 0, result.output
+    assert "added 1" in result.output

@@ -47,7 +47,7 @@ def read_sources(
     sources: list[str], *, releases: Sequence[str] = (), fetcher: Any = None
 ) -> Iterator[Item]:
     """Every RawItem in `sources` (files, folders, feed and page URLs), then in `releases`
-    (files of press releases: each article marked `is_release`), errors in place of
+    (press releases, read as sources are: each article marked `is_release`), errors in place of
     unreadable inputs. `fetcher` (an `ingest.web.Fetcher`) is made on first need."""
     for source in sources:
         path = Path(source)
@@ -69,9 +69,8 @@ def read_sources(
                     yield from read_file(file)
         else:
             yield from read_file(path)
-    for release in releases:
-        items = read_stdin(sys.stdin.buffer) if release == STDIN else read_file(Path(release))
-        yield from map(as_release, items)
+    for release in releases:  # a file, a folder, a feed, or standard input, as a source
+        yield from map(as_release, read_sources([release], fetcher=fetcher))
 
 
 def as_release(item: Item) -> Item:

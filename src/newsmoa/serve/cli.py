@@ -84,8 +84,8 @@ def cli(ctx: click.Context, db: str) -> None:
     "--release",
     "releases",
     multiple=True,
-    type=click.Path(dir_okay=False),
-    help="A file of press releases (repeat for more): a release's story measures every "
+    help="A file (folder, feed, or - for standard input) of press releases (repeat for "
+    "more): a release's story measures every "
     "article against it, the articles reprinting it join it, and two releases are two "
     "stories unless one is a copy of the other.",
 )
