@@ -431,3 +431,20 @@ def test_floors_lanes_and_seats_are_counted_and_compared():
     release = "센터에는 25m 6레인 수영장과 객석 300석 규모 공연장이 들어서며 지상 2층 규모다."
     (found,) = story(release, release.replace("6레인", "8레인")).disagreements()
     assert found.kind == "quantity" and values(found) == {"6": ["a0"], "8": ["a1"]}
+
+
+def test_two_outlets_departing_from_the_release_in_one_sentence_make_one_disagreement():
+    """The release's period, one outlet's other end and another's other start: one
+    disagreement with three values (two sections of one heading before: a black-box case)."""
+    release = (
+        "청솔군은 6월 1일부터 9월 30일까지 송림해수욕장과 청솔역을 잇는 무료 셔틀버스를 "
+        "운행한다고 28일 밝혔다."
+    )
+    found = story(
+        release,
+        release.replace("9월 30일", "8월 31일"),
+        release.replace("6월 1일", "6월 15일"),
+        release="a0",
+    ).disagreements()
+    assert len(found) == 1 and found[0].about.endswith("(vs release)")
+    assert len(found[0].values) == 3

@@ -345,7 +345,29 @@ def _against_release(
             about = _in_sentence(k[1], k[0])
             if d := _disagreement((k[1], about), group, spans, against_release=True):
                 out.append(d)
-    return out
+    return _joined(out)
+
+
+def _joined(found: list[Disagreement]) -> list[Disagreement]:
+    """Disagreements of one `about` as one, each value with all its sources (two outlets
+    each departing from the release in one sentence made two sections of one heading: a
+    black-box case)."""
+    by_about: dict[str, dict[str, list[Any]]] = {}
+    kinds: dict[str, str] = {}
+    for d in found:
+        kinds[d.about] = d.kind
+        values = by_about.setdefault(d.about, {})
+        for v in d.values:
+            shown, sources = values.setdefault(compare.key(v.value), [v.value, []])
+            sources.extend(s for s in v.sources if s not in sources)
+    return [
+        Disagreement(
+            about,
+            kinds[about],
+            tuple(DisagreementValue(v, tuple(srcs)) for v, srcs in values.values()),
+        )
+        for about, values in by_about.items()
+    ]
 
 
 def _totals(by_article: dict[str, list[Any]]) -> dict[str, list[Any]]:
