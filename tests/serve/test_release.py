@@ -131,7 +131,7 @@ def test_a_release_read_from_standard_input(tmp_path):
     assert [a["is_release"] for a in doc["articles"]] == [True]
 
 
-CORRECTED = """군산시, 청년 창업센터 개소
+CORRECTED = """[정정] 군산시, 청년 창업센터 개소
 입력 2024.04.10 13:00
 ※ 오전 배포 자료의 참석 인원을 바로잡아 다시 보내드립니다(120명 → 150명).
 군산시는 10일 시청에서 강임준 시장과 청년 창업자 등 150명이 참석한 가운데 청년 창업센터 개소식을 열었다고 밝혔다.
@@ -163,7 +163,7 @@ def test_a_release_sent_again_corrected_is_the_storys_reference(tmp_path):
         runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
     )
     fix = next(a for a in doc["articles"] if a["is_release"] and "바로잡아" in a["text"])
-    assert doc["release"] == fix["id"]
+    assert doc["release"] == fix["id"] and doc["title"] == "군산시, 청년 창업센터 개소"
     shown = next(s["text"] for s in doc["sentences"] if "참석한 가운데" in s["text"])
     assert "150명" in shown
     copy = next(a for a in doc["articles"] if a["outlet"] == "뉴스1")

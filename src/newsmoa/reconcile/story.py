@@ -3,12 +3,14 @@ the agreement card and reuse. Pure: the same rows give the same Story."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from newsmoa.cluster import near_duplicate_families
 from newsmoa.facts import agreement_event, merge_facts
+from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
 from newsmoa.reconcile.reuse import reuse_scores
@@ -88,11 +90,23 @@ def carried_by(articles: Sequence[Article], reuse: Mapping[str, float]) -> list[
     ]
 
 
+_TAG = re.compile(r"^\s*[\[(<【]\s*(?P<tag>[^\])>】]{1,10})\s*[\])>】]\s*")
+
+
+def _without_correction_tag(title: str) -> str:
+    """A corrected release's title without its tag (`[정정] 완주 로컬푸드 …`): the story is
+    the announcement, not its correction."""
+    m = _TAG.match(title)
+    if m and any(mark in m["tag"].lower() for mark in words("correction_marks")):
+        return title[m.end() :] or title
+    return title
+
+
 def story_title(articles: Sequence[Article]) -> str:
     """The release's title, else the title most like the others (ties: the earliest), of the
     articles with a body when there are any (a flash's headline carries its [속보] label)."""
     if articles and articles[0].is_release and articles[0].title:
-        return articles[0].title
+        return _without_correction_tag(articles[0].title)
     titled = [a.title for a in articles if a.title and a.text] or [
         a.title for a in articles if a.title
     ]
