@@ -140,6 +140,20 @@ CORRECTED = """[정정] 군산시, 청년 창업센터 개소
 """
 
 
+def _story_after(db: str, calls: list[list[str]]) -> dict:
+    """The one story's document after `ingest` with each call's arguments, in turn."""
+    runner = CliRunner()
+    for args in calls:
+        result = runner.invoke(cli, ["--db", db, "ingest", *args], obj={})
+        assert result.exit_code == 0, result.output
+    (row,) = json.loads(
+        runner.invoke(cli, ["--db", db, "stories", "--format", "json"], obj={}).output
+    )
+    return json.loads(
+        runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
+    )
+
+
 def test_a_release_sent_again_corrected_is_the_storys_reference(tmp_path):
     """The morning's release, an outlet's copy of it, then the release sent again with a
     figure corrected: one story whose words are the correction's (the first release's, which
@@ -149,18 +163,13 @@ def test_a_release_sent_again_corrected_is_the_storys_reference(tmp_path):
         (tmp_path / name).write_text(text, "utf-8")
     db = str(tmp_path / "r.db")
     runner = CliRunner()
-    for args in (
-        ["--release", str(tmp_path / "release.txt")],
-        [str(tmp_path / "copy.txt")],
-        ["--release", str(tmp_path / "fix.txt")],
-    ):
-        result = runner.invoke(cli, ["--db", db, "ingest", *args], obj={})
-        assert result.exit_code == 0, result.output
-    (row,) = json.loads(
-        runner.invoke(cli, ["--db", db, "stories", "--format", "json"], obj={}).output
-    )
-    doc = json.loads(
-        runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
+    doc = _story_after(
+        db,
+        [
+            ["--release", str(tmp_path / "release.txt")],
+            [str(tmp_path / "copy.txt")],
+            ["--release", str(tmp_path / "fix.txt")],
+        ],
     )
     fix = next(a for a in doc["articles"] if a["is_release"] and "바로잡아" in a["text"])
     assert doc["release"] == fix["id"] and doc["title"] == "군산시, 청년 창업센터 개소"
@@ -168,7 +177,7 @@ def test_a_release_sent_again_corrected_is_the_storys_reference(tmp_path):
     assert "150명" in shown
     copy = next(a for a in doc["articles"] if a["outlet"] == "뉴스1")
     assert copy["reuse"] > 0.9
-    md = runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "md"], obj={}).output
+    md = runner.invoke(cli, ["--db", db, "show", doc["id"], "--format", "md"], obj={}).output
     assert "Press release of 2024-04-10 13:00; carried by: 뉴스1" in md
     assert "press release of 2024-04-10 09:00" in md
 
@@ -235,19 +244,12 @@ def test_a_correction_keeping_the_first_releases_time_is_the_reference(tmp_path)
     same_time = CORRECTED.replace("입력 2024.04.10 13:00", "입력 2024.04.10 09:00")
     for name, text in (("release.txt", RELEASE), ("copy.txt", COPY), ("fix.txt", same_time)):
         (tmp_path / name).write_text(text, "utf-8")
-    db = str(tmp_path / "r.db")
-    runner = CliRunner()
-    for args in (
-        ["--release", str(tmp_path / "release.txt"), str(tmp_path / "copy.txt")],
-        ["--release", str(tmp_path / "fix.txt")],
-    ):
-        result = runner.invoke(cli, ["--db", db, "ingest", *args], obj={})
-        assert result.exit_code == 0, result.output
-    (row,) = json.loads(
-        runner.invoke(cli, ["--db", db, "stories", "--format", "json"], obj={}).output
-    )
-    doc = json.loads(
-        runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
+    doc = _story_after(
+        str(tmp_path / "r.db"),
+        [
+            ["--release", str(tmp_path / "release.txt"), str(tmp_path / "copy.txt")],
+            ["--release", str(tmp_path / "fix.txt")],
+        ],
     )
     fix = next(a for a in doc["articles"] if a["is_release"] and "바로잡아" in a["text"])
     assert doc["release"] == fix["id"]
