@@ -69,3 +69,17 @@ def test_an_hour_written_alone_is_kept():
         "2024년 5월 31일 24시": datetime(2024, 6, 1, tzinfo=SEOUL),
     }
     assert {text: parse_datetime(text) for text in when} == when
+
+
+def test_a_zone_after_a_time_is_the_times_zone():
+    """`2015-03-20 15:21 PDT` (a JSONL field, a clipping's stamp): read in Pacific time, not
+    in the outlet's (a black-box case); a word after the time that names no zone changes
+    nothing."""
+    from datetime import timedelta, timezone
+
+    from newsmoa.extract.article import published_time
+
+    pdt = timezone(timedelta(hours=-7))
+    assert published_time("2015-03-20 15:21 PDT") == datetime(2015, 3, 20, 15, 21, tzinfo=pdt)
+    assert parse_datetime("2019.07.31 09:00 수정").utcoffset() == timedelta(hours=9)
+    assert parse_datetime("2019.07.31 09:00 at noon").utcoffset() == timedelta(hours=9)

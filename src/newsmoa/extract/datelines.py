@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.tables import dateline_labels
+from newsmoa.extract.tables import dateline_labels, time_zones
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -48,12 +48,21 @@ class Dateline:
 
 
 def parse_datetime(text: str, *, tz: ZoneInfo = SEOUL) -> datetime | None:
-    """The first date (and time) written in `text`, timezone-aware; None when there is none."""
+    """The first date (and time) written in `text`, timezone-aware; None when there is none.
+    A time followed by a zone's abbreviation (`2015-03-20 15:21 PDT`: `time_zones.tsv`) is
+    read in that zone (it was read in `tz`: a black-box case)."""
     m = DATETIME_RE.search(text)
-    return _from_match(m, tz) if m else None
+    if not m:
+        return None
+    zone = _ZONE_AFTER.match(text, m.end()) if m["H"] else None
+    hours = time_zones().get(zone["zone"].upper()) if zone else None
+    return _from_match(m, tz if hours is None else timezone(timedelta(hours=hours)))
 
 
-def _from_match(m: re.Match[str], tz: ZoneInfo) -> datetime | None:
+_ZONE_AFTER = re.compile(r"\s*\(?(?P<zone>[A-Za-z]{1,4})\b")
+
+
+def _from_match(m: re.Match[str], tz: tzinfo) -> datetime | None:
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     hour = int(m["H"] or 0)
     minute = int(m["M"] or m["Mk"] or 0)
