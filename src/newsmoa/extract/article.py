@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.bylines import copyright_outlet, outlet_from_email, signature
+from newsmoa.extract.bylines import WIRE_LEAD_RE, copyright_outlet, outlet_from_email, signature
 from newsmoa.extract.datelines import (
     DATETIME_RE,
     SEOUL,
@@ -323,14 +323,8 @@ def _timeline(line: Line, parts: _Parts, dated: bool) -> bool:
     # has begun (its wire opener, `SEASIDE, Oregon (Reuters) -`), a timeline's, unless it
     # states a time or weekday as a page's stamp does (`WEDNESDAY , APRIL 24 , 2013 , 10 :
     # 34 AM`)
-    begun = parts.reported or any(_WIRE_OPENER.match(p) for p in parts.paragraphs)
+    begun = parts.reported or any(WIRE_LEAD_RE.match(p) for p in parts.paragraphs)
     return begun and _STAMP.search(line.text) is None
-
-
-# a report's first words in English wire style: its place in capitals, maybe its agency
-_WIRE_OPENER = re.compile(
-    r"[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,30}\))?\s*[-—–]"
-)
 
 
 _STAMP = re.compile(r"\d\s*[:.]\s*\d\d|\b(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)

@@ -137,12 +137,12 @@ def leading_byline(line: str) -> Byline | None:
 _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentences at least
 
 
-# English wire style: a report opening with its place in capitals and its agency
-# (`SEASIDE, Oregon (Reuters) -`, `CANNON BEACH, Ore. (AP) —`), and a byline line of its own
-# (`By Jane Doe`, `By JOHN ROE, Associated Press`)
-_WIRE_LEAD_RE = re.compile(
+# English wire style: a report opening with its place in capitals and its agency, when it
+# names one (`SEASIDE, Oregon (Reuters) -`, `CANNON BEACH, Ore. (AP) —`, `PORTLAND, Ore. -`),
+# and a byline line of its own (`By Jane Doe`, `By JOHN ROE, Associated Press`)
+WIRE_LEAD_RE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*"
-    r"\((?P<agency>[^()]{2,30})\)\s*[-—–]+\s*"
+    r"(?:\((?P<agency>[^()]{1,30})\)\s*)?[-—–]+\s*"
 )
 _ENGLISH_BYLINE_RE = re.compile(
     r"^\s*By\s+(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})"
@@ -155,9 +155,9 @@ def _english_byline(line: str) -> Byline | None:
     from the text, as `(완주=뉴스1)` is), or a `By …` line (its reporter, and the outlet it
     names when known); None otherwise (the wire's name was never read: stories named the
     files, a black-box case)."""
-    m = _WIRE_LEAD_RE.match(line)
+    m = WIRE_LEAD_RE.match(line)
     if m:
-        outlet = outlets().canonical(m["agency"])
+        outlet = outlets().canonical(m["agency"]) if m["agency"] else None
         return Byline(outlet=outlet, rest=line[m.end() :]) if outlet else None
     m = _ENGLISH_BYLINE_RE.match(line)
     if m is None:
