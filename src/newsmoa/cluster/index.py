@@ -69,9 +69,10 @@ class Assignment:
     merged: tuple[str, ...] = ()  # story ids absorbed by this decision
 
 
-# Two press releases this close are one announcement sent twice (a correction: .86 in the
-# tests), whatever their figures: at cosine >= 0.8, 126 of 127 pairs of articles of the
-# measured sets were of one story (README, "Copies"); template releases sit lower (.73).
+# Two press releases this close, their figures agreeing, are one announcement sent twice
+# (a correction: .86 in the tests): at cosine >= 0.8, 126 of 127 pairs of articles of the
+# measured sets were of one story (README, "Copies"); template releases sit lower (.73), or
+# differ in their figures (two villages' libraries, .84).
 SAME_RELEASE = 0.8
 
 
@@ -596,6 +597,8 @@ class StoryIndex:
         placed in one of them, whatever its links to others (a release's reprints under
         headlines of their own are as close to another release from the same template as
         to their own); empty for a release, and for an article reprinting none."""
+        if not self._releases:  # (nearly every index: no lists made on the hot path)
+            return set()
         copied = self._copied_releases(slot, zip(cands.tolist(), sims.tolist(), strict=True))
         return {owner for o in copied if (owner := self._stories.of_slot(o)) is not None}
 
@@ -607,26 +610,17 @@ class StoryIndex:
         template release's story: a black-box case); none for a release."""
         if not self._releases or slot in self._releases:
             return []
-        floor, mine = self.config.copy_similarity, self._figures[slot]
-        return [
-            o
-            for o, sim in others
-            if o in self._releases
-            and (
-                self._copy(slot, o, sim) or (sim >= floor and figures_agree(mine, self._figures[o]))
-            )
-        ]
+        floor = self.config.copy_similarity
+        return [o for o, sim in others if o in self._releases and self._same(slot, o, sim, floor)]
 
     def _apart(self, these: list[int], those: list[int]) -> bool:
         """Whether two groups of articles hold press releases of two announcements: each
-        has a release, and no release of one is a copy of one of the other (`_copy`: a
-        release sent again, or corrected in its words) or as close to it as
-        `SAME_RELEASE` with figures that agree (`reprints.figures_agree`: a correction with a
-        figure changed and a note added; two villages' libraries from one template, .84,
-        differ in cost and floors). A press
-        office's releases of one day are often written from one template (two
-        groundbreakings, a library and a gym: cosine .73), and their reprints are as close
-        across as a topic's reports; the releases tell them apart."""
+        has a release, and no release of one is the same text as one of the other (`_same`
+        at `SAME_RELEASE`: a release sent again, or corrected in its words or in a figure,
+        with a note added; two villages' libraries from one template, .84, differ in cost
+        and floors). A press office's releases of one day are often written from one
+        template (two groundbreakings, a library and a gym: cosine .73), and their reprints
+        are as close across as a topic's reports; the releases tell them apart."""
         if not self._releases:
             return False
         mine = [s for s in these if s in self._releases]
@@ -636,8 +630,7 @@ class StoryIndex:
         for slot in mine:
             sims = self._table.similarities(slot, theirs).tolist()
             if any(
-                self._copy(slot, o, s)
-                or (s >= SAME_RELEASE and figures_agree(self._figures[slot], self._figures[o]))
+                self._same(slot, o, s, SAME_RELEASE)
                 for o, s in zip(theirs.tolist(), sims, strict=True)
             ):
                 return False
@@ -694,6 +687,13 @@ class StoryIndex:
         if sim is not None and sim < self.config.copy_similarity:
             return False
         return same_figures(self._figures[slot], self._figures[other])
+
+    def _same(self, slot: int, other: int, sim: float, floor: float) -> bool:
+        """Whether two texts are one, for a press release: a copy (`_copy`), or at cosine
+        `floor` or more with figures that agree (`reprints.figures_agree`)."""
+        if self._copy(slot, other, sim):
+            return True
+        return sim >= floor and figures_agree(self._figures[slot], self._figures[other])
 
     def _copy(self, slot: int, other: int, sim: float) -> bool:
         """Whether one text is a copy of the other: the same body word for word, or a
