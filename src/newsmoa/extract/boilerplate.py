@@ -58,10 +58,11 @@ def is_caption(paragraph: str) -> bool:
 def is_document_label(line: str) -> bool:
     """A line that only names the kind of document below it (`보도자료`, `Press release`),
     maybe after its sender (`청솔군 보도자료`)."""
+    if len(line) > 40:
+        return False
     key = "".join(line.lower().split()).strip("[]<>()")
-    return len(line) <= 40 and (
-        key in document_labels() or (len(key) <= 20 and key.endswith(tuple(document_labels())))
-    )
+    labels = document_labels()
+    return key in labels or (len(key) <= 20 and key.endswith(labels))
 
 
 def is_contact(line: str) -> bool:

@@ -147,10 +147,10 @@ def english_dateline_labels() -> dict[str, str]:
 
 
 @cache
-def document_labels() -> frozenset[str]:
+def document_labels() -> tuple[str, ...]:
     """Lines naming a document's kind (`보도자료`, `Press release`), lower-cased, without
     spaces."""
-    return frozenset("".join(r[0].lower().split()) for r in _rows("document_labels.tsv"))
+    return tuple("".join(r[0].lower().split()) for r in _rows("document_labels.tsv"))
 
 
 @cache
