@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from newsmoa.serve.cli import cli
@@ -129,6 +130,18 @@ def test_a_release_read_from_standard_input(tmp_path):
         runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "json"], obj={}).output
     )
     assert [a["is_release"] for a in doc["articles"]] == [True]
+
+
+@pytest.mark.parametrize(
+    "args", [["--release", "-", "--release", "-"], ["-", "-"], ["-", "--release", "-"]]
+)
+def test_standard_input_is_asked_for_once(tmp_path, args):
+    """A second `-` would read an input already used up ("empty file"): refused before
+    anything is read or stored."""
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(cli, ["--db", db, "ingest", *args], input=RELEASE, obj={})
+    assert result.exit_code == 2 and "standard input can be read once" in result.output
+    assert not (tmp_path / "s.db").exists()
 
 
 CORRECTED = """[정정] 군산시, 청년 창업센터 개소

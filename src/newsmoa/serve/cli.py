@@ -128,8 +128,8 @@ def ingest(
 
     if not sources and not releases:
         raise click.UsageError("give a SOURCE to read, or a --release file")
-    if "-" in sources and "-" in releases:
-        raise click.UsageError("standard input can be read once: as a SOURCE or a --release")
+    if (*sources, *releases).count("-") > 1:
+        raise click.UsageError("standard input can be read once: give - as one SOURCE or --release")
     items = list(read_all(list(sources), releases=releases))
     room = Newsroom(_store(ctx, create=True))
     show_bar = len(items) >= 50 and sys.stderr.isatty()
