@@ -1,6 +1,6 @@
 import pytest
 
-from newsmoa.extract.bylines import leading_byline, signature
+from newsmoa.extract.bylines import labelled_reporter, leading_byline, signature
 
 LEADING = [
     ("[일요신문] 전북 완주군이", "일요신문", None, "전북 완주군이"),
@@ -155,3 +155,20 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         )
     )
     assert local.outlet is None and local.text.startswith("BOISE, Idaho (KTVB)")
+
+
+@pytest.mark.parametrize(
+    ("line", "reporter"),
+    [
+        ("기자명 한상민 기자", "한상민"),
+        ("- 기자명 한상민 기자", "한상민"),  # a list item, as a page's main text shows it
+        ("작성자 : 홍길동", "홍길동"),
+        ("기자 홍길동 hong@hanbit.co.kr", "홍길동"),
+        ("기자 수첩", None),  # a short label needs a role, an e-mail or a colon
+        ("기자 간담회", None),
+        ("사진 홍길동 기자", None),  # a picture's credit, no reporter label
+    ],
+)
+def test_a_pages_labelled_reporter(line, reporter):
+    found = labelled_reporter(line)
+    assert (found.reporter if found else None) == reporter

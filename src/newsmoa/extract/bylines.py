@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsmoa.extract.tables import marker_labels, outlets
+from newsmoa.extract.tables import marker_labels, outlets, reporter_labels
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
@@ -193,9 +193,12 @@ def _with_lead_reporter(b: Byline) -> Byline:
 
 
 def signature(line: str) -> Byline | None:
-    """A line that is only a reporter's signature (name, role, optional e-mail), else None."""
+    """A line that is only a reporter's signature (name, role, optional e-mail), or a page's
+    labelled one (`labelled_reporter`), else None."""
     if len(line) > SIGNATURE_MAX_CHARS:
         return None  # a body line (most lines end here, cheaply)
+    if labelled := labelled_reporter(line):
+        return labelled
     if not _may_sign(line):
         return None
     m = _OUTLET_SIGNATURE_RE.match(line)
@@ -211,6 +214,28 @@ def signature(line: str) -> Byline | None:
     if m:
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"])
     return None
+
+
+# a page's information list, one item a line, as a main text shows it ("- 기자명 홍길동 기자")
+_LABELLED_RE = re.compile(
+    rf"^\s*[-·•]?\s*(?P<label>[가-힣]{{1,4}})\s*(?P<colon>[:：])?\s*(?P<name>{_NAMES})(?P<role>\s*{_ROLE})?"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?)?\s*$"
+)
+
+
+def labelled_reporter(line: str) -> Byline | None:
+    """The reporter a page's information item names after its label (`reporter_labels.tsv`:
+    "기자명 홍길동 기자", "작성자 : 홍길동"); a page's main text kept the item, and its label
+    made it no signature: it became the article's subtitle (a black-box case). A label of
+    one or two syllables needs a role, an e-mail or a colon: "기자 수첩" names no one."""
+    m = _LABELLED_RE.match(line)
+    if not m or m["label"] not in reporter_labels():
+        return None
+    if len(m["label"]) < 3 and not (m["role"] or m["email"] or m["colon"]):
+        return None
+    return Byline(
+        reporter=first_name(m["name"]), email=m["email"], outlet=outlet_from_email(m["email"])
+    )
 
 
 def _may_sign(text: str) -> bool:

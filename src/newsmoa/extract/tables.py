@@ -103,6 +103,12 @@ def photo_credit_cues() -> tuple[str, ...]:
 
 
 @cache
+def reporter_labels() -> tuple[str, ...]:
+    """Labels of a reporter's name on a page's information list (`reporter_labels.tsv`)."""
+    return tuple(r[0].strip() for r in _rows("reporter_labels.tsv"))
+
+
+@cache
 def list_intros() -> tuple[str, ...]:
     """Endings of a paragraph that introduces a list (`list_intros.tsv`), lower-cased."""
     return tuple(r[0].strip().lower() for r in _rows("list_intros.tsv"))
