@@ -302,6 +302,28 @@ def test_a_pages_dateline_copyright_and_headline_around_its_main_text():
     assert a.text.startswith("완주군은 2012년")
 
 
+def test_a_pages_own_dateline_is_the_one_under_its_headline():
+    """A list of the most-read articles above the story, each with its `입력` time, gave the
+    page the first of them (a black-box case); the dateline at or after the headline's line
+    is the page's, before any the main text holds."""
+    story = (
+        "<h1>청솔군, 공공도서관 착공</h1><ul><li>기자명 한상민 기자</li><li>입력 2024.05.28 16:45</li></ul>"
+        "<p>청솔군은 28일 읍내에 공공도서관을 짓는 공사를 시작했다고 밝혔다. 도서관은 "
+        "2025년 12월 문을 연다.</p><p>사업비는 120억원이다.</p>"
+    )
+    most_read = (
+        "<ul class='ranking'><li>청솔군, 여름 축제 방문객 10만명 <span>입력 2024.05.20 "
+        "10:00</span></li><li>청솔군의회 임시회 개회 <span>입력 2024.05.21 11:30</span></li></ul>"
+    )
+    head = "<html><head><title>청솔군, 공공도서관 착공 - 한빛일보</title></head><body>"
+    a = extract(RawItem(origin="p.html", html=f"{head}{most_read}{story}</body></html>"))
+    assert isinstance(a, Article) and a.title == "청솔군, 공공도서관 착공"
+    assert a.published is not None and a.published.isoformat() == "2024-05-28T16:45:00+09:00"
+    # its information list's labelled reporter ("기자명 한상민 기자") is the reporter, not a
+    # subtitle (the label made it no signature)
+    assert (a.reporter, a.subtitle) == ("한상민", None)
+
+
 def test_a_headline_naming_a_phone_number_is_no_contact_line():
     """A release's contact line has a contact word with its number; a headline naming a
     number (`'1588-1234' 사칭 스미싱 문자 기승`) stays the headline (a review)."""

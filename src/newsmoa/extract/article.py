@@ -98,6 +98,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     body = "\n".join(parts.paragraphs)
     published = (
         published_time(raw.published, tz)
+        or published_time(hints.get("dateline"), tz)  # the page's, under its headline
         or parts.published
         or published_time(hints.get("published"), tz)  # a page's dateline (`html.py`)
         or published_time(hints.get("date"), tz)

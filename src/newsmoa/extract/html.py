@@ -41,7 +41,7 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         return "", {}
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     hints = {k: data.get(k) for k in ("title", "author", "date", "sitename") if data.get(k)}
-    hints.update(page_furniture(html))
+    hints.update(page_furniture(html, title=hints.get("title")))
     return data.get("text") or "", hints
 
 
@@ -55,12 +55,18 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _FURNITURE_CHARS = 200  # a dateline or a copyright notice is a short line
 
 
-def page_furniture(html: str) -> dict[str, Any]:
-    """What the page says outside its main text, read from all its short lines (the first
-    labelled dateline in page order wins), which the main text leaves out: its labelled
+def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
+    """What the page says outside its main text, read from all its short lines, which the
+    main text leaves out: its labelled
     dateline (`입력 2024.05.28 16:45`: `published`, an ISO time; trafilatura gave the day
     alone, read as its midnight, ten hours before the release it reprinted: a black-box
-    case) and the holder its copyright notice names (`publisher`: `저작권자 © 전북도민일보`)."""
+    case) and the holder its copyright notice names (`publisher`: `저작권자 © 전북도민일보`).
+
+    The first labelled dateline at or after the headline's line (`title`, as the metadata
+    found it) is the page's `dateline`, which outranks the datelines of the main text: a
+    list of most-read articles above the story, each with its time, gave the page the first
+    of their times, in the main text too (a black-box case). Without a headline line, the
+    first dateline of the page is `published`, which the main text's datelines outrank."""
     from lxml import html as lxml_html
 
     from newsmoa.extract.boilerplate import is_copyright
@@ -78,16 +84,31 @@ def page_furniture(html: str) -> dict[str, Any]:
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
             el.tail = "\n" + (el.tail or "")
             el.text = "\n" + (el.text or "")
-    lines = [" ".join(line.split()) for line in root.text_content().split("\n")]
+    body = root.find(".//body")  # (the <head>'s <title> is no headline line)
+    page = root if body is None else body
+    lines = [" ".join(line.split()) for line in page.text_content().split("\n")]
     short = [line for line in lines if line and len(line) <= _FURNITURE_CHARS]
-    datelines = [d for line in short for d in find_datelines(line)]
-    if not datelines:  # an English page's (`Posted: Jun. 3, 2016 at 10:40 AM`)
-        datelines = [d for line in short if (d := english_dateline(line)) is not None][:1]
     out: dict[str, Any] = {}
-    when = published_from_datelines(datelines)
-    if when is not None:
-        out["published"] = when.isoformat()
+    headline = _headline_line(short, title)
+    for key, lines_read in (
+        ("dateline", [] if headline is None else short[headline:]),
+        ("published", short),
+    ):
+        datelines = [d for line in lines_read for d in find_datelines(line)]
+        if not datelines:  # an English page's (`Posted: Jun. 3, 2016 at 10:40 AM`)
+            found = (english_dateline(line) for line in lines_read)
+            datelines = [d for d in found if d is not None][:1]
+        if (when := published_from_datelines(datelines)) is not None:
+            out[key] = when.isoformat()
+            break
     holders = [copyright_outlet(line) for line in short if is_copyright(line)]
     if holder := next((h for h in reversed(holders) if h), None):
         out["publisher"] = holder
     return out
+
+
+def _headline_line(lines: list[str], title: str | None) -> int | None:
+    """The index of the first line that is the headline (the page's <h1>, not its <title>
+    with the site's name after it), or None when no line is."""
+    wanted = " ".join((title or "").split())
+    return next((i for i, line in enumerate(lines) if wanted and line == wanted), None)
