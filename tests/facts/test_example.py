@@ -93,6 +93,27 @@ def test_story_facts_merge_across_outlets(wanju):
     assert signing == ["2015-03-19", "2015-03-20"]  # both kept: merging never picks
 
 
+def test_a_persons_role_is_the_title_most_articles_give():
+    """Five articles write 군수 (one as 영월군수), one 영월부군수: the fact's role is 영월군수,
+    the most specific form of the title most give (the one outlet's 영월부군수 was shown,
+    as the most specific of all: a black-box case). A tie goes to the first article."""
+    from newsmoa.facts import extract_facts, merge_facts
+    from newsmoa.text.sentences import split_sentences
+    from newsmoa.types import Article
+
+    text = "이날 협약식에는 김영수 {}와 박민호 대표이사 등 40여명이 참석했다."
+    titles = ("군수", "영월군수", "군수", "영월부군수", "군수", "군수")
+    arts = [Article(id=f"a{n}", text=text.format(t)) for n, t in enumerate(titles)]
+    facts = {a.id: extract_facts(a, split_sentences(a)) for a in arts}
+
+    def role(ids: list[int]) -> str | None:
+        merged = merge_facts({f"a{n}": facts[f"a{n}"] for n in ids})
+        return next(f.role for f in merged if f.type == "person" and f.value == "김영수")
+
+    assert role(list(range(6))) == "영월군수"
+    assert role([3, 0]) == "영월부군수" and role([0, 3]) == "군수"
+
+
 def test_unresolved_dates_merge_by_their_words():
     """Articles without a publication time: their `27일` and `28일` cannot be placed in a
     month, and stay two facts, each citing its own outlets (they were one fact citing both)."""

@@ -1,13 +1,15 @@
 """A story's facts: the articles' facts with one fact per thing, holding every source.
 
 People are one fact per name (a short `박` joins `박성일` when the title matches) with the
-most specific role any outlet wrote; organisations one per name; dates, places and
+title most of its articles give (the first article's on a tie: a story lists its release
+first), written as the most specific of them; organisations one per name; dates, places and
 quantities one per value and happening (the words of the first outlet are kept in `text`).
 Values that differ stay separate facts: merging never picks between outlets.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -37,7 +39,8 @@ def _key(fact: Fact) -> tuple:
 def merge_facts(facts_by_article: Mapping[str, Sequence[Fact]]) -> tuple[Fact, ...]:
     """One fact per thing across a story's articles, in order of first appearance."""
     merged: dict[tuple, Fact] = {}
-    for facts in facts_by_article.values():
+    roles: dict[tuple, dict[str, list[str]]] = defaultdict(dict)  # key -> article -> roles
+    for article, facts in facts_by_article.items():
         for fact in facts:
             k = _key(fact)
             if fact.type == "person" and len(str(fact.value)) <= 2:
@@ -51,14 +54,34 @@ def merge_facts(facts_by_article: Mapping[str, Sequence[Fact]]) -> tuple[Fact, .
                     ),
                     k,
                 )
+            if fact.type == "person" and fact.role:
+                roles[k].setdefault(article, []).append(fact.role)
             if k not in merged:
                 merged[k] = fact
                 continue
             old = merged[k]
-            role = max(old.role, fact.role, key=_role_rank) if fact.type == "person" else old.role
             about = old.about or fact.about
-            merged[k] = replace(old, sources=old.sources + fact.sources, role=role, about=about)
+            merged[k] = replace(old, sources=old.sources + fact.sources, about=about)
+    for k, by_article in roles.items():
+        merged[k] = replace(merged[k], role=_agreed_role(by_article))
     return tuple(merged.values())
+
+
+def _agreed_role(by_article: Mapping[str, Sequence[str]]) -> str:
+    """The role of the title most articles give a person (each article counted once per
+    title; the earliest named on a tie), written as the most specific of its forms (`영월군수`
+    before `군수`). The most specific form of any title won before: one outlet's `영월부군수`
+    against five outlets' and the release's `군수` (a black-box case)."""
+    votes: dict[str, set[str]] = defaultdict(set)
+    forms: dict[str, list[str]] = defaultdict(list)
+    for article, written in by_article.items():
+        for role in written:
+            found = title_of(role.split()[-1])
+            title = found.title if found else role
+            votes[title].add(article)
+            forms[title].append(role)
+    best = max(votes, key=lambda t: len(votes[t]))  # (max keeps the first of equals)
+    return max(forms[best], key=_role_rank)
 
 
 def _same_title(a: str | None, b: str | None) -> bool:

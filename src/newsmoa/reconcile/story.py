@@ -29,7 +29,8 @@ def build_story(
     editor placed in it (`newsmoa.corrections`), which `why` says."""
     articles = reading_order([r.article for r in rows])
     sentences = {r.article.id: r.sentences or () for r in rows}
-    facts_by = {r.article.id: r.facts or () for r in rows}
+    facts = {r.article.id: r.facts or () for r in rows}
+    facts_by = {a.id: facts[a.id] for a in articles}  # the reference (a release) first
     consolidated = consolidate(articles, sentences)
     release = next((a.id for a in articles if a.is_release), None)
     disagreements = find_disagreements(articles, facts_by, consolidated, release=release)
