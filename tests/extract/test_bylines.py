@@ -84,6 +84,22 @@ def test_signatures(line, reporter, email, outlet):
     assert (b.reporter, b.email, b.outlet) == (reporter, email, outlet)
 
 
+@pytest.mark.parametrize(
+    ("line", "outlet", "reporter"),
+    [
+        ("(영월=뉴스영월) 김철수 기자 = 영월군은 28일", "뉴스영월", "김철수"),  # by its form
+        ("(영월=전남매일) 영월군은 28일", "전남매일", None),  # by its ending (매일)
+        ("(영월=주민자치) 영월군은 28일", None, None),  # no reporter: no outlet by form
+        ("(사진=홍길동 기자) 영월군은 28일", None, None),  # a picture's credit
+    ],
+)
+def test_an_outlet_the_table_does_not_know_in_a_dateline(line, outlet, reporter):
+    """`(place=outlet) name 기자 =` names an outlet by its form; before, an unknown one left
+    the marker in the story's text and its reporter a person of the story (a black-box case)."""
+    found = leading_byline(line)
+    assert ((found.outlet, found.reporter) if found else (None, None)) == (outlet, reporter)
+
+
 def test_a_sentence_is_not_a_signature():
     assert signature("박성일 군수는 기자들에게 말했다.") is None
 
@@ -102,6 +118,10 @@ def test_the_holder_a_copyright_notice_names():
         ("(c) 지역경제 활성화", None),
         ("…끝났다. /사진=ⓒ뉴스1 저작권자 © 한국일보 무단전재 및 재배포 금지", "한국일보"),
         ("저작권자 © 충청투데이 무단전재 및 재배포 금지", "충청투데이"),  # by its ending
+        # a notice's holder is its publisher, known or not (a black-box case)
+        ("ⓒ 뉴스영월, 무단전재 및 재배포 금지", "뉴스영월"),
+        ("저작권자 © 무단전재 및 재배포 금지", None),  # no holder named
+        ("ⓒ 2024 All rights reserved", None),
     ):
         assert copyright_outlet(notice) == holder, notice
 

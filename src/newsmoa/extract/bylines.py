@@ -125,7 +125,7 @@ def leading_byline(line: str) -> Byline | None:
         named = _OUTLET_REPORTER_RE.match(b)
         if named and (outlet := _named_outlet(named["outlet"])):
             return Byline(outlet=outlet, reporter=first_name(named["name"]), rest=rest)
-        outlet = table.canonical(b) or _named_outlet(a)
+        outlet = table.canonical(b) or _named_outlet(a) or _unknown_outlet(b, rest)
         return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
     named = _OUTLET_REPORTER_RE.match(inner)
     if named and (outlet := _bracketed_outlet(named["outlet"], square)):
@@ -170,6 +170,19 @@ def _named_outlet(word: str) -> str | None:
     """The outlet a word of 3+ characters names (by the table, or by its ending): "서울" is
     the place of a dateline before it is 서울신문's alias."""
     return outlets().canonical(word) if len(word) >= 3 else None
+
+
+_ONE_NAME = re.compile(r"[가-힣][가-힣A-Za-z0-9]{1,14}")
+
+
+def _unknown_outlet(name: str, rest: str) -> str | None:
+    """An outlet the table does not know, by the form alone: a dateline "(영월=전남매일)"
+    with its reporter's "김철수 기자 =" after it names the outlet after "=" (one word,
+    Hangul first). Before, the marker of an outlet without a known name or ending stayed
+    in the story's text and its reporter became a person of the story (a black-box case)."""
+    if _ONE_NAME.fullmatch(name) and _LEAD_REPORTER_RE.match(rest):
+        return name
+    return None
 
 
 def _bracketed_outlet(word: str, square: bool) -> str | None:
@@ -327,8 +340,19 @@ def copyright_outlet(notice: str) -> str | None:
     table, found = outlets(), None
     for m in _HOLDER_RE.finditer(notice, max(0, min(marks) - 2)):
         name = m["name"]
-        found = table.canonical(name) or table.canonical(name.split()[0]) or found
+        found = table.canonical(name) or table.canonical(name.split()[0]) or _holder(name) or found
     return found
+
+
+def _holder(name: str) -> str | None:
+    """A holder the outlet table does not know (`ⓒ 전남매일, 무단전재 …`): a notice's holder
+    is its publisher whatever its name, when that is one Hangul word that is no notice's
+    word (`저작권자 © 무단전재` names no one); before, such an outlet's articles were named
+    by their file names (a black-box case)."""
+    word = name.split()[0]
+    if not _ONE_NAME.fullmatch(word) or any(w in word for w in _NOTICE_WORDS):
+        return None
+    return word
 
 
 # where a holder may be named (the pattern is matched from the first; a search of the whole
