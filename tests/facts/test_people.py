@@ -56,6 +56,12 @@ TABLE = [
     # a title ending a list item is that item's, not the next name's
     # (신봉수 is no 검찰과장)
     ("신자용 법무부 검찰과장, 신봉수(29기) 부장이 임명됐다.", [("신자용", "법무부 검찰과장", 1)]),
+    # names Kiwi reads as a surname and a verb (김지은: 김/NNP 짓/VV 은/ETM; 이지은: 이/MM ...)
+    # or cuts with a prefix tag (이수진: 이수/NNP 진/XPN) are names (a black-box case)
+    ("착공식에는 김지은 보성군수와 군의원이 참석했다.", [("김지은", "보성군수", 1)]),
+    ("착공식에는 이지은 보성부군수가 참석했다.", [("이지은", "보성부군수", 1)]),
+    ("이수진 군수는 말했다.", [("이수진", "군수", 1)]),
+    ("이같은 군수의 발언이 논란이 됐다.", []),
     # no title, or a title without a name: no person
     ("박성일이 말했다.", []),
     ("완주군수 선거가 열렸다.", []),

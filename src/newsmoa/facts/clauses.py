@@ -174,7 +174,11 @@ def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
         j = i
         while j < len(inside) and inside[j].tag in NOMINAL:
             j += 1
-        if j > i:
+        if name := _misread_name(text, inside[i:]):
+            j = i + name
+            s, e = inside[i].start, inside[j - 1].end
+            out.append(Word(m.start(), m.end(), text[s:e], s, e, ("NNP",), tuple(inside[j:])))
+        elif j > i:
             s, e = inside[i].start, inside[j - 1].end
             out.append(
                 Word(
@@ -190,6 +194,24 @@ def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
         else:
             out.append(Word(m.start(), m.end(), "", m.start(), m.start(), (), tuple(inside)))
     return tuple(out)
+
+
+_HANGUL3 = re.compile(r"[가-힣]{3}")
+
+
+def _misread_name(text: str, toks: list[Tok]) -> int:
+    """How many tokens a three-syllable name Kiwi read as a surname and a verb spans
+    (`김지은` -> 김/NNP 짓/VV 은/ETM: "laver built"; `이지은` -> 이/MM ...: "this built"),
+    else 0: the surname, then only a verb
+    and its endings to the word's end (punctuation aside), no particle. The name before a
+    title was no person (`김지은 군수`, a black-box case)."""
+    n = next((k for k, t in enumerate(toks) if t.tag.startswith("S")), len(toks))
+    core = toks[:n]
+    if len(core) < 2 or core[0].tag not in ("NNP", "MM") or core[0].form not in words("surnames"):
+        return 0
+    if not core[-1].tag.startswith("E") or not all(t.tag[0] in "VE" for t in core[1:]):
+        return 0
+    return n if _HANGUL3.fullmatch(text[core[0].start : core[-1].end]) else 0
 
 
 def _is_boundary(toks: tuple[Tok, ...], i: int, has_argument: bool) -> bool:

@@ -18,7 +18,7 @@ from newsmoa.facts.clauses import Word
 from newsmoa.facts.tables import longest_first, mapping, rows, words
 
 _HANGUL = re.compile(r"[가-힣]+")
-_CUT = frozenset({"NNP", "NNG", "NNB", "XSN"})
+_CUT = frozenset({"NNP", "NNG", "NNB", "XSN", "XPN"})  # (이수진 -> 이수/NNP 진/XPN)
 
 
 @dataclass(frozen=True, slots=True)
