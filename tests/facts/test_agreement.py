@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from facts_samples import KST, Story, make_article, sample
 
 MAY10 = datetime(2016, 5, 10, 9, 30, tzinfo=KST)
@@ -78,6 +79,22 @@ def test_press_release_style_brackets():
     assert event.parties == ("완주군", "희망제작소")
     assert event.representatives == ("박성일 완주군수", "이원재 희망제작소 소장")
     assert event.date == "2015-03-19" and event.phase == "2단계"
+
+
+@pytest.mark.parametrize(
+    "company",
+    ["㈜한결에너지", "(주)한결에너지", "한결에너지(주)", "한결에너지㈜", "주식회사 한결에너지"],
+)
+def test_a_company_marked_as_one_is_a_party(company):
+    """Kiwi reads 한결 as an adverb: the company was no organisation, and the card named
+    the county alone with no representative (a black-box case)."""
+    text = (
+        f"영월군은 28일 군청에서 {company}와 350억원 규모의 투자협약을 체결했다. 이날 "
+        f"협약식에는 김영수 영월군수와 박민호 {company} 대표이사가 참석했다."
+    )
+    event = Story([make_article("x", text)]).event()
+    assert event.parties == ("영월군", "한결에너지")
+    assert "박민호 한결에너지 대표이사" in event.representatives
 
 
 def test_only_sentences_a_signing_row_matches_are_analysed_for_the_card():

@@ -18,7 +18,7 @@ Kiwi runs once per distinct sentence text (cached); offsets are shifted into the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from newsmoa.facts.tables import rows, words
@@ -49,6 +49,7 @@ class Word:
     stem_end: int
     stem_tags: tuple[str, ...]
     after: tuple[Tok, ...]
+    company: bool = False  # marked as a company: ㈜한결에너지, 한결에너지(주), 주식회사 한결에너지
 
     @property
     def bare(self) -> bool:
@@ -144,6 +145,7 @@ def analyse(text: str, offset: int = 0) -> Analysis:
                 w.stem_end + offset,
                 w.stem_tags,
                 tuple(tok(t) for t in w.after),
+                w.company,
             )
             for w in base.words
         ),
@@ -160,9 +162,22 @@ def _analyse(text: str) -> Analysis:
 
 
 def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
-    out = []
-    for m in _WORD.finditer(text):
+    out: list[Word] = []
+    matches = list(_WORD.finditer(text))
+    for k, m in enumerate(matches):
         inside = [t for t in toks if m.start() <= t.start < m.end()]
+        nxt = matches[k + 1] if k + 1 < len(matches) else None
+        marked_after = nxt is not None and _mark_alone(nxt, toks)
+        if out and out[-1].company and _mark_alone(m, toks):  # 한결에너지 + (주)와: one word
+            last, after = out.pop(), tuple(t for t in inside if t.start >= m.start() + 3)
+            out.append(replace(last, end=m.end(), after=after))
+            continue
+        labelled = bool(out and out[-1].stem == "주식회사")
+        if company := _company(text, m, inside, labelled, marked_after):
+            if labelled:  # 주식회사 + 한결에너지와: one word
+                company = replace(company, start=out.pop().start)
+            out.append(company)
+            continue
         i = 0
         while (
             i < len(inside)
@@ -194,6 +209,58 @@ def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
         else:
             out.append(Word(m.start(), m.end(), "", m.start(), m.start(), (), tuple(inside)))
     return tuple(out)
+
+
+_COMPANY_MARK = re.compile(r"㈜|\(주\)")
+_COMPANY_NAME = re.compile(r"[가-힣A-Za-z0-9&]{2,20}")
+
+
+def _company(
+    text: str, m: re.Match[str], toks: list[Tok], after_label: bool, marked_after: bool
+) -> Word | None:
+    """A company's name its word marks as one (`㈜한결에너지와`, `한결에너지㈜는`; the word
+    before `(주)`, which opens a word of its own; the word after `주식회사`), as one proper
+    noun with the particle after it. Kiwi read such names as it could (`한결/MAG
+    에너지/NNG`, `㈜는` as a verb): the company was no organisation, nor a party of the
+    agreement it signed, nor its head's affiliation (a black-box case)."""
+    word, start = m.group(), m.start()
+    lead = _COMPANY_MARK.match(word)
+    if lead:
+        word, start = word[lead.end() :], start + lead.end()
+    name = _COMPANY_NAME.match(word)
+    if name is None:
+        return None
+    end = start + name.end()
+    trail = _COMPANY_MARK.search(text, start, m.end())
+    if trail:  # 한결에너지㈜는
+        end, rest_at = trail.start(), trail.end()
+    elif lead or after_label:  # the name runs to the first particle Kiwi reads in it
+        end = next((t.start for t in toks if t.start > start and t.tag[0] == "J"), end)
+        rest_at = end
+    elif marked_after and end == m.end():
+        rest_at = end  # 한결에너지 before (주)와
+    else:
+        return None
+    if not _COMPANY_NAME.fullmatch(text[start:end]):
+        return None
+    rest = text[rest_at : m.end()]
+    kiwi = tuple(t for t in toks if t.start >= rest_at)
+    particle = (Tok(rest, "JX", rest_at, m.end()),) if _HANGUL_PARTICLE.fullmatch(rest) else ()
+    after = kiwi if any(t.tag[0] == "J" for t in kiwi) or not particle else particle
+    return Word(m.start(), m.end(), text[start:end], start, end, ("NNP",), after, company=True)
+
+
+_HANGUL_PARTICLE = re.compile(r"[가-힣]{1,3}")
+
+
+def _mark_alone(m: re.Match[str], toks: tuple[Tok, ...]) -> bool:
+    """Whether a word is `(주)` with at most a particle after it (`(주)와`, `(주)는`): the
+    mark of the word before it, not of a name after it (`(주)한결에너지`)."""
+    if not m.group().startswith("(주)"):
+        return False
+    at = m.start() + 3
+    first = next((t for t in toks if at <= t.start < m.end()), None)
+    return first is None or first.tag[0] in "JS"
 
 
 _HANGUL3 = re.compile(r"[가-힣]{3}")

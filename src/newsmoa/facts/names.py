@@ -90,6 +90,7 @@ def is_name(word: Word) -> bool:
     unknown = len(word.stem) == 3 and len(word.stem_tags) > 1 and set(word.stem_tags) <= _CUT
     return (
         2 <= len(word.stem) <= 4
+        and not word.company
         and (word.stem_tags == ("NNP",) or unknown)
         and surname_of(word.stem) is not None
         and title_of(word.stem) is None

@@ -75,7 +75,11 @@ def _org(word: Word | None) -> bool:
         word
         and word.bare
         and word.stem
-        and (is_organization(word.stem, word.stem_tags) or admin_area(word.stem, word.stem_tags))
+        and (
+            word.company
+            or is_organization(word.stem, word.stem_tags)
+            or admin_area(word.stem, word.stem_tags)
+        )
     )
 
 

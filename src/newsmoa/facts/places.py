@@ -15,6 +15,7 @@
   만든`, `청와대에서 검토할`). A named building that acts (`마포구청은`, `서대문구청 관계자`,
   table `actor_marks`) is an organisation.
   A location keeps the bare nouns written before it (`시청 4층 회의실에서` -> 시청 4층 회의실).
+- organisation: a company marked as one (`㈜한결에너지`, `Word.company`).
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
         loc = _locative(w) and stem not in words("platforms") and stem not in words("parties")
         if admin_area(stem, w.stem_tags) and _address(analysis, i):
             out.append(Found("place", stem, w.stem_start, w.stem_end, loc))
-        elif admin_area(stem, w.stem_tags) or is_organization(stem, w.stem_tags):
+        elif w.company or admin_area(stem, w.stem_tags) or is_organization(stem, w.stem_tags):
             out.append(Found("organization", stem, w.stem_start, w.stem_end))
             if loc and _hosting(analysis, w):
                 out.append(_location(analysis, i))
