@@ -82,3 +82,33 @@ def test_a_wire_credit_line_stays_with_its_article_and_is_no_headline():
         )
         titles = [extract(RawItem(origin="p.txt", text=c)).title for c in split_pasted(text)]
         assert titles == ["Headline one about the drill", "Headline two about the library"]
+
+
+def test_a_headline_written_as_a_sentence_opens_the_next_article():
+    """`세관, … 40대 공항서 붙잡았다` (no full stop) above the next article's dateline: it
+    stayed under the article before, whose story showed another outlet's headline as its
+    sentence, and the next article took its first sentence for its title (a black-box case).
+    A last paragraph without its stop, with no dateline under it, stays where it is."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    first = (
+        "인천공항서 필로폰 밀반입 40대 체포\n\n입력 2024.05.28 09:00\n\n"
+        "(인천=연합뉴스) 정다운 기자 = 필로폰을 몸에 숨겨 들여오려던 40대 남성이 적발됐다.\n\n"
+        "인천본부세관은 A씨를 검찰에 송치했다고 28일 밝혔다.\n\njdw@yna.co.kr\n\n"
+    )
+    second = (
+        "세관, 필로폰 몸에 숨긴 40대 공항서 붙잡았다\n\n입력 2024.05.28 10:30\n\n"
+        "[인천=뉴시스] 한지민 기자 = 인천본부세관이 필로폰을 숨겨 입국하려던 40대를 "
+        "적발했다.\n\nhjm@newsis.com\n"
+    )
+    chunks = split_pasted(first + second)
+    assert len(chunks) == 2 and chunks[1].startswith("세관, 필로폰")
+    articles = [extract(RawItem(origin="a.txt", text=c)) for c in chunks]
+    assert [a.title for a in articles] == [
+        "인천공항서 필로폰 밀반입 40대 체포",
+        "세관, 필로폰 몸에 숨긴 40대 공항서 붙잡았다",
+    ]
+    assert "붙잡았다" not in articles[0].text
+    unstopped = first.replace("밝혔다.\n\njdw", "밝혔다\n\njdw")  # no stop, no dateline after
+    assert split_pasted(unstopped) == [unstopped]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from newsmoa.extract.lines import Kind, Line, classify_all
+from newsmoa.extract.lines import TITLE_MAX_CHARS, Kind, Line, classify_all, ends_with_stop
+from newsmoa.text.normalize import CLOSERS
 
 _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,}|_{3,}|\f)\s*$", re.MULTILINE)
 
@@ -94,6 +95,9 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
     while j >= floor:
         line = lines[j]
         if line.kind is not Kind.BLANK:
+            if _sentence_headline(line, lines[floor:j]) and not _titled(taken):
+                taken.append(line)  # a header begins with its title
+                break
             if not (line.headerish or _bare_signature(line)):
                 break
             if line.kind is Kind.COPYRIGHT and any(_is_body(b) for b in lines[floor:j]):
@@ -104,6 +108,23 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
     while taken and taken[0].kind is Kind.SIGNATURE:
         taken.pop(0)
     return taken[0].number if taken else anchor
+
+
+def _titled(taken: list[Line]) -> bool:
+    return any(line.kind is Kind.SHORT for line in taken)
+
+
+def _sentence_headline(line: Line, before: list[Line]) -> bool:
+    """A headline written as a sentence without its full stop (`세관, 필로폰 숨긴 40대
+    붙잡았다`), above the next article's dateline, where the article before ends its
+    sentences with stops: it stayed under that article's body, which showed the other
+    outlet's headline as its own sentence (a black-box case)."""
+    text = line.text.strip()
+    if line.kind is not Kind.BODY or len(text) > TITLE_MAX_CHARS or ends_with_stop(text):
+        return False
+    if not text.rstrip(CLOSERS)[-1:].isalpha() and not text.endswith("?"):
+        return False
+    return any(_is_body(b) and ends_with_stop(b.text.strip()) for b in before)
 
 
 def _bare_signature(line: Line) -> bool:
