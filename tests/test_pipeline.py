@@ -582,6 +582,20 @@ def test_the_queue_is_the_stores_so_another_process_works_it_off(tmp_path):
     store.close()
 
 
+def test_running_the_same_batch_again_works_off_the_queue(tmp_path):
+    """After an interrupted or `--no-recluster` run, the same command again finds every
+    article present: it still decides the queue (it returned first, and the grouping stayed
+    unfinished until a new article came: a black-box case)."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]
+    store = open_store(str(tmp_path / "s.db"))
+    Newsroom(store).ingest(items[:5], defer_analysis=True)
+    assert len(store.unsettled()) == 5
+    report = Newsroom(store).ingest(items[:5], defer_analysis=True, recluster=True)
+    assert report.added == 0 and report.reclustered is not None
+    assert report.reclustered.articles == 5 and store.unsettled() == []
+    store.close()
+
+
 def test_a_failed_re_decision_leaves_its_batch_queued(tmp_path, monkeypatch):
     """The batch is stored, the failure is the report's error line, and the batch's articles
     are re-decided with the next batch, by this process or another."""

@@ -186,7 +186,8 @@ class Newsroom:
         The new and changed articles are queued in the store for a re-decision of their
         window (`Store.mark_unsettled`; the new ones only when at most `RECLUSTER_MAX_NEW`: a
         batch that large was decided together); with `recluster` the queue, this batch's and
-        what others left there, is then worked off (`recluster_pending`)."""
+        what others left there, is then worked off (`recluster_pending`), also when the batch
+        holds nothing new (the same command run again after an interrupted one)."""
         report = IngestReport()
         raws: list[RawItem] = []
         for item in items:
@@ -219,7 +220,9 @@ class Newsroom:
             report.dropped, report.dropped_from = Counter(read[0]), list(read[1])
             articles, features = self._batch(prepared, report)
             fresh, changed = self._sorted(articles, features, report)
-            if not fresh and not changed:
+            if not fresh and not changed:  # what an interrupted run left queued is decided
+                if recluster:  # all the same: running it again finishes it
+                    self._recluster_after(report, defer_analysis=defer_analysis)
                 return report
             undated = [a.id for a in changed if a.published is None]
             batch = list(articles.values())  # the unchanged ones date the batch too
