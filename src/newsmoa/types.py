@@ -34,6 +34,9 @@ class RawItem:
     title: str | None = None
     published: str | None = None
     is_release: bool = False
+    # the name of what it was read from (a feed's title the outlet table does not know: an
+    # aggregator's, a desk's): its outlet only when the text and its page name none
+    source_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

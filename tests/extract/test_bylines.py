@@ -120,6 +120,7 @@ def test_the_holder_a_copyright_notice_names():
         ("저작권자 © 충청투데이 무단전재 및 재배포 금지", "충청투데이"),  # by its ending
         # a notice's holder is its publisher, known or not (a black-box case)
         ("ⓒ 뉴스영월, 무단전재 및 재배포 금지", "뉴스영월"),
+        ("ⓒ 뉴스1코리아 무단전재 및 재배포 금지", "뉴스1"),  # the company of a known outlet
         ("저작권자 © 무단전재 및 재배포 금지", None),  # no holder named
         ("ⓒ 2024 All rights reserved", None),
     ):

@@ -1,5 +1,7 @@
 """Feeds and pages through an injected transport: no network."""
 
+from dataclasses import replace
+
 import httpx
 
 from newsmoa.errors import InputError
@@ -181,5 +183,9 @@ def test_a_feeds_title_names_its_entries_outlet_only_when_it_is_one():
     from newsmoa.ingest.web import Page, read_feed
 
     at = Page("https://news.test/f", "application/rss+xml", inline.encode())
-    items = list(read_feed(at, got, follow_links=False))
-    assert [i.outlet for i in items if isinstance(i, RawItem)] == ["지역 소식 모음"]
+    (entry,) = [i for i in read_feed(at, got, follow_links=False) if isinstance(i, RawItem)]
+    assert entry.outlet is None and extract(entry).outlet == "지역 소식 모음"
+    # ... unless its text names its outlet: the feed's name is the last resort (it named
+    # every entry of an aggregator's feed, over the wire's marker: a black-box case)
+    marked = replace(entry, text="(인천=연합뉴스) 정다운 기자 = " + (entry.text or ""))
+    assert extract(marked).outlet == "연합뉴스"

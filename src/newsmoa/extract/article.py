@@ -111,6 +111,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         or (outlets().from_host(urlparse(raw.url).hostname or "") if raw.url else None)
         or outlet_from_email(parts.email)
         or hints.get("sitename")
+        or raw.source_name  # a feed's own name, last (an aggregator's)
     )
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
     title = " ".join(title.split())  # a headline is one line (a JSONL one may break)
@@ -135,7 +136,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
 def _printable(raw: RawItem) -> RawItem:
     """`raw` with no control character in what it says (`normalize.printable`); its id and
     URL stay as given: they name an article, stored or not, and are never shown as text."""
-    said = (raw.text, raw.html, raw.outlet, raw.title, raw.published)
+    said = (raw.text, raw.html, raw.outlet, raw.title, raw.published, raw.source_name)
     if not any(v and has_control(v) for v in said) and not (raw.html and "&#" in raw.html):
         return raw  # nearly every item: a scan of each field, no copy
     return replace(
@@ -145,6 +146,7 @@ def _printable(raw: RawItem) -> RawItem:
         outlet=_printable_or_none(raw.outlet),
         title=_printable_or_none(raw.title),
         published=_printable_or_none(raw.published),
+        source_name=_printable_or_none(raw.source_name),
     )
 
 

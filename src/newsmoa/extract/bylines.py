@@ -348,11 +348,16 @@ def _holder(name: str) -> str | None:
     """A holder the outlet table does not know (`ⓒ 전남매일, 무단전재 …`): a notice's holder
     is its publisher whatever its name, when that is one Hangul word that is no notice's
     word (`저작권자 © 무단전재` names no one); before, such an outlet's articles were named
-    by their file names (a black-box case)."""
+    by their file names (a black-box case). A name that begins with a known outlet's is
+    that outlet's company (`뉴스1코리아`)."""
     word = name.split()[0]
     if not _ONE_NAME.fullmatch(word) or any(w in word for w in _NOTICE_WORDS):
         return None
-    return word
+    table = outlets()  # a company's name after its outlet's (뉴스1코리아: 뉴스1)
+    brand = max(
+        (a for a in table.by_alias if len(a) >= 3 and word.startswith(a)), key=len, default=None
+    )
+    return table.by_alias[brand] if brand else word
 
 
 # where a holder may be named (the pattern is matched from the first; a search of the whole

@@ -160,19 +160,15 @@ def entry_key(entry: Any, feed_url: str) -> str | None:
 _URI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:\S")
 
 
-def _feed_outlet(title: str | None, page_read: bool) -> str | None:
-    """The outlet a feed's title gives its entries: an outlet the tables know by that name;
-    else, for an entry read from the feed alone, the title as it is; for one whose page was
-    read, none, so the page names its own (`og:site_name`, its host, a byline): an
-    aggregator's or a desk's feed ("테스트 피드", "뉴스 전체") named every entry's outlet."""
+def _feed_outlet(title: str | None) -> str | None:
+    """The outlet a feed's title gives its entries: an outlet the tables know by that name,
+    else none: an aggregator's or a desk's feed ("테스트 피드", "뉴스 전체", "오늘의 주요뉴스
+    모음") named every entry's outlet, over the one its text names (`(인천=연합뉴스)`: a
+    black-box case). Such a title is the entry's `source_name`, its outlet only when its
+    text and page name none."""
     from newsmoa.extract.tables import outlets
 
-    if not title:
-        return None
-    known = outlets().canonical(title)
-    if known:
-        return known
-    return None if page_read else title
+    return outlets().canonical(title) if title else None
 
 
 def read_feed(
@@ -226,7 +222,8 @@ def read_feed(
             html=html if markup else None,
             text=None if markup else html,
             url=link,
-            outlet=_feed_outlet(feed_title, page_read),
+            outlet=_feed_outlet(feed_title),
+            source_name=None if page_read else feed_title,
             title=entry.get("title"),
             published=entry.get("published") or entry.get("updated"),
             id=key,
