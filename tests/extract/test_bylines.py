@@ -176,6 +176,14 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         )
     )
     assert local.outlet is None and local.text.startswith("BOISE, Idaho (KTVB)")
+    dated = extract(  # the day after the place (a black-box case: no outlet, lead kept)
+        RawItem(
+            origin="d.txt",
+            text="Seoul adds bus routes\n\nSEOUL, May 28 (Reuters) - Seoul city will add six "
+            "late-night bus routes, the city said on Tuesday. About 12,000 people ride a night.\n",
+        )
+    )
+    assert (dated.outlet, dated.text[:10]) == ("Reuters", "Seoul city")
 
 
 @pytest.mark.parametrize(

@@ -141,7 +141,8 @@ _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentence
 # names one (`SEASIDE, Oregon (Reuters) -`, `CANNON BEACH, Ore. (AP) —`, `PORTLAND, Ore. -`),
 # and a byline line of its own (`By Jane Doe`, `By JOHN ROE, Associated Press`)
 WIRE_LEAD_RE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*"
+    r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"  # the day (`SEOUL, May 28 (Reuters) -`)
     r"(?:\((?P<agency>[^()]{1,30})\)\s*)?[-—–]+\s*"
 )
 _ENGLISH_BYLINE_RE = re.compile(
