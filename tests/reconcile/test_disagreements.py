@@ -448,3 +448,24 @@ def test_two_outlets_departing_from_the_release_in_one_sentence_make_one_disagre
     ).disagreements()
     assert len(found) == 1 and found[0].about.endswith("(vs release)")
     assert len(found[0].values) == 3
+
+
+def test_an_amount_reworded_away_from_the_release_is_compared_with_it():
+    """The outlet rewrote the sentence (no alignment) and printed 30억 for the release's
+    35억 of one thing: reported against the release (it was never compared: a black-box
+    case). Without the release, or where the release states two amounts of that thing
+    (two projects' costs), nothing is."""
+    release = (
+        "보성군은 20일 벌교 복합문화센터 착공식을 개최했다고 밝혔다. 센터는 총사업비 35억원을 "
+        "들여 지상 3층 규모로 건립된다. 내년 6월 준공될 예정이다."
+    )
+    outlet = (
+        "보성군이 20일 벌교 복합문화센터 착공식을 열었다. 총사업비 30억원이 투입되는 센터에는 "
+        "작은도서관과 공연장이 들어선다."
+    )
+    found = story(release, outlet, release="a0").disagreements()
+    assert [(d.kind, d.about) for d in found] == [("quantity", "사업비 (vs release)")]
+    assert sorted(v.value for v in found[0].values) == [3_000_000_000, 3_500_000_000]
+    assert story(release, outlet).disagreements() == ()
+    two = release.replace("내년 6월", "체육관은 총사업비 20억원을 들여 내년 6월")
+    assert story(two, outlet, release="a0").disagreements() == ()

@@ -305,7 +305,58 @@ def find_disagreements(
     out = [d for k, group in claims.items() if (d := _disagreement(k, group, spans))]
     if release in by_id:
         out.extend(_against_release(articles, facts, index, spans, by_id[release]))
+        out.extend(_amounts_against_release(articles, facts, index, spans, by_id[release]))
     return tuple(out)
+
+
+def _amount_key(fact: Fact) -> str | None:
+    """What an amount measures, for `_amounts_against_release`: what it counts (`사업비`),
+    else the predicate it is tied to with its unit (`포함 amount in 원`)."""
+    if fact.type != "quantity" or fact.value is None or not fact.unit:
+        return None
+    if claim_key(fact, None) is not None:
+        return None  # compared across the story already (the participants of a signing)
+    if fact.counts:
+        return fact.counts
+    return f"{fact.about} amount in {fact.unit}" if fact.about else None
+
+
+def _amounts_against_release(
+    articles: Sequence[Article],
+    facts: Mapping[str, Sequence[Fact]],
+    index: dict,
+    spans: Mapping[str, list],
+    release: Article,
+) -> list[Disagreement]:
+    """An amount an article states of what the release states one amount of, in the
+    release and in the article alike, wherever the two sentences stand: an outlet's
+    reworded "총사업비 30억원이 투입되는" against the release's "총사업비 35억원을 들여" were
+    never compared, their sentences did not align (a black-box case). A release is one
+    announcement, so one amount of one thing in it and in a reprint is one claim; where
+    either states two (two projects' costs), nothing is compared. Pairs in one
+    consolidated sentence are left to the comparisons there."""
+
+    def single(of: Article) -> dict[str, Fact]:
+        found: dict[str, dict[Any, Fact]] = {}
+        for f in facts.get(of.id, ()):
+            if (k := _amount_key(f)) is not None:
+                found.setdefault(f"{k}|{f.unit}", {}).setdefault(compare.key(f.value), f)
+        return {k: next(iter(v.values())) for k, v in found.items() if len(v) == 1}
+
+    ours = single(release)
+    out = []
+    for art in articles:
+        if art.id == release.id:
+            continue
+        for k, theirs in single(art).items():
+            mine = ours.get(k)
+            if mine is None or _where(index, mine) == _where(index, theirs) is not None:
+                continue
+            group = [(_value(mine), mine, release), (_value(theirs), theirs, art)]
+            what = k.rsplit("|", 1)[0]
+            if d := _disagreement(("quantity", what), group, spans, against_release=True):
+                out.append(d)
+    return _joined(out)
 
 
 def _unkeyed(facts: Sequence[Fact], index: dict) -> dict[tuple, list[Fact]]:
