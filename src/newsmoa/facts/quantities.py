@@ -203,6 +203,22 @@ def _minus_before(analysis: Analysis, start: int) -> bool:
     return at > 0 and text[at - 1] in "-−" and (at < 2 or not text[at - 2].isalnum())
 
 
+def _phrase(toks: list[Tok], n: int, predicates: dict) -> str | None:
+    """A predicate of several words from `n` (`count_predicates` rows with spaces: the
+    forms of its tokens, "자리 를 함께" for 자리를 함께했다), before the one-word rows:
+    `자리` alone heads a clause (`참석한 자리에서`), `자리를 함께하다` attends."""
+    for row in _phrases(tuple(predicates)):
+        forms = row.split()
+        if [t.form for t in toks[n : n + len(forms)]] == forms:
+            return row
+    return None
+
+
+@cache
+def _phrases(rows: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(r for r in rows if " " in r)
+
+
 def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
     before = toks[first - 1] if first > 0 else None
     if (
@@ -219,9 +235,10 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
         return toks[k + 1].form
     predicates = mapping("count_predicates")
     object_ = k < len(toks) and toks[k].tag == "JKO"  # "2명을": the object of the predicate
-    for t in toks[k : k + 6]:
-        if t.tag in ("NNG", "VV", "MAG") and t.form in predicates:
-            counts, role = predicates[t.form][:2]
+    for n, t in enumerate(toks[k : k + 6], start=k):
+        phrase = _phrase(toks, n, predicates)
+        if phrase or (t.tag in ("NNG", "VV", "MAG") and t.form in predicates):
+            counts, role = predicates[phrase or t.form][:2]
             return None if object_ and role == "subject" else counts
         if t.tag in ("EF", "SF") or t.form in words("clause_heads"):
             break
