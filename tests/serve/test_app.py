@@ -580,7 +580,11 @@ def test_a_control_character_neither_enters_a_story_nor_breaks_the_feed():
     assert (
         got.text.startswith("전주시는 1일 전북대와 창업 협약을 맺었다.") and "\x1f" not in got.text
     )
-    old = {"id": "s1", "title": "전주시\b 협약", "outlets": ["전북일보\x07"], "sentences": []}
+    # nor do noncharacters and lone surrogates, which XML 1.0 forbids as well (a title with
+    # U+FFFF made the feed unreadable: a black-box case)
+    odd = extract(RawItem(origin="b.txt", text=body, title="전주시\uffff 협약\ufffe\U0001fffe"))
+    assert odd.title == "전주시 협약"
+    old = {"id": "s1", "title": "전주시\b 협약\uffff", "outlets": ["전북일보\x07"], "sentences": []}
     feed = ET.fromstring(atom([old], base="http://x", self_url="http://x/feed.atom"))
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entry = feed.find("a:entry", ns)

@@ -47,7 +47,15 @@ def half_surrogate(text: str) -> bool:
 
 # Control characters no text shows and XML 1.0 cannot hold (a feed with one is not XML);
 # a vertical tab or form feed (a page break in a converted document) is a line break.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# control characters, lone surrogates and Unicode's noncharacters (U+FFFE, U+FFFF, U+FDD0-
+# U+FDEF, and the last two of every plane): none may stand in XML 1.0, so one of them in an
+# article's title made the Atom feed of every story unreadable (a black-box case)
+_NONCHARACTERS = "".join(
+    chr(p + 0xFFFE) + chr(p + 0xFFFF) for p in range(0x10000, 0x110000, 0x10000)
+)
+_CONTROL_RE = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_NONCHARACTERS}]"
+)
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 
 
@@ -58,7 +66,8 @@ def has_control(text: str) -> bool:
 
 def printable(text: str) -> str:
     """`text` without control characters, but for tabs and line ends (a PDF's backspace or
-    an outlet name's bell, pasted in, made the Atom feed of every story unreadable)."""
+    an outlet name's bell, pasted in, made the Atom feed of every story unreadable), and
+    without lone surrogates and noncharacters (`_CONTROL_RE`)."""
     if not has_control(text):  # nearly every text: one scan, no copy
         return text
     return _CONTROL_RE.sub("", text.translate(_BREAKS))
