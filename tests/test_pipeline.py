@@ -1476,3 +1476,31 @@ def test_a_warm_index_learns_that_a_stored_article_is_now_a_release(tmp_path):
     stories = store.stories_of(["lib-release", "gym-release"])
     store.close()
     assert stories["lib-release"] != stories["gym-release"]
+
+
+def test_a_story_is_shown_while_another_process_holds_the_write_lock(tmp_path):
+    """A story whose document was deferred is built when first read, and cached under the
+    write lock; when another process holds that lock past the wait, the document is built
+    and shown all the same, uncached (a reader got a bare 500 after 10 s: a black-box case),
+    and cached by a later read."""
+    import sqlite3
+
+    from newsmoa.pipeline import story_document
+
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:4]
+    db = str(tmp_path / "s.db")
+    store = open_store(db)
+    story = Newsroom(store).ingest(items, defer_analysis=True).stories[0]
+    assert store.story_doc(story) is None
+    store.db.execute("PRAGMA busy_timeout=50")
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        doc = story_document(store, story)
+        assert doc is not None and doc["id"] == story and doc["sentences"]
+        assert store.story_doc(story) is None  # not cached: the lock is another's
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert story_document(store, story) == doc and store.story_doc(story) == doc
+    store.close()

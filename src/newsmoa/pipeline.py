@@ -11,6 +11,7 @@ item) run in a pool of worker processes, one per core; the story index stays in 
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import sys
@@ -962,10 +963,39 @@ def story_document(store: Store, story_id: str) -> dict | None:
     story = store.resolve(story_id)
     # The slow part (Kiwi, facts) outside the write transaction, so that it does not hold off
     # other writers; the rebuild re-reads the story and analyses only what arrived meanwhile.
-    analysed(store, store.story_articles(story))
-    with store.transaction():
-        Newsroom(store)._rebuild(story)
+    rows = store.story_articles(story)
+    try:
+        analysed(store, rows)
+        with store.transaction():
+            Newsroom(store)._rebuild(story)
+    except Exception as exc:
+        if not _busy(exc):
+            raise
+        # another process holds the write lock past the wait (a long re-decision): the
+        # document is built all the same and shown, not cached; a reader waited 10 s for a
+        # bare 500 before (a black-box case)
+        return _uncached(store, story, rows)
     return store.story_doc(story)
+
+
+def _busy(exc: Exception) -> bool:
+    """Whether a write failed because another process holds the store's write lock."""
+    import sqlite3
+
+    if isinstance(exc, sqlite3.OperationalError):
+        return "locked" in str(exc) or "busy" in str(exc)
+    return type(exc).__name__ in ("LockNotAvailable", "QueryCanceled", "DeadlockDetected")
+
+
+def _uncached(store: Store, story: str, rows: list[StoredArticle]) -> dict | None:
+    if not rows:
+        return None
+    done = [
+        r if r.sentences is not None and r.facts is not None else _analysed_row(r) for r in rows
+    ]
+    hand = store.hand_placed([r.article.id for r in done])
+    doc = build_story(story, done, redirects=store.redirects_into(story), hand=hand.keys())
+    return json.loads(json.dumps(codec.story_to_json(doc), ensure_ascii=False))
 
 
 def cluster_items(
