@@ -44,7 +44,7 @@ from newsmoa.ingest.readers import duplicate_id, source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
-from newsmoa.store.base import Store, StoredArticle, follow
+from newsmoa.store.base import Store, StoredArticle, follow, is_busy
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, RawItem
 
@@ -969,22 +969,13 @@ def story_document(store: Store, story_id: str) -> dict | None:
         with store.transaction():
             Newsroom(store)._rebuild(story)
     except Exception as exc:
-        if not _busy(exc):
+        if not is_busy(exc):
             raise
         # another process holds the write lock past the wait (a long re-decision): the
         # document is built all the same and shown, not cached; a reader waited 10 s for a
         # bare 500 before (a black-box case)
         return _uncached(store, story, rows)
     return store.story_doc(story)
-
-
-def _busy(exc: Exception) -> bool:
-    """Whether a write failed because another process holds the store's write lock."""
-    import sqlite3
-
-    if isinstance(exc, sqlite3.OperationalError):
-        return "locked" in str(exc) or "busy" in str(exc)
-    return type(exc).__name__ in ("LockNotAvailable", "QueryCanceled", "DeadlockDetected")
 
 
 def _uncached(store: Store, story: str, rows: list[StoredArticle]) -> dict | None:

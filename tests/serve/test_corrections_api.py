@@ -444,3 +444,26 @@ def test_the_api_names_the_file_an_article_came_from_without_the_servers_directo
     kept = open_store(db)  # the store keeps the whole path, for the operator
     assert all(str(example_path) in r.article.origin for r in kept.story_articles(story))
     kept.close()
+
+
+def test_a_correction_while_another_process_holds_the_write_lock_is_a_503(stored, monkeypatch):
+    """A long re-decision elsewhere holds the lock past the wait: a clear 503 to try again
+    (it was a bare 500), and nothing is changed."""
+    import sqlite3
+
+    from newsmoa.store import sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "BUSY_TIMEOUT_MS", 50)
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            body = {"action": "split", "story": story, "articles": [ids[0]]}
+            got = client.post("/api/corrections", json=body, headers=EDITOR)
+            assert got.status_code == 503 and got.headers["retry-after"] == "5"
+            assert "another process is writing" in got.json()["detail"]
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert client.get("/api/corrections").json() == []

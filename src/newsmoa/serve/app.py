@@ -21,6 +21,7 @@ answer JSON under /api and for `.json` URLs, an HTML page elsewhere.
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -39,6 +40,7 @@ from newsmoa.serve.editors import Editors
 from newsmoa.serve.editors import load as load_editors
 from newsmoa.serve.guesses import Guesses
 from newsmoa.store import open_store
+from newsmoa.store.base import is_busy
 
 MAX_BODY = 64 * 1024  # bytes of a request body: a correction is a few hundred
 _NO_FRAMING = [
@@ -221,6 +223,15 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
             return error_response(request, 422, f"cannot read the request's {said or 'query'}")
         body = json.dumps(jsonable_encoder({"detail": exc.errors()}), ensure_ascii=True)
         return Response(body, status_code=422, media_type="application/json")
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def store_busy(request: Request, exc: sqlite3.OperationalError) -> Response:
+        """Another process held the write lock past the wait (a long re-decision): a clear
+        503 to try again, not a bare 500 (a black-box case); any other failure is a 500."""
+        if not is_busy(exc):
+            raise exc
+        said = "the store is busy: another process is writing to it; try again shortly"
+        return error_response(request, 503, said, {"Retry-After": "5"})
 
     @app.exception_handler(NewsmoaError)
     async def newsmoa_error(request: Request, exc: NewsmoaError) -> Response:

@@ -274,3 +274,13 @@ def follow(redirects: Mapping[str, str], story: str) -> str:
         story = new
         seen.add(story)
     return story
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether an operation failed because another process held the store's write lock past
+    the wait (SQLite's "database is locked"; PostgreSQL's lock errors)."""
+    import sqlite3
+
+    if isinstance(exc, sqlite3.OperationalError):
+        return "locked" in str(exc) or "busy" in str(exc)
+    return type(exc).__name__ in ("LockNotAvailable", "DeadlockDetected")

@@ -9,6 +9,8 @@ from newsmoa.errors import StoreError
 from newsmoa.store.migrations import migrate
 from newsmoa.store.sql import SQLStore
 
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock
+
 
 class SQLiteStore(SQLStore):
     BEGIN = "BEGIN IMMEDIATE"  # the write lock up front: one writer at a time, no deadlock
@@ -21,7 +23,7 @@ class SQLiteStore(SQLStore):
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=10000")
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             migrate(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as a newsmoa store: {exc}") from exc
