@@ -756,3 +756,34 @@ def test_why_is_told_in_words(example_db, story):
     assert not any("{" in ln for ln in lines)
     md = run(example_db, "show", story["id"], "--format", "md", "--why").output
     assert "## Why each article is in this story" in md and "joined it with score" in md
+
+
+def test_a_store_that_cannot_be_written_ends_the_command_with_one_line(
+    tmp_path, monkeypatch, capsys, example_path
+):
+    """Stories kept changing under a batch (corrections arriving all the while), or the
+    write lock held past the wait: one `Error:` line and exit status 1, not a traceback
+    (a black-box case)."""
+    import sqlite3
+    import sys
+
+    from newsmoa.errors import StoreError
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.serve.cli import main
+
+    for failure in (
+        StoreError("s.db: stories kept changing while this batch was placed (3 tries)"),
+        sqlite3.OperationalError("database is locked"),
+    ):
+
+        def fail(*args, failure=failure, **kwargs):
+            raise failure
+
+        monkeypatch.setattr(Newsroom, "ingest", fail)
+        argv = ["newsmoa", "--db", str(tmp_path / "s.db"), "ingest", str(example_path)]
+        monkeypatch.setattr(sys, "argv", argv)
+        with pytest.raises(SystemExit) as ended:
+            main()
+        err = capsys.readouterr().err
+        assert ended.value.code == 1 and err.startswith("Error: ") and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1

@@ -549,9 +549,23 @@ _register()
 
 def main() -> None:
     """The `newsmoa` command; a setting it cannot use (`ConfigError`) ends it with one line
-    naming the variable, as click reports a bad option (exit status 2)."""
+    naming the variable, as click reports a bad option (exit status 2); a store that cannot
+    be written (`StoreError`: stories kept changing under a batch, the write lock held past
+    the wait) with one line too (exit status 1), not a traceback (a black-box case)."""
+    from newsmoa.store.base import is_busy
+
     try:
         cli(obj={})
     except ConfigError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
+    except NewsmoaError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:
+        if not is_busy(exc):
+            raise
+        click.echo(
+            "Error: the store is busy: another process kept writing to it; try again", err=True
+        )
+        sys.exit(1)
