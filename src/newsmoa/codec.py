@@ -1,4 +1,4 @@
-"""JSON forms of the frozen values: the contracts in DESIGN.md, and their way back.
+"""JSON forms of the frozen values: the contracts in docs/contracts.md, and their way back.
 
 One module so the CLI, the JSON API, the store's cached documents and the feeds agree.
 """
@@ -82,7 +82,7 @@ def fact_from_json(obj: dict[str, Any]) -> Fact:
 
 
 def story_to_json(story: Story) -> dict[str, Any]:
-    """The Story JSON contract (DESIGN.md), plus extra fields that keep their meaning."""
+    """The Story JSON contract (docs/contracts.md), plus extra fields that keep their meaning."""
     reuse = dict(story.reuse)
     return {
         "id": story.id,

@@ -275,7 +275,7 @@ class Newsroom:
     ) -> tuple[dict[str, Article], dict[str, Features]]:
         """The batch by id: another outlet's word-for-word copy of a text-keyed article
         under an id of its own (`extract.copies`), the same id given again kept in its later
-        version (DESIGN.md; as in a later run), an edited local file's article under the id
+        version (docs/contracts.md; as in a later run), an edited local file's article under the id
         it was stored with (`_versions_by_file`)."""
         ids = self._copy_ids([a for a, _ in prepared])
         articles: dict[str, Article] = {}

@@ -128,7 +128,7 @@ def agreement_event(
     counts = [f.value for f in signing_facts if f.type == "quantity" and f.counts == "participants"]
     people = _representatives(per, clauses, list(party_votes))
     # one whose name or title outlets state otherwise is left out, and the field points to
-    # the disagreement (DESIGN: no winner is picked; both names stood on the card)
+    # the disagreement (no winner is picked, docs/contracts.md; both names stood on the card)
     kept = [(n, r) for n, r in people if not {f"name of {r}", f"title of {n}"} & disputed]
     participants = None if about["participants"] in disputed or len(set(counts)) != 1 else counts[0]
     phase = Counter(

@@ -314,7 +314,7 @@ def duplicate_id(article_id: str, line: int) -> str:
 def from_mapping(
     obj: Any, *, origin: str, line: int | None = None, names: Mapping[str, str | None] = {}
 ) -> Item:
-    """A RawItem from an article object (the JSONL contract in DESIGN.md). `names`: how the
+    """A RawItem from an article object (the JSONL contract in docs/contracts.md). `names`: how the
     input calls each field, for its errors (a CSV's `date` column is the field `published`)."""
     where = f"{origin}:{line}" if line is not None else origin
     if not isinstance(obj, dict):

@@ -1,7 +1,7 @@
 """The JSON API: story listings and Story documents, described for the OpenAPI document.
 
     GET /api/stories?limit=&offset=&outlet=   [{id, title, first_published, outlets, article_count}]
-    GET /api/stories/{id}?why=1                the Story JSON document as stored (DESIGN.md)
+    GET /api/stories/{id}?why=1                the Story JSON document as stored (docs/contracts.md)
     GET|POST /api/corrections                  an editor's corrections (`serve.api_corrections`)
 
 An id that was merged into another story answers `307 Temporary Redirect` to the surviving
@@ -126,7 +126,7 @@ class StorySummaryOut(BaseModel):
 
 
 class StoryOut(StorySummaryOut):
-    """The Story JSON contract (DESIGN.md). Extra fields keep their meaning."""
+    """The Story JSON contract (docs/contracts.md). Extra fields keep their meaning."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -225,5 +225,5 @@ def get_story(
         bool, Query(description="keep `why`: the signals that placed each article")
     ] = False,
 ) -> Response:
-    """The Story JSON document (DESIGN.md), as cached at ingest."""
+    """The Story JSON document (docs/contracts.md), as cached at ingest."""
     return story_response(request, store, story_id, why)

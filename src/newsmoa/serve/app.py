@@ -182,7 +182,7 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
         summary="Many outlets' reports of one event, consolidated into one story.",
         description="Stories whose every sentence names its sources, with typed facts, "
         "cross-outlet disagreements and an agreement card. The Story JSON contract "
-        "is described in DESIGN.md; an absorbed story id answers 307 to the "
+        "is described in docs/contracts.md; an absorbed story id answers 307 to the "
         "surviving story.",
         version="0.1.0",
         docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; pages work offline
