@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -220,6 +221,9 @@ def test_the_story_page_corrects_with_its_form(stored):
         )
         bad = client.post(f"/stories/{story}/corrections", data={**again, "action": "drop"})
         assert bad.status_code == 422
+        # a name too long for the log is refused, as the API refuses it (it was cut to 200)
+        long = client.post(f"/stories/{story}/corrections", data={**again, "by": "가" * 300})
+        assert long.status_code == 422 and "200" in long.text
         assert [c.get("by") for c in client.get("/api/corrections").json()] == ["야간 데스크", None]
     store = open_store(db)
     assert set(store.stories_of(ids).values()) == {story}
@@ -467,3 +471,25 @@ def test_a_correction_while_another_process_holds_the_write_lock_is_a_503(stored
             other.execute("ROLLBACK")
             other.close()
         assert client.get("/api/corrections").json() == []
+
+
+def test_a_correction_from_the_doubts_page_goes_back_to_its_window(stored):
+    """The doubts page's forms carry the window the editor was looking at (`until`, `days`,
+    `limit`) and the correction goes back to it (it went back to the default window)."""
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        until = client.get("/api/doubts").json()["end"][:19]
+        page = client.get("/doubts", params={"until": until, "days": 3, "limit": 5}).text
+        assert '<input type="hidden" name="days" value="3">' in page
+        assert '<input type="hidden" name="limit" value="5">' in page
+        form = {"action": "confirm", "token": TOKEN, "back": "doubts", "until": until}
+        got = client.post(
+            f"/stories/{story}/corrections",
+            data={**form, "days": "3", "limit": "5"},
+            follow_redirects=False,
+        )
+        assert got.status_code == 303
+        assert (
+            got.headers["location"]
+            == f"/doubts?{urlencode({'until': until, 'days': 3, 'limit': 5})}"
+        )

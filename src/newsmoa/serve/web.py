@@ -117,6 +117,9 @@ def _window(until: str, days: str) -> tuple[datetime | None, float | None]:
     return end, length
 
 
+_WINDOW = ("until", "days", "limit")  # the doubts page's window, as its query gives it
+
+
 @router.get("/doubts", response_class=HTMLResponse, name="doubts_page")
 def doubts_page(
     request: Request,
@@ -146,6 +149,8 @@ def doubts_page(
             "end_utc": f"{found.end.astimezone(UTC):%Y-%m-%d %H:%M}",
             "until": until.strip(), "days": days.strip(), "limit": limit,
             "max_days": MAX_DAYS,
+            # the window asked for, which a correction from this page goes back to
+            "window": [(k, v) for k in _WINDOW if (v := request.query_params.get(k, "").strip())],
         },
     )  # fmt: skip
 
@@ -175,7 +180,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     action = form.get("action", [""])[0]
     checked = form.get("articles", [])
     target = form.get("target", [""])[0].strip()
-    by = form.get("by", [""])[0].strip()[:200] or None
+    by = form.get("by", [""])[0].strip() or None  # (too long: refused, as the API does)
     back = form.get("back", [""])[0] == "doubts"  # posted from the doubts page
     body = {
         "split": {"story": story_id, "articles": checked},
@@ -190,7 +195,8 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     except ValidationError as exc:
         raise HTTPException(422, f"not a correction: {invalid(exc)}") from exc
     done = await run_in_threadpool(made, Newsroom(store), asked, name)
-    if back:
-        return RedirectResponse("/doubts", status_code=303)
+    if back:  # to the window the editor was looking at
+        kept = {k: form[k][0] for k in _WINDOW if form.get(k, [""])[0]}
+        return RedirectResponse(f"/doubts?{urlencode(kept)}" if kept else "/doubts", 303)
     where = request.url_for("story_page", story_id=done.story or story_id)
     return RedirectResponse(f"{where}?why=1", status_code=303)
