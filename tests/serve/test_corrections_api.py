@@ -251,6 +251,16 @@ def test_doubts_over_http_until_a_story_is_confirmed(stored):
         assert client.get("/", params={}).text.count('href="/doubts"') == 1
         for bad in ({"days": 0}, {"days": 32}, {"limit": 0}, {"until": "yesterday"}):
             assert client.get("/api/doubts", params=bad).status_code == 422, bad
+            assert client.get("/doubts", params=bad).status_code == 422, bad
+        # the page and the API read a window alike: no Unix time (the API read `until=0`
+        # as 1970, the page refused it), and an empty field is its default (the page
+        # refused an emptied `limit` box, the API an empty `until`)
+        for odd in ("0", "99999999999"):
+            assert client.get("/api/doubts", params={"until": odd}).status_code == 422
+            assert client.get("/doubts", params={"until": odd}).status_code == 422
+        empty = {"until": "", "days": "", "limit": ""}
+        assert client.get("/api/doubts", params=empty).json()["split"] == found["split"]
+        assert client.get("/doubts", params=empty).status_code == 200
         assert client.get("/api/doubts", params={"until": "2001-01-01"}).json()["split"] == []
         for far in ("0001-01-01", "9999-12-31T23:59:59"):  # no window reaches there
             got = client.get("/api/doubts", params={"until": far})

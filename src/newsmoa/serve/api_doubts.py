@@ -82,17 +82,44 @@ def recent(request: Request) -> Recent:
     return request.app.state.doubts
 
 
+def window(until: str, days: str, limit: str) -> tuple[datetime | None, float | None, int]:
+    """(end, hours, limit) of a doubts window as a query or a form gives it, each maybe
+    empty (the default): an ISO date or time (UTC when it names no offset), a number of days
+    up to `MAX_DAYS`, a number of doubts of each kind up to 100. `/api/doubts` and the
+    `/doubts` page read them alike; the API read `until=0` as 1970 (a Unix time), the page
+    refused it, and the page refused an emptied `limit` box (a black-box case)."""
+    end = hours = None
+    try:
+        if until.strip():
+            end = datetime.fromisoformat(until.strip())
+        if days.strip():
+            hours = float(days) * 24
+        count = int(limit) if limit.strip() else DEFAULT_LIMIT
+    except ValueError as exc:
+        raise HTTPException(422, f"cannot read the window: {exc}") from exc
+    if hours is not None and not 0 < hours <= MAX_DAYS * 24:
+        raise HTTPException(422, f"days: more than 0 and at most {MAX_DAYS}")
+    if not 1 <= count <= 100:
+        raise HTTPException(422, "limit: from 1 to 100")
+    return end, hours, count
+
+
+DEFAULT_LIMIT = 10
+UNTIL = "the window's end, an ISO date or time (default: the newest article)"
+
+
 @router.get("/doubts", summary="Where the grouping may be wrong, most worth a look first")
 def list_doubts(
     request: Request,
     store: StoreDep,
     until: Annotated[
-        datetime | None, Query(description="the window's end (default: the newest article)")
-    ] = None,
+        str,
+        Query(description="the window's end, an ISO date or time (default: the newest article)"),
+    ] = "",
     days: Annotated[
-        float | None, Query(gt=0, le=MAX_DAYS, description="its length in days (default: 2)")
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+        str, Query(description=f"its length in days, at most {MAX_DAYS} (default: 2)")
+    ] = "",
+    limit: Annotated[str, Query(description="doubts of each kind, 1 to 100 (default: 10)")] = "",
 ) -> dict[str, Any]:
     """{start, end, split: [...], merge: [...]}: the largest stories of the window with the
     weakest cut in two (average link), and the pairs of stories closest to each other;
@@ -100,6 +127,6 @@ def list_doubts(
     `across` and `within` (mean TF-IDF cosine) and `weight` (its rank). Act on one with
     `POST /api/corrections` (split, merge, or confirm to keep the stories as they are). The
     same question is answered again for a minute unless a correction is made."""
-    hours = None if days is None else days * 24
-    found = recent(request).doubts(store, until=until, hours=hours, limit=limit)
+    end, hours, count = window(until, days, limit)
+    found = recent(request).doubts(store, until=end, hours=hours, limit=count)
     return review.as_json(found)

@@ -6,7 +6,7 @@ What a story page shows is computed in `newsmoa.serve.view`; the Jinja2 template
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import parse_qs, urlencode
@@ -22,7 +22,7 @@ from newsmoa.codec import iso
 from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import MAX_OFFSET, StoreDep, story_response
 from newsmoa.serve.api_corrections import CorrectionIn, allowed, corrections_on, invalid, made
-from newsmoa.serve.api_doubts import MAX_DAYS, recent
+from newsmoa.serve.api_doubts import MAX_DAYS, recent, window
 from newsmoa.serve.view import (
     SHOWN_ZONE,
     percent,
@@ -100,23 +100,6 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     )
 
 
-def _window(until: str, days: str) -> tuple[datetime | None, float | None]:
-    """The doubts page's window as the form gives it: an ISO date or time (UTC when it names
-    no offset, as `/api/doubts` reads it) and a number of days up to `MAX_DAYS`, each maybe
-    empty."""
-    end = length = None
-    try:
-        if until.strip():
-            end = datetime.fromisoformat(until.strip())
-        if days.strip():
-            length = float(days) * 24
-    except ValueError as exc:
-        raise HTTPException(422, f"cannot read the window: {exc}") from exc
-    if length is not None and not 0 < length <= MAX_DAYS * 24:
-        raise HTTPException(422, f"days: more than 0 and at most {MAX_DAYS}")
-    return end, length
-
-
 _WINDOW = ("until", "days", "limit")  # the doubts page's window, as its query gives it
 
 
@@ -126,14 +109,14 @@ def doubts_page(
     store: StoreDep,
     until: str = "",
     days: str = "",
-    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    limit: str = "",
 ) -> Response:
     """The stories of a window (the last two days up to the newest article, or `days` up to
     `until`, as `/api/doubts` takes them) most worth an editor's look (`newsmoa.review`),
     each linked to its why view and, with an edit token, with a form that corrects it as
     proposed or keeps the stories as they are (`story_correction`, `back=doubts`)."""
-    end, length = _window(until, days)  # (a form sends its empty fields as "")
-    found = recent(request).doubts(store, until=end, hours=length, limit=limit)
+    end, length, count = window(until, days, limit)  # (a form sends empty fields as "")
+    found = recent(request).doubts(store, until=end, hours=length, limit=count)
     titles = {
         aid: " · ".join(x for x in (a.outlet, a.title) if x) or aid
         for aid, a in found.articles.items()
@@ -147,7 +130,7 @@ def doubts_page(
             "start": iso(found.start), "end": iso(found.end),
             "start_utc": f"{found.start.astimezone(UTC):%Y-%m-%d %H:%M}",
             "end_utc": f"{found.end.astimezone(UTC):%Y-%m-%d %H:%M}",
-            "until": until.strip(), "days": days.strip(), "limit": limit,
+            "until": until.strip(), "days": days.strip(), "limit": count,
             "max_days": MAX_DAYS,
             # the window asked for, which a correction from this page goes back to
             "window": [(k, v) for k in _WINDOW if (v := request.query_params.get(k, "").strip())],
