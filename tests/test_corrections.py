@@ -7,7 +7,7 @@ import dataclasses
 import importlib.util
 import json
 import random
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -387,6 +387,19 @@ def test_doubts_list_the_largest_stories_until_an_editor_looks(room):
             cli, ["--db", db, "doubts", "--limit", limit, "--format", "json"], obj={}
         )
         assert got.exit_code == 0 and len(json.loads(got.output)["split"]) == want, got.output
+
+
+def test_an_article_dated_far_ahead_does_not_end_the_default_window(room):
+    """One article dated 2099 (a wrong date): the default window still ends at the newest
+    article up to now (a day ahead allowed), so the doubts stay listed (the window was
+    2099's, with none in it: a black-box case); asked for, 2099's window is still there."""
+    room.ingest([*_reports(1, 5), *_reports(2, 3)], defer_analysis=True)
+    wrong = dataclasses.replace(_reports(9, 1)[0], published="2099-01-01T09:00:00+09:00")
+    room.ingest([wrong], defer_analysis=True)
+    found = doubts(room)
+    assert found.end == cases.T0 + timedelta(hours=4 * 2 + 2) and found.splits
+    far = doubts(room, until=datetime(2099, 1, 2, tzinfo=UTC))
+    assert far.end.year == 2099 and far.splits == ()
 
 
 def test_doubts_of_a_store_without_publication_times_end_at_its_newest_batch(tmp_path):

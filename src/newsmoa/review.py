@@ -4,7 +4,9 @@
     doubts(room, until=None, hours=None, limit=10) -> Doubts
 
 The window is the `hours` (by default the clustering window, 48) up to `until` (by default the
-newest stored article's time, else now; a naive time is UTC); a window beyond the dates a
+newest stored article's time, else now; a naive time is UTC; an article dated further ahead
+than `AHEAD` is a wrong date, not the newest: one dated 2099 made the default window 2099's,
+with no doubts in it, a black-box case); a window beyond the dates a
 computer can count is refused (`Refused`). Its stories are the stories of the articles
 published in it; each is read with every article the story index holds around the window
 (`Newsroom.load_window`), and ranked by `cluster.doubts`: the largest stories with their
@@ -30,6 +32,8 @@ from newsmoa.errors import Refused
 from newsmoa.pipeline import Newsroom
 from newsmoa.types import Article
 
+AHEAD = timedelta(days=1)  # how far past now an article's date may be (zones, embargoes)
+
 
 @dataclass(frozen=True, slots=True)
 class Doubts:
@@ -52,7 +56,8 @@ def doubts(
     """The stories of the window most worth an editor's look (see the module docstring)."""
     store = room.store
     with store.snapshot():
-        end = until or store.newest_time() or room.clock()
+        now = room.clock()
+        end = until or store.newest_time(before=now + AHEAD) or now
         end = end if end.tzinfo else end.replace(tzinfo=UTC)
         span = room.config.window_hours if hours is None else hours
         try:

@@ -206,6 +206,7 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
     from datetime import timedelta
 
     from newsmoa.pipeline import Newsroom
+    from newsmoa.review import AHEAD
 
     if days is not None and not math.isfinite(days):
         raise click.BadParameter(f"{days} is not a number of days", param_hint="--days")
@@ -220,7 +221,8 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
             return
         got = pending
     else:
-        newest = room.store.newest_time()  # dated, or placed at its batch's time
+        # dated, or placed at its batch's time; not a wrong date ahead of now (2099)
+        newest = room.store.newest_time(before=room.clock() + AHEAD)
         hours = room.config.window_hours if days is None else days * 24
         try:
             start = None if days == 0 or newest is None else newest - timedelta(hours=hours)

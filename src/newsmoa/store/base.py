@@ -130,9 +130,10 @@ class Store(Protocol):
         """Those of `stories` that `story_id_known` would say are known, in a few queries."""
         ...
 
-    def newest_time(self) -> datetime | None:
+    def newest_time(self, before: datetime | None = None) -> datetime | None:
         """The latest time of a stored article: its publication time, or for one without,
-        the time its batch was placed at (None: the store is empty)."""
+        the time its batch was placed at; with `before`, the latest not after it (None: no
+        such article)."""
         ...
 
     def story_articles(self, story: str) -> list[StoredArticle]: ...

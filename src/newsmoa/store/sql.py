@@ -270,8 +270,14 @@ class SQLStore:
             found.update(row[0] for row in self._rows_in(query, stories))
         return found
 
-    def newest_time(self) -> datetime | None:
-        ts = self._run("SELECT max(time_ts) FROM articles").fetchone()[0]
+    def newest_time(self, before: datetime | None = None) -> datetime | None:
+        if before is None:
+            ts = self._run("SELECT max(time_ts) FROM articles").fetchone()[0]
+        else:
+            limit = (before.timestamp(),)
+            ts = self._run(
+                "SELECT max(time_ts) FROM articles WHERE time_ts <= ?", limit
+            ).fetchone()[0]
         return None if ts is None else datetime.fromtimestamp(ts, UTC)
 
     def story_articles(self, story: str) -> list[StoredArticle]:
