@@ -549,6 +549,11 @@ def test_feed_is_atom_with_one_entry_per_story(client, db_path):
     assert parsed.entries[0].link == f"http://testserver/stories/{MAIN}"
     only = ET.fromstring(client.get("/feed.atom?outlet=바다뉴스").content)
     assert len(only.findall("a:entry", ns)) == 1
+    # a feed of its own: its id, title and page are not the whole feed's (a black-box case)
+    assert only.findtext("a:id", namespaces=ns) != feed.findtext("a:id", namespaces=ns)
+    assert "바다뉴스" in only.findtext("a:title", namespaces=ns)
+    page = only.find("a:link[@rel='alternate']", ns).get("href")
+    assert page == "http://testserver/?outlet=%EB%B0%94%EB%8B%A4%EB%89%B4%EC%8A%A4"
 
 
 def test_a_control_character_neither_enters_a_story_nor_breaks_the_feed():

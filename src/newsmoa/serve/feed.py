@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Query, Request
@@ -70,14 +71,23 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return el
 
 
-def atom(docs: list[dict[str, Any]], *, base: str, self_url: str) -> bytes:
-    """An Atom document for `docs` (already newest first); `base` is the site root URL."""
+def atom(
+    docs: list[dict[str, Any]], *, base: str, self_url: str, outlet: str | None = None
+) -> bytes:
+    """An Atom document for `docs` (already newest first); `base` is the site root URL;
+    `outlet`: the feed of that outlet's stories, a feed of its own (its own id, title and
+    page: it had the whole feed's, and a reader took one for the other: a black-box case)."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    _add(feed, "id", "urn:newsmoa:stories")
-    _add(feed, "title", "newsmoa: stories")
+    if outlet:
+        _add(feed, "id", f"urn:newsmoa:stories:outlet:{quote(outlet, safe='')}")
+        _add(feed, "title", f"newsmoa: stories {outlet} carried")
+    else:
+        _add(feed, "id", "urn:newsmoa:stories")
+        _add(feed, "title", "newsmoa: stories")
     _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
-    _add(feed, "link", rel="alternate", type="text/html", href=base + "/")
+    page = f"{base}/?{urlencode({'outlet': outlet})}" if outlet else base + "/"
+    _add(feed, "link", rel="alternate", type="text/html", href=page)
     stamps = [updated(d) for d in docs]
     newest = max(stamps, key=lambda s: datetime.fromisoformat(s).timestamp()) if stamps else _now()
     _add(feed, "updated", newest)
@@ -150,5 +160,5 @@ def feed(
     rows = store.story_summaries(limit=limit, outlet=outlet or None)
     docs = entries(store, rows)
     base = str(request.base_url).rstrip("/")
-    body = atom(docs, base=base, self_url=str(request.url))
+    body = atom(docs, base=base, self_url=str(request.url), outlet=outlet or None)
     return Response(body, media_type="application/atom+xml; charset=utf-8")
