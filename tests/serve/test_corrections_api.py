@@ -59,6 +59,11 @@ def test_a_split_over_the_api_holds_and_is_logged(stored):
         assert confirmed.status_code == 409  # every article of it is placed already
         log = client.get("/api/corrections").json()
         assert [(c["n"], c["action"]) for c in log] == [(1, "split"), (2, "merge")]
+        pages = [
+            client.get("/api/corrections", params=p).json() for p in ({"limit": 1}, {"after": 1})
+        ]
+        assert [[c["n"] for c in page] for page in pages] == [[1], [2]]  # read page by page
+        assert client.get("/api/corrections", params={"limit": 0}).status_code == 422
         assert log[0]["by"] == "데스크" and "by" not in log[1]
     store = open_store(db)
     assert set(store.stories_of(ids).values()) == {story}

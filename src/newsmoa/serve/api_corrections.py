@@ -26,7 +26,7 @@ import secrets
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, ValidationError, field_validator
@@ -261,6 +261,12 @@ def post_correction(
 @router.get(
     "/corrections", response_model=list[LoggedOut], summary="The log of corrections, oldest first"
 )
-def list_corrections(store: StoreDep) -> list[dict[str, Any]]:
-    """Each correction: {n, at, action, and what it concerned (articles, story, ...)}."""
-    return store.corrections()
+def list_corrections(
+    store: StoreDep,
+    after: Annotated[int, Query(ge=0, description="only those numbered after this n")] = 0,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+) -> list[dict[str, Any]]:
+    """Each correction: {n, at, action, and what it concerned (articles, story, ...)}; at
+    most `limit`, those numbered after `after` (the next page: `after` = the last `n`
+    read). It gave the whole log in one answer, however long (a black-box case)."""
+    return store.corrections(after=after, limit=limit)

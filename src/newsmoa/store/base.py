@@ -196,8 +196,9 @@ class Store(Protocol):
         returns its number, 1 for the first."""
         ...
 
-    def corrections(self) -> list[dict[str, Any]]:
-        """The log of corrections, oldest first: {n, at, action, **detail}."""
+    def corrections(self, *, after: int = 0, limit: int | None = None) -> list[dict[str, Any]]:
+        """The log of corrections, oldest first: {n, at, action, **detail}; those numbered
+        after `after`, at most `limit` of them (None: all)."""
         ...
 
     def corrections_made(self) -> int:

@@ -406,8 +406,12 @@ class SQLStore:
             )
         return int(n)
 
-    def corrections(self) -> list[dict[str, Any]]:
-        rows = self._run("SELECT n, at, action, detail FROM corrections ORDER BY n")
+    def corrections(self, *, after: int = 0, limit: int | None = None) -> list[dict[str, Any]]:
+        query = "SELECT n, at, action, detail FROM corrections WHERE n > ? ORDER BY n"
+        args: tuple[int, ...] = (after,)
+        if limit is not None:
+            query, args = f"{query} LIMIT ?", (after, limit)
+        rows = self._run(query, args)
         return [{"n": n, "at": at, "action": act, **json.loads(d)} for n, at, act, d in rows]
 
     def corrections_made(self) -> int:
