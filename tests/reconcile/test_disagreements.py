@@ -463,9 +463,21 @@ def test_an_amount_reworded_away_from_the_release_is_compared_with_it():
         "보성군이 20일 벌교 복합문화센터 착공식을 열었다. 총사업비 30억원이 투입되는 센터에는 "
         "작은도서관과 공연장이 들어선다."
     )
-    found = story(release, outlet, release="a0").disagreements()
+    found = story(release, outlet, release, release="a0").disagreements()
     assert [(d.kind, d.about) for d in found] == [("quantity", "사업비 (vs release)")]
-    assert sorted(v.value for v in found[0].values) == [3_000_000_000, 3_500_000_000]
+    # the release's side lists the reprint that says the same (it named the release alone)
+    assert values(found[0]) == {"3000000000": ["a1"], "3500000000": ["a0", "a2"]}
     assert story(release, outlet).disagreements() == ()
     two = release.replace("내년 6월", "체육관은 총사업비 20억원을 들여 내년 6월")
     assert story(two, outlet, release="a0").disagreements() == ()
+
+
+def test_a_departure_from_the_release_in_one_sentence_lists_who_says_what():
+    """The release's side names every outlet stating the release's value (it named the
+    release alone, beside a reprint saying the same), and the heading says what is
+    compared: an amount in 원, not "quantity" (black-box cases)."""
+    release = "영월군은 28일 ㈜한결에너지와 350억원 규모의 공장 건립 투자협약을 체결했다고 밝혔다."
+    wrong = release.replace("350억원", "300억원")
+    found = story(release, release, wrong, release="a0").disagreements()
+    assert [d.about for d in found] == ["amount in 원, sentence 1 (vs release)"]
+    assert values(found[0]) == {"30000000000": ["a2"], "35000000000": ["a0", "a1"]}

@@ -343,19 +343,41 @@ def _amounts_against_release(
                 found.setdefault(f"{k}|{f.unit}", {}).setdefault(compare.key(f.value), f)
         return {k: next(iter(v.values())) for k, v in found.items() if len(v) == 1}
 
+    def aligned(mine: Fact, theirs: Fact) -> bool:
+        return _where(index, mine) == _where(index, theirs) is not None
+
+    def label(k: str) -> tuple[str, str]:
+        return ("quantity", k.rsplit("|", 1)[0])
+
+    return _departures(articles, release, single, spans, label, left=aligned)
+
+
+def _departures(
+    articles: Sequence[Article],
+    release: Article,
+    single: Callable[[Article], Mapping[Any, Fact]],
+    spans: Mapping[str, list],
+    label: Callable[[Any], tuple[str, str]],
+    left: Callable[[Fact, Fact], bool] = lambda mine, theirs: False,
+) -> list[Disagreement]:
+    """The articles' facts that depart from the release's fact of the same key (`single`:
+    each article's one fact of each key; `left`: a departure other comparisons report),
+    each key's as one disagreement whose release side lists every article stating the
+    release's value too (it named the release alone, beside the reprints that say the
+    same: a black-box case)."""
     ours = single(release)
+    theirs = {a.id: single(a) for a in articles if a.id != release.id}
+    by_id = {a.id: a for a in articles}
     out = []
-    for art in articles:
-        if art.id == release.id:
-            continue
-        for k, theirs in single(art).items():
-            mine = ours.get(k)
-            if mine is None or _where(index, mine) == _where(index, theirs) is not None:
-                continue
-            group = [(_value(mine), mine, release), (_value(theirs), theirs, art)]
-            what = k.rsplit("|", 1)[0]
-            if d := _disagreement(("quantity", what), group, spans, against_release=True):
-                out.append(d)
+    for k, mine in ours.items():
+        said = compare.key(_value(mine))
+        group = [(_value(mine), mine, release)]
+        for aid, got in theirs.items():
+            f = got.get(k)
+            if f is not None and (compare.key(_value(f)) == said or not left(mine, f)):
+                group.append((_value(f), f, by_id[aid]))
+        if len(group) > 1 and (d := _disagreement(label(k), group, spans, against_release=True)):
+            out.append(d)
     return _joined(out)
 
 
@@ -380,23 +402,21 @@ def _against_release(
 ) -> list[Disagreement]:
     """Facts tied to no happening, compared with the release's one fact of the same type in
     the same consolidated sentence (a sentence with several such facts is left alone)."""
-    ours = _unkeyed(facts.get(release.id, ()), index)
-    out = []
-    for art in articles:
-        if art.id == release.id:
-            continue
-        for k, theirs in _unkeyed(facts.get(art.id, ()), index).items():
-            mine = ours.get(k, [])
-            if len(mine) != 1 or len(theirs) != 1:
-                continue
-            ours_v, theirs_v = _value(mine[0]), _value(theirs[0])
-            if ours_v is None or theirs_v is None:
-                continue  # a day read from 이날 without a time: nothing the outlet wrote
-            group = [(ours_v, mine[0], release), (theirs_v, theirs[0], art)]
-            about = _in_sentence(k[1], k[0])
-            if d := _disagreement((k[1], about), group, spans, against_release=True):
-                out.append(d)
-    return _joined(out)
+
+    def single(of: Article) -> dict[tuple, Fact]:
+        found = _unkeyed(facts.get(of.id, ()), index).items()
+        return {k: fs[0] for k, fs in found if len(fs) == 1 and _value(fs[0]) is not None}
+
+    def label(k: tuple) -> tuple[str, str]:
+        """What the sentence's fact states: what it counts, or an amount in its unit
+        (`amount in 원, sentence 1`; "quantity, sentence 1" told a reader nothing: a
+        black-box case), or its type (`date, sentence 1`)."""
+        n, kind, unit, counts = k
+        what = counts or (f"amount in {unit}" if kind == "quantity" and unit else kind)
+        return kind, _in_sentence(what, n)
+
+    # (a day read from 이날 without a time has no value: nothing the outlet wrote)
+    return _departures(articles, release, single, spans, label)
 
 
 def _joined(found: list[Disagreement]) -> list[Disagreement]:
