@@ -131,3 +131,17 @@ def test_a_representative_outlets_name_or_title_otherwise_is_left_off_the_card()
     event = Story([make_article("a", text), make_article("b", other)]).event()
     assert "representatives" in event.disputed
     assert not any("전주시장" in r for r in event.representatives)
+
+
+def test_a_phase_said_of_an_earlier_signing_is_not_the_cards():
+    """ "1차 업무협약을 체결한 바 있다" tells the parties' past: the card's phase is the
+    reported signing's (it read 1차 there, a black-box case)."""
+    text = (
+        "영월군은 28일 ㈜한결에너지와 2차 투자협약을 체결했다. 양측은 지난해 10월 15일 "
+        "1차 업무협약을 체결한 바 있다."
+    )
+    assert Story([make_article("x", text)]).event().phase == "2차"
+    only_past = (
+        "영월군은 28일 ㈜한결에너지와 투자협약을 체결했다. 양측은 1차 협약을 체결한 바 있다."
+    )
+    assert Story([make_article("y", only_past)]).event().phase is None
