@@ -117,6 +117,9 @@ def test_places(text, expected):
         ("50여명이 자리를 함께했다.", [(50, "명", "participants", "50여명")]),
         ("협약식에는 50여명이 자리했다.", [(50, "명", "participants", "50여명")]),
         ("사업비 3억 원을 들였다.", [(300_000_000, "원", "사업비", "3억 원")]),
+        # a unit written another way is stated as first written (units.tsv): one fact, compared
+        ("매출은 15퍼센트 늘었다.", [(15, "%", None, "15퍼센트")]),
+        ("행사는 40차례 열렸다.", [(40, "회", None, "40차례")]),
         # several multipliers in one word (Kiwi: 6 / 천만): 360,000,000, not 300,000,006
         ("사업비 3억6천만 원을 들였다.", [(360_000_000, "원", "사업비", "3억6천만 원")]),
         ("주민 1,000명이 찾았다.", [(1000, "명", "주민", "1,000명")]),

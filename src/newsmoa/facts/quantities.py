@@ -140,7 +140,9 @@ def find(analysis: Analysis) -> list[Quantity]:
             if not _not_vehicles(toks, j, value, units, counts is None) and not _kind(
                 toks, j, units
             ):
-                out.append(Quantity(value, unit_tok.form, counts, start, end, approx))
+                written = units[unit_tok.form][1:2]  # the unit as first written (퍼센트: %)
+                unit = written[0] if written and written[0] else unit_tok.form
+                out.append(Quantity(value, unit, counts, start, end, approx))
         i = j + 1
     return out
 
