@@ -112,3 +112,33 @@ def test_a_headline_written_as_a_sentence_opens_the_next_article():
     assert "붙잡았다" not in articles[0].text
     unstopped = first.replace("밝혔다.\n\njdw", "밝혔다\n\njdw")  # no stop, no dateline after
     assert split_pasted(unstopped) == [unstopped]
+
+
+def test_reports_without_datelines_split_at_their_markers_under_headlines():
+    """Pasted wire reports with no dateline: each opens with its marker under its headline
+    (`(세종=연합뉴스) 김민수 기자 =`, `SEOUL, May 28 (Reuters) -`), which anchors it; a wire's
+    credit line closes the report above. They were one article (a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    korean = (
+        "세종시, 스마트 버스정류장 30곳 추가 설치\n\n(세종=연합뉴스) 김민수 기자 = 세종시는 "
+        "스마트 버스정류장 30곳을 추가로 설치한다고 28일 밝혔다.\n\n시는 총사업비 45억원을 "
+        "들인다.\n\nkms@yna.co.kr\n\n"
+    )
+    reuters = (
+        "Seoul to expand late-night bus routes\n\nSEOUL, May 28 (Reuters) - Seoul city will add "
+        "six late-night bus routes, the city said on Tuesday.\n\nThe city expects about 12,000 "
+        "additional passengers a night.\n\n(Reporting by Jane Doe; Editing by John Roe)\n\n"
+    )
+    ap = (
+        "Seoul adds six night bus lines\n\nSEOUL, May 28 (AP) - The South Korean capital will "
+        "launch six new overnight bus lines in June, officials said.\n"
+    )
+    chunks = split_pasted(korean + reuters + ap)
+    assert len(chunks) == 3 and chunks[2].startswith("Seoul adds six")
+    assert "(Reporting by" in chunks[1]
+    outlets = [extract(RawItem(origin="p.txt", text=c)).outlet for c in chunks]
+    assert outlets == ["연합뉴스", "Reuters", "AP"]
+    one = "세종시, 버스정류장 추가\n\n(세종=연합뉴스) 김민수 기자 = 세종시는 정류장을 늘린다고 밝혔다.\n"
+    assert split_pasted(one) == [one]  # one report, one marker

@@ -2,7 +2,8 @@
 
 A blog post or a clipping file pastes several outlets' pages one after another, each with its
 title, a dateline, buttons and a byline. Every article page carries a labelled dateline, so
-each dateline (or run of datelines with no body between them) anchors one article; the
+each dateline (or run of datelines with no body between them) anchors one article, and so
+does a report's opening marker right under a headline where there is none; the
 article's header is the run of title-like lines, bylines and buttons just before it. Explicit
 separator lines (`---`, `===`, `***`) also split. A repeated headline or a blog header belongs
 to a header and never becomes an article of its own.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newsmoa.extract.boilerplate import is_credit_line
 from newsmoa.extract.lines import TITLE_MAX_CHARS, Kind, Line, classify_all, ends_with_stop
 from newsmoa.text.normalize import CLOSERS
 
@@ -54,7 +56,10 @@ def _article_anchors(lines: list[Line]) -> list[int]:
     body_since = True
     last = before = None  # the last two lines that are not blank
     for line in lines:
-        if line.kind is Kind.DATELINE:
+        if _opens_report(line) and body_since and _headline(last, before):
+            anchors.append(line.number)  # a report with no dateline: its marker under its
+            body_since = False  # headline (`(세종=연합뉴스) 김민수 기자 =`, `SEOUL (Reuters) -`)
+        elif line.kind is Kind.DATELINE:
             bare = all(d.bare for d in line.datelines)
             if body_since and not (bare and anchors and not _headline(last, before)):
                 anchors.append(line.number)
@@ -66,6 +71,14 @@ def _article_anchors(lines: list[Line]) -> list[int]:
         if line.kind is not Kind.BLANK:
             last, before = line, last
     return anchors
+
+
+def _opens_report(line: Line) -> bool:
+    """A line opening a report with its outlet's marker and the lead after it: pasted
+    reports without datelines were one article (two wire reports, a Korean and an English
+    one: a black-box case)."""
+    b = line.byline
+    return line.kind is Kind.BYLINE and b is not None and bool(b.outlet and b.rest.strip())
 
 
 def _headline(line: Line | None, above: Line | None) -> bool:
@@ -100,7 +113,7 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
                 break
             if not (line.headerish or _bare_signature(line)):
                 break
-            if line.kind is Kind.COPYRIGHT and any(_is_body(b) for b in lines[floor:j]):
+            if _closing(line) and any(_is_body(b) for b in lines[floor:j]):
                 break
             taken.append(line)
         j -= 1
@@ -108,6 +121,14 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
     while taken and taken[0].kind is Kind.SIGNATURE:
         taken.pop(0)
     return taken[0].number if taken else anchor
+
+
+def _closing(line: Line) -> bool:
+    """A line that closes the article above it: a copyright notice, or a wire's credit
+    line (`(Reporting by …; Editing by …)`, which opened the next report's header)."""
+    return line.kind is Kind.COPYRIGHT or (
+        line.kind is Kind.FURNITURE and is_credit_line(line.text.strip())
+    )
 
 
 def _titled(taken: list[Line]) -> bool:
