@@ -54,6 +54,16 @@ def labelled(text: str) -> list[tuple[str | None, str]]:
             "전주시와 전북대는 오는 25일 양해각서(MOU)를 체결한다.",
             [("signing", "전주시와 전북대는 오는 25일 양해각서(MOU)를 체결한다.")],
         ),
+        # a groundbreaking said as "첫 삽을 떴다" is the ceremony the release calls 착공식
+        (
+            "보성군은 21일 복합문화센터 첫 삽을 떴다.",
+            [("ceremony", "보성군은 21일 복합문화센터 첫 삽을 떴다.")],
+        ),
+        # "체결한 바 있다" is one predicate: an earlier signing (its 1차 is no phase now)
+        (
+            "양측은 지난해 1차 업무협약을 체결한 바 있다.",
+            [("earlier signing", "양측은 지난해 1차 업무협약을 체결한 바 있다.")],
+        ),
     ],
 )
 def test_clause_labels(text, expected):
