@@ -121,6 +121,12 @@ def test_the_holder_a_copyright_notice_names():
         # a notice's holder is its publisher, known or not (a black-box case)
         ("ⓒ 뉴스영월, 무단전재 및 재배포 금지", "뉴스영월"),
         ("ⓒ 뉴스1코리아 무단전재 및 재배포 금지", "뉴스1"),  # the company of a known outlet
+        ("ⓒ 한겨레21 무단전재 및 재배포 금지", "한겨레21"),  # another title of the house
+        # a known holder beats an unknown one, and a picture's credit or a site's role
+        # names no publisher (a review)
+        ("저작권자 © 한국일보 무단전재 및 재배포 금지 / 사진 ⓒ 게티이미지뱅크", "한국일보"),
+        ("ⓒ 뉴스영월 무단전재 / 사진 ⓒ 영월군청", "뉴스영월"),
+        ("Copyright ⓒ 관리자. All rights reserved.", None),
         ("저작권자 © 무단전재 및 재배포 금지", None),  # no holder named
         ("ⓒ 2024 All rights reserved", None),
     ):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsmoa.extract.tables import marker_labels, outlets, reporter_labels
+from newsmoa.extract.tables import marker_labels, not_holders, outlets, reporter_labels
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
@@ -338,11 +338,15 @@ def copyright_outlet(notice: str) -> str | None:
         return None
     # the last one named: a picture's credit may come first ("사진=ⓒ뉴스1 저작권자 © 한국일보
     # …", a review); an outlet known by its ending counts ("© 충청투데이")
-    table, found = outlets(), None
+    table, found, unknown = outlets(), None, None
     for m in _HOLDER_RE.finditer(notice, max(0, min(marks) - 2)):
         name = m["name"]
-        found = table.canonical(name) or table.canonical(name.split()[0]) or _holder(name) or found
-    return found
+        found = table.canonical(name) or table.canonical(name.split()[0]) or found
+        unknown = unknown or _holder(name)
+    # an unknown holder only where the notice names no known one, and its first: a
+    # picture's credit after the notice ("… 한국일보 무단전재 / 사진 ⓒ 게티이미지뱅크", a
+    # review) names the picture's source
+    return found or unknown
 
 
 def _holder(name: str) -> str | None:
@@ -354,11 +358,22 @@ def _holder(name: str) -> str | None:
     word = name.split()[0]
     if not _ONE_NAME.fullmatch(word) or any(w in word for w in _NOTICE_WORDS):
         return None
-    table = outlets()  # a company's name after its outlet's (뉴스1코리아: 뉴스1)
-    brand = max(
-        (a for a in table.by_alias if len(a) >= 3 and word.startswith(a)), key=len, default=None
+    if word.startswith(not_holders()):  # `관리자`, `사진`, `게티이미지뱅크`
+        return None
+    table = outlets()  # a company's name after its outlet's (뉴스1코리아: 뉴스1), not
+    brand = max(  # another title of its house (한겨레21: digits, not a company's word)
+        (
+            a
+            for a in table.by_alias
+            if len(a) >= 3 and word.startswith(a) and _COMPANY_WORD.fullmatch(word[len(a) :])
+        ),
+        key=len,
+        default=None,
     )
     return table.by_alias[brand] if brand else word
+
+
+_COMPANY_WORD = re.compile(r"[가-힣A-Za-z]{2,}")
 
 
 # where a holder may be named (the pattern is matched from the first; a search of the whole

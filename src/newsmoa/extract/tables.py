@@ -103,6 +103,12 @@ def photo_credit_cues() -> tuple[str, ...]:
 
 
 @cache
+def not_holders() -> tuple[str, ...]:
+    """Words after a copyright mark that name no publisher (`not_holders.tsv`)."""
+    return tuple(r[0].strip() for r in _rows("not_holders.tsv"))
+
+
+@cache
 def reporter_labels() -> tuple[str, ...]:
     """Labels of a reporter's name on a page's information list (`reporter_labels.tsv`)."""
     return tuple(r[0].strip() for r in _rows("reporter_labels.tsv"))
