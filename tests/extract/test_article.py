@@ -324,6 +324,33 @@ def test_a_pages_own_dateline_is_the_one_under_its_headline():
     assert (a.reporter, a.subtitle) == ("한상민", None)
 
 
+def test_a_pages_dateline_above_its_headline_and_its_related_list_below():
+    """The page's dateline above its <h1>, a related list with other articles' times below
+    the story: the dateline next to the headline is the page's (a review: the related
+    list won), and a reporter its information list names is the reporter, though the main
+    text leaves the list out."""
+    body = (
+        "<p>청솔군은 28일 읍내에 공공도서관을 짓는 공사를 시작했다고 밝혔다. 도서관은 2025년 "
+        "12월 문을 연다.</p><p>사업비는 120억원이다.</p>"
+    )
+    related = (
+        "<ul class='related'><li>청솔군 축제 <span>입력 2024.05.20 10:00</span></li>"
+        "<li>청솔군의회 임시회 <span>입력 2024.05.21 11:00</span></li></ul>"
+    )
+    head = "<html><head><title>청솔군, 공공도서관 착공 - 한빛일보</title></head><body>"
+    above = (
+        f"{head}<span>입력 2024.05.28 16:45</span><h1>청솔군, 공공도서관 착공</h1>{body}{related}"
+    )
+    a = extract(RawItem(origin="a.html", html=above + "</body></html>"))
+    assert isinstance(a, Article) and a.published is not None
+    assert a.published.isoformat() == "2024-05-28T16:45:00+09:00"
+    info = "<ul><li>기자명 한상민 기자</li><li>입력 2024.05.28 16:45</li></ul>"
+    page = f"{head}{related}<h1>청솔군, 공공도서관 착공</h1>{info}{body}</body></html>"
+    b = extract(RawItem(origin="b.html", html=page))
+    assert isinstance(b, Article) and b.published is not None
+    assert (b.published.isoformat(), b.reporter) == ("2024-05-28T16:45:00+09:00", "한상민")
+
+
 def test_a_headline_naming_a_phone_number_is_no_contact_line():
     """A release's contact line has a contact word with its number; a headline naming a
     number (`'1588-1234' 사칭 스미싱 문자 기승`) stays the headline (a review)."""

@@ -62,15 +62,16 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     alone, read as its midnight, ten hours before the release it reprinted: a black-box
     case) and the holder its copyright notice names (`publisher`: `저작권자 © 전북도민일보`).
 
-    The first labelled dateline at or after the headline's line (`title`, as the metadata
-    found it) is the page's `dateline`, which outranks the datelines of the main text: a
-    list of most-read articles above the story, each with its time, gave the page the first
-    of their times, in the main text too (a black-box case). Without a headline line, the
-    first dateline of the page is `published`, which the main text's datelines outrank."""
+    The labelled dateline next to the headline's line (`title`, as the metadata found it;
+    `_around_headline`) is the page's `dateline`, which outranks the datelines of the main
+    text: a list of most-read articles above the story, each with its time, gave the page
+    the first of their times, in the main text too (a black-box case). Without a headline
+    line or a dateline near it, the page's datelines give `published` (the first published
+    one), which the main text's datelines outrank."""
     from lxml import html as lxml_html
 
     from newsmoa.extract.boilerplate import is_copyright
-    from newsmoa.extract.bylines import copyright_outlet
+    from newsmoa.extract.bylines import SIGNATURE_MAX_CHARS, copyright_outlet, signature
     from newsmoa.extract.datelines import find_datelines, published_from_datelines
     from newsmoa.extract.datelines_en import english_dateline
 
@@ -87,24 +88,48 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     body = root.find(".//body")  # (the <head>'s <title> is no headline line)
     page = root if body is None else body
     lines = [" ".join(line.split()) for line in page.text_content().split("\n")]
-    short = [line for line in lines if line and len(line) <= _FURNITURE_CHARS]
+    lines = [line for line in lines if line]
+    short = [line for line in lines if len(line) <= _FURNITURE_CHARS]
     out: dict[str, Any] = {}
-    headline = _headline_line(short, title)
-    for key, lines_read in (
-        ("dateline", [] if headline is None else short[headline:]),
-        ("published", short),
-    ):
+    headline = _headline_line(lines, title)
+    near = [] if headline is None else _around_headline(lines, headline)
+    for key, lines_read in (("dateline", near), ("published", short)):
         datelines = [d for line in lines_read for d in find_datelines(line)]
         if not datelines:  # an English page's (`Posted: Jun. 3, 2016 at 10:40 AM`)
             found = (english_dateline(line) for line in lines_read)
             datelines = [d for d in found if d is not None][:1]
-        if (when := published_from_datelines(datelines)) is not None:
+        if (when := published_from_datelines(datelines[:1] if near else datelines)) is not None:
             out[key] = when.isoformat()
             break
+    # the reporter its information list names there (`기자명 한상민 기자`), which the main
+    # text leaves out with the list
+    signed = (signature(line) for line in near if len(line) <= SIGNATURE_MAX_CHARS)
+    if reporter := next((b.reporter for b in signed if b is not None and b.reporter), None):
+        out["reporter"] = reporter
     holders = [copyright_outlet(line) for line in short if is_copyright(line)]
     if holder := next((h for h in reversed(holders) if h), None):
         out["publisher"] = holder
     return out
+
+
+ABOVE_HEADLINE = 3  # lines above the headline a page's own dateline may stand in
+_PARAGRAPH_CHARS = 80  # a longer line under the headline (or a sentence) begins the text
+
+
+def _around_headline(lines: list[str], headline: int) -> list[str]:
+    """Where a page's own dateline stands: the lines under its headline before the story's
+    text begins, then the few above it, nearest first (a review: a date above the <h1>
+    lost to a related list below the story; a most-read list above the headline took the
+    page's time before: a black-box case)."""
+    from newsmoa.extract.lines import ends_sentence
+
+    below = []
+    for line in lines[headline + 1 :]:
+        if len(line) > _PARAGRAPH_CHARS or ends_sentence(line):
+            break  # the story's text begins
+        below.append(line)
+    above = lines[max(0, headline - ABOVE_HEADLINE) : headline][::-1]
+    return below + above
 
 
 def _headline_line(lines: list[str], title: str | None) -> int | None:
