@@ -251,3 +251,19 @@ def test_rarer_family_names_make_people():
     were never found (nor asked who holds a title)."""
     assert people("태영호 의원은 말했다.") == [("태영호", "의원", 1)]
     assert people("피우진 전 처장은 말했다.") == [("피우진", "전 처장", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("영월군은 ㈜세계로물산과 협약을 맺었다.", ["세계로물산"]),  # 로 inside the name (a review)
+        ("영월군은 ㈜하나로에너지와 협약을 맺었다.", ["하나로에너지"]),
+        ("회사는 주식회사 형태로 전환했다.", []),  # a common noun after 주식회사: no name
+        ("군은 주식회사 2곳과 협약을 맺었다.", []),
+        ("군은 주식회사 한결에너지와 협약을 맺었다.", ["한결에너지"]),
+    ],
+)
+def test_a_company_marked_as_one(text, companies):
+    from newsmoa.facts.clauses import analyse
+
+    assert [w.stem for w in analyse(text, 0).words if w.company] == companies

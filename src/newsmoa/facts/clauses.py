@@ -164,18 +164,10 @@ def _analyse(text: str) -> Analysis:
 def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
     out: list[Word] = []
     matches = list(_WORD.finditer(text))
+    marks = any(mark in text for mark in ("㈜", "(주)", "주식회사"))  # (rare: asked once)
     for k, m in enumerate(matches):
         inside = [t for t in toks if m.start() <= t.start < m.end()]
-        nxt = matches[k + 1] if k + 1 < len(matches) else None
-        marked_after = nxt is not None and _mark_alone(nxt, toks)
-        if out and out[-1].company and _mark_alone(m, toks):  # 한결에너지 + (주)와: one word
-            last, after = out.pop(), tuple(t for t in inside if t.start >= m.start() + 3)
-            out.append(replace(last, end=m.end(), after=after))
-            continue
-        labelled = bool(out and out[-1].stem == "주식회사")
-        if company := _company(text, m, inside, labelled, marked_after):
-            if labelled:  # 주식회사 + 한결에너지와: one word
-                company = replace(company, start=out.pop().start)
+        if marks and (company := _marked(text, toks, matches, k, inside, out)):
             out.append(company)
             continue
         i = 0
@@ -215,6 +207,33 @@ _COMPANY_MARK = re.compile(r"㈜|\(주\)")
 _COMPANY_NAME = re.compile(r"[가-힣A-Za-z0-9&]{2,20}")
 
 
+def _marked(
+    text: str,
+    toks: tuple[Tok, ...],
+    matches: list[re.Match[str]],
+    k: int,
+    inside: list[Tok],
+    out: list[Word],
+) -> Word | None:
+    """Word `k` as a company's name (`_company`), taking in the words that mark it: a
+    `(주)` after it (`한결에너지` `(주)와`) or `주식회사` before it; the words before it in
+    `out` are changed in place where they are taken in."""
+    m = matches[k]
+    if out and out[-1].company and _mark_alone(m, toks):  # 한결에너지 + (주)와: one word
+        last, after = out.pop(), tuple(t for t in inside if t.start >= m.start() + 3)
+        return replace(last, end=m.end(), after=after)
+    nxt = matches[k + 1] if k + 1 < len(matches) else None
+    marked_after = nxt is not None and _mark_alone(nxt, toks)
+    labelled = bool(out and out[-1].stem == "주식회사")
+    company = _company(text, m, inside, labelled, marked_after)
+    if company is not None and labelled:  # 주식회사 + 한결에너지와: one word
+        company = replace(company, start=out.pop().start)
+    return company
+
+
+_NO_NAME = ("NNG", "NNB", "NR", "NP", "SN", "XSN")  # a common noun or a number: no name
+
+
 def _company(
     text: str, m: re.Match[str], toks: list[Tok], after_label: bool, marked_after: bool
 ) -> Word | None:
@@ -234,8 +253,10 @@ def _company(
     trail = _COMPANY_MARK.search(text, start, m.end())
     if trail:  # 한결에너지㈜는
         end, rest_at = trail.start(), trail.end()
-    elif lead or after_label:  # the name runs to the first particle Kiwi reads in it
-        end = next((t.start for t in toks if t.start > start and t.tag[0] == "J"), end)
+    elif lead or after_label:  # the name runs to the particles ending the word
+        if after_label and (not toks or toks[0].tag in _NO_NAME):
+            return None  # 주식회사 형태로, 주식회사 2곳과: no company's name
+        end = _particles_start(toks, start, end)
         rest_at = end
     elif marked_after and end == m.end():
         rest_at = end  # 한결에너지 before (주)와
@@ -251,6 +272,19 @@ def _company(
 
 
 _HANGUL_PARTICLE = re.compile(r"[가-힣]{1,3}")
+
+
+def _particles_start(toks: list[Tok], start: int, end: int) -> int:
+    """Where the particles that end a word begin (punctuation after them aside), or `end`:
+    only those at its end, not one Kiwi reads inside the name (`㈜세계로물산과` is 세계로물산
+    with 과, not 세계 with 로: a review)."""
+    k = len(toks)
+    while k and toks[k - 1].tag[0] == "S" and toks[k - 1].tag not in ("SL", "SH", "SN"):
+        k -= 1
+    first = k
+    while first and toks[first - 1].tag[0] == "J" and toks[first - 1].start > start:
+        first -= 1
+    return toks[first].start if first < k else end
 
 
 def _mark_alone(m: re.Match[str], toks: tuple[Tok, ...]) -> bool:
