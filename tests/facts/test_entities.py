@@ -116,6 +116,7 @@ def test_places(text, expected):
         # attendance in other words ("자리를 함께했다", "자리했다"; 자리 alone heads a clause)
         ("50여명이 자리를 함께했다.", [(50, "명", "participants", "50여명")]),
         ("협약식에는 50여명이 자리했다.", [(50, "명", "participants", "50여명")]),
+        ("이곳은 200여명이 사는 곳에 자리한 복지관이다.", [(200, "명", None, "200여명")]),
         ("사업비 3억 원을 들였다.", [(300_000_000, "원", "사업비", "3억 원")]),
         # a unit written another way is stated as first written (units.tsv): one fact, compared
         ("매출은 15퍼센트 늘었다.", [(15, "%", None, "15퍼센트")]),

@@ -205,11 +205,11 @@ def _minus_before(analysis: Analysis, start: int) -> bool:
     return at > 0 and text[at - 1] in "-−" and (at < 2 or not text[at - 2].isalnum())
 
 
-def _phrase(toks: list[Tok], n: int, predicates: dict) -> str | None:
+def _phrase(toks: list[Tok], n: int) -> str | None:
     """A predicate of several words from `n` (`count_predicates` rows with spaces: the
     forms of its tokens, "자리 를 함께" for 자리를 함께했다), before the one-word rows:
     `자리` alone heads a clause (`참석한 자리에서`), `자리를 함께하다` attends."""
-    for row in _phrases(tuple(predicates)):
+    for row in _phrases():
         forms = row.split()
         if [t.form for t in toks[n : n + len(forms)]] == forms:
             return row
@@ -217,8 +217,8 @@ def _phrase(toks: list[Tok], n: int, predicates: dict) -> str | None:
 
 
 @cache
-def _phrases(rows: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(r for r in rows if " " in r)
+def _phrases() -> tuple[str, ...]:
+    return tuple(r for r in mapping("count_predicates") if " " in r)
 
 
 def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
@@ -238,7 +238,9 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
     predicates = mapping("count_predicates")
     object_ = k < len(toks) and toks[k].tag == "JKO"  # "2명을": the object of the predicate
     for n, t in enumerate(toks[k : k + 6], start=k):
-        phrase = _phrase(toks, n, predicates)
+        # a predicate of several words only right after the count and its particle
+        # (`200여명이 사는 곳에 자리한` is no attendance: a review)
+        phrase = _phrase(toks, n) if n <= k + 1 else None
         if phrase or (t.tag in ("NNG", "VV", "MAG") and t.form in predicates):
             counts, role = predicates[phrase or t.form][:2]
             return None if object_ and role == "subject" else counts

@@ -36,7 +36,7 @@ from typing import Any
 
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
-from newsmoa.facts.clauses import story_labels
+from newsmoa.facts.clauses import EARLIER, story_labels
 from newsmoa.facts.evidence import quote, sentence_spans, span_at
 from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
@@ -314,6 +314,8 @@ def _amount_key(fact: Fact) -> str | None:
     else the predicate it is tied to with its unit (`포함 amount in 원`)."""
     if fact.type != "quantity" or fact.value is None or not fact.unit:
         return None
+    if (fact.about or "").startswith(EARLIER):
+        return None  # the parties' past (`앞서 지난해 총사업비 12억원을 들여`: a review)
     if claim_key(fact, None) is not None:
         return None  # compared across the story already (the participants of a signing)
     if fact.counts:
