@@ -104,6 +104,12 @@ def _history() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{row[0]})" for row in rows("history_markers")))
 
 
+def tells_history(text: str) -> bool:
+    """Whether a text has a marker of the parties' past (`history_markers.tsv`: 앞서, 그간,
+    지난해부터, 해왔다), whatever its clauses are labelled."""
+    return _history().search(text) is not None
+
+
 def may_carry(label: str, text: str) -> bool:
     """Whether a clause of sentence `text` can get the table label `label`: some row of the
     label matches the sentence (a clause is a part of its sentence, so a sentence no row

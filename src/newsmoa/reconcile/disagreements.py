@@ -36,7 +36,7 @@ from typing import Any
 
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
-from newsmoa.facts.clauses import EARLIER, story_labels
+from newsmoa.facts.clauses import EARLIER, story_labels, tells_history
 from newsmoa.facts.evidence import quote, sentence_spans, span_at
 from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
@@ -338,10 +338,16 @@ def _amounts_against_release(
     either states two (two projects' costs), nothing is compared. Pairs in one
     consolidated sentence are left to the comparisons there."""
 
+    def past(of: Article, fact: Fact) -> bool:
+        """In a sentence of the parties' past (`앞서 지난해 총사업비 12억원을 들여 …
+        조성했다`: another project's amount, a review)."""
+        span = span_at(spans[of.id], fact.sources[0].start)
+        return span is not None and tells_history(of.text[span[0] : span[1]])
+
     def single(of: Article) -> dict[str, Fact]:
         found: dict[str, dict[Any, Fact]] = {}
         for f in facts.get(of.id, ()):
-            if (k := _amount_key(f)) is not None:
+            if (k := _amount_key(f)) is not None and not past(of, f):
                 found.setdefault(f"{k}|{f.unit}", {}).setdefault(compare.key(f.value), f)
         return {k: next(iter(v.values())) for k, v in found.items() if len(v) == 1}
 
