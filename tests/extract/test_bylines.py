@@ -202,6 +202,10 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         ("기자 수첩", None),  # a short label needs a role, an e-mail or a colon
         ("기자 간담회", None),
         ("사진 홍길동 기자", None),  # a picture's credit, no reporter label
+        ("작성자 관리자", None),  # words that name no one (a review)
+        ("기자명 비공개", None),
+        ("취재기자 모집", None),
+        ("작성자들이", None),  # one word, no label and name
     ],
 )
 def test_a_pages_labelled_reporter(line, reporter):

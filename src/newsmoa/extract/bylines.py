@@ -232,19 +232,27 @@ def signature(line: str) -> Byline | None:
 
 # a page's information list, one item a line, as a main text shows it ("- 기자명 홍길동 기자")
 _LABELLED_RE = re.compile(
-    rf"^\s*[-·•]?\s*(?P<label>[가-힣]{{1,4}})\s*(?P<colon>[:：])?\s*(?P<name>{_NAMES})(?P<role>\s*{_ROLE})?"
+    rf"^\s*[-·•]?\s*(?P<label>[가-힣]{{1,4}})(?:\s*(?P<colon>[:：])\s*|\s+)"
+    rf"(?P<name>{_NAMES})(?P<role>\s*{_ROLE})?"
     rf"(?:\s*[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?)?\s*$"
 )
+
+
+_LABEL_STARTS = frozenset(label[:2] for label in reporter_labels()[0])
 
 
 def labelled_reporter(line: str) -> Byline | None:
     """The reporter a page's information item names after its label (`reporter_labels.tsv`:
     "기자명 홍길동 기자", "작성자 : 홍길동"); a page's main text kept the item, and its label
     made it no signature: it became the article's subtitle (a black-box case). A label of
-    one or two syllables needs a role, an e-mail or a colon: "기자 수첩" names no one."""
+    one or two syllables needs a role, an e-mail or a colon: "기자 수첩" names no one; a
+    label and its name stand apart ("작성자들이" is a word)."""
+    labels, not_names = reporter_labels()
+    if line.lstrip(" -·•")[:2] not in _LABEL_STARTS:
+        return None  # most lines, at a slice's cost
     m = _LABELLED_RE.match(line)
-    if not m or m["label"] not in reporter_labels():
-        return None
+    if not m or m["label"] not in labels or first_name(m["name"]) in not_names:
+        return None  # (`작성자 관리자`, `기자명 비공개`: a review)
     if len(m["label"]) < 3 and not (m["role"] or m["email"] or m["colon"]):
         return None
     return Byline(

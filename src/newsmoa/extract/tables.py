@@ -109,9 +109,12 @@ def not_holders() -> tuple[str, ...]:
 
 
 @cache
-def reporter_labels() -> tuple[str, ...]:
-    """Labels of a reporter's name on a page's information list (`reporter_labels.tsv`)."""
-    return tuple(r[0].strip() for r in _rows("reporter_labels.tsv"))
+def reporter_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """Labels of a reporter's name on a page's information list, and words after one that
+    name no one (`reporter_labels.tsv`)."""
+    rows = [(r[0].strip(), r[1].strip()) for r in _rows("reporter_labels.tsv")]
+    labels = frozenset(w for w, kind in rows if kind == "label")
+    return labels, frozenset(w for w, kind in rows if kind == "not a name")
 
 
 @cache
