@@ -112,6 +112,12 @@ def test_a_headline_written_as_a_sentence_opens_the_next_article():
     assert "붙잡았다" not in articles[0].text
     unstopped = first.replace("밝혔다.\n\njdw", "밝혔다\n\njdw")  # no stop, no dateline after
     assert split_pasted(unstopped) == [unstopped]
+    # the article before's last sentence without its stop, right above the next dateline
+    # (no e-mail or notice closing it): it stays that article's (a review)
+    last = first.replace("밝혔다.\n\njdw@yna.co.kr\n\n", "밝혔다\n\n")
+    headless = "입력 2024.05.28 10:30\n\n[인천=뉴시스] 한지민 기자 = 세관이 40대를 적발했다.\n"
+    chunks = split_pasted(last + headless)
+    assert len(chunks) == 2 and chunks[1].startswith("입력 2024.05.28 10:30")
 
 
 def test_reports_without_datelines_split_at_their_markers_under_headlines():

@@ -137,15 +137,22 @@ def _titled(taken: list[Line]) -> bool:
 
 def _sentence_headline(line: Line, before: list[Line]) -> bool:
     """A headline written as a sentence without its full stop (`세관, 필로폰 숨긴 40대
-    붙잡았다`), above the next article's dateline, where the article before ends its
-    sentences with stops: it stayed under that article's body, which showed the other
-    outlet's headline as its own sentence (a black-box case)."""
+    붙잡았다`), above the next article's dateline, under a line that closes the article
+    before (its reporter's e-mail, a copyright notice, a wire's credit line): it stayed under
+    that article's body, which showed the other outlet's headline as its own sentence (a
+    black-box case). Under a body line, the line is that article's last sentence, written
+    without its stop (a review)."""
     text = line.text.strip()
     if line.kind is not Kind.BODY or len(text) > TITLE_MAX_CHARS or ends_with_stop(text):
         return False
     if not text.rstrip(CLOSERS)[-1:].isalpha() and not text.endswith("?"):
         return False
-    return any(_is_body(b) and ends_with_stop(b.text.strip()) for b in before)
+    above = next((b for b in reversed(before) if b.kind is not Kind.BLANK), None)
+    closed = above is not None and (
+        _closing(above)
+        or (above.kind is Kind.SIGNATURE and bool(above.byline and above.byline.email))
+    )
+    return closed and any(_is_body(b) and ends_with_stop(b.text.strip()) for b in before)
 
 
 def _bare_signature(line: Line) -> bool:
