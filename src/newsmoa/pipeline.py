@@ -947,12 +947,16 @@ def analysed(store: Store, rows: list[StoredArticle]) -> list[StoredArticle]:
     """`rows` with sentences and facts, analysing (and saving) those stored without. Only
     the analysis is saved (`Store.save_analysis`): the rows may have been read outside the
     write lock, and writing them whole would undo what another process changed meanwhile."""
-    missing = [r for r in rows if r.sentences is None or r.facts is None]
-    if not missing:
-        return rows
-    done = {r.article.id: _analysed_row(r) for r in missing}
-    store.save_analysis(list(done.values()))
-    return [done.get(r.article.id, r) for r in rows]
+    rows, done = _analysed_rows(rows)
+    if done:
+        store.save_analysis(done)
+    return rows
+
+
+def _analysed_rows(rows: list[StoredArticle]) -> tuple[list[StoredArticle], list[StoredArticle]]:
+    """`rows` with sentences and facts, and those of them analysed here (not saved)."""
+    done = {r.article.id: _analysed_row(r) for r in rows if r.sentences is None or r.facts is None}
+    return [done.get(r.article.id, r) for r in rows], list(done.values())
 
 
 def story_document(store: Store, story_id: str) -> dict | None:
@@ -963,9 +967,10 @@ def story_document(store: Store, story_id: str) -> dict | None:
     story = store.resolve(story_id)
     # The slow part (Kiwi, facts) outside the write transaction, so that it does not hold off
     # other writers; the rebuild re-reads the story and analyses only what arrived meanwhile.
-    rows = store.story_articles(story)
+    rows, done = _analysed_rows(store.story_articles(story))
     try:
-        analysed(store, rows)
+        if done:
+            store.save_analysis(done)
         with store.transaction():
             Newsroom(store)._rebuild(story)
     except Exception as exc:
@@ -981,11 +986,8 @@ def story_document(store: Store, story_id: str) -> dict | None:
 def _uncached(store: Store, story: str, rows: list[StoredArticle]) -> dict | None:
     if not rows:
         return None
-    done = [
-        r if r.sentences is not None and r.facts is not None else _analysed_row(r) for r in rows
-    ]
-    hand = store.hand_placed([r.article.id for r in done])
-    doc = build_story(story, done, redirects=store.redirects_into(story), hand=hand.keys())
+    hand = store.hand_placed([r.article.id for r in rows])  # (analysed: `story_document`)
+    doc = build_story(story, rows, redirects=store.redirects_into(story), hand=hand.keys())
     return json.loads(json.dumps(codec.story_to_json(doc), ensure_ascii=False))
 
 

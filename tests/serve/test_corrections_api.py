@@ -64,6 +64,8 @@ def test_a_split_over_the_api_holds_and_is_logged(stored):
         ]
         assert [[c["n"] for c in page] for page in pages] == [[1], [2]]  # read page by page
         assert client.get("/api/corrections", params={"limit": 0}).status_code == 422
+        huge = client.get("/api/corrections", params={"after": 2**63})  # no int64 (a review)
+        assert huge.status_code == 422
         assert log[0]["by"] == "데스크" and "by" not in log[1]
     store = open_store(db)
     assert set(store.stories_of(ids).values()) == {story}

@@ -29,8 +29,8 @@ class Outlets:
         name = name.strip()
         if name in self.by_alias:
             return self.by_alias[name]
-        if 2 <= len(name) <= 15 and name.endswith(self.suffixes):
-            return name
+        if len(name) <= 15 and any(name.endswith(x) and len(name) > len(x) for x in self.suffixes):
+            return name  # (an ending alone names no outlet: `매일`, `뉴스`: a review)
         return None
 
     def names_one(self, word: str) -> bool:

@@ -263,7 +263,9 @@ def post_correction(
 )
 def list_corrections(
     store: StoreDep,
-    after: Annotated[int, Query(ge=0, description="only those numbered after this n")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=2**63 - 1, description="only those numbered after this n")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
 ) -> list[dict[str, Any]]:
     """Each correction: {n, at, action, and what it concerned (articles, story, ...)}; at
