@@ -104,6 +104,12 @@ def test_a_sentence_is_not_a_signature():
     assert signature("박성일 군수는 기자들에게 말했다.") is None
 
 
+def test_an_outlets_ending_alone_names_no_outlet():
+    from newsmoa.extract.tables import outlets
+
+    assert [outlets().canonical(w) for w in ("매일", "뉴스", "전남매일")] == [None, None, "전남매일"]
+
+
 def test_the_holder_a_copyright_notice_names():
     from newsmoa.extract.bylines import copyright_outlet
 
@@ -127,7 +133,6 @@ def test_the_holder_a_copyright_notice_names():
         ("저작권자 © 한국일보 무단전재 및 재배포 금지 / 사진 ⓒ 게티이미지뱅크", "한국일보"),
         ("ⓒ 뉴스영월 무단전재 / 사진 ⓒ 영월군청", "뉴스영월"),
         ("Copyright ⓒ 관리자. All rights reserved.", None),
-        ("ⓒ 매일 무단전재 및 재배포 금지", None),  # an outlet's ending alone names none
         ("저작권자 © 무단전재 및 재배포 금지", None),  # no holder named
         ("ⓒ 2024 All rights reserved", None),
     ):
