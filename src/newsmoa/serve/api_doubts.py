@@ -114,7 +114,7 @@ def list_doubts(
     store: StoreDep,
     until: Annotated[
         str,
-        Query(description="the window's end, an ISO date or time (default: the newest article)"),
+        Query(description=UNTIL),
     ] = "",
     days: Annotated[
         str, Query(description=f"its length in days, at most {MAX_DAYS} (default: 2)")
