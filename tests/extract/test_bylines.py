@@ -107,7 +107,11 @@ def test_a_sentence_is_not_a_signature():
 def test_an_outlets_ending_alone_names_no_outlet():
     from newsmoa.extract.tables import outlets
 
-    assert [outlets().canonical(w) for w in ("매일", "뉴스", "전남매일")] == [None, None, "전남매일"]
+    assert [outlets().canonical(w) for w in ("매일", "뉴스", "전남매일")] == [
+        None,
+        None,
+        "전남매일",
+    ]
 
 
 def test_the_holder_a_copyright_notice_names():

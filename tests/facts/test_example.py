@@ -204,3 +204,23 @@ def test_an_offset_counts_from_the_day_named_just_before():
     assert alone[-1] == ("사흘 전", "2026-07-28")
     ahead = _dates("정상회담은 오는 5일 열린다. 양국은 이틀 전 실무회담을 열었다.")  # a review
     assert ahead[-1] == ("이틀 전", "2026-07-29")
+
+
+def test_a_date_a_happening_is_before_is_not_its_date():
+    """`내달 2일 직전에 열리는`: the meeting is before the 2nd, not on it; the date is tied to
+    no happening, so another outlet's `8월 2일 하루 전` (the 1st) is no dispute (a review)."""
+    (fact,) = [d for d in _dates_about("회담은 내달 2일 직전에 열린다.")]
+    assert fact == ("내달 2일", "2026-08-02", None)
+
+
+def _dates_about(text: str) -> list[tuple[str, str, str | None]]:
+    from datetime import datetime, timedelta, timezone
+
+    from newsmoa.facts import extract_facts
+    from newsmoa.text.sentences import split_sentences
+    from newsmoa.types import Article
+
+    when = datetime(2026, 7, 31, 9, 0, tzinfo=timezone(timedelta(hours=9)))
+    art = Article(id="a", text=text, published=when)
+    facts = extract_facts(art, split_sentences(art))
+    return [(f.text, f.value, f.about) for f in facts if f.type == "date"]

@@ -484,3 +484,18 @@ def test_a_departure_from_the_release_in_one_sentence_lists_who_says_what():
     found = story(release, release, wrong, release="a0").disagreements()
     assert [d.about for d in found] == ["amount in 원, sentence 1 (vs release)"]
     assert values(found[0]) == {"30000000000": ["a2"], "35000000000": ["a0", "a1"]}
+
+
+def test_a_festivals_dates_reworded_are_set_against_the_release_in_one_dispute():
+    """ "개최한다" and "열린다" are one happening (held), and "9일 장릉" is the 9th at 장릉 (a
+    spaced 장 took it for 일장): an outlet's reworded 6월 8~9일 is set against the release's
+    7~9일, in the one dispute that also holds an aligned sentence's 8~9일 (black-box cases)."""
+    release = "영월군은 단종문화제를 6월 7일부터 9일까지 장릉 일원에서 개최한다고 밝혔다."
+    aligned = "영월군은 단종문화제를 6월 8∼9일 장릉 일원에서 개최한다고 밝혔다."
+    reworded = "단종문화제가 6월 8~9일 장릉 일원에서 열린다."
+    found = story(release, aligned, reworded, release="a0").disagreements()
+    assert [(d.kind, d.about.split(",")[0]) for d in found] == [("date", "held date")]
+    assert values(found[0]) == {
+        str({"from": "2015-06-07", "to": "2015-06-09"}): ["a0"],
+        str({"from": "2015-06-08", "to": "2015-06-09"}): ["a1", "a2"],
+    }

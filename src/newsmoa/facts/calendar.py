@@ -86,6 +86,11 @@ def _time(text: str) -> tuple[int, int] | None:
     return (hour % 24, minute) if hour <= 24 and minute < 60 else None
 
 
+def offset_from(text: str, anchor: date) -> tuple[Any, date | None]:
+    """The date an offset (`하루 전`, `사흘 뒤`, `2주 후`) names from `anchor`."""
+    return _offset(text, anchor)
+
+
 def _offset(text: str, anchor: date) -> tuple[Any, date | None]:
     sign = -1 if text.rstrip().endswith("전") else 1
     counts = _table("day_counts")

@@ -104,7 +104,9 @@ _WEND = (
     r"(?=$|[^가-힣]|에|엔|의|는|은|도|보다|와|과|부터|까지|로|께|경|쯤|무렵|말|초|중순|하순"
     r"|상순|초순|이|가|를|을|만|대비|내|안)"
 )
-_DAY_NOT = r"(?!\s*(?:간|동안|째|만에|만|이내|내로|내에|차|장|치|씩|여|이상|이하|평균)|요일)"
+# what makes a number of days no date: a word after it, or a suffix written onto it (`5일장`,
+# `3일째`: "9일 장릉 일원" is the 9th at 장릉, which a spaced 장 took for 일장: a black-box case)
+_DAY_NOT = r"(?!\s*(?:간|동안|만에|만|이내|내로|내에|이상|이하|평균)|(?:째|차|장|치|씩|여)|요일)"
 
 
 @cache
@@ -233,6 +235,17 @@ def find_dates(
             parts, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
         )
         offset = any(kind == "offset" for kind, _ in parts)
+        named = [(kind, words) for kind, words in parts if kind != "offset"]
+        if offset and {kind for kind, _ in named} & {"day", "ymd"}:
+            # counted from the day the chain names ("8월 2일 하루 전": the 1st of August; it
+            # was counted from the dateline, a day before the 31st of July: a review)
+            _, named_day = calendar.resolve(
+                named, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
+            )
+            if named_day is not None:
+                words = next(w for kind, w in parts if kind == "offset")
+                value, day = calendar.offset_from(words, named_day)
+                offset = False
         kinds = {kind for kind, _ in parts}
         bare_day = bool(kinds & {"ymd", "day"}) and "dir" not in kinds
         mention = DateMention(start, end, text[start:end], value, day, offset, bare_day)

@@ -15,6 +15,7 @@ see `entity_facts`); their facts are added only where no rule fact already cover
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache
@@ -73,7 +74,9 @@ def extract_facts(
                     m.value,
                     (_src(article, a.start + m.start, a.start + m.end),),
                     text=m.text,
-                    about=_dated_about(_date_about(a, m.end), m.value, anchor),
+                    about=None
+                    if _BOUND.match(a.text, m.end)
+                    else _dated_about(_date_about(a, m.end), m.value, anchor),
                 )
             )
             if m.day is not None and not m.offset:  # (an 이날 that took one keeps it in view)
@@ -130,6 +133,11 @@ def _date_about(a: Analysis, end: int) -> str | None:
 @cache
 def _effective() -> tuple[str, ...]:
     return tuple(w for w, (kind, _) in mapping("date_modifiers").items() if kind == "effective")
+
+
+# a date the happening is before or after, not its date (`내달 2일 직전에 열리는`: a review
+# found it set against another outlet's `8월 2일 하루 전`, the 1st)
+_BOUND = re.compile(r"\s*(?:직전|직후|이전|이후|전후|을\s*앞두고|를\s*앞두고|앞두고)")
 
 
 def _dated_about(about: str | None, value: object, anchor: date | None) -> str | None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -305,13 +306,35 @@ def find_disagreements(
     out = [d for k, group in claims.items() if (d := _disagreement(k, group, spans))]
     if release in by_id:
         out.extend(_against_release(articles, facts, index, spans, by_id[release]))
-        out.extend(_amounts_against_release(articles, facts, index, spans, by_id[release]))
+        for d in _amounts_against_release(articles, facts, index, spans, by_id[release]):
+            out = _merged_into(out, d, release)
     return tuple(out)
 
 
+def _merged_into(found: list[Disagreement], d: Disagreement, release: str) -> list[Disagreement]:
+    """`found` with `d` (a departure from the release across sentences) taken into the
+    disagreement that already sets other outlets against the same words of the release, if
+    one does (two sections of one dispute, "held date, sentence 1" and "held date (vs
+    release)", were shown), else added."""
+    said = {
+        (s.article, s.start, s.end) for v in d.values for s in v.sources if s.article == release
+    }
+    for n, other in enumerate(found):
+        theirs = {(s.article, s.start, s.end) for v in other.values for s in v.sources}
+        if other.kind == d.kind and said & theirs:
+            return [*found[:n], *_joined([other, replace(d, about=other.about)]), *found[n + 1 :]]
+    return [*found, d]
+
+
 def _amount_key(fact: Fact) -> str | None:
-    """What an amount measures, for `_amounts_against_release`: what it counts (`사업비`),
-    else the predicate it is tied to with its unit (`포함 amount in 원`)."""
+    """What an amount measures, or a date dates, for `_amounts_against_release`: what the
+    amount counts (`사업비`), else the happening it is tied to with its unit (`포함 amount in
+    원`); the happening a date dates (`held date`: a festival's dates, reworded from
+    "개최한다" to "열린다", were not compared: a black-box case)."""
+    if fact.type == "date" and fact.value is not None and fact.about:
+        if fact.about.startswith(EARLIER) or claim_key(fact, None) is not None:
+            return None  # the parties' past; a happening compared across the story already
+        return compare.about(fact.about, "date")
     if fact.type != "quantity" or fact.value is None or not fact.unit:
         return None
     if (fact.about or "").startswith(EARLIER):
@@ -344,18 +367,20 @@ def _amounts_against_release(
         span = span_at(spans[of.id], fact.sources[0].start)
         return span is not None and tells_history(of.text[span[0] : span[1]])
 
-    def single(of: Article) -> dict[str, Fact]:
-        found: dict[str, dict[Any, Fact]] = {}
+    Key = tuple[str, str, str | None]  # (kind, what it states, unit)
+
+    def single(of: Article) -> dict[Key, Fact]:
+        found: dict[Key, dict[Any, Fact]] = {}
         for f in facts.get(of.id, ()):
             if (k := _amount_key(f)) is not None and not past(of, f):
-                found.setdefault(f"{k}|{f.unit}", {}).setdefault(compare.key(f.value), f)
+                found.setdefault((f.type, k, f.unit), {}).setdefault(compare.key(f.value), f)
         return {k: next(iter(v.values())) for k, v in found.items() if len(v) == 1}
 
     def aligned(mine: Fact, theirs: Fact) -> bool:
         return _where(index, mine) == _where(index, theirs) is not None
 
-    def label(k: str) -> tuple[str, str]:
-        return ("quantity", k.rsplit("|", 1)[0])
+    def label(k: Key) -> tuple[str, str]:
+        return k[0], k[1]  # (kind, what it states)
 
     return _departures(articles, release, single, spans, label, left=aligned)
 
