@@ -376,13 +376,10 @@ def _amounts_against_release(
                 found.setdefault((f.type, k, f.unit), {}).setdefault(compare.key(f.value), f)
         return {k: next(iter(v.values())) for k, v in found.items() if len(v) == 1}
 
-    def aligned(mine: Fact, theirs: Fact) -> bool:
-        return _where(index, mine) == _where(index, theirs) is not None
-
     def label(k: Key) -> tuple[str, str]:
         return k[0], k[1]  # (kind, what it states)
 
-    return _departures(articles, release, single, spans, label, left=aligned)
+    return _departures(articles, release, single, spans, label)
 
 
 def _departures(
@@ -391,23 +388,21 @@ def _departures(
     single: Callable[[Article], Mapping[Any, Fact]],
     spans: Mapping[str, list],
     label: Callable[[Any], tuple[str, str]],
-    left: Callable[[Fact, Fact], bool] = lambda mine, theirs: False,
 ) -> list[Disagreement]:
     """The articles' facts that depart from the release's fact of the same key (`single`:
-    each article's one fact of each key; `left`: a departure other comparisons report),
-    each key's as one disagreement whose release side lists every article stating the
-    release's value too (it named the release alone, beside the reprints that say the
-    same: a black-box case)."""
+    each article's one fact of each key), each key's as one disagreement whose release side
+    lists every article stating the release's value too, in the release's words or its own
+    (it named the release alone, beside the reprints that say the same, and left out an
+    outlet that reworded the sentence: black-box cases)."""
     ours = single(release)
     theirs = {a.id: single(a) for a in articles if a.id != release.id}
     by_id = {a.id: a for a in articles}
     out = []
     for k, mine in ours.items():
-        said = compare.key(_value(mine))
         group = [(_value(mine), mine, release)]
         for aid, got in theirs.items():
             f = got.get(k)
-            if f is not None and (compare.key(_value(f)) == said or not left(mine, f)):
+            if f is not None:
                 group.append((_value(f), f, by_id[aid]))
         if len(group) > 1 and (d := _disagreement(label(k), group, spans, against_release=True)):
             out.append(d)
