@@ -221,3 +221,21 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
 def test_a_pages_labelled_reporter(line, reporter):
     found = labelled_reporter(line)
     assert (found.reporter if found else None) == reporter
+
+
+def test_a_bare_notice_closing_the_text_names_its_outlet():
+    """`ⓒ 연합뉴스` or `© 뉴스영월` on a line of its own after the body is the article's notice
+    (file names stood for the outlets: a black-box case); above more of the body it credits
+    a picture and names nothing."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    head = "영월군, 안전훈련 실시\n\n입력 2024.05.31 10:00\n\n영월군은 31일 훈련을 실시했다고 밝혔다.\n\n"
+    for notice, outlet in (
+        ("ⓒ 연합뉴스", "연합뉴스"),
+        ("© 뉴스영월", "뉴스영월"),
+        ("ⓒ뉴스영월", "뉴스영월"),
+    ):
+        assert extract(RawItem(origin="n.txt", text=head + notice + "\n")).outlet == outlet
+    middle = head + "ⓒ 연합뉴스\n\n훈련에는 300여명이 참여했다고 군은 설명했다.\n"
+    assert extract(RawItem(origin="m.txt", text=middle)).outlet is None

@@ -19,7 +19,13 @@ from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.bylines import WIRE_LEAD_RE, copyright_outlet, outlet_from_email, signature
+from newsmoa.extract.bylines import (
+    WIRE_LEAD_RE,
+    bare_notice_holder,
+    copyright_outlet,
+    outlet_from_email,
+    signature,
+)
 from newsmoa.extract.datelines import (
     DATETIME_RE,
     SEOUL,
@@ -220,6 +226,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
     listed: list[str] = []  # ... the ones right after it, nothing else between
     listing = False  # whether a short line now is right after the body
+    closing: str | None = None  # the holder a bare notice after the body names (`ⓒ 연합뉴스`)
     for n, line in enumerate(lines):
         text = tidy(line.text)
         kind = line.kind
@@ -247,6 +254,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 stamp = parse_datetime(text, tz=tz)  # a line that is only a date and time
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
+            if in_body:  # a bare mark and name closing the text (not a photo's credit
+                closing = bare_notice_holder(text) or closing  # above more of the body)
         elif kind is Kind.CAPTION:
             parts.captions.append(text)
         elif kind is Kind.SHORT:
@@ -257,6 +266,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             else:
                 heads.append(text)
         elif kind is Kind.BODY:
+            closing = None  # more body after it: it credited a picture
             parts.paragraphs.extend(trailing)
             trailing.clear()
             parts.paragraphs.append(_without_script(text))
@@ -264,6 +274,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             continue
         if kind not in (Kind.SHORT, Kind.BLANK):
             listing = False
+    parts.publisher = parts.publisher or closing
     if listed and parts.paragraphs and _introduces_list(parts.paragraphs[-1]):
         parts.paragraphs.extend(listed)  # the items the last paragraph announces
     if parts.paragraphs:  # a flattened page: captions glued before and in the body, signature after

@@ -357,6 +357,22 @@ def copyright_outlet(notice: str) -> str | None:
     return found or unknown
 
 
+_BARE_NOTICE = re.compile(
+    r"\s*[\[(<]?\s*(?:[ⓒⒸ©]|\([cC]\))\s*(?P<name>[가-힣A-Za-z0-9]+(?:\s?[가-힣A-Za-z0-9]+)?)\s*[\])>.]?\s*"
+)
+
+
+def bare_notice_holder(line: str) -> str | None:
+    """The outlet a line of only a mark and a name names (`ⓒ 연합뉴스`, `© 뉴스영월`): an
+    article's notice where it closes the text (a black-box case: file names stood for the
+    outlets), a picture's credit elsewhere, which the caller tells apart."""
+    m = _BARE_NOTICE.fullmatch(line)
+    if m is None:
+        return None
+    name = m["name"]
+    return outlets().canonical(name) or _holder(name)
+
+
 def _holder(name: str) -> str | None:
     """A holder the outlet table does not know (`ⓒ 전남매일, 무단전재 …`): a notice's holder
     is its publisher whatever its name, when that is one Hangul word that is no notice's
