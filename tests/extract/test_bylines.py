@@ -230,7 +230,7 @@ def test_a_bare_notice_closing_the_text_names_its_outlet():
     from newsmoa.extract.article import extract
     from newsmoa.types import RawItem
 
-    head = "영월군, 안전훈련 실시\n\n입력 2024.05.31 10:00\n\n영월군은 31일 훈련을 실시했다고 밝혔다.\n\n"
+    head = "영월군, 안전훈련 실시\n\n입력 2024.05.31 10:00\n\n영월군은 31일 군청에서 재난대응 안전한국훈련을 실시했다고 밝혔다.\n\n"
     for notice, outlet in (
         ("ⓒ 연합뉴스", "연합뉴스"),
         ("© 뉴스영월", "뉴스영월"),
