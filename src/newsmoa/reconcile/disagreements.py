@@ -306,7 +306,7 @@ def find_disagreements(
     out = [d for k, group in claims.items() if (d := _disagreement(k, group, spans))]
     if release in by_id:
         out.extend(_against_release(articles, facts, index, spans, by_id[release]))
-        for d in _amounts_against_release(articles, facts, index, spans, by_id[release]):
+        for d in _stated_once_against_release(articles, facts, index, spans, by_id[release]):
             out = _merged_into(out, d, release)
     return tuple(out)
 
@@ -326,8 +326,8 @@ def _merged_into(found: list[Disagreement], d: Disagreement, release: str) -> li
     return [*found, d]
 
 
-def _amount_key(fact: Fact) -> str | None:
-    """What an amount measures, or a date dates, for `_amounts_against_release`: what the
+def _stated_once_key(fact: Fact) -> str | None:
+    """What an amount measures, or a date dates, for `_stated_once_against_release`: what the
     amount counts (`사업비`), else the happening it is tied to with its unit (`포함 amount in
     원`); the happening a date dates (`held date`: a festival's dates, reworded from
     "개최한다" to "열린다", were not compared: a black-box case)."""
@@ -346,20 +346,22 @@ def _amount_key(fact: Fact) -> str | None:
     return f"{fact.about} amount in {fact.unit}" if fact.about else None
 
 
-def _amounts_against_release(
+def _stated_once_against_release(
     articles: Sequence[Article],
     facts: Mapping[str, Sequence[Fact]],
     index: dict,
     spans: Mapping[str, list],
     release: Article,
 ) -> list[Disagreement]:
-    """An amount an article states of what the release states one amount of, in the
-    release and in the article alike, wherever the two sentences stand: an outlet's
-    reworded "총사업비 30억원이 투입되는" against the release's "총사업비 35억원을 들여" were
-    never compared, their sentences did not align (a black-box case). A release is one
-    announcement, so one amount of one thing in it and in a reprint is one claim; where
-    either states two (two projects' costs), nothing is compared. Pairs in one
-    consolidated sentence are left to the comparisons there."""
+    """An amount or a date an article states of what the release states one of (a
+    project's cost, a festival's days: `_stated_once_key`), in the release and in the
+    article alike, wherever the two sentences stand: an outlet's reworded "총사업비 30억원이
+    투입되는" against the release's "총사업비 35억원을 들여" were never compared, their
+    sentences did not align (a black-box case). A release is one announcement, so one
+    value of one thing in it and in a reprint is one claim; where either states two (two
+    projects' costs), nothing is compared. Each dispute lists every outlet on each side
+    (`_departures`), and one over the release's words a sentence's comparison found already
+    takes these in (`_merged_into`)."""
 
     def past(of: Article, fact: Fact) -> bool:
         """In a sentence of the parties' past (`앞서 지난해 총사업비 12억원을 들여 …
@@ -372,7 +374,7 @@ def _amounts_against_release(
     def single(of: Article) -> dict[Key, Fact]:
         found: dict[Key, dict[Any, Fact]] = {}
         for f in facts.get(of.id, ()):
-            if (k := _amount_key(f)) is not None and not past(of, f):
+            if (k := _stated_once_key(f)) is not None and not past(of, f):
                 found.setdefault((f.type, k, f.unit), {}).setdefault(compare.key(f.value), f)
         return {k: next(iter(v.values())) for k, v in found.items() if len(v) == 1}
 
