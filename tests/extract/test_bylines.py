@@ -58,6 +58,7 @@ def test_leading_bylines(line, outlet, reporter, rest):
         "(서울) 정부는 31일 발표했다.",  # round brackets: a known outlet of 3+ characters only
         "(경제) 물가가 올랐다.",
         "(TV) 방송을 봤다.",
+        "【서울】 서울시는",
         "[경제] 물가가 올랐다.",  # square brackets: a section's or a transcript's label
         "[리포트] 본문",
         "[앵커 리포트] 본문",
@@ -66,18 +67,6 @@ def test_leading_bylines(line, outlet, reporter, rest):
 )
 def test_brackets_that_are_not_outlets(line):
     assert leading_byline(line) is None
-
-
-def test_a_datelines_place_alone_in_lenticular_brackets_leaves_the_text():
-    """`【영월】` opens a regional daily's report: its dateline's place, no outlet; it stayed
-    in the story's first sentence (a black-box case)."""
-    for line, rest in (
-        ("【서울】 서울시는 발표했다.", "서울시는 발표했다."),
-        ("【영월】영월군은 밝혔다.", "영월군은 밝혔다."),
-    ):
-        found = leading_byline(line)
-        assert found is not None and (found.outlet, found.reporter) == (None, None)
-        assert found.rest.strip() == rest
 
 
 SIGNATURES = [

@@ -131,14 +131,7 @@ def leading_byline(line: str) -> Byline | None:
     if named and (outlet := _bracketed_outlet(named["outlet"], square)):
         return Byline(outlet=outlet, reporter=first_name(named["name"]), rest=rest)
     outlet = _bracketed_outlet(inner, square)
-    if outlet:
-        return _with_lead_reporter(Byline(outlet=outlet, rest=rest))
-    if line.lstrip()[0] == "【" and _PLACE.fullmatch(inner) and rest.strip():
-        return _with_lead_reporter(Byline(rest=rest))  # 【영월】: a dateline's place alone
-    return None
-
-
-_PLACE = re.compile(r"[가-힣]{1,6}")
+    return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
 
 
 _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentences at least
