@@ -59,8 +59,6 @@ def labelled(text: str) -> list[tuple[str | None, str]]:
             "보성군은 21일 복합문화센터 첫 삽을 떴다.",
             [("ceremony", "보성군은 21일 복합문화센터 첫 삽을 떴다.")],
         ),
-        # an event held: 열린다 and 개최한다 are one happening
-        ("축제는 6월 7일 열린다.", [("held", "축제는 6월 7일 열린다.")]),
         # "체결한 바 있다" is one predicate: an earlier signing (its 1차 is no phase now)
         (
             "양측은 지난해 1차 업무협약을 체결한 바 있다.",

@@ -313,28 +313,33 @@ def find_disagreements(
 
 def _merged_into(found: list[Disagreement], d: Disagreement, release: str) -> list[Disagreement]:
     """`found` with `d` (a departure from the release across sentences) taken into the
-    disagreement that already sets other outlets against the same words of the release, if
-    one does (two sections of one dispute, "held date, sentence 1" and "held date (vs
-    release)", were shown), else added."""
-    said = {
-        (s.article, s.start, s.end) for v in d.values for s in v.sources if s.article == release
-    }
+    disagreement that already sets other outlets against the same words of the release
+    about the same thing, if one does (two sections of one dispute, "사업비, sentence 3" and
+    "사업비 (vs release)", were shown), else added. Two facts of one clause share its words,
+    so the release's value must be the same too (a review merged a floor area's dispute with
+    a cost's)."""
+
+    def released(x: Disagreement) -> set[tuple[str, str, int, int]]:
+        """(value, where) of the values the release states in a dispute."""
+        return {
+            (compare.key(v.value), s.article, s.start, s.end)
+            for v in x.values
+            for s in v.sources
+            if s.article == release
+        }
+
+    said = released(d)
     for n, other in enumerate(found):
-        theirs = {(s.article, s.start, s.end) for v in other.values for s in v.sources}
-        if other.kind == d.kind and said & theirs:
+        if other.kind == d.kind and said & released(other):
             return [*found[:n], *_joined([other, replace(d, about=other.about)]), *found[n + 1 :]]
     return [*found, d]
 
 
 def _stated_once_key(fact: Fact) -> str | None:
-    """What an amount measures, or a date dates, for `_stated_once_against_release`: what the
-    amount counts (`사업비`), else the happening it is tied to with its unit (`포함 amount in
-    원`); the happening a date dates (`held date`: a festival's dates, reworded from
-    "개최한다" to "열린다", were not compared: a black-box case)."""
-    if fact.type == "date" and fact.value is not None and fact.about:
-        if fact.about.startswith(EARLIER) or claim_key(fact, None) is not None:
-            return None  # the parties' past; a happening compared across the story already
-        return compare.about(fact.about, "date")
+    """What an amount measures, for `_stated_once_against_release`: what it counts
+    (`사업비`), else the happening it is tied to with its unit (`포함 amount in 원`). Dates
+    are not asked: a release's one date of a happening (`실시`, a meeting) is no date of
+    another such happening an outlet adds (`지난 3월에도 … 실시했다`: a review)."""
     if fact.type != "quantity" or fact.value is None or not fact.unit:
         return None
     if (fact.about or "").startswith(EARLIER):
