@@ -239,3 +239,10 @@ def test_a_bare_notice_closing_the_text_names_its_outlet():
         assert extract(RawItem(origin="n.txt", text=head + notice + "\n")).outlet == outlet
     middle = head + "ⓒ 연합뉴스\n\n훈련에는 300여명이 참여했다고 군은 설명했다.\n"
     assert extract(RawItem(origin="m.txt", text=middle)).outlet is None
+    # weaker than the dateline's outlet, the page's address and a reporter's credit: there
+    # it is a picture's credit (a review)
+    marked = head.replace("영월군은 31일", "(영월=뉴스영월) 홍길동 기자 = 영월군은 31일")
+    assert extract(RawItem(origin="d.txt", text=marked + "ⓒ 연합뉴스\n")).outlet == "뉴스영월"
+    hosted = RawItem(origin="u", text=head + "ⓒ 뉴시스\n", url="https://www.yna.co.kr/view/1")
+    assert extract(hosted).outlet == "연합뉴스"
+    assert extract(RawItem(origin="c.txt", text=head + "ⓒ 홍길동 기자\n")).outlet is None

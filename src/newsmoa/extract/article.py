@@ -116,6 +116,10 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         or parts.outlet
         or (outlets().from_host(urlparse(raw.url).hostname or "") if raw.url else None)
         or outlet_from_email(parts.email)
+        # a bare mark and name closing the text: the text's notice, or a photo's credit,
+        # which the dateline, the page's address or the reporter's e-mail outrank (a review:
+        # `ⓒ 연합뉴스` under a 뉴스영월 report made it 연합뉴스's)
+        or parts.closing
         or hints.get("sitename")
         or raw.source_name  # a feed's own name, last (an aggregator's)
     )
@@ -209,6 +213,7 @@ class _Parts:
     subtitle: str | None = None
     outlet: str | None = None
     publisher: str | None = None  # the holder a copyright notice names (`copyright_outlet`)
+    closing: str | None = None  # ... a bare one closing the text (`ⓒ 연합뉴스`): weaker
     reporter: str | None = None
     email: str | None = None
     published: datetime | None = None
@@ -274,7 +279,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             continue
         if kind not in (Kind.SHORT, Kind.BLANK):
             listing = False
-    parts.publisher = parts.publisher or closing
+    parts.closing = closing
     if listed and parts.paragraphs and _introduces_list(parts.paragraphs[-1]):
         parts.paragraphs.extend(listed)  # the items the last paragraph announces
     if parts.paragraphs:  # a flattened page: captions glued before and in the body, signature after

@@ -367,10 +367,13 @@ def bare_notice_holder(line: str) -> str | None:
     article's notice where it closes the text (a black-box case: file names stood for the
     outlets), a picture's credit elsewhere, which the caller tells apart."""
     m = _BARE_NOTICE.fullmatch(line)
-    if m is None:
-        return None
+    if m is None or any(w in m["name"].split()[1:] for w in _CREDITED):
+        return None  # `ⓒ 홍길동 기자`, `ⓒ 영월군 제공`: a picture's credit (a review)
     name = m["name"]
     return outlets().canonical(name) or _holder(name)
+
+
+_CREDITED = ("기자", "제공", "사진", "촬영")
 
 
 def _holder(name: str) -> str | None:
