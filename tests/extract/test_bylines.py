@@ -136,6 +136,8 @@ def test_the_holder_a_copyright_notice_names():
         # names no publisher (a review)
         ("저작권자 © 한국일보 무단전재 및 재배포 금지 / 사진 ⓒ 게티이미지뱅크", "한국일보"),
         ("ⓒ 뉴스영월 무단전재 / 사진 ⓒ 영월군청", "뉴스영월"),
+        ("사진=ⓒ뉴스1 저작권자 © 뉴스영월 무단전재", "뉴스영월"),  # a picture's, known or not
+        ("사진 ⓒ 영월군청 / ⓒ 뉴스영월 무단전재", "뉴스영월"),
         ("Copyright ⓒ 관리자. All rights reserved.", None),
         ("저작권자 © 무단전재 및 재배포 금지", None),  # no holder named
         ("ⓒ 2024 All rights reserved", None),

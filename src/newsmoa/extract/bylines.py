@@ -348,6 +348,9 @@ def copyright_outlet(notice: str) -> str | None:
     # …", a review); an outlet known by its ending counts ("© 충청투데이")
     table, found, unknown = outlets(), None, None
     for m in _HOLDER_RE.finditer(notice, max(0, min(marks) - 2)):
+        before = notice[max(0, m.start() - 6) : m.start()]
+        if "사진" in before or before.rstrip().endswith("="):
+            continue  # a picture's credit (`사진=ⓒ뉴스1`, `사진 ⓒ 영월군청`: a review)
         name = m["name"]
         found = table.canonical(name) or table.canonical(name.split()[0]) or found
         unknown = unknown or _holder(name)
