@@ -351,6 +351,34 @@ def test_a_pages_dateline_above_its_headline_and_its_related_list_below():
     assert (b.published.isoformat(), b.reporter) == ("2024-05-28T16:45:00+09:00", "한상민")
 
 
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "<p>수정 2024.05.29 10:00</p><p>입력 2024.05.28 16:45</p><h1>{h}</h1>{body}{related}",
+        "{related}<h1>{h}</h1>{body}<p>입력 2024.05.28 16:45</p>{related}",
+        "{related}<h1>{h}</h1><h2>군, 내년 12월 문 연다</h2><ul><li>입력 2024.05.28 16:45</li></ul>{body}",
+        "<span>입력 2024.05.28 16:45</span><h1>{h}</h1>{body}{related}",
+    ],
+)
+def test_a_pages_own_time_among_lists_of_other_articles(layout):
+    """The page's 입력 next to its headline (above or under it, a 수정 beside it, a subtitle
+    written as a sentence between), or else the first after the headline: never a time of
+    a list of other articles around the story (a review)."""
+    body = (
+        "<p>청솔군은 28일 읍내에 공공도서관을 짓는 공사를 시작했다고 밝혔다. 도서관은 2025년 "
+        "12월 문을 연다.</p><p>사업비는 120억원이다.</p>"
+    )
+    related = (
+        "<ul class='related'><li>청솔군 축제 <span>입력 2024.05.20 10:00</span></li>"
+        "<li>청솔군의회 <span>입력 2024.05.23 11:00</span></li></ul>"
+    )
+    page = layout.format(h="청솔군, 공공도서관 착공", body=body, related=related)
+    head = "<html><head><title>청솔군, 공공도서관 착공 - 한빛일보</title></head><body>"
+    a = extract(RawItem(origin="p.html", html=f"{head}{page}</body></html>"))
+    assert isinstance(a, Article) and a.published is not None
+    assert a.published.isoformat() == "2024-05-28T16:45:00+09:00"
+
+
 def test_a_headline_naming_a_phone_number_is_no_contact_line():
     """A release's contact line has a contact word with its number; a headline naming a
     number (`'1588-1234' 사칭 스미싱 문자 기승`) stays the headline (a review)."""

@@ -62,12 +62,13 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     alone, read as its midnight, ten hours before the release it reprinted: a black-box
     case) and the holder its copyright notice names (`publisher`: `저작권자 © 전북도민일보`).
 
-    The labelled dateline next to the headline's line (`title`, as the metadata found it;
-    `_around_headline`) is the page's `dateline`, which outranks the datelines of the main
-    text: a list of most-read articles above the story, each with its time, gave the page
-    the first of their times, in the main text too (a black-box case). Without a headline
-    line or a dateline near it, the page's datelines give `published` (the first published
-    one), which the main text's datelines outrank."""
+    A line of datelines next to the headline's line (`title`, as the metadata found it;
+    `_around_headline`, `_only_dates`) is the page's `dateline`, which outranks the
+    datelines of the main text: a list of most-read articles above the story, each with
+    its time, gave the page the first of their times, in the main text too (a black-box
+    case); else the first labelled 입력 from the headline on (before the lists under the
+    story) is. Without any, the page's datelines give `published`, which the main text's
+    datelines outrank."""
     from lxml import html as lxml_html
 
     from newsmoa.extract.boilerplate import is_copyright
@@ -92,18 +93,23 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     short = [line for line in lines if len(line) <= _FURNITURE_CHARS]
     out: dict[str, Any] = {}
     headline = _headline_line(lines, title)
-    near = [] if headline is None else _around_headline(lines, headline)
-    for key, lines_read in (("dateline", near), ("published", short)):
+    below, above = ([], []) if headline is None else _around_headline(lines, headline)
+    after = [] if headline is None else [line for line in lines[headline:] if line in short]
+    for key, lines_read in (
+        ("dateline", [line for line in below + above if _only_dates(line)]),
+        ("dateline", after),  # (from the headline on: the page's before its lists')
+        ("published", short),
+    ):
         datelines = [d for line in lines_read for d in find_datelines(line)]
         if not datelines:  # an English page's (`Posted: Jun. 3, 2016 at 10:40 AM`)
             found = (english_dateline(line) for line in lines_read)
             datelines = [d for d in found if d is not None][:1]
-        if (when := published_from_datelines(datelines[:1] if near else datelines)) is not None:
+        if (when := published_from_datelines(datelines)) is not None:  # (입력 before 수정)
             out[key] = when.isoformat()
             break
-    # the reporter its information list names there (`기자명 한상민 기자`), which the main
-    # text leaves out with the list
-    signed = (signature(line) for line in near if len(line) <= SIGNATURE_MAX_CHARS)
+    # the reporter its information list names under the headline (`기자명 한상민 기자`),
+    # which the main text leaves out with the list
+    signed = (signature(line) for line in below if len(line) <= SIGNATURE_MAX_CHARS)
     if reporter := next((b.reporter for b in signed if b is not None and b.reporter), None):
         out["reporter"] = reporter
     holders = [copyright_outlet(line) for line in short if is_copyright(line)]
@@ -116,20 +122,43 @@ ABOVE_HEADLINE = 3  # lines above the headline a page's own dateline may stand i
 _PARAGRAPH_CHARS = 80  # a longer line under the headline (or a sentence) begins the text
 
 
-def _around_headline(lines: list[str], headline: int) -> list[str]:
+def _around_headline(lines: list[str], headline: int) -> tuple[list[str], list[str]]:
     """Where a page's own dateline stands: the lines under its headline before the story's
-    text begins, then the few above it, nearest first (a review: a date above the <h1>
+    text begins, and the few above it, nearest first (a review: a date above the <h1>
     lost to a related list below the story; a most-read list above the headline took the
     page's time before: a black-box case)."""
-    from newsmoa.extract.lines import ends_sentence
+    from newsmoa.extract.lines import ends_with_stop
 
     below = []
     for line in lines[headline + 1 :]:
-        if len(line) > _PARAGRAPH_CHARS or ends_sentence(line):
-            break  # the story's text begins
+        if len(line) > _PARAGRAPH_CHARS or ends_with_stop(line):
+            break  # the story's text begins (a subtitle ending like a sentence does not)
         below.append(line)
-    above = lines[max(0, headline - ABOVE_HEADLINE) : headline][::-1]
-    return below + above
+    return below, lines[max(0, headline - ABOVE_HEADLINE) : headline][::-1]
+
+
+_LEFT_OF_DATES = 1  # characters a line holds besides its datelines and their labels
+
+
+def _only_dates(line: str) -> bool:
+    """Whether a line is a page's datelines and little else: an item of a list of other
+    articles holds one after its title (`청솔군 축제 입력 2024.05.20`), which is not the
+    page's (a review)."""
+    from newsmoa.extract.datelines import find_datelines
+    from newsmoa.extract.tables import dateline_labels
+
+    found = find_datelines(line)
+    if not found:
+        return False
+    left, at = [], 0
+    for d in found:
+        left.append(line[at : d.start])
+        at = d.end
+    left.append(line[at:])
+    words = " ".join(left)
+    for label in sorted(dateline_labels(), key=len, reverse=True):
+        words = words.replace(label, "")
+    return len(words.replace(" ", "").strip(":|·/-()[]")) <= _LEFT_OF_DATES
 
 
 def _headline_line(lines: list[str], title: str | None) -> int | None:
