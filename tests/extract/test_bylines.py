@@ -139,6 +139,7 @@ def test_the_holder_a_copyright_notice_names():
         ("사진=ⓒ뉴스1 저작권자 © 뉴스영월 무단전재", "뉴스영월"),  # a picture's, known or not
         ("사진 ⓒ 영월군청 / ⓒ 뉴스영월 무단전재", "뉴스영월"),
         ("Copyright ⓒ 관리자. All rights reserved.", None),
+        ("ⓒ 매일 무단전재 및 재배포 금지", None),  # an outlet's ending alone
         ("저작권자 © 무단전재 및 재배포 금지", None),  # no holder named
         ("ⓒ 2024 All rights reserved", None),
     ):
@@ -218,6 +219,7 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         ("기자명 비공개", None),
         ("취재기자 모집", None),
         ("작성자들이", None),  # one word, no label and name
+        ("작성자 편집국", None),  # a desk
     ],
 )
 def test_a_pages_labelled_reporter(line, reporter):

@@ -28,8 +28,10 @@ TABLE = [
     ("2015년03월20일 16시34분", FRI, "2015년03월20일 16시34분", "2015-03-20T16:34:00+09:00"),
     # a range of days before a place starting with 장 (`9일 장릉`: no 일장, a black-box case)
     ("6월 7~9일 장릉 일원", FRI, "6월 7~9일", P("2015-06-07", "2015-06-09")),
+    ("축제 2일 차인 8일", FRI, "8일", "2015-03-08"),  # a day's count, spaced (a review)
     # an offset after a named day counts from that day (`8월 2일 하루 전`: a review)
     ("8월 2일 하루 전", date(2015, 7, 31), "8월 2일 하루 전", "2015-08-01"),
+    ("6월 7일 일주일 전부터", FRI, "6월 7일 일주일 전부터", P("2015-05-31", None)),
     # bare days: the nearest cycle
     ("19일", FRI, "19일", "2015-03-19"),
     ("5일", FRI, "5일", "2015-03-05"),

@@ -251,8 +251,9 @@ def labelled_reporter(line: str) -> Byline | None:
     if line.lstrip(" -·•")[:2] not in _LABEL_STARTS:
         return None  # most lines, at a slice's cost
     m = _LABELLED_RE.match(line)
-    if not m or m["label"] not in labels or first_name(m["name"]) in not_names:
-        return None  # (`작성자 관리자`, `기자명 비공개`: a review)
+    name = first_name(m["name"]) if m else ""
+    if not m or m["label"] not in labels or name in not_names or _is_desk(name):
+        return None  # (`작성자 관리자`, `기자명 비공개`, `작성자 편집국`: reviews)
     if len(m["label"]) < 3 and not (m["role"] or m["email"] or m["colon"]):
         return None
     return Byline(
@@ -388,8 +389,8 @@ def _holder(name: str) -> str | None:
     word = name.split()[0]
     if not _ONE_NAME.fullmatch(word) or any(w in word for w in _NOTICE_WORDS):
         return None
-    if word.startswith(not_holders()):  # `관리자`, `사진`, `게티이미지뱅크`
-        return None
+    if word.startswith(not_holders()) or word in outlets().suffixes:  # `관리자`, `사진`;
+        return None  # an outlet's ending alone (`매일`: a review)
     table = outlets()  # a company's name after its outlet's (뉴스1코리아: 뉴스1), not
     brand = max(  # another title of its house (한겨레21: digits, not a company's word)
         (

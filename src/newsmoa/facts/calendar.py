@@ -86,9 +86,16 @@ def _time(text: str) -> tuple[int, int] | None:
     return (hour % 24, minute) if hour <= 24 and minute < 60 else None
 
 
-def offset_from(text: str, anchor: date) -> tuple[Any, date | None]:
-    """The date an offset (`하루 전`, `사흘 뒤`, `2주 후`) names from `anchor`."""
-    return _offset(text, anchor)
+def offset_from(parts: Parts, anchor: date) -> tuple[Any, date | None]:
+    """The date a chain's offset (`하루 전`, `사흘 뒤`, `2주 후`) names from `anchor`, with
+    the chain's 부터 or 까지 (`일주일 전부터`: from that day; a review lost it)."""
+    words = next(text for kind, text in parts if kind == "offset")
+    value, day = _offset(words, anchor)
+    mods = [text for kind, text in parts if kind in ("tight", "loose")]
+    mod = _table("date_modifiers")[_key(mods[0])][0] if mods else None
+    if value is not None and mod in ("from", "to"):
+        value = {"from": value, "to": None} if mod == "from" else {"from": None, "to": value}
+    return value, day
 
 
 def _offset(text: str, anchor: date) -> tuple[Any, date | None]:

@@ -260,9 +260,11 @@ def _company(
     if trail:  # 한결에너지㈜는
         end, rest_at = trail.start(), trail.end()
     elif lead or after_label:  # the name runs to the particles ending the word
-        if after_label and (not toks or toks[0].tag in _NO_NAME):
-            return None  # 주식회사 형태로, 주식회사 2곳과: no company's name
         end = _particles_start(toks, start, end)
+        named = [t for t in toks if start <= t.start < end]
+        one_noun = len(named) == 1 and named[0].tag in _NO_NAME
+        if after_label and (not named or one_noun or named[0].tag in ("SN", "NR")):
+            return None  # 주식회사 형태로, 주식회사 2곳과: one common noun or a count, no name
         rest_at = end
     elif marked_after and end == m.end():
         rest_at = end  # 한결에너지 before (주)와

@@ -104,9 +104,10 @@ _WEND = (
     r"(?=$|[^가-힣]|에|엔|의|는|은|도|보다|와|과|부터|까지|로|께|경|쯤|무렵|말|초|중순|하순"
     r"|상순|초순|이|가|를|을|만|대비|내|안)"
 )
-# what makes a number of days no date: a word after it, or a suffix written onto it (`5일장`,
-# `3일째`: "9일 장릉 일원" is the 9th at 장릉, which a spaced 장 took for 일장: a black-box case)
-_DAY_NOT = r"(?!\s*(?:간|동안|만에|만|이내|내로|내에|이상|이하|평균)|(?:째|차|장|치|씩|여)|요일)"
+# what makes a number of days no date: a word after it (`3일 째`, `2일 차인`), or 장 written
+# onto it (`5일장`: "9일 장릉 일원" is the 9th at 장릉, which a spaced 장 took for 일장, a
+# black-box case; the other suffixes stay spaced or not, a review)
+_DAY_NOT = r"(?!\s*(?:간|동안|째|만에|만|이내|내로|내에|차|치|씩|여|이상|이하|평균)|장|요일)"
 
 
 @cache
@@ -243,8 +244,7 @@ def find_dates(
                 named, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
             )
             if named_day is not None:
-                words = next(w for kind, w in parts if kind == "offset")
-                value, day = calendar.offset_from(words, named_day)
+                value, day = calendar.offset_from(parts, named_day)
                 offset = False
         kinds = {kind for kind, _ in parts}
         bare_day = bool(kinds & {"ymd", "day"}) and "dir" not in kinds

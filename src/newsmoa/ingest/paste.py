@@ -138,7 +138,8 @@ def _titled(taken: list[Line]) -> bool:
 def _sentence_headline(line: Line, before: list[Line]) -> bool:
     """A headline written as a sentence without its full stop (`세관, 필로폰 숨긴 40대
     붙잡았다`), above the next article's dateline, under a line that closes the article
-    before (its reporter's e-mail, a copyright notice, a wire's credit line): it stayed under
+    before (its reporter's signature or e-mail, a copyright notice, a wire's credit line;
+    a review: `정다운 기자` alone closed nothing): it stayed under
     that article's body, which showed the other outlet's headline as its own sentence (a
     black-box case). Under a body line, the line is that article's last sentence, written
     without its stop (a review)."""
@@ -148,10 +149,7 @@ def _sentence_headline(line: Line, before: list[Line]) -> bool:
     if not text.rstrip(CLOSERS)[-1:].isalpha() and not text.endswith("?"):
         return False
     above = next((b for b in reversed(before) if b.kind is not Kind.BLANK), None)
-    closed = above is not None and (
-        _closing(above)
-        or (above.kind is Kind.SIGNATURE and bool(above.byline and above.byline.email))
-    )
+    closed = above is not None and (_closing(above) or above.kind is Kind.SIGNATURE)
     return closed and any(_is_body(b) and ends_with_stop(b.text.strip()) for b in before)
 
 
