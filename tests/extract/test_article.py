@@ -358,6 +358,7 @@ def test_a_pages_dateline_above_its_headline_and_its_related_list_below():
         "{related}<h1>{h}</h1>{body}<p>입력 2024.05.28 16:45</p>{related}",
         "{related}<h1>{h}</h1><h2>군, 내년 12월 문 연다</h2><ul><li>입력 2024.05.28 16:45</li></ul>{body}",
         "<span>입력 2024.05.28 16:45</span><h1>{h}</h1>{body}{related}",
+        "<p>김철수 기자 | 입력 2024.05.28 16:45 | 조회수 123</p><h1>{h}</h1>{body}{related}",
     ],
 )
 def test_a_pages_own_time_among_lists_of_other_articles(layout):

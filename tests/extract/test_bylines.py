@@ -220,6 +220,7 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         ("취재기자 모집", None),
         ("작성자들이", None),  # one word, no label and name
         ("작성자 편집국", None),  # a desk
+        ("작성자 홍성국", "홍성국"),  # a name ending like a desk (a review)
     ],
 )
 def test_a_pages_labelled_reporter(line, reporter):

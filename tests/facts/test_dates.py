@@ -29,6 +29,9 @@ TABLE = [
     # a range of days before a place starting with 장 (`9일 장릉`: no 일장, a black-box case)
     ("6월 7~9일 장릉 일원", FRI, "6월 7~9일", P("2015-06-07", "2015-06-09")),
     ("축제 2일 차인 8일", FRI, "8일", "2015-03-08"),  # a day's count, spaced (a review)
+    ("4월 10일 치러지는 총선", FRI, "4월 10일", "2015-04-10"),  # words that only begin like
+    ("지난 8일 여야가", FRI, "지난 8일", "2015-03-08"),  # a count's suffix (a review)
+    ("9일 차관 회의", FRI, "9일", "2015-03-09"),
     # an offset after a named day counts from that day (`8월 2일 하루 전`: a review)
     ("8월 2일 하루 전", date(2015, 7, 31), "8월 2일 하루 전", "2015-08-01"),
     ("6월 7일 일주일 전부터", FRI, "6월 7일 일주일 전부터", P("2015-05-31", None)),

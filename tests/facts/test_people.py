@@ -261,7 +261,7 @@ def test_rarer_family_names_make_people():
         ("회사는 주식회사 형태로 전환했다.", []),  # a common noun after 주식회사: no name
         ("군은 주식회사 2곳과 협약을 맺었다.", []),
         ("군은 주식회사 한결에너지와 협약을 맺었다.", ["한결에너지"]),
-        ("군은 주식회사 청정에너지와 협약을 맺었다.", ["청정에너지"]),  # common nouns (a review)
+        ("회사는 주식회사 설립계획을 밝혔다.", []),  # common nouns: no name (a review)
     ],
 )
 def test_a_company_marked_as_one(text, companies):

@@ -251,8 +251,7 @@ def labelled_reporter(line: str) -> Byline | None:
     if line.lstrip(" -·•")[:2] not in _LABEL_STARTS:
         return None  # most lines, at a slice's cost
     m = _LABELLED_RE.match(line)
-    name = first_name(m["name"]) if m else ""
-    if not m or m["label"] not in labels or name in not_names or _is_desk(name):
+    if not m or m["label"] not in labels or first_name(m["name"]) in not_names:
         return None  # (`작성자 관리자`, `기자명 비공개`, `작성자 편집국`: reviews)
     if len(m["label"]) < 3 and not (m["role"] or m["email"] or m["colon"]):
         return None

@@ -137,13 +137,16 @@ def _around_headline(lines: list[str], headline: int) -> tuple[list[str], list[s
     return below, lines[max(0, headline - ABOVE_HEADLINE) : headline][::-1]
 
 
-_LEFT_OF_DATES = 1  # characters a line holds besides its datelines and their labels
+_LEFT_OF_DATES = 1  # characters a line holds besides its datelines and their labels, ...
+_INFO = re.compile(r"(?:조회수?|댓글|공유|추천)\d*")  # ... its counters, and a byline
 
 
 def _only_dates(line: str) -> bool:
-    """Whether a line is a page's datelines and little else: an item of a list of other
+    """Whether a line is a page's datelines and little else (their labels, separators, its
+    counters, its byline: `김철수 기자 | 입력 … | 조회수 123`): an item of a list of other
     articles holds one after its title (`청솔군 축제 입력 2024.05.20`), which is not the
-    page's (a review)."""
+    page's (reviews)."""
+    from newsmoa.extract.bylines import signature
     from newsmoa.extract.datelines import find_datelines
     from newsmoa.extract.tables import dateline_labels
 
@@ -155,10 +158,15 @@ def _only_dates(line: str) -> bool:
         left.append(line[at : d.start])
         at = d.end
     left.append(line[at:])
-    words = " ".join(left)
-    for label in sorted(dateline_labels(), key=len, reverse=True):
-        words = words.replace(label, "")
-    return len(words.replace(" ", "").strip(":|·/-()[]")) <= _LEFT_OF_DATES
+    for segment in re.split(r"[|·/,]", " ".join(left)):
+        words = segment
+        for label in sorted(dateline_labels(), key=len, reverse=True):
+            words = words.replace(label, "")
+        words = words.replace(" ", "").strip(":-()[]")
+        said = len(words) <= _LEFT_OF_DATES or _INFO.fullmatch(words)
+        if not said and signature(segment.strip()) is None:  # (`김철수 기자 | 입력 …`)
+            return False
+    return True
 
 
 def _headline_line(lines: list[str], title: str | None) -> int | None:

@@ -262,9 +262,9 @@ def _company(
     elif lead or after_label:  # the name runs to the particles ending the word
         end = _particles_start(toks, start, end)
         named = [t for t in toks if start <= t.start < end]
-        one_noun = len(named) == 1 and named[0].tag in _NO_NAME
-        if after_label and (not named or one_noun or named[0].tag in ("SN", "NR")):
-            return None  # 주식회사 형태로, 주식회사 2곳과: one common noun or a count, no name
+        if after_label and (not named or named[0].tag in _NO_NAME):
+            return None  # 주식회사 형태로, 설립계획을, 2곳과: common nouns or a count, no name
+            # (a name of common nouns, 청정에너지, is missed: ㈜ marks most names)
         rest_at = end
     elif marked_after and end == m.end():
         rest_at = end  # 한결에너지 before (주)와
