@@ -24,7 +24,9 @@ another's (`2015-03` vs `2015-03-19`), that says nothing, or that repeats a seco
 the other also reports only says less.
 No winner is picked: values come in a fixed order (chronological for dates), each with every
 source and a quote. With `release`, each fact an article states differently from the press
-release in an aligned sentence is reported too.
+release in an aligned sentence is reported too, and so is an amount the release states once
+wherever the article states it; every outlet stating the release's value stands on its
+side.
 """
 
 from __future__ import annotations
@@ -358,9 +360,9 @@ def _stated_once_against_release(
     spans: Mapping[str, list],
     release: Article,
 ) -> list[Disagreement]:
-    """An amount or a date an article states of what the release states one of (a
-    project's cost, a festival's days: `_stated_once_key`), in the release and in the
-    article alike, wherever the two sentences stand: an outlet's reworded "총사업비 30억원이
+    """An amount an article states of what the release states one amount of (a project's
+    cost: `_stated_once_key`), in the release and in the article alike, wherever the two
+    sentences stand: an outlet's reworded "총사업비 30억원이
     투입되는" against the release's "총사업비 35억원을 들여" were never compared, their
     sentences did not align (a black-box case). A release is one announcement, so one
     value of one thing in it and in a reprint is one claim; where either states two (two
