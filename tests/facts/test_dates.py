@@ -35,6 +35,8 @@ TABLE = [
     # an offset after a named day counts from that day (`8월 2일 하루 전`: a review)
     ("8월 2일 하루 전", date(2015, 7, 31), "8월 2일 하루 전", "2015-08-01"),
     ("6월 7일 일주일 전부터", FRI, "6월 7일 일주일 전부터", P("2015-05-31", None)),
+    ("8월 2일 하루 전날", date(2015, 7, 31), "8월 2일 하루 전날", "2015-08-01"),  # the same
+    ("오는 31일 당일", FRI, "오는 31일 당일", "2015-03-31"),  # a day named by the chain's
     # bare days: the nearest cycle
     ("19일", FRI, "19일", "2015-03-19"),
     ("5일", FRI, "5일", "2015-03-05"),

@@ -110,7 +110,7 @@ def test_a_headline_written_as_a_sentence_opens_the_next_article():
         "세관, 필로폰 몸에 숨긴 40대 공항서 붙잡았다",
     ]
     assert "붙잡았다" not in articles[0].text
-    for signed in ("정다운 기자", "/정다운 기자"):  # a signature alone closes it too (a review)
+    for signed in ("정다운 기자", "/정다운 기자", "사회부 정다운 기자"):  # a signature alone too
         chunks = split_pasted(first.replace("jdw@yna.co.kr", signed) + second)
         assert len(chunks) == 2 and chunks[1].startswith("세관, 필로폰")
     unstopped = first.replace("밝혔다.\n\njdw", "밝혔다\n\njdw")  # no stop, no dateline after

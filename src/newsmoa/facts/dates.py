@@ -240,7 +240,20 @@ def find_dates(
             parts, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
         )
         offset = any(kind == "offset" for kind, _ in parts)
-        named = [(kind, words) for kind, words in parts if kind != "offset"]
+        named = [(kind, words) for kind, words in parts if kind not in ("offset", "rel_day")]
+        if "rel_day" in _kinds(parts) and {kind for kind, _ in named} & {"day", "ymd"}:
+            # a day named by the one the chain names (`8월 2일 하루 전날`: the 1st; it was
+            # counted from the day named before the chain, or the dateline: a review)
+            _, named_day = calendar.resolve(
+                named, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
+            )
+            if named_day is not None:
+                relative = [
+                    (kind, words)
+                    for kind, words in parts
+                    if kind not in ("day", "ymd", "month", "year")
+                ]
+                value, day = calendar.resolve(relative, anchor, ref=named_day, tz=tz)
         if offset and {kind for kind, _ in named} & {"day", "ymd"}:
             # counted from the day the chain names ("8월 2일 하루 전": the 1st of August; it
             # was counted from the dateline, a day before the 31st of July: a review)
@@ -258,6 +271,10 @@ def find_dates(
         ref_year = mention.year or ref_year
         ref_month = mention.month or ref_month
     return tuple(_join_periods(text, out))
+
+
+def _kinds(parts: list[tuple[str, str]]) -> set[str]:
+    return {kind for kind, _ in parts}
 
 
 def _recurring(text: str, chain: list[tuple[str, int, int]]) -> bool:
