@@ -138,6 +138,8 @@ def test_the_holder_a_copyright_notice_names():
         ("ⓒ 뉴스영월 무단전재 / 사진 ⓒ 영월군청", "뉴스영월"),
         ("사진=ⓒ뉴스1 저작권자 © 뉴스영월 무단전재", "뉴스영월"),  # a picture's, known or not
         ("사진 ⓒ 영월군청 / ⓒ 뉴스영월 무단전재", "뉴스영월"),
+        # the notice's own holder (before 무단전재) beats a credit after it (a third check)
+        ("저작권자 © 뉴스영월 무단전재 및 재배포 금지 ⓒ연합뉴스", "뉴스영월"),
         ("Copyright ⓒ 관리자. All rights reserved.", None),
         ("ⓒ 매일 무단전재 및 재배포 금지", None),  # an outlet's ending alone
         ("저작권자 © 무단전재 및 재배포 금지", None),  # no holder named

@@ -348,18 +348,22 @@ def copyright_outlet(notice: str) -> str | None:
         return None
     # the last one named: a picture's credit may come first ("사진=ⓒ뉴스1 저작권자 © 한국일보
     # …", a review); an outlet known by its ending counts ("© 충청투데이")
-    table, found, unknown = outlets(), None, None
+    table, found, unknown, holder = outlets(), None, None, None
     for m in _HOLDER_RE.finditer(notice, max(0, min(marks) - 2)):
         before = notice[max(0, m.start() - 6) : m.start()]
         if "사진" in before or before.rstrip().endswith("="):
             continue  # a picture's credit (`사진=ⓒ뉴스1`, `사진 ⓒ 영월군청`: a review)
         name = m["name"]
-        found = table.canonical(name) or table.canonical(name.split()[0]) or found
-        unknown = unknown or _holder(name)
-    # an unknown holder only where the notice names no known one, and its first: a
-    # picture's credit after the notice ("… 한국일보 무단전재 / 사진 ⓒ 게티이미지뱅크", a
-    # review) names the picture's source
-    return found or unknown
+        named = table.canonical(name) or table.canonical(name.split()[0])
+        found, unknown = named or found, unknown or _holder(name)
+        first_end = m.start("name") + len(name.split()[0])
+        if holder is None and _NOTICE_HOLDER.match(notice, first_end):
+            holder = named or _holder(name)  # `ⓒ 뉴스영월 무단전재 …`: the notice's own
+    # the notice's own holder (its name before 무단전재); else the last known one; an
+    # unknown one only where the notice names no known one, and its first: a picture's
+    # credit after the notice ("… 한국일보 무단전재 / 사진 ⓒ 게티이미지뱅크", "… 뉴스영월
+    # 무단전재 및 재배포 금지 ⓒ연합뉴스": reviews) names the picture's source
+    return holder or found or unknown
 
 
 _BARE_NOTICE = re.compile(
@@ -406,6 +410,7 @@ def _holder(name: str) -> str | None:
 
 
 _COMPANY_WORD = re.compile(r"[가-힣A-Za-z]{2,}")
+_NOTICE_HOLDER = re.compile(r"[\s,.]*(?:무단|all rights|All rights|ALL RIGHTS)")
 
 
 # where a holder may be named (the pattern is matched from the first; a search of the whole
