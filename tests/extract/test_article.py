@@ -359,6 +359,13 @@ def test_a_pages_dateline_above_its_headline_and_its_related_list_below():
         "{related}<h1>{h}</h1><h2>군, 내년 12월 문 연다</h2><ul><li>입력 2024.05.28 16:45</li></ul>{body}",
         "<span>입력 2024.05.28 16:45</span><h1>{h}</h1>{body}{related}",
         "<p>김철수 기자 | 입력 2024.05.28 16:45 | 조회수 123</p><h1>{h}</h1>{body}{related}",
+        # a ranking of links, each item's time in a <div> of its own (a third check)
+        "<ul>"
+        + "".join(
+            f"<li><a href='/a/{i}'>다른 기사 {i}</a><div>입력 2024.05.2{i} 11:00</div></li>"
+            for i in range(1, 4)
+        )
+        + "</ul><h1>{h}</h1>{body}<p>입력 2024.05.28 16:45</p>",
     ],
 )
 def test_a_pages_own_time_among_lists_of_other_articles(layout):

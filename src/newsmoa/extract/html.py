@@ -82,6 +82,8 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
         return {}
     for el in root.iter("script", "style", "noscript"):
         el.text = ""
+    for el in [e for e in root.iter("ul", "ol") if _links_list(e)]:
+        el.drop_tree()  # other articles' titles and times (most read, related)
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
             el.tail = "\n" + (el.tail or "")
@@ -167,6 +169,15 @@ def _only_dates(line: str) -> bool:
         if not said and signature(segment.strip()) is None:  # (`김철수 기자 | 입력 …`)
             return False
     return True
+
+
+def _links_list(el: Any) -> bool:
+    """Whether a list is one of links to other articles (most read, related: each item a
+    link), whose times are theirs: 3 items at least, each with a link. A page's own
+    information list (reporter, 입력, 수정) links one item at most (a third check: a
+    ranking's times, each in a <div> of its own, gave the page its time)."""
+    items = [li for li in el if isinstance(li.tag, str) and li.tag.lower() == "li"]
+    return len(items) >= 3 and all(li.find(".//a") is not None for li in items)
 
 
 def _headline_line(lines: list[str], title: str | None) -> int | None:
