@@ -239,31 +239,23 @@ def find_dates(
         value, day = calendar.resolve(
             parts, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
         )
-        offset = any(kind == "offset" for kind, _ in parts)
-        named = [(kind, words) for kind, words in parts if kind not in ("offset", "rel_day")]
-        if "rel_day" in _kinds(parts) and {kind for kind, _ in named} & {"day", "ymd"}:
-            # a day named by the one the chain names (`8월 2일 하루 전날`: the 1st; it was
-            # counted from the day named before the chain, or the dateline: a review)
-            _, named_day = calendar.resolve(
-                named, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
-            )
-            if named_day is not None:
-                relative = [
-                    (kind, words)
-                    for kind, words in parts
-                    if kind not in ("day", "ymd", "month", "year")
-                ]
-                value, day = calendar.resolve(relative, anchor, ref=named_day, tz=tz)
-        if offset and {kind for kind, _ in named} & {"day", "ymd"}:
-            # counted from the day the chain names ("8월 2일 하루 전": the 1st of August; it
-            # was counted from the dateline, a day before the 31st of July: a review)
-            _, named_day = calendar.resolve(
-                named, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
-            )
-            if named_day is not None:
-                value, day = calendar.offset_from(parts, named_day)
-                offset = False
         kinds = {kind for kind, _ in parts}
+        offset = "offset" in kinds
+        named = [(kind, words) for kind, words in parts if kind not in ("offset", "rel_day")]
+        named_day = None
+        if kinds & {"offset", "rel_day"} and {kind for kind, _ in named} & {"day", "ymd"}:
+            # a day counted from the one the chain names (`8월 2일 하루 전`, `8월 2일 하루
+            # 전날`: the 1st of August; they were counted from the dateline, or from the day
+            # named before the chain: a review)
+            _, named_day = calendar.resolve(
+                named, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
+            )
+        if named_day is not None and offset:
+            value, day = calendar.offset_from(parts, named_day)
+            offset = False
+        elif named_day is not None:  # (a day named by reference: 전날, 당일)
+            relative = [(k, w) for k, w in parts if k not in ("day", "ymd", "month", "year")]
+            value, day = calendar.resolve(relative, anchor, ref=named_day, tz=tz)
         bare_day = bool(kinds & {"ymd", "day"}) and "dir" not in kinds
         mention = DateMention(start, end, text[start:end], value, day, offset, bare_day)
         out.append(mention)
@@ -271,10 +263,6 @@ def find_dates(
         ref_year = mention.year or ref_year
         ref_month = mention.month or ref_month
     return tuple(_join_periods(text, out))
-
-
-def _kinds(parts: list[tuple[str, str]]) -> set[str]:
-    return {kind for kind, _ in parts}
 
 
 def _recurring(text: str, chain: list[tuple[str, int, int]]) -> bool:
