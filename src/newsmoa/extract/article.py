@@ -231,7 +231,6 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
     listed: list[str] = []  # ... the ones right after it, nothing else between
     listing = False  # whether a short line now is right after the body
-    closing: str | None = None  # the holder a bare notice after the body names (`ⓒ 연합뉴스`)
     for n, line in enumerate(lines):
         text = tidy(line.text)
         kind = line.kind
@@ -260,7 +259,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
             if in_body:  # a bare mark and name closing the text (not a photo's credit
-                closing = bare_notice_holder(text) or closing  # above more of the body)
+                parts.closing = bare_notice_holder(text) or parts.closing  # above more body)
         elif kind is Kind.CAPTION:
             parts.captions.append(text)
         elif kind is Kind.SHORT:
@@ -271,7 +270,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             else:
                 heads.append(text)
         elif kind is Kind.BODY:
-            closing = None  # more body after it: it credited a picture
+            parts.closing = None  # more body after it: it credited a picture
             parts.paragraphs.extend(trailing)
             trailing.clear()
             parts.paragraphs.append(_without_script(text))
@@ -279,7 +278,6 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             continue
         if kind not in (Kind.SHORT, Kind.BLANK):
             listing = False
-    parts.closing = closing
     if listed and parts.paragraphs and _introduces_list(parts.paragraphs[-1]):
         parts.paragraphs.extend(listed)  # the items the last paragraph announces
     if parts.paragraphs:  # a flattened page: captions glued before and in the body, signature after

@@ -355,10 +355,11 @@ def copyright_outlet(notice: str) -> str | None:
             continue  # a picture's credit (`사진=ⓒ뉴스1`, `사진 ⓒ 영월군청`: a review)
         name = m["name"]
         named = table.canonical(name) or table.canonical(name.split()[0])
-        found, unknown = named or found, unknown or _holder(name)
+        other = None if named else _holder(name)
+        found, unknown = named or found, unknown or other
         first_end = m.start("name") + len(name.split()[0])
         if holder is None and _NOTICE_HOLDER.match(notice, first_end):
-            holder = named or _holder(name)  # `ⓒ 뉴스영월 무단전재 …`: the notice's own
+            holder = named or other  # `ⓒ 뉴스영월 무단전재 …`: the notice's own
     # the notice's own holder (its name before 무단전재); else the last known one; an
     # unknown one only where the notice names no known one, and its first: a picture's
     # credit after the notice ("… 한국일보 무단전재 / 사진 ⓒ 게티이미지뱅크", "… 뉴스영월

@@ -96,7 +96,9 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     headline = _headline_line(lines, title)
     below, above = ([], []) if headline is None else _around_headline(lines, headline)
-    after = [] if headline is None else [line for line in lines[headline:] if line in short]
+    after = (
+        [] if headline is None else [ln for ln in lines[headline:] if len(ln) <= _FURNITURE_CHARS]
+    )
     for key, lines_read in (
         ("dateline", [line for line in below + above if _only_dates(line)]),
         ("dateline", after),  # (from the headline on: the page's before its lists')
