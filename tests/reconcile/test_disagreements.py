@@ -182,6 +182,24 @@ def test_the_day_a_decision_takes_effect_is_not_the_day_it_was_made():
     assert [(d.kind, d.about) for d in found] == [("date", "단행 (effective) date, sentence 1")]
 
 
+def test_figures_read_at_other_times_are_no_disagreement():
+    """ "25일 오후 4시 20분 현재 35만 명이 동의했다": a count read at a time. Two outlets
+    reading it (or two petitions) at 4:20 and at 5:20 do not disagree, on the count or on
+    the time (August C showed both as disagreements); read at the same time, two counts do.
+    `18일 기준금리를` is no reading: the day of a rate cut is still compared."""
+    read = "청원에는 25일 오후 4시 20분 현재 35만 2420명이 동의했다. 청와대는 답변할 예정이다."
+    later = read.replace("4시 20분", "5시 20분").replace("35만 2420명", "20만 8660명")
+    assert story(read, later).disagreements() == ()
+    assert story(read, read.replace("현재", "기준으로")).disagreements() == ()
+    found = story(read, read.replace("35만 2420명", "30만 2420명")).disagreements()
+    assert [(d.kind, d.about) for d in found] == [
+        ("quantity", "동의 as of 2015-03-25 16:20 amount in 명, sentence 1")
+    ]
+    cut = "한국은행은 18일 기준금리를 0.25%포인트 인하했다. 시장은 반겼다."
+    found = story(cut, cut.replace("18일", "19일")).disagreements()
+    assert [d.kind for d in found] == ["date"]
+
+
 def test_a_time_on_a_day_named_by_reference_is_compared_by_its_time_only():
     """ "이날 오전 8시 24분": the day is ours (read from the day named before), the time is
     the outlet's. Two times disagree; a day read differently does not (the dev day showed
@@ -318,6 +336,41 @@ def test_dates_in_articles_of_different_days_resolve_before_comparing():
         "b", "완주군은 지난 19일 협약을 체결했다.", datetime(2015, 3, 23, 9, tzinfo=KST)
     )
     assert Story([a, b]).disagreements() == ()
+
+
+def test_a_speakers_today_in_a_quotation_is_no_day_the_outlet_wrote():
+    """ "“오늘 아침 한국 외교장관과 통화했다”": the speaker's today, not the article's. Two
+    outlets' articles of the 23rd and the 24th quoting one call were set against each other
+    as the 23rd and the 24th (August C); a time the quotation states is still compared.
+    Outside a quotation, an outlet's 어제 is its own day, counted from its dateline."""
+    said = "폼페이오 장관은 회견에서 “오늘 아침 한국 외교장관과 통화했다”고 말했다. 그는 실망했다."
+    on = [datetime(2019, 8, 23, 9, tzinfo=KST), datetime(2019, 8, 24, 9, tzinfo=KST)]
+
+    def dated(*texts: str) -> Story:
+        return Story([make_article(f"a{n}", t, on[n]) for n, t in enumerate(texts)])
+
+    assert dated(said, said).disagreements() == ()
+    timed = said.replace("오늘 아침", "오늘 오전 8시")
+    found = dated(timed, timed.replace("8시", "9시")).disagreements()
+    assert [values(d) for d in found] == [{"08:00": ["a0"], "09:00": ["a1"]}]
+    own = "완주군은 어제 협약을 체결했다. 협약식에는 주민이 참석했다."
+    found = dated(own, own).disagreements()
+    assert [values(d) for d in found] == [{"2019-08-22": ["a0"], "2019-08-23": ["a1"]}]
+
+
+def test_a_day_written_before_a_quotation_is_the_day_it_was_said():
+    """ "외교부는 31일 “강 장관은 … 1일 오전 … 회담을 가질 예정”이라고 밝혔다": the 31st is
+    when the ministry spoke; it was read as the meeting's day (the quotation's own
+    predicate), and an outlet writing "내일 오전" in the quotation was set against the
+    others' 1일 as the 31st (the dev day). The quotation's day is still the meeting's."""
+    on = datetime(2019, 7, 31, 9, tzinfo=KST)
+    said = "외교부는 31일 “강 장관은 1일 오전 고노 외무상과 회담을 가질 예정”이라고 밝혔다."
+    art = Story([make_article("a0", said, on)])
+    dates = [(f.text, f.value, f.about) for f in art.facts["a0"] if f.type == "date"]
+    assert dates == [("31일", "2019-07-31", "announcement"), ("1일", "2019-08-01", "meeting")]
+    other = said.replace("1일 오전", "내일 오전")
+    three = Story([make_article(f"a{n}", t, on) for n, t in enumerate((said, said, other))])
+    assert three.disagreements() == ()
 
 
 def test_only_the_contradicted_values_are_reported():

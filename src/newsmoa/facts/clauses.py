@@ -27,7 +27,8 @@ from newsmoa.text.analyzer import analyzer
 # A word: spaces between, and an opening bracket starts a new one ("완주군(군수 박성일)은").
 _WORD = re.compile(r"\(?[^\s(]+|\(")
 NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN", "NP"})
-EARLIER = "earlier "
+EARLIER = "earlier "  # a label's mark: a happening of the parties' past
+READ_AT = " as of "  # a label's mark: a figure read at a time (`extract.read_at`)
 
 
 @dataclass(frozen=True, slots=True)

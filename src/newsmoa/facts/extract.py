@@ -24,8 +24,8 @@ from typing import Any
 from newsmoa.facts import compare, places, quantities
 from newsmoa.facts import people as people_mod
 from newsmoa.facts.calendar import SEOUL
-from newsmoa.facts.clauses import EARLIER, Analysis, analyse, table_labels
-from newsmoa.facts.dates import find_dates
+from newsmoa.facts.clauses import EARLIER, READ_AT, Analysis, analyse, table_labels
+from newsmoa.facts.dates import find_dates, quotations
 from newsmoa.facts.tables import mapping
 from newsmoa.types import Article, Fact, Sentence, Source
 
@@ -65,9 +65,13 @@ def extract_facts(
     lead: date | None = None  # the article's lead day (farther than REF_SENTENCES)
     for n, a in enumerate(analyses):
         near = ref if n - ref_at <= REF_SENTENCES else lead  # else: the dateline's day
+        stamp: str | None = None  # when the sentence's figures were read (`_AS_OF`)
         for m in find_dates(
             a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month
         ):
+            as_of = _as_of().match(a.text, m.end)
+            if as_of and stamp is None:
+                stamp = _stamp(m.value, m.text)
             facts.append(
                 Fact(
                     "date",
@@ -75,7 +79,7 @@ def extract_facts(
                     (_src(article, a.start + m.start, a.start + m.end),),
                     text=m.text,
                     about=None
-                    if _BOUND.match(a.text, m.end)
+                    if as_of or _BOUND.match(a.text, m.end)
                     else _dated_about(_date_about(a, m.end), m.value, anchor),
                 )
             )
@@ -94,7 +98,7 @@ def extract_facts(
                     text=article.text[q.start : q.end],
                     unit=q.unit,
                     counts=q.counts,
-                    about=_about(a, q.end - 1),
+                    about=read_at(_about(a, q.end - 1), stamp),
                 )
             )
     facts.extend(_entities(article, analyses))
@@ -124,15 +128,58 @@ def _date_about(a: Analysis, end: int) -> str | None:
     """The happening a date ending at `end` (in the sentence) is about; a day a decision
     takes effect ("6일자로 단행") is its own (`단행 (effective)`): the day it was made,
     "31일 단행된", is another fact, not a disagreement."""
-    about = _about(a, a.start + end - 1)
+    about = _about(a, _past_quotation(a, end) or a.start + end - 1)
     if about and a.text[end : end + 8].lstrip().startswith(_effective()):
         return f"{about} (effective)"  # (자 is a bound noun: "6일 자로" too)
     return about
 
 
+def _past_quotation(a: Analysis, end: int) -> int | None:
+    """Where the words after a date ending at `end` go on once a direct quotation they open
+    is closed ("외교부는 31일 “강 장관은 … 회담을 가질 예정”이라고 밝혔다": the 31st is the
+    day of 밝혔다, not of the meeting the quotation's own predicate names), as an article
+    offset; None when the date's clause ends before a quotation opens, or it is quoted."""
+    quoted = quotations(a.text)
+    if any(s < end <= e for s, e in quoted):
+        return None
+    opening = next(((s, e) for s, e in quoted if s >= end), None)
+    clause = a.clause_at(a.start + end - 1)
+    if opening is None or clause is None or clause.end <= a.start + opening[0]:
+        return None
+    return a.start + min(opening[1] + 1, len(a.text) - 1)
+
+
 @cache
 def _effective() -> tuple[str, ...]:
     return tuple(w for w, (kind, _) in mapping("date_modifiers").items() if kind == "effective")
+
+
+@cache
+def _as_of() -> re.Pattern[str]:
+    """After a date, the words that make it the time a figure was read (`date_modifiers.tsv`,
+    as_of: "25일 오후 4시 20분 현재 35만 명이 동의했다", "2018년 기준으로"), as whole words
+    ("18일 기준금리를" dates the rate's cut)."""
+    said = "|".join(
+        re.escape(w) for w, (kind, _) in mapping("date_modifiers").items() if kind == "as_of"
+    )
+    return re.compile(rf"\s*(?:{said})(?:으로|으론|까지|로)?(?=[\s,.)\]]|$)")
+
+
+def _stamp(value: Any, text: str) -> str:
+    """How a reading's time is shown in a label: `2019-08-25 16:20`, else its words."""
+    if isinstance(value, str):
+        return value[:16].replace("T", " ")
+    return text
+
+
+def read_at(about: str | None, stamp: str | None) -> str | None:
+    """The happening of a figure read at `stamp` (`동의 as of 2019-08-25 16:20`): two outlets'
+    readings at other times are no disagreement (one petition's count at 4:20 and another's
+    at 5:20 were set against each other, and so were the two times), and at the same time
+    they are one claim."""
+    if stamp is None:
+        return about
+    return f"{about}{READ_AT}{stamp}" if about else f"{READ_AT.strip()} {stamp}"
 
 
 # a date the happening is before or after, not its date (`내달 2일 직전에 열리는`: a review

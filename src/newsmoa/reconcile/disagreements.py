@@ -22,6 +22,9 @@ where their outlets say them in like words (`_said_alike`). Two outlets disagree
 each states a value the other contradicts (`compare.contested`): an outlet whose value covers
 another's (`2015-03` vs `2015-03-19`), that says nothing, or that repeats a second signing
 the other also reports only says less.
+A figure read at a time (`25일 오후 4시 20분 현재 35만 명`) is compared only with readings
+at the same time, and the time of reading is no happening's date; a day an outlet did not
+write (이날, or a speaker's “오늘” in a quotation) is compared by the time it states only.
 No winner is picked: values come in a fixed order (chronological for dates), each with every
 source and a quote. With `release`, each fact an article states differently from the press
 release in an aligned sentence is reported too, and so is an amount the release states once
@@ -39,7 +42,8 @@ from typing import Any
 
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
-from newsmoa.facts.clauses import EARLIER, story_labels, tells_history
+from newsmoa.facts.clauses import EARLIER, READ_AT, story_labels, tells_history
+from newsmoa.facts.dates import quotations
 from newsmoa.facts.evidence import quote, sentence_spans, span_at
 from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
@@ -228,10 +232,12 @@ def _in_sentence(label: str, sentence: int) -> str:
 _SENTENCE_LABEL = re.compile(r", sentence \d+$")  # what `_in_sentence` labels
 
 
-def _value(fact: Fact) -> Any:
+def _value(fact: Fact, quoted: Sequence[tuple[int, int]] = ()) -> Any:
+    """The comparable value of a fact; `quoted`: the (start, end) of its article's direct
+    quotations (`quotations_of`)."""
     if fact.type == "date" and fact.value is None:
         return ("day", _day(fact))
-    if fact.type == "date" and _inferred(fact):
+    if fact.type == "date" and _inferred(fact, quoted):
         # the day is ours, read from the day the article named before (이날, 당일): only the
         # time the outlet wrote is its claim ("이날 오전 8시 24분" against "8시 26분")
         time = _time_of(fact.value)
@@ -242,18 +248,39 @@ def _value(fact: Fact) -> Any:
 
 
 @cache
-def _reference_words() -> tuple[str, ...]:
+def _reference_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Date words that name a day by the one named before them (`date_words.tsv`, anchor
-    ref: 이날, 당일, 같은 날, 전날, 다음날, 이튿날)."""
+    ref: 이날, 당일, 같은 날, 전날, 다음날, 이튿날), and those that count it from today (anchor
+    now: 오늘, 어제, 내일)."""
     rows = mapping("date_words").items()
-    return tuple(w for w, (unit, _, anchor) in rows if anchor == "ref" and unit == "day")
+    ref = tuple(w for w, (unit, _, anchor) in rows if anchor == "ref" and unit == "day")
+    now = tuple(w for w, (unit, _, anchor) in rows if anchor == "now" and unit == "day")
+    return ref, now
 
 
-def _inferred(fact: Fact) -> bool:
-    """Whether the date's day is a reference word's (이날, 당일, 전날, 다음날), not a day the
-    outlet wrote ("이날 27일 오후 2시" states the 27th)."""
+def _inferred(fact: Fact, quoted: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether the date's day is a reference word's (이날, 당일, 전날, 다음날), or a speaker's
+    today in a direct quotation (“오늘 아침 …”: `facts.dates` counts it from a day its
+    sentence writes before the quotation, else from the dateline, which is not the
+    speaker's: one call's “오늘” was the 23rd and the 24th in two outlets' articles of those
+    days), not a day the outlet wrote ("이날 27일 오후 2시" states the 27th)."""
     words = fact.text or ""
-    return any(w in words for w in _reference_words()) and not _DAY.search(words)
+    if _DAY.search(words):
+        return False
+    ref, now = _reference_words()
+    if any(w in words for w in ref):
+        return True
+    start = fact.sources[0].start
+    return any(w in words for w in now) and any(s < start < e for s, e in quoted)
+
+
+def quotations_of(article: Article, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) in `article.text` of the direct quotations of its sentences."""
+    return [
+        (start + s, start + e)
+        for start, end in spans
+        for s, e in quotations(article.text[start:end])
+    ]
 
 
 def _shown(kind: str, value: Any) -> Any:
@@ -290,9 +317,10 @@ def find_disagreements(
     index = _sentence_index(sentences)
     claims: dict[tuple[str, str], list[Claim]] = {}
     for art in articles:
+        quoted = quotations_of(art, spans[art.id])
         for fact in facts.get(art.id, ()):
             k = claim_key(fact, _where(index, fact))
-            if k is not None and (value := _value(fact)) is not None:
+            if k is not None and (value := _value(fact, quoted)) is not None:
                 claims.setdefault(k, []).append((value, fact, art))
             if (held := title_claim(fact, art, spans[art.id])) is not None:
                 claims.setdefault(held[0], []).append((held[1], fact, art))
@@ -346,6 +374,8 @@ def _stated_once_key(fact: Fact) -> str | None:
         return None
     if (fact.about or "").startswith(EARLIER):
         return None  # the parties' past (`앞서 지난해 총사업비 12억원을 들여`: a review)
+    if READ_AT in f" {fact.about} ":
+        return None  # a reading at a time (`3월 말 기준 가입자`): compared in its sentence
     if claim_key(fact, None) is not None:
         return None  # compared across the story already (the participants of a signing)
     if fact.counts:
@@ -406,13 +436,14 @@ def _departures(
     ours = single(release)
     theirs = {a.id: single(a) for a in articles if a.id != release.id}
     by_id = {a.id: a for a in articles}
+    quoted = {a.id: quotations_of(a, spans[a.id]) for a in articles}
     out = []
     for k, mine in ours.items():
-        group = [(_value(mine), mine, release)]
+        group = [(_value(mine, quoted[release.id]), mine, release)]
         for aid, got in theirs.items():
             f = got.get(k)
             if f is not None:
-                group.append((_value(f), f, by_id[aid]))
+                group.append((_value(f, quoted[aid]), f, by_id[aid]))
         if len(group) > 1 and (d := _disagreement(label(k), group, spans, against_release=True)):
             out.append(d)
     return _joined(out)
@@ -442,7 +473,8 @@ def _against_release(
 
     def single(of: Article) -> dict[tuple, Fact]:
         found = _unkeyed(facts.get(of.id, ()), index).items()
-        return {k: fs[0] for k, fs in found if len(fs) == 1 and _value(fs[0]) is not None}
+        quoted = quotations_of(of, spans[of.id])
+        return {k: fs[0] for k, fs in found if len(fs) == 1 and _value(fs[0], quoted) is not None}
 
     def label(k: tuple) -> tuple[str, str]:
         """What the sentence's fact states: what it counts, or an amount in its unit
