@@ -1129,6 +1129,8 @@ def test_a_store_from_before_the_words_hash_finds_its_flashes_and_pasted_texts(
         text = json.loads(doc)["text"] or json.loads(doc)["title"]
         old = hashlib.sha1(normalize(text).encode()).hexdigest()[:16]
         db.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (old, aid))
+    db.execute("ALTER TABLE articles DROP COLUMN analysed_with")  # (the steps after)
+    db.execute("ALTER TABLE stories DROP COLUMN analysed_with")
     db.execute("PRAGMA user_version = 9")
     db.commit()
     db.close()
@@ -1454,6 +1456,8 @@ def test_releases_stored_before_their_features_said_so_are_marked_by_migration_1
         head = json.dumps(json.loads(blob[8 : 8 + n])[:8]).encode()  # as stored before
         older = blob[:4] + struct.pack("<I", len(head)) + head + blob[8 + n :]
         db.execute("UPDATE articles SET features = ? WHERE id = ?", (older, aid))
+    db.execute("ALTER TABLE articles DROP COLUMN analysed_with")  # (the steps after)
+    db.execute("ALTER TABLE stories DROP COLUMN analysed_with")
     db.execute("PRAGMA user_version = 10")
     db.commit()
     db.close()
@@ -1503,4 +1507,34 @@ def test_a_story_is_shown_while_another_process_holds_the_write_lock(tmp_path):
         other.execute("ROLLBACK")
         other.close()
     assert story_document(store, story) == doc and store.story_doc(story) == doc
+    store.close()
+
+
+def test_a_story_derived_by_other_code_is_derived_again_when_read(tmp_path, example_path):
+    """A store kept across an upgrade: the example's story as an older newsmoa stored it
+    (here: its facts and its document's disagreements gone, under another code stamp) is
+    analysed and built again when next read, and then is what this code builds for a new
+    store; before, the old document was shown for as long as no article joined the story
+    (a black-box case: an earlier version's units and labels)."""
+    from newsmoa.ingest.readers import read_file
+    from newsmoa.pipeline import story_document
+
+    items = list(read_file(example_path))
+    fresh = open_store(str(tmp_path / "fresh.db"))
+    story = Newsroom(fresh).ingest(items).stories[0]
+    expected = story_document(fresh, story)
+    assert expected is not None and expected["disagreements"]
+    fresh.close()
+    store = open_store(str(tmp_path / "kept.db"))
+    assert Newsroom(store).ingest(items).stories == [story]
+    old = {**expected, "disagreements": []}
+    store.db.execute(
+        "UPDATE stories SET doc = ?, analysed_with = 'older'",
+        (json.dumps(old, ensure_ascii=False),),
+    )
+    store.db.execute("UPDATE articles SET facts = '[]', analysed_with = 'older'")
+    assert store.story_doc(story) is None
+    assert story_document(store, story) == expected
+    facts = store.db.execute("SELECT count(*) FROM articles WHERE facts = '[]'").fetchone()[0]
+    assert facts == 0 and store.story_doc(story) == expected
     store.close()

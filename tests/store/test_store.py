@@ -344,9 +344,18 @@ def _reopened_from(store, store_url, version):
     return open_store(store_url)
 
 
+def _without_stamps(db) -> None:
+    """Undo the last step on either database: stored analyses and documents record the
+    stamp of the code that derived them."""
+    db.execute("ALTER TABLE articles DROP COLUMN analysed_with")
+    db.execute("ALTER TABLE stories DROP COLUMN analysed_with")
+
+
 def _stories_by_text(db) -> None:
-    """Undo the last three steps on either database: articles found by their text's hash,
-    articles' sources, and stories listed by the number of their time."""
+    """Undo the steps from stories listed by the number of their time on, on either
+    database: articles found by their text's hash, articles' sources, stories listed by
+    the number of their time, and the stamps of analyses (`_without_stamps`)."""
+    _without_stamps(db)
     db.execute("DROP INDEX articles_content_hash")
     db.execute("DROP INDEX articles_source")
     db.execute("ALTER TABLE articles DROP COLUMN source")
@@ -373,6 +382,7 @@ def test_a_stored_text_is_found_again_by_its_hash_taken_over_its_words(store, st
         store.db.execute(
             store._sql(f"UPDATE {table} SET content_hash = ? WHERE id = 'a'"), (old_hash[text],)
         )
+    _without_stamps(store.db)
     upgraded = _reopened_from(store, store_url, 9)
     rewrapped = content_hash("시는 예산을 다시\n확정했다.")
     assert upgraded.known_hashes(["a", "b"]) == {
@@ -564,3 +574,29 @@ def test_a_story_changes_when_its_listing_does_not_when_its_document_is_built(st
     time.sleep(0.01)
     store.save_story_summary({**summary, "article_count": 2, "outlets": ["한겨레", "경향"]})
     assert store.changed_at(["s1"])["s1"] > first["s1"]
+
+
+def test_what_other_code_derived_reads_as_not_derived_yet(store):
+    """Both databases: an article's sentences and facts and a story's document record the
+    stamp of the code that derived them (`newsmoa.stamp`); under another stamp (a store
+    kept across an upgrade) they read as not derived, and newsmoa derives them again when
+    next needed. Before, an upgraded newsmoa showed an old story's old facts for as long as
+    no article joined it. An analysis saved again takes the current stamp."""
+    from newsmoa.stamp import analysis_stamp
+
+    summary = {"id": "s1", "title": "군 협약", "first_published": None, "article_count": 1,
+               "outlets": ["한겨레"]}  # fmt: skip
+    store.save_articles([row("a")])
+    store.save_story({**summary, "sentences": []})
+    stamps = store.db.execute("SELECT analysed_with FROM articles").fetchall()
+    assert [s[0] for s in stamps] == [analysis_stamp()]
+    assert store.story_doc("s1") is not None and store.story_articles("s1")[0].facts
+    for table in ("articles", "stories"):
+        store.db.execute(store._sql(f"UPDATE {table} SET analysed_with = ?"), ("0123456789abcdef",))
+    assert store.story_doc("s1") is None
+    (stale,) = store.story_articles("s1")
+    assert stale.sentences is None and stale.facts is None
+    store.save_analysis([row("a")])
+    assert store.story_articles("s1")[0].facts == row("a").facts
+    store.save_story_summary(summary)  # a listing without its document has no stamp
+    assert store.db.execute("SELECT analysed_with FROM stories").fetchall() == [(None,)]

@@ -97,9 +97,10 @@ class Store(Protocol):
         ...
 
     def save_analysis(self, rows: Sequence[StoredArticle]) -> None:
-        """Store the sentences and facts of `rows`, each only where the stored article is
-        still the version analysed (same content hash), and nothing else of them: what
-        another process wrote meanwhile (a move, a new version, a merge) stays."""
+        """Store the sentences and facts of `rows` with the stamp of the code that found them
+        (`newsmoa.stamp`), each only where the stored article is still the version analysed
+        (same content hash), and nothing else of them: what another process wrote meanwhile
+        (a move, a new version, a merge) stays."""
         ...
 
     def article_times(self, ids: Sequence[str]) -> dict[str, float]:
@@ -136,7 +137,10 @@ class Store(Protocol):
         such article)."""
         ...
 
-    def story_articles(self, story: str) -> list[StoredArticle]: ...
+    def story_articles(self, story: str) -> list[StoredArticle]:
+        """The story's articles; sentences and facts None where not analysed, or analysed
+        by other code (another `newsmoa.stamp`)."""
+        ...
 
     def story_listings(self, stories: Sequence[str]) -> dict[str, list[Article]]:
         """Each story's articles as its listing needs them, read cheaply and in a few queries:
@@ -248,7 +252,8 @@ class Store(Protocol):
     def delete_story(self, story: str) -> None: ...
 
     def story_doc(self, story: str) -> dict[str, Any] | None:
-        """The story's document, following redirects; None when unknown."""
+        """The story's document, following redirects; None when unknown, not built yet, or
+        built by other code (another `newsmoa.stamp`)."""
         ...
 
     def story_summaries(

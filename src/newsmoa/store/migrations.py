@@ -261,6 +261,20 @@ def release_features(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, 
         yield f"UPDATE articles SET features = {mark} WHERE id = {mark}", values
 
 
+def m012_analysis_stamps(db: sqlite3.Connection) -> None:
+    """Each stored analysis (an article's sentences and facts) and story document records
+    the stamp of the code that derived it (`newsmoa.stamp`); those stored before have none,
+    and are derived again when next read."""
+    _script(db, ANALYSIS_STAMPS)
+
+
+# Shared by both databases (PostgreSQL's m011).
+ANALYSIS_STAMPS = """
+    ALTER TABLE articles ADD COLUMN analysed_with TEXT;
+    ALTER TABLE stories ADD COLUMN analysed_with TEXT;
+"""
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
@@ -273,6 +287,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m009_articles_by_text,
     m010_text_hash_over_words,
     m011_releases_in_features,
+    m012_analysis_stamps,
 )
 
 

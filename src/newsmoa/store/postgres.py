@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from newsmoa.errors import ConfigError, StoreError
 from newsmoa.store.migrations import (
+    ANALYSIS_STAMPS,
     ARTICLE_SOURCES,
     ARTICLES_BY_TEXT,
     QUEUE_BY_TIME,
@@ -198,6 +199,11 @@ def m010_releases_in_features(db: Any) -> None:
         db.cursor().executemany(update, values)
 
 
+def m011_analysis_stamps(db: Any) -> None:
+    """SQLite's m012: stored analyses and story documents record the code's stamp."""
+    _script(db, ANALYSIS_STAMPS)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
@@ -210,6 +216,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m008_articles_by_text,
     m009_text_hash_over_words,
     m010_releases_in_features,
+    m011_analysis_stamps,
 )
 
 

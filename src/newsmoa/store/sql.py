@@ -15,6 +15,7 @@ from typing import Any
 
 from newsmoa import codec
 from newsmoa.errors import StoreError
+from newsmoa.stamp import analysis_stamp
 from newsmoa.store.base import StoredArticle, follow
 from newsmoa.types import Article
 
@@ -215,7 +216,8 @@ class SQLStore:
         values = [(*analysis_values(row), row.article.id, row.article.content_hash) for row in rows]
         with self.transaction():
             self._run_many(
-                "UPDATE articles SET sentences = ?, facts = ? WHERE id = ? AND content_hash = ?",
+                "UPDATE articles SET sentences = ?, facts = ?, analysed_with = ?"
+                " WHERE id = ? AND content_hash = ?",
                 values,
             )
 
@@ -282,13 +284,16 @@ class SQLStore:
 
     def story_articles(self, story: str) -> list[StoredArticle]:
         rows = self._run(
-            "SELECT doc, story, sentences, facts, features, signals, version, time_ts, source"
-            " FROM articles WHERE story = ? ORDER BY time_ts, id",
+            "SELECT doc, story, sentences, facts, analysed_with, features, signals, version,"
+            " time_ts, source FROM articles WHERE story = ? ORDER BY time_ts, id",
             (story,),
         ).fetchall()
         out = []
-        for doc, st, sents, facts, features, signals, version, time, source in rows:
+        stamp = analysis_stamp()
+        for doc, st, sents, facts, by, features, signals, version, time, source in rows:
             article = codec.article_from_json(json.loads(doc))
+            if by != stamp:  # derived by other code: derived again (`newsmoa.stamp`)
+                sents = facts = None
             out.append(
                 StoredArticle(
                     article=article,
@@ -445,12 +450,13 @@ class SQLStore:
     def _put_story(self) -> str:
         return (
             "INSERT INTO stories (id, title, first_published, first_ts, article_count, outlets,"
-            " doc) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " doc, analysed_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
             " title = excluded.title, first_published = excluded.first_published,"
             " first_ts = excluded.first_ts,"
             " article_count = excluded.article_count, outlets = excluded.outlets,"
-            " doc = excluded.doc, updated_at = CASE WHEN"  # the listing changed (not the doc
-            " stories.article_count <> excluded.article_count"  # built for a first reader)
+            " doc = excluded.doc, analysed_with = excluded.analysed_with,"
+            " updated_at = CASE WHEN"  # the listing changed (not the doc built for a first
+            " stories.article_count <> excluded.article_count"  # reader)
             " OR stories.outlets <> excluded.outlets"
             " OR COALESCE(stories.title, '') <> COALESCE(excluded.title, '')"
             f" THEN {self.NOW} ELSE stories.updated_at END"
@@ -464,8 +470,12 @@ class SQLStore:
         self._run("DELETE FROM stories WHERE id = ?", (story,))
 
     def story_doc(self, story: str) -> dict[str, Any] | None:
-        row = self._run("SELECT doc FROM stories WHERE id = ?", (self.resolve(story),)).fetchone()
-        return json.loads(row[0]) if row and row[0] is not None else None
+        row = self._run(
+            "SELECT doc, analysed_with FROM stories WHERE id = ?", (self.resolve(story),)
+        ).fetchone()
+        if not row or row[0] is None or row[1] != analysis_stamp():
+            return None  # not built, or built by other code (`newsmoa.stamp`)
+        return json.loads(row[0])
 
     def story_summaries(
         self, *, limit: int | None = None, offset: int = 0, outlet: str | None = None
@@ -508,10 +518,10 @@ class SQLStore:
 
 _ARTICLE_COLUMNS = (
     "id, version, content_hash, story, published, time_ts, outlet, doc, sentences, facts,"
-    " features, signals, source"
+    " analysed_with, features, signals, source"
 )
 _PUT_ARTICLE = (
-    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join(['?'] * 14)})"
     " ON CONFLICT (id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS.replace(" ", "").split(",")[1:-1])
     + ", source = COALESCE(excluded.source, articles.source)"  # a version from elsewhere
@@ -528,16 +538,20 @@ def story_values(summary: Mapping[str, Any], doc: str | None) -> tuple[Any, ...]
         summary.get("article_count", 0),
         json.dumps(summary.get("outlets", []), ensure_ascii=False),
         doc,
+        None if doc is None else analysis_stamp(),
     )
 
 
-def analysis_values(row: StoredArticle) -> tuple[str | None, str | None]:
-    """The row's sentences and facts as stored (None: not analysed yet)."""
+def analysis_values(row: StoredArticle) -> tuple[str | None, str | None, str | None]:
+    """The row's sentences and facts as stored (None: not analysed yet), and the stamp of
+    the code that analysed them (`newsmoa.stamp`)."""
+    done = row.sentences is not None and row.facts is not None
     return (
         None if row.sentences is None else json.dumps(codec.sentences_to_json(row.sentences)),
         None
         if row.facts is None
         else json.dumps([f.to_json() for f in row.facts], ensure_ascii=False),
+        analysis_stamp() if done else None,
     )
 
 
