@@ -373,6 +373,24 @@ def test_a_day_written_before_a_quotation_is_the_day_it_was_said():
     assert three.disagreements() == ()
 
 
+def test_amounts_of_a_happening_the_outlets_date_apart_are_not_one_claim():
+    """ "5일 … 6.9225위안으로 고시했다" against "이날(6일) … 6.9683위안으로 고시했다": two
+    days' fixings in one aligned sentence, not a misreport (August A showed them as one).
+    On one day, two amounts still disagree; a month and a day of it are not apart."""
+    on = datetime(2019, 8, 6, 9, tzinfo=KST)
+    fifth = "5일 인민은행은 위안화 가치를 달러당 6.9225위안으로 고시했다. 시장은 출렁였다."
+    sixth = fifth.replace("5일", "이날").replace("6.9225", "6.9683")
+
+    def dated(*texts: str) -> Story:
+        return Story([make_article(f"a{n}", t, on) for n, t in enumerate(texts)])
+
+    assert [d.kind for d in dated(fifth, sixth).disagreements()] == []
+    found = dated(fifth, fifth.replace("6.9225", "6.9683")).disagreements()
+    assert [values(d) for d in found] == [{"6.9225": ["a0"], "6.9683": ["a1"]}]
+    month = fifth.replace("5일", "이달").replace("6.9225", "6.9683")
+    assert [d.kind for d in dated(fifth, month).disagreements()] == ["quantity"]
+
+
 def test_only_the_contradicted_values_are_reported():
     a = "완주군은 19일 희망제작소와 협약을 체결했다. 전주시는 9일 전북대와 협약을 맺었다."
     b = "완주군은 20일 희망제작소와 협약을 체결했다. 전주시는 9일 전북대와 협약을 맺었다."

@@ -291,6 +291,21 @@ def _shown(kind: str, value: Any) -> Any:
     return value[0] if kind == "quantity" else list(value) if kind == "organization" else value
 
 
+def _apart(dates: Sequence[Any]) -> bool:
+    """Whether two of `dates` name different days (neither covers the other: `2019-08` and
+    `2019-08-05` do not)."""
+    return any(
+        not compare.date_covers(a, b) and not compare.date_covers(b, a)
+        for i, a in enumerate(dates)
+        for b in dates[i + 1 :]
+    )
+
+
+def _happening(about: str) -> str:
+    """The happening of a label, without a reading's time (`동의 as of …`: `동의`)."""
+    return about.split(READ_AT)[0]
+
+
 def _sentence_index(sentences: Sequence[ConsolidatedSentence]) -> dict[str, list]:
     out: dict[str, list[tuple[int, int, int]]] = {}
     for n, cs in enumerate(sentences):
@@ -316,14 +331,27 @@ def find_disagreements(
     spans = {a.id: sentence_spans(a, sentences) for a in articles}
     index = _sentence_index(sentences)
     claims: dict[tuple[str, str], list[Claim]] = {}
+    days: dict[tuple[int, str], list[Any]] = {}  # the days each sentence's happenings are on
+    amounts: dict[tuple[str, str], tuple[int, str]] = {}  # an amount's sentence and happening
     for art in articles:
         quoted = quotations_of(art, spans[art.id])
         for fact in facts.get(art.id, ()):
-            k = claim_key(fact, _where(index, fact))
+            n = _where(index, fact)
+            k = claim_key(fact, n)
+            if fact.type == "date" and n is not None and fact.about and fact.value is not None:
+                days.setdefault((n, fact.about), []).append(fact.value)
             if k is not None and (value := _value(fact, quoted)) is not None:
                 claims.setdefault(k, []).append((value, fact, art))
+                if fact.type == "quantity" and n is not None and fact.about:
+                    amounts[k] = (n, _happening(fact.about))
             if (held := title_claim(fact, art, spans[art.id])) is not None:
                 claims.setdefault(held[0], []).append((held[1], fact, art))
+    for k, scope in amounts.items():
+        if _SENTENCE_LABEL.search(k[1]) and _apart(days.get(scope, [])):
+            # one sentence's outlets date its happening on two days (a daily fixing: "5일
+            # … 6.9225위안으로 고시" against "이날(6일) … 6.9683위안으로 고시"): two
+            # happenings, whose amounts are not one claim (the dates are compared as dates)
+            del claims[k]
     for art in articles:
         clauses = signing_clauses(signing_analyses(art, sentences))
         found = parties(art, facts.get(art.id, ()), clauses)
