@@ -8,39 +8,68 @@ analysis), so that a store kept across an upgrade shows what the new code finds.
 a story stored by an older newsmoa kept its old facts and disagreements for as long as no
 article joined it (a black-box case: units and labels of an earlier version).
 
-The stamp is a hash of the package's code and tables, all but the parts that serve, evaluate
-or run the archive jobs: any change to them may change what an analysis finds, and deriving
-a story again costs one analysis of its articles, on the first reading.
+The stamp is a hash of the code and tables that derive them (`_DERIVING`: sentences, facts,
+alignment and disagreements, near-duplicate families, the stored types) and of the versions of
+the Korean analyser and its model: a change to them may change what an analysis finds, and
+deriving a story again costs one analysis of its articles, on the first reading. It is taken
+when a store is opened (`newsmoa.store.open_store`), so that code loaded before an upgrade of
+the files does not stamp its output with the new code's stamp. A process of an older newsmoa
+still running against an upgraded store writes analyses and documents without touching their
+stamps: restart such processes (`watch`, `serve`) when upgrading.
 """
 
 from __future__ import annotations
 
 import hashlib
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from importlib.abc import Traversable
 
-_SKIPPED = frozenset({"serve", "eval", "backfill", "__pycache__"})  # (top-level folders)
-_READ = (".py", ".tsv", ".txt")  # code and tables, not the models' binary files
+# The package's parts that derive stored analyses and documents (folders and files).
+_DERIVING = (
+    "text",
+    "facts",
+    "reconcile",
+    "dedup",
+    "cluster/families.py",
+    "cluster/_family_kernels.py",
+    "cluster/terms.py",
+    "cluster/config.py",
+    "codec.py",
+    "types.py",
+)
+_NOT = ("facts/ner",)  # the entity model: `newsmoa entities`, not the stored analysis
+_READ = (".py", ".tsv", ".txt")  # code and tables, not binary files
+_ANALYSER = ("kiwipiepy", "kiwipiepy_model")
 
 
 @cache
 def analysis_stamp() -> str:
-    """16 hexadecimal digits naming the code and tables that analyse and build stories."""
+    """16 hexadecimal digits naming the code, tables and analyser that derive stories."""
     digest = hashlib.blake2b(digest_size=8)
-    for name, data in sorted(_files(resources.files("newsmoa"), "", top=True)):
+    for name in _ANALYSER:
+        digest.update(f"{name}=={_version(name)}\n".encode())
+    root = resources.files("newsmoa")
+    for name, data in sorted(f for part in _DERIVING for f in _files(root, part)):
         digest.update(name.encode())
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()
 
 
-def _files(folder: Traversable, prefix: str, *, top: bool = False) -> list[tuple[str, bytes]]:
-    out: list[tuple[str, bytes]] = []
-    for entry in folder.iterdir():
-        if entry.is_dir():
-            if entry.name != "__pycache__" and not (top and entry.name in _SKIPPED):
-                out.extend(_files(entry, f"{prefix}{entry.name}/"))
-        elif entry.name.endswith(_READ):
-            out.append((prefix + entry.name, entry.read_bytes()))
-    return out
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _files(root: Traversable, part: str) -> list[tuple[str, bytes]]:
+    entry = root.joinpath(*part.split("/"))
+    if part in _NOT or entry.name == "__pycache__":
+        return []
+    if entry.is_dir():
+        return [f for child in entry.iterdir() for f in _files(root, f"{part}/{child.name}")]
+    if entry.is_file() and entry.name.endswith(_READ):
+        return [(part, entry.read_bytes())]
+    return []

@@ -186,18 +186,28 @@ def test_figures_read_at_other_times_are_no_disagreement():
     """ "25일 오후 4시 20분 현재 35만 명이 동의했다": a count read at a time. Two outlets
     reading it (or two petitions) at 4:20 and at 5:20 do not disagree, on the count or on
     the time (August C showed both as disagreements); read at the same time, two counts do.
-    `18일 기준금리를` is no reading: the day of a rate cut is still compared."""
+    A figure before the reading in another clause is no reading's. `기준금리`, `기준 금리`,
+    `기준 중위소득`, `현재 위치` read nothing: their days are still compared (a review)."""
     read = "청원에는 25일 오후 4시 20분 현재 35만 2420명이 동의했다. 청와대는 답변할 예정이다."
     later = read.replace("4시 20분", "5시 20분").replace("35만 2420명", "20만 8660명")
     assert story(read, later).disagreements() == ()
-    assert story(read, read.replace("현재", "기준으로")).disagreements() == ()
+    based = later.replace("현재", "기준으로")
+    assert story(read.replace("현재", "기준"), based).disagreements() == ()
     found = story(read, read.replace("35만 2420명", "30만 2420명")).disagreements()
     assert [(d.kind, d.about) for d in found] == [
         ("quantity", "동의 as of 2015-03-25 16:20 amount in 명, sentence 1")
     ]
-    cut = "한국은행은 18일 기준금리를 0.25%포인트 인하했다. 시장은 반겼다."
-    found = story(cut, cut.replace("18일", "19일")).disagreements()
-    assert [d.kind for d in found] == ["date"]
+    toll = "사고로 3명이 숨졌고, 25일 오후 4시 현재 5명이 실종됐다. 당국은 수색 중이다."
+    found = story(toll, toll.replace("3명", "4명").replace("4시", "5시")).disagreements()
+    assert [values(d) for d in found] == [{"3": ["a0"], "4": ["a1"]}]
+    for said in (
+        "한국은행은 18일 기준금리를 0.25%포인트 인하했다. 시장은 반겼다.",
+        "한국은행은 18일 기준 금리를 0.25%포인트 인하했다. 시장은 반겼다.",
+        "보건복지부는 18일 기준 중위소득을 2.94% 인상했다. 시장은 반겼다.",
+        "회사는 지난 18일 현재 위치로 본사를 이전했다. 직원들은 반겼다.",
+    ):
+        found = story(said, said.replace("18일", "19일")).disagreements()
+        assert [d.kind for d in found] == ["date"], said
 
 
 def test_a_time_on_a_day_named_by_reference_is_compared_by_its_time_only():

@@ -262,33 +262,27 @@ def find_dates(
         ref = ref if offset else day or ref
         ref_year = mention.year or ref_year
         ref_month = mention.month or ref_month
-    return tuple(_join_periods(text, _speakers_days(text, out, tz)))
+    return tuple(_join_periods(text, out))
 
 
-def _speakers_days(text: str, found: list[DateMention], tz: tzinfo | None) -> list[DateMention]:
-    """`found` with each day a direct quotation counts from its speaker's today (`오늘`,
-    `어제`, `내일`: `date_words.tsv`, unit day, anchor now) counted from the day the words
-    were said where the sentence writes it before the quotation opens ("폼페이오 장관은
-    22일(현지시간) … “오늘 아침 한국 외교장관과 통화했다”며": the 22nd, not the dateline's
-    23rd). Where it writes none, the dateline's count stays: the day named in the sentences
-    before is no better ("지난 25일 …" then "“북한이 25일에 이어 오늘 …”": the 31st)."""
-    quoted = quotations(text)
-    out: list[DateMention] = []
-    for m in found:
-        opened = next((s for s, e in quoted if s < m.start < e), None)
-        parts = [(k, m.text[s:e]) for k, s, e in _atoms(m.text)] if opened is not None else []
-        kinds = {kind for kind, _ in parts}
-        said = next((x.day for x in reversed(out) if x.end <= (opened or 0) and x.bare_day), None)
-        if (
-            said is None
-            or kinds & {"day", "ymd", "offset"}
-            or not any(k == "rel_day" and re.sub(r"\s", "", w) in _now_days() for k, w in parts)
-        ):
-            out.append(m)
-            continue
-        value, day = calendar.resolve(parts, said, ref=said, tz=tz)
-        out.append(replace(m, value=value, day=day))
-    return out
+def now_day(mention: DateMention) -> bool:
+    """Whether a date is a day counted from today alone (`오늘`, `어제`, `내일`: date_words,
+    unit day, anchor now), with a time or a part of the day perhaps, no day written."""
+    parts = {kind for kind, _, _ in _atoms(mention.text)}
+    words = [mention.text[s:e] for kind, s, e in _atoms(mention.text) if kind == "rel_day"]
+    return (
+        bool(words)
+        and all(re.sub(r"\s", "", w) in _now_days() for w in words)
+        and not parts & {"day", "ymd", "offset", "dayrange"}
+    )
+
+
+def counted_from(mention: DateMention, day: date, tz: tzinfo | None) -> DateMention:
+    """A `now_day` counted from `day` instead of the dateline (a speaker's today: the day the
+    words were said)."""
+    parts = [(kind, mention.text[s:e]) for kind, s, e in _atoms(mention.text)]
+    value, found = calendar.resolve(parts, day, ref=day, tz=tz)
+    return replace(mention, value=value, day=found)
 
 
 @cache
@@ -297,22 +291,6 @@ def _now_days() -> frozenset[str]:
     rows = mapping("date_words").items()
     now = (w for w, (unit, _, anchor) in rows if unit == "day" and anchor == "now")
     return frozenset(w.replace(" ", "") for w in now)
-
-
-def quotations(text: str) -> list[tuple[int, int]]:
-    """The (opening, closing) positions of the direct quotations of `text`: “…” and a
-    straight "…" pair (one not closed runs to the end)."""
-    out: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i, c in enumerate(text):
-        if c == "“" or c == '"' and opened is None:
-            opened = i if opened is None else opened
-        elif (c == "”" or c == '"') and opened is not None:
-            out.append((opened, i))
-            opened = None
-    if opened is not None:
-        out.append((opened, len(text)))
-    return out
 
 
 def _recurring(text: str, chain: list[tuple[str, int, int]]) -> bool:

@@ -21,11 +21,12 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from newsmoa.facts import compare, places, quantities
+from newsmoa.facts import compare, places, quantities, readings
 from newsmoa.facts import people as people_mod
+from newsmoa.facts import quoted as quotations
 from newsmoa.facts.calendar import SEOUL
-from newsmoa.facts.clauses import EARLIER, READ_AT, Analysis, analyse, table_labels
-from newsmoa.facts.dates import find_dates, quotations
+from newsmoa.facts.clauses import EARLIER, Analysis, analyse, table_labels
+from newsmoa.facts.dates import DateMention, counted_from, find_dates, now_day
 from newsmoa.facts.tables import mapping
 from newsmoa.types import Article, Fact, Sentence, Source
 
@@ -63,15 +64,15 @@ def extract_facts(
     ref_year: int | None = None
     ref_month: tuple[int, int] | None = None
     lead: date | None = None  # the article's lead day (farther than REF_SENTENCES)
+    quoted = quotations.spans(article.text)
     for n, a in enumerate(analyses):
         near = ref if n - ref_at <= REF_SENTENCES else lead  # else: the dateline's day
-        stamp: str | None = None  # when the sentence's figures were read (`_AS_OF`)
-        for m in find_dates(
-            a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month
-        ):
-            as_of = _as_of().match(a.text, m.end)
-            if as_of and stamp is None:
-                stamp = _stamp(m.value, m.text)
+        found = find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month)
+        stamps: list[tuple[int, str]] = []  # where the sentence's readings are stamped
+        for m, about in _dated(a, found, quoted, tz):
+            reading = readings.stamps(a.text, m.end)
+            if reading:
+                stamps.append((a.start + m.end, readings.stamp(m.value, m.text)))
             facts.append(
                 Fact(
                     "date",
@@ -79,8 +80,8 @@ def extract_facts(
                     (_src(article, a.start + m.start, a.start + m.end),),
                     text=m.text,
                     about=None
-                    if as_of or _BOUND.match(a.text, m.end)
-                    else _dated_about(_date_about(a, m.end), m.value, anchor),
+                    if reading or _BOUND.match(a.text, m.end)
+                    else _dated_about(about, m.value, anchor),
                 )
             )
             if m.day is not None and not m.offset:  # (an 이날 that took one keeps it in view)
@@ -98,7 +99,9 @@ def extract_facts(
                     text=article.text[q.start : q.end],
                     unit=q.unit,
                     counts=q.counts,
-                    about=read_at(_about(a, q.end - 1), stamp),
+                    about=readings.read_at(
+                        _about(a, q.end - 1), readings.reading_of(a, q.start, stamps)
+                    ),
                 )
             )
     facts.extend(_entities(article, analyses))
@@ -124,62 +127,48 @@ def _about(a: Analysis, pos: int) -> str | None:
     return clause.label if clause else None
 
 
-def _date_about(a: Analysis, end: int) -> str | None:
-    """The happening a date ending at `end` (in the sentence) is about; a day a decision
-    takes effect ("6일자로 단행") is its own (`단행 (effective)`): the day it was made,
-    "31일 단행된", is another fact, not a disagreement."""
-    about = _about(a, _past_quotation(a, end) or a.start + end - 1)
+def _dated(
+    a: Analysis, found: Sequence[DateMention], quoted: Sequence[quotations.Span], tz: Any
+) -> list[tuple[DateMention, str | None]]:
+    """Each date of sentence `a` with the happening it is about (`_date_about`). A date
+    introducing a quotation is the day of the words that close it (`quotations.introduced`),
+    and a speaker's today in that quotation counts from it; one in another quotation keeps
+    the dateline's count, and its happening is marked `QUOTED_DAY`."""
+    out: list[tuple[DateMention, str | None]] = []
+    spoken: dict[quotations.Span, DateMention] = {}  # each quotation's day of speaking
+    for m in found:
+        row = quotations.introduced(a, m.end, quoted)
+        held = quotations.inside(quoted, a.start + m.start)
+        if held is not None and now_day(m):
+            said = spoken.get(held)
+            if said is not None and said.day is not None:
+                m = counted_from(m, said.day, tz)
+                out.append((m, _date_about(a, m.end, quoted)))
+            else:
+                about = _date_about(a, m.end, quoted)
+                out.append((m, f"{about}{quotations.QUOTED_DAY}" if about else None))
+            continue
+        if row and m.bare_day and m.day is not None and isinstance(m.value, str):
+            spoken.update((q, m) for q in row)
+        out.append((m, _date_about(a, m.end, quoted)))
+    return out
+
+
+def _date_about(a: Analysis, end: int, quoted: Sequence[quotations.Span]) -> str | None:
+    """The happening a date ending at `end` (in the sentence) is about: its clause's, or
+    that of the words closing the quotations it introduces (`quotations.speech_label`); a
+    day a decision takes effect ("6일자로 단행") is its own (`단행 (effective)`): the day it
+    was made, "31일 단행된", is another fact, not a disagreement."""
+    row = quotations.introduced(a, end, quoted)
+    about = quotations.speech_label(a, row) if row else _about(a, a.start + end - 1)
     if about and a.text[end : end + 8].lstrip().startswith(_effective()):
         return f"{about} (effective)"  # (자 is a bound noun: "6일 자로" too)
     return about
 
 
-def _past_quotation(a: Analysis, end: int) -> int | None:
-    """Where the words after a date ending at `end` go on once a direct quotation they open
-    is closed ("외교부는 31일 “강 장관은 … 회담을 가질 예정”이라고 밝혔다": the 31st is the
-    day of 밝혔다, not of the meeting the quotation's own predicate names), as an article
-    offset; None when the date's clause ends before a quotation opens, or it is quoted."""
-    quoted = quotations(a.text)
-    if any(s < end <= e for s, e in quoted):
-        return None
-    opening = next(((s, e) for s, e in quoted if s >= end), None)
-    clause = a.clause_at(a.start + end - 1)
-    if opening is None or clause is None or clause.end <= a.start + opening[0]:
-        return None
-    return a.start + min(opening[1] + 1, len(a.text) - 1)
-
-
 @cache
 def _effective() -> tuple[str, ...]:
     return tuple(w for w, (kind, _) in mapping("date_modifiers").items() if kind == "effective")
-
-
-@cache
-def _as_of() -> re.Pattern[str]:
-    """After a date, the words that make it the time a figure was read (`date_modifiers.tsv`,
-    as_of: "25일 오후 4시 20분 현재 35만 명이 동의했다", "2018년 기준으로"), as whole words
-    ("18일 기준금리를" dates the rate's cut)."""
-    said = "|".join(
-        re.escape(w) for w, (kind, _) in mapping("date_modifiers").items() if kind == "as_of"
-    )
-    return re.compile(rf"\s*(?:{said})(?:으로|으론|까지|로)?(?=[\s,.)\]]|$)")
-
-
-def _stamp(value: Any, text: str) -> str:
-    """How a reading's time is shown in a label: `2019-08-25 16:20`, else its words."""
-    if isinstance(value, str):
-        return value[:16].replace("T", " ")
-    return text
-
-
-def read_at(about: str | None, stamp: str | None) -> str | None:
-    """The happening of a figure read at `stamp` (`동의 as of 2019-08-25 16:20`): two outlets'
-    readings at other times are no disagreement (one petition's count at 4:20 and another's
-    at 5:20 were set against each other, and so were the two times), and at the same time
-    they are one claim."""
-    if stamp is None:
-        return about
-    return f"{about}{READ_AT}{stamp}" if about else f"{READ_AT.strip()} {stamp}"
 
 
 # a date the happening is before or after, not its date (`내달 2일 직전에 열리는`: a review

@@ -24,7 +24,8 @@ another's (`2015-03` vs `2015-03-19`), that says nothing, or that repeats a seco
 the other also reports only says less.
 A figure read at a time (`25일 오후 4시 20분 현재 35만 명`) is compared only with readings
 at the same time, and the time of reading is no happening's date; a day an outlet did not
-write (이날, or a speaker's “오늘” in a quotation) is compared by the time it states only.
+write (이날, or a speaker's “오늘” in a quotation counted from the dateline) is compared by the
+time it states only.
 No winner is picked: values come in a fixed order (chronological for dates), each with every
 source and a quote. With `release`, each fact an article states differently from the press
 release in an aligned sentence is reported too, and so is an amount the release states once
@@ -43,10 +44,10 @@ from typing import Any
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
 from newsmoa.facts.clauses import EARLIER, READ_AT, story_labels, tells_history
-from newsmoa.facts.dates import quotations
 from newsmoa.facts.evidence import quote, sentence_spans, span_at
 from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
+from newsmoa.facts.quoted import QUOTED_DAY
 from newsmoa.facts.tables import mapping
 from newsmoa.types import (
     Article,
@@ -232,12 +233,10 @@ def _in_sentence(label: str, sentence: int) -> str:
 _SENTENCE_LABEL = re.compile(r", sentence \d+$")  # what `_in_sentence` labels
 
 
-def _value(fact: Fact, quoted: Sequence[tuple[int, int]] = ()) -> Any:
-    """The comparable value of a fact; `quoted`: the (start, end) of its article's direct
-    quotations (`quotations_of`)."""
+def _value(fact: Fact) -> Any:
     if fact.type == "date" and fact.value is None:
         return ("day", _day(fact))
-    if fact.type == "date" and _inferred(fact, quoted):
+    if fact.type == "date" and _inferred(fact):
         # the day is ours, read from the day the article named before (이날, 당일): only the
         # time the outlet wrote is its claim ("이날 오전 8시 24분" against "8시 26분")
         time = _time_of(fact.value)
@@ -248,39 +247,22 @@ def _value(fact: Fact, quoted: Sequence[tuple[int, int]] = ()) -> Any:
 
 
 @cache
-def _reference_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _reference_words() -> tuple[str, ...]:
     """Date words that name a day by the one named before them (`date_words.tsv`, anchor
-    ref: 이날, 당일, 같은 날, 전날, 다음날, 이튿날), and those that count it from today (anchor
-    now: 오늘, 어제, 내일)."""
+    ref: 이날, 당일, 같은 날, 전날, 다음날, 이튿날)."""
     rows = mapping("date_words").items()
-    ref = tuple(w for w, (unit, _, anchor) in rows if anchor == "ref" and unit == "day")
-    now = tuple(w for w, (unit, _, anchor) in rows if anchor == "now" and unit == "day")
-    return ref, now
+    return tuple(w for w, (unit, _, anchor) in rows if anchor == "ref" and unit == "day")
 
 
-def _inferred(fact: Fact, quoted: Sequence[tuple[int, int]] = ()) -> bool:
+def _inferred(fact: Fact) -> bool:
     """Whether the date's day is a reference word's (이날, 당일, 전날, 다음날), or a speaker's
-    today in a direct quotation (“오늘 아침 …”: `facts.dates` counts it from a day its
-    sentence writes before the quotation, else from the dateline, which is not the
-    speaker's: one call's “오늘” was the 23rd and the 24th in two outlets' articles of those
-    days), not a day the outlet wrote ("이날 27일 오후 2시" states the 27th)."""
+    today in a quotation counted from the dateline (`facts.quoted.QUOTED_DAY`: one call's
+    “오늘 아침” was the 23rd and the 24th in two outlets' articles of those days), not a day
+    the outlet wrote ("이날 27일 오후 2시" states the 27th)."""
     words = fact.text or ""
-    if _DAY.search(words):
-        return False
-    ref, now = _reference_words()
-    if any(w in words for w in ref):
+    if (fact.about or "").endswith(QUOTED_DAY):
         return True
-    start = fact.sources[0].start
-    return any(w in words for w in now) and any(s < start < e for s, e in quoted)
-
-
-def quotations_of(article: Article, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The (start, end) in `article.text` of the direct quotations of its sentences."""
-    return [
-        (start + s, start + e)
-        for start, end in spans
-        for s, e in quotations(article.text[start:end])
-    ]
+    return any(w in words for w in _reference_words()) and not _DAY.search(words)
 
 
 def _shown(kind: str, value: Any) -> Any:
@@ -334,13 +316,12 @@ def find_disagreements(
     days: dict[tuple[int, str], list[Any]] = {}  # the days each sentence's happenings are on
     amounts: dict[tuple[str, str], tuple[int, str]] = {}  # an amount's sentence and happening
     for art in articles:
-        quoted = quotations_of(art, spans[art.id])
         for fact in facts.get(art.id, ()):
             n = _where(index, fact)
             k = claim_key(fact, n)
             if fact.type == "date" and n is not None and fact.about and fact.value is not None:
                 days.setdefault((n, fact.about), []).append(fact.value)
-            if k is not None and (value := _value(fact, quoted)) is not None:
+            if k is not None and (value := _value(fact)) is not None:
                 claims.setdefault(k, []).append((value, fact, art))
                 if fact.type == "quantity" and n is not None and fact.about:
                     amounts[k] = (n, _happening(fact.about))
@@ -464,14 +445,13 @@ def _departures(
     ours = single(release)
     theirs = {a.id: single(a) for a in articles if a.id != release.id}
     by_id = {a.id: a for a in articles}
-    quoted = {a.id: quotations_of(a, spans[a.id]) for a in articles}
     out = []
     for k, mine in ours.items():
-        group = [(_value(mine, quoted[release.id]), mine, release)]
+        group = [(_value(mine), mine, release)]
         for aid, got in theirs.items():
             f = got.get(k)
             if f is not None:
-                group.append((_value(f, quoted[aid]), f, by_id[aid]))
+                group.append((_value(f), f, by_id[aid]))
         if len(group) > 1 and (d := _disagreement(label(k), group, spans, against_release=True)):
             out.append(d)
     return _joined(out)
@@ -501,8 +481,7 @@ def _against_release(
 
     def single(of: Article) -> dict[tuple, Fact]:
         found = _unkeyed(facts.get(of.id, ()), index).items()
-        quoted = quotations_of(of, spans[of.id])
-        return {k: fs[0] for k, fs in found if len(fs) == 1 and _value(fs[0], quoted) is not None}
+        return {k: fs[0] for k, fs in found if len(fs) == 1 and _value(fs[0]) is not None}
 
     def label(k: tuple) -> tuple[str, str]:
         """What the sentence's fact states: what it counts, or an amount in its unit

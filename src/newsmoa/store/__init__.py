@@ -11,10 +11,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from newsmoa.stamp import analysis_stamp
 from newsmoa.store.base import Store, StoredArticle
 
 
 def open_store(url: str) -> Store:
+    analysis_stamp()  # taken now, from the code this process runs (`newsmoa.stamp`)
     if url.startswith(("postgresql://", "postgres://")):
         from newsmoa.store.postgres import PostgresStore
 

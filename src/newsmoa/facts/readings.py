@@ -1,0 +1,66 @@
+"""Figures read at a time: "25일 오후 4시 20분 현재 35만 명이 동의했다", "2018년 기준 인구".
+
+A date followed by a word of `date_modifiers.tsv` of kind as_of (현재, 기준) stamps when a
+figure was read: it is no happening's date, and the figures after it in its sentence, or in
+its clause, are that reading's (`read_at`). Two outlets' readings at other times (one
+petition's count at 4:20 and at 5:20) are no disagreement, and neither are the two times;
+read at one time, two counts are one claim. A word that makes a noun with 기준 or 현재
+(`reading_compounds.tsv`: 기준 금리, 현재 위치) stamps nothing: "18일 기준 금리를 인하했다"
+dates the cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from newsmoa.facts.clauses import READ_AT, Analysis
+from newsmoa.facts.tables import mapping
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """An as_of word as a whole word, not making a noun with the word after it."""
+    kinds = mapping("date_modifiers").items()
+    compounds = mapping("reading_compounds").items()
+    alternatives = []
+    for word in (w for w, (kind, _) in kinds if kind == "as_of"):
+        nouns = "|".join(re.escape(n) for n, (head,) in compounds if head == word)
+        alternatives.append(rf"{re.escape(word)}(?!\s*(?:{nouns}))" if nouns else re.escape(word))
+    said = "|".join(alternatives)
+    return re.compile(rf"\s*(?:{said})(?:으로|으론|까지|로)?(?=[\s,.)\]]|$)")
+
+
+def stamps(text: str, end: int) -> bool:
+    """Whether the date ending at `end` in sentence `text` stamps when a figure was read, as
+    a whole word ("18일 기준금리를" dates the rate's cut) not making a noun with the word
+    after it (`reading_compounds.tsv`)."""
+    return _pattern().match(text, end) is not None
+
+
+def stamp(value: Any, text: str) -> str:
+    """How a reading's time is shown in a label: `2019-08-25 16:20`, else its words."""
+    if isinstance(value, str):
+        return value[:16].replace("T", " ")
+    return text
+
+
+def read_at(about: str | None, when: str | None) -> str | None:
+    """The happening of a figure read at `when` (`동의 as of 2019-08-25 16:20`)."""
+    if when is None:
+        return about
+    return f"{about}{READ_AT}{when}" if about else f"{READ_AT.strip()} {when}"
+
+
+def reading_of(a: Analysis, pos: int, found: Sequence[tuple[int, str]]) -> str | None:
+    """The reading a figure at article offset `pos` of sentence `a` belongs to: of the
+    `found` stamps ((article offset where the date ends, stamp)), the last before it, or
+    one in its clause (`35만 명이 동의했다(25일 오후 4시 기준)`); a figure before every
+    stamp in another clause is none ("3명이 숨졌고, 25일 오후 4시 현재 5명이 실종")."""
+    before = [when for at, when in found if at <= pos]
+    if before:
+        return before[-1]
+    clause = a.clause_at(pos)
+    return next((when for at, when in found if clause and clause.start <= at <= clause.end), None)
