@@ -117,9 +117,11 @@ def test_only_sentences_a_signing_row_matches_are_analysed_for_the_card():
     assert not may_carry(SIGNING, "완주군은 20일 군청에서 주민 설명회를 열었다.")
 
 
-def test_a_representative_outlets_name_or_title_otherwise_is_left_off_the_card():
+def test_a_representative_outlets_name_or_title_otherwise_is_shown_by_what_they_agree_on():
     """DESIGN: a field the articles disagree on points to the disagreement; both names of
-    one mayor stood on the card (a black-box test)."""
+    one mayor stood on the card (a black-box test), then the mayor was left off it, and so
+    was a representative whose title one outlet got wrong (another black-box case). The
+    card shows what the outlets agree on: the title, or the name with its organisation."""
     from facts_samples import Story, make_article
 
     text = (
@@ -130,7 +132,15 @@ def test_a_representative_outlets_name_or_title_otherwise_is_left_off_the_card()
     assert Story([make_article("a", text), make_article("b", text)]).event().representatives
     event = Story([make_article("a", text), make_article("b", other)]).event()
     assert "representatives" in event.disputed
-    assert not any("전주시장" in r for r in event.representatives)
+    assert event.representatives == ("전주시장",)
+    signed = (
+        "한국전력공사와 완주군은 19일 본사에서 업무협약을 체결했다. 협약식에는 김동철 "
+        "한국전력공사 사장과 박성일 완주군수가 참석했다."
+    )
+    wrong = signed.replace("한국전력공사 사장", "한국전력공사 부사장")
+    event = Story([make_article(f"a{n}", t) for n, t in enumerate((signed, wrong))]).event()
+    assert event.representatives == ("김동철 한국전력공사", "박성일 완주군수")
+    assert "representatives" in event.disputed
 
 
 def test_a_phase_said_of_an_earlier_signing_is_not_the_cards():

@@ -6,8 +6,9 @@ A story has a card when some article has a clause labelled `signing` (`happening
 - parties: organisations written as actors of the signing (`완주군은`, `완주군과 희망제작소는`,
   `희망제작소와`), not those written as its place (`희망제작소에서`);
 - representatives: people with a head-of-organisation title named in a signing clause, unless
-  the title names an organisation that is not a party (a minister attending), or outlets
-  disagree on the name or title (left out, `representatives` in `disputed`);
+  the title names an organisation that is not a party (a minister attending); where outlets
+  disagree on the name or the title, what they agree on (the title, or the name and the
+  organisation), with `representatives` in `disputed`;
 - date, place, participants: the facts about the signing; None with the field in `disputed`
   when `disagreements` holds one about it (no winner is picked), else the most precise value;
 - phase: `2단계`, `2차` before the agreement noun (`phases.tsv`);
@@ -127,9 +128,11 @@ def agreement_event(
     )
     counts = [f.value for f in signing_facts if f.type == "quantity" and f.counts == "participants"]
     people = _representatives(per, clauses, list(party_votes))
-    # one whose name or title outlets state otherwise is left out, and the field points to
-    # the disagreement (no winner is picked, docs/contracts.md; both names stood on the card)
-    kept = [(n, r) for n, r in people if not {f"name of {r}", f"title of {n}"} & disputed]
+    # one whose name or title outlets state otherwise is shown by what they agree on, the
+    # title alone or the name with its organisation, and the field points to the
+    # disagreement (no winner is picked, docs/contracts.md; both names stood on the card,
+    # and then a representative whose title was disputed was left out: a black-box case)
+    shown = [_undisputed(n, r, disputed) for n, r in people]
     participants = None if about["participants"] in disputed or len(set(counts)) != 1 else counts[0]
     phase = Counter(
         m.group(0).replace(" ", "")
@@ -140,7 +143,7 @@ def agreement_event(
     return Event(
         type="agreement",
         parties=tuple(sorted(party_votes, key=lambda p: (-party_votes[p], first[p]))),
-        representatives=tuple(f"{name} {role}" for name, role in kept),
+        representatives=tuple(dict.fromkeys(who for who, _ in shown)),
         date=date,
         place=place,
         phase=_majority(phase),
@@ -148,8 +151,23 @@ def agreement_event(
         items=_items(per),
         history=_history(per),
         disputed=tuple(f for f in ("date", "place", "participants") if about[f] in disputed)
-        + (("representatives",) if len(kept) < len(people) else ()),
+        + (("representatives",) if any(doubt for _, doubt in shown) else ()),
     )
+
+
+def _undisputed(name: str, role: str, disputed: set[str]) -> tuple[str, bool]:
+    """How a representative is shown, and whether outlets disagree on them: `박성일 완주군수`;
+    the role alone where they name its holder otherwise (`완주군수`); the name with the
+    title's organisation where they give the person another title (`김동철 한국전력공사`, or
+    the name alone when the title names none)."""
+    if f"name of {role}" in disputed:
+        return role, True
+    if f"title of {name}" in disputed:  # (`reconcile.disagreements.TITLE_OF`)
+        parts = role.split()
+        found = title_of(parts[-1])
+        organisation = " ".join(parts[:-1]) or (found.affiliation if found else None)
+        return (f"{name} {organisation}" if organisation else name), True
+    return f"{name} {role}", False
 
 
 def _items(per) -> tuple[str, ...]:
