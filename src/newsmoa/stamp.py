@@ -9,7 +9,8 @@ a story stored by an older newsmoa kept its old facts and disagreements for as l
 article joined it (a black-box case: units and labels of an earlier version).
 
 The stamp is a hash of the code and tables that derive them (`_DERIVING`: sentences, facts,
-alignment and disagreements, near-duplicate families, the stored types) and of the versions of
+alignment and disagreements, the clustering package whose near-duplicate families a document
+shows, the stored types) and of the versions of
 the Korean analyser and its model: a change to them may change what an analysis finds, and
 deriving a story again costs one analysis of its articles, on the first reading. It is taken
 when a store is opened (`newsmoa.store.open_store`), so that code loaded before an upgrade of
@@ -25,18 +26,22 @@ from functools import cache
 from importlib import metadata, resources
 from importlib.abc import Traversable
 
-# The package's parts that derive stored analyses and documents (folders and files).
+# The package's parts that derive stored analyses and documents (folders and files): what
+# sentence splitting, fact extraction and `reconcile.story.build_story` load
+# (`tests/store/test_stamp.py` checks it).
 _DERIVING = (
+    "__init__.py",
+    "types.py",
+    "codec.py",
     "text",
     "facts",
     "reconcile",
     "dedup",
-    "cluster/families.py",
-    "cluster/_family_kernels.py",
-    "cluster/terms.py",
-    "cluster/config.py",
-    "codec.py",
-    "types.py",
+    "cluster",
+    "extract/__init__.py",
+    "extract/tables.py",
+    "extract/data",
+    "store/base.py",
 )
 _NOT = ("facts/ner",)  # the entity model: `newsmoa entities`, not the stored analysis
 _READ = (".py", ".tsv", ".txt")  # code and tables, not binary files

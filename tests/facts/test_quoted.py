@@ -33,29 +33,53 @@ def test_quotations_are_found_line_by_line_with_like_marks():
 
 def test_a_day_written_before_a_quotation_is_the_day_of_the_words_that_close_it():
     """ "외교부는 31일 “… 1일 오전 … 회담을 가질 예정”이라고 밝혔다": the 31st is when the
-    ministry spoke, not the meeting's day (the dev day set it against another outlet's 1일);
-    several quotations in a row are one speech; a quotation's own tail (“…”며) is no
-    predicate of the speech, the clause after it is."""
+    ministry spoke, not the meeting's day (the dev day set it against another outlet's 1일),
+    read from the words after the quotation alone, whose clause may hold it (a review);
+    several quotations with only a tail between are one speech, not two clauses' (`고
+    말했고 “…”`); a tail that goes on to something else (“…”며 1일 회견을 열었다) leaves the
+    saying without a happening (a review: it took the meeting's)."""
     on = datetime(2019, 7, 31, 9, tzinfo=KST)
     said = "외교부는 31일 “강 장관은 1일 오전 고노 외무상과 회담을 가질 예정”이라고 밝혔다."
     assert dates(said, on) == [
         ("31일", "2019-07-31", "announcement"),
         ("1일", "2019-08-01", "meeting"),
     ]
+    one_clause = "외교부는 31일 “강 장관이 1일 고노 외무상과 회담한다”고 밝혔다."
+    assert dates(one_clause, on)[0] == ("31일", "2019-07-31", "announcement")
+    told = "외교부는 31일 “강 장관이 1일 고노 외무상과 회담한다”라고 전했다."
+    assert dates(told, on)[0] == ("31일", "2019-07-31", "announcement")
     row = said.replace("”이라고 밝혔다", "”이라며 “양국 관계를 논의한다”고 밝혔다")
     assert dates(row, on)[0] == ("31일", "2019-07-31", "announcement")
-    tail = "폼페이오 장관은 22일 기자회견에서 “한국 외교장관과 통화했다”며 실망했다."
-    assert dates(tail)[0] == ("22일", "2019-08-22", "실망")
+    two = "그는 31일 “통화했다”고 말했고 “만났다”고 덧붙였다."
+    assert dates(two, on)[0] == ("31일", "2019-07-31", "말")
+    going_on = "그는 31일 “통화했다”며 1일 회담을 가진다고 밝혔다."
+    assert dates(going_on, on) == [("31일", "2019-07-31", None), ("1일", "2019-08-01", "meeting")]
     own = "경찰은 31일 현장을 조사했다. 주민은 “무섭다”고 말했다."
     assert dates(own, on) == [("31일", "2019-07-31", "조사")]
 
 
+def test_stray_and_mismatched_marks_quote_no_more_than_their_sentence():
+    """A “ closed by a straight " is one quotation; an inch mark (`55"`) opens none; a mark
+    left open quotes to its sentence's end, not the paragraph's (a review: the next
+    sentence's 오늘 was read as quoted, and the 31st lost its happening)."""
+    on = datetime(2019, 7, 31, 9, tzinfo=KST)
+    mixed = '그는 31일 “오늘 발표한다"고 말했다. 시는 오늘 오후 3시 행사를 연다.'
+    assert [about for _, _, about in dates(mixed, on)] == ["말", "announcement", "행사"]
+    inch = '삼성은 31일 55" TV를 출시했다. 회사는 오늘 오후 3시 행사를 연다.'
+    assert [about for _, _, about in dates(inch, on)] == ["출시", "행사"]
+    open_ = "그는 31일 “오늘 발표한다고 말했다. 시는 오늘 오후 3시 행사를 연다."
+    assert dates(open_, on)[-1] == ("오늘 오후 3시", "2019-07-31T15:00:00+09:00", "행사")
+
+
 def test_a_speakers_today_counts_from_the_day_that_introduces_the_quotation():
     """`오늘` in a quotation is the day its speaker said it: the day written before the
-    quotation, in the clause that introduces it. A day of another clause, inside another
+    quotation, in the clause that introduces it or one that leads to it ("22일 기자들과 만나
+    “오늘 …”": a black-box case). A day of a clause modifying a noun, inside another
     quotation or a period's start says nothing of it (a review: 2018-03-05, the 20th and
     9월 1일 were taken); then the dateline's count stays, marked as a guess."""
-    said = "폼페이오 장관은 22일(현지시간) 기자회견에서 “오늘 아침 한국 외교장관과 통화했다”며 실망했다."
+    said = (
+        "폼페이오 장관은 22일(현지시간) 기자회견에서 “오늘 아침 한국 외교장관과 통화했다”고 말했다."
+    )
     assert dates(said)[1][:2] == ("오늘", "2019-08-22")
     yesterday = said.replace("오늘", "어제")
     assert dates(yesterday)[1][:2] == ("어제", "2019-08-21")
@@ -69,13 +93,20 @@ def test_a_speakers_today_counts_from_the_day_that_introduces_the_quotation():
     ):
         today = [d for d in dates(other) if d[0] == "오늘"]
         assert [(w, v) for w, v, _ in today] == [("오늘", "2019-08-24")], other
+    met = "폼페이오 장관은 22일 기자들과 만나 “오늘 아침 강 장관과 통화했다”고 말했다."
+    assert [d[:2] for d in dates(met) if d[0] == "오늘"] == [("오늘", "2019-08-22")]
+    after = "그는 22일 회의를 마친 뒤 “오늘 통화했다”고 말했다."  # (the meeting's day)
+    assert [d[1] for d in dates(after) if d[0] == "오늘"] == ["2019-08-24"]
     outside = "그는 22일 회견했고, 오늘 오전 9시 회의를 열었다."
     assert dates(outside)[1][:2] == ("오늘 오전 9시", "2019-08-24T09:00:00+09:00")
 
 
 def test_a_quotation_of_several_sentences_is_one():
     """A block quotation split into sentences keeps its 오늘 quoted (a review: its last
-    sentence's 오늘 was read as the outlet's own day)."""
+    sentence's 오늘 was read as the outlet's own day), and the day that introduces it is its
+    speaker's in every sentence of it."""
     block = "그는 이렇게 말했다. “한국 외교장관과 통화했다. 오늘 아침 다시 통화했다.”"
     today = [d for d in dates(block) if d[0] == "오늘"]
     assert len(today) == 1 and today[0][2] is not None and today[0][2].endswith(QUOTED_DAY)
+    dated = "그는 22일 기자회견에서 “한국과 통화했다. 오늘 아침 다시 통화했다.”"
+    assert [d[:2] for d in dates(dated) if d[0] == "오늘"] == [("오늘", "2019-08-22")]

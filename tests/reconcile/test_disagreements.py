@@ -210,6 +210,22 @@ def test_figures_read_at_other_times_are_no_disagreement():
         assert [d.kind for d in found] == ["date"], said
 
 
+def test_an_amount_a_signing_is_sized_by_is_compared_in_its_sentence():
+    """ "120억원 규모의 투자협약을 체결했다" against one outlet's 12억원: the amount of a
+    happening a story reports once was compared with nothing (a black-box case); "기준" before
+    a count says when it was read, not what it counts (38만 counted 기준, and was compared
+    with nothing)."""
+    sized = "전북 전주시는 19일 한빛전자와 120억원 규모의 투자협약을 체결했다. 시장은 환영했다."
+    found = story(sized, sized.replace("120억원", "12억원"), sized).disagreements()
+    assert [(d.about, values(d)) for d in found] == [
+        ("signing amount in 원, sentence 1", {"1200000000": ["a1"], "12000000000": ["a0", "a2"]})
+    ]
+    now = "이 청원은 25일 오후 4시 현재 35만명이 동의했다. 청와대는 답한다."
+    based = now.replace("현재 35만명", "기준 38만명")
+    found = story(now, based).disagreements()
+    assert [values(d) for d in found] == [{"350000": ["a0"], "380000": ["a1"]}]
+
+
 def test_a_time_on_a_day_named_by_reference_is_compared_by_its_time_only():
     """ "이날 오전 8시 24분": the day is ours (read from the day named before), the time is
     the outlet's. Two times disagree; a day read differently does not (the dev day showed
@@ -385,20 +401,30 @@ def test_a_day_written_before_a_quotation_is_the_day_it_was_said():
 
 def test_amounts_of_a_happening_the_outlets_date_apart_are_not_one_claim():
     """ "5일 … 6.9225위안으로 고시했다" against "이날(6일) … 6.9683위안으로 고시했다": two
-    days' fixings in one aligned sentence, not a misreport (August A showed them as one).
-    On one day, two amounts still disagree; a month and a day of it are not apart."""
+    days' fixings in one aligned sentence, not a misreport (August A showed them as one);
+    their days are the disagreement. On one day, two amounts still disagree, whatever the
+    minutes; a month and a day of it are not apart; and a day read from 이날 alone, which
+    may be wrong, keeps the amounts compared (a review: both were left unreported)."""
     on = datetime(2019, 8, 6, 9, tzinfo=KST)
     fifth = "5일 인민은행은 위안화 가치를 달러당 6.9225위안으로 고시했다. 시장은 출렁였다."
-    sixth = fifth.replace("5일", "이날").replace("6.9225", "6.9683")
+    sixth = fifth.replace("5일", "이날(6일)").replace("6.9225", "6.9683")
 
     def dated(*texts: str) -> Story:
         return Story([make_article(f"a{n}", t, on) for n, t in enumerate(texts)])
 
-    assert [d.kind for d in dated(fifth, sixth).disagreements()] == []
+    found = dated(fifth, sixth).disagreements()
+    assert [(d.kind, values(d)) for d in found] == [
+        ("date", {"2019-08-05": ["a0"], "2019-08-06": ["a1"]})
+    ]
     found = dated(fifth, fifth.replace("6.9225", "6.9683")).disagreements()
     assert [values(d) for d in found] == [{"6.9225": ["a0"], "6.9683": ["a1"]}]
+    timed = fifth.replace("5일", "5일 오전 9시 15분")
+    later = timed.replace("15분", "30분").replace("6.9225", "6.9683")
+    assert [d.kind for d in dated(timed, later).disagreements()] == ["date", "quantity"]
     month = fifth.replace("5일", "이달").replace("6.9225", "6.9683")
     assert [d.kind for d in dated(fifth, month).disagreements()] == ["quantity"]
+    that_day = fifth.replace("5일", "이날").replace("6.9225", "6.9683")
+    assert [d.kind for d in dated(fifth, that_day).disagreements()] == ["quantity"]
 
 
 def test_only_the_contradicted_values_are_reported():
@@ -563,7 +589,7 @@ def test_a_departure_from_the_release_in_one_sentence_lists_who_says_what():
     release = "영월군은 28일 ㈜한결에너지와 350억원 규모의 공장 건립 투자협약을 체결했다고 밝혔다."
     wrong = release.replace("350억원", "300억원")
     found = story(release, release, wrong, release="a0").disagreements()
-    assert [d.about for d in found] == ["amount in 원, sentence 1 (vs release)"]
+    assert [d.about for d in found] == ["signing amount in 원, sentence 1"]
     assert values(found[0]) == {"30000000000": ["a2"], "35000000000": ["a0", "a1"]}
 
 

@@ -65,11 +65,12 @@ def extract_facts(
     ref_month: tuple[int, int] | None = None
     lead: date | None = None  # the article's lead day (farther than REF_SENTENCES)
     quoted = quotations.spans(article.text)
+    spoken: dict[quotations.Span, DateMention] = {}  # each quotation's day of speaking
     for n, a in enumerate(analyses):
         near = ref if n - ref_at <= REF_SENTENCES else lead  # else: the dateline's day
         found = find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month)
         stamps: list[tuple[int, str]] = []  # where the sentence's readings are stamped
-        for m, about in _dated(a, found, quoted, tz):
+        for m, about in _dated(a, found, quoted, spoken, tz):
             reading = readings.stamps(a.text, m.end)
             if reading:
                 stamps.append((a.start + m.end, readings.stamp(m.value, m.text)))
@@ -128,14 +129,18 @@ def _about(a: Analysis, pos: int) -> str | None:
 
 
 def _dated(
-    a: Analysis, found: Sequence[DateMention], quoted: Sequence[quotations.Span], tz: Any
+    a: Analysis,
+    found: Sequence[DateMention],
+    quoted: Sequence[quotations.Span],
+    spoken: dict[quotations.Span, DateMention],
+    tz: Any,
 ) -> list[tuple[DateMention, str | None]]:
     """Each date of sentence `a` with the happening it is about (`_date_about`). A date
     introducing a quotation is the day of the words that close it (`quotations.introduced`),
-    and a speaker's today in that quotation counts from it; one in another quotation keeps
-    the dateline's count, and its happening is marked `QUOTED_DAY`."""
+    and a speaker's today in that quotation, in this sentence or a later one, counts from
+    it (`spoken`: each quotation's day of speaking, kept over the article); one in another
+    quotation keeps the dateline's count, and its happening is marked `QUOTED_DAY`."""
     out: list[tuple[DateMention, str | None]] = []
-    spoken: dict[quotations.Span, DateMention] = {}  # each quotation's day of speaking
     for m in found:
         row = quotations.introduced(a, m.end, quoted)
         held = quotations.inside(quoted, a.start + m.start)
@@ -143,23 +148,22 @@ def _dated(
             said = spoken.get(held)
             if said is not None and said.day is not None:
                 m = counted_from(m, said.day, tz)
-                out.append((m, _date_about(a, m.end, quoted)))
+                out.append((m, _date_about(a, m.end, row)))
             else:
-                about = _date_about(a, m.end, quoted)
+                about = _date_about(a, m.end, row)
                 out.append((m, f"{about}{quotations.QUOTED_DAY}" if about else None))
             continue
-        if row and m.bare_day and m.day is not None and isinstance(m.value, str):
-            spoken.update((q, m) for q in row)
-        out.append((m, _date_about(a, m.end, quoted)))
+        if m.bare_day and m.day is not None and isinstance(m.value, str):
+            spoken.update((q, m) for q in quotations.spoken_on(a, m.end, quoted))
+        out.append((m, _date_about(a, m.end, row)))
     return out
 
 
-def _date_about(a: Analysis, end: int, quoted: Sequence[quotations.Span]) -> str | None:
+def _date_about(a: Analysis, end: int, row: Sequence[quotations.Span]) -> str | None:
     """The happening a date ending at `end` (in the sentence) is about: its clause's, or
-    that of the words closing the quotations it introduces (`quotations.speech_label`); a
-    day a decision takes effect ("6일자로 단행") is its own (`단행 (effective)`): the day it
+    that of the words closing the quotations `row` it introduces (`quotations.speech_label`);
+    a day a decision takes effect ("6일자로 단행") is its own (`단행 (effective)`): the day it
     was made, "31일 단행된", is another fact, not a disagreement."""
-    row = quotations.introduced(a, end, quoted)
     about = quotations.speech_label(a, row) if row else _about(a, a.start + end - 1)
     if about and a.text[end : end + 8].lstrip().startswith(_effective()):
         return f"{about} (effective)"  # (자 is a bound noun: "6일 자로" too)

@@ -1,8 +1,8 @@
 """Direct quotations: where they are, what the words around them are about, and which day a
 speaker's 오늘 is.
 
-- `spans(text)`: the article's quotations, “…” or a straight "…" pair, each within one line
-  (a quotation of several sentences is one span: the sentences are split later).
+- `spans(text)`: the article's quotations, “…” or "…", each within one line (a quotation
+  of several sentences is one span: the sentences are split later).
 - `introduced(a, end, quoted)`: a date whose clause runs into a quotation opening after it
   ("외교부는 31일 “강 장관은 … 회담을 가질 예정”이라고 밝혔다") is the day of the words
   that close the quotation (밝혔다), not of the quotation's own predicate (the meeting):
@@ -16,82 +16,156 @@ speaker's 오늘 is.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cache
 
-from newsmoa.facts.clauses import Analysis
-from newsmoa.text.sentences import quote_tails
+from newsmoa.facts.clauses import Analysis, analyse
+from newsmoa.facts.tables import rows
 
 Span = tuple[int, int]  # (the opening mark's offset, the closing mark's offset)
 QUOTED_DAY = " (quoted day)"  # a label's mark: a speaker's today counted from the dateline
-ROW_GAP = 8  # at most this many characters between two quotations of one speech
+TAIL_CHARS = 40  # the words read after a quotation for the verb that closes it
+_OPENING = "“"
+_CLOSING = "”"
+_STRAIGHT = '"'
+# where a quotation left open ends: at the end of its sentence, not of its line (a stray
+# mark made the rest of a paragraph quoted: a review)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def spans(text: str) -> list[Span]:
-    """The direct quotations of `text`, line by line: a “ opens one that a ” closes, a
-    straight " one that the next straight " closes (a straight mark inside “…” is quoted
-    text: `“그가 "오늘" 말했다”`); one left open runs to the line's end, and a ” with no
-    opening in its line closes one opened before the line, which starts it."""
+    """The direct quotations of `text` in order, line by line. A “ or a straight " opens one
+    (a straight " right after a digit is an inch mark: `55" TV`), and either closing mark
+    closes it (`“…"` is written too); a mark of the other kind inside one is quoted text
+    (`“그가 "오늘" 말했다”`). One left open runs to the end of its sentence; a ” with no
+    opening before it in its line closes one opened before the line, which starts it."""
     out: list[Span] = []
     start = 0
     for line in text.split("\n"):
-        curly: int | None = None
-        straight: int | None = None
+        opened: int | None = None
+        mark = ""
+        seen = False  # a quotation was found in this line
         for i, c in enumerate(line):
-            at = start + i
-            if c == "“" and curly is None and straight is None:
-                curly = at
-            elif c == "”" and straight is None:
-                if curly is not None:
-                    out.append((curly, at))
-                    curly = None
-                elif not any(s >= start for s, _ in out):
-                    out.append((start, at))
-            elif c == '"' and curly is None:
-                if straight is None:
-                    straight = at
-                else:
-                    out.append((straight, at))
-                    straight = None
-        opened = curly if curly is not None else straight
+            if opened is None:
+                if c == _OPENING or c == _STRAIGHT and not (i and line[i - 1].isdigit()):
+                    opened, mark = i, c
+                elif c == _CLOSING and not seen:
+                    out.append((start, start + i))
+                    seen = True
+            elif c == _CLOSING or c == _STRAIGHT and (mark == _STRAIGHT or _closes(line, i)):
+                out.append((start + opened, start + i))
+                opened, seen = None, True
         if opened is not None:
-            out.append((opened, start + len(line)))
+            stop = _SENTENCE_END.search(line, opened + 1)
+            out.append((start + opened, start + (stop.end() if stop else len(line))))
         start += len(line) + 1
     return out
 
 
+def _closes(line: str, i: int) -> bool:
+    """Whether a straight " at `i` in a “-opened quotation closes it (`“오늘 발표한다"고`) rather
+    than quoting words inside it (`“그가 "오늘" 말했다”`: a ” closes it later)."""
+    return _CLOSING not in line[i + 1 :]
+
+
 def inside(quoted: Sequence[Span], pos: int) -> Span | None:
-    """The quotation holding article offset `pos` (between its marks), if any."""
-    return next((q for q in quoted if q[0] < pos < q[1]), None)
+    """The quotation holding article offset `pos` (between its marks), if any; `quoted` in
+    order (`spans`)."""
+    k = bisect_left(quoted, (pos, -1)) - 1  # the last opening before pos
+    return quoted[k] if k >= 0 and quoted[k][0] < pos < quoted[k][1] else None
 
 
 def introduced(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
     """The quotations a date ending at sentence offset `end` introduces: its clause runs into
-    one that opens after it (no quotation holds the date), and each that follows it within
-    `ROW_GAP` characters. [] when the date's clause ends first."""
-    pos = a.start + end
-    sentence_end = a.start + len(a.text)
-    clause = a.clause_at(pos - 1)
-    first = next((q for q in quoted if pos <= q[0] < sentence_end), None)
-    if inside(quoted, pos - 1) or first is None or clause is None or clause.end <= first[0]:
+    one that opens after it (no quotation holds the date), and each that follows it with
+    nothing but a quotation's tail between (`speech_tails.tsv`: "…”이라며 “…"). [] when the
+    date's clause ends first."""
+    k = _next_quotation(a, end, quoted)
+    clause = a.clause_at(a.start + end - 1)
+    if k is None or clause is None or clause.end <= quoted[k][0]:
         return []
-    row = [first]
-    while (nxt := next((q for q in quoted if q[0] > row[-1][1]), None)) is not None:
-        if nxt[0] - row[-1][1] > ROW_GAP or nxt[0] >= sentence_end:
+    return _row(a, k, quoted)
+
+
+def spoken_on(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
+    """The quotations whose words were said on the day a date ending at `end` names: those
+    it introduces, or those its clause leads to through clauses that each end on a chaining
+    connective (`speech_tails.tsv`, then: "22일 기자들과 만나 “오늘 …”고 말했다"), not a
+    clause that modifies a noun ("2018년 3월 5일 취임한 그는 “…”") or one going on to its
+    own statement ("…시행한다며 “…”")."""
+    row = introduced(a, end, quoted)
+    k = _next_quotation(a, end, quoted)
+    if row or k is None:
+        return row
+    first = a.clause_at(a.start + end - 1)
+    chain = [c for c in a.clauses if first and c.start >= first.start and c.end <= quoted[k][0]]
+    if not chain or not all(_chains_on(a, c.start, c.end) for c in chain):
+        return []
+    return _row(a, k, quoted)
+
+
+def _chains_on(a: Analysis, start: int, end: int) -> bool:
+    """Whether the clause between article offsets `start` and `end` ends on a connective
+    that goes on to the next clause's predicate (만나, 열고)."""
+    last = next((t for t in reversed(a.tokens) if start <= t.start < end and t.tag[0] == "E"), None)
+    return last is not None and last.tag == "EC" and "then" in _tails().get(last.form, ())
+
+
+def _next_quotation(a: Analysis, end: int, quoted: Sequence[Span]) -> int | None:
+    """The index in `quoted` of the first quotation opening after sentence offset `end` in
+    sentence `a`, when no quotation holds the position before it."""
+    pos = a.start + end
+    k = bisect_right(quoted, (pos, -1))
+    if k == len(quoted) or quoted[k][0] >= a.start + len(a.text) or inside(quoted, pos - 1):
+        return None
+    return k
+
+
+def _row(a: Analysis, k: int, quoted: Sequence[Span]) -> list[Span]:
+    """The quotation `quoted[k]` and each following it in sentence `a` with nothing but a
+    quotation's tail between."""
+    row = [quoted[k]]
+    for nxt in quoted[k + 1 :]:
+        if nxt[0] >= a.start + len(a.text) or not _tail_only(a, row[-1][1] + 1, nxt[0]):
             break
         row.append(nxt)
     return row
 
 
+def _tail_only(a: Analysis, start: int, stop: int) -> bool:
+    """Whether the article's words between offsets `start` and `stop` (in sentence `a`) are
+    only a quotation's tail and commas (`이라며 `), not a clause of their own (`고 말했고`)."""
+    between = a.text[start - a.start : stop - a.start].replace(",", " ").split()
+    return len(between) <= 1 and all(_tail(w) for w in between)
+
+
 def speech_label(a: Analysis, row: Sequence[Span]) -> str | None:
-    """The happening of the words that close the quotations `row`: the label of the clause
-    going on after the last one, or, where that clause ends on a quotation's own tail
-    (“…통화했다”며: its predicate is the quotation's), of the clause after it."""
-    after = row[-1][1] + 1
-    clause = a.clause_at(after)
-    if clause is None:
-        return None
-    tail = [w.strip(",.") for w in a.text[after - a.start : clause.end - a.start].split()]
-    if clause.start < row[-1][1] and len(tail) <= 1 and (not tail or tail[0] in quote_tails()):
-        later = next((c for c in a.clauses if c.start >= clause.end), None)
-        return later.label if later else None
-    return clause.label
+    """The happening of the words that close the quotations `row`, read from them alone (a
+    clause holding a quotation takes its label from the quotation's predicate): `…”이라고
+    밝혔다` announcement, `…”라고 전했다` the clause after `라고`; a tail that goes on to
+    something else (`…”며 1일 회견을 열었다`: the saying's own verb is left out) None."""
+    after = row[-1][1] + 1 - a.start
+    words = analyse(a.text[after : after + TAIL_CHARS])
+    for clause in words.clauses:
+        said = words.text[clause.start : clause.end].replace(",", " ").split()
+        if len(said) == 1 and "while" in _tails().get(said[0], ()):
+            return None
+        if clause.label is not None or not (len(said) == 1 and _tail(said[0])):
+            return clause.label
+    return None
+
+
+@cache
+def _tails() -> dict[str, frozenset[str]]:
+    """Each word of `speech_tails.tsv` with its kinds (says, while, then)."""
+    out: dict[str, set[str]] = {}
+    for word, kind, *_ in rows("speech_tails"):
+        out.setdefault(word, set()).add(kind)
+    return {w: frozenset(k) for w, k in out.items()}
+
+
+def _tail(word: str) -> bool:
+    """Whether a word can follow a quotation's closing mark (says or while)."""
+    return bool(_tails().get(word, frozenset()) & {"says", "while"})
