@@ -110,3 +110,26 @@ def test_a_quotation_of_several_sentences_is_one():
     assert len(today) == 1 and today[0][2] is not None and today[0][2].endswith(QUOTED_DAY)
     dated = "그는 22일 기자회견에서 “한국과 통화했다. 오늘 아침 다시 통화했다.”"
     assert [d[:2] for d in dates(dated) if d[0] == "오늘"] == [("오늘", "2019-08-22")]
+
+
+def test_the_saying_and_its_day_read_as_a_third_review_found():
+    """Cases of a third review: another subject's quotation takes no day from the clause
+    before it; `”고 했다` is read with its mark (고 was a noun); the saying's verb is found
+    however far it is; a nearer day is the saying's; `…”라며 이같이 밝혔다` is a saying;
+    `지난 22일` is written too; a “…" quotation ends before the next “."""
+    strike = "회사는 22일 공장 가동을 멈췄고, 노조는 “오늘 오후 3시 집회를 연다”고 밝혔다."
+    ((_, _, _), (words, value, about)) = dates(strike)
+    assert value == "2019-08-24T15:00:00+09:00" and about.endswith(QUOTED_DAY)
+    assert dates("그는 31일 “통화했다”고 했다.")[0][2] != "고"
+    far = "그는 31일 “통화했다”고 서울 종로구 세종대로 정부서울청사 별관 3층 대회의실에서 밝혔다."
+    assert dates(far)[0][2] == "announcement"
+    nearer = "그는 22일 입국해 이튿날 기자들과 만나 “오늘 아침 통화했다”고 말했다."
+    assert [d[1] for d in dates(nearer) if d[0] == "오늘"] != ["2019-08-22"]
+    assert dates("그는 31일 “통화했다”라며 이같이 밝혔다.")[0][2] == "announcement"
+    past = "폼페이오 장관은 지난 22일(현지시간) 회견에서 “오늘 아침 통화했다”고 말했다."
+    assert [d[1] for d in dates(past) if d[0] == "오늘"] == ["2019-08-22"]
+    two = '그는 31일 “오늘 발표한다"고 말했고, 시는 1일 “내일 간다”고 했다.'
+    assert [text for text in (two[s : e + 1] for s, e in spans(two))] == [
+        '“오늘 발표한다"',
+        "“내일 간다”",
+    ]

@@ -200,6 +200,8 @@ def test_figures_read_at_other_times_are_no_disagreement():
     toll = "사고로 3명이 숨졌고, 25일 오후 4시 현재 5명이 실종됐다. 당국은 수색 중이다."
     found = story(toll, toll.replace("3명", "4명").replace("4시", "5시")).disagreements()
     assert [values(d) for d in found] == [{"3": ["a0"], "4": ["a1"]}]
+    cap = "삼성전자의 25일 기준 시가총액은 300조원을 기록했다. 시장은 반겼다."
+    assert story(cap, cap.replace("25일", "26일").replace("300조", "310조")).disagreements() == ()
     for said in (
         "한국은행은 18일 기준금리를 0.25%포인트 인하했다. 시장은 반겼다.",
         "한국은행은 18일 기준 금리를 0.25%포인트 인하했다. 시장은 반겼다.",
@@ -220,6 +222,11 @@ def test_an_amount_a_signing_is_sized_by_is_compared_in_its_sentence():
     assert [(d.about, values(d)) for d in found] == [
         ("signing amount in 원, sentence 1", {"1200000000": ["a1"], "12000000000": ["a0", "a2"]})
     ]
+    dated = sized.replace("19일", "20일").replace("120억원", "12억원")
+    found = story(sized, dated, sized).disagreements()
+    assert [d.about for d in found] == ["signing date", "signing amount in 원, sentence 1"]
+    twice = sized.replace("120억원 규모", "연간 120억원, 5년간 600억원 규모")
+    assert story(sized, twice).disagreements() == ()  # (which one the other left out?)
     now = "이 청원은 25일 오후 4시 현재 35만명이 동의했다. 청와대는 답한다."
     based = now.replace("현재 35만명", "기준 38만명")
     found = story(now, based).disagreements()

@@ -148,23 +148,51 @@ def _dated(
             said = spoken.get(held)
             if said is not None and said.day is not None:
                 m = counted_from(m, said.day, tz)
-                out.append((m, _date_about(a, m.end, row)))
+                out.append((m, _date_about(a, m.end, row, quoted)))
             else:
-                about = _date_about(a, m.end, row)
+                about = _date_about(a, m.end, row, quoted)
                 out.append((m, f"{about}{quotations.QUOTED_DAY}" if about else None))
             continue
-        if m.bare_day and m.day is not None and isinstance(m.value, str):
+        if _written_day(m) and not _between(found, m, a, quoted):
             spoken.update((q, m) for q in quotations.spoken_on(a, m.end, quoted))
-        out.append((m, _date_about(a, m.end, row)))
+        out.append((m, _date_about(a, m.end, row, quoted)))
     return out
 
 
-def _date_about(a: Analysis, end: int, row: Sequence[quotations.Span]) -> str | None:
+def _written_day(m: DateMention) -> bool:
+    """A day the words write by its number (`22일`, `지난 22일`), not a period, an offset or
+    a day read from another (`이날`): what a speaker's today may count from."""
+    return (
+        m.day is not None
+        and not m.offset
+        and isinstance(m.value, str)
+        and _WRITTEN_DAY.search(m.text) is not None
+    )
+
+
+_WRITTEN_DAY = re.compile(r"\d\s*일")
+
+
+def _between(
+    found: Sequence[DateMention], m: DateMention, a: Analysis, quoted: Sequence[quotations.Span]
+) -> bool:
+    """Whether another date stands between `m` and the next quotation (`22일 입국해 이튿날
+    기자들과 만나 “오늘 …”`: the nearer day is the saying's, a review)."""
+    nxt = quotations.inside(quoted, a.start + m.end) or next(
+        (q for q in quoted if q[0] >= a.start + m.end), None
+    )
+    stop = nxt[0] - a.start if nxt else len(a.text)
+    return any(x is not m and m.end <= x.start < stop for x in found)
+
+
+def _date_about(
+    a: Analysis, end: int, row: Sequence[quotations.Span], quoted: Sequence[quotations.Span]
+) -> str | None:
     """The happening a date ending at `end` (in the sentence) is about: its clause's, or
     that of the words closing the quotations `row` it introduces (`quotations.speech_label`);
     a day a decision takes effect ("6일자로 단행") is its own (`단행 (effective)`): the day it
     was made, "31일 단행된", is another fact, not a disagreement."""
-    about = quotations.speech_label(a, row) if row else _about(a, a.start + end - 1)
+    about = quotations.speech_label(a, row, quoted) if row else _about(a, a.start + end - 1)
     if about and a.text[end : end + 8].lstrip().startswith(_effective()):
         return f"{about} (effective)"  # (자 is a bound noun: "6일 자로" too)
     return about

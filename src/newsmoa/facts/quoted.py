@@ -22,11 +22,10 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsmoa.facts.clauses import Analysis, analyse
-from newsmoa.facts.tables import rows
+from newsmoa.facts.tables import rows, words
 
 Span = tuple[int, int]  # (the opening mark's offset, the closing mark's offset)
 QUOTED_DAY = " (quoted day)"  # a label's mark: a speaker's today counted from the dateline
-TAIL_CHARS = 40  # the words read after a quotation for the verb that closes it
 _OPENING = "“"
 _CLOSING = "”"
 _STRAIGHT = '"'
@@ -66,8 +65,10 @@ def spans(text: str) -> list[Span]:
 
 def _closes(line: str, i: int) -> bool:
     """Whether a straight " at `i` in a “-opened quotation closes it (`“오늘 발표한다"고`) rather
-    than quoting words inside it (`“그가 "오늘" 말했다”`: a ” closes it later)."""
-    return _CLOSING not in line[i + 1 :]
+    than quoting words inside it (`“그가 "오늘" 말했다”`: a ” closes it later, before any
+    other “)."""
+    closing, opening = line.find(_CLOSING, i + 1), line.find(_OPENING, i + 1)
+    return closing < 0 or 0 <= opening < closing
 
 
 def inside(quoted: Sequence[Span], pos: int) -> Span | None:
@@ -103,7 +104,18 @@ def spoken_on(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
     chain = [c for c in a.clauses if first and c.start >= first.start and c.end <= quoted[k][0]]
     if not chain or not all(_chains_on(a, c.start, c.end) for c in chain):
         return []
+    if _new_subject(a, chain[-1].end, quoted[k][0]):
+        return []  # "회사는 22일 … 멈췄고, 노조는 “오늘 …”": another's words (a review)
     return _row(a, k, quoted)
+
+
+def _new_subject(a: Analysis, start: int, stop: int) -> bool:
+    """Whether a subject or topic is marked between article offsets `start` and `stop`
+    (`노조는`, `유족이`): the words after it are another's."""
+    return any(
+        start <= t.start < stop and (t.tag == "JKS" or t.tag == "JX" and t.form in ("은", "는"))
+        for t in a.tokens
+    )
 
 
 def _chains_on(a: Analysis, start: int, end: int) -> bool:
@@ -141,20 +153,34 @@ def _tail_only(a: Analysis, start: int, stop: int) -> bool:
     return len(between) <= 1 and all(_tail(w) for w in between)
 
 
-def speech_label(a: Analysis, row: Sequence[Span]) -> str | None:
-    """The happening of the words that close the quotations `row`, read from them alone (a
-    clause holding a quotation takes its label from the quotation's predicate): `…”이라고
-    밝혔다` announcement, `…”라고 전했다` the clause after `라고`; a tail that goes on to
-    something else (`…”며 1일 회견을 열었다`: the saying's own verb is left out) None."""
-    after = row[-1][1] + 1 - a.start
-    words = analyse(a.text[after : after + TAIL_CHARS])
+def speech_label(a: Analysis, row: Sequence[Span], quoted: Sequence[Span]) -> str | None:
+    """The happening of the words that close the quotations `row`, read from them alone,
+    closing mark first (a clause holding a quotation takes its label from the quotation's
+    predicate; without the mark, `”고 했다` read 고 as a noun: a review), up to the next
+    quotation or the sentence's end: `…”이라고 밝혔다` announcement, `…”라고 전했다` the
+    clause after `라고`; a tail that goes on to something else (`…”며 1일 회견을 열었다`: the
+    saying's own verb is left out) None, unless what follows is a verb of saying
+    (`saying_labels.tsv`: `…”라며 이같이 밝혔다`)."""
+    close = row[-1][1] - a.start
+    k = bisect_right(quoted, (row[-1][1], len(a.text) + a.start))
+    stop = quoted[k][0] - a.start if k < len(quoted) else len(a.text)
+    words = analyse(a.text[close : max(close, min(stop, len(a.text)))])
+    going_on = False
     for clause in words.clauses:
-        said = words.text[clause.start : clause.end].replace(",", " ").split()
+        said = words.text[clause.start : clause.end].replace(",", " ").strip('”" ').split()
         if len(said) == 1 and "while" in _tails().get(said[0], ()):
-            return None
+            going_on = True
+            continue
+        if going_on:
+            return clause.label if clause.label in _saying() else None
         if clause.label is not None or not (len(said) == 1 and _tail(said[0])):
             return clause.label
     return None
+
+
+@cache
+def _saying() -> frozenset[str]:
+    return words("saying_labels")
 
 
 @cache

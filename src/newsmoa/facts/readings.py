@@ -28,7 +28,11 @@ def _pattern() -> re.Pattern[str]:
     alternatives = []
     for word in (w for w, (kind, _) in kinds if kind == "as_of"):
         nouns = "|".join(re.escape(n) for n, (head,) in compounds if head == word)
-        alternatives.append(rf"{re.escape(word)}(?!\s*(?:{nouns}))" if nouns else re.escape(word))
+        # a compound ends its word or takes a particle (`기준 시가총액` is a reading of 시가총액)
+        ends = r"(?=[^가-힣]|$|[을를이가은는의에와과도로](?![가-힣]))"
+        alternatives.append(
+            rf"{re.escape(word)}(?!\s*(?:{nouns}){ends})" if nouns else re.escape(word)
+        )
     said = "|".join(alternatives)
     return re.compile(rf"\s*(?:{said})(?:으로|으론|까지|로)?(?=[\s,.)\]]|$)")
 

@@ -329,6 +329,8 @@ def find_disagreements(
     claims: dict[tuple[str, str], list[Claim]] = {}
     days: dict[tuple[int, str], list[Any]] = {}  # the days each sentence's happenings are on
     amounts: dict[tuple[str, str], tuple[int, str]] = {}  # an amount's sentence and happening
+    counted: set[tuple[int, str, str | None]] = set()  # (sentence, happening, unit) counted
+    units: dict[tuple[str, str], str | None] = {}
     for art in articles:
         for fact in facts.get(art.id, ()):
             n = _where(index, fact)
@@ -339,13 +341,22 @@ def find_disagreements(
                 claims.setdefault(k, []).append((value, fact, art))
                 if fact.type == "quantity" and n is not None and fact.about:
                     amounts[k] = (n, _happening(fact.about))
+                    if not fact.counts:  # an amount in its unit (`signing amount in 원`)
+                        units[k] = fact.unit
+            if fact.type == "quantity" and fact.counts and n is not None and fact.about:
+                counted.add((n, _happening(fact.about), fact.unit))
             if (held := title_claim(fact, art, spans[art.id])) is not None:
                 claims.setdefault(held[0], []).append((held[1], fact, art))
     for k, scope in amounts.items():
-        if _SENTENCE_LABEL.search(k[1]) and _apart(days.get(scope, [])):
+        once = scope[1].split()[-1] in story_labels()  # (a signing: one, whatever its date)
+        if _SENTENCE_LABEL.search(k[1]) and not once and _apart(days.get(scope, [])):
             # one sentence's outlets date its happening on two days (a daily fixing: "5일
             # … 6.9225위안으로 고시" against "이날(6일) … 6.9683위안으로 고시"): two
             # happenings, whose amounts are not one claim (the dates are compared as dates)
+            del claims[k]
+        elif once and k in units and (*scope, units[k]) in counted:
+            # a signing sized two ways in one sentence ("연간 120억원, 5년간 600억원
+            # 규모의 투자협약"): which amount an outlet left out is not known (a review)
             del claims[k]
     for art in articles:
         clauses = signing_clauses(signing_analyses(art, sentences))
