@@ -133,3 +133,22 @@ def test_the_saying_and_its_day_read_as_a_third_review_found():
         '“오늘 발표한다"',
         "“내일 간다”",
     ]
+
+
+def test_the_speakers_day_as_a_fourth_review_found():
+    """A topic after a particle (`서울에서는`) or the quotation's own subject (`이 문제가`) is
+    no other speaker; a finished happening in the chain (`멈췄고`) is; a mention of the same
+    day (`이날 오후`) or of no day (`2018년`) stands in no one's way; a date after the
+    dateline is no day of saying (`다음 달 1일 회담에 대해 “오늘 …”`)."""
+    for same in (
+        "그는 22일 방한해 서울에서는 “오늘 답한다”고 말했다.",
+        "그는 22일 기자들과 만나 이 문제가 “오늘 해결됐다”고 말했다.",
+        "그는 22일 입국해 이날 오후 기자들과 만나 “오늘 아침 통화했다”고 말했다.",
+        "그는 22일 기자들과 만나 2018년 합의와 관련해 “오늘 통화했다”고 말했다.",
+    ):
+        assert [d[1] for d in dates(same) if d[0] == "오늘"] == ["2019-08-22"], same
+    for other in (
+        "회사는 22일 공장 가동을 멈췄고, 노조는 집회를 열고 “오늘 다시 모인다”고 밝혔다.",
+        "그는 22일 기자들과 만나 다음 달 1일 회담에 대해 “오늘 통화했다”고 말했다.",
+    ):
+        assert [d[1] for d in dates(other) if d[0] == "오늘"] == ["2019-08-24"], other

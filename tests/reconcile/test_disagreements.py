@@ -200,6 +200,8 @@ def test_figures_read_at_other_times_are_no_disagreement():
     toll = "사고로 3명이 숨졌고, 25일 오후 4시 현재 5명이 실종됐다. 당국은 수색 중이다."
     found = story(toll, toll.replace("3명", "4명").replace("4시", "5시")).disagreements()
     assert [values(d) for d in found] == [{"3": ["a0"], "4": ["a1"]}]
+    opened = "이 식당은 3일 현재 위치에서 영업을 시작했다. 손님이 늘었다."
+    assert [d.kind for d in story(opened, opened.replace("3일", "4일")).disagreements()] == ["date"]
     cap = "삼성전자의 25일 기준 시가총액은 300조원을 기록했다. 시장은 반겼다."
     assert story(cap, cap.replace("25일", "26일").replace("300조", "310조")).disagreements() == ()
     for said in (
@@ -227,6 +229,9 @@ def test_an_amount_a_signing_is_sized_by_is_compared_in_its_sentence():
     assert [d.about for d in found] == ["signing date", "signing amount in 원, sentence 1"]
     twice = sized.replace("120억원 규모", "연간 120억원, 5년간 600억원 규모")
     assert story(sized, twice).disagreements() == ()  # (which one the other left out?)
+    named = sized.replace("120억원 규모", "투자금 120억원 규모")  # (a review: all were dropped)
+    found = story(sized, sized.replace("120억원", "12억원"), named).disagreements()
+    assert [values(d) for d in found] == [{"1200000000": ["a1"], "12000000000": ["a0"]}]
     now = "이 청원은 25일 오후 4시 현재 35만명이 동의했다. 청와대는 답한다."
     based = now.replace("현재 35만명", "기준 38만명")
     found = story(now, based).disagreements()

@@ -70,7 +70,7 @@ def extract_facts(
         near = ref if n - ref_at <= REF_SENTENCES else lead  # else: the dateline's day
         found = find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month)
         stamps: list[tuple[int, str]] = []  # where the sentence's readings are stamped
-        for m, about in _dated(a, found, quoted, spoken, tz):
+        for m, about in _dated(a, found, quoted, spoken, anchor, tz):
             reading = readings.stamps(a.text, m.end)
             if reading:
                 stamps.append((a.start + m.end, readings.stamp(m.value, m.text)))
@@ -133,6 +133,7 @@ def _dated(
     found: Sequence[DateMention],
     quoted: Sequence[quotations.Span],
     spoken: dict[quotations.Span, DateMention],
+    anchor: date | None,
     tz: Any,
 ) -> list[tuple[DateMention, str | None]]:
     """Each date of sentence `a` with the happening it is about (`_date_about`). A date
@@ -153,20 +154,22 @@ def _dated(
                 about = _date_about(a, m.end, row, quoted)
                 out.append((m, f"{about}{quotations.QUOTED_DAY}" if about else None))
             continue
-        if _written_day(m) and not _between(found, m, a, quoted):
+        if _written_day(m, anchor) and not _between(found, m, a, quoted):
             spoken.update((q, m) for q in quotations.spoken_on(a, m.end, quoted))
         out.append((m, _date_about(a, m.end, row, quoted)))
     return out
 
 
-def _written_day(m: DateMention) -> bool:
-    """A day the words write by its number (`22일`, `지난 22일`), not a period, an offset or
-    a day read from another (`이날`): what a speaker's today may count from."""
+def _written_day(m: DateMention, anchor: date | None) -> bool:
+    """A day the words write by its number (`22일`, `지난 22일`), not a period, an offset, a
+    day read from another (`이날`) or one after the dateline (`다음 달 1일 회담에 대해 “…”`:
+    words are reported once said, a review): what a speaker's today may count from."""
     return (
         m.day is not None
         and not m.offset
         and isinstance(m.value, str)
         and _WRITTEN_DAY.search(m.text) is not None
+        and (anchor is None or m.day <= anchor)
     )
 
 
@@ -176,13 +179,16 @@ _WRITTEN_DAY = re.compile(r"\d\s*일")
 def _between(
     found: Sequence[DateMention], m: DateMention, a: Analysis, quoted: Sequence[quotations.Span]
 ) -> bool:
-    """Whether another date stands between `m` and the next quotation (`22일 입국해 이튿날
-    기자들과 만나 “오늘 …”`: the nearer day is the saying's, a review)."""
-    nxt = quotations.inside(quoted, a.start + m.end) or next(
-        (q for q in quoted if q[0] >= a.start + m.end), None
-    )
+    """Whether another day stands between `m` and the next quotation (`22일 입국해 이튿날
+    기자들과 만나 “오늘 …”`: the nearer day is the saying's, a review); a mention of the
+    same day (`이날 오후`) or of none (`2018년 합의`) is no other day."""
+    pos = a.start + m.end
+    nxt = next((q for q in quoted if q[0] >= pos), None)
     stop = nxt[0] - a.start if nxt else len(a.text)
-    return any(x is not m and m.end <= x.start < stop for x in found)
+    return any(
+        x is not m and m.end <= x.start < stop and x.day is not None and x.day != m.day
+        for x in found
+    )
 
 
 def _date_about(

@@ -104,25 +104,32 @@ def spoken_on(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
     chain = [c for c in a.clauses if first and c.start >= first.start and c.end <= quoted[k][0]]
     if not chain or not all(_chains_on(a, c.start, c.end) for c in chain):
         return []
-    if _new_subject(a, chain[-1].end, quoted[k][0]):
+    if _new_topic(a, chain[0].end, quoted[k][0]):
         return []  # "회사는 22일 … 멈췄고, 노조는 “오늘 …”": another's words (a review)
     return _row(a, k, quoted)
 
 
-def _new_subject(a: Analysis, start: int, stop: int) -> bool:
-    """Whether a subject or topic is marked between article offsets `start` and `stop`
-    (`노조는`, `유족이`): the words after it are another's."""
+_NOMINAL = ("NN", "NP", "XSN", "SN", "SL", "SH")
+
+
+def _new_topic(a: Analysis, start: int, stop: int) -> bool:
+    """Whether a topic is marked on a noun between article offsets `start` and `stop`
+    (`노조는`, not `서울에서는`, `이번에는`): the words after it are another's."""
+    toks = [t for t in a.tokens if start <= t.start < stop]
     return any(
-        start <= t.start < stop and (t.tag == "JKS" or t.tag == "JX" and t.form in ("은", "는"))
-        for t in a.tokens
+        t.tag == "JX" and t.form in ("은", "는") and i and toks[i - 1].tag.startswith(_NOMINAL)
+        for i, t in enumerate(toks)
     )
 
 
 def _chains_on(a: Analysis, start: int, end: int) -> bool:
     """Whether the clause between article offsets `start` and `end` ends on a connective
-    that goes on to the next clause's predicate (만나, 열고)."""
-    last = next((t for t in reversed(a.tokens) if start <= t.start < end and t.tag[0] == "E"), None)
-    return last is not None and last.tag == "EC" and "then" in _tails().get(last.form, ())
+    that goes on to the next clause's predicate (만나, 열고), not on one after a finished
+    happening of its own (`멈췄고`, `숨졌고`: past tense before the connective, a review)."""
+    endings = [t for t in a.tokens if start <= t.start < end and t.tag[0] == "E"]
+    if not endings or endings[-1].tag != "EC" or "then" not in _tails().get(endings[-1].form, ()):
+        return False
+    return not (len(endings) > 1 and endings[-2].tag == "EP")
 
 
 def _next_quotation(a: Analysis, end: int, quoted: Sequence[Span]) -> int | None:

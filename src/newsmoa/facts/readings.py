@@ -17,21 +17,25 @@ from functools import cache
 from typing import Any
 
 from newsmoa.facts.clauses import READ_AT, Analysis
-from newsmoa.facts.tables import mapping
+from newsmoa.facts.tables import mapping, rows
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    """An as_of word as a whole word, not making a noun with the word after it."""
+    """An as_of word as a whole word, not making a noun with the word after it: a word that
+    begins with a compound's noun (`기준 금리에서`, `금리인하를`), unless it goes on as one
+    of the compound's readings (`reading_compounds.tsv`, third column: `기준 시가총액` is a
+    reading of 시가총액, `현재 진행률` of 진행률)."""
     kinds = mapping("date_modifiers").items()
-    compounds = mapping("reading_compounds").items()
     alternatives = []
     for word in (w for w, (kind, _) in kinds if kind == "as_of"):
-        nouns = "|".join(re.escape(n) for n, (head,) in compounds if head == word)
-        # a compound ends its word or takes a particle (`기준 시가총액` is a reading of 시가총액)
-        ends = r"(?=[^가-힣]|$|[을를이가은는의에와과도로](?![가-힣]))"
+        nouns = []
+        for noun, head, *readings in rows("reading_compounds"):
+            if head == word:
+                but = "|".join(re.escape(r) for r in readings if r)
+                nouns.append(re.escape(noun) + (f"(?!{but})" if but else ""))
         alternatives.append(
-            rf"{re.escape(word)}(?!\s*(?:{nouns}){ends})" if nouns else re.escape(word)
+            rf"{re.escape(word)}(?!\s*(?:{'|'.join(nouns)}))" if nouns else re.escape(word)
         )
     said = "|".join(alternatives)
     return re.compile(rf"\s*(?:{said})(?:으로|으론|까지|로)?(?=[\s,.)\]]|$)")

@@ -329,7 +329,8 @@ def find_disagreements(
     claims: dict[tuple[str, str], list[Claim]] = {}
     days: dict[tuple[int, str], list[Any]] = {}  # the days each sentence's happenings are on
     amounts: dict[tuple[str, str], tuple[int, str]] = {}  # an amount's sentence and happening
-    counted: set[tuple[int, str, str | None]] = set()  # (sentence, happening, unit) counted
+    counted: set[tuple[str, int, str, str | None]] = set()  # (article, sentence, happening,
+    # unit) of an amount that says what it counts
     units: dict[tuple[str, str], str | None] = {}
     for art in articles:
         for fact in facts.get(art.id, ()):
@@ -344,7 +345,7 @@ def find_disagreements(
                     if not fact.counts:  # an amount in its unit (`signing amount in 원`)
                         units[k] = fact.unit
             if fact.type == "quantity" and fact.counts and n is not None and fact.about:
-                counted.add((n, _happening(fact.about), fact.unit))
+                counted.add((art.id, n, _happening(fact.about), fact.unit))
             if (held := title_claim(fact, art, spans[art.id])) is not None:
                 claims.setdefault(held[0], []).append((held[1], fact, art))
     for k, scope in amounts.items():
@@ -354,10 +355,15 @@ def find_disagreements(
             # … 6.9225위안으로 고시" against "이날(6일) … 6.9683위안으로 고시"): two
             # happenings, whose amounts are not one claim (the dates are compared as dates)
             del claims[k]
-        elif once and k in units and (*scope, units[k]) in counted:
-            # a signing sized two ways in one sentence ("연간 120억원, 5년간 600억원
-            # 규모의 투자협약"): which amount an outlet left out is not known (a review)
-            del claims[k]
+        elif once and k in units:
+            # a signing an outlet sizes two ways in one sentence ("연간 120억원, 5년간
+            # 600억원 규모의 투자협약"): which of them another outlet's one amount is, is not
+            # known (a review); that outlet's amount of no kind is left out, the others' kept
+            kept = [c for c in claims[k] if (c[2].id, *scope, units[k]) not in counted]
+            if kept:
+                claims[k] = kept
+            else:
+                del claims[k]
     for art in articles:
         clauses = signing_clauses(signing_analyses(art, sentences))
         found = parties(art, facts.get(art.id, ()), clauses)
