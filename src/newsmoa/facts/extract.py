@@ -154,41 +154,9 @@ def _dated(
                 about = _date_about(a, m.end, row, quoted)
                 out.append((m, f"{about}{quotations.QUOTED_DAY}" if about else None))
             continue
-        if _written_day(m, anchor) and not _between(found, m, a, quoted):
-            spoken.update((q, m) for q in quotations.spoken_on(a, m.end, quoted))
+        spoken.update((q, m) for q in quotations.said_on(a, m, found, quoted, anchor))
         out.append((m, _date_about(a, m.end, row, quoted)))
     return out
-
-
-def _written_day(m: DateMention, anchor: date | None) -> bool:
-    """A day the words write by its number (`22일`, `지난 22일`), not a period, an offset, a
-    day read from another (`이날`) or one after the dateline (`다음 달 1일 회담에 대해 “…”`:
-    words are reported once said, a review): what a speaker's today may count from."""
-    return (
-        m.day is not None
-        and not m.offset
-        and isinstance(m.value, str)
-        and _WRITTEN_DAY.search(m.text) is not None
-        and (anchor is None or m.day <= anchor)
-    )
-
-
-_WRITTEN_DAY = re.compile(r"\d\s*일")
-
-
-def _between(
-    found: Sequence[DateMention], m: DateMention, a: Analysis, quoted: Sequence[quotations.Span]
-) -> bool:
-    """Whether another day stands between `m` and the next quotation (`22일 입국해 이튿날
-    기자들과 만나 “오늘 …”`: the nearer day is the saying's, a review); a mention of the
-    same day (`이날 오후`) or of none (`2018년 합의`) is no other day."""
-    pos = a.start + m.end
-    nxt = next((q for q in quoted if q[0] >= pos), None)
-    stop = nxt[0] - a.start if nxt else len(a.text)
-    return any(
-        x is not m and m.end <= x.start < stop and x.day is not None and x.day != m.day
-        for x in found
-    )
 
 
 def _date_about(

@@ -8,10 +8,12 @@ speaker's 오늘 is.
   that close the quotation (밝혔다), not of the quotation's own predicate (the meeting):
   the quotations it introduces (several in a row: "…”이라며 “…”고 밝혔다") and the label
   of the words after them (`speech_label`).
-- A speaker's today (`오늘`, `어제`: `dates.now_day`) in a quotation a date introduces counts
-  from that date ("폼페이오 장관은 22일(현지시간) … “오늘 아침 …”": the 22nd); elsewhere
-  in a quotation it counts from the dateline, a guess, and its happening is labelled
-  `QUOTED_DAY` so that only the time it states is compared (`reconcile.disagreements`).
+- `said_on(a, m, found, quoted, anchor)`: the quotations whose speaker's today (`오늘`,
+  `어제`: `dates.now_day`) counts from date `m` ("폼페이오 장관은 22일(현지시간) … “오늘
+  아침 …”": the 22nd; also through a chain of clauses, "22일 기자들과 만나 “…”",
+  `spoken_on`). Elsewhere in a quotation a speaker's today counts from the dateline, a
+  guess, and its happening is labelled `QUOTED_DAY` so that only the time it states is
+  compared (`reconcile.disagreements`); `extract._dated` applies both.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
 
 from newsmoa.facts.clauses import Analysis, analyse
+from newsmoa.facts.dates import DateMention
 from newsmoa.facts.tables import rows, words
 
 Span = tuple[int, int]  # (the opening mark's offset, the closing mark's offset)
@@ -88,6 +92,52 @@ def introduced(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
     if k is None or clause is None or clause.end <= quoted[k][0]:
         return []
     return _row(a, k, quoted)
+
+
+def said_on(
+    a: Analysis,
+    m: DateMention,
+    found: Sequence[DateMention],
+    quoted: Sequence[Span],
+    anchor: date | None,
+) -> list[Span]:
+    """The quotations whose speaker's today is the day of date `m` of sentence `a` (`found`:
+    the sentence's dates): those it is `spoken_on`, when it is a day written by its number
+    (`_written_day`) and no other day stands between it and them (`_between`)."""
+    if not _written_day(m, anchor) or _between(found, m, a, quoted):
+        return []
+    return spoken_on(a, m.end, quoted)
+
+
+def _written_day(m: DateMention, anchor: date | None) -> bool:
+    """A day the words write by its number (`22일`, `지난 22일`), not a period, an offset, a
+    day read from another (`이날`) or one after the dateline (`다음 달 1일 회담에 대해 “…”`:
+    words are reported once said, a review): what a speaker's today may count from."""
+    return (
+        m.day is not None
+        and not m.offset
+        and isinstance(m.value, str)
+        and _WRITTEN_DAY.search(m.text) is not None
+        and (anchor is None or m.day <= anchor)
+    )
+
+
+_WRITTEN_DAY = re.compile(r"\d\s*일")
+
+
+def _between(
+    found: Sequence[DateMention], m: DateMention, a: Analysis, quoted: Sequence[Span]
+) -> bool:
+    """Whether another day stands between `m` and the next quotation (`22일 입국해 이튿날
+    기자들과 만나 “오늘 …”`: the nearer day is the saying's, a review); a mention of the
+    same day (`이날 오후`) or of none (`2018년 합의`) is no other day."""
+    pos = a.start + m.end
+    nxt = next((q for q in quoted if q[0] >= pos), None)
+    stop = nxt[0] - a.start if nxt else len(a.text)
+    return any(
+        x is not m and m.end <= x.start < stop and x.day is not None and x.day != m.day
+        for x in found
+    )
 
 
 def spoken_on(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
