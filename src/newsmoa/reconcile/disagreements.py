@@ -348,6 +348,35 @@ def find_disagreements(
                 counted.add((art.id, n, _happening(fact.about), fact.unit))
             if (held := title_claim(fact, art, spans[art.id])) is not None:
                 claims.setdefault(held[0], []).append((held[1], fact, art))
+    _one_amount_each(claims, amounts, days, units, counted)
+    for art in articles:
+        clauses = signing_clauses(signing_analyses(art, sentences))
+        found = parties(art, facts.get(art.id, ()), clauses)
+        if len(found) >= 2:
+            names = tuple(sorted(name for name, _ in found))
+            where = Fact("organization", list(names), tuple(src for _, src in found[:1]))
+            claims.setdefault(("organization", compare.about(SIGNING, "parties")), []).append(
+                (names, where, art)
+            )
+    out = [d for k, group in claims.items() if (d := _disagreement(k, group, spans))]
+    if release in by_id:
+        out.extend(_against_release(articles, facts, index, spans, by_id[release]))
+        for d in _stated_once_against_release(articles, facts, index, spans, by_id[release]):
+            out = _merged_into(out, d, release)
+    return tuple(out)
+
+
+def _one_amount_each(
+    claims: dict[tuple[str, str], list[Claim]],
+    amounts: Mapping[tuple[str, str], tuple[int, str]],
+    days: Mapping[tuple[int, str], list[Any]],
+    units: Mapping[tuple[str, str], str | None],
+    counted: set[tuple[str, int, str, str | None]],
+) -> None:
+    """Drop from `claims` (in place) the amounts of a sentence's happening that are not one
+    claim: `amounts` gives each amount key's (sentence, happening), `days` the days the
+    outlets write for each, `units` the unit of an amount of no kind, `counted` where an
+    outlet says what an amount counts ((article, sentence, happening, unit))."""
     for k, scope in amounts.items():
         once = scope[1].split()[-1] in story_labels()  # (a signing: one, whatever its date)
         if _SENTENCE_LABEL.search(k[1]) and not once and _apart(days.get(scope, [])):
@@ -364,21 +393,6 @@ def find_disagreements(
                 claims[k] = kept
             else:
                 del claims[k]
-    for art in articles:
-        clauses = signing_clauses(signing_analyses(art, sentences))
-        found = parties(art, facts.get(art.id, ()), clauses)
-        if len(found) >= 2:
-            names = tuple(sorted(name for name, _ in found))
-            where = Fact("organization", list(names), tuple(src for _, src in found[:1]))
-            claims.setdefault(("organization", compare.about(SIGNING, "parties")), []).append(
-                (names, where, art)
-            )
-    out = [d for k, group in claims.items() if (d := _disagreement(k, group, spans))]
-    if release in by_id:
-        out.extend(_against_release(articles, facts, index, spans, by_id[release]))
-        for d in _stated_once_against_release(articles, facts, index, spans, by_id[release]):
-            out = _merged_into(out, d, release)
-    return tuple(out)
 
 
 def _merged_into(found: list[Disagreement], d: Disagreement, release: str) -> list[Disagreement]:
