@@ -152,3 +152,20 @@ def test_the_speakers_day_as_a_fourth_review_found():
         "그는 22일 기자들과 만나 다음 달 1일 회담에 대해 “오늘 통화했다”고 말했다.",
     ):
         assert [d[1] for d in dates(other) if d[0] == "오늘"] == ["2019-08-24"], other
+
+
+def test_sayings_and_attributions_as_a_judgement_on_real_texts_found():
+    """ "…”이라고 했다" is a saying (말); a verb of saying after a tail that goes on is the
+    saying's (`…”며 혐의를 부인했다`); a date in a bracket after a quotation says who said
+    that one, and introduces none after it."""
+    from newsmoa.facts.clauses import analyse
+    from newsmoa.facts.quoted import introduced
+
+    on = datetime(2019, 7, 31, 9, tzinfo=KST)
+    plain = "그는 31일 최고위원회의에서 “협상은 끝났다”라고 했다."
+    assert dates(plain, on)[0] == ("31일", "2019-07-31", "말")
+    denied = "그는 31일 “돈을 받은 적이 없다”며 혐의를 부인했다."
+    assert dates(denied, on)[0] == ("31일", "2019-07-31", "부인")
+    said = "청와대는 “유감이다”(23일 청와대 관계자)라며 “대화는 계속한다”고 밝혔다."
+    end = said.index("23일") + 3
+    assert introduced(analyse(said), end, spans(said)) == []

@@ -197,6 +197,9 @@ def test_figures_read_at_other_times_are_no_disagreement():
     assert [(d.kind, d.about) for d in found] == [
         ("quantity", "동의 as of 2015-03-25 16:20 amount in 명, sentence 1")
     ]
+    since = "대출 잔액은 29일 현재 60조원으로 지난해 말 64조원에서 줄었다. 은행은 우려했다."
+    got = [f.about for f in story(since).facts["a0"] if f.type == "quantity"]
+    assert got == ["as of 2015-03-29", None]  # (64조 is 지난해 말's: a judgement)
     toll = "사고로 3명이 숨졌고, 25일 오후 4시 현재 5명이 실종됐다. 당국은 수색 중이다."
     found = story(toll, toll.replace("3명", "4명").replace("4시", "5시")).disagreements()
     assert [values(d) for d in found] == [{"3": ["a0"], "4": ["a1"]}]

@@ -70,10 +70,13 @@ def extract_facts(
         near = ref if n - ref_at <= REF_SENTENCES else lead  # else: the dateline's day
         found = find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month)
         stamps: list[tuple[int, str]] = []  # where the sentence's readings are stamped
+        dated: list[int] = []  # where its other dates end
         for m, about in _dated(a, found, quoted, spoken, anchor, tz):
             reading = readings.stamps(a.text, m.end)
             if reading:
                 stamps.append((a.start + m.end, readings.stamp(m.value, m.text)))
+            else:
+                dated.append(a.start + m.end)
             facts.append(
                 Fact(
                     "date",
@@ -101,7 +104,7 @@ def extract_facts(
                     unit=q.unit,
                     counts=q.counts,
                     about=readings.read_at(
-                        _about(a, q.end - 1), readings.reading_of(a, q.start, stamps)
+                        _about(a, q.end - 1), readings.reading_of(a, q.start, stamps, dated)
                     ),
                 )
             )

@@ -30,6 +30,7 @@ from newsmoa.facts.tables import rows, words
 
 Span = tuple[int, int]  # (the opening mark's offset, the closing mark's offset)
 QUOTED_DAY = " (quoted day)"  # a label's mark: a speaker's today counted from the dateline
+SAID = "말"  # the happening of a saying with no verb of its own (“…”이라고 했다)
 _OPENING = "“"
 _CLOSING = "”"
 _STRAIGHT = '"'
@@ -89,9 +90,17 @@ def introduced(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
     date's clause ends first."""
     k = _next_quotation(a, end, quoted)
     clause = a.clause_at(a.start + end - 1)
-    if k is None or clause is None or clause.end <= quoted[k][0]:
+    if k is None or clause is None or clause.end <= quoted[k][0] or _attribution(a, end):
         return []
     return _row(a, k, quoted)
+
+
+def _attribution(a: Analysis, end: int) -> bool:
+    """Whether a date ending at sentence offset `end` stands in a bracket right after a
+    quotation (`“…”(23일 … 청와대 관계자)`): it says who said the quotation before it and
+    when, not the day of one after it (a judgement on real texts)."""
+    opened = a.text.rfind("(", 0, end)
+    return opened > 0 and ")" not in a.text[opened:end] and a.text[opened - 1] in '”"'
 
 
 def said_on(
@@ -230,9 +239,21 @@ def speech_label(a: Analysis, row: Sequence[Span], quoted: Sequence[Span]) -> st
             continue
         if going_on:
             return clause.label if clause.label in _saying() else None
+        if clause.label is None and _plainly_said(said):
+            return SAID  # "…”이라고 했다": said, with no verb of its own (a judgement)
         if clause.label is not None or not (len(said) == 1 and _tail(said[0])):
             return clause.label
     return None
+
+
+def _plainly_said(said: Sequence[str]) -> bool:
+    """Whether a quotation's tail and a form of 하다 say "said" (`이라고 했다`:
+    `speech_tails.tsv`, kinds says and said)."""
+    return (
+        len(said) == 2
+        and "says" in _tails().get(said[0], ())
+        and "said" in _tails().get(said[1].rstrip("."), ())
+    )
 
 
 @cache

@@ -62,13 +62,19 @@ def read_at(about: str | None, when: str | None) -> str | None:
     return f"{about}{READ_AT}{when}" if about else f"{READ_AT.strip()} {when}"
 
 
-def reading_of(a: Analysis, pos: int, found: Sequence[tuple[int, str]]) -> str | None:
+def reading_of(
+    a: Analysis, pos: int, found: Sequence[tuple[int, str]], dated: Sequence[int] = ()
+) -> str | None:
     """The reading a figure at article offset `pos` of sentence `a` belongs to: of the
     `found` stamps ((article offset where the date ends, stamp)), the last before it, or
     one in its clause (`35만 명이 동의했다(25일 오후 4시 기준)`); a figure before every
-    stamp in another clause is none ("3명이 숨졌고, 25일 오후 4시 현재 5명이 실종")."""
-    before = [when for at, when in found if at <= pos]
+    stamp in another clause is none ("3명이 숨졌고, 25일 오후 4시 현재 5명이 실종"), and
+    so is one after another date (`dated`: where the sentence's other dates end) that
+    stands between it and the stamp: it is that date's figure ("지난해 말 64조원에서", "전달
+    3.93달러", "(2012년 52.61%)": a judgement on real texts)."""
+    before = [(at, when) for at, when in found if at <= pos]
     if before:
-        return before[-1]
+        at, when = before[-1]
+        return None if any(at < other <= pos for other in dated) else when
     clause = a.clause_at(pos)
     return next((when for at, when in found if clause and clause.start <= at <= clause.end), None)
