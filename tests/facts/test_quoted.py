@@ -169,3 +169,5 @@ def test_sayings_and_attributions_as_a_judgement_on_real_texts_found():
     said = "청와대는 “유감이다”(23일 청와대 관계자)라며 “대화는 계속한다”고 밝혔다."
     end = said.index("23일") + 3
     assert introduced(analyse(said), end, spans(said)) == []
+    held = "그는 “협상”(22일 “오늘 끝났다”고 말함)을 언급했다."  # (a bracket holding its own)
+    assert [d[1] for d in dates(held) if d[0] == "오늘"] == ["2019-08-22"]

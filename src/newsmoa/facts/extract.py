@@ -69,14 +69,15 @@ def extract_facts(
     for n, a in enumerate(analyses):
         near = ref if n - ref_at <= REF_SENTENCES else lead  # else: the dateline's day
         found = find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month)
-        stamps: list[tuple[int, str]] = []  # where the sentence's readings are stamped
-        dated: list[int] = []  # where its other dates end
+        stamps: list[tuple[int, str, str]] = []  # the sentence's readings (end, stamp, value)
+        dated: list[tuple[int, str]] = []  # where its other dates end, and their values
         for m, about in _dated(a, found, quoted, spoken, anchor, tz):
             reading = readings.stamps(a.text, m.end)
             if reading:
-                stamps.append((a.start + m.end, readings.stamp(m.value, m.text)))
+                value = compare.key(m.value)
+                stamps.append((a.start + m.end, readings.stamp(m.value, m.text), value))
             else:
-                dated.append(a.start + m.end)
+                dated.append((a.start + m.end, compare.key(m.value)))
             facts.append(
                 Fact(
                     "date",

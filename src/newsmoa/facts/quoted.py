@@ -97,10 +97,16 @@ def introduced(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
 
 def _attribution(a: Analysis, end: int) -> bool:
     """Whether a date ending at sentence offset `end` stands in a bracket right after a
-    quotation (`“…”(23일 … 청와대 관계자)`): it says who said the quotation before it and
-    when, not the day of one after it (a judgement on real texts)."""
+    quotation (`“…”(23일 … 청와대 관계자)`) that closes before any quotation opens: it says
+    who said the quotation before it and when, not the day of one after it (a judgement
+    on real texts); a bracket holding the quotation the date introduces is no attribution
+    (`“협상”(22일 “오늘 끝났다”고 말함)`: a review)."""
     opened = a.text.rfind("(", 0, end)
-    return opened > 0 and ")" not in a.text[opened:end] and a.text[opened - 1] in '”"'
+    if opened <= 0 or ")" in a.text[opened:end] or a.text[opened - 1] not in '”"':
+        return False
+    closed = a.text.find(")", end)
+    quote = min((i for i in (a.text.find("“", end), a.text.find('"', end)) if i >= 0), default=-1)
+    return closed >= 0 and (quote < 0 or closed < quote)
 
 
 def said_on(

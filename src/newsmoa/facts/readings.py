@@ -63,18 +63,34 @@ def read_at(about: str | None, when: str | None) -> str | None:
 
 
 def reading_of(
-    a: Analysis, pos: int, found: Sequence[tuple[int, str]], dated: Sequence[int] = ()
+    a: Analysis,
+    pos: int,
+    found: Sequence[tuple[int, str, str]],
+    dated: Sequence[tuple[int, str]] = (),
 ) -> str | None:
     """The reading a figure at article offset `pos` of sentence `a` belongs to: of the
-    `found` stamps ((article offset where the date ends, stamp)), the last before it, or
-    one in its clause (`35만 명이 동의했다(25일 오후 4시 기준)`); a figure before every
-    stamp in another clause is none ("3명이 숨졌고, 25일 오후 4시 현재 5명이 실종"), and
-    so is one after another date (`dated`: where the sentence's other dates end) that
-    stands between it and the stamp: it is that date's figure ("지난해 말 64조원에서", "전달
-    3.93달러", "(2012년 52.61%)": a judgement on real texts)."""
-    before = [(at, when) for at, when in found if at <= pos]
+    `found` stamps ((article offset where the date ends, stamp, its value's key)), the last before
+    it, or one in its clause (`35만 명이 동의했다(25일 오후 4시 기준)`); a figure before
+    every stamp in another clause is none ("3명이 숨졌고, 25일 오후 4시 현재 5명이 실종"),
+    and so is one that another date written right before it governs (`dated`: where the
+    sentence's other dates end, and their values' keys): "지난해 말 64조원에서", "(2012년 52.61%)"
+    (a judgement on real texts); a day it is compared with (`전년 대비 2.8%`, `0시보다`) or
+    one of a clause before it (`20일 시작된 청원에 35만 명`) is not its (a review)."""
+    before = [(at, when, day) for at, when, day in found if at <= pos]
     if before:
-        at, when = before[-1]
-        return None if any(at < other <= pos for other in dated) else when
+        at, when, value = before[-1]
+        governed = any(
+            at < end <= pos
+            and other != value
+            and _GOVERNS.fullmatch(a.text, end - a.start, pos - a.start)
+            for end, other in dated
+        )
+        return None if governed else when
     clause = a.clause_at(pos)
-    return next((when for at, when in found if clause and clause.start <= at <= clause.end), None)
+    return next(
+        (when for at, when, _ in found if clause and clause.start <= at <= clause.end), None
+    )
+
+
+# between a date and the figure it governs: spaces or an opening bracket only
+_GOVERNS = re.compile(r"[\s(]*")
