@@ -269,7 +269,7 @@ def _saying() -> frozenset[str]:
 
 @cache
 def _tails() -> dict[str, frozenset[str]]:
-    """Each word of `speech_tails.tsv` with its kinds (says, while, then)."""
+    """Each word of `speech_tails.tsv` with its kinds (says, while, said, then)."""
     out: dict[str, set[str]] = {}
     for word, kind, *_ in rows("speech_tails"):
         out.setdefault(word, set()).add(kind)
