@@ -268,12 +268,12 @@ def find_dates(
 def now_day(mention: DateMention) -> bool:
     """Whether a date is a day counted from today alone (`오늘`, `어제`, `내일`: date_words,
     unit day, anchor now), with a time or a part of the day perhaps, no day written."""
-    parts = {kind for kind, _, _ in _atoms(mention.text)}
-    words = [mention.text[s:e] for kind, s, e in _atoms(mention.text) if kind == "rel_day"]
+    atoms = _atoms(mention.text)
+    words = [mention.text[s:e] for kind, s, e in atoms if kind == "rel_day"]
     return (
         bool(words)
         and all(re.sub(r"\s", "", w) in _now_days() for w in words)
-        and not parts & {"day", "ymd", "offset", "dayrange"}
+        and not {kind for kind, _, _ in atoms} & {"day", "ymd", "offset", "dayrange"}
     )
 
 
@@ -286,11 +286,17 @@ def counted_from(mention: DateMention, day: date, tz: tzinfo | None) -> DateMent
 
 
 @cache
-def _now_days() -> frozenset[str]:
-    """The day words counted from today (`date_words.tsv`: unit day, anchor now)."""
+def day_words(anchor: str) -> tuple[str, ...]:
+    """The words of `date_words.tsv` that name a day counted from `anchor`: now (오늘, 어제,
+    내일: the dateline) or ref (이날, 전날, 다음날: the day named before them)."""
     rows = mapping("date_words").items()
-    now = (w for w, (unit, _, anchor) in rows if unit == "day" and anchor == "now")
-    return frozenset(w.replace(" ", "") for w in now)
+    return tuple(w for w, (unit, _, at) in rows if unit == "day" and at == anchor)
+
+
+@cache
+def _now_days() -> frozenset[str]:
+    """The day words counted from today, written without spaces."""
+    return frozenset(w.replace(" ", "") for w in day_words("now"))
 
 
 def _recurring(text: str, chain: list[tuple[str, int, int]]) -> bool:

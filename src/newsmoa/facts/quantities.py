@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from newsmoa.facts import readings
 from newsmoa.facts.clauses import Analysis, Tok
 from newsmoa.facts.tables import mapping, rows, words
 
@@ -221,21 +222,15 @@ def _phrases() -> tuple[str, ...]:
     return tuple(r for r in mapping("count_predicates") if " " in r)
 
 
-@cache
-def _read_at_words() -> frozenset[str]:
-    """Words that say when a figure was read (`date_modifiers.tsv`, as_of: "오후 4시 기준
-    38만명"), not what it counts (a black-box case: 38만 counted 기준, and was compared with
-    nothing)."""
-    return frozenset(w for w, (kind, _) in mapping("date_modifiers").items() if kind == "as_of")
-
-
 def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
     before = toks[first - 1] if first > 0 else None
     if (
         before is not None
         and before.tag == "NNG"
         and before.form not in _ENUM
-        and before.form not in _read_at_words()
+        # (a word saying when it was read, "오후 4시 기준 38만명", counts nothing: 38만 counted
+        # 기준, and was compared with nothing: a black-box case)
+        and before.form not in readings.as_of_words()
         and toks[first].start - before.end == 1
     ):
         return before.form

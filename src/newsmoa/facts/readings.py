@@ -26,9 +26,8 @@ def _pattern() -> re.Pattern[str]:
     begins with a compound's noun (`기준 금리에서`, `금리인하를`), unless it goes on as one
     of the compound's readings (`reading_compounds.tsv`, third column: `기준 시가총액` is a
     reading of 시가총액, `현재 진행률` of 진행률)."""
-    kinds = mapping("date_modifiers").items()
     alternatives = []
-    for word in (w for w, (kind, _) in kinds if kind == "as_of"):
+    for word in as_of_words():
         nouns = []
         for noun, head, *readings in rows("reading_compounds"):
             if head == word:
@@ -39,6 +38,12 @@ def _pattern() -> re.Pattern[str]:
         )
     said = "|".join(alternatives)
     return re.compile(rf"\s*(?:{said})(?:으로|으론|까지|로)?(?=[\s,.)\]]|$)")
+
+
+@cache
+def as_of_words() -> frozenset[str]:
+    """The words that make a date the time a figure was read (`date_modifiers.tsv`, as_of)."""
+    return frozenset(w for w, (kind, _) in mapping("date_modifiers").items() if kind == "as_of")
 
 
 def stamps(text: str, end: int) -> bool:
@@ -76,7 +81,7 @@ def reading_of(
     sentence's other dates end, and their values' keys): "지난해 말 64조원에서", "(2012년 52.61%)"
     (a judgement on real texts); a day it is compared with (`전년 대비 2.8%`, `0시보다`) or
     one of a clause before it (`20일 시작된 청원에 35만 명`) is not its (a review)."""
-    before = [(at, when, day) for at, when, day in found if at <= pos]
+    before = [(at, when, value) for at, when, value in found if at <= pos]
     if before:
         at, when, value = before[-1]
         governed = any(

@@ -44,6 +44,7 @@ from typing import Any
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
 from newsmoa.facts.clauses import EARLIER, READ_AT, story_labels, tells_history
+from newsmoa.facts.dates import day_words
 from newsmoa.facts.evidence import quote, sentence_spans, span_at
 from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
@@ -249,14 +250,6 @@ def _value(fact: Fact) -> Any:
     return fact.value
 
 
-@cache
-def _reference_words() -> tuple[str, ...]:
-    """Date words that name a day by the one named before them (`date_words.tsv`, anchor
-    ref: 이날, 당일, 같은 날, 전날, 다음날, 이튿날)."""
-    rows = mapping("date_words").items()
-    return tuple(w for w, (unit, _, anchor) in rows if anchor == "ref" and unit == "day")
-
-
 def _inferred(fact: Fact) -> bool:
     """Whether the date's day is a reference word's (이날, 당일, 전날, 다음날), or a speaker's
     today in a quotation counted from the dateline (`facts.quoted.QUOTED_DAY`: one call's
@@ -265,7 +258,7 @@ def _inferred(fact: Fact) -> bool:
     words = fact.text or ""
     if (fact.about or "").endswith(QUOTED_DAY):
         return True
-    return any(w in words for w in _reference_words()) and not _DAY.search(words)
+    return any(w in words for w in day_words("ref")) and not _DAY.search(words)
 
 
 def _shown(kind: str, value: Any) -> Any:
