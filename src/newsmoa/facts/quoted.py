@@ -89,10 +89,14 @@ def introduced(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
     nothing but a quotation's tail between (`speech_tails.tsv`: "…”이라며 “…"). [] when the
     date's clause ends first."""
     k = _next_quotation(a, end, quoted)
+    return _row(a, k, quoted) if k is not None and _introduces(a, end, quoted[k]) else []
+
+
+def _introduces(a: Analysis, end: int, quotation: Span) -> bool:
+    """Whether the clause of a date ending at sentence offset `end` runs into `quotation`,
+    the next to open after it, and the date is no attribution (`_attribution`)."""
     clause = a.clause_at(a.start + end - 1)
-    if k is None or clause is None or clause.end <= quoted[k][0] or _attribution(a, end):
-        return []
-    return _row(a, k, quoted)
+    return clause is not None and clause.end > quotation[0] and not _attribution(a, end)
 
 
 def _attribution(a: Analysis, end: int) -> bool:
@@ -161,10 +165,11 @@ def spoken_on(a: Analysis, end: int, quoted: Sequence[Span]) -> list[Span]:
     connective (`speech_tails.tsv`, then: "22일 기자들과 만나 “오늘 …”고 말했다"), not a
     clause that modifies a noun ("2018년 3월 5일 취임한 그는 “…”") or one going on to its
     own statement ("…시행한다며 “…”")."""
-    row = introduced(a, end, quoted)
     k = _next_quotation(a, end, quoted)
-    if row or k is None:
-        return row
+    if k is None:
+        return []
+    if _introduces(a, end, quoted[k]):
+        return _row(a, k, quoted)
     first = a.clause_at(a.start + end - 1)
     chain = [c for c in a.clauses if first and c.start >= first.start and c.end <= quoted[k][0]]
     if not chain or not all(_chains_on(a, c.start, c.end) for c in chain):
