@@ -28,7 +28,7 @@ from newsmoa.text.analyzer import analyzer
 _WORD = re.compile(r"\(?[^\s(]+|\(")
 NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN", "NP"})
 EARLIER = "earlier "  # a label's mark: a happening of the parties' past
-READ_AT = " as of "  # a label's mark: a figure read at a time (`extract.read_at`)
+READ_AT = " as of "  # a label's mark: a figure read at a time (`readings.read_at`)
 
 
 @dataclass(frozen=True, slots=True)
