@@ -18,9 +18,12 @@ Kiwi runs once per distinct sentence text (cached); offsets are shifted into the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
+from newsmoa.facts.compare import interval
 from newsmoa.facts.tables import rows, words
 from newsmoa.text.analyzer import analyzer
 
@@ -28,6 +31,7 @@ from newsmoa.text.analyzer import analyzer
 _WORD = re.compile(r"\(?[^\s(]+|\(")
 NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN", "NP"})
 EARLIER = "earlier "  # a label's mark: a happening of the parties' past
+STALE_DAYS = 365  # a happening dated wholly before this many days is an earlier one
 READ_AT = " as of "  # a label's mark: a figure read at a time (`readings.read_at`)
 
 
@@ -89,10 +93,16 @@ class Analysis:
 
     def clause_at(self, pos: int) -> Clause | None:
         """The clause holding character `pos` (an article offset)."""
-        for clause in self.clauses:
-            if clause.start <= pos < clause.end:
-                return clause
-        return self.clauses[-1] if self.clauses and pos >= self.clauses[-1].end else None
+        return clause_at(self.clauses, pos)
+
+
+def clause_at(clauses: Sequence[Clause], pos: int) -> Clause | None:
+    """The clause of a sentence's `clauses` holding character `pos` (an article offset); the
+    last one for a position after them (a sentence's closing mark)."""
+    for clause in clauses:
+        if clause.start <= pos < clause.end:
+            return clause
+    return clauses[-1] if clauses and pos >= clauses[-1].end else None
 
 
 @cache
@@ -103,6 +113,19 @@ def _happenings() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @cache
 def _history() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{row[0]})" for row in rows("history_markers")))
+
+
+def dated_about(about: str | None, value: object, anchor: date | None) -> str | None:
+    """A happening dated wholly over a year before the dateline is an earlier one of its kind
+    ("두 기관은 2013년에도 협약을 맺었다"): news reports what just happened or will."""
+    if not about or about.startswith(EARLIER) or anchor is None or value is None:
+        return about
+    return EARLIER + about if stale(value, anchor) else about
+
+
+def stale(value: object, anchor: date) -> bool:
+    """Whether a date's value lies wholly over `STALE_DAYS` before the dateline's day."""
+    return interval(value)[1] < (anchor - timedelta(days=STALE_DAYS)).isoformat()
 
 
 def tells_history(text: str) -> bool:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsmoa.facts.clauses import Analysis, analyse
+from newsmoa.facts import clauses_en
+from newsmoa.facts.clauses import Clause, analyse, clause_at
+from newsmoa.text.script import english
 from newsmoa.types import Article, ConsolidatedSentence, Source
 
 QUOTE_MAX = 90  # characters; a longer clause is cut to words around the fact
@@ -41,21 +43,27 @@ def span_at(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | Non
     return next(((start, end) for start, end in spans if start <= pos < end), None)
 
 
-def analysis_at(article: Article, spans: Sequence[tuple[int, int]], pos: int) -> Analysis | None:
-    """The analysed sentence holding character `pos`."""
+def _clauses_at(
+    article: Article, spans: Sequence[tuple[int, int]], pos: int
+) -> Sequence[Clause] | None:
+    """The clauses of the sentence holding character `pos`, by the rules of its language."""
     found = span_at(spans, pos)
-    return analyse(article.text[found[0] : found[1]], found[0]) if found else None
+    if found is None:
+        return None
+    words = article.text[found[0] : found[1]]
+    if english(article.text):
+        return clauses_en.clauses(words, found[0])
+    return analyse(words, found[0]).clauses
 
 
 def quote(article: Article, spans: Sequence[tuple[int, int]], start: int, end: int) -> Source:
     """A source whose `quote` is the clause around `[start, end)` (`quote == text[s:e]`)."""
     text = article.text
-    a = analysis_at(article, spans, start)
+    clauses = _clauses_at(article, spans, start)
     lo, hi = start, end
-    if a is not None:
-        for pos in (start, max(end - 1, start)):
-            if (clause := a.clause_at(pos)) is not None:
-                lo, hi = min(lo, clause.start), max(hi, clause.end)
+    for pos in (start, max(end - 1, start)):
+        if clauses and (clause := clause_at(clauses, pos)) is not None:
+            lo, hi = min(lo, clause.start), max(hi, clause.end)
     while lo < start and text[lo] in _TRIM:
         lo += 1
     while hi > end and text[hi - 1] in _TRIM:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -25,13 +25,14 @@ from newsmoa.facts import compare, places, quantities, readings
 from newsmoa.facts import people as people_mod
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.calendar import SEOUL
-from newsmoa.facts.clauses import EARLIER, Analysis, analyse, table_labels
+from newsmoa.facts.clauses import Analysis, analyse, dated_about, table_labels
 from newsmoa.facts.dates import DateMention, counted_from, find_dates, now_day
+from newsmoa.facts.extract_en import extract_english
 from newsmoa.facts.tables import mapping
+from newsmoa.text.script import english
 from newsmoa.types import Article, Fact, Sentence, Source
 
 Finder = Callable[[Article, Sequence[Sentence]], Iterable[Fact]]
-STALE_DAYS = 365  # a happening dated wholly before this many days is an earlier one
 # 이날 (당일, 같은 날) is the day named in its sentence or the one before; farther on, the
 # dateline's day. On the dev day, of 14 sampled 이날 after a day other than the dateline's
 # (지난 25일, 지난달 30일, 7월25일, 내일), the day last named was right for 4 or 5 ("실종 당일",
@@ -55,8 +56,13 @@ _ENTITY_FIELDS = ("start", "end", "type", "text")
 def extract_facts(
     article: Article, sentences: Sequence[Sentence], *, finders: Sequence[Finder] = ()
 ) -> tuple[Fact, ...]:
-    """Typed facts of one article; every source is an offset span into `article.text`."""
+    """Typed facts of one article; every source is an offset span into `article.text`.
+    An English article (`text.script.english`) is read by the English rules
+    (`extract_en`); `finders` (the Korean entity model) are for Korean ones."""
     anchor, tz = _anchor(article)
+    if english(article.text):
+        read = extract_english(article, sentences, anchor)
+        return tuple(sorted(read, key=lambda f: (f.sources[0].start, f.type)))
     analyses = [analyse(s.text, s.start) for s in sentences if s.text.strip()]
     facts: list[Fact] = []
     ref: date | None = None
@@ -86,7 +92,7 @@ def extract_facts(
                     text=m.text,
                     about=None
                     if reading or _BOUND.match(a.text, m.end)
-                    else _dated_about(about, m.value, anchor),
+                    else dated_about(about, m.value, anchor),
                 )
             )
             if m.day is not None and not m.offset:  # (an 이날 that took one keeps it in view)
@@ -184,15 +190,6 @@ def _effective() -> tuple[str, ...]:
 # a date the happening is before or after, not its date (`내달 2일 직전에 열리는`: a review
 # found it set against another outlet's `8월 2일 하루 전`, the 1st)
 _BOUND = re.compile(r"\s*(?:직전|직후|이전|이후|전후|을\s*앞두고|를\s*앞두고|앞두고)")
-
-
-def _dated_about(about: str | None, value: object, anchor: date | None) -> str | None:
-    """A happening dated wholly over a year before the dateline is an earlier one of its kind
-    ("두 기관은 2013년에도 협약을 맺었다"): news reports what just happened or will."""
-    if not about or about.startswith(EARLIER) or anchor is None or value is None:
-        return about
-    end = compare.interval(value)[1]
-    return EARLIER + about if end < (anchor - timedelta(days=STALE_DAYS)).isoformat() else about
 
 
 def _main_label(labels: Iterable[str | None]) -> str | None:

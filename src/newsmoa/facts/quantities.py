@@ -20,6 +20,7 @@ noun, as `5대 출동했다` is) are none.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -51,7 +52,7 @@ def hedged(text: str) -> bool:
     """Whether a quantity's words (a fact's `text`: `약 50명`, `50여 명`, `50명가량`, `90%대`)
     say it is approximate, as `find` read them (an attached hedge counts after a unit, not
     after a digit: `30대` is a unit)."""
-    if any(w in text for w in _hedges("before") | _hedges("after")):
+    if any(_says(text, w) for w in _hedges("before") | _hedges("after")):
         return True
     return any(
         len(text) > 1 and text.endswith(w) and not text[-2].isdigit() for w in _hedges("attached")
@@ -63,7 +64,15 @@ def hedge(text: str) -> str:
     (any other hedge: `약 80명`, `80명가량`)."""
     if not hedged(text):
         return ""
-    return "over" if any(w in text for w in _over()) else "about"
+    return "over" if any(_says(text, w) for w in _over()) else "about"
+
+
+def _says(text: str, hedge: str) -> bool:
+    """Whether `text` holds a hedge: a Korean one anywhere (`50여 명`), an English one as
+    whole words (`about 300`, not the `over` of `300 rovers`)."""
+    if not hedge.isascii():
+        return hedge in text
+    return re.search(rf"(?<![A-Za-z]){re.escape(hedge)}(?![A-Za-z])", text) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,8 +48,10 @@ from newsmoa.facts.dates import day_words
 from newsmoa.facts.evidence import quote, sentence_spans, span_at
 from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
+from newsmoa.facts.quantities_en import Lead, lead, led_alike
 from newsmoa.facts.quoted import QUOTED_DAY
 from newsmoa.facts.tables import mapping
+from newsmoa.text.script import english
 from newsmoa.types import (
     Article,
     ConsolidatedSentence,
@@ -613,6 +615,30 @@ def _said_alike(values: list[Any], quoted: Mapping[str, Sequence[Source]]) -> li
     ]
 
 
+def _led_alike(values: list[Any], group: list[Claim]) -> list[Any]:
+    """Of English figures, the values some other value's outlet leads into as theirs
+    (`quantities_en.lead`: the word before the figure, the names before it), so that two
+    players' points in one aligned sentence are not one claim; Korean figures as they are
+    (the words after a Korean figure say what it is of)."""
+    leads: dict[Any, list[Lead]] = {}
+    for v, fact, art in group:
+        if not english(art.text):
+            return values
+        leads.setdefault(compare.key(v), []).append(lead(art.text, fact.sources[0].start))
+    keys = [compare.key(v) for v in values]
+    return [
+        v
+        for v, k in zip(values, keys, strict=True)
+        if any(
+            led_alike(a, b)
+            for o in keys
+            if o != k
+            for a in leads.get(k, ())
+            for b in leads.get(o, ())
+        )
+    ]
+
+
 _NOT_WORDS = re.compile(r"[\d\s.,%:~·()\-]+")
 
 
@@ -651,6 +677,8 @@ def _disagreement(
                 )
     if in_sentence:  # (a happening a story reports once is one claim however it is worded)
         values = _said_alike(values, quoted)
+        if kind == "quantity":
+            values = _led_alike(values, group)
         if len(values) < 2:
             return None
     out = []

@@ -18,7 +18,8 @@ from rich.table import Table
 
 from newsmoa.serve.view import (
     disputes,
-    show_value,
+    quoted_words,
+    show_stated,
     source_names,
     when,
     why_text,
@@ -181,7 +182,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
                 for s in v["sources"]
             )
-            out.append(f"- **{show_value(v['value'])}**: {quotes}")
+            out.append(f"- **{show_stated(v['value'], quoted_words(v))}**: {quotes}")
     event = doc.get("event")
     if event:
         out += ["", f"## Event: {event['type']}", ""]
@@ -202,7 +203,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
             role = f" ({', '.join(w for w in said if w)})" if any(said) else ""
             words = f" “{f['text']}”" if f.get("text") else ""
             out.append(
-                f"- {f['type']}: {show_value(f['value'])}{role}{words} "
+                f"- {f['type']}: {show_stated(f['value'], f.get('text'))}{role}{words} "
                 f"[{_chips(f['sources'], names)}]"
             )
     if why:
@@ -265,7 +266,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         for v in d["values"]:
             for s in v["sources"]:
                 lines.append(
-                    f"  {show_value(v['value'])} — "
+                    f"  {show_stated(v['value'], s.get('quote'))} — "
                     f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
                 )
         parts.append("\n".join(lines))

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from newsmoa.extract.article import ExtractConfig
 from newsmoa.facts.quantities import LARGE_UNITS
+from newsmoa.text.script import english
 
 FACT_TYPES = ("person", "organization", "place", "date", "quantity")
 EVENT_FIELDS = (
@@ -47,20 +48,21 @@ def when(value: str | None, *, seconds: bool = False, empty: str = "—") -> str
     return time.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
-def show_value(value: Any) -> str:
+def show_value(value: Any, *, korean: bool = True) -> str:
     """A fact or disagreement value in words: a period as `from – to` (an open end left
-    blank: `2008 –`), lists joined, a whole number in 만/억/조 (`korean_number`)."""
+    blank: `2008 –`), lists joined, a whole number in 만/억/조 (`korean_number`), or, for a
+    figure of an English text (`korean` False), in thousands (`1,200,000,000`)."""
     if value is None:
         return "—"
     if isinstance(value, dict) and value and set(value) <= {"from", "to"}:
         start, end = value.get("from"), value.get("to")
         return " ".join(x for x in (start and str(start), "–", end and str(end)) if x)
     if isinstance(value, list):
-        return ", ".join(show_value(v) for v in value)
+        return ", ".join(show_value(v, korean=korean) for v in value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        return korean_number(value)
+        return korean_number(value) if korean else f"{value:,}"
     if isinstance(value, str | float):
         return str(value)
     return json.dumps(value, ensure_ascii=False)
@@ -68,6 +70,18 @@ def show_value(value: Any) -> str:
 
 # the multipliers the quantities are read with (`facts.quantities`), largest first
 _KOREAN_UNITS = sorted(((size, word) for word, size in LARGE_UNITS.items()), reverse=True)
+
+
+def show_stated(value: Any, words: str | None) -> str:
+    """`show_value` for a value stated in `words` (a fact's text, a quote): figures of an
+    English text in thousands, others in 만/억/조."""
+    return show_value(value, korean=not (words and english(words)))
+
+
+def quoted_words(value: dict[str, Any]) -> str:
+    """The words a disagreement's value is quoted in (its first source's)."""
+    sources = value.get("sources") or []
+    return str(sources[0].get("quote") or "") if sources else ""
 
 
 def korean_number(n: int) -> str:
@@ -324,11 +338,27 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
 
     facts: dict[str, list[dict[str, Any]]] = {}
     for f in doc.get("facts") or []:
-        facts.setdefault(f["type"], []).append({**f, "chips": chips(f.get("sources") or [])})
+        facts.setdefault(f["type"], []).append(
+            {
+                **f,
+                "shown": show_stated(f["value"], f.get("text")),
+                "chips": chips(f.get("sources") or []),
+            }
+        )
     order = [t for t in FACT_TYPES if t in facts] + sorted(set(facts) - set(FACT_TYPES))
 
     disagreements = [
-        {**d, "values": [{"value": v["value"], "chips": chips(v["sources"])} for v in d["values"]]}
+        {
+            **d,
+            "values": [
+                {
+                    "value": v["value"],
+                    "shown": show_stated(v["value"], quoted_words(v)),
+                    "chips": chips(v["sources"]),
+                }
+                for v in d["values"]
+            ],
+        }
         for d in doc.get("disagreements") or []
     ]
     release = doc.get("release") or next((a["id"] for a in articles if a.get("is_release")), None)

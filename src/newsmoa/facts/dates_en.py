@@ -1,0 +1,221 @@
+"""Date expressions in English news text, resolved against the dateline as `dates` resolves
+Korean ones, into the same `DateMention`s.
+
+    find_dates("The sides signed it on Thursday, July 30.", date(2019, 8, 2))
+    -> (DateMention(start=22, end=39, text="Thursday, July 30", value="2019-07-30"),)
+
+Forms: a month and day with or without a year (`July 30, 2019`, `30 July`, `Sept. 5`), a
+month and year (`March 2009`), an ISO day (`2019-07-30`); a bare month or year after a
+preposition (`in March`, `since 2008`: a month or a year alone is often no date, `May`,
+`2,019`); a weekday (`on Thursday`, `last Friday`); relative words (`yesterday`, `last week`,
+`earlier this month`, `the next day`: `data/date_words_en.tsv`, with the Korean table's
+columns); `two days ago`. Month names are the dateline table's (`extract/data/
+month_names.tsv`), written capitalised; weekdays `data/weekdays_en.tsv`.
+
+A month and day without a year is the nearest such day to the dateline. A bare weekday or
+month is the last one up to the dateline, or the next one from it when its clause speaks of
+what is to come (`data/tense_en.tsv`: `will meet on Thursday`): news names days of the week
+around the dateline. Times are not read: outlets write them in different zones.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from newsmoa.extract.tables import month_names
+from newsmoa.facts.dates import DateMention
+from newsmoa.facts.tables import longest_first, mapping, words
+
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_PAST_DIRS = ("last", "this past", "past")
+_NEXT_DIRS = ("next", "this coming", "coming")
+
+
+def _alt(items: object) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(list(items)))  # type: ignore[call-overload]
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    months = _alt({m.capitalize() for m in month_names()})
+    weekdays = _alt(mapping("weekdays_en"))
+    rel = _alt(mapping("date_words_en"))
+    year = r"(?:19|20)\d\d(?!\d)"
+    day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+    wd = rf"(?:(?:{weekdays})\s*,?\s*)"
+    counts = _alt(_NUMBERS)
+    return re.compile(
+        rf"(?P<iso>(?<!\d){year}-\d\d-\d\d(?!\d))"
+        rf"|{wd}?(?P<m1>{months})\b\.?\s+(?P<d1>{day})(?:\s*,?\s*(?P<y1>{year}))?"
+        rf"|{wd}?(?:the\s+)?(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{months})\b\.?"
+        rf"(?:\s*,?\s*(?P<y2>{year}))?"
+        rf"|(?P<m3>{months})\b\.?\s*,?\s*(?P<y3>{year})"
+        rf"|(?i:(?<!\w)(?P<ago>\d+|{counts})\s+(?P<unit>day|week|month|year)s?\s+ago\b)"
+        rf"|(?i:(?<![\w-])(?P<rel>{rel})\b)"
+        rf"|(?:(?P<dir>(?i:last|next|this\s+past|this\s+coming|this|past|coming))\s+)?"
+        rf"(?P<wd>{weekdays})(?!\w)"
+        rf"|(?<![\w-])(?P<mp>(?i:in|since|until|till|by|from|before|after|during|through|last|next|this|"
+        rf"early|late|mid-?|in\s+early|in\s+late|in\s+mid-?))(?:\s+|(?<=-))(?P<m4>{months})\b(?!\s*\d)"
+        rf"|(?<![\w-])(?P<yp>(?i:in|since|until|till|by|from|before|after|during|through|early|late|"
+        rf"mid-?|in\s+early|in\s+late|in\s+mid-?))(?:\s+|(?<=-))(?P<y4>{year})\b(?!\s*(?:%|percent))"
+    )
+
+
+def find_dates(
+    text: str, anchor: date | None, *, ref: date | None = None, ahead: bool = False
+) -> tuple[DateMention, ...]:
+    """Every date expression in `text` (one clause or sentence), resolved against `anchor`,
+    the dateline's day. `ref` is the day named last before `text` (what `the next day`
+    counts from; the dateline's when None); `ahead`: the words speak of what is to come
+    (`future`), which turns a bare weekday or month forward. With `anchor` None, relative
+    expressions keep their words and get value None."""
+    out: list[DateMention] = []
+    for m in _pattern().finditer(text):
+        start = _start(m)
+        value, day, offset = _value(m, anchor, ref or anchor, ahead)
+        out.append(DateMention(start, m.end(), text[start : m.end()], value, day, offset))
+    return tuple(out)
+
+
+def future(clause: str) -> bool:
+    """Whether an English clause speaks of what is to come (`data/tense_en.tsv`)."""
+    return _tense().search(clause) is not None
+
+
+@cache
+def _tense() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?:{_alt(words('tense_en'))})(?!\w)")
+
+
+def _start(m: re.Match[str]) -> int:
+    """Where the date's words begin: `on`, `in` and the like are no part of them; `last`,
+    `next` and `this` are."""
+    if m.group("wd") and not m.group("dir"):
+        return m.start("wd")
+    if m.group("m4"):
+        prep = m.group("mp").lower()
+        return m.start() if prep in ("last", "next", "this") else m.start("m4")
+    if m.group("y4"):
+        return m.start("y4")
+    return m.start()
+
+
+def _value(
+    m: re.Match[str], anchor: date | None, ref: date | None, ahead: bool
+) -> tuple[Any, date | None, bool]:
+    """(value, the one day it names or None, counted from the dateline)."""
+    g = m.groupdict()
+    if g["iso"]:
+        found = _day(*map(int, g["iso"].split("-")))
+        return (found.isoformat() if found else None), found, False
+    for mk, dk, yk in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
+        if g[mk]:
+            month, dd = _month(g[mk]), int(re.sub(r"\D", "", g[dk]))
+            found = _day(int(g[yk]), month, dd) if g[yk] else _nearest(month, dd, anchor)
+            return (found.isoformat() if found else None), found, False
+    if g["m3"]:
+        return f"{int(g['y3']):04d}-{_month(g['m3']):02d}", None, False
+    if g["y4"]:
+        return g["y4"], None, False
+    if anchor is None:
+        return None, None, False
+    if g["ago"]:
+        n = int(g["ago"]) if g["ago"].isdigit() else _NUMBERS[g["ago"].lower()]
+        return (*_counted(g["unit"].lower(), -n, anchor), True)
+    if g["rel"]:
+        unit, off, base = mapping("date_words_en")[_key(g["rel"])]
+        origin = anchor if base == "now" or ref is None else ref
+        value, day = _counted(unit, int(off), origin)
+        return value, day, base == "now"
+    if g["wd"]:
+        found = _weekday(int(mapping("weekdays_en")[g["wd"]][0]), g["dir"], anchor, ahead)
+        return found.isoformat(), found, False
+    return _bare_month(_month(g["m4"]), g["mp"].lower(), anchor, ahead), None, False
+
+
+def _key(words: str) -> str:
+    return re.sub(r"\s+", " ", words.lower())
+
+
+def _month(name: str) -> int:
+    return month_names()[name.lower().rstrip(".")]
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest(month: int, day: int, anchor: date | None) -> date | None:
+    """The day `month`/`day` nearest the dateline (`July 30` in an article of August 2)."""
+    if anchor is None:
+        return None
+    cands = [
+        d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _day(y, month, day))
+    ]
+    return min(cands, key=lambda d: (abs((d - anchor).days), d > anchor)) if cands else None
+
+
+def _counted(unit: str, n: int, origin: date) -> tuple[Any, date | None]:
+    """The day, week, month or year `n` of them from `origin`."""
+    if unit == "day":
+        found = origin + timedelta(days=n)
+        return found.isoformat(), found
+    if unit == "week":
+        monday = origin - timedelta(days=origin.weekday()) + timedelta(weeks=n)
+        return {"from": monday.isoformat(), "to": (monday + timedelta(days=6)).isoformat()}, None
+    if unit == "month":
+        index = origin.year * 12 + origin.month - 1 + n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", None
+    return f"{origin.year + n:04d}", None
+
+
+def _weekday(index: int, direction: str | None, anchor: date, ahead: bool) -> date:
+    """The weekday `index` around the dateline: `last` the one before it, `next` the one
+    after, `this` the one of its week (from Monday); a bare one the last up to the dateline,
+    or the next from it when its words look ahead."""
+    back = (anchor.weekday() - index) % 7
+    said = re.sub(r"\s+", " ", direction.lower()) if direction else None
+    if said in _PAST_DIRS:
+        return anchor - timedelta(days=back or 7)
+    if said in _NEXT_DIRS:
+        return anchor + timedelta(days=(index - anchor.weekday()) % 7 or 7)
+    if said == "this":
+        return anchor - timedelta(days=anchor.weekday()) + timedelta(days=index)
+    if ahead:
+        return anchor + timedelta(days=(index - anchor.weekday()) % 7)
+    return anchor - timedelta(days=back)
+
+
+def _bare_month(month: int, prep: str, anchor: date, ahead: bool) -> str:
+    """A month named without a year: `last March` the last before the dateline's month,
+    `next March` the next after it, `this March` the dateline's year's; otherwise the last
+    up to the dateline's month, or the next from it when the words look ahead."""
+    year = anchor.year
+    if prep == "last":
+        year -= month >= anchor.month
+    elif prep == "next":
+        year += month <= anchor.month
+    elif prep != "this" and ahead:
+        year += month < anchor.month
+    elif prep != "this":
+        year -= month > anchor.month
+    return f"{year:04d}-{month:02d}"

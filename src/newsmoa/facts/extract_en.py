@@ -1,0 +1,133 @@
+"""`extract_english(article, sentences, anchor)`: the typed facts of an English article, in the
+form the Korean rules give them (`extract`), so that a story of English reports shows its
+dates, figures and titled people and where outlets state them differently.
+
+Per sentence, per clause (`clauses_en`): dates resolved against the dateline (`dates_en`;
+without a publication time, against an agency dateline opening the text, `dateline_day`; a
+bare weekday or month looks ahead in a clause that does, `dates_en.future`), quantities
+(`quantities_en`; none inside a date's words), each attached to the happening of its clause
+(an earlier one's, `clauses.EARLIER`, in a clause dated over a year before the dateline);
+per article, titled people with all their mentions (`people_en`). Organisations and places
+are not read from English text (no English gazetteer or entity model ships).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from newsmoa.facts import clauses_en, dates_en, people_en, quantities_en
+from newsmoa.facts import quoted as quotations
+from newsmoa.facts.clauses import EARLIER, Clause, clause_at, dated_about, stale
+from newsmoa.facts.dates import DateMention
+from newsmoa.types import Article, Fact, Sentence, Source
+
+REF_SENTENCES = 1  # `the next day` counts from a day named in its sentence or the one before
+
+
+def extract_english(
+    article: Article, sentences: Sequence[Sentence], anchor: date | None
+) -> list[Fact]:
+    """Dates, quantities and titled people of an English article (offsets into its text)."""
+    facts: list[Fact] = []
+    if anchor is None:
+        anchor = dateline_day(sentences)
+    quoted = quotations.spans(article.text)
+    ref: date | None = None
+    ref_at = 0
+    for n, s in enumerate(sentences):
+        if not s.text.strip():
+            continue
+        found = clauses_en.clauses(s.text, s.start, quoted)
+        taken: list[tuple[int, int]] = []
+        past: set[int] = set()  # the clauses dated wholly over a year before the dateline
+        for clause in found:
+            words = article.text[clause.start : clause.end]
+            near = ref if n - ref_at <= REF_SENTENCES else None
+            for m in dates_en.find_dates(words, anchor, ref=near, ahead=dates_en.future(words)):
+                start, end = clause.start + m.start, clause.start + m.end
+                taken.append((start, end))
+                if m.value is not None:
+                    about = _about(article, clause, m, start, quoted)
+                    facts.append(_date(article, m, start, end, dated_about(about, m.value, anchor)))
+                    if anchor is not None and stale(m.value, anchor):
+                        past.add(clause.start)
+                if m.day is not None and not m.offset:
+                    ref, ref_at = m.day, n
+        for q in quantities_en.find(s.text):
+            start, end = s.start + q.start, s.start + q.end
+            if any(a < end and start < b for a, b in taken):
+                continue  # the day of a date (`July 30`), not a figure
+            held = clause_at(found, end - 1)
+            about = held.label if held else None
+            if held is not None and held.start in past:  # `In 2004, a magnitude 9 …`
+                about = EARLIER + (about or "figure")
+            facts.append(
+                Fact(
+                    "quantity",
+                    q.value,
+                    (Source(article.id, start, end),),
+                    text=article.text[start:end],
+                    unit=q.unit,
+                    counts=q.counts,
+                    about=about,
+                )
+            )
+    for p in people_en.find(article.text):
+        facts.append(
+            Fact(
+                "person",
+                p.name,
+                tuple(Source(article.id, a, b) for a, b in p.mentions),
+                text=article.text[p.mentions[0][0] : p.mentions[0][1]],
+                role=p.role,
+            )
+        )
+    return facts
+
+
+# An agency dateline opening the text: place words in capitals, then the day (`SEOUL, Aug. 2,
+# 2019 (Yonhap) --`, `WASHINGTON, March 3, 2009 -`).
+DATELINE_SENTENCES = 3  # the headline and a subtitle may come before it
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.' -]*(?:,\s*[A-Z][A-Za-z.' -]*)?,\s*$")
+
+
+def dateline_day(sentences: Sequence[Sentence]) -> date | None:
+    """The day of an agency dateline opening an article whose publication time is unknown
+    (`SEOUL, Aug. 2, 2019 (Yonhap) --`): what its relative dates count from, as a
+    dateline's would."""
+    for s in [s for s in sentences if s.text.strip()][:DATELINE_SENTENCES]:
+        found = dates_en.find_dates(s.text, None)
+        if found and found[0].day is not None and _DATELINE.fullmatch(s.text[: found[0].start]):
+            return found[0].day
+    return None
+
+
+def _about(
+    article: Article,
+    clause: Clause,
+    m: DateMention,
+    pos: int,
+    quoted: Sequence[quotations.Span],
+) -> str | None:
+    """The happening of a date at article offset `pos`: its clause's, or, in a quotation,
+    that of the quoted words of its clause (`"We met today," Pompeo said`: a meeting);
+    a speaker's `today` or `yesterday` there counts from the dateline, a guess, and is marked
+    `QUOTED_DAY`, as in Korean articles."""
+    held = quotations.inside(quoted, pos)
+    if held is None:
+        return clause.label
+    words = article.text[max(held[0], clause.start) : min(held[1], clause.end)]
+    about = clauses_en.label_of(words)
+    return f"{about}{quotations.QUOTED_DAY}" if about and m.offset else about
+
+
+def _date(article: Article, m: DateMention, start: int, end: int, about: str | None) -> Fact:
+    return Fact(
+        "date",
+        m.value,
+        (Source(article.id, start, end),),
+        text=article.text[start:end],
+        about=about,
+    )

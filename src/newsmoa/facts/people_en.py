@@ -1,0 +1,106 @@
+"""People with their titles in English news text, as `people` finds Korean ones.
+
+    "Secretary of State Mike Pompeo met ... Pompeo said"   -> Mike Pompeo, Secretary of State
+    "Tim Cook, Apple's chief executive, said ..."          -> Tim Cook, chief executive
+
+A person is a name (one to three capitalised words, initials too: `J. Michael Luttig`)
+written right after a title (`data/titles_en.tsv`: `President`, `Gov.`), or one of two or
+more words followed by a comma and a title in an apposition (`, the U.S. secretary of
+state,`: up to three words between). Every later mention of the name or of its last word
+(`Pompeo`, `Mr. Pompeo`) is a mention of that person; of two names with one last word the
+longer is the person's (`Barack Obama` and `President Obama`). Words that cannot be part of
+a name (`data/name_stopwords_en.tsv`) and month and weekday names end it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsmoa.extract.tables import month_names
+from newsmoa.facts.tables import longest_first, mapping, words
+
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
+_BETWEEN = 3  # words between a name's comma and the title of its apposition
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person of an article: the fullest name written, the first title, every mention
+    (article offsets, start and end)."""
+
+    name: str
+    role: str | None
+    mentions: tuple[tuple[int, int], ...]
+
+
+@cache
+def _stop() -> frozenset[str]:
+    months = {m.capitalize() for m in month_names()}
+    return words("name_stopwords_en") | months | set(mapping("weekdays_en"))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    titles = longest_first(list(words("titles_en")))
+    exact = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+    before = re.compile(rf"(?<![\w.])(?P<title>{exact})\s+(?P<name>{name})(?![\w'])")
+    apposed = re.compile(
+        rf"(?<![\w.])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
+        rf"(?:(?:the|a|an)\s+)?(?:\S+\s+){{0,{_BETWEEN}}}?(?P<title>(?i:{exact}))(?=\s*[,.;]|\s+of\b)"
+    )
+    return before, apposed
+
+
+def find(text: str) -> list[Person]:
+    """The titled people of an article's text, each with every mention, in order of their
+    first."""
+    before, apposed = _patterns()
+    named: list[tuple[int, int, str, str]] = []  # (start, end, name, title)
+    for rx in (before, apposed):
+        for m in rx.finditer(text):
+            name = _trimmed(m.group("name"))
+            if name:
+                start = m.start("name")
+                named.append((start, start + len(name), name, m.group("title")))
+    people: dict[str, tuple[str, str]] = {}  # last word -> (fullest name, first title)
+    for _, _, name, title in sorted(named):
+        last = name.split()[-1]
+        had = people.get(last)
+        fuller = name if had is None or len(name) > len(had[0]) else had[0]
+        people[last] = (fuller, had[1] if had else re.sub(r"\s+", " ", title))
+    out = []
+    for last, (name, title) in people.items():
+        spans = _mentions(text, name, last)
+        if spans:
+            out.append(Person(name, title, spans))
+    return sorted(out, key=lambda p: p.mentions[0])
+
+
+def _trimmed(name: str) -> str:
+    """The name without what cannot be part of one (`Obama Said` -> `Obama`)."""
+    kept: list[str] = []
+    for word in name.split():
+        if word in _stop():
+            break
+        kept.append(word)
+    while kept and kept[-1].endswith("."):
+        kept.pop()  # an initial is no last name
+    return " ".join(kept)
+
+
+def _mentions(text: str, name: str, last: str) -> tuple[tuple[int, int], ...]:
+    """Where the article writes the name, or its last word alone, not as part of another
+    capitalised name (`Pompeo` but not `Pompeo Center`)."""
+    rx = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])|(?<![\w.]){re.escape(last)}(?![\w])")
+    spans: list[tuple[int, int]] = []
+    for m in rx.finditer(text):
+        nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end() :])
+        if m.group() == last and nxt and nxt.group(1) not in _stop():
+            continue
+        if spans and m.start() < spans[-1][1]:
+            continue
+        spans.append((m.start(), m.end()))
+    return tuple(spans)

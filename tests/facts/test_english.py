@@ -1,0 +1,272 @@
+"""English articles' facts: literal tables of dates, figures and titled people written by the
+team, how they attach to happenings, and the disagreements a story of English reports shows."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from newsmoa.facts import clauses_en, dates_en, people_en, quantities_en
+from newsmoa.facts.extract import extract_facts
+from newsmoa.facts.quantities import hedge
+from newsmoa.reconcile.story import build_story
+from newsmoa.store.base import StoredArticle
+from newsmoa.text.script import english
+from newsmoa.text.sentences import split_sentences
+from newsmoa.types import Article
+
+FRI = date(2019, 8, 2)  # Friday 2 August 2019
+P = lambda a, b: {"from": a, "to": b}  # noqa: E731
+
+# (text, words, value, the clause looks ahead)
+DATES = [
+    ("signed on July 30, 2019", "July 30, 2019", "2019-07-30", False),
+    ("signed on July 30", "July 30", "2019-07-30", False),
+    ("signed on Thursday, July 30.", "Thursday, July 30", "2019-07-30", False),
+    ("on 30 July 2019", "30 July 2019", "2019-07-30", False),
+    ("on the 30th of July", "the 30th of July", "2019-07-30", False),
+    ("on Sept. 5", "Sept. 5", "2019-09-05", False),  # the nearest 5 September
+    ("on Jan. 5", "Jan. 5", "2020-01-05", False),  # nearer ahead than back
+    ("March 14 , 2013", "March 14 , 2013", "2013-03-14", False),  # a tokenised corpus
+    ("dated 2019-07-31", "2019-07-31", "2019-07-31", False),
+    ("in March 2009", "March 2009", "2009-03", False),
+    ("since 2008", "2008", "2008", False),
+    ("in mid-2010", "2010", "2010", False),
+    ("in March", "March", "2019-03", False),  # the last March up to the dateline
+    ("in October", "October", "2018-10", False),
+    ("will be done in October", "October", "2019-10", True),  # the next, looking ahead
+    ("last March", "last March", "2019-03", False),
+    ("next March", "next March", "2020-03", False),
+    ("met on Thursday", "Thursday", "2019-08-01", False),  # the last up to the dateline
+    ("met on Friday", "Friday", "2019-08-02", False),  # the dateline's own day
+    ("will meet on Thursday", "Thursday", "2019-08-08", True),
+    ("last Friday", "last Friday", "2019-07-26", False),
+    ("next Monday", "next Monday", "2019-08-05", False),
+    ("Last Thursday it rained", "Last Thursday", "2019-08-01", False),
+    ("yesterday", "yesterday", "2019-08-01", False),
+    ("tonight", "tonight", "2019-08-02", False),
+    ("the day before yesterday", "the day before yesterday", "2019-07-31", False),
+    ("two days ago", "two days ago", "2019-07-31", False),
+    ("a year ago", "a year ago", "2018", False),
+    ("last week", "last week", P("2019-07-22", "2019-07-28"), False),
+    ("earlier this month", "earlier this month", "2019-08", False),
+    ("next month", "next month", "2019-09", False),
+    ("last year", "last year", "2018", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value", "ahead"), DATES)
+def test_english_dates(text: str, words: str, value: object, ahead: bool) -> None:
+    assert dates_en.future(text) is ahead
+    found = dates_en.find_dates(text, FRI, ahead=ahead)
+    assert [(m.text, m.value) for m in found] == [(words, value)]
+    assert text[found[0].start : found[0].end] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask a question?",  # a month name alone is no date
+        "within March",  # a preposition is a whole word
+        "He scored 2019 points",  # a number that is no year after a preposition
+        "the 4G network",
+    ],
+)
+def test_no_english_date(text: str) -> None:
+    assert dates_en.find_dates(text, FRI) == ()
+
+
+def test_english_dates_without_a_dateline_keep_only_absolute_values() -> None:
+    found = dates_en.find_dates("signed on July 30, 2019, not yesterday", None)
+    assert [(m.text, m.value) for m in found] == [
+        ("July 30, 2019", "2019-07-30"),
+        ("yesterday", None),
+    ]
+
+
+def test_the_next_day_counts_from_the_day_named_before() -> None:
+    [m] = dates_en.find_dates("the next day", FRI, ref=date(2019, 7, 30))
+    assert m.value == "2019-07-31"
+
+
+# (text, [(value, unit, counts, words)])
+FIGURES = [
+    ("a deal worth $1.2 billion", [(1_200_000_000, "$", None, "$1.2 billion")]),
+    ("a deal worth 1.2 billion dollars", [(1_200_000_000, "$", None, "1.2 billion dollars")]),
+    ("raised €5m and $3bn", [(5_000_000, "€", None, "€5m"), (3_000_000_000, "$", None, "$3bn")]),
+    (
+        "bids of $140 to $150 million",
+        [(140_000_000, "$", None, "$140"), (150_000_000, "$", None, "$150 million")],
+    ),
+    ("damage of $1 million ($1.52 million)", [(1_000_000, "$", None, "$1 million")]),
+    ("about 300 people attended", [(300, None, "people", "about 300 people")]),
+    (
+        "fired two short-range ballistic missiles",
+        [(2, None, "missile", "two short-range ballistic missiles")],
+    ),
+    ("seven AK-47 assault rifles", [(7, None, "rifle", "seven AK-47 assault rifles")]),
+    ("12 children", [(12, None, "child", "12 children")]),
+    ("a magnitude 4.6 quake", [(4.6, "magnitude", None, "4.6")]),
+    ("a 4.2-magnitude quake", [(4.2, "magnitude", None, "4.2-magnitude")]),
+    ("rose 5 percent", [(5, "%", None, "5 percent")]),
+    ("45% of voters", [(45, "%", None, "45%")]),
+    ("ran 10 kilometres", [(10, "km", None, "10 kilometres")]),
+    ("weighs 4 pounds", [(4, "lb", None, "4 pounds")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURES)
+def test_english_figures(text: str, expected: list) -> None:
+    found = quantities_en.find(text)
+    assert [(q.value, q.unit, q.counts, text[q.start : q.end]) for q in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2019 it rained",  # a year
+        "at 10:30 a.m.",  # a time
+        "call 0845 125 2222",  # a telephone number
+        "the No. 2 player",  # a rank
+        "5 were killed",  # nothing counted after it
+        "one of the girls",
+        "two days later",  # a span of time
+        "the 4G network",
+        "a 6 . 1 magnitude",  # one number cut by a tokeniser
+        "ran 5m",  # metres or minutes, not money
+        "called Crimestoppers 2 Bulldogs",  # a name is not what is counted
+    ],
+)
+def test_no_english_figure(text: str) -> None:
+    assert quantities_en.find(text) == []
+
+
+def test_english_hedges_are_whole_words() -> None:
+    assert hedge("about 300 people") == "about"
+    assert hedge("more than 300 people") == "over"
+    assert hedge("300 rovers") == ""  # `over` inside a word
+    assert hedge("약 50명") == "about"  # Korean hedges as before
+
+
+def test_english_people_with_titles_and_later_mentions() -> None:
+    text = (
+        "Secretary of State Mike Pompeo met Foreign Minister Taro Kono. Tim Cook, Apple's chief "
+        "executive, spoke. President Barack Obama and President Obama's aide came. Pompeo said Mr. "
+        "Kono agreed."
+    )
+    got = {p.name: (p.role, [text[a:b] for a, b in p.mentions]) for p in people_en.find(text)}
+    assert got == {
+        "Mike Pompeo": ("Secretary of State", ["Mike Pompeo", "Pompeo"]),
+        "Taro Kono": ("Foreign Minister", ["Taro Kono", "Kono"]),
+        "Tim Cook": ("chief executive", ["Tim Cook"]),
+        "Barack Obama": ("President", ["Barack Obama", "Obama"]),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        (
+            "Pompeo met Kono on Thursday, two days after North Korea fired missiles.",
+            [
+                ("Pompeo met Kono on Thursday, two days ", "meeting"),
+                ("after North Korea fired missiles.", None),
+            ],
+        ),
+        (
+            "The company said on Friday that it had signed the deal on Thursday.",
+            [
+                ("The company said on Friday ", "announcement"),
+                ("that it had signed the deal on Thursday.", "signing"),
+            ],
+        ),
+        (
+            "The suspect was caught after the Monday attack, police said.",
+            [
+                ("The suspect was caught ", None),
+                ("after the Monday attack, ", None),
+                ("police said.", "announcement"),
+            ],
+        ),
+    ],
+)
+def test_english_clauses_and_their_happenings(sentence: str, clauses: list) -> None:
+    got = [(sentence[c.start : c.end], c.label) for c in clauses_en.clauses(sentence)]
+    assert got == clauses
+
+
+def _article(aid: str, text: str, published: datetime | None = None) -> Article:
+    return Article(id=aid, text=text, title=text.split("\n")[0], published=published)
+
+
+def test_english_articles_are_read_by_the_english_rules() -> None:
+    assert english("South Korea and Vietnam signed a deal (MOU) with 현대 today.")
+    assert not english("완주군은 20일 희망제작소와 MOU를 체결했다고 밝혔다.")
+    text = (
+        "Seoul and Hanoi sign deal\n"
+        "SEOUL, Aug. 2, 2019 (Daily Courier) - South Korea and Vietnam signed a $1.2 billion "
+        "agreement on Thursday, officials said.\n"
+        '"We met today to open a new chapter," Energy Minister Kim Young-ho told reporters.\n'
+        "In 2004, the two countries signed a $3 billion deal.\n"
+    )
+    art = _article("a", text)  # no publication time: the agency dateline dates it
+    facts = {(f.type, f.text): f for f in extract_facts(art, split_sentences(art))}
+    assert facts[("date", "Thursday")].value == "2019-08-01"
+    assert facts[("date", "Thursday")].about == "signing"
+    assert facts[("quantity", "$1.2 billion")].about == "signing"
+    assert facts[("date", "today")].about == "meeting (quoted day)"  # the speaker's today
+    assert facts[("date", "2004")].about == "earlier signing"
+    assert facts[("quantity", "$3 billion")].about == "earlier signing"
+    assert facts[("person", "Kim Young-ho")].role == "Minister"
+
+
+REPORT = (
+    "Korea and Vietnam sign power deal\n"
+    "SEOUL, Aug. 2, 2019 - South Korea and Vietnam signed a {amount} agreement on {day} to "
+    "build two power plants near Hanoi, officials said.\n"
+    "About 300 people attended the ceremony in Seoul.\n"
+    "{scores}\n"
+)
+
+
+def _disagreements(*reports: dict[str, str]) -> dict[str, list]:
+    """Each disagreement's label and values, of a story of the reports."""
+    arts = [
+        _article(f"r{n}", REPORT.format(**r), datetime(2019, 8, 2, 9, tzinfo=UTC))
+        for n, r in enumerate(reports)
+    ]
+    rows = []
+    for a in arts:
+        sentences = split_sentences(a)
+        rows.append(StoredArticle(a, "s", sentences, extract_facts(a, sentences)))
+    story = build_story("s", rows)
+    return {d.about: [v.value for v in d.values] for d in story.disagreements}
+
+
+def test_english_outlets_disagree_on_a_figure_and_a_day() -> None:
+    same = "Carter scored 14 points."
+    found = _disagreements(
+        {"amount": "$1.2 billion", "day": "Thursday", "scores": same},
+        {"amount": "$12 billion", "day": "Wednesday", "scores": same},
+    )
+    assert found == {
+        "signing date": ["2019-07-31", "2019-08-01"],
+        "signing amount in $, sentence 2": [1_200_000_000, 12_000_000_000],
+    }
+
+
+def test_english_figures_of_different_people_or_hedged_are_no_disagreement() -> None:
+    found = _disagreements(
+        {
+            "amount": "$1.2 billion",
+            "day": "Thursday",
+            "scores": "Carter scored 14 points and Smith 13.",
+        },
+        {
+            "amount": "about $1.2 billion",
+            "day": "Thursday",
+            "scores": "Smith led Drake with 13 points.",
+        },
+    )
+    assert found == {}
