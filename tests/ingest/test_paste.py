@@ -123,6 +123,34 @@ def test_a_headline_written_as_a_sentence_opens_the_next_article():
     assert len(chunks) == 2 and chunks[1].startswith("입력 2024.05.28 10:30")
 
 
+def test_a_report_without_dateline_under_a_headline_written_as_a_sentence():
+    """A report opening with its marker (`(진안=전북새날신문) … 기자 =`) under a headline
+    that ends in a verb and no stop (`… 짓는다`), after a report closed by its copyright
+    notice: the two were one article, the second outlet lost and its figure credited to
+    the first (a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    first = (
+        "진안군 유통센터 첫 삽\n\n(진안=한빛일보) 홍길동 기자 = 진안군은 29일 진안읍 군상리 "
+        "일원에서 농산물 종합유통센터 기공식을 열었다고 밝혔다.\n\nⓒ 한빛일보 무단전재 및 "
+        "재배포 금지\n\n\n\n"
+    )
+    second = (
+        "진안군, 30억 들여 농산물 유통센터 짓는다\n\n(진안=전북새날신문) 최민호 기자 = "
+        "진안군은 29일 농산물 종합유통센터 기공식을 개최했다.\n\nⓒ 전북새날신문 무단전재 및 "
+        "재배포 금지\n"
+    )
+    chunks = split_pasted(first + second)
+    assert len(chunks) == 2 and chunks[1].startswith("진안군, 30억")
+    articles = [extract(RawItem(origin="p.txt", text=c)) for c in chunks]
+    assert [(a.outlet, a.title) for a in articles] == [
+        ("한빛일보", "진안군 유통센터 첫 삽"),
+        ("전북새날신문", "진안군, 30억 들여 농산물 유통센터 짓는다"),
+    ]
+    assert "짓는다" not in articles[0].text
+
+
 def test_reports_without_datelines_split_at_their_markers_under_headlines():
     """Pasted wire reports with no dateline: each opens with its marker under its headline
     (`(세종=연합뉴스) 김민수 기자 =`, `SEOUL, May 28 (Reuters) -`), which anchors it; a wire's

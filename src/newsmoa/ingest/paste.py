@@ -56,7 +56,7 @@ def _article_anchors(lines: list[Line]) -> list[int]:
     body_since = True
     last = before = None  # the last two lines that are not blank
     for line in lines:
-        if _opens_report(line) and body_since and _headline(last, before):
+        if _opens_report(line) and body_since and _titled_by(last, before, lines, anchors):
             anchors.append(line.number)  # a report with no dateline: its marker under its
             body_since = False  # headline (`(세종=연합뉴스) 김민수 기자 =`, `SEOUL (Reuters) -`)
         elif line.kind is Kind.DATELINE:
@@ -71,6 +71,20 @@ def _article_anchors(lines: list[Line]) -> list[int]:
         if line.kind is not Kind.BLANK:
             last, before = line, last
     return anchors
+
+
+def _titled_by(
+    last: Line | None, before: Line | None, lines: list[Line], anchors: list[int]
+) -> bool:
+    """Whether the line above a report's opening marker is its headline: a short line
+    (`_headline`), or one written as a sentence without its stop under a line that closes
+    the article before (`_sentence_headline`: `진안군, 30억 들여 유통센터 짓는다` under the
+    previous report's copyright notice, which joined the two reports into one and lost an
+    outlet: a black-box case)."""
+    if _headline(last, before):
+        return True
+    floor = anchors[-1] if anchors else 0  # (a report's opening line holds its lead)
+    return last is not None and _sentence_headline(last, lines[floor : last.number])
 
 
 def _opens_report(line: Line) -> bool:
@@ -108,7 +122,8 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
     while j >= floor:
         line = lines[j]
         if line.kind is not Kind.BLANK:
-            if _sentence_headline(line, lines[floor:j]) and not _titled(taken):
+            # (from the opening line of the article before: it may hold that article's lead)
+            if _sentence_headline(line, lines[max(floor - 1, 0) : j]) and not _titled(taken):
                 taken.append(line)  # a header begins with its title
                 break
             if not (line.headerish or _bare_signature(line)):
