@@ -159,6 +159,25 @@ def test_this_day_is_the_day_named_just_before_else_the_datelines():
     assert far[-1] == ("이날", "2026-07-31")
 
 
+def test_this_day_after_a_release_lead_is_the_happenings_day_not_the_telling():
+    """A press release's lead tells a happening's day and the day it is told ("27일 협약을
+    체결했다고 28일 밝혔다"); the next sentence's 이날 is the signing's, not the telling's
+    (a black-box case: the card lost its date). A day in a clause that only modifies a noun
+    is no such happening's ("지난 29일 실종된 학생을 찾고 있다고 31일 밝혔다": 이날 is the
+    31st), nor a day in a quotation."""
+    told = _dates(
+        "진안군은 27일 한국농어촌공사와 업무협약을 체결했다고 30일 밝혔다. "
+        "이날 협약식에는 군수 등 30여명이 참석했다."
+    )
+    assert told[-1] == ("이날", "2026-07-27")
+    modified = _dates(
+        "경찰은 지난 29일 실종된 학생을 찾고 있다고 31일 밝혔다. 경찰은 이날 수색을 벌였다."
+    )
+    assert modified[-1] == ("이날", "2026-07-31")
+    quoted = _dates("군은 “27일 협약을 체결했다”고 30일 밝혔다. 군수는 이날 기자들과 만났다.")
+    assert quoted[-1] == ("이날", "2026-07-30")
+
+
 def test_farther_on_this_day_is_the_lead_day():
     """Beyond the sentence after a named day, 이날 is the article's lead day (the first day
     it names, at most a week before the dateline), not the dateline's: a report from

@@ -75,6 +75,7 @@ def extract_facts(
     for n, a in enumerate(analyses):
         near = ref if n - ref_at <= REF_SENTENCES else lead  # else: the dateline's day
         found = find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month)
+        reported: int | None = None  # where the clause reported with `ref`'s day ends
         stamps: list[tuple[int, str, str]] = []  # the sentence's readings (end, stamp, value)
         dated: list[tuple[int, str]] = []  # where its other dates end, and their values
         for m, about in _dated(a, found, quoted, spoken, anchor, tz):
@@ -95,8 +96,9 @@ def extract_facts(
                     else dated_about(about, m.value, anchor),
                 )
             )
-            if m.day is not None and not m.offset:  # (an 이날 that took one keeps it in view)
-                ref, ref_at = m.day, n
+            if m.day is not None and not m.offset and not _told_after(a, m, about, reported):
+                ref, ref_at = m.day, n  # (an 이날 that took one keeps it in view)
+                reported = _reporting(a, m, anchor)
                 if lead is None and m.bare_day and n < LEAD_SENTENCES and anchor:
                     lead = m.day if 0 <= (anchor - m.day).days <= LEAD_DAYS else None
             ref_year = m.year or ref_year
@@ -167,6 +169,32 @@ def _dated(
         spoken.update((q, m) for q in quotations.said_on(a, m, found, quoted, anchor))
         out.append((m, _date_about(a, m.end, row, quoted)))
     return out
+
+
+# a clause reported by the words after it (`…체결했다고`, `…이라고`): the happening told
+_REPORTED = re.compile(r"(?:다|라|냐)고\s*$")
+
+
+def _reporting(a: Analysis, m: DateMention, anchor: date | None) -> int | None:
+    """Where the clause of a day written by its number ends (a sentence offset), when that
+    clause is reported by the words after it (`27일 … 협약을 체결했다고`), else None."""
+    clause = a.clause_at(a.start + m.end - 1)
+    if clause is None or not quotations.written_day(m, anchor):
+        return None
+    said = a.text[: clause.end - a.start]
+    return len(said) if _REPORTED.search(said) else None
+
+
+def _told_after(a: Analysis, m: DateMention, about: str | None, reported: int | None) -> bool:
+    """Whether date `m` is the day a happening named just before was told ("27일 협약을
+    체결했다고 28일 밝혔다"): the day of the signing stays the one 이날 follows (the next
+    sentence's `이날 협약식에는` is the 27th, a black-box case). A day in a clause that only
+    modifies a noun (`지난 29일 실종된 유군을 찾고 있다고 31일 밝혔다`) is no reported one."""
+    return (
+        reported is not None
+        and about in quotations.saying_labels()
+        and not a.text[reported : m.start].strip()
+    )
 
 
 def _date_about(

@@ -122,13 +122,13 @@ def said_on(
 ) -> list[Span]:
     """The quotations whose speaker's today is the day of date `m` of sentence `a` (`found`:
     the sentence's dates): those it is `spoken_on`, when it is a day written by its number
-    (`_written_day`) and no other day stands between it and them (`_between`)."""
-    if not _written_day(m, anchor) or _between(found, m, a, quoted):
+    (`written_day`) and no other day stands between it and them (`_between`)."""
+    if not written_day(m, anchor) or _between(found, m, a, quoted):
         return []
     return spoken_on(a, m.end, quoted)
 
 
-def _written_day(m: DateMention, anchor: date | None) -> bool:
+def written_day(m: DateMention, anchor: date | None) -> bool:
     """A day the words write by its number (`22일`, `지난 22일`), not a period, an offset, a
     day read from another (`이날`) or one after the dateline (`다음 달 1일 회담에 대해 “…”`:
     words are reported once said, a review): what a speaker's today may count from."""
@@ -249,7 +249,7 @@ def speech_label(a: Analysis, row: Sequence[Span], quoted: Sequence[Span]) -> st
             going_on = True
             continue
         if going_on:
-            return clause.label if clause.label in _saying() else None
+            return clause.label if clause.label in saying_labels() else None
         if clause.label is None and _plainly_said(said):
             return SAID  # "…”이라고 했다": said, with no verb of its own (a judgement)
         if clause.label is not None or not (len(said) == 1 and _tail(said[0])):
@@ -268,7 +268,8 @@ def _plainly_said(said: Sequence[str]) -> bool:
 
 
 @cache
-def _saying() -> frozenset[str]:
+def saying_labels() -> frozenset[str]:
+    """Happenings that are a verb of saying (`saying_labels.tsv`: announcement, 말, 강조)."""
     return words("saying_labels")
 
 
