@@ -191,6 +191,9 @@ def test_figures_read_at_other_times_are_no_disagreement():
     read = "청원에는 25일 오후 4시 20분 현재 35만 2420명이 동의했다. 청와대는 답변할 예정이다."
     later = read.replace("4시 20분", "5시 20분").replace("35만 2420명", "20만 8660명")
     assert story(read, later).disagreements() == ()
+    # nor against a release: its reading's time was set against the outlet's as a date
+    # tied to no happening (a black-box case)
+    assert story(read, later, release="a0").disagreements() == ()
     based = later.replace("현재", "기준으로")
     assert story(read.replace("현재", "기준"), based).disagreements() == ()
     found = story(read, read.replace("35만 2420명", "30만 2420명")).disagreements()

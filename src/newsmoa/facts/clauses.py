@@ -33,6 +33,7 @@ NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN", 
 EARLIER = "earlier "  # a label's mark: a happening of the parties' past
 STALE_DAYS = 365  # a happening dated wholly before this many days is an earlier one
 READ_AT = " as of "  # a label's mark: a figure read at a time (`readings.read_at`)
+READING_TIME = "time of reading"  # the label of a date that stamps a reading (`readings`)
 
 
 @dataclass(frozen=True, slots=True)

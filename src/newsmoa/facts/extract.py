@@ -25,7 +25,7 @@ from newsmoa.facts import compare, places, quantities, readings
 from newsmoa.facts import people as people_mod
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.calendar import SEOUL
-from newsmoa.facts.clauses import Analysis, analyse, dated_about, table_labels
+from newsmoa.facts.clauses import READING_TIME, Analysis, analyse, dated_about, table_labels
 from newsmoa.facts.dates import DateMention, counted_from, find_dates, now_day
 from newsmoa.facts.extract_en import extract_english
 from newsmoa.facts.tables import mapping
@@ -91,8 +91,10 @@ def extract_facts(
                     m.value,
                     (_src(article, a.start + m.start, a.start + m.end),),
                     text=m.text,
-                    about=None
-                    if reading or _BOUND.match(a.text, m.end)
+                    about=READING_TIME
+                    if reading
+                    else None
+                    if _BOUND.match(a.text, m.end)
                     else dated_about(about, m.value, anchor),
                 )
             )

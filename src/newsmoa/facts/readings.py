@@ -1,8 +1,9 @@
 """Figures read at a time: "25일 오후 4시 20분 현재 35만 명이 동의했다", "2018년 기준 인구".
 
 A date followed by a word of `date_modifiers.tsv` of kind as_of (현재, 기준) stamps when a
-figure was read: it is no happening's date, and the figures after it in its sentence, or in
-its clause, are that reading's (`read_at`). Two outlets' readings at other times (one
+figure was read: it is no happening's date (its fact is about `clauses.READING_TIME`, which
+is compared with nothing), and the figures after it in its sentence, or in its clause, are
+that reading's (`read_at`). Two outlets' readings at other times (one
 petition's count at 4:20 and at 5:20) are no disagreement, and neither are the two times;
 read at one time, two counts are one claim. A word that makes a noun with 기준 or 현재
 (`reading_compounds.tsv`: 기준 금리, 현재 위치) stamps nothing: "18일 기준 금리를 인하했다"

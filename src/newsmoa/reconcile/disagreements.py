@@ -43,7 +43,7 @@ from typing import Any
 
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
-from newsmoa.facts.clauses import EARLIER, READ_AT, story_labels, tells_history
+from newsmoa.facts.clauses import EARLIER, READ_AT, READING_TIME, story_labels, tells_history
 from newsmoa.facts.dates import day_words
 from newsmoa.facts.evidence import quote, sentence_spans, span_at
 from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
@@ -141,7 +141,7 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         if sentence is None or not what:
             return None
         return "quantity", _in_sentence(what, sentence)
-    if not happening or (fact.value is None and _day(fact) is None):
+    if not happening or happening == READING_TIME or (fact.value is None and _day(fact) is None):
         return None
     once = happening.split()[-1] in story_labels()  # else only within one sentence
     if not once and sentence is None:
@@ -504,6 +504,8 @@ def _unkeyed(facts: Sequence[Fact], index: dict) -> dict[tuple, list[Fact]]:
         n = _where(index, f)
         if n is None or f.value is None or f.type not in ("date", "quantity", "place"):
             continue
+        if f.about == READING_TIME:
+            continue  # when a figure was read (`25일 오후 4시 현재`): no claim of its own
         if claim_key(f, n) is None:
             out.setdefault((n, f.type, f.unit, f.counts), []).append(f)
     return out
