@@ -4,7 +4,7 @@ import dataclasses
 from datetime import UTC
 
 from newsmoa.reconcile.align import consolidate
-from newsmoa.reconcile.reuse import reuse_scores
+from newsmoa.reconcile.reuse import release_share, reuse_scores
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, Sentence
 
@@ -136,3 +136,22 @@ def test_a_sentence_shows_the_words_most_outlets_print():
     release = [dataclasses.replace(arts[0], is_release=True), *arts[1:]]
     (given,) = consolidate(release, sentences)
     assert "27일" in given.text and given.sources[0].article == "a"
+
+
+def test_release_share_is_how_much_of_the_release_an_outlet_ran():
+    """An outlet printing one of the release's five sentences took all of its own text from
+    the release (`reuse` 1) but ran a fifth of it: "carried by … (100%)" read as the whole
+    release (a black-box case)."""
+
+    lines = [
+        "진안군은 27일 농어촌공사와 농촌용수 개발 협약을 체결했다고 28일 밝혔다.",
+        "협약에 따라 공사는 용수로 12km를 새로 놓는다.",
+        "사업비는 35억원으로 군과 공사가 나눠 낸다.",
+        "공사는 내년 3월 착공해 2026년 완공할 계획이다.",
+        "김도윤 군수는 농가 소득이 늘 것이라고 말했다.",
+    ]
+    release = Article(id="r", text="\n".join(lines), is_release=True)
+    brief = Article(id="b", text=lines[0])
+    assert reuse_scores([release, brief])["b"] == 1.0
+    assert 0.1 < release_share(release, brief) < 0.35
+    assert release_share(release, Article(id="c", text="\n".join(lines))) == 1.0

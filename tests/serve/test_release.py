@@ -59,6 +59,8 @@ def test_release_story_lists_carriers_and_states_differences(tmp_path):
     assert set(by_outlet) == {"뉴스1", "전북일보"}
     assert by_outlet["뉴스1"]["reuse"] > 0.9 and by_outlet["전북일보"]["reuse"] > 0.5
     assert {c["outlet"] for c in doc["release_carried_by"]} == {"뉴스1", "전북일보"}
+    carried = {c["outlet"]: c["release_share"] for c in doc["release_carried_by"]}
+    assert carried["뉴스1"] > 0.7 and carried["전북일보"] < carried["뉴스1"]
     (dis,) = doc["disagreements"]
     assert dis["kind"] == "quantity"
     values = {json.dumps(v["value"]): {s["article"] for s in v["sources"]} for v in dis["values"]}
@@ -67,7 +69,7 @@ def test_release_story_lists_carriers_and_states_differences(tmp_path):
         "200": {by_outlet["전북일보"]["id"]},
     }
     md = runner.invoke(cli, ["--db", db, "show", row["id"], "--format", "md"], obj={}).output
-    assert "Press release; carried by: 뉴스1" in md
+    assert f"Press release; carried by: 뉴스1 (ran {carried['뉴스1']:.0%} of it)" in md
     # the release is named as one among the sources and reprints, not by its hash (a
     # black-box test)
     assert "[press release, 뉴스1" in md and release["id"] not in md.split("## Why")[0]

@@ -1,4 +1,5 @@
-"""How much of each article's text was already written: by the release, or by earlier articles.
+"""How much of each article's text was already written: by the release, or by earlier articles;
+and how much of the release an article ran (`release_share`).
 
 Share of an article's character 5-grams (on the comparison key: no spaces, bullets or
 punctuation) found in what came before it: the press releases when the story has any (each
@@ -32,3 +33,11 @@ def reuse_scores(articles: Sequence[Article]) -> dict[str, float]:
         if not releases:
             seen |= grams
     return scores
+
+
+def release_share(release: Article, article: Article) -> float:
+    """Share of the release's character 5-grams the article holds: how much of the release
+    it ran (an outlet printing one of its five sentences runs a fifth of it, though all of
+    its own text is the release's: its `reuse` is 1)."""
+    grams = ngrams(release.text, SHINGLE_CHARS)
+    return round(len(grams & ngrams(article.text, SHINGLE_CHARS)) / len(grams), 3) if grams else 0.0

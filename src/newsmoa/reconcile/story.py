@@ -13,7 +13,7 @@ from newsmoa.facts import agreement_event, merge_facts
 from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
-from newsmoa.reconcile.reuse import reuse_scores
+from newsmoa.reconcile.reuse import release_share, reuse_scores
 from newsmoa.store.base import StoredArticle
 from newsmoa.types import Article, Story
 
@@ -40,7 +40,9 @@ def build_story(
     extra: dict[str, Any] = {
         "why": {r.article.id: why(r, r.article.id in hand) for r in rows},
         "release": release,
-        "release_carried_by": carried_by(articles, reuse) if release else [],
+        "release_carried_by": carried_by(articles, reuse, _by_id(articles, release))
+        if release
+        else [],
         "near_duplicate_families": reprint_families(story_id, articles),
     }
     return Story(
@@ -82,10 +84,22 @@ def reprint_families(story_id: str, articles: Sequence[Article]) -> list[list[st
 CARRIED_MIN_REUSE = 0.3  # share of an article's text taken from the release to count as carrying it
 
 
-def carried_by(articles: Sequence[Article], reuse: Mapping[str, float]) -> list[dict[str, Any]]:
-    """The articles that carried the press release: those reusing a good share of its text."""
+def _by_id(articles: Sequence[Article], aid: str) -> Article:
+    return next(a for a in articles if a.id == aid)
+
+
+def carried_by(
+    articles: Sequence[Article], reuse: Mapping[str, float], release: Article
+) -> list[dict[str, Any]]:
+    """The articles that carried the press release: those reusing a good share of its text,
+    each with its `reuse` and the share of the release it ran (`release_share`)."""
     return [
-        {"article": a.id, "outlet": a.outlet, "reuse": reuse[a.id]}
+        {
+            "article": a.id,
+            "outlet": a.outlet,
+            "reuse": reuse[a.id],
+            "release_share": release_share(release, a),
+        }
         for a in articles
         if not a.is_release and reuse.get(a.id, 0.0) >= CARRIED_MIN_REUSE
     ]

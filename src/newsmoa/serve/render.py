@@ -223,7 +223,8 @@ def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
     if not release:
         return []
     carried = [
-        f"{names.get(c['article'], c['outlet'] or c['article'])} ({c['reuse']:.0%})"
+        f"{names.get(c['article'], c['outlet'] or c['article'])} "
+        f"(ran {c['release_share']:.0%} of it)"
         for c in doc.get("release_carried_by", [])
     ]
     return [

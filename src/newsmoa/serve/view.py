@@ -377,7 +377,8 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
             "label": label.get(release, release),
             "pos": pos.get(release, 0),
             "carried_by": [
-                label.get(c["article"], c["article"]) for c in doc.get("release_carried_by") or []
+                f"{label.get(c['article'], c['article'])} (ran {percent(c['release_share'])} of it)"
+                for c in doc.get("release_carried_by") or []
             ],
         },
     }
