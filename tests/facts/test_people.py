@@ -268,3 +268,14 @@ def test_a_company_marked_as_one(text, companies):
     from newsmoa.facts.clauses import analyse
 
     assert [w.stem for w in analyse(text, 0).words if w.company] == companies
+
+
+def test_a_name_read_as_a_common_noun_before_a_county_head_title():
+    """Kiwi read `김도윤` as one common noun before `진안군수와 이수진 진안군의회 의장`, and
+    the county head went missing from the facts (a black-box case). Such a word is a name
+    only right before a head title written with its place; a date word or a word before
+    someone else's title is none."""
+    found = people("기공식에는 김도윤 진안군수와 이수진 진안군의회 의장, 농업인 등이 참석했다.")
+    assert [(n, r) for n, r, _ in found] == [("김도윤", "진안군수"), ("이수진", "진안군의회 의장")]
+    assert people("지난해 서울시장 선거에서 박원순 후보가 이겼다.") == [("박원순", "후보", 1)]
+    assert people("국보법 황 대표가 말했다.") == []

@@ -42,6 +42,7 @@ from newsmoa.facts.names import (
     title_modifier,
     title_of,
     title_unit,
+    unread_name,
 )
 from newsmoa.facts.tables import words
 
@@ -168,6 +169,18 @@ def _name_before(analysis: Analysis, i: int) -> bool:
     return bool(tags) and analysis.surface(prev).isalpha() and tags[-1] in _NAME_PART_TAGS
 
 
+def _own_office(tail: _Tail, i: int) -> bool:
+    """A head title written as one word with its place (`진안군수`, `진주시장`) right after
+    word `i`: what tells a name Kiwi read as a common noun (`names.unread_name`) from a word
+    before a title of someone else (`지난해 문 대통령`, `국보법' 황 대표`)."""
+    return (
+        tail.last == i + 1
+        and not tail.affiliations
+        and tail.title.head
+        and tail.title.affiliation is not None
+    )
+
+
 def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
     """A mention whose name starts at word `i` and comes before its title, with the index
     of the title's word."""
@@ -192,9 +205,10 @@ def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
         return _mention(name, tail, w.stem_start, ws[tail.last].stem_end), tail.last
     if not w.bare or any(t.form in _LIST_MARKS for t in w.after):
         return None  # 창원, 진주, 김해시장: 진주 is a list item, not a name
-    if is_name(w):
+    unread = not is_name(w) and unread_name(w)
+    if is_name(w) or unread:
         tail = _tail(analysis, i + 1)
-        if tail is None:
+        if tail is None or (unread and not _own_office(tail, i)):
             return None
         start, m = w.stem_start, _mention(w.stem, tail, w.stem_start, ws[tail.last].stem_end)
         prev = ws[i - 1] if i > 0 else None
