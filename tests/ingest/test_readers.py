@@ -65,6 +65,13 @@ def test_a_published_time_that_is_not_a_date_is_an_error_naming_the_line(tmp_pat
     (tmp_path / "in.csv").write_text("본문,날짜\n ,2024-01-01\n", "utf-8")
     good, bad = split(list(read_sources([str(tmp_path / "in.csv")])))
     assert [(b.line, b.message) for b in bad] == [(2, 'no "본문" (or "html") field with content')]
+    # a record whose quoted body holds lines is named by its first line, where its fields
+    # start (it was its last: a black-box case), and so is each article's origin
+    body = f'"{ARTICLE}\n둘째 줄입니다.\n셋째 줄입니다."'
+    (tmp_path / "in.csv").write_text(f"본문,날짜\n{body},2024-01-01\n{body},someday\n", "utf-8")
+    good, bad = split(list(read_sources([str(tmp_path / "in.csv")])))
+    assert [g.origin.rsplit(":", 1)[1] for g in good] == ["2"]
+    assert [b.line for b in bad] == [5]
 
 
 def test_lines_that_break_a_reader_are_errors_of_their_own(tmp_path):

@@ -396,6 +396,7 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
         return
     rows = iter(reader)
     while True:
+        first = reader.line_num + 1  # where the next record starts (a field may hold lines)
         try:
             row = next(rows)
         except StopIteration:
@@ -405,5 +406,6 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
             return
         clean = {(k or "").strip().lower(): v for k, v in row.items()}
         obj = {field: clean.get(col) for field, col in mapping.items() if col}
-        # (line: the record's last line)
-        yield from_mapping(obj, origin=origin, line=reader.line_num, names=mapping)
+        # (line: the record's first line; it was its last, which a quoted body of several
+        # lines put far from the bad field: a black-box case)
+        yield from_mapping(obj, origin=origin, line=first, names=mapping)
