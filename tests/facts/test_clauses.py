@@ -64,6 +64,20 @@ def labelled(text: str) -> list[tuple[str | None, str]]:
             "양측은 지난해 1차 업무협약을 체결한 바 있다.",
             [("earlier signing", "양측은 지난해 1차 업무협약을 체결한 바 있다.")],
         ),
+        # a noun of time or place before the predicate is no happening's name (`지난해
+        # amount in 원` and `일원 date` read as nonsense: a black-box case); one before it is
+        (
+            "올해 매출은 2억원으로 지난해보다 15% 늘었다.",
+            [(None, "올해 매출은 2억원으로 지난해보다 15% 늘었다.")],
+        ),
+        (
+            "축제는 진안읍 일원에서 열린다.",
+            [(None, "축제는 진안읍 일원에서 열린다.")],
+        ),
+        (
+            "군은 주민 교류에 나섰다.",
+            [("교류", "군은 주민 교류에 나섰다.")],
+        ),
     ],
 )
 def test_clause_labels(text, expected):

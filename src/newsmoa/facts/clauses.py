@@ -397,6 +397,12 @@ def _head_noun(toks: tuple[Tok, ...], last: int) -> str:
     return " " + "".join(heads) if heads else ""
 
 
+@cache
+def _not_happening(noun: str) -> bool:
+    """A noun that names a place or a time (`not_happenings.tsv`, `date_words.tsv`)."""
+    return noun in words("not_happenings") or noun in words("date_words")
+
+
 def _label(text: str, toks: tuple[Tok, ...]) -> tuple[str | None, bool]:
     for label, rx in _happenings():
         if rx.search(text):
@@ -409,6 +415,8 @@ def _label(text: str, toks: tuple[Tok, ...]) -> tuple[str | None, bool]:
         if t.tag.startswith("VV"):
             for p in range(k - 1, -1, -1):
                 if toks[p].tag in ("JKO", "JKB") and p > 0 and toks[p - 1].tag == "NNG":
+                    if toks[p].form == "보다" or _not_happening(toks[p - 1].form):
+                        continue  # `지난해보다 늘었다`, `일원에서 열린다`: no happening's noun
                     return toks[p - 1].form, False
             return None, False
     return None, False
