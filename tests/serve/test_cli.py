@@ -188,6 +188,19 @@ def test_listing_formats(example_db):
         "2015-03-20 13:21:40",
     ):
         assert name in table
+    # --articles in JSON and CSV too (it was ignored there: a black-box case); the CSV has a
+    # row per article, its story's columns first: a press office's list of placements
+    (listed,) = json.loads(run(example_db, "stories", "--format", "json", "--articles").output)
+    assert sorted(a["outlet"] for a in listed["articles"]) == [
+        "국제뉴스",
+        "아시아뉴스통신",
+        "일요신문",
+    ]
+    placed = run(example_db, "stories", "--format", "csv", "--articles").output
+    placements = list(csv.DictReader(io.StringIO(placed.lstrip("\ufeff"))))
+    assert [(p["id"], p["article_outlet"]) for p in placements] == [
+        (listed["id"], a["outlet"]) for a in listed["articles"]
+    ]
 
 
 def test_show_formats_and_unknown_id(example_db, story):

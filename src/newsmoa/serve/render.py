@@ -42,7 +42,11 @@ def listing(
     *,
     articles: dict[str, list[dict[str, Any]]] | None = None,
 ) -> str:
-    """Stories as `fmt`; with `articles`, each story's articles under it (table and md)."""
+    """Stories as `fmt`; with `articles`, each story's articles: under it (table and md), in
+    its `articles` field (json, jsonl), or one row each with the story's columns first (csv:
+    a press office's list of placements)."""
+    if articles is not None and fmt in ("json", "jsonl"):
+        rows = [{**r, "articles": articles.get(r["id"], [])} for r in rows]
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=2)
     if fmt == "jsonl":
@@ -50,17 +54,22 @@ def listing(
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["id", "title", "first_published", "outlets", "article_count"])
+        per_article = [f"article_{k}" for k in _ARTICLE_COLUMNS] if articles is not None else []
+        writer.writerow(
+            ["id", "title", "first_published", "outlets", "article_count", *per_article]
+        )
         for r in rows:
-            writer.writerow(
-                [
-                    _cell(r["id"]),
-                    _cell(r["title"]),
-                    r["first_published"],
-                    _cell("; ".join(r["outlets"])),
-                    r["article_count"],
-                ]
-            )
+            story = [
+                _cell(r["id"]),
+                _cell(r["title"]),
+                r["first_published"],
+                _cell("; ".join(r["outlets"])),
+                r["article_count"],
+            ]
+            if articles is None:
+                writer.writerow(story)
+            for a in (articles or {}).get(r["id"], []):
+                writer.writerow([*story, *(_cell(a.get(k)) for k in _ARTICLE_COLUMNS)])
         return "\ufeff" + buf.getvalue().rstrip("\n")  # BOM: spreadsheets then read UTF-8
     if fmt == "md":
         out = ["| id | title | first published | outlets | articles |", "|---|---|---|---|---|"]
@@ -76,6 +85,9 @@ def listing(
                 )
         return "\n".join(out)
     return _table(rows, articles)
+
+
+_ARTICLE_COLUMNS = ("id", "outlet", "published", "reporter", "title", "url")
 
 
 def _md(text: str | None) -> str:
