@@ -155,3 +155,20 @@ def test_a_phase_said_of_an_earlier_signing_is_not_the_cards():
         "영월군은 28일 ㈜한결에너지와 투자협약을 체결했다. 양측은 1차 협약을 체결한 바 있다."
     )
     assert Story([make_article("y", only_past)]).event().phase is None
+
+
+def test_a_branch_office_is_a_party_and_a_release_lead_dates_the_card():
+    """A county's release: the partner is a branch (`한국농어촌공사 진안지사와`), the signing
+    is told a day later (`27일 … 체결했다고 28일 밝혔다`), the room is a 상황실. The card had
+    the county alone, no date and no place (a black-box case)."""
+    text = (
+        "진안군은 27일 군청 상황실에서 한국농어촌공사 진안지사와 농촌용수 개발 업무협약을 "
+        "체결했다고 28일 밝혔다.\n이날 협약식에는 김도윤 진안군수와 박정호 한국농어촌공사 "
+        "진안지사장 등 30여명이 참석했다."
+    )
+    story = Story([make_article("r", text, datetime(2024, 5, 28, 9, tzinfo=KST))])
+    event = story.event()
+    assert event is not None
+    assert event.parties == ("진안군", "한국농어촌공사 진안지사")
+    assert set(event.representatives) == {"김도윤 진안군수", "박정호 한국농어촌공사 진안지사장"}
+    assert (event.date, event.place, event.participants) == ("2024-05-27", "군청 상황실", 30)

@@ -62,11 +62,12 @@ def _inside(fact: Fact, clauses: Sequence[tuple[Analysis, Clause]]):
                 yield src, a
 
 
-def _particle(a: Analysis, stem_start: int) -> str:
-    """The particle after the word whose stem starts at `stem_start`, looking past a bracket
-    that follows it (`완주군(군수 박성일)은` -> 은)."""
+def _particle(a: Analysis, stem_end: int) -> str:
+    """The particle after the word whose stem ends at `stem_end` (the last of a name of two:
+    `한국농어촌공사 진안지사와`), looking past a bracket that follows it (`완주군(군수
+    박성일)은` -> 은)."""
     ws = a.words
-    i = next((k for k, w in enumerate(ws) if w.stem_start == stem_start), None)
+    i = next((k for k, w in enumerate(ws) if w.stem_end == stem_end), None)
     if i is None:
         return ""
     if ws[i].particle() or i + 1 >= len(ws) or a.text[ws[i + 1].start - a.start] != "(":
@@ -87,7 +88,7 @@ def parties(
         if fact.type != "organization":
             continue
         for src, a in _inside(fact, clauses):
-            if _particle(a, src.start) in words("party_particles"):
+            if _particle(a, src.end) in words("party_particles"):
                 found.setdefault(str(fact.value), src)
     return sorted(found.items(), key=lambda kv: kv[1].start)
 

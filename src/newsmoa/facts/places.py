@@ -63,11 +63,16 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
     """Organisations and places of one sentence; words inside a person mention's title
     (`완주군수`) are left to the person."""
     out: list[Found] = []
+    taken: set[int] = set()  # words read as part of the organisation before them
     for i, w in enumerate(analysis.words):
         stem = w.stem
-        if not stem or (
-            _inside(w, people_spans)
-            and (title_of(stem) is not None or surname_of(stem) is not None)
+        if (
+            not stem
+            or i in taken
+            or (
+                _inside(w, people_spans)
+                and (title_of(stem) is not None or surname_of(stem) is not None)
+            )
         ):
             continue
         # a platform or a party is where words are posted or an actor (`정부에서 발표했다`),
@@ -76,6 +81,15 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
         if admin_area(stem, w.stem_tags) and _address(analysis, i):
             out.append(Found("place", stem, w.stem_start, w.stem_end, loc))
         elif w.company or admin_area(stem, w.stem_tags) or is_organization(stem, w.stem_tags):
+            branch = _branch(analysis, i)
+            if branch is not None:  # `한국농어촌공사 진안지사`: one organisation
+                out.append(
+                    Found("organization", f"{stem} {branch.stem}", w.stem_start, branch.stem_end)
+                )
+                taken.add(i + 1)
+                if _locative(branch) and _hosting(analysis, branch):  # `…고양지원에서 열린`
+                    out.append(_location(analysis, i + 1))
+                continue
             out.append(Found("organization", stem, w.stem_start, w.stem_end))
             if loc and _hosting(analysis, w):
                 out.append(_location(analysis, i))
@@ -87,6 +101,16 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
         elif is_venue(stem) or _region(w) or _unit_after_area(analysis, i):
             out.append(Found("place", stem, w.stem_start, w.stem_end, False))
     return out
+
+
+def _branch(analysis: Analysis, i: int) -> Word | None:
+    """The word after organisation word `i` when it names a branch of it (`진안지사`, a
+    place and `branch_suffixes.tsv`), written right after it with nothing between."""
+    if not analysis.words[i].bare or i + 1 >= len(analysis.words):
+        return None
+    nxt = analysis.words[i + 1]
+    suffix = next((x for x in words("branch_suffixes") if nxt.stem.endswith(x)), None)
+    return nxt if suffix and len(nxt.stem) > len(suffix) else None
 
 
 @cache
