@@ -178,6 +178,19 @@ def test_this_day_after_a_release_lead_is_the_happenings_day_not_the_telling():
     assert quoted[-1] == ("이날", "2026-07-30")
 
 
+def test_a_speakers_today_at_a_dated_happening_is_its_day():
+    """`김도윤 군수는 협약식에서 “오늘 …”`: the head spoke at the signing, dated the 27th in
+    the lead, so his 오늘 is the 27th, not the dateline's 30th (a black-box case); at a
+    happening the article did not date, it stays the dateline's guess."""
+    at = _dates(
+        "진안군은 27일 한국농어촌공사와 업무협약을 체결했다고 30일 밝혔다. "
+        "김도윤 군수는 협약식에서 “오늘 협약은 농가 소득을 높일 것”이라고 말했다."
+    )
+    assert at[-1] == ("오늘", "2026-07-27")
+    undated = _dates("김도윤 군수는 기공식에서 “오늘 첫 삽을 뜹니다”라고 말했다.")
+    assert undated == [("오늘", "2026-07-31")]
+
+
 def test_farther_on_this_day_is_the_lead_day():
     """Beyond the sentence after a named day, 이날 is the article's lead day (the first day
     it names, at most a week before the dateline), not the dateline's: a report from

@@ -142,6 +142,11 @@ def may_carry(label: str, text: str) -> bool:
     return any(rx.search(text) for lab, rx in _happenings() if lab == label)
 
 
+def happening_of(noun: str) -> str | None:
+    """The table label a noun names on its own (`협약식` signing, `기공식` ceremony), if any."""
+    return next((label for label, rx in _happenings() if rx.search(noun)), None)
+
+
 def table_labels() -> frozenset[str]:
     """Labels that name a kind of happening (as opposed to a predicate's own noun)."""
     return frozenset(label for label, _ in _happenings())

@@ -25,7 +25,14 @@ from newsmoa.facts import compare, places, quantities, readings
 from newsmoa.facts import people as people_mod
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.calendar import SEOUL
-from newsmoa.facts.clauses import READING_TIME, Analysis, analyse, dated_about, table_labels
+from newsmoa.facts.clauses import (
+    READING_TIME,
+    Analysis,
+    analyse,
+    dated_about,
+    happening_of,
+    table_labels,
+)
 from newsmoa.facts.dates import DateMention, counted_from, find_dates, now_day
 from newsmoa.facts.extract_en import extract_english
 from newsmoa.facts.tables import mapping
@@ -72,13 +79,14 @@ def extract_facts(
     lead: date | None = None  # the article's lead day (farther than REF_SENTENCES)
     quoted = quotations.spans(article.text)
     spoken: dict[quotations.Span, DateMention] = {}  # each quotation's day of speaking
+    held_on: dict[str, date] = {}  # the day each kind of happening was written to be on
     for n, a in enumerate(analyses):
         near = ref if n - ref_at <= REF_SENTENCES else lead  # else: the dateline's day
         found = find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month)
         reported: int | None = None  # where the clause reported with `ref`'s day ends
         stamps: list[tuple[int, str, str]] = []  # the sentence's readings (end, stamp, value)
         dated: list[tuple[int, str]] = []  # where its other dates end, and their values
-        for m, about in _dated(a, found, quoted, spoken, anchor, tz):
+        for m, about in _dated(a, found, quoted, spoken, anchor, tz, held_on):
             reading = readings.stamps(a.text, m.end)
             if reading:
                 value = compare.key(m.value)
@@ -98,6 +106,8 @@ def extract_facts(
                     else dated_about(about, m.value, anchor),
                 )
             )
+            if about in table_labels() and m.day is not None and quotations.written_day(m, anchor):
+                held_on.setdefault(about, m.day)
             if m.day is not None and not m.offset and not _told_after(a, m, about, reported):
                 ref, ref_at = m.day, n  # (an 이날 that took one keeps it in view)
                 reported = _reporting(a, m, anchor)
@@ -149,20 +159,24 @@ def _dated(
     spoken: dict[quotations.Span, DateMention],
     anchor: date | None,
     tz: Any,
+    held_on: Mapping[str, date],
 ) -> list[tuple[DateMention, str | None]]:
     """Each date of sentence `a` with the happening it is about (`_date_about`). A date
     introducing a quotation is the day of the words that close it (`quotations.introduced`),
     and a speaker's today in that quotation, in this sentence or a later one, counts from
-    it (`spoken`: each quotation's day of speaking, kept over the article); one in another
-    quotation keeps the dateline's count, and its happening is marked `QUOTED_DAY`."""
+    it (`spoken`: each quotation's day of speaking, kept over the article); so does one said
+    at a happening the article dated (`군수는 협약식에서 “오늘 …”`: the signing's day,
+    `held_on`); one in another quotation keeps the dateline's count, and its happening is
+    marked `QUOTED_DAY`."""
     out: list[tuple[DateMention, str | None]] = []
     for m in found:
         row = quotations.introduced(a, m.end, quoted)
         held = quotations.inside(quoted, a.start + m.start)
         if held is not None and now_day(m):
             said = spoken.get(held)
-            if said is not None and said.day is not None:
-                m = counted_from(m, said.day, tz)
+            day = said.day if said is not None else _said_at(a, held, held_on)
+            if day is not None:
+                m = counted_from(m, day, tz)
                 out.append((m, _date_about(a, m.end, row, quoted)))
             else:
                 about = _date_about(a, m.end, row, quoted)
@@ -197,6 +211,19 @@ def _told_after(a: Analysis, m: DateMention, about: str | None, reported: int | 
         and about in quotations.saying_labels()
         and not a.text[reported : m.start].strip()
     )
+
+
+def _said_at(a: Analysis, quote: quotations.Span, held_on: Mapping[str, date]) -> date | None:
+    """The day of the happening a quotation was said at, when its sentence says so before it
+    (`협약식에서`, `기공식에서`: a word the happenings table labels, with 에서) and the
+    article dated that happening."""
+    for w in a.words:
+        if w.start >= quote[0]:
+            break
+        label = happening_of(w.stem) if w.particle() == "에서" else None
+        if label is not None and label in held_on:
+            return held_on[label]
+    return None
 
 
 def _date_about(
