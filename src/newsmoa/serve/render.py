@@ -211,7 +211,13 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         for f in doc["facts"]:
             # what a figure counts tells two facts of one value apart (`150여 명` of
             # residents, and of participants: the same line twice before, a black-box case)
-            said = [f.get("role"), f.get("counts") and f"of {f['counts']}"]
+            # and what it is about, with its marks (`(quoted day)`, `as of …`, `earlier …`:
+            # the web page showed them, the md did not, a black-box case)
+            said = [
+                f.get("role"),
+                f.get("counts") and f"of {f['counts']}",
+                f.get("about") and f"about {f['about']}",
+            ]
             role = f" ({', '.join(w for w in said if w)})" if any(said) else ""
             words = f" “{f['text']}”" if f.get("text") else ""
             out.append(
