@@ -253,3 +253,24 @@ def test_a_bare_notice_closing_the_text_names_its_outlet():
     hosted = RawItem(origin="u", text=head + "ⓒ 뉴시스\n", url="https://www.yna.co.kr/view/1")
     assert extract(hosted).outlet == "연합뉴스"
     assert extract(RawItem(origin="c.txt", text=head + "ⓒ 홍길동 기자\n")).outlet is None
+
+
+def test_a_byline_and_dateline_on_one_line_name_the_reporter():
+    """`박도현 기자 | 입력 2024.05.20 11:00`: a text's line gave no reporter and a page's gave
+    `박도현 기자; 입력` (its author metadata joins the byline's parts: a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    body = "진안군은 20일 홍삼축제를 개막했다고 밝혔다. 축제는 사흘간 열린다."
+    line = "박도현 기자 | 입력 2024.05.20 11:00"
+    text = extract(RawItem(origin="a.txt", text=f"진안군 축제 개막\n\n{line}\n\n{body}\n"))
+    page = extract(
+        RawItem(
+            origin="a.html",
+            html=f"<html><body><article><h1>진안군 축제 개막</h1><div class='byline'>{line}"
+            f"</div><p>{body}</p><p>군은 관광객 10만명이 찾을 것으로 내다봤다.</p></article>"
+            "</body></html>",
+        )
+    )
+    assert (text.reporter, text.published.isoformat()) == ("박도현", "2024-05-20T11:00:00+09:00")
+    assert page.reporter == "박도현"

@@ -44,7 +44,7 @@ from newsmoa.extract.lines import (
     classify_all,
     ends_with_stop,
 )
-from newsmoa.extract.tables import list_intros, outlets
+from newsmoa.extract.tables import dateline_labels, list_intros, outlets
 from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
 from newsmoa.text.normalize import (
@@ -176,8 +176,20 @@ def _author(named: str | None) -> str | None:
     signature gives the reporter; another form as it is."""
     if not named:
         return None
-    signed = signature(named.strip())
-    return signed.reporter if signed is not None and signed.reporter else named.strip()
+    # the page's author metadata joins a byline's parts with ";" (`박도현 기자 | 입력 2024…`
+    # became `박도현 기자; 입력`: a black-box case): the reporter is the part that signs
+    parts = [p.strip() for p in re.split(r"[;|]", named) if p.strip()]
+    for part in parts:
+        signed = signature(part)
+        if signed is not None and signed.reporter:
+            return signed.reporter
+    kept = [p for p in parts if not _dateline_word(p)]
+    return "; ".join(kept) if kept else None
+
+
+def _dateline_word(part: str) -> bool:
+    """A dateline's label or date standing where a name was expected (`입력`, `2024.05.20`)."""
+    return any(c.isdigit() for c in part) or part in dateline_labels()
 
 
 def _flash_name(
@@ -240,6 +252,14 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
         if kind is Kind.DATELINE:
             datelines.extend(line.datelines)
+            # a reporter signing before the dateline on its line (`박도현 기자 | 입력 …`)
+            before = line.text.strip()[: line.datelines[0].start]
+            for part in re.split(r"[|·]", before) if not in_body else ():
+                signed = signature(part.strip())
+                if signed is not None and signed.reporter:
+                    parts.reporter = parts.reporter or signed.reporter
+                    parts.email = parts.email or signed.email
+                    break
         elif kind in (Kind.BYLINE, Kind.SIGNATURE):
             b = line.byline
             assert b is not None
