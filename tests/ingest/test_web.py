@@ -189,3 +189,15 @@ def test_a_feeds_title_names_its_entries_outlet_only_when_it_is_one():
     # every entry of an aggregator's feed, over the wire's marker: a black-box case)
     marked = replace(entry, text="(인천=연합뉴스) 정다운 기자 = " + (entry.text or ""))
     assert extract(marked).outlet == "연합뉴스"
+
+
+def test_a_feed_titled_by_an_outlets_section_names_the_outlet():
+    """`바다일보 지역뉴스` named every entry's outlet as written, over the `ⓒ 바다일보` of its
+    text and page (a black-box case): a title of several words is a section, whose first
+    word names the outlet when it is one; the desk titles above still name none."""
+    from newsmoa.ingest.web import _feed_outlet
+
+    assert _feed_outlet("바다일보 지역뉴스") == "바다일보"
+    assert _feed_outlet("조선일보 전체기사") == "조선일보"
+    assert _feed_outlet("Yonhap News Agency") == "연합뉴스"  # a known name of several words
+    assert [_feed_outlet(t) for t in ("지역 소식 모음", "뉴스 전체", "테스트 피드")] == [None] * 3

@@ -165,10 +165,18 @@ def _feed_outlet(title: str | None) -> str | None:
     else none: an aggregator's or a desk's feed ("테스트 피드", "뉴스 전체", "오늘의 주요뉴스
     모음") named every entry's outlet, over the one its text names (`(인천=연합뉴스)`: a
     black-box case). Such a title is the entry's `source_name`, its outlet only when its
-    text and page name none."""
+    text and page name none. A title of several words is an outlet's section (`바다일보
+    지역뉴스` named every entry, over the `ⓒ 바다일보` of its text: a black-box case): its
+    first word names the outlet when it is one."""
     from newsmoa.extract.tables import outlets
 
-    return outlets().canonical(title) if title else None
+    if not title or not title.split():
+        return None
+    known = outlets()
+    whole = title.strip()
+    if whole in known.by_alias or len(whole.split()) == 1:
+        return known.canonical(whole)
+    return known.canonical(whole.split()[0])
 
 
 def read_feed(
