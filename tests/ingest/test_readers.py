@@ -315,3 +315,22 @@ def test_a_markdown_file_is_read_without_its_marks(tmp_path):
         "2*3*4 = 24",
     ):
         assert plain(kept) == kept
+
+
+def test_jsonl_takes_the_field_names_a_csv_header_may_give(tmp_path):
+    """`body`, `headline`, `date`, `press` in JSONL were refused (no "text" field) while a CSV
+    took them (a black-box case); the contract's own names still win."""
+    rows = [
+        {"headline": "예산 확정", "body": ARTICLE, "date": "2024-05-20 11:00", "press": "한빛일보"},
+        {"text": ARTICLE + " 둘", "body": "다른 글", "title": "제목", "headline": "부제"},
+        {"content": "   "},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", "utf-8")
+    good, bad = split(list(read_sources([str(path)])))
+    assert [(g.title, g.outlet, g.published) for g in good] == [
+        ("예산 확정", "한빛일보", "2024-05-20 11:00"),
+        ("제목", None, None),
+    ]
+    assert good[0].text == ARTICLE and good[1].text == ARTICLE + " 둘"
+    assert [(b.line, b.message) for b in bad] == [(3, 'no "text" (or "html") field with content')]

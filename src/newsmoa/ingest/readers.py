@@ -272,7 +272,28 @@ def parse_line(line_no: int, text: str, origin: str) -> Item:
     obj, problem = json_line(line_no, text)
     if problem is not None:
         return InputError(origin, problem, line=line_no)
-    return from_mapping(obj, origin=origin, line=line_no)
+    obj, names = _aliased(obj)
+    return from_mapping(obj, origin=origin, line=line_no, names=names)
+
+
+def _aliased(obj: Any) -> tuple[Any, dict[str, str | None]]:
+    """A JSON object with each contract field it lacks taken from a name a CSV header may
+    give it (`body`, `content`, `headline`, `date`: `CSV_COLUMNS`; JSONL refused them while
+    CSV took them, a black-box case), a string only; and the names it used, for its errors."""
+    if not isinstance(obj, dict):
+        return obj, {}
+    lowered = {k.strip().lower(): k for k in obj if isinstance(k, str)}
+    out: dict[Any, Any] = dict(obj)
+    names: dict[str, str | None] = {}
+    for field, aliases in CSV_COLUMNS.items():
+        if obj.get(field) is not None:
+            continue
+        for alias in aliases:
+            key = lowered.get(alias)
+            if key is not None and isinstance(obj[key], str) and obj[key].strip():
+                out[field], names[field] = obj[key], key
+                break
+    return out, names
 
 
 def json_line(line_no: int, text: str) -> tuple[Any, str | None]:
