@@ -733,6 +733,32 @@ def test_a_new_version_is_queued_and_decided_again_around_its_new_time(tmp_path)
     store.close()
 
 
+def test_an_older_export_read_again_keeps_the_stored_version(tmp_path):
+    """An archive's morning export, its evening export (a corrected text and time), then the
+    morning one again: the article went back to its old text and time (a black-box case).
+    A text the article had before is dropped and named; a new text is still a version."""
+    items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:2]
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    room.ingest(items)
+    first = items[0]
+    later = (datetime.fromisoformat(first.published) + timedelta(hours=6)).isoformat()
+    corrected = dataclasses.replace(first, text=first.text + " 정정.", published=later)
+    assert room.ingest([corrected]).updated == 1
+    again = room.ingest([first, items[1]])
+    assert (again.updated, again.added) == (0, 0)
+    assert again.dropped_from == [
+        f"{first.origin}: a text this article had before its stored version; the stored "
+        f"version is kept ({first.id})"
+    ]
+    story = store.stories_of([first.id])[first.id]
+    (kept,) = [r.article for r in store.story_articles(story) if r.article.id == first.id]
+    assert (kept.text, kept.published) == (corrected.text, datetime.fromisoformat(later))
+    newer = dataclasses.replace(first, text=first.text + " 재정정.")
+    assert room.ingest([newer]).updated == 1
+    store.close()
+
+
 def test_a_backdated_article_is_re_decided_in_its_own_span(tmp_path):
     """An article dated years back, with today's: two spans, not everything between."""
     items = [i for i in _items() if isinstance(i, RawItem) and i.id != "empty"][:-1]

@@ -289,7 +289,28 @@ class Newsroom:
                 report.dropped[_TWICE] += 1
                 report.dropped_from.append(f"{earlier.origin}: {_TWICE} ({earlier.id})")
             articles[aid], features[aid] = (a if a.id == aid else replace(a, id=aid)), f
-        return self._versions_by_file(articles, features, report)
+        articles, features = self._versions_by_file(articles, features, report)
+        return self._without_replaced(articles, features, report)
+
+    def _without_replaced(
+        self, articles: dict[str, Article], features: dict[str, Features], report: IngestReport
+    ) -> tuple[dict[str, Article], dict[str, Features]]:
+        """The batch without texts a stored article had before its current one: an archive's
+        older export read again (a JSONL of the morning after the evening's corrected one)
+        put every corrected article back to its old text and time (a black-box case), as a
+        backup of an edited file did before `_versions_by_file`. Such a text is dropped and
+        named; the stored version is kept."""
+        stored = self.store.known_hashes(list(articles))
+        changed = [a for a in articles if a in stored and stored[a] != articles[a].content_hash]
+        if not changed:
+            return articles, features
+        replaced = self.store.replaced_hashes(changed)
+        for aid in sorted(changed):
+            if articles[aid].content_hash in replaced.get(aid, ()):
+                report.dropped[_REPLACED] += 1
+                report.dropped_from.append(f"{articles[aid].origin}: {_REPLACED} ({aid})")
+                del articles[aid], features[aid]
+        return articles, features
 
     def _copy_ids(self, articles: Sequence[Article]) -> list[str]:
         """`copies.copy_ids` against the stored articles under the batch's text-keyed ids;
@@ -866,6 +887,7 @@ _KEPT = "no body text; the stored version is kept"
 _TWICE = "same id again later in this batch, which is kept"
 _UNNAMED = "the same text as an article of this batch that names its outlet, which is kept"
 _OLDER = "a text this article had before its file was edited; the stored version is kept"
+_REPLACED = "a text this article had before its stored version; the stored version is kept"
 
 
 def placed_times(

@@ -57,6 +57,11 @@ class Store(Protocol):
         """Content hash of each stored article among `ids`."""
         ...
 
+    def replaced_hashes(self, ids: Sequence[str]) -> dict[str, set[str]]:
+        """The content hashes each stored article among `ids` had before its current text
+        (its replaced versions)."""
+        ...
+
     def read_from(self, sources: Sequence[str]) -> dict[str, list[Article]]:
         """For each of the local files `sources` (`StoredArticle.source`) stored articles
         came from, those articles (as stored now, in id order)."""

@@ -122,6 +122,13 @@ class SQLStore:
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         return self._by_ids("content_hash", ids)
 
+    def replaced_hashes(self, ids: Sequence[str]) -> dict[str, set[str]]:
+        query = "SELECT id, content_hash FROM article_versions WHERE id IN ({marks})"
+        out: dict[str, set[str]] = {}
+        for aid, digest in self._rows_in(query, ids):
+            out.setdefault(aid, set()).add(digest)
+        return out
+
     def outlets_of(self, ids: Sequence[str]) -> dict[str, str | None]:
         return self._by_ids("outlet", ids)
 
