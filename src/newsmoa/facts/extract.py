@@ -106,7 +106,12 @@ def extract_facts(
                     else dated_about(about, m.value, anchor),
                 )
             )
-            if about in table_labels() and m.day is not None and quotations.written_day(m, anchor):
+            if (
+                about in table_labels()
+                and m.day is not None
+                and quotations.written_day(m, anchor)
+                and dated_about(about, m.value, anchor) == about  # (not an earlier one's)
+            ):
                 held_on.setdefault(about, m.day)
             if m.day is not None and not m.offset and not _told_after(a, m, about, reported):
                 ref, ref_at = m.day, n  # (an 이날 that took one keeps it in view)
