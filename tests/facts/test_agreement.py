@@ -172,3 +172,20 @@ def test_a_branch_office_is_a_party_and_a_release_lead_dates_the_card():
     assert event.parties == ("진안군", "한국농어촌공사 진안지사")
     assert set(event.representatives) == {"김도윤 진안군수", "박정호 한국농어촌공사 진안지사장"}
     assert (event.date, event.place, event.participants) == ("2024-05-27", "군청 상황실", 30)
+
+
+def test_a_common_noun_ending_like_a_branch_is_no_branch():
+    """`보건복지부 긴급지원 대상자` is no branch of the ministry: a branch's word names an
+    area (`진안지사`, `고양지원`, `인천남부지사`; a review)."""
+    from facts_samples import split
+
+    from newsmoa.facts import extract_facts
+
+    def organisations(text: str) -> list[str]:
+        art = make_article("x", text)
+        return [f.value for f in extract_facts(art, split(art)) if f.type == "organization"]
+
+    assert organisations("보건복지부 긴급지원 대상자는 늘었다.") == ["보건복지부"]
+    assert organisations("국민건강보험공단 인천남부지사는 밝혔다.") == [
+        "국민건강보험공단 인천남부지사"
+    ]

@@ -53,6 +53,9 @@ DATES = [
     ("earlier this month", "earlier this month", "2019-08", False),
     ("next month", "next month", "2019-09", False),
     ("last year", "last year", "2018", False),
+    ("take effect from Sept. 1", "Sept. 1", "2019-09-01", False),  # not `from Sept` (a review)
+    ("signed in Aug. 2018", "Aug. 2018", "2018-08", False),
+    ("cancelled on Monday due to the storm", "Monday", "2019-07-29", False),
 ]
 
 
@@ -71,6 +74,7 @@ def test_english_dates(text: str, words: str, value: object, ahead: bool) -> Non
         "within March",  # a preposition is a whole word
         "He scored 2019 points",  # a number that is no year after a preposition
         "the 4G network",
+        "first reported by The Sun.",  # no Sunday (a review)
     ],
 )
 def test_no_english_date(text: str) -> None:
@@ -83,6 +87,19 @@ def test_english_dates_without_a_dateline_keep_only_absolute_values() -> None:
         ("July 30, 2019", "2019-07-30"),
         ("yesterday", None),
     ]
+
+
+def test_a_date_looks_ahead_only_after_words_that_do() -> None:
+    """The words before a bare weekday decide it, not the whole clause: "said Tuesday he
+    will impose" is the Tuesday past, "held on Tuesday as planned" too (a review moved
+    both a week ahead, and two outlets' one day apart became a disagreement)."""
+    said = {
+        "Trump said Tuesday he will impose tariffs": "2019-07-30",
+        "The summit was held on Tuesday as planned": "2019-07-30",
+        "They will meet on Thursday": "2019-08-08",
+    }
+    for text, day in said.items():
+        assert [m.value for m in dates_en.find_dates(text, FRI)] == [day], text
 
 
 def test_the_next_day_counts_from_the_day_named_before() -> None:
@@ -113,6 +130,11 @@ FIGURES = [
     ("45% of voters", [(45, "%", None, "45%")]),
     ("ran 10 kilometres", [(10, "km", None, "10 kilometres")]),
     ("weighs 4 pounds", [(4, "lb", None, "4 pounds")]),
+    # a figure with its unit keeps it before a range's multiplier (`8% to $3.2 billion` was
+    # 8 billion %: a review)
+    ("rose 8% to $3.2 billion", [(8, "%", None, "8%"), (3_200_000_000, "$", None, "$3.2 billion")]),
+    ("raised HK$2 billion", [(2_000_000_000, "HK$", None, "HK$2 billion")]),
+    ("Two dozen people", [(24, None, "people", "Two dozen people")]),
 ]
 
 
@@ -136,6 +158,10 @@ def test_english_figures(text: str, expected: list) -> None:
         "a 6 . 1 magnitude",  # one number cut by a tokeniser
         "ran 5m",  # metres or minutes, not money
         "called Crimestoppers 2 Bulldogs",  # a name is not what is counted
+        "it grounded Boeing 737 Max jets",  # a model's number (a review)
+        "Gunmen killed 12 in attacks",  # a preposition ends what may be counted
+        "beat Germany 7 to 1 in the semifinals",
+        "Several dozen people",
     ],
 )
 def test_no_english_figure(text: str) -> None:
@@ -147,6 +173,15 @@ def test_english_hedges_are_whole_words() -> None:
     assert hedge("more than 300 people") == "over"
     assert hedge("300 rovers") == ""  # `over` inside a word
     assert hedge("약 50명") == "about"  # Korean hedges as before
+
+
+def test_an_organisation_named_with_a_title_word_is_no_person() -> None:
+    """`Premier League`, `Justice Department`, `General Motors` (a review: people named
+    League, Department, Motors)."""
+    text = (
+        "The Premier League, the Justice Department and General Motors met. Gov. Jerry Brown spoke."
+    )
+    assert [(p.name, p.role) for p in people_en.find(text)] == [("Jerry Brown", "Gov.")]
 
 
 def test_english_people_with_titles_and_later_mentions() -> None:
@@ -219,6 +254,11 @@ def test_english_articles_are_read_by_the_english_rules() -> None:
     assert facts[("date", "2004")].about == "earlier signing"
     assert facts[("quantity", "$3 billion")].about == "earlier signing"
     assert facts[("person", "Kim Young-ho")].role == "Minister"
+    relative = _article(
+        "b", "They met the day before yesterday in Berlin.", datetime(2019, 8, 2, tzinfo=UTC)
+    )
+    (met,) = extract_facts(relative, split_sentences(relative))
+    assert (met.text, met.value, met.about) == ("the day before yesterday", "2019-07-31", "meeting")
 
 
 REPORT = (

@@ -279,3 +279,4 @@ def test_a_name_read_as_a_common_noun_before_a_county_head_title():
     assert [(n, r) for n, r, _ in found] == [("김도윤", "진안군수"), ("이수진", "진안군의회 의장")]
     assert people("지난해 서울시장 선거에서 박원순 후보가 이겼다.") == [("박원순", "후보", 1)]
     assert people("국보법 황 대표가 말했다.") == []
+    assert people("군의회는 임시회 진안군수 출석을 요구했다.") == []  # a noun's modifier (a review)

@@ -72,6 +72,10 @@ def test_a_published_time_that_is_not_a_date_is_an_error_naming_the_line(tmp_pat
     good, bad = split(list(read_sources([str(tmp_path / "in.csv")])))
     assert [g.origin.rsplit(":", 1)[1] for g in good] == ["2"]
     assert [b.line for b in bad] == [5]
+    # past a blank line before it, which the reader skips (a review)
+    gap = f"본문,날짜\n{body},2024-01-01\n\n{body},someday\n"
+    (tmp_path / "in.csv").write_text(gap, "utf-8")
+    assert [b.line for b in split(list(read_sources([str(tmp_path / "in.csv")])))[1]] == [6]
 
 
 def test_lines_that_break_a_reader_are_errors_of_their_own(tmp_path):

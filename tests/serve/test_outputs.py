@@ -96,3 +96,14 @@ def test_times_are_shown_in_one_zone_so_a_list_reads_in_order():
     assert when("2024-05-01T20:00:00+00:00") == "2024-05-02 05:00"
     assert when("2024-05-01T20:00:00") == "2024-05-01 20:00"  # no offset: as written
     assert when(None) == "—" and when("not a time") == "not a time"
+
+
+def test_figures_stated_without_hangul_are_shown_in_thousands():
+    """An English figure (`$60,000`, `about 300 people`) in 만/억 read as nonsense (`6만`; a
+    review); a Korean one, or one with no words, stays in 만/억."""
+    from newsmoa.serve.view import show_stated
+
+    assert show_stated(60000, "$60,000") == "60,000"
+    assert show_stated(1_200_000_000, "$1.2 billion") == "1,200,000,000"
+    assert show_stated(12_000_000_000, "120억 원") == "120억"
+    assert show_stated(60000, None) == "6만"

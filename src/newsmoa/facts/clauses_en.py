@@ -2,13 +2,14 @@
 `clauses` does for Korean ones.
 
     "Pompeo met Kono on Thursday, two days after North Korea fired two missiles."
-      clause 1: "Pompeo met Kono on Thursday,"                -> meeting
-      clause 2: "two days after North Korea fired two missiles." -> None
+      clause 1: "Pompeo met Kono on Thursday, two days"    -> meeting
+      clause 2: "after North Korea fired two missiles."      -> None
 
 A clause begins at a word of `data/clause_breaks_en.tsv`: after a comma (`, and`, `, which`),
 anywhere (`after`, `that`: "said on Friday that it had signed the deal on Thursday" holds an
-announcement and a signing), or always (`;`, a dash); an attribution closing the sentence
-(`, officials said.`) is a clause of its own, so that "the attack on Monday, police said"
+announcement and a signing), or always (`;`, a dash), but not inside a date's words (`the
+day before yesterday`, `the day after tomorrow`); an attribution closing the sentence (`,
+officials said.`) is a clause of its own, so that "the attack on Monday, police said"
 dates the attack, not the saying. Labels come from
 `data/happenings_en.tsv` (the Korean table's labels: a signing is compared across a story,
 `story_happenings.tsv`); a clause no row matches has none, and its dates are not compared.
@@ -42,7 +43,7 @@ def _breaks() -> re.Pattern[str]:
         rf"(?:{alt('always')})\s*"
         rf"|,\s+(?=(?:[\w.'-]+\s+){{0,4}}(?i:{saying})\b[^,;]*$)"
         rf"|,\s+(?=(?i:{alt('comma')}|{alt('any')})\b)"
-        rf"|(?<=\s)(?=(?i:{alt('any')})\s)"
+        rf"|(?<=\s)(?<!the\sday\s)(?<!The\sday\s)(?=(?i:{alt('any')})\s)"
     )
 
 

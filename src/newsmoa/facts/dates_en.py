@@ -13,9 +13,10 @@ columns); `two days ago`. Month names are the dateline table's (`extract/data/
 month_names.tsv`), written capitalised; weekdays `data/weekdays_en.tsv`.
 
 A month and day without a year is the nearest such day to the dateline. A bare weekday or
-month is the last one up to the dateline, or the next one from it when its clause speaks of
-what is to come (`data/tense_en.tsv`: `will meet on Thursday`): news names days of the week
-around the dateline. Times are not read: outlets write them in different zones.
+month is the last one up to the dateline, or the next one from it when the words before it
+in its clause speak of what is to come (`data/tense_en.tsv`: `will meet on Thursday`): news
+names days of the week around the dateline. Times are not read: outlets write them in
+different zones.
 """
 
 from __future__ import annotations
@@ -71,24 +72,27 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?P<dir>(?i:last|next|this\s+past|this\s+coming|this|past|coming))\s+)?"
         rf"(?P<wd>{weekdays})(?!\w)"
         rf"|(?<![\w-])(?P<mp>(?i:in|since|until|till|by|from|before|after|during|through|last|next|this|"
-        rf"early|late|mid-?|in\s+early|in\s+late|in\s+mid-?))(?:\s+|(?<=-))(?P<m4>{months})\b(?!\s*\d)"
+        rf"early|late|mid-?|in\s+early|in\s+late|in\s+mid-?))(?:\s+|(?<=-))(?P<m4>{months})\b(?!\.?\s*\d)"
         rf"|(?<![\w-])(?P<yp>(?i:in|since|until|till|by|from|before|after|during|through|early|late|"
         rf"mid-?|in\s+early|in\s+late|in\s+mid-?))(?:\s+|(?<=-))(?P<y4>{year})\b(?!\s*(?:%|percent))"
     )
 
 
 def find_dates(
-    text: str, anchor: date | None, *, ref: date | None = None, ahead: bool = False
+    text: str, anchor: date | None, *, ref: date | None = None, ahead: bool | None = None
 ) -> tuple[DateMention, ...]:
     """Every date expression in `text` (one clause or sentence), resolved against `anchor`,
     the dateline's day. `ref` is the day named last before `text` (what `the next day`
-    counts from; the dateline's when None); `ahead`: the words speak of what is to come
-    (`future`), which turns a bare weekday or month forward. With `anchor` None, relative
-    expressions keep their words and get value None."""
+    counts from; the dateline's when None); `ahead`: the words speak of what is to come,
+    which turns a bare weekday or month forward; None: each date's own words before it do
+    (`future`: "will meet on Thursday", not "was held on Tuesday as planned" nor "said
+    Tuesday he will"). With `anchor` None, relative expressions keep their words and get
+    value None."""
     out: list[DateMention] = []
     for m in _pattern().finditer(text):
         start = _start(m)
-        value, day, offset = _value(m, anchor, ref or anchor, ahead)
+        later = future(text[:start]) if ahead is None else ahead
+        value, day, offset = _value(m, anchor, ref or anchor, later)
         out.append(DateMention(start, m.end(), text[start : m.end()], value, day, offset))
     return tuple(out)
 

@@ -4,7 +4,7 @@ dates, figures and titled people and where outlets state them differently.
 
 Per sentence, per clause (`clauses_en`): dates resolved against the dateline (`dates_en`;
 without a publication time, against an agency dateline opening the text, `dateline_day`; a
-bare weekday or month looks ahead in a clause that does, `dates_en.future`), quantities
+bare weekday or month looks ahead after words that do, `dates_en.future`), quantities
 (`quantities_en`; none inside a date's words), each attached to the happening of its clause
 (an earlier one's, `clauses.EARLIER`, in a clause dated over a year before the dateline);
 per article, titled people with all their mentions (`people_en`). Organisations and places
@@ -45,7 +45,7 @@ def extract_english(
         for clause in found:
             words = article.text[clause.start : clause.end]
             near = ref if n - ref_at <= REF_SENTENCES else None
-            for m in dates_en.find_dates(words, anchor, ref=near, ahead=dates_en.future(words)):
+            for m in dates_en.find_dates(words, anchor, ref=near):
                 start, end = clause.start + m.start, clause.start + m.end
                 taken.append((start, end))
                 if m.value is not None:

@@ -169,15 +169,17 @@ def _name_before(analysis: Analysis, i: int) -> bool:
     return bool(tags) and analysis.surface(prev).isalpha() and tags[-1] in _NAME_PART_TAGS
 
 
-def _own_office(tail: _Tail, i: int) -> bool:
+def _own_office(analysis: Analysis, tail: _Tail, i: int) -> bool:
     """A head title written as one word with its place (`진안군수`, `진주시장`) right after
-    word `i`: what tells a name Kiwi read as a common noun (`names.unread_name`) from a word
-    before a title of someone else (`지난해 문 대통령`, `국보법' 황 대표`)."""
+    word `i`, with its particle: what tells a name Kiwi read as a common noun
+    (`names.unread_name`) from a word before a title of someone else (`지난해 문 대통령`,
+    `국보법' 황 대표`) or a title that modifies a noun (`임시회 진안군수 출석을`)."""
     return (
         tail.last == i + 1
         and not tail.affiliations
         and tail.title.head
         and tail.title.affiliation is not None
+        and not analysis.words[i + 1].bare  # `임시회 진안군수 출석을`: a noun's modifier
     )
 
 
@@ -208,7 +210,7 @@ def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
     unread = not is_name(w) and unread_name(w)
     if is_name(w) or unread:
         tail = _tail(analysis, i + 1)
-        if tail is None or (unread and not _own_office(tail, i)):
+        if tail is None or (unread and not _own_office(analysis, tail, i)):
             return None
         start, m = w.stem_start, _mention(w.stem, tail, w.stem_start, ws[tail.last].stem_end)
         prev = ws[i - 1] if i > 0 else None

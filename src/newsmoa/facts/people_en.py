@@ -80,11 +80,15 @@ def find(text: str) -> list[Person]:
 
 
 def _trimmed(name: str) -> str:
-    """The name without what cannot be part of one (`Obama Said` -> `Obama`)."""
+    """The name without what cannot be part of one (`Obama Said` -> `Obama`); none when a
+    word of it ends an organisation's name (`Premier League`, `General Motors`:
+    `data/org_words_en.tsv`), whose first word only looks like a title."""
     kept: list[str] = []
     for word in name.split():
         if word in _stop():
             break
+        if word in words("org_words_en"):
+            return ""
         kept.append(word)
     while kept and kept[-1].endswith("."):
         kept.pop()  # an initial is no last name

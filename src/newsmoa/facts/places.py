@@ -104,13 +104,27 @@ def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]
 
 
 def _branch(analysis: Analysis, i: int) -> Word | None:
-    """The word after organisation word `i` when it names a branch of it (`진안지사`, a
-    place and `branch_suffixes.tsv`), written right after it with nothing between."""
+    """The word after organisation word `i` when it names a branch of it: an area's name and
+    a word of `branch_suffixes.tsv` (`진안지사`, `고양지원`; not `긴급지원`), written right
+    after it with nothing between."""
     if not analysis.words[i].bare or i + 1 >= len(analysis.words):
         return None
     nxt = analysis.words[i + 1]
     suffix = next((x for x in words("branch_suffixes") if nxt.stem.endswith(x)), None)
-    return nxt if suffix and len(nxt.stem) > len(suffix) else None
+    return nxt if suffix and _area_named(nxt.stem[: -len(suffix)]) else None
+
+
+_DIRECTIONS = ("동부", "서부", "남부", "북부", "중부")
+
+
+def _area_named(name: str) -> bool:
+    """Whether `name` names a Korean area, by itself or with 시, 군, 구 or 도 (`진안`,
+    `고양`, `경기`, `인천남부`), so that `진안지사` is a branch and `긴급지원` is no place's."""
+    direction = next((d for d in _DIRECTIONS if name.endswith(d)), "")
+    for base in {name, name[: len(name) - len(direction)]}:
+        if base and any(region(base + end) for end in ("", "시", "군", "구", "도")):
+            return True
+    return False
 
 
 @cache

@@ -27,6 +27,7 @@ from newsmoa.facts.tables import longest_first, mapping, rows
 
 _MODIFIERS = 2  # words between a number and the plural noun it counts
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s$")
 _SPLIT = re.compile(r"\s[.,]\s\d")
 _SPLIT_BEFORE = re.compile(r"\d\s[.,]\s$")
 _MAGNITUDE = re.compile(r"(?i)\bmagnitude(?:\s+of)?\s*$")  # `a magnitude 4.6 quake`
@@ -116,7 +117,7 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if text[m.end() : m.end() + 1].isalpha():
         return None  # a name or a code (`4G`, `3D`, `2nd`)
     size = g["short"] or (g["mult"] or "").lower()
-    if not size and (shared := _range().match(text, m.end())):
+    if not size and not g["unit"] and (shared := _range().match(text, m.end())):
         size = shared.group("mult").lower()
     value *= _table("short").get(size) or _table("multiplier").get(size) or 1
     number = int(value) if value == int(value) else value
@@ -126,11 +127,22 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return Quantity(number, unit, None, m.start(), end)
     if _MAGNITUDE.search(text, 0, m.start()):
         return Quantity(number, "magnitude", None, m.start(), end)
+    if _named_before(text, m.start()) and not g["hedge"]:
+        return None  # a model or a name's number (`Boeing 737 Max jets`, `Windows 10 users`)
     counted = _counted(text, end)
     if counted is None:
         return None
     noun, stop = counted
     return Quantity(number, None, noun, m.start(), stop)
+
+
+def _named_before(text: str, start: int) -> bool:
+    """Whether a capitalised word stands right before `start`, not opening its sentence."""
+    m = _WORD_BEFORE.search(text, 0, start)
+    if m is None or not m.group(1)[0].isupper():
+        return False
+    before = text[: m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\"“'"
 
 
 def _not_an_amount(text: str, m: re.Match[str]) -> bool:

@@ -416,8 +416,11 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
         yield InputError(origin, f"column {', '.join(twice)} twice in the header", line=1)
         return
     rows = iter(reader)
+    lines = text.splitlines()
     while True:
-        first = reader.line_num + 1  # where the next record starts (a field may hold lines)
+        first = reader.line_num + 1  # where the next record starts (a field may hold lines),
+        while first <= len(lines) and not lines[first - 1].strip():
+            first += 1  # past blank lines, which the reader skips
         try:
             row = next(rows)
         except StopIteration:
