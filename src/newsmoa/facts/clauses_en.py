@@ -24,7 +24,7 @@ from functools import cache
 
 from newsmoa.facts.clauses import Clause
 from newsmoa.facts.quoted import Span, inside
-from newsmoa.facts.tables import longest_first, rows
+from newsmoa.facts.tables import alternation, rows
 
 
 @cache
@@ -35,8 +35,7 @@ def _happenings() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @cache
 def _breaks() -> re.Pattern[str]:
     def alt(where: str) -> str:
-        found = [w for w, kind in rows("clause_breaks_en") if kind == where]
-        return "|".join(re.escape(w) for w in longest_first(found))
+        return alternation(w for w, kind in rows("clause_breaks_en") if kind == where)
 
     saying = alt("said")
     return re.compile(

@@ -28,7 +28,7 @@ from typing import Any
 
 from newsmoa.extract.tables import month_names
 from newsmoa.facts.dates import DateMention
-from newsmoa.facts.tables import longest_first, mapping, words
+from newsmoa.facts.tables import alternation, mapping, words
 
 _NUMBERS = {
     "a": 1,
@@ -48,19 +48,22 @@ _PAST_DIRS = ("last", "this past", "past")
 _NEXT_DIRS = ("next", "this coming", "coming")
 
 
-def _alt(items: object) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(list(items)))  # type: ignore[call-overload]
+@cache
+def calendar_names() -> frozenset[str]:
+    """Month and weekday names as English text writes them (`August`, `Aug`, `Thursday`):
+    capitalised words that name no person nor thing."""
+    return frozenset({m.capitalize() for m in month_names()} | set(mapping("weekdays_en")))
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    months = _alt({m.capitalize() for m in month_names()})
-    weekdays = _alt(mapping("weekdays_en"))
-    rel = _alt(mapping("date_words_en"))
+    months = alternation({m.capitalize() for m in month_names()})
+    weekdays = alternation(mapping("weekdays_en"))
+    rel = alternation(mapping("date_words_en"))
     year = r"(?:19|20)\d\d(?!\d)"
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     wd = rf"(?:(?:{weekdays})\s*,?\s*)"
-    counts = _alt(_NUMBERS)
+    counts = alternation(_NUMBERS)
     return re.compile(
         rf"(?P<iso>(?<!\d){year}-\d\d-\d\d(?!\d))"
         rf"|{wd}?(?P<m1>{months})\b\.?\s+(?P<d1>{day})(?:\s*,?\s*(?P<y1>{year}))?"
@@ -104,7 +107,7 @@ def future(clause: str) -> bool:
 
 @cache
 def _tense() -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<!\w)(?:{_alt(words('tense_en'))})(?!\w)")
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(words('tense_en'))})(?!\w)")
 
 
 def _start(m: re.Match[str]) -> int:

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsmoa.extract.tables import month_names
-from newsmoa.facts.tables import longest_first, mapping, words
+from newsmoa.facts.dates_en import calendar_names
+from newsmoa.facts.tables import alternation, words
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
 _BETWEEN = 3  # words between a name's comma and the title of its apposition
@@ -37,14 +37,12 @@ class Person:
 
 @cache
 def _stop() -> frozenset[str]:
-    months = {m.capitalize() for m in month_names()}
-    return words("name_stopwords_en") | months | set(mapping("weekdays_en"))
+    return words("name_stopwords_en") | calendar_names()
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    titles = longest_first(list(words("titles_en")))
-    exact = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    exact = alternation(words("titles_en"))
     name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
     before = re.compile(rf"(?<![\w.])(?P<title>{exact})\s+(?P<name>{name})(?![\w'])")
     apposed = re.compile(

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsmoa.extract.tables import month_names
-from newsmoa.facts.tables import longest_first, mapping, rows
+from newsmoa.facts.dates_en import calendar_names
+from newsmoa.facts.tables import alternation, mapping, rows
 
 _MODIFIERS = 2  # words between a number and the plural noun it counts
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -45,13 +45,15 @@ class Quantity:
     end: int
 
 
-def _alt(items: object) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(list(items)))  # type: ignore[call-overload]
-
-
 @cache
 def _table(kind: str) -> dict[str, float]:
     return {w: float(v) for w, v, k in rows("number_words_en") if k == kind}
+
+
+@cache
+def _english_hedges() -> tuple[str, ...]:
+    """The hedges English writes before a figure (`about`, `more than`: `quantity_hedges`)."""
+    return tuple(r[0] for r in rows("quantity_hedges") if r[0].isascii() and r[1] == "before")
 
 
 @cache
@@ -65,12 +67,14 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 @cache
 def _pattern() -> re.Pattern[str]:
     units = _units()
-    before = _alt(u for u in units if not u[0].isalpha() or u.isupper())  # $, US$, USD
-    after = _alt(u for u in units if u[0].isalpha() or u == "%")
-    hedges = _alt(r[0] for r in rows("quantity_hedges") if r[0].isascii() and r[1] == "before")
-    words = _alt(_table("number"))
-    mult = _alt(_table("multiplier"))
-    short = _alt(_table("short"))
+    before = alternation(u for u in units if not u[0].isalpha() or u.isupper())  # $, US$, USD
+    after = alternation(u for u in units if u[0].isalpha() or u == "%")
+    hedges = alternation(
+        r[0] for r in rows("quantity_hedges") if r[0].isascii() and r[1] == "before"
+    )
+    words = alternation(_table("number"))
+    mult = alternation(_table("multiplier"))
+    short = alternation(_table("short"))
     return re.compile(
         rf"(?<![\w.,:/-])(?:(?P<hedge>(?i:{hedges}))\s+)?"
         rf"(?:(?P<cur>{before})\s?(?:US|AU|A|C|NZ|HK)?)?"
@@ -84,8 +88,8 @@ def _pattern() -> re.Pattern[str]:
 def _range() -> re.Pattern[str]:
     """The second figure of a range whose multiplier the first shares (`$140 and $150
     million`, `140-150 million`)."""
-    cur = _alt(u for u in _units() if not u[0].isalpha() or u.isupper())
-    mult = _alt([*_table("multiplier"), *_table("short")])
+    cur = alternation(u for u in _units() if not u[0].isalpha() or u.isupper())
+    mult = alternation([*_table("multiplier"), *_table("short")])
     return re.compile(
         rf"\s*(?:and|to|or|-|–)\s*(?:{cur})?\s?(?:{_DIGITS})\s*-?\s*(?P<mult>(?i:{mult}))\b"
     )
@@ -230,18 +234,24 @@ def lead(text: str, start: int) -> Lead:
     """The `Lead` of a figure starting at `start` in `text` (its hedge, if any, included)."""
     line = text.rfind("\n", 0, start) + 1
     words = _TOKEN.findall(text[line:start])
-    hedges = {w.lower() for r in rows("quantity_hedges") if r[0].isascii() for w in r[0].split()}
-    while words and words[-1].lower() in hedges:
+    while words and words[-1].lower() in _hedge_words():
         words.pop()
     before = words[-_BEFORE_WORDS:]
     first = len(words) - len(before) == 0  # a sentence's first word is capitalised anyway
-    dates = {w.capitalize() for w in month_names()} | set(mapping("weekdays_en"))
     names = frozenset(
         w
         for i, w in enumerate(before)
-        if w[0].isupper() and not (first and i == 0) and w not in dates
+        if w[0].isupper() and not (first and i == 0) and w not in calendar_names()
     )
     return Lead(before[-1].lower()[:_STEM] if before else "", names)
+
+
+@cache
+def _hedge_words() -> frozenset[str]:
+    """The words of the English hedges (`at`, `least`, `more`, `than`, …)."""
+    return frozenset(
+        w.lower() for r in rows("quantity_hedges") if r[0].isascii() for w in r[0].split()
+    )
 
 
 def led_alike(a: Lead, b: Lead) -> bool:

@@ -7,6 +7,8 @@ extended without touching the rules. Lines starting with `#` and blank lines are
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -38,6 +40,12 @@ def mapping(name: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def longest_first(items: frozenset[str] | list[str] | tuple[str, ...]) -> list[str]:
+def longest_first(items: Iterable[str]) -> list[str]:
     """Words sorted longest first, so a regex alternation prefers the longest match."""
     return sorted(items, key=lambda w: (-len(w), w))
+
+
+def alternation(items: Iterable[str]) -> str:
+    """A regex alternation of words, longest first, each escaped, a space in one matching
+    any run of spaces (`per cent`, `Secretary of State`)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(items))
