@@ -4,7 +4,7 @@ import dataclasses
 from datetime import UTC
 
 from newsmoa.reconcile.align import consolidate
-from newsmoa.reconcile.reuse import release_share, reuse_scores
+from newsmoa.reconcile.reuse import release_shares, reuse_scores
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, Sentence
 
@@ -153,5 +153,7 @@ def test_release_share_is_how_much_of_the_release_an_outlet_ran():
     release = Article(id="r", text="\n".join(lines), is_release=True)
     brief = Article(id="b", text=lines[0])
     assert reuse_scores([release, brief])["b"] == 1.0
-    assert 0.1 < release_share(release, brief) < 0.35
-    assert release_share(release, Article(id="c", text="\n".join(lines))) == 1.0
+    whole = Article(id="c", text="\n".join(lines))
+    shares = release_shares(release, [brief, whole])
+    assert 0.1 < shares["b"] < 0.35
+    assert shares["c"] == 1.0

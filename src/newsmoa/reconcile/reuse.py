@@ -1,5 +1,5 @@
 """How much of each article's text was already written: by the release, or by earlier articles;
-and how much of the release an article ran (`release_share`).
+and how much of the release an article ran (`release_shares`).
 
 Share of an article's character 5-grams (on the comparison key: no spaces, bullets or
 punctuation) found in what came before it: the press releases when the story has any (each
@@ -35,9 +35,12 @@ def reuse_scores(articles: Sequence[Article]) -> dict[str, float]:
     return scores
 
 
-def release_share(release: Article, article: Article) -> float:
-    """Share of the release's character 5-grams the article holds: how much of the release
-    it ran (an outlet printing one of its five sentences runs a fifth of it, though all of
-    its own text is the release's: its `reuse` is 1)."""
+def release_shares(release: Article, articles: Sequence[Article]) -> dict[str, float]:
+    """Each article's share of the release's character 5-grams: how much of the release it
+    ran (an outlet printing one of its five sentences runs a fifth of it, though all of its
+    own text is the release's: its `reuse` is 1)."""
     grams = ngrams(release.text, SHINGLE_CHARS)
-    return round(len(grams & ngrams(article.text, SHINGLE_CHARS)) / len(grams), 3) if grams else 0.0
+    return {
+        a.id: round(len(grams & ngrams(a.text, SHINGLE_CHARS)) / len(grams), 3) if grams else 0.0
+        for a in articles
+    }

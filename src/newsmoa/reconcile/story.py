@@ -13,7 +13,7 @@ from newsmoa.facts import agreement_event, merge_facts
 from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
-from newsmoa.reconcile.reuse import release_share, reuse_scores
+from newsmoa.reconcile.reuse import release_shares, reuse_scores
 from newsmoa.store.base import StoredArticle
 from newsmoa.types import Article, Story
 
@@ -32,7 +32,8 @@ def build_story(
     facts = {r.article.id: r.facts or () for r in rows}
     facts_by = {a.id: facts[a.id] for a in articles}  # the reference (a release) first
     consolidated = consolidate(articles, sentences)
-    release = next((a.id for a in articles if a.is_release), None)
+    reference = next((a for a in articles if a.is_release), None)
+    release = reference.id if reference else None
     disagreements = find_disagreements(articles, facts_by, consolidated, release=release)
     event = agreement_event(articles, facts_by, consolidated, disagreements)
     reuse = reuse_scores(articles)
@@ -40,9 +41,7 @@ def build_story(
     extra: dict[str, Any] = {
         "why": {r.article.id: why(r, r.article.id in hand) for r in rows},
         "release": release,
-        "release_carried_by": carried_by(articles, reuse, _by_id(articles, release))
-        if release
-        else [],
+        "release_carried_by": carried_by(articles, reuse, reference) if reference else [],
         "near_duplicate_families": reprint_families(story_id, articles),
     }
     return Story(
@@ -84,24 +83,18 @@ def reprint_families(story_id: str, articles: Sequence[Article]) -> list[list[st
 CARRIED_MIN_REUSE = 0.3  # share of an article's text taken from the release to count as carrying it
 
 
-def _by_id(articles: Sequence[Article], aid: str) -> Article:
-    return next(a for a in articles if a.id == aid)
-
-
 def carried_by(
     articles: Sequence[Article], reuse: Mapping[str, float], release: Article
 ) -> list[dict[str, Any]]:
     """The articles that carried the press release: those reusing a good share of its text,
-    each with its `reuse` and the share of the release it ran (`release_share`)."""
+    each with its `reuse` and the share of the release it ran (`release_shares`)."""
+    carriers = [
+        a for a in articles if not a.is_release and reuse.get(a.id, 0.0) >= CARRIED_MIN_REUSE
+    ]
+    shares = release_shares(release, carriers)
     return [
-        {
-            "article": a.id,
-            "outlet": a.outlet,
-            "reuse": reuse[a.id],
-            "release_share": release_share(release, a),
-        }
-        for a in articles
-        if not a.is_release and reuse.get(a.id, 0.0) >= CARRIED_MIN_REUSE
+        {"article": a.id, "outlet": a.outlet, "reuse": reuse[a.id], "release_share": shares[a.id]}
+        for a in carriers
     ]
 
 
