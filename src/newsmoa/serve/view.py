@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from newsmoa.extract.article import ExtractConfig
 from newsmoa.facts.quantities import LARGE_UNITS
+from newsmoa.text.script import has_hangul
 
 FACT_TYPES = ("person", "organization", "place", "date", "quantity")
 EVENT_FIELDS = (
@@ -74,7 +75,7 @@ _KOREAN_UNITS = sorted(((size, word) for word, size in LARGE_UNITS.items()), rev
 def show_stated(value: Any, words: str | None) -> str:
     """`show_value` for a value stated in `words` (a fact's text, a quote): figures stated
     without Hangul (`$60,000`, `about 300 people`) in thousands, others in 만/억/조."""
-    return show_value(value, korean=not words or any("가" <= c <= "힣" for c in words))
+    return show_value(value, korean=not words or has_hangul(words))
 
 
 def quoted_words(value: dict[str, Any]) -> str:
