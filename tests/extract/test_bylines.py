@@ -143,6 +143,9 @@ def test_the_holder_a_copyright_notice_names():
         ("Copyright ⓒ 관리자. All rights reserved.", None),
         ("ⓒ 매일 무단전재 및 재배포 금지", None),  # an outlet's ending alone
         ("저작권자 © 무단전재 및 재배포 금지", None),  # no holder named
+        # an outlet's notice under its house name (outlets.tsv aliases; was 공감언론, a
+        # black-box case)
+        ("‹저작권자ⓒ 공감언론 뉴시스통신사. 무단전재-재배포 금지.›", "뉴시스"),
         ("ⓒ 2024 All rights reserved", None),
     ):
         assert copyright_outlet(notice) == holder, notice
@@ -274,3 +277,21 @@ def test_a_byline_and_dateline_on_one_line_name_the_reporter():
     )
     assert (text.reporter, text.published.isoformat()) == ("박도현", "2024-05-20T11:00:00+09:00")
     assert page.reporter == "박도현"
+
+
+def test_an_outlets_call_for_tips_is_no_sentence_of_the_report():
+    """`[광주=뉴시스] 공감언론 뉴시스가 … 제보를 기다립니다` closed Newsis articles and was kept
+    as a story sentence, its bracketed mark taken for a byline (a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    body = (
+        "광주 아파트 화재로 1명 숨져\n\n"
+        "(광주=뉴시스) 정다은 기자 = 26일 오후 3시께 광주 북구의 한 아파트에서 불이 나 "
+        "주민 1명이 숨졌다.\n\n소방당국은 화재 원인을 조사하고 있다.\n\n"
+        "[광주=뉴시스] 공감언론 뉴시스가 독자 여러분의 소중한 제보를 기다립니다.\n\n"
+        "‹저작권자ⓒ 공감언론 뉴시스통신사. 무단전재-재배포 금지.›"
+    )
+    art = extract(RawItem(origin="a", text=body))
+    assert art.outlet == "뉴시스" and art.reporter == "정다은"
+    assert "제보" not in art.text and art.text.endswith("조사하고 있다.")

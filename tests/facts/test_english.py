@@ -135,6 +135,19 @@ FIGURES = [
     ("rose 8% to $3.2 billion", [(8, "%", None, "8%"), (3_200_000_000, "$", None, "$3.2 billion")]),
     ("raised HK$2 billion", [(2_000_000_000, "HK$", None, "HK$2 billion")]),
     ("Two dozen people", [(24, None, "people", "Two dozen people")]),
+    # a toll, from the verb before the figure or the words after it (count_predicates_en),
+    # labelled as the Korean table labels it
+    (
+        "killing three workers and injuring 12 others",
+        [(3, None, "deaths", "three workers"), (12, None, "injured", "12")],
+    ),
+    ("5 were killed", [(5, None, "deaths", "5")]),
+    ("Gunmen killed 12 in attacks", [(12, None, "deaths", "12")]),
+    (
+        "The quake left at least 5 dead and 30 seriously injured",
+        [(5, None, "deaths", "at least 5"), (30, None, "injured", "30")],
+    ),
+    ("Two people are missing", [(2, None, "missing", "Two people")]),
 ]
 
 
@@ -151,7 +164,9 @@ def test_english_figures(text: str, expected: list) -> None:
         "at 10:30 a.m.",  # a time
         "call 0845 125 2222",  # a telephone number
         "the No. 2 player",  # a rank
-        "5 were killed",  # nothing counted after it
+        "5 were",  # nothing counted after it
+        "an injured 10-year-old",  # a figure joined to a word is no toll
+        "he was injured 2 years ago",  # nor a span of time
         "one of the girls",
         "two days later",  # a span of time
         "the 4G network",
@@ -159,7 +174,7 @@ def test_english_figures(text: str, expected: list) -> None:
         "ran 5m",  # metres or minutes, not money
         "called Crimestoppers 2 Bulldogs",  # a name is not what is counted
         "it grounded Boeing 737 Max jets",  # a model's number (a review)
-        "Gunmen killed 12 in attacks",  # a preposition ends what may be counted
+        "Gunmen seized 12 in attacks",  # a preposition ends what may be counted
         "beat Germany 7 to 1 in the semifinals",
         "Several dozen people",
     ],
@@ -310,3 +325,29 @@ def test_english_figures_of_different_people_or_hedged_are_no_disagreement() -> 
         },
     )
     assert found == {}
+
+
+def test_english_and_korean_tolls_are_one_claim() -> None:
+    """`killing three workers and injuring 12 others` against `injured 10`: compared
+    across the story as the Korean tolls are, whatever the sentences' words, in the
+    articles' leads only (later sentences name other events' tolls)."""
+    yonhap = (
+        "Fire kills three at Busan factory\n"
+        "A fire broke out at a chemical factory in Busan on Thursday, killing three workers "
+        "and injuring 12 others, officials said.\n"
+        "About 80 firefighters were mobilized.\n"
+    )
+    wire = (
+        "Three dead in Busan plant blaze\n"
+        "A blaze at a plant in the port city killed three workers and injured 10 on "
+        "Thursday, the fire department said.\n"
+        "About 80 firefighters were mobilized.\n"
+        "A blast at another plant in the city killed five workers last month.\n"
+    )
+    arts = [
+        _article(n, t, datetime(2026, 11, 27, 9, tzinfo=UTC))
+        for n, t in (("y", yonhap), ("w", wire))
+    ]
+    rows = [StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s)) for a in arts]
+    found = {d.about: [v.value for v in d.values] for d in build_story("s", rows).disagreements}
+    assert found == {"injured": [10, 12]}

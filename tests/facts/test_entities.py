@@ -126,6 +126,29 @@ def test_places(text, expected):
         ("주민 1,000명이 찾았다.", [(1000, "명", "주민", "1,000명")]),
         ("관광객 등 1,000명이 찾았다.", [(1000, "명", "visitors", "1,000명")]),
         ("실종된 2명을 찾기 위해 수색했다.", [(2, "명", None, "2명")]),  # not visitors
+        # a toll: what befell the people names the count over the noun before it, and a
+        # toll's noun before a count names it, as the topic too (count_predicates: fate)
+        (
+            "불이 나 근로자 3명이 숨지고 12명이 다쳤다.",
+            [(3, "명", "deaths", "3명"), (12, "명", "injured", "12명")],
+        ),
+        (
+            "사망자는 3명, 부상자는 12명으로 집계됐다.",
+            [(3, "명", "deaths", "3명"), (12, "명", "injured", "12명")],
+        ),
+        (
+            "사망자 3명과 부상자 12명이 나왔고 2명이 실종됐다.",
+            [
+                (3, "명", "deaths", "3명"),
+                (12, "명", "injured", "12명"),
+                (2, "명", "missing", "2명"),
+            ],
+        ),
+        (
+            "3명이 목숨을 잃었고 1명이 중상을 입었다.",
+            [(3, "명", "deaths", "3명"), (1, "명", "injured", "1명")],
+        ),
+        ("참석자는 50명이다.", [(50, "명", None, "50명")]),  # the topic names a toll only
         ("신입사원 등 50명을 채용했다.", [(50, "명", "hired", "50명")]),
         ("2단계 업무협약을 19일 맺었다.", []),
         # a minus sign is the number's, a hyphen inside a word is not

@@ -179,3 +179,25 @@ def test_reports_without_datelines_split_at_their_markers_under_headlines():
     assert outlets == ["연합뉴스", "Reuters", "AP"]
     one = "세종시, 버스정류장 추가\n\n(세종=연합뉴스) 김민수 기자 = 세종시는 정류장을 늘린다고 밝혔다.\n"
     assert split_pasted(one) == [one]  # one report, one marker
+
+
+def test_related_headlines_closing_an_article_are_no_header_of_the_next():
+    """`▶ 관련기사` and its `· …` items under one article, then the next one's headline and
+    `입력` line: the list became the next article's title and subtitle, and its headline
+    was lost (a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    text = (
+        "부산 창고 화재로 2명 사망\n입력 2026-11-26 18:40\n\n"
+        "(부산=뉴스1) 김영훈 기자 = 26일 오후 부산의 한 창고에서 불이 나 2명이 숨졌다.\n\n"
+        '▶ 관련기사\n· 부산 창고 화재 현장 사진\n· 소방당국 "스프링클러 작동 안 해"\n\n'
+        "창고 화재 사망자 2명 신원 확인\n입력 2026-11-27 09:12\n\n"
+        "부산 창고 화재로 숨진 작업자 2명의 신원이 확인됐다.\n"
+    )
+    arts = [extract(RawItem(origin="p.txt", text=c)) for c in split_pasted(text)]
+    assert [a.title for a in arts] == [
+        "부산 창고 화재로 2명 사망",
+        "창고 화재 사망자 2명 신원 확인",
+    ]
+    assert arts[1].subtitle is None and "관련기사" not in arts[0].text

@@ -133,7 +133,7 @@ def test_release_reports_facts_tied_to_no_happening():
     plain = story(release, other).disagreements()
     with_release = story(release, other, release="a0").disagreements()
     assert plain == with_release  # 투입 is compared within the aligned sentence either way
-    assert [(d.kind, d.about) for d in with_release] == [("quantity", "투입 사업비, sentence 1")]
+    assert [(d.kind, d.about) for d in with_release] == [("quantity", "사업비, sentence 1")]
 
 
 def test_an_amount_misprinted_in_one_sentence_is_a_disagreement():
@@ -636,3 +636,45 @@ def test_two_disputes_over_one_clause_of_the_release_stay_two():
     for d in found:
         sides = [set(v) for v in values(d).values()]
         assert not sides[0] & sides[1]  # no outlet on both sides
+
+
+def test_a_toll_is_compared_across_the_story_however_it_is_worded():
+    """Deaths and injured (`story_counts.tsv`) are one claim of the story's event: one
+    outlet's 12 injured against another's 10 was shown by neither when their leads were
+    worded apart (no aligned sentence). A toll of the past is none, and the verb does not
+    matter (숨지고, 사망하고)."""
+    one = (
+        "27일 오후 2시께 부산 사하구의 한 화학공장에서 불이 나 근로자 3명이 숨지고 12명이 "
+        "다쳤다. 소방관 80명이 투입됐다."
+    )
+    other = (
+        "부산의 화학공장 화재로 3명이 사망하고 10명이 부상을 입었다고 소방당국이 밝혔다. "
+        "앞서 2010년 같은 공장 화재로 5명이 숨졌다."
+    )
+    found = story(one, other).disagreements()
+    assert [(d.kind, d.about, values(d)) for d in found] == [
+        ("quantity", "injured", {"10": ["a1"], "12": ["a0"]})
+    ]
+    agreed = other.replace("10명", "12명")
+    assert story(one, agreed).disagreements() == ()
+
+
+def test_a_floor_is_contradicted_only_by_less():
+    """`최소 3명`, `3명 이상`, `at least three`: a toll that rose (5) says no other; fewer does."""
+    lead = "27일 부산의 한 공장에서 불이 나 {}이 숨졌다. 소방관 80명이 투입됐다."
+    for floor in ("최소 3명", "3명 이상"):
+        assert story(lead.format(floor), lead.format("5명")).disagreements() == ()
+        (found,) = story(lead.format(floor), lead.format("2명")).disagreements()
+        assert values(found) == {"2": ["a1"], "3": ["a0"]}
+
+
+def test_a_figure_is_one_claim_in_its_sentence_whichever_verb_follows_it():
+    """`영업이익 12조2000억원의 실적을 발표했다` against `영업이익 12조1000억원을 기록했다고
+    밝혔다`: one aligned sentence naming both outlets, and two happenings (발표, 기록) whose
+    figures were never compared (a black-box case)."""
+    one = "삼성전자가 29일 3분기 매출 86조1000억원, 영업이익 12조2000억원의 실적을 발표했다."
+    other = "삼성전자는 29일 3분기 매출 86조1000억원, 영업이익 12조1000억원을 기록했다고 밝혔다."
+    found = story(one, other).disagreements()
+    assert [(d.about, values(d)) for d in found] == [
+        ("이익, sentence 1", {"12100000000000": ["a1"], "12200000000000": ["a0"]})
+    ]

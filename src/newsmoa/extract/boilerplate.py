@@ -11,6 +11,7 @@ from newsmoa.extract.tables import (
     copyright_patterns,
     credit_lines,
     document_labels,
+    tip_patterns,
 )
 
 # a Korean telephone number (063-290-2034, 02-123-4567, 1588-1234): a release's contact line
@@ -49,6 +50,11 @@ def _tokens(line: str) -> list[str]:
 
 def is_copyright(line: str, *, max_chars: int = 160) -> bool:
     return len(line) <= max_chars and any(p.search(line) for p in copyright_patterns())
+
+
+def is_tip_line(line: str, *, max_chars: int = 160) -> bool:
+    """An outlet's call for tips (`tip_lines.tsv`: `… 소중한 제보를 기다립니다`)."""
+    return len(line) <= max_chars and any(p.search(line) for p in tip_patterns())
 
 
 def is_caption(paragraph: str) -> bool:

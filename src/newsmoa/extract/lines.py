@@ -74,6 +74,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     english = english_dateline(stripped)
     if english is not None:  # `April 28, 2009` on a line of its own
         return Line(number, text, Kind.DATELINE, (english,))
+    if boilerplate.is_tip_line(stripped):  # (after its outlet's mark too: `[광주=뉴시스] …`)
+        return Line(number, text, Kind.FURNITURE)
     lead = bylines.leading_byline(stripped)
     if lead:
         return Line(number, text, Kind.BYLINE, byline=lead)

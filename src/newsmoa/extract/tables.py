@@ -80,6 +80,11 @@ def copyright_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def tip_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r[0]) for r in _rows("tip_lines.tsv"))
+
+
+@cache
 def caption_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r[0]) for r in _rows("captions.tsv"))
 

@@ -61,13 +61,16 @@ def quantity_covers(a: tuple[float, str], b: tuple[float, str]) -> bool:
     """`a` says `b` or less: the same amount; a little over it (`80여 명` covers 80 to 89,
     not `90여 명`: within the place of its last digit); about it (`약 120억`); or `b` rounded
     ("176억 2000만" for 176억1603만, "36억" for 36억2000만: a rounder figure within
-    `ROUNDED_SHARE`). The second of each pair is its hedge (`quantities.hedge`)."""
+    `ROUNDED_SHARE`); or a floor it reaches (`at least three` covers five). The second of
+    each pair is its hedge (`quantities.hedge`)."""
     (av, a_hedge), (bv, _) = a, b
     if av == bv:
         return True
     close = abs(av - bv) <= ROUNDED_SHARE * max(abs(av), abs(bv))
     if close and _zeros(av) > _zeros(bv):
         return True
+    if a_hedge == "floor":
+        return bv >= av  # at least three: five says no other
     if a_hedge == "over" and av == int(av) and av > 0:
         return av <= bv < av + 10 ** max(_zeros(av), 0)
     return bool(a_hedge) and abs(av - bv) <= APPROX_SHARE * max(abs(av), abs(bv))

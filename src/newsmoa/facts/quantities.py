@@ -45,7 +45,7 @@ def _hedges(where: str) -> frozenset[str]:
 def _over() -> tuple[str, ...]:
     """Hedges that mean "a little over" (80여 명: 80 to 89), which bound a figure by its last
     digit's place: 80여 and 90여 say different figures, 80여 and 85 the same."""
-    return tuple(row[0] for row in rows("quantity_hedges") if row[2:3] == ("over",))
+    return _meaning("over")
 
 
 def hedged(text: str) -> bool:
@@ -60,11 +60,20 @@ def hedged(text: str) -> bool:
 
 
 def hedge(text: str) -> str:
-    """How a quantity's words hedge it: "" (exact), "over" (`80여 명`, `80명 남짓`) or "about"
-    (any other hedge: `약 80명`, `80명가량`)."""
+    """How a quantity's words hedge it: "" (exact), "floor" (`최소 3명`, `at least three`: that
+    many or more), "over" (`80여 명`, `80명 남짓`) or "about" (any other hedge: `약 80명`,
+    `80명가량`)."""
     if not hedged(text):
         return ""
+    if any(_says(text, w) for w in _meaning("floor")):
+        return "floor"
     return "over" if any(_says(text, w) for w in _over()) else "about"
+
+
+@cache
+def _meaning(meaning: str) -> tuple[str, ...]:
+    """The hedges of `quantity_hedges.tsv` with that meaning."""
+    return tuple(row[0] for row in rows("quantity_hedges") if row[2:3] == (meaning,))
 
 
 def _says(text: str, hedge: str) -> bool:
@@ -233,6 +242,11 @@ def _phrases() -> tuple[str, ...]:
 
 def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
     before = toks[first - 1] if first > 0 else None
+    if before is not None and before.tag == "JX" and first > 1:
+        topic = toks[first - 2]  # 사망자는 3명: the toll's noun as the topic
+        if topic.form in _fates() and topic.end == before.start:
+            return _fates()[topic.form]
+    noun = None
     if (
         before is not None
         and before.tag == "NNG"
@@ -242,21 +256,38 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
         and before.form not in readings.as_of_words()
         and toks[first].start - before.end == 1
     ):
-        return before.form
+        noun = before.form
+        if noun in _fates():
+            return _fates()[noun]  # 사망자 3명: deaths
     if units[toks[unit].form][0] != "people":
-        return None
+        return noun
     k = unit + 1
     if k < len(toks) and toks[k].form == "의" and k + 1 < len(toks) and toks[k + 1].tag == "NNG":
-        return toks[k + 1].form
+        return noun or _fates().get(toks[k + 1].form, toks[k + 1].form)
+    said = _predicate(toks, k)
+    # what befell them names the count over the noun before it (근로자 3명이 숨지고: deaths)
+    return said if noun is None or said in _fates().values() else noun
+
+
+def _predicate(toks: list[Tok], k: int) -> str | None:
+    """What the predicate after a count of people (from token `k`, its particle) says
+    it counts (table `count_predicates`), or None."""
     predicates = mapping("count_predicates")
     object_ = k < len(toks) and toks[k].tag == "JKO"  # "2명을": the object of the predicate
     for n, t in enumerate(toks[k : k + 6], start=k):
         # a predicate of several words only right after the count and its particle
         # (`200여명이 사는 곳에 자리한` is no attendance: a review)
         phrase = _phrase(toks, n) if n <= k + 1 else None
-        if phrase or (t.tag in ("NNG", "VV", "MAG") and t.form in predicates):
-            counts, role = predicates[phrase or t.form][:2]
+        said = predicates.get(phrase or t.form)
+        if said and (phrase or (t.tag in ("NNG", "VV", "MAG") and said[1] != "noun")):
+            counts, role = said[:2]
             return None if object_ and role == "subject" else counts
         if t.tag in ("EF", "SF") or t.form in words("clause_heads"):
             break
     return None
+
+
+@cache
+def _fates() -> dict[str, str]:
+    """The `count_predicates` words marked `fate` (a toll: 숨지, 부상자) and what they count."""
+    return {w: r[0] for w, r in mapping("count_predicates").items() if r[2:3] == ("fate",)}

@@ -134,10 +134,51 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if _named_before(text, m.start()) and not g["hedge"]:
         return None  # a model or a name's number (`Boeing 737 Max jets`, `Windows 10 users`)
     counted = _counted(text, end)
+    fate = _fate(text, m.start(), counted[1] if counted else end)
+    if fate is not None:
+        return Quantity(number, None, fate, m.start(), counted[1] if counted else end)
     if counted is None:
         return None
     noun, stop = counted
     return Quantity(number, None, noun, m.start(), stop)
+
+
+@cache
+def _fates(where: str) -> dict[str, str]:
+    """`data/count_predicates_en.tsv`: the words read `where` ("before" or "after" a count,
+    or "link") and what they say it counts."""
+    return {r[0]: r[1] for r in rows("count_predicates_en") if r[2] in (where, "both")}
+
+
+_AFTER_WORDS = 3  # link words between a count (and its noun) and what befell them
+
+
+def _fate(text: str, start: int, end: int) -> str | None:
+    """What befell the people a figure at `start` counts (its noun ending at `end`), as the
+    Korean `count_predicates` name it: from the verb before it (`killing three workers`,
+    `injured at least 10 on Thursday`) or the words after it (`three dead`, `12 others were
+    injured`); None otherwise, and for a span of time (`injured 2 years ago`) or a
+    figure joined to a word (`an injured 10-year-old`)."""
+    if re.match(r"-[A-Za-z]", text[end : end + 2]):
+        return None
+    nxt = _WORD.match(text, end)
+    if nxt is not None and mapping("plural_nouns_en").get(nxt.group(1).lower()) == ("-", "span"):
+        return None
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before is not None and (said := _fates("before").get(before.group(1).lower())):
+        return said
+    pos = end
+    for _ in range(_AFTER_WORDS + 1):
+        m = _WORD.match(text, pos)
+        if m is None:
+            return None
+        word = m.group(1).lower()
+        if said := _fates("after").get(word):
+            return said
+        if word not in _fates("link") and word != "others":
+            return None
+        pos = m.end()
+    return None
 
 
 def _named_before(text: str, start: int) -> bool:

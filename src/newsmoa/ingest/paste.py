@@ -130,12 +130,19 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
                 break
             if _closing(line) and any(_is_body(b) for b in lines[floor:j]):
                 break
+            if _titled(taken) and line.text.lstrip().startswith(_BULLETS):
+                break  # above the title, a list (`▶ 관련기사` / `· …`) ends the article before
             taken.append(line)
         j -= 1
     taken.reverse()
     while taken and taken[0].kind is Kind.SIGNATURE:
         taken.pop(0)
     return taken[0].number if taken else anchor
+
+
+# What opens a list's item or its label (`▶ 관련기사`, `· 부산 물류창고 화재 현장 사진`): the
+# related headlines closing an article, taken for the next one's header (a black-box case)
+_BULLETS = ("·", "ㆍ", "•", "▶", "▷", "☞", "►")
 
 
 def _closing(line: Line) -> bool:

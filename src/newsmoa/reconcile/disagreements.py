@@ -50,7 +50,7 @@ from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
 from newsmoa.facts.quantities_en import Lead, lead, led_alike
 from newsmoa.facts.quoted import QUOTED_DAY
-from newsmoa.facts.tables import mapping
+from newsmoa.facts.tables import mapping, words
 from newsmoa.text.script import english
 from newsmoa.types import (
     Article,
@@ -134,6 +134,12 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         if title and title.head and affiliated and len(str(fact.value)) > 1 and not foreign:
             return "person", f"name of {role}"
         return None
+    if fact.type == "quantity" and fact.counts in words("story_counts"):
+        # a toll (deaths, injured): one claim of the story's event, whichever verb states
+        # it and wherever (`killing three workers` in one outlet's lead, `3명이 숨지고`)
+        if (happening or "").startswith(EARLIER) or happening == READING_TIME:
+            return None
+        return "quantity", fact.counts + _read_at(happening or "")
     if not happening and fact.type == "quantity" and fact.value is not None:
         # an amount tied to no predicate (`사업비 36억 원을 들여`): compared within its
         # consolidated sentence, whose variants state one amount of what it counts
@@ -158,6 +164,13 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         return "date", label("date")
     if fact.type == "place":
         return "place", label("place")
+    if fact.type == "quantity" and fact.counts and scope is not None:
+        # in one consolidated sentence, what a figure counts is one claim whichever verb
+        # the outlet put after it (`영업이익 12조2000억원의 실적을 발표` against `영업이익
+        # 12조1000억원을 기록`: two happenings, never compared; a black-box case); a
+        # figure of the past or read at a time keeps its mark
+        earlier = EARLIER if happening.startswith(EARLIER) else ""
+        return "quantity", _in_sentence(earlier + fact.counts + _read_at(happening), scope)
     if fact.type == "quantity" and fact.counts:
         return "quantity", label(fact.counts)
     if fact.type == "quantity" and fact.unit and sentence is not None:
@@ -230,6 +243,12 @@ def _rival_titles(a: str, b: str) -> bool:
     if a == "부" + b or b == "부" + a:
         return True
     return b in mapping("title_ranks").get(a, ()) or a in mapping("title_ranks").get(b, ())
+
+
+def _read_at(happening: str) -> str:
+    """The time a happening's label says its figure was read at (` as of …`), or ""."""
+    _, mark, when = happening.partition(READ_AT)
+    return mark + when
 
 
 def _in_sentence(label: str, sentence: int) -> str:
@@ -333,6 +352,9 @@ def find_disagreements(
             k = claim_key(fact, n)
             if _written_day(fact) and n is not None and fact.about:
                 days.setdefault((n, fact.about), []).append(_day_of(fact.value))
+            toll = k is not None and k[1].split(READ_AT)[0] in words("story_counts")
+            if toll and not _in_lead(fact, spans[art.id]):
+                k = None
             if k is not None and (value := _value(fact)) is not None:
                 claims.setdefault(k, []).append((value, fact, art))
                 if fact.type == "quantity" and n is not None and fact.about:
@@ -359,6 +381,17 @@ def find_disagreements(
         for d in _stated_once_against_release(articles, facts, index, spans, by_id[release]):
             out = _merged_into(out, d, release)
     return tuple(out)
+
+
+_LEAD_SENTENCES = 2
+
+
+def _in_lead(fact: Fact, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the fact is stated in the article's lead (its first `_LEAD_SENTENCES`
+    sentences), where an outlet states its story's toll; later sentences name the tolls of
+    earlier quakes, other attacks and parts of the event."""
+    lead = spans[_LEAD_SENTENCES - 1][1] if len(spans) >= _LEAD_SENTENCES else None
+    return lead is None or fact.sources[0].start < lead
 
 
 def _one_amount_each(
