@@ -188,6 +188,8 @@ def test_english_hedges_are_whole_words() -> None:
     assert hedge("more than 300 people") == "over"
     assert hedge("300 rovers") == ""  # `over` inside a word
     assert hedge("약 50명") == "about"  # Korean hedges as before
+    # opening a sentence too (`At least 50 reported injured` was exact), and a floor
+    assert (hedge("About 300 people"), hedge("At least 50")) == ("about", "floor")
 
 
 def test_an_organisation_named_with_a_title_word_is_no_person() -> None:

@@ -149,6 +149,11 @@ def test_places(text, expected):
             [(3, "명", "deaths", "3명"), (1, "명", "injured", "1명")],
         ),
         ("참석자는 50명이다.", [(50, "명", None, "50명")]),  # the topic names a toll only
+        # a compound noun counts as a whole (Kiwi's 심장 + 질환, and 경증질환 in one token)
+        (
+            "심장질환 8.4배, 경증질환 0.4배였다.",
+            [(8.4, "배", "심장질환", "8.4배"), (0.4, "배", "경증질환", "0.4배")],
+        ),
         ("신입사원 등 50명을 채용했다.", [(50, "명", "hired", "50명")]),
         ("2단계 업무협약을 19일 맺었다.", []),
         # a minus sign is the number's, a hyphen inside a word is not

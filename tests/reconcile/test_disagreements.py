@@ -676,5 +676,5 @@ def test_a_figure_is_one_claim_in_its_sentence_whichever_verb_follows_it():
     other = "삼성전자는 29일 3분기 매출 86조1000억원, 영업이익 12조1000억원을 기록했다고 밝혔다."
     found = story(one, other).disagreements()
     assert [(d.about, values(d)) for d in found] == [
-        ("이익, sentence 1", {"12100000000000": ["a1"], "12200000000000": ["a0"]})
+        ("영업이익, sentence 1", {"12100000000000": ["a1"], "12200000000000": ["a0"]})
     ]

@@ -78,10 +78,11 @@ def _meaning(meaning: str) -> tuple[str, ...]:
 
 def _says(text: str, hedge: str) -> bool:
     """Whether `text` holds a hedge: a Korean one anywhere (`50여 명`), an English one as
-    whole words (`about 300`, not the `over` of `300 rovers`)."""
+    whole words in any case (`about 300`, `At least 50` opening a sentence; not the `over`
+    of `300 rovers`)."""
     if not hedge.isascii():
         return hedge in text
-    return re.search(rf"(?<![A-Za-z]){re.escape(hedge)}(?![A-Za-z])", text) is not None
+    return re.search(rf"(?i)(?<![A-Za-z]){re.escape(hedge)}(?![A-Za-z])", text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,9 +257,9 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
         and before.form not in readings.as_of_words()
         and toks[first].start - before.end == 1
     ):
-        noun = before.form
-        if noun in _fates():
-            return _fates()[noun]  # 사망자 3명: deaths
+        noun = _compound(toks, first - 1)
+        if before.form in _fates():
+            return _fates()[before.form]  # 사망자 3명: deaths
     if units[toks[unit].form][0] != "people":
         return noun
     k = unit + 1
@@ -267,6 +268,24 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
     said = _predicate(toks, k)
     # what befell them names the count over the noun before it (근로자 3명이 숨지고: deaths)
     return said if noun is None or said in _fates().values() else noun
+
+
+_COMPOUND_PARTS = 3
+
+
+def _compound(toks: list[Tok], last: int) -> str:
+    """The noun ending at token `last` with the nouns written onto it (`심장질환`, `영업이익`:
+    Kiwi's 심장 + 질환), so `심장질환 8.4배` and `경증질환 0.4배` count different things (their
+    shared tail made one outlet's list of ratios a disagreement with another's)."""
+    first = last
+    while (
+        first > 0
+        and last - first < _COMPOUND_PARTS - 1
+        and toks[first - 1].tag == "NNG"
+        and toks[first - 1].end == toks[first].start
+    ):
+        first -= 1
+    return "".join(t.form for t in toks[first : last + 1])
 
 
 def _predicate(toks: list[Tok], k: int) -> str | None:
