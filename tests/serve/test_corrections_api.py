@@ -79,8 +79,8 @@ def test_a_split_over_the_api_holds_and_is_logged(stored):
 
 
 def test_a_story_corrected_over_http_stays_in_the_feed(stored):
-    """A correction over HTTP leaves the story's document to build later (the analysis runs
-    outside the request); the feed builds it, as the story page does, and lists the story."""
+    """A correction over HTTP answers before the stories' documents are built (the analysis
+    runs after the answer is sent); the feed lists the stories all the same."""
     db, story, ids = stored
     with TestClient(create_app(db, edit_token=TOKEN)) as client:
         assert story in client.get("/feed.atom").text
@@ -98,6 +98,10 @@ def test_a_story_corrected_over_http_stays_in_the_feed(stored):
             assert entry.findtext("a:title", namespaces=ns).startswith("완주군")
             updated = entry.findtext("a:updated", namespaces=ns)  # its latest change here
             assert updated > "2015-03-20T16:34:00+09:00"  # later than its articles
+            # the documents are built once the answer is sent: the summary is the story's
+            # first sentences, not its title again (a black-box case)
+            summary = entry.findtext("a:summary", namespaces=ns)
+            assert summary != entry.findtext("a:title", namespaces=ns) and "협약" in summary
 
 
 def test_no_correction_without_the_token(stored):

@@ -26,17 +26,18 @@ import secrets
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from newsmoa import corrections
 from newsmoa.errors import NotFound, Refused
-from newsmoa.pipeline import Newsroom
+from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import ErrorOut, StoreDep
 from newsmoa.serve.editors import Editors
 from newsmoa.serve.guesses import Guesses
+from newsmoa.store import open_store
 from newsmoa.text.normalize import half_surrogate
 
 router = APIRouter(prefix="/api", tags=["corrections"])
@@ -249,13 +250,32 @@ def post_correction(
     _: Annotated[None, Depends(json_sent)],
     store: StoreDep,
     body: CorrectionIn,
+    request: Request,
+    later: BackgroundTasks,
 ) -> Response:
     """Split, merge, move, confirm or release, as the command line does; the stories it
     touches are then kept as the editor left them by every automatic decision
     (`newsmoa.corrections`). With an editor's own token the log names that editor, whatever
     `by` says, with `proven: true`."""
     done = made(Newsroom(store), body, name)
+    documents_later(later, request, done)
     return JSONResponse({**asdict(done), "redirected": dict(done.redirected)}, status_code=201)
+
+
+def documents_later(later: BackgroundTasks, request: Request, done: corrections.Correction) -> None:
+    """Build the documents of the stories a correction touched once its answer is sent: the
+    correction answers at once, and until a story was next shown the feed summed it up by
+    its title alone (a black-box case)."""
+    later.add_task(_build_documents, request.app.state.db, done.stories)
+
+
+def _build_documents(db: str, stories: tuple[str, ...]) -> None:
+    store = open_store(db)  # (the request's own store is closed by then)
+    try:
+        for story in stories:
+            story_document(store, story)
+    finally:
+        store.close()
 
 
 @router.get(

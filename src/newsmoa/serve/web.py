@@ -12,7 +12,7 @@ from typing import Annotated
 from urllib.parse import parse_qs, urlencode
 
 import jinja2
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -21,7 +21,14 @@ from pydantic import ValidationError
 from newsmoa.codec import iso
 from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import MAX_OFFSET, StoreDep, story_response
-from newsmoa.serve.api_corrections import CorrectionIn, allowed, corrections_on, invalid, made
+from newsmoa.serve.api_corrections import (
+    CorrectionIn,
+    allowed,
+    corrections_on,
+    documents_later,
+    invalid,
+    made,
+)
 from newsmoa.serve.api_doubts import MAX_DAYS, recent, window
 from newsmoa.serve.view import (
     SHOWN_ZONE,
@@ -145,7 +152,9 @@ def not_found(request: Request, message: str) -> Response:
 
 
 @router.post("/stories/{story_id}/corrections")
-async def story_correction(request: Request, store: StoreDep, story_id: str) -> Response:
+async def story_correction(
+    request: Request, store: StoreDep, story_id: str, later: BackgroundTasks
+) -> Response:
     """The story page's correction form (shown with `?why=1` when the server takes
     corrections: an edit token, or editors' own, `corrections_on`): the corrections of
     `POST /api/corrections`, with the token typed in the form (never kept in a cookie, so
@@ -178,6 +187,7 @@ async def story_correction(request: Request, store: StoreDep, story_id: str) -> 
     except ValidationError as exc:
         raise HTTPException(422, f"not a correction: {invalid(exc)}") from exc
     done = await run_in_threadpool(made, Newsroom(store), asked, name)
+    documents_later(later, request, done)
     if back:  # to the window the editor was looking at
         kept = {k: form[k][0] for k in _WINDOW if form.get(k, [""])[0]}
         return RedirectResponse(f"/doubts?{urlencode(kept)}" if kept else "/doubts", 303)
