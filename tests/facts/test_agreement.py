@@ -189,3 +189,24 @@ def test_a_common_noun_ending_like_a_branch_is_no_branch():
     assert organisations("국민건강보험공단 인천남부지사는 밝혔다.") == [
         "국민건강보험공단 인천남부지사"
     ]
+
+
+def test_a_card_field_left_empty_by_values_that_do_not_agree_is_disputed():
+    """One outlet states the signing on two days (`어제 맺은` from the 27th, and `25일 …
+    체결`), the other on the 26th: no two outlets disagree, the card's date is empty, and it
+    said nothing of why (contracts: an empty field outlets disagree on is in `disputed`; a
+    black-box case)."""
+    first = "오세훈 서울시장과 박성혁 한국관광공사 사장은 26일 서울시청에서 업무협약을 체결했다."
+    later = (
+        "서울시와 한국관광공사가 어제 맺은 업무협약의 첫 후속 사업을 선보인다.\n"
+        "오세훈 서울시장과 박성혁 사장은 25일 서울시청에서 협약을 체결했다."
+    )
+    story = Story(
+        [
+            make_article("m1", first, datetime(2026, 11, 26, 15, tzinfo=KST)),
+            make_article("m3", later, datetime(2026, 11, 27, 9, tzinfo=KST)),
+        ]
+    )
+    event = story.event()
+    assert event is not None and event.date is None and "date" in event.disputed
+    assert event.place == "서울시청" and "place" not in event.disputed

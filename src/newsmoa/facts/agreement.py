@@ -117,16 +117,10 @@ def agreement_event(
     disputed = {d.about for d in disagreements}
     about = {field: compare.about(SIGNING, field) for field in ("date", "place", "participants")}
     signing_facts = [f for _, _, fs in per for f in fs if f.about == SIGNING]
-    date = _settled(
-        [f.value for f in signing_facts if f.type == "date" and f.value is not None],
-        compare.date_covers,
-        about["date"] in disputed,
-    )
-    place = _settled(
-        [f.value for f in signing_facts if f.type == "place"],
-        compare.name_covers,
-        about["place"] in disputed,
-    )
+    dates = [f.value for f in signing_facts if f.type == "date" and f.value is not None]
+    date = _settled(dates, compare.date_covers, about["date"] in disputed)
+    places = [f.value for f in signing_facts if f.type == "place"]
+    place = _settled(places, compare.name_covers, about["place"] in disputed)
     counts = [f.value for f in signing_facts if f.type == "quantity" and f.counts == "participants"]
     people = _representatives(per, clauses, list(party_votes))
     # one whose name or title outlets state otherwise is shown by what they agree on, the
@@ -135,6 +129,14 @@ def agreement_event(
     # and then a representative whose title was disputed was left out: a black-box case)
     shown = [_undisputed(n, r, disputed) for n, r in people]
     participants = None if about["participants"] in disputed or len(set(counts)) != 1 else counts[0]
+    # a field left empty because the values stated do not agree is disputed even when no
+    # two outlets disagree (one outlet stating two days of the signing, `어제 맺은` and
+    # `25일 … 체결`): an empty date said nothing of why (a black-box case)
+    unsettled = {
+        "date": bool(dates) and date is None,
+        "place": bool(places) and place is None,
+        "participants": bool(counts) and participants is None,
+    }
     phase = Counter(
         m.group(0).replace(" ", "")
         for a, _, _ in per
@@ -151,7 +153,9 @@ def agreement_event(
         participants=participants,
         items=_items(per),
         history=_history(per),
-        disputed=tuple(f for f in ("date", "place", "participants") if about[f] in disputed)
+        disputed=tuple(
+            f for f in ("date", "place", "participants") if about[f] in disputed or unsettled[f]
+        )
         + (("representatives",) if any(doubt for _, doubt in shown) else ()),
     )
 
