@@ -130,8 +130,8 @@ def test_empty_binary_and_unsupported_files(tmp_path):
     assert [b.message for b in bad] == [
         "empty file",
         "binary file, not text",
-        "unsupported file type .pdf; newsmoa reads .csv, .htm, .html, "
-        ".jsonl, .md, .ndjson, .text, .tsv, .txt, .xhtml",
+        "unsupported file type .pdf; newsmoa reads .atom, .csv, .htm, .html, "
+        ".jsonl, .md, .ndjson, .rss, .text, .tsv, .txt, .xhtml, .xml",
     ]
 
 

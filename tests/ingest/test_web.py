@@ -201,3 +201,22 @@ def test_a_feed_titled_by_an_outlets_section_names_the_outlet():
     assert _feed_outlet("조선일보 전체기사") == "조선일보"
     assert _feed_outlet("Yonhap News Agency") == "연합뉴스"  # a known name of several words
     assert [_feed_outlet(t) for t in ("지역 소식 모음", "뉴스 전체", "테스트 피드")] == [None] * 3
+
+
+def test_a_feed_saved_as_a_file_is_read_from_its_entries(tmp_path):
+    """`feed.xml` on disk was refused as an unsupported file type (a black-box case): its
+    entries are read from their content or summary (links are not fetched), an entry with
+    neither is an error naming the file, and a file that is no feed says so."""
+    path = tmp_path / "hani.xml"
+    path.write_text(FEED, "utf-8")
+    items = list(read_sources([str(path)]))
+    good = [i for i in items if isinstance(i, RawItem)]
+    bad = [i for i in items if isinstance(i, InputError)]
+    assert [(i.title, i.text, i.outlet, i.url) for i in good] == [
+        ("예산 확정", "요약만", "한겨레", "https://news.test/a/1")
+    ]
+    assert [e.origin for e in bad] == [str(path)] and "entry 2" in bad[0].message
+    other = tmp_path / "sitemap.xml"
+    other.write_text("<urlset><url><loc>https://x.test/</loc></url></urlset>", "utf-8")
+    (error,) = list(read_sources([str(other)]))
+    assert isinstance(error, InputError) and error.origin == str(other)

@@ -27,7 +27,8 @@ MARKDOWN_SUFFIXES = {".md"}  # text, read without the marks (`markdown.plain`)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}  # a feed saved as a file (its links are not read)
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | FEED_SUFFIXES
 
 # Column names that mean one article field, as CSV exports of news tools write them.
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -179,6 +180,14 @@ def read_file(path: Path) -> Iterator[Item]:
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    if suffix in FEED_SUFFIXES:
+        from newsmoa.ingest.web import Page, read_feed  # (web reads files' formats too)
+
+        if not data.strip():
+            yield InputError(origin, "empty file")
+            return
+        yield from read_feed(Page(origin, "application/xml", data), None, follow_links=False)
         return
     text = decode(origin, data)
     if isinstance(text, InputError):

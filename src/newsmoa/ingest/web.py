@@ -181,7 +181,7 @@ def _feed_outlet(title: str | None) -> str | None:
 
 def read_feed(
     page: Page,
-    fetcher: Fetcher,
+    fetcher: Fetcher | None,
     *,
     follow_links: bool = True,
     known: Container[str] = (),
@@ -190,12 +190,15 @@ def read_feed(
     """The feed's entries, each read from its content, else its linked page, else its
     summary; an entry with none of them is an error naming its link and why the link could
     not be read, and its key goes to `unread` (a poller tries it again later, not at every
-    poll)."""
+    poll). Without a fetcher (a feed saved as a file) no link is read."""
     import feedparser
 
     feed = feedparser.parse(page.body)
     if feed.bozo and not feed.entries:
         yield InputError(page.url, f"not a readable feed: {feed.get('bozo_exception')}")
+        return
+    if not feed.entries and not feed.get("version"):  # XML of another kind (a sitemap)
+        yield InputError(page.url, "not a feed (RSS, Atom or RDF)")
         return
     feed_title = feed.feed.get("title")
     for n, entry in enumerate(feed.entries, start=1):
@@ -207,7 +210,7 @@ def read_feed(
         html = content or None
         page_read = False
         why = "no link" if not link else ""
-        if html is None and link and follow_links:
+        if html is None and link and follow_links and fetcher is not None:
             linked = fetcher.get(link)
             if isinstance(linked, Page):
                 text = _decoded(link, linked)
