@@ -208,6 +208,16 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         )
     )
     assert (dated.outlet, dated.text[:10]) == ("Reuters", "Seoul city")
+    # with its year too (no outlet was read, a black-box case); such a lead stays in the
+    # text, where an undated article's relative days count from it
+    year = extract(
+        RawItem(
+            origin="e.txt",
+            text="Two killed in fire\n\nSEOUL, Nov. 26, 2026 (Yonhap) -- Two workers were "
+            "killed in a fire on Thursday, officials said. The cause is unknown.\n",
+        )
+    )
+    assert (year.outlet, year.text[:18]) == ("연합뉴스", "SEOUL, Nov. 26, 20")
 
 
 @pytest.mark.parametrize(

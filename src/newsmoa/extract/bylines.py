@@ -142,7 +142,8 @@ _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentence
 # and a byline line of its own (`By Jane Doe`, `By JOHN ROE, Associated Press`)
 WIRE_LEAD_RE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}?)?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"  # the day (`SEOUL, May 28 (Reuters) -`)
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?P<year>,\s*(?:19|20)\d\d)?)?\s*"  # the day (`SEOUL,
+    # May 28 (Reuters) -`, `SEOUL, Aug. 2, 2019 (Yonhap) --`)
     r"(?:\((?P<agency>[^()]{1,30})\)\s*)?[-—–]+\s*"
 )
 _ENGLISH_BYLINE_RE = re.compile(
@@ -159,7 +160,12 @@ def _english_byline(line: str) -> Byline | None:
     m = WIRE_LEAD_RE.match(line)
     if m:
         outlet = outlets().canonical(m["agency"]) if m["agency"] else None
-        return Byline(outlet=outlet, rest=line[m.end() :]) if outlet else None
+        # a lead dated with its year stays in the text: an undated article's relative days
+        # count from it (`facts.extract_en.dateline_day`); the agency was not read from it
+        # (a black-box case)
+        return (
+            Byline(outlet=outlet, rest=line if m["year"] else line[m.end() :]) if outlet else None
+        )
     m = _ENGLISH_BYLINE_RE.match(line)
     if m is None:
         return None
