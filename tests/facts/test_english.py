@@ -148,6 +148,7 @@ FIGURES = [
         [(5, None, "deaths", "at least 5"), (30, None, "injured", "30")],
     ),
     ("Two people are missing", [(2, None, "missing", "Two people")]),
+    ("About 30 residents were evacuated", [(30, None, "evacuated", "About 30 residents")]),
 ]
 
 

@@ -149,6 +149,7 @@ def test_places(text, expected):
             [(3, "명", "deaths", "3명"), (1, "명", "injured", "1명")],
         ),
         ("참석자는 50명이다.", [(50, "명", None, "50명")]),  # the topic names a toll only
+        ("주민 30명이 대피했다.", [(30, "명", "evacuated", "30명")]),
         # a compound noun counts as a whole (Kiwi's 심장 + 질환, and 경증질환 in one token)
         (
             "심장질환 8.4배, 경증질환 0.4배였다.",
