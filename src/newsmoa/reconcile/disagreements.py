@@ -7,8 +7,10 @@ Facts are compared only when they describe the same thing (`claim_key`):
   publication time, a day of an unknown month (`27일`), which a date on that day covers;
 - place: where a happening took place (a place written as `...에서` in its clause);
 - quantity: what one happening counted (`counts`, `unit`), or, in one consolidated
-  sentence, the amount its predicate names in a unit (`120억 원이 투입`) or an amount tied
-  to no predicate (`사업비 36억 원을 들여`);
+  sentence, what a figure counts whatever verb follows it, the amount its predicate names in
+  a unit (`120억 원이 투입`) or an amount tied to no predicate (`사업비 36억 원을 들여`); a
+  toll (`story_counts.tsv`: deaths, injured, missing, evacuated) across the story, as each
+  article's lead states it;
 - person: who holds one affiliated head title (`완주군수`, `희망제작소 소장`), and which
   title one person holds (`title of 김동철`: 사장 against 부사장);
 - organization: who signed (the parties written as actors of the signing).
