@@ -800,3 +800,13 @@ def test_a_store_that_cannot_be_written_ends_the_command_with_one_line(
         err = capsys.readouterr().err
         assert ended.value.code == 1 and err.startswith("Error: ") and "Traceback" not in err
         assert len(err.strip().splitlines()) == 1
+
+
+def test_an_unknown_id_names_a_postgresql_store_without_its_password(pg_url):
+    """`no story 'x' in postgresql://newsmoa:secret@…` went to cron mail and logs with the
+    password in clear (a black-box case), as connection errors never did."""
+    url = pg_url.replace("postgres:@", "postgres:s3cret@", 1)  # (the test server trusts)
+    for args in (("show", "nope"), ("merge", "nope", "nada")):
+        result = run(url, *args, ok=False)
+        assert result.exit_code == 1 and "no story 'n" in result.output, result.output
+        assert "s3cret" not in result.output and "postgres:***@" in result.output

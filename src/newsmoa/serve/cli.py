@@ -394,7 +394,10 @@ def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
     if doc is None:
         held = store.stories_of([given]).get(given)  # an article's id, given by mistake?
         hint = f": {given} is an article of story {held} (newsmoa show {held})" if held else ""
-        raise click.ClickException(f"no story {story_id!r} in {ctx.obj['db']}{hint}")
+        from newsmoa.store.postgres import without_password  # (cron mail shows this line)
+
+        where = without_password(ctx.obj["db"])
+        raise click.ClickException(f"no story {story_id!r} in {where}{hint}")
     if doc.get("id") != given:  # an absorbed id: say so, on stderr (stdout stays the document)
         click.echo(
             f"note: {given} was merged into {doc.get('id')}: showing {doc.get('id')}", err=True

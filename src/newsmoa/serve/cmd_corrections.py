@@ -47,7 +47,9 @@ def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
     try:
         done = act(Newsroom(_store(ctx)))
     except NotFound as exc:  # the server's answer names no path; the command names its store
-        raise click.ClickException(f"{exc} in {ctx.obj['db']}") from exc
+        from newsmoa.store.postgres import without_password  # (cron mail shows this line)
+
+        raise click.ClickException(f"{exc} in {without_password(ctx.obj['db'])}") from exc
     except NewsmoaError as exc:
         raise click.ClickException(str(exc)) from exc
     for given, now in done.redirected:
