@@ -201,3 +201,20 @@ def test_related_headlines_closing_an_article_are_no_header_of_the_next():
         "창고 화재 사망자 2명 신원 확인",
     ]
     assert arts[1].subtitle is None and "관련기사" not in arts[0].text
+
+
+def test_a_dateline_closing_an_article_is_its_time_not_another_article():
+    """A Yonhap clipping ends with its `송고시간` line: it was split off as an article of its
+    own (dropped: no body) and the clipping lost its time (a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    text = (
+        "광주 KTX 증편 확정\n\n(광주=연합뉴스) 홍길동 기자 = 광주송정역을 오가는 KTX가 내달부터 "
+        "하루 4편 늘어난다고 국토교통부가 26일 밝혔다.\n\nhong@yna.co.kr\n\n"
+        "‹저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>\n\n"
+        "송고시간2026-11-26 10:12\n"
+    )
+    (chunk,) = split_pasted(text)
+    art = extract(RawItem(origin="y.txt", text=chunk))
+    assert (art.outlet, art.published.isoformat()) == ("연합뉴스", "2026-11-26T10:12:00+09:00")

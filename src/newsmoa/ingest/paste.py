@@ -70,7 +70,11 @@ def _article_anchors(lines: list[Line]) -> list[int]:
             body_since = True
         if line.kind is not Kind.BLANK:
             last, before = line, last
-    return anchors
+    # a dateline with no body after it, before the next anchor or the end, closes the article
+    # above (`송고시간2026-11-26 10:12` under a Yonhap clipping): it was an article of its
+    # own, dropped for its empty body, and the clipping lost its time (a black-box case)
+    ends = [*anchors[1:], len(lines)][: len(anchors)]
+    return [a for a, end in zip(anchors, ends, strict=True) if any(map(_is_body, lines[a:end]))]
 
 
 def _titled_by(
