@@ -780,6 +780,8 @@ def test_a_store_that_cannot_be_written_ends_the_command_with_one_line(
     import sqlite3
     import sys
 
+    import psycopg
+
     from newsmoa.errors import StoreError
     from newsmoa.pipeline import Newsroom
     from newsmoa.serve.cli import main
@@ -787,6 +789,9 @@ def test_a_store_that_cannot_be_written_ends_the_command_with_one_line(
     for failure in (
         StoreError("s.db: stories kept changing while this batch was placed (3 tries)"),
         sqlite3.OperationalError("database is locked"),
+        # PostgreSQL stopped under an ingest (a black-box case: psycopg's traceback)
+        psycopg.errors.AdminShutdown("terminating connection due to administrator command"),
+        psycopg.OperationalError("the connection is closed"),
     ):
 
         def fail(*args, failure=failure, **kwargs):

@@ -556,8 +556,10 @@ def main() -> None:
     """The `newsmoa` command; a setting it cannot use (`ConfigError`) ends it with one line
     naming the variable, as click reports a bad option (exit status 2); a store that cannot
     be written (`StoreError`: stories kept changing under a batch, the write lock held past
-    the wait) with one line too (exit status 1), not a traceback (a black-box case)."""
-    from newsmoa.store.base import is_busy
+    the wait) with one line too (exit status 1), not a traceback (a black-box case), and so
+    does a database server that went away mid-command (a PostgreSQL stopped under an
+    ingest printed psycopg's traceback: a black-box case)."""
+    from newsmoa.store.base import is_busy, is_lost
 
     try:
         cli(obj={})
@@ -568,6 +570,14 @@ def main() -> None:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)
     except Exception as exc:
+        if is_lost(exc):  # (a batch is written whole or not at all: run it again)
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            click.echo(
+                f"Error: the store stopped answering ({first}); what was stored before "
+                "stays, and running the command again completes it",
+                err=True,
+            )
+            sys.exit(1)
         if not is_busy(exc):
             raise
         click.echo(

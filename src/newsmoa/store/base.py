@@ -296,3 +296,13 @@ def is_busy(exc: BaseException) -> bool:
     if isinstance(exc, sqlite3.OperationalError):
         return "locked" in str(exc) or "busy" in str(exc)
     return type(exc).__name__ in ("LockNotAvailable", "DeadlockDetected")
+
+
+def is_lost(exc: BaseException) -> bool:
+    """Whether an operation failed because the database server went away under it
+    (PostgreSQL shut down or restarted, the connection closed: psycopg's
+    `OperationalError` and its subclasses such as `AdminShutdown`)."""
+    return any(
+        c.__name__ == "OperationalError" and c.__module__.startswith("psycopg")
+        for c in type(exc).__mro__
+    )
