@@ -12,8 +12,10 @@ before it or a unit word after it (`data/units_en.tsv`, which also names one uni
 otherwise it counts the plural noun after it, past at most two modifiers (`two short-range
 ballistic missiles`; `data/plural_nouns_en.tsv` for `people`, `children`). A year (`in
 2019`), a time (`10:30`), a number that only ranks (`No. 2`, `the 5th`) and one with nothing
-countable after it (`5 were killed`) are none. A hedge before it (`about`, `more than`:
-`data/quantity_hedges.tsv`) is kept in its words, where `quantities.hedge` reads it.
+countable after it (`5 were`) are none; a toll counts what befell the people, from the verb
+around it (`killing three workers`, `5 were killed`: `data/count_predicates_en.tsv`). A
+hedge before it (`about`, `more than`: `data/quantity_hedges.tsv`) is kept in its words,
+where `quantities.hedge` reads it.
 """
 
 from __future__ import annotations
@@ -64,14 +66,16 @@ def _units() -> dict[str, str]:
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
+def _units_before() -> str:
+    """The units written before a figure, as an alternation (`$`, `US$`, `USD`)."""
+    return alternation(u for u in _units() if not u[0].isalpha() or u.isupper())
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
-    units = _units()
-    before = alternation(u for u in units if not u[0].isalpha() or u.isupper())  # $, US$, USD
-    after = alternation(u for u in units if u[0].isalpha() or u == "%")
-    hedges = alternation(
-        r[0] for r in rows("quantity_hedges") if r[0].isascii() and r[1] == "before"
-    )
+    before = _units_before()
+    after = alternation(u for u in _units() if u[0].isalpha() or u == "%")
+    hedges = alternation(_english_hedges())
     words = alternation(_table("number"))
     mult = alternation(_table("multiplier"))
     short = alternation(_table("short"))
@@ -88,7 +92,7 @@ def _pattern() -> re.Pattern[str]:
 def _range() -> re.Pattern[str]:
     """The second figure of a range whose multiplier the first shares (`$140 and $150
     million`, `140-150 million`)."""
-    cur = alternation(u for u in _units() if not u[0].isalpha() or u.isupper())
+    cur = _units_before()
     mult = alternation([*_table("multiplier"), *_table("short")])
     return re.compile(
         rf"\s*(?:and|to|or|-|–)\s*(?:{cur})?\s?(?:{_DIGITS})\s*-?\s*(?P<mult>(?i:{mult}))\b"
@@ -290,9 +294,7 @@ def lead(text: str, start: int) -> Lead:
 @cache
 def _hedge_words() -> frozenset[str]:
     """The words of the English hedges (`at`, `least`, `more`, `than`, …)."""
-    return frozenset(
-        w.lower() for r in rows("quantity_hedges") if r[0].isascii() for w in r[0].split()
-    )
+    return frozenset(w.lower() for hedge in _english_hedges() for w in hedge.split())
 
 
 def led_alike(a: Lead, b: Lead) -> bool:
