@@ -136,7 +136,7 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         if title and title.head and affiliated and len(str(fact.value)) > 1 and not foreign:
             return "person", f"name of {role}"
         return None
-    if fact.type == "quantity" and fact.counts in words("story_counts"):
+    if fact.counts and _toll(fact):
         # a toll (deaths, injured): one claim of the story's event, whichever verb states
         # it and wherever (`killing three workers` in one outlet's lead, `3명이 숨지고`)
         if (happening or "").startswith(EARLIER) or happening == READING_TIME:
@@ -247,6 +247,12 @@ def _rival_titles(a: str, b: str) -> bool:
     return b in mapping("title_ranks").get(a, ()) or a in mapping("title_ranks").get(b, ())
 
 
+def _toll(fact: Fact) -> bool:
+    """Whether a fact states a toll of the story's event (`story_counts.tsv`: deaths,
+    injured, missing, evacuated), compared across the story as its articles' leads say it."""
+    return fact.type == "quantity" and fact.counts in words("story_counts")
+
+
 def _read_at(happening: str) -> str:
     """The time a happening's label says its figure was read at (` as of …`), or ""."""
     _, mark, when = happening.partition(READ_AT)
@@ -354,8 +360,7 @@ def find_disagreements(
             k = claim_key(fact, n)
             if _written_day(fact) and n is not None and fact.about:
                 days.setdefault((n, fact.about), []).append(_day_of(fact.value))
-            toll = k is not None and k[1].split(READ_AT)[0] in words("story_counts")
-            if toll and not _in_lead(fact, spans[art.id]):
+            if k is not None and _toll(fact) and not _in_lead(fact, spans[art.id]):
                 k = None
             if k is not None and (value := _value(fact)) is not None:
                 claims.setdefault(k, []).append((value, fact, art))
