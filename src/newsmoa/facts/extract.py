@@ -93,6 +93,7 @@ def extract_facts(
                 stamps.append((a.start + m.end, readings.stamp(m.value, m.text), value))
             else:
                 dated.append((a.start + m.end, compare.key(m.value)))
+            of_its_time = dated_about(about, m.value, anchor)  # (or an earlier one's)
             facts.append(
                 Fact(
                     "date",
@@ -103,14 +104,14 @@ def extract_facts(
                     if reading
                     else None
                     if _BOUND.match(a.text, m.end)
-                    else dated_about(about, m.value, anchor),
+                    else of_its_time,
                 )
             )
             if (
                 about in table_labels()
                 and m.day is not None
                 and quotations.written_day(m, anchor)
-                and dated_about(about, m.value, anchor) == about  # (not an earlier one's)
+                and of_its_time == about  # (not an earlier one's)
             ):
                 held_on.setdefault(about, m.day)
             if m.day is not None and not m.offset and not _told_after(a, m, about, reported):
