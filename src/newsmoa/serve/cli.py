@@ -41,6 +41,14 @@ def _store(ctx: click.Context, *, create: bool = False) -> Store:
     return ctx.obj["store"]
 
 
+def store_shown(ctx: click.Context) -> str:
+    """The store of `--db` as a line may name it: a PostgreSQL URL without its password
+    (cron mail and logs show these lines)."""
+    from newsmoa.store.postgres import without_password
+
+    return without_password(ctx.obj["db"])
+
+
 def missing(db: str, *, create: bool) -> None:
     """Refuse an SQLite path with no file, unless the command makes the store."""
     if not create and "://" not in db and not Path(db).exists():
@@ -277,9 +285,8 @@ def watch(
     from newsmoa.ingest.readers import as_release
     from newsmoa.ingest.watch import SETTLE_S, Poller
     from newsmoa.serve import watch as watching
-    from newsmoa.store.postgres import without_password
 
-    shown = without_password(ctx.obj["db"])  # a failure line must not print the password
+    shown = store_shown(ctx)
 
     def opened() -> Store:
         return _open(ctx.obj["db"])
@@ -394,10 +401,7 @@ def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
     if doc is None:
         held = store.stories_of([given]).get(given)  # an article's id, given by mistake?
         hint = f": {given} is an article of story {held} (newsmoa show {held})" if held else ""
-        from newsmoa.store.postgres import without_password  # (cron mail shows this line)
-
-        where = without_password(ctx.obj["db"])
-        raise click.ClickException(f"no story {story_id!r} in {where}{hint}")
+        raise click.ClickException(f"no story {story_id!r} in {store_shown(ctx)}{hint}")
     if doc.get("id") != given:  # an absorbed id: say so, on stderr (stdout stays the document)
         click.echo(
             f"note: {given} was merged into {doc.get('id')}: showing {doc.get('id')}", err=True

@@ -42,14 +42,12 @@ _BY = click.option(
 def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
     """Make one correction on the store and say what it did, or why it was not made."""
     from newsmoa.pipeline import Newsroom
-    from newsmoa.serve.cli import _store
+    from newsmoa.serve.cli import _store, store_shown
 
     try:
         done = act(Newsroom(_store(ctx)))
     except NotFound as exc:  # the server's answer names no path; the command names its store
-        from newsmoa.store.postgres import without_password  # (cron mail shows this line)
-
-        raise click.ClickException(f"{exc} in {without_password(ctx.obj['db'])}") from exc
+        raise click.ClickException(f"{exc} in {store_shown(ctx)}") from exc
     except NewsmoaError as exc:
         raise click.ClickException(str(exc)) from exc
     for given, now in done.redirected:
