@@ -64,6 +64,9 @@ def _pattern() -> re.Pattern[str]:
     day = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     wd = rf"(?:(?:{weekdays})\s*,?\s*)"
     counts = alternation(_NUMBERS)
+    # what stands before a bare month or year (`in March`, `since 2008`, `in early 2009`)
+    preps = "in|since|until|till|by|from|before|after|during|through"
+    parts = r"early|late|mid-?|in\s+early|in\s+late|in\s+mid-?"
     return re.compile(
         rf"(?P<iso>(?<!\d){year}-\d\d-\d\d(?!\d))"
         rf"|{wd}?(?P<m1>{months})\b\.?\s+(?P<d1>{day})(?:\s*,?\s*(?P<y1>{year}))?"
@@ -74,10 +77,10 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?i:(?<![\w-])(?P<rel>{rel})\b)"
         rf"|(?:(?P<dir>(?i:last|next|this\s+past|this\s+coming|this|past|coming))\s+)?"
         rf"(?P<wd>{weekdays})(?!\w)"
-        rf"|(?<![\w-])(?P<mp>(?i:in|since|until|till|by|from|before|after|during|through|last|next|this|"
-        rf"early|late|mid-?|in\s+early|in\s+late|in\s+mid-?))(?:\s+|(?<=-))(?P<m4>{months})\b(?!\.?\s*\d)"
-        rf"|(?<![\w-])(?P<yp>(?i:in|since|until|till|by|from|before|after|during|through|early|late|"
-        rf"mid-?|in\s+early|in\s+late|in\s+mid-?))(?:\s+|(?<=-))(?P<y4>{year})\b(?!\s*(?:%|percent))"
+        rf"|(?<![\w-])(?P<mp>(?i:{preps}|last|next|this|{parts}))(?:\s+|(?<=-))"
+        rf"(?P<m4>{months})\b(?!\.?\s*\d)"
+        rf"|(?<![\w-])(?P<yp>(?i:{preps}|{parts}))(?:\s+|(?<=-))"
+        rf"(?P<y4>{year})\b(?!\s*(?:%|percent))"
     )
 
 
