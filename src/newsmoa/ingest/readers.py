@@ -187,7 +187,7 @@ def read_file(path: Path) -> Iterator[Item]:
         if not data.strip():
             yield InputError(origin, "empty file")
             return
-        yield from read_feed(Page(origin, "application/xml", data), None, follow_links=False)
+        yield from read_feed(Page(origin, "application/xml", data), None)  # (no link read)
         return
     text = decode(origin, data)
     if isinstance(text, InputError):
