@@ -290,3 +290,37 @@ def test_more_word_for_word_copies_than_postings_hold_are_one_story():
     index = StoryIndex(ClusterConfig(max_posting=32))
     index.add_many(_feats(copies))
     assert len({index.story_of(a.id) for a in copies}) == 1
+
+
+def test_a_terms_later_articles_do_not_hide_its_earlier_ones():
+    """An article's candidates are the latest `max_posting` articles of its terms *within its
+    window*: the same text reposted once a day for a month after one morning's three
+    reprints, all in one batch, leaves those three one story, as they are in a batch of
+    their own (before: a term's postings gave its latest articles, the month's, which the
+    window then dropped, and each of the three founded a story)."""
+    from datetime import UTC, datetime
+
+    from newsmoa.types import Article
+
+    rng = random.Random(5)
+    words = ["".join(chr(0xAC00 + rng.randrange(11172)) for _ in range(3)) for _ in range(60)]
+
+    def body(n: int) -> str:  # the text with its n-th word left out: not word for word
+        return " ".join(w for k, w in enumerate(words) if k != n) + " 28일 120억 원 12㏊ 30명."
+
+    start = datetime(2024, 5, 28, 9, tzinfo=UTC)
+    morning = [
+        Article(f"m{i}", body(i), "속보 오늘의 소식", f"사이트{i}", start + timedelta(hours=i))
+        for i in range(3)
+    ]
+    month = [
+        Article(f"d{i:02d}", body(i), "속보 오늘의 소식", f"신문{i}", start + timedelta(days=i))
+        for i in range(3, 33)
+    ]
+    config = ClusterConfig(max_posting=8, max_posting_share=1.0)
+    alone = StoryIndex(config)
+    alone.add_many(_feats(morning))
+    index = StoryIndex(config)
+    index.add_many(_feats(morning + month))
+    stories = {index.story_of(a.id) for a in morning}
+    assert len(stories) == len({alone.story_of(a.id) for a in morning}) == 1

@@ -351,17 +351,20 @@ def count_terms(table: np.ndarray, terms: np.ndarray, cell_mask: np.uint64, delt
 def post(
     post_slot: np.ndarray,
     chunks: np.ndarray,
+    spans: np.ndarray,
     used: int,
     n_chunks: int,
     heads: np.ndarray,
     term_ids: np.ndarray,
     slots: np.ndarray,
+    times: np.ndarray,
     max_chunk: int,
-) -> tuple[np.ndarray, np.ndarray, int, int]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int]:
     """Append `slots[i]` to the posting list of term `term_ids[i]`, in order (layout: see
     `gather`); `heads[t]` is term t's newest chunk or -1 and is updated. A full chunk is
-    followed by one twice its size, at most `max_chunk`. The arrays grow when full: returns
-    them with how much of each is used."""
+    followed by one twice its size, at most `max_chunk`. `spans[c]` is the first and last
+    time (`times` of its slots) chunk c holds, (-inf, inf) once it holds a slot without one.
+    The arrays grow when full: returns them with how much of each is used."""
     for i in range(term_ids.size):
         t = term_ids[i]
         c = heads[t]
@@ -371,6 +374,9 @@ def post(
                 grown = np.empty((2 * n_chunks, 4), dtype=np.int64)
                 grown[:n_chunks] = chunks
                 chunks = grown
+                wider = np.empty((2 * n_chunks, 2), dtype=np.float64)
+                wider[:n_chunks] = spans[:n_chunks]
+                spans = wider
             if used + size > post_slot.size:
                 more = np.empty(max(2 * post_slot.size, used + size), dtype=np.int64)
                 more[:used] = post_slot[:used]
@@ -379,13 +385,23 @@ def post(
             chunks[n_chunks, 1] = size
             chunks[n_chunks, 2] = 0
             chunks[n_chunks, 3] = c
+            spans[n_chunks, 0] = np.inf
+            spans[n_chunks, 1] = -np.inf
             c = n_chunks
             heads[t] = c
             n_chunks += 1
             used += size
-        post_slot[chunks[c, 0] + chunks[c, 2]] = slots[i]
+        slot = slots[i]
+        post_slot[chunks[c, 0] + chunks[c, 2]] = slot
         chunks[c, 2] += 1
-    return post_slot, chunks, used, n_chunks
+        u = times[slot]
+        if np.isnan(u):
+            spans[c, 0] = -np.inf
+            spans[c, 1] = np.inf
+        else:
+            spans[c, 0] = min(spans[c, 0], u)
+            spans[c, 1] = max(spans[c, 1], u)
+    return post_slot, chunks, spans, used, n_chunks
 
 
 @nb.njit(cache=True)
@@ -393,30 +409,47 @@ def gather(
     heads: np.ndarray,
     post_slot: np.ndarray,
     chunks: np.ndarray,
+    spans: np.ndarray,
+    times: np.ndarray,
+    t: float,
+    window_s: float,
     max_posting: int,
     hits: np.ndarray,
     touched: np.ndarray,
 ) -> int:
-    """Count, per slot, the query terms whose posting lists (walked latest first, at most
-    `max_posting` entries each) hold it. A list is a chain of chunks from its head, newest
-    first; chunk c holds `post_slot[start:start + fill]`, oldest first, with (start, capacity,
-    fill, next chunk) = chunks[c]. Writes the slots hit into `touched`, returns how many; the
-    caller reads `hits[touched[:n]]` and must zero them afterwards."""
+    """Count, per slot, the query terms whose posting lists hold it: walked latest first, at
+    most `max_posting` entries each published within `window_s` of `t` (NaN: no time, always
+    within). A list is a chain of chunks from its head, newest first; chunk c holds
+    `post_slot[start:start + fill]`, oldest first, with (start, capacity, fill, next chunk) =
+    chunks[c] and its times within `spans[c]`, so a chunk wholly outside the window is passed
+    over unread. Entries outside the window do not count against `max_posting`: a batch of a
+    year held only a common term's latest articles, from December, for a January article.
+    Writes the slots hit into `touched`, returns how many; the caller reads
+    `hits[touched[:n]]` and must zero them afterwards."""
     n = 0
+    timed = not np.isnan(t)
+    lo, hi = t - window_s, t + window_s
     for h in heads:
         c = h
         seen = 0
         while c >= 0 and seen < max_posting:
+            if timed and (spans[c, 1] < lo or spans[c, 0] > hi):
+                c = chunks[c, 3]
+                continue
             start = chunks[c, 0]
             j = start + chunks[c, 2] - 1
             while j >= start and seen < max_posting:
                 s = post_slot[j]
+                j -= 1
+                if timed:
+                    u = times[s]
+                    if u < lo or u > hi:  # (False for NaN: an article without a time)
+                        continue
                 if hits[s] == 0:
                     touched[n] = s
                     n += 1
                 hits[s] += 1
                 seen += 1
-                j -= 1
             c = chunks[c, 3]
     return n
 
@@ -471,6 +504,7 @@ def neighbourhoods(
     window_s: float,
     post_slot: np.ndarray,
     chunks: np.ndarray,
+    spans: np.ndarray,
     max_posting: int,
     max_candidates: int,
     starts: np.ndarray,
@@ -482,8 +516,8 @@ def neighbourhoods(
     """Candidates and their cosine for each of `slots` (releases the GIL: callers may run
     several blocks of slots at once). Slot i's query is the posting heads
     `query_heads[query_start[i]:query_start[i + 1]]`; its candidates are the slots `gather`
-    finds, less itself and those published more than `window_s` apart (a missing time, NaN,
-    is never apart), at most `max_candidates`, most query terms first, then the lower slot.
+    finds within `window_s` of it, less itself, at most `max_candidates`, most query terms
+    first, then the lower slot.
     Returns (candidates, cosines) as rows of `max_candidates` and how many of each row hold."""
     m = slots.size
     out_c = np.empty((m, max_candidates), dtype=np.int64)
@@ -495,8 +529,8 @@ def neighbourhoods(
     for i in range(m):
         slot = slots[i]
         heads = query_heads[query_start[i] : query_start[i + 1]]
-        n = gather(heads, post_slot, chunks, max_posting, hits, touched)
         t = times[slot]
+        n = gather(heads, post_slot, chunks, spans, times, t, window_s, max_posting, hits, touched)
         most = 0
         for r in range(n):
             if hits[touched[r]] > most:
@@ -508,10 +542,6 @@ def neighbourhoods(
             hits[s] = 0
             if s == slot:
                 continue
-            if not np.isnan(t):
-                u = times[s]
-                if not (np.isnan(u) or np.abs(u - t) <= window_s):
-                    continue
             keys[kept] = (most - c) * n_slots + s  # most terms first, then the lower slot
             kept += 1
         if kept == 0:

@@ -4,8 +4,8 @@ For each new article:
 
 1. candidates: articles sharing its heaviest terms (an inverted index of each article's
    `query_terms` heaviest terms; terms in more than `max_posting_share` of the articles retrieve
-   nothing, others their latest `max_posting` articles), published within `window_hours` of
-   it, at most `max_candidates` (most shared terms first);
+   nothing, others their latest `max_posting` articles published within `window_hours` of
+   it), at most `max_candidates` (most shared terms first);
 2. similarity: exact TF-IDF cosine with each candidate (compiled kernel); every article keeps
    its k nearest neighbours, and a new article enters the lists of older ones it is close to;
 3. story score: over the candidates with cosine >= `similarity_floor`, the shared-nearest-
@@ -401,7 +401,7 @@ class StoryIndex:
             slots.append(slot)
         # an opinion piece is never a candidate of another article
         found = [s for s in slots if not self._opinion[s]]
-        self._postings.add_all(list(zip(self._posted(found), found, strict=True)))
+        self._postings.add_all(list(zip(self._posted(found), found, strict=True)), self._times)
         return slots
 
     def _posted(self, slots: list[int]) -> list[list[int]]:

@@ -245,12 +245,14 @@ class Postings:
         # per chunk: where its slots start in `slot`, its capacity, how many it holds, the
         # next (older) chunk of its term or -1
         self.chunk = np.empty((1 << 14, 4), dtype=np.int64)
+        self.spans = np.empty((1 << 14, 2), dtype=np.float64)  # per chunk: first, last time
         self.chunks = 0
         self.n = 0  # postings
 
-    def add_all(self, posted: Sequence[tuple[list[int], int]]) -> None:
+    def add_all(self, posted: Sequence[tuple[list[int], int]], times: np.ndarray) -> None:
         """Post each (terms, slot) in turn (the slot goes first in its terms' lists), in one
-        compiled pass."""
+        compiled pass; `times`: each slot's publication (NaN: none), kept per chunk so that a
+        walk passes over chunks outside its window."""
         local: dict[int, int] = {}  # term -> its number in this call
         ids = [local.setdefault(t, len(local)) for terms, _ in posted for t in terms]
         if not ids:
@@ -258,9 +260,9 @@ class Postings:
         slots = np.repeat([s for _, s in posted], [len(terms) for terms, _ in posted])
         old = self.heads
         heads = np.fromiter((old.get(t, -1) for t in local), np.int64, len(local))
-        self.slot, self.chunk, self.used, self.chunks = _kernels.post(
-            self.slot, self.chunk, self.used, self.chunks, heads,
-            np.asarray(ids, dtype=np.int64), slots.astype(np.int64), self.MAX_CHUNK,
+        self.slot, self.chunk, self.spans, self.used, self.chunks = _kernels.post(
+            self.slot, self.chunk, self.spans, self.used, self.chunks, heads,
+            np.asarray(ids, dtype=np.int64), slots.astype(np.int64), times, self.MAX_CHUNK,
         )  # fmt: skip
         old.update(zip(local, heads.tolist(), strict=True))
         self.n += len(ids)
@@ -302,7 +304,7 @@ def neighbourhoods(
         hi = min(lo + BLOCK_SLOTS, m)
         return _kernels.neighbourhoods(
             slot_arr[lo:hi], query_heads, query_start[lo : hi + 1], times, window_s,
-            postings.slot, postings.chunk, max_posting, max_candidates,
+            postings.slot, postings.chunk, postings.spans, max_posting, max_candidates,
             table.start, table.end, table.terms, table.weights, table.n,
         )  # fmt: skip
 
