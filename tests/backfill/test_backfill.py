@@ -3,8 +3,9 @@
 Reference: `cluster_items` (what `newsmoa cluster` runs) for stories, and `dedup`'s batch path
 (`signatures` of the extracted texts, `near_duplicate_pairs`, `groups`) for near-duplicates.
 Both engines must give the same near-duplicate groups, stories at pairwise F1 >= 0.99 and the
-`cluster` output contract. Blocks are one day long here (the archive spans four), so stories
-cross block boundaries and the overlap reconciliation is exercised.
+`cluster` output contract. Blocks are one day long here (the archive spans four) and never
+joined (`block_articles` 0), so stories cross block boundaries and the overlap reconciliation
+is exercised.
 """
 
 from __future__ import annotations
@@ -64,7 +65,16 @@ def reference(archive: Path) -> dict:
 
 
 def _run_cli(archive: Path, out: Path, *engine: str) -> tuple[list[dict], set[frozenset]]:
-    args = [str(archive), "-o", str(out), "--block-hours", str(BLOCK_HOURS), *engine]
+    args = [
+        str(archive),
+        "-o",
+        str(out),
+        "--block-hours",
+        str(BLOCK_HOURS),
+        "--block-articles",
+        "0",
+    ]
+    args += engine
     result = CliRunner().invoke(backfill, args, catch_exceptions=False)
     assert result.exit_code == 1, result.output  # the broken line
     assert f"error: {archive}:{BROKEN_LINE}: not JSON" in result.stderr
@@ -115,7 +125,7 @@ def test_local_engine_agrees_with_single_machine(local_rows: list[dict]) -> None
 
 
 def test_local_engine_reconciles_blocks(archive: Path) -> None:
-    result = run_local(str(archive), BackfillConfig(block_hours=BLOCK_HOURS))
+    result = run_local(str(archive), BackfillConfig(block_hours=BLOCK_HOURS, block_articles=0))
     list(result.rows)
     assert result.stats["blocks"] >= 4, result.stats  # four days plus the undated block
     assert result.stats["linked_labels"] > 0, result.stats  # stories crossed a block boundary

@@ -13,6 +13,7 @@ from newsmoa.backfill.config import BackfillConfig
 from newsmoa.backfill.stages import (
     UNDATED,
     band_keys_of,
+    block_starts,
     blocks_of,
     bucket_pairs,
     check_pairs,
@@ -67,16 +68,84 @@ def test_check_pairs_keeps_what_dedup_keeps() -> None:
 
 def test_blocks_are_home_plus_later_blocks_within_the_overlap() -> None:
     config = BackfillConfig(block_hours=24, overlap_hours=36)
-    homes = {10, 11, 13}
-    assert blocks_of(10.5 * DAY, config, homes) == [(10, True), (11, False)]
-    assert blocks_of(10.9 * DAY, config, homes) == [(10, True), (11, False)]  # 12 is empty
-    assert blocks_of(11.9 * DAY, config, homes) == [(11, True), (13, False)]
-    assert blocks_of(None, config, homes) == [
+    starts = [10, 11, 13]
+    assert blocks_of(10.5 * DAY, config, starts) == [(10, True), (11, False)]
+    assert blocks_of(10.9 * DAY, config, starts) == [(10, True), (11, False)]  # 12 is empty
+    assert blocks_of(11.9 * DAY, config, starts) == [(11, True), (13, False)]
+    assert blocks_of(None, config, starts) == [
         (UNDATED, True),
         (10, False),
         (11, False),
         (13, False),
     ]
+
+
+def test_time_blocks_are_joined_until_each_holds_enough_articles() -> None:
+    config = BackfillConfig(block_hours=24, block_articles=100)
+    counts = {3: 60, 4: 50, 5: 10, 9: 200, 10: 30, 11: 40}
+    assert block_starts(counts, config) == [3, 5]  # 60 + 50 | 10 + 200 + 30 + 40
+    assert block_starts({3: 60, 4: 50, 5: 10}, config) == [3]  # the 10 left join the 110
+    assert block_starts({3: 5, 4: 5}, config) == [3]  # too few for two: one block
+    assert block_starts({}, config) == []
+    every = BackfillConfig(block_hours=24, block_articles=0)
+    assert block_starts(counts, every) == [3, 4, 5, 9, 10, 11]
+    # at home in the block holding its day, context in a later one starting within the
+    # overlap after it
+    config = BackfillConfig(block_hours=24, block_articles=100, overlap_hours=24)
+    assert blocks_of(3.5 * DAY, config, [3, 5]) == [(3, True)]
+    assert blocks_of(4.5 * DAY, config, [3, 5]) == [(3, True), (5, False)]
+    assert blocks_of(10.5 * DAY, config, [3, 5]) == [(5, True)]
+
+
+def test_a_sparse_archive_is_one_block_and_agrees_with_cluster(tmp_path) -> None:
+    """Daily weather briefs of three outlets over 60 days (180 articles, 21 a week): week
+    blocks, each weighing its terms over a few dozen briefs of one template, linked them all,
+    and the blocks' shared articles made all 180 one story. Joined until they hold
+    `block_articles`, the blocks are one, and the grouping is `cluster`'s."""
+    import json
+    from datetime import datetime, timedelta, timezone
+
+    from newsmoa.backfill import run_local
+    from newsmoa.eval.scoring import pairwise
+    from newsmoa.ingest.readers import read_jsonl
+    from newsmoa.pipeline import cluster_items
+
+    rng = random.Random(3)
+    kst = timezone(timedelta(hours=9))
+    lines = []
+    for d in range(60):
+        day = datetime(2015, 1, 1, 6, tzinfo=kst) + timedelta(days=d)
+        for outlet in ("연합뉴스", "뉴시스", "광주일보"):
+            lo, hi = rng.randint(-8, 22), rng.randint(0, 34)
+            text = (
+                f"{day.day}일 광주·전남은 아침 최저기온 {lo}도, 낮 최고기온 {hi}도 분포를 보이겠다."
+                f"\n\n광주지방기상청에 따르면 이날 아침 최저기온은 {lo - 2}∼{lo}도로 예상된다."
+                "\n\n미세먼지 농도는 전 권역에서 '보통' 수준을 보이겠다."
+            )
+            row = {
+                "id": f"{outlet}/{day:%Y%m%d}",
+                "outlet": outlet,
+                "title": f"[광주·전남 날씨] 낮 최고 {hi}도",
+                "published": day.isoformat(),
+                "text": text,
+            }
+            lines.append(json.dumps(row, ensure_ascii=False))
+    path = tmp_path / "weather.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    single = cluster_items(list(read_jsonl(str(path), path.read_text("utf-8"))))
+    expected = [r["story"] for r in single]
+    weeks = run_local(str(path), BackfillConfig(block_articles=0))
+    joined = run_local(str(path), BackfillConfig())
+    got = [r["story"] for r in joined.rows]
+    assert joined.stats["blocks"] == 1 < weeks.stats["blocks"]
+    # one block, weighed over the archive: `cluster`'s grouping (ids may differ where a
+    # merge joined two stories first published at one time: `cluster` keeps the larger's id)
+    assert pairwise(expected, got).f1 == 1.0
+    apart = [r["story"] for r in weeks.rows]
+    assert len(set(expected)) > 20
+    # week blocks chain the days across their shared articles: .94 here (before the
+    # blocks weighed terms over the archive, all 180 were one story)
+    assert pairwise(expected, apart).f1 < 1.0
 
 
 def test_overlap_defaults_to_the_cluster_window() -> None:

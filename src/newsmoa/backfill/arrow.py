@@ -20,10 +20,12 @@ from newsmoa.backfill.stages import (
     check_pairs,
     cluster_block,
     extract_lines,
-    home_block,
     signature_matrix,
+    term_counts,
+    time_block,
 )
 from newsmoa.cluster import story_id_for
+from newsmoa.cluster.vectors import DocFreq
 
 Batches = Iterable[pa.RecordBatch]
 MapFn = Callable[[Batches], Iterator[pa.RecordBatch]]
@@ -34,6 +36,7 @@ EXTRACTED = (
 )
 PAIRS = "a long, b long"
 CHECKED = "a long, b long, estimate double"
+CELLS = "cell int, n long"
 BLOCKED = "block long, line long, id string, home boolean, published_s double, features binary"
 LABELS = "line long, label string, home boolean, id string, published_s double, sid string"
 
@@ -70,7 +73,7 @@ def extract_fn(offsets: dict[int, int], origin: str, config: BackfillConfig) -> 
                     "error": pa.array([r.error for r in rows], pa.string()),
                     "published_s": pa.array(times, pa.float64()),
                     "block": pa.array(
-                        [None if t is None else home_block(t, config) for t in times], pa.int64()
+                        [None if t is None else time_block(t, config) for t in times], pa.int64()
                     ),
                     "features": pa.array([r.features for r in rows], pa.binary()),
                     "signature": pa.array([r.signature for r in rows], pa.binary()),
@@ -118,18 +121,18 @@ def check_fn(config: BackfillConfig) -> MapFn:
     return run
 
 
-def blocks_fn(config: BackfillConfig, homes: list[int]) -> MapFn:
-    """(line, id, published_s, features) -> BLOCKED: one row per block an article is in."""
+def blocks_fn(config: BackfillConfig, starts: list[int]) -> MapFn:
+    """(line, id, published_s, features) -> BLOCKED: one row per block an article is in
+    (`starts`: the blocks, `block_starts`)."""
     columns = ("line", "id", "published_s", "features")
 
     def run(batches: Batches) -> Iterator[pa.RecordBatch]:
-        present = frozenset(homes)
         for batch in batches:
             out: dict[str, list] = {name: [] for name in ("block", "home", *columns)}
             for line, aid, t, feats in zip(
                 *(batch.column(c).to_pylist() for c in columns), strict=True
             ):
-                for block, home in blocks_of(t, config, present):
+                for block, home in blocks_of(t, config, starts):
                     for name, value in zip(out, (block, home, line, aid, t, feats), strict=True):
                         out[name].append(value)
             yield pa.RecordBatch.from_pydict(out, schema=_schema(BLOCKED))
@@ -137,8 +140,30 @@ def blocks_fn(config: BackfillConfig, homes: list[int]) -> MapFn:
     return run
 
 
-def cluster_fn(config: BackfillConfig) -> Callable[[pa.Table], pa.Table]:
-    """One block's BLOCKED rows -> LABELS (for `applyInArrow` grouped by block).
+def cells_fn() -> MapFn:
+    """(features) -> CELLS: per partition, the articles holding a term in each cell of the
+    document frequencies' table (`term_counts`), the cells some article holds."""
+
+    def run(batches: Batches) -> Iterator[pa.RecordBatch]:
+        counted = term_counts(
+            blob for batch in batches for blob in batch.column("features").to_pylist()
+        )
+        cells = np.flatnonzero(counted.table)
+        yield pa.RecordBatch.from_pydict(
+            {
+                "cell": pa.array(cells.astype(np.int32), pa.int32()),
+                "n": pa.array(counted.table[cells].astype(np.int64), pa.int64()),
+            }
+        )
+
+    return run
+
+
+def cluster_fn(
+    config: BackfillConfig, archive: Callable[[], DocFreq]
+) -> Callable[[pa.Table], pa.Table]:
+    """One block's BLOCKED rows -> LABELS (for `applyInArrow` grouped by block), terms
+    weighed over `archive()` (the archive's `term_counts`, from a broadcast).
 
     Each row also carries the article's id, time and `sid`, the story id it would found
     (`story_id_for`), so stories are named without another pass over the articles.
@@ -159,7 +184,7 @@ def cluster_fn(config: BackfillConfig) -> Callable[[pa.Table], pa.Table]:
                 strict=True,
             )
         )
-        out = cluster_block(block, rows, config)
+        out = cluster_block(block, rows, config, archive())
         ids = [meta[line][0] for line, _, _ in out]
         return pa.table(
             {

@@ -24,7 +24,10 @@ class BackfillConfig:
     block. A week by default: each article is clustered 1 + overlap/block = 1.43 times (a day
     would cost 4 times), and a block is large enough that the story index's share-based
     limits (`max_posting_share`, IDF) behave as in one big index. Shorter blocks give more
-    parallel tasks; keep several thousand articles in each.
+    parallel tasks.
+    block_articles: consecutive time blocks are joined until each block holds this many
+    articles (`stages.block_starts`), so a sparse archive is not cut into blocks of a few
+    dozen; 0 keeps every time block apart.
     """
 
     minhash: MinHashConfig = field(default_factory=MinHashConfig)
@@ -32,6 +35,7 @@ class BackfillConfig:
     threshold: float = 0.5
     cluster: ClusterConfig = DEFAULT_CONFIG
     block_hours: float = 168.0
+    block_articles: int = 5000
     overlap_hours: float | None = None
 
     def __post_init__(self) -> None:
@@ -46,6 +50,8 @@ class BackfillConfig:
                 f"overlap_hours must be a number of hours from 0 to {MAX_HOURS}, "
                 f"got {self.overlap_hours}"
             )
+        if self.block_articles < 0:
+            raise ValueError(f"block_articles must be 0 or more, got {self.block_articles}")
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
 

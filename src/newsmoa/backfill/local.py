@@ -8,7 +8,7 @@ apples and a user without Spark gets the same answer. Partitions are batches of
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 import numpy as np
@@ -19,14 +19,16 @@ from newsmoa.backfill.output import Result, group_rows
 from newsmoa.backfill.stages import (
     Extracted,
     band_keys_of,
+    block_starts,
     blocks_of,
     bucket_pairs,
     check_pairs,
     clashing_ids,
     cluster_block,
     extract_lines,
-    home_block,
     signature_matrix,
+    term_counts,
+    time_block,
 )
 
 
@@ -80,15 +82,19 @@ def _stories(
     articles: Sequence[Extracted], config: BackfillConfig, stats: dict[str, float | int]
 ) -> dict[int, str]:
     """line -> final story id: block clustering, labels linked, stories named."""
-    homes = {home_block(a.published_s, config) for a in articles if a.published_s is not None}
+    counts = Counter(
+        time_block(a.published_s, config) for a in articles if a.published_s is not None
+    )
+    starts = block_starts(counts, config)
     blocks: dict[int, list[tuple[int, str, bool, bytes]]] = defaultdict(list)
     for a in articles:
-        for block, home in blocks_of(a.published_s, config, homes):
+        for block, home in blocks_of(a.published_s, config, starts):
             blocks[block].append((a.line, a.id or "", home, a.features or b""))
     labels: dict[int, list[str]] = defaultdict(list)
     home_label: dict[int, str] = {}
+    archive = term_counts(a.features or b"" for a in articles)
     for block in sorted(blocks):
-        for line, label, home in cluster_block(block, blocks[block], config):
+        for line, label, home in cluster_block(block, blocks[block], config, archive):
             labels[line].append(label)
             if home:
                 home_label[line] = label

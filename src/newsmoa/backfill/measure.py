@@ -47,11 +47,16 @@ def _f1(reference: list[dict], rows: list[dict]) -> float:
 @click.option("--engines", default="cluster,local,spark", show_default=True)
 @click.option("--master", default="local[2]", show_default=True)
 @click.option("--block-hours", type=float, default=BackfillConfig().block_hours, show_default=True)
-def main(files: tuple[str, ...], engines: str, master: str, block_hours: float) -> None:
+@click.option(
+    "--block-articles", type=int, default=BackfillConfig().block_articles, show_default=True
+)
+def main(
+    files: tuple[str, ...], engines: str, master: str, block_hours: float, block_articles: int
+) -> None:
     """Example: python -m newsmoa.backfill.measure .cache/bench/10k.jsonl --engines local,spark"""
     from contextlib import ExitStack
 
-    config = BackfillConfig(block_hours=block_hours)
+    config = BackfillConfig(block_hours=block_hours, block_articles=block_articles)
     wanted = engines.split(",")
     cores = {"cluster": 1, "local": 1}
     print("| articles | engine | cores | seconds | articles/s | F1 vs cluster | groups = local |")

@@ -20,9 +20,13 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsmoa.backfill import arrow, reconcile
 from newsmoa.backfill.config import DEFAULT_BACKFILL, BackfillConfig
 from newsmoa.backfill.output import Result, group_rows
+from newsmoa.backfill.stages import block_starts
+from newsmoa.cluster.vectors import DocFreq
 from newsmoa.ingest.readers import duplicate_id
 
 if TYPE_CHECKING:
@@ -116,13 +120,37 @@ def _block_labels(
     articles: DataFrame, config: BackfillConfig, stats: dict[str, float | int]
 ) -> DataFrame:
     """LABELS from clustering every time block on the executors."""
-    homes = sorted(
-        r["block"] for r in articles.select("block").distinct().collect() if r["block"] is not None
-    )
-    stats["blocks"] = len(homes) + (1 if stats.get("undated") else 0)
+    counts = {
+        r["block"]: r["count"]
+        for r in articles.where("block is not null").groupBy("block").count().collect()
+    }
+    starts = block_starts(counts, config)
+    stats["blocks"] = len(starts) + (1 if stats.get("undated") else 0)
     cols = articles.select("line", "id", "published_s", "features")
-    blocked = cols.mapInArrow(arrow.blocks_fn(config, homes), arrow.BLOCKED)
-    return blocked.groupBy("block").applyInArrow(arrow.cluster_fn(config), arrow.LABELS)
+    blocked = cols.mapInArrow(arrow.blocks_fn(config, starts), arrow.BLOCKED)
+    counted = _term_counts(articles, int(stats["articles"]))
+    archive = articles.sparkSession.sparkContext.broadcast(counted)  # 16 MB, once per executor
+    cluster = arrow.cluster_fn(config, lambda: archive.value)
+    return blocked.groupBy("block").applyInArrow(cluster, arrow.LABELS)
+
+
+def _term_counts(articles: DataFrame, docs: int) -> DocFreq:
+    """The archive's `term_counts`: each partition's cells summed by Spark (at most one row
+    per cell of the table, 2^22) and made one table on the driver."""
+    import pyspark.sql.functions as F
+
+    cells = (
+        articles.select("features")
+        .mapInArrow(arrow.cells_fn(), arrow.CELLS)
+        .groupBy("cell")
+        .agg(F.sum("n").alias("n"))
+        .toArrow()
+    )
+    counted = DocFreq.counted([])
+    at = cells.column("cell").to_numpy().astype(np.int64)
+    counted.table[at] = cells.column("n").to_numpy().astype(np.int32)
+    counted.docs = docs
+    return counted
 
 
 def _stories(spark: SparkSession, labels: DataFrame, stats: dict[str, float | int]) -> DataFrame:

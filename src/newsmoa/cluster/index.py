@@ -332,6 +332,14 @@ class StoryIndex:
         their terms over a larger sample of it, as a stream's decisions do over all it saw)."""
         self._df.add_all([f.terms for f in others])
 
+    def weigh_by(self, counted: DocFreq, without: Iterable[Features] = ()) -> None:
+        """Weigh terms over a larger collection: count its articles (`counted`, a
+        `DocFreq.counted` of them, or the sum of several) in the document frequencies, less
+        `without`, those of them this index is about to be given. A backfill's time block
+        weighs its terms over the whole archive, as `newsmoa cluster` does over its input."""
+        self._df.add_table(counted.table, counted.docs)
+        self._df.remove_all([f.terms for f in without])
+
     def fresh(self, without: Iterable[Features] = ()) -> StoryIndex:
         """A new, empty index with this one's settings and document frequencies, less those
         of `without` (articles held here that are about to be added there): a window decided

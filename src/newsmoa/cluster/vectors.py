@@ -60,6 +60,19 @@ class DocFreq:
         """Count each document's (unique) terms."""
         self._count(documents, 1)
 
+    def add_table(self, cells: np.ndarray, docs: int) -> None:
+        """Count `docs` documents given by their cells: the `table` of a `DocFreq` without
+        prior that counted them (`counted`), or the sum of several."""
+        self.table += cells
+        self.docs += docs
+
+    @classmethod
+    def counted(cls, documents: Sequence[np.ndarray]) -> DocFreq:
+        """The documents' counts alone: no prior, no background."""
+        df = cls(0, background=False)
+        df.add_all(documents)
+        return df
+
     def remove_all(self, documents: Sequence[np.ndarray]) -> None:
         """Undo `add_all(documents)` (a batch that could not be indexed)."""
         self._count(documents, -1)

@@ -56,6 +56,13 @@ def _conf(pairs: tuple[str, ...]) -> dict[str, str]:
     help="Length of the time blocks stories are clustered in.",
 )
 @click.option(
+    "--block-articles",
+    type=click.IntRange(min=0),
+    default=BackfillConfig().block_articles,
+    show_default=True,
+    help="Join consecutive time blocks until each holds this many articles (0: never).",
+)
+@click.option(
     "--overlap-hours",
     type=float,
     default=None,
@@ -77,6 +84,7 @@ def backfill(
     master: str | None,
     near_duplicates: str | None,
     block_hours: float,
+    block_articles: int,
     overlap_hours: float | None,
     conf: tuple[str, ...],
 ) -> None:
@@ -110,7 +118,9 @@ def backfill(
             err=True,
         )
     try:
-        config = BackfillConfig(block_hours=block_hours, overlap_hours=overlap_hours)
+        config = BackfillConfig(
+            block_hours=block_hours, block_articles=block_articles, overlap_hours=overlap_hours
+        )
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from exc
     try:
