@@ -30,13 +30,13 @@ from newsmoa.backfill.stages import (
     term_counts,
     time_block,
 )
+from newsmoa.ingest.compressed import read_plain
 
 
 def read_lines(path: str) -> list[bytes]:
     """The lines of a JSONL file, split on "\\n" only (as Spark's text reader with lineSep),
     as bytes: `extract_lines` decodes each (one that is not UTF-8 is an error of its own)."""
-    with open(path, "rb") as handle:
-        lines = handle.read().split(b"\n")
+    lines = read_plain(path).split(b"\n")  # a gzip file decompressed (Spark: by its name)
     if lines and lines[-1] == b"":
         lines.pop()
     return lines

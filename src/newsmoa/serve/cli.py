@@ -464,17 +464,18 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
 @contextmanager
 def _as_file(infile: str) -> Iterator[str]:
     """`infile` as a regular file, which `cluster_file`'s worker processes read themselves:
-    the file itself, or stdin ("-") or a pipe copied to a temporary file first, so that every
-    input is split into lines and decoded the same way."""
-    if infile != "-" and Path(infile).is_file():
+    the file itself, or stdin ("-"), a pipe or a gzip file (decompressed) copied to a
+    temporary file first, so that every input is split into lines and decoded the same way."""
+    from newsmoa.ingest.compressed import copy_plain, is_gzip
+
+    if infile != "-" and Path(infile).is_file() and not is_gzip(infile):
         yield infile
         return
     with tempfile.NamedTemporaryFile(prefix="newsmoa-", suffix=".jsonl") as copy:
         if infile == "-":
             shutil.copyfileobj(sys.stdin.buffer, copy)
         else:
-            with open(infile, "rb") as source:
-                shutil.copyfileobj(source, copy)
+            copy_plain(infile, copy)  # a pipe, or a gzip file decompressed
         copy.flush()
         yield copy.name
 

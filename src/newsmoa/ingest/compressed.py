@@ -1,0 +1,45 @@
+"""Input compressed with gzip (an archive kept as `articles.jsonl.gz`), read as its text.
+
+`cluster` and `backfill` read a JSONL file line by line; given a gzip file they read its bytes
+as text and reported every line as "not UTF-8 text". A file is taken as gzip by its first two
+bytes (the gzip magic), whatever its name.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_gzip(path: str) -> bool:
+    """Whether the file at `path` starts with the gzip magic."""
+    with open(path, "rb") as handle:
+        return handle.read(2) == GZIP_MAGIC
+
+
+def read_plain(path: str) -> bytes:
+    """The file's bytes, decompressed when it is gzip."""
+    with _reading(path) as source:
+        return source.read()
+
+
+def copy_plain(path: str, target: IO[bytes]) -> None:
+    """Write the file's (decompressed) bytes to `target`."""
+    with _reading(path) as source:
+        shutil.copyfileobj(source, target)
+
+
+@contextmanager
+def _reading(path: str) -> Iterator[IO[bytes]]:
+    """The file open for reading, through gzip when it is gzip; a gzip stream cut short is
+    an `OSError` (`gzip.BadGzipFile`) like a damaged one, not gzip's `EOFError`."""
+    with gzip.open(path, "rb") if is_gzip(path) else open(path, "rb") as source:
+        try:
+            yield source
+        except EOFError as exc:
+            raise gzip.BadGzipFile(f"the gzip file is cut short ({exc})") from exc
