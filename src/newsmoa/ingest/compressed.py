@@ -8,6 +8,7 @@ bytes (the gzip magic), whatever its name.
 from __future__ import annotations
 
 import gzip
+import io
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,10 +36,12 @@ def copy_plain(path: str, target: IO[bytes]) -> None:
 
 
 @contextmanager
-def _reading(path: str) -> Iterator[IO[bytes]]:
+def _reading(path: str) -> Iterator[io.BufferedIOBase]:
     """The file open for reading, through gzip when it is gzip; a gzip stream cut short is
     an `OSError` (`gzip.BadGzipFile`) like a damaged one, not gzip's `EOFError`."""
-    with gzip.open(path, "rb") if is_gzip(path) else open(path, "rb") as source:
+    opened: io.BufferedIOBase
+    opened = gzip.GzipFile(path, "rb") if is_gzip(path) else open(path, "rb")  # noqa: SIM115
+    with opened as source:
         try:
             yield source
         except EOFError as exc:
