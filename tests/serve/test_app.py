@@ -712,3 +712,22 @@ def test_a_page_asked_with_a_parameter_it_cannot_read_answers_a_page(client):
     assert "cannot read the request" in page.text and "s offset" in page.text
     api = client.get("/api/stories", params={"offset": "abc"})
     assert api.status_code == 422 and api.json()["detail"][0]["loc"] == ["query", "offset"]
+
+
+def test_a_store_that_cannot_be_read_is_a_503_that_names_no_server(client, monkeypatch, caplog):
+    """The body said the store's own words, a PostgreSQL server's user, host and database
+    among them, to any reader; they go to the server's log."""
+    from newsmoa.errors import StoreError
+    from newsmoa.store.sql import SQLStore
+
+    def gone(self, **_):
+        raise StoreError("postgresql://newsmoa@db.internal:5432/news: server closed the connection")
+
+    monkeypatch.setattr(SQLStore, "story_summaries", gone)
+    with caplog.at_level("ERROR", logger="newsmoa.serve"):
+        got = client.get("/api/stories")
+        page = client.get("/")
+    assert got.status_code == 503 and got.headers["retry-after"] == "5"
+    assert got.json() == {"detail": "the store cannot be read right now; try again shortly"}
+    assert page.status_code == 503 and "db.internal" not in page.text
+    assert "db.internal" in caplog.text  # the operator still reads why

@@ -21,6 +21,7 @@ answer JSON under /api and for `.json` URLs, an HTML page elsewhere.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -34,13 +35,15 @@ from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsmoa import settings
-from newsmoa.errors import NewsmoaError
+from newsmoa.errors import NewsmoaError, StoreError
 from newsmoa.serve import api, api_corrections, api_doubts, feed, web
 from newsmoa.serve.editors import Editors
 from newsmoa.serve.editors import load as load_editors
 from newsmoa.serve.guesses import Guesses
 from newsmoa.store import open_store
 from newsmoa.store.base import is_busy
+
+log = logging.getLogger("newsmoa.serve")
 
 MAX_BODY = 64 * 1024  # bytes of a request body: a correction is a few hundred
 _NO_FRAMING = [
@@ -235,7 +238,13 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
 
     @app.exception_handler(NewsmoaError)
     async def newsmoa_error(request: Request, exc: NewsmoaError) -> Response:
-        """A store that cannot be read: one clear line, no traceback for the reader."""
+        """A store that cannot be read: one clear line, no traceback for the reader. The
+        store's own words (a PostgreSQL server's user, host and database: the body named
+        them to any reader, a helper's case) go to the server's log, not into the body."""
+        if isinstance(exc, StoreError):
+            log.error("%s %s: %s", request.method, request.url.path, exc)
+            said = "the store cannot be read right now; try again shortly"
+            return error_response(request, 503, said, {"Retry-After": "5"})
         return error_response(request, 503, str(exc))
 
     return app
