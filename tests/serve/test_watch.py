@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 
@@ -280,3 +281,33 @@ def test_watch_marks_what_appears_in_a_releases_folder_as_releases(tmp_path):
     store.close()
     assert marked == ["새 도서관 착공", "새 체육관 착공"] and sizes == [7, 7]
     assert run(db, "watch", "--once").exit_code == 2  # nothing to watch
+
+
+def test_a_store_that_keeps_failing_is_said_once_and_named_once(
+    tmp_path, example_path, monkeypatch
+):
+    """A store that fails at every poll was said at every poll, its name twice in each line
+    (`error: DB: DB: ...`)."""
+    from newsmoa.errors import StoreError
+    from newsmoa.serve import watch as watching
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(example_path, inbox / "clip.txt")
+    os.utime(inbox / "clip.txt", (1e9, 1e9))  # settled long ago: read at the first poll
+    db = tmp_path / "w.db"
+    assert run(db, "ingest", str(example_path)).exit_code == 0  # a store that opens
+
+    def locked(room, items, **_):
+        raise StoreError(f"{db}: the write lock was held past the wait")
+
+    real = watching.watch
+    monkeypatch.setattr(watching, "run_round", locked)
+    monkeypatch.setattr(watching, "watch", lambda *a, **k: real(*a, **{**k, "polls": 5}))
+    result = run(db, "watch", str(inbox), "--interval", "0")
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {db}: the write lock was held past the wait; 3 items kept for the next poll "
+        "(said again only when it changes)"
+    ]
+    assert result.exit_code == 1

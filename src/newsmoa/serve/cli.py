@@ -293,7 +293,10 @@ def watch(
 
     opened().close()  # a store that cannot be opened at all is an error now, not at a poll
 
+    shown_failure: list[str] = []  # the failure said last, not said again at every poll
+
     def report(got: watching.Round) -> None:
+        shown_failure.clear()
         r = got.report
         for origin, story in got.placed:
             click.echo(f"{origin} -> {story}")
@@ -311,7 +314,15 @@ def watch(
         )
 
     def failed(exc: Exception, items: int) -> None:
-        click.echo(f"error: {shown}: {exc}; {items} items kept for the next poll", err=True)
+        said = watching.failure_said(shown, exc)
+        if shown_failure == [said]:
+            return
+        shown_failure[:] = [said]
+        click.echo(
+            f"error: {said}; {items} items kept for the next poll (said again only when it "
+            "changes)",
+            err=True,
+        )
 
     def left_out(item: Item, exc: Exception) -> None:
         click.echo(f"error: {item.origin}: {exc}; left out (it fails alone)", err=True)

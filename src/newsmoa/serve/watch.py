@@ -108,6 +108,13 @@ def watch(
     return ok
 
 
+def failure_said(store: str, exc: Exception) -> str:
+    """What a failed poll says of its failure: the store named once (a store's own error
+    begins with its name, and the line said it twice)."""
+    said = str(exc)
+    return said if said.startswith(store) else f"{store}: {said}"
+
+
 def _alone(
     items: list[Item],
     open_store: Callable[[], Store],
