@@ -1,5 +1,5 @@
-"""An archive kept gzip-compressed (`articles.jsonl.gz`) is read as its text by `cluster` and
-`backfill`; a gzip file cut short is one error naming the file."""
+"""An archive kept gzip-compressed (`articles.jsonl.gz`) is read as its text by `cluster`,
+`backfill`, `ingest` and `watch`; a gzip file cut short is one error naming the file."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from newsmoa.ingest.readers import read_sources
+from newsmoa.ingest.watch import Poller
 from newsmoa.serve.cli import cli
+from newsmoa.types import RawItem
 
 ROWS = [
     {
@@ -63,3 +66,34 @@ def test_a_gzip_file_cut_short_is_one_error_naming_it(tmp_path: Path) -> None:
         code, _, err = _run(command, str(cut), "-o", str(tmp_path / f"{command}.jsonl"))
         assert code == 1
         assert f"{cut}: cannot read: the gzip file is cut short" in err
+
+
+def test_ingest_and_watch_read_gzip_files_by_their_inner_type(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    plain, _ = _files(tmp_path / "in")
+    plain.unlink()  # the folder holds compressed files only
+    pasted = tmp_path / "in" / "pasted.txt.gz"
+    pasted.write_bytes(gzip.compress(ROWS[2]["text"].encode("utf-8")))
+    items = list(read_sources([str(tmp_path / "in")]))
+    assert [i.id for i in items if isinstance(i, RawItem)] == ["a", "b", "c", None]
+    assert [i.text for i in items][3] == ROWS[2]["text"]  # the .txt inside, as pasted text
+    assert all(isinstance(i, RawItem) for i in items)  # (before: both "unsupported" or dropped)
+    polled = Poller([str(tmp_path / "in")]).poll()
+    assert [i.origin for i in polled] == [i.origin for i in items]
+
+
+def test_ingest_names_a_gzip_file_cut_short_and_stores_the_rest(tmp_path: Path) -> None:
+    plain, packed = _files(tmp_path)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(packed.read_bytes()[:-12])
+    plain.unlink()
+    good = tmp_path / "good.jsonl.gz"
+    packed.rename(good)
+    db = str(tmp_path / "s.db")
+    code, out, err = _run("--db", db, "ingest", str(cut), str(good))
+    assert code == 1
+    assert f"{cut}: cannot read: the gzip file is cut short" in err
+    code, out, _ = _run("--db", db, "stories", "--articles", "--format", "json")
+    assert code == 0, out
+    stored = sorted(a["id"] for story in json.loads(out) for a in story["articles"])
+    assert stored == ["a", "b", "c"]

@@ -1,8 +1,9 @@
 """Input compressed with gzip (an archive kept as `articles.jsonl.gz`), read as its text.
 
 `cluster` and `backfill` read a JSONL file line by line; given a gzip file they read its bytes
-as text and reported every line as "not UTF-8 text". A file is taken as gzip by its first two
-bytes (the gzip magic), whatever its name.
+as text and reported every line as "not UTF-8 text" (and `ingest` refused `.gz` as a file type).
+A file is taken as gzip by its first two bytes (the gzip magic), whatever its name; `ingest`
+reads `a.jsonl.gz` as the `.jsonl` it holds.
 """
 
 from __future__ import annotations

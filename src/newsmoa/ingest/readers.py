@@ -1,4 +1,5 @@
-"""Sources -> RawItems: text files (several pasted articles each), HTML, JSONL, CSV, folders.
+"""Sources -> RawItems: text files (several pasted articles each), HTML, JSONL, CSV, folders;
+each file type also gzip-compressed.
 
 Readers never raise for a bad input: they yield an `InputError` naming the file (and line) in
 its place, so the rest of the batch goes on.
@@ -11,12 +12,14 @@ import io
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsmoa.errors import InputError, Skipped, UnsupportedInput
 from newsmoa.extract.article import published_time
+from newsmoa.ingest.compressed import read_plain
 from newsmoa.ingest.markdown import plain
 from newsmoa.ingest.paste import split_pasted
 from newsmoa.text.normalize import half_surrogate
@@ -29,6 +32,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}  # a feed saved as a file (its links are not read)
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | FEED_SUFFIXES
+GZIP_SUFFIX = ".gz"  # any of them compressed (`articles.jsonl.gz`), read as its text
 
 # Column names that mean one article field, as CSV exports of news tools write them.
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -117,7 +121,7 @@ def folder_entries(folder: Path) -> list[tuple[Path, Skipped | None]]:
             if name.startswith("."):
                 continue
             p = Path(root, name)
-            suffix = p.suffix.lower()
+            suffix = kind_suffix(p)
             if suffix not in SUFFIXES:
                 why = f"{NOT_READ} ({suffix or 'no suffix'})"
                 out.append((p, Skipped(path_name(p), why, reason=NOT_READ)))
@@ -145,7 +149,7 @@ def source_file(origin: str) -> str | None:
     path, sep, k = origin.rpartition("#")
     if not (sep and k.isdigit()):
         path = origin
-    if Path(path).suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+    if kind_suffix(Path(path)) not in TEXT_SUFFIXES | HTML_SUFFIXES:
         return None
     try:
         return str(Path(path).resolve())
@@ -163,23 +167,33 @@ def path_name(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def kind_suffix(path: Path) -> str:
+    """The suffix that says how a file is read, lower-cased: a compressed file's inner one
+    (`a.jsonl.gz` is `.jsonl`; `a.gz` is "")."""
+    suffix = path.suffix.lower()
+    if suffix == GZIP_SUFFIX:
+        return Path(path.stem).suffix.lower()
+    return suffix
+
+
 def read_file(path: Path) -> Iterator[Item]:
     origin = path_name(path)
-    suffix = path.suffix.lower()
+    suffix = kind_suffix(path)
     if not path.exists():
         yield InputError(origin, "no such file or folder")
         return
     if suffix not in SUFFIXES:
         yield UnsupportedInput(
             origin,
-            f"unsupported file type {suffix or '(none)'}; "
-            f"newsmoa reads {', '.join(sorted(SUFFIXES))}",
+            f"unsupported file type {path.suffix.lower() or '(none)'}; "
+            f"newsmoa reads {', '.join(sorted(SUFFIXES))}, each also gzip-compressed "
+            f"({GZIP_SUFFIX})",
         )
         return
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(origin, f"cannot read: {exc.strerror or exc}")
+        data = read_plain(str(path))  # a gzip file (by its first bytes) decompressed
+    except (OSError, zlib.error) as exc:  # a gzip file cut short or damaged too
+        yield InputError(origin, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
     if suffix in FEED_SUFFIXES:
         from newsmoa.ingest.web import Page, read_feed  # (web reads files' formats too)
