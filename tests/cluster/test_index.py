@@ -56,6 +56,23 @@ def test_founded_and_signals(articles):
     assert second.signals["shared"]
 
 
+def test_shared_headline_words_are_shown_as_written_and_compared_by_figure():
+    body = (
+        "삼성전자는 올해 3분기 영업이익이 7조7천억원으로 잠정 집계됐다고 8일 공시했다. "
+        "반도체 부문의 회복이 실적을 이끌었고 매출은 67조원을 기록했다."
+    )
+    rows = [
+        ("e1", 0, "삼성전자 3분기 영업이익 7조원대…반도체 회복", body),
+        ("e2", 1, "삼성전자, 3분기 영업이익 7조…반도체가 견인", body + " 증권가 예상을 웃돌았다."),
+    ]
+    index = StoryIndex()
+    first, second = (index.add(a.id, article_features(a)) for a in map(article, rows))
+    assert second.story == first.story
+    shared = second.signals["shared"]
+    assert "3분기" in shared and "3분" not in shared  # (before: "3분", which reads as minutes)
+    assert "7조" in shared  # the other's 7조원대 is the same figure (compared by `word_key`)
+
+
 def test_merge_redirects_the_younger_story(articles):
     wanju, fire = articles[0], articles[3]  # two unrelated happenings, wanju published first
     index = StoryIndex()

@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from newsmoa.cluster.terms import word_key
+
 _ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 
 
@@ -36,7 +38,7 @@ def _is_hangul(word: str) -> bool:
 
 def headline_tokens(words: Sequence[str]) -> frozenset[str]:
     out: set[str] = set()
-    for w in words:
+    for w in map(word_key, words):
         if len(w) > 2 and _is_hangul(w):
             out.update(w[i : i + 2] for i in range(len(w) - 1))
         else:

@@ -42,6 +42,7 @@ from newsmoa.cluster.flashes import flashes_link
 from newsmoa.cluster.headlines import Headlines
 from newsmoa.cluster.reprints import figures_agree, same_figures
 from newsmoa.cluster.stories import Stories, Story
+from newsmoa.cluster.terms import word_key
 from newsmoa.cluster.vectors import (
     DocFreq,
     Postings,
@@ -716,11 +717,17 @@ class StoryIndex:
         return sum(sorted(snn, reverse=True)[:m]) / m
 
     def _shared(self, slot: int, linked: list[int], k: int = 6) -> list[str]:
-        mine = self._words[slot]
-        counts = Counter(w for o in linked for w in set(self._words[o]) if w in mine)
-        return [w for w, _ in sorted(counts.items(), key=lambda wc: (-wc[1], mine.index(wc[0])))][
-            :k
-        ]
+        """The article's headline words most of the `linked` headlines share (compared by
+        `word_key`, shown as the article writes them), at most `k`."""
+        mine: dict[str, str] = {}  # key -> the first word of the headline with it
+        for w in self._words[slot]:
+            mine.setdefault(word_key(w), w)
+        place = {key: n for n, key in enumerate(mine)}
+        counts = Counter(
+            key for o in linked for key in {word_key(w) for w in self._words[o]} if key in mine
+        )
+        ranked = sorted(counts.items(), key=lambda kc: (-kc[1], place[kc[0]]))
+        return [mine[key] for key, _ in ranked[:k]]
 
     # -- consolidation of a batch ---------------------------------------------------------
     def _consolidate(

@@ -44,7 +44,8 @@ _GROUP = re.compile(
 )
 _GROUP_WORDS = re.compile(r"[\s·ㆍ,/|+&-]+")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
-_WORD = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]?|[^\W\d_]+")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]*|[^\W\d_]+")
+_FIGURE_KEY = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]?")
 
 
 def _code_or_text(m: re.Match[str]) -> str:
@@ -114,8 +115,19 @@ def term_counts(text: str, boost_end: int, boost: float) -> tuple[np.ndarray, np
 
 
 def title_words(title: str) -> tuple[str, ...]:
-    """Distinct words of a headline, in order (for explanations, not for scoring)."""
+    """Distinct words of a headline, in order, as written (`3분기`, `7조원`); headlines are
+    compared by their `word_key`s."""
     return tuple(dict.fromkeys(w.lower() for w in _WORD.findall(title) if len(w) > 1))
+
+
+def word_key(word: str) -> str:
+    """The form a headline word is compared in: a figure with the first syllable of its unit
+    (`3분기` and `3분` are `3분`, `7조원` is `7조`), so `7조원` and `7조` agree; any other word as
+    it is. Headline words stored before figures kept their whole unit are these keys."""
+    if word[:1].isdigit():
+        m = _FIGURE_KEY.match(word)
+        return m.group() if m else word
+    return word
 
 
 def _word_list(name: str) -> tuple[str, ...]:
