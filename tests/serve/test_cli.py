@@ -10,6 +10,7 @@ import os
 import random
 import re
 import shutil
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -811,7 +812,32 @@ def test_an_unknown_id_names_a_postgresql_store_without_its_password(pg_url):
     """`no story 'x' in postgresql://newsmoa:secret@…` went to cron mail and logs with the
     password in clear (a black-box case), as connection errors never did."""
     url = pg_url.replace("postgres:@", "postgres:s3cret@", 1)  # (the test server trusts)
+    open_store(url).close()  # an empty store
     for args in (("show", "nope"), ("merge", "nope", "nada")):
         result = run(url, *args, ok=False)
         assert result.exit_code == 1 and "no story 'n" in result.output, result.output
         assert "s3cret" not in result.output and "postgres:***@" in result.output
+
+
+def test_a_reading_command_refuses_a_database_newsmoa_has_not_made(pg_url, tmp_path, example_path):
+    """`stories` given the wrong database made newsmoa's tables there and listed nothing."""
+    import psycopg
+
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:  # another program's database
+        db.execute("CREATE TABLE notes (body TEXT)")
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    for db in (pg_url, str(other), str(empty)):
+        for args in (("stories",), ("show", "s1"), ("doubts",), ("serve", "--port", "0")):
+            result = run(db, *args, ok=False)
+            assert result.exit_code == 1, (db, args, result.output)
+            assert "no newsmoa store here" in result.output and "newsmoa ingest" in result.output
+    with psycopg.connect(pg_url) as db:
+        assert db.execute("SELECT to_regclass('articles')").fetchone()[0] is None  # untouched
+    with sqlite3.connect(other) as db:
+        tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        assert tables == [("notes",)]
+    assert empty.stat().st_size == 0
+    run(str(empty), "ingest", str(example_path))  # a command that adds articles makes it
+    assert json.loads(run(str(empty), "stories", "--format", "json").output)  # then it reads

@@ -36,7 +36,7 @@ def _store(ctx: click.Context, *, create: bool = False) -> Store:
     mistyped --db would otherwise answer from a new, empty store)."""
     if "store" not in ctx.obj:
         missing(ctx.obj["db"], create=create)
-        ctx.obj["store"] = _open(ctx.obj["db"])
+        ctx.obj["store"] = _open(ctx.obj["db"], create=create)
         ctx.call_on_close(ctx.obj["store"].close)
     return ctx.obj["store"]
 
@@ -57,12 +57,13 @@ def missing(db: str, *, create: bool) -> None:
         )
 
 
-def _open(db: str) -> Store:
-    """The store at `db`, or the one-line error saying why it cannot be opened."""
+def _open(db: str, *, create: bool = False) -> Store:
+    """The store at `db`, or the one-line error saying why it cannot be opened (a database
+    without newsmoa's tables, unless the command makes the store: `create`)."""
     from newsmoa.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except NewsmoaError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -73,7 +74,8 @@ def _open(db: str) -> Store:
     envvar=settings.BY_NAME["db"].env,
     default=settings.BY_NAME["db"].default,
     show_default=True,
-    help="Store: an SQLite file (created if missing) or a postgresql:// URL. Also NEWSMOA_DB.",
+    help="Store: an SQLite file or a postgresql:// URL (ingest and watch make the store; "
+    "other commands refuse a database without one). Also NEWSMOA_DB.",
 )
 @click.version_option(package_name="newsmoa")
 @click.pass_context
@@ -289,7 +291,7 @@ def watch(
     shown = store_shown(ctx)
 
     def opened() -> Store:
-        return _open(ctx.obj["db"])
+        return _open(ctx.obj["db"], create=True)  # it adds articles, as ingest does
 
     opened().close()  # a store that cannot be opened at all is an error now, not at a poll
 
@@ -511,6 +513,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     from newsmoa.serve.app import create_app
 
     missing(ctx.obj["db"], create=False)  # a server of a mistyped path would show nothing
+    _open(ctx.obj["db"]).close()  # nor one of a database newsmoa has not made
     try:
         app = create_app(ctx.obj["db"])
     except NewsmoaError as exc:  # a store that is not one, a bad editors' file

@@ -15,15 +15,18 @@ from newsmoa.stamp import analysis_stamp
 from newsmoa.store.base import Store, StoredArticle
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, create: bool = True) -> Store:
+    """The store at `url`, made (or upgraded) as needed; with `create` False, a database
+    without newsmoa's tables is a `StoreError` (a command that only reads, given the wrong
+    database, would otherwise make them there and answer from an empty store)."""
     analysis_stamp()  # taken now, from the code this process runs (`newsmoa.stamp`)
     if url.startswith(("postgresql://", "postgres://")):
         from newsmoa.store.postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, create=create)
     from newsmoa.store.sqlite import SQLiteStore
 
-    return SQLiteStore(url)
+    return SQLiteStore(url, create=create)
 
 
 @contextmanager

@@ -303,6 +303,15 @@ def not_newer(version: int, known: int) -> bool:
     return version == known
 
 
+NO_STORE = "no newsmoa store here (its tables are not there): `newsmoa ingest` makes one"
+
+
+def stored_version(db: sqlite3.Connection) -> int:
+    """The store's version; 0 for a database newsmoa has not made (empty, or another
+    program's): a command that only reads refuses it (`NO_STORE`) rather than make tables."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
 def migrate(db: sqlite3.Connection) -> int:
     """Apply what the database lacks, in one transaction under the write lock (the version is
     read again inside it: two processes opening an old store at once upgrade it once);

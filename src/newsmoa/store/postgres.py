@@ -17,6 +17,7 @@ from newsmoa.store.migrations import (
     ANALYSIS_STAMPS,
     ARTICLE_SOURCES,
     ARTICLES_BY_TEXT,
+    NO_STORE,
     QUEUE_BY_TIME,
     UNDATED_FROM_STORY,
     first_times,
@@ -37,7 +38,7 @@ class PostgresStore(SQLStore):
     NO_LIMIT = None  # LIMIT NULL: all rows
     HAS_OUTLET = "stories.outlets::jsonb @> jsonb_build_array(?::text)"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
         super().__init__()
         self.name = without_password(url)
         try:
@@ -48,6 +49,8 @@ class PostgresStore(SQLStore):
             ) from exc
         try:
             self.db = psycopg.connect(url, autocommit=True)
+            if not create and _version(self.db) == 0:
+                raise StoreError(NO_STORE)
             migrate(self.db)
         except psycopg.Error as exc:
             raise StoreError(f"{self.name}: cannot open as a newsmoa store: {exc}") from exc

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from newsmoa.errors import StoreError
-from newsmoa.store.migrations import migrate
+from newsmoa.store.migrations import NO_STORE, migrate, stored_version
 from newsmoa.store.sql import SQLStore
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock
@@ -15,15 +15,19 @@ BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock
 class SQLiteStore(SQLStore):
     BEGIN = "BEGIN IMMEDIATE"  # the write lock up front: one writer at a time, no deadlock
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
         super().__init__()
         self.path = self.name = str(path)
+        if not create and not Path(path).exists():  # (connecting would make the file)
+            raise StoreError(f"{self.path}: {NO_STORE}")
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            if not create and stored_version(self.db) == 0:  # (before WAL writes its header)
+                raise StoreError(NO_STORE)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             migrate(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as a newsmoa store: {exc}") from exc
