@@ -47,6 +47,11 @@ class StoreError(NewsmoaError):
     pass
 
 
+class Contended(StoreError):
+    """Other writers kept changing what a re-decision read, try after try; nothing was
+    written (the articles it was for stay queued for the next one)."""
+
+
 class NotFound(NewsmoaError):
     pass
 

@@ -35,7 +35,7 @@ from newsmoa.cluster.recluster import (
     time_spans,
 )
 from newsmoa.cluster.stories import story_id_for
-from newsmoa.errors import InputError, Skipped, StoreError
+from newsmoa.errors import Contended, InputError, Skipped, StoreError
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.extract.copies import copy_ids, text_keyed
 from newsmoa.extract.urls import given_urls, stored_url_ids
@@ -137,6 +137,9 @@ class IngestReport:
     # "input: reason" of each dropped item, so that a folder's dropped file can be found
     dropped_from: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each, naming the input
+    # what was left for a later batch, not failed (the window's re-decision, while other
+    # writers kept changing its stories): one line each
+    deferred: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # stories this batch touched
     # (origin, article id, story) of each new or changed article
     placed: list[tuple[str, str, str]] = field(default_factory=list)
@@ -498,6 +501,13 @@ class Newsroom:
         report's error line: the batch is stored, and its articles stay queued."""
         try:
             again = self.recluster_pending(defer_analysis=defer_analysis)
+        except Contended as exc:  # other writers are busy there: theirs or the next batch's
+            self._drop_index()
+            report.deferred.append(
+                f"the window was not decided again: {exc}; this batch's articles are stored "
+                "and stay queued for the next batch (or `newsmoa recluster --queued`)"
+            )
+            return
         except Exception as exc:  # noqa: BLE001 - the batch is in; say what did not happen
             self._drop_index()  # it may be half changed
             report.errors.append(
@@ -622,7 +632,7 @@ class Newsroom:
                 self.refresh(touched)  # the documents after the lock
                 break
         else:
-            raise StoreError(
+            raise Contended(
                 f"{self.store.name}: stories kept changing while being decided again "
                 f"({RECLUSTER_TRIES} tries); nothing was changed"
             )

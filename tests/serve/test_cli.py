@@ -841,3 +841,28 @@ def test_a_reading_command_refuses_a_database_newsmoa_has_not_made(pg_url, tmp_p
     assert empty.stat().st_size == 0
     run(str(empty), "ingest", str(example_path))  # a command that adds articles makes it
     assert json.loads(run(str(empty), "stories", "--format", "json").output)  # then it reads
+
+
+def test_an_ingest_whose_re_decision_other_writers_keep_busy_is_stored_and_not_failed(
+    tmp_path, monkeypatch, example_path
+):
+    """Concurrent writers kept the window's stories changing, so the re-decision after a
+    batch gave up: the batch is stored and queued, which is a note, not exit status 1 (a
+    black-box case: a cron job reported a failed ingest whose articles were all in)."""
+    from newsmoa.errors import Contended
+    from newsmoa.pipeline import Newsroom
+
+    def busy(self, **kwargs):
+        raise Contended("s.db: stories kept changing while being decided again (3 tries)")
+
+    monkeypatch.setattr(Newsroom, "recluster_pending", busy)
+    db = tmp_path / "s.db"
+    result = run(db, "ingest", str(example_path))  # (ok: exit status 0)
+    assert "note: the window was not decided again: s.db: stories kept changing" in result.output
+    assert "errors: 0" in result.output and "error:" not in result.output
+    store = open_store(str(db))
+    assert store.counts()["articles"] == 3
+    assert len(store.unsettled(100)) == 3  # queued for the next batch or `recluster`
+    store.close()
+    monkeypatch.undo()
+    assert "decided again" in run(db, "recluster", "--queued").output

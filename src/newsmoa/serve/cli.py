@@ -155,6 +155,8 @@ def ingest(
         click.echo(f"error: {line}", err=True)
     for line in report.dropped_from:
         click.echo(f"dropped: {line}", err=True)
+    for line in report.deferred:
+        click.echo(f"note: {line}", err=True)
     if report.reclustered and report.reclustered.moved:
         click.echo(f"{_decided_again(report.reclustered)}.")
     dropped = ", ".join(f"{n} {why}" for why, n in sorted(report.dropped.items())) or "none"
@@ -306,6 +308,8 @@ def watch(
             click.echo(f"error: {line}", err=True)
         for line in r.dropped_from:
             click.echo(f"dropped: {line}", err=True)
+        for line in r.deferred:
+            click.echo(f"note: {line}", err=True)
         dropped = ", ".join(f"{n} {why}" for why, n in sorted(r.dropped.items()))
         if got.reclustered:
             click.echo(f"{_decided_again(got.reclustered)}.")
