@@ -442,3 +442,45 @@ def test_release_headers_as_offices_write_them(header, when):
     a = extract(RawItem(origin="r.txt", text=f"{header}\n\n청솔군, 공공도서관 착공\n\n{body}\n"))
     assert isinstance(a, Article) and a.title == "청솔군, 공공도서관 착공"
     assert a.published is not None and a.published.isoformat() == when
+
+
+COPIED_PAGE = (
+    "{head}\n"
+    "청솔군, 송림면에 공공도서관 연다\n"
+    "입력 2024.05.28 16:45\n\n"
+    "청솔군은 송림면에 공공도서관을 새로 짓는다고 28일 밝혔다. 사업비는 40억 원이다.\n\n"
+    "군은 내년 3월 문을 열 계획이다.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ("전북도민일보\n홈 > 사회 > 지역", "전북도민일보"),  # a masthead, then the trail
+        ("전북도민일보\n\n홈 > 사회 > 지역\n", "전북도민일보"),
+        ("HOME › 뉴스 › 자치행정", None),
+        ("홈 > 사회", None),  # two steps, opening with 홈
+        ("연합뉴스", "연합뉴스"),  # an outlet table's name
+    ],
+)
+def test_a_copied_pages_masthead_and_breadcrumb_are_not_its_headline(head, outlet):
+    """A text copied from a page keeps the lines above its headline: the story was titled
+    `전북도민일보` or `홈 > 사회 > 지역` (a black-box case)."""
+    got = extract(RawItem(origin="copied.txt", text=COPIED_PAGE.format(head=head)))
+    assert isinstance(got, Article)
+    assert got.title == "청솔군, 송림면에 공공도서관 연다" and got.subtitle is None
+    assert got.outlet == outlet  # the masthead names the outlet
+    assert got.text.startswith("청솔군은 송림면에")
+
+
+def test_a_headline_like_a_trail_or_an_outlet_stays_the_headline():
+    """What a masthead or a breadcrumb is not: a headline with a `>` in a long step, or of
+    several words ending as an outlet's name does; and a single line above the body."""
+    for head in ("물가 상승률 > 임금 상승률, 실질소득 2년째 감소", "오늘의 지역 뉴스"):
+        text = f"{head}\n{COPIED_PAGE.format(head='').lstrip()}"
+        got = extract(RawItem(origin="copied.txt", text=text))
+        assert isinstance(got, Article) and got.title == head and got.outlet is None
+    alone = (
+        COPIED_PAGE.format(head="").lstrip().replace("청솔군, 송림면에 공공도서관 연다", "경향신문")
+    )
+    assert extract(RawItem(origin="one.txt", text=alone)).title == "경향신문"

@@ -44,6 +44,7 @@ from newsmoa.extract.lines import (
     classify_all,
     ends_with_stop,
 )
+from newsmoa.extract.mastheads import is_breadcrumb, masthead
 from newsmoa.extract.tables import dateline_labels, list_intros, outlets
 from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
@@ -116,6 +117,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         or parts.outlet
         or (outlets().from_host(urlparse(raw.url).hostname or "") if raw.url else None)
         or outlet_from_email(parts.email)
+        or parts.masthead  # the page's name above its headline, in a text copied from it
         # a bare mark and name closing the text: the text's notice, or a photo's credit,
         # which the dateline, the page's address or the reporter's e-mail outrank (a review:
         # `ⓒ 연합뉴스` under a 뉴스영월 report made it 연합뉴스's)
@@ -226,6 +228,7 @@ class _Parts:
     outlet: str | None = None
     publisher: str | None = None  # the holder a copyright notice names (`copyright_outlet`)
     closing: str | None = None  # ... a bare one closing the text (`ⓒ 연합뉴스`): weaker
+    masthead: str | None = None  # the outlet a page's name above the headline names
     reporter: str | None = None
     email: str | None = None
     published: datetime | None = None
@@ -246,7 +249,12 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     for n, line in enumerate(lines):
         text = tidy(line.text)
         kind = line.kind
-        if kind is Kind.BODY and not (in_body or heads or titled) and _headline_first(lines, n):
+        if (
+            kind is Kind.BODY
+            and not (in_body or titled)
+            and all(masthead(h) for h in heads)  # (none, or a copied page's masthead only)
+            and _headline_first(lines, n)
+        ):
             kind = Kind.SHORT
         if kind is Kind.DATELINE and in_body and _timeline(line, parts, bool(datelines or stamp)):
             kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
@@ -287,7 +295,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 trailing.append(text)
                 if listing:
                     listed.append(text)
-            else:
+            elif not is_breadcrumb(text):  # (`홈 > 사회 > 지역` above a copied page's headline)
                 heads.append(text)
         elif kind is Kind.BODY:
             parts.closing = None  # more body after it: it credited a picture
@@ -317,6 +325,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     # clipping's `2026.11.28 15:42`, which was dropped: its dates then stayed unresolved)
     parts.published = published_from_datelines(datelines) or stamp
     titles = _distinct(heads)
+    if len(titles) > 1 and (name := masthead(titles[0])):  # a copied page's masthead
+        parts.masthead, titles = name, titles[1:]
     if titles:
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
@@ -384,8 +394,9 @@ def _headline_first(lines: list[Line], n: int) -> bool:
     if len(text) > TITLE_MAX_CHARS or not (end.isalpha() or end == "?"):
         return False  # (closing quotes apart: `김정훈 군수 "빈틈 메우겠다"`; a question asked
         # by a headline, `공공도서관, 언제 문 여나?`, is one too: a black-box case)
-    if any(line.kind in (Kind.SHORT, Kind.BODY) for line in lines[:n]):
-        return False  # (a release's label, contact and dateline may stand above it)
+    if any(line.kind in (Kind.SHORT, Kind.BODY) and not _furniture(line) for line in lines[:n]):
+        return False  # (a release's label, contact and dateline may stand above it; a copied
+        # page's masthead and breadcrumb may too)
     if not (n + 1 < len(lines) and lines[n + 1].kind in _UNDER_A_HEADLINE):
         return False
     # only where the body's sentences have their full stops (a text without any, its first
@@ -394,6 +405,12 @@ def _headline_first(lines: list[Line], n: int) -> bool:
         line.kind in (Kind.BODY, Kind.BYLINE) and ends_with_stop(line.text.strip())
         for line in lines[n + 1 :]
     )
+
+
+def _furniture(line: Line) -> bool:
+    """Whether `line` is a copied page's breadcrumb or masthead (`extract.mastheads`)."""
+    text = line.text.strip()
+    return is_breadcrumb(text) or masthead(text) is not None
 
 
 def _distinct(lines: list[str]) -> list[str]:

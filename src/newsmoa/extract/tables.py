@@ -123,6 +123,12 @@ def reporter_labels() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def breadcrumb_words() -> frozenset[str]:
+    """Words that open a page's breadcrumb (`breadcrumb_words.tsv`), lower-cased."""
+    return frozenset(r[0].strip().lower() for r in _rows("breadcrumb_words.tsv"))
+
+
+@cache
 def list_intros() -> tuple[str, ...]:
     """Endings of a paragraph that introduces a list (`list_intros.tsv`), lower-cased."""
     return tuple(r[0].strip().lower() for r in _rows("list_intros.tsv"))
