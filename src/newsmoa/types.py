@@ -134,20 +134,28 @@ class DisagreementValue:
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
-    """Outlets state one thing about one happening differently; no winner is picked."""
+    """Outlets state one thing about one happening differently; no winner is picked.
+
+    `trend`: "rose" when every article stating a higher count was published after every
+    article stating a lower one (a toll that may have risen as reports came in), "fell" the
+    other way, else None; what the times show, not a verdict."""
 
     about: str
     kind: str
     values: tuple[DisagreementValue, ...]
+    trend: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "about": self.about,
             "kind": self.kind,
             "values": [
                 {"value": v.value, "sources": [s.to_json() for s in v.sources]} for v in self.values
             ],
         }
+        if self.trend is not None:
+            out["trend"] = self.trend
+        return out
 
 
 @dataclass(frozen=True, slots=True)

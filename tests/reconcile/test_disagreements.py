@@ -678,3 +678,40 @@ def test_a_figure_is_one_claim_in_its_sentence_whichever_verb_follows_it():
     assert [(d.about, values(d)) for d in found] == [
         ("영업이익, sentence 1", {"12100000000000": ["a1"], "12200000000000": ["a0"]})
     ]
+
+
+def test_a_toll_that_later_reports_state_higher_says_so():
+    """Rising counts across a day's reports showed as a plain dispute (deaths 1 / 2 / 3);
+    the disagreement stays (no side is picked) and says what the publication times show."""
+    lead = "27일 오후 2시께 부산 사하구의 한 화학공장에서 불이 나 근로자 {}이 숨졌다. 소방관 80명이 투입됐다."
+
+    def at(*hours: int, tolls=("1명", "2명", "3명")) -> tuple:
+        arts = [
+            make_article(f"a{n}", lead.format(toll), datetime(2024, 5, 27, h, 0, tzinfo=KST))
+            for n, (h, toll) in enumerate(zip(hours, tolls, strict=True))
+        ]
+        return Story(arts).disagreements()
+
+    (rising,) = at(15, 18, 21)
+    assert values(rising) == {"1": ["a0"], "2": ["a1"], "3": ["a2"]}
+    assert rising.trend == "rose" and rising.to_json()["trend"] == "rose"
+    (falling,) = at(21, 18, 15)
+    assert falling.trend == "fell"
+    (mixed,) = at(15, 21, 18)  # 2 after 3: the times show nothing
+    assert mixed.trend is None and "trend" not in mixed.to_json()
+    (pair,) = at(15, 17, 18, tolls=("2명", "2명", "3명"))  # both 2s before the 3
+    assert pair.trend == "rose"
+    (overlap,) = at(15, 21, 18, tolls=("2명", "2명", "3명"))  # a 2 after the 3
+    assert overlap.trend is None
+
+
+def test_amounts_of_money_have_no_trend():
+    """Only counts (`growing_counts.tsv`) rise as reports come in; a budget stated
+    differently later is a plain disagreement."""
+    lead = "완주군은 27일 도서관 건립에 사업비 {}을 투입한다고 밝혔다. 준공은 내년 3월이다."
+    arts = [
+        make_article(f"a{n}", lead.format(v), datetime(2024, 5, 27, h, 0, tzinfo=KST))
+        for n, (h, v) in enumerate([(9, "36억 원"), (15, "38억 원")])
+    ]
+    found = Story(arts).disagreements()
+    assert found and all(d.trend is None for d in found)

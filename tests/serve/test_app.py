@@ -8,6 +8,7 @@ and a story id that was merged into the main story.
 
 from __future__ import annotations
 
+import json
 import warnings
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
@@ -731,3 +732,48 @@ def test_a_store_that_cannot_be_read_is_a_503_that_names_no_server(client, monke
     assert got.json() == {"detail": "the store cannot be read right now; try again shortly"}
     assert page.status_code == 503 and "db.internal" not in page.text
     assert "db.internal" in caplog.text  # the operator still reads why
+
+
+def test_a_toll_stated_higher_by_later_reports_says_so_in_every_view(tmp_path):
+    """`Disagreement.trend`: the md, the table and the web page say that each higher toll
+    came after every report of a lower one (a dispute of deaths 1 / 2 / 3 before)."""
+    from click.testing import CliRunner
+
+    from newsmoa.serve.cli import cli
+    from newsmoa.serve.view import TRENDS
+
+    lead = "27일 오후 2시께 부산 사하구의 한 화학공장에서 불이 나 근로자 {}이 숨졌다. "
+    rest = "소방관 80명이 투입돼 3시간 만에 불을 껐다. 경찰은 정확한 화재 원인을 조사하고 있다."
+    rows = [
+        {
+            "id": f"fire-{h}",
+            "outlet": outlet,
+            "published": f"2024-05-27T{h}:00:00+09:00",
+            "title": "부산 화학공장 화재",
+            "text": lead.format(toll) + rest,
+        }
+        for h, toll, outlet in (
+            ("15", "1명", "가신문"),
+            ("18", "2명", "나일보"),
+            ("21", "3명", "다뉴스"),
+        )
+    ]
+    src = tmp_path / "fire.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    db = str(tmp_path / "s.db")
+
+    def run(*args: str) -> str:
+        got = CliRunner().invoke(cli, ["--db", db, *args], obj={}, catch_exceptions=False)
+        assert got.exit_code == 0, got.output
+        return got.output
+
+    run("ingest", str(src))
+    (story,) = json.loads(run("stories", "--format", "json"))
+    for fmt in ("md", "table"):
+        shown = " ".join(run("show", story["id"], "--format", fmt).split())
+        assert "deaths" in shown and TRENDS["rose"] in shown, shown
+    with TestClient(create_app(db)) as c:
+        page = c.get(f"/stories/{story['id']}").text
+        doc = c.get(f"/api/stories/{story['id']}").json()
+    assert " ".join(TRENDS["rose"].split()) in " ".join(page.split())
+    assert [d.get("trend") for d in doc["disagreements"]] == ["rose"]

@@ -728,4 +728,33 @@ def _disagreement(
         sources = quoted.get(compare.key(value), [])
         out.append(DisagreementValue(_shown(kind, value), tuple(sources)))
     label = f"{about} (vs release)" if against_release else about
-    return Disagreement(label, kind, tuple(out))
+    trend = _trend(values, group) if kind == "quantity" else None
+    return Disagreement(label, kind, tuple(out), trend)
+
+
+def _trend(values: list[Any], group: list[Claim]) -> str | None:
+    """How counts that grow as a story goes on (`growing_counts.tsv`: people, households,
+    buildings; not amounts of money) moved with the time their articles were published:
+    "rose" when each higher value was first stated after the last article stating a lower
+    one, "fell" the other way, None when the times overlap, an article has no time, or a
+    value is no article's own (a sum of parts)."""
+    units, growing = mapping("units"), words("growing_counts")
+    if not all(units.get(fact.unit or "", ("",))[0] in growing for _, fact, _ in group):
+        return None
+    times: dict[Any, list[Any]] = {}
+    for v, _, art in group:
+        if art.published is None:
+            return None
+        times.setdefault(compare.key(v), []).append(art.published)
+    spans = []
+    for value in sorted(values, key=lambda v: v[0]):
+        stated = times.get(compare.key(value))
+        if not stated:
+            return None
+        spans.append((min(stated), max(stated)))
+    pairs = list(zip(spans, spans[1:], strict=False))
+    if all(low[1] < high[0] for low, high in pairs):
+        return "rose"
+    if all(low[0] > high[1] for low, high in pairs):
+        return "fell"
+    return None

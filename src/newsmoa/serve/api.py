@@ -98,6 +98,12 @@ class DisagreementOut(BaseModel):
     about: str
     kind: str = Field(description="person, organization, place, date or quantity")
     values: list[DisagreementValueOut]
+    trend: str | None = Field(
+        default=None,
+        description="rose: each higher count was first stated after every report of a lower "
+        "one (a toll that may have risen as reports came in); fell: the other way; null "
+        "when the publication times show neither",
+    )
 
 
 class EventOut(BaseModel):

@@ -21,6 +21,7 @@ from newsmoa.serve.view import (
     quoted_words,
     show_stated,
     source_names,
+    trend_text,
     when,
     why_text,
     with_disputes,
@@ -189,6 +190,8 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     out += _release_lines(doc, names) + _family_lines(doc, names)
     for d in doc.get("disagreements", []):
         out += ["", f"## Disagreement: {d['about']} ({d['kind']})", ""]
+        if trend := trend_text(d):
+            out += [f"_{_md(trend)}_", ""]
         for v in d["values"]:
             quotes = "; ".join(
                 f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
@@ -282,6 +285,8 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     parts = [_render(head), *filter(None, [notes])]
     for d in doc.get("disagreements", []):
         lines = [f"DISAGREEMENT {d['about']} ({d['kind']}):"]
+        if trend := trend_text(d):
+            lines.append(f"  ({trend})")
         for v in d["values"]:
             for s in v["sources"]:
                 lines.append(

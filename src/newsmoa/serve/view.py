@@ -130,6 +130,20 @@ def file_name(origin: str) -> str:
     return origin if "://" in origin or "/" not in path else path.rsplit("/", 1)[1]
 
 
+TRENDS = {
+    "rose": "later reports state more: each higher figure came after every report of a "
+    "lower one (a count may have risen as reports came in)",
+    "fell": "later reports state less: each lower figure came after every report of a "
+    "higher one (a count may have been revised down as reports came in)",
+}
+
+
+def trend_text(disagreement: dict[str, Any]) -> str | None:
+    """What the publication times show of a disagreement's figures (`Disagreement.trend`),
+    as a reader reads it; None when they show nothing."""
+    return TRENDS.get(disagreement.get("trend") or "")
+
+
 def why_text(signals: dict[str, Any]) -> str:
     """An article's placing signals (`Assignment.signals`, and what the pipeline adds) as a
     reader reads them: which decision placed it and on what evidence; the raw signals stay
@@ -350,6 +364,7 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     disagreements = [
         {
             **d,
+            "trend": trend_text(d),
             "values": [
                 {
                     "value": v["value"],
