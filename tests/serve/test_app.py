@@ -737,9 +737,6 @@ def test_a_store_that_cannot_be_read_is_a_503_that_names_no_server(client, monke
 def test_a_toll_stated_higher_by_later_reports_says_so_in_every_view(tmp_path):
     """`Disagreement.trend`: the md, the table and the web page say that each higher toll
     came after every report of a lower one (a dispute of deaths 1 / 2 / 3 before)."""
-    from click.testing import CliRunner
-
-    from newsmoa.serve.cli import cli
     from newsmoa.serve.view import TRENDS
 
     lead = "27일 오후 2시께 부산 사하구의 한 화학공장에서 불이 나 근로자 {}이 숨졌다. "
@@ -758,16 +755,7 @@ def test_a_toll_stated_higher_by_later_reports_says_so_in_every_view(tmp_path):
             ("21", "3명", "다뉴스"),
         )
     ]
-    src = tmp_path / "fire.jsonl"
-    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    db = str(tmp_path / "s.db")
-
-    def run(*args: str) -> str:
-        got = CliRunner().invoke(cli, ["--db", db, *args], obj={}, catch_exceptions=False)
-        assert got.exit_code == 0, got.output
-        return got.output
-
-    run("ingest", str(src))
+    db, run = _ingested(tmp_path, rows)
     (story,) = json.loads(run("stories", "--format", "json"))
     for fmt in ("md", "table"):
         shown = " ".join(run("show", story["id"], "--format", fmt).split())
@@ -777,3 +765,48 @@ def test_a_toll_stated_higher_by_later_reports_says_so_in_every_view(tmp_path):
         doc = c.get(f"/api/stories/{story['id']}").json()
     assert " ".join(TRENDS["rose"].split()) in " ".join(page.split())
     assert [d.get("trend") for d in doc["disagreements"]] == ["rose"]
+
+
+def _ingested(tmp_path, rows: list[dict]):
+    """A store at `tmp_path` holding `rows` (JSONL lines), and a function running a command
+    on it that returns its output (exit status 0 asserted)."""
+    from click.testing import CliRunner
+
+    from newsmoa.serve.cli import cli
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    db = str(tmp_path / "s.db")
+
+    def run(*args: str) -> str:
+        got = CliRunner().invoke(cli, ["--db", db, *args], obj={}, catch_exceptions=False)
+        assert got.exit_code == 0, got.output
+        return got.output
+
+    run("ingest", str(src))
+    return db, run
+
+
+def test_one_outlets_two_articles_are_numbered_in_the_md_and_the_table(tmp_path):
+    """The web page named them `연합뉴스 #1` and `#2`; the md and the table named both
+    `연합뉴스`, so a sentence's sources could not be told apart (a black-box case)."""
+    body = (
+        "청솔군은 송림면에 공공도서관을 새로 짓는다고 27일 밝혔다. 사업비는 40억 원이며 "
+        "내년 3월 문을 연다. 열람실과 어린이 자료실을 갖춘다."
+    )
+    rows = [
+        {"id": "y1", "outlet": "연합뉴스", "published": "2024-05-27T09:00:00+09:00",
+         "title": "청솔군 공공도서관 건립", "text": body},
+        {"id": "y2", "outlet": "연합뉴스", "published": "2024-05-27T11:00:00+09:00",
+         "title": "청솔군, 송림면에 도서관", "text": body + " 주차장도 새로 만든다."},
+        {"id": "n1", "outlet": "뉴스1", "published": "2024-05-27T10:00:00+09:00",
+         "title": "청솔군 도서관 짓는다", "text": body},
+    ]  # fmt: skip
+    _, run = _ingested(tmp_path, rows)
+    (story,) = json.loads(run("stories", "--format", "json"))
+    md = run("show", story["id"], "--format", "md")
+    assert "| 연합뉴스 #1 | 2024-05-27 09:00" in md and "| 연합뉴스 #2 | 2024-05-27 11:00" in md
+    assert "| 뉴스1 |" in md
+    assert "주차장도 새로 만든다. [연합뉴스 #2]" in md  # the one article's own sentence
+    table = run("show", story["id"], "--format", "table")
+    assert "연합뉴스 #1" in table and "연합뉴스 #2" in table

@@ -18,9 +18,9 @@ from rich.table import Table
 
 from newsmoa.serve.view import (
     disputes,
+    labels,
     quoted_words,
     show_stated,
-    source_names,
     trend_text,
     when,
     why_text,
@@ -149,7 +149,7 @@ def _story_block(row: dict[str, Any], articles: list[dict[str, Any]]) -> str:
 def story(doc: dict[str, Any], fmt: str, *, why: bool = False) -> str:
     if fmt == "json":
         return json.dumps(with_disputes(doc), ensure_ascii=False, indent=2)
-    names = source_names(doc["articles"])
+    names = labels(doc["articles"])
     if fmt == "md":
         return _story_md(doc, names, why)
     return _story_table(doc, names, why)
@@ -158,6 +158,14 @@ def story(doc: dict[str, Any], fmt: str, *, why: bool = False) -> str:
 def _initial(text: str) -> str:
     """`text` with a capital first letter, the rest as written (an outlet's "KT&G")."""
     return text[:1].upper() + text[1:]
+
+
+def _outlet_cell(article: dict[str, Any], names: dict[str, str]) -> str:
+    """An article's outlet in the articles table, numbered as the story names it when the
+    outlet has several (`연합뉴스 #2`, as the sentences' sources say); a release marked."""
+    if article.get("is_release"):
+        return f"{article['outlet'] or '-'} (release)"
+    return names.get(article["id"], article["outlet"]) if article.get("outlet") else "-"
 
 
 def _chips(sources: list[dict[str, Any]], names: dict[str, str]) -> str:
@@ -181,9 +189,8 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         "|---|---|---|---|---|",
     ]
     for a in doc["articles"]:
-        release = " (release)" if a.get("is_release") else ""
         out.append(
-            f"| {_md(a['outlet'] or '-')}{release} | {_when(a['published'])} | "
+            f"| {_md(_outlet_cell(a, names))} | {_when(a['published'])} | "
             f"{_md(a['reporter'] or '-')} | "
             f"{a['reuse'] if a['reuse'] is not None else '-'} | {_md(a['title'])} |"
         )
@@ -270,7 +277,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     for a in doc["articles"]:
         _row(
             head,
-            a["outlet"] or "-",
+            _outlet_cell(a, names),
             _when(a["published"]),
             a["reporter"] or "-",
             "-" if a["reuse"] is None else f"{a['reuse']:.2f}",

@@ -229,9 +229,9 @@ def source_names(articles: Sequence[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
-def _labels(articles: list[dict[str, Any]]) -> dict[str, str]:
-    """Article id -> its name (`source_names`), numbered when one outlet has several
-    articles."""
+def labels(articles: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Article id -> its name (`source_names`), numbered in reading order when one outlet has
+    several articles (`연합뉴스 #1`, `연합뉴스 #2`): every view of a story names them so."""
     named = source_names(articles)
     names = [named[a["id"]] for a in articles]
     seen: dict[str, int] = {}
@@ -288,7 +288,7 @@ def with_disputes(doc: dict[str, Any]) -> dict[str, Any]:
 def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, computed from a Story document."""
     articles = doc.get("articles") or []
-    label = _labels(articles)
+    label = labels(articles)
     pos = {a["id"]: i for i, a in enumerate(articles, start=1)}  # anchors: #article-N
     text = {a["id"]: a.get("text") or "" for a in articles}
 
