@@ -8,6 +8,7 @@ import numpy as np
 
 from newsmoa.cluster import DEFAULT_CONFIG, StoryIndex, article_features
 from newsmoa.cluster.headlines import Headlines, headline_actors
+from newsmoa.cluster.terms import compared_words, title_words
 
 
 def test_actors_from_quote_speaker_and_comma_subject():
@@ -90,7 +91,7 @@ def test_words_in_every_headline_of_a_small_index_still_weigh():
     for prior in (0, DEFAULT_CONFIG.idf_prior_docs):
         heads = Headlines(prior)
         for outlet in ("가람", "나래", "다솜", "라온", "마루", "바다", "사랑", "아라", "자람"):
-            heads.append(("군,", "새", "도서관", "착공", f"({outlet}신문)"))
+            heads.append(title_words(f"청솔군, 새 도서관 착공 ({outlet}신문)"))
         alike.append(heads.affinity(0, 1))
     assert alike[0] < 0.15 and alike[1] > 0.6
 
@@ -124,3 +125,32 @@ def test_a_template_report_of_another_day_is_no_reprint():
     sims = index._table.similarities(index._slot[a.id], np.array([index._slot[b.id]]))
     assert float(sims[0]) >= 0.8
     assert index.story_of(a.id) != index.story_of(b.id)
+
+
+def test_headlines_are_compared_in_the_words_stored_before_figures_kept_their_units():
+    """`title_words` keeps a figure's unit for `--why` (`3분기`, not `3분`); headlines are
+    compared in the old words, the rest of a figure's word a word of its own (`10일부터`:
+    `10일` and `부터`; a review found `부터` lost, which turned a pair's gate from alike to
+    not), and old stored words come back as they are."""
+    written = title_words("서울 지하철 10일부터 파업…3분기 7조7천억원, 3.5%포인트")
+    assert written == (
+        "서울",
+        "지하철",
+        "10일부터",
+        "파업",
+        "3분기",
+        "7조",
+        "7천억원",
+        "3.5%포인트",
+    )
+    old = ("서울", "지하철", "10일", "부터", "파업", "3분", "7조", "7천", "억원", "3.5%", "포인트")
+    assert compared_words(written) == old and compared_words(old) == old
+    heads = Headlines()
+    for title in (
+        "서울 지하철 10일부터 파업",
+        "부산 버스 11일부터 운행 중단",
+        "대구 폭염",
+        "광주 호우",
+    ):
+        heads.append(title_words(title))
+    assert heads.affinity(0, 1) > DEFAULT_CONFIG.headline_floor  # `부터` shared, as before

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from newsmoa.cluster.terms import word_key
+from newsmoa.cluster.terms import compared_words
 
 _ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 
@@ -38,7 +38,7 @@ def _is_hangul(word: str) -> bool:
 
 def headline_tokens(words: Sequence[str]) -> frozenset[str]:
     out: set[str] = set()
-    for w in map(word_key, words):
+    for w in words:
         if len(w) > 2 and _is_hangul(w):
             out.update(w[i : i + 2] for i in range(len(w) - 1))
         else:
@@ -64,7 +64,8 @@ class Headlines:
         self._docs = 0
         self._prior = prior
 
-    def append(self, words: Sequence[str], actors: Sequence[str] = ()) -> None:
+    def append(self, written: Sequence[str], actors: Sequence[str] = ()) -> None:
+        words = compared_words(written)
         self._actors.append(tuple(actors))
         self._text.append(" ".join(words))
         # Korean headlines only: elsewhere (ECB+) the first line is often not a headline at all,

@@ -10,6 +10,7 @@ alike. `title_words` gives readable words of a headline for explaining a decisio
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -44,8 +45,11 @@ _GROUP = re.compile(
 )
 _GROUP_WORDS = re.compile(r"[\s·ㆍ,/|+&-]+")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
-_WORD = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]*|[^\W\d_]+")
-_FIGURE_KEY = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]?")
+# a headline's words as compared: a figure with the first syllable of its unit (`3분`, `7조`),
+# the rest of a word on its own (`3분기`: `3분`, then `기`, too short to count)
+_WORD = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]?|[^\W\d_]+")
+# ... and as written: a figure with all the letters after it (`3분기`, `10일부터`)
+_WRITTEN_WORD = re.compile(r"\d+(?:[.,]\d+)*[%\uac00-\ud7a3]*|[^\W\d_]+")
 
 
 def _code_or_text(m: re.Match[str]) -> str:
@@ -115,19 +119,25 @@ def term_counts(text: str, boost_end: int, boost: float) -> tuple[np.ndarray, np
 
 
 def title_words(title: str) -> tuple[str, ...]:
-    """Distinct words of a headline, in order, as written (`3분기`, `7조원`); headlines are
-    compared by their `word_key`s."""
-    return tuple(dict.fromkeys(w.lower() for w in _WORD.findall(title) if len(w) > 1))
+    """Distinct words of a headline, in order, as written (`3분기`, `7조원`: what explains a
+    decision); headlines are compared by their `compared_words`."""
+    return tuple(dict.fromkeys(w.lower() for w in _WRITTEN_WORD.findall(title) if len(w) > 1))
+
+
+def compared_words(words: Sequence[str]) -> tuple[str, ...]:
+    """Headline words (`title_words`) as headlines are compared: a figure cut after the
+    first syllable of its unit, the rest of its word a word of its own (`10일부터`: `10일`,
+    `부터`), words of one letter left out. These are the words stored before 2026-11-30,
+    which come back as they are, so old and new stored headlines compare alike."""
+    return tuple(dict.fromkeys(t for w in words for t in _WORD.findall(w) if len(t) > 1))
 
 
 def word_key(word: str) -> str:
-    """The form a headline word is compared in: a figure with the first syllable of its unit
-    (`3분기` and `3분` are `3분`, `7조원` is `7조`), so `7조원` and `7조` agree; any other word as
-    it is. Headline words stored before figures kept their whole unit are these keys."""
-    if word[:1].isdigit():
-        m = _FIGURE_KEY.match(word)
-        return m.group() if m else word
-    return word
+    """A headline word as `--why` matches it with another headline's: a figure with the first
+    syllable of its unit (`3분기` and `3분` are `3분`; `7조원` and `7조` agree), any other word
+    as it is."""
+    m = _WORD.match(word) if word[:1].isdigit() else None
+    return m.group() if m else word
 
 
 def _word_list(name: str) -> tuple[str, ...]:
