@@ -78,6 +78,16 @@ def labelled(text: str) -> list[tuple[str | None, str]]:
             "군은 주민 교류에 나섰다.",
             [("교류", "군은 주민 교류에 나섰다.")],
         ),
+        # a happening a span of time is counted from is the reference point of another's
+        # time (the meeting's date was the signing's: a second signing date in the story)
+        (
+            "협약식 사흘 뒤 첫 회의를 연다.",
+            [("meeting", "협약식 사흘 뒤 첫 회의를 연다.")],
+        ),
+        (
+            "두 기관은 협약 체결 2주 후 실무 협의회를 열기로 했다.",
+            [("meeting", "두 기관은 협약 체결 2주 후 실무 협의회를 열기로 했다.")],
+        ),
     ],
 )
 def test_clause_labels(text, expected):

@@ -715,3 +715,14 @@ def test_amounts_of_money_have_no_trend():
     ]
     found = Story(arts).disagreements()
     assert found and all(d.trend is None for d in found)
+
+
+def test_a_day_counted_from_a_disputed_day_is_not_a_second_dispute():
+    """`협약식 사흘 뒤 첫 회의`: the meeting's day is worked out from each outlet's signing
+    day, so the signing's 15th against the 16th also showed as the meeting's 18th against
+    the 19th (one cause, two disputes), and the meeting's day was a signing date too."""
+    lead = "청솔군은 {}일 군청에서 희망재단과 업무협약을 체결했다고 밝혔다. 협약식 사흘 뒤 첫 회의를 연다."
+    found = story(*(lead.format(d) for d in (15, 16, 16))).disagreements()  # (March 2015)
+    assert [(d.about, values(d)) for d in found] == [
+        ("signing date", {"2015-03-15": ["a0"], "2015-03-16": ["a1", "a2"]})
+    ]

@@ -408,9 +408,24 @@ def _not_happening(noun: str) -> bool:
     return noun in words("not_happenings") or noun in words("date_words")
 
 
+@cache
+def counted_span() -> re.Pattern[str]:
+    """A span of time counted from a day or a happening (`사흘 뒤`, `2주 후`, `열흘 만에`):
+    the day it names is worked out, not written."""
+    counts = "|".join(sorted((re.escape(r[0]) for r in rows("day_counts")), key=len, reverse=True))
+    return re.compile(rf"(?:{counts}|\d+\s*(?:일|주|주일|개월|달|년))\s*(?:뒤|후|전|만에)")
+
+
+@cache
+def _counted_from() -> re.Pattern[str]:
+    """`counted_span` right after a happening (`협약식 사흘 뒤`): that happening is the
+    reference point of another's time, not the clause's own."""
+    return re.compile(rf"\s*(?:{counted_span().pattern})")
+
+
 def _label(text: str, toks: tuple[Tok, ...]) -> tuple[str | None, bool]:
     for label, rx in _happenings():
-        if rx.search(text):
+        if any(not _counted_from().match(text, m.end()) for m in rx.finditer(text)):
             return label, True
     # No table row: the noun of the last predicate ("파견했고" -> 파견, "교류에 나선" -> 교류).
     for k in range(len(toks) - 1, -1, -1):

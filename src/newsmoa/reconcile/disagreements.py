@@ -45,7 +45,14 @@ from typing import Any
 
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
-from newsmoa.facts.clauses import EARLIER, READ_AT, READING_TIME, story_labels, tells_history
+from newsmoa.facts.clauses import (
+    EARLIER,
+    READ_AT,
+    READING_TIME,
+    counted_span,
+    story_labels,
+    tells_history,
+)
 from newsmoa.facts.dates import day_words
 from newsmoa.facts.evidence import quote, sentence_spans, span_at
 from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
@@ -280,12 +287,14 @@ def _value(fact: Fact) -> Any:
 
 
 def _inferred(fact: Fact) -> bool:
-    """Whether the date's day is a reference word's (이날, 당일, 전날, 다음날), or a speaker's
-    today in a quotation counted from the dateline (`facts.quoted.QUOTED_DAY`: one call's
-    “오늘 아침” was the 23rd and the 24th in two outlets' articles of those days), not a day
-    the outlet wrote ("이날 27일 오후 2시" states the 27th)."""
+    """Whether the date's day is a reference word's (이날, 당일, 전날, 다음날), a span counted
+    from another day (`협약식 사흘 뒤`: two outlets disputing the signing's day disputed the
+    meeting's three days later too, one cause shown twice), or a speaker's today in a
+    quotation counted from the dateline (`facts.quoted.QUOTED_DAY`: one call's “오늘 아침”
+    was the 23rd and the 24th in two outlets' articles of those days), not a day the outlet
+    wrote ("이날 27일 오후 2시" states the 27th)."""
     words = fact.text or ""
-    if (fact.about or "").endswith(QUOTED_DAY):
+    if (fact.about or "").endswith(QUOTED_DAY) or counted_span().search(words):
         return True
     return any(w in words for w in day_words("ref")) and not _DAY.search(words)
 
