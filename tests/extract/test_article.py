@@ -461,6 +461,8 @@ COPIED_PAGE = (
         ("HOME › 뉴스 › 자치행정", None),
         ("홈 > 사회", None),  # two steps, opening with 홈
         ("연합뉴스", "연합뉴스"),  # an outlet table's name
+        ("MBC", "MBC"),
+        ("청솔타임스", "청솔타임스"),  # unknown, with a masthead's ending
     ],
 )
 def test_a_copied_pages_masthead_and_breadcrumb_are_not_its_headline(head, outlet):
@@ -484,3 +486,13 @@ def test_a_headline_like_a_trail_or_an_outlet_stays_the_headline():
         COPIED_PAGE.format(head="").lstrip().replace("청솔군, 송림면에 공공도서관 연다", "경향신문")
     )
     assert extract(RawItem(origin="one.txt", text=alone)).title == "경향신문"
+    # a review's cases: a headline of `>` steps alone (figures in its steps, or none);
+    # section labels that are short aliases of outlets, or end as online outlets do
+    for head in ("1위 삼성 > 2위 LG > 3위 SK", "수출 > 내수 > 투자 순"):
+        text = (
+            COPIED_PAGE.format(head="").lstrip().replace("청솔군, 송림면에 공공도서관 연다", head)
+        )
+        assert extract(RawItem(origin="c.txt", text=text)).title == head
+    for label in ("문화", "세계", "지역뉴스", "포토뉴스", "가짜뉴스"):
+        got = extract(RawItem(origin="c.txt", text=COPIED_PAGE.format(head=label)))
+        assert got.outlet is None, label  # (before: 문화일보, 세계일보, an outlet `지역뉴스`)

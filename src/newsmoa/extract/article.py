@@ -252,7 +252,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         if (
             kind is Kind.BODY
             and not (in_body or titled)
-            and all(masthead(h) for h in heads)  # (none, or a copied page's masthead only)
+            and all(map(_furniture, heads))  # (none, or a copied page's masthead, breadcrumb)
             and _headline_first(lines, n)
         ):
             kind = Kind.SHORT
@@ -295,7 +295,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 trailing.append(text)
                 if listing:
                     listed.append(text)
-            elif not is_breadcrumb(text):  # (`홈 > 사회 > 지역` above a copied page's headline)
+            else:
                 heads.append(text)
         elif kind is Kind.BODY:
             parts.closing = None  # more body after it: it credited a picture
@@ -325,7 +325,10 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     # clipping's `2026.11.28 15:42`, which was dropped: its dates then stayed unresolved)
     parts.published = published_from_datelines(datelines) or stamp
     titles = _distinct(heads)
-    if len(titles) > 1 and (name := masthead(titles[0])):  # a copied page's masthead
+    # a copied page's breadcrumb (`홈 > 사회 > 지역`) and masthead above its headline, when a
+    # headline is left
+    titles = [t for t in titles if not is_breadcrumb(t)] or titles
+    if len(titles) > 1 and (name := masthead(titles[0])):
         parts.masthead, titles = name, titles[1:]
     if titles:
         parts.title = titles[0]
@@ -394,7 +397,10 @@ def _headline_first(lines: list[Line], n: int) -> bool:
     if len(text) > TITLE_MAX_CHARS or not (end.isalpha() or end == "?"):
         return False  # (closing quotes apart: `김정훈 군수 "빈틈 메우겠다"`; a question asked
         # by a headline, `공공도서관, 언제 문 여나?`, is one too: a black-box case)
-    if any(line.kind in (Kind.SHORT, Kind.BODY) and not _furniture(line) for line in lines[:n]):
+    if any(
+        line.kind in (Kind.SHORT, Kind.BODY) and not _furniture(line.text.strip())
+        for line in lines[:n]
+    ):
         return False  # (a release's label, contact and dateline may stand above it; a copied
         # page's masthead and breadcrumb may too)
     if not (n + 1 < len(lines) and lines[n + 1].kind in _UNDER_A_HEADLINE):
@@ -407,9 +413,8 @@ def _headline_first(lines: list[Line], n: int) -> bool:
     )
 
 
-def _furniture(line: Line) -> bool:
-    """Whether `line` is a copied page's breadcrumb or masthead (`extract.mastheads`)."""
-    text = line.text.strip()
+def _furniture(text: str) -> bool:
+    """Whether a line is a copied page's breadcrumb or masthead (`extract.mastheads`)."""
     return is_breadcrumb(text) or masthead(text) is not None
 
 

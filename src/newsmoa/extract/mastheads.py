@@ -9,27 +9,40 @@ from __future__ import annotations
 
 import re
 
-from newsmoa.extract.tables import breadcrumb_words, outlets
+from newsmoa.extract.tables import breadcrumb_words, masthead_endings, outlets
 
 _STEP = re.compile(r"\s*[>›»]\s*")
 _STEP_MAX_CHARS = 15  # a section's name is short; a headline quoting `A > B` is not a trail
 
 
 def is_breadcrumb(line: str) -> bool:
-    """Whether `line` is a trail of sections: three short steps or more between `>`, `›`
-    or `»`, or two opening with a word such as `홈` or `Home`."""
+    """Whether `line` is a trail of sections: steps between `>`, `›` or `»`, each short and
+    without a figure (`1위 삼성 > 2위 LG` is a headline), three or more, or two opening with
+    a word such as `홈` or `Home`. (A line that is the text's only headline stays its
+    headline: `_read_lines`.)"""
     steps = _STEP.split(line.strip())
-    if len(steps) < 2 or any(not s or len(s) > _STEP_MAX_CHARS for s in steps):
+    if len(steps) < 2 or any(
+        not s or len(s) > _STEP_MAX_CHARS or any(c.isdigit() for c in s) for s in steps
+    ):
         return False
     return len(steps) >= 3 or steps[0].lower() in breadcrumb_words()
 
 
+_ALIAS_MIN_CHARS = 3  # `문화`, `세계`, `서울`: aliases of outlets, and section labels too
+
+
 def masthead(line: str) -> str | None:
-    """The outlet `line` is the name of, alone (`전북일보`, an outlet table's name or alias,
-    or one word with an outlet's ending), else None: a headline of several words that ends
-    `… 뉴스` names none."""
+    """The outlet `line` is the masthead of: an outlet table's name, or an alias of three
+    characters or more, written alone (`문화일보`, `MBC`), or one word with a masthead's
+    ending (`masthead_endings.tsv`: `전북도민일보`); else None (`문화`, `지역뉴스`, a headline
+    of several words)."""
     name = line.strip()
     table = outlets()
-    if name in table.by_alias:
-        return table.by_alias[name]
-    return table.canonical(name) if len(name.split()) == 1 else None
+    known = table.by_alias.get(name)
+    if known is not None and (name == known or len(name) >= _ALIAS_MIN_CHARS):
+        return known
+    if len(name.split()) == 1 and any(
+        name.endswith(end) and len(name) > len(end) for end in masthead_endings()
+    ):
+        return name  # (an ending alone, `신문`, names no outlet)
+    return None

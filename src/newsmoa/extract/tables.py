@@ -129,6 +129,12 @@ def breadcrumb_words() -> frozenset[str]:
 
 
 @cache
+def masthead_endings() -> tuple[str, ...]:
+    """Endings of an unknown outlet's masthead (`masthead_endings.tsv`)."""
+    return tuple(r[0].strip() for r in _rows("masthead_endings.tsv"))
+
+
+@cache
 def list_intros() -> tuple[str, ...]:
     """Endings of a paragraph that introduces a list (`list_intros.tsv`), lower-cased."""
     return tuple(r[0].strip().lower() for r in _rows("list_intros.tsv"))
