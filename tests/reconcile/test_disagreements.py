@@ -703,6 +703,8 @@ def test_a_toll_that_later_reports_state_higher_says_so():
     assert pair.trend == "rose"
     (overlap,) = at(15, 21, 18, tolls=("2명", "2명", "3명"))  # a 2 after the 3
     assert overlap.trend is None
+    (day_only,) = at(0, 15, tolls=("3명", "1명"))  # the 3 dated by its day alone:
+    assert day_only.trend is None  # any time that day (a review's false "fell")
 
 
 def test_amounts_of_money_have_no_trend():

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -741,6 +742,14 @@ def _disagreement(
     return Disagreement(label, kind, tuple(out), trend)
 
 
+def _when_published(at: datetime) -> tuple[datetime, datetime]:
+    """The earliest and latest an article may have been published: a time given as a day
+    alone (`2024-05-27`, read as its midnight) is any time of that day."""
+    if (at.hour, at.minute, at.second, at.microsecond) == (0, 0, 0, 0):
+        return at, at + timedelta(days=1)
+    return at, at
+
+
 def _trend(values: list[Any], group: list[Claim]) -> str | None:
     """How counts that grow as a story goes on (`growing_counts.tsv`: people, households,
     buildings; not amounts of money) moved with the time their articles were published:
@@ -750,17 +759,17 @@ def _trend(values: list[Any], group: list[Claim]) -> str | None:
     units, growing = mapping("units"), words("growing_counts")
     if not all(units.get(fact.unit or "", ("",))[0] in growing for _, fact, _ in group):
         return None
-    times: dict[Any, list[Any]] = {}
+    times: dict[Any, list[tuple[datetime, datetime]]] = {}
     for v, _, art in group:
         if art.published is None:
             return None
-        times.setdefault(compare.key(v), []).append(art.published)
+        times.setdefault(compare.key(v), []).append(_when_published(art.published))
     spans = []
     for value in sorted(values, key=lambda v: v[0]):
         stated = times.get(compare.key(value))
         if not stated:
             return None
-        spans.append((min(stated), max(stated)))
+        spans.append((min(t for t, _ in stated), max(t for _, t in stated)))
     pairs = list(zip(spans, spans[1:], strict=False))
     if all(low[1] < high[0] for low, high in pairs):
         return "rose"
