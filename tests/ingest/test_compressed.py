@@ -97,3 +97,19 @@ def test_ingest_names_a_gzip_file_cut_short_and_stores_the_rest(tmp_path: Path) 
     assert code == 0, out
     stored = sorted(a["id"] for story in json.loads(out) for a in story["articles"])
     assert stored == ["a", "b", "c"]
+
+
+def test_a_gzip_file_without_a_type_in_its_name_is_named_as_written(tmp_path: Path) -> None:
+    """`b.gz` was refused as "unsupported file type .gz" by a message listing `.gz` as read,
+    and named "(no suffix)" in a folder; `c.tar.gz` as `.tar` (a review's cases)."""
+    packed = gzip.compress(b'{"id": "x", "text": "hello"}\n')
+    (tmp_path / "b.gz").write_bytes(packed)
+    (tmp_path / "c.tar.gz").write_bytes(packed)
+    bare, tar = (list(read_sources([str(tmp_path / n)])) for n in ("b.gz", "c.tar.gz"))
+    assert "unsupported file type .gz;" in str(bare[0]) and "`articles.jsonl.gz`" in str(bare[0])
+    assert "unsupported file type .tar.gz;" in str(tar[0])
+    said = sorted(str(i) for i in read_sources([str(tmp_path)]))
+    assert said == [
+        f"{tmp_path / 'b.gz'}: not a file type newsmoa reads (.gz)",
+        f"{tmp_path / 'c.tar.gz'}: not a file type newsmoa reads (.tar.gz)",
+    ]

@@ -121,9 +121,8 @@ def folder_entries(folder: Path) -> list[tuple[Path, Skipped | None]]:
             if name.startswith("."):
                 continue
             p = Path(root, name)
-            suffix = kind_suffix(p)
-            if suffix not in SUFFIXES:
-                why = f"{NOT_READ} ({suffix or 'no suffix'})"
+            if kind_suffix(p) not in SUFFIXES:
+                why = f"{NOT_READ} ({written_suffix(p) or 'no suffix'})"
                 out.append((p, Skipped(path_name(p), why, reason=NOT_READ)))
             elif not p.is_file():
                 why = LINK_TO_NOTHING if p.is_symlink() and not p.exists() else NOT_A_FILE
@@ -167,6 +166,12 @@ def path_name(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def written_suffix(path: Path) -> str:
+    """The suffix as the file's name writes it, lower-cased: `.tar.gz`, `.gz`, `.pdf`."""
+    suffix = path.suffix.lower()
+    return kind_suffix(path) + suffix if suffix == GZIP_SUFFIX else suffix
+
+
 def kind_suffix(path: Path) -> str:
     """The suffix that says how a file is read, lower-cased: a compressed file's inner one
     (`a.jsonl.gz` is `.jsonl`; `a.gz` is "")."""
@@ -183,11 +188,16 @@ def read_file(path: Path) -> Iterator[Item]:
         yield InputError(origin, "no such file or folder")
         return
     if suffix not in SUFFIXES:
+        written = written_suffix(path)
         yield UnsupportedInput(
             origin,
-            f"unsupported file type {path.suffix.lower() or '(none)'}; "
+            f"unsupported file type {written or '(none)'}; "
             f"newsmoa reads {', '.join(sorted(SUFFIXES))}, each also gzip-compressed "
-            f"({GZIP_SUFFIX})",
+            + (
+                f"with its type in its name (`articles.jsonl{GZIP_SUFFIX}`)"
+                if written == GZIP_SUFFIX
+                else f"({GZIP_SUFFIX})"
+            ),
         )
         return
     try:
