@@ -811,6 +811,45 @@ def test_a_re_decision_whose_stories_change_meanwhile_starts_again(tmp_path):
     store.close()
 
 
+def test_a_re_decision_contended_in_a_later_span_reports_the_spans_it_wrote(
+    tmp_path, monkeypatch
+):
+    """A batch over two spans of time far apart: the first span is decided and written, the
+    second is contended (other writers). The batch is not failed, the note says the window
+    was not wholly decided again, the first span's re-decision is reported, and only the
+    second span's articles stay queued (a review: the note said "nothing was changed" and
+    "this batch's articles stay queued", and the first span's report was lost)."""
+    from newsmoa.errors import Contended
+
+    body = (
+        "청솔군은 송림면에 공공도서관을 새로 짓는다고 밝혔다. 사업비는 40억 원이며 내년 3월 "
+        "문을 연다. 열람실과 어린이 자료실, 주차장을 갖춘다. {}번째 기사다."
+    )
+    items = [
+        RawItem(f"x{n}.jsonl", text=body.format(n), id=f"x{n}", published=day)
+        for n, day in enumerate(("2024-05-03T09:00+09:00", "2024-05-03T10:00+09:00",
+                                 "2024-05-20T09:00+09:00", "2024-05-20T10:00+09:00"))
+    ]  # fmt: skip
+    room = Newsroom(open_store(str(tmp_path / "s.db")))
+    calls = []
+    decide = Newsroom.recluster
+
+    def busy_later(self, *args, **kwargs):
+        calls.append(args)
+        if len(calls) > 1:
+            raise Contended("s.db: stories kept changing while being decided again (3 tries)")
+        return decide(self, *args, **kwargs)
+
+    room.ingest(items[:3], defer_analysis=True, recluster=False)  # queued, as by another
+    monkeypatch.setattr(Newsroom, "recluster", busy_later)
+    report = room.ingest(items[3:], defer_analysis=True, recluster=True)
+    assert len(calls) == 2 and not report.failed
+    assert report.deferred and "not wholly decided again" in report.deferred[0]
+    assert report.reclustered is not None and report.reclustered.decided == {"x0", "x1"}
+    assert sorted(a for a, _ in room.store.unsettled(10)) == ["x2", "x3"]
+    room.store.close()
+
+
 def test_a_story_never_gets_the_id_of_a_stored_story_the_index_did_not_load(tmp_path, monkeypatch):
     """Story ids are 48-bit hashes of the founding article's id, so two can meet in a large
     archive: a story founded now, whose id a story outside the loaded window already has, is

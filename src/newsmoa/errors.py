@@ -48,8 +48,11 @@ class StoreError(NewsmoaError):
 
 
 class Contended(StoreError):
-    """Other writers kept changing what a re-decision read, try after try; nothing was
-    written (the articles it was for stay queued for the next one)."""
+    """Other writers kept changing what a re-decision read, try after try; that span was
+    left as it was (its articles stay queued for the next one). `partial`: the report of the
+    spans decided before it (committed), when there were any."""
+
+    partial: object = None
 
 
 class NotFound(NewsmoaError):

@@ -504,10 +504,11 @@ class Newsroom:
         except Contended as exc:  # other writers are busy there: theirs or the next batch's
             self._drop_index()
             report.deferred.append(
-                f"the window was not decided again: {exc}; this batch's articles are stored "
-                "and stay queued for the next batch (or `newsmoa recluster --queued`)"
+                f"the window was not wholly decided again: {exc}; the articles stored and "
+                "not decided again stay queued for the next batch (or `newsmoa recluster "
+                "--queued`)"
             )
-            return
+            again = exc.partial if isinstance(exc.partial, ReclusterReport) else None
         except Exception as exc:  # noqa: BLE001 - the batch is in; say what did not happen
             self._drop_index()  # it may be half changed
             report.errors.append(
@@ -564,7 +565,7 @@ class Newsroom:
         pad = timedelta(hours=self.config.window_hours)
         if not times:
             return None
-        done = []
+        done: list[ReclusterReport] = []
         step = RECLUSTER_SPAN_WINDOWS * pad.total_seconds()
         for first, last in time_spans([t.timestamp() for t in times], 2 * pad.total_seconds()):
             # a long span (an archive's queue) in pieces: each reads its own windows only
@@ -573,7 +574,12 @@ class Newsroom:
                 piece_hi = min(last, piece_lo + step)
                 start = datetime.fromtimestamp(piece_lo, UTC) - pad
                 end = datetime.fromtimestamp(piece_hi, UTC) + pad
-                done.append(self.recluster(start, end, defer_analysis=defer_analysis, hold=True))
+                try:
+                    got = self.recluster(start, end, defer_analysis=defer_analysis, hold=True)
+                except Contended as exc:  # the spans before it are written: say what they did
+                    exc.partial = combined(done) if done else None
+                    raise
+                done.append(got)
         return combined(done)
 
     def recluster(
@@ -634,7 +640,7 @@ class Newsroom:
         else:
             raise Contended(
                 f"{self.store.name}: stories kept changing while being decided again "
-                f"({RECLUSTER_TRIES} tries); nothing was changed"
+                f"({RECLUSTER_TRIES} tries); they were left as they were"
             )
         if not defer_analysis:
             self.documents(touched)
