@@ -32,8 +32,9 @@ router = APIRouter(prefix="/api", tags=["stories"])
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    """One store connection per request, closed afterwards (SQLite connections are cheap)."""
-    store = open_store(request.app.state.db)
+    """One store connection per request, closed afterwards (SQLite connections are cheap);
+    a store gone since the start is a `StoreError` (503), not a new empty one."""
+    store = open_store(request.app.state.db, create=False)
     try:
         yield store
     finally:

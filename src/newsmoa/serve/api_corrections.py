@@ -270,7 +270,7 @@ def documents_later(later: BackgroundTasks, request: Request, done: corrections.
 
 
 def _build_documents(db: str, stories: tuple[str, ...]) -> None:
-    store = open_store(db)  # (the request's own store is closed by then)
+    store = open_store(db, create=False)  # (the request's own store is closed by then)
     try:
         for story in stories:
             story_document(store, story)

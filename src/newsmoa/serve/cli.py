@@ -517,7 +517,6 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     from newsmoa.serve.app import create_app
 
     missing(ctx.obj["db"], create=False)  # a server of a mistyped path would show nothing
-    _open(ctx.obj["db"]).close()  # nor one of a database newsmoa has not made
     try:
         app = create_app(ctx.obj["db"])
     except NewsmoaError as exc:  # a store that is not one, a bad editors' file
