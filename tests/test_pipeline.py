@@ -811,9 +811,7 @@ def test_a_re_decision_whose_stories_change_meanwhile_starts_again(tmp_path):
     store.close()
 
 
-def test_a_re_decision_contended_in_a_later_span_reports_the_spans_it_wrote(
-    tmp_path, monkeypatch
-):
+def test_a_re_decision_contended_in_a_later_span_reports_the_spans_it_wrote(tmp_path, monkeypatch):
     """A batch over two spans of time far apart: the first span is decided and written, the
     second is contended (other writers). The batch is not failed, the note says the window
     was not wholly decided again, the first span's re-decision is reported, and only the

@@ -171,8 +171,9 @@ def error_response(
 def create_app(db: str, *, edit_token: str | None = None, editors: str | None = None) -> FastAPI:
     """The ASGI app over the store at `db` (an SQLite path or a PostgreSQL URL). Opens it
     once now, so a database that is not a newsmoa store (none at the path, an empty file,
-    another program's) fails at start with a clear `StoreError`, and makes no tables there. `edit_token`:
-    what `POST /api/corrections` asks for (None: `NEWSMOA_EDIT_TOKEN`; empty: refused);
+    another program's) fails at start with a clear `StoreError`, and makes no tables there.
+    `edit_token`: what `POST /api/corrections` asks for (None: `NEWSMOA_EDIT_TOKEN`; empty:
+    refused);
     `editors`: a file of editors with tokens of their own (None: `NEWSMOA_EDITORS`; empty:
     none), read now, so a bad line fails at start (`ConfigError`)."""
     open_store(db, create=False).close()
