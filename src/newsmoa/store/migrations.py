@@ -317,11 +317,11 @@ def migrate(db: sqlite3.Connection) -> int:
     read again inside it: two processes opening an old store at once upgrade it once);
     returns its version. `db` is in autocommit mode (`isolation_level=None`). A store that a
     newer newsmoa upgraded is refused (`not_newer`)."""
-    if not_newer(db.execute("PRAGMA user_version").fetchone()[0], len(MIGRATIONS)):
+    if not_newer(stored_version(db), len(MIGRATIONS)):
         return len(MIGRATIONS)  # a reader opening an up-to-date store takes no lock
     db.execute("BEGIN IMMEDIATE")
     try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        version = stored_version(db)
         for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             step(db)
             db.execute(f"PRAGMA user_version = {number}")
