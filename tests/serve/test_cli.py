@@ -843,6 +843,26 @@ def test_a_reading_command_refuses_a_database_newsmoa_has_not_made(pg_url, tmp_p
     assert json.loads(run(str(empty), "stories", "--format", "json").output)  # then it reads
 
 
+def test_ingest_refuses_another_programs_sqlite_database_and_leaves_it_as_it_was(
+    tmp_path, example_path
+):
+    """`ingest --db notes.db` (another program's file, given by mistake) added newsmoa's
+    tables beside the program's own and switched the file to WAL."""
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as db:
+        for name in ("notes", "tags", "links", "users"):
+            db.execute(f"CREATE TABLE {name} (body TEXT)")
+    before = other.read_bytes()
+    for args in (("ingest", str(example_path)), ("watch", str(tmp_path), "--once")):
+        result = run(other, *args, ok=False)
+        assert result.exit_code == 1, (args, result.output)
+        assert str(other) in result.output and "another program's tables" in result.output
+        assert "links, notes, tags and 1 more" in result.output
+    assert other.read_bytes() == before
+    with sqlite3.connect(other) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
 def test_an_ingest_whose_re_decision_other_writers_keep_busy_is_stored_and_not_failed(
     tmp_path, monkeypatch, example_path
 ):

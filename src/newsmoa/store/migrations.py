@@ -304,12 +304,27 @@ def not_newer(version: int, known: int) -> bool:
 
 
 NO_STORE = "no newsmoa store here (its tables are not there): `newsmoa ingest` makes one"
+NOT_OURS = (
+    "holds another program's tables ({tables}), not a newsmoa store: newsmoa makes its store"
+    " only in a new or empty file (give --db a path of its own)"
+)
 
 
 def stored_version(db: sqlite3.Connection) -> int:
     """The store's version; 0 for a database newsmoa has not made (empty, or another
     program's): a command that only reads refuses it (`NO_STORE`) rather than make tables."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def foreign_tables(db: sqlite3.Connection) -> list[str]:
+    """The tables of a SQLite database newsmoa has not made (`stored_version` 0), which
+    `ingest` must not add its tables to: a file given to `--db` by mistake (another program's
+    database) would otherwise hold both, and its own journal mode would be changed to WAL."""
+    rows = db.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+        " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    )
+    return [name for (name,) in rows]
 
 
 def migrate(db: sqlite3.Connection) -> int:

@@ -6,10 +6,14 @@ import sqlite3
 from pathlib import Path
 
 from newsmoa.errors import StoreError
-from newsmoa.store.migrations import NO_STORE, migrate, stored_version
+from newsmoa.store.migrations import NO_STORE, NOT_OURS, foreign_tables, migrate, stored_version
 from newsmoa.store.sql import SQLStore
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock
+
+
+def _more(names: list[str]) -> str:
+    return f" and {len(names) - 3} more" if len(names) > 3 else ""
 
 
 class SQLiteStore(SQLStore):
@@ -23,8 +27,11 @@ class SQLiteStore(SQLStore):
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            if not create and stored_version(self.db) == 0:  # (before WAL writes its header)
-                raise StoreError(NO_STORE)
+            if stored_version(self.db) == 0:  # (before WAL changes the file)
+                if not create:
+                    raise StoreError(NO_STORE)
+                if tables := foreign_tables(self.db):
+                    raise StoreError(NOT_OURS.format(tables=", ".join(tables[:3]) + _more(tables)))
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
