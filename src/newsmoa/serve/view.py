@@ -219,13 +219,7 @@ def source_names(articles: Sequence[dict[str, Any]]) -> dict[str, str]:
     name (sent the same minute) numbered in reading order."""
     releases = [a for a in articles if a.get("is_release")]
     out = {a["id"]: source_name(a, len(releases)) for a in articles}
-    named = Counter(out[a["id"]] for a in releases)
-    seen: Counter[str] = Counter()
-    for a in releases:
-        name = out[a["id"]]
-        if named[name] > 1:
-            seen[name] += 1
-            out[a["id"]] = f"{name} #{seen[name]}"
+    out.update(_numbered([(a["id"], out[a["id"]]) for a in releases]))
     return out
 
 
@@ -233,12 +227,17 @@ def labels(articles: Sequence[dict[str, Any]]) -> dict[str, str]:
     """Article id -> its name (`source_names`), numbered in reading order when one outlet has
     several articles (`연합뉴스 #1`, `연합뉴스 #2`): every view of a story names them so."""
     named = source_names(articles)
-    names = [named[a["id"]] for a in articles]
-    seen: dict[str, int] = {}
+    return _numbered([(a["id"], named[a["id"]]) for a in articles])
+
+
+def _numbered(named: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """(id, name) in reading order -> id's name, with `#k` after a name several ids share."""
+    counts = Counter(name for _, name in named)
+    seen: Counter[str] = Counter()
     out = {}
-    for a, name in zip(articles, names, strict=True):
-        seen[name] = seen.get(name, 0) + 1
-        out[a["id"]] = name if names.count(name) == 1 else f"{name} #{seen[name]}"
+    for aid, name in named:
+        seen[name] += 1
+        out[aid] = name if counts[name] == 1 else f"{name} #{seen[name]}"
     return out
 
 
