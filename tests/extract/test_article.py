@@ -463,6 +463,11 @@ COPIED_PAGE = (
         ("연합뉴스", "연합뉴스"),  # an outlet table's name
         ("MBC", "MBC"),
         ("청솔타임스", "청솔타임스"),  # unknown, with a masthead's ending
+        ("문화", None),  # a section's label (it headed the story, the headline in the body)
+        ("[사회]", None),
+        ("경제 · 산업", None),
+        ("Politics", None),
+        ("전북도민일보\n사회일반", "전북도민일보"),
     ],
 )
 def test_a_copied_pages_masthead_and_breadcrumb_are_not_its_headline(head, outlet):
@@ -473,6 +478,16 @@ def test_a_copied_pages_masthead_and_breadcrumb_are_not_its_headline(head, outle
     assert got.title == "청솔군, 송림면에 공공도서관 연다" and got.subtitle is None
     assert got.outlet == outlet  # the masthead names the outlet
     assert got.text.startswith("청솔군은 송림면에")
+
+
+def test_a_headline_of_section_words_and_more_is_not_a_section_label():
+    from newsmoa.extract.mastheads import is_section_label
+
+    assert all(
+        map(is_section_label, ("문화", " [사회] ", "정치 | 국회", "사회일반", "TOP STORIES"))
+    )
+    for line in ("가짜뉴스", "세계 경제 전망", "사회적 거리두기", "일반", "[]", "문화 행사 열려"):
+        assert not is_section_label(line), line
 
 
 def test_a_headline_like_a_trail_or_an_outlet_stays_the_headline():

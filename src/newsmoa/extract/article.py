@@ -44,7 +44,7 @@ from newsmoa.extract.lines import (
     classify_all,
     ends_with_stop,
 )
-from newsmoa.extract.mastheads import is_breadcrumb, masthead
+from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead
 from newsmoa.extract.tables import dateline_labels, list_intros, outlets
 from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
@@ -325,9 +325,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     # clipping's `2026.11.28 15:42`, which was dropped: its dates then stayed unresolved)
     parts.published = published_from_datelines(datelines) or stamp
     titles = _distinct(heads)
-    # a copied page's breadcrumb (`홈 > 사회 > 지역`) and masthead above its headline, when a
-    # headline is left
-    titles = [t for t in titles if not is_breadcrumb(t)] or titles
+    # a copied page's breadcrumb (`홈 > 사회 > 지역`), section label (`문화`) and masthead above
+    # its headline, when a headline is left
+    titles = [t for t in titles if not (is_breadcrumb(t) or is_section_label(t))] or titles
     if len(titles) > 1 and (name := masthead(titles[0])):
         parts.masthead, titles = name, titles[1:]
     if titles:
@@ -414,8 +414,9 @@ def _headline_first(lines: list[Line], n: int) -> bool:
 
 
 def _furniture(text: str) -> bool:
-    """Whether a line is a copied page's breadcrumb or masthead (`extract.mastheads`)."""
-    return is_breadcrumb(text) or masthead(text) is not None
+    """Whether a line is a copied page's breadcrumb, section label or masthead
+    (`extract.mastheads`)."""
+    return is_breadcrumb(text) or is_section_label(text) or masthead(text) is not None
 
 
 def _distinct(lines: list[str]) -> list[str]:

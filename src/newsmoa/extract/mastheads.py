@@ -1,15 +1,17 @@
 """Lines a page shows above its headline, which a text copied from it keeps: the outlet's
-masthead (`전북일보`) and the breadcrumb of its sections (`홈 > 사회 > 지역`).
+masthead (`전북일보`), the breadcrumb of its sections (`홈 > 사회 > 지역`) and the label of
+its section (`문화`, `[사회]`).
 
 A text pasted from a page read them as its headline and standfirst: the story was titled
-`전북일보`, or `홈 > 뉴스 > 사회`. A breadcrumb is left out; a masthead names the outlet.
+`전북일보`, `홈 > 뉴스 > 사회` or `문화`. A breadcrumb and a label are left out; a masthead
+names the outlet.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsmoa.extract.tables import breadcrumb_words, masthead_endings, outlets
+from newsmoa.extract.tables import breadcrumb_words, masthead_endings, outlets, section_labels
 
 _STEP = re.compile(r"\s*[>›»]\s*")
 _STEP_MAX_CHARS = 15  # a section's name is short; a headline quoting `A > B` is not a trail
@@ -26,6 +28,25 @@ def is_breadcrumb(line: str) -> bool:
     ):
         return False
     return len(steps) >= 3 or steps[0].lower() in breadcrumb_words()
+
+
+_LABEL_WORDS = re.compile(r"\s*[·|/>,]\s*|\s+")
+_BRACKETS = "[]【】〔〕<>〈〉()"
+_GENERAL = "일반"  # `사회일반`: the section's general news
+
+
+def is_section_label(line: str) -> bool:
+    """Whether `line` is only the name of a site's section (`section_labels.tsv`), in
+    brackets or not, or several such names between spaces, `·`, `|`, `/` or `>`
+    (`경제 · 산업`, `사회일반`)."""
+    name = line.strip().strip(_BRACKETS).strip().lower()
+    labels = section_labels()
+    if not name or name in labels:
+        return bool(name)
+    words = [w for w in _LABEL_WORDS.split(name) if w]
+    return bool(words) and all(
+        w in labels or (w.endswith(_GENERAL) and w[: -len(_GENERAL)] in labels) for w in words
+    )
 
 
 _ALIAS_MIN_CHARS = 3  # `문화`, `세계`, `서울`: aliases of outlets, and section labels too

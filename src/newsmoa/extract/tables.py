@@ -129,6 +129,12 @@ def breadcrumb_words() -> frozenset[str]:
 
 
 @cache
+def section_labels() -> frozenset[str]:
+    """Names of a site's sections (`section_labels.tsv`), lower-cased."""
+    return frozenset(r[0].strip().lower() for r in _rows("section_labels.tsv"))
+
+
+@cache
 def masthead_endings() -> tuple[str, ...]:
     """Endings of an unknown outlet's masthead (`masthead_endings.tsv`)."""
     return tuple(r[0].strip() for r in _rows("masthead_endings.tsv"))
