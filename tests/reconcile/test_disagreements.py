@@ -728,3 +728,16 @@ def test_a_day_counted_from_a_disputed_day_is_not_a_second_dispute():
     assert [(d.about, values(d)) for d in found] == [
         ("signing date", {"2015-03-15": ["a0"], "2015-03-16": ["a1", "a2"]})
     ]
+
+
+def test_two_counts_of_days_from_one_happening_disagree_however_they_are_written():
+    """`협약식 사흘 뒤` against `나흘 뒤` (a review: no longer compared once counted days
+    stopped being dates of their own); `사흘 뒤` and `3일 후` are one count."""
+    lead = (
+        "청솔군은 15일 군청에서 희망재단과 업무협약을 체결했다고 밝혔다. 협약식 {} 첫 회의를 연다."
+    )
+    found = story(*(lead.format(w) for w in ("사흘 뒤", "3일 후", "나흘 뒤"))).disagreements()
+    assert [(d.about, values(d)) for d in found] == [
+        ("meeting date, sentence 2", {"3일 뒤": ["a0", "a1"], "4일 뒤": ["a2"]})
+    ]
+    assert not story(*(lead.format(w) for w in ("사흘 뒤", "3일 후"))).disagreements()

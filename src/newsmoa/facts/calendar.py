@@ -99,20 +99,30 @@ def offset_from(parts: Parts, anchor: date) -> tuple[Any, date | None]:
 
 
 def _offset(text: str, anchor: date) -> tuple[Any, date | None]:
-    sign = -1 if text.rstrip().endswith("전") else 1
-    counts = _table("day_counts")
-    body = _key(re.sub(r"(전|후|뒤)\s*$", "", text))
-    if body in counts:
-        found = anchor + timedelta(days=sign * int(counts[body][0]))
+    n, unit = span(text)
+    if unit == "day":
+        found = anchor + timedelta(days=n)
         return found.isoformat(), found
+    if unit == "month":
+        return _month_iso(*_add_months(anchor.year, anchor.month, n)), None
+    return f"{anchor.year + n:04d}", None
+
+
+SPAN_UNITS = {"일": "day", "주": "day", "주일": "day", "개월": "month", "달": "month"}
+
+
+def span(text: str) -> tuple[int, str]:
+    """A counted span (`사흘 뒤`, `2주 후`, `1개월 전`, `열흘 만에`) as a signed count of days,
+    months or years (`(3, "day")`, `(14, "day")`, `(-1, "month")`, `(10, "day")`): two
+    spans written differently (`사흘 뒤`, `3일 후`) are equal."""
+    sign = -1 if text.rstrip().endswith("전") else 1
+    body = _key(re.sub(r"(전|후|뒤|만에)\s*$", "", text.rstrip()))
+    counts = _table("day_counts")
+    if body in counts:
+        return sign * int(counts[body][0]), "day"
     (n,) = _ints(body)[:1] or [0]
     unit = re.sub(r"[\d\s]", "", body)
-    if unit in ("일", "주", "주일"):
-        found = anchor + timedelta(days=sign * n * (1 if unit == "일" else 7))
-        return found.isoformat(), found
-    if unit in ("개월", "달"):
-        return _month_iso(*_add_months(anchor.year, anchor.month, sign * n)), None
-    return f"{anchor.year + sign * n:04d}", None
+    return sign * n * (7 if unit in ("주", "주일") else 1), SPAN_UNITS.get(unit, "year")
 
 
 def resolve(

@@ -46,6 +46,7 @@ from typing import Any
 
 from newsmoa.facts import compare
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
+from newsmoa.facts.calendar import span
 from newsmoa.facts.clauses import (
     EARLIER,
     READ_AT,
@@ -88,8 +89,12 @@ def _day(fact: Fact) -> int | None:
 def _date_covers(a: Any, b: Any) -> bool:
     """`compare.date_covers`, with a day of an unknown month (`("day", 27)`), which covers
     a date on that day and says no more, and a time on a day named by reference (`("time",
-    "08:24")`), which covers a date and time at that time."""
-    if isinstance(a, tuple) and a[0] == "time" or isinstance(b, tuple) and b[0] == "time":
+    "08:24")`), which covers a date and time at that time; a span counted from another day
+    (`("span", "3일 뒤", time)`) is compared only with another span."""
+    a_span, b_span = _kind_of(a) == "span", _kind_of(b) == "span"
+    if a_span or b_span:
+        return not (a_span and b_span) or a[1] == b[1] and _time_covers(a, b)
+    if _kind_of(a) == "time" or _kind_of(b) == "time":
         return _time_covers(a, b)
     a_day, b_day = isinstance(a, tuple), isinstance(b, tuple)
     if a_day and b_day:
@@ -108,9 +113,15 @@ def _time_covers(a: Any, b: Any) -> bool:
     return ta is None or tb is None or ta == tb
 
 
+def _kind_of(value: Any) -> str | None:
+    """The kind of a date value that is not a date: "day", "time" or "span" (`_value`)."""
+    return str(value[0]) if isinstance(value, tuple) else None
+
+
 def _time_of(value: Any) -> str | None:
     if isinstance(value, tuple):
-        return str(value[1]) if value[0] == "time" else None
+        time = value[1] if value[0] == "time" else value[2] if value[0] == "span" else None
+        return None if time is None else str(time)
     return value[11:16] if isinstance(value, str) and len(value) > 16 else None
 
 
@@ -279,8 +290,12 @@ def _value(fact: Fact) -> Any:
         return ("day", _day(fact))
     if fact.type == "date" and _inferred(fact):
         # the day is ours, read from the day the article named before (이날, 당일): only the
-        # time the outlet wrote is its claim ("이날 오전 8시 24분" against "8시 26분")
+        # time the outlet wrote is its claim ("이날 오전 8시 24분" against "8시 26분"), and
+        # a span's count ("협약식 사흘 뒤" against "나흘 뒤", whatever day each counts from)
         time = _time_of(fact.value)
+        counted = _counted(fact)
+        if counted is not None:
+            return ("span", counted, time)
         return ("time", time) if time else None
     if fact.type == "quantity":
         return (fact.value, hedge(fact.text or ""))
@@ -300,9 +315,24 @@ def _inferred(fact: Fact) -> bool:
     return any(w in words for w in day_words("ref")) and not _DAY.search(words)
 
 
+def _counted(fact: Fact) -> str | None:
+    """The span a date is counted by (`사흘 뒤`, `3일 후`: "3일 뒤"), written one way for
+    all outlets; None for a date not counted, or a speaker's day in a quotation."""
+    m = counted_span().search(fact.text or "")
+    if m is None or (fact.about or "").endswith(QUOTED_DAY):
+        return None
+    n, unit = span(m.group(0))
+    return f"{abs(n)}{_UNIT_WORDS[unit]} {'전' if n < 0 else '뒤'}"
+
+
+_UNIT_WORDS = {"day": "일", "month": "개월", "year": "년"}
+
+
 def _shown(kind: str, value: Any) -> Any:
-    if kind == "date" and isinstance(value, tuple) and value[0] == "time":
+    if kind == "date" and _kind_of(value) == "time":
         return value[1]  # a time on a day the outlet named by reference
+    if kind == "date" and _kind_of(value) == "span":
+        return f"{value[1]} {value[2]}" if value[2] else value[1]
     if kind == "date" and isinstance(value, tuple):
         return f"{value[1]}일"  # a day of an unknown month
     return value[0] if kind == "quantity" else list(value) if kind == "organization" else value
