@@ -171,3 +171,26 @@ def test_sayings_and_attributions_as_a_judgement_on_real_texts_found():
     assert introduced(analyse(said), end, spans(said)) == []
     held = "그는 “협상”(22일 “오늘 끝났다”고 말함)을 언급했다."  # (a bracket holding its own)
     assert [d[1] for d in dates(held) if d[0] == "오늘"] == ["2019-08-22"]
+
+
+def test_a_speakers_today_counts_from_the_day_written_after_the_quotation():
+    """`“오늘 …”고 22일 밝혔다`: the day written between the quotation's tail and its verb of
+    saying is the speaker's (it kept the dateline's day, marked as a guess), and a row of
+    quotations shares it. A day that goes on to another
+    happening (`”며 1일 회견을 열었다`), one after the dateline, or one after other words
+    (`”고 말했고, 22일 …`) is not the saying's."""
+    after = "군수는 “오늘 협약으로 새 길이 열렸다”고 22일 밝혔다."
+    assert [d[:2] for d in dates(after) if d[0] == "오늘"] == [("오늘", "2019-08-22")]
+    row = "그는 “어제 통화했다”며 “오늘 다시 만난다”고 22일 말했다."
+    assert [d[:2] for d in dates(row) if d[0] in ("어제", "오늘")] == [
+        ("어제", "2019-08-21"),
+        ("오늘", "2019-08-22"),
+    ]
+    for other in (
+        "그는 “오늘 발표한다”며 22일 회견을 열었다.",
+        "그는 “오늘 발표한다”고 다음 달 1일 밝힌다.",
+        "그는 “오늘 발표한다”고 말했고, 22일 회견을 열었다.",
+    ):
+        today = [d for d in dates(other) if d[0] == "오늘"]
+        assert [(w, v) for w, v, _ in today] == [("오늘", "2019-08-24")], other
+        assert today[0][2] is None or today[0][2].endswith(QUOTED_DAY), other

@@ -170,7 +170,8 @@ def _dated(
     """Each date of sentence `a` with the happening it is about (`_date_about`). A date
     introducing a quotation is the day of the words that close it (`quotations.introduced`),
     and a speaker's today in that quotation, in this sentence or a later one, counts from
-    it (`spoken`: each quotation's day of speaking, kept over the article); so does one said
+    it (`spoken`: each quotation's day of speaking, kept over the article), and one written
+    after the quotation (`“오늘 …”고 27일 밝혔다`: `quotations.said_after`); so does one said
     at a happening the article dated (`군수는 협약식에서 “오늘 …”`: the signing's day,
     `held_on`); one in another quotation keeps the dateline's count, and its happening is
     marked `QUOTED_DAY`."""
@@ -179,7 +180,7 @@ def _dated(
         row = quotations.introduced(a, m.end, quoted)
         held = quotations.inside(quoted, a.start + m.start)
         if held is not None and now_day(m):
-            said = spoken.get(held)
+            said = spoken.get(held) or quotations.said_after(a, held, found, quoted, anchor)
             day = said.day if said is not None else _said_at(a, held, held_on)
             if day is not None:
                 m = counted_from(m, day, tz)

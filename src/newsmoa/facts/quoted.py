@@ -11,9 +11,11 @@ speaker's 오늘 is.
 - `said_on(a, m, found, quoted, anchor)`: the quotations whose speaker's today (`오늘`,
   `어제`: `dates.now_day`) counts from date `m` ("폼페이오 장관은 22일(현지시간) … “오늘
   아침 …”": the 22nd; also through a chain of clauses, "22일 기자들과 만나 “…”",
-  `spoken_on`). Elsewhere in a quotation a speaker's today counts from the dateline, a
-  guess, and its happening is labelled `QUOTED_DAY` so that only the time it states is
-  compared (`reconcile.disagreements`); `extract._dated` applies both.
+  `spoken_on`); `said_after(a, quote, found, quoted, anchor)`: the date written after a
+  quotation and before its verb of saying (`“오늘 …”고 27일 밝혔다`). Elsewhere in a
+  quotation a speaker's today counts from the dateline, a guess, and its happening is
+  labelled `QUOTED_DAY` so that only the time it states is compared
+  (`reconcile.disagreements`); `extract._dated` applies them.
 """
 
 from __future__ import annotations
@@ -126,6 +128,30 @@ def said_on(
     if not written_day(m, anchor) or _between(found, m, a, quoted):
         return []
     return spoken_on(a, m.end, quoted)
+
+
+def said_after(
+    a: Analysis,
+    quote: Span,
+    found: Sequence[DateMention],
+    quoted: Sequence[Span],
+    anchor: date | None,
+) -> DateMention | None:
+    """The date of sentence `a` (`found`: its dates) that says when `quote` was said, written
+    after it: right after the closing tail of its row of quotations (`_row`) and before the
+    verb of saying (`“오늘 …”고 27일 밝혔다`), a day written by its number (`written_day`);
+    else None. (Not 이날: `find_dates` reads it from the quotation's own 오늘.)"""
+    k = bisect_left(quoted, quote)
+    if k == len(quoted) or quoted[k] != quote:
+        return None
+    close = _row(a, k, quoted)[-1][1] + 1 - a.start
+    after = [x for x in found if x.start >= close]
+    if not after:
+        return None
+    x = min(after, key=lambda x: x.start)
+    between = a.text[close : x.start].replace(",", " ").split()
+    said = len(between) == 1 and "says" in _tails().get(between[0], ())
+    return x if said and written_day(x, anchor) else None
 
 
 def written_day(m: DateMention, anchor: date | None) -> bool:
