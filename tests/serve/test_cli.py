@@ -863,6 +863,30 @@ def test_ingest_refuses_another_programs_sqlite_database_and_leaves_it_as_it_was
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
+def test_ctrl_c_while_a_batch_is_written_keeps_none_of_it_and_the_next_run_stores_it(
+    tmp_path, monkeypatch, example_path
+):
+    """What the README promises of Ctrl-C: the batch being written is rolled back whole
+    (not half its rows), the command says so, and running it again completes it."""
+    from newsmoa.store.sql import SQLStore
+
+    written = SQLStore.save_articles
+
+    def interrupted(self, rows):
+        written(self, rows)  # (its rows are in the transaction when the key is pressed)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(SQLStore, "save_articles", interrupted)
+    db = tmp_path / "s.db"
+    result = run(db, "ingest", str(example_path), ok=False)
+    assert result.exit_code == 1 and "Aborted!" in result.output
+    with sqlite3.connect(db) as stored:
+        assert stored.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+        assert stored.execute("SELECT count(*) FROM stories").fetchone() == (0,)
+    monkeypatch.undo()
+    assert "added 3," in run(db, "ingest", str(example_path)).output
+
+
 def test_an_ingest_whose_re_decision_other_writers_keep_busy_is_stored_and_not_failed(
     tmp_path, monkeypatch, example_path
 ):
