@@ -9,6 +9,7 @@ and a story id that was merged into the main story.
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
@@ -23,6 +24,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from newsmoa.codec import story_to_json
+from newsmoa.serve import view
 from newsmoa.serve.api import StoryOut, StorySummaryOut
 from newsmoa.serve.app import create_app
 from newsmoa.serve.view import disputes, with_disputes
@@ -810,3 +812,37 @@ def test_one_outlets_two_articles_are_numbered_in_the_md_and_the_table(tmp_path)
     assert "주차장도 새로 만든다. [연합뉴스 #2]" in md  # the one article's own sentence
     table = run("show", story["id"], "--format", "table")
     assert "연합뉴스 #1" in table and "연합뉴스 #2" in table
+
+
+def test_a_disagreements_sentence_number_finds_its_sentence_in_every_view(tmp_path):
+    """`meeting date, sentence 2` named a sentence no view numbered (the md listed them
+    with dashes, the table without a number): the md and the table number them, and the
+    web page links the label to its sentence."""
+    lead = (
+        "청솔군은 15일 군청에서 희망재단과 업무협약을 체결했다고 밝혔다. 협약식 {} 첫 회의를 연다."
+    )
+    rows = [
+        {
+            "id": f"a{n}",
+            "title": "청솔군, 희망재단과 업무협약",
+            "text": lead.format(span),
+            "outlet": outlet,
+            "published": "2015-03-16T09:00:00+09:00",
+        }
+        for n, (span, outlet) in enumerate([("사흘 뒤", "뉴스1"), ("나흘 뒤", "연합뉴스")])
+    ]
+    db, run = _ingested(tmp_path, rows)
+    (story,) = json.loads(run("stories", "--format", "json"))
+    doc = json.loads(run("show", story["id"], "--format", "json"))
+    ((about, at),) = [view.at_sentence(d["about"]) for d in doc["disagreements"]]
+    assert about == "meeting date" and at is not None
+    meeting = doc["sentences"][at - 1]["text"]
+    assert "첫 회의" in meeting
+    md = run("show", story["id"], "--format", "md").splitlines()
+    assert any(ln.startswith(f"{at}. {meeting}") for ln in md), md
+    table = run("show", story["id"], "--format", "table")
+    assert re.search(rf"│\s+{at} │ {re.escape(meeting[:10])}", table), table
+    with TestClient(create_app(db)) as c:
+        page = c.get(f"/stories/{story['id']}").text
+    assert f'meeting date, <a href="#s-{at}">sentence {at}</a>' in page
+    assert f'<li id="s-{at}"' in page

@@ -98,14 +98,14 @@ def test_the_sentences_stating_the_disputed_date_are_marked(example_db, story):
         q["quote"] for d in story["disagreements"] for v in d["values"] for q in v["sources"]
     )
     lead = story["sentences"][0]["text"]  # the others' lead: no date, no mark
-    assert any(ln.startswith(f"- {lead}") and "disputed" not in ln for ln in shown.splitlines())
+    assert any(ln.startswith(f"1. {lead}") and "disputed" not in ln for ln in shown.splitlines())
     table = run(example_db, "show", story["id"]).output
     assert table.count("(disputed: signing date)") == 2
     doc = json.loads(run(example_db, "show", story["id"], "--format", "json").output)
     assert [s["text"] for s in doc["sentences"] if s["disputed"]] == [
         s["text"]
-        for s in story["sentences"]
-        if any(m.startswith(f"- {s['text']} [") for m in marked)
+        for n, s in enumerate(story["sentences"], start=1)
+        if any(m.startswith(f"{n}. {s['text']} [") for m in marked)
     ]
     assert all(s["disputed"] in ([], ["signing date"]) for s in doc["sentences"])
 

@@ -96,7 +96,10 @@ class DisagreementValueOut(BaseModel):
 
 
 class DisagreementOut(BaseModel):
-    about: str
+    about: str = Field(
+        description="what is disputed; `…, sentence N` when it is one consolidated sentence's "
+        "claim (N counted from 1 in the story's `sentences`)"
+    )
     kind: str = Field(description="person, organization, place, date or quantity")
     values: list[DisagreementValueOut]
     trend: str | None = Field(

@@ -214,8 +214,9 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 value = "; ".join(str(x) for x in value)
             out.append(f"- {key}: {value if value not in (None, '') else '—'}")
     out += ["", "## Story", ""]
-    for s, about in zip(doc["sentences"], disputes(doc), strict=True):
-        out.append(f"- {s['text']} [{_chips(s['sources'], names)}]{_disputed(about)}")
+    # numbered as the disagreements name them (`meeting date, sentence 2`)
+    for n, (s, about) in enumerate(zip(doc["sentences"], disputes(doc), strict=True), start=1):
+        out.append(f"{n}. {s['text']} [{_chips(s['sources'], names)}]{_disputed(about)}")
     if doc.get("facts"):
         out += ["", "## Facts", ""]
         for f in doc["facts"]:
@@ -284,10 +285,11 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
             a["title"],
         )
     body = Table(show_lines=True)
+    body.add_column("#", justify="right")  # as the disagreements name them (`sentence 2`)
     body.add_column("sentence", overflow="fold", ratio=4)
     body.add_column("sources", overflow="fold", ratio=1)
-    for s, about in zip(doc["sentences"], disputes(doc), strict=True):
-        _row(body, s["text"], _chips(s["sources"], names) + _disputed(about))
+    for n, (s, about) in enumerate(zip(doc["sentences"], disputes(doc), strict=True), start=1):
+        _row(body, str(n), s["text"], _chips(s["sources"], names) + _disputed(about))
     notes = "\n".join(_release_lines(doc, names) + _family_lines(doc, names)).strip()
     parts = [_render(head), *filter(None, [notes])]
     for d in doc.get("disagreements", []):

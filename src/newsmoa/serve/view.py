@@ -7,6 +7,7 @@ the result out.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
@@ -241,6 +242,17 @@ def _numbered(named: Sequence[tuple[str, str]]) -> dict[str, str]:
     return out
 
 
+_AT_SENTENCE = re.compile(r"^(.*), sentence (\d+)( \(vs release\))?$")
+
+
+def at_sentence(about: str) -> tuple[str, int | None]:
+    """A disagreement's label without the consolidated sentence it is in, and that
+    sentence's number as the story's sentences are numbered (`meeting date, sentence 2`:
+    `("meeting date", 2)`); (about, None) for a claim of the whole story."""
+    m = _AT_SENTENCE.match(about)
+    return (m.group(1) + (m.group(3) or ""), int(m.group(2))) if m else (about, None)
+
+
 def disputes(doc: dict[str, Any]) -> list[list[str]]:
     """For each consolidated sentence, what the outlets disagree on in the words it shows
     (the `about` of each disagreement that quotes them, in the document's order). A
@@ -363,6 +375,7 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     disagreements = [
         {
             **d,
+            **dict(zip(("topic", "at"), at_sentence(d["about"]), strict=True)),
             "trend": trend_text(d),
             "values": [
                 {
