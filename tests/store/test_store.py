@@ -600,3 +600,29 @@ def test_what_other_code_derived_reads_as_not_derived_yet(store):
     assert store.story_articles("s1")[0].facts == row("a").facts
     store.save_story_summary(summary)  # a listing without its document has no stamp
     assert store.db.execute("SELECT analysed_with FROM stories").fetchall() == [(None,)]
+
+
+def test_another_programs_sqlite_file_is_refused_before_anything_is_written(tmp_path):
+    """A review's cases: a program that numbers its schema (`user_version` 5, 12, 40) was
+    opened as an old, current or newer store (its journal switched to WAL, and `ingest`
+    failing on tables that are not there); newsmoa's tables restored from a dump, without
+    their version, were called another program's."""
+    import sqlite3
+
+    for version in (0, 5, 12, 40):
+        path = tmp_path / f"notes-{version}.db"
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE notes (body TEXT)")
+            db.execute(f"PRAGMA user_version = {version}")
+        before = path.read_bytes()
+        with pytest.raises(StoreError, match="another program's tables \\(notes\\)"):
+            open_store(str(path))
+        assert path.read_bytes() == before, version
+    made = tmp_path / "made.db"
+    open_store(str(made)).close()
+    restored = tmp_path / "restored.db"
+    with sqlite3.connect(made) as db, sqlite3.connect(restored) as copy:
+        copy.executescript("\n".join(db.iterdump()))  # (iterdump keeps no user_version)
+    with pytest.raises(StoreError, match="newsmoa's tables but no schema version"):
+        open_store(str(restored))
+    open_store(str(made)).close()  # newsmoa's own store, at its version, opens

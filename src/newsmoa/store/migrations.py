@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -308,6 +308,10 @@ NOT_OURS = (
     "holds another program's tables ({tables}), not a newsmoa store: newsmoa makes its store"
     " only in a new or empty file (give --db a path of its own)"
 )
+NO_VERSION = (
+    "holds newsmoa's tables but no schema version (a copy restored from a dump?): newsmoa"
+    " cannot tell how far it was upgraded"
+)
 
 
 def stored_version(db: sqlite3.Connection) -> int:
@@ -316,15 +320,31 @@ def stored_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def foreign_tables(db: sqlite3.Connection) -> list[str]:
-    """The tables of a SQLite database newsmoa has not made (`stored_version` 0), which
-    `ingest` must not add its tables to: a file given to `--db` by mistake (another program's
-    database) would otherwise hold both, and its own journal mode would be changed to WAL."""
+def table_names(db: sqlite3.Connection) -> list[str]:
+    """The tables and views of a SQLite database, by name."""
     rows = db.execute(
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
         " AND name NOT LIKE 'sqlite_%' ORDER BY name"
     )
     return [name for (name,) in rows]
+
+
+def refusal(version: int, tables: Sequence[str], *, create: bool) -> str | None:
+    """Why a SQLite database at `version` holding `tables` is not to be opened as a store,
+    or None. Before anything is written (its journal would be changed to WAL): a command
+    that only reads refuses a database newsmoa has not made (`NO_STORE`), and one that makes
+    the store refuses another program's (`NOT_OURS`: tables at version 0, or without
+    newsmoa's at a version another program numbers its own schema by), which `--db` was
+    given by mistake and would then hold both."""
+    ours = {"articles", "stories"}
+    if version == 0 and not create:
+        return NO_STORE
+    if version == 0 and ours <= set(tables):
+        return NO_VERSION
+    if tables and (version == 0 or not ours <= set(tables)):
+        more = f" and {len(tables) - 3} more" if len(tables) > 3 else ""
+        return NOT_OURS.format(tables=", ".join(tables[:3]) + more)
+    return None
 
 
 def migrate(db: sqlite3.Connection) -> int:

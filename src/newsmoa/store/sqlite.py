@@ -6,14 +6,10 @@ import sqlite3
 from pathlib import Path
 
 from newsmoa.errors import StoreError
-from newsmoa.store.migrations import NO_STORE, NOT_OURS, foreign_tables, migrate, stored_version
+from newsmoa.store.migrations import NO_STORE, migrate, refusal, stored_version, table_names
 from newsmoa.store.sql import SQLStore
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock
-
-
-def _more(names: list[str]) -> str:
-    return f" and {len(names) - 3} more" if len(names) > 3 else ""
 
 
 class SQLiteStore(SQLStore):
@@ -27,11 +23,13 @@ class SQLiteStore(SQLStore):
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            if stored_version(self.db) == 0:  # (before WAL changes the file)
-                if not create:
-                    raise StoreError(NO_STORE)
-                if tables := foreign_tables(self.db):
-                    raise StoreError(NOT_OURS.format(tables=", ".join(tables[:3]) + _more(tables)))
+            self.db.execute("BEGIN")  # both read in one snapshot: another process may be
+            try:  # making the store meanwhile (its tables, then its version, in one commit)
+                version, tables = stored_version(self.db), table_names(self.db)
+            finally:
+                self.db.execute("COMMIT")
+            if problem := refusal(version, tables, create=create):  # (before WAL)
+                raise StoreError(problem)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
