@@ -731,13 +731,43 @@ def test_a_day_counted_from_a_disputed_day_is_not_a_second_dispute():
 
 
 def test_two_counts_of_days_from_one_happening_disagree_however_they_are_written():
-    """`협약식 사흘 뒤` against `나흘 뒤` (a review: no longer compared once counted days
-    stopped being dates of their own); `사흘 뒤` and `3일 후` are one count."""
+    """`협약식 사흘 뒤` against `나흘 뒤` (no longer compared once counted days stopped being
+    dates of their own); `사흘 뒤` and `3일 후`, `한 달` and `1개월`, `1년` and `12개월` are
+    one count; counts are in order of length (`3일` before `10일`)."""
     lead = (
         "청솔군은 15일 군청에서 희망재단과 업무협약을 체결했다고 밝혔다. 협약식 {} 첫 회의를 연다."
     )
-    found = story(*(lead.format(w) for w in ("사흘 뒤", "3일 후", "나흘 뒤"))).disagreements()
+    found = story(*(lead.format(w) for w in ("사흘 뒤", "3일 후", "열흘 뒤"))).disagreements()
     assert [(d.about, values(d)) for d in found] == [
-        ("meeting date, sentence 2", {"3일 뒤": ["a0", "a1"], "4일 뒤": ["a2"]})
+        (
+            "meeting date counted from 협약식, sentence 2",
+            {"3일 뒤": ["a0", "a1"], "10일 뒤": ["a2"]},
+        )
     ]
-    assert not story(*(lead.format(w) for w in ("사흘 뒤", "3일 후"))).disagreements()
+    assert [v.value for v in found[0].values] == ["3일 뒤", "10일 뒤"]
+    for same in (
+        ("사흘 뒤", "3일 후"),
+        ("한 달 뒤", "1개월 뒤", "1달 뒤"),
+        ("1년 뒤", "12개월 후"),
+    ):
+        assert not story(*(lead.format(w) for w in same)).disagreements(), same
+
+
+def test_counts_of_days_and_dates_are_compared_each_with_their_own():
+    """A review's cases: outlets that count days and outlets that write the date are two
+    claims (a count covering any date had cancelled the 18th against the 19th); a count
+    with a time and the same count without one agree, and still differ from another count;
+    counts from two happenings (`협약식 사흘 뒤`, `발표 하루 뒤`) are not compared."""
+    lead = "청솔군은 15일 군청에서 희망재단과 업무협약을 체결했다고 밝혔다. {} 첫 회의를 연다."
+    mixed = ("협약식 사흘 뒤", "협약식 나흘 뒤", "18일", "19일")
+    found = {d.about: values(d) for d in story(*(lead.format(w) for w in mixed)).disagreements()}
+    assert found == {
+        "meeting date counted from 협약식, sentence 2": {"3일 뒤": ["a0"], "4일 뒤": ["a1"]},
+        "meeting date, sentence 2": {"2015-03-18": ["a2"], "2015-03-19": ["a3"]},
+    }
+    timed = ("협약식 사흘 뒤", "협약식 나흘 뒤", "협약식 나흘 뒤 오후 2시")
+    (d,) = story(*(lead.format(w) for w in timed)).disagreements()
+    assert values(d) == {"3일 뒤": ["a0"], "4일 뒤 14:00": ["a2"]}
+    told = "청솔군은 15일 희망재단과 업무협약을 체결했다고 17일 밝혔다. {} 첫 회의를 연다."
+    starts = ("협약식 사흘 뒤", "발표 하루 뒤")
+    assert not story(*(told.format(w) for w in starts)).disagreements()

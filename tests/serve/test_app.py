@@ -815,7 +815,7 @@ def test_one_outlets_two_articles_are_numbered_in_the_md_and_the_table(tmp_path)
 
 
 def test_a_disagreements_sentence_number_finds_its_sentence_in_every_view(tmp_path):
-    """`meeting date, sentence 2` named a sentence no view numbered (the md listed them
+    """`meeting date …, sentence 2` named a sentence no view numbered (the md listed them
     with dashes, the table without a number): the md and the table number them, and the
     web page links the label to its sentence."""
     lead = (
@@ -835,7 +835,7 @@ def test_a_disagreements_sentence_number_finds_its_sentence_in_every_view(tmp_pa
     (story,) = json.loads(run("stories", "--format", "json"))
     doc = json.loads(run("show", story["id"], "--format", "json"))
     ((about, at),) = [view.at_sentence(d["about"]) for d in doc["disagreements"]]
-    assert about == "meeting date" and at is not None
+    assert about == "meeting date counted from 협약식" and at is not None
     meeting = doc["sentences"][at - 1]["text"]
     assert "첫 회의" in meeting
     md = run("show", story["id"], "--format", "md").splitlines()
@@ -844,5 +844,5 @@ def test_a_disagreements_sentence_number_finds_its_sentence_in_every_view(tmp_pa
     assert re.search(rf"│\s+{at} │ {re.escape(meeting[:10])}", table), table
     with TestClient(create_app(db)) as c:
         page = c.get(f"/stories/{story['id']}").text
-    assert f'meeting date, <a href="#s-{at}">sentence {at}</a>' in page
+    assert f'meeting date counted from 협약식, <a href="#s-{at}">sentence {at}</a>' in page
     assert f'<li id="s-{at}"' in page

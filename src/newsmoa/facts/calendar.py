@@ -114,12 +114,13 @@ SPAN_UNITS = {"일": "day", "주": "day", "주일": "day", "개월": "month", "�
 def span(text: str) -> tuple[int, str]:
     """A counted span (`사흘 뒤`, `2주 후`, `1개월 전`, `열흘 만에`) as a signed count of days,
     months or years (`(3, "day")`, `(14, "day")`, `(-1, "month")`, `(10, "day")`): two
-    spans written differently (`사흘 뒤`, `3일 후`) are equal."""
+    spans written differently (`사흘 뒤`, `3일 후`; `한 달`, `1개월`) are equal."""
     sign = -1 if text.rstrip().endswith("전") else 1
     body = _key(re.sub(r"(전|후|뒤|만에)\s*$", "", text.rstrip()))
     counts = _table("day_counts")
     if body in counts:
-        return sign * int(counts[body][0]), "day"
+        count, *named = counts[body]
+        return sign * int(count), named[0] if named else "day"
     (n,) = _ints(body)[:1] or [0]
     unit = re.sub(r"[\d\s]", "", body)
     return sign * n * (7 if unit in ("주", "주일") else 1), SPAN_UNITS.get(unit, "year")

@@ -92,8 +92,8 @@ def _date_covers(a: Any, b: Any) -> bool:
     "08:24")`), which covers a date and time at that time; a span counted from another day
     (`("span", "3일 뒤", time)`) is compared only with another span."""
     a_span, b_span = _kind_of(a) == "span", _kind_of(b) == "span"
-    if a_span or b_span:
-        return not (a_span and b_span) or a[1] == b[1] and _time_covers(a, b)
+    if a_span or b_span:  # (a claim of its own, `_counted_key`: never beside a date)
+        return a_span and b_span and a[1] == b[1] and (a[2] is None or a[2] == b[2])
     if _kind_of(a) == "time" or _kind_of(b) == "time":
         return _time_covers(a, b)
     a_day, b_day = isinstance(a, tuple), isinstance(b, tuple)
@@ -168,7 +168,9 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         if sentence is None or not what:
             return None
         return "quantity", _in_sentence(what, sentence)
-    if not happening or happening == READING_TIME or (fact.value is None and _day(fact) is None):
+    if not happening or happening == READING_TIME:
+        return None
+    if fact.value is None and _day(fact) is None and _counted(fact) is None:
         return None
     once = happening.split()[-1] in story_labels()  # else only within one sentence
     if not once and sentence is None:
@@ -278,24 +280,27 @@ def _read_at(happening: str) -> str:
     return mark + when
 
 
+_SENTENCE = ", sentence "
+
+
 def _in_sentence(label: str, sentence: int) -> str:
-    return f"{label}, sentence {sentence + 1}"
+    return f"{label}{_SENTENCE}{sentence + 1}"
 
 
 _SENTENCE_LABEL = re.compile(r", sentence \d+$")  # what `_in_sentence` labels
 
 
 def _value(fact: Fact) -> Any:
+    if fact.type == "date" and (counted := _counted(fact)) is not None:
+        # the day is worked out from another (`협약식 사흘 뒤`): the count is the outlet's
+        # claim ("사흘 뒤" against "나흘 뒤"), with the time it wrote
+        return ("span", counted, _time_of(fact.value))
     if fact.type == "date" and fact.value is None:
         return ("day", _day(fact))
     if fact.type == "date" and _inferred(fact):
         # the day is ours, read from the day the article named before (이날, 당일): only the
-        # time the outlet wrote is its claim ("이날 오전 8시 24분" against "8시 26분"), and
-        # a span's count ("협약식 사흘 뒤" against "나흘 뒤", whatever day each counts from)
+        # time the outlet wrote is its claim ("이날 오전 8시 24분" against "8시 26분")
         time = _time_of(fact.value)
-        counted = _counted(fact)
-        if counted is not None:
-            return ("span", counted, time)
         return ("time", time) if time else None
     if fact.type == "quantity":
         return (fact.value, hedge(fact.text or ""))
@@ -316,16 +321,49 @@ def _inferred(fact: Fact) -> bool:
 
 
 def _counted(fact: Fact) -> str | None:
-    """The span a date is counted by (`사흘 뒤`, `3일 후`: "3일 뒤"), written one way for
-    all outlets; None for a date not counted, or a speaker's day in a quotation."""
+    """The span a date is counted by (`사흘 뒤`, `3일 후`: "3일 뒤"; `1년 뒤`, `12개월 뒤`:
+    "1년 뒤"), written one way for all outlets; None for a date not counted, or a speaker's
+    day in a quotation."""
+    if fact.type != "date" or (fact.about or "").endswith(QUOTED_DAY):
+        return None
     m = counted_span().search(fact.text or "")
-    if m is None or (fact.about or "").endswith(QUOTED_DAY):
+    if m is None:
         return None
     n, unit = span(m.group(0))
+    if unit == "month" and n % 12 == 0:
+        n, unit = n // 12, "year"
     return f"{abs(n)}{_UNIT_WORDS[unit]} {'전' if n < 0 else '뒤'}"
 
 
 _UNIT_WORDS = {"day": "일", "month": "개월", "year": "년"}
+_UNIT_DAYS = {"일": 1, "개월": 30, "년": 365}  # (to put counts in order only)
+
+
+def _order(kind: str, value: Any) -> tuple[Any, ...]:
+    """Where a value stands among a disagreement's: counts of days by their length, before
+    (전) first (`3일 뒤` before `10일 뒤`), others by their spelling (chronological for
+    dates); one disagreement's values are all counts or none (`_counted_key`)."""
+    if kind == "date" and _kind_of(value) == "span":
+        count, after = value[1].split()
+        n = int(count.rstrip("일개월년")) * _UNIT_DAYS[count.lstrip("0123456789")]
+        return (0, n if after == "뒤" else -n, value[2] or "")
+    return (1, compare.key(_shown(kind, value)))
+
+
+def _counted_key(k: tuple[str, str], art: Article, fact: Fact) -> tuple[str, str]:
+    """The claim of a date counted from another day (`협약식 사흘 뒤`): its own, apart from
+    the dates the other outlets write (neither covers the other), and named by the word it
+    counts from (`meeting date counted from 협약식`): a count from the announcement (`발표
+    하루 뒤`) is another claim, though both name one day."""
+    before = art.text[: fact.sources[0].start].split()
+    start = (before[-1].strip(_PUNCT) if before else "") or "?"
+    head, sep, n = k[1].rpartition(_SENTENCE)
+    if not sep:
+        return k[0], f"{k[1]} counted from {start}"
+    return k[0], f"{head} counted from {start}{sep}{n}"
+
+
+_PUNCT = "\"'“”‘’()[]<>.,·…"
 
 
 def _shown(kind: str, value: Any) -> Any:
@@ -402,6 +440,8 @@ def find_disagreements(
                 days.setdefault((n, fact.about), []).append(_day_of(fact.value))
             if k is not None and _toll(fact) and not _in_lead(fact, spans[art.id]):
                 k = None
+            if k is not None and _counted(fact) is not None:
+                k = _counted_key(k, art, fact)
             if k is not None and (value := _value(fact)) is not None:
                 claims.setdefault(k, []).append((value, fact, art))
                 if fact.type == "quantity" and n is not None and fact.about:
@@ -586,6 +626,8 @@ def _unkeyed(facts: Sequence[Fact], index: dict) -> dict[tuple, list[Fact]]:
             continue
         if f.about == READING_TIME:
             continue  # when a figure was read (`25일 오후 4시 현재`): no claim of its own
+        if _counted(f) is not None:
+            continue  # (a day counted from another, `사흘 뒤`: no date to set against one)
         if claim_key(f, n) is None:
             out.setdefault((n, f.type, f.unit, f.counts), []).append(f)
     return out
@@ -764,7 +806,7 @@ def _disagreement(
         if len(values) < 2:
             return None
     out = []
-    for value in sorted(values, key=lambda v: compare.key(_shown(kind, v))):
+    for value in sorted(values, key=lambda v: _order(kind, v)):
         sources = quoted.get(compare.key(value), [])
         out.append(DisagreementValue(_shown(kind, value), tuple(sources)))
     label = f"{about} (vs release)" if against_release else about
