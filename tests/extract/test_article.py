@@ -484,7 +484,10 @@ def test_a_headline_of_section_words_and_more_is_not_a_section_label():
     from newsmoa.extract.mastheads import is_section_label
 
     assert all(
-        map(is_section_label, ("문화", " [사회] ", "정치 | 국회", "사회일반", "TOP STORIES"))
+        map(
+            is_section_label,
+            ("문화", " [사회] ", "정치 | 국회", "사회일반", "사회 일반", "TOP STORIES"),
+        )
     )
     for line in ("가짜뉴스", "세계 경제 전망", "사회적 거리두기", "일반", "[]", "문화 행사 열려"):
         assert not is_section_label(line), line

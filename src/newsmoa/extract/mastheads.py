@@ -38,14 +38,15 @@ _GENERAL = "일반"  # `사회일반`: the section's general news
 def is_section_label(line: str) -> bool:
     """Whether `line` is only the name of a site's section (`section_labels.tsv`), in
     brackets or not, or several such names between spaces, `·`, `|`, `/` or `>`
-    (`경제 · 산업`, `사회일반`)."""
+    (`경제 · 산업`, `사회일반`, `사회 일반`)."""
     name = line.strip().strip(_BRACKETS).strip().lower()
     labels = section_labels()
     if not name or name in labels:
         return bool(name)
     words = [w for w in _LABEL_WORDS.split(name) if w]
-    return bool(words) and all(
-        w in labels or (w.endswith(_GENERAL) and w[: -len(_GENERAL)] in labels) for w in words
+    named = [w for w in words if w != _GENERAL]  # (`사회 일반`, `경제 · 일반`)
+    return bool(named) and all(
+        w in labels or (w.endswith(_GENERAL) and w[: -len(_GENERAL)] in labels) for w in named
     )
 
 
