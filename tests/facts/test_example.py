@@ -238,6 +238,19 @@ def test_an_offset_counts_from_the_day_named_just_before():
     assert ahead[-1] == ("이틀 전", "2026-07-29")
 
 
+def test_a_span_after_a_dated_happening_counts_from_that_happening():
+    """`협약식 사흘 뒤`: three days after the signing the article dated (the 27th), not after
+    the day it named last (the 28th of a press conference), which it was counted from; a
+    span after a word that names no happening the article dated counts from that day."""
+    text = (
+        "군은 27일 희망재단과 업무협약을 체결했다. 군수는 28일 기자회견을 열었다. "
+        "협약식 사흘 뒤 첫 회의를 연다."
+    )
+    assert _dates(text)[-1] == ("사흘 뒤", "2026-07-30")
+    other = text.replace("협약식 사흘 뒤", "회견 사흘 뒤")
+    assert _dates(other)[-1] == ("사흘 뒤", "2026-07-31")
+
+
 def test_a_date_a_happening_is_before_is_not_its_date():
     """`내달 2일 직전에 열리는`: the meeting is before the 2nd, not on it; the date is tied to
     no happening, so another outlet's `8월 2일 하루 전` (the 1st) is no dispute (a review)."""

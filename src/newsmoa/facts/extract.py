@@ -29,6 +29,7 @@ from newsmoa.facts.clauses import (
     READING_TIME,
     Analysis,
     analyse,
+    counted_span,
     dated_about,
     happening_of,
     table_labels,
@@ -174,9 +175,12 @@ def _dated(
     after the quotation (`“오늘 …”고 27일 밝혔다`: `quotations.said_after`); so does one said
     at a happening the article dated (`군수는 협약식에서 “오늘 …”`: the signing's day,
     `held_on`); one in another quotation keeps the dateline's count, and its happening is
-    marked `QUOTED_DAY`."""
+    marked `QUOTED_DAY`. A span counted from such a happening counts from its day
+    (`_counted_from_held`)."""
     out: list[tuple[DateMention, str | None]] = []
     for m in found:
+        if (start := _counted_from_held(a, m, held_on)) is not None:
+            m = counted_from(m, start, tz)
         row = quotations.introduced(a, m.end, quoted)
         held = quotations.inside(quoted, a.start + m.start)
         if held is not None and now_day(m):
@@ -218,6 +222,19 @@ def _told_after(a: Analysis, m: DateMention, about: str | None, reported: int | 
         and about in quotations.saying_labels()
         and not a.text[reported : m.start].strip()
     )
+
+
+def _counted_from_held(a: Analysis, m: DateMention, held_on: Mapping[str, date]) -> date | None:
+    """The day a span counts from when the word before it names a happening the article
+    dated (`협약식 사흘 뒤`, the signing written to be on the 15th: the 18th, though the day
+    named last, which the count took before, was the 16th of a press conference)."""
+    if not counted_span().match(m.text):
+        return None
+    before = [w for w in a.words if w.end <= a.start + m.start]
+    if not before or a.text[before[-1].end - a.start : m.start].strip():
+        return None
+    label = happening_of(before[-1].stem)
+    return held_on.get(label) if label is not None else None
 
 
 def _said_at(a: Analysis, quote: quotations.Span, held_on: Mapping[str, date]) -> date | None:
