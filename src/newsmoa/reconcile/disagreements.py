@@ -90,10 +90,10 @@ def _date_covers(a: Any, b: Any) -> bool:
     """`compare.date_covers`, with a day of an unknown month (`("day", 27)`), which covers
     a date on that day and says no more, and a time on a day named by reference (`("time",
     "08:24")`), which covers a date and time at that time; a span counted from another day
-    (`("span", "3일 뒤", time)`) is compared only with another span."""
+    (`("span", 3, "day", time)`) is compared only with another span."""
     a_span, b_span = _kind_of(a) == "span", _kind_of(b) == "span"
     if a_span or b_span:  # (a claim of its own, `_counted_key`: never beside a date)
-        return a_span and b_span and a[1] == b[1] and (a[2] is None or a[2] == b[2])
+        return a_span and b_span and a[1:3] == b[1:3] and (a[3] is None or a[3] == b[3])
     if _kind_of(a) == "time" or _kind_of(b) == "time":
         return _time_covers(a, b)
     a_day, b_day = isinstance(a, tuple), isinstance(b, tuple)
@@ -120,7 +120,7 @@ def _kind_of(value: Any) -> str | None:
 
 def _time_of(value: Any) -> str | None:
     if isinstance(value, tuple):
-        time = value[1] if value[0] == "time" else value[2] if value[0] == "span" else None
+        time = value[1] if value[0] == "time" else value[3] if value[0] == "span" else None
         return None if time is None else str(time)
     return value[11:16] if isinstance(value, str) and len(value) > 16 else None
 
@@ -294,7 +294,7 @@ def _value(fact: Fact) -> Any:
     if fact.type == "date" and (counted := _counted(fact)) is not None:
         # the day is worked out from another (`협약식 사흘 뒤`): the count is the outlet's
         # claim ("사흘 뒤" against "나흘 뒤"), with the time it wrote
-        return ("span", counted, _time_of(fact.value))
+        return ("span", *counted, _time_of(fact.value))
     if fact.type == "date" and fact.value is None:
         return ("day", _day(fact))
     if fact.type == "date" and _inferred(fact):
@@ -320,23 +320,21 @@ def _inferred(fact: Fact) -> bool:
     return any(w in words for w in day_words("ref")) and not _DAY.search(words)
 
 
-def _counted(fact: Fact) -> str | None:
-    """The span a date is counted by (`사흘 뒤`, `3일 후`: "3일 뒤"; `1년 뒤`, `12개월 뒤`:
-    "1년 뒤"), written one way for all outlets; None for a date not counted, or a speaker's
-    day in a quotation."""
+def _counted(fact: Fact) -> tuple[int, str] | None:
+    """The span a date is counted by, as a signed count and its unit, alike however it is
+    written (`사흘 뒤`, `3일 후`: (3, "day"); `1년 뒤`, `12개월 뒤`: (1, "year")); None for a
+    date not counted, or a speaker's day in a quotation."""
     if fact.type != "date" or (fact.about or "").endswith(QUOTED_DAY):
         return None
     m = counted_span().search(fact.text or "")
     if m is None:
         return None
     n, unit = span(m.group(0))
-    if unit == "month" and n % 12 == 0:
-        n, unit = n // 12, "year"
-    return f"{abs(n)}{_UNIT_WORDS[unit]} {'전' if n < 0 else '뒤'}"
+    return (n // 12, "year") if unit == "month" and n % 12 == 0 else (n, unit)
 
 
 _UNIT_WORDS = {"day": "일", "month": "개월", "year": "년"}
-_UNIT_DAYS = {"일": 1, "개월": 30, "년": 365}  # (to put counts in order only)
+_UNIT_DAYS = {"day": 1, "month": 30, "year": 365}  # (to put counts in order only)
 
 
 def _order(kind: str, value: Any) -> tuple[Any, ...]:
@@ -344,9 +342,7 @@ def _order(kind: str, value: Any) -> tuple[Any, ...]:
     (전) first (`3일 뒤` before `10일 뒤`), others by their spelling (chronological for
     dates); one disagreement's values are all counts or none (`_counted_key`)."""
     if kind == "date" and _kind_of(value) == "span":
-        count, after = value[1].split()
-        n = int(count.rstrip("일개월년")) * _UNIT_DAYS[count.lstrip("0123456789")]
-        return (0, n if after == "뒤" else -n, value[2] or "")
+        return (0, value[1] * _UNIT_DAYS[value[2]], value[3] or "")
     return (1, compare.key(_shown(kind, value)))
 
 
@@ -370,7 +366,9 @@ def _shown(kind: str, value: Any) -> Any:
     if kind == "date" and _kind_of(value) == "time":
         return value[1]  # a time on a day the outlet named by reference
     if kind == "date" and _kind_of(value) == "span":
-        return f"{value[1]} {value[2]}" if value[2] else value[1]
+        _, n, unit, time = value
+        counted = f"{abs(n)}{_UNIT_WORDS[unit]} {'전' if n < 0 else '뒤'}"
+        return f"{counted} {time}" if time else counted
     if kind == "date" and isinstance(value, tuple):
         return f"{value[1]}일"  # a day of an unknown month
     return value[0] if kind == "quantity" else list(value) if kind == "organization" else value
