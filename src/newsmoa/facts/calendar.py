@@ -108,7 +108,8 @@ def _offset(text: str, anchor: date) -> tuple[Any, date | None]:
     return f"{anchor.year + n:04d}", None
 
 
-SPAN_UNITS = {"일": "day", "주": "day", "주일": "day", "개월": "month", "달": "month"}
+# the units a span is counted in after its figure (`3일`, `2주`, `6개월`), and what each counts
+SPAN_UNITS = {"일": "day", "주": "day", "주일": "day", "개월": "month", "달": "month", "년": "year"}
 
 
 def span(text: str) -> tuple[int, str]:

@@ -23,8 +23,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
+from newsmoa.facts.calendar import SPAN_UNITS
 from newsmoa.facts.compare import interval
-from newsmoa.facts.tables import rows, words
+from newsmoa.facts.tables import longest_first, rows, words
 from newsmoa.text.analyzer import analyzer
 
 # A word: spaces between, and an opening bracket starts a new one ("완주군(군수 박성일)은").
@@ -413,7 +414,8 @@ def counted_span() -> re.Pattern[str]:
     """A span of time counted from a day or a happening (`사흘 뒤`, `2주 후`, `열흘 만에`):
     the day it names is worked out, not written."""
     counts = "|".join(sorted((re.escape(r[0]) for r in rows("day_counts")), key=len, reverse=True))
-    return re.compile(rf"(?:{counts}|\d+\s*(?:일|주|주일|개월|달|년))\s*(?:뒤|후|전|만에)")
+    units = "|".join(longest_first(SPAN_UNITS))
+    return re.compile(rf"(?:{counts}|\d+\s*(?:{units}))\s*(?:뒤|후|전|만에)")
 
 
 @cache

@@ -135,10 +135,11 @@ def _pattern() -> re.Pattern[str]:
         rf"(?<!{re.escape(w)}{gap})" for w in ("월", *dirs) for gap in ("", r"\s", r"\s\s")
     )
     day = r"(?:3[01]|[12]\d|0?[1-9])"
+    longer = "|".join(longest_first([u for u in calendar.SPAN_UNITS if u != "일"]))  # 2주, 6개월
     return re.compile(
         rf"(?P<ymd>(?<![\d.])(?:19|20)\d\d\s*[.\-/]\s*(?:1[0-2]|0?[1-9])\s*[.\-/]\s*"
         rf"{day}(?:\s*\.(?!\d))?(?!\d))"
-        rf"|(?P<offset>{nohan}(?:{not_a_date}\d{{1,3}}\s*일|\d{{1,3}}\s*(?:주일|주|개월|달|년)"
+        rf"|(?P<offset>{nohan}(?:{not_a_date}\d{{1,3}}\s*일|\d{{1,3}}\s*(?:{longer})"
         rf"|{_alt(longest_first(list(mapping('day_counts'))))})\s*(?:전|후|뒤){_WEND})"
         r"|(?P<yearrange>(?<![\d.,])(?:19|20)\d\d\s*[~∼〜\-]\s*(?:(?:19|20)\d\d|\d\d)\s*년"
         r"(?!\s*(?:간|동안|째|만|대)))"
