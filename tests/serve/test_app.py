@@ -24,7 +24,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from newsmoa.codec import story_to_json
-from newsmoa.serve import view
+from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.serve.api import StoryOut, StorySummaryOut
 from newsmoa.serve.app import create_app
 from newsmoa.serve.view import disputes, with_disputes
@@ -834,7 +834,7 @@ def test_a_disagreements_sentence_number_finds_its_sentence_in_every_view(tmp_pa
     db, run = _ingested(tmp_path, rows)
     (story,) = json.loads(run("stories", "--format", "json"))
     doc = json.loads(run("show", story["id"], "--format", "json"))
-    ((about, at),) = [view.at_sentence(d["about"]) for d in doc["disagreements"]]
+    ((about, at),) = [at_sentence(d["about"]) for d in doc["disagreements"]]
     assert about == "meeting date counted from 협약식" and at is not None
     meeting = doc["sentences"][at - 1]["text"]
     assert "첫 회의" in meeting

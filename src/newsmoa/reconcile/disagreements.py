@@ -281,13 +281,23 @@ def _read_at(happening: str) -> str:
 
 
 _SENTENCE = ", sentence "
+VS_RELEASE = " (vs release)"  # a disagreement found against the story's press release
 
 
 def _in_sentence(label: str, sentence: int) -> str:
     return f"{label}{_SENTENCE}{sentence + 1}"
 
 
-_SENTENCE_LABEL = re.compile(r", sentence \d+$")  # what `_in_sentence` labels
+_SENTENCE_LABEL = re.compile(rf"{_SENTENCE}\d+$")  # what `_in_sentence` labels
+_AT_SENTENCE = re.compile(rf"^(.*){_SENTENCE}(\d+)({re.escape(VS_RELEASE)})?$")
+
+
+def at_sentence(about: str) -> tuple[str, int | None]:
+    """A disagreement's label without the consolidated sentence it is in, and that
+    sentence's number as the story's sentences are numbered (`meeting date, sentence 2`:
+    `("meeting date", 2)`); (about, None) for a claim of the whole story."""
+    m = _AT_SENTENCE.match(about)
+    return (m.group(1) + (m.group(3) or ""), int(m.group(2))) if m else (about, None)
 
 
 def _value(fact: Fact) -> Any:
@@ -807,7 +817,7 @@ def _disagreement(
     for value in sorted(values, key=lambda v: _order(kind, v)):
         sources = quoted.get(compare.key(value), [])
         out.append(DisagreementValue(_shown(kind, value), tuple(sources)))
-    label = f"{about} (vs release)" if against_release else about
+    label = f"{about}{VS_RELEASE}" if against_release else about
     trend = _trend(values, group) if kind == "quantity" else None
     return Disagreement(label, kind, tuple(out), trend)
 

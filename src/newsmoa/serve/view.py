@@ -7,7 +7,6 @@ the result out.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from newsmoa.extract.article import ExtractConfig
 from newsmoa.facts.quantities import LARGE_UNITS
+from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.text.script import has_hangul
 
 FACT_TYPES = ("person", "organization", "place", "date", "quantity")
@@ -240,17 +240,6 @@ def _numbered(named: Sequence[tuple[str, str]]) -> dict[str, str]:
         seen[name] += 1
         out[aid] = name if counts[name] == 1 else f"{name} #{seen[name]}"
     return out
-
-
-_AT_SENTENCE = re.compile(r"^(.*), sentence (\d+)( \(vs release\))?$")
-
-
-def at_sentence(about: str) -> tuple[str, int | None]:
-    """A disagreement's label without the consolidated sentence it is in, and that
-    sentence's number as the story's sentences are numbered (`meeting date, sentence 2`:
-    `("meeting date", 2)`); (about, None) for a claim of the whole story."""
-    m = _AT_SENTENCE.match(about)
-    return (m.group(1) + (m.group(3) or ""), int(m.group(2))) if m else (about, None)
 
 
 def disputes(doc: dict[str, Any]) -> list[list[str]]:
