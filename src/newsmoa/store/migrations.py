@@ -315,8 +315,9 @@ NO_VERSION = (
 
 
 def stored_version(db: sqlite3.Connection) -> int:
-    """The store's version; 0 for a database newsmoa has not made (empty, or another
-    program's): a command that only reads refuses it (`NO_STORE`) rather than make tables."""
+    """The store's version (SQLite's `user_version`); 0 for a database newsmoa has not made
+    (empty, or another program's that numbers no schema; one that does is told by its
+    tables: `refusal`)."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
