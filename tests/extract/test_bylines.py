@@ -176,46 +176,39 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
     from newsmoa.extract.article import extract
     from newsmoa.types import RawItem
 
-    reuters = extract(
-        RawItem(
-            origin="a.txt",
-            text="Storm kills 12\n\nMarch 20, 2015\n\nSEASIDE, Oregon (Reuters) - A storm killed 12 "
-            "people on Thursday, officials said. About 3,000 homes lost power.\n",
-        )
+    def read(origin: str, text: str):
+        return extract(RawItem(origin=origin, text=text))
+
+    reuters = read(
+        "a.txt",
+        "Storm kills 12\n\nMarch 20, 2015\n\nSEASIDE, Oregon (Reuters) - A storm killed 12 "
+        "people on Thursday, officials said. About 3,000 homes lost power.\n",
     )
     assert (reuters.outlet, reuters.text[:7]) == ("Reuters", "A storm")
-    ap = extract(
-        RawItem(
-            origin="b.txt",
-            text="Deadly storm hits coast\nBy JOHN ROE, Associated Press\n\nCANNON BEACH, Ore. (AP) "
-            "— A storm killed 14 people, officials said. The governor spoke.\n",
-        )
+    ap = read(
+        "b.txt",
+        "Deadly storm hits coast\nBy JOHN ROE, Associated Press\n\nCANNON BEACH, Ore. (AP) "
+        "— A storm killed 14 people, officials said. The governor spoke.\n",
     )
     assert (ap.outlet, ap.reporter, ap.subtitle) == ("AP", "John Roe", None)
-    local = extract(
-        RawItem(
-            origin="c.txt",
-            text="Council votes\n\nBOISE, Idaho (KTVB) - The council voted 5-1 on Friday to approve "
-            "a budget. Work begins in the fall.\n",
-        )
+    local = read(
+        "c.txt",
+        "Council votes\n\nBOISE, Idaho (KTVB) - The council voted 5-1 on Friday to approve "
+        "a budget. Work begins in the fall.\n",
     )
     assert local.outlet is None and local.text.startswith("BOISE, Idaho (KTVB)")
-    dated = extract(  # the day after the place (a black-box case: no outlet, lead kept)
-        RawItem(
-            origin="d.txt",
-            text="Seoul adds bus routes\n\nSEOUL, May 28 (Reuters) - Seoul city will add six "
-            "late-night bus routes, the city said on Tuesday. About 12,000 people ride a night.\n",
-        )
+    dated = read(  # the day after the place (a black-box case: no outlet, lead kept)
+        "d.txt",
+        "Seoul adds bus routes\n\nSEOUL, May 28 (Reuters) - Seoul city will add six "
+        "late-night bus routes, the city said on Tuesday. About 12,000 people ride a night.\n",
     )
     assert (dated.outlet, dated.text[:10]) == ("Reuters", "Seoul city")
     # with its year too (no outlet was read, a black-box case); such a lead stays in the
     # text, where an undated article's relative days count from it
-    year = extract(
-        RawItem(
-            origin="e.txt",
-            text="Two killed in fire\n\nSEOUL, Nov. 26, 2026 (Yonhap) -- Two workers were "
-            "killed in a fire on Thursday, officials said. The cause is unknown.\n",
-        )
+    year = read(
+        "e.txt",
+        "Two killed in fire\n\nSEOUL, Nov. 26, 2026 (Yonhap) -- Two workers were "
+        "killed in a fire on Thursday, officials said. The cause is unknown.\n",
     )
     assert (year.outlet, year.text[:18]) == ("연합뉴스", "SEOUL, Nov. 26, 20")
 
