@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsmoa.facts.clauses import analyse
@@ -98,3 +100,50 @@ def test_offsets_shift_into_the_article():
     a = analyse("완주군은 19일 협약을 체결했다.", 100)
     assert a.clauses[0].start == 100 and a.words[0].stem == "완주군"
     assert a.words[0].stem_start == 100 and a.clause_at(105).label == "signing"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("양 기관은 15일 업무협약을 체결했다.", "past"),
+        ("양 기관은 15일 업무협약을 체결했다고 밝혔다.", "past"),
+        ("1~15일 일본 여객 수는 7.1% 줄었고, 하반기에는 늘었다.", "past"),
+        ("행사는 30일 개최할 예정이다.", "future"),
+        ("신제품은 23일 정식 출시될 예정이다.", "future"),
+        ("양측은 30일 다시 만날 계획이었다.", "future"),
+        # reported by the words after it: the day may be the saying's, so no future; a
+        # past one stays past
+        ("정부는 30일 개최할 예정이라고 밝혔다.", None),
+        # what is not read: an adnominal's tense is relative (`선보인 후`), the present
+        # plans and describes (`개최한다`, `떠올리게 한다`), `-겠` and `-기로` name the
+        # saying's or the deciding's day as often, modal `-ㄹ 수 없다` is no future, a
+        # quotation keeps its own time, a headline has no predicate
+        ("15일 서울에서 열린 회의에서 이같이 말했다.", None),
+        ("9월부터 한정 수량만 선보인 후 라인업을 확대한다.", None),
+        ("행사는 30일 열린다.", None),
+        ("대통령은 15일 단호히 대응하겠다고 밝혔다.", None),
+        ("양측은 30일 다시 만나기로 했다.", None),
+        # what was set, not when (the dev day's `8월 1일로 예고했다`, August's `29일
+        # 선고하기로 결정했다`)
+        ("노조는 결의대회를 1일로 예고했다.", None),
+        ("대법원은 29일 선고하기로 결정했다.", None),
+        ("29일 판결을 수용할 수 없다며 항소했다.", None),
+        ("1일 “관세를 부과했다”고 밝혔다.", None),
+        ("15일 협약 체결", None),
+    ],
+)
+def test_the_tense_of_a_dates_clause_is_read_from_its_closing_predicate(text, tense):
+    """`Analysis.tense_after` reads `tense_marks.tsv` in the date's own clause: the saying
+    after it (`…체결했다고 밝혔다`) has a tense of its own."""
+    a = analyse(text)
+    date = re.search(r"\d+[월일]", text)
+    assert date is not None
+    assert a.tense_after(date.end()) == tense
+
+
+def test_a_verb_that_links_two_nouns_cuts_no_clause():
+    """`포함한`, `비롯한` link two nouns as `위한` does, but Kiwi cuts them as a noun and 하:
+    they ended a clause, so a date before them lost the happening after them."""
+    for link in ("포함한", "비롯한", "위한"):
+        text = f"청솔군은 20일 군수를 {link} 직원 50명이 참석한 가운데 협약을 맺었다."
+        assert labelled(text)[0][1].startswith(f"청솔군은 20일 군수를 {link} 직원"), link

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -269,3 +269,57 @@ def test_the_month_or_direction_guard_is_for_days_only_and_allows_two_spaces():
     assert [m.offset for m in find_dates("오는 2주 후 결정한다.", aug22)] == [True]
     assert [m.value for m in find_dates("오는  24일 전까지 통보한다.", aug22)] == ["2019-08-24"]
     assert [m.value for m in find_dates("11월  23일 전까지 결정한다.", aug22)] == ["2019-11-23"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchor=anchors, day=st.integers(1, 28))
+def test_a_clauses_tense_takes_its_side_of_the_dateline_the_day_itself_included(anchor, day):
+    """A past clause's bare day is the latest on or before the dateline, a future one's the
+    first on or after it (`15일 … 체결했다` in an article of 31 July: 15 July, not the nearer
+    15 August), both within a month; a direction word outranks the tense."""
+    past = find_dates(f"{day}일", anchor, tense=lambda _: "past")[0].day
+    future = find_dates(f"{day}일", anchor, tense=lambda _: "future")[0].day
+    assert past is not None and future is not None
+    assert past.day == future.day == day
+    assert 0 <= (anchor - past).days <= 31 and 0 <= (future - anchor).days <= 31
+    ahead = find_dates(f"오는 {day}일", anchor, tense=lambda _: "past")[0].day
+    assert ahead is not None and ahead > anchor
+
+
+def test_a_clauses_tense_places_months_and_weekdays_and_not_dates_it_cannot_move():
+    jul31, tue = date(2019, 7, 31), date(2019, 7, 30)
+    assert find_dates("15일", jul31, tense=lambda _: "past")[0].value == "2019-07-15"
+    assert find_dates("15일", jul31)[0].value == "2019-08-15"  # (no tense: the nearest)
+    assert find_dates("금요일", tue, tense=lambda _: "past")[0].value == "2019-07-26"
+    assert find_dates("금요일", tue)[0].value == "2019-08-02"
+    # a month a year away is not moved (`9월부터 … 선보였다` in July: the dev day's texts
+    # mean this September as often as last)
+    jan10 = date(2026, 1, 10)
+    assert find_dates("3월", jan10, tense=lambda _: "past")[0].value == "2026-03"
+    assert find_dates("3월 15일", jan10, tense=lambda _: "past")[0].value == "2026-03-15"
+    for fixed in ("2019년 8월 15일", "다음 달 15일", "이달 15일", "사흘 뒤", "내일"):
+        assert find_dates(fixed, jul31, tense=lambda _: "past")[0].value == (
+            find_dates(fixed, jul31)[0].value
+        ), fixed
+    # no such day on the tense's side within a month: the nearest (20 March 2015 has no
+    # 29 February before it, and 29 January is farther than a month)
+    assert find_dates("29일", FRI, tense=lambda _: "past")[0].value == "2015-03-29"
+
+
+def test_an_articles_dates_take_their_clauses_tense():
+    """Through the facts stage (Kiwi's tokens): a signing told in the past on the 15th of
+    an article of 31 July is 15 July, the meeting it plans on the 30th of an article of
+    14 July is 30 July; the article's dateline first (a reported day is the saying's)."""
+    from facts_samples import KST, Story, make_article
+
+    signed = make_article(
+        "a",
+        "청솔군은 15일 군청에서 희망재단과 업무협약을 체결했다고 31일 밝혔다.",
+        datetime(2019, 7, 31, 9, tzinfo=KST),
+    )
+    planned = make_article(
+        "b", "양측은 30일 첫 회의를 열 예정이다.", datetime(2019, 7, 14, 9, tzinfo=KST)
+    )
+    story = Story([signed, planned])
+    dates = {a: [f.value for f in fs if f.type == "date"] for a, fs in story.facts.items()}
+    assert dates == {"a": ["2019-07-15", "2019-07-31"], "b": ["2019-07-30"]}

@@ -33,10 +33,11 @@ def figures(text: str) -> list[tuple[str, str | None]]:
             "25일 오후 4시 현재 20일 시작된 청원에 35만 명이 동의했다.",
             [("35만 명", "동의 as of 2019-08-25 16:00")],
         ),
-        # a figure another date governs is that date's (a judgement on real texts)
+        # a figure another date governs is that date's (a judgement on real texts); the
+        # 29th, in an article of 26 August, of a balance that fell (줄었다): July's
         (
             "대출 잔액은 29일 현재 60조원으로 지난해 말 64조원에서 줄었다.",
-            [("60조원", "as of 2019-08-29"), ("64조원", None)],
+            [("60조원", "as of 2019-07-29"), ("64조원", None)],
         ),
         (
             "점유율은 7월 말 기준 53.6%로 (2012년 52.61%)에 근접했다.",

@@ -198,11 +198,14 @@ def test_figures_read_at_other_times_are_no_disagreement():
     assert story(read.replace("현재", "기준"), based).disagreements() == ()
     found = story(read, read.replace("35만 2420명", "30만 2420명")).disagreements()
     assert [(d.kind, d.about) for d in found] == [
-        ("quantity", "동의 as of 2015-03-25 16:20 amount in 명, sentence 1")
+        # (a count read on the 25th that people agreed to (동의했다), in an article of 20 March)
+        ("quantity", "동의 as of 2015-02-25 16:20 amount in 명, sentence 1")
     ]
     since = "대출 잔액은 29일 현재 60조원으로 지난해 말 64조원에서 줄었다. 은행은 우려했다."
     got = [f.about for f in story(since).facts["a0"] if f.type == "quantity"]
-    assert got == ["as of 2015-03-29", None]  # (64조 is 지난해 말's: a judgement)
+    # (64조 is 지난해 말's: a judgement; a balance read on the 29th that fell, in an article of
+    # 20 March: no 29 February, and 29 January is over a month back, so the nearest)
+    assert got == ["as of 2015-03-29", None]
     toll = "사고로 3명이 숨졌고, 25일 오후 4시 현재 5명이 실종됐다. 당국은 수색 중이다."
     found = story(toll, toll.replace("3명", "4명").replace("4시", "5시")).disagreements()
     assert [values(d) for d in found] == [{"3": ["a0"], "4": ["a1"]}]
@@ -758,7 +761,7 @@ def test_counts_of_days_and_dates_are_compared_each_with_their_own():
     claims (a count covering any date had cancelled the 18th against the 19th); a count
     with a time and the same count without one agree, and still differ from another count;
     counts from two happenings (`협약식 사흘 뒤`, `발표 하루 뒤`) are not compared."""
-    lead = "청솔군은 15일 군청에서 희망재단과 업무협약을 체결했다고 밝혔다. {} 첫 회의를 연다."
+    lead = "청솔군은 15일 군청에서 희망재단과 업무협약을 체결했다고 밝혔다. {} 첫 회의를 열었다."
     mixed = ("협약식 사흘 뒤", "협약식 나흘 뒤", "18일", "19일")
     found = {d.about: values(d) for d in story(*(lead.format(w) for w in mixed)).disagreements()}
     assert found == {

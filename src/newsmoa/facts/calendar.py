@@ -2,7 +2,10 @@
 
 The cycle rule: a bare day (`19일`) or month (`3월`) is the nearest one to the dateline, so
 `19일` in an article of 20 March is 19 March and `25일` in an article of 28 March is 25 March;
-`지난` takes the latest one before the dateline and `오는` the first one after it. Relative
+`지난` takes the latest one before the dateline and `오는` the first one after it; without
+them, the tense of the clause the date stands in (`clauses.Analysis.tense_after`) takes the
+nearest on its side, the dateline's day included, when that is within a month of it
+(`15일 … 체결했다` in an article of 31 July is 15 July, not the nearer 15 August). Relative
 words (`지난해`, `이달`, `다음주`) move from the dateline; `이날`, `전날`, `같은 달` move from
 the day the article named last (`ref`). Values are reduced-precision ISO strings or a period dict.
 """
@@ -45,11 +48,11 @@ def _day(year: int, month: int, day: int) -> date | None:
 
 
 def _pick(cands: list[date], anchor: date, direction: str | None) -> date | None:
-    if direction == "past":
-        cands = [c for c in cands if c < anchor]
+    if direction in ("past", "until"):
+        cands = [c for c in cands if c < anchor or (direction == "until" and c == anchor)]
         return max(cands) if cands else None
-    if direction == "future":
-        cands = [c for c in cands if c > anchor]
+    if direction in ("future", "since"):
+        cands = [c for c in cands if c > anchor or (direction == "since" and c == anchor)]
         return min(cands) if cands else None
     return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor)) if cands else None
 
@@ -127,6 +130,30 @@ def span(text: str) -> tuple[int, str]:
     return sign * n * (7 if unit in ("주", "주일") else 1), SPAN_UNITS.get(unit, "year")
 
 
+# a clause's tense, for a chain without a direction word: a direction that, unlike 지난 and
+# 오는, takes the dateline's own day too
+_TENSE_SIDES = {"past": "until", "future": "since"}
+# ... when the day on that side is within a month of the dateline (`29일 … 줄었다` in an
+# article of 20 March 2015, with no 29 February, is not 29 January; `9월 … 선보였다` in one
+# of July 2019 is not September 2018): else the nearest, as before
+TENSE_REACH_DAYS = 31
+
+
+def _within_a_month(value: Any, anchor: date) -> bool:
+    """Whether a resolved value (a day, a month, a period's first end) starts within
+    `TENSE_REACH_DAYS` of `anchor` (a month: its days)."""
+    if isinstance(value, dict):
+        value = value.get("from") or value.get("to")
+    if not isinstance(value, str) or not re.match(r"\d{4}-\d\d", value):
+        return False
+    y, m = int(value[:4]), int(value[5:7])
+    if len(value) >= 10:
+        first = last = date(y, m, int(value[8:10]))
+    else:
+        first, last = date(y, m, 1), date(y, m, _cal.monthrange(y, m)[1])
+    return (first - anchor).days <= TENSE_REACH_DAYS and (anchor - last).days <= TENSE_REACH_DAYS
+
+
 def resolve(
     parts: Parts,
     anchor: date | None,
@@ -135,10 +162,15 @@ def resolve(
     ref_year: int | None = None,
     ref_month: tuple[int, int] | None = None,
     tz: tzinfo | None = None,
+    tense: str | None = None,
 ) -> tuple[Any, date | None]:
     """(value, the one day it names or None) for one chain of (atom kind, words); a year
     word anchored `ref` (이듬해) counts from `ref_year`, the year named last, else `ref`'s; a
-    month word anchored `ref` (같은 달) from `ref_month`, the month named last, else `ref`'s."""
+    month word anchored `ref` (같은 달) from `ref_month`, the month named last, else `ref`'s.
+    `tense` ("past" or "future", of the clause the chain stands in) takes, for a chain
+    without a direction word, the nearest day on that side of the dateline, the dateline's
+    own day included, within `TENSE_REACH_DAYS` of it (`15일 … 체결했다` in an article of
+    31 July: 15 July)."""
     got: dict[str, str] = {}
     for kind, text in parts:
         if kind in ("tight", "loose"):
@@ -146,6 +178,11 @@ def resolve(
         else:
             got.setdefault(kind, text)
     value, day = _base(got, anchor, ref or anchor, ref_year, ref_month)
+    side = _TENSE_SIDES.get(tense or "")
+    if side is not None and anchor is not None:
+        sided, sided_day = _base(got, anchor, ref or anchor, ref_year, ref_month, side)
+        if _within_a_month(sided, anchor):
+            value, day = sided, sided_day
     if day is not None and "time" in got and (hm := _time(got["time"])):
         value = datetime(day.year, day.month, day.day, *hm, tzinfo=tz or SEOUL).isoformat()
     mod = got.get("mod")
@@ -166,8 +203,9 @@ def _base(
     ref: date | None,
     ref_year: int | None = None,
     ref_month: tuple[int, int] | None = None,
+    side: str | None = None,
 ) -> tuple[Any, date | None]:
-    direction = mapping("date_modifiers").get(got.get("dir", ""), (None,))[0]
+    direction = mapping("date_modifiers").get(got["dir"], (None,))[0] if "dir" in got else side
     if "ymd" in got:
         found = _day(*_ints(got["ymd"])[:3])
         return (found.isoformat() if found else None), found
@@ -220,7 +258,11 @@ def _week(
         found = monday + timedelta(days=idx or 0)
     else:
         ahead = ((idx or 0) - anchor.weekday()) % 7
-        if direction == "past":
+        if direction == "until":
+            found = anchor - timedelta(days=(7 - ahead) % 7)
+        elif direction == "since":
+            found = anchor + timedelta(days=ahead)
+        elif direction == "past":
             found = anchor - timedelta(days=(7 - ahead) % 7 or 7)
         elif direction == "future":
             found = anchor + timedelta(days=ahead or 7)
@@ -260,8 +302,8 @@ def _calendar(
             opts = [
                 y
                 for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                if direction != "past" or y * 12 + m <= here
-                if direction != "future" or y * 12 + m >= here
+                if direction not in ("past", "until") or y * 12 + m <= here
+                if direction not in ("future", "since") or y * 12 + m >= here
             ]
             year = min(opts, key=lambda y: abs(y * 12 + m - here)) if opts else None
     if year is None and month is None and days and anchor is not None:

@@ -97,6 +97,81 @@ class Analysis:
         """The clause holding character `pos` (an article offset)."""
         return clause_at(self.clauses, pos)
 
+    def tense_after(self, pos: int) -> str | None:
+        """ "past" or "future": the tense of the clause holding character `pos` (an article
+        offset: a date's end), read from its closing predicate by `tense_marks.tsv`
+        (`…체결했다`, `…줄었고` past, `…개최할 예정이다` future). None for a none mark (`1일로
+        예고했다`, `29일 선고하기로 결정했다`: the day of what was set), when the clause ends in
+        an adnominal (`선보인 후`, `겨냥한`: whose tense is relative), holds a quotation after
+        `pos` (its words have their own time), or is reported by the words after it and would
+        be future (`…하겠다고 밝혔다`: the day may be the saying's)."""
+        clause = self.clause_at(pos)
+        end = clause.end if clause is not None else self.start + len(self.text)
+        after = [t for t in self.tokens if pos <= t.start and not t.tag.startswith("S")]
+        toks = [t for t in after if t.start < end]
+        if toks and toks[-1].tag == "ETM" and len(after) > len(toks):
+            # (`개최할 예정이다`: the clause ends before 예정, its predicate is the next's)
+            planned = toks + [after[len(toks)]]
+            if any(_ends_with(planned, m) for m, t, w in _tense_marks() if w == "before"):
+                nxt = self.clause_at(after[len(toks)].start)
+                end = nxt.end if nxt is not None else end
+                toks = [t for t in after if t.start < end]
+        told = self.text[pos - self.start : end - self.start]
+        if any(mark in told for mark in QUOTE_MARKS):
+            return None
+        if toks and toks[-1].tag == "JKQ":  # (`열렸다고`: 다 and 고 cut apart)
+            toks.pop()
+        if not toks or toks[-1].tag not in ("EF", "EC"):
+            return None
+        n = len(toks)  # the closing predicate is toks[n:]
+        while n > 0 and toks[n - 1].tag in _PREDICATE:
+            n -= 1
+        said = REPORTED.search(told) is not None or told.rstrip().endswith(("다며", "라며"))
+        read = None
+        for marks, tense, where in _tense_marks():
+            ends = {
+                "first": [len(marks)],
+                "anywhere": range(len(marks), len(toks) + 1),
+                "before": [n],
+                "predicate": range(n + 1, len(toks) + 1),
+            }[where]
+            if any(_ends_with(toks[:k], marks) for k in ends):
+                if tense == "none" or (tense == "future" and said):
+                    return None
+                read = read or tense
+        return read
+
+
+# the tags of a clause's closing predicate (`체결/NNG` + `하 었 다`, `예정/NNG` + `이 다`)
+_PREDICATE = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN", "EP", "EF", "EC"})
+QUOTE_MARKS = "“”\"「」『』‘’'"
+
+
+def _ends_with(toks: Sequence[Tok], marks: tuple[tuple[str, str], ...]) -> bool:
+    """Whether `toks` end with the (form, tag) `marks` (form `*`: any)."""
+    if len(marks) > len(toks):
+        return False
+    tail = toks[len(toks) - len(marks) :]
+    return all(
+        tag == t.tag and form in ("*", t.form) for (form, tag), t in zip(marks, tail, strict=True)
+    )
+
+
+# a clause reported by the words after it (`…체결했다고`, `…이라고`): the happening told
+REPORTED = re.compile(r"(?:다|라|냐)고\s*$")
+
+
+@cache
+def _tense_marks() -> tuple[tuple[tuple[tuple[str, str], ...], str, str], ...]:
+    """Each row of `tense_marks.tsv`: its (form, tag) tokens, the tense they mark and where
+    they stand; none rows first (one of them anywhere decides), then future ones (`개최할
+    계획이었다`: a plan, though told in the past)."""
+    marks = [
+        (tuple((m.rsplit("/", 1)[0], m.rsplit("/", 1)[1]) for m in tokens.split()), tense, where)
+        for tokens, tense, where in rows("tense_marks")
+    ]
+    return tuple(sorted(marks, key=lambda row: ("none", "future", "past").index(row[1])))
+
 
 def clause_at(clauses: Sequence[Clause], pos: int) -> Clause | None:
     """The clause of a sentence's `clauses` holding character `pos` (an article offset); the
@@ -364,11 +439,23 @@ def _is_boundary(toks: tuple[Tok, ...], i: int, has_argument: bool) -> bool:
         return nxt.tag != "VX"
     if tok.tag != "ETM" or i == 0 or toks[i - 1].tag in ("VA", "XSA", "VCP", "VCN"):
         return False
-    if toks[i - 1].form in words("modifier_verbs"):
+    if _links(toks, i):
         return False
     if nxt.tag in ("SN", "NR") or nxt.form in words("clause_heads"):
         return False
     return has_argument
+
+
+def _links(toks: Sequence[Tok], i: int) -> bool:
+    """Whether the adnominal ending `toks[i]` is a verb's that only links two nouns
+    (`modifier_verbs.tsv`: `위한`, `관한`; `포함한` and `비롯한` with their noun, which Kiwi
+    cuts off the 하)."""
+    if i == 0:
+        return False
+    verb = toks[i - 1].form
+    if toks[i - 1].tag == "XSV" and i > 1 and toks[i - 2].end == toks[i - 1].start:
+        verb = toks[i - 2].form + verb
+    return verb in words("modifier_verbs")
 
 
 def _clauses(text: str, toks: tuple[Tok, ...]) -> tuple[Clause, ...]:

@@ -16,6 +16,7 @@ and `day_periods.tsv`. Values: `"2008"`, `"2015-03"`, `"2015-03-19"`,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, tzinfo
 from functools import cache
@@ -93,6 +94,11 @@ _ANCHORED = {
     "offset",
     "weekday",
 }
+
+
+# what places a date on one side of the dateline, or counts it from a day, by itself: a
+# clause's tense does not move it
+_PLACED = frozenset(_ANCHORED - {"month", "day", "dayrange", "weekday"}) | {"dir"}
 
 
 def _alt(items: list[str]) -> str:
@@ -209,6 +215,7 @@ def find_dates(
     ref: date | None = None,
     ref_year: int | None = None,
     ref_month: tuple[int, int] | None = None,
+    tense: Callable[[int], str | None] | None = None,
 ) -> tuple[DateMention, ...]:
     """Every date expression in `text`, resolved against `anchor` (the dateline's day).
 
@@ -218,7 +225,10 @@ def find_dates(
     expression becomes the reference for the following ones, but an offset (`사흘 전`,
     counted from the dateline, not from the day it follows: "21일 ... 사흘 전에 이어 ...
     이날" means the 21st). With `anchor` None, relative
-    expressions keep their words and get value None.
+    expressions keep their words and get value None. `tense(end)` says whether the clause
+    a date ending at `end` stands in is "past" or "future" (or None): a day, month or
+    weekday written without its year or a direction word (`15일`, `3월`, `금요일`) is then
+    the nearest on that side of the dateline (`calendar.resolve`).
     """
     out: list[DateMention] = []
     recurring = -1  # where the last recurring chain (`매년 4월`) ended
@@ -237,10 +247,17 @@ def find_dates(
             out.append(listed)
             ref = listed.day or ref
             continue
-        value, day = calendar.resolve(
-            parts, anchor, ref=ref or anchor, ref_year=ref_year, ref_month=ref_month, tz=tz
-        )
         kinds = {kind for kind, _ in parts}
+        when = tense(end) if tense is not None and not kinds & _PLACED else None
+        value, day = calendar.resolve(
+            parts,
+            anchor,
+            ref=ref or anchor,
+            ref_year=ref_year,
+            ref_month=ref_month,
+            tz=tz,
+            tense=when,
+        )
         offset = "offset" in kinds
         named = [(kind, words) for kind, words in parts if kind not in ("offset", "rel_day")]
         named_day = None

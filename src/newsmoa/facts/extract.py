@@ -27,6 +27,7 @@ from newsmoa.facts import quoted as quotations
 from newsmoa.facts.calendar import SEOUL
 from newsmoa.facts.clauses import (
     READING_TIME,
+    REPORTED,
     Analysis,
     analyse,
     counted_span,
@@ -83,7 +84,15 @@ def extract_facts(
     held_on: dict[str, date] = {}  # the day each kind of happening was written to be on
     for n, a in enumerate(analyses):
         near = ref if n - ref_at <= REF_SENTENCES else lead  # else: the dateline's day
-        found = find_dates(a.text, anchor, tz=tz, ref=near, ref_year=ref_year, ref_month=ref_month)
+        found = find_dates(
+            a.text,
+            anchor,
+            tz=tz,
+            ref=near,
+            ref_year=ref_year,
+            ref_month=ref_month,
+            tense=_tense_in(a),
+        )
         reported: int | None = None  # where the clause reported with `ref`'s day ends
         stamps: list[tuple[int, str, str]] = []  # the sentence's readings (end, stamp, value)
         dated: list[tuple[int, str]] = []  # where its other dates end, and their values
@@ -159,6 +168,11 @@ def _about(a: Analysis, pos: int) -> str | None:
     return clause.label if clause else None
 
 
+def _tense_in(a: Analysis) -> Callable[[int], str | None]:
+    """The tense of the clause of sentence `a` where a date ends (a sentence offset)."""
+    return lambda end: a.tense_after(a.start + end)
+
+
 def _dated(
     a: Analysis,
     found: Sequence[DateMention],
@@ -198,10 +212,6 @@ def _dated(
     return out
 
 
-# a clause reported by the words after it (`…체결했다고`, `…이라고`): the happening told
-_REPORTED = re.compile(r"(?:다|라|냐)고\s*$")
-
-
 def _reporting(a: Analysis, m: DateMention, anchor: date | None) -> int | None:
     """Where the clause of a day written by its number ends (a sentence offset), when that
     clause is reported by the words after it (`27일 … 협약을 체결했다고`), else None."""
@@ -209,7 +219,7 @@ def _reporting(a: Analysis, m: DateMention, anchor: date | None) -> int | None:
     if clause is None or not quotations.written_day(m, anchor):
         return None
     said = a.text[: clause.end - a.start]
-    return len(said) if _REPORTED.search(said) else None
+    return len(said) if REPORTED.search(said) else None
 
 
 def _told_after(a: Analysis, m: DateMention, about: str | None, reported: int | None) -> bool:
