@@ -130,6 +130,12 @@ def test_offsets_shift_into_the_article():
         ("29일 판결을 수용할 수 없다며 항소했다.", None),
         ("1일 “관세를 부과했다”고 밝혔다.", None),
         ("15일 협약 체결", None),
+        # a review's cases: a plan that modifies a noun is the date's, the main verb is not;
+        # single quotes hold names, and also a date with its name (`'27일 국민 청문회'
+        # 추진을 본격화했고`): not read
+        ("회사는 20일 출시 예정인 신제품을 공개했다.", None),
+        ("20일 열릴 예정이던 회의가 취소됐다.", None),
+        ("시는 15일 ‘청년희망’ 협약을 체결했다.", None),
     ],
 )
 def test_the_tense_of_a_dates_clause_is_read_from_its_closing_predicate(text, tense):

@@ -17,6 +17,7 @@ Kiwi runs once per distinct sentence text (cached); offsets are shifted into the
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -109,13 +110,14 @@ class Analysis:
         end = clause.end if clause is not None else self.start + len(self.text)
         after = [t for t in self.tokens if pos <= t.start and not t.tag.startswith("S")]
         toks = [t for t in after if t.start < end]
+        extended = False
         if toks and toks[-1].tag == "ETM" and len(after) > len(toks):
             # (`개최할 예정이다`: the clause ends before 예정, its predicate is the next's)
             planned = toks + [after[len(toks)]]
             if any(_ends_with(planned, m) for m, t, w in _tense_marks() if w == "before"):
                 nxt = self.clause_at(after[len(toks)].start)
                 end = nxt.end if nxt is not None else end
-                toks = [t for t in after if t.start < end]
+                toks, extended = [t for t in after if t.start < end], True
         told = self.text[pos - self.start : end - self.start]
         if any(mark in told for mark in QUOTE_MARKS):
             return None
@@ -126,6 +128,12 @@ class Analysis:
         n = len(toks)  # the closing predicate is toks[n:]
         while n > 0 and toks[n - 1].tag in _PREDICATE:
             n -= 1
+        if extended and not any(
+            _ends_with(toks[:n], m) for m, t, w in _tense_marks() if w == "before"
+        ):
+            return None  # (`열릴 예정이던 회의가 취소됐다`: the plan is no closing predicate)
+        if any(a.tag == "VCP" and b.tag == "ETM" for a, b in itertools.pairwise(toks[:n])):
+            return None  # (`출시 예정인 신제품을 공개했다`: 예정인 is the date's, not 공개했다)
         said = REPORTED.search(told) is not None or told.rstrip().endswith(("다며", "라며"))
         read = None
         for marks, tense, where in _tense_marks():
@@ -144,6 +152,8 @@ class Analysis:
 
 # the tags of a clause's closing predicate (`체결/NNG` + `하 었 다`, `예정/NNG` + `이 다`)
 _PREDICATE = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN", "EP", "EF", "EC"})
+# (single quotes too: news puts names in them, `15일 ‘청년희망’ 협약을 체결했다`, but also a
+# date with its name, `'27일 국민 청문회' 추진을 본격화했고` in the August set)
 QUOTE_MARKS = "“”\"「」『』‘’'"
 
 
