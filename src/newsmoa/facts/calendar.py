@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from newsmoa.facts.compare import interval
 from newsmoa.facts.tables import mapping, rows
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -140,17 +141,13 @@ TENSE_REACH_DAYS = 31
 
 
 def _within_a_month(value: Any, anchor: date) -> bool:
-    """Whether a resolved value (a day, a month, a period's first end) starts within
-    `TENSE_REACH_DAYS` of `anchor` (a month: its days)."""
+    """Whether a resolved day or month (a period: its first end) has a day within
+    `TENSE_REACH_DAYS` of `anchor`."""
     if isinstance(value, dict):
         value = value.get("from") or value.get("to")
-    if not isinstance(value, str) or not re.match(r"\d{4}-\d\d", value):
+    if not isinstance(value, str) or len(value) not in (7, 10):
         return False
-    y, m = int(value[:4]), int(value[5:7])
-    if len(value) >= 10:
-        first = last = date(y, m, int(value[8:10]))
-    else:
-        first, last = date(y, m, 1), date(y, m, _cal.monthrange(y, m)[1])
+    first, last = (date.fromisoformat(end[:10]) for end in interval(value))
     return (first - anchor).days <= TENSE_REACH_DAYS and (anchor - last).days <= TENSE_REACH_DAYS
 
 

@@ -111,13 +111,12 @@ class Analysis:
         after = [t for t in self.tokens if pos <= t.start and not t.tag.startswith("S")]
         toks = [t for t in after if t.start < end]
         extended = False
-        if toks and toks[-1].tag == "ETM" and len(after) > len(toks):
-            # (`개최할 예정이다`: the clause ends before 예정, its predicate is the next's)
-            planned = toks + [after[len(toks)]]
-            if any(_ends_with(planned, m) for m, t, w in _tense_marks() if w == "before"):
-                nxt = self.clause_at(after[len(toks)].start)
-                end = nxt.end if nxt is not None else end
-                toks, extended = [t for t in after if t.start < end], True
+        # (`개최할 예정이다`: the clause ends before 예정, its predicate is the next's)
+        planned = len(after) > len(toks) and _planned(toks + [after[len(toks)]])
+        if toks and toks[-1].tag == "ETM" and planned:
+            nxt = self.clause_at(after[len(toks)].start)
+            end = nxt.end if nxt is not None else end
+            toks, extended = [t for t in after if t.start < end], True
         told = self.text[pos - self.start : end - self.start]
         if any(mark in told for mark in QUOTE_MARKS):
             return None
@@ -128,9 +127,7 @@ class Analysis:
         n = len(toks)  # the closing predicate is toks[n:]
         while n > 0 and toks[n - 1].tag in _PREDICATE:
             n -= 1
-        if extended and not any(
-            _ends_with(toks[:n], m) for m, t, w in _tense_marks() if w == "before"
-        ):
+        if extended and not _planned(toks[:n]):
             return None  # (`열릴 예정이던 회의가 취소됐다`: the plan is no closing predicate)
         if any(a.tag == "VCP" and b.tag == "ETM" for a, b in itertools.pairwise(toks[:n])):
             return None  # (`출시 예정인 신제품을 공개했다`: 예정인 is the date's, not 공개했다)
@@ -165,6 +162,12 @@ def _ends_with(toks: Sequence[Tok], marks: tuple[tuple[str, str], ...]) -> bool:
     return all(
         tag == t.tag and form in ("*", t.form) for (form, tag), t in zip(marks, tail, strict=True)
     )
+
+
+def _planned(toks: Sequence[Tok]) -> bool:
+    """Whether `toks` end with what stands before a plan's predicate (`tense_marks.tsv`,
+    where `before`: `개최할 예정` + `이다`)."""
+    return any(_ends_with(toks, marks) for marks, _, where in _tense_marks() if where == "before")
 
 
 # a clause reported by the words after it (`…체결했다고`, `…이라고`): the happening told
