@@ -286,6 +286,37 @@ def test_a_clauses_tense_takes_its_side_of_the_dateline_the_day_itself_included(
     assert ahead is not None and ahead > anchor
 
 
+@settings(max_examples=200, deadline=None)
+@given(anchor=anchors, first=st.integers(1, 28), length=st.integers(1, 20))
+def test_a_day_range_told_in_the_past_has_ended_by_the_dateline(anchor, first, length):
+    """A past clause's day range (`1~15일 … 줄었다`) or one after 지난 ends on or before the
+    dateline, the dateline's day included (`지난 1~10일` in an article of the 10th is this
+    month's), and a future clause's starts on or after it; a range over a month's end
+    (`28~3일`) is placed by the same rule."""
+    last = (first + length - 1) % 28 + 1
+    text = f"{first}~{last}일"
+    for got in (
+        find_dates(text, anchor, tense=lambda _: "past")[0].value,
+        find_dates(f"지난 {text}", anchor)[0].value,
+    ):
+        start, end = (date.fromisoformat(got[k]) for k in ("from", "to"))
+        assert (start.day, end.day) == (first, last) and start < end
+        assert end <= anchor and (anchor - end).days <= 31, (text, anchor, got)
+    ahead = find_dates(text, anchor, tense=lambda _: "future")[0].value
+    assert date.fromisoformat(ahead["from"]) >= anchor
+
+
+def test_a_day_range_is_placed_by_its_last_day_in_the_past_only():
+    aug10 = date(2019, 8, 10)
+    past = [m.value for m in find_dates("1~15일", aug10, tense=lambda _: "past")]
+    assert past == [{"from": "2019-07-01", "to": "2019-07-15"}]
+    assert find_dates("1~10일", aug10, tense=lambda _: "past")[0].value["to"] == "2019-08-10"
+    assert find_dates("1~15일", aug10)[0].value["from"] == "2019-08-01"  # (no tense: nearest)
+    # a named month is not moved a year (`8월 1~15일 … 줄었다`)
+    named = find_dates("8월 1~15일", aug10, tense=lambda _: "past")[0].value
+    assert named == {"from": "2019-08-01", "to": "2019-08-15"}
+
+
 def test_a_clauses_tense_places_months_and_weekdays_and_not_dates_it_cannot_move():
     jul31, tue = date(2019, 7, 31), date(2019, 7, 30)
     assert find_dates("15일", jul31, tense=lambda _: "past")[0].value == "2019-07-15"

@@ -141,13 +141,14 @@ TENSE_REACH_DAYS = 31
 
 
 def _within_a_month(value: Any, anchor: date) -> bool:
-    """Whether a resolved day or month (a period: its first end) has a day within
-    `TENSE_REACH_DAYS` of `anchor`."""
-    if isinstance(value, dict):
-        value = value.get("from") or value.get("to")
-    if not isinstance(value, str) or len(value) not in (7, 10):
+    """Whether a resolved day, month or period has a day within `TENSE_REACH_DAYS` of
+    `anchor`."""
+    ends = [value.get("from"), value.get("to")] if isinstance(value, dict) else [value, value]
+    ends = [e if isinstance(e, str) and len(e) in (7, 10) else None for e in ends]
+    if ends[0] is None and ends[1] is None:
         return False
-    first, last = (date.fromisoformat(end[:10]) for end in interval(value))
+    first = date.fromisoformat(interval(ends[0] or ends[1])[0][:10])
+    last = date.fromisoformat(interval(ends[1] or ends[0])[1][:10])
     return (first - anchor).days <= TENSE_REACH_DAYS and (anchor - last).days <= TENSE_REACH_DAYS
 
 
@@ -268,6 +269,23 @@ def _week(
     return found.isoformat(), found
 
 
+def _by_end(days: list[int], direction: str | None) -> bool:
+    """Whether a day range is placed by its last day: one told in the past (`1~15일 …
+    줄었다`, `지난 1~15일`) has ended by the dateline, its own day included, so its last day,
+    not its first, is what must not fall after it."""
+    return len(days) > 1 and direction in ("past", "until")
+
+
+def _last_month(year: int, month: int, days: list[int]) -> tuple[int, int]:
+    """The year and month of a day range's last day when its first day is in `month`."""
+    return _add_months(year, month, 1) if days[1] < days[0] else (year, month)
+
+
+def _first_month(last: date, days: list[int]) -> tuple[int, int]:
+    """The year and month of a day range's first day, from the date of its last day."""
+    return _add_months(last.year, last.month, -1) if days[1] < days[0] else (last.year, last.month)
+
+
 def _calendar(
     got: dict[str, str],
     anchor: date | None,
@@ -285,15 +303,20 @@ def _calendar(
     elif "month" in got:
         month = _ints(got["month"])[0]
     days = _ints(got.get("day") or got.get("dayrange") or "")
+    by_end = _by_end(days, direction)
     if year is None and month is not None and anchor is not None:
         if days:
             cands = [
                 c
                 for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                if (c := _day(y, month, days[0]))
+                if (
+                    c := _day(*_last_month(y, month, days), days[-1])
+                    if by_end
+                    else _day(y, month, days[0])
+                )
             ]
-            found = _pick(cands, anchor, direction)
-            year = found.year if found else None
+            found = _pick(cands, anchor, "until" if by_end else direction)
+            year = (_first_month(found, days)[0] if by_end else found.year) if found else None
         else:
             here, m = anchor.year * 12 + anchor.month, month
             opts = [
@@ -304,15 +327,14 @@ def _calendar(
             ]
             year = min(opts, key=lambda y: abs(y * 12 + m - here)) if opts else None
     if year is None and month is None and days and anchor is not None:
+        key = days[-1] if by_end else days[0]
         cands = [
-            c
-            for k in range(-2, 3)
-            if (c := _day(*_add_months(anchor.year, anchor.month, k), days[0]))
+            c for k in range(-2, 3) if (c := _day(*_add_months(anchor.year, anchor.month, k), key))
         ]
-        found = _pick(cands, anchor, direction)
+        found = _pick(cands, anchor, "until" if by_end else direction)
         if found is None:
             return None, None
-        year, month = found.year, found.month
+        year, month = _first_month(found, days) if by_end else (found.year, found.month)
     if year is None:
         return None, None
     if month is None:
