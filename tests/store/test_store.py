@@ -626,3 +626,35 @@ def test_another_programs_sqlite_file_is_refused_before_anything_is_written(tmp_
     with pytest.raises(StoreError, match="newsmoa's tables but no schema version"):
         open_store(str(restored))
     open_store(str(made)).close()  # newsmoa's own store, at its version, opens
+
+
+def test_a_news_readers_articles_and_stories_tables_are_not_taken_for_a_store(tmp_path):
+    """Another program's file with tables named as newsmoa's (a news reader's `articles`
+    and `stories` at its schema version 3) was opened as a store at version 3 and
+    migrated; so was one with all of newsmoa's first tables but marked by its own program
+    (`application_id`). A store newsmoa makes is marked newsmoa's."""
+    import sqlite3
+
+    from newsmoa.store.migrations import APPLICATION_ID, OWN_TABLES
+
+    reader = tmp_path / "reader.db"
+    with sqlite3.connect(reader) as db:
+        db.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, body TEXT)")
+        db.execute("CREATE TABLE stories (id INTEGER PRIMARY KEY, title TEXT)")
+        db.execute("PRAGMA user_version = 3")
+    marked = tmp_path / "marked.db"
+    with sqlite3.connect(marked) as db:
+        for table in sorted(OWN_TABLES):
+            db.execute(f"CREATE TABLE {table} (id TEXT)")
+        db.execute("PRAGMA user_version = 3")
+        db.execute("PRAGMA application_id = 1")
+    for path in (reader, marked):
+        before = path.read_bytes()
+        with pytest.raises(StoreError, match="another program's tables"):
+            open_store(str(path))
+        assert path.read_bytes() == before, path.name
+    made = tmp_path / "made.db"
+    open_store(str(made)).close()
+    with sqlite3.connect(made) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    open_store(str(made)).close()

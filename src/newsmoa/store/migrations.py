@@ -275,6 +275,16 @@ ANALYSIS_STAMPS = """
 """
 
 
+# SQLite's header field for the program that owns a file (`file` reports it): "nmoa"
+APPLICATION_ID = 0x6E6D6F61
+
+
+def m013_application_id(db: sqlite3.Connection) -> None:
+    """The file is marked newsmoa's (`PRAGMA application_id`): another program that marks
+    its own files is then told apart even when its tables bear newsmoa's names."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
@@ -288,6 +298,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m010_text_hash_over_words,
     m011_releases_in_features,
     m012_analysis_stamps,
+    m013_application_id,
 )
 
 
@@ -321,6 +332,11 @@ def stored_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
+def application_id(db: sqlite3.Connection) -> int:
+    """The program that marked the file (`APPLICATION_ID` for newsmoa), 0 if none did."""
+    return int(db.execute("PRAGMA application_id").fetchone()[0])
+
+
 def table_names(db: sqlite3.Connection) -> list[str]:
     """The tables and views of a SQLite database, by name."""
     rows = db.execute(
@@ -330,19 +346,25 @@ def table_names(db: sqlite3.Connection) -> list[str]:
     return [name for (name,) in rows]
 
 
-def refusal(version: int, tables: Sequence[str], *, create: bool) -> str | None:
-    """Why a SQLite database at `version` holding `tables` is not to be opened as a store,
-    or None. Before anything is written (its journal would be changed to WAL): a command
-    that only reads refuses a database newsmoa has not made (`NO_STORE`), and one that makes
-    the store refuses another program's (`NOT_OURS`: tables at version 0, or without
-    newsmoa's at a version another program numbers its own schema by), which `--db` was
-    given by mistake and would then hold both."""
-    ours = {"articles", "stories"}
+# the tables the first migration makes and none drops: a store holds them all
+OWN_TABLES = frozenset({"articles", "article_versions", "stories", "redirects"})
+
+
+def refusal(version: int, tables: Sequence[str], *, create: bool, owner: int = 0) -> str | None:
+    """Why a SQLite database at `version` holding `tables`, marked by program `owner`
+    (`application_id`), is not to be opened as a store, or None. Before anything is written
+    (its journal would be changed to WAL): a command that only reads refuses a database
+    newsmoa has not made (`NO_STORE`), and one that makes the store refuses another
+    program's (`NOT_OURS`: tables at version 0; or without all of newsmoa's first tables,
+    or marked by another program, at a version another program numbers its own schema by:
+    a news reader's `articles` and `stories`), which `--db` was given by mistake and would
+    then hold both."""
     if version == 0 and not create:
         return NO_STORE
-    if version == 0 and ours <= set(tables):
+    if version == 0 and set(tables) >= OWN_TABLES:
         return NO_VERSION
-    if tables and (version == 0 or not ours <= set(tables)):
+    foreign = owner not in (0, APPLICATION_ID) or not set(tables) >= OWN_TABLES
+    if tables and (version == 0 or foreign):
         more = f" and {len(tables) - 3} more" if len(tables) > 3 else ""
         return NOT_OURS.format(tables=", ".join(tables[:3]) + more)
     return None

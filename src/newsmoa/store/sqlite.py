@@ -6,7 +6,14 @@ import sqlite3
 from pathlib import Path
 
 from newsmoa.errors import StoreError
-from newsmoa.store.migrations import NO_STORE, migrate, refusal, stored_version, table_names
+from newsmoa.store.migrations import (
+    NO_STORE,
+    application_id,
+    migrate,
+    refusal,
+    stored_version,
+    table_names,
+)
 from newsmoa.store.sql import SQLStore
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock
@@ -26,9 +33,10 @@ class SQLiteStore(SQLStore):
             self.db.execute("BEGIN")  # both read in one snapshot: another process may be
             try:  # making the store meanwhile (its tables, then its version, in one commit)
                 version, tables = stored_version(self.db), table_names(self.db)
+                owner = application_id(self.db)
             finally:
                 self.db.execute("COMMIT")
-            if problem := refusal(version, tables, create=create):  # (before WAL)
+            if problem := refusal(version, tables, create=create, owner=owner):  # (before WAL)
                 raise StoreError(problem)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
