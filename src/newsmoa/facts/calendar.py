@@ -286,6 +286,17 @@ def _first_month(last: date, days: list[int]) -> tuple[int, int]:
     return _add_months(last.year, last.month, -1) if days[1] < days[0] else (last.year, last.month)
 
 
+def _whole(end: date, days: list[int], by_end: bool) -> bool:
+    """Whether a day range placed at `end` (its last day when `by_end`, else its first) has
+    its other end too: `30~2일` does not end on 2 March (February has no 30th), and
+    `17~30일` does not start on 17 February; a single day always has."""
+    if len(days) < 2:
+        return True
+    if by_end:
+        return _day(*_first_month(end, days), days[0]) is not None
+    return _day(*_last_month(end.year, end.month, days), days[-1]) is not None
+
+
 def _calendar(
     got: dict[str, str],
     anchor: date | None,
@@ -315,6 +326,7 @@ def _calendar(
                     else _day(y, month, days[0])
                 )
             ]
+            cands = [c for c in cands if _whole(c, days, by_end)]
             found = _pick(cands, anchor, "until" if by_end else direction)
             year = (_first_month(found, days)[0] if by_end else found.year) if found else None
         else:
@@ -331,6 +343,7 @@ def _calendar(
         cands = [
             c for k in range(-2, 3) if (c := _day(*_add_months(anchor.year, anchor.month, k), key))
         ]
+        cands = [c for c in cands if _whole(c, days, by_end)]
         found = _pick(cands, anchor, "until" if by_end else direction)
         if found is None:
             return None, None
