@@ -207,7 +207,8 @@ def m011_analysis_stamps(db: Any) -> None:
     _script(db, ANALYSIS_STAMPS)
 
 
-# The SQLite list's steps (SQLite's m002 index is in m001 here). Add at the end.
+# The SQLite list's steps (SQLite's m002 index is in m001 here; its m013, the file's
+# application_id, has no counterpart in a database server). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m001_initial,
     m002_unsettled,
