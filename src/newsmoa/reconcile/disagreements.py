@@ -37,6 +37,7 @@ side.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -850,7 +851,7 @@ def _trend(values: list[Any], group: list[Claim]) -> str | None:
         if not stated:
             return None
         spans.append((min(t for t, _ in stated), max(t for _, t in stated)))
-    pairs = list(zip(spans, spans[1:], strict=False))
+    pairs = list(itertools.pairwise(spans))
     if all(low[1] < high[0] for low, high in pairs):
         return "rose"
     if all(low[0] > high[1] for low, high in pairs):
