@@ -147,9 +147,9 @@ def _term_counts(articles: DataFrame, docs: int) -> DocFreq:
         .toArrow()
     )
     counted = DocFreq.counted([])
-    at = cells.column("cell").to_numpy().astype(np.int64)
-    counted.table[at] = cells.column("n").to_numpy().astype(np.int32)
-    counted.docs = docs
+    summed = np.zeros_like(counted.table)
+    summed[cells.column("cell").to_numpy().astype(np.int64)] = cells.column("n").to_numpy()
+    counted.add_table(summed, docs)  # (as `cluster_block` adds the archive's to an index)
     return counted
 
 
