@@ -248,7 +248,15 @@ def _week(
     monday = anchor - timedelta(days=anchor.weekday())
     idx = int(_table("weekdays")[got["weekday"]][0]) if "weekday" in got else None
     if "rel_week" in got:
-        monday += timedelta(weeks=int(_table("date_words")[_key(got["rel_week"])][1]))
+        weeks = int(_table("date_words")[_key(got["rel_week"])][1])
+        if weeks == 0 and anchor.weekday() == 6 and direction not in ("past", "until"):
+            # `이번 주` in an article of a Sunday, not told in the past: the days of the week
+            # ending that Sunday are gone, so a plan for "this week" is for the week from
+            # the next day (`승리가 이번 주 중으로 경찰에 출석한다`, 25 August 2019: 26
+            # August - 1 September, not 19-25 August, which made a false dispute with the
+            # outlets that named the 28th and 29th)
+            weeks = 1
+        monday += timedelta(weeks=weeks)
         if idx is None:
             return {"from": monday.isoformat(), "to": (monday + timedelta(6)).isoformat()}, None
         found = monday + timedelta(days=idx)

@@ -97,8 +97,9 @@ _ANCHORED = {
 
 
 # what places a date on one side of the dateline, or counts it from a day, by itself: a
-# clause's tense does not move it
-_PLACED = frozenset(_ANCHORED - {"month", "day", "dayrange", "weekday"}) | {"dir"}
+# clause's tense does not move it (a relative week is read with its tense only on a Sunday,
+# `calendar._week`)
+_PLACED = frozenset(_ANCHORED - {"month", "day", "dayrange", "weekday", "rel_week"}) | {"dir"}
 
 
 def _alt(items: list[str]) -> str:
