@@ -17,7 +17,9 @@ outlet's two versions giving two dates); a real one lost is 08:24 against 08:26 
 Mokdong accident, stated in paraphrases (Dice .35). A sentence that continues the
 variant its article already gave a group (one outlet's one sentence is another's two) extends
 that source's span instead. A group shows the press release's words, else those most of its
-outlets print, and lists that variant's source first (`_shown`).
+outlets print, and lists that variant's source first (`_shown`). Given a content-word
+reader (`content_words`, as `build_story` gives), groups that state one claim in other
+words are then joined (`reconcile.rewrites`).
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from newsmoa.facts.tables import words
+from newsmoa.reconcile.rewrites import ContentWords, joined
 from newsmoa.text.normalize import comparison_key
 from newsmoa.types import Article, ConsolidatedSentence, Sentence, Source
 
@@ -97,7 +101,10 @@ def consolidate(
     sentences: Mapping[str, Sequence[Sentence]],
     *,
     config: AlignConfig = AlignConfig(),
+    content_words: ContentWords | None = None,
 ) -> tuple[ConsolidatedSentence, ...]:
+    """The story's distinct sentences in story order, each with its sources (see the
+    module); with `content_words`, rewrites of one claim joined (`reconcile.rewrites`)."""
     groups: list[_Group] = []
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # gram -> (group id, variant)
     order: list[int] = []  # group ids in story order
@@ -131,7 +138,15 @@ def consolidate(
             order.insert(at, gid)
             prev_group = gid
     by_id = {a.id: a for a in articles}
-    return tuple(_shown(groups[g].sources, by_id) for g in order)
+    parts = [[g] for g in order]
+    if content_words is not None:
+        texts = [
+            [(s.article, by_id[s.article].text[s.start : s.end]) for s in groups[g].sources]
+            for g in order
+        ]
+        trigrams = partial(ngrams, n=config.ngram_chars)
+        parts = [[order[k] for k in part] for part in joined(texts, trigrams, content_words)]
+    return tuple(_shown([s for g in part for s in groups[g].sources], by_id) for part in parts)
 
 
 def _shown(sources: Sequence[Source], articles: Mapping[str, Article]) -> ConsolidatedSentence:

@@ -14,6 +14,7 @@ from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
 from newsmoa.reconcile.reuse import release_shares, reuse_scores
+from newsmoa.reconcile.rewrites import content_words
 from newsmoa.store.base import StoredArticle
 from newsmoa.types import Article, Story
 
@@ -31,7 +32,7 @@ def build_story(
     sentences = {r.article.id: r.sentences or () for r in rows}
     facts = {r.article.id: r.facts or () for r in rows}
     facts_by = {a.id: facts[a.id] for a in articles}  # the reference (a release) first
-    consolidated = consolidate(articles, sentences)
+    consolidated = consolidate(articles, sentences, content_words=content_words)
     reference = next((a for a in articles if a.is_release), None)
     release = reference.id if reference else None
     disagreements = find_disagreements(articles, facts_by, consolidated, release=release)

@@ -1,0 +1,73 @@
+"""Rewrites: sentence groups stating one claim in other words are joined; figures keep apart."""
+
+from newsmoa.reconcile.align import consolidate, ngrams
+from newsmoa.reconcile.rewrites import content_words, joined, numbers, one_claim
+from newsmoa.text.sentences import split_sentences
+from newsmoa.types import Article
+
+ORIGINAL = "숨진 구씨는 건강이상으로 쉬다가 현장에 복귀한 지 두달 만에 사고를 당한 것으로 알려졌다."
+REWRITE = "유족에 따르면 구씨는 건강상 문제로 잠시 작업을 쉬다가 공사 현장에 복귀한 지 두 달 만에 변을 당했다."
+OTHER = "경찰은 현장 관계자들을 불러 안전 수칙을 지켰는지 조사할 방침이다."
+
+
+def grams(text):
+    return ngrams(text, 3)
+
+
+def test_a_rewrite_is_one_claim_and_another_sentence_is_not():
+    assert one_claim(ORIGINAL, REWRITE, content_words) >= 0.6
+    assert one_claim(ORIGINAL, OTHER, content_words) == 0.0
+
+
+def test_figures_one_side_lacks_both_ways_keep_two_sentences_apart():
+    a = "보험료 상위 20% 세대는 한달 평균 26만1497원을 내고 30만8317원의 혜택을 받았다."
+    b = "보험료 상위 50% 세대는 한달 평균 26만1497원을 내고 30만8317원의 혜택을 받았다."
+    assert content_words(a) == content_words(b) - {"50"} | {"20"}
+    assert one_claim(a, b, content_words) == 0.0
+    # one that names fewer of the same figures is the same claim
+    c = "상위 20% 세대는 26만1497원을 내고 30만8317원의 혜택을 받았다."
+    assert numbers(c) <= numbers(a)
+    assert one_claim(a, c, content_words) > 0
+
+
+def by_hand(words):
+    """A content-word reader for the join's rules alone: the words a sentence is written
+    with, split on spaces."""
+    return lambda text: frozenset(words.get(text, text.split()))
+
+
+def test_groups_sharing_an_article_are_never_joined_and_the_best_pair_goes_first():
+    read = by_hand({})
+    groups = [
+        [("a", "가 나 다 라 마")],
+        [("b", "가 나 다 라 바"), ("c", "가 나 다 라 사")],
+        [("c", "가 나 다 라 마")],  # c is in group 1 already
+        [("d", "전혀 다른 문장")],
+    ]
+    parts = joined(groups, grams, read)
+    # 0 and 2 are alike (1.0) and joined first; 1 then shares article c with them
+    assert parts == [[0, 2], [1], [3]]
+
+
+def test_joined_is_a_partition_in_story_order():
+    read = by_hand({})
+    groups = [[("a", "가 나 다")], [("b", "라 마 바")], [("c", "가 나 다")], [("d", "라 마 바")]]
+    parts = joined(groups, grams, read)
+    assert parts == [[0, 2], [1, 3]]
+    assert sorted(g for p in parts for g in p) == [0, 1, 2, 3]
+
+
+def test_english_sentences_are_not_read_for_rewrites():
+    assert content_words("The council approved the budget on Monday.") == frozenset()
+
+
+def test_a_rewrite_in_two_outlets_is_one_consolidated_sentence_with_both_sources():
+    a = Article(id="a", outlet="가신문", title="t", text=f"{ORIGINAL} {OTHER}")
+    b = Article(id="b", outlet="나일보", title="t", text=REWRITE)
+    sentences = {x.id: split_sentences(x) for x in (a, b)}
+    plain = consolidate([a, b], sentences)
+    assert len(plain) == 3  # the trigram alignment alone keeps the rewrite apart
+    out = consolidate([a, b], sentences, content_words=content_words)
+    assert [c.text for c in out] == [ORIGINAL, OTHER]
+    assert [s.article for s in out[0].sources] == ["a", "b"]
+    assert b.text[out[0].sources[1].start : out[0].sources[1].end] == REWRITE
