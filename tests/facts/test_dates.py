@@ -343,20 +343,25 @@ def test_a_clauses_tense_places_months_and_weekdays_and_not_dates_it_cannot_move
     assert find_dates("29일", FRI, tense=lambda _: "past")[0].value == "2015-03-29"
 
 
-def test_this_week_on_a_sunday_is_the_coming_week_unless_told_in_the_past():
+def test_this_week_on_a_sunday_told_in_the_future_is_the_coming_week():
     """Weeks run Monday to Sunday; on a Sunday every day of that week but the dateline's
-    is gone, so `이번 주` in a plan is the week from the next day (a false dispute on
-    August C: `이번 주 중으로 경찰에 출석한다` of 25 August 2019 against the 28th)."""
+    is gone, so `이번 주` in a future clause is the week from the next day (`이번 주 중
+    소환해 조사할 예정이다` of 25 August 2019). A clause of no known tense (an adnominal
+    `이번 주 열린 회의에서 …`) or a past one keeps the week ending that Sunday, and this
+    week's Sunday is the dateline itself."""
     sun, sat = date(2019, 8, 25), date(2019, 8, 24)
     coming, ending = P("2019-08-26", "2019-09-01"), P("2019-08-19", "2019-08-25")
-    for tense in (None, "future"):
-        assert find_dates("이번 주", sun, tense=lambda _, t=tense: t)[0].value == coming
+    future = lambda _: "future"  # noqa: E731
+    assert find_dates("이번 주", sun, tense=future)[0].value == coming
+    assert find_dates("이번 주 수요일", sun, tense=future)[0].value == "2019-08-28"
+    assert find_dates("이번 주 일요일", sun, tense=future)[0].value == "2019-08-25"
+    assert find_dates("이번 주", sat, tense=future)[0].value == ending
+    for tense in (None, "past"):
+        assert find_dates("이번 주", sun, tense=lambda _, t=tense: t)[0].value == ending
         assert find_dates("이번 주 수요일", sun, tense=lambda _, t=tense: t)[0].value == (
-            "2019-08-28"
+            "2019-08-21"
         )
-        assert find_dates("이번 주", sat, tense=lambda _, t=tense: t)[0].value == ending
-    assert find_dates("이번 주", sun, tense=lambda _: "past")[0].value == ending
-    assert find_dates("지난주", sun)[0].value == P("2019-08-12", "2019-08-18")  # unchanged
+    assert find_dates("지난주", sun, tense=future)[0].value == P("2019-08-12", "2019-08-18")
 
 
 def test_an_articles_dates_take_their_clauses_tense():

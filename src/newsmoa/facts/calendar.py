@@ -249,12 +249,12 @@ def _week(
     idx = int(_table("weekdays")[got["weekday"]][0]) if "weekday" in got else None
     if "rel_week" in got:
         weeks = int(_table("date_words")[_key(got["rel_week"])][1])
-        if weeks == 0 and anchor.weekday() == 6 and direction not in ("past", "until"):
-            # `이번 주` in an article of a Sunday, not told in the past: the days of the week
+        if weeks == 0 and anchor.weekday() == 6 and direction == "since" and idx != 6:
+            # `이번 주` in an article of a Sunday, told in the future: the days of the week
             # ending that Sunday are gone, so a plan for "this week" is for the week from
-            # the next day (`승리가 이번 주 중으로 경찰에 출석한다`, 25 August 2019: 26
-            # August - 1 September, not 19-25 August, which made a false dispute with the
-            # outlets that named the 28th and 29th)
+            # the next day (`이번 주 중 소환해 조사할 예정이다`, 25 August 2019: 26 August -
+            # 1 September, not 19-25 August). A clause of no known tense (an adnominal
+            # `이번 주 열린 회의에서`, a present `출석한다`) is left as it was (a review).
             weeks = 1
         monday += timedelta(weeks=weeks)
         if idx is None:
