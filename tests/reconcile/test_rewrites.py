@@ -71,3 +71,28 @@ def test_a_rewrite_in_two_outlets_is_one_consolidated_sentence_with_both_sources
     assert [c.text for c in out] == [ORIGINAL, OTHER]
     assert [s.article for s in out[0].sources] == ["a", "b"]
     assert b.text[out[0].sources[1].start : out[0].sources[1].end] == REWRITE
+
+
+def test_a_sentence_naming_no_figure_does_not_bridge_two_that_name_different_ones():
+    """Each pair passes alone (none of the middle one's figures is missing from either), but
+    the joined part would hold 20% and 50%: the second join is refused (a review)."""
+    read = by_hand({})
+    groups = [
+        [("a", "상위 20% 세대는 한달 평균 26만1497원 보험료 냈다")],
+        [("b", "상위 세대는 한달 평균 보험료 냈다")],
+        [("c", "상위 50% 세대는 한달 평균 26만1497원 보험료 냈다")],
+    ]
+    assert joined(groups, grams, read) == [[0, 1], [2]]
+
+
+def test_a_join_keeps_the_first_read_articles_order_and_its_words_on_a_tie():
+    """a says A1 OTHER ORIGINAL, b says A1 REWRITE: b's rewrite first stood right after A1,
+    before a's OTHER; joined to a's ORIGINAL, it stands where a's sentence stood, and on a
+    one-to-one tie a's words are shown, a first."""
+    first = "청솔군은 19일 군청에서 희망재단과 업무협약을 체결했다."
+    a = Article(id="a", outlet="가신문", title="t", text=f"{first} {OTHER} {ORIGINAL}")
+    b = Article(id="b", outlet="나일보", title="t", text=f"{first} {REWRITE}")
+    sentences = {x.id: split_sentences(x) for x in (a, b)}
+    out = consolidate([a, b], sentences, content_words=content_words)
+    assert [c.text for c in out] == [first, OTHER, ORIGINAL]
+    assert [s.article for s in out[2].sources] == ["a", "b"]

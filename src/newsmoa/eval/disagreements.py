@@ -23,8 +23,9 @@ injured in Iran, Qeshm's reports of 2, 3 and 5 injured), 1 doubtful (40 against 
 sub-count: six children against 24 dead). On the Korean sets the same rules found two
 real misprints of one outlet on the dev day (`영업이익 6조6000원`, `매출 16조900억원`).
 Once rewrites of one claim were joined into one sentence (`reconcile.rewrites`, 2026-11-30),
-August C rose from 2 to 3 with a real misprint (세계일보's `12월5일부터` for China's tariffs,
-against 12월 15일); the other sets were unchanged.
+August C rose from 2 to 4: a real misprint (세계일보's `12월5일부터` for China's tariffs,
+against 12월 15일) and a false one (`이번 주 중으로 … 출석한다` of a Sunday read as the week
+ending that day, against the 29th); the other sets were unchanged.
 """
 
 from __future__ import annotations

@@ -138,15 +138,31 @@ def consolidate(
             order.insert(at, gid)
             prev_group = gid
     by_id = {a.id: a for a in articles}
-    parts = [[g] for g in order]
-    if content_words is not None:
-        texts = [
-            [(s.article, by_id[s.article].text[s.start : s.end]) for s in groups[g].sources]
-            for g in order
-        ]
-        trigrams = partial(ngrams, n=config.ngram_chars)
-        parts = [[order[k] for k in part] for part in joined(texts, trigrams, content_words)]
-    return tuple(_shown([s for g in part for s in groups[g].sources], by_id) for part in parts)
+    if content_words is None:
+        return tuple(_shown(groups[g].sources, by_id) for g in order)
+    texts = [
+        [(s.article, by_id[s.article].text[s.start : s.end]) for s in groups[g].sources]
+        for g in order
+    ]
+    trigrams = partial(ngrams, n=config.ngram_chars)
+    read = {a.id: n for n, a in enumerate(reading_order(articles))}
+
+    def first_read(k: int) -> tuple[int, int]:
+        return (min(read[s.article] for s in groups[order[k]].sources), k)
+
+    # a joined part stands where the first-read article's variant stood, so that article's
+    # sentences keep their order, and its sources are in reading order as a group's are
+    parts = sorted(joined(texts, trigrams, content_words), key=lambda p: min(map(first_read, p)))
+    return tuple(
+        _shown(
+            sorted(
+                (s for k in part for s in groups[order[k]].sources),
+                key=lambda s: (read[s.article], s.start),
+            ),
+            by_id,
+        )
+        for part in parts
+    )
 
 
 def _shown(sources: Sequence[Source], articles: Mapping[str, Article]) -> ConsolidatedSentence:
