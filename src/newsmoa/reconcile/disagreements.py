@@ -63,6 +63,7 @@ from newsmoa.facts.quantities import hedge
 from newsmoa.facts.quantities_en import Lead, lead, led_alike
 from newsmoa.facts.quoted import QUOTED_DAY
 from newsmoa.facts.tables import mapping, words
+from newsmoa.reconcile.rewrites import dice
 from newsmoa.text.script import english
 from newsmoa.types import (
     Article,
@@ -737,7 +738,7 @@ def _said_alike(values: list[Any], quoted: Mapping[str, Sequence[Source]]) -> li
 
     def alike(a: str, b: str) -> bool:
         return any(
-            x != y and _dice(gx, gy) >= SAID_ALIKE
+            x != y and dice(gx, gy) >= SAID_ALIKE
             for x, gx in grams.get(a, ())
             for y, gy in grams.get(b, ())
         )
@@ -778,10 +779,6 @@ _NOT_WORDS = re.compile(r"[\d\s.,%:~·()\-]+")
 def _bigrams(text: str) -> frozenset[str]:
     t = _NOT_WORDS.sub("", text)
     return frozenset(t[i : i + 2] for i in range(len(t) - 1))
-
-
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 def _disagreement(
