@@ -108,7 +108,8 @@ def consolidate(
     groups: list[_Group] = []
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # gram -> (group id, variant)
     order: list[int] = []  # group ids in story order
-    for article in reading_order(articles):
+    read = reading_order(articles)
+    for article in read:
         prev_group: int | None = None
         member: dict[int, int] = {}  # group id -> index of this article's source in it
         for sent in sentences.get(article.id, ()):
@@ -145,10 +146,10 @@ def consolidate(
         for g in order
     ]
     trigrams = partial(ngrams, n=config.ngram_chars)
-    read = {a.id: n for n, a in enumerate(reading_order(articles))}
+    rank = {a.id: n for n, a in enumerate(read)}
 
     def first_read(k: int) -> tuple[int, int]:
-        return (min(read[s.article] for s in groups[order[k]].sources), k)
+        return (min(rank[s.article] for s in groups[order[k]].sources), k)
 
     # a joined part stands where the first-read article's variant stood, so that article's
     # sentences keep their order, and its sources are in reading order as a group's are
@@ -157,7 +158,7 @@ def consolidate(
         _shown(
             sorted(
                 (s for k in part for s in groups[order[k]].sources),
-                key=lambda s: (read[s.article], s.start),
+                key=lambda s: (rank[s.article], s.start),
             ),
             by_id,
         )

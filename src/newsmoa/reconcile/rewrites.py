@@ -104,16 +104,9 @@ def joined(
     세대는 … 보험료를 냈다`, `상위 50% 세대 … 26만1497원`: a review)."""
     texts = [tuple(dict.fromkeys(t for _, t in g)) for g in groups]  # a reprint's copies once
     article_sets = [frozenset(a for a, _ in g) for g in groups]
-    cache: dict[str, frozenset[str]] = {}
-
-    def cached(text: str) -> frozenset[str]:
-        if text not in cache:
-            cache[text] = words(text)
-        return cache[text]
-
     scored = []
     for i, j in _candidates(texts, article_sets, grams):
-        best = max((one_claim(a, b, cached) for a in texts[i] for b in texts[j]), default=0.0)
+        best = max((one_claim(a, b, words) for a in texts[i] for b in texts[j]), default=0.0)
         if best > 0:
             scored.append((-best, i, j))
     root = list(range(len(groups)))
