@@ -229,7 +229,8 @@ def find_dates(
     expressions keep their words and get value None. `tense(end)` says whether the clause
     a date ending at `end` stands in is "past" or "future" (or None): a day, month or
     weekday written without its year or a direction word (`15일`, `3월`, `금요일`) is then
-    the nearest on that side of the dateline (`calendar.resolve`).
+    the nearest on that side of the dateline (`calendar.resolve`), and `이번 주` in a future
+    clause of a Sunday's article is the coming week (`calendar._week`).
     """
     out: list[DateMention] = []
     recurring = -1  # where the last recurring chain (`매년 4월`) ended
