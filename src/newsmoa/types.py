@@ -52,6 +52,8 @@ class Article:
     email: str | None = None
     url: str | None = None
     subtitle: str | None = None
+    # the lines under the headline that a flattened crawl glued onto the lead (`split_deck`)
+    deck: str | None = None
     captions: tuple[str, ...] = ()
     origin: str = ""
     lang: str = "ko"

@@ -5,7 +5,13 @@ import pytest
 
 from newsmoa.extract.article import extract
 from newsmoa.extract.bylines import signature, signature_run
-from newsmoa.extract.flattened import split_head, split_inner, split_tail, without_script
+from newsmoa.extract.flattened import (
+    split_deck,
+    split_head,
+    split_inner,
+    split_tail,
+    without_script,
+)
 from newsmoa.types import Article, RawItem
 
 BODY = (
@@ -275,3 +281,72 @@ def test_a_last_sentence_is_no_signature(tail, kept):
 def test_signatures_after_a_stray_mark_or_a_credit_word(tail):
     body, byline = split_tail(BODY + tail)
     assert body == BODY and byline is not None and byline.email
+
+
+# A deck glued onto the lead: (paragraph as crawled, the deck, the lead's first words)
+DECKS = [
+    # the page's line break left as a no-break space after the deck's last line
+    (
+        "청솔군, 스마트팜 단지 조성 / 2027년까지 120억원 투입 / 송림면 일대 30㏊ 규모\xa0" + BODY,
+        "청솔군, 스마트팜 단지 조성 / 2027년까지 120억원 투입 / 송림면 일대 30㏊ 규모",
+        "청솔군은 30일",
+    ),
+    # ... or a run of spaces; a deck whose lines are joined by an ellipsis
+    (
+        "협약식에 농민 50명 참석…군수 “판로까지 책임진다”   " + BODY,
+        "협약식에 농민 50명 참석…군수 “판로까지 책임진다”",
+        "청솔군은 30일",
+    ),
+    # the last line closes a quotation and the lead's first word is glued on
+    (
+        "청솔군 스마트팜 협약 / 군수 “판로까지 책임진다”" + BODY,
+        "청솔군 스마트팜 협약 / 군수 “판로까지 책임진다”",
+        "청솔군은 30일",
+    ),
+    # a straight mark closing a quoted word, the lead glued on; a later no-break space is the lead's
+    (
+        "청솔군 스마트팜 협약 / 2027년 완공 / 농민 단체 '환영'청솔군은 30일\xa0군청에서 지역 "
+        "농협과 스마트팜 단지 조성 협약을 맺었다고 31일 밝혔다.",
+        "청솔군 스마트팜 협약 / 2027년 완공 / 농민 단체 '환영'",
+        "청솔군은 30일\xa0군청에서",
+    ),
+    # a quotation closed before a particle goes on, the no-break space after it ends the deck
+    (
+        "스마트팜 협약 / ‘청솔형’이란 이름 붙여\xa0" + BODY,
+        "스마트팜 협약 / ‘청솔형’이란 이름 붙여",
+        "청솔군은 30일",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "deck", "lead"), DECKS)
+def test_a_deck_glued_onto_the_lead_is_split_off(paragraph: str, deck: str, lead: str) -> None:
+    got, rest = split_deck(paragraph)
+    assert got == deck
+    assert rest.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        BODY,  # no deck
+        "청솔군은 30일\xa0군청에서 협약을 맺었다. 군수는 “판로까지 책임진다”고 말했다.",  # no mark
+        # an opening straight mark glued on is inside the deck's line, not its end
+        '스마트팜 협약 / 군수"판로까지 책임진다" ' + BODY,
+        # a mark in the lead's own quotation, a no-break space far after it
+        "군수는 “농민들이 … 기다려 온 일”이라며 청솔군은 30일 군청에서 지역 농협과 스마트팜"
+        " 단지 조성 협약을 맺고 2027년까지 송림면 일대에\xa0단지를 짓기로 했다고 밝혔다.",
+        # the deck's last line too short to be a deck before the lead
+        "협약 / 체결\xa0" + BODY,
+    ],
+)
+def test_no_deck_is_taken_where_none_is_glued(paragraph: str) -> None:
+    assert split_deck(paragraph) == (None, paragraph)
+
+
+def test_an_extracted_article_keeps_the_glued_deck_apart_from_its_text() -> None:
+    deck = "청솔군, 스마트팜 단지 조성 / 2027년까지 120억원 투입"
+    got = extract(RawItem(origin="t", title="청솔군, 스마트팜 협약", text=f"{deck}\xa0{BODY}"))
+    assert isinstance(got, Article)
+    assert got.deck == deck
+    assert got.text == BODY

@@ -146,3 +146,33 @@ def test_initials_and_more_titles_keep_one_sentence():
     assert len(cut("Mayor J.R. Hollings said George H.W. Bush liked Mt. Hood. Others agreed.")) == 2
     assert len(cut("Maj. Gen. Smith left Ft. Lauderdale. He flew home.")) == 2
     assert len(cut("It joined the US. It opened in NATO. Then it left.")) == 3
+
+
+LEAD = "청솔군은 30일 군청에서 지역 농협과 스마트팜 단지 조성 협약을 맺었다고 31일 밝혔다."
+MORE = " 협약에 따라 두 기관은 2027년까지 120억원을 들여 송림면에 단지를 짓는다."
+
+
+def test_a_deck_glued_onto_the_lead_is_no_sentence():
+    for deck in [
+        # the deck's last line ends in a verb's ending, the lead's first word glued on
+        "청솔군, 스마트팜 단지 조성 / 2027년까지 120억원 투입 / 농민 판로도 함께 늘려",
+        # ... in a particle
+        "스마트팜 협약 / 단지 규모 30㏊ / 완공은 2027년으로",
+        # ... in a quotation Kiwi ends a sentence at
+        "스마트팜 협약 / 군수 “판로까지 책임진다”",
+    ]:
+        got = [s.text for s in split_text("a", deck + LEAD + MORE)]
+        assert got == [LEAD, MORE.strip()], deck
+
+
+def test_a_lead_without_a_deck_keeps_its_words():
+    for text in [
+        LEAD + MORE,
+        # a mark in the lead's quotation, glued words far after it
+        "군수는 “농민들이 … 기다려 온 일”이라며 청솔군은 30일 군청에서 지역 농협과 스마트팜 "
+        "단지 조성 협약을 맺고 2027년까지 송림면 일대에 단지를 짓기로 했다고 밝혔다.",
+        # a quotation opening the report, its own sentence ended before the mark's line
+        "“판로까지 책임지겠습니다…. 농민 여러분” 청솔군수는 30일 군청에서 이렇게 말했다.",
+    ]:
+        got = " ".join(s.text for s in split_text("a", text))
+        assert got == " ".join(text.split()), text

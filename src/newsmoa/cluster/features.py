@@ -128,7 +128,9 @@ def _body_hash(compact: str) -> str:
 
 
 def _title_and_body(article: Article) -> tuple[str, str]:
-    body = clean_for_features(article.text).strip()
+    # a deck the crawl glued onto the lead was the body's first words, and counts as such
+    text = f"{article.deck}\n{article.text}" if article.deck else article.text
+    body = clean_for_features(text).strip()
     title = article.title.strip()
     if not title:  # a text whose first line is short enough to be its headline
         first, _, rest = body.partition("\n")

@@ -35,7 +35,13 @@ from newsmoa.extract.datelines import (
 )
 from newsmoa.extract.datelines_en import english_dateline
 from newsmoa.extract.flash import is_flash, notice
-from newsmoa.extract.flattened import split_head, split_inner, split_tail, without_script
+from newsmoa.extract.flattened import (
+    split_deck,
+    split_head,
+    split_inner,
+    split_tail,
+    without_script,
+)
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import (
     TITLE_MAX_CHARS,
@@ -96,6 +102,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         if not (raw.title and is_flash(lines, raw.title)):
             return Dropped(raw.origin, "no body text")
         parts.paragraphs, parts.title, parts.subtitle = [], None, None  # a flash: no body
+        parts.deck = None
     # the headline again atop the body (a page's <h1> in trafilatura's text: the story
     # showed it as a sentence)
     headline = raw.title or parts.title or hints.get("title")
@@ -139,6 +146,7 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         email=parts.email,
         url=raw.url,
         subtitle=parts.subtitle,
+        deck=parts.deck,
         captions=tuple(parts.captions),
         origin=raw.origin,
         is_release=raw.is_release,
@@ -225,6 +233,7 @@ _NOTICE_CHARS = 200  # the end of a flattened text, where a glued copyright noti
 class _Parts:
     title: str | None = None
     subtitle: str | None = None
+    deck: str | None = None  # the lines under the headline, glued onto the lead
     outlet: str | None = None
     publisher: str | None = None  # the holder a copyright notice names (`copyright_outlet`)
     closing: str | None = None  # ... a bare one closing the text (`ⓒ 연합뉴스`): weaker
@@ -301,6 +310,10 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             parts.closing = None  # more body after it: it credited a picture
             parts.paragraphs.extend(trailing)
             trailing.clear()
+            if not in_body:  # a deck a crawler glued onto the lead (`flattened.split_deck`)
+                deck, lead = split_deck(line.text)
+                if deck is not None:
+                    parts.deck, text = deck, tidy(lead)
             parts.paragraphs.append(_without_script(text))
             in_body, listed, listing = True, [], True
             continue

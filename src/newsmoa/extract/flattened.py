@@ -7,17 +7,22 @@ page's script apart from the body:
     ...고 밝혔다.이정우 기자 sisleyj@segye.com[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]
     ...고 밝혔다.window.googletag = window.googletag || {cmd: []};googletag.cmd.push(...);앞서 ...
 
-and glues a photo's caption and credit onto the body's first word:
+glues a photo's caption and credit onto the body's first word:
 
     ...취임사를 하고 있다. 연합뉴스배성범 신임 서울중앙지검장은 31일 ...
 
+and glues the deck under the headline onto the lead:
+
+    원산서 단거리 탄도미사일 2발 발사 / 고도 30㎞로 절반 낮춰 … 표명\xa0북한이 엿새 만에 …
+
 `lines` knows each of these when it stands on a line of its own; here they are found inside a
-paragraph: script anywhere in it (`without_script`), the caption before the first paragraph's
-body (`split_head`), a caption between two of the page's paragraphs (`split_inner`:
-`...고발됐다.스페인 법정에 출석하는 호날두. 연합뉴스앞서 ...`), the rest after the body's last
-sentence (`split_tail`). Korean paragraphs only: script is told from text by the Hangul
-around it, a caption's end by the body's first word glued to its credit, and the body's last
-sentence by its Hangul ending; in other paragraphs nothing is taken.
+paragraph: script anywhere in it (`without_script`), the deck before the lead (`split_deck`),
+the caption before the first paragraph's body (`split_head`), a caption between two of the
+page's paragraphs (`split_inner`: `...고발됐다.스페인 법정에 출석하는 호날두. 연합뉴스앞서 ...`),
+the rest after the body's last sentence (`split_tail`). Korean paragraphs only: script is
+told from text by the Hangul around it, a deck by its marks and where its last line broke
+(`text.decks`), a caption's end by the body's first word glued to its credit, and the body's
+last sentence by its Hangul ending; in other paragraphs nothing is taken.
 """
 
 from __future__ import annotations
@@ -32,7 +37,9 @@ from newsmoa.extract.tables import (
     photo_credit_cues,
     photo_credit_pattern,
 )
+from newsmoa.text import decks
 from newsmoa.text.normalize import CLOSERS
+from newsmoa.text.sentences import quote_tails
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # a page's script runs long (the dev day's ad slots: 400+ characters without Hangul); code an
@@ -78,6 +85,43 @@ def _blank_if_script(m: re.Match[str]) -> str:
 # "[단독] ", "(서울=연합뉴스) ", "1,500명", "3:1로" are words: a review)
 _CODE_MARKS = re.compile(r"[{};]|//|\w\s*:\s*[\"'\w]+\s*,")
 _WORDS_AFTER_CHARS = 40
+
+
+# where the page broke a deck's last line: a no-break space or a run of spaces, or a closing
+# quotation mark with the lead's first word glued on (`text.decks`)
+_DECK_BREAK = re.compile(r"\xa0+|\s{2,}|(?<=[”’」』\"'])(?=[\uac00-\ud7a3])")
+
+
+def split_deck(paragraph: str) -> tuple[str | None, str]:
+    """The deck glued before the first paragraph's lead (None when there is none) and the
+    paragraph from the lead on (`text.decks`): `…외교역량 발휘 / 北 도발 … 표명\xa0북한이 …`.
+    The paragraph is as read (before `tidy`: the no-break space is where the page broke the
+    line). A quotation mark closing before a particle or a quotative ending (`‘빈곤’이란`,
+    `“…”라며`, `text/data/quote_tails.txt`) ends no line, nor does an opening one."""
+    head = decks.head(paragraph)
+    if decks.last_mark(head) is None:
+        return None, paragraph  # (most paragraphs)
+    breaks = (
+        (m.start(), m.end())
+        for m in _DECK_BREAK.finditer(head)
+        if m.group()
+        or not (_opening(head, m.start() - 1) or _first_word(head[m.end() :]) in quote_tails())
+    )
+    found = decks.deck_end(head, breaks)
+    if found is None:
+        return None, paragraph
+    return " ".join(head[: found[0]].split()), paragraph[found[1] :]
+
+
+def _opening(text: str, at: int) -> bool:
+    """Whether the straight quotation mark at `at` opens a quotation (`'눈길'국회가`: the
+    second closes it); a curly one says which it is."""
+    mark = text[at]
+    return mark in "\"'" and text.count(mark, 0, at + 1) % 2 == 1
+
+
+def _first_word(text: str) -> str:
+    return text.split(maxsplit=1)[0].rstrip(".,!?") if text.strip() else ""
 
 
 _HEAD_CHARS = 200  # a caption is a sentence or two (the dev day's longest: 178 characters)

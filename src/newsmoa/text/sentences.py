@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from newsmoa.text import decks
 from newsmoa.text.analyzer import analyzer
 from newsmoa.text.normalize import CLOSERS
 from newsmoa.types import Article, Sentence
@@ -27,10 +28,11 @@ def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
     spans = []
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
     kiwi = analyzer()
-    for (offset, para), sents in zip(
-        paragraphs, kiwi.split_into_sents([p for _, p in paragraphs]), strict=True
+    for n, ((offset, para), sents) in enumerate(
+        zip(paragraphs, kiwi.split_into_sents([p for _, p in paragraphs]), strict=True)
     ):
-        for start, end in _mended(para, [(s.start, s.end) for s in sents]):
+        pieces = _mended(para, [(s.start, s.end) for s in sents])
+        for start, end in _without_deck(para, pieces) if n == 0 else pieces:
             # Kiwi reports offsets into its input; trim spaces so the slice is the words
             start, end = offset + start, offset + end
             while start < end and text[start].isspace():
@@ -40,6 +42,41 @@ def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
             if end > start:
                 spans.append(Sentence(article_id, start, end, text[start:end]))
     return tuple(spans)
+
+
+def _without_deck(para: str, pieces: list[list[int]]) -> list[list[int]]:
+    """The first paragraph's sentences (`pieces`: start and end in `para`) less a deck glued
+    onto its lead (`text.decks`), which is no sentence of the report: its last line ends
+    where Kiwi began a sentence, or in a verb's ending or a particle with the lead's first
+    word glued on (`…언제든 돌려줘지난해 말 기준 …`)."""
+    head = decks.head(para)
+    if decks.last_mark(head) is None:
+        return pieces  # (most paragraphs)
+    starts = {(start, start) for start, _ in pieces[1:] if start < len(head)}
+    found = decks.deck_end(head, sorted(starts | set(_glued_words(head))))
+    if found is None:
+        return pieces
+    lead = found[1]
+    return [[max(start, lead), end] for start, end in pieces if end > lead]
+
+
+# a word glued on after an ending or a particle: a noun, a number, a foreign word (not after
+# an adnominal ending, which Kiwi reads into names: `바른미래` as 바르 + ᆫ + 미래)
+_GLUED_AFTER = ("EC", "EF", "ETN", "JKS", "JKO", "JKB", "JKC", "JX", "JC", "JKV", "JKQ")
+_GLUED_ON = frozenset(
+    {"NNG", "NNP", "NNB", "NR", "NP", "SN", "SL", "SH", "XPN", "MM", "MAG", "SSO"}
+)
+
+
+def _glued_words(text: str) -> list[tuple[int, int]]:
+    """Where, in `text`, a word is glued straight onto an ending or a particle (`돌려줘` +
+    `지난해`, `3.25%로` + `지난달`); not after 의 (`3분의1`)."""
+    toks = analyzer().tokenize(text)
+    return [
+        (b.start, b.start)
+        for a, b in zip(toks, toks[1:], strict=False)
+        if a.end == b.start and a.tag in _GLUED_AFTER and b.tag in _GLUED_ON
+    ]
 
 
 # An English sentence's end: a word's last letter or digit, its stop (after a space in a
