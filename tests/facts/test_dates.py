@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -381,3 +381,23 @@ def test_an_articles_dates_take_their_clauses_tense():
     story = Story([signed, planned])
     dates = {a: [f.value for f in fs if f.type == "date"] for a, fs in story.facts.items()}
     assert dates == {"a": ["2019-07-15", "2019-07-31"], "b": ["2019-07-30"]}
+
+
+def test_a_korean_reports_relative_dates_are_seouls_whatever_offset_its_time_has():
+    from newsmoa.facts import extract_facts
+    from newsmoa.text.sentences import split_sentences
+    from newsmoa.types import Article
+
+    text = (
+        "오늘 새벽 4시께 한빛시 북구 일대에서 정전이 발생해 3천 가구가 피해를 입었다. "
+        "한국전력은 어제 내린 폭우로 변압기가 고장 난 것으로 보고 있다."
+    )
+    for published in [  # one moment, 07:40 on the 10th in Seoul: a feed's GMT, a page's KST
+        datetime(2024, 6, 9, 22, 40, tzinfo=UTC),
+        datetime(2024, 6, 10, 7, 40, tzinfo=timezone(timedelta(hours=9))),
+    ]:
+        art = Article(id="a", text=text, title="한빛시 정전", published=published)
+        facts = extract_facts(art, split_sentences(art))
+        dates = {f.text: f.value for f in facts if f.type == "date"}
+        assert dates["오늘 새벽 4시께"] == "2024-06-10T04:00:00+09:00", published
+        assert dates["어제"] == "2024-06-09", published

@@ -152,9 +152,13 @@ def extract_facts(
 
 
 def _anchor(article: Article) -> tuple[date | None, Any]:
+    """The day a report's relative dates count from, and its time zone: a Korean report's
+    `오늘`, `어제` and `새벽 4시` are Seoul's, whatever offset its time was given in (a
+    feed's `22:40 GMT` on the 9th is 07:40 on the 10th in Seoul: a black-box test); any
+    other report's, its own time's zone."""
     if article.published is None:
         return None, SEOUL if article.lang == "ko" else None
-    tz = article.published.tzinfo or (SEOUL if article.lang == "ko" else None)
+    tz = SEOUL if article.lang == "ko" else article.published.tzinfo
     local = article.published.astimezone(tz) if tz else article.published
     return local.date(), tz
 
