@@ -157,6 +157,14 @@ def test_csv_without_text_column(tmp_path):
     assert isinstance(err, InputError) and "no text column" in err.message
 
 
+def test_a_csv_with_a_header_and_no_rows_says_so(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("id,text\n\n", "utf-8")
+    (err,) = read_sources([str(path)])
+    assert isinstance(err, InputError) and err.message == "a header and no rows under it"
+    assert err.origin == str(path)
+
+
 def test_folder_reads_known_files_in_order(tmp_path):
     (tmp_path / "b.txt").write_text(ARTICLE, "utf-8")
     (tmp_path / "a.html").write_text(

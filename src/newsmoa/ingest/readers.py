@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import sys
@@ -450,13 +451,15 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
         return
     rows = iter(reader)
     lines = text.splitlines()
-    while True:
+    for read in itertools.count():
         first = reader.line_num + 1  # where the next record starts (a field may hold lines),
         while first <= len(lines) and not lines[first - 1].strip():
             first += 1  # past blank lines, which the reader skips
         try:
             row = next(rows)
         except StopIteration:
+            if not read:  # (it read as nothing at all: a black-box case)
+                yield InputError(origin, "a header and no rows under it", line=1)
             return
         except csv.Error as exc:  # the rest cannot be told apart into records
             yield InputError(origin, f"not CSV from here on: {exc}", line=reader.line_num)
