@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -83,3 +83,16 @@ def test_a_zone_after_a_time_is_the_times_zone():
     assert published_time("2015-03-20 15:21 PDT") == datetime(2015, 3, 20, 15, 21, tzinfo=pdt)
     assert parse_datetime("2019.07.31 09:00 수정").utcoffset() == timedelta(hours=9)
     assert parse_datetime("2019.07.31 09:00 at noon").utcoffset() == timedelta(hours=9)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Published 2024-06-03T11:12:00+09:00", datetime(2024, 6, 3, 2, 12, tzinfo=UTC)),
+        ("2024-06-03T23:30:00Z", datetime(2024, 6, 3, 23, 30, tzinfo=UTC)),
+        ("2024-06-03T11:12:00.123-05:00", datetime(2024, 6, 3, 16, 12, tzinfo=UTC)),
+        ("2024-06-03T11:12", datetime(2024, 6, 3, 2, 12, tzinfo=UTC)),  # no offset: Seoul's
+    ],
+)
+def test_an_iso_8601_time_keeps_its_time_and_offset(text, when):
+    assert parse_datetime(text) == when
