@@ -96,3 +96,20 @@ def test_a_zone_after_a_time_is_the_times_zone():
 )
 def test_an_iso_8601_time_keeps_its_time_and_offset(text, when):
     assert parse_datetime(text) == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024.06.03 14:00-16:00",  # a time range after a date written with a space
+        "2024.06.03 18:00-24:00",
+        "Published 2024-06-03T14:00:00+25:00",  # no offset: no crash, the time in Seoul
+    ],
+)
+def test_only_a_valid_offset_after_an_iso_time_is_read(text):
+    assert parse_datetime(text) == datetime(2024, 6, 3, 14 if "14:" in text else 18, tzinfo=SEOUL)
+
+
+def test_a_pages_iso_dateline_keeps_its_offset():
+    (found,) = find_datelines("입력 2024-06-03T23:30:00Z")
+    assert found.when == datetime(2024, 6, 3, 23, 30, tzinfo=UTC)

@@ -291,9 +291,9 @@ DECKS = [
         "청솔군, 스마트팜 단지 조성 / 2027년까지 120억원 투입 / 송림면 일대 30㏊ 규모",
         "청솔군은 30일",
     ),
-    # ... or a run of spaces; a deck whose lines are joined by an ellipsis
+    # ... among spaces; a deck whose lines are joined by an ellipsis
     (
-        "협약식에 농민 50명 참석…군수 “판로까지 책임진다”   " + BODY,
+        "협약식에 농민 50명 참석…군수 “판로까지 책임진다” \xa0 " + BODY,
         "협약식에 농민 50명 참석…군수 “판로까지 책임진다”",
         "청솔군은 30일",
     ),
@@ -338,6 +338,10 @@ def test_a_deck_glued_onto_the_lead_is_split_off(paragraph: str, deck: str, lead
         " 단지 조성 협약을 맺고 2027년까지 송림면 일대에\xa0단지를 짓기로 했다고 밝혔다.",
         # the deck's last line too short to be a deck before the lead
         "협약 / 체결\xa0" + BODY,
+        # marks inside a quotation are the quoted words' (a review)
+        "청솔군은 ‘청년 / 신혼부부’용 임대주택 500가구를 내년까지 공급하겠다고 30일 밝혔다.",
+        # a run of plain spaces after a mark is a typo's as often
+        "군은 물가 … 환율 등 대외 변수가  여전히 크다고 30일 밝혔다. 군은 대책을 세운다.",
     ],
 )
 def test_no_deck_is_taken_where_none_is_glued(paragraph: str) -> None:
@@ -350,3 +354,10 @@ def test_an_extracted_article_keeps_the_glued_deck_apart_from_its_text() -> None
     assert isinstance(got, Article)
     assert got.deck == deck
     assert got.text == BODY
+
+
+def test_a_deck_survives_the_stores_json():
+    from newsmoa.codec import article_from_json, article_to_json
+
+    art = Article(id="a", text=BODY, title="청솔군 협약", deck="청솔군 협약 / 2027년 완공")
+    assert article_from_json(article_to_json(art)) == art

@@ -158,8 +158,6 @@ def test_a_deck_glued_onto_the_lead_is_no_sentence():
         "청솔군, 스마트팜 단지 조성 / 2027년까지 120억원 투입 / 농민 판로도 함께 늘려",
         # ... in a particle
         "스마트팜 협약 / 단지 규모 30㏊ / 완공은 2027년으로",
-        # ... in a quotation Kiwi ends a sentence at
-        "스마트팜 협약 / 군수 “판로까지 책임진다”",
     ]:
         got = [s.text for s in split_text("a", deck + LEAD + MORE)]
         assert got == [LEAD, MORE.strip()], deck
@@ -173,6 +171,12 @@ def test_a_lead_without_a_deck_keeps_its_words():
         "단지 조성 협약을 맺고 2027년까지 송림면 일대에 단지를 짓기로 했다고 밝혔다.",
         # a quotation opening the report, its own sentence ended before the mark's line
         "“판로까지 책임지겠습니다…. 농민 여러분” 청솔군수는 30일 군청에서 이렇게 말했다.",
+        # a quotation ending in a mark, or a sentence ending in one, opening the lead (a review)
+        "“제발 우리 아이를 살려주세요…” 30일 새벽 청솔군의 한 아파트에서 불이 나 주민 20여명이"
+        " 대피했다.",
+        "청솔군 아파트값이 3주 연속 올랐다… 군은 30일 대책 회의를 열었다.",
+        # a release's missing spaces after a particle (a review)
+        "청솔군 / 송림면 일대에서 10월1일부터3일까지 스마트팜 축제가 열린다고 군이 30일 밝혔다.",
     ]:
         got = " ".join(s.text for s in split_text("a", text))
         assert got == " ".join(text.split()), text

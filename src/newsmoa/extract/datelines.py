@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -54,24 +54,43 @@ def parse_datetime(text: str, *, tz: ZoneInfo = SEOUL) -> datetime | None:
     m = DATETIME_RE.search(text)
     if not m:
         return None
-    if m["H"] and (offset := _OFFSET_AFTER.match(text, m.end())):  # ISO 8601's
-        return _from_match(m, _offset_zone(offset))
+    return _from_match(m, _zone(text, m, tz))
+
+
+def _zone(text: str, m: re.Match[str], tz: tzinfo) -> tzinfo:
+    """The zone of the time `m` matched in `text`: an ISO 8601 time's own offset, a zone's
+    abbreviation after it (`15:21 PDT`), else `tz`."""
+    iso = _iso_offset(text, m)
+    if iso is not None:
+        return iso
     zone = _ZONE_AFTER.match(text, m.end()) if m["H"] else None
     hours = time_zones().get(zone["zone"].upper()) if zone else None
-    return _from_match(m, tz if hours is None else timezone(timedelta(hours=hours)))
+    return tz if hours is None else timezone(timedelta(hours=hours))
 
 
 _ZONE_AFTER = re.compile(r"\s*\(?(?P<zone>[A-Za-z]{1,4})\b")
-# an ISO 8601 time's fraction and offset (`2024-06-03T11:12:00.000+09:00`, `…T23:30:00Z`: the
-# offset was dropped and the time read in `tz`, a black-box case)
-_OFFSET_AFTER = re.compile(r"(?:\.\d+)?(?:(?P<utc>Z)|(?P<sign>[+-])(?P<h>\d\d):?(?P<m>\d\d))\b")
 
 
-def _offset_zone(m: re.Match[str]) -> tzinfo:
-    if m["utc"]:
-        return UTC
-    minutes = int(m["h"]) * 60 + int(m["m"])
-    return timezone(timedelta(minutes=-minutes if m["sign"] == "-" else minutes))
+def _iso_offset(text: str, m: re.Match[str]) -> tzinfo | None:
+    """The offset written after an ISO 8601 time `m` matched in `text` (`…T23:30:00Z`,
+    `…T11:12:00+09:00`); None when there is none, or no valid one (`+25:00`)."""
+    if not (m["H"] and _ISO_T.search(m.group())):
+        return None
+    offset = _OFFSET_AFTER.match(text, m.end())
+    if offset is None:
+        return None
+    hours, minutes = int(offset["h"] or 0), int(offset["m"] or 0)
+    if hours > 23 or minutes > 59:
+        return None
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if offset["sign"] == "-" else delta)
+
+
+# an ISO 8601 time (its date and time joined by T) and its fraction and offset after it
+# (`2024-06-03T11:12:00.000+09:00`, `…T23:30:00Z`: the offset was dropped and the time read in
+# `tz`, a black-box case; `14:00-16:00` after a date written with a space is a time range)
+_ISO_T = re.compile(r"\dT\d")
+_OFFSET_AFTER = re.compile(r"(?:\.\d+)?(?:Z|(?P<sign>[+-])(?P<h>\d\d):?(?P<m>\d\d))\b")
 
 
 def _from_match(m: re.Match[str], tz: tzinfo) -> datetime | None:
@@ -110,7 +129,7 @@ def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> 
         dm = DATETIME_RE.match(line, lm.end())
         if not dm:
             continue
-        when = _from_match(dm, tz)
+        when = _from_match(dm, _iso_offset(line, dm) or tz)
         if when is None:
             continue
         label = re.sub(r"\s+", " ", lm["label"])

@@ -87,9 +87,9 @@ _CODE_MARKS = re.compile(r"[{};]|//|\w\s*:\s*[\"'\w]+\s*,")
 _WORDS_AFTER_CHARS = 40
 
 
-# where the page broke a deck's last line: a no-break space or a run of spaces, or a closing
-# quotation mark with the lead's first word glued on (`text.decks`)
-_DECK_BREAK = re.compile(r"\xa0+|\s{2,}|(?<=[”’」』\"'])(?=[\uac00-\ud7a3])")
+# where the page broke a deck's last line: a no-break space, or a closing quotation mark with
+# the lead's first word glued on (`text.decks`; a run of plain spaces was a typo's as often)
+_DECK_BREAK = re.compile(r"[ \t]*\xa0[\s\xa0]*|(?<=[”’」』\"'])(?=[\uac00-\ud7a3])")
 
 
 def split_deck(paragraph: str) -> tuple[str | None, str]:

@@ -46,36 +46,43 @@ def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
 
 def _without_deck(para: str, pieces: list[list[int]]) -> list[list[int]]:
     """The first paragraph's sentences (`pieces`: start and end in `para`) less a deck glued
-    onto its lead (`text.decks`), which is no sentence of the report: its last line ends
-    where Kiwi began a sentence, or in a verb's ending or a particle with the lead's first
-    word glued on (`…언제든 돌려줘지난해 말 기준 …`)."""
+    onto its lead (`text.decks`), which is no sentence of the report: its last line ends in
+    a verb's ending or a particle with the lead's first word glued on (`…언제든
+    돌려줘지난해 말 기준 …`). Where Kiwi began a sentence is no such end: a quotation or a
+    sentence ending in `…` opens many leads (a review)."""
     head = decks.head(para)
     if decks.last_mark(head) is None:
         return pieces  # (most paragraphs)
-    starts = {(start, start) for start, _ in pieces[1:] if start < len(head)}
-    found = decks.deck_end(head, sorted(starts | set(_glued_words(head))))
+    found = decks.deck_end(head, _glued_words(head))
     if found is None:
         return pieces
     lead = found[1]
     return [[max(start, lead), end] for start, end in pieces if end > lead]
 
 
-# a word glued on after an ending or a particle: a noun, a number, a foreign word (not after
-# an adnominal ending, which Kiwi reads into names: `바른미래` as 바르 + ᆫ + 미래)
-_GLUED_AFTER = ("EC", "EF", "ETN", "JKS", "JKO", "JKB", "JKC", "JX", "JC", "JKV", "JKQ")
-_GLUED_ON = frozenset(
-    {"NNG", "NNP", "NNB", "NR", "NP", "SN", "SL", "SH", "XPN", "MM", "MAG", "SSO"}
-)
+# a word glued on after an ending or a particle: a noun or a foreign word, after an ending also
+# a number, an adverb or an opening quotation mark (a number after a particle is a release's
+# missing space as often: `10월1일부터3일까지`, `지난해보다2배`, a review); not after an
+# adnominal ending, which Kiwi reads into names (`바른미래` as 바르 + ᆫ + 미래), nor after 의
+# (`3분의1`)
+_ENDINGS = frozenset({"EC", "EF", "ETN"})
+_PARTICLES = frozenset({"JKS", "JKO", "JKB", "JKC", "JX", "JC", "JKV", "JKQ"})
+_NOUNS = frozenset({"NNG", "NNP", "NNB", "NR", "NP", "SL", "SH", "XPN"})
+_AFTER_ENDINGS = _NOUNS | {"SN", "MM", "MAG", "SSO"}
 
 
 def _glued_words(text: str) -> list[tuple[int, int]]:
     """Where, in `text`, a word is glued straight onto an ending or a particle (`돌려줘` +
-    `지난해`, `3.25%로` + `지난달`); not after 의 (`3분의1`)."""
+    `지난해`, `3.25%로` + `지난달`, `예상돼` + `31일`)."""
     toks = analyzer().tokenize(text)
     return [
         (b.start, b.start)
         for a, b in zip(toks, toks[1:], strict=False)
-        if a.end == b.start and a.tag in _GLUED_AFTER and b.tag in _GLUED_ON
+        if a.end == b.start
+        and (
+            (a.tag in _ENDINGS and b.tag in _AFTER_ENDINGS)
+            or (a.tag in _PARTICLES and b.tag in _NOUNS)
+        )
     ]
 
 
