@@ -157,3 +157,33 @@ def test_release_share_is_how_much_of_the_release_an_outlet_ran():
     shares = release_shares(release, [brief, whole])
     assert 0.1 < shares["b"] < 0.35
     assert shares["c"] == 1.0
+
+
+def test_a_sentence_is_looked_up_only_among_the_earlier_articles_variants(monkeypatch):
+    """A group this article is in can take its sentence only as a continuation, so the
+    lookup index holds the variants of the articles read before it (a long article's
+    sentences were each counted against all its others: quadratic in its length)."""
+    from newsmoa.reconcile import align
+
+    seen = []
+    best_group = align._best_group
+
+    def counting(grams, groups, index, *rest):
+        seen.append(sum(len(p) for p in index.values()))
+        return best_group(grams, groups, index, *rest)
+
+    monkeypatch.setattr(align, "_best_group", counting)
+    lines = [
+        f"한빛시 {i}번째 문단에서는 지역 경제 활성화 방안을 다룬다."
+        if i % 2
+        else f"관계자는 예산 {i}억원이 필요하다고 말했다."
+        for i in range(20)
+    ]
+    a = art("a", "\n".join(lines), 1)
+    out = consolidate([a], {"a": manual(a)})
+    assert len(out) == 20 and seen == [0] * 20  # nothing of its own article to count
+    seen.clear()
+    b = art("b", "\n".join(lines[:3]), 2)
+    out = consolidate([a, b], {x.id: manual(x) for x in (a, b)})
+    assert seen[:20] == [0] * 20 and len(set(seen[20:])) == 1 and seen[20] > 0
+    assert [[s.article for s in c.sources] for c in out[:4]] == [["a", "b"]] * 3 + [["a"]]

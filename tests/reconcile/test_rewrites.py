@@ -96,3 +96,28 @@ def test_a_join_keeps_the_first_read_articles_order_and_its_words_on_a_tie():
     out = consolidate([a, b], sentences, content_words=content_words)
     assert [c.text for c in out] == [first, OTHER, ORIGINAL]
     assert [s.article for s in out[2].sources] == ["a", "b"]
+
+
+def test_groups_of_one_article_are_not_compared_at_all(monkeypatch):
+    """The sentences of one long article can never be joined: their shared trigrams are not
+    even counted (each was counted against all the others: quadratic in its length)."""
+    from collections import Counter
+
+    from newsmoa.reconcile import rewrites
+
+    counted = []
+
+    class Counting(Counter):
+        def __setitem__(self, key, value):
+            counted.append(key)
+            super().__setitem__(key, value)
+
+    monkeypatch.setattr(rewrites, "Counter", Counting)
+    alike = [[f"한빛시 {i}번째 문단에서는 지역 경제 활성화 방안을 다룬다."] for i in range(30)]
+    assert rewrites._candidates(alike, [frozenset("a")] * 30, grams) == []
+    assert counted == []
+    # another article's group is still compared with each of them
+    pairs = rewrites._candidates(
+        [*alike, alike[0]], [frozenset("a")] * 30 + [frozenset("b")], grams
+    )
+    assert pairs == [(i, 30) for i in range(30)] and set(counted) == {30}

@@ -106,12 +106,17 @@ def consolidate(
     """The story's distinct sentences in story order, each with its sources (see the
     module); with `content_words`, rewrites of one claim joined (`reconcile.rewrites`)."""
     groups: list[_Group] = []
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # gram -> (group id, variant)
+    # gram -> (group id, variant), for the variants of the articles read before this one:
+    # a variant this article adds is in a group it is in, which it may only continue
+    # (`prev_group`, compared directly), so its postings wait for the article's end
+    # (without that, a long article's sentences were each counted against all its others)
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     order: list[int] = []  # group ids in story order
     read = reading_order(articles)
     for article in read:
         prev_group: int | None = None
         member: dict[int, int] = {}  # group id -> index of this article's source in it
+        added: list[tuple[int, int]] = []  # (group id, variant) this article added
         for sent in sentences.get(article.id, ()):
             grams = ngrams(sent.text, config.ngram_chars)
             best, best_sim = _best_group(grams, groups, index, config, member, prev_group)
@@ -123,14 +128,14 @@ def consolidate(
                 else:
                     member[best] = len(groups[best].sources)
                     groups[best].sources.append(Source(article.id, sent.start, sent.end))
-                    _add_variant(groups, index, best, grams)
+                    _add_variant(groups, added, best, grams)
                 prev_group = best
                 continue
             gid = len(groups)
             groups.append(_Group())
             member[gid] = 0
             groups[gid].sources.append(Source(article.id, sent.start, sent.end))
-            _add_variant(groups, index, gid, grams)
+            _add_variant(groups, added, gid, grams)
             at = (
                 order.index(prev_group) + 1
                 if prev_group is not None
@@ -138,6 +143,9 @@ def consolidate(
             )
             order.insert(at, gid)
             prev_group = gid
+        for gid, v in added:
+            for g in groups[gid].variants[v]:
+                index[g].append((gid, v))
     by_id = {a.id: a for a in articles}
     if content_words is None:
         return tuple(_shown(groups[g].sources, by_id) for g in order)
@@ -195,15 +203,13 @@ def _first_free(order: list[int], member: dict[int, int]) -> int:
 
 
 def _add_variant(
-    groups: list[_Group], index: dict[str, list[tuple[int, int]]], gid: int, grams: frozenset[str]
+    groups: list[_Group], added: list[tuple[int, int]], gid: int, grams: frozenset[str]
 ) -> None:
     if grams in groups[gid].seen:  # a reprint's copy: the same similarities again, skip
         return
-    v = len(groups[gid].variants)
+    added.append((gid, len(groups[gid].variants)))
     groups[gid].variants.append(grams)
     groups[gid].seen.add(grams)
-    for g in grams:
-        index[g].append((gid, v))
 
 
 def _best_group(
@@ -214,10 +220,17 @@ def _best_group(
     member: dict[int, int],
     prev_group: int | None,
 ) -> tuple[int | None, float]:
+    """The group a sentence joins and its similarity. `index` holds the variants of the
+    articles read before this sentence's; of the groups this article is in, only
+    `prev_group` may take it (a continuation), and its variants are compared directly."""
     shared: Counter[tuple[int, int]] = Counter()
     for g in grams:
         for hit in index.get(g, ()):
             shared[hit] += 1
+    if prev_group is not None:  # all its variants, this article's among them
+        for v, variant in enumerate(groups[prev_group].variants):
+            if count := len(grams & variant):
+                shared[prev_group, v] = count
     best, best_sim = None, 0.0
     for (gid, v), count in shared.items():
         if gid in member and gid != prev_group:

@@ -142,22 +142,33 @@ def _candidates(
 ) -> list[tuple[int, int]]:
     """Pairs of groups (i < j) with no article in common and some variants sharing at least
     `MIN_TRIGRAM_DICE` of their trigrams, found through an inverted index of each group's
-    distinct variants."""
+    distinct variants. The index keeps a trigram's variants by their group's article set,
+    and a set sharing an article with the variant's is passed over whole: the sentences of
+    one long article (each a group of that article alone) were each counted against all the
+    others before, though none can be joined."""
     variants = [(g, grams(text)) for g, group in enumerate(texts) for text in group]
-    index: dict[str, list[int]] = defaultdict(list)
-    for v, (_, gs) in enumerate(variants):
+    index: dict[str, dict[frozenset[str], list[int]]] = defaultdict(dict)
+    for v, (g, gs) in enumerate(variants):
         for t in gs:
-            index[t].append(v)
+            index[t].setdefault(article_sets[g], []).append(v)
     out: set[tuple[int, int]] = set()
     for v, (g, gs) in enumerate(variants):
+        own = article_sets[g]
+        apart: dict[frozenset[str], bool] = {}  # article set -> no article in common with own
         shared: Counter[int] = Counter()
         for t in gs:
-            for w in index[t]:
-                if w > v and variants[w][0] != g:
-                    shared[w] += 1
+            for others, posting in index[t].items():
+                free = apart.get(others)
+                if free is None:
+                    free = apart[others] = own.isdisjoint(others)
+                if not free:
+                    continue
+                for w in posting:
+                    if w > v and variants[w][0] != g:
+                        shared[w] += 1
         for w, n in shared.items():
             h, hs = variants[w]
-            if (min(g, h), max(g, h)) in out or article_sets[g] & article_sets[h]:
+            if (min(g, h), max(g, h)) in out:
                 continue
             if 2 * n / (len(gs) + len(hs)) >= MIN_TRIGRAM_DICE:
                 out.add((min(g, h), max(g, h)))
