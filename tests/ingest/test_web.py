@@ -1,6 +1,7 @@
 """Feeds and pages through an injected transport: no network."""
 
 from dataclasses import replace
+from pathlib import Path
 
 import httpx
 
@@ -220,3 +221,50 @@ def test_a_feed_saved_as_a_file_is_read_from_its_entries(tmp_path):
     other.write_text("<urlset><url><loc>https://x.test/</loc></url></urlset>", "utf-8")
     (error,) = list(read_sources([str(other)]))
     assert isinstance(error, InputError) and error.origin == str(other)
+
+
+SAVED = """<rss version="2.0"><channel><title>{title}</title>{site}
+<item><title>드론쇼 개최</title>{entry}<description>{body}</description></item>
+</channel></rss>"""
+
+
+def saved_ids(path, **parts) -> list[str | None]:
+    fields = {"title": "중부매일신문", "site": "", "entry": "", "body": BODY} | parts
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(SAVED.format(**fields), "utf-8")
+    return [i.id for i in read_sources([str(path)]) if isinstance(i, RawItem)]
+
+
+def test_a_saved_feeds_entries_are_named_wherever_the_file_lies(tmp_path, monkeypatch):
+    """The same saved feed read as `fd/a.xml`, by its absolute path and copied to `b.xml`
+    was three articles, its entries keyed by the path as typed (a black-box case): a bare
+    guid is scoped by the feed's own identity, its channel link, else its title."""
+    monkeypatch.chdir(tmp_path)
+    guid = '<guid isPermaLink="false">10234</guid>'
+    ids = [saved_ids(tmp_path / p, entry=guid) for p in ("fd/a.xml", "fd/b.xml", "c/a.xml")]
+    ids.append(saved_ids(Path("fd/a.xml"), entry=guid))
+    assert ids == [["중부매일신문#10234"]] * 4
+    site = "<link>https://www.jbnews.test/</link>"
+    assert saved_ids(tmp_path / "s.xml", site=site, entry=guid) == ["https://jbnews.test/#10234"]
+    # a relative link is resolved against the site the feed declares, not the file's path
+    linked = saved_ids(tmp_path / "r.xml", site=site, entry="<link>/news/1</link>")
+    assert linked == ["https://jbnews.test/news/1"]
+
+
+def test_an_entrys_link_names_it_without_tracking_parameters(tmp_path):
+    """An item's link with `?utm_source=rss` and with `?utm_source=twitter` was two
+    articles: the link is keyed as a JSONL `url` is (`url_key`); so is a guid that is a URL."""
+    ids = [
+        saved_ids(tmp_path / f"{n}.xml", entry=f"<link>https://m.news.test/a/1?{q}</link>")
+        for n, q in enumerate(("utm_source=rss", "utm_source=twitter&fbclid=x", "utm_medium=x"))
+    ]
+    guid = "<guid>http://www.news.test/a/1?utm_source=rss</guid>"
+    assert ids + [saved_ids(tmp_path / "g.xml", entry=guid)] == [["https://news.test/a/1"]] * 4
+
+
+def test_two_saved_feeds_with_the_same_bare_guid_are_two_articles(tmp_path):
+    guid = '<guid isPermaLink="false">1</guid>'
+    one = saved_ids(tmp_path / "one.xml", title="바다일보", entry=guid)
+    two = saved_ids(tmp_path / "two.xml", title="산들신문", entry=guid)
+    sited = saved_ids(tmp_path / "three.xml", site="<link>https://a.test/</link>", entry=guid)
+    assert one != two and sited != one and len({*one, *two, *sited}) == 3

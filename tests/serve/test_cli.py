@@ -910,3 +910,30 @@ def test_an_ingest_whose_re_decision_other_writers_keep_busy_is_stored_and_not_f
     store.close()
     monkeypatch.undo()
     assert "decided again" in run(db, "recluster", "--queued").output
+
+
+def test_a_saved_feed_ingested_again_under_another_path_or_name_is_already_present(
+    tmp_path, monkeypatch
+):
+    """The same saved feed ingested as `fd/a.xml`, by its absolute path and copied to
+    `b.xml` was added three times (a black-box case): its entry is one article, updated
+    when its text is edited; its link shared with other tracking parameters is one too."""
+    feed = """<rss version="2.0"><channel><title>중부매일신문</title><item>
+<title>한빛시 드론쇼 8일 개최</title>{entry}<pubDate>Wed, 05 Jun 2024 11:00:00 +0900</pubDate>
+<description><![CDATA[<p>한빛시는 오는 8일 밤 호수공원 상공에서 드론 700대가 참여하는 드론쇼를 연다고
+5일 밝혔다.</p><p>관람객 2만 명이 찾을 것으로 예상된다.</p>]]></description></item></channel></rss>"""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fd").mkdir()
+    saved, copy, db = tmp_path / "fd/a.xml", tmp_path / "fd/b.xml", tmp_path / "f.db"
+    saved.write_text(feed.format(entry='<guid isPermaLink="false">10234</guid>'), "utf-8")
+    assert "added 1, updated 0" in run(db, "ingest", "fd/a.xml").stdout
+    assert "added 0, updated 0, already present 1" in run(db, "ingest", str(saved)).stdout
+    shutil.copy(saved, copy)
+    assert "added 0, updated 0, already present 1" in run(db, "ingest", "fd/b.xml").stdout
+    copy.write_text(saved.read_text("utf-8").replace("2만 명", "3만 명"), "utf-8")
+    assert "added 0, updated 1" in run(db, "ingest", "fd/b.xml").stdout
+    for source in ("rss", "twitter"):
+        link = f"<link>https://www.jbnews.test/news/7?utm_source={source}</link>"
+        saved.write_text(feed.format(entry=link).replace("한빛시는", "한빛시 관계자는"), "utf-8")
+        got = run(db, "ingest", "fd/a.xml").stdout
+        assert ("added 1" if source == "rss" else "added 0, updated 0, already present 1") in got

@@ -19,6 +19,7 @@ import httpx
 
 from newsmoa import settings
 from newsmoa.errors import InputError
+from newsmoa.extract.urls import url_key
 from newsmoa.ingest.readers import Item, decode, read_jsonl, read_text
 from newsmoa.types import RawItem
 
@@ -144,20 +145,73 @@ def _decoded(url: str, page: Page) -> str | InputError:
     return decode(url, page.body)
 
 
-def entry_key(entry: Any, feed_url: str) -> str | None:
-    """What identifies a feed entry across fetches and feeds: its id (guid) when that is a
-    URI (`https://...`, `urn:uuid:...`, `tag:...`: unique by itself, and what earlier
-    versions stored); else its link, made absolute; else its guid within the feed at
-    `feed_url` (two feeds may both number their entries 1, 2, ...)."""
-    guid, link = entry.get("id"), entry.get("link")
-    if guid and _URI.match(guid):
+def entry_key(entry: Any, feed_url: str, feed: Any = None) -> str | None:
+    """What identifies a feed entry across fetches, feeds and copies of a feed, never where
+    a saved feed lies or how its path was typed (the same file read as `fd/a.xml`, by its
+    absolute path and copied to `b.xml` was three articles: a black-box case). In order:
+    its id (guid) when that is a URI of another scheme than http(s) (`urn:uuid:...`,
+    `tag:...`: unique by itself, and what earlier versions stored); its link as the article
+    it names (`url_key`: `?utm_source=rss` and `?utm_source=twitter` are one article, keyed
+    as a JSONL `url` is); its guid when that is a URL, the same way; its guid within the
+    feed (`feed_scope`: two feeds may both number their entries 1, 2, ...); else, only for
+    a feed that says nothing of itself, its guid within the feed at `feed_url`. `feed` is
+    the feed's own description (feedparser's `feed`)."""
+    meta = feed if feed is not None else {}
+    guid = entry.get("id")
+    if guid and _URI.match(guid) and not _is_web_url(guid):
         return guid
+    link = entry_link(entry, link_base(meta, feed_url))
     if link:
-        return urljoin(feed_url, link)
-    return f"{feed_url}#{guid}" if guid else None
+        return url_key(link)
+    if guid and _is_web_url(guid):
+        return url_key(guid)
+    if not guid:
+        return None
+    return f"{feed_scope(meta, feed_url) or feed_url}#{guid}"
+
+
+def entry_link(entry: Any, base: str | None) -> str | None:
+    """The entry's link as an absolute web URL, a relative one resolved against `base`
+    (`link_base`); none when it cannot be: a relative link with no base (resolved against
+    a saved file's path it named the file, not the article), or a guid that is no URL
+    (feedparser gives a permalink guid as the link, `10234` too)."""
+    link = entry.get("link")
+    if not link or (entry.get("guidislink") and not _is_web_url(link)):
+        return None
+    if _is_web_url(link):
+        return str(link)
+    return urljoin(base, link) if base else None
+
+
+def link_base(feed: Any, feed_url: str) -> str | None:
+    """What an entry's relative link is relative to: the feed's URL when it was fetched,
+    else the site it declares (its channel `<link>`); a saved file's path is no base."""
+    if _is_web_url(feed_url):
+        return feed_url
+    link = feed.get("link")
+    return str(link) if link and _is_web_url(link) else None
+
+
+def feed_scope(feed: Any, feed_url: str) -> str | None:
+    """What a feed is known by, wherever it was saved: the identity it declares (Atom's
+    feed id, an RSS channel's `<link>`, its self link), as the address it names; else the
+    URL it was fetched from; else, only when it declares none, its title (a saved feed
+    with none of them is not told from another by anything but its path)."""
+    selves = [x.get("href") for x in feed.get("links", []) if x.get("rel") == "self"]
+    for ref in (feed.get("id"), feed.get("link"), *selves):
+        if ref and _URI.match(ref):
+            return url_key(ref)
+    if _is_web_url(feed_url):
+        return feed_url
+    title = " ".join(str(feed.get("title") or "").split())
+    return title or None
 
 
 _URI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:\S")
+
+
+def _is_web_url(ref: str) -> bool:
+    return ref.lower().startswith(("http://", "https://"))
 
 
 def _feed_outlet(title: str | None) -> str | None:
@@ -201,11 +255,12 @@ def read_feed(
         yield InputError(page.url, "not a feed (RSS, Atom or RDF)")
         return
     feed_title = feed.feed.get("title")
+    base = link_base(feed.feed, page.url)
     for n, entry in enumerate(feed.entries, start=1):
-        key = entry_key(entry, page.url)
+        key = entry_key(entry, page.url, feed.feed)
         if key in known:
             continue
-        link = urljoin(page.url, entry["link"]) if entry.get("link") else None
+        link = entry_link(entry, base)
         content = "".join(c.get("value", "") for c in entry.get("content", []))
         html = content or None
         page_read = False
