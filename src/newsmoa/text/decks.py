@@ -5,12 +5,13 @@
 
 A deck's lines are joined by ` / ` or `…`; where its last line ends, the page broke the line
 and the crawl did not keep the break. Two readers look for that end, each with what it has:
-extraction (`extract.flattened.split_deck`: the break left as a no-break space or a run of
-spaces, or a closing quotation mark with the lead's first word glued on), before any analysis,
-and sentence splitting (`sentences.split_text`), which has Kiwi's words: a verb's ending or a
-particle with a noun or a number glued on in one word (`돌려줘지난해`, `3.25%로지난달`,
-`해석도북한이`), which in running text a space always separates. A break counts only within a
-deck line's length after the deck's last mark and before the lead's first sentence ends.
+extraction (`extract.flattened.split_deck`: the break left as a no-break space, or a closing
+quotation mark with the lead's first word glued on), before any analysis, and sentence
+splitting (`sentences.split_text`), which has Kiwi's words: a verb's ending or a particle with
+the lead's first word glued on (`돌려줘지난해`, `3.25%로지난달`, `해석도북한이`), which in
+running text a space separates. A break counts only within a deck line's length after the
+deck's last mark outside a quotation and before the lead's first sentence ends, with no
+sentence's end before it.
 A deck's last line that ends in a noun with the lead's first noun glued on (`…대책
 총력일본 정부가 …`) cannot be told from a compound and stays glued.
 """
