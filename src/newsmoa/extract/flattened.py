@@ -37,9 +37,8 @@ from newsmoa.extract.tables import (
     photo_credit_cues,
     photo_credit_pattern,
 )
-from newsmoa.text import decks
+from newsmoa.text import decks, quotes
 from newsmoa.text.normalize import CLOSERS
-from newsmoa.text.sentences import quote_tails
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # a page's script runs long (the dev day's ad slots: 400+ characters without Hangul); code an
@@ -97,15 +96,14 @@ def split_deck(paragraph: str) -> tuple[str | None, str]:
     paragraph from the lead on (`text.decks`): `…외교역량 발휘 / 北 도발 … 표명\xa0북한이 …`.
     The paragraph is as read (before `tidy`: the no-break space is where the page broke the
     line). A quotation mark closing before a particle or a quotative ending (`‘빈곤’이란`,
-    `“…”라며`, `text/data/quote_tails.txt`) ends no line, nor does an opening one."""
+    `“…”라며`: `quotes.goes_on`) ends no line, nor does an opening one."""
     head = decks.head(paragraph)
     if decks.last_mark(head) is None:
         return None, paragraph  # (most paragraphs)
     breaks = (
         (m.start(), m.end())
         for m in _DECK_BREAK.finditer(head)
-        if m.group()
-        or not (_opening(head, m.start() - 1) or _first_word(head[m.end() :]) in quote_tails())
+        if m.group() or not (_opening(head, m.start() - 1) or quotes.goes_on(head[m.end() :]))
     )
     found = decks.deck_end(head, breaks)
     if found is None:
@@ -115,13 +113,11 @@ def split_deck(paragraph: str) -> tuple[str | None, str]:
 
 def _opening(text: str, at: int) -> bool:
     """Whether the straight quotation mark at `at` opens a quotation (`'눈길'국회가`: the
-    second closes it); a curly one says which it is."""
+    second closes it), by the marks of its kind before it: a deck opens one after any mark
+    (`불만 표출…'한일 대화 촉구'`), where `quotes.quoted` takes it for an apostrophe; a curly
+    one says which it is."""
     mark = text[at]
     return mark in "\"'" and text.count(mark, 0, at + 1) % 2 == 1
-
-
-def _first_word(text: str) -> str:
-    return text.split(maxsplit=1)[0].rstrip(".,!?") if text.strip() else ""
 
 
 _HEAD_CHARS = 200  # a caption is a sentence or two (the dev day's longest: 178 characters)

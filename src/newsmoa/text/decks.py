@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsmoa.text import quotes
+
 DECK_MARKS = re.compile(r" / |…")
 KOREAN_STOP = re.compile(r"(?<=[다요죠까])[.?!]")  # a Korean sentence's end
 DECK_LINE_CHARS = 60  # a deck line is a headline's length (the dev day's: up to ~45)
@@ -39,27 +41,12 @@ def head(paragraph: str) -> str:
 def last_mark(text: str) -> int | None:
     """Where the last deck mark in `text` outside a quotation ends (None when there is none):
     a mark inside one is the quoted words' (`“살려주세요…”`, `‘청년 / 신혼부부’용`: a review)."""
-    quoted = _quoted(text)
+    quoted = quotes.quoted(text)
     end = None
     for m in DECK_MARKS.finditer(text):
         if not quoted[m.start()]:
             end = m.end()
     return end
-
-
-def _quoted(text: str) -> list[bool]:
-    """For each position of `text`, whether it is inside curly quotation marks or a pair of
-    straight double ones."""
-    out, depth, straight = [], 0, False
-    for c in text:
-        if c in "“‘":
-            depth += 1
-        elif c in "”’":
-            depth = max(depth - 1, 0)
-        elif c == '"':
-            straight = not straight
-        out.append(depth > 0 or straight)
-    return out
 
 
 def deck_end(head: str, breaks: Iterable[tuple[int, int]]) -> tuple[int, int] | None:

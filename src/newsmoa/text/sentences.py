@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from newsmoa.text import decks
+from newsmoa.text import decks, quotes
 from newsmoa.text.analyzer import analyzer
 from newsmoa.text.normalize import CLOSERS
 from newsmoa.types import Article, Sentence
@@ -125,7 +125,7 @@ _GLUED_END = re.compile(r"(?<=[다요죠까][.!?])[”’\"')]*+(?=[가-힣0-9A-
 # A sentence's end followed by a space: Kiwi reads a quotation mark after it as the close of a quote
 # ("...발표했다. “도 국회에서 ...”고 말했다." stayed one sentence; with a straight mark, the
 # quote went with the sentence before and "이라고 말했다." stood alone). Such an end is a
-# sentence's outside any quotation (`_quoting`): a quote of two sentences is one. A stop
+# sentence's outside any quotation (`quotes.quoted`): a quote of two sentences is one. A stop
 # inside closing marks is left to Kiwi: a quoted question goes on ("‘…될까?’ 물으면").
 # (after a word, not a list's label "다. 접수"; "2.3%다.", "KT다." are words' ends)
 _SPACED_END = re.compile(r"(?<=\S[다요죠까][.!?])\s+(?=\S)")
@@ -137,7 +137,7 @@ def _mended(para: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
     pieces = []
     for start, end in spans:
         piece = para[start:end]
-        quoted = _quoting(piece)
+        quoted = quotes.quoted(piece)
         cuts = [start]
         cuts += [start + m.end() for m in _GLUED_END.finditer(piece)]
         cuts += [start + m.end() for m in _SPACED_END.finditer(piece) if not quoted[m.start()]]
@@ -171,54 +171,7 @@ def _continues(para: str, last: list[int], start: int, end: int) -> bool:
     if _BARE_QUOTE.fullmatch(before) and para[last[1] : start].isspace():
         return "가" <= piece[0] <= "힣"  # (glued on, a new sentence: "…부셔야죠”박닌 시내에서")
     tail = para[: last[1]]
-    return (
-        start == last[1]
-        and tail[-1:] in CLOSERS
-        and piece.split(maxsplit=1)[0].rstrip(".,!?") in quote_tails()
-    )
+    return start == last[1] and tail[-1:] in CLOSERS and quotes.goes_on(piece)
 
 
 _BARE_QUOTE = re.compile(r"[“‘\"'][^“”‘’\"'.!?]*[”’\"']")
-
-
-@cache
-def quote_tails() -> frozenset[str]:
-    """The words that go on a quotation closed right before them (`data/quote_tails.txt`)."""
-    text = resources.files("newsmoa.text").joinpath("data/quote_tails.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
-
-
-def _quoting(piece: str) -> list[bool]:
-    """For each position of `piece`, whether it is inside a quotation: “ and ‘ open, ” and
-    ’ close, a straight " opens or closes, and a straight ' opens where a word begins
-    (after a space, a bracket or another mark) and closes the quotation it opened (in a
-    word it is an apostrophe: "don't")."""
-    out, double, single, straight = [], False, False, False
-    for i, c in enumerate(piece):
-        if c == "“":
-            double = True
-        elif c == "”":
-            double = False
-        elif c == '"':
-            double = not double
-        elif c == "‘":
-            single = True
-        elif c == "’":
-            single = False
-        elif c == "'":
-            if straight:
-                straight = False
-            elif (i == 0 or piece[i - 1] in ' \t([“‘"') and _opens(piece[i + 1 : i + 5]):
-                straight = True
-        out.append(double or single or straight)
-    return out
-
-
-def _opens(after: str) -> bool:
-    """Whether a straight ' before `after` (what follows it in the piece) opens a quotation:
-    a word follows, not a space, nor a year's two digits ("'80년대", "'19학번": an apostrophe
-    that closes nothing; "'3년 안에 …'" and "'2030년까지 …'" are quotations: reviews)."""
-    return bool(after[:1].strip()) and not _YEAR_APOSTROPHE.match(after)
-
-
-_YEAR_APOSTROPHE = re.compile(r"\d\d(?:년|학번)")
