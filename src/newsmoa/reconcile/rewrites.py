@@ -163,8 +163,8 @@ def _candidates(
                     free = apart[others] = own.isdisjoint(others)
                 if not free:
                     continue
-                for w in posting:
-                    if w > v and variants[w][0] != g:
+                for w in posting:  # (none of group g: its article set is not apart)
+                    if w > v:
                         shared[w] += 1
         for w, n in shared.items():
             h, hs = variants[w]

@@ -14,7 +14,7 @@ from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
 from newsmoa.reconcile.reuse import release_shares, reuse_scores
-from newsmoa.reconcile.rewrites import content_words
+from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
 from newsmoa.types import Article, Story
 
@@ -124,10 +124,6 @@ def story_title(articles: Sequence[Article]) -> str:
     grams = [ngrams(t, 2) for t in titled]
 
     def closeness(i: int) -> float:
-        return sum(
-            2 * len(grams[i] & g) / (len(grams[i]) + len(g) or 1)
-            for j, g in enumerate(grams)
-            if j != i
-        )
+        return sum(dice(grams[i], g) for j, g in enumerate(grams) if j != i)
 
     return titled[max(range(len(titled)), key=lambda i: (closeness(i), -i))]
