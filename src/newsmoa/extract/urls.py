@@ -19,6 +19,11 @@ from newsmoa.extract.tables import url_noise
 from newsmoa.types import Article
 
 
+def is_web_url(ref: str) -> bool:
+    """Whether `ref` is an http(s) address (not a path, a `urn:` or a `javascript:`)."""
+    return ref.lower().startswith(("http://", "https://"))
+
+
 def url_key(url: str) -> str:
     """`url` as the article it names: https, the host lower-cased without a mobile or
     "www" prefix or a default port, the query without tracking parameters and in order,

@@ -19,7 +19,7 @@ import httpx
 
 from newsmoa import settings
 from newsmoa.errors import InputError
-from newsmoa.extract.urls import url_key
+from newsmoa.extract.urls import is_web_url, url_key
 from newsmoa.ingest.readers import Item, decode, read_jsonl, read_text
 from newsmoa.types import RawItem
 
@@ -158,12 +158,12 @@ def entry_key(entry: Any, feed_url: str, feed: Any = None) -> str | None:
     the feed's own description (feedparser's `feed`)."""
     meta = feed if feed is not None else {}
     guid = entry.get("id")
-    if guid and _URI.match(guid) and not _is_web_url(guid):
+    if guid and _URI.match(guid) and not is_web_url(guid):
         return guid
     link = entry_link(entry, link_base(meta, feed_url))
     if link:
         return url_key(link)
-    if guid and _is_web_url(guid):
+    if guid and is_web_url(guid):
         return url_key(guid)
     if not guid:
         return None
@@ -176,9 +176,9 @@ def entry_link(entry: Any, base: str | None) -> str | None:
     a saved file's path it named the file, not the article), or a guid that is no URL
     (feedparser gives a permalink guid as the link, `10234` too)."""
     link = entry.get("link")
-    if not link or (entry.get("guidislink") and not _is_web_url(link)):
+    if not link or (entry.get("guidislink") and not is_web_url(link)):
         return None
-    if _is_web_url(link):
+    if is_web_url(link):
         return str(link)
     return urljoin(base, link) if base else None
 
@@ -186,10 +186,10 @@ def entry_link(entry: Any, base: str | None) -> str | None:
 def link_base(feed: Any, feed_url: str) -> str | None:
     """What an entry's relative link is relative to: the feed's URL when it was fetched,
     else the site it declares (its channel `<link>`); a saved file's path is no base."""
-    if _is_web_url(feed_url):
+    if is_web_url(feed_url):
         return feed_url
     link = feed.get("link")
-    return str(link) if link and _is_web_url(link) else None
+    return str(link) if link and is_web_url(link) else None
 
 
 def feed_scope(feed: Any, feed_url: str) -> str | None:
@@ -201,17 +201,13 @@ def feed_scope(feed: Any, feed_url: str) -> str | None:
     for ref in (feed.get("id"), feed.get("link"), *selves):
         if ref and _URI.match(ref):
             return url_key(ref)
-    if _is_web_url(feed_url):
+    if is_web_url(feed_url):
         return feed_url
     title = " ".join(str(feed.get("title") or "").split())
     return title or None
 
 
 _URI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:\S")
-
-
-def _is_web_url(ref: str) -> bool:
-    return ref.lower().startswith(("http://", "https://"))
 
 
 def _feed_outlet(title: str | None) -> str | None:

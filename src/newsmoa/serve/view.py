@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from newsmoa.extract.article import ExtractConfig
+from newsmoa.extract.urls import is_web_url
 from newsmoa.facts.quantities import LARGE_UNITS
 from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.text.script import has_hangul
@@ -99,7 +100,7 @@ def korean_number(n: int) -> str:
 
 def web_link(url: str | None) -> str | None:
     """Only http(s) URLs become links (no `javascript:` from an input file)."""
-    return url if url and url.lower().startswith(("http://", "https://")) else None
+    return url if url and is_web_url(url) else None
 
 
 def plural(n: int, one: str, many: str) -> str:
