@@ -14,7 +14,8 @@ arrival (what `ingest` and `watch` do by default), and August part C on its real
 the re-decided streams the last two columns count the moves made and the articles that came
 back to a story they had left. The streams with times are run once more through the product
 itself (`ingest_stream`: one `Newsroom.ingest` call an article into a SQLite store), so that
-the table shows what `ingest` and `watch` give, not only the simulation of it.
+the table shows what `ingest` and `watch` give, not only the simulation of it. A second
+table draws small stores from the sets (`small_stores.py`): a fresh store's first articles.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from newsmoa.cluster import (
     article_features,
     near_duplicate_pairs,
 )
+from newsmoa.eval import small_stores
 from newsmoa.eval.arrival import arrive, ingest_stream, timed
 from newsmoa.eval.datasets import (
     EvalSet,
@@ -183,7 +185,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(row.render())
     for note in notes:
         print(note)
+    print()
+    print(small_stores.render(small_store_rows()))
     return 0
+
+
+def small_store_rows(config: ClusterConfig = DEFAULT_CONFIG) -> list[small_stores.SmallStores]:
+    """Small stores drawn from each set on this machine, others at random and look-alikes."""
+    sets = [load_ko_dev(), *(load_ko_august(part) for part in "ABC")]
+    sets += [load_ecbplus(("train", "dev")), load_ecbplus(("test",))]
+    return [
+        small_stores.score(data, lookalikes, config)
+        for data in sets
+        if data is not None
+        for lookalikes in (False, True)
+    ]
 
 
 if __name__ == "__main__":
