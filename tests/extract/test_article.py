@@ -246,6 +246,27 @@ def test_a_bare_date_and_time_above_the_body_is_the_publication_time():
     assert header.published is None
 
 
+def test_a_stamp_after_its_outlets_mark_is_the_publication_time():
+    """`[한빛일보] 2024.06.03 11:12` under the headline was read as the body's first line (the
+    date glued onto the lead) and `한빛일보 | 2024-06-03 11:12` was dropped: a black-box case.
+    After a mark a time is needed: `정치 | 2024.06.03` may head a list."""
+    body = (
+        "[미래일보] 오세훈 기자 = 청솔군은 3일 스마트팜 혁신단지 조성을 위한 업무협약을 "
+        "체결했다고 밝혔다. 이번 사업에는 모두 120억 원이 투입된다."
+    )
+    for stamp in (
+        "[한빛일보] 2024.06.03 11:12",
+        "한빛일보 | 2024-06-03 11:12",
+        "한빛 · 2024.6.3 11:12",
+    ):
+        a = extract(RawItem(origin="a.txt", text=f"스마트팜 협약\n{stamp}\n\n{body}"))
+        assert a.published is not None, stamp
+        assert a.published.isoformat() == "2024-06-03T11:12:00+09:00", stamp
+        assert a.text.startswith("청솔군은 3일"), stamp
+    listed = extract(RawItem(origin="b.txt", text=f"스마트팜 협약\n정치 | 2024.06.03\n\n{body}"))
+    assert listed.published is None
+
+
 def test_a_text_without_full_stops_keeps_its_first_paragraph():
     """A first line without a full stop is a headline only where the body's sentences have
     theirs: a text written without any keeps its first paragraph (it lost it, and could be

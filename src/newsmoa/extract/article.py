@@ -27,11 +27,11 @@ from newsmoa.extract.bylines import (
     signature,
 )
 from newsmoa.extract.datelines import (
-    DATETIME_RE,
     SEOUL,
     Dateline,
     parse_datetime,
     published_from_datelines,
+    stamp_at,
 )
 from newsmoa.extract.datelines_en import english_dateline
 from newsmoa.extract.flash import is_flash, notice
@@ -291,8 +291,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 in_body, listed, listing = True, [], True
                 continue
         elif kind is Kind.DATED:
-            if not in_body and stamp is None and DATETIME_RE.fullmatch(text):
-                stamp = parse_datetime(text, tz=tz)  # a line that is only a date and time
+            at = stamp_at(text) if not in_body and stamp is None else None
+            if at is not None:  # a line that is only a date and time, maybe after a mark
+                stamp = parse_datetime(text[at:], tz=tz)
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
             if in_body:  # a bare mark and name closing the text (not a photo's credit

@@ -138,6 +138,22 @@ def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> 
     return found
 
 
+# a page's stamp: a date and time alone on a line, maybe after its outlet's or section's
+# mark (`[한빛일보] 2024.06.03 11:12`, `한빛일보 | 2024-06-03 11:12`); after a mark, a time is
+# needed (`정치 | 2024.06.03` may head a list)
+_MARK_RE = re.compile(r"(?:\[[^\[\]\d]{1,20}\]|[^\[\]|·\d]{1,20}?\s*[|·])\s*(?=(?:19|20)\d\d)")
+
+
+def stamp_at(line: str) -> int | None:
+    """Where the date starts when the (stripped) line is a page's stamp, else None."""
+    mark = _MARK_RE.match(line)
+    at = mark.end() if mark else 0
+    dm = DATETIME_RE.fullmatch(line, at)
+    if dm is None or (mark and dm["H"] is None):
+        return None
+    return at
+
+
 def published_from_datelines(datelines: list[Dateline]) -> datetime | None:
     """The publication time: the first `published` dateline, else the earliest of any."""
     for d in datelines:

@@ -11,7 +11,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from newsmoa.extract import boilerplate, bylines
-from newsmoa.extract.datelines import Dateline, find_datelines
+from newsmoa.extract.datelines import Dateline, find_datelines, stamp_at
 from newsmoa.extract.datelines_en import english_dateline
 from newsmoa.text.normalize import CLOSERS
 
@@ -74,6 +74,10 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     english = english_dateline(stripped)
     if english is not None:  # `April 28, 2009` on a line of its own
         return Line(number, text, Kind.DATELINE, (english,))
+    if (
+        stamp_at(stripped) is not None
+    ):  # a stamp, also after its outlet's mark (`[한빛일보] 2024.06.03 11:12`)
+        return Line(number, text, Kind.DATED)
     if boilerplate.is_tip_line(stripped):  # (after its outlet's mark too: `[광주=뉴시스] …`)
         return Line(number, text, Kind.FURNITURE)
     lead = bylines.leading_byline(stripped)
