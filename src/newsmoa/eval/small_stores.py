@@ -67,6 +67,7 @@ def draws(
             close = cosines[chosen].max(axis=0)
             ranked = np.argsort(-close, kind="stable").tolist()
             pool = [i for i in ranked if gold[i] != story][:LOOKALIKES]
+        assert pool, "a small store needs two stories"
         out.append(chosen + rng.sample(pool, min(len(pool), rng.randint(1, MOST_OTHERS))))
     return out
 
@@ -111,14 +112,14 @@ def score(data: EvalSet, lookalikes: bool, config: ClusterConfig = DEFAULT_CONFI
 
 def render(rows: Sequence[SmallStores]) -> str:
     head = (
-        f"{'small stores (2-8 articles)':<44} {'draws':>5} {'alone P':>8} {'R':>6} {'F1':>6}"
-        f" {'whole P':>8} {'R':>6} {'F1':>6}"
+        f"{'small stores (2-8 articles)':<44} {'draws':>5} {'arts':>5} "
+        f"{'alone P':>8} {'R':>6} {'F1':>6} {'whole P':>8} {'R':>6} {'F1':>6}"
     )
     lines = [head]
     for r in rows:
         lines.append(
-            f"{r.name:<44} {r.draws:>5} {r.alone.precision:>8.3f} {r.alone.recall:>6.3f} "
-            f"{r.alone.f1:>6.3f} {r.whole.precision:>8.3f} {r.whole.recall:>6.3f} "
-            f"{r.whole.f1:>6.3f}"
+            f"{r.name:<44} {r.draws:>5} {r.articles:>5} {r.alone.precision:>8.3f} "
+            f"{r.alone.recall:>6.3f} {r.alone.f1:>6.3f} {r.whole.precision:>8.3f} "
+            f"{r.whole.recall:>6.3f} {r.whole.f1:>6.3f}"
         )
     return "\n".join(lines)
