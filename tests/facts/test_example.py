@@ -159,6 +159,24 @@ def test_this_day_is_the_day_named_just_before_else_the_datelines():
     assert far[-1] == ("이날", "2026-07-31")
 
 
+def test_a_happenings_day_is_left_open_when_no_day_is_named_near_it():
+    """`행사 당일` is the event's day: three sentences after the lead it was taken for the
+    lead's day (the announcement's, not the festival's; a black-box case). Named in its
+    sentence or the one before, it is that day, as 이날 is; 이날 farther on keeps the lead's."""
+    far = _dates(
+        "청솔군은 31일 오는 11월 국화축제를 연다고 밝혔다. 군은 축제 기간 셔틀버스를 운행한다. "
+        "주차장도 늘린다. 행사 당일에는 주차장이 무료로 개방된다. 당일 오후에는 불꽃놀이가 열린다."
+    )
+    assert far[-2:] == [("당일", None), ("당일", None)]
+    named = _dates("축제는 오는 11월 2일 열린다. 행사 당일에는 주차장이 무료로 개방된다.")
+    assert named[-1] == ("당일", "2026-11-02")
+    this_day = _dates(
+        "청솔군은 31일 국화축제를 열었다. 군은 셔틀버스를 운행했다. 주차장도 늘렸다. "
+        "이날 축제에는 1만명이 찾았다."
+    )
+    assert this_day[-1] == ("이날", "2026-07-31")
+
+
 def test_this_day_after_a_release_lead_is_the_happenings_day_not_the_telling():
     """A press release's lead tells a happening's day and the day it is told ("27일 협약을
     체결했다고 28일 밝혔다"); the next sentence's 이날 is the signing's, not the telling's

@@ -230,7 +230,7 @@ def _base(
         return _offset(got["offset"], origin) if origin else (None, None)
     if "rel_day" in got:
         off, base = _table("date_words")[_key(got["rel_day"])][1:3]
-        origin = anchor if base == "now" else ref
+        origin = anchor if base == "now" else ref  # ref, or of: the day named before
         found = origin + timedelta(days=int(off)) if origin else None
         return (found.isoformat() if found else None), found
     if "rel_week" in got or ("weekday" in got and "day" not in got):

@@ -217,6 +217,7 @@ def find_dates(
     ref_year: int | None = None,
     ref_month: tuple[int, int] | None = None,
     tense: Callable[[int], str | None] | None = None,
+    nearby: bool = True,
 ) -> tuple[DateMention, ...]:
     """Every date expression in `text`, resolved against `anchor` (the dateline's day).
 
@@ -230,7 +231,10 @@ def find_dates(
     a date ending at `end` stands in is "past" or "future" (or None): a day, month or
     weekday written without its year or a direction word (`15일`, `3월`, `금요일`) is then
     the nearest on that side of the dateline (`calendar.resolve`), and `이번 주` in a future
-    clause of a Sunday's article is the coming week (`calendar._week`).
+    clause of a Sunday's article is the coming week (`calendar._week`). `nearby`: whether
+    `ref` is a day named in this sentence or the one before (not the lead's or the
+    dateline's, taken farther on); when it is not, the day of a happening (`행사 당일`: anchor
+    `of` in `date_words.tsv`) is left open until this sentence names a day.
     """
     out: list[DateMention] = []
     recurring = -1  # where the last recurring chain (`매년 4월`) ended
@@ -244,10 +248,14 @@ def find_dates(
         while chain and chain[-1][0] == "dir":
             chain = chain[:-1]
         parts = [(kind, text[s:e]) for kind, s, e in chain]
+        if not nearby and _of_a_happening(parts):
+            out.append(DateMention(start, end, text[start:end], None, None, False, False))
+            continue
         listed = _listed_month(text, out, parts, start)
         if listed is not None:  # "5월 4일과 9일": the 9th of May
             out.append(listed)
             ref = listed.day or ref
+            nearby = nearby or listed.day is not None
             continue
         kinds = {kind for kind, _ in parts}
         when = tense(end) if tense is not None and not kinds & _PLACED else None
@@ -280,6 +288,7 @@ def find_dates(
         mention = DateMention(start, end, text[start:end], value, day, offset, bare_day)
         out.append(mention)
         ref = ref if offset else day or ref
+        nearby = nearby or (not offset and day is not None)
         ref_year = mention.year or ref_year
         ref_month = mention.month or ref_month
     return tuple(_join_periods(text, out))
@@ -308,9 +317,22 @@ def counted_from(mention: DateMention, day: date, tz: tzinfo | None) -> DateMent
 @cache
 def day_words(anchor: str) -> tuple[str, ...]:
     """The words of `date_words.tsv` that name a day counted from `anchor`: now (오늘, 어제,
-    내일: the dateline) or ref (이날, 전날, 다음날: the day named before them)."""
+    내일: the dateline), ref (이날, 전날, 다음날: the day named before them) or of (당일: a
+    happening's day)."""
     rows = mapping("date_words").items()
     return tuple(w for w, (unit, _, at) in rows if unit == "day" and at == anchor)
+
+
+def _of_a_happening(parts: list[tuple[str, str]]) -> bool:
+    """Whether a date is a happening's day named by reference alone (`당일`, anchor `of`)."""
+    return any(
+        kind == "rel_day" and re.sub(r"\s", "", words) in _of_days() for kind, words in parts
+    ) and not any(kind in ("day", "ymd") for kind, _ in parts)
+
+
+@cache
+def _of_days() -> frozenset[str]:
+    return frozenset(w.replace(" ", "") for w in day_words("of"))
 
 
 @cache

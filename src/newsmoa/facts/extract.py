@@ -92,6 +92,7 @@ def extract_facts(
             ref_year=ref_year,
             ref_month=ref_month,
             tense=_tense_in(a),
+            nearby=ref is not None and n - ref_at <= REF_SENTENCES,
         )
         reported: int | None = None  # where the clause reported with `ref`'s day ends
         stamps: list[tuple[int, str, str]] = []  # the sentence's readings (end, stamp, value)

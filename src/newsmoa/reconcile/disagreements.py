@@ -330,7 +330,8 @@ def _inferred(fact: Fact) -> bool:
     words = fact.text or ""
     if (fact.about or "").endswith(QUOTED_DAY) or counted_span().search(words):
         return True
-    return any(w in words for w in day_words("ref")) and not _DAY.search(words)
+    refs = (*day_words("ref"), *day_words("of"))
+    return any(w in words for w in refs) and not _DAY.search(words)
 
 
 def _counted(fact: Fact) -> tuple[int, str] | None:
