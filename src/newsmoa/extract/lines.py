@@ -74,9 +74,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     english = english_dateline(stripped)
     if english is not None:  # `April 28, 2009` on a line of its own
         return Line(number, text, Kind.DATELINE, (english,))
-    if (
-        stamp_at(stripped) is not None
-    ):  # a stamp, also after its outlet's mark (`[한빛일보] 2024.06.03 11:12`)
+    # a date and time alone, also after its outlet's mark (`[한빛일보] 2024.06.03 11:12`)
+    if stamp_at(stripped) is not None:
         return Line(number, text, Kind.DATED)
     if boilerplate.is_tip_line(stripped):  # (after its outlet's mark too: `[광주=뉴시스] …`)
         return Line(number, text, Kind.FURNITURE)

@@ -42,9 +42,10 @@ from newsmoa.text.script import english
 from newsmoa.types import Article, Fact, Sentence, Source
 
 Finder = Callable[[Article, Sequence[Sentence]], Iterable[Fact]]
-# 이날 (당일, 같은 날) is the day named in its sentence or the one before; farther on, the
-# dateline's day. On the dev day, of 14 sampled 이날 after a day other than the dateline's
-# (지난 25일, 지난달 30일, 7월25일, 내일), the day last named was right for 4 or 5 ("실종 당일",
+# 이날 (같은 날; 당일 too, but left open farther on: `date_words.tsv`, anchor `of`) is the day
+# named in its sentence or the one before; farther on, the dateline's day. On the dev day, of
+# 14 sampled 이날 after a day other than the dateline's (지난 25일, 지난달 30일, 7월25일,
+# 내일), the day last named was right for 4 or 5 ("실종 당일",
 # "...농성을 벌이다, 이날 밤 9시께"), this rule for 8: "지난 25일에 이어 ..." five sentences
 # before "북한의 이날 미사일 발사도" meant the 31st (a review, 2026-11-29: 54 of 125 이날 and
 # 당일 in the 15 largest stories took a day they did not mean)
