@@ -301,7 +301,7 @@ def now_day(mention: DateMention) -> bool:
     words = [mention.text[s:e] for kind, s, e in atoms if kind == "rel_day"]
     return (
         bool(words)
-        and all(re.sub(r"\s", "", w) in _now_days() for w in words)
+        and all(_spaceless(w) in _spaceless_day_words("now") for w in words)
         and not {kind for kind, _, _ in atoms} & {"day", "ymd", "offset", "dayrange"}
     )
 
@@ -326,19 +326,19 @@ def day_words(anchor: str) -> tuple[str, ...]:
 def _of_a_happening(parts: list[tuple[str, str]]) -> bool:
     """Whether a date is a happening's day named by reference alone (`당일`, anchor `of`)."""
     return any(
-        kind == "rel_day" and re.sub(r"\s", "", words) in _of_days() for kind, words in parts
+        kind == "rel_day" and _spaceless(words) in _spaceless_day_words("of")
+        for kind, words in parts
     ) and not any(kind in ("day", "ymd") for kind, _ in parts)
 
 
 @cache
-def _of_days() -> frozenset[str]:
-    return frozenset(w.replace(" ", "") for w in day_words("of"))
+def _spaceless_day_words(anchor: str) -> frozenset[str]:
+    """`day_words(anchor)` written without spaces (`같은 날`, `같은날`: one word)."""
+    return frozenset(_spaceless(w) for w in day_words(anchor))
 
 
-@cache
-def _now_days() -> frozenset[str]:
-    """The day words counted from today, written without spaces."""
-    return frozenset(w.replace(" ", "") for w in day_words("now"))
+def _spaceless(words: str) -> str:
+    return re.sub(r"\s", "", words)
 
 
 def _recurring(text: str, chain: list[tuple[str, int, int]]) -> bool:
