@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsmoa.eval.small_stores import draws, pair_counts, summed
+from newsmoa.eval.scoring import pair_counts, summed_pairwise
+from newsmoa.eval.small_stores import draws
 
 GOLD = ["a"] * 5 + ["b"] * 3 + [f"single {i}" for i in range(12)]
 
@@ -46,5 +47,5 @@ def test_pairs_are_summed_over_draws_before_dividing():
     one = pair_counts(["x", "x", "y"], ["p", "p", "p"])  # 1 right of 3 predicted, 1 gold
     two = pair_counts(["x", "y"], ["p", "q"])  # nothing predicted, nothing to find
     assert one == (1, 3, 1) and two == (0, 0, 0)
-    got = summed([one, two])
+    got = summed_pairwise([one, two])
     assert (got.precision, got.recall) == (1 / 3, 1.0)

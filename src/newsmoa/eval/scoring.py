@@ -44,11 +44,24 @@ def pairwise(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> PRF:
     Counted from the contingency table, so it costs O(n), not O(n^2).
     """
     _check(gold, pred)
+    return summed_pairwise([pair_counts(gold, pred)])
+
+
+def pair_counts(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> tuple[int, int, int]:
+    """(pairs in one cluster in both, predicted pairs, gold pairs): what `pairwise` divides,
+    for sums over several labellings (`small_stores`)."""
     both = Counter(zip(gold, pred, strict=True))
-    tp = sum(pair_count(c) for c in both.values())
-    gold_pairs = sum(pair_count(c) for c in Counter(gold).values())
-    pred_pairs = sum(pair_count(c) for c in Counter(pred).values())
-    return PRF(_ratio(tp, pred_pairs), _ratio(tp, gold_pairs))
+    return (
+        sum(pair_count(c) for c in both.values()),
+        sum(pair_count(c) for c in Counter(pred).values()),
+        sum(pair_count(c) for c in Counter(gold).values()),
+    )
+
+
+def summed_pairwise(counts: Sequence[tuple[int, int, int]]) -> PRF:
+    """Pairwise scores of several labellings together, from their `pair_counts`."""
+    tp, predicted, gold = (sum(c[i] for c in counts) for i in range(3))
+    return PRF(_ratio(tp, predicted), _ratio(tp, gold))
 
 
 def bcubed(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> PRF:

@@ -18,7 +18,6 @@ loses by being small.
 from __future__ import annotations
 
 import random
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +25,7 @@ import numpy as np
 
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, StoryIndex, article_features
 from newsmoa.eval.datasets import EvalSet
-from newsmoa.eval.scoring import PRF, pair_count
+from newsmoa.eval.scoring import PRF, pair_counts, summed_pairwise
 
 DRAWS = 400
 SEED = 7
@@ -72,21 +71,6 @@ def draws(
     return out
 
 
-def pair_counts(gold: Sequence[str], pred: Sequence[str]) -> tuple[int, int, int]:
-    """(pairs in both, predicted pairs, gold pairs) of one labelling."""
-    both = Counter(zip(gold, pred, strict=True))
-    return (
-        sum(pair_count(c) for c in both.values()),
-        sum(pair_count(c) for c in Counter(pred).values()),
-        sum(pair_count(c) for c in Counter(gold).values()),
-    )
-
-
-def summed(counts: Sequence[tuple[int, int, int]]) -> PRF:
-    tp, predicted, gold = (sum(c[i] for c in counts) for i in range(3))
-    return PRF(tp / predicted if predicted else 1.0, tp / gold if gold else 1.0)
-
-
 def score(data: EvalSet, lookalikes: bool, config: ClusterConfig = DEFAULT_CONFIG) -> SmallStores:
     """Draw small stores from a set's placed articles and score them (see the module)."""
     data = data.extracted()
@@ -107,7 +91,9 @@ def score(data: EvalSet, lookalikes: bool, config: ClusterConfig = DEFAULT_CONFI
         together.append(pair_counts(truth, [whole.story_of(articles[i].id) for i in draw]))
         size += len(draw)
     kind = "look-alikes" if lookalikes else "others at random"
-    return SmallStores(f"{data.name}, {kind}", DRAWS, size, summed(alone), summed(together))
+    return SmallStores(
+        f"{data.name}, {kind}", DRAWS, size, summed_pairwise(alone), summed_pairwise(together)
+    )
 
 
 def render(rows: Sequence[SmallStores]) -> str:
