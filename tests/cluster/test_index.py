@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -19,6 +19,7 @@ from newsmoa.cluster import (
     story_id_for,
 )
 from newsmoa.eval.scoring import bcubed, pairwise
+from newsmoa.types import Article
 
 
 def _feats(arts):
@@ -341,3 +342,53 @@ def test_a_terms_later_articles_do_not_hide_its_earlier_ones():
     index.add_many(_feats(morning + month))
     stories = {index.story_of(a.id) for a in morning}
     assert len(stories) == len({alone.story_of(a.id) for a in morning}) == 1
+
+
+def _county(article_id: str, title: str, text: str) -> Article:
+    return Article(
+        id=article_id, title=title, text=text, published=datetime(2024, 6, 3, 9, tzinfo=UTC)
+    )
+
+
+LIBRARY = _county(
+    "library",
+    "가람군, 군립도서관 야간 개방 시간 연장",
+    "가람군은 3일 군립도서관의 야간 개방 시간을 다음 달부터 밤 10시까지 연장한다고 밝혔다. "
+    "군은 직장인과 학생들의 이용 요청이 늘어 운영 시간을 늘리기로 했다. 도서관은 열람실 좌석 "
+    "120석을 새로 갖췄다. 가람군 관계자는 주민들이 편하게 이용하도록 하겠다고 말했다.",
+)
+ROADS = _county(
+    "roads",
+    "가람군, 장마철 앞두고 도로 배수로 일제 점검",
+    "가람군은 3일 장마철을 앞두고 관내 도로 배수로 300곳을 일제 점검한다고 밝혔다. 군은 이달 "
+    "말까지 막힌 배수로를 정비하고 침수 우려 지역에 모래주머니를 배치하기로 했다. 가람군 "
+    "관계자는 주민 안전을 위해 점검에 나서겠다고 말했다.",
+)
+LIBRARY_REPORT = _county(
+    "library-report",
+    "가람군립도서관, 다음 달부터 밤 10시까지 문 연다",
+    "가람군립도서관이 다음 달부터 야간 개방 시간을 밤 10시까지 연장한다. 가람군은 3일 직장인과 "
+    "학생들의 이용 요청이 늘어 도서관 운영 시간을 늘리기로 했다고 밝혔다. 열람실 좌석 120석도 "
+    "새로 갖췄다.",
+)
+
+
+def test_a_fresh_store_does_not_join_a_countys_unrelated_items():
+    """In a store of a few articles every article is in every neighbour list, so any pair over
+    the cosine floor would link fully: two items of one county (cosine ~.16, the words of
+    the county and of its press office) were one story. A young index links Korean articles
+    only from `young_floor` on, and a report of the same item still joins."""
+    articles = [LIBRARY, ROADS, LIBRARY_REPORT]
+
+    def place(**config: float) -> StoryIndex:
+        cfg = dataclasses.replace(ClusterConfig(), **config)
+        index = StoryIndex(cfg)
+        index.add_many([(a.id, article_features(a, cfg)) for a in articles])
+        return index
+
+    index = place()
+    assert 0.125 < index.cosines(["library", "roads"])[0, 1] < index.config.young_floor
+    assert index.story_of("library") == index.story_of("library-report")
+    assert index.story_of("library") != index.story_of("roads")
+    for off in (place(young_floor=0.0), place(young_index=2)):  # the floor; an older index
+        assert off.story_of("library") == off.story_of("roads")

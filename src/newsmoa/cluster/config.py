@@ -36,6 +36,13 @@ class ClusterConfig:
     # (README, "Copies"); above 1: off
     copy_similarity: float = 0.6
     similarity_floor: float = 0.125  # TF-IDF cosine below which two articles never link
+    # A young index (at most `young_index` articles: every neighbour list holds half of it or
+    # more) links two Korean-headlined articles only at cosine `young_floor` or more: there a
+    # shared-neighbour link says little beyond the floor above. .25 is where, in small stores
+    # drawn from the dev day and August A, a Korean pair is as often of one story as not
+    # (README, "Small stores"); English pairs over the floor are mostly one story. 0: off.
+    young_index: int = 14
+    young_floor: float = 0.25
     # ... nor below this share of the article's best candidate's cosine (an article with a
     # close report of its own event does not link to the look-alike events around it); 0: off.
     # 0.45 won on the tuning sets but did not carry to ECB+ test or half B (README, "Chaining")

@@ -21,12 +21,11 @@ from newsmoa.cluster.coherence import stories_close
 from newsmoa.cluster.config import ClusterConfig
 from newsmoa.cluster.headlines import Headlines
 from newsmoa.cluster.stories import Stories, Story
-from newsmoa.cluster.vectors import Table
 
 
 def merge_plan(
     stories: Stories,
-    table: Table,
+    links: Callable[[int, np.ndarray, np.ndarray], np.ndarray],
     config: ClusterConfig,
     slots: list[int],
     near: list[tuple[np.ndarray, np.ndarray]],
@@ -49,7 +48,7 @@ def merge_plan(
         if bare is not None and (bare[slot] or bare[close].any()):
             linked = np.zeros(close.size, dtype=bool) if bare[slot] else ~bare[close]
             close, sims = close[linked], sims[linked]
-        shared = table.links(slot, close, sims, config.copy_similarity)
+        shared = links(slot, close, sims)
         for other, w, sim in zip(close.tolist(), shared.tolist(), sims.tolist(), strict=True):
             adj[slot][other] = adj[other][slot] = w
             if sim >= config.copy_similarity:

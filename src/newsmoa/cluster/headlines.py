@@ -77,6 +77,10 @@ class Headlines:
             self._df.update(tokens)
             self._docs += 1
 
+    def korean(self, slot: int) -> bool:
+        """Whether the headline is Korean (the only ones the gate reads)."""
+        return bool(self._sets[slot])
+
     def affinity(self, a: int, b: int) -> float | None:
         """Shared weight over the smaller headline's weight; None when either is unknown."""
         x, y = self._sets[a], self._sets[b]

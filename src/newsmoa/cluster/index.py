@@ -311,11 +311,10 @@ class StoryIndex:
             return 0.0
         if self._copied_releases(slot, close):
             return 1.0  # it reprints the story's release (`_sources`)
-        snn = self._table.links(
+        snn = self._links(
             slot,
             np.asarray([o for o, _ in close], dtype=np.int64),
             np.asarray([sim for _, sim in close]),
-            cfg.copy_similarity,
         )
         score = self._link(snn.tolist(), size)
         if score < min(cfg.join_threshold, cfg.merge_threshold):
@@ -533,7 +532,7 @@ class StoryIndex:
         if cfg.relative_floor > 0.0 and sims.size:
             close &= sims >= cfg.relative_floor * float(sims.max())
         cands, sims = cands[close], sims[close]
-        snn = self._table.links(slot, cands, sims, cfg.copy_similarity)
+        snn = self._links(slot, cands, sims)
         sources = self._sources(slot, cands, sims)
         for other, sim, link in zip(cands.tolist(), sims.tolist(), snn.tolist(), strict=True):
             owner = self._stories.of_slot(other)
@@ -711,6 +710,18 @@ class StoryIndex:
         body = self._body_of[slot]
         return (body != "" and body == self._body_of[other]) or self._reprint(slot, other, sim)
 
+    def _links(self, slot: int, others: np.ndarray, sims: np.ndarray) -> np.ndarray:
+        """The article's links with `others` (cosines `sims`; `Table.links`). In a young index
+        (at most `young_index` articles) every neighbour list holds most of the store, so a
+        link says little beyond the cosine floor; there two Korean-headlined articles link
+        only at `young_floor` (README, "Small stores")."""
+        cfg = self.config
+        out = self._table.links(slot, others, sims, cfg.copy_similarity)
+        if len(self) > cfg.young_index or not self._heads.korean(slot) or not others.size:
+            return out
+        korean = np.fromiter((self._heads.korean(o) for o in others.tolist()), bool, others.size)
+        return np.where(korean & (np.asarray(sims) < cfg.young_floor), 0.0, out)
+
     def _link(self, snn: list[float], size: int) -> float:
         """Mean of the strongest min(size, k) shared-neighbour links (missing links count 0)."""
         m = min(size, self.config.neighbours)
@@ -741,7 +752,7 @@ class StoryIndex:
         `consolidate.merge_plan`); a merge is reported on the batch article founding or first
         joining the survivor, and every batch assignment points to its final story."""
         plan = merge_plan(
-            self._stories, self._table, self.config, slots, near, self._heads, self._bare,
+            self._stories, self._links, self.config, slots, near, self._heads, self._bare,
             self._reprint,
         )  # fmt: skip
         final = {article_id: self.story_of(article_id) for article_id, _ in order}
