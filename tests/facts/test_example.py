@@ -221,6 +221,22 @@ def test_farther_on_this_day_is_the_lead_day():
     assert found[-1] == ("이날", "2026-07-30")
 
 
+def test_a_lead_day_counted_from_the_dateline_is_the_lead_day():
+    """`어제` in the lead names the day the report is about as a bare day does: 이날 two
+    sentences on is that day, not the dateline's (a black-box case); `이날` itself or a
+    day after the dateline (`내일`) is no lead day."""
+    found = _dates(
+        "군은 어제 군청에서 업무협약을 체결했다. 양 기관은 단지를 조성할 계획이다. "
+        "군은 이날 협약식에서 입주 계획도 밝혔다."
+    )
+    assert found == [("어제", "2026-07-30"), ("이날", "2026-07-30")]
+    ahead = _dates(
+        "군은 내일 군청에서 업무협약을 체결한다. 양 기관은 단지를 조성할 계획이다. "
+        "군은 이날 설명회도 열었다."
+    )
+    assert ahead[-1] == ("이날", "2026-07-31")
+
+
 def test_an_offset_is_no_day_for_this_day_to_follow():
     """`사흘 전` is counted from the day named before (`test_an_offset_counts_from_the_day_
     named_just_before`); 이날 after it is still that day, not the offset's."""

@@ -195,6 +195,12 @@ def resolve(
     return value, day
 
 
+def counted_from_dateline(day_word: str) -> bool:
+    """Whether a day word (`어제`, `오늘`; not `이날`, `전날`) counts from the dateline."""
+    row = _table("date_words").get(_key(day_word))
+    return row is not None and row[2] == "now"
+
+
 def _base(
     got: dict[str, str],
     anchor: date | None,

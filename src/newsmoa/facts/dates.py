@@ -36,7 +36,9 @@ class DateMention:
     value: Any
     day: date | None = None  # the day it names, when it names exactly one (for 이날)
     offset: bool = False  # counted from the dateline (`사흘 전`): no day for 이날 to follow
-    bare_day: bool = False  # a day written by its number alone (`2일`): not `지난 2일`, `이날`
+    # the day a report names as its own: by its number alone (`2일`) or counted from the
+    # dateline (`어제`); not `지난 2일`, `이날`, `사흘 전`
+    reported_day: bool = False
 
     @property
     def year(self) -> int | None:
@@ -284,8 +286,11 @@ def find_dates(
         elif named_day is not None:  # (a day named by reference: 전날, 당일)
             relative = [(k, w) for k, w in parts if k not in ("day", "ymd", "month", "year")]
             value, day = calendar.resolve(relative, anchor, ref=named_day, tz=tz)
-        bare_day = bool(kinds & {"ymd", "day"}) and "dir" not in kinds
-        mention = DateMention(start, end, text[start:end], value, day, offset, bare_day)
+        reported = "dir" not in kinds and (
+            bool(kinds & {"ymd", "day"})
+            or (kinds == {"rel_day"} and calendar.counted_from_dateline(parts[0][1]))
+        )
+        mention = DateMention(start, end, text[start:end], value, day, offset, reported)
         out.append(mention)
         ref = ref if offset else day or ref
         nearby = nearby or (not offset and day is not None)

@@ -51,7 +51,9 @@ Finder = Callable[[Article, Sequence[Sentence]], Iterable[Fact]]
 # 당일 in the 15 largest stories took a day they did not mean)
 REF_SENTENCES = 1
 # Farther on, 이날 is the article's lead day, else the dateline's: the first day written by
-# its number alone in its first sentences, the dateline's or at most LEAD_DAYS before it
+# its number alone (or counted from the dateline: `어제`, a black-box case where 이날 two
+# sentences after "어제 ... 체결했다" took the dateline's day) in its first sentences, the
+# dateline's or at most LEAD_DAYS before it
 # ("도널드 트럼프 미국 대통령은 2일(현지시간) ..." in an article of the 3rd; "북한이 31일 ...
 # 발사한" in the one above). News writes the day it reports so and earlier ones with 지난
 # ("지난 26일 워싱턴에서 열린 회의에 참석했던 이 의원은 31일 ..."). On the dev and August
@@ -129,7 +131,7 @@ def extract_facts(
             if m.day is not None and not m.offset and not _told_after(a, m, about, reported):
                 ref, ref_at = m.day, n  # (an 이날 that took one keeps it in view)
                 reported = _reporting(a, m, anchor)
-                if lead is None and m.bare_day and n < LEAD_SENTENCES and anchor:
+                if lead is None and m.reported_day and n < LEAD_SENTENCES and anchor:
                     lead = m.day if 0 <= (anchor - m.day).days <= LEAD_DAYS else None
             ref_year = m.year or ref_year
             ref_month = m.month or ref_month
