@@ -167,7 +167,7 @@ def test_bad_inputs_among_good_ones(tmp_path, example_path):
     assert sorted(r["article_count"] for r in rows) == [1, 3]
 
 
-def test_listing_formats(example_db):
+def test_listing_formats(example_db, story):
     for limit in ("0", "-1", str(2**64)):  # -1 listed every story; 2**64 was a traceback
         bad = run(example_db, "stories", "--limit", limit, ok=False)
         assert bad.exit_code == 2 and "--limit" in bad.output, limit
@@ -202,6 +202,12 @@ def test_listing_formats(example_db):
     assert [(p["id"], p["article_outlet"]) for p in placements] == [
         (listed["id"], a["outlet"]) for a in listed["articles"]
     ]
+    # each article's reuse, as the story's document has it (it was null in every listing: a
+    # black-box case)
+    shown = {a["id"]: a["reuse"] for a in story["articles"]}
+    assert {a["id"]: a["reuse"] for a in listed["articles"]} == shown
+    assert {p["article_id"]: float(p["article_reuse"]) for p in placements} == shown
+    assert max(shown.values()) > 0.5
 
 
 def test_show_formats_and_unknown_id(example_db, story):

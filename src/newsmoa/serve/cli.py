@@ -391,10 +391,19 @@ def stories(
     if articles:  # from the articles, not the stories' documents (a deferred one is not built)
         listed = store.story_listings([r["id"] for r in rows])
         by_story = {
-            story: [codec.article_to_json(a, text=False) for a in found]
+            story: [codec.article_to_json(a, reuse=reuse.get(a.id), text=False) for a in found]
             for story, found in listed.items()
+            for reuse in [_reuse(store, story)]
         }
     click.echo(render.listing(rows, fmt, articles=by_story))
+
+
+def _reuse(store: Store, story: str) -> dict[str, float]:
+    """Each article's reuse, from the story's document when it is built (null when not: a
+    listing builds no document)."""
+    doc = store.story_doc(story)
+    articles = doc.get("articles", []) if doc else []
+    return {a["id"]: a["reuse"] for a in articles if a.get("reuse") is not None}
 
 
 @cli.command()

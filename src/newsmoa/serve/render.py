@@ -70,7 +70,8 @@ def listing(
             if articles is None:
                 writer.writerow(story)
             for a in (articles or {}).get(r["id"], []):
-                writer.writerow([*story, *(_cell(a.get(k)) for k in _ARTICLE_COLUMNS)])
+                cells = (a.get(k) for k in _ARTICLE_COLUMNS)
+                writer.writerow([*story, *(_cell(v) if isinstance(v, str) else v for v in cells)])
         return "\ufeff" + buf.getvalue().rstrip("\n")  # BOM: spreadsheets then read UTF-8
     if fmt == "md":
         out = ["| id | title | first published | outlets | articles |", "|---|---|---|---|---|"]
@@ -88,7 +89,7 @@ def listing(
     return _table(rows, articles)
 
 
-_ARTICLE_COLUMNS = ("id", "outlet", "published", "reporter", "title", "url")
+_ARTICLE_COLUMNS = ("id", "outlet", "published", "reporter", "title", "url", "reuse")
 
 
 def _md(text: str | None) -> str:
