@@ -172,7 +172,8 @@ def test_a_wire_report_reprinted_under_another_outlets_notice_is_that_outlets_ar
 def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
     """`SEASIDE, Oregon (Reuters) -` names the wire (and leaves the text, as `(완주=뉴스1)`
     does), `By JOHN ROE, Associated Press` the reporter and the outlet; an agency the table
-    does not know names nothing (English stories named their files: a black-box case)."""
+    does not know names the outlet by its ending (`Korea Newswire`, as `…일보` does; a
+    black-box case: the story named the file), else nothing (`KTVB`)."""
     from newsmoa.extract.article import extract
     from newsmoa.types import RawItem
 
@@ -197,6 +198,12 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         "a budget. Work begins in the fall.\n",
     )
     assert local.outlet is None and local.text.startswith("BOISE, Idaho (KTVB)")
+    wire = read(
+        "w.txt",
+        "County signs farm pact\n\nCHEONGSOL, South Korea, June 3 (Korea Newswire) -- The "
+        "county signed an agreement on Monday, officials said. Work begins in July.\n",
+    )
+    assert (wire.outlet, wire.text[:10]) == ("Korea Newswire", "The county")
     dated = read(  # the day after the place (a black-box case: no outlet, lead kept)
         "d.txt",
         "Seoul adds bus routes\n\nSEOUL, May 28 (Reuters) - Seoul city will add six "
