@@ -178,6 +178,11 @@ def test_places(text, expected):
             "도심에서 12㎞ 떨어진 곳에 높이 8ｍ 탑이 있다.",
             [(12, "km", None, "12㎞"), (8, "m", "높이", "8ｍ")],
         ),
+        # the area around a place counts nothing (a black-box case: "of 일원")
+        (
+            "읍 일원 15만㎡ 부지와 역 인근 3천㎡ 땅을 샀다.",
+            [(150_000, "㎡", None, "15만㎡"), (3_000, "㎡", None, "3천㎡")],
+        ),
         # a hedge written after the unit: "in the 80s", "the low 30s"
         (
             "점유율은 80%대를 지켰고 수익률은 30% 초반, 사업비 2조원대를 쓴다.",

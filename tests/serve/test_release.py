@@ -73,7 +73,7 @@ def test_release_story_lists_carriers_and_states_differences(tmp_path):
     # the release is named as one among the sources and reprints, not by its hash (a
     # black-box test)
     assert "[press release, 뉴스1" in md and release["id"] not in md.split("## Why")[0]
-    assert "- quantity: 120 (of participants, about ceremony) “120명”" in md  # what it counts
+    assert "- quantity: 120 명 (of participants, about ceremony) “120명”" in md  # what it counts
     table = runner.invoke(cli, ["--db", db, "show", row["id"]], obj={}).output
     assert "Press release; carried by" in table
 

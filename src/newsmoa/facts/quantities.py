@@ -255,6 +255,8 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
         # (a word saying when it was read, "오후 4시 기준 38만명", counts nothing: 38만 counted
         # 기준, and was compared with nothing: a black-box case)
         and before.form not in readings.as_of_words()
+        # (nor the area around a place: "청솔읍 일원 15만㎡ 부지", a black-box case)
+        and before.form not in words("extent_words")
         and toks[first].start - before.end == 1
     ):
         noun = _compound(toks, first - 1)

@@ -232,8 +232,9 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
             ]
             role = f" ({', '.join(w for w in said if w)})" if any(said) else ""
             words = f" “{f['text']}”" if f.get("text") else ""
+            unit = f" {f['unit']}" if f.get("unit") else ""  # as the web page shows it
             out.append(
-                f"- {f['type']}: {show_stated(f['value'], f.get('text'))}{role}{words} "
+                f"- {f['type']}: {show_stated(f['value'], f.get('text'))}{unit}{role}{words} "
                 f"[{_chips(f['sources'], names)}]"
             )
     if why:
