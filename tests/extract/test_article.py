@@ -267,6 +267,35 @@ def test_a_stamp_after_its_outlets_mark_is_the_publication_time():
     assert listed.published is None
 
 
+def test_a_stamp_opening_the_text_gives_its_outlet_time_and_leaves_the_headline():
+    """`[한빛일보] 2024.06.03` atop a clipping (a date alone) was read as a byline whose rest
+    became the title, and the article had no date; with a time after it the outlet was lost
+    (black-box cases). The mark names the outlet whatever the copyright notice says."""
+    body = (
+        "청솔군은 3일 군청에서 스마트팜 혁신단지 조성을 위한 업무협약을 체결했다고 "
+        "밝혔다.\n\n양 기관은 총사업비 120억원을 들여 혁신단지를 조성할 계획이다.\n\n김하늘 기자\n"
+        "ⓒ 연합뉴스 무단전재 및 재배포 금지"
+    )
+    for stamp, when in (
+        ("[미래일보] 2024.06.03", "2024-06-03T00:00:00+09:00"),
+        ("[미래일보] 2024.06.03 09:30", "2024-06-03T09:30:00+09:00"),
+        ("미래일보 | 2024.06.03", "2024-06-03T00:00:00+09:00"),
+        ("미래일보 2024-06-03 11:12", "2024-06-03T11:12:00+09:00"),
+    ):
+        a = extract(RawItem(origin="a.txt", text=f"{stamp}\n청솔군, 스마트팜 단지 협약\n\n{body}"))
+        assert (a.outlet, a.title) == ("미래일보", "청솔군, 스마트팜 단지 협약"), stamp
+        assert a.published is not None and a.published.isoformat() == when, stamp
+        assert a.text.startswith("청솔군은 3일"), stamp
+    # a sentence opening with an outlet's name is the body's
+    said = extract(
+        RawItem(
+            origin="b.txt",
+            text=f"청솔군, 스마트팜 단지 협약\n\n미래일보는 2024.06.03 보도했다. {body}",
+        )
+    )
+    assert said.outlet == "연합뉴스" and said.text.startswith("미래일보는")  # (the notice's)
+
+
 def test_a_text_without_full_stops_keeps_its_first_paragraph():
     """A first line without a full stop is a headline only where the body's sentences have
     theirs: a text written without any keeps its first paragraph (it lost it, and could be

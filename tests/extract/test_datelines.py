@@ -2,7 +2,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsmoa.extract.datelines import SEOUL, find_datelines, parse_datetime
+from newsmoa.extract.datelines import (
+    SEOUL,
+    find_datelines,
+    parse_datetime,
+    stamp_at,
+    stamp_outlet,
+)
 
 CASES = [
     (
@@ -113,3 +119,38 @@ def test_only_a_valid_offset_after_an_iso_time_is_read(text):
 def test_a_pages_iso_dateline_keeps_its_offset():
     (found,) = find_datelines("입력 2024-06-03T23:30:00Z")
     assert found.when == datetime(2024, 6, 3, 23, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("[한빛일보] 2024.06.03 11:12", "한빛일보"),
+        ("[한빛일보] 2024.06.03", "한빛일보"),  # a date alone after an outlet's mark
+        ("한빛일보 | 2024.06.03", "한빛일보"),
+        ("[서울=뉴시스] 2024.06.03 11:12", "뉴시스"),  # as an opening marker names it
+        ("한빛일보 2024-06-03 11:12", "한빛일보"),  # the outlet's name, then a space
+        ("연합뉴스 2024.06.03", "연합뉴스"),
+        ("정치 | 2024.06.03 11:12", None),  # a section's mark: a time is needed
+        ("2024.06.03 11:12", None),
+    ],
+)
+def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
+    assert stamp_at(line) is not None
+    assert stamp_outlet(line) == outlet
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "정치 | 2024.06.03",  # a list's header: after a mark naming no outlet, a time is needed
+        "[단독] 2024.06.03",
+        "[서울] 2024.06.03",  # a place before it is 서울신문's alias
+        "청솔군 2024.06.03 11:12",  # a name before a space is a mark only when it is an outlet's
+        "서울 2024.06.03 11:12",
+        "한빛일보는 2024.06.03 11:12 기사를 냈다",  # a sentence opening with an outlet's name
+        "한빛일보는 2024.06.03 11:12",
+        "[사진=연합뉴스] 2024.06.03",
+    ],
+)
+def test_what_is_no_stamp(line):
+    assert stamp_at(line) is None and stamp_outlet(line) is None

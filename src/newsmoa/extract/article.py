@@ -32,6 +32,7 @@ from newsmoa.extract.datelines import (
     parse_datetime,
     published_from_datelines,
     stamp_at,
+    stamp_outlet,
 )
 from newsmoa.extract.datelines_en import english_dateline
 from newsmoa.extract.flash import is_flash, notice
@@ -119,6 +120,9 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
     )
     outlet = (
         (outlets().canonical(raw.outlet) or raw.outlet if raw.outlet else None)
+        # the outlet a clipping's stamp names above or under its headline (`[한빛일보]
+        # 2024.06.03 09:30`: the article had none, a black-box case)
+        or parts.stamped
         or parts.publisher  # a reprint's holder, not the wire its dateline names
         or hints.get("publisher")  # ... as a page's copyright notice names it
         or parts.outlet
@@ -238,6 +242,7 @@ class _Parts:
     publisher: str | None = None  # the holder a copyright notice names (`copyright_outlet`)
     closing: str | None = None  # ... a bare one closing the text (`ⓒ 연합뉴스`): weaker
     masthead: str | None = None  # the outlet a page's name above the headline names
+    stamped: str | None = None  # ... its stamp's mark names (`[한빛일보] 2024.06.03 11:12`)
     reporter: str | None = None
     email: str | None = None
     published: datetime | None = None
@@ -294,6 +299,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             at = stamp_at(text) if not in_body and stamp is None else None
             if at is not None:  # a line that is only a date and time, maybe after a mark
                 stamp = parse_datetime(text[at:], tz=tz)
+                parts.stamped = stamp_outlet(text)  # (`[한빛일보] 2024.06.03`: its outlet)
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
             if in_body:  # a bare mark and name closing the text (not a photo's credit

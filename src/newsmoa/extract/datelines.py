@@ -4,8 +4,10 @@
     온라인 기사 2015년03월20일 14시11분     입력 2019-07-31 오전 3:00
 
 `parse_datetime` reads the date-time itself; `find_dateline` reads a whole line that
-introduces one with a label from `data/datelines.tsv`. Times without a zone are read in the
-outlet's zone (Asia/Seoul by default).
+introduces one with a label from `data/datelines.tsv`; `stamp_at` and `stamp_outlet` read a
+clipping's stamp, a date (and time) alone on a line after its outlet's mark (`[한빛일보]
+2024.06.03 11:12`). Times without a zone are read in the outlet's zone (Asia/Seoul by
+default).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.tables import dateline_labels, time_zones
+from newsmoa.extract.bylines import leading_byline
+from newsmoa.extract.tables import dateline_labels, outlets, time_zones
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -139,19 +142,48 @@ def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> 
 
 
 # a page's stamp: a date and time alone on a line, maybe after its outlet's or section's
-# mark (`[한빛일보] 2024.06.03 11:12`, `한빛일보 | 2024-06-03 11:12`); after a mark, a time is
-# needed (`정치 | 2024.06.03` may head a list)
-_MARK_RE = re.compile(r"(?:\[[^\[\]\d]{1,20}\]|[^\[\]|·\d]{1,20}?\s*[|·])\s*(?=(?:19|20)\d\d)")
+# mark (`[한빛일보] 2024.06.03 11:12`, `한빛일보 | 2024-06-03 11:12`) or its outlet's name
+# (`한빛일보 2024-06-03 11:12`); after a mark, a time is needed unless the mark names an
+# outlet (`정치 | 2024.06.03` may head a list; `[한빛일보] 2024.06.03` is a clipping's stamp)
+_MARK_RE = re.compile(
+    r"(?:\[(?P<bracketed>[^\[\]\d]{1,20})\]|(?P<barred>[^\[\]|·\d]{1,20}?)\s*[|·]"
+    r"|(?P<named>[^\s\[\]|·\d]{2,15})(?=\s))\s*(?=(?:19|20)\d\d)"
+)
 
 
 def stamp_at(line: str) -> int | None:
     """Where the date starts when the (stripped) line is a page's stamp, else None."""
+    stamp = _stamp(line)
+    return None if stamp is None else stamp[0]
+
+
+def stamp_outlet(line: str) -> str | None:
+    """The outlet a page's stamp names by its mark (`[한빛일보] 2024.06.03 11:12`,
+    `[서울=뉴시스] 2024.06.03`, `한빛일보 | …`): a known name of 3+ characters or one by its
+    ending (`outlets.tsv`, `outlet_suffixes.tsv`, as an opening marker names one); None when
+    the line is no stamp or its mark names no outlet (`정치 | 2024.06.03 11:12`)."""
+    stamp = _stamp(line)
+    return None if stamp is None else stamp[1]
+
+
+def _stamp(line: str) -> tuple[int, str | None] | None:
+    """Where a stamp's date starts and the outlet its mark names."""
     mark = _MARK_RE.match(line)
     at = mark.end() if mark else 0
     dm = DATETIME_RE.fullmatch(line, at)
-    if dm is None or (mark and dm["H"] is None):
+    if dm is None:
         return None
-    return at
+    outlet = _mark_outlet(mark) if mark else None
+    if mark and outlet is None and (mark["named"] or dm["H"] is None):
+        return None  # (a name before a space is a mark only when it names an outlet)
+    return at, outlet
+
+
+def _mark_outlet(mark: re.Match[str]) -> str | None:
+    if mark["bracketed"]:  # as an opening marker names one: `[서울=뉴시스]`, `[전주시민일보]`
+        return getattr(leading_byline(f"[{mark['bracketed']}]"), "outlet", None)
+    name = (mark["barred"] or mark["named"] or "").strip()
+    return outlets().canonical(name) if len(name) >= 3 else None
 
 
 def published_from_datelines(datelines: list[Dateline]) -> datetime | None:
