@@ -218,3 +218,93 @@ def test_a_dateline_closing_an_article_is_its_time_not_another_article():
     (chunk,) = split_pasted(text)
     art = extract(RawItem(origin="y.txt", text=chunk))
     assert (art.outlet, art.published.isoformat()) == ("연합뉴스", "2026-11-26T10:12:00+09:00")
+
+
+def _clipping(stamp: str, headline: str, lead: str, signoff: str) -> str:
+    return (
+        f"{stamp}\n{headline}\n\n{lead}\n\n"
+        "군은 이날 협약식에서 청년농업인 50명을 우선 입주시키기로 했다.\n\n"
+        f"{signoff}\n"
+    )
+
+
+def test_clippings_each_opening_with_a_stamp_split_without_separators():
+    """Clippings pasted one after another, each opening with its stamp over its headline
+    (`[한빛일보] 2024.06.03 12:02`, no `---` between): they were one article running all
+    the bodies together (a black-box case). Each is now an article with the outlet and
+    time its stamp names, and its headline."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    text = "\n".join(
+        [
+            _clipping(
+                "[미래일보] 2024.06.03 12:02",
+                "청솔군, 농어촌공사와 스마트팜 혁신단지 협약",
+                "청솔군은 3일 한국농어촌공사와 스마트팜 혁신단지 조성 업무협약을 체결했다.",
+                "김하늘 기자 sky@mirae.example.kr\nⓒ 미래일보 무단전재 및 재배포 금지",
+            ),
+            _clipping(
+                "새벽신문 | 2024.06.03 11:01",
+                "청솔군 스마트팜 혁신단지 150억 투입",
+                "청솔군은 3일 총사업비 150억원을 들여 스마트팜 혁신단지를 짓는다고 밝혔다.",
+                "이도윤 기자\n<저작권자 © 새벽신문, 무단 전재 및 재배포 금지>",
+            ),
+            _clipping(
+                "[미래일보] 2024.06.04",  # a date alone after an outlet's mark
+                "청솔군 공장 화재…근로자 2명 부상",
+                "4일 오전 청솔군의 한 공장에서 불이 나 근로자 2명이 다쳤다.",
+                "김하늘 기자",
+            ),
+            _clipping(
+                "들판뉴스 2024-06-04 11:12",  # the outlet's name, then a space
+                "청솔군, 송림면에 스마트팜 단지 들어선다",  # a headline written as a sentence
+                "청솔군 송림면에 스마트팜 단지가 들어선다고 군이 4일 밝혔다.",
+                "박서준 기자",
+            ),
+        ]
+    )
+    arts = [extract(RawItem(origin="p.txt", text=c)) for c in split_pasted(text)]
+    assert [(a.outlet, a.published.isoformat(), a.title) for a in arts] == [
+        ("미래일보", "2024-06-03T12:02:00+09:00", "청솔군, 농어촌공사와 스마트팜 혁신단지 협약"),
+        ("새벽신문", "2024-06-03T11:01:00+09:00", "청솔군 스마트팜 혁신단지 150억 투입"),
+        ("미래일보", "2024-06-04T00:00:00+09:00", "청솔군 공장 화재…근로자 2명 부상"),
+        ("들판뉴스", "2024-06-04T11:12:00+09:00", "청솔군, 송림면에 스마트팜 단지 들어선다"),
+    ]
+    assert [a.reporter for a in arts] == ["김하늘", "이도윤", "김하늘", "박서준"]
+    assert all(a.text.count("청년농업인 50명") == 1 for a in arts)
+
+
+def test_a_stamp_under_its_headline_splits_as_a_dateline_does():
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    text = (
+        "청솔군 스마트팜 혁신단지 협약\n[미래일보] 2024.06.03 12:02\n\n"
+        "청솔군은 3일 스마트팜 혁신단지 조성 업무협약을 체결했다.\n\n김하늘 기자\n\n"
+        "청솔군 공장 화재로 2명 부상\n새벽신문 | 2024.06.03 15:05\n\n"
+        "3일 오전 청솔군의 한 공장에서 불이 나 근로자 2명이 다쳤다.\n\n이도윤 기자\n"
+    )
+    arts = [extract(RawItem(origin="p.txt", text=c)) for c in split_pasted(text)]
+    assert [(a.outlet, a.title) for a in arts] == [
+        ("미래일보", "청솔군 스마트팜 혁신단지 협약"),
+        ("새벽신문", "청솔군 공장 화재로 2명 부상"),
+    ]
+
+
+def test_what_only_looks_like_a_stamp_does_not_split():
+    """An outlet's marker opening a body sentence (`[서울=뉴시스] 홍길동 기자 = …`), a
+    headline holding a date, a section's mark with a date alone (`정치 | 2024.06.03`, a
+    list's header) and a stamp with body text, not a headline, under it split nothing."""
+    text = (
+        "[미래일보] 2024.06.03 12:02\n청솔군, 스마트팜 혁신단지 협약\n\n"
+        "[서울=뉴시스] 홍길동 기자 = 청솔군은 3일 스마트팜 혁신단지 협약을 맺었다.\n\n"
+        "정치 | 2024.06.03\n청솔군의회 주요 일정 안내\n\n"
+        "군의회는 3일 임시회를 열었다. 이번 임시회는 5일까지 이어진다.\n\n"
+        "2024.06.03 청솔군 주요 일정\n\n"
+        "군은 7일 반딧불이 축제를 개막한다.\n\n"
+        "[미래일보] 2024.06.03 12:30\n"
+        "이 기사는 2024년 6월 3일 12시 30분 수정됐다. 일부 표현을 바로잡았다.\n\n"
+        "김하늘 기자\n"
+    )
+    assert split_pasted(text) == [text]

@@ -4,9 +4,12 @@ A blog post or a clipping file pastes several outlets' pages one after another, 
 title, a dateline, buttons and a byline. Every article page carries a labelled dateline, so
 each dateline (or run of datelines with no body between them) anchors one article, and so
 does a report's opening marker right under a headline where there is none; the
-article's header is the run of title-like lines, bylines and buttons just before it. Explicit
-separator lines (`---`, `===`, `***`) also split. A repeated headline or a blog header belongs
-to a header and never becomes an article of its own.
+article's header is the run of title-like lines, bylines and buttons just before it. A
+clipping's stamp (`[한빛일보] 2024.06.03 12:02`, `한빛일보 | 2024.06.03 12:02`: a line holding
+only a mark and a date) anchors one too, under its headline as a dateline does, or above it,
+where the article begins with the stamp. Explicit separator lines (`---`, `===`, `***`) also
+split. A repeated headline or a blog header belongs to a header and never becomes an article
+of its own.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 
 from newsmoa.extract.boilerplate import is_credit_line
+from newsmoa.extract.datelines import stamp_at
 from newsmoa.extract.lines import TITLE_MAX_CHARS, Kind, Line, classify_all, ends_with_stop
 from newsmoa.text.normalize import CLOSERS
 
@@ -35,7 +39,9 @@ def _split_on_datelines(text: str) -> list[str]:
     if len(anchors) <= 1:
         return [text]
     starts = [
-        _header_start(lines, a, floor=(anchors[k - 1] + 1 if k else 0))
+        a
+        if _opens_with_stamp(lines, a)
+        else _header_start(lines, a, floor=(anchors[k - 1] + 1 if k else 0))
         for k, a in enumerate(anchors)
     ]
     starts[0] = 0
@@ -51,7 +57,8 @@ def _is_body(line: Line) -> bool:
 def _article_anchors(lines: list[Line]) -> list[int]:
     """First dateline of each article: a dateline with body text since the previous anchor.
     A date without a label (`December 11, 2008`) anchors only under a headline (a short line
-    before it, blanks between): in a body it is a timeline's line."""
+    before it, blanks between): in a body it is a timeline's line. A clipping's stamp with
+    its mark (`[한빛일보] 2024.06.03 12:02`) anchors under a headline or above one."""
     anchors: list[int] = []
     body_since = True
     last = before = None  # the last two lines that are not blank
@@ -59,6 +66,10 @@ def _article_anchors(lines: list[Line]) -> list[int]:
         if _opens_report(line) and body_since and _titled_by(last, before, lines, anchors):
             anchors.append(line.number)  # a report with no dateline: its marker under its
             body_since = False  # headline (`(세종=연합뉴스) 김민수 기자 =`, `SEOUL (Reuters) -`)
+        elif line.kind is Kind.DATED and _marked_stamp(line):
+            if body_since and (_headline(last, before) or _opens_with_stamp(lines, line.number)):
+                anchors.append(line.number)  # a clipping's stamp under or above its headline
+                body_since = False
         elif line.kind is Kind.DATELINE:
             bare = all(d.bare for d in line.datelines)
             if body_since and not (bare and anchors and not _headline(last, before)):
@@ -75,6 +86,27 @@ def _article_anchors(lines: list[Line]) -> list[int]:
     # own, dropped for its empty body, and the clipping lost its time (a black-box case)
     ends = [*anchors[1:], len(lines)][: len(anchors)]
     return [a for a, end in zip(anchors, ends, strict=True) if any(map(_is_body, lines[a:end]))]
+
+
+def _marked_stamp(line: Line) -> bool:
+    """A clipping's stamp with its mark (`[한빛일보] 2024.06.03`, `한빛일보 | 2024.06.03 12:02`);
+    a date alone (`2024.06.03 12:02`) may be a list's or a timeline's."""
+    return bool(stamp_at(line.text.strip()))
+
+
+def _opens_with_stamp(lines: list[Line], n: int) -> bool:
+    """Whether line `n` is a clipping's stamp with its article's headline right under it
+    (blank lines between): pasted clippings each opening `[한빛일보] 2024.06.03 12:02` over
+    their headline were one article (a black-box case)."""
+    if lines[n].kind is not Kind.DATED or not _marked_stamp(lines[n]):
+        return False
+    below = next((b for b in lines[n + 1 :] if b.kind is not Kind.BLANK), None)
+    if below is None:
+        return False
+    text = below.text.strip()
+    if below.kind is Kind.BODY:  # a headline written as a sentence without its stop
+        return len(text) <= TITLE_MAX_CHARS and not ends_with_stop(text)
+    return below.kind is Kind.SHORT and not text.startswith(_BULLETS)
 
 
 def _titled_by(
