@@ -564,3 +564,21 @@ def test_a_headline_like_a_trail_or_an_outlet_stays_the_headline():
     for label in ("문화", "세계", "지역뉴스", "포토뉴스", "가짜뉴스"):
         got = extract(RawItem(origin="c.txt", text=COPIED_PAGE.format(head=label)))
         assert got.outlet is None, label  # (before: 문화일보, 세계일보, an outlet `지역뉴스`)
+
+
+def test_a_related_list_inside_the_body_is_no_text():
+    """The headlines a `관련기사` label heads were the article's text when more body
+    followed them, one written as a sentence (`…들어선다`) even at its end."""
+    text = (
+        "청솔군 스마트팜 혁신단지 협약\n\n"
+        "청솔군은 3일 스마트팜 혁신단지 조성 업무협약을 체결했다고 밝혔다.\n\n"
+        "▶ 관련기사\n- 청솔군 여름축제 개막\n\n- 청솔군, 송림면에 스마트팜 단지 들어선다\n\n"
+        "양 기관은 총사업비 120억원을 들여 혁신단지를 조성할 계획이다.\n\n"
+        "김하늘 기자\n\nRelated articles\n청솔군, 송림면에 스마트팜 단지 들어선다"
+    )
+    got = extract(RawItem(origin="a.txt", text=text))
+    assert got.text == (
+        "청솔군은 3일 스마트팜 혁신단지 조성 업무협약을 체결했다고 밝혔다.\n"
+        "양 기관은 총사업비 120억원을 들여 혁신단지를 조성할 계획이다."
+    )
+    assert got.reporter == "김하늘"

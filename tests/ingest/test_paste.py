@@ -308,3 +308,43 @@ def test_what_only_looks_like_a_stamp_does_not_split():
         "김하늘 기자\n"
     )
     assert split_pasted(text) == [text]
+
+
+def test_a_related_list_under_its_label_closes_the_article_before():
+    """`관련기사` and its `- …` items under one article, then the next one's headline and
+    `입력` line: the label became the next article's title and the item its subtitle, and
+    its headline was lost (a black-box case). The list is neither article's text, also with
+    items without bullets, and a headline's own `- …` lines stay in its header."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    first = (
+        "청솔군 스마트팜 혁신단지 150억 투입\n입력 2024.06.03 11:01\n\n"
+        "청솔군은 3일 스마트팜 혁신단지 조성 업무협약을 체결했다고 밝혔다.\n\n이도윤 기자\n"
+        "<저작권자 © 새벽신문, 무단 전재 및 재배포 금지>\n"
+    )
+    second = (
+        "청솔군 공장 화재…근로자 2명 부상\n입력 2024.06.03 15:05\n\n"
+        "3일 오전 청솔군의 한 공장에서 불이 나 근로자 2명이 다쳤다.\n\n김하늘 기자\n"
+    )
+    for related in (
+        "관련기사\n- 청솔군 여름축제 개막\n\n",
+        "관련기사\n- 청솔군 여름축제 개막\n",  # no blank line before the next headline
+        "[관련 기사]\n청솔군 여름축제 개막\n청솔군, 송림면에 스마트팜 단지 들어선다\n\n",
+    ):
+        arts = [
+            extract(RawItem(origin="p.txt", text=c)) for c in split_pasted(first + related + second)
+        ]
+        assert [(a.title, a.subtitle) for a in arts] == [
+            ("청솔군 스마트팜 혁신단지 150억 투입", None),
+            ("청솔군 공장 화재…근로자 2명 부상", None),
+        ], related
+        assert not any("축제" in a.text or "관련" in a.text for a in arts), related
+    decked = second.replace("부상\n", "부상\n- 소방서 추산 3억 피해\n- 1시간 40분 만에 진화\n")
+    arts = [
+        extract(RawItem(origin="p.txt", text=c)) for c in split_pasted(first + related + decked)
+    ]
+    assert [(a.title, a.subtitle) for a in arts][1] == (
+        "청솔군 공장 화재…근로자 2명 부상",
+        "- 소방서 추산 3억 피해",
+    )

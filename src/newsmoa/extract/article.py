@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from newsmoa.extract.boilerplate import is_related_label
 from newsmoa.extract.bylines import (
     WIRE_LEAD_RE,
     bare_notice_holder,
@@ -260,6 +261,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
     listed: list[str] = []  # ... the ones right after it, nothing else between
     listing = False  # whether a short line now is right after the body
+    related = False  # whether the lines now are a related list's (`관련기사` and its items)
     for n, line in enumerate(lines):
         text = tidy(line.text)
         kind = line.kind
@@ -272,6 +274,12 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             kind = Kind.SHORT
         if kind is Kind.DATELINE and in_body and _timeline(line, parts, bool(datelines or stamp)):
             kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
+        if related:  # the headlines a related list's label heads are no text, nor the list's
+            if kind is Kind.BLANK or (kind in (Kind.SHORT, Kind.BODY) and _listed_headline(text)):
+                continue  # items when more body follows (`관련기사` / `- 청솔군 축제 개막`)
+            related = False
+        if kind is Kind.FURNITURE and in_body and is_related_label(text):
+            related = True
         if kind is Kind.DATELINE:
             datelines.extend(line.datelines)
             # a reporter signing before the dateline on its line (`박도현 기자 | 입력 …`)
@@ -354,6 +362,11 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+def _listed_headline(text: str) -> bool:
+    """An item of a related list: a headline, maybe after its bullet, without a full stop."""
+    return len(text) <= TITLE_MAX_CHARS and not ends_with_stop(text)
 
 
 def _same(line: str, headline: str) -> bool:

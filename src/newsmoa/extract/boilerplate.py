@@ -11,6 +11,7 @@ from newsmoa.extract.tables import (
     copyright_patterns,
     credit_lines,
     document_labels,
+    related_labels,
     tip_patterns,
 )
 
@@ -69,6 +70,19 @@ def is_document_label(line: str) -> bool:
     key = "".join(line.lower().split()).strip("[]<>()")
     labels = document_labels()
     return key in labels or (len(key) <= 20 and key.endswith(labels))
+
+
+def is_related_label(line: str) -> bool:
+    """A line that only labels a list of related articles (`related_labels.tsv`: `관련기사`,
+    `▶ 관련 기사`, `[관련기사]`, `Related articles:`)."""
+    if len(line) > 40:
+        return False
+    key = "".join(_LABEL_MARKS.sub(" ", line.lower()).split())
+    return key in related_labels()
+
+
+# what decorates a label: brackets, arrows and bullets, a colon
+_LABEL_MARKS = re.compile(r"[\[\]<>()〈〉《》【】▶▷►☞■□◆◇●○·ㆍ•:：\-]")
 
 
 def is_contact(line: str) -> bool:

@@ -30,7 +30,7 @@ class Kind(Enum):
     DATELINE = "dateline"  # a labelled publication/update time, or an English date line
     BYLINE = "byline"  # an outlet marker or byline, maybe followed by body text (`rest`)
     SIGNATURE = "signature"  # a reporter's closing signature
-    FURNITURE = "furniture"  # buttons, share lists
+    FURNITURE = "furniture"  # buttons, share lists, a related list's label (`관련기사`)
     CAPTION = "caption"  # a photo or video caption
     COPYRIGHT = "copyright"
     DATED = "dated"  # a short line opening with a bare date (a blog or list header)
@@ -88,6 +88,7 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     if (
         boilerplate.is_furniture(stripped)
         or boilerplate.is_document_label(stripped)
+        or boilerplate.is_related_label(stripped)
         or boilerplate.is_credit_line(stripped)
     ):
         return Line(number, text, Kind.FURNITURE)

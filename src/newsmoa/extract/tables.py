@@ -192,6 +192,13 @@ def document_labels() -> tuple[str, ...]:
 
 
 @cache
+def related_labels() -> frozenset[str]:
+    """Labels of a list of related articles' headlines (`관련기사`, `Related articles`),
+    lower-cased, without spaces."""
+    return frozenset("".join(r[0].lower().split()) for r in _rows("related_labels.tsv"))
+
+
+@cache
 def contact_words() -> tuple[str, ...]:
     """Words of a release's contact line (`담당`, `문의`, `Tel`), lower-cased."""
     return tuple(r[0].strip().lower() for r in _rows("contact_words.tsv"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newsmoa.extract.boilerplate import is_credit_line
+from newsmoa.extract.boilerplate import is_credit_line, is_related_label
 from newsmoa.extract.datelines import stamp_at
 from newsmoa.extract.lines import TITLE_MAX_CHARS, Kind, Line, classify_all, ends_with_stop
 from newsmoa.text.normalize import CLOSERS
@@ -152,11 +152,18 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
     signatures stay with the article before. So does a copyright notice with body text before
     it: it closes that article (`Copyright ⓒ 뉴스1 …` under one article's body, then the next
     article's headline; taken into the next header, it named that article's outlet).
+    A related list's label (`관련기사`, `related_labels.tsv`) and its items close the article
+    before too (`관련기사` / `- 청솔군 여름축제 개막` became the next article's title and
+    subtitle, and its headline was lost: a black-box case).
     """
     taken: list[Line] = []
     j = anchor - 1
     while j >= floor:
         line = lines[j]
+        if line.kind is Kind.FURNITURE and is_related_label(line.text.strip()):
+            end = _list_end(lines, j, anchor)
+            taken = [t for t in taken if t.number > end]
+            break
         if line.kind is not Kind.BLANK:
             # (from the opening line of the article before: it may hold that article's lead)
             if _sentence_headline(line, lines[max(floor - 1, 0) : j]) and not _titled(taken):
@@ -174,6 +181,22 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
     while taken and taken[0].kind is Kind.SIGNATURE:
         taken.pop(0)
     return taken[0].number if taken else anchor
+
+
+def _list_end(lines: list[Line], label: int, anchor: int) -> int:
+    """The last line of the related list labelled at line `label`, above line `anchor`: the
+    lines right under the label up to a blank line; with none before `anchor`, its items
+    that open with a bullet (`- 청솔군 여름축제 개막`, `· …`): the line after them is the next
+    article's headline."""
+    n = label + 1
+    while n < anchor and lines[n].kind is not Kind.BLANK:
+        n += 1
+    if n < anchor:
+        return n
+    n = label + 1
+    while n < anchor and lines[n].text.lstrip().startswith((*_BULLETS, "-", "–")):
+        n += 1
+    return n - 1
 
 
 # What opens a list's item or its label (`▶ 관련기사`, `· 부산 물류창고 화재 현장 사진`): the
