@@ -66,6 +66,14 @@ TABLE = [
     ("박민호 ㈜한결에너지 대표이사가 왔다.", [("박민호", "한결에너지 대표이사", 1)]),
     ("박민호 한결에너지(주) 대표이사가 왔다.", [("박민호", "한결에너지 대표이사", 1)]),
     ("박민호 주식회사 한결에너지 대표이사가 왔다.", [("박민호", "한결에너지 대표이사", 1)]),
+    # a name Kiwi reads as a root and a noun (박정민: 박정/XR 민/NNG) is one before a title,
+    # and its short form later joins it (a black-box case: the county head was nobody)
+    (
+        "박정민 완주군수는 3일 회의를 주재했다. 박 군수는 당부했다.",
+        [("박정민", "완주군수", 2)],
+    ),
+    ("박정민 군수는 말했다.", [("박정민", "군수", 1)]),
+    ("지난 3일 군수는 말했다.", []),
     # no title, or a title without a name: no person
     ("박성일이 말했다.", []),
     ("완주군수 선거가 열렸다.", []),

@@ -433,6 +433,8 @@ def _misread_name(text: str, toks: list[Tok]) -> int:
     else 0: the surname, then only a verb
     and its endings to the word's end (punctuation aside), no particle. The name before a
     title was no person (`김지은 군수`, a black-box case)."""
+    if rooted := _rooted_name(text, toks):
+        return rooted
     n = next((k for k, t in enumerate(toks) if t.tag.startswith("S")), len(toks))
     core = toks[:n]
     if len(core) < 2 or core[0].tag not in ("NNP", "MM") or core[0].form not in words("surnames"):
@@ -440,6 +442,24 @@ def _misread_name(text: str, toks: list[Tok]) -> int:
     if not core[-1].tag.startswith("E") or not all(t.tag[0] in "VE" for t in core[1:]):
         return 0
     return n if _HANGUL3.fullmatch(text[core[0].start : core[-1].end]) else 0
+
+
+def _rooted_name(text: str, toks: list[Tok]) -> int:
+    """How many tokens a three-syllable name Kiwi read as a root and a noun spans (`박정민`
+    -> 박정/XR 민/NNG, before `완주군수는`), else 0: a root starting with a family name's
+    syllable and only nouns after it, three syllables in all, with no derivation making it
+    a word (`하다`, `-성`: 정확/XR 하/XSA, 정확 성/XSN). The name was no person, its stem
+    empty (a black-box case: `박정민 완주군수는` was nobody)."""
+    n = next((k for k, t in enumerate(toks) if t.tag not in _ROOTED), len(toks))
+    core = toks[:n]
+    if len(core) < 2 or core[0].tag != "XR" or any(t.tag == "XR" for t in core[1:]):
+        return 0
+    if core[0].form[:1] not in words("surnames") and core[0].form[:2] not in words("surnames"):
+        return 0
+    return n if _HANGUL3.fullmatch(text[core[0].start : core[-1].end]) else 0
+
+
+_ROOTED = frozenset({"XR", "NNG", "NNP", "NNB"})
 
 
 def _is_boundary(toks: tuple[Tok, ...], i: int, has_argument: bool) -> bool:
