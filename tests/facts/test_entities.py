@@ -50,6 +50,13 @@ def facts(text: str, kind: str):
         ),
         # common nouns ending in 부 or 처 are no ministry
         ("관계부처와 정부부처는 반대급부로 조인트벤처 존재여부를 따졌다.", []),
+        # an area Kiwi does not know is one where the article writes its office (its head's
+        # title, its council); its shape alone is none (`반란군`, `신호등`; a black-box case)
+        ("가람군(군수 박정민)은 밝혔다.", ["가람군"]),
+        ("가람군은 밝혔다. 박정민 가람군수는 말했다.", ["가람군"]),
+        ("청솔군은 밝혔다. 김태호 청솔군의회 의장도 왔다.", ["청솔군", "청솔군의회"]),
+        ("가람군은 밝혔다.", []),
+        ("반란군은 신호등을 지나 지방의회로 갔다.", []),
     ],
 )
 def test_organizations(text, expected):

@@ -66,14 +66,26 @@ TABLE = [
     ("박민호 ㈜한결에너지 대표이사가 왔다.", [("박민호", "한결에너지 대표이사", 1)]),
     ("박민호 한결에너지(주) 대표이사가 왔다.", [("박민호", "한결에너지 대표이사", 1)]),
     ("박민호 주식회사 한결에너지 대표이사가 왔다.", [("박민호", "한결에너지 대표이사", 1)]),
-    # a name Kiwi reads as a root and a noun (박정민: 박정/XR 민/NNG) is one before a title,
-    # and its short form later joins it (a black-box case: the county head was nobody)
+    # a name Kiwi reads as a root and a noun (박정민: 박정/XR 민/NNG) before a title fused
+    # with an area Kiwi does not know (가람군수: 군수 of 가람군), and its short form later;
+    # the name before an area's body and its title (a black-box case: both were nobody)
+    (
+        "박정민 가람군수는 3일 회의를 주재했다. 박 군수는 당부했다.",
+        [("박정민", "가람군수", 2)],
+    ),
     (
         "박정민 완주군수는 3일 회의를 주재했다. 박 군수는 당부했다.",
         [("박정민", "완주군수", 2)],
     ),
     ("박정민 군수는 말했다.", [("박정민", "군수", 1)]),
+    ("김태호 가람군의회 의장도 참석했다.", [("김태호", "가람군의회 의장", 1)]),
+    ("김태호 완주군의회 의장도 참석했다.", [("김태호", "완주군의회 의장", 1)]),
+    ("가람군(군수 박정민)은 협약을 맺었다.", [("박정민", "가람군수", 1)]),
+    ("가람시 시장 김하늘은 말했다.", [("김하늘", "가람시장", 1)]),
+    # a day, a body's generic name or a trade before a title is nobody
     ("지난 3일 군수는 말했다.", []),
+    ("지방의회 의장이 말했다.", []),
+    ("재래시장 상인 박정민은 말했다.", []),
     # no title, or a title without a name: no person
     ("박성일이 말했다.", []),
     ("완주군수 선거가 열렸다.", []),
@@ -288,3 +300,22 @@ def test_a_name_read_as_a_common_noun_before_a_county_head_title():
     assert people("지난해 서울시장 선거에서 박원순 후보가 이겼다.") == [("박원순", "후보", 1)]
     assert people("국보법 황 대표가 말했다.") == []
     assert people("군의회는 임시회 진안군수 출석을 요구했다.") == []  # a noun's modifier (a review)
+
+
+def test_every_outlet_writing_a_head_with_an_unknown_area_is_a_source_of_the_person():
+    """One outlet writes `가람군(군수 박정민)`, another `박정민 가람군수는` (a name Kiwi reads
+    as a root and a noun, an area it does not know): the person is one fact of the story
+    with both outlets behind it (the second was missing, a black-box case)."""
+    from facts_samples import Story
+
+    from newsmoa.facts import merge_facts
+
+    story = Story(
+        [
+            make_article("a", "가람군(군수 박정민)은 3일 협약을 체결했다."),
+            make_article("b", "박정민 가람군수는 3일 협약을 체결했다."),
+        ]
+    )
+    [person] = [f for f in merge_facts(story.facts) if f.type == "person"]
+    assert (person.value, person.role) == ("박정민", "가람군수")
+    assert {s.article for s in person.sources} == {"a", "b"}

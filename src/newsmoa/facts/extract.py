@@ -3,7 +3,8 @@
 Per sentence: dates (`dates`, resolved against the dateline; `이날` follows the day last
 named in its sentence or the one before, else it is the article's lead day or the
 dateline's, `REF_SENTENCES`, `LEAD_DAYS`),
-titled people (`people`), organisations and places (`places`), quantities (`quantities`);
+titled people (`people`), organisations and places (`places`, with the areas Kiwi does not
+know that the article shows to be areas: `areas_confirmed`), quantities (`quantities`);
 each fact is attached to the happening of the clause its words end in
 (`clauses`). People and organisations come back as one fact per name with every mention as
 a source; dates, places of a happening and quantities as one fact per mention.
@@ -37,6 +38,7 @@ from newsmoa.facts.clauses import (
 )
 from newsmoa.facts.dates import DateMention, counted_from, find_dates, now_day
 from newsmoa.facts.extract_en import extract_english
+from newsmoa.facts.names import area_form, seat_area, title_unit
 from newsmoa.facts.tables import mapping
 from newsmoa.text.script import english
 from newsmoa.types import Article, Fact, Sentence, Source
@@ -300,10 +302,11 @@ def _main_label(labels: Iterable[str | None]) -> str | None:
 def _entities(article: Article, analyses: Sequence[Analysis]) -> list[Fact]:
     found: list[tuple[Analysis, people_mod.Mention]] = []
     things: list[tuple[Analysis, places.Found]] = []
-    for a in analyses:
-        ms = people_mod.mentions(a)
+    per = [(a, people_mod.mentions(a)) for a in analyses]
+    confirmed = areas_confirmed([m for _, ms in per for m in ms], analyses)
+    for a, ms in per:
         found.extend((a, m) for m in ms)
-        things.extend((a, f) for f in places.find(a, [(m.start, m.end) for m in ms]))
+        things.extend((a, f) for f in places.find(a, [(m.start, m.end) for m in ms], confirmed))
     areas = [f.value for _, f in things if f.type == "organization" and f.value[-1] in "시군구도"]
     where = {id(m): a for a, m in found}
     out = []
@@ -335,6 +338,29 @@ def _entities(article: Article, analyses: Sequence[Analysis]) -> list[Fact]:
             )
         )
     return out
+
+
+def areas_confirmed(
+    mentions: Sequence[people_mod.Mention], analyses: Sequence[Analysis]
+) -> frozenset[str]:
+    """Area-shaped names (`names.area_form`) the article shows to be areas by writing their
+    office: a head's title fused with it, as written or as read (`박정민 청솔군수`,
+    `청솔군(군수 박정민)`; not a US state's `콜로라도 주지사`), or its own body
+    (`청솔군의회`). An area Kiwi does not know (a small county, a new city) was no
+    organisation and no party (a black-box case); the shape alone is no proof (`반란군`,
+    `김민수군`, a boy: of 258 area-shaped words neither Kiwi nor the regions table knew on
+    the dev and August A days, most were none: 한반도, 북한군, 의존도, 수직구)."""
+    out = {
+        m.affiliation
+        for m in mentions
+        if m.affiliation
+        and (unit := title_unit(m.title))
+        and m.affiliation.endswith(unit)
+        and m.affiliation[: -len(unit)] + m.title in m.role  # fused (not `콜로라도 주지사`)
+        and area_form(m.affiliation)
+    }
+    out.update(area for a in analyses for w in a.words if w.stem and (area := seat_area(w.stem)))
+    return frozenset(out)
 
 
 def _uncovered(facts: Sequence[Fact], extra: Iterable[Fact]) -> list[Fact]:

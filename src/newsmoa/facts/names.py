@@ -213,6 +213,39 @@ def admin_area(stem: str, tags: tuple[str, ...]) -> bool:
     return "NNP" in tags and title_of(stem) is None and stem not in words("org_stopwords")
 
 
+@cache
+def area_units() -> frozenset[str]:
+    """The suffixes of the areas a title heads (`titles.tsv`: 군, 시, 구, 도, 읍, 면, 동)."""
+    return frozenset(row[1] for row in rows("titles") if row[1] != "-")
+
+
+def area_form(stem: str) -> bool:
+    """A name shaped like an administrative area: two or more Hangul syllables and an area's
+    suffix (`청솔군`, `가람시`, `완주군`), not a title, nor a personal name with a young man's
+    `군` (`김민수군`). The shape alone says little (`반란군`, `신호등`, `유군`, a boy): the
+    article must write the area's office too (`areas_confirmed` in `facts.extract`: `박정민
+    청솔군수`, `청솔군(군수 박정민)`, `청솔군의회`) before the name counts as one."""
+    prefix = stem[:-1]
+    return (
+        len(stem) >= 3
+        and bool(_HANGUL.fullmatch(stem))
+        and stem[-1] in area_units()
+        and title_of(stem) is None
+        and stem not in words("org_stopwords")
+        and not (len(prefix) == 3 and surname_of(prefix) is not None)
+    )
+
+
+def seat_area(stem: str) -> str | None:
+    """The area an organisation of an area is named by (`org_suffixes`, kind `area`:
+    `청솔군의회` -> 청솔군, `서울시의회` -> 서울시), or None."""
+    for suffix, kind in sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])):
+        if kind[0] == "area" and stem.endswith(suffix):
+            area = stem[: -len(suffix)]
+            return area if region(area) is not None or area_form(area) else None
+    return None
+
+
 def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
     """A stem that names an organisation by its ending (`희망제작소`, `국토교통부`); a
     company, school or medium ending (`은행`, `대학`, `방송`) only in a proper noun
@@ -227,6 +260,8 @@ def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
         return True
     for suffix, kind in sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])):
         if stem.endswith(suffix) and len(stem) > len(suffix):
+            if kind[0] == "area":  # 청솔군의회, not 지방의회
+                return seat_area(stem) is not None
             if kind[0] == "ministry":  # 국토교통부: Kiwi often splits it into common nouns
                 return len(stem) >= 4
             if kind[0] == "proper":  # 신한은행, not 시중은행 (common nouns only)

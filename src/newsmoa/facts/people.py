@@ -5,7 +5,11 @@ from other languages: `도널드 트럼프 미국 대통령`, `아베 신조 일
 `mentions(analysis)` finds them in one sentence. After the name may come a modifier
 (`title_modifiers.tsv`: 박근혜 전 대통령, 배성범 신임 서울중앙지검장), kept in the role, and up
 to two words naming where the title is held (an organisation, a country, an area, or a proper
-noun: `조국 전 청와대 민정수석`, `박원곤 한동대 교수`), then the title.
+noun: `조국 전 청와대 민정수석`, `박원곤 한동대 교수`, an area's body: `김태호 청솔군의회
+의장`), then the title. A title fused with an area (`청솔군수`) names its area whether or not
+the area is known (`names.title_of`), and so does an area-shaped name right before its head's
+title (`청솔군(군수 박정민)`: `names.area_form`). A name Kiwi misreads (a surname and a verb,
+a root and a noun: `박정민` -> 박정/XR 민/NNG) is read as one by `clauses`.
 
 A foreign name is a run of one to three proper nouns that name nothing else (`names.
 foreign_name_word`); a run needs two words, or one before a foreign country (`시진핑 중국
@@ -30,6 +34,7 @@ from newsmoa.facts.clauses import Analysis, Word
 from newsmoa.facts.names import (
     Title,
     admin_area,
+    area_form,
     foreign_country,
     foreign_name_word,
     is_country,
@@ -82,6 +87,14 @@ def _org(word: Word | None) -> bool:
             or admin_area(word.stem, word.stem_tags)
         )
     )
+
+
+def _seat(word: Word | None, title: Title) -> bool:
+    """An area-shaped name right before the title of its head (`청솔군(군수 박정민)`,
+    `가람시 시장 김하늘`: `names.area_form`), an area Kiwi does not know: the title says
+    what it is."""
+    unit = title_unit(title.title)
+    return bool(word and word.bare and unit and word.stem.endswith(unit) and area_form(word.stem))
 
 
 def _affiliation(word: Word, after_country: bool = False) -> bool:
@@ -268,7 +281,7 @@ def mentions(analysis: Analysis) -> list[Mention]:
             and not (nxt.bare and nxt2 is not None and title_of(nxt2.stem))
         ):
             start, role, affiliation = w.stem_start, title.role, title.affiliation
-            if affiliation is None and _org(prev) and prev is not None:
+            if affiliation is None and (_org(prev) or _seat(prev, title)) and prev is not None:
                 start, role, affiliation = prev.stem_start, _role(prev.stem, title), prev.stem
             out.append(
                 Mention(nxt.stem, title.title, role, affiliation, title.head, start, nxt.stem_end)

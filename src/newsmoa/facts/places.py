@@ -1,7 +1,9 @@
 """Organisations and places in one analysed sentence.
 
-- organisation: a government area that acts (`완주군은`, `서울시와`) or a proper noun with an
-  organisation ending (`희망제작소`, `국토교통부`, `전북대학교`);
+- organisation: a government area that acts (`완주군은`, `서울시와`; one Kiwi and the regions
+  table do not know, `청솔군`, once the article writes its office: `extract.areas_confirmed`)
+  or a proper noun with an organisation ending (`희망제작소`, `국토교통부`, `전북대학교`, an
+  area's body: `청솔군의회`);
 - place, not organisation: a government area written as part of an address, followed by a
   smaller unit or a noun of location (`서울 양천구 목동 소재 공사장`, `전주시 완산구 한 야산`,
   `관악구의 한 편의점`, `양천구에 위치한`; table `place_heads`): there it says where, and
@@ -24,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from newsmoa.facts import names
 from newsmoa.facts.clauses import Analysis, Word
 from newsmoa.facts.names import (
     admin_area,
@@ -59,9 +62,17 @@ def _locative(word: Word) -> bool:
     return False
 
 
-def find(analysis: Analysis, people_spans: list[tuple[int, int]]) -> list[Found]:
+def find(
+    analysis: Analysis, people_spans: list[tuple[int, int]], areas: frozenset[str] = frozenset()
+) -> list[Found]:
     """Organisations and places of one sentence; words inside a person mention's title
-    (`완주군수`) are left to the person."""
+    (`완주군수`) are left to the person. `areas` are area-shaped names the article confirmed
+    as areas (`청솔군`, by its office: `names.area_form`), government areas like the known
+    ones."""
+
+    def admin_area(stem: str, tags: tuple[str, ...]) -> bool:
+        return stem in areas or names.admin_area(stem, tags)
+
     out: list[Found] = []
     taken: set[int] = set()  # words read as part of the organisation before them
     for i, w in enumerate(analysis.words):
