@@ -174,6 +174,28 @@ def test_a_branch_office_is_a_party_and_a_release_lead_dates_the_card():
     assert (event.date, event.place, event.participants) == ("2024-05-27", "군청 상황실", 30)
 
 
+@pytest.mark.parametrize("county", ["영월군", "가람군"])
+def test_a_regional_office_and_its_head_in_brackets_are_a_party_and_its_representative(county):
+    """`한국전력공사 경남지역본부(본부장 윤서연)와`: the party is the corporation's regional
+    office, and whoever a release names in brackets after a party signs for it, though a
+    본부장 heads no organisation of their own; a county Kiwi does not know (가람군) is a
+    party by its head in brackets. The card had the office alone as a party (the county
+    too was missing for an unknown one) and the county's head as the only representative
+    (a black-box case). A 본부장 named otherwise is no representative."""
+    text = (
+        f"{county}(군수 박정민)은 3일 군청에서 한국전력공사 경남지역본부(본부장 윤서연)와 "
+        "에너지 자립마을 조성 업무협약을 체결했다.\n이날 협약식에는 이철호 한국전력공사 "
+        "경영지원본부장도 참석했다."
+    )
+    event = Story([make_article("x", text)]).event()
+    assert event is not None
+    assert event.parties == (county, "한국전력공사 경남지역본부")
+    assert event.representatives == (
+        f"박정민 {county}수",
+        "윤서연 한국전력공사 경남지역본부 본부장",
+    )
+
+
 def test_a_common_noun_ending_like_a_branch_is_no_branch():
     """`보건복지부 긴급지원 대상자` is no branch of the ministry: a branch's word names an
     area (`진안지사`, `고양지원`, `인천남부지사`; a review)."""

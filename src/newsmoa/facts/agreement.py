@@ -6,7 +6,9 @@ A story has a card when some article has a clause labelled `signing` (`happening
 - parties: organisations written as actors of the signing (`완주군은`, `완주군과 희망제작소는`,
   `희망제작소와`), not those written as its place (`희망제작소에서`);
 - representatives: people with a head-of-organisation title named in a signing clause, unless
-  the title names an organisation that is not a party (a minister attending); where outlets
+  the title names an organisation that is not a party (a minister attending), and whoever a
+  release names in brackets after a party, whatever the title (`한국농어촌공사
+  전북지역본부(본부장 이상훈)와`: a branch's 본부장 signs for it); where outlets
   disagree on the name or the title, what they agree on (the title, or the name and the
   organisation), with `representatives` in `disputed`;
 - date, place, participants: the facts about the signing; None with the field in `disputed`
@@ -218,13 +220,26 @@ def _of_a_party(role: str, party_names: Sequence[str]) -> bool:
     return org is None or any(p.startswith(org) or org.startswith(p) for p in party_names)
 
 
+def _in_brackets_of_a_party(article: Article, person: Fact, party_names: Sequence[str]) -> bool:
+    """Whether a release names the person in brackets after a party (`한국농어촌공사
+    전북지역본부(본부장 이상훈)와`): who signs for it, whatever the title (a 본부장 heads no
+    organisation of their own, `titles.tsv`, yet signs for the branch; the card had the
+    county's head alone, a black-box case)."""
+    org = affiliation(person.role or "")
+    return org in party_names and any(
+        "(" in article.text[s.start : s.end] for s in person.sources if s.article == article.id
+    )
+
+
 def _representatives(per, clauses, party_names: Sequence[str]) -> list[tuple[str, str]]:
     """Heads of the parties named in a signing clause, one (name, role) per person, fullest
     role kept."""
     people: list[list[str]] = []  # [name, role], in order of first mention
     for a, _, fs in per:
         for f in fs:
-            if f.type != "person" or not f.role or not head_title(f.role):
+            if f.type != "person" or not f.role:
+                continue
+            if not head_title(f.role) and not _in_brackets_of_a_party(a, f, party_names):
                 continue
             if not any(True for _ in _inside(f, clauses[a.id])):
                 continue

@@ -3,7 +3,8 @@
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
 `org_stop_endings`, `org_names`, `parties`, `universities`, `ministries`, `venues`,
 `regions`, `countries`, `country_abbreviations`, `places_abroad`, `loan_syllables`,
-`title_modifiers`, `affiliation_endings`, `company_words`); the stem comes from
+`title_modifiers`, `affiliation_endings`, `company_words`, `branch_suffixes`); the stem
+comes from
 `clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by `완주군수`
 however Kiwi split it.
 """
@@ -244,6 +245,26 @@ def seat_area(stem: str) -> str | None:
             area = stem[: -len(suffix)]
             return area if region(area) is not None or area_form(area) else None
     return None
+
+
+def branch(stem: str) -> bool:
+    """A word naming a branch of the organisation written before it: an area's name and a
+    word of `branch_suffixes.tsv` (`진안지사`, `고양지원`, `전북지역본부`, `인천남부지사`;
+    not `긴급지원`, `재난대책본부`), whichever of the suffixes it ends with leaves the area."""
+    return any(stem.endswith(x) and _area_named(stem[: -len(x)]) for x in words("branch_suffixes"))
+
+
+_DIRECTIONS = ("동부", "서부", "남부", "북부", "중부")
+
+
+def _area_named(name: str) -> bool:
+    """Whether `name` names a Korean area, by itself or with 시, 군, 구 or 도 (`진안`,
+    `고양`, `경기`, `인천남부`), so that `진안지사` is a branch and `긴급지원` is no place's."""
+    direction = next((d for d in _DIRECTIONS if name.endswith(d)), "")
+    for base in {name, name[: len(name) - len(direction)]}:
+        if base and any(region(base + end) for end in ("", "시", "군", "구", "도")):
+            return True
+    return False
 
 
 def is_organization(stem: str, tags: tuple[str, ...]) -> bool:

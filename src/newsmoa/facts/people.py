@@ -9,7 +9,9 @@ noun: `조국 전 청와대 민정수석`, `박원곤 한동대 교수`, an area
 의장`), then the title. A title fused with an area (`청솔군수`) names its area whether or not
 the area is known (`names.title_of`), and so does an area-shaped name right before its head's
 title (`청솔군(군수 박정민)`: `names.area_form`). A name Kiwi misreads (a surname and a verb,
-a root and a noun: `박정민` -> 박정/XR 민/NNG) is read as one by `clauses`.
+a root and a noun: `박정민` -> 박정/XR 민/NNG) is read as one by `clauses`. A title before a
+name takes the organisation before it, with the organisation before that when it is its
+branch (`한국농어촌공사 전북지역본부(본부장 이상훈)`: `names.branch`).
 
 A foreign name is a run of one to three proper nouns that name nothing else (`names.
 foreign_name_word`); a run needs two words, or one before a foreign country (`시진핑 중국
@@ -35,6 +37,7 @@ from newsmoa.facts.names import (
     Title,
     admin_area,
     area_form,
+    branch,
     foreign_country,
     foreign_name_word,
     is_country,
@@ -283,6 +286,11 @@ def mentions(analysis: Analysis) -> list[Mention]:
             start, role, affiliation = w.stem_start, title.role, title.affiliation
             if affiliation is None and (_org(prev) or _seat(prev, title)) and prev is not None:
                 start, role, affiliation = prev.stem_start, _role(prev.stem, title), prev.stem
+                parent = at(i - 2)
+                if parent is not None and branch(prev.stem) and parent.bare and _org(parent):
+                    # 한국농어촌공사 전북지역본부(본부장 이상훈): the branch's head
+                    start, role = parent.stem_start, f"{parent.stem} {role}"
+                    affiliation = f"{parent.stem} {prev.stem}"
             out.append(
                 Mention(nxt.stem, title.title, role, affiliation, title.head, start, nxt.stem_end)
             )

@@ -3,7 +3,8 @@
 - organisation: a government area that acts (`완주군은`, `서울시와`; one Kiwi and the regions
   table do not know, `청솔군`, once the article writes its office: `extract.areas_confirmed`)
   or a proper noun with an organisation ending (`희망제작소`, `국토교통부`, `전북대학교`, an
-  area's body: `청솔군의회`);
+  area's body: `청솔군의회`); a branch written after its organisation is one with it
+  (`한국농어촌공사 전북지역본부`, `names.branch`);
 - place, not organisation: a government area written as part of an address, followed by a
   smaller unit or a noun of location (`서울 양천구 목동 소재 공사장`, `전주시 완산구 한 야산`,
   `관악구의 한 편의점`, `양천구에 위치한`; table `place_heads`): there it says where, and
@@ -115,27 +116,13 @@ def find(
 
 
 def _branch(analysis: Analysis, i: int) -> Word | None:
-    """The word after organisation word `i` when it names a branch of it: an area's name and
-    a word of `branch_suffixes.tsv` (`진안지사`, `고양지원`; not `긴급지원`), written right
-    after it with nothing between."""
+    """The word after organisation word `i` when it names a branch of it (`names.branch`:
+    `진안지사`, `고양지원`, `전북지역본부`; not `긴급지원`), written right after it with
+    nothing between."""
     if not analysis.words[i].bare or i + 1 >= len(analysis.words):
         return None
     nxt = analysis.words[i + 1]
-    suffix = next((x for x in words("branch_suffixes") if nxt.stem.endswith(x)), None)
-    return nxt if suffix and _area_named(nxt.stem[: -len(suffix)]) else None
-
-
-_DIRECTIONS = ("동부", "서부", "남부", "북부", "중부")
-
-
-def _area_named(name: str) -> bool:
-    """Whether `name` names a Korean area, by itself or with 시, 군, 구 or 도 (`진안`,
-    `고양`, `경기`, `인천남부`), so that `진안지사` is a branch and `긴급지원` is no place's."""
-    direction = next((d for d in _DIRECTIONS if name.endswith(d)), "")
-    for base in {name, name[: len(name) - len(direction)]}:
-        if base and any(region(base + end) for end in ("", "시", "군", "구", "도")):
-            return True
-    return False
+    return nxt if names.branch(nxt.stem) else None
 
 
 @cache
