@@ -6,8 +6,8 @@ from newsmoa.extract.datelines import (
     SEOUL,
     find_datelines,
     parse_datetime,
+    stamp,
     stamp_at,
-    stamp_outlet,
 )
 
 CASES = [
@@ -135,8 +135,9 @@ def test_a_pages_iso_dateline_keeps_its_offset():
     ],
 )
 def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
-    assert stamp_at(line) is not None
-    assert stamp_outlet(line) == outlet
+    found = stamp(line)
+    assert found is not None and found[0] == stamp_at(line)
+    assert found[1] == outlet
 
 
 @pytest.mark.parametrize(
@@ -153,4 +154,4 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
     ],
 )
 def test_what_is_no_stamp(line):
-    assert stamp_at(line) is None and stamp_outlet(line) is None
+    assert stamp_at(line) is None and stamp(line) is None

@@ -32,9 +32,8 @@ from newsmoa.extract.datelines import (
     Dateline,
     parse_datetime,
     published_from_datelines,
-    stamp_at,
-    stamp_outlet,
 )
+from newsmoa.extract.datelines import stamp as stamp_of  # (`stamp`: the time it gives)
 from newsmoa.extract.datelines_en import english_dateline
 from newsmoa.extract.flash import is_flash, notice
 from newsmoa.extract.flattened import (
@@ -51,6 +50,7 @@ from newsmoa.extract.lines import (
     Line,
     classify_all,
     ends_with_stop,
+    headline_shaped,
 )
 from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead
 from newsmoa.extract.tables import dateline_labels, list_intros, outlets
@@ -275,7 +275,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         if kind is Kind.DATELINE and in_body and _timeline(line, parts, bool(datelines or stamp)):
             kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
         if related:  # the headlines a related list's label heads are no text, nor the list's
-            if kind is Kind.BLANK or (kind in (Kind.SHORT, Kind.BODY) and _listed_headline(text)):
+            if kind is Kind.BLANK or (kind in (Kind.SHORT, Kind.BODY) and headline_shaped(text)):
                 continue  # items when more body follows (`관련기사` / `- 청솔군 축제 개막`)
             related = False
         if kind is Kind.FURNITURE and in_body and is_related_label(text):
@@ -304,10 +304,10 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 in_body, listed, listing = True, [], True
                 continue
         elif kind is Kind.DATED:
-            at = stamp_at(text) if not in_body and stamp is None else None
-            if at is not None:  # a line that is only a date and time, maybe after a mark
-                stamp = parse_datetime(text[at:], tz=tz)
-                parts.stamped = stamp_outlet(text)  # (`[한빛일보] 2024.06.03`: its outlet)
+            found = stamp_of(text) if not in_body and stamp is None else None
+            if found is not None:  # a line that is only a date and time, maybe after a mark
+                stamp = parse_datetime(text[found[0] :], tz=tz)
+                parts.stamped = found[1]  # (`[한빛일보] 2024.06.03`: its outlet)
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
             if in_body:  # a bare mark and name closing the text (not a photo's credit
@@ -362,11 +362,6 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
-
-
-def _listed_headline(text: str) -> bool:
-    """An item of a related list: a headline, maybe after its bullet, without a full stop."""
-    return len(text) <= TITLE_MAX_CHARS and not ends_with_stop(text)
 
 
 def _same(line: str, headline: str) -> bool:

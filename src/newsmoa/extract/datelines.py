@@ -4,7 +4,7 @@
     온라인 기사 2015년03월20일 14시11분     입력 2019-07-31 오전 3:00
 
 `parse_datetime` reads the date-time itself; `find_dateline` reads a whole line that
-introduces one with a label from `data/datelines.tsv`; `stamp_at` and `stamp_outlet` read a
+introduces one with a label from `data/datelines.tsv`; `stamp` (and `stamp_at`) read a
 clipping's stamp, a date (and time) alone on a line after its outlet's mark (`[한빛일보]
 2024.06.03 11:12`). Times without a zone are read in the outlet's zone (Asia/Seoul by
 default).
@@ -153,21 +153,16 @@ _MARK_RE = re.compile(
 
 def stamp_at(line: str) -> int | None:
     """Where the date starts when the (stripped) line is a page's stamp, else None."""
-    stamp = _stamp(line)
-    return None if stamp is None else stamp[0]
+    found = stamp(line)
+    return None if found is None else found[0]
 
 
-def stamp_outlet(line: str) -> str | None:
-    """The outlet a page's stamp names by its mark (`[한빛일보] 2024.06.03 11:12`,
-    `[서울=뉴시스] 2024.06.03`, `한빛일보 | …`): a known name of 3+ characters or one by its
-    ending (`outlets.tsv`, `outlet_suffixes.tsv`, as an opening marker names one); None when
-    the line is no stamp or its mark names no outlet (`정치 | 2024.06.03 11:12`)."""
-    stamp = _stamp(line)
-    return None if stamp is None else stamp[1]
-
-
-def _stamp(line: str) -> tuple[int, str | None] | None:
-    """Where a stamp's date starts and the outlet its mark names."""
+def stamp(line: str) -> tuple[int, str | None] | None:
+    """When the (stripped) line is a page's stamp: where its date starts, and the outlet its
+    mark names (`[한빛일보] 2024.06.03 11:12`, `[서울=뉴시스] 2024.06.03`, `한빛일보 | …`): a
+    known name of 3+ characters or one by its ending (`outlets.tsv`, `outlet_suffixes.tsv`,
+    as an opening marker names one), None when the mark names none (`정치 | 2024.06.03
+    11:12`) or there is no mark; None when the line is no stamp."""
     mark = _MARK_RE.match(line)
     at = mark.end() if mark else 0
     dm = DATETIME_RE.fullmatch(line, at)

@@ -115,5 +115,11 @@ def ends_with_stop(line: str) -> bool:
     return line.rstrip(CLOSERS)[-1:] in STOPS
 
 
+def headline_shaped(line: str) -> bool:
+    """Whether the (stripped) line could be a headline: short, without a full stop (a
+    related list's item, a headline written as a sentence without its stop)."""
+    return len(line) <= TITLE_MAX_CHARS and not ends_with_stop(line)
+
+
 def classify_all(text: str) -> list[Line]:
     return [classify(i, line) for i, line in enumerate(text.split("\n"))]

@@ -18,7 +18,14 @@ import re
 
 from newsmoa.extract.boilerplate import is_credit_line, is_related_label
 from newsmoa.extract.datelines import stamp_at
-from newsmoa.extract.lines import TITLE_MAX_CHARS, Kind, Line, classify_all, ends_with_stop
+from newsmoa.extract.lines import (
+    TITLE_MAX_CHARS,
+    Kind,
+    Line,
+    classify_all,
+    ends_with_stop,
+    headline_shaped,
+)
 from newsmoa.text.normalize import CLOSERS
 
 _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,}|_{3,}|\f)\s*$", re.MULTILINE)
@@ -91,7 +98,7 @@ def _article_anchors(lines: list[Line]) -> list[int]:
 def _marked_stamp(line: Line) -> bool:
     """A clipping's stamp with its mark (`[한빛일보] 2024.06.03`, `한빛일보 | 2024.06.03 12:02`);
     a date alone (`2024.06.03 12:02`) may be a list's or a timeline's."""
-    return bool(stamp_at(line.text.strip()))
+    return (stamp_at(line.text.strip()) or 0) > 0  # (0: no mark before the date)
 
 
 def _opens_with_stamp(lines: list[Line], n: int) -> bool:
@@ -105,7 +112,7 @@ def _opens_with_stamp(lines: list[Line], n: int) -> bool:
         return False
     text = below.text.strip()
     if below.kind is Kind.BODY:  # a headline written as a sentence without its stop
-        return len(text) <= TITLE_MAX_CHARS and not ends_with_stop(text)
+        return headline_shaped(text)
     return below.kind is Kind.SHORT and not text.startswith(_BULLETS)
 
 
