@@ -81,6 +81,24 @@ def test_no_english_date(text: str) -> None:
     assert dates_en.find_dates(text, FRI) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The market opens every Friday and Saturday.", []),
+        ("It is open each Monday, Wednesday or Friday.", []),
+        ("The festival is held every year in March.", []),
+        ("It is held each week on Sunday.", []),
+        # a recurring day beside a dated one: the dated one stays
+        ("It opens every March, and last Friday it opened early.", ["last Friday"]),
+        ("Every other day it rained, and on Monday it flooded.", ["Monday"]),
+    ],
+)
+def test_a_recurring_english_day_is_no_date(text: str, kept: list[str]) -> None:
+    """`every Friday and Saturday` names no day (as `매주 화요일` names none): before, each
+    weekday was read as the last one before the dateline."""
+    assert [m.text for m in dates_en.find_dates(text, FRI)] == kept
+
+
 def test_english_dates_without_a_dateline_keep_only_absolute_values() -> None:
     found = dates_en.find_dates("signed on July 30, 2019, not yesterday", None)
     assert [(m.text, m.value) for m in found] == [

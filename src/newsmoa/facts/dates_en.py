@@ -15,8 +15,9 @@ month_names.tsv`), written capitalised; weekdays `data/weekdays_en.tsv`.
 A month and day without a year is the nearest such day to the dateline. A bare weekday or
 month is the last one up to the dateline, or the next one from it when the words before it
 in its clause speak of what is to come (`data/tense_en.tsv`: `will meet on Thursday`): news
-names days of the week around the dateline. Times are not read: outlets write them in
-different zones.
+names days of the week around the dateline. A weekday or month after `every` or `each`
+(`data/recurring_en.tsv`), or listed after one (`every Friday and Saturday`), recurs: no
+date. Times are not read: outlets write them in different zones.
 """
 
 from __future__ import annotations
@@ -97,6 +98,8 @@ def find_dates(
     out: list[DateMention] = []
     for m in _pattern().finditer(text):
         start = _start(m)
+        if _bare_name(m, start) and _recurring().search(text[:start]):
+            continue
         later = future(text[:start]) if ahead is None else ahead
         value, day, offset = _value(m, anchor, ref or anchor, later)
         out.append(DateMention(start, m.end(), text[start : m.end()], value, day, offset))
@@ -111,6 +114,24 @@ def future(clause: str) -> bool:
 @cache
 def _tense() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation(words('tense_en'))})(?!\w)")
+
+
+def _bare_name(m: re.Match[str], start: int) -> bool:
+    """A weekday or month named alone (`Friday`, `in March`; not `last Friday`)."""
+    if m.group("wd"):
+        return not m.group("dir")
+    return m.group("m4") is not None and start == m.start("m4")
+
+
+@cache
+def _recurring() -> re.Pattern[str]:
+    """`every` (or `each`) and the weekdays or months listed after it, up to where a date's
+    words would begin: `every Friday and `, `each Monday, Wednesday or `, `every year in `."""
+    names = alternation({*mapping("weekdays_en"), *(m.capitalize() for m in month_names())})
+    listed = rf"(?:(?:{names})(?:\s*,\s*|\s+)(?:(?i:and|or)\s+)?)*"
+    period = r"(?:(?i:year|week)\s+(?i:in|on)\s+)?"
+    every = alternation(words("recurring_en"))
+    return re.compile(rf"(?<!\w)(?i:{every})\s+{period}{listed}$")
 
 
 def _start(m: re.Match[str]) -> int:
