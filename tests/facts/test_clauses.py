@@ -111,16 +111,25 @@ def test_offsets_shift_into_the_article():
         ("행사는 30일 개최할 예정이다.", "future"),
         ("신제품은 23일 정식 출시될 예정이다.", "future"),
         ("양측은 30일 다시 만날 계획이었다.", "future"),
-        # reported by the words after it: the day may be the saying's, so no future; a
-        # past one stays past
+        # the present tells what is to come (`개최한다`, `받는다`), but a past in its
+        # predicate (`체결했다고 한다`: heard) is past
+        ("행사는 30일 열린다.", "present"),
+        ("시는 20일 시청에서 설명회를 개최한다.", "present"),
+        ("시는 20일까지 신청을 받는다.", "present"),
+        ("양 기관은 15일 업무협약을 체결했다고 한다.", "past"),
+        # reported by the words after it: the day may be the saying's, so no future or
+        # present, unless the saying names its own day; a past one stays past
         ("정부는 30일 개최할 예정이라고 밝혔다.", None),
-        # what is not read: an adnominal's tense is relative (`선보인 후`), the present
-        # plans and describes (`개최한다`, `떠올리게 한다`), `-겠` and `-기로` name the
-        # saying's or the deciding's day as often, modal `-ㄹ 수 없다` is no future, a
-        # quotation keeps its own time, a headline has no predicate
+        ("시는 20일 설명회를 개최한다고 밝혔다.", None),
+        ("정부는 30일 개최할 예정이라고 3일 밝혔다.", "future"),
+        ("시는 20일 설명회를 개최한다고 이날 밝혔다.", "present"),
+        # what is not read: an adnominal's tense is relative (`선보인 후`), a causative
+        # present describes (`떠올리게 한다`), `-겠` and `-기로` name the saying's or the
+        # deciding's day as often, modal `-ㄹ 수 없다` is no future, a quotation keeps its
+        # own time, a headline has no predicate
         ("15일 서울에서 열린 회의에서 이같이 말했다.", None),
         ("9월부터 한정 수량만 선보인 후 라인업을 확대한다.", None),
-        ("행사는 30일 열린다.", None),
+        ("5월 4일과 25일의 선례를 떠올리게 한다.", None),
         ("대통령은 15일 단호히 대응하겠다고 밝혔다.", None),
         ("양측은 30일 다시 만나기로 했다.", None),
         # what was set, not when (the dev day's `8월 1일로 예고했다`, August's `29일

@@ -383,6 +383,33 @@ def test_an_articles_dates_take_their_clauses_tense():
     assert dates == {"a": ["2019-07-15", "2019-07-31"], "b": ["2019-07-30"]}
 
 
+def test_a_day_after_the_datelines_in_a_plan_or_the_present_is_of_its_month():
+    """In an article of 3 May, a bare day after the 3rd told as a plan or in the present
+    (`개최할 예정이다`, `연다`, `받는다`, and one reported with the saying's own day) is
+    of May, though the day of April is nearer; told in the past it is April's."""
+    from facts_samples import KST, Story, make_article
+
+    may3 = datetime(2024, 5, 3, 9, tzinfo=KST)
+    texts = {
+        "plan": "청솔군은 4일 군청에서 주민설명회를 개최할 예정이다.",
+        "present": "청솔군은 20일 군청 대회의실에서 주민설명회를 연다.",
+        "until": "접수는 28일까지 군청 민원실에서 받는다.",
+        "reported": "청솔군은 30일 주민설명회를 개최할 예정이라고 3일 밝혔다.",
+        "past": "주민설명회는 20일 군청에서 열렸다.",
+        "said": "청솔군은 4일 주민설명회를 개최했다고 밝혔다.",
+    }
+    story = Story([make_article(k, t, may3) for k, t in texts.items()])
+    dates = {a: [f.value for f in fs if f.type == "date"] for a, fs in story.facts.items()}
+    assert dates == {
+        "plan": ["2024-05-04"],
+        "present": ["2024-05-20"],
+        "until": [{"from": None, "to": "2024-05-28"}],
+        "reported": ["2024-05-30", "2024-05-03"],
+        "past": ["2024-04-20"],
+        "said": ["2024-04-04"],
+    }
+
+
 def test_a_korean_reports_relative_dates_are_seouls_whatever_offset_its_time_has():
     from newsmoa.facts import extract_facts
     from newsmoa.text.sentences import split_sentences

@@ -4,8 +4,9 @@ The cycle rule: a bare day (`19일`) or month (`3월`) is the nearest one to the
 `19일` in an article of 20 March is 19 March and `25일` in an article of 28 March is 25 March;
 `지난` takes the latest one before the dateline and `오는` the first one after it; without
 them, the tense of the clause the date stands in (`clauses.Analysis.tense_after`) takes the
-nearest on its side, the dateline's day included, when that is within a month of it
-(`15일 … 체결했다` in an article of 31 July is 15 July, not the nearer 15 August). Relative
+nearest on its side (a present clause's, `개최한다`: the future side), the dateline's day
+included, when that is within a month of it (`15일 … 체결했다` in an article of 31 July is
+15 July, not the nearer 15 August; `20일 … 개최한다` in one of 3 May is 20 May). Relative
 words (`지난해`, `이달`, `다음주`) move from the dateline; `이날`, `전날`, `같은 달` move from
 the day the article named last (`ref`). Values are reduced-precision ISO strings or a period dict.
 """
@@ -132,8 +133,10 @@ def span(text: str) -> tuple[int, str]:
 
 
 # a clause's tense, for a chain without a direction word: a direction that, unlike 지난 and
-# 오는, takes the dateline's own day too
-_TENSE_SIDES = {"past": "until", "future": "since"}
+# 오는, takes the dateline's own day too; a present clause's day is to come, as a future
+# one's (`20일 설명회를 개최한다` in an article of the 3rd: the 20th of that month, not the
+# nearer one before; `tense_marks.tsv`)
+_TENSE_SIDES = {"past": "until", "future": "since", "present": "since"}
 # ... when the day on that side is within a month of the dateline (`29일 … 줄었다` in an
 # article of 20 March 2015, with no 29 February, is not 29 January; `9월 … 선보였다` in one
 # of July 2019 is not September 2018): else the nearest, as before
@@ -165,10 +168,11 @@ def resolve(
     """(value, the one day it names or None) for one chain of (atom kind, words); a year
     word anchored `ref` (이듬해) counts from `ref_year`, the year named last, else `ref`'s; a
     month word anchored `ref` (같은 달) from `ref_month`, the month named last, else `ref`'s.
-    `tense` ("past" or "future", of the clause the chain stands in) takes, for a chain
-    without a direction word, the nearest day on that side of the dateline, the dateline's
-    own day included, within `TENSE_REACH_DAYS` of it (`15일 … 체결했다` in an article of
-    31 July: 15 July)."""
+    `tense` ("past", "future" or "present", of the clause the chain stands in) takes, for
+    a chain without a direction word, the nearest day on that side of the dateline (a
+    present clause's: the future side), the dateline's own day included, within
+    `TENSE_REACH_DAYS` of it (`15일 … 체결했다` in an article of 31 July: 15 July; `20일 …
+    개최한다` in one of 3 May: 20 May)."""
     got: dict[str, str] = {}
     for kind, text in parts:
         if kind in ("tight", "loose"):
@@ -177,6 +181,8 @@ def resolve(
             got.setdefault(kind, text)
     value, day = _base(got, anchor, ref or anchor, ref_year, ref_month)
     side = _TENSE_SIDES.get(tense or "")
+    if tense == "present" and "rel_week" in got:
+        side = None  # (`이번 주 출석한다` on a Sunday: the week ending that day, `_week`)
     if side is not None and anchor is not None:
         sided, sided_day = _base(got, anchor, ref or anchor, ref_year, ref_month, side)
         if _within_a_month(sided, anchor):

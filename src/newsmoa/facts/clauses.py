@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 
 from newsmoa.facts.calendar import SPAN_UNITS
 from newsmoa.facts.compare import interval
+from newsmoa.facts.dates import find_dates
 from newsmoa.facts.tables import longest_first, rows, words
 from newsmoa.text.analyzer import analyzer
 
@@ -99,13 +100,15 @@ class Analysis:
         return clause_at(self.clauses, pos)
 
     def tense_after(self, pos: int) -> str | None:
-        """ "past" or "future": the tense of the clause holding character `pos` (an article
-        offset: a date's end), read from its closing predicate by `tense_marks.tsv`
-        (`…체결했다`, `…줄었고` past, `…개최할 예정이다` future). None for a none mark (`1일로
-        예고했다`, `29일 선고하기로 결정했다`: the day of what was set), when the clause ends in
-        an adnominal (`선보인 후`, `겨냥한`: whose tense is relative), holds a quotation after
-        `pos` (its words have their own time), or is reported by the words after it and would
-        be future (`…하겠다고 밝혔다`: the day may be the saying's)."""
+        """ "past", "future" or "present": the tense of the clause holding character `pos`
+        (an article offset: a date's end), read from its closing predicate by
+        `tense_marks.tsv` (`…체결했다`, `…줄었고` past, `…개최할 예정이다` future, `…개최한다`
+        present). None for a none mark (`1일로 예고했다`, `29일 선고하기로 결정했다`: the day
+        of what was set), when the clause ends in an adnominal (`선보인 후`, `겨냥한`: whose
+        tense is relative), holds a quotation after `pos` (its words have their own time),
+        or is reported by the words after it and would be future or present (`…개최할
+        예정이라고 밝혔다`: the day may be the saying's) while those words name no day of
+        their own (`…개최할 예정이라고 3일 밝혔다`: the 30th before it is the plan's)."""
         clause = self.clause_at(pos)
         end = clause.end if clause is not None else self.start + len(self.text)
         after = [t for t in self.tokens if pos <= t.start and not t.tag.startswith("S")]
@@ -132,6 +135,8 @@ class Analysis:
         if any(a.tag == "VCP" and b.tag == "ETM" for a, b in itertools.pairwise(toks[:n])):
             return None  # (`출시 예정인 신제품을 공개했다`: 예정인 is the date's, not 공개했다)
         said = REPORTED.search(told) is not None or told.rstrip().endswith(("다며", "라며"))
+        if said and REPORTED.search(told) and self._saying_dated(end):
+            said = False
         read = None
         for marks, tense, where in _tense_marks():
             ends = {
@@ -141,10 +146,19 @@ class Analysis:
                 "predicate": range(n + 1, len(toks) + 1),
             }[where]
             if any(_ends_with(toks[:k], marks) for k in ends):
-                if tense == "none" or (tense == "future" and said):
+                if tense == "none" or (tense in ("future", "present") and said):
                     return None
                 read = read or tense
         return read
+
+    def _saying_dated(self, pos: int) -> bool:
+        """Whether the clause from character `pos` (the words reporting the clause before
+        it: `3일 밝혔다`) names a date of its own."""
+        clause = self.clause_at(pos)
+        if clause is None or clause.start < pos:
+            return False
+        said = self.text[clause.start - self.start : clause.end - self.start]
+        return bool(find_dates(said, None))
 
 
 # the tags of a clause's closing predicate (`체결/NNG` + `하 었 다`, `예정/NNG` + `이 다`)
@@ -178,12 +192,13 @@ REPORTED = re.compile(r"(?:다|라|냐)고\s*$")
 def _tense_marks() -> tuple[tuple[tuple[tuple[str, str], ...], str, str], ...]:
     """Each row of `tense_marks.tsv`: its (form, tag) tokens, the tense they mark and where
     they stand; none rows first (one of them anywhere decides), then future ones (`개최할
-    계획이었다`: a plan, though told in the past)."""
+    계획이었다`: a plan, though told in the past), past ones, present ones last (`체결했다고
+    한다`: a past told as heard)."""
     marks = [
         (tuple((m.rsplit("/", 1)[0], m.rsplit("/", 1)[1]) for m in tokens.split()), tense, where)
         for tokens, tense, where in rows("tense_marks")
     ]
-    return tuple(sorted(marks, key=lambda row: ("none", "future", "past").index(row[1])))
+    return tuple(sorted(marks, key=lambda row: ("none", "future", "past", "present").index(row[1])))
 
 
 def clause_at(clauses: Sequence[Clause], pos: int) -> Clause | None:

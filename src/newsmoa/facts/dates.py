@@ -230,7 +230,7 @@ def find_dates(
     counted from the dateline, not from the day it follows: "21일 ... 사흘 전에 이어 ...
     이날" means the 21st). With `anchor` None, relative
     expressions keep their words and get value None. `tense(end)` says whether the clause
-    a date ending at `end` stands in is "past" or "future" (or None): a day, month or
+    a date ending at `end` stands in is "past", "future" or "present" (or None): a day, month or
     weekday written without its year or a direction word (`15일`, `3월`, `금요일`) is then
     the nearest on that side of the dateline (`calendar.resolve`), and `이번 주` in a future
     clause of a Sunday's article is the coming week (`calendar._week`). `nearby`: whether
