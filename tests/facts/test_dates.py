@@ -32,6 +32,8 @@ TABLE = [
     ("4월 10일 치러지는 총선", FRI, "4월 10일", "2015-04-10"),  # words that only begin like
     ("지난 8일 여야가", FRI, "지난 8일", "2015-03-08"),  # a count's suffix (a review)
     ("9일 차관 회의", FRI, "9일", "2015-03-09"),
+    ("5일 내린 비로", FRI, "5일", "2015-03-05"),  # (`30일 내`, within: no date; a review)
+    ("15일 내내 비가", FRI, "15일", "2015-03-15"),
     # an offset after a named day counts from that day (`8월 2일 하루 전`: a review)
     ("8월 2일 하루 전", date(2015, 7, 31), "8월 2일 하루 전", "2015-08-01"),
     ("6월 7일 일주일 전부터", FRI, "6월 7일 일주일 전부터", P("2015-05-31", None)),
@@ -110,6 +112,8 @@ NOT_DATES = [
     "5개월",
     "3시간",
     "30일 이내",
+    "30일 내 복직을 신청해야",  # within 30 days (the dev day: read as a day; a review)
+    "30일내 신청",
     "7일째",
     "2000년대",
     "말씀",

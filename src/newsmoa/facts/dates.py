@@ -113,12 +113,12 @@ _WEND = (
     r"(?=$|[^가-힣]|에|엔|의|는|은|도|보다|와|과|부터|까지|로|께|경|쯤|무렵|말|초|중순|하순"
     r"|상순|초순|이|가|를|을|만|대비|내|안)"
 )
-# what makes a number of days no date: a word after it (`3일 동안`), a suffix written onto it
-# (`3일째`, `5일장`), or one standing alone after it (`3일 째`, `2일 차인`); a word that only
-# begins like one is none ("9일 장릉", "4월 10일 치러지는", "8일 여야", "9일 차관": black-box
-# cases and reviews)
+# what makes a number of days no date: a word after it (`3일 동안`, `30일 내`), a suffix
+# written onto it (`3일째`, `5일장`), or one standing alone after it (`3일 째`, `2일 차인`); a
+# word that only begins like one is none ("9일 장릉", "4월 10일 치러지는", "8일 여야", "9일
+# 차관", "5일 내린", "15일 내내": black-box cases and reviews)
 _DAY_NOT = (
-    r"(?!\s*(?:간|동안|만에|만|이내|내로|내에|이상|이하|평균)|(?:째|차|치|씩|여|장)|요일"
+    r"(?!\s*(?:간|동안|만에|만|이내|내로|내에|이상|이하|평균|내(?![가-힣]))|(?:째|차|치|씩|여|장)|요일"
     r"|\s+(?:(?:째|차|치|씩)(?=[^가-힣]|$|인|에|의|로|를|가|는|다)|여(?=[^가-힣]|$)))"
 )
 
