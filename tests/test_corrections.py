@@ -402,6 +402,24 @@ def test_an_article_dated_far_ahead_does_not_end_the_default_window(room):
     assert far.end.year == 2099 and far.splits == ()
 
 
+def test_one_undated_article_does_not_move_the_default_window_off_the_dated_ones(room):
+    """An undated article ingested alone is placed at the time it came (today), which is
+    no news time: the default window still ends at the newest publication time, so the
+    dated stories' doubts stay listed (a black-box case: one undated text file made the
+    window today's, with none of them in it), here and on the command line."""
+    room.ingest([*_reports(1, 5), *_reports(2, 3)], defer_analysis=True)
+    newest = cases.T0 + timedelta(hours=4 * 2 + 2)
+    undated = dataclasses.replace(_reports(9, 1)[0], published=None)
+    room.ingest([undated], defer_analysis=True)
+    assert room.store.newest_time() > newest + timedelta(days=2)  # (placed when it came)
+    found = doubts(room)
+    assert found.end == newest and found.splits
+    got = CliRunner().invoke(cli, ["--db", room.store.name, "doubts", "--format", "json"], obj={})
+    assert got.exit_code == 0, got.output
+    listed = json.loads(got.output)
+    assert datetime.fromisoformat(listed["end"]) == newest and listed["split"]
+
+
 def test_doubts_of_a_store_without_publication_times_end_at_its_newest_batch(tmp_path):
     """Articles without a time are placed at their batch's time, which the window counts."""
     placed = cases.T0 + timedelta(days=400)

@@ -4,18 +4,21 @@
     doubts(room, until=None, hours=None, limit=10) -> Doubts
 
 The window is the `hours` (by default the clustering window, 48) up to `until` (by default the
-newest stored article's time, else now; a naive time is UTC; an article dated further ahead
-than `AHEAD` is a wrong date, not the newest: one dated 2099 made the default window 2099's,
-with no doubts in it, a black-box case); a window beyond the dates a
-computer can count is refused (`Refused`). Its stories are the stories of the articles
-published in it; each is read with every article the story index holds around the window
-(`Newsroom.load_window`), and ranked by `cluster.doubts`: the largest stories with their
-weakest cut ("may be two stories"), then the pairs of neighbouring stories closest to each
-other ("may be one story"). A story whose every article an editor placed (a split, merge,
-move, or `confirm`: `newsmoa.corrections`) is not listed as a split, and two such stories
-not as a merge, until new articles join them; such a story may still be offered as one
-with a neighbour an editor has not looked at. Everything is read in one snapshot of the
-store.
+newest publication time among the stored articles that have one, else the newest time of any,
+else now; a naive time is UTC). An undated article's time only says where its batch was
+placed (for a batch without dated articles, when it was ingested), not when its news was: one
+undated file ingested into a store of last year's news made the default window today's, with
+none of the dated stories in it. An article dated further ahead than `AHEAD` is a wrong date,
+not the newest: one dated 2099 made the default window 2099's, with no doubts in it (both
+black-box cases). A window beyond the dates a computer can count is refused (`Refused`).
+Its stories are the stories of the articles published in it; each is read with every article
+the story index holds around the window (`Newsroom.load_window`), and ranked by
+`cluster.doubts`: the largest stories with their weakest cut ("may be two stories"), then the
+pairs of neighbouring stories closest to each other ("may be one story"). A story whose every
+article an editor placed (a split, merge, move, or `confirm`: `newsmoa.corrections`) is not
+listed as a split, and two such stories not as a merge, until new articles join them; such a
+story may still be offered as one with a neighbour an editor has not looked at. Everything is
+read in one snapshot of the store.
 """
 
 from __future__ import annotations
@@ -57,7 +60,8 @@ def doubts(
     store = room.store
     with store.snapshot():
         now = room.clock()
-        end = until or store.newest_time(before=now + AHEAD) or now
+        ahead = now + AHEAD
+        end = until or store.newest_time(ahead, dated=True) or store.newest_time(ahead) or now
         end = end if end.tzinfo else end.replace(tzinfo=UTC)
         span = room.config.window_hours if hours is None else hours
         try:

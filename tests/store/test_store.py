@@ -133,6 +133,9 @@ def test_newest_time_counts_undated_articles_at_the_time_they_were_given(store):
     before = datetime.now(UTC)
     store.save_articles([row("u", published=None)])  # its time: when it was saved
     assert store.newest_time() >= before.replace(microsecond=0)
+    # of the dated ones only: where the doubts' default window ends (`review`)
+    assert store.newest_time(dated=True) == datetime(2024, 1, 1, 9, tzinfo=UTC)
+    assert store.newest_time(datetime(2023, 1, 1, tzinfo=UTC), dated=True) is None
 
 
 def test_every_article_has_a_time(store):

@@ -105,7 +105,7 @@ def window(until: str, days: str, limit: str) -> tuple[datetime | None, float | 
 
 
 DEFAULT_LIMIT = 10
-UNTIL = "the window's end, an ISO date or time (default: the newest article)"
+UNTIL = "the window's end, an ISO date or time (default: the newest publication time)"
 
 
 @router.get("/doubts", summary="Where the grouping may be wrong, most worth a look first")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     "--until",
     type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]),
     default=None,
-    help="The window's end, UTC (default: the newest stored article's time); a date alone "
+    help="The window's end, UTC (default: the newest publication time stored); a date alone "
     "is its first moment, so the window ends before that day.",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)

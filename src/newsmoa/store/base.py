@@ -136,10 +136,13 @@ class Store(Protocol):
         """Those of `stories` that `story_id_known` would say are known, in a few queries."""
         ...
 
-    def newest_time(self, before: datetime | None = None) -> datetime | None:
+    def newest_time(
+        self, before: datetime | None = None, *, dated: bool = False
+    ) -> datetime | None:
         """The latest time of a stored article: its publication time, or for one without,
-        the time its batch was placed at; with `before`, the latest not after it (None: no
-        such article)."""
+        the time its batch was placed at; with `before`, the latest not after it; with
+        `dated`, of the articles that have a publication time only (None: no such
+        article)."""
         ...
 
     def story_articles(self, story: str) -> list[StoredArticle]:

@@ -279,8 +279,18 @@ class SQLStore:
             found.update(row[0] for row in self._rows_in(query, stories))
         return found
 
-    def newest_time(self, before: datetime | None = None) -> datetime | None:
-        if before is None:
+    def newest_time(
+        self, before: datetime | None = None, *, dated: bool = False
+    ) -> datetime | None:
+        if dated:  # (newest first along the time index, to the first dated one)
+            bound = "" if before is None else " AND time_ts <= ?"
+            row = self._run(
+                "SELECT time_ts FROM articles WHERE published IS NOT NULL"
+                f"{bound} ORDER BY time_ts DESC LIMIT 1",
+                () if before is None else (before.timestamp(),),
+            ).fetchone()
+            ts = None if row is None else row[0]
+        elif before is None:
             ts = self._run("SELECT max(time_ts) FROM articles").fetchone()[0]
         else:
             limit = (before.timestamp(),)
