@@ -111,6 +111,29 @@ def test_places(text, expected):
     assert [(f.value, f.about) for f in facts(text, "place")] == expected
 
 
+def test_a_community_centre_is_where_it_hosts_and_who_where_it_acts():
+    """`주민자치센터` (`venues.tsv`, named) is a facility, as a named building is: a place
+    where a happening is held there, an organisation where it acts, never both for one
+    mention (it was an organisation by its ending `센터` and, with 에서, the place too)."""
+    text = (
+        "청솔군은 28일 청솔읍 주민자치센터에서 주민설명회를 열었다. "
+        "주민자치센터는 주민 100명이 참석했다고 밝혔다. "
+        "가람동 행정복지센터 관계자는 접수를 받는다. 시장은 주민센터 등 14곳을 방문했다."
+    )
+    art = make_article("x", text)
+    kinds = {}
+    for f in extract_facts(art, split(art)):
+        if f.type in ("organization", "place"):
+            for src in f.sources:
+                kinds.setdefault(text[src.start : src.end], []).append((f.type, src.start))
+    hosts, acts = text.index("주민자치센터에서"), text.index("주민자치센터는")
+    assert kinds == {
+        "주민자치센터": [("place", hosts), ("organization", acts)],
+        "행정복지센터": [("organization", text.index("행정복지센터"))],
+        "주민센터": [("place", text.index("주민센터 등"))],
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

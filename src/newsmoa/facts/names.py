@@ -300,5 +300,9 @@ def venue_word(stem: str) -> bool:
 
 
 def is_venue(stem: str) -> bool:
-    """A building or room (`서울시청`, `대회의실`)."""
-    return any(stem.endswith(v) and len(stem) > len(v) for v in words("venues"))
+    """A named building or room (`서울시청`, `대회의실`), or a word that names one alone
+    (`venues.tsv`, `named`: `주민자치센터`)."""
+    return any(
+        stem.endswith(row[0]) and (len(stem) > len(row[0]) or row[1:] == ("named",))
+        for row in rows("venues")
+    )
