@@ -21,8 +21,13 @@ def people(text: str) -> list[tuple[str, str | None, int]]:
 TABLE = [
     ("박성일 완주군수는 말했다.", [("박성일", "완주군수", 1)]),
     ("박성일 군수는 말했다.", [("박성일", "군수", 1)]),
-    # a bare head-of-area title takes the article's area of that kind
+    # a bare head-of-area title takes the article's area of that kind (the unit of its
+    # title, `titles.tsv`, as `names.area_units` reads them)
     ("완주군은 밝혔다. 박성일 군수는 말했다.", [("박성일", "완주군수", 1)]),
+    ("전주시는 밝혔다. 김승수 시장은 말했다.", [("김승수", "전주시장", 1)]),
+    ("강남구는 밝혔다. 정순균 구청장은 말했다.", [("정순균", "강남구청장", 1)]),
+    ("경기도는 밝혔다. 이재명 도지사는 말했다.", [("이재명", "경기도지사", 1)]),
+    ("완주군은 밝혔다. 김승수 시장은 말했다.", [("김승수", "시장", 1)]),
     ("서울시는 밝혔다. 박원순 시장은 말했다.", [("박원순", "서울시장", 1)]),
     ("경기도는 밝혔다. 남경필 도지사는 말했다.", [("남경필", "경기도지사", 1)]),
     # the short form joins the full name with the same surname and title

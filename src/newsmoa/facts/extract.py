@@ -38,7 +38,7 @@ from newsmoa.facts.clauses import (
 )
 from newsmoa.facts.dates import DateMention, counted_from, find_dates, now_day
 from newsmoa.facts.extract_en import extract_english
-from newsmoa.facts.names import area_form, seat_area, title_unit
+from newsmoa.facts.names import area_form, area_units, seat_area, title_unit
 from newsmoa.facts.tables import mapping
 from newsmoa.text.script import english
 from newsmoa.types import Article, Fact, Sentence, Source
@@ -307,7 +307,8 @@ def _entities(article: Article, analyses: Sequence[Analysis]) -> list[Fact]:
     for a, ms in per:
         found.extend((a, m) for m in ms)
         things.extend((a, f) for f in places.find(a, [(m.start, m.end) for m in ms], confirmed))
-    areas = [f.value for _, f in things if f.type == "organization" and f.value[-1] in "시군구도"]
+    units = area_units()
+    areas = [f.value for _, f in things if f.type == "organization" and f.value[-1] in units]
     where = {id(m): a for a, m in found}
     out = []
     for best, ms in people_mod.merge([m for _, m in found], areas):
