@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from newsmoa.extract.bylines import labelled_reporter, leading_byline, signature
@@ -210,14 +212,33 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         "late-night bus routes, the city said on Tuesday. About 12,000 people ride a night.\n",
     )
     assert (dated.outlet, dated.text[:10]) == ("Reuters", "Seoul city")
-    # with its year too (no outlet was read, a black-box case); such a lead stays in the
-    # text, where an undated article's relative days count from it
+    # with its year too (no outlet was read, a black-box case): the lead gives the article
+    # its day, as a Korean dateline does, and leaves the text (it had stayed in the story's
+    # first sentence)
     year = read(
         "e.txt",
         "Two killed in fire\n\nSEOUL, Nov. 26, 2026 (Yonhap) -- Two workers were "
         "killed in a fire on Thursday, officials said. The cause is unknown.\n",
     )
-    assert (year.outlet, year.text[:18]) == ("연합뉴스", "SEOUL, Nov. 26, 20")
+    assert (year.outlet, year.text[:11]) == ("연합뉴스", "Two workers")
+    assert year.published is not None and year.published.date() == date(2026, 11, 26)
+    # ... also without an agency: the date says it is a lead
+    bare = read(
+        "f.txt",
+        "Senate passes water bill\n\nWASHINGTON, March 3, 2024 — The Senate passed a bill "
+        "on Sunday. The House takes it up next week.\n",
+    )
+    assert (bare.outlet, bare.text[:10]) == (None, "The Senate")
+    assert bare.published is not None and bare.published.date() == date(2024, 3, 3)
+    # a dateline above it comes first; a lead naming no day in a year is no dateline
+    both = read(
+        "g.txt",
+        "Senate passes water bill\nMarch 4, 2024\n\nWASHINGTON, March 3, 2024 — The "
+        "Senate passed a bill on Sunday. The House takes it up next week.\n",
+    )
+    assert both.published is not None and both.published.date() == date(2024, 3, 4)
+    odd = read("h.txt", "Budget\n\nFBI - The agency said on Friday it would ask for more.\n")
+    assert odd.published is None and odd.text.startswith("FBI - The agency")
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlparse
@@ -258,6 +258,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     datelines: list[Dateline] = []
     in_body = False
     stamp: datetime | None = None
+    lead_day: date | None = None  # a wire lead's (`SEOUL, Aug. 2, 2019 (Yonhap) --`)
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
     listed: list[str] = []  # ... the ones right after it, nothing else between
     listing = False  # whether a short line now is right after the body
@@ -296,6 +297,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             parts.outlet = parts.outlet or b.outlet
             parts.reporter = parts.reporter or b.reporter
             parts.email = parts.email or b.email
+            lead_day = lead_day or b.day
             if b.rest.strip():
                 parts.paragraphs.extend(trailing)
                 trailing.clear()
@@ -350,8 +352,10 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             parts.reporter = parts.reporter or glued.reporter
             parts.email = parts.email or glued.email
     # a dateline (`입력 2026.11.28 09:00`), else a bare date and time above the body (a
-    # clipping's `2026.11.28 15:42`, which was dropped: its dates then stayed unresolved)
-    parts.published = published_from_datelines(datelines) or stamp
+    # clipping's `2026.11.28 15:42`, which was dropped: its dates then stayed unresolved),
+    # else the day a wire lead states, at its midnight
+    leads = datetime.combine(lead_day, time(), tzinfo=tz) if lead_day else None
+    parts.published = published_from_datelines(datelines) or stamp or leads
     titles = _distinct(heads)
     # a copied page's breadcrumb (`홈 > 사회 > 지역`), section label (`문화`) and masthead above
     # its headline, when a headline is left

@@ -15,8 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from newsmoa.extract.tables import marker_labels, not_holders, outlets, reporter_labels
+from newsmoa.extract.tables import (
+    marker_labels,
+    month_names,
+    not_holders,
+    outlets,
+    reporter_labels,
+)
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
@@ -90,6 +97,7 @@ class Byline:
     reporter: str | None = None
     email: str | None = None
     rest: str = ""
+    day: date | None = None  # the day a wire lead states with its year (`SEOUL, Aug. 2, 2019 --`)
 
 
 def first_name(names: str) -> str:
@@ -142,7 +150,8 @@ _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentence
 # and a byline line of its own (`By Jane Doe`, `By JOHN ROE, Associated Press`)
 WIRE_LEAD_RE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}?)?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?P<year>,\s*(?:19|20)\d\d)?)?\s*"  # the day (`SEOUL,
+    r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?)?\s*"
+    # the day (`SEOUL,
     # May 28 (Reuters) -`, `SEOUL, Aug. 2, 2019 (Yonhap) --`)
     r"(?:\((?P<agency>[^()]{1,30})\)\s*)?[-—–]+\s*"
 )
@@ -160,17 +169,26 @@ def _english_byline(line: str) -> Byline | None:
     m = WIRE_LEAD_RE.match(line)
     if m:
         outlet = outlets().canonical(m["agency"]) if m["agency"] else None
-        # a lead dated with its year stays in the text: an undated article's relative days
-        # count from it (`facts.extract_en.dateline_day`); the agency was not read from it
-        # (a black-box case)
-        return (
-            Byline(outlet=outlet, rest=line if m["year"] else line[m.end() :]) if outlet else None
-        )
+        # a lead dated with its year gives the article its day, as a Korean dateline does,
+        # and leaves the text (it had stayed in the story's first sentence); a lead without
+        # a known agency or such a date may be no lead (`FBI - the agency said`)
+        day = _lead_day(m)
+        return Byline(outlet=outlet, rest=line[m.end() :], day=day) if outlet or day else None
     m = _ENGLISH_BYLINE_RE.match(line)
     if m is None:
         return None
     named = m["outlet"]
     return Byline(outlet=outlets().canonical(named) if named else None, reporter=m["name"].title())
+
+
+def _lead_day(m: re.Match[str]) -> date | None:
+    """The day a wire lead states with its year; None without a year or when it is no day."""
+    if not m["year"] or (month := month_names().get(m["month"].lower())) is None:
+        return None
+    try:
+        return date(int(m["year"]), month, int(m["day"]))
+    except ValueError:
+        return None
 
 
 def _named_outlet(word: str) -> str | None:

@@ -95,8 +95,9 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z.' -]*(?:,\s*[A-Z][A-Za-z.' -]*)?,\s*$")
 
 def dateline_day(sentences: Sequence[Sentence]) -> date | None:
     """The day of an agency dateline opening an article whose publication time is unknown
-    (`SEOUL, Aug. 2, 2019 (Yonhap) --`): what its relative dates count from, as a
-    dateline's would."""
+    (`SEOUL , Aug. 2 , 2019 ( Yonhap ) --`, as a tokenised corpus writes it): what its
+    relative dates count from, as a dateline's would. A lead extraction reads
+    (`bylines.WIRE_LEAD_RE`) has already given the article its day and left the text."""
     for s in [s for s in sentences if s.text.strip()][:DATELINE_SENTENCES]:
         found = dates_en.find_dates(s.text, None)
         if found and found[0].day is not None and _DATELINE.fullmatch(s.text[: found[0].start]):
