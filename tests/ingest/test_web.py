@@ -6,7 +6,7 @@ from pathlib import Path
 import httpx
 
 from newsmoa.errors import InputError
-from newsmoa.extract.article import extract
+from newsmoa.extract.article import Dropped, extract
 from newsmoa.ingest.readers import read_sources
 from newsmoa.ingest.web import Fetcher
 from newsmoa.types import RawItem
@@ -268,3 +268,20 @@ def test_two_saved_feeds_with_the_same_bare_guid_are_two_articles(tmp_path):
     two = saved_ids(tmp_path / "two.xml", title="산들신문", entry=guid)
     sited = saved_ids(tmp_path / "three.xml", site="<link>https://a.test/</link>", entry=guid)
     assert one != two and sited != one and len({*one, *two, *sited}) == 3
+
+
+def test_an_entry_of_one_paragraph_of_markup_is_read_to_its_text(tmp_path):
+    """An entry whose summary was one `<p>` or `<div>` was dropped as empty: trafilatura read
+    the bare fragment as no text (a black-box case)."""
+    bodies = [
+        f"&lt;p&gt;{BODY}&lt;/p&gt;",
+        f"<![CDATA[<div>{BODY}</div>]]>",
+        f"<![CDATA[<img src='a.jpg'><br>{BODY}]]>",
+    ]
+    for n, body in enumerate(bodies):
+        path = tmp_path / f"{n}.rss"
+        path.write_text(SAVED.format(title="누리신문", site="", entry="", body=body), "utf-8")
+        (item,) = list(read_sources([str(path)]))
+        article = extract(item)
+        assert not isinstance(article, Dropped), body
+        assert article.text.startswith(BODY)

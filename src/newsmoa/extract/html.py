@@ -19,7 +19,7 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
 
     try:
         doc = trafilatura.bare_extraction(
-            html,
+            as_document(html),
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -43,6 +43,17 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     hints = {k: data.get(k) for k in ("title", "author", "date", "sitename") if data.get(k)}
     hints.update(page_furniture(html, title=hints.get("title")))
     return data.get("text") or "", hints
+
+
+def as_document(html: str) -> str:
+    """`html` as a page: a fragment (a feed entry's content or summary, a JSONL `html`
+    field) in a body of its own. trafilatura read a bare fragment of one block, `<p>…</p>`
+    or text with a `<br>`, as no text at all, and the entry was dropped as empty (a
+    black-box case)."""
+    return html if _DOCUMENT.search(html) else f"<html><body>{html}</body></html>"
+
+
+_DOCUMENT = re.compile(r"<(?:html|head|body)[\s>/]", re.IGNORECASE)
 
 
 # elements whose text stands on lines of its own on the page (inline ones, <span>, <em>,
