@@ -361,3 +361,30 @@ def test_a_deck_survives_the_stores_json():
 
     art = Article(id="a", text=BODY, title="청솔군 협약", deck="청솔군 협약 / 2027년 완공")
     assert article_from_json(article_to_json(art)) == art
+
+
+BRIEF = (
+    "해솔시는 4일 시청에서 여름철 안전점검 회의를 열었다고 밝혔다. "
+    "회의에는 소방서와 경찰서 등 20개 기관이 참석했다."
+)
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "정하늘 기자 sky@nuri.example[ⓒ 누리신문, 무단전재 및 재배포 금지]",
+        " <저작권자 © 누리신문 무단전재 및 재배포 금지>",  # a feed's plain-text summary
+    ],
+)
+def test_a_brief_flattened_with_its_notice_keeps_its_text(glued):
+    """A brief under 160 characters with its notice glued on was read as one notice line
+    and dropped as having no body text (a black-box case)."""
+    article = extract(RawItem(origin="x", text=BRIEF + glued, title="안전점검 회의"))
+    assert isinstance(article, Article)
+    assert (article.text, article.outlet) == (BRIEF, "누리신문")
+
+
+def test_a_notice_of_its_own_sentence_stays_a_notice():
+    notice = "본 기사는 저작권법의 보호를 받습니다. 무단 전재 및 재배포를 금합니다."
+    article = extract(RawItem(origin="x", text=f"{BRIEF}\n\n{notice}", title="안전점검 회의"))
+    assert isinstance(article, Article) and article.text == BRIEF

@@ -53,6 +53,21 @@ def is_copyright(line: str, *, max_chars: int = 160) -> bool:
     return len(line) <= max_chars and any(p.search(line) for p in copyright_patterns())
 
 
+def notice_start(text: str) -> int:
+    """Where a copyright notice opens in `text`, with the bracket or mark before its first
+    pattern (its length when none does)."""
+    starts = [m.start() for p in copyright_patterns() if (m := p.search(text))]
+    if not starts:
+        return len(text)
+    at = min(starts)
+    while at > 0 and text[at - 1] in _NOTICE_OPENERS:
+        at -= 1
+    return at
+
+
+_NOTICE_OPENERS = " \t[(<【《〈ⓒⒸ©"
+
+
 def is_tip_line(line: str, *, max_chars: int = 160) -> bool:
     """An outlet's call for tips (`tip_lines.tsv`: `… 소중한 제보를 기다립니다`)."""
     return len(line) <= max_chars and any(p.search(line) for p in tip_patterns())

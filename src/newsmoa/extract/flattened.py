@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import re
 
+from newsmoa.extract.boilerplate import notice_start
 from newsmoa.extract.bylines import Byline, signature_run
 from newsmoa.extract.lines import STOPS, ends_with_stop
 from newsmoa.extract.tables import (
-    copyright_patterns,
     credit_patterns,
     photo_credit_cues,
     photo_credit_pattern,
@@ -51,7 +51,6 @@ _SENTENCE_END_BACKWARDS = re.compile(
     rf"[{re.escape(_CLOSING)}]*[{re.escape(STOPS)}]+[\uac00-\ud7a3]"
 )
 _BEFORE_SCRIPT = f"{STOPS}{_CLOSING} "  # what ends the sentence before a script run
-_NOTICE_OPENERS = " \t[(<【《〈ⓒⒸ©"
 
 
 def without_script(paragraph: str) -> str:
@@ -252,7 +251,7 @@ def split_tail(paragraph: str) -> tuple[str, Byline | None]:
     if cut is None:
         return paragraph, None
     tail = end[cut:]
-    rest = tail[: _notice_start(tail)]
+    rest = tail[: notice_start(tail)]
     rest = _without_credits(rest).strip()
     if not rest:
         return end[:cut], None
@@ -276,17 +275,6 @@ def _last_sentence_end(text: str) -> int | None:
     window = text[-_TAIL_CHARS:][::-1]
     m = _SENTENCE_END_BACKWARDS.search(window)
     return len(text) - m.start() if m else None
-
-
-def _notice_start(tail: str) -> int:
-    """Where a copyright notice opens in the tail (its length when none does)."""
-    starts = [m.start() for p in copyright_patterns() if (m := p.search(tail))]
-    if not starts:
-        return len(tail)
-    at = min(starts)
-    while at > 0 and tail[at - 1] in _NOTICE_OPENERS:
-        at -= 1
-    return at
 
 
 def _without_credits(text: str) -> str:

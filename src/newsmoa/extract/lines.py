@@ -93,6 +93,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     ):
         return Line(number, text, Kind.FURNITURE)
     if boilerplate.is_copyright(stripped):
+        if _glued_to_body(stripped):
+            return Line(number, text, Kind.BODY)
         return Line(number, text, Kind.COPYRIGHT)
     if len(stripped) <= CAPTION_MAX_CHARS and boilerplate.is_caption(stripped):
         return Line(number, text, Kind.CAPTION)
@@ -102,6 +104,24 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     if short and boilerplate.is_contact(stripped):  # a release's contact line
         return Line(number, text, Kind.FURNITURE)
     return Line(number, text, Kind.SHORT if short else Kind.BODY)
+
+
+def _glued_to_body(line: str) -> bool:
+    """Whether a short line holding a copyright notice is a brief a crawler flattened into
+    one line, its notice glued after its sentences (`…열었다. …참석했다.정하늘 기자
+    sky@…[ⓒ 누리신문, 무단전재 및 재배포 금지]`, a feed's summary `… <저작권자 © …>`): body,
+    whose notice `flattened.split_tail` takes off; read as a notice line, the brief was
+    dropped as having no text (a black-box case). Two sentences before the notice, or a
+    long one: a notice's own sentence (`본 기사는 저작권법의 보호를 받습니다. 무단 전재 …`)
+    keeps the line a notice."""
+    before = line[: boilerplate.notice_start(line)]
+    ends = len(_BODY_SENTENCE_END.findall(before))
+    return ends >= 2 or (ends == 1 and len(before) >= GLUED_SENTENCE_CHARS)
+
+
+# a sentence's end in Korean: a syllable, its stops, the quotes or brackets that close it
+_BODY_SENTENCE_END = re.compile(rf"[\uac00-\ud7a3][{re.escape(STOPS)}]+[{re.escape(CLOSERS)}]*")
+GLUED_SENTENCE_CHARS = 60  # a sentence this long before a notice is body, not the notice's
 
 
 def ends_sentence(line: str) -> bool:
