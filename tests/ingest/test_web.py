@@ -285,3 +285,24 @@ def test_an_entry_of_one_paragraph_of_markup_is_read_to_its_text(tmp_path):
         article = extract(item)
         assert not isinstance(article, Dropped), body
         assert article.text.startswith(BODY)
+
+
+def test_a_korean_feed_is_read_in_cp949_whatever_it_declares(tmp_path):
+    """A CP949 feed without an encoding declaration, or declaring UTF-8, was read as
+    windows-1252: every title garbled (a black-box case). So is one served with its charset
+    in the header only."""
+    feed = SAVED.format(title="누리신문", site="", entry="", body=BODY)
+    heads = ["", '<?xml version="1.0"?>\n', '<?xml version="1.0" encoding="utf-8"?>\n']
+    for n, head in enumerate(heads + ['<?xml version="1.0" encoding="euc-kr"?>\n']):
+        path = tmp_path / f"{n}.rss"
+        path.write_bytes((head + feed).encode("cp949"))
+        (item,) = list(read_sources([str(path)]))
+        assert (item.title, item.outlet, item.text) == ("드론쇼 개최", "누리신문", BODY), head
+
+    def served(request: httpx.Request) -> httpx.Response:
+        kind = "application/rss+xml; charset=euc-kr"
+        return httpx.Response(200, headers={"content-type": kind}, content=feed.encode("cp949"))
+
+    got = Fetcher(transport=httpx.MockTransport(served))
+    (item,) = list(read_sources(["https://nuri.test/rss"], fetcher=got))
+    assert (item.title, item.text) == ("드론쇼 개최", BODY)

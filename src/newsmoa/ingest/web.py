@@ -145,6 +145,42 @@ def _decoded(url: str, page: Page) -> str | InputError:
     return decode(url, page.body)
 
 
+def feed_bytes(page: Page) -> bytes:
+    """The feed's bytes as feedparser reads them right: UTF-8 (or UTF-16 with its mark), or
+    in the encoding its XML declaration names when they are that; else, in the charset its
+    header declares or in CP949 (older Korean feeds), made UTF-8 and declared so. feedparser
+    read a CP949 feed that declared no encoding, or UTF-8, as windows-1252: every title and
+    text garbled (a black-box case)."""
+    body = page.body
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return body
+    declared = _XML_ENCODING.search(body[:_DECLARATION_BYTES])
+    named = declared.group(1).decode("ascii").lower() if declared else None
+    for encoding in ("utf-8", named):
+        if encoding is not None and _decodes(body, encoding):
+            return body
+    for encoding in (page.charset, "cp949"):
+        if encoding is not None and _decodes(body, encoding):
+            text = body.decode(encoding)
+            if declared:
+                text = _XML_ENCODING_STR.sub(r"\g<1>utf-8\g<2>", text, count=1)
+            return text.encode("utf-8")
+    return body
+
+
+def _decodes(body: bytes, encoding: str) -> bool:
+    try:
+        body.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return False
+    return True
+
+
+_DECLARATION_BYTES = 200
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']")
+_XML_ENCODING_STR = re.compile(r"^(\s*<\?xml[^>]*?\bencoding\s*=\s*[\"'])[A-Za-z0-9._:-]+([\"'])")
+
+
 def entry_key(entry: Any, feed_url: str, feed: Any = None) -> str | None:
     """What identifies a feed entry across fetches, feeds and copies of a feed, never where
     a saved feed lies or how its path was typed (the same file read as `fd/a.xml`, by its
@@ -243,7 +279,7 @@ def read_feed(
     poll). Without a fetcher (a feed saved as a file) no link is read."""
     import feedparser
 
-    feed = feedparser.parse(page.body)
+    feed = feedparser.parse(feed_bytes(page))
     if feed.bozo and not feed.entries:
         yield InputError(page.url, f"not a readable feed: {feed.get('bozo_exception')}")
         return
