@@ -306,3 +306,30 @@ def test_a_korean_feed_is_read_in_cp949_whatever_it_declares(tmp_path):
     got = Fetcher(transport=httpx.MockTransport(served))
     (item,) = list(read_sources(["https://nuri.test/rss"], fetcher=got))
     assert (item.title, item.text) == ("드론쇼 개최", BODY)
+
+
+def test_an_entrys_title_is_read_as_text_not_markup(tmp_path):
+    """A title is markup to feedparser (an Atom `type="html"` title, any RSS title): its
+    references and tags were stored as they came (`착공&hellip;청년농`, a black-box case)."""
+    atom = tmp_path / "bada.atom"
+    atom.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>바다일보</title>'
+        '<entry><title type="html">스마트팜 착공&amp;hellip;청년농 &amp;lt;200명&amp;gt; '
+        "&lt;b&gt;교육&lt;/b&gt;</title><id>tag:bada.test,2024:1</id>"
+        f"<summary>{BODY}</summary></entry>"
+        '<entry><title type="text">R&amp;D &amp;amp; 예산</title><id>tag:bada.test,2024:2</id>'
+        f"<summary>{BODY}</summary></entry></feed>",
+        "utf-8",
+    )
+    rss = tmp_path / "nuri.rss"
+    title = "해솔시 &amp;quot;요금 동결&amp;quot; R&amp;D"
+    rss.write_text(
+        SAVED.replace("드론쇼 개최", title).format(title="누리신문", site="", entry="", body=BODY),
+        "utf-8",
+    )
+    titles = [i.title for i in read_sources([str(atom), str(rss)])]
+    assert titles == [
+        "스마트팜 착공…청년농 <200명> 교육",
+        "R&D &amp; 예산",
+        '해솔시 "요금 동결" R&D',
+    ]

@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 from urllib.parse import urljoin
 
@@ -265,6 +266,20 @@ def _feed_outlet(title: str | None) -> str | None:
     return known.canonical(whole.split()[0])
 
 
+def entry_title(entry: Any) -> str | None:
+    """The entry's headline as text. feedparser gives a title as the markup it holds (an
+    Atom `type="html"` title, every RSS title): `착공&hellip;청년농` and `&quot;동결&quot;`
+    were stored and shown so (a black-box case); its tags go and its references are read."""
+    detail = entry.get("title_detail") or {}
+    title = entry.get("title")
+    if not title or "html" not in str(detail.get("type", "")):
+        return title
+    return " ".join(unescape(_TAG.sub("", title)).split()) or None
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
 def read_feed(
     page: Page,
     fetcher: Fetcher | None,
@@ -322,7 +337,7 @@ def read_feed(
             url=link,
             outlet=_feed_outlet(feed_title),
             source_name=None if page_read else feed_title,
-            title=entry.get("title"),
+            title=entry_title(entry),
             published=entry.get("published") or entry.get("updated"),
             id=key,
         )
