@@ -5,7 +5,7 @@ from pathlib import Path
 
 import httpx
 
-from newsmoa.errors import InputError
+from newsmoa.errors import InputError, Skipped
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.ingest.readers import read_sources
 from newsmoa.ingest.web import Fetcher
@@ -333,3 +333,12 @@ def test_an_entrys_title_is_read_as_text_not_markup(tmp_path):
         "R&D &amp; 예산",
         '해솔시 "요금 동결" R&D',
     ]
+
+
+def test_a_feed_without_entries_is_named_not_passed_over(tmp_path):
+    """A saved feed with no item yet gave no line at all, as if it had not been read."""
+    path = tmp_path / "empty.rss"
+    path.write_text('<rss version="2.0"><channel><title>누리신문</title></channel></rss>', "utf-8")
+    (item,) = list(read_sources([str(path)]))
+    assert isinstance(item, Skipped) and item.origin == str(path)
+    assert item.reason == "a feed without entries"

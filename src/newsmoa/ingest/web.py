@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import httpx
 
 from newsmoa import settings
-from newsmoa.errors import InputError
+from newsmoa.errors import InputError, Skipped
 from newsmoa.extract.urls import is_web_url, url_key
 from newsmoa.ingest.readers import Item, decode, read_jsonl, read_text
 from newsmoa.types import RawItem
@@ -280,6 +280,9 @@ def entry_title(entry: Any) -> str | None:
 _TAG = re.compile(r"<[^<>]*>")
 
 
+NO_ENTRIES = "a feed without entries"
+
+
 def read_feed(
     page: Page,
     fetcher: Fetcher | None,
@@ -300,6 +303,9 @@ def read_feed(
         return
     if not feed.entries and not feed.get("version"):  # XML of another kind (a sitemap)
         yield InputError(page.url, "not a feed (RSS, Atom or RDF)")
+        return
+    if not feed.entries:  # a feed with nothing in it yet: named, as a page without text is
+        yield Skipped(page.url, NO_ENTRIES, reason=NO_ENTRIES)
         return
     feed_title = feed.feed.get("title")
     base = link_base(feed.feed, page.url)
