@@ -582,3 +582,28 @@ def test_a_related_list_inside_the_body_is_no_text():
         "양 기관은 총사업비 120억원을 들여 혁신단지를 조성할 계획이다."
     )
     assert got.reporter == "김하늘"
+
+
+def test_a_page_laid_out_in_tables_is_read_from_its_cells():
+    """An older site's page, its article in a `<td>` with `<br>` between paragraphs, was
+    dropped as empty: trafilatura leaves tables out."""
+    body = (
+        "별빛시는 3일 시청에서 여름철 폭염 대책 회의를 열었다고 밝혔다.<br><br>"
+        "시는 무더위 쉼터 120곳을 운영하기로 했다.<br><br>"
+        "정하늘 기자 sky@nuri.example<br>ⓒ 누리신문 무단전재 및 재배포 금지"
+    )
+    page = (
+        "<html><head><title>별빛시 폭염 대책 회의 - 누리신문</title></head><body>"
+        "<table><tr><td><a href='/'>누리신문</a> | <a href='/news'>뉴스</a></td></tr></table>"
+        "<table><tr><td><b>별빛시 폭염 대책 회의</b></td></tr>"
+        "<tr><td>입력 2024.06.03 16:10 | 정하늘 기자</td></tr>"
+        f"<tr><td>{body}</td></tr></table></body></html>"
+    )
+    a = extract(RawItem(origin="old.html", html=page))
+    assert isinstance(a, Article)
+    assert a.text == (
+        "별빛시는 3일 시청에서 여름철 폭염 대책 회의를 열었다고 밝혔다.\n"
+        "시는 무더위 쉼터 120곳을 운영하기로 했다."
+    )
+    assert (a.outlet, a.reporter) == ("누리신문", "정하늘")
+    assert a.published.isoformat() == "2024-06-03T16:10:00+09:00"

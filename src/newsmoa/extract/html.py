@@ -12,14 +12,34 @@ log = logging.getLogger(__name__)
 def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, Any]]:
     """The page's main text (paragraphs on their own lines) and what its metadata says.
 
-    Returns ("", {}) when the page has no main text; never raises for a bad page.
+    Returns ("", {}) when the page has no main text; never raises for a bad page. A page laid
+    out in tables (an older site's article in a `<td>`, its paragraphs split by `<br>`),
+    in which trafilatura finds no text since it leaves tables out, is read again with its
+    table cells as blocks: it was dropped as empty (a black-box case).
     """
+    page = as_document(html)
+    data = _main_text(page, url)
+    if not data.get("text") and _TABLE_TAG.search(page):
+        data = _main_text(_TABLE_TAG.sub(r"<\1div", page), url)
+    if not data.get("text"):
+        return "", {}
+    hints = {k: data.get(k) for k in ("title", "author", "date", "sitename") if data.get(k)}
+    hints.update(page_furniture(html, title=hints.get("title")))
+    return data["text"], hints
+
+
+# a table's own tags (a cell's text stays in it): read as blocks in a page laid out in tables
+_TABLE_TAG = re.compile(r"<(/?)(?:table|thead|tbody|tfoot|tr|td|th)\b", re.IGNORECASE)
+
+
+def _main_text(page: str, url: str | None) -> dict[str, Any]:
+    """What trafilatura finds in the page: its `text` and metadata ({} for nothing)."""
     import trafilatura
     from trafilatura.settings import set_date_params
 
     try:
         doc = trafilatura.bare_extraction(
-            as_document(html),
+            page,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -36,13 +56,10 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         log.info("%s: no main text: %s", url or "page", exc)
-        return "", {}
+        return {}
     if doc is None:
-        return "", {}
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    hints = {k: data.get(k) for k in ("title", "author", "date", "sitename") if data.get(k)}
-    hints.update(page_furniture(html, title=hints.get("title")))
-    return data.get("text") or "", hints
+        return {}
+    return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
 
 
 def as_document(html: str) -> str:
