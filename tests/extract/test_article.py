@@ -281,9 +281,11 @@ def test_a_stamp_opening_the_text_gives_its_outlet_time_and_leaves_the_headline(
         ("[미래일보] 2024.06.03 09:30", "2024-06-03T09:30:00+09:00"),
         ("미래일보 | 2024.06.03", "2024-06-03T00:00:00+09:00"),
         ("미래일보 2024-06-03 11:12", "2024-06-03T11:12:00+09:00"),
+        ("[뉴스1] 2024.06.03 13:20", "2024-06-03T13:20:00+09:00"),  # a digit in the name
     ):
         a = extract(RawItem(origin="a.txt", text=f"{stamp}\n청솔군, 스마트팜 단지 협약\n\n{body}"))
-        assert (a.outlet, a.title) == ("미래일보", "청솔군, 스마트팜 단지 협약"), stamp
+        named = stamp[1:4] if stamp.startswith("[뉴스1]") else "미래일보"
+        assert (a.outlet, a.title) == (named, "청솔군, 스마트팜 단지 협약"), stamp
         assert a.published is not None and a.published.isoformat() == when, stamp
         assert a.text.startswith("청솔군은 3일"), stamp
     # a sentence opening with an outlet's name is the body's

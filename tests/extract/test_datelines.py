@@ -130,6 +130,9 @@ def test_a_pages_iso_dateline_keeps_its_offset():
         ("[서울=뉴시스] 2024.06.03 11:12", "뉴시스"),  # as an opening marker names it
         ("한빛일보 2024-06-03 11:12", "한빛일보"),  # the outlet's name, then a space
         ("연합뉴스 2024.06.03", "연합뉴스"),
+        ("[뉴스1] 2024.06.03 13:20", "뉴스1"),  # a name with a digit after its first character
+        ("뉴스1 | 2024.06.03", "뉴스1"),
+        ("[서울=뉴스1] 2024.06.03", "뉴스1"),
         ("정치 | 2024.06.03 11:12", None),  # a section's mark: a time is needed
         ("2024.06.03 11:12", None),
     ],
@@ -151,6 +154,7 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
         "한빛일보는 2024.06.03 11:12 기사를 냈다",  # a sentence opening with an outlet's name
         "한빛일보는 2024.06.03 11:12",
         "[사진=연합뉴스] 2024.06.03",
+        "[2024] 2024.06.03",  # a mark is a name, not a number
     ],
 )
 def test_what_is_no_stamp(line):

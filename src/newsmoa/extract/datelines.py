@@ -144,10 +144,13 @@ def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> 
 # a page's stamp: a date and time alone on a line, maybe after its outlet's or section's
 # mark (`[한빛일보] 2024.06.03 11:12`, `한빛일보 | 2024-06-03 11:12`) or its outlet's name
 # (`한빛일보 2024-06-03 11:12`); after a mark, a time is needed unless the mark names an
-# outlet (`정치 | 2024.06.03` may head a list; `[한빛일보] 2024.06.03` is a clipping's stamp)
+# outlet (`정치 | 2024.06.03` may head a list; `[한빛일보] 2024.06.03` is a clipping's stamp);
+# a mark's name may hold digits after its first character (`[뉴스1] 2024.06.03 13:20`: it
+# was read as the headline and a sentence, and the article had no date: a black-box case)
 _MARK_RE = re.compile(
-    r"(?:\[(?P<bracketed>[^\[\]\d]{1,20})\]|(?P<barred>[^\[\]|·\d]{1,20}?)\s*[|·]"
-    r"|(?P<named>[^\s\[\]|·\d]{2,15})(?=\s))\s*(?=(?:19|20)\d\d)"
+    r"(?:\[(?P<bracketed>[^\[\]\d][^\[\]]{0,19})\]"
+    r"|(?P<barred>[^\[\]|·\d][^\[\]|·]{0,19}?)\s*[|·]"
+    r"|(?P<named>[^\s\[\]|·\d][^\s\[\]|·]{1,14})(?=\s))\s*(?=(?:19|20)\d\d)"
 )
 
 
