@@ -187,3 +187,30 @@ def test_a_sentence_is_looked_up_only_among_the_earlier_articles_variants(monkey
     out = consolidate([a, b], {x.id: manual(x) for x in (a, b)})
     assert seen[:20] == [0] * 20 and len(set(seen[20:])) == 1 and seen[20] > 0
     assert [[s.article for s in c.sources] for c in out[:4]] == [["a", "b"]] * 3 + [["a"]]
+
+
+def test_an_outlets_own_sentences_keep_their_place_and_its_lead_stays_near_the_top():
+    """b reorders a's paragraphs, opens with a lead of its own and adds a quote after a's
+    second sentence. Its lead was put after every sentence read before (the story's end),
+    and with rewrites read, every sentence of a later outlet went after all of the first
+    one's, so b's quote left the sentence it follows (a black-box case)."""
+    from newsmoa.reconcile.rewrites import content_words
+
+    s1 = "청솔군은 3일 청솔읍에서 청년창업지원센터 개관식을 열었다고 밝혔다."
+    s2 = "센터는 총사업비 45억원을 들여 지상 4층 규모로 지어졌다."
+    s3 = '김하늘 청솔군수는 "청년들의 꿈을 아낌없이 돕겠다"고 말했다.'
+    lead = "충남 청솔군에 청년 창업 기업 스무 곳이 들어서는 둥지가 마련됐다."
+    quote = '입주 기업 대표 최민호 씨는 "임대료 걱정 없이 개발에 집중하겠다"고 말했다.'
+    a = art("a", "\n".join([s1, s2, s3]), 1)
+    b = art("b", "\n".join([lead, s3, s1, s2, quote]), 2)
+    sents = {x.id: manual(x) for x in (a, b)}
+    for words in (None, content_words):
+        out = consolidate([b, a], sents, content_words=words)
+        assert [c.text for c in out] == [s1, lead, s2, quote, s3], words
+        assert [[s.article for s in c.sources] for c in out] == [
+            ["a", "b"],
+            ["b"],
+            ["a", "b"],
+            ["b"],
+            ["a", "b"],
+        ]

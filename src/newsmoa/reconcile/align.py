@@ -3,7 +3,9 @@
 Articles are read in order (a press release first, then by publication time). Each sentence
 joins the most similar sentence group that its article is not yet in, or founds a new group
 placed after the group of its article's previous sentence, so the consolidated story follows
-the articles' own order. Similarity is on character trigrams of the comparison key (no bullets
+the articles' own order; an article's sentences before its first match (an outlet's own
+lead) go right before the first of its matched groups in story order, never before the
+story's lead. Similarity is on character trigrams of the comparison key (no bullets
 △ ▲ ▶, quotes, spaces or punctuation): the Dice coefficient (at least `min_dice`), or the
 containment of the shorter variant in the longer (a dropped word, a clause cut off; at least
 `min_containment`). Until 2026-11-29 the Dice floor was not applied, so any shared trigram
@@ -117,6 +119,7 @@ def consolidate(
         prev_group: int | None = None
         member: dict[int, int] = {}  # group id -> index of this article's source in it
         added: list[tuple[int, int]] = []  # (group id, variant) this article added
+        pending: list[int] = []  # the groups of its sentences before its first match
         for sent in sentences.get(article.id, ()):
             grams = ngrams(sent.text, config.ngram_chars)
             best, best_sim = _best_group(grams, groups, index, config, member, prev_group)
@@ -136,13 +139,13 @@ def consolidate(
             member[gid] = 0
             groups[gid].sources.append(Source(article.id, sent.start, sent.end))
             _add_variant(groups, added, gid, grams)
-            at = (
-                order.index(prev_group) + 1
-                if prev_group is not None
-                else _first_free(order, member)
-            )
-            order.insert(at, gid)
+            if prev_group is None or prev_group in pending:  # (a short list)
+                pending.append(gid)
+            else:
+                order.insert(order.index(prev_group) + 1, gid)
             prev_group = gid
+        if pending:
+            _place_first(order, pending, member)
         for gid, v in added:
             for g in groups[gid].variants[v]:
                 index[g].append((gid, v))
@@ -160,8 +163,12 @@ def consolidate(
         return (min(rank[s.article] for s in groups[order[k]].sources), k)
 
     # a joined part stands where the first-read article's variant stood, so that article's
-    # sentences keep their order, and its sources are in reading order as a group's are
-    parts = sorted(joined(texts, trigrams, content_words), key=lambda p: min(map(first_read, p)))
+    # sentences keep their order, and its sources are in reading order as a group's are;
+    # the other parts stand where they stood (sorted by their reader's rank first, every
+    # sentence of a later outlet went after all of the first one's: an outlet's lead after
+    # its closing quote, its added quote away from the sentence it followed: a black-box
+    # case)
+    parts = sorted(joined(texts, trigrams, content_words), key=lambda p: min(map(first_read, p))[1])
     return tuple(
         _shown(
             sorted(
@@ -194,12 +201,16 @@ def _shown(sources: Sequence[Source], articles: Mapping[str, Article]) -> Consol
     return ConsolidatedSentence(words[best], ordered)
 
 
-def _first_free(order: list[int], member: dict[int, int]) -> int:
-    """A sentence before any matched one of its article goes before that article's first match."""
-    for pos, gid in enumerate(order):
-        if gid in member:
-            return pos
-    return len(order)
+def _place_first(order: list[int], pending: list[int], member: Mapping[int, int]) -> None:
+    """An article's sentences before its first match go right before the first of its
+    matched groups in story order (they were put after every group read before: an
+    outlet's own lead stood at the story's end, a black-box case), but never before the
+    story's lead, the first group: there, right after it; after all the groups when none
+    of the article's sentences matched."""
+    placed = frozenset(pending)
+    matched = [order.index(g) for g in member if g not in placed]
+    at = max(min(matched), 1) if matched else len(order)
+    order[at:at] = pending
 
 
 def _add_variant(
