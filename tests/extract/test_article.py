@@ -609,3 +609,36 @@ def test_a_page_laid_out_in_tables_is_read_from_its_cells():
     )
     assert (a.outlet, a.reporter) == ("누리신문", "정하늘")
     assert a.published.isoformat() == "2024-06-03T16:10:00+09:00"
+
+
+def test_share_prompts_ads_sign_ups_and_photo_lines_are_no_sentences():
+    """`이 기사를 공유합니다`, `Advertisement`, a newsletter's sign-up, `Photo: …` and an
+    English reporter's contact line were the story's sentences (a black-box case)."""
+    ko = extract(
+        RawItem(
+            origin="k.txt",
+            text="청솔군 창업센터 개관\n\n청솔군은 3일 창업센터 개관식을 열었다고 밝혔다.\n\n"
+            "광고\n\n센터에는 기업 20곳이 입주한다.\n\n김도윤 기자\n\n"
+            "ⓒ 청솔투데이 무단전재 및 재배포 금지\n이 기사를 공유합니다\n",
+        )
+    )
+    assert (
+        ko.text == "청솔군은 3일 창업센터 개관식을 열었다고 밝혔다.\n센터에는 기업 20곳이 입주한다."
+    )
+    en = extract(
+        RawItem(
+            origin="e.txt",
+            text="Deadly fire at plastics plant\n\nA fire killed three workers on Tuesday, "
+            "officials said.\n\nAdvertisement\n\nPhoto: Smoke rises over the plant on Tuesday. "
+            "(Jane Roe/Valley Ledger)\n\nThe plant employs about 250 people.\n\n"
+            "Jane Roe can be reached at jroe@valleyledger.com.\n\n"
+            "Sign up for our newsletter to get the latest news delivered to your inbox.\n",
+        )
+    )
+    assert en.text == (
+        "A fire killed three workers on Tuesday, officials said.\n"
+        "The plant employs about 250 people."
+    )
+    assert en.captions == (
+        "Photo: Smoke rises over the plant on Tuesday. (Jane Roe/Valley Ledger)",
+    )

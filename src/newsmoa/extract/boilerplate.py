@@ -11,6 +11,7 @@ from newsmoa.extract.tables import (
     copyright_patterns,
     credit_lines,
     document_labels,
+    page_line_patterns,
     related_labels,
     tip_patterns,
 )
@@ -71,6 +72,12 @@ _NOTICE_OPENERS = " \t[(<【《〈ⓒⒸ©"
 def is_tip_line(line: str, *, max_chars: int = 160) -> bool:
     """An outlet's call for tips (`tip_lines.tsv`: `… 소중한 제보를 기다립니다`)."""
     return len(line) <= max_chars and any(p.search(line) for p in tip_patterns())
+
+
+def is_page_line(line: str, *, max_chars: int = 200) -> bool:
+    """A line the page sets around or inside the text (`page_lines.tsv`: `이 기사를
+    공유합니다`, `Advertisement`, a newsletter's sign-up, `Jane Roe can be reached at …`)."""
+    return len(line) <= max_chars and any(p.match(line) for p in page_line_patterns())
 
 
 def is_caption(paragraph: str) -> bool:

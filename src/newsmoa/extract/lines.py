@@ -79,6 +79,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
         return Line(number, text, Kind.DATED)
     if boilerplate.is_tip_line(stripped):  # (after its outlet's mark too: `[광주=뉴시스] …`)
         return Line(number, text, Kind.FURNITURE)
+    if boilerplate.is_page_line(stripped):  # `이 기사를 공유합니다`, `Advertisement`
+        return Line(number, text, Kind.FURNITURE)
     lead = bylines.leading_byline(stripped)
     if lead:
         return Line(number, text, Kind.BYLINE, byline=lead)

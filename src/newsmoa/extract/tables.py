@@ -85,6 +85,11 @@ def tip_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def page_line_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r[0], re.IGNORECASE) for r in _rows("page_lines.tsv"))
+
+
+@cache
 def caption_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r[0]) for r in _rows("captions.tsv"))
 
