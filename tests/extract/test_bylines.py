@@ -175,7 +175,8 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
     """`SEASIDE, Oregon (Reuters) -` names the wire (and leaves the text, as `(완주=뉴스1)`
     does), `By JOHN ROE, Associated Press` the reporter and the outlet; an agency the table
     does not know names the outlet by its ending (`Korea Newswire`, as `…일보` does; a
-    black-box case: the story named the file), else nothing (`KTVB`)."""
+    black-box case: the story named the file), else nothing (`KTVB`), and the lead leaves
+    the text all the same."""
     from newsmoa.extract.article import extract
     from newsmoa.types import RawItem
 
@@ -199,7 +200,7 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         "Council votes\n\nBOISE, Idaho (KTVB) - The council voted 5-1 on Friday to approve "
         "a budget. Work begins in the fall.\n",
     )
-    assert local.outlet is None and local.text.startswith("BOISE, Idaho (KTVB)")
+    assert local.outlet is None and local.text.startswith("The council voted")
     wire = read(
         "w.txt",
         "County signs farm pact\n\nCHEONGSOL, South Korea, June 3 (Korea Newswire) -- The "
@@ -237,8 +238,8 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         "Senate passed a bill on Sunday. The House takes it up next week.\n",
     )
     assert both.published is not None and both.published.date() == date(2024, 3, 4)
-    odd = read("h.txt", "Budget\n\nFBI - The agency said on Friday it would ask for more.\n")
-    assert odd.published is None and odd.text.startswith("FBI - The agency")
+    odd = read("h.txt", "Summit\n\nNATO-Russia talks were held in Vienna on Friday.\n")
+    assert odd.published is None and odd.text.startswith("NATO-Russia talks")
 
 
 @pytest.mark.parametrize(
@@ -326,3 +327,33 @@ def test_an_outlets_call_for_tips_is_no_sentence_of_the_report():
     art = extract(RawItem(origin="a", text=body))
     assert art.outlet == "뉴시스" and art.reporter == "정다은"
     assert "제보" not in art.text and art.text.endswith("조사하고 있다.")
+
+
+def test_a_wire_lead_without_a_known_agency_leaves_the_text():
+    """`DAYTON --` and `DAYTON, Ohio (Ohio Valley Wire) --` stayed in the text: the story
+    showed them in its lead, and the reprint's lead no longer matched the wire's (a
+    black-box case). An agency named by its ending may be longer in Latin letters; a
+    headline shaped like a lead (`EXCLUSIVE-…`, no full stop) stays the headline."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    def read(text: str):
+        return extract(RawItem(origin="a.txt", text=text))
+
+    bare = read(
+        "Three dead in plant blaze\n\nBy Sarah Collins, Dayton Daily Ledger\n\nDAYTON -- Three "
+        "workers died Tuesday when fire swept through a plastics plant. Twelve were hurt.\n"
+    )
+    assert (bare.outlet, bare.reporter) == ("Dayton Daily Ledger", "Sarah Collins")
+    assert bare.text.startswith("Three workers died")
+    named = read(
+        "Deadly fire at plastics plant\n\nDAYTON, Ohio (Ohio Valley Wire) -- A fire tore "
+        "through a plastics factory on Tuesday, killing three workers, officials said.\n"
+    )
+    assert (named.outlet, named.text[:6]) == ("Ohio Valley Wire", "A fire")
+    headline = read(
+        "EXCLUSIVE-Miller Polymers weighs plant sale\n\nMiller Polymers is weighing the sale "
+        "of its Dayton plant, three people familiar with the matter said.\n"
+    )
+    assert headline.title == "EXCLUSIVE-Miller Polymers weighs plant sale"
+    assert headline.text.startswith("Miller Polymers is weighing")

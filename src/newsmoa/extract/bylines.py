@@ -155,6 +155,8 @@ WIRE_LEAD_RE = re.compile(
     # May 28 (Reuters) -`, `SEOUL, Aug. 2, 2019 (Yonhap) --`)
     r"(?:\((?P<agency>[^()]{1,30})\)\s*)?[-—–]+\s*"
 )
+_CLOSING = " \"'”’)"
+_SPACED_DASH = re.compile(r"[\s)][-—–]+\s*$")
 _ENGLISH_BYLINE_RE = re.compile(
     r"^\s*By\s+(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})"
     r"(?:\s*,\s*(?P<outlet>[A-Z][A-Za-z&.' ]{1,40}))?\s*$"
@@ -169,11 +171,20 @@ def _english_byline(line: str) -> Byline | None:
     m = WIRE_LEAD_RE.match(line)
     if m:
         outlet = outlets().canonical(m["agency"]) if m["agency"] else None
-        # a lead dated with its year gives the article its day, as a Korean dateline does,
-        # and leaves the text (it had stayed in the story's first sentence); a lead without
-        # a known agency or such a date may be no lead (`FBI - the agency said`)
+        # a lead dated with its year gives the article its day, as a Korean dateline does
+        # (it had stayed in the story's first sentence)
         day = _lead_day(m)
-        return Byline(outlet=outlet, rest=line[m.end() :], day=day) if outlet or day else None
+        rest = line[m.end() :]
+        if outlet or day:
+            return Byline(outlet=outlet, rest=rest, day=day)
+        # a lead naming no agency the table knows (`DAYTON --`, `BOISE, Idaho (KTVB) -`)
+        # leaves the text too when a sentence follows it (not a headline's `EXCLUSIVE-…`)
+        # and a space or its agency stands before the dash (not `NATO-Russia talks …`): it
+        # stood in the story's sentence, whose reprints then no longer matched it, and
+        # another outlet's misprint was shown as the story's lead (a black-box case)
+        if _SPACED_DASH.search(m.group()) and rest.rstrip(_CLOSING).endswith((".", "!", "?")):
+            return Byline(rest=rest)
+        return None
     m = _ENGLISH_BYLINE_RE.match(line)
     if m is None:
         return None

@@ -18,6 +18,9 @@ def _rows(name: str) -> list[list[str]]:
     ]
 
 
+_MAX_LATIN_NAME = 30  # words, not syllables: `Ohio Valley Wire` is 16 characters
+
+
 @dataclass(frozen=True, slots=True)
 class Outlets:
     by_alias: dict[str, str]  # every name and alias -> canonical name
@@ -29,7 +32,10 @@ class Outlets:
         name = name.strip()
         if name in self.by_alias:
             return self.by_alias[name]
-        if len(name) <= 15 and any(name.endswith(x) and len(name) > len(x) for x in self.suffixes):
+        most = 15 if any("가" <= c <= "힣" for c in name) else _MAX_LATIN_NAME
+        if len(name) <= most and any(
+            name.endswith(x) and len(name) > len(x) for x in self.suffixes
+        ):
             return name  # (an ending alone names no outlet: `매일`, `뉴스`: a review)
         return None
 
