@@ -52,6 +52,7 @@ TABLE = [
     # 지난 forces the past, 오는 the future
     ("지난 19일", FRI, "지난 19일", "2015-03-19"),
     ("지난 25일", FRI, "지난 25일", "2015-02-25"),
+    ("지난 20일", FRI, "지난 20일", "2015-03-20"),  # the report's own day, not a month back
     ("오는 25일", FRI, "오는 25일", "2015-03-25"),
     ("오는 5일", FRI, "오는 5일", "2015-04-05"),
     ("지난 12월", FRI, "지난 12월", "2014-12"),
@@ -206,7 +207,7 @@ def test_bare_day_is_the_nearest_one(anchor, day):
 def test_past_and_future_words_force_the_side(anchor, day):
     past = date.fromisoformat(find_dates(f"지난 {day}일", anchor)[0].value)
     future = date.fromisoformat(find_dates(f"오는 {day}일", anchor)[0].value)
-    assert past < anchor < future
+    assert (past < anchor or past == anchor and day == anchor.day) and anchor < future
     assert (anchor - past).days <= 31 and (future - anchor).days <= 31
 
 

@@ -364,7 +364,11 @@ def _calendar(
             c for k in range(-2, 3) if (c := _day(*_add_months(anchor.year, anchor.month, k), key))
         ]
         cands = [c for c in cands if _whole(c, days, by_end)]
-        found = _pick(cands, anchor, "until" if by_end else direction)
+        how = "until" if by_end else direction
+        if how == "past" and len(days) == 1 and key == anchor.day:
+            how = "until"  # `지난 3일` in a report of the 3rd is that day, not a month back:
+            # a month back is `지난달 3일` (it stood against the others' 3일: a black-box case)
+        found = _pick(cands, anchor, how)
         if found is None:
             return None, None
         year, month = _first_month(found, days) if by_end else (found.year, found.month)
