@@ -213,6 +213,16 @@ def test_a_community_centre_is_where_it_hosts_and_who_where_it_acts():
             "읍 일원 15만㎡ 부지와 역 인근 3천㎡ 땅을 샀다.",
             [(150_000, "㎡", None, "15만㎡"), (3_000, "㎡", None, "3천㎡")],
         ),
+        # an amount its topic noun is (a copula or a comma after it), not who spends it
+        (
+            "사업비 가운데 국비는 15억원, 도비는 9억원, 군비는 21억원이다.",
+            [
+                (1_500_000_000, "원", "국비", "15억원"),
+                (900_000_000, "원", "도비", "9억원"),
+                (2_100_000_000, "원", "군비", "21억원"),
+            ],
+        ),
+        ("군은 15억원을 투입한다.", [(1_500_000_000, "원", None, "15억원")]),
         # a hedge written after the unit: "in the 80s", "the low 30s"
         (
             "점유율은 80%대를 지켰고 수익률은 30% 초반, 사업비 2조원대를 쓴다.",

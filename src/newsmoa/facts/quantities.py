@@ -247,6 +247,8 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
         topic = toks[first - 2]  # 사망자는 3명: the toll's noun as the topic
         if topic.form in _fates() and topic.end == before.start:
             return _fates()[topic.form]
+        if _stated_of(toks, first, unit, units):
+            return _compound(toks, first - 2)  # 군비는 21억원이다: an amount of 군비
     noun = None
     if (
         before is not None
@@ -270,6 +272,25 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
     said = _predicate(toks, k)
     # what befell them names the count over the noun before it (근로자 3명이 숨지고: deaths)
     return said if noun is None or said in _fates().values() else noun
+
+
+def _stated_of(toks: list[Tok], first: int, unit: int, units: dict) -> bool:
+    """Whether the figure (not of people: their counts go by the predicate) is what its
+    topic noun amounts to: `국비는 15억원, 도비는 9억원, 군비는 21억원이다`, the noun and
+    은/는 right before it, a copula or a comma right after it (`군은 15억원을 투입` is who
+    spends). One outlet's 군비 30억원 against the release's 21억원 was labelled `amount in
+    원` (a black-box case)."""
+    topic, particle = toks[first - 2], toks[first - 1]
+    after = toks[unit + 1] if unit + 1 < len(toks) else None
+    return (
+        units[toks[unit].form][0] != "people"
+        and topic.tag in ("NNG", "NNP")
+        and particle.form in ("은", "는")
+        and topic.end == particle.start
+        and after is not None
+        and after.start == toks[unit].end
+        and (after.tag == "VCP" or (after.tag == "SP" and after.form == ","))
+    )
 
 
 _COMPOUND_PARTS = 3
