@@ -388,3 +388,16 @@ def test_a_notice_of_its_own_sentence_stays_a_notice():
     notice = "본 기사는 저작권법의 보호를 받습니다. 무단 전재 및 재배포를 금합니다."
     article = extract(RawItem(origin="x", text=f"{BRIEF}\n\n{notice}", title="안전점검 회의"))
     assert isinstance(article, Article) and article.text == BRIEF
+
+
+@pytest.mark.parametrize(
+    ("glued", "reporter"),
+    [(" 정하늘 기자", "정하늘"), ("정하늘 기자 sky@nuri.example", "정하늘"), (" ⓒ 누리신문", None)],
+)
+def test_a_brief_of_a_headlines_length_is_no_headline(glued, reporter):
+    """Two sentences and a signature or bare notice on one line of under 100 characters read
+    as a headline-shaped line, and the brief was dropped as having no body text."""
+    brief = "해솔시는 4일 안전점검 회의를 열었다고 밝혔다. 회의에는 20개 기관이 참석했다."
+    article = extract(RawItem(origin="x", text=brief + glued, title="안전점검 회의"))
+    assert isinstance(article, Article)
+    assert (article.text, article.reporter) == (brief, reporter)

@@ -101,6 +101,9 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     if len(stripped) <= CAPTION_MAX_CHARS and boilerplate.is_caption(stripped):
         return Line(number, text, Kind.CAPTION)
     short = len(stripped) <= title_max_chars and not ends_sentence(stripped)
+    # (two sentences and what a crawler glued after them, `…열었다. …참석했다. 정하늘 기자`:
+    # a brief flattened into one line, not a headline; it was dropped as having no body)
+    short = short and len(_BODY_SENTENCE_END.findall(stripped)) < 2
     if short and _DATE_PREFIX_RE.match(stripped):
         return Line(number, text, Kind.DATED)
     if short and boilerplate.is_contact(stripped):  # a release's contact line
