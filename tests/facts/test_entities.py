@@ -63,6 +63,15 @@ def test_organizations(text, expected):
     assert [f.value for f in facts(text, "organization")] == expected
 
 
+def test_an_organisations_short_name_is_that_organisation():
+    """`국토부` and `국토교통부` were two organisations of one story (a black-box case): the
+    short name is the full one (`org_aliases`), its words kept as first written."""
+    found = facts(
+        "국토부는 공모 결과를 발표했다. 국토교통부는 내년에도 공모를 연다.", "organization"
+    )
+    assert [(f.value, f.text, len(f.sources)) for f in found] == [("국토교통부", "국토부", 2)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -323,18 +323,20 @@ def _entities(article: Article, analyses: Sequence[Analysis]) -> list[Fact]:
             )
         )
     by_name: dict[tuple[str, str, str | None], list[tuple[Analysis, places.Found]]] = {}
+    full = mapping("org_aliases")
     for a, f in things:
         about = _about(a, f.end - 1) if f.type == "place" and f.locative else None
-        by_name.setdefault((f.type, f.value, about), []).append((a, f))
+        value = full.get(f.value, (f.value,))[0] if f.type == "organization" else f.value
+        by_name.setdefault((f.type, value, about), []).append((a, f))
     for (kind, value, about), group in by_name.items():
         if kind == "organization":
             about = _main_label(_about(a, f.end - 1) for a, f in group)
         out.append(
             Fact(
                 kind,
-                value,
+                value,  # an organisation by its full name (`org_aliases`: 국토부, 국토교통부)
                 tuple(_src(article, f.start, f.end) for _, f in group),
-                text=value,
+                text=group[0][1].value,  # as first written
                 about=about,
             )
         )
