@@ -235,6 +235,17 @@ def test_english_people_with_titles_and_later_mentions() -> None:
     }
 
 
+def test_local_officials_titles_name_people() -> None:
+    """`Dayton Fire Chief Robert Hayes said` named no one: the story's main source was
+    missing from its facts (a black-box case)."""
+    text = (
+        "The blaze broke out at 6:40 a.m., Dayton Fire Chief Robert Hayes said. Coroner Ann "
+        "Lee and City Manager Tom Reed spoke later. Hayes said the cause was unknown."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {"Robert Hayes": "Fire Chief", "Ann Lee": "Coroner", "Tom Reed": "City Manager"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "clauses"),
     [
