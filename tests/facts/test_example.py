@@ -114,6 +114,34 @@ def test_a_persons_role_is_the_title_most_articles_give():
     assert role([3, 0]) == "영월부군수" and role([0, 3]) == "군수"
 
 
+def test_a_figure_tied_to_no_happening_is_the_tied_one_of_the_same_thing():
+    """Two outlets write that the city secured 국비 1억5000만원, a third that it receives
+    국비 1.5억원 (tied to no happening there); the story listed two facts of one figure. A
+    past figure of the same thing stays apart."""
+    from newsmoa.facts import merge_facts
+    from newsmoa.types import Fact, Source
+
+    def money(article: str, about: str | None, value: int = 150_000_000) -> Fact:
+        src = (Source(article, 0, 5),)
+        return Fact(
+            "quantity", value, src, text="1억5000만원", unit="원", counts="국비", about=about
+        )
+
+    merged = merge_facts(
+        {
+            "a": [money("a", "확보")],
+            "b": [money("b", "확보"), money("b", "earlier 선정", 200_000_000)],
+            "c": [money("c", None)],
+            "d": [money("d", None, 200_000_000)],
+        }
+    )
+    assert [(f.value, f.about, [s.article for s in f.sources]) for f in merged] == [
+        (150_000_000, "확보", ["a", "b", "c"]),
+        (200_000_000, "earlier 선정", ["b"]),
+        (200_000_000, None, ["d"]),
+    ]
+
+
 def test_unresolved_dates_merge_by_their_words():
     """Articles without a publication time: their `27일` and `28일` cannot be placed in a
     month, and stay two facts, each citing its own outlets (they were one fact citing both)."""

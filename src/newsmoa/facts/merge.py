@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from newsmoa.facts import compare
+from newsmoa.facts.clauses import EARLIER, READ_AT
 from newsmoa.facts.names import title_of
 from newsmoa.types import Fact
 
@@ -64,7 +65,33 @@ def merge_facts(facts_by_article: Mapping[str, Sequence[Fact]]) -> tuple[Fact, .
             merged[k] = replace(old, sources=old.sources + fact.sources, about=about)
     for k, by_article in roles.items():
         merged[k] = replace(merged[k], role=_agreed_role(by_article))
-    return tuple(merged.values())
+    return tuple(_folded(merged))
+
+
+def _folded(merged: dict[tuple, Fact]) -> list[Fact]:
+    """The facts, each quantity tied to no happening folded into the one fact of the same
+    figure of the same thing that is (`국비 1억5000만원` of one outlet and `국비 1억5000만원
+    … 확보` of the others were two facts of the story: a black-box case); not into a figure
+    of the past or one read at a time, nor when two happenings have it."""
+    tied: dict[tuple, list[tuple]] = defaultdict(list)
+    for k, f in merged.items():
+        if f.type == "quantity" and f.about and _plain(f.about) and f.value is not None:
+            tied[k[:4]].append(k)
+    out: dict[tuple, Fact] = dict(merged)
+    for k, f in merged.items():
+        if f.type != "quantity" or f.about or f.value is None:
+            continue
+        into = tied.get(k[:4], [])
+        if len(into) == 1:
+            kept = out[into[0]]
+            out[into[0]] = replace(kept, sources=kept.sources + f.sources)
+            del out[k]
+    return list(out.values())
+
+
+def _plain(about: str) -> bool:
+    """A happening's own figure: no mark of the past, of a reading time or of a kind."""
+    return not about.startswith(EARLIER) and READ_AT not in about and "(" not in about
 
 
 def _agreed_role(by_article: Mapping[str, Sequence[str]]) -> str:
