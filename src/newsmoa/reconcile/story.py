@@ -16,7 +16,7 @@ from newsmoa.reconcile.disagreements import find_disagreements
 from newsmoa.reconcile.reuse import release_shares, reuse_scores
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
-from newsmoa.types import Article, Story
+from newsmoa.types import Article, Disagreement, Story
 
 
 def build_story(
@@ -47,7 +47,7 @@ def build_story(
     }
     return Story(
         id=story_id,
-        title=story_title(articles),
+        title=story_title(articles, minority_marks(articles, disagreements)),
         first_published=min(dated) if dated else None,
         articles=tuple(articles),
         sentences=consolidated,
@@ -111,14 +111,48 @@ def _without_correction_tag(title: str) -> str:
     return title
 
 
-def story_title(articles: Sequence[Article]) -> str:
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def minority_marks(
+    articles: Sequence[Article], disagreements: Sequence[Disagreement]
+) -> frozenset[str]:
+    """The figures (and names) only the side stated by fewer outlets writes, of each
+    disagreement with one side most outlets state (not a count that rose or fell as
+    reports came in: the later one may be right)."""
+    text = {a.id: a.text for a in articles}
+    marks: set[str] = set()
+    for d in disagreements:
+        if d.trend:
+            continue
+        sides = [frozenset(s.article for s in v.sources) for v in d.values]
+        most = max(map(len, sides), default=0)
+        if [len(x) for x in sides].count(most) != 1:
+            continue
+        said: dict[bool, set[str]] = {True: set(), False: set()}
+        for v, side in zip(d.values, sides, strict=True):
+            major = len(side) == most
+            for src in v.sources:
+                said[major].update(_FIGURE.findall(text[src.article][src.start : src.end]))
+            if not major and d.kind == "person" and isinstance(v.value, str):
+                said[False].add(v.value)
+        marks |= said[False] - said[True]
+    return frozenset(marks)
+
+
+def story_title(articles: Sequence[Article], avoid: Collection[str] = ()) -> str:
     """The release's title, else the title most like the others (ties: the earliest), of the
-    articles with a body when there are any (a flash's headline carries its [속보] label)."""
+    articles with a body when there are any (a flash's headline carries its [속보] label);
+    of those stating none of `avoid` when there are any: a figure or name only the fewer
+    outlets of a disagreement state (the story of four outlets was titled with the one
+    that misprinted a figure in its headline, a black-box case)."""
     if articles and articles[0].is_release and articles[0].title:
         return _without_correction_tag(articles[0].title)
     titled = [a.title for a in articles if a.title and a.text] or [
         a.title for a in articles if a.title
     ]
+    if avoid:
+        titled = [t for t in titled if not _states(t, avoid)] or titled
     if len(titled) <= 2:
         return titled[0] if titled else ""
     grams = [ngrams(t, 2) for t in titled]
@@ -127,3 +161,8 @@ def story_title(articles: Sequence[Article]) -> str:
         return sum(dice(grams[i], g) for j, g in enumerate(grams) if j != i)
 
     return titled[max(range(len(titled)), key=lambda i: (closeness(i), -i))]
+
+
+def _states(title: str, marks: Collection[str]) -> bool:
+    figures = set(_FIGURE.findall(title))
+    return any(m in figures if _FIGURE.fullmatch(m) else m in title for m in marks)
