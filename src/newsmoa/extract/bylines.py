@@ -150,9 +150,8 @@ _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentence
 # and a byline line of its own (`By Jane Doe`, `By JOHN ROE, Associated Press`)
 WIRE_LEAD_RE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}?)?"
+    # the day (`SEOUL, May 28 (Reuters) -`, `SEOUL, Aug. 2, 2019 (Yonhap) --`)
     r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?)?\s*"
-    # the day (`SEOUL,
-    # May 28 (Reuters) -`, `SEOUL, Aug. 2, 2019 (Yonhap) --`)
     r"(?:\((?P<agency>[^()]{1,30})\)\s*)?[-—–]+\s*"
 )
 _CLOSING = " \"'”’)"

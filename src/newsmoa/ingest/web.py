@@ -156,30 +156,33 @@ def feed_bytes(page: Page) -> bytes:
     if body.startswith((b"\xff\xfe", b"\xfe\xff")):
         return body
     declared = _XML_ENCODING.search(body[:_DECLARATION_BYTES])
-    named = declared.group(1).decode("ascii").lower() if declared else None
+    named = declared.group(2).decode("ascii").lower() if declared else None
     for encoding in ("utf-8", named):
-        if encoding is not None and _decodes(body, encoding):
+        if encoding is not None and _as_text(body, encoding) is not None:
             return body
     for encoding in (page.charset, "cp949"):
-        if encoding is not None and _decodes(body, encoding):
-            text = body.decode(encoding)
+        text = _as_text(body, encoding) if encoding is not None else None
+        if text is not None:
             if declared:
-                text = _XML_ENCODING_STR.sub(r"\g<1>utf-8\g<2>", text, count=1)
+                text = _XML_ENCODING_TEXT.sub(r"\g<1>utf-8\g<3>", text, count=1)
             return text.encode("utf-8")
     return body
 
 
-def _decodes(body: bytes, encoding: str) -> bool:
+def _as_text(body: bytes, encoding: str) -> str | None:
+    """The bytes read in `encoding`; None when they are not in it (or it is no encoding)."""
     try:
-        body.decode(encoding)
+        return body.decode(encoding)
     except (LookupError, UnicodeDecodeError):
-        return False
-    return True
+        return None
 
 
 _DECLARATION_BYTES = 200
-_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']")
-_XML_ENCODING_STR = re.compile(r"^(\s*<\?xml[^>]*?\bencoding\s*=\s*[\"'])[A-Za-z0-9._:-]+([\"'])")
+# an XML declaration's encoding (what stands before it, the name, its closing quote), in the
+# feed's bytes and in its text once read
+_DECLARATION = r"^(\s*<\?xml[^>]*?\bencoding\s*=\s*[\"'])([A-Za-z0-9._:-]+)([\"'])"
+_XML_ENCODING = re.compile(_DECLARATION.encode("ascii"))
+_XML_ENCODING_TEXT = re.compile(_DECLARATION)
 
 
 def entry_key(entry: Any, feed_url: str, feed: Any = None) -> str | None:
