@@ -642,3 +642,24 @@ def test_share_prompts_ads_sign_ups_and_photo_lines_are_no_sentences():
     assert en.captions == (
         "Photo: Smoke rises over the plant on Tuesday. (Jane Roe/Valley Ledger)",
     )
+
+
+def test_a_body_sentence_naming_copyright_holders_is_body():
+    """`저작권자` alone marked a line as a copyright notice, so a report's sentence about
+    rights holders was dropped from its body (a black-box case); the label before a mark
+    (`저작권자 © …`) still opens a notice."""
+    a = extract(
+        RawItem(
+            origin="k.txt",
+            text="음저협, 스트리밍 요율 개정 반대\n\n"
+            "한국음악저작권협회는 3일 스트리밍 요율 개정안에 반대한다고 밝혔다.\n\n"
+            "협회는 저작권자 몫이 줄어든다고 주장했다.\n\n"
+            "저작권자 © 한빛일보 무단전재 및 재배포 금지\n",
+        )
+    )
+    assert isinstance(a, Article)
+    assert a.text == (
+        "한국음악저작권협회는 3일 스트리밍 요율 개정안에 반대한다고 밝혔다.\n"
+        "협회는 저작권자 몫이 줄어든다고 주장했다."
+    )
+    assert a.outlet == "한빛일보"
