@@ -401,3 +401,22 @@ def test_a_brief_of_a_headlines_length_is_no_headline(glued, reporter):
     article = extract(RawItem(origin="x", text=brief + glued, title="안전점검 회의"))
     assert isinstance(article, Article)
     assert (article.text, article.reporter) == (brief, reporter)
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "ⓒ 누리신문 무단전재 및 재배포 금지",
+        " <저작권자 © 누리신문, 무단 전재 및 재배포 금지>",
+        # the notice's own sentences go with it
+        " 이 기사의 저작권은 누리신문에 있습니다. 본 기사는 저작권법의 보호를 받습니다."
+        " ⓒ 누리신문 무단전재 및 재배포 금지",
+    ],
+)
+def test_a_one_sentence_brief_with_its_notice_glued_on_keeps_its_text(glued):
+    """One sentence under 60 characters before a glued notice was read as the notice's own,
+    and the brief was dropped as having no body text (a black-box case)."""
+    brief = "해솔시는 4일 시청에서 안전점검 회의를 열었다."
+    article = extract(RawItem(origin="x", text=f"안전점검 회의\n\n{brief}{glued}\n"))
+    assert isinstance(article, Article)
+    assert (article.text, article.outlet) == (brief, "누리신문")

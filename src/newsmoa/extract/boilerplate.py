@@ -11,10 +11,12 @@ from newsmoa.extract.tables import (
     copyright_patterns,
     credit_lines,
     document_labels,
+    notice_sentence_pattern,
     page_line_patterns,
     related_labels,
     tip_patterns,
 )
+from newsmoa.text.normalize import CLOSERS
 
 # a Korean telephone number (063-290-2034, 02-123-4567, 1588-1234): a release's contact line
 _PHONE = re.compile(
@@ -56,17 +58,34 @@ def is_copyright(line: str, *, max_chars: int = 160) -> bool:
 
 def notice_start(text: str) -> int:
     """Where a copyright notice opens in `text`, with the bracket or mark before its first
-    pattern (its length when none does)."""
+    pattern and the notice's own sentences before those (`본 기사는 저작권법의 보호를
+    받습니다. 무단 전재 …`: `notice_sentences.tsv`); its length when none does."""
     starts = [m.start() for p in copyright_patterns() if (m := p.search(text))]
     if not starts:
         return len(text)
     at = min(starts)
     while at > 0 and text[at - 1] in _NOTICE_OPENERS:
         at -= 1
+    return notice_sentences_start(text, at)
+
+
+def notice_sentences_start(text: str, at: int) -> int:
+    """Where the sentences right before `at` that are a copyright notice's own begin (`at`
+    when the one before it is none)."""
+    while (before := _SENTENCE_BEFORE.search(text, 0, at)) is not None:
+        if not notice_sentence_pattern().search(before["sentence"]):
+            break
+        at = before.start("sentence")
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
     return at
 
 
 _NOTICE_OPENERS = " \t[(<【《〈ⓒⒸ©"
+# the sentence right before a point: after the previous stop (or the start), up to its own
+_SENTENCE_BEFORE = re.compile(
+    rf"(?:^|(?<=[.!?。]))\s*(?P<sentence>[^.!?。]+[.!?。]+[{re.escape(CLOSERS)}]*)\s*$"
+)
 
 
 def is_tip_line(line: str, *, max_chars: int = 160) -> bool:

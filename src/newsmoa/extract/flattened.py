@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from newsmoa.extract.boilerplate import notice_start
+from newsmoa.extract.boilerplate import notice_sentences_start, notice_start
 from newsmoa.extract.bylines import Byline, signature_run
 from newsmoa.extract.lines import STOPS, ends_with_stop
 from newsmoa.extract.tables import (
@@ -251,7 +251,12 @@ def split_tail(paragraph: str) -> tuple[str, Byline | None]:
     if cut is None:
         return paragraph, None
     tail = end[cut:]
-    rest = tail[: notice_start(tail)]
+    noticed = notice_start(tail)
+    if noticed < len(tail):  # the notice's own sentences before it go too (`본 기사는 저작권법의
+        cut = notice_sentences_start(end, cut)  # 보호를 받습니다. ⓒ …`)
+        tail = end[cut:]
+        noticed = notice_start(tail)
+    rest = tail[:noticed]
     rest = _without_credits(rest).strip()
     if not rest:
         return end[:cut], None

@@ -114,19 +114,19 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
 def _glued_to_body(line: str) -> bool:
     """Whether a short line holding a copyright notice is a brief a crawler flattened into
     one line, its notice glued after its sentences (`…열었다. …참석했다.정하늘 기자
-    sky@…[ⓒ 누리신문, 무단전재 및 재배포 금지]`, a feed's summary `… <저작권자 © …>`): body,
-    whose notice `flattened.split_tail` takes off; read as a notice line, the brief was
-    dropped as having no text (a black-box case). Two sentences before the notice, or a
-    long one: a notice's own sentence (`본 기사는 저작권법의 보호를 받습니다. 무단 전재 …`)
-    keeps the line a notice."""
-    before = line[: boilerplate.notice_start(line)]
-    ends = len(_BODY_SENTENCE_END.findall(before))
-    return ends >= 2 or (ends == 1 and len(before) >= GLUED_SENTENCE_CHARS)
+    sky@…[ⓒ 누리신문, 무단전재 및 재배포 금지]`, a feed's summary `… <저작권자 © …>`,
+    a one-sentence brief `…준공식을 열었다.ⓒ 한빛일보 무단전재 …`): body, whose notice
+    `flattened.split_tail` takes off; read as a notice line, the brief was dropped as having
+    no text (black-box cases). A sentence of the notice's own (`본 기사는 저작권법의 보호를
+    받습니다. 무단 전재 …`) is the notice's (`boilerplate.notice_start`), and keeps the line
+    a notice."""
+    before = line[: boilerplate.notice_start(line)].strip()
+    return len(before) >= GLUED_SENTENCE_CHARS and _BODY_SENTENCE_END.search(before) is not None
 
 
 # a sentence's end in Korean: a syllable, its stops, the quotes or brackets that close it
 _BODY_SENTENCE_END = re.compile(rf"[\uac00-\ud7a3][{re.escape(STOPS)}]+[{re.escape(CLOSERS)}]*")
-GLUED_SENTENCE_CHARS = 60  # a sentence this long before a notice is body, not the notice's
+GLUED_SENTENCE_CHARS = 20  # shorter, what stands before a notice is no brief's sentence
 
 
 def ends_sentence(line: str) -> bool:

@@ -86,6 +86,12 @@ def copyright_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def notice_sentence_pattern() -> re.Pattern[str]:
+    """What a copyright notice's own sentence says (`notice_sentences.tsv`)."""
+    return re.compile("|".join(f"(?:{r[0]})" for r in _rows("notice_sentences.tsv")))
+
+
+@cache
 def tip_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r[0]) for r in _rows("tip_lines.tsv"))
 
