@@ -420,3 +420,33 @@ def test_a_one_sentence_brief_with_its_notice_glued_on_keeps_its_text(glued):
     article = extract(RawItem(origin="x", text=f"안전점검 회의\n\n{brief}{glued}\n"))
     assert isinstance(article, Article)
     assert (article.text, article.outlet) == (brief, "누리신문")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [" 사진=해솔시 제공", "(사진=해솔시 제공)", " /사진=뉴시스", " 해솔시 제공", "[사진=해솔시]"],
+)
+def test_a_brief_with_its_photo_credit_glued_on_keeps_its_text(credit):
+    """A one-sentence brief with its photo's credit glued on was read as a headline or a
+    caption, and dropped as having no body text (a black-box case)."""
+    brief = "해솔시는 4일 시청에서 안전점검 회의를 열었다."
+    article = extract(RawItem(origin="x", text=f"안전점검 회의\n\n{brief}{credit}\n"))
+    assert isinstance(article, Article)
+    assert (article.title, article.text, article.captions) == ("안전점검 회의", brief, ())
+
+
+def test_a_photos_credit_glued_on_the_last_paragraph_leaves_the_text():
+    """`사진=해솔시 제공` glued after the last sentence stayed in the text (the credit's
+    pattern ended at its first word); a caption showing what happens stays a caption."""
+    text = (
+        "안전점검 회의\n\n해솔시는 4일 시청에서 안전점검 회의를 열었다고 밝혔다.\n\n"
+        "시장이 회의에서 인사말을 하고 있다.(사진=해솔시 제공)\n\n"
+        "회의에는 소방서와 경찰서 등 20개 기관이 참석했다. 사진=해솔시 제공\n"
+    )
+    article = extract(RawItem(origin="x", text=text))
+    assert isinstance(article, Article)
+    assert article.text == (
+        "해솔시는 4일 시청에서 안전점검 회의를 열었다고 밝혔다.\n"
+        "회의에는 소방서와 경찰서 등 20개 기관이 참석했다."
+    )
+    assert article.captions == ("시장이 회의에서 인사말을 하고 있다.(사진=해솔시 제공)",)

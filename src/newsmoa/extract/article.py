@@ -49,6 +49,7 @@ from newsmoa.extract.lines import (
     Kind,
     Line,
     classify_all,
+    credited_report,
     ends_with_stop,
     headline_shaped,
 )
@@ -100,6 +101,10 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         )
     lines = classify_all(text)
     parts = _read_lines(lines, titled=bool(raw.title), tz=tz)
+    if not key_length_at_least(parts.paragraphs or (), config.min_body_chars) and (
+        credited := _credited_briefs(lines)
+    ):
+        parts = _read_lines(credited, titled=bool(raw.title), tz=tz)
     if not key_length_at_least(parts.paragraphs or (), config.min_body_chars):
         if not (raw.title and is_flash(lines, raw.title)):
             return Dropped(raw.origin, "no body text")
@@ -156,6 +161,20 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         origin=raw.origin,
         is_release=raw.is_release,
     )
+
+
+def _credited_briefs(lines: list[Line]) -> list[Line] | None:
+    """`lines` with the captions that report (`…준공식을 열었다.(사진=청솔군 제공)`:
+    `lines.credited_report`) read as body, for a text without other body: a brief a crawler
+    glued its photo's credit onto, which was dropped as a caption (a black-box case). None
+    when there is no such caption. In a text with a body such a line is a photo's caption."""
+    found = [
+        line._replace(kind=Kind.BODY)
+        if line.kind is Kind.CAPTION and credited_report(line.text.strip())
+        else line
+        for line in lines
+    ]
+    return found if any(a is not b for a, b in zip(found, lines, strict=True)) else None
 
 
 def _printable(raw: RawItem) -> RawItem:

@@ -10,9 +10,11 @@ from newsmoa.extract.tables import (
     contact_words,
     copyright_patterns,
     credit_lines,
+    credit_patterns,
     document_labels,
     notice_sentence_pattern,
     page_line_patterns,
+    photo_credit_pattern,
     related_labels,
     tip_patterns,
 )
@@ -86,6 +88,21 @@ _NOTICE_OPENERS = " \t[(<【《〈ⓒⒸ©"
 _SENTENCE_BEFORE = re.compile(
     rf"(?:^|(?<=[.!?。]))\s*(?P<sentence>[^.!?。]+[.!?。]+[{re.escape(CLOSERS)}]*)\s*$"
 )
+
+
+def is_photo_credit(text: str) -> bool:
+    """Whether `text` is only a photo's credit, maybe in brackets (`사진=청솔군 제공`,
+    `(사진=연합뉴스)`, `청솔군 제공`, `연합뉴스`: `credits.tsv`, `photo_credits.tsv`)."""
+    text = text.strip()
+    if not text or len(text) > _CREDIT_CHARS:
+        return False
+    if any(p.match(text) for p in credit_patterns()):
+        return True
+    return photo_credit_pattern().fullmatch(text.strip(_CREDIT_BRACKETS)) is not None
+
+
+_CREDIT_CHARS = 60
+_CREDIT_BRACKETS = " ()[]<>【】/"
 
 
 def is_tip_line(line: str, *, max_chars: int = 160) -> bool:

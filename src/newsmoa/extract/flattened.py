@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from newsmoa.extract.boilerplate import notice_sentences_start, notice_start
+from newsmoa.extract.boilerplate import is_photo_credit, notice_sentences_start, notice_start
 from newsmoa.extract.bylines import Byline, signature_run
 from newsmoa.extract.lines import STOPS, ends_with_stop
 from newsmoa.extract.tables import (
@@ -265,6 +265,8 @@ def split_tail(paragraph: str) -> tuple[str, Byline | None]:
     # (links to the desk's pages, a video's promotion)
     if run is not None and (run[1] >= len(rest) or run[0].email):
         return end[:cut], run[0]
+    if run is None and is_photo_credit(rest):  # (`…열었다. 청솔군 제공`)
+        return end[:cut], None
     if len(rest) == len(tail.strip()):
         return paragraph, None
     return f"{end[:cut]} {rest}", None

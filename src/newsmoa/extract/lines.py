@@ -98,12 +98,14 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
         if _glued_to_body(stripped):
             return Line(number, text, Kind.BODY)
         return Line(number, text, Kind.COPYRIGHT)
-    if len(stripped) <= CAPTION_MAX_CHARS and boilerplate.is_caption(stripped):
-        return Line(number, text, Kind.CAPTION)
     short = len(stripped) <= title_max_chars and not ends_sentence(stripped)
     # (two sentences and what a crawler glued after them, `…열었다. …참석했다. 정하늘 기자`:
     # a brief flattened into one line, not a headline; it was dropped as having no body)
     short = short and len(_BODY_SENTENCE_END.findall(stripped)) < 2
+    if len(stripped) <= CAPTION_MAX_CHARS and boilerplate.is_caption(stripped):
+        return Line(number, text, Kind.CAPTION)
+    if short and credited_report(stripped):  # (the credit stays out of `Article.text`:
+        return Line(number, text, Kind.BODY)  # `flattened.split_tail`)
     if short and _DATE_PREFIX_RE.match(stripped):
         return Line(number, text, Kind.DATED)
     if short and boilerplate.is_contact(stripped):  # a release's contact line
@@ -127,6 +129,25 @@ def _glued_to_body(line: str) -> bool:
 # a sentence's end in Korean: a syllable, its stops, the quotes or brackets that close it
 _BODY_SENTENCE_END = re.compile(rf"[\uac00-\ud7a3][{re.escape(STOPS)}]+[{re.escape(CLOSERS)}]*")
 GLUED_SENTENCE_CHARS = 20  # shorter, what stands before a notice is no brief's sentence
+
+
+def credited_report(line: str) -> bool:
+    """Whether the (stripped) line is a report's sentences with a photo's credit glued on
+    (`…준공식을 열었다. 사진=청솔군 제공`): a brief a crawler flattened, not a headline
+    (it was dropped as having no body: a black-box case) nor a caption, which shows what
+    happens in the picture (`…서명하고 있다. (사진=청솔군 제공)`, `…청사 전경.`)."""
+    end = None
+    for end in _BODY_SENTENCE_END.finditer(line):  # noqa: B007 (the last one)
+        pass
+    if end is None or end.end() < GLUED_SENTENCE_CHARS:
+        return False
+    said = end.group().rstrip(CLOSERS + STOPS)
+    if said[-1] not in _REPORTED or line[: end.start() + 1].endswith("있다"):
+        return False
+    return boilerplate.is_photo_credit(line[end.end() :])
+
+
+_REPORTED = frozenset("다요죠")  # how a reporting sentence ends
 
 
 def ends_sentence(line: str) -> bool:

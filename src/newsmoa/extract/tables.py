@@ -108,8 +108,11 @@ def caption_patterns() -> tuple[re.Pattern[str], ...]:
 
 @cache
 def credit_patterns() -> tuple[re.Pattern[str], ...]:
-    """Each `credits.tsv` pattern, anchored at the end of the text it is searched in."""
-    return tuple(re.compile(rf"(?:{r[0]})\s*$") for r in _rows("credits.tsv"))
+    """Each `credits.tsv` pattern, anchored at the end of the text it is searched in, maybe
+    in brackets or after a slash (`(사진=청솔군 제공)`, `/사진=뉴시스`)."""
+    return tuple(
+        re.compile(rf"[(\[<【/]?\s*(?:{r[0]})\s*[)\]>】]?\s*$") for r in _rows("credits.tsv")
+    )
 
 
 @cache
