@@ -450,3 +450,13 @@ def test_a_photos_credit_glued_on_the_last_paragraph_leaves_the_text():
         "회의에는 소방서와 경찰서 등 20개 기관이 참석했다."
     )
     assert article.captions == ("시장이 회의에서 인사말을 하고 있다.(사진=해솔시 제공)",)
+
+
+@pytest.mark.parametrize("glued", ["ⓒ 누리신문", " [ⓒ 누리신문]", " Ⓒ누리신문"])
+def test_a_bare_notice_glued_on_a_brief_names_its_outlet(glued):
+    """A bare mark and name glued after a brief's last sentence was taken off its text but
+    named no outlet, as the same notice on a line of its own does (a black-box case)."""
+    brief = "해솔시는 4일 안전점검 회의를 열었다고 밝혔다. 회의에는 20개 기관이 참석했다."
+    article = extract(RawItem(origin="x", text=f"안전점검 회의\n\n{brief}{glued}\n"))
+    assert isinstance(article, Article)
+    assert (article.text, article.outlet) == (brief, "누리신문")

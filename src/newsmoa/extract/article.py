@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.boilerplate import is_related_label
+from newsmoa.extract.boilerplate import is_related_label, notice_start
 from newsmoa.extract.bylines import (
     WIRE_LEAD_RE,
     bare_notice_holder,
@@ -365,7 +365,13 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             inner, parts.paragraphs[n] = split_inner(paragraph)
             parts.captions.extend(inner)
         parts.publisher = parts.publisher or copyright_outlet(parts.paragraphs[-1][-_NOTICE_CHARS:])
-        parts.paragraphs[-1], glued = split_tail(parts.paragraphs[-1])
+        last = parts.paragraphs[-1]
+        parts.paragraphs[-1], glued = split_tail(last)
+        # a bare notice glued on closes the text (`…참석했다.ⓒ 한빛일보`: such a brief was
+        # named by its file, a black-box case)
+        if last.startswith(parts.paragraphs[-1]):
+            cut = last[len(parts.paragraphs[-1]) :]
+            parts.closing = bare_notice_holder(cut[notice_start(cut) :]) or parts.closing
         if glued is not None:
             parts.outlet = parts.outlet or glued.outlet
             parts.reporter = parts.reporter or glued.reporter
