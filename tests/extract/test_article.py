@@ -663,3 +663,30 @@ def test_a_body_sentence_naming_copyright_holders_is_body():
         "협회는 저작권자 몫이 줄어든다고 주장했다."
     )
     assert a.outlet == "한빛일보"
+
+
+@pytest.mark.parametrize(
+    ("mark", "glued"),
+    [
+        ("ⓒ 한빛일보", " ⓒ 한빛일보"),
+        ("▲ 준공식 모습 ⓒ 한빛일보", "ⓒ한빛일보"),
+        ("(c) 한빛일보", " [ⓒ 한빛일보]"),
+    ],
+)
+def test_a_bare_mark_inside_the_article_is_no_text(mark, glued):
+    """A photo's bare credit in the middle of a copied article (`▲ … ⓒ 한빛일보`, `(c)
+    한빛일보`, or one glued after a paragraph's last sentence) stayed in its text (a black-box
+    case)."""
+    a = extract(
+        RawItem(
+            origin="k.txt",
+            text="청솔군, 송림면 스마트팜 준공\n\n입력 2024.06.03 09:30\n\n"
+            f"청솔군은 3일 송림면에서 스마트팜 준공식을 열었다고 밝혔다.{glued}\n\n{mark}\n\n"
+            "이날 준공식에는 군수와 주민 100여명이 참석했다.\n\n김하늘 기자\n",
+        )
+    )
+    assert isinstance(a, Article)
+    assert a.text == (
+        "청솔군은 3일 송림면에서 스마트팜 준공식을 열었다고 밝혔다.\n"
+        "이날 준공식에는 군수와 주민 100여명이 참석했다."
+    )

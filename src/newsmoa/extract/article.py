@@ -41,6 +41,7 @@ from newsmoa.extract.flattened import (
     split_head,
     split_inner,
     split_tail,
+    without_mark,
     without_script,
 )
 from newsmoa.extract.html import html_to_text
@@ -364,6 +365,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         for n, paragraph in enumerate(parts.paragraphs):
             inner, parts.paragraphs[n] = split_inner(paragraph)
             parts.captions.extend(inner)
+            if n < len(parts.paragraphs) - 1:  # (the last one's: `split_tail`, below)
+                parts.paragraphs[n] = without_mark(parts.paragraphs[n])
         parts.publisher = parts.publisher or copyright_outlet(parts.paragraphs[-1][-_NOTICE_CHARS:])
         last = parts.paragraphs[-1]
         parts.paragraphs[-1], glued = split_tail(last)

@@ -90,13 +90,29 @@ _SENTENCE_BEFORE = re.compile(
 )
 
 
+def trailing_mark(text: str) -> int | None:
+    """Where a bare copyright mark and a name end `text` after other words (`…밝혔다.
+    ⓒ 한빛일보`, `▲ 준공식 모습 ⓒ 한빛일보`): a photo's credit or the page's notice
+    glued on; None when none does."""
+    if "ⓒ" not in text and "Ⓒ" not in text and "©" not in text:
+        return None  # (most lines)
+    m = _TRAILING_MARK.search(text)
+    return m.start() if m and m.start() > 0 else None
+
+
+_TRAILING_MARK = re.compile(
+    r"\s*[\[(<]?\s*[ⓒⒸ©]\s*[가-힣A-Za-z0-9]+(?:\s?[가-힣A-Za-z0-9]+)?\s*[\])>]?\s*$"
+)
+
+
 def is_photo_credit(text: str) -> bool:
     """Whether `text` is only a photo's credit, maybe in brackets (`사진=청솔군 제공`,
-    `(사진=연합뉴스)`, `청솔군 제공`, `연합뉴스`: `credits.tsv`, `photo_credits.tsv`)."""
+    `(사진=연합뉴스)`, `청솔군 제공`, `연합뉴스`, `ⓒ 청솔군`: `credits.tsv`,
+    `photo_credits.tsv`)."""
     text = text.strip()
     if not text or len(text) > _CREDIT_CHARS:
         return False
-    if any(p.match(text) for p in credit_patterns()):
+    if _TRAILING_MARK.fullmatch(text) or any(p.match(text) for p in credit_patterns()):
         return True
     return photo_credit_pattern().fullmatch(text.strip(_CREDIT_BRACKETS)) is not None
 

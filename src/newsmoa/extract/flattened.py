@@ -29,7 +29,12 @@ from __future__ import annotations
 
 import re
 
-from newsmoa.extract.boilerplate import is_photo_credit, notice_sentences_start, notice_start
+from newsmoa.extract.boilerplate import (
+    is_photo_credit,
+    notice_sentences_start,
+    notice_start,
+    trailing_mark,
+)
 from newsmoa.extract.bylines import Byline, signature_run
 from newsmoa.extract.lines import STOPS, ends_with_stop
 from newsmoa.extract.tables import (
@@ -270,6 +275,16 @@ def split_tail(paragraph: str) -> tuple[str, Byline | None]:
     if len(rest) == len(tail.strip()):
         return paragraph, None
     return f"{end[:cut]} {rest}", None
+
+
+def without_mark(paragraph: str) -> str:
+    """The paragraph without a bare copyright mark and name glued after its last sentence
+    (`…밝혔다. ⓒ 한빛일보`: a photo's credit between two paragraphs, which stayed in the
+    text; `split_tail` reads the last paragraph's as its notice)."""
+    at = trailing_mark(paragraph)
+    if at is None or not _SENTENCE_END_BACKWARDS.match(paragraph[:at].rstrip()[::-1]):
+        return paragraph
+    return paragraph[:at].rstrip()
 
 
 _TAIL_CHARS = 600  # what follows the last sentence once the script is out: a few lines' worth

@@ -106,6 +106,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
         return Line(number, text, Kind.CAPTION)
     if short and credited_report(stripped):  # (the credit stays out of `Article.text`:
         return Line(number, text, Kind.BODY)  # `flattened.split_tail`)
+    if short and boilerplate.trailing_mark(stripped) is not None:
+        return Line(number, text, Kind.CAPTION)  # `▲ 준공식 모습 ⓒ 한빛일보`
     if short and _DATE_PREFIX_RE.match(stripped):
         return Line(number, text, Kind.DATED)
     if short and boilerplate.is_contact(stripped):  # a release's contact line
