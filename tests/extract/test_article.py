@@ -690,3 +690,20 @@ def test_a_bare_mark_inside_the_article_is_no_text(mark, glued):
         "청솔군은 3일 송림면에서 스마트팜 준공식을 열었다고 밝혔다.\n"
         "이날 준공식에는 군수와 주민 100여명이 참석했다."
     )
+
+
+@pytest.mark.parametrize("signoff", ["", "김하늘 기자\n\n"])
+def test_a_stamp_under_the_body_dates_the_clipping(signoff):
+    """A clipping's stamp at its foot (`[뉴스1] 2024.06.03 13:20`) was left unread: the
+    article had no time and no outlet (a black-box case)."""
+    a = extract(
+        RawItem(
+            origin="k.txt",
+            text="청솔군, 송림면 스마트팜 준공\n\n"
+            "청솔군은 3일 송림면에서 스마트팜 준공식을 열었다고 밝혔다.\n\n"
+            f"이날 준공식에는 주민 100여명이 참석했다.\n\n{signoff}[뉴스1] 2024.06.03 13:20\n",
+        )
+    )
+    assert isinstance(a, Article)
+    assert (a.outlet, a.published.isoformat()) == ("뉴스1", "2024-06-03T13:20:00+09:00")
+    assert a.text.endswith("참석했다.")

@@ -292,6 +292,28 @@ def test_a_stamp_under_its_headline_splits_as_a_dateline_does():
     ]
 
 
+def test_clippings_each_closing_with_a_stamp_split_under_it():
+    """Clippings each closing with their stamp (`[미래일보] 2024.06.03 13:20` under the
+    body) were one article dated by the last stamp; each is now an article with the outlet
+    and time of the stamp under it (a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    text = (
+        "청솔군 스마트팜 혁신단지 협약\n\n"
+        "청솔군은 3일 스마트팜 혁신단지 조성 업무협약을 체결했다.\n\n김하늘 기자\n\n"
+        "[미래일보] 2024.06.03 13:20\n\n"
+        "청솔군 스마트팜 단지 150억 투입\n\n"
+        "청솔군은 3일 총사업비 150억원을 들여 스마트팜 단지를 짓는다고 밝혔다.\n\n"
+        "새벽신문 | 2024.06.03 15:05\n"
+    )
+    arts = [extract(RawItem(origin="p.txt", text=c)) for c in split_pasted(text)]
+    assert [(a.outlet, a.published.isoformat(), a.title) for a in arts] == [
+        ("미래일보", "2024-06-03T13:20:00+09:00", "청솔군 스마트팜 혁신단지 협약"),
+        ("새벽신문", "2024-06-03T15:05:00+09:00", "청솔군 스마트팜 단지 150억 투입"),
+    ]
+
+
 def test_what_only_looks_like_a_stamp_does_not_split():
     """An outlet's marker opening a body sentence (`[서울=뉴시스] 홍길동 기자 = …`), a
     headline holding a date, a section's mark with a date alone (`정치 | 2024.06.03`, a

@@ -278,6 +278,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     datelines: list[Dateline] = []
     in_body = False
     stamp: datetime | None = None
+    # a stamp under the body (`[뉴스1] 2024.06.03 13:20` closing a clipping): its time and
+    # outlet, when no date stands above (such a clipping was undated: a black-box case)
+    foot: tuple[datetime | None, str | None] | None = None
     lead_day: date | None = None  # a wire lead's (`SEOUL, Aug. 2, 2019 (Yonhap) --`)
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
     listed: list[str] = []  # ... the ones right after it, nothing else between
@@ -322,14 +325,16 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 parts.paragraphs.extend(trailing)
                 trailing.clear()
                 parts.paragraphs.append(_without_script(tidy(b.rest)))
-                parts.reported = True
+                parts.reported, foot = True, None
                 in_body, listed, listing = True, [], True
                 continue
         elif kind is Kind.DATED:
-            found = stamp_of(text) if not in_body and stamp is None else None
-            if found is not None:  # a line that is only a date and time, maybe after a mark
-                stamp = parse_datetime(text[found[0] :], tz=tz)
+            found = stamp_of(text) if stamp is None else None
+            if found is not None and not in_body:  # a line that is only a date and time,
+                stamp = parse_datetime(text[found[0] :], tz=tz)  # maybe after a mark
                 parts.stamped = found[1]  # (`[한빛일보] 2024.06.03`: its outlet)
+            elif found is not None:  # ... under the body: the clipping's, if no body follows
+                foot = (parse_datetime(text[found[0] :], tz=tz), found[1])
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
             if in_body:  # a bare mark and name closing the text (not a photo's credit
@@ -344,7 +349,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             else:
                 heads.append(text)
         elif kind is Kind.BODY:
-            parts.closing = None  # more body after it: it credited a picture
+            parts.closing, foot = None, None  # more body after it: it credited a picture
             parts.paragraphs.extend(trailing)
             trailing.clear()
             if not in_body:  # a deck a crawler glued onto the lead (`flattened.split_deck`)
@@ -383,6 +388,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     # clipping's `2026.11.28 15:42`, which was dropped: its dates then stayed unresolved),
     # else the day a wire lead states, at its midnight
     leads = datetime.combine(lead_day, time(), tzinfo=tz) if lead_day else None
+    if foot is not None and stamp is None:
+        stamp, parts.stamped = foot
     parts.published = published_from_datelines(datelines) or stamp or leads
     titles = _distinct(heads)
     # a copied page's breadcrumb (`홈 > 사회 > 지역`), section label (`문화`) and masthead above

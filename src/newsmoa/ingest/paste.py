@@ -42,6 +42,12 @@ def split_pasted(text: str) -> list[str]:
 
 def _split_on_datelines(text: str) -> list[str]:
     lines = classify_all(text)
+    feet = _foot_stamps(lines)
+    if len(feet) > 1:  # clippings each closing with their stamp: split under each one
+        raw = text.split("\n")
+        bounds = [0, *(n + 1 for n in feet[:-1]), len(raw)]
+        pieces = ["\n".join(raw[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        return [p for piece in pieces if piece.strip() for p in _split_on_datelines(piece)]
     anchors = _article_anchors(lines)
     if len(anchors) <= 1:
         return [text]
@@ -99,6 +105,26 @@ def _marked_stamp(line: Line) -> bool:
     """A clipping's stamp with its mark (`[한빛일보] 2024.06.03`, `한빛일보 | 2024.06.03 12:02`);
     a date alone (`2024.06.03 12:02`) may be a list's or a timeline's."""
     return (stamp_at(line.text.strip()) or 0) > 0  # (0: no mark before the date)
+
+
+def _foot_stamps(lines: list[Line]) -> list[int]:
+    """The clippings' stamps under their bodies (`[한빛일보] 2024.06.03 13:20` after the last
+    paragraph or the signature), when the text closes with one and opens with none: each then
+    closes its clipping, and the headline under it opens the next (clippings so pasted were
+    one article, dated by the last stamp: a black-box case). Empty when the stamps open the
+    clippings."""
+    shown = [line for line in lines if line.kind is not Kind.BLANK]
+    if len(shown) < 2 or not _is_stamp(shown[-1]) or _is_stamp(shown[0]):
+        return []
+    return [
+        line.number
+        for above, line in zip(shown, shown[1:], strict=False)
+        if _is_stamp(line) and above.kind is not Kind.SHORT
+    ]
+
+
+def _is_stamp(line: Line) -> bool:
+    return line.kind is Kind.DATED and _marked_stamp(line)
 
 
 def _opens_with_stamp(lines: list[Line], n: int) -> bool:
