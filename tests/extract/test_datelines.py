@@ -77,6 +77,15 @@ def test_an_hour_written_alone_is_kept():
     assert {text: parse_datetime(text) for text in when} == when
 
 
+def test_a_weekday_in_words_before_the_time_keeps_the_time():
+    """A feed's `2024년 6월 3일 월요일 오후 1:20` was read as that day's midnight (a
+    black-box case); `(월)` was read before."""
+    when = datetime(2024, 6, 3, 13, 20, tzinfo=SEOUL)
+    assert parse_datetime("2024년 6월 3일 월요일 오후 1:20") == when
+    assert parse_datetime("2024.06.03 (월요일) 13:20") == when
+    assert parse_datetime("2024.06.03 (월) 13:20") == when
+
+
 def test_a_zone_after_a_time_is_the_times_zone():
     """`2015-03-20 15:21 PDT` (a JSONL field, a clipping's stamp): read in Pacific time, not
     in the outlet's (a black-box case); a word after the time that names no zone changes

@@ -29,9 +29,10 @@ _DATE = (
 )
 # 13:21, 13:21:40, ISO 8601's T13:21:40; 16시34분, 16시 34분 40초, and the hour alone: 오후
 # 3시, 15시 (which was dropped, and the day's midnight taken; not 3시간, three hours; minutes
-# in words need 분: "15시 3명 부상" is no 15:03)
+# in words need 분: "15시 3명 부상" is no 15:03); the weekday before it, `(월)` or `월요일`
+# (a feed's `2024년 6월 3일 월요일 오후 1:20` was read as that day's midnight)
 _TIME = (
-    r"(?:\s*\(?[월화수목금토일]\)?)?(?:T|\s*)(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:"
+    r"(?:\s*\(?[월화수목금토일](?:요일)?\)?)?(?:T|\s*)(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:"
     r":\s*(?P<M>\d{1,2})(?:\s*:\s*(?P<S>\d{1,2}))?"
     r"|시(?!간)(?:\s*(?P<Mk>\d{1,2})\s*분(?:\s*(?P<Sk>\d{1,2})\s*초)?)?"
     r")"
