@@ -342,3 +342,21 @@ def test_a_feed_without_entries_is_named_not_passed_over(tmp_path):
     (item,) = list(read_sources([str(path)]))
     assert isinstance(item, Skipped) and item.origin == str(path)
     assert item.reason == "a feed without entries"
+
+
+def test_an_entry_whose_date_cannot_be_read_is_named_in_a_warning(tmp_path, caplog):
+    """An entry with a pubDate newsmoa cannot read was stored undated without a word (a
+    black-box case): it is still read, and a warning names the entry and its date."""
+    path = tmp_path / "feed.xml"
+    path.write_text(
+        SAVED.format(
+            title="중부매일신문", site="", body=BODY, entry="<pubDate>Mon, 33 Jun 2024</pubDate>"
+        ),
+        "utf-8",
+    )
+    with caplog.at_level("WARNING", logger="newsmoa.ingest.web"):
+        (item,) = list(read_sources([str(path)]))
+    assert isinstance(item, RawItem) and item.text == BODY
+    (record,) = caplog.records
+    assert "#1 (드론쇼 개최)" in record.getMessage()
+    assert "'Mon, 33 Jun 2024'" in record.getMessage()

@@ -8,6 +8,7 @@ page is one article (its main text is found at extraction).
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Container, Iterator
@@ -20,6 +21,7 @@ import httpx
 
 from newsmoa import settings
 from newsmoa.errors import InputError, Skipped
+from newsmoa.extract.article import published_time
 from newsmoa.extract.urls import is_web_url, url_key
 from newsmoa.ingest.readers import Item, decode, read_jsonl, read_text
 from newsmoa.types import RawItem
@@ -34,6 +36,8 @@ FEED_TYPES = (
 JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
 USER_AGENT = "newsmoa/0.1 (+https://github.com/newsmoa)"
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # a news page or feed is far smaller; more is not one
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +343,16 @@ def read_feed(
                 unread.add(key)
             continue
         markup = "<" in html  # a summary may be plain text, which is the article's text
+        published = entry.get("published") or entry.get("updated")
+        if published and published_time(published) is None:
+            # (the article was stored undated without a word: a black-box case)
+            log.warning(
+                "%s#%d (%s): its date %r is no date newsmoa reads; dated by its text if at all",
+                page.url,
+                n,
+                entry_title(entry) or link or "untitled",
+                published,
+            )
         yield RawItem(
             origin=f"{page.url}#{n}",
             html=html if markup else None,
@@ -347,6 +361,6 @@ def read_feed(
             outlet=_feed_outlet(feed_title),
             source_name=None if page_read else feed_title,
             title=entry_title(entry),
-            published=entry.get("published") or entry.get("updated"),
+            published=published,
             id=key,
         )
