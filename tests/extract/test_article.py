@@ -707,3 +707,28 @@ def test_a_stamp_under_the_body_dates_the_clipping(signoff):
     assert isinstance(a, Article)
     assert (a.outlet, a.published.isoformat()) == ("뉴스1", "2024-06-03T13:20:00+09:00")
     assert a.text.endswith("참석했다.")
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        '{"@type": "Person", "name": "김하늘 기자", "email": "sky@hanbit.example"}',
+        '"김하늘 기자 sky@hanbit.example"',
+        '[{"@type": "Person", "name": "김하늘 기자", "email": "mailto:sky@hanbit.example"}]',
+    ],
+)
+def test_a_pages_json_ld_author_is_its_byline(author):
+    """A saved page naming its reporter only in its JSON-LD: the e-mail was lost, and one
+    written in the name became words of it (`김하늘 기자 Sky Example`: a black-box case)."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>청솔군 스마트팜 준공 - 한빛일보</title>"
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebPage", "name": "한빛일보"}, {"@type": "NewsArticle", "headline": '
+        f'"청솔군 스마트팜 준공", "author": {author}, "publisher": '
+        '{"@type": "Organization", "name": "한빛일보"}}]}</script></head><body><article>'
+        "<h1>청솔군 스마트팜 준공</h1><p>청솔군은 3일 송림면에서 스마트팜 준공식을 열었다고 "
+        "밝혔다.</p><p>이날 준공식에는 주민 100여명이 참석했다.</p></article></body></html>"
+    )
+    a = extract(RawItem(origin="page.html", html=page))
+    assert isinstance(a, Article)
+    assert (a.reporter, a.email) == ("김하늘", "sky@hanbit.example")

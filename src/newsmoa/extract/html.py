@@ -108,6 +108,7 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
         root = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
     except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
         return {}
+    out: dict[str, Any] = linked_data_author(root)
     for el in root.iter("script", "style", "noscript"):
         el.text = ""
     for el in [e for e in root.iter("ul", "ol") if _links_list(e)]:
@@ -121,7 +122,6 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     lines = [" ".join(line.split()) for line in page.text_content().split("\n")]
     lines = [line for line in lines if line]
     short = [line for line in lines if len(line) <= _FURNITURE_CHARS]
-    out: dict[str, Any] = {}
     headline = _headline_line(lines, title)
     below, above = ([], []) if headline is None else _around_headline(lines, headline)
     after = (
@@ -148,6 +148,55 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     if holder := next((h for h in reversed(holders) if h), None):
         out["publisher"] = holder
     return out
+
+
+def linked_data_author(root: Any) -> dict[str, str]:
+    """The article's authors as its JSON-LD names them (`"author": {"@type": "Person",
+    "name": "김하늘 기자", "email": …}`): `author` (names joined by "; ") and `email`, {}
+    when it names none or only an organisation. trafilatura's author made an e-mail in the
+    name into words (`김하늘 기자 Sky Example`) and dropped the e-mail field (a black-box
+    case)."""
+    import json
+
+    from newsmoa.extract.bylines import EMAIL_RE
+
+    names: list[str] = []
+    emails: list[str] = []
+    for el in root.iter("script"):
+        if "ld+json" not in (el.get("type") or "").lower() or not el.text:
+            continue
+        try:
+            data = json.loads(el.text)
+        except ValueError:
+            continue
+        for author in _authors(data):
+            name = author.get("name") if isinstance(author, dict) else author
+            if not isinstance(name, str) or not name.strip():
+                continue
+            email = author.get("email") if isinstance(author, dict) else None
+            found = EMAIL_RE.search(name)
+            names.append(" ".join(EMAIL_RE.sub("", name).split()))
+            emails.extend(e for e in (email, found and found.group()) if isinstance(e, str) and e)
+        if names:
+            break
+    out = {"author": "; ".join(n for n in names if n)} if any(names) else {}
+    if emails:
+        out["email"] = emails[0].removeprefix("mailto:")
+    return out
+
+
+def _authors(data: Any) -> list[Any]:
+    """The authors of the first object in JSON-LD `data` that names any (in a list, an
+    `@graph`); an organisation is no author."""
+    if isinstance(data, list):
+        return next((a for item in data if (a := _authors(item))), [])
+    if not isinstance(data, dict):
+        return []
+    if "@graph" in data:
+        return _authors(data["@graph"])
+    named = data.get("author")
+    named = named if isinstance(named, list) else [named] if named else []
+    return [a for a in named if not (isinstance(a, dict) and a.get("@type") == "Organization")]
 
 
 ABOVE_HEADLINE = 3  # lines above the headline a page's own dateline may stand in
