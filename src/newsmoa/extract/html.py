@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any
+
+from newsmoa.extract.bylines import EMAIL_RE
 
 log = logging.getLogger(__name__)
 
@@ -156,10 +159,6 @@ def linked_data_author(root: Any) -> dict[str, str]:
     when it names none or only an organisation. trafilatura's author made an e-mail in the
     name into words (`김하늘 기자 Sky Example`) and dropped the e-mail field (a black-box
     case)."""
-    import json
-
-    from newsmoa.extract.bylines import EMAIL_RE
-
     names: list[str] = []
     emails: list[str] = []
     for el in root.iter("script"):
