@@ -4,7 +4,8 @@ Per sentence: dates (`dates`, resolved against the dateline; `이날` follows th
 named in its sentence or the one before, else it is the article's lead day or the
 dateline's, `REF_SENTENCES`, `LEAD_DAYS`),
 titled people (`people`), organisations and places (`places`, with the areas Kiwi does not
-know that the article shows to be areas: `areas_confirmed`), quantities (`quantities`);
+know that the article shows to be areas: `areas_confirmed`), quantities (`quantities`) and
+lengths of time (`durations`: quantities counting `duration`);
 each fact is attached to the happening of the clause its words end in
 (`clauses`). People and organisations come back as one fact per name with every mention as
 a source; dates, places of a happening and quantities as one fact per mention.
@@ -22,7 +23,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from newsmoa.facts import compare, places, quantities, readings
+from newsmoa.facts import compare, durations, places, quantities, readings
 from newsmoa.facts import people as people_mod
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.calendar import SEOUL
@@ -137,7 +138,7 @@ def extract_facts(
                     lead = m.day if 0 <= (anchor - m.day).days <= LEAD_DAYS else None
             ref_year = m.year or ref_year
             ref_month = m.month or ref_month
-        for q in quantities.find(a):
+        for q in (*quantities.find(a), *durations.find(a)):
             facts.append(
                 Fact(
                     "quantity",
