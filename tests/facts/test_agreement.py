@@ -60,7 +60,7 @@ def test_festival_facts():
     art = make_article("f", sample("festival"), datetime(2015, 3, 20, 11, tzinfo=KST))
     facts = Story([art]).facts["f"]
     dates = [(f.text, f.value, f.about) for f in facts if f.type == "date"]
-    assert dates == [("오는 25일", "2015-03-25", "축제"), ("20일", "2015-03-20", "announcement")]
+    assert dates == [("오는 25일", "2015-03-25", "event"), ("20일", "2015-03-20", "announcement")]
     assert [(f.value, f.counts) for f in facts if f.type == "quantity"] == [(1000, "주민")]
 
 

@@ -123,6 +123,8 @@ class Analysis:
         told = self.text[pos - self.start : end - self.start]
         if any(mark in told for mark in QUOTE_MARKS):
             return None
+        if toks and toks[-1].tag == "ETM" and not extended:
+            return _adnominal(toks, after[len(toks) :])
         if toks and toks[-1].tag == "JKQ":  # (`열렸다고`: 다 and 고 cut apart)
             toks.pop()
         if not toks or toks[-1].tag not in ("EF", "EC"):
@@ -144,6 +146,7 @@ class Analysis:
                 "anywhere": range(len(marks), len(toks) + 1),
                 "before": [n],
                 "predicate": range(n + 1, len(toks) + 1),
+                "adnominal": (),  # (read by `_adnominal` only)
             }[where]
             if any(_ends_with(toks[:k], marks) for k in ends):
                 if tense == "none" or (tense in ("future", "present") and said):
@@ -159,6 +162,24 @@ class Analysis:
             return False
         said = self.text[clause.start - self.start : clause.end - self.start]
         return bool(find_dates(said, None))
+
+
+def _adnominal(toks: Sequence[Tok], rest: Sequence[Tok]) -> str | None:
+    """The tense of a clause ending in a verb's adnominal form before a noun that names a
+    happening (`tense_marks.tsv`, where `adnominal`): `3일 개최할 장류 축제` is to come,
+    `20일 열린 회의` is over (in an article of the 14th: the 3rd of next month, the 20th of
+    the last, where the nearest day was taken: a black-box case). Before any other noun
+    (`선보인 후`, `수용할 수`) an adnominal tells no time of the date's: None."""
+    if len(toks) < 2 or toks[-2].tag not in _VERBS:
+        return None
+    head = _head(rest)
+    if not head or happening_of(head) is None:
+        return None
+    marks = [(m, tense) for m, tense, where in _tense_marks() if where == "adnominal"]
+    return next((tense for m, tense in marks if _ends_with(toks, m)), None)
+
+
+_VERBS = frozenset({"VV", "XSV", "VX"})
 
 
 # the tags of a clause's closing predicate (`체결/NNG` + `하 었 다`, `예정/NNG` + `이 다`)
@@ -530,12 +551,22 @@ def _clauses(text: str, toks: tuple[Tok, ...]) -> tuple[Clause, ...]:
 
 
 def _head_noun(toks: tuple[Tok, ...], last: int) -> str:
-    heads = []
-    for t in toks[last + 1 : last + 3]:
-        if t.tag not in ("NNG", "NNP"):
+    head = _head(toks[last + 1 :])
+    return " " + head if head else ""
+
+
+_HEAD_PARTS = 3  # the tokens after an adnominal read for the noun it modifies
+
+
+def _head(rest: Sequence[Tok]) -> str:
+    """The noun an adnominal modifies, from the tokens after it: its first nouns, with a
+    suffix Kiwi cuts off inside one (`장류 축제`: 장/NNG 류/XSN 축제/NNG)."""
+    heads: list[str] = []
+    for t in rest[:_HEAD_PARTS]:
+        if t.tag not in ("NNG", "NNP", "XSN") or (t.tag == "XSN" and not heads):
             break
         heads.append(t.form)
-    return " " + "".join(heads) if heads else ""
+    return "".join(heads)
 
 
 @cache

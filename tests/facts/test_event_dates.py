@@ -1,0 +1,27 @@
+"""A festival's day told by outlets in different words: each on its side, none left out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from facts_samples import KST, Story, make_article
+
+ON_14TH = datetime(2024, 5, 14, 10, tzinfo=KST)
+
+
+def test_a_festivals_day_by_adnominal_or_other_verb_is_compared_with_the_others():
+    """A black-box case, in an article of the 14th: `3일 … 개최할 장류 축제` was the 3rd
+    of May (the nearest day; an adnominal's tense was not read) against the others' 3 June,
+    and `다음 달 13일 … 축제를 연다` was about `축제` (its object), not `개최`, so the outlet
+    that misreported the day stood on no side."""
+    texts = {
+        "a": "또한 군은 다음 달 3일 순창발효테마파크에서 장류 축제를 개최할 예정이다.",
+        "b": "군은 오는 6월 3일 순창발효테마파크에서 장류 축제를 개최할 예정이다.",
+        "c": "군은 3일 순창발효테마파크에서 개최할 장류 축제도 함께 홍보할 계획이다.",
+        "d": "군은 다음 달 13일 순창발효테마파크에서 장류 축제를 연다.",
+    }
+    story = Story([make_article(k, t, ON_14TH) for k, t in texts.items()])
+    (d,) = story.disagreements()
+    assert d.kind == "date" and d.about.startswith("event date")
+    sides = {v.value: sorted({s.article for s in v.sources}) for v in d.values}
+    assert sides == {"2024-06-03": ["a", "b", "c"], "2024-06-13": ["d"]}
