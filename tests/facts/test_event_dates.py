@@ -25,3 +25,16 @@ def test_a_festivals_day_by_adnominal_or_other_verb_is_compared_with_the_others(
     assert d.kind == "date" and d.about.startswith("event date")
     sides = {v.value: sorted({s.article for s in v.sources}) for v in d.values}
     assert sides == {"2024-06-03": ["a", "b", "c"], "2024-06-13": ["d"]}
+
+
+ON_20TH = datetime(2024, 5, 20, 13, tzinfo=KST)
+
+
+def test_a_day_that_says_less_than_one_side_stands_on_it():
+    """`20일` beside `20일 오후 2시` against `19일`: the outlet of the bare day was on no side."""
+    said = "청솔군은 {} 군청에서 희망재단과 업무협약을 체결했다고 밝혔다."
+    days = {"a": "19일", "b": "20일 오후 2시", "c": "20일"}
+    story = Story([make_article(k, said.format(w), ON_20TH) for k, w in days.items()])
+    (d,) = story.disagreements()
+    sides = {v.value: sorted({s.article for s in v.sources}) for v in d.values}
+    assert sides == {"2024-05-19": ["a"], "2024-05-20T14:00:00+09:00": ["b", "c"]}

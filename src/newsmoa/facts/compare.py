@@ -145,7 +145,11 @@ def contested(by_article: Mapping[str, Sequence[Any]], covers: Covers) -> list[A
     Two outlets contradict each other when each states a value none of the other's values
     agrees with; a reprint, or an outlet that only leaves things out, contradicts no one.
     A value is reported when it is such a lone value of a contradicting pair; one that
-    covers another reported value (says less) is left out.
+    covers another reported value is left out when it agrees with all of them (says less:
+    `2015-03` beside the 19th and the 20th) or covers just one (it stands on that one's
+    side: `side`), but not when it covers several and contradicts another: `지난 20일`
+    beside `20일 오전 10시` and `20일 오전 10시 30분` against `19일` is a side of its own (it
+    was left out, and its outlet stood on no side: a black-box case).
     """
 
     def lone(mine: Sequence[Any], theirs: Sequence[Any]) -> list[Any]:
@@ -159,5 +163,24 @@ def contested(by_article: Mapping[str, Sequence[Any]], covers: Covers) -> list[A
             if only_a and only_b:
                 found.update((key(v), v) for v in only_a + only_b)
     values = list(found.values())
-    values = [v for v in values if not any(key(w) != key(v) and covers(v, w) for w in values)]
+
+    def says_less(v: Any) -> bool:
+        others = [w for w in values if key(w) != key(v)]
+        covered = sum(covers(v, w) for w in others)
+        return covered == 1 or (covered > 1 and all(covers(v, w) or covers(w, v) for w in others))
+
+    values = [v for v in values if not says_less(v)]
     return values if len(values) > 1 else []
+
+
+def side(value: Any, values: Sequence[Any], covers: Covers) -> Any | None:
+    """The reported value of `values` (`contested`) an outlet stating `value` stands with:
+    that value, or the one reported value it covers when it contradicts another (`4일 뒤`
+    with `4일 뒤 오후 2시` against `3일 뒤`: it says less than its side, but takes it);
+    None when it takes no side (it covers none, or agrees with all: `2015-03`)."""
+    same = [w for w in values if key(w) == key(value)]
+    if same:
+        return same[0]
+    covered = [w for w in values if covers(value, w)]
+    contradicts = any(not (covers(value, w) or covers(w, value)) for w in values)
+    return covered[0] if len(covered) == 1 and contradicts else None

@@ -832,12 +832,11 @@ def _disagreement(
     if not values:
         return None
     quoted: dict[str, list[Source]] = {}
-    for value in values:
-        for v, fact, art in group:
-            if compare.key(v) == compare.key(value):
-                quoted.setdefault(compare.key(value), []).extend(
-                    quote(art, spans[art.id], src.start, src.end) for src in fact.sources
-                )
+    for v, fact, art in group:  # (an outlet saying less than one side stands on it)
+        if (at := compare.side(v, values, covers)) is not None:
+            quoted.setdefault(compare.key(at), []).extend(
+                quote(art, spans[art.id], src.start, src.end) for src in fact.sources
+            )
     if in_sentence:  # (a happening a story reports once is one claim however it is worded)
         values = _said_alike(values, quoted)
         if kind == "quantity":
