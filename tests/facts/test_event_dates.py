@@ -30,6 +30,28 @@ def test_a_festivals_day_by_adnominal_or_other_verb_is_compared_with_the_others(
 ON_20TH = datetime(2024, 5, 20, 13, tzinfo=KST)
 
 
+def test_a_fires_day_is_one_claim_and_every_outlet_stands_on_a_side():
+    """A black-box case: `불이 나` (labelled by its place, `공장`) and `화재가 발생했다` were
+    two happenings, so the 19th was never set against the 20th at 10:30; and `지난 20일`,
+    saying less than both times of the 20th, stood on no side."""
+    texts = {
+        "a": "20일 오전 10시 30분께 완주군 봉동읍 한 부품공장에서 불이 나 근로자 2명이 숨졌다.",
+        "b": "지난 20일 완주군 봉동읍 한 부품공장에서 화재가 발생해 근로자 2명이 숨졌다.",
+        "c": "19일 오전 10시 30분께 완주군 봉동읍 한 부품공장에서 화재가 발생해 근로자 2명이 숨졌다.",
+        "d": "20일 오전 10시께 완주군 봉동읍 한 공장에서 불이 나 근로자 2명이 숨졌다.",
+    }
+    story = Story([make_article(k, t, ON_20TH) for k, t in texts.items()])
+    (d,) = story.disagreements()
+    assert d.kind == "date" and d.about.startswith("incident date")
+    sides = {v.value: sorted({s.article for s in v.sources}) for v in d.values}
+    assert sides == {
+        "2024-05-19T10:30:00+09:00": ["c"],
+        "2024-05-20": ["b"],
+        "2024-05-20T10:00:00+09:00": ["d"],
+        "2024-05-20T10:30:00+09:00": ["a"],
+    }
+
+
 def test_a_day_that_says_less_than_one_side_stands_on_it():
     """`20일` beside `20일 오후 2시` against `19일`: the outlet of the bare day was on no side."""
     said = "청솔군은 {} 군청에서 희망재단과 업무협약을 체결했다고 밝혔다."
