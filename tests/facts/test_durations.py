@@ -49,3 +49,26 @@ def test_a_length_one_outlet_gets_wrong_is_a_disagreement_and_one_written_otherw
     }
     months = said.replace("3년간", "36개월간")
     assert Story([make_article("a0", said), make_article("a1", months)]).disagreements() == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It will invest 150 million won over the next three years.", [(3, "years")]),
+        ("The fire burned for 90 minutes.", [(90, "minutes")]),
+        ("They signed a 24-month contract.", [(2, "years")]),
+        ("A 10-year-old boy was hurt.", []),
+    ],
+)
+def test_an_english_length_of_time_is_a_quantity_counting_duration(text, expected):
+    art = make_article("x", text)
+    found = extract_facts(art, split(art))
+    assert [(f.value, f.unit) for f in found if f.counts == "duration"] == expected
+
+
+def test_an_english_length_one_outlet_gets_wrong_is_a_disagreement():
+    said = "Chorok Deulpan will invest 150 million won over the next {} years to build a plant."
+    arts = [make_article(k, said.format(n)) for k, n in (("a", "three"), ("b", "two"))]
+    (d,) = Story(arts).disagreements()
+    assert d.kind == "quantity" and d.about.startswith("duration")
+    assert {v.value: [s.article for s in v.sources] for v in d.values} == {2: ["b"], 3: ["a"]}

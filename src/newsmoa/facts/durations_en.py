@@ -1,0 +1,71 @@
+"""Lengths of time in English: "over the next three years", "for two hours", "a two-year deal".
+
+    "invest 150 million won over the next three years"  -> 3 years, counts duration
+    "burned for 90 minutes"                             -> 90 minutes
+    "a 24-month programme"                              -> 2 years
+
+The English counterpart of `durations` (`durations_en.tsv`): a count of a unit of time after
+a word that makes it a length, or joined to its unit by a hyphen before a noun (not an age:
+`a 10-year-old`), as a `quantities_en.Quantity` counting `durations.DURATION`, so a wire's
+`three years` against a rewrite's `two years` for one investment is a disagreement (they
+were no facts: a black-box case).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsmoa.facts.durations import DURATION
+from newsmoa.facts.quantities_en import Quantity
+from newsmoa.facts.tables import alternation, rows
+
+
+@cache
+def _table() -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for kind, *rest in rows("durations_en"):
+        out.setdefault(kind, []).append(tuple(rest))
+    return out
+
+
+@cache
+def _numbers() -> dict[str, float]:
+    """Numbers written as words (`number_words_en.tsv`), and `a`/`an` for one."""
+    out = {w: float(v) for w, v, kind in rows("number_words_en") if kind == "number"}
+    return out | {"a": 1.0, "an": 1.0}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    units = {w: (unit, int(n)) for w, unit, n in _table()["unit"]}
+    number = rf"(?P<n>\d+(?:\.\d+)?|{alternation(_numbers())})"
+    before = alternation(w for (w,) in _table()["before"])
+    unit = rf"(?P<unit>{alternation(units)})"
+    return re.compile(
+        rf"(?i)\b(?:{before})\s+(?:the\s+(?:next|past|last|coming|first)\s+)?{number}\s+{unit}\b"
+        rf"|\b(?P<n2>\d+(?:\.\d+)?|{alternation(_numbers())})-(?P<unit2>{alternation(units)})"
+        r"\b(?!-old)(?=\s+[a-z])"
+    )
+
+
+def find(text: str) -> list[Quantity]:
+    """Every length of time in `text`, as quantities counting `DURATION`."""
+    units = {w: (unit, int(n)) for w, unit, n in _table()["unit"]}
+    out = []
+    for m in _pattern().finditer(text):
+        n, word = (
+            (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
+        )
+        count = _numbers().get(n.lower()) if not n[0].isdigit() else float(n)
+        if count is None:
+            continue
+        unit, each = units[word.lower()]
+        value = count * each
+        for from_unit, to_unit, whole in _table()["whole"]:
+            if unit == from_unit and value % int(whole) == 0:
+                value, unit = value / int(whole), to_unit
+        start = m.start("n") if m.group("n") else m.start("n2")
+        shown = int(value) if float(value).is_integer() else value
+        out.append(Quantity(shown, unit, DURATION, start, m.end()))
+    return out
