@@ -1,10 +1,15 @@
-"""How much of each article's text was already written: by the release, or by earlier articles;
-and how much of the release an article ran (`release_shares`).
+"""How much of each article's text was already written, by the release or by an earlier
+article (`reuse_scores`); how much of it came from the releases (`from_releases`); and how
+much of the release an article ran (`release_shares`).
 
 Share of an article's character 5-grams (on the comparison key: no spaces, bullets or
-punctuation) found in what came before it: the press releases when the story has any (each
-of them; a release sent again, or two an editor merged), else every earlier article. The
-earliest article scores 0 without a release, and a release scores 0.
+punctuation) found in what came before it: the press releases of the story (each of them; a
+release sent again, or two an editor merged) and every article read before it. The earliest
+article scores 0 without a release, and a release scores 0. An outlet copying a wire that
+added its own reporting to the release reuses the wire's reporting too: measured against
+the release alone, it was scored as if that reporting were its own (reuse .66 for a copy
+word for word, a press office's case). Whether an article carried the release is
+`from_releases`, the share of its text the releases have.
 """
 
 from __future__ import annotations
@@ -18,21 +23,29 @@ SHINGLE_CHARS = 5
 
 
 def reuse_scores(articles: Sequence[Article]) -> dict[str, float]:
-    ordered = reading_order(articles)
-    releases = [a for a in ordered if a.is_release]
     seen: set[str] = set()
-    for release in releases:
-        seen |= ngrams(release.text, SHINGLE_CHARS)
     scores: dict[str, float] = {}
-    for article in ordered:
+    for article in reading_order(articles):  # the releases first
         grams = ngrams(article.text, SHINGLE_CHARS)
-        if article.is_release:
-            scores[article.id] = 0.0
-            continue
-        scores[article.id] = round(len(grams & seen) / len(grams), 3) if grams else 0.0
-        if not releases:
-            seen |= grams
+        scores[article.id] = 0.0 if article.is_release else _share(grams, seen)
+        seen |= grams
     return scores
+
+
+def from_releases(articles: Sequence[Article]) -> dict[str, float]:
+    """Each article's share of its text found in the story's releases (a release's: 0)."""
+    releases: set[str] = set()
+    for a in articles:
+        if a.is_release:
+            releases |= ngrams(a.text, SHINGLE_CHARS)
+    return {
+        a.id: 0.0 if a.is_release else _share(ngrams(a.text, SHINGLE_CHARS), releases)
+        for a in articles
+    }
+
+
+def _share(grams: frozenset[str], seen: set[str]) -> float:
+    return round(len(grams & seen) / len(grams), 3) if grams else 0.0
 
 
 def release_shares(release: Article, articles: Sequence[Article]) -> dict[str, float]:

@@ -13,7 +13,7 @@ from newsmoa.facts import agreement_event, merge_facts
 from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
-from newsmoa.reconcile.reuse import release_shares, reuse_scores
+from newsmoa.reconcile.reuse import from_releases, release_shares, reuse_scores
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
 from newsmoa.types import Article, Disagreement, Story
@@ -87,11 +87,12 @@ CARRIED_MIN_REUSE = 0.3  # share of an article's text taken from the release to 
 def carried_by(
     articles: Sequence[Article], reuse: Mapping[str, float], release: Article
 ) -> list[dict[str, Any]]:
-    """The articles that carried the press release: those reusing a good share of its text,
-    each with its `reuse` and the share of the release it ran (`release_shares`)."""
-    carriers = [
-        a for a in articles if not a.is_release and reuse.get(a.id, 0.0) >= CARRIED_MIN_REUSE
-    ]
+    """The articles that carried the press release: those taking a good share of their text
+    from the releases (`from_releases`; not their `reuse`, which counts text copied from
+    another outlet's own reporting too), each with its `reuse` and the share of the release
+    it ran (`release_shares`)."""
+    taken = from_releases(articles)
+    carriers = [a for a in articles if not a.is_release and taken[a.id] >= CARRIED_MIN_REUSE]
     shares = release_shares(release, carriers)
     return [
         {"article": a.id, "outlet": a.outlet, "reuse": reuse[a.id], "release_share": shares[a.id]}

@@ -1,0 +1,54 @@
+"""Reuse: how much of each article's text was already written, and by whom it was carried."""
+
+from datetime import UTC, datetime, timedelta
+
+from newsmoa.reconcile.reuse import from_releases, reuse_scores
+from newsmoa.reconcile.story import carried_by
+from newsmoa.types import Article
+
+T0 = datetime(2024, 9, 12, 9, tzinfo=UTC)
+
+RELEASE = [
+    "고창군은 12일 상하면에서 청년 스마트팜 임대단지 준공식을 열었다고 밝혔다.",
+    "임대단지는 총사업비 45억원을 들여 온실 12동과 육묘장을 갖췄다.",
+    "군은 청년 농업인 12명을 선발해 온실을 3년간 빌려준다.",
+    "심덕섭 군수는 청년이 땅 없이도 농업을 시작하도록 돕겠다고 말했다.",
+]
+OWN = [  # the wire's own reporting, which the release does not have
+    "입주 청년 이모씨는 서울에서 직장을 그만두고 내려와 딸기 농사를 짓는다고 말했다.",
+    "인근 농가들은 입주 경쟁률이 4대 1에 이를 만큼 관심이 높았다고 전했다.",
+    "일부 농민단체는 임대 기간 3년이 자립하기에는 짧다고 지적했다.",
+]
+
+
+def art(id_: str, lines: list[str], minutes: int | None, **kw) -> Article:
+    when = T0 + timedelta(minutes=minutes) if minutes is not None else None
+    return Article(id=id_, text="\n".join(lines), published=when, **kw)
+
+
+def test_a_copy_of_a_reprint_reuses_the_reprint_not_only_the_release():
+    """Release -> a wire that adds its own reporting -> an outlet copying the wire: the copy
+    wrote nothing of its own, but was scored as if the wire's reporting were its own (reuse
+    .5, the share of it the release has), as the wire was (a press office's case)."""
+    release = art("r", RELEASE, 0, is_release=True)
+    wire = art("wire", RELEASE[:2] + OWN, 60, outlet="뉴시스")
+    copy = art("copy", RELEASE[:2] + OWN, 200, outlet="전북도민일보")
+    scores = reuse_scores([copy, wire, release])
+    assert scores["r"] == 0.0
+    assert scores["wire"] < 0.5
+    assert scores["copy"] == 1.0
+
+
+def test_the_release_carriers_are_those_that_ran_the_release_not_another_outlet():
+    """An outlet copying only a wire's own reporting reuses all its text (from the wire) but
+    carried nothing of the release: it is no placement of it."""
+    release = art("r", RELEASE, 0, is_release=True)
+    wire = art("wire", RELEASE + OWN, 60, outlet="뉴시스")
+    follow = art("follow", OWN, 200, outlet="다른신문")
+    articles = [release, wire, follow]
+    reuse = reuse_scores(articles)
+    assert reuse["follow"] == 1.0
+    assert from_releases(articles)["follow"] < 0.1
+    carriers = carried_by(articles, reuse, release)
+    assert [c["outlet"] for c in carriers] == ["뉴시스"]
+    assert carriers[0]["reuse"] == reuse["wire"]
