@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
+from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.reuse import from_releases, reuse_scores
 from newsmoa.reconcile.story import carried_by
 from newsmoa.types import Article
@@ -52,3 +53,14 @@ def test_the_release_carriers_are_those_that_ran_the_release_not_another_outlet(
     carriers = carried_by(articles, reuse, release)
     assert [c["outlet"] for c in carriers] == ["뉴시스"]
     assert carriers[0]["reuse"] == reuse["wire"]
+
+
+def test_an_undated_wire_is_the_source_of_its_dated_reprints_not_their_copy():
+    """A wire pasted without its date, and two outlets' dated reprints of it: read last, the
+    wire was scored as reusing its reprints (1.0) and the first reprint as the original (0)."""
+    wire = art("wire", RELEASE + OWN, None, outlet="뉴시스")
+    first = art("first", RELEASE + OWN[:2], 60, outlet="전북도민일보")
+    second = art("second", RELEASE[:3] + OWN[:1], 90, outlet="새전북신문")
+    scores = reuse_scores([first, second, wire])
+    assert scores["wire"] == 0.0 and scores["first"] == 1.0 and scores["second"] > 0.95
+    assert [a.id for a in reading_order([first, second, wire])] == ["wire", "first", "second"]

@@ -1,6 +1,7 @@
 """Sentence alignment across a story's articles: each distinct sentence once, with all sources.
 
-Articles are read in order (a press release first, then by publication time). Each sentence
+Articles are read in order (a press release first, then those without a publication time,
+then by time: `reading_order`). Each sentence
 joins the most similar sentence group that its article is not yet in, or founds a new group
 placed after the group of its article's previous sentence, so the consolidated story follows
 the articles' own order; an article's sentences before its first match (an outlet's own
@@ -78,13 +79,17 @@ def reading_order(articles: Sequence[Article]) -> list[Article]:
     """Press releases first, the newest first (a release sent again corrects the one
     before: its words are the story's reference) and, of two of one time (a correction
     keeping the first one's 보도일시), the one that says it corrects (`correction_marks`);
-    then the articles by publication time (undated last), then by id."""
+    then the articles without a publication time, then the others by time, then by id. An
+    undated text among dated reports is most often what they copy, a wire or a release
+    pasted without its date; read last, it was scored as reusing its own reprints (1.0, and
+    the first reprint 0: a press office's case). An undated reprint of a dated text is
+    taken for its source the same way: no time says otherwise."""
 
     def key(a: Article) -> tuple[bool, bool, float, bool, str]:
         t = a.published.timestamp() if a.published else 0.0
         if a.is_release:
             return (False, a.published is None, -t, not _corrects(a), a.id)
-        return (True, a.published is None, t, False, a.id)
+        return (True, a.published is not None, t, False, a.id)
 
     return sorted(articles, key=key)
 
