@@ -121,3 +121,19 @@ def test_groups_of_one_article_are_not_compared_at_all(monkeypatch):
         [*alike, alike[0]], [frozenset("a")] * 30 + [frozenset("b")], grams
     )
     assert pairs == [(i, 30) for i in range(30)] and set(counted) == {30}
+
+
+def test_one_amount_written_two_ways_is_one_figure():
+    """An outlet's `1.5억원` for the release's `1억5000만원`, in a sentence it reworded: the
+    figures were compared as digit strings (`1.5` against `1`, `5000`), so the two versions
+    were two claims, each "only here" (a press office's case)."""
+    release = (
+        "군은 청년 농업인 12명에게 온실을 빌려주고 임대료로 해마다 군비 1억5000만원을 지원한다."
+    )
+    reprint = "청년 농업인 12명이 입주하며, 군비 1.5억원이 해마다 임대료 지원에 쓰인다."
+    assert numbers(release) == numbers(reprint)
+    assert one_claim(release, reprint, content_words) >= 0.6
+    # another amount is another claim
+    assert one_claim(release, reprint.replace("1.5억", "2.5억"), content_words) == 0.0
+    parts = joined([[("r", release)], [("b", reprint)]], grams, content_words)
+    assert parts == [[0, 1]]

@@ -45,3 +45,26 @@ def test_a_headline_stating_the_fewer_outlets_figure_is_not_the_storys_title():
     # no side stated by most outlets: nothing to avoid
     even = articles[:1] + articles[2:3]
     assert minority_marks(even, [_shops(even)]) == frozenset()
+
+
+def test_a_headline_writing_the_fewer_outlets_amount_another_way_is_not_the_title():
+    """The misprint `1억5000만원` in the text is `1.5억` in its headline: as digit strings
+    (`1`, `5000` against `1.5`) the headline did not state it, and titled the story."""
+    body = "청솔시는 도시재생 예비사업에 선정돼 국비 {}을 확보했다."
+    titles = [
+        "청솔시 도시재생 선정 국비 1.5억 확보",
+        "청솔시 도시재생 국비 확보",
+        "도시재생 예비사업 선정",
+    ]
+    amounts = ["1억5000만원", "1억원", "1억원"]
+    articles = [
+        Article(id=str(n), text=body.format(x), title=t, outlet=str(n))
+        for n, (t, x) in enumerate(zip(titles, amounts, strict=True))
+    ]
+    sides = (
+        DisagreementValue(100_000_000, tuple(Source(a.id, 0, len(a.text)) for a in articles[1:])),
+        DisagreementValue(150_000_000, (Source("0", 0, len(articles[0].text)),)),
+    )
+    marks = minority_marks(articles, [Disagreement("국비, sentence 1", "quantity", sides)])
+    assert story_title(articles) == titles[0]  # the closest alone
+    assert story_title(articles, marks) != titles[0]

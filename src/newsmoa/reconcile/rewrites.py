@@ -9,8 +9,11 @@ outlet carries the claim. Two sentence groups of a story are joined here when no
 in both and some pair of their variants:
 
 - shares content words: the Dice coefficient of their nouns, verb and adjective stems,
-  roots, numbers and foreign words (Kiwi; `CONTENT_TAGS`) is at least `MIN_WORDS_DICE`, and
-- states no figure the other lacks both ways: the numbers of one are among the other's
+  roots, figures (as values, as below) and foreign words (Kiwi; `CONTENT_TAGS`) is at least
+  `MIN_WORDS_DICE`, and
+- states no figure the other lacks both ways: the figures of one are among the other's,
+  read as values (`text.amounts`: a reprint's `1.5억원` is the release's `1억5000만원`; as
+  digit strings they were two figures, and one claim two sentences, a press office's case)
   (`2분기 시설투자는 6조2000억원 … 반도체 5조2000억원, 디스플레이 5000억원` takes in
   `반도체 분야가 5조2000억원, 디스플레이 5000억원이었다`, but `보험료 상위 20% 세대는 …
   26만1497원` stays apart from `상위 50% 세대(5분위)는 … 26만1497원`, and one company's
@@ -39,7 +42,8 @@ before a review found that). On `newsmoa eval --only disagreements` the joins fo
 real misprint, 세계일보's `12월5일부터` against the others' 12월 15일 for China's tariffs
 (August C), and one false dispute: `이번 주 중으로 경찰에 출석한다`, a plan told in the
 present in an article of a Sunday, read as the week ending that day (see
-`facts.calendar._week`), against the 29th.
+`facts.calendar._week`), against the 29th. (These counts were measured with figures
+compared as digit strings, before `text.amounts`.)
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from newsmoa.text.amounts import amounts
 from newsmoa.text.script import english
 
 ContentWords = Callable[[str], frozenset[str]]
@@ -57,7 +62,7 @@ CONTENT_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SN", "SL", "SH", "VV", "VA
 MIN_WORDS_DICE = 0.6
 MIN_TRIGRAM_DICE = 0.12  # pairs sharing fewer trigrams are not read with Kiwi
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORD = re.compile(r"\d|[십백천만억조]+$")  # Kiwi's pieces of a figure (`1`, `억`)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -72,9 +77,15 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(t.form for t in analyzer().tokenize(text) if t.tag in CONTENT_TAGS)
 
 
-@lru_cache(maxsize=1 << 16)
 def numbers(text: str) -> frozenset[str]:
-    return frozenset(_NUMBER.findall(text))
+    """The figures of a sentence, as values (`text.amounts`)."""
+    return amounts(text)
+
+
+def claim_words(text: str, words: ContentWords) -> frozenset[str]:
+    """A sentence's content words with its figures as values, not as Kiwi's pieces of them
+    (`1`, `억`, `5000`, `만` for `1억5000만`)."""
+    return frozenset(w for w in words(text) if not _NUMBER_WORD.match(w)) | amounts(text)
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -87,7 +98,7 @@ def one_claim(a: str, b: str, words: ContentWords) -> float:
     na, nb = numbers(a), numbers(b)
     if not (na <= nb or nb <= na):
         return 0.0
-    d = dice(words(a), words(b))
+    d = dice(claim_words(a, words), claim_words(b, words))
     return d if d >= MIN_WORDS_DICE else 0.0
 
 

@@ -16,6 +16,7 @@ from newsmoa.reconcile.disagreements import find_disagreements
 from newsmoa.reconcile.reuse import from_releases, release_shares, reuse_scores
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
+from newsmoa.text.amounts import amounts
 from newsmoa.types import Article, Disagreement, Story
 
 
@@ -118,9 +119,10 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 def minority_marks(
     articles: Sequence[Article], disagreements: Sequence[Disagreement]
 ) -> frozenset[str]:
-    """The figures (and names) only the side stated by fewer outlets writes, of each
-    disagreement with one side most outlets state (not a count that rose or fell as
-    reports came in: the later one may be right)."""
+    """The figures (as values, `text.amounts`: a title's `1.5억` is a quote's `1억5000만`)
+    and names only the side stated by fewer outlets writes, of each disagreement with one
+    side most outlets state (not a count that rose or fell as reports came in: the later
+    one may be right)."""
     text = {a.id: a.text for a in articles}
     marks: set[str] = set()
     for d in disagreements:
@@ -134,7 +136,7 @@ def minority_marks(
         for v, side in zip(d.values, sides, strict=True):
             major = len(side) == most
             for src in v.sources:
-                said[major].update(_FIGURE.findall(text[src.article][src.start : src.end]))
+                said[major].update(amounts(text[src.article][src.start : src.end]))
             if not major and d.kind == "person" and isinstance(v.value, str):
                 said[False].add(v.value)
         marks |= said[False] - said[True]
@@ -165,5 +167,5 @@ def story_title(articles: Sequence[Article], avoid: Collection[str] = ()) -> str
 
 
 def _states(title: str, marks: Collection[str]) -> bool:
-    figures = set(_FIGURE.findall(title))
+    figures = amounts(title)
     return any(m in figures if _FIGURE.fullmatch(m) else m in title for m in marks)
