@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -281,3 +283,33 @@ def test_a_folder_of_releases(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "added 1" in result.output
+
+
+def test_the_list_of_placements_marks_the_release_and_says_how_much_each_ran(tmp_path):
+    """`stories --articles`, a press office's list of placements: the release's row was an
+    article with no outlet, told from the placements by nothing in the CSV, and no listing
+    said how much of the release each outlet ran (only `show` did)."""
+    for name, text in (("release.txt", RELEASE), ("copy.txt", COPY), ("wrong.txt", WRONG)):
+        (tmp_path / name).write_text(text, "utf-8")
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    files = [str(tmp_path / "copy.txt"), str(tmp_path / "wrong.txt")]
+    release = ["--release", str(tmp_path / "release.txt")]
+    result = runner.invoke(cli, ["--db", db, "ingest", *files, *release], obj={})
+    assert result.exit_code == 0, result.output
+    listing = ["--db", db, "stories", "--articles", "--format"]
+    placed = runner.invoke(cli, [*listing, "csv"], obj={}).output
+    rows = list(csv.DictReader(io.StringIO(placed.lstrip("\ufeff"))))
+    by_outlet = {r["article_outlet"]: r for r in rows}
+    assert [r["article_is_release"] for r in rows].count("True") == 1
+    assert by_outlet[""]["article_is_release"] == "True"
+    assert by_outlet["뉴스1"]["article_is_release"] == "False"
+    assert float(by_outlet["뉴스1"]["article_release_share"]) > 0.7
+    assert float(by_outlet["전북일보"]["article_release_share"]) < 0.7
+    (story,) = json.loads(runner.invoke(cli, [*listing, "json"], obj={}).output)
+    shares = {a["outlet"]: a["release_share"] for a in story["articles"]}
+    assert shares[None] is None and shares["뉴스1"] > 0.7
+    table = runner.invoke(cli, [*listing, "table"], obj={}).output
+    assert "(release)" in table and "reuse" in table
+    md = runner.invoke(cli, [*listing, "md"], obj={}).output
+    assert "(release)" in md

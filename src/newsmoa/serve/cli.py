@@ -391,19 +391,27 @@ def stories(
     if articles:  # from the articles, not the stories' documents (a deferred one is not built)
         listed = store.story_listings([r["id"] for r in rows])
         by_story = {
-            story: [codec.article_to_json(a, reuse=reuse.get(a.id), text=False) for a in found]
+            story: [
+                {
+                    **codec.article_to_json(a, reuse=reuse.get(a.id), text=False),
+                    "release_share": shares.get(a.id),
+                }
+                for a in found
+            ]
             for story, found in listed.items()
-            for reuse in [_reuse(store, story)]
+            for reuse, shares in [_reuse(store, story)]
         }
     click.echo(render.listing(rows, fmt, articles=by_story))
 
 
-def _reuse(store: Store, story: str) -> dict[str, float]:
-    """Each article's reuse, from the story's document when it is built (null when not: a
+def _reuse(store: Store, story: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Each article's reuse, and the share of the release each carrier ran (`release_share`
+    of `release_carried_by`), from the story's document when it is built (null when not: a
     listing builds no document)."""
-    doc = store.story_doc(story)
-    articles = doc.get("articles", []) if doc else []
-    return {a["id"]: a["reuse"] for a in articles if a.get("reuse") is not None}
+    doc = store.story_doc(story) or {}
+    reuse = {a["id"]: a["reuse"] for a in doc.get("articles", []) if a.get("reuse") is not None}
+    shares = {c["article"]: c["release_share"] for c in doc.get("release_carried_by") or []}
+    return reuse, shares
 
 
 @cli.command()

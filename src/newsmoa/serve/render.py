@@ -83,13 +83,25 @@ def listing(
             for a in (articles or {}).get(r["id"], []):
                 out.append(
                     f"|  | ↳ {_md(a['title'])} | {_when(a['published'])} | "
-                    f"{_md(a['outlet'] or '-')} ({_md(a['reporter'] or '-')}) |  |"
+                    f"{_md(_listed_outlet(a))} ({_md(a['reporter'] or '-')}) |  |"
                 )
         return "\n".join(out)
     return _table(rows, articles)
 
 
-_ARTICLE_COLUMNS = ("id", "outlet", "published", "reporter", "title", "url", "reuse")
+# a press office's list of placements: which row is the release, how much each reused and
+# how much of the release it ran
+_ARTICLE_COLUMNS = (
+    "id",
+    "outlet",
+    "published",
+    "reporter",
+    "title",
+    "url",
+    "reuse",
+    "is_release",
+    "release_share",
+)
 
 
 def _md(text: str | None) -> str:
@@ -135,16 +147,25 @@ def _table(rows: Sequence[dict[str, Any]], articles: dict[str, list[dict[str, An
 
 
 def _story_block(row: dict[str, Any], articles: list[dict[str, Any]]) -> str:
-    """A story's headline, then its articles: outlet, published time, reporter, title."""
+    """A story's headline, then its articles: outlet, published time, reporter, reuse,
+    title."""
     table = Table(
         title=escape(f"{row['title']}  [{row['id']}] · {row['article_count']} articles"),
         title_justify="left",
     )
-    for name in ("outlet", "published", "reporter", "title"):
+    for name in ("outlet", "published", "reporter", "reuse", "title"):
         table.add_column(name, overflow="fold")
     for a in articles:
-        _row(table, a["outlet"] or "-", _when(a["published"]), a["reporter"] or "-", a["title"])
+        reuse = "-" if a.get("reuse") is None else f"{a['reuse']:.2f}"
+        when, reporter = _when(a["published"]), a["reporter"] or "-"
+        _row(table, _listed_outlet(a), when, reporter, reuse, a["title"])
     return _render(table)
+
+
+def _listed_outlet(article: dict[str, Any]) -> str:
+    """An article's outlet in a listing, a press release marked as `show` marks it."""
+    outlet = article["outlet"] or "-"
+    return f"{outlet} (release)" if article.get("is_release") else outlet
 
 
 def story(doc: dict[str, Any], fmt: str, *, why: bool = False) -> str:
