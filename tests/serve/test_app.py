@@ -624,6 +624,12 @@ def test_openapi_describes_the_responses(client):
     assert {"articles", "sentences", "facts", "disagreements", "event"} <= set(
         schemas["StoryOut"]["properties"]
     )
+    # what a press office reads: the release's placements and the reprint families (extra
+    # fields of the contract the document was not described with)
+    assert {"release", "release_carried_by", "near_duplicate_families"} <= set(
+        schemas["StoryOut"]["properties"]
+    )
+    assert {"outlet", "reuse", "release_share"} <= set(schemas["CarrierOut"]["properties"])
     listing = spec["paths"]["/api/stories"]["get"]["responses"]["200"]["content"]
     assert listing["application/json"]["schema"]["items"]["$ref"].endswith("/StorySummaryOut")
 

@@ -72,7 +72,11 @@ class ArticleOut(BaseModel):
     published: str | None = Field(None, description="ISO 8601 with offset")
     reporter: str | None = None
     url: str | None = None
-    reuse: float | None = Field(None, description="share of its text already seen (0-1)")
+    reuse: float | None = Field(
+        None,
+        description="share of its text the story's releases or earlier articles have (0-1; "
+        "an article without a time counts as earlier than the dated ones)",
+    )
     is_release: bool = False
     text: str = Field(description="the cleaned text that offsets point into")
 
@@ -135,6 +139,15 @@ class StorySummaryOut(BaseModel):
     article_count: int
 
 
+class CarrierOut(BaseModel):
+    """An article that carried the story's press release (a placement of it)."""
+
+    article: str
+    outlet: str | None = None
+    reuse: float = Field(description="the article's `reuse`")
+    release_share: float = Field(description="share of the release's text it ran (0-1)")
+
+
 class StoryOut(StorySummaryOut):
     """The Story JSON contract (docs/contracts.md). Extra fields keep their meaning."""
 
@@ -147,6 +160,12 @@ class StoryOut(StorySummaryOut):
     event: EventOut | None = None
     redirects: list[str] = Field([], description="story ids merged into this one")
     release: str | None = Field(None, description="id of the press-release article, if any")
+    release_carried_by: list[CarrierOut] = Field(
+        [], description="the articles taking at least 30% of their text from the releases"
+    )
+    near_duplicate_families: list[list[str]] = Field(
+        [], description="groups of article ids that reprint one text (a wire or a release)"
+    )
     why: dict[str, Any] | None = Field(
         None, description="per article, the signals that placed it in the story (only with ?why=1)"
     )
