@@ -852,3 +852,17 @@ def test_a_disagreements_sentence_number_finds_its_sentence_in_every_view(tmp_pa
         page = c.get(f"/stories/{story['id']}").text
     assert f'meeting date counted from 협약식, <a href="#s-{at}">sentence {at}</a>' in page
     assert f'<li id="s-{at}"' in page
+
+
+def test_placements_count_an_outlets_update_as_a_second_article_of_one_outlet():
+    """A press office counts placements: the carriers were listed, never counted."""
+    from newsmoa.serve.view import placements
+
+    carried = [
+        {"article": "n1", "outlet": "뉴시스"},
+        {"article": "y1", "outlet": "연합뉴스"},
+        {"article": "n2", "outlet": "뉴시스"},
+        {"article": "b1", "outlet": None},
+    ]
+    assert placements({"release_carried_by": carried}) == "4 articles in 3 outlets"
+    assert placements({"release_carried_by": carried[:1]}) == "1 article in 1 outlet"

@@ -311,5 +311,8 @@ def test_the_list_of_placements_marks_the_release_and_says_how_much_each_ran(tmp
     assert shares[None] is None and shares["뉴스1"] > 0.7
     table = runner.invoke(cli, [*listing, "table"], obj={}).output
     assert "(release)" in table and "reuse" in table
+    # how many placements: an outlet's update is a second article of one outlet
+    shown = runner.invoke(cli, ["--db", db, "show", story["id"], "--format", "md"], obj={})
+    assert "; 2 articles in 2 outlets." in shown.output
     md = runner.invoke(cli, [*listing, "md"], obj={}).output
     assert "(release)" in md

@@ -19,6 +19,7 @@ from rich.table import Table
 from newsmoa.serve.view import (
     disputes,
     labels,
+    placements,
     quoted_words,
     show_stated,
     trend_text,
@@ -282,7 +283,8 @@ def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
     return [
         "",
         f"{_initial(names.get(release, 'press release'))}; carried by: "
-        f"{', '.join(carried) if carried else 'no outlet'}.",
+        f"{', '.join(carried) if carried else 'no outlet'}"
+        f"{f'; {placements(doc)}' if carried else ''}.",
     ]
 
 

@@ -397,8 +397,22 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
                 f"{label.get(c['article'], c['article'])} (ran {percent(c['release_share'])} of it)"
                 for c in doc.get("release_carried_by") or []
             ],
+            "placements": placements(doc),
         },
     }
+
+
+def placements(doc: dict[str, Any]) -> str:
+    """How many articles carried the story's release, in how many outlets (`3 articles in 2
+    outlets`): a press office counts placements, and an outlet's update is a second article
+    of one outlet (an article without an outlet counts as one of its own)."""
+    carried = doc.get("release_carried_by") or []
+    outlets = len({c["outlet"] or c["article"] for c in carried})
+    return f"{_count(len(carried), 'article')} in {_count(outlets, 'outlet')}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def event_rows(event: dict[str, Any] | None) -> dict[str, Any] | None:
