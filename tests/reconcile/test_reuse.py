@@ -2,8 +2,10 @@
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from newsmoa.reconcile.align import reading_order
-from newsmoa.reconcile.reuse import from_releases, reuse_scores
+from newsmoa.reconcile.reuse import from_releases, reuse_origins, reuse_scores
 from newsmoa.reconcile.story import carried_by
 from newsmoa.types import Article
 
@@ -64,3 +66,21 @@ def test_an_undated_wire_is_the_source_of_its_dated_reprints_not_their_copy():
     scores = reuse_scores([first, second, wire])
     assert scores["wire"] == 0.0 and scores["first"] == 1.0 and scores["second"] > 0.95
     assert [a.id for a in reading_order([first, second, wire])] == ["wire", "first", "second"]
+
+
+def test_reused_text_is_credited_to_the_article_that_wrote_it_first():
+    """Which text an outlet took from whom: a copy of a wire takes the release's words and
+    the wire's own reporting; its reuse (1.0) alone did not say it copied the wire, and the
+    one family of all reprints did not either (a press office's question)."""
+    release = art("r", RELEASE, 0, is_release=True)
+    wire = art("wire", RELEASE[:2] + OWN, 60, outlet="뉴시스")
+    copy = art("copy", RELEASE[:2] + OWN, 200, outlet="전북도민일보")
+    own = art(
+        "own", ["이 기사는 처음부터 끝까지 기자가 직접 취재해 쓴 문장들로 이루어져 있다."], 300
+    )
+    origins = reuse_origins([copy, own, wire, release])
+    assert origins["r"] == () and origins["own"] == ()
+    assert [aid for aid, _ in origins["wire"]] == ["r"]
+    (first, by_wire), (second, by_release) = origins["copy"]  # the largest share first
+    assert (first, second) == ("wire", "r") and by_wire > by_release
+    assert by_wire + by_release == pytest.approx(reuse_scores([release, wire, copy])["copy"])

@@ -630,6 +630,7 @@ def test_openapi_describes_the_responses(client):
         schemas["StoryOut"]["properties"]
     )
     assert {"outlet", "reuse", "release_share"} <= set(schemas["CarrierOut"]["properties"])
+    assert "reuse_from" in schemas["StoryOut"]["properties"]
     listing = spec["paths"]["/api/stories"]["get"]["responses"]["200"]["content"]
     assert listing["application/json"]["schema"]["items"]["$ref"].endswith("/StorySummaryOut")
 

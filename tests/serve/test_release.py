@@ -316,3 +316,38 @@ def test_the_list_of_placements_marks_the_release_and_says_how_much_each_ran(tmp
     assert "; 2 articles in 2 outlets." in shown.output
     md = runner.invoke(cli, [*listing, "md"], obj={}).output
     assert "(release)" in md
+
+
+CHAIN = """군산시 청년 창업센터 개소…창업팀 30곳 지원
+입력 2024.04.10 16:30
+[새만금일보] 군산시는 10일 시청에서 강임준 시장과 청년 창업자 등 120명이 참석한 가운데 청년 창업센터 개소식을 열었다고 밝혔다.
+센터는 사무공간 40실과 공용 회의실을 갖췄으며 올해 창업팀 30곳을 선발해 지원한다.
+"""
+
+
+def test_every_view_says_whose_text_a_copy_of_a_reprint_took(tmp_path):
+    """An outlet copying 전북일보's edited reprint (its `200명`, its cut) took the release's
+    words and 전북일보's edits: its reuse alone did not say whose (`reuse_from`)."""
+    chain = CHAIN.replace(
+        "120명이 참석한 가운데 청년 창업센터 개소식을 열었다고 밝혔다",
+        "200명이 참석한 가운데 청년 창업센터 개소식을 열었다",
+    )
+    files = {"release.txt": RELEASE, "wrong.txt": WRONG, "chain.txt": chain}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    args = ["--db", db, "ingest", str(tmp_path / "wrong.txt"), str(tmp_path / "chain.txt")]
+    result = runner.invoke(cli, [*args, "--release", str(tmp_path / "release.txt")], obj={})
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(runner.invoke(cli, ["--db", db, "stories", "--format", "json"]).output)
+    show = ["--db", db, "show", row["id"], "--format"]
+    doc = json.loads(runner.invoke(cli, [*show, "json"], obj={}).output)
+    ids = {a["outlet"] or "release": a["id"] for a in doc["articles"]}
+    origins = doc["reuse_from"][ids["새만금일보"]]
+    assert [o["article"] for o in origins] == [ids["release"], ids["전북일보"]]
+    assert 0.05 < origins[1]["share"] < 0.2  # its edits: `200명`, `열었다.`
+    assert ids["release"] not in doc["reuse_from"]
+    md = runner.invoke(cli, [*show, "md"], obj={}).output
+    taken = f"press release {origins[0]['share']:.0%}, 전북일보 {origins[1]['share']:.0%}"
+    assert "| taken from |" in md and f"| {taken} |" in md

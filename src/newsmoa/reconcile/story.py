@@ -13,7 +13,7 @@ from newsmoa.facts import agreement_event, merge_facts
 from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
-from newsmoa.reconcile.reuse import from_releases, release_shares, reuse_scores
+from newsmoa.reconcile.reuse import from_releases, release_shares, reuse_origins, reuse_scores
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
 from newsmoa.text.amounts import amounts
@@ -45,6 +45,11 @@ def build_story(
         "release": release,
         "release_carried_by": carried_by(articles, reuse, reference) if reference else [],
         "near_duplicate_families": reprint_families(story_id, articles),
+        "reuse_from": {
+            aid: [{"article": x, "share": share} for x, share in origins]
+            for aid, origins in reuse_origins(articles).items()
+            if origins
+        },
     }
     return Story(
         id=story_id,

@@ -148,6 +148,13 @@ class CarrierOut(BaseModel):
     release_share: float = Field(description="share of the release's text it ran (0-1)")
 
 
+class OriginOut(BaseModel):
+    """An earlier article (or the release) whose text an article reuses."""
+
+    article: str
+    share: float = Field(description="share of the article's text this one first wrote (0-1)")
+
+
 class StoryOut(StorySummaryOut):
     """The Story JSON contract (docs/contracts.md). Extra fields keep their meaning."""
 
@@ -165,6 +172,9 @@ class StoryOut(StorySummaryOut):
     )
     near_duplicate_families: list[list[str]] = Field(
         [], description="groups of article ids that reprint one text (a wire or a release)"
+    )
+    reuse_from: dict[str, list[OriginOut]] = Field(
+        {}, description="per article reusing text, whose text it is, the largest share first"
     )
     why: dict[str, Any] | None = Field(
         None, description="per article, the signals that placed it in the story (only with ?why=1)"

@@ -22,6 +22,7 @@ from newsmoa.serve.view import (
     placements,
     quoted_words,
     show_stated,
+    taken_from,
     trend_text,
     when,
     why_text,
@@ -208,14 +209,16 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     out += [
         "## Articles",
         "",
-        "| outlet | published | reporter | reuse | title |",
-        "|---|---|---|---|---|",
+        "| outlet | published | reporter | reuse | taken from | title |",
+        "|---|---|---|---|---|---|",
     ]
+    sources = taken_from(doc, names)
     for a in doc["articles"]:
         out.append(
             f"| {_md(_outlet_cell(a, names))} | {_when(a['published'])} | "
             f"{_md(a['reporter'] or '-')} | "
-            f"{a['reuse'] if a['reuse'] is not None else '-'} | {_md(a['title'])} |"
+            f"{a['reuse'] if a['reuse'] is not None else '-'} | "
+            f"{_md(sources.get(a['id'], '-'))} | {_md(a['title'])} |"
         )
     out += _release_lines(doc, names) + _family_lines(doc, names)
     for d in doc.get("disagreements", []):
@@ -298,8 +301,9 @@ def _family_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
 
 def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     head = Table(title=escape(f"{doc['title']}  [{doc['id']}]"))
-    for col in ("outlet", "published", "reporter", "reuse", "title"):
+    for col in ("outlet", "published", "reporter", "reuse", "taken from", "title"):
         head.add_column(col, overflow="fold")
+    sources = taken_from(doc, names)
     for a in doc["articles"]:
         _row(
             head,
@@ -307,6 +311,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
             _when(a["published"]),
             a["reporter"] or "-",
             "-" if a["reuse"] is None else f"{a['reuse']:.2f}",
+            sources.get(a["id"], "-"),
             a["title"],
         )
     body = Table(show_lines=True)
