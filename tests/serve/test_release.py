@@ -350,4 +350,4 @@ def test_every_view_says_whose_text_a_copy_of_a_reprint_took(tmp_path):
     assert ids["release"] not in doc["reuse_from"]
     md = runner.invoke(cli, [*show, "md"], obj={}).output
     taken = f"press release {origins[0]['share']:.0%}, 전북일보 {origins[1]['share']:.0%}"
-    assert "| taken from |" in md and f"| {taken} |" in md
+    assert "| first seen in |" in md and f"| {taken} |" in md

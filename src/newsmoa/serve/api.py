@@ -174,7 +174,11 @@ class StoryOut(StorySummaryOut):
         [], description="groups of article ids that reprint one text (a wire or a release)"
     )
     reuse_from: dict[str, list[OriginOut]] = Field(
-        {}, description="per article reusing text, whose text it is, the largest share first"
+        {},
+        description=(
+            "per article reusing text, the release or earlier articles where that text first"
+            " appeared, the largest share first (not necessarily the one copied)"
+        ),
     )
     why: dict[str, Any] | None = Field(
         None, description="per article, the signals that placed it in the story (only with ?why=1)"

@@ -18,11 +18,11 @@ from rich.table import Table
 
 from newsmoa.serve.view import (
     disputes,
+    first_seen_in,
     labels,
     placements,
     quoted_words,
     show_stated,
-    taken_from,
     trend_text,
     when,
     why_text,
@@ -209,10 +209,10 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     out += [
         "## Articles",
         "",
-        "| outlet | published | reporter | reuse | taken from | title |",
+        "| outlet | published | reporter | reuse | first seen in | title |",
         "|---|---|---|---|---|---|",
     ]
-    sources = taken_from(doc, names)
+    sources = first_seen_in(doc, names)
     for a in doc["articles"]:
         out.append(
             f"| {_md(_outlet_cell(a, names))} | {_when(a['published'])} | "
@@ -301,9 +301,9 @@ def _family_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
 
 def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     head = Table(title=escape(f"{doc['title']}  [{doc['id']}]"))
-    for col in ("outlet", "published", "reporter", "reuse", "taken from", "title"):
+    for col in ("outlet", "published", "reporter", "reuse", "first seen in", "title"):
         head.add_column(col, overflow="fold")
-    sources = taken_from(doc, names)
+    sources = first_seen_in(doc, names)
     for a in doc["articles"]:
         _row(
             head,

@@ -340,12 +340,12 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
             if any(a == aid and lo < end and start < hi for a, lo, hi in disputed):
                 mark = "disputed"
             rows[aid].append({"n": n, "start": start, "mark": mark, "words": text[aid][start:end]})
-    sources = taken_from(doc, label)
+    sources = first_seen_in(doc, label)
     columns = [
         {
             **a,
             "label": label[a["id"]],
-            "taken_from": sources.get(a["id"]),
+            "first_seen_in": sources.get(a["id"]),
             "pos": pos[a["id"]],
             "link": web_link(a.get("url")),
             "sentences": sorted(rows[a["id"]], key=lambda r: r["start"]),
@@ -404,9 +404,11 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def taken_from(doc: dict[str, Any], names: dict[str, str]) -> dict[str, str]:
-    """Article id -> whose text it reuses, by the story's names (`뉴시스 61%, press release
-    39%`: `reuse_from`, each share of the article's text first written by that article)."""
+def first_seen_in(doc: dict[str, Any], names: dict[str, str]) -> dict[str, str]:
+    """Article id -> where the text it reuses first appeared in the story, by the story's
+    names (`뉴시스 61%, press release 39%`: `reuse_from`, each share of the article's text
+    first written by that article). Where, not from whom: two reprints of a release the
+    store lacks show the later one's text as first seen in the earlier."""
     return {
         aid: ", ".join(f"{names.get(o['article'], o['article'])} {o['share']:.0%}" for o in origins)
         for aid, origins in (doc.get("reuse_from") or {}).items()
