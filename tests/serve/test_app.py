@@ -867,3 +867,26 @@ def test_placements_count_an_outlets_update_as_a_second_article_of_one_outlet():
     ]
     assert placements({"release_carried_by": carried}) == "4 articles in 3 outlets"
     assert placements({"release_carried_by": carried[:1]}) == "1 article in 1 outlet"
+
+
+def test_the_table_shows_the_facts_and_the_event_card_as_the_md_does(tmp_path):
+    """`show`'s help names facts and the event card, but its default table showed neither:
+    only the md and the JSON had them (a black-box case)."""
+    body = (
+        "순창군은 15일 군청에서 희망재단과 업무협약을 체결했다고 16일 밝혔다. "
+        "협약식에는 김하늘 순창군수와 주민 50명이 참석했다."
+    )
+    rows = [
+        {"id": f"a{n}", "title": "순창군, 희망재단과 업무협약", "text": body, "outlet": outlet,
+         "published": "2015-03-16T09:00:00+09:00"}
+        for n, outlet in enumerate(["뉴스1", "연합뉴스"])
+    ]  # fmt: skip
+    _, run = _ingested(tmp_path, rows)
+    (story,) = json.loads(run("stories", "--format", "json"))
+    doc = json.loads(run("show", story["id"], "--format", "json"))
+    assert doc["event"] and doc["facts"]
+    table = run("show", story["id"], "--format", "table")
+    assert f"event: {doc['event']['type']}" in table
+    assert re.search(r"│ parties\s+│ 순창군; 희망재단", table), table
+    assert re.search(r"│ date\s+│ 2015-03-15\s+│ about signing", table), table
+    assert re.search(r"│ person\s+│ 김하늘\s+│ 순창군수", table), table

@@ -231,14 +231,9 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 for s in v["sources"]
             )
             out.append(f"- **{show_stated(v['value'], quoted_words(v))}**: {quotes}")
-    event = doc.get("event")
-    if event:
+    if event := doc.get("event"):
         out += ["", f"## Event: {event['type']}", ""]
-        for key in EVENT_FIELDS:
-            value = event.get(key)
-            if isinstance(value, list):
-                value = "; ".join(str(x) for x in value)
-            out.append(f"- {key}: {value if value not in (None, '') else '—'}")
+        out += [f"- {key}: {value}" for key, value in _event_fields(event)]
     out += ["", "## Story", ""]
     # numbered as the disagreements name them (`meeting date, sentence 2`)
     for n, (s, about) in enumerate(zip(doc["sentences"], disputes(doc), strict=True), start=1):
@@ -246,20 +241,10 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     if doc.get("facts"):
         out += ["", "## Facts", ""]
         for f in doc["facts"]:
-            # what a figure counts tells two facts of one value apart (`150여 명` of
-            # residents, and of participants: the same line twice before, a black-box case)
-            # and what it is about, with its marks (`(quoted day)`, `as of …`, `earlier …`:
-            # the web page showed them, the md did not, a black-box case)
-            said = [
-                f.get("role"),
-                f.get("counts") and f"of {f['counts']}",
-                f.get("about") and f"about {f['about']}",
-            ]
-            role = f" ({', '.join(w for w in said if w)})" if any(said) else ""
+            value, role = _fact_value(f), _fact_role(f)
             words = f" “{f['text']}”" if f.get("text") else ""
-            unit = f" {f['unit']}" if f.get("unit") else ""  # as the web page shows it
             out.append(
-                f"- {f['type']}: {show_stated(f['value'], f.get('text'))}{unit}{role}{words} "
+                f"- {f['type']}: {value}{f' ({role})' if role else ''}{words} "
                 f"[{_chips(f['sources'], names)}]"
             )
     if why:
@@ -267,6 +252,36 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         for aid, signals in (doc.get("why") or {}).items():
             out.append(f"- {names.get(aid, aid)} `{aid}`: {why_text(signals)}")
     return "\n".join(out)
+
+
+def _event_fields(event: dict[str, Any]) -> list[tuple[str, str]]:
+    """The event card's fields as shown, a list's items joined and an empty one a dash."""
+    shown = []
+    for key in EVENT_FIELDS:
+        value = event.get(key)
+        if isinstance(value, list):
+            value = "; ".join(str(x) for x in value)
+        shown.append((key, str(value) if value not in (None, "") else "—"))
+    return shown
+
+
+def _fact_value(fact: dict[str, Any]) -> str:
+    """A fact's value as stated, with its unit (as the web page shows it)."""
+    unit = f" {fact['unit']}" if fact.get("unit") else ""
+    return f"{show_stated(fact['value'], fact.get('text'))}{unit}"
+
+
+def _fact_role(fact: dict[str, Any]) -> str:
+    """What tells a fact from others of its value: its role, what a figure counts (`150여
+    명` of residents, and of participants: the same line twice before, a black-box case)
+    and what it is about, with its marks (`(quoted day)`, `as of …`, `earlier …`: the web
+    page showed them, the md did not, a black-box case)."""
+    said = [
+        fact.get("role"),
+        fact.get("counts") and f"of {fact['counts']}",
+        fact.get("about") and f"about {fact['about']}",
+    ]
+    return ", ".join(w for w in said if w)
 
 
 def _disputed(about: list[str]) -> str:
@@ -333,7 +348,28 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                     f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
                 )
         parts.append("\n".join(lines))
+    if event := doc.get("event"):
+        card = Table(title=f"event: {event['type']}", show_header=False)
+        card.add_column("field")
+        card.add_column("value", overflow="fold")
+        for key, value in _event_fields(event):
+            _row(card, key, value)
+        parts.append(_render(card))
     parts.append(_render(body))
+    if doc.get("facts"):  # (the table showed none: `show`'s help names them, a review)
+        facts = Table(title="facts")
+        for col in ("type", "value", "of / about", "words", "sources"):
+            facts.add_column(col, overflow="fold")
+        for f in doc["facts"]:
+            _row(
+                facts,
+                f["type"],
+                _fact_value(f),
+                _fact_role(f) or "-",
+                f.get("text") or "-",
+                _chips(f["sources"], names),
+            )
+        parts.append(_render(facts))
     if why:
         parts.append(
             "\n".join(
