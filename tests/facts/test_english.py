@@ -263,14 +263,7 @@ def test_local_officials_titles_name_people() -> None:
                 ("that it had signed the deal on Thursday.", "signing"),
             ],
         ),
-        (  # a fire and a festival are happenings, whichever verb tells them
-            "A fire broke out at a factory on Monday, killing two workers, officials said.",
-            [
-                ("A fire broke out at a factory on Monday, killing two workers, ", "incident"),
-                ("officials said.", "announcement"),
-            ],
-        ),
-        (
+        (  # a festival is a happening, whichever verb holds it
             "The county will hold a fermented sauce festival on June 3.",
             [("The county will hold a fermented sauce festival on June 3.", "event")],
         ),
