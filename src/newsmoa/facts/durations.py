@@ -20,7 +20,7 @@ from functools import cache
 
 from newsmoa.facts.clauses import Analysis
 from newsmoa.facts.quantities import Quantity
-from newsmoa.facts.tables import alternation, rows
+from newsmoa.facts.tables import alternation, grouped, rows
 
 DURATION = "duration"  # what a length's quantity fact counts
 _YEAR_WRITTEN = 1000  # a count of years this large is a year (`2015년`), not a length
@@ -28,17 +28,9 @@ _PARTICLE_AFTER = r"(?=$|[^가-힣]|[의은는에을를도만이가과와로])"
 
 
 @cache
-def _table() -> dict[str, list[tuple[str, ...]]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for kind, *rest in rows("durations"):
-        out.setdefault(kind, []).append(tuple(rest))
-    return out
-
-
-@cache
 def _units() -> dict[str, tuple[str, int]]:
     """Unit of time as written -> (the unit it is stated in, how many of that one is)."""
-    return {word: (unit, int(n)) for word, unit, n in _table()["unit"]}
+    return {word: (unit, int(n)) for word, unit, n in grouped("durations")["unit"]}
 
 
 @cache
@@ -53,7 +45,7 @@ def _native() -> dict[str, tuple[str, int]]:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(a length with its word after it, hours with theirs, a length after its noun)."""
-    table = _table()
+    table = grouped("durations")
     part = rf"\d+(?:\.\d+)?\s*(?:{alternation(_units())})"
     body = rf"(?P<body>(?<![\d.,]){part}(?:\s*{part})*|(?<![가-힣])(?:{alternation(_native())}))"
     after = alternation(w for (w,) in table["after"])
@@ -92,7 +84,7 @@ def _length(body: str) -> tuple[int | float, str] | None:
 
 def _whole(value: float, unit: str) -> tuple[int | float, str]:
     """A length in the largest unit that states it whole (`36개월`: 3 년)."""
-    for from_unit, to_unit, n in _table()["whole"]:
+    for from_unit, to_unit, n in grouped("durations")["whole"]:
         if unit == from_unit and value % int(n) == 0:
             value, unit = value / int(n), to_unit
     return (int(value) if float(value).is_integer() else value), unit

@@ -18,15 +18,7 @@ from functools import cache
 
 from newsmoa.facts.durations import DURATION
 from newsmoa.facts.quantities_en import Quantity
-from newsmoa.facts.tables import alternation, rows
-
-
-@cache
-def _table() -> dict[str, list[tuple[str, ...]]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for kind, *rest in rows("durations_en"):
-        out.setdefault(kind, []).append(tuple(rest))
-    return out
+from newsmoa.facts.tables import alternation, grouped, rows
 
 
 @cache
@@ -38,9 +30,9 @@ def _numbers() -> dict[str, float]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    units = {w: (unit, int(n)) for w, unit, n in _table()["unit"]}
+    units = {w: (unit, int(n)) for w, unit, n in grouped("durations_en")["unit"]}
     number = rf"(?P<n>\d+(?:\.\d+)?|{alternation(_numbers())})"
-    before = alternation(w for (w,) in _table()["before"])
+    before = alternation(w for (w,) in grouped("durations_en")["before"])
     unit = rf"(?P<unit>{alternation(units)})"
     return re.compile(
         rf"(?i)\b(?:{before})\s+(?:the\s+(?:next|past|last|coming|first)\s+)?{number}\s+{unit}\b"
@@ -51,7 +43,7 @@ def _pattern() -> re.Pattern[str]:
 
 def find(text: str) -> list[Quantity]:
     """Every length of time in `text`, as quantities counting `DURATION`."""
-    units = {w: (unit, int(n)) for w, unit, n in _table()["unit"]}
+    units = {w: (unit, int(n)) for w, unit, n in grouped("durations_en")["unit"]}
     out = []
     for m in _pattern().finditer(text):
         n, word = (
@@ -62,7 +54,7 @@ def find(text: str) -> list[Quantity]:
             continue
         unit, each = units[word.lower()]
         value = count * each
-        for from_unit, to_unit, whole in _table()["whole"]:
+        for from_unit, to_unit, whole in grouped("durations_en")["whole"]:
             if unit == from_unit and value % int(whole) == 0:
                 value, unit = value / int(whole), to_unit
         start = m.start("n") if m.group("n") else m.start("n2")

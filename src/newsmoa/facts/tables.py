@@ -40,6 +40,15 @@ def mapping(name: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
+def grouped(name: str) -> dict[str, list[tuple[str, ...]]]:
+    """First column (a row's kind) -> the other columns of each row of that kind, in order."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for kind, *rest in rows(name):
+        out.setdefault(kind, []).append(tuple(rest))
+    return out
+
+
 def longest_first(items: Iterable[str]) -> list[str]:
     """Words sorted longest first, so a regex alternation prefers the longest match."""
     return sorted(items, key=lambda w: (-len(w), w))
