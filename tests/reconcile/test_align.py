@@ -4,7 +4,7 @@ import dataclasses
 from datetime import UTC
 
 from newsmoa.reconcile.align import consolidate
-from newsmoa.reconcile.reuse import release_shares, reuse_scores
+from newsmoa.reconcile.reuse import measure, release_shares
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, Sentence
 
@@ -116,7 +116,7 @@ def test_reuse_earliest_zero_and_copies_high():
     a = art("a", "시는 내년 예산을 확정했다고 밝혔다. 총액은 1조 원이다.", 1)
     b = art("b", "시는 내년 예산을 확정했다고 밝혔다. 총액은 1조 원이다.", 2)
     c = art("c", "전혀 다른 이야기를 담은 기사이다.", 3)
-    scores = reuse_scores([c, b, a])
+    scores = measure([c, b, a]).scores
     assert scores == {"a": 0.0, "b": 1.0, "c": 0.0}
 
 
@@ -152,7 +152,7 @@ def test_release_share_is_how_much_of_the_release_an_outlet_ran():
     ]
     release = Article(id="r", text="\n".join(lines), is_release=True)
     brief = Article(id="b", text=lines[0])
-    assert reuse_scores([release, brief])["b"] == 1.0
+    assert measure([release, brief]).scores["b"] == 1.0
     whole = Article(id="c", text="\n".join(lines))
     shares = release_shares(release, [brief, whole])
     assert 0.1 < shares["b"] < 0.35

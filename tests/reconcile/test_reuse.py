@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newsmoa.reconcile.align import reading_order
-from newsmoa.reconcile.reuse import from_releases, reuse_origins, reuse_scores
+from newsmoa.reconcile.reuse import measure
 from newsmoa.reconcile.story import carried_by
 from newsmoa.types import Article
 
@@ -36,7 +36,7 @@ def test_a_copy_of_a_reprint_reuses_the_reprint_not_only_the_release():
     release = art("r", RELEASE, 0, is_release=True)
     wire = art("wire", RELEASE[:2] + OWN, 60, outlet="뉴시스")
     copy = art("copy", RELEASE[:2] + OWN, 200, outlet="전북도민일보")
-    scores = reuse_scores([copy, wire, release])
+    scores = measure([copy, wire, release]).scores
     assert scores["r"] == 0.0
     assert scores["wire"] < 0.5
     assert scores["copy"] == 1.0
@@ -49,12 +49,12 @@ def test_the_release_carriers_are_those_that_ran_the_release_not_another_outlet(
     wire = art("wire", RELEASE + OWN, 60, outlet="뉴시스")
     follow = art("follow", OWN, 200, outlet="다른신문")
     articles = [release, wire, follow]
-    reuse = reuse_scores(articles)
-    assert reuse["follow"] == 1.0
-    assert from_releases(articles)["follow"] < 0.1
+    reuse = measure(articles)
+    assert reuse.scores["follow"] == 1.0
+    assert reuse.from_releases["follow"] < 0.1
     carriers = carried_by(articles, reuse, release)
     assert [c["outlet"] for c in carriers] == ["뉴시스"]
-    assert carriers[0]["reuse"] == reuse["wire"]
+    assert carriers[0]["reuse"] == reuse.scores["wire"]
 
 
 def test_an_undated_wire_is_the_source_of_its_dated_reprints_not_their_copy():
@@ -63,7 +63,7 @@ def test_an_undated_wire_is_the_source_of_its_dated_reprints_not_their_copy():
     wire = art("wire", RELEASE + OWN, None, outlet="뉴시스")
     first = art("first", RELEASE + OWN[:2], 60, outlet="전북도민일보")
     second = art("second", RELEASE[:3] + OWN[:1], 90, outlet="새전북신문")
-    scores = reuse_scores([first, second, wire])
+    scores = measure([first, second, wire]).scores
     assert scores["wire"] == 0.0 and scores["first"] == 1.0 and scores["second"] > 0.95
     assert [a.id for a in reading_order([first, second, wire])] == ["wire", "first", "second"]
 
@@ -78,9 +78,9 @@ def test_reused_text_is_credited_to_the_article_that_wrote_it_first():
     own = art(
         "own", ["이 기사는 처음부터 끝까지 기자가 직접 취재해 쓴 문장들로 이루어져 있다."], 300
     )
-    origins = reuse_origins([copy, own, wire, release])
+    origins = measure([copy, own, wire, release]).origins
     assert origins["r"] == () and origins["own"] == ()
     assert [aid for aid, _ in origins["wire"]] == ["r"]
     (first, by_wire), (second, by_release) = origins["copy"]  # the largest share first
     assert (first, second) == ("wire", "r") and by_wire > by_release
-    assert by_wire + by_release == pytest.approx(reuse_scores([release, wire, copy])["copy"])
+    assert by_wire + by_release == pytest.approx(measure([release, wire, copy]).scores["copy"])

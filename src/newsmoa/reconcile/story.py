@@ -4,7 +4,7 @@ the agreement card and reuse. Pure: the same rows give the same Story."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,7 +13,7 @@ from newsmoa.facts import agreement_event, merge_facts
 from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
-from newsmoa.reconcile.reuse import from_releases, release_shares, reuse_origins, reuse_scores
+from newsmoa.reconcile.reuse import Reuse, measure, release_shares
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
 from newsmoa.text.amounts import amounts
@@ -38,7 +38,7 @@ def build_story(
     release = reference.id if reference else None
     disagreements = find_disagreements(articles, facts_by, consolidated, release=release)
     event = agreement_event(articles, facts_by, consolidated, disagreements)
-    reuse = reuse_scores(articles)
+    reuse = measure(articles)
     dated = [a.published for a in articles if a.published]
     extra: dict[str, Any] = {
         "why": {r.article.id: why(r, r.article.id in hand) for r in rows},
@@ -47,7 +47,7 @@ def build_story(
         "near_duplicate_families": reprint_families(story_id, articles),
         "reuse_from": {
             aid: [{"article": x, "share": share} for x, share in origins]
-            for aid, origins in reuse_origins(articles).items()
+            for aid, origins in reuse.origins.items()
             if origins
         },
     }
@@ -60,7 +60,7 @@ def build_story(
         facts=merge_facts(facts_by),
         disagreements=disagreements,
         event=event,
-        reuse=tuple((a.id, reuse[a.id]) for a in articles),
+        reuse=tuple((a.id, reuse.scores[a.id]) for a in articles),
         redirects=tuple(redirects),
         extra=extra,
     )
@@ -90,18 +90,22 @@ def reprint_families(story_id: str, articles: Sequence[Article]) -> list[list[st
 CARRIED_MIN_REUSE = 0.3  # share of an article's text taken from the release to count as carrying it
 
 
-def carried_by(
-    articles: Sequence[Article], reuse: Mapping[str, float], release: Article
-) -> list[dict[str, Any]]:
+def carried_by(articles: Sequence[Article], reuse: Reuse, release: Article) -> list[dict[str, Any]]:
     """The articles that carried the press release: those taking a good share of their text
-    from the releases (`from_releases`; not their `reuse`, which counts text copied from
-    another outlet's own reporting too), each with its `reuse` and the share of the release
-    it ran (`release_shares`)."""
-    taken = from_releases(articles)
-    carriers = [a for a in articles if not a.is_release and taken[a.id] >= CARRIED_MIN_REUSE]
+    from the releases (`Reuse.from_releases`; not their reuse score, which counts text
+    copied from another outlet's own reporting too), each with its `reuse` and the share of
+    the release it ran (`release_shares`)."""
+    carriers = [
+        a for a in articles if not a.is_release and reuse.from_releases[a.id] >= CARRIED_MIN_REUSE
+    ]
     shares = release_shares(release, carriers)
     return [
-        {"article": a.id, "outlet": a.outlet, "reuse": reuse[a.id], "release_share": shares[a.id]}
+        {
+            "article": a.id,
+            "outlet": a.outlet,
+            "reuse": reuse.scores[a.id],
+            "release_share": shares[a.id],
+        }
         for a in carriers
     ]
 
