@@ -28,10 +28,8 @@ from functools import cache
 from newsmoa.facts import readings
 from newsmoa.facts.clauses import Analysis, Tok
 from newsmoa.facts.tables import mapping, rows, words
+from newsmoa.text.amounts import LARGE_UNITS, SMALL_UNITS
 
-_SMALL = {"십": 10, "백": 100, "천": 1000}
-# `serve.view` writes amounts with these too
-LARGE_UNITS = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
 _ENUM = frozenset({"등", "등등", "총", "약"})
 _MAJOR_BELOW = 10  # `5대 시중은행` (five major banks): a count this small right before a noun
 
@@ -105,9 +103,9 @@ def _number(toks: list[Tok]) -> int | float | None:
                 return None
             continue
         # a multiplier, or several written as one word (`천만` in `3억6천만`, `백만`)
-        for m in t.form if all(c in _SMALL or c in LARGE_UNITS for c in t.form) else ():
-            if m in _SMALL:
-                section += (num if num is not None else 1) * _SMALL[m]
+        for m in t.form if all(c in SMALL_UNITS or c in LARGE_UNITS for c in t.form) else ():
+            if m in SMALL_UNITS:
+                section += (num if num is not None else 1) * SMALL_UNITS[m]
                 num = None
             else:
                 total += (section + (num or 0) or 1) * LARGE_UNITS[m]
@@ -131,7 +129,9 @@ def find(analysis: Analysis) -> list[Quantity]:
             j < len(toks)
             and toks[j].start - toks[j - 1].end <= 1
             and (
-                toks[j].tag in ("SN", "NR") or toks[j].form in LARGE_UNITS or toks[j].form in _SMALL
+                toks[j].tag in ("SN", "NR")
+                or toks[j].form in LARGE_UNITS
+                or toks[j].form in SMALL_UNITS
             )
         ):
             j += 1

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from newsmoa.extract.article import ExtractConfig
 from newsmoa.extract.urls import is_web_url
-from newsmoa.facts.quantities import LARGE_UNITS
 from newsmoa.reconcile.disagreements import at_sentence
+from newsmoa.text.amounts import LARGE_UNITS
 from newsmoa.text.script import has_hangul
 
 FACT_TYPES = ("person", "organization", "place", "date", "quantity")

@@ -19,8 +19,10 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-_SMALL = {"십": 10, "백": 100, "천": 1000}
-_LARGE = {"만": 10**4, "억": 10**8, "조": 10**12}
+# the multipliers Korean writes after a number (`5천`, `1억`): `facts.quantities` reads
+# Kiwi's tokens with them, `serve.view` writes amounts with the large ones
+SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
+LARGE_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
 # a number, then maybe 천/백 and a 만/억/조 (`5천만`, `1.5억`), each maybe after a space
 _PART = re.compile(r"(\d+(?:[.,]\d+)*)(?: ?([십백천](?=[만억조])))?(?: ?([만억조]))?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -52,7 +54,7 @@ def amounts(text: str) -> frozenset[str]:
     end = -1
     for m in _PART.finditer(text):
         value = _number(m[1])
-        large = _LARGE[m[3]] if m[3] else 0
+        large = LARGE_UNITS[m[3]] if m[3] else 0
         joins = total is not None and m.start() - end <= 1 and 0 < large < last_unit
         if total is not None and not joins:
             out.add(_written(total))
@@ -63,7 +65,7 @@ def amounts(text: str) -> frozenset[str]:
         if not large:
             out.add(_written(value))
             continue
-        part = value * (_SMALL[m[2]] if m[2] else 1) * large
+        part = value * (SMALL_UNITS[m[2]] if m[2] else 1) * large
         total = total + part if joins and total is not None else part
         last_unit, end = large, m.end()
     if total is not None:
