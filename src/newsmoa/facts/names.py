@@ -237,10 +237,17 @@ def area_form(stem: str) -> bool:
     )
 
 
+@cache
+def _org_suffixes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`org_suffixes.tsv`'s endings and kinds, longest first (sorted once: `seat_area` is
+    asked of every word of an article)."""
+    return tuple(sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])))
+
+
 def seat_area(stem: str) -> str | None:
     """The area an organisation of an area is named by (`org_suffixes`, kind `area`:
     `청솔군의회` -> 청솔군, `서울시의회` -> 서울시), or None."""
-    for suffix, kind in sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])):
+    for suffix, kind in _org_suffixes():
         if kind[0] == "area" and stem.endswith(suffix):
             area = stem[: -len(suffix)]
             return area if region(area) is not None or area_form(area) else None
@@ -279,7 +286,7 @@ def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
         return True  # 정의당, 서울대: their own names, whatever their first syllable
     if stem in words("ministries"):  # 경제부, 공안부: too short for the ministry ending
         return True
-    for suffix, kind in sorted(mapping("org_suffixes").items(), key=lambda kv: -len(kv[0])):
+    for suffix, kind in _org_suffixes():
         if stem.endswith(suffix) and len(stem) > len(suffix):
             if kind[0] == "area":  # 청솔군의회, not 지방의회
                 return seat_area(stem) is not None

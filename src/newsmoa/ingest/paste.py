@@ -79,7 +79,7 @@ def _article_anchors(lines: list[Line]) -> list[int]:
         if _opens_report(line) and body_since and _titled_by(last, before, lines, anchors):
             anchors.append(line.number)  # a report with no dateline: its marker under its
             body_since = False  # headline (`(세종=연합뉴스) 김민수 기자 =`, `SEOUL (Reuters) -`)
-        elif line.kind is Kind.DATED and _marked_stamp(line):
+        elif _is_stamp(line):
             if body_since and (_headline(last, before) or _opens_with_stamp(lines, line.number)):
                 anchors.append(line.number)  # a clipping's stamp under or above its headline
                 body_since = False
@@ -101,10 +101,10 @@ def _article_anchors(lines: list[Line]) -> list[int]:
     return [a for a, end in zip(anchors, ends, strict=True) if any(map(_is_body, lines[a:end]))]
 
 
-def _marked_stamp(line: Line) -> bool:
+def _is_stamp(line: Line) -> bool:
     """A clipping's stamp with its mark (`[한빛일보] 2024.06.03`, `한빛일보 | 2024.06.03 12:02`);
     a date alone (`2024.06.03 12:02`) may be a list's or a timeline's."""
-    return (stamp_at(line.text.strip()) or 0) > 0  # (0: no mark before the date)
+    return line.kind is Kind.DATED and (stamp_at(line.text.strip()) or 0) > 0  # (0: no mark)
 
 
 def _foot_stamps(lines: list[Line]) -> list[int]:
@@ -123,15 +123,11 @@ def _foot_stamps(lines: list[Line]) -> list[int]:
     ]
 
 
-def _is_stamp(line: Line) -> bool:
-    return line.kind is Kind.DATED and _marked_stamp(line)
-
-
 def _opens_with_stamp(lines: list[Line], n: int) -> bool:
     """Whether line `n` is a clipping's stamp with its article's headline right under it
     (blank lines between): pasted clippings each opening `[한빛일보] 2024.06.03 12:02` over
     their headline were one article (a black-box case)."""
-    if lines[n].kind is not Kind.DATED or not _marked_stamp(lines[n]):
+    if not _is_stamp(lines[n]):
         return False
     below = next((b for b in lines[n + 1 :] if b.kind is not Kind.BLANK), None)
     if below is None:
