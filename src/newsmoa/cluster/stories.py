@@ -127,6 +127,13 @@ class Stories:
         with articles this index does not hold: restoring them opens it again). The first
         publication (`time` of a slot; inf when unknown) of every story that changed is
         taken again from its members."""
+        self._lead(leads)
+        touched = self._move(moves)
+        self._absorb(redirects, touched)
+        self._renew(touched, time)
+
+    def _lead(self, leads: Mapping[str, str]) -> None:
+        """Point each absorbed id at the story named (`relabel`)."""
         for absorbed, lead in leads.items():
             now = self.resolve(absorbed)
             # what led through `absorbed` keeps leading where it led: the slots still labelled
@@ -141,6 +148,9 @@ class Stories:
                 self._redirects.pop(absorbed, None)
             else:
                 self._redirects[absorbed] = lead
+
+    def _move(self, moves: Mapping[int, str]) -> set[str]:
+        """Move slots to the stories named; returns the ids of the stories changed."""
         touched: set[str] = set()
         for slot, sid in moves.items():
             old = self.live[self.of_slot(slot) or ""]
@@ -148,6 +158,10 @@ class Stories:
             self.assigned[slot] = sid
             self.open(sid, None).members.append(slot)
             touched.update((old.id, sid))
+        return touched
+
+    def _absorb(self, redirects: Mapping[str, str], touched: set[str]) -> None:
+        """Absorb each story in `redirects` into the one named (`touched` follows)."""
         for gone_id, keep_id in redirects.items():
             if self.resolve(keep_id) == gone_id:  # a cycle would never resolve
                 raise ValueError(
@@ -159,6 +173,10 @@ class Stories:
             if gone is not None and gone.members:
                 self.open(keep_id, None).members.extend(gone.members)
                 touched.add(keep_id)
+
+    def _renew(self, touched: set[str], time: Callable[[int], float]) -> None:
+        """Drop the changed stories left empty; take the others' first publication and
+        vector sum again from their members."""
         for sid in touched:
             story = self.live[sid]
             if not story.members:
