@@ -40,7 +40,7 @@ def figures(text: str) -> str:
 def same_figures(x: str, y: str) -> bool:
     """Whether two texts' figures (`figures`) are one text's: both have `MIN_FIGURES`, and
     their longest common subsequence is at least `SHARE` of the shorter."""
-    a, b = x.split(), y.split()
+    a, b = _sequence(x), _sequence(y)
     if min(len(a), len(b)) < MIN_FIGURES:
         return False
     return _common(a, b) >= SHARE * min(len(a), len(b))
@@ -51,10 +51,16 @@ def figures_agree(x: str, y: str) -> bool:
     in order are the other's, or either has fewer than `MIN_FIGURES` (a release corrected in
     one figure of four agrees; a template's release for another building, its cost and
     floors changed, shares only its date and fixed items, half)."""
-    a, b = x.split(), y.split()
+    a, b = _sequence(x), _sequence(y)
     if min(len(a), len(b)) < MIN_FIGURES:
         return True
     return _common(a, b) > 0.5 * min(len(a), len(b))
+
+
+def _sequence(figures: str) -> list[str]:
+    """The figures of a `figures` string, thousands commas dropped (`1,200억` and `1200억`
+    are one figure: outlets write either; stored features keep the text's own form)."""
+    return figures.replace(",", "").split()
 
 
 def _common(a: list[str], b: list[str]) -> int:
