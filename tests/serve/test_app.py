@@ -890,3 +890,41 @@ def test_the_table_shows_the_facts_and_the_event_card_as_the_md_does(tmp_path):
     assert re.search(r"│ parties\s+│ 순창군; 희망재단", table), table
     assert re.search(r"│ date\s+│ 2015-03-15\s+│ about signing", table), table
     assert re.search(r"│ person\s+│ 김하늘\s+│ 순창군수", table), table
+
+
+def test_a_feed_reader_polling_gets_304_until_something_changes(client, db_path):
+    """A feed reader or an API client asking again with the tag or the date it was given
+    is answered 304 without a body (before: no ETag, no Last-Modified, every poll 200)."""
+    feed = client.get("/feed.atom")
+    tag, modified = feed.headers["etag"], feed.headers["last-modified"]
+    assert feed.headers["cache-control"] == "no-cache" and modified.endswith(" GMT")
+    again = client.get("/feed.atom", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
+    assert "content-type" not in again.headers and again.headers["x-frame-options"] == "DENY"
+    assert again.headers["content-security-policy"] == "frame-ancestors 'none'"
+    assert client.get("/feed.atom", headers={"If-Modified-Since": modified}).status_code == 304
+    assert client.head("/feed.atom", headers={"If-None-Match": f"W/{tag}"}).status_code == 304
+    for asked in (
+        {"If-None-Match": '"other"'},
+        {"If-Modified-Since": "Mon, 1 Jan 2024 00:00:00 GMT"},
+    ):
+        assert client.get("/feed.atom", headers=asked).content == feed.content
+    story = client.get(f"/api/stories/{MAIN}")
+    assert (
+        client.get(
+            f"/api/stories/{MAIN}", headers={"If-None-Match": story.headers["etag"]}
+        ).status_code
+        == 304
+    )
+    assert "etag" not in client.get("/api/stories/nope").headers  # a 404 is not tagged
+    store = open_store(str(db_path))  # a new story: the feed changed, and says so
+    story_doc = small_story(
+        "s-new", "new-1", title="새 소식", outlet="경남신문",
+        when=datetime(2024, 5, 20, 8, 0, tzinfo=KST), text="새 소식이 있다.",
+    )  # fmt: skip
+    store.save_articles([StoredArticle(article=story_doc.articles[0], story="s-new")])
+    store.save_story(story_to_json(story_doc))
+    store.close()
+    changed = client.get("/feed.atom", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["etag"] != tag
+    assert b"s-new" in changed.content

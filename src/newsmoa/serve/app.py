@@ -15,14 +15,18 @@ server holds no connection shared between threads. A request body may hold at mo
 `MAX_BODY` bytes (413 beyond; the server takes nothing larger than a correction), and no
 page may be shown in another site's frame (a correction form with a remembered token). A
 merged (absorbed) story id answers 307 to the surviving story's URL on every route. Errors
-answer JSON under /api and for `.json` URLs, an HTML page elsewhere.
+answer JSON under /api and for `.json` URLs, an HTML page elsewhere. Every GET answered 200
+carries an ETag and answers 304 to a client that has it (`Conditional`), the feed a
+Last-Modified too, so a feed reader's polls fetch nothing while nothing changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sqlite3
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -30,6 +34,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -128,6 +133,76 @@ class HeadAsGet(_HTTPMiddleware):
         await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
+class Conditional(_HTTPMiddleware):
+    """A GET answered 200 carries an `ETag` (a hash of its body) and `Cache-Control:
+    no-cache` (ask again before reusing it), and is answered `304 Not Modified`, without
+    its body, to an `If-None-Match` naming that tag or, asked without one, to an
+    `If-Modified-Since` not before its `Last-Modified` (the feed gives one): a feed reader
+    or a client polling the API fetches a body only when it changed (RFC 9110 13.1).
+    An answer that has a tag of its own (the stylesheet's) is left as it is."""
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        asked = Headers(scope=scope)
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def tagged(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = Headers(raw=message.get("headers", []))
+                if message["status"] != 200 or "etag" in headers:
+                    await send(message)  # passed through, as every later message
+                else:
+                    start = message
+                return
+            if start is None or message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            await _answer(start, b"".join(chunks), asked, send)
+
+        await self.app(scope, receive, tagged)
+
+
+_BODY_HEADERS = {b"content-type", b"content-length", b"content-encoding", b"content-language"}
+
+
+async def _answer(start: Message, body: bytes, asked: Headers, send: Send) -> None:
+    """Send the buffered 200 `start` + `body` with its tag, or a 304 when the asker has it."""
+    tag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    headers = MutableHeaders(raw=list(start.get("headers", [])))
+    headers["etag"] = tag
+    headers.setdefault("cache-control", "no-cache")
+    if _unchanged(asked, tag, headers.get("last-modified")):
+        # no body, so none of the body's own headers (RFC 9110 15.4.5)
+        raw = [(k, v) for k, v in headers.raw if k not in _BODY_HEADERS]
+        await send({"type": "http.response.start", "status": 304, "headers": raw})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    await send({**start, "headers": headers.raw})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _unchanged(asked: Headers, tag: str, modified: str | None) -> bool:
+    """Whether the asker's copy is current: `If-None-Match` (weakly compared, `*` any),
+    else `If-Modified-Since` against `modified`; a date that cannot be read is no match."""
+    if "if-none-match" in asked:
+        named = {t.strip().removeprefix("W/") for t in asked["if-none-match"].split(",")}
+        return tag in named or "*" in named
+    since = asked.get("if-modified-since")
+    if not since or not modified:
+        return False
+    try:
+        return parsedate_to_datetime(modified) <= parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False
+
+
 _METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
 
 
@@ -206,6 +281,7 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(BodyLimit)  # nothing reads a body before it; its 413 is not framed
     app.add_middleware(NoFraming)
+    app.add_middleware(Conditional)  # sees HEAD as the GET it is answered as
     app.add_middleware(HeadAsGet)
 
     @app.exception_handler(HTTPException)

@@ -4,12 +4,14 @@ Each entry: the story's title, a link to its page, `published` (first article), 
 (its latest article, or when an article last joined it here, whichever is later), one
 `category` per outlet (scheme `urn:newsmoa:outlet`) and a summary made of the first
 consolidated sentences. Entry ids are `urn:newsmoa:story:{id}`, stable whatever host serves
-the feed.
+the feed. The answer's `Last-Modified` is the newest `updated` (with the ETag every page
+has, a reader's unchanged poll is answered 304).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 from xml.etree import ElementTree as ET
@@ -161,4 +163,12 @@ def feed(
     docs = entries(store, rows)
     base = str(request.base_url).rstrip("/")
     body = atom(docs, base=base, self_url=str(request.url), outlet=outlet or None)
-    return Response(body, media_type="application/atom+xml; charset=utf-8")
+    headers = {"Last-Modified": last_modified(docs)} if docs else None
+    return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
+
+
+def last_modified(docs: list[dict[str, Any]]) -> str:
+    """The feed's newest `updated` as an HTTP date (RFC 9110 5.6.7), for a feed reader's
+    `If-Modified-Since` (`app.Conditional` answers 304 when nothing is newer)."""
+    newest = max(datetime.fromisoformat(updated(d)) for d in docs)
+    return format_datetime(newest.astimezone(UTC), usegmt=True)
