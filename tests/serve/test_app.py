@@ -316,6 +316,10 @@ def test_story_list_outlet_filter(client):
     options = page.find(tag="option")
     assert [a.get("value") for a, _ in options if "selected" in a] == ["바다뉴스"]
     assert "경남신문" in [a["value"] for a, _ in options]
+    # the store's counts are not the filtered list's (before: "3 stories from 6 articles"
+    # over a list of one story, even over an outlet that carried none)
+    said = page.text(css_class="meta")
+    assert said.startswith("Newest first; the store holds 3 stories from 6 articles of all")
 
 
 def test_a_page_past_the_last_story_says_so_and_links_back(client):
