@@ -932,3 +932,36 @@ def test_a_feed_reader_polling_gets_304_until_something_changes(client, db_path)
     changed = client.get("/feed.atom", headers={"If-None-Match": tag})
     assert changed.status_code == 200 and changed.headers["etag"] != tag
     assert b"s-new" in changed.content
+
+
+def test_an_article_id_leads_to_its_story(client, db_path):
+    """An integrator knows the ids it ingested, not the stories they landed in (before: 404,
+    only a walk over every story's document found one)."""
+    got = client.get("/api/articles/gyeongnam")
+    assert got.status_code == 200 and got.headers["content-type"] == "application/json"
+    body = got.json()
+    assert (body["id"], body["story"], body["outlet"]) == ("gyeongnam", MAIN, "경남신문")
+    assert body["text"] == TEXTS["gyeongnam"] and body["reuse"] == 0.38
+    assert body["story_url"] == f"http://testserver/api/stories/{MAIN}"
+    assert body["page"] == f"http://testserver/stories/{MAIN}#article-3"
+    page = client.get("/articles/gyeongnam", follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"] == body["page"]
+    assert 'id="article-3"' in client.get(page.headers["location"]).text
+    missing = client.get("/api/articles/nope")
+    assert missing.status_code == 404 and missing.json() == {"detail": "no article 'nope'"}
+    assert client.get("/articles/nope").status_code == 404
+    # an id that is a web address (the default id is the url), slashes and all
+    store = open_store(str(db_path))
+    url = "https://example.org/news/1?a=1"
+    web = small_story(
+        "s-web", url, title="웹 기사", outlet="웹일보",
+        when=datetime(2024, 5, 20, 8, 0, tzinfo=KST), text="웹 기사 본문이다.",
+    )  # fmt: skip
+    store.save_articles([StoredArticle(article=web.articles[0], story="s-web")])
+    store.save_story(story_to_json(web))
+    store.close()
+    from urllib.parse import quote
+
+    assert client.get(f"/api/articles/{quote(url, safe='')}").json()["story"] == "s-web"
+    spec = client.get("/openapi.json").json()
+    assert "/api/articles/{article_id}" in spec["paths"]

@@ -2,6 +2,7 @@
 
     GET /api/stories?limit=&offset=&outlet=   [{id, title, first_published, outlets, article_count}]
     GET /api/stories/{id}?why=1                the Story JSON document as stored (docs/contracts.md)
+    GET /api/articles/{id}                     one article as its story gives it, with `story`
     GET|POST /api/corrections                  an editor's corrections (`serve.api_corrections`)
 
 An id that was merged into another story answers `307 Temporary Redirect` to the surviving
@@ -185,6 +186,14 @@ class StoryOut(StorySummaryOut):
     )
 
 
+class ArticleInStoryOut(ArticleOut):
+    """One article as its story's document gives it, and where that story is."""
+
+    story: str = Field(description="id of the story the article is in")
+    story_url: str = Field(description="the story's document (`/api/stories/{id}`)")
+    page: str = Field(description="the article on the story's web page")
+
+
 class RedirectOut(BaseModel):
     detail: str
     redirected_from: str
@@ -270,3 +279,39 @@ def get_story(
 ) -> Response:
     """The Story JSON document (docs/contracts.md), as cached at ingest."""
     return story_response(request, store, story_id, why)
+
+
+@router.get(
+    "/articles/{article_id:path}",
+    response_model=ArticleInStoryOut,
+    summary="One article and the story it is in",
+    responses={404: {"model": ErrorOut, "description": "unknown article id"}},
+)
+def get_article(request: Request, store: StoreDep, article_id: str) -> Response:
+    """The article with the id it was ingested with (its `id`, by default its `url`: the
+    rest of the path, slashes and all), as its story's document gives it, with `story`, the
+    story it is in now (after merges and moves), and links to that story."""
+    found = article_in_story(store, article_id)
+    if found is None:
+        return JSONResponse({"detail": f"no article {article_id!r}"}, status_code=404)
+    story, pos, article = found
+    page = f"{request.url_for('story_page', story_id=story)}#article-{pos}"
+    story_url = str(request.url_for("get_story", story_id=story))
+    return JSONResponse(
+        {**public({"articles": [article]})["articles"][0], "story": story,
+         "story_url": story_url, "page": page}
+    )  # fmt: skip
+
+
+def article_in_story(store: Store, article_id: str) -> tuple[str, int, dict[str, Any]] | None:
+    """The story holding the stored article `article_id`, the article's place among the
+    story's articles (counted from 1, the story page's `#article-N`) and its entry in the
+    story's document; None for an article the store does not hold."""
+    story = store.stories_of([article_id]).get(article_id)
+    doc = story_document(store, story) if story is not None else None
+    if story is None or doc is None:
+        return None
+    for pos, article in enumerate(doc.get("articles") or [], start=1):
+        if article.get("id") == article_id:
+            return story, pos, article
+    return None

@@ -2,7 +2,9 @@
 
     /                         story list (outlet filter, older/newer pages)
     /stories/{id}             story page; /stories/{id}.json the same story as JSON
-    /api/stories[/{id}]       JSON API (see newsmoa.serve.api), described at /openapi.json
+    /articles/{id}            303 to the article's column on its story's page
+    /api/stories[/{id}]       JSON API (see newsmoa.serve.api), described at /openapi.json;
+    /api/articles/{id}        one article and the story it is in
                               (no /docs: Swagger UI would load scripts from a CDN)
     /api/corrections          an editor's corrections (POST with the edit token) and their log
     /api/doubts, /doubts      where the grouping may be wrong, most worth a look first

@@ -1,4 +1,5 @@
-"""The web pages: the story list and the story page, rendered from stored Story documents.
+"""The web pages: the story list and the story page, rendered from stored Story documents;
+`/articles/{id}` leads to an article's column on its story's page.
 
 What a story page shows is computed in `newsmoa.serve.view`; the Jinja2 templates under
 `templates/` lay it out, with autoescaping on for every template.
@@ -20,7 +21,7 @@ from pydantic import ValidationError
 
 from newsmoa.codec import iso
 from newsmoa.pipeline import Newsroom, story_document
-from newsmoa.serve.api import MAX_OFFSET, StoreDep, story_response
+from newsmoa.serve.api import MAX_OFFSET, StoreDep, article_in_story, story_response
 from newsmoa.serve.api_corrections import (
     CorrectionIn,
     allowed,
@@ -105,6 +106,18 @@ def story_page(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     return templates.TemplateResponse(
         request, "story.html", {**story_view(doc), "why": why, "editing": editing}
     )
+
+
+@router.get("/articles/{article_id:path}", name="article_page")
+def article_page(request: Request, store: StoreDep, article_id: str) -> Response:
+    """An article by the id it was ingested with: 303 to its column on its story's page
+    (`/stories/{story}#article-N`), wherever merges and moves have put it."""
+    found = article_in_story(store, article_id)
+    if found is None:
+        return not_found(request, f"No article {article_id!r}.")
+    story, pos, _ = found
+    where = request.url_for("story_page", story_id=story)
+    return RedirectResponse(f"{where}#article-{pos}", status_code=303)
 
 
 _WINDOW = ("until", "days", "limit")  # the doubts page's window, as its query gives it
