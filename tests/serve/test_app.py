@@ -965,3 +965,40 @@ def test_an_article_id_leads_to_its_story(client, db_path):
     assert client.get(f"/api/articles/{quote(url, safe='')}").json()["story"] == "s-web"
     spec = client.get("/openapi.json").json()
     assert "/api/articles/{article_id}" in spec["paths"]
+
+
+def test_each_story_has_a_feed_of_its_articles(client):
+    """A press office follows where its release ran, a reader the event: each new report is
+    a new entry (before: only the feed of stories, where a new placement changed nothing
+    but an `updated`)."""
+    response = client.get(f"/stories/{MAIN}/feed.atom")
+    assert response.headers["content-type"] == "application/atom+xml; charset=utf-8"
+    assert response.headers["last-modified"] == "Tue, 14 May 2024 06:02:00 GMT"  # 바다뉴스
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.fromstring(response.content)
+    entries = feed.findall("a:entry", ns)
+    assert [e.findtext("a:id", namespaces=ns) for e in entries] == [
+        f"urn:newsmoa:article:{a}" for a in ("bada", "gyeongnam", "namdo", "rel")
+    ]
+    titles = [e.findtext("a:title", namespaces=ns) for e in entries]
+    assert titles[1] == "경남신문 · 남해 바다 함께 지킨다"
+    assert titles[3].startswith("press release")
+    links = [[x.get("href") for x in e.findall("a:link", ns)] for e in entries]
+    assert links[2][0] == "https://example.org/namdo/1"  # the outlet's own page first
+    assert links[1] == ["http://testserver/articles/gyeongnam"]  # never a javascript: link
+    assert entries[2].findtext("a:author/a:name", namespaces=ns) == "정하늘"
+    assert entries[0].findtext("a:summary", namespaces=ns) == TEXTS["bada"]
+    assert feed.findtext("a:updated", namespaces=ns) == "2024-05-14T15:02:00+09:00"
+    import feedparser
+
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo and parsed.entries[2].link == "https://example.org/namdo/1"
+    moved = client.get(f"/stories/{ABSORBED}/feed.atom", follow_redirects=False)
+    assert moved.status_code == 307
+    assert moved.headers["location"] == f"http://testserver/stories/{MAIN}/feed.atom"
+    missing = client.get("/stories/nope/feed.atom")
+    assert missing.status_code == 404 and missing.json() == {"detail": "no story 'nope'"}
+    page = Page(client.get(f"/stories/{MAIN}").text)
+    assert f"/stories/{MAIN}/feed.atom" in [a.get("href") for a, _ in page.find(tag="link")]
+    nasty = client.get(f"/stories/{NASTY}/feed.atom").content
+    assert b"<script>" not in nasty and b"<b>" not in nasty

@@ -9,7 +9,7 @@
     /api/corrections          an editor's corrections (POST with the edit token) and their log
     /api/doubts, /doubts      where the grouping may be wrong, most worth a look first
     /stories/{id}/corrections the story page's correction form (POST, the token typed in)
-    /feed.atom                Atom feed of stories
+    /feed.atom                Atom feed of stories; /stories/{id}/feed.atom, of its articles
     /static/...               the one stylesheet
 
 Each request opens its own store connection and closes it (see `api.get_store`), so the

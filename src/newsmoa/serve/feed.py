@@ -1,4 +1,5 @@
-"""The Atom feed of stories (RFC 4287), newest first.
+"""The Atom feed of stories (RFC 4287), newest first, and each story's feed of its articles
+(`/stories/{id}/feed.atom`: a new report of the story is a new entry).
 
 Each entry: the story's title, a link to its page, `published` (first article), `updated`
 (its latest article, or when an article last joined it here, whichever is later), one
@@ -16,11 +17,13 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 from xml.etree import ElementTree as ET
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse, Response
 
 from newsmoa import codec
+from newsmoa.pipeline import story_document
 from newsmoa.serve.api import StoreDep
+from newsmoa.serve.view import labels, web_link
 from newsmoa.store.base import Store
 from newsmoa.text.normalize import printable
 
@@ -168,7 +171,92 @@ def feed(
 
 
 def last_modified(docs: list[dict[str, Any]]) -> str:
-    """The feed's newest `updated` as an HTTP date (RFC 9110 5.6.7), for a feed reader's
-    `If-Modified-Since` (`app.Conditional` answers 304 when nothing is newer)."""
-    newest = max(datetime.fromisoformat(updated(d)) for d in docs)
-    return format_datetime(newest.astimezone(UTC), usegmt=True)
+    """The feed's newest `updated` as an HTTP date, for a feed reader's `If-Modified-Since`
+    (`app.Conditional` answers 304 when nothing is newer)."""
+    return http_date(max((updated(d) for d in docs), key=lambda s: datetime.fromisoformat(s)))
+
+
+def http_date(stamp: str) -> str:
+    """An RFC 3339 time as an HTTP date (RFC 9110 5.6.7), in GMT."""
+    return format_datetime(datetime.fromisoformat(stamp).astimezone(UTC), usegmt=True)
+
+
+def article_entries(doc: dict[str, Any], changed: str | None) -> list[dict[str, Any]]:
+    """A story's articles as feed entries, newest first: each `updated` its publication
+    time, or for an undated article (a release read from a file) when the story last
+    changed here."""
+    names = labels(doc.get("articles") or [])
+    found = []
+    for a in doc.get("articles") or []:
+        stamp = updated({"first_published": a.get("published") or changed})
+        found.append({**a, "name": names.get(a["id"]) or a.get("outlet") or "", "stamp": stamp})
+    return sorted(found, key=lambda e: datetime.fromisoformat(e["stamp"]).timestamp(), reverse=True)
+
+
+def story_atom(
+    doc: dict[str, Any], entries: list[dict[str, Any]], *, base: str, self_url: str
+) -> bytes:
+    """The Atom document of one story's articles: a press office following where its
+    release ran, a reader following the event. Entry ids are `urn:newsmoa:article:{id}`
+    (the id percent-encoded), links the article's own page when it has a web address and
+    its column on the story's page."""
+    ET.register_namespace("", ATOM)
+    story = quote(doc["id"], safe="")
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _add(feed, "id", f"urn:newsmoa:story:{doc['id']}:articles")
+    _add(feed, "title", f"newsmoa: {doc.get('title') or doc['id']}")
+    _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
+    _add(feed, "link", rel="alternate", type="text/html", href=f"{base}/stories/{story}")
+    newest = entries[0]["stamp"] if entries else _now()
+    _add(feed, "updated", newest)
+    _add(_add(feed, "author"), "name", "newsmoa")
+    for a in entries:
+        entry = _add(feed, "entry")
+        _add(entry, "id", f"urn:newsmoa:article:{quote(a['id'], safe='')}")
+        _add(entry, "title", " · ".join(x for x in (a["name"], a.get("title")) if x) or a["id"])
+        page = f"{base}/articles/{quote(a['id'], safe='')}"
+        url = web_link(a.get("url"))
+        if url:
+            _add(entry, "link", rel="alternate", type="text/html", href=url)
+            _add(entry, "link", rel="related", type="text/html", href=page)
+        else:
+            _add(entry, "link", rel="alternate", type="text/html", href=page)
+        if a.get("published"):
+            _add(entry, "published", a["published"])
+        _add(entry, "updated", a["stamp"])
+        if a.get("outlet"):
+            _add(entry, "category", term=a["outlet"], label=a["outlet"], scheme=OUTLET_SCHEME)
+        if a.get("reporter"):
+            _add(_add(entry, "author"), "name", a["reporter"])
+        _add(entry, "summary", summary({"sentences": [{"text": a.get("text") or ""}]}), type="text")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+@router.get(
+    "/stories/{story_id}/feed.atom",
+    summary="Atom feed of one story's articles",
+    tags=["feed"],
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"application/atom+xml": {}},
+            "description": "an Atom 1.0 feed of the story's articles, newest first",
+        },
+        307: {"description": "the story was merged into another: its feed"},
+        404: {"description": "unknown story id"},
+    },
+)
+def story_feed(request: Request, store: StoreDep, story_id: str) -> Response:
+    """One story's articles as Atom entries, newest first: a new report of the story (a
+    new placement of its release) is a new entry."""
+    survivor = store.resolve(story_id)
+    if survivor != story_id:
+        return RedirectResponse(str(request.url_for("story_feed", story_id=survivor)), 307)
+    doc = story_document(store, story_id)
+    if doc is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    found = article_entries(doc, store.changed_at([story_id]).get(story_id))
+    base = str(request.base_url).rstrip("/")
+    body = story_atom(doc, found, base=base, self_url=str(request.url))
+    headers = {"Last-Modified": http_date(found[0]["stamp"])} if found else None
+    return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
