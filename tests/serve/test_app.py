@@ -393,7 +393,12 @@ def test_unknown_story_is_404_json_and_html(client):
     assert "No story" in Page(page.text).text(css_class="error")
     missing = client.get("/no/such/page")
     assert missing.status_code == 404 and "text/html" in missing.headers["content-type"]
-    assert client.get("/api/nothing").json() == {"detail": "Not Found"}
+    # the path asked for is named (before: a bare "Not Found")
+    assert "No page at /no/such/page" in Page(missing.text).text(css_class="error")
+    assert client.get("/api/nothing").json() == {
+        "detail": "no such path: /api/nothing (the API is described at /openapi.json)"
+    }
+    assert client.get("/static/nope.css").status_code == 404
 
 
 def test_story_page_chips_carry_each_variants_words(client):

@@ -288,12 +288,18 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        """404s and friends: JSON for API clients, a page for people; a 405 says which
-        methods the path takes (all its routes', where the router names the first one's)."""
+        """404s and friends: JSON for API clients, a page for people; a 404 of no route
+        names the path (where Starlette said "Not Found"); a 405 says which methods the
+        path takes (all its routes', where the router names the first one's)."""
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
             headers["Allow"] = allowed_methods(request)
-        return error_response(request, exc.status_code, exc.detail, headers)
+        detail = exc.detail
+        if exc.status_code == 404 and detail == "Not Found":  # no route: name the path
+            detail = f"No page at {request.url.path}."
+            if wants_json(request):
+                detail = f"no such path: {request.url.path} (the API is described at /openapi.json)"
+        return error_response(request, exc.status_code, detail, headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
