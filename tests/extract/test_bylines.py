@@ -175,8 +175,8 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
     """`SEASIDE, Oregon (Reuters) -` names the wire (and leaves the text, as `(완주=뉴스1)`
     does), `By JOHN ROE, Associated Press` the reporter and the outlet; an agency the table
     does not know names the outlet by its ending (`Korea Newswire`, as `…일보` does; a
-    black-box case: the story named the file), else nothing (`KTVB`), and the lead leaves
-    the text all the same."""
+    black-box case: the story named the file), and so do a station's call letters (`KTVB`:
+    a press office's list of placements named the file); the lead leaves the text."""
     from newsmoa.extract.article import extract
     from newsmoa.types import RawItem
 
@@ -200,7 +200,7 @@ def test_english_wire_leads_and_by_lines_name_the_outlet_and_reporter():
         "Council votes\n\nBOISE, Idaho (KTVB) - The council voted 5-1 on Friday to approve "
         "a budget. Work begins in the fall.\n",
     )
-    assert local.outlet is None and local.text.startswith("The council voted")
+    assert local.outlet == "KTVB" and local.text.startswith("The council voted")
     wire = read(
         "w.txt",
         "County signs farm pact\n\nCHEONGSOL, South Korea, June 3 (Korea Newswire) -- The "
@@ -327,6 +327,32 @@ def test_an_outlets_call_for_tips_is_no_sentence_of_the_report():
     art = extract(RawItem(origin="a", text=body))
     assert art.outlet == "뉴시스" and art.reporter == "정다은"
     assert "제보" not in art.text and art.text.endswith("조사하고 있다.")
+
+
+def test_a_release_wires_lead_names_the_wire_and_dates_the_article():
+    """`SPRINGFIELD, Ill., March 5, 2024 /PRNewswire/ --` (and `--(BUSINESS WIRE)--`) stayed
+    in the text: the wire was no outlet, the lead was the story's first sentence, and its
+    date was set against the signing's `on Monday` as a disagreement (a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    pr = extract(
+        RawItem(
+            origin="pr.txt",
+            text="SPRINGFIELD, Ill., March 5, 2024 /PRNewswire/ -- The city signed an agreement "
+            "on Monday to upgrade its water plant. Work begins in April.\n",
+        )
+    )
+    assert (pr.outlet, pr.text[:8]) == ("PR Newswire", "The city")
+    assert pr.published is not None and pr.published.date() == date(2024, 3, 5)
+    bw = extract(
+        RawItem(
+            origin="bw.txt",
+            text="Acme opens plant\n\nSAN JOSE, Calif.--(BUSINESS WIRE)--Acme Corp. today "
+            "opened a plant in Fresno. It employs 200 people.\n",
+        )
+    )
+    assert (bw.outlet, bw.text[:9]) == ("Business Wire", "Acme Corp")
 
 
 def test_a_wire_lead_without_a_known_agency_leaves_the_text():

@@ -152,8 +152,14 @@ WIRE_LEAD_RE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}?)?"
     # the day (`SEOUL, May 28 (Reuters) -`, `SEOUL, Aug. 2, 2019 (Yonhap) --`)
     r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?)?\s*"
-    r"(?:\((?P<agency>[^()]{1,30})\)\s*)?[-—–]+\s*"
+    # its agency in brackets, or a release wire's between slashes or dashes (`/PRNewswire/ --`,
+    # `Calif.--(BUSINESS WIRE)--`)
+    r"(?:(?:(?:--)?\((?P<agency>[^()]{1,30})\)|/(?P<wire>[A-Za-z][^/\s]*(?:\s[^/\s]+){0,2})/)\s*)?"
+    r"[-—–]+\s*"
 )
+# call letters or an acronym in a lead's brackets (`(KTVB)`, `(WAND)`, `(CNN)`) name the
+# station or network that wrote it, whether or not the outlet table knows it
+_CALL_LETTERS = re.compile(r"[A-Z]{3,5}(?:-(?:TV|FM|AM))?")
 _CLOSING = " \"'”’)"
 _SPACED_DASH = re.compile(r"[\s)][-—–]+\s*$")
 _ENGLISH_BYLINE_RE = re.compile(
@@ -169,7 +175,8 @@ def _english_byline(line: str) -> Byline | None:
     files, a black-box case)."""
     m = WIRE_LEAD_RE.match(line)
     if m:
-        outlet = outlets().canonical(m["agency"]) if m["agency"] else None
+        agency = m["agency"] or m["wire"]
+        outlet = _agency_outlet(agency.strip()) if agency else None
         # a lead dated with its year gives the article its day, as a Korean dateline does
         # (it had stayed in the story's first sentence)
         day = _lead_day(m)
@@ -189,6 +196,14 @@ def _english_byline(line: str) -> Byline | None:
         return None
     named = m["outlet"]
     return Byline(outlet=outlets().canonical(named) if named else None, reporter=m["name"].title())
+
+
+def _agency_outlet(agency: str) -> str | None:
+    """The outlet a wire lead's agency names: a known one or one with an outlet's ending
+    (`Korea Newswire`), or a station's call letters (`KTVB`, `WAND`: the article had no
+    outlet, and a press office's list of placements named its file, a black-box case)."""
+    table = outlets()
+    return table.canonical(agency) or (agency if _CALL_LETTERS.fullmatch(agency) else None)
 
 
 def _lead_day(m: re.Match[str]) -> date | None:
