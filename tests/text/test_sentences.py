@@ -122,6 +122,24 @@ def test_english_sentences_are_cut_at_their_stops_but_not_after_abbreviations():
     ]
 
 
+def test_a_local_officials_abbreviated_title_ends_no_sentence():
+    """`Ald.` (alderman) cut `Ward 3 Ald. Chuck Redpath said …` into `Ward 3 Ald.` and the
+    rest, and the story showed both as sentences (a black-box case)."""
+    pieces = [
+        s.text
+        for s in split_text(
+            "a",
+            "Ward 3 Ald. Chuck Redpath voted no. Ald. Erin Conley and Asst. Chief Dan Roe "
+            "agreed. Atty. Gen. Kwame Raoul spoke in Springfield, Mo. Monday.",
+        )
+    ]
+    assert pieces == [
+        "Ward 3 Ald. Chuck Redpath voted no.",
+        "Ald. Erin Conley and Asst. Chief Dan Roe agreed.",
+        "Atty. Gen. Kwame Raoul spoke in Springfield, Mo. Monday.",
+    ]
+
+
 def test_words_that_are_also_abbreviations_end_sentences():
     """`no`, `ill`, `Mass.` end sentences (a review: they were read as abbreviations, and two
     sentences stayed one); `No.` before a number is no end of ours (Kiwi cuts there)."""
