@@ -644,6 +644,40 @@ def test_share_prompts_ads_sign_ups_and_photo_lines_are_no_sentences():
     )
 
 
+def test_english_links_captions_alerts_bios_and_contacts_are_no_sentences():
+    """An English reprint's `Related: <headline>` link, its `(Photo: …)` caption, an
+    outlet's alert sign-up, the reporter's contact and biography lines and a release's
+    `Media contact:` line were the story's sentences (a black-box case); body sentences
+    of the same words stay."""
+    en = extract(
+        RawItem(
+            origin="e.txt",
+            text="City signs water deal\n\nThe city signed an agreement on Monday to upgrade "
+            "its water plant.\n\n(Photo: Mayor Jane Roe signs the agreement. John Doe/Valley "
+            "Ledger)\n\nRelated: Lake algae bloom prompts boil order\n\nSubscribe to Patch "
+            "for free local news alerts.\n\nThe plant serves about 118,000 residents.\n\n"
+            "Residents can subscribe to text alerts about the work, the city said.\n\n"
+            "Work begins in April. (AP Photo/Seth Roe)\n\n"
+            "The related work will follow: new mains in 2026.\n\n"
+            "Media contact: Linda Park, Communications Director, City of Springfield, "
+            "(217) 555-0142, lpark@springfield.example.gov\n\n"
+            "Contact John Doe at jdoe@ledger.example.com or follow him on X @jdoe.\n\n"
+            "John Doe is a staff writer for the Valley Ledger. Reach him at "
+            "jdoe@ledger.example.com.\n",
+        )
+    )
+    assert en.text == (
+        "The city signed an agreement on Monday to upgrade its water plant.\n"
+        "The plant serves about 118,000 residents.\n"
+        "Residents can subscribe to text alerts about the work, the city said.\n"
+        "The related work will follow: new mains in 2026."
+    )
+    assert en.captions == (
+        "(Photo: Mayor Jane Roe signs the agreement. John Doe/Valley Ledger)",
+        "Work begins in April. (AP Photo/Seth Roe)",
+    )
+
+
 def test_a_body_sentence_naming_copyright_holders_is_body():
     """`저작권자` alone marked a line as a copyright notice, so a report's sentence about
     rights holders was dropped from its body (a black-box case); the label before a mark
