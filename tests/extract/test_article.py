@@ -644,6 +644,83 @@ def test_share_prompts_ads_sign_ups_and_photo_lines_are_no_sentences():
     )
 
 
+ENGLISH_BODY = (
+    "The city signed an agreement on Monday to upgrade its water plant, the mayor said.\n\n"
+    "Work begins in April.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet", "reporter", "title"),
+    [
+        # a masthead above the headline (it titled the story), the notice's holder read whole
+        (
+            "State Journal-Register\n\nCity signs water deal\n\nBy Mark Ellison, Staff Writer",
+            "State Journal-Register",
+            "Mark Ellison",
+            "City signs water deal",
+        ),
+        (
+            "Springfield Patch\nCity signs water deal\nBy Kelly Brown, Patch Staff",
+            "Patch",
+            "Kelly Brown",
+            "City signs water deal",
+        ),
+        # the outlet's name before a bar on the dateline line
+        (
+            "City signs water deal\n\nIllinois Times | March 6, 2024\n\nBy Dean Olsen",
+            "Illinois Times",
+            "Dean Olsen",
+            "City signs water deal",
+        ),
+        (
+            "City signs water deal\n\nPosted by Rich Miller",
+            None,
+            "Rich Miller",
+            "City signs water deal",
+        ),
+        # a release's headline longer than 100 characters (it was the first sentence)
+        (
+            "City of Springfield and Sangamon Valley Water Authority Sign Agreement on $12.5 "
+            "Million Treatment Plant Upgrade",
+            None,
+            None,
+            "City of Springfield and Sangamon Valley Water Authority Sign Agreement on $12.5 "
+            "Million Treatment Plant Upgrade",
+        ),
+    ],
+)
+def test_an_english_pages_masthead_byline_and_long_headline(head, outlet, reporter, title):
+    got = extract(RawItem(origin="en.txt", text=f"{head}\n\n{ENGLISH_BODY}"))
+    assert isinstance(got, Article)
+    assert (got.outlet, got.reporter, got.title) == (outlet, reporter, title)
+    assert got.text.startswith("The city signed") and got.subtitle is None
+
+
+def test_english_notices_name_their_holder_and_a_stations_masthead_is_no_headline():
+    """`Copyright 2024 WICS. All rights reserved.` names WICS (the file named the article);
+    a company's notice names no outlet; `WAND News` above a lead naming `(WAND)` is the
+    masthead, not the headline."""
+    wics = extract(
+        RawItem(
+            origin="w.txt",
+            text=f"City signs deal\n\n{ENGLISH_BODY}\nCopyright 2024 WICS. All rights reserved.\n",
+        )
+    )
+    assert wics.outlet == "WICS"
+    company = extract(
+        RawItem(
+            origin="c.txt",
+            text=f"City signs deal\n\n{ENGLISH_BODY}\nCopyright © 2024 Nexstar Media Inc. All rights reserved.\n",
+        )
+    )
+    assert company.outlet is None
+    wand = extract(
+        RawItem(origin="n.txt", text=f"WAND News\n\nSPRINGFIELD, Ill. (WAND) — {ENGLISH_BODY}")
+    )
+    assert wand.outlet == "WAND" and wand.title.startswith("The city signed")
+
+
 def test_english_links_captions_alerts_bios_and_contacts_are_no_sentences():
     """An English reprint's `Related: <headline>` link, its `(Photo: …)` caption, an
     outlet's alert sign-up, the reporter's contact and biography lines and a release's

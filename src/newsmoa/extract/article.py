@@ -22,8 +22,10 @@ from zoneinfo import ZoneInfo
 from newsmoa.extract.boilerplate import is_related_label, notice_start
 from newsmoa.extract.bylines import (
     WIRE_LEAD_RE,
+    Byline,
     bare_notice_holder,
     copyright_outlet,
+    leading_byline,
     outlet_from_email,
     signature,
 )
@@ -309,7 +311,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             # a reporter signing before the dateline on its line (`박도현 기자 | 입력 …`)
             before = line.text.strip()[: line.datelines[0].start]
             for part in re.split(r"[|·]", before) if not in_body else ():
-                signed = signature(part.strip())
+                # ... or the page's name (`Illinois Times | March 6, 2024`)
+                parts.masthead = parts.masthead or masthead(part.strip())
+                signed = signature(part.strip()) or _by_line(part.strip())
                 if signed is not None and signed.reporter:
                     parts.reporter = parts.reporter or signed.reporter
                     parts.email = parts.email or signed.email
@@ -397,10 +401,35 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     titles = [t for t in titles if not (is_breadcrumb(t) or is_section_label(t))] or titles
     if len(titles) > 1 and (name := masthead(titles[0])):
         parts.masthead, titles = name, titles[1:]
+    elif titles and (name := _outlets_name(titles[0], parts)):
+        parts.masthead, titles = name, titles[1:]  # (alone too: no headline, `WAND News`)
     if titles:
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+def _by_line(text: str) -> Byline | None:
+    """An English `By …` line (`bylines.leading_byline`), not a marker opening a report."""
+    found = leading_byline(text) if text[:3].lower() == "by " else None
+    return found if found is not None and not found.rest else None
+
+
+# what follows an outlet's name in its masthead (`WAND News`)
+_MASTHEAD_WORDS = ("News", "TV", "Radio", "Online")
+
+
+def _outlets_name(line: str, parts: _Parts) -> str | None:
+    """The outlet a line above the headline names when the article names it elsewhere (its
+    wire lead's `(WAND)`, its notice): the name alone or with `News`, `TV` (`WAND News`
+    titled the story)."""
+    for name in (parts.outlet, parts.publisher, parts.closing):
+        if name and (
+            line == name
+            or (line.startswith(name + " ") and line[len(name) + 1 :] in _MASTHEAD_WORDS)
+        ):
+            return name
+    return None
 
 
 def _same(line: str, headline: str) -> bool:

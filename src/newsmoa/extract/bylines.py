@@ -163,7 +163,7 @@ _CALL_LETTERS = re.compile(r"[A-Z]{3,5}(?:-(?:TV|FM|AM))?")
 _CLOSING = " \"'”’)"
 _SPACED_DASH = re.compile(r"[\s)][-—–]+\s*$")
 _ENGLISH_BYLINE_RE = re.compile(
-    r"^\s*By\s+(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})"
+    r"^\s*(?:(?:Posted|Written|Story|Reported)\s+by|By)\s+(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})"
     r"(?:\s*,\s*(?P<outlet>[A-Z][A-Za-z&.' ]{1,40}))?\s*$"
 )
 
@@ -195,7 +195,23 @@ def _english_byline(line: str) -> Byline | None:
     if m is None:
         return None
     named = m["outlet"]
-    return Byline(outlet=outlets().canonical(named) if named else None, reporter=m["name"].title())
+    return Byline(outlet=_byline_outlet(named) if named else None, reporter=m["name"].title())
+
+
+# the desk words after a byline's comma (`By Jane Doe, Staff Writer`, `…, Patch Staff`)
+_STAFF = re.compile(r"\s+(?:Staff(?:\s+(?:Writer|Reporter))?|Correspondent|Reporter)$")
+
+
+def _byline_outlet(named: str) -> str | None:
+    """The outlet a byline names after its comma: a known one or one an outlet's ending
+    names (`Dayton Daily Ledger`), or the name before `Staff` (`By Kelly Brown, Patch
+    Staff`: the outlet's own staff; `Staff Writer` alone names none)."""
+    table = outlets()
+    if known := table.canonical(named.strip()):
+        return known
+    staff = _STAFF.search(named.strip())
+    name = named.strip()[: staff.start()].strip() if staff else ""
+    return (table.canonical(name) or name) if name else None
 
 
 def _agency_outlet(agency: str) -> str | None:
@@ -395,6 +411,8 @@ def copyright_outlet(notice: str) -> str | None:
     marks = [at for mark in _HOLDER_MARKS if (at := notice.find(mark)) != -1]
     if not marks or not _is_notice(notice):
         return None
+    if not _HANGUL.search(notice) and (english := _english_holder(notice)):
+        return english
     # the last one named: a picture's credit may come first ("사진=ⓒ뉴스1 저작권자 © 한국일보
     # …", a review); an outlet known by its ending counts ("© 충청투데이")
     table, found, unknown, holder = outlets(), None, None, None
@@ -414,6 +432,38 @@ def copyright_outlet(notice: str) -> str | None:
     # credit after the notice ("… 한국일보 무단전재 / 사진 ⓒ 게티이미지뱅크", "… 뉴스영월
     # 무단전재 및 재배포 금지 ⓒ연합뉴스": reviews) names the picture's source
     return holder or found or unknown
+
+
+_HANGUL = re.compile(r"[가-힣]")
+# an English notice's holder: up to five capitalised words after the mark and year, `The`
+# apart, to the stop or comma (`Copyright 2024 The Associated Press. All rights reserved.`,
+# `© 2024 State Journal-Register.`, `Copyright 2024 WICS. All rights reserved.`)
+_ENGLISH_HOLDER_RE = re.compile(
+    r"(?:[ⓒⒸ©]|\([cC]\)|(?i:copyright))(?:\s*(?:[ⓒⒸ©]|\([cC]\)))?\s*"
+    r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?[\s.,]*)?(?:(?i:by)\s+)?(?:The\s+)?"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|and|&)){0,4}?)"
+    r"\s*(?P<end>[.,;|]|$|\s+(?i:all\s+rights))"
+)
+_ALL_RIGHTS = re.compile(r"[\s.,;|]*all\s+rights\s+reserved", re.IGNORECASE)
+# what ends a company's name, which owns outlets but names none (`Nexstar Media Inc.`)
+_COMPANY_ENDINGS = ("Inc", "LLC", "Ltd", "Corp", "Corporation", "Company", "Co", "Group")
+
+
+def _english_holder(notice: str) -> str | None:
+    """The outlet an English notice names: one the table knows or an outlet's ending names
+    (`State Journal-Register`, read whole: it was `State Journal`), or, right before `All
+    rights reserved`, any name that is no company's (`WICS`: the story named the file, a
+    black-box case); None otherwise."""
+    m = _ENGLISH_HOLDER_RE.search(notice)
+    if m is None:
+        return None
+    name, table = m["name"], outlets()
+    if named := table.canonical(name):
+        return named
+    last = name.split()[-1]
+    if last in _COMPANY_ENDINGS or last in table.suffixes:
+        return None
+    return name if _ALL_RIGHTS.match(notice, m.start("end")) else None
 
 
 _BARE_NOTICE = re.compile(

@@ -3,6 +3,7 @@
     April 28, 2009                          Thursday, December 11, 2008
     September 18th, 2013, 05:31 GMT         18 September 2013 Last updated at 13:59 GMT
     Updated 8:41 p.m. EST, Tue March 3, 2009        Posted: Mar. 20, 2015 at 3:21 PM
+    Illinois Times | March 6, 2024           (a name before a bar: the outlet's or writer's)
 
 `english_dateline` reads such a line whole (a label, a weekday, the date with its month in
 words, a time and a zone, in the orders above; spaces around punctuation as a tokenised
@@ -56,7 +57,10 @@ def _line_re() -> re.Pattern[str]:
     )
     before = rf"{label(1)}?(?:{time(1)}\s*,?\s*)?"
     after = rf"(?:\s*(?:,|\||-|–)?\s*{label(2)}?(?:at\s*)?{time(2)})?"
-    return re.compile(rf"^\s*{before}{weekday}?{date}{after}\s*[:|]?\s*$", re.IGNORECASE)
+    # the outlet's or the writer's name before a bar (`Illinois Times | March 6, 2024`,
+    # `By Dean Olsen | Mar. 6, 2024`): the date is the line's from where the bar ends
+    named = r"(?:(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s*[|·]\s*(?P<named>))?"
+    return re.compile(rf"^\s*{named}{before}{weekday}?{date}{after}\s*[:|]?\s*$", re.IGNORECASE)
 
 
 def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
@@ -86,4 +90,5 @@ def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
     labels = english_dateline_labels()
     label = m["label1"] or m["label2"]
     kind = labels.get(" ".join(label.lower().split()), "published") if label else "published"
-    return Dateline(kind, when, m.start(), m.end(), bare=label is None)
+    start = m.start("named") if m["named"] is not None else m.start()
+    return Dateline(kind, when, start, m.end(), bare=label is None)

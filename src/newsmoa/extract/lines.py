@@ -62,6 +62,11 @@ class Line(NamedTuple):
 
 
 TITLE_MAX_CHARS = 100  # a longer line is never a headline
+# ... in Latin letters, 160: an English word takes three Hangul syllables' room (a release's
+# `City of Springfield and … Sign Agreement on $12.5 Million Treatment Plant Upgrade`, 108
+# characters, was the story's first sentence, and its title a cut of it)
+LATIN_TITLE_MAX_CHARS = 160
+_HANGUL = re.compile(r"[가-힣]")
 
 
 def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) -> Line:
@@ -98,6 +103,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
         if _glued_to_body(stripped):
             return Line(number, text, Kind.BODY)
         return Line(number, text, Kind.COPYRIGHT)
+    if len(stripped) > title_max_chars and not _HANGUL.search(stripped):
+        title_max_chars = max(title_max_chars, LATIN_TITLE_MAX_CHARS)
     short = len(stripped) <= title_max_chars and not ends_sentence(stripped)
     # (two sentences and what a crawler glued after them, `…열었다. …참석했다. 정하늘 기자`:
     # a brief flattened into one line, not a headline; it was dropped as having no body)

@@ -56,8 +56,9 @@ _ALIAS_MIN_CHARS = 3  # `문화`, `세계`, `서울`: aliases of outlets, and se
 def masthead(line: str) -> str | None:
     """The outlet `line` is the masthead of: an outlet table's name, or an alias of three
     characters or more, written alone (`문화일보`, `MBC`), or one word with a masthead's
-    ending (`masthead_endings.tsv`: `전북도민일보`); else None (`문화`, `지역뉴스`, a headline
-    of several words)."""
+    ending (`masthead_endings.tsv`: `전북도민일보`), or two to four capitalised English words
+    whose last has one (`State Journal-Register`: it titled the story); else None (`문화`,
+    `지역뉴스`, a headline of several words)."""
     name = line.strip()
     table = outlets()
     known = table.by_alias.get(name)
@@ -67,4 +68,14 @@ def masthead(line: str) -> str | None:
         name.endswith(end) and len(name) > len(end) for end in masthead_endings()
     ):
         return name  # (an ending alone, `신문`, names no outlet)
+    if _ENGLISH_MASTHEAD.fullmatch(name) and re.split(r"[\s-]", name)[-1] in masthead_endings():
+        return name  # `State Journal-Register`, `The Valley Ledger`, `Springfield Patch`
     return None
+
+
+# an English masthead: two to four capitalised words, `The` first at most, no function
+# word (`Signs Of The Times` is a headline)
+_ENGLISH_MASTHEAD = re.compile(
+    r"(?:The\s+)?(?!(?:Of|The|In|On|At|To|For|And|A|An|By|With|From)\b)[A-Z][\w&'’.]*"
+    r"(?:[\s-](?!(?:Of|The|In|On|At|To|For|And|A|An|By|With|From)\b)[A-Z][\w&'’.]*){1,3}"
+)
