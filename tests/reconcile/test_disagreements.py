@@ -775,3 +775,23 @@ def test_counts_of_days_and_dates_are_compared_each_with_their_own():
     told = "청솔군은 15일 희망재단과 업무협약을 체결했다고 17일 밝혔다. {} 첫 회의를 연다."
     starts = ("협약식 사흘 뒤", "발표 하루 뒤")
     assert not story(*(told.format(w) for w in starts)).disagreements()
+
+
+def test_an_english_date_against_the_release_is_one_claim_only_with_its_lead():
+    """The release's `begin on April 15` against a reprint's `begin on April 16` is a
+    disagreement; another outlet's `expected to open in 2027`, aligned with the same
+    sentence, stood as a third day of the construction's start (a black-box case)."""
+    published = datetime(2024, 3, 5, 9, 0, tzinfo=KST)
+    release = make_article(
+        "r",
+        "Construction is scheduled to begin on April 15 and the upgraded plant is expected to "
+        "open in the spring of 2027.",
+        published,
+    )
+    moved = make_article("m", release.text.replace("April 15", "April 16"), published)
+    opened = make_article(
+        "o", "The upgraded plant is expected to open in 2027 after construction.", published
+    )
+    found = Story([release, moved, opened], release="r").disagreements()
+    assert [(d.kind, d.about) for d in found] == [("date", "date, sentence 1 (vs release)")]
+    assert values(found[0]) == {"2024-04-15": ["r"], "2024-04-16": ["m"]}

@@ -26,6 +26,7 @@ from functools import cache
 
 from newsmoa.facts.dates_en import calendar_names
 from newsmoa.facts.tables import alternation, mapping, rows
+from newsmoa.facts.tables import words as words_of
 
 _MODIFIERS = 2  # words between a number and the plural noun it counts
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -275,11 +276,15 @@ class Lead:
     names: frozenset[str]  # capitalised words among the words before it
 
 
-def lead(text: str, start: int) -> Lead:
-    """The `Lead` of a figure starting at `start` in `text` (its hedge, if any, included)."""
+def lead(text: str, start: int, *, date: bool = False) -> Lead:
+    """The `Lead` of a figure starting at `start` in `text` (its hedge, if any, included);
+    of a date's words with `date`, the prepositions and modifiers before them skipped
+    (`begin on April 15`, `open in early 2027`: `date_leads_en.tsv`), so the lead is the
+    verb or noun the date is of."""
     line = text.rfind("\n", 0, start) + 1
     words = _TOKEN.findall(text[line:start])
-    while words and words[-1].lower() in _hedge_words():
+    skipped = words_of("date_leads_en") if date else _hedge_words()
+    while words and words[-1].lower() in skipped:
         words.pop()
     before = words[-_BEFORE_WORDS:]
     first = len(words) - len(before) == 0  # a sentence's first word is capitalised anyway

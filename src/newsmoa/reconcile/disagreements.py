@@ -782,16 +782,19 @@ def _said_alike(values: list[Any], quoted: Mapping[str, Sequence[Source]]) -> li
     ]
 
 
-def _led_alike(values: list[Any], group: list[Claim]) -> list[Any]:
+def _led_alike(values: list[Any], group: list[Claim], *, dates: bool = False) -> list[Any]:
     """Of English figures, the values some other value's outlet leads into as theirs
     (`quantities_en.lead`: the word before the figure, the names before it), so that two
     players' points in one aligned sentence are not one claim; Korean figures as they are
-    (the words after a Korean figure say what it is of)."""
+    (the words after a Korean figure say what it is of). With `dates`, of English dates:
+    a reprint's `expected to open in 2027` is no other day for the release's `begin on
+    April 15` in the sentence they share (a black-box case)."""
     leads: dict[Any, list[Lead]] = {}
     for v, fact, art in group:
         if not english(art.text):
             return values
-        leads.setdefault(compare.key(v), []).append(lead(art.text, fact.sources[0].start))
+        at = fact.sources[0].start
+        leads.setdefault(compare.key(v), []).append(lead(art.text, at, date=dates))
     keys = [compare.key(v) for v in values]
     return [
         v
@@ -841,6 +844,8 @@ def _disagreement(
         values = _said_alike(values, quoted)
         if kind == "quantity":
             values = _led_alike(values, group)
+        elif kind == "date" and against_release:  # (no release on ECB+: its disputes stay)
+            values = _led_alike(values, group, dates=True)
         if len(values) < 2:
             return None
     out = []
