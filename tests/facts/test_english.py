@@ -246,6 +246,25 @@ def test_local_officials_titles_name_people() -> None:
     assert got == {"Robert Hayes": "Fire Chief", "Ann Lee": "Coroner", "Tom Reed": "City Manager"}
 
 
+def test_city_hall_titles_and_a_first_name_that_is_a_title() -> None:
+    """`Executive Director Thomas Reyes` was a `Director`, `Ald. Chuck Redpath` and `city
+    spokesperson Amber Sauer` no one, and `Dean Olsen` (a reporter) a dean named Olsen (a
+    black-box case); `Jane Roe, dean of the law school,` is a dean."""
+    text = (
+        "Water Authority Executive Director Thomas Reyes signed it. Ward 3 Ald. Chuck Redpath "
+        "and Councilwoman Erin Conley voted no. City spokesperson Amber Sauer said so. Dean "
+        "Olsen wrote it. Jane Roe, dean of the law school, spoke."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {
+        "Thomas Reyes": "Executive Director",
+        "Chuck Redpath": "Ald.",
+        "Erin Conley": "Councilwoman",
+        "Amber Sauer": "spokesperson",
+        "Jane Roe": "dean",
+    }
+
+
 @pytest.mark.parametrize(
     ("sentence", "clauses"),
     [

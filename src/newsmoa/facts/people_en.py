@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsmoa.facts.dates_en import calendar_names
-from newsmoa.facts.tables import alternation, words
+from newsmoa.facts.tables import alternation, rows, words
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
 _BETWEEN = 3  # words between a name's comma and the title of its apposition
@@ -43,8 +43,9 @@ def _stop() -> frozenset[str]:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     exact = alternation(words("titles_en"))
+    ahead = alternation(row[0] for row in rows("titles_en") if row[1:] != ("after",))
     name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
-    before = re.compile(rf"(?<![\w.])(?P<title>{exact})\s+(?P<name>{name})(?![\w'])")
+    before = re.compile(rf"(?<![\w.])(?P<title>{ahead})\s+(?P<name>{name})(?![\w'])")
     apposed = re.compile(
         rf"(?<![\w.])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
         rf"(?:(?:the|a|an)\s+)?(?:\S+\s+){{0,{_BETWEEN}}}?(?P<title>(?i:{exact}))(?=\s*[,.;]|\s+of\b)"
