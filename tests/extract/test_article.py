@@ -697,6 +697,18 @@ def test_an_english_pages_masthead_byline_and_long_headline(head, outlet, report
     assert got.text.startswith("The city signed") and got.subtitle is None
 
 
+def test_a_long_english_first_line_in_sentence_case_is_no_headline():
+    """Only a title-cased line of 100-160 Latin characters is a headline (a release's); one
+    in sentence case is the text's first sentence, as ECB+ documents open."""
+    lead = (
+        "Texas convict Arcade Comeaux, riding in a wheelchair, pulls a gun on two guards and "
+        "escapes on foot near Baytown"
+    )
+    got = extract(RawItem(origin="en.txt", text=f"{lead}\n\n{ENGLISH_BODY}"))
+    assert isinstance(got, Article)
+    assert got.title != lead and got.text.startswith("Texas convict")
+
+
 def test_english_notices_name_their_holder_and_a_stations_masthead_is_no_headline():
     """`Copyright 2024 WICS. All rights reserved.` names WICS (the file named the article);
     a company's notice names no outlet; `WAND News` above a lead naming `(WAND)` is the
