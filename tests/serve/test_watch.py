@@ -311,3 +311,15 @@ def test_a_store_that_keeps_failing_is_said_once_and_named_once(
         "(said again only when it changes)"
     ]
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("interval", ["nan", "-5", "inf"])
+def test_an_interval_that_is_no_wait_is_refused_before_any_poll(tmp_path, interval):
+    """`--interval nan` (or a negative one) polled once, then ended in `time.sleep`'s
+    traceback (a black-box case)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    result = run(tmp_path / "w.db", "watch", str(inbox), "--interval", interval)
+    assert result.exit_code == 2
+    assert "--interval" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "w.db").exists()  # refused before the store was made

@@ -172,6 +172,17 @@ def ingest(
         ctx.exit(1)
 
 
+DAY_S = 86_400.0
+
+
+def _finite(value: float | None, param: click.Parameter) -> float | None:
+    """A number option's value, refused when it is none (`nan`: a range lets it through,
+    and `watch --interval nan` ended in `time.sleep`'s traceback after its first poll)."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number", param=param)
+    return value
+
+
 def _decided_again(got: ReclusterReport) -> str:
     kept = f" ({got.by_hand} placed by hand kept where they are)" if got.by_hand else ""
     return (
@@ -256,7 +267,12 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
     "ingested as releases, as `ingest --release` does.",
 )
 @click.option(
-    "--interval", type=float, default=60.0, show_default=True, help="Seconds between polls."
+    "--interval",
+    type=click.FloatRange(min=0, max=DAY_S),
+    default=60.0,
+    show_default=True,
+    callback=lambda ctx, param, value: _finite(value, param),
+    help="Seconds between polls (at most a day: for longer, run `watch --once` from cron).",
 )
 @click.option("--once", is_flag=True, help="Poll once, then exit (cron jobs, scripts).")
 @click.option(
@@ -478,7 +494,7 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
         with _as_file(infile) as path:
             results = cluster_file(path)  # line k is item k - 1
     except OSError as exc:
-        raise click.ClickException(f"{origin}: cannot read: {exc}") from exc
+        raise click.ClickException(f"{origin}: cannot read: {exc.strerror or exc}") from exc
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
