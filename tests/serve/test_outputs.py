@@ -107,3 +107,48 @@ def test_figures_stated_without_hangul_are_shown_in_thousands():
     assert show_stated(1_200_000_000, "$1.2 billion") == "1,200,000,000"
     assert show_stated(12_000_000_000, "120억 원") == "120억"
     assert show_stated(60000, None) == "6만"
+
+
+@pytest.mark.parametrize("command", ["cluster", "entities", "backfill"])
+def test_a_reader_that_goes_away_ends_the_output_quietly(tmp_path, monkeypatch, command):
+    """`newsmoa cluster in.jsonl | head -2` ended with `Error: -: cannot write: Broken pipe`
+    under the lines `head` showed (a black-box case): a reader that stops reading is no
+    error to report; the command ends as click ends any other (status 1, nothing said)."""
+    import contextlib
+    import errno
+
+    from newsmoa import outfile
+
+    class Gone:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe", "-")  # as `writing` names it
+
+    real = outfile.writing
+
+    @contextlib.contextmanager
+    def closed_stdout(path):
+        if path == "-":
+            yield Gone()
+            return
+        with real(path) as out:
+            yield out
+
+    for where in ("newsmoa.outfile", "newsmoa.serve.cmd_entities", "newsmoa.backfill.output"):
+        monkeypatch.setattr(f"{where}.writing", closed_stdout)
+    args = [command, str(_input(tmp_path)), "-o", "-"]
+    if command == "backfill":
+        args += ["--near-duplicates", str(tmp_path / "groups.jsonl")]
+    got = CliRunner().invoke(cli, args, obj={})
+    assert "cannot write" not in got.output and "Error" not in got.output, got.output
+    assert got.exit_code == 1
+
+
+@pytest.mark.parametrize("command", ["cluster", "entities", "backfill"])
+def test_a_missing_input_is_one_line_naming_it_once(tmp_path, command):
+    """`cluster` said `nofile.jsonl: cannot read: [Errno 2] No such file or directory:
+    'nofile.jsonl'` (the path twice) where `entities` says it once."""
+    missing = tmp_path / "nofile.jsonl"
+    got = _run(command, str(missing), "-o", str(tmp_path / "out.jsonl"))
+    assert got.exit_code == 1
+    line = got.output.strip()
+    assert line.startswith(f"Error: {missing}: cannot read: ") and line.count(str(missing)) == 1

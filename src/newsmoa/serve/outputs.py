@@ -5,6 +5,7 @@ output that names an input (or another output) is refused: it would be emptied w
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,6 +49,10 @@ def _same(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def cannot_write(path: str, exc: OSError) -> click.ClickException:
-    """The one line for an output that failed while written (a full disk)."""
+def cannot_write(path: str, exc: OSError) -> Exception:
+    """The one line for an output that failed while written (a full disk); standard output
+    whose reader went away (`| head`) is no failure to report: that stays a
+    `BrokenPipeError`, which click ends quietly (status 1), as it ends `stories | head`."""
+    if path == "-" and exc.errno == errno.EPIPE:
+        return BrokenPipeError(errno.EPIPE, "Broken pipe")
     return click.ClickException(f"{path}: cannot write: {exc.strerror or exc}")
