@@ -943,3 +943,29 @@ def test_a_saved_feed_ingested_again_under_another_path_or_name_is_already_prese
         saved.write_text(feed.format(entry=link).replace("한빛시는", "한빛시 관계자는"), "utf-8")
         got = run(db, "ingest", "fd/a.xml").stdout
         assert ("added 1" if source == "rss" else "added 0, updated 0, already present 1") in got
+
+
+def test_tables_fit_the_terminal_and_carry_no_padding(example_db, story):
+    """Tables were 140 columns wide whatever the terminal, so an 80-column one wrapped each
+    line in two, and a story's headline line ended in spaces (a black-box case); `1
+    articles` too."""
+    from rich.cells import cell_len
+
+    for args in (["stories"], ["stories", "--articles"], ["show", story["id"], "--why"]):
+        got = CliRunner().invoke(
+            cli, ["--db", str(example_db), *args], obj={}, env={"COLUMNS": "80"}
+        )
+        assert got.exit_code == 0, got.output
+        lines = got.stdout.splitlines()
+        boxed = [line for line in lines if line.strip()[:1] in set("┏┃┡│├└┌")]
+        assert boxed and max(map(cell_len, boxed)) <= 80  # (a note's text wraps as text)
+        assert all(line == line.rstrip() for line in lines), args
+    wide = run(example_db, "stories", "--articles").stdout  # no terminal, no COLUMNS: 140
+    assert max(cell_len(line) for line in wide.splitlines()) > 80
+
+
+def test_a_story_of_one_article_says_one_article():
+    from newsmoa.serve.render import listing
+
+    row = {"id": "s1", "title": "t", "first_published": None, "outlets": [], "article_count": 1}
+    assert "· 1 article\n" in listing([row], "table", articles={"s1": []}) + "\n"

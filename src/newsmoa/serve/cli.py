@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import math
+import os
 import shutil
 import sys
 import tempfile
@@ -417,7 +418,19 @@ def stories(
             for story, found in listed.items()
             for reuse, shares in [_reuse(store, story)]
         }
-    click.echo(render.listing(rows, fmt, articles=by_story))
+    click.echo(render.listing(rows, fmt, articles=by_story, width=_width()))
+
+
+def _width() -> int:
+    """How wide a table may be: `COLUMNS` when set, else the terminal's when the output is
+    one (a table of 140 columns wrapped each of its lines in an 80-column terminal, a
+    black-box case), else `render.WIDTH` (a pipe, a file: the same at any terminal)."""
+    given = os.environ.get("COLUMNS", "").strip()
+    if given.isdigit() and int(given) > 0:
+        return max(int(given), 40)
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size((render.WIDTH, 24)).columns, 40)
+    return render.WIDTH
 
 
 def _reuse(store: Store, story: str) -> tuple[dict[str, float], dict[str, float]]:
@@ -458,7 +471,7 @@ def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
         )
     if fmt == "json" and not why:
         doc = {k: v for k, v in doc.items() if k != "why"}
-    click.echo(render.story(doc, fmt, why=why))
+    click.echo(render.story(doc, fmt, why=why, width=_width()))
 
 
 @cli.command()

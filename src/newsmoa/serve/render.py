@@ -21,6 +21,7 @@ from newsmoa.serve.view import (
     first_seen_in,
     labels,
     placements,
+    plural,
     quoted_words,
     show_stated,
     trend_text,
@@ -33,6 +34,7 @@ from newsmoa.types import Event
 EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "type")
 LIST_FORMATS = ("table", "json", "jsonl", "csv", "md")
 STORY_FORMATS = ("json", "md", "table")
+WIDTH = 140  # a table's width where no terminal says otherwise (a pipe, a file)
 
 
 def _when(value: str | None) -> str:
@@ -44,10 +46,11 @@ def listing(
     fmt: str,
     *,
     articles: dict[str, list[dict[str, Any]]] | None = None,
+    width: int = WIDTH,
 ) -> str:
     """Stories as `fmt`; with `articles`, each story's articles: under it (table and md), in
     its `articles` field (json, jsonl), or one row each with the story's columns first (csv:
-    a press office's list of placements)."""
+    a press office's list of placements). A table is at most `width` columns wide."""
     if articles is not None and fmt in ("json", "jsonl"):
         rows = [{**r, "articles": articles.get(r["id"], [])} for r in rows]
     if fmt == "json":
@@ -88,7 +91,7 @@ def listing(
                     f"{_md(_listed_outlet(a))} ({_md(a['reporter'] or '-')}) |  |"
                 )
         return "\n".join(out)
-    return _table(rows, articles)
+    return _table(rows, articles, width)
 
 
 # a press office's list of placements: which row is the release, how much each reused and
@@ -124,15 +127,19 @@ def _row(table: Table, *cells: str) -> None:
     table.add_row(*(escape(c) for c in cells))
 
 
-def _render(table: Table) -> str:
-    console = Console(width=140, record=True, file=io.StringIO(), color_system=None)
+def _render(table: Table, width: int) -> str:
+    """`table` as text at most `width` columns wide (a terminal's: a wider table wrapped
+    each of its lines in two, a black-box case), without the spaces that pad a title."""
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(table)
-    return console.export_text().rstrip("\n")
+    return "\n".join(line.rstrip() for line in console.export_text().rstrip("\n").split("\n"))
 
 
-def _table(rows: Sequence[dict[str, Any]], articles: dict[str, list[dict[str, Any]]] | None) -> str:
+def _table(
+    rows: Sequence[dict[str, Any]], articles: dict[str, list[dict[str, Any]]] | None, width: int
+) -> str:
     if articles is not None:
-        return "\n\n".join(_story_block(r, articles.get(r["id"], [])) for r in rows)
+        return "\n\n".join(_story_block(r, articles.get(r["id"], []), width) for r in rows)
     table = Table()
     for name in ("story", "title", "first published", "outlets", "n"):
         table.add_column(name, overflow="fold")
@@ -145,14 +152,17 @@ def _table(rows: Sequence[dict[str, Any]], articles: dict[str, list[dict[str, An
             ", ".join(r["outlets"]),
             str(r["article_count"]),
         )
-    return _render(table)
+    return _render(table, width)
 
 
-def _story_block(row: dict[str, Any], articles: list[dict[str, Any]]) -> str:
+def _story_block(row: dict[str, Any], articles: list[dict[str, Any]], width: int) -> str:
     """A story's headline, then its articles: outlet, published time, reporter, reuse,
     title."""
     table = Table(
-        title=escape(f"{row['title']}  [{row['id']}] · {row['article_count']} articles"),
+        title=escape(
+            f"{row['title']}  [{row['id']}] · "
+            + plural(row["article_count"], "article", "articles")
+        ),
         title_justify="left",
     )
     for name in ("outlet", "published", "reporter", "reuse", "title"):
@@ -161,7 +171,7 @@ def _story_block(row: dict[str, Any], articles: list[dict[str, Any]]) -> str:
         reuse = "-" if a.get("reuse") is None else f"{a['reuse']:.2f}"
         when, reporter = _when(a["published"]), a["reporter"] or "-"
         _row(table, _listed_outlet(a), when, reporter, reuse, a["title"])
-    return _render(table)
+    return _render(table, width)
 
 
 def _listed_outlet(article: dict[str, Any]) -> str:
@@ -170,13 +180,14 @@ def _listed_outlet(article: dict[str, Any]) -> str:
     return f"{outlet} (release)" if article.get("is_release") else outlet
 
 
-def story(doc: dict[str, Any], fmt: str, *, why: bool = False) -> str:
+def story(doc: dict[str, Any], fmt: str, *, why: bool = False, width: int = WIDTH) -> str:
+    """One story as `fmt`; a table's parts at most `width` columns wide."""
     if fmt == "json":
         return json.dumps(with_disputes(doc), ensure_ascii=False, indent=2)
     names = labels(doc["articles"])
     if fmt == "md":
         return _story_md(doc, names, why)
-    return _story_table(doc, names, why)
+    return _story_table(doc, names, why, width)
 
 
 def _initial(text: str) -> str:
@@ -314,7 +325,7 @@ def _family_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
     return ["", *lines] if lines else []
 
 
-def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
+def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: int) -> str:
     head = Table(title=escape(f"{doc['title']}  [{doc['id']}]"))
     for col in ("outlet", "published", "reporter", "reuse", "first seen in", "title"):
         head.add_column(col, overflow="fold")
@@ -336,7 +347,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     for n, (s, about) in enumerate(zip(doc["sentences"], disputes(doc), strict=True), start=1):
         _row(body, str(n), s["text"], _chips(s["sources"], names) + _disputed(about))
     notes = "\n".join(_release_lines(doc, names) + _family_lines(doc, names)).strip()
-    parts = [_render(head), *filter(None, [notes])]
+    parts = [_render(head, width), *filter(None, [notes])]
     for d in doc.get("disagreements", []):
         lines = [f"DISAGREEMENT {d['about']} ({d['kind']}):"]
         if trend := trend_text(d):
@@ -354,8 +365,8 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         card.add_column("value", overflow="fold")
         for key, value in _event_fields(event):
             _row(card, key, value)
-        parts.append(_render(card))
-    parts.append(_render(body))
+        parts.append(_render(card, width))
+    parts.append(_render(body, width))
     if doc.get("facts"):  # (the table showed none: `show`'s help names them, a review)
         facts = Table(title="facts")
         for col in ("type", "value", "of / about", "words", "sources"):
@@ -369,7 +380,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 f.get("text") or "-",
                 _chips(f["sources"], names),
             )
-        parts.append(_render(facts))
+        parts.append(_render(facts, width))
     if why:
         parts.append(
             "\n".join(
