@@ -969,3 +969,19 @@ def test_a_story_of_one_article_says_one_article():
 
     row = {"id": "s1", "title": "t", "first_published": None, "outlets": [], "article_count": 1}
     assert "· 1 article\n" in listing([row], "table", articles={"s1": []}) + "\n"
+
+
+def test_doubts_until_takes_a_time_with_its_offset(example_db):
+    """`--until 2015-03-20T16:34:00+09:00` was refused (only UTC without an offset was read)
+    where `/api/doubts` takes it (a black-box case); the same instant in UTC gives the same
+    window, and a time that is none names itself."""
+    seoul = json.loads(
+        run(example_db, "doubts", "--until", "2015-03-20T16:34:00+09:00", "--format", "json").output
+    )
+    utc = json.loads(
+        run(example_db, "doubts", "--until", "2015-03-20 07:34", "--format", "json").output
+    )
+    for key in ("start", "end"):
+        assert datetime.fromisoformat(seoul[key]) == datetime.fromisoformat(utc[key])
+    bad = run(example_db, "doubts", "--until", "2015-13-01", ok=False)
+    assert bad.exit_code == 2 and "'2015-13-01' is no date or time" in bad.output

@@ -17,6 +17,29 @@ if TYPE_CHECKING:
     from newsmoa.review import Doubts
 
 
+class IsoTime(click.ParamType):
+    """A date or time in ISO 8601, with an offset or not (`2024-06-12`, `2024-06-12 10:00`,
+    `2024-06-12T10:00:00+09:00`, `…Z`), as `/api/doubts` reads `until`: the command took no
+    offset, so a Seoul time had to be worked out in UTC first (a black-box case)."""
+
+    name = "ISO-TIME"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(
+                f"{value!r} is no date or time (2024-06-12, 2024-06-12 10:00, "
+                "2024-06-12T10:00:00+09:00)",
+                param,
+                ctx,
+            )
+
+
 @click.command()
 @click.option(
     "--days",
@@ -26,9 +49,10 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--until",
-    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]),
+    type=IsoTime(),
     default=None,
-    help="The window's end, UTC (default: the newest publication time stored); a date alone "
+    help="The window's end, an ISO 8601 date or time, in UTC unless it gives its offset "
+    "(2024-06-12T10:00+09:00; default: the newest publication time stored); a date alone "
     "is its first moment, so the window ends before that day.",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
