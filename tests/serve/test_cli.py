@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -491,6 +492,9 @@ def test_an_editor_splits_a_story_and_the_split_holds(tmp_path, example_path):
     assert len(table) == 4 and table[-1].endswith(
         "by=eve\\n   9  2026-01-01T00:00:00+00:00  merge    by=alice"
     )
+    # the table's times in the zone the other tables show (it showed the stored UTC time)
+    shown = datetime.fromisoformat(log[0]["at"]).astimezone(ZoneInfo("Asia/Seoul"))
+    assert table[0].startswith(f"   1  {shown:%Y-%m-%d %H:%M:%S}  split ")
 
 
 def test_doubts_point_an_editor_at_a_story_until_it_is_confirmed(tmp_path, example_path):

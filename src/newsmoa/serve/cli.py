@@ -379,7 +379,13 @@ def watch(
 
 @cli.command()
 @click.option(
-    "--format", "fmt", type=click.Choice(render.LIST_FORMATS), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(render.LIST_FORMATS),
+    default="table",
+    show_default=True,
+    help="table and md for reading (times in Asia/Seoul); json (one array), jsonl (one story "
+    "a line) and csv (UTF-8 with BOM, for spreadsheets) keep the stored times.",
 )
 @click.option(
     "--limit",
@@ -388,7 +394,12 @@ def watch(
     help="At most this many stories, newest first.",
 )
 @click.option("--outlet", default=None, help="Only stories this outlet carried.")
-@click.option("--articles", is_flag=True, help="List each story's articles (table, md).")
+@click.option(
+    "--articles",
+    is_flag=True,
+    help="List each story's articles: under it (table, md), in its `articles` (json, jsonl), "
+    "or a row each (csv).",
+)
 @click.pass_context
 def stories(
     ctx: click.Context, fmt: str, limit: int | None, outlet: str | None, articles: bool
@@ -446,7 +457,12 @@ def _reuse(store: Store, story: str) -> tuple[dict[str, float], dict[str, float]
 @cli.command()
 @click.argument("story_id")
 @click.option(
-    "--format", "fmt", type=click.Choice(render.STORY_FORMATS), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(render.STORY_FORMATS),
+    default="table",
+    show_default=True,
+    help="table and md for reading; json: the Story JSON contract (docs/contracts.md).",
 )
 @click.option(
     "--why", is_flag=True, help="For each article, the signals that placed it in the story."
@@ -483,6 +499,7 @@ def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
     type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
     show_default=True,
+    help='Where the {"id", "story"} lines go ("-": standard output).',
 )
 @click.pass_context
 def cluster(ctx: click.Context, infile: str, outfile: str) -> None:

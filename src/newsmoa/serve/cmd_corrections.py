@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newsmoa.errors import NewsmoaError, NotFound
-from newsmoa.serve.view import plural
+from newsmoa.serve.view import plural, when
 
 if TYPE_CHECKING:
     from newsmoa.corrections import Correction
@@ -181,7 +181,8 @@ def release(
 @click.command()
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-    help="json: one array; jsonl: one correction a line.",
+    show_default=True, help="table: one line a correction, times in Asia/Seoul; json: one "
+    "array; jsonl: one correction a line (json and jsonl keep the stored UTC times).",
 )  # fmt: skip
 @click.pass_context
 def corrections(ctx: click.Context, fmt: str) -> None:
@@ -204,7 +205,8 @@ def corrections(ctx: click.Context, fmt: str) -> None:
     for row in log:
         detail = {k: v for k, v in row.items() if k not in ("n", "at", "action")}
         words = " ".join(f"{k}={_listed(v)}" for k, v in detail.items())
-        click.echo(f"{row['n']:>4}  {row['at']}  {_plain(row['action']):<8} {words}")
+        at = when(row["at"], seconds=True)  # in the zone the other tables show
+        click.echo(f"{row['n']:>4}  {at}  {_plain(row['action']):<8} {words}")
 
 
 def _listed(value: object) -> str:

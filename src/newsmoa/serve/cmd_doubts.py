@@ -55,8 +55,21 @@ class IsoTime(click.ParamType):
     "(2024-06-12T10:00+09:00; default: the newest publication time stored); a date alone "
     "is its first moment, so the window ends before that day.",
 )
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="At most this many doubts of each kind (may be two stories; may be one).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for reading; json: the window, and each doubt with its stories' articles.",
+)
 @click.pass_context
 def doubts(
     ctx: click.Context, days: float | None, until: datetime | None, limit: int, fmt: str
