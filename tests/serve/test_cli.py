@@ -989,3 +989,29 @@ def test_doubts_until_takes_a_time_with_its_offset(example_db):
         assert datetime.fromisoformat(seoul[key]) == datetime.fromisoformat(utc[key])
     bad = run(example_db, "doubts", "--until", "2015-13-01", ok=False)
     assert bad.exit_code == 2 and "'2015-13-01' is no date or time" in bad.output
+
+
+def test_ingest_expands_a_pattern_the_shell_left_as_it_was(tmp_path):
+    """`newsmoa ingest 'clips/*.jsonl'` (quoted, as a crontab or a Windows shell leaves it)
+    said `clips/*.jsonl: no such file or folder` (a black-box case): the pattern is expanded
+    as the shell would, `--release` too; one that matches nothing is still named."""
+    clips = tmp_path / "clips"
+    clips.mkdir()
+    for n, town in enumerate(("청솔군", "가람군", "누리시")):
+        text = f"{town}은 새 도서관을 짓는다고 밝혔다. 사업비는 {n + 1}20억 원이며 내년에 연다."
+        row = {"id": f"c{n}", "outlet": "한빛일보", "title": f"{town} 도서관", "text": text}
+        name = "release.txt" if n == 2 else f"c{n}.jsonl"
+        (clips / name).write_text(
+            text if n == 2 else json.dumps(row, ensure_ascii=False) + "\n", "utf-8"
+        )
+    got = run(
+        tmp_path / "d.db",
+        "ingest",
+        "--defer-analysis",
+        str(clips / "*.jsonl"),
+        "--release",
+        str(clips / "rel*.txt"),
+    )
+    assert got.stdout.startswith("added 3,"), got.output
+    missing = run(tmp_path / "d.db", "ingest", str(clips / "*.pdf"), ok=False)
+    assert missing.exit_code == 1 and f"{clips / '*.pdf'}: no such file" in missing.stderr

@@ -8,6 +8,7 @@ newsmoa show STORY_ID --format md
 from __future__ import annotations
 
 import gc
+import glob
 import json
 import math
 import os
@@ -126,7 +127,8 @@ def ingest(
     recluster: bool,
 ) -> None:
     """Add articles from files (.txt with one or several pasted articles, .html, .jsonl,
-    .csv), folders, feed or page URLs, or "-": standard input (pasted text, or JSONL).
+    .csv), folders, file patterns ('clips/*.txt', expanded as the shell would), feed or page
+    URLs, or "-": standard input (pasted text, or JSONL).
     Ingesting the same input twice changes nothing. In a folder, hidden files are left
     out and files of other types are named as skipped.
 
@@ -141,7 +143,7 @@ def ingest(
         raise click.UsageError("give a SOURCE to read, or a --release file")
     if (*sources, *releases).count("-") > 1:
         raise click.UsageError("standard input can be read once: give - as one SOURCE or --release")
-    items = list(read_all(list(sources), releases=releases))
+    items = list(read_all(_expanded(sources), releases=_expanded(releases)))
     room = Newsroom(_store(ctx, create=True))
     show_bar = len(items) >= 50 and sys.stderr.isatty()
     with Progress(transient=True, disable=not show_bar) as bar:
@@ -182,6 +184,18 @@ def _finite(value: float | None, param: click.Parameter) -> float | None:
     if value is not None and not math.isfinite(value):
         raise click.BadParameter(f"{value} is not a number", param=param)
     return value
+
+
+def _expanded(sources: tuple[str, ...]) -> list[str]:
+    """`sources` with each file pattern the shell left as it was (quoted, in a crontab, on
+    Windows: `'clips/*.txt'`) expanded as the shell would, in name order; a pattern matching
+    nothing, a path that exists, "-" and a URL stay as they are."""
+    out: list[str] = []
+    for source in sources:
+        pattern = source != "-" and "://" not in source and any(c in source for c in "*?[")
+        found = sorted(glob.glob(source)) if pattern and not Path(source).exists() else []
+        out += found or [source]
+    return out
 
 
 def _decided_again(got: ReclusterReport) -> str:
