@@ -1015,3 +1015,16 @@ def test_ingest_expands_a_pattern_the_shell_left_as_it_was(tmp_path):
     assert got.stdout.startswith("added 3,"), got.output
     missing = run(tmp_path / "d.db", "ingest", str(clips / "*.pdf"), ok=False)
     assert missing.exit_code == 1 and f"{clips / '*.pdf'}: no such file" in missing.stderr
+
+
+def test_db_may_follow_the_command_too(example_db, tmp_path):
+    """`newsmoa stories --db x.db` said `No such option '--db'` (only `newsmoa --db x.db
+    stories` was read): a black-box case. Given after the command, it wins."""
+    got = CliRunner().invoke(cli, ["stories", "--db", str(example_db), "--format", "json"])
+    assert got.exit_code == 0, got.output
+    assert len(json.loads(got.stdout)) == 1
+    elsewhere = str(tmp_path / "none.db")
+    got = CliRunner().invoke(cli, ["--db", elsewhere, "stories", "--db", str(example_db)])
+    assert got.exit_code == 0 and "완주군" in got.stdout, got.output
+    got = CliRunner().invoke(cli, ["stories", "--db", elsewhere])
+    assert got.exit_code == 1 and f"no store at {elsewhere}" in got.output

@@ -646,6 +646,30 @@ def _register() -> None:
     cli.add_command(backfill)
     for command in COMMANDS:
         cli.add_command(command)
+    for name, command in cli.commands.items():
+        if name not in NO_STORE:
+            command.params.append(_db_here())
+
+
+NO_STORE = ("backfill", "cluster", "entities", "eval")  # the commands that open no store
+
+
+def _db_here() -> click.Option:
+    """`--db` after the command's name too (`newsmoa stories --db x.db`, refused as "No such
+    option" when only `newsmoa --db x.db stories` was read: a black-box case); given there,
+    it is the store, whatever `newsmoa --db` or NEWSMOA_DB says."""
+
+    def given(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            ctx.ensure_object(dict)["db"] = value
+
+    return click.Option(
+        ["--db"],
+        expose_value=False,
+        is_eager=True,
+        callback=given,
+        help="The store, as `newsmoa --db` gives it (either place; here wins).",
+    )
 
 
 _register()
