@@ -1028,3 +1028,10 @@ def test_db_may_follow_the_command_too(example_db, tmp_path):
     assert got.exit_code == 0 and "완주군" in got.stdout, got.output
     got = CliRunner().invoke(cli, ["stories", "--db", elsewhere])
     assert got.exit_code == 1 and f"no store at {elsewhere}" in got.output
+
+
+def test_release_without_articles_or_story_is_a_usage_error(example_db):
+    """`newsmoa release` alone ended with exit status 1, as a refused correction does, where
+    `split` or `move` without articles is a usage error (2) that shows the usage."""
+    got = run(example_db, "release", ok=False)
+    assert got.exit_code == 2 and "Usage: " in got.output and "--story" in got.output

@@ -175,6 +175,8 @@ def release(
     """
     from newsmoa.corrections import release as act
 
+    if not any(a.strip() for a in (*articles, *stories)):  # as split or move without one
+        raise click.UsageError("give the ARTICLES to release, or --story STORY")
     _correct(ctx, lambda room: act(room, articles, stories, by=by, defer_analysis=defer_analysis))
 
 
