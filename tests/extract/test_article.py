@@ -855,3 +855,45 @@ def test_a_pages_json_ld_author_is_its_byline(author):
     a = extract(RawItem(origin="page.html", html=page))
     assert isinstance(a, Article)
     assert (a.reporter, a.email) == ("김하늘", "sky@hanbit.example")
+
+
+@pytest.mark.parametrize(
+    ("text", "deck", "lead"),
+    [
+        (
+            "City signs water deal\n\nThe city will share the cost with the authority.\n\n"
+            "By Kelly Brown, Patch Staff\n\n" + ENGLISH_BODY,
+            "The city will share the cost with the authority.",
+            "The city signed",
+        ),
+        (
+            "청솔군, 스마트팜 단지 조성\n\n150억 원을 들여 2026년까지 완공한다.\n\n"
+            "입력 2024.06.03 11:01\n\n청솔군은 3일 스마트팜 혁신단지 조성 협약을 체결했다고 "
+            "밝혔다.\n\n군은 올해 50억 원을 먼저 투입한다.\n",
+            "150억 원을 들여 2026년까지 완공한다.",
+            "청솔군은 3일",
+        ),
+    ],
+)
+def test_the_one_paragraph_between_headline_and_byline_is_the_standfirst(text, deck, lead):
+    """A sentence under the headline, above the byline or dateline, is the standfirst (the
+    deck), not the story's first sentence (a black-box case: Patch's standfirst was
+    consolidated sentence 2)."""
+    got = extract(RawItem(origin="p.txt", text=text))
+    assert isinstance(got, Article)
+    assert got.deck == deck and got.text.startswith(lead)
+
+
+def test_a_paragraph_above_a_closing_byline_stays_the_text():
+    """A brief whose byline closes it: its one paragraph is its text, not a standfirst."""
+    got = extract(
+        RawItem(
+            origin="p.txt",
+            text=(
+                "청솔군 축제 개막\n\n청솔군은 3일 송림공원에서 여름축제를 개막했다고 밝혔다. "
+                "축제는 오는 9일까지 이어진다.\n\n이도윤 기자\n"
+            ),
+        )
+    )
+    assert isinstance(got, Article)
+    assert got.deck is None and got.text.startswith("청솔군은 3일")

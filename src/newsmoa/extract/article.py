@@ -288,6 +288,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     listed: list[str] = []  # ... the ones right after it, nothing else between
     listing = False  # whether a short line now is right after the body
     related = False  # whether the lines now are a related list's (`관련기사` and its items)
+    # whether the one paragraph read is above a byline or dateline: a standfirst, if body follows
+    standfirst = False
     for n, line in enumerate(lines):
         text = tidy(line.text)
         kind = line.kind
@@ -306,6 +308,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             related = False
         if kind is Kind.FURNITURE and in_body and is_related_label(text):
             related = True
+        standfirst = standfirst or _standfirst(kind, line, parts, heads, in_body, trailing)
         if kind is Kind.DATELINE:
             datelines.extend(line.datelines)
             # a reporter signing before the dateline on its line (`박도현 기자 | 입력 …`)
@@ -326,6 +329,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             parts.email = parts.email or b.email
             lead_day = lead_day or b.day
             if b.rest.strip():
+                _keep_standfirst(parts, standfirst)
+                standfirst = False
                 parts.paragraphs.extend(trailing)
                 trailing.clear()
                 parts.paragraphs.append(_without_script(tidy(b.rest)))
@@ -353,6 +358,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             else:
                 heads.append(text)
         elif kind is Kind.BODY:
+            _keep_standfirst(parts, standfirst)
+            standfirst = False
             parts.closing, foot = None, None  # more body after it: it credited a picture
             parts.paragraphs.extend(trailing)
             trailing.clear()
@@ -407,6 +414,36 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+STANDFIRST_MAX_CHARS = 250  # a longer paragraph above the byline is a report's lead
+
+
+def _standfirst(
+    kind: Kind, line: Line, parts: _Parts, heads: list[str], in_body: bool, trailing: list[str]
+) -> bool:
+    """Whether a byline (with no report after it on its line) or a dateline comes right after
+    the first paragraph, under a headline: that paragraph is a standfirst, if body follows."""
+    if kind is Kind.DATELINE:
+        pass
+    elif kind not in (Kind.BYLINE, Kind.SIGNATURE) or (line.byline and line.byline.rest.strip()):
+        return False
+    return (
+        in_body
+        and bool(heads)
+        and len(parts.paragraphs) == 1
+        and len(parts.paragraphs[0]) <= STANDFIRST_MAX_CHARS
+        and parts.deck is None
+        and not trailing
+        and not parts.reported
+    )
+
+
+def _keep_standfirst(parts: _Parts, standfirst: bool) -> None:
+    """Body follows: the one paragraph between the headline and the byline or dateline is
+    the headline's standfirst (`By Kelly Brown, Patch Staff` under it), the deck."""
+    if standfirst and len(parts.paragraphs) == 1:
+        parts.deck = parts.paragraphs.pop()
 
 
 def _by_line(text: str) -> Byline | None:
