@@ -1,7 +1,8 @@
 """Storage behind one interface (`Store`): SQLite by default, PostgreSQL for a shared server.
 
 `open_store(url)` picks the implementation from the URL: a file path -> SQLite,
-`postgresql://...` -> PostgreSQL.
+`postgresql://...` -> PostgreSQL; another URL, or libpq's key=value string, is refused
+(`store.location`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ def open_store(url: str, *, create: bool = True) -> Store:
     """The store at `url`, made (or upgraded) as needed; with `create` False, a database
     without newsmoa's tables is a `StoreError` (a command that only reads, given the wrong
     database, would otherwise make them there and answer from an empty store)."""
+    from newsmoa.errors import ConfigError
+    from newsmoa.store.location import is_postgres, refusal
+
     analysis_stamp()  # taken now, from the code this process runs (`newsmoa.stamp`)
-    if url.startswith(("postgresql://", "postgres://")):
+    if problem := refusal(url):
+        raise ConfigError(problem)
+    if is_postgres(url):
         from newsmoa.store.postgres import PostgresStore
 
         return PostgresStore(url, create=create)

@@ -8,11 +8,14 @@ as in SQLite, so listings come out in the same order from either store.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from newsmoa.errors import ConfigError, StoreError
+from newsmoa.store.access import OLD_READ_ONLY, READ_ONLY, is_read_only
+from newsmoa.store.location import secrets, shown
 from newsmoa.store.migrations import (
     ANALYSIS_STAMPS,
     ARTICLE_SOURCES,
@@ -28,6 +31,10 @@ from newsmoa.store.migrations import (
 from newsmoa.store.sql import SQLStore
 
 _LOCK = 0x6E6577736D6F61  # "newsmoa": pg_advisory_xact_lock's key for writers
+# How long connecting waits for the server (a host behind a firewall that drops packets, a
+# server that accepts and never answers) before it is an error: libpq waits forever. A URL's
+# own `connect_timeout`, or PGCONNECT_TIMEOUT, is taken instead.
+CONNECT_TIMEOUT_S = 10
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
 
 
@@ -40,7 +47,7 @@ class PostgresStore(SQLStore):
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         super().__init__()
-        self.name = without_password(url)
+        self.name = shown(url)
         try:
             import psycopg
         except ImportError as exc:
@@ -48,11 +55,31 @@ class PostgresStore(SQLStore):
                 f"{self.name}: PostgreSQL needs psycopg: pip install 'newsmoa[postgres]'"
             ) from exc
         try:
-            self.db = psycopg.connect(url, autocommit=True)
-            if not create and _version(self.db) == 0:
+            waits = _connect_timeout(url)
+            self.db = psycopg.connect(url, autocommit=True, **waits)
+        except psycopg.OperationalError as exc:
+            said = _said(exc, url)
+            if waits and "timeout expired" in said:
+                said += f" after {CONNECT_TIMEOUT_S} s (connect_timeout=N in the URL waits N s)"
+            raise StoreError(f"{self.name}: cannot connect: {said}") from exc
+        except psycopg.Error as exc:  # a URL libpq cannot read
+            said = _said(exc, url)
+            raise StoreError(f"{self.name}: not a PostgreSQL URL libpq reads: {said}") from exc
+        version = None
+        try:
+            version = _version(self.db)
+            if not create and version == 0:
                 raise StoreError(NO_STORE)
             migrate(self.db)
+            if create and not _writable(self.db):  # before an ingest's work, not after it
+                raise StoreError(READ_ONLY.format(why=_WRITE_REFUSED))
         except psycopg.Error as exc:
+            if is_read_only(exc):  # (`migrate`: making the tables, or upgrading them)
+                self.db.close()
+                said = _said(exc, url).split(" LINE ")[0]  # (not the statement it refused)
+                if version == 0:
+                    raise StoreError(f"{self.name}: cannot make the store here: {said}") from exc
+                raise StoreError(f"{self.name}: {OLD_READ_ONLY} ({said})") from exc
             raise StoreError(f"{self.name}: cannot open as a newsmoa store: {exc}") from exc
         except StoreError as exc:
             self.db.close()
@@ -69,12 +96,46 @@ class PostgresStore(SQLStore):
         )
 
 
-def without_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+without_password = shown  # (the name the CLI imports)
+
+_WRITE_REFUSED = "this user may not write newsmoa's tables, or the server is a read-only one"
+
+
+def _writable(db: Any) -> bool:
+    """Whether this connection may write the store: its user's privileges on the tables
+    an ingest writes, and a server that takes writes (not a standby)."""
+    return bool(
+        db.execute(
+            "SELECT NOT pg_is_in_recovery() AND has_table_privilege('articles',"
+            " 'INSERT, UPDATE, DELETE') AND has_table_privilege('stories', 'INSERT, UPDATE,"
+            " DELETE') AND has_table_privilege('unsettled', 'INSERT, DELETE')"
+        ).fetchone()[0]
+    )
+
+
+def _connect_timeout(url: str) -> dict[str, Any]:
+    """`CONNECT_TIMEOUT_S` unless the URL or the environment says how long to wait."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    if "connect_timeout" in conninfo_to_dict(url) or os.environ.get("PGCONNECT_TIMEOUT"):
+        return {}
+    return {"connect_timeout": CONNECT_TIMEOUT_S}
+
+
+def _said(exc: Exception, url: str) -> str:
+    """psycopg's message on one line (libpq's hint lines joined to it), without the URL's
+    password: libpq quotes a URL it cannot read, or the part of it it stopped at."""
+    said = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    said = said.replace(url, shown(url))
+    hidden = secrets(url)
+
+    def masked(quoted: re.Match[str]) -> str:
+        text = quoted.group(0)
+        for secret in hidden:
+            text = text.replace(secret, "***")
+        return text
+
+    return re.sub(r'"[^"]*"', masked, said) if hidden else said
 
 
 def m001_initial(db: Any) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from newsmoa import codec
 from newsmoa.errors import StoreError
 from newsmoa.stamp import analysis_stamp
+from newsmoa.store.access import READ_ONLY, is_read_only
 from newsmoa.store.base import StoredArticle, follow
 from newsmoa.types import Article
 
@@ -71,16 +72,25 @@ class SQLStore:
         try:
             try:
                 yield
-            except BaseException:
+            except BaseException as exc:
                 self._rollback()
+                self._raise_read_only(exc)
                 raise
             try:
                 self.db.execute("COMMIT")
-            except BaseException:  # busy, a full disk: nothing of it is kept, and it is over
+            except BaseException as exc:  # busy, a full disk: nothing of it is kept, it is over
                 self._rollback()
+                self._raise_read_only(exc)
                 raise
         finally:
             self._depth = 0
+
+    def _raise_read_only(self, exc: BaseException) -> None:
+        """A write refused because the store may only be read here, as the `StoreError`
+        naming the store and saying so (it was the database's traceback)."""
+        if is_read_only(exc) and not isinstance(exc, StoreError):
+            said = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"{self.name}: {READ_ONLY.format(why=said)}") from exc
 
     def _rollback(self) -> None:
         """End a failed transaction. The database may have rolled it back already (SQLite does

@@ -1,11 +1,22 @@
-"""The default store: one SQLite file in WAL mode (readers never block the writer)."""
+"""The default store: one SQLite file in WAL mode (readers never block the writer).
+
+A path that cannot hold the store is refused before anything is read or computed, saying
+why (`path_refusal`): a folder, a folder that does not exist, a file or folder that cannot be
+written by a command that writes (an ingest found out only when it saved, with SQLite's
+traceback). A store on a read-only file system (a read-only volume, a mounted archive) is
+opened for reading as immutable: SQLite could not open it otherwise (WAL needs its shared
+memory file beside it), and nothing can change it there.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from newsmoa.errors import StoreError
+from newsmoa.store.access import OLD_READ_ONLY, READ_ONLY, is_read_only
 from newsmoa.store.migrations import (
     NO_STORE,
     application_id,
@@ -27,8 +38,13 @@ class SQLiteStore(SQLStore):
         self.path = self.name = str(path)
         if not create and not Path(path).exists():  # (connecting would make the file)
             raise StoreError(f"{self.path}: {NO_STORE}")
+        if problem := path_refusal(Path(path), create=create):
+            raise StoreError(f"{self.path}: {problem}")
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            target, uri = _target(Path(path), create=create)
+            self.db = sqlite3.connect(
+                target, isolation_level=None, check_same_thread=False, uri=uri
+            )
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.db.execute("BEGIN")  # both read in one snapshot: another process may be
             try:  # making the store meanwhile (its tables, then its version, in one commit)
@@ -43,7 +59,47 @@ class SQLiteStore(SQLStore):
             self.db.execute("PRAGMA foreign_keys=ON")
             migrate(self.db)
         except sqlite3.DatabaseError as exc:
+            if is_read_only(exc):  # (`migrate`: an older schema, upgraded on opening)
+                raise StoreError(f"{self.path}: {OLD_READ_ONLY}") from exc
             raise StoreError(f"{self.path}: cannot open as a newsmoa store: {exc}") from exc
         except StoreError as exc:
             self.db.close()
             raise StoreError(f"{self.path}: {exc}") from exc
+
+
+def path_refusal(path: Path, *, create: bool) -> str | None:
+    """Why `path` cannot hold a store, or None: a folder; for a command that writes
+    (`create`), a folder to make it in that does not exist or cannot be written, or a store
+    that cannot be written (its file, or its folder, where SQLite keeps its journal)."""
+    if path.is_dir():
+        return f"a folder, not a store's file: give a file's path in it ({path / 'newsmoa.db'})"
+    if not create:
+        return None
+    folder = path.parent
+    if not path.exists():
+        if not folder.is_dir():
+            return f"the folder {folder} does not exist: make it, or give another path"
+        if not os.access(folder, os.W_OK):
+            return f"cannot make the store: the folder {folder} cannot be written"
+        return None
+    if not os.access(path, os.W_OK):
+        return READ_ONLY.format(why="the file cannot be written")
+    journal = Path(f"{path}-wal")
+    if not os.access(folder, os.W_OK) and not os.access(journal, os.W_OK):
+        return READ_ONLY.format(why=f"its folder {folder} cannot be written")
+    return None
+
+
+def _target(path: Path, *, create: bool) -> tuple[str, bool]:
+    """What `sqlite3.connect` opens (the database, whether it is a URI): the path, or on a
+    read-only file system, for reading, an immutable read-only URI."""
+    if create or not _read_only_fs(path):
+        return str(path), False
+    return f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", True
+
+
+def _read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False

@@ -1,0 +1,36 @@
+"""Whether the store may be written here: the error a write refused by a read-only store
+raises, and what a command is told of it.
+
+A store may be one to read only: a SQLite file, or its folder, that this user cannot write,
+on a read-only volume (an archive mounted for `serve`); a PostgreSQL role granted SELECT
+only, or a standby server. Commands that read it work (a story document is built and shown
+without being cached); those that write it are told so, naming the store, before their work
+where the store can tell (`open_store` for ingest and watch), else when they write.
+"""
+
+from __future__ import annotations
+
+READ_ONLY = (
+    "cannot be written here ({why}): commands that read the store work; ingest, watch and"
+    " the corrections need to write it"
+)
+OLD_READ_ONLY = (
+    "its schema is older than this newsmoa's and is upgraded when the store is opened, but it"
+    " cannot be written here: open it once where it can be (any command does), or read it"
+    " with the newsmoa that made it"
+)
+
+
+def is_read_only(exc: BaseException | None) -> bool:
+    """Whether an operation failed because the store may only be read here (SQLite's
+    "attempt to write a readonly database"; PostgreSQL's missing privilege or read-only
+    transaction), or raised the `StoreError` saying so (`SQLStore.transaction`)."""
+    import sqlite3
+
+    while exc is not None:
+        if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+            return True
+        if type(exc).__name__ in ("InsufficientPrivilege", "ReadOnlySqlTransaction"):
+            return True
+        exc = exc.__cause__
+    return False
