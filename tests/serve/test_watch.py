@@ -102,6 +102,48 @@ def test_a_failed_poll_keeps_its_items_for_the_next_one(tmp_path, example_path):
         check.close()
 
 
+def test_a_store_deleted_under_the_watch_stops_it(tmp_path, example_path):
+    """The store's file deleted while watching (to start over, by mistake): the watch went
+    on saying "added" of articles written into the deleted file. It stops with the error;
+    started again, it reads its sources again into the store made there."""
+    from newsmoa.errors import StoreError
+    from newsmoa.ingest.watch import Poller
+    from newsmoa.serve import watch as watching
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    db = tmp_path / "w.db"
+    poller = Poller([str(inbox)])
+    polls = 0
+
+    def poll():
+        nonlocal polls
+        polls += 1
+        if polls == 1:
+            shutil.copy(example_path, inbox / "clip.txt")
+        else:  # the store deleted, then another clip arrives
+            for name in ("w.db", "w.db-wal", "w.db-shm"):
+                (tmp_path / name).unlink(missing_ok=True)
+            (inbox / "more.txt").write_text(
+                "(옥천=뉴시스) 김민수 기자 = 충북 옥천군은 향수호수길 2구간을 개통했다고 14일"
+                " 밝혔다.\n\n개통식에는 주민 150여 명이 참석했다.\n",
+                encoding="utf-8",
+            )
+        return poller.poll()
+
+    rounds: list = []
+    with pytest.raises(StoreError, match="deleted or replaced"):
+        watching.watch(
+            poll,
+            lambda: open_store(str(db)),
+            rounds.append,
+            lambda e, n: None,
+            interval=0,
+            polls=3,
+        )
+    assert len(rounds) == 1 and polls == 2  # stopped at once, not after more polls
+
+
 def test_the_window_is_decided_again_every_nth_poll_that_adds_articles(tmp_path):
     """ECB+ dev topic 23 arriving one article a poll: with `recluster_every` 3 the window is
     decided again after the 3rd and 6th polls that add articles (an empty poll does not

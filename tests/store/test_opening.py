@@ -187,3 +187,19 @@ def test_a_postgres_role_that_may_only_read(pg_url):
         assert doc is not None and doc["sentences"]
         with pytest.raises(StoreError, match="cannot be written here \\(permission denied"):
             store.save_redirects({"s1": "s2"})
+
+
+def test_a_store_file_deleted_or_replaced_under_a_process_is_not_written(tmp_path):
+    """SQLite writes on into a deleted file: `watch` reported articles added to a store no
+    one could read any more. A file put in its place is another store: not written either."""
+    path = tmp_path / "news.db"
+    store = open_store(str(path))
+    store.save_articles([_row("a")])
+    for name in ("news.db", "news.db-wal", "news.db-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    with pytest.raises(StoreError, match="deleted or replaced after this process opened it"):
+        store.save_articles([_row("b")])
+    open_store(str(path)).close()  # another store there now
+    with pytest.raises(StoreError, match="deleted or replaced"):
+        store.save_articles([_row("b")])
+    store.close()

@@ -17,7 +17,10 @@ again at the next poll, with the store reopened and the story index reloaded fro
 failed transaction left the store as it was, but not the index in memory). After
 `ALONE_AFTER` failures in a row they are tried one at a time: an item that fails alone while
 another goes in is left out, named (`on_left_out`), so that one bad item does not hold every
-later poll back; when all fail alone, the store is at fault and they are all kept.
+later poll back; when all fail alone, the store is at fault and they are all kept. A store
+whose file was deleted or replaced under the watch (`store.access.GONE`) stops it with that
+error: what earlier polls handed out is not in the file there now, and a watch started again
+reads its sources again into it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from dataclasses import dataclass
 from newsmoa.ingest.readers import Item
 from newsmoa.pipeline import IngestReport, Newsroom, ReclusterReport, story_document
 from newsmoa.store import Store
+from newsmoa.store.access import is_gone
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,10 @@ def watch(
             due = recluster_every > 0 and adding + 1 >= recluster_every
             got = run_round(room, pending, recluster=due)
         except Exception as exc:  # noqa: BLE001 - a daemon reports, keeps the items, goes on
+            if is_gone(exc):  # its file deleted or replaced: what earlier polls handed out
+                if room is not None:  # is not in the file there now; a watch started again
+                    room.store.close()  # reads its sources again
+                raise
             ok = False
             failures += 1
             on_failure(exc, len(pending))

@@ -6,6 +6,10 @@ on a read-only volume (an archive mounted for `serve`); a PostgreSQL role grante
 only, or a standby server. Commands that read it work (a story document is built and shown
 without being cached); those that write it are told so, naming the store, before their work
 where the store can tell (`open_store` for ingest and watch), else when they write.
+
+An SQLite store whose file was deleted or replaced under a running process may not be written
+by it either (`GONE`): SQLite would write on into the deleted file, and `watch` reported
+articles added to a store no one could read any more.
 """
 
 from __future__ import annotations
@@ -19,6 +23,21 @@ OLD_READ_ONLY = (
     " cannot be written here: open it once where it can be (any command does), or read it"
     " with the newsmoa that made it"
 )
+
+
+GONE = (
+    "the store's file was deleted or replaced after this process opened it: nothing more is"
+    " written to it, where it would be lost; run the command again to use the store there now"
+)
+
+
+def is_gone(exc: BaseException) -> bool:
+    """Whether a write was refused because the store's file is no longer where it was
+    opened (`GONE`): a process that keeps running (`watch`) stops, rather than go on
+    reporting articles as added to a file nobody can read."""
+    from newsmoa.errors import StoreError
+
+    return isinstance(exc, StoreError) and GONE in str(exc)
 
 
 def is_read_only(exc: BaseException | None) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from newsmoa.errors import StoreError
-from newsmoa.store.access import OLD_READ_ONLY, READ_ONLY, is_read_only
+from newsmoa.store.access import GONE, OLD_READ_ONLY, READ_ONLY, is_read_only
 from newsmoa.store.migrations import (
     NO_STORE,
     application_id,
@@ -58,6 +58,7 @@ class SQLiteStore(SQLStore):
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             migrate(self.db)
+            self._file = _identity(Path(path))
         except sqlite3.DatabaseError as exc:
             if is_read_only(exc):  # (`migrate`: an older schema, upgraded on opening)
                 raise StoreError(f"{self.path}: {OLD_READ_ONLY}") from exc
@@ -65,6 +66,20 @@ class SQLiteStore(SQLStore):
         except StoreError as exc:
             self.db.close()
             raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _begin(self) -> None:
+        if _identity(Path(self.path)) != self._file:  # deleted, or another file put there
+            raise StoreError(f"{self.path}: {GONE}")
+        super()._begin()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file at `path` (device, inode), None where there is none."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def path_refusal(path: Path, *, create: bool) -> str | None:
