@@ -203,3 +203,23 @@ def test_a_store_file_deleted_or_replaced_under_a_process_is_not_written(tmp_pat
     with pytest.raises(StoreError, match="deleted or replaced"):
         store.save_articles([_row("b")])
     store.close()
+
+
+def test_a_story_is_shown_from_a_store_replaced_under_the_process(tmp_path):
+    """`serve` reads on from the file it opened: a story whose document is not cached is
+    built and shown (not cached), not an error."""
+    from newsmoa.pipeline import story_document
+
+    path = tmp_path / "news.db"
+    store = open_store(str(path))
+    store.save_articles([_row()])
+    store.save_story_summary(
+        {"id": "s1", "title": "둘레길", "first_published": None, "outlets": [], "article_count": 1}
+    )
+    for suffix in ("", "-wal", "-shm"):  # moved aside, a new store made in its place
+        if (tmp_path / f"news.db{suffix}").exists():
+            (tmp_path / f"news.db{suffix}").rename(tmp_path / f"old.db{suffix}")
+    open_store(str(path)).close()
+    doc = story_document(store, "s1")
+    assert doc is not None and doc["sentences"]
+    store.close()
