@@ -47,6 +47,11 @@ class StoreError(NewsmoaError):
     pass
 
 
+class StoreGone(StoreError):
+    """The store's file was deleted or replaced after this process opened it
+    (`store.access.GONE`): nothing more may be written to it."""
+
+
 class Contended(StoreError):
     """Other writers kept changing what a re-decision read, try after try; that span was
     left as it was (its articles stay queued for the next one). `partial`: the report of the

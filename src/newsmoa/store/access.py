@@ -14,6 +14,8 @@ articles added to a store no one could read any more.
 
 from __future__ import annotations
 
+from newsmoa.errors import StoreGone
+
 READ_ONLY = (
     "cannot be written here ({why}): commands that read the store work; ingest, watch and"
     " the corrections need to write it"
@@ -35,9 +37,7 @@ def is_gone(exc: BaseException) -> bool:
     """Whether a write was refused because the store's file is no longer where it was
     opened (`GONE`): a process that keeps running (`watch`) stops, rather than go on
     reporting articles as added to a file nobody can read."""
-    from newsmoa.errors import StoreError
-
-    return isinstance(exc, StoreError) and GONE in str(exc)
+    return isinstance(exc, StoreGone)
 
 
 def is_read_only(exc: BaseException | None) -> bool:

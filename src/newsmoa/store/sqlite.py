@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from newsmoa.errors import StoreError
+from newsmoa.errors import StoreError, StoreGone
 from newsmoa.store.access import GONE, OLD_READ_ONLY, READ_ONLY, is_read_only
 from newsmoa.store.migrations import (
     NO_STORE,
@@ -69,7 +69,7 @@ class SQLiteStore(SQLStore):
 
     def _begin(self) -> None:
         if _identity(Path(self.path)) != self._file:  # deleted, or another file put there
-            raise StoreError(f"{self.path}: {GONE}")
+            raise StoreGone(f"{self.path}: {GONE}")
         super()._begin()
 
 
