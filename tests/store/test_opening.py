@@ -223,3 +223,19 @@ def test_a_story_is_shown_from_a_store_replaced_under_the_process(tmp_path):
     doc = story_document(store, "s1")
     assert doc is not None and doc["sentences"]
     store.close()
+
+
+@pytest.mark.parametrize("command", [["stories"], ["show", "s1"], ["serve"]])
+def test_a_read_command_refuses_a_connection_string_without_showing_its_password(
+    command, tmp_path, monkeypatch
+):
+    """`stories` with a key=value string said `no store at host=… password=s3cret`: the
+    check for a missing SQLite file ran first and printed the name whole."""
+    from click.testing import CliRunner
+
+    from newsmoa.serve.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    got = CliRunner().invoke(cli, ["--db", "host=h dbname=n password=s3cret", *command])
+    assert got.exit_code == 1
+    assert "key=value form" in got.output and "s3cret" not in got.output

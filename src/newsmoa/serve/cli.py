@@ -46,14 +46,19 @@ def _store(ctx: click.Context, *, create: bool = False) -> Store:
 def store_shown(ctx: click.Context) -> str:
     """The store of `--db` as a line may name it: a PostgreSQL URL without its password
     (cron mail and logs show these lines)."""
-    from newsmoa.store.postgres import without_password
+    from newsmoa.store.location import shown
 
-    return without_password(ctx.obj["db"])
+    return shown(ctx.obj["db"])
 
 
 def missing(db: str, *, create: bool) -> None:
-    """Refuse an SQLite path with no file, unless the command makes the store."""
-    if not create and "://" not in db and not Path(db).exists():
+    """Refuse a name that is no store's (`store.location.refusal`: a key=value string,
+    another scheme), and an SQLite path with no file, unless the command makes the store."""
+    from newsmoa.store.location import is_postgres, refusal
+
+    if (why := refusal(db)) is not None:
+        raise click.ClickException(why)
+    if not create and not is_postgres(db) and not Path(db).exists():
         raise click.ClickException(
             f"no store at {db}: `newsmoa ingest` makes one, or give --db (NEWSMOA_DB)"
         )

@@ -96,8 +96,6 @@ class PostgresStore(SQLStore):
         )
 
 
-without_password = shown  # (the name the CLI imports)
-
 _WRITE_REFUSED = "this user may not write newsmoa's tables, or the server is a read-only one"
 
 
