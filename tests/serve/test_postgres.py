@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from newsmoa.errors import StoreError
 from newsmoa.serve.cli import cli
 from newsmoa.store import open_store
-from newsmoa.store.postgres import without_password
+from newsmoa.store.location import shown
 
 
 def run(db, *args):
@@ -26,9 +26,7 @@ def test_example_gives_the_same_story_on_postgres_and_sqlite(pg_url, tmp_path, e
         (row,) = json.loads(run(db, "stories", "--format", "json"))
         docs[name] = json.loads(run(db, "show", row["id"], "--format", "json"))
         again = run(db, "ingest", str(example_path))
-        assert (
-            "added 0, updated 0, already present 3" in again and "3 articles in 1 stories" in again
-        )
+        assert "added 0, updated 0, already present 3" in again and "3 articles in 1 story" in again
         assert len(json.loads(run(db, "stories", "--format", "json", "--outlet", "국제뉴스"))) == 1
         assert json.loads(run(db, "stories", "--format", "json", "--outlet", "없는신문")) == []
     assert docs["postgres"] == docs["sqlite"]
@@ -41,7 +39,7 @@ def test_a_server_that_cannot_be_reached_is_named_without_its_password(tmp_path)
         open_store(url)
     assert "s3cret" not in str(err.value)
     assert str(err.value).startswith(f"postgresql://newsmoa:***@/newsmoa?host={tmp_path}")
-    assert without_password("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert shown("postgresql://u@h/db") == "postgresql://u@h/db"
 
 
 def test_doubts_and_confirm_on_postgres_as_on_sqlite(pg_url, tmp_path, example_path):

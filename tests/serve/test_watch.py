@@ -31,7 +31,7 @@ def test_watch_once_places_each_article_and_builds_the_story(tmp_path, example_p
     assert len(placed) == 3 and all(ln.startswith(str(inbox / "clip.txt")) for ln in placed)
     assert len({ln.split(" -> ")[1] for ln in placed}) == 1  # one story
     assert (
-        "added 3, updated 0, already present 0; 1 new stories, 0 merged; 1 stories rebuilt"
+        "added 3, updated 0, already present 0; 1 new story, 0 merged; 1 story rebuilt"
         in got.stdout
     )
     # the window decided again after the poll: one batch already, so nothing moves

@@ -25,6 +25,7 @@ import click
 from newsmoa import settings
 from newsmoa.errors import ConfigError, NewsmoaError
 from newsmoa.serve import render
+from newsmoa.serve.view import plural
 
 if TYPE_CHECKING:
     from newsmoa.ingest.readers import Item
@@ -171,10 +172,11 @@ def ingest(
     counts = room.store.counts()
     click.echo(
         f"added {report.added}, updated {report.updated}, already present {report.unchanged}; "
-        f"{report.joined_existing} joined existing stories, {report.new_stories} new stories, "
-        f"{report.merged_stories} stories merged; dropped: {dropped}; "
-        f"errors: {len(report.errors)}. Store: {counts['articles']} articles in "
-        f"{counts['stories']} stories."
+        f"{report.joined_existing} joined existing stories, "
+        f"{plural(report.new_stories, 'new story', 'new stories')}, "
+        f"{plural(report.merged_stories, 'story', 'stories')} merged; dropped: {dropped}; "
+        f"errors: {len(report.errors)}. Store: {plural(counts['articles'], 'article', 'articles')}"
+        f" in {plural(counts['stories'], 'story', 'stories')}."
     )
     if report.failed:
         ctx.exit(1)
@@ -206,8 +208,8 @@ def _expanded(sources: tuple[str, ...]) -> list[str]:
 def _decided_again(got: ReclusterReport) -> str:
     kept = f" ({got.by_hand} placed by hand kept where they are)" if got.by_hand else ""
     return (
-        f"decided again {got.articles} articles{kept}: {got.moved} moved, "
-        f"{len(got.absorbed)} stories absorbed, {len(got.founded)} split off"
+        f"decided again {plural(got.articles, 'article', 'articles')}{kept}: {got.moved} moved, "
+        f"{plural(len(got.absorbed), 'story', 'stories')} absorbed, {len(got.founded)} split off"
         + (f" ({len(got.revived)} under the id it had before a merge)" if got.revived else "")
     )
 
@@ -274,7 +276,7 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
         got = room.recluster(start, newest if start else None, defer_analysis=defer_analysis)
     for story in got.stories:
         click.echo(f"changed {story}")
-    click.echo(f"{_decided_again(got)}; {len(got.stories)} stories changed.")
+    click.echo(f"{_decided_again(got)}; {plural(len(got.stories), 'story', 'stories')} changed.")
 
 
 @cli.command()
@@ -351,8 +353,9 @@ def watch(
             click.echo(f"{_decided_again(got.reclustered)}.")
         click.echo(
             f"added {r.added}, updated {r.updated}, already present {r.unchanged}; "
-            f"{r.new_stories} new stories, {r.merged_stories} merged; {got.rebuilt} stories "
-            f"rebuilt; dropped: {dropped or 'none'}; errors: {len(r.errors)}."
+            f"{plural(r.new_stories, 'new story', 'new stories')}, {r.merged_stories} merged; "
+            f"{plural(got.rebuilt, 'story', 'stories')} rebuilt; dropped: {dropped or 'none'}; "
+            f"errors: {len(r.errors)}."
         )
 
     def failed(exc: Exception, items: int) -> None:
