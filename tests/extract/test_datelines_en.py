@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -12,6 +13,7 @@ from newsmoa.extract.datelines_en import english_dateline
 from newsmoa.types import Article, RawItem
 
 EST = timezone(timedelta(hours=-5))
+EDT = timezone(timedelta(hours=-4))
 
 
 @pytest.mark.parametrize(
@@ -40,7 +42,7 @@ EST = timezone(timedelta(hours=-5))
         (
             "Published 10:21 a.m. ET March 20, 2015",
             "published",
-            datetime(2015, 3, 20, 10, 21, tzinfo=EST),
+            datetime(2015, 3, 20, 10, 21, tzinfo=EDT),  # ET names New York's clocks: summer time
         ),
         ("Mar 20, 2015 | 12:05 AM", "published", datetime(2015, 3, 20, 0, 5, tzinfo=SEOUL)),
     ],
@@ -83,7 +85,8 @@ def test_an_english_date_line_is_the_publication_time_not_the_headline():
         assert isinstance(a, Article)
         assert a.title == "Obama reverses Bush rule on species"
         assert a.subtitle is None
-        assert a.published == datetime(2009, 4, 28, tzinfo=SEOUL)
+        # (its day where it is written from: WASHINGTON's, `extract.zones`)
+        assert a.published == datetime(2009, 4, 28, tzinfo=ZoneInfo("America/New_York"))
         assert a.text.startswith("President Barack Obama") and a.outlet == "Reuters"
 
 
@@ -118,7 +121,7 @@ def test_a_date_line_in_the_body_is_a_timelines_not_the_articles():
     )
     a = extract(RawItem(origin="a.txt", text=text))
     assert isinstance(a, Article)
-    assert a.published == datetime(2009, 4, 28, tzinfo=SEOUL)
+    assert a.published == datetime(2009, 4, 28, tzinfo=ZoneInfo("America/New_York"))
     assert "December 11, 2008" in a.text
     assert split_pasted(text) == [text]
 
@@ -142,7 +145,8 @@ def test_an_english_time_given_in_a_field_or_on_a_pages_line():
         f"<div class='dateline'>Posted: Jun. 3, 2016 at 10:40 AM</div>{body}</body></html>"
     )
     a = extract(RawItem(origin="page.html", html=page))
-    assert isinstance(a, Article) and a.published == datetime(2016, 6, 3, 10, 40, tzinfo=SEOUL)
+    oregon = ZoneInfo("America/Los_Angeles")  # (`PORTLAND, Ore.`: `extract.zones`)
+    assert isinstance(a, Article) and a.published == datetime(2016, 6, 3, 10, 40, tzinfo=oregon)
 
 
 def test_a_timeline_neither_dates_an_article_nor_cuts_a_paste():
@@ -163,7 +167,8 @@ def test_a_timeline_neither_dates_an_article_nor_cuts_a_paste():
     )  # fmt: skip
     assert split_pasted(listed) == [listed]
     a = extract(RawItem(origin="a.txt", text=listed))
-    assert isinstance(a, Article) and a.published == datetime(2015, 3, 20, tzinfo=SEOUL)
+    oregon = ZoneInfo("America/Los_Angeles")  # (`SEASIDE, Oregon`: `extract.zones`)
+    assert isinstance(a, Article) and a.published == datetime(2015, 3, 20, tzinfo=oregon)
     assert "March 20, 2013" in a.text and "March 20, 2014" in a.text
     undated = (
         "Tsunami drill empties Oregon beach town\n\n" + lead + "March 20, 2013\nA first drill.\n"

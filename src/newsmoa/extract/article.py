@@ -60,6 +60,7 @@ from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead
 from newsmoa.extract.tables import dateline_labels, list_intros, outlets
 from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
+from newsmoa.extract.zones import article_zone
 from newsmoa.text.normalize import (
     CLOSERS,
     comparison_key,
@@ -80,7 +81,9 @@ class ExtractConfig:
     # a long feature runs to 20,000 characters; a text 10 times that is a dump or a book,
     # which analysis would take minutes over (Kiwi: ~50 s a megabyte) inside one batch
     max_text_chars: int = 200_000
-    tz: str = "Asia/Seoul"
+    tz: str = "Asia/Seoul"  # times without a zone in a text that does not say where it is
+    # from (`zones.article_zone`; the setting `tz`, NEWSMOA_TZ)
+    korean_tz: str = "Asia/Seoul"  # ... in a Korean text
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,6 @@ class Dropped:
 def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | Dropped:
     """The article in `raw`, or why there is none."""
     raw = _printable(raw)
-    tz = ZoneInfo(config.tz)
     text, hints = unwrap(raw.text or "", titled=bool(raw.title)), dict[str, Any]()
     if raw.html:
         text, hints = html_to_text(raw.html, url=raw.url)
@@ -103,6 +105,8 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
             raw.origin, f"text over {config.max_text_chars:,} characters: not one article"
         )
     lines = classify_all(text)
+    found = article_zone(lines, default=ZoneInfo(config.tz), korean=ZoneInfo(config.korean_tz))
+    tz = found.zone
     parts = _read_lines(lines, titled=bool(raw.title), tz=tz)
     if not key_length_at_least(parts.paragraphs or (), config.min_body_chars) and (
         credited := _credited_briefs(lines)
@@ -127,6 +131,8 @@ def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article
         or published_time(hints.get("published"), tz)  # a page's dateline (`html.py`)
         or published_time(hints.get("date"), tz)
     )
+    if published is not None and found.stated:  # (its offset then says the article's day)
+        published = published.astimezone(tz)
     outlet = (
         (outlets().canonical(raw.outlet) or raw.outlet if raw.outlet else None)
         # the outlet a clipping's stamp names above or under its headline (`[한빛일보]
@@ -310,7 +316,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             related = True
         standfirst = standfirst or _standfirst(kind, line, parts, heads, in_body, trailing)
         if kind is Kind.DATELINE:
-            datelines.extend(line.datelines)
+            datelines.extend(d.in_zone(tz) for d in line.datelines)
             # a reporter signing before the dateline on its line (`박도현 기자 | 입력 …`)
             before = line.text.strip()[: line.datelines[0].start]
             for part in re.split(r"[|·]", before) if not in_body else ():

@@ -149,7 +149,7 @@ _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentence
 # names one (`SEASIDE, Oregon (Reuters) -`, `CANNON BEACH, Ore. (AP) —`, `PORTLAND, Ore. -`),
 # and a byline line of its own (`By Jane Doe`, `By JOHN ROE, Associated Press`)
 WIRE_LEAD_RE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}?)?"
+    r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,30})(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,20}?))?"
     # the day (`SEOUL, May 28 (Reuters) -`, `SEOUL, Aug. 2, 2019 (Yonhap) --`)
     r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?)?\s*"
     # its agency in brackets, or a release wire's between slashes or dashes (`/PRNewswire/ --`,

@@ -13,7 +13,7 @@ default).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -49,6 +49,14 @@ class Dateline:
     end: int
     bare: bool = False  # a date on a line of its own, no label (`April 28, 2009`): only a
     # page's head dates it (in the body, such a line is a timeline's)
+    # the zone's abbreviation written after its time (`5:02 p.m. CT`), `UTC+09:00` for an ISO
+    # time's own offset; None: a time without one, read in the zone the reader was given
+    # (the article's, once known: `extract.zones`)
+    zone: str | None = None
+
+    def in_zone(self, tz: tzinfo) -> Dateline:
+        """The dateline with its time read in `tz` when it was written without a zone."""
+        return self if self.zone else replace(self, when=self.when.replace(tzinfo=tz))
 
 
 def parse_datetime(text: str, *, tz: ZoneInfo = SEOUL) -> datetime | None:
@@ -68,8 +76,8 @@ def _zone(text: str, m: re.Match[str], tz: tzinfo) -> tzinfo:
     if iso is not None:
         return iso
     zone = _ZONE_AFTER.match(text, m.end()) if m["H"] else None
-    hours = time_zones().get(zone["zone"].upper()) if zone else None
-    return tz if hours is None else timezone(timedelta(hours=hours))
+    clocks = time_zones().get(zone["zone"].upper()) if zone else None
+    return tz if clocks is None else clocks
 
 
 _ZONE_AFTER = re.compile(r"\s*\(?(?P<zone>[A-Za-z]{1,4})\b")
@@ -133,12 +141,14 @@ def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> 
         dm = DATETIME_RE.match(line, lm.end())
         if not dm:
             continue
-        when = _from_match(dm, _iso_offset(line, dm) or tz)
+        offset = _iso_offset(line, dm)
+        when = _from_match(dm, offset or tz)
         if when is None:
             continue
         label = re.sub(r"\s+", " ", lm["label"])
         kind = labels.get(label) or labels.get(label.replace(" ", ""), "published")
-        found.append(Dateline(kind, when, dm.start(), dm.end()))
+        zone = str(offset) if offset else None  # (`UTC+09:00`)
+        found.append(Dateline(kind, when, dm.start(), dm.end(), zone=zone))
     return found
 
 
@@ -187,7 +197,20 @@ def _mark_outlet(mark: re.Match[str]) -> str | None:
 
 def published_from_datelines(datelines: list[Dateline]) -> datetime | None:
     """The publication time: the first `published` dateline, else the earliest of any."""
+    found = published_dateline(datelines)
+    return None if found is None else found.when
+
+
+def published_dateline(datelines: list[Dateline]) -> Dateline | None:
+    """The dateline that gives the publication time (`published_from_datelines`)."""
     for d in datelines:
         if d.kind == "published":
-            return d.when
-    return min((d.when for d in datelines), default=None)
+            return d
+    return min(datelines, key=lambda d: d.when, default=None)
+
+
+def written(d: Dateline) -> str:
+    """The dateline's time in ISO 8601, without an offset when it was written without a zone
+    (a page's `Posted: Jun. 3, 2016 at 10:40 AM` is read in its article's zone, which its
+    text says: `extract.zones`; it was given Seoul's offset here)."""
+    return (d.when if d.zone else d.when.replace(tzinfo=None)).isoformat()

@@ -18,7 +18,7 @@ a label (`bare`) dates an article only in its head: in the body it is a timeline
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -60,7 +60,14 @@ def _line_re() -> re.Pattern[str]:
     # the outlet's or the writer's name before a bar (`Illinois Times | March 6, 2024`,
     # `By Dean Olsen | Mar. 6, 2024`): the date is the line's from where the bar ends
     named = r"(?:(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s*[|·]\s*(?P<named>))?"
-    return re.compile(rf"^\s*{named}{before}{weekday}?{date}{after}\s*[:|]?\s*$", re.IGNORECASE)
+    # ... or the place it is written from, in capitals, and a dash (`LONDON — 5 March 2024
+    # 23:40`: the article was undated, a black-box case; `extract.zones` reads its zone)
+    placed = (
+        r"(?:(?-i:[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}?)?)\s*[-—–]+\s*(?P<placed>))?"
+    )
+    return re.compile(
+        rf"^\s*{named}{placed}{before}{weekday}?{date}{after}\s*[:|]?\s*$", re.IGNORECASE
+    )
 
 
 def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
@@ -81,8 +88,8 @@ def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
         h += 12
     if ap and ap.lower() == "a" and h == 12:
         h = 0
-    offset = time_zones().get(zone.upper()) if zone else None
-    where = tz if offset is None else timezone(timedelta(hours=offset))
+    clocks = time_zones().get(zone.upper()) if zone else None
+    where = tz if clocks is None else clocks
     try:
         when = datetime(year, month, day, h if hour else 0, int(minute or 0), tzinfo=where)
     except ValueError:  # no such day or time: not a dateline
@@ -90,5 +97,7 @@ def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
     labels = english_dateline_labels()
     label = m["label1"] or m["label2"]
     kind = labels.get(" ".join(label.lower().split()), "published") if label else "published"
-    start = m.start("named") if m["named"] is not None else m.start()
-    return Dateline(kind, when, start, m.end(), bare=label is None)
+    opened = next((g for g in ("named", "placed") if m[g] is not None), None)
+    start = m.start(opened) if opened else m.start()
+    written = zone.upper() if clocks is not None else None
+    return Dateline(kind, when, start, m.end(), bare=label is None, zone=written)

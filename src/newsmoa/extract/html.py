@@ -104,7 +104,7 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
 
     from newsmoa.extract.boilerplate import is_copyright
     from newsmoa.extract.bylines import SIGNATURE_MAX_CHARS, copyright_outlet, signature
-    from newsmoa.extract.datelines import find_datelines, published_from_datelines
+    from newsmoa.extract.datelines import find_datelines, published_dateline, written
     from newsmoa.extract.datelines_en import english_dateline
 
     try:  # (lxml refuses a str that declares its encoding: an XHTML page's <?xml …?>)
@@ -139,8 +139,8 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
         if not datelines:  # an English page's (`Posted: Jun. 3, 2016 at 10:40 AM`)
             found = (english_dateline(line) for line in lines_read)
             datelines = [d for d in found if d is not None][:1]
-        if (when := published_from_datelines(datelines)) is not None:  # (입력 before 수정)
-            out[key] = when.isoformat()
+        if (first := published_dateline(datelines)) is not None:  # (입력 before 수정)
+            out[key] = written(first)
             break
     # the reporter its information list names under the headline (`기자명 한상민 기자`),
     # which the main text leaves out with the list

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta, timezone, tzinfo
 from functools import cache
 from importlib import resources
+from zoneinfo import ZoneInfo
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -193,9 +195,34 @@ def month_names() -> dict[str, int]:
 
 
 @cache
-def time_zones() -> dict[str, float]:
-    """Zone abbreviations of datelines (upper case) and their hours from UTC."""
-    return {r[0].strip(): float(r[1]) for r in _rows("time_zones.tsv")}
+def time_zones() -> dict[str, tzinfo]:
+    """Zone abbreviations of datelines (upper case) and the clocks they name: a fixed offset
+    (`EST`: UTC-5), or a region's clocks whatever the season (`ET`: America/New_York)."""
+    return {r[0].strip(): _clocks(r[1].strip()) for r in _rows("time_zones.tsv")}
+
+
+def _clocks(written: str) -> tzinfo:
+    if "/" in written:
+        return ZoneInfo(written)
+    return timezone(timedelta(hours=float(written)))
+
+
+@cache
+def zone_regions() -> dict[str, ZoneInfo]:
+    """Zone abbreviations (upper case) that name a region's clocks, and that region's zone
+    (`CST`: America/Chicago): an article writing one reads its other times there."""
+    rows = _rows("time_zones.tsv")
+    return {r[0].strip(): ZoneInfo(r[2].strip()) for r in rows if len(r) > 2 and r[2].strip()}
+
+
+@cache
+def place_zones() -> dict[str, dict[str, ZoneInfo]]:
+    """The zones of places English datelines name, by where they stand (`after` a comma: a
+    state or country; `alone`: a city), each keyed by its name lower-cased."""
+    found: dict[str, dict[str, ZoneInfo]] = {"after": {}, "alone": {}}
+    for name, where, zone in _rows("place_zones.tsv"):
+        found[where.strip()][name.strip().lower()] = ZoneInfo(zone.strip())
+    return found
 
 
 @cache
