@@ -161,11 +161,15 @@ def extract_facts(
 def _anchor(article: Article) -> tuple[date | None, Any]:
     """The day a report's relative dates count from, and its time zone: a Korean report's
     `오늘`, `어제` and `새벽 4시` are Seoul's, whatever offset its time was given in (a
-    feed's `22:40 GMT` on the 9th is 07:40 on the 10th in Seoul: a black-box test); any
-    other report's, its own time's zone."""
+    feed's `22:40 GMT` on the 9th is 07:40 on the 10th in Seoul: a black-box test); an
+    English report's, its own time's zone, the one its text says it is from
+    (`extract.zones`): a Springfield, Ill. report of 11:42 pm on the 5th counted `yesterday`
+    from Seoul's 6th (a black-box case: `Article.lang` is "ko" for every ingested article,
+    so the text's script decides)."""
+    korean = not english(article.text)
     if article.published is None:
-        return None, SEOUL if article.lang == "ko" else None
-    tz = SEOUL if article.lang == "ko" else article.published.tzinfo
+        return None, SEOUL if korean else None
+    tz = SEOUL if korean else article.published.tzinfo
     local = article.published.astimezone(tz) if tz else article.published
     return local.date(), tz
 
