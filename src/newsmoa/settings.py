@@ -5,9 +5,11 @@ Stage tuning lives in each stage's frozen `*Config`; this table holds what a use
 
 from __future__ import annotations
 
+import difflib
 import math
 import os
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from newsmoa.errors import ConfigError
 
@@ -32,6 +34,14 @@ SETTINGS: tuple[Setting, ...] = (
         "20",
         "NEWSMOA_FETCH_TIMEOUT_S",
         "seconds a feed or page may take to arrive, in all (a page over 20 MB is refused)",
+    ),
+    Setting(
+        "tz",
+        "Asia/Seoul",
+        "NEWSMOA_TZ",
+        "time zone (IANA: America/Chicago, Europe/London, UTC) of times written without one "
+        "in a text that does not say where it is from (a Korean text's are Seoul's; an English "
+        "dateline's place or zone word is its own), and of the times tables and pages show",
     ),
     Setting(
         "edit_token",
@@ -68,3 +78,33 @@ def seconds(name: str) -> float:
     if not (0 < value < math.inf):
         raise ConfigError(f"{setting.env} must be a number of seconds above 0, not {raw!r}")
     return value
+
+
+def zone(value: str | None = None) -> ZoneInfo:
+    """The time zone `value` names, else the setting `tz` (`ConfigError` naming the variable,
+    the value and the nearest names when it names none: `zone_named`)."""
+    setting = BY_NAME["tz"]
+    try:
+        return zone_named(setting.value() if value is None else value)
+    except ValueError as exc:
+        raise ConfigError(f"{setting.env}: {exc}") from None
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """The time zone an IANA name names, in any case (`america/chicago`); `ValueError`
+    saying so, with the nearest names, when it names none (`America/Chicgo`, `Seoul`)."""
+    given = name.strip()
+    try:
+        return ZoneInfo(given)
+    except (ValueError, ZoneInfoNotFoundError):
+        pass
+    known = {z.lower(): z for z in available_timezones()}
+    if given.lower() in known:
+        return ZoneInfo(known[given.lower()])
+    near = difflib.get_close_matches(given.lower(), known, n=3)
+    hint = (
+        f"did you mean {' or '.join(known[n] for n in near)}?"
+        if near
+        else "give an IANA name such as Asia/Seoul, America/Chicago, Europe/London or UTC"
+    )
+    raise ValueError(f"{name!r} is no time zone: {hint}")

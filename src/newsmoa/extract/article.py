@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from newsmoa import settings
 from newsmoa.extract.boilerplate import is_related_label, notice_start
 from newsmoa.extract.bylines import (
     WIRE_LEAD_RE,
@@ -85,6 +86,11 @@ class ExtractConfig:
     # from (`zones.article_zone`; the setting `tz`, NEWSMOA_TZ)
     korean_tz: str = "Asia/Seoul"  # ... in a Korean text
 
+    @classmethod
+    def from_settings(cls) -> ExtractConfig:
+        """The configuration the user's settings give (`tz`: NEWSMOA_TZ, or `--tz`)."""
+        return cls(tz=settings.zone().key)
+
 
 @dataclass(frozen=True, slots=True)
 class Dropped:
@@ -92,8 +98,10 @@ class Dropped:
     reason: str
 
 
-def extract(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | Dropped:
-    """The article in `raw`, or why there is none."""
+def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | Dropped:
+    """The article in `raw`, or why there is none; `config` None: the user's settings'
+    (`ExtractConfig.from_settings`), as the pipeline's worker processes read them."""
+    config = config or ExtractConfig.from_settings()
     raw = _printable(raw)
     text, hints = unwrap(raw.text or "", titled=bool(raw.title)), dict[str, Any]()
     if raw.html:
@@ -250,7 +258,7 @@ def _flash_name(
     return f"{tidy(title)}\n{notice(lines)}\n{named}\n{day}"
 
 
-def extract_article(raw: RawItem, *, config: ExtractConfig = ExtractConfig()) -> Article | None:
+def extract_article(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | None:
     """`extract`, with None (logged) for "nothing here"."""
     got = extract(raw, config=config)
     if isinstance(got, Dropped):

@@ -406,7 +406,7 @@ def watch(
     type=click.Choice(render.LIST_FORMATS),
     default="table",
     show_default=True,
-    help="table and md for reading (times in Asia/Seoul); json (one array), jsonl (one story "
+    help="table and md for reading (times in the zone of --tz); json (one array), jsonl (one story "
     "a line) and csv (UTF-8 with BOM, for spreadsheets) keep the stored times.",
 )
 @click.option(
@@ -657,9 +657,54 @@ def _register() -> None:
     for name, command in cli.commands.items():
         if name not in NO_STORE:
             command.params.append(_db_here())
+        if name in ZONED:
+            command.params.append(_tz_here())
+
+
+def _put_back(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 NO_STORE = ("backfill", "cluster", "entities", "eval")  # the commands that open no store
+# the commands that read times written without a zone or show times: `--tz`
+ZONED = ("ingest", "watch", "cluster", "stories", "show", "serve", "doubts", "corrections")
+
+
+def _tz_here() -> click.Option:
+    """`--tz ZONE`: the zone of times written without one in a text that does not say where
+    it is from, and of the times shown (the setting `tz`, NEWSMOA_TZ). A US newsroom's
+    `Posted March 5, 2024 at 5:02 pm` was read, and every time shown, in Seoul's. Given,
+    it is the setting for the whole command, its worker processes and its server included
+    (set in its environment until it ends); a zone that is none is refused before anything
+    is read, the variable's as the option's."""
+    setting = settings.BY_NAME["tz"]
+
+    def given(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        try:
+            zone = settings.zone_named(value if value is not None else setting.value())
+        except ValueError as exc:
+            if value is None:  # (the variable's: no option to blame)
+                raise click.UsageError(f"{setting.env}: {exc}") from None
+            raise click.BadParameter(str(exc), param=param) from None
+        if value is not None:  # (for the command: put back when it ends)
+            before = os.environ.get(setting.env)
+            os.environ[setting.env] = zone.key
+            ctx.call_on_close(lambda: _put_back(setting.env, before))
+
+    return click.Option(
+        ["--tz"],
+        metavar="ZONE",
+        expose_value=False,
+        is_eager=True,
+        callback=given,
+        help="Time zone (IANA: America/Chicago, Europe/London, UTC) of times written without "
+        "one where a text does not say where it is from (a Korean text's are Seoul's; an "
+        "English dateline's place, `SPRINGFIELD, Ill. —`, or zone, `5:02 p.m. CT`, is its "
+        f"own), and of the times shown. Default: {setting.env}, else {setting.default}.",
+    )
 
 
 def _db_here() -> click.Option:

@@ -183,7 +183,7 @@ def release(
 @click.command()
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-    show_default=True, help="table: one line a correction, times in Asia/Seoul; json: one "
+    show_default=True, help="table: one line a correction, times in the zone of --tz; json: one "
     "array; jsonl: one correction a line (json and jsonl keep the stored UTC times).",
 )  # fmt: skip
 @click.pass_context

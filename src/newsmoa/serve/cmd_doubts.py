@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsmoa.serve.view import SHOWN_ZONE, plural
+from newsmoa.serve.view import plural, shown_zone
 
 if TYPE_CHECKING:
     from newsmoa.cluster.doubts import Doubt
@@ -98,7 +98,7 @@ def doubts(
     if fmt == "json":
         click.echo(json.dumps(as_json(found), ensure_ascii=False, indent=2))
         return
-    zone = SHOWN_ZONE  # where times without an offset are read
+    zone = shown_zone()  # where times without an offset are read
     start, end = found.start.astimezone(zone), found.end.astimezone(zone)
     click.echo(
         f"stories of {start:%Y-%m-%d %H:%M} .. {end:%Y-%m-%d %H:%M} {zone.key} "

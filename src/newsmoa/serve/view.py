@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.article import ExtractConfig
+from newsmoa import settings
 from newsmoa.extract.urls import is_web_url
 from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.text.amounts import LARGE_UNITS
@@ -32,13 +32,19 @@ EVENT_FIELDS = (
 )
 
 
-# Where times are shown: the zone in which times without an offset are read (`extract`), so
-# that a list reads in order (a UTC time stood as "20:00" above the next day's "03:00" KST)
-SHOWN_ZONE = ZoneInfo(ExtractConfig().tz)
+def shown_zone() -> ZoneInfo:
+    """Where times are shown: the user's zone (the setting `tz`: NEWSMOA_TZ, or a command's
+    `--tz`; Asia/Seoul by default), the one times without an offset are read in (`extract`),
+    so that a list reads in order (a UTC time stood as "20:00" above the next day's "03:00"
+    KST)."""
+    return settings.zone()
 
 
-def when(value: str | None, *, seconds: bool = False, empty: str = "—") -> str:
-    """An ISO time as pages and tables show it, in `SHOWN_ZONE`: `2015-03-20 13:21`."""
+def when(
+    value: str | None, *, seconds: bool = False, empty: str = "—", zone: ZoneInfo | None = None
+) -> str:
+    """An ISO time as pages and tables show it, in `zone` (None: `shown_zone()`):
+    `2015-03-20 13:21`."""
     if not value:
         return empty
     try:
@@ -46,7 +52,7 @@ def when(value: str | None, *, seconds: bool = False, empty: str = "—") -> str
     except ValueError:
         return value
     if time.tzinfo is not None:
-        time = time.astimezone(SHOWN_ZONE)
+        time = time.astimezone(zone or shown_zone())
     return time.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 

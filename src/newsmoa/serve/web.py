@@ -32,10 +32,10 @@ from newsmoa.serve.api_corrections import (
 )
 from newsmoa.serve.api_doubts import MAX_DAYS, recent, window
 from newsmoa.serve.view import (
-    SHOWN_ZONE,
     percent,
     plural,
     show_value,
+    shown_zone,
     story_view,
     when,
     why_text,
@@ -52,7 +52,7 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
 )
 _env.filters.update(when=when, value=show_value, percent=percent, plural=plural, why=why_text)
-_env.globals["shown_zone"] = SHOWN_ZONE.key  # the zone `when` shows times in
+_env.globals["shown_zone"] = lambda: shown_zone().key  # the zone `when` shows times in
 templates = Jinja2Templates(env=_env)
 
 
