@@ -53,7 +53,6 @@ def article_from_json(obj: dict[str, Any]) -> Article:
         deck=obj.get("deck"),
         captions=tuple(obj.get("captions") or ()),
         origin=obj.get("origin") or "",
-        lang=obj.get("lang") or "ko",
         is_release=bool(obj.get("is_release")),
     )
 

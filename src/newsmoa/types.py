@@ -56,7 +56,6 @@ class Article:
     deck: str | None = None
     captions: tuple[str, ...] = ()
     origin: str = ""
-    lang: str = "ko"
     is_release: bool = False
 
     @property

@@ -11,15 +11,14 @@ from newsmoa.types import Article
 
 
 def _dates(text: str, published: datetime) -> dict[str, object]:
-    article = Article(id="a", text=text, title="t", published=published)  # lang: "ko", as ingested
+    article = Article(id="a", text=text, title="t", published=published)
     facts = extract_facts(article, split_sentences(article))
     return {f.text: f.value for f in facts if f.type == "date"}
 
 
 def test_an_english_reports_yesterday_counts_from_its_own_day():
     """A Springfield, Ill. report of 11:42 pm on 5 March (14:42 on the 6th in Seoul): its
-    `yesterday` is the 4th (it was the 5th: every ingested article has `lang` "ko", and its
-    day was taken in Seoul)."""
+    `yesterday` is the 4th (it was the 5th: its day was taken in Seoul)."""
     text = (
         "The committee met yesterday to review the plan, the mayor said. "
         "The council voted on the agreement later that night."

@@ -118,7 +118,6 @@ def _ecb_article(row: dict) -> Article:
         text="\n".join(sentences),
         url=row.get("url"),
         origin=f"ecbplus:{row['doc_id']}",
-        lang="en",
     )
 
 

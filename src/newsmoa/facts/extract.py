@@ -164,8 +164,8 @@ def _anchor(article: Article) -> tuple[date | None, Any]:
     feed's `22:40 GMT` on the 9th is 07:40 on the 10th in Seoul: a black-box test); an
     English report's, its own time's zone, the one its text says it is from
     (`extract.zones`): a Springfield, Ill. report of 11:42 pm on the 5th counted `yesterday`
-    from Seoul's 6th (a black-box case: `Article.lang` is "ko" for every ingested article,
-    so the text's script decides)."""
+    from Seoul's 6th, a black-box case). The text's script says which it is
+    (`text.script.english`)."""
     korean = not english(article.text)
     if article.published is None:
         return None, SEOUL if korean else None
