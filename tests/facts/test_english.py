@@ -32,7 +32,26 @@ DATES = [
     ("dated 2019-07-31", "2019-07-31", "2019-07-31", False),
     ("in March 2009", "March 2009", "2009-03", False),
     ("since 2008", "2008", "2008", False),
-    ("in mid-2010", "2010", "2010", False),
+    ("in mid-2010", "mid-2010", P("2010-04", "2010-09"), False),  # a part of a year
+    ("in the spring of 2027", "the spring of 2027", P("2027-03", "2027-05"), False),
+    ("in spring 2027", "spring 2027", P("2027-03", "2027-05"), False),
+    ("by late 2028", "late 2028", P("2028-10", "2028-12"), False),  # not the year alone
+    ("in early 2009", "early 2009", P("2009-01", "2009-03"), False),
+    ("early next year", "early next year", P("2020-01", "2020-03"), False),
+    ("by the end of the year", "the end of the year", P("2019-10", "2019-12"), False),
+    ("in the first quarter of 2020", "the first quarter of 2020", P("2020-01", "2020-03"), False),
+    (
+        "in the second half of next year",
+        "the second half of next year",
+        P("2020-07", "2020-12"),
+        False,
+    ),
+    ("the winter of 2019", "the winter of 2019", P("2019-12", "2020-02"), False),
+    ("next spring", "next spring", P("2020-03", "2020-05"), False),
+    ("last fall", "last fall", P("2018-09", "2018-11"), False),
+    ("opened in the spring", "the spring", P("2019-03", "2019-05"), False),
+    ("will open in the spring", "the spring", P("2020-03", "2020-05"), True),
+    ("will open in the summer", "the summer", P("2019-06", "2019-08"), True),  # the dateline's
     ("in March", "March", "2019-03", False),  # the last March up to the dateline
     ("in October", "October", "2018-10", False),
     ("will be done in October", "October", "2019-10", True),  # the next, looking ahead
@@ -75,6 +94,12 @@ def test_english_dates(text: str, words: str, value: object, ahead: bool) -> Non
         "He scored 2019 points",  # a number that is no year after a preposition
         "the 4G network",
         "first reported by The Sun.",  # no Sunday (a review)
+        "during the winter storm",  # a season before a noun names no time
+        "in the summer heat",
+        "the late 1990s",
+        "died after the fall.",  # a fall, not autumn
+        "his last fall",
+        "during the Spring Festival",
     ],
 )
 def test_no_english_date(text: str) -> None:

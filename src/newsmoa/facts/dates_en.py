@@ -9,8 +9,12 @@ month and year (`March 2009`), an ISO day (`2019-07-30`); a bare month or year a
 preposition (`in March`, `since 2008`: a month or a year alone is often no date, `May`,
 `2,019`); a weekday (`on Thursday`, `last Friday`); relative words (`yesterday`, `last week`,
 `earlier this month`, `the next day`: `data/date_words_en.tsv`, with the Korean table's
-columns); `two days ago`. Month names are the dateline table's (`extract/data/
-month_names.tsv`), written capitalised; weekdays `data/weekdays_en.tsv`.
+columns); `two days ago`; a part of a year or a season (`early 2027`, `mid-2010`, `the
+spring of 2027`, `late next year`, `the end of the year`, `next spring`, `in the summer`:
+`data/year_parts_en.tsv`), a period of months, `{"from": "2027-03", "to": "2027-05"}`, as
+Korean `내년 초` gives (it was the year alone, or no date: `late 2028` and `2028` agreed).
+Month names are the dateline table's (`extract/data/month_names.tsv`), written capitalised;
+weekdays `data/weekdays_en.tsv`.
 
 A month and day without a year is the nearest such day to the dateline. A bare weekday or
 month is the last one up to the dateline, or the next one from it when the words before it
@@ -29,7 +33,7 @@ from typing import Any
 
 from newsmoa.extract.tables import month_names
 from newsmoa.facts.dates import DateMention
-from newsmoa.facts.tables import alternation, mapping, words
+from newsmoa.facts.tables import alternation, mapping, rows, words
 
 _NUMBERS = {
     "a": 1,
@@ -68,8 +72,22 @@ def _pattern() -> re.Pattern[str]:
     # what stands before a bare month or year (`in March`, `since 2008`, `in early 2009`)
     preps = "in|since|until|till|by|from|before|after|during|through"
     parts = r"early|late|mid-?|in\s+early|in\s+late|in\s+mid-?"
+    part = alternation(w for w, kind, *_ in rows("year_parts_en") if kind == "part")
+    season = alternation(w for w, kind, *_ in rows("year_parts_en") if kind == "season")
+    dirs = r"next|last|this\s+coming|this\s+past|this|coming|past"
+    # a season alone is a date only where no noun follows (`winter storm`, `summer camp`)
+    alone = (
+        r"(?=\s*[,.;:!?)\"'\u201d]|\s*$|\s+(?:and|or|when|as|to|at|on|with|before|after|for|"
+        r"while|if|but|so|that|because|until|when)\b)"
+    )
+    # `his last fall`, `the past winter` are no dates of a season the dateline names
+    owned = "".join(rf"(?<!\b{w}\s)" for w in ("his", "her", "its", "their", "the", "a", "our"))
     return re.compile(
-        rf"(?P<iso>(?<!\d){year}-\d\d-\d\d(?!\d))"
+        rf"(?<![\w-])(?:(?i:the)\s+)?(?P<part>(?i:{part})|{season})(?:\s+of\s+|\s+|(?<=mid)-)"
+        rf"(?:(?P<py>{year})(?![\w-]|\s*(?:%|percent))|(?P<pr>(?i:next|this|last|the))\s+year\b)"
+        rf"|(?<![\w-]){owned}(?P<sdir>(?i:{dirs}))\s+(?P<season>{season})\b{alone}"
+        rf"|(?<![\w-])(?P<sp>(?i:{preps}))\s+(?P<bw>(?:the\s+)?(?P<bare>(?!fall)(?:{season})))\b{alone}"
+        rf"|(?P<iso>(?<!\d){year}-\d\d-\d\d(?!\d))"
         rf"|{wd}?(?P<m1>{months})\b\.?\s+(?P<d1>{day})(?:\s*,?\s*(?P<y1>{year}))?"
         rf"|{wd}?(?:the\s+)?(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{months})\b\.?"
         rf"(?:\s*,?\s*(?P<y2>{year}))?"
@@ -80,7 +98,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<wd>{weekdays})(?!\w)"
         rf"|(?<![\w-])(?P<mp>(?i:{preps}|last|next|this|{parts}))(?:\s+|(?<=-))"
         rf"(?P<m4>{months})\b(?!\.?\s*\d)"
-        rf"|(?<![\w-])(?P<yp>(?i:{preps}|{parts}))(?:\s+|(?<=-))"
+        rf"|(?<![\w-])(?P<yp>(?i:{preps}))\s+"
         rf"(?P<y4>{year})\b(?!\s*(?:%|percent))"
     )
 
@@ -137,6 +155,8 @@ def _recurring() -> re.Pattern[str]:
 def _start(m: re.Match[str]) -> int:
     """Where the date's words begin: `on`, `in` and the like are no part of them; `last`,
     `next` and `this` are."""
+    if m.group("bare"):
+        return m.start("bw")
     if m.group("wd") and not m.group("dir"):
         return m.start("wd")
     if m.group("m4"):
@@ -152,6 +172,10 @@ def _value(
 ) -> tuple[Any, date | None, bool]:
     """(value, the one day it names or None, counted from the dateline)."""
     g = m.groupdict()
+    if g["part"]:
+        return _year_part(g, anchor)
+    if g["season"] or g["bare"]:
+        return _season(g, anchor, ahead)
     if g["iso"]:
         found = _day(*map(int, g["iso"].split("-")))
         return (found.isoformat() if found else None), found, False
@@ -250,3 +274,58 @@ def _bare_month(month: int, prep: str, anchor: date, ahead: bool) -> str:
     elif prep != "this":
         year -= month > anchor.month
     return f"{year:04d}-{month:02d}"
+
+
+def _months(words: str) -> tuple[int, int]:
+    """The first and last month of a part of a year or a season (`data/year_parts_en.tsv`)."""
+    _, first, last = mapping("year_parts_en")[_key(words).rstrip("-")]
+    return int(first), int(last)
+
+
+def _period(year: int, first: int, last: int) -> dict[str, str]:
+    """The months `first` to `last` of `year` (`last` before `first`: into the next year)."""
+    return {"from": f"{year:04d}-{first:02d}", "to": f"{year + (last < first):04d}-{last:02d}"}
+
+
+def _year_part(g: dict[str, Any], anchor: date | None) -> tuple[Any, None, bool]:
+    """`early 2027`, `the spring of 2027`, `late next year`, `the end of the year`: the
+    months it names, a period; one counted from the dateline's year needs the dateline."""
+    first, last = _months(g["part"])
+    if g["py"]:
+        return _period(int(g["py"]), first, last), None, False
+    if anchor is None:
+        return None, None, False
+    said = g["pr"].lower()
+    year = anchor.year + (said == "next") - (said == "last")
+    return _period(year, first, last), None, True
+
+
+def _season(g: dict[str, Any], anchor: date | None, ahead: bool) -> tuple[Any, None, bool]:
+    """`next spring`, `last fall`, `this winter`, `in the spring`: the season around the
+    dateline. `next` is the first to begin after the dateline's month, `last` the last to
+    end before it, `this` the one holding it (else the dateline's year's); one named alone
+    the one holding the dateline's month, else the next when its words look ahead and the
+    last otherwise."""
+    if anchor is None:
+        return None, None, False
+    first, last = _months(g["season"] or g["bare"])
+    now = anchor.year * 12 + anchor.month - 1
+
+    def bounds(year: int) -> tuple[int, int]:
+        start = year * 12 + first - 1
+        return start, start + (last - first) % 12
+
+    years = range(anchor.year - 2, anchor.year + 2)
+    holding = next((y for y in years if bounds(y)[0] <= now <= bounds(y)[1]), None)
+    coming = next(y for y in years if bounds(y)[0] > now)
+    gone = max(y for y in years if bounds(y)[1] < now)
+    said = re.sub(r"\s+", " ", (g["sdir"] or "").lower())
+    if said in _NEXT_DIRS:
+        year = coming
+    elif said in _PAST_DIRS:
+        year = gone
+    elif said == "this":
+        year = anchor.year if holding is None else holding
+    else:
+        year = holding if holding is not None else coming if ahead else gone
+    return _period(year, first, last), None, True
