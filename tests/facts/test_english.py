@@ -352,8 +352,9 @@ def test_english_articles_are_read_by_the_english_rules() -> None:
     relative = _article(
         "b", "They met the day before yesterday in Berlin.", datetime(2019, 8, 2, tzinfo=UTC)
     )
-    (met,) = extract_facts(relative, split_sentences(relative))
+    met, berlin = extract_facts(relative, split_sentences(relative))
     assert (met.text, met.value, met.about) == ("the day before yesterday", "2019-07-31", "meeting")
+    assert (berlin.type, berlin.value, berlin.about) == ("place", "Berlin", "meeting")
 
 
 REPORT = (

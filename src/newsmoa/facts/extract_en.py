@@ -8,8 +8,9 @@ bare weekday or month looks ahead after words that do, `dates_en.future`), quant
 (`quantities_en`, and lengths of time: `durations_en`; none inside a date's words), each
 attached to the happening of its clause (an earlier one's, `clauses.EARLIER`, in a clause
 dated over a year before the dateline);
-per article, titled people with all their mentions (`people_en`). Organisations and places
-are not read from English text (no English gazetteer or entity model ships).
+per article, titled people with all their mentions (`people_en`), and organisations and
+places (`places_en`, from tables, not a model: a name no table knows the shape of, `in
+Riverton`, is none), a place written as where its clause's happening is about it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from newsmoa.facts import clauses_en, dates_en, durations_en, people_en, quantities_en
+from newsmoa.facts import clauses_en, dates_en, durations_en, people_en, places_en, quantities_en
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.clauses import EARLIER, Clause, clause_at, dated_about, stale
 from newsmoa.facts.dates import DateMention
@@ -35,12 +36,14 @@ def extract_english(
     if anchor is None:
         anchor = dateline_day(sentences)
     quoted = quotations.spans(article.text)
+    every: list[Clause] = []  # the article's clauses, in order
     ref: date | None = None
     ref_at = 0
     for n, s in enumerate(sentences):
         if not s.text.strip():
             continue
         found = clauses_en.clauses(s.text, s.start, quoted)
+        every.extend(found)
         taken: list[tuple[int, int]] = []
         past: set[int] = set()  # the clauses dated wholly over a year before the dateline
         for clause in found:
@@ -75,7 +78,8 @@ def extract_english(
                     about=about,
                 )
             )
-    for p in people_en.find(article.text):
+    people = people_en.find(article.text)
+    for p in people:
         facts.append(
             Fact(
                 "person",
@@ -85,7 +89,30 @@ def extract_english(
                 role=p.role,
             )
         )
+    facts.extend(_places(article, every, [m for p in people for m in p.mentions]))
     return facts
+
+
+def _places(
+    article: Article, every: Sequence[Clause], people: Sequence[tuple[int, int]]
+) -> list[Fact]:
+    """Organisations and places (`places_en`), one fact per name and happening with every
+    mention: a place written as where (`at Riverton City Hall`) is about its clause's
+    happening, as a Korean `...에서` is; the others about none."""
+    grouped: dict[tuple[str, str, str | None], list[places_en.Found]] = {}
+    for f in places_en.find(article.text, people):
+        held = clause_at(every, f.end - 1) if f.locative else None
+        grouped.setdefault((f.type, f.value, held.label if held else None), []).append(f)
+    return [
+        Fact(
+            kind,
+            value,
+            tuple(Source(article.id, f.start, f.end) for f in group),
+            text=group[0].value,
+            about=about,
+        )
+        for (kind, value, about), group in grouped.items()
+    ]
 
 
 # An agency dateline opening the text: place words in capitals, then the day (`SEOUL, Aug. 2,

@@ -5,7 +5,8 @@ Facts are compared only when they describe the same thing (`claim_key`):
 - date: the date of one happening (`about`, set by `facts.clauses`: the date in the clause
   whose predicate is the signing, not every date in the sentence); in an article without a
   publication time, a day of an unknown month (`27일`), which a date on that day covers;
-- place: where a happening took place (a place written as `...에서` in its clause);
+- place: where a happening took place (a place written as `...에서` in its clause; in
+  English, `at ...`, `in ...`, compared for a signing only: `_compared_place`);
 - quantity: what one happening counted (`counts`, `unit`), or, in one consolidated
   sentence, what a figure counts whatever verb follows it, the amount its predicate names in
   a unit (`120억 원이 투입`) or an amount tied to no predicate (`사업비 36억 원을 들여`); a
@@ -483,6 +484,8 @@ def find_disagreements(
                 days.setdefault((n, fact.about), []).append(_day_of(fact.value))
             if k is not None and _toll(fact) and not _in_lead(fact, spans[art.id]):
                 k = None
+            if k is not None and fact.type == "place" and not _compared_place(fact, art):
+                k = None
             if k is not None and _counted(fact) is not None:
                 k = _counted_key(k, art, fact)
             if k is not None and (value := _value(fact)) is not None:
@@ -511,6 +514,15 @@ def find_disagreements(
         for d in _stated_once_against_release(articles, facts, index, spans, by_id[release]):
             out = _merged_into(out, d, release)
     return tuple(out)
+
+
+def _compared_place(fact: Fact, art: Article) -> bool:
+    """Whether a place is compared: a Korean one of any happening; an English one only of a
+    signing, which a press release and its reprints tell (ECB+'s wire stories of shootings,
+    quakes and ceremonies name a town here and its venue or state there, which
+    `compare.name_covers` cannot tell apart: English places were not read before, and are
+    compared where a misreport matters and the values are surely one happening's)."""
+    return fact.about == SIGNING or not english(art.text)
 
 
 _LEAD_SENTENCES = 2
@@ -660,12 +672,15 @@ def _departures(
     return _joined(out)
 
 
-def _unkeyed(facts: Sequence[Fact], index: dict) -> dict[tuple, list[Fact]]:
-    """Facts no happening keys, by (consolidated sentence, type, unit, counts)."""
+def _unkeyed(facts: Sequence[Fact], index: dict, of: Article) -> dict[tuple, list[Fact]]:
+    """Facts no happening keys, by (consolidated sentence, type, unit, counts), of article
+    `of` (an English place only of a signing: `_compared_place`)."""
     out: dict[tuple, list[Fact]] = {}
     for f in facts:
         n = _where(index, f)
         if n is None or f.value is None or f.type not in ("date", "quantity", "place"):
+            continue
+        if f.type == "place" and not _compared_place(f, of):
             continue
         if f.about == READING_TIME:
             continue  # when a figure was read (`25일 오후 4시 현재`): no claim of its own
@@ -683,18 +698,27 @@ def _against_release(
     spans: Mapping[str, list],
     release: Article,
 ) -> list[Disagreement]:
-    """Facts tied to no happening, compared with the release's one fact of the same type in
-    the same consolidated sentence (a sentence with several such facts is left alone)."""
+    """Facts tied to no happening, compared with the release's fact of the same type in the
+    same consolidated sentence. Of several such facts in a sentence, one is compared with
+    the release's in its place only where the article states as many and the others alike
+    (`begin on April 16 and open in the spring of 2027` against the release's `April 15`
+    and the same spring: the day was no claim once the spring was read as a date, and
+    another outlet's lone `open in 2027` is no third start day)."""
 
     def single(of: Article) -> dict[tuple, Fact]:
-        found = _unkeyed(facts.get(of.id, ()), index).items()
-        return {k: fs[0] for k, fs in found if len(fs) == 1 and _value(fs[0]) is not None}
+        out: dict[tuple, Fact] = {}
+        for k, fs in _unkeyed(facts.get(of.id, ()), index, of).items():
+            said = [compare.key(_value(f)) for f in fs]
+            for i, f in enumerate(fs):
+                if _value(f) is not None:
+                    out[(*k, tuple(said[:i]), tuple(said[i + 1 :]))] = f
+        return out
 
     def label(k: tuple) -> tuple[str, str]:
         """What the sentence's fact states: what it counts, or an amount in its unit
         (`amount in 원, sentence 1`; "quantity, sentence 1" told a reader nothing: a
         black-box case), or its type (`date, sentence 1`)."""
-        n, kind, unit, counts = k
+        n, kind, unit, counts = k[:4]
         what = counts or (f"amount in {unit}" if kind == "quantity" and unit else kind)
         return kind, _in_sentence(what, n)
 

@@ -1,0 +1,291 @@
+"""Organisations and places in English news text, as `places` finds Korean ones.
+
+    "The City of Riverton and the Clearwater Regional Water Authority signed ... at
+     Riverton City Hall."
+    -> City of Riverton (organisation), Clearwater Regional Water Authority (organisation),
+       Riverton City Hall (place, written as where: `locative`)
+
+- organisation: capitalised words ending in a word of `data/org_endings_en.tsv` (`Authority`,
+  `University`, `Inc.`: at least one capitalised word before it), or such a word marked `of`
+  with `of` and a capitalised name after it (`University of Michigan`, `Ohio Department of
+  Transportation`, `Department of Health and Human Services`);
+- a government area (`data/areas_en.tsv`: `Franklin County`, `City of Riverton`): a place
+  where a preposition of place comes before it (`in Franklin County`:
+  `data/place_prepositions_en.tsv`), otherwise an organisation that acts (`The City of
+  Riverton signed`, `Franklin County officials`), as a Korean `완주군은` is;
+- place: a building or site (`Riverton City Hall`: `data/venues_en.tsv`; one marked `org`,
+  `Center`, only after a preposition of place); a town with its state after a preposition
+  (`in Riverton, Ohio`); a state, country or large city of `data/places_en.tsv` standing
+  alone (`New York Times`, `George Washington`, `Ohio Governor` are longer names).
+
+Narrow on purpose: a capitalised word alone is no name (sentence-initial words, people), and
+words of a person's mention (`people_en`) are left to the person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from newsmoa.facts.dates_en import calendar_names
+from newsmoa.facts.tables import alternation, mapping, rows, words
+
+RUN = 5  # capitalised words an organisation's name may hold before its ending
+AFTER_OF = 4  # and after its `of`
+LEGAL = frozenset({"Inc.", "Inc", "LLC", "Ltd.", "Ltd", "Corp.", "Corp", "Co."})  # `, Inc.`
+_TOKEN = re.compile(r"[A-Za-z][\w&'-]*(?:\.(?:[A-Za-z]\.)*)?|&")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    type: str  # organization | place
+    value: str
+    start: int
+    end: int
+    locative: bool = False  # written as where something happens (`at City Hall`)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return LEGAL | {w for w in words("places_en") if w.endswith(".")}
+
+
+@cache
+def _stop() -> frozenset[str]:
+    return words("name_stopwords_en") | calendar_names()
+
+
+def _words(text: str) -> list[_Word]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word.endswith(".") and word not in _abbreviations() and word.count(".") == 1:
+            word = word[:-1]  # a sentence's full stop
+        if word.endswith("'s") or word.endswith("’s"):
+            word = word[:-2]
+        out.append(_Word(m.start(), m.start() + len(word), word))
+    return out
+
+
+def _cap(w: _Word) -> bool:
+    return w.text[:1].isupper() and w.text not in _stop()
+
+
+class _Text:
+    """An article's words, with what is already taken (a person's words, a name found)."""
+
+    def __init__(self, text: str, taken: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.words = _words(text)
+        self.taken = [any(a < w.end and w.start < b for a, b in taken) for w in self.words]
+
+    def joined(self, i: int) -> bool:
+        """Whether word `i` follows word `i - 1` with only spaces between (no comma, no
+        line break, no possessive: `Apple's Board`)."""
+        if i <= 0:
+            return False
+        gap = self.text[self.words[i - 1].end : self.words[i].start]
+        return gap != "" and gap.strip(" ") == ""
+
+    def name(self, i: int) -> bool:
+        return 0 <= i < len(self.words) and _cap(self.words[i]) and not self.taken[i]
+
+    def is_(self, i: int, *said: str) -> bool:
+        return 0 <= i < len(self.words) and self.words[i].text in said
+
+    def span(self, i: int, j: int) -> tuple[int, int, str]:
+        start, end = self.words[i].start, self.words[j].end
+        return start, end, re.sub(r"\s+", " ", self.text[start:end])
+
+    def locative(self, i: int) -> bool:
+        """Whether a preposition of place comes before word `i` (`at the`, `in`)."""
+        k = i - 1
+        if self.is_(k, "the", "The") and self.joined(i):
+            k -= 1
+        return k >= 0 and self.words[k].text.lower() in words("place_prepositions_en")
+
+    def take(self, i: int, j: int) -> None:
+        for k in range(i, j + 1):
+            self.taken[k] = True
+
+
+def find(text: str, people: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """Organisations and places of an article's text, one per mention, in order; `people`
+    are the spans of its people's mentions, whose words are no organisation nor place."""
+    t = _Text(text, people)
+    out: list[Found] = []
+    out += _venues(t)  # first: `Clearwater Authority Headquarters` is a building
+    out += _organisations(t)
+    out += _areas(t)
+    out += _towns(t)
+    out += _known(t)
+    return sorted(out, key=lambda f: f.start)
+
+
+def _left(t: _Text, i: int) -> int:
+    """The first capitalised word of the run ending just before word `i` (`i` itself when
+    there is none)."""
+    k = i
+    while k - RUN < i and t.name(k - 1) and t.joined(k) and t.words[k - 1].text != "&":
+        k -= 1
+    return k
+
+
+def _of_part(t: _Text, i: int) -> int | None:
+    """The last word of `of` and a name after word `i` (`University` `of Michigan`), or
+    None. `and` joins a second name that is no organisation's own (`Health and Human
+    Services`, not `Michigan and Acme Robotics Inc.`); a title ends it (`University of
+    Michigan President Jane Doe`)."""
+    if not (t.is_(i + 1, "of") and t.joined(i + 1) and t.joined(i + 2)):
+        return None
+    k = i + 2
+    if t.is_(k, "the"):
+        k += 1
+    end = None
+    n = 0
+    while t.name(k) and t.joined(k) and n < AFTER_OF and t.words[k].text not in _titles():
+        end, n, k = k, n + 1, k + 1
+        if t.is_(k, "and", "&") and t.name(k + 1) and _plain_after(t, k + 1):
+            k += 1
+    return end
+
+
+def _plain_after(t: _Text, k: int) -> bool:
+    """Whether the capitalised run from word `k` holds no ending of another name (nor has
+    one after a comma: `Acme Robotics, Inc.`)."""
+    while t.name(k) and (t.joined(k) or t.is_(k, *LEGAL)):
+        if t.words[k].text in _endings() or t.words[k].text in mapping("areas_en"):
+            return False
+        k += 1
+    return True
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(w for row in rows("titles_en") for w in row[0].split())
+
+
+@cache
+def _endings() -> dict[str, bool]:
+    """Organisation endings, and whether each may begin one with `of`."""
+    return {row[0]: row[1:] == ("of",) for row in rows("org_endings_en")}
+
+
+def _organisations(t: _Text) -> list[Found]:
+    out = []
+    for i, w in enumerate(t.words):
+        if t.taken[i] or w.text not in _endings() or not w.text[:1].isupper():
+            continue
+        first = _left(t, i)
+        if (
+            w.text in LEGAL
+            and first == i
+            and i > 1
+            and t.text[t.words[i - 1].end : w.start] == ", "
+        ):
+            first = _left(t, i - 1)  # `Acme Robotics, Inc.`
+        last = _of_part(t, i) if _endings()[w.text] else None
+        if first == i and last is None:
+            continue  # `Authority` alone, `the Department`
+        last = i if last is None else last
+        start, end, value = t.span(first, last)
+        t.take(first, last)
+        out.append(Found("organization", value, start, end))
+    return out
+
+
+def _areas(t: _Text) -> list[Found]:
+    """`Franklin County`, `City of Riverton`: a place after a preposition of place, else an
+    organisation."""
+    out = []
+    for i, w in enumerate(t.words):
+        if t.taken[i] or w.text not in mapping("areas_en"):
+            continue
+        wheres = {row[1] for row in rows("areas_en") if row[0] == w.text}
+        first, last = i, i
+        if "before" in wheres and (end := _of_part(t, i)) is not None:
+            last = end
+        elif "after" in wheres and (k := _left(t, i)) < i:
+            first = k
+        else:
+            continue
+        start, end, value = t.span(first, last)
+        t.take(first, last)
+        where = t.locative(first)
+        out.append(Found("place" if where else "organization", value, start, end, where))
+    return out
+
+
+def _venues(t: _Text) -> list[Found]:
+    """`Riverton City Hall`: a place; `Pew Research Center` an organisation unless written
+    after a preposition of place."""
+    out = []
+    kinds = mapping("venues_en")
+    for i, w in enumerate(t.words):
+        if t.taken[i] or w.text not in kinds or (first := _left(t, i)) == i:
+            continue
+        start, end, value = t.span(first, i)
+        t.take(first, i)
+        where = t.locative(first)
+        kind = "organization" if kinds[w.text] == ("org",) and not where else "place"
+        out.append(Found(kind, value, start, end, where))
+    return out
+
+
+@cache
+def _states() -> re.Pattern[str]:
+    said = [w for w, kind in rows("places_en") if kind in ("state", "abbreviation")]
+    return re.compile(rf", (?:{alternation(said)})(?![\w])")
+
+
+def _towns(t: _Text) -> list[Found]:
+    """`in Riverton, Ohio`: a town and its state, after a preposition of place (or `from`),
+    one place."""
+    out = []
+    for i in range(len(t.words)):
+        before = t.words[i - 1].text.lower() if i else ""
+        if not t.name(i) or before not in words("place_prepositions_en") | {"from"}:
+            continue
+        last = i
+        while last + 1 - i < 3 and t.name(last + 1) and t.joined(last + 1):
+            last += 1
+        m = _states().match(t.text, t.words[last].end)
+        if m is None:
+            continue
+        start, end = t.words[i].start, m.end()
+        value = re.sub(r"\s+", " ", t.text[start:end])
+        out.append(Found("place", value, start, end, True))
+        t.take(i, max(k for k, w in enumerate(t.words) if w.start < end))
+    return out
+
+
+@cache
+def _gazetteer() -> re.Pattern[str]:
+    said = [w for w, kind in rows("places_en") if kind != "abbreviation"]
+    return re.compile(rf"(?<![\w.])(?:{alternation(said)})(?![\w])")
+
+
+def _known(t: _Text) -> list[Found]:
+    """A state, country or city of the table standing alone: no capitalised word next to it
+    (`New York Times`, `George Washington`, `Ohio Governor`)."""
+    out = []
+    starts = {w.start: k for k, w in enumerate(t.words)}
+    for m in _gazetteer().finditer(t.text):
+        first = starts.get(m.start())
+        last = next((k for k, w in enumerate(t.words) if w.end >= m.end()), None)
+        if first is None or last is None or any(t.taken[first : last + 1]):
+            continue
+        if (t.name(first - 1) and t.joined(first)) or (t.name(last + 1) and t.joined(last + 1)):
+            continue
+        t.take(first, last)
+        out.append(Found("place", m.group(), m.start(), m.end(), t.locative(first)))
+    return out

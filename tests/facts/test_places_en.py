@@ -1,0 +1,128 @@
+"""English organisations and places (`facts.places_en`): literal tables written by the team,
+what must not be read as one (people, sentence-initial words, longer names), and how a
+place of a signing is compared across a story while others are not."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsmoa.facts.extract import extract_facts
+from newsmoa.facts.places_en import find
+from newsmoa.reconcile.story import build_story
+from newsmoa.store.base import StoredArticle
+from newsmoa.text.sentences import split_sentences
+from newsmoa.types import Article
+
+ORG, P = "organization", "place"
+
+FOUND = [
+    (
+        "The City of Riverton and the Clearwater Regional Water Authority signed a water "
+        "supply agreement on Tuesday at Riverton City Hall.",
+        [
+            (ORG, "City of Riverton", False),
+            (ORG, "Clearwater Regional Water Authority", False),
+            (P, "Riverton City Hall", True),
+        ],
+    ),
+    (
+        "The Ohio Environmental Protection Agency and Franklin County officials attended.",
+        [(ORG, "Ohio Environmental Protection Agency", False), (ORG, "Franklin County", False)],
+    ),
+    ("A new clinic opened in Franklin County.", [(P, "Franklin County", True)]),
+    (
+        "Officials from the Ohio Department of Transportation and the Department of Health "
+        "and Human Services met in Columbus, Ohio.",
+        [
+            (ORG, "Ohio Department of Transportation", False),
+            (ORG, "Department of Health and Human Services", False),
+            (P, "Columbus, Ohio", True),
+        ],
+    ),
+    (
+        "The University of Michigan and Acme Robotics, Inc. signed a memorandum of "
+        "understanding in Ann Arbor, Mich.",
+        [
+            (ORG, "University of Michigan", False),
+            (ORG, "Acme Robotics, Inc.", False),
+            (P, "Ann Arbor, Mich.", True),
+        ],
+    ),
+    (
+        "University of Michigan President Jane Doe spoke.",  # a title ends the name
+        [(ORG, "University of Michigan", False)],
+    ),
+    ("They visited China and South Korea.", [(P, "China", False), (P, "South Korea", False)]),
+    (
+        "The Pew Research Center said the fair at the Riverton Community Center was full.",
+        [(ORG, "Pew Research Center", False), (P, "Riverton Community Center", True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_english_organisations_and_places(text: str, expected: list) -> None:
+    found = find(text)
+    assert [(f.type, f.value, f.locative) for f in found] == expected
+    assert all(text[f.start : f.end] == f.value for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Angela Torres signed the agreement.",  # people
+        "The Authority said on Monday that the Department agreed.",  # an ending alone
+        "Under the agreement, Officials will meet.",  # sentence-initial capitals
+        "The New York Times reported it.",  # a longer name holds the place
+        "George Washington slept here.",
+        "Michael Jordan scored 30.",  # a place name that is a person's is not in the table
+        "Ohio Governor Mike DeWine praised the deal.",
+    ],
+)
+def test_no_english_organisation_or_place(text: str) -> None:
+    assert find(text) == []
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(
+        id=aid, text=text, title=text.split("\n")[0], published=datetime(2026, 3, 4, tzinfo=UTC)
+    )
+
+
+def test_a_place_written_as_where_is_about_its_happening() -> None:
+    art = _article(
+        "a",
+        "Riverton signs water deal\n"
+        "The City of Riverton signed an agreement with the Clearwater Regional Water "
+        "Authority on Tuesday at Riverton City Hall.\n"
+        "Franklin County officials attended.\n",
+    )
+    facts = {(f.type, f.value): f for f in extract_facts(art, split_sentences(art))}
+    assert facts[(P, "Riverton City Hall")].about == "signing"
+    assert facts[(ORG, "City of Riverton")].about is None
+    assert facts[(ORG, "Franklin County")].sources[0].start == art.text.index("Franklin")
+
+
+def _disagreements(*texts: str) -> dict[str, list]:
+    arts = [_article(f"r{n}", t) for n, t in enumerate(texts)]
+    rows = [StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s)) for a in arts]
+    return {d.about: [v.value for v in d.values] for d in build_story("s", rows).disagreements}
+
+
+def test_english_signing_place_is_compared_and_other_places_are_not() -> None:
+    """A press office's misreport: the signing at City Hall or at the authority's office.
+    Places of other happenings (a meeting, a ceremony) are not compared in English: wire
+    stories name a town here and its venue or state there."""
+    story = (
+        "Riverton signs water deal\n"
+        "The City of Riverton signed an agreement with the Clearwater Regional Water "
+        "Authority on Tuesday at {signed}.\n"
+        "The council met at {met} on Monday to approve it.\n"
+    )
+    found = _disagreements(
+        story.format(signed="Riverton City Hall", met="Riverton Community Center"),
+        story.format(signed="Clearwater Authority Headquarters", met="Franklin Public Library"),
+    )
+    assert found == {"signing place": ["Clearwater Authority Headquarters", "Riverton City Hall"]}
