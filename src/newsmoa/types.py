@@ -170,6 +170,8 @@ class Event:
     place: str | None = None
     phase: str | None = None
     participants: int | None = None
+    amount: str | None = None  # the money the agreement names (`$45 million`), as written
+    duration: str | None = None  # how long it runs (`20 years`)
     items: tuple[str, ...] = ()
     history: tuple[str, ...] = ()
     disputed: tuple[str, ...] = ()
@@ -183,6 +185,8 @@ class Event:
             "place": self.place,
             "phase": self.phase,
             "participants": self.participants,
+            "amount": self.amount,
+            "duration": self.duration,
             "items": list(self.items),
             "history": list(self.history),
             "disputed": list(self.disputed),

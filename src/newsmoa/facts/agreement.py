@@ -15,6 +15,9 @@ A story has a card when some article has a clause labelled `signing` (`happening
   when `disagreements` holds one about it (no winner is picked), else the most precise value;
 - phase: `2단계`, `2차` before the agreement noun (`phases.tsv`);
 - items and history: bullet lists and history lines (`items`), merged across outlets.
+
+A story of English reports gets its card from `agreement_en` (parties, representatives,
+date, place, amount, duration).
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ from functools import cache
 from typing import Any
 
 from newsmoa.facts import compare, items
+from newsmoa.facts.agreement_en import english_event
 from newsmoa.facts.clauses import Analysis, Clause, analyse, may_carry
 from newsmoa.facts.evidence import sentence_spans
 from newsmoa.facts.names import head_title, title_of
 from newsmoa.facts.tables import rows, words
+from newsmoa.text.script import english
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, Event, Fact, Source
 
 SIGNING = "signing"
@@ -107,8 +112,9 @@ def agreement_event(
         key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0.0),
     )
     clauses = {a.id: signing_clauses(signing_analyses(a, sentences)) for a in order}
-    if not any(clauses.values()):
-        return None
+    if not any(clauses.values()):  # an English story's card, if any (`agreement_en`)
+        told = [a for a in order if english(a.text)]
+        return english_event(told, facts, sentences, disagreements) if told else None
     per = [(a, _analyses(a, sentences), list(facts.get(a.id, ()))) for a in order]
     party_votes: Counter[str] = Counter()
     first: dict[str, int] = {}

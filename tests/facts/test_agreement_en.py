@@ -1,0 +1,70 @@
+"""The agreement card of a story of English reports (`facts.agreement_en`): a city and a
+water authority sign a supply agreement; outlets reprint the release with edits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsmoa.facts.extract import extract_facts
+from newsmoa.reconcile.story import build_story
+from newsmoa.store.base import StoredArticle
+from newsmoa.text.sentences import split_sentences
+from newsmoa.types import Article, Event
+
+RELEASE = (
+    "Riverton and water authority sign supply agreement\n"
+    "The City of Riverton and the Clearwater Regional Water Authority signed a {years}-year "
+    "water supply agreement on {day} at Riverton City Hall.\n"
+    "Mayor Angela Torres and Clearwater Regional Water Authority Executive Director Paul "
+    "Whitman signed the agreement in front of residents.\n"
+    "Under the agreement, the city will invest {amount} in a new transmission main.\n"
+    "Officials from the Ohio Environmental Protection Agency attended the signing ceremony.\n"
+)
+SAME = {"years": "20", "day": "Tuesday, March 3", "amount": "$45 million"}
+
+
+def _card(*reports: dict[str, str]) -> Event | None:
+    rows = []
+    for n, r in enumerate(reports):
+        text = RELEASE.format(**r)
+        a = Article(
+            id=f"r{n}",
+            text=text,
+            title=text.split("\n")[0],
+            published=datetime(2026, 3, 4, 9, tzinfo=UTC),
+        )
+        rows.append(StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s)))
+    return build_story("s", rows).event
+
+
+def test_an_english_signing_has_a_card() -> None:
+    card = _card(SAME, SAME | {"day": "Tuesday"})
+    assert card is not None
+    assert card.parties == ("City of Riverton", "Clearwater Regional Water Authority")
+    assert card.representatives == ("Mayor Angela Torres", "Executive Director Paul Whitman")
+    assert (card.date, card.place) == ("2026-03-03", "Riverton City Hall")
+    assert (card.amount, card.duration) == ("$45 million", "20 years")
+    assert card.disputed == ()  # (a guest agency at the ceremony is no party)
+
+
+def test_fields_english_outlets_state_otherwise_are_disputed() -> None:
+    card = _card(SAME, {"years": "25", "day": "Monday", "amount": "$54 million"})
+    assert card is not None
+    assert (card.date, card.amount, card.duration) == (None, None, None)
+    assert set(card.disputed) == {"date", "amount", "duration"}
+    assert card.place == "Riverton City Hall"
+
+
+def test_an_english_story_without_a_signing_has_no_card() -> None:
+    text = "County opens clinic\nFranklin County opened a clinic in Columbus, Ohio, on Monday.\n"
+    a = Article(
+        id="c", text=text, title="County opens clinic", published=datetime(2026, 3, 4, tzinfo=UTC)
+    )
+    row = StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s))
+    assert build_story("s", [row]).event is None
+
+
+def test_a_hedged_figure_agrees_with_the_exact_one() -> None:
+    card = _card(SAME, SAME | {"amount": "about $45 million"})
+    assert card is not None
+    assert (card.amount, card.disputed) == ("$45 million", ())
