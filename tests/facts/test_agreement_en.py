@@ -68,3 +68,30 @@ def test_a_hedged_figure_agrees_with_the_exact_one() -> None:
     card = _card(SAME, SAME | {"amount": "about $45 million"})
     assert card is not None
     assert (card.amount, card.disputed) == ("$45 million", ())
+
+
+def test_the_length_written_before_the_agreement_is_its_duration() -> None:
+    """`Under the five-year agreement, Norvale will contribute`: the clause reports a
+    contribution, yet five years is how long the agreement runs; an outlet's three years
+    is a rival, and the card says so."""
+    text = (
+        "University and robotics firm sign MOU\n"
+        "Lakeshore State University and Norvale Robotics Inc. signed a memorandum of "
+        "understanding on Monday at the Lakeshore Innovation Center.\n"
+        "Under the {years}-year agreement, Norvale will contribute $3.5 million to the lab.\n"
+    )
+    rows = []
+    for n, years in enumerate(("five", "five", "three")):
+        body = text.format(years=years)
+        a = Article(
+            id=f"m{n}",
+            text=body,
+            title=body.split("\n")[0],
+            published=datetime(2026, 10, 14, tzinfo=UTC),
+        )
+        rows.append(StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s)))
+    card = build_story("s", rows[:2]).event
+    assert card is not None and (card.duration, card.amount) == ("5 years", "$3.5 million")
+    assert card.place == "Lakeshore Innovation Center"
+    card = build_story("s", rows).event
+    assert card is not None and card.duration is None and "duration" in card.disputed

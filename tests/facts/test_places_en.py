@@ -126,3 +126,18 @@ def test_english_signing_place_is_compared_and_other_places_are_not() -> None:
         story.format(signed="Clearwater Authority Headquarters", met="Franklin Public Library"),
     )
     assert found == {"signing place": ["Clearwater Authority Headquarters", "Riverton City Hall"]}
+
+
+def test_an_english_town_against_a_building_is_no_disagreement() -> None:
+    """`in Madison, Wisconsin` says less than `at the Lakeshore Innovation Center` (in
+    Madison): a town is compared with no building (it stood as a rival signing place)."""
+    story = (
+        "University and robotics firm sign MOU\n"
+        "Lakeshore State University and Norvale Robotics Inc. signed a memorandum of "
+        "understanding on Monday {where}.\n"
+    )
+    found = _disagreements(
+        story.format(where="at the Lakeshore Innovation Center"),
+        story.format(where="in Madison, Wisconsin"),
+    )
+    assert found == {}

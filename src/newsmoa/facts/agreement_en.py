@@ -12,11 +12,13 @@ A story has a card when some English article has a clause labelled `signing`
 - representatives: titled people named in a signing clause whose title heads an
   organisation (`data/head_titles_en.tsv`: `Mayor Angela Torres`, `Executive Director Paul
   Whitman`);
-- date, place, participants, duration (`a 20-year agreement`): the facts about the signing;
-  amount: money (`data/money_units.tsv`) in a signing clause or in a sentence that names
-  the agreement (`Under the agreement, the city will invest $45 million`). A field whose
-  outlets state values that do not agree is None and named in `disputed`, as `agreement`
-  does; no winner is picked.
+- date, place: the facts about the signing (a place: the building outlets name, where one
+  names the town only: it says less); duration: a length of time about the signing or
+  written before the agreement's noun (`Under the five-year agreement, ...`); amount:
+  money (`data/money_units.tsv`) in a signing clause or in a sentence that names the
+  agreement (`Under the agreement, the city will invest $45 million`). A field whose
+  outlets state values that do not agree, there or in a disagreement of its figure, is
+  None and named in `disputed`, as `agreement` does; no winner is picked.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from newsmoa.facts import clauses_en, compare
 from newsmoa.facts.clauses import Clause
 from newsmoa.facts.durations import DURATION
 from newsmoa.facts.evidence import sentence_spans
+from newsmoa.facts.places_en import building
 from newsmoa.facts.quantities import hedge
 from newsmoa.facts.tables import words
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, Event, Fact
@@ -104,15 +107,15 @@ def english_event(
     unsettled: list[str] = []
     for field, found, covers in (
         ("date", [f.value for f in of_signing if f.type == "date"], compare.date_covers),
-        ("place", [f.value for f in of_signing if f.type == "place"], compare.name_covers),
-        ("duration", _durations(of_signing), _figure_covers),
+        ("place", _places(of_signing), compare.name_covers),
+        ("duration", _durations(order, facts), _figure_covers),
         ("amount", _amounts(order, facts, clauses, sentences), _figure_covers),
     ):
         values = [v for v in found if v is not None]
         said = compare.about(SIGNING, field)
         settled = _settled(values, covers) if said not in disputed else None
-        if field == "amount" and settled is not None and _disputed_figure(settled, disagreements):
-            settled = None
+        if field in ("amount", "duration") and settled is not None:
+            settled = None if _disputed_figure(settled, disagreements) else settled
         fields[field] = settled
         if values and settled is None:
             unsettled.append(field)
@@ -134,12 +137,25 @@ def _signer(f: Fact, clauses: Sequence[Clause]) -> bool:
     return head and any(_in(clauses, s.start) for s in f.sources)
 
 
-def _durations(of_signing: Sequence[Fact]) -> list[Any]:
-    return [
-        (f.value, f.unit, hedge(f.text or ""), f.text)
-        for f in of_signing
-        if f.type == "quantity" and f.counts == DURATION
-    ]
+def _places(of_signing: Sequence[Fact]) -> list[str]:
+    """Where the signing was: the buildings outlets name (`places_en.building`), else the
+    towns; a town says less than a building in it, which it does not contain by name."""
+    named = [str(f.value) for f in of_signing if f.type == "place"]
+    return [p for p in named if building(p)] or named
+
+
+def _durations(order: Sequence[Article], facts: Mapping[str, Sequence[Fact]]) -> list[Any]:
+    """How long the agreement runs: a length of time about the signing, or written before
+    the agreement's noun (`Under the five-year agreement, Norvale will contribute`)."""
+    out = []
+    for a in order:
+        for f in facts.get(a.id, ()):
+            if f.type != "quantity" or f.counts != DURATION:
+                continue
+            after = a.text[f.sources[0].end : f.sources[0].end + 40]
+            if f.about == SIGNING or _NAMES_AGREEMENT.match(after):
+                out.append((f.value, f.unit, hedge(f.text or ""), f.text))
+    return out
 
 
 def _amounts(
@@ -161,14 +177,19 @@ def _amounts(
     return out
 
 
+_NAMES_AGREEMENT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?i:agreements?|deals?|contracts?|memorandum|MOUs?|pacts?|"
+    r"partnership|lease)\b"
+)
+
+
 def _disputed_figure(figure: Any, disagreements: Sequence[Disagreement]) -> bool:
     """Whether outlets disagree on the figure where one states it otherwise (`$54 million`
     in a sentence that does not name the agreement, against the release's `Under the
     agreement, ... $45 million`: the card showed $45 million undisputed, a black-box case)."""
+    what = f"amount in {figure[1]}" if figure[1] in words("money_units") else DURATION
     return any(
-        d.kind == "quantity"
-        and f"amount in {figure[1]}" in d.about
-        and any(v.value == figure[0] for v in d.values)
+        d.kind == "quantity" and what in d.about and any(v.value == figure[0] for v in d.values)
         for d in disagreements
     )
 

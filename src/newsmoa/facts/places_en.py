@@ -289,3 +289,10 @@ def _known(t: _Text) -> list[Found]:
         t.take(first, last)
         out.append(Found("place", m.group(), m.start(), m.end(), t.locative(first)))
     return out
+
+
+def building(name: str) -> bool:
+    """Whether a place's name ends as a building's or site's does (`Riverton City Hall`):
+    a place as precise as another such, where a town (`Madison, Wisconsin`) only says
+    less."""
+    return name.split()[-1] in mapping("venues_en") if name.split() else False

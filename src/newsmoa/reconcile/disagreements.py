@@ -47,7 +47,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from newsmoa.facts import compare
+from newsmoa.facts import compare, places_en
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
 from newsmoa.facts.calendar import span
 from newsmoa.facts.clauses import (
@@ -521,8 +521,12 @@ def _compared_place(fact: Fact, art: Article) -> bool:
     signing, which a press release and its reprints tell (ECB+'s wire stories of shootings,
     quakes and ceremonies name a town here and its venue or state there, which
     `compare.name_covers` cannot tell apart: English places were not read before, and are
-    compared where a misreport matters and the values are surely one happening's)."""
-    return fact.about == SIGNING or not english(art.text)
+    compared where a misreport matters and the values are surely one happening's), and
+    only a building's (`at Riverton City Hall`): a town, `in Madison, Wisconsin`, against
+    the release's `at the Lakeshore Innovation Center` says less, and stood as a rival)."""
+    if not english(art.text):
+        return True
+    return fact.about == SIGNING and places_en.building(str(fact.value))
 
 
 _LEAD_SENTENCES = 2
