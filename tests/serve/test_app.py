@@ -1007,3 +1007,23 @@ def test_each_story_has_a_feed_of_its_articles(client):
     assert f"/stories/{MAIN}/feed.atom" in [a.get("href") for a, _ in page.find(tag="link")]
     nasty = client.get(f"/stories/{NASTY}/feed.atom").content
     assert b"<script>" not in nasty and b"<b>" not in nasty
+
+
+def test_the_web_card_shows_every_field_of_the_event():
+    """The story page's agreement card lists every field `types.Event` has: an English
+    card's amount and duration were left off a fixed list of names (a helper's report)."""
+    from newsmoa.serve.view import event_rows
+
+    card = event_rows(
+        {
+            "type": "agreement",
+            "parties": ["City of Riverton", "Clearwater Regional Water Authority"],
+            "amount": "$45 million",
+            "duration": None,
+            "disputed": ["duration"],
+        }
+    )
+    assert card is not None
+    rows = {r["name"]: r for r in card["rows"]}
+    assert rows["amount"]["text"] == "$45 million"
+    assert rows["duration"]["disputed"] and "disputed" not in rows and "type" not in rows

@@ -9,7 +9,6 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import fields
 from typing import Any
 
 from rich.console import Console
@@ -17,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from newsmoa.serve.view import (
+    EVENT_FIELDS,
     disputes,
     first_seen_in,
     labels,
@@ -29,9 +29,7 @@ from newsmoa.serve.view import (
     why_text,
     with_disputes,
 )
-from newsmoa.types import Event
 
-EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "type")
 LIST_FORMATS = ("table", "json", "jsonl", "csv", "md")
 STORY_FORMATS = ("json", "md", "table")
 WIDTH = 140  # a table's width where no terminal says otherwise (a pipe, a file)
@@ -268,7 +266,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
 def _event_fields(event: dict[str, Any]) -> list[tuple[str, str]]:
     """The event card's fields as shown, a list's items joined and an empty one a dash."""
     shown = []
-    for key in EVENT_FIELDS:
+    for key in (*EVENT_FIELDS, "disputed"):
         value = event.get(key)
         if isinstance(value, list):
             value = "; ".join(str(x) for x in value)

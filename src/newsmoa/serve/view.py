@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,18 +19,11 @@ from newsmoa.extract.urls import is_web_url
 from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.text.amounts import LARGE_UNITS
 from newsmoa.text.script import has_hangul
+from newsmoa.types import Event
 
 FACT_TYPES = ("person", "organization", "place", "date", "quantity")
-EVENT_FIELDS = (
-    "parties",
-    "representatives",
-    "date",
-    "place",
-    "phase",
-    "participants",
-    "items",
-    "history",
-)
+# the agreement card's fields in the order `types.Event` gives them (`disputed` is said apart)
+EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name not in ("type", "disputed"))
 
 
 def shown_zone() -> ZoneInfo:
@@ -427,11 +421,9 @@ def placements(doc: dict[str, Any]) -> str:
     of one outlet (an article without an outlet counts as one of its own)."""
     carried = doc.get("release_carried_by") or []
     outlets = len({c["outlet"] or c["article"] for c in carried})
-    return f"{_count(len(carried), 'article')} in {_count(outlets, 'outlet')}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    return (
+        f"{plural(len(carried), 'article', 'articles')} in {plural(outlets, 'outlet', 'outlets')}"
+    )
 
 
 def event_rows(event: dict[str, Any] | None) -> dict[str, Any] | None:
