@@ -166,3 +166,10 @@ def test_a_verb_that_links_two_nouns_cuts_no_clause():
     for link in ("포함한", "비롯한", "위한"):
         text = f"청솔군은 20일 군수를 {link} 직원 50명이 참석한 가운데 협약을 맺었다."
         assert labelled(text)[0][1].startswith(f"청솔군은 20일 군수를 {link} 직원"), link
+
+
+def test_half_a_particle_after_a_unit_sign_is_no_happening():
+    """`4.2㎞를`: Kiwi cuts the particle as 르/NNG + ᆯ/JKO, and `show` gave the plan's
+    figures the happening `르` (a black-box case); such a split names none."""
+    labels = [label for label, _ in labelled("군은 내년까지 자전거길 4.2㎞를 더 만들 계획이다.")]
+    assert "르" not in labels

@@ -591,6 +591,11 @@ def _counted_from() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{counted_span().pattern})")
 
 
+# a particle Kiwi wrote as a lone final consonant: it cut a syllable after a sign it does not
+# read as a word (`4.2㎞를` -> 르/NNG ᆯ/JKO), so the "noun" before it is half a particle
+_JAMO = re.compile(r"[\u1100-\u11ff\u3130-\u318f]+")
+
+
 def _label(text: str, toks: tuple[Tok, ...]) -> tuple[str | None, bool]:
     for label, rx in _happenings():
         if any(not _counted_from().match(text, m.end()) for m in rx.finditer(text)):
@@ -605,6 +610,8 @@ def _label(text: str, toks: tuple[Tok, ...]) -> tuple[str | None, bool]:
                 if toks[p].tag in ("JKO", "JKB") and p > 0 and toks[p - 1].tag == "NNG":
                     if toks[p].form == "보다" or _not_happening(toks[p - 1].form):
                         continue  # `지난해보다 늘었다`, `일원에서 열린다`: no happening's noun
+                    if _JAMO.fullmatch(toks[p].form):
+                        continue  # `㎞를` cut as 르/NNG ᆯ/JKO: a particle split, no noun
                     return toks[p - 1].form, False
             return None, False
     return None, False
