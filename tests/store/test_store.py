@@ -347,9 +347,17 @@ def _reopened_from(store, store_url, version):
     return open_store(store_url)
 
 
+def _without_search(db) -> None:
+    """Undo the last step on either database: the articles' words as searched, and their
+    index (SQLite's goes with its triggers; PostgreSQL's with the table)."""
+    db.execute("DROP TABLE IF EXISTS article_search")
+    db.execute("DROP TABLE article_text")
+
+
 def _without_stamps(db) -> None:
-    """Undo the last step on either database: stored analyses and documents record the
-    stamp of the code that derived them."""
+    """Undo the steps from the one before the last on, on either database: stored analyses
+    and documents record the stamp of the code that derived them (`_without_search`)."""
+    _without_search(db)
     db.execute("ALTER TABLE articles DROP COLUMN analysed_with")
     db.execute("ALTER TABLE stories DROP COLUMN analysed_with")
 

@@ -1,6 +1,9 @@
 """The JSON API: story listings and Story documents, described for the OpenAPI document.
 
-    GET /api/stories?limit=&offset=&outlet=   [{id, title, first_published, outlets, article_count}]
+    GET /api/stories?limit=&offset=&outlet=&since=&until=
+                                    [{id, title, first_published, outlets, article_count}]
+    GET /api/search?q=&outlet=&since=&until=&limit=&offset=
+                                    the stories whose articles hold q's words, best first
     GET /api/stories/{id}?why=1                the Story JSON document as stored (docs/contracts.md)
     GET /api/articles/{id}                     one article as its story gives it, with `story`
     GET|POST /api/corrections                  an editor's corrections (`serve.api_corrections`)
@@ -17,17 +20,20 @@ test checks that stored documents validate against them).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsmoa.codec import summary_to_json
 from newsmoa.pipeline import story_document
-from newsmoa.serve.view import public, with_disputes
+from newsmoa.serve.span import span
+from newsmoa.serve.view import SHOWN_ZONE, public, with_disputes
 from newsmoa.store import Store, open_store
+from newsmoa.store.search import SearchQuery, parse
 
 router = APIRouter(prefix="/api", tags=["stories"])
 
@@ -205,13 +211,24 @@ class ErrorOut(BaseModel):
     detail: str
 
 
-def page_link(request: Request, limit: int, offset: int, outlet: str | None) -> str:
-    """The URL of another page of the listing, for `Link: <...>; rel="next"` headers."""
-    query = {"limit": limit, "offset": offset, **({"outlet": outlet} if outlet else {})}
-    return f"{request.url.path}?{urlencode(query)}"
+def page_link(request: Request, offset: int) -> str:
+    """The URL of another page of a listing (the same query, from `offset`), for
+    `Link: <...>; rel="next"` headers."""
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
+    return f"{request.url.path}?{urlencode([*query, ('offset', str(offset))])}"
 
 
 MAX_OFFSET = 10**12  # stories to skip: more than any store holds (SQLite stops at 2**63 - 1)
+SINCE = "only stories first published from then: an ISO date (the whole day, Asia/Seoul) or time"
+UNTIL = "only those until then (a date: to its end)"
+
+
+def span_of(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """`?since=&until=` as [start, end) (`serve.span`); 422 naming what is wrong."""
+    try:
+        return span(since, until, SHOWN_ZONE)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from exc
 
 
 @router.get("/stories", response_model=list[StorySummaryOut], summary="Stories, newest first")
@@ -222,16 +239,72 @@ def list_stories(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
+    since: Annotated[str | None, Query(description=SINCE)] = None,
+    until: Annotated[str | None, Query(description=UNTIL)] = None,
 ) -> list[dict[str, Any]]:
     """One row per story; a full page carries `Link: <...>; rel="next"`."""
+    lo, hi = span_of(since, until)
     rows = [
         summary_to_json(r)
-        for r in store.story_summaries(limit=limit, offset=offset, outlet=outlet or None)
+        for r in store.story_summaries(
+            limit=limit, offset=offset, outlet=outlet or None, since=lo, until=hi
+        )
     ]
     if len(rows) == limit:
-        response.headers["Link"] = (
-            f'<{page_link(request, limit, offset + limit, outlet)}>; rel="next"'
-        )
+        response.headers["Link"] = f'<{page_link(request, offset + limit)}>; rel="next"'
+    return rows
+
+
+class SnippetOut(BaseModel):
+    text: str = Field(description="a short piece of the article around its first match")
+    marks: list[list[int]] = Field(description="[start, end) of each match in `text`")
+
+
+class MatchOut(BaseModel):
+    id: str
+    outlet: str | None
+    title: str
+    published: str | None
+    snippet: SnippetOut | None
+
+
+class FoundOut(StorySummaryOut):
+    title_match: bool = Field(description="the story's title, or a matching article's, holds q")
+    matches: int = Field(description="how many of the story's articles hold every word of q")
+    articles: list[MatchOut] = Field(description="the first matching articles, newest first")
+
+
+@router.get("/search", response_model=list[FoundOut], summary="Stories holding words")
+def search_stories(
+    request: Request,
+    store: StoreDep,
+    response: Response,
+    q: Annotated[
+        str,
+        Query(
+            max_length=500,
+            description="words an article must all hold (as parts of words: 완주 finds 완주군은),"
+            ' a "quoted phrase" as written; case is ignored',
+        ),
+    ],
+    limit: Annotated[int, Query(ge=1, le=1000)] = 20,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    outlet: Annotated[str | None, Query(description="only this outlet's articles")] = None,
+    since: Annotated[str | None, Query(description="only articles published from then")] = None,
+    until: Annotated[str | None, Query(description=UNTIL)] = None,
+) -> list[dict[str, Any]]:
+    """The stories whose articles hold every word of `q`: those whose title holds them first,
+    then those with more matching articles, then the newest; each with its matching articles
+    and a snippet of each. A full page carries `Link: <...>; rel="next"`."""
+    try:
+        terms = parse(q)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    lo, hi = span_of(since, until)
+    asked = SearchQuery(terms, outlet=outlet or None, since=lo, until=hi)
+    rows = store.search(asked, limit=limit, offset=offset)
+    if len(rows) == limit:
+        response.headers["Link"] = f'<{page_link(request, offset + limit)}>; rel="next"'
     return rows
 
 

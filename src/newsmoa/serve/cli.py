@@ -417,6 +417,13 @@ def watch(
 )
 @click.option("--outlet", default=None, help="Only stories this outlet carried.")
 @click.option(
+    "--since",
+    default=None,
+    help="Only stories first published from then: an ISO date (the whole day, Asia/Seoul), "
+    "month (2024-05) or year, or a time with its offset (2024-05-01T09:00+09:00).",
+)
+@click.option("--until", default=None, help="Only those until then (a date: to its end).")
+@click.option(
     "--articles",
     is_flag=True,
     help="List each story's articles: under it (table, md), in its `articles` (json, jsonl), "
@@ -424,16 +431,28 @@ def watch(
 )
 @click.pass_context
 def stories(
-    ctx: click.Context, fmt: str, limit: int | None, outlet: str | None, articles: bool
+    ctx: click.Context,
+    fmt: str,
+    limit: int | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    articles: bool,
 ) -> None:
     """The digest: one line per story, newest first.
 
-    Example: newsmoa stories --format csv > stories.csv
+    Example: newsmoa stories --since 2024-05-01 --format csv > stories.csv
     """
     from newsmoa import codec
+    from newsmoa.serve.span import span
+    from newsmoa.serve.view import SHOWN_ZONE
 
+    try:
+        lo, hi = span(since, until, SHOWN_ZONE)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since/--until") from exc
     store = _store(ctx)
-    rows = store.story_summaries(limit=limit, outlet=outlet)
+    rows = store.story_summaries(limit=limit, outlet=outlet, since=lo, until=hi)
     if not rows and outlet and outlet not in (known := store.outlets()):  # a typo?
         named = ", ".join(known) or "none"
         click.echo(f"note: no stories from {outlet!r}; the store's outlets: {named}", err=True)
@@ -648,7 +667,9 @@ def _register() -> None:
     from newsmoa.serve.cmd_corrections import COMMANDS
     from newsmoa.serve.cmd_doubts import doubts
     from newsmoa.serve.cmd_entities import entities
+    from newsmoa.serve.cmd_search import search
 
+    cli.add_command(search)
     cli.add_command(entities)
     cli.add_command(doubts)
     cli.add_command(backfill)

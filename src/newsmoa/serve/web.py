@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode
 
 import jinja2
@@ -31,6 +31,7 @@ from newsmoa.serve.api_corrections import (
     made,
 )
 from newsmoa.serve.api_doubts import MAX_DAYS, recent, window
+from newsmoa.serve.span import span
 from newsmoa.serve.view import (
     percent,
     plural,
@@ -40,6 +41,7 @@ from newsmoa.serve.view import (
     when,
     why_text,
 )
+from newsmoa.store.search import SearchQuery, parse
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50  # stories per list page
@@ -62,28 +64,67 @@ def story_list(
     store: StoreDep,
     outlet: str | None = None,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    q: Annotated[str, Query(max_length=500)] = "",
+    since: str = "",
+    until: str = "",
 ) -> Response:
-    """Stories newest first, with an outlet filter and older/newer links."""
-    outlet = outlet or None
-    rows = store.story_summaries(limit=PAGE, offset=offset, outlet=outlet)
-    outlets = store.outlets()
+    """Stories newest first, with an outlet filter, a span of time (`since`, `until`: dates,
+    as `/api/stories` takes them) and older/newer links; with `q`, the stories whose
+    articles hold its words (`/api/search`), each with its matching articles and their
+    snippets, the words marked."""
+    outlet, q = outlet or None, q.strip()
+    error = None
+    try:
+        lo, hi = span(since, until, SHOWN_ZONE)
+        terms = parse(q) if q else ()
+    except ValueError as exc:  # shown above the list, which is then empty
+        error, lo, hi, terms = str(exc), None, None, ()
+    if error:
+        rows = []
+    elif terms:
+        asked = SearchQuery(terms, outlet=outlet, since=lo, until=hi)
+        rows = [{**r, "articles": [_marked(a) for a in r["articles"]]} for r in
+                store.search(asked, limit=PAGE, offset=offset)]  # fmt: skip
+    else:
+        rows = store.story_summaries(limit=PAGE, offset=offset, outlet=outlet, since=lo, until=hi)
+    kept = {"q": q, "outlet": outlet, "since": since.strip(), "until": until.strip()}
+    kept = {k: v for k, v in kept.items() if v}
 
     def page(at: int) -> str:
-        return "/?" + urlencode({**({"outlet": outlet} if outlet else {}), "offset": at})
+        return "/?" + urlencode({**kept, "offset": at})
 
     return templates.TemplateResponse(
         request,
         "list.html",
         {
             "rows": rows,
-            "outlets": outlets,
+            "outlets": store.outlets(),
             "outlet": outlet,
+            "q": q,
+            "searching": bool(terms),
+            "since": since.strip(),
+            "until": until.strip(),
+            "error": error,
+            "api": ("/api/search?" if terms else "/api/stories?") + urlencode(kept),
             "counts": store.counts(),
             "first": page(0),
             "newer": page(max(0, offset - PAGE)) if offset else None,
             "older": page(offset + PAGE) if len(rows) == PAGE else None,
         },
+        status_code=422 if error else 200,
     )
+
+
+def _marked(article: dict[str, Any]) -> dict[str, Any]:
+    """A matching article with its snippet as (text, is a match) pieces, which the template
+    escapes and marks."""
+    snippet, pieces, at = article.get("snippet"), [], 0
+    if snippet:
+        for start, end in snippet["marks"]:
+            pieces += [(snippet["text"][at:start], False), (snippet["text"][start:end], True)]
+            at = end
+        pieces.append((snippet["text"][at:], False))
+    return {**article, "pieces": [(t, m) for t, m in pieces if t]}
 
 
 @router.get("/stories/{story_id}.json", name="story_json")

@@ -11,9 +11,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsmoa.types import Article, Fact, Sentence
+
+if TYPE_CHECKING:  # (not loaded with the stored types: the stamp covers those, `stamp`)
+    from newsmoa.store.search import SearchQuery
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,9 +268,26 @@ class Store(Protocol):
         ...
 
     def story_summaries(
-        self, *, limit: int | None = None, offset: int = 0, outlet: str | None = None
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        outlet: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
     ) -> list[dict[str, Any]]:
-        """Newest first: {id, title, first_published, outlets, article_count}."""
+        """Newest first: {id, title, first_published, outlets, article_count}; with `since`
+        and `until`, those whose first time is in [since, until) (a story without a time is
+        then left out)."""
+        ...
+
+    def search(
+        self, query: SearchQuery, *, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """The stories whose articles hold every term of `query`, best first
+        (`store.search.ranked`), from the `offset`-th, at most `limit` (None: all): each as
+        `story_summaries` gives it, with `title_match`, `matches` and the first matching
+        `articles` with their snippets (`store.search.result`)."""
         ...
 
     def changed_at(self, stories: Sequence[str]) -> dict[str, str]:

@@ -19,10 +19,12 @@ from newsmoa.store.location import secrets, shown
 from newsmoa.store.migrations import (
     ANALYSIS_STAMPS,
     ARTICLE_SOURCES,
+    ARTICLE_TEXT,
     ARTICLES_BY_TEXT,
     NO_STORE,
     QUEUE_BY_TIME,
     UNDATED_FROM_STORY,
+    article_texts,
     first_times,
     not_newer,
     rehashed,
@@ -88,6 +90,11 @@ class PostgresStore(SQLStore):
     def _begin(self) -> None:
         self.db.execute("BEGIN")
         self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+
+    def _holds(self, term: str) -> tuple[str, list[Any]]:
+        # ILIKE, which the trigram indexes answer where pg_trgm could be made (`m012_search`)
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+        return "(t.title ILIKE ? OR t.body ILIKE ?)", [pattern, pattern]
 
     def _listing_docs(self, marks: str) -> str:
         # jsonb cannot hold a \u0000 a JSON text may spell: the text is left out in Python.
@@ -266,6 +273,31 @@ def m011_analysis_stamps(db: Any) -> None:
     _script(db, ANALYSIS_STAMPS)
 
 
+def m012_search(db: Any) -> None:
+    """SQLite's m014: each article's words as searched, in `article_text`, filled from the
+    stored articles; with a trigram index (GIN, `pg_trgm`) of its title and body where the
+    extension is there or this role may create it (a database's owner may: it is a trusted
+    extension). Without it, search reads every row; an administrator can add it later:
+    `CREATE EXTENSION pg_trgm` and the two `CREATE INDEX` statements of `TRIGRAM_INDEXES`."""
+    _script(db, ARTICLE_TEXT)
+    for insert, values in article_texts(db, "%s"):  # (before the indexes: built once)
+        db.cursor().executemany(insert, values)
+    for statement in ("CREATE EXTENSION IF NOT EXISTS pg_trgm", *TRIGRAM_INDEXES):
+        try:
+            with db.transaction():  # a savepoint: a refusal leaves the migration going
+                db.execute(statement)
+        except Exception as exc:  # psycopg's error: no right to create it, not installed
+            if type(exc).__module__.partition(".")[0] != "psycopg":
+                raise
+            break
+
+
+TRIGRAM_INDEXES = (
+    "CREATE INDEX article_text_title ON article_text USING gin (title gin_trgm_ops)",
+    "CREATE INDEX article_text_body ON article_text USING gin (body gin_trgm_ops)",
+)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here; its m013, the file's
 # application_id, has no counterpart in a database server). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
@@ -280,6 +312,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m009_text_hash_over_words,
     m010_releases_in_features,
     m011_analysis_stamps,
+    m012_search,
 )
 
 

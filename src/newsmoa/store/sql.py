@@ -18,6 +18,16 @@ from newsmoa.errors import StoreError
 from newsmoa.stamp import analysis_stamp
 from newsmoa.store.access import READ_ONLY, is_read_only
 from newsmoa.store.base import StoredArticle, follow
+from newsmoa.store.search import (
+    SHOWN_ARTICLES,
+    ArticleHit,
+    SearchQuery,
+    holds_every,
+    ranked,
+    result,
+    searched,
+    worded,
+)
 from newsmoa.types import Article
 
 CHUNK = 500  # ids per IN (...) query, below SQLite's variable limit
@@ -211,6 +221,7 @@ class SQLStore:
                 history,
             )
             self._run_many(_PUT_ARTICLE, values)
+            self._run_many(_PUT_TEXT, [(r.article.id, *searched(r.article)) for r in rows])
 
     def read_from(self, sources: Sequence[str]) -> dict[str, list[Article]]:
         query = "SELECT source, doc FROM articles WHERE source IN ({marks}) ORDER BY id"
@@ -505,13 +516,28 @@ class SQLStore:
         return json.loads(row[0])
 
     def story_summaries(
-        self, *, limit: int | None = None, offset: int = 0, outlet: str | None = None
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        outlet: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
     ) -> list[dict[str, Any]]:
         query = "SELECT id, title, first_published, outlets, article_count FROM stories"
+        where: list[str] = []
         args: list[Any] = []
         if outlet:
-            query += f" WHERE {self.HAS_OUTLET}"
+            where.append(self.HAS_OUTLET)
             args.append(outlet)
+        if since is not None:
+            where.append("first_ts >= ?")
+            args.append(since.timestamp())
+        if until is not None:
+            where.append("first_ts < ?")
+            args.append(until.timestamp())
+        if where:
+            query += " WHERE " + " AND ".join(where)
         # by the time itself: the ISO text of times in other offsets sorts otherwise
         query += " ORDER BY first_ts DESC NULLS LAST, id LIMIT ? OFFSET ?"
         args += [limit if limit is not None else self.NO_LIMIT, offset]
@@ -525,6 +551,82 @@ class SQLStore:
             }
             for r in self._run(query, args)
         ]
+
+    def search(
+        self, query: SearchQuery, *, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        with self.snapshot():
+            hits = list(self._matching(query))
+            stories = self._resolved({h.id: h.story for h in hits})
+            summaries = self._summaries_of(set(stories.values()))
+            order = ranked(((stories[h.id], h) for h in hits), summaries, query.terms)
+            page = order[offset : None if limit is None else offset + limit]
+            shown = [h.id for _, found, _ in page for h in found[:SHOWN_ARTICLES]]
+            texts = self._texts_of(shown)
+        return [
+            result(summaries[story], found, titled, texts, query.terms)
+            for story, found, titled in page
+        ]
+
+    def _matching(self, query: SearchQuery) -> Iterator[ArticleHit]:
+        """The stored articles holding every term of `query` (in their title or body), of its
+        outlet, in its span of time."""
+        source, where, args = self._text_match(query.terms)
+        if query.outlet is not None:
+            where, args = [*where, "a.outlet = ?"], [*args, query.outlet]
+        if query.since is not None:
+            where, args = [*where, "a.time_ts >= ?"], [*args, query.since.timestamp()]
+        if query.until is not None:
+            where, args = [*where, "a.time_ts < ?"], [*args, query.until.timestamp()]
+        checked = worded(query.terms)  # where words start: read the texts found
+        rows = self._run(
+            f"SELECT a.id, a.story, a.time_ts, t.title{', t.body' if checked else ''}"
+            f" FROM {source} JOIN articles a ON a.id = t.id"
+            f" WHERE {' AND '.join(where) or '1 = 1'}",
+            args,
+        )
+        for aid, story, time, title, *body in rows:
+            if not checked or holds_every(title, body[0], query.terms):
+                yield ArticleHit(aid, story, time, title)
+
+    def _text_match(self, terms: Sequence[str]) -> tuple[str, list[str], list[Any]]:
+        """(FROM clause naming `article_text` t, conditions, their arguments) for the rows
+        holding every term: here by reading every row (each term's `_holds`); a store with
+        an index of the text's trigrams overrides it."""
+        where, args = [], []
+        for term in terms:
+            sql, values = self._holds(term)
+            where.append(sql)
+            args += values
+        return "article_text t", where, args
+
+    def _holds(self, term: str) -> tuple[str, list[Any]]:
+        """A condition on article_text t: its title or body holds `term` (lower case)."""
+        return "(instr(lower(t.title), ?) > 0 OR instr(lower(t.body), ?) > 0)", [term, term]
+
+    def _summaries_of(self, stories: Iterable[str]) -> dict[str, dict[str, Any]]:
+        query = (
+            "SELECT id, title, first_published, outlets, article_count, first_ts FROM stories"
+            " WHERE id IN ({marks})"
+        )
+        return {
+            r[0]: {
+                "id": r[0],
+                "title": r[1],
+                "first_published": r[2],
+                "outlets": json.loads(r[3]),
+                "article_count": r[4],
+                "first_ts": r[5],
+            }
+            for r in self._rows_in(query, sorted(stories))
+        }
+
+    def _texts_of(self, ids: Sequence[str]) -> dict[str, tuple[str, str, str | None, str | None]]:
+        query = (
+            "SELECT t.id, t.title, t.body, a.outlet, a.published FROM article_text t"
+            " JOIN articles a ON a.id = t.id WHERE t.id IN ({marks})"
+        )
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in self._rows_in(query, ids)}
 
     def changed_at(self, stories: Sequence[str]) -> dict[str, str]:
         query = "SELECT id, updated_at FROM stories WHERE id IN ({marks})"
@@ -552,6 +654,14 @@ _PUT_ARTICLE = (
     " ON CONFLICT (id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS.replace(" ", "").split(",")[1:-1])
     + ", source = COALESCE(excluded.source, articles.source)"  # a version from elsewhere
+)
+
+# An article's words as searched (`search.searched`), written only where they changed (the
+# index of the words follows each write).
+_PUT_TEXT = (
+    "INSERT INTO article_text (id, title, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE"
+    " SET title = excluded.title, body = excluded.body"
+    " WHERE article_text.title <> excluded.title OR article_text.body <> excluded.body"
 )
 
 

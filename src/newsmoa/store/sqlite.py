@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from newsmoa.errors import StoreError, StoreGone
@@ -25,6 +27,7 @@ from newsmoa.store.migrations import (
     stored_version,
     table_names,
 )
+from newsmoa.store.search import SHORT
 from newsmoa.store.sql import SQLStore
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock
@@ -35,6 +38,7 @@ class SQLiteStore(SQLStore):
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         super().__init__()
+        self._fts: bool | None = None
         self.path = self.name = str(path)
         if not create and not Path(path).exists():  # (connecting would make the file)
             raise StoreError(f"{self.path}: {NO_STORE}")
@@ -67,10 +71,41 @@ class SQLiteStore(SQLStore):
             self.db.close()
             raise StoreError(f"{self.path}: {exc}") from exc
 
+    def _text_match(self, terms: Sequence[str]) -> tuple[str, list[str], list[Any]]:
+        """The terms of three characters or more found through the trigram index (FTS5,
+        `migrations.m014_search`), one MATCH of them all; the shorter ones, which it cannot
+        find (SQLite 3.40 finds no row for a LIKE of two Korean syllables), by reading
+        each row the index found, or every row when no term is long enough."""
+        long = [t for t in terms if len(t) >= SHORT]
+        if not long or not self._indexed():
+            return super()._text_match(terms)
+        where, args = ["article_search MATCH ?"], [" AND ".join(_phrase(t) for t in long)]
+        for term in terms:
+            if len(term) < SHORT:
+                sql, values = self._holds(term)
+                where.append(sql)
+                args += values
+        source = "article_search s JOIN article_text t ON t.n = s.rowid"
+        return source, where, args
+
+    def _indexed(self) -> bool:
+        """Whether the store has its trigram index (a SQLite without FTS5 made none)."""
+        if self._fts is None:
+            row = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'article_search'"
+            ).fetchone()
+            self._fts = row is not None
+        return self._fts
+
     def _begin(self) -> None:
         if _identity(Path(self.path)) != self._file:  # deleted, or another file put there
             raise StoreGone(f"{self.path}: {GONE}")
         super()._begin()
+
+
+def _phrase(term: str) -> str:
+    """`term` as one FTS5 phrase: in double quotes, its own doubled."""
+    return '"' + term.replace('"', '""') + '"'
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -1,0 +1,182 @@
+"""`newsmoa search`: the stories whose articles hold the words asked for
+(`newsmoa.store.search`), each with the articles that matched and a snippet of each."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import click
+from rich.markup import escape
+from rich.table import Table
+
+from newsmoa.serve.render import _cell, _md, _render, _when
+from newsmoa.serve.view import SHOWN_ZONE, plural
+
+FORMATS = ("table", "json", "jsonl", "md", "csv")
+OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--outlet", default=None, help="Only this outlet's articles.")
+@click.option(
+    "--since",
+    default=None,
+    help="Only articles published from then: an ISO date (the whole day, in Asia/Seoul) or "
+    "time (2024-05-01T09:00+09:00).",
+)
+@click.option(
+    "--until", default=None, help="Only articles published until then (a date: to its end)."
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 10**6),
+    default=20,
+    show_default=True,
+    help="At most this many stories, the best first.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table and md for reading (times in Asia/Seoul); json (one array), jsonl (one story "
+    "a line) and csv (one row a matching article, UTF-8 with BOM) keep the stored times.",
+)
+@click.pass_context
+def search(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    fmt: str,
+) -> None:
+    """Find stories by words of their articles' titles and texts: every word must be in one
+    article (as a part of a word: 완주 finds 완주군은), a "quoted phrase" as written; case is
+    ignored. Stories whose title holds the words come first, then those with more matching
+    articles, then the newest. Each lists its matching articles with a snippet.
+
+    Example: newsmoa search 완주군 협약 --since 2024-01-01 --format md
+    """
+    from newsmoa.serve.cli import _store, _width
+    from newsmoa.serve.span import span
+    from newsmoa.store.search import SearchQuery, parse
+
+    try:
+        terms = parse(" ".join(query))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="QUERY") from exc
+    try:
+        lo, hi = span(since, until, SHOWN_ZONE)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since/--until") from exc
+    store = _store(ctx)
+    asked = SearchQuery(terms, outlet=outlet or None, since=lo, until=hi)
+    found = store.search(asked, limit=limit)
+    if not found and outlet and outlet not in (known := store.outlets()):  # a typo?
+        named = ", ".join(known) or "none"
+        click.echo(f"note: no articles from {outlet!r}; the store's outlets: {named}", err=True)
+    if not found and fmt in ("table", "md"):
+        click.echo(f"no story holds {' '.join(map(_quoted, terms))}.", err=True)
+        return
+    click.echo(results(found, fmt, width=_width()))
+
+
+def _quoted(term: str) -> str:
+    return f'"{term}"' if " " in term else term
+
+
+def results(rows: list[dict[str, Any]], fmt: str, *, width: int) -> str:
+    """Stories found (`Store.search`) as `fmt`."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "jsonl":
+        return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    if fmt == "csv":
+        return _csv(rows)
+    if fmt == "md":
+        return _markdown(rows)
+    return "\n\n".join(_block(r, width) for r in rows)
+
+
+def marked(snippet: dict[str, Any] | None, before: str, after: str) -> str:
+    """A snippet's text with each match between `before` and `after`."""
+    if not snippet:
+        return ""
+    text, out, at = snippet["text"], [], 0
+    for start, end in snippet["marks"]:
+        out += [text[at:start], before, text[start:end], after]
+        at = end
+    return "".join([*out, text[at:]])
+
+
+def _matched(row: dict[str, Any]) -> str:
+    return f"{row['matches']} of {plural(row['article_count'], 'article', 'articles')} match"
+
+
+def _block(row: dict[str, Any], width: int) -> str:
+    """A story found: its title, id, first time and how many articles match; then the
+    matching articles, each with its snippet."""
+    title = f"{row['title'] or row['id']}  [{row['id']}] · {_when(row['first_published'])} · "
+    table = Table(title=escape(title + _matched(row)), title_justify="left")
+    for name in ("outlet", "published", "title", "snippet"):
+        table.add_column(name, overflow="fold")
+    for a in row["articles"]:
+        cells = (
+            a["outlet"] or "-",
+            _when(a["published"]),
+            a["title"],
+            marked(a["snippet"], OPEN, CLOSE),
+        )
+        table.add_row(*(escape(c) for c in cells))
+    more = row["matches"] - len(row["articles"])
+    if more > 0:
+        table.add_row("", "", escape(f"(and {plural(more, 'more article', 'more articles')})"), "")
+    return _render(table, width)
+
+
+def _markdown(rows: list[dict[str, Any]]) -> str:
+    out = ["| id | title / article | published | outlets | match |", "|---|---|---|---|---|"]
+    for r in rows:
+        out.append(
+            f"| {_md(r['id'])} | {_md(r['title'])} | {_when(r['first_published'])} | "
+            f"{_md(', '.join(r['outlets']))} | {_md(_matched(r))} |"
+        )
+        for a in r["articles"]:
+            snippet = marked(a["snippet"], "**", "**")
+            out.append(
+                f"|  | ↳ {_md(a['title'])}: {_md(snippet)} | {_when(a['published'])} | "
+                f"{_md(a['outlet'] or '-')} |  |"
+            )
+    return "\n".join(out)
+
+
+_CSV_COLUMNS = (
+    "id", "title", "first_published", "outlets", "article_count", "matches",
+    "article_id", "article_outlet", "article_published", "article_title", "snippet",
+)  # fmt: skip
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    """One row a listed matching article, the story's columns first."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    for r in rows:
+        story = [
+            _cell(r["id"]), _cell(r["title"]), r["first_published"],
+            _cell("; ".join(r["outlets"])), r["article_count"], r["matches"],
+        ]  # fmt: skip
+        for a in r["articles"]:
+            snippet = a["snippet"]["text"] if a["snippet"] else None
+            writer.writerow(
+                [*story, _cell(a["id"]), _cell(a["outlet"]), a["published"], _cell(a["title"]),
+                 _cell(snippet)]
+            )  # fmt: skip
+    return "\ufeff" + buf.getvalue().rstrip("\n")

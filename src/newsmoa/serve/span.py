@@ -1,0 +1,55 @@
+"""A span of time as a user gives it to `--since/--until` (`stories`, `search`) and to
+`?since=&until=` (`/api/stories`, `/api/search`, the story list): an ISO date, which is the
+whole day in the zone the tables show (`view.SHOWN_ZONE`), a month (2024-05) or a year
+(2024), the whole of it, or an ISO time, with its offset (without one, a time in that
+zone). `since` is where the span starts, `until` the last
+moment in it: `--until 2024-05-31` takes in all of 31 May."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, tzinfo
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")  # a year, or a month: all of it
+
+
+def bound(text: str | None, zone: tzinfo, *, end: bool = False) -> datetime | None:
+    """The start of the span `text` names (with `end`: the first moment after it), in
+    `zone` where it names none; None for no text. Raises ValueError naming what it read."""
+    if text is None or not text.strip():
+        return None
+    given = text.strip()
+    if whole := _MONTH.fullmatch(given):
+        year, month = int(whole[1]), int(whole[2] or 1)
+        if year >= 1 and 1 <= month <= 12:
+            if end and whole[2]:
+                year, month = year + month // 12, month % 12 + 1
+            elif end:
+                year += 1
+            if year <= 9999:
+                return datetime(year, month, 1, tzinfo=zone)
+    try:
+        when = datetime.fromisoformat(given)
+    except ValueError:
+        raise ValueError(
+            f"{given!r} is not a date or a time: give 2024-05-01, or 2024-05-01T09:00+09:00"
+        ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=zone)
+    if not end:
+        return when
+    if _DATE.fullmatch(given):  # the whole day: until the next one starts
+        return (when.replace(tzinfo=None) + timedelta(days=1)).replace(tzinfo=zone)
+    return when + timedelta(microseconds=1)  # the moment given is in the span
+
+
+def span(
+    since: str | None, until: str | None, zone: tzinfo
+) -> tuple[datetime | None, datetime | None]:
+    """[start, end) of `--since/--until`; raises ValueError for one that is not a date or
+    a time, or for a span that ends before it starts."""
+    lo, hi = bound(since, zone), bound(until, zone, end=True)
+    if lo is not None and hi is not None and hi <= lo:
+        raise ValueError(f"the span ends ({until}) before it starts ({since})")
+    return lo, hi

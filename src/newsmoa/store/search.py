@@ -1,0 +1,212 @@
+"""Finding stories by their words: the query, what one article holds to be searched, the
+ranking of the stories found, and the snippet that shows why an article matched. Pure
+functions; the SQL that finds the articles is the store's (`SQLStore.search`).
+
+A query is words, all of which an article must hold (its title or its text), each as a
+substring: Korean words carry particles (완주군은, 완주군과) that a word index would miss.
+A "quoted phrase" is one term. Case is ignored. A story is found by its articles that hold
+every term; it ranks by whether a title holds them (the story's, or a matching article's),
+then by how many of its articles match, then newest first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from newsmoa.types import Article
+
+SHORT = 3  # characters: a shorter term is not in SQLite's trigram index (found by scanning)
+SHOWN_ARTICLES = 5  # matching articles a result lists with a snippet (`matches` counts all)
+SNIPPET_CHARS = 80  # around the first match
+MAX_TERMS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """What to find: `terms` (each a substring an article must hold, in lower case), and
+    only articles of `outlet`, whose time is in [`since`, `until`) (None: unbounded)."""
+
+    terms: tuple[str, ...]
+    outlet: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    """A stored article that holds every term (`Store` finds them)."""
+
+    id: str
+    story: str  # as stored: the store follows redirects before ranking
+    time: float
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A short piece of an article around its first match; `marks` are the (start, end)
+    offsets in `text` of every term found there."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "marks": [list(m) for m in self.marks]}
+
+
+def parse(text: str) -> tuple[str, ...]:
+    """The terms of a query as typed: words, and "quoted phrases" kept whole, in lower
+    case with their inner spaces made one; a word repeated counts once. Raises ValueError
+    for a query with no term, or too many."""
+    terms: list[str] = []
+    for quoted, word in re.findall(r'"([^"]*)"?|(\S+)', text or ""):
+        term = normal(quoted if quoted or not word else word)
+        if term and term not in terms:
+            terms.append(term)
+    if not terms:
+        raise ValueError("give words to search for (a phrase in double quotes)")
+    if len(terms) > MAX_TERMS:
+        raise ValueError(f"at most {MAX_TERMS} search terms, not {len(terms)}")
+    return tuple(terms)
+
+
+def normal(text: str) -> str:
+    """Text as it is searched: one space for every run of white space, lower case."""
+    return " ".join(text.split()).lower()
+
+
+def searched(article: Article) -> tuple[str, str]:
+    """(title, body) of an article as the store keeps them to be searched: the body is its
+    subtitle, deck, text and captions, its white space made single spaces (a phrase is
+    found across a line break). Kept in the article's case; a NUL, which PostgreSQL's text
+    cannot hold, is left out."""
+    parts = [article.subtitle or "", article.deck or "", article.text, *article.captions]
+    body = " ".join(" ".join(p.split()) for p in parts if p and p.strip())
+    return " ".join(article.title.split()).replace("\x00", ""), body.replace("\x00", "")
+
+
+def holds_all(text: str, terms: Sequence[str]) -> bool:
+    low = normal(text)
+    return all(_find(low, t) >= 0 for t in terms)
+
+
+def worded(terms: Sequence[str]) -> bool:
+    """Whether a term starts with a Latin letter or a digit: it is found only where a word
+    starts (AI is not in "said", pact not in "impact"; agree is in "agreement"), which the
+    store checks on the rows its index found (`holds_every`)."""
+    return any(_bounded(t) for t in terms)
+
+
+def holds_every(title: str, body: str, terms: Sequence[str]) -> bool:
+    """Whether the title or the body holds each term (`worded`'s where a word starts)."""
+    low_title, low_body = title.lower(), body.lower()
+    return all(_find(low_title, t) >= 0 or _find(low_body, t) >= 0 for t in terms)
+
+
+def _bounded(term: str) -> bool:
+    return term[:1].isascii() and term[:1].isalnum()
+
+
+def _find(low: str, term: str, start: int = 0) -> int:
+    """Where `term` first is in `low` from `start` (-1: not there); a `_bounded` term only
+    where no letter or digit comes before it."""
+    at = low.find(term, start)
+    if not _bounded(term):
+        return at
+    while at > 0 and low[at - 1].isalnum():
+        at = low.find(term, at + 1)
+    return at
+
+
+def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snippet | None:
+    """About `width` characters of `text` around the first term found in it, with "…"
+    where it is cut, and the offsets of the terms inside it; None when no term is in it."""
+    low = text.lower()  # (the body is single-spaced already: offsets are the same)
+    found = [i for t in terms if (i := _find(low, t)) >= 0]
+    if not found:
+        return None
+    first = min(found)
+    start = max(0, first - width // 3)
+    if start and (space := text.rfind(" ", start - 10, start)) > 0:
+        start = space + 1  # a whole word first
+    end = min(len(text), start + width)
+    if end < len(text) and (space := text.find(" ", end, end + 10)) > 0:
+        end = space
+    piece = text[start:end]
+    lead = "…" if start else ""
+    marks = _marks(piece.lower(), terms, len(lead))
+    return Snippet(lead + piece + ("…" if end < len(text) else ""), marks)
+
+
+def _marks(low: str, terms: Sequence[str], shift: int) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        at = _find(low, term)
+        while at >= 0:
+            spans.append((at, at + len(term)))
+            at = _find(low, term, at + len(term))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return tuple((s + shift, e + shift) for s, e in merged)
+
+
+def ranked(
+    hits: Iterable[tuple[str, ArticleHit]],
+    summaries: Mapping[str, Mapping[str, Any]],
+    terms: Sequence[str],
+) -> list[tuple[str, list[ArticleHit], bool]]:
+    """The stories found (story, its matching articles newest first, whether a title holds
+    every term), best first: a title match, then more matching articles, then the newer
+    story (its first time), then its id. `hits` pairs each article with its story as it is
+    now; a story without a listing (`summaries`) is left out."""
+    by_story: dict[str, list[ArticleHit]] = {}
+    for story, hit in hits:
+        by_story.setdefault(story, []).append(hit)
+    out = []
+    for story, found in by_story.items():
+        summary = summaries.get(story)
+        if summary is None:
+            continue
+        titled = holds_all(summary.get("title") or "", terms) or any(
+            holds_all(h.title, terms) for h in found
+        )
+        found.sort(key=lambda h: (-h.time, h.id))
+        out.append((story, found, titled, summary.get("first_ts")))
+    out.sort(key=lambda r: (not r[2], -len(r[1]), -(r[3] if r[3] is not None else -1e18), r[0]))
+    return [(story, found, titled) for story, found, titled, _ in out]
+
+
+def result(
+    summary: Mapping[str, Any],
+    found: Sequence[ArticleHit],
+    titled: bool,
+    texts: Mapping[str, tuple[str, str, str | None, str | None]],
+    terms: Sequence[str],
+) -> dict[str, Any]:
+    """One story found, as listings give a story ({id, title, first_published, outlets,
+    article_count}) with `title_match`, `matches` (how many of its articles hold every
+    term) and `articles`: the first `SHOWN_ARTICLES` of them, each {id, outlet, title,
+    published, snippet} (`texts`: id -> (title, body, outlet, published))."""
+    shown = []
+    for hit in found[:SHOWN_ARTICLES]:
+        title, body, outlet, published = texts.get(hit.id, (hit.title, "", None, None))
+        cut = snippet(body, terms) or snippet(title, terms)
+        shown.append(
+            {
+                "id": hit.id,
+                "outlet": outlet,
+                "title": title,
+                "published": published,
+                "snippet": cut.to_json() if cut else None,
+            }
+        )
+    listed = {k: summary[k] for k in ("id", "title", "first_published", "outlets", "article_count")}
+    return {**listed, "title_match": titled, "matches": len(found), "articles": shown}

@@ -1,0 +1,140 @@
+"""Finding things in an archive, as a user does: `newsmoa search`, `GET /api/search`, the
+search box of the story list, and the span of time of `stories` and `/api/stories`.
+
+The archive (tests/serve/data/search_archive.jsonl) was written for these tests: a county
+agreement reported by three Korean outlets and two English ones, a festival, and a local
+food co-op's anniversary the year before."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+from newsmoa.serve.app import create_app
+from newsmoa.serve.cli import cli
+
+ARCHIVE = Path(__file__).parent / "data" / "search_archive.jsonl"
+
+
+def run(db, *args, ok=True):
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], obj={}, catch_exceptions=False)
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("search") / "archive.db"
+    run(path, "ingest", str(ARCHIVE))
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    return TestClient(create_app(str(db)))
+
+
+def story_of(db, article):
+    for row in json.loads(run(db, "stories", "--format", "json", "--articles").stdout):
+        if article in {a["id"] for a in row["articles"]}:
+            return row["id"]
+    raise AssertionError(article)
+
+
+def searched(db, *args):
+    return json.loads(run(db, "search", *args, "--format", "json").stdout)
+
+
+def test_search_finds_korean_words_with_particles_and_two_syllables(db):
+    pact, food = story_of(db, "pact-1"), story_of(db, "food-1")
+    assert [r["id"] for r in searched(db, "완주군", "협약")] == [pact]
+    # 완주 alone is also in the co-op's story (완주 로컬푸드), which no 완주군 is in
+    assert [r["id"] for r in searched(db, "완주")] == [pact, food]
+    (hit,) = searched(db, '"김하늘 청솔군수"', "--since", "2024-03-01", "--until", "2024-03-31")
+    assert hit["id"] == pact and hit["matches"] == 2  # 새벽뉴스 wrote 청솔군(군수 김하늘)
+    assert {a["outlet"] for a in hit["articles"]} == {"한빛일보", "전라타임즈"}
+    marks = [a["snippet"]["text"][s:e] for a in hit["articles"] for s, e in a["snippet"]["marks"]]
+    assert set(marks) == {"김하늘 청솔군수"}
+
+
+def test_search_in_english_matches_where_words_start(db):
+    (hit,) = searched(db, "AI")
+    assert [a["id"] for a in hit["articles"]] == ["en-2"]  # not the "said" of en-1
+    assert [r["matches"] for r in searched(db, "agreement", "--outlet", "Jeolla Post")] == [1]
+
+
+def test_search_formats_and_what_a_user_is_told(db):
+    table = run(db, "search", "벚꽃축제").stdout
+    assert "‹벚꽃축제›" in table and "2 of 2 articles match" in table
+    md = run(db, "search", "벚꽃축제", "--format", "md").stdout
+    assert "**벚꽃축제**" in md
+    rows = list(
+        csv.DictReader(io.StringIO(run(db, "search", "축제", "--format", "csv").stdout[1:]))
+    )
+    assert {r["article_id"] for r in rows} == {"fest-1", "fest-2"} and rows[0]["snippet"]
+    none = run(db, "search", "없는말")
+    assert none.stdout == "" and "no story holds 없는말" in none.stderr
+    typo = run(db, "search", "협약", "--outlet", "한빛")
+    assert "the store's outlets:" in typo.stderr
+    bad = run(db, "search", "협약", "--since", "어제", ok=False)
+    assert bad.exit_code == 2 and "not a date" in bad.output
+    assert run(db, "search", '""', ok=False).exit_code == 2
+
+
+def test_api_search_pages_and_refuses_bad_input(client, db):
+    first = client.get("/api/search", params={"q": "청솔", "limit": 1})
+    assert first.status_code == 200 and len(first.json()) == 1
+    assert first.json()[0]["title_match"] is True
+    nxt = first.headers["link"].split(">")[0].lstrip("<")
+    second = client.get(nxt)
+    assert second.status_code == 200 and second.json()[0]["id"] != first.json()[0]["id"]
+    assert client.get("/api/search", params={"q": " "}).status_code == 422
+    assert client.get("/api/search", params={"q": "a", "since": "soon"}).status_code == 422
+    assert "/api/search" in client.get("/openapi.json").json()["paths"]
+
+
+def test_story_list_search_box_marks_words_and_escapes_them(client):
+    page = client.get("/", params={"q": "김하늘 <b>"})
+    assert page.status_code == 200 and "<b>" not in page.text.split("<main>")[1]
+    page = client.get("/", params={"q": "김하늘"})
+    assert "<mark>김하늘</mark>" in page.text and 'value="김하늘"' in page.text
+    assert "/api/search?q=" in page.text
+    assert "No story holds" in client.get("/", params={"q": "없는말"}).text
+    bad = client.get("/", params={"since": "어제"})
+    assert bad.status_code == 422 and "not a date" in bad.text
+
+
+def test_stories_since_until_take_whole_days_in_the_shown_zone(db, client):
+    # 2024-03-12 in Asia/Seoul: the agreement in Korean and in English
+    day = json.loads(
+        run(
+            db, "stories", "--since", "2024-03-12", "--until", "2024-03-12", "--format", "json"
+        ).stdout
+    )
+    assert len(day) == 2
+    assert json.loads(run(db, "stories", "--until", "2023", "--format", "json").stdout)[0][
+        "title"
+    ].startswith("로컬푸드")
+    # 2024-03-12T10:00+09:00 is 01:00 UTC: a time with its offset, to the second
+    assert len(json.loads(run(db, "stories", "--since", "2024-03-12T01:00:01Z",
+                              "--format", "json").stdout)) == 2  # fmt: skip
+    got = client.get("/api/stories", params={"since": "2024-05", "until": "2024-05"})
+    assert [r["title"] for r in got.json()] == ["청솔 벚꽃축제 3일 개막"]
+    assert client.get("/api/stories", params={"until": "2024-13-01"}).status_code == 422
+    assert (
+        run(db, "stories", "--since", "2024-05-01", "--until", "2024-04-01", ok=False).exit_code
+        == 2
+    )
+    html = client.get("/", params={"since": "2024-05-01"}).text
+    assert "청솔 벚꽃축제" in html and "완주군·청솔군" not in html

@@ -1,0 +1,148 @@
+"""Finding stories by their words, on SQLite (FTS5 trigrams) and PostgreSQL (ILIKE, pg_trgm):
+Korean substrings of any length, phrases, English words where they start, the index kept
+in step with new versions, and an older store's articles found after its upgrade."""
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from newsmoa.store import StoredArticle, open_store
+from newsmoa.store.search import SearchQuery, parse, snippet
+from newsmoa.types import Article
+
+PACT = (
+    "완주군은 12일 청솔군과 농산물 공동 판로 개척을 위한 업무협약을 맺었다. "
+    '김하늘 청솔군수는 "두 지역 농가가 함께 웃는 첫걸음"이라고 말했다.'
+)
+FEST = "청솔군은 다음 달 3일부터 벚꽃축제를 연다. 김하늘 청솔군수는 조명을 늘렸다고 말했다."
+EN = "Wanju County signed an agreement with Cheongsol County. Officials said the pact helps."
+
+
+def stored(aid, text, story, title="", outlet="한빛일보", day=12):
+    article = Article(
+        id=aid,
+        text=text,
+        title=title,
+        outlet=outlet,
+        published=datetime(2024, 3, day, 1, tzinfo=UTC),
+    )
+    return StoredArticle(article=article, story=story, features=b"\x01")
+
+
+@pytest.fixture
+def archive(store):
+    store.save_articles(
+        [
+            stored("p1", PACT, "s-pact", "완주군·청솔군 업무협약"),
+            stored("p2", PACT.replace("12일", "12일 오전"), "s-pact", "두 군 손잡아", "새벽뉴스"),
+            stored("f1", FEST, "s-fest", "김하늘 군수, 축제 준비", day=20),
+            stored("e1", EN, "s-en", "Two counties sign a pact", "Jeolla Post"),
+        ]
+    )
+    for story, title, first, n in (
+        ("s-pact", "완주군·청솔군 업무협약", "2024-03-12T10:00:00+09:00", 2),
+        ("s-fest", "청솔 벚꽃축제", "2024-03-20T10:00:00+09:00", 1),
+        ("s-en", "Two counties sign a pact", "2024-03-12T10:00:00+09:00", 1),
+    ):
+        store.save_story_summary(
+            {"id": story, "title": title, "first_published": first, "article_count": n,
+             "outlets": []}
+        )  # fmt: skip
+    return store
+
+
+def found(store, text, **kw):
+    return [(r["id"], r["matches"]) for r in store.search(SearchQuery(parse(text), **kw))]
+
+
+@pytest.mark.parametrize(
+    ("query", "stories"),
+    [
+        ("완주군", [("s-pact", 2)]),  # in 완주군은 (a particle after it)
+        ("완주", [("s-pact", 2)]),  # two syllables: below the trigram index's reach
+        ("군", [("s-pact", 2), ("s-fest", 1)]),  # one syllable: a title holds it first
+        ("청솔군수 김하늘", [("s-pact", 2), ("s-fest", 1)]),  # both words, in either order
+        ('"청솔군수는 조명"', [("s-fest", 1)]),  # a phrase as written
+        ("협약 벚꽃", []),  # each word in another story: no article holds both
+        ("AGREEMENT", [("s-en", 1)]),  # case ignored
+        ("agree", [("s-en", 1)]),  # where a word starts
+        ("ai", []),  # not inside "said"
+        ("없는말", []),
+    ],
+)
+def test_stories_are_found_by_every_word_of_their_articles(archive, query, stories):
+    assert found(archive, query) == stories
+
+
+def test_results_rank_title_matches_first_and_carry_snippets(archive):
+    (first, second) = archive.search(SearchQuery(parse("김하늘")))
+    # an article's title holds 김하늘 in the festival, only the texts (more of them) in the pact
+    assert (first["id"], first["matches"], first["title_match"]) == ("s-fest", 1, True)
+    assert (second["id"], second["matches"], second["title_match"]) == ("s-pact", 2, False)
+    (pact,) = archive.search(SearchQuery(parse("첫걸음")))
+    assert pact["title_match"] is False
+    cut = pact["articles"][0]["snippet"]
+    assert [cut["text"][s:e] for s, e in cut["marks"]] == ["첫걸음"]
+    assert {a["id"] for a in pact["articles"]} == {"p1", "p2"}
+    assert pact["articles"][0]["outlet"] and pact["articles"][0]["published"]
+
+
+def test_outlet_and_time_narrow_the_articles_searched(archive):
+    assert found(archive, "김하늘", outlet="새벽뉴스") == [("s-pact", 1)]
+    march20 = datetime(2024, 3, 20, tzinfo=UTC)
+    assert found(archive, "김하늘", since=march20) == [("s-fest", 1)]
+    assert found(archive, "청솔군수", since=march20, outlet="새벽뉴스") == []
+    assert found(archive, "김하늘", until=march20) == [("s-pact", 2)]
+    assert [r["id"] for r in archive.search(SearchQuery(parse("군")), limit=1, offset=1)] == [
+        "s-fest"
+    ]
+
+
+def test_a_new_version_of_an_article_is_searched_by_its_new_words(archive):
+    (old,) = [r for r in archive.story_articles("s-fest")]
+    edited = replace(old.article, text=FEST.replace("벚꽃축제", "유채꽃축제"))
+    archive.save_articles([replace(old, article=edited)])
+    assert found(archive, "유채꽃") == [("s-fest", 1)]
+    assert found(archive, "벚꽃축제") == []
+
+
+def test_an_article_moved_or_merged_is_found_in_the_story_it_is_in_now(archive):
+    archive.save_redirects({"s-fest": "s-pact"})
+    assert found(archive, "벚꽃") == [("s-pact", 1)]
+
+
+def test_an_older_store_finds_its_articles_after_the_upgrade(store, store_url):
+    """The migration fills the searched words from the articles already stored."""
+    store.save_articles([stored("p1", PACT, "s-pact", "업무협약")])
+    store.save_story_summary({"id": "s-pact", "title": "업무협약", "article_count": 1})
+    store.db.execute("DROP TABLE IF EXISTS article_search")
+    store.db.execute("DROP TABLE article_text")
+    if store_url.startswith("postgres"):
+        store.db.execute("DELETE FROM newsmoa_schema WHERE version >= 12")
+    else:
+        store.db.execute("PRAGMA user_version = 13")
+    store.close()
+    upgraded = open_store(store_url)
+    assert found(upgraded, "완주군") == [("s-pact", 1)] == found(upgraded, "완주")
+    upgraded.save_articles([stored("p2", FEST, "s-pact")])
+    assert found(upgraded, "벚꽃") == [("s-pact", 1)]
+    upgraded.close()
+
+
+def test_snippets_cut_around_the_first_match_and_mark_every_term():
+    text = "가" * 100 + " 완주군은 협약을 맺었다. " + "나" * 100
+    cut = snippet(text, ["완주", "협약"])
+    assert cut is not None and cut.text.startswith("…") and cut.text.endswith("…")
+    assert [cut.text[s:e] for s, e in cut.marks] == ["완주", "협약"]
+    assert snippet("no match here", ["완주"]) is None
+
+
+@pytest.mark.parametrize("query", ["", "   ", '""'])
+def test_a_query_without_words_is_refused(query):
+    with pytest.raises(ValueError, match="give words"):
+        parse(query)
+
+
+def test_a_query_keeps_phrases_and_drops_repeats():
+    assert parse('완주군  "업무  협약" 완주군 "열린') == ("완주군", "업무 협약", "열린")
