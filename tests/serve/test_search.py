@@ -138,3 +138,29 @@ def test_stories_since_until_take_whole_days_in_the_shown_zone(db, client):
     )
     html = client.get("/", params={"since": "2024-05-01"}).text
     assert "청솔 벚꽃축제" in html and "완주군·청솔군" not in html
+
+
+def test_a_unique_prefix_of_a_story_id_names_it_and_an_ambiguous_one_lists_the_stories(
+    tmp_path,
+):
+    db = tmp_path / "ids.db"
+    run(db, "ingest", str(ARCHIVE))
+    pact = story_of(db, "pact-1")
+    shown = json.loads(run(db, "show", pact[:7], "--format", "json").stdout)
+    assert shown["id"] == pact
+    assert "placed by hand" in run(db, "confirm", pact[:6], "--by", "tester").stdout
+    assert run(db, "corrections", "--format", "json").stdout.count(pact) == 1
+    from newsmoa.store import open_store
+
+    store = open_store(str(db))
+    for twin in (pact[:6] + "zz1", pact[:6] + "zz2"):
+        store.save_story_summary({"id": twin, "title": f"쌍둥이 {twin[-1]}", "article_count": 0})
+    store.close()
+    assert json.loads(run(db, "show", pact[:8], "--format", "json").stdout)["id"] == pact
+    ambiguous = run(db, "show", pact[:6], ok=False)
+    assert ambiguous.exit_code == 1 and "ambiguous" in ambiguous.output
+    assert pact in ambiguous.output and f"{pact[:6]}zz1 (쌍둥이 1)" in ambiguous.output
+    moved = run(db, "split", pact[:6], "pact-3", ok=False)
+    assert moved.exit_code == 1 and "ambiguous" in moved.output
+    # shorter than 6 characters: not taken as a prefix
+    assert "no story" in run(db, "show", pact[:5], ok=False).output

@@ -515,8 +515,13 @@ def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
     Example: newsmoa show s-1a2b3c4d5e --format md --why
     """
     from newsmoa.pipeline import story_document
+    from newsmoa.serve.ids import story_id as full_id
 
-    store, given = _store(ctx), story_id.strip()  # pasted with a space, as corrections take it
+    store = _store(ctx)
+    try:  # pasted with a space, as corrections take it; or a unique prefix of it
+        given = full_id(store, story_id)
+    except NewsmoaError as exc:
+        raise click.ClickException(f"{exc} in {store_shown(ctx)}") from exc
     doc = story_document(store, given)
     if doc is None:
         held = store.stories_of([given]).get(given)  # an article's id, given by mistake?

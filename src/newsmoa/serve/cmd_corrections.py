@@ -76,6 +76,17 @@ def _correct(ctx: click.Context, act: Callable[[Newsroom], Correction]) -> None:
     click.echo(f"correction {done.n} ({done.action}): {what}; {changed} changed.")
 
 
+def _id(room: Newsroom, given: str) -> str:
+    """A story id as typed: whole, or a unique prefix of it (`serve.ids`)."""
+    from newsmoa.serve.ids import story_id
+
+    return story_id(room.store, given)
+
+
+def _ids(room: Newsroom, given: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_id(room, s) for s in given)
+
+
 @click.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--to", "story", required=True, help="The story they belong to.")
@@ -92,7 +103,10 @@ def move(
     """
     from newsmoa.corrections import move as act
 
-    _correct(ctx, lambda room: act(room, articles, story, by=by, defer_analysis=defer_analysis))
+    _correct(
+        ctx,
+        lambda room: act(room, articles, _id(room, story), by=by, defer_analysis=defer_analysis),
+    )
 
 
 @click.command()
@@ -111,7 +125,10 @@ def split(
     """
     from newsmoa.corrections import split as act
 
-    _correct(ctx, lambda room: act(room, story, articles, by=by, defer_analysis=defer_analysis))
+    _correct(
+        ctx,
+        lambda room: act(room, _id(room, story), articles, by=by, defer_analysis=defer_analysis),
+    )
 
 
 @click.command()
@@ -131,7 +148,12 @@ def merge(
     """
     from newsmoa.corrections import merge as act
 
-    _correct(ctx, lambda room: act(room, keep, others, by=by, defer_analysis=defer_analysis))
+    _correct(
+        ctx,
+        lambda room: act(
+            room, _id(room, keep), _ids(room, others), by=by, defer_analysis=defer_analysis
+        ),
+    )
 
 
 @click.command()
@@ -150,7 +172,7 @@ def confirm(
     """
     from newsmoa.corrections import confirm as act
 
-    _correct(ctx, lambda room: act(room, stories, by=by, defer_analysis=defer_analysis))
+    _correct(ctx, lambda room: act(room, _ids(room, stories), by=by, defer_analysis=defer_analysis))
 
 
 @click.command()
@@ -177,7 +199,10 @@ def release(
 
     if not any(a.strip() for a in (*articles, *stories)):  # as split or move without one
         raise click.UsageError("give the ARTICLES to release, or --story STORY")
-    _correct(ctx, lambda room: act(room, articles, stories, by=by, defer_analysis=defer_analysis))
+    _correct(
+        ctx,
+        lambda room: act(room, articles, _ids(room, stories), by=by, defer_analysis=defer_analysis),
+    )
 
 
 @click.command()

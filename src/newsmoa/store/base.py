@@ -139,6 +139,12 @@ class Store(Protocol):
         """Those of `stories` that `story_id_known` would say are known, in a few queries."""
         ...
 
+    def story_ids_starting(self, prefix: str, limit: int = 10) -> dict[str, str | None]:
+        """The stories (as they are now, following redirects) whose id, or an id absorbed
+        into them, starts with `prefix`, in id order, with their titles (None: not listed
+        yet); at most `limit`."""
+        ...
+
     def newest_time(
         self, before: datetime | None = None, *, dated: bool = False
     ) -> datetime | None:

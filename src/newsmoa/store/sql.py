@@ -300,6 +300,21 @@ class SQLStore:
             found.update(row[0] for row in self._rows_in(query, stories))
         return found
 
+    def story_ids_starting(self, prefix: str, limit: int = 10) -> dict[str, str | None]:
+        if not prefix:
+            return {}
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)  # the ids from prefix up to it: by index
+        found: set[str] = set()
+        for query in (
+            "SELECT id FROM stories WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            "SELECT old FROM redirects WHERE old >= ? AND old < ? ORDER BY old LIMIT ?",
+        ):
+            found.update(r[0] for r in self._run(query, (prefix, after, limit + 1)))
+        redirects = self.redirects_from(found)
+        stories = sorted({follow(redirects, s) for s in found})[:limit]
+        titles = self._summaries_of(stories)
+        return {s: titles[s]["title"] if s in titles else None for s in stories}
+
     def newest_time(
         self, before: datetime | None = None, *, dated: bool = False
     ) -> datetime | None:

@@ -1,0 +1,31 @@
+"""A story id as a user types it: whole, or a unique prefix of at least `MIN_PREFIX`
+characters (`show s8a6bae`), as git takes a commit's."""
+
+from __future__ import annotations
+
+from newsmoa.errors import NotFound
+from newsmoa.store import Store
+
+MIN_PREFIX = 6
+SHOWN = 10  # candidates an ambiguous prefix names
+
+
+def story_id(store: Store, given: str) -> str:
+    """The id `given` names: itself when a story has (or had) it, else the one story whose
+    id, or an id merged into it, starts with it. Raises `NotFound` for a prefix several
+    stories' ids start with, naming them; an id unknown comes back as given (the command
+    says it is not there)."""
+    given = given.strip()
+    if len(given) < MIN_PREFIX or store.story_id_known(given):
+        return given
+    found = store.story_ids_starting(given, limit=SHOWN + 1)
+    if len(found) == 1:
+        return next(iter(found))
+    if not found:
+        return given
+    shown = list(found.items())[:SHOWN]
+    named = "; ".join(f"{s} ({title or 'no title'})" for s, title in shown)
+    more = " and more" if len(found) > SHOWN else ""
+    raise NotFound(
+        f"story id {given!r} is ambiguous: it starts the ids of {named}{more}; give more of it"
+    )
