@@ -7,7 +7,8 @@ Sections run in the order of `SECTIONS`. To add one, write `bench/<name>.py` wit
 `run(corpus, *, runs) -> list[dict]` that prints its own table, and register it below.
   "signatures": MinHash signatures, newsmoa vs datasketch and rensa;
   "cluster":    end-to-end `newsmoa cluster` articles/s and peak memory on the corpus;
-  "ingest":     single-article ingest latency p50/p95 into a store of 1,000,000 articles.
+  "ingest":     single-article ingest latency p50/p95 into a store of 1,000,000 articles;
+  "search":     `newsmoa search` on a store of 20,000 articles, with and without its index.
 
     python -m bench                          # every section, 50,000 articles
     python -m bench --docs 5000 --runs 1     # a quick look
@@ -22,7 +23,7 @@ import argparse
 import time
 from collections.abc import Callable
 
-from bench import cluster, ingest, signatures
+from bench import cluster, ingest, search, signatures
 from bench.corpus import Corpus, ensure_corpus
 from bench.methods import BY_NAME
 
@@ -30,6 +31,7 @@ SECTIONS: dict[str, Callable[..., list[dict]]] = {
     "signatures": signatures.run,
     "cluster": cluster.run,
     "ingest": ingest.run,
+    "search": search.run,
 }
 
 
