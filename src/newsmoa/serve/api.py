@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from newsmoa.codec import summary_to_json
 from newsmoa.pipeline import story_document
 from newsmoa.serve.span import span
-from newsmoa.serve.view import SHOWN_ZONE, public, with_disputes
+from newsmoa.serve.view import public, shown_zone, with_disputes
 from newsmoa.store import Store, open_store
 from newsmoa.store.search import SearchQuery, parse
 
@@ -226,7 +226,7 @@ UNTIL = "only those until then (a date: to its end)"
 def span_of(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
     """`?since=&until=` as [start, end) (`serve.span`); 422 naming what is wrong."""
     try:
-        return span(since, until, SHOWN_ZONE)
+        return span(since, until, shown_zone())
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
 

@@ -445,10 +445,10 @@ def stories(
     """
     from newsmoa import codec
     from newsmoa.serve.span import span
-    from newsmoa.serve.view import SHOWN_ZONE
+    from newsmoa.serve.view import shown_zone
 
     try:
-        lo, hi = span(since, until, SHOWN_ZONE)
+        lo, hi = span(since, until, shown_zone())
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--since/--until") from exc
     store = _store(ctx)

@@ -12,8 +12,8 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from newsmoa.serve.render import _cell, _md, _render, _when
-from newsmoa.serve.view import SHOWN_ZONE, plural
+from newsmoa.serve.render import csv_cell, md_cell, table_text, table_time
+from newsmoa.serve.view import plural, shown_zone
 
 FORMATS = ("table", "json", "jsonl", "md", "csv")
 OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
@@ -73,7 +73,7 @@ def search(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="QUERY") from exc
     try:
-        lo, hi = span(since, until, SHOWN_ZONE)
+        lo, hi = span(since, until, shown_zone())
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--since/--until") from exc
     store = _store(ctx)
@@ -123,14 +123,14 @@ def _matched(row: dict[str, Any]) -> str:
 def _block(row: dict[str, Any], width: int) -> str:
     """A story found: its title, id, first time and how many articles match; then the
     matching articles, each with its snippet."""
-    title = f"{row['title'] or row['id']}  [{row['id']}] · {_when(row['first_published'])} · "
+    title = f"{row['title'] or row['id']}  [{row['id']}] · {table_time(row['first_published'])} · "
     table = Table(title=escape(title + _matched(row)), title_justify="left")
     for name in ("outlet", "published", "title", "snippet"):
         table.add_column(name, overflow="fold")
     for a in row["articles"]:
         cells = (
             a["outlet"] or "-",
-            _when(a["published"]),
+            table_time(a["published"]),
             a["title"],
             marked(a["snippet"], OPEN, CLOSE),
         )
@@ -138,21 +138,21 @@ def _block(row: dict[str, Any], width: int) -> str:
     more = row["matches"] - len(row["articles"])
     if more > 0:
         table.add_row("", "", escape(f"(and {plural(more, 'more article', 'more articles')})"), "")
-    return _render(table, width)
+    return table_text(table, width)
 
 
 def _markdown(rows: list[dict[str, Any]]) -> str:
     out = ["| id | title / article | published | outlets | match |", "|---|---|---|---|---|"]
     for r in rows:
         out.append(
-            f"| {_md(r['id'])} | {_md(r['title'])} | {_when(r['first_published'])} | "
-            f"{_md(', '.join(r['outlets']))} | {_md(_matched(r))} |"
+            f"| {md_cell(r['id'])} | {md_cell(r['title'])} | {table_time(r['first_published'])} | "
+            f"{md_cell(', '.join(r['outlets']))} | {md_cell(_matched(r))} |"
         )
         for a in r["articles"]:
             snippet = marked(a["snippet"], "**", "**")
             out.append(
-                f"|  | ↳ {_md(a['title'])}: {_md(snippet)} | {_when(a['published'])} | "
-                f"{_md(a['outlet'] or '-')} |  |"
+                f"|  | ↳ {md_cell(a['title'])}: {md_cell(snippet)} | "
+                f"{table_time(a['published'])} | {md_cell(a['outlet'] or '-')} |  |"
             )
     return "\n".join(out)
 
@@ -170,13 +170,13 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     writer.writerow(_CSV_COLUMNS)
     for r in rows:
         story = [
-            _cell(r["id"]), _cell(r["title"]), r["first_published"],
-            _cell("; ".join(r["outlets"])), r["article_count"], r["matches"],
+            csv_cell(r["id"]), csv_cell(r["title"]), r["first_published"],
+            csv_cell("; ".join(r["outlets"])), r["article_count"], r["matches"],
         ]  # fmt: skip
         for a in r["articles"]:
             snippet = a["snippet"]["text"] if a["snippet"] else None
             writer.writerow(
-                [*story, _cell(a["id"]), _cell(a["outlet"]), a["published"], _cell(a["title"]),
-                 _cell(snippet)]
+                [*story, csv_cell(a["id"]), csv_cell(a["outlet"]), a["published"],
+                 csv_cell(a["title"]), csv_cell(snippet)]
             )  # fmt: skip
     return "\ufeff" + buf.getvalue().rstrip("\n")

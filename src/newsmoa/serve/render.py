@@ -35,7 +35,7 @@ STORY_FORMATS = ("json", "md", "table")
 WIDTH = 140  # a table's width where no terminal says otherwise (a pipe, a file)
 
 
-def _when(value: str | None) -> str:
+def table_time(value: str | None) -> str:
     return when(value, seconds=True, empty="-")
 
 
@@ -64,29 +64,32 @@ def listing(
         )
         for r in rows:
             story = [
-                _cell(r["id"]),
-                _cell(r["title"]),
+                csv_cell(r["id"]),
+                csv_cell(r["title"]),
                 r["first_published"],
-                _cell("; ".join(r["outlets"])),
+                csv_cell("; ".join(r["outlets"])),
                 r["article_count"],
             ]
             if articles is None:
                 writer.writerow(story)
             for a in (articles or {}).get(r["id"], []):
                 cells = (a.get(k) for k in _ARTICLE_COLUMNS)
-                writer.writerow([*story, *(_cell(v) if isinstance(v, str) else v for v in cells)])
+                writer.writerow(
+                    [*story, *(csv_cell(v) if isinstance(v, str) else v for v in cells)]
+                )
         return "\ufeff" + buf.getvalue().rstrip("\n")  # BOM: spreadsheets then read UTF-8
     if fmt == "md":
         out = ["| id | title | first published | outlets | articles |", "|---|---|---|---|---|"]
         for r in rows:
             out.append(
-                f"| {_md(r['id'])} | {_md(r['title'])} | {_when(r['first_published'])} | "
-                f"{_md(', '.join(r['outlets']))} | {r['article_count']} |"
+                f"| {md_cell(r['id'])} | {md_cell(r['title'])} | "
+                f"{table_time(r['first_published'])} | "
+                f"{md_cell(', '.join(r['outlets']))} | {r['article_count']} |"
             )
             for a in (articles or {}).get(r["id"], []):
                 out.append(
-                    f"|  | ↳ {_md(a['title'])} | {_when(a['published'])} | "
-                    f"{_md(_listed_outlet(a))} ({_md(a['reporter'] or '-')}) |  |"
+                    f"|  | ↳ {md_cell(a['title'])} | {table_time(a['published'])} | "
+                    f"{md_cell(_listed_outlet(a))} ({md_cell(a['reporter'] or '-')}) |  |"
                 )
         return "\n".join(out)
     return _table(rows, articles, width)
@@ -107,12 +110,12 @@ _ARTICLE_COLUMNS = (
 )
 
 
-def _md(text: str | None) -> str:
+def md_cell(text: str | None) -> str:
     """A Markdown table cell: on one line, its bars escaped."""
     return " ".join((text or "").split()).replace("|", "\\|")
 
 
-def _cell(value: str | None) -> str | None:
+def csv_cell(value: str | None) -> str | None:
     """A CSV cell a spreadsheet shows as text: one that starts like a formula (= + - @, or a
     tab or carriage return before one) gets a quote first (OWASP, "CSV injection")."""
     if value and value[0] in "=+-@\t\r":
@@ -125,7 +128,7 @@ def _row(table: Table, *cells: str) -> None:
     table.add_row(*(escape(c) for c in cells))
 
 
-def _render(table: Table, width: int) -> str:
+def table_text(table: Table, width: int) -> str:
     """`table` as text at most `width` columns wide (a terminal's: a wider table wrapped
     each of its lines in two, a black-box case), without the spaces that pad a title."""
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
@@ -146,11 +149,11 @@ def _table(
             table,
             r["id"],
             r["title"] or "",
-            _when(r["first_published"]),
+            table_time(r["first_published"]),
             ", ".join(r["outlets"]),
             str(r["article_count"]),
         )
-    return _render(table, width)
+    return table_text(table, width)
 
 
 def _story_block(row: dict[str, Any], articles: list[dict[str, Any]], width: int) -> str:
@@ -167,9 +170,9 @@ def _story_block(row: dict[str, Any], articles: list[dict[str, Any]], width: int
         table.add_column(name, overflow="fold")
     for a in articles:
         reuse = "-" if a.get("reuse") is None else f"{a['reuse']:.2f}"
-        when, reporter = _when(a["published"]), a["reporter"] or "-"
+        when, reporter = table_time(a["published"]), a["reporter"] or "-"
         _row(table, _listed_outlet(a), when, reporter, reuse, a["title"])
-    return _render(table, width)
+    return table_text(table, width)
 
 
 def _listed_outlet(article: dict[str, Any]) -> str:
@@ -209,7 +212,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     out = [
         f"# {' '.join((doc['title'] or '').split())}",
         "",
-        f"Story `{doc['id']}`, first published {_when(doc['first_published'])}"
+        f"Story `{doc['id']}`, first published {table_time(doc['first_published'])}"
         f", {doc['article_count']} articles.",
         "",
     ]
@@ -224,16 +227,16 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
     sources = first_seen_in(doc, names)
     for a in doc["articles"]:
         out.append(
-            f"| {_md(_outlet_cell(a, names))} | {_when(a['published'])} | "
-            f"{_md(a['reporter'] or '-')} | "
+            f"| {md_cell(_outlet_cell(a, names))} | {table_time(a['published'])} | "
+            f"{md_cell(a['reporter'] or '-')} | "
             f"{a['reuse'] if a['reuse'] is not None else '-'} | "
-            f"{_md(sources.get(a['id'], '-'))} | {_md(a['title'])} |"
+            f"{md_cell(sources.get(a['id'], '-'))} | {md_cell(a['title'])} |"
         )
     out += _release_lines(doc, names) + _family_lines(doc, names)
     for d in doc.get("disagreements", []):
         out += ["", f"## Disagreement: {d['about']} ({d['kind']})", ""]
         if trend := trend_text(d):
-            out += [f"_{_md(trend)}_", ""]
+            out += [f"_{md_cell(trend)}_", ""]
         for v in d["values"]:
             quotes = "; ".join(
                 f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
@@ -332,7 +335,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
         _row(
             head,
             _outlet_cell(a, names),
-            _when(a["published"]),
+            table_time(a["published"]),
             a["reporter"] or "-",
             "-" if a["reuse"] is None else f"{a['reuse']:.2f}",
             sources.get(a["id"], "-"),
@@ -345,7 +348,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
     for n, (s, about) in enumerate(zip(doc["sentences"], disputes(doc), strict=True), start=1):
         _row(body, str(n), s["text"], _chips(s["sources"], names) + _disputed(about))
     notes = "\n".join(_release_lines(doc, names) + _family_lines(doc, names)).strip()
-    parts = [_render(head, width), *filter(None, [notes])]
+    parts = [table_text(head, width), *filter(None, [notes])]
     for d in doc.get("disagreements", []):
         lines = [f"DISAGREEMENT {d['about']} ({d['kind']}):"]
         if trend := trend_text(d):
@@ -363,8 +366,8 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
         card.add_column("value", overflow="fold")
         for key, value in _event_fields(event):
             _row(card, key, value)
-        parts.append(_render(card, width))
-    parts.append(_render(body, width))
+        parts.append(table_text(card, width))
+    parts.append(table_text(body, width))
     if doc.get("facts"):  # (the table showed none: `show`'s help names them, a review)
         facts = Table(title="facts")
         for col in ("type", "value", "of / about", "words", "sources"):
@@ -378,7 +381,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
                 f.get("text") or "-",
                 _chips(f["sources"], names),
             )
-        parts.append(_render(facts, width))
+        parts.append(table_text(facts, width))
     if why:
         parts.append(
             "\n".join(

@@ -1,6 +1,6 @@
 """A span of time as a user gives it to `--since/--until` (`stories`, `search`) and to
 `?since=&until=` (`/api/stories`, `/api/search`, the story list): an ISO date, which is the
-whole day in the zone the tables show (`view.SHOWN_ZONE`), a month (2024-05) or a year
+whole day in the zone the tables show (`view.shown_zone`), a month (2024-05) or a year
 (2024), the whole of it, or an ISO time, with its offset (without one, a time in that
 zone). `since` is where the span starts, `until` the last
 moment in it: `--until 2024-05-31` takes in all of 31 May."""

@@ -75,7 +75,7 @@ def story_list(
     outlet, q = outlet or None, q.strip()
     error = None
     try:
-        lo, hi = span(since, until, SHOWN_ZONE)
+        lo, hi = span(since, until, shown_zone())
         terms = parse(q) if q else ()
     except ValueError as exc:  # shown above the list, which is then empty
         error, lo, hi, terms = str(exc), None, None, ()
