@@ -164,3 +164,12 @@ def test_a_unique_prefix_of_a_story_id_names_it_and_an_ambiguous_one_lists_the_s
     assert moved.exit_code == 1 and "ambiguous" in moved.output
     # shorter than 6 characters: not taken as a prefix
     assert "no story" in run(db, "show", pact[:5], ok=False).output
+
+
+def test_search_days_are_the_days_of_tz(db):
+    """The festival's reports, 09:00 and 13:00 on 2 May in Seoul, are of 1 May in Chicago:
+    `--since 2024-05-02` finds them in Seoul's days and not with `--tz America/Chicago`
+    (search had no --tz, and its help said the days were Seoul's)."""
+    assert searched(db, "벚꽃축제", "--since", "2024-05-02")
+    assert not searched(db, "벚꽃축제", "--since", "2024-05-02", "--tz", "America/Chicago")
+    assert searched(db, "벚꽃축제", "--until", "2024-05-01", "--tz", "America/Chicago")

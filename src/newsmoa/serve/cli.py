@@ -25,6 +25,7 @@ import click
 from newsmoa import settings
 from newsmoa.errors import ConfigError, NewsmoaError
 from newsmoa.serve import render
+from newsmoa.serve.span import cli_span, span_options
 from newsmoa.serve.view import plural
 
 if TYPE_CHECKING:
@@ -416,13 +417,7 @@ def watch(
     help="At most this many stories, newest first.",
 )
 @click.option("--outlet", default=None, help="Only stories this outlet carried.")
-@click.option(
-    "--since",
-    default=None,
-    help="Only stories first published from then: an ISO date (the whole day, Asia/Seoul), "
-    "month (2024-05) or year, or a time with its offset (2024-05-01T09:00+09:00).",
-)
-@click.option("--until", default=None, help="Only those until then (a date: to its end).")
+@span_options("stories first published")
 @click.option(
     "--articles",
     is_flag=True,
@@ -444,13 +439,9 @@ def stories(
     Example: newsmoa stories --since 2024-05-01 --format csv > stories.csv
     """
     from newsmoa import codec
-    from newsmoa.serve.span import span
     from newsmoa.serve.view import shown_zone
 
-    try:
-        lo, hi = span(since, until, shown_zone())
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--since/--until") from exc
+    lo, hi = cli_span(since, until, shown_zone())
     store = _store(ctx)
     rows = store.story_summaries(limit=limit, outlet=outlet, since=lo, until=hi)
     if not rows and outlet and outlet not in (known := store.outlets()):  # a typo?
@@ -696,7 +687,9 @@ def _put_back(name: str, value: str | None) -> None:
 
 NO_STORE = ("backfill", "cluster", "entities", "eval")  # the commands that open no store
 # the commands that read times written without a zone or show times: `--tz`
-ZONED = ("ingest", "watch", "cluster", "stories", "show", "serve", "doubts", "corrections")
+ZONED = (
+    "ingest", "watch", "cluster", "stories", "show", "search", "serve", "doubts", "corrections"
+)  # fmt: skip
 
 
 def _tz_here() -> click.Option:

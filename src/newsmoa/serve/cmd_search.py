@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from newsmoa.serve.render import csv_cell, md_cell, table_text, table_time
+from newsmoa.serve.span import cli_span, span_options
 from newsmoa.serve.view import plural, shown_zone
 
 FORMATS = ("table", "json", "jsonl", "md", "csv")
@@ -22,15 +23,7 @@ OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
 @click.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--outlet", default=None, help="Only this outlet's articles.")
-@click.option(
-    "--since",
-    default=None,
-    help="Only articles published from then: an ISO date (the whole day, in Asia/Seoul) or "
-    "time (2024-05-01T09:00+09:00).",
-)
-@click.option(
-    "--until", default=None, help="Only articles published until then (a date: to its end)."
-)
+@span_options("articles published")
 @click.option(
     "--limit",
     type=click.IntRange(1, 10**6),
@@ -65,17 +58,13 @@ def search(
     Example: newsmoa search 완주군 협약 --since 2024-01-01 --format md
     """
     from newsmoa.serve.cli import _store, _width
-    from newsmoa.serve.span import span
     from newsmoa.store.search import SearchQuery, parse
 
     try:
         terms = parse(" ".join(query))
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="QUERY") from exc
-    try:
-        lo, hi = span(since, until, shown_zone())
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--since/--until") from exc
+    lo, hi = cli_span(since, until, shown_zone())
     store = _store(ctx)
     asked = SearchQuery(terms, outlet=outlet or None, since=lo, until=hi)
     found = store.search(asked, limit=limit)

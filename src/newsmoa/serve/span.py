@@ -8,7 +8,11 @@ moment in it: `--until 2024-05-31` takes in all of 31 May."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
+from typing import TypeVar
+
+import click
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")  # a year, or a month: all of it
@@ -53,3 +57,35 @@ def span(
     if lo is not None and hi is not None and hi <= lo:
         raise ValueError(f"the span ends ({until}) before it starts ({since})")
     return lo, hi
+
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def span_options(what: str) -> Callable[[F], F]:
+    """`--since` and `--until` of a command listing `what` (`stories first published`,
+    `articles published`), as `span` reads them."""
+
+    def add(command: F) -> F:
+        until = click.option(
+            "--until", default=None, help="Only those until then (a date: to its end)."
+        )
+        since = click.option(
+            "--since",
+            default=None,
+            help=f"Only {what} from then: an ISO date (the whole day, in the zone of --tz), "
+            "month (2024-05) or year, or a time with its offset (2024-05-01T09:00+09:00).",
+        )
+        return since(until(command))
+
+    return add
+
+
+def cli_span(
+    since: str | None, until: str | None, zone: tzinfo
+) -> tuple[datetime | None, datetime | None]:
+    """`span` for a command: a bad value is a usage error naming both options."""
+    try:
+        return span(since, until, zone)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since/--until") from exc
