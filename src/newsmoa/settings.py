@@ -9,6 +9,7 @@ import difflib
 import math
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from newsmoa.errors import ConfigError
@@ -90,9 +91,12 @@ def zone(value: str | None = None) -> ZoneInfo:
         raise ConfigError(f"{setting.env}: {exc}") from None
 
 
+@lru_cache(maxsize=64)
 def zone_named(name: str) -> ZoneInfo:
     """The time zone an IANA name names, in any case (`america/chicago`); `ValueError`
-    saying so, with the nearest names, when it names none (`America/Chicgo`, `Seoul`)."""
+    saying so, with the nearest names, when it names none (`America/Chicgo`, `Seoul`).
+    Kept: `extract` asks it of the setting for every article (a name in another case
+    would read every zone's file each time)."""
     given = name.strip()
     try:
         return ZoneInfo(given)
