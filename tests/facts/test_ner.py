@@ -178,3 +178,29 @@ def test_decomposed_korean_is_tagged_as_composed_with_offsets_into_the_text_give
     got = entities(decomposed)
     assert [(e.type, unicodedata.normalize("NFC", e.text)) for e in got] == want and want
     assert all(decomposed[e.start : e.end] == e.text for e in got)
+
+
+def test_english_text_is_read_by_the_english_rules_not_the_korean_model() -> None:
+    """The model knows Korean only: on an English line it tagged `RIVERTON` an organisation
+    and `million` one, the day of `March 3` a count; English lines now get the English
+    rules' people, organisations, places, dates and quantities, beside Korean ones in the
+    same batch."""
+    from newsmoa.facts.ner import entities_batch
+
+    text = (
+        "RIVERTON, Ohio, March 3, 2025 — Mayor Jane Alvarez opened the new Riverton Public "
+        "Library on Tuesday, a $12.5 million building with 80,000 books. Alvarez cut the ribbon."
+    )
+    english, korean = entities_batch([text, SENTENCES[0]])
+    assert [(e.text, e.type) for e in english] == [
+        ("Ohio", "LC"),
+        ("March 3, 2025", "DT"),
+        ("Jane Alvarez", "PS"),
+        ("Riverton Public Library", "OG"),
+        ("Tuesday", "DT"),
+        ("$12.5 million", "QT"),
+        ("80,000 books", "QT"),
+        ("Alvarez", "PS"),
+    ]
+    assert all(text[e.start : e.end] == e.text for e in english)
+    assert ("김민수", "PS") in {(e.text, e.type) for e in korean}

@@ -1,4 +1,4 @@
-"""Korean entities as character spans, with KLUE-NER types.
+"""Entities as character spans, with KLUE-NER types: Korean by a model, English by rules.
 
     >>> from newsmoa.facts.ner import entities
     >>> [(e.text, e.type) for e in entities("박성일 완주군수는 19일 희망제작소를 찾았다.")]
@@ -13,6 +13,10 @@ first use and needs no network. Scores: `python -m newsmoa.eval.ner` (held-out n
 0.777 with the shipped model). KLUE marks the place inside a title (`<서울:LC>시장`), so
 `완주` alone would be the gold answer above: a boundary inside one Kiwi morpheme (`완주군수/NNP`)
 that the model still misses.
+
+The model knows Korean only: a text written in English (`text.script.english`) is read by the
+English fact rules instead (`english`: people, organisations, places, dates, quantities; no
+times of day), so `newsmoa entities` gives English lines their entities, not Korean guesses.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from newsmoa.facts.ner import english as english_rules
 from newsmoa.facts.ner.model import Tagger
+from newsmoa.text.script import english
 
 __all__ = ["TYPES", "Entity", "entities", "entities_batch", "tagger"]
 
@@ -57,17 +63,24 @@ def tagger() -> Tagger:
 
 
 def entities_batch(texts: Sequence[str]) -> list[list[Entity]]:
-    """Entities of each text, in text order (one analyzer call for the whole batch). A text
-    in decomposed form (NFD: Hangul as jamo, as some Mac applications write it) is tagged in
-    composed form, which the model knows, and its entities point into the text as given."""
-    composed = [nfc_with_offsets(text) for text in texts]
+    """Entities of each text, in text order (one analyzer call for the Korean texts of the
+    batch; English ones are read by the English rules, see the module). A text in decomposed
+    form (NFD: Hangul as jamo, as some Mac applications write it) is tagged in composed form,
+    which the model knows, and its entities point into the text as given."""
+    korean = [i for i, text in enumerate(texts) if not english(text)]
+    out = [
+        [] if i in korean else [Entity(a, b, t, text[a:b]) for a, b, t in english_rules.spans(text)]
+        for i, text in enumerate(texts)
+    ]
+    if not korean:
+        return out
+    composed = [nfc_with_offsets(texts[i]) for i in korean]
     model = tagger()
     with _lock:  # the CRF tagger object is not safe to share between threads
         found = model.spans([c for c, _ in composed])
-    out = []
-    for text, (_, where), spans in zip(texts, composed, found, strict=True):
+    for i, (_, where), spans in zip(korean, composed, found, strict=True):
         bounds = [(s, where[s.start], where[s.end]) for s in spans]
-        out.append([Entity(a, b, s.type, text[a:b]) for s, a, b in bounds])
+        out[i] = [Entity(a, b, s.type, texts[i][a:b]) for s, a, b in bounds]
     return out
 
 
