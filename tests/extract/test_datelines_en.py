@@ -14,6 +14,7 @@ from newsmoa.types import Article, RawItem
 
 EST = timezone(timedelta(hours=-5))
 EDT = timezone(timedelta(hours=-4))
+PST = timezone(timedelta(hours=-8))
 
 
 @pytest.mark.parametrize(
@@ -45,6 +46,12 @@ EDT = timezone(timedelta(hours=-4))
             datetime(2015, 3, 20, 10, 21, tzinfo=EDT),  # ET names New York's clocks: summer time
         ),
         ("Mar 20, 2015 | 12:05 AM", "published", datetime(2015, 3, 20, 0, 5, tzinfo=SEOUL)),
+        (  # a TV station's page: a slash before the time (it was no dateline: undated)
+            "Posted: Mar 8, 2025 / 06:12 PM PST",
+            "published",
+            datetime(2025, 3, 8, 18, 12, tzinfo=PST),
+        ),
+        ("Updated: Mar 9, 2025 / 09:30 AM PST", "updated", datetime(2025, 3, 9, 9, 30, tzinfo=PST)),
     ],
 )
 def test_english_date_lines(line, kind, when):

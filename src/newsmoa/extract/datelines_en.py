@@ -4,6 +4,7 @@
     September 18th, 2013, 05:31 GMT         18 September 2013 Last updated at 13:59 GMT
     Updated 8:41 p.m. EST, Tue March 3, 2009        Posted: Mar. 20, 2015 at 3:21 PM
     Illinois Times | March 6, 2024           (a name before a bar: the outlet's or writer's)
+    Posted: Mar 8, 2025 / 06:12 PM PST      (a TV station's page)
 
 `english_dateline` reads such a line whole (a label, a weekday, the date with its month in
 words, a time and a zone, in the orders above; spaces around punctuation as a tokenised
@@ -56,7 +57,8 @@ def _line_re() -> re.Pattern[str]:
         rf"\s*\.?\s*,?\s*(?P<y2>(?:19|20)\d\d))"
     )
     before = rf"{label(1)}?(?:{time(1)}\s*,?\s*)?"
-    after = rf"(?:\s*(?:,|\||-|–)?\s*{label(2)}?(?:at\s*)?{time(2)})?"
+    # a slash too (`Posted: Mar 8, 2025 / 06:12 PM PST`, as TV stations' pages write it)
+    after = rf"(?:\s*(?:,|\||-|–|/)?\s*{label(2)}?(?:at\s*)?{time(2)})?"
     # the outlet's or the writer's name before a bar (`Illinois Times | March 6, 2024`,
     # `By Dean Olsen | Mar. 6, 2024`): the date is the line's from where the bar ends
     named = r"(?:(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s*[|·]\s*(?P<named>))?"
