@@ -679,6 +679,13 @@ ENGLISH_BODY = (
             "Rich Miller",
             "City signs water deal",
         ),
+        # the masthead in full over a byline's short name (the outlet was `Herald`)
+        (
+            "Fairhaven Herald\n\nCity signs water deal\n\nBy Megan Ortiz, Herald Staff",
+            "Fairhaven Herald",
+            "Megan Ortiz",
+            "City signs water deal",
+        ),
         # a release's headline longer than 100 characters (it was the first sentence)
         (
             "City of Springfield and Sangamon Valley Water Authority Sign Agreement on $12.5 "
@@ -897,3 +904,30 @@ def test_a_paragraph_above_a_closing_byline_stays_the_text():
     )
     assert isinstance(got, Article)
     assert got.deck is None and got.text.startswith("청솔군은 3일")
+
+
+def test_a_blog_post_its_name_exclaiming_headline_dated_byline_and_comment_prompt():
+    """A blog's page: its name above a headline that exclaims, `Posted by … on <date>`, a
+    prompt for comments. The blog's name was the headline, the headline and the byline
+    were sentences of the story, the post was undated."""
+    text = (
+        "Fairhaven Moms Blog\n\nOur new library is finally here!\n\n"
+        "Posted by Karen on March 9, 2025\n\n" + ENGLISH_BODY + "\nLeave a comment below!\n"
+    )
+    got = extract(RawItem(origin="blog.txt", text=text))
+    assert isinstance(got, Article)
+    assert (got.outlet, got.title, got.reporter) == (
+        "Fairhaven Moms Blog",
+        "Our new library is finally here!",
+        "Karen",
+    )
+    assert got.published is not None and got.published.date().isoformat() == "2025-03-09"
+    assert (
+        got.text
+        == "The city signed an agreement on Monday to upgrade its water plant, the mayor said.\nWork begins in April."
+    )
+
+
+def test_a_by_line_with_words_after_it_that_are_no_date_is_no_byline():
+    got = extract(RawItem(origin="x.txt", text="Posted by Karen on the porch\n\n" + ENGLISH_BODY))
+    assert isinstance(got, Article) and got.reporter is None

@@ -148,7 +148,7 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         or parts.stamped
         or parts.publisher  # a reprint's holder, not the wire its dateline names
         or hints.get("publisher")  # ... as a page's copyright notice names it
-        or parts.outlet
+        or _fuller(parts.outlet, parts.masthead)
         or (outlets().from_host(urlparse(raw.url).hostname or "") if raw.url else None)
         or outlet_from_email(parts.email)
         or parts.masthead  # the page's name above its headline, in a text copied from it
@@ -460,6 +460,15 @@ def _keep_standfirst(parts: _Parts, standfirst: bool) -> None:
         parts.deck = parts.paragraphs.pop()
 
 
+def _fuller(outlet: str | None, masthead: str | None) -> str | None:
+    """A byline's outlet, or the page's masthead when it is that name in full: `By Megan
+    Ortiz, Herald Staff` under `Fairhaven Herald` (the story named the `Herald`); not when
+    the outlet table knows the short name (`Patch`, under `Springfield Patch`)."""
+    if outlet and masthead and masthead.endswith(" " + outlet) and not outlets().canonical(outlet):
+        return masthead
+    return outlet
+
+
 def _by_line(text: str) -> Byline | None:
     """An English `By …` line (`bylines.leading_byline`), not a marker opening a report."""
     found = leading_byline(text) if text[:3].lower() == "by " else None
@@ -541,9 +550,10 @@ def _headline_first(lines: list[Line], n: int) -> bool:
     names its headline (a JSONL `title`): the line is then the body's."""
     text = lines[n].text.strip()
     end = text.rstrip(CLOSERS)[-1:]
-    if len(text) > TITLE_MAX_CHARS or not (end.isalpha() or end == "?"):
+    if len(text) > TITLE_MAX_CHARS or not (end.isalpha() or end in "?!"):
         return False  # (closing quotes apart: `김정훈 군수 "빈틈 메우겠다"`; a question asked
-        # by a headline, `공공도서관, 언제 문 여나?`, is one too: a black-box case)
+        # by a headline, `공공도서관, 언제 문 여나?`, is one too: a black-box case; and an
+        # exclamation, a blog post's `Our new library is finally here!`)
     if any(
         line.kind in (Kind.SHORT, Kind.BODY) and not _furniture(line.text.strip())
         for line in lines[:n]

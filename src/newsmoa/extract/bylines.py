@@ -97,7 +97,9 @@ class Byline:
     reporter: str | None = None
     email: str | None = None
     rest: str = ""
-    day: date | None = None  # the day a wire lead states with its year (`SEOUL, Aug. 2, 2019 --`)
+    # the day a wire lead states with its year (`SEOUL, Aug. 2, 2019 --`), or a blog's byline
+    # (`Posted by Karen on March 9, 2025`)
+    day: date | None = None
 
 
 def first_name(names: str) -> str:
@@ -164,7 +166,10 @@ _CLOSING = " \"'”’)"
 _SPACED_DASH = re.compile(r"[\s)][-—–]+\s*$")
 _ENGLISH_BYLINE_RE = re.compile(
     r"^\s*(?:(?:Posted|Written|Story|Reported)\s+by|By)\s+(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})"
-    r"(?:\s*,\s*(?P<outlet>[A-Z][A-Za-z&.' ]{1,40}))?\s*$"
+    r"(?:\s*,\s*(?P<outlet>[A-Z][A-Za-z&.' ]{1,40}))?"
+    # the day it was posted (`Posted by Karen on March 9, 2025`, as blogs write it: the line
+    # had stayed in the text, and the post was undated)
+    r"(?:\s+on\s+(?P<when>\S.*?))?\s*$"
 )
 
 
@@ -194,8 +199,16 @@ def _english_byline(line: str) -> Byline | None:
     m = _ENGLISH_BYLINE_RE.match(line)
     if m is None:
         return None
-    named = m["outlet"]
-    return Byline(outlet=_byline_outlet(named) if named else None, reporter=m["name"].title())
+    named, day = m["outlet"], None
+    if m["when"]:
+        from newsmoa.extract.datelines_en import english_dateline  # (it reads bylines)
+
+        posted = english_dateline(m["when"])
+        if posted is None:
+            return None
+        day = posted.when.date()
+    reporter = m["name"].title()
+    return Byline(outlet=_byline_outlet(named) if named else None, reporter=reporter, day=day)
 
 
 # the desk words after a byline's comma (`By Jane Doe, Staff Writer`, `…, Patch Staff`)
