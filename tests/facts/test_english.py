@@ -432,3 +432,93 @@ def test_english_and_korean_tolls_are_one_claim() -> None:
     rows = [StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s)) for a in arts]
     found = {d.about: [v.value for v in d.values] for d in build_story("s", rows).disagreements}
     assert found == {"injured": [10, 12]}
+
+
+LIBRARY = (
+    "County opens library\n"
+    "County Commissioner {name} opened the new Fairhaven Central Library on Saturday, "
+    "the county said.\n"
+    '"This library belongs to every family," Whitfield said at the ribbon cutting, which '
+    "drew {crowd}.\n"
+)
+
+
+def _library_story(*versions: dict[str, str], release: bool = False):
+    arts = [
+        Article(
+            id=f"r{n}",
+            text=LIBRARY.format(**v),
+            title="County opens library",
+            published=datetime(2025, 3, 9, 9, tzinfo=UTC),
+            is_release=release and n == 0,
+        )
+        for n, v in enumerate(versions)
+    ]
+    rows = []
+    for a in arts:
+        sentences = split_sentences(a)
+        rows.append(StoredArticle(a, "s", sentences, extract_facts(a, sentences)))
+    return build_story("s", rows)
+
+
+def test_an_english_name_one_outlet_misspells_is_a_disagreement_quoting_the_full_names() -> None:
+    """`Diana Whitfield` against the release's `Dana Whitfield` was no disagreement (English
+    names claimed nothing); each side is quoted where the name is written in full, not at
+    every `Whitfield said`."""
+    crowd = "about 600 residents"
+    story = _library_story(
+        {"name": "Dana Whitfield", "crowd": crowd}, {"name": "Diana Whitfield", "crowd": crowd}
+    )
+    (d,) = story.disagreements
+    assert (d.kind, d.about) == ("person", "spelling of Commissioner Whitfield")
+    quotes = [(v.value, [s.quote for s in v.sources]) for v in d.values]
+    assert [(value, len(said)) for value, said in quotes] == [
+        ("Dana Whitfield", 1),
+        ("Diana Whitfield", 1),
+    ]
+    assert all(value in said[0] for value, said in quotes)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Dana M. Whitfield",  # a middle initial
+        "D. Whitfield",  # an initial
+        "Danielle Whitfield",  # a longer form (`Dan`, `Daniel`)
+        "William Whitfield",  # another name (or another form of it: `Bill`, `William`)
+    ],
+)
+def test_english_names_that_are_no_misspelling_are_no_disagreement(other: str) -> None:
+    crowd = "about 600 residents"
+    first = "Dani Whitfield" if other.startswith("Danielle") else "Bill Whitfield"
+    first = first if other.startswith(("Danielle", "William")) else "Dana Whitfield"
+    story = _library_story({"name": first, "crowd": crowd}, {"name": other, "crowd": crowd})
+    assert story.disagreements == ()
+
+
+def test_an_english_count_reworded_away_from_the_release_is_compared_with_it() -> None:
+    """`about 800 residents` in a sentence of its own where the release says `about 600
+    residents` was never compared: an English count has no unit, only what it counts."""
+    name = "Dana Whitfield"
+    reworded = LIBRARY.replace(
+        "drew {crowd}.", "drew applause.\nThe county said {crowd} attended the opening."
+    )
+    arts = [
+        Article(
+            id=aid,
+            text=text.format(name=name, crowd=crowd),
+            published=datetime(2025, 3, 9, 9, tzinfo=UTC),
+            is_release=aid == "rel",
+        )
+        for aid, text, crowd in (
+            ("rel", LIBRARY, "about 600 residents"),
+            ("out", reworded, "about 800 residents"),
+        )
+    ]
+    rows = [
+        StoredArticle(a, "s", s, extract_facts(a, s)) for a in arts for s in [split_sentences(a)]
+    ]
+    story = build_story("s", rows)
+    assert [(d.about, [v.value for v in d.values]) for d in story.disagreements] == [
+        ("resident (vs release)", [600, 800])
+    ]

@@ -13,7 +13,8 @@ Facts are compared only when they describe the same thing (`claim_key`):
   toll (`story_counts.tsv`: deaths, injured, missing, evacuated) across the story, as each
   article's lead states it;
 - person: who holds one affiliated head title (`완주군수`, `희망제작소 소장`), and which
-  title one person holds (`title of 김동철`: 사장 against 부사장);
+  title one person holds (`title of 김동철`: 사장 against 부사장); how an English titled
+  name is spelt (`spelling of Commissioner Whitfield`: Dana against Diana, a misprint);
 - organization: who signed (the parties written as actors of the signing).
 
 A happening a story reports once (`story_happenings.tsv`: a signing, a ceremony) is compared
@@ -147,6 +148,8 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
     """(kind, about) naming what the fact states, or None when it is not compared.
     `sentence` is the index of the consolidated sentence holding the fact, if any."""
     happening = fact.about
+    if fact.type == "person" and (spelt := _spelling_key(fact)) is not None:
+        return "person", spelt
     if fact.type == "person":
         role = fact.role or ""
         title = title_of(role.split()[-1]) if role else None
@@ -209,6 +212,33 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         amount = compare.about(happening, f"amount in {fact.unit}")
         return "quantity", _in_sentence(amount, sentence)
     return None
+
+
+SPELLING_OF = "spelling of "  # the label of an English name's claim
+
+
+def _spelling_key(fact: Fact) -> str | None:
+    """`spelling of Commissioner Whitfield`: the claim an English titled name makes about
+    how its person's name is spelt, across the story (`Dana Whitfield` against `Diana
+    Whitfield`, an outlet's misprint, was no disagreement: English names claimed nothing).
+    Only a misspelling disputes it (`compare.misspelt`)."""
+    name, role = str(fact.value), (fact.role or "").split()
+    if not role or len(name.split()) < 2 or not english(name):
+        return None
+    title = role[-1][:1].upper() + role[-1][1:]
+    return f"{SPELLING_OF}{title} {name.split()[-1]}"
+
+
+def _spelling(fact: Fact, art: Article) -> tuple[Source, ...]:
+    """A fact's sources, or of an English person the mentions that spell the name in full:
+    `Whitfield said` shows no first name, and was quoted on each side of a misspelling."""
+    full = [s for s in fact.sources if art.text[s.start : s.end] == fact.value]
+    return tuple(full) if fact.type == "person" and english(art.text) and full else fact.sources
+
+
+def _spelt_covers(a: Any, b: Any) -> bool:
+    """Two names of one title and last name agree unless one is the other misspelt."""
+    return not compare.misspelt(str(a), str(b))
 
 
 def title_claim(
@@ -598,8 +628,8 @@ def _stated_once_key(fact: Fact) -> str | None:
     (`사업비`), else the happening it is tied to with its unit (`포함 amount in 원`). Dates
     are not asked: a release's one date of a happening (`실시`, a meeting) is no date of
     another such happening an outlet adds (`지난 3월에도 … 실시했다`: a review)."""
-    if fact.type != "quantity" or fact.value is None or not fact.unit:
-        return None
+    if fact.type != "quantity" or fact.value is None or not (fact.unit or fact.counts):
+        return None  # (an English count has no unit: `about 600 residents` counts residents)
     if (fact.about or "").startswith(EARLIER):
         return None  # the parties' past (`앞서 지난해 총사업비 12억원을 들여`: a review)
     if READ_AT in f" {fact.about} ":
@@ -855,7 +885,13 @@ def _disagreement(
     if kind == "quantity":
         by_article = _totals(by_article)
     in_sentence = _SENTENCE_LABEL.search(about) is not None
-    covers = _title_covers if about.startswith(TITLE_OF) else COVERS[kind]
+    covers = (
+        _title_covers
+        if about.startswith(TITLE_OF)
+        else _spelt_covers
+        if about.startswith(SPELLING_OF)
+        else COVERS[kind]
+    )
     if in_sentence:
         values = _as_many_values(by_article, covers)
     else:
@@ -866,7 +902,7 @@ def _disagreement(
     for v, fact, art in group:  # (an outlet saying less than one side stands on it)
         if (at := compare.side(v, values, covers)) is not None:
             quoted.setdefault(compare.key(at), []).extend(
-                quote(art, spans[art.id], src.start, src.end) for src in fact.sources
+                quote(art, spans[art.id], src.start, src.end) for src in _spelling(fact, art)
             )
     if in_sentence:  # (a happening a story reports once is one claim however it is worded)
         values = _said_alike(values, quoted)
