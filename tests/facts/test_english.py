@@ -522,3 +522,39 @@ def test_an_english_count_reworded_away_from_the_release_is_compared_with_it() -
     assert [(d.about, [v.value for v in d.values]) for d in story.disagreements] == [
         ("resident (vs release)", [600, 800])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Police arrested a 34-year-old man on Sunday.", [(34, "34-year-old")]),
+        ("Kevin Lutz, 34, of Bristow, was charged.", [(34, "34")]),
+        ("Lutz, 34, and Ann Roe, 27, were charged.", [(34, "34"), (27, "27")]),
+        ("The victim, 27 years old, is stable.", [(27, "27 years old")]),
+        ("He was arrested on Sunday, 12, no, 13 hours later.", []),  # a day's name
+        ("It opened March 3, 2025, with 80,000 books.", []),
+        ("A 2,000-year-old coin and a 1,100-year-old tree.", []),  # not a person's age
+    ],
+)
+def test_english_ages(text: str, ages: list) -> None:
+    from newsmoa.facts import ages_en
+
+    assert [(q.value, text[q.start : q.end]) for q in ages_en.find(text)] == ages
+
+
+def test_an_age_one_outlet_gets_wrong_is_a_disagreement() -> None:
+    """A TV station's `43-year-old` against the release's `34-year-old` for one suspect
+    passed silently: ages were no facts."""
+    text = "Police arrested a {age}-year-old man on Sunday after a stabbing, the chief said.\n"
+    arts = [
+        Article(id=f"r{n}", text=text.format(age=age), published=datetime(2025, 4, 14, tzinfo=UTC))
+        for n, age in enumerate((34, 43, 34))
+    ]
+    rows = [
+        StoredArticle(a, "s", s, extract_facts(a, s)) for a in arts for s in [split_sentences(a)]
+    ]
+    (d,) = build_story("s", rows).disagreements
+    assert (d.about, [(v.value, sorted(s.article for s in v.sources)) for v in d.values]) == (
+        "age, sentence 1",
+        [(34, ["r0", "r2"]), (43, ["r1"])],
+    )

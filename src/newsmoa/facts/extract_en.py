@@ -5,7 +5,8 @@ dates, figures and titled people and where outlets state them differently.
 Per sentence, per clause (`clauses_en`): dates resolved against the dateline (`dates_en`;
 without a publication time, against an agency dateline opening the text, `dateline_day`; a
 bare weekday or month looks ahead after words that do, `dates_en.future`), quantities
-(`quantities_en`, and lengths of time: `durations_en`; none inside a date's words), each
+(`quantities_en`, lengths of time: `durations_en`, and ages: `ages_en`; none inside a
+date's words), each
 attached to the happening of its clause (an earlier one's, `clauses.EARLIER`, in a clause
 dated over a year before the dateline);
 per article, titled people with all their mentions (`people_en`), and organisations and
@@ -19,7 +20,15 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from newsmoa.facts import clauses_en, dates_en, durations_en, people_en, places_en, quantities_en
+from newsmoa.facts import (
+    ages_en,
+    clauses_en,
+    dates_en,
+    durations_en,
+    people_en,
+    places_en,
+    quantities_en,
+)
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.clauses import EARLIER, Clause, clause_at, dated_about, stale
 from newsmoa.facts.dates import DateMention
@@ -59,7 +68,8 @@ def extract_english(
                         past.add(clause.start)
                 if m.day is not None and not m.offset:
                     ref, ref_at = m.day, n
-        for q in (*quantities_en.find(s.text), *durations_en.find(s.text)):
+        found_q = (*quantities_en.find(s.text), *durations_en.find(s.text), *ages_en.find(s.text))
+        for q in found_q:
             start, end = s.start + q.start, s.start + q.end
             if any(a < end and start < b for a, b in taken):
                 continue  # the day of a date (`July 30`), not a figure

@@ -6,14 +6,14 @@
 
 The same readers as an English article's facts (`facts.extract_en`): titled people and all
 their mentions (`people_en`), organisations and places from the tables (`places_en`), dates
-(`dates_en`), amounts, counts and lengths of time (`quantities_en`, `durations_en`). Where two
-spans overlap, the one found first in that order is kept (`March 3` is a date, not a count of
-3). Times of day (TI) are not read in English.
+(`dates_en`), amounts, counts, lengths of time and ages (`quantities_en`, `durations_en`,
+`ages_en`). Where two spans overlap, the one found first in that order is kept (`March 3` is
+a date, not a count of 3). Times of day (TI) are not read in English.
 """
 
 from __future__ import annotations
 
-from newsmoa.facts import dates_en, durations_en, people_en, places_en, quantities_en
+from newsmoa.facts import ages_en, dates_en, durations_en, people_en, places_en, quantities_en
 
 PLACE_TYPES = {"person": "PS", "organization": "OG", "place": "LC"}
 
@@ -25,7 +25,8 @@ def spans(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = [(a, b, "PS") for a, b in mentions]
     found += [(f.start, f.end, PLACE_TYPES[f.type]) for f in places_en.find(text, mentions)]
     found += [(m.start, m.end, "DT") for m in dates_en.find_dates(text, None)]
-    found += [(q.start, q.end, "QT") for q in (*quantities_en.find(text), *durations_en.find(text))]
+    counted = (*quantities_en.find(text), *durations_en.find(text), *ages_en.find(text))
+    found += [(q.start, q.end, "QT") for q in counted]
     kept: list[tuple[int, int, str]] = []
     for start, end, kind in found:
         if start < end and not any(a < end and start < b for a, b, _ in kept):
