@@ -686,6 +686,13 @@ ENGLISH_BODY = (
             "Megan Ortiz",
             "City signs water deal",
         ),
+        # ... one whose ending no masthead has (`News`): it was the headline
+        (
+            "Bristow Daily News\n\nCity signs water deal\n\nBy Alicia Grant, Daily News Staff",
+            "Bristow Daily News",
+            "Alicia Grant",
+            "City signs water deal",
+        ),
         # a release's headline longer than 100 characters (it was the first sentence)
         (
             "City of Springfield and Sangamon Valley Water Authority Sign Agreement on $12.5 "

@@ -424,6 +424,10 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.masthead, titles = name, titles[1:]
     elif titles and (name := _outlets_name(titles[0], parts)):
         parts.masthead, titles = name, titles[1:]  # (alone too: no headline, `WAND News`)
+    elif len(titles) > 1 and _fuller(parts.outlet, titles[0]) == titles[0]:
+        # the byline's short name in full (`Bristow Daily News` over `By Alicia Grant, Daily
+        # News Staff`: it was the headline, and the outlet `Daily News`)
+        parts.masthead, titles = titles[0], titles[1:]
     if titles:
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
@@ -460,11 +464,21 @@ def _keep_standfirst(parts: _Parts, standfirst: bool) -> None:
         parts.deck = parts.paragraphs.pop()
 
 
+MASTHEAD_WORDS = 4  # a masthead is two to four capitalised words (`extract.mastheads`)
+
+
 def _fuller(outlet: str | None, masthead: str | None) -> str | None:
     """A byline's outlet, or the page's masthead when it is that name in full: `By Megan
     Ortiz, Herald Staff` under `Fairhaven Herald` (the story named the `Herald`); not when
     the outlet table knows the short name (`Patch`, under `Springfield Patch`)."""
-    if outlet and masthead and masthead.endswith(" " + outlet) and not outlets().canonical(outlet):
+    if (
+        outlet
+        and masthead
+        and masthead.endswith(" " + outlet)
+        and len(masthead.split()) <= MASTHEAD_WORDS
+        and masthead.istitle()
+        and outlet not in outlets().by_alias  # (a name the table knows: `Patch`)
+    ):
         return masthead
     return outlet
 
