@@ -32,6 +32,7 @@ from newsmoa.facts import (
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.clauses import EARLIER, Clause, clause_at, dated_about, stale
 from newsmoa.facts.dates import DateMention
+from newsmoa.facts.places import Found
 from newsmoa.types import Article, Fact, Sentence, Source
 
 REF_SENTENCES = 1  # `the next day` counts from a day named in its sentence or the one before
@@ -109,7 +110,7 @@ def _places(
     """Organisations and places (`places_en`), one fact per name and happening with every
     mention: a place written as where (`at Riverton City Hall`) is about its clause's
     happening, as a Korean `...에서` is; the others about none."""
-    grouped: dict[tuple[str, str, str | None], list[places_en.Found]] = {}
+    grouped: dict[tuple[str, str, str | None], list[Found]] = {}
     for f in places_en.find(article.text, people):
         held = clause_at(every, f.end - 1) if f.locative else None
         grouped.setdefault((f.type, f.value, held.label if held else None), []).append(f)

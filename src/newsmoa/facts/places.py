@@ -51,7 +51,7 @@ class Found:
     value: str
     start: int
     end: int
-    locative: bool = False  # written as where something happened (`...에서`)
+    locative: bool = False  # written as where something happened (`...에서`, `at City Hall`)
 
 
 def _locative(word: Word) -> bool:

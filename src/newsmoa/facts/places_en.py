@@ -30,21 +30,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsmoa.facts.dates_en import calendar_names
+from newsmoa.facts.places import Found
 from newsmoa.facts.tables import alternation, mapping, rows, words
 
 RUN = 5  # capitalised words an organisation's name may hold before its ending
 AFTER_OF = 4  # and after its `of`
 LEGAL = frozenset({"Inc.", "Inc", "LLC", "Ltd.", "Ltd", "Corp.", "Corp", "Co."})  # `, Inc.`
 _TOKEN = re.compile(r"[A-Za-z][\w&'-]*(?:\.(?:[A-Za-z]\.)*)?|&")
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    type: str  # organization | place
-    value: str
-    start: int
-    end: int
-    locative: bool = False  # written as where something happens (`at City Hall`)
 
 
 @dataclass(frozen=True, slots=True)
