@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from newsmoa.facts import clauses_en, compare
@@ -34,15 +35,12 @@ from newsmoa.facts.durations import DURATION
 from newsmoa.facts.evidence import sentence_spans
 from newsmoa.facts.places_en import building
 from newsmoa.facts.quantities import hedge
-from newsmoa.facts.tables import words
+from newsmoa.facts.tables import alternation, words
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, Event, Fact
 
 SIGNING = "signing"
 # the word before an organisation (past `the`) that makes it no signer
 NOT_PARTY = frozenset({"from", "of", "at", "in", "by", "for", "near", "on", "to", "about"})
-_AGREEMENT = re.compile(
-    r"(?i)\b(agreements?|deals?|contracts?|memorandum|MOUs?|pacts?|accords?|partnership)\b"
-)
 
 
 def signing_clauses(article: Article, sentences: Sequence[ConsolidatedSentence]) -> list[Clause]:
@@ -153,7 +151,7 @@ def _durations(order: Sequence[Article], facts: Mapping[str, Sequence[Fact]]) ->
             if f.type != "quantity" or f.counts != DURATION:
                 continue
             after = a.text[f.sources[0].end : f.sources[0].end + 40]
-            if f.about == SIGNING or _NAMES_AGREEMENT.match(after):
+            if f.about == SIGNING or _names_agreement().match(after):
                 out.append((f.value, f.unit, hedge(f.text or ""), f.text))
     return out
 
@@ -167,7 +165,9 @@ def _amounts(
     """Money in a signing clause or in a sentence naming the agreement."""
     out = []
     for a in order:
-        spans = [(s, e) for s, e in sentence_spans(a, sentences) if _AGREEMENT.search(a.text[s:e])]
+        spans = [
+            (s, e) for s, e in sentence_spans(a, sentences) if _agreement().search(a.text[s:e])
+        ]
         for f in facts.get(a.id, ()):
             if f.type != "quantity" or f.unit not in words("money_units") or f.counts:
                 continue
@@ -177,10 +177,17 @@ def _amounts(
     return out
 
 
-_NAMES_AGREEMENT = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?i:agreements?|deals?|contracts?|memorandum|MOUs?|pacts?|"
-    r"partnership|lease)\b"
-)
+@cache
+def _agreement() -> re.Pattern[str]:
+    """A noun that names an agreement (`data/agreement_nouns_en.tsv`)."""
+    return re.compile(rf"(?i)\b(?:{alternation(words('agreement_nouns_en'))})\b")
+
+
+@cache
+def _names_agreement() -> re.Pattern[str]:
+    """Such a noun within the next four words (`five-year water supply agreement`)."""
+    nouns = alternation(words("agreement_nouns_en"))
+    return re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?i:{nouns})\b")
 
 
 def _disputed_figure(figure: Any, disagreements: Sequence[Disagreement]) -> bool:
