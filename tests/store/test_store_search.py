@@ -130,6 +130,30 @@ def test_an_older_store_finds_its_articles_after_the_upgrade(store, store_url):
     upgraded.close()
 
 
+GLUED = "사업비는 총30억원이며 한국AI 기업이 국내5G 망을 4.2km 깐다. 제2회 축제는 12회째가 아니다."
+
+
+@pytest.mark.parametrize(
+    ("query", "held"),
+    [
+        ("30억원", True),  # a figure written onto the word before it (총30억원)
+        ("ai", True),  # Latin written onto Hangul (한국AI)
+        ("5g", True),
+        ("km", True),  # a unit after its figure (4.2km)
+        ("2회", True),  # 제2회
+        ("0억원", False),  # inside a number
+        ("2회째", False),  # 12회째: inside a number
+        ('"i 기업"', False),  # inside AI
+    ],
+)
+def test_a_word_starts_after_hangul_and_a_unit_after_its_figure(store, query, held):
+    store.save_articles([stored("g1", GLUED, "s-g")])
+    store.save_story_summary({"id": "s-g", "title": "", "article_count": 1, "outlets": []})
+    assert found(store, query) == ([("s-g", 1)] if held else [])
+    cut = snippet(GLUED, parse(query))
+    assert (cut is not None) == held
+
+
 def test_snippets_cut_around_the_first_match_and_mark_every_term():
     text = "가" * 100 + " 완주군은 협약을 맺었다. " + "나" * 100
     cut = snippet(text, ["완주", "협약"])

@@ -23,6 +23,7 @@ SHORT = 3  # characters: a shorter term is not in SQLite's trigram index (found 
 SHOWN_ARTICLES = 5  # matching articles a result lists with a snippet (`matches` counts all)
 SNIPPET_CHARS = 80  # around the first match
 MAX_TERMS = 16
+LATIN_END = "\u0250"  # after the Latin letters' blocks (Basic Latin to Latin Extended-B)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,9 @@ def holds_all(text: str, terms: Sequence[str]) -> bool:
 def worded(terms: Sequence[str]) -> bool:
     """Whether a term starts with a Latin letter or a digit: it is found only where a word
     starts (AI is not in "said", pact not in "impact"; agree is in "agreement"), which the
-    store checks on the rows its index found (`holds_every`)."""
+    store checks on the rows its index found (`holds_every`). A Latin word starts after
+    anything but a Latin letter (한국AI, 4.2km), a figure after anything but a figure
+    (총30억원, 제2회; not 12회 for 2회, nor 1.5억 for 5억)."""
     return any(_bounded(t) for t in terms)
 
 
@@ -113,13 +116,23 @@ def _bounded(term: str) -> bool:
 
 def _find(low: str, term: str, start: int = 0) -> int:
     """Where `term` first is in `low` from `start` (-1: not there); a `_bounded` term only
-    where no letter or digit comes before it."""
+    where a word starts (`worded`)."""
     at = low.find(term, start)
     if not _bounded(term):
         return at
-    while at > 0 and low[at - 1].isalnum():
+    while at > 0 and _inside(low, at, term[0].isdigit()):
         at = low.find(term, at + 1)
     return at
+
+
+def _inside(low: str, at: int, figure: bool) -> bool:
+    """Whether what comes before `at` goes on the word there: for a `figure`, a digit, or a
+    decimal point or thousands' comma after one; for a Latin word, a Latin letter (Hangul
+    and figures are written onto Latin words in Korean: 한국AI, 5G, 4.2km)."""
+    before = low[at - 1]
+    if figure:
+        return before.isdigit() or (before in ".," and at > 1 and low[at - 2].isdigit())
+    return before.isalpha() and before < LATIN_END
 
 
 def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snippet | None:
