@@ -75,6 +75,18 @@ def test_tables_show_times_in_the_zone_asked(inputs):
     assert "2024-07-05 09:40" in shown
 
 
+def test_search_shows_times_and_takes_days_in_the_zone_asked(inputs):
+    """The report of 23:40 on the 5th in Seoul is of the 6th at UTC+14: `search --tz` takes
+    its days and shows its times there, as `stories --tz` does."""
+    db = inputs / "n.db"
+    run(db, "ingest", str(inputs / "ko.txt"))
+    assert "2024-07-05 14:40" in run(db, "search", "완주군", "--tz", "UTC").output
+    far = ("--since", "2024-07-06", "--tz", "Pacific/Kiritimati", "--format", "json")
+    assert len(json.loads(run(db, "search", "완주군", *far).output)) == 1
+    assert len(json.loads(run(db, "stories", *far).output)) == 1
+    assert json.loads(run(db, "search", "완주군", *far[:2], "--format", "json").output) == []
+
+
 def test_the_setting_as_the_variable_gives_it(inputs, monkeypatch):
     db = inputs / "n.db"
     run(db, "ingest", str(inputs / "ko.txt"))
