@@ -1,20 +1,20 @@
 """A span of time as a user gives it to `--since/--until` (`stories`, `search`) and to
 `?since=&until=` (`/api/stories`, `/api/search`, the story list): an ISO date, which is the
-whole day in the zone the tables show (`view.shown_zone`), a month (2024-05) or a year
-(2024), the whole of it, or an ISO time, with its offset (without one, a time in that
-zone). `since` is where the span starts, `until` the last
-moment in it: `--until 2024-05-31` takes in all of 31 May."""
+whole day in the zone the tables show (`view.shown_zone`), in any ISO form (20240531; a
+week, 2024-W22, is all of it), a month (2024-05) or a year (2024), the whole of it, or an
+ISO time, with its offset (without one, a time in that zone). `since` is where the span
+starts, `until` the last moment in it: `--until 2024-05-31` takes in all of 31 May."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TypeVar
 
 import click
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WEEK = re.compile(r"\d{4}-?W\d{2}")  # an ISO week without its day: all of it
 _MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")  # a year, or a month: all of it
 
 
@@ -43,9 +43,20 @@ def bound(text: str | None, zone: tzinfo, *, end: bool = False) -> datetime | No
         when = when.replace(tzinfo=zone)
     if not end:
         return when
-    if _DATE.fullmatch(given):  # the whole day: until the next one starts
-        return (when.replace(tzinfo=None) + timedelta(days=1)).replace(tzinfo=zone)
+    if _is_date(given):  # the whole day (week): until the next one starts
+        days = 7 if _WEEK.fullmatch(given) else 1
+        return (when.replace(tzinfo=None) + timedelta(days=days)).replace(tzinfo=zone)
     return when + timedelta(microseconds=1)  # the moment given is in the span
+
+
+def _is_date(text: str) -> bool:
+    """Whether `text` is a date without a time in any ISO form (2024-05-31, 20240531,
+    2024-W22-5), which is a whole day, not its first moment."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def span(
