@@ -173,3 +173,11 @@ def test_search_days_are_the_days_of_tz(db):
     assert searched(db, "벚꽃축제", "--since", "2024-05-02")
     assert not searched(db, "벚꽃축제", "--since", "2024-05-02", "--tz", "America/Chicago")
     assert searched(db, "벚꽃축제", "--until", "2024-05-01", "--tz", "America/Chicago")
+
+
+def test_a_story_ids_start_too_short_to_name_it_says_how_many_characters_it_takes(db):
+    pact = story_of(db, "pact-1")
+    got = run(db, "show", pact[:5], ok=False)
+    assert got.exit_code == 1 and f"no story {pact[:5]!r}" in got.output
+    assert "from 6 characters on" in got.output and "start of 1 story's id" in got.output
+    assert "from 6 characters" not in run(db, "show", "szzzz", ok=False).output

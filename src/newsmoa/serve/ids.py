@@ -13,12 +13,25 @@ SHOWN = 10  # candidates an ambiguous prefix names
 def story_id(store: Store, given: str) -> str:
     """The id `given` names: itself when a story has (or had) it, else the one story whose
     id, or an id merged into it, starts with it. Raises `NotFound` for a prefix several
-    stories' ids start with, naming them; an id unknown comes back as given (the command
-    says it is not there)."""
+    stories' ids start with, naming them, and for a start of ids shorter than `MIN_PREFIX`,
+    saying so; an id unknown comes back as given (the command says it is not there)."""
     given = given.strip()
-    if len(given) < MIN_PREFIX or store.story_id_known(given):
+    if store.story_id_known(given):
         return given
     found = store.story_ids_starting(given, limit=SHOWN + 1)
+    if len(given) < MIN_PREFIX:
+        if found:  # (a few characters copied: say how many it takes)
+            n = len(found)
+            ids = (
+                "1 story's id"
+                if n == 1
+                else f"{'more than ' * (n > SHOWN)}{min(n, SHOWN)} stories' ids"
+            )
+            raise NotFound(
+                f"no story {given!r}: a story is named by the start of its id from {MIN_PREFIX}"
+                f" characters on, and {given!r} is the start of {ids}"
+            )
+        return given
     if len(found) == 1:
         return next(iter(found))
     if not found:
