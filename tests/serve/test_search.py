@@ -181,3 +181,15 @@ def test_a_story_ids_start_too_short_to_name_it_says_how_many_characters_it_take
     assert got.exit_code == 1 and f"no story {pact[:5]!r}" in got.output
     assert "from 6 characters on" in got.output and "start of 1 story's id" in got.output
     assert "from 6 characters" not in run(db, "show", "szzzz", ok=False).output
+
+
+def test_the_start_of_a_merged_id_shows_its_survivor_with_the_note_its_whole_id_gets(tmp_path):
+    db = tmp_path / "merged.db"
+    run(db, "ingest", str(ARCHIVE))
+    pact, fest = story_of(db, "pact-1"), story_of(db, "fest-1")
+    run(db, "merge", pact, fest, "--defer-analysis")
+    for given in (fest, fest[:7]):
+        got = run(db, "show", given, "--format", "json")
+        assert json.loads(got.stdout)["id"] == pact
+        assert f"note: {given} was merged into {pact}" in got.stderr
+    assert "note" not in run(db, "show", pact[:7]).stderr

@@ -518,10 +518,11 @@ def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
         held = store.stories_of([given]).get(given)  # an article's id, given by mistake?
         hint = f": {given} is an article of story {held} (newsmoa show {held})" if held else ""
         raise click.ClickException(f"no story {story_id!r} in {store_shown(ctx)}{hint}")
-    if doc.get("id") != given:  # an absorbed id: say so, on stderr (stdout stays the document)
-        click.echo(
-            f"note: {given} was merged into {doc.get('id')}: showing {doc.get('id')}", err=True
-        )
+    shown_id = str(doc.get("id"))
+    if shown_id != given or not shown_id.startswith(story_id.strip()):
+        # an absorbed id, or the start of one: say so, on stderr (stdout stays the document)
+        named = given if shown_id != given else story_id.strip()
+        click.echo(f"note: {named} was merged into {shown_id}: showing {shown_id}", err=True)
     if fmt == "json" and not why:
         doc = {k: v for k, v in doc.items() if k != "why"}
     click.echo(render.story(doc, fmt, why=why, width=_width()))
