@@ -170,3 +170,11 @@ def test_a_query_without_words_is_refused(query):
 
 def test_a_query_keeps_phrases_and_drops_repeats():
     assert parse('완주군  "업무  협약" 완주군 "열린') == ("완주군", "업무 협약", "열린")
+
+
+def test_a_nul_typed_into_a_query_or_an_outlet_finds_what_the_store_can_hold(archive):
+    """PostgreSQL's text holds no NUL (the stored words leave it out) and SQLite's full-text
+    query stops at one: the query leaves it out too, and no outlet's name holds one."""
+    assert found(archive, "완\x00주") == found(archive, "완주") == [("s-pact", 2)]
+    assert found(archive, "완주", outlet="한빛\x00일보") == []
+    assert archive.story_summaries(outlet="한빛\x00일보") == []

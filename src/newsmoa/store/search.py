@@ -76,8 +76,9 @@ def parse(text: str) -> tuple[str, ...]:
 
 
 def normal(text: str) -> str:
-    """Text as it is searched: one space for every run of white space, lower case."""
-    return " ".join(text.split()).lower()
+    """Text as it is searched: one space for every run of white space, lower case, and no
+    NUL (which the stored words leave out: `searched`)."""
+    return " ".join(text.replace("\x00", "").split()).lower()
 
 
 def searched(article: Article) -> tuple[str, str]:

@@ -539,6 +539,8 @@ class SQLStore:
         since: datetime | None = None,
         until: datetime | None = None,
     ) -> list[dict[str, Any]]:
+        if outlet and "\x00" in outlet:
+            return []  # (no outlet's name holds a NUL, which PostgreSQL's text cannot)
         query = "SELECT id, title, first_published, outlets, article_count FROM stories"
         where: list[str] = []
         args: list[Any] = []
@@ -570,6 +572,8 @@ class SQLStore:
     def search(
         self, query: SearchQuery, *, limit: int | None = None, offset: int = 0
     ) -> list[dict[str, Any]]:
+        if query.outlet and "\x00" in query.outlet:
+            return []  # (as `story_summaries`)
         with self.snapshot():
             hits = list(self._matching(query))
             stories = self._resolved({h.id: h.story for h in hits})
