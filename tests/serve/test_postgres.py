@@ -54,3 +54,24 @@ def test_doubts_and_confirm_on_postgres_as_on_sqlite(pg_url, tmp_path, example_p
         assert json.loads(run(db, "doubts", "--format", "json"))["split"] == []
         got[name] = (found["end"], [[a["id"] for a in p] for p in split["parts"]])
     assert got["postgres"] == got["sqlite"]
+
+
+def test_a_nul_in_an_address_is_refused_not_a_server_error(pg_url, tmp_path):
+    """PostgreSQL's text holds no NUL: `/api/stories/s%00x` was a 500 there (a 404 on SQLite);
+    on either store an address with a NUL in its path or query is a 400 that says so."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient
+
+    from newsmoa.serve.app import create_app
+
+    for db in (pg_url, tmp_path / "s.db"):
+        open_store(str(db)).close()  # (made empty)
+        client = TestClient(create_app(str(db)), raise_server_exceptions=False)
+        for path in ("/api/stories/s%00x", "/stories/s%00x", "/articles/a%00", "/?outlet=a%00"):
+            got = client.get(path)
+            assert got.status_code == 400, (db, path, got.status_code)
+            assert "NUL" in got.text
+        assert client.get("/api/stories/s%00x").json()["detail"].startswith("no address holds")

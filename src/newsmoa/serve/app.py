@@ -30,6 +30,7 @@ import logging
 import sqlite3
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -86,6 +87,20 @@ class NoFraming(_HTTPMiddleware):
             await send(message)
 
         await self.app(scope, receive, framed)
+
+
+class NoNul(_HTTPMiddleware):
+    """An address with a NUL in its path or query (`%00`) answers 400: no id, outlet or
+    word the store holds has one, and PostgreSQL's text cannot be asked about one (a 500
+    there, a 404 on SQLite)."""
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        query = unquote_to_bytes(scope.get("query_string", b""))
+        if "\x00" not in scope["path"] and b"\x00" not in query:
+            await self.app(scope, receive, send)
+            return
+        said = "no address holds a NUL (%00): remove it"
+        await error_response(Request(scope), 400, said)(scope, receive, send)
 
 
 class BodyLimit(_HTTPMiddleware):
@@ -282,6 +297,7 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(BodyLimit)  # nothing reads a body before it; its 413 is not framed
+    app.add_middleware(NoNul)
     app.add_middleware(NoFraming)
     app.add_middleware(Conditional)  # sees HEAD as the GET it is answered as
     app.add_middleware(HeadAsGet)
