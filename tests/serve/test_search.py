@@ -193,3 +193,10 @@ def test_the_start_of_a_merged_id_shows_its_survivor_with_the_note_its_whole_id_
         assert json.loads(got.stdout)["id"] == pact
         assert f"note: {given} was merged into {pact}" in got.stderr
     assert "note" not in run(db, "show", pact[:7]).stderr
+
+
+def test_the_search_box_dates_each_matching_article_in_the_servers_zone(client, monkeypatch):
+    # pact-2, 2024-03-12T11:30:00+09:00: 02:30 in UTC
+    monkeypatch.setenv("NEWSMOA_TZ", "UTC")
+    page = client.get("/", params={"q": "첫걸음 40여"}).text
+    assert 'datetime="2024-03-12T11:30:00+09:00">2024-03-12 02:30</time>' in page
