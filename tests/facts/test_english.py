@@ -467,7 +467,9 @@ def test_an_english_name_one_outlet_misspells_is_a_disagreement_quoting_the_full
     every `Whitfield said`."""
     crowd = "about 600 residents"
     story = _library_story(
-        {"name": "Dana Whitfield", "crowd": crowd}, {"name": "Diana Whitfield", "crowd": crowd}
+        {"name": "Dana Whitfield", "crowd": crowd},
+        {"name": "Diana Whitfield", "crowd": crowd},
+        release=True,
     )
     (d,) = story.disagreements
     assert (d.kind, d.about) == ("person", "spelling of Commissioner Whitfield")
@@ -477,6 +479,17 @@ def test_an_english_name_one_outlet_misspells_is_a_disagreement_quoting_the_full
         ("Diana Whitfield", 1),
     ]
     assert all(value in said[0] for value, said in quotes)
+
+
+def test_outlets_spelling_a_name_their_own_ways_without_a_release_is_no_disagreement() -> None:
+    """Without a release there is no reference spelling: outlets write a name from another
+    language their own ways (ECB+: Gurbanguly, Gurbanguli, Kurbanguly Berdymukhamedov)."""
+    crowd = "about 600 residents"
+    story = _library_story(
+        {"name": "Gurbanguly Whitfield", "crowd": crowd},
+        {"name": "Gurbanguli Whitfield", "crowd": crowd},
+    )
+    assert story.disagreements == ()
 
 
 @pytest.mark.parametrize(
@@ -492,7 +505,9 @@ def test_english_names_that_are_no_misspelling_are_no_disagreement(other: str) -
     crowd = "about 600 residents"
     first = "Dani Whitfield" if other.startswith("Danielle") else "Bill Whitfield"
     first = first if other.startswith(("Danielle", "William")) else "Dana Whitfield"
-    story = _library_story({"name": first, "crowd": crowd}, {"name": other, "crowd": crowd})
+    story = _library_story(
+        {"name": first, "crowd": crowd}, {"name": other, "crowd": crowd}, release=True
+    )
     assert story.disagreements == ()
 
 

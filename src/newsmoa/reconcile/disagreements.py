@@ -14,7 +14,8 @@ Facts are compared only when they describe the same thing (`claim_key`):
   article's lead states it;
 - person: who holds one affiliated head title (`완주군수`, `희망제작소 소장`), and which
   title one person holds (`title of 김동철`: 사장 against 부사장); how an English titled
-  name is spelt (`spelling of Commissioner Whitfield`: Dana against Diana, a misprint);
+  name is spelt, where the story's release writes it (`spelling of Commissioner Whitfield`:
+  Diana against the release's Dana, a misprint);
 - organization: who signed (the parties written as actors of the signing).
 
 A happening a story reports once (`story_happenings.tsv`: a signing, a ceremony) is compared
@@ -234,6 +235,16 @@ def _spelling(fact: Fact, art: Article) -> tuple[Source, ...]:
     `Whitfield said` shows no first name, and was quoted on each side of a misspelling."""
     full = [s for s in fact.sources if art.text[s.start : s.end] == fact.value]
     return tuple(full) if fact.type == "person" and english(art.text) and full else fact.sources
+
+
+def _spelt_by_release(claims: dict[tuple[str, str], list[Claim]], release: str | None) -> None:
+    """Keep the spellings of a name only where the story's release writes it: the press
+    office's spelling is the reference an outlet's misprint departs from. Outlets spell a
+    name written from another language their own ways (ECB+: Gurbanguly, Gurbanguli and
+    Kurbanguly Berdymukhamedov, one president), as Korean ones do (`claim_key`)."""
+    for key in [k for k in claims if k[1].startswith(SPELLING_OF)]:
+        if not any(art.id == release for _, _, art in claims[key]):
+            del claims[key]
 
 
 def _spelt_covers(a: Any, b: Any) -> bool:
@@ -528,6 +539,7 @@ def find_disagreements(
                 counted.add((art.id, n, _happening(fact.about), fact.unit))
             if (held := title_claim(fact, art, spans[art.id])) is not None:
                 claims.setdefault(held[0], []).append((held[1], fact, art))
+    _spelt_by_release(claims, release)
     _one_amount_each(claims, amounts, days, units, counted)
     for art in articles:
         clauses = signing_clauses(signing_analyses(art, sentences))
