@@ -1,4 +1,5 @@
-"""`newsmoa entities IN.jsonl -o OUT.jsonl`: add KLUE-typed entity spans to every line."""
+"""`newsmoa entities IN.jsonl -o OUT.jsonl`: add KLUE-typed entity spans to every line (a
+Korean text's from the shipped KLUE-NER model, an English one's from the English fact rules)."""
 
 from __future__ import annotations
 
@@ -85,7 +86,9 @@ def entities(ctx: click.Context, source: str, output: str) -> None:
 
     Reads JSONL with a `text` field and writes every line back, all its fields kept, with
     `entities`: a list of {"start", "end", "type", "text"} (character offsets into `text`,
-    end exclusive; types PS LC OG DT TI QT as in KLUE-NER). A line that cannot be read is
+    end exclusive; types PS LC OG DT TI QT as in KLUE-NER). A Korean text is read by the
+    shipped KLUE-NER model, an English one by the English fact rules (no TI: their times
+    stay with their dates). A line that cannot be read is
     written as {"line": N, "error": "..."}, named on stderr, and the command exits with
     status 1 at the end.
 
