@@ -769,6 +769,16 @@ def test_stories_of_an_outlet_the_store_does_not_have_say_which_it_has(example_d
     assert "no stories from '국제뉴슷'" in result.stderr and "국제뉴스" in result.stderr
 
 
+def test_a_table_with_no_stories_says_so(example_db):
+    """`stories --since` a day with none printed an empty table and nothing else."""
+    result = CliRunner().invoke(
+        cli, ["--db", str(example_db), "stories", "--since", "2030-01-01"],
+        obj={}, catch_exceptions=False,
+    )  # fmt: skip
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no stories with --since 2030-01-01." in result.stderr
+
+
 def test_why_is_told_in_words(example_db, story):
     """`show --why` says which decision placed each article and on what evidence (the raw
     signals stay in the JSON)."""

@@ -447,6 +447,11 @@ def stories(
     if not rows and outlet and outlet not in (known := store.outlets()):  # a typo?
         named = ", ".join(known) or "none"
         click.echo(f"note: no stories from {outlet!r}; the store's outlets: {named}", err=True)
+    elif not rows and fmt in ("table", "md"):  # (an empty table said nothing)
+        asked = " ".join(f"--{k} {v}" for k, v in (("outlet", outlet), ("since", since),
+                                                    ("until", until)) if v)  # fmt: skip
+        click.echo(f"no stories{' with ' + asked if asked else ' in the store yet'}.", err=True)
+        return
     by_story = None
     if articles:  # from the articles, not the stories' documents (a deferred one is not built)
         listed = store.story_listings([r["id"] for r in rows])
