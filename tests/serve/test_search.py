@@ -200,3 +200,11 @@ def test_the_search_box_dates_each_matching_article_in_the_servers_zone(client, 
     monkeypatch.setenv("NEWSMOA_TZ", "UTC")
     page = client.get("/", params={"q": "첫걸음 40여"}).text
     assert 'datetime="2024-03-12T11:30:00+09:00">2024-03-12 02:30</time>' in page
+
+
+def test_a_story_id_typed_in_capitals_names_the_story(db):
+    """Ids are written in lower case; `SA8C11D85D1ED` (or its start) said "no story"."""
+    pact = story_of(db, "pact-1")
+    for typed in (pact.upper(), pact[:8].upper()):
+        assert json.loads(run(db, "show", typed, "--format", "json").stdout)["id"] == pact
+    assert "no story 'SZZZZZZZ'" in run(db, "show", "SZZZZZZZ", ok=False).output

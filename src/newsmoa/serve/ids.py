@@ -14,10 +14,15 @@ def story_id(store: Store, given: str) -> str:
     """The id `given` names: itself when a story has (or had) it, else the one story whose
     id, or an id merged into it, starts with it. Raises `NotFound` for a prefix several
     stories' ids start with, naming them, and for a start of ids shorter than `MIN_PREFIX`,
-    saying so; an id unknown comes back as given (the command says it is not there)."""
+    saying so; an id unknown comes back as given (the command says it is not there). An id
+    typed in capitals is read in lower case, as ids are written."""
     given = given.strip()
     if store.story_id_known(given):
         return given
+    lower = given.lower()  # ids are written in lower case (`SA8C11D85D1ED` said "no story")
+    if lower != given and not store.story_ids_starting(given, limit=1):
+        named = story_id(store, lower)
+        return named if named != lower or store.story_id_known(lower) else given
     found = store.story_ids_starting(given, limit=SHOWN + 1)
     if len(given) < MIN_PREFIX:
         if found:  # (a few characters copied: say how many it takes)
