@@ -242,17 +242,25 @@ def list_stories(
     since: Annotated[str | None, Query(description=SINCE)] = None,
     until: Annotated[str | None, Query(description=UNTIL)] = None,
 ) -> list[dict[str, Any]]:
-    """One row per story; a full page carries `Link: <...>; rel="next"`."""
+    """One row per story; a page with more after it carries `Link: <...>; rel="next"`."""
     lo, hi = span_of(since, until)
     rows = [
         summary_to_json(r)
         for r in store.story_summaries(
-            limit=limit, offset=offset, outlet=outlet or None, since=lo, until=hi
+            limit=limit + 1, offset=offset, outlet=outlet or None, since=lo, until=hi
         )
     ]
-    if len(rows) == limit:
+    return _paged(request, response, rows, limit, offset)
+
+
+def _paged(
+    request: Request, response: Response, rows: list[Any], limit: int, offset: int
+) -> list[Any]:
+    """The first `limit` of `rows` (asked for one more), with `Link: <...>; rel="next"` when
+    there is more: a last page exactly full linked to an empty one."""
+    if len(rows) > limit:
         response.headers["Link"] = f'<{page_link(request, offset + limit)}>; rel="next"'
-    return rows
+    return rows[:limit]
 
 
 class SnippetOut(BaseModel):
@@ -295,17 +303,16 @@ def search_stories(
 ) -> list[dict[str, Any]]:
     """The stories whose articles hold every word of `q`: those whose title holds them first,
     then those with more matching articles, then the newest; each with its matching articles
-    and a snippet of each. A full page carries `Link: <...>; rel="next"`."""
+    and a snippet of each. A page with more after it carries `Link: <...>; rel="next"`."""
     try:
         terms = parse(q)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
     lo, hi = span_of(since, until)
     asked = SearchQuery(terms, outlet=outlet or None, since=lo, until=hi)
-    rows = store.search(asked, limit=limit, offset=offset)
-    if len(rows) == limit:
-        response.headers["Link"] = f'<{page_link(request, offset + limit)}>; rel="next"'
-    return rows
+    return _paged(
+        request, response, store.search(asked, limit=limit + 1, offset=offset), limit, offset
+    )
 
 
 def story_response(
