@@ -322,6 +322,17 @@ def test_story_list_outlet_filter(client):
     assert said.startswith("Newest first; the store holds 3 stories from 6 articles of all")
 
 
+@pytest.mark.parametrize(("page", "older"), [(2, True), (3, False)])
+def test_the_list_links_an_older_page_only_when_there_is_one(client, monkeypatch, page, older):
+    """Three stories: pages of 2 have an older one; a page of 3, exactly full, has none (it
+    linked to an empty page)."""
+    from newsmoa.serve import web
+
+    monkeypatch.setattr(web, "PAGE", page)
+    links = [a["href"] for a, _ in Page(client.get("/").text).find(tag="a")]
+    assert (f"/?offset={page}" in links) is older
+
+
 def test_a_page_past_the_last_story_says_so_and_links_back(client):
     page = Page(client.get("/", params={"offset": 1000}).text)
     said = page.text(css_class="empty")

@@ -84,9 +84,12 @@ def story_list(
     elif terms:
         asked = SearchQuery(terms, outlet=outlet, since=lo, until=hi)
         rows = [{**r, "articles": [_marked(a) for a in r["articles"]]} for r in
-                store.search(asked, limit=PAGE, offset=offset)]  # fmt: skip
-    else:
-        rows = store.story_summaries(limit=PAGE, offset=offset, outlet=outlet, since=lo, until=hi)
+                store.search(asked, limit=PAGE + 1, offset=offset)]  # fmt: skip
+    else:  # (one more than the page: whether an older page has any)
+        rows = store.story_summaries(
+            limit=PAGE + 1, offset=offset, outlet=outlet, since=lo, until=hi
+        )
+    more, rows = len(rows) > PAGE, rows[:PAGE]
     kept = {"q": q, "outlet": outlet, "since": since.strip(), "until": until.strip()}
     kept = {k: v for k, v in kept.items() if v}
 
@@ -109,7 +112,7 @@ def story_list(
             "counts": store.counts(),
             "first": page(0),
             "newer": page(max(0, offset - PAGE)) if offset else None,
-            "older": page(offset + PAGE) if len(rows) == PAGE else None,
+            "older": page(offset + PAGE) if more else None,
         },
         status_code=422 if error else 200,
     )
