@@ -795,3 +795,14 @@ def test_an_english_date_against_the_release_is_one_claim_only_with_its_lead():
     found = Story([release, moved, opened], release="r").disagreements()
     assert [(d.kind, d.about) for d in found] == [("date", "date, sentence 1 (vs release)")]
     assert values(found[0]) == {"2024-04-15": ["r"], "2024-04-16": ["m"]}
+
+
+def test_a_korean_season_agrees_with_a_day_inside_it_and_not_with_one_outside():
+    """`2027년 봄 준공` read as the year alone agreed with any day of 2027 (`2027년 9월`
+    too); a season is its months (`date_parts.tsv`), as `the spring of 2027` is."""
+    lead = "청솔군은 복합문화센터를 {} 준공할 계획이라고 밝혔다."
+    assert not story(lead.format("2027년 봄"), lead.format("2027년 4월")).disagreements()
+    (d,) = story(lead.format("2027년 봄"), lead.format("2027년 9월")).disagreements()
+    assert d.kind == "date"
+    assert values(d) == {"2027-09": ["a1"], str({"from": "2027-03", "to": "2027-05"}): ["a0"]}
+    assert not story(lead.format("연말"), lead.format("올해 12월")).disagreements()

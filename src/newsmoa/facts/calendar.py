@@ -64,7 +64,7 @@ def _month_iso(year: int, month: int) -> str:
 
 
 def _part(word: str, of: str, year: int, month: int | None) -> dict[str, str] | None:
-    for name, unit, lo, hi in rows("date_parts"):
+    for name, unit, lo, hi, *_alone in rows("date_parts"):
         if name != word or unit != of:
             continue
         if of == "month" and month is not None:
@@ -73,8 +73,9 @@ def _part(word: str, of: str, year: int, month: int | None) -> dict[str, str] | 
                 "from": date(year, month, int(lo)).isoformat(),
                 "to": date(year, month, last).isoformat(),
             }
-        if of == "year":
-            return {"from": _month_iso(year, int(lo)), "to": _month_iso(year, int(hi))}
+        if of == "year":  # (a `to` before its `from`: the next year's, 겨울's February)
+            end = _month_iso(year + (int(hi) < int(lo)), int(hi))
+            return {"from": _month_iso(year, int(lo)), "to": end}
     return None
 
 
@@ -230,6 +231,8 @@ def _base(
         origin = anchor if base == "now" else ref
         start = ref_year if base == "ref" and ref_year is not None else origin and origin.year
         year = start + int(off) if start else None
+    elif "rel_part" in got and anchor is not None:  # `연말` alone: the dateline's year's
+        year = anchor.year
     else:
         year = None
     if anchor is None and year is None:
@@ -375,7 +378,8 @@ def _calendar(
     if year is None:
         return None, None
     if month is None:
-        part = _part(got["part"], "year", year, None) if "part" in got else None
+        named = got.get("part") or got.get("rel_part")
+        part = _part(named, "year", year, None) if named else None
         return (part or f"{year:04d}"), None
     if not days:
         part = _part(got["part"], "month", year, month) if "part" in got else None

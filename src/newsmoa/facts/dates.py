@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from newsmoa.facts import calendar
-from newsmoa.facts.tables import longest_first, mapping, words
+from newsmoa.facts.tables import longest_first, mapping, rows, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,7 @@ _RANK = {
     "weekday": 5,
     "wdparen": 6,
     "part": 6,
+    "rel_part": 6,
     "time": 7,
     "loose": 8,
     "tight": 9,
@@ -95,6 +96,7 @@ _ANCHORED = {
     "rel_day",
     "offset",
     "weekday",
+    "rel_part",
 }
 
 
@@ -131,6 +133,9 @@ def _pattern() -> re.Pattern[str]:
         for u in ("day", "week", "month", "year")
     }
     one_char = [w for w in rel_of["year"] if len(w) == 1]
+    parts = _alt(longest_first(list(words("date_parts"))))
+    # a part holding its year (`연말`: date_parts alone=year), a date by itself
+    alone = _alt(longest_first(w for w, _of, _lo, _hi, *by in rows("date_parts") if by))
     rel_year = [w for w in rel_of["year"] if len(w) > 1]
     mods = mapping("date_modifiers")
     dirs = [w for w, (kind, _) in mods.items() if kind in ("past", "future", "current", "every")]
@@ -157,7 +162,7 @@ def _pattern() -> re.Pattern[str]:
         r"|(?P<month>(?<![\d.,])(?:1[0-2]|0?[1-9])\s*월(?!\s*간))"
         rf"|(?P<day>(?<![\d.,])(?<!박)(?<!박 ){day}\s*일{_DAY_NOT})"
         rf"|(?P<rel_year>{nohan}(?:(?:{_alt(longest_first(rel_year))}){_WEND}"
-        rf"|(?:{_alt(one_char)})(?=\s)))"
+        rf"|(?:{_alt(one_char)})(?=\s|(?:{parts}){_WEND})))"
         rf"|(?P<rel_month>{nohan}(?:{_alt(longest_first(rel_of['month']))}){_WEND})"
         rf"|(?P<rel_week>{nohan}(?:{_alt(longest_first(rel_of['week']))}){_WEND})"
         rf"|(?P<rel_day>{nohan}(?:{_alt(longest_first(rel_of['day']))})(?!날){_WEND})"
@@ -167,7 +172,8 @@ def _pattern() -> re.Pattern[str]:
         r"\s*시(?:\s*[0-5]?\d\s*분|\s*반)?(?!간|대|장|청|의회|민|정|군)"
         r"|(?<![\d:])(?:2[0-3]|[01]?\d):[0-5]\d(?![\d:]))"
         rf"|(?P<dir>{nohan}(?:{_alt(longest_first(dirs))})(?=\s))"
-        rf"|(?P<part>(?<=[\s년월달])(?:{_alt(longest_first(list(words('date_parts'))))}){_WEND})"
+        rf"|(?P<rel_part>{nohan}(?:{alone}){_WEND})"
+        rf"|(?P<part>(?<=[\s년월달{''.join(one_char)}])(?:{parts}){_WEND})"
         rf"|(?P<tight>{_alt(longest_first(tight))})"
         rf"|(?P<loose>(?:{_alt(longest_first(loose))}){_WEND})"
     )
