@@ -287,12 +287,30 @@ def test_rarer_family_names_make_people():
         ("군은 주식회사 2곳과 협약을 맺었다.", []),
         ("군은 주식회사 한결에너지와 협약을 맺었다.", ["한결에너지"]),
         ("회사는 주식회사 설립계획을 밝혔다.", []),  # common nouns: no name (a review)
+        # other legal forms before a name (`org_forms.tsv`); Kiwi splits a name it does not
+        # know into one-syllable common nouns (청/솔/파/ᆷ): no organisation was found
+        ("군은 농업회사법인 청솔팜과 협약을 맺었다.", ["청솔팜"]),
+        ("군은 영농조합법인 햇살농원과 협약을 맺었다.", ["햇살농원"]),
+        ("사회적협동조합 함께살림은 말했다.", ["함께살림"]),
+        ("농업회사법인㈜청솔팜은 말했다.", ["청솔팜"]),
+        ("군은 영농조합법인 설립을 지원한다.", []),
+        ("사회적협동조합 인가를 받았다.", []),
     ],
 )
 def test_a_company_marked_as_one(text, companies):
     from newsmoa.facts.clauses import analyse
 
     assert [w.stem for w in analyse(text, 0).words if w.company] == companies
+
+
+def test_a_legal_form_before_a_name_gives_the_organisation_not_the_form():
+    """`사회적협동조합 함께살림은` gave the organisation `사회적협동조합` (a kind of
+    organisation) and `농업회사법인 청솔팜과` none (a black-box case)."""
+    article = make_article(
+        "a", "사회적협동조합 함께살림은 19일 농업회사법인 청솔팜과 협약을 체결했다."
+    )
+    facts = extract_facts(article, split(article))
+    assert [f.value for f in facts if f.type == "organization"] == ["함께살림", "청솔팜"]
 
 
 def test_a_name_read_as_a_common_noun_before_a_county_head_title():

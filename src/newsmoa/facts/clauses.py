@@ -325,7 +325,7 @@ def _analyse(text: str) -> Analysis:
 def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
     out: list[Word] = []
     matches = list(_WORD.finditer(text))
-    marks = any(mark in text for mark in ("㈜", "(주)", "주식회사"))  # (rare: asked once)
+    marks = any(mark in text for mark in ("㈜", "(주)", *words("org_forms")))  # (rare: asked once)
     for k, m in enumerate(matches):
         inside = [t for t in toks if m.start() <= t.start < m.end()]
         if marks and (company := _marked(text, toks, matches, k, inside, out)):
@@ -385,11 +385,19 @@ def _marked(
         return replace(last, end=m.end(), after=after)
     nxt = matches[k + 1] if k + 1 < len(matches) else None
     marked_after = nxt is not None and _mark_alone(nxt, toks)
-    labelled = bool(out and out[-1].stem == "주식회사")
+    labelled = bool(out and out[-1].stem in words("org_forms") and out[-1].bare)
     company = _company(text, m, inside, labelled, marked_after)
     if company is not None and labelled:  # 주식회사 + 한결에너지와: one word
         company = replace(company, start=out.pop().start)
     return company
+
+
+@cache
+def _lead_mark() -> re.Pattern[str]:
+    """The mark before a company's name in its word: `㈜`, `(주)`, also after a legal form
+    written onto it (`농업회사법인㈜청솔팜`, `org_forms.tsv`)."""
+    forms = "|".join(re.escape(f) for f in longest_first(words("org_forms")))
+    return re.compile(rf"(?:{forms})?(?:{_COMPANY_MARK.pattern})")
 
 
 _NO_NAME = ("NNG", "NNB", "NR", "NP", "SN", "XSN")  # a common noun or a number: no name
@@ -404,7 +412,7 @@ def _company(
     에너지/NNG`, `㈜는` as a verb): the company was no organisation, nor a party of the
     agreement it signed, nor its head's affiliation (a black-box case)."""
     word, start = m.group(), m.start()
-    lead = _COMPANY_MARK.match(word)
+    lead = _lead_mark().match(word)
     if lead:
         word, start = word[lead.end() :], start + lead.end()
     name = _COMPANY_NAME.match(word)
@@ -417,7 +425,7 @@ def _company(
     elif lead or after_label:  # the name runs to the particles ending the word
         end = _particles_start(toks, start, end)
         named = [t for t in toks if start <= t.start < end]
-        if after_label and (not named or named[0].tag in _NO_NAME):
+        if after_label and _no_name(named):
             return None  # 주식회사 형태로, 설립계획을, 2곳과: common nouns or a count, no name
             # (a name of common nouns, 청정에너지, is missed: ㈜ marks most names)
         rest_at = end
@@ -435,6 +443,16 @@ def _company(
 
 
 _HANGUL_PARTICLE = re.compile(r"[가-힣]{1,3}")
+
+
+def _no_name(named: list[Tok]) -> bool:
+    """Whether the words after a legal form (`org_forms.tsv`) are no name: nothing, a count
+    or a pronoun (`2곳과`), or the dictionary's common nouns (`형태로`, `설립계획을`); a name
+    Kiwi does not know it splits into one-syllable pieces (`청솔팜` -> 청/솔/파/ᆷ) or reads
+    as a proper noun (`햇살농원`), and is one (`농업회사법인 청솔팜`: no organisation)."""
+    if not named or named[0].tag in ("SN", "NR", "NP", "NNB"):
+        return True
+    return all(t.tag in _NO_NAME and len(t.form) >= 2 for t in named)
 
 
 def _particles_start(toks: list[Tok], start: int, end: int) -> int:

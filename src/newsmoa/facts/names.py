@@ -280,6 +280,8 @@ def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
     (`신한은행`, not `시중은행`): Kiwi tags the generic ones as common nouns throughout."""
     if not _HANGUL.fullmatch(stem) or stem in words("org_stopwords") or is_venue(stem):
         return False
+    if stem in words("org_forms"):  # 사회적협동조합 alone: a kind of organisation
+        return False
     if any(stem.endswith(w) for w in words("org_stop_endings")):  # 중간간부, 정면승부
         return False
     if stem in words("parties") or stem in words("universities") or stem in words("org_names"):
