@@ -806,3 +806,21 @@ def test_a_korean_season_agrees_with_a_day_inside_it_and_not_with_one_outside():
     assert d.kind == "date"
     assert values(d) == {"2027-09": ["a1"], str({"from": "2027-03", "to": "2027-05"}): ["a0"]}
     assert not story(lead.format("연말"), lead.format("올해 12월")).disagreements()
+
+
+def test_a_county_deputy_against_a_city_deputy_is_the_title_of_one_person():
+    """`박영수 완주군 부군수` in one outlet and `박영수 완주군 부시장` in another made no
+    disagreement (a county has no 부시장): titles of one rank heading two kinds of area
+    (`titles.tsv` unit) are rivals, as 부시장 and 시장 are; 도지사 and 지사 are one title."""
+    lead = (
+        "완주군은 19일 완주군청에서 희망재단과 업무협약을 체결했다고 밝혔다. 이날 협약식에는 "
+        "박영수 {}, 김민호 희망재단 이사장 등이 참석했다."
+    )
+    (d,) = story(lead.format("완주군 부군수"), lead.format("완주군 부시장")).disagreements()
+    assert (d.kind, d.about) == ("person", "title of 박영수")
+    assert values(d) == {"부군수": ["a0"], "부시장": ["a1"]}
+    assert not story(lead.format("완주군 부군수"), lead.format("부군수")).disagreements()
+    from newsmoa.reconcile.disagreements import _rival_titles
+
+    assert _rival_titles("군수", "시장") and not _rival_titles("도지사", "지사")
+    assert not _rival_titles("부시장", "이장") and not _rival_titles("군수", "부시장")

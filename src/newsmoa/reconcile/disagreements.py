@@ -305,10 +305,15 @@ TITLE_OF = "title of "  # the label of a person's title claim
 def _rival_titles(a: str, b: str) -> bool:
     """Whether two bare titles cannot both be one person's: a title and its deputy's, the
     other with 부 before it (사장, 부사장; 시장, 부시장) or a pair of `title_ranks.tsv`
-    (장관, 차관)."""
+    (장관, 차관), or one rank of two kinds of area (`titles.tsv` unit: 부군수 and 부시장, 군수
+    and 시장): a county has no 부시장, and one person is not deputy of a county and a city."""
     if a == b:
         return False
     if a == "부" + b or b == "부" + a:
+        return True
+    units = mapping("titles")
+    ua, ub = units.get(a, ("-", "")), units.get(b, ("-", ""))
+    if "-" not in (ua[0], ub[0]) and ua[0] != ub[0] and ua[1] == ub[1]:
         return True
     return b in mapping("title_ranks").get(a, ()) or a in mapping("title_ranks").get(b, ())
 
