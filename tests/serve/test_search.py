@@ -206,5 +206,7 @@ def test_a_story_id_typed_in_capitals_names_the_story(db):
     """Ids are written in lower case; `SA8C11D85D1ED` (or its start) said "no story"."""
     pact = story_of(db, "pact-1")
     for typed in (pact.upper(), pact[:8].upper()):
-        assert json.loads(run(db, "show", typed, "--format", "json").stdout)["id"] == pact
+        got = run(db, "show", typed, "--format", "json")
+        assert json.loads(got.stdout)["id"] == pact
+        assert "merged" not in got.stderr  # (it said the capitals were merged into it)
     assert "no story 'SZZZZZZZ'" in run(db, "show", "SZZZZZZZ", ok=False).output

@@ -524,7 +524,7 @@ def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
         hint = f": {given} is an article of story {held} (newsmoa show {held})" if held else ""
         raise click.ClickException(f"no story {story_id!r} in {store_shown(ctx)}{hint}")
     shown_id = str(doc.get("id"))
-    if shown_id != given or not shown_id.startswith(story_id.strip()):
+    if shown_id != given or not shown_id.startswith(story_id.strip().lower()):
         # an absorbed id, or the start of one: say so, on stderr (stdout stays the document)
         named = given if shown_id != given else story_id.strip()
         click.echo(f"note: {named} was merged into {shown_id}: showing {shown_id}", err=True)
