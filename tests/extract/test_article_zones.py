@@ -71,7 +71,14 @@ def test_the_zone_of_a_datelines_place(line, zone):
 
 
 @pytest.mark.parametrize(
-    "line", ["NATO-Russia talks stall", "SMALLVILLE, Kan.x — A storm.", "The council voted."]
+    "line",
+    [
+        "NATO-Russia talks stall",
+        "SMALLVILLE, Kan.x — A storm.",
+        "The council voted.",
+        # the country or the state: no zone (it was New York's for Tbilisi)
+        "TBILISI, Georgia (Reuters) - The government said.",
+    ],
 )
 def test_no_zone_where_no_known_place_opens_the_line(line):
     assert place_zone(line) is None
