@@ -219,7 +219,10 @@ def page_link(request: Request, offset: int) -> str:
 
 
 MAX_OFFSET = 10**12  # stories to skip: more than any store holds (SQLite stops at 2**63 - 1)
-SINCE = "only stories first published from then: an ISO date (the whole day, Asia/Seoul) or time"
+SINCE = (
+    "only stories first published from then: an ISO date (the whole day, in the server's zone:"
+    " NEWSMOA_TZ, Asia/Seoul by default) or time"
+)
 UNTIL = "only those until then (a date: to its end)"
 
 

@@ -37,8 +37,9 @@ OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
     type=click.Choice(FORMATS),
     default="table",
     show_default=True,
-    help="table and md for reading (times in Asia/Seoul); json (one array), jsonl (one story "
-    "a line) and csv (one row a matching article, UTF-8 with BOM) keep the stored times.",
+    help="table and md for reading (times in the zone of --tz); json (one array), jsonl (one "
+    "story a line) and csv (a row for each article listed, at most 5 a story, UTF-8 with "
+    "BOM) keep the stored times; `matches` counts every matching article.",
 )
 @click.pass_context
 def search(
