@@ -239,3 +239,22 @@ def test_a_read_command_refuses_a_connection_string_without_showing_its_password
     got = CliRunner().invoke(cli, ["--db", "host=h dbname=n password=s3cret", *command])
     assert got.exit_code == 1
     assert "key=value form" in got.output and "s3cret" not in got.output
+
+
+def test_a_postgres_role_granted_before_the_search_table_may_not_ingest(pg_url):
+    """A writer's grants made before the upgrade that made `article_text` do not cover it:
+    ingest was let in and failed on its first search row after all its work."""
+    open_store(pg_url).close()
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute(
+            "DO $$ BEGIN CREATE ROLE writer LOGIN; EXCEPTION WHEN duplicate_object THEN NULL;"
+            " END $$"
+        )
+        db.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO writer")
+        db.execute("GRANT INSERT, UPDATE, DELETE ON articles, stories, unsettled TO writer")
+        db.execute("REVOKE ALL ON article_text FROM writer")
+    writer = pg_url.replace("postgres:@", "writer:@", 1)
+    with pytest.raises(StoreError, match="cannot be written here \\(this user may not write"):
+        open_store(writer)

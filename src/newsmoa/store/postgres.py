@@ -108,12 +108,14 @@ _WRITE_REFUSED = "this user may not write newsmoa's tables, or the server is a r
 
 def _writable(db: Any) -> bool:
     """Whether this connection may write the store: its user's privileges on the tables
-    an ingest writes, and a server that takes writes (not a standby)."""
+    an ingest writes (the search words' too: a grant made before the upgrade that made
+    `article_text` does not cover it), and a server that takes writes (not a standby)."""
     return bool(
         db.execute(
             "SELECT NOT pg_is_in_recovery() AND has_table_privilege('articles',"
             " 'INSERT, UPDATE, DELETE') AND has_table_privilege('stories', 'INSERT, UPDATE,"
             " DELETE') AND has_table_privilege('unsettled', 'INSERT, DELETE')"
+            " AND has_table_privilege('article_text', 'INSERT')"
         ).fetchone()[0]
     )
 
