@@ -184,3 +184,28 @@ def test_parse_line_reads_as_read_jsonl(line: str) -> None:
         assert got.message == expected.message
     else:
         assert got == expected
+
+
+def test_the_zone_setting_travels_in_the_config_to_where_lines_are_extracted(monkeypatch):
+    """A Spark executor on another machine has no NEWSMOA_TZ: the setting is taken into the
+    config where the run is set up, so an English post's time without a zone is read in it
+    there too (it was read in Seoul's, unlike the single-machine run)."""
+    import json
+    from datetime import datetime
+
+    from newsmoa.backfill.config import BackfillConfig
+    from newsmoa.backfill.stages import extract_lines
+
+    monkeypatch.setenv("NEWSMOA_TZ", "America/Chicago")
+    config = BackfillConfig()
+    monkeypatch.delenv("NEWSMOA_TZ")  # (the executor's environment)
+    line = json.dumps(
+        {
+            "id": "a",
+            "title": "Council backs water plan",
+            "published": "2024-03-05T23:42:00",
+            "text": "The council voted on Tuesday to back the water plan, the mayor said.",
+        }
+    )
+    (got,) = extract_lines([(1, line)], "in.jsonl", config)
+    assert got.published_s == datetime.fromisoformat("2024-03-05T23:42:00-06:00").timestamp()

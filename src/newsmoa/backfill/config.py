@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig
 from newsmoa.dedup import LSHConfig, MinHashConfig
+from newsmoa.extract.article import ExtractConfig
 
 MAX_HOURS = 24 * 366 * 100  # a century: past it, one block holds any archive
 
@@ -37,6 +38,9 @@ class BackfillConfig:
     block_hours: float = 168.0
     block_articles: int = 5000
     overlap_hours: float | None = None
+    # the user's settings (`tz`), taken where the run is set up: a Spark executor on another
+    # machine does not see the driver's NEWSMOA_TZ, and its results must equal this machine's
+    extract: ExtractConfig = field(default_factory=ExtractConfig.from_settings)
 
     def __post_init__(self) -> None:
         # at least a minute: blocks of less would number billions over an archive's years

@@ -67,7 +67,7 @@ def extract_lines(
         if isinstance(item, InputError):
             out.append(Extracted(line_no, error=item.message))
             continue
-        got = extract(item)
+        got = extract(item, config=config.extract)
         if isinstance(got, Dropped):
             out.append(Extracted(line_no, error=got.reason))
             continue

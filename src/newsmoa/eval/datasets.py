@@ -29,7 +29,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from newsmoa import codec
-from newsmoa.extract.article import extract
+from newsmoa.extract.article import ExtractConfig, extract
 from newsmoa.types import Article, RawItem
 
 REPO = Path(__file__).resolve().parents[3]
@@ -71,7 +71,7 @@ class EvalSet:
             return self
         out, dropped = [], set()
         for a in self.articles:
-            got = extract(raw_item(a))
+            got = extract(raw_item(a), config=ExtractConfig())  # (not the shell's NEWSMOA_TZ)
             if not isinstance(got, Article):
                 dropped.add(a.id)
                 got = Article(
