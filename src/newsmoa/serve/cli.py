@@ -694,7 +694,8 @@ def _put_back(name: str, value: str | None) -> None:
 NO_STORE = ("backfill", "cluster", "entities", "eval")  # the commands that open no store
 # the commands that read times written without a zone or show times: `--tz`
 ZONED = (
-    "ingest", "watch", "cluster", "stories", "show", "search", "serve", "doubts", "corrections"
+    "ingest", "watch", "cluster", "backfill", "stories", "show", "search", "serve", "doubts",
+    "corrections",
 )  # fmt: skip
 
 
