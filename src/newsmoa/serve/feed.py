@@ -194,12 +194,18 @@ def article_entries(doc: dict[str, Any], changed: str | None) -> list[dict[str, 
 
 
 def story_atom(
-    doc: dict[str, Any], entries: list[dict[str, Any]], *, base: str, self_url: str
+    doc: dict[str, Any],
+    entries: list[dict[str, Any]],
+    *,
+    base: str,
+    self_url: str,
+    newest: str | None = None,
 ) -> bytes:
     """The Atom document of one story's articles: a press office following where its
     release ran, a reader following the event. Entry ids are `urn:newsmoa:article:{id}`
     (the id percent-encoded), links the article's own page when it has a web address and
-    its column on the story's page."""
+    its column on the story's page. `newest`: the feed's `updated` (default: the newest
+    entry's)."""
     ET.register_namespace("", ATOM)
     story = quote(doc["id"], safe="")
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -207,8 +213,7 @@ def story_atom(
     _add(feed, "title", f"newsmoa: {doc.get('title') or doc['id']}")
     _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     _add(feed, "link", rel="alternate", type="text/html", href=f"{base}/stories/{story}")
-    newest = entries[0]["stamp"] if entries else _now()
-    _add(feed, "updated", newest)
+    _add(feed, "updated", newest or (entries[0]["stamp"] if entries else _now()))
     _add(_add(feed, "author"), "name", "newsmoa")
     for a in entries:
         entry = _add(feed, "entry")
@@ -255,8 +260,13 @@ def story_feed(request: Request, store: StoreDep, story_id: str) -> Response:
     doc = story_document(store, story_id)
     if doc is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    found = article_entries(doc, store.changed_at([story_id]).get(story_id))
+    changed = store.changed_at([story_id]).get(story_id)
+    found = article_entries(doc, changed)
+    # the newest entry's time, or when an article last joined, whichever is later: a report
+    # joining with an earlier time moved neither, and a reader asking If-Modified-Since got
+    # 304 without it (a review)
+    newest = updated({"first_published": found[0]["stamp"], "changed": changed}) if found else None
     base = str(request.base_url).rstrip("/")
-    body = story_atom(doc, found, base=base, self_url=str(request.url))
-    headers = {"Last-Modified": http_date(found[0]["stamp"])} if found else None
+    body = story_atom(doc, found, base=base, self_url=str(request.url), newest=newest)
+    headers = {"Last-Modified": http_date(newest)} if newest else None
     return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
