@@ -938,3 +938,12 @@ def test_a_blog_post_its_name_exclaiming_headline_dated_byline_and_comment_promp
 def test_a_by_line_with_words_after_it_that_are_no_date_is_no_byline():
     got = extract(RawItem(origin="x.txt", text="Posted by Karen on the porch\n\n" + ENGLISH_BODY))
     assert isinstance(got, Article) and got.reporter is None
+
+
+def test_one_english_word_ending_as_a_masthead_does_is_no_masthead():
+    """The one-word rule is for Korean names (`전북도민일보`): with the English endings in the
+    table, `FirstTimes` or `Lastpatch` was taken for a paper's name."""
+    from newsmoa.extract.mastheads import masthead
+
+    assert masthead("전북도민일보") == "전북도민일보"
+    assert masthead("FirstTimes") is None and masthead("State Journal-Register")

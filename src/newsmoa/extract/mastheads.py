@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from newsmoa.extract.tables import breadcrumb_words, masthead_endings, outlets, section_labels
+from newsmoa.text.script import has_hangul
 
 _STEP = re.compile(r"\s*[>›»]\s*")
 _STEP_MAX_CHARS = 15  # a section's name is short; a headline quoting `A > B` is not a trail
@@ -64,8 +65,10 @@ def masthead(line: str) -> str | None:
     known = table.by_alias.get(name)
     if known is not None and (name == known or len(name) >= _ALIAS_MIN_CHARS):
         return known
-    if len(name.split()) == 1 and any(
-        name.endswith(end) and len(name) > len(end) for end in masthead_endings()
+    if (
+        len(name.split()) == 1
+        and has_hangul(name)  # (the English endings take their words apart: `FirstTimes`)
+        and any(name.endswith(end) and len(name) > len(end) for end in masthead_endings())
     ):
         return name  # (an ending alone, `신문`, names no outlet)
     if _ENGLISH_MASTHEAD.fullmatch(name) and re.split(r"[\s-]", name)[-1] in masthead_endings():
