@@ -178,3 +178,14 @@ def test_a_nul_typed_into_a_query_or_an_outlet_finds_what_the_store_can_hold(arc
     assert found(archive, "완\x00주") == found(archive, "완주") == [("s-pact", 2)]
     assert found(archive, "완주", outlet="한빛\x00일보") == []
     assert archive.story_summaries(outlet="한빛\x00일보") == []
+
+
+def test_a_short_term_folds_case_beyond_ascii_on_both_stores(store):
+    """A term under three characters is read from the rows: SQLite's lower() folds ASCII
+    only, so `éc` was not in `École` there while PostgreSQL's ILIKE found it."""
+    store.save_articles([stored("fr", "L'École de Riverton ouvre ses portes.", "s-fr")])
+    store.save_story_summary(
+        {"id": "s-fr", "title": "École", "first_published": "2024-03-12T10:00:00+09:00",
+         "article_count": 1, "outlets": []}
+    )  # fmt: skip
+    assert found(store, "éc") == [("s-fr", 1)]

@@ -50,6 +50,9 @@ class SQLiteStore(SQLStore):
                 target, isolation_level=None, check_same_thread=False, uri=uri
             )
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            # case folded as Python and PostgreSQL fold it (SQLite's lower() folds ASCII only:
+            # `éc` was not in `École` here, and was on PostgreSQL)
+            self.db.create_function("fold", 1, _fold, deterministic=True)
             self.db.execute("BEGIN")  # both read in one snapshot: another process may be
             try:  # making the store meanwhile (its tables, then its version, in one commit)
                 version, tables = stored_version(self.db), table_names(self.db)
@@ -97,6 +100,9 @@ class SQLiteStore(SQLStore):
             self._fts = row is not None
         return self._fts
 
+    def _holds(self, term: str) -> tuple[str, list[Any]]:
+        return "(instr(fold(t.title), ?) > 0 OR instr(fold(t.body), ?) > 0)", [term, term]
+
     def _begin(self) -> None:
         if _identity(Path(self.path)) != self._file:  # deleted, or another file put there
             raise StoreGone(f"{self.path}: {GONE}")
@@ -106,6 +112,10 @@ class SQLiteStore(SQLStore):
 def _phrase(term: str) -> str:
     """`term` as one FTS5 phrase: in double quotes, its own doubled."""
     return '"' + term.replace('"', '""') + '"'
+
+
+def _fold(text: str | None) -> str | None:
+    return None if text is None else text.lower()
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
