@@ -15,6 +15,7 @@ from rich.table import Table
 from newsmoa.serve.render import csv_cell, md_cell, table_text, table_time
 from newsmoa.serve.span import cli_span, span_options
 from newsmoa.serve.view import plural, shown_zone
+from newsmoa.store.search import pieces
 
 FORMATS = ("table", "json", "jsonl", "md", "csv")
 OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
@@ -97,13 +98,7 @@ def results(rows: list[dict[str, Any]], fmt: str, *, width: int) -> str:
 
 def marked(snippet: dict[str, Any] | None, before: str, after: str) -> str:
     """A snippet's text with each match between `before` and `after`."""
-    if not snippet:
-        return ""
-    text, out, at = snippet["text"], [], 0
-    for start, end in snippet["marks"]:
-        out += [text[at:start], before, text[start:end], after]
-        at = end
-    return "".join([*out, text[at:]])
+    return "".join(f"{before}{text}{after}" if match else text for text, match in pieces(snippet))
 
 
 def _matched(row: dict[str, Any]) -> str:

@@ -41,7 +41,7 @@ from newsmoa.serve.view import (
     when,
     why_text,
 )
-from newsmoa.store.search import SearchQuery, parse
+from newsmoa.store.search import SearchQuery, parse, pieces
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50  # stories per list page
@@ -121,13 +121,7 @@ def story_list(
 def _marked(article: dict[str, Any]) -> dict[str, Any]:
     """A matching article with its snippet as (text, is a match) pieces, which the template
     escapes and marks."""
-    snippet, pieces, at = article.get("snippet"), [], 0
-    if snippet:
-        for start, end in snippet["marks"]:
-            pieces += [(snippet["text"][at:start], False), (snippet["text"][start:end], True)]
-            at = end
-        pieces.append((snippet["text"][at:], False))
-    return {**article, "pieces": [(t, m) for t, m in pieces if t]}
+    return {**article, "pieces": pieces(article.get("snippet"))}
 
 
 @router.get("/stories/{story_id}.json", name="story_json")

@@ -224,3 +224,16 @@ def result(
         )
     listed = {k: summary[k] for k in ("id", "title", "first_published", "outlets", "article_count")}
     return {**listed, "title_match": titled, "matches": len(found), "articles": shown}
+
+
+def pieces(snippet: Mapping[str, Any] | None) -> list[tuple[str, bool]]:
+    """A snippet as the JSON gives it (`Snippet.to_json`), cut into (text, is a match)
+    pieces, in order, none empty: what a page or a table marks."""
+    if not snippet:
+        return []
+    text, out, at = snippet["text"], [], 0
+    for start, end in snippet["marks"]:
+        out += [(text[at:start], False), (text[start:end], True)]
+        at = end
+    out.append((text[at:], False))
+    return [(t, m) for t, m in out if t]
