@@ -547,27 +547,14 @@ class SQLStore:
         if outlet:
             where.append(self.HAS_OUTLET)
             args.append(outlet)
-        if since is not None:
-            where.append("first_ts >= ?")
-            args.append(since.timestamp())
-        if until is not None:
-            where.append("first_ts < ?")
-            args.append(until.timestamp())
+        span, span_args = _in_span("first_ts", since, until)
+        where, args = where + span, args + span_args
         if where:
             query += " WHERE " + " AND ".join(where)
         # by the time itself: the ISO text of times in other offsets sorts otherwise
         query += " ORDER BY first_ts DESC NULLS LAST, id LIMIT ? OFFSET ?"
         args += [limit if limit is not None else self.NO_LIMIT, offset]
-        return [
-            {
-                "id": r[0],
-                "title": r[1],
-                "first_published": r[2],
-                "outlets": json.loads(r[3]),
-                "article_count": r[4],
-            }
-            for r in self._run(query, args)
-        ]
+        return [_summary(r) for r in self._run(query, args)]
 
     def search(
         self, query: SearchQuery, *, limit: int | None = None, offset: int = 0
@@ -593,10 +580,8 @@ class SQLStore:
         source, where, args = self._text_match(query.terms)
         if query.outlet is not None:
             where, args = [*where, "a.outlet = ?"], [*args, query.outlet]
-        if query.since is not None:
-            where, args = [*where, "a.time_ts >= ?"], [*args, query.since.timestamp()]
-        if query.until is not None:
-            where, args = [*where, "a.time_ts < ?"], [*args, query.until.timestamp()]
+        span, span_args = _in_span("a.time_ts", query.since, query.until)
+        where, args = [*where, *span], [*args, *span_args]
         checked = worded(query.terms)  # where words start: read the texts found
         rows = self._run(
             f"SELECT a.id, a.story, a.time_ts, t.title{', t.body' if checked else ''}"
@@ -630,15 +615,7 @@ class SQLStore:
             " WHERE id IN ({marks})"
         )
         return {
-            r[0]: {
-                "id": r[0],
-                "title": r[1],
-                "first_published": r[2],
-                "outlets": json.loads(r[3]),
-                "article_count": r[4],
-                "first_ts": r[5],
-            }
-            for r in self._rows_in(query, sorted(stories))
+            r[0]: {**_summary(r), "first_ts": r[5]} for r in self._rows_in(query, sorted(stories))
         }
 
     def _texts_of(self, ids: Sequence[str]) -> dict[str, tuple[str, str, str | None, str | None]]:
@@ -736,3 +713,29 @@ def article_values(row: StoredArticle, version: int, kept: float | None) -> tupl
         json.dumps(dict(row.signals), ensure_ascii=False, default=str),
         row.source,
     )
+
+
+def _summary(row: Sequence[Any]) -> dict[str, Any]:
+    """A story's listing from its row (id, title, first_published, outlets, article_count)."""
+    return {
+        "id": row[0],
+        "title": row[1],
+        "first_published": row[2],
+        "outlets": json.loads(row[3]),
+        "article_count": row[4],
+    }
+
+
+def _in_span(
+    column: str, since: datetime | None, until: datetime | None
+) -> tuple[list[str], list[float]]:
+    """The conditions (and their arguments) that a time `column` (POSIX seconds) is in
+    [since, until), each bound given."""
+    where, args = [], []
+    if since is not None:
+        where.append(f"{column} >= ?")
+        args.append(since.timestamp())
+    if until is not None:
+        where.append(f"{column} < ?")
+        args.append(until.timestamp())
+    return where, args
