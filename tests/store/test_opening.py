@@ -23,6 +23,14 @@ def _row(aid: str = "a", story: str = "s1") -> StoredArticle:
     return StoredArticle(Article(aid, text, "둘레길 개통", "뉴시스", when), story, None, None)
 
 
+def _one_story(store) -> None:
+    """One article in story s1, its listing saved and its document not built yet."""
+    store.save_articles([_row()])
+    store.save_story_summary(
+        {"id": "s1", "title": "둘레길", "first_published": None, "outlets": [], "article_count": 1}
+    )
+
+
 def test_a_folder_or_a_folder_that_is_not_there_is_named_and_nothing_is_made(tmp_path):
     with pytest.raises(StoreError, match="a folder, not a store's file"):
         open_store(str(tmp_path))
@@ -136,16 +144,7 @@ def test_a_read_only_store_shows_a_story_and_refuses_a_write_in_a_line(tmp_path)
 
     path = str(tmp_path / "news.db")
     with closing(open_store(path)) as store:
-        store.save_articles([_row()])
-        store.save_story_summary(
-            {
-                "id": "s1",
-                "title": "둘레길",
-                "first_published": None,
-                "outlets": [],
-                "article_count": 1,
-            }
-        )
+        _one_story(store)
     store = open_store(path, create=False)
     _read_only(store)
     doc = story_document(store, "s1")
@@ -161,16 +160,7 @@ def test_a_postgres_role_that_may_only_read(pg_url):
     from newsmoa.pipeline import story_document
 
     with closing(open_store(pg_url)) as store:
-        store.save_articles([_row()])
-        store.save_story_summary(
-            {
-                "id": "s1",
-                "title": "둘레길",
-                "first_published": None,
-                "outlets": [],
-                "article_count": 1,
-            }
-        )
+        _one_story(store)
     import psycopg
 
     with psycopg.connect(pg_url, autocommit=True) as db:
@@ -212,10 +202,7 @@ def test_a_story_is_shown_from_a_store_replaced_under_the_process(tmp_path):
 
     path = tmp_path / "news.db"
     store = open_store(str(path))
-    store.save_articles([_row()])
-    store.save_story_summary(
-        {"id": "s1", "title": "둘레길", "first_published": None, "outlets": [], "article_count": 1}
-    )
+    _one_story(store)
     for suffix in ("", "-wal", "-shm"):  # moved aside, a new store made in its place
         if (tmp_path / f"news.db{suffix}").exists():
             (tmp_path / f"news.db{suffix}").rename(tmp_path / f"old.db{suffix}")
