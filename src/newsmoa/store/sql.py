@@ -597,12 +597,17 @@ class SQLStore:
         """(FROM clause naming `article_text` t, conditions, their arguments) for the rows
         holding every term: here by reading every row (each term's `_holds`); a store with
         an index of the text's trigrams overrides it."""
-        where, args = [], []
+        return ("article_text t", *self._holding(terms))
+
+    def _holding(self, terms: Sequence[str]) -> tuple[list[str], list[Any]]:
+        """The conditions (and their arguments) that article_text t holds each of `terms`."""
+        where: list[str] = []
+        args: list[Any] = []
         for term in terms:
             sql, values = self._holds(term)
             where.append(sql)
             args += values
-        return "article_text t", where, args
+        return where, args
 
     def _holds(self, term: str) -> tuple[str, list[Any]]:
         """A condition on article_text t: its title or body holds `term` (lower case),

@@ -82,14 +82,10 @@ class SQLiteStore(SQLStore):
         long = [t for t in terms if len(t) >= SHORT]
         if not long or not self._indexed():
             return super()._text_match(terms)
-        where, args = ["article_search MATCH ?"], [" AND ".join(_phrase(t) for t in long)]
-        for term in terms:
-            if len(term) < SHORT:
-                sql, values = self._holds(term)
-                where.append(sql)
-                args += values
-        source = "article_search s JOIN article_text t ON t.n = s.rowid"
-        return source, where, args
+        where, args = self._holding([t for t in terms if len(t) < SHORT])
+        where = ["article_search MATCH ?", *where]
+        args = [" AND ".join(_phrase(t) for t in long), *args]
+        return "article_search s JOIN article_text t ON t.n = s.rowid", where, args
 
     def _indexed(self) -> bool:
         """Whether the store has its trigram index (a SQLite without FTS5 made none)."""
