@@ -211,20 +211,10 @@ def rehashed(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
     otherwise, read in key order; `mark` is the database's parameter mark. Shared by both
     databases (PostgreSQL's m009)."""
     for table, keys in HASHED_TABLES:
-        columns = ", ".join(keys)
-        after = f"WHERE ({columns}) > ({', '.join([mark] * len(keys))})"
         update = f"UPDATE {table} SET content_hash = {mark} WHERE " + " AND ".join(
             f"{key} = {mark}" for key in keys
         )
-        last: tuple[Any, ...] = ()
-        while True:
-            rows = db.execute(
-                f"SELECT {columns}, content_hash, doc FROM {table} {after if last else ''}"
-                f" ORDER BY {columns} LIMIT {REHASH_CHUNK}",
-                last,
-            ).fetchall()
-            if not rows:
-                break
+        for rows in _chunks(db, mark, table, keys, "content_hash, doc"):
             values = []
             for *key, old, doc in rows:
                 new = article_from_json(json.loads(doc)).content_hash
@@ -232,7 +222,26 @@ def rehashed(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
                     values.append((new, *key))
             if values:
                 yield update, values
-            last = tuple(rows[-1][: len(keys)])
+
+
+def _chunks(
+    db: Any, mark: str, table: str, keys: tuple[str, ...], columns: str
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of `table` (its `keys`, then `columns`) in key order, `REHASH_CHUNK` at a
+    time, each chunk read after the last key of the one before (by the key's index)."""
+    key = ", ".join(keys)
+    after = f"WHERE ({key}) > ({', '.join([mark] * len(keys))})"
+    last: tuple[Any, ...] = ()
+    while True:
+        rows = db.execute(
+            f"SELECT {key}, {columns} FROM {table} {after if last else ''}"
+            f" ORDER BY {key} LIMIT {REHASH_CHUNK}",
+            last,
+        ).fetchall()
+        if not rows:
+            return
+        yield rows
+        last = tuple(rows[-1][: len(keys)])
 
 
 def m011_releases_in_features(db: sqlite3.Connection) -> None:
@@ -342,17 +351,8 @@ def article_texts(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...
     from newsmoa.store.search import searched
 
     insert = f"INSERT INTO article_text (id, title, body) VALUES ({mark}, {mark}, {mark})"
-    last: tuple[Any, ...] = ()
-    while True:
-        rows = db.execute(
-            f"SELECT id, doc FROM articles {f'WHERE id > {mark}' if last else ''}"
-            f" ORDER BY id LIMIT {REHASH_CHUNK}",
-            last,
-        ).fetchall()
-        if not rows:
-            break
+    for rows in _chunks(db, mark, "articles", ("id",), "doc"):
         yield insert, [(aid, *searched(article_from_json(json.loads(doc)))) for aid, doc in rows]
-        last = (rows[-1][0],)
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
