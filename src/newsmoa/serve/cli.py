@@ -444,10 +444,8 @@ def stories(
     lo, hi = cli_span(since, until, shown_zone())
     store = _store(ctx)
     rows = store.story_summaries(limit=limit, outlet=outlet, since=lo, until=hi)
-    if not rows and outlet and outlet not in (known := store.outlets()):  # a typo?
-        named = ", ".join(known) or "none"
-        click.echo(f"note: no stories from {outlet!r}; the store's outlets: {named}", err=True)
-    elif not rows and fmt in ("table", "md"):  # (an empty table said nothing)
+    if not rows and not no_such_outlet(store, outlet, "stories") and fmt in ("table", "md"):
+        # (an empty table said nothing)
         asked = " ".join(f"--{k} {v}" for k, v in (("outlet", outlet), ("since", since),
                                                     ("until", until)) if v)  # fmt: skip
         click.echo(f"no stories{' with ' + asked if asked else ' in the store yet'}.", err=True)
@@ -467,6 +465,16 @@ def stories(
             for reuse, shares in [_reuse(store, story)]
         }
     click.echo(render.listing(rows, fmt, articles=by_story, width=_width()))
+
+
+def no_such_outlet(store: Store, outlet: str | None, what: str) -> bool:
+    """When `outlet` is none of the store's outlets (a typo?), say so on stderr with the
+    ones it has (`no stories from …`, `no articles from …`); whether it said so."""
+    if not outlet or outlet in (known := store.outlets()):
+        return False
+    named = ", ".join(known) or "none"
+    click.echo(f"note: no {what} from {outlet!r}; the store's outlets: {named}", err=True)
+    return True
 
 
 def _width() -> int:

@@ -59,7 +59,7 @@ def search(
 
     Example: newsmoa search 완주군 협약 --since 2024-01-01 --format md
     """
-    from newsmoa.serve.cli import _store, _width
+    from newsmoa.serve.cli import _store, _width, no_such_outlet
     from newsmoa.store.search import SearchQuery, parse
 
     try:
@@ -70,9 +70,8 @@ def search(
     store = _store(ctx)
     asked = SearchQuery(terms, outlet=outlet or None, since=lo, until=hi)
     found = store.search(asked, limit=limit)
-    if not found and outlet and outlet not in (known := store.outlets()):  # a typo?
-        named = ", ".join(known) or "none"
-        click.echo(f"note: no articles from {outlet!r}; the store's outlets: {named}", err=True)
+    if not found:
+        no_such_outlet(store, outlet, "articles")
     if not found and fmt in ("table", "md"):
         click.echo(f"no story holds {' '.join(map(_quoted, terms))}.", err=True)
         return
