@@ -442,12 +442,10 @@ def _standfirst(
 ) -> bool:
     """Whether a byline (with no report after it on its line) or a dateline comes right after
     the first paragraph, under a headline: that paragraph is a standfirst, if body follows."""
-    if kind is Kind.DATELINE:
-        pass
-    elif kind not in (Kind.BYLINE, Kind.SIGNATURE) or (line.byline and line.byline.rest.strip()):
-        return False
+    reports = bool(line.byline and line.byline.rest.strip())  # (`(서울=뉴스1) … =` and on)
     return (
-        in_body
+        (kind is Kind.DATELINE or (kind in (Kind.BYLINE, Kind.SIGNATURE) and not reports))
+        and in_body
         and bool(heads)
         and len(parts.paragraphs) == 1
         and len(parts.paragraphs[0]) <= STANDFIRST_MAX_CHARS
