@@ -214,3 +214,39 @@ def test_an_outlets_own_sentences_keep_their_place_and_its_lead_stays_near_the_t
             ["b"],
             ["a", "b"],
         ]
+
+
+def test_one_sentence_that_is_two_of_the_release_names_its_outlet_in_both():
+    """b joins the release's last two sentences into one (`… 계획이며, … 예정이다`): b
+    carries both, and was named only in the first (a press office counting who ran the
+    council sentence missed b)."""
+    s1 = "청솔군은 3일 청솔읍에서 청년창업지원센터 개관식을 열었다고 밝혔다."
+    s2 = "군은 내년 상반기까지 기본설계와 실시설계를 마치고 하반기에 착공할 계획이다."
+    s3 = "군은 센터 운영을 위해 농업인과 지역 주민이 참여하는 운영협의회를 구성할 예정이다."
+    joined = "군은 내년 상반기까지 기본설계와 실시설계를 마치고 하반기에 착공할 계획이며, 센터 운영을 위해 농업인과 지역 주민이 참여하는 운영협의회를 구성할 예정이다."
+    tail = "한편 청솔군은 지난해 직매장 매출 86억 원을 올렸다."
+    a = art("a", "\n".join([s1, s2, s3, tail]), 1)
+    b = art("b", "\n".join([s1, joined, tail]), 2)
+    c = art("c", "\n".join([s1, s2, s3]), 3)
+    out = consolidate([a, b, c], {x.id: manual(x) for x in (a, b, c)})
+    assert [c.text for c in out] == [s1, s2, s3, tail]
+    assert [[s.article for s in c.sources] for c in out] == [
+        ["a", "b", "c"],
+        ["a", "b", "c"],
+        ["a", "b", "c"],
+        ["a", "b"],
+    ]
+    (src_b,) = [s for s in out[2].sources if s.article == "b"]
+    assert b.text[src_b.start : src_b.end] == joined
+
+
+def test_a_sentence_stays_one_source_of_one_group_when_it_only_shares_a_part():
+    """A longer sentence that holds one group's words and a few of another's joins only
+    the first."""
+    s1 = "군은 내년 상반기까지 기본설계와 실시설계를 마치고 하반기에 착공할 계획이다."
+    s2 = "군은 센터 운영을 위해 농업인과 지역 주민이 참여하는 운영협의회를 구성할 예정이다."
+    longer = "군은 내년 상반기까지 기본설계와 실시설계를 마치고 하반기에 착공할 계획이며, 주민 의견을 듣는 자리도 마련한다."
+    a = art("a", "\n".join([s1, s2]), 1)
+    b = art("b", longer, 2)
+    out = consolidate([a, b], {x.id: manual(x) for x in (a, b)})
+    assert [[s.article for s in c.sources] for c in out] == [["a", "b"], ["a"]]

@@ -19,7 +19,9 @@ variants of one sentence: on the Korean sets `newsmoa eval --only disagreements`
 outlet's two versions giving two dates); a real one lost is 08:24 against 08:26 for the
 Mokdong accident, stated in paraphrases (Dice .35). A sentence that continues the
 variant its article already gave a group (one outlet's one sentence is another's two) extends
-that source's span instead. A group shows the press release's words, else those most of its
+that source's span instead; one sentence of an outlet that is two of the groups read
+before (`… 계획이며, … 예정이다` against the release's two) is a source of both
+(`_also_carried`). A group shows the press release's words, else those most of its
 outlets print, and lists that variant's source first (`_shown`). Given a content-word
 reader (`content_words`, as `build_story` gives), groups that state one claim in other
 words are then joined (`reconcile.rewrites`).
@@ -127,17 +129,20 @@ def consolidate(
         pending: list[int] = []  # the groups of its sentences before its first match
         for sent in sentences.get(article.id, ()):
             grams = ngrams(sent.text, config.ngram_chars)
-            best, best_sim = _best_group(grams, groups, index, config, member, prev_group)
+            best, best_sim, shared = _best_group(grams, groups, index, config, member, prev_group)
             if best is not None and best_sim > 0:
                 if best in member:  # continues this article's variant in the same group
                     k = member[best]
                     old = groups[best].sources[k]
                     groups[best].sources[k] = Source(old.article, old.start, sent.end)
-                else:
-                    member[best] = len(groups[best].sources)
-                    groups[best].sources.append(Source(article.id, sent.start, sent.end))
-                    _add_variant(groups, added, best, grams)
-                prev_group = best
+                    prev_group = best
+                    continue
+                carried = [best, *_also_carried(grams, best, shared, groups, config, member)]
+                for gid in carried:
+                    member[gid] = len(groups[gid].sources)
+                    groups[gid].sources.append(Source(article.id, sent.start, sent.end))
+                    _add_variant(groups, added, gid, grams)
+                prev_group = max(carried, key=order.index)
                 continue
             gid = len(groups)
             groups.append(_Group())
@@ -235,10 +240,11 @@ def _best_group(
     config: AlignConfig,
     member: dict[int, int],
     prev_group: int | None,
-) -> tuple[int | None, float]:
-    """The group a sentence joins and its similarity. `index` holds the variants of the
-    articles read before this sentence's; of the groups this article is in, only
-    `prev_group` may take it (a continuation), and its variants are compared directly."""
+) -> tuple[int | None, float, Counter[tuple[int, int]]]:
+    """The group a sentence joins, its similarity, and the trigrams it shares with each
+    variant ((group, variant) -> count). `index` holds the variants of the articles read
+    before this sentence's; of the groups this article is in, only `prev_group` may take
+    it (a continuation), and its variants are compared directly."""
     shared: Counter[tuple[int, int]] = Counter()
     for g in grams:
         for hit in index.get(g, ()):
@@ -256,4 +262,37 @@ def _best_group(
             sim = count / len(grams) if count / len(grams) >= config.min_containment else 0.0
         if sim > best_sim or (sim == best_sim and best is not None and gid < best):
             best, best_sim = gid, sim
-    return best, best_sim
+    return best, best_sim, shared
+
+
+def _also_carried(
+    grams: frozenset[str],
+    best: int,
+    shared: Counter[tuple[int, int]],
+    groups: list[_Group],
+    config: AlignConfig,
+    member: dict[int, int],
+) -> list[int]:
+    """The other groups a sentence joining `best` states whole: one outlet's one sentence
+    is another's two (`… 착공할 계획이며, 센터 운영을 위해 … 구성할 예정이다` against
+    the release's two sentences). A group counts when some variant of it, shorter than the
+    sentence and at least `min_length_ratio` of it, has `min_containment` of its trigrams
+    in the sentence's part that `best`'s closest variant lacks. Before, the sentence joined
+    one of the two and its outlet was not named as carrying the other (a press office's
+    case)."""
+    closest = max(
+        (v for g, v in shared if g == best),
+        key=lambda v: len(grams & groups[best].variants[v]),
+        default=None,
+    )
+    rest = grams - groups[best].variants[closest] if closest is not None else grams
+    found = set()
+    for gid, v in shared:
+        if gid == best or gid in member or gid in found:
+            continue
+        variant = groups[gid].variants[v]
+        if not config.min_length_ratio * len(grams) <= len(variant) <= len(grams):
+            continue
+        if len(variant & rest) >= config.min_containment * len(variant):
+            found.add(gid)
+    return sorted(found)
