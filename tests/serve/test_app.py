@@ -1044,3 +1044,33 @@ def test_the_web_card_shows_every_field_of_the_event():
     rows = {r["name"]: r for r in card["rows"]}
     assert rows["amount"]["text"] == "$45 million"
     assert rows["duration"]["disputed"] and "disputed" not in rows and "type" not in rows
+
+
+def test_an_outlets_sentence_that_is_two_of_the_story_stands_once_in_its_column():
+    """b's one sentence is the story's sentences 1 and 2 (a source of both): its column
+    listed the same words twice."""
+    from newsmoa.serve.view import story_view
+
+    texts = {"a": "설계를 마친다. 협의회를 둔다.", "b": "설계를 마치고, 협의회를 둔다."}
+    doc = {
+        "articles": [{"id": k, "outlet": k, "text": t} for k, t in texts.items()],
+        "sentences": [
+            {
+                "text": "설계를 마친다.",
+                "sources": [
+                    {"article": "a", "start": 0, "end": 8},
+                    {"article": "b", "start": 0, "end": 17},
+                ],
+            },
+            {
+                "text": "협의회를 둔다.",
+                "sources": [
+                    {"article": "a", "start": 9, "end": 17},
+                    {"article": "b", "start": 0, "end": 17},
+                ],
+            },
+        ],
+    }
+    columns = {c["id"]: c["sentences"] for c in story_view(doc)["columns"]}
+    assert [r["n"] for r in columns["a"]] == [1, 2]
+    assert [(r["n"], r["words"]) for r in columns["b"]] == [(1, texts["b"])]

@@ -334,12 +334,14 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
         )
         for src in s["sources"]:
             aid, start, end = src["article"], src["start"], src["end"]
-            if aid not in rows:
-                continue
+            if aid not in rows or any(r["start"] == start and r["end"] == end for r in rows[aid]):
+                continue  # (one sentence of its that is two of the story's: shown once)
             mark = {"all": "common", "one": "only"}.get(scope, "") if len(rows) > 1 else ""
             if any(a == aid and lo < end and start < hi for a, lo, hi in disputed):
                 mark = "disputed"
-            rows[aid].append({"n": n, "start": start, "mark": mark, "words": text[aid][start:end]})
+            rows[aid].append(
+                {"n": n, "start": start, "end": end, "mark": mark, "words": text[aid][start:end]}
+            )
     sources = first_seen_in(doc, label)
     columns = [
         {
