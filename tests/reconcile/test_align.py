@@ -250,3 +250,17 @@ def test_a_sentence_stays_one_source_of_one_group_when_it_only_shares_a_part():
     b = art("b", longer, 2)
     out = consolidate([a, b], {x.id: manual(x) for x in (a, b)})
     assert [[s.article for s in c.sources] for c in out] == [["a", "b"], ["a"]]
+
+
+def test_a_paragraph_an_outlet_printed_twice_counts_once():
+    """b's editing slip repeats a sentence: its source is the first copy alone (it spanned
+    both, and the chip showed the sentence twice)."""
+    s1 = "청솔군은 3일 청솔읍에서 청년창업지원센터 개관식을 열었다고 밝혔다."
+    s2 = "센터는 총사업비 45억원을 들여 지상 4층 규모로 지어졌다."
+    s3 = '김하늘 청솔군수는 "청년들의 꿈을 아낌없이 돕겠다"고 말했다.'
+    a = art("a", "\n".join([s1, s2, s3]), 1)
+    b = art("b", "\n".join([s1, s2, s2, s3]), 2)
+    out = consolidate([a, b], {x.id: manual(x) for x in (a, b)})
+    assert [c.text for c in out] == [s1, s2, s3]
+    (src_b,) = [s for s in out[1].sources if s.article == "b"]
+    assert b.text[src_b.start : src_b.end] == s2

@@ -21,10 +21,12 @@ Mokdong accident, stated in paraphrases (Dice .35). A sentence that continues th
 variant its article already gave a group (one outlet's one sentence is another's two) extends
 that source's span instead; one sentence of an outlet that is two of the groups read
 before (`… 계획이며, … 예정이다` against the release's two) is a source of both
-(`_also_carried`). A group shows the press release's words, else those most of its
-outlets print, and lists that variant's source first (`_shown`). Given a content-word
-reader (`content_words`, as `build_story` gives), groups that state one claim in other
-words are then joined (`reconcile.rewrites`).
+(`_also_carried`). A sentence an article prints twice (a paragraph pasted again) counts
+once, at its first copy: the second extended that source's span over both, and the
+outlet stood twice on its side of a disagreement. A group shows the press release's
+words, else those most of its outlets print, and lists that variant's source first
+(`_shown`). Given a content-word reader (`content_words`, as `build_story` gives),
+groups that state one claim in other words are then joined (`reconcile.rewrites`).
 """
 
 from __future__ import annotations
@@ -127,8 +129,12 @@ def consolidate(
         member: dict[int, int] = {}  # group id -> index of this article's source in it
         added: list[tuple[int, int]] = []  # (group id, variant) this article added
         pending: list[int] = []  # the groups of its sentences before its first match
+        said: set[frozenset[str]] = set()  # its sentences' trigrams so far
         for sent in sentences.get(article.id, ()):
             grams = ngrams(sent.text, config.ngram_chars)
+            if grams in said:
+                continue  # a paragraph it printed twice (an editing slip): its first copy
+            said.add(grams)
             best, best_sim, shared = _best_group(grams, groups, index, config, member, prev_group)
             if best is not None and best_sim > 0:
                 if best in member:  # continues this article's variant in the same group
