@@ -84,3 +84,16 @@ def test_reused_text_is_credited_to_the_article_that_wrote_it_first():
     (first, by_wire), (second, by_release) = origins["copy"]  # the largest share first
     assert (first, second) == ("wire", "r") and by_wire > by_release
     assert by_wire + by_release == pytest.approx(measure([release, wire, copy]).scores["copy"])
+
+
+def test_a_reprint_of_some_of_the_release_sentences_word_for_word_reuses_all_its_text():
+    """An outlet printing the release's first and last sentences, nothing of its own: its
+    reuse is 1 and it ran those two sentences of the release (where its two sentences met, new 5-grams made
+    it .97, as if some of its text were its own)."""
+    from newsmoa.reconcile.reuse import release_shares, shingles
+
+    release = art("r", RELEASE, 0, is_release=True)
+    short = art("short", [RELEASE[0], RELEASE[3]], 60, outlet="전북in")
+    assert measure([release, short]).scores["short"] == 1.0
+    ran = len(shingles(short.text)) / len(shingles(release.text))
+    assert release_shares(release, [short])["short"] == round(ran, 3)
