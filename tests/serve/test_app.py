@@ -1074,3 +1074,38 @@ def test_an_outlets_sentence_that_is_two_of_the_story_stands_once_in_its_column(
     columns = {c["id"]: c["sentences"] for c in story_view(doc)["columns"]}
     assert [r["n"] for r in columns["a"]] == [1, 2]
     assert [(r["n"], r["words"]) for r in columns["b"]] == [(1, texts["b"])]
+
+
+def test_sentences_the_release_does_not_carry_are_marked_as_added():
+    """An outlet's own quote is "only here" like a sentence one outlet reworded; in a story
+    with a release, what the release lacks is said (`in_release`, the page's "not in the
+    release"); a story without one says nothing of it."""
+    from newsmoa.serve.view import story_view, with_disputes
+
+    texts = {"r": "군은 협약했다.", "a": "군은 협약했다. 주민은 반겼다."}
+    doc = {
+        "release": "r",
+        "articles": [
+            {"id": "r", "outlet": "군", "text": texts["r"], "is_release": True},
+            {"id": "a", "outlet": "신문", "text": texts["a"]},
+        ],
+        "sentences": [
+            {
+                "text": "군은 협약했다.",
+                "sources": [
+                    {"article": "r", "start": 0, "end": 8},
+                    {"article": "a", "start": 0, "end": 8},
+                ],
+            },
+            {"text": "주민은 반겼다.", "sources": [{"article": "a", "start": 9, "end": 17}]},
+        ],
+    }
+    assert [s["in_release"] for s in with_disputes(doc)["sentences"]] == [True, False]
+    assert [s["added"] for s in story_view(doc)["sentences"]] == [False, True]
+    bare = {
+        **doc,
+        "release": None,
+        "articles": [{**a, "is_release": False} for a in doc["articles"]],
+    }
+    assert all("in_release" not in s for s in with_disputes(bare)["sentences"])
+    assert not any(s["added"] for s in story_view(bare)["sentences"])

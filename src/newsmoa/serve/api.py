@@ -68,6 +68,11 @@ class SentenceOut(BaseModel):
     disputed: list[str] = Field(
         [], description="what the outlets disagree on in this sentence's words (`about`)"
     )
+    in_release: bool | None = Field(
+        None,
+        description="in a story with a press release: whether the release carries this "
+        "sentence (false: the outlets named added it)",
+    )
 
 
 class ArticleOut(BaseModel):

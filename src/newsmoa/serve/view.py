@@ -274,14 +274,33 @@ def disputes(doc: dict[str, Any]) -> list[list[str]]:
     return out
 
 
+def in_release(doc: dict[str, Any]) -> list[bool] | None:
+    """For each consolidated sentence, whether the story's press releases carry it; None
+    for a story without one. A sentence none of them carries is what the outlets added (a
+    quote they gathered, a reaction, an older story pasted in): with only "only here" to
+    go by, an outlet's own reporting could not be told from a sentence one outlet reworded
+    (a press office's case)."""
+    articles = doc.get("articles") or []
+    releases = {a["id"] for a in articles if a.get("is_release")}
+    if doc.get("release"):
+        releases.add(doc["release"])
+    if not releases:
+        return None
+    return [
+        any(src["article"] in releases for src in s["sources"]) for s in doc.get("sentences") or []
+    ]
+
+
 def with_disputes(doc: dict[str, Any]) -> dict[str, Any]:
     """The document as the JSON API and `show --format json` give it: each consolidated
     sentence with `disputed`, what the outlets disagree on in its words (`disputes`), as the
-    story page and the Markdown mark it. Computed when served, so a document stored before
-    has it too."""
+    story page and the Markdown mark it, and, in a story with a press release, `in_release`
+    (`in_release`). Computed when served, so a document stored before has them too."""
     marks = disputes(doc)
+    carried = in_release(doc)
     sentences = [
-        {**s, "disputed": m} for s, m in zip(doc.get("sentences") or [], marks, strict=True)
+        {**s, "disputed": m, **({} if carried is None else {"in_release": carried[n]})}
+        for n, (s, m) in enumerate(zip(doc.get("sentences") or [], marks, strict=True))
     ]
     return {**doc, "sentences": sentences}
 
@@ -320,6 +339,7 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     sentences: list[dict[str, Any]] = []
     rows: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in articles}
     about = disputes(doc)
+    released = in_release(doc)
     for n, s in enumerate(doc.get("sentences") or [], start=1):
         carriers = {src["article"] for src in s["sources"]}
         scope = "all" if carriers >= set(rows) else "one" if len(carriers) == 1 else "some"
@@ -330,6 +350,7 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
                 "chips": chips(s["sources"]),
                 "scope": scope,
                 "disputed": about[n - 1],
+                "added": released is not None and not released[n - 1],  # not in the release
             }
         )
         for src in s["sources"]:
