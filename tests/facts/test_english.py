@@ -549,6 +549,11 @@ def test_an_english_count_reworded_away_from_the_release_is_compared_with_it() -
         ("He was arrested on Sunday, 12, no, 13 hours later.", []),  # a day's name
         ("It opened March 3, 2025, with 80,000 books.", []),
         ("A 2,000-year-old coin and a 1,100-year-old tree.", []),  # not a person's age
+        # a place is no person (`Michigan, 16,` was an age)
+        ("It hit Cedar Springs, Michigan, 16, miles north of Grand Rapids.", []),
+        ("They came from Springfield, Ohio, 25, or more.", []),
+        ("The suspect, 30, fled and a firefighter, 29, was hurt.", [(30, "30"), (29, "29")]),
+        ("A Michigan man, 16, was among them.", [(16, "16")]),
     ],
 )
 def test_english_ages(text: str, ages: list) -> None:

@@ -2,37 +2,58 @@
 
     "arrested a 34-year-old man"         -> 34 years, counts age
     "Kevin Lutz, 34, was charged"        -> 34 years, counts age
+    "The suspect, 30, fled"              -> 30 years, counts age
     "on Sunday, 12, people"              -> none (a day's name before the comma)
+    "Cedar Springs, Michigan, 16, miles" -> none (a place before the comma)
 
 An age joined to `year(s) old` (`34-year-old`, `34 years old`), or a number of at most three
-digits between commas right after a capitalised name (`Lutz, 34,`; `, 34 of` too), as a
-`quantities_en.Quantity` counting `AGE`: so a police report's `43-year-old` against the
-release's `34-year-old` is a disagreement (ages were no facts, a black-box case). Not a
-month's or weekday's name before it (`March 3, 2025`, `Sunday, 12`), nor a number over
-`OLDEST`.
+digits between commas (`, 34 of` too) right after a person: a capitalised name, or a noun
+for a person (`data/age_heads_en.tsv`: `suspect`, `man`), as a `quantities_en.Quantity`
+counting `AGE`: so a police report's `43-year-old` against the release's `34-year-old` is a
+disagreement (ages were no facts, a black-box case). Not after a place: a state, country or
+city of `data/places_en.tsv` (`Michigan, 16,` was an age), nor the last name of a `Town,
+State` pair; not after a month's or weekday's name (`March 3, 2025`, `Sunday, 12`), nor a
+number over `OLDEST`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsmoa.facts.dates_en import calendar_names
 from newsmoa.facts.quantities_en import Quantity
+from newsmoa.facts.tables import alternation, rows, words
 
 AGE = "age"
 OLDEST = 120
-_PATTERN = re.compile(
-    r"(?<![\d,.])\b(?P<n>\d{1,3})(?:-years?-old\b|\s+years?\s+old\b)"
-    r"|\b(?P<name>[A-Z][a-z]+),\s+(?P<n2>\d{1,3})(?=\s*,|\s+of\b)"
-)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    heads = alternation(words("age_heads_en"))
+    return re.compile(
+        r"(?<![\d,.])\b(?P<n>\d{1,3})(?:-years?-old\b|\s+years?\s+old\b)"
+        rf"|(?:\b(?P<name>[A-Z][a-z]+)|(?<![\w-])(?i:{heads}))"
+        r",\s+(?P<n2>\d{1,3})(?=\s*,|\s+of\b)"
+    )
+
+
+@cache
+def _place_before() -> re.Pattern[str]:
+    """A place of the table, or the second name of a `Town, State` pair, ending the text."""
+    places = alternation(w for w, kind in rows("places_en") if kind != "abbreviation")
+    return re.compile(rf"(?:(?<![\w.])(?:{places})|[A-Z][\w.'-]*,\s+[A-Z][a-z]+)$")
 
 
 def find(text: str) -> list[Quantity]:
     """Every age of `text`, in order."""
     out = []
-    for m in _PATTERN.finditer(text):
+    for m in _pattern().finditer(text):
         group = "n" if m.group("n") else "n2"
-        if m.group("name") and m.group("name") in calendar_names():
+        if m.group("name") and (
+            m.group("name") in calendar_names() or _place_before().search(text, 0, m.end("name"))
+        ):
             continue
         age = int(m.group(group))
         if 0 < age <= OLDEST:
