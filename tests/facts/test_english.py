@@ -290,6 +290,41 @@ def test_city_hall_titles_and_a_first_name_that_is_a_title() -> None:
     }
 
 
+def test_people_named_without_a_title_and_their_later_mentions() -> None:
+    """`said John Smith`, `John Smith, who leads the union,`, `Daniel Kowalski, 34,` named
+    no one, so a suspect's name misspelt by one outlet could not be seen; a later `Smith
+    said` is the same person, and a title written elsewhere is theirs."""
+    text = (
+        "Workers said John Smith, who leads the union, would speak. Daniel Kowalski, 34, of "
+        'Sparta was charged. "It is over," said Mark Hoffman. Captain Mark Hoffman agreed. '
+        "On Tuesday Ann Roe said so. Smith said more. North Korea said no. The White House "
+        "told reporters, the Justice Department said."
+    )
+    got = {p.name: (p.role, [text[a:b] for a, b in p.mentions]) for p in people_en.find(text)}
+    assert got == {
+        "John Smith": (None, ["John Smith", "Smith"]),
+        "Daniel Kowalski": (None, ["Daniel Kowalski"]),
+        "Mark Hoffman": ("Captain", ["Mark Hoffman", "Mark Hoffman"]),
+        "Ann Roe": (None, ["Ann Roe"]),
+    }
+
+
+def test_names_with_a_capital_inside_and_titles_followed_by_for() -> None:
+    """`Sheriff Michelle LaJoye-Young` and `Maria Lopez, a spokeswoman for the department,`
+    named no one (a black-box case)."""
+    text = (
+        "Sheriff Michelle LaJoye-Young and Gov. Ron DeSantis spoke. Maria Lopez, a spokeswoman "
+        "for the department, declined. Assistant Attorney General Matthew Olsen said so."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {
+        "Michelle LaJoye-Young": "Sheriff",
+        "Ron DeSantis": "Gov.",
+        "Maria Lopez": "spokeswoman",
+        "Matthew Olsen": "Assistant Attorney General",
+    }
+
+
 @pytest.mark.parametrize(
     ("sentence", "clauses"),
     [

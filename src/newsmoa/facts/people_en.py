@@ -1,12 +1,17 @@
-"""People with their titles in English news text, as `people` finds Korean ones.
+"""People and their titles in English news text, as `people` finds Korean ones.
 
     "Secretary of State Mike Pompeo met ... Pompeo said"   -> Mike Pompeo, Secretary of State
     "Tim Cook, Apple's chief executive, said ..."          -> Tim Cook, chief executive
+    "John Smith, who leads the union, ... Smith said"      -> John Smith, no title
 
 A person is a name (one to three capitalised words, initials too: `J. Michael Luttig`)
 written right after a title (`data/titles_en.tsv`: `President`, `Gov.`), or one of two or
 more words followed by a comma and a title in an apposition (`, the U.S. secretary of
-state,`: up to three words between). Every later mention of the name or of its last word
+state,`, `, a spokeswoman for the department,`: up to three words between). A person news
+names without a title is a name of two or three words next to a verb of saying (`said John
+Smith.`, `John Smith told`), or before a clause about them (`John Smith, who leads the
+union,`) or their age (`Daniel Kowalski, 34,`); their role is None, and a title written
+elsewhere (`Captain Mark Hoffman`) is theirs. Every later mention of the name or of its last word
 (`Pompeo`, `Mr. Pompeo`) is a mention of that person; of two names with one last word the
 longer is the person's (`Barack Obama` and `President Obama`). Words that cannot be part of
 a name (`data/name_stopwords_en.tsv`) and month and weekday names end it.
@@ -15,13 +20,16 @@ a name (`data/name_stopwords_en.tsv`) and month and weekday names end it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from newsmoa.facts.dates_en import calendar_names
 from newsmoa.facts.tables import alternation, rows, words
 
-_NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
+# a name's word: an initial, `Pompeo`, `LaJoye-Young`, `DeSantis`, `McCarthy`, `O'Neill`
+_PART = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+_NAME_WORD = rf"(?:[A-Z]\.|{_PART}(?:-[A-Z]?[a-z]+(?:[A-Z][a-z]+)?)?|O'{_PART})"
 _BETWEEN = 3  # words between a name's comma and the title of its apposition
 
 
@@ -48,34 +56,82 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(rf"(?<![\w.])(?P<title>{ahead})\s+(?P<name>{name})(?![\w'])")
     apposed = re.compile(
         rf"(?<![\w.])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
-        rf"(?:(?:the|a|an)\s+)?(?:\S+\s+){{0,{_BETWEEN}}}?(?P<title>(?i:{exact}))(?=\s*[,.;]|\s+of\b)"
+        rf"(?:(?:the|a|an)\s+)?(?:\S+\s+){{0,{_BETWEEN}}}?(?P<title>(?i:{exact}))(?=\s*[,.;]|\s+(?:of|for|with|at)\b)"
     )
     return before, apposed
 
 
 def find(text: str) -> list[Person]:
-    """The titled people of an article's text, each with every mention, in order of their
-    first."""
+    """The people of an article's text, each with every mention, in order of their first:
+    the titled, and the untitled ones `_untitled` finds."""
     before, apposed = _patterns()
-    named: list[tuple[int, int, str, str]] = []  # (start, end, name, title)
+    named: list[tuple[int, int, str, str | None]] = []  # (start, end, name, title)
     for rx in (before, apposed):
         for m in rx.finditer(text):
             name = _trimmed(m.group("name"))
             if name:
                 start = m.start("name")
                 named.append((start, start + len(name), name, m.group("title")))
-    people: dict[str, tuple[str, str]] = {}  # last word -> (fullest name, first title)
-    for _, _, name, title in sorted(named):
+    titled = [(m.start(), m.end()) for rx in (before, apposed) for m in rx.finditer(text)]
+    named.extend(_untitled(text, titled))
+    people: dict[str, tuple[str, str | None]] = {}  # last word -> (fullest name, first title)
+    for _, _, name, title in sorted(named, key=lambda n: n[:3]):
         last = name.split()[-1]
         had = people.get(last)
         fuller = name if had is None or len(name) > len(had[0]) else had[0]
-        people[last] = (fuller, had[1] if had else re.sub(r"\s+", " ", title))
+        role = had[1] if had and had[1] else title and re.sub(r"\s+", " ", title)
+        people[last] = (fuller, role)
     out = []
-    for last, (name, title) in people.items():
+    for last, (name, role) in people.items():
         spans = _mentions(text, name, last)
         if spans:
-            out.append(Person(name, title, spans))
+            out.append(Person(name, role, spans))
     return sorted(out, key=lambda p: p.mentions[0])
+
+
+@cache
+def _untitled_patterns() -> tuple[re.Pattern[str], ...]:
+    """A name of two or three words where news names a person without a title: after or
+    before a verb of saying (`said John Smith.`, `John Smith told`:
+    `data/clause_breaks_en.tsv`), before a clause about who they are (`John Smith, who
+    leads the union,`) or their age (`Daniel Kowalski, 34, of Sparta`)."""
+    name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
+    saying = alternation(w for w, kind in rows("clause_breaks_en") if kind == "said")
+    return (
+        re.compile(rf"\b(?:{saying})\s+(?P<name>{name})(?=\s*[,.;:]|\s*$)"),
+        re.compile(rf"(?<![\w.'-])(?P<name>{name})(?=\s+(?:{saying})\b)"),
+        re.compile(rf"(?<![\w.'-])(?P<name>{name}),\s+(?:who\b|\d{{1,3}}(?:\s*,|\s+of\b))"),
+    )
+
+
+def _untitled(
+    text: str, titled: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str, str | None]]:
+    """People named without a title (`_untitled_patterns`), none where a titled one is
+    (`Captain Mark Hoffman said` is the captain), nor a place (`North Korea said`:
+    `data/places_en.tsv`) or an organisation (`Justice Department said`). Words that begin
+    a sentence before the name are left out (`On Tuesday John Smith said`)."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for rx in _untitled_patterns():
+        for m in rx.finditer(text):
+            start, end = m.span("name")
+            if any(a < end and start < b for a, b in titled):
+                continue
+            said = m.group("name").split()
+            while said and said[0] in _stop():
+                said.pop(0)
+            name = _trimmed(" ".join(said))
+            if len(name.split()) < 2 or _place().search(name):
+                continue
+            start = text.index(name, m.start("name"))
+            out.append((start, start + len(name), name, None))
+    return out
+
+
+@cache
+def _place() -> re.Pattern[str]:
+    places = alternation(w for w, kind in rows("places_en") if kind != "abbreviation")
+    return re.compile(rf"(?<![\w.])(?:{places})(?![\w])")
 
 
 def _trimmed(name: str) -> str:
