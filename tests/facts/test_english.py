@@ -613,3 +613,47 @@ def test_an_age_one_outlet_gets_wrong_is_a_disagreement() -> None:
         "age, sentence 1",
         [(34, ["r0", "r2"]), (43, ["r1"])],
     )
+
+
+WIRE = (
+    "Former contractor charged with leaking documents\n"
+    "Federal prosecutors on Tuesday charged a former Pentagon contractor with leaking "
+    "classified documents, the Justice Department said.\n"
+    "John Whitfield, 52, of Arlington, Virginia, was arrested {arrested} at his home, "
+    "according to court papers.\n"
+    "His business partner was arrested {partner} in Ohio.\n"
+)
+
+
+def _wire_story(*versions: dict[str, str]):
+    arts = [
+        _article(f"w{n}", WIRE.format(**v), datetime(2026, 3, 10, 14, tzinfo=UTC))
+        for n, v in enumerate(versions)
+    ]
+    rows = [
+        StoredArticle(a, "s", s, extract_facts(a, s)) for a in arts for s in [split_sentences(a)]
+    ]
+    return {d.about: [v.value for v in d.values] for d in build_story("s", rows).disagreements}
+
+
+def test_an_arrest_day_one_outlet_gets_wrong_is_a_disagreement() -> None:
+    """`was arrested Friday` against `was arrested on Thursday` in one sentence passed
+    silently: an arrest was no happening, and its day no claim."""
+    found = _wire_story(
+        {"arrested": "Friday", "partner": "on Monday"},
+        {"arrested": "on Thursday", "partner": "on Monday"},
+    )
+    assert found == {"arrest date, sentence 3": ["2026-03-05", "2026-03-06"]}  # the partner's agree
+    facts = extract_facts(
+        a := _article(
+            "x",
+            WIRE.format(arrested="Friday", partner="Monday"),
+            datetime(2026, 3, 10, 14, tzinfo=UTC),
+        ),
+        split_sentences(a),
+    )
+    assert {f.text: f.about for f in facts if f.type == "date"} == {
+        "Tuesday": "charge",
+        "Friday": "arrest",
+        "Monday": "arrest",
+    }
