@@ -622,12 +622,15 @@ WIRE = (
     "John Whitfield, 52, of Arlington, Virginia, was arrested {arrested} at his home, "
     "according to court papers.\n"
     "His business partner was arrested {partner} in Ohio.\n"
+    "If convicted, Whitfield faces up to {term} years in prison on each count.\n"
 )
 
 
 def _wire_story(*versions: dict[str, str]):
     arts = [
-        _article(f"w{n}", WIRE.format(**v), datetime(2026, 3, 10, 14, tzinfo=UTC))
+        _article(
+            f"w{n}", WIRE.format(**({"term": "10"} | v)), datetime(2026, 3, 10, 14, tzinfo=UTC)
+        )
         for n, v in enumerate(versions)
     ]
     rows = [
@@ -647,7 +650,7 @@ def test_an_arrest_day_one_outlet_gets_wrong_is_a_disagreement() -> None:
     facts = extract_facts(
         a := _article(
             "x",
-            WIRE.format(arrested="Friday", partner="Monday"),
+            WIRE.format(arrested="Friday", partner="Monday", term="10"),
             datetime(2026, 3, 10, 14, tzinfo=UTC),
         ),
         split_sentences(a),
@@ -657,3 +660,27 @@ def test_an_arrest_day_one_outlet_gets_wrong_is_a_disagreement() -> None:
         "Friday": "arrest",
         "Monday": "arrest",
     }
+
+
+def test_a_prison_term_one_outlet_gets_wrong_is_a_disagreement() -> None:
+    """`faces up to 20 years in prison` against the wire's `up to 10 years` passed
+    silently: a prison term was no fact."""
+    same = {"arrested": "Friday", "partner": "on Monday"}
+    found = _wire_story(same | {"term": "10"}, same | {"term": "20"}, same | {"term": "ten"})
+    assert found == {"prison term, sentence 5": [10, 20]}
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("He faces up to 10 years in prison.", [(10, "years", "up to 10 years")]),
+        ("She was sentenced to 18 months.", [(18, "months", "18 months")]),
+        ("He spent five years behind bars.", [(5, "years", "five years")]),
+        ("He served the county for 30 years.", []),  # a length, no term
+    ],
+)
+def test_english_prison_terms(text: str, terms: list) -> None:
+    from newsmoa.facts import durations_en
+
+    found = [q for q in durations_en.find(text) if q.counts == durations_en.TERM]
+    assert [(q.value, q.unit, text[q.start : q.end]) for q in found] == terms
