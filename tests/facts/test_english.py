@@ -218,6 +218,7 @@ def test_english_figures(text: str, expected: list) -> None:
         "ran 5m",  # metres or minutes, not money
         "called Crimestoppers 2 Bulldogs",  # a name is not what is counted
         "it grounded Boeing 737 Max jets",  # a model's number (a review)
+        "a traffic stop on 17 Mile Road",  # a road's name, its unit capitalised
         "Gunmen seized 12 in attacks",  # a preposition ends what may be counted
         "beat Germany 7 to 1 in the semifinals",
         "Several dozen people",

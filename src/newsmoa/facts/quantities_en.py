@@ -11,7 +11,8 @@ multiplier (`1.2 billion`, `$5m`: `data/number_words_en.tsv`). Its unit is a cur
 before it or a unit word after it (`data/units_en.tsv`, which also names one unit one way);
 otherwise it counts the plural noun after it, past at most two modifiers (`two short-range
 ballistic missiles`; `data/plural_nouns_en.tsv` for `people`, `children`). A year (`in
-2019`), a time (`10:30`), a number that only ranks (`No. 2`, `the 5th`) and one with nothing
+2019`), a time (`10:30`), a name's number (`17 Mile Road`: its unit capitalised before a
+capitalised word), a number that only ranks (`No. 2`, `the 5th`) and one with nothing
 countable after it (`5 were`) are none; a toll counts what befell the people, from the verb
 around it (`killing three workers`, `5 were killed`: `data/count_predicates_en.tsv`). A
 hedge before it (`about`, `more than`: `data/quantity_hedges.tsv`) is kept in its words,
@@ -131,6 +132,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     value *= _table("short").get(size) or _table("multiplier").get(size) or 1
     number = int(value) if value == int(value) else value
     end = m.end()
+    if g["unit"] and g["unit"][0].isupper() and re.match(r"\s+[A-Z]", text[end:]):
+        return None  # a name's number, its unit capitalised (`17 Mile Road`)
     if g["cur"] or g["unit"]:
         unit = _units().get(g["cur"] or "") or _unit(g["unit"])
         return Quantity(number, unit, None, m.start(), end)
