@@ -685,3 +685,12 @@ def test_english_prison_terms(text: str, terms: list) -> None:
 
     found = [q for q in durations_en.find(text) if q.counts == durations_en.TERM]
     assert [(q.value, q.unit, text[q.start : q.end]) for q in found] == terms
+
+
+def test_an_age_is_of_its_person_not_of_its_clauses_happening() -> None:
+    """`Ryan Ortiz, 27,` was an age `about arrest` in the release, `about arraignment` in a
+    rewrite and of nothing in a third: one age listed as three facts."""
+    text = "Ryan Ortiz, 27, was arrested Friday. Ann Roe, 31, said so."
+    art = _article("a", text, datetime(2026, 3, 10, 14, tzinfo=UTC))
+    ages = [f for f in extract_facts(art, split_sentences(art)) if f.counts == "age"]
+    assert [(f.value, f.about) for f in ages] == [(27, None), (31, None)]

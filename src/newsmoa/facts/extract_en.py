@@ -75,7 +75,7 @@ def extract_english(
             if any(a < end and start < b for a, b in taken):
                 continue  # the day of a date (`July 30`), not a figure
             held = clause_at(found, end - 1)
-            about = held.label if held else None
+            about = held.label if held and q.counts != ages_en.AGE else None  # a person's
             if held is not None and held.start in past:  # `In 2004, a magnitude 9 …`
                 about = EARLIER + (about or "figure")
             facts.append(
