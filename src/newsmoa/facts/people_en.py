@@ -9,12 +9,13 @@ written right after a title (`data/titles_en.tsv`: `President`, `Gov.`), or one 
 more words followed by a comma and a title in an apposition (`, the U.S. secretary of
 state,`, `, a spokeswoman for the department,`: up to three words between). A person news
 names without a title is a name of two or three words next to a verb of saying (`said John
-Smith.`, `John Smith told`), or before a clause about them (`John Smith, who leads the
-union,`) or their age (`Daniel Kowalski, 34,`); their role is None, and a title written
-elsewhere (`Captain Mark Hoffman`) is theirs. Every later mention of the name or of its last word
-(`Pompeo`, `Mr. Pompeo`) is a mention of that person; of two names with one last word the
-longer is the person's (`Barack Obama` and `President Obama`). Words that cannot be part of
-a name (`data/name_stopwords_en.tsv`) and month and weekday names end it.
+Smith.`, `John Smith told`) whose last name the text writes alone too, or before a clause
+about them (`John Smith, who leads the union,`) or their age (`Daniel Kowalski, 34,`); their
+role is None, and a title written elsewhere (`Captain Mark Hoffman`) is theirs. Every later
+mention of the name or of its last word (`Pompeo`, `Mr. Pompeo`) is a mention of that
+person; of two names with one last word the longer is the person's (`Barack Obama` and
+`President Obama`). Words that cannot be part of a name (`data/name_stopwords_en.tsv`) and
+month and weekday names end it.
 """
 
 from __future__ import annotations
@@ -109,9 +110,13 @@ def _untitled(
 ) -> list[tuple[int, int, str, str | None]]:
     """People named without a title (`_untitled_patterns`), none where a titled one is
     (`Captain Mark Hoffman said` is the captain), nor a place (`North Korea said`:
-    `data/places_en.tsv`) or an organisation (`Justice Department said`). Words that begin
+    `data/places_en.tsv`), an organisation, area, building or title (`Justice Department
+    said`, `Kent County said`: `_name_ends`). A name by a verb of saying is a person's only
+    where the text names them by their last name alone too (`Smith said`): `Grand Rapids
+    said` and `Red Cross said` are no people. Words that begin
     a sentence before the name are left out (`On Tuesday John Smith said`)."""
     out: list[tuple[int, int, str, str | None]] = []
+    *_, cued = _untitled_patterns()
     for rx in _untitled_patterns():
         for m in rx.finditer(text):
             start, end = m.span("name")
@@ -121,11 +126,32 @@ def _untitled(
             while said and said[0] in _stop():
                 said.pop(0)
             name = _trimmed(" ".join(said))
-            if len(name.split()) < 2 or _place().search(name):
+            if len(name.split()) < 2 or _place().search(name) or _not_a_name(name):
+                continue
+            if rx is not cued and not _alone(text, name):
                 continue
             start = text.index(name, m.start("name"))
             out.append((start, start + len(name), name, None))
     return out
+
+
+def _alone(text: str, name: str) -> bool:
+    """Whether the text names the person by their last name alone too (`Smith said`), as
+    news does a person and not a place or a body (`Grand Rapids said`, `Red Cross said`)."""
+    last = name.split()[-1]
+    return any(text[a:b] == last for a, b in _mentions(text, name, last))
+
+
+@cache
+def _name_ends() -> frozenset[str]:
+    """Words that make capitalised words a body's, an area's, a building's or a title's
+    name (`Kent County`, `City Hall`, `Police Chief`), not a person's."""
+    tables = ("org_endings_en", "areas_en", "venues_en", "titles_en")
+    return frozenset(w for t in tables for row in rows(t) for w in row[0].split())
+
+
+def _not_a_name(name: str) -> bool:
+    return any(w in _name_ends() for w in name.split())
 
 
 @cache
