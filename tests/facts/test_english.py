@@ -356,6 +356,13 @@ def test_names_with_a_capital_inside_and_titles_followed_by_for() -> None:
                 ("police said.", "announcement"),
             ],
         ),
+        # a court's steps are happenings: `sentenced Friday` against `sentenced Thursday`
+        (
+            "He was sentenced on Friday to 20 years.",
+            [("He was sentenced on Friday to 20 years.", "sentencing")],
+        ),
+        ("Ortiz pleaded not guilty Tuesday.", [("Ortiz pleaded not guilty Tuesday.", "plea")]),
+        ("She was arraigned Thursday.", [("She was arraigned Thursday.", "arraignment")]),
     ],
 )
 def test_english_clauses_and_their_happenings(sentence: str, clauses: list) -> None:
