@@ -327,6 +327,17 @@ def test_names_with_a_capital_inside_and_titles_followed_by_for() -> None:
     }
 
 
+def test_lawyers_are_titled_people() -> None:
+    """`his attorney Karen Doyle` and `Jane Roe, a lawyer for the family,` named no one: a
+    court story's other side was missing from its facts."""
+    text = (
+        "Whitfield, through his attorney Karen Doyle, said he would plead not guilty. Jane "
+        "Roe, a lawyer for the family, spoke. The attorney general said nothing."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {"Karen Doyle": "attorney", "Jane Roe": "lawyer"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "clauses"),
     [
