@@ -216,3 +216,56 @@ def test_a_folders_other_files_are_named_once(tmp_path):
     assert [type(i).__name__ for i in first] == ["RawItem", "Skipped"]
     assert isinstance(first[1], Skipped) and first[1].origin == str(tmp_path / "photo.jpg")
     assert poller.poll() == []
+
+
+def test_what_leaves_a_watched_folder_is_said_once(tmp_path):
+    """A file renamed in a watched folder is said to be (and not read again), a deleted one
+    is said to be gone, and a watched folder or file that disappears is said to be gone and
+    then back: `watch` said nothing of any of them, and read a renamed file as a new one."""
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BODY, encoding="utf-8")
+    (folder / "b.jsonl").write_text(line(1) + "\n", encoding="utf-8")
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(line(2) + "\n", encoding="utf-8")
+    notes: list[str] = []
+    poller = Poller([str(folder), str(wire)], on_note=notes.append)
+    assert len(poller.poll()) == 3 and notes == []
+    (folder / "a.txt").rename(folder / "c.txt")
+    (folder / "b.jsonl").unlink()
+    wire.unlink()
+    assert poller.poll() == []
+    assert notes == [
+        f"{folder / 'a.txt'}: renamed to {folder / 'c.txt'} (what was read of it is not read again)",
+        f"{folder / 'b.jsonl'}: deleted or moved away; its articles stay in the store",
+        f"{wire}: gone (deleted, moved or unmounted); its articles stay in the store, and it is"
+        " watched for its return",
+    ]
+    notes.clear()
+    assert poller.poll() == [] and notes == []  # said once
+    folder.rename(tmp_path / "elsewhere")
+    assert poller.poll() == [] and notes == [
+        f"{folder}: gone (deleted, moved or unmounted); its articles stay in the store, and it"
+        " is watched for its return"
+    ]
+    notes.clear()
+    (tmp_path / "elsewhere").rename(folder)  # back, unchanged: nothing read again
+    wire.write_text(line(3) + "\n", encoding="utf-8")
+    assert ids(poller.poll()) == ["a3"]
+    assert notes == [f"{folder}: back; watched again", f"{wire}: back; watched again"]
+
+
+def test_a_jsonl_file_rotated_under_a_new_name_is_read_on_from_where_it_was(tmp_path):
+    """A log rotation renames the file while its writer may still add a line to it: the
+    lines read before are not handed out again under the new name."""
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(line(1) + "\n", encoding="utf-8")
+    notes: list[str] = []
+    poller = Poller([str(tmp_path)], on_note=notes.append)
+    assert ids(poller.poll()) == ["a1"]
+    rotated = tmp_path / "wire-1.jsonl"
+    wire.rename(rotated)
+    with rotated.open("a", encoding="utf-8") as f:
+        f.write(line(2) + "\n")
+    assert ids(poller.poll()) == ["a2"]
+    assert notes == [f"{wire}: renamed to {rotated} (what was read of it is not read again)"]

@@ -12,6 +12,13 @@ A `Poller` keeps, per source, what it has already handed out:
 
 An error is reported once (until its source changes), not on every poll. Items come out as
 `RawItem`s or `InputError`s naming the input, as from `read_sources`.
+
+What leaves a watched folder is said (`on_note`), once: a file deleted or moved away (its
+articles stay in the store), a file renamed in it (the same file, by its inode: it is not read
+again, and a JSONL file renamed by a log rotation is read on from where it was), a watched
+folder or file that is gone (deleted, moved, a share unmounted), and when it is back. A source
+that is gone is watched for its return; its files that come back unchanged are not read again.
+A source missing at the first poll is an error (a mistyped name), as before.
 """
 
 from __future__ import annotations
@@ -62,6 +69,15 @@ def _still(path: Path, old: _FileState) -> bool:
         return False
 
 
+def _renamed(path: Path, st: os.stat_result, old: _FileState) -> bool:
+    """Whether the file at `path` (`st`), of the inode a file read before had, is that file
+    renamed: unchanged, or a JSONL file that only grew (a log rotated while being written);
+    not a new file given the inode of one deleted."""
+    if (st.st_mtime_ns, st.st_size) == (old.mtime_ns, old.size):
+        return True
+    return old.consumed > 0 and st.st_size >= old.consumed and _still(path, old)
+
+
 UNREAD_MAX_POLLS = 64  # the longest wait, in polls, before a dead entry is tried again
 # A text or HTML file written this recently may still be being written: it waits for a later
 # poll (a half-written .txt was stored, then stored again as a new version once complete;
@@ -76,6 +92,7 @@ class Poller:
     last_poll: bool = False  # read a JSONL file's last line without its newline too (--once)
     settle_s: float = 0.0  # a whole file modified this recently waits (`SETTLE_S`; 0: never)
     clock: Callable[[], float] = time.time
+    on_note: Callable[[str], None] = lambda note: None  # what left a source, or came back
     _files: dict[Path, _FileState] = field(default_factory=dict)
     _entries: set[str] = field(default_factory=set)  # feed entry keys handed out
     _pages: set[str] = field(default_factory=set)  # pages read
@@ -84,6 +101,8 @@ class Poller:
     # at, polls waited last); each failure doubles the wait, up to UNREAD_MAX_POLLS
     _unread: dict[str, tuple[int, int]] = field(default_factory=dict)
     _polls: int = 0
+    _gone: set[str] = field(default_factory=set)  # sources seen before and gone now
+    _seen: set[str] = field(default_factory=set)  # sources found at some poll
 
     def poll(self) -> list[Item]:
         """Everything new since the last poll (everything, the first time)."""
@@ -96,10 +115,14 @@ class Poller:
                 items = self._url(source)
             elif scheme:
                 items = [unsupported_scheme(source, scheme)]
+            elif self._missing(source):
+                continue
             elif Path(source).is_dir():
+                entries = folder_entries(Path(source))
+                self._moved(Path(source), [p for p, skipped in entries if skipped is None])
                 items = (
                     item
-                    for p, skipped in folder_entries(Path(source))
+                    for p, skipped in entries
                     for item in ([skipped] if skipped is not None else self._file(p))
                 )
             else:
@@ -111,6 +134,54 @@ class Poller:
                     self._errors.add(str(item))
                 out.append(item)
         return out
+
+    def _missing(self, source: str) -> bool:
+        """Whether `source`, a folder or file found at an earlier poll, is gone now (said once,
+        as its return is). One never found is read, to say why it cannot be (a mistyped name)."""
+        if os.path.lexists(source):
+            self._seen.add(source)
+            if source in self._gone:
+                self._gone.discard(source)
+                self.on_note(f"{source}: back; watched again")
+            return False
+        if source not in self._seen:
+            return False
+        if source not in self._gone:
+            self._gone.add(source)
+            self.on_note(
+                f"{source}: gone (deleted, moved or unmounted); its articles stay in the store,"
+                " and it is watched for its return"
+            )
+        return True
+
+    def _moved(self, folder: Path, present: list[Path]) -> None:
+        """Say which files read from `folder` before are not in it now: renamed (the same
+        inode under a new name, which takes over what was read of it) or deleted."""
+        now = set(present)
+        left = {p: s for p, s in self._files.items() if folder in p.parents and p not in now}
+        if not left:
+            return
+        by_inode = {s.inode: p for p, s in left.items()}
+        for new in present:
+            if new in self._files:
+                continue
+            try:
+                st = os.stat(new)
+            except OSError:
+                continue
+            old = by_inode.get(st.st_ino)
+            if old is None or not _renamed(new, st, left[old]):  # (an inode used again)
+                continue
+            del by_inode[st.st_ino]
+            self._files[new] = self._files.pop(old)
+            del left[old]
+            self.on_note(
+                f"{path_name(old)}: renamed to {path_name(new)}"
+                " (what was read of it is not read again)"
+            )
+        for old in left:
+            del self._files[old]
+            self.on_note(f"{path_name(old)}: deleted or moved away; its articles stay in the store")
 
     def _url(self, url: str) -> Iterator[Item]:
         from newsmoa.ingest.web import Fetcher, read_url

@@ -376,8 +376,12 @@ def watch(
     if not sources and not release_sources:
         raise click.UsageError("give a SOURCE to watch, or a --releases folder")
     settle = 0.0 if once else SETTLE_S
-    reports = Poller(list(sources), last_poll=once, settle_s=settle)
-    releases = Poller(list(release_sources), last_poll=once, settle_s=settle)
+
+    def note(said: str) -> None:  # a file renamed or deleted, a folder gone or back
+        click.echo(f"note: {said}", err=True)
+
+    reports = Poller(list(sources), last_poll=once, settle_s=settle, on_note=note)
+    releases = Poller(list(release_sources), last_poll=once, settle_s=settle, on_note=note)
 
     def poll() -> list[Item]:  # the releases after the reports: a release decides first
         return [*reports.poll(), *map(as_release, releases.poll())]  # all the same (`index`)
