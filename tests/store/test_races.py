@@ -104,3 +104,28 @@ def test_the_same_new_article_from_two_processes_is_stored_once(store_url):
     for s in a.story_summaries():
         assert s["article_count"] == len(a.story_articles(s["id"])), s
     a.close(), b.close()
+
+
+def test_a_writer_held_off_by_another_gives_up_after_the_wait_naming_why(store_url, monkeypatch):
+    """PostgreSQL waited for ever for the writers' lock (no lock_timeout): a `watch` stood
+    still behind a writer stuck in its transaction. Either store gives up after its wait,
+    with a `StoreError` that says another process holds the lock (on PostgreSQL, which)."""
+    import pytest
+
+    from newsmoa.errors import StoreError
+    from newsmoa.store import postgres, sqlite
+    from newsmoa.store.base import is_busy
+
+    monkeypatch.setattr(postgres, "LOCK_TIMEOUT_S", 1)
+    monkeypatch.setattr(sqlite, "BUSY_TIMEOUT_MS", 1000)
+    a, b = open_store(store_url), open_store(store_url)
+    with a.transaction(), pytest.raises(StoreError) as raised, b.transaction():
+        pass
+    said = str(raised.value)
+    assert "another process has held the store's write lock for more than 1 s" in said
+    assert is_busy(raised.value)
+    if store_url.startswith("postgresql"):
+        assert "(process " in said and "newsmoa" in said
+    with b.transaction():  # once it is free, the other writes
+        pass
+    a.close(), b.close()

@@ -33,6 +33,12 @@ GONE = (
 )
 
 
+BUSY = (
+    "another process has held the store's write lock for more than {wait_s:g} s{holder}:"
+    " nothing of this was written; try again when it is done"
+)
+
+
 def is_gone(exc: BaseException) -> bool:
     """Whether a write was refused because the store's file is no longer where it was
     opened (`GONE`): a process that keeps running (`watch`) stops, rather than go on

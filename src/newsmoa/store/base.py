@@ -317,14 +317,19 @@ def follow(redirects: Mapping[str, str], story: str) -> str:
     return story
 
 
-def is_busy(exc: BaseException) -> bool:
+def is_busy(exc: BaseException | None) -> bool:
     """Whether an operation failed because another process held the store's write lock past
-    the wait (SQLite's "database is locked"; PostgreSQL's lock errors)."""
+    the wait (SQLite's "database is locked"; PostgreSQL's lock errors), or raised the
+    `StoreError` saying so (`access.BUSY`)."""
     import sqlite3
 
-    if isinstance(exc, sqlite3.OperationalError):
-        return "locked" in str(exc) or "busy" in str(exc)
-    return type(exc).__name__ in ("LockNotAvailable", "DeadlockDetected")
+    while exc is not None:
+        if isinstance(exc, sqlite3.OperationalError):
+            return "locked" in str(exc) or "busy" in str(exc)
+        if type(exc).__name__ in ("LockNotAvailable", "DeadlockDetected"):
+            return True
+        exc = exc.__cause__
+    return False
 
 
 def is_lost(exc: BaseException) -> bool:

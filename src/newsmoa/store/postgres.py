@@ -2,8 +2,12 @@
 
 The same tables and queries as SQLite (`store.sql`). Writers take one advisory lock per
 transaction, so two processes ingesting at once write one after the other, as SQLite's
-`BEGIN IMMEDIATE` makes them; readers never wait. Text keys sort bytewise (`COLLATE "C"`),
-as in SQLite, so listings come out in the same order from either store.
+`BEGIN IMMEDIATE` makes them; readers never wait. A writer waits for a lock at most
+`LOCK_TIMEOUT_S` (the server waited for ever: a writer stuck in its transaction held every
+other one, `watch` too, without a word), then fails naming the process that holds it
+(`access.BUSY`), unless the URL, PGOPTIONS or the role's settings set `lock_timeout`.
+Text keys sort bytewise (`COLLATE "C"`), as in SQLite, so listings come out in the same order
+from either store.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsmoa.errors import ConfigError, StoreError
-from newsmoa.store.access import OLD_READ_ONLY, READ_ONLY, is_read_only
+from newsmoa.store.access import BUSY, OLD_READ_ONLY, READ_ONLY, is_read_only
 from newsmoa.store.location import secrets, shown
 from newsmoa.store.migrations import (
     ANALYSIS_STAMPS,
@@ -37,6 +41,7 @@ _LOCK = 0x6E6577736D6F61  # "newsmoa": pg_advisory_xact_lock's key for writers
 # server that accepts and never answers) before it is an error: libpq waits forever. A URL's
 # own `connect_timeout`, or PGCONNECT_TIMEOUT, is taken instead.
 CONNECT_TIMEOUT_S = 10
+LOCK_TIMEOUT_S = 10  # how long a write waits for another's lock (SQLite's BUSY_TIMEOUT_MS)
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
 
 
@@ -58,7 +63,9 @@ class PostgresStore(SQLStore):
             ) from exc
         try:
             waits = _connect_timeout(url)
-            self.db = psycopg.connect(url, autocommit=True, **waits)
+            self.db = psycopg.connect(
+                url, autocommit=True, fallback_application_name="newsmoa", **waits
+            )
         except psycopg.OperationalError as exc:
             said = _said(exc, url)
             if waits and "timeout expired" in said:
@@ -69,6 +76,7 @@ class PostgresStore(SQLStore):
             raise StoreError(f"{self.name}: not a PostgreSQL URL libpq reads: {said}") from exc
         version = None
         try:
+            _lock_timeout(self.db)
             version = _version(self.db)
             if not create and version == 0:
                 raise StoreError(NO_STORE)
@@ -89,7 +97,16 @@ class PostgresStore(SQLStore):
 
     def _begin(self) -> None:
         self.db.execute("BEGIN")
-        self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+        try:
+            self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+        except Exception as exc:
+            self._rollback()
+            if type(exc).__name__ != "LockNotAvailable":
+                raise
+            wait_s = _waited_s(self.db)
+            raise StoreError(
+                f"{self.name}: {BUSY.format(wait_s=wait_s, holder=_holder(self.db))}"
+            ) from exc
 
     def _holds(self, term: str) -> tuple[str, list[Any]]:
         # ILIKE, which the trigram indexes answer where pg_trgm could be made (`m012_search`)
@@ -101,6 +118,39 @@ class PostgresStore(SQLStore):
         return (
             f"SELECT story, doc FROM articles WHERE story IN ({marks}) ORDER BY story, time_ts, id"
         )
+
+
+def _lock_timeout(db: Any) -> None:
+    """Writes wait `LOCK_TIMEOUT_S` for a lock, where nothing set another wait (the
+    server's default, 0, waits for ever)."""
+    if db.execute("SHOW lock_timeout").fetchone()[0] == "0":
+        db.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
+
+
+def _waited_s(db: Any) -> float:
+    """The lock wait in force, in seconds."""
+    return float(
+        db.execute(
+            "SELECT setting::float / 1000 FROM pg_settings WHERE name = 'lock_timeout'"
+        ).fetchone()[0]
+    )
+
+
+def _holder(db: Any) -> str:
+    """Who holds the writers' lock, as a line shows it: " (process 4242, newsmoa on
+    10.0.0.7, in its transaction for 75 s)"; "" when it is free by now."""
+    row = db.execute(
+        "SELECT a.pid, a.application_name, a.client_addr::text,"
+        " extract(epoch FROM now() - a.xact_start)::int FROM pg_locks l"
+        " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
+        " AND l.classid = %s AND l.objid = %s AND l.objsubid = 1",
+        (_LOCK >> 32, _LOCK & 0xFFFFFFFF),
+    ).fetchone()
+    if row is None:
+        return ""
+    pid, app, addr, seconds = row
+    who = " ".join(filter(None, [app or "a client", f"on {addr}" if addr else None]))
+    return f" (process {pid}, {who}, in its transaction for {seconds} s)"
 
 
 _WRITE_REFUSED = "this user may not write newsmoa's tables, or the server is a read-only one"

@@ -18,7 +18,8 @@ from typing import Any
 from urllib.parse import quote
 
 from newsmoa.errors import StoreError, StoreGone
-from newsmoa.store.access import GONE, OLD_READ_ONLY, READ_ONLY, is_read_only
+from newsmoa.store.access import BUSY, GONE, OLD_READ_ONLY, READ_ONLY, is_read_only
+from newsmoa.store.base import is_busy
 from newsmoa.store.migrations import (
     NO_STORE,
     application_id,
@@ -102,7 +103,13 @@ class SQLiteStore(SQLStore):
     def _begin(self) -> None:
         if _identity(Path(self.path)) != self._file:  # deleted, or another file put there
             raise StoreGone(f"{self.path}: {GONE}")
-        super()._begin()
+        try:
+            super()._begin()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            said = BUSY.format(wait_s=BUSY_TIMEOUT_MS / 1000, holder="")
+            raise StoreError(f"{self.path}: {said}") from exc
 
 
 def _phrase(term: str) -> str:
