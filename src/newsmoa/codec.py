@@ -5,6 +5,7 @@ One module so the CLI, the JSON API, the store's cached documents and the feeds 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +14,20 @@ from newsmoa.types import Article, Fact, Sentence, Source, Story
 
 def iso(when: datetime | None) -> str | None:
     return when.isoformat() if when else None
+
+
+def published(article: Article) -> str | None:
+    """An article's `published` as written out: its time, or the date alone when a date was
+    all it was given (`Article.day_only`; its time, the day's start, is in `published_at`)."""
+    if article.published is None:
+        return None
+    return article.published.date().isoformat() if article.day_only else iso(article.published)
+
+
+def instant(value: str, at: str | None = None) -> datetime:
+    """The time an ISO `published` value stands for: `at` (`published_at`) where it is a
+    date alone and one is given, else the value read as it is (a date alone: its start)."""
+    return datetime.fromisoformat(at if at and len(value) == 10 else value)
 
 
 def article_to_json(
@@ -24,7 +39,8 @@ def article_to_json(
         "title": article.title,
         "subtitle": article.subtitle,
         "deck": article.deck,
-        "published": iso(article.published),
+        "published": published(article),
+        **({"published_at": iso(article.published)} if article.day_only else {}),
         "reporter": article.reporter,
         "email": article.email,
         "url": article.url,
@@ -39,13 +55,14 @@ def article_to_json(
 
 
 def article_from_json(obj: dict[str, Any]) -> Article:
-    published = obj.get("published")
+    given, at = obj.get("published"), obj.get("published_at")
     return Article(
         id=obj["id"],
         text=obj["text"],
         title=obj.get("title") or "",
         outlet=obj.get("outlet"),
-        published=datetime.fromisoformat(published) if published else None,
+        published=instant(given, at) if given else None,
+        day_only=bool(given and at),
         reporter=obj.get("reporter"),
         email=obj.get("email"),
         url=obj.get("url"),
@@ -88,7 +105,7 @@ def story_to_json(story: Story) -> dict[str, Any]:
     return {
         "id": story.id,
         "title": story.title,
-        "first_published": iso(story.first_published),
+        "first_published": first_published(story.articles),
         "outlets": sorted({a.outlet for a in story.articles if a.outlet}),
         "article_count": len(story.articles),
         "articles": [article_to_json(a, reuse=reuse.get(a.id)) for a in story.articles],
@@ -102,6 +119,13 @@ def story_to_json(story: Story) -> dict[str, Any]:
         "redirects": list(story.redirects),
         **story.extra,
     }
+
+
+def first_published(articles: Sequence[Article]) -> str | None:
+    """The earliest article's `published` as written out (`published`): a date alone when
+    that article was given a date alone."""
+    dated = [a for a in articles if a.published is not None]
+    return published(min(dated, key=lambda a: a.published.timestamp())) if dated else None  # type: ignore[union-attr]
 
 
 def summary_to_json(doc: dict[str, Any]) -> dict[str, Any]:

@@ -884,7 +884,8 @@ class Newsroom:
                 {
                     "id": story,
                     "title": story_title(reading_order(articles)),
-                    "first_published": codec.iso(min(dated)) if dated else None,
+                    "first_published": codec.first_published(articles),
+                    "first_at": codec.iso(min(dated)) if dated else None,  # (a date's start)
                     "outlets": sorted({a.outlet for a in articles if a.outlet}),
                     "article_count": len(articles),
                 }

@@ -48,6 +48,9 @@ class Article:
     title: str = ""
     outlet: str | None = None
     published: datetime | None = None  # timezone-aware
+    # `published` was given as a date alone: the day began then, in the outlet's zone; it is
+    # shown and written as that date, not as a time nobody gave (`codec.published`)
+    day_only: bool = False
     reporter: str | None = None
     email: str | None = None
     url: str | None = None

@@ -1045,3 +1045,51 @@ def test_release_without_articles_or_story_is_a_usage_error(example_db):
     `split` or `move` without articles is a usage error (2) that shows the usage."""
     got = run(example_db, "release", ok=False)
     assert got.exit_code == 2 and "Usage: " in got.output and "--story" in got.output
+
+
+def test_a_date_given_without_a_time_stays_a_date(tmp_path):
+    """An article whose `published` is a date alone was shown with a time nobody gave
+    (`2015-03-20 00:00:00`, and another hour in another --tz), and written so in the JSON
+    and the API: it stays the date in tables, JSON and pages; Atom, which needs a time,
+    gets the day's start in the outlet's zone; an article with a time keeps it."""
+    from test_app import TestClient, create_app  # (imported there without its warning)
+
+    body = "완주군은 19일 희망제작소와 2단계 업무협약을 체결했다고 20일 밝혔다. 양 기관은 3년간 협력한다."
+    lines = [
+        {
+            "id": "d1",
+            "outlet": "전북일보",
+            "title": "협약",
+            "published": "2015-03-20",
+            "text": body,
+        },
+        {
+            "id": "t1",
+            "outlet": "뉴스1",
+            "title": "협약 체결",
+            "published": "2015-03-20T16:34:00+09:00",
+            "text": body + " 군수는 기대를 밝혔다.",
+        },
+    ]
+    feed = tmp_path / "in.jsonl"
+    feed.write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8"
+    )
+    db = tmp_path / "news.db"
+    run(db, "ingest", str(feed))
+    (row,) = json.loads(run(db, "stories", "--format", "json").output)
+    assert row["first_published"] == "2015-03-20"
+    for tz in ("Asia/Seoul", "UTC", "America/New_York"):
+        table = run(db, "stories", "--tz", tz).output
+        assert "2015-03-20 0" not in table and "2015-03-19" not in table and "2015-03-20" in table
+    doc = json.loads(run(db, "show", row["id"], "--format", "json").output)
+    published = {a["id"]: a["published"] for a in doc["articles"]}
+    assert published == {"d1": "2015-03-20", "t1": "2015-03-20T16:34:00+09:00"}
+    assert doc["first_published"] == "2015-03-20"
+    with TestClient(create_app(str(db))) as client:
+        api = client.get(f"/api/stories/{row['id']}").json()
+        assert {a["id"]: a["published"] for a in api["articles"]} == published
+        page = client.get(f"/stories/{row['id']}").text
+        assert "2015-03-20 00:00" not in page and "2015-03-20 16:34" in page
+        atom = client.get(f"/stories/{row['id']}/feed.atom").text
+        assert "<published>2015-03-20T00:00:00+09:00</published>" in atom

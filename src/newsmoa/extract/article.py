@@ -139,7 +139,8 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         or published_time(hints.get("published"), tz)  # a page's dateline (`html.py`)
         or published_time(hints.get("date"), tz)
     )
-    if published is not None and found.stated:  # (its offset then says the article's day)
+    day_only = published is not None and is_day(raw.published)  # (its day stays as given)
+    if published is not None and found.stated and not day_only:  # (its offset: its day)
         published = published.astimezone(tz)
     outlet = (
         (outlets().canonical(raw.outlet) or raw.outlet if raw.outlet else None)
@@ -169,6 +170,7 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         title=tidy(title),
         outlet=outlet,
         published=published,
+        day_only=day_only,
         reporter=parts.reporter or hints.get("reporter") or _author(hints.get("author")),
         email=parts.email or hints.get("email"),
         url=raw.url,
@@ -599,6 +601,12 @@ def _distinct(lines: list[str]) -> list[str]:
     return out
 
 
+def is_day(value: str | None) -> bool:
+    """Whether a given publication time is an ISO date alone (`2015-03-20`): a day, no time."""
+    return bool(value and _ISO_DAY.match(value.strip()))
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 # A date and time written wholly as ISO 8601 (nothing after the offset): read whole by
 # `fromisoformat`, or not at all. "2024-05-10 10시 30분" or "... 10:30 KST" are words.
 _ISO_TIME = re.compile(

@@ -63,6 +63,13 @@ def updated(doc: dict[str, Any]) -> str:
     return max(aware, key=lambda t: t.timestamp()).isoformat() if aware else _now()
 
 
+def _rfc3339(value: str, at: str | None = None) -> str:
+    """A `published` value as Atom writes a time (RFC 3339): a date alone (`Article.day_only`)
+    as its day's start, in the outlet's zone where `at` says it, else in UTC."""
+    time = codec.instant(value, at)
+    return (time if time.tzinfo else time.replace(tzinfo=UTC)).isoformat()
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -110,7 +117,7 @@ def atom(
             href=f"{base}/api/stories/{doc['id']}",
         )
         if doc.get("first_published"):
-            _add(entry, "published", doc["first_published"])
+            _add(entry, "published", _rfc3339(doc["first_published"]))
         _add(entry, "updated", stamp)
         for outlet in doc.get("outlets") or []:
             _add(entry, "category", term=outlet, label=outlet, scheme=OUTLET_SCHEME)
@@ -227,7 +234,7 @@ def story_atom(
         else:
             _add(entry, "link", rel="alternate", type="text/html", href=page)
         if a.get("published"):
-            _add(entry, "published", a["published"])
+            _add(entry, "published", _rfc3339(a["published"], a.get("published_at")))
         _add(entry, "updated", a["stamp"])
         if a.get("outlet"):
             _add(entry, "category", term=a["outlet"], label=a["outlet"], scheme=OUTLET_SCHEME)

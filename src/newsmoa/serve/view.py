@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from newsmoa import settings
+from newsmoa import codec, settings
 from newsmoa.extract.urls import is_web_url
 from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.text.amounts import LARGE_UNITS
@@ -41,6 +41,8 @@ def when(
     `2015-03-20 13:21`."""
     if not value:
         return empty
+    if len(value) == 10:  # a date alone (`Article.day_only`): no time to show, nor to move
+        return value
     try:
         time = datetime.fromisoformat(value)
     except ValueError:
@@ -475,7 +477,7 @@ def timeline(
     dated = []
     for a in articles:
         try:
-            dated.append((datetime.fromisoformat(a["published"]), a))
+            dated.append((codec.instant(a["published"], a.get("published_at")), a))
         except (TypeError, ValueError, KeyError):
             continue
     dated.sort(key=lambda p: p[0])

@@ -673,7 +673,7 @@ def story_values(summary: Mapping[str, Any], doc: str | None) -> tuple[Any, ...]
         summary["id"],
         summary.get("title"),
         first,
-        datetime.fromisoformat(first).timestamp() if first else None,
+        codec.instant(first, summary.get("first_at")).timestamp() if first else None,
         summary.get("article_count", 0),
         json.dumps(summary.get("outlets", []), ensure_ascii=False),
         doc,
