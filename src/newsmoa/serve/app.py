@@ -343,6 +343,9 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
         """A store that cannot be read: one clear line, no traceback for the reader. The
         store's own words (a PostgreSQL server's user, host and database: the body named
         them to any reader, a helper's case) go to the server's log, not into the body."""
+        if is_busy(exc):  # (`access.BUSY`: the store's write lock held past the wait)
+            said = "the store is busy: another process is writing to it; try again shortly"
+            return error_response(request, 503, said, {"Retry-After": "5"})
         if isinstance(exc, StoreError):
             log.error("%s %s: %s", request.method, request.url.path, exc)
             said = "the store cannot be read right now; try again shortly"
