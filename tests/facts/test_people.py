@@ -87,6 +87,13 @@ TABLE = [
     ("김태호 완주군의회 의장도 참석했다.", [("김태호", "완주군의회 의장", 1)]),
     ("가람군(군수 박정민)은 협약을 맺었다.", [("박정민", "가람군수", 1)]),
     ("가람시 시장 김하늘은 말했다.", [("김하늘", "가람시장", 1)]),
+    # an area no table knows, written apart before a title of its kind (Kiwi read 청솔군 as
+    # 청솔/NNG ㄹ/JKO 군/NNG and 가상시 as two nouns: both people were missing)
+    (
+        "박영수 청솔군 부군수와 김민정 가상시 부시장이 참석했다. 박 부군수는 말했다.",
+        [("박영수", "청솔부군수", 2), ("김민정", "가상부시장", 1)],
+    ),
+    ("이수민 새벽구 구청장은 말했다.", [("이수민", "새벽구청장", 1)]),
     # a day, a body's generic name or a trade before a title is nobody
     ("지난 3일 군수는 말했다.", []),
     ("지방의회 의장이 말했다.", []),

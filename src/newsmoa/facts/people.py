@@ -149,16 +149,31 @@ def _tail(analysis: Analysis, j: int, affiliations: bool = True) -> _Tail | None
         if k >= len(ws) or not ws[k].stem:
             continue
         affs_ = ws[j:k]
-        if not all(
-            _affiliation(a, n > 0 and is_country(affs_[n - 1].stem)) for n, a in enumerate(affs_)
-        ):
-            continue
         title = title_of(ws[k].stem)
         if title is None:
             continue
-        affs = tuple(a.stem for a in ws[j:k])
+        seat = _written_seat(analysis, affs_[-1], title) if affs_ else None
+        if not all(
+            (m == len(affs_) - 1 and seat)
+            or _affiliation(a, m > 0 and is_country(affs_[m - 1].stem))
+            for m, a in enumerate(affs_)
+        ):
+            continue
+        affs = tuple(a.stem for a in affs_[:-1]) + ((seat or affs_[-1].stem,) if affs_ else ())
         return _Tail(modifier, affs, title, k, any(foreign_country(a) for a in affs))
     return None
+
+
+def _written_seat(analysis: Analysis, word: Word, title: Title) -> str | None:
+    """The area a word names right before a title of that kind of area, as written
+    (`박영수 청솔군 부군수`, `김민정 가상시 부시장`: `names.area_form`), an area neither the
+    regions table nor Kiwi knows (Kiwi read `청솔군` as 청솔/NNG ㄹ/JKO 군/NNG, so the
+    person went missing: a black-box case); the title says what it is."""
+    written = analysis.surface(word)
+    unit = title_unit(title.title)
+    if title.prefix or not unit or not written.endswith(unit) or not area_form(written):
+        return None
+    return written
 
 
 def _mention(
