@@ -81,6 +81,16 @@ TABLE = [
     ("내년 봄까지", FRI, "내년 봄까지", P(None, "2016-05")),
     ("올해 겨울", FRI, "올해 겨울", P("2015-12", "2016-02")),
     ("올여름", FRI, "올여름", P("2015-06", "2015-08")),
+    # after a direction word alone, the nearest on that side of the dateline (`지난 겨울`
+    # was no date: a black-box case): the last one over by the dateline's month, the
+    # first to start after it, the first not yet over
+    ("지난 겨울 한파", FRI, "지난 겨울", P("2014-12", "2015-02")),
+    ("지난 겨울 한파", date(2026, 11, 24), "지난 겨울", P("2025-12", "2026-02")),
+    ("지난 가을 축제", date(2026, 11, 24), "지난 가을", P("2026-09", "2026-11")),
+    ("지난 여름부터", FRI, "지난 여름부터", P("2014-06", None)),
+    ("오는 봄 개장", FRI, "오는 봄", P("2016-03", "2016-05")),
+    ("이번 겨울 제설", date(2026, 11, 24), "이번 겨울", P("2026-12", "2027-02")),
+    ("지난 상반기 매출", date(2026, 11, 24), "지난 상반기", P("2026-01", "2026-06")),
     ("올초", FRI, "올초", P("2015-01", "2015-03")),
     ("내년 중반", FRI, "내년 중반", P("2016-04", "2016-09")),
     ("연말", FRI, "연말", P("2015-10", "2015-12")),
@@ -141,6 +151,7 @@ NOT_DATES = [
     "매주 화요일",
     "봄 축제",  # a season or half-year without its year is left alone
     "하반기 채용",
+    "지난 겨울방학",
     "연말정산",  # (a tax return, not the year's end)
     "공연내용",
 ]

@@ -79,6 +79,32 @@ def _part(word: str, of: str, year: int, month: int | None) -> dict[str, str] | 
     return None
 
 
+def directed_part(word: str) -> bool:
+    """Whether a part of a year is a date after a direction word alone (`지난 겨울`, `오는
+    봄`, `이번 상반기`: `date_parts.tsv`, alone=dir)."""
+    return any(row[0] == word and row[4:5] == ("dir",) for row in rows("date_parts"))
+
+
+def _directed_part(word: str, anchor: date, direction: str | None) -> dict[str, str] | None:
+    """The part of a year `word` names after a direction word, counted from the dateline's
+    month: `지난` the last one over by it, the dateline's month its last at most (`지난
+    겨울` in November 2026: December 2025 - February 2026; `지난 가을` then: this autumn, in
+    October last year's), `오는` the first one starting after it, `이번` the first not yet
+    over."""
+    here = _month_iso(anchor.year, anchor.month)
+    found = [
+        p for y in range(anchor.year - 2, anchor.year + 2) if (p := _part(word, "year", y, None))
+    ]
+    if direction == "past":
+        over = [p for p in found if p["to"] <= here]
+        return over[-1] if over else None
+    if direction == "future":
+        return next((p for p in found if p["from"] > here), None)
+    if direction == "current":
+        return next((p for p in found if p["to"] >= here), None)
+    return None
+
+
 def _time(text: str) -> tuple[int, int] | None:
     nums = _ints(text)
     if not nums:
@@ -375,6 +401,8 @@ def _calendar(
         if found is None:
             return None, None
         year, month = _first_month(found, days) if by_end else (found.year, found.month)
+    if year is None and month is None and not days and "part" in got and anchor is not None:
+        return _directed_part(got["part"], anchor, direction), None
     if year is None:
         return None, None
     if month is None:

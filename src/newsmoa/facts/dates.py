@@ -135,7 +135,7 @@ def _pattern() -> re.Pattern[str]:
     one_char = [w for w in rel_of["year"] if len(w) == 1]
     parts = _alt(longest_first(list(words("date_parts"))))
     # a part holding its year (`연말`: date_parts alone=year), a date by itself
-    alone = _alt(longest_first(w for w, _of, _lo, _hi, *by in rows("date_parts") if by))
+    alone = _alt(longest_first(w for w, _of, _lo, _hi, *by in rows("date_parts") if by == ["year"]))
     rel_year = [w for w in rel_of["year"] if len(w) > 1]
     mods = mapping("date_modifiers")
     dirs = [w for w, (kind, _) in mods.items() if kind in ("past", "future", "current", "every")]
@@ -208,6 +208,8 @@ def _chains(text: str) -> list[list[tuple[str, int, int]]]:
 
 def _usable(text: str, chain: list[tuple[str, int, int]]) -> bool:
     kinds = [k for k, _, _ in chain]
+    if kinds[:2] == ["dir", "part"] and calendar.directed_part(text[chain[1][1] : chain[1][2]]):
+        return True  # `지난 겨울`, `오는 봄`: the nearest one on that side of the dateline
     if not any(k in _ANCHORED for k in kinds):
         return False
     # a lone one-syllable year word (올) is only a date before a month or a part of the year
