@@ -83,7 +83,14 @@ def test_press_release_style_brackets():
 
 @pytest.mark.parametrize(
     "company",
-    ["㈜한결에너지", "(주)한결에너지", "한결에너지(주)", "한결에너지㈜", "주식회사 한결에너지"],
+    [
+        "㈜한결에너지",
+        "(주)한결에너지",
+        "한결에너지(주)",
+        "한결에너지㈜",
+        "주식회사 한결에너지",
+        "한결에너지 주식회사",
+    ],
 )
 def test_a_company_marked_as_one_is_a_party(company):
     """Kiwi reads 한결 as an adverb: the company was no organisation, and the card named

@@ -302,6 +302,13 @@ def test_rarer_family_names_make_people():
         ("농업회사법인㈜청솔팜은 말했다.", ["청솔팜"]),
         ("군은 영농조합법인 설립을 지원한다.", []),
         ("사회적협동조합 인가를 받았다.", []),
+        # a legal form after the name, with its particle or before a title, is the name's
+        # (`청솔팜 농업회사법인은` was no organisation: a black-box case), not a common
+        # noun's (`지역 농업회사법인과`: a kind, none in particular)
+        ("군은 청솔팜 농업회사법인과 협약을 맺었다.", ["청솔팜"]),
+        ("청솔 주식회사는 밝혔다.", ["청솔"]),
+        ("박민호 청솔 주식회사 대표이사가 왔다.", ["청솔"]),
+        ("군은 지역 농업회사법인과 협약을 맺었다.", []),
     ],
 )
 def test_a_company_marked_as_one(text, companies):

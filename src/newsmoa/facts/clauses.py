@@ -380,11 +380,17 @@ def _marked(
     `(주)` after it (`한결에너지` `(주)와`) or `주식회사` before it; the words before it in
     `out` are changed in place where they are taken in."""
     m = matches[k]
-    if out and out[-1].company and _mark_alone(m, toks):  # 한결에너지 + (주)와: one word
-        last, after = out.pop(), tuple(t for t in inside if t.start >= m.start() + 3)
+    after_form = matches[k + 1] if k + 1 < len(matches) else None
+    mark = _mark_alone(m, toks) or _form_alone(m, toks, after_form)
+    if out and out[-1].company and mark:  # 한결에너지 + (주)와, 청솔팜 + 농업회사법인은: one word
+        last, after = out.pop(), tuple(t for t in inside if t.start >= m.start() + mark)
         return replace(last, end=m.end(), after=after)
     nxt = matches[k + 1] if k + 1 < len(matches) else None
-    marked_after = nxt is not None and _mark_alone(nxt, toks)
+    after_nxt = matches[k + 2] if k + 2 < len(matches) else None
+    marked_after = nxt is not None and (
+        bool(_mark_alone(nxt, toks))
+        or (bool(_form_alone(nxt, toks, after_nxt)) and not _no_name(inside))
+    )  # 청솔팜 농업회사법인은; not 지역 농업회사법인과 (a common noun: a kind, none in particular)
     labelled = bool(out and out[-1].stem in words("org_forms") and out[-1].bare)
     company = _company(text, m, inside, labelled, marked_after)
     if company is not None and labelled:  # 주식회사 + 한결에너지와: one word
@@ -468,14 +474,37 @@ def _particles_start(toks: list[Tok], start: int, end: int) -> int:
     return toks[first].start if first < k else end
 
 
-def _mark_alone(m: re.Match[str], toks: tuple[Tok, ...]) -> bool:
-    """Whether a word is `(주)` with at most a particle after it (`(주)와`, `(주)는`): the
-    mark of the word before it, not of a name after it (`(주)한결에너지`)."""
+def _mark_alone(m: re.Match[str], toks: tuple[Tok, ...]) -> int:
+    """The length of `(주)` when a word is it with at most a particle after it (`(주)와`,
+    `(주)는`): the mark of the word before it, not of a name after it (`(주)한결에너지`);
+    else 0."""
     if not m.group().startswith("(주)"):
-        return False
+        return 0
     at = m.start() + 3
     first = next((t for t in toks if at <= t.start < m.end()), None)
-    return first is None or first.tag[0] in "JS"
+    return 3 if first is None or first.tag[0] in "JS" else 0
+
+
+def _form_alone(m: re.Match[str], toks: tuple[Tok, ...], nxt: re.Match[str] | None) -> int:
+    """The length of the legal form (`org_forms.tsv`) a word is, when a particle or a mark
+    follows it in the word (`농업회사법인은`, `주식회사와`, `영농조합법인,`) or a title is the
+    next word (`청솔 주식회사 대표이사`): the form of the name before it (`청솔팜
+    농업회사법인은`: it was no organisation, or another than `농업회사법인 청솔팜`'s); else 0.
+    A bare form before anything else names the word after it (`주식회사 청솔`)."""
+    form = next((f for f in longest_first(words("org_forms")) if m.group().startswith(f)), "")
+    at = m.start() + len(form)
+    rest = [t for t in toks if at <= t.start < m.end()]
+    if not form or (not rest and not (nxt is not None and _title_word(nxt, toks))):
+        return 0
+    return len(form) if all(t.tag[0] in "JS" for t in rest) else 0
+
+
+def _title_word(m: re.Match[str], toks: tuple[Tok, ...]) -> bool:
+    """Whether a word's nouns are a title of `titles.tsv` (`대표이사가`, `대표는`)."""
+    nouns = itertools.takewhile(
+        lambda t: t.tag in NOMINAL, (t for t in toks if m.start() <= t.start < m.end())
+    )
+    return "".join(t.form for t in nouns) in words("titles")
 
 
 _HANGUL3 = re.compile(r"[가-힣]{3}")
