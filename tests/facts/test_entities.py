@@ -232,6 +232,20 @@ def test_a_community_centre_is_where_it_hosts_and_who_where_it_acts():
             ],
         ),
         ("군은 15억원을 투입한다.", [(1_500_000_000, "원", None, "15억원")]),
+        # numbers written in words are the figures their digits are (`삼십 명` was no
+        # count, so the reprint was missing from the count of 30 it agreed with: a
+        # black-box case); some tens (`수십`) or a lone Sino-Korean digit is none
+        ("주민 삼십 명이 모였다.", [(30, "명", "주민", "삼십 명")]),
+        (
+            "주민 백이십여 명과 직원 스물다섯 명, 학생 열두 명.",
+            [
+                (120, "명", "주민", "백이십여 명"),
+                (25, "명", "직원", "스물다섯 명"),
+                (12, "명", "학생", "열두 명"),
+            ],
+        ),
+        ("사업비 오천만원을 들였다.", [(50_000_000, "원", "사업비", "오천만원")]),
+        ("주민 수십 명이 모였다. 이 명단은 없다.", []),
         # a hedge written after the unit: "in the 80s", "the low 30s"
         (
             "점유율은 80%대를 지켰고 수익률은 30% 초반, 사업비 2조원대를 쓴다.",

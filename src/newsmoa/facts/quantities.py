@@ -93,8 +93,44 @@ class Quantity:
     approx: bool
 
 
+@cache
+def _number_words() -> dict[str, tuple[int, str]]:
+    """`number_words.tsv`: a word's value and kind (digit: Sino-Korean; native)."""
+    return {word: (int(value), kind) for word, value, kind in rows("number_words")}
+
+
+def _native(form: str) -> int | None:
+    """A native number written as one word, its words added (`스물다섯`: 25), or None."""
+    if not form:
+        return 0
+    for word, (value, kind) in _number_words().items():
+        if kind == "native" and form.startswith(word):
+            rest = _native(form[len(word) :])
+            if rest is not None:
+                return value + rest
+    return None
+
+
+def _spelled(tok: Tok) -> bool:
+    """Whether a token Kiwi read as a numeral (NR) is a number written in words (`삼십`,
+    `천`, `다섯`; not `수십`), so a count may start at it."""
+    known = _number_words()
+    return tok.tag == "NR" and (
+        _native(tok.form) is not None
+        or all(
+            c in SMALL_UNITS or c in LARGE_UNITS or known.get(c, (0, ""))[1] == "digit"
+            for c in tok.form
+        )
+    )
+
+
 def _number(toks: list[Tok]) -> int | float | None:
+    """The value of a number's tokens: digits with the multipliers after them (`1만2천`,
+    `2억5000만`), or Korean number words (`삼십`: 30, `스물다섯`: 25, `number_words.tsv`),
+    which outlets write for the same figure (`삼십 명` against `30명`: the reprint's count
+    was missing)."""
     total, section, num = 0.0, 0.0, None
+    spelled, read = toks[0].tag != "SN", False
     for t in toks:
         if t.tag == "SN":
             try:
@@ -102,14 +138,28 @@ def _number(toks: list[Tok]) -> int | float | None:
             except ValueError:
                 return None
             continue
-        # a multiplier, or several written as one word (`천만` in `3억6천만`, `백만`)
-        for m in t.form if all(c in SMALL_UNITS or c in LARGE_UNITS for c in t.form) else ():
-            if m in SMALL_UNITS:
+        native = _native(t.form)
+        if native is not None:
+            num, read = (num or 0) + native, True
+            continue
+        # a multiplier, or several written as one word (`천만` in `3억6천만`, `백만`), and
+        # Sino-Korean digits before them (`삼십`, `오천만`)
+        digits = {w: v for w, (v, k) in _number_words().items() if k == "digit"} if spelled else {}
+        if not all(c in SMALL_UNITS or c in LARGE_UNITS or c in digits for c in t.form):
+            if spelled:
+                return None  # 수십 명: some tens, no number
+            continue
+        for m in t.form:
+            if m in digits:
+                num = float(digits[m])
+            elif m in SMALL_UNITS:
                 section += (num if num is not None else 1) * SMALL_UNITS[m]
-                num = None
+                num, read = None, True
             else:
                 total += (section + (num or 0) or 1) * LARGE_UNITS[m]
-                section, num = 0.0, None
+                section, num, read = 0.0, None, True
+    if spelled and not read:
+        return None  # a lone Sino-Korean digit (`이`, `오`): a determiner or a name
     total += section + (num or 0)
     return int(total) if total.is_integer() else total
 
@@ -121,7 +171,7 @@ def find(analysis: Analysis) -> list[Quantity]:
     out = []
     i = 0
     while i < len(toks):
-        if toks[i].tag != "SN":
+        if toks[i].tag != "SN" and not _spelled(toks[i]):
             i += 1
             continue
         j = i + 1
@@ -132,17 +182,22 @@ def find(analysis: Analysis) -> list[Quantity]:
                 toks[j].tag in ("SN", "NR")
                 or toks[j].form in LARGE_UNITS
                 or toks[j].form in SMALL_UNITS
+                or (  # 열두 명: Kiwi reads 두 as a determiner
+                    toks[j].tag == "MM"
+                    and toks[j - 1].tag == "NR"
+                    and _number_words().get(toks[j].form, (0, ""))[1] == "native"
+                )
             )
         ):
             j += 1
-        approx = False
+        approx, figure = False, toks[i:j]
         if j < len(toks) and toks[j].tag == "XSN" and toks[j].form == "여":
             approx, j = True, j + 1
         unit_tok = toks[j] if j < len(toks) else None
         if unit_tok is None or unit_tok.form not in units or unit_tok.start - toks[j - 1].end > 1:
             i = j
             continue
-        value = _number(toks[i:j])
+        value = _number(figure)
         if value is not None:
             start, end = toks[i].start, unit_tok.end
             if _minus_before(analysis, start):  # "지난달(-0.04%)": a fall, not a rise
