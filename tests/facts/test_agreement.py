@@ -82,6 +82,30 @@ def test_press_release_style_brackets():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the items of a list before a party are parties (청솔팜 and 한결에너지 were left
+        # off the card, which named the county and the city alone: a black-box case)
+        (
+            "영월군은 28일 청솔팜 농업회사법인, (주)한결에너지, 전주시와 협약을 체결했다.",
+            ("영월군", "청솔팜", "한결에너지", "전주시"),
+        ),
+        (
+            "영월군은 28일 ㈜한결에너지, 전주시와 협약을 체결했다.",
+            ("영월군", "한결에너지", "전주시"),
+        ),
+        # ... not those of a list before a place
+        (
+            "영월군은 28일 전주시, 희망제작소에서 ㈜한결에너지와 협약을 체결했다.",
+            ("영월군", "한결에너지"),
+        ),
+    ],
+)
+def test_the_items_of_a_list_of_parties_are_parties(text, expected):
+    assert Story([make_article("x", text)]).event().parties == expected
+
+
+@pytest.mark.parametrize(
     "company",
     [
         "㈜한결에너지",
@@ -239,3 +263,4 @@ def test_a_card_field_left_empty_by_values_that_do_not_agree_is_disputed():
     event = story.event()
     assert event is not None and event.date is None and "date" in event.disputed
     assert event.place == "서울시청" and "place" not in event.disputed
+

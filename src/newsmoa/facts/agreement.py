@@ -4,7 +4,8 @@ A story has a card when some article has a clause labelled `signing` (`happening
 업무협약을 체결, 협약을 맺, MOU, 양해각서, 협약식). From those clauses, across all outlets:
 
 - parties: organisations written as actors of the signing (`완주군은`, `완주군과 희망제작소는`,
-  `희망제작소와`), not those written as its place (`희망제작소에서`);
+  `희망제작소와`) and the items of a list before one (`청솔팜, ㈜한결에너지, 전주시와`), not
+  those written as its place (`희망제작소에서`);
 - representatives: people with a head-of-organisation title named in a signing clause, unless
   the title names an organisation that is not a party (a minister attending), and whoever a
   release names in brackets after a party, whatever the title (`한국농어촌공사
@@ -91,13 +92,44 @@ def parties(
     """Organisations written as actors of a signing in one article, each with its first
     such mention, in order of mention."""
     found: dict[str, Source] = {}
-    for fact in facts:
-        if fact.type != "organization":
-            continue
-        for src, a in _inside(fact, clauses):
-            if _particle(a, src.end) in words("party_particles"):
-                found.setdefault(str(fact.value), src)
+    mentions = sorted(
+        (
+            (src, a, str(fact.value))
+            for fact in facts
+            if fact.type == "organization"
+            for src, a in _inside(fact, clauses)
+        ),
+        key=lambda m: m[0].start,
+    )
+    next_party: Source | None = None  # the next mention, when it is a party
+    for src, a, name in reversed(mentions):
+        # 청솔팜, (주)청솔푸드, 가상시와 협약: the items of a list are parties as its last is
+        # (the next word a party, not `전주시, 희망제작소에서 …와`)
+        listed = next_party is not None and _listed(a, src.end, next_party.start)
+        if listed or _particle(a, src.end) in words("party_particles"):
+            found[name] = src
+            next_party = src
+        else:
+            next_party = None
     return sorted(found.items(), key=lambda kv: kv[1].start)
+
+
+def _listed(a: Analysis, stem_end: int, next_start: int) -> bool:
+    """Whether the word whose stem ends at `stem_end` is an item of a list whose next item
+    starts at `next_start`: no particle, a list mark ending it (`청솔팜,`, `청솔푸드(주)·`,
+    `청솔팜 농업회사법인,`), and the next word."""
+    i = next((k for k, w in enumerate(a.words) if w.stem_end == stem_end), None)
+    if i is None or i + 1 >= len(a.words):
+        return False
+    word, after = a.words[i], a.words[i + 1]
+    return (
+        not word.particle()
+        and a.surface(word).endswith(_LIST_MARKS)
+        and after.start <= next_start < after.end
+    )
+
+
+_LIST_MARKS = (",", "·", "、")
 
 
 def agreement_event(
