@@ -264,3 +264,12 @@ def test_a_card_field_left_empty_by_values_that_do_not_agree_is_disputed():
     assert event is not None and event.date is None and "date" in event.disputed
     assert event.place == "서울시청" and "place" not in event.disputed
 
+
+def test_a_history_line_keeps_the_number_written_apart_from_its_counter():
+    """`농가 1만2천 명을 지원` gave the history line `명 지원` (the counter alone: a
+    black-box case), next to another outlet's `농가 1만2000명 지원`."""
+    from newsmoa.facts.clauses import analyse
+    from newsmoa.facts.items import history_lines
+
+    text = "군은 2019년부터 농가 1만2천 명을 지원해 왔고 주민 삼십 명을 초청했다."
+    assert history_lines(analyse(text), []) == ["농가 1만2천 명 지원", "주민 삼십 명 초청"]

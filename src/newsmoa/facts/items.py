@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from newsmoa.facts.clauses import EARLIER, Analysis
+from newsmoa.facts.clauses import EARLIER, Analysis, Tok
 from newsmoa.text.normalize import comparison_key
 
 LIST_BULLETS = "△▲▶▷▸►●○■□◆◇◎※•☞▣▪◈"
@@ -80,9 +80,10 @@ def history_lines(a: Analysis, dates: Iterable[tuple[int, int, str]]) -> list[st
                     j > 0
                     and toks[j - 1].tag in _CHUNK
                     and toks[j - 1].form != "등"
-                    and (toks[j - 1].end == toks[j].start or toks[j].tag == "SN")
+                    and (toks[j - 1].end == toks[j].start or _counted(toks[j - 1], toks[j]))
                 ):
-                    j -= 1  # across a space only into a counted noun: "공무원 5명"
+                    j -= 1  # across a space only into a counted noun: "공무원 5명", or from
+                    # a counter to its number: "1만2천 명" (it gave the line "명 지원")
                 if j < i:
                     obj = a.text[toks[j].start - a.start : toks[i - 1].end - a.start]
             if t.tag == "XSV" and i > 0 and toks[i - 1].tag == "NNG" and obj:
@@ -94,6 +95,12 @@ def history_lines(a: Analysis, dates: Iterable[tuple[int, int, str]]) -> list[st
         ]
         out.append(" ".join([*when[:1], obj, pred]))
     return out
+
+
+def _counted(before: Tok, tok: Tok) -> bool:
+    """Whether `before`, a space before `tok`, is of one chunk with it: a number and the
+    noun it counts (`공무원 5명`), or a counter and its number (`1만2천 명`)."""
+    return tok.tag in ("SN", "NR") or (tok.tag == "NNB" and before.tag in ("SN", "NR"))
 
 
 def merge(variants: Iterable[str]) -> list[str]:
