@@ -94,6 +94,9 @@ TABLE = [
         [("박영수", "청솔부군수", 2), ("김민정", "가상부시장", 1)],
     ),
     ("이수민 새벽구 구청장은 말했다.", [("이수민", "새벽구청장", 1)]),
+    # ... or before a title of no area (a county's office), not a title of another kind
+    ("이민호 청솔군 농업정책과장은 말했다.", [("이민호", "청솔군 농업정책과장", 1)]),
+    ("박영수 가상시 부군수는 말했다.", []),
     # a day, a body's generic name or a trade before a title is nobody
     ("지난 3일 군수는 말했다.", []),
     ("지방의회 의장이 말했다.", []),

@@ -165,15 +165,16 @@ def _tail(analysis: Analysis, j: int, affiliations: bool = True) -> _Tail | None
 
 
 def _written_seat(analysis: Analysis, word: Word, title: Title) -> str | None:
-    """The area a word names right before a title of that kind of area, as written
-    (`박영수 청솔군 부군수`, `김민정 가상시 부시장`: `names.area_form`), an area neither the
-    regions table nor Kiwi knows (Kiwi read `청솔군` as 청솔/NNG ㄹ/JKO 군/NNG, so the
-    person went missing: a black-box case); the title says what it is."""
+    """The area a word names right before a title of that kind of area, or of none, as
+    written (`박영수 청솔군 부군수`, `김민정 가상시 부시장`, `이민호 청솔군 농업정책과장`:
+    `names.area_form`), an area neither the regions table nor Kiwi knows (Kiwi read `청솔군`
+    as 청솔/NNG ㄹ/JKO 군/NNG, so the person went missing: a black-box case); only a title of
+    its kind of area confirms it as an area (`extract.areas_confirmed`)."""
     written = analysis.surface(word)
     unit = title_unit(title.title)
-    if title.prefix or not unit or not written.endswith(unit) or not area_form(written):
-        return None
-    return written
+    if unit and (title.prefix or not written.endswith(unit)):
+        return None  # a 부군수 is no 시's; `청솔군 완주군수` is no one title
+    return written if area_form(written) else None
 
 
 def _mention(
