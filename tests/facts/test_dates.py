@@ -81,6 +81,10 @@ TABLE = [
     ("내년 봄까지", FRI, "내년 봄까지", P(None, "2016-05")),
     ("올해 겨울", FRI, "올해 겨울", P("2015-12", "2016-02")),
     ("올여름", FRI, "올여름", P("2015-06", "2015-08")),
+    # a release's month and day in dots before its weekday, no year (was no date: a
+    # black-box case)
+    ("3.19.(목) 협약", FRI, "3.19.(목)", "2015-03-19"),
+    ("3. 24.(화) 14:00 설명회", FRI, "3. 24.(화) 14:00", "2015-03-24T14:00:00+09:00"),
     # after a direction word alone, the nearest on that side of the dateline (`지난 겨울`
     # was no date: a black-box case): the last one over by the dateline's month, the
     # first to start after it, the first not yet over
@@ -152,6 +156,8 @@ NOT_DATES = [
     "봄 축제",  # a season or half-year without its year is left alone
     "하반기 채용",
     "지난 겨울방학",
+    "3.5배 늘었다",
+    "버전 3.19 출시",
     "연말정산",  # (a tax return, not the year's end)
     "공연내용",
 ]

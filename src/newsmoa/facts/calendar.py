@@ -243,6 +243,10 @@ def _base(
     side: str | None = None,
 ) -> tuple[Any, date | None]:
     direction = mapping("date_modifiers").get(got["dir"], (None,))[0] if "dir" in got else side
+    if "md" in got:  # `11.24.(화)`: the 24th of November, of the nearest year
+        month, day_ = _ints(got["md"])[:2]
+        got = {**{k: v for k, v in got.items() if k != "md"}, "month": f"{month}월"}
+        got["day"] = f"{day_}일"
     if "ymd" in got:
         found = _day(*_ints(got["ymd"])[:3])
         return (found.isoformat() if found else None), found

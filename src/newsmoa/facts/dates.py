@@ -72,6 +72,7 @@ _RANK = {
     "rel_month": 2,
     "rel_week": 3,
     "day": 4,
+    "md": 4,
     "dayrange": 4,
     "rel_day": 4,
     "offset": 4,
@@ -92,6 +93,7 @@ _ANCHORED = {
     "rel_month",
     "rel_week",
     "day",
+    "md",
     "dayrange",
     "rel_day",
     "offset",
@@ -103,7 +105,7 @@ _ANCHORED = {
 # what places a date on one side of the dateline, or counts it from a day, by itself: a
 # clause's tense does not move it (a relative week is read with its tense only on a Sunday,
 # `calendar._week`)
-_PLACED = frozenset(_ANCHORED - {"month", "day", "dayrange", "weekday", "rel_week"}) | {"dir"}
+_PLACED = frozenset(_ANCHORED - {"month", "day", "md", "dayrange", "weekday", "rel_week"}) | {"dir"}
 
 
 def _alt(items: list[str]) -> str:
@@ -159,6 +161,8 @@ def _pattern() -> re.Pattern[str]:
         r"(?!\s*(?:간|동안|째|만|대)))"
         r"|(?P<year>(?<![\d.,])(?:19|20)\d\d\s*년(?!\s*(?:간|동안|째|만|대)))"
         rf"|(?P<dayrange>(?<![\d.,]){day}\s*(?:일\s*)?[~∼〜\-]\s*{day}\s*일{_DAY_NOT})"
+        # a release's month and day in dots before its weekday (`11.24.(화)`), no year
+        rf"|(?P<md>(?<![\d.,])(?:1[0-2]|0?[1-9])\s*\.\s*{day}\s*\.?(?=\s*\([월화수목금토일]\)))"
         r"|(?P<month>(?<![\d.,])(?:1[0-2]|0?[1-9])\s*월(?!\s*간))"
         rf"|(?P<day>(?<![\d.,])(?<!박)(?<!박 ){day}\s*일{_DAY_NOT})"
         rf"|(?P<rel_year>{nohan}(?:(?:{_alt(longest_first(rel_year))}){_WEND}"
@@ -295,7 +299,7 @@ def find_dates(
             relative = [(k, w) for k, w in parts if k not in ("day", "ymd", "month", "year")]
             value, day = calendar.resolve(relative, anchor, ref=named_day, tz=tz)
         reported = "dir" not in kinds and (
-            bool(kinds & {"ymd", "day"})
+            bool(kinds & {"ymd", "day", "md"})
             or (kinds == {"rel_day"} and calendar.counted_from_dateline(parts[0][1]))
         )
         mention = DateMention(start, end, text[start:end], value, day, offset, reported)
