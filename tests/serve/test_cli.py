@@ -224,6 +224,20 @@ def test_show_formats_and_unknown_id(example_db, story):
     assert result.exit_code == 1 and f"newsmoa show {story['id']}" in result.output
 
 
+def test_json_is_short_for_format_json_and_refused_beside_another_format(example_db, story):
+    assert json.loads(run(example_db, "show", story["id"], "--json").output) == story
+    listed = json.loads(run(example_db, "stories", "--json").output)
+    assert [row["id"] for row in listed] == [story["id"]]
+    assert json.loads(run(example_db, "corrections", "--json").output) == []
+    assert "split" in json.loads(run(example_db, "doubts", "--json").output)
+    same = run(example_db, "show", story["id"], "--json", "--format", "json").output
+    assert json.loads(same) == story
+    refused = run(example_db, "show", story["id"], "--json", "--format", "md", ok=False)
+    assert (
+        refused.exit_code == 2 and "--json is --format json: not with --format md" in refused.output
+    )
+
+
 def test_show_of_an_absorbed_id_says_which_story_it_shows(tmp_path, example_path):
     db = tmp_path / "m.db"
     run(db, "ingest", str(example_path))

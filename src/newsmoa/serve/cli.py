@@ -25,6 +25,7 @@ import click
 from newsmoa import settings
 from newsmoa.errors import ConfigError, NewsmoaError
 from newsmoa.serve import render
+from newsmoa.serve.formats import format_option
 from newsmoa.serve.span import cli_span, span_options
 from newsmoa.serve.view import plural
 
@@ -405,12 +406,8 @@ def watch(
 
 
 @cli.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(render.LIST_FORMATS),
-    default="table",
-    show_default=True,
+@format_option(
+    render.LIST_FORMATS,
     help="table and md for reading (times in the zone of --tz); json (one array), jsonl (one story "
     "a line) and csv (UTF-8 with BOM, for spreadsheets) keep the stored times.",
 )
@@ -505,12 +502,8 @@ def _reuse(store: Store, story: str) -> tuple[dict[str, float], dict[str, float]
 
 @cli.command()
 @click.argument("story_id")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(render.STORY_FORMATS),
-    default="table",
-    show_default=True,
+@format_option(
+    render.STORY_FORMATS,
     help="table and md for reading; json: the Story JSON contract (docs/contracts.md).",
 )
 @click.option(

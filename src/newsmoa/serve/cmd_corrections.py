@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newsmoa.errors import NewsmoaError, NotFound
+from newsmoa.serve.formats import format_option
 from newsmoa.serve.view import plural, when
 
 if TYPE_CHECKING:
@@ -206,11 +207,11 @@ def release(
 
 
 @click.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-    show_default=True, help="table: one line a correction, times in the zone of --tz; json: one "
-    "array; jsonl: one correction a line (json and jsonl keep the stored UTC times).",
-)  # fmt: skip
+@format_option(
+    ["table", "json", "jsonl"],
+    help="table: one line a correction, times in the zone of --tz; json: one array; jsonl: one "
+    "correction a line (json and jsonl keep the stored UTC times).",
+)
 @click.pass_context
 def corrections(ctx: click.Context, fmt: str) -> None:
     """The log of the corrections made to the store's stories, oldest first.

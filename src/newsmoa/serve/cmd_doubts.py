@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from newsmoa.serve.formats import format_option
 from newsmoa.serve.view import plural, shown_zone
 
 if TYPE_CHECKING:
@@ -62,12 +63,8 @@ class IsoTime(click.ParamType):
     show_default=True,
     help="At most this many doubts of each kind (may be two stories; may be one).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+@format_option(
+    ["table", "json"],
     help="table for reading; json: the window, and each doubt with its stories' articles.",
 )
 @click.pass_context
