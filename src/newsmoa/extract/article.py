@@ -58,7 +58,7 @@ from newsmoa.extract.lines import (
     headline_shaped,
 )
 from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead
-from newsmoa.extract.tables import dateline_labels, list_intros, outlets
+from newsmoa.extract.tables import dateline_labels, list_intros, masthead_words, outlets
 from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
 from newsmoa.extract.zones import article_zone
@@ -489,10 +489,6 @@ def _by_line(text: str) -> Byline | None:
     return found if found is not None and not found.rest else None
 
 
-# what follows an outlet's name in its masthead (`WAND News`)
-_MASTHEAD_WORDS = ("News", "TV", "Radio", "Online")
-
-
 def _outlets_name(line: str, parts: _Parts) -> str | None:
     """The outlet a line above the headline names when the article names it elsewhere (its
     wire lead's `(WAND)`, its notice): the name alone or with `News`, `TV` (`WAND News`
@@ -500,7 +496,7 @@ def _outlets_name(line: str, parts: _Parts) -> str | None:
     for name in (parts.outlet, parts.publisher, parts.closing):
         if name and (
             line == name
-            or (line.startswith(name + " ") and line[len(name) + 1 :] in _MASTHEAD_WORDS)
+            or (line.startswith(name + " ") and line[len(name) + 1 :] in masthead_words())
         ):
             return name
     return None

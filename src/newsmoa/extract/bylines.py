@@ -16,13 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from newsmoa.extract.tables import (
+    company_endings,
     marker_labels,
     month_names,
     not_holders,
     outlets,
     reporter_labels,
+    staff_pattern,
 )
 
 _NAME = r"[가-힣]{2,4}"
@@ -211,10 +214,6 @@ def _english_byline(line: str) -> Byline | None:
     return Byline(outlet=_byline_outlet(named) if named else None, reporter=reporter, day=day)
 
 
-# the desk words after a byline's comma (`By Jane Doe, Staff Writer`, `…, Patch Staff`)
-_STAFF = re.compile(r"\s+(?:Staff(?:\s+(?:Writer|Reporter))?|Correspondent|Reporter)$")
-
-
 def _byline_outlet(named: str) -> str | None:
     """The outlet a byline names after its comma: a known one or one an outlet's ending
     names (`Dayton Daily Ledger`), or the name before `Staff` (`By Kelly Brown, Patch
@@ -222,7 +221,7 @@ def _byline_outlet(named: str) -> str | None:
     table = outlets()
     if known := table.canonical(named.strip()):
         return known
-    staff = _STAFF.search(named.strip())
+    staff = staff_pattern().search(named.strip())
     name = named.strip()[: staff.start()].strip() if staff else ""
     return (table.canonical(name) or name) if name else None
 
@@ -458,8 +457,13 @@ _ENGLISH_HOLDER_RE = re.compile(
     r"\s*(?P<end>[.,;|]|$|\s+(?i:all\s+rights))"
 )
 _ALL_RIGHTS = re.compile(r"[\s.,;|]*all\s+rights\s+reserved", re.IGNORECASE)
-# what ends a company's name, which owns outlets but names none (`Nexstar Media Inc.`)
-_COMPANY_ENDINGS = ("Inc", "LLC", "Ltd", "Corp", "Corporation", "Company", "Co", "Group")
+
+
+@cache
+def _company_endings() -> frozenset[str]:
+    """What ends a company's name, which owns outlets but names none (`Nexstar Media Inc.`),
+    as a holder's last word is read: without its full stop."""
+    return frozenset(w.rstrip(".") for w in company_endings())
 
 
 def _english_holder(notice: str) -> str | None:
@@ -474,7 +478,7 @@ def _english_holder(notice: str) -> str | None:
     if named := table.canonical(name):
         return named
     last = name.split()[-1]
-    if last in _COMPANY_ENDINGS or last in table.suffixes:
+    if last in _company_endings() or last in table.suffixes:
         return None
     return name if _ALL_RIGHTS.match(notice, m.start("end")) else None
 

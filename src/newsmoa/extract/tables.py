@@ -157,6 +157,30 @@ def section_labels() -> frozenset[str]:
 
 
 @cache
+def company_endings() -> dict[str, bool]:
+    """Words that end a company's name (`company_endings.tsv`: `Inc.`, `Corporation`), and
+    whether each is a legal form (`Inc.`, `LLC`: it may stand after a comma)."""
+    return {
+        r[0].strip(): len(r) > 1 and r[1].strip() == "legal" for r in _rows("company_endings.tsv")
+    }
+
+
+@cache
+def staff_pattern() -> re.Pattern[str]:
+    """The desk words closing an English byline after its comma (`staff_words.tsv`: `Staff
+    Writer`), after a space and at the end; a space in one matches any run of spaces."""
+    said = sorted((r[0].strip() for r in _rows("staff_words.tsv")), key=lambda w: (-len(w), w))
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in said)
+    return re.compile(rf"\s+(?:{alternation})$")
+
+
+@cache
+def masthead_words() -> tuple[str, ...]:
+    """Words after an outlet's name in its masthead (`masthead_words.tsv`: `WAND News`)."""
+    return tuple(r[0].strip() for r in _rows("masthead_words.tsv"))
+
+
+@cache
 def masthead_endings() -> tuple[str, ...]:
     """Endings of an unknown outlet's masthead (`masthead_endings.tsv`)."""
     return tuple(r[0].strip() for r in _rows("masthead_endings.tsv"))
@@ -215,13 +239,41 @@ def zone_regions() -> dict[str, ZoneInfo]:
     return {r[0].strip(): ZoneInfo(r[2].strip()) for r in rows if len(r) > 2 and r[2].strip()}
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place English pages name (`places_en.tsv`), as one kind of place (`Washington` the
+    state and the city are two)."""
+
+    name: str
+    kind: str  # state | abbreviation | postal | region | country | city
+    in_text: bool  # named by this word alone in a report's text, not only on a dateline
+    dateline: str | None  # `after` a dateline's comma, `alone` on one, or None
+    zone: str | None  # its clocks (IANA), where a dateline names it
+
+
+@cache
+def english_places() -> tuple[Place, ...]:
+    """The places English pages name (`places_en.tsv`), in the table's order."""
+    return tuple(
+        Place(
+            name.strip(),
+            kind.strip(),
+            text.strip() == "text",
+            None if dateline.strip() == "-" else dateline.strip(),
+            None if zone.strip() == "-" else zone.strip(),
+        )
+        for name, kind, text, dateline, zone in _rows("places_en.tsv")
+    )
+
+
 @cache
 def place_zones() -> dict[str, dict[str, ZoneInfo]]:
     """The zones of places English datelines name, by where they stand (`after` a comma: a
     state or country; `alone`: a city), each keyed by its name lower-cased."""
     found: dict[str, dict[str, ZoneInfo]] = {"after": {}, "alone": {}}
-    for name, where, zone in _rows("place_zones.tsv"):
-        found[where.strip()][name.strip().lower()] = ZoneInfo(zone.strip())
+    for place in english_places():
+        if place.dateline is not None and place.zone is not None:
+            found[place.dateline][place.name.lower()] = ZoneInfo(place.zone)
     return found
 
 

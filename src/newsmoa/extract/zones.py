@@ -10,7 +10,7 @@ A Korean text is read in `korean` (Asia/Seoul): its outlets write Seoul's times.
 text says where it is from in its head: a zone's abbreviation after a dateline's time that
 names a region's clocks (`CST`, `ET`, `BST`: `time_zones.tsv`), which is the writer's clock,
 else the place of its wire lead or dateline (`SPRINGFIELD, Ill.`, `KYIV, Ukraine`, `DALLAS`,
-`LONDON`: `place_zones.tsv`); a text that says neither is read in `default` (the user's
+`LONDON`: `places_en.tsv`); a text that says neither is read in `default` (the user's
 setting, `NEWSMOA_TZ`). Before, every time without a zone was read in Asia/Seoul: a US
 report posted at 11:42 pm on the 5th was stored as 14:42 UTC, and its `yesterday` counted
 from the 6th (a black-box case).

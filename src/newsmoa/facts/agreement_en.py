@@ -8,7 +8,7 @@ A story has a card when some English article has a clause labelled `signing`
   of Riverton and the Clearwater Regional Water Authority signed`, `signed ... with Acme
   Robotics Inc.`), not after a word that makes them something else (`officials from the
   Ohio EPA attended the signing ceremony`, `at the Riverton Community Center`:
-  `NOT_PARTY`), most outlets' first;
+  `data/not_parties_en.tsv`), most outlets' first;
 - representatives: titled people named in a signing clause whose title heads an
   organisation (`data/head_titles_en.tsv`: `Mayor Angela Torres`, `Executive Director Paul
   Whitman`);
@@ -39,8 +39,6 @@ from newsmoa.facts.tables import alternation, words
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, Event, Fact
 
 SIGNING = "signing"
-# the word before an organisation (past `the`) that makes it no signer
-NOT_PARTY = frozenset({"from", "of", "at", "in", "by", "for", "near", "on", "to", "about"})
 
 
 def signing_clauses(article: Article, sentences: Sequence[ConsolidatedSentence]) -> list[Clause]:
@@ -74,7 +72,7 @@ def _after_not_party(text: str, start: int) -> bool:
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40) : start])
     if before and before[-1].lower() == "the":
         before.pop()
-    return bool(before) and before[-1].lower() in NOT_PARTY
+    return bool(before) and before[-1].lower() in words("not_parties_en")
 
 
 def english_event(

@@ -6,17 +6,20 @@
        Riverton City Hall (place, written as where: `locative`)
 
 - organisation: capitalised words ending in a word of `data/org_endings_en.tsv` (`Authority`,
-  `University`, `Inc.`: at least one capitalised word before it), or such a word marked `of`
-  with `of` and a capitalised name after it (`University of Michigan`, `Ohio Department of
-  Transportation`, `Department of Health and Human Services`);
+  `University`) or a company's ending (`extract/data/company_endings.tsv`: `Inc.`, a legal
+  form also after a comma: `Acme Robotics, Inc.`): at least one capitalised word before
+  it), or such a word marked `of` with `of` and a capitalised name after it (`University
+  of Michigan`, `Ohio Department of Transportation`, `Department of Health and Human
+  Services`);
 - a government area (`data/areas_en.tsv`: `Franklin County`, `City of Riverton`): a place
   where a preposition of place comes before it (`in Franklin County`:
   `data/place_prepositions_en.tsv`), otherwise an organisation that acts (`The City of
   Riverton signed`, `Franklin County officials`), as a Korean `완주군은` is;
 - place: a building or site (`Riverton City Hall`: `data/venues_en.tsv`; one marked `org`,
   `Center`, only after a preposition of place); a town with its state after a preposition
-  (`in Riverton, Ohio`); a state, country or large city of `data/places_en.tsv` standing
-  alone (`New York Times`, `George Washington`, `Ohio Governor` are longer names).
+  (`in Riverton, Ohio`); a state, country or large city of `extract/data/places_en.tsv`
+  (marked `text`; the datelines' zones read the same table) standing alone (`New York
+  Times`, `George Washington`, `Ohio Governor` are longer names).
 
 Narrow on purpose: a capitalised word alone is no name (sentence-initial words, people), and
 words of a person's mention (`people_en`) are left to the person.
@@ -29,13 +32,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from newsmoa.extract.tables import company_endings, english_places
 from newsmoa.facts.dates_en import calendar_names
 from newsmoa.facts.places import Found
 from newsmoa.facts.tables import alternation, mapping, rows, words
 
 RUN = 5  # capitalised words an organisation's name may hold before its ending
 AFTER_OF = 4  # and after its `of`
-LEGAL = frozenset({"Inc.", "Inc", "LLC", "Ltd.", "Ltd", "Corp.", "Corp", "Co."})  # `, Inc.`
 _TOKEN = re.compile(r"[A-Za-z][\w&'-]*(?:\.(?:[A-Za-z]\.)*)?|&")
 
 
@@ -47,8 +50,21 @@ class _Word:
 
 
 @cache
+def _legal() -> frozenset[str]:
+    """A company's legal forms (`Inc.`, `LLC`), which may follow its name after a comma."""
+    return frozenset(w for w, legal in company_endings().items() if legal)
+
+
+@cache
 def _abbreviations() -> frozenset[str]:
-    return LEGAL | {w for w in words("places_en") if w.endswith(".")}
+    return _legal() | {w for w, _ in _named() if w.endswith(".")}
+
+
+@cache
+def _named() -> tuple[tuple[str, str], ...]:
+    """The places a report's text names by a word alone, with their kind
+    (`extract/data/places_en.tsv`, one table with the datelines' places)."""
+    return tuple((p.name, p.kind) for p in english_places() if p.in_text)
 
 
 @cache
@@ -154,7 +170,7 @@ def _of_part(t: _Text, i: int) -> int | None:
 def _plain_after(t: _Text, k: int) -> bool:
     """Whether the capitalised run from word `k` holds no ending of another name (nor has
     one after a comma: `Acme Robotics, Inc.`)."""
-    while t.name(k) and (t.joined(k) or t.is_(k, *LEGAL)):
+    while t.name(k) and (t.joined(k) or t.is_(k, *_legal())):
         if t.words[k].text in _endings() or t.words[k].text in mapping("areas_en"):
             return False
         k += 1
@@ -168,8 +184,10 @@ def _titles() -> frozenset[str]:
 
 @cache
 def _endings() -> dict[str, bool]:
-    """Organisation endings, and whether each may begin one with `of`."""
-    return {row[0]: row[1:] == ("of",) for row in rows("org_endings_en")}
+    """Organisation endings, a company's among them, and whether each may begin one with
+    `of`."""
+    own = {row[0]: row[1:] == ("of",) for row in rows("org_endings_en")}
+    return own | {w: False for w in company_endings() if w not in own}
 
 
 def _organisations(t: _Text) -> list[Found]:
@@ -179,7 +197,7 @@ def _organisations(t: _Text) -> list[Found]:
             continue
         first = _left(t, i)
         if (
-            w.text in LEGAL
+            w.text in _legal()
             and first == i
             and i > 1
             and t.text[t.words[i - 1].end : w.start] == ", "
@@ -235,7 +253,7 @@ def _venues(t: _Text) -> list[Found]:
 
 @cache
 def _states() -> re.Pattern[str]:
-    said = [w for w, kind in rows("places_en") if kind in ("state", "abbreviation")]
+    said = [w for w, kind in _named() if kind in ("state", "abbreviation")]
     return re.compile(rf", (?:{alternation(said)})(?![\w])")
 
 
@@ -262,7 +280,7 @@ def _towns(t: _Text) -> list[Found]:
 
 @cache
 def _gazetteer() -> re.Pattern[str]:
-    said = [w for w, kind in rows("places_en") if kind != "abbreviation"]
+    said = [w for w, kind in _named() if kind != "abbreviation"]
     return re.compile(rf"(?<![\w.])(?:{alternation(said)})(?![\w])")
 
 
