@@ -6,12 +6,13 @@ Per sentence, per clause (`clauses_en`): dates resolved against the dateline (`d
 without a publication time, against an agency dateline opening the text, `dateline_day`; a
 bare weekday or month looks ahead after words that do, `dates_en.future`), quantities
 (`quantities_en`, lengths of time: `durations_en`, and ages: `ages_en`; none inside a
-date's words), each
-attached to the happening of its clause (an earlier one's, `clauses.EARLIER`, in a clause
-dated over a year before the dateline);
+date's words), each attached to the happening of its clause (an earlier one's,
+`clauses.EARLIER`, in a clause dated over a year before the dateline);
 per article, titled people with all their mentions (`people_en`), and organisations and
 places (`places_en`, from tables, not a model: a name no table knows the shape of, `in
 Riverton`, is none), a place written as where its clause's happening is about it.
+The readers of figures, people and places are `readers_en`'s, which the entities command
+runs too, in the same order.
 """
 
 from __future__ import annotations
@@ -20,15 +21,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from newsmoa.facts import (
-    ages_en,
-    clauses_en,
-    dates_en,
-    durations_en,
-    people_en,
-    places_en,
-    quantities_en,
-)
+from newsmoa.facts import clauses_en, dates_en, readers_en
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.clauses import EARLIER, Clause, clause_at, dated_about, stale
 from newsmoa.facts.dates import DateMention
@@ -69,8 +62,7 @@ def extract_english(
                         past.add(clause.start)
                 if m.day is not None and not m.offset:
                     ref, ref_at = m.day, n
-        found_q = (*quantities_en.find(s.text), *durations_en.find(s.text), *ages_en.find(s.text))
-        for q in found_q:
+        for q in readers_en.counted(s.text):
             start, end = s.start + q.start, s.start + q.end
             if any(a < end and start < b for a, b in taken):
                 continue  # the day of a date (`July 30`), not a figure
@@ -89,7 +81,7 @@ def extract_english(
                     about=about,
                 )
             )
-    people = people_en.find(article.text)
+    people, places = readers_en.named(article.text)
     for p in people:
         facts.append(
             Fact(
@@ -100,18 +92,16 @@ def extract_english(
                 role=p.role,
             )
         )
-    facts.extend(_places(article, every, [m for p in people for m in p.mentions]))
+    facts.extend(_places(article, every, places))
     return facts
 
 
-def _places(
-    article: Article, every: Sequence[Clause], people: Sequence[tuple[int, int]]
-) -> list[Fact]:
+def _places(article: Article, every: Sequence[Clause], places: Sequence[Found]) -> list[Fact]:
     """Organisations and places (`places_en`), one fact per name and happening with every
     mention: a place written as where (`at Riverton City Hall`) is about its clause's
     happening, as a Korean `...에서` is; the others about none."""
     grouped: dict[tuple[str, str, str | None], list[Found]] = {}
-    for f in places_en.find(article.text, people):
+    for f in places:
         held = clause_at(every, f.end - 1) if f.locative else None
         grouped.setdefault((f.type, f.value, held.label if held else None), []).append(f)
     return [

@@ -4,29 +4,27 @@
     >>> [(text[a:b], kind) for a, b, kind in spans(text)]
     [('Jane Alvarez', 'PS'), ('Riverton Public Library', 'OG'), ('March 3', 'DT')]
 
-The same readers as an English article's facts (`facts.extract_en`): titled people and all
-their mentions (`people_en`), organisations and places from the tables (`places_en`), dates
-(`dates_en`), amounts, counts, lengths of time and ages (`quantities_en`, `durations_en`,
-`ages_en`). Where two spans overlap, the one found first in that order is kept (`March 3` is
-a date, not a count of 3). Times of day (TI) are not read in English.
+The same readers as an English article's facts (`facts.readers_en`, which `facts.extract_en`
+runs too): titled people and all their mentions, organisations and places from the tables,
+then dates (`dates_en`), then amounts, counts, lengths of time and ages. Where two spans
+overlap, the one found first in that order is kept (`March 3` is a date, not a count of 3).
+Times of day (TI) are not read in English.
 """
 
 from __future__ import annotations
 
-from newsmoa.facts import ages_en, dates_en, durations_en, people_en, places_en, quantities_en
+from newsmoa.facts import dates_en, readers_en
 
 PLACE_TYPES = {"person": "PS", "organization": "OG", "place": "LC"}
 
 
 def spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, KLUE type) of each entity of an English `text`, in order of position."""
-    people = people_en.find(text)
-    mentions = [m for p in people for m in p.mentions]
-    found: list[tuple[int, int, str]] = [(a, b, "PS") for a, b in mentions]
-    found += [(f.start, f.end, PLACE_TYPES[f.type]) for f in places_en.find(text, mentions)]
+    people, places = readers_en.named(text)
+    found: list[tuple[int, int, str]] = [(a, b, "PS") for p in people for a, b in p.mentions]
+    found += [(f.start, f.end, PLACE_TYPES[f.type]) for f in places]
     found += [(m.start, m.end, "DT") for m in dates_en.find_dates(text, None)]
-    counted = (*quantities_en.find(text), *durations_en.find(text), *ages_en.find(text))
-    found += [(q.start, q.end, "QT") for q in counted]
+    found += [(q.start, q.end, "QT") for q in readers_en.counted(text)]
     kept: list[tuple[int, int, str]] = []
     for start, end, kind in found:
         if start < end and not any(a < end and start < b for a, b, _ in kept):
