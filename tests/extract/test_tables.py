@@ -29,3 +29,12 @@ def test_each_place_is_one_row_per_kind_read_by_datelines_and_facts():
     named = dict(_named())
     assert named["Ill."] == "abbreviation" and named["Ohio"] == "state"
     assert "Houston" not in named and "IN" not in named  # on a dateline only
+
+
+def test_a_korean_bylines_roles_and_desks_are_read_from_tables():
+    from newsmoa.extract.bylines import signature
+    from newsmoa.extract.tables import desk_endings, reporter_roles
+
+    assert "특파원" in reporter_roles() and "닷컴" in desk_endings()
+    signed = signature("장연제 동아닷컴 기자 jang@example.com")
+    assert signed is not None and signed.reporter == "장연제"

@@ -20,11 +20,15 @@ from functools import cache
 
 from newsmoa.extract.tables import (
     company_endings,
+    credited_words,
+    desk_endings,
     marker_labels,
     month_names,
     not_holders,
+    notice_words,
     outlets,
     reporter_labels,
+    reporter_roles,
     staff_pattern,
 )
 
@@ -33,19 +37,7 @@ _NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
 # ... or apart by spaces alone, where a role follows that ends the marker or "=" follows it
 # ("김민수 이영희 기자 = ", "[이데일리 박지영 기자]")
 _SPACED_NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]?\s*{_NAME})*"
-_ROLES = (
-    "기자",
-    "특파원",
-    "통신원",
-    "선임기자",
-    "전문기자",
-    "객원기자",
-    "편집위원",
-    "논설위원",
-    "인턴기자",
-    "피디",
-    "PD",
-)
+_ROLES = reporter_roles()  # `기자`, `특파원`, ...
 _ROLE = f"(?:{'|'.join(_ROLES)})"
 # every role contains one of these (the roles that contain no other role)
 _ROLE_MARKS = tuple(r for r in _ROLES if not any(o != r and o in r for o in _ROLES))
@@ -88,8 +80,6 @@ _EMAIL_ONLY_RE = re.compile(rf"^\s*[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>
 _DESK_EMAIL_RE = re.compile(
     rf"^\s*(?:[가-힣]{{2,8}}\s+){{1,3}}[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?\s*$"
 )
-# how a desk's name ends ("사회부", "온라인뉴스팀", "동아닷컴"), where a signature names it
-_DESK_ENDINGS = ("부", "팀", "국", "실", "센터", "데스크", "뉴스", "닷컴", "본부")
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +347,7 @@ def _desks_only(m: re.Match[str]) -> bool:
 
 
 def _is_desk(word: str) -> bool:
-    return word.endswith(_DESK_ENDINGS) or outlets().canonical(word) is not None
+    return word.endswith(desk_endings()) or outlets().canonical(word) is not None
 
 
 def reporter_of(m: re.Match[str]) -> str | None:
@@ -493,13 +483,10 @@ def bare_notice_holder(line: str) -> str | None:
     article's notice where it closes the text (a black-box case: file names stood for the
     outlets), a picture's credit elsewhere, which the caller tells apart."""
     m = _BARE_NOTICE.fullmatch(line)
-    if m is None or any(w in m["name"].split()[1:] for w in _CREDITED):
+    if m is None or any(w in m["name"].split()[1:] for w in credited_words()):
         return None  # `ⓒ 홍길동 기자`, `ⓒ 영월군 제공`: a picture's credit (a review)
     name = m["name"]
     return outlets().canonical(name) or _holder(name)
-
-
-_CREDITED = ("기자", "제공", "사진", "촬영")
 
 
 def _holder(name: str) -> str | None:
@@ -509,7 +496,7 @@ def _holder(name: str) -> str | None:
     by their file names (a black-box case). A name that begins with a known outlet's is
     that outlet's company (`뉴스1코리아`)."""
     word = name.split()[0]
-    if not _ONE_NAME.fullmatch(word) or any(w in word for w in _NOTICE_WORDS):
+    if not _ONE_NAME.fullmatch(word) or any(w in word for w in notice_words()):
         return None
     if word.startswith(not_holders()) or word in outlets().suffixes:  # `관리자`, `사진`;
         return None  # an outlet's ending alone (`매일`: a review)
@@ -531,12 +518,11 @@ _NOTICE_HOLDER = re.compile(r"[\s,.]*(?:무단|all rights|All rights|ALL RIGHTS)
 
 
 # where a holder may be named (the pattern is matched from the first; a search of the whole
-# tail took 4 µs an article), and what makes a text with one a notice about the text, not a
-# picture's credit
+# tail took 4 µs an article); what makes a text with one a notice about the text, not a
+# picture's credit, is a word of `notice_words.tsv`
 _HOLDER_MARKS = ("ⓒ", "Ⓒ", "©", "(c)", "(C)", "opyright", "OPYRIGHT")
-_NOTICE_WORDS = ("무단", "재배포", "전재", "저작권", "copyright", "all rights")
 
 
 def _is_notice(text: str) -> bool:
     lowered = text.lower()
-    return any(w in lowered for w in _NOTICE_WORDS)
+    return any(w in lowered for w in notice_words())

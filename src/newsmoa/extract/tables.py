@@ -166,6 +166,33 @@ def company_endings() -> dict[str, bool]:
 
 
 @cache
+def reporter_roles() -> tuple[str, ...]:
+    """What a Korean byline calls its writer after the name (`reporter_roles.tsv`: `기자`,
+    `특파원`), in the table's order."""
+    return tuple(r[0].strip() for r in _rows("reporter_roles.tsv"))
+
+
+@cache
+def desk_endings() -> tuple[str, ...]:
+    """How a newsroom desk's name ends (`desk_endings.tsv`: `사회부`, `동아닷컴`)."""
+    return tuple(r[0].strip() for r in _rows("desk_endings.tsv"))
+
+
+@cache
+def notice_words() -> tuple[str, ...]:
+    """Words of a copyright notice about the text (`notice_words.tsv`: `무단`, `all
+    rights`), lower-cased."""
+    return tuple(r[0].strip().lower() for r in _rows("notice_words.tsv"))
+
+
+@cache
+def credited_words() -> tuple[str, ...]:
+    """Words after a name that make a line of a mark and a name a picture's credit
+    (`credited_words.tsv`: `ⓒ 영월군 제공`)."""
+    return tuple(r[0].strip() for r in _rows("credited_words.tsv"))
+
+
+@cache
 def staff_pattern() -> re.Pattern[str]:
     """The desk words closing an English byline after its comma (`staff_words.tsv`: `Staff
     Writer`), after a space and at the end; a space in one matches any run of spaces."""
