@@ -38,3 +38,12 @@ def test_a_korean_bylines_roles_and_desks_are_read_from_tables():
     assert "특파원" in reporter_roles() and "닷컴" in desk_endings()
     signed = signature("장연제 동아닷컴 기자 jang@example.com")
     assert signed is not None and signed.reporter == "장연제"
+
+
+def test_an_english_bylines_lead_words_are_a_table_and_one_alternation_serves_both_stages():
+    from newsmoa.extract import tables
+    from newsmoa.extract.bylines import leading_byline
+
+    assert facts_tables.alternation is tables.alternation
+    found = leading_byline("Reported by Jane Doe, Staff Writer")
+    assert found is not None and found.reporter == "Jane Doe"

@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 
 from newsmoa.extract.tables import (
+    byline_leads,
     company_endings,
     credited_words,
     desk_endings,
@@ -158,7 +159,8 @@ _CALL_LETTERS = re.compile(r"[A-Z]{3,5}(?:-(?:TV|FM|AM))?")
 _CLOSING = " \"'”’)"
 _SPACED_DASH = re.compile(r"[\s)][-—–]+\s*$")
 _ENGLISH_BYLINE_RE = re.compile(
-    r"^\s*(?:(?:Posted|Written|Story|Reported)\s+by|By)\s+(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})"
+    rf"^\s*(?:{byline_leads()})\s+"  # `By`, `Posted by` (`byline_leads.tsv`)
+    r"(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})"
     r"(?:\s*,\s*(?P<outlet>[A-Z][A-Za-z&.' ]{1,40}))?"
     # the day it was posted (`Posted by Karen on March 9, 2025`, as blogs write it: the line
     # had stayed in the text, and the post was undated)

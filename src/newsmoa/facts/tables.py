@@ -3,14 +3,17 @@
 Every piece of language knowledge (date words, titles, organisation suffixes, units, what a
 signing is called) lives in a tab-separated table next to this module, so it can be read and
 extended without touching the rules. Lines starting with `#` and blank lines are ignored.
+The regex helpers (`alternation`, `longest_first`) are the extract stage's, one for both.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+
+from newsmoa.extract.tables import alternation, longest_first
+
+__all__ = ["alternation", "grouped", "longest_first", "mapping", "rows", "words"]
 
 
 @cache
@@ -47,14 +50,3 @@ def grouped(name: str) -> dict[str, list[tuple[str, ...]]]:
     for kind, *rest in rows(name):
         out.setdefault(kind, []).append(tuple(rest))
     return out
-
-
-def longest_first(items: Iterable[str]) -> list[str]:
-    """Words sorted longest first, so a regex alternation prefers the longest match."""
-    return sorted(items, key=lambda w: (-len(w), w))
-
-
-def alternation(items: Iterable[str]) -> str:
-    """A regex alternation of words, longest first, each escaped, a space in one matching
-    any run of spaces (`per cent`, `Secretary of State`)."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(items))
