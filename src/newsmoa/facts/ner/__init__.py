@@ -29,12 +29,12 @@ from functools import cache
 from typing import Any
 
 from newsmoa.facts.ner import english as english_rules
+from newsmoa.facts.ner.corpus import TYPES
 from newsmoa.facts.ner.model import Tagger
 from newsmoa.text.script import english
 
 __all__ = ["TYPES", "Entity", "entities", "entities_batch", "tagger"]
 
-TYPES = ("PS", "LC", "OG", "DT", "TI", "QT")
 _lock = threading.Lock()
 
 
