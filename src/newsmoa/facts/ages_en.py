@@ -11,7 +11,7 @@ digits between commas (`, 34 of` too) right after a person: a capitalised name, 
 for a person (`data/age_heads_en.tsv`: `suspect`, `man`), as a `quantities_en.Quantity`
 counting `AGE`: so a police report's `43-year-old` against the release's `34-year-old` is a
 disagreement (ages were no facts, a black-box case). Not after a place: a state, country or
-city of `data/places_en.tsv` (`Michigan, 16,` was an age), nor the last name of a `Town,
+city of `extract/data/places_en.tsv` (`Michigan, 16,` was an age), nor the last name of a `Town,
 State` pair; not after a month's or weekday's name (`March 3, 2025`, `Sunday, 12`), nor a
 number over `OLDEST`.
 """
@@ -22,8 +22,9 @@ import re
 from functools import cache
 
 from newsmoa.facts.dates_en import calendar_names
+from newsmoa.facts.places_en import place_names
 from newsmoa.facts.quantities_en import Quantity
-from newsmoa.facts.tables import alternation, rows, words
+from newsmoa.facts.tables import alternation, words
 
 AGE = "age"
 OLDEST = 120
@@ -42,7 +43,7 @@ def _pattern() -> re.Pattern[str]:
 @cache
 def _place_before() -> re.Pattern[str]:
     """A place of the table, or the second name of a `Town, State` pair, ending the text."""
-    places = alternation(w for w, kind in rows("places_en") if kind != "abbreviation")
+    places = place_names()
     return re.compile(rf"(?:(?<![\w.])(?:{places})|[A-Z][\w.'-]*,\s+[A-Z][a-z]+)$")
 
 

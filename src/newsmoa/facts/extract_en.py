@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from newsmoa.facts import clauses_en, dates_en, readers_en
+from newsmoa.facts import ages_en, clauses_en, dates_en, readers_en
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.clauses import EARLIER, Clause, clause_at, dated_about, stale
 from newsmoa.facts.dates import DateMention

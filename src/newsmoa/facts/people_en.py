@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsmoa.facts.dates_en import calendar_names
+from newsmoa.facts.places_en import place_names
 from newsmoa.facts.tables import alternation, rows, words
 
 # a name's word: an initial, `Pompeo`, `LaJoye-Young`, `DeSantis`, `McCarthy`, `O'Neill`
@@ -110,7 +111,7 @@ def _untitled(
 ) -> list[tuple[int, int, str, str | None]]:
     """People named without a title (`_untitled_patterns`), none where a titled one is
     (`Captain Mark Hoffman said` is the captain), nor a place (`North Korea said`:
-    `data/places_en.tsv`), an organisation, area, building or title (`Justice Department
+    `extract/data/places_en.tsv`), an organisation, area, building or title (`Justice Department
     said`, `Kent County said`: `_name_ends`). A name by a verb of saying is a person's only
     where the text names them by their last name alone too (`Smith said`): `Grand Rapids
     said` and `Red Cross said` are no people. Words that begin
@@ -156,7 +157,7 @@ def _not_a_name(name: str) -> bool:
 
 @cache
 def _place() -> re.Pattern[str]:
-    places = alternation(w for w, kind in rows("places_en") if kind != "abbreviation")
+    places = place_names()
     return re.compile(rf"(?<![\w.])(?:{places})(?![\w])")
 
 

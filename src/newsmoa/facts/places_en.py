@@ -68,6 +68,13 @@ def _named() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def place_names() -> str:
+    """A regex alternation of the places a report's text names by a word alone, not their
+    abbreviations (`Michigan`, `Ohio`, `Paris`): what an age or a name may not follow."""
+    return alternation(w for w, kind in _named() if kind != "abbreviation")
+
+
+@cache
 def _stop() -> frozenset[str]:
     return words("name_stopwords_en") | calendar_names()
 
