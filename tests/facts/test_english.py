@@ -311,6 +311,14 @@ def test_people_named_without_a_title_and_their_later_mentions() -> None:
     }
 
 
+def test_an_untitled_name_written_across_a_line_break_or_two_spaces() -> None:
+    """A name the pattern took across more than one space (`Daniel  Kowalski`, `John\nSmith`,
+    as pre-tokenised or wrapped text writes them) stopped the ingest with a ValueError."""
+    text = "Daniel  Kowalski, 34, of Sparta was charged.\nIt is over, said John\nSmith. Smith left."
+    got = {p.name for p in people_en.find(text)}
+    assert got == {"Daniel Kowalski", "John Smith"}
+
+
 def test_names_with_a_capital_inside_and_titles_followed_by_for() -> None:
     """`Sheriff Michelle LaJoye-Young` and `Maria Lopez, a spokeswoman for the department,`
     named no one (a black-box case)."""

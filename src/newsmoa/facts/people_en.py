@@ -131,8 +131,10 @@ def _untitled(
                 continue
             if rx is not cued and not _alone(text, name):
                 continue
-            start = text.index(name, m.start("name"))
-            out.append((start, start + len(name), name, None))
+            written = re.compile(r"\s+".join(map(re.escape, name.split())))
+            at = written.search(text, m.start("name"), m.end("name"))  # (`John\nSmith`)
+            if at is not None:
+                out.append((at.start(), at.end(), name, None))
     return out
 
 
