@@ -370,3 +370,29 @@ def test_a_related_list_under_its_label_closes_the_article_before():
         "청솔군 공장 화재…근로자 2명 부상",
         "- 소방서 추산 3억 피해",
     )
+
+
+def test_a_dateline_under_a_reporters_e_mail_closes_that_article():
+    """An outlet's page pasted ends with the reporter's e-mail and its `입력` line, and the
+    next article's headline (a quotation closing it, as Korean headlines do) comes under
+    them: that dateline anchored an article of its own, which took the headline and was
+    dropped as having no body, and the next article's first sentence became its title (a
+    black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    text = (
+        "청솔군 로컬푸드 10호점 문 열어\n\n"
+        "(청솔=한빛뉴스) 이순신 기자 = 청솔군이 로컬푸드 직매장 10호점을 개장했다고 5일 밝혔다.\n"
+        "10호점에는 농가 350곳이 참여한다.\nlee@hanbit.example.kr\n입력 2026.03.05 10:20\n\n"
+        '로컬푸드 10호점 개장…"농가 소득 높인다"\n\n'
+        "청솔신문 김영희 기자 | 입력 2026.03.05 11:00\n\n"
+        "청솔군은 5일 봉동읍에서 로컬푸드 직매장 10호점 개장식을 열었다.\n"
+        "Copyright © 청솔신문 All rights reserved.\n"
+    )
+    first, second = split_pasted(text)
+    assert first.rstrip().endswith("입력 2026.03.05 10:20")
+    a, b = (extract(RawItem(origin="p.txt", text=c)) for c in (first, second))
+    assert a.published.isoformat() == "2026-03-05T10:20:00+09:00"
+    assert b.title == '로컬푸드 10호점 개장…"농가 소득 높인다"'
+    assert b.text.startswith("청솔군은 5일")

@@ -85,7 +85,9 @@ def _article_anchors(lines: list[Line]) -> list[int]:
                 body_since = False
         elif line.kind is Kind.DATELINE:
             bare = all(d.bare for d in line.datelines)
-            if body_since and not (bare and anchors and not _headline(last, before)):
+            if body_since and anchors and _closes(last):
+                pass  # the time of the article it closes, under its signature or notice
+            elif body_since and not (bare and anchors and not _headline(last, before)):
                 anchors.append(line.number)
                 body_since = False
             elif not bare:
@@ -99,6 +101,19 @@ def _article_anchors(lines: list[Line]) -> list[int]:
     # own, dropped for its empty body, and the clipping lost its time (a black-box case)
     ends = [*anchors[1:], len(lines)][: len(anchors)]
     return [a for a, end in zip(anchors, ends, strict=True) if any(map(_is_body, lines[a:end]))]
+
+
+def _closes(line: Line | None) -> bool:
+    """Whether a line closes the article above it for certain: its reporter's e-mail
+    (`lee@newshanbit.com`, `홍길동 기자 hong@…`), a copyright notice, a wire's credit line.
+    A dateline right under one is that article's time (`입력 2026.03.05 10:20` under the
+    e-mail, as an outlet's page closes), not the next article's: it anchored an article of
+    its own, which took the next article's headline, and that article lost it (a black-box
+    case). A name without an e-mail may open the next article's header, so it closes none."""
+    if line is None:
+        return False
+    signed = line.kind is Kind.SIGNATURE and line.byline is not None and line.byline.email
+    return bool(signed) or _closing(line)
 
 
 def _is_stamp(line: Line) -> bool:
@@ -258,7 +273,10 @@ def _sentence_headline(line: Line, before: list[Line]) -> bool:
         return False
     if not text.rstrip(CLOSERS)[-1:].isalpha() and not text.endswith("?"):
         return False
-    above = next((b for b in reversed(before) if b.kind is not Kind.BLANK), None)
+    shown = [b for b in before if b.kind is not Kind.BLANK]
+    if len(shown) > 1 and shown[-1].kind is Kind.DATELINE and _closes(shown[-2]):
+        shown.pop()  # the closing time of the article before (`_closes`)
+    above = shown[-1] if shown else None
     closed = above is not None and (_closing(above) or above.kind is Kind.SIGNATURE)
     return closed and any(_is_body(b) and ends_with_stop(b.text.strip()) for b in before)
 
