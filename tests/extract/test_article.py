@@ -947,3 +947,40 @@ def test_one_english_word_ending_as_a_masthead_does_is_no_masthead():
 
     assert masthead("전북도민일보") == "전북도민일보"
     assert masthead("FirstTimes") is None and masthead("State Journal-Register")
+
+
+def test_a_pages_information_list_gives_no_subtitle():
+    """A regional daily's page lists its reporter, 승인 time and comment counter under the
+    headline (`<li>홍길동 기자</li><li>댓글 0</li>`): trafilatura's text showed them as
+    `- 홍길동 기자` and `- 댓글 0`, which became the article's subtitle (a black-box case)."""
+    page = (
+        "<html><head><title>청솔군, 직매장 10호점 개장 - 청솔일보</title></head><body>"
+        "<article><h1>청솔군, 직매장 10호점 개장</h1><div class='info'><ul><li>홍길동 기자</li>"
+        "<li>승인 2026.03.05 09:12</li><li>댓글 0</li></ul></div>"
+        "<div id='article-view-content-div'><p>청솔군이 로컬푸드 직매장 10호점을 열었다.</p>"
+        "<p>군은 5일 개장식을 열고 운영에 들어갔다고 밝혔다. 농가 350곳이 참여한다.</p>"
+        "<p>홍길동 기자 hong@chungsol.example.kr</p></div></article></body></html>"
+    )
+    a = extract(RawItem(origin="p.html", html=page))
+    assert isinstance(a, Article)
+    assert (a.title, a.subtitle, a.reporter) == ("청솔군, 직매장 10호점 개장", None, "홍길동")
+    assert a.text.startswith("청솔군이 로컬푸드") and "댓글" not in a.text
+
+
+def test_a_page_titled_by_its_site_alone_takes_the_headline_over_its_dateline():
+    """An older site's <title> is its name on every page (`:: 청솔투데이 ::`): it became the
+    headline of each of its articles, whose own headline in a table cell above `기사입력`
+    was lost (a black-box case)."""
+    page = (
+        "<html><head><title>:: 청솔투데이 ::</title></head><body>"
+        "<table><tr><td><a href='/'>HOME</a> | <a href='/news'>뉴스</a></td></tr></table>"
+        "<table><tr><td>청솔군 봉동읍에 로컬푸드 10호점 개장</td></tr>"
+        "<tr><td>기사입력 2026-03-05 오전 9:40:00 | 최종수정 2026-03-05 오전 10:02:00</td></tr>"
+        "<tr><td>청솔군이 5일 봉동읍에 로컬푸드 직매장 10호점을 개장했다.<br><br>"
+        "농가 350곳이 500여 품목을 공급한다.<br><br>박철수 기자 park@today.example.kr</td></tr>"
+        "<tr><td>ⓒ 청솔투데이 (무단전재 및 재배포 금지)</td></tr></table></body></html>"
+    )
+    a = extract(RawItem(origin="old.html", html=page))
+    assert isinstance(a, Article)
+    assert (a.title, a.outlet) == ("청솔군 봉동읍에 로컬푸드 10호점 개장", "청솔투데이")
+    assert a.published.isoformat() == "2026-03-05T09:40:00+09:00"

@@ -28,7 +28,27 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         return "", {}
     hints = {k: data.get(k) for k in ("title", "author", "date", "sitename") if data.get(k)}
     hints.update(page_furniture(html, title=hints.get("title")))
-    return data["text"], hints
+    return _unlisted_signatures(data["text"]), hints
+
+
+def _unlisted_signatures(text: str) -> str:
+    """`text` with trafilatura's list mark (`- `) off the items that are a reporter's
+    signature: a page's information list under its headline (`<li>홍길동 기자</li>`, then
+    its 승인 and 댓글 items) came out as `- 홍길동 기자`, which no reader of bylines took
+    for one, and the article's subtitle was `- 홍길동 기자`, or `- 댓글 0` (a black-box
+    case). The list's counters are left out."""
+    from newsmoa.extract.bylines import signature
+
+    lines = []
+    for line in text.split("\n"):
+        item = line[len(_LIST_MARK) :].strip() if line.startswith(_LIST_MARK) else ""
+        if item and _INFO.fullmatch(item.replace(" ", "")):
+            continue  # its counter (`댓글 0`, `조회수 123`), then the subtitle
+        lines.append(item if item and signature(item) is not None else line)
+    return "\n".join(lines)
+
+
+_LIST_MARK = "- "  # how trafilatura's text opens a list's item
 
 
 # a table's own tags (a cell's text stays in it): read as blocks in a page laid out in tables
@@ -125,7 +145,12 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     lines = [" ".join(line.split()) for line in page.text_content().split("\n")]
     lines = [line for line in lines if line]
     short = [line for line in lines if len(line) <= _FURNITURE_CHARS]
+    holders = [copyright_outlet(line) for line in short if is_copyright(line)]
     headline = _headline_line(lines, title)
+    if headline is None and _names_a_site(title, [h for h in holders if h]):
+        headline = _headline_over_dateline(lines)
+        if headline is not None:
+            out["title"] = lines[headline]
     below, above = ([], []) if headline is None else _around_headline(lines, headline)
     after = (
         [] if headline is None else [ln for ln in lines[headline:] if len(ln) <= _FURNITURE_CHARS]
@@ -147,7 +172,6 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     signed = (signature(line) for line in below if len(line) <= SIGNATURE_MAX_CHARS)
     if reporter := next((b.reporter for b in signed if b is not None and b.reporter), None):
         out["reporter"] = reporter
-    holders = [copyright_outlet(line) for line in short if is_copyright(line)]
     if holder := next((h for h in reversed(holders) if h), None):
         out["publisher"] = holder
     return out
@@ -256,6 +280,36 @@ def _links_list(el: Any) -> bool:
     ranking's times, each in a <div> of its own, gave the page its time)."""
     items = [li for li in el if isinstance(li.tag, str) and li.tag.lower() == "li"]
     return len(items) >= 3 and all(li.find(".//a") is not None for li in items)
+
+
+def _names_a_site(title: str | None, holders: list[str]) -> bool:
+    """Whether a page's title is only its site's name (`:: 완주투데이 ::`, `청솔신문`): an
+    older site's <title> on every page, which became the headline of each of its articles
+    (a black-box case). No title names none."""
+    from newsmoa.extract.tables import outlets
+
+    name = _DECORATION.sub("", title or "")
+    return not name or name in holders or outlets().canonical(name) is not None
+
+
+_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")  # `::`, `[ ]`, `-` around a site's name
+
+
+def _headline_over_dateline(lines: list[str]) -> int | None:
+    """The index of the headline of a page whose title names its site only: the line right
+    above its first labelled dateline (`기사입력 2026-03-05 오전 9:40:00`), when that line is
+    shaped as one (not a sentence, nor a menu's `HOME | 뉴스`); else None."""
+    from newsmoa.extract.datelines import find_datelines
+    from newsmoa.extract.lines import TITLE_MAX_CHARS, ends_with_stop
+
+    dated = next(
+        (i for i, ln in enumerate(lines) if any(not d.bare for d in find_datelines(ln))), None
+    )
+    if not dated:
+        return None
+    above = lines[dated - 1]
+    shaped = len(above) <= TITLE_MAX_CHARS and not ends_with_stop(above)
+    return dated - 1 if shaped and "|" not in above and not find_datelines(above) else None
 
 
 def _headline_line(lines: list[str], title: str | None) -> int | None:
