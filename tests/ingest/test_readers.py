@@ -217,14 +217,14 @@ def test_a_source_is_named_as_given_with_what_is_wrong(tmp_path):
     (tmp_path / "n.jsonl").write_text('{"id": "a", "text": 5}\n', "utf-8")
     sources = [
         "ftp://x/y.txt",
-        "FILE:///etc/passwd",
+        "gopher://x/y",
         str(tmp_path / "nodir"),
         str(tmp_path / "n.jsonl"),
     ]
     _, bad = split(list(read_sources(sources)))
     assert [str(b) for b in bad] == [
-        "ftp://x/y.txt: unsupported URL scheme ftp; newsmoa reads http(s)",
-        "FILE:///etc/passwd: unsupported URL scheme file; newsmoa reads http(s)",
+        "ftp://x/y.txt: unsupported URL scheme ftp; newsmoa reads http(s) and file",
+        "gopher://x/y: unsupported URL scheme gopher; newsmoa reads http(s) and file",
         f"{tmp_path / 'nodir'}: no such file or folder",
         f'{tmp_path / "n.jsonl"}:1: "text" is not a string',
     ]
@@ -346,3 +346,17 @@ def test_jsonl_takes_the_field_names_a_csv_header_may_give(tmp_path):
     ]
     assert good[0].text == ARTICLE and good[1].text == ARTICLE + " 둘"
     assert [(b.line, b.message) for b in bad] == [(3, 'no "text" (or "html") field with content')]
+
+
+def test_a_file_url_is_read_as_the_file_it_names(tmp_path):
+    """A saved page's address copied from a browser (`file:///…/my clip.html`, its space
+    written `%20`) was refused as an unsupported scheme (a black-box case); it is the file,
+    named by its path as when the path is given. A file on another host is named so."""
+    page = tmp_path / "my clip.html"
+    page.write_text(f"<html><body><p>{ARTICLE}</p></body></html>", "utf-8")
+    url = "file://" + str(page).replace(" ", "%20")
+    (item,), bad = split(list(read_sources([url, "file://server/share/a.html"])))
+    assert item.origin == str(page) and ARTICLE in item.html
+    assert [str(b) for b in bad] == [
+        "file://server/share/a.html: a file on another host (server); give its path"
+    ]

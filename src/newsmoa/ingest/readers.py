@@ -58,7 +58,13 @@ def read_sources(
     for source in sources:
         path = Path(source)
         scheme = url_scheme(source)
-        if source == STDIN:
+        if scheme == "file":  # a saved page as a browser's address bar names it
+            local = file_url_path(source)
+            if isinstance(local, InputError):
+                yield local
+            else:  # named by its path, as the same file given so is (`source_file`)
+                yield from read_sources([str(local)])
+        elif source == STDIN:
             yield from read_stdin(sys.stdin.buffer)
         elif scheme and scheme not in ("http", "https"):
             yield unsupported_scheme(source, scheme)
@@ -158,7 +164,22 @@ def source_file(origin: str) -> str | None:
 
 
 def unsupported_scheme(source: str, scheme: str) -> UnsupportedInput:
-    return UnsupportedInput(source, f"unsupported URL scheme {scheme}; newsmoa reads http(s)")
+    return UnsupportedInput(
+        source, f"unsupported URL scheme {scheme}; newsmoa reads http(s) and file"
+    )
+
+
+def file_url_path(source: str) -> Path | InputError:
+    """The local path a `file://` URL names (`file:///home/me/clip.html`, its `%20`s
+    decoded; `file://localhost/…` too), or an error for one on another host, which newsmoa
+    does not reach. A saved page's address, copied from the browser, was refused as an
+    unsupported scheme (a black-box case)."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(source)
+    if parts.netloc not in ("", "localhost"):
+        return UnsupportedInput(source, f"a file on another host ({parts.netloc}); give its path")
+    return Path(unquote(parts.path))
 
 
 def path_name(path: Path) -> str:
