@@ -131,7 +131,8 @@ def test_empty_binary_and_unsupported_files(tmp_path):
         "empty file",
         "binary file, not text",
         "unsupported file type .pdf; newsmoa reads .atom, .csv, .htm, .html, "
-        ".jsonl, .md, .ndjson, .rss, .text, .tsv, .txt, .xhtml, .xml, each also gzip-compressed (.gz)",
+        ".jsonl, .md, .ndjson, .rss, .text, .tsv, .txt, .xhtml, .xml, each also gzip-compressed (.gz), "
+        "and zip archives of them (.zip)",
     ]
 
 

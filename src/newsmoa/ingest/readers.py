@@ -32,7 +32,9 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}  # a feed saved as a file (its links are not read)
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | FEED_SUFFIXES
+READ_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | FEED_SUFFIXES
+ZIP_SUFFIX = ".zip"  # an archive of such files (`ingest.archives`)
+SUFFIXES = READ_SUFFIXES | {ZIP_SUFFIX}
 GZIP_SUFFIX = ".gz"  # any of them compressed (`articles.jsonl.gz`), read as its text
 
 # Column names that mean one article field, as CSV exports of news tools write them.
@@ -199,7 +201,8 @@ def kind_suffix(path: Path) -> str:
     (`a.jsonl.gz` is `.jsonl`; `a.gz` is "")."""
     suffix = path.suffix.lower()
     if suffix == GZIP_SUFFIX:
-        return Path(path.stem).suffix.lower()
+        inner = Path(path.stem).suffix.lower()
+        return "" if inner == ZIP_SUFFIX else inner  # (a zip archive is read uncompressed)
     return suffix
 
 
@@ -214,19 +217,31 @@ def read_file(path: Path) -> Iterator[Item]:
         yield UnsupportedInput(
             origin,
             f"unsupported file type {written or '(none)'}; "
-            f"newsmoa reads {', '.join(sorted(SUFFIXES))}, each also gzip-compressed "
+            f"newsmoa reads {', '.join(sorted(READ_SUFFIXES))}, each also gzip-compressed "
             + (
                 f"with its type in its name (`articles.jsonl{GZIP_SUFFIX}`)"
                 if written == GZIP_SUFFIX
                 else f"({GZIP_SUFFIX})"
-            ),
+            )
+            + f", and zip archives of them ({ZIP_SUFFIX})",
         )
+        return
+    if suffix == ZIP_SUFFIX:
+        from newsmoa.ingest.archives import read_zip
+
+        yield from read_zip(path, origin)
         return
     try:
         data = read_plain(str(path))  # a gzip file (by its first bytes) decompressed
     except (OSError, zlib.error) as exc:  # a gzip file cut short or damaged too
         yield InputError(origin, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
+    yield from read_data(origin, suffix, data)
+
+
+def read_data(origin: str, suffix: str, data: bytes) -> Iterator[Item]:
+    """The items of a file's (decompressed) bytes, read as its `suffix` (`kind_suffix`) says:
+    a file's on disk, or a member's of a zip archive."""
     if suffix in FEED_SUFFIXES:
         from newsmoa.ingest.web import Page, read_feed  # (web reads files' formats too)
 
