@@ -361,3 +361,18 @@ def test_a_file_url_is_read_as_the_file_it_names(tmp_path):
     assert [str(b) for b in bad] == [
         "file://server/share/a.html: a file on another host (server); give its path"
     ]
+
+
+def test_utf16_without_its_byte_order_mark_is_text(tmp_path):
+    """A UTF-16 export without a byte-order mark was "binary file, not text" for its NULs
+    (a black-box case); either byte order is read, and a binary file with NULs at both
+    offsets stays binary."""
+    text = f"예산 확정 대책\r\n\r\n{ARTICLE}\r\n"  # (대: U+B300, a NUL byte of its own)
+    (tmp_path / "le.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "be.txt").write_bytes(text.encode("utf-16-be"))
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x00\x00\x02\x03" * 50)
+    good, bad = split(
+        list(read_sources([str(tmp_path / n) for n in ("le.txt", "be.txt", "bin.txt")]))
+    )
+    assert [g.text.replace("\r", "") for g in good] == [f"예산 확정 대책\n\n{ARTICLE}\n"] * 2
+    assert [b.message for b in bad] == ["binary file, not text"]

@@ -280,7 +280,7 @@ def decode(origin: str, data: bytes) -> str | InputError:
         except UnicodeDecodeError:
             return InputError(origin, "not text in UTF-16, though it starts as UTF-16 does")
     if b"\x00" in data[:8192]:
-        return InputError(origin, "binary file, not text")
+        return _utf16_unmarked(data) or InputError(origin, "binary file, not text")
     for encoding in ("utf-8-sig", "cp949"):
         try:
             return data.decode(encoding).replace("\x00", "")  # a stray NUL further on
@@ -290,6 +290,32 @@ def decode(origin: str, data: bytes) -> str | InputError:
 
 
 NOT_TEXT = "not text in UTF-8 or CP949"
+
+
+_UTF16_NUL_SHARE = 40  # a UTF-16 text's bytes per NUL at most (Korean: a space in ~8)
+
+
+def _utf16_unmarked(data: bytes) -> str | None:
+    """UTF-16 text without its byte-order mark (as some export tools and PowerShell's
+    `Out-File` write it), or None. It was "binary file, not text" for its NULs (a black-box
+    case); UTF-16's NULs are the high bytes of its spaces, digits and line breaks, so nearly
+    all of them stand at odd offsets (little-endian) or at even ones (big-endian), which a
+    binary file's do not, and what it decodes to has no control characters."""
+    if len(data) % 2:
+        return None
+    head = data[:8192]
+    odd = [k % 2 for k in range(len(head)) if head[k] == 0]
+    if len(odd) < len(head) // _UTF16_NUL_SHARE:
+        return None  # (a stray NUL in UTF-8 text is no UTF-16's)
+    share = sum(odd) / len(odd)  # (a syllable U+B300, 대, has a NUL at the other offset)
+    if 0.1 < share < 0.9:
+        return None
+    try:
+        text = data.decode("utf-16-le" if share >= 0.9 else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text if c < " " and c not in "\n\r\t")
+    return text if not controls else None
 
 
 def read_jsonl_bytes(
