@@ -376,3 +376,21 @@ def test_utf16_without_its_byte_order_mark_is_text(tmp_path):
     )
     assert [g.text.replace("\r", "") for g in good] == [f"예산 확정 대책\n\n{ARTICLE}\n"] * 2
     assert [b.message for b in bad] == ["binary file, not text"]
+
+
+def test_a_saved_page_is_known_by_the_address_it_names(tmp_path):
+    """A page saved from the browser had no URL: its placement could not be opened from
+    the story, and the outlet's feed entry of it was a second article (a black-box case).
+    Its canonical link (else `og:url`) is its URL; one naming the site's root is none."""
+    body = f"<body><p>{ARTICLE}</p></body></html>"
+    canon = '<link rel="canonical" href="https://www.x.example.kr/news/articleView.html?idxno=7">'
+    og = '<meta property="og:url" content="https://x.example.kr/news/8">'
+    root = '<link rel="canonical" href="https://x.example.kr/">'
+    for name, head in (("a", canon + og), ("b", og), ("c", root)):
+        (tmp_path / f"{name}.html").write_text(f"<html><head>{head}</head>{body}", "utf-8")
+    items = list(read_sources([str(tmp_path / f"{n}.html") for n in "abc"]))
+    assert [i.url for i in items] == [
+        "https://www.x.example.kr/news/articleView.html?idxno=7",
+        "https://x.example.kr/news/8",
+        None,
+    ]

@@ -6,6 +6,7 @@ import json
 import logging
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsmoa.extract.bylines import EMAIL_RE
 
@@ -317,3 +318,31 @@ def _headline_line(lines: list[str], title: str | None) -> int | None:
     with the site's name after it), or None when no line is."""
     wanted = " ".join((title or "").split())
     return next((i for i, line in enumerate(lines) if wanted and line == wanted), None)
+
+
+def page_url(html: str) -> str | None:
+    """The address a saved page names as its own (`<link rel="canonical">`, else
+    `og:url`), when it is an article's: http(s), with a path or query beyond the site's
+    root (a site whose every page names its home page names none). A page saved from the
+    browser and ingested as a file had no URL: the placement could not be opened from the
+    story, and the outlet's feed entry of it was a second article (a black-box case)."""
+    from lxml import html as lxml_html
+
+    from newsmoa.extract.urls import is_web_url
+
+    try:
+        root = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
+        return None
+    named = [
+        *(el.get("href") for el in root.iter("link") if _rel(el) == "canonical"),
+        *(el.get("content") for el in root.iter("meta") if el.get("property") == "og:url"),
+    ]
+    for url in (u.strip() for u in named if u):
+        if is_web_url(url) and urlsplit(url).path.strip("/") + urlsplit(url).query:
+            return url
+    return None
+
+
+def _rel(el: Any) -> str:
+    return (el.get("rel") or "").strip().lower()

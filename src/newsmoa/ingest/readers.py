@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 
 from newsmoa.errors import InputError, Skipped, UnsupportedInput
 from newsmoa.extract.article import published_time
+from newsmoa.extract.html import page_url
 from newsmoa.ingest.compressed import read_plain
 from newsmoa.ingest.markdown import plain
 from newsmoa.ingest.paste import split_pasted
@@ -261,8 +262,8 @@ def read_data(origin: str, suffix: str, data: bytes) -> Iterator[Item]:
         yield from read_text(origin, plain(text))
     elif suffix in TEXT_SUFFIXES:
         yield from read_text(origin, text)
-    elif suffix in HTML_SUFFIXES:
-        yield RawItem(origin=origin, html=text)
+    elif suffix in HTML_SUFFIXES:  # (a saved page: the address it names is its URL)
+        yield RawItem(origin=origin, html=text, url=page_url(text))
     elif suffix in JSONL_SUFFIXES:
         yield from read_jsonl(origin, text)
     else:
