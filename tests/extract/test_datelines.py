@@ -168,3 +168,18 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
 )
 def test_what_is_no_stamp(line):
     assert stamp_at(line) is None and stamp(line) is None
+
+
+def test_a_time_or_a_label_in_brackets():
+    """Regional sites' pages write `기사입력 2026/03/14 [17:25]` and `[승인] 2026.03.14 17:25`:
+    the first gave the day's midnight, the second no time at all (a black-box case). A time
+    range in parentheses stays no time."""
+    from newsmoa.extract.datelines import find_datelines
+
+    def when(line: str) -> list[str]:
+        return [d.when.isoformat() for d in find_datelines(line)]
+
+    assert when("김민지 기자 | 기사입력 2026/03/14 [17:25]") == ["2026-03-14T17:25:00+09:00"]
+    assert when("[승인] 2026.03.14 17:25") == ["2026-03-14T17:25:00+09:00"]
+    assert when("【입력】 2026.03.14 (오후 5:25)") == ["2026-03-14T17:25:00+09:00"]
+    assert when("입력 2026.03.14 (14:00~16:00)") == ["2026-03-14T00:00:00+09:00"]

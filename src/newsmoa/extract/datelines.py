@@ -30,12 +30,13 @@ _DATE = (
 # 13:21, 13:21:40, ISO 8601's T13:21:40; 16시34분, 16시 34분 40초, and the hour alone: 오후
 # 3시, 15시 (which was dropped, and the day's midnight taken; not 3시간, three hours; minutes
 # in words need 분: "15시 3명 부상" is no 15:03); the weekday before it, `(월)` or `월요일`
-# (a feed's `2024년 6월 3일 월요일 오후 1:20` was read as that day's midnight)
+# (a feed's `2024년 6월 3일 월요일 오후 1:20` was read as that day's midnight); the time in
+# brackets (`2026/03/14 [17:25]`, as many regional sites' pages write it, was the midnight)
 _TIME = (
-    r"(?:\s*\(?[월화수목금토일](?:요일)?\)?)?(?:T|\s*)(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:"
+    r"(?:\s*\(?[월화수목금토일](?:요일)?\)?)?(?:T|\s*)(?P<ob>[\[(])?(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:"
     r":\s*(?P<M>\d{1,2})(?:\s*:\s*(?P<S>\d{1,2}))?"
     r"|시(?!간)(?:\s*(?P<Mk>\d{1,2})\s*분(?:\s*(?P<Sk>\d{1,2})\s*초)?)?"
-    r")"
+    r")(?(ob)\s*[\])])"
 )
 DATETIME_RE = re.compile(_DATE + f"(?:{_TIME})?")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -128,7 +129,8 @@ def _from_match(m: re.Match[str], tz: tzinfo) -> datetime | None:
 def _label_re() -> re.Pattern[str]:
     labels = sorted(dateline_labels(), key=len, reverse=True)
     alt = "|".join(re.escape(label).replace(r"\ ", r"\s*") for label in labels)
-    return re.compile(rf"(?P<label>{alt})\s*(?:일시|시간)?\s*[:：]?\s*(?=(?:19|20)\d\d)")
+    # (a label in brackets, `[승인] 2026.03.14 17:25`, was no label: the page had no time)
+    return re.compile(rf"(?P<label>{alt})\s*(?:일시|시간)?\s*[\]】)]?\s*[:：]?\s*(?=(?:19|20)\d\d)")
 
 
 def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> list[Dateline]:
