@@ -396,3 +396,30 @@ def test_a_dateline_under_a_reporters_e_mail_closes_that_article():
     assert a.published.isoformat() == "2026-03-05T10:20:00+09:00"
     assert b.title == '로컬푸드 10호점 개장…"농가 소득 높인다"'
     assert b.text.startswith("청솔군은 5일")
+
+
+def test_a_link_closing_a_pasted_placement_stays_with_it():
+    """A blog pasting placements closes each with its address (or `기사 원문 보기: …`) and
+    labels the next with its outlet after a bullet (`■ 한빛일보`): the address was taken into
+    the next article's header and became its title, and the label its subtitle (a
+    black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    text = (
+        "■ 청솔일보\n청솔군, 로컬푸드 직매장 10호점 개장\n홍길동 기자 | 승인 2026.03.05 09:12\n"
+        "청솔군이 로컬푸드 직매장 10호점을 봉동읍에 열었다.\n"
+        "군은 5일 개장식을 열고 운영에 들어갔다고 밝혔다.\n홍길동 기자 hong@chungsol.example.kr\n"
+        "https://www.chungsol.example.kr/news/articleView.html?idxno=12345\n\n"
+        "■ 한빛일보\n청솔 로컬푸드 10호점 봉동에 문 열어\n입력 2026.03.05 10:20\n"
+        "청솔군이 로컬푸드 직매장 10호점을 개장했다고 5일 밝혔다.\n"
+        "기사 원문 보기: https://www.hanbit.example.com/view/20260305000123\n"
+    )
+    first, second = split_pasted(text)
+    assert "idxno=12345" in first and second.startswith("■ 한빛일보")
+    a = extract(RawItem(origin="blog.txt#2", text=second))
+    assert (a.title, a.subtitle, a.outlet) == (
+        "청솔 로컬푸드 10호점 봉동에 문 열어",
+        None,
+        "한빛일보",
+    )

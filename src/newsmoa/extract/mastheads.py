@@ -51,6 +51,7 @@ def is_section_label(line: str) -> bool:
     )
 
 
+_BULLETS = "■□▶▷◆◇●○•◎★☆►"  # a label's bullet (`■ 한빛일보`)
 _ALIAS_MIN_CHARS = 3  # `문화`, `세계`, `서울`: aliases of outlets, and section labels too
 
 
@@ -59,8 +60,9 @@ def masthead(line: str) -> str | None:
     characters or more, written alone (`문화일보`, `MBC`), or one word with a masthead's
     ending (`masthead_endings.tsv`: `전북도민일보`), or two to four capitalised English words
     whose last has one (`State Journal-Register`: it titled the story); else None (`문화`,
-    `지역뉴스`, a headline of several words)."""
-    name = line.strip()
+    `지역뉴스`, a headline of several words). A bullet before it (`■ 한빛일보`, as a blog
+    pasting placements labels each) is no part of the name: it titled the article."""
+    name = line.strip().lstrip(_BULLETS).strip()
     table = outlets()
     known = table.by_alias.get(name)
     if known is not None and (name == known or len(name) >= _ALIAS_MIN_CHARS):

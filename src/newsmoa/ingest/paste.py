@@ -213,7 +213,7 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
             if _sentence_headline(line, lines[max(floor - 1, 0) : j]) and not _titled(taken):
                 taken.append(line)  # a header begins with its title
                 break
-            if not (line.headerish or _bare_signature(line)):
+            if not (line.headerish or _bare_signature(line)) or _link_line(line):
                 break
             if _closing(line) and any(_is_body(b) for b in lines[floor:j]):
                 break
@@ -225,6 +225,23 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
     while taken and taken[0].kind is Kind.SIGNATURE:
         taken.pop(0)
     return taken[0].number if taken else anchor
+
+
+def _link_line(line: Line) -> bool:
+    """A line that is the address of the article above it, maybe after a short label
+    (`https://…/articleView.html?idxno=12345`, `기사 원문 보기: https://…`), as a blog
+    pasting placements closes each with its link: taken into the next article's header, it
+    became that article's title (a black-box case)."""
+    text = line.text.strip()
+    found = _URL_RE.search(text)
+    if found is None:
+        return False
+    label = (text[: found.start()] + text[found.end() :]).strip(" :：-|·")
+    return len(label) <= _LINK_LABEL_CHARS
+
+
+_URL_RE = re.compile(r"https?://\S+", re.IGNORECASE)
+_LINK_LABEL_CHARS = 12  # `기사 원문 보기`, `출처`: a label, not a headline with a link
 
 
 def _list_end(lines: list[Line], label: int, anchor: int) -> int:
