@@ -423,3 +423,33 @@ def test_a_link_closing_a_pasted_placement_stays_with_it():
         None,
         "한빛일보",
     )
+
+
+def test_a_blogs_own_words_above_the_first_placement_are_a_text_of_their_own():
+    """A blog post's title and introduction above the placements it pastes opened the first
+    article's text: that article was titled by the blog and had no outlet (a black-box
+    case). A headline's deck between the title and the dateline stays in its article."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    intro = (
+        "청솔군 로컬푸드 10호점 언론 보도 모음\n청솔군청 공식 블로그 2026. 3. 6. 9:00\n이웃추가\n\n"
+        "안녕하세요, 청솔군입니다. 직매장 10호점 개장 소식이 여러 언론에 보도되었습니다.\n\n"
+    )
+    first = (
+        "■ 청솔일보\n청솔군, 로컬푸드 직매장 10호점 개장\n홍길동 기자 | 승인 2026.03.05 09:12\n"
+        "청솔군이 로컬푸드 직매장 10호점을 봉동읍에 열었다.\n홍길동 기자 hong@chungsol.example.kr\n\n"
+    )
+    second = (
+        "청솔 로컬푸드 10호점 문 열어\n입력 2026.03.05 10:20\n"
+        "청솔군이 로컬푸드 직매장 10호점을 개장했다고 5일 밝혔다.\n"
+    )
+    chunks = split_pasted(intro + first + second)
+    assert [c.strip() for c in chunks] == [intro.strip(), first.strip(), second.strip()]
+    a = extract(RawItem(origin="blog.txt#2", text=first))
+    assert (a.title, a.outlet) == ("청솔군, 로컬푸드 직매장 10호점 개장", "청솔일보")
+    deck = (
+        "청솔군, 직매장 개장\n농가 350곳이 참여하고 500여 품목을 판매하는 직매장이 문을 열었다.\n"
+    )
+    dated = first[first.index("홍길동 기자 |") :]  # (its dateline and body under the deck)
+    assert len(split_pasted(deck + dated + second)) == 2

@@ -57,10 +57,26 @@ def _split_on_datelines(text: str) -> list[str]:
         else _header_start(lines, a, floor=(anchors[k - 1] + 1 if k else 0))
         for k, a in enumerate(anchors)
     ]
-    starts[0] = 0
+    if _preamble(lines, starts[0], anchors[0]):
+        starts.insert(0, 0)  # (it opened the first article and gave it its title)
+    else:
+        starts[0] = 0  # the page's or blog's header above the first article is its header
     raw = text.split("\n")
     bounds = [*starts, len(raw)]
     return ["\n".join(raw[bounds[k] : bounds[k + 1]]) for k in range(len(starts))]
+
+
+def _preamble(lines: list[Line], start: int, anchor: int) -> bool:
+    """Whether the text above the first article's header, which begins with a title at
+    line `start` over its dateline at `anchor`, holds sentences of its own: a blog's
+    introduction (`안녕하세요, 청솔군입니다. … 보도되었습니다.`) or an article without a
+    dateline. It is then a text of its own (it opened the first article's text, which took
+    the blog's title: a black-box case). A headline's deck between the title and the
+    dateline is no header of this kind."""
+    titled = any(line.kind is Kind.SHORT for line in lines[start:anchor])
+    return titled and any(
+        line.kind is Kind.BODY and ends_with_stop(line.text.strip()) for line in lines[:start]
+    )
 
 
 def _is_body(line: Line) -> bool:
