@@ -394,3 +394,28 @@ def test_a_saved_page_is_known_by_the_address_it_names(tmp_path):
         "https://x.example.kr/news/8",
         None,
     ]
+
+
+def test_a_feed_saved_as_a_page_or_a_text_is_read_as_a_feed(tmp_path):
+    """A browser saves a feed it shows as `.html`, and a feed pasted into a `.txt` stays
+    XML: each was one article titled by its markup (`]]>홍길동 기자Thu, 05 Mar …`, `<?xml
+    …?>`: a black-box case). A page that merely opens with an XML declaration is a page."""
+    rss = (
+        '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<!-- saved -->\n<rss version="2.0">'
+        "<channel><title>청솔일보</title><item><title>예산 확정</title>"
+        f"<link>https://x.example.kr/news/1</link><description>{ARTICLE}</description>"
+        "</item></channel></rss>"
+    )
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>청솔신문</title><entry>'
+        f"<title>예산 확정</title><id>tag:x,2026:2</id><summary>{ARTICLE}</summary></entry></feed>"
+    )
+    xhtml = f'<?xml version="1.0"?>\n<html><body><p>{ARTICLE}</p></body></html>'
+    for name, data in (("rss.html", rss), ("atom.txt", atom), ("page.html", xhtml)):
+        (tmp_path / name).write_text(data, "utf-8")
+    items = list(read_sources([str(tmp_path / n) for n in ("rss.html", "atom.txt", "page.html")]))
+    assert [(i.title, i.url or i.id) for i in items[:2]] == [
+        ("예산 확정", "https://x.example.kr/news/1"),
+        ("예산 확정", "tag:x,2026:2"),
+    ]
+    assert items[2].html == xhtml and len(items) == 3

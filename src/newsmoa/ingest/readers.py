@@ -12,6 +12,7 @@ import io
 import itertools
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -243,7 +244,7 @@ def read_file(path: Path) -> Iterator[Item]:
 def read_data(origin: str, suffix: str, data: bytes) -> Iterator[Item]:
     """The items of a file's (decompressed) bytes, read as its `suffix` (`kind_suffix`) says:
     a file's on disk, or a member's of a zip archive."""
-    if suffix in FEED_SUFFIXES:
+    if suffix in FEED_SUFFIXES or (suffix in TEXT_SUFFIXES | HTML_SUFFIXES and is_saved_feed(data)):
         from newsmoa.ingest.web import Page, read_feed  # (web reads files' formats too)
 
         if not data.strip():
@@ -268,6 +269,23 @@ def read_data(origin: str, suffix: str, data: bytes) -> Iterator[Item]:
         yield from read_jsonl(origin, text)
     else:
         yield from read_csv(origin, text, delimiter="\t" if suffix == ".tsv" else ",")
+
+
+def is_saved_feed(data: bytes) -> bool:
+    """Whether a file's bytes are an RSS, Atom or RDF feed, whatever its name says: a
+    browser saves a feed it shows as `.html`, and a feed copied into a `.txt` was read as
+    one article titled by its markup (`]]>홍길동 기자Thu, 05 Mar 2026 …`, `<?xml …?>`: a
+    black-box case). Its root element says so, after a BOM, an XML declaration, comments
+    and a stylesheet's processing instruction."""
+    head = data[:2048].removeprefix(b"\xef\xbb\xbf")
+    return _FEED_ROOT.match(head) is not None
+
+
+_FEED_ROOT = re.compile(
+    rb"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?xml-stylesheet[^>]*\?>)\s*)*"
+    rb"<(?:rss|feed|rdf:RDF)[\s>]",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 def decode(origin: str, data: bytes) -> str | InputError:
