@@ -419,3 +419,18 @@ def test_a_feed_saved_as_a_page_or_a_text_is_read_as_a_feed(tmp_path):
         ("예산 확정", "tag:x,2026:2"),
     ]
     assert items[2].html == xhtml and len(items) == 3
+
+
+def test_a_page_or_a_feed_on_standard_input_is_read_as_one():
+    """`curl … | newsmoa ingest -`: a page was read as pasted text, its doctype the headline
+    and its markup the body (a black-box case); a feed likewise."""
+    import io
+
+    from newsmoa.ingest.readers import read_stdin
+
+    page = f"<!DOCTYPE html>\n<html><body><p>{ARTICLE}</p></body></html>"
+    (item,) = read_stdin(io.BytesIO(page.encode()))
+    assert item.html == page and item.text is None
+    rss = f"<rss><channel><item><title>예산</title><description>{ARTICLE}</description></item></channel></rss>"
+    (entry,) = read_stdin(io.BytesIO(rss.encode()))
+    assert entry.title == "예산" and entry.origin == "<stdin>#1"

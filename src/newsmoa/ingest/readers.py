@@ -98,13 +98,18 @@ STDIN = "-"  # the source that is standard input
 
 
 def read_stdin(stream: BinaryIO) -> Iterator[Item]:
-    """Standard input (`newsmoa ingest -`): JSONL when it opens with "{", else pasted text
-    (one or several articles, as a .txt file holds them), named "<stdin>"."""
+    """Standard input (`newsmoa ingest -`): JSONL when it opens with "{", a feed or a web
+    page when it opens as one (`curl … | newsmoa ingest -`: a page was read as text, its
+    markup the article's headline and body, a black-box case), else pasted text (one or
+    several articles, as a .txt file holds them), named "<stdin>"."""
     origin = "<stdin>"
     data = stream.read()
     if data.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
         yield from read_jsonl_bytes(origin, data.removeprefix(b"\xef\xbb\xbf"))  # a bad
         return  # line is its own error, as in a file
+    if is_saved_feed(data) or _PAGE_START.match(data[:2048].removeprefix(b"\xef\xbb\xbf")):
+        yield from read_data(origin, ".html", data)
+        return
     text = decode(origin, data)
     if isinstance(text, InputError):
         yield text
@@ -286,6 +291,10 @@ _FEED_ROOT = re.compile(
     rb"<(?:rss|feed|rdf:RDF)[\s>]",
     re.DOTALL | re.IGNORECASE,
 )
+
+
+# a web page's opening: its doctype or <html> (after comments)
+_PAGE_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.DOTALL | re.I)
 
 
 def decode(origin: str, data: bytes) -> str | InputError:
