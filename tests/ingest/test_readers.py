@@ -434,3 +434,10 @@ def test_a_page_or_a_feed_on_standard_input_is_read_as_one():
     rss = f"<rss><channel><item><title>예산</title><description>{ARTICLE}</description></item></channel></rss>"
     (entry,) = read_stdin(io.BytesIO(rss.encode()))
     assert entry.title == "예산" and entry.origin == "<stdin>#1"
+
+
+def test_a_pages_source_kept_as_text_is_read_as_a_page(tmp_path):
+    page = f"<!-- saved -->\n<!DOCTYPE html>\n<html><body><p>{ARTICLE}</p></body></html>"
+    (tmp_path / "page.txt").write_text(page, "utf-8")
+    (item,) = read_sources([str(tmp_path / "page.txt")])
+    assert item.html == page and item.text is None

@@ -264,11 +264,14 @@ def read_data(origin: str, suffix: str, data: bytes) -> Iterator[Item]:
         else:
             yield text
         return
-    if suffix in MARKDOWN_SUFFIXES:
+    page = suffix in HTML_SUFFIXES or (
+        suffix in TEXT_SUFFIXES and _PAGE_START.match(text[:2048].lstrip("\ufeff").encode())
+    )  # (a page's source kept as `.txt` was its markup read as text)
+    if suffix in MARKDOWN_SUFFIXES and not page:
         yield from read_text(origin, plain(text))
-    elif suffix in TEXT_SUFFIXES:
+    elif suffix in TEXT_SUFFIXES and not page:
         yield from read_text(origin, text)
-    elif suffix in HTML_SUFFIXES:  # (a saved page: the address it names is its URL)
+    elif page:  # (a saved page: the address it names is its URL)
         yield RawItem(origin=origin, html=text, url=page_url(text))
     elif suffix in JSONL_SUFFIXES:
         yield from read_jsonl(origin, text)
