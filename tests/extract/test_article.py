@@ -984,3 +984,23 @@ def test_a_page_titled_by_its_site_alone_takes_the_headline_over_its_dateline():
     assert isinstance(a, Article)
     assert (a.title, a.outlet) == ("청솔군 봉동읍에 로컬푸드 10호점 개장", "청솔투데이")
     assert a.published.isoformat() == "2026-03-05T09:40:00+09:00"
+
+
+def test_a_pages_subtitle_over_its_text_is_no_headline():
+    """trafilatura leaves the page's <h1> out and keeps its subtitle (`- 창업공간 30곳
+    조성…`) atop the text: the subtitle was the article's headline (a black-box case)."""
+    page = (
+        "<html><head><meta property='og:title' content='청솔군, 청년 창업 지원 20억 투입'>"
+        "</head><body><h1>청솔군, 청년 창업 지원 20억 투입</h1><div class='article-body'>"
+        "<div class='subtitle'>- 창업공간 30곳 조성…1인당 최대 3천만 원</div>"
+        "<div itemprop='articleBody'>청솔군이 청년 창업 지원에 20억 원을 투입한다.<br><br>"
+        "군은 올해 창업공간 30곳을 조성하고 1인당 최대 3천만 원을 지원한다고 10일 밝혔다."
+        "<br><br>[청솔일보 최지우 기자]</div></div></body></html>"
+    )
+    a = extract(RawItem(origin="p.html", html=page))
+    assert isinstance(a, Article)
+    assert (a.title, a.subtitle) == (
+        "청솔군, 청년 창업 지원 20억 투입",
+        "- 창업공간 30곳 조성…1인당 최대 3천만 원",
+    )
+    assert a.text.startswith("청솔군이 청년 창업")

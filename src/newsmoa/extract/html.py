@@ -29,7 +29,21 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         return "", {}
     hints = {k: data.get(k) for k in ("title", "author", "date", "sitename") if data.get(k)}
     hints.update(page_furniture(html, title=hints.get("title")))
-    return _unlisted_signatures(data["text"]), hints
+    return _headed(_unlisted_signatures(data["text"]), hints.get("title")), hints
+
+
+def _headed(text: str, title: str | None) -> str:
+    """`text` under its page's headline, which trafilatura leaves out with the <h1>, when
+    its first line is a subtitle (`- 창업공간 30곳 조성…`, `― …`, `▶ …`): that subtitle was
+    taken for the headline (a black-box case). A text opening otherwise is as it was (the
+    page's title names the article when no line of it does)."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    if not title or not first.lstrip().startswith(_SUBTITLE_MARKS):
+        return text
+    return f"{title}\n{text}"
+
+
+_SUBTITLE_MARKS = ("- ", "-", "― ", "―", "— ", "–", "▶", "▷", "◆", "■")
 
 
 def _unlisted_signatures(text: str) -> str:
