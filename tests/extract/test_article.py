@@ -1004,3 +1004,26 @@ def test_a_pages_subtitle_over_its_text_is_no_headline():
         "- 창업공간 30곳 조성…1인당 최대 3천만 원",
     )
     assert a.text.startswith("청솔군이 청년 창업")
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "<h1>요청하신 페이지를 찾을 수 없습니다.</h1><p>주소가 잘못되었거나 삭제된 기사입니다. "
+        "홈으로 이동하시려면 아래 버튼을 눌러주세요.</p>",
+        "<p>이 기사는 유료회원 전용입니다. 로그인 후 이용해 주세요.</p>",
+        "<h1>Page not found</h1><p>Sorry, the page you requested could not be found.</p>",
+    ],
+)
+def test_an_error_or_paywall_page_is_no_article(notice):
+    """A saved error page or paywall was stored as an article of its notice (a black-box
+    case); a body sentence that merely mentions a page stays."""
+    got = extract(RawItem(origin="p.html", html=f"<html><body>{notice}</body></html>"))
+    assert isinstance(got, Dropped)
+    kept = extract(
+        RawItem(
+            origin="k.txt",
+            text="군 홈페이지 개편\n\n군은 홈페이지에서 찾을 수 없던 민원 서식을 한곳에 모았다고 밝혔다.",
+        )
+    )
+    assert isinstance(kept, Article) and kept.text.startswith("군은 홈페이지에서")
