@@ -46,3 +46,18 @@ def test_a_file_named_zip_that_is_none_is_named(tmp_path):
     bad.write_text("not an archive", "utf-8")
     (err,) = read_sources([str(bad)])
     assert isinstance(err, InputError) and "not a zip archive" in err.message
+
+
+def test_an_archive_in_an_archive_is_read(tmp_path):
+    """A year's archive holding each month's `.zip` named the months' archives as files of
+    a type newsmoa does not read."""
+    import io
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as z:
+        z.writestr("a.txt", ARTICLE)
+    outer = tmp_path / "year.zip"
+    with zipfile.ZipFile(outer, "w") as z:
+        z.writestr("2026-03.zip", inner.getvalue())
+    (item,) = read_sources([str(outer)])
+    assert item.origin == f"{outer}/2026-03.zip/a.txt" and item.text == ARTICLE

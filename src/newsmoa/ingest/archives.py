@@ -11,27 +11,32 @@ mojibake.
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from newsmoa.errors import InputError, Skipped
 from newsmoa.ingest.readers import (
     GZIP_SUFFIX,
     NOT_READ,
     READ_SUFFIXES,
+    ZIP_SUFFIX,
     Item,
     read_data,
 )
 
+MAX_DEPTH = 2  # archives inside an archive read: a zip holding itself would never end
 MAX_MEMBER_BYTES = 100 * 1024 * 1024  # a file of articles is far smaller; more is no clip
 _UTF8_NAME = 0x800  # the flag saying a member's name is UTF-8
 
 
-def read_zip(path: Path, origin: str) -> Iterator[Item]:
-    """The items of every file in the zip archive at `path`, named `origin/member`, in the
-    archive's order; an error naming the archive when it cannot be read at all."""
+def read_zip(path: Path | IO[bytes], origin: str, *, depth: int = 0) -> Iterator[Item]:
+    """The items of every file in the zip archive at `path` (or in a file object), named
+    `origin/member`, in the archive's order, an archive in it too (up to `MAX_DEPTH` deep);
+    an error naming the archive when it cannot be read at all."""
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
@@ -45,7 +50,8 @@ def read_zip(path: Path, origin: str) -> Iterator[Item]:
                 continue
             where = f"{origin}/{name}"
             suffix = _kind_suffix(name)
-            if suffix not in READ_SUFFIXES:
+            nested = suffix == ZIP_SUFFIX and depth < MAX_DEPTH  # (months' archives in a year's)
+            if suffix not in READ_SUFFIXES and not nested:
                 written = PurePosixPath(name).suffix.lower() or "no suffix"
                 yield Skipped(where, f"{NOT_READ} ({written})", reason=NOT_READ)
                 continue
@@ -58,7 +64,10 @@ def read_zip(path: Path, origin: str) -> Iterator[Item]:
             except (OSError, zipfile.BadZipFile, zlib.error, RuntimeError) as exc:
                 yield InputError(where, f"cannot read from the archive: {exc}")
                 continue
-            yield from read_data(where, suffix, data)
+            if nested:
+                yield from read_zip(io.BytesIO(data), where, depth=depth + 1)
+            else:
+                yield from read_data(where, suffix, data)
 
 
 def member_name(info: zipfile.ZipInfo) -> str:

@@ -200,7 +200,7 @@ def path_name(path: Path) -> str:
 def written_suffix(path: Path) -> str:
     """The suffix as the file's name writes it, lower-cased: `.tar.gz`, `.gz`, `.pdf`."""
     suffix = path.suffix.lower()
-    return kind_suffix(path) + suffix if suffix == GZIP_SUFFIX else suffix
+    return Path(path.stem).suffix.lower() + suffix if suffix == GZIP_SUFFIX else suffix
 
 
 def kind_suffix(path: Path) -> str:
