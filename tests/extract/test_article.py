@@ -1027,3 +1027,31 @@ def test_an_error_or_paywall_page_is_no_article(notice):
         )
     )
     assert isinstance(kept, Article) and kept.text.startswith("군은 홈페이지에서")
+
+
+def test_a_portals_buttons_counters_and_notes_around_a_pasted_article():
+    """An article copied from a news portal's page keeps the portal's link to the outlet's
+    page (`기사원문`), its buttons and counters (`추천` / `0`, `인쇄하기`) and, under the
+    notice, its section note and subscription prompt: the subtitle was `기사원문` (then `0`,
+    `인쇄하기`) and the notes were the article's last sentences (a black-box case)."""
+    text = (
+        "청솔일보\n청솔군, 로컬푸드 직매장 10호점 개장\n"
+        "입력2026.03.05. 오전 9:12  수정2026.03.05. 오전 10:01\n기사원문\n홍길동 기자\n"
+        "추천\n0\n댓글\n0\n본문 요약봇\n글자 크기 변경하기\nSNS 보내기\n인쇄하기\n"
+        "청솔군이 로컬푸드 직매장 10호점을 봉동읍에 열었다.\n"
+        "군은 5일 개장식을 열고 운영에 들어갔다고 밝혔다.\n홍길동 기자(hong@chungsol.example.kr)\n"
+        "Copyright ⓒ 청솔일보. All rights reserved. 무단 전재 및 재배포 금지.\n기사 섹션 분류 안내\n"
+        "기사의 섹션 정보는 해당 언론사의 분류를 따르고 있습니다. 언론사는 개별 기사를 2개 이상 "
+        "섹션으로 중복 분류할 수 있습니다.\n닫기\n구독\n"
+        "메인에서 바로 보는 언론사 편집 뉴스 지금 바로 구독해보세요!\n"
+    )
+    a = extract(RawItem(origin="portal.txt", text=text))
+    assert isinstance(a, Article)
+    assert (a.title, a.subtitle, a.outlet) == (
+        "청솔군, 로컬푸드 직매장 10호점 개장",
+        None,
+        "청솔일보",
+    )
+    assert a.text == (
+        "청솔군이 로컬푸드 직매장 10호점을 봉동읍에 열었다.\n군은 5일 개장식을 열고 운영에 들어갔다고 밝혔다."
+    )

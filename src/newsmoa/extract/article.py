@@ -418,7 +418,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     if foot is not None and stamp is None:
         stamp, parts.stamped = foot
     parts.published = published_from_datelines(datelines) or stamp or leads
-    titles = _distinct(heads)
+    # (a line without a letter is no headline: a portal's counters, `추천` / `0`, pasted
+    # with its buttons, gave the subtitle `0`: a black-box case)
+    titles = [t for t in _distinct(heads) if any(c.isalpha() for c in t)]
     # a copied page's breadcrumb (`홈 > 사회 > 지역`), section label (`문화`) and masthead above
     # its headline, when a headline is left
     titles = [t for t in titles if not (is_breadcrumb(t) or is_section_label(t))] or titles
