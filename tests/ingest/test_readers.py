@@ -441,3 +441,13 @@ def test_a_pages_source_kept_as_text_is_read_as_a_page(tmp_path):
     (tmp_path / "page.txt").write_text(page, "utf-8")
     (item,) = read_sources([str(tmp_path / "page.txt")])
     assert item.html == page and item.text is None
+
+
+def test_a_json_lines_page_without_a_url_is_known_by_the_address_it_names(tmp_path):
+    page = (
+        '<html><head><link rel="canonical" href="https://x.example.kr/news/9"></head>'
+        f"<body><p>{ARTICLE}</p></body></html>"
+    )
+    (tmp_path / "p.jsonl").write_text(json.dumps({"html": page}) + "\n", "utf-8")
+    (item,) = read_sources([str(tmp_path / "p.jsonl")])
+    assert item.url == "https://x.example.kr/news/9"

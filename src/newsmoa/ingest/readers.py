@@ -496,12 +496,13 @@ def from_mapping(
         return InputError(
             origin, f'"{name}" is not a date of the years 2-9998: {published!r}', line=line
         )
+    page = _no_nul(html) if isinstance(html, str) and html.strip() else None
     return RawItem(
         origin=where,
         text=_no_nul(text) if isinstance(text, str) else None,
-        html=_no_nul(html) if isinstance(html, str) and html.strip() else None,
+        html=page,
         id=fields["id"],
-        url=fields["url"],
+        url=fields["url"] or (page_url(page) if page else None),  # (the address it names)
         outlet=fields["outlet"],
         title=fields["title"],
         published=published,
