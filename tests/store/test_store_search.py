@@ -189,3 +189,54 @@ def test_a_short_term_folds_case_beyond_ascii_on_both_stores(store):
          "article_count": 1, "outlets": []}
     )  # fmt: skip
     assert found(store, "éc") == [("s-fr", 1)]
+
+
+def test_snippet_marks_stay_on_the_words_after_a_letter_whose_lower_case_is_longer():
+    """`İ` is two characters in lower case: the marks were one character late after it."""
+    text = "The İstanbul-born engineer will lead the project."
+    cut = snippet(text, ["engineer"])
+    assert cut is not None and [cut.text[s:e] for s, e in cut.marks] == ["engineer"]
+
+
+FOLDED = "완주군은 ㈜한결에너지와 협약했다. ＡＩ 기반 관리에 １２０억원을 쓴다. ① 충전소 확충"
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("ai", "ＡＩ"),  # full-width letters
+        ("ＡＩ", "ＡＩ"),
+        ("120억원", "１２０억원"),  # full-width figures
+        ("(주)한결", "㈜한결"),  # a compatibility character for several
+        ("㈜한결에너지", "㈜한결에너지"),
+        ('"1 충전소"', "① 충전소"),
+    ],
+)
+def test_compatibility_characters_are_found_by_their_plain_forms(store, query, shown):
+    store.save_articles([stored("k1", FOLDED, "s-k")])
+    store.save_story_summary({"id": "s-k", "title": "", "article_count": 1, "outlets": []})
+    (story,) = store.search(SearchQuery(parse(query)))
+    cut = story["articles"][0]["snippet"]  # the text as written, the match marked in it
+    assert [cut["text"][s:e] for s, e in cut["marks"]] == [shown]
+
+
+def test_a_store_searched_before_folding_finds_compatibility_characters_after_the_upgrade(
+    store, store_url
+):
+    store.save_articles([stored("k1", FOLDED, "s-k", "ＡＩ 협약"), stored("p1", PACT, "s-k")])
+    store.save_story_summary({"id": "s-k", "title": "", "article_count": 2, "outlets": []})
+    mark = "?" if store.PLACEHOLDER == "?" else "%s"  # the words as stored before folding
+    store.db.execute(
+        f"UPDATE article_text SET title = {mark}, body = {mark} WHERE id = 'k1'",
+        ("ＡＩ 협약", FOLDED),
+    )
+    assert found(store, "ai") == []
+    if store_url.startswith("postgres"):
+        store.db.execute("DELETE FROM newsmoa_schema WHERE version >= 13")
+    else:
+        store.db.execute("PRAGMA user_version = 14")
+    store.close()
+    upgraded = open_store(store_url)
+    assert found(upgraded, "ai") == [("s-k", 1)] == found(upgraded, "(주)한결")
+    assert found(upgraded, "완주군") == [("s-k", 2)]
+    upgraded.close()

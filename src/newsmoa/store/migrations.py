@@ -355,6 +355,31 @@ def article_texts(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...
         yield insert, [(aid, *searched(article_from_json(json.loads(doc)))) for aid, doc in rows]
 
 
+def m015_folded_search(db: sqlite3.Connection) -> None:
+    """The searched words are folded (`search.fold`: full-width letters and figures, `㈜`,
+    `①`, compatibility jamo as their plain forms), so that a term typed either way finds
+    them: the stored articles' words are folded again where folding changes them."""
+    for update, values in refolded(db, "?"):
+        db.executemany(update, values)
+
+
+def refolded(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    """(update, values) for each chunk of stored articles whose searched words folding
+    changes (`article_text` held their `search.words`). Shared by both databases
+    (PostgreSQL's m013)."""
+    from newsmoa.store.search import searched, words
+
+    update = f"UPDATE article_text SET title = {mark}, body = {mark} WHERE id = {mark}"
+    for rows in _chunks(db, mark, "articles", ("id",), "doc"):
+        values = []
+        for aid, doc in rows:
+            article = article_from_json(json.loads(doc))
+            if (now := searched(article)) != words(article):
+                values.append((*now, aid))
+        if values:
+            yield update, values
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
@@ -370,6 +395,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m012_analysis_stamps,
     m013_application_id,
     m014_search,
+    m015_folded_search,
 )
 
 

@@ -31,6 +31,7 @@ from newsmoa.store.migrations import (
     article_texts,
     first_times,
     not_newer,
+    refolded,
     rehashed,
     release_features,
 )
@@ -350,6 +351,12 @@ TRIGRAM_INDEXES = (
 )
 
 
+def m013_folded_search(db: Any) -> None:
+    """SQLite's m015: the searched words are folded (`search.fold`)."""
+    for update, values in refolded(db, "%s"):
+        db.cursor().executemany(update, values)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here; its m013, the file's
 # application_id, has no counterpart in a database server). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
@@ -365,6 +372,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m010_releases_in_features,
     m011_analysis_stamps,
     m012_search,
+    m013_folded_search,
 )
 
 

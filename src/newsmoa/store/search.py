@@ -12,6 +12,7 @@ then by how many of its articles match, then newest first.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -76,16 +77,29 @@ def parse(text: str) -> tuple[str, ...]:
 
 
 def normal(text: str) -> str:
-    """Text as it is searched: one space for every run of white space, lower case, and no
-    NUL (which the stored words leave out: `searched`)."""
-    return " ".join(text.replace("\x00", "").split()).lower()
+    """Text as it is searched: folded (`fold`), one space for every run of white space,
+    lower case, and no NUL (which the stored words leave out: `searched`)."""
+    return " ".join(fold(text.replace("\x00", "")).split()).lower()
+
+
+def fold(text: str) -> str:
+    """`text` with its compatibility characters as their plain forms (NFKC): full-width
+    `ＡＩ` and `１２０` as `AI` and `120`, `㈜` as `(주)`, `①` as `1`, a compatibility
+    jamo `ㄱ` as the jamo; what a term and a stored text are both matched as."""
+    return unicodedata.normalize("NFKC", text)
 
 
 def searched(article: Article) -> tuple[str, str]:
-    """(title, body) of an article as the store keeps them to be searched: the body is its
-    subtitle, deck, text and captions, its white space made single spaces (a phrase is
-    found across a line break). Kept in the article's case; a NUL, which PostgreSQL's text
-    cannot hold, is left out."""
+    """(title, body) of an article as the store keeps them to be searched: its `words`,
+    folded (`fold`: `ＡＩ` is found by `ai`, `㈜한결` by `(주)한결`), in the article's case."""
+    title, body = words(article)
+    return " ".join(fold(title).split()), " ".join(fold(body).split())
+
+
+def words(article: Article) -> tuple[str, str]:
+    """(title, body) of an article as a snippet shows them: the body is its subtitle, deck,
+    text and captions, its white space made single spaces (a phrase is found across a line
+    break); a NUL, which PostgreSQL's text cannot hold, is left out."""
     parts = [article.subtitle or "", article.deck or "", article.text, *article.captions]
     body = " ".join(" ".join(p.split()) for p in parts if p and p.strip())
     return " ".join(article.title.split()).replace("\x00", ""), body.replace("\x00", "")
@@ -138,38 +152,73 @@ def _inside(low: str, at: int, figure: bool) -> bool:
 
 def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snippet | None:
     """About `width` characters of `text` around the first term found in it, with "…"
-    where it is cut, and the offsets of the terms inside it; None when no term is in it."""
-    low = text.lower()  # (the body is single-spaced already: offsets are the same)
+    where it is cut, and the offsets of the terms inside it; None when no term is in it.
+    The terms are found in the text as matched (`folded`), the offsets are the text's."""
+    low, at = folded(text)
     found = [i for t in terms if (i := _find(low, t)) >= 0]
     if not found:
         return None
-    first = min(found)
+    first = at[min(found)]
     start = max(0, first - width // 3)
     if start and (space := text.rfind(" ", start - 10, start)) > 0:
         start = space + 1  # a whole word first
     end = min(len(text), start + width)
     if end < len(text) and (space := text.find(" ", end, end + 10)) > 0:
         end = space
-    piece = text[start:end]
     lead = "…" if start else ""
-    marks = _marks(piece.lower(), terms, len(lead))
-    return Snippet(lead + piece + ("…" if end < len(text) else ""), marks)
+    marks = [(s, e) for s, e in _marks(low, terms, at) if s >= start and e <= end]
+    shift = len(lead) - start
+    return Snippet(
+        lead + text[start:end] + ("…" if end < len(text) else ""),
+        tuple((s + shift, e + shift) for s, e in marks),
+    )
 
 
-def _marks(low: str, terms: Sequence[str], shift: int) -> tuple[tuple[int, int], ...]:
+def folded(text: str) -> tuple[str, list[int]]:
+    """`text` as it is matched (`fold`, then lower case) and, for each of its characters and
+    one past its end, the offset in `text` where the character it came from starts (a
+    character may fold into several: `İ` into `i̇`, `㈜` into `(주)`)."""
+    if len(low := text.lower()) == len(text) and unicodedata.is_normalized("NFKC", text):
+        return low, list(range(len(text) + 1))
+    out: list[str] = []
+    at: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1  # a letter and its marks fold together
+        piece = fold(text[i:j]).lower()
+        out.append(piece)
+        at += [i] * len(piece)
+        i = j
+    return "".join(out), [*at, len(text)]
+
+
+def _marks(low: str, terms: Sequence[str], at: Sequence[int]) -> list[tuple[int, int]]:
+    """The (start, end) in the text of every term found in `low` (the text `folded`, its
+    characters' offsets `at`), overlapping ones merged."""
     spans: list[tuple[int, int]] = []
     for term in terms:
-        at = _find(low, term)
-        while at >= 0:
-            spans.append((at, at + len(term)))
-            at = _find(low, term, at + len(term))
+        i = _find(low, term)
+        while i >= 0:
+            end = i + len(term)
+            spans.append((at[i], at[end] if at[end] > at[end - 1] else _next(at, end)))
+            i = _find(low, term, end)
     merged: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
-    return tuple((s + shift, e + shift) for s, e in merged)
+    return merged
+
+
+def _next(at: Sequence[int], i: int) -> int:
+    """The offset of the first character after the one `at[i]` came from (a match ending
+    inside what one character folded into takes all of it)."""
+    while at[i] == at[i - 1]:
+        i += 1
+    return at[i]
 
 
 def ranked(

@@ -27,6 +27,7 @@ from newsmoa.store.search import (
     result,
     searched,
     worded,
+    words,
 )
 from newsmoa.types import Article
 
@@ -624,11 +625,13 @@ class SQLStore:
         }
 
     def _texts_of(self, ids: Sequence[str]) -> dict[str, tuple[str, str, str | None, str | None]]:
-        query = (
-            "SELECT t.id, t.title, t.body, a.outlet, a.published FROM article_text t"
-            " JOIN articles a ON a.id = t.id WHERE t.id IN ({marks})"
-        )
-        return {r[0]: (r[1], r[2], r[3], r[4]) for r in self._rows_in(query, ids)}
+        """(title, body, outlet, published) of the articles `ids`, their words as written
+        (`search.words`: the searched ones are folded)."""
+        query = "SELECT id, doc, outlet, published FROM articles WHERE id IN ({marks})"
+        return {
+            aid: (*words(codec.article_from_json(json.loads(doc))), outlet, published)
+            for aid, doc, outlet, published in self._rows_in(query, ids)
+        }
 
     def changed_at(self, stories: Sequence[str]) -> dict[str, str]:
         query = "SELECT id, updated_at FROM stories WHERE id IN ({marks})"
