@@ -210,3 +210,16 @@ def test_a_story_id_typed_in_capitals_names_the_story(db):
         assert json.loads(got.stdout)["id"] == pact
         assert "merged" not in got.stderr  # (it said the capitals were merged into it)
     assert "no story 'SZZZZZZZ'" in run(db, "show", "SZZZZZZZ", ok=False).output
+
+
+def test_a_word_after_a_minus_is_left_out_on_the_command_line_and_the_api(db, client):
+    pact = story_of(db, "pact-1")
+    every = [r["id"] for r in searched(db, "완주")]
+    assert pact in every and [r["id"] for r in searched(db, "완주", "-협약")] == [
+        r for r in every if r != pact
+    ]  # (an option's place: click took -협약 for one)
+    got = client.get("/api/search", params={"q": "완주 -협약"}).json()
+    assert [r["id"] for r in got] == [r for r in every if r != pact]
+    assert "no story holds 완주 -완주" in run(db, "search", "완주", "-완주").stderr
+    typo = run(db, "search", "완주", "--outlets", "x", ok=False)
+    assert typo.exit_code == 2 and "No such option" in typo.output

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsmoa.store import StoredArticle, open_store
-from newsmoa.store.search import SearchQuery, parse, snippet
+from newsmoa.store.search import SearchQuery, parse, query, snippet
 from newsmoa.types import Article
 
 PACT = (
@@ -240,3 +240,24 @@ def test_a_store_searched_before_folding_finds_compatibility_characters_after_th
     assert found(upgraded, "ai") == [("s-k", 1)] == found(upgraded, "(주)한결")
     assert found(upgraded, "완주군") == [("s-k", 2)]
     upgraded.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "stories"),
+    [
+        ("김하늘 -벚꽃", [("s-pact", 2)]),  # the festival's article holds 벚꽃
+        ("김하늘 -조명", [("s-pact", 2)]),  # a two-syllable word left out
+        ('김하늘 -"12일 오전"', [("s-fest", 1), ("s-pact", 1)]),  # a phrase left out
+        ("county -ai", [("s-en", 1)]),  # "said" is no word "ai": not left out
+        ("county -sign", []),  # "signed" starts with it
+    ],
+)
+def test_a_word_after_a_minus_leaves_out_the_articles_holding_it(archive, text, stories):
+    assert [(r["id"], r["matches"]) for r in archive.search(query(text))] == stories
+
+
+def test_a_query_of_words_left_out_alone_is_refused():
+    assert query('완주 -축제 -"업무 협약"').excluded == ("축제", "업무 협약")
+    assert query('"-5도" 한파').terms == ("-5도", "한파")  # quoted: a word held
+    with pytest.raises(ValueError, match="only leaves out"):
+        query("-축제")

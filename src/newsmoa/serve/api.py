@@ -33,7 +33,7 @@ from newsmoa.pipeline import story_document
 from newsmoa.serve.span import span
 from newsmoa.serve.view import public, shown_zone, with_disputes
 from newsmoa.store import Store, open_store
-from newsmoa.store.search import SearchQuery, parse
+from newsmoa.store.search import query as parsed
 
 router = APIRouter(prefix="/api", tags=["stories"])
 
@@ -300,7 +300,7 @@ def search_stories(
         Query(
             max_length=500,
             description="words an article must all hold (as parts of words: 완주 finds 완주군은),"
-            ' a "quoted phrase" as written; case is ignored',
+            ' a "quoted phrase" as written, none after "-" (-축제); case is ignored',
         ),
     ],
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
@@ -312,12 +312,11 @@ def search_stories(
     """The stories whose articles hold every word of `q`: those whose title holds them first,
     then those with more matching articles, then the newest; each with its matching articles
     and a snippet of each. A page with more after it carries `Link: <...>; rel="next"`."""
+    lo, hi = span_of(since, until)
     try:
-        terms = parse(q)
+        asked = parsed(q, outlet=outlet or None, since=lo, until=hi)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
-    lo, hi = span_of(since, until)
-    asked = SearchQuery(terms, outlet=outlet or None, since=lo, until=hi)
     return _paged(
         request, response, store.search(asked, limit=limit + 1, offset=offset), limit, offset
     )

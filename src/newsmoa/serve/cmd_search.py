@@ -21,7 +21,7 @@ FORMATS = ("table", "json", "jsonl", "md", "csv")
 OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
 
 
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True})  # -축제: a word left out
 @click.argument("query", nargs=-1, required=True)
 @click.option("--outlet", default=None, help="Only this outlet's articles.")
 @span_options("articles published")
@@ -53,27 +53,30 @@ def search(
     fmt: str,
 ) -> None:
     """Find stories by words of their articles' titles and texts: every word must be in one
-    article (as a part of a word: 완주 finds 완주군은), a "quoted phrase" as written; case is
-    ignored. Stories whose title holds the words come first, then those with more matching
-    articles, then the newest. Each lists its matching articles with a snippet.
+    article (as a part of a word: 완주 finds 완주군은), a "quoted phrase" as written, and none
+    after "-" (-축제, -"업무 협약"); case is ignored, full-width ＡＩ is found as AI. Stories
+    whose title holds the words come first, then those with more matching articles, then
+    the newest. Each lists its matching articles with a snippet.
 
     Example: newsmoa search 완주군 협약 --since 2024-01-01 --format md
     """
     from newsmoa.serve.cli import _store, _width, no_such_outlet
-    from newsmoa.store.search import SearchQuery, parse
+    from newsmoa.store.search import query as parsed
 
+    if typo := next((w for w in query if w.startswith("--") and len(w) > 2), None):
+        raise click.NoSuchOption(typo.split("=")[0], ctx=ctx)  # (not a word left out)
+    lo, hi = cli_span(since, until, shown_zone())
     try:
-        terms = parse(" ".join(query))
+        asked = parsed(" ".join(query), outlet=outlet or None, since=lo, until=hi)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="QUERY") from exc
-    lo, hi = cli_span(since, until, shown_zone())
     store = _store(ctx)
-    asked = SearchQuery(terms, outlet=outlet or None, since=lo, until=hi)
     found = store.search(asked, limit=limit)
     if not found:
         no_such_outlet(store, outlet, "articles")
     if not found and fmt in ("table", "md"):
-        click.echo(f"no story holds {' '.join(map(_quoted, terms))}.", err=True)
+        said = " ".join([*map(_quoted, asked.terms), *("-" + _quoted(t) for t in asked.excluded)])
+        click.echo(f"no story holds {said}.", err=True)
         return
     click.echo(results(found, fmt, width=_width()))
 

@@ -41,7 +41,8 @@ from newsmoa.serve.view import (
     when,
     why_text,
 )
-from newsmoa.store.search import SearchQuery, parse, pieces
+from newsmoa.store.search import pieces
+from newsmoa.store.search import query as parsed
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50  # stories per list page
@@ -76,13 +77,12 @@ def story_list(
     error = None
     try:
         lo, hi = span(since, until, shown_zone())
-        terms = parse(q) if q else ()
+        asked = parsed(q, outlet=outlet, since=lo, until=hi) if q else None
     except ValueError as exc:  # shown above the list, which is then empty
-        error, lo, hi, terms = str(exc), None, None, ()
+        error, lo, hi, asked = str(exc), None, None, None
     if error:
         rows = []
-    elif terms:
-        asked = SearchQuery(terms, outlet=outlet, since=lo, until=hi)
+    elif asked:
         rows = [{**r, "articles": [_marked(a) for a in r["articles"]]} for r in
                 store.search(asked, limit=PAGE + 1, offset=offset)]  # fmt: skip
     else:  # (one more than the page: whether an older page has any)
@@ -104,11 +104,11 @@ def story_list(
             "outlets": store.outlets(),
             "outlet": outlet,
             "q": q,
-            "searching": bool(terms),
+            "searching": bool(asked),
             "since": since.strip(),
             "until": until.strip(),
             "error": error,
-            "api": ("/api/search?" if terms else "/api/stories?") + urlencode(kept),
+            "api": ("/api/search?" if asked else "/api/stories?") + urlencode(kept),
             "counts": store.counts(),
             "first": page(0),
             "newer": page(max(0, offset - PAGE)) if offset else None,

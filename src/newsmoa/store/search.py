@@ -4,9 +4,11 @@ functions; the SQL that finds the articles is the store's (`SQLStore.search`).
 
 A query is words, all of which an article must hold (its title or its text), each as a
 substring: Korean words carry particles (완주군은, 완주군과) that a word index would miss.
-A "quoted phrase" is one term. Case is ignored. A story is found by its articles that hold
-every term; it ranks by whether a title holds them (the story's, or a matching article's),
-then by how many of its articles match, then newest first.
+A "quoted phrase" is one term; a word or phrase after "-" one it must not hold. Case is
+ignored, and compatibility characters are matched as their plain forms (`fold`). A story
+is found by its articles that hold every term; it ranks by whether a title holds them (the
+story's, or a matching article's), then by how many of its articles match, then newest
+first.
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ LATIN_END = "\u0250"  # after the Latin letters' blocks (Basic Latin to Latin Ex
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     """What to find: `terms` (each a substring an article must hold, in lower case), and
-    only articles of `outlet`, whose time is in [`since`, `until`) (None: unbounded)."""
+    only articles holding none of `excluded`, of `outlet`, whose time is in [`since`,
+    `until`) (None: unbounded)."""
 
     terms: tuple[str, ...]
+    excluded: tuple[str, ...] = ()
     outlet: str | None = None
     since: datetime | None = None
     until: datetime | None = None
@@ -61,19 +65,33 @@ class Snippet:
 
 
 def parse(text: str) -> tuple[str, ...]:
-    """The terms of a query as typed: words, and "quoted phrases" kept whole, in lower
-    case with their inner spaces made one; a word repeated counts once. Raises ValueError
-    for a query with no term, or too many."""
-    terms: list[str] = []
-    for quoted, word in re.findall(r'"([^"]*)"?|(\S+)', text or ""):
+    """The terms an article must hold, of a query as typed (`query`)."""
+    return query(text).terms
+
+
+_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')  # a phrase or a word, each after a "-" or not
+
+
+def query(text: str, **narrowed: Any) -> SearchQuery:
+    """A query as typed: words, and "quoted phrases" kept whole, in lower case with their
+    inner spaces made one; a word repeated counts once; a word or phrase after "-" (-축제,
+    -"업무 협약") is one no article found may hold. `narrowed`: the other fields of the
+    `SearchQuery`. Raises ValueError for a query with no term to hold, or too many."""
+    held: list[str] = []
+    left_out: list[str] = []
+    for minus_phrase, quoted, minus, word in re.findall(_TERM, text or ""):
         term = normal(quoted if quoted or not word else word)
-        if term and term not in terms:
-            terms.append(term)
-    if not terms:
-        raise ValueError("give words to search for (a phrase in double quotes)")
-    if len(terms) > MAX_TERMS:
-        raise ValueError(f"at most {MAX_TERMS} search terms, not {len(terms)}")
-    return tuple(terms)
+        into = left_out if minus_phrase or minus else held
+        if term and term not in into:
+            into.append(term)
+    if not held:
+        raise ValueError(
+            "give words to search for (a phrase in double quotes)"
+            + ("; a word after - only leaves out" if left_out else "")
+        )
+    if len(held) + len(left_out) > MAX_TERMS:
+        raise ValueError(f"at most {MAX_TERMS} search terms, not {len(held) + len(left_out)}")
+    return SearchQuery(tuple(held), excluded=tuple(left_out), **narrowed)
 
 
 def normal(text: str) -> str:
@@ -123,6 +141,14 @@ def holds_every(title: str, body: str, terms: Sequence[str]) -> bool:
     """Whether the title or the body holds each term (`worded`'s where a word starts)."""
     low_title, low_body = title.lower(), body.lower()
     return all(_find(low_title, t) >= 0 or _find(low_body, t) >= 0 for t in terms)
+
+
+def kept(title: str, body: str, query: SearchQuery) -> bool:
+    """Whether an article's stored words hold every term of `query` and none of its
+    excluded ones (`holds_every`)."""
+    return holds_every(title, body, query.terms) and not any(
+        holds_every(title, body, (term,)) for term in query.excluded
+    )
 
 
 def _bounded(term: str) -> bool:

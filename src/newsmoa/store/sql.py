@@ -22,7 +22,7 @@ from newsmoa.store.search import (
     SHOWN_ARTICLES,
     ArticleHit,
     SearchQuery,
-    holds_every,
+    kept,
     ranked,
     result,
     searched,
@@ -576,14 +576,18 @@ class SQLStore:
         ]
 
     def _matching(self, query: SearchQuery) -> Iterator[ArticleHit]:
-        """The stored articles holding every term of `query` (in their title or body), of its
-        outlet, in its span of time."""
+        """The stored articles holding every term of `query` (in their title or body) and none
+        of its excluded ones, of its outlet, in its span of time."""
         source, where, args = self._text_match(query.terms)
+        for term in query.excluded:
+            if not worded([term]):  # (one held where a word starts: read from the rows found)
+                sql, values = self._holds(term)
+                where, args = [*where, f"NOT {sql}"], [*args, *values]
         if query.outlet is not None:
             where, args = [*where, "a.outlet = ?"], [*args, query.outlet]
         span, span_args = _in_span("a.time_ts", query.since, query.until)
         where, args = [*where, *span], [*args, *span_args]
-        checked = worded(query.terms)  # where words start: read the texts found
+        checked = worded(query.terms + query.excluded)  # where words start: read the texts
         rows = self._run(
             f"SELECT a.id, a.story, a.time_ts, t.title{', t.body' if checked else ''}"
             f" FROM {source} JOIN articles a ON a.id = t.id"
@@ -591,7 +595,7 @@ class SQLStore:
             args,
         )
         for aid, story, time, title, *body in rows:
-            if not checked or holds_every(title, body[0], query.terms):
+            if not checked or kept(title, body[0], query):
                 yield ArticleHit(aid, story, time, title)
 
     def _text_match(self, terms: Sequence[str]) -> tuple[str, list[str], list[Any]]:
