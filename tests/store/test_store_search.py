@@ -261,3 +261,14 @@ def test_a_query_of_words_left_out_alone_is_refused():
     assert query('"-5도" 한파').terms == ("-5도", "한파")  # quoted: a word held
     with pytest.raises(ValueError, match="only leaves out"):
         query("-축제")
+
+
+def test_a_merged_storys_matches_are_counted_with_its_survivors(archive):
+    """The database counts each stored story's matches; a story merged into another adds
+    its count, and its title match, to the survivor's, and lists its articles there."""
+    archive.save_redirects({"s-fest": "s-pact"})
+    (pact,) = archive.search(SearchQuery(parse("김하늘")))
+    assert (pact["id"], pact["matches"], pact["title_match"]) == ("s-pact", 3, True)
+    assert [a["id"] for a in pact["articles"]] == ["f1", "p1", "p2"]  # newest first
+    (en,) = archive.search(SearchQuery(parse("pact")))  # (a Latin word: counted here)
+    assert (en["id"], en["matches"], en["title_match"]) == ("s-en", 1, True)

@@ -109,10 +109,10 @@ class PostgresStore(SQLStore):
                 f"{self.name}: {BUSY.format(wait_s=wait_s, holder=_holder(self.db))}"
             ) from exc
 
-    def _holds(self, term: str) -> tuple[str, list[Any]]:
+    def _contains(self, column: str, term: str) -> tuple[str, list[Any]]:
         # ILIKE, which the trigram indexes answer where pg_trgm could be made (`m012_search`)
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
-        return "(t.title ILIKE ? OR t.body ILIKE ?)", [pattern, pattern]
+        return f"{column} ILIKE ?", [pattern]
 
     def _listing_docs(self, marks: str) -> str:
         # jsonb cannot hold a \u0000 a JSON text may spell: the text is left out in Python.

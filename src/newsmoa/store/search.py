@@ -247,43 +247,48 @@ def _next(at: Sequence[int], i: int) -> int:
     return at[i]
 
 
-def ranked(
-    hits: Iterable[tuple[str, ArticleHit]],
-    summaries: Mapping[str, Mapping[str, Any]],
-    terms: Sequence[str],
-) -> list[tuple[str, list[ArticleHit], bool]]:
-    """The stories found (story, its matching articles newest first, whether a title holds
-    every term), best first: a title match, then more matching articles, then the newer
-    story (its first time), then its id. `hits` pairs each article with its story as it is
-    now; a story without a listing (`summaries`) is left out."""
-    by_story: dict[str, list[ArticleHit]] = {}
-    for story, hit in hits:
-        by_story.setdefault(story, []).append(hit)
-    out = []
-    for story, found in by_story.items():
-        summary = summaries.get(story)
-        if summary is None:
-            continue
-        titled = holds_all(summary.get("title") or "", terms) or any(
-            holds_all(h.title, terms) for h in found
-        )
-        found.sort(key=lambda h: (-h.time, h.id))
-        out.append((story, found, titled, summary.get("first_ts")))
-    out.sort(key=lambda r: (not r[2], -len(r[1]), -(r[3] if r[3] is not None else -1e18), r[0]))
-    return [(story, found, titled) for story, found, titled, _ in out]
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A story found: how many of its articles hold the query (`matches`), whether a title
+    holds every term (the story's, or a matching article's), and its first time."""
+
+    story: str
+    matches: int
+    titled: bool
+    first_ts: float | None
+
+
+def ranked(found: Iterable[Found]) -> list[Found]:
+    """The stories found, best first: a title match, then more matching articles, then the
+    newer story (its first time), then its id."""
+    return sorted(
+        found,
+        key=lambda f: (
+            not f.titled,
+            -f.matches,
+            -(f.first_ts if f.first_ts is not None else -1e18),
+            f.story,
+        ),
+    )
+
+
+def titled(title: str, terms: Sequence[str]) -> bool:
+    """Whether a stored (folded) title holds every term, `worded`'s where a word starts."""
+    low = title.lower()
+    return all(_find(low, t) >= 0 for t in terms)
 
 
 def result(
     summary: Mapping[str, Any],
+    story: Found,
     found: Sequence[ArticleHit],
-    titled: bool,
     texts: Mapping[str, tuple[str, str, str | None, str | None]],
     terms: Sequence[str],
 ) -> dict[str, Any]:
     """One story found, as listings give a story ({id, title, first_published, outlets,
     article_count}) with `title_match`, `matches` (how many of its articles hold every
-    term) and `articles`: the first `SHOWN_ARTICLES` of them, each {id, outlet, title,
-    published, snippet} (`texts`: id -> (title, body, outlet, published))."""
+    term) and `articles`: the first `SHOWN_ARTICLES` of `found` (newest first), each {id,
+    outlet, title, published, snippet} (`texts`: id -> (title, body, outlet, published))."""
     shown = []
     for hit in found[:SHOWN_ARTICLES]:
         title, body, outlet, published = texts.get(hit.id, (hit.title, "", None, None))
@@ -298,7 +303,7 @@ def result(
             }
         )
     listed = {k: summary[k] for k in ("id", "title", "first_published", "outlets", "article_count")}
-    return {**listed, "title_match": titled, "matches": len(found), "articles": shown}
+    return {**listed, "title_match": story.titled, "matches": story.matches, "articles": shown}
 
 
 def pieces(snippet: Mapping[str, Any] | None) -> list[tuple[str, bool]]:

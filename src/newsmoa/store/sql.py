@@ -21,11 +21,14 @@ from newsmoa.store.base import StoredArticle, follow
 from newsmoa.store.search import (
     SHOWN_ARTICLES,
     ArticleHit,
+    Found,
     SearchQuery,
+    holds_all,
     kept,
     ranked,
     result,
     searched,
+    titled,
     worded,
     words,
 )
@@ -563,21 +566,62 @@ class SQLStore:
         if query.outlet and "\x00" in query.outlet:
             return []  # (as `story_summaries`)
         with self.snapshot():
-            hits = list(self._matching(query))
-            stories = self._resolved({h.id: h.story for h in hits})
-            summaries = self._summaries_of(set(stories.values()))
-            order = ranked(((stories[h.id], h) for h in hits), summaries, query.terms)
+            counted = self._counted(query)  # stored story -> (matching articles, titled)
+            now = self._resolved({s: s for s in counted})  # (merged ones: where they are now)
+            merged: dict[str, tuple[int, bool]] = {}
+            for old, (n, held) in counted.items():
+                m, h = merged.get(now[old], (0, False))
+                merged[now[old]] = (m + n, h or held)
+            listed = self._titles_of(merged)  # a story without a listing is left out
+            order = ranked(
+                Found(story, n, held or holds_all(listed[story][0] or "", query.terms),
+                      listed[story][1])
+                for story, (n, held) in merged.items() if story in listed
+            )  # fmt: skip
             page = order[offset : None if limit is None else offset + limit]
-            shown = [h.id for _, found, _ in page for h in found[:SHOWN_ARTICLES]]
+            wanted = {story.story for story in page}
+            hits: dict[str, list[ArticleHit]] = {}
+            for hit in self._matching_in(query, [s for s in counted if now[s] in wanted]):
+                hits.setdefault(now[hit.story], []).append(hit)
+            for found in hits.values():
+                found.sort(key=lambda h: (-h.time, h.id))
+            summaries = self._summaries_of(wanted)
+            shown = [h.id for f in page for h in hits.get(f.story, [])[:SHOWN_ARTICLES]]
             texts = self._texts_of(shown)
         return [
-            result(summaries[story], found, titled, texts, query.terms)
-            for story, found, titled in page
+            result(summaries[f.story], f, hits.get(f.story, []), texts, query.terms) for f in page
         ]
 
-    def _matching(self, query: SearchQuery) -> Iterator[ArticleHit]:
-        """The stored articles holding every term of `query` (in their title or body) and none
-        of its excluded ones, of its outlet, in its span of time."""
+    def _counted(self, query: SearchQuery) -> dict[str, tuple[int, bool]]:
+        """Each stored story (as the articles name it) with articles holding `query`: how
+        many, and whether one's title holds every term. Counted by the database, but where
+        a term is held only where a word starts (`worded`), which is read from the rows."""
+        if worded(query.terms + query.excluded):
+            out: dict[str, tuple[int, bool]] = {}
+            for hit in self._matching(query):
+                n, held = out.get(hit.story, (0, False))
+                out[hit.story] = (n + 1, held or titled(hit.title, query.terms))
+            return out
+        source, where, args = self._narrowed(query)
+        heads = [self._contains("t.title", term) for term in query.terms]
+        head = " AND ".join(sql for sql, _ in heads)
+        rows = self._run(  # (a LIMIT keeps the rows' plan: by the outlet's index, say)
+            f"SELECT story, count(*), max(held) FROM (SELECT a.story AS story,"
+            f" CASE WHEN {head} THEN 1 ELSE 0 END AS held"
+            f" FROM {source} JOIN articles a ON a.id = t.id"
+            f" WHERE {' AND '.join(where) or '1 = 1'} LIMIT ?) found GROUP BY story",
+            [*(v for _, values in heads for v in values), *args, self.NO_LIMIT],
+        )
+        return {story: (n, bool(held)) for story, n, held in rows}
+
+    def _titles_of(self, stories: Iterable[str]) -> dict[str, tuple[str | None, float | None]]:
+        query = "SELECT id, title, first_ts FROM stories WHERE id IN ({marks})"
+        return {r[0]: (r[1], r[2]) for r in self._rows_in(query, sorted(stories))}
+
+    def _narrowed(self, query: SearchQuery) -> tuple[str, list[str], list[Any]]:
+        """(FROM clause naming `article_text` t, conditions, their arguments) for the
+        articles holding `query`'s terms and none of its excluded ones (but those held only
+        where a word starts, which `kept` reads), of its outlet, in its span of time."""
         source, where, args = self._text_match(query.terms)
         for term in query.excluded:
             if not worded([term]):  # (one held where a word starts: read from the rows found)
@@ -586,7 +630,12 @@ class SQLStore:
         if query.outlet is not None:
             where, args = [*where, "a.outlet = ?"], [*args, query.outlet]
         span, span_args = _in_span("a.time_ts", query.since, query.until)
-        where, args = [*where, *span], [*args, *span_args]
+        return source, [*where, *span], [*args, *span_args]
+
+    def _matching(self, query: SearchQuery) -> Iterator[ArticleHit]:
+        """The stored articles holding every term of `query` (in their title or body) and none
+        of its excluded ones, of its outlet, in its span of time."""
+        source, where, args = self._narrowed(query)
         checked = worded(query.terms + query.excluded)  # where words start: read the texts
         rows = self._run(
             f"SELECT a.id, a.story, a.time_ts, t.title{', t.body' if checked else ''}"
@@ -597,6 +646,29 @@ class SQLStore:
         for aid, story, time, title, *body in rows:
             if not checked or kept(title, body[0], query):
                 yield ArticleHit(aid, story, time, title)
+
+    def _matching_in(self, query: SearchQuery, stories: Sequence[str]) -> Iterator[ArticleHit]:
+        """`_matching`'s articles of `stories` (as stored: a page's few), read by their
+        stories' index and matched here (`kept`) rather than through the index of words,
+        which would find every article of the store that holds the terms again."""
+        where: list[str] = []
+        args: list[Any] = []
+        if query.outlet is not None:
+            where, args = ["a.outlet = ?"], [query.outlet]
+        span, span_args = _in_span("a.time_ts", query.since, query.until)
+        where, args = [*where, *span], [*args, *span_args]
+        stories = list(stories)
+        for i in range(0, len(stories), CHUNK):
+            chunk = stories[i : i + CHUNK]
+            held = [f"a.story IN ({','.join('?' * len(chunk))})", *where]
+            rows = self._run(
+                "SELECT a.id, a.story, a.time_ts, t.title, t.body FROM articles a"
+                f" JOIN article_text t ON t.id = a.id WHERE {' AND '.join(held)}",
+                [*chunk, *args],
+            )
+            for aid, story, time, title, body in rows:
+                if kept(title, body, query):
+                    yield ArticleHit(aid, story, time, title)
 
     def _text_match(self, terms: Sequence[str]) -> tuple[str, list[str], list[Any]]:
         """(FROM clause naming `article_text` t, conditions, their arguments) for the rows
@@ -615,8 +687,13 @@ class SQLStore:
         return where, args
 
     def _holds(self, term: str) -> tuple[str, list[Any]]:
-        """A condition on article_text t: its title or body holds `term` (lower case),
-        its case folded as Python folds it (each store says how)."""
+        """A condition on article_text t: its title or body holds `term` (lower case)."""
+        (title, one), (body, other) = (self._contains(f"t.{c}", term) for c in ("title", "body"))
+        return f"({title} OR {body})", [*one, *other]
+
+    def _contains(self, column: str, term: str) -> tuple[str, list[Any]]:
+        """A condition that the text `column` holds `term` (lower case), its case folded as
+        Python folds it (each store says how)."""
         raise NotImplementedError
 
     def _summaries_of(self, stories: Iterable[str]) -> dict[str, dict[str, Any]]:

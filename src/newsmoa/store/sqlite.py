@@ -97,8 +97,10 @@ class SQLiteStore(SQLStore):
             self._fts = row is not None
         return self._fts
 
-    def _holds(self, term: str) -> tuple[str, list[Any]]:
-        return "(instr(fold(t.title), ?) > 0 OR instr(fold(t.body), ?) > 0)", [term, term]
+    def _contains(self, column: str, term: str) -> tuple[str, list[Any]]:
+        if term.upper() == term:  # no letter with a case (Hangul, figures): none to fold
+            return f"instr({column}, ?) > 0", [term]
+        return f"instr(fold({column}), ?) > 0", [term]
 
     def _begin(self) -> None:
         if _identity(Path(self.path)) != self._file:  # deleted, or another file put there
