@@ -223,3 +223,17 @@ def test_a_word_after_a_minus_is_left_out_on_the_command_line_and_the_api(db, cl
     assert "no story holds 완주 -완주" in run(db, "search", "완주", "-완주").stderr
     typo = run(db, "search", "완주", "--outlets", "x", ok=False)
     assert typo.exit_code == 2 and "No such option" in typo.output
+
+
+def test_the_web_and_the_api_take_the_start_of_a_story_id_as_the_cli_does(db, client):
+    pact = story_of(db, "pact-1")
+    for path in (f"/api/stories/{pact[:7]}", f"/stories/{pact[:7]}", f"/stories/{pact[:7]}.json"):
+        got = client.get(path, follow_redirects=False)
+        assert got.status_code == 307, path
+        assert got.headers["location"].split("/")[-1].split("?")[0] in (pact, pact + ".json")
+    assert client.get(f"/api/stories/{pact[:7].upper()}").json()["id"] == pact
+    short = client.get(f"/api/stories/{pact[:3]}")
+    assert short.status_code == 404 and "from 6 characters" in short.json()["detail"]
+    pasted = client.get("/", params={"q": f" {pact[:8]} "}, follow_redirects=False)
+    assert pasted.status_code == 303 and pasted.headers["location"].endswith(f"/stories/{pact}")
+    assert client.get("/", params={"q": "agreement"}).status_code == 200  # words: searched

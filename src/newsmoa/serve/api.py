@@ -29,7 +29,9 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsmoa.codec import summary_to_json
+from newsmoa.errors import NotFound
 from newsmoa.pipeline import story_document
+from newsmoa.serve.ids import story_id as named_story
 from newsmoa.serve.span import span
 from newsmoa.serve.view import public, shown_zone, with_disputes
 from newsmoa.store import Store, open_store
@@ -325,15 +327,23 @@ def search_stories(
 def story_response(
     request: Request, store: Store, story_id: str, why: bool, *, route: str = "get_story"
 ) -> Response:
-    """The stored document, a redirect to the surviving story's `route`, or a 404; shared
+    """The stored document, a redirect to the surviving story's `route` (or to the one a
+    unique start of its id names, as the CLI takes it: `ids.story_id`), or a 404; shared
     with the `/stories/{id}.json` view."""
-    survivor = store.resolve(story_id)
+    try:
+        named = named_story(store, story_id)
+    except NotFound as exc:  # a start of several ids, or too short to name one
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+    survivor = store.resolve(named)
     if survivor != story_id:
         location = str(request.url_for(route, story_id=survivor))
         if request.url.query:
             location += "?" + request.url.query
+        said = f"story {named!r} was merged into {survivor!r}" if survivor != named else ""
+        if named != story_id:
+            said = f"{story_id!r} is the start of story {named!r}" + (f"; {said}" if said else "")
         body = {
-            "detail": f"story {story_id!r} was merged into {survivor!r}",
+            "detail": said,
             "redirected_from": story_id,
             "id": survivor,
             "location": location,

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
 from newsmoa.codec import iso
+from newsmoa.errors import NotFound
 from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import MAX_OFFSET, StoreDep, article_in_story, story_response
 from newsmoa.serve.api_corrections import (
@@ -31,6 +32,8 @@ from newsmoa.serve.api_corrections import (
     made,
 )
 from newsmoa.serve.api_doubts import MAX_DAYS, recent, window
+from newsmoa.serve.ids import MIN_PREFIX
+from newsmoa.serve.ids import story_id as named_story
 from newsmoa.serve.span import span
 from newsmoa.serve.view import (
     percent,
@@ -41,6 +44,7 @@ from newsmoa.serve.view import (
     when,
     why_text,
 )
+from newsmoa.store import Store
 from newsmoa.store.search import pieces
 from newsmoa.store.search import query as parsed
 
@@ -80,6 +84,8 @@ def story_list(
         asked = parsed(q, outlet=outlet, since=lo, until=hi) if q else None
     except ValueError as exc:  # shown above the list, which is then empty
         error, lo, hi, asked = str(exc), None, None, None
+    if asked and (named := _named_story(store, q)):  # an id pasted into the search box
+        return RedirectResponse(str(request.url_for("story_page", story_id=named)), 303)
     if error:
         rows = []
     elif asked:
@@ -130,10 +136,25 @@ def story_json(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     return story_response(request, store, story_id, why, route="story_json")
 
 
+def _named_story(store: Store, q: str) -> str | None:
+    """The story (as it is now) whose id, or a unique start of it from `MIN_PREFIX`
+    characters, is all `q` says; None when it names none (it is searched for)."""
+    if len(q) < MIN_PREFIX or not q.isascii() or not q.isalnum():
+        return None
+    try:
+        named = named_story(store, q)
+    except NotFound:  # the start of several: the words are searched
+        return None
+    return store.resolve(named) if store.story_id_known(named) else None
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse, name="story_page")
 def story_page(request: Request, store: StoreDep, story_id: str, why: bool = False) -> Response:
     """One story: banner, consolidated sentences with chips, card, columns, facts, timeline."""
-    survivor = store.resolve(story_id)
+    try:  # (or the story a start of its id names)
+        survivor = store.resolve(named_story(store, story_id))
+    except NotFound as exc:
+        return not_found(request, str(exc))
     if survivor != story_id:
         url = str(request.url_for("story_page", story_id=survivor))
         return RedirectResponse(url + (f"?{request.url.query}" if request.url.query else ""), 307)
