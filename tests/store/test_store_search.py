@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsmoa.store import StoredArticle, open_store
-from newsmoa.store.search import SearchQuery, parse, query, snippet
+from newsmoa.store.search import SearchQuery, normal, parse, query, snippet
 from newsmoa.types import Article
 
 PACT = (
@@ -272,3 +272,26 @@ def test_a_merged_storys_matches_are_counted_with_its_survivors(archive):
     assert [a["id"] for a in pact["articles"]] == ["f1", "p1", "p2"]  # newest first
     (en,) = archive.search(SearchQuery(parse("pact")))  # (a Latin word: counted here)
     assert (en["id"], en["matches"], en["title_match"]) == ("s-en", 1, True)
+
+
+TYPESET = "완주군ㆍ청솔군 협의회는 3–5일 열린다. Wanju’s council said the “joint market” opens."
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("완주군·청솔군", "완주군ㆍ청솔군"),  # the press's middle dot, typed as ·
+        ("3-5일", "3–5일"),  # an en dash
+        ("wanju's", "Wanju’s"),  # a typeset apostrophe
+        ("“joint market”", "joint market"),  # typeset quotes typed: a phrase
+    ],
+)
+def test_typeset_punctuation_is_found_as_typed_on_a_keyboard(store, typed, shown):
+    store.save_articles([stored("t1", TYPESET, "s-t")])
+    store.save_story_summary({"id": "s-t", "title": "", "article_count": 1, "outlets": []})
+    assert query(typed).terms == (normal(shown),)
+    (story,) = store.search(query(typed))
+    cut = story["articles"][0]["snippet"]
+    assert [cut["text"][s:e] for s, e in cut["marks"]] == [shown]
+    plain = snippet("Wanju’s council met.", ["wanju's"])  # (no character NFKC changes)
+    assert plain is not None and plain.marks == ((0, 7),)

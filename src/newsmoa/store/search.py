@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from newsmoa.types import Article
@@ -75,11 +77,12 @@ _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')  # a phrase or a word, each afte
 def query(text: str, **narrowed: Any) -> SearchQuery:
     """A query as typed: words, and "quoted phrases" kept whole, in lower case with their
     inner spaces made one; a word repeated counts once; a word or phrase after "-" (-축제,
-    -"업무 협약") is one no article found may hold. `narrowed`: the other fields of the
-    `SearchQuery`. Raises ValueError for a query with no term to hold, or too many."""
+    -"업무 협약") is one no article found may hold; typeset quotes (“업무 협약”) are
+    quotes. `narrowed`: the other fields of the `SearchQuery`. Raises ValueError for a
+    query with no term to hold, or too many."""
     held: list[str] = []
     left_out: list[str] = []
-    for minus_phrase, quoted, minus, word in re.findall(_TERM, text or ""):
+    for minus_phrase, quoted, minus, word in re.findall(_TERM, fold(text or "")):
         term = normal(quoted if quoted or not word else word)
         into = left_out if minus_phrase or minus else held
         if term and term not in into:
@@ -103,8 +106,18 @@ def normal(text: str) -> str:
 def fold(text: str) -> str:
     """`text` with its compatibility characters as their plain forms (NFKC): full-width
     `ＡＩ` and `１２０` as `AI` and `120`, `㈜` as `(주)`, `①` as `1`, a compatibility
-    jamo `ㄱ` as the jamo; what a term and a stored text are both matched as."""
-    return unicodedata.normalize("NFKC", text)
+    jamo `ㄱ` as the jamo; and the punctuation of `data/search_fold.tsv` as its plain
+    form (`’` as `'`, `ㆍ` as `·`, `–` as `-`); what a term and a stored text are both
+    matched as."""
+    return unicodedata.normalize("NFKC", text).translate(_plain())
+
+
+@cache
+def _plain() -> dict[int, str]:
+    """`data/search_fold.tsv`: character -> the character it is matched as."""
+    table = resources.files("newsmoa.store").joinpath("data/search_fold.tsv")
+    rows = (line.split("\t") for line in table.read_text("utf-8").splitlines())
+    return {ord(row[0]): row[1] for row in rows if row[0] and not row[0].startswith("#")}
 
 
 def searched(article: Article) -> tuple[str, str]:
@@ -205,7 +218,7 @@ def folded(text: str) -> tuple[str, list[int]]:
     one past its end, the offset in `text` where the character it came from starts (a
     character may fold into several: `İ` into `i̇`, `㈜` into `(주)`)."""
     if len(low := text.lower()) == len(text) and unicodedata.is_normalized("NFKC", text):
-        return low, list(range(len(text) + 1))
+        return low.translate(_plain()), list(range(len(text) + 1))  # (one for one)
     out: list[str] = []
     at: list[int] = []
     i = 0
