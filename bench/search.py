@@ -5,7 +5,7 @@ The store holds `docs` generated Korean-like articles (`bench.corpus.generate_ro
 straight through `Store.save_articles` (no clustering: a story per generated event), so that
 building it takes seconds. The queries are taken from the texts: a word frequent enough to
 hit thousands of articles, a rare one, a two-syllable one (below the index's reach), two
-words, a phrase, one word of one outlet.
+words, a phrase, one word of one outlet, one word without another (`-word`).
 
     python -m bench.search --docs 20000 --runs 5
 """
@@ -74,17 +74,18 @@ def queries(rows: list[dict]) -> list[tuple[str, str, dict]]:
         ("two words", f"{frequent} {long[20]}", {}),
         ("phrase", f'"{phrase}"', {}),
         ("word, one outlet", frequent, {"outlet": outlet}),
+        ("word, one left out", f"{frequent} -{long[20]}", {}),
     ]
 
 
 def run(corpus: Any = None, *, runs: int = 5, docs: int = 20_000, **_: Any) -> list[dict]:
-    from newsmoa.store.search import SearchQuery, parse
+    from newsmoa.store.search import query
 
     with tempfile.TemporaryDirectory() as folder:
         store, rows = build(Path(folder) / "search.db", docs)
         out = []
         for what, text, options in queries(rows):
-            asked = SearchQuery(parse(text), **options)
+            asked = query(text, **options)
             row: dict[str, Any] = {"query": what, "terms": text}
             for mode in ("index", "scan"):
                 store._fts = mode == "index"  # scan: every row read
