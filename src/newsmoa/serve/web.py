@@ -7,6 +7,7 @@ What a story page shows is computed in `newsmoa.serve.view`; the Jinja2 template
 
 from __future__ import annotations
 
+import re
 from datetime import UTC
 from pathlib import Path
 from typing import Annotated, Any
@@ -136,10 +137,14 @@ def story_json(request: Request, store: StoreDep, story_id: str, why: bool = Fal
     return story_response(request, store, story_id, why, route="story_json")
 
 
+_ID = re.compile(r"s[0-9a-f]+(-[0-9]+)?")  # a story's id, or its start
+
+
 def _named_story(store: Store, q: str) -> str | None:
     """The story (as it is now) whose id, or a unique start of it from `MIN_PREFIX`
-    characters, is all `q` says; None when it names none (it is searched for)."""
-    if len(q) < MIN_PREFIX or not q.isascii() or not q.isalnum():
+    characters, is all `q` says; None when it names none (it is searched for). Only what
+    reads as an id (`s` and hex digits: `cluster.story_id_for`) is looked up as one."""
+    if len(q) < MIN_PREFIX or not _ID.fullmatch(q.lower()):
         return None
     try:
         named = named_story(store, q)
