@@ -230,6 +230,8 @@ def test_json_is_short_for_format_json_and_refused_beside_another_format(example
     assert [row["id"] for row in listed] == [story["id"]]
     assert json.loads(run(example_db, "corrections", "--json").output) == []
     assert "split" in json.loads(run(example_db, "doubts", "--json").output)
+    (found,) = json.loads(run(example_db, "search", "희망제작소", "--json").output)
+    assert found["id"] == story["id"]
     same = run(example_db, "show", story["id"], "--json", "--format", "json").output
     assert json.loads(same) == story
     refused = run(example_db, "show", story["id"], "--json", "--format", "md", ok=False)

@@ -12,6 +12,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
+from newsmoa.serve.formats import format_option
 from newsmoa.serve.render import csv_cell, md_cell, table_text, table_time
 from newsmoa.serve.span import cli_span, span_options
 from newsmoa.serve.view import plural, shown_zone
@@ -32,12 +33,8 @@ OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
     show_default=True,
     help="At most this many stories, the best first.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
+@format_option(
+    FORMATS,
     help="table and md for reading (times in the zone of --tz); json (one array), jsonl (one "
     "story a line) and csv (a row for each article listed, at most 5 a story, UTF-8 with "
     "BOM) keep the stored times; `matches` counts every matching article.",
