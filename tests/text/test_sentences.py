@@ -198,3 +198,21 @@ def test_a_lead_without_a_deck_keeps_its_words():
     ]:
         got = " ".join(s.text for s in split_text("a", text))
         assert got == " ".join(text.split()), text
+
+
+def test_a_date_written_in_dots_is_no_sentence_end():
+    """A release dates itself `2026. 11. 24.(화)`; Kiwi ended a sentence at each stop, so
+    `청솔군은 2026.` / `11.` / `24.(화) 14:00 …` were three sentences and the date rules
+    never saw the date whole (a black-box case). A figure before a stop still ends one."""
+    for whole in (
+        "2026. 11. 24.(화)",
+        "11. 24.(화) 14:00",
+        "- 일시: 11. 24. 14:00",
+        "청솔군은 2026. 11. 24.(화) 14:00 군청 대회의실에서 협약식을 열었다.",
+        "가. 일시: ’26. 11. 24.(화) 10:00",
+        "사업기간은 2026. 1. ~ 2026. 12.이다.",
+        "새 제도는 12. 1.부터 시행한다.",
+    ):
+        assert _cut(whole) == [whole]
+    assert _cut("It grew in 2019. 12 people left.") == ["It grew in 2019.", "12 people left."]
+    assert _cut("He scored 3. 4 people were hurt.") == ["He scored 3.", "4 people were hurt."]

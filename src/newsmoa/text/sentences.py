@@ -161,17 +161,31 @@ def _mended(para: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
 def _continues(para: str, last: list[int], start: int, end: int) -> bool:
     """Whether Kiwi's sentence at `start` belongs to the one before (`last`: its start and
     end): it is only closing marks (`"또 이긴다.` `"`), or the one before only opening ones;
-    or it follows a closing quote with no space and opens with a particle or a quotative
-    ending (`...것"` `이라고 말했다.`, `“…싶었다.”` `고 밝혔다.`); or
-    the one before is a bare quotation, one pair of marks and no stop, and it goes on with
-    a syllable (`‘화이트 리스트’` `제외는 …`: a quoted name opening the sentence)."""
+    or the cut falls inside a date written in dots (`2026.` `11.` `24.(화)`); or it follows
+    a closing quote with no space and opens with a particle or a quotative ending (`...것"`
+    `이라고 말했다.`, `“…싶었다.”` `고 밝혔다.`); or the one before is a bare quotation,
+    one pair of marks and no stop, and it goes on with a syllable (`‘화이트 리스트’` `제외는
+    …`: a quoted name opening the sentence)."""
     piece, before = para[start:end].strip(), para[last[0] : last[1]].strip()
     if not piece.strip(CLOSERS) or not before.strip(_OPENERS):
         return True  # closing marks alone go back, opening marks alone go on
+    if any(m.start() < last[1] and start < m.end() for m in _DOTTED_DATE.finditer(para)):
+        return True
     if _BARE_QUOTE.fullmatch(before) and para[last[1] : start].isspace():
         return "가" <= piece[0] <= "힣"  # (glued on, a new sentence: "…부셔야죠”박닌 시내에서")
     tail = para[: last[1]]
     return start == last[1] and tail[-1:] in CLOSERS and quotes.goes_on(piece)
 
 
+# A date written in dots, as releases date themselves (`2026. 11. 24.(화)`, `11. 24.(화) 14:00`,
+# `2026. 1. ~ 2026. 12.`): Kiwi ends a sentence at each of its stops. A year and its month,
+# maybe a day; or a month and a day before a weekday in brackets, a time or a particle glued
+# on (`12. 1.부터`; without them, `1. 2.` is as often a list's labels).
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_MONTH = r"(?:1[0-2]|0?[1-9])"
+_WHEN = r"(?:\s*\(\w{1,3}\))?(?:\s*\d{1,2}:\d\d)?"  # a weekday, a time: the date goes on
+_DOTTED_DATE = re.compile(
+    rf"(?<![\d.])(?:(?:19|20)\d\d|[’']\d\d)\.\s*{_MONTH}\.(?:\s*{_DAY}\.)?(?!\d){_WHEN}"
+    rf"|(?<![\d.]){_MONTH}\.\s*{_DAY}\.(?=\s*(?:\(\w{{1,3}}\)|\d{{1,2}}:\d\d)|[가-힣]){_WHEN}"
+)
 _BARE_QUOTE = re.compile(r"[“‘\"'][^“”‘’\"'.!?]*[”’\"']")
