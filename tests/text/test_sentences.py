@@ -216,3 +216,34 @@ def test_a_date_written_in_dots_is_no_sentence_end():
         assert _cut(whole) == [whole]
     assert _cut("It grew in 2019. 12 people left.") == ["It grew in 2019.", "12 people left."]
     assert _cut("He scored 3. 4 people were hurt.") == ["He scored 3.", "4 people were hurt."]
+
+
+WRAPPED = """청솔군은 30일 군청에서 지역 농협, (주)청솔푸드와
+스마트팜 혁신단지 조성을 위한 업무협약을 체결했다고
+31일 밝혔다. 협약에 따라 세 기관은 2027년까지 총 120
+억원을 들여 송림면 일대에 단지를 조성하기로 했다.
+주요 협력 내용은 다음과 같다.
+△스마트팜 단지 조성 및 운영에 필요한 기술의 공동
+개발
+△청년 농업인 육성"""
+
+
+def test_a_hard_wrapped_text_is_cut_into_its_sentences_not_its_lines():
+    """A release copied out of a PDF breaks its lines where the page did: each line was a
+    sentence (`…지역 농협과` / `…맺었다고` / `31일 밝혔다.`), and a reprint's quote broken
+    over two lines stood as two halves (black-box cases). A list item still starts its own."""
+    assert [" ".join(s.split()) for s in _cut(WRAPPED)] == [
+        "청솔군은 30일 군청에서 지역 농협, (주)청솔푸드와 스마트팜 혁신단지 조성을 위한 "
+        "업무협약을 체결했다고 31일 밝혔다.",
+        "협약에 따라 세 기관은 2027년까지 총 120 억원을 들여 송림면 일대에 단지를 조성하기로 했다.",
+        "주요 협력 내용은 다음과 같다.",
+        "△스마트팜 단지 조성 및 운영에 필요한 기술의 공동 개발",
+        "△청년 농업인 육성",
+    ]
+    assert len(_cut("김철수 군수는 “청년이 돌아오는 농촌을\n만들겠다.”라고 말했다.")) == 1
+    for lines in (
+        "청솔군, 스마트팜 단지 조성 협약 체결\n청솔군은 30일 협약을 맺었다.",
+        "[한빛일보=최수진 기자]\n청솔군은 30일 협약을 맺었다.\n최수진 기자 sj@hanbit.example",
+        "“문자 기다립니다”\n“만남 원함”",
+    ):
+        assert len(_cut(lines)) == lines.count("\n") + 1

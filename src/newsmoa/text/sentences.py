@@ -26,7 +26,7 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
 
 def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
     spans = []
-    paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+    paragraphs = [(start, text[start:end]) for start, end in _unwrapped(text)]
     kiwi = analyzer()
     for n, ((offset, para), sents) in enumerate(
         zip(paragraphs, kiwi.split_into_sents([p for _, p in paragraphs]), strict=True)
@@ -42,6 +42,55 @@ def split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
             if end > start:
                 spans.append(Sentence(article_id, start, end, text[start:end]))
     return tuple(spans)
+
+
+def _unwrapped(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of `text` (start, end): its lines, but a hard-wrapped text's lines
+    (a release copied out of a PDF, an e-mail) joined where they break a sentence. A line
+    breaks one when it leaves a quotation open that the next line closes (`“청년이 …
+    농촌을` / `만들겠다.”라고 말했다.`), or when the text is wrapped (three lines or more
+    within a fifth of its longest, which is short: `_WRAP_WIDTH`) and a line that long
+    ends in no stop and the next opens no list item (`data/list_marks.txt`)."""
+    lines = [[m.start(), m.end()] for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+    sizes = [len(text[a:b].strip()) for a, b in lines]
+    width = max(sizes, default=0)
+    wrapped = width <= _WRAP_WIDTH and sum(n >= 0.8 * width for n in sizes) >= 3
+    out: list[list[int]] = []
+    for start, end in lines:
+        if out and text[out[-1][1] : start].count("\n") == 1:
+            last, line = text[out[-1][0] : out[-1][1]].rstrip(), text[start:end].strip()
+            if _quote_goes_on(last, line) or (
+                wrapped
+                and len(last.rsplit("\n", 1)[-1].strip()) >= 0.8 * width
+                and last[-1] not in _STOPS
+                and not line.startswith(list_marks())
+            ):
+                out[-1][1] = end
+                continue
+        out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
+_WRAP_WIDTH = 100  # characters: a longer line is a paragraph of its own, not a wrapped one
+_STOPS = ".!?。…:;"
+
+
+def _quote_goes_on(last: str, line: str) -> bool:
+    """Whether `last` (a line) ends inside a curly quotation that `line`, the next, closes."""
+    if not quotes.quoted(last)[-1]:
+        return False
+    close, reopen = (line.find(c) for c in "”’"), (line.find(c) for c in "“‘")
+    first_close = min((i for i in close if i >= 0), default=-1)
+    first_open = min((i for i in reopen if i >= 0), default=len(line))
+    return 0 <= first_close < first_open
+
+
+@cache
+def list_marks() -> tuple[str, ...]:
+    """What opens a list item or a heading on its own line (`data/list_marks.txt`): a line
+    opening so starts a paragraph even in a wrapped text."""
+    text = resources.files("newsmoa.text").joinpath("data/list_marks.txt").read_text("utf-8")
+    return tuple(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
 
 
 def _without_deck(para: str, pieces: list[list[int]]) -> list[list[int]]:
