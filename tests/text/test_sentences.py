@@ -247,3 +247,15 @@ def test_a_hard_wrapped_text_is_cut_into_its_sentences_not_its_lines():
         "“문자 기다립니다”\n“만남 원함”",
     ):
         assert len(_cut(lines)) == lines.count("\n") + 1
+
+
+def test_an_ellipsis_after_a_final_ending_ends_a_sentence_either_way_it_is_written():
+    """Kiwi cut `끝났다...` from what follows but kept `끝났다…` with it, so a reprint that
+    wrote the other mark aligned one sentence with two (a black-box case)."""
+    for mark in ("…", "..."):
+        assert _cut(f"행사는 성황리에 끝났다{mark} 군은 내년에도 연다.") == [
+            f"행사는 성황리에 끝났다{mark}",
+            "군은 내년에도 연다.",
+        ]
+    inside = "그는 “많이 힘들었다… 그래도 버텼다”고 말했다."
+    assert _cut(inside) == [inside]

@@ -176,8 +176,10 @@ _GLUED_END = re.compile(r"(?<=[다요죠까][.!?])[”’\"')]*+(?=[가-힣0-9A-
 # quote went with the sentence before and "이라고 말했다." stood alone). Such an end is a
 # sentence's outside any quotation (`quotes.quoted`): a quote of two sentences is one. A stop
 # inside closing marks is left to Kiwi: a quoted question goes on ("‘…될까?’ 물으면").
-# (after a word, not a list's label "다. 접수"; "2.3%다.", "KT다." are words' ends)
-_SPACED_END = re.compile(r"(?<=\S[다요죠까][.!?])\s+(?=\S)")
+# (after a word, not a list's label "다. 접수"; "2.3%다.", "KT다." are words' ends). An
+# ellipsis there ends one too: Kiwi cut after "다..." but not after "다…", so one outlet's
+# sentence was two of another's.
+_SPACED_END = re.compile(r"(?<=\S[다요죠까][.!?…])\s+(?=\S)")
 
 
 def _mended(para: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
