@@ -824,3 +824,47 @@ def test_a_county_deputy_against_a_city_deputy_is_the_title_of_one_person():
 
     assert _rival_titles("군수", "시장") and not _rival_titles("도지사", "지사")
     assert not _rival_titles("부시장", "이장") and not _rival_titles("군수", "부시장")
+
+
+SENTENCED = "Judge Maria Ostrowski on Monday sentenced Gregory Hale to 18 months in prison."
+AGREED = "청솔군은 지난 17일 군청 대회의실에서 김도윤 군수 등 40명이 참석한 가운데 협약을 체결했다."
+
+
+@pytest.mark.parametrize(
+    ("release", "right", "wrong", "about"),
+    [
+        (SENTENCED, "Maria Ostrowski", "Maria Ostrowsky", "spelling of Judge Ostrowski"),
+        (AGREED, "김도윤", "김도연", "spelling of 군수 김도윤"),
+    ],
+)
+def test_a_last_name_one_letter_from_the_releases_is_a_misspelling(release, right, wrong, about):
+    """`Judge Maria Ostrowsky` against the release's `Judge Maria Ostrowski`, `김도연 군수`
+    against `김도윤 군수` were no disagreement: a title and last name keyed an English name,
+    and a Korean name only a head title of an area."""
+    found = story(release, release, release.replace(right, wrong), release="a0").disagreements()
+    (d,) = found
+    assert (d.kind, d.about) == ("person", about)
+    assert values(d) == {right: ["a0", "a1"], wrong: ["a2"]}
+    assert all(str(v.value) in s.quote for v in d.values for s in v.sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong"),
+    [
+        (SENTENCED, "Maria Ostrowski", "Marta Ostrowsky"),  # another first name too
+        (SENTENCED, "Maria Ostrowski", "Maria Ostrowskaya"),  # more than one letter
+        (SENTENCED.replace("Ostrowski", "Lin"), "Maria Lin", "Maria Li"),  # a short name
+        (AGREED, "김도윤", "김도연"),  # no release: either outlet may be right
+        (AGREED, "김도윤", "이도윤"),  # another surname
+        (AGREED, "김도윤", "김두연"),  # two letters
+    ],
+)
+def test_names_that_are_no_misspelling_of_the_releases_are_no_disagreement(text, right, wrong):
+    release = None if wrong == "김도연" else "a0"
+    assert story(text, text.replace(right, wrong), release=release).disagreements() == ()
+
+
+def test_a_name_the_release_writes_itself_is_no_misspelling():
+    both = AGREED.replace("김도윤 군수 등", "김도윤 군수와 김도연 군수 등")
+    other = AGREED.replace("김도윤", "김도연")
+    assert story(both, other, release="a0").disagreements() == ()

@@ -15,7 +15,9 @@ Facts are compared only when they describe the same thing (`claim_key`):
 - person: who holds one affiliated head title (`완주군수`, `희망제작소 소장`), and which
   title one person holds (`title of 김동철`: 사장 against 부사장); how an English titled
   name is spelt, where the story's release writes it (`spelling of Commissioner Whitfield`:
-  Diana against the release's Dana, a misprint);
+  Diana against the release's Dana, a misprint); a name one letter from the name the
+  release gives the person of that title (`Judge Maria Ostrowsky`, `김도연 군수` against
+  `김도윤 군수`: `reconcile.misspelt`), against the release only;
 - organization: who signed (the parties written as actors of the signing).
 
 A happening a story reports once (`story_happenings.tsv`: a signing, a ceremony) is compared
@@ -67,6 +69,7 @@ from newsmoa.facts.quantities import hedge
 from newsmoa.facts.quantities_en import Lead, lead, led_alike
 from newsmoa.facts.quoted import QUOTED_DAY
 from newsmoa.facts.tables import mapping, words
+from newsmoa.reconcile.misspelt import misspelt_name, role_of, same_role
 from newsmoa.reconcile.rewrites import dice
 from newsmoa.text.script import english
 from newsmoa.types import (
@@ -248,8 +251,56 @@ def _spelt_by_release(claims: dict[tuple[str, str], list[Claim]], release: str |
 
 
 def _spelt_covers(a: Any, b: Any) -> bool:
-    """Two names of one title and last name agree unless one is the other misspelt."""
-    return not compare.misspelt(str(a), str(b))
+    """Two names of one title agree unless one is the other misspelt: its first name
+    (`compare.misspelt`), or one letter of its last (`misspelt.misspelt_name`)."""
+    a, b = str(a), str(b)
+    return not (compare.misspelt(a, b) or misspelt_name(a, b) or misspelt_name(b, a))
+
+
+def _misspelt_against_release(
+    claims: dict[tuple[str, str], list[Claim]],
+    articles: Sequence[Article],
+    facts: Mapping[str, Sequence[Fact]],
+    release: Article,
+) -> None:
+    """Add to `claims` (in place) each name an article writes one letter away from the
+    name the release gives the person of the same title (`reconcile.misspelt`): `Judge
+    Maria Ostrowsky` against `Judge Maria Ostrowski`, `박성인 군수` against `박성일 군수`
+    were never compared (a title and last name, or a Korean head title of an area, was
+    what keyed a name). Under the release name's spelling claim (`spelling of Judge
+    Ostrowski`, `spelling of 군수 박성일`), which every article writing the release's
+    spelling for that title stands with. A name the release writes itself is no
+    misspelling, nor one near two of its names of that title; two names a claim of the
+    title's holder compares already (`name of 완주군수`) are left to it."""
+    ours = [(f, r) for f in facts.get(release.id, ()) if (r := role_of(f)) is not None]
+    written = {str(f.value) for f in facts.get(release.id, ()) if f.type == "person"}
+    for art in articles:
+        if art.id == release.id:
+            continue
+        for fact in facts.get(art.id, ()):
+            role, name = role_of(fact), str(fact.value)
+            if role is None or name in written:
+                continue
+            near = [
+                (f, r) for f, r in ours if same_role(r, role) and misspelt_name(str(f.value), name)
+            ]
+            if len({str(f.value) for f, _ in near}) != 1:
+                continue
+            mine, title = near[0][0], near[0][1][0]
+            held = claim_key(mine, None)
+            if held is not None and held == claim_key(fact, None):
+                continue
+            key = ("person", _spelling_key(mine) or f"{SPELLING_OF}{title} {mine.value}")
+            if key not in claims:
+                claims[key] = [
+                    (str(f.value), f, a)
+                    for a in articles
+                    for f in facts.get(a.id, ())
+                    if str(f.value) == str(mine.value)
+                    and (r := role_of(f)) is not None
+                    and same_role(r, near[0][1])
+                ]
+            claims[key].append((name, fact, art))
 
 
 def title_claim(
@@ -545,6 +596,8 @@ def find_disagreements(
             if (held := title_claim(fact, art, spans[art.id])) is not None:
                 claims.setdefault(held[0], []).append((held[1], fact, art))
     _spelt_by_release(claims, release)
+    if release in by_id:
+        _misspelt_against_release(claims, articles, facts, by_id[release])
     _one_amount_each(claims, amounts, days, units, counted)
     for art in articles:
         clauses = signing_clauses(signing_analyses(art, sentences))
