@@ -24,10 +24,12 @@ from newsmoa.serve.view import (
     plural,
     quoted_words,
     show_stated,
+    topic,
     trend_text,
     when,
     why_text,
     with_disputes,
+    wordings,
 )
 
 LIST_FORMATS = ("table", "json", "jsonl", "csv", "md")
@@ -239,8 +241,8 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
             out += [f"_{md_cell(trend)}_", ""]
         for v in d["values"]:
             quotes = "; ".join(
-                f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
-                for s in v["sources"]
+                f"{', '.join(names.get(a, a) for a in ids)}: “{quote}”"
+                for ids, quote in wordings(v)
             )
             out.append(f"- **{show_stated(v['value'], quoted_words(v))}**: {quotes}")
     if event := doc.get("event"):
@@ -297,8 +299,30 @@ def _fact_role(fact: dict[str, Any]) -> str:
 
 
 def _disputed(about: list[str]) -> str:
-    """A consolidated sentence's mark where its outlets disagree (`view.disputes`)."""
-    return f" (disputed: {', '.join(about)})" if about else ""
+    """A consolidated sentence's mark where its outlets disagree (`view.disputes`), each
+    disagreement by its topic: the sentence it names is this one (`view.topic`)."""
+    return f" (disputed: {'; '.join(topic(a) for a in about)})" if about else ""
+
+
+SIDE_WORDINGS = 3  # a side's wordings quoted in the table; the rest are named (json: all)
+
+
+def _side_lines(value: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """One side of a disagreement in the table: a line per wording, `value — outlets
+    (“quote”)`, the outlets quoted alike together (a line per outlet made 13 lines of one
+    date that 12 outlets reprinted: a press office's case); past `SIDE_WORDINGS` wordings,
+    the other outlets on one line."""
+    groups = wordings(value)
+    shown = show_stated(value["value"], quoted_words(value))
+    lines = [
+        f"  {shown} — {', '.join(names.get(a, a) for a in ids)} (“{quote}”)"
+        for ids, quote in groups[:SIDE_WORDINGS]
+    ]
+    if rest := groups[SIDE_WORDINGS:]:
+        others = list(dict.fromkeys(names.get(a, a) for ids, _ in rest for a in ids))
+        more = plural(len(rest), "other wording", "other wordings")
+        lines.append(f"  {shown} — {', '.join(others)} (in {more})")
+    return lines
 
 
 def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
@@ -354,11 +378,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
         if trend := trend_text(d):
             lines.append(f"  ({trend})")
         for v in d["values"]:
-            for s in v["sources"]:
-                lines.append(
-                    f"  {show_stated(v['value'], s.get('quote'))} — "
-                    f"{names.get(s['article'], s['article'])}: “{s.get('quote', '')}”"
-                )
+            lines += _side_lines(v, names)
         parts.append("\n".join(lines))
     if event := doc.get("event"):
         card = Table(title=f"event: {event['type']}", show_header=False)

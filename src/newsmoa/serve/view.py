@@ -88,6 +88,25 @@ def quoted_words(value: dict[str, Any]) -> str:
     return str(sources[0].get("quote") or "") if sources else ""
 
 
+def wordings(value: dict[str, Any]) -> list[tuple[list[str], str]]:
+    """A disagreement value's sources grouped by the words they are quoted in, in order:
+    (article ids, quote). Twelve outlets reprinting one sentence are one line with twelve
+    names, not twelve lines of one quote (a press office's case)."""
+    out: dict[str, list[str]] = {}
+    for s in value.get("sources") or []:
+        ids = out.setdefault(str(s.get("quote") or ""), [])
+        if s["article"] not in ids:
+            ids.append(s["article"])
+    return [(ids, quote) for quote, ids in out.items()]
+
+
+def topic(about: str) -> str:
+    """A disagreement's label as a sentence's mark shows it, without the sentence it is in
+    (`meeting date, sentence 3`: the mark is on sentence 3; "disputed: meeting date,
+    sentence 3, 농민, sentence 3" read as four things)."""
+    return at_sentence(about)[0]
+
+
 def korean_number(n: int) -> str:
     """A whole number as Korean news writes it: `120억`, `3억 6,000만`, `1,500`."""
     rest, parts = abs(n), []
@@ -351,7 +370,7 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
                 "text": s["text"],
                 "chips": chips(s["sources"]),
                 "scope": scope,
-                "disputed": about[n - 1],
+                "disputed": [topic(a) for a in about[n - 1]],
                 "added": released is not None and not released[n - 1],  # not in the release
             }
         )
@@ -399,6 +418,15 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
                     "value": v["value"],
                     "shown": show_stated(v["value"], quoted_words(v)),
                     "chips": chips(v["sources"]),
+                    "wordings": [
+                        {
+                            "chips": chips(
+                                [s for s in v["sources"] if str(s.get("quote") or "") == quote]
+                            ),
+                            "quote": quote,
+                        }
+                        for _, quote in wordings(v)
+                    ],
                 }
                 for v in d["values"]
             ],
