@@ -97,3 +97,22 @@ def test_a_reprint_of_some_of_the_release_sentences_word_for_word_reuses_all_its
     assert measure([release, short]).scores["short"] == 1.0
     ran = len(shingles(short.text)) / len(shingles(release.text))
     assert release_shares(release, [short])["short"] == round(ran, 3)
+
+
+def test_a_reprint_given_a_date_alone_is_read_after_the_timed_original_of_its_day():
+    """Given its day alone, a reprint was read at that day's midnight, first of the day: it
+    scored 0 and the 10:00 original 1.0, as if the original had copied it (a press office's
+    case). It stays before the next day's articles."""
+    original = art("original", RELEASE + OWN, 60, outlet="뉴시스")
+    reprint = Article(
+        id="a-reprint",
+        text="\n".join(RELEASE + OWN[:2]),
+        published=T0.replace(hour=0),
+        day_only=True,
+        outlet="주간신문",
+    )
+    later = art("next-day", RELEASE[:2], 24 * 60, outlet="다음날신문")
+    order = reading_order([reprint, later, original])
+    assert [a.id for a in order] == ["original", "a-reprint", "next-day"]
+    scores = measure([reprint, original]).scores
+    assert scores["original"] == 0.0 and scores["a-reprint"] == 1.0

@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 
 from newsmoa.facts.tables import words
@@ -87,15 +88,30 @@ def reading_order(articles: Sequence[Article]) -> list[Article]:
     undated text among dated reports is most often what they copy, a wire or a release
     pasted without its date; read last, it was scored as reusing its own reprints (1.0, and
     the first reprint 0: a press office's case). An undated reprint of a dated text is
-    taken for its source the same way: no time says otherwise."""
+    taken for its source the same way: no time says otherwise. An article given a date
+    alone (`Article.day_only`) is read after the timed articles of its day, before the next
+    day's: it was read at the day's midnight, so first of its day, and taken for the source
+    of an outlet's 10:00 original (reuse 0, the original scored as reusing it: a press
+    office's case); a time an outlet gives is evidence of when it wrote, a day alone is no
+    evidence of being first (`_read_at`)."""
 
     def key(a: Article) -> tuple[bool, bool, float, bool, str]:
-        t = a.published.timestamp() if a.published else 0.0
         if a.is_release:
+            t = a.published.timestamp() if a.published else 0.0
             return (False, a.published is None, -t, not _corrects(a), a.id)
-        return (True, a.published is not None, t, False, a.id)
+        return (True, a.published is not None, _read_at(a), False, a.id)
 
     return sorted(articles, key=key)
+
+
+def _read_at(article: Article) -> float:
+    """When an article is taken to be written, for `reading_order`: its time, or for one
+    given a date alone, the end of that day (the last instant before the next day's)."""
+    if article.published is None:
+        return 0.0
+    if article.day_only:
+        return (article.published + timedelta(days=1)).timestamp() - 1e-3
+    return article.published.timestamp()
 
 
 _MARKED_WITHIN = 300  # a correction says so at its top
