@@ -77,3 +77,18 @@ def test_the_web_page_quotes_each_wording_once_with_every_outlet_using_it():
     assert [w["quote"] for w in wrong["wordings"]] == [
         "청솔군은 지난 18일 군청에서 협약을 체결했다"
     ]
+
+
+def test_a_disputed_time_reads_as_the_outlet_wrote_it():
+    """`2024-10-12T14:00:00+09:00` headed a side: the date and time as written, at their
+    own offset (a Minnesota 2 p.m. moved to Seoul would read as the next day)."""
+    doc = _doc()
+    (d,) = doc["disagreements"]
+    d["values"][0]["value"] = "2024-05-17T14:00:00+09:00"
+    d["values"][1]["value"] = "2024-05-18T14:30:00-05:00"
+    shown = render.story(doc, "table")
+    assert "  2024-05-17 14:00 — press release" in shown
+    assert "  2024-05-18 14:30 — 오류신문" in shown
+    assert "T14:" not in render.story(doc, "md").split("## Story")[0]
+    sides = story_view(doc)["disagreements"][0]["values"]
+    assert [v["shown"] for v in sides] == ["2024-05-17 14:00", "2024-05-18 14:30"]

@@ -22,7 +22,7 @@ from newsmoa.serve.view import (
     labels,
     placements,
     plural,
-    quoted_words,
+    show_side,
     show_stated,
     topic,
     trend_text,
@@ -244,7 +244,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 f"{', '.join(names.get(a, a) for a in ids)}: “{quote}”"
                 for ids, quote in wordings(v)
             )
-            out.append(f"- **{show_stated(v['value'], quoted_words(v))}**: {quotes}")
+            out.append(f"- **{show_side(v)}**: {quotes}")
     if event := doc.get("event"):
         out += ["", f"## Event: {event['type']}", ""]
         out += [f"- {key}: {value}" for key, value in _event_fields(event)]
@@ -313,7 +313,7 @@ def _side_lines(value: dict[str, Any], names: dict[str, str]) -> list[str]:
     date that 12 outlets reprinted: a press office's case); past `SIDE_WORDINGS` wordings,
     the other outlets on one line."""
     groups = wordings(value)
-    shown = show_stated(value["value"], quoted_words(value))
+    shown = show_side(value)
     lines = [
         f"  {shown} — {', '.join(names.get(a, a) for a in ids)} (“{quote}”)"
         for ids, quote in groups[:SIDE_WORDINGS]

@@ -7,6 +7,7 @@ the result out.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import fields
@@ -80,6 +81,19 @@ def show_stated(value: Any, words: str | None) -> str:
     """`show_value` for a value stated in `words` (a fact's text, a quote): figures stated
     without Hangul (`$60,000`, `about 300 people`) in thousands, others in 만/억/조."""
     return show_value(value, korean=not words or has_hangul(words))
+
+
+_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::00)?(?:[+-]\d{2}:\d{2}|Z)?")
+
+
+def show_side(value: dict[str, Any]) -> str:
+    """A disagreement's value as its side is headed: `show_stated` in the words it is
+    quoted in, a date and time as the outlet wrote it, at its own offset (`2024-10-12
+    14:00`, not `2024-10-12T14:00:00+09:00`; moved to the reader's zone, a 2 p.m. meeting
+    in Minnesota would read as the next day's)."""
+    shown = show_stated(value["value"], quoted_words(value))
+    m = _DATE_TIME.fullmatch(shown)
+    return f"{m.group(1)} {m.group(2)}" if m else shown
 
 
 def quoted_words(value: dict[str, Any]) -> str:
@@ -416,7 +430,7 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
             "values": [
                 {
                     "value": v["value"],
-                    "shown": show_stated(v["value"], quoted_words(v)),
+                    "shown": show_side(v),
                     "chips": chips(v["sources"]),
                     "wordings": [
                         {
