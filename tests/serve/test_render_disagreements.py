@@ -92,3 +92,21 @@ def test_a_disputed_time_reads_as_the_outlet_wrote_it():
     assert "T14:" not in render.story(doc, "md").split("## Story")[0]
     sides = story_view(doc)["disagreements"][0]["values"]
     assert [v["shown"] for v in sides] == ["2024-05-17 14:00", "2024-05-18 14:30"]
+
+
+def test_a_side_worded_several_ways_names_all_its_outlets_then_each_wording():
+    doc = _doc()
+    agree = doc["disagreements"][0]["values"][0]["sources"]
+    for n, src in enumerate(agree[1:5], start=1):
+        src["quote"] = f"({OUTLETS[n]}) {src['quote']}"
+    shown = render.story(doc, "table")
+    block = shown[shown.index("DISAGREEMENT") :].split("\n\n")[0].splitlines()
+    assert block[1] == f"  2024-05-17 — press release (청솔군청), {', '.join(OUTLETS[1:-1])}"
+    assert block[2:6] == [
+        "      “청솔군은 지난 17일 군청에서 협약을 체결했다” — press release (청솔군청), "
+        + ", ".join(OUTLETS[5:-1]),
+        "      “(신문1) 청솔군은 지난 17일 군청에서 협약을 체결했다” — 신문1",
+        "      “(신문2) 청솔군은 지난 17일 군청에서 협약을 체결했다” — 신문2",
+        "      2 other wordings: 신문3, 신문4",
+    ]
+    assert block[6] == "  2024-05-18 — 오류신문 (“청솔군은 지난 18일 군청에서 협약을 체결했다”)"

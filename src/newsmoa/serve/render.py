@@ -308,20 +308,25 @@ SIDE_WORDINGS = 3  # a side's wordings quoted in the table; the rest are named (
 
 
 def _side_lines(value: dict[str, Any], names: dict[str, str]) -> list[str]:
-    """One side of a disagreement in the table: a line per wording, `value — outlets
-    (“quote”)`, the outlets quoted alike together (a line per outlet made 13 lines of one
-    date that 12 outlets reprinted: a press office's case); past `SIDE_WORDINGS` wordings,
+    """One side of a disagreement in the table: `value — outlets (“quote”)`, the outlets
+    quoted alike together (a line per outlet made 13 lines of one date that 12 outlets
+    reprinted: a press office's case). A side its outlets word several ways names them all
+    on its first line, then each wording under it with its outlets, past `SIDE_WORDINGS`
     the other outlets on one line."""
     groups = wordings(value)
     shown = show_side(value)
-    lines = [
-        f"  {shown} — {', '.join(names.get(a, a) for a in ids)} (“{quote}”)"
-        for ids, quote in groups[:SIDE_WORDINGS]
-    ]
+
+    def named(ids: list[str]) -> str:
+        return ", ".join(dict.fromkeys(names.get(a, a) for a in ids))
+
+    if len(groups) == 1:
+        ((ids, quote),) = groups
+        return [f"  {shown} — {named(ids)} (“{quote}”)"]
+    lines = [f"  {shown} — {named([s['article'] for s in value['sources']])}"]
+    lines += [f"      “{quote}” — {named(ids)}" for ids, quote in groups[:SIDE_WORDINGS]]
     if rest := groups[SIDE_WORDINGS:]:
-        others = list(dict.fromkeys(names.get(a, a) for ids, _ in rest for a in ids))
         more = plural(len(rest), "other wording", "other wordings")
-        lines.append(f"  {shown} — {', '.join(others)} (in {more})")
+        lines.append(f"      {more}: {named([a for ids, _ in rest for a in ids])}")
     return lines
 
 
