@@ -451,3 +451,13 @@ def test_a_json_lines_page_without_a_url_is_known_by_the_address_it_names(tmp_pa
     (tmp_path / "p.jsonl").write_text(json.dumps({"html": page}) + "\n", "utf-8")
     (item,) = read_sources([str(tmp_path / "p.jsonl")])
     assert item.url == "https://x.example.kr/news/9"
+
+
+def test_a_text_opening_with_many_comments_is_read_at_once(tmp_path):
+    """Whether a .md file is a page's source was asked with `(?:<!--.*?-->\\s*)*`, which
+    splits a run of comments in 2**n ways: a note opening with 40 comment lines did not
+    finish (a review); it is Markdown text, read as such."""
+    path = tmp_path / "note.md"
+    path.write_text("<!-- 메모 -->\n" * 40 + "# 예산 확정\n\n시는 예산을 확정했다.\n", "utf-8")
+    (item,) = read_sources([str(path)])
+    assert item.html is None and "시는 예산을 확정했다." in item.text
