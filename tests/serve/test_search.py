@@ -237,3 +237,6 @@ def test_the_web_and_the_api_take_the_start_of_a_story_id_as_the_cli_does(db, cl
     pasted = client.get("/", params={"q": f" {pact[:8]} "}, follow_redirects=False)
     assert pasted.status_code == 303 and pasted.headers["location"].endswith(f"/stories/{pact}")
     assert client.get("/", params={"q": "agreement"}).status_code == 200  # words: searched
+    for odd in ("s12345\ud7ff", "\U0010ffff"):  # (the character after it: no text, a 500)
+        assert client.get(f"/api/stories/{odd}").status_code == 404
+        assert client.get(f"/stories/{odd}").status_code == 404

@@ -305,8 +305,8 @@ class SQLStore:
         return found
 
     def story_ids_starting(self, prefix: str, limit: int = 10) -> dict[str, str | None]:
-        if not prefix:
-            return {}
+        if not prefix or not prefix.isascii():
+            return {}  # (ids are ASCII; the character after U+D7FF is no text a database takes)
         after = prefix[:-1] + chr(ord(prefix[-1]) + 1)  # the ids from prefix up to it: by index
         found: set[str] = set()
         for query in (
