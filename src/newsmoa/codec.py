@@ -106,6 +106,7 @@ def story_to_json(story: Story) -> dict[str, Any]:
         "id": story.id,
         "title": story.title,
         "first_published": first_published(story.articles),
+        **first_at(story.articles),
         "outlets": sorted({a.outlet for a in story.articles if a.outlet}),
         "article_count": len(story.articles),
         "articles": [article_to_json(a, reuse=reuse.get(a.id)) for a in story.articles],
@@ -126,6 +127,15 @@ def first_published(articles: Sequence[Article]) -> str | None:
     that article was given a date alone."""
     dated = [a for a in articles if a.published is not None]
     return published(min(dated, key=lambda a: a.published.timestamp())) if dated else None  # type: ignore[union-attr]
+
+
+def first_at(articles: Sequence[Article]) -> dict[str, str]:
+    """`first_at`, the instant a story's first article's day began, when that article was
+    given a date alone (as an article's `published_at`): the store orders and spans stories
+    by it, and the date read without its zone moved with the process's (`sql.story_values`)."""
+    dated = [a for a in articles if a.published is not None]
+    first = min(dated, key=lambda a: a.published.timestamp()) if dated else None  # type: ignore[union-attr]
+    return {"first_at": iso(first.published) or ""} if first is not None and first.day_only else {}
 
 
 def summary_to_json(doc: dict[str, Any]) -> dict[str, Any]:

@@ -879,13 +879,12 @@ class Newsroom:
             if not articles:
                 self.store.delete_story(story)
                 continue
-            dated = [a.published for a in articles if a.published]
             summaries.append(
                 {
                     "id": story,
                     "title": story_title(reading_order(articles)),
                     "first_published": codec.first_published(articles),
-                    "first_at": codec.iso(min(dated)) if dated else None,  # (a date's start)
+                    **codec.first_at(articles),  # (a date alone: its day's start)
                     "outlets": sorted({a.outlet for a in articles if a.outlet}),
                     "article_count": len(articles),
                 }

@@ -1102,6 +1102,10 @@ def test_a_date_given_without_a_time_stays_a_date(tmp_path):
     published = {a["id"]: a["published"] for a in doc["articles"]}
     assert published == {"d1": "2015-03-20", "t1": "2015-03-20T16:34:00+09:00"}
     assert doc["first_published"] == "2015-03-20"
+    assert doc["first_at"] == "2015-03-20T00:00:00+09:00"  # (its day's start, as published_at)
+    seoul_start = datetime(2015, 3, 20, tzinfo=ZoneInfo("Asia/Seoul")).timestamp()
+    with sqlite3.connect(db) as con:  # the story is ordered by it, not by the process's zone
+        assert con.execute("SELECT first_ts FROM stories").fetchall() == [(seoul_start,)]
     with TestClient(create_app(str(db))) as client:
         api = client.get(f"/api/stories/{row['id']}").json()
         assert {a["id"]: a["published"] for a in api["articles"]} == published
