@@ -61,3 +61,20 @@ def test_an_archive_in_an_archive_is_read(tmp_path):
         z.writestr("2026-03.zip", inner.getvalue())
     (item,) = read_sources([str(outer)])
     assert item.origin == f"{outer}/2026-03.zip/a.txt" and item.text == ARTICLE
+
+
+def test_a_members_dots_stay_inside_the_archive_and_a_gzip_member_is_bounded(tmp_path, monkeypatch):
+    """A member `../inbox/a.txt` was named `clips.zip/../inbox/a.txt`, the key of the file
+    `inbox/a.txt` beside the archive, whose stored article it would replace; and a gzip
+    member was decompressed whole whatever it held, its stated size being its compressed
+    one (a review)."""
+    from newsmoa.ingest import archives
+
+    archive = tmp_path / "clips.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("../inbox/a.txt", ARTICLE)
+        z.writestr("big.jsonl.gz", gzip.compress(b"{" + b" " * 5000 + b"}\n"))
+    monkeypatch.setattr(archives, "MAX_MEMBER_BYTES", 4000)
+    text, big = read_sources([str(archive)])
+    assert isinstance(text, RawItem) and text.origin == f"{archive}/inbox/a.txt"
+    assert isinstance(big, InputError) and "over 4,000 bytes once decompressed" in str(big)

@@ -19,12 +19,13 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from newsmoa.errors import InputError, Skipped
+from newsmoa.ingest.compressed import plain_bytes
 from newsmoa.ingest.readers import (
-    GZIP_SUFFIX,
     NOT_READ,
     READ_SUFFIXES,
     ZIP_SUFFIX,
     Item,
+    kind_suffix,
     read_data,
 )
 
@@ -44,12 +45,18 @@ def read_zip(path: Path | IO[bytes], origin: str, *, depth: int = 0) -> Iterator
         return
     with archive:
         for info in archive.infolist():
-            name = member_name(info)
-            parts = PurePosixPath(name).parts
-            if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in parts):
+            # (`..` and `/` leave the archive's name out: `clips.zip/../inbox/a.txt` was
+            # the key of the file `inbox/a.txt`, whose stored article it would replace)
+            parts = [p for p in PurePosixPath(member_name(info)).parts if p not in ("/", "..")]
+            if (
+                info.is_dir()
+                or not parts
+                or any(p.startswith(".") or p == "__MACOSX" for p in parts)
+            ):
                 continue
+            name = "/".join(parts)
             where = f"{origin}/{name}"
-            suffix = _kind_suffix(name)
+            suffix = kind_suffix(Path(name))
             nested = suffix == ZIP_SUFFIX and depth < MAX_DEPTH  # (months' archives in a year's)
             if suffix not in READ_SUFFIXES and not nested:
                 written = PurePosixPath(name).suffix.lower() or "no suffix"
@@ -59,9 +66,10 @@ def read_zip(path: Path | IO[bytes], origin: str, *, depth: int = 0) -> Iterator
                 yield InputError(where, f"over {MAX_MEMBER_BYTES:,} bytes: not a file of articles")
                 continue
             try:
-                data = _plain(archive.read(info))
-            # (RuntimeError: an encrypted member, read without its password)
-            except (OSError, zipfile.BadZipFile, zlib.error, RuntimeError) as exc:
+                data = plain_bytes(archive.read(info), MAX_MEMBER_BYTES)
+            # (RuntimeError: an encrypted member, read without its password; ValueError:
+            # one that decompresses past MAX_MEMBER_BYTES)
+            except (OSError, zipfile.BadZipFile, zlib.error, RuntimeError, ValueError) as exc:
                 yield InputError(where, f"cannot read from the archive: {exc}")
                 continue
             if nested:
@@ -85,18 +93,3 @@ def member_name(info: zipfile.ZipInfo) -> str:
         except UnicodeDecodeError:
             continue
     return info.filename
-
-
-def _kind_suffix(name: str) -> str:
-    """How a member is read: its suffix, a gzip-compressed one's inner suffix."""
-    path = PurePosixPath(name)
-    if path.suffix.lower() == GZIP_SUFFIX:
-        return PurePosixPath(path.stem).suffix.lower()
-    return path.suffix.lower()
-
-
-def _plain(data: bytes) -> bytes:
-    """A member's bytes, decompressed when they are gzip's (`a.jsonl.gz` in the archive)."""
-    import gzip
-
-    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data

@@ -30,6 +30,22 @@ def read_plain(path: str) -> bytes:
         return source.read()
 
 
+def plain_bytes(data: bytes, limit: int) -> bytes:
+    """`data` decompressed when it is gzip (a member `a.jsonl.gz` of a zip archive); a
+    `ValueError` when it holds over `limit` bytes, which the archive's stated size of the
+    member, its compressed one, did not bound (a review: a 1 MB member can hold 1 GB)."""
+    if data[:2] != GZIP_MAGIC:
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as source:
+            out = source.read(limit + 1)
+    except EOFError as exc:
+        raise gzip.BadGzipFile(f"the gzip file is cut short ({exc})") from exc
+    if len(out) > limit:
+        raise ValueError(f"over {limit:,} bytes once decompressed: not a file of articles")
+    return out
+
+
 def copy_plain(path: str, target: IO[bytes]) -> None:
     """Write the file's (decompressed) bytes to `target`."""
     with _reading(path) as source:
