@@ -259,3 +259,17 @@ def test_an_ellipsis_after_a_final_ending_ends_a_sentence_either_way_it_is_writt
         ]
     inside = "그는 “많이 힘들었다… 그래도 버텼다”고 말했다."
     assert _cut(inside) == [inside]
+
+
+def test_a_wrapped_texts_line_ending_in_a_closed_quotation_ends_its_paragraph():
+    """A line ending `…늘리겠다.”` ended in a closing mark, not a stop, so a wrapped text
+    joined it to the next line's paragraph (a review)."""
+    from newsmoa.text.sentences import _unwrapped
+
+    lines = [
+        "김철수 군수는 “청년이 돌아오는 농촌을 만들고 일자리를 늘리겠다.”",
+        "군은 내년부터 스마트팜 단지를 조성하고 청년 농업인을 육성할 계획이라고",
+        "밝혔다. 협약식에는 주민 백여 명이 참석해 두 기관의 협력을 축하했다.",
+    ]
+    text = "\n".join(lines)
+    assert [text[a:b] for a, b in _unwrapped(text)] == [lines[0], "\n".join(lines[1:])]

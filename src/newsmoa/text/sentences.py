@@ -62,7 +62,7 @@ def _unwrapped(text: str) -> list[tuple[int, int]]:
             if _quote_goes_on(last, line) or (
                 wrapped
                 and len(last.rsplit("\n", 1)[-1].strip()) >= 0.8 * width
-                and last[-1] not in _STOPS
+                and last.rstrip(CLOSERS)[-1:] not in _STOPS  # (`…하겠다.”` ends one)
                 and not line.startswith(list_marks())
             ):
                 out[-1][1] = end
