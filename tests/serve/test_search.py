@@ -223,6 +223,8 @@ def test_a_word_after_a_minus_is_left_out_on_the_command_line_and_the_api(db, cl
     assert "no story holds 완주 -완주" in run(db, "search", "완주", "-완주").stderr
     typo = run(db, "search", "완주", "--outlets", "x", ok=False)
     assert typo.exit_code == 2 and "No such option" in typo.output
+    short = run(db, "search", "완주", "-n", "5", ok=False)  # (searched as -n and 5)
+    assert short.exit_code == 2 and "No such option '-n'" in short.output
 
 
 def test_the_web_and_the_api_take_the_start_of_a_story_id_as_the_cli_does(db, client):

@@ -1,8 +1,8 @@
 """The English readers of a text, run in one order for both their users: an article's facts
 (`extract_en`) and the entities command (`ner.english`).
 
-- `named(text)`: titled people with all their mentions (`people_en`), then organisations and
-  places (`places_en`) outside those mentions;
+- `named(text)`: people, titled or not, with all their mentions (`people_en`), then
+  organisations and places (`places_en`) outside those mentions;
 - `counted(text)`: amounts and counts (`quantities_en`), lengths of time (`durations_en`)
   and ages (`ages_en`), in that order: where two overlap, a caller keeps the first.
 
@@ -19,7 +19,7 @@ from newsmoa.facts.quantities_en import Quantity
 
 
 def named(text: str) -> tuple[list[Person], list[Found]]:
-    """The titled people of a text, and its organisations and places outside their
+    """The people of a text (titled or not), and its organisations and places outside their
     mentions."""
     people = people_en.find(text)
     return people, places_en.find(text, [m for p in people for m in p.mentions])

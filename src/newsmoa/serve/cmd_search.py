@@ -60,8 +60,10 @@ def search(
     from newsmoa.serve.cli import _store, _width, no_such_outlet
     from newsmoa.store.search import query as parsed
 
-    if typo := next((w for w in query if w.startswith("--") and len(w) > 2), None):
-        raise click.NoSuchOption(typo.split("=")[0], ctx=ctx)  # (not a word left out)
+    # an option mistyped, not a word left out: `--outlets`, or a short one (`-n 5`; a
+    # left-out letter would leave out nearly every article)
+    if typo := next((w for w in query if _option_like(w)), None):
+        raise click.NoSuchOption(typo.split("=")[0], ctx=ctx)
     lo, hi = cli_span(since, until, shown_zone())
     try:
         asked = parsed(" ".join(query), outlet=outlet or None, since=lo, until=hi)
@@ -76,6 +78,12 @@ def search(
         click.echo(f"no story holds {said}.", err=True)
         return
     click.echo(results(found, fmt, width=_width()))
+
+
+def _option_like(word: str) -> bool:
+    return (word.startswith("--") and len(word) > 2) or (
+        len(word) == 2 and word[0] == "-" and word[1].isascii() and word[1].isalpha()
+    )
 
 
 def _quoted(term: str) -> str:
