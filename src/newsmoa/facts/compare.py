@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from difflib import SequenceMatcher
 from typing import Any
 
 from newsmoa.text.normalize import comparison_key
@@ -116,21 +115,6 @@ def person_covers(a: str, b: str) -> bool:
         or (len(a) <= 2 and b.startswith(a) and len(b) > len(a))
         or (" " not in a and a in b.split())
     )
-
-
-SPELT_ALIKE = 0.7  # first names this alike (difflib ratio) are one name misspelt: Dana, Diana
-
-
-def misspelt(a: str, b: str) -> bool:
-    """Whether two English names of one title and last name (`Dana Whitfield`, `Diana
-    Whitfield`) are one person's name spelt two ways: their first names differ, neither is an
-    initial or short form of the other (`J.`, `Dan` / `Daniel`), and they are spelt alike
-    (`SPELT_ALIKE`; `Bill` / `William`, `Ted` / `Edward` are not: another form of the name,
-    or someone else)."""
-    fa, fb = (n.split()[0].rstrip(".").lower() for n in (a, b))
-    if fa.startswith(fb) or fb.startswith(fa):
-        return False
-    return SequenceMatcher(None, fa, fb).ratio() >= SPELT_ALIKE
 
 
 def about(happening: str, field: str) -> str:

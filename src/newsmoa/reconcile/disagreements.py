@@ -69,7 +69,7 @@ from newsmoa.facts.quantities import hedge
 from newsmoa.facts.quantities_en import Lead, lead, led_alike
 from newsmoa.facts.quoted import QUOTED_DAY
 from newsmoa.facts.tables import mapping, words
-from newsmoa.reconcile.misspelt import misspelt_name, role_of, same_role
+from newsmoa.reconcile.misspelt import first_name_misspelt, misspelt_name, role_of, same_role
 from newsmoa.reconcile.rewrites import dice
 from newsmoa.text.script import english
 from newsmoa.types import (
@@ -225,7 +225,7 @@ def _spelling_key(fact: Fact) -> str | None:
     """`spelling of Commissioner Whitfield`: the claim an English titled name makes about
     how its person's name is spelt, across the story (`Dana Whitfield` against `Diana
     Whitfield`, an outlet's misprint, was no disagreement: English names claimed nothing).
-    Only a misspelling disputes it (`compare.misspelt`)."""
+    Only a misspelling disputes it (`misspelt`)."""
     name, role = str(fact.value), (fact.role or "").split()
     if not role or len(name.split()) < 2 or not english(name):
         return None
@@ -252,9 +252,9 @@ def _spelt_by_release(claims: dict[tuple[str, str], list[Claim]], release: str |
 
 def _spelt_covers(a: Any, b: Any) -> bool:
     """Two names of one title agree unless one is the other misspelt: its first name
-    (`compare.misspelt`), or one letter of its last (`misspelt.misspelt_name`)."""
+    (`misspelt.first_name_misspelt`), or one letter of its last (`misspelt.misspelt_name`)."""
     a, b = str(a), str(b)
-    return not (compare.misspelt(a, b) or misspelt_name(a, b) or misspelt_name(b, a))
+    return not (first_name_misspelt(a, b) or misspelt_name(a, b) or misspelt_name(b, a))
 
 
 def _misspelt_against_release(

@@ -7,9 +7,13 @@ Narrowly: an English name keeps every word but its last, whose spelling differs 
 letter (one added, dropped or changed) in a name of at least `MIN_LAST_NAME` letters; a
 Korean name keeps its length and surname, and one syllable of its given name differs by
 one letter (jamo: 일/인, 윤/운). A name the release itself writes is never a misspelling.
+An English first name spelt alike (`first_name_misspelt`: `Dana`, `Diana`) is one too, for
+the spelling disagreements of English titled names (`disagreements._spelt_covers`).
 """
 
 from __future__ import annotations
+
+from difflib import SequenceMatcher
 
 from newsmoa.facts.names import surname_of, title_modifier, title_of
 from newsmoa.text.script import english
@@ -26,6 +30,21 @@ def one_letter_apart(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = sorted((a, b), key=len)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+SPELT_ALIKE = 0.7  # first names this alike (difflib ratio) are one name misspelt: Dana, Diana
+
+
+def first_name_misspelt(a: str, b: str) -> bool:
+    """Whether two English names of one title and last name (`Dana Whitfield`, `Diana
+    Whitfield`) are one person's name spelt two ways: their first names differ, neither is an
+    initial or short form of the other (`J.`, `Dan` / `Daniel`), and they are spelt alike
+    (`SPELT_ALIKE`; `Bill` / `William`, `Ted` / `Edward` are not: another form of the name,
+    or someone else)."""
+    fa, fb = (n.split()[0].rstrip(".").lower() for n in (a, b))
+    if fa.startswith(fb) or fb.startswith(fa):
+        return False
+    return SequenceMatcher(None, fa, fb).ratio() >= SPELT_ALIKE
 
 
 _HANGUL_BASE, _HANGUL_LAST = 0xAC00, 0xD7A3
