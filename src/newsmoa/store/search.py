@@ -137,8 +137,8 @@ def words(article: Article) -> tuple[str, str]:
 
 
 def holds_all(text: str, terms: Sequence[str]) -> bool:
-    low = normal(text)
-    return all(_find(low, t) >= 0 for t in terms)
+    """Whether a text as written (a story's listed title) holds every term (`titled`)."""
+    return titled(normal(text), terms)
 
 
 def worded(terms: Sequence[str]) -> bool:
