@@ -359,3 +359,19 @@ def test_every_outlet_writing_a_head_with_an_unknown_area_is_a_source_of_the_per
     [person] = [f for f in merge_facts(story.facts) if f.type == "person"]
     assert (person.value, person.role) == ("박정민", "가람군수")
     assert {s.article for s in person.sources} == {"a", "b"}
+
+
+def test_an_object_particle_split_inside_a_word_is_no_particle():
+    """After a name Kiwi read `청솔군수와` as 청소/NNG ᆯ/JKO 군수/NNG 와/JC: the word's stem
+    was `청솔`, so `박영수 청솔군수` was nobody and nothing in the article showed 청솔군 to be
+    an area; its every mention was lost to the organisation fact (a black-box case)."""
+    art = make_article(
+        "x",
+        "전북 청솔군은 22일 업무협약을 체결했다.\n"
+        "협약식에는 박영수 청솔군수와 김태호 대표이사 등 40여 명이 참석했다.",
+    )
+    facts = extract_facts(art, split(art))
+    assert [(f.value, f.role) for f in facts if f.type == "person"][0] == ("박영수", "청솔군수")
+    [county] = [f for f in facts if f.type == "organization" and f.value == "청솔군"]
+    assert len(county.sources) == 1 and county.sources[0].start == 3
+    assert people("그걸 박영수 청솔군수가 봤다.") == [("박영수", "청솔군수", 1)]
