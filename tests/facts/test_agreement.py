@@ -273,3 +273,21 @@ def test_a_history_line_keeps_the_number_written_apart_from_its_counter():
 
     text = "군은 2019년부터 농가 1만2천 명을 지원해 왔고 주민 삼십 명을 초청했다."
     assert history_lines(analyse(text), []) == ["농가 1만2천 명 지원", "주민 삼십 명 초청"]
+
+
+def test_places_that_cover_each_other_are_one_place_and_the_longer_is_shown():
+    """`군청 대회의실` and `청솔군청 대회의실` each cover the other (every word a form of
+    one of the other's): the card's build found no most precise value and stopped with
+    StopIteration, so a whole ingest failed (a black-box case)."""
+    release = "청솔군은 22일 군청 대회의실에서 ㈜한결에너지와 업무협약을 체결했다고 23일 밝혔다."
+    reprint = "청솔군과 ㈜한결에너지가 22일 청솔군청 대회의실에서 업무협약을 맺었다."
+    story = Story(
+        [
+            make_article("r", release, datetime(2026, 1, 23, 9, tzinfo=KST)),
+            make_article("p", reprint, datetime(2026, 1, 23, 11, tzinfo=KST)),
+        ]
+    )
+    event = story.event()
+    assert event is not None
+    assert event.place == "청솔군청 대회의실" and "place" not in event.disputed
+

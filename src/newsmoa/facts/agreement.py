@@ -295,13 +295,20 @@ def _representatives(per, clauses, party_names: Sequence[str]) -> list[tuple[str
 
 
 def _settled(values: Sequence[Any], covers, is_disputed: bool) -> Any:
+    """The most precise of values that all agree, else None. Values that cover each other
+    (`군청 대회의실`, `청솔군청 대회의실`: each of its words a form of the other's) are one
+    place said two ways, and the longer is kept (none was left once both covered each
+    other, and a story's build stopped there: a black-box case)."""
     if is_disputed or not values or compare.distinct(values, covers):
         return None
-    return next(
+    precise = [
         v
         for v in values
-        if not any(compare.key(w) != compare.key(v) and covers(v, w) for w in values)
-    )
+        if not any(
+            compare.key(w) != compare.key(v) and covers(v, w) and not covers(w, v) for w in values
+        )
+    ]
+    return max(precise, key=lambda v: len(str(v)))  # (max keeps the first of equals)
 
 
 def _majority(counts: Counter[str]) -> str | None:
