@@ -291,3 +291,31 @@ def test_places_that_cover_each_other_are_one_place_and_the_longer_is_shown():
     assert event is not None
     assert event.place == "청솔군청 대회의실" and "place" not in event.disputed
 
+
+def test_a_korean_card_has_the_projects_amount_and_how_long_the_agreement_runs():
+    """The Korean card's amount and duration were never filled (the English card's were):
+    `총사업비 120억원을 투입` is what the agreement is worth (`agreement_figures.tsv`), `3년간
+    협력` how long it runs, and a term's end (`협약기간은 2027년 12월까지`) stands where no
+    length is stated; an outlet's `100억원` against the release's 120억원 disputes it."""
+    release = (
+        "완주군은 22일 희망제작소와 업무협약을 체결했다고 23일 밝혔다.\n"
+        "이번 협약에 따라 두 기관은 총사업비 120억원을 투입해 스마트팜을 조성하기로 했다.\n"
+        "두 기관은 3년간 협력해 사업을 추진한다."
+    )
+    agrees = (
+        "완주군은 22일 희망제작소와 업무협약을 체결했다.\n"
+        "두 기관은 약 120억원 규모의 사업비를 들여 스마트팜을 조성한다."
+    )
+    differs = (
+        "완주군은 22일 희망제작소와 업무협약을 체결했다.\n"
+        "두 기관은 총사업비 100억원을 투입해 스마트팜을 조성한다."
+    )
+    at = [datetime(2026, 1, 23, h, tzinfo=KST) for h in (9, 10, 11)]
+    one = Story([make_article("r", release, at[0]), make_article("a", agrees, at[1])]).event()
+    assert one is not None and (one.amount, one.duration, one.disputed) == ("120억원", "3년", ())
+    other = Story([make_article("r", release, at[0]), make_article("d", differs, at[2])]).event()
+    assert other is not None and other.amount is None and "amount" in other.disputed
+    assert other.duration == "3년"
+    term = "완주군은 22일 희망제작소와 업무협약을 체결했다.\n협약기간은 2027년 12월까지다."
+    event = Story([make_article("t", term, at[0])]).event()
+    assert event is not None and event.duration == "2027년 12월까지" and event.amount is None

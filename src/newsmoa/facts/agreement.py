@@ -14,6 +14,11 @@ A story has a card when some article has a clause labelled `signing` (`happening
   organisation), with `representatives` in `disputed`;
 - date, place, participants: the facts about the signing; None with the field in `disputed`
   when `disagreements` holds one about it (no winner is picked), else the most precise value;
+- amount: money the agreement's project is worth (`총사업비 120억원을 투입`: what it counts
+  or is about, `agreement_figures.tsv`, or said of the signing), as written; duration: a
+  length of time about the signing or its work (`3년간 협력`), else a term's end as
+  written (`협약기간은 2027년 12월까지`); either None with the field in `disputed` when
+  outlets state figures that do not agree or a disagreement holds the figure;
 - phase: `2단계`, `2차` before the agreement noun (`phases.tsv`);
 - items and history: bullet lists and history lines (`items`), merged across outlets.
 
@@ -31,10 +36,12 @@ from typing import Any
 
 from newsmoa.facts import compare, items
 from newsmoa.facts.agreement_en import english_event
-from newsmoa.facts.clauses import Analysis, Clause, analyse, may_carry
+from newsmoa.facts.clauses import EARLIER, Analysis, Clause, analyse, may_carry
+from newsmoa.facts.durations import DURATION
 from newsmoa.facts.evidence import sentence_spans
 from newsmoa.facts.names import head_title, title_of
-from newsmoa.facts.tables import rows, words
+from newsmoa.facts.quantities import hedge
+from newsmoa.facts.tables import alternation, grouped, rows, words
 from newsmoa.text.script import english
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, Event, Fact, Source
 
@@ -177,6 +184,8 @@ def agreement_event(
         "place": bool(places) and place is None,
         "participants": bool(counts) and participants is None,
     }
+    amount = _figure(_amounts(per, clauses), disagreements)
+    duration = _figure(_durations(per), disagreements)
     phase = Counter(
         m.group(0).replace(" ", "")
         for a, _, _ in per
@@ -191,13 +200,100 @@ def agreement_event(
         place=place,
         phase=_majority(phase),
         participants=participants,
+        amount=amount[0],
+        duration=duration[0],
         items=_items(per),
         history=_history(per),
         disputed=tuple(
             f for f in ("date", "place", "participants") if about[f] in disputed or unsettled[f]
         )
-        + (("representatives",) if any(doubt for _, doubt in shown) else ()),
+        + (("representatives",) if any(doubt for _, doubt in shown) else ())
+        + tuple(f for f, (_, doubt) in (("amount", amount), ("duration", duration)) if doubt),
     )
+
+
+def _figure_kind(kind: str) -> frozenset[str]:
+    return frozenset(row[0] for row in grouped("agreement_figures").get(kind, ()))
+
+
+def _of_signing(fact: Fact, a: Article, clauses) -> bool:
+    return fact.about == SIGNING or any(True for _ in _inside(fact, clauses[a.id]))
+
+
+def _amounts(per, clauses) -> list[tuple[Any, ...]]:
+    """Money the agreement's project is worth, as (value, unit, hedge, words): a money figure
+    counting or about a word of `agreement_figures.tsv` (`총사업비 120억원`), or said in a
+    signing clause; not one of the parties' past."""
+    nouns = _figure_kind("amount")
+    return [
+        (f.value, f.unit, hedge(f.text or ""), f.text)
+        for a, _, fs in per
+        for f in fs
+        if f.type == "quantity"
+        and f.unit in words("money_units")
+        and f.value is not None
+        and not (f.about or "").startswith(EARLIER)
+        and (f.counts in nouns or f.about in nouns or _of_signing(f, a, clauses))
+    ]
+
+
+def _durations(per) -> list[tuple[Any, ...]]:
+    """How long the agreement runs: lengths of time about the signing or its work (`3년간
+    협력`, `agreement_figures.tsv`), as (value, unit, hedge, words); where none is stated,
+    the end of its term (`협약기간은 2027년 12월까지`), as (end, None, "", words)."""
+    labels = _figure_kind("duration") | {SIGNING}
+    lengths = [
+        (f.value, f.unit, hedge(f.text or ""), f.text)
+        for _, _, fs in per
+        for f in fs
+        if f.type == "quantity" and f.counts == DURATION and f.about in labels
+    ]
+    if lengths:
+        return lengths
+    term = re.compile(rf"(?:{alternation(_figure_kind('term'))})\s*(?:은|는|이|가)?\s*$")
+    return [
+        (f.value["to"], None, "", f.text)
+        for a, _, fs in per
+        for f in fs
+        if f.type == "date"
+        and isinstance(f.value, dict)
+        and f.value.get("to")
+        and not f.value.get("from")
+        and any(term.search(a.text[max(0, s.start - 12) : s.start]) for s in f.sources)
+    ]
+
+
+def _figure_covers(a: Any, b: Any) -> bool:
+    """A figure says another or less: in one unit, by `compare.quantity_covers`; a term's
+    end by `compare.date_covers`."""
+    if a[1] is None or b[1] is None:
+        return a[1] is b[1] and compare.date_covers(a[0], b[0])
+    return a[1] == b[1] and compare.quantity_covers((a[0], a[2]), (b[0], b[2]))
+
+
+def _figure(found: Sequence[Any], disagreements: Sequence[Disagreement]) -> tuple[str | None, bool]:
+    """(the card's figure as written, whether it is disputed): the most precise of figures
+    that agree (the unhedged one of `120억원` and `약 120억원`); None and disputed when
+    outlets state figures that do not agree, or when a disagreement of quantities holds the
+    figure (`총사업비 120억원` against another outlet's `100억원`)."""
+    if not found:
+        return None, False
+    if compare.distinct(found, _figure_covers):
+        return None, True
+    precise = [
+        v
+        for v in found
+        if not any(compare.key(w) != compare.key(v) and _figure_covers(v, w) for w in found)
+    ]
+    value, unit, _, text = min(precise or found, key=lambda v: bool(v[2]))
+    held = unit is not None and any(
+        d.kind == "quantity" and any(v.value == value for v in d.values) for d in disagreements
+    )
+    if held:
+        return None, True
+    if unit is None or unit in words("money_units"):
+        return str(text), False
+    return f"{value:g}{unit}" if isinstance(value, float) else f"{value}{unit}", False
 
 
 def _undisputed(name: str, role: str, disputed: set[str]) -> tuple[str, bool]:
