@@ -142,6 +142,47 @@ def test_a_figure_tied_to_no_happening_is_the_tied_one_of_the_same_thing():
     ]
 
 
+def test_one_value_outlets_tie_to_other_happenings_is_one_fact():
+    """`지난해 여름부터` said of the past `물색` by the release and of `물색` by a reprint, and
+    by a third outlet of `시작`, was two facts; so was `120억원` counting 사업비 in two outlets
+    and about 사업비 in a third. Happenings of the table (a signing, a meeting) on one day
+    stay apart, as do two of one article, and a plain figure beside a past one."""
+    from newsmoa.facts import merge_facts
+    from newsmoa.types import Fact, Source
+
+    summer = {"from": "2025-06", "to": None}
+
+    def fact(article: str, kind: str, value, about, counts=None, unit=None) -> Fact:
+        src = (Source(article, 0, 5),)
+        return Fact(kind, value, src, text="w", unit=unit, counts=counts, about=about)
+
+    def merged(by: dict) -> list:
+        return [
+            (f.value, f.counts, f.about, [s.article for s in f.sources]) for f in merge_facts(by)
+        ]
+
+    assert merged(
+        {
+            "r": [fact("r", "date", summer, "earlier 물색")],
+            "a": [fact("a", "date", summer, "물색")],
+            "b": [fact("b", "date", summer, "시작")],
+        }
+    ) == [(summer, None, "물색", ["r", "a", "b"])]
+    assert merged(
+        {
+            "r": [fact("r", "quantity", 120, "투입", "사업비", "억원")],
+            "c": [fact("c", "quantity", 120, "사업비", None, "억원")],
+        }
+    ) == [(120, "사업비", "투입", ["r", "c"])]
+    apart = {
+        "r": [fact("r", "date", "2026-01-22", "signing"), fact("r", "date", "2026-01-22", "개최")],
+        "a": [fact("a", "date", "2026-01-22", "meeting")],
+        "b": [fact("b", "quantity", 3, "숨지", None, "명")],
+        "c": [fact("c", "quantity", 3, "다치", None, "명")],
+    }
+    assert len(merge_facts(apart)) == 5
+
+
 def test_unresolved_dates_merge_by_their_words():
     """Articles without a publication time: their `27일` and `28일` cannot be placed in a
     month, and stay two facts, each citing its own outlets (they were one fact citing both)."""

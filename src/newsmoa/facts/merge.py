@@ -3,7 +3,9 @@
 People are one fact per name (a short `박` joins `박성일` when the title matches) with the
 title most of its articles give (the first article's on a tie: a story lists its release
 first), written as the most specific of them; organisations one per name; dates, places and
-quantities one per value and happening (the words of the first outlet are kept in `text`).
+quantities one per value and happening (the words of the first outlet are kept in `text`);
+a date or quantity outlets tie to other happenings is one fact when no outlet tells them
+apart and no two happenings of the table do (`지난해 여름부터` of `물색` and of `시작`).
 Values that differ stay separate facts: merging never picks between outlets.
 """
 
@@ -14,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from newsmoa.facts import compare
-from newsmoa.facts.clauses import EARLIER, READ_AT
+from newsmoa.facts.clauses import EARLIER, READ_AT, table_labels
 from newsmoa.facts.names import title_of
 from newsmoa.types import Fact
 
@@ -69,24 +71,82 @@ def merge_facts(facts_by_article: Mapping[str, Sequence[Fact]]) -> tuple[Fact, .
 
 
 def _folded(merged: dict[tuple, Fact]) -> list[Fact]:
-    """The facts, each quantity tied to no happening folded into the one fact of the same
-    figure of the same thing that is (`국비 1억5000만원` of one outlet and `국비 1억5000만원
-    … 확보` of the others were two facts of the story: a black-box case); not into a figure
-    of the past or one read at a time, nor when two happenings have it."""
-    tied: dict[tuple, list[tuple]] = defaultdict(list)
+    """The facts, each date or quantity joined to the one fact of the same value that is
+    said of the same thing by other outlets (`joinable`): `국비 1억5000만원` tied to no
+    happening in one outlet and to `확보` in the others (a black-box case), `지난해 여름부터`
+    said of `물색` by one outlet and of the past `물색` by another, `120억원` counting 사업비 in
+    one outlet and about 사업비 in another (each was two facts of one value). A fact that
+    could join two others stays apart; so does one no outlet states beside it."""
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
     for k, f in merged.items():
-        if f.type == "quantity" and f.about and _plain(f.about) and f.value is not None:
-            tied[k[:4]].append(k)
+        if f.type in ("date", "quantity") and f.value is not None:
+            groups[(f.type, compare.key(f.value), f.unit)].append(k)
     out: dict[tuple, Fact] = dict(merged)
-    for k, f in merged.items():
-        if f.type != "quantity" or f.about or f.value is None:
-            continue
-        into = tied.get(k[:4], [])
-        if len(into) == 1:
-            kept = out[into[0]]
-            out[into[0]] = replace(kept, sources=kept.sources + f.sources)
-            del out[k]
+    order = {k: n for n, k in enumerate(merged)}
+    for keys in groups.values():
+        clusters: list[list[tuple]] = []
+        for k in sorted(keys, key=lambda k: merged[k].about is None):  # (the tied first)
+            fits = [c for c in clusters if all(joinable(merged[k], merged[m]) for m in c)]
+            if len(fits) == 1:
+                fits[0].append(k)
+            else:
+                clusters.append([k])
+        for cluster in clusters:
+            if len(cluster) < 2:
+                continue
+            facts = [merged[k] for k in cluster]
+            kept = max(facts, key=_label_rank)  # (max keeps the first of equals)
+            counts = next((f.counts for f in facts if f.counts), None)
+            first = min(cluster, key=order.__getitem__)
+            sources = tuple(
+                s for k in sorted(cluster, key=order.__getitem__) for s in merged[k].sources
+            )
+            for k in cluster:
+                if k != first:
+                    del out[k]
+            out[first] = replace(kept, sources=sources, counts=counts)
     return list(out.values())
+
+
+def joinable(a: Fact, b: Fact) -> bool:
+    """Whether two facts of one value (a date, a quantity) are said of one thing: no article
+    states the value twice apart, what they count does not differ (one may name none), and
+    their happenings agree: the same, past or not (`earlier 물색`, `물색`: one outlet writes
+    it as the parties' past), none beside a plain one, or two predicates no table names
+    (`물색`, `시작`; a quantity's only where one counts what the other is about: `120억원을
+    투입` counting 사업비, `120억원 규모의 사업비`). Two happenings of the table (a signing, a
+    meeting) stay apart, as a figure read at a time or of a kind does."""
+    if {s.article for s in a.sources} & {s.article for s in b.sources}:
+        return False
+    if a.counts and b.counts and a.counts != b.counts:
+        return False
+    x, y = a.about, b.about
+    if x == y:
+        return True
+    if any(READ_AT in z or "(" in z for z in (x, y) if z):
+        return False
+    if x is None or y is None:
+        return _plain(x or y or "")
+    x, y = _base(x), _base(y)
+    if x == y:
+        return True
+    known = table_labels()
+    if x in known or y in known:
+        return False
+    if a.type == "quantity":
+        return x == b.counts or y == a.counts
+    return True
+
+
+def _base(about: str) -> str:
+    return about.removeprefix(EARLIER)
+
+
+def _label_rank(fact: Fact) -> tuple[bool, bool, bool]:
+    """Which fact of a joined few gives the happening: one of the table's, then one not of
+    the past, then one with any."""
+    about = fact.about or ""
+    return (about in table_labels(), not about.startswith(EARLIER), bool(about))
 
 
 def _plain(about: str) -> bool:
