@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from newsmoa.facts.weekdays import wrong_weekdays
 from newsmoa.serve.view import (
     EVENT_FIELDS,
     disputes,
@@ -186,7 +187,10 @@ def _listed_outlet(article: dict[str, Any]) -> str:
 def story(doc: dict[str, Any], fmt: str, *, why: bool = False, width: int = WIDTH) -> str:
     """One story as `fmt`; a table's parts at most `width` columns wide."""
     if fmt == "json":
-        return json.dumps(with_disputes(doc), ensure_ascii=False, indent=2)
+        out = with_disputes(doc)
+        if slips := wrong_weekdays(doc):  # (a key only where a story has one)
+            out = {**out, "wrong_weekdays": [w.to_json() for w in slips]}
+        return json.dumps(out, ensure_ascii=False, indent=2)
     names = labels(doc["articles"])
     if fmt == "md":
         return _story_md(doc, names, why)
@@ -208,6 +212,16 @@ def _outlet_cell(article: dict[str, Any], names: dict[str, str]) -> str:
 
 def _chips(sources: list[dict[str, Any]], names: dict[str, str]) -> str:
     return ", ".join(dict.fromkeys(names.get(s["article"], s["article"]) for s in sources))
+
+
+def _weekday_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """A weekday written beside a date that is not the date's (`facts.weekdays`), one line
+    per source: `“오는 1.24(화)” — press release: 2026-01-24 is a 토요일, not a 화요일`."""
+    return [
+        f"  “{w.words}” — {names.get(w.article, w.article)}: "
+        f"{w.day} is a {w.actual}, not a {w.written}"
+        for w in wrong_weekdays(doc)
+    ]
 
 
 def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
@@ -245,6 +259,8 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 for ids, quote in wordings(v)
             )
             out.append(f"- **{show_side(v)}**: {quotes}")
+    if slips := _weekday_lines(doc, names):
+        out += ["", "## Wrong weekdays", "", *(f"- {md_cell(line)}" for line in slips)]
     if event := doc.get("event"):
         out += ["", f"## Event: {event['type']}", ""]
         out += [f"- {key}: {value}" for key, value in _event_fields(event)]
@@ -385,6 +401,8 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
         for v in d["values"]:
             lines += _side_lines(v, names)
         parts.append("\n".join(lines))
+    if slips := _weekday_lines(doc, names):
+        parts.append("\n".join(["WRONG WEEKDAY (the date is read from its day):", *slips]))
     if event := doc.get("event"):
         card = Table(title=f"event: {event['type']}", show_header=False)
         card.add_column("field")
