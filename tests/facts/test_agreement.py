@@ -319,3 +319,19 @@ def test_a_korean_card_has_the_projects_amount_and_how_long_the_agreement_runs()
     term = "완주군은 22일 희망제작소와 업무협약을 체결했다.\n협약기간은 2027년 12월까지다."
     event = Story([make_article("t", term, at[0])]).event()
     assert event is not None and event.duration == "2027년 12월까지" and event.amount is None
+
+
+def test_the_head_a_role_names_by_a_partys_name_signs_for_it():
+    """`이상훈 한국농어촌공사 전북지역본부장`: the regional office is a party and its
+    본부장 (no head title of its own, `titles.tsv`) heads it by name; the card left him out."""
+    text = (
+        "청솔군은 22일 ㈜한결에너지, 한국농어촌공사 전북지역본부와 업무협약을 체결했다.\n"
+        "협약식에는 김태호 ㈜한결에너지 대표이사, 이상훈 한국농어촌공사 전북지역본부장, "
+        "최민수 ㈜한결에너지 영업본부장 등이 참석했다."
+    )
+    event = Story([make_article("x", text, datetime(2026, 1, 23, 9, tzinfo=KST))]).event()
+    assert event is not None
+    assert event.representatives == (
+        "김태호 한결에너지 대표이사",
+        "이상훈 한국농어촌공사 전북지역본부장",
+    )

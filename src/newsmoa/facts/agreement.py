@@ -9,7 +9,8 @@ A story has a card when some article has a clause labelled `signing` (`happening
 - representatives: people with a head-of-organisation title named in a signing clause, unless
   the title names an organisation that is not a party (a minister attending), and whoever a
   release names in brackets after a party, whatever the title (`한국농어촌공사
-  전북지역본부(본부장 이상훈)와`: a branch's 본부장 signs for it); where outlets
+  전북지역본부(본부장 이상훈)와`: a branch's 본부장 signs for it), and whoever holds a
+  party's name with 장 (`이상훈 한국농어촌공사 전북지역본부장`); where outlets
   disagree on the name or the title, what they agree on (the title, or the name and the
   organisation), with `representatives` in `disputed`;
 - date, place, participants: the facts about the signing; None with the field in `disputed`
@@ -365,6 +366,14 @@ def _in_brackets_of_a_party(article: Article, person: Fact, party_names: Sequenc
     )
 
 
+def _heads_a_party(role: str, party_names: Sequence[str]) -> bool:
+    """Whether a role is a party's name with 장, its head (`한국농어촌공사 전북지역본부장` of
+    the party `한국농어촌공사 전북지역본부`): a 본부장 heads no organisation of its own
+    (`titles.tsv`), yet heads the regional office that signs; the card named the county's
+    and the company's heads alone (a black-box case)."""
+    return any(role == f"{party}장" for party in party_names)
+
+
 def _representatives(per, clauses, party_names: Sequence[str]) -> list[tuple[str, str]]:
     """Heads of the parties named in a signing clause, one (name, role) per person, fullest
     role kept."""
@@ -373,7 +382,11 @@ def _representatives(per, clauses, party_names: Sequence[str]) -> list[tuple[str
         for f in fs:
             if f.type != "person" or not f.role:
                 continue
-            if not head_title(f.role) and not _in_brackets_of_a_party(a, f, party_names):
+            if not (
+                head_title(f.role)
+                or _in_brackets_of_a_party(a, f, party_names)
+                or _heads_a_party(f.role, party_names)
+            ):
                 continue
             if not any(True for _ in _inside(f, clauses[a.id])):
                 continue
