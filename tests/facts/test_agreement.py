@@ -335,3 +335,20 @@ def test_the_head_a_role_names_by_a_partys_name_signs_for_it():
         "김태호 한결에너지 대표이사",
         "이상훈 한국농어촌공사 전북지역본부장",
     )
+
+
+def test_a_figure_of_the_projects_past_is_not_the_agreements_amount():
+    """A reprint's `군은 지난해 사업비 30억원을 들여 1단계 사업을 마쳤다` (a figure of a
+    finished phase, in a sentence dated before the signing) disputed the card's 120억원
+    against no outlet saying otherwise; a `국비 60억원` part of the total is no amount."""
+    release = (
+        "완주군은 22일 희망제작소와 업무협약을 체결했다고 23일 밝혔다.\n"
+        "이번 협약에 따라 두 기관은 총사업비 120억원(국비 60억원, 군비 60억원)을 투입한다."
+    )
+    reprint = (
+        "완주군은 22일 희망제작소와 업무협약을 체결했다.\n"
+        "군은 지난해 사업비 30억원을 들여 1단계 사업을 마쳤다."
+    )
+    at = [datetime(2026, 1, 23, h, tzinfo=KST) for h in (9, 10)]
+    event = Story([make_article("r", release, at[0]), make_article("p", reprint, at[1])]).event()
+    assert event is not None and event.amount == "120억원" and event.disputed == ()

@@ -185,7 +185,7 @@ def agreement_event(
         "place": bool(places) and place is None,
         "participants": bool(counts) and participants is None,
     }
-    amount = _figure(_amounts(per, clauses), disagreements)
+    amount = _figure(_amounts(per, clauses, date), disagreements)
     duration = _figure(_durations(per), disagreements)
     phase = Counter(
         m.group(0).replace(" ", "")
@@ -221,21 +221,46 @@ def _of_signing(fact: Fact, a: Article, clauses) -> bool:
     return fact.about == SIGNING or any(True for _ in _inside(fact, clauses[a.id]))
 
 
-def _amounts(per, clauses) -> list[tuple[Any, ...]]:
+def _amounts(per, clauses, signed: Any) -> list[tuple[Any, ...]]:
     """Money the agreement's project is worth, as (value, unit, hedge, words): a money figure
     counting or about a word of `agreement_figures.tsv` (`총사업비 120억원`), or said in a
-    signing clause; not one of the parties' past."""
+    signing clause; not one of the parties' past, marked so or in a sentence with a date
+    wholly before the signing (`군은 지난해 사업비 30억원을 들여 1단계 사업을 마쳤다`
+    disputed the card's 120억원)."""
     nouns = _figure_kind("amount")
-    return [
-        (f.value, f.unit, hedge(f.text or ""), f.text)
-        for a, _, fs in per
-        for f in fs
-        if f.type == "quantity"
-        and f.unit in words("money_units")
-        and f.value is not None
-        and not (f.about or "").startswith(EARLIER)
-        and (f.counts in nouns or f.about in nouns or _of_signing(f, a, clauses))
-    ]
+    out = []
+    for a, analyses, fs in per:
+        day = signed or (a.published.date().isoformat() if a.published else None)
+        past = [
+            s.start
+            for f in fs
+            if f.type == "date"
+            and f.value is not None
+            and day
+            and compare.interval(f.value)[1] < str(day)[:10]
+            for s in f.sources
+            if s.article == a.id
+        ]
+        for f in fs:
+            if (
+                f.type != "quantity"
+                or f.unit not in words("money_units")
+                or f.value is None
+                or (f.about or "").startswith(EARLIER)
+                or not (f.counts in nouns or f.about in nouns or _of_signing(f, a, clauses))
+                or _beside(f.sources[0].start, past, analyses)
+            ):
+                continue
+            out.append((f.value, f.unit, hedge(f.text or ""), f.text))
+    return out
+
+
+def _beside(at: int, others: Sequence[int], analyses: Sequence[Analysis]) -> bool:
+    """Whether a character of the sentence holding `at` starts one of `others`."""
+    for an in analyses:
+        if an.start <= at < an.start + len(an.text):
+            return any(an.start <= o < an.start + len(an.text) for o in others)
+    return False
 
 
 def _durations(per) -> list[tuple[Any, ...]]:
