@@ -352,3 +352,29 @@ def test_a_figure_of_the_projects_past_is_not_the_agreements_amount():
     at = [datetime(2026, 1, 23, h, tzinfo=KST) for h in (9, 10)]
     event = Story([make_article("r", release, at[0]), make_article("p", reprint, at[1])]).event()
     assert event is not None and event.amount == "120억원" and event.disputed == ()
+
+
+def test_one_figure_in_two_outlets_words_still_disagrees_with_a_third():
+    """`45억원` and `45억 원` (one figure, two spellings) each covered the other, so
+    `compare.distinct` dropped both and `54억원` stood alone: the card showed 54억원, the
+    one outlet's figure, undisputed."""
+    from newsmoa.facts import compare
+
+    def figure(value: int, words: str) -> tuple:
+        return (value, "원", "", words)
+
+    def covers(a: tuple, b: tuple) -> bool:
+        return a[1] == b[1] and compare.quantity_covers((a[0], a[2]), (b[0], b[2]))
+
+    three = [figure(45, "45억원"), figure(45, "45억 원"), figure(54, "54억원")]
+    assert sorted(v[0] for v in compare.distinct(three, covers)) == [45, 45, 54]
+    assert compare.distinct(three[:2], covers) == []
+    template = "가람시는 4일 한빛대학교와 업무협약을 맺었다.\n두 기관은 총사업비 {}을 투입한다."
+    at = [datetime(2026, 2, 5, h, tzinfo=KST) for h in (9, 10, 11)]
+    event = Story(
+        [
+            make_article(f"a{n}", template.format(words), when)
+            for n, (words, when) in enumerate(zip(("45억원", "45억 원", "54억원"), at, strict=True))
+        ]
+    ).event()
+    assert event is not None and event.amount is None and "amount" in event.disputed

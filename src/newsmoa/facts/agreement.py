@@ -309,7 +309,10 @@ def _figure(found: Sequence[Any], disagreements: Sequence[Disagreement]) -> tupl
     precise = [
         v
         for v in found
-        if not any(compare.key(w) != compare.key(v) and _figure_covers(v, w) for w in found)
+        if not any(
+            compare.key(w) != compare.key(v) and _figure_covers(v, w) and not _figure_covers(w, v)
+            for w in found
+        )
     ]
     value, unit, _, text = min(precise or found, key=lambda v: bool(v[2]))
     held = unit is not None and any(

@@ -129,9 +129,15 @@ def key(value: Any) -> str:
 
 def distinct(values: Sequence[Any], covers) -> list[Any]:
     """The values left once every value that covers another one is dropped (it says less),
-    or [] when the rest all agree with each other."""
+    or [] when the rest all agree with each other. Two values that cover each other (`45억원`
+    and `45억 원`, one figure in two outlets' words) say the same, and neither is dropped:
+    both were, and `54억원` was left alone, agreeing with itself (a black-box case)."""
     uniq = list({key(v): v for v in values}.values())
-    specific = [v for v in uniq if not any(key(w) != key(v) and covers(v, w) for w in uniq)]
+    specific = [
+        v
+        for v in uniq
+        if not any(key(w) != key(v) and covers(v, w) and not covers(w, v) for w in uniq)
+    ]
     for i, v in enumerate(specific):
         for w in specific[i + 1 :]:
             if not (covers(v, w) or covers(w, v)):
