@@ -378,3 +378,21 @@ def test_one_figure_in_two_outlets_words_still_disagrees_with_a_third():
         ]
     ).event()
     assert event is not None and event.amount is None and "amount" in event.disputed
+
+
+def test_a_length_in_the_sentence_of_the_agreements_money_is_its_duration():
+    """`협약에 따라 두 기관은 2028년까지 5년간 사업비 45억원을 투입해` (a length about
+    투입, not 협력) left the card's duration empty; a length in another sentence of no such
+    money (`지난 2년간 준비해 왔다`) is none."""
+    release = (
+        "가람시는 4일 한빛대학교와 업무협약을 맺었다고 5일 밝혔다.\n"
+        "협약에 따라 두 기관은 2028년까지 5년간 사업비 45억원을 투입해 창업공간을 조성한다.\n"
+        "시는 지난 2년간 사업을 준비해 왔다."
+    )
+    reprint = (
+        "가람시는 4일 한빛대학교와 업무협약을 체결했다.\n두 기관은 5년간 사업비 45억 원을 들인다."
+    )
+    at = [datetime(2026, 2, 5, h, tzinfo=KST) for h in (9, 10)]
+    event = Story([make_article("r", release, at[0]), make_article("p", reprint, at[1])]).event()
+    assert event is not None
+    assert (event.amount, event.duration, event.disputed) == ("45억원", "5년", ())

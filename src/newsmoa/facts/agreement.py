@@ -185,8 +185,9 @@ def agreement_event(
         "place": bool(places) and place is None,
         "participants": bool(counts) and participants is None,
     }
-    amount = _figure(_amounts(per, clauses, date), disagreements)
-    duration = _figure(_durations(per), disagreements)
+    money = _money(per, clauses, date)
+    amount = _figure(_amounts(money), disagreements)
+    duration = _figure(_durations(per, money), disagreements)
     phase = Counter(
         m.group(0).replace(" ", "")
         for a, _, _ in per
@@ -221,12 +222,17 @@ def _of_signing(fact: Fact, a: Article, clauses) -> bool:
     return fact.about == SIGNING or any(True for _ in _inside(fact, clauses[a.id]))
 
 
-def _amounts(per, clauses, signed: Any) -> list[tuple[Any, ...]]:
-    """Money the agreement's project is worth, as (value, unit, hedge, words): a money figure
-    counting or about a word of `agreement_figures.tsv` (`총사업비 120억원`), or said in a
-    signing clause; not one of the parties' past, marked so or in a sentence with a date
-    wholly before the signing (`군은 지난해 사업비 30억원을 들여 1단계 사업을 마쳤다`
-    disputed the card's 120억원)."""
+def _amounts(money: Sequence[tuple[str, Fact]]) -> list[tuple[Any, ...]]:
+    """Money the agreement's project is worth (`_money`), as (value, unit, hedge, words)."""
+    return [(f.value, f.unit, hedge(f.text or ""), f.text) for _, f in money]
+
+
+def _money(per, clauses, signed: Any) -> list[tuple[str, Fact]]:
+    """(article id, fact) of each money figure that is what the agreement's project is
+    worth: counting or about a word of `agreement_figures.tsv` (`총사업비 120억원`), or said
+    in a signing clause; not one of the parties' past, marked so or in a sentence with a
+    date wholly before the signing (`군은 지난해 사업비 30억원을 들여 1단계 사업을
+    마쳤다` disputed the card's 120억원)."""
     nouns = _figure_kind("amount")
     out = []
     for a, analyses, fs in per:
@@ -251,7 +257,7 @@ def _amounts(per, clauses, signed: Any) -> list[tuple[Any, ...]]:
                 or _beside(f.sources[0].start, past, analyses)
             ):
                 continue
-            out.append((f.value, f.unit, hedge(f.text or ""), f.text))
+            out.append((a.id, f))
     return out
 
 
@@ -263,16 +269,23 @@ def _beside(at: int, others: Sequence[int], analyses: Sequence[Analysis]) -> boo
     return False
 
 
-def _durations(per) -> list[tuple[Any, ...]]:
+def _durations(per, money: Sequence[tuple[str, Fact]]) -> list[tuple[Any, ...]]:
     """How long the agreement runs: lengths of time about the signing or its work (`3년간
-    협력`, `agreement_figures.tsv`), as (value, unit, hedge, words); where none is stated,
-    the end of its term (`협약기간은 2027년 12월까지`), as (end, None, "", words)."""
+    협력`, `agreement_figures.tsv`) or in the sentence of its money (`5년간 사업비 45억원을
+    투입`), as (value, unit, hedge, words); where none is stated, the end of its term
+    (`협약기간은 2027년 12월까지`), as (end, None, "", words)."""
     labels = _figure_kind("duration") | {SIGNING}
+    at = {(aid, f.sources[0].start) for aid, f in money}
     lengths = [
         (f.value, f.unit, hedge(f.text or ""), f.text)
-        for _, _, fs in per
+        for a, analyses, fs in per
         for f in fs
-        if f.type == "quantity" and f.counts == DURATION and f.about in labels
+        if f.type == "quantity"
+        and f.counts == DURATION
+        and (
+            f.about in labels
+            or _beside(f.sources[0].start, [s for aid, s in at if aid == a.id], analyses)
+        )
     ]
     if lengths:
         return lengths
