@@ -183,6 +183,31 @@ def test_one_value_outlets_tie_to_other_happenings_is_one_fact():
     assert len(merge_facts(apart)) == 5
 
 
+def test_places_whose_names_cover_each_other_are_one_place():
+    """`군청 대회의실` of three outlets and `청솔군청 대회의실` of a fourth, both where the
+    signing was, were two place facts; `시청` beside `시청 4층 회의실` says less and stays
+    apart, as does a place of another happening."""
+    from newsmoa.facts import merge_facts
+    from newsmoa.types import Fact, Source
+
+    def place(article: str, name: str, about: str | None = "signing") -> Fact:
+        return Fact("place", name, (Source(article, 0, 5),), text=name, about=about)
+
+    merged = merge_facts(
+        {
+            "r": [place("r", "군청 대회의실")],
+            "a": [place("a", "청솔군청 대회의실")],
+            "b": [place("b", "군청 대회의실"), place("b", "청솔군청 대회의실", "meeting")],
+            "c": [place("c", "군청")],
+        }
+    )
+    assert [(f.value, f.about, [s.article for s in f.sources]) for f in merged] == [
+        ("청솔군청 대회의실", "signing", ["r", "b", "a"]),
+        ("청솔군청 대회의실", "meeting", ["b"]),
+        ("군청", "signing", ["c"]),
+    ]
+
+
 def test_unresolved_dates_merge_by_their_words():
     """Articles without a publication time: their `27일` and `28일` cannot be placed in a
     month, and stay two facts, each citing its own outlets (they were one fact citing both)."""

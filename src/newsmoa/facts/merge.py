@@ -76,11 +76,15 @@ def _folded(merged: dict[tuple, Fact]) -> list[Fact]:
     happening in one outlet and to `확보` in the others (a black-box case), `지난해 여름부터`
     said of `물색` by one outlet and of the past `물색` by another, `120억원` counting 사업비 in
     one outlet and about 사업비 in another (each was two facts of one value). A fact that
-    could join two others stays apart; so does one no outlet states beside it."""
+    could join two others stays apart; so does one no outlet states beside it. Places of one
+    happening whose names each cover the other (`군청 대회의실`, `청솔군청 대회의실`) are one
+    place, named by the longer."""
     groups: dict[tuple, list[tuple]] = defaultdict(list)
     for k, f in merged.items():
         if f.type in ("date", "quantity") and f.value is not None:
             groups[(f.type, compare.key(f.value), f.unit)].append(k)
+        elif f.type == "place" and f.value:
+            groups[(f.type, f.about)].append(k)
     out: dict[tuple, Fact] = dict(merged)
     order = {k: n for n, k in enumerate(merged)}
     for keys in groups.values():
@@ -95,7 +99,7 @@ def _folded(merged: dict[tuple, Fact]) -> list[Fact]:
             if len(cluster) < 2:
                 continue
             facts = [merged[k] for k in cluster]
-            kept = max(facts, key=_label_rank)  # (max keeps the first of equals)
+            kept = max(facts, key=_label_rank if facts[0].type != "place" else _name_length)
             counts = next((f.counts for f in facts if f.counts), None)
             first = min(cluster, key=order.__getitem__)
             sources = tuple(
@@ -108,6 +112,10 @@ def _folded(merged: dict[tuple, Fact]) -> list[Fact]:
     return list(out.values())
 
 
+def _name_length(fact: Fact) -> int:
+    return len(str(fact.value))  # (max keeps the first of equals)
+
+
 def joinable(a: Fact, b: Fact) -> bool:
     """Whether two facts of one value (a date, a quantity) are said of one thing: no article
     states the value twice apart, what they count does not differ (one may name none), and
@@ -115,9 +123,14 @@ def joinable(a: Fact, b: Fact) -> bool:
     it as the parties' past), none beside a plain one, or two predicates no table names
     (`물색`, `시작`; a quantity's only where one counts what the other is about: `120억원을
     투입` counting 사업비, `120억원 규모의 사업비`). Two happenings of the table (a signing, a
-    meeting) stay apart, as a figure read at a time or of a kind does."""
+    meeting) stay apart, as a figure read at a time or of a kind does. Two places join when
+    each name covers the other (`compare.name_covers`)."""
     if {s.article for s in a.sources} & {s.article for s in b.sources}:
         return False
+    if a.type == "place":
+        return compare.name_covers(str(a.value), str(b.value)) and compare.name_covers(
+            str(b.value), str(a.value)
+        )
     if a.counts and b.counts and a.counts != b.counts:
         return False
     x, y = a.about, b.about
