@@ -383,3 +383,31 @@ def test_a_wire_lead_without_a_known_agency_leaves_the_text():
     )
     assert headline.title == "EXCLUSIVE-Miller Polymers weighs plant sale"
     assert headline.text.startswith("Miller Polymers is weighing")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "CEDAR SPRINGS, Mich. (March 12, 2026) — ",
+        "CEDAR SPRINGS, Mich. (Mar. 12, 2026) -- ",
+        "LANSING, Mich., March 12, 2026 – ",
+        "WASHINGTON, March 12, 2026 /PRNewswire/ -- ",
+    ],
+)
+def test_a_release_lead_with_its_day_in_brackets_dates_the_release(lead):
+    """`CEDAR SPRINGS, Mich. (March 12, 2026) —`, as a city's or a company's own release
+    opens: the bracket was read as an agency that named no outlet, so the lead left the text
+    with its day, the release had no publication day and its `on Tuesday` stayed unresolved."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    art = extract(
+        RawItem(
+            origin="release.txt",
+            text="Council approves water plant\n\n"
+            f"{lead}The City Council voted on Tuesday to approve a water plant.\n\n"
+            "Construction begins on Monday.\n",
+        )
+    )
+    assert art.text.startswith("The City Council")
+    assert art.published is not None and art.published.date() == date(2026, 3, 12)

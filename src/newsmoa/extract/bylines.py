@@ -155,6 +155,9 @@ WIRE_LEAD_RE = re.compile(
 )
 # call letters or an acronym in a lead's brackets (`(KTVB)`, `(WAND)`, `(CNN)`) name the
 # station or network that wrote it, whether or not the outlet table knows it
+_BRACKET_DAY = re.compile(
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),\s*(?P<year>(?:19|20)\d\d)"
+)
 _CALL_LETTERS = re.compile(r"[A-Z]{3,5}(?:-(?:TV|FM|AM))?")
 _CLOSING = " \"'”’)"
 _SPACED_DASH = re.compile(r"[\s)][-—–]+\s*$")
@@ -176,10 +179,14 @@ def _english_byline(line: str) -> Byline | None:
     m = WIRE_LEAD_RE.match(line)
     if m:
         agency = m["agency"] or m["wire"]
-        outlet = _agency_outlet(agency.strip()) if agency else None
+        # a release's own day in the brackets (`CEDAR SPRINGS, Mich. (March 12, 2026) —`)
+        # is no agency: it dates the release (it was read as an agency naming no outlet,
+        # and the release went undated)
+        bracket_day = _BRACKET_DAY.fullmatch(m["agency"].strip()) if m["agency"] else None
+        outlet = _agency_outlet(agency.strip()) if agency and not bracket_day else None
         # a lead dated with its year gives the article its day, as a Korean dateline does
         # (it had stayed in the story's first sentence)
-        day = _lead_day(m)
+        day = _lead_day(bracket_day or m)
         rest = line[m.end() :]
         if outlet or day:
             return Byline(outlet=outlet, rest=rest, day=day)
