@@ -40,6 +40,12 @@ LEADING = [
     ),
     ("[정리=김민수 기자] 정부가", None, "김민수", "정부가"),
     ("(=김민수 기자) 정부는", None, "김민수", "정부는"),  # nothing before "=": no crash
+    # an outlet the table does not know, named as a press is (an outlet's word in it, not
+    # at its end: its outlet was None); a place before "=" names none
+    ("[뉴스새만금=김민지 기자] 군은", "뉴스새만금", "김민지", "군은"),
+    ("【미디어청솔=박도윤 기자】 군은", "미디어청솔", "박도윤", "군은"),
+    ("[뉴욕=백종민 특파원] 미국은", None, "백종민", "미국은"),
+    ("[완주=김민수 기자] 군은", None, "김민수", "군은"),
 ]
 
 

@@ -125,6 +125,7 @@ def leading_byline(line: str) -> Byline | None:
             return Byline(rest=rest) if _SENTENCES.search(rest) else None
         if role:
             outlet = _named_outlet(a) or _named_outlet(next(iter(a.split()), ""))
+            outlet = outlet or _press_named(a)
             return Byline(outlet=outlet, reporter=first_name(role["name"]), rest=rest)
         named = _OUTLET_REPORTER_RE.match(b)
         if named and (outlet := _named_outlet(named["outlet"])):
@@ -260,6 +261,16 @@ def _unknown_outlet(name: str, rest: str) -> str | None:
     if _ONE_NAME.fullmatch(name) and _LEAD_REPORTER_RE.match(rest):
         return name
     return None
+
+
+def _press_named(word: str) -> str | None:
+    """An outlet the table does not know before a reporter's "=" (`[뉴스새만금=김민지 기자]`),
+    named as a press is: one word, Hangul first, with an outlet's word in it where its ending
+    would not be (`뉴스`, `일보`, `미디어`: `outlet_suffixes.tsv`). The outlet was None. A
+    place before "=" (`[뉴욕=백종민 특파원]`, `(완주=김민수 기자)`) has no such word in it."""
+    if not _ONE_NAME.fullmatch(word):
+        return None
+    return word if any(x in word and x != word for x in outlets().suffixes) else None
 
 
 def _bracketed_outlet(word: str, square: bool) -> str | None:
