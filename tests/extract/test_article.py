@@ -1055,3 +1055,28 @@ def test_a_portals_buttons_counters_and_notes_around_a_pasted_article():
     assert a.text == (
         "청솔군이 로컬푸드 직매장 10호점을 봉동읍에 열었다.\n군은 5일 개장식을 열고 운영에 들어갔다고 밝혔다."
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("[포토] 청솔군, 청년 창업공간 개소식", "[포토] 청솔군, 청년 창업공간 개소식"),
+        ("[포토뉴스] 청솔군 청년 창업공간 문 열어", "[포토뉴스] 청솔군 청년 창업공간 문 열어"),
+        ("[영상] 청솔군 청년 창업공간 문 열어", "[영상] 청솔군 청년 창업공간 문 열어"),
+    ],
+)
+def test_a_photo_reports_tagged_headline_is_its_headline_not_a_caption(first, title):
+    """`[포토] 헤드라인` as a pasted photo report's first line was read as a caption (the
+    title became the first sentence), and `[포토뉴스] …` named an outlet `포토뉴스` and its
+    headline became the text's first paragraph. A caption so tagged under the headline
+    stays a caption."""
+    body = "청솔군이 12일 읍내 청년 창업공간 개소식을 열었다.\n\n50여 명이 참석했다.\n"
+    a = extract(RawItem(origin="photo.txt", text=f"{first}\n\n{body}"))
+    assert isinstance(a, Article)
+    assert (a.title, a.outlet, a.captions) == (title, None, ())
+    assert a.text.startswith("청솔군이 12일")
+    under = extract(
+        RawItem(origin="photo.txt", text=f"청솔군, 개소식\n\n[포토] 개소식 현장\n\n{body}")
+    )
+    assert isinstance(under, Article)
+    assert (under.title, under.captions) == ("청솔군, 개소식", ("[포토] 개소식 현장",))

@@ -57,7 +57,7 @@ from newsmoa.extract.lines import (
     ends_with_stop,
     headline_shaped,
 )
-from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead
+from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead, section_tagged
 from newsmoa.extract.tables import dateline_labels, list_intros, masthead_words, outlets
 from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
@@ -316,6 +316,14 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             and _headline_first(lines, n)
         ):
             kind = Kind.SHORT
+        if (
+            kind is Kind.CAPTION
+            and not (in_body or titled)
+            and section_tagged(text)
+            and headline_shaped(text)
+            and all(seen.kind in (Kind.BLANK, Kind.FURNITURE) for seen in lines[:n])
+        ):
+            kind = Kind.SHORT  # `[포토] 헤드라인` opening a photo report: its headline
         if kind is Kind.DATELINE and in_body and _timeline(line, parts, bool(datelines or stamp)):
             kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
         if related:  # the headlines a related list's label heads are no text, nor the list's

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from newsmoa.extract.mastheads import is_section_label
 from newsmoa.extract.tables import (
     byline_leads,
     company_endings,
@@ -281,6 +282,8 @@ def _bracketed_outlet(word: str, square: bool) -> str | None:
     table = outlets()
     if table.names_one(word):
         return table.canonical(word)
+    if is_section_label(word):  # `[포토뉴스]`: a section's label, though 뉴스 ends it
+        return None
     if square and len(word) >= 4 and " " not in word:
         return table.canonical(word)
     return None

@@ -51,6 +51,18 @@ def is_section_label(line: str) -> bool:
     )
 
 
+# a section's label in brackets opening a headline (`[포토] 청솔군, 창업공간 개소식`)
+_TAGGED = re.compile(r"^\s*[\[【［]\s*(?P<tag>[^\[\]【】［］]{1,10}?)\s*[\]】］]\s*\S")
+
+
+def section_tagged(line: str) -> bool:
+    """Whether `line` opens with a section's label in brackets (`[포토]`, `[포토뉴스]`,
+    `[영상]`: `section_labels.tsv`) and goes on: a photo report's headline, when nothing
+    but page furniture stands above it (`article._read_lines`), not a caption."""
+    m = _TAGGED.match(line)
+    return m is not None and is_section_label(m["tag"])
+
+
 _BULLETS = "■□▶▷◆◇●○•◎★☆►"  # a label's bullet (`■ 한빛일보`)
 _ALIAS_MIN_CHARS = 3  # `문화`, `세계`, `서울`: aliases of outlets, and section labels too
 
