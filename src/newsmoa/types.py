@@ -22,7 +22,8 @@ class RawItem:
 
     `origin` names the input for messages ("paste.txt#2", "in.jsonl:7", a URL).
     Fields other than `text`/`html` are hints from the input (a JSONL object, a feed entry)
-    and win over what extraction finds in the text.
+    and win over what extraction finds in the text; `reporter` and `email` (a feed entry's
+    author) serve when the text's byline names none.
     """
 
     origin: str
@@ -37,6 +38,10 @@ class RawItem:
     # the name of what it was read from (a feed's title the outlet table does not know: an
     # aggregator's, a desk's): its outlet only when the text and its page name none
     source_name: str | None = None
+    # the author a feed entry names (`<author>e-mail (name)</author>`, `dc:creator`, Atom's
+    # `<author><name>…</name><email>…</email>`), as written; its e-mail apart
+    reporter: str | None = None
+    email: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -360,3 +360,43 @@ def test_an_entry_whose_date_cannot_be_read_is_named_in_a_warning(tmp_path, capl
     (record,) = caplog.records
     assert "#1 (드론쇼 개최)" in record.getMessage()
     assert "'Mon, 33 Jun 2024'" in record.getMessage()
+
+
+def test_an_entrys_author_is_its_reporter_and_e_mail(tmp_path):
+    """A feed's author fields (`<author>e-mail (name)</author>`, `dc:creator`, Atom's
+    `<author><name>…<email>`) were never read: an entry whose text has no byline was stored
+    without its reporter. The text's own byline still comes first, and an author that is
+    the outlet's name is no reporter."""
+    rss = tmp_path / "chungsol.rss"
+    rss.write_text(
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        "<title>청솔일보</title>"
+        "<item><title>가</title><link>https://chungsol.example/1</link>"
+        f"<author>hong@chungsol.example (홍길동 기자)</author><description>{BODY}</description></item>"
+        "<item><title>나</title><link>https://chungsol.example/2</link>"
+        f"<dc:creator>김민지 기자</dc:creator><description>{BODY}</description></item>"
+        "<item><title>다</title><link>https://chungsol.example/3</link>"
+        f"<dc:creator>청솔일보</dc:creator><description>{BODY}</description></item>"
+        "<item><title>라</title><link>https://chungsol.example/4</link>"
+        f"<dc:creator>김민지 기자</dc:creator><description>{BODY} 박도윤 기자 park@chungsol.example"
+        "</description></item></channel></rss>",
+        "utf-8",
+    )
+    atom = tmp_path / "haesol.atom"
+    atom.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Haesol Ledger</title>'
+        "<entry><title>Council approves plant</title><id>tag:haesol.example,2026:1</id>"
+        "<author><name>Jane Roe</name><email>jroe@haesol.example</email></author>"
+        "<summary>The council approved a water plant on Tuesday. Work begins in May."
+        "</summary></entry></feed>",
+        "utf-8",
+    )
+    items = [i for i in read_sources([str(rss), str(atom)]) if isinstance(i, RawItem)]
+    got = [(a.reporter, a.email) for a in map(extract, items) if not isinstance(a, Dropped)]
+    assert got == [
+        ("홍길동", "hong@chungsol.example"),
+        ("김민지", None),
+        (None, None),
+        ("박도윤", "park@chungsol.example"),
+        ("Jane Roe", "jroe@haesol.example"),
+    ]

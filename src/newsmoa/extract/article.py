@@ -71,6 +71,7 @@ from newsmoa.text.normalize import (
     text_id,
     tidy,
 )
+from newsmoa.text.script import has_hangul
 from newsmoa.types import Article, RawItem
 
 log = logging.getLogger(__name__)
@@ -171,8 +172,11 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         outlet=outlet,
         published=published,
         day_only=day_only,
-        reporter=parts.reporter or hints.get("reporter") or _author(hints.get("author")),
-        email=parts.email or hints.get("email"),
+        reporter=parts.reporter
+        or _fed_author(raw)  # a feed entry's, when the text signs with no name
+        or hints.get("reporter")
+        or _author(hints.get("author")),
+        email=parts.email or raw.email or hints.get("email"),
         url=raw.url,
         subtitle=parts.subtitle,
         deck=parts.deck,
@@ -199,7 +203,10 @@ def _credited_briefs(lines: list[Line]) -> list[Line] | None:
 def _printable(raw: RawItem) -> RawItem:
     """`raw` with no control character in what it says (`normalize.printable`); its id and
     URL stay as given: they name an article, stored or not, and are never shown as text."""
-    said = (raw.text, raw.html, raw.outlet, raw.title, raw.published, raw.source_name)
+    said = (raw.text, raw.html, raw.outlet, raw.title, raw.published, raw.source_name) + (
+        raw.reporter,
+        raw.email,
+    )
     if not any(v and has_control(v) for v in said) and not (raw.html and "&#" in raw.html):
         return raw  # nearly every item: a scan of each field, no copy
     return replace(
@@ -210,6 +217,8 @@ def _printable(raw: RawItem) -> RawItem:
         title=_printable_or_none(raw.title),
         published=_printable_or_none(raw.published),
         source_name=_printable_or_none(raw.source_name),
+        reporter=_printable_or_none(raw.reporter),
+        email=_printable_or_none(raw.email),
     )
 
 
@@ -238,6 +247,20 @@ def _author(named: str | None) -> str | None:
             return signed.reporter
     kept = [p for p in parts if not _dateline_word(p)]
     return "; ".join(kept) if kept else None
+
+
+def _fed_author(raw: RawItem) -> str | None:
+    """The reporter a feed entry's author names (`홍길동 기자` -> `홍길동`, `Jane Roe`); None
+    when it is the outlet's name (`<dc:creator>청솔일보</dc:creator>`, as many sites fill it)."""
+    if not raw.reporter:
+        return None
+    written = raw.reporter.strip()
+    table = outlets()
+    if written in (raw.outlet, raw.source_name) or table.names_one(written):
+        return None
+    if has_hangul(written) and table.canonical(written):  # (`…일보`, `…뉴스`: no one's name)
+        return None
+    return _author(written)
 
 
 def _dateline_word(part: str) -> bool:

@@ -22,6 +22,7 @@ import httpx
 from newsmoa import settings
 from newsmoa.errors import InputError, Skipped
 from newsmoa.extract.article import published_time
+from newsmoa.extract.bylines import EMAIL_RE
 from newsmoa.extract.urls import is_web_url, url_key
 from newsmoa.ingest.readers import Item, decode, read_jsonl, read_text
 from newsmoa.types import RawItem
@@ -287,6 +288,20 @@ def entry_title(entry: Any) -> str | None:
 _TAG = re.compile(r"<[^<>]*>")
 
 
+def entry_author(entry: Any) -> tuple[str | None, str | None]:
+    """The entry's author as `RawItem` carries it: the name as written (`홍길동 기자`;
+    extraction reads the name from it) and the e-mail. RSS writes `e-mail (name)`,
+    `dc:creator` a name, Atom a name and an e-mail, which feedparser joins as `name
+    (e-mail)`; its own split cuts an address of an unknown domain (`hong@chungsol.exam`),
+    so the e-mail is read here. The authors were never read (a feed's reporter was lost)."""
+    written = " ".join(unescape(_TAG.sub("", str(entry.get("author") or ""))).split())
+    found = EMAIL_RE.search(written)
+    email = found.group() if found else None
+    name = written.replace(email, " ") if email else written
+    name = " ".join(name.strip(" ()<>[],;").split())
+    return name or None, email
+
+
 NO_ENTRIES = "a feed without entries"
 
 
@@ -363,4 +378,6 @@ def read_feed(
             title=entry_title(entry),
             published=published,
             id=key,
+            reporter=(author := entry_author(entry))[0],
+            email=author[1],
         )
