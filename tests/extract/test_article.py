@@ -1080,3 +1080,30 @@ def test_a_photo_reports_tagged_headline_is_its_headline_not_a_caption(first, ti
     )
     assert isinstance(under, Article)
     assert (under.title, under.captions) == ("청솔군, 개소식", ("[포토] 개소식 현장",))
+
+
+def test_a_pages_figure_captions_are_its_captions_not_text_nor_bylines():
+    """A page's `<figcaption>`s were lost (trafilatura leaves figures out), while the same
+    article pasted as text keeps its captions apart; a caption's photo credit (`사진=김민수
+    기자`) names no reporter, and a caption line in a paragraph stays a caption."""
+    page = (
+        "<html><head><title>청솔군, 청년 창업공간 30곳 조성</title></head><body><article>"
+        "<h1>청솔군, 청년 창업공간 30곳 조성</h1>"
+        '<figure><img src="/1.jpg"><figcaption>청솔군청 전경. (사진=김민수 기자)</figcaption>'
+        "</figure>"
+        "<p>청솔군이 올해 청년 창업공간 30곳을 조성한다고 12일 밝혔다.</p>"
+        "<p>군은 총사업비 15억 원을 들여 읍내 빈 점포를 창업공간으로 바꾼다.</p>"
+        "<figure><img src='/2.jpg'><figcaption> 창업공간 1호점  내부 </figcaption></figure>"
+        "<p>입주 대상은 만 39세 이하 청년 창업자이며, 다음 달 1일부터 신청을 받는다.</p>"
+        "<p>▲ 창업공간 2호점 외관 (사진=청솔군 제공)</p>"
+        "</article></body></html>"
+    )
+    a = extract(RawItem(origin="page.html", html=page))
+    assert isinstance(a, Article)
+    assert set(a.captions) == {
+        "청솔군청 전경. (사진=김민수 기자)",
+        "창업공간 1호점 내부",
+        "▲ 창업공간 2호점 외관 (사진=청솔군 제공)",
+    }
+    assert a.reporter is None
+    assert "사진" not in a.text and "1호점" not in a.text

@@ -180,7 +180,7 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         url=raw.url,
         subtitle=parts.subtitle,
         deck=parts.deck,
-        captions=tuple(parts.captions),
+        captions=_with_page_captions(parts.captions, hints.get("captions"), body),
         origin=raw.origin,
         is_release=raw.is_release,
     )
@@ -247,6 +247,12 @@ def _author(named: str | None) -> str | None:
             return signed.reporter
     kept = [p for p in parts if not _dateline_word(p)]
     return "; ".join(kept) if kept else None
+
+
+def _with_page_captions(read: list[str], page: list[str] | None, body: str) -> tuple[str, ...]:
+    """The captions read in the text, then the page's figures' (`html.figure_captions`)
+    that are neither among them nor in the body."""
+    return tuple(read) + tuple(c for c in page or () if c not in read and c not in body)
 
 
 def _fed_author(raw: RawItem) -> str | None:

@@ -147,6 +147,8 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
         return {}
     out: dict[str, Any] = linked_data_author(root)
+    if captions := figure_captions(root):
+        out["captions"] = captions
     for el in root.iter("script", "style", "noscript"):
         el.text = ""
     for el in [e for e in root.iter("ul", "ol") if _links_list(e)]:
@@ -190,6 +192,21 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     if holder := next((h for h in reversed(holders) if h), None):
         out["publisher"] = holder
     return out
+
+
+def figure_captions(root: Any) -> list[str]:
+    """The page's `<figcaption>`s, in order, each on one line: the article's captions, which
+    trafilatura leaves out with the figures (they were lost, while the same article pasted
+    as text kept them apart). A caption's photo credit (`(사진=김민수 기자)`) stays in it:
+    it credits the picture, not the report."""
+    from newsmoa.extract.lines import CAPTION_MAX_CHARS
+
+    found: list[str] = []
+    for el in root.iter("figcaption"):
+        said = " ".join(el.text_content().split())
+        if said and len(said) <= CAPTION_MAX_CHARS and said not in found:
+            found.append(said)
+    return found
 
 
 def linked_data_author(root: Any) -> dict[str, str]:
