@@ -269,3 +269,17 @@ def test_a_jsonl_file_rotated_under_a_new_name_is_read_on_from_where_it_was(tmp_
         f.write(line(2) + "\n")
     assert ids(poller.poll()) == ["a2"]
     assert notes == [f"{wire}: renamed to {rotated} (what was read of it is not read again)"]
+
+
+def test_a_file_address_is_watched_as_the_file_it_names(tmp_path):
+    """`watch file:///…/clips/` was refused as an unsupported scheme, while `ingest` read the
+    same address (`readers.file_url_path`); one on another host is said once."""
+    folder = tmp_path / "my clips"
+    folder.mkdir()
+    (folder / "one.txt").write_text(BODY, encoding="utf-8")
+    poller = Poller([folder.as_uri(), "file://server/share/two.txt"])
+    got = poller.poll()
+    assert [i.origin for i in got if isinstance(i, RawItem)] == [str(folder / "one.txt")]
+    (error,) = [i for i in got if isinstance(i, InputError)]
+    assert "another host" in error.message
+    assert poller.poll() == []

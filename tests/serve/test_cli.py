@@ -1113,3 +1113,12 @@ def test_a_date_given_without_a_time_stays_a_date(tmp_path):
         assert "2015-03-20 00:00" not in page and "2015-03-20 16:34" in page
         atom = client.get(f"/stories/{row['id']}/feed.atom").text
         assert "<published>2015-03-20T00:00:00+09:00</published>" in atom
+
+
+def test_ingest_and_watch_help_name_archives_and_file_addresses():
+    """`ingest --help` did not say it reads `.zip` archives, `.gz` files and `file://`
+    addresses, nor `watch --help` that it takes `file://` addresses, though both do."""
+    said = " ".join(CliRunner().invoke(cli, ["ingest", "--help"]).output.split())
+    assert all(w in said for w in (".zip", ".gz", "file://", ".md"))
+    watched = " ".join(CliRunner().invoke(cli, ["watch", "--help"]).output.split())
+    assert "file://" in watched

@@ -34,6 +34,7 @@ from newsmoa.ingest.readers import (
     JSONL_SUFFIXES,
     Item,
     decode,
+    file_url_path,
     folder_entries,
     path_name,
     read_file,
@@ -43,6 +44,15 @@ from newsmoa.ingest.readers import (
     url_scheme,
 )
 from newsmoa.types import RawItem
+
+
+def _local(source: str) -> str | InputError:
+    """`source`, or the path a `file://` address names (`readers.file_url_path`), as `ingest`
+    reads it."""
+    if url_scheme(source) != "file":
+        return source
+    path = file_url_path(source)
+    return path if isinstance(path, InputError) else str(path)
 
 
 @dataclass(slots=True)
@@ -108,7 +118,12 @@ class Poller:
         """Everything new since the last poll (everything, the first time)."""
         self._polls += 1
         out: list[Item] = []
-        for source in self.sources:
+        for given in self.sources:
+            source = _local(given)  # (a `file://` address was refused as a scheme)
+            if isinstance(source, InputError):
+                out.extend([source] if str(source) not in self._errors else [])
+                self._errors.add(str(source))
+                continue
             scheme = url_scheme(source)
             items: Iterable[Item]
             if scheme in ("http", "https"):

@@ -134,9 +134,10 @@ def ingest(
     defer_analysis: bool,
     recluster: bool,
 ) -> None:
-    """Add articles from files (.txt with one or several pasted articles, .html, .jsonl,
-    .csv), folders, file patterns ('clips/*.txt', expanded as the shell would), feed or page
-    URLs, or "-": standard input (pasted text, or JSONL).
+    """Add articles from files (.txt or .md with one or several pasted articles, .html,
+    .jsonl, .csv, a saved feed .xml/.rss; any of them .gz-compressed or in a .zip archive),
+    folders, file patterns ('clips/*.txt', expanded as the shell would), file:// addresses
+    of saved pages, feed or page URLs, or "-": standard input (pasted text, or JSONL).
     Ingesting the same input twice changes nothing. In a folder, hidden files are left
     out and files of other types are named as skipped.
 
@@ -317,12 +318,13 @@ def watch(
     once: bool,
     recluster_every: int,
 ) -> None:
-    """Keep ingesting what appears in folders, files and feeds: new files, the new lines of
-    growing JSONL files, new feed entries. Each poll's articles are stored and placed in their
-    stories together; then the stored articles within 2 days of them are decided again with
-    them as `ingest` does (`--recluster-every`; an article moves only where it links to its
-    new story at least as strongly as to its old one), and the documents of the stories that
-    changed are rebuilt. An error is shown once. Stop with Ctrl-C.
+    """Keep ingesting what appears in folders, files (file:// addresses too) and feeds: new
+    files, the new lines of growing JSONL files, new feed entries. Each poll's articles are
+    stored and placed in their stories together; then the stored articles within 2 days of
+    them are decided again with them as `ingest` does (`--recluster-every`; an article moves
+    only where it links to its new story at least as strongly as to its old one), and the
+    documents of the stories that changed are rebuilt. An error is shown once. Stop with
+    Ctrl-C.
 
     Example: newsmoa watch clippings/ https://news.example/rss.xml --releases releases/
     """
