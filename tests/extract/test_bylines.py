@@ -82,6 +82,16 @@ SIGNATURES = [
     ("이승희 기자", "이승희", None, None),
     ("김민수 특파원 (minsu@yna.co.kr)", "김민수", "minsu@yna.co.kr", "연합뉴스"),
     ("press@hani.co.kr", None, "press@hani.co.kr", "한겨레"),
+    # a signature in brackets of its own: the outlet was `[청솔일보`, or no one signed
+    (
+        "[청솔일보 김민지 기자 minji@chungsol.example]",
+        "김민지",
+        "minji@chungsol.example",
+        "청솔일보",
+    ),
+    ("[김민지 기자 minji@chungsol.example]", "김민지", "minji@chungsol.example", None),
+    ("(청솔일보 김민지 기자)", "김민지", None, "청솔일보"),
+    ("【김민지 기자】", "김민지", None, None),
 ]
 
 

@@ -305,6 +305,7 @@ def signature(line: str) -> Byline | None:
         return labelled
     if not _may_sign(line):
         return None
+    line = _unbracketed(line)
     m = _OUTLET_SIGNATURE_RE.match(line)
     outlet = outlets().canonical(m["outlet"]) if m and _signed(m) else None
     if outlet is None:
@@ -348,6 +349,19 @@ def labelled_reporter(line: str) -> Byline | None:
     return Byline(
         reporter=first_name(m["name"]), email=m["email"], outlet=outlet_from_email(m["email"])
     )
+
+
+_WHOLLY_BRACKETED = re.compile(
+    r"^\s*(?:\[(?P<s>[^\[\]=]+)\]|\((?P<r>[^()=]+)\)|【(?P<l>[^【】=]+)】)\s*$"
+)
+
+
+def _unbracketed(line: str) -> str:
+    """A signature closing the text in brackets of its own (`[청솔일보 김민지 기자
+    minji@…]`, `(김민지 기자)`) without them: its outlet was read as `[청솔일보`, or no
+    reporter at all. A credit (`(사진=김민지 기자)`, with its "=") is no signature."""
+    m = _WHOLLY_BRACKETED.match(line)
+    return line if m is None else next(g for g in m.groups() if g is not None)
 
 
 def _may_sign(text: str) -> bool:
