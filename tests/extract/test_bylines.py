@@ -427,3 +427,26 @@ def test_a_release_lead_with_its_day_in_brackets_dates_the_release(lead):
     )
     assert art.text.startswith("The City Council")
     assert art.published is not None and art.published.date() == date(2026, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "김민지 기자 <저작권자 © 청솔일보, 무단 전재 및 재배포 금지>",
+        "김민지 기자 minji@chungsol.example ⓒ 청솔일보 무단전재 및 재배포금지",
+    ],
+)
+def test_a_signature_before_the_notice_on_its_line_names_the_reporter(closing):
+    """The reporter signing on the notice's line was lost with the notice."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    art = extract(
+        RawItem(
+            origin="a.txt",
+            text="청솔군, 창업공간 조성\n\n청솔군이 올해 청년 창업공간 30곳을 조성한다고 12일 "
+            f"밝혔다.\n\n군은 빈 점포를 창업공간으로 바꾼다.\n\n{closing}\n",
+        )
+    )
+    assert (art.reporter, art.outlet) == ("김민지", "청솔일보")
+    assert art.text.endswith("바꾼다.")

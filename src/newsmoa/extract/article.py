@@ -399,6 +399,13 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 foot = (parse_datetime(text[found[0] :], tz=tz), found[1])
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
+            # a signature before the notice on its line (`김민지 기자 <저작권자 © …>`: the
+            # reporter was lost with the notice)
+            signed = signature(text[: notice_start(text)].strip())
+            if signed is not None:
+                parts.reporter = parts.reporter or signed.reporter
+                parts.email = parts.email or signed.email
+                parts.outlet = parts.outlet or signed.outlet
             if in_body:  # a bare mark and name closing the text (not a photo's credit
                 parts.closing = bare_notice_holder(text) or parts.closing  # above more body)
         elif kind is Kind.CAPTION:
