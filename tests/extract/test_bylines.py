@@ -450,3 +450,27 @@ def test_a_signature_before_the_notice_on_its_line_names_the_reporter(closing):
     )
     assert (art.reporter, art.outlet) == ("김민지", "청솔일보")
     assert art.text.endswith("바꾼다.")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "2026년 03월 12일 (목) 09:30:15 김민지 기자 minji@chungsol.example",
+        "2026.03.12 09:30 | 김민지 기자",
+    ],
+)
+def test_a_date_and_time_with_the_reporter_after_it_dates_and_signs(head):
+    """An older site's template line under the headline, its time and then its reporter:
+    the article was undated and unsigned (a date alone on the line dated it)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    art = extract(
+        RawItem(
+            origin="a.txt",
+            text=f"청솔군, 창업공간 조성\n{head}\n\n청솔군이 올해 청년 창업공간 30곳을 조성한다고 "
+            "12일 밝혔다.\n\n군은 빈 점포를 창업공간으로 바꾼다.\n",
+        )
+    )
+    assert art.reporter == "김민지" and art.title == "청솔군, 창업공간 조성"
+    assert art.published is not None and art.published.strftime("%m-%d %H:%M") == "03-12 09:30"

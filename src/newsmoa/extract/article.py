@@ -31,6 +31,7 @@ from newsmoa.extract.bylines import (
     signature,
 )
 from newsmoa.extract.datelines import (
+    DATETIME_RE,
     SEOUL,
     Dateline,
     parse_datetime,
@@ -184,6 +185,20 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         origin=raw.origin,
         is_release=raw.is_release,
     )
+
+
+def _signed_stamp(text: str, tz: ZoneInfo) -> tuple[datetime, Byline] | None:
+    """The date and time opening a line above the body and the reporter signing after it
+    (`2026년 03월 12일 (목) 09:30:15 김민지 기자 minji@…`, `2026.03.12 09:30 | 김민지
+    기자`, as older sites' templates write them): the article was undated and unsigned."""
+    m = DATETIME_RE.match(text.strip())
+    if m is None or m["H"] is None:
+        return None
+    signed = signature(text.strip()[m.end() :].strip(" |·/"))
+    when = parse_datetime(m.group(), tz=tz)
+    if signed is None or not signed.reporter or when is None:
+        return None
+    return when, signed
 
 
 def _credited_briefs(lines: list[Line]) -> list[Line] | None:
@@ -397,6 +412,11 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 parts.stamped = found[1]  # (`[한빛일보] 2024.06.03`: its outlet)
             elif found is not None:  # ... under the body: the clipping's, if no body follows
                 foot = (parse_datetime(text[found[0] :], tz=tz), found[1])
+            elif stamp is None and not in_body and (stamped := _signed_stamp(text, tz)):
+                stamp, b = stamped  # `2026년 03월 12일 (목) 09:30:15 김민지 기자 minji@…`
+                parts.reporter = parts.reporter or b.reporter
+                parts.email = parts.email or b.email
+                parts.outlet = parts.outlet or b.outlet
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
             # a signature before the notice on its line (`김민지 기자 <저작권자 © …>`: the
