@@ -474,3 +474,22 @@ def test_a_date_and_time_with_the_reporter_after_it_dates_and_signs(head):
     )
     assert art.reporter == "김민지" and art.title == "청솔군, 창업공간 조성"
     assert art.published is not None and art.published.strftime("%m-%d %H:%M") == "03-12 09:30"
+
+
+@pytest.mark.parametrize(
+    ("line", "reporter", "email", "day"),
+    [
+        ("By Jane Roe and John Doe", "Jane Roe", None, None),
+        ("By Jane Roe & John Doe, Haesol Ledger", "Jane Roe", None, None),
+        ("By Jane Roe | jroe@haesol.example", "Jane Roe", "jroe@haesol.example", None),
+        ("By Jane Roe, jroe@haesol.example", "Jane Roe", "jroe@haesol.example", None),
+        ("Posted on March 12, 2026 by Jane Roe", "Jane Roe", None, date(2026, 3, 12)),
+        ("Published March 12, 2026 by Jane Roe", "Jane Roe", None, date(2026, 3, 12)),
+    ],
+)
+def test_english_bylines_of_two_writers_with_an_e_mail_or_posted_first(line, reporter, email, day):
+    """Bylines as US sites write them named no one: two writers (`By Jane Roe and John
+    Doe`), the writer's e-mail after a bar or comma, a blog's `Posted on <day> by <name>`."""
+    found = leading_byline(line)
+    assert found is not None and found.rest == ""
+    assert (found.reporter, found.email, found.day) == (reporter, email, day)

@@ -24,6 +24,7 @@ from newsmoa.extract.tables import (
     company_endings,
     credited_words,
     desk_endings,
+    english_dateline_labels,
     marker_labels,
     month_names,
     not_holders,
@@ -163,10 +164,16 @@ _BRACKET_DAY = re.compile(
 _CALL_LETTERS = re.compile(r"[A-Z]{3,5}(?:-(?:TV|FM|AM))?")
 _CLOSING = " \"'”’)"
 _SPACED_DASH = re.compile(r"[\s)][-—–]+\s*$")
+_ENGLISH_NAME = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
 _ENGLISH_BYLINE_RE = re.compile(
     rf"^\s*(?:{byline_leads()})\s+"  # `By`, `Posted by` (`byline_leads.tsv`)
-    r"(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})"
+    rf"(?P<name>{_ENGLISH_NAME})"
+    # a second writer (`By Jane Roe and John Doe`: the first is the reporter, as `김민수·
+    # 이영희 기자` gives 김민수; no one was)
+    rf"(?:\s+(?:and|&)\s+{_ENGLISH_NAME})?"
     r"(?:\s*,\s*(?P<outlet>[A-Z][A-Za-z&.' ]{1,40}))?"
+    # the writer's e-mail after a bar or comma (`By Jane Roe | jroe@…`)
+    rf"(?:\s*[,|·]\s*(?P<email>{EMAIL_RE.pattern}))?"
     # the day it was posted (`Posted by Karen on March 9, 2025`, as blogs write it: the line
     # had stayed in the text, and the post was undated)
     r"(?:\s+on\s+(?P<when>\S.*?))?\s*$"
@@ -200,10 +207,10 @@ def _english_byline(line: str) -> Byline | None:
         if _SPACED_DASH.search(m.group()) and rest.rstrip(_CLOSING).endswith((".", "!", "?")):
             return Byline(rest=rest)
         return None
-    m = _ENGLISH_BYLINE_RE.match(line)
+    m = _ENGLISH_BYLINE_RE.match(line) or _posted_first_re().match(line)
     if m is None:
         return None
-    named, day = m["outlet"], None
+    named, day = m.groupdict().get("outlet"), None
     if m["when"]:
         from newsmoa.extract.datelines_en import english_dateline  # (it reads bylines)
 
@@ -212,7 +219,23 @@ def _english_byline(line: str) -> Byline | None:
             return None
         day = posted.when.date()
     reporter = m["name"].title()
-    return Byline(outlet=_byline_outlet(named) if named else None, reporter=reporter, day=day)
+    email = m.groupdict().get("email")
+    outlet = _byline_outlet(named) if named else None
+    return Byline(outlet=outlet, reporter=reporter, email=email, day=day)
+
+
+@cache
+def _posted_first_re() -> re.Pattern[str]:
+    """A blog's byline with its day first (`Posted on March 12, 2026 by Jane Roe`,
+    `Published March 12, 2026 by …`: a dateline's label, `english_dateline_labels.tsv`);
+    it named no one and left the post undated."""
+    labels = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(english_dateline_labels(), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"^\s*(?i:{labels})(?:\s+on)?\s*:?\s+(?P<when>\S.*?)\s+by\s+(?P<name>{_ENGLISH_NAME})\s*$"
+    )
 
 
 def _byline_outlet(named: str) -> str | None:
