@@ -408,6 +408,7 @@ def test_a_wire_lead_without_a_known_agency_leaves_the_text():
         "CEDAR SPRINGS, Mich. (Mar. 12, 2026) -- ",
         "LANSING, Mich., March 12, 2026 – ",
         "WASHINGTON, March 12, 2026 /PRNewswire/ -- ",
+        "CEDAR SPRINGS, MI — March 12, 2026 — ",  # (its day between dashes: it stayed)
     ],
 )
 def test_a_release_lead_with_its_day_in_brackets_dates_the_release(lead):

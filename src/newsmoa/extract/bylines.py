@@ -149,8 +149,10 @@ _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentence
 # and a byline line of its own (`By Jane Doe`, `By JOHN ROE, Associated Press`)
 WIRE_LEAD_RE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,30})(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,20}?))?"
-    # the day (`SEOUL, May 28 (Reuters) -`, `SEOUL, Aug. 2, 2019 (Yonhap) --`)
-    r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?)?\s*"
+    # the day (`SEOUL, May 28 (Reuters) -`, `SEOUL, Aug. 2, 2019 (Yonhap) --`), or between
+    # dashes (`CEDAR SPRINGS, MI — March 12, 2026 —`, as local releases write it: the lead
+    # stayed in the text, and the release was undated)
+    r"(?:(?:,|\s*[-—–]+)\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?)?\s*"
     # its agency in brackets, or a release wire's between slashes or dashes (`/PRNewswire/ --`,
     # `Calif.--(BUSINESS WIRE)--`)
     r"(?:(?:(?:--)?\((?P<agency>[^()]{1,30})\)|/(?P<wire>[A-Za-z][^/\s]*(?:\s[^/\s]+){0,2})/)\s*)?"
