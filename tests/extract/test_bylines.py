@@ -486,6 +486,7 @@ def test_a_date_and_time_with_the_reporter_after_it_dates_and_signs(head):
         ("By Jane Roe, jroe@haesol.example", "Jane Roe", "jroe@haesol.example", None),
         ("Posted on March 12, 2026 by Jane Roe", "Jane Roe", None, date(2026, 3, 12)),
         ("Published March 12, 2026 by Jane Roe", "Jane Roe", None, date(2026, 3, 12)),
+        ("Jane Roe, Staff Writer", "Jane Roe", None, None),  # a desk's word, without `By`
     ],
 )
 def test_english_bylines_of_two_writers_with_an_e_mail_or_posted_first(line, reporter, email, day):

@@ -210,6 +210,9 @@ def _english_byline(line: str) -> Byline | None:
             return Byline(rest=rest)
         return None
     m = _ENGLISH_BYLINE_RE.match(line) or _posted_first_re().match(line)
+    if m is None and (staffed := _STAFF_SIGNED_RE.match(line)):
+        # a writer and their desk without `By` (`Jane Roe, Staff Writer`): it named no one
+        m = staffed if staff_pattern().search(f" {staffed['outlet']}") else None
     if m is None:
         return None
     named, day = m.groupdict().get("outlet"), None
@@ -224,6 +227,11 @@ def _english_byline(line: str) -> Byline | None:
     email = m.groupdict().get("email")
     outlet = _byline_outlet(named) if named else None
     return Byline(outlet=outlet, reporter=reporter, email=email, day=day)
+
+
+_STAFF_SIGNED_RE = re.compile(
+    rf"^\s*(?P<name>{_ENGLISH_NAME})\s*,\s*(?P<outlet>[A-Z][A-Za-z&.' ]{{1,40}}?)(?P<when>)\s*$"
+)
 
 
 @cache
