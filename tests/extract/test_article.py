@@ -1107,3 +1107,24 @@ def test_a_pages_figure_captions_are_its_captions_not_text_nor_bylines():
     }
     assert a.reporter is None
     assert "사진" not in a.text and "1호점" not in a.text
+
+
+@pytest.mark.parametrize(
+    ("author", "reporter"),
+    [
+        ("김민지 기자", "김민지"),
+        ("By Jane Roe", "Jane Roe"),
+        ("Jane Roe, Staff Writer", "Jane Roe"),
+        ("편집국", None),
+        ("청솔일보 편집부", None),
+        ("admin", None),
+        ("Haesol Ledger Staff", None),
+        ("홍성국", "홍성국"),  # a name ending as a desk does
+    ],
+)
+def test_a_feed_authors_byline_names_the_reporter_and_a_desk_none(author, reporter):
+    """A feed's author is often a byline (`By Jane Roe`), a desk (`편집국`) or an account
+    (`admin`): each was shown as the reporter as written."""
+    text = "청솔군이 올해 청년 창업공간 30곳을 조성한다고 12일 밝혔다.\n군은 빈 점포를 바꾼다.\n"
+    a = extract(RawItem(origin="feed#1", text=text, title="창업공간", reporter=author))
+    assert isinstance(a, Article) and a.reporter == reporter

@@ -59,7 +59,14 @@ from newsmoa.extract.lines import (
     headline_shaped,
 )
 from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead, section_tagged
-from newsmoa.extract.tables import dateline_labels, list_intros, masthead_words, outlets
+from newsmoa.extract.tables import (
+    dateline_labels,
+    list_intros,
+    masthead_words,
+    outlets,
+    reporter_labels,
+    staff_pattern,
+)
 from newsmoa.extract.urls import url_key
 from newsmoa.extract.wrapped import unwrap
 from newsmoa.extract.zones import article_zone
@@ -280,6 +287,16 @@ def _fed_author(raw: RawItem) -> str | None:
     if written in (raw.outlet, raw.source_name) or table.names_one(written):
         return None
     if has_hangul(written) and table.canonical(written):  # (`…일보`, `…뉴스`: no one's name)
+        return None
+    byline = leading_byline(written)  # `By Jane Roe`, `Jane Roe, Staff Writer`
+    if byline is not None and byline.reporter:
+        return byline.reporter
+    # a desk, an account or an outlet's staff (`편집국`, `청솔일보 편집부`, `admin`,
+    # `Haesol Ledger Staff`: `reporter_labels.tsv`'s words that name no one)
+    not_names, words = reporter_labels()[1], written.split()
+    if written.lower() in not_names or all(w in not_names or table.canonical(w) for w in words):
+        return None
+    if not has_hangul(written) and (not written[:1].isupper() or staff_pattern().search(written)):
         return None
     return _author(written)
 
