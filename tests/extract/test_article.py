@@ -1128,3 +1128,42 @@ def test_a_feed_authors_byline_names_the_reporter_and_a_desk_none(author, report
     text = "청솔군이 올해 청년 창업공간 30곳을 조성한다고 12일 밝혔다.\n군은 빈 점포를 바꾼다.\n"
     a = extract(RawItem(origin="feed#1", text=text, title="창업공간", reporter=author))
     assert isinstance(a, Article) and a.reporter == reporter
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "청솔군 제공",
+        "사진제공=청솔군",
+        "사진 = 청솔군 제공",
+        "[사진 청솔군 제공]",
+        "사진=김민수 기자",
+        "사진 김민수 기자",
+        "사진설명: 청솔군청 전경",
+        "청솔군청 전경. 사진 제공=청솔군",
+        "청솔군청 전경 [사진 청솔군]",
+    ],
+)
+def test_a_photos_credit_or_caption_between_paragraphs_is_a_caption_not_a_byline(credit):
+    """A photo's credit alone on its line between paragraphs (`청솔군 제공`, `사진=김민수
+    기자`) stayed in the text as a sentence of the story, or named the photographer as the
+    reporter over the one who signs; a labelled caption (`사진설명: …`) or one closing with
+    its credit stayed in the text too."""
+    text = (
+        "청솔군, 창업공간 조성\n\n청솔군이 올해 청년 창업공간 30곳을 조성한다고 12일 밝혔다.\n\n"
+        f"{credit}\n\n군은 빈 점포를 창업공간으로 바꾼다.\n\n박도윤 기자 park@chungsol.example\n"
+    )
+    a = extract(RawItem(origin="credit.txt", text=text))
+    assert isinstance(a, Article)
+    assert a.captions == (credit,) and credit not in a.text
+    assert a.reporter == "박도윤"
+    assert a.text.endswith("바꾼다.")
+
+
+def test_a_writer_and_photographer_signing_together_is_the_reporter():
+    """`글·사진=김민수 기자` (text and photos) still signs the article."""
+    text = (
+        "창업공간 조성\n\n청솔군이 올해 창업공간 30곳을 조성한다고 밝혔다.\n\n글·사진=김민수 기자\n"
+    )
+    a = extract(RawItem(origin="signed.txt", text=text))
+    assert isinstance(a, Article) and a.reporter == "김민수" and a.captions == ()

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from newsmoa import settings
-from newsmoa.extract.boilerplate import is_related_label, notice_start
+from newsmoa.extract.boilerplate import is_photo_credit, is_related_label, notice_start
 from newsmoa.extract.bylines import (
     WIRE_LEAD_RE,
     Byline,
@@ -60,6 +60,7 @@ from newsmoa.extract.lines import (
 )
 from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead, section_tagged
 from newsmoa.extract.tables import (
+    credited_words,
     dateline_labels,
     list_intros,
     masthead_words,
@@ -192,6 +193,13 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         origin=raw.origin,
         is_release=raw.is_release,
     )
+
+
+def _credit_alone(line: str) -> bool:
+    """Whether a short line after the body has begun is only a photo's credit, with a
+    credit's word in it (`credited_words.tsv`: `청솔군 제공`, `사진=김민수 기자`; a bare
+    outlet's name, `연합뉴스`, may close the text otherwise)."""
+    return is_photo_credit(line) and any(w in line for w in credited_words())
 
 
 def _signed_stamp(text: str, tz: ZoneInfo) -> tuple[datetime, Byline] | None:
@@ -448,7 +456,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.CAPTION:
             parts.captions.append(text)
         elif kind is Kind.SHORT:
-            if in_body:
+            if in_body and _credit_alone(text):  # `청솔군 제공`, `사진=김민수 기자` under a
+                parts.captions.append(text)  # photo: it stayed in the text, or signed it
+            elif in_body:
                 trailing.append(text)
                 if listing:
                     listed.append(text)

@@ -339,6 +339,8 @@ def signature(line: str) -> Byline | None:
     if not _may_sign(line):
         return None
     line = _unbracketed(line)
+    if _credited(line):
+        return None
     m = _OUTLET_SIGNATURE_RE.match(line)
     outlet = outlets().canonical(m["outlet"]) if m and _signed(m) else None
     if outlet is None:
@@ -395,6 +397,23 @@ def _unbracketed(line: str) -> str:
     reporter at all. A credit (`(사진=김민지 기자)`, with its "=") is no signature."""
     m = _WHOLLY_BRACKETED.match(line)
     return line if m is None else next(g for g in m.groups() if g is not None)
+
+
+_LABEL_LEAD = re.compile(
+    r"^\s*[/=]?\s*(?P<label>[가-힣]{1,5}(?:\s*[·ㆍ]\s*[가-힣]{1,5})*)\s*(?:=|\s)"
+)
+
+
+def _credited(line: str) -> bool:
+    """Whether the line credits a picture, not the report (`사진=김민수 기자`, `사진 김민수
+    기자`, `영상=…`: every label before the name a credit's, `marker_labels.tsv`): the
+    photographer was read as the reporter, over the one who signs. `글·사진=김민수 기자`
+    (text and photos) signs."""
+    m = _LABEL_LEAD.match(line)
+    if m is None:
+        return False
+    labels = marker_labels()
+    return all(labels.get(w.strip()) == "credit" for w in re.split(r"[·ㆍ]", m["label"]))
 
 
 def _may_sign(text: str) -> bool:
