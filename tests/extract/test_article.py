@@ -1167,3 +1167,19 @@ def test_a_writer_and_photographer_signing_together_is_the_reporter():
     )
     a = extract(RawItem(origin="signed.txt", text=text))
     assert isinstance(a, Article) and a.reporter == "김민수" and a.captions == ()
+
+
+def test_an_english_pages_byline_under_its_headline_gives_the_writers_e_mail():
+    """`By Jane Roe | jroe@…` under an English page's headline, which its main text leaves
+    out: the reporter came from the page's author metadata, and the e-mail was lost."""
+    page = (
+        "<html><head><title>Council approves water plant</title>"
+        '<meta name="author" content="Jane Roe"></head><body><article>'
+        "<h1>Council approves water plant</h1>"
+        '<div class="byline">By <a href="/staff/jroe">Jane Roe</a> | jroe@haesol.example</div>'
+        "<p>The Cedar Springs City Council voted 5-2 on Tuesday to approve a water plant.</p>"
+        "<p>Construction begins on Monday and lasts about 18 months, the mayor said.</p>"
+        "</article></body></html>"
+    )
+    a = extract(RawItem(origin="page.html", html=page))
+    assert isinstance(a, Article) and (a.reporter, a.email) == ("Jane Roe", "jroe@haesol.example")

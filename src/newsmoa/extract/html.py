@@ -138,7 +138,12 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     from lxml import html as lxml_html
 
     from newsmoa.extract.boilerplate import is_copyright
-    from newsmoa.extract.bylines import SIGNATURE_MAX_CHARS, copyright_outlet, signature
+    from newsmoa.extract.bylines import (
+        SIGNATURE_MAX_CHARS,
+        copyright_outlet,
+        leading_byline,
+        signature,
+    )
     from newsmoa.extract.datelines import find_datelines, published_dateline, written
     from newsmoa.extract.datelines_en import english_dateline
 
@@ -186,9 +191,16 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
             break
     # the reporter its information list names under the headline (`기자명 한상민 기자`),
     # which the main text leaves out with the list
-    signed = (signature(line) for line in below if len(line) <= SIGNATURE_MAX_CHARS)
-    if reporter := next((b.reporter for b in signed if b is not None and b.reporter), None):
-        out["reporter"] = reporter
+    # ... or its English byline there (`By Jane Roe | jroe@…`), whose e-mail was lost
+    signed = (
+        signature(line) or leading_byline(line)
+        for line in below
+        if len(line) <= SIGNATURE_MAX_CHARS
+    )
+    if byline := next((b for b in signed if b is not None and b.reporter), None):
+        out["reporter"] = byline.reporter
+        if byline.email and "email" not in out:
+            out["email"] = byline.email
     if holder := next((h for h in reversed(holders) if h), None):
         out["publisher"] = holder
     return out
