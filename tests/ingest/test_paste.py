@@ -453,3 +453,19 @@ def test_a_blogs_own_words_above_the_first_placement_are_a_text_of_their_own():
     )
     dated = first[first.index("홍길동 기자 |") :]  # (its dateline and body under the deck)
     assert len(split_pasted(deck + dated + second)) == 2
+
+
+def test_releases_pasted_together_split_at_their_dated_leads():
+    """Two city releases pasted in one file, each opening `CEDAR SPRINGS, Mich. (March 12,
+    2026) —` under its headline: the lead names no outlet, only its day, and the two were
+    one article dated by the first."""
+    first = (
+        "Council Approves Water Plant\n\nCEDAR SPRINGS, Mich. (March 12, 2026) — The council "
+        "voted on Tuesday to approve a water plant.\n\nWork begins in May.\n\n"
+    )
+    second = (
+        "City Opens Splash Pad\n\nCEDAR SPRINGS, Mich. (March 13, 2026) — The city opened a "
+        "splash pad at Morley Park on Friday.\n\nIt is open daily.\n"
+    )
+    chunks = split_pasted(first + second)
+    assert len(chunks) == 2 and chunks[1].startswith("City Opens Splash Pad")

@@ -186,9 +186,12 @@ def _titled_by(
 def _opens_report(line: Line) -> bool:
     """A line opening a report with its outlet's marker and the lead after it: pasted
     reports without datelines were one article (two wire reports, a Korean and an English
-    one: a black-box case)."""
+    one: a black-box case), or with a release's dated lead (`CEDAR SPRINGS, Mich. (March 12,
+    2026) —`: two releases were one)."""
     b = line.byline
-    return line.kind is Kind.BYLINE and b is not None and bool(b.outlet and b.rest.strip())
+    return (
+        line.kind is Kind.BYLINE and b is not None and bool((b.outlet or b.day) and b.rest.strip())
+    )
 
 
 def _headline(line: Line | None, above: Line | None) -> bool:
