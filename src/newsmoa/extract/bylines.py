@@ -112,7 +112,7 @@ def leading_byline(line: str) -> Byline | None:
     ("(서울=김민수 기자)" has its reporter only)."""
     m = _MARKER_RE.match(line)
     if not m:
-        return _english_byline(line)
+        return _bare_lead(line) or _english_byline(line)
     table, inner, rest = outlets(), m["inner"].strip(), line[m.end() :]
     square = line.lstrip()[0] in "[［"
     a, eq, b = (part.strip() for part in inner.partition("="))
@@ -135,10 +135,40 @@ def leading_byline(line: str) -> Byline | None:
         outlet = table.canonical(b) or _named_outlet(a) or _unknown_outlet(b, rest)
         return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
     named = _OUTLET_REPORTER_RE.match(inner)
-    if named and (outlet := _bracketed_outlet(named["outlet"], square)):
+    # (a reporter and role after the name make it a byline in any bracket: `(청솔일보 김민지
+    # 기자)`, `[뉴스새만금 김민지 기자]` stayed in the text)
+    if named and (
+        outlet := _bracketed_outlet(named["outlet"], square) or _signing_outlet(named["outlet"])
+    ):
         return Byline(outlet=outlet, reporter=first_name(named["name"]), rest=rest)
     outlet = _bracketed_outlet(inner, square)
+    if outlet is None and _LEAD_REPORTER_RE.match(rest):  # `【청솔일보】김민지 기자 = …`
+        outlet = _signing_outlet(inner)
     return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
+
+
+def _signing_outlet(word: str) -> str | None:
+    """The outlet one word names where a reporter signs with it: by the table or its ending
+    (`청솔일보`), or as a press is named (`뉴스새만금`, `_press_named`)."""
+    if " " in word:
+        return None
+    return _named_outlet(word) or _press_named(word)
+
+
+_BARE_LEAD_RE = re.compile(rf"^\s*(?P<outlet>[^\s=]{{3,15}})\s+(?P<name>{_NAMES})\s*{_ROLE}\s*=\s*")
+
+
+def _bare_lead(line: str) -> Byline | None:
+    """A reporter's lead without a marker's brackets (`김민지 기자 = 청솔군이 …`, `청솔일보
+    김민지 기자 = …`, as a copy without the dateline's marker opens): it stayed in the text,
+    its reporter a person of the story."""
+    m = _BARE_LEAD_RE.match(line)
+    if m and (outlet := _signing_outlet(m["outlet"])):
+        return Byline(outlet=outlet, reporter=first_name(m["name"]), rest=line[m.end() :])
+    m = _LEAD_REPORTER_RE.match(line)
+    if m is None or not line[m.end() :].strip():
+        return None
+    return Byline(reporter=first_name(m["name"]), rest=line[m.end() :])
 
 
 _SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentences at least
