@@ -502,3 +502,16 @@ def test_english_bylines_of_two_writers_with_an_e_mail_or_posted_first(line, rep
     found = leading_byline(line)
     assert found is not None and found.rest == ""
     assert (found.reporter, found.email, found.day) == (reporter, email, day)
+
+
+def test_a_long_first_line_of_words_is_read_at_once_as_no_lead():
+    """A reporter's lead without brackets (`김민지 기자 = …`) was looked for with names
+    apart by nothing (`\\s*[·]?\\s*`), which cut a line of Hangul words into names in 3**n
+    ways: a 2,700-character first line of a daily's article hung the ingest (the
+    disagreements eval never ended). A lead's names stand apart by a space or a mark."""
+    line = "정부는 이날 국무회의에서 내년도 예산안을 심의하고 지역 균형 발전을 위한 " * 12
+    assert leading_byline(line + "방안을 확정했다.") is None
+    lead = leading_byline("청솔일보 김민지 · 이수진 기자 = 청솔군이 예산을 확정했다.")
+    assert (
+        lead is not None and lead.reporter == "김민지" and lead.rest == "청솔군이 예산을 확정했다."
+    )

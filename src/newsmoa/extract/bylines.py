@@ -39,7 +39,9 @@ _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
 # ... or apart by spaces alone, where a role follows that ends the marker or "=" follows it
 # ("김민수 이영희 기자 = ", "[이데일리 박지영 기자]")
-_SPACED_NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]?\s*{_NAME})*"
+# (a mark or a space between two names, not nothing: `\s*[·]?\s*` could cut a run of
+# Hangul words into names in 3**n ways, and a 2,700-character first line hung the ingest)
+_SPACED_NAMES = rf"{_NAME}(?:(?:\s*[·ㆍ・∙,]\s*|\s+){_NAME})*"
 _ROLES = reporter_roles()  # `기자`, `특파원`, ...
 _ROLE = f"(?:{'|'.join(_ROLES)})"
 # every role contains one of these (the roles that contain no other role)
