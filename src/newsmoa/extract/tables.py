@@ -32,6 +32,11 @@ def _rows(name: str) -> list[list[str]]:
     ]
 
 
+def _firsts(name: str, *, lower: bool = False) -> tuple[str, ...]:
+    """The first column of a table, in its order (lower-cased when asked)."""
+    return tuple(r[0].strip().lower() if lower else r[0].strip() for r in _rows(name))
+
+
 _MAX_LATIN_NAME = 30  # words, not syllables: `Ohio Valley Wire` is 16 characters
 
 
@@ -80,7 +85,7 @@ def outlets() -> Outlets:
             by_alias.setdefault(alias, name)
         for domain in domains:
             by_domain.setdefault(domain.lower(), name)
-    suffixes = tuple(r[0].strip() for r in _rows("outlet_suffixes.tsv"))
+    suffixes = _firsts("outlet_suffixes.tsv")
     return Outlets(by_alias, by_domain, suffixes)
 
 
@@ -144,7 +149,7 @@ def photo_credit_cues() -> tuple[str, ...]:
 @cache
 def not_holders() -> tuple[str, ...]:
     """Words after a copyright mark that name no publisher (`not_holders.tsv`)."""
-    return tuple(r[0].strip() for r in _rows("not_holders.tsv"))
+    return _firsts("not_holders.tsv")
 
 
 @cache
@@ -159,13 +164,13 @@ def reporter_labels() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def breadcrumb_words() -> frozenset[str]:
     """Words that open a page's breadcrumb (`breadcrumb_words.tsv`), lower-cased."""
-    return frozenset(r[0].strip().lower() for r in _rows("breadcrumb_words.tsv"))
+    return frozenset(_firsts("breadcrumb_words.tsv", lower=True))
 
 
 @cache
 def section_labels() -> frozenset[str]:
     """Names of a site's sections (`section_labels.tsv`), lower-cased."""
-    return frozenset(r[0].strip().lower() for r in _rows("section_labels.tsv"))
+    return frozenset(_firsts("section_labels.tsv", lower=True))
 
 
 @cache
@@ -181,59 +186,59 @@ def company_endings() -> dict[str, bool]:
 def reporter_roles() -> tuple[str, ...]:
     """What a Korean byline calls its writer after the name (`reporter_roles.tsv`: `기자`,
     `특파원`), in the table's order."""
-    return tuple(r[0].strip() for r in _rows("reporter_roles.tsv"))
+    return _firsts("reporter_roles.tsv")
 
 
 @cache
 def desk_endings() -> tuple[str, ...]:
     """How a newsroom desk's name ends (`desk_endings.tsv`: `사회부`, `동아닷컴`)."""
-    return tuple(r[0].strip() for r in _rows("desk_endings.tsv"))
+    return _firsts("desk_endings.tsv")
 
 
 @cache
 def notice_words() -> tuple[str, ...]:
     """Words of a copyright notice about the text (`notice_words.tsv`: `무단`, `all
     rights`), lower-cased."""
-    return tuple(r[0].strip().lower() for r in _rows("notice_words.tsv"))
+    return _firsts("notice_words.tsv", lower=True)
 
 
 @cache
 def credited_words() -> tuple[str, ...]:
     """Words after a name that make a line of a mark and a name a picture's credit
     (`credited_words.tsv`: `ⓒ 영월군 제공`)."""
-    return tuple(r[0].strip() for r in _rows("credited_words.tsv"))
+    return _firsts("credited_words.tsv")
 
 
 @cache
 def byline_leads() -> str:
     """A regex alternation of the words opening an English byline (`byline_leads.tsv`:
     `By`, `Posted by`)."""
-    return alternation(r[0].strip() for r in _rows("byline_leads.tsv"))
+    return alternation(_firsts("byline_leads.tsv"))
 
 
 @cache
 def staff_pattern() -> re.Pattern[str]:
     """The desk words closing an English byline after its comma (`staff_words.tsv`: `Staff
     Writer`), after a space and at the end; a space in one matches any run of spaces."""
-    return re.compile(rf"\s+(?:{alternation(r[0].strip() for r in _rows('staff_words.tsv'))})$")
+    return re.compile(rf"\s+(?:{alternation(_firsts('staff_words.tsv'))})$")
 
 
 @cache
 def masthead_words() -> tuple[str, ...]:
     """Words after an outlet's name in its masthead (`masthead_words.tsv`: `WAND News`)."""
-    return tuple(r[0].strip() for r in _rows("masthead_words.tsv"))
+    return _firsts("masthead_words.tsv")
 
 
 @cache
 def masthead_endings() -> tuple[str, ...]:
     """Endings of an unknown outlet's masthead (`masthead_endings.tsv`)."""
-    return tuple(r[0].strip() for r in _rows("masthead_endings.tsv"))
+    return _firsts("masthead_endings.tsv")
 
 
 @cache
 def list_intros() -> tuple[str, ...]:
     """Endings of a paragraph that introduces a list (`list_intros.tsv`), lower-cased."""
-    return tuple(r[0].strip().lower() for r in _rows("list_intros.tsv"))
+    return _firsts("list_intros.tsv", lower=True)
 
 
 @cache
@@ -344,10 +349,10 @@ def related_labels() -> frozenset[str]:
 @cache
 def contact_words() -> tuple[str, ...]:
     """Words of a release's contact line (`담당`, `문의`, `Tel`), lower-cased."""
-    return tuple(r[0].strip().lower() for r in _rows("contact_words.tsv"))
+    return _firsts("contact_words.tsv", lower=True)
 
 
 @cache
 def credit_lines() -> tuple[str, ...]:
     """How an English wire's credit line opens (`reporting by`), lower-cased."""
-    return tuple(r[0].strip().lower() for r in _rows("credit_lines.tsv"))
+    return _firsts("credit_lines.tsv", lower=True)
