@@ -106,12 +106,18 @@ def wordings(value: dict[str, Any]) -> list[tuple[list[str], str]]:
     """A disagreement value's sources grouped by the words they are quoted in, in order:
     (article ids, quote). Twelve outlets reprinting one sentence are one line with twelve
     names, not twelve lines of one quote (a press office's case)."""
-    out: dict[str, list[str]] = {}
+    return [
+        (list(dict.fromkeys(s["article"] for s in sources)), quote)
+        for quote, sources in _by_quote(value).items()
+    ]
+
+
+def _by_quote(value: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """A disagreement value's sources by the words they are quoted in, in order."""
+    out: dict[str, list[dict[str, Any]]] = {}
     for s in value.get("sources") or []:
-        ids = out.setdefault(str(s.get("quote") or ""), [])
-        if s["article"] not in ids:
-            ids.append(s["article"])
-    return [(ids, quote) for quote, ids in out.items()]
+        out.setdefault(str(s.get("quote") or ""), []).append(s)
+    return out
 
 
 def topic(about: str) -> str:
@@ -433,13 +439,8 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
                     "shown": show_side(v),
                     "chips": chips(v["sources"]),
                     "wordings": [
-                        {
-                            "chips": chips(
-                                [s for s in v["sources"] if str(s.get("quote") or "") == quote]
-                            ),
-                            "quote": quote,
-                        }
-                        for _, quote in wordings(v)
+                        {"chips": chips(sources), "quote": quote}
+                        for quote, sources in _by_quote(v).items()
                     ],
                 }
                 for v in d["values"]
