@@ -125,17 +125,22 @@ def story_to_json(story: Story) -> dict[str, Any]:
 def first_published(articles: Sequence[Article]) -> str | None:
     """The earliest article's `published` as written out (`published`): a date alone when
     that article was given a date alone."""
-    dated = [a for a in articles if a.published is not None]
-    return published(min(dated, key=lambda a: a.published.timestamp())) if dated else None  # type: ignore[union-attr]
+    first = _earliest(articles)
+    return published(first) if first is not None else None
 
 
 def first_at(articles: Sequence[Article]) -> dict[str, str]:
     """`first_at`, the instant a story's first article's day began, when that article was
     given a date alone (as an article's `published_at`): the store orders and spans stories
     by it, and the date read without its zone moved with the process's (`sql.story_values`)."""
-    dated = [a for a in articles if a.published is not None]
-    first = min(dated, key=lambda a: a.published.timestamp()) if dated else None  # type: ignore[union-attr]
+    first = _earliest(articles)
     return {"first_at": iso(first.published) or ""} if first is not None and first.day_only else {}
+
+
+def _earliest(articles: Sequence[Article]) -> Article | None:
+    """The article published first, or None when none is dated."""
+    dated = [a for a in articles if a.published is not None]
+    return min(dated, key=lambda a: a.published.timestamp()) if dated else None  # type: ignore[union-attr]
 
 
 def summary_to_json(doc: dict[str, Any]) -> dict[str, Any]:
