@@ -26,6 +26,14 @@ LARGE_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
 # a number, then maybe 천/백 and a 만/억/조 (`5천만`, `1.5억`), each maybe after a space
 _PART = re.compile(r"(\d+(?:[.,]\d+)*)(?: ?([십백천](?=[만억조])))?(?: ?([만억조]))?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+# 천/백 inside one number of a large unit (`2천500억` is 2,500억, `3천100만원` 3,100만원): the
+# pattern above read the `2` and the `500억` as two figures (a review of `reconcile.figures`)
+_SMALL_INSIDE = re.compile(r"(?<![\d.,])(\d+)([백천])(\d{1,3})(?= ?[만억조])")
+
+
+def _small_inside(m: re.Match[str]) -> str:
+    high, low = int(m[1]) * SMALL_UNITS[m[2]], int(m[3])
+    return str(high + low) if low < SMALL_UNITS[m[2]] else m[0]
 
 
 def _number(digits: str) -> Decimal | None:
@@ -52,6 +60,7 @@ def amounts(text: str) -> frozenset[str]:
     total: Decimal | None = None  # the amount being read, while its parts follow in a row
     last_unit = 0  # the 만/억/조 of its last part: a next part must be smaller
     end = -1
+    text = _SMALL_INSIDE.sub(_small_inside, text)
     for m in _PART.finditer(text):
         value = _number(m[1])
         large = LARGE_UNITS[m[3]] if m[3] else 0
