@@ -69,4 +69,8 @@ def test_an_english_incident_is_no_happening_whose_days_are_compared():
     arts = [
         make_article(k, said.format(day), ON_20TH) for k, day in (("a", "Monday"), ("b", "Sunday"))
     ]
-    assert not Story(arts).disagreements()
+    # no fact of an incident's day is compared; the one sentence the two outlets print
+    # alike but for its weekday is a disagreement of that sentence (`reconcile.figures`)
+    (d,) = Story(arts).disagreements()
+    assert d.about == "Wanju on … killing two, sentence 1"
+    assert [v.value for v in d.values] == ["Monday", "Sunday"]

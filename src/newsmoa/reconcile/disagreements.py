@@ -69,6 +69,7 @@ from newsmoa.facts.quantities import hedge
 from newsmoa.facts.quantities_en import Lead, lead, led_alike
 from newsmoa.facts.quoted import QUOTED_DAY
 from newsmoa.facts.tables import mapping, words
+from newsmoa.reconcile.figures import figure_disagreements
 from newsmoa.reconcile.misspelt import first_name_misspelt, misspelt_name, role_of, same_role
 from newsmoa.reconcile.rewrites import dice
 from newsmoa.text.script import english
@@ -613,6 +614,7 @@ def find_disagreements(
         out.extend(_against_release(articles, facts, index, spans, by_id[release]))
         for d in _stated_once_against_release(articles, facts, index, spans, by_id[release]):
             out = _merged_into(out, d, release)
+    out.extend(figure_disagreements(articles, sentences, spans, out, _in_sentence))
     return tuple(out)
 
 

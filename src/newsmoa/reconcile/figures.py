@@ -1,0 +1,335 @@
+"""Figures the variants of one consolidated sentence state differently.
+
+The facts stage compares what it reads as one happening's date or amount
+(`reconcile.disagreements`). A figure it does not read as such, or reads as two happenings'
+(one outlet's `would begin in July` an announcement's date, another's `will begin in June`
+no happening's), was credited to every outlet of the sentence all the same: a story showed
+one outlet's `by a 5-2 vote` naming as its sources an outlet that printed `voted 6-1` (a
+black-box case). Here the variants of each consolidated sentence are compared word by word
+(`difflib`, on words stripped of punctuation): a figure one variant writes where another
+writes another figure of the same kind, between words both share, is a disagreement of
+that sentence, each side with its own words.
+
+A figure is a number with what is written on to it (`19일`, `$4.2`, `50명`: compared as
+values, `text.amounts`, so `1.5억` is `1억5000만`), a tally (`5-2`, `5대2`), a number word
+(`five`, `facts/data/number_words_en.tsv`), a capitalised month name or a weekday
+(`extract/data/month_names.tsv`, `facts/data/weekdays*.tsv`). Its kind is `date` for months,
+weekdays and a number written with a date unit (`reconcile/data/date_units.tsv`: `19일`,
+`3월`, `오후 2시`), else `quantity`: the words a disagreement's `kind` uses. Only a change of
+at most `_MAX_CHANGE` words on each side, holding exactly one figure on each, counts: a
+rewritten clause is not one figure changed. Figures at one place of the sentence are one
+slot across all its variants (the same figure in shared words joins them too), and a slot
+with two values is one disagreement, labelled by the words around it (`voted … on
+Tuesday, sentence 1`). A slot the fact comparison already disputes is left to it.
+
+Each distinct variant is compared with the `_REFERENCES` variants most outlets print, so a
+story of hundreds of rewrites costs a few hundred comparisons a sentence, not their square.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsmoa.extract.tables import month_names
+from newsmoa.facts.compare import quantity_covers
+from newsmoa.facts.evidence import quote
+from newsmoa.facts.quantities import hedged
+from newsmoa.facts.readings import stamps
+from newsmoa.facts.tables import mapping
+from newsmoa.text.amounts import amounts
+from newsmoa.types import Article, ConsolidatedSentence, Disagreement, DisagreementValue
+
+_MAX_CHANGE = 3  # words on each side of a change that may hold the one figure
+_REFERENCES = 8  # distinct variants each variant is compared with, most printed first
+_CONTEXT = 2  # shared words on each side that label a slot
+
+_WORD = re.compile(r"\S+")
+_EDGE = "\"'“”‘’()[]{}<>«»,.;:!?…·"
+_TALLY = re.compile(r"(\d{1,3})\s*(?:[-–]|대)\s*(\d{1,3})(?!\d)")
+_CODE = re.compile(r"0\d{2,}")  # a dialling code or an account's digits (`051`, `0845`)
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure of a variant: `kind` (date or quantity), `value` to compare, the words as
+    written, and where they stand in the article's text."""
+
+    kind: str
+    value: Any
+    words: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    key: str  # what the comparison sees
+    text: str  # as written
+    start: int
+    end: int
+    figure: Figure | None
+
+
+@cache
+def _date_units() -> tuple[str, ...]:
+    text = resources.files("newsmoa.reconcile").joinpath("data/date_units.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(sorted((r[0].strip() for r in rows if r[0].strip()), key=len, reverse=True))
+
+
+@cache
+def _named() -> dict[str, tuple[str, int]]:
+    """Capitalised month names and weekday words, with their kind's index."""
+    out = {name.capitalize(): ("month", n) for name, n in month_names().items()}
+    for table in ("weekdays_en", "weekdays"):
+        out.update({w: ("weekday", int(v[0])) for w, v in mapping(table).items()})
+    return out
+
+
+@cache
+def _number_words() -> dict[str, str]:
+    return {w: v[0] for w, v in mapping("number_words_en").items() if v[1:2] == ("number",)}
+
+
+def figure(word: str, start: int) -> Figure | None:
+    """The figure a word (stripped of punctuation) is, if it is one."""
+    end = start + len(word)
+    if (named := _named().get(word) or _named().get(word.rstrip("."))) is not None:
+        return Figure("date", named, word, start, end)
+    if (number := _number_words().get(word.lower())) is not None:
+        return Figure("quantity", ("amount", frozenset({number})), word, start, end)
+    if not _NUMBER.search(word):
+        return None
+    if (m := _TALLY.match(word)) is not None and not _NUMBER.search(word, m.end()):
+        return Figure("quantity", ("tally", int(m[1]), int(m[2])), word, start, end)
+    values = amounts(word)
+    if len(values) != 1 or _CODE.match(word.lstrip("(+")):
+        return None  # (no figure, or several: `2016~17년`, `6:41pm`, `1,136억달러·148억달러`)
+    after = word[_last_digit(word) + 1 :]
+    dated = any(after.startswith(u) for u in _date_units()) and not after.startswith(
+        tuple(f"{u}간" for u in _date_units())  # (`5년간`: how long, not when)
+    )
+    return Figure("date" if dated else "quantity", ("amount", values), word, start, end)
+
+
+def _last_digit(word: str) -> int:
+    return max(i for i, c in enumerate(word) if c.isdigit())
+
+
+def words(text: str, offset: int) -> tuple[_Word, ...]:
+    """The words of a variant (`text` starts at `offset` of its article), edges stripped."""
+    out = []
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip(_EDGE))
+        word = raw.strip(_EDGE)
+        if not word:
+            continue
+        start = offset + m.start() + lead
+        fig = figure(word, start)
+        out.append(_Word(word.lower(), word, start, start + len(word), fig))
+    return tuple(out)
+
+
+def _changes(a: Sequence[_Word], b: Sequence[_Word]) -> list[tuple[Figure, Figure, str]]:
+    """The figures at one place of two variants (`a`, `b`): changed ones, and equal ones
+    in shared words, each with the shared words around the place (its label)."""
+    matcher = SequenceMatcher(None, [w.key for w in a], [w.key for w in b], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                if (x := a[i].figure) is not None and (y := b[j].figure) is not None:
+                    out.append((x, y, ""))
+            continue
+        if op != "replace" or i2 - i1 > _MAX_CHANGE or j2 - j1 > _MAX_CHANGE:
+            continue
+        fa = [w.figure for w in a[i1:i2] if w.figure is not None]
+        fb = [w.figure for w in b[j1:j2] if w.figure is not None]
+        if len(fa) == len(fb) == 1 and _differ(fa[0], fb[0]) and not _hedged(a, i1, i2, b, j1, j2):
+            before = " ".join(w.text for w in a[max(0, i1 - _CONTEXT) : i1])
+            after = " ".join(w.text for w in a[i2 : i2 + _CONTEXT])
+            out.append((fa[0], fb[0], f"{before} … {after}".strip()))
+    return out
+
+
+def _differ(a: Figure, b: Figure) -> bool:
+    """Whether two figures of one kind are other figures: not the same value, nor one the
+    other rounded (`176억2000만` for 176억1603만: `facts.compare.quantity_covers`)."""
+    if a.kind != b.kind or a.value[0] != b.value[0] or _key(a.value) == _key(b.value):
+        return False  # (a tally is no amount: `140` against `140-150`)
+    if not _one_unit(a.words, b.words):
+        return False
+    if a.value[0] == b.value[0] == "amount" and len(a.value[1]) == len(b.value[1]) == 1:
+        x, y = (_number_or_text(next(iter(f.value[1]))) for f in (a, b))
+        if x[0] == y[0] == 0:
+            return not quantity_covers((x[1], ""), (y[1], "")) and not quantity_covers(
+                (y[1], ""), (x[1], "")
+            )
+    return True
+
+
+def _one_unit(a: str, b: str) -> bool:
+    """Whether two figures are written in one unit: the same before their digits and after
+    them, a particle aside (`19일` and `20일에`; not `3년간` and `36개월간`, one length, nor
+    `$4` and `€5`)."""
+    if not (_NUMBER.search(a) and _NUMBER.search(b)):
+        return True  # (a word: a month, a weekday, a number word)
+    (a0, a1), (b0, b1) = (_around_digits(w) for w in (a, b))
+    # a particle after one unit (`일`, `일에`); none is no unit (`30` is no `48km`)
+    after = a1 == b1 or bool(a1 and b1 and (a1.startswith(b1) or b1.startswith(a1)))
+    return a0 == b0 and after
+
+
+def _around_digits(word: str) -> tuple[str, str]:
+    first = next(i for i, c in enumerate(word) if c.isdigit())
+    return word[:first], word[_last_digit(word) + 1 :]
+
+
+def _hedged(a: Sequence[_Word], i1: int, i2: int, b: Sequence[_Word], j1: int, j2: int) -> bool:
+    """Whether either side says its figure is approximate (`55명 안팎`, `약 45명`, `about
+    60`: `facts.quantities.hedged`), a word either side of the change included: a figure
+    given as about so many covers a near one, as the fact comparison reads it."""
+    return any(
+        hedged(" ".join(w.text for w in side[max(0, lo - 1) : hi + 1]))
+        for side, lo, hi in ((a, i1, i2), (b, j1, j2))
+    )
+
+
+class _Slots:
+    """Figures (article, start) joined into slots: one place of one sentence."""
+
+    def __init__(self) -> None:
+        self.root: dict[tuple[str, int], tuple[str, int]] = {}
+        self.label: dict[tuple[str, int], str] = {}
+
+    def find(self, x: tuple[str, int]) -> tuple[str, int]:
+        self.root.setdefault(x, x)
+        while self.root[x] != x:
+            self.root[x] = self.root[self.root[x]]
+            x = self.root[x]
+        return x
+
+    def join(self, x: tuple[str, int], y: tuple[str, int], label: str) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.root[ry] = rx
+        keep = self.label.get(rx) or self.label.get(ry) or label
+        if keep:
+            self.label[rx] = keep
+
+
+def sentence_figures(
+    sentence: ConsolidatedSentence, by_id: Mapping[str, Article]
+) -> list[tuple[str, str, dict[str, Figure]]]:
+    """The slots of one consolidated sentence whose figures differ: (label, kind, the figure
+    of each article there)."""
+    variants: dict[str, list[str]] = {}  # text -> the articles printing it
+    spans: dict[str, tuple[int, int]] = {}
+    for src in sentence.sources:
+        art = by_id.get(src.article)
+        if art is None or src.article in spans:
+            continue
+        spans[src.article] = (src.start, src.end)
+        variants.setdefault(art.text[src.start : src.end], []).append(src.article)
+    if len(variants) < 2:
+        return []
+    texts = sorted(variants, key=lambda t: -len(variants[t]))
+    read = {t: words(t, spans[variants[t][0]][0]) for t in texts}
+    if any(_reading(t, read[t], spans[variants[t][0]][0]) for t in texts):
+        return []
+    slots = _Slots()
+    figures: dict[tuple[str, int], Figure] = {}
+
+    def node(text: str, fig: Figure) -> tuple[str, int]:
+        """The figure's place in the first article printing `text`, its copies joined."""
+        offset = fig.start - spans[variants[text][0]][0]
+        first = (variants[text][0], fig.start)
+        for aid in variants[text]:
+            at = spans[aid][0] + offset
+            moved = Figure(fig.kind, fig.value, fig.words, at, at + len(fig.words))
+            figures[(aid, at)] = moved
+            slots.join(first, (aid, at), "")
+        return first
+
+    for n, t in enumerate(texts):
+        for ref in texts[: min(n, _REFERENCES)]:
+            for fa, fb, label in _changes(read[ref], read[t]):
+                slots.join(node(ref, fa), node(t, fb), label)
+    grouped: dict[tuple[str, int], dict[str, Figure]] = {}
+    for (aid, at), fig in figures.items():
+        grouped.setdefault(slots.find((aid, at)), {}).setdefault(aid, fig)
+    out = []
+    for root, by_article in grouped.items():
+        values = {_key(f.value) for f in by_article.values()}
+        kinds = {f.kind for f in by_article.values()}
+        about = slots.label.get(root)
+        if len(values) >= 2 and len(kinds) == 1 and about:
+            out.append((about, kinds.pop(), by_article))
+    return out
+
+
+def _reading(text: str, read: Sequence[_Word], offset: int) -> bool:
+    """Whether a variant's figures are a reading at a time (`25일 오후 4시 20분 현재 35만
+    명이 동의했다`: `facts.readings`): two outlets' readings at other times are no
+    disagreement, nor are the two times."""
+    return any(w.figure is not None and stamps(text, w.end - offset) for w in read)
+
+
+def _key(value: Any) -> Any:
+    """A figure's value compared: an amount by its value (`1.5억` is `1억5000만`)."""
+    return (value[0], next(iter(value[1]))) if value[0] == "amount" else value
+
+
+def figure_disagreements(
+    articles: Sequence[Article],
+    sentences: Sequence[ConsolidatedSentence],
+    spans: Mapping[str, Sequence[tuple[int, int]]],
+    disputed: Sequence[Disagreement],
+    label: Any,
+) -> list[Disagreement]:
+    """The disagreements of figures the story's sentences state differently (module doc),
+    past those `disputed` already quotes; `label(words, n)` names one in sentence n."""
+    by_id = {a.id: a for a in articles}
+    quoted = [(s.article, s.start, s.end) for d in disputed for v in d.values for s in v.sources]
+    out = []
+    for n, sentence in enumerate(sentences):
+        for about, kind, by_article in sentence_figures(sentence, by_id):
+            if any(
+                aid == q and lo <= f.start < hi
+                for aid, f in by_article.items()
+                for q, lo, hi in quoted
+            ):
+                continue
+            names: dict[Any, str] = {}  # each value as its first outlet writes it
+            for fig in by_article.values():
+                names.setdefault(_key(fig.value), fig.words)
+            values = []
+            for value in sorted(names, key=_order):
+                found = [
+                    quote(by_id[aid], spans[aid], f.start, f.end)
+                    for aid, f in by_article.items()
+                    if _key(f.value) == value
+                ]
+                values.append(DisagreementValue(names[value], tuple(found)))
+            out.append(Disagreement(label(about, n), kind, tuple(values)))
+    return out
+
+
+def _order(value: Any) -> tuple[Any, ...]:
+    """Values in order: numbers by size (a figure that is no one number, `2024.9.12`, after)."""
+    return tuple(_number_or_text(x) for x in value[1:])
+
+
+def _number_or_text(x: Any) -> tuple[int, Any]:
+    try:
+        return (0, float(x))
+    except (TypeError, ValueError):
+        return (1, str(x))

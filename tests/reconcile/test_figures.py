@@ -1,0 +1,96 @@
+"""Figures the variants of one consolidated sentence state differently (`reconcile.figures`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "facts"))
+from facts_samples import Story, make_article  # noqa: E402
+
+from newsmoa.reconcile.figures import figure  # noqa: E402
+
+
+def story(*texts: str) -> Story:
+    return Story([make_article(f"a{n}", t) for n, t in enumerate(texts)])
+
+
+def sides(d) -> dict:
+    return {str(v.value): sorted({s.article for s in v.sources}) for v in d.values}
+
+
+@pytest.mark.parametrize(
+    ("word", "kind", "value"),
+    [
+        ("19일", "date", ("amount", frozenset({"19"}))),
+        ("3월", "date", ("amount", frozenset({"3"}))),
+        ("5년간", "quantity", ("amount", frozenset({"5"}))),  # how long, not when
+        ("50명이", "quantity", ("amount", frozenset({"50"}))),
+        ("5-2", "quantity", ("tally", 5, 2)),
+        ("5대2로", "quantity", ("tally", 5, 2)),
+        ("five", "quantity", ("amount", frozenset({"5"}))),
+        ("June", "date", ("month", 6)),
+        ("Tuesday", "date", ("weekday", 1)),
+    ],
+)
+def test_what_a_figure_is(word, kind, value):
+    found = figure(word, 0)
+    assert found is not None and (found.kind, found.value) == (kind, value)
+
+
+@pytest.mark.parametrize("word", ["may", "march", "council", "희망제작소"])
+def test_words_that_are_no_figure(word):
+    assert figure(word, 0) is None
+
+
+def test_a_tally_one_outlet_prints_otherwise_is_a_disagreement_with_each_sides_words():
+    said = "The Cedar Springs City Council voted {} on Tuesday to approve the library plan."
+    found = story(said.format("5-2"), said.format("6-1"), said.format("5-2")).disagreements()
+    (d,) = found
+    assert d.kind == "quantity" and d.about == "Council voted … on Tuesday, sentence 1"
+    assert sides(d) == {"5-2": ["a0", "a2"], "6-1": ["a1"]}
+    for v in d.values:
+        assert all(str(v.value) in (s.quote or "") for s in v.sources)
+
+
+def test_a_month_in_two_wordings_of_one_sentence_is_a_date_disagreement():
+    """The facts read `would begin in July` as an announcement's date and `will begin in
+    June` as no happening's, so the two were never compared, and the story credited the
+    June outlet with July (a black-box case)."""
+    found = story(
+        "Mayor Tom Becker said construction would begin in July and take about 14 months.",
+        "Mayor Tom Becker said construction will begin in June and take 14 months.",
+    ).disagreements()
+    # (the facts may compare the two months too: one disagreement either way)
+    assert [(d.kind, sorted(map(tuple, sides(d).values()))) for d in found] == [
+        ("date", [("a0",), ("a1",)])
+    ]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "완주군은 올해 사업비 1억5000만원을 투입해 마을 20곳을 지원한다.",  # one amount, written otherwise
+        "완주군은 올해 사업비 약 2억원을 투입해 마을 20곳을 지원한다.",  # about so much
+        "완주군은 올해 사업비 1.5억원을 투입해 마을 20곳 안팎을 지원한다.",
+        # a clause rewritten, not a figure changed
+        "완주군은 내년부터 3년 동안 해마다 사업비를 늘려 마을 20곳을 지원한다.",
+    ],
+)
+def test_no_figure_disagreement(other):
+    said = "완주군은 올해 사업비 1.5억원을 투입해 마을 20곳을 지원한다."
+    assert story(said, other).disagreements() == ()
+
+
+def test_a_score_one_outlet_prints_otherwise_is_a_disagreement():
+    said = "청솔FC는 14일 홈 경기에서 한빛시민구단을 3대1로 꺾고 2연승을 달렸다."
+    (d,) = story(said, said.replace("3대1", "2대1")).disagreements()
+    assert d.kind == "quantity" and sides(d) == {"2대1로": ["a1"], "3대1로": ["a0"]}
+
+
+def test_a_slot_the_facts_dispute_is_not_reported_twice():
+    said = "완주군은 19일 희망제작소에서 박성일 완주군수 등 50명이 참여한 가운데 협약을 체결했다."
+    found = story(said, said.replace("19일", "20일")).disagreements()
+    assert [(d.kind, d.about) for d in found] == [("date", "signing date")]
