@@ -357,7 +357,7 @@ def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
                     s,
                     e,
                     tuple(t.tag for t in inside[i:j] if t is not split),
-                    tuple(inside[j:]),
+                    tuple(inside[j + _carved_final(inside, j) :]),
                 )
             )
         else:
@@ -382,6 +382,19 @@ def _past_split_final(inside: list[Tok], i: int, j: int) -> tuple[int, Tok | Non
     while k < len(inside) and inside[k].tag in NOMINAL:
         k += 1
     return k, split
+
+
+def _carved_final(inside: list[Tok], j: int) -> int:
+    """1 when the token after a proper noun is a particle Kiwi carved out of the noun's own
+    last syllable and nothing but punctuation follows it in the word (`김도운` -> 김도우/NNP
+    ᆫ/JX: "김도우" with a topic particle), else 0: the syllable is the name's, the word bare.
+    The county head `김도운 청솔군수와` was nobody (a black-box case)."""
+    if not 0 < j < len(inside) or inside[j - 1].tag != "NNP":
+        return 0
+    carved = inside[j]
+    if not carved.tag.startswith("J") or carved.start >= inside[j - 1].end:
+        return 0
+    return int(all(t.tag.startswith("S") for t in inside[j + 1 :]))
 
 
 _COMPANY_MARK = re.compile(r"㈜|\(주\)")
