@@ -70,7 +70,13 @@ from newsmoa.facts.quantities_en import Lead, lead, led_alike
 from newsmoa.facts.quoted import QUOTED_DAY
 from newsmoa.facts.tables import mapping, words
 from newsmoa.reconcile.figures import figure_disagreements
-from newsmoa.reconcile.misspelt import first_name_misspelt, misspelt_name, role_of, same_role
+from newsmoa.reconcile.misspelt import (
+    first_name_misspelt,
+    misspelt_name,
+    release_spelling,
+    role_of,
+    same_role,
+)
 from newsmoa.reconcile.rewrites import dice
 from newsmoa.text.script import english
 from newsmoa.types import (
@@ -273,21 +279,15 @@ def _misspelt_against_release(
     spelling for that title stands with. A name the release writes itself is no
     misspelling, nor one near two of its names of that title; two names a claim of the
     title's holder compares already (`name of 완주군수`) are left to it."""
-    ours = [(f, r) for f in facts.get(release.id, ()) if (r := role_of(f)) is not None]
-    written = {str(f.value) for f in facts.get(release.id, ()) if f.type == "person"}
+    ours = facts.get(release.id, ())
     for art in articles:
         if art.id == release.id:
             continue
         for fact in facts.get(art.id, ()):
-            role, name = role_of(fact), str(fact.value)
-            if role is None or name in written:
+            mine = release_spelling(fact, ours)
+            if mine is None or (mine_role := role_of(mine)) is None:
                 continue
-            near = [
-                (f, r) for f, r in ours if same_role(r, role) and misspelt_name(str(f.value), name)
-            ]
-            if len({str(f.value) for f, _ in near}) != 1:
-                continue
-            mine, title = near[0][0], near[0][1][0]
+            title = mine_role[0]
             held = claim_key(mine, None)
             if held is not None and held == claim_key(fact, None):
                 continue
@@ -299,9 +299,9 @@ def _misspelt_against_release(
                     for f in facts.get(a.id, ())
                     if str(f.value) == str(mine.value)
                     and (r := role_of(f)) is not None
-                    and same_role(r, near[0][1])
+                    and same_role(r, mine_role)
                 ]
-            claims[key].append((name, fact, art))
+            claims[key].append((str(fact.value), fact, art))
 
 
 def title_claim(

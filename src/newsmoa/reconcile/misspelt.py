@@ -7,12 +7,15 @@ Narrowly: an English name keeps every word but its last, whose spelling differs 
 letter (one added, dropped or changed) in a name of at least `MIN_LAST_NAME` letters; a
 Korean name keeps its length and surname, and one syllable of its given name differs by
 one letter (jamo: 일/인, 윤/운). A name the release itself writes is never a misspelling.
+`fold_misspellings` lists such a name in the story's facts under the release's spelling.
 An English first name spelt alike (`first_name_misspelt`: `Dana`, `Diana`) is one too, for
 the spelling disagreements of English titled names (`disagreements._spelt_covers`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from newsmoa.facts.names import surname_of, title_modifier, title_of
@@ -111,3 +114,36 @@ def role_of(fact: Fact) -> tuple[str, str | None] | None:
 def same_role(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     """One title of one body: a body said by one side only is no other body."""
     return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
+
+
+def release_spelling(fact: Fact, release_facts: Sequence[Fact]) -> Fact | None:
+    """The one person of the release that `fact` names misspelt (same title, `misspelt_name`),
+    else None: also for a name the release writes itself, or one near two of its names."""
+    role, name = role_of(fact), str(fact.value)
+    if role is None or any(f.type == "person" and str(f.value) == name for f in release_facts):
+        return None
+    near = {
+        str(f.value): f
+        for f in release_facts
+        if (r := role_of(f)) is not None
+        and same_role(r, role)
+        and misspelt_name(str(f.value), name)
+    }
+    return next(iter(near.values())) if len(near) == 1 else None
+
+
+def fold_misspellings(facts: Sequence[Fact], release_facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """A story's facts with each person an outlet names misspelt (`release_spelling`) listed
+    once, under the release's spelling, with that outlet among its sources: the story card
+    listed `김도운 청솔군수` and one outlet's `김도원 청솔군수` as two people (a black-box
+    case). The spelling itself stays a disagreement (`reconcile.disagreements`)."""
+    at = {str(f.value): n for n, f in enumerate(facts) if f.type == "person"}
+    out: list[Fact | None] = list(facts)
+    for n, fact in enumerate(facts):
+        ref = release_spelling(fact, release_facts) if fact.type == "person" else None
+        k = at.get(str(ref.value)) if ref is not None else None
+        if k is None or k == n or (kept := out[k]) is None:
+            continue
+        out[k] = replace(kept, sources=kept.sources + fact.sources)
+        out[n] = None
+    return tuple(f for f in out if f is not None)

@@ -13,6 +13,7 @@ from newsmoa.facts import agreement_event, merge_facts
 from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
+from newsmoa.reconcile.misspelt import fold_misspellings
 from newsmoa.reconcile.reuse import Reuse, measure, release_shares
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
@@ -57,7 +58,7 @@ def build_story(
         first_published=min(dated) if dated else None,
         articles=tuple(articles),
         sentences=consolidated,
-        facts=merge_facts(facts_by),
+        facts=fold_misspellings(merge_facts(facts_by), facts_by.get(release or "", ())),
         disagreements=disagreements,
         event=event,
         reuse=tuple((a.id, reuse.scores[a.id]) for a in articles),
