@@ -135,11 +135,11 @@ def ingest(
     recluster: bool,
 ) -> None:
     """Add articles from files (.txt or .md with one or several pasted articles, .html,
-    .jsonl, .csv, a saved feed .xml/.rss; any of them .gz-compressed or in a .zip archive),
-    folders, file patterns ('clips/*.txt', expanded as the shell would), file:// addresses
-    of saved pages, feed or page URLs, or "-": standard input (pasted text, or JSONL).
-    Ingesting the same input twice changes nothing. In a folder, hidden files are left
-    out and files of other types are named as skipped.
+    .jsonl, .csv or .tsv, a saved feed .xml/.rss/.atom; any of them .gz-compressed or in a
+    .zip archive), folders, file patterns ('clips/*.txt', expanded as the shell would),
+    file:// addresses of saved pages, feed or page URLs, or "-": standard input (pasted
+    text, or JSONL). Ingesting the same input twice changes nothing. In a folder, hidden
+    files are left out and files of other types are named on a `dropped:` line.
 
     Example: newsmoa ingest clippings/ today.jsonl --release release.txt
     """
@@ -515,7 +515,7 @@ def _reuse(store: Store, story: str) -> tuple[dict[str, float], dict[str, float]
 def show(ctx: click.Context, story_id: str, fmt: str, why: bool) -> None:
     """One story: consolidated sentences with sources, facts, disagreements, event card.
 
-    Example: newsmoa show s-1a2b3c4d5e --format md --why
+    Example: newsmoa show s8a6bae8129a3 --format md --why
     """
     from newsmoa.pipeline import story_document
     from newsmoa.serve.ids import story_id as full_id
