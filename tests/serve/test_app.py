@@ -657,6 +657,20 @@ def test_openapi_describes_the_responses(client):
     assert listing["application/json"]["schema"]["items"]["$ref"].endswith("/StorySummaryOut")
 
 
+def test_openapi_says_what_each_parameter_is(client):
+    """`limit` and `offset` (their defaults and bounds in the schema only: a page of 100
+    stories, of 20 found ones) and the ids in the paths had no description."""
+    spec = client.get("/openapi.json").json()
+    bare = [
+        (path, p["name"])
+        for path, ways in spec["paths"].items()
+        for op in ways.values()
+        for p in op.get("parameters", [])
+        if not p.get("description")
+    ]
+    assert bare == []
+
+
 def test_stylesheet_is_served(client):
     css = client.get("/static/style.css")
     assert css.status_code == 200 and "Noto Sans KR" in css.text

@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -231,6 +231,9 @@ SINCE = (
     " NEWSMOA_TZ, Asia/Seoul by default) or time"
 )
 UNTIL = "only those until then (a date: to its end)"
+LIMIT = 'at most this many, a page (`Link: <...>; rel="next"` while more follow)'
+OFFSET = "skip this many first (the next page: the `Link` header gives it)"
+STORY_ID = "a story's id, or its start from 6 characters (answered by a redirect to the id)"
 
 
 def span_of(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
@@ -246,8 +249,8 @@ def list_stories(
     request: Request,
     store: StoreDep,
     response: Response,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=OFFSET)] = 0,
     outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
     since: Annotated[str | None, Query(description=SINCE)] = None,
     until: Annotated[str | None, Query(description=UNTIL)] = None,
@@ -305,8 +308,8 @@ def search_stories(
             ' a "quoted phrase" as written, none after "-" (-축제); case is ignored',
         ),
     ],
-    limit: Annotated[int, Query(ge=1, le=1000)] = 20,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT)] = 20,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=OFFSET)] = 0,
     outlet: Annotated[str | None, Query(description="only this outlet's articles")] = None,
     since: Annotated[str | None, Query(description="only articles published from then")] = None,
     until: Annotated[str | None, Query(description=UNTIL)] = None,
@@ -369,7 +372,7 @@ def story_response(
 def get_story(
     request: Request,
     store: StoreDep,
-    story_id: str,
+    story_id: Annotated[str, Path(description=STORY_ID)],
     why: Annotated[
         bool, Query(description="keep `why`: the signals that placed each article")
     ] = False,
@@ -384,7 +387,13 @@ def get_story(
     summary="One article and the story it is in",
     responses={404: {"model": ErrorOut, "description": "unknown article id"}},
 )
-def get_article(request: Request, store: StoreDep, article_id: str) -> Response:
+def get_article(
+    request: Request,
+    store: StoreDep,
+    article_id: Annotated[
+        str, Path(description="the id it was ingested with (by default its url), percent-encoded")
+    ],
+) -> Response:
     """The article with the id it was ingested with (its `id`, by default its `url`: the
     rest of the path, slashes and all), as its story's document gives it, with `story`, the
     story it is in now (after merges and moves), and links to that story."""

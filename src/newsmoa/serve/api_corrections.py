@@ -286,7 +286,7 @@ def list_corrections(
     after: Annotated[
         int, Query(ge=0, le=2**63 - 1, description="only those numbered after this n")
     ] = 0,
-    limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+    limit: Annotated[int, Query(ge=1, le=10_000, description="at most this many entries")] = 1000,
 ) -> list[dict[str, Any]]:
     """Each correction: {n, at, action, and what it concerned (articles, story, ...)}; at
     most `limit`, those numbered after `after` (the next page: `after` = the last `n`

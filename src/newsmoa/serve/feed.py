@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 from xml.etree import ElementTree as ET
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from newsmoa import codec
@@ -165,7 +165,7 @@ def entries(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def feed(
     request: Request,
     store: StoreDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Annotated[int, Query(ge=1, le=500, description="the newest this many stories")] = 50,
     outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
 ) -> Response:
     """The newest stories as Atom entries."""
@@ -258,7 +258,11 @@ def story_atom(
         404: {"description": "unknown story id"},
     },
 )
-def story_feed(request: Request, store: StoreDep, story_id: str) -> Response:
+def story_feed(
+    request: Request,
+    store: StoreDep,
+    story_id: Annotated[str, Path(description="a story's id")],
+) -> Response:
     """One story's articles as Atom entries, newest first: a new report of the story (a
     new placement of its release) is a new entry."""
     survivor = store.resolve(story_id)
