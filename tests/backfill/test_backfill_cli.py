@@ -62,3 +62,12 @@ def test_block_sizes_that_cannot_be_counted_are_refused(tmp_path: Path, option, 
     src.write_text('{"id": "a", "text": "one line"}\n', encoding="utf-8")
     got = CliRunner().invoke(backfill, [str(src), "-o", str(tmp_path / "o.jsonl"), option, value])
     assert got.exit_code == 2 and "must be a number of hours" in got.output, got.output
+
+
+def test_summary_counts_in_words_that_agree_with_them(tmp_path: Path) -> None:
+    """It said `1 stories, ... 1 errors` of one story and one bad line."""
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps(ARTICLE, ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
+    result = CliRunner().invoke(backfill, [str(src), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "2 lines, 1 story, 0 near-duplicate groups, 1 error;" in result.stderr

@@ -104,6 +104,7 @@ def backfill(
     from newsmoa.backfill.output import near_duplicates_path
     from newsmoa.backfill.session import SparkMissing
     from newsmoa.serve.outputs import cannot_write, check_outputs
+    from newsmoa.serve.view import plural
 
     if engine == "local" and master:
         raise click.BadParameter("--master needs --engine spark", param_hint="--master")
@@ -143,8 +144,10 @@ def backfill(
         click.echo(f"error: {infile}:{line}: {message}", err=True)
     times = ", ".join(f"{k[:-2]} {v:.1f}s" for k, v in summary.stats.items() if k.endswith("_s"))
     click.echo(
-        f"backfill ({engine}): {summary.lines} lines, {summary.stories} stories, "
-        f"{summary.groups} near-duplicate groups, {len(summary.errors)} errors; {times}",
+        f"backfill ({engine}): {plural(summary.lines, 'line', 'lines')}, "
+        f"{plural(summary.stories, 'story', 'stories')}, "
+        f"{plural(summary.groups, 'near-duplicate group', 'near-duplicate groups')}, "
+        f"{plural(len(summary.errors), 'error', 'errors')}; {times}",
         err=True,
     )
     if summary.errors:
