@@ -53,6 +53,13 @@ LEADING = [
     ("【청솔일보】김민지 기자 = 군은", "청솔일보", "김민지", "군은"),
     ("청솔일보 김민지 기자 = 군은", "청솔일보", "김민지", "군은"),
     ("김민지·박도윤 기자 = 군은", None, "김민지", "군은"),
+    # brackets that do not match, as a page typed them, and a broadcaster's station by its
+    # region (both stayed in the text: black-box cases)
+    ("‹청솔일보=김민지 기자> 군은", "청솔일보", "김민지", "군은"),
+    ("<청솔일보=김민지 기자〉 군은", "청솔일보", "김민지", "군은"),
+    ("《청주=연합뉴스》 김민지 기자 = 군은", "연합뉴스", "김민지", "군은"),
+    ("[KBS 청주] 청솔군이", "KBS", None, "청솔군이"),
+    ("(MBC 충북) 청솔군이", "MBC", None, "청솔군이"),
 ]
 
 

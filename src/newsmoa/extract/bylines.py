@@ -52,9 +52,11 @@ EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # An outlet's marker opening an article, in any of the brackets outlets use: "[뉴시스]",
 # "(전주=연합뉴스)", "[서울=뉴시스]", "【전주=뉴시스】", "[헤럴드경제=박지영 기자]",
 # "[이데일리 박지영 기자]" (a black-box test: only the round form was read, and the others
-# stayed in the text, their reporter a person of the story)
+# stayed in the text, their reporter a person of the story); a pair need not match, as a
+# page typed it (`‹청솔일보=김민지 기자>`, `<청솔일보=김민지 기자〉`: stayed in the text)
 _MARKER_RE = re.compile(
-    r"^\s*[\[(（【〔［]\s*(?P<inner>[^\[\]()（）【】〔〕［］\n]{2,40}?)\s*[\])）】〕］]\s*"
+    r"^\s*[\[(（【〔［<‹〈《]\s*(?P<inner>[^\[\]()（）【】〔〕［］<>‹›〈〉《》\n]{2,40}?)"
+    r"\s*[\])）】〕］>›〉》]\s*"
 )
 _OUTLET_REPORTER_RE = re.compile(rf"^(?P<outlet>\S+)\s+(?P<name>{_SPACED_NAMES})\s*{_ROLE}$")
 _LEAD_REPORTER_RE = re.compile(rf"^\s*(?P<name>{_SPACED_NAMES})\s*{_ROLE}\s*=\s*")
@@ -347,11 +349,18 @@ def _bracketed_outlet(word: str, square: bool) -> str | None:
     table = outlets()
     if table.names_one(word):
         return table.canonical(word)
+    # a broadcaster's station by its region (`[KBS 청주]`, `(MBC 충북)`): the broadcaster
+    station, _, region = word.partition(" ")
+    if _REGION.fullmatch(region) and table.names_one(station):
+        return table.canonical(station)
     if is_section_label(word):  # `[포토뉴스]`: a section's label, though 뉴스 ends it
         return None
     if square and len(word) >= 4 and " " not in word:
         return table.canonical(word)
     return None
+
+
+_REGION = re.compile(r"[가-힣]{2,5}")  # a station's region after its broadcaster's name
 
 
 def _with_lead_reporter(b: Byline) -> Byline:
