@@ -1183,3 +1183,45 @@ def test_an_english_pages_byline_under_its_headline_gives_the_writers_e_mail():
     )
     a = extract(RawItem(origin="page.html", html=page))
     assert isinstance(a, Article) and (a.reporter, a.email) == ("Jane Roe", "jroe@haesol.example")
+
+
+HEAD = "청솔군, 청년 창업공간 30곳 조성 협약 체결"
+LEAD = "청솔군은 지난 3일 군청 대회의실에서 한빛대학교와 청년 창업공간 조성 협약을 체결했다고 12일 밝혔다."
+NEXT = "양 기관은 오는 2027년까지 창업공간 30곳을 조성한다."
+
+
+def _read(text: str) -> Article:
+    got = extract(RawItem(origin="t.txt", text=text))
+    assert isinstance(got, Article)
+    return got
+
+
+def test_a_marked_caption_under_the_headline_is_a_caption_not_the_deck_nor_the_lead():
+    caption = "▲ 지난 3일 청솔군청에서 열린 협약식 모습."
+    for text in (
+        f"{HEAD}\n{caption}\n김민지 기자\n\n{LEAD}\n{NEXT}",  # (it was the deck)
+        f"{HEAD}\n{caption}\n\n{LEAD}\n{NEXT}",  # (it was the lead)
+    ):
+        a = _read(text)
+        assert a.captions == (caption,)
+        assert a.deck is None
+        assert a.text == f"{LEAD}\n{NEXT}"
+
+
+def test_summary_points_under_the_headline_stay_its_subtitle():
+    points = "▲ 창업공간 30곳 조성 ▲ 입주기업 5천만원 지원"
+    a = _read(f"{HEAD}\n{points}\n\n{LEAD}\n{NEXT}")
+    assert a.subtitle == points
+    assert a.captions == ()
+
+
+@pytest.mark.parametrize("credit", ["사진 청솔군 제공", "/청솔군 제공"])
+def test_a_photos_credit_under_the_headline_is_a_caption_not_the_subtitle(credit):
+    a = _read(f"{HEAD}\n{credit}\n김민지 기자\n\n{LEAD}\n{NEXT}")
+    assert (a.subtitle, a.captions, a.reporter) == (None, (credit,), "김민지")
+
+
+def test_a_masthead_under_the_byline_names_the_outlet_and_is_no_text():
+    a = _read(f"{HEAD}\n김민지 기자\n한빛일보\n\n{LEAD}\n{NEXT}")
+    assert (a.outlet, a.reporter, a.subtitle) == ("한빛일보", "김민지", None)
+    assert a.text == f"{LEAD}\n{NEXT}"

@@ -50,6 +50,7 @@ from newsmoa.extract.flattened import (
 )
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import (
+    CAPTION_MAX_CHARS,
     TITLE_MAX_CHARS,
     Kind,
     Line,
@@ -60,6 +61,7 @@ from newsmoa.extract.lines import (
 )
 from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead, section_tagged
 from newsmoa.extract.tables import (
+    caption_marks,
     credited_words,
     dateline_labels,
     list_intros,
@@ -393,6 +395,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             and all(seen.kind in (Kind.BLANK, Kind.FURNITURE) for seen in lines[:n])
         ):
             kind = Kind.SHORT  # `[포토] 헤드라인` opening a photo report: its headline
+        head = not in_body and bool(heads or titled)  # under the headline, above the body
+        if kind in (Kind.BODY, Kind.SHORT) and head and _head_caption(text):
+            kind = Kind.CAPTION  # `▲ 지난 3일 … 협약식 모습.`
         if kind is Kind.DATELINE and in_body and _timeline(line, parts, bool(datelines or stamp)):
             kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
         if related:  # the headlines a related list's label heads are no text, nor the list's
@@ -456,8 +461,12 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.CAPTION:
             parts.captions.append(text)
         elif kind is Kind.SHORT:
-            if in_body and _credit_alone(text):  # `청솔군 제공`, `사진=김민수 기자` under a
-                parts.captions.append(text)  # photo: it stayed in the text, or signed it
+            # `청솔군 제공`, `사진=김민수 기자` under a photo: it stayed in the text, or signed
+            # it; under the headline (`사진 청솔군 제공`) it was the subtitle
+            if (in_body or heads or titled) and _credit_alone(text):
+                parts.captions.append(text)
+            elif not in_body and _under_byline(lines, n) and (name := masthead(text)):
+                parts.masthead = parts.masthead or name  # `한빛일보` under `김민지 기자`
             elif in_body:
                 trailing.append(text)
                 if listing:
@@ -527,6 +536,32 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+def _head_caption(text: str) -> bool:
+    """Whether a line under the headline, above the body, is a photo's caption by its mark
+    (`caption_marks.tsv`: `▲ 지난 3일 청솔군청에서 열린 협약식 모습.`): one mark, a full stop
+    closing it. It was the deck, or the lead; a subtitle (`▲ 창업공간 30곳 조성`) has no
+    stop, and summary points (`▲ … ▲ …`) more than one mark."""
+    marks = caption_marks()
+    return (
+        text.startswith(marks)
+        and sum(text.count(m) for m in marks) == 1
+        and ends_with_stop(text)
+        and len(text) <= CAPTION_MAX_CHARS
+    )
+
+
+def _under_byline(lines: list[Line], n: int) -> bool:
+    """Whether line `n` stands right under a byline or signature with no report after it
+    (`김민지 기자` / `한빛일보`, blank lines between): where a page sets its masthead, which
+    became the subtitle or the lead."""
+    above = next((b for b in reversed(lines[:n]) if b.kind is not Kind.BLANK), None)
+    return (
+        above is not None
+        and above.kind in (Kind.BYLINE, Kind.SIGNATURE)
+        and not (above.byline and above.byline.rest.strip())
+    )
 
 
 STANDFIRST_MAX_CHARS = 250  # a longer paragraph above the byline is a report's lead

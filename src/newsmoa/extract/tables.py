@@ -236,6 +236,12 @@ def masthead_endings() -> tuple[str, ...]:
 
 
 @cache
+def caption_marks() -> tuple[str, ...]:
+    """Marks opening a photo's caption under a headline (`caption_marks.tsv`: `▲`)."""
+    return _firsts("caption_marks.tsv")
+
+
+@cache
 def list_intros() -> tuple[str, ...]:
     """Endings of a paragraph that introduces a list (`list_intros.tsv`), lower-cased."""
     return _firsts("list_intros.tsv", lower=True)
