@@ -18,6 +18,7 @@ from newsmoa.extract.tables import (
     related_labels,
     tip_patterns,
 )
+from newsmoa.text.bullets import BULLETS
 from newsmoa.text.normalize import CLOSERS
 
 # a Korean telephone number (063-290-2034, 02-123-4567, 1588-1234): a release's contact line
@@ -156,7 +157,7 @@ def is_related_label(line: str) -> bool:
 
 
 # what decorates a label: brackets, arrows and bullets, a colon
-_LABEL_MARKS = re.compile(r"[\[\]<>()〈〉《》【】▶▷►☞■□◆◇●○·ㆍ•:：\-]")
+_LABEL_MARKS = re.compile(rf"[\[\]<>()〈〉《》【】{re.escape(BULLETS)}:：\-]")
 
 
 def is_contact(line: str) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsmoa.extract.bylines import EMAIL_RE
+from newsmoa.text.bullets import BULLETS
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def _headed(text: str, title: str | None) -> str:
     return f"{title}\n{text}"
 
 
-_SUBTITLE_MARKS = ("- ", "-", "― ", "―", "— ", "–", "▶", "▷", "◆", "■")
+_SUBTITLE_MARKS = ("-", "―", "—", "–", *BULLETS)  # a dash or a bullet
 
 
 def _unlisted_signatures(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from newsmoa.extract.tables import breadcrumb_words, masthead_endings, outlets, section_labels
+from newsmoa.text.bullets import BULLETS
 from newsmoa.text.script import has_hangul
 
 _STEP = re.compile(r"\s*[>›»]\s*")
@@ -63,7 +64,7 @@ def section_tagged(line: str) -> bool:
     return m is not None and is_section_label(m["tag"])
 
 
-_BULLETS = "■□▶▷◆◇●○•◎★☆►"  # a label's bullet (`■ 한빛일보`)
+_BULLETS = BULLETS  # a label's bullet (`■ 한빛일보`)
 _ALIAS_MIN_CHARS = 3  # `문화`, `세계`, `서울`: aliases of outlets, and section labels too
 
 

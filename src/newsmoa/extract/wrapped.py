@@ -30,7 +30,7 @@ MIN_WRAPS = 3  # line breaks the wrapper made inside a sentence, at the least, i
 MIN_WRAP_SHARE = 0.5
 # a line this much narrower than the width ends its paragraph, whatever follows it
 MIN_FULL_SHARE = 0.5
-_ITEM_MARKS = frozenset(BULLETS + "-*+•◦○◎◇◆□■△▲▷▶")
+_ITEM_MARKS = frozenset(BULLETS + "-*+")  # a bullet, or a plain-text list's mark
 # a table's row: cells apart by spaces or a tab (not two spaces after a sentence's stop,
 # maybe closed by a mark, as typewriters and some editors write them; a cell may end in ")")
 _COLUMNS_GAP = re.compile(r"(?<=\S)(?<![.!?])(?<![.!?][\"'”’)])(?: {2,}|\t)(?=\S)")

@@ -18,9 +18,11 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newsmoa.facts.clauses import EARLIER, Analysis, Tok
+from newsmoa.text.bullets import ITEM_BULLETS
 from newsmoa.text.normalize import comparison_key
 
-LIST_BULLETS = "△▲▶▷▸►●○■□◆◇◎※•☞▣▪◈"
+# an item's bullet inside a sentence: not a middle dot, which joins words there (`data/bullets.tsv`)
+LIST_BULLETS = ITEM_BULLETS
 SAME_ITEM = 0.8  # similarity of comparison keys above which two items are one
 _BULLET_RE = re.compile(f"(?:(?<=\\s)|^)[{re.escape(LIST_BULLETS)}]")
 _END_PARTICLES = ("JKO", "JKS", "JX", "VCP")

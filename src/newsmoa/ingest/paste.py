@@ -26,6 +26,7 @@ from newsmoa.extract.lines import (
     ends_with_stop,
     headline_shaped,
 )
+from newsmoa.text.bullets import BULLETS, LABEL_BULLETS
 from newsmoa.text.normalize import CLOSERS
 
 _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,}|_{3,}|\f)\s*$", re.MULTILINE)
@@ -280,8 +281,10 @@ def _list_end(lines: list[Line], label: int, anchor: int) -> int:
 
 
 # What opens a list's item or its label (`▶ 관련기사`, `· 부산 물류창고 화재 현장 사진`): the
-# related headlines closing an article, taken for the next one's header (a black-box case)
-_BULLETS = ("·", "ㆍ", "•", "▶", "▷", "☞", "►")
+# related headlines closing an article, taken for the next one's header (a black-box case).
+# Not a bullet that heads a label (`■ 청솔일보`, as a blog titles each placement it pastes):
+# that line is the next article's header, and it went with the blog's words above
+_BULLETS = tuple(b for b in BULLETS if b not in LABEL_BULLETS)
 
 
 def _closing(line: Line) -> bool:

@@ -7,8 +7,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# Bullet and list marks outlets use interchangeably (△ ▲ ▶ ▷ ● ○ ■ □ ◆ ◇ ※ · -).
-BULLETS = "△▲▶▷▸►●○■□◆◇◎※•·∙ㆍ▣▪◈☞"
+from newsmoa.text.bullets import BULLETS
+
+# Bullet and list marks outlets use interchangeably (△ ▲ ▶ ▷ ● ○ ■ □ ◆ ◇ ※ ·: `data/bullets.tsv`)
 _BULLET_RE = re.compile(f"[{re.escape(BULLETS)}]")
 _QUOTES = str.maketrans(
     {
