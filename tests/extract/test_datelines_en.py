@@ -52,6 +52,11 @@ PST = timezone(timedelta(hours=-8))
             datetime(2025, 3, 8, 18, 12, tzinfo=PST),
         ),
         ("Updated: Mar 9, 2025 / 09:30 AM PST", "updated", datetime(2025, 3, 9, 9, 30, tzinfo=PST)),
+        # a Drupal site's date in figures, month first (day first when it cannot be a month),
+        # and a date with its writer after a bar (none was a dateline: undated)
+        ("Thu, 03/12/2026 - 16:05", "published", datetime(2026, 3, 12, 16, 5, tzinfo=SEOUL)),
+        ("13/03/2026", "published", datetime(2026, 3, 13, tzinfo=SEOUL)),
+        ("March 12, 2026 | Jane Roe", "published", datetime(2026, 3, 12, tzinfo=SEOUL)),
     ],
 )
 def test_english_date_lines(line, kind, when):
@@ -69,6 +74,8 @@ def test_english_date_lines(line, kind, when):
         "May 2015 budget",
         "27 / 09 / 2013 - Turkmenistan to hold first-ever parliamentary elections",
         "February 30, 2015",  # no such day
+        "13/13/2026",
+        "March 12, 2026 | the county said",  # after the bar, no name
         "Storm kills 12",
     ],
 )
@@ -182,3 +189,31 @@ def test_a_timeline_neither_dates_an_article_nor_cuts_a_paste():
     )
     b = extract(RawItem(origin="b.txt", text=undated))
     assert isinstance(b, Article) and b.published is None and "March 20, 2013" in b.text
+
+
+@pytest.mark.parametrize(
+    ("head", "reporter", "when"),
+    [
+        ("March 12, 2026 | Jane Roe", "Jane Roe", datetime(2026, 3, 12, tzinfo=SEOUL)),
+        ("March 12, 2026 | By Jane Roe", "Jane Roe", datetime(2026, 3, 12, tzinfo=SEOUL)),
+        (  # a Drupal site's: its account names no one (the day only, as a blog's byline)
+            "Submitted by jroe on Thu, 03/12/2026 - 16:05",
+            None,
+            datetime(2026, 3, 12, tzinfo=SEOUL),
+        ),
+        (
+            "Submitted by Jane Roe on March 12, 2026",
+            "Jane Roe",
+            datetime(2026, 3, 12, tzinfo=SEOUL),
+        ),
+    ],
+)
+def test_an_english_heads_date_and_writer_date_and_sign_the_article(head, reporter, when):
+    body = (
+        "The county signed an agreement with Hanbit College on Tuesday to build 30 spaces.\n"
+        "Officials said each tenant will receive up to $40,000 in support.\n"
+    )
+    a = extract(RawItem(origin="x.txt", text=f"Cedar Springs signs startup deal\n{head}\n\n{body}"))
+    assert isinstance(a, Article)
+    assert (a.reporter, a.published, a.subtitle) == (reporter, when, None)
+    assert a.text == body.strip()

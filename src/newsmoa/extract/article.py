@@ -409,8 +409,14 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         standfirst = standfirst or _standfirst(kind, line, parts, heads, in_body, trailing)
         if kind is Kind.DATELINE:
             datelines.extend(d.in_zone(tz) for d in line.datelines)
-            # a reporter signing before the dateline on its line (`박도현 기자 | 입력 …`)
-            before = line.text.strip()[: line.datelines[0].start]
+            # a reporter signing before the dateline on its line (`박도현 기자 | 입력 …`), or
+            # after it (`March 12, 2026 | Jane Roe`: it was the subtitle, the article undated)
+            stripped = line.text.strip()
+            before = stripped[: line.datelines[0].start]
+            after = stripped[line.datelines[-1].end :].strip(" |·")
+            if after and not in_body:
+                signed = _by_line(after) or _by_line(f"By {after}")
+                parts.reporter = parts.reporter or (signed.reporter if signed else None)
             for part in re.split(r"[|·]", before) if not in_body else ():
                 # ... or the page's name (`Illinois Times | March 6, 2024`)
                 parts.masthead = parts.masthead or masthead(part.strip())

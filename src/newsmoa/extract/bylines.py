@@ -203,7 +203,9 @@ _SPACED_DASH = re.compile(r"[\s)][-—–]+\s*$")
 _ENGLISH_NAME = r"[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}"
 _ENGLISH_BYLINE_RE = re.compile(
     rf"^\s*(?:{byline_leads()})\s+"  # `By`, `Posted by` (`byline_leads.tsv`)
-    rf"(?P<name>{_ENGLISH_NAME})"
+    # ... or a site's account before the day (`Submitted by jroe on Thu, 03/12/2026 - 16:05`,
+    # a Drupal site's), which names no one: the post was undated
+    rf"(?:(?P<name>{_ENGLISH_NAME})|(?-i:[a-z][a-z0-9._-]{{1,30}})(?=\s+on\s))"
     # a second writer (`By Jane Roe and John Doe`: the first is the reporter, as `김민수·
     # 이영희 기자` gives 김민수; no one was)
     rf"(?:\s+(?:and|&)\s+{_ENGLISH_NAME})?"
@@ -257,7 +259,7 @@ def _english_byline(line: str) -> Byline | None:
         if posted is None:
             return None
         day = posted.when.date()
-    reporter = m["name"].title()
+    reporter = m["name"].title() if m["name"] else None
     email = m.groupdict().get("email")
     outlet = _byline_outlet(named) if named else None
     return Byline(outlet=outlet, reporter=reporter, email=email, day=day)

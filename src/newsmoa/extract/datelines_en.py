@@ -5,6 +5,8 @@
     Updated 8:41 p.m. EST, Tue March 3, 2009        Posted: Mar. 20, 2015 at 3:21 PM
     Illinois Times | March 6, 2024           (a name before a bar: the outlet's or writer's)
     Posted: Mar 8, 2025 / 06:12 PM PST      (a TV station's page)
+    Thu, 03/12/2026 - 16:05                 (a Drupal site's: month first, in figures)
+    March 12, 2026 | Jane Roe               (the writer's name after a bar)
 
 `english_dateline` reads such a line whole (a label, a weekday, the date with its month in
 words, a time and a zone, in the orders above; spaces around punctuation as a tokenised
@@ -26,7 +28,8 @@ from zoneinfo import ZoneInfo
 from newsmoa.extract.datelines import SEOUL, Dateline
 from newsmoa.extract.tables import english_dateline_labels, month_names, time_zones
 
-MAX_CHARS = 80  # a dateline line is short; a sentence naming a date is not one
+MAX_CHARS = 80
+_MONTHS = 12  # a dateline line is short; a sentence naming a date is not one
 
 
 @cache
@@ -54,7 +57,10 @@ def _line_re() -> re.Pattern[str]:
     date = (
         rf"(?:(?P<mon>{months})\s*\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*"
         rf"(?P<y>(?:19|20)\d\d)|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{months})"
-        rf"\s*\.?\s*,?\s*(?P<y2>(?:19|20)\d\d))"
+        rf"\s*\.?\s*,?\s*(?P<y2>(?:19|20)\d\d)"
+        # ... or in figures, month first as American pages write them (`03/12/2026`, a
+        # Drupal site's `Thu, 03/12/2026 - 16:05`); day first when the first cannot be a month
+        r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<y3>(?:19|20)\d\d))"
     )
     before = rf"{label(1)}?(?:{time(1)}\s*,?\s*)?"
     # a slash too (`Posted: Mar 8, 2025 / 06:12 PM PST`, as TV stations' pages write it)
@@ -67,8 +73,11 @@ def _line_re() -> re.Pattern[str]:
     placed = (
         r"(?:(?-i:[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}?)?)\s*[-—–]+\s*(?P<placed>))?"
     )
+    # ... or the writer's name after a bar (`March 12, 2026 | Jane Roe`, `… | By Jane Roe`)
+    signed = r"(?:\s*[|·]\s*(?P<signed>(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})))?"
     return re.compile(
-        rf"^\s*{named}{placed}{before}{weekday}?{date}{after}\s*[:|]?\s*$", re.IGNORECASE
+        rf"^\s*{named}{placed}{before}{weekday}?{date}{after}{signed}\s*[:|]?\s*$",
+        re.IGNORECASE,
     )
 
 
@@ -80,8 +89,13 @@ def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
     m = _line_re().match(line)
     if not m:
         return None
-    month = month_names()[(m["mon"] or m["mon2"]).lower()]
-    year, day = int(m["y"] or m["y2"]), int(m["d"] or m["d2"])
+    if m["y3"]:  # (in figures: month first, unless that figure is no month's)
+        first, second = int(m["n1"]), int(m["n2"])
+        month, day = (first, second) if first <= _MONTHS else (second, first)
+        year = int(m["y3"])
+    else:
+        month = month_names()[(m["mon"] or m["mon2"]).lower()]
+        year, day = int(m["y"] or m["y2"]), int(m["d"] or m["d2"])
     hour, minute, ap, zone = m["H1"], m["M1"], m["ap1"], m["zone1"]
     if hour is None:
         hour, minute, ap, zone = m["H2"], m["M2"], m["ap2"], m["zone2"]
@@ -102,4 +116,5 @@ def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
     opened = next((g for g in ("named", "placed") if m[g] is not None), None)
     start = m.start(opened) if opened else m.start()
     written = zone.upper() if clocks is not None else None
-    return Dateline(kind, when, start, m.end(), bare=label is None, zone=written)
+    end = m.start("signed") if m["signed"] else m.end()  # (the writer's name is no date's)
+    return Dateline(kind, when, start, end, bare=label is None, zone=written)
