@@ -469,3 +469,24 @@ def test_releases_pasted_together_split_at_their_dated_leads():
     )
     chunks = split_pasted(first + second)
     assert len(chunks) == 2 and chunks[1].startswith("City Opens Splash Pad")
+
+
+def test_a_placements_caption_under_its_title_and_a_credit_under_its_photo_stay_with_it():
+    """A caption under a placement's title (`▲ … 협약식 모습.`) stopped the search for its
+    header, and the placement stayed with the blog's words above it; a photo's credit closing
+    a placement (`/청솔군 제공`) went into the next one's header (black-box cases)."""
+    intro = (
+        "청솔군 협약 언론 보도 모음\n\n안녕하세요, 청솔군입니다. 협약 소식이 보도되었습니다.\n\n"
+    )
+    first = (
+        "■ 한빛일보\n청솔군, 청년 창업공간 30곳 조성 협약 체결\n"
+        "▲ 지난 3일 청솔군청에서 열린 협약식 모습.\n김민지 기자\n입력 2026.03.12 10:20\n\n"
+        "청솔군은 지난 3일 한빛대학교와 창업공간 조성 협약을 체결했다고 12일 밝혔다.\n"
+        "/청솔군 제공\n\n"
+    )
+    second = (
+        "청솔군, 한빛대와 창업공간 30곳 조성\n입력 2026.03.12 11:00\n"
+        "청솔군이 한빛대학교와 창업공간 조성 협약을 지난 3일 체결했습니다.\n"
+    )
+    chunks = split_pasted(intro + first + second)
+    assert [c.strip() for c in chunks] == [intro.strip(), first.strip(), second.strip()]

@@ -20,7 +20,11 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from newsmoa import settings
-from newsmoa.extract.boilerplate import is_photo_credit, is_related_label, notice_start
+from newsmoa.extract.boilerplate import (
+    credit_alone,
+    is_related_label,
+    notice_start,
+)
 from newsmoa.extract.bylines import (
     WIRE_LEAD_RE,
     Byline,
@@ -50,7 +54,6 @@ from newsmoa.extract.flattened import (
 )
 from newsmoa.extract.html import html_to_text
 from newsmoa.extract.lines import (
-    CAPTION_MAX_CHARS,
     TITLE_MAX_CHARS,
     Kind,
     Line,
@@ -58,11 +61,10 @@ from newsmoa.extract.lines import (
     credited_report,
     ends_with_stop,
     headline_shaped,
+    marked_caption,
 )
 from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead, section_tagged
 from newsmoa.extract.tables import (
-    caption_marks,
-    credited_words,
     dateline_labels,
     list_intros,
     masthead_words,
@@ -195,13 +197,6 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         origin=raw.origin,
         is_release=raw.is_release,
     )
-
-
-def _credit_alone(line: str) -> bool:
-    """Whether a short line after the body has begun is only a photo's credit, with a
-    credit's word in it (`credited_words.tsv`: `청솔군 제공`, `사진=김민수 기자`; a bare
-    outlet's name, `연합뉴스`, may close the text otherwise)."""
-    return is_photo_credit(line) and any(w in line for w in credited_words())
 
 
 def _signed_stamp(text: str, tz: ZoneInfo) -> tuple[datetime, Byline] | None:
@@ -396,7 +391,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         ):
             kind = Kind.SHORT  # `[포토] 헤드라인` opening a photo report: its headline
         head = not in_body and bool(heads or titled)  # under the headline, above the body
-        if kind in (Kind.BODY, Kind.SHORT) and head and _head_caption(text):
+        if kind in (Kind.BODY, Kind.SHORT) and head and marked_caption(text):
             kind = Kind.CAPTION  # `▲ 지난 3일 … 협약식 모습.`
         if kind is Kind.DATELINE and in_body and _timeline(line, parts, bool(datelines or stamp)):
             kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
@@ -469,7 +464,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.SHORT:
             # `청솔군 제공`, `사진=김민수 기자` under a photo: it stayed in the text, or signed
             # it; under the headline (`사진 청솔군 제공`) it was the subtitle
-            if (in_body or heads or titled) and _credit_alone(text):
+            if (in_body or heads or titled) and credit_alone(text):
                 parts.captions.append(text)
             elif not in_body and _under_byline(lines, n) and (name := masthead(text)):
                 parts.masthead = parts.masthead or name  # `한빛일보` under `김민지 기자`
@@ -542,20 +537,6 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
-
-
-def _head_caption(text: str) -> bool:
-    """Whether a line under the headline, above the body, is a photo's caption by its mark
-    (`caption_marks.tsv`: `▲ 지난 3일 청솔군청에서 열린 협약식 모습.`): one mark, a full stop
-    closing it. It was the deck, or the lead; a subtitle (`▲ 창업공간 30곳 조성`) has no
-    stop, and summary points (`▲ … ▲ …`) more than one mark."""
-    marks = caption_marks()
-    return (
-        text.startswith(marks)
-        and sum(text.count(m) for m in marks) == 1
-        and ends_with_stop(text)
-        and len(text) <= CAPTION_MAX_CHARS
-    )
 
 
 def _under_byline(lines: list[Line], n: int) -> bool:

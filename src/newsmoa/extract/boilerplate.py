@@ -11,6 +11,7 @@ from newsmoa.extract.tables import (
     copyright_patterns,
     credit_lines,
     credit_patterns,
+    credited_words,
     document_labels,
     notice_sentence_pattern,
     page_line_patterns,
@@ -120,6 +121,13 @@ def is_photo_credit(text: str) -> bool:
 
 _CREDIT_CHARS = 60
 _CREDIT_BRACKETS = " ()[]<>【】/"
+
+
+def credit_alone(line: str) -> bool:
+    """Whether a short line is only a photo's credit, with a credit's word in it
+    (`credited_words.tsv`: `청솔군 제공`, `/청솔군 제공`, `사진=김민수 기자`; a bare outlet's
+    name, `연합뉴스`, may close the text otherwise)."""
+    return is_photo_credit(line) and any(w in line for w in credited_words())
 
 
 def is_tip_line(line: str, *, max_chars: int = 160) -> bool:

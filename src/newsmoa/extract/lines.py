@@ -13,6 +13,7 @@ from typing import NamedTuple
 from newsmoa.extract import boilerplate, bylines
 from newsmoa.extract.datelines import Dateline, find_datelines, stamp_at
 from newsmoa.extract.datelines_en import english_dateline
+from newsmoa.extract.tables import caption_marks
 from newsmoa.text.normalize import CLOSERS
 
 STOPS = ".!?。"  # a sentence's full stops
@@ -169,6 +170,20 @@ def credited_report(line: str) -> bool:
 
 
 _REPORTED = frozenset("다요죠")  # how a reporting sentence ends
+
+
+def marked_caption(text: str) -> bool:
+    """Whether a line under the headline, above the body, is a photo's caption by its mark
+    (`caption_marks.tsv`: `▲ 지난 3일 청솔군청에서 열린 협약식 모습.`): one mark, a full stop
+    closing it. It was the deck, or the lead; a subtitle (`▲ 창업공간 30곳 조성`) has no
+    stop, and summary points (`▲ … ▲ …`) more than one mark."""
+    marks = caption_marks()
+    return (
+        text.startswith(marks)
+        and sum(text.count(m) for m in marks) == 1
+        and ends_with_stop(text)
+        and len(text) <= CAPTION_MAX_CHARS
+    )
 
 
 def ends_sentence(line: str) -> bool:

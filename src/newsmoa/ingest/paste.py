@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newsmoa.extract.boilerplate import is_credit_line, is_related_label
+from newsmoa.extract.boilerplate import credit_alone, is_credit_line, is_related_label
 from newsmoa.extract.datelines import stamp_at
 from newsmoa.extract.lines import (
     TITLE_MAX_CHARS,
@@ -25,6 +25,7 @@ from newsmoa.extract.lines import (
     classify_all,
     ends_with_stop,
     headline_shaped,
+    marked_caption,
 )
 from newsmoa.text.bullets import BULLETS, LABEL_BULLETS
 from newsmoa.text.normalize import CLOSERS
@@ -224,7 +225,8 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
     j = anchor - 1
     while j >= floor:
         line = lines[j]
-        if line.kind is Kind.FURNITURE and is_related_label(line.text.strip()):
+        text = line.text.strip()
+        if line.kind is Kind.FURNITURE and is_related_label(text):
             end = _list_end(lines, j, anchor)
             taken = [t for t in taken if t.number > end]
             break
@@ -233,12 +235,17 @@ def _header_start(lines: list[Line], anchor: int, *, floor: int) -> int:
             if _sentence_headline(line, lines[max(floor - 1, 0) : j]) and not _titled(taken):
                 taken.append(line)  # a header begins with its title
                 break
-            if not (line.headerish or _bare_signature(line)) or _link_line(line):
+            # (a marked caption under the title, `▲ … 협약식 모습.`, is the header's: the
+            # placement it headed stayed with the blog's words above it)
+            headerish = line.headerish or _bare_signature(line) or marked_caption(text)
+            if not headerish or _link_line(line):
                 break
             if _closing(line) and any(_is_body(b) for b in lines[floor:j]):
                 break
             if _titled(taken) and line.text.lstrip().startswith(_BULLETS):
                 break  # above the title, a list (`▶ 관련기사` / `· …`) ends the article before
+            if _titled(taken) and credit_alone(text):
+                break  # ... and a photo's credit (`/청솔군 제공`, under the body's photo)
             taken.append(line)
         j -= 1
     taken.reverse()
