@@ -1225,3 +1225,12 @@ def test_a_masthead_under_the_byline_names_the_outlet_and_is_no_text():
     a = _read(f"{HEAD}\n김민지 기자\n한빛일보\n\n{LEAD}\n{NEXT}")
     assert (a.outlet, a.reporter, a.subtitle) == ("한빛일보", "김민지", None)
     assert a.text == f"{LEAD}\n{NEXT}"
+
+
+def test_a_marked_caption_in_the_body_over_its_photos_credit_is_a_caption():
+    caption = "▲ 박정수 청솔군수(왼쪽)와 한빛대 총장이 협약서에 서명하고 있다."
+    a = _read(f"{HEAD}\n김민지 기자\n\n{LEAD}\n{caption}\n/사진=청솔군 제공\n{NEXT}")
+    assert a.captions == (caption, "/사진=청솔군 제공")
+    assert a.text == f"{LEAD}\n{NEXT}"
+    item = "▲ 창업공간 조성과 입주기업 지원이 담겼다."  # no credit under it: a list's item
+    assert item in _read(f"{HEAD}\n김민지 기자\n\n{LEAD}\n{item}\n{NEXT}").text

@@ -391,8 +391,12 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         ):
             kind = Kind.SHORT  # `[포토] 헤드라인` opening a photo report: its headline
         head = not in_body and bool(heads or titled)  # under the headline, above the body
-        if kind in (Kind.BODY, Kind.SHORT) and head and marked_caption(text):
-            kind = Kind.CAPTION  # `▲ 지난 3일 … 협약식 모습.`
+        if (
+            kind in (Kind.BODY, Kind.SHORT)
+            and (head or (in_body and _credited_below(lines, n)))
+            and marked_caption(text)
+        ):
+            kind = Kind.CAPTION  # `▲ 지난 3일 … 협약식 모습.`; in the body, over its credit
         if kind is Kind.DATELINE and in_body and _timeline(line, parts, bool(datelines or stamp)):
             kind = Kind.SHORT  # `December 11, 2008` in the body: a timeline's, kept
         if related:  # the headlines a related list's label heads are no text, nor the list's
@@ -537,6 +541,14 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+def _credited_below(lines: list[Line], n: int) -> bool:
+    """Whether the line after line `n` is only a photo's credit (`/사진=청솔군 제공`): line `n`
+    is that photo's caption (`▲ … 서명하고 있다.` stayed in the body, a black-box case),
+    not a list's item."""
+    below = lines[n + 1].text.strip() if n + 1 < len(lines) else ""
+    return credit_alone(below)
 
 
 def _under_byline(lines: list[Line], n: int) -> bool:
