@@ -14,6 +14,7 @@ from importlib import resources
 
 from newsmoa.text import decks, quotes
 from newsmoa.text.analyzer import analyzer
+from newsmoa.text.bullets import BULLETS
 from newsmoa.text.normalize import CLOSERS
 from newsmoa.types import Article, Sentence
 
@@ -87,10 +88,12 @@ def _quote_goes_on(last: str, line: str) -> bool:
 
 @cache
 def list_marks() -> tuple[str, ...]:
-    """What opens a list item or a heading on its own line (`data/list_marks.txt`): a line
-    opening so starts a paragraph even in a wrapped text."""
+    """What opens a list item or a heading on its own line (the bullets of `text.bullets`
+    and `data/list_marks.txt`): a line opening so starts a paragraph even in a wrapped
+    text."""
     text = resources.files("newsmoa.text").joinpath("data/list_marks.txt").read_text("utf-8")
-    return tuple(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+    marks = (w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+    return (*BULLETS, *marks)
 
 
 def _without_deck(para: str, pieces: list[list[int]]) -> list[list[int]]:
