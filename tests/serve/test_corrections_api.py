@@ -514,3 +514,22 @@ def test_a_correction_from_the_doubts_page_goes_back_to_its_window(stored):
             got.headers["location"]
             == f"/doubts?{urlencode({'until': until, 'days': 3, 'limit': 5})}"
         )
+
+
+def test_a_correction_names_stories_by_the_start_of_their_ids(stored):
+    """As `newsmoa merge s85a1d6 s337cb` and `GET /api/stories/s85a1d6` take them (the API
+    answered 404 "no story" for what the command line merged)."""
+    db, story, ids = stored
+    with TestClient(create_app(db, edit_token=TOKEN)) as client:
+        body = {"action": "split", "story": story[:7], "articles": [ids[0]]}
+        got = client.post("/api/corrections", json=body, headers=EDITOR)
+        assert got.status_code == 201, got.text
+        new = got.json()["story"]
+        back = {"action": "merge", "story": story[:8], "stories": [new[:7]]}
+        merged = client.post("/api/corrections", json=back, headers=EDITOR)
+        assert merged.status_code == 201, merged.text
+        assert merged.json()["story"] == story
+        assert client.get(f"/api/stories/{new}", follow_redirects=False).status_code == 307
+        short = {"action": "confirm", "stories": [story[:3]]}  # too short to name one
+        refused = client.post("/api/corrections", json=short, headers=EDITOR)
+        assert refused.status_code == 404 and "characters" in refused.json()["detail"]

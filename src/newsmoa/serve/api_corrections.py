@@ -37,6 +37,7 @@ from newsmoa.pipeline import Newsroom, story_document
 from newsmoa.serve.api import ErrorOut, StoreDep
 from newsmoa.serve.editors import Editors
 from newsmoa.serve.guesses import Guesses
+from newsmoa.serve.ids import story_id
 from newsmoa.store import open_store
 from newsmoa.text.normalize import half_surrogate
 
@@ -222,9 +223,17 @@ def correction_made(
 
 
 def made(room: Newsroom, body: CorrectionIn, who: str | None = None) -> corrections.Correction:
-    """`correction_made`, with an unknown id as 404 and a refused correction as 409."""
+    """`correction_made`, with an unknown id as 404 and a refused correction as 409; a story
+    named by the start of its id, as the command line and `GET /api/stories/{id}` take it
+    (`serve.ids.story_id`: a merge of `s85a1d6` answered "no story")."""
     try:
-        return correction_made(room, body, who)
+        named = body.model_copy(
+            update={
+                "story": story_id(room.store, body.story) if body.story else body.story,
+                "stories": [story_id(room.store, s) for s in body.stories],
+            }
+        )
+        return correction_made(room, named, who)
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from exc
     except Refused as exc:
