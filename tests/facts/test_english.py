@@ -272,6 +272,26 @@ def test_local_officials_titles_name_people() -> None:
     assert got == {"Robert Hayes": "Fire Chief", "Ann Lee": "Coroner", "Tom Reed": "City Manager"}
 
 
+def test_titles_of_several_words_before_a_name() -> None:
+    """`County Attorney Daniel Kowalski said` and `Assistant Chief of Police Maria Lopez`
+    named no one: a rank or an area before a title and what it is of after it are the
+    title's (`data/title_modifiers_en.tsv`, `title_fields_en.tsv`); an area word after a
+    place's name is the place's (`Kansas City Mayor`)."""
+    text = (
+        "County Attorney Daniel Kowalski said the work would begin. Assistant Chief of "
+        "Police Maria Lopez spoke. Kansas City Mayor Quinton Lucas and Director of Public "
+        "Works John Smith came. Riverton City Manager Ann Lee did not."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {
+        "Daniel Kowalski": "County Attorney",
+        "Maria Lopez": "Assistant Chief of Police",
+        "Quinton Lucas": "Mayor",
+        "John Smith": "Director of Public Works",
+        "Ann Lee": "City Manager",
+    }
+
+
 def test_city_hall_titles_and_a_first_name_that_is_a_title() -> None:
     """`Executive Director Thomas Reyes` was a `Director`, `Ald. Chuck Redpath` and `city
     spokesperson Amber Sauer` no one, and `Dean Olsen` (a reporter) a dean named Olsen (a

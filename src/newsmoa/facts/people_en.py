@@ -5,7 +5,9 @@
     "John Smith, who leads the union, ... Smith said"      -> John Smith, no title
 
 A person is a name (one to three capitalised words, initials too: `J. Michael Luttig`)
-written right after a title (`data/titles_en.tsv`: `President`, `Gov.`), or one of two or
+written right after a title (`data/titles_en.tsv`: `President`, `Gov.`; up to two words of
+`data/title_modifiers_en.tsv` before a capitalised one and a field of
+`data/title_fields_en.tsv` after it are part of it: `Assistant Chief of Police`), or one of two or
 more words followed by a comma and a title in an apposition (`, the U.S. secretary of
 state,`, `, a spokeswoman for the department,`: up to three words between). A person news
 names without a title is a name of two or three words next to a verb of saying (`said John
@@ -54,8 +56,14 @@ def _stop() -> frozenset[str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     exact = alternation(words("titles_en"))
     ahead = alternation(row[0] for row in rows("titles_en") if row[1:] != ("after",))
+    mods = alternation(words("title_modifiers_en"))
+    fields = alternation(words("title_fields_en"))
+    # modifiers before a capitalised title only: `city spokesperson` is the city's
+    title = (
+        rf"(?:(?:(?:{mods})\s+){{1,2}}(?=[A-Z]))?(?:{ahead})(?:\s+of\s+(?:the\s+)?(?:{fields}))?"
+    )
     name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
-    before = re.compile(rf"(?<![\w.])(?P<title>{ahead})\s+(?P<name>{name})(?![\w'])")
+    before = re.compile(rf"(?<![\w.])(?P<title>{title})\s+(?P<name>{name})(?![\w'])")
     apposed = re.compile(
         rf"(?<![\w.])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
         rf"(?:(?:the|a|an)\s+)?(?:\S+\s+){{0,{_BETWEEN}}}?(?P<title>(?i:{exact}))(?=\s*[,.;]|\s+(?:of|for|with|at)\b)"
@@ -73,7 +81,7 @@ def find(text: str) -> list[Person]:
             name = _trimmed(m.group("name"))
             if name:
                 start = m.start("name")
-                named.append((start, start + len(name), name, m.group("title")))
+                named.append((start, start + len(name), name, _title(text, m)))
     titled = [(m.start(), m.end()) for rx in (before, apposed) for m in rx.finditer(text)]
     named.extend(_untitled(text, titled))
     people: dict[str, tuple[str, str | None]] = {}  # last word -> (fullest name, first title)
@@ -89,6 +97,21 @@ def find(text: str) -> list[Person]:
         if spans:
             out.append(Person(name, role, spans))
     return sorted(out, key=lambda p: p.mentions[0])
+
+
+def _title(text: str, m: re.Match[str]) -> str:
+    """The title as written, less the area words that open it after a capitalised word:
+    they end the place's name (`Kansas City Mayor` -> `Mayor`), unless the whole is a
+    listed title (`Riverton City Manager`: `data/title_modifiers_en.tsv`)."""
+    title = re.sub(r"\s+", " ", m.group("title"))
+    said = title.split()
+    before = re.search(r"([A-Z][\w.'-]*)\s+$", text[: m.start("title")])
+    if before is None or before.group(1) in _stop() or title in words("titles_en"):
+        return title
+    areas = {w for w, kind in rows("title_modifiers_en") if kind == "area"}
+    while len(said) > 1 and said[0] in areas and " ".join(said) not in words("titles_en"):
+        said.pop(0)
+    return " ".join(said)
 
 
 @cache
