@@ -60,6 +60,9 @@ DATES = [
     ("met on Thursday", "Thursday", "2019-08-01", False),  # the last up to the dateline
     ("met on Friday", "Friday", "2019-08-02", False),  # the dateline's own day
     ("will meet on Thursday", "Thursday", "2019-08-08", True),
+    ("said the work would begin on Monday", "Monday", "2019-08-05", True),  # (was the last)
+    ("would not say on Monday", "Monday", "2019-07-29", False),
+    ("would have opened on Monday", "Monday", "2019-07-29", False),
     ("last Friday", "last Friday", "2019-07-26", False),
     ("next Monday", "next Monday", "2019-08-05", False),
     ("Last Thursday it rained", "Last Thursday", "2019-08-01", False),

@@ -18,7 +18,8 @@ weekdays `data/weekdays_en.tsv`.
 
 A month and day without a year is the nearest such day to the dateline. A bare weekday or
 month is the last one up to the dateline, or the next one from it when the words before it
-in its clause speak of what is to come (`data/tense_en.tsv`: `will meet on Thursday`): news
+in its clause speak of what is to come (`data/tense_en.tsv`: `will meet on Thursday`,
+`would begin on Monday`; not `would not say Monday`, `would have opened`): news
 names days of the week around the dateline. A weekday or month after `every` or `each`
 (`data/recurring_en.tsv`), or listed after one (`every Friday and Saturday`), recurs: no
 date. Times are not read: outlets write them in different zones.
@@ -131,7 +132,10 @@ def future(clause: str) -> bool:
 
 @cache
 def _tense() -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<!\w)(?:{alternation(words('tense_en'))})(?!\w)")
+    """A word that looks ahead, not where a `back` row of the table opens (`would not`)."""
+    ahead = alternation(w for w, *kind in rows("tense_en") if kind != ["back"])
+    back = alternation(w for w, *kind in rows("tense_en") if kind == ["back"])
+    return re.compile(rf"(?i)(?<!\w)(?!(?:{back})(?!\w))(?:{ahead})(?!\w)")
 
 
 def _bare_name(m: re.Match[str], start: int) -> bool:
