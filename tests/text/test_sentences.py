@@ -122,6 +122,28 @@ def test_english_sentences_are_cut_at_their_stops_but_not_after_abbreviations():
     ]
 
 
+def test_a_time_ends_a_sentence_but_before_what_goes_on_with_it():
+    """`The ceremony started at 9 a.m. Officials said …` was one sentence: `a.m.` and `p.m.`
+    end one, except before a weekday, a month or a zone (`data/time_tails.txt`); `U.S.`,
+    `Jan.` and `Mr.` still end none."""
+
+    def cut(text: str) -> list[str]:
+        return [s.text for s in split_text("a", text)]
+
+    assert cut(
+        "The ceremony started at 9 a.m. Officials said it cost $18 million. Doors open at "
+        "7 P.M. EST. The vote is at 10 a.m. Jan. 5 in the U.S. Capitol, Mr. Kowalski said. "
+        "It ended at 5 p.m. 40 people stayed."
+    ) == [
+        "The ceremony started at 9 a.m.",
+        "Officials said it cost $18 million.",
+        "Doors open at 7 P.M. EST.",
+        "The vote is at 10 a.m. Jan. 5 in the U.S. Capitol, Mr. Kowalski said.",
+        "It ended at 5 p.m.",
+        "40 people stayed.",
+    ]
+
+
 def test_a_local_officials_abbreviated_title_ends_no_sentence():
     """`Ald.` (alderman) cut `Ward 3 Ald. Chuck Redpath said …` into `Ward 3 Ald.` and the
     rest, and the story showed both as sentences (a black-box case)."""

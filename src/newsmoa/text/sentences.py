@@ -150,9 +150,12 @@ def _abbreviated(piece: str, end: int) -> bool:
     initial, whose stop ends no sentence (`No.` only before a number)."""
     word = piece[: end + 1].rsplit(maxsplit=1)[-1].lstrip('"“‘([')
     parts = word.split(".")
+    where = abbreviations().get(word.lower())
+    if where == "time":  # (`9 A.M.` too, which looks like initials)
+        after = re.match(r"[.\s\"”’')(\[]*([\w-]+)", piece[end + 1 :])
+        return after is not None and after.group(1) in time_tails()
     if word.isupper() and (len(word) == 1 or (len(parts) > 1 and max(map(len, parts)) <= 2)):
         return True  # an initial, or initials (`J.`, `J.R.`, `H.W.`; not `US.`, `NATO.`)
-    where = abbreviations().get(word.lower())
     if where == "number":
         return piece[end + 1 :].lstrip(" .")[:1].isdigit()
     return where is not None
@@ -160,11 +163,20 @@ def _abbreviated(piece: str, end: int) -> bool:
 
 @cache
 def abbreviations() -> dict[str, str]:
-    """Words whose full stop ends no English sentence, each with where (`any`, or `number`:
-    only before one), from `data/abbreviations.txt`."""
+    """Words whose full stop ends no English sentence, each with where (`any`; `number`:
+    only before one; `time`: only before a word of `time_tails`), from
+    `data/abbreviations.txt`."""
     text = resources.files("newsmoa.text").joinpath("data/abbreviations.txt").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
     return {r[0].strip(): (r[1].strip() if len(r) > 1 else "any") for r in rows}
+
+
+@cache
+def time_tails() -> frozenset[str]:
+    """Words that go on with a time written `9 a.m.` (`Friday`, `EST`, `Jan`), from
+    `data/time_tails.txt`: before any other the time's stop ends the sentence."""
+    text = resources.files("newsmoa.text").joinpath("data/time_tails.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
 
 
 _OPENERS = "“‘\"'(["
