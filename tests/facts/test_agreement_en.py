@@ -95,3 +95,41 @@ def test_the_length_written_before_the_agreement_is_its_duration() -> None:
     assert card.place == "Lakeshore Innovation Center"
     card = build_story("s", rows).event
     assert card is not None and card.duration is None and "duration" in card.disputed
+
+
+def _story_card(*texts: str) -> Event | None:
+    rows = []
+    for n, text in enumerate(texts):
+        a = Article(id=f"m{n}", text=text, published=datetime(2026, 11, 25, 16, tzinfo=UTC))
+        rows.append(StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s)))
+    return build_story("s", rows).event
+
+
+def test_a_memorandum_with_two_parties_at_a_courthouse() -> None:
+    """`signed a memorandum of understanding with Northway Fiber Inc. and Granite Valley
+    Electric Cooperative` named one party, the card's place was the county, not `the Marlow
+    County Courthouse`, and `entered into a partnership with` was no signing (a black-box
+    case)."""
+    card = _story_card(
+        "Marlow County signs broadband pact\nMarlow County signed a memorandum of "
+        "understanding with Northway Fiber Inc. and Granite Valley Electric Cooperative on "
+        "Tuesday. The agreement was signed at the Marlow County Courthouse in Riverton.\n"
+    )
+    assert card is not None
+    assert card.parties == (
+        "Marlow County",
+        "Northway Fiber Inc.",
+        "Granite Valley Electric Cooperative",
+    )
+    assert (card.date, card.place) == ("2026-11-24", "Marlow County Courthouse")
+    card = _story_card(
+        "County and college team up\nMarlow County entered into a partnership with Riverton "
+        "Community College on Monday to train line technicians.\n"
+    )
+    assert card is not None
+    assert card.parties == ("Marlow County", "Riverton Community College")
+    assert card.date == "2026-11-23"
+    plea = (
+        "Man takes deal\nJohn Smith entered into a plea agreement with Marlow County on Monday.\n"
+    )
+    assert _story_card(plea) is None
