@@ -396,3 +396,19 @@ def test_a_length_in_the_sentence_of_the_agreements_money_is_its_duration():
     event = Story([make_article("r", release, at[0]), make_article("p", reprint, at[1])]).event()
     assert event is not None
     assert (event.amount, event.duration, event.disputed) == ("45억원", "5년", ())
+
+
+def test_a_numbered_list_on_one_line_is_its_items():
+    """`① 기반 조성 ② 판로 확대 ③ 인력 양성` on one line was no list: the card had no
+    items (a black-box case); numbered marks open items as `△` does, glued on too."""
+    from newsmoa.facts.clauses import analyse
+    from newsmoa.facts.items import bullet_items
+
+    text = "두 기관은 ① 스마트팜 기반 조성 ② 농산물 판로 확대 ③ 청년 인력 양성 등을 추진한다."
+    assert bullet_items(analyse(text)) == [
+        "스마트팜 기반 조성",
+        "농산물 판로 확대",
+        "청년 인력 양성",
+    ]
+    glued = "두 기관은 ⑴스마트팜 기반 조성, ⑵농산물 판로 확대를 추진한다."
+    assert bullet_items(analyse(glued)) == ["스마트팜 기반 조성", "농산물 판로 확대"]

@@ -27,7 +27,7 @@ def test_every_place_takes_the_tables_bullets():
     assert all(boilerplate._LABEL_MARKS.fullmatch(b) for b in BULLETS)
     assert set(BULLETS) <= set(list_marks())
     # inside a sentence a middle dot joins words (`김·이 의원`): items take the others only
-    assert items.LIST_BULLETS == ITEM_BULLETS
+    assert items.LIST_BULLETS == ITEM_BULLETS + items.NUMBERED  # and ① ⑴ ❶ open items
 
 
 def test_a_bullet_one_place_lacked_is_read_as_the_others_read_it():

@@ -1,4 +1,5 @@
-"""Bullet lists (`△ ▲ ▶ …`) and history lines of an agreement story, merged across outlets.
+"""Bullet lists (`△ ▲ ▶ …`, numbered `① ② ③`) and history lines of an agreement story,
+merged across outlets.
 
     "… 협약을 통해 … △A △B △C 등을 추진해 나가기로 했다."  -> items A, B, C
     "그간 △D △E 등을 정책적으로 추진해왔다."                -> history D, E
@@ -21,8 +22,15 @@ from newsmoa.facts.clauses import EARLIER, Analysis, Tok
 from newsmoa.text.bullets import ITEM_BULLETS
 from newsmoa.text.normalize import comparison_key
 
+# numbered marks open items too, a list often written on one line (`① 기반 조성 ② 판로 확대`):
+# circled ①-⑳, bracketed ⑴-⒇, dark circled ❶-❿ and sans-serif ➀-➉ and ➊-➓
+NUMBERED = "".join(
+    chr(c)
+    for a, b in ((0x2460, 0x2473), (0x2474, 0x2487), (0x2776, 0x2793))
+    for c in range(a, b + 1)
+)
 # an item's bullet inside a sentence: not a middle dot, which joins words there (`data/bullets.tsv`)
-LIST_BULLETS = ITEM_BULLETS
+LIST_BULLETS = ITEM_BULLETS + NUMBERED
 SAME_ITEM = 0.8  # similarity of comparison keys above which two items are one
 _BULLET_RE = re.compile(f"(?:(?<=\\s)|^)[{re.escape(LIST_BULLETS)}]")
 _END_PARTICLES = ("JKO", "JKS", "JX", "VCP")
