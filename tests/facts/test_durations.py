@@ -56,6 +56,8 @@ def test_a_length_one_outlet_gets_wrong_is_a_disagreement_and_one_written_otherw
     [
         ("It will invest 150 million won over the next three years.", [(3, "years")]),
         ("The fire burned for 90 minutes.", [(90, "minutes")]),
+        ("The $18 million project is expected to take three years.", [(3, "years")]),
+        ("The meeting lasted two hours.", [(2, "hours")]),
         ("They signed a 24-month contract.", [(2, "years")]),
         ("A 10-year-old boy was hurt.", []),
     ],
