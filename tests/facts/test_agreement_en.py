@@ -133,3 +133,22 @@ def test_a_memorandum_with_two_parties_at_a_courthouse() -> None:
         "Man takes deal\nJohn Smith entered into a plea agreement with Marlow County on Monday.\n"
     )
     assert _story_card(plea) is None
+
+
+def test_what_the_project_costs_is_the_agreements_amount() -> None:
+    """One outlet's `The deal ... is worth $16 million` was the card's amount, undisputed,
+    where two wrote `the project would cost $18 million` and `The $18 million project` (a
+    black-box case); a grant `for the project` is no cost of it."""
+    lead = (
+        "County signs pact\nMarlow County signed a memorandum of understanding with Northway "
+        "Fiber Inc. on Tuesday.\n"
+    )
+    said = lead + "Officials said the project would cost $18 million over three years.\n"
+    grant = "The U.S. Department of Agriculture awarded a $6 million grant for the project.\n"
+    card = _story_card(said + grant, lead + "The $18 million project is expected to take a year.\n")
+    assert card is not None
+    assert (card.amount, card.disputed) == ("$18 million", ())
+    wrong = lead + "The deal, signed Tuesday, is worth $16 million, officials said.\n"
+    card = _story_card(said, wrong)
+    assert card is not None
+    assert card.amount is None and "amount" in card.disputed

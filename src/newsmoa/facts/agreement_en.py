@@ -16,7 +16,9 @@ A story has a card when some English article has a clause labelled `signing`
   names the town only: it says less); duration: a length of time about the signing or
   written before the agreement's noun (`Under the five-year agreement, ...`); amount:
   money (`data/money_units.tsv`) in a signing clause or in a sentence that names the
-  agreement (`Under the agreement, the city will invest $45 million`). A field whose
+  agreement (`Under the agreement, the city will invest $45 million`), or what its
+  project costs (`the $18 million project`, `the project would cost $18 million`:
+  `data/project_nouns_en.tsv`). A field whose
   outlets state values that do not agree, there or in a disagreement of its figure, is
   None and named in `disputed`, as `agreement` does; no winner is picked.
 """
@@ -169,10 +171,34 @@ def _amounts(
         for f in facts.get(a.id, ()):
             if f.type != "quantity" or f.unit not in words("money_units") or f.counts:
                 continue
-            at = f.sources[0].start
-            if f.about == SIGNING or _in(clauses[a.id], at) or any(s <= at < e for s, e in spans):
+            at, end = f.sources[0].start, f.sources[0].end
+            if (
+                f.about == SIGNING
+                or _in(clauses[a.id], at)
+                or any(s <= at < e for s, e in spans)
+                or _costs_project(a.text, at, end)
+            ):
                 out.append((f.value, f.unit, hedge(f.text or ""), f.text))
     return out
+
+
+def _costs_project(text: str, start: int, end: int) -> bool:
+    """Whether money at `start`-`end` is what the agreement's project costs
+    (`data/project_nouns_en.tsv`): written before its noun (`the $18 million project`,
+    `$18 million broadband project`) or after its cost (`the project would cost $18
+    million`), not merely about it (`a $6 million grant for the project`)."""
+    before, after = _project()
+    return bool(after.match(text, end)) or bool(before.search(text[max(0, start - 60) : start]))
+
+
+@cache
+def _project() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = alternation(words("project_nouns_en"))
+    between = r"(?:(?!(?:for|of|to|from|by|with|in|on|and|or)\b)[\w-]+\s+){0,2}?"
+    after = re.compile(rf"\s+{between}(?i:{nouns})\b")
+    cost = r"(?:would|will|is\s+expected\s+to|is\s+estimated\s+to)?\s*(?:cost|costs|costing)"
+    before = re.compile(rf"(?i)\b(?:{nouns})\s+{cost}\s+(?:(?:about|nearly|roughly|some)\s+)?$")
+    return before, after
 
 
 @cache
