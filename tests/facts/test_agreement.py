@@ -412,3 +412,10 @@ def test_a_numbered_list_on_one_line_is_its_items():
     ]
     glued = "두 기관은 ⑴스마트팜 기반 조성, ⑵농산물 판로 확대를 추진한다."
     assert bullet_items(analyse(glued)) == ["스마트팜 기반 조성", "농산물 판로 확대"]
+    counted = "주요 내용은 1) 스마트팜 기반 조성 2) 농산물 판로 확대 3) 청년 인력 양성이다."
+    assert bullet_items(analyse(counted)) == [
+        "스마트팜 기반 조성",
+        "농산물 판로 확대",
+        "청년 인력 양성",
+    ]
+    assert bullet_items(analyse("지원금은 3) 항목에 따라 지급한다.")) == []

@@ -1,4 +1,4 @@
-"""Bullet lists (`△ ▲ ▶ …`, numbered `① ② ③`) and history lines of an agreement story,
+"""Bullet lists (`△ ▲ ▶ …`, numbered `① ② ③` or `1) 2) 3)`) and history lines of an agreement story,
 merged across outlets.
 
     "… 협약을 통해 … △A △B △C 등을 추진해 나가기로 했다."  -> items A, B, C
@@ -46,15 +46,27 @@ def is_history(a: Analysis) -> bool:
 def bullet_items(a: Analysis) -> list[str]:
     """The bulleted items of one analysed sentence, in the article's words."""
     text = a.text
-    marks = [m.start() for m in _BULLET_RE.finditer(text)]
+    marks = [(m.start(), m.end()) for m in _BULLET_RE.finditer(text)] or _counted_marks(text)
     out = []
-    for n, pos in enumerate(marks):
-        end = marks[n + 1] if n + 1 < len(marks) else _list_end(a, pos)
-        item = text[pos + 1 : end].strip(" ,\t")
+    for n, (pos, opened) in enumerate(marks):
+        end = marks[n + 1][0] if n + 1 < len(marks) else _list_end(a, pos)
+        item = text[opened:end].strip(" ,\t")
         item = re.sub(r"\s*(및|그리고|또는)$", "", item)
         if item:
             out.append(item)
     return out
+
+
+_COUNTED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\)")
+
+
+def _counted_marks(text: str) -> list[tuple[int, int]]:
+    """A list numbered `1) … 2) … 3) …` on one line: its marks (start, end), only where
+    they count up from 1, two or more (a lone `3)` is no list)."""
+    found = list(_COUNTED_RE.finditer(text))
+    if len(found) < 2 or [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
+        return []
+    return [(m.start(), m.end()) for m in found]
 
 
 def _list_end(a: Analysis, pos: int) -> int:
