@@ -144,6 +144,26 @@ def test_a_time_ends_a_sentence_but_before_what_goes_on_with_it():
     ]
 
 
+def test_an_abbreviation_ends_a_sentence_before_a_word_that_opens_one():
+    """`signed with Northway Fiber Inc. The deal …` was one sentence: an abbreviation's or
+    an initial's stop before `The`, `It`, `He` (`data/sentence_openers.txt`) ends one;
+    before a name or an initial (`Gen. A. Smith`) it still does not."""
+
+    def cut(text: str) -> list[str]:
+        return [s.text for s in split_text("a", text)]
+
+    assert cut(
+        "The county signed with Northway Fiber Inc. The deal covers 4,200 homes. Prices rose "
+        "in the U.S. It was a record. Gen. A. Smith and Mr. Kowalski spoke."
+    ) == [
+        "The county signed with Northway Fiber Inc.",
+        "The deal covers 4,200 homes.",
+        "Prices rose in the U.S.",
+        "It was a record.",
+        "Gen. A. Smith and Mr. Kowalski spoke.",
+    ]
+
+
 def test_a_local_officials_abbreviated_title_ends_no_sentence():
     """`Ald.` (alderman) cut `Ward 3 Ald. Chuck Redpath said …` into `Ward 3 Ald.` and the
     rest, and the story showed both as sentences (a black-box case)."""

@@ -150,6 +150,9 @@ def _abbreviated(piece: str, end: int) -> bool:
     initial, whose stop ends no sentence (`No.` only before a number)."""
     word = piece[: end + 1].rsplit(maxsplit=1)[-1].lstrip('"“‘([')
     parts = word.split(".")
+    opener = re.match(r"\.?[\s\"“‘(\[]+([A-Za-z]+)(?![\w.])", piece[end + 1 :])
+    if opener is not None and opener.group(1) in sentence_openers():
+        return False  # (`Northway Fiber Inc. The deal`, `in the U.S. It said`)
     where = abbreviations().get(word.lower())
     if where == "time":  # (`9 A.M.` too, which looks like initials)
         after = re.match(r"[.\s\"”’')(\[]*([\w-]+)", piece[end + 1 :])
@@ -172,11 +175,22 @@ def abbreviations() -> dict[str, str]:
 
 
 @cache
+def sentence_openers() -> frozenset[str]:
+    """Words that open a sentence and go on with no name nor date before them, from
+    `data/sentence_openers.txt`: an abbreviation's stop before one ends the sentence."""
+    return _word_list("data/sentence_openers.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("newsmoa.text").joinpath(name).read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+
+
+@cache
 def time_tails() -> frozenset[str]:
     """Words that go on with a time written `9 a.m.` (`Friday`, `EST`, `Jan`), from
     `data/time_tails.txt`: before any other the time's stop ends the sentence."""
-    text = resources.files("newsmoa.text").joinpath("data/time_tails.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+    return _word_list("data/time_tails.txt")
 
 
 _OPENERS = "“‘\"'(["
