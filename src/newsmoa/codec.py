@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from newsmoa.types import Article, Fact, Sentence, Source, Story
+from newsmoa.types import Article, Fact, Sentence, Source, Story, is_day
 
 
 def iso(when: datetime | None) -> str | None:
@@ -27,7 +27,7 @@ def published(article: Article) -> str | None:
 def instant(value: str, at: str | None = None) -> datetime:
     """The time an ISO `published` value stands for: `at` (`published_at`) where it is a
     date alone and one is given, else the value read as it is (a date alone: its start)."""
-    return datetime.fromisoformat(at if at and len(value) == 10 else value)
+    return datetime.fromisoformat(at if at and is_day(value) else value)
 
 
 def article_to_json(

@@ -11,6 +11,7 @@ Every claim the product shows carries `Source`s: character offsets into one arti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -42,6 +43,17 @@ class RawItem:
     # `<author><name>…</name><email>…</email>`), as written; its e-mail apart
     reporter: str | None = None
     email: str | None = None
+
+
+def is_day(value: str | None) -> bool:
+    """Whether a publication time, as given or as written out (`codec.published`), is an ISO
+    date alone (`2015-03-20`): a day, no time (`Article.day_only`). The one rule: `extract`
+    marks an article by it, `codec` reads `published_at` by it, pages show such a value as
+    it is, and the fact dates count a day's precision by it."""
+    return bool(value and _ISO_DAY.fullmatch(value.strip()))
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,7 +85,7 @@ from newsmoa.text.normalize import (
     tidy,
 )
 from newsmoa.text.script import has_hangul
-from newsmoa.types import Article, RawItem
+from newsmoa.types import Article, RawItem, is_day
 
 log = logging.getLogger(__name__)
 
@@ -724,12 +724,6 @@ def _distinct(lines: list[str]) -> list[str]:
     return out
 
 
-def is_day(value: str | None) -> bool:
-    """Whether a given publication time is an ISO date alone (`2015-03-20`): a day, no time."""
-    return bool(value and _ISO_DAY.match(value.strip()))
-
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 # A date and time written wholly as ISO 8601 (nothing after the offset): read whole by
 # `fromisoformat`, or not at all. "2024-05-10 10시 30분" or "... 10:30 KST" are words.
 _ISO_TIME = re.compile(

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from newsmoa.facts.compare import interval
 from newsmoa.facts.tables import mapping, rows
+from newsmoa.types import is_day
 
 SEOUL = ZoneInfo("Asia/Seoul")
 Parts = list[tuple[str, str]]
@@ -430,7 +431,7 @@ def after(start: str, end: str) -> str:
     """`end` moved forward by whole cycles until it is not before `start` (same precision)."""
     if len(end) != len(start) or end >= start or len(end) not in (7, 10):
         return end
-    if len(end) == 10:
+    if is_day(end):
         y, m, d = (int(x) for x in end.split("-"))
         for k in range(1, 13):
             moved = _day(*_add_months(y, m, k), d)

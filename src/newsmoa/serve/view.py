@@ -20,7 +20,7 @@ from newsmoa.extract.urls import is_web_url
 from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.text.amounts import LARGE_UNITS
 from newsmoa.text.script import has_hangul
-from newsmoa.types import Event
+from newsmoa.types import Event, is_day
 
 FACT_TYPES = ("person", "organization", "place", "date", "quantity")
 # the agreement card's fields in the order `types.Event` gives them (`disputed` is said apart)
@@ -42,7 +42,7 @@ def when(
     `2015-03-20 13:21`."""
     if not value:
         return empty
-    if len(value) == 10:  # a date alone (`Article.day_only`): no time to show, nor to move
+    if is_day(value):  # a date alone (`Article.day_only`): no time to show, nor to move
         return value
     try:
         time = datetime.fromisoformat(value)
