@@ -116,7 +116,7 @@ def test_reuse_earliest_zero_and_copies_high():
     a = art("a", "시는 내년 예산을 확정했다고 밝혔다. 총액은 1조 원이다.", 1)
     b = art("b", "시는 내년 예산을 확정했다고 밝혔다. 총액은 1조 원이다.", 2)
     c = art("c", "전혀 다른 이야기를 담은 기사이다.", 3)
-    scores = measure([c, b, a]).scores
+    scores = measure([c, b, a], {x.id: split_sentences(x) for x in (a, b, c)}).scores
     assert scores == {"a": 0.0, "b": 1.0, "c": 0.0}
 
 
@@ -152,9 +152,10 @@ def test_release_share_is_how_much_of_the_release_an_outlet_ran():
     ]
     release = Article(id="r", text="\n".join(lines), is_release=True)
     brief = Article(id="b", text=lines[0])
-    assert measure([release, brief]).scores["b"] == 1.0
     whole = Article(id="c", text="\n".join(lines))
-    shares = release_shares(release, [brief, whole])
+    sentences = {x.id: split_sentences(x) for x in (release, brief, whole)}
+    assert measure([release, brief], sentences).scores["b"] == 1.0
+    shares = release_shares(release, [brief, whole], sentences)
     assert 0.1 < shares["b"] < 0.35
     assert shares["c"] == 1.0
 

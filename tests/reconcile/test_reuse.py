@@ -7,6 +7,7 @@ import pytest
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.reuse import measure
 from newsmoa.reconcile.story import carried_by
+from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article
 
 T0 = datetime(2024, 9, 12, 9, tzinfo=UTC)
@@ -24,6 +25,14 @@ OWN = [  # the wire's own reporting, which the release does not have
 ]
 
 
+def split(articles: list[Article]) -> dict:
+    return {a.id: split_sentences(a) for a in articles}
+
+
+def measured(articles: list[Article]):
+    return measure(articles, split(articles))
+
+
 def art(id_: str, lines: list[str], minutes: int | None, **kw) -> Article:
     when = T0 + timedelta(minutes=minutes) if minutes is not None else None
     return Article(id=id_, text="\n".join(lines), published=when, **kw)
@@ -36,7 +45,7 @@ def test_a_copy_of_a_reprint_reuses_the_reprint_not_only_the_release():
     release = art("r", RELEASE, 0, is_release=True)
     wire = art("wire", RELEASE[:2] + OWN, 60, outlet="뉴시스")
     copy = art("copy", RELEASE[:2] + OWN, 200, outlet="전북도민일보")
-    scores = measure([copy, wire, release]).scores
+    scores = measured([copy, wire, release]).scores
     assert scores["r"] == 0.0
     assert scores["wire"] < 0.5
     assert scores["copy"] == 1.0
@@ -49,10 +58,10 @@ def test_the_release_carriers_are_those_that_ran_the_release_not_another_outlet(
     wire = art("wire", RELEASE + OWN, 60, outlet="뉴시스")
     follow = art("follow", OWN, 200, outlet="다른신문")
     articles = [release, wire, follow]
-    reuse = measure(articles)
+    reuse = measured(articles)
     assert reuse.scores["follow"] == 1.0
     assert reuse.from_releases["follow"] < 0.1
-    carriers = carried_by(articles, reuse, release)
+    carriers = carried_by(articles, reuse, release, split(articles))
     assert [c["outlet"] for c in carriers] == ["뉴시스"]
     assert carriers[0]["reuse"] == reuse.scores["wire"]
 
@@ -63,7 +72,7 @@ def test_an_undated_wire_is_the_source_of_its_dated_reprints_not_their_copy():
     wire = art("wire", RELEASE + OWN, None, outlet="뉴시스")
     first = art("first", RELEASE + OWN[:2], 60, outlet="전북도민일보")
     second = art("second", RELEASE[:3] + OWN[:1], 90, outlet="새전북신문")
-    scores = measure([first, second, wire]).scores
+    scores = measured([first, second, wire]).scores
     assert scores["wire"] == 0.0 and scores["first"] == 1.0 and scores["second"] > 0.95
     assert [a.id for a in reading_order([first, second, wire])] == ["wire", "first", "second"]
 
@@ -78,12 +87,12 @@ def test_reused_text_is_credited_to_the_article_that_wrote_it_first():
     own = art(
         "own", ["이 기사는 처음부터 끝까지 기자가 직접 취재해 쓴 문장들로 이루어져 있다."], 300
     )
-    origins = measure([copy, own, wire, release]).origins
+    origins = measured([copy, own, wire, release]).origins
     assert origins["r"] == () and origins["own"] == ()
     assert [aid for aid, _ in origins["wire"]] == ["r"]
     (first, by_wire), (second, by_release) = origins["copy"]  # the largest share first
     assert (first, second) == ("wire", "r") and by_wire > by_release
-    assert by_wire + by_release == pytest.approx(measure([release, wire, copy]).scores["copy"])
+    assert by_wire + by_release == pytest.approx(measured([release, wire, copy]).scores["copy"])
 
 
 def test_a_reprint_of_some_of_the_release_sentences_word_for_word_reuses_all_its_text():
@@ -94,9 +103,10 @@ def test_a_reprint_of_some_of_the_release_sentences_word_for_word_reuses_all_its
 
     release = art("r", RELEASE, 0, is_release=True)
     short = art("short", [RELEASE[0], RELEASE[3]], 60, outlet="전북in")
-    assert measure([release, short]).scores["short"] == 1.0
-    ran = len(shingles(short.text)) / len(shingles(release.text))
-    assert release_shares(release, [short])["short"] == round(ran, 3)
+    assert measured([release, short]).scores["short"] == 1.0
+    sentences = split([release, short])
+    ran = len(shingles(sentences["short"])) / len(shingles(sentences["r"]))
+    assert release_shares(release, [short], sentences)["short"] == round(ran, 3)
 
 
 def test_a_reprint_given_a_date_alone_is_read_after_the_timed_original_of_its_day():
@@ -114,5 +124,23 @@ def test_a_reprint_given_a_date_alone_is_read_after_the_timed_original_of_its_da
     later = art("next-day", RELEASE[:2], 24 * 60, outlet="다음날신문")
     order = reading_order([reprint, later, original])
     assert [a.id for a in order] == ["original", "a-reprint", "next-day"]
-    scores = measure([reprint, original]).scores
+    scores = measured([reprint, original]).scores
     assert scores["original"] == 0.0 and scores["a-reprint"] == 1.0
+
+
+def test_a_wrapped_release_run_on_unwrapped_lines_is_reused_whole():
+    """A release hard-wrapped out of a PDF, and an outlet running it word for word with its
+    lines joined: reuse cut the release at every line break (a cut of its own), so the
+    outlet's 5-grams where the lines met counted as its own (.84, a press office's case).
+    The article's sentences (`text.sentences`) join a wrapped line to the next."""
+    wrapped = (
+        "고창군은 12일 상하면에서 청년 스마트팜 임대단지 준공식을\n"
+        "열었다고 밝혔다. 임대단지는 총사업비 45억원을 들여 온실 12동과\n"
+        "육묘장을 갖췄다. 군은 청년 농업인 12명을 선발해 온실을 3년간\n"
+        "빌려준다. 심덕섭 군수는 청년이 땅 없이도 농업을 시작하도록\n"
+        "돕겠다고 말했다."
+    )
+    release = Article(id="r", text=wrapped, published=T0, is_release=True)
+    flat = art("flat", [wrapped.replace("\n", " ")], 60, outlet="전북일보")
+    reuse = measured([release, flat])
+    assert reuse.scores["flat"] == 1.0 and reuse.from_releases["flat"] == 1.0

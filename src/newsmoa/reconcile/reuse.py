@@ -11,33 +11,36 @@ the release alone, it was scored as if that reporting were its own (reuse .66 fo
 word for word, a press office's case). Whether an article carried the release is
 `Reuse.from_releases`, the share of its text the releases have.
 
-The 5-grams are taken within each sentence (`shingles`: cut at a line break, and at `.?!。`
-before a space), not across two: an outlet that printed three of a release's sentences
-word for word made new 5-grams where the sentences it kept met (`밝혔다공동물`), and
-scored .98 instead of 1, as if a fiftieth of its text were its own (a press office's case).
+The 5-grams are taken within each sentence (`shingles`), not across two: an outlet that
+printed three of a release's sentences word for word made new 5-grams where the sentences
+it kept met (`밝혔다공동물`), and scored .98 instead of 1, as if a fiftieth of its text were
+its own (a press office's case). The sentences are the article's own (`text.sentences`,
+stored with it), not a cut of this module's: its own cut at every line break split a
+release hard-wrapped out of a PDF mid-sentence, so an outlet running it word for word on
+unwrapped lines scored .84, its joined lines' 5-grams counted as its own. (Cutting again
+with `text.sentences` here would cost Kiwi's 150 ms an article every time a story is built;
+the stored cut costs nothing.)
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsmoa.reconcile.align import ngrams, reading_order
-from newsmoa.types import Article
+from newsmoa.types import Article, Sentence
 
 SHINGLE_CHARS = 5
-_SENTENCE_END = re.compile(r"\n+|(?<=[.?!。])\s+")
 
 
-def shingles(text: str) -> frozenset[str]:
-    """The character 5-grams of each sentence of `text` (a sentence shorter than 5 keeps
+def shingles(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """The character 5-grams of each of an article's sentences (one shorter than 5 keeps
     its whole key): none spans two sentences, which an outlet dropping the one between them
     would make its own."""
     out: set[str] = set()
-    for part in _SENTENCE_END.split(text):
-        out |= ngrams(part, SHINGLE_CHARS)
+    for sentence in sentences:
+        out |= ngrams(sentence.text, SHINGLE_CHARS)
     return frozenset(out)
 
 
@@ -53,9 +56,10 @@ class Reuse:
     from_releases: dict[str, float]  # the share of its text the releases have
 
 
-def measure(articles: Sequence[Article]) -> Reuse:
+def measure(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]) -> Reuse:
     """Each article's reuse, origins and share from the releases, in one reading (the
-    releases first, so their text is all in before any other article's is measured).
+    releases first, so their text is all in before any other article's is measured);
+    `sentences`: each article's, by id (`text.sentences`).
 
     Origins: the articles read before it that first wrote the text it reuses (a 5-gram's
     writer is the first article in reading order that has it), each with the share of this
@@ -69,7 +73,7 @@ def measure(articles: Sequence[Article]) -> Reuse:
     origins: dict[str, tuple[tuple[str, float], ...]] = {}
     taken: dict[str, float] = {}
     for article in reading_order(articles):
-        grams = shingles(article.text)
+        grams = shingles(sentences[article.id])
         if article.is_release:
             scores[article.id], origins[article.id], taken[article.id] = 0.0, (), 0.0
             released |= grams
@@ -88,12 +92,14 @@ def measure(articles: Sequence[Article]) -> Reuse:
     return Reuse(scores, origins, taken)
 
 
-def release_shares(release: Article, articles: Sequence[Article]) -> dict[str, float]:
+def release_shares(
+    release: Article, articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> dict[str, float]:
     """Each article's share of the release's character 5-grams: how much of the release it
     ran (an outlet printing one of its five sentences runs a fifth of it, though all of its
-    own text is the release's: its `reuse` is 1)."""
-    grams = shingles(release.text)
+    own text is the release's: its `reuse` is 1); `sentences` as `measure` takes them."""
+    grams = shingles(sentences[release.id])
     return {
-        a.id: round(len(grams & shingles(a.text)) / len(grams), 3) if grams else 0.0
+        a.id: round(len(grams & shingles(sentences[a.id])) / len(grams), 3) if grams else 0.0
         for a in articles
     }

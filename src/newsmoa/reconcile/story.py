@@ -4,7 +4,7 @@ the agreement card and reuse. Pure: the same rows give the same Story."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +18,7 @@ from newsmoa.reconcile.reuse import Reuse, measure, release_shares
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
 from newsmoa.text.amounts import amounts
-from newsmoa.types import Article, Disagreement, Story
+from newsmoa.types import Article, Disagreement, Sentence, Story
 
 
 def build_story(
@@ -39,12 +39,14 @@ def build_story(
     release = reference.id if reference else None
     disagreements = find_disagreements(articles, facts_by, consolidated, release=release)
     event = agreement_event(articles, facts_by, consolidated, disagreements)
-    reuse = measure(articles)
+    reuse = measure(articles, sentences)
     dated = [a.published for a in articles if a.published]
     extra: dict[str, Any] = {
         "why": {r.article.id: why(r, r.article.id in hand) for r in rows},
         "release": release,
-        "release_carried_by": carried_by(articles, reuse, reference) if reference else [],
+        "release_carried_by": (
+            carried_by(articles, reuse, reference, sentences) if reference else []
+        ),
         "near_duplicate_families": reprint_families(story_id, articles),
         "reuse_from": {
             aid: [{"article": x, "share": share} for x, share in origins]
@@ -91,15 +93,20 @@ def reprint_families(story_id: str, articles: Sequence[Article]) -> list[list[st
 CARRIED_MIN_REUSE = 0.3  # share of an article's text taken from the release to count as carrying it
 
 
-def carried_by(articles: Sequence[Article], reuse: Reuse, release: Article) -> list[dict[str, Any]]:
+def carried_by(
+    articles: Sequence[Article],
+    reuse: Reuse,
+    release: Article,
+    sentences: Mapping[str, Sequence[Sentence]],
+) -> list[dict[str, Any]]:
     """The articles that carried the press release: those taking a good share of their text
     from the releases (`Reuse.from_releases`; not their reuse score, which counts text
     copied from another outlet's own reporting too), each with its `reuse` and the share of
-    the release it ran (`release_shares`)."""
+    the release it ran (`release_shares` of their `sentences`)."""
     carriers = [
         a for a in articles if not a.is_release and reuse.from_releases[a.id] >= CARRIED_MIN_REUSE
     ]
-    shares = release_shares(release, carriers)
+    shares = release_shares(release, carriers, sentences)
     return [
         {
             "article": a.id,
