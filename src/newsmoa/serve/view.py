@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
@@ -352,9 +352,41 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     label = labels(articles)
     pos = {a["id"]: i for i, a in enumerate(articles, start=1)}  # anchors: #article-N
     text = {a["id"]: a.get("text") or "" for a in articles}
+    chips = _chips(text, pos, label)
+    rows = _article_rows(doc, text)
+    sources = first_seen_in(doc, label)
+    columns = [
+        {
+            **a,
+            "label": label[a["id"]],
+            "first_seen_in": sources.get(a["id"]),
+            "pos": pos[a["id"]],
+            "link": web_link(a.get("url")),
+            "sentences": sorted(rows[a["id"]], key=lambda r: r["start"]),
+        }
+        for a in articles
+    ]
+    return {
+        "doc": doc,
+        "labels": label,
+        "sentences": _sentences(doc, chips, set(text)),
+        "columns": columns,
+        "facts": _facts(doc, chips),
+        "disagreements": _disagreements(doc, chips),
+        "event": event_rows(doc.get("event")),
+        "timeline": timeline(articles, label, pos),
+        "release": _release(doc, label, pos),
+    }
+
+
+Chips = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+def _chips(text: dict[str, str], pos: dict[str, int], label: dict[str, str]) -> Chips:
+    """Sources -> one chip per article: `words` sliced by start/end from its `text`, `quote`
+    as the source gives it, its anchor (`pos`) and its name (`label`)."""
 
     def chips(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """One chip per article: `words` sliced by start/end, `quote` as the source gives it."""
         words: dict[str, list[str]] = {}
         quotes: dict[str, list[str]] = {}
         for s in sources:
@@ -371,29 +403,45 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
             for aid in words
         ]
 
+    return chips
+
+
+def _scope(sentence: dict[str, Any], articles: set[str]) -> str:
+    """Which of the story's `articles` carry a consolidated sentence: all, one or some."""
+    carriers = {src["article"] for src in sentence["sources"]}
+    return "all" if carriers >= articles else "one" if len(carriers) == 1 else "some"
+
+
+def _sentences(doc: dict[str, Any], chips: Chips, articles: set[str]) -> list[dict[str, Any]]:
+    """The consolidated sentences as the page lists them, numbered from 1."""
+    about = disputes(doc)
+    released = in_release(doc)
+    return [
+        {
+            "n": n,
+            "text": s["text"],
+            "chips": chips(s["sources"]),
+            "scope": _scope(s, articles),
+            "disputed": [topic(a) for a in about[n - 1]],
+            "added": released is not None and not released[n - 1],  # not in the release
+        }
+        for n, s in enumerate(doc.get("sentences") or [], start=1)
+    ]
+
+
+def _article_rows(doc: dict[str, Any], text: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Each article's sentences in its column (by article id, in the story's order): where
+    each stands in it, which consolidated sentence it is (`n`), and its mark: `common` to
+    all the articles, `only` this one's, or `disputed` where a disagreement's source lies."""
     disputed = [
         (src["article"], src["start"], src["end"])
         for d in doc.get("disagreements") or []
         for v in d["values"]
         for src in v["sources"]
     ]
-    sentences: list[dict[str, Any]] = []
-    rows: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in articles}
-    about = disputes(doc)
-    released = in_release(doc)
+    rows: dict[str, list[dict[str, Any]]] = {aid: [] for aid in text}
     for n, s in enumerate(doc.get("sentences") or [], start=1):
-        carriers = {src["article"] for src in s["sources"]}
-        scope = "all" if carriers >= set(rows) else "one" if len(carriers) == 1 else "some"
-        sentences.append(
-            {
-                "n": n,
-                "text": s["text"],
-                "chips": chips(s["sources"]),
-                "scope": scope,
-                "disputed": [topic(a) for a in about[n - 1]],
-                "added": released is not None and not released[n - 1],  # not in the release
-            }
-        )
+        scope = _scope(s, set(rows))
         for src in s["sources"]:
             aid, start, end = src["article"], src["start"], src["end"]
             if aid not in rows or any(r["start"] == start and r["end"] == end for r in rows[aid]):
@@ -404,19 +452,11 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
             rows[aid].append(
                 {"n": n, "start": start, "end": end, "mark": mark, "words": text[aid][start:end]}
             )
-    sources = first_seen_in(doc, label)
-    columns = [
-        {
-            **a,
-            "label": label[a["id"]],
-            "first_seen_in": sources.get(a["id"]),
-            "pos": pos[a["id"]],
-            "link": web_link(a.get("url")),
-            "sentences": sorted(rows[a["id"]], key=lambda r: r["start"]),
-        }
-        for a in articles
-    ]
+    return rows
 
+
+def _facts(doc: dict[str, Any], chips: Chips) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The facts by type, the types in `FACT_TYPES` order (others after, by name)."""
     facts: dict[str, list[dict[str, Any]]] = {}
     for f in doc.get("facts") or []:
         facts.setdefault(f["type"], []).append(
@@ -427,8 +467,13 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
             }
         )
     order = [t for t in FACT_TYPES if t in facts] + sorted(set(facts) - set(FACT_TYPES))
+    return [(t, facts[t]) for t in order]
 
-    disagreements = [
+
+def _disagreements(doc: dict[str, Any], chips: Chips) -> list[dict[str, Any]]:
+    """The disagreements with their topic and sentence, trend, and each side's value with
+    its sources, and its sources grouped by the words they quote (`_by_quote`)."""
+    return [
         {
             **d,
             **dict(zip(("topic", "at"), at_sentence(d["about"]), strict=True)),
@@ -448,27 +493,23 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
         }
         for d in doc.get("disagreements") or []
     ]
+
+
+def _release(
+    doc: dict[str, Any], label: dict[str, str], pos: dict[str, int]
+) -> dict[str, Any] | None:
+    """The story's press release, and who carried how much of it; None without one."""
+    articles = doc.get("articles") or []
     release = doc.get("release") or next((a["id"] for a in articles if a.get("is_release")), None)
-    return {
-        "doc": doc,
-        "labels": label,
-        "sentences": sentences,
-        "columns": columns,
-        "facts": [(t, facts[t]) for t in order],
-        "disagreements": disagreements,
-        "event": event_rows(doc.get("event")),
-        "timeline": timeline(articles, label, pos),
-        "release": release
-        and {
-            "id": release,
-            "label": label.get(release, release),
-            "pos": pos.get(release, 0),
-            "carried_by": [
-                f"{label.get(c['article'], c['article'])} (ran {percent(c['release_share'])} of it)"
-                for c in doc.get("release_carried_by") or []
-            ],
-            "placements": placements(doc),
-        },
+    return release and {
+        "id": release,
+        "label": label.get(release, release),
+        "pos": pos.get(release, 0),
+        "carried_by": [
+            f"{label.get(c['article'], c['article'])} (ran {percent(c['release_share'])} of it)"
+            for c in doc.get("release_carried_by") or []
+        ],
+        "placements": placements(doc),
     }
 
 
