@@ -577,15 +577,9 @@ def find_disagreements(
     for art in articles:
         for fact in facts.get(art.id, ()):
             n = _where(index, fact)
-            k = claim_key(fact, n)
             if _written_day(fact) and n is not None and fact.about:
                 days.setdefault((n, fact.about), []).append(_day_of(fact.value))
-            if k is not None and _toll(fact) and not _in_lead(fact, spans[art.id]):
-                k = None
-            if k is not None and fact.type == "place" and not _compared_place(fact, art):
-                k = None
-            if k is not None and _counted(fact) is not None:
-                k = _counted_key(k, art, fact)
+            k = _compared_key(fact, n, art, spans[art.id])
             if k is not None and (value := _value(fact)) is not None:
                 claims.setdefault(k, []).append((value, fact, art))
                 if fact.type == "quantity" and n is not None and fact.about:
@@ -601,11 +595,8 @@ def find_disagreements(
         _misspelt_against_release(claims, articles, facts, by_id[release])
     _one_amount_each(claims, amounts, days, units, counted)
     for art in articles:
-        clauses = signing_clauses(signing_analyses(art, sentences))
-        found = parties(art, facts.get(art.id, ()), clauses)
-        if len(found) >= 2:
-            names = tuple(sorted(name for name, _ in found))
-            where = Fact("organization", list(names), tuple(src for _, src in found[:1]))
+        if (signed := _signing_parties(art, facts.get(art.id, ()), sentences)) is not None:
+            names, where = signed
             claims.setdefault(("organization", compare.about(SIGNING, "parties")), []).append(
                 (names, where, art)
             )
@@ -616,6 +607,35 @@ def find_disagreements(
             out = _merged_into(out, d, release)
     out.extend(figure_disagreements(articles, sentences, spans, out, _in_sentence))
     return tuple(out)
+
+
+def _compared_key(
+    fact: Fact, n: int | None, art: Article, spans: Sequence[tuple[int, int]]
+) -> tuple[str, str] | None:
+    """The claim a fact of article `art` (in consolidated sentence `n`) is compared as
+    across the story (`claim_key`), or None: a toll outside the lead (`_in_lead`), a place
+    that is not compared (`_compared_place`); a day counted from another (`사흘 뒤`) is a
+    claim of its own (`_counted_key`)."""
+    k = claim_key(fact, n)
+    if k is None:
+        return None
+    if _toll(fact) and not _in_lead(fact, spans):
+        return None
+    if fact.type == "place" and not _compared_place(fact, art):
+        return None
+    return _counted_key(k, art, fact) if _counted(fact) is not None else k
+
+
+def _signing_parties(
+    art: Article, facts: Sequence[Fact], sentences: Sequence[ConsolidatedSentence]
+) -> tuple[tuple[str, ...], Fact] | None:
+    """The parties an article says signed, two or more: their names, sorted, and them as
+    one fact with the first one's source; None for fewer."""
+    found = parties(art, facts, signing_clauses(signing_analyses(art, sentences)))
+    if len(found) < 2:
+        return None
+    names = tuple(sorted(name for name, _ in found))
+    return names, Fact("organization", list(names), tuple(src for _, src in found[:1]))
 
 
 def _compared_place(fact: Fact, art: Article) -> bool:
