@@ -132,6 +132,19 @@ def consolidate(
 ) -> tuple[ConsolidatedSentence, ...]:
     """The story's distinct sentences in story order, each with its sources (see the
     module); with `content_words`, rewrites of one claim joined (`reconcile.rewrites`)."""
+    read = reading_order(articles)
+    groups, order = _grouped(read, sentences, config)
+    by_id = {a.id: a for a in articles}
+    if content_words is None:
+        return tuple(_shown(groups[g].sources, by_id) for g in order)
+    return _rewrites_joined([groups[g] for g in order], read, by_id, config, content_words)
+
+
+def _grouped(
+    read: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], config: AlignConfig
+) -> tuple[list[_Group], list[int]]:
+    """The articles' sentences, in reading order, as groups of one sentence's variants, and
+    the groups' ids in story order."""
     groups: list[_Group] = []
     # gram -> (group id, variant), for the variants of the articles read before this one:
     # a variant this article adds is in a group it is in, which it may only continue
@@ -139,7 +152,6 @@ def consolidate(
     # (without that, a long article's sentences were each counted against all its others)
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     order: list[int] = []  # group ids in story order
-    read = reading_order(articles)
     for article in read:
         prev_group: int | None = None
         member: dict[int, int] = {}  # group id -> index of this article's source in it
@@ -181,18 +193,27 @@ def consolidate(
         for gid, v in added:
             for g in groups[gid].variants[v]:
                 index[g].append((gid, v))
-    by_id = {a.id: a for a in articles}
-    if content_words is None:
-        return tuple(_shown(groups[g].sources, by_id) for g in order)
+    return groups, order
+
+
+def _rewrites_joined(
+    ordered: Sequence[_Group],
+    read: Sequence[Article],
+    by_id: Mapping[str, Article],
+    config: AlignConfig,
+    content_words: ContentWords,
+) -> tuple[ConsolidatedSentence, ...]:
+    """The groups (in story order) as the story's sentences, the rewrites of one claim
+    joined into one (`reconcile.rewrites.joined`)."""
     texts = [
-        [(s.article, by_id[s.article].text[s.start : s.end]) for s in groups[g].sources]
-        for g in order
+        [(s.article, by_id[s.article].text[s.start : s.end]) for s in group.sources]
+        for group in ordered
     ]
     trigrams = partial(ngrams, n=config.ngram_chars)
     rank = {a.id: n for n, a in enumerate(read)}
 
     def first_read(k: int) -> tuple[int, int]:
-        return (min(rank[s.article] for s in groups[order[k]].sources), k)
+        return (min(rank[s.article] for s in ordered[k].sources), k)
 
     # a joined part stands where the first-read article's variant stood, so that article's
     # sentences keep their order, and its sources are in reading order as a group's are;
@@ -204,7 +225,7 @@ def consolidate(
     return tuple(
         _shown(
             sorted(
-                (s for k in part for s in groups[order[k]].sources),
+                (s for k in part for s in ordered[k].sources),
                 key=lambda s: (rank[s.article], s.start),
             ),
             by_id,
