@@ -559,10 +559,9 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
     """
     from newsmoa.outfile import writing
     from newsmoa.pipeline import cluster_file
-    from newsmoa.serve.outputs import cannot_write, check_outputs
+    from newsmoa.serve.outputs import cannot_read, cannot_write, check_outputs, say_line_errors
 
     check_outputs([("--output", outfile)], [infile])
-    origin = "<stdin>" if infile == "-" else infile
     # The batch's objects all live to its end: what exists before it is left out of
     # collections, and full collections (which rescanned millions of objects, ~1.8 s of 50,000
     # articles) wait for 100x more young ones; memory stays the same. Restored after (a test
@@ -574,7 +573,7 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
         with _as_file(infile) as path:
             results = cluster_file(path)  # line k is item k - 1
     except OSError as exc:
-        raise click.ClickException(f"{origin}: cannot read: {exc.strerror or exc}") from exc
+        raise cannot_read(infile, exc) from exc
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
@@ -584,9 +583,8 @@ def cluster(ctx: click.Context, infile: str, outfile: str) -> None:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
     except OSError as exc:
         raise cannot_write(outfile, exc) from exc
-    errors = [r for r in results if "error" in r]
-    for r in errors:
-        click.echo(f"error: {origin}:{r['line']}: {r['error']}", err=True)
+    errors = [(r["line"], r["error"]) for r in results if "error" in r]
+    say_line_errors(infile, errors)
     if errors:
         ctx.exit(1)
 

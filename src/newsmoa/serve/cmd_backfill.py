@@ -103,7 +103,7 @@ def backfill(
     from newsmoa.backfill import backfill as run
     from newsmoa.backfill.output import near_duplicates_path
     from newsmoa.backfill.session import SparkMissing
-    from newsmoa.serve.outputs import cannot_write, check_outputs
+    from newsmoa.serve.outputs import cannot_read, cannot_write, check_outputs, say_line_errors
     from newsmoa.serve.view import plural
 
     if engine == "local" and master:
@@ -139,9 +139,8 @@ def backfill(
     except OSError as exc:
         if exc.filename in (outfile, groups):
             raise cannot_write(exc.filename, exc) from exc
-        raise click.ClickException(f"{infile}: cannot read: {exc.strerror or exc}") from exc
-    for line, message in summary.errors:
-        click.echo(f"error: {infile}:{line}: {message}", err=True)
+        raise cannot_read(infile, exc) from exc
+    say_line_errors(infile, summary.errors)
     times = ", ".join(f"{k[:-2]} {v:.1f}s" for k, v in summary.stats.items() if k.endswith("_s"))
     click.echo(
         f"backfill ({engine}): {plural(summary.lines, 'line', 'lines')}, "

@@ -12,7 +12,7 @@ import click
 
 from newsmoa.ingest.readers import json_line, not_utf8
 from newsmoa.outfile import writing
-from newsmoa.serve.outputs import cannot_write, check_outputs
+from newsmoa.serve.outputs import cannot_read, cannot_write, check_outputs, say_line_errors
 
 BATCH_LINES = 256
 
@@ -102,11 +102,10 @@ def entities(ctx: click.Context, source: str, output: str) -> None:
          "text": "박성일"}, ...]}
     """
     check_outputs([("--output", output)], [source])
-    origin = "<stdin>" if source == "-" else source
     try:
         lines: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise click.ClickException(f"{origin}: cannot read: {exc.strerror or exc}") from exc
+        raise cannot_read(source, exc) from exc
     errors: list[tuple[int, str]] = []
     try:
         with writing(output) as out:
@@ -122,7 +121,6 @@ def entities(ctx: click.Context, source: str, output: str) -> None:
     finally:
         if lines is not sys.stdin.buffer:
             lines.close()
-    for number, message in errors:
-        click.echo(f"error: {origin}:{number}: {message}", err=True)
+    say_line_errors(source, errors)
     if errors:
         ctx.exit(1)

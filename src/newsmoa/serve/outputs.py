@@ -1,13 +1,14 @@
 """Where a batch command writes (`cluster`, `entities`, `backfill`): checked before the work,
 so that an output that cannot be written fails at once with one line naming it, and an
 output that names an input (or another output) is refused: it would be emptied while read.
+And how such a command names its input in a message: a read that failed, a line unusable.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import click
@@ -56,3 +57,19 @@ def cannot_write(path: str, exc: OSError) -> Exception:
     if path == "-" and exc.errno == errno.EPIPE:
         return BrokenPipeError(errno.EPIPE, "Broken pipe")
     return click.ClickException(f"{path}: cannot write: {exc.strerror or exc}")
+
+
+def input_name(path: str) -> str:
+    """An input as messages name it: `<stdin>` for "-"."""
+    return "<stdin>" if path == "-" else path
+
+
+def cannot_read(path: str, exc: OSError) -> click.ClickException:
+    """The one line for an input that could not be read."""
+    return click.ClickException(f"{input_name(path)}: cannot read: {exc.strerror or exc}")
+
+
+def say_line_errors(path: str, errors: Iterable[tuple[int, str]]) -> None:
+    """Each unusable input line on stderr, as `error: IN:LINE: message`."""
+    for line, message in errors:
+        click.echo(f"error: {input_name(path)}:{line}: {message}", err=True)
