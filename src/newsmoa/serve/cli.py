@@ -31,7 +31,7 @@ from newsmoa.serve.view import plural
 
 if TYPE_CHECKING:
     from newsmoa.ingest.readers import Item
-    from newsmoa.pipeline import ReclusterReport
+    from newsmoa.pipeline import IngestReport, ReclusterReport
     from newsmoa.store import Store
 
 
@@ -163,21 +163,15 @@ def ingest(
             defer_analysis=defer_analysis,
             recluster=recluster,
         )
-    for line in report.errors:
-        click.echo(f"error: {line}", err=True)
-    for line in report.dropped_from:
-        click.echo(f"dropped: {line}", err=True)
-    for line in report.deferred:
-        click.echo(f"note: {line}", err=True)
+    _say_items(report)
     if report.reclustered and report.reclustered.moved:
         click.echo(f"{_decided_again(report.reclustered)}.")
-    dropped = ", ".join(f"{n} {why}" for why, n in sorted(report.dropped.items())) or "none"
     counts = room.store.counts()
     click.echo(
         f"added {report.added}, updated {report.updated}, already present {report.unchanged}; "
         f"{report.joined_existing} joined existing stories, "
         f"{plural(report.new_stories, 'new story', 'new stories')}, "
-        f"{plural(report.merged_stories, 'story', 'stories')} merged; dropped: {dropped}; "
+        f"{plural(report.merged_stories, 'story', 'stories')} merged; dropped: {_dropped(report)}; "
         f"errors: {len(report.errors)}. Store: {plural(counts['articles'], 'article', 'articles')}"
         f" in {plural(counts['stories'], 'story', 'stories')}."
     )
@@ -206,6 +200,22 @@ def _expanded(sources: tuple[str, ...]) -> list[str]:
         found = sorted(glob.glob(source)) if pattern and not Path(source).exists() else []
         out += found or [source]
     return out
+
+
+def _say_items(report: IngestReport) -> None:
+    """What an ingest said of single items, on stderr, a line each: the errors, the items
+    dropped (`dropped: origin: why`) and the notes (analysis deferred)."""
+    for line in report.errors:
+        click.echo(f"error: {line}", err=True)
+    for line in report.dropped_from:
+        click.echo(f"dropped: {line}", err=True)
+    for line in report.deferred:
+        click.echo(f"note: {line}", err=True)
+
+
+def _dropped(report: IngestReport) -> str:
+    """The items an ingest dropped, counted by reason (`2 empty text`), or `none`."""
+    return ", ".join(f"{n} {why}" for why, n in sorted(report.dropped.items())) or "none"
 
 
 def _decided_again(got: ReclusterReport) -> str:
@@ -346,19 +356,13 @@ def watch(
         r = got.report
         for origin, story in got.placed:
             click.echo(f"{origin} -> {story}")
-        for line in r.errors:
-            click.echo(f"error: {line}", err=True)
-        for line in r.dropped_from:
-            click.echo(f"dropped: {line}", err=True)
-        for line in r.deferred:
-            click.echo(f"note: {line}", err=True)
-        dropped = ", ".join(f"{n} {why}" for why, n in sorted(r.dropped.items()))
+        _say_items(r)
         if got.reclustered:
             click.echo(f"{_decided_again(got.reclustered)}.")
         click.echo(
             f"added {r.added}, updated {r.updated}, already present {r.unchanged}; "
             f"{plural(r.new_stories, 'new story', 'new stories')}, {r.merged_stories} merged; "
-            f"{plural(got.rebuilt, 'story', 'stories')} rebuilt; dropped: {dropped or 'none'}; "
+            f"{plural(got.rebuilt, 'story', 'stories')} rebuilt; dropped: {_dropped(r)}; "
             f"errors: {len(r.errors)}."
         )
 
