@@ -151,6 +151,26 @@ class IngestReport:
         return bool(self.errors)
 
 
+def _readable(
+    items: Iterable[RawItem | InputError], report: IngestReport, progress: Progress | None
+) -> list[RawItem]:
+    """The items to extract; a folder's file of another type (`Skipped`, named, not an
+    error) and an input that could not be read (`InputError`) are counted in `report`."""
+    raws: list[RawItem] = []
+    for item in items:
+        if not isinstance(item, InputError):
+            raws.append(item)
+            continue
+        if isinstance(item, Skipped):
+            report.dropped[item.reason] += 1
+            report.dropped_from.append(str(item))
+        else:
+            report.errors.append(str(item))
+        if progress:
+            progress(1)  # (an item read counts when it is extracted: `_extracted`)
+    return raws
+
+
 class Newsroom:
     """A store plus the warm story index: `ingest` adds articles and rebuilds their stories.
 
@@ -194,29 +214,8 @@ class Newsroom:
         what others left there, is then worked off (`recluster_pending`), also when the batch
         holds nothing new (the same command run again after an interrupted one)."""
         report = IngestReport()
-        raws: list[RawItem] = []
-        for item in items:
-            if isinstance(item, Skipped):  # a folder's other file: named, not an error
-                report.dropped[item.reason] += 1
-                report.dropped_from.append(str(item))
-                if progress:
-                    progress(1)
-            elif isinstance(item, InputError):
-                report.errors.append(str(item))
-                if progress:
-                    progress(1)
-            else:
-                raws.append(item)
-        prepared: list[tuple[Article, Features]] = []
-        for chunk in _prepared(raws, self.config, self.workers):
-            for got in chunk:
-                if isinstance(got, Dropped):
-                    report.dropped[got.reason] += 1
-                    report.dropped_from.append(f"{got.origin}: {got.reason}")
-                else:
-                    prepared.append(got)
-            if progress:
-                progress(len(chunk))
+        raws = _readable(items, report, progress)
+        prepared = self._extracted(raws, report, progress)
         read = Counter(report.dropped), list(report.dropped_from)
         done: dict[str, StoredArticle] = {}  # placed and analysed in an earlier try
         for tries in range(1, RECLUSTER_TRIES + 1):
@@ -262,6 +261,23 @@ class Newsroom:
         if recluster:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
+
+    def _extracted(
+        self, raws: list[RawItem], report: IngestReport, progress: Progress | None
+    ) -> list[tuple[Article, Features]]:
+        """Each item's article and its features (`_prepared`, in the workers); an item
+        dropped there (no body, a flash) is counted in `report` by its reason."""
+        prepared: list[tuple[Article, Features]] = []
+        for chunk in _prepared(raws, self.config, self.workers):
+            for got in chunk:
+                if isinstance(got, Dropped):
+                    report.dropped[got.reason] += 1
+                    report.dropped_from.append(f"{got.origin}: {got.reason}")
+                else:
+                    prepared.append(got)
+            if progress:
+                progress(len(chunk))
+        return prepared
 
     @staticmethod
     def _kept_analysis(
