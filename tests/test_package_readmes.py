@@ -16,26 +16,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "newsmoa"
 PACKAGES = sorted(p.name for p in SRC.iterdir() if (p / "__init__.py").is_file())
 
-# Gaps in READMEs their owners have yet to close. Each entry fails (strict xfail) once its
-# gap is closed, so that it is taken off this list and the check then holds for it too.
-_NO_README_YET = {"reconcile": "the lead writes reconcile's README"}
-_TABLE_INCOMPLETE = {
-    "backfill": "its README has no module table",
-    "cluster": "its README has no module table",
-    "extract": "article.py is not in its module table",
-    "text": "analyzer.py is named in its prose, not in its module table",
-    **_NO_README_YET,
-}
-
-
-def _pending(table: dict[str, str]) -> list:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=table[name], strict=True))
-        if name in table
-        else name
-        for name in PACKAGES
-    ]
-
 
 def modules(package: str) -> set[str]:
     """The modules a package's README must name: its `.py` files and its subpackages
@@ -68,12 +48,12 @@ def test_the_table_reader_reads_a_row_naming_several_modules():
     assert named(readme) == {"a.py", "b/"}
 
 
-@pytest.mark.parametrize("package", _pending(_NO_README_YET))
+@pytest.mark.parametrize("package", PACKAGES)
 def test_every_package_has_a_readme(package):
     assert (SRC / package / "README.md").is_file(), f"src/newsmoa/{package}/README.md"
 
 
-@pytest.mark.parametrize("package", _pending(_TABLE_INCOMPLETE))
+@pytest.mark.parametrize("package", PACKAGES)
 def test_every_module_of_a_package_is_in_its_readmes_module_table(package):
     readme = (SRC / package / "README.md").read_text("utf-8")
     missing = modules(package) - named(readme)
