@@ -295,3 +295,37 @@ def test_typeset_punctuation_is_found_as_typed_on_a_keyboard(store, typed, shown
     assert [cut["text"][s:e] for s, e in cut["marks"]] == [shown]
     plain = snippet("Wanju’s council met.", ["wanju's"])  # (no character NFKC changes)
     assert plain is not None and plain.marks == ((0, 7),)
+
+
+TURKISH = "Officials from Cheongsol visited İstanbul; the İSTANBUL ferry office met them."
+
+
+@pytest.mark.parametrize("typed", ["istanbul", "ISTANBUL", "İstanbul", "Istanbul ferry"])
+def test_a_dotted_capital_i_is_found_as_the_i_typed_on_a_keyboard(store, typed):
+    """`İ`'s lower case is `i` and a combining dot, which `istanbul` is not in."""
+    store.save_articles([stored("i1", TURKISH, "s-i", "İstanbul visit")])
+    store.save_story_summary({"id": "s-i", "title": "İstanbul visit", "article_count": 1,
+                              "outlets": []})  # fmt: skip
+    (story,) = store.search(query(typed))
+    assert story["title_match"] == (typed != "Istanbul ferry")
+    cut = story["articles"][0]["snippet"]
+    assert [normal(cut["text"][s:e]) for s, e in cut["marks"]][:1] == ["istanbul"]
+
+
+def test_a_store_folded_before_the_dotted_i_finds_it_after_the_upgrade(store, store_url):
+    store.save_articles([stored("i1", TURKISH, "s-i", "İstanbul visit")])
+    store.save_story_summary({"id": "s-i", "title": "", "article_count": 1, "outlets": []})
+    mark = "?" if store.PLACEHOLDER == "?" else "%s"  # the words as folded before
+    store.db.execute(
+        f"UPDATE article_text SET title = {mark}, body = {mark} WHERE id = 'i1'",
+        ("İstanbul visit", TURKISH),
+    )
+    assert found(store, "istanbul") == []
+    if store_url.startswith("postgres"):
+        store.db.execute("DELETE FROM newsmoa_schema WHERE version >= 14")
+    else:
+        store.db.execute("PRAGMA user_version = 15")
+    store.close()
+    upgraded = open_store(store_url)
+    assert found(upgraded, "istanbul") == [("s-i", 1)] == found(upgraded, "cheongsol")
+    upgraded.close()

@@ -363,18 +363,26 @@ def m015_folded_search(db: sqlite3.Connection) -> None:
         db.executemany(update, values)
 
 
+def m016_refolded_search(db: sqlite3.Connection) -> None:
+    """The searched words of the stored articles are folded again where `search.fold` now
+    folds them otherwise (`İ` as `I`, so that `istanbul` finds `İstanbul`)."""
+    for update, values in refolded(db, "?"):
+        db.executemany(update, values)
+
+
 def refolded(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
-    """(update, values) for each chunk of stored articles whose searched words folding
-    changes (`article_text` held their `search.words`). Shared by both databases
-    (PostgreSQL's m013)."""
-    from newsmoa.store.search import searched, words
+    """(update, values) for each chunk of stored articles whose searched words, as
+    `search.searched` gives them now, are not those `article_text` holds: what a change to
+    the folding (`data/search_fold.tsv`) changes. Shared by both databases (PostgreSQL's
+    m013 and m014)."""
+    from newsmoa.store.search import searched
 
     update = f"UPDATE article_text SET title = {mark}, body = {mark} WHERE id = {mark}"
-    for rows in _chunks(db, mark, "articles", ("id",), "doc"):
+    table = "articles JOIN article_text USING (id)"
+    for rows in _chunks(db, mark, table, ("id",), "doc, title, body"):
         values = []
-        for aid, doc in rows:
-            article = article_from_json(json.loads(doc))
-            if (now := searched(article)) != words(article):
+        for aid, doc, *kept in rows:
+            if (now := searched(article_from_json(json.loads(doc)))) != tuple(kept):
                 values.append((*now, aid))
         if values:
             yield update, values
@@ -396,6 +404,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m013_application_id,
     m014_search,
     m015_folded_search,
+    m016_refolded_search,
 )
 
 

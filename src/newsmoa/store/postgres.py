@@ -357,6 +357,12 @@ def m013_folded_search(db: Any) -> None:
         db.cursor().executemany(update, values)
 
 
+def m014_refolded_search(db: Any) -> None:
+    """SQLite's m016: the searched words folded again where the folding changed."""
+    for update, values in refolded(db, "%s"):
+        db.cursor().executemany(update, values)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here; its m013, the file's
 # application_id, has no counterpart in a database server). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
@@ -373,6 +379,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m011_analysis_stamps,
     m012_search,
     m013_folded_search,
+    m014_refolded_search,
 )
 
 
