@@ -99,6 +99,7 @@ def test_api_search_pages_and_refuses_bad_input(client, db):
     nxt = first.headers["link"].split(">")[0].lstrip("<")
     second = client.get(nxt)
     assert second.status_code == 200 and second.json()[0]["id"] != first.json()[0]["id"]
+    assert first.json()[0]["relevance"] >= second.json()[0]["relevance"] > 0  # (ranked by it)
     assert client.get("/api/search", params={"q": " "}).status_code == 422
     assert client.get("/api/search", params={"q": "a", "since": "soon"}).status_code == 422
     assert "/api/search" in client.get("/openapi.json").json()["paths"]

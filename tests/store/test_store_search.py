@@ -8,7 +8,15 @@ from datetime import UTC, datetime
 import pytest
 
 from newsmoa.store import StoredArticle, open_store
-from newsmoa.store.search import SearchQuery, normal, parse, query, snippet
+from newsmoa.store.search import (
+    SearchQuery,
+    normal,
+    parse,
+    query,
+    relevance,
+    searched,
+    snippet,
+)
 from newsmoa.types import Article
 
 PACT = (
@@ -62,7 +70,8 @@ def found(store, text, **kw):
         ("완주군", [("s-pact", 2)]),  # in 완주군은 (a particle after it)
         ("완주", [("s-pact", 2)]),  # two syllables: below the trigram index's reach
         ("군", [("s-pact", 2), ("s-fest", 1)]),  # one syllable: a title holds it first
-        ("청솔군수 김하늘", [("s-pact", 2), ("s-fest", 1)]),  # both words, in either order
+        ("청솔군수 김하늘", [("s-fest", 1), ("s-pact", 2)]),  # either order; once each: the
+        # shorter article weighs more (BM25), before the number of matching articles
         ('"청솔군수는 조명"', [("s-fest", 1)]),  # a phrase as written
         ("협약 벚꽃", []),  # each word in another story: no article holds both
         ("AGREEMENT", [("s-en", 1)]),  # case ignored
@@ -329,3 +338,58 @@ def test_a_store_folded_before_the_dotted_i_finds_it_after_the_upgrade(store, st
     upgraded = open_store(store_url)
     assert found(upgraded, "istanbul") == [("s-i", 1)] == found(upgraded, "cheongsol")
     upgraded.close()
+
+
+PASSING = (
+    "청솔군 문화재단은 다음 달 가을 음악회를 연다. 공연은 군립 공연장에서 세 차례 열리고,"
+    " 지역 합창단과 청소년 관현악단이 무대에 선다. 재단은 지난해 맺은 협약에 따라 표를 나눈다."
+)
+ABOUT = (
+    "청솔군과 한빛대학교가 맺은 협약의 세부 내용이 나왔다. 협약은 청년 창업 공간, 평생교육,"
+    " 농산물 가공 연구를 담았다. 청솔군은 협약 기간을 3년으로 정했고, 협약 이행을 점검한다."
+)
+PASSING_EN = (
+    "The county arts foundation will hold an autumn concert next month in three shows at the"
+    " county hall, with a local choir and a youth orchestra; under last year's agreement,"
+    " tickets are shared."
+)
+ABOUT_EN = (
+    "The agreement between the county and Hanbit University sets out startup space and adult"
+    " classes. The county says the agreement runs three years; a review of the agreement"
+    " comes each spring."
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "passing", "about", "title"),
+    [
+        ("청솔군 협약", PASSING, ABOUT, "청솔군, 한빛대와 협약"),  # (협약: below the trigrams)
+        ("county agreement", PASSING_EN, ABOUT_EN, "County signs agreement"),  # (worded)
+    ],
+)
+def test_a_story_about_the_words_outranks_more_articles_that_mention_them_in_passing(
+    store, typed, passing, about, title
+):
+    """Relevance first: a title holding the words, then the best article's BM25 weight,
+    before the number of matching articles (three reprints of a passing mention)."""
+    store.save_articles(
+        [stored(f"m{i}", passing, "s-many", "가을 음악회", day=20 + i) for i in range(3)]
+        + [stored("a1", about, "s-about", "세부 내용 공개", day=12)]
+        + [stored("t1", passing, "s-title", title, day=1)]
+    )
+    for story, n in (("s-many", 3), ("s-about", 1), ("s-title", 1)):
+        store.save_story_summary({"id": story, "title": "", "article_count": n, "outlets": []})
+    results = store.search(query(typed))
+    assert [(r["id"], r["matches"]) for r in results] == [
+        ("s-title", 1), ("s-about", 1), ("s-many", 3)
+    ]  # fmt: skip
+    assert results[0]["relevance"] > results[1]["relevance"] > results[2]["relevance"]
+
+
+def test_the_database_weighs_an_article_as_search_relevance_does(store):
+    """The database's weight (a Korean query is counted there) is `relevance`'s."""
+    store.save_articles([stored("a1", ABOUT, "s-about", "세부 내용")])
+    store.save_story_summary({"id": "s-about", "title": "", "article_count": 1, "outlets": []})
+    (found_,) = store.search(query("협약 청솔군"))
+    title, body = searched(stored("a1", ABOUT, "s-about", "세부 내용").article)
+    assert found_["relevance"] == round(relevance(title, body, ("협약", "청솔군")), 3)

@@ -291,6 +291,10 @@ class MatchOut(BaseModel):
 
 class FoundOut(StorySummaryOut):
     title_match: bool = Field(description="the story's title, or a matching article's, holds q")
+    relevance: float = Field(
+        description="its best matching article's weight for q: BM25 over the text, each word"
+        " in the title counting as much as the most a text can"
+    )
     matches: int = Field(description="how many of the story's articles hold every word of q")
     articles: list[MatchOut] = Field(description="the first matching articles, newest first")
 
@@ -315,8 +319,9 @@ def search_stories(
     until: Annotated[str | None, Query(description=UNTIL)] = None,
 ) -> list[dict[str, Any]]:
     """The stories whose articles hold every word of `q`: those whose title holds them first,
-    then those with more matching articles, then the newest; each with its matching articles
-    and a snippet of each. A page with more after it carries `Link: <...>; rel="next"`."""
+    then the more relevant (`relevance`), then those with more matching articles, then the
+    newest, then by id; each with its matching articles and a snippet of each. A page with
+    more after it carries `Link: <...>; rel="next"`."""
     lo, hi = span_of(since, until)
     try:
         asked = parsed(q, outlet=outlet or None, since=lo, until=hi)

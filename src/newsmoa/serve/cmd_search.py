@@ -52,8 +52,9 @@ def search(
     """Find stories by words of their articles' titles and texts: every word must be in one
     article (as a part of a word: 완주 finds 완주군은), a "quoted phrase" as written, and none
     after "-" (-축제, -"업무 협약"); case is ignored, full-width ＡＩ is found as AI. Stories
-    whose title holds the words come first, then those with more matching articles, then
-    the newest. Each lists its matching articles with a snippet.
+    whose title holds the words come first, then the more relevant (BM25: the words more
+    often in a shorter text, or in its title; `relevance` in json), then those with more
+    matching articles, then the newest. Each lists its matching articles with a snippet.
 
     Example: newsmoa search 완주군 협약 --since 2024-01-01 --format md
     """

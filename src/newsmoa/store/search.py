@@ -7,8 +7,10 @@ substring: Korean words carry particles (완주군은, 완주군과) that a word
 A "quoted phrase" is one term; a word or phrase after "-" one it must not hold. Case is
 ignored, and compatibility characters are matched as their plain forms (`fold`). A story
 is found by its articles that hold every term; it ranks by whether a title holds them (the
-story's, or a matching article's), then by how many of its articles match, then newest
-first.
+story's, or a matching article's), then by its relevance (its best article's, `relevance`:
+BM25's saturated term frequency over the body, each term in the title counting as much as
+the most a body can), then by how many of its articles match, then newest first, then by
+its id.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ from typing import Any
 
 from newsmoa.types import Article
 
+# BM25's constants (Robertson and Zaragoza's usual ones), over characters: a term's weight in
+# a body saturates at K1 + 1, less quickly in a longer body than AVERAGE_CHARS (a fixed
+# length, not the store's average, which would cost a read of every text to know).
+K1 = 1.2
+B = 0.75
+AVERAGE_CHARS = 1500
+TITLE_WEIGHT = K1 + 1  # a term in the title: as much as any number of it in the body
 SHORT = 3  # characters: a shorter term is not in SQLite's trigram index (found by scanning)
 SHOWN_ARTICLES = 5  # matching articles a result lists with a snippet (`matches` counts all)
 SNIPPET_CHARS = 80  # around the first match
@@ -52,6 +61,7 @@ class ArticleHit:
     story: str  # as stored: the store follows redirects before ranking
     time: float
     title: str
+    relevance: float = 0.0  # (`relevance`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +199,31 @@ def _inside(low: str, at: int, figure: bool) -> bool:
     return before.isalpha() and before < LATIN_END
 
 
+def relevance(title: str, body: str, terms: Sequence[str]) -> float:
+    """How much an article's stored (folded) words are about `terms`: for each term,
+    `TITLE_WEIGHT` if the title holds it, and BM25's weight of how often the body holds it
+    (`weight`); where a word starts for a `worded` term. No term's rarity is weighed: every
+    article found holds every term."""
+    low_title, low_body = title.lower(), body.lower()
+    return sum(
+        (TITLE_WEIGHT if _find(low_title, t) >= 0 else 0.0) + weight(_count(low_body, t), len(body))
+        for t in terms
+    )
+
+
+def weight(count: int, length: int) -> float:
+    """BM25's weight of a term held `count` times in a body of `length` characters."""
+    return count * (K1 + 1) / (count + K1 * (1 - B + B * length / AVERAGE_CHARS))
+
+
+def _count(low: str, term: str) -> int:
+    """How many times `term` is in `low`, none overlapping (`_find`'s)."""
+    n, at = 0, _find(low, term)
+    while at >= 0:
+        n, at = n + 1, _find(low, term, at + len(term))
+    return n
+
+
 def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snippet | None:
     """About `width` characters of `text` around the first term found in it, with "…"
     where it is cut, and the offsets of the terms inside it; None when no term is in it.
@@ -263,21 +298,25 @@ def _next(at: Sequence[int], i: int) -> int:
 @dataclass(frozen=True, slots=True)
 class Found:
     """A story found: how many of its articles hold the query (`matches`), whether a title
-    holds every term (the story's, or a matching article's), and its first time."""
+    holds every term (the story's, or a matching article's), its first time, and the
+    `relevance` of its most relevant matching article."""
 
     story: str
     matches: int
     titled: bool
     first_ts: float | None
+    relevance: float = 0.0
 
 
 def ranked(found: Iterable[Found]) -> list[Found]:
-    """The stories found, best first: a title match, then more matching articles, then the
-    newer story (its first time), then its id."""
+    """The stories found, best first: a title match, then the more relevant (to a
+    millionth: a sum's last digits differ between databases), then more matching articles,
+    then the newer story (its first time), then its id."""
     return sorted(
         found,
         key=lambda f: (
             not f.titled,
+            -round(f.relevance, 6),
             -f.matches,
             -(f.first_ts if f.first_ts is not None else -1e18),
             f.story,
@@ -299,9 +338,10 @@ def result(
     terms: Sequence[str],
 ) -> dict[str, Any]:
     """One story found, as listings give a story ({id, title, first_published, outlets,
-    article_count}) with `title_match`, `matches` (how many of its articles hold every
-    term) and `articles`: the first `SHOWN_ARTICLES` of `found` (newest first), each {id,
-    outlet, title, published, snippet} (`texts`: id -> (title, body, outlet, published))."""
+    article_count}) with `title_match`, `relevance` (its best article's), `matches` (how
+    many of its articles hold every term) and `articles`: the first `SHOWN_ARTICLES` of
+    `found` (newest first), each {id, outlet, title, published, snippet} (`texts`: id ->
+    (title, body, outlet, published))."""
     shown = []
     for hit in found[:SHOWN_ARTICLES]:
         title, body, outlet, published = texts.get(hit.id, (hit.title, "", None, None))
@@ -316,7 +356,13 @@ def result(
             }
         )
     listed = {k: summary[k] for k in ("id", "title", "first_published", "outlets", "article_count")}
-    return {**listed, "title_match": story.titled, "matches": story.matches, "articles": shown}
+    return {
+        **listed,
+        "title_match": story.titled,
+        "relevance": round(story.relevance, 3),
+        "matches": story.matches,
+        "articles": shown,
+    }
 
 
 def pieces(snippet: Mapping[str, Any] | None) -> list[tuple[str, bool]]:

@@ -19,13 +19,18 @@ from newsmoa.stamp import analysis_stamp
 from newsmoa.store.access import READ_ONLY, is_read_only
 from newsmoa.store.base import StoredArticle, follow
 from newsmoa.store.search import (
+    AVERAGE_CHARS,
+    K1,
     SHOWN_ARTICLES,
+    TITLE_WEIGHT,
     ArticleHit,
+    B,
     Found,
     SearchQuery,
     holds_all,
     kept,
     ranked,
+    relevance,
     result,
     searched,
     titled,
@@ -566,17 +571,17 @@ class SQLStore:
         if query.outlet and "\x00" in query.outlet:
             return []  # (as `story_summaries`)
         with self.snapshot():
-            counted = self._counted(query)  # stored story -> (matching articles, titled)
+            counted = self._counted(query)  # stored story -> (matches, titled, relevance)
             now = self._resolved({s: s for s in counted})  # (merged ones: where they are now)
-            merged: dict[str, tuple[int, bool]] = {}
-            for old, (n, held) in counted.items():
-                m, h = merged.get(now[old], (0, False))
-                merged[now[old]] = (m + n, h or held)
+            merged: dict[str, tuple[int, bool, float]] = {}
+            for old, (n, held, score) in counted.items():
+                m, h, best = merged.get(now[old], (0, False, 0.0))
+                merged[now[old]] = (m + n, h or held, max(best, score))
             listed = self._titles_of(merged)  # a story without a listing is left out
             order = ranked(
                 Found(story, n, held or holds_all(listed[story][0] or "", query.terms),
-                      listed[story][1])
-                for story, (n, held) in merged.items() if story in listed
+                      listed[story][1], score)
+                for story, (n, held, score) in merged.items() if story in listed
             )  # fmt: skip
             page = order[offset : None if limit is None else offset + limit]
             wanted = {story.story for story in page}
@@ -592,27 +597,49 @@ class SQLStore:
             result(summaries[f.story], f, hits.get(f.story, []), texts, query.terms) for f in page
         ]
 
-    def _counted(self, query: SearchQuery) -> dict[str, tuple[int, bool]]:
+    def _counted(self, query: SearchQuery) -> dict[str, tuple[int, bool, float]]:
         """Each stored story (as the articles name it) with articles holding `query`: how
-        many, and whether one's title holds every term. Counted by the database, but where
-        a term is held only where a word starts (`worded`), which is read from the rows."""
+        many, whether one's title holds every term, and the best one's `relevance`. Counted
+        by the database, but where a term is held only where a word starts (`worded`),
+        which is read from the rows."""
         if worded(query.terms + query.excluded):
-            out: dict[str, tuple[int, bool]] = {}
+            out: dict[str, tuple[int, bool, float]] = {}
             for hit in self._matching(query):
-                n, held = out.get(hit.story, (0, False))
-                out[hit.story] = (n + 1, held or titled(hit.title, query.terms))
+                n, held, best = out.get(hit.story, (0, False, 0.0))
+                out[hit.story] = (
+                    n + 1,
+                    held or titled(hit.title, query.terms),
+                    max(best, hit.relevance),
+                )
             return out
         source, where, args = self._narrowed(query)
         heads = [self._contains("t.title", term) for term in query.terms]
         head = " AND ".join(sql for sql, _ in heads)
+        counts = [self._count("t.body", term) for term in query.terms]
+        score = " + ".join(
+            f"{TITLE_WEIGHT} * h{i} + c{i} * {K1 + 1} / (c{i} + {K1}"
+            f" * ({1 - B} + {B} * n * 1.0 / {AVERAGE_CHARS}))"
+            for i in range(len(query.terms))
+        )  # (`search.relevance`, over each article's counts)
         rows = self._run(  # (a LIMIT keeps the rows' plan: by the outlet's index, say)
-            f"SELECT story, count(*), max(held) FROM (SELECT a.story AS story,"
-            f" CASE WHEN {head} THEN 1 ELSE 0 END AS held"
-            f" FROM {source} JOIN articles a ON a.id = t.id"
+            f"SELECT story, count(*), max(held), max({score}) FROM (SELECT a.story AS story,"
+            f" CASE WHEN {head} THEN 1 ELSE 0 END AS held, length(t.body) AS n, "
+            + ", ".join(
+                f"CASE WHEN {sql} THEN 1 ELSE 0 END AS h{i}" for i, (sql, _) in enumerate(heads)
+            )
+            + ", "
+            + ", ".join(f"{sql} AS c{i}" for i, (sql, _) in enumerate(counts))
+            + f" FROM {source} JOIN articles a ON a.id = t.id"
             f" WHERE {' AND '.join(where) or '1 = 1'} LIMIT ?) found GROUP BY story",
-            [*(v for _, values in heads for v in values), *args, self.NO_LIMIT],
+            [
+                *(v for _, values in heads for v in values),
+                *(v for _, values in heads for v in values),
+                *(v for _, values in counts for v in values),
+                *args,
+                self.NO_LIMIT,
+            ],
         )
-        return {story: (n, bool(held)) for story, n, held in rows}
+        return {story: (n, bool(held), float(score)) for story, n, held, score in rows}
 
     def _titles_of(self, stories: Iterable[str]) -> dict[str, tuple[str | None, float | None]]:
         query = "SELECT id, title, first_ts FROM stories WHERE id IN ({marks})"
@@ -645,7 +672,8 @@ class SQLStore:
         )
         for aid, story, time, title, *body in rows:
             if not checked or kept(title, body[0], query):
-                yield ArticleHit(aid, story, time, title)
+                score = relevance(title, body[0], query.terms) if checked else 0.0
+                yield ArticleHit(aid, story, time, title, score)
 
     def _matching_in(self, query: SearchQuery, stories: Sequence[str]) -> Iterator[ArticleHit]:
         """`_matching`'s articles of `stories` (as stored: a page's few), read by their
@@ -695,6 +723,16 @@ class SQLStore:
         """A condition that the text `column` holds `term` (lower case), its case folded as
         Python folds it (each store says how)."""
         raise NotImplementedError
+
+    def _count(self, column: str, term: str) -> tuple[str, list[Any]]:
+        """How many times the text `column`, its case folded, holds `term` (lower case),
+        none overlapping: what `search.relevance` counts."""
+        low = self._lowered(column, term)
+        return f"(length({low}) - length(replace({low}, ?, ''))) / {len(term)}", [term]
+
+    def _lowered(self, column: str, term: str) -> str:
+        """The text `column` in lower case as Python makes it, where that matters to `term`."""
+        return f"lower({column})"
 
     def _summaries_of(self, stories: Iterable[str]) -> dict[str, dict[str, Any]]:
         query = (

@@ -98,9 +98,12 @@ class SQLiteStore(SQLStore):
         return self._fts
 
     def _contains(self, column: str, term: str) -> tuple[str, list[Any]]:
+        return f"instr({self._lowered(column, term)}, ?) > 0", [term]
+
+    def _lowered(self, column: str, term: str) -> str:
         if term.upper() == term:  # no letter with a case (Hangul, figures): none to fold
-            return f"instr({column}, ?) > 0", [term]
-        return f"instr(fold({column}), ?) > 0", [term]
+            return column
+        return f"fold({column})"
 
     def _begin(self) -> None:
         if _identity(Path(self.path)) != self._file:  # deleted, or another file put there
