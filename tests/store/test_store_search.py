@@ -181,6 +181,28 @@ def test_a_query_keeps_phrases_and_drops_repeats():
     assert parse('완주군  "업무  협약" 완주군 "열린') == ("완주군", "업무 협약", "열린")
 
 
+@pytest.mark.parametrize(
+    ("typed", "terms", "excluded"),
+    [
+        ("협약 AND 청솔군", ("협약", "청솔군"), ()),  # every word is held anyway
+        ("협약 NOT 축제", ("협약",), ("축제",)),  # as -축제
+        ('협약 NOT "업무 협약"', ("협약",), ("업무 협약",)),
+        ("chungsol* *협약*", ("chungsol", "협약"), ()),  # a word is found as a part of one
+        ('"rock or roll" and', ("rock or roll", "and"), ()),  # in lower case, or quoted: words
+    ],
+)
+def test_a_query_takes_the_operators_other_search_tools_take(typed, terms, excluded):
+    asked = query(typed)
+    assert (asked.terms, asked.excluded) == (terms, excluded)
+
+
+def test_or_is_refused_rather_than_searched_as_a_word():
+    """OR would be searched as the word "or" (no Korean article holds it): nothing found,
+    and nothing said why."""
+    with pytest.raises(ValueError, match="OR is not supported"):
+        query("협약 OR 협정")
+
+
 def test_a_nul_typed_into_a_query_or_an_outlet_finds_what_the_store_can_hold(archive):
     """PostgreSQL's text holds no NUL (the stored words leave it out) and SQLite's full-text
     query stops at one: the query leaves it out too, and no outlet's name holds one."""

@@ -309,7 +309,8 @@ def search_stories(
         Query(
             max_length=500,
             description="words an article must all hold (as parts of words: 완주 finds 완주군은),"
-            ' a "quoted phrase" as written, none after "-" (-축제); case is ignored',
+            ' a "quoted phrase" as written, none after "-" or NOT (-축제); case is ignored;'
+            " OR is refused (422)",
         ),
     ],
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT)] = 20,

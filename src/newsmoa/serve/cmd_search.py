@@ -51,7 +51,8 @@ def search(
 ) -> None:
     """Find stories by words of their articles' titles and texts: every word must be in one
     article (as a part of a word: 완주 finds 완주군은), a "quoted phrase" as written, and none
-    after "-" (-축제, -"업무 협약"); case is ignored, full-width ＡＩ is found as AI. Stories
+    after "-" or NOT (-축제, -"업무 협약"); AND and a `*` at a word's end are dropped, and OR
+    is refused (every word must be held); case is ignored, full-width ＡＩ is found as AI. Stories
     whose title holds the words come first, then the more relevant (BM25: the words more
     often in a shorter text, or in its title; `relevance` in json), then those with more
     matching articles, then the newest. Each lists its matching articles with a snippet.

@@ -87,20 +87,33 @@ _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')  # a phrase or a word, each afte
 def query(text: str, **narrowed: Any) -> SearchQuery:
     """A query as typed: words, and "quoted phrases" kept whole, in lower case with their
     inner spaces made one; a word repeated counts once; a word or phrase after "-" (-축제,
-    -"업무 협약") is one no article found may hold; typeset quotes (“업무 협약”) are
-    quotes. `narrowed`: the other fields of the `SearchQuery`. Raises ValueError for a
-    query with no term to hold, or too many."""
+    -"업무 협약") or after NOT is one no article found may hold; typeset quotes (“업무
+    협약”) are quotes. Written as other search tools take them: AND between words is
+    dropped (every word is held), and a `*` at a word's ends (협약*, chungsol*), since a word
+    is found as a part of a word. `narrowed`: the other fields of the `SearchQuery`.
+    Raises ValueError for a query with no term to hold, or too many, or with OR (which
+    this search does not do: each alternative is searched on its own)."""
     held: list[str] = []
     left_out: list[str] = []
+    negated = False
     for minus_phrase, quoted, minus, word in re.findall(_TERM, fold(text or "")):
-        term = normal(quoted if quoted or not word else word)
-        into = left_out if minus_phrase or minus else held
+        if word in ("AND", "NOT", "OR") and not minus:  # (as written: "or" is a word)
+            if word == "OR":
+                raise ValueError(
+                    "OR is not supported: an article must hold every word; search for each"
+                    " alternative on its own"
+                )
+            negated = word == "NOT"
+            continue
+        term = normal(quoted if quoted or not word else word.strip("*"))
+        into = left_out if minus_phrase or minus or negated else held
+        negated = False
         if term and term not in into:
             into.append(term)
     if not held:
         raise ValueError(
             "give words to search for (a phrase in double quotes)"
-            + ("; a word after - only leaves out" if left_out else "")
+            + ("; a word after - or NOT only leaves out" if left_out else "")
         )
     if len(held) + len(left_out) > MAX_TERMS:
         raise ValueError(f"at most {MAX_TERMS} search terms, not {len(held) + len(left_out)}")
