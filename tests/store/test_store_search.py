@@ -196,11 +196,31 @@ def test_a_query_takes_the_operators_other_search_tools_take(typed, terms, exclu
     assert (asked.terms, asked.excluded) == (terms, excluded)
 
 
-def test_or_is_refused_rather_than_searched_as_a_word():
-    """OR would be searched as the word "or" (no Korean article holds it): nothing found,
-    and nothing said why."""
-    with pytest.raises(ValueError, match="OR is not supported"):
-        query("협약 OR 협정")
+def test_words_joined_by_or_are_alternatives():
+    """OR was searched as the word "or" (no Korean article holds it): nothing found."""
+    asked = query("청솔군 협약 OR 협정 OR MOU -축제")
+    assert (asked.terms, asked.either, asked.excluded) == (
+        ("청솔군",), (("협약", "협정", "mou"),), ("축제",)
+    )  # fmt: skip
+    assert query("OR 협약 OR").groups() == (("협약",),)  # (nothing to join: dropped)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stories"),
+    [
+        ("벚꽃 OR 농산물", [("s-fest", 1), ("s-pact", 2)]),
+        ("김하늘 벚꽃 OR 판로", [("s-fest", 1), ("s-pact", 2)]),  # each of both held
+        ("김하늘 축제 OR 없는말", [("s-fest", 1)]),  # (축제: two syllables, read from rows)
+        ("helps OR 벚꽃", [("s-fest", 1), ("s-en", 1)]),  # a Latin word, where words start
+        ("pact OR 없는말 -sign", []),  # "signed": left out
+        ("업무협약 OR agreement", [("s-pact", 2), ("s-en", 1)]),  # titles first
+    ],
+)
+def test_a_story_is_found_by_any_of_the_words_joined_by_or(archive, typed, stories):
+    results = archive.search(query(typed))
+    assert [(r["id"], r["matches"]) for r in results] == stories
+    for r in results:  # each article's snippet marks the alternative it holds
+        assert all(a["snippet"] and a["snippet"]["marks"] for a in r["articles"])
 
 
 def test_a_nul_typed_into_a_query_or_an_outlet_finds_what_the_store_can_hold(archive):

@@ -309,8 +309,8 @@ def search_stories(
         Query(
             max_length=500,
             description="words an article must all hold (as parts of words: 완주 finds 완주군은),"
-            ' a "quoted phrase" as written, none after "-" or NOT (-축제); case is ignored;'
-            " OR is refused (422)",
+            ' a "quoted phrase" as written, none after "-" or NOT (-축제), one of words'
+            " joined by OR (협약 OR 협정); case is ignored",
         ),
     ],
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT)] = 20,

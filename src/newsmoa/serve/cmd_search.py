@@ -51,8 +51,9 @@ def search(
 ) -> None:
     """Find stories by words of their articles' titles and texts: every word must be in one
     article (as a part of a word: 완주 finds 완주군은), a "quoted phrase" as written, and none
-    after "-" or NOT (-축제, -"업무 협약"); AND and a `*` at a word's end are dropped, and OR
-    is refused (every word must be held); case is ignored, full-width ＡＩ is found as AI. Stories
+    after "-" or NOT (-축제, -"업무 협약"); words joined by OR are alternatives (협약 OR 협정);
+    AND and a `*` at a word's end are dropped; case is ignored, full-width ＡＩ is found as
+    AI. Stories
     whose title holds the words come first, then the more relevant (BM25: the words more
     often in a shorter text, or in its title; `relevance` in json), then those with more
     matching articles, then the newest. Each lists its matching articles with a snippet.
@@ -76,7 +77,12 @@ def search(
     if not found:
         no_such_outlet(store, outlet, "articles")
     if not found and fmt in ("table", "md"):
-        said = " ".join([*map(_quoted, asked.terms), *("-" + _quoted(t) for t in asked.excluded)])
+        said = " ".join(
+            [
+                *(" OR ".join(map(_quoted, group)) for group in asked.groups()),
+                *("-" + _quoted(t) for t in asked.excluded),
+            ]
+        )
         click.echo(f"no story holds {said}.", err=True)
         return
     click.echo(results(found, fmt, width=_width()))

@@ -42,15 +42,24 @@ LATIN_END = "\u0250"  # after the Latin letters' blocks (Basic Latin to Latin Ex
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
-    """What to find: `terms` (each a substring an article must hold, in lower case), and
-    only articles holding none of `excluded`, of `outlet`, whose time is in [`since`,
-    `until`) (None: unbounded)."""
+    """What to find: `terms` (each a substring an article must hold, in lower case), of
+    each of `either` one at least (협약 OR 협정), and only articles holding none of
+    `excluded`, of `outlet`, whose time is in [`since`, `until`) (None: unbounded)."""
 
     terms: tuple[str, ...]
     excluded: tuple[str, ...] = ()
     outlet: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    either: tuple[tuple[str, ...], ...] = ()
+
+    def groups(self) -> tuple[tuple[str, ...], ...]:
+        """What an article must hold: one term of each group (a term alone is a group)."""
+        return tuple((t,) for t in self.terms) + self.either
+
+    def held(self) -> tuple[str, ...]:
+        """Every term an article may hold (`terms`, then `either`'s): what a snippet marks."""
+        return self.terms + tuple(t for group in self.either for t in group)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,36 +97,38 @@ def query(text: str, **narrowed: Any) -> SearchQuery:
     """A query as typed: words, and "quoted phrases" kept whole, in lower case with their
     inner spaces made one; a word repeated counts once; a word or phrase after "-" (-축제,
     -"업무 협약") or after NOT is one no article found may hold; typeset quotes (“업무
-    협약”) are quotes. Written as other search tools take them: AND between words is
-    dropped (every word is held), and a `*` at a word's ends (협약*, chungsol*), since a word
+    협약”) are quotes. Written as other search tools take them: words joined by OR are
+    alternatives (협약 OR 협정 OR MOU: one of them held), AND between words is dropped
+    (every word is held), and so is a `*` at a word's ends (협약*, chungsol*), since a word
     is found as a part of a word. `narrowed`: the other fields of the `SearchQuery`.
-    Raises ValueError for a query with no term to hold, or too many, or with OR (which
-    this search does not do: each alternative is searched on its own)."""
-    held: list[str] = []
+    Raises ValueError for a query with no term to hold, or too many."""
+    groups: list[list[str]] = []  # each held word, or the words joined by OR
     left_out: list[str] = []
-    negated = False
+    negated = joined = False
     for minus_phrase, quoted, minus, word in re.findall(_TERM, fold(text or "")):
         if word in ("AND", "NOT", "OR") and not minus:  # (as written: "or" is a word)
-            if word == "OR":
-                raise ValueError(
-                    "OR is not supported: an article must hold every word; search for each"
-                    " alternative on its own"
-                )
-            negated = word == "NOT"
+            negated, joined = word == "NOT", word == "OR" and bool(groups)
             continue
         term = normal(quoted if quoted or not word else word.strip("*"))
-        into = left_out if minus_phrase or minus or negated else held
-        negated = False
-        if term and term not in into:
-            into.append(term)
-    if not held:
+        if not term:
+            continue
+        if minus_phrase or minus or negated:
+            left_out += [] if term in left_out else [term]
+        elif joined:
+            groups[-1] += [] if term in groups[-1] else [term]
+        else:
+            groups.append([term])
+        negated = joined = False
+    if not groups:
         raise ValueError(
             "give words to search for (a phrase in double quotes)"
             + ("; a word after - or NOT only leaves out" if left_out else "")
         )
-    if len(held) + len(left_out) > MAX_TERMS:
-        raise ValueError(f"at most {MAX_TERMS} search terms, not {len(held) + len(left_out)}")
-    return SearchQuery(tuple(held), excluded=tuple(left_out), **narrowed)
+    held = list(dict.fromkeys(g[0] for g in groups if len(g) == 1))
+    either = list(dict.fromkeys(tuple(g) for g in groups if len(g) > 1))
+    if (n := len(held) + sum(map(len, either)) + len(left_out)) > MAX_TERMS:
+        raise ValueError(f"at most {MAX_TERMS} search terms, not {n}")
+    return SearchQuery(tuple(held), excluded=tuple(left_out), either=tuple(either), **narrowed)
 
 
 def normal(text: str) -> str:
@@ -159,9 +170,10 @@ def words(article: Article) -> tuple[str, str]:
     return " ".join(article.title.split()).replace("\x00", ""), body.replace("\x00", "")
 
 
-def holds_all(text: str, terms: Sequence[str]) -> bool:
-    """Whether a text as written (a story's listed title) holds every term (`titled`)."""
-    return titled(normal(text), terms)
+def holds_all(text: str, groups: Sequence[Sequence[str]]) -> bool:
+    """Whether a text as written (a story's listed title) holds a term of every group
+    (`titled`)."""
+    return titled(normal(text), groups)
 
 
 def worded(terms: Sequence[str]) -> bool:
@@ -173,17 +185,20 @@ def worded(terms: Sequence[str]) -> bool:
     return any(_bounded(t) for t in terms)
 
 
-def holds_every(title: str, body: str, terms: Sequence[str]) -> bool:
-    """Whether the title or the body holds each term (`worded`'s where a word starts)."""
+def holds_every(title: str, body: str, groups: Sequence[Sequence[str]]) -> bool:
+    """Whether the title or the body holds a term of each group (`worded`'s where a word
+    starts)."""
     low_title, low_body = title.lower(), body.lower()
-    return all(_find(low_title, t) >= 0 or _find(low_body, t) >= 0 for t in terms)
+    return all(
+        any(_find(low_title, t) >= 0 or _find(low_body, t) >= 0 for t in group) for group in groups
+    )
 
 
 def kept(title: str, body: str, query: SearchQuery) -> bool:
-    """Whether an article's stored words hold every term of `query` and none of its
-    excluded ones (`holds_every`)."""
-    return holds_every(title, body, query.terms) and not any(
-        holds_every(title, body, (term,)) for term in query.excluded
+    """Whether an article's stored words hold a term of each of `query`'s groups and none
+    of its excluded ones (`holds_every`)."""
+    return holds_every(title, body, query.groups()) and not any(
+        holds_every(title, body, ((term,),)) for term in query.excluded
     )
 
 
@@ -337,10 +352,11 @@ def ranked(found: Iterable[Found]) -> list[Found]:
     )
 
 
-def titled(title: str, terms: Sequence[str]) -> bool:
-    """Whether a stored (folded) title holds every term, `worded`'s where a word starts."""
+def titled(title: str, groups: Sequence[Sequence[str]]) -> bool:
+    """Whether a stored (folded) title holds a term of every group, `worded`'s where a word
+    starts."""
     low = title.lower()
-    return all(_find(low, t) >= 0 for t in terms)
+    return all(any(_find(low, t) >= 0 for t in group) for group in groups)
 
 
 def result(

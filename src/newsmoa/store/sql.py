@@ -579,7 +579,7 @@ class SQLStore:
                 merged[now[old]] = (m + n, h or held, max(best, score))
             listed = self._titles_of(merged)  # a story without a listing is left out
             order = ranked(
-                Found(story, n, held or holds_all(listed[story][0] or "", query.terms),
+                Found(story, n, held or holds_all(listed[story][0] or "", query.groups()),
                       listed[story][1], score)
                 for story, (n, held, score) in merged.items() if story in listed
             )  # fmt: skip
@@ -594,7 +594,7 @@ class SQLStore:
             shown = [h.id for f in page for h in hits.get(f.story, [])[:SHOWN_ARTICLES]]
             texts = self._texts_of(shown)
         return [
-            result(summaries[f.story], f, hits.get(f.story, []), texts, query.terms) for f in page
+            result(summaries[f.story], f, hits.get(f.story, []), texts, query.held()) for f in page
         ]
 
     def _counted(self, query: SearchQuery) -> dict[str, tuple[int, bool, float]]:
@@ -602,24 +602,29 @@ class SQLStore:
         many, whether one's title holds every term, and the best one's `relevance`. Counted
         by the database, but where a term is held only where a word starts (`worded`),
         which is read from the rows."""
-        if worded(query.terms + query.excluded):
+        if worded(query.held() + query.excluded):
             out: dict[str, tuple[int, bool, float]] = {}
             for hit in self._matching(query):
                 n, held, best = out.get(hit.story, (0, False, 0.0))
                 out[hit.story] = (
                     n + 1,
-                    held or titled(hit.title, query.terms),
+                    held or titled(hit.title, query.groups()),
                     max(best, hit.relevance),
                 )
             return out
         source, where, args = self._narrowed(query)
-        heads = [self._contains("t.title", term) for term in query.terms]
-        head = " AND ".join(sql for sql, _ in heads)
-        counts = [self._count("t.body", term) for term in query.terms]
+        terms = query.held()
+        heads = [self._contains("t.title", term) for term in terms]
+        head = " AND ".join(  # (a term of each group)
+            "(" + " OR ".join(heads[terms.index(t)][0] for t in group) + ")"
+            for group in query.groups()
+        )
+        head_args = [v for group in query.groups() for t in group for v in heads[terms.index(t)][1]]
+        counts = [self._count("t.body", term) for term in terms]
         score = " + ".join(
             f"{TITLE_WEIGHT} * h{i} + c{i} * {K1 + 1} / (c{i} + {K1}"
             f" * ({1 - B} + {B} * n * 1.0 / {AVERAGE_CHARS}))"
-            for i in range(len(query.terms))
+            for i in range(len(terms))
         )  # (`search.relevance`, over each article's counts)
         rows = self._run(  # (a LIMIT keeps the rows' plan: by the outlet's index, say)
             f"SELECT story, count(*), max(held), max({score}) FROM (SELECT a.story AS story,"
@@ -632,7 +637,7 @@ class SQLStore:
             + f" FROM {source} JOIN articles a ON a.id = t.id"
             f" WHERE {' AND '.join(where) or '1 = 1'} LIMIT ?) found GROUP BY story",
             [
-                *(v for _, values in heads for v in values),
+                *head_args,
                 *(v for _, values in heads for v in values),
                 *(v for _, values in counts for v in values),
                 *args,
@@ -650,6 +655,10 @@ class SQLStore:
         articles holding `query`'s terms and none of its excluded ones (but those held only
         where a word starts, which `kept` reads), of its outlet, in its span of time."""
         source, where, args = self._text_match(query.terms)
+        for group in query.either:  # (read from each row: one term of it, any)
+            held = [self._holds(term) for term in group]
+            where = [*where, "(" + " OR ".join(sql for sql, _ in held) + ")"]
+            args = [*args, *(v for _, values in held for v in values)]
         for term in query.excluded:
             if not worded([term]):  # (one held where a word starts: read from the rows found)
                 sql, values = self._holds(term)
@@ -663,7 +672,7 @@ class SQLStore:
         """The stored articles holding every term of `query` (in their title or body) and none
         of its excluded ones, of its outlet, in its span of time."""
         source, where, args = self._narrowed(query)
-        checked = worded(query.terms + query.excluded)  # where words start: read the texts
+        checked = worded(query.held() + query.excluded)  # where words start: read the texts
         rows = self._run(
             f"SELECT a.id, a.story, a.time_ts, t.title{', t.body' if checked else ''}"
             f" FROM {source} JOIN articles a ON a.id = t.id"
@@ -672,7 +681,7 @@ class SQLStore:
         )
         for aid, story, time, title, *body in rows:
             if not checked or kept(title, body[0], query):
-                score = relevance(title, body[0], query.terms) if checked else 0.0
+                score = relevance(title, body[0], query.held()) if checked else 0.0
                 yield ArticleHit(aid, story, time, title, score)
 
     def _matching_in(self, query: SearchQuery, stories: Sequence[str]) -> Iterator[ArticleHit]:
