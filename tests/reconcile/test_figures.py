@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "facts"))
 from facts_samples import Story, make_article  # noqa: E402
 
-from newsmoa.reconcile.figures import figure  # noqa: E402
+from newsmoa.reconcile.figures import figure, words  # noqa: E402
 
 
 def story(*texts: str) -> Story:
@@ -94,3 +94,29 @@ def test_a_slot_the_facts_dispute_is_not_reported_twice():
     said = "완주군은 19일 희망제작소에서 박성일 완주군수 등 50명이 참여한 가운데 협약을 체결했다."
     found = story(said, said.replace("19일", "20일")).disagreements()
     assert [(d.kind, d.about) for d in found] == [("date", "signing date")]
+
+
+@pytest.mark.parametrize(
+    "text", ["more than 1 , 000 people", "a magnitude - 6 . 1 quake", "call 0845 125 2222 now"]
+)
+def test_a_number_written_over_several_words_is_no_figure(text):
+    """Tokenised texts and numbers in groups: their parts were taken for other figures than
+    an outlet's `1,000` (ECB+ showed `1` against `1000`)."""
+    assert [w.text for w in words(text, 0) if w.figure is not None] == []
+
+
+def test_figures_of_two_named_subjects_are_no_disagreement():
+    said = "On Sunday {} rushed for {} yards while the defense held firm."
+    assert story(said.format("Addai", 101), said.format("Brown", 226)).disagreements() == ()
+
+
+def test_one_outlets_series_is_no_disagreement():
+    """An outlet's reports written from one template (the weather at 3 and at 6) give other
+    figures in the same words; two outlets writing them do disagree."""
+    said = "서울의 낮 기온은 {}도로 어제보다 조금 높겠고 밤에는 비가 오겠다."
+    arts = [
+        make_article(f"a{n}", said.format(t), outlet="한빛일보") for n, t in enumerate((31, 32))
+    ]
+    assert Story(arts).disagreements() == ()
+    other = [arts[0], make_article("b", said.format(32), outlet="청솔신문")]
+    assert [sides(d) for d in Story(other).disagreements()] == [{"31도로": ["a0"], "32도로": ["b"]}]
