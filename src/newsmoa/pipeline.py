@@ -307,7 +307,10 @@ class Newsroom:
                     report.dropped_from.append(f"{a.origin}: {_UNNAMED} ({aid})")
                     continue
                 report.dropped[_TWICE] += 1
-                report.dropped_from.append(f"{earlier.origin}: {_TWICE} ({earlier.id})")
+                # (the kept one named: a file copied word for word under another name, with
+                # no outlet of its own, was dropped for an unnamed twin, a black-box case)
+                kept = f", in {a.origin}" if a.origin and a.origin != earlier.origin else ""
+                report.dropped_from.append(f"{earlier.origin}: {_TWICE} ({earlier.id}{kept})")
             articles[aid], features[aid] = (a if a.id == aid else replace(a, id=aid)), f
         articles, features = self._versions_by_file(articles, features, report)
         return self._without_replaced(articles, features, report)

@@ -764,7 +764,7 @@ def test_ingest_names_each_input_it_drops(tmp_path):
     assert dropped == [
         f"dropped: {tmp_path / 'in' / 'nobody.html'}: empty",
         f"dropped: {tmp_path / 'in' / 'two.jsonl'}:1: same id again later in this batch, "
-        "which is kept (x)",
+        f"which is kept (x, in {tmp_path / 'in' / 'two.jsonl'}:2)",
     ], got.stderr
     # the later line is the article's newer version (DESIGN.md), as it is in a later run
     store = open_store(str(tmp_path / "d.db"))
