@@ -1122,3 +1122,25 @@ def test_ingest_and_watch_help_name_archives_and_file_addresses():
     assert all(w in said for w in (".zip", ".gz", "file://", ".md"))
     watched = " ".join(CliRunner().invoke(cli, ["watch", "--help"]).output.split())
     assert "file://" in watched
+
+
+def test_doubts_list_a_release_as_stories_does(capsys):
+    """A release with no outlet of its own was an empty column in `doubts` where `stories`
+    shows `- (release)` (a black-box case)."""
+    from types import SimpleNamespace
+
+    from newsmoa.serve.cmd_doubts import _part
+    from newsmoa.types import Article
+
+    articles = {
+        "r": Article(id="r", text="본문", title="보도자료", is_release=True),
+        "o": Article(id="o", text="본문", title="기사", outlet="한빛일보"),
+        "n": Article(id="n", text="본문", title="기사"),
+    }
+    _part(SimpleNamespace(articles=articles), ("r", "o", "n"), "")  # type: ignore[arg-type]
+    lines = capsys.readouterr().out.splitlines()
+    assert [ln.split()[1:3] for ln in lines] == [
+        ["-", "(release)"],
+        ["한빛일보", "기사"],
+        ["-", "기사"],
+    ]

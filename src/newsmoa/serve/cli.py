@@ -275,7 +275,8 @@ def recluster(ctx: click.Context, days: float | None, defer_analysis: bool, queu
         pending = room.recluster_queue(defer_analysis=defer_analysis)
         if pending is None:  # the queue was empty: recluster_queue decides any it finds
             waiting = len(room.store.unsettled())
-            click.echo(f"{waiting} articles were queued; nothing to decide again.")
+            queue = plural(waiting, "article was", "articles were")
+            click.echo(f"{queue} queued; nothing to decide again.")
             return
         got = pending
     else:

@@ -130,5 +130,6 @@ def _part(found: Doubts, ids: tuple[str, ...], label: str) -> None:
     for aid in ids:
         a = found.articles.get(aid)
         title = (a.title or "") if a else ""
-        outlet = (a.outlet or "") if a else ""
+        # (as `stories` lists it: a release with no outlet was an empty column)
+        outlet = (f"{a.outlet or '-'} (release)" if a.is_release else a.outlet or "-") if a else ""
         click.echo(f"       {aid}  {outlet}  {title}".rstrip())
