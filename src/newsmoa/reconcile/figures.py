@@ -123,21 +123,26 @@ def _last_digit(word: str) -> int:
     return max(i for i, c in enumerate(word) if c.isdigit())
 
 
-def words(text: str, offset: int) -> tuple[_Word, ...]:
-    """The words of a variant (`text` starts at `offset` of its article), edges stripped. A
+def words(text: str, start: int, end: int) -> tuple[_Word, ...]:
+    """The words of the variant `text[start:end]` (`text` its article's), edges stripped. A
     number written over several words is no figure here (`1 , 000`, `6 . 1`, `3 : 30`, a
-    telephone's `0845 125 2222`: tokenised texts and numbers in groups): read one group
-    at a time, its parts were other figures than one outlet's `1,000`."""
-    raw = [m for m in _WORD.finditer(text)]
+    telephone's `0845 125 2222`: tokenised texts and numbers in groups), nor one whose other
+    part a sentence's end cut off (`… a 2 .` | `3GHz quad - core …`): read one part at a
+    time, they were other figures than one outlet's `1,000`."""
+    lo, hi = max(0, start - _AROUND), min(len(text), end + _AROUND)
+    raw = list(_WORD.finditer(text, lo, hi))
     out = []
     for n, m in enumerate(raw):
         word = m.group().strip(_EDGE)
-        if not word:
+        at = m.start() + len(m.group()) - len(m.group().lstrip(_EDGE))
+        if not word or not start <= at < end:
             continue
-        start = offset + m.start() + len(m.group()) - len(m.group().lstrip(_EDGE))
-        fig = None if _in_a_group(raw, n) else figure(word, start)
-        out.append(_Word(word.lower(), word, start, start + len(word), fig))
+        fig = None if _in_a_group(raw, n) else figure(word, at)
+        out.append(_Word(word.lower(), word, at, at + len(word), fig))
     return tuple(out)
+
+
+_AROUND = 16  # characters either side of a variant read to see a number's other parts
 
 
 def _in_a_group(raw: Sequence[re.Match[str]], n: int) -> bool:
@@ -283,8 +288,9 @@ def sentence_figures(
     if len(variants) < 2:
         return []
     texts = sorted(variants, key=lambda t: -len(variants[t]))
-    read = {t: words(t, spans[variants[t][0]][0]) for t in texts}
-    if any(_reading(t, read[t], spans[variants[t][0]][0]) for t in texts):
+    first = {t: variants[t][0] for t in texts}  # the article whose text is read
+    read = {t: words(by_id[first[t]].text, *spans[first[t]]) for t in texts}
+    if any(_reading(t, read[t], spans[first[t]][0]) for t in texts):
         return []
     slots = _Slots()
     figures: dict[tuple[str, int], Figure] = {}
