@@ -14,7 +14,7 @@ A figure is a number with what is written on to it (`19일`, `$4.2`, `50명`: co
 values, `text.amounts`, so `1.5억` is `1억5000만`), a tally (`5-2`, `5대2`), a number word
 (`five`, `facts/data/number_words_en.tsv`), a capitalised month name or a weekday
 (`extract/data/month_names.tsv`, `facts/data/weekdays*.tsv`). Its kind is `date` for months,
-weekdays and a number written with a date unit (`reconcile/data/date_units.tsv`: `19일`,
+weekdays and a number written with a date unit (`facts/data/date_units.tsv`: `19일`,
 `3월`, `오후 2시`), else `quantity`: the words a disagreement's `kind` uses. Only a change of
 at most `_MAX_CHANGE` words on each side, holding exactly one figure on each, counts: a
 rewritten clause is not one figure changed. Figures at one place of the sentence are one
@@ -33,7 +33,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from newsmoa.extract.tables import month_names
@@ -42,6 +41,7 @@ from newsmoa.facts.evidence import quote
 from newsmoa.facts.quantities import hedged
 from newsmoa.facts.readings import stamps
 from newsmoa.facts.tables import mapping
+from newsmoa.facts.tables import words as words_of
 from newsmoa.text.amounts import amounts
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, DisagreementValue
 
@@ -79,9 +79,7 @@ class _Word:
 
 @cache
 def _date_units() -> tuple[str, ...]:
-    text = resources.files("newsmoa.reconcile").joinpath("data/date_units.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return tuple(sorted((r[0].strip() for r in rows if r[0].strip()), key=len, reverse=True))
+    return tuple(sorted(words_of("date_units"), key=len, reverse=True))
 
 
 @cache
