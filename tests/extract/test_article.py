@@ -267,6 +267,22 @@ def test_a_stamp_after_its_outlets_mark_is_the_publication_time():
     assert listed.published is None
 
 
+def test_a_releases_own_date_line_with_its_weekday_dates_it():
+    """A press release writes its day under or above its title with the weekday and no time
+    (`2026.11.24.(화)`): it was no date, and its `24일` and `지난 20일` stayed unresolved (a
+    black-box case)."""
+    body = "청솔군은 24일 군청에서 로컬푸드 협약을 체결했다고 밝혔다.\n\n문의: 농업정책과"
+    for line in ("2026.11.24.(화)", "2026. 11. 24.(화)", "2026년 11월 24일(화)"):
+        for text in (
+            f"청솔군, 로컬푸드 협약\n{line}\n\n{body}",
+            f"{line}\n청솔군, 로컬푸드 협약\n\n{body}",
+        ):
+            a = extract(RawItem(origin="r.txt", text=text))
+            assert isinstance(a, Article), line
+            assert a.published is not None and a.published.date().isoformat() == "2026-11-24", line
+            assert (a.title, a.text[:8]) == ("청솔군, 로컬푸드 협약", "청솔군은 24일"), line
+
+
 def test_a_stamp_opening_the_text_gives_its_outlet_time_and_leaves_the_headline():
     """`[한빛일보] 2024.06.03` atop a clipping (a date alone) was read as a byline whose rest
     became the title, and the article had no date; with a time after it the outlet was lost

@@ -144,6 +144,10 @@ def test_a_pages_iso_dateline_keeps_its_offset():
         ("[서울=뉴스1] 2024.06.03", "뉴스1"),
         ("정치 | 2024.06.03 11:12", None),  # a section's mark: a time is needed
         ("2024.06.03 11:12", None),
+        ("2026.11.24.(화)", None),  # a release's own date line: a weekday, no time
+        ("2026. 11. 24.(화)", None),
+        ("2026년 11월 24일 화요일", None),
+        ("[한빛일보] 2026.11.24(화)", "한빛일보"),
     ],
 )
 def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
@@ -164,6 +168,8 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
         "한빛일보는 2024.06.03 11:12",
         "[사진=연합뉴스] 2024.06.03",
         "[2024] 2024.06.03",  # a mark is a name, not a number
+        "정치 | 2026.11.24.(화)",  # a weekday is no time
+        "2026.11.24.(화) 행사",
     ],
 )
 def test_what_is_no_stamp(line):

@@ -181,13 +181,27 @@ def stamp(line: str) -> tuple[int, str | None] | None:
     11:12`) or there is no mark; None when the line is no stamp."""
     mark = _MARK_RE.match(line)
     at = mark.end() if mark else 0
-    dm = DATETIME_RE.fullmatch(line, at)
+    dm = DATETIME_RE.fullmatch(line, at) or _dated_weekday(line, at)
     if dm is None:
         return None
     outlet = _mark_outlet(mark) if mark else None
     if mark and outlet is None and (mark["named"] or dm["H"] is None):
         return None  # (a name before a space is a mark only when it names an outlet)
     return at, outlet
+
+
+# a weekday after a date with no time (`2026.11.24.(화)`, `2026. 11. 24.(화)`: a press
+# release's own date line under its title, which was no stamp, so its `24일` and `지난 20일`
+# stayed unresolved: a black-box case)
+_WEEKDAY_TAIL = re.compile(r"\s*\(?[월화수목금토일](?:요일)?\)?")
+
+
+def _dated_weekday(line: str, at: int) -> re.Match[str] | None:
+    """The date a line is from `at` when a weekday alone follows it, else None."""
+    dm = DATETIME_RE.match(line, at)
+    if dm is None or dm["H"] or not _WEEKDAY_TAIL.fullmatch(line, dm.end()):
+        return None
+    return dm
 
 
 def _mark_outlet(mark: re.Match[str]) -> str | None:
