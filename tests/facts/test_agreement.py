@@ -114,6 +114,8 @@ def test_the_items_of_a_list_of_parties_are_parties(text, expected):
         "한결에너지㈜",
         "주식회사 한결에너지",
         "한결에너지 주식회사",
+        "한결에너지 농업회사법인(주)",  # a form with its mark after the name
+        "한결에너지 농업회사법인㈜",
     ],
 )
 def test_a_company_marked_as_one_is_a_party(company):
@@ -126,6 +128,20 @@ def test_a_company_marked_as_one_is_a_party(company):
     event = Story([make_article("x", text)]).event()
     assert event.parties == ("영월군", "한결에너지")
     assert "박민호 한결에너지 대표이사" in event.representatives
+
+
+def test_a_name_before_its_form_and_mark_is_the_party_not_the_form():
+    """`햇살농원 영농조합법인, 청솔 농업회사법인(주)와` gave the parties `청솔군; 농업회사법인`:
+    the form was the name, and the list's first item went missing with it (a black-box
+    case). The heads written with such names are people of the card too."""
+    text = (
+        "청솔군은 24일 햇살농원 영농조합법인, 청솔 농업회사법인(주)와 업무협약을 체결했다. "
+        "이날 협약식에는 김도윤 청솔군수와 이정미 햇살농원 영농조합법인 대표, 박재현 청솔 "
+        "농업회사법인(주) 대표이사가 참석했다."
+    )
+    event = Story([make_article("x", text)]).event()
+    assert event.parties == ("청솔군", "햇살농원", "청솔")
+    assert {"이정미 햇살농원 대표", "박재현 청솔 대표이사"} <= set(event.representatives)
 
 
 def test_only_sentences_a_signing_row_matches_are_analysed_for_the_card():

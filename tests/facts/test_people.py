@@ -315,6 +315,13 @@ def test_rarer_family_names_make_people():
         ("청솔 주식회사는 밝혔다.", ["청솔"]),
         ("박민호 청솔 주식회사 대표이사가 왔다.", ["청솔"]),
         ("군은 지역 농업회사법인과 협약을 맺었다.", []),
+        # a form with its mark after the name (`청솔 농업회사법인(주)와` gave 농업회사법인)
+        ("군은 청솔 농업회사법인(주)와 협약을 맺었다.", ["청솔"]),
+        ("청솔 농업회사법인㈜는 밝혔다.", ["청솔"]),
+        # abbreviated legal forms other than (주) (`org_marks.tsv`), before or after the name
+        ("(사)청솔문화진흥회와 (재)청솔장학재단은 협력한다.", ["청솔문화진흥회", "청솔장학재단"]),
+        ("(복)청솔복지회도 참여한다.", ["청솔복지회"]),
+        ("청솔문화진흥회(사)는 밝혔다.", ["청솔문화진흥회"]),
     ],
 )
 def test_a_company_marked_as_one(text, companies):
@@ -331,6 +338,17 @@ def test_a_legal_form_before_a_name_gives_the_organisation_not_the_form():
     )
     facts = extract_facts(article, split(article))
     assert [f.value for f in facts if f.type == "organization"] == ["함께살림", "청솔팜"]
+
+
+def test_a_name_and_its_legal_form_between_a_person_and_the_title_are_the_affiliation():
+    """`이정미 햇살농원 영농조합법인 대표` and `박재현 청솔 농업회사법인(주) 대표이사` were nobody:
+    an affiliation of a name and its form is two words (a black-box case). A form after a
+    kind of thing with no person before it names no one."""
+    assert people("이정미 햇살농원 영농조합법인 대표는 말했다.") == [("이정미", "햇살농원 대표", 1)]
+    assert people("박재현 청솔 농업회사법인(주) 대표이사가 말했다.") == [
+        ("박재현", "청솔 대표이사", 1)
+    ]
+    assert people("관내 영농조합법인 대표 등이 참석했다.") == []
 
 
 def test_a_name_read_as_a_common_noun_before_a_county_head_title():

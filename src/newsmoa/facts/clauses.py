@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from newsmoa.facts.calendar import SPAN_UNITS
 from newsmoa.facts.compare import interval
 from newsmoa.facts.dates import find_dates
-from newsmoa.facts.tables import longest_first, rows, words
+from newsmoa.facts.tables import alternation, longest_first, rows, words
 from newsmoa.text.analyzer import analyzer
 
 # A word: spaces between, and an opening bracket starts a new one ("완주군(군수 박성일)은").
@@ -58,7 +58,9 @@ class Word:
     stem_end: int
     stem_tags: tuple[str, ...]
     after: tuple[Tok, ...]
-    company: bool = False  # marked as a company: ㈜한결에너지, 한결에너지(주), 주식회사 한결에너지
+    # marked by its legal form (`org_marks.tsv`, `org_forms.tsv`): ㈜한결에너지, 한결에너지(주),
+    # 주식회사 한결에너지, (사)청솔문화진흥회
+    company: bool = False
 
     @property
     def bare(self) -> bool:
@@ -325,7 +327,7 @@ def _analyse(text: str) -> Analysis:
 def _words(text: str, toks: tuple[Tok, ...]) -> tuple[Word, ...]:
     out: list[Word] = []
     matches = list(_WORD.finditer(text))
-    marks = any(mark in text for mark in ("㈜", "(주)", *words("org_forms")))  # (rare: asked once)
+    marks = any(mark in text for mark in (*words("org_marks"), *words("org_forms")))  # (rare)
     for k, m in enumerate(matches):
         inside = [t for t in toks if m.start() <= t.start < m.end()]
         if marks and (company := _marked(text, toks, matches, k, inside, out)):
@@ -397,7 +399,12 @@ def _carved_final(inside: list[Tok], j: int) -> int:
     return int(all(t.tag.startswith("S") for t in inside[j + 1 :]))
 
 
-_COMPANY_MARK = re.compile(r"㈜|\(주\)")
+@cache
+def _company_mark() -> re.Pattern[str]:
+    """An abbreviated legal form (`org_marks.tsv`: `㈜`, `(주)`, `(사)`, `(재)`)."""
+    return re.compile(alternation(words("org_marks")))
+
+
 _COMPANY_NAME = re.compile(r"[가-힣A-Za-z0-9&]{2,20}")
 
 
@@ -416,8 +423,10 @@ def _marked(
     after_form = matches[k + 1] if k + 1 < len(matches) else None
     mark = _mark_alone(m, toks) or _form_alone(m, toks, after_form)
     if out and out[-1].company and mark:  # 한결에너지 + (주)와, 청솔팜 + 농업회사법인은: one word
-        last, after = out.pop(), tuple(t for t in inside if t.start >= m.start() + mark)
-        return replace(last, end=m.end(), after=after)
+        last = out.pop()
+        return replace(
+            last, end=m.end(), after=_after_mark(text, inside, m.start() + mark, m.end())
+        )
     nxt = matches[k + 1] if k + 1 < len(matches) else None
     after_nxt = matches[k + 2] if k + 2 < len(matches) else None
     marked_after = nxt is not None and (
@@ -436,7 +445,7 @@ def _lead_mark() -> re.Pattern[str]:
     """The mark before a company's name in its word: `㈜`, `(주)`, also after a legal form
     written onto it (`농업회사법인㈜청솔팜`, `org_forms.tsv`)."""
     forms = "|".join(re.escape(f) for f in longest_first(words("org_forms")))
-    return re.compile(rf"(?:{forms})?(?:{_COMPANY_MARK.pattern})")
+    return re.compile(rf"(?:{forms})?(?:{_company_mark().pattern})")
 
 
 _NO_NAME = ("NNG", "NNB", "NR", "NP", "SN", "XSN")  # a common noun or a number: no name
@@ -458,7 +467,7 @@ def _company(
     if name is None:
         return None
     end = start + name.end()
-    trail = _COMPANY_MARK.search(text, start, m.end())
+    trail = _company_mark().search(text, start, m.end())
     if trail:  # 한결에너지㈜는
         end, rest_at = trail.start(), trail.end()
     elif lead or after_label:  # the name runs to the particles ending the word
@@ -474,11 +483,17 @@ def _company(
         return None
     if not _COMPANY_NAME.fullmatch(text[start:end]):
         return None
-    rest = text[rest_at : m.end()]
-    kiwi = tuple(t for t in toks if t.start >= rest_at)
-    particle = (Tok(rest, "JX", rest_at, m.end()),) if _HANGUL_PARTICLE.fullmatch(rest) else ()
-    after = kiwi if any(t.tag[0] == "J" for t in kiwi) or not particle else particle
+    after = _after_mark(text, toks, rest_at, m.end())
     return Word(m.start(), m.end(), text[start:end], start, end, ("NNP",), after, company=True)
+
+
+def _after_mark(text: str, toks: Sequence[Tok], at: int, end: int) -> tuple[Tok, ...]:
+    """The tokens of a word after a company's mark, from `at` to its `end`: Kiwi's, or the
+    rest as one particle where Kiwi read none in it (`㈜는` as 늘/VV ᆫ/ETM, `㈜와`)."""
+    rest = text[at:end]
+    kiwi = tuple(t for t in toks if t.start >= at)
+    particle = (Tok(rest, "JX", at, end),) if _HANGUL_PARTICLE.fullmatch(rest) else ()
+    return kiwi if any(t.tag[0] == "J" for t in kiwi) or not particle else particle
 
 
 _HANGUL_PARTICLE = re.compile(r"[가-힣]{1,3}")
@@ -508,28 +523,38 @@ def _particles_start(toks: list[Tok], start: int, end: int) -> int:
 
 
 def _mark_alone(m: re.Match[str], toks: tuple[Tok, ...]) -> int:
-    """The length of `(주)` when a word is it with at most a particle after it (`(주)와`,
-    `(주)는`): the mark of the word before it, not of a name after it (`(주)한결에너지`);
-    else 0."""
-    if not m.group().startswith("(주)"):
+    """The length of a bracketed mark (`(주)`, `(사)`: `org_marks.tsv`) when a word is it
+    with at most a particle after it (`(주)와`, `(주)는`): the mark of the word before it,
+    not of a name after it (`(주)한결에너지`); else 0."""
+    mark = _company_mark().match(m.group())
+    if mark is None or not mark.group().startswith("("):
         return 0
-    at = m.start() + 3
+    at = m.start() + mark.end()
     first = next((t for t in toks if at <= t.start < m.end()), None)
-    return 3 if first is None or first.tag[0] in "JS" else 0
+    return mark.end() if first is None or first.tag[0] in "JS" else 0
 
 
 def _form_alone(m: re.Match[str], toks: tuple[Tok, ...], nxt: re.Match[str] | None) -> int:
     """The length of the legal form (`org_forms.tsv`) a word is, when a particle or a mark
-    follows it in the word (`농업회사법인은`, `주식회사와`, `영농조합법인,`) or a title is the
-    next word (`청솔 주식회사 대표이사`): the form of the name before it (`청솔팜
+    follows it in the word (`농업회사법인은`, `주식회사와`, `영농조합법인,`), its mark too
+    (`농업회사법인(주)와`, `농업회사법인㈜는`: the name was `농업회사법인`, a black-box case),
+    or a title is the next word (`청솔 주식회사 대표이사`): the form of the name before it (`청솔팜
     농업회사법인은`: it was no organisation, or another than `농업회사법인 청솔팜`'s); else 0.
     A bare form before anything else names the word after it (`주식회사 청솔`)."""
     form = next((f for f in longest_first(words("org_forms")) if m.group().startswith(f)), "")
-    at = m.start() + len(form)
+    mark = _company_mark().match(m.group(), len(form)) if form else None
+    at = m.start() + len(form) + (len(mark.group()) if mark else 0)
     rest = [t for t in toks if at <= t.start < m.end()]
-    if not form or (not rest and not (nxt is not None and _title_word(nxt, toks))):
+    marked = nxt is not None and (_title_word(nxt, toks) or bool(_mark_alone(nxt, toks)))
+    if not form or (not rest and not marked):
         return 0
-    return len(form) if all(t.tag[0] in "JS" for t in rest) else 0
+    particle = m.group()[at - m.start() :].rstrip(",.·")  # (`㈜는`: Kiwi reads 늘/VV ᆫ/ETM)
+    if all(t.tag[0] in "JS" for t in rest) or (mark and _PARTICLE_AFTER_MARK.fullmatch(particle)):
+        return at - m.start()
+    return 0
+
+
+_PARTICLE_AFTER_MARK = re.compile(r"[가-힣]{1,2}")
 
 
 def _title_word(m: re.Match[str], toks: tuple[Tok, ...]) -> bool:

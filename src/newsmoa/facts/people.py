@@ -152,6 +152,8 @@ def _tail(analysis: Analysis, j: int, affiliations: bool = True) -> _Tail | None
         title = title_of(ws[k].stem)
         if title is None:
             continue
+        if _formed(affs_):  # 이정미 햇살농원 영농조합법인 대표: 햇살농원's 대표
+            return _Tail(modifier, (affs_[0].stem,), title, k, False)
         seat = _written_seat(analysis, affs_[-1], title) if affs_ else None
         if not all(
             (m == len(affs_) - 1 and seat)
@@ -162,6 +164,22 @@ def _tail(analysis: Analysis, j: int, affiliations: bool = True) -> _Tail | None
         affs = tuple(a.stem for a in affs_[:-1]) + ((seat or affs_[-1].stem,) if affs_ else ())
         return _Tail(modifier, affs, title, k, any(foreign_country(a) for a in affs))
     return None
+
+
+def _formed(affs: Sequence[Word]) -> bool:
+    """Whether two words between a name and its title are an organisation's name and its
+    legal form (`org_forms.tsv`: `햇살농원 영농조합법인`), the name of any nouns Kiwi made of
+    it (햇살농원/NNG): the person came first, so it is no kind (`지역 영농조합법인`). The
+    person was missed (a black-box case)."""
+    if len(affs) != 2 or not all(a.bare for a in affs) or affs[1].stem not in words("org_forms"):
+        return False
+    name = affs[0]
+    return (
+        bool(name.stem)
+        and all(t in ("NNP", "NNG") for t in name.stem_tags)
+        and title_of(name.stem) is None
+        and name.stem not in words("org_forms")
+    )
 
 
 def _written_seat(analysis: Analysis, word: Word, title: Title) -> str | None:
