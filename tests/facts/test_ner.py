@@ -149,6 +149,35 @@ def test_cli_round_trip_with_a_broken_line(tmp_path: Path) -> None:
             assert e["type"] in {"PS", "LC", "OG", "DT", "TI", "QT"}
 
 
+def test_plain_text_given_as_jsonl_is_refused_once_with_what_is_expected() -> None:
+    """A press release piped in was read as JSONL: an error for every line, no hint."""
+    from newsmoa.serve.cmd_entities import entities as command
+
+    result = CliRunner().invoke(
+        command, ["-"], input="청솔군, 협약 체결\n\n청솔군은 24일 밝혔다.\n"
+    )
+    assert result.exit_code == 1
+    assert result.output.count("not JSONL") == 1 and '"text"' in result.output
+    assert ".txt" in result.output and "line" not in result.output.split("not JSONL")[0]
+
+
+@pytest.mark.slow
+def test_a_text_file_is_read_as_ingest_reads_it(tmp_path: Path) -> None:
+    """`newsmoa entities release.txt` printed one JSON error a line (a black-box case); a
+    text file's article is one line, its body the `text` the offsets point into."""
+    from newsmoa.serve.cmd_entities import entities as command
+
+    src = tmp_path / "release.txt"
+    src.write_text(f"청솔군, 협약 체결\n2026.11.24.(화)\n\n{SENTENCES[0]}\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(command, [str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (line,) = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert (line["title"], line["text"]) == ("청솔군, 협약 체결", SENTENCES[0])
+    assert line["entities"]
+    assert all(line["text"][e["start"] : e["end"]] == e["text"] for e in line["entities"])
+
+
 # --- quality floor on the held-out news sentences (never trained on) -------------------------
 
 HELD_OUT_NEWS_MICRO_F1_FLOOR = 0.75  # measured 0.777 (python -m newsmoa.eval.ner)

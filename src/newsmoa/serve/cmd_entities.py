@@ -1,18 +1,29 @@
 """`newsmoa entities IN.jsonl -o OUT.jsonl`: add KLUE-typed entity spans to every line (a
-Korean text's from the shipped KLUE-NER model, an English one's from the English fact rules)."""
+Korean text's from the shipped KLUE-NER model, an English one's from the English fact rules).
+A file of another kind `ingest` reads (`.txt`, `.md`, `.html`, `.csv`, a saved feed) is read as
+`ingest` reads it: one line an article, its body as the `text` (a press release's text file
+was read as JSONL, an error a line)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from newsmoa.ingest.readers import json_line, not_utf8
+from newsmoa.ingest.readers import JSONL_SUFFIXES, READ_SUFFIXES, json_line, kind_suffix, not_utf8
 from newsmoa.outfile import writing
-from newsmoa.serve.outputs import cannot_read, cannot_write, check_outputs, say_line_errors
+from newsmoa.serve.outputs import (
+    cannot_read,
+    cannot_write,
+    check_outputs,
+    input_name,
+    say_line_errors,
+)
 
 BATCH_LINES = 256
 
@@ -39,6 +50,36 @@ def _read(lines: Iterable[bytes]) -> Iterator[tuple[int, dict[str, Any] | None, 
             yield number, None, "a field holds half of a surrogate pair: not Unicode text"
         else:
             yield number, obj, ""
+
+
+def _articles(source: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """(number, object or None, error message) for each article of a file `ingest` reads
+    (a text file's pasted articles, a page, a feed's items), its body as the `text`."""
+    from newsmoa.errors import InputError
+    from newsmoa.extract.article import Dropped, extract
+    from newsmoa.ingest.readers import read_file
+
+    for number, item in enumerate(read_file(Path(source)), start=1):
+        if isinstance(item, InputError):
+            yield number, None, item.message
+            continue
+        got = extract(item)
+        if isinstance(got, Dropped):
+            yield number, None, f"no article: {got.reason}"
+        else:
+            yield number, {"id": got.id, "title": got.title, "text": got.text}, ""
+
+
+def _opening(lines: Iterator[bytes]) -> tuple[list[bytes], bool]:
+    """The lines up to the first that is not blank, and whether it opens no JSON object:
+    plain text (a release piped in), which gave an error for every line."""
+    read: list[bytes] = []
+    for raw in lines:
+        read.append(raw)
+        line = raw.decode("utf-8", "replace").lstrip("\ufeff").strip()
+        if line:
+            return read, not line.startswith("{")
+    return read, False
 
 
 def _writable(obj: dict[str, Any]) -> bool:
@@ -90,7 +131,9 @@ def entities(ctx: click.Context, source: str, output: str) -> None:
     shipped KLUE-NER model, an English one by the English fact rules (no TI: their times
     stay with their dates). A line that cannot be read is
     written as {"line": N, "error": "..."}, named on stderr, and the command exits with
-    status 1 at the end.
+    status 1 at the end. A file of another kind `ingest` reads (.txt, .md, .html, .csv,
+    a saved feed) is read as `ingest` reads it: a line for each article, with its `id`,
+    `title` and body as `text`.
 
     Example:
 
@@ -102,15 +145,41 @@ def entities(ctx: click.Context, source: str, output: str) -> None:
          "text": "박성일"}, ...]}
     """
     check_outputs([("--output", output)], [source])
+    suffix = "" if source == "-" else kind_suffix(Path(source))
+    if suffix in READ_SUFFIXES - JSONL_SUFFIXES:  # a text file, a page: as `ingest` reads it
+        _tag(ctx, source, _articles(source), output)
+        return
     try:
         lines: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     except OSError as exc:
         raise cannot_read(source, exc) from exc
+    try:
+        rest = iter(lines)
+        head, plain = _opening(rest)
+        if plain:
+            raise click.ClickException(
+                f"{input_name(source)}: not JSONL: `entities` reads one JSON object a line with a "
+                '"text" field ({"text": "..."}), or a file `ingest` reads by its name '
+                f"({', '.join(sorted(READ_SUFFIXES - JSONL_SUFFIXES))})"
+            )
+        _tag(ctx, source, _read(itertools.chain(head, rest)), output)
+    finally:
+        if lines is not sys.stdin.buffer:
+            lines.close()
+
+
+def _tag(
+    ctx: click.Context,
+    source: str,
+    items: Iterable[tuple[int, dict[str, Any] | None, str]],
+    output: str,
+) -> None:
+    """Write `items` with their entities to `output`, name the errors, exit 1 if any."""
     errors: list[tuple[int, str]] = []
     try:
         with writing(output) as out:
             batch: list[tuple[int, dict[str, Any] | None, str]] = []
-            for item in _read(lines):
+            for item in items:
                 batch.append(item)
                 if len(batch) >= BATCH_LINES:
                     errors += _flush(batch, out)
@@ -118,9 +187,6 @@ def entities(ctx: click.Context, source: str, output: str) -> None:
             errors += _flush(batch, out)
     except OSError as exc:  # reading a regular file once it is open does not fail this way
         raise cannot_write(output, exc) from exc
-    finally:
-        if lines is not sys.stdin.buffer:
-            lines.close()
     say_line_errors(source, errors)
     if errors:
         ctx.exit(1)
