@@ -270,9 +270,14 @@ def test_a_stamp_after_its_outlets_mark_is_the_publication_time():
 def test_a_releases_own_date_line_with_its_weekday_dates_it():
     """A press release writes its day under or above its title with the weekday and no time
     (`2026.11.24.(화)`): it was no date, and its `24일` and `지난 20일` stayed unresolved (a
-    black-box case)."""
+    black-box case); after the kind of document (`보도자료 2026.11.24.(화)`) it was the title."""
     body = "청솔군은 24일 군청에서 로컬푸드 협약을 체결했다고 밝혔다.\n\n문의: 농업정책과"
-    for line in ("2026.11.24.(화)", "2026. 11. 24.(화)", "2026년 11월 24일(화)"):
+    for line in (
+        "2026.11.24.(화)",
+        "2026. 11. 24.(화)",
+        "2026년 11월 24일(화)",
+        "보도자료 2026.11.24.(화)",
+    ):
         for text in (
             f"청솔군, 로컬푸드 협약\n{line}\n\n{body}",
             f"{line}\n청솔군, 로컬푸드 협약\n\n{body}",

@@ -148,6 +148,8 @@ def test_a_pages_iso_dateline_keeps_its_offset():
         ("2026. 11. 24.(화)", None),
         ("2026년 11월 24일 화요일", None),
         ("[한빛일보] 2026.11.24(화)", "한빛일보"),
+        ("보도자료 2026. 11. 24.(화)", None),  # the kind of document, no outlet
+        ("[보도자료] 2026.11.24", None),
     ],
 )
 def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):

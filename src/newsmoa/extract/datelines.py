@@ -19,7 +19,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from newsmoa.extract.bylines import leading_byline
-from newsmoa.extract.tables import dateline_labels, outlets, time_zones
+from newsmoa.extract.tables import dateline_labels, document_labels, outlets, time_zones
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -185,7 +185,7 @@ def stamp(line: str) -> tuple[int, str | None] | None:
     if dm is None:
         return None
     outlet = _mark_outlet(mark) if mark else None
-    if mark and outlet is None and (mark["named"] or dm["H"] is None):
+    if mark and outlet is None and (mark["named"] or dm["H"] is None) and not _document(mark):
         return None  # (a name before a space is a mark only when it names an outlet)
     return at, outlet
 
@@ -202,6 +202,14 @@ def _dated_weekday(line: str, at: int) -> re.Match[str] | None:
     if dm is None or dm["H"] or not _WEEKDAY_TAIL.fullmatch(line, dm.end()):
         return None
     return dm
+
+
+def _document(mark: re.Match[str]) -> bool:
+    """Whether a stamp's mark names the kind of document (`보도자료 2026. 11. 24.(화)` atop a
+    release, `document_labels.tsv`: it was the release's title, and the release had no
+    date)."""
+    name = mark["bracketed"] or mark["barred"] or mark["named"] or ""
+    return "".join(name.lower().split()) in document_labels()
 
 
 def _mark_outlet(mark: re.Match[str]) -> str | None:
