@@ -322,6 +322,16 @@ def test_rarer_family_names_make_people():
         ("(사)청솔문화진흥회와 (재)청솔장학재단은 협력한다.", ["청솔문화진흥회", "청솔장학재단"]),
         ("(복)청솔복지회도 참여한다.", ["청솔복지회"]),
         ("청솔문화진흥회(사)는 밝혔다.", ["청솔문화진흥회"]),
+        # a form written onto the name's end is the name's (it was no organisation), not a
+        # kind's (`지역영농조합법인`), nor a form alone
+        ("군은 햇살농원영농조합법인과 협약을 맺었다.", ["햇살농원"]),
+        ("군은 청솔팜농업회사법인과 협약을 맺었다.", ["청솔팜"]),
+        ("군은 지역영농조합법인과 협약을 맺었다.", []),
+        ("사회적협동조합은 밝혔다.", []),
+        # a word with its particle is no name of the form or mark after it (`청솔군은` was a
+        # company)
+        ("청솔군은 영농조합법인, 농업회사법인과 협약했다.", []),
+        ("군은 (주)와 협약했다.", []),
     ],
 )
 def test_a_company_marked_as_one(text, companies):

@@ -429,15 +429,27 @@ def _marked(
         )
     nxt = matches[k + 1] if k + 1 < len(matches) else None
     after_nxt = matches[k + 2] if k + 2 < len(matches) else None
-    marked_after = nxt is not None and (
-        bool(_mark_alone(nxt, toks))
-        or (bool(_form_alone(nxt, toks, after_nxt)) and not _no_name(inside))
+    marked_after = (
+        nxt is not None
+        and not _ends_in_particle(inside)  # (`청솔군은 영농조합법인,`: 청솔군은 was a company)
+        and (
+            bool(_mark_alone(nxt, toks))
+            or (bool(_form_alone(nxt, toks, after_nxt)) and not _no_name(inside))
+        )
     )  # 청솔팜 농업회사법인은; not 지역 농업회사법인과 (a common noun: a kind, none in particular)
     labelled = bool(out and out[-1].stem in words("org_forms") and out[-1].bare)
     company = _company(text, m, inside, labelled, marked_after)
     if company is not None and labelled:  # 주식회사 + 한결에너지와: one word
         company = replace(company, start=out.pop().start)
     return company
+
+
+def _ends_in_particle(toks: list[Tok]) -> bool:
+    """Whether a word ends in a particle of its own syllable (punctuation aside): an
+    argument of the sentence, not a name that a legal form or mark written after it could
+    name; not one Kiwi splits off a syllable's final (`청솔` -> 청소/NNG ᆯ/JKO)."""
+    core = [t for t in toks if not t.tag.startswith("S")]
+    return bool(core) and core[-1].tag.startswith("J") and "가" <= core[-1].form[0] <= "힣"
 
 
 @cache
@@ -479,6 +491,8 @@ def _company(
         rest_at = end
     elif marked_after and end == m.end():
         rest_at = end  # 한결에너지 before (주)와
+    elif glued := _glued_form(text, toks, start, m.end()):
+        end, rest_at = glued  # 햇살농원영농조합법인과
     else:
         return None
     if not _COMPANY_NAME.fullmatch(text[start:end]):
@@ -497,6 +511,32 @@ def _after_mark(text: str, toks: Sequence[Tok], at: int, end: int) -> tuple[Tok,
 
 
 _HANGUL_PARTICLE = re.compile(r"[가-힣]{1,3}")
+
+
+def _glued_form(text: str, toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
+    """(where the name ends, where its form ends) when a word is a name with a legal form
+    written onto its end (`햇살농원영농조합법인과`, `청솔팜농업회사법인은`: `org_forms.tsv`), the
+    name of any words but short common nouns or a count (`농업협동조합`, `지역영농조합법인`:
+    kinds; Kiwi reads a name it does not know as one noun of four syllables or more);
+    else None. Such a name was no organisation, nor a party of its signing (a black-box
+    case)."""
+    stop = _particles_start(toks, start, end)
+    body = text[start:stop]
+    if body in words("org_forms"):
+        return None
+    form = next((f for f in longest_first(words("org_forms")) if body.endswith(f)), "")
+    name_end = stop - len(form)
+    if not form or name_end - start < 2:
+        return None
+    named = [t for t in toks if start <= t.start < name_end]
+    if any(t.end > name_end for t in named):
+        return None  # (Kiwi's one noun across the form: `농업협동조합`, a kind)
+    if _no_name(named) and not any(len(t.form) >= _UNKNOWN_NOUN for t in named):
+        return None  # (a noun of 4+ syllables there is one Kiwi guessed: 햇살농원/NNG)
+    return name_end, stop
+
+
+_UNKNOWN_NOUN = 4  # syllables of one common noun Kiwi makes of a word it does not know
 
 
 def _no_name(named: list[Tok]) -> bool:
