@@ -127,3 +127,13 @@ def test_one_outlets_series_is_no_disagreement():
     assert Story(arts).disagreements() == ()
     other = [arts[0], make_article("b", said.format(32), outlet="청솔신문")]
     assert [sides(d) for d in Story(other).disagreements()] == [{"31도로": ["a0"], "32도로": ["b"]}]
+
+
+def test_a_short_sentence_or_one_inside_other_words_is_no_place_to_compare():
+    """`He was 95.` and `He was 75.` close two obituaries that ECB+ holds in one topic: too
+    short to be surely one claim; and a variant that is a few words of a longer sentence of
+    other words has no place in common with it."""
+    assert story("He was 95.", "He was 75.").disagreements() == ()
+    said = "Officials said 40 people were hurt in the crash on Route 9 near the old mill."
+    other = "Officials said 40 people were hurt, and 12 of them were taken by helicopter to three hospitals in the region."
+    assert story(said, other).disagreements() == ()

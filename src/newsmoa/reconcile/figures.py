@@ -48,6 +48,8 @@ from newsmoa.types import Article, ConsolidatedSentence, Disagreement, Disagreem
 _MAX_CHANGE = 3  # words on each side of a change that may hold the one figure
 _REFERENCES = 8  # distinct variants each variant is compared with, most printed first
 _CONTEXT = 2  # shared words on each side that label a slot
+_MIN_WORDS = 5  # a shorter variant says too little to be surely one claim with another
+_MIN_SHARED = 0.5  # of two variants' words, the share in their common runs (difflib ratio)
 
 _WORD = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()[]{}<>«»,.;:!?…·"
@@ -170,7 +172,11 @@ _SEPARATORS = frozenset({",", ".", ":", "-", "–", "/"})
 def _changes(a: Sequence[_Word], b: Sequence[_Word]) -> list[tuple[Figure, Figure, str]]:
     """The figures at one place of two variants (`a`, `b`): changed ones, and equal ones
     in shared words, each with the shared words around the place (its label)."""
+    if min(len(a), len(b)) < _MIN_WORDS:
+        return []  # (`He was 95.`, `He was 75.`: two obituaries' last lines, not one claim)
     matcher = SequenceMatcher(None, [w.key for w in a], [w.key for w in b], autojunk=False)
+    if matcher.ratio() < _MIN_SHARED:
+        return []  # (one sentence inside a longer one of other words: no place to compare)
     ops = matcher.get_opcodes()
     if any(
         op == "replace" and _names(a, i1, i2) and _names(b, j1, j2) for op, i1, i2, j1, j2 in ops
