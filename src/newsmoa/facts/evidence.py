@@ -58,12 +58,20 @@ def _clauses_at(
 
 def quote(article: Article, spans: Sequence[tuple[int, int]], start: int, end: int) -> Source:
     """A source whose `quote` is the clause around `[start, end)` (`quote == text[s:e]`)."""
-    text = article.text
     clauses = _clauses_at(article, spans, start)
     lo, hi = start, end
     for pos in (start, max(end - 1, start)):
         if clauses and (clause := clause_at(clauses, pos)) is not None:
             lo, hi = min(lo, clause.start), max(hi, clause.end)
+    return quote_within(article, lo, hi, start, end)
+
+
+def quote_within(article: Article, lo: int, hi: int, start: int, end: int) -> Source:
+    """A source quoting `[lo, hi)` (a clause, a sentence) around `[start, end)`, its edges'
+    spaces and stops trimmed, cut to words around `[start, end)` past `QUOTE_MAX`: where
+    no clause is read (`reconcile.figures` quotes a figure's sentence, without the
+    analyser)."""
+    text = article.text
     while lo < start and text[lo] in _TRIM:
         lo += 1
     while hi > end and text[hi - 1] in _TRIM:

@@ -605,7 +605,7 @@ def find_disagreements(
         out.extend(_against_release(articles, facts, index, spans, by_id[release]))
         for d in _stated_once_against_release(articles, facts, index, spans, by_id[release]):
             out = _merged_into(out, d, release)
-    out.extend(figure_disagreements(articles, sentences, spans, out, _in_sentence))
+    out.extend(figure_disagreements(articles, sentences, out, _in_sentence))
     return tuple(out)
 
 
