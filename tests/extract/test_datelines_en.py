@@ -196,10 +196,10 @@ def test_a_timeline_neither_dates_an_article_nor_cuts_a_paste():
     [
         ("March 12, 2026 | Jane Roe", "Jane Roe", datetime(2026, 3, 12, tzinfo=SEOUL)),
         ("March 12, 2026 | By Jane Roe", "Jane Roe", datetime(2026, 3, 12, tzinfo=SEOUL)),
-        (  # a Drupal site's: its account names no one (the day only, as a blog's byline)
+        (  # a Drupal site's: its account names no one; its time is kept (it was midnight)
             "Submitted by jroe on Thu, 03/12/2026 - 16:05",
             None,
-            datetime(2026, 3, 12, tzinfo=SEOUL),
+            datetime(2026, 3, 12, 16, 5, tzinfo=SEOUL),
         ),
         (
             "Submitted by Jane Roe on March 12, 2026",

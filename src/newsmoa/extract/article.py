@@ -39,7 +39,7 @@ from newsmoa.extract.datelines import (
     SEOUL,
     Dateline,
     parse_datetime,
-    published_from_datelines,
+    published_dateline,
 )
 from newsmoa.extract.datelines import stamp as stamp_of  # (`stamp`: the time it gives)
 from newsmoa.extract.datelines_en import english_dateline
@@ -146,14 +146,15 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
     if headline and len(paragraphs) > 1 and _same(paragraphs[0], headline):
         parts.paragraphs = paragraphs[1:]
     body = "\n".join(parts.paragraphs)
-    published = (
-        published_time(raw.published, tz)
-        or published_time(hints.get("dateline"), tz)  # the page's, under its headline
-        or parts.published
-        or published_time(hints.get("published"), tz)  # a page's dateline (`html.py`)
-        or published_time(hints.get("date"), tz)
+    # (a date given without a time, in a field or the text, is the day alone: `day_only`)
+    published, day_only = (
+        published_given(raw.published, tz)
+        or published_given(hints.get("dateline"), tz)  # the page's, under its headline
+        or ((parts.published, parts.day_only) if parts.published else None)
+        or published_given(hints.get("published"), tz)  # a page's dateline (`html.py`)
+        or published_given(hints.get("date"), tz)
+        or (None, False)
     )
-    day_only = published is not None and is_day(raw.published)  # (its day stays as given)
     if published is not None and found.stated and not day_only:  # (its offset: its day)
         published = published.astimezone(tz)
     outlet = (
@@ -351,6 +352,7 @@ class _Parts:
     reporter: str | None = None
     email: str | None = None
     published: datetime | None = None
+    day_only: bool = False  # ... given as a date alone (`March 13, 2026`, `입력 2019.07.31`)
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     reported: bool = False  # the report has begun under a byline (`(완주=뉴스1) … =`, a wire lead)
@@ -362,10 +364,12 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     datelines: list[Dateline] = []
     in_body = False
     stamp: datetime | None = None
+    stamp_timed = False  # whether the stamp wrote a time with its date
     # a stamp under the body (`[뉴스1] 2024.06.03 13:20` closing a clipping): its time and
     # outlet, when no date stands above (such a clipping was undated: a black-box case)
-    foot: tuple[datetime | None, str | None] | None = None
+    foot: tuple[datetime | None, str | None, bool] | None = None
     lead_day: date | None = None  # a wire lead's (`SEOUL, Aug. 2, 2019 (Yonhap) --`)
+    lead_at: Dateline | None = None  # ... a byline's day and time (`Submitted by … - 16:05`)
     trailing: list[str] = []  # short lines after the body: kept only if more body follows
     listed: list[str] = []  # ... the ones right after it, nothing else between
     listing = False  # whether a short line now is right after the body
@@ -418,7 +422,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 parts.reporter = parts.reporter or (signed.reporter if signed else None)
             for part in re.split(r"[|·]", before) if not in_body else ():
                 # ... or the page's name (`Illinois Times | March 6, 2024`)
-                parts.masthead = parts.masthead or masthead(part.strip())
+                parts.masthead = parts.masthead or masthead(part.strip(" ,"), dated=True)
                 signed = signature(part.strip()) or _by_line(part.strip())
                 if signed is not None and signed.reporter:
                     parts.reporter = parts.reporter or signed.reporter
@@ -431,6 +435,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             parts.reporter = parts.reporter or b.reporter
             parts.email = parts.email or b.email
             lead_day = lead_day or b.day
+            lead_at = lead_at or b.posted
             if b.rest.strip():
                 _keep_standfirst(parts, standfirst)
                 standfirst = False
@@ -445,10 +450,13 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             if found is not None and not in_body:  # a line that is only a date and time,
                 stamp = parse_datetime(text[found[0] :], tz=tz)  # maybe after a mark
                 parts.stamped = found[1]  # (`[한빛일보] 2024.06.03`: its outlet)
+                stamp_timed = _timed(text[found[0] :])
             elif found is not None:  # ... under the body: the clipping's, if no body follows
-                foot = (parse_datetime(text[found[0] :], tz=tz), found[1])
+                at = text[found[0] :]
+                foot = (parse_datetime(at, tz=tz), found[1], _timed(at))
             elif stamp is None and not in_body and (stamped := _signed_stamp(text, tz)):
                 stamp, b = stamped  # `2026년 03월 12일 (목) 09:30:15 김민지 기자 minji@…`
+                stamp_timed = True  # (`_signed_stamp` takes only a date with its time)
                 parts.reporter = parts.reporter or b.reporter
                 parts.email = parts.email or b.email
                 parts.outlet = parts.outlet or b.outlet
@@ -472,6 +480,13 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 parts.captions.append(text)
             elif not in_body and _under_byline(lines, n) and (name := masthead(text)):
                 parts.masthead = parts.masthead or name  # `한빛일보` under `김민지 기자`
+            elif (
+                not in_body
+                and (heads or titled)
+                and _over_dateline(lines, n)
+                and (name := masthead(text, dated=True))
+            ):  # `Kent County News` over `March 13, 2026` under the headline: the subtitle
+                parts.masthead = parts.masthead or name
             elif in_body:
                 trailing.append(text)
                 if listing:
@@ -518,11 +533,19 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             parts.email = parts.email or glued.email
     # a dateline (`입력 2026.11.28 09:00`), else a bare date and time above the body (a
     # clipping's `2026.11.28 15:42`, which was dropped: its dates then stayed unresolved),
-    # else the day a wire lead states, at its midnight
+    # else the day a wire lead states, at its midnight; a date written without a time is
+    # the day alone (`Article.day_only`), not a midnight the outlet wrote
     leads = datetime.combine(lead_day, time(), tzinfo=tz) if lead_day else None
+    if lead_at is not None:  # (a byline's day with its time: `Submitted by … - 16:05`)
+        leads = lead_at.in_zone(tz).when
     if foot is not None and stamp is None:
-        stamp, parts.stamped = foot
-    parts.published = published_from_datelines(datelines) or stamp or leads
+        stamp, parts.stamped, stamp_timed = foot
+    if (dated := published_dateline(datelines)) is not None:
+        parts.published, parts.day_only = dated.when, not dated.timed
+    elif stamp is not None:
+        parts.published, parts.day_only = stamp, not stamp_timed
+    elif leads is not None:
+        parts.published, parts.day_only = leads, lead_at is None
     # (a line without a letter is no headline: a portal's counters, `추천` / `0`, pasted
     # with its buttons, gave the subtitle `0`: a black-box case)
     titles = [t for t in _distinct(heads) if any(c.isalpha() for c in t)]
@@ -561,6 +584,13 @@ def _under_byline(lines: list[Line], n: int) -> bool:
         and above.kind in (Kind.BYLINE, Kind.SIGNATURE)
         and not (above.byline and above.byline.rest.strip())
     )
+
+
+def _over_dateline(lines: list[Line], n: int) -> bool:
+    """Whether line `n` stands right over the page's date line (`March 13, 2026`, `입력
+    2019.07.31`, a stamp; blank lines between): where a page sets its masthead."""
+    below = next((b for b in lines[n + 1 :] if b.kind is not Kind.BLANK), None)
+    return below is not None and below.kind in (Kind.DATELINE, Kind.DATED)
 
 
 STANDFIRST_MAX_CHARS = 250  # a longer paragraph above the byline is a report's lead
@@ -732,15 +762,24 @@ _ISO_TIME = re.compile(
 
 
 def published_time(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:
+    """The time `published_given` reads in `value`; None when it reads none."""
+    given = published_given(value, tz)
+    return None if given is None else given[0]
+
+
+def published_given(value: str | None, tz: ZoneInfo = SEOUL) -> tuple[datetime, bool] | None:
     """A given publication time: ISO 8601 (a naive one in `tz`), an RSS date ("Fri, 20 Mar
     2015 13:21:40 +0900"), an English one ("March 20, 2015", "Updated 8:41 p.m. EST, Tue
     March 3, 2009": `datelines_en`), or a date in words ("2015년 3월 20일 13:21"); None when none of
     these reads it, or it falls outside the years 2-9998 (the clustering window around it must
     be a date too). A date and time in ISO 8601 shape must be valid as a whole: of
-    "2024-05-10T10:00:00+25:00" (no such offset) no day is kept without its time."""
+    "2024-05-10T10:00:00+25:00" (no such offset) no day is kept without its time. With the
+    time, whether `value` wrote a date alone (`2015-03-20`, `March 20, 2015`, `2015.03.20`):
+    the day, at its start in `tz` (`Article.day_only`)."""
     if not value:
         return None
     value = value.strip()
+    day_only = is_day(value)
     try:
         when: datetime | None = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -750,10 +789,19 @@ def published_time(value: str | None, tz: ZoneInfo = SEOUL) -> datetime | None:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError):
             english = english_dateline(value, tz=tz)  # "March 20, 2015", "Updated 8:41 p.m. EST, …"
-            when = english.when if english else parse_datetime(value, tz=tz)
+            if english is not None:
+                when, day_only = english.when, not english.timed
+            else:
+                when, day_only = parse_datetime(value, tz=tz), not _timed(value)
     if when is None or not 2 <= when.year <= 9998:  # the window around it must be a date too
         return None
-    return when if when.tzinfo else when.replace(tzinfo=tz)
+    return (when if when.tzinfo else when.replace(tzinfo=tz)), day_only
+
+
+def _timed(text: str) -> bool:
+    """Whether the first date `text` writes (`parse_datetime`) has its time of day with it."""
+    m = DATETIME_RE.search(text)
+    return m is not None and m["H"] is not None
 
 
 def _fallback_title(paragraphs: list[str] | None, max_chars: int = 60) -> str:

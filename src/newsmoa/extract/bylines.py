@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from newsmoa.extract.mastheads import is_section_label
 from newsmoa.extract.tables import (
@@ -34,6 +35,9 @@ from newsmoa.extract.tables import (
     reporter_roles,
     staff_pattern,
 )
+
+if TYPE_CHECKING:
+    from newsmoa.extract.datelines import Dateline
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ・∙,]\s*{_NAME})*"
@@ -100,6 +104,9 @@ class Byline:
     # the day a wire lead states with its year (`SEOUL, Aug. 2, 2019 --`), or a blog's byline
     # (`Posted by Karen on March 9, 2025`)
     day: date | None = None
+    # ... the byline's own dateline when it wrote a time with its day (`Submitted by jroe on
+    # Thu, 03/12/2026 - 16:05`: the time was lost, and the post read as midnight)
+    posted: Dateline | None = None
 
 
 def first_name(names: str) -> str:
@@ -251,18 +258,18 @@ def _english_byline(line: str) -> Byline | None:
         m = staffed if staff_pattern().search(f" {staffed['outlet']}") else None
     if m is None:
         return None
-    named, day = m.groupdict().get("outlet"), None
+    named, day, timed = m.groupdict().get("outlet"), None, None
     if m["when"]:
         from newsmoa.extract.datelines_en import english_dateline  # (it reads bylines)
 
         posted = english_dateline(m["when"])
         if posted is None:
             return None
-        day = posted.when.date()
+        day, timed = posted.when.date(), (posted if posted.timed else None)
     reporter = m["name"].title() if m["name"] else None
     email = m.groupdict().get("email")
     outlet = _byline_outlet(named) if named else None
-    return Byline(outlet=outlet, reporter=reporter, email=email, day=day)
+    return Byline(outlet=outlet, reporter=reporter, email=email, day=day, posted=timed)
 
 
 _STAFF_SIGNED_RE = re.compile(

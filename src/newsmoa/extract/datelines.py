@@ -54,6 +54,7 @@ class Dateline:
     # time's own offset; None: a time without one, read in the zone the reader was given
     # (the article's, once known: `extract.zones`)
     zone: str | None = None
+    timed: bool = True  # a time of day was written; False: the date alone (`입력 2019.07.31`)
 
     def in_zone(self, tz: tzinfo) -> Dateline:
         """The dateline with its time read in `tz` when it was written without a zone."""
@@ -150,7 +151,8 @@ def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> 
         label = re.sub(r"\s+", " ", lm["label"])
         kind = labels.get(label) or labels.get(label.replace(" ", ""), "published")
         zone = str(offset) if offset else None  # (`UTC+09:00`)
-        found.append(Dateline(kind, when, dm.start(), dm.end(), zone=zone))
+        timed = dm["H"] is not None
+        found.append(Dateline(kind, when, dm.start(), dm.end(), zone=zone, timed=timed))
     return found
 
 
@@ -236,5 +238,8 @@ def published_dateline(datelines: list[Dateline]) -> Dateline | None:
 def written(d: Dateline) -> str:
     """The dateline's time in ISO 8601, without an offset when it was written without a zone
     (a page's `Posted: Jun. 3, 2016 at 10:40 AM` is read in its article's zone, which its
-    text says: `extract.zones`; it was given Seoul's offset here)."""
+    text says: `extract.zones`; it was given Seoul's offset here); the date alone when it was
+    written without a time (it was read as midnight, a time nobody gave)."""
+    if not d.timed:
+        return d.when.date().isoformat()
     return (d.when if d.zone else d.when.replace(tzinfo=None)).isoformat()

@@ -4,6 +4,7 @@
     September 18th, 2013, 05:31 GMT         18 September 2013 Last updated at 13:59 GMT
     Updated 8:41 p.m. EST, Tue March 3, 2009        Posted: Mar. 20, 2015 at 3:21 PM
     Illinois Times | March 6, 2024           (a name before a bar: the outlet's or writer's)
+    Grand Rapids Herald, March 12, 2026     (a masthead before a comma: `mastheads.masthead`)
     Posted: Mar 8, 2025 / 06:12 PM PST      (a TV station's page)
     Thu, 03/12/2026 - 16:05                 (a Drupal site's: month first, in figures)
     March 12, 2026 | Jane Roe               (the writer's name after a bar)
@@ -13,7 +14,8 @@ words, a time and a zone, in the orders above; spaces around punctuation as a to
 corpus writes them, `April 28 , 2009`); a line with other words is not one. Month names,
 zones and labels are tables (`data/month_names.tsv`, `time_zones.tsv`,
 `english_dateline_labels.tsv`). A time without a zone is read in Asia/Seoul, as the Korean
-datelines of a page's lines are; a date without a time is its midnight there. A date without
+datelines of a page's lines are; a date without a time is its midnight there, and the
+dateline says that no time was written (`Dateline.timed`: the article's day alone). A date without
 a label (`bare`) dates an article only in its head: in the body it is a timeline's line
 (`article._read_lines`, `ingest.paste`).
 """
@@ -26,6 +28,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from newsmoa.extract.datelines import SEOUL, Dateline
+from newsmoa.extract.mastheads import masthead
 from newsmoa.extract.tables import english_dateline_labels, month_names, time_zones
 
 MAX_CHARS = 80
@@ -86,7 +89,12 @@ def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
     line is not wholly one (module docstring)."""
     if len(line) > MAX_CHARS or not any(c.isdigit() for c in line):
         return None
-    m = _line_re().match(line)
+    m, at = _line_re().match(line), 0
+    if not m and (named := _NAME_COMMA.match(line)) and masthead(named["name"], dated=True):
+        # the outlet's masthead and a comma before the date (`Grand Rapids Herald, March 12,
+        # 2026`: the line was read as the subtitle, the article undated and its outlet lost)
+        at = named.end()
+        m = _line_re().match(line[at:])
     if not m:
         return None
     if m["y3"]:  # (in figures: month first, unless that figure is no month's)
@@ -114,7 +122,11 @@ def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
     label = m["label1"] or m["label2"]
     kind = labels.get(" ".join(label.lower().split()), "published") if label else "published"
     opened = next((g for g in ("named", "placed") if m[g] is not None), None)
-    start = m.start(opened) if opened else m.start()
+    start = at + (m.start(opened) if opened else m.start())
     written = zone.upper() if clocks is not None else None
-    end = m.start("signed") if m["signed"] else m.end()  # (the writer's name is no date's)
-    return Dateline(kind, when, start, end, bare=label is None, zone=written)
+    end = at + (m.start("signed") if m["signed"] else m.end())  # (the writer's name is no date's)
+    timed = hour is not None
+    return Dateline(kind, when, start, end, bare=label is None, zone=written, timed=timed)
+
+
+_NAME_COMMA = re.compile(r"^\s*(?P<name>[^,|·\d]{3,60}?)\s*,\s*")

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from newsmoa.extract.tables import breadcrumb_words, masthead_endings, outlets, section_labels
+from newsmoa.extract.tables import (
+    breadcrumb_words,
+    dated_masthead_endings,
+    masthead_endings,
+    outlets,
+    section_labels,
+)
 from newsmoa.text.bullets import BULLETS
 from newsmoa.text.script import has_hangul
 
@@ -68,25 +74,31 @@ _BULLETS = BULLETS  # a label's bullet (`■ 한빛일보`)
 _ALIAS_MIN_CHARS = 3  # `문화`, `세계`, `서울`: aliases of outlets, and section labels too
 
 
-def masthead(line: str) -> str | None:
+def masthead(line: str, *, dated: bool = False) -> str | None:
     """The outlet `line` is the masthead of: an outlet table's name, or an alias of three
     characters or more, written alone (`문화일보`, `MBC`), or one word with a masthead's
     ending (`masthead_endings.tsv`: `전북도민일보`), or two to four capitalised English words
     whose last has one (`State Journal-Register`: it titled the story); else None (`문화`,
     `지역뉴스`, a headline of several words). A bullet before it (`■ 한빛일보`, as a blog
-    pasting placements labels each) is no part of the name: it titled the article."""
+    pasting placements labels each) is no part of the name: it titled the article.
+    `dated`: the line stands beside the page's date (right above its date line, or before
+    the date on its line): a masthead may end as a headline does too (`Kent County News`,
+    `청솔뉴스`: `dated_masthead_endings.tsv`), unless it is a section's label (`지역뉴스`)."""
     name = line.strip().lstrip(_BULLETS).strip()
     table = outlets()
     known = table.by_alias.get(name)
     if known is not None and (name == known or len(name) >= _ALIAS_MIN_CHARS):
         return known
+    endings = masthead_endings()
+    if dated and not is_section_label(name):
+        endings += dated_masthead_endings()
     if (
         len(name.split()) == 1
         and has_hangul(name)  # (the English endings take their words apart: `FirstTimes`)
-        and any(name.endswith(end) and len(name) > len(end) for end in masthead_endings())
+        and any(name.endswith(end) and len(name) > len(end) for end in endings)
     ):
         return name  # (an ending alone, `신문`, names no outlet)
-    if _ENGLISH_MASTHEAD.fullmatch(name) and re.split(r"[\s-]", name)[-1] in masthead_endings():
+    if _ENGLISH_MASTHEAD.fullmatch(name) and re.split(r"[\s-]", name)[-1] in endings:
         return name  # `State Journal-Register`, `The Valley Ledger`, `Springfield Patch`
     return None
 

@@ -236,6 +236,12 @@ def masthead_endings() -> tuple[str, ...]:
 
 
 @cache
+def dated_masthead_endings() -> tuple[str, ...]:
+    """Endings of a masthead beside a date only (`dated_masthead_endings.tsv`: `News`)."""
+    return _firsts("dated_masthead_endings.tsv")
+
+
+@cache
 def caption_marks() -> tuple[str, ...]:
     """Marks opening a photo's caption under a headline (`caption_marks.tsv`: `▲`)."""
     return _firsts("caption_marks.tsv")
