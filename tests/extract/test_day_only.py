@@ -160,3 +160,11 @@ def test_what_names_no_outlet_beside_a_date(line):
 def test_a_subtitle_over_the_date_line_stays_a_subtitle():
     a = _article("Library budget approved\n\nWork to begin in May\n\nMarch 13, 2026\n\n" + EN_BODY)
     assert (a.outlet, a.subtitle) == (None, "Work to begin in May")
+
+
+@pytest.mark.parametrize("label", ["Local News", "World News", "지역뉴스"])
+def test_a_sections_label_over_the_date_line_names_no_outlet(label):
+    """`Local News` over `March 13, 2026` is the page's section, not its masthead (a masthead
+    ending in `News` names one only beside a date; it was the outlet `Local News`)."""
+    a = _article(f"Library budget approved\n\n{label}\n\nMarch 13, 2026\n\n" + EN_BODY)
+    assert a.outlet is None
