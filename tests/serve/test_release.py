@@ -352,3 +352,29 @@ def test_every_view_says_whose_text_a_copy_of_a_reprint_took(tmp_path):
     md = runner.invoke(cli, [*show, "md"], obj={}).output
     taken = f"press release {origins[0]['share']:.0%}, 전북일보 {origins[1]['share']:.0%}"
     assert "| first seen in |" in md and f"| {taken} |" in md
+
+
+def test_the_list_of_placements_reads_the_story_in_shows_order(tmp_path):
+    """`stories --articles` listed an undated release (pasted without its 보도일시) among its
+    placements at the time its batch was placed (the third of five rows in a press office's
+    week), where `show` lists it first: the two lists of one story now read alike, the
+    release first."""
+    undated = RELEASE.replace("입력 2024.04.10 09:00\n", "")
+    early = COPY.replace("11:20", "08:10")
+    for name, text in (("release.txt", undated), ("copy.txt", early), ("wrong.txt", WRONG)):
+        (tmp_path / name).write_text(text, "utf-8")
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    files = [str(tmp_path / "copy.txt"), str(tmp_path / "wrong.txt")]
+    release = ["--release", str(tmp_path / "release.txt")]
+    result = runner.invoke(cli, ["--db", db, "ingest", *files, *release], obj={})
+    assert result.exit_code == 0, result.output
+    listing = ["--db", db, "stories", "--articles", "--format"]
+    (story,) = json.loads(runner.invoke(cli, [*listing, "json"], obj={}).output)
+    shown = json.loads(runner.invoke(cli, ["--db", db, "show", story["id"], "--json"]).output)
+    got = [(a["id"], a["outlet"]) for a in story["articles"]]
+    assert got == [(a["id"], a["outlet"]) for a in shown["articles"]], got
+    assert story["articles"][0]["is_release"]
+    placed = runner.invoke(cli, [*listing, "csv"], obj={}).output
+    rows = list(csv.DictReader(io.StringIO(placed.lstrip("\ufeff"))))
+    assert [r["article_outlet"] for r in rows] == ["", "뉴스1", "전북일보"]

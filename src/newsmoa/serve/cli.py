@@ -460,7 +460,14 @@ def stories(
         return
     by_story = None
     if articles:  # from the articles, not the stories' documents (a deferred one is not built)
-        listed = store.story_listings([r["id"] for r in rows])
+        from newsmoa.reconcile.align import reading_order
+
+        # in `show`'s order, the release first (the store's is by time, where an undated
+        # release sat among its placements at the time its batch was placed)
+        listed = {
+            story: reading_order(found)
+            for story, found in store.story_listings([r["id"] for r in rows]).items()
+        }
         by_story = {
             story: [
                 {
