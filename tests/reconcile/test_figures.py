@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "facts"))
 from facts_samples import Story, make_article  # noqa: E402
 
-from newsmoa.reconcile.figures import figure, words  # noqa: E402
+from newsmoa.reconcile.figures import figure, figure_disagreements, words  # noqa: E402
 
 
 def story(*texts: str) -> Story:
@@ -137,3 +137,15 @@ def test_a_short_sentence_or_one_inside_other_words_is_no_place_to_compare():
     said = "Officials said 40 people were hurt in the crash on Route 9 near the old mill."
     other = "Officials said 40 people were hurt, and 12 of them were taken by helicopter to three hospitals in the region."
     assert story(said, other).disagreements() == ()
+
+
+def test_an_amount_with_its_multipliers_misprinted_is_a_disagreement():
+    """`85억원` for the release's `8억5천만원` (a press office's week): both in 원, whatever
+    multipliers each writes; `1.5억원` and `1억5000만원` are still one amount."""
+    said = "군은 올해 사회적경제 지원 예산으로 8억5천만원을 편성했다고 밝혔다."
+    told = story(said, said.replace("8억5천만원", "85억원"))
+    # (the facts may read the two as one budget's amount too; the sentence's figures alone:)
+    (d,) = figure_disagreements(told.articles, told.aligned, (), lambda about, n: about)
+    assert d.kind == "quantity" and sides(d) == {"8억5천만원을": ["a0"], "85억원을": ["a1"]}
+    same = story(said, said.replace("8억5천만원", "8.5억원"))
+    assert figure_disagreements(same.articles, same.aligned, (), lambda about, n: about) == []

@@ -55,7 +55,7 @@ from newsmoa.facts.quantities import hedged
 from newsmoa.facts.readings import stamps
 from newsmoa.facts.tables import mapping
 from newsmoa.facts.tables import words as words_of
-from newsmoa.text.amounts import amounts
+from newsmoa.text.amounts import LARGE_UNITS, SMALL_UNITS, amounts
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, DisagreementValue
 
 _MAX_CHANGE = 3  # words on each side of a change that may hold the one figure
@@ -252,8 +252,14 @@ def _one_unit(a: str, b: str) -> bool:
 
 
 def _around_digits(word: str) -> tuple[str, str]:
+    """What a figure writes before its digits and after them, less the multipliers written
+    inside an amount (`8억5천만원` and `85억원` are both in 원: a misprint of one release's
+    8억5천만원 as 85억원 was no disagreement, a press office's case)."""
     first = next(i for i, c in enumerate(word) if c.isdigit())
-    return word[:first], word[_last_digit(word) + 1 :]
+    return word[:first], word[_last_digit(word) + 1 :].lstrip(_MULTIPLIERS)
+
+
+_MULTIPLIERS = "".join((*SMALL_UNITS, *LARGE_UNITS)) + " "
 
 
 def _hedged(a: Sequence[_Word], i1: int, i2: int, b: Sequence[_Word], j1: int, j2: int) -> bool:
