@@ -44,7 +44,7 @@ from newsmoa.ingest.readers import duplicate_id, source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
-from newsmoa.store.access import is_gone, is_read_only
+from newsmoa.store.access import is_full, is_gone, is_read_only
 from newsmoa.store.base import Store, StoredArticle, follow, is_busy
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, RawItem
@@ -1032,13 +1032,14 @@ def story_document(store: Store, story_id: str) -> dict | None:
         with store.transaction():
             Newsroom(store)._rebuild(story)
     except Exception as exc:
-        if not (is_busy(exc) or is_read_only(exc) or is_gone(exc)):
+        if not (is_busy(exc) or is_read_only(exc) or is_gone(exc) or is_full(exc)):
             raise
         # another process holds the write lock past the wait (a long re-decision), or the
         # store may only be read here (a read-only volume or role; its file replaced under
-        # a running `serve`, which reads on from the file it opened): the document is built
-        # all the same and shown, not cached; a reader waited 10 s for a bare 500 before,
-        # and a reader of a read-only store got the database's traceback (black-box cases)
+        # a running `serve`, which reads on from the file it opened), or its disk is full:
+        # the document is built all the same and shown, not cached; a reader waited 10 s for
+        # a bare 500 before, and a reader of a read-only store got the database's traceback
+        # (black-box cases)
         return _uncached(store, story, rows)
     return store.story_doc(story)
 

@@ -245,3 +245,34 @@ def test_a_postgres_role_granted_before_the_search_table_may_not_ingest(pg_url):
     writer = pg_url.replace("postgres:@", "writer:@", 1)
     with pytest.raises(StoreError, match="cannot be written here \\(this user may not write"):
         open_store(writer)
+
+
+def _full(store) -> None:
+    """The store's disk full from now on: SQLite may not grow its file by a page (the
+    SQLITE_FULL "database or disk is full" a full disk gives)."""
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_a_full_disk_is_named_with_the_store_and_loses_nothing(tmp_path):
+    """An ingest onto a full disk ended in SQLite's traceback; it says so in a line naming
+    the store, the batch is not half written, and what was stored before stays; a story
+    whose document is not built yet is still shown (not cached)."""
+    from newsmoa.pipeline import Newsroom, story_document
+    from newsmoa.types import RawItem
+
+    path = str(tmp_path / "news.db")
+    first = "군은 12일 둘레길 개통식을 열었다고 밝혔다. 주민 150여 명이 참석했다."
+    with closing(open_store(path)) as store:
+        got = Newsroom(store).ingest([RawItem("a.txt", first, id="a")], defer_analysis=True)
+    (story,) = got.stories
+    store = open_store(path)
+    _full(store)
+    text = "군은 20일 도서관 착공식을 열었다고 밝혔다. 사업비는 120억 원이다. " * 40
+    items = [RawItem(f"n{k}.txt", f"{text} 번호 {k}.", id=f"n{k}") for k in range(30)]
+    with pytest.raises(StoreError, match=f"^{path}: the disk is full \\(database or disk is full"):
+        Newsroom(store).ingest(items)
+    assert store.stories_of(["a", "n0", "n29"]) == {"a": story}
+    doc = story_document(store, story)
+    assert doc is not None and doc["sentences"]
+    store.close()

@@ -7,6 +7,11 @@ only, or a standby server. Commands that read it work (a story document is built
 without being cached); those that write it are told so, naming the store, before their work
 where the store can tell (`open_store` for ingest and watch), else when they write.
 
+A store on a full disk (SQLite's "database or disk is full", PostgreSQL's `DiskFull`) takes
+nothing more (`FULL`): the write is rolled back whole, what was stored before stays, and the
+command says so naming the store (it was SQLite's traceback); `show` builds a story's
+document without caching it.
+
 An SQLite store whose file was deleted or replaced under a running process may not be written
 by it either (`GONE`): SQLite would write on into the deleted file, and `watch` reported
 articles added to a store no one could read any more.
@@ -37,6 +42,25 @@ BUSY = (
     "another process has held the store's write lock for more than {wait_s:g} s{holder}:"
     " nothing of this was written; try again when it is done"
 )
+
+FULL = (
+    "the disk is full ({why}): nothing of this was written and what was stored before stays;"
+    " free some space and run it again"
+)
+
+
+def is_full(exc: BaseException | None) -> bool:
+    """Whether a write failed because the store's disk (or its size limit) is full (SQLite's
+    SQLITE_FULL, "database or disk is full"; PostgreSQL's `DiskFull`, SQLSTATE 53100)."""
+    import sqlite3
+
+    while exc is not None:
+        if isinstance(exc, sqlite3.OperationalError) and "is full" in str(exc):
+            return True
+        if type(exc).__name__ == "DiskFull":
+            return True
+        exc = exc.__cause__
+    return False
 
 
 def is_gone(exc: BaseException) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from newsmoa import codec
 from newsmoa.errors import StoreError
 from newsmoa.stamp import analysis_stamp
-from newsmoa.store.access import READ_ONLY, is_read_only
+from newsmoa.store.access import FULL, READ_ONLY, is_full, is_read_only
 from newsmoa.store.base import StoredArticle, follow
 from newsmoa.store.search import (
     AVERAGE_CHARS,
@@ -105,11 +105,16 @@ class SQLStore:
             self._depth = 0
 
     def _raise_read_only(self, exc: BaseException) -> None:
-        """A write refused because the store may only be read here, as the `StoreError`
-        naming the store and saying so (it was the database's traceback)."""
-        if is_read_only(exc) and not isinstance(exc, StoreError):
-            said = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        """A write refused because the store may only be read here, or because its disk is
+        full, as the `StoreError` naming the store and saying so (it was the database's
+        traceback)."""
+        if isinstance(exc, StoreError):
+            return
+        said = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if is_read_only(exc):
             raise StoreError(f"{self.name}: {READ_ONLY.format(why=said)}") from exc
+        if is_full(exc):
+            raise StoreError(f"{self.name}: {FULL.format(why=said)}") from exc
 
     def _rollback(self) -> None:
         """End a failed transaction. The database may have rolled it back already (SQLite does
