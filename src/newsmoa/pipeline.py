@@ -197,6 +197,9 @@ class Newsroom:
         self._stories: set[str] = set()  # story ids the index holds
         self._merges: set[str] = set()  # story ids the index absorbed, not saved yet
         self._corrections: int | None = None  # the store's corrections when the index loaded
+        # the report of the last batch `ingest` wrote, set once its transaction committed: a
+        # command interrupted after that (the window's re-decision) can say what was stored
+        self.stored: IngestReport | None = None
 
     def ingest(
         self,
@@ -225,6 +228,7 @@ class Newsroom:
             articles, features = self._batch(prepared, report)
             fresh, changed = self._sorted(articles, features, report)
             if not fresh and not changed:  # what an interrupted run left queued is decided
+                self.stored = report  # (all of it was stored before)
                 if recluster:  # all the same: running it again finishes it
                     self._recluster_after(report, defer_analysis=defer_analysis)
                 return report
@@ -254,6 +258,7 @@ class Newsroom:
                 self._drop_index()  # batch the store may not have; it reloads what it needs
                 raise
         self._merges.clear()  # saved with the batch (a failed save dropped them with the index)
+        self.stored = report
         report.stories = touched
         report.placed = [
             (r.article.origin, r.article.id, self.index.resolve(r.story)) for r in rows

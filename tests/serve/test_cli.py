@@ -915,12 +915,33 @@ def test_ctrl_c_while_a_batch_is_written_keeps_none_of_it_and_the_next_run_store
     monkeypatch.setattr(SQLStore, "save_articles", interrupted)
     db = tmp_path / "s.db"
     result = run(db, "ingest", str(example_path), ok=False)
-    assert result.exit_code == 1 and "Aborted!" in result.output
+    assert result.exit_code == 130 and "Traceback" not in result.output
+    assert "interrupted: this batch was not stored" in result.output
     with sqlite3.connect(db) as stored:
         assert stored.execute("SELECT count(*) FROM articles").fetchone() == (0,)
         assert stored.execute("SELECT count(*) FROM stories").fetchone() == (0,)
     monkeypatch.undo()
     assert "added 3," in run(db, "ingest", str(example_path)).output
+
+
+def test_ctrl_c_after_the_batch_was_stored_says_so_with_exit_status_130(
+    tmp_path, monkeypatch, example_path
+):
+    """Ctrl-C while the window is decided again after the batch: the batch is in, and the
+    line says so (click said "Aborted!", exit status 1, whatever was stored)."""
+    from newsmoa.pipeline import Newsroom
+
+    def interrupted(self, **_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Newsroom, "recluster_pending", interrupted)
+    db = tmp_path / "s.db"
+    result = run(db, "ingest", str(example_path), ok=False)
+    assert result.exit_code == 130 and "Traceback" not in result.output
+    assert "interrupted: this batch was stored (added 3, updated 0" in result.output
+    assert "wait in the store's queue" in result.output
+    with sqlite3.connect(db) as stored:
+        assert stored.execute("SELECT count(*) FROM articles").fetchone() == (3,)
 
 
 def test_an_ingest_whose_re_decision_other_writers_keep_busy_is_stored_and_not_failed(

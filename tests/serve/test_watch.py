@@ -365,3 +365,39 @@ def test_an_interval_that_is_no_wait_is_refused_before_any_poll(tmp_path, interv
     assert result.exit_code == 2
     assert "--interval" in result.stderr and "Traceback" not in result.output
     assert not (tmp_path / "w.db").exists()  # refused before the store was made
+
+
+@pytest.mark.parametrize(("signal_name", "status"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_watch_stopped_by_a_signal_says_what_it_stored(tmp_path, signal_name, status):
+    """Ctrl-C (SIGINT) or `kill` (SIGTERM) of a running watch, a real process: one line of
+    what it stored, no traceback, exit status 130 (143); it said "stopped." with status 0,
+    and SIGTERM ended it without a word."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    lines = [
+        {"id": f"n{k}", "outlet": "뉴시스", "published": "2026-03-12",
+         "text": f"군은 12일 {place} 개통식을 열었다고 밝혔다. 주민 150여 명이 참석했다."}
+        for k, place in enumerate(["둘레길", "체육관"])
+    ]  # fmt: skip
+    (inbox / "a.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+    code = "import sys; from newsmoa.serve.cli import main; sys.argv[0] = 'newsmoa'; main()"
+    args = ["--db", str(tmp_path / "s.db"), "watch", "--interval", "0.2", str(inbox)]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    deadline = time.monotonic() + 120
+    while "added 2," not in proc.stdout.readline():  # the first poll is stored
+        assert time.monotonic() < deadline and proc.poll() is None
+    time.sleep(0.5)  # polls that find nothing new
+    proc.send_signal(getattr(signal, signal_name))
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == status, err
+    assert "Traceback" not in err
+    assert "stopped: added 2 articles and updated 0 since the watch started" in err

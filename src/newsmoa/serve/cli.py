@@ -15,7 +15,8 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from newsmoa.serve.view import plural
 
 if TYPE_CHECKING:
     from newsmoa.ingest.readers import Item
-    from newsmoa.pipeline import IngestReport, ReclusterReport
+    from newsmoa.pipeline import IngestReport, Newsroom, ReclusterReport
     from newsmoa.store import Store
 
 
@@ -152,17 +153,22 @@ def ingest(
         raise click.UsageError("give a SOURCE to read, or a --release file")
     if (*sources, *releases).count("-") > 1:
         raise click.UsageError("standard input can be read once: give - as one SOURCE or --release")
-    items = list(read_all(_expanded(sources), releases=_expanded(releases)))
-    room = Newsroom(_store(ctx, create=True))
-    show_bar = len(items) >= 50 and sys.stderr.isatty()
-    with Progress(transient=True, disable=not show_bar) as bar:
-        task = bar.add_task("ingesting", total=len(items))
-        report = room.ingest(
-            items,
-            progress=lambda n: bar.advance(task, n),
-            defer_analysis=defer_analysis,
-            recluster=recluster,
-        )
+    room: Newsroom | None = None
+    try:
+        items = list(read_all(_expanded(sources), releases=_expanded(releases)))
+        room = Newsroom(_store(ctx, create=True))
+        show_bar = len(items) >= 50 and sys.stderr.isatty()
+        with Progress(transient=True, disable=not show_bar) as bar:
+            task = bar.add_task("ingesting", total=len(items))
+            report = room.ingest(
+                items,
+                progress=lambda n: bar.advance(task, n),
+                defer_analysis=defer_analysis,
+                recluster=recluster,
+            )
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {_stored_when_stopped(room)}", err=True)
+        ctx.exit(INTERRUPTED)
     _say_items(report)
     if report.reclustered and report.reclustered.moved:
         click.echo(f"{_decided_again(report.reclustered)}.")
@@ -177,6 +183,45 @@ def ingest(
     )
     if report.failed:
         ctx.exit(1)
+
+
+INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (SIGINT), as a shell's
+
+
+TERMINATED = 143  # stopped by SIGTERM (`kill`, a service manager's stop)
+
+
+def _stop_on_term() -> Callable[[], bool]:
+    """SIGTERM (`kill`, `systemctl stop`) stops a long command as Ctrl-C does, saying what was
+    stored (it ended it at once, without a word); returns whether it came."""
+    import signal
+
+    came: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        came.append(signum)
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+    return lambda: bool(came)
+
+
+def _stored_when_stopped(room: Newsroom | None) -> str:
+    """What an `ingest` stopped by Ctrl-C stored: a batch is written whole or not at all, and
+    the re-decision of its window after it waits in the store's queue (click said "Aborted!"
+    and nothing of what was stored, exit status 1)."""
+    if room is None or room.stored is None:
+        return (
+            "this batch was not stored (a batch is written whole or not at all; what was "
+            "stored before stays); run the command again to store it"
+        )
+    r = room.stored
+    return (
+        f"this batch was stored (added {r.added}, updated {r.updated}, already present "
+        f"{r.unchanged}); deciding its stories again was cut short: its articles wait in the "
+        "store's queue, decided again by the next ingest or `newsmoa recluster --queued`"
+    )
 
 
 DAY_S = 86_400.0
@@ -351,10 +396,13 @@ def watch(
     opened().close()  # a store that cannot be opened at all is an error now, not at a poll
 
     shown_failure: list[str] = []  # the failure said last, not said again at every poll
+    stored = {"added": 0, "updated": 0}  # by the polls so far, said when it is stopped
 
     def report(got: watching.Round) -> None:
         shown_failure.clear()
         r = got.report
+        stored["added"] += r.added
+        stored["updated"] += r.updated
         for origin, story in got.placed:
             click.echo(f"{origin} -> {story}")
         _say_items(r)
@@ -394,6 +442,7 @@ def watch(
     def poll() -> list[Item]:  # the releases after the reports: a release decides first
         return [*reports.poll(), *map(as_release, releases.poll())]  # all the same (`index`)
 
+    stopped = _stop_on_term()
     try:
         ok = watching.watch(
             poll,
@@ -406,8 +455,13 @@ def watch(
             recluster_every=recluster_every,
         )
     except KeyboardInterrupt:
-        click.echo("stopped.", err=True)
-        return
+        click.echo(
+            f"stopped: added {plural(stored['added'], 'article', 'articles')} and updated "
+            f"{stored['updated']} since the watch started; what a poll cut short had not "
+            "stored is read again when it starts again",
+            err=True,
+        )
+        ctx.exit(TERMINATED if stopped() else INTERRUPTED)
     if not ok:
         ctx.exit(1)
 
