@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from contextlib import closing
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -1123,3 +1124,35 @@ def test_sentences_the_release_does_not_carry_are_marked_as_added():
     }
     assert all("in_release" not in s for s in with_disputes(bare)["sentences"])
     assert not any(s["added"] for s in story_view(bare)["sentences"])
+
+
+def test_a_date_alone_stays_its_day_in_the_feeds(tmp_path):
+    """Articles given a date alone (`Article.day_only`), of a Korean outlet: the story list's
+    feed gave their day's start in UTC (09:00 in Seoul), and the story's feed dated its
+    entries' `updated` so while their `published` was the day's start in Seoul. Both feeds
+    give the day's start in the article's zone, as `published_at` in the JSON API does,
+    whether the story's document is built yet or not."""
+    from newsmoa.pipeline import Newsroom
+    from newsmoa.types import RawItem
+
+    db = str(tmp_path / "s.db")
+    text = "완주군은 12일 고산면에서 로컬푸드 가공센터 준공식을 열었다고 밝혔다. 주민 150여 명이 참석했다."
+    items = [
+        RawItem(f"{k}.jsonl", text, id=f"d{k}", outlet=o, published="2026-03-12")
+        for k, o in enumerate(["완주군", "전북일보"])
+    ]
+    with closing(open_store(db)) as store:
+        (story,) = Newsroom(store).ingest(items, defer_analysis=True).stories
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    with TestClient(create_app(db)) as client:
+        for built in (False, True):  # listed from its row, then from its document
+            entry = ET.fromstring(client.get("/feed.atom").content).find("a:entry", ns)
+            assert entry.findtext("a:published", namespaces=ns) == "2026-03-12T00:00:00+09:00"
+            if not built:
+                doc = client.get(f"/api/stories/{story}").json()
+        assert doc["first_published"] == "2026-03-12"
+        assert {a["published_at"] for a in doc["articles"]} == {"2026-03-12T00:00:00+09:00"}
+        feed = ET.fromstring(client.get(f"/stories/{story}/feed.atom").content)
+        for entry in feed.findall("a:entry", ns):
+            assert entry.findtext("a:published", namespaces=ns) == "2026-03-12T00:00:00+09:00"
+            assert entry.findtext("a:updated", namespaces=ns) == "2026-03-12T00:00:00+09:00"

@@ -6,7 +6,9 @@ Each entry: the story's title, a link to its page, `published` (first article), 
 `category` per outlet (scheme `urn:newsmoa:outlet`) and a summary made of the first
 consolidated sentences. Entry ids are `urn:newsmoa:story:{id}`, stable whatever host serves
 the feed. The answer's `Last-Modified` is the newest `updated` (with the ETag every page
-has, a reader's unchanged poll is answered 304).
+has, a reader's unchanged poll is answered 304). An article given a date alone
+(`Article.day_only`) is dated at its day's start in its own zone (`published_at`, and the
+story's `first_at`), in both feeds, as the JSON API gives it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from newsmoa.serve.api import StoreDep
 from newsmoa.serve.view import labels, web_link
 from newsmoa.store.base import Store
 from newsmoa.text.normalize import printable
+from newsmoa.types import Article
 
 ATOM = "http://www.w3.org/2005/Atom"
 OUTLET_SCHEME = "urn:newsmoa:outlet"
@@ -49,14 +52,16 @@ def updated(doc: dict[str, Any]) -> str:
     """The latest of its articles' times and of when its listing last changed here
     (`changed`, `Store.changed_at`: an article joined, an outlet with it) (RFC 3339); else
     now. Articles' times alone did not move when a report joined with an earlier time, or
-    the same one (a source giving dates only), and a feed reader saw no update."""
-    values = [doc.get("first_published"), doc.get("changed")]
-    values += [a.get("published") for a in doc.get("articles") or []]
+    the same one (a source giving dates only), and a feed reader saw no update. A date alone
+    (`Article.day_only`) is its day's start in the article's zone (`published_at`,
+    `first_at`), as the JSON API gives it; it was the day's start in UTC."""
+    values = [(doc.get("first_published"), doc.get("first_at")), (doc.get("changed"), None)]
+    values += [(a.get("published"), a.get("published_at")) for a in doc.get("articles") or []]
     times = []
-    for value in values:
+    for value, at in values:
         if isinstance(value, str):
             try:
-                times.append(datetime.fromisoformat(value))
+                times.append(codec.instant(value, at))  # a date alone: its day's start
             except ValueError:
                 continue
     aware = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in times]
@@ -117,7 +122,7 @@ def atom(
             href=f"{base}/api/stories/{doc['id']}",
         )
         if doc.get("first_published"):
-            _add(entry, "published", _rfc3339(doc["first_published"]))
+            _add(entry, "published", _rfc3339(doc["first_published"], doc.get("first_at")))
         _add(entry, "updated", stamp)
         for outlet in doc.get("outlets") or []:
             _add(entry, "category", term=outlet, label=outlet, scheme=OUTLET_SCHEME)
@@ -139,15 +144,19 @@ def entries(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 docs[r["id"]]
                 or {
                     **r,
-                    "articles": [
-                        {"published": codec.iso(a.published)} for a in listed.get(r["id"], [])
-                    ],
+                    **codec.first_at(listed.get(r["id"], [])),  # (not in the row)
+                    "articles": [_dated(a) for a in listed.get(r["id"], [])],
                 }
             ),
             "changed": changed.get(r["id"]),
         }
         for r in rows
     ]
+
+
+def _dated(article: Article) -> dict[str, Any]:
+    """An article's `published` (and `published_at`, of a date alone) as its JSON has them."""
+    return {k: v for k, v in codec.article_to_json(article, text=False).items() if "publ" in k}
 
 
 @router.get(
@@ -195,7 +204,8 @@ def article_entries(doc: dict[str, Any], changed: str | None) -> list[dict[str, 
     names = labels(doc.get("articles") or [])
     found = []
     for a in doc.get("articles") or []:
-        stamp = updated({"first_published": a.get("published") or changed})
+        dated = {"first_published": a.get("published"), "first_at": a.get("published_at")}
+        stamp = updated(dated if a.get("published") else {"first_published": changed})
         found.append({**a, "name": names.get(a["id"]) or a.get("outlet") or "", "stamp": stamp})
     return sorted(found, key=lambda e: datetime.fromisoformat(e["stamp"]).timestamp(), reverse=True)
 
