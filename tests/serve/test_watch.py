@@ -353,6 +353,12 @@ def test_a_store_that_keeps_failing_is_said_once_and_named_once(
         "(said again only when it changes)"
     ]
     assert result.exit_code == 1
+    # --once has no next poll (a cron job): it says so
+    once = run(db, "watch", str(inbox), "--once")
+    assert f"error: {db}: the write lock was held past the wait; 3 items not stored: run it" in (
+        once.stderr
+    )
+    assert "next poll" not in once.stderr and once.exit_code == 1
 
 
 @pytest.mark.parametrize("interval", ["nan", "-5", "inf"])

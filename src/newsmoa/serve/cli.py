@@ -420,6 +420,9 @@ def watch(
         if shown_failure == [said]:
             return
         shown_failure[:] = [said]
+        if once:  # no next poll: nothing of it was stored, and the next run reads it again
+            click.echo(f"error: {said}; {items} items not stored: run it again", err=True)
+            return
         click.echo(
             f"error: {said}; {items} items kept for the next poll (said again only when it "
             "changes)",
