@@ -1605,3 +1605,27 @@ def test_a_story_derived_by_other_code_is_derived_again_when_read(tmp_path, exam
     facts = store.db.execute("SELECT count(*) FROM articles WHERE facts = '[]'").fetchone()[0]
     assert facts == 0 and store.story_doc(story) == expected
     store.close()
+
+
+def test_progress_counts_the_analysis_and_names_each_stage(tmp_path):
+    """A long ingest's bar counted the extraction alone, then stood at 100% while the
+    articles were analysed (most of the work: 2,000 files, two minutes at 100%)."""
+    store = open_store(str(tmp_path / "s.db"))
+    text = "군은 20일 {} 착공식을 열었다고 밝혔다. 사업비는 120억 원이며 주민 200여 명이 참석했다."
+    items = [
+        RawItem(f"{k}.txt", text.format(place), id=f"n{k}")
+        for k, place in enumerate(["도서관", "체육관", "복지관"])
+    ]
+    said: list[tuple[str, int, int]] = []
+    Newsroom(store).ingest(
+        [*items, InputError("bad.txt", "cannot read")],
+        progress=lambda *got: said.append(got),
+        recluster=True,
+    )
+    stages = list(dict.fromkeys(stage for stage, _, _ in said))
+    assert stages == ["extracting", "analysing", "deciding again"]
+    assert [got for got in said if got[0] == "extracting"][-1] == ("extracting", 4, 4)
+    assert [got for got in said if got[0] == "analysing"] == [
+        ("analysing", k, 3) for k in (1, 2, 3)
+    ]
+    store.close()

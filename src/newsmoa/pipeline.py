@@ -49,7 +49,10 @@ from newsmoa.store.base import Store, StoredArticle, follow, is_busy
 from newsmoa.text.sentences import split_sentences
 from newsmoa.types import Article, RawItem
 
-Progress = Callable[[int], None]
+# (stage, done, total) of a long ingest: "extracting" its items, "analysing" its new and
+# changed articles (sentences, facts: the longest part), "deciding again" its window (total 0:
+# not known); a bar that counted the extraction alone stood at 100% for most of the work
+Progress = Callable[[str, int, int], None]
 PARALLEL_MIN_ITEMS = 4_000  # a smaller batch is prepared in this process (a pool costs ~1 s)
 CHUNK_ITEMS = 500  # at most this many items per task sent to a worker process
 # A batch with more new articles was decided together; re-deciding the window around it
@@ -151,9 +154,7 @@ class IngestReport:
         return bool(self.errors)
 
 
-def _readable(
-    items: Iterable[RawItem | InputError], report: IngestReport, progress: Progress | None
-) -> list[RawItem]:
+def _readable(items: Iterable[RawItem | InputError], report: IngestReport) -> list[RawItem]:
     """The items to extract; a folder's file of another type (`Skipped`, named, not an
     error) and an input that could not be read (`InputError`) are counted in `report`."""
     raws: list[RawItem] = []
@@ -166,8 +167,6 @@ def _readable(
             report.dropped_from.append(str(item))
         else:
             report.errors.append(str(item))
-        if progress:
-            progress(1)  # (an item read counts when it is extracted: `_extracted`)
     return raws
 
 
@@ -217,8 +216,9 @@ class Newsroom:
         what others left there, is then worked off (`recluster_pending`), also when the batch
         holds nothing new (the same command run again after an interrupted one)."""
         report = IngestReport()
-        raws = _readable(items, report, progress)
-        prepared = self._extracted(raws, report, progress)
+        raws = _readable(items, report)
+        total = len(report.errors) + len(report.dropped_from) + len(raws)  # the items read
+        prepared = self._extracted(raws, report, progress, total)
         read = Counter(report.dropped), list(report.dropped_from)
         done: dict[str, StoredArticle] = {}  # placed and analysed in an earlier try
         for tries in range(1, RECLUSTER_TRIES + 1):
@@ -239,7 +239,7 @@ class Newsroom:
                 if a.id in times:
                     features[a.id] = replace(features[a.id], published_s=times[a.id])
             analyse = not defer_analysis and not done
-            rows = self._place(fresh, changed, features, report, analyse=analyse)
+            rows = self._place(fresh, changed, features, report, analyse=analyse, progress=progress)
             if done:  # the analysis does not depend on the placing: kept from the first try
                 rows = [self._kept_analysis(r, done, defer_analysis) for r in rows]
             done = {r.article.id: r for r in rows}
@@ -264,14 +264,18 @@ class Newsroom:
             (r.article.origin, r.article.id, self.index.resolve(r.story)) for r in rows
         ]
         if recluster:
+            if progress:
+                progress("deciding again", 0, 0)
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
 
     def _extracted(
-        self, raws: list[RawItem], report: IngestReport, progress: Progress | None
+        self, raws: list[RawItem], report: IngestReport, progress: Progress | None, total: int
     ) -> list[tuple[Article, Features]]:
         """Each item's article and its features (`_prepared`, in the workers); an item
-        dropped there (no body, a flash) is counted in `report` by its reason."""
+        dropped there (no body, a flash) is counted in `report` by its reason. `progress`
+        counts the `total` items read, those that were no article first."""
+        extracted = total - len(raws)
         prepared: list[tuple[Article, Features]] = []
         for chunk in _prepared(raws, self.config, self.workers):
             for got in chunk:
@@ -280,8 +284,9 @@ class Newsroom:
                     report.dropped_from.append(f"{got.origin}: {got.reason}")
                 else:
                     prepared.append(got)
+            extracted += len(chunk)
             if progress:
-                progress(len(chunk))
+                progress("extracting", extracted, total)
         return prepared
 
     @staticmethod
@@ -759,8 +764,10 @@ class Newsroom:
         report: IngestReport,
         *,
         analyse: bool = False,
+        progress: Progress | None = None,
     ) -> list[StoredArticle]:
-        """Story for each new article (changed ones keep theirs), plus text analysis."""
+        """Story for each new article (changed ones keep theirs), plus text analysis (each
+        article analysed said to `progress`)."""
         self._restore_window([features[a.id] for a in (*fresh, *changed)])
         self.index.mark_releases(a.id for a in changed if a.is_release)  # (`_release_marks`)
         if len(fresh) > ASK_ALONE:  # what the stories they found are named, asked at once
@@ -781,14 +788,17 @@ class Newsroom:
             self._loaded.add(a.id)
             self._stories.add(x.story)
         rows = []
+        said = progress if analyse and progress else lambda stage, done, total: None
         for a in fresh:
             x = placed[a.id]
             rows.append(_row(a, x.story, features[a.id], dict(x.signals), analyse=analyse))
+            said("analysing", len(rows), len(fresh) + len(changed))
         ids = [a.id for a in changed]
         stored, signals = self.store.stories_of(ids), self.store.signals_of(ids)
         for a in changed:  # a new version keeps its story, and what placed it there
             why = {**signals.get(a.id, {}), "updated": True}
             rows.append(_row(a, stored[a.id], features[a.id], why, analyse=analyse))
+            said("analysing", len(rows), len(fresh) + len(changed))
         return rows
 
     def _taken(self, story: str) -> bool:

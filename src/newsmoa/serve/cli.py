@@ -159,10 +159,14 @@ def ingest(
         room = Newsroom(_store(ctx, create=True))
         show_bar = len(items) >= 50 and sys.stderr.isatty()
         with Progress(transient=True, disable=not show_bar) as bar:
-            task = bar.add_task("ingesting", total=len(items))
+            task = bar.add_task("extracting", total=len(items))
+
+            def said(stage: str, done: int, total: int) -> None:  # (total 0: not known)
+                bar.update(task, description=stage, completed=done, total=total or None)
+
             report = room.ingest(
                 items,
-                progress=lambda n: bar.advance(task, n),
+                progress=said,
                 defer_analysis=defer_analysis,
                 recluster=recluster,
             )
