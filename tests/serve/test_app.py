@@ -1041,6 +1041,17 @@ def test_each_story_has_a_feed_of_its_articles(client):
     assert b"<script>" not in nasty and b"<b>" not in nasty
 
 
+def test_a_storys_feed_is_found_by_the_start_of_its_id(client):
+    """`/stories/s8a6bae/feed.atom` answered 404 where `/stories/s8a6bae` and the API lead to
+    the story: a feed's address typed from a page's id is redirected like them."""
+    moved = client.get(f"/stories/{MAIN[:6]}/feed.atom", follow_redirects=False)
+    assert moved.status_code == 307
+    assert moved.headers["location"] == f"http://testserver/stories/{MAIN}/feed.atom"
+    assert client.get(f"/stories/{MAIN[:6]}/feed.atom").status_code == 200
+    short = client.get("/stories/s-na/feed.atom")  # too short to name one: said why
+    assert short.status_code == 404 and "from 6 characters" in short.json()["detail"]
+
+
 def test_the_web_card_shows_every_field_of_the_event():
     """The story page's agreement card lists every field `types.Event` has: an English
     card's amount and duration were left off a fixed list of names (a helper's report)."""

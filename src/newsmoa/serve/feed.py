@@ -23,8 +23,10 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from newsmoa import codec
+from newsmoa.errors import NotFound
 from newsmoa.pipeline import story_document
 from newsmoa.serve.api import StoreDep
+from newsmoa.serve.ids import story_id as named_story
 from newsmoa.serve.view import labels, web_link
 from newsmoa.store.base import Store
 from newsmoa.text.normalize import printable
@@ -264,18 +266,27 @@ def story_atom(
             "content": {"application/atom+xml": {}},
             "description": "an Atom 1.0 feed of the story's articles, newest first",
         },
-        307: {"description": "the story was merged into another: its feed"},
-        404: {"description": "unknown story id"},
+        307: {
+            "description": "the story was merged into another, or the id given is the start"
+            " of one story's: its feed"
+        },
+        404: {"description": "unknown story id, or the start of several"},
     },
 )
 def story_feed(
     request: Request,
     store: StoreDep,
-    story_id: Annotated[str, Path(description="a story's id")],
+    story_id: Annotated[
+        str, Path(description="a story's id, or a unique start of it from 6 characters")
+    ],
 ) -> Response:
     """One story's articles as Atom entries, newest first: a new report of the story (a
-    new placement of its release) is a new entry."""
-    survivor = store.resolve(story_id)
+    new placement of its release) is a new entry. A start of an id (as the page and the
+    API take it: `ids.story_id`) is redirected to the whole id's feed."""
+    try:
+        survivor = store.resolve(named_story(store, story_id))
+    except NotFound as exc:  # a start of several ids, or too short to name one
+        raise HTTPException(404, str(exc)) from exc
     if survivor != story_id:
         return RedirectResponse(str(request.url_for("story_feed", story_id=survivor)), 307)
     doc = story_document(store, story_id)
