@@ -128,3 +128,26 @@ def test_the_web_pages_show_times_in_the_servers_zone(inputs, monkeypatch):
     with TestClient(create_app(str(db))) as client:
         assert "2024-07-05 14:40" in client.get("/").text
         assert " UTC (" in client.get("/doubts").text
+
+
+def test_the_story_list_and_page_name_the_zone_their_times_are_in(inputs, monkeypatch):
+    """An English report from Springfield stood as "2024-06-05 21:00" on the pages, 07:00
+    where it was published, with no word of the zone: the list's column and the story page
+    say which."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient
+
+    from newsmoa.serve.app import create_app
+
+    db = inputs / "n.db"
+    run(db, "ingest", str(inputs / "ko.txt"))
+    monkeypatch.setenv("NEWSMOA_TZ", "America/Chicago")
+    with TestClient(create_app(str(db))) as client:
+        listed = client.get("/").text
+        assert 'First published <span class="zone">(America/Chicago)</span>' in listed
+        (story,) = client.get("/api/stories").json()
+        page = client.get(f"/stories/{story['id']}").text
+        assert "2024-07-05 09:40" in page and "(times in America/Chicago)" in page
