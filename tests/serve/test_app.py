@@ -1167,3 +1167,31 @@ def test_a_date_alone_stays_its_day_in_the_feeds(tmp_path):
         for entry in feed.findall("a:entry", ns):
             assert entry.findtext("a:published", namespaces=ns) == "2026-03-12T00:00:00+09:00"
             assert entry.findtext("a:updated", namespaces=ns) == "2026-03-12T00:00:00+09:00"
+
+
+def test_the_pages_are_english_and_each_storys_words_say_their_language(client, db_path):
+    """Every page was `<html lang="ko">`: a screen reader read the English labels, and an
+    English story, in a Korean voice. The labels are English; a story's title, sentences,
+    quotes and columns, and the list's titles, carry the language they are written in."""
+    store = open_store(str(db_path))
+    english = small_story(
+        "s-library",
+        "lib-1",
+        title="Council approves library renovation",
+        outlet="Springfield Herald",
+        when=datetime(2024, 6, 4, 18, 0, tzinfo=timezone(timedelta(hours=-5))),
+        text="The city council voted 5-2 on Tuesday to renovate the library.",
+    )
+    store.save_articles([StoredArticle(article=a, story=english.id) for a in english.articles])
+    store.save_story(story_to_json(english))
+    store.close()
+    for path, lang in ((f"/stories/{MAIN}", "ko"), ("/stories/s-library", "en")):
+        page = Page(client.get(path).text)
+        assert page.find(tag="html")[0][0]["lang"] == "en"
+        assert page.find(tag="h1")[0][0]["lang"] == lang
+        assert page.find("sentences")[0][0]["lang"] == lang
+        assert {a["lang"] for a, _ in page.find("variants")} == {lang}
+    listed = Page(client.get("/").text)
+    langs = {text: a.get("lang") for a, text in listed.find(tag="a") if "/stories/" in a["href"]}
+    assert langs["Council approves library renovation"] == "en"
+    assert langs[ARTICLES["namdo"].title or ""] == "ko"

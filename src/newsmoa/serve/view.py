@@ -19,7 +19,7 @@ from newsmoa import codec, settings
 from newsmoa.extract.urls import is_web_url
 from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.text.amounts import LARGE_UNITS
-from newsmoa.text.script import has_hangul
+from newsmoa.text.script import english, has_hangul
 from newsmoa.types import Event, is_day
 
 FACT_TYPES = ("person", "organization", "place", "date", "quantity")
@@ -346,6 +346,14 @@ def with_disputes(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "sentences": sentences}
 
 
+def language(text: str | None) -> str:
+    """The language a text is in, as an HTML `lang` says it: `en` for an English text
+    (`text.script.english`), else `ko`. The pages' own words are English (`<html
+    lang="en">`); a story's or an article's words carry their own, so a screen reader reads
+    each in its language (before: every page was `ko`, its English words and stories too)."""
+    return "en" if english(text or "") else "ko"
+
+
 def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, computed from a Story document."""
     articles = doc.get("articles") or []
@@ -363,11 +371,14 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
             "pos": pos[a["id"]],
             "link": web_link(a.get("url")),
             "sentences": sorted(rows[a["id"]], key=lambda r: r["start"]),
+            "lang": language(" ".join(x for x in (a.get("title"), text[a["id"]]) if x)),
         }
         for a in articles
     ]
+    said = [doc.get("title") or "", *(s.get("text") or "" for s in doc.get("sentences") or [])]
     return {
         "doc": doc,
+        "lang": language(" ".join(said)),
         "labels": label,
         "sentences": _sentences(doc, chips, set(text)),
         "columns": columns,

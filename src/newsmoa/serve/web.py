@@ -37,6 +37,7 @@ from newsmoa.serve.ids import MIN_PREFIX
 from newsmoa.serve.ids import story_id as named_story
 from newsmoa.serve.span import span
 from newsmoa.serve.view import (
+    language,
     percent,
     plural,
     show_value,
@@ -59,7 +60,9 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters.update(when=when, value=show_value, percent=percent, plural=plural, why=why_text)
+_env.filters.update(
+    when=when, value=show_value, percent=percent, plural=plural, why=why_text, lang=language
+)
 _env.globals["shown_zone"] = lambda: shown_zone().key  # the zone `when` shows times in
 templates = Jinja2Templates(env=_env)
 
