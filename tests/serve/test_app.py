@@ -1195,3 +1195,18 @@ def test_the_pages_are_english_and_each_storys_words_say_their_language(client, 
     langs = {text: a.get("lang") for a, text in listed.find(tag="a") if "/stories/" in a["href"]}
     assert langs["Council approves library renovation"] == "en"
     assert langs[ARTICLES["namdo"].title or ""] == "ko"
+
+
+def test_an_error_page_says_what_its_number_means(client):
+    """The heading of a page for an unknown story was a bare "404"."""
+    page = Page(client.get("/stories/s-nope").text)
+    assert page.text(tag="h1") == "404 Not Found"
+    assert page.text(tag="title") == "404 Not Found · newsmoa"
+
+
+def test_the_timelines_dots_hidden_from_screen_readers_are_out_of_the_tab_order(client):
+    """The track of dots is `aria-hidden` (the list under it says the same): its links were
+    still reached by Tab, each an unnamed stop a keyboard user could not see the use of."""
+    page = Page(client.get(f"/stories/{MAIN}").text)
+    dots = page.find("dot", tag="a")
+    assert dots and all(a.get("tabindex") == "-1" for a, _ in dots)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC
+from http import HTTPStatus
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode
@@ -63,6 +64,9 @@ _env = jinja2.Environment(
 _env.filters.update(
     when=when, value=show_value, percent=percent, plural=plural, why=why_text, lang=language
 )
+_STATUSES = {s.value for s in HTTPStatus}
+# an error page's heading says what its number means (`404 Not Found`, not a bare `404`)
+_env.filters["reason"] = lambda status: HTTPStatus(status).phrase if status in _STATUSES else ""
 _env.globals["shown_zone"] = lambda: shown_zone().key  # the zone `when` shows times in
 templates = Jinja2Templates(env=_env)
 
