@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import pytest
+from markupsafe import escape
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 with warnings.catch_warnings():  # as in test_app.py: the one fallback warning of Starlette
@@ -253,6 +254,9 @@ def test_doubts_over_http_until_a_story_is_confirmed(stored):
         assert all(a["outlet"] and a["title"] for part in split["parts"] for a in part)
         page = client.get("/doubts").text
         assert f'href="/stories/{story}?why=1"' in page and "May be two stories" in page
+        # the link says which story by its title, its id beside it (it was the id alone)
+        title = client.get(f"/api/stories/{story}").json()["title"]
+        assert f'?why=1" lang="ko">{escape(title)}</a> <code>{story}</code>' in page
         # the window in the zone its times are shown in (a black-box test: it said UTC)
         start = datetime.fromisoformat(found["start"]).astimezone(ZoneInfo("Asia/Seoul"))
         assert f"Stories of {start:%Y-%m-%d %H:%M} to " in page and " Asia/Seoul (" in page

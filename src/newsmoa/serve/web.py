@@ -213,11 +213,14 @@ def doubts_page(
         for aid, a in found.articles.items()
     }
     editing = corrections_on(request)  # a form under each doubt
+    named = {s for d in (*found.splits, *found.merges) for s in d.stories}
+    # each story's title, its link's words (a bare id said nothing of what it is)
+    headlines = {s: store.story_ids_starting(s, limit=1).get(s) for s in sorted(named)}
     return templates.TemplateResponse(
         request,
         "doubts.html",
         {
-            "found": found, "titles": titles, "editing": editing,
+            "found": found, "titles": titles, "editing": editing, "headlines": headlines,
             "start": iso(found.start), "end": iso(found.end),
             "start_utc": f"{found.start.astimezone(UTC):%Y-%m-%d %H:%M}",
             "end_utc": f"{found.end.astimezone(UTC):%Y-%m-%d %H:%M}",
