@@ -149,3 +149,12 @@ def test_an_amount_with_its_multipliers_misprinted_is_a_disagreement():
     assert d.kind == "quantity" and sides(d) == {"8억5천만원을": ["a0"], "85억원을": ["a1"]}
     same = story(said, said.replace("8억5천만원", "8.5억원"))
     assert figure_disagreements(same.articles, same.aligned, (), lambda about, n: about) == []
+
+
+def test_a_vote_count_is_two_figures_and_a_word_ending_like_a_hedge_is_none():
+    """`찬성 6표 반대 1표` against `찬성 5표 반대 2표`: both counts differ. `반대` ends as
+    `90%대` does, and its neighbour `6표` was taken for a hedged figure (a black-box case)."""
+    said = "청솔군의회는 27일 본회의에서 조례안을 찬성 6표 반대 1표로 통과시켰다."
+    other = said.replace("6표", "5표").replace("1표", "2표")
+    found = story(said, other).disagreements()
+    assert sorted(sorted(sides(d)) for d in found) == [["1표로", "2표로"], ["5표", "6표"]]

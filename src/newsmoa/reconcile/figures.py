@@ -54,7 +54,7 @@ from newsmoa.facts.compare import quantity_covers
 from newsmoa.facts.evidence import quote_within
 from newsmoa.facts.quantities import hedged
 from newsmoa.facts.readings import stamps
-from newsmoa.facts.tables import mapping
+from newsmoa.facts.tables import mapping, rows
 from newsmoa.facts.tables import words as words_of
 from newsmoa.text.amounts import LARGE_UNITS, SMALL_UNITS, amounts
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, DisagreementValue
@@ -265,15 +265,31 @@ _MULTIPLIERS = "".join((*SMALL_UNITS, *LARGE_UNITS)) + " "
 
 def _hedged(a: Sequence[_Word], i1: int, i2: int, b: Sequence[_Word], j1: int, j2: int) -> bool:
     """Whether either side says its figure is approximate (`55명 안팎`, `약 45명`, `about
-    60`: `facts.quantities.hedged`), a word either side of the change included: a figure
-    given as about so many covers a near one, as the fact comparison reads it."""
-    return any(
-        _hedged_words(" ".join(w.text for w in side[max(0, lo - 1) : hi + 1]))
-        for side, lo, hi in ((a, i1, i2), (b, j1, j2))
-    )
+    60`, `50여 명`; `quantity_hedges.tsv`): a figure given as about so many covers a near one,
+    as the fact comparison reads it. The changed words are read as a quantity's words
+    (`facts.quantities.hedged`); the words beside them only as a hedge written apart, whole
+    (`찬성 6표 반대` is no `90%대`)."""
+    before, after = _apart_hedges()
+    for side, lo, hi in ((a, i1, i2), (b, j1, j2)):
+        if _hedged_words(" ".join(w.text for w in side[lo:hi])):
+            return True
+        ahead = [w.key for w in side[max(0, lo - 2) : lo]]
+        if ahead and (ahead[-1] in before or " ".join(ahead) in before):
+            return True
+        if hi < len(side) and side[hi].key.startswith(after):
+            return True
+    return False
 
 
 _hedged_words = lru_cache(maxsize=1 << 14)(hedged)  # (reprints repeat their words)
+
+
+@cache
+def _apart_hedges() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The hedges written before a figure (`약`, `at least`) and after it (`가량`, `안팎`)."""
+    table = rows("quantity_hedges")
+    before = frozenset(r[0].lower() for r in table if r[1] == "before")
+    return before, tuple(r[0].lower() for r in table if r[1] == "after")
 
 
 class _Slots:
