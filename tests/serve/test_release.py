@@ -291,12 +291,7 @@ def test_the_list_of_placements_marks_the_release_and_says_how_much_each_ran(tmp
     said how much of the release each outlet ran (only `show` did)."""
     for name, text in (("release.txt", RELEASE), ("copy.txt", COPY), ("wrong.txt", WRONG)):
         (tmp_path / name).write_text(text, "utf-8")
-    db = str(tmp_path / "r.db")
-    runner = CliRunner()
-    files = [str(tmp_path / "copy.txt"), str(tmp_path / "wrong.txt")]
-    release = ["--release", str(tmp_path / "release.txt")]
-    result = runner.invoke(cli, ["--db", db, "ingest", *files, *release], obj={})
-    assert result.exit_code == 0, result.output
+    db, runner = _ingested_with_release(tmp_path)
     listing = ["--db", db, "stories", "--articles", "--format"]
     placed = runner.invoke(cli, [*listing, "csv"], obj={}).output
     rows = list(csv.DictReader(io.StringIO(placed.lstrip("\ufeff"))))
@@ -363,12 +358,7 @@ def test_the_list_of_placements_reads_the_story_in_shows_order(tmp_path):
     early = COPY.replace("11:20", "08:10")
     for name, text in (("release.txt", undated), ("copy.txt", early), ("wrong.txt", WRONG)):
         (tmp_path / name).write_text(text, "utf-8")
-    db = str(tmp_path / "r.db")
-    runner = CliRunner()
-    files = [str(tmp_path / "copy.txt"), str(tmp_path / "wrong.txt")]
-    release = ["--release", str(tmp_path / "release.txt")]
-    result = runner.invoke(cli, ["--db", db, "ingest", *files, *release], obj={})
-    assert result.exit_code == 0, result.output
+    db, runner = _ingested_with_release(tmp_path)
     listing = ["--db", db, "stories", "--articles", "--format"]
     (story,) = json.loads(runner.invoke(cli, [*listing, "json"], obj={}).output)
     shown = json.loads(runner.invoke(cli, ["--db", db, "show", story["id"], "--json"]).output)
@@ -378,3 +368,14 @@ def test_the_list_of_placements_reads_the_story_in_shows_order(tmp_path):
     placed = runner.invoke(cli, [*listing, "csv"], obj={}).output
     rows = list(csv.DictReader(io.StringIO(placed.lstrip("\ufeff"))))
     assert [r["article_outlet"] for r in rows] == ["", "뉴스1", "전북일보"]
+
+
+def _ingested_with_release(tmp_path) -> tuple[str, CliRunner]:
+    """`copy.txt` and `wrong.txt` ingested with `release.txt` as the release, in `r.db`."""
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    files = [str(tmp_path / "copy.txt"), str(tmp_path / "wrong.txt")]
+    release = ["--release", str(tmp_path / "release.txt")]
+    result = runner.invoke(cli, ["--db", db, "ingest", *files, *release], obj={})
+    assert result.exit_code == 0, result.output
+    return db, runner
