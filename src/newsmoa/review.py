@@ -17,8 +17,10 @@ the story index holds around the window (`Newsroom.load_window`), and ranked by
 pairs of neighbouring stories closest to each other ("may be one story"). A story whose every
 article an editor placed (a split, merge, move, or `confirm`: `newsmoa.corrections`) is not
 listed as a split, and two such stories not as a merge, until new articles join them; such a
-story may still be offered as one with a neighbour an editor has not looked at. Everything is
-read in one snapshot of the store.
+story may still be offered as one with a neighbour an editor has not looked at. A story's
+press releases and the articles that carried them (its document's `release_carried_by`)
+stay on one side of a cut (`carried`): an outlet that ran a third of a release was offered
+as a story apart from it. Everything is read in one snapshot of the store.
 """
 
 from __future__ import annotations
@@ -76,11 +78,22 @@ def doubts(
         among = {index.resolve(story) for _, story, _, _ in store.index_entries(start, end)}
         members = index.members()
         looked = _looked(room, members)
-        splits, merges = index_doubts(index, among=among, skip=looked, limit=limit, members=members)
+        splits, merges = index_doubts(
+            index, among=among, skip=looked, limit=limit, members=members,
+            together=lambda story: carried(store.release_carriers([story]).get(story)),
+        )  # fmt: skip
         named = {s for d in (*splits, *merges) for s in d.stories}
         listed = store.story_listings(sorted(named))
     articles = {a.id: a for rows in listed.values() for a in rows}
     return Doubts(start, end, tuple(splits), tuple(merges), articles)
+
+
+def carried(found: Mapping[str, Any] | None) -> set[str]:
+    """A story's press releases and the articles that carried them (`Store.release_carriers`;
+    none when its document is not built, or it has no release)."""
+    if not found:
+        return set()
+    return {*found["releases"], *(c["article"] for c in found["carried_by"])}
 
 
 def _looked(room: Newsroom, members: Mapping[str, Sequence[str]]) -> set[str]:

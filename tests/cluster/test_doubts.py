@@ -102,6 +102,31 @@ def test_splits_leave_out_stories_looked_at_and_stories_without_a_cut():
     assert split_doubts(members, cos, limit=0) == []
 
 
+def test_two_groups_keep_joined_rows_on_one_side():
+    sims = _blocks(3, 2)  # the cut would part rows 0 and 4 ...
+    a, b = two_groups(sims, [0, 4])  # ... which start as one group
+    assert {0, 4} <= set(a) and sorted(a + b) == [0, 1, 2, 3, 4] and b
+
+
+def test_splits_never_part_a_release_from_the_articles_that_carried_it():
+    """A release's story was offered as two with a carrier (an outlet that ran a third of the
+    release in its own words, far from the others in cosine) on one side and the release on
+    the other (a press office's week: every release's story listed so)."""
+    ids = ["carrier", "other1", "other2", "release"]
+    sims = _blocks(1, 3, inside=0.7, across=0.2)
+    cos = _cosines(sims, ids)
+    members = {"X": ids}
+    assert split_doubts(members, cos)[0].parts == (("carrier",), ("other1", "other2", "release"))
+    # every article carried the release: nothing to cut off
+    assert split_doubts(members, cos, together=lambda s: set(ids)) == []
+    # a fifth article that did not carry it may still be cut off
+    ids5 = [*ids, "zz-alone"]
+    sims5 = _blocks(1, 3, 1, inside=0.7, across=0.2)
+    sims5[0, 1:4] = sims5[1:4, 0] = 0.6
+    got = split_doubts({"X": ids5}, _cosines(sims5, ids5), together=lambda s: set(ids))
+    assert [d.parts for d in got] == [(tuple(ids), ("zz-alone",))]
+
+
 def test_merges_are_neighbouring_stories_closest_first():
     ids = ["a0", "a1", "b0", "c0", "c1", "c2", "d0"]
     sims = np.eye(len(ids))

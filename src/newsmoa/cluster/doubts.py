@@ -11,7 +11,11 @@ What a newsroom needs from the tool is where to look. Two lists:
   each other as each is inside is not listed. Ranking by the cut's weakness as well (pairs
   at stake times 1 - across / within) did no better on the Korean tuning sets and worse on
   ECB+ train+dev (`newsmoa.eval.review`; README, "Doubts"): the cut does not always fall
-  where two happenings part, and large stories are where the pairs are.
+  where two happenings part, and large stories are where the pairs are. Articles that
+  belong together whatever their cosines (`together`: a press release and the articles that
+  carried it, `Reuse.from_releases`) start as one group, so no cut parts them: an outlet that
+  ran a third of a release in its own words was offered as a story apart from the release
+  (a press office's week, every release's story listed so).
 - **may be one story** (`merge_doubts`): two stories are candidates when an article of one has
   an article of the other among its nearest neighbours; `weight` is the mean cosine across
   them, highest first. With `among`, one of the two must be among those stories (the other
@@ -35,6 +39,7 @@ if TYPE_CHECKING:
     from newsmoa.cluster.index import StoryIndex
 
 Cosines = Callable[[Sequence[str]], np.ndarray]  # article ids -> their cosine matrix
+Together = Callable[[str], Collection[str]]  # story -> its articles no cut may part
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +61,17 @@ def doubts(
     skip: Collection[str] = (),
     limit: int = 10,
     members: Mapping[str, Sequence[str]] | None = None,
+    together: Together | None = None,
 ) -> tuple[list[Doubt], list[Doubt]]:
     """The index's stories that may be two, and pairs that may be one (`among`: only these
     stories, resolved ids; a merge needs one of its two among them), from the articles it
-    holds (`members`: `index.members()`, when the caller already has it)."""
+    holds (`members`: `index.members()`, when the caller already has it); `together`: the
+    articles of a story no cut parts (`split_doubts`)."""
     members = index.members() if members is None else members
     inside = members if among is None else {s: m for s, m in members.items() if s in among}
     story_of = {a: s for s, ids in members.items() for a in ids}
     return (
-        split_doubts(inside, index.cosines, skip=skip, limit=limit),
+        split_doubts(inside, index.cosines, skip=skip, limit=limit, together=together),
         merge_doubts(
             members,
             story_of,
@@ -84,8 +91,11 @@ def split_doubts(
     *,
     skip: Collection[str] = (),
     limit: int = 10,
+    together: Together | None = None,
 ) -> list[Doubt]:
-    """The `limit` stories most worth splitting, each with the two parts of its best cut."""
+    """The `limit` stories most worth splitting, each with the two parts of its best cut;
+    `together(story)`: articles of it that stay on one side (asked only of the stories
+    looked at; a story with nothing else to cut off is not listed)."""
     found: list[Doubt] = []
     largest = sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     for story, ids in largest:  # the weight is the size: stop once `limit` are found
@@ -94,8 +104,12 @@ def split_doubts(
         if story in skip:
             continue
         ids = sorted(ids)
+        kept = set(together(story)) if together is not None else set()
+        joined = [i for i, x in enumerate(ids) if x in kept]
+        if len(joined) == len(ids):
+            continue  # nothing to cut off
         sims = cosines(ids)
-        a, b = two_groups(sims)
+        a, b = two_groups(sims, joined)
         across, within = _across(sims, a, b), _within(sims, [a, b])
         if within <= 0.0 or across >= within:
             continue
@@ -144,9 +158,10 @@ def merge_doubts(
     return _ranked(found, limit)
 
 
-def two_groups(sims: np.ndarray) -> tuple[list[int], list[int]]:
+def two_groups(sims: np.ndarray, joined: Sequence[int] = ()) -> tuple[list[int], list[int]]:
     """The last two groups of average-link agglomeration on a cosine matrix; the group of the
-    first row first.
+    first row first. The rows `joined` start as one group (merged first, whatever their
+    cosines), so they end on one side.
 
     Found with the nearest-neighbour chain (Murtagh 1983; Müllner 2011, "Modern hierarchical,
     agglomerative clustering algorithms"): follow each group to its most similar one until two
@@ -163,8 +178,22 @@ def two_groups(sims: np.ndarray) -> tuple[list[int], list[int]]:
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
     merges: list[tuple[float, int, int]] = []  # similarity, surviving row, absorbed row
+
+    def merge(i: int, j: int, similarity: float) -> None:
+        merges.append((similarity, i, j))
+        mixed = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
+        sim[i], sim[:, i] = mixed, mixed
+        sim[i, i] = -np.inf
+        size[i] += size[j]
+        alive[j] = False
+
+    head, *rest = sorted(set(joined)) or [0]
+    for j in rest:  # before any other: the last merge, the cut, is never among them
+        merge(head, j, np.inf)
+    if alive.sum() < 2:
+        raise ValueError("two groups need two rows outside the joined ones")
     chain: list[int] = []
-    for _ in range(n - 1):
+    for _ in range(int(alive.sum()) - 1):
         if not chain:
             chain.append(int(np.flatnonzero(alive)[0]))
         while True:
@@ -175,12 +204,7 @@ def two_groups(sims: np.ndarray) -> tuple[list[int], list[int]]:
             chain.append(best)
         j, i = chain.pop(), chain.pop()
         i, j = min(i, j), max(i, j)
-        merges.append((float(sim[i, j]), i, j))
-        mixed = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
-        sim[i], sim[:, i] = mixed, mixed
-        sim[i, i] = -np.inf
-        size[i] += size[j]
-        alive[j] = False
+        merge(i, j, float(sim[i, j]))
     merges.sort(key=lambda m: -m[0])  # stable: equal similarities keep the chain's order
     group = list(range(n))
 

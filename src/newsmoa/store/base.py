@@ -273,6 +273,15 @@ class Store(Protocol):
         built by other code (another `newsmoa.stamp`)."""
         ...
 
+    def release_carriers(self, stories: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Of `stories` (ids as stored) whose built document names a press release, its
+        releases and the articles that carried them, as the document says (`release_carried_by`;
+        one built by other code too: a carrier is an article of the story as it is, since a
+        change to the story's articles drops its document): {"releases": [id, ...],
+        "carried_by": [{"article", "outlet"}, ...]}. A story without a built document is
+        left out."""
+        ...
+
     def story_summaries(
         self,
         *,

@@ -544,6 +544,21 @@ class SQLStore:
             return None  # not built, or built by other code (`newsmoa.stamp`)
         return json.loads(row[0])
 
+    def release_carriers(self, stories: Sequence[str]) -> dict[str, dict[str, Any]]:
+        query = "SELECT id, doc FROM stories WHERE id IN ({marks}) AND doc IS NOT NULL"
+        out = {}
+        for story, text in self._rows_in(query, dict.fromkeys(stories)):
+            doc = json.loads(text)
+            if doc.get("release"):
+                out[story] = {
+                    "releases": [a["id"] for a in doc.get("articles") or [] if a.get("is_release")],
+                    "carried_by": [
+                        {"article": c["article"], "outlet": c.get("outlet")}
+                        for c in doc.get("release_carried_by") or []
+                    ],
+                }
+        return out
+
     def story_summaries(
         self,
         *,
