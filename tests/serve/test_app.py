@@ -27,7 +27,7 @@ with warnings.catch_warnings():
 
 from newsmoa.codec import story_to_json
 from newsmoa.reconcile.disagreements import at_sentence
-from newsmoa.serve.api import StoryOut, StorySummaryOut
+from newsmoa.serve.api import StoryListedOut, StoryOut
 from newsmoa.serve.app import create_app
 from newsmoa.serve.view import disputes, with_disputes
 from newsmoa.store import StoredArticle, open_store
@@ -351,9 +351,11 @@ def test_api_list_shape_paging_and_filter(client):
         "first_published": "2024-05-14T09:00:00+09:00",
         "outlets": ["경남신문", "남도일보", "남해군", "바다뉴스"],
         "article_count": 4,
+        # its release (남해군's) is in, but no outlet took 30% of its text from it
+        "release_placements": {"articles": 0, "outlets": 0},
     }
     for r in rows:
-        StorySummaryOut.model_validate(r)
+        StoryListedOut.model_validate(r)
     first = client.get("/api/stories", params={"limit": 1})
     assert [r["id"] for r in first.json()] == [MAIN]
     assert first.headers["link"] == '</api/stories?limit=1&offset=1>; rel="next"'
@@ -655,7 +657,7 @@ def test_openapi_describes_the_responses(client):
     assert {"outlet", "reuse", "release_share"} <= set(schemas["CarrierOut"]["properties"])
     assert "reuse_from" in schemas["StoryOut"]["properties"]
     listing = spec["paths"]["/api/stories"]["get"]["responses"]["200"]["content"]
-    assert listing["application/json"]["schema"]["items"]["$ref"].endswith("/StorySummaryOut")
+    assert listing["application/json"]["schema"]["items"]["$ref"].endswith("/StoryListedOut")
 
 
 def test_openapi_says_what_each_parameter_is(client):

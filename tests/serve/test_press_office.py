@@ -36,3 +36,31 @@ def test_doubts_do_not_part_a_release_from_an_outlet_that_carried_it(office_db):
     assert row["article_count"] == 4
     found = json.loads(run(office_db, "doubts", "--format", "json"))
     assert found["split"] == []
+
+
+def test_stories_count_the_placements_of_a_release(office_db):
+    """Only `show`, one story at a time, said which outlets ran a release; the listing now
+    counts them, without the release itself."""
+    (row,) = json.loads(run(office_db, "stories", "--format", "json"))
+    assert row["release_placements"] == {"articles": 3, "outlets": 3}
+    table = run(office_db, "stories")
+    assert "carried" in table and "3 in 3 outlets" in table
+    head, line = run(office_db, "stories", "--format", "csv").lstrip("\ufeff").splitlines()
+    at = head.split(",").index("placements")
+    assert line.split(",")[at : at + 2] == ["3", "3"]
+
+
+def test_the_api_story_list_counts_the_placements_of_a_release(office_db):
+    import warnings
+
+    with warnings.catch_warnings():  # (as `test_app.py`: the pinned httpx's one warning)
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient
+
+    from newsmoa.serve.app import create_app
+
+    with TestClient(create_app(str(office_db))) as client:
+        (row,) = client.get("/api/stories").json()
+        assert row["release_placements"] == {"articles": 3, "outlets": 3}
+        schema = client.get("/openapi.json").json()["components"]["schemas"]
+        assert "release_placements" in schema["StoryListedOut"]["properties"]

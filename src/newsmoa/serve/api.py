@@ -1,7 +1,8 @@
 """The JSON API: story listings and Story documents, described for the OpenAPI document.
 
     GET /api/stories?limit=&offset=&outlet=&since=&until=
-                                    [{id, title, first_published, outlets, article_count}]
+                                    [{id, title, first_published, outlets, article_count,
+                                      release_placements}]
     GET /api/search?q=&outlet=&since=&until=&limit=&offset=
                                     the stories whose articles hold q's words, best first
     GET /api/stories/{id}?why=1                the Story JSON document as stored (docs/contracts.md)
@@ -32,6 +33,7 @@ from newsmoa.codec import summary_to_json
 from newsmoa.errors import NotFound
 from newsmoa.pipeline import story_document
 from newsmoa.serve.ids import story_id as named_story
+from newsmoa.serve.placements import with_placements
 from newsmoa.serve.span import span
 from newsmoa.serve.view import public, shown_zone, with_disputes
 from newsmoa.store import Store, open_store
@@ -153,6 +155,22 @@ class StorySummaryOut(BaseModel):
     article_count: int
 
 
+class PlacementsOut(BaseModel):
+    """How many articles carried the story's press release (`release_carried_by`), the
+    release itself not counted."""
+
+    articles: int = Field(description="articles taking at least 30% of their text from it")
+    outlets: int = Field(description="the named outlets among them")
+
+
+class StoryListedOut(StorySummaryOut):
+    release_placements: PlacementsOut | None = Field(
+        None,
+        description="for a story with a press release: how many articles in how many outlets"
+        " carried it (null: no release, or the story's document is not built yet)",
+    )
+
+
 class CarrierOut(BaseModel):
     """An article that carried the story's press release (a placement of it)."""
 
@@ -244,7 +262,7 @@ def span_of(since: str | None, until: str | None) -> tuple[datetime | None, date
         raise HTTPException(422, str(exc)) from exc
 
 
-@router.get("/stories", response_model=list[StorySummaryOut], summary="Stories, newest first")
+@router.get("/stories", response_model=list[StoryListedOut], summary="Stories, newest first")
 def list_stories(
     request: Request,
     store: StoreDep,
@@ -263,7 +281,7 @@ def list_stories(
             limit=limit + 1, offset=offset, outlet=outlet or None, since=lo, until=hi
         )
     ]
-    return _paged(request, response, rows, limit, offset)
+    return with_placements(store, _paged(request, response, rows, limit, offset))
 
 
 def _paged(

@@ -503,16 +503,21 @@ def stories(
     until: str | None,
     articles: bool,
 ) -> None:
-    """The digest: one line per story, newest first.
+    """The digest: one line per story, newest first. A story with a press release says how
+    many articles, in how many outlets, carried it (`carried`; `release_placements` in json,
+    `placements` and `placement_outlets` in csv), the release itself not counted.
 
     Example: newsmoa stories --since 2024-05-01 --format csv > stories.csv
     """
     from newsmoa import codec
+    from newsmoa.serve.placements import with_placements
     from newsmoa.serve.view import shown_zone
 
     lo, hi = cli_span(since, until, shown_zone())
     store = _store(ctx)
-    rows = store.story_summaries(limit=limit, outlet=outlet, since=lo, until=hi)
+    rows = with_placements(
+        store, store.story_summaries(limit=limit, outlet=outlet, since=lo, until=hi)
+    )
     if not rows and not no_such_outlet(store, outlet, "stories") and fmt in ("table", "md"):
         # (an empty table said nothing)
         asked = " ".join(f"--{k} {v}" for k, v in (("outlet", outlet), ("since", since),

@@ -62,8 +62,17 @@ def listing(
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         per_article = [f"article_{k}" for k in _ARTICLE_COLUMNS] if articles is not None else []
+        placements = ["placements", "placement_outlets"]  # (empty cells: no release)
         writer.writerow(
-            ["id", "title", "first_published", "outlets", "article_count", *per_article]
+            [
+                "id",
+                "title",
+                "first_published",
+                "outlets",
+                "article_count",
+                *placements,
+                *per_article,
+            ]  # fmt: skip
         )
         for r in rows:
             story = [
@@ -73,6 +82,8 @@ def listing(
                 csv_cell("; ".join(r["outlets"])),
                 r["article_count"],
             ]
+            p = r.get("release_placements") or {}
+            story += [p.get("articles"), p.get("outlets")]
             if articles is None:
                 writer.writerow(story)
             for a in (articles or {}).get(r["id"], []):
@@ -82,20 +93,43 @@ def listing(
                 )
         return "\ufeff" + buf.getvalue().rstrip("\n")  # BOM: spreadsheets then read UTF-8
     if fmt == "md":
-        out = ["| id | title | first published | outlets | articles |", "|---|---|---|---|---|"]
+        placed = _placed(rows)
+        head = "| id | title | first published | outlets | articles |" + (
+            " carried |" if placed else ""
+        )
+        out = [head, "|---" * head.count(" |") + "|"]
         for r in rows:
             out.append(
                 f"| {md_cell(r['id'])} | {md_cell(r['title'])} | "
                 f"{table_time(r['first_published'])} | "
                 f"{md_cell(', '.join(r['outlets']))} | {r['article_count']} |"
+                + (f" {carried(r)} |" if placed else "")
             )
             for a in (articles or {}).get(r["id"], []):
                 out.append(
                     f"|  | ↳ {md_cell(a['title'])} | {table_time(a['published'])} | "
                     f"{md_cell(_listed_outlet(a))} ({md_cell(a['reporter'] or '-')}) |  |"
+                    + ("  |" if placed else "")
                 )
         return "\n".join(out)
     return _table(rows, articles, width)
+
+
+def _placed(rows: Sequence[dict[str, Any]]) -> bool:
+    """Whether any story of `rows` has a release's placements (`serve.placements`): the
+    column is left out of a listing without releases."""
+    return any(r.get("release_placements") for r in rows)
+
+
+def carried(row: dict[str, Any]) -> str:
+    """A story's release placements as a listing shows them: `3 in 2 outlets`, `none` (a
+    release nobody carried), `-` (no release, or not known yet)."""
+    p = row.get("release_placements")
+    if not p:
+        return "-"
+    if not p["articles"]:
+        return "none"
+    return f"{p['articles']} in {plural(p['outlets'], 'outlet', 'outlets')}"
 
 
 # a press office's list of placements: which row is the release, how much each reused and
@@ -145,7 +179,8 @@ def _table(
     if articles is not None:
         return "\n\n".join(_story_block(r, articles.get(r["id"], []), width) for r in rows)
     table = Table()
-    for name in ("story", "title", "first published", "outlets", "n"):
+    placed = _placed(rows)
+    for name in ("story", "title", "first published", "outlets", "n", *["carried"] * placed):
         table.add_column(name, overflow="fold")
     for r in rows:
         _row(
@@ -155,6 +190,7 @@ def _table(
             table_time(r["first_published"]),
             ", ".join(r["outlets"]),
             str(r["article_count"]),
+            *[carried(r)] * placed,
         )
     return table_text(table, width)
 
@@ -166,6 +202,7 @@ def _story_block(row: dict[str, Any], articles: list[dict[str, Any]], width: int
         title=escape(
             f"{row['title']}  [{row['id']}] · "
             + plural(row["article_count"], "article", "articles")
+            + (f" · release carried by {carried(row)}" if row.get("release_placements") else "")
         ),
         title_justify="left",
     )
