@@ -68,3 +68,18 @@ def test_a_headline_writing_the_fewer_outlets_amount_another_way_is_not_the_titl
     marks = minority_marks(articles, [Disagreement("국비, sentence 1", "quantity", sides)])
     assert story_title(articles) == titles[0]  # the closest alone
     assert story_title(articles, marks) != titles[0]
+
+
+def test_a_correction_notice_standing_alone_keeps_its_tag_in_the_title():
+    """A county's correction of a figure it had sent, with an outlet's correction: the story
+    was titled "청솔군 추경 규모 421억원", which read in the list as a new announcement. Its
+    tag goes only where the story holds the release it corrects (the announcement)."""
+    notice = Article(
+        "fix", "추경 규모를 바로잡는다.", "[정정] 청솔군 추경 규모 421억원", is_release=True
+    )
+    outlet = Article(
+        "o", "추경 규모를 바로잡는다고 밝혔다.", "[바로잡습니다] 청솔군 추경", "청솔일보"
+    )
+    assert story_title([notice, outlet]) == "[정정] 청솔군 추경 규모 421억원"
+    first = Article("r", "추경 412억원을 편성했다.", "청솔군 추경 412억원 편성", is_release=True)
+    assert story_title([notice, first, outlet]) == "청솔군 추경 규모 421억원"

@@ -121,9 +121,14 @@ def carried_by(
 _TAG = re.compile(r"^\s*[\[(<【]\s*(?P<tag>[^\])>】]{1,10})\s*[\])>】]\s*")
 
 
-def _without_correction_tag(title: str) -> str:
-    """A corrected release's title without its tag (`[정정] 완주 로컬푸드 …`): the story is
-    the announcement, not its correction."""
+def _without_correction_tag(title: str, releases: int) -> str:
+    """A corrected release's title without its tag (`[정정] 완주 로컬푸드 …`) when the
+    story holds the release it corrects too (`releases` > 1): the story is the announcement,
+    not its correction. A correction notice standing alone (its story holds no other
+    release: outlets' own corrections of an earlier report) keeps it: titled without it, it
+    read in the story list as a new announcement of the corrected figure."""
+    if releases < 2:
+        return title
     m = _TAG.match(title)
     if m and any(mark in m["tag"].lower() for mark in words("correction_marks")):
         return title[m.end() :] or title
@@ -161,13 +166,14 @@ def minority_marks(
 
 
 def story_title(articles: Sequence[Article], avoid: Collection[str] = ()) -> str:
-    """The release's title, else the title most like the others (ties: the earliest), of the
-    articles with a body when there are any (a flash's headline carries its [속보] label);
-    of those stating none of `avoid` when there are any: a figure or name only the fewer
-    outlets of a disagreement state (the story of four outlets was titled with the one
-    that misprinted a figure in its headline, a black-box case)."""
+    """The release's title (a correction's tag dropped where it corrects a release of the
+    story, `_without_correction_tag`), else the title most like the others (ties: the
+    earliest), of the articles with a body when there are any (a flash's headline carries
+    its [속보] label); of those stating none of `avoid` when there are any: a figure or
+    name only the fewer outlets of a disagreement state (the story of four outlets was
+    titled with the one that misprinted a figure in its headline, a black-box case)."""
     if articles and articles[0].is_release and articles[0].title:
-        return _without_correction_tag(articles[0].title)
+        return _without_correction_tag(articles[0].title, sum(a.is_release for a in articles))
     titled = [a.title for a in articles if a.title and a.text] or [
         a.title for a in articles if a.title
     ]
