@@ -53,7 +53,14 @@ def story(example_db):
 
 def test_example_is_one_story_of_three_articles(example_db):
     (row,) = json.loads(run(example_db, "stories", "--format", "json").output)
-    assert set(row) == {"id", "title", "first_published", "outlets", "article_count"}
+    assert set(row) == {
+        "id",
+        "title",
+        "first_published",
+        "outlets",
+        "article_count",
+        "release_placements",
+    }
     assert row["article_count"] == 3
     assert sorted(row["outlets"]) == sorted(["일요신문", "국제뉴스", "아시아뉴스통신"])
     assert row["first_published"] == "2015-03-20T13:21:40+09:00"
