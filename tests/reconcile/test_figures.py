@@ -28,8 +28,8 @@ def sides(d) -> dict:
         ("3월", "date", ("amount", frozenset({"3"}))),
         ("5년간", "quantity", ("amount", frozenset({"5"}))),  # how long, not when
         ("50명이", "quantity", ("amount", frozenset({"50"}))),
-        ("5-2", "quantity", ("tally", 5, 2)),
-        ("5대2로", "quantity", ("tally", 5, 2)),
+        ("5-2", "quantity", ("tally", 2, 5)),  # (a score in either order)
+        ("5대2로", "quantity", ("tally", 2, 5)),
         ("five", "quantity", ("amount", frozenset({"5"}))),
         ("June", "date", ("month", 6)),
         ("Tuesday", "date", ("weekday", 1)),
@@ -158,3 +158,70 @@ def test_a_vote_count_is_two_figures_and_a_word_ending_like_a_hedge_is_none():
     other = said.replace("6표", "5표").replace("1표", "2표")
     found = story(said, other).disagreements()
     assert sorted(sorted(sides(d)) for d in found) == [["1표로", "2표로"], ["5표", "6표"]]
+
+
+@pytest.mark.parametrize(
+    ("said", "other"),
+    [
+        # one amount with its scale written apart, in two scales
+        (
+            "The company said it would invest 4 billion dollars in the new plant next year.",
+            "The company said it would invest 4,000 million dollars in the new plant next year.",
+        ),
+        # one score written from either side
+        (
+            "The Tigers lost to the visiting Lions 2-5 on Sunday night at home.",
+            "The Tigers lost to the visiting Lions 5-2 on Sunday night at home.",
+        ),
+    ],
+)
+def test_one_figure_written_two_ways_is_no_disagreement(said, other):
+    assert story(said, other).disagreements() == ()
+
+
+def test_a_word_after_a_figure_that_begins_like_a_hedge_is_none():
+    """`여성` begins as the hedge `여` (`50여 명`) does: the count before it was taken as
+    hedged and not compared (a review); `안팎이` is the hedge with its particle."""
+
+    def figures(said: str, other: str) -> list:
+        told = story(said, other)  # (the facts may compare the counts too: the figures alone)
+        return figure_disagreements(told.articles, told.aligned, (), lambda about, n: about)
+
+    said = "이날 행사에는 지역 주민 30명 여성 단체 회원들이 함께 참석해 자리를 빛냈다."
+    (d,) = figures(said, said.replace("30명", "40명"))
+    assert sides(d) == {"30명": ["a0"], "40명": ["a1"]}
+    hedged = said.replace("30명 여성", "30명 안팎이 여성")
+    assert figures(hedged, hedged.replace("30명", "35명")) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("징역 10년을", "quantity"),
+        ("2015년에", "date"),
+        ("3분기", "quantity"),
+        ("2시간", "quantity"),
+    ],
+)
+def test_which_figures_are_dates(word, kind):
+    found = [w.figure for w in words(word, 0, len(word)) if w.figure is not None]
+    assert [f.kind for f in found] == [kind]
+
+
+def test_a_day_beside_a_month_and_an_abbreviated_weekday_are_dates():
+    text = "It happened on Thu. March 19 at the port."
+    read = {w.text: w.figure for w in words(text, 0, len(text)) if w.figure is not None}
+    assert read["Thu"].kind == read["19"].kind == "date"
+
+
+def test_a_source_past_its_text_is_quoted_within_it():
+    from newsmoa.types import ConsolidatedSentence, Source
+
+    said = "The Cedar Springs City Council voted {} on Tuesday to approve the library plan."
+    told = story(said.format("5-2"), said.format("6-1"))
+    long_ = ConsolidatedSentence(
+        told.aligned[0].text,
+        (Source("a0", 0, len(said) + 400), Source("a1", 0, len(said) - 1)),
+    )
+    (d,) = figure_disagreements(told.articles, [long_], (), lambda about, n: about)
+    assert all(s.quote for v in d.values for s in v.sources)

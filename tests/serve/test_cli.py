@@ -1172,3 +1172,16 @@ def test_doubts_list_a_release_as_stories_does(capsys):
         ["한빛일보", "기사"],
         ["-", "기사"],
     ]
+
+
+def test_the_sigterm_handler_of_a_watch_is_put_back_after_it():
+    """`watch` turns SIGTERM into Ctrl-C while it runs; after, the process's handler is the
+    one before (a review: later code in the same process saw SIGTERM as Ctrl-C)."""
+    import signal
+
+    from newsmoa.serve.cli import _stop_on_term
+
+    before = signal.getsignal(signal.SIGTERM)
+    with _stop_on_term() as stopped:
+        assert signal.getsignal(signal.SIGTERM) is not before and not stopped()
+    assert signal.getsignal(signal.SIGTERM) == before

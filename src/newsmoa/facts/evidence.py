@@ -72,6 +72,9 @@ def quote_within(article: Article, lo: int, hi: int, start: int, end: int) -> So
     no clause is read (`reconcile.figures` quotes a figure's sentence, without the
     analyser)."""
     text = article.text
+    n = len(text)  # (a span past the text is cut to it: a review's crash)
+    start, end = max(0, min(start, n)), max(0, min(end, n))
+    lo, hi = max(0, min(lo, start)), min(n, max(hi, end))
     while lo < start and text[lo] in _TRIM:
         lo += 1
     while hi > end and text[hi - 1] in _TRIM:

@@ -44,7 +44,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import Any
@@ -55,7 +56,6 @@ from newsmoa.facts.evidence import quote_within
 from newsmoa.facts.quantities import hedged
 from newsmoa.facts.readings import stamps
 from newsmoa.facts.tables import mapping, rows
-from newsmoa.facts.tables import words as words_of
 from newsmoa.text.amounts import LARGE_UNITS, SMALL_UNITS, amounts
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, DisagreementValue
 
@@ -94,8 +94,25 @@ class _Word:
 
 
 @cache
-def _date_units() -> tuple[str, ...]:
-    return tuple(sorted(words_of("date_units"), key=len, reverse=True))
+def _date_units() -> tuple[tuple[str, bool, int | None], ...]:
+    """(unit, whether it dates, the digits a date of it has), the longest unit first."""
+    table = [(r[0], r[1] == "date", int(r[2]) if r[2:3] else None) for r in rows("date_units")]
+    return tuple(sorted(table, key=lambda r: -len(r[0])))
+
+
+def _dated(digits: str, after: str) -> bool:
+    """Whether a number of `digits` with `after` written on to it is a date or a time."""
+    for unit, dates, length in _date_units():
+        if after.startswith(unit):
+            return dates and (length is None or len(digits) == length)
+    return False
+
+
+@cache
+def _multipliers() -> dict[str, Decimal]:
+    """The words that multiply a number before them (`4 billion`: `number_words_en.tsv`)."""
+    rows_ = mapping("number_words_en").items()
+    return {w: Decimal(v[0]) for w, v in rows_ if v[1:2] == ("multiplier",)}
 
 
 @cache
@@ -115,22 +132,25 @@ def _number_words() -> dict[str, str]:
 def figure(word: str, start: int) -> Figure | None:
     """The figure a word (stripped of punctuation) is, if it is one."""
     end = start + len(word)
-    if (named := _named().get(word) or _named().get(word.rstrip("."))) is not None:
+    if (named := _named().get(word) or _named().get(f"{word}.")) is not None:  # (`Thu.`)
         return Figure("date", named, word, start, end)
     if (number := _number_words().get(word.lower())) is not None:
         return Figure("quantity", ("amount", frozenset({number})), word, start, end)
     if not _NUMBER.search(word):
         return None
     if (m := _TALLY.match(word)) is not None and not _NUMBER.search(word, m.end()):
-        return Figure("quantity", ("tally", int(m[1]), int(m[2])), word, start, end)
+        # (in either order: `2-5` and `5-2` are one score, written from either side)
+        return Figure("quantity", ("tally", *sorted((int(m[1]), int(m[2])))), word, start, end)
     values = amounts(word)
     if len(values) != 1 or _CODE.match(word.lstrip("(+")):
         return None  # (no figure, or several: `2016~17년`, `6:41pm`, `1,136억달러·148억달러`)
-    after = word[_last_digit(word) + 1 :]
-    dated = any(after.startswith(u) for u in _date_units()) and not after.startswith(
-        tuple(f"{u}간" for u in _date_units())  # (`5년간`: how long, not when)
-    )
+    first, last = _first_digit(word), _last_digit(word)
+    dated = _dated(word[first : last + 1].replace(",", ""), word[last + 1 :])
     return Figure("date" if dated else "quantity", ("amount", values), word, start, end)
+
+
+def _first_digit(word: str) -> int:
+    return next(i for i, c in enumerate(word) if c.isdigit())
 
 
 def _last_digit(word: str) -> int:
@@ -152,7 +172,35 @@ def words(text: str, start: int, end: int) -> tuple[_Word, ...]:
         if not word or not start <= at < end:
             continue
         fig = None if _in_a_group(raw, n) else figure(word, at)
+        if fig is not None and n + 1 < len(raw):
+            fig = _multiplied(fig, raw[n + 1].group().strip(_EDGE).lower())
         out.append(_Word(word.lower(), word, at, at + len(word), fig))
+    return _days_of_months(out)
+
+
+def _multiplied(fig: Figure, after: str) -> Figure:
+    """An amount times the word after it (`4 billion` is `4,000 million`); else as it is."""
+    times = _multipliers().get(after)
+    if times is None or fig.value[0] != "amount":
+        return fig
+    (value,) = fig.value[1]
+    try:
+        worth = format((Decimal(value) * times).normalize(), "f")
+    except InvalidOperation:
+        return fig
+    return replace(fig, value=("amount", frozenset({worth})))
+
+
+def _days_of_months(read: list[_Word]) -> tuple[_Word, ...]:
+    """The words with a number beside a month's name a date (`March 19`, `19 March`)."""
+    out = list(read)
+    for k, w in enumerate(read):
+        fig = w.figure
+        if fig is None or fig.value[0] != "amount" or fig.kind == "date":
+            continue
+        near = [read[j].figure for j in (k - 1, k + 1) if 0 <= j < len(read)]
+        if any(f is not None and f.value[0] == "month" for f in near):
+            out[k] = replace(w, figure=replace(fig, kind="date"))
     return tuple(out)
 
 
@@ -256,8 +304,7 @@ def _around_digits(word: str) -> tuple[str, str]:
     """What a figure writes before its digits and after them, less the multipliers written
     inside an amount (`8억5천만원` and `85억원` are both in 원: a misprint of one release's
     8억5천만원 as 85억원 was no disagreement, a press office's case)."""
-    first = next(i for i, c in enumerate(word) if c.isdigit())
-    return word[:first], word[_last_digit(word) + 1 :].lstrip(_MULTIPLIERS)
+    return word[: _first_digit(word)], word[_last_digit(word) + 1 :].lstrip(_MULTIPLIERS)
 
 
 _MULTIPLIERS = "".join((*SMALL_UNITS, *LARGE_UNITS)) + " "
@@ -276,12 +323,21 @@ def _hedged(a: Sequence[_Word], i1: int, i2: int, b: Sequence[_Word], j1: int, j
         ahead = [w.key for w in side[max(0, lo - 2) : lo]]
         if ahead and (ahead[-1] in before or " ".join(ahead) in before):
             return True
-        if hi < len(side) and side[hi].key.startswith(after):
+        if hi < len(side) and _hedge_after(side[hi].key, after):
             return True
     return False
 
 
 _hedged_words = lru_cache(maxsize=1 << 14)(hedged)  # (reprints repeat their words)
+
+
+def _hedge_after(word: str, hedges: Sequence[str]) -> bool:
+    """Whether a word is a hedge written after a figure, whole or with a particle on it
+    (`안팎`, `안팎이`, `가량의`; not `여성` for `여`, nor `이상한` for `이상`)."""
+    return any(
+        word == h or (len(h) >= 2 and word.startswith(h) and len(word) - len(h) <= 1)
+        for h in hedges
+    )
 
 
 @cache
@@ -390,7 +446,11 @@ def figure_disagreements(
     """The disagreements of figures the story's sentences state differently (module doc),
     past those `disputed` already quotes; `label(words, n)` names one in sentence n."""
     by_id = {a.id: a for a in articles}
-    quoted = [(s.article, s.start, s.end) for d in disputed for v in d.values for s in v.sources]
+    quoted: dict[str, list[tuple[int, int]]] = {}  # each article's words a fact dispute quotes
+    for d in disputed:
+        for v in d.values:
+            for s in v.sources:
+                quoted.setdefault(s.article, []).append((s.start, s.end))
     out = []
     for n, sentence in enumerate(sentences):
         where: dict[str, tuple[int, int]] = {}  # each article's variant
@@ -398,9 +458,9 @@ def figure_disagreements(
             where.setdefault(src.article, (src.start, src.end))
         for about, kind, by_article in sentence_figures(sentence, by_id):
             if _one_outlets_series(by_article, by_id) or any(
-                aid == q and lo <= f.start < hi
+                lo <= f.start < hi
                 for aid, f in by_article.items()
-                for q, lo, hi in quoted
+                for lo, hi in quoted.get(aid, ())
             ):
                 continue
             names: dict[Any, str] = {}  # each value as its first outlet writes it

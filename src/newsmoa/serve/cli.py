@@ -195,9 +195,11 @@ INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (SIGINT), as
 TERMINATED = 143  # stopped by SIGTERM (`kill`, a service manager's stop)
 
 
-def _stop_on_term() -> Callable[[], bool]:
+@contextmanager
+def _stop_on_term() -> Iterator[Callable[[], bool]]:
     """SIGTERM (`kill`, `systemctl stop`) stops a long command as Ctrl-C does, saying what was
-    stored (it ended it at once, without a word); returns whether it came."""
+    stored (it ended it at once, without a word); yields whether it came. The handler before
+    is put back after (a review: the process went on turning SIGTERM into Ctrl-C)."""
     import signal
 
     came: list[int] = []
@@ -206,9 +208,13 @@ def _stop_on_term() -> Callable[[], bool]:
         came.append(signum)
         raise KeyboardInterrupt
 
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, stop)
-    return lambda: bool(came)
+    main = threading.current_thread() is threading.main_thread()
+    before = signal.signal(signal.SIGTERM, stop) if main else None
+    try:
+        yield lambda: bool(came)
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)
 
 
 def _stored_when_stopped(room: Newsroom | None) -> str:
@@ -449,26 +455,26 @@ def watch(
     def poll() -> list[Item]:  # the releases after the reports: a release decides first
         return [*reports.poll(), *map(as_release, releases.poll())]  # all the same (`index`)
 
-    stopped = _stop_on_term()
-    try:
-        ok = watching.watch(
-            poll,
-            opened,
-            report,
-            failed,
-            left_out,
-            interval=interval,
-            polls=1 if once else None,
-            recluster_every=recluster_every,
-        )
-    except KeyboardInterrupt:
-        click.echo(
-            f"stopped: added {plural(stored['added'], 'article', 'articles')} and updated "
-            f"{stored['updated']} since the watch started; what a poll cut short had not "
-            "stored is read again when it starts again",
-            err=True,
-        )
-        ctx.exit(TERMINATED if stopped() else INTERRUPTED)
+    with _stop_on_term() as stopped:
+        try:
+            ok = watching.watch(
+                poll,
+                opened,
+                report,
+                failed,
+                left_out,
+                interval=interval,
+                polls=1 if once else None,
+                recluster_every=recluster_every,
+            )
+        except KeyboardInterrupt:
+            click.echo(
+                f"stopped: added {plural(stored['added'], 'article', 'articles')} and updated "
+                f"{stored['updated']} since the watch started; what a poll cut short had not "
+                "stored is read again when it starts again",
+                err=True,
+            )
+            ctx.exit(TERMINATED if stopped() else INTERRUPTED)
     if not ok:
         ctx.exit(1)
 

@@ -6,6 +6,7 @@ was read as JSONL, an error a line)."""
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import sys
@@ -150,7 +151,7 @@ def entities(ctx: click.Context, source: str, output: str) -> None:
         _tag(ctx, source, _articles(source), output)
         return
     try:
-        lines: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+        lines: IO[bytes] = sys.stdin.buffer if source == "-" else _opened(source)
     except OSError as exc:
         raise cannot_read(source, exc) from exc
     try:
@@ -166,6 +167,14 @@ def entities(ctx: click.Context, source: str, output: str) -> None:
     finally:
         if lines is not sys.stdin.buffer:
             lines.close()
+
+
+def _opened(path: str) -> IO[bytes]:
+    """A JSONL file to read, a gzip-compressed one decompressed as `ingest` reads it (a
+    review: `entities a.jsonl.gz` said it was no JSONL)."""
+    if path.endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")  # noqa: SIM115
 
 
 def _tag(
