@@ -152,3 +152,16 @@ def test_a_missing_input_is_one_line_naming_it_once(tmp_path, command):
     assert got.exit_code == 1
     line = got.output.strip()
     assert line.startswith(f"Error: {missing}: cannot read: ") and line.count(str(missing)) == 1
+
+
+def test_entities_reads_a_gzip_compressed_jsonl_as_ingest_does(tmp_path):
+    """`entities a.jsonl.gz` said the file was no JSONL (a review)."""
+    import gzip
+
+    packed = tmp_path / "in.jsonl.gz"
+    packed.write_bytes(gzip.compress(_input(tmp_path).read_bytes()))
+    out = tmp_path / "out.jsonl"
+    got = _run("entities", str(packed), "-o", str(out))
+    assert got.exit_code == 0, got.output
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a0", "a1", "a2"] and all("entities" in r for r in rows)
