@@ -30,6 +30,7 @@ from newsmoa.serve.view import (
     when,
     why_text,
     with_disputes,
+    with_unit,
     wordings,
 )
 
@@ -334,8 +335,7 @@ def _event_fields(event: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _fact_value(fact: dict[str, Any]) -> str:
     """A fact's value as stated, with its unit (as the web page shows it)."""
-    unit = f" {fact['unit']}" if fact.get("unit") else ""
-    return f"{show_stated(fact['value'], fact.get('text'))}{unit}"
+    return with_unit(show_stated(fact["value"], fact.get("text")), fact.get("unit"))
 
 
 def _fact_role(fact: dict[str, Any]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import fields
@@ -81,6 +82,16 @@ def show_stated(value: Any, words: str | None) -> str:
     """`show_value` for a value stated in `words` (a fact's text, a quote): figures stated
     without Hangul (`$60,000`, `about 300 people`) in thousands, others in 만/억/조."""
     return show_value(value, korean=not words or has_hangul(words))
+
+
+def with_unit(shown: str, unit: str | None) -> str:
+    """A value shown with its unit: a currency's sign before it, as it is written (`$4,200,000`,
+    `€12`; it read `4,200,000 $`), any other unit after it (`50 명`, `14 months`)."""
+    if not unit:
+        return shown
+    if unicodedata.category(unit[-1]) == "Sc":  # (`$`, `HK$`, `€`, `£`, `¥`)
+        return f"{unit}{shown}"
+    return f"{shown} {unit}"
 
 
 _DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::00)?(?:[+-]\d{2}:\d{2}|Z)?")
@@ -474,6 +485,7 @@ def _facts(doc: dict[str, Any], chips: Chips) -> list[tuple[str, list[dict[str, 
             {
                 **f,
                 "shown": show_stated(f["value"], f.get("text")),
+                "stated": with_unit(show_stated(f["value"], f.get("text")), f.get("unit")),
                 "chips": chips(f.get("sources") or []),
             }
         )
