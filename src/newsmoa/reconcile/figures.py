@@ -334,10 +334,10 @@ _hedged_words = lru_cache(maxsize=1 << 14)(hedged)  # (reprints repeat their wor
 def _hedge_after(word: str, hedges: Sequence[str]) -> bool:
     """Whether a word is a hedge written after a figure, whole or with a particle on it
     (`안팎`, `안팎이`, `가량의`; not `여성` for `여`, nor `이상한` for `이상`)."""
-    return any(
-        word == h or (len(h) >= 2 and word.startswith(h) and len(word) - len(h) <= 1)
-        for h in hedges
-    )
+    return any(word == h or (word.startswith(h) and word[len(h) :] in _PARTICLES) for h in hedges)
+
+
+_PARTICLES = frozenset("이가을를은는의에도로만과와")  # one written on to a hedge (`안팎이`)
 
 
 @cache
@@ -465,7 +465,7 @@ def figure_disagreements(
                 continue
             names: dict[Any, str] = {}  # each value as its first outlet writes it
             for fig in by_article.values():
-                names.setdefault(_key(fig.value), fig.words)
+                names.setdefault(_key(fig.value), _without_particle(fig.words))
             values = []
             for value in sorted(names, key=_order):
                 found = [
@@ -476,6 +476,20 @@ def figure_disagreements(
                 values.append(DisagreementValue(names[value], tuple(found)))
             out.append(Disagreement(label(about, n), kind, tuple(values)))
     return out
+
+
+def _without_particle(words: str) -> str:
+    """A figure's words as its side is headed, less a particle after its unit (`1표로`: `1표`,
+    `20곳을`: `20곳`); one right after the digits stays (`3대1로`, and `30도`, a unit)."""
+    for particle in _VALUE_PARTICLES:
+        kept = words[: -len(particle)]
+        if words.endswith(particle) and kept and not kept[-1].isdigit() and kept[-1] != "대":
+            return kept
+    return words
+
+
+# particles written on to a figure's unit, the longer first (`으로` before `로`)
+_VALUE_PARTICLES = ("으로", "에서", "까지", "부터", "에는", *sorted(_PARTICLES), "께")
 
 
 def _one_outlets_series(by_article: Mapping[str, Figure], by_id: Mapping[str, Article]) -> bool:
