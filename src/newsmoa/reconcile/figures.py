@@ -295,9 +295,17 @@ def _one_unit(a: str, b: str) -> bool:
     if not (_NUMBER.search(a) and _NUMBER.search(b)):
         return True  # (a word: a month, a weekday, a number word)
     (a0, a1), (b0, b1) = (_around_digits(w) for w in (a, b))
-    # a particle after one unit (`일`, `일에`); none is no unit (`30` is no `48km`)
-    after = a1 == b1 or bool(a1 and b1 and (a1.startswith(b1) or b1.startswith(a1)))
-    return a0 == b0 and after
+    # one unit whatever particle follows it (`일`, `일에`; `명을`, `명이`); none is no unit
+    # (`30` is no `48km`), and other letters make another (`%p` is no `%`, `시간` no `시`)
+    return a0 == b0 and _unit(a1) == _unit(b1)
+
+
+def _unit(written: str) -> str:
+    """What follows a figure's digits, less a particle after it (`명을`: `명`; `도` stays)."""
+    for particle in _VALUE_PARTICLES:
+        if written.endswith(particle) and len(written) > len(particle):
+            return written[: -len(particle)]
+    return written
 
 
 def _around_digits(word: str) -> tuple[str, str]:
@@ -481,11 +489,10 @@ def figure_disagreements(
 def _without_particle(words: str) -> str:
     """A figure's words as its side is headed, less a particle after its unit (`1표로`: `1표`,
     `20곳을`: `20곳`); one right after the digits stays (`3대1로`, and `30도`, a unit)."""
-    for particle in _VALUE_PARTICLES:
-        kept = words[: -len(particle)]
-        if words.endswith(particle) and kept and not kept[-1].isdigit() and kept[-1] != "대":
-            return kept
-    return words
+    if not _NUMBER.search(words):
+        return words  # (a month, a weekday, a number word)
+    cut = _last_digit(words) + 1
+    return words[:cut] + _unit(words[cut:])
 
 
 # particles written on to a figure's unit, the longer first (`으로` before `로`)
