@@ -315,3 +315,20 @@ def test_a_wrapped_texts_line_ending_in_a_closed_quotation_ends_its_paragraph():
     ]
     text = "\n".join(lines)
     assert [text[a:b] for a, b in _unwrapped(text)] == [lines[0], "\n".join(lines[1:])]
+
+
+def test_a_legal_forms_mark_opening_a_sentence_stays_with_its_name():
+    """`(복)청솔복지회는 …` after another sentence on its line was cut into `(복)` alone and a
+    sentence naming `청솔복지회` without its form (Kiwi ends the sentence before after the
+    mark); a sentence opening the line kept it."""
+    assert _cut(
+        "군은 협약을 맺었다. (복)청솔복지회도 참여했다.(주)청솔식품은 1000만원을 기탁했다."
+    ) == [
+        "군은 협약을 맺었다.",
+        "(복)청솔복지회도 참여했다.",
+        "(주)청솔식품은 1000만원을 기탁했다.",
+    ]
+    assert _cut("(사)청솔문화재단과 (재)청솔장학회도 참여했다. (사) 청솔회도 함께했다.") == [
+        "(사)청솔문화재단과 (재)청솔장학회도 참여했다.",
+        "(사) 청솔회도 함께했다.",
+    ]

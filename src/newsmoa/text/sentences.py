@@ -249,6 +249,8 @@ def _continues(para: str, last: list[int], start: int, end: int) -> bool:
     piece, before = para[start:end].strip(), para[last[0] : last[1]].strip()
     if not piece.strip(CLOSERS) or not before.strip(_OPENERS):
         return True  # closing marks alone go back, opening marks alone go on
+    if _PREFIX_MARK.fullmatch(before) and start == last[1]:
+        return True  # a legal form's mark glued onto the name it opens (`(복)청솔복지회는`)
     if any(m.start() < last[1] and start < m.end() for m in _DOTTED_DATE.finditer(para)):
         return True
     if _BARE_QUOTE.fullmatch(before) and para[last[1] : start].isspace():
@@ -268,4 +270,9 @@ _DOTTED_DATE = re.compile(
     rf"(?<![\d.])(?:(?:19|20)\d\d|[’']\d\d)\.\s*{_MONTH}\.(?:\s*{_DAY}\.)?(?!\d){_WHEN}"
     rf"|(?<![\d.]){_MONTH}\.\s*{_DAY}\.(?=\s*(?:\(\w{{1,3}}\)|\d{{1,2}}:\d\d)|[가-힣]){_WHEN}"
 )
+# A bracketed word of one or two syllables written onto the next word: an organisation's
+# legal form (`(복)청솔복지회는`, `(사)`, `(재)`, `(주)`). After another sentence on its line
+# Kiwi ends that one after the mark, and the end cut there left `(복)` a sentence of its own,
+# the name without it.
+_PREFIX_MARK = re.compile(r"\([가-힣]{1,2}\)")
 _BARE_QUOTE = re.compile(r"[“‘\"'][^“”‘’\"'.!?]*[”’\"']")
