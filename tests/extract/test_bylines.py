@@ -106,6 +106,13 @@ SIGNATURES = [
     ("[김민지 기자 minji@chungsol.example]", "김민지", "minji@chungsol.example", None),
     ("(청솔일보 김민지 기자)", "김민지", None, "청솔일보"),
     ("【김민지 기자】", "김민지", None, None),
+    # an outlet before `=` or `/`, a marker's byline without its brackets on a line of its
+    # own (the reporter was read, the outlet lost); a place there names none
+    ("충청저널 = 윤가람 기자", "윤가람", None, "충청저널"),
+    ("충청저널=윤가람 기자", "윤가람", None, "충청저널"),
+    ("뉴스새만금 / 윤가람 기자", "윤가람", None, "뉴스새만금"),
+    ("제주=주미령 선임기자", "주미령", None, None),
+    ("워싱턴=백종민 특파원", "백종민", None, None),
 ]
 
 

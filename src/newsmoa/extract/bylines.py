@@ -72,7 +72,7 @@ _ROLE_SUFFIX_RE = re.compile(rf"^(?P<name>{_NAMES})\s*{_ROLE}$")
 # reporter is the first of those words that is no desk (`reporter_of`).
 _SIGNATURE = (
     rf"(?:(?:글|사진)(?:\s*[·ㆍ]\s*(?:글|사진))?\s+)?"  # "글·사진 김민제 기자"
-    rf"(?:[가-힣A-Za-z·ㆍ]{{1,15}}\s*[=/]\s*)?(?P<name>{_NAMES})(?=\s|{_ROLE})\s*"
+    rf"(?:(?P<place>[가-힣A-Za-z·ㆍ]{{1,15}})\s*[=/]\s*)?(?P<name>{_NAMES})(?=\s|{_ROLE})\s*"
     rf"(?P<desk>(?:[가-힣]{{2,6}}\s+){{1,3}})?{_ROLE}"
     rf"(?:\s*[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?|(?P<emptied>\s*[(<\[]\s*[)>\]]))?"
 )
@@ -156,6 +156,14 @@ def leading_byline(line: str) -> Byline | None:
     if outlet is None and _LEAD_REPORTER_RE.match(rest):  # `【청솔일보】김민지 기자 = …`
         outlet = _signing_outlet(inner)
     return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
+
+
+def _signing_place(word: str | None) -> str | None:
+    """The outlet the word before a signature's `=` or `/` names (`충청저널 = 윤가람 기자`,
+    a byline on its own line, as a marker without brackets writes it: the reporter was read
+    and the outlet lost); a place there (`제주=주미령 기자`, `도쿄/조기원 특파원`) names
+    none."""
+    return _signing_outlet(word) if word else None
 
 
 def _signing_outlet(word: str) -> str | None:
@@ -397,9 +405,8 @@ def signature(line: str) -> Byline | None:
         m = _SIGNATURE_RE.match(line)
     if m and _signed(m):
         email = m["email"]
-        return Byline(
-            outlet=outlet or outlet_from_email(email), reporter=reporter_of(m), email=email
-        )
+        outlet = outlet or _signing_place(m["place"]) or outlet_from_email(email)
+        return Byline(outlet=outlet, reporter=reporter_of(m), email=email)
     m = _EMAIL_ONLY_RE.match(line)
     if m:
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"])
