@@ -288,6 +288,61 @@ def test_a_releases_own_date_line_with_its_weekday_dates_it():
             assert (a.title, a.text[:8]) == ("청솔군, 로컬푸드 협약", "청솔군은 24일"), line
 
 
+def test_a_bracketed_byline_before_the_date_signs_the_article():
+    """`[군정신문=한도윤 기자] 2026.03.10` under the headline gave the outlet and the day, but
+    its reporter was lost (the stamp read its mark's outlet only): a black-box case."""
+    body = (
+        "청솔군이 스마트농업 혁신지구 공모사업에 선정됐다고 10일 밝혔다.\n\n"
+        "군은 국비 120억원을 포함해 총사업비 240억원을 확보했다."
+    )
+    for line, when in (
+        ("[군정신문=한도윤 기자] 2026.03.10", "2026-03-10"),
+        ("[군정신문=한도윤 기자] 2026.03.10 14:20", "2026-03-10T14:20:00+09:00"),
+    ):
+        a = extract(RawItem(origin="a.txt", text=f"청솔군, 혁신지구 선정\n{line}\n\n{body}"))
+        assert isinstance(a, Article), line
+        assert (a.outlet, a.reporter, a.title) == ("군정신문", "한도윤", "청솔군, 혁신지구 선정")
+        assert a.published is not None, line
+        shown = a.published.date().isoformat() if a.day_only else a.published.isoformat()
+        assert shown == when, line
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("2026. 11. 24.(화) 배포", "2026-11-24"),
+        ("2026. 11. 24.(화) 청솔군 농업정책과", "2026-11-24"),
+        ("2026.11.24.(화) 보도자료", "2026-11-24"),
+        ("2026년 11월 24일 화요일 청솔군", "2026-11-24"),
+        ("2026. 11. 24.(화) 11:00 이후 보도", "2026-11-24T11:00:00+09:00"),
+    ],
+)
+def test_a_releases_date_line_with_words_after_it_dates_it(line, when):
+    """Words after the weekday (`2026. 11. 24.(화) 배포`, `… 청솔군 농업정책과`, the issuing
+    desk) made the release's date line no date: the release was undated, its `24일`
+    unresolved (a black-box case)."""
+    body = "청솔군은 24일 군청에서 로컬푸드 협약을 체결했다고 밝혔다.\n\n문의: 농업정책과"
+    for text in (
+        f"청솔군, 로컬푸드 협약\n{line}\n\n{body}",
+        f"{line}\n청솔군, 로컬푸드 협약\n\n{body}",
+    ):
+        a = extract(RawItem(origin="r.txt", text=text))
+        assert isinstance(a, Article) and a.published is not None, text
+        shown = a.published.date().isoformat() if a.day_only else a.published.isoformat()
+        assert shown == when, text
+        assert (a.title, a.subtitle, a.text[:8]) == ("청솔군, 로컬푸드 협약", None, "청솔군은 24일")
+
+
+def test_a_sentence_opening_with_a_dated_weekday_is_no_date_line():
+    body = "청솔군은 24일 군청에서 로컬푸드 협약을 체결했다고 밝혔다.\n\n문의: 농업정책과"
+    a = extract(
+        RawItem(
+            origin="r.txt", text=f"청솔군, 로컬푸드 협약\n\n{body}\n\n2026. 12. 1.(화) 행사를 연다"
+        )
+    )
+    assert isinstance(a, Article) and a.published is None
+
+
 def test_a_stamp_opening_the_text_gives_its_outlet_time_and_leaves_the_headline():
     """`[한빛일보] 2024.06.03` atop a clipping (a date alone) was read as a byline whose rest
     became the title, and the article had no date; with a time after it the outlet was lost

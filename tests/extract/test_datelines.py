@@ -150,12 +150,34 @@ def test_a_pages_iso_dateline_keeps_its_offset():
         ("[한빛일보] 2026.11.24(화)", "한빛일보"),
         ("보도자료 2026. 11. 24.(화)", None),  # the kind of document, no outlet
         ("[보도자료] 2026.11.24", None),
+        # its name and a comma, as an English masthead stands beside its date (it was the
+        # subtitle, the article undated and unnamed)
+        ("한빛일보, 2019.07.31", "한빛일보"),
+        ("한빛일보, 2019.07.31 10:20", "한빛일보"),
     ],
 )
 def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
     found = stamp(line)
-    assert found is not None and found[0] == stamp_at(line)
-    assert found[1] == outlet
+    assert found is not None and found.at == stamp_at(line)
+    assert found.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "reporter"),
+    [
+        ("[군정신문=한도윤 기자] 2026.03.10", "군정신문", "한도윤"),
+        ("[청솔일보=김민지 기자] 2026.03.12 10:20", "청솔일보", "김민지"),
+        ("[청솔일보 김민지 기자] 2026-03-12", "청솔일보", "김민지"),
+        ("[한빛일보] 2024.06.03 11:12", "한빛일보", None),
+        ("한빛일보 | 2024.06.03", "한빛일보", None),
+    ],
+)
+def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):
+    """A bracketed byline before the date (`[군정신문=한도윤 기자] 2026.03.10`) names the
+    reporter as it does opening a line of body text; the stamp kept its outlet only, and the
+    article was unsigned."""
+    found = stamp(line)
+    assert found is not None and (found.outlet, found.reporter) == (outlet, reporter)
 
 
 @pytest.mark.parametrize(
@@ -172,6 +194,8 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
         "[2024] 2024.06.03",  # a mark is a name, not a number
         "정치 | 2026.11.24.(화)",  # a weekday is no time
         "2026.11.24.(화) 행사",
+        "청솔군, 2024.06.03 11:12",  # a name before a comma is a mark only when it is an outlet's
+        "정치, 2024.06.03",
     ],
 )
 def test_what_is_no_stamp(line):

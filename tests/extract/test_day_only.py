@@ -145,6 +145,17 @@ def test_a_korean_masthead_over_the_date_line_names_the_article():
     assert (b.outlet, b.subtitle) == ("청솔뉴스", None)
 
 
+def test_a_korean_masthead_and_a_comma_before_the_date_names_the_article():
+    """`한빛일보, 2019.07.31` as `Grand Rapids Herald, March 12, 2026` is read: it was the
+    subtitle, the article undated and named by its file."""
+    a = _article("청솔군, 창업공간 조성 나선다\n\n한빛일보, 2019.07.31\n\n" + KO_BODY)
+    assert (a.outlet, a.subtitle, article_to_json(a)["published"]) == (
+        "한빛일보",
+        None,
+        "2019-07-31",
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -40,6 +40,7 @@ from newsmoa.extract.datelines import (
     Dateline,
     parse_datetime,
     published_dateline,
+    release_day,
 )
 from newsmoa.extract.datelines import stamp as stamp_of  # (`stamp`: the time it gives)
 from newsmoa.extract.datelines_en import english_dateline
@@ -448,18 +449,21 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.DATED:
             found = stamp_of(text) if stamp is None else None
             if found is not None and not in_body:  # a line that is only a date and time,
-                stamp = parse_datetime(text[found[0] :], tz=tz)  # maybe after a mark
-                parts.stamped = found[1]  # (`[한빛일보] 2024.06.03`: its outlet)
-                stamp_timed = _timed(text[found[0] :])
+                stamp = parse_datetime(text[found.at :], tz=tz)  # maybe after a mark
+                parts.stamped = found.outlet  # (`[한빛일보] 2024.06.03`: its outlet)
+                parts.reporter = parts.reporter or found.reporter  # (`[…=한도윤 기자] …`)
+                stamp_timed = _timed(text[found.at :])
             elif found is not None:  # ... under the body: the clipping's, if no body follows
-                at = text[found[0] :]
-                foot = (parse_datetime(at, tz=tz), found[1], _timed(at))
+                at = text[found.at :]
+                foot = (parse_datetime(at, tz=tz), found.outlet, _timed(at))
             elif stamp is None and not in_body and (stamped := _signed_stamp(text, tz)):
                 stamp, b = stamped  # `2026년 03월 12일 (목) 09:30:15 김민지 기자 minji@…`
                 stamp_timed = True  # (`_signed_stamp` takes only a date with its time)
                 parts.reporter = parts.reporter or b.reporter
                 parts.email = parts.email or b.email
                 parts.outlet = parts.outlet or b.outlet
+            elif stamp is None and not in_body and (day := release_day(text, tz=tz)):
+                stamp, stamp_timed = day.when, day.timed  # `2026. 11. 24.(화) 배포`
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
             # a signature before the notice on its line (`김민지 기자 <저작권자 © …>`: the

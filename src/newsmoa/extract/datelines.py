@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.bylines import leading_byline
+from newsmoa.extract.bylines import Byline, leading_byline
 from newsmoa.extract.tables import dateline_labels, document_labels, outlets, time_zones
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -158,13 +158,15 @@ def find_datelines(line: str, *, tz: ZoneInfo = SEOUL, max_chars: int = 120) -> 
 
 # a page's stamp: a date and time alone on a line, maybe after its outlet's or section's
 # mark (`[한빛일보] 2024.06.03 11:12`, `한빛일보 | 2024-06-03 11:12`) or its outlet's name
-# (`한빛일보 2024-06-03 11:12`); after a mark, a time is needed unless the mark names an
+# (`한빛일보 2024-06-03 11:12`) or its name and a comma (`한빛일보, 2019.07.31`, as an English
+# masthead stands beside its date: it was the subtitle, the article undated and unnamed);
+# after a mark, a time is needed unless the mark names an
 # outlet (`정치 | 2024.06.03` may head a list; `[한빛일보] 2024.06.03` is a clipping's stamp);
 # a mark's name may hold digits after its first character (`[뉴스1] 2024.06.03 13:20`: it
 # was read as the headline and a sentence, and the article had no date: a black-box case)
 _MARK_RE = re.compile(
     r"(?:\[(?P<bracketed>[^\[\]\d][^\[\]]{0,19})\]"
-    r"|(?P<barred>[^\[\]|·\d][^\[\]|·]{0,19}?)\s*[|·]"
+    r"|(?P<barred>[^\[\]|·,\d][^\[\]|·,]{0,19}?)\s*(?P<bar>[|·,])"
     r"|(?P<named>[^\s\[\]|·\d][^\s\[\]|·]{1,14})(?=\s))\s*(?=(?:19|20)\d\d)"
 )
 
@@ -172,24 +174,36 @@ _MARK_RE = re.compile(
 def stamp_at(line: str) -> int | None:
     """Where the date starts when the (stripped) line is a page's stamp, else None."""
     found = stamp(line)
-    return None if found is None else found[0]
+    return None if found is None else found.at
 
 
-def stamp(line: str) -> tuple[int, str | None] | None:
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A page's stamp: where its date starts on the line, and who its mark names."""
+
+    at: int
+    outlet: str | None = None
+    reporter: str | None = None  # (`[군정신문=한도윤 기자] 2026.03.10`: it was lost)
+
+
+def stamp(line: str) -> Stamp | None:
     """When the (stripped) line is a page's stamp: where its date starts, and the outlet its
     mark names (`[한빛일보] 2024.06.03 11:12`, `[서울=뉴시스] 2024.06.03`, `한빛일보 | …`): a
     known name of 3+ characters or one by its ending (`outlets.tsv`, `outlet_suffixes.tsv`,
     as an opening marker names one), None when the mark names none (`정치 | 2024.06.03
-    11:12`) or there is no mark; None when the line is no stamp."""
+    11:12`) or there is no mark, and the reporter a bracketed mark names as an opening
+    marker does (`[군정신문=한도윤 기자] 2026.03.10`); None when the line is no stamp."""
     mark = _MARK_RE.match(line)
     at = mark.end() if mark else 0
     dm = DATETIME_RE.fullmatch(line, at) or _dated_weekday(line, at)
     if dm is None:
         return None
-    outlet = _mark_outlet(mark) if mark else None
-    if mark and outlet is None and (mark["named"] or dm["H"] is None) and not _document(mark):
-        return None  # (a name before a space is a mark only when it names an outlet)
-    return at, outlet
+    byline = _mark_byline(mark) if mark else None
+    outlet = byline.outlet if byline else None
+    named = mark and (mark["named"] or mark["bar"] == ",")
+    if mark and outlet is None and (named or dm["H"] is None) and not _document(mark):
+        return None  # (a name before a space or a comma is a mark only when it names an outlet)
+    return Stamp(at, outlet, byline.reporter if byline else None)
 
 
 # a weekday after a date with no time (`2026.11.24.(화)`, `2026. 11. 24.(화)`: a press
@@ -206,6 +220,32 @@ def _dated_weekday(line: str, at: int) -> re.Match[str] | None:
     return dm
 
 
+# a release's date line with words after its weekday (and time): what the line is, or who
+# issued it (`2026. 11. 24.(화) 배포`, `2026.11.24.(화) 보도자료`, `2026. 11. 24.(화) 청솔군
+# 농업정책과`: the release was undated, its `24일` unresolved); Hangul words only, and no
+# sentence (`2026. 11. 24.(화) 행사를 열었다`)
+_DAY_WORD = re.compile(r"\s*(?:\([월화수목금토일]\)|[월화수목금토일]요일)")
+_ISSUED_BY = re.compile(r"(?:\s+[가-힣]{1,12}){1,4}\s*")
+_SAID = frozenset("다요죠")
+
+
+def release_day(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
+    """The date (and time) a (stripped) release's date line opens with when words follow its
+    weekday: a line above the release's body (`2026. 11. 24.(화) 배포`), else None."""
+    dm = DATETIME_RE.match(line)
+    if dm is None:
+        return None
+    if dm["H"]:  # (the weekday before the time: `2026. 11. 24.(화) 14:00 배포`)
+        weekday, end = _DAY_WORD.search(line, dm.end("d"), dm.start("H")), dm.end()
+    else:
+        weekday = _DAY_WORD.match(line, dm.end())
+        end = weekday.end() if weekday else 0
+    if weekday is None or not _ISSUED_BY.fullmatch(line, end) or line.rstrip()[-1] in _SAID:
+        return None
+    when = _from_match(dm, tz)
+    return None if when is None else Dateline("published", when, 0, end, timed=bool(dm["H"]))
+
+
 def _document(mark: re.Match[str]) -> bool:
     """Whether a stamp's mark names the kind of document (`보도자료 2026. 11. 24.(화)` atop a
     release, `document_labels.tsv`: it was the release's title, and the release had no
@@ -214,11 +254,12 @@ def _document(mark: re.Match[str]) -> bool:
     return "".join(name.lower().split()) in document_labels()
 
 
-def _mark_outlet(mark: re.Match[str]) -> str | None:
+def _mark_byline(mark: re.Match[str]) -> Byline | None:
     if mark["bracketed"]:  # as an opening marker names one: `[서울=뉴시스]`, `[전주시민일보]`
-        return getattr(leading_byline(f"[{mark['bracketed']}]"), "outlet", None)
+        return leading_byline(f"[{mark['bracketed']}]")
     name = (mark["barred"] or mark["named"] or "").strip()
-    return outlets().canonical(name) if len(name) >= 3 else None
+    outlet = outlets().canonical(name) if len(name) >= 3 else None
+    return Byline(outlet=outlet) if outlet else None
 
 
 def published_from_datelines(datelines: list[Dateline]) -> datetime | None:

@@ -11,7 +11,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from newsmoa.extract import boilerplate, bylines
-from newsmoa.extract.datelines import Dateline, find_datelines, stamp_at
+from newsmoa.extract.datelines import Dateline, find_datelines, release_day, stamp_at
 from newsmoa.extract.datelines_en import english_dateline
 from newsmoa.extract.tables import caption_marks
 from newsmoa.text.normalize import CLOSERS
@@ -92,8 +92,9 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     english = english_dateline(stripped)
     if english is not None:  # `April 28, 2009` on a line of its own
         return Line(number, text, Kind.DATELINE, (english,))
-    # a date and time alone, also after its outlet's mark (`[한빛일보] 2024.06.03 11:12`)
-    if stamp_at(stripped) is not None:
+    # a date and time alone, also after its outlet's mark (`[한빛일보] 2024.06.03 11:12`), and a
+    # release's date line (`2026.11.24.(화) 보도자료`: the kind of document made it furniture)
+    if stamp_at(stripped) is not None or release_day(stripped) is not None:
         return Line(number, text, Kind.DATED)
     if boilerplate.is_tip_line(stripped):  # (after its outlet's mark too: `[광주=뉴시스] …`)
         return Line(number, text, Kind.FURNITURE)
