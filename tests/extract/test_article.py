@@ -333,6 +333,26 @@ def test_a_releases_date_line_with_words_after_it_dates_it(line, when):
         assert (a.title, a.subtitle, a.text[:8]) == ("청솔군, 로컬푸드 협약", None, "청솔군은 24일")
 
 
+@pytest.mark.parametrize(
+    ("line", "outlet", "reporter"),
+    [
+        ("충청저널 윤가람 기자 | 입력 2026.03.11 16:30", "충청저널", "윤가람"),
+        ("청솔일보 김민지 기자 | 2026.03.11 16:30", "청솔일보", "김민지"),
+        ("2026년 03월 11일(수) 16:30 청솔일보", "청솔일보", None),
+        ("[청솔일보]김민지 기자", "청솔일보", "김민지"),
+    ],
+)
+def test_the_outlet_and_reporter_beside_a_date_or_a_mark_name_the_article(line, outlet, reporter):
+    """The signature before a dateline named the reporter but not its outlet; before a stamp's
+    bar neither; an outlet after a dated weekday was lost; a signature after an outlet's mark
+    stayed the text's first paragraph (black-box cases)."""
+    body = "청솔군이 스마트농업 혁신지구에 선정됐다고 11일 밝혔다.\n\n군은 국비 120억원을 확보했다."
+    a = extract(RawItem(origin="a.txt", text=f"청솔군, 혁신지구 선정\n{line}\n\n{body}"))
+    assert isinstance(a, Article)
+    assert (a.outlet, a.reporter, a.subtitle) == (outlet, reporter, None)
+    assert a.text.startswith("청솔군이 스마트농업")
+
+
 def test_a_sentence_opening_with_a_dated_weekday_is_no_date_line():
     body = "청솔군은 24일 군청에서 로컬푸드 협약을 체결했다고 밝혔다.\n\n문의: 농업정책과"
     a = extract(

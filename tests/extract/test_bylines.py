@@ -60,6 +60,11 @@ LEADING = [
     ("《청주=연합뉴스》 김민지 기자 = 군은", "연합뉴스", "김민지", "군은"),
     ("[KBS 청주] 청솔군이", "KBS", None, "청솔군이"),
     ("(MBC 충북) 청솔군이", "MBC", None, "청솔군이"),
+    # the reporter's signature alone after the outlet's mark (it was the text's first
+    # paragraph, the article unsigned); words that sign no one stay the text
+    ("[청솔일보]김민지 기자", "청솔일보", "김민지", ""),
+    ("[청솔일보] 김민지·이영희 기자", "청솔일보", "김민지", ""),
+    ("[청솔일보] 이번 기자회견", "청솔일보", None, "이번 기자회견"),
 ]
 
 

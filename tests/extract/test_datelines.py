@@ -170,6 +170,9 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
         ("[청솔일보 김민지 기자] 2026-03-12", "청솔일보", "김민지"),
         ("[한빛일보] 2024.06.03 11:12", "한빛일보", None),
         ("한빛일보 | 2024.06.03", "한빛일보", None),
+        # a signature before a bar (both were lost; the time alone was read)
+        ("청솔일보 김민지 기자 | 2026.03.11 16:30", "청솔일보", "김민지"),
+        ("김민지 기자 | 2026.03.11", None, "김민지"),
     ],
 )
 def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):

@@ -428,6 +428,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 if signed is not None and signed.reporter:
                     parts.reporter = parts.reporter or signed.reporter
                     parts.email = parts.email or signed.email
+                    parts.outlet = parts.outlet or signed.outlet  # (`충청저널 윤가람 기자 |`)
                     break
         elif kind in (Kind.BYLINE, Kind.SIGNATURE):
             b = line.byline
@@ -464,6 +465,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 parts.outlet = parts.outlet or b.outlet
             elif stamp is None and not in_body and (day := release_day(text, tz=tz)):
                 stamp, stamp_timed = day.when, day.timed  # `2026. 11. 24.(화) 배포`
+                parts.stamped = outlets().canonical(text[day.end :])  # (`… 16:30 청솔일보`)
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
             # a signature before the notice on its line (`김민지 기자 <저작권자 © …>`: the

@@ -381,10 +381,16 @@ _REGION = re.compile(r"[가-힣]{2,5}")  # a station's region after its broadcas
 
 
 def _with_lead_reporter(b: Byline) -> Byline:
+    """The marker's byline with the reporter signing after it: a lead (`김민지 기자 = …`), or
+    a signature alone (`[청솔일보]김민지 기자`, `[청솔일보] 김민지 기자 minji@…`: it was the
+    first paragraph of the text, and the article unsigned)."""
     m = _LEAD_REPORTER_RE.match(b.rest)
-    if not m:
+    if m:
+        return Byline(outlet=b.outlet, reporter=first_name(m["name"]), rest=b.rest[m.end() :])
+    signed = signature(b.rest.strip()) if b.rest.strip() else None
+    if signed is None or not signed.reporter:
         return b
-    return Byline(outlet=b.outlet, reporter=first_name(m["name"]), rest=b.rest[m.end() :])
+    return Byline(outlet=b.outlet, reporter=signed.reporter, email=signed.email)
 
 
 def signature(line: str) -> Byline | None:

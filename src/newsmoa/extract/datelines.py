@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from newsmoa.extract.bylines import Byline, leading_byline
+from newsmoa.extract.bylines import Byline, leading_byline, signature
 from newsmoa.extract.tables import dateline_labels, document_labels, outlets, time_zones
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -192,18 +192,19 @@ def stamp(line: str) -> Stamp | None:
     known name of 3+ characters or one by its ending (`outlets.tsv`, `outlet_suffixes.tsv`,
     as an opening marker names one), None when the mark names none (`정치 | 2024.06.03
     11:12`) or there is no mark, and the reporter a bracketed mark names as an opening
-    marker does (`[군정신문=한도윤 기자] 2026.03.10`); None when the line is no stamp."""
+    marker does (`[군정신문=한도윤 기자] 2026.03.10`), or a signature before a bar (`청솔일보
+    김민지 기자 | 2026.03.11`); None when the line is no stamp."""
     mark = _MARK_RE.match(line)
     at = mark.end() if mark else 0
     dm = DATETIME_RE.fullmatch(line, at) or _dated_weekday(line, at)
     if dm is None:
         return None
     byline = _mark_byline(mark) if mark else None
-    outlet = byline.outlet if byline else None
+    outlet, reporter = (byline.outlet, byline.reporter) if byline else (None, None)
     named = mark and (mark["named"] or mark["bar"] == ",")
-    if mark and outlet is None and (named or dm["H"] is None) and not _document(mark):
+    if mark and not (outlet or reporter) and (named or dm["H"] is None) and not _document(mark):
         return None  # (a name before a space or a comma is a mark only when it names an outlet)
-    return Stamp(at, outlet, byline.reporter if byline else None)
+    return Stamp(at, outlet, reporter)
 
 
 # a weekday after a date with no time (`2026.11.24.(화)`, `2026. 11. 24.(화)`: a press
@@ -259,6 +260,8 @@ def _mark_byline(mark: re.Match[str]) -> Byline | None:
         return leading_byline(f"[{mark['bracketed']}]")
     name = (mark["barred"] or mark["named"] or "").strip()
     outlet = outlets().canonical(name) if len(name) >= 3 else None
+    if outlet is None and mark["barred"] and (signed := signature(name)) and signed.reporter:
+        return signed  # (`청솔일보 김민지 기자 | 2026.03.11 16:30`: both were lost)
     return Byline(outlet=outlet) if outlet else None
 
 
