@@ -340,6 +340,14 @@ def test_a_releases_date_line_with_words_after_it_dates_it(line, when):
         ("청솔일보 김민지 기자 | 2026.03.11 16:30", "청솔일보", "김민지"),
         ("2026년 03월 11일(수) 16:30 청솔일보", "청솔일보", None),
         ("[청솔일보]김민지 기자", "청솔일보", "김민지"),
+        # a dateline's label between the signature and the date (it kept it unread)
+        ("기자명 김민지 기자   입력 2026.11.24 15:20", None, "김민지"),
+        ("청솔일보 김민지 기자 입력 : 2026.11.24 15:20", "청솔일보", "김민지"),
+        # a signature and a date, no bar between (a short line: the subtitle, undated)
+        ("김민지 기자 2026.11.24 15:20", None, "김민지"),
+        ("청솔일보 김민지 기자 2026.11.24", "청솔일보", "김민지"),
+        # ... after a wire's marker (it was the lead: the text's first words, undated)
+        ("(청솔=뉴스1) 김민지 기자 | 2026-11-24 15:20 송고", "뉴스1", "김민지"),
     ],
 )
 def test_the_outlet_and_reporter_beside_a_date_or_a_mark_name_the_article(line, outlet, reporter):
@@ -351,6 +359,7 @@ def test_the_outlet_and_reporter_beside_a_date_or_a_mark_name_the_article(line, 
     assert isinstance(a, Article)
     assert (a.outlet, a.reporter, a.subtitle) == (outlet, reporter, None)
     assert a.text.startswith("청솔군이 스마트농업")
+    assert "[" in line or a.published is not None
 
 
 def test_a_sentence_opening_with_a_dated_weekday_is_no_date_line():

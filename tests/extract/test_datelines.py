@@ -173,6 +173,9 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
         # a signature before a bar (both were lost; the time alone was read)
         ("청솔일보 김민지 기자 | 2026.03.11 16:30", "청솔일보", "김민지"),
         ("김민지 기자 | 2026.03.11", None, "김민지"),
+        # ... or without a mark, a dateline's label after the time
+        ("청솔일보 김민지 기자 2026.03.11", "청솔일보", "김민지"),
+        ("김민지 기자 | 2026-03-11 15:20 송고", None, "김민지"),
     ],
 )
 def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):
@@ -199,6 +202,8 @@ def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):
         "2026.11.24.(화) 행사",
         "청솔군, 2024.06.03 11:12",  # a name before a comma is a mark only when it is an outlet's
         "정치, 2024.06.03",
+        "김민지 기자 2026년 11월 24일 행사",  # a signature's date with words after it
+        "정부는 2026.11.24",
     ],
 )
 def test_what_is_no_stamp(line):

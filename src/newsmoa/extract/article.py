@@ -308,6 +308,16 @@ def _fed_author(raw: RawItem) -> str | None:
     return _author(written)
 
 
+def _unlabelled(before: str) -> str:
+    """What stands before a dateline's date on its line less the dateline's label
+    (`기자명 김민지 기자   입력 `: the label kept the signature before it unread, and the
+    article unsigned)."""
+    words = before.split()
+    while words and (words[-1].rstrip(":：") in dateline_labels() or words[-1] in ":："):
+        words.pop()
+    return " ".join(words) if len(words) < len(before.split()) else before
+
+
 def _dateline_word(part: str) -> bool:
     """A dateline's label or date standing where a name was expected (`입력`, `2024.05.20`)."""
     return any(c.isdigit() for c in part) or part in dateline_labels()
@@ -421,7 +431,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             if after and not in_body:
                 signed = _by_line(after) or _by_line(f"By {after}")
                 parts.reporter = parts.reporter or (signed.reporter if signed else None)
-            for part in re.split(r"[|·]", before) if not in_body else ():
+            for part in re.split(r"[|·]", _unlabelled(before)) if not in_body else ():
                 # ... or the page's name (`Illinois Times | March 6, 2024`)
                 parts.masthead = parts.masthead or masthead(part.strip(" ,"), dated=True)
                 signed = signature(part.strip()) or _by_line(part.strip())
@@ -438,7 +448,14 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             parts.email = parts.email or b.email
             lead_day = lead_day or b.day
             lead_at = lead_at or b.posted
-            if b.rest.strip():
+            stamped_rest = stamp_of(b.rest.strip()) if b.rest.strip() and not in_body else None
+            if stamped_rest is not None:  # `(청솔=뉴스1) 김민지 기자 | 2026-11-24 15:20 송고`:
+                at = b.rest.strip()[stamped_rest.at :]  # it was the lead, undated
+                if stamp is None:
+                    stamp, stamp_timed = parse_datetime(at, tz=tz), _timed(at)
+                parts.reporter = parts.reporter or stamped_rest.reporter
+                parts.stamped = parts.stamped or stamped_rest.outlet
+            elif b.rest.strip():
                 _keep_standfirst(parts, standfirst)
                 standfirst = False
                 parts.paragraphs.extend(trailing)

@@ -198,13 +198,32 @@ def stamp(line: str) -> Stamp | None:
     at = mark.end() if mark else 0
     dm = DATETIME_RE.fullmatch(line, at) or _dated_weekday(line, at)
     if dm is None:
-        return None
+        return _signed(line)
     byline = _mark_byline(mark) if mark else None
     outlet, reporter = (byline.outlet, byline.reporter) if byline else (None, None)
     named = mark and (mark["named"] or mark["bar"] == ",")
     if mark and not (outlet or reporter) and (named or dm["H"] is None) and not _document(mark):
         return None  # (a name before a space or a comma is a mark only when it names an outlet)
     return Stamp(at, outlet, reporter)
+
+
+# a reporter's signature before the date, no mark between (`김민지 기자 2026.11.24 15:20`,
+# `청솔일보 김민지 기자 2026.11.24`), maybe a dateline's label after its time (`… 15:20 송고`)
+_SIGN_END = " |·,/"
+
+
+def _signed(line: str) -> Stamp | None:
+    """The stamp a signature opens (`_SIGN_END`), else None."""
+    dm = DATETIME_RE.search(line)
+    if dm is None or dm.start() == 0:
+        return None
+    after = line[dm.end() :].strip()
+    if after and after not in dateline_labels():
+        return None
+    signed = signature(line[: dm.start()].rstrip(_SIGN_END))
+    if signed is None or not signed.reporter:
+        return None
+    return Stamp(dm.start(), signed.outlet, signed.reporter)
 
 
 # a weekday after a date with no time (`2026.11.24.(화)`, `2026. 11. 24.(화)`: a press
