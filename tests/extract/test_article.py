@@ -346,6 +346,7 @@ def test_a_releases_date_line_with_words_after_it_dates_it(line, when):
         # a signature and a date, no bar between (a short line: the subtitle, undated)
         ("김민지 기자 2026.11.24 15:20", None, "김민지"),
         ("청솔일보 김민지 기자 2026.11.24", "청솔일보", "김민지"),
+        ("청솔일보 | 김민지 기자 | 2026.11.24", "청솔일보", "김민지"),
         # ... after a wire's marker (it was the lead: the text's first words, undated)
         ("(청솔=뉴스1) 김민지 기자 | 2026-11-24 15:20 송고", "뉴스1", "김민지"),
     ],

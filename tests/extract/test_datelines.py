@@ -176,6 +176,7 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
         # ... or without a mark, a dateline's label after the time
         ("청솔일보 김민지 기자 2026.03.11", "청솔일보", "김민지"),
         ("김민지 기자 | 2026-03-11 15:20 송고", None, "김민지"),
+        ("청솔일보 | 김민지 기자 | 2026.03.11", "청솔일보", "김민지"),
     ],
 )
 def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):
@@ -204,6 +205,7 @@ def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):
         "정치, 2024.06.03",
         "김민지 기자 2026년 11월 24일 행사",  # a signature's date with words after it
         "정부는 2026.11.24",
+        "청솔일보 | 정치 | 2026.11.24",  # an outlet and a section: no one signs
     ],
 )
 def test_what_is_no_stamp(line):

@@ -208,7 +208,8 @@ def stamp(line: str) -> Stamp | None:
 
 
 # a reporter's signature before the date, no mark between (`김민지 기자 2026.11.24 15:20`,
-# `청솔일보 김민지 기자 2026.11.24`), maybe a dateline's label after its time (`… 15:20 송고`)
+# `청솔일보 김민지 기자 2026.11.24`), or its outlet's name and a bar before it (`청솔일보 |
+# 김민지 기자 | 2026.11.24`), maybe a dateline's label after its time (`… 15:20 송고`)
 _SIGN_END = " |·,/"
 
 
@@ -220,10 +221,15 @@ def _signed(line: str) -> Stamp | None:
     after = line[dm.end() :].strip()
     if after and after not in dateline_labels():
         return None
-    signed = signature(line[: dm.start()].rstrip(_SIGN_END))
-    if signed is None or not signed.reporter:
-        return None
-    return Stamp(dm.start(), signed.outlet, signed.reporter)
+    outlet = reporter = None
+    for part in re.split(r"\s*[|·]\s*", line[: dm.start()].rstrip(_SIGN_END)):
+        signed = signature(part)  # (each part a signature or an outlet's name: `청솔일보 |
+        named = outlets().canonical(part) if len(part) >= 3 else None  # 김민지 기자 | …`)
+        if not (named or (signed and signed.reporter)):
+            return None
+        outlet = outlet or named or (signed.outlet if signed else None)
+        reporter = reporter or (signed.reporter if signed else None)
+    return Stamp(dm.start(), outlet, reporter) if reporter else None
 
 
 # a weekday after a date with no time (`2026.11.24.(화)`, `2026. 11. 24.(화)`: a press
