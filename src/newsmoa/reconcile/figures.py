@@ -20,7 +20,11 @@ at most `_MAX_CHANGE` words on each side, holding exactly one figure on each, co
 rewritten clause is not one figure changed. Figures at one place of the sentence are one
 slot across all its variants (the same figure in shared words joins them too), and a slot
 with two values is one disagreement, labelled by the words around it (`voted … on
-Tuesday, sentence 1`). A slot the fact comparison already disputes is left to it.
+Tuesday, sentence 1`). A slot the fact comparison already disputes is left to it. A scale
+word after a number multiplies it (`4 billion` is `4,000 million`), a score is one in either
+order (`2-5`, `5-2`), two figures are in one unit when what follows their digits is the same
+but for a particle (`2명을`, `3명이`; not `%` and `%p`), and a side is headed by its figure
+without that particle (`1표`). A review's counterexamples are its tests.
 
 Each distinct variant is compared with the `_REFERENCES` variants most outlets print, so a
 story of hundreds of rewrites costs a few hundred comparisons a sentence, not their square,
