@@ -171,6 +171,11 @@ def test_a_vote_count_is_two_figures_and_a_word_ending_like_a_hedge_is_none():
             "The company said it would invest 4 billion dollars in the new plant next year.",
             "The company said it would invest 4,000 million dollars in the new plant next year.",
         ),
+        # a scale after a hyphen standing alone (ECB+'s tokenised `two - million - euro`)
+        (
+            "Four men smashed the window and made off with a two - million - euro booty, police said.",
+            "Four men smashed the window and made off with a €2 million booty, police said.",
+        ),
         # one score written from either side
         (
             "The Tigers lost to the visiting Lions 2-5 on Sunday night at home.",

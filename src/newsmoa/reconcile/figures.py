@@ -176,10 +176,18 @@ def words(text: str, start: int, end: int) -> tuple[_Word, ...]:
         if not word or not start <= at < end:
             continue
         fig = None if _in_a_group(raw, n) else figure(word, at)
-        if fig is not None and n + 1 < len(raw):
-            fig = _multiplied(fig, raw[n + 1].group().strip(_EDGE).lower())
+        if fig is not None:
+            fig = _multiplied(fig, _next_word(raw, n))
         out.append(_Word(word.lower(), word, at, at + len(word), fig))
     return _days_of_months(out)
+
+
+def _next_word(raw: Sequence[re.Match[str]], n: int) -> str:
+    """The word after word `n`, past a hyphen standing alone (`two - million - euro`)."""
+    k = n + 1
+    if k < len(raw) and raw[k].group() in ("-", "–"):
+        k += 1
+    return raw[k].group().strip(_EDGE).lower() if k < len(raw) else ""
 
 
 def _multiplied(fig: Figure, after: str) -> Figure:
