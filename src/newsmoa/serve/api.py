@@ -160,7 +160,9 @@ class PlacementsOut(BaseModel):
     release itself not counted."""
 
     articles: int = Field(description="articles taking at least 30% of their text from it")
-    outlets: int = Field(description="the named outlets among them")
+    outlets: int = Field(
+        description="the outlets among them, an article whose outlet is not known as one of its own"
+    )
 
 
 class StoryListedOut(StorySummaryOut):

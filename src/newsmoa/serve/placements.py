@@ -5,8 +5,8 @@ count of placements, for the story listings (`newsmoa stories`, `GET /api/storie
 
 `release_placements` is {"articles": n, "outlets": m} for a story whose document names a
 release: its `release_carried_by` (articles taking at least 30% of their text from the
-releases), the releases themselves not counted; `outlets` counts the named outlets among
-them (an article whose outlet is not known counts as an article only). Null for a story
+releases), the releases themselves not counted, in outlets as `show` counts them
+(`view.placement_counts`). Null for a story
 without a release, and for one whose document is not built yet (`--defer-analysis`; `show`
 builds it). Read from the stored documents in one query (`Store.release_carriers`), none
 built here.
@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from newsmoa.serve.view import placement_counts
 from newsmoa.store.base import Store
 
 
@@ -28,8 +29,4 @@ def with_placements(store: Store, rows: Sequence[dict[str, Any]]) -> list[dict[s
 
 def placements(found: dict[str, Any] | None) -> dict[str, int] | None:
     """{"articles", "outlets"} of one story's `Store.release_carriers` entry (None: none)."""
-    if found is None:
-        return None
-    carried = found["carried_by"]
-    outlets = {c["outlet"] for c in carried if c.get("outlet")}
-    return {"articles": len(carried), "outlets": len(outlets)}
+    return None if found is None else placement_counts(found["carried_by"])

@@ -549,13 +549,20 @@ def first_seen_in(doc: dict[str, Any], names: dict[str, str]) -> dict[str, str]:
 
 def placements(doc: dict[str, Any]) -> str:
     """How many articles carried the story's release, in how many outlets (`3 articles in 2
-    outlets`): a press office counts placements, and an outlet's update is a second article
-    of one outlet (an article without an outlet counts as one of its own)."""
-    carried = doc.get("release_carried_by") or []
-    outlets = len({c["outlet"] or c["article"] for c in carried})
+    outlets`: `placement_counts`)."""
+    n = placement_counts(doc.get("release_carried_by") or [])
     return (
-        f"{plural(len(carried), 'article', 'articles')} in {plural(outlets, 'outlet', 'outlets')}"
+        f"{plural(n['articles'], 'article', 'articles')} in "
+        f"{plural(n['outlets'], 'outlet', 'outlets')}"
     )
+
+
+def placement_counts(carried: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """{"articles", "outlets"} of a release's carriers (`release_carried_by`): a press office
+    counts placements, and an outlet's update is a second article of one outlet (an article
+    without an outlet counts as one of its own). `show` and the listings count alike."""
+    outlets = {c.get("outlet") or c["article"] for c in carried}
+    return {"articles": len(carried), "outlets": len(outlets)}
 
 
 def event_rows(event: dict[str, Any] | None) -> dict[str, Any] | None:
