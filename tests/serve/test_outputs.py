@@ -165,3 +165,17 @@ def test_entities_reads_a_gzip_compressed_jsonl_as_ingest_does(tmp_path):
     assert got.exit_code == 0, got.output
     rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["a0", "a1", "a2"] and all("entities" in r for r in rows)
+
+
+def test_entities_names_a_gzip_file_cut_short_as_an_input_it_cannot_read(tmp_path):
+    """Read through `ingest.compressed.reading`, as `ingest` and `cluster` read gzip: a file
+    cut short is one line naming it, not a traceback."""
+    import gzip
+
+    packed = tmp_path / "in.jsonl.gz"
+    packed.write_bytes(gzip.compress(_input(tmp_path).read_bytes())[:15])
+    got = _run("entities", str(packed), "-o", str(tmp_path / "out.jsonl"))
+    assert got.exit_code == 1
+    assert got.output.strip().startswith(
+        f"Error: {packed}: cannot read: the gzip file is cut short"
+    )

@@ -26,7 +26,7 @@ def is_gzip(path: str) -> bool:
 
 def read_plain(path: str) -> bytes:
     """The file's bytes, decompressed when it is gzip."""
-    with _reading(path) as source:
+    with reading(path) as source:
         return source.read()
 
 
@@ -48,12 +48,12 @@ def plain_bytes(data: bytes, limit: int) -> bytes:
 
 def copy_plain(path: str, target: IO[bytes]) -> None:
     """Write the file's (decompressed) bytes to `target`."""
-    with _reading(path) as source:
+    with reading(path) as source:
         shutil.copyfileobj(source, target)
 
 
 @contextmanager
-def _reading(path: str) -> Iterator[io.BufferedIOBase]:
+def reading(path: str) -> Iterator[io.BufferedIOBase]:
     """The file open for reading, through gzip when it is gzip; a gzip stream cut short is
     an `OSError` (`gzip.BadGzipFile`) like a damaged one, not gzip's `EOFError`."""
     opened: io.BufferedIOBase

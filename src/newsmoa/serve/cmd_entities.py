@@ -11,11 +11,13 @@ import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
+from newsmoa.ingest.compressed import reading
 from newsmoa.ingest.readers import JSONL_SUFFIXES, READ_SUFFIXES, json_line, kind_suffix, not_utf8
 from newsmoa.outfile import writing
 from newsmoa.serve.outputs import (
@@ -151,30 +153,22 @@ def entities(ctx: click.Context, source: str, output: str) -> None:
         _tag(ctx, source, _articles(source), output)
         return
     try:
-        lines: IO[bytes] = sys.stdin.buffer if source == "-" else _opened(source)
-    except OSError as exc:
+        with ExitStack() as stack:
+            try:  # (a gzip file read by its first bytes, as `ingest` reads it)
+                opened = sys.stdin.buffer if source == "-" else stack.enter_context(reading(source))
+                rest = iter(opened)
+                head, plain = _opening(rest)
+            except OSError as exc:
+                raise cannot_read(source, exc) from exc
+            if plain:
+                raise click.ClickException(
+                    f"{input_name(source)}: not JSONL: `entities` reads one JSON object a line "
+                    'with a "text" field ({"text": "..."}), or a file `ingest` reads by its name '
+                    f"({', '.join(sorted(READ_SUFFIXES - JSONL_SUFFIXES))})"
+                )
+            _tag(ctx, source, _read(itertools.chain(head, rest)), output)
+    except gzip.BadGzipFile as exc:  # (cut short further on: `compressed.reading` says so)
         raise cannot_read(source, exc) from exc
-    try:
-        rest = iter(lines)
-        head, plain = _opening(rest)
-        if plain:
-            raise click.ClickException(
-                f"{input_name(source)}: not JSONL: `entities` reads one JSON object a line with a "
-                '"text" field ({"text": "..."}), or a file `ingest` reads by its name '
-                f"({', '.join(sorted(READ_SUFFIXES - JSONL_SUFFIXES))})"
-            )
-        _tag(ctx, source, _read(itertools.chain(head, rest)), output)
-    finally:
-        if lines is not sys.stdin.buffer:
-            lines.close()
-
-
-def _opened(path: str) -> IO[bytes]:
-    """A JSONL file to read, a gzip-compressed one decompressed as `ingest` reads it (a
-    review: `entities a.jsonl.gz` said it was no JSONL)."""
-    if path.endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")  # noqa: SIM115
 
 
 def _tag(
