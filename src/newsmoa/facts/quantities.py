@@ -35,7 +35,8 @@ _MAJOR_BELOW = 10  # `5대 시중은행` (five major banks): a count this small 
 
 
 @cache
-def _hedges(where: str) -> frozenset[str]:
+def hedge_words(where: str) -> frozenset[str]:
+    """The hedges of `quantity_hedges.tsv` written `where` (before, after, attached)."""
     return frozenset(row[0] for row in rows("quantity_hedges") if row[1] == where)
 
 
@@ -50,10 +51,11 @@ def hedged(text: str) -> bool:
     """Whether a quantity's words (a fact's `text`: `약 50명`, `50여 명`, `50명가량`, `90%대`)
     say it is approximate, as `find` read them (an attached hedge counts after a unit, not
     after a digit: `30대` is a unit)."""
-    if any(_says(text, w) for w in _hedges("before") | _hedges("after")):
+    if any(_says(text, w) for w in hedge_words("before") | hedge_words("after")):
         return True
     return any(
-        len(text) > 1 and text.endswith(w) and not text[-2].isdigit() for w in _hedges("attached")
+        len(text) > 1 and text.endswith(w) and not text[-2].isdigit()
+        for w in hedge_words("attached")
     )
 
 
@@ -203,12 +205,12 @@ def find(analysis: Analysis) -> list[Quantity]:
             if _minus_before(analysis, start):  # "지난달(-0.04%)": a fall, not a rise
                 value, start = -value, start - 1
             before = toks[i - 1] if i > 0 else None
-            if before and before.form in _hedges("before") and start - before.end <= 1:
+            if before and before.form in hedge_words("before") and start - before.end <= 1:
                 approx, start = True, before.start
             after = toks[j + 1] if j + 1 < len(toks) else None
             if after and (
-                (after.form in _hedges("after") and after.start - end <= 1)
-                or (after.form in _hedges("attached") and after.start == end)
+                (after.form in hedge_words("after") and after.start - end <= 1)
+                or (after.form in hedge_words("attached") and after.start == end)
             ):
                 approx, end = True, after.end
             counts = _counts(toks, i, j, units)

@@ -57,7 +57,7 @@ from typing import Any
 from newsmoa.extract.tables import month_names
 from newsmoa.facts.compare import quantity_covers
 from newsmoa.facts.evidence import quote_within
-from newsmoa.facts.quantities import hedged
+from newsmoa.facts.quantities import hedge_words, hedged
 from newsmoa.facts.readings import stamps
 from newsmoa.facts.tables import mapping, rows
 from newsmoa.text.amounts import LARGE_UNITS, SMALL_UNITS, amounts
@@ -362,10 +362,10 @@ _PARTICLES = frozenset("이가을를은는의에도로만과와")  # one written
 
 @cache
 def _apart_hedges() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The hedges written before a figure (`약`, `at least`) and after it (`가량`, `안팎`)."""
-    table = rows("quantity_hedges")
-    before = frozenset(r[0].lower() for r in table if r[1] == "before")
-    return before, tuple(r[0].lower() for r in table if r[1] == "after")
+    """The hedges written before a figure (`약`, `at least`) and after it (`가량`, `안팎`), in
+    lower case (`facts.quantities.hedge_words`)."""
+    before = frozenset(w.lower() for w in hedge_words("before"))
+    return before, tuple(w.lower() for w in hedge_words("after"))
 
 
 class _Slots:
