@@ -875,3 +875,18 @@ def test_a_name_the_release_writes_itself_is_no_misspelling():
     both = AGREED.replace("김도윤 군수 등", "김도윤 군수와 김도연 군수 등")
     other = AGREED.replace("김도윤", "김도연")
     assert story(both, other, release="a0").disagreements() == ()
+
+
+def test_a_change_in_percentage_points_is_no_percentage():
+    """Kiwi cuts `0.5%p` into `0.5`, `%`, `p`, and the facts read it as `0.5%`: one outlet's
+    `0.3%` stood against the release's `0.5%p` as one quantity (a black-box case). Points
+    are their own unit however written (`%p`, `%포인트`, `퍼센트포인트`), so the two are
+    other quantities and no disagreement; one unit's two figures still are one."""
+    said = "참여 농가의 평균 소득은 지난해보다 {} 높은 증가율을 보였다고 군이 밝혔다."
+    assert (
+        story(said.format("0.3%"), said.format("0.5%p"), said.format("0.5%p")).disagreements() == ()
+    )
+    (d,) = story(
+        said.format("0.3%p"), said.format("0.5%포인트"), said.format("0.5%p")
+    ).disagreements()
+    assert values(d) == {"0.3": ["a0"], "0.5": ["a1", "a2"]}

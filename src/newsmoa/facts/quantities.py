@@ -166,10 +166,13 @@ def _number(toks: list[Tok]) -> int | float | None:
     return int(total) if total.is_integer() else total
 
 
+_UNIT_PARTS = 3  # the most tokens one unit is cut into (`%`, `포인트`)
+
+
 def find(analysis: Analysis) -> list[Quantity]:
     """Every number with a known unit in one analysed sentence."""
     units = mapping("units")
-    toks = [_unit_tok(t, units) for t in analysis.tokens]
+    toks = _joined_units([_unit_tok(t, units) for t in analysis.tokens], units)
     out = []
     i = 0
     while i < len(toks):
@@ -243,6 +246,32 @@ def _unit_tok(tok: Tok, units: dict) -> Tok:
         return tok
     plain = unicodedata.normalize("NFKC", tok.form)
     return Tok(plain, tok.tag, tok.start, tok.end) if plain in units else tok
+
+
+def _joined_units(toks: list[Tok], units: dict) -> list[Tok]:
+    """Tokens written together that spell one unit of the table as one token, the longest
+    first: Kiwi cuts `%p` into `%` and `p` and `퍼센트포인트` into two nouns, and a change in
+    percentage points is no percentage (`0.5%p` against `0.3%`). A multiplier stays one
+    part of its number (`120억원`: 120, 억, 원)."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        k = i + 1
+        scale = toks[i].form in LARGE_UNITS or toks[i].form in SMALL_UNITS
+        longest = i + 1 if scale else min(len(toks), i + _UNIT_PARTS)
+        for n in range(longest, i + 1, -1):
+            parts = toks[i:n]
+            joined = "".join(t.form for t in parts)
+            if joined in units and all(
+                b.start == a.end for a, b in zip(parts, parts[1:], strict=False)
+            ):
+                out.append(Tok(joined, "NNB", parts[0].start, parts[-1].end))
+                k = n
+                break
+        else:
+            out.append(toks[i])
+        i = k
+    return out
 
 
 def _not_vehicles(toks: list[Tok], unit: int, value: float, units: dict, uncounted: bool) -> bool:
