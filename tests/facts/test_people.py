@@ -406,3 +406,23 @@ def test_an_object_particle_split_inside_a_word_is_no_particle():
     [county] = [f for f in facts if f.type == "organization" and f.value == "청솔군"]
     assert len(county.sources) == 1 and county.sources[0].start == 3
     assert people("그걸 박영수 청솔군수가 봤다.") == [("박영수", "청솔군수", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        # a kind of organisation with no name in it is none (`농업협동조합은` was one: a
+        # black-box case); `org_kind_words.tsv`
+        ("농업협동조합은 농가 모집과 교육을 맡는다.", []),
+        ("군은 지역 수산업협동조합과 협력한다.", []),
+        ("소비자생활협동조합이 문을 열었다.", []),
+        ("노동조합은 반발했다.", []),
+        # a name among the words makes it one
+        ("전국공무원노동조합은 반발했다.", ["전국공무원노동조합"]),
+        ("희망제작소는 밝혔다.", ["희망제작소"]),
+    ],
+)
+def test_a_kind_of_organisation_is_no_organisation(text, organisations):
+    article = make_article("a", text)
+    facts = extract_facts(article, split(article))
+    assert [f.value for f in facts if f.type == "organization"] == organisations

@@ -1,8 +1,8 @@
 """What a word's stem names: a title, a person's name, an organisation, a place.
 
 Pure lookups over the tables (`titles`, `surnames`, `org_suffixes`, `org_stopwords`,
-`org_stop_endings`, `org_names`, `parties`, `universities`, `ministries`, `venues`,
-`regions`, `countries`, `country_abbreviations`, `places_abroad`, `loan_syllables`,
+`org_stop_endings`, `org_kind_words`, `org_names`, `parties`, `universities`, `ministries`,
+`venues`, `regions`, `countries`, `country_abbreviations`, `places_abroad`, `loan_syllables`,
 `title_modifiers`, `affiliation_endings`, `company_words`, `branch_suffixes`); the stem
 comes from
 `clauses.Word` (Kiwi's nominal tokens of one word), so `완주군수는` is judged by `완주군수`
@@ -284,6 +284,8 @@ def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
         return False
     if any(stem.endswith(w) for w in words("org_stop_endings")):  # 중간간부, 정면승부
         return False
+    if _kind_of_organization(stem):  # 농업협동조합, 노동조합: no name in it
+        return False
     if stem in words("parties") or stem in words("universities") or stem in words("org_names"):
         return True  # 정의당, 서울대: their own names, whatever their first syllable
     if stem in words("ministries"):  # 경제부, 공안부: too short for the ministry ending
@@ -301,6 +303,23 @@ def is_organization(stem: str, tags: tuple[str, ...]) -> bool:
                 return long_enough and "NNP" in tags
             return True
     return False
+
+
+def _kind_of_organization(stem: str) -> bool:
+    """A stem of `org_kind_words` alone before an ending or a legal form (`농업협동조합`,
+    `소비자생활협동조합`, `노동조합`): a kind of organisation, no organisation's name."""
+    endings = [*words("org_forms"), *mapping("org_suffixes")]
+    return any(stem.endswith(end) and _kind_words(stem[: len(stem) - len(end)]) for end in endings)
+
+
+def _kind_words(text: str) -> bool:
+    """Whether `text` is one or more `org_kind_words` written together."""
+    if not text:
+        return False
+    return any(
+        text.startswith(w) and (len(w) == len(text) or _kind_words(text[len(w) :]))
+        for w in words("org_kind_words")
+    )
 
 
 def venue_word(stem: str) -> bool:
