@@ -239,9 +239,26 @@ def test_a_unit_with_other_letters_is_another_unit():
     """`%p` is no `%` (one outlet's change in points, another's rate): not compared; a
     particle after one unit is still that unit (`2명을`, `3명이`)."""
     said = "실업률은 지난달보다 {} 오른 것으로 집계됐다고 통계청이 밝혔다."
-    rates = story(said.format("0.3%"), said.format("0.5%p"))  # (the facts read both as %)
+    rates = story(said.format("0.3%"), said.format("0.5%p"))  # (the facts: % and %p)
     assert figure_disagreements(rates.articles, rates.aligned, (), lambda about, n: about) == []
     counts = "군은 이번 사업에 주민 {} 참여하기로 했다고 밝혔다."
     told = story(counts.format("2명을"), counts.format("3명이"))
     (d,) = figure_disagreements(told.articles, told.aligned, (), lambda about, n: about)
     assert sides(d) == {"2명": ["a0"], "3명": ["a1"]}
+
+
+def test_a_count_after_a_group_word_is_compared_only_with_the_same_words():
+    """`부사장 등 3명` (three with the vice-president) against three outlets' `부사장 및
+    상임이사 2명` (two directors with him) was a disagreement, though both may be right (a
+    black-box case): a count closing a group (`group_words.tsv`: 등, 외) covers what other
+    words name otherwise. The same words with another count still disagree."""
+    said = "협약식에는 김도운 청솔군수와 한빛에너지 박정호 대표이사, {} 참석했다고 밝혔다."
+    release = said.format("부사장 및 상임이사 2명이")
+    told = story(release, release, release, said.format("부사장 등 3명이"))
+    assert figure_disagreements(told.articles, told.aligned, (), lambda about, n: about) == []
+    told = story(release, release, said.format("부사장 외 2명이"))
+    assert figure_disagreements(told.articles, told.aligned, (), lambda about, n: about) == []
+    group = said.format("직원 등 3명이")
+    told = story(group, group, said.format("직원 등 4명이"))
+    (d,) = figure_disagreements(told.articles, told.aligned, (), lambda about, n: about)
+    assert sides(d) == {"3명": ["a0", "a1"], "4명": ["a2"]}
