@@ -467,3 +467,27 @@ def test_a_korean_reports_relative_dates_are_seouls_whatever_offset_its_time_has
         dates = {f.text: f.value for f in facts if f.type == "date"}
         assert dates["오늘 새벽 4시께"] == "2024-06-10T04:00:00+09:00", published
         assert dates["어제"] == "2024-06-09", published
+
+
+@pytest.mark.parametrize(
+    ("words", "impossible"),
+    [
+        ("11월 31일", True),
+        ("내년 2월 30일까지", True),
+        ("2.30(화)", True),
+        ("2027년 2월 29일", True),
+        ("2월 29일", False),  # (a leap year's, whatever the year)
+        ("2028년 2월 29일", False),
+        ("11월 30일", False),
+        ("2015. 3. 20.", False),
+        ("24일", False),
+    ],
+)
+def test_a_day_no_month_has_is_named_so_and_not_moved(words, impossible):
+    """A misprinted day (`11월 31일`) is no date of the month before or after: it stays
+    unresolved, and `no_such_day` says why (the disagreements show it as such)."""
+    from newsmoa.facts.calendar import no_such_day
+
+    assert no_such_day(words) is impossible
+    if impossible:
+        assert all(m.value is None for m in find_dates(words, date(2026, 11, 24)))

@@ -890,3 +890,25 @@ def test_a_change_in_percentage_points_is_no_percentage():
         said.format("0.3%p"), said.format("0.5%포인트"), said.format("0.5%p")
     ).disagreements()
     assert values(d) == {"0.3": ["a0"], "0.5": ["a1", "a2"]}
+
+
+def test_a_day_its_month_has_not_stands_against_the_day_the_others_write():
+    """`11월 31일` in one outlet where three write `12월 1일` was left out (the date has no
+    value) and the sentence named that outlet a source of 12월 1일 (a black-box case): the
+    misprint is a side of its own, shown in its words, never moved to another day."""
+    at = datetime(2026, 11, 24, 10, tzinfo=KST)
+    said = (
+        "청솔군은 24일 한빛에너지와 업무협약을 체결했다.\n첫 설비 설치는 {} 시작된다고 군은 밝혔다."
+    )
+    texts = ["12월 1일", "12월 1일", "12월 1일", "11월 31일"]
+    found = Story([make_article(f"a{n}", said.format(t), at) for n, t in enumerate(texts)])
+    (d,) = found.disagreements()
+    assert d.kind == "date"
+    assert values(d) == {"11월 31일 (no such day)": ["a3"], "2026-12-01": ["a0", "a1", "a2"]}
+    alike = ["11월 31일", "11월 31일"]  # (a release's misprint every outlet copies: one value)
+    assert (
+        Story(
+            [make_article(f"a{n}", said.format(t), at) for n, t in enumerate(alike)]
+        ).disagreements()
+        == ()
+    )

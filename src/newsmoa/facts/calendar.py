@@ -427,6 +427,25 @@ def _calendar(
     return first.isoformat(), first
 
 
+_MONTH_DAY = re.compile(
+    r"(?:(\d{4})\s*(?:년|[./-])\s*)?(\d{1,2})\s*(?:월|[./])\s*(\d{1,2})(?:\s*일|\.|\(|$)"
+)
+
+
+def no_such_day(words: str) -> bool:
+    """Whether a date's words name a day no month of theirs has (`11월 31일`, `2.30(화)`,
+    `2027년 2월 29일`): a misprint, left unresolved rather than moved to a day of the month
+    before or after; `2월 29일` without a year is a leap year's day."""
+    m = _MONTH_DAY.search(words)
+    if m is None:
+        return False
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is None or day is None or not 1 <= month <= 12:
+        return False
+    longest = _cal.monthrange(year if year else 2000, month)[1]  # (2000: a leap year)
+    return not 1 <= day <= longest
+
+
 def after(start: str, end: str) -> str:
     """`end` moved forward by whole cycles until it is not before `start` (same precision)."""
     if len(end) != len(start) or end >= start or len(end) not in (7, 10):

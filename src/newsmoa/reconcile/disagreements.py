@@ -4,7 +4,8 @@ Facts are compared only when they describe the same thing (`claim_key`):
 
 - date: the date of one happening (`about`, set by `facts.clauses`: the date in the clause
   whose predicate is the signing, not every date in the sentence); in an article without a
-  publication time, a day of an unknown month (`27일`), which a date on that day covers;
+  publication time, a day of an unknown month (`27일`), which a date on that day covers; a
+  day its month has not (`11월 31일`, a misprint), which stands against every other day;
 - place: where a happening took place (a place written as `...에서` in its clause; in
   English, `at ...`, `in ...`, compared for a signing only: `_compared_place`);
 - quantity: what one happening counted (`counts`, `unit`), or, in one consolidated
@@ -53,7 +54,7 @@ from typing import Any
 
 from newsmoa.facts import compare, places_en
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
-from newsmoa.facts.calendar import span
+from newsmoa.facts.calendar import no_such_day, span
 from newsmoa.facts.clauses import (
     EARLIER,
     READ_AT,
@@ -188,7 +189,7 @@ def claim_key(fact: Fact, sentence: int | None) -> tuple[str, str] | None:
         return "quantity", _in_sentence(what, sentence)
     if not happening or happening == READING_TIME:
         return None
-    if fact.value is None and _day(fact) is None and _counted(fact) is None:
+    if fact.value is None and _day(fact) is None and _counted(fact) is None and not _misdated(fact):
         return None
     once = happening.split()[-1] in story_labels()  # else only within one sentence
     if not once and sentence is None:
@@ -407,6 +408,8 @@ def _value(fact: Fact) -> Any:
         # the day is worked out from another (`협약식 사흘 뒤`): the count is the outlet's
         # claim ("사흘 뒤" against "나흘 뒤"), with the time it wrote
         return ("span", *counted, _time_of(fact.value))
+    if fact.type == "date" and fact.value is None and _misdated(fact):
+        return (NO_SUCH_DAY, fact.text)  # (against every day: `11월 31일` for 12월 1일)
     if fact.type == "date" and fact.value is None:
         return ("day", _day(fact))
     if fact.type == "date" and _inferred(fact):
@@ -417,6 +420,15 @@ def _value(fact: Fact) -> Any:
     if fact.type == "quantity":
         return (fact.value, hedge(fact.text or ""))
     return fact.value
+
+
+NO_SUCH_DAY = "no such day"  # a date value's kind: a day its month has not (`11월 31일`)
+
+
+def _misdated(fact: Fact) -> bool:
+    """A date whose words name a day its month has not (`11월 31일`): a misprint, which
+    stands against the day other outlets write rather than being left out."""
+    return fact.type == "date" and fact.value is None and no_such_day(fact.text or "")
 
 
 def _inferred(fact: Fact) -> bool:
@@ -482,6 +494,8 @@ def _shown(kind: str, value: Any) -> Any:
         _, n, unit, time = value
         counted = f"{abs(n)}{_UNIT_WORDS[unit]} {'전' if n < 0 else '뒤'}"
         return f"{counted} {time}" if time else counted
+    if kind == "date" and _kind_of(value) == NO_SUCH_DAY:
+        return f"{value[1]} ({NO_SUCH_DAY})"
     if kind == "date" and isinstance(value, tuple):
         return f"{value[1]}일"  # a day of an unknown month
     return value[0] if kind == "quantity" else list(value) if kind == "organization" else value
