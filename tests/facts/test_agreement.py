@@ -435,3 +435,24 @@ def test_a_numbered_list_on_one_line_is_its_items():
         "청년 인력 양성",
     ]
     assert bullet_items(analyse("지원금은 3) 항목에 따라 지급한다.")) == []
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "군은 이날 ㈜한결건설과도 별도 협약을 체결했다.",  # (with it too, and separate)
+        "이어 군은 ㈜한결건설과도 업무협약을 체결했다.",
+        "군은 같은 날 ㈜한결건설과 별도의 업무협약을 맺었다.",
+    ],
+)
+def test_a_second_agreement_of_the_release_puts_no_party_on_the_cards(other):
+    """`…와도 별도 협약을 맺었다` put the second agreement's party on the main signing's
+    card (a black-box case): a party written `과도`/`와도` or in a clause of a separate
+    agreement (`other_signings.tsv`) signs another one."""
+    at = datetime(2026, 11, 24, 10, tzinfo=KST)
+    text = (
+        "청솔군은 24일 군청 대회의실에서 ㈜한빛에너지와 업무협약을 체결했다고 밝혔다.\n"
+        "협약식에는 김도운 청솔군수와 박정호 한빛에너지 대표이사가 참석했다.\n" + other
+    )
+    event = Story([make_article("r", text, at), make_article("a", text, at)]).event()
+    assert event is not None and event.parties == ("청솔군", "한빛에너지")

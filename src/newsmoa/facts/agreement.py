@@ -5,7 +5,8 @@ A story has a card when some article has a clause labelled `signing` (`happening
 
 - parties: organisations written as actors of the signing (`완주군은`, `완주군과 희망제작소는`,
   `희망제작소와`) and the items of a list before one (`청솔팜, ㈜한결에너지, 전주시와`), not
-  those written as its place (`희망제작소에서`);
+  those written as its place (`희망제작소에서`), nor those of another agreement the article
+  reports (`청솔농협과도 별도 협약을 맺었다`: `other_signings.tsv`);
 - representatives: people with a head-of-organisation title named in a signing clause, unless
   the title names an organisation that is not a party (a minister attending), and whoever a
   release names in brackets after a party, whatever the title (`한국농어촌공사
@@ -111,6 +112,9 @@ def parties(
     )
     next_party: Source | None = None  # the next mention, when it is a party
     for src, a, name in reversed(mentions):
+        if _another_signing(a, src.end, clauses):
+            next_party = None  # (`청솔농협과도 별도 협약을 맺었다`: another agreement's)
+            continue
         # 청솔팜, (주)청솔푸드, 가상시와 협약: the items of a list are parties as its last is
         # (the next word a party, not `전주시, 희망제작소에서 …와`)
         listed = next_party is not None and _listed(a, src.end, next_party.start)
@@ -120,6 +124,27 @@ def parties(
         else:
             next_party = None
     return sorted(found.items(), key=lambda kv: kv[1].start)
+
+
+def _another_signing(
+    a: Analysis, stem_end: int, clauses: Sequence[tuple[Analysis, Clause]]
+) -> bool:
+    """Whether the party whose stem ends at `stem_end` signs another agreement than the
+    story's (`other_signings.tsv`): written `과도`/`와도` (with it too), or in a clause of a
+    separate one (`별도 협약`). Its name stood on the card of the main signing."""
+    marks = grouped("other_signings")
+    also = {m for (m,) in marks.get("particle", [])}
+    apart = {m for (m,) in marks.get("word", [])}
+    word = next((w for w in a.words if w.stem_end == stem_end), None)
+    if word is None:
+        return False
+    joined = "".join(t.form for t in word.after if t.tag.startswith("J"))
+    if joined in also:
+        return True
+    clause = next((c for an, c in clauses if an is a and c.start <= word.stem_start < c.end), None)
+    return clause is not None and any(
+        w.stem in apart for w in a.words if clause.start <= w.stem_start < clause.end
+    )
 
 
 def _listed(a: Analysis, stem_end: int, next_start: int) -> bool:
