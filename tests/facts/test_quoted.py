@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from facts_samples import KST, Story, make_article
+import pytest
+from facts_samples import KST, Story, make_article, split
 
+from newsmoa.facts import extract_facts
 from newsmoa.facts.quoted import QUOTED_DAY, spans
+from newsmoa.types import Article, ConsolidatedSentence, Source
 
 SAT = datetime(2019, 8, 24, 9, tzinfo=KST)
 
@@ -194,3 +197,44 @@ def test_a_speakers_today_counts_from_the_day_written_after_the_quotation():
         today = [d for d in dates(other) if d[0] == "오늘"]
         assert [(w, v) for w, v, _ in today] == [("오늘", "2019-08-24")], other
         assert today[0][2] is None or today[0][2].endswith(QUOTED_DAY), other
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "김도운 군수는 “다음 달 5일 첫 설비를 착공한다”고 말했다.",
+        "김도운 군수는 “주민과 함께 하겠다. 다음 달 5일 첫 설비를 착공한다”고 말했다.",
+    ],
+)
+def test_a_date_in_a_quotation_is_its_own_predicates_not_the_sayings(said):
+    """`“… 다음 달 5일 … 착공한다”고 말했다` gave the 5th to the saying (`말`): an outlet's
+    6일 stood against it as the day the mayor spoke (a black-box case). The quotation's own
+    predicate ends its clause."""
+    article = Article(
+        id="a", text=said, outlet="o", published=datetime(2026, 11, 24, 10, tzinfo=KST)
+    )
+    found = [(f.value, f.about) for f in extract_facts(article, split(article)) if f.type == "date"]
+    assert found == [("2026-12-05", "착공")]
+
+
+def test_a_fact_in_a_quotation_of_two_sentences_is_quoted_with_its_speaker():
+    """A disagreement inside `“…착공한다. …만들겠다”고 말했다` quoted `김도운 군수는 “다음 달
+    6일 첫 설비를 착공한다`: the quotation cut at its first stop, with no one saying it."""
+    at = datetime(2026, 11, 24, 10, tzinfo=KST)
+    said = (
+        "청솔군은 24일 한빛에너지와 업무협약을 체결했다고 밝혔다.\n"
+        "김도운 군수는 “다음 달 {}일 첫 설비를 착공한다. 주민과 함께 만들겠다”고 말했다."
+    )
+    arts = [make_article(f"a{n}", said.format(t), at) for n, t in enumerate("556")]
+    story = Story(arts)
+    start = arts[0].text.index("김도운")  # (the product's splitter keeps a quotation's
+    # sentences together; the fixture's cuts on every `다.`)
+    whole = tuple(Source(a.id, start, len(a.text)) for a in arts)
+    story.aligned = (*story.aligned[:1], ConsolidatedSentence(arts[0].text[start:], whole))
+    (d,) = story.disagreements()
+    assert d.about == "착공 date, sentence 2"
+    for v in d.values:
+        for s in v.sources:
+            assert (
+                s.quote and s.quote.startswith("김도운 군수는 “") and s.quote.endswith("”고 말했다")
+            )

@@ -649,6 +649,8 @@ def _is_boundary(toks: tuple[Tok, ...], i: int, has_argument: bool) -> bool:
         return False
     if tok.tag == "SF" or (tok.tag == "EF" and not nxt.tag.startswith("S")):
         return True
+    if tok.tag == "SSC" and i > 0 and toks[i - 1].tag == "EF" and nxt.tag == "JKQ":
+        return True  # (`“… 착공한다”고 말했다`: the quotation's own predicate ends its clause)
     if tok.tag == "EC":
         return nxt.tag != "VX"
     if tok.tag != "ETM" or i == 0 or toks[i - 1].tag in ("VA", "XSA", "VCP", "VCN"):

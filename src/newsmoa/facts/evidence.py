@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsmoa.facts import clauses_en
+from newsmoa.facts import clauses_en, quoted
 from newsmoa.facts.clauses import Clause, analyse, clause_at
 from newsmoa.text.script import english
 from newsmoa.types import Article, ConsolidatedSentence, Source
@@ -57,12 +57,18 @@ def _clauses_at(
 
 
 def quote(article: Article, spans: Sequence[tuple[int, int]], start: int, end: int) -> Source:
-    """A source whose `quote` is the clause around `[start, end)` (`quote == text[s:e]`)."""
+    """A source whose `quote` is the clause around `[start, end)` (`quote == text[s:e]`); in
+    a quotation, its sentence: the quotation with who says it (`김 군수는 “… 착공한다. …”고
+    말했다`), not a clause cut at the quotation's first stop, whose words read as the
+    outlet's own."""
     clauses = _clauses_at(article, spans, start)
     lo, hi = start, end
     for pos in (start, max(end - 1, start)):
         if clauses and (clause := clause_at(clauses, pos)) is not None:
             lo, hi = min(lo, clause.start), max(hi, clause.end)
+    sentence = span_at(spans, start)
+    if sentence is not None and quoted.inside(quoted.spans(article.text), start) is not None:
+        lo, hi = min(lo, sentence[0]), max(hi, sentence[1])
     return quote_within(article, lo, hi, start, end)
 
 
