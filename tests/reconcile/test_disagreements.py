@@ -912,3 +912,17 @@ def test_a_day_its_month_has_not_stands_against_the_day_the_others_write():
         ).disagreements()
         == ()
     )
+
+
+def test_who_attended_a_signing_has_no_trend():
+    """The release's `상임이사 2명` against a later reprint's `3명` said `a count may have
+    risen as reports came in` (a black-box case): those at a signing were counted once it
+    was held; the other count is a misreport, shown as a plain disagreement."""
+    said = "청솔군은 24일 한빛에너지와 업무협약을 체결했다.\n협약식에는 김도운 청솔군수와 상임이사 {}이 참석했다."
+    arts = [
+        make_article(f"a{n}", said.format(c), datetime(2026, 11, 24, 10 + n, tzinfo=KST))
+        for n, c in enumerate(["2명", "2명", "3명"])
+    ]
+    (d,) = Story(arts).disagreements()
+    assert d.about.startswith("signing") and values(d) == {"2": ["a0", "a1"], "3": ["a2"]}
+    assert d.trend is None

@@ -1023,7 +1023,10 @@ def _disagreement(
         sources = quoted.get(compare.key(value), [])
         out.append(DisagreementValue(_shown(kind, value), tuple(sources)))
     label = f"{about}{VS_RELEASE}" if against_release else about
-    trend = _trend(values, group) if kind == "quantity" else None
+    # (who attended a signing or a ceremony was counted once it was held: another count
+    # there is a misreport, not a figure that rose as reports came in)
+    held = about.split(" ", 1)[0] in story_labels()
+    trend = _trend(values, group) if kind == "quantity" and not held else None
     return Disagreement(label, kind, tuple(out), trend)
 
 
