@@ -435,3 +435,52 @@ def test_the_database_weighs_an_article_as_search_relevance_does(store):
     (found_,) = store.search(query("협약 청솔군"))
     title, body = searched(stored("a1", ABOUT, "s-about", "세부 내용").article)
     assert found_["relevance"] == round(relevance(title, body, ("협약", "청솔군")), 3)
+
+
+FIGURES = (
+    "청솔군은 수소산업단지에 4,512억원을 들인다. 일자리 1,200개와 주민 2,000,000명이 기대된다."
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("4512억원", "4,512억원"),  # typed without the comma the text has
+        ("4,512억원", "4,512억원"),
+        ("2000000명", "2,000,000명"),
+        ("1200", "1,200"),
+    ],
+)
+def test_a_number_is_found_whatever_its_thousands_commas(store, typed, shown):
+    store.save_articles(
+        [stored("n1", FIGURES, "s-n", "수소단지에 4,512억원"),
+         stored("n2", FIGURES.replace("4,512", "4512").replace("1,200", "1200"), "s-n")]
+    )  # fmt: skip
+    store.save_story_summary({"id": "s-n", "title": "", "article_count": 2, "outlets": []})
+    (story,) = store.search(query(typed))
+    assert story["matches"] == 2
+    marks = [a["snippet"]["text"][s:e] for a in story["articles"] for s, e in a["snippet"]["marks"]]
+    assert shown in marks
+    assert found(store, "512억원") == []  # (a number's end is not a number)
+
+
+def test_a_list_of_figures_keeps_its_commas():
+    assert normal("3,4,5월과 2019,2020년 1,234.5") == "3,4,5월과 2019,2020년 1234.5"
+
+
+def test_a_store_searched_with_commas_finds_figures_without_them_after_the_upgrade(
+    store, store_url
+):
+    store.save_articles([stored("n1", FIGURES, "s-n")])
+    store.save_story_summary({"id": "s-n", "title": "", "article_count": 1, "outlets": []})
+    mark = "?" if store.PLACEHOLDER == "?" else "%s"  # the words as folded before
+    store.db.execute(f"UPDATE article_text SET body = {mark} WHERE id = 'n1'", (FIGURES,))
+    assert found(store, "4512억원") == []
+    if store_url.startswith("postgres"):
+        store.db.execute("DELETE FROM newsmoa_schema WHERE version >= 15")
+    else:
+        store.db.execute("PRAGMA user_version = 16")
+    store.close()
+    upgraded = open_store(store_url)
+    assert found(upgraded, "4512억원") == [("s-n", 1)] == found(upgraded, "4,512억원")
+    upgraded.close()

@@ -370,11 +370,18 @@ def m016_refolded_search(db: sqlite3.Connection) -> None:
         db.executemany(update, values)
 
 
+def m017_unseparated_figures(db: sqlite3.Connection) -> None:
+    """The searched words of the stored articles are folded again: a number's thousands'
+    commas are left out (`search.unseparated`), so that `4512억원` finds `4,512억원`."""
+    for update, values in refolded(db, "?"):
+        db.executemany(update, values)
+
+
 def refolded(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
     """(update, values) for each chunk of stored articles whose searched words, as
     `search.searched` gives them now, are not those `article_text` holds: what a change to
     the folding (`data/search_fold.tsv`) changes. Shared by both databases (PostgreSQL's
-    m013 and m014)."""
+    m013, m014 and m015)."""
     from newsmoa.store.search import searched
 
     update = f"UPDATE article_text SET title = {mark}, body = {mark} WHERE id = {mark}"
@@ -405,6 +412,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m014_search,
     m015_folded_search,
     m016_refolded_search,
+    m017_unseparated_figures,
 )
 
 

@@ -363,6 +363,12 @@ def m014_refolded_search(db: Any) -> None:
         db.cursor().executemany(update, values)
 
 
+def m015_unseparated_figures(db: Any) -> None:
+    """SQLite's m017: the searched words without a number's thousands' commas."""
+    for update, values in refolded(db, "%s"):
+        db.cursor().executemany(update, values)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here; its m013, the file's
 # application_id, has no counterpart in a database server). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
@@ -380,6 +386,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m012_search,
     m013_folded_search,
     m014_refolded_search,
+    m015_unseparated_figures,
 )
 
 

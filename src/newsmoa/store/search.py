@@ -5,7 +5,8 @@ functions; the SQL that finds the articles is the store's (`SQLStore.search`).
 A query is words, all of which an article must hold (its title or its text), each as a
 substring: Korean words carry particles (완주군은, 완주군과) that a word index would miss.
 A "quoted phrase" is one term; a word or phrase after "-" one it must not hold. Case is
-ignored, and compatibility characters are matched as their plain forms (`fold`). A story
+ignored, compatibility characters are matched as their plain forms and a number
+without its thousands' commas (`fold`). A story
 is found by its articles that hold every term; it ranks by whether a title holds them (the
 story's, or a matching article's), then by its relevance (its best article's, `relevance`:
 BM25's saturated term frequency over the body, each term in the title counting as much as
@@ -141,9 +142,20 @@ def fold(text: str) -> str:
     """`text` with its compatibility characters as their plain forms (NFKC): full-width
     `ＡＩ` and `１２０` as `AI` and `120`, `㈜` as `(주)`, `①` as `1`, a compatibility
     jamo `ㄱ` as the jamo; and the punctuation of `data/search_fold.tsv` as its plain
-    form (`’` as `'`, `ㆍ` as `·`, `–` as `-`); what a term and a stored text are both
-    matched as."""
-    return unicodedata.normalize("NFKC", text).translate(_plain())
+    form (`’` as `'`, `ㆍ` as `·`, `–` as `-`); a number without its thousands' commas
+    (`unseparated`); what a term and a stored text are both matched as."""
+    return unseparated(unicodedata.normalize("NFKC", text).translate(_plain()))
+
+
+# a thousands' comma: after a figure, before three figures that end the number (4,512; not
+# the 2,3 of a list, nor 2019,2020)
+_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def unseparated(text: str) -> str:
+    """`text` without the commas that group a number's thousands: `4,512억원` is matched
+    as `4512억원`, so a figure is found however it is written."""
+    return _SEPARATOR.sub("", text) if "," in text else text
 
 
 @cache
@@ -279,7 +291,17 @@ def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snip
 def folded(text: str) -> tuple[str, list[int]]:
     """`text` as it is matched (`fold`, then lower case) and, for each of its characters and
     one past its end, the offset in `text` where the character it came from starts (a
-    character may fold into several: `İ` into `i̇`, `㈜` into `(주)`)."""
+    character may fold into several: `İ` into `i̇`, `㈜` into `(주)`; a thousands' comma
+    into none: `unseparated`)."""
+    low, at = _folded_each(text)
+    cut = [m.start() for m in _SEPARATOR.finditer(low)] if "," in low else []
+    for i in reversed(cut):
+        low, at = low[:i] + low[i + 1 :], at[:i] + at[i + 1 :]
+    return low, at
+
+
+def _folded_each(text: str) -> tuple[str, list[int]]:
+    """`folded`, each character folded on its own (a thousands' comma kept)."""
     if len(low := text.lower()) == len(text) and unicodedata.is_normalized("NFKC", text):
         return low.translate(_plain()), list(range(len(text) + 1))  # (one for one)
     out: list[str] = []
