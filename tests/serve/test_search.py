@@ -243,3 +243,24 @@ def test_the_web_and_the_api_take_the_start_of_a_story_id_as_the_cli_does(db, cl
     for odd in ("s12345\ud7ff", "\U0010ffff"):  # (the character after it: no text, a 500)
         assert client.get(f"/api/stories/{odd}").status_code == 404
         assert client.get(f"/stories/{odd}").status_code == 404
+
+
+def test_search_pages_through_the_stories_as_the_api_does(db, client):
+    every = [r["id"] for r in searched(db, "청솔")]
+    assert len(every) >= 2
+    pages = [[r["id"] for r in searched(db, "청솔", "--limit", "1", "--offset", str(i))]
+             for i in range(len(every) + 1)]  # fmt: skip
+    assert pages == [[s] for s in every] + [[]]
+    api = [r["id"] for r in client.get("/api/search", params={"q": "청솔", "offset": 1}).json()]
+    assert api == every[1:]
+    first = run(db, "search", "청솔", "--limit", "1")
+    assert "more stories follow: --offset 1" in first.stderr
+    past = run(db, "search", "청솔", "--offset", str(len(every)))
+    assert past.stdout == "" and "no more stories" in past.stderr
+
+
+def test_search_csv_has_the_relevance_json_ranks_by(db):
+    text = run(db, "search", "청솔", "--format", "csv").stdout[1:]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    ranked = {r["id"]: (r["title_match"], r["relevance"]) for r in searched(db, "청솔")}
+    assert {r["id"]: (r["title_match"] == "True", float(r["relevance"])) for r in rows} == ranked

@@ -33,11 +33,19 @@ OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
     show_default=True,
     help="At most this many stories, the best first.",
 )
+@click.option(
+    "--offset",
+    type=click.IntRange(0, 10**12),
+    default=0,
+    show_default=True,
+    help="Skip this many of the best stories first: the next page is --offset of this one "
+    "plus --limit (as /api/search?offset=).",
+)
 @format_option(
     FORMATS,
     help="table and md for reading (times in the zone of --tz); json (one array), jsonl (one "
     "story a line) and csv (a row for each article listed, at most 5 a story, UTF-8 with "
-    "BOM) keep the stored times; `matches` counts every matching article.",
+    "BOM) keep the stored times; `matches` counts every matching article, `relevance` ranks.",
 )
 @click.pass_context
 def search(
@@ -47,6 +55,7 @@ def search(
     since: str | None,
     until: str | None,
     limit: int,
+    offset: int,
     fmt: str,
 ) -> None:
     """Find stories by words of their articles' titles and texts: every word must be in one
@@ -73,7 +82,11 @@ def search(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="QUERY") from exc
     store = _store(ctx)
-    found = store.search(asked, limit=limit)
+    found = store.search(asked, limit=limit + 1, offset=offset)  # (one more: is there more?)
+    more, found = len(found) > limit, found[:limit]
+    if not found and offset and fmt in ("table", "md"):
+        click.echo(f"no more stories: fewer than {offset + 1} hold the words.", err=True)
+        return
     if not found:
         no_such_outlet(store, outlet, "articles")
     if not found and fmt in ("table", "md"):
@@ -86,6 +99,8 @@ def search(
         click.echo(f"no story holds {said}.", err=True)
         return
     click.echo(results(found, fmt, width=_width()))
+    if more and fmt in ("table", "md"):
+        click.echo(f"more stories follow: --offset {offset + limit}", err=True)
 
 
 def _option_like(word: str) -> bool:
@@ -158,7 +173,8 @@ def _markdown(rows: list[dict[str, Any]]) -> str:
 
 
 _CSV_COLUMNS = (
-    "id", "title", "first_published", "outlets", "article_count", "matches",
+    "id", "title", "first_published", "outlets", "article_count", "title_match", "relevance",
+    "matches",
     "article_id", "article_outlet", "article_published", "article_title", "snippet",
 )  # fmt: skip
 
@@ -171,7 +187,8 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     for r in rows:
         story = [
             csv_cell(r["id"]), csv_cell(r["title"]), r["first_published"],
-            csv_cell("; ".join(r["outlets"])), r["article_count"], r["matches"],
+            csv_cell("; ".join(r["outlets"])), r["article_count"], r["title_match"],
+            r["relevance"], r["matches"],
         ]  # fmt: skip
         for a in r["articles"]:
             snippet = a["snippet"]["text"] if a["snippet"] else None
