@@ -484,3 +484,24 @@ def test_a_store_searched_with_commas_finds_figures_without_them_after_the_upgra
     upgraded = open_store(store_url)
     assert found(upgraded, "4512억원") == [("s-n", 1)] == found(upgraded, "4,512억원")
     upgraded.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "terms"),
+    [
+        ("청솔군은", ("청솔군",)),
+        ("청솔군과 협약을", ("청솔군", "협약")),
+        ("청솔군에서 2030년까지", ("청솔군", "2030년")),
+        ("AI는", ("ai",)),
+        ('"청솔군은"', ("청솔군은",)),  # a phrase as written
+        ("국가 결과 회의", ("국가", "결과", "회의")),  # one character would be left
+        ("경기도 1200만", ("경기도", "1200만")),  # (도 and 만: places and numbers)
+    ],
+)
+def test_a_typed_word_drops_the_korean_particle_it_ends_in(typed, terms):
+    assert query(typed).terms == terms
+
+
+def test_a_word_with_a_particle_finds_the_word_with_another(archive):
+    assert found(archive, "청솔군이") == found(archive, "청솔군") != []
+    assert sorted(s for s, _ in found(archive, "김하늘 청솔군수는")) == ["s-fest", "s-pact"]

@@ -3,7 +3,8 @@ ranking of the stories found, and the snippet that shows why an article matched.
 functions; the SQL that finds the articles is the store's (`SQLStore.search`).
 
 A query is words, all of which an article must hold (its title or its text), each as a
-substring: Korean words carry particles (완주군은, 완주군과) that a word index would miss.
+substring: Korean words carry particles (완주군은, 완주군과) that a word index would miss, and
+a typed word's own particle is dropped (`stem`: 완주군은 finds 완주군과).
 A "quoted phrase" is one term; a word or phrase after "-" one it must not hold. Case is
 ignored, compatibility characters are matched as their plain forms and a number
 without its thousands' commas (`fold`). A story
@@ -96,7 +97,8 @@ _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')  # a phrase or a word, each afte
 
 def query(text: str, **narrowed: Any) -> SearchQuery:
     """A query as typed: words, and "quoted phrases" kept whole, in lower case with their
-    inner spaces made one; a word repeated counts once; a word or phrase after "-" (-축제,
+    inner spaces made one; a word without the Korean particle it ends in (`stem`: 청솔군은
+    as 청솔군), a phrase as written; a word repeated counts once; a word or phrase after "-" (-축제,
     -"업무 협약") or after NOT is one no article found may hold; typeset quotes (“업무
     협약”) are quotes. Written as other search tools take them: words joined by OR are
     alternatives (협약 OR 협정 OR MOU: one of them held), AND between words is dropped
@@ -110,7 +112,7 @@ def query(text: str, **narrowed: Any) -> SearchQuery:
         if word in ("AND", "NOT", "OR") and not minus:  # (as written: "or" is a word)
             negated, joined = word == "NOT", word == "OR" and bool(groups)
             continue
-        term = normal(quoted if quoted or not word else word.strip("*"))
+        term = normal(quoted) if quoted or not word else stem(normal(word.strip("*")))
         if not term:
             continue
         if minus_phrase or minus or negated:
@@ -130,6 +132,25 @@ def query(text: str, **narrowed: Any) -> SearchQuery:
     if (n := len(held) + sum(map(len, either)) + len(left_out)) > MAX_TERMS:
         raise ValueError(f"at most {MAX_TERMS} search terms, not {n}")
     return SearchQuery(tuple(held), excluded=tuple(left_out), either=tuple(either), **narrowed)
+
+
+def stem(word: str) -> str:
+    """A typed word without the Korean particle it ends in (`data/search_particles.tsv`),
+    where two characters or more are left: 청솔군은 is searched as 청솔군, which finds
+    청솔군이 and 청솔군과 too; 국가 and 결과 are kept."""
+    for particle in _particles():
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word
+
+
+@cache
+def _particles() -> tuple[str, ...]:
+    """`data/search_particles.tsv`, the longest first (에서 before 에)."""
+    table = resources.files("newsmoa.store").joinpath("data/search_particles.tsv")
+    rows = (line.split("\t") for line in table.read_text("utf-8").splitlines())
+    found = {row[0] for row in rows if row[0] and not row[0].startswith("#")}
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
 
 
 def normal(text: str) -> str:
