@@ -264,3 +264,8 @@ def test_search_csv_has_the_relevance_json_ranks_by(db):
     rows = list(csv.DictReader(io.StringIO(text)))
     ranked = {r["id"]: (r["title_match"], r["relevance"]) for r in searched(db, "청솔")}
     assert {r["id"]: (r["title_match"] == "True", float(r["relevance"])) for r in rows} == ranked
+
+
+def test_search_finding_nothing_in_jsonl_writes_no_line(db):
+    assert run(db, "search", "없는말", "--format", "jsonl").stdout == ""
+    assert run(db, "search", "없는말", "--format", "json").stdout == "[]\n"

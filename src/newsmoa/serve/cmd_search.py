@@ -98,7 +98,8 @@ def search(
         )
         click.echo(f"no story holds {said}.", err=True)
         return
-    click.echo(results(found, fmt, width=_width()))
+    if text := results(found, fmt, width=_width()):  # (no story in jsonl: no line, not a blank one)
+        click.echo(text)
     if more and fmt in ("table", "md"):
         click.echo(f"more stories follow: --offset {offset + limit}", err=True)
 
