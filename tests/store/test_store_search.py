@@ -505,3 +505,29 @@ def test_a_typed_word_drops_the_korean_particle_it_ends_in(typed, terms):
 def test_a_word_with_a_particle_finds_the_word_with_another(archive):
     assert found(archive, "청솔군이") == found(archive, "청솔군") != []
     assert sorted(s for s, _ in found(archive, "김하늘 청솔군수는")) == ["s-fest", "s-pact"]
+
+
+SPACED = "청솔군은 수소산업단지를 짓는다. 김 민수 청솔군수와 한결대학교가 업무 협약을 맺었다."
+UNSPACED = "청솔군은 수소산업단지를 짓는다. 김민수 청솔군수와 한결대학교가 업무협약을 맺었다."
+
+
+@pytest.mark.parametrize("typed", ["김민수", "업무협약", "김민수 OR 박정우", "업무협약 -축제"])
+def test_a_korean_word_is_found_with_a_space_between_its_syllables_or_without(store, typed):
+    store.save_articles([stored("w1", SPACED, "s-w"), stored("w2", UNSPACED, "s-w")])
+    store.save_story_summary({"id": "s-w", "title": "", "article_count": 2, "outlets": []})
+    (story,) = store.search(query(typed))
+    assert story["matches"] == 2
+    shown = {a["snippet"]["text"][s:e] for a in story["articles"] for s, e in a["snippet"]["marks"]}
+    assert len(shown) == 2 and len({w.replace(" ", "") for w in shown}) == 1
+    assert found(store, "김민수", outlet="한빛일보") == [("s-w", 2)]
+    assert store.search(query("청솔군수 -김민수")) == []  # left out, written either way
+    assert found(store, "수청") == []  # (two syllables are not spaced: 민수 청솔군수)
+
+
+def test_only_words_of_three_to_eight_syllables_are_spaced():
+    from newsmoa.store.search import spacings
+
+    assert spacings("김민수") == ("김민수", "김 민수", "김민 수")
+    assert spacings("군수") == ("군수",) and spacings("ai협약") == ("ai협약",)
+    assert query("김민수").terms == ("김민수",)  # (as typed; `groups` spaces it)
+    assert query("김민수").groups() == (("김민수", "김 민수", "김민 수"),)

@@ -92,7 +92,8 @@ def search(
     if not found and fmt in ("table", "md"):
         said = " ".join(
             [
-                *(" OR ".join(map(_quoted, group)) for group in asked.groups()),
+                *(" OR ".join(map(_quoted, group)) for group in ((t,) for t in asked.terms)),
+                *(" OR ".join(map(_quoted, group)) for group in asked.either),
                 *("-" + _quoted(t) for t in asked.excluded),
             ]
         )

@@ -39,6 +39,7 @@ SHORT = 3  # characters: a shorter term is not in SQLite's trigram index (found 
 SHOWN_ARTICLES = 5  # matching articles a result lists with a snippet (`matches` counts all)
 SNIPPET_CHARS = 80  # around the first match
 MAX_TERMS = 16
+SPACED = range(3, 9)  # Hangul syllables of a word found with a space between two (`spacings`)
 LATIN_END = "\u0250"  # after the Latin letters' blocks (Basic Latin to Latin Extended-B)
 
 
@@ -56,12 +57,20 @@ class SearchQuery:
     either: tuple[tuple[str, ...], ...] = ()
 
     def groups(self) -> tuple[tuple[str, ...], ...]:
-        """What an article must hold: one term of each group (a term alone is a group)."""
-        return tuple((t,) for t in self.terms) + self.either
+        """What an article must hold: one term of each group (a term alone is a group), a
+        term as written or spaced otherwise (`spacings`)."""
+        return tuple(spacings(t) for t in self.terms) + tuple(
+            tuple(dict.fromkeys(v for t in group for v in spacings(t))) for group in self.either
+        )
 
     def held(self) -> tuple[str, ...]:
-        """Every term an article may hold (`terms`, then `either`'s): what a snippet marks."""
-        return self.terms + tuple(t for group in self.either for t in group)
+        """Every term an article may hold (`groups`'): what a snippet marks."""
+        return tuple(dict.fromkeys(t for group in self.groups() for t in group))
+
+    def left_out(self) -> tuple[str, ...]:
+        """Every term an article found may not hold: `excluded`, each spaced as written or
+        otherwise (`spacings`)."""
+        return tuple(dict.fromkeys(v for t in self.excluded for v in spacings(t)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +94,16 @@ class Snippet:
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "marks": [list(m) for m in self.marks]}
+
+
+def spacings(term: str) -> tuple[str, ...]:
+    """`term`, and for a word of `SPACED` Hangul syllables, the word with a space between
+    two of them: Korean writes a name and a compound either way (김민수 and 김 민수, 업무협약
+    and 업무 협약), and a term is found written either way. A shorter word is not spaced
+    (군수 would be in 청솔군 수소), nor a longer one, nor a phrase."""
+    if len(term) not in SPACED or not all("가" <= c <= "힣" for c in term):
+        return (term,)
+    return (term, *(term[:i] + " " + term[i:] for i in range(1, len(term))))
 
 
 def parse(text: str) -> tuple[str, ...]:
@@ -231,7 +250,7 @@ def kept(title: str, body: str, query: SearchQuery) -> bool:
     """Whether an article's stored words hold a term of each of `query`'s groups and none
     of its excluded ones (`holds_every`)."""
     return holds_every(title, body, query.groups()) and not any(
-        holds_every(title, body, ((term,),)) for term in query.excluded
+        holds_every(title, body, ((term,),)) for term in query.left_out()
     )
 
 

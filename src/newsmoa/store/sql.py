@@ -674,12 +674,8 @@ class SQLStore:
         """(FROM clause naming `article_text` t, conditions, their arguments) for the
         articles holding `query`'s terms and none of its excluded ones (but those held only
         where a word starts, which `kept` reads), of its outlet, in its span of time."""
-        source, where, args = self._text_match(query.terms)
-        for group in query.either:  # (read from each row: one term of it, any)
-            held = [self._holds(term) for term in group]
-            where = [*where, "(" + " OR ".join(sql for sql, _ in held) + ")"]
-            args = [*args, *(v for _, values in held for v in values)]
-        for term in query.excluded:
+        source, where, args = self._text_match(query.groups())
+        for term in query.left_out():
             if not worded([term]):  # (one held where a word starts: read from the rows found)
                 sql, values = self._holds(term)
                 where, args = [*where, f"NOT {sql}"], [*args, *values]
@@ -727,20 +723,22 @@ class SQLStore:
                 if kept(title, body, query):
                     yield ArticleHit(aid, story, time, title)
 
-    def _text_match(self, terms: Sequence[str]) -> tuple[str, list[str], list[Any]]:
+    def _text_match(self, groups: Sequence[Sequence[str]]) -> tuple[str, list[str], list[Any]]:
         """(FROM clause naming `article_text` t, conditions, their arguments) for the rows
-        holding every term: here by reading every row (each term's `_holds`); a store with
-        an index of the text's trigrams overrides it."""
-        return ("article_text t", *self._holding(terms))
+        holding a term of every group: here by reading every row (each term's `_holds`); a
+        store with an index of the text's trigrams overrides it."""
+        return ("article_text t", *self._holding(groups))
 
-    def _holding(self, terms: Sequence[str]) -> tuple[list[str], list[Any]]:
-        """The conditions (and their arguments) that article_text t holds each of `terms`."""
+    def _holding(self, groups: Sequence[Sequence[str]]) -> tuple[list[str], list[Any]]:
+        """The conditions (and their arguments) that article_text t holds a term of each of
+        `groups`."""
         where: list[str] = []
         args: list[Any] = []
-        for term in terms:
-            sql, values = self._holds(term)
-            where.append(sql)
-            args += values
+        for group in groups:
+            held = [self._holds(term) for term in group]
+            sqls = [sql for sql, _ in held]
+            where.append(sqls[0] if len(sqls) == 1 else "(" + " OR ".join(sqls) + ")")
+            args += [v for _, values in held for v in values]
         return where, args
 
     def _holds(self, term: str) -> tuple[str, list[Any]]:

@@ -75,17 +75,18 @@ class SQLiteStore(SQLStore):
             self.db.close()
             raise StoreError(f"{self.path}: {exc}") from exc
 
-    def _text_match(self, terms: Sequence[str]) -> tuple[str, list[str], list[Any]]:
-        """The terms of three characters or more found through the trigram index (FTS5,
-        `migrations.m014_search`), one MATCH of them all; the shorter ones, which it cannot
-        find (SQLite 3.40 finds no row for a LIKE of two Korean syllables), by reading
-        each row the index found, or every row when no term is long enough."""
-        long = [t for t in terms if len(t) >= SHORT]
+    def _text_match(self, groups: Sequence[Sequence[str]]) -> tuple[str, list[str], list[Any]]:
+        """The groups of terms of three characters or more found through the trigram index
+        (FTS5, `migrations.m014_search`), one MATCH of them all (a group's terms joined by
+        OR); a group with a shorter term, which it cannot find (SQLite 3.40 finds no row
+        for a LIKE of two Korean syllables), by reading each row the index found, or every
+        row when no group is long enough."""
+        long = [g for g in groups if all(len(t) >= SHORT for t in g)]
         if not long or not self._indexed():
-            return super()._text_match(terms)
-        where, args = self._holding([t for t in terms if len(t) < SHORT])
+            return super()._text_match(groups)
+        where, args = self._holding([g for g in groups if g not in long])
         where = ["article_search MATCH ?", *where]
-        args = [" AND ".join(_phrase(t) for t in long), *args]
+        args = [" AND ".join(_either(g) for g in long), *args]
         return "article_search s JOIN article_text t ON t.n = s.rowid", where, args
 
     def _indexed(self) -> bool:
@@ -115,6 +116,11 @@ class SQLiteStore(SQLStore):
                 raise
             said = BUSY.format(wait_s=BUSY_TIMEOUT_MS / 1000, holder="")
             raise StoreError(f"{self.path}: {said}") from exc
+
+
+def _either(group: Sequence[str]) -> str:
+    """A group of terms as FTS5 phrases, one of which a row holds."""
+    return _phrase(group[0]) if len(group) == 1 else "(" + " OR ".join(map(_phrase, group)) + ")"
 
 
 def _phrase(term: str) -> str:
