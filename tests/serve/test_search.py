@@ -269,3 +269,18 @@ def test_search_csv_has_the_relevance_json_ranks_by(db):
 def test_search_finding_nothing_in_jsonl_writes_no_line(db):
     assert run(db, "search", "없는말", "--format", "jsonl").stdout == ""
     assert run(db, "search", "없는말", "--format", "json").stdout == "[]\n"
+
+
+def test_the_search_box_says_how_many_more_articles_match_than_it_lists(tmp_path):
+    text = "청솔군은 19일 수소산업단지 조성 계획을 발표했다. 총사업비 4,512억원이 들어간다."
+    lines = [
+        {"id": f"h{i}", "outlet": f"신문{i}", "title": "청솔군 수소산업단지", "text": text,
+         "published": f"2026-01-10T{9 + i:02d}:00:00+09:00"}
+        for i in range(7)
+    ]  # fmt: skip
+    source = tmp_path / "reprints.jsonl"
+    source.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    run(tmp_path / "s.db", "ingest", str(source))
+    page = TestClient(create_app(str(tmp_path / "s.db"))).get("/", params={"q": "수소산업단지"})
+    assert page.text.count("<mark>") == 5 and "and 2 more articles" in page.text
+    assert "then the more relevant" in page.text
