@@ -328,7 +328,9 @@ def search_stories(
         str,
         Query(
             max_length=500,
-            description="words an article must all hold (as parts of words: 완주 finds 완주군은),"
+            description="words an article must all hold (as parts of words: 완주 finds 완주군은;"
+            " a word's own particle dropped, 청솔군은 finds 청솔군이; 김민수 finds 김 민수;"
+            " 4512억원 finds 4,512억원),"
             ' a "quoted phrase" as written, none after "-" or NOT (-축제), one of words'
             " joined by OR (협약 OR 협정); case is ignored",
         ),

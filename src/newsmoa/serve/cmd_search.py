@@ -59,13 +59,14 @@ def search(
     fmt: str,
 ) -> None:
     """Find stories by words of their articles' titles and texts: every word must be in one
-    article (as a part of a word: 완주 finds 완주군은), a "quoted phrase" as written, and none
-    after "-" or NOT (-축제, -"업무 협약"); words joined by OR are alternatives (협약 OR 협정);
-    AND and a `*` at a word's end are dropped; case is ignored, full-width ＡＩ is found as
-    AI. Stories
-    whose title holds the words come first, then the more relevant (BM25: the words more
-    often in a shorter text, or in its title; `relevance` in json), then those with more
-    matching articles, then the newest. Each lists its matching articles with a snippet.
+    article (as a part of a word: 완주 finds 완주군은; a word's own particle is dropped,
+    청솔군은 finds 청솔군이; 김민수 finds 김 민수 too; 4512억원 finds 4,512억원), a "quoted
+    phrase" as written, and none after "-" or NOT (-축제, -"업무 협약"); words joined by OR
+    are alternatives (협약 OR 협정); AND and a `*` at a word's end are dropped; case is
+    ignored, full-width ＡＩ is found as AI. Stories whose title holds the words come first,
+    then the more relevant (BM25: the words more often in a shorter text, or in its title;
+    `relevance` in json and csv), then those with more matching articles, then the newest.
+    Each lists its matching articles with a snippet. --offset pages on.
 
     Example: newsmoa search 완주군 협약 --since 2024-01-01 --format md
     """
