@@ -531,3 +531,15 @@ def test_only_words_of_three_to_eight_syllables_are_spaced():
     assert spacings("군수") == ("군수",) and spacings("ai협약") == ("ai협약",)
     assert query("김민수").terms == ("김민수",)  # (as typed; `groups` spaces it)
     assert query("김민수").groups() == (("김민수", "김 민수", "김민 수"),)
+
+
+def test_a_snippet_is_cut_where_the_text_holds_the_most_terms():
+    text = (
+        "청솔군은 10일 군청 대회의실에서 올해 주요 사업을 설명하는 자리를 마련했다. 이 자리에는 "
+        "군의원과 주민 대표 등 여러 사람이 참석해 의견을 나눴다. 설명회 뒤에 청솔군은 "
+        "수소산업단지에 4,512억원을 들인다고 밝혔다."
+    )
+    cut = snippet(text, ["청솔군", "4512억원"])
+    assert cut is not None
+    assert [cut.text[s:e] for s, e in cut.marks] == ["청솔군", "4,512억원"]
+    assert snippet("청솔군 소식", ["청솔군", "없는말"]).marks == ((0, 3),)  # (one is enough)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -37,7 +37,8 @@ AVERAGE_CHARS = 1500
 TITLE_WEIGHT = K1 + 1  # a term in the title: as much as any number of it in the body
 SHORT = 3  # characters: a shorter term is not in SQLite's trigram index (found by scanning)
 SHOWN_ARTICLES = 5  # matching articles a result lists with a snippet (`matches` counts all)
-SNIPPET_CHARS = 80  # around the first match
+SNIPPET_CHARS = 80  # around the first place holding the most terms
+SNIPPET_PLACES = 200  # matches of a text weighed for where its snippet is
 MAX_TERMS = 16
 SPACED = range(3, 9)  # Hangul syllables of a word found with a space between two (`spacings`)
 LATIN_END = "\u0250"  # after the Latin letters' blocks (Basic Latin to Latin Extended-B)
@@ -305,14 +306,19 @@ def _count(low: str, term: str) -> int:
 
 
 def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snippet | None:
-    """About `width` characters of `text` around the first term found in it, with "…"
-    where it is cut, and the offsets of the terms inside it; None when no term is in it.
-    The terms are found in the text as matched (`folded`), the offsets are the text's."""
+    """About `width` characters of `text` around the first place where it holds the most
+    of the terms (one of them at least), with "…" where it is cut, and the offsets of the
+    terms inside it; None when no term is in it. The terms are found in the text as
+    matched (`folded`), the offsets are the text's."""
     low, at = folded(text)
-    found = [i for t in terms if (i := _find(low, t)) >= 0]
+    found = sorted(
+        (i, i + len(t), t.replace(" ", ""))  # (a word spaced otherwise is the same word)
+        for t in terms
+        for i in _finds(low, t)
+    )[:SNIPPET_PLACES]
     if not found:
         return None
-    first = at[min(found)]
+    first = at[_fullest(found, width)]
     start = max(0, first - width // 3)
     if start and (space := text.rfind(" ", start - 10, start)) > 0:
         start = space + 1  # a whole word first
@@ -326,6 +332,26 @@ def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snip
         lead + text[start:end] + ("…" if end < len(text) else ""),
         tuple((s + shift, e + shift) for s, e in marks),
     )
+
+
+def _finds(low: str, term: str) -> Iterator[int]:
+    """Where `term` is in `low`, none overlapping (`_find`'s)."""
+    at = _find(low, term)
+    while at >= 0:
+        yield at
+        at = _find(low, term, at + len(term))
+
+
+def _fullest(found: Sequence[tuple[int, int, str]], width: int) -> int:
+    """Of the places (start, end, term) found, the first start whose snippet would hold the
+    most of the terms (a window of `width` from `width // 3` before it)."""
+    best, most = found[0][0], 0
+    for start, _, _ in found:
+        lo, hi = start - width // 3, start - width // 3 + width
+        held = len({t for s, e, t in found if s >= lo and e <= hi})
+        if held > most:
+            best, most = start, held
+    return best
 
 
 def folded(text: str) -> tuple[str, list[int]]:
