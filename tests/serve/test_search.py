@@ -284,3 +284,10 @@ def test_the_search_box_says_how_many_more_articles_match_than_it_lists(tmp_path
     page = TestClient(create_app(str(tmp_path / "s.db"))).get("/", params={"q": "수소산업단지"})
     assert page.text.count("<mark>") == 5 and "and 2 more articles" in page.text
     assert "then the more relevant" in page.text
+
+
+def test_search_finding_nothing_names_the_outlet_and_span_it_looked_in(db):
+    said = run(db, "search", "협약", "--until", "2020-01-01").stderr
+    assert "no story holds 협약 published --until 2020-01-01." in said
+    said = run(db, "search", "AI", "--outlet", "새벽뉴스").stderr
+    assert "no story holds ai in 새벽뉴스's articles." in said

@@ -98,7 +98,13 @@ def search(
                 *("-" + _quoted(t) for t in asked.excluded),
             ]
         )
-        click.echo(f"no story holds {said}.", err=True)
+        where = (f" in {outlet}'s articles" if outlet else "") + (
+            " published "
+            + " ".join(f"--{k} {v}" for k, v in (("since", since), ("until", until)) if v)
+            if since or until
+            else ""
+        )  # (as the web page says: not the whole store)
+        click.echo(f"no story holds {said}{where}.", err=True)
         return
     if text := results(found, fmt, width=_width()):  # (no story in jsonl: no line, not a blank one)
         click.echo(text)
