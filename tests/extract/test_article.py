@@ -267,6 +267,26 @@ def test_a_stamp_after_its_outlets_mark_is_the_publication_time():
     assert listed.published is None
 
 
+def test_a_stamp_with_its_outlet_after_or_in_brackets_dates_the_article():
+    """A clipping's head `2026-11-24 15:20 청솔일보` (its outlet after the time) and a stamp
+    alone in brackets `[2026-11-24 15:20]` were read as the subtitle: the reprint was
+    undated and unnamed, and its `24일` unresolved (a black-box case)."""
+    body = (
+        "청솔군은 24일 한빛농업기술원과 스마트팜 2단계 조성 업무협약을 체결했다고 밝혔다.\n"
+        "양 기관은 2027년까지 사업비 48억원을 들여 스마트팜 12동을 조성한다."
+    )
+    for line, outlet in (
+        ("2026-11-24 15:20 청솔일보", "청솔일보"),
+        ("[2026-11-24 15:20]", None),
+    ):
+        a = extract(RawItem(origin="a.txt", text=f"청솔군, 스마트팜 업무협약\n{line}\n\n{body}"))
+        assert isinstance(a, Article), line
+        assert a.published is not None, line
+        assert a.published.isoformat() == "2026-11-24T15:20:00+09:00", line
+        assert (a.outlet, a.subtitle) == (outlet, None), line
+        assert a.text.startswith("청솔군은 24일"), line
+
+
 def test_a_releases_own_date_line_with_its_weekday_dates_it():
     """A press release writes its day under or above its title with the weekday and no time
     (`2026.11.24.(화)`): it was no date, and its `24일` and `지난 20일` stayed unresolved (a

@@ -154,6 +154,14 @@ def test_a_pages_iso_dateline_keeps_its_offset():
         # subtitle, the article undated and unnamed)
         ("한빛일보, 2019.07.31", "한빛일보"),
         ("한빛일보, 2019.07.31 10:20", "한빛일보"),
+        # its name after the date and time, as a clipping service heads a copy (the article
+        # was undated and unnamed); a date wholly in brackets (it was the subtitle)
+        ("2026-11-24 15:20 청솔일보", "청솔일보"),
+        ("2026.11.24 15:20 | 청솔일보", "청솔일보"),
+        ("2026.11.24 연합뉴스", "연합뉴스"),  # a name the table knows: no time needed
+        ("[2026-11-24 15:20]", None),
+        ("(2026.11.24 15:20)", None),
+        ("[2026.11.24]", None),
     ],
 )
 def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
@@ -206,6 +214,10 @@ def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):
         "김민지 기자 2026년 11월 24일 행사",  # a signature's date with words after it
         "정부는 2026.11.24",
         "청솔일보 | 정치 | 2026.11.24",  # an outlet and a section: no one signs
+        "2026.11.24 주요뉴스",  # a name by its ending after a date without its time
+        "2026.11.24 15:20 행사",
+        "[2026.11.24 15:20] 청솔군 행사",
+        "(2026.11.24 15:20 예정)",
     ],
 )
 def test_what_is_no_stamp(line):

@@ -198,13 +198,47 @@ def stamp(line: str) -> Stamp | None:
     at = mark.end() if mark else 0
     dm = DATETIME_RE.fullmatch(line, at) or _dated_weekday(line, at)
     if dm is None:
-        return _signed(line)
+        return _bracketed(line) or _named_after(line) or _signed(line)
     byline = _mark_byline(mark) if mark else None
     outlet, reporter = (byline.outlet, byline.reporter) if byline else (None, None)
     named = mark and (mark["named"] or mark["bar"] == ",")
     if mark and not (outlet or reporter) and (named or dm["H"] is None) and not _document(mark):
         return None  # (a name before a space or a comma is a mark only when it names an outlet)
     return Stamp(at, outlet, reporter)
+
+
+# a date and time in brackets of their own (`[2026-11-24 15:20]`, `(2026.11.24 15:20)`, as
+# some sites print the stamp above the body: it was the subtitle, the article undated)
+_OPENS, _CLOSES = "[(【［", "])】］"
+
+
+def _bracketed(line: str) -> Stamp | None:
+    """The stamp a date (and time) wholly in brackets is, else None."""
+    if len(line) < 3 or line[0] not in _OPENS or line[-1] not in _CLOSES:
+        return None
+    inner = line[1:-1].strip()
+    if DATETIME_RE.fullmatch(inner) is None:
+        return None
+    return Stamp(line.index(inner[0]))
+
+
+# the outlet's name after the date and time (`2026-11-24 15:20 청솔일보`, `2026.11.24 15:20 |
+# 청솔일보`, as a clipping service heads a copy: the article was undated and unnamed); the
+# time is needed unless the table knows the name (`2026.11.24 행사` is no stamp)
+_AFTER_DATE = " |·/-"
+
+
+def _named_after(line: str) -> Stamp | None:
+    """The stamp a date followed by its outlet's name is, else None."""
+    dm = DATETIME_RE.match(line)
+    if dm is None:
+        return None
+    name = line[dm.end() :].strip(_AFTER_DATE).strip("[]()")
+    if len(name) < 3:
+        return None
+    known = outlets().by_alias.get(name)
+    outlet = known or (outlets().canonical(name) if dm["H"] else None)
+    return None if outlet is None else Stamp(0, outlet)
 
 
 # a reporter's signature before the date, no mark between (`김민지 기자 2026.11.24 15:20`,
