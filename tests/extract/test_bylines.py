@@ -65,6 +65,9 @@ LEADING = [
     ("[청솔일보]김민지 기자", "청솔일보", "김민지", ""),
     ("[청솔일보] 김민지·이영희 기자", "청솔일보", "김민지", ""),
     ("[청솔일보] 이번 기자회견", "청솔일보", None, "이번 기자회견"),
+    # ... in round brackets, the outlet named by its ending (it was the subtitle)
+    ("(청솔일보) 김민지 기자", "청솔일보", "김민지", ""),
+    ("(뉴스새만금) 김민지 기자", "뉴스새만금", "김민지", ""),
 ]
 
 
@@ -90,6 +93,8 @@ def test_leading_bylines(line, outlet, reporter, rest):
         "[리포트] 본문",
         "[앵커 리포트] 본문",
         "[문화] 공연 소식",
+        "(청솔군) 김민지 기자",  # a signature after a name that is no outlet's
+        "(사진) 김민지 기자",
     ],
 )
 def test_brackets_that_are_not_outlets(line):

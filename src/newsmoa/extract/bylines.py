@@ -153,9 +153,16 @@ def leading_byline(line: str) -> Byline | None:
     ):
         return Byline(outlet=outlet, reporter=first_name(named["name"]), rest=rest)
     outlet = _bracketed_outlet(inner, square)
-    if outlet is None and _LEAD_REPORTER_RE.match(rest):  # `【청솔일보】김민지 기자 = …`
-        outlet = _signing_outlet(inner)
+    if outlet is None and (_LEAD_REPORTER_RE.match(rest) or _signs_alone(rest)):
+        outlet = _signing_outlet(inner)  # `【청솔일보】김민지 기자 = …`, `(청솔일보) 김민지 기자`
     return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
+
+
+def _signs_alone(rest: str) -> bool:
+    """Whether what follows a marker is only a reporter's signature (`(청솔일보) 김민지 기자`:
+    a round bracket named no outlet the table did not know, and the line was the subtitle)."""
+    signed = signature(rest.strip()) if rest.strip() else None
+    return signed is not None and bool(signed.reporter)
 
 
 def _signing_place(word: str | None) -> str | None:
