@@ -123,6 +123,10 @@ SIGNATURES = [
     ("뉴스새만금 / 윤가람 기자", "윤가람", None, "뉴스새만금"),
     ("제주=주미령 선임기자", "주미령", None, None),
     ("워싱턴=백종민 특파원", "백종민", None, None),
+    # a copyright mark before the outlet, as a clipping closes (the outlet was `ⓒ호남뉴스`;
+    # with a space the line signed no one)
+    ("ⓒ호남뉴스 김민지 기자", "김민지", None, "호남뉴스"),
+    ("ⓒ 호남뉴스 김민지 기자 minji@honam.example", "김민지", "minji@honam.example", "호남뉴스"),
 ]
 
 
@@ -478,6 +482,24 @@ def test_a_signature_before_the_notice_on_its_line_names_the_reporter(closing):
             origin="a.txt",
             text="청솔군, 창업공간 조성\n\n청솔군이 올해 청년 창업공간 30곳을 조성한다고 12일 "
             f"밝혔다.\n\n군은 빈 점포를 창업공간으로 바꾼다.\n\n{closing}\n",
+        )
+    )
+    assert (art.reporter, art.outlet) == ("김민지", "청솔일보")
+    assert art.text.endswith("바꾼다.")
+
+
+@pytest.mark.parametrize("closing", ["ⓒ청솔일보 김민지 기자", "ⓒ 청솔일보 김민지 기자"])
+def test_a_copyright_mark_before_the_outlets_signature_signs_the_article(closing):
+    """A clipping closing with its mark, outlet and reporter: the outlet was `ⓒ청솔일보`,
+    and with a space after the mark the line was a notice that named no one."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    art = extract(
+        RawItem(
+            origin="a.txt",
+            text="청솔군, 창업공간 조성\n입력 2026.03.12 10:00\n\n청솔군이 올해 청년 창업공간 "
+            f"30곳을 조성한다고 12일 밝혔다.\n\n군은 빈 점포를 창업공간으로 바꾼다.\n{closing}\n",
         )
     )
     assert (art.reporter, art.outlet) == ("김민지", "청솔일보")

@@ -79,8 +79,11 @@ _SIGNATURE = (
 _SIGNATURE_RE = re.compile(rf"^\s*[/=]?\s*{_SIGNATURE}\s*$")
 # ... and one after an outlet's name ("세계일보 홍길동 기자"), which counts only when the first
 # word is an outlet's name: otherwise it is the reporter ("김재중 선임기자" is not the outlet
-# 김재중 and the reporter 선임)
-_OUTLET_SIGNATURE_RE = re.compile(rf"^\s*[/=]?\s*(?P<outlet>[^\s/=]{{2,15}})\s+{_SIGNATURE}\s*$")
+# 김재중 and the reporter 선임); a copyright mark may stand before the outlet, as a clipping
+# closes (`ⓒ호남뉴스 김민지 기자`: the outlet was `ⓒ호남뉴스`; with a space, no one signed)
+_OUTLET_SIGNATURE_RE = re.compile(
+    rf"^\s*[/=]?\s*(?:(?:[ⓒⒸ©]|\([cC]\))\s*)?(?P<outlet>[^\s/=ⓒⒸ©]{{2,15}})\s+{_SIGNATURE}\s*$"
+)
 # the longest line a signature fills: a place, four names, three desk words, a role, an e-mail
 SIGNATURE_MAX_CHARS = 100
 _NEXT_SIGNATURE_RE = re.compile(rf"[\s,\\|]*{_SIGNATURE}")  # (a stray backslash or bar between)
