@@ -95,6 +95,7 @@ def test_leading_bylines(line, outlet, reporter, rest):
         "[문화] 공연 소식",
         "(청솔군) 김민지 기자",  # a signature after a name that is no outlet's
         "(사진) 김민지 기자",
+        "[ⓒ청솔일보] 무단전재-재배포금지",  # a notice, its holder in brackets
     ],
 )
 def test_brackets_that_are_not_outlets(line):
@@ -503,6 +504,23 @@ def test_a_copyright_mark_before_the_outlets_signature_signs_the_article(closing
         )
     )
     assert (art.reporter, art.outlet) == ("김민지", "청솔일보")
+    assert art.text.endswith("바꾼다.")
+
+
+def test_a_notice_with_its_holder_in_brackets_names_the_outlet():
+    """`[ⓒ청솔일보] 무단전재-재배포금지` closing the text was read as an opening marker: the
+    outlet was `ⓒ청솔일보`, and `무단전재-재배포금지` the text's last line."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    art = extract(
+        RawItem(
+            origin="a.txt",
+            text="청솔군, 창업공간 조성\n\n청솔군이 올해 청년 창업공간 30곳을 조성한다고 12일 "
+            "밝혔다.\n군은 빈 점포를 창업공간으로 바꾼다.\n[ⓒ청솔일보] 무단전재-재배포금지\n",
+        )
+    )
+    assert art.outlet == "청솔일보"
     assert art.text.endswith("바꾼다.")
 
 

@@ -128,6 +128,8 @@ def leading_byline(line: str) -> Byline | None:
     if not m:
         return _bare_lead(line) or _english_byline(line)
     table, inner, rest = outlets(), m["inner"].strip(), line[m.end() :]
+    if inner.startswith(_COPYRIGHT_MARKS):  # a notice (`[ⓒ청솔일보] 무단전재-재배포금지`: it
+        return None  # was the outlet `ⓒ청솔일보`, and its words stayed in the text)
     square = line.lstrip()[0] in "[［"
     a, eq, b = (part.strip() for part in inner.partition("="))
     if eq:  # place=outlet, outlet=reporter, "outlet place=reporter", place=outlet reporter
@@ -166,6 +168,9 @@ def _signs_alone(rest: str) -> bool:
     a round bracket named no outlet the table did not know, and the line was the subtitle)."""
     signed = signature(rest.strip()) if rest.strip() else None
     return signed is not None and bool(signed.reporter)
+
+
+_COPYRIGHT_MARKS = ("ⓒ", "Ⓒ", "©")
 
 
 def _signing_place(word: str | None) -> str | None:
