@@ -1360,3 +1360,40 @@ def test_a_marked_caption_in_the_body_over_its_photos_credit_is_a_caption():
     assert a.text == f"{LEAD}\n{NEXT}"
     item = "▲ 창업공간 조성과 입주기업 지원이 담겼다."  # no credit under it: a list's item
     assert item in _read(f"{HEAD}\n김민지 기자\n\n{LEAD}\n{item}\n{NEXT}").text
+
+
+_RELEASE_BODY = (
+    "청솔군, 스마트팜 2단계 업무협약 체결\n\n"
+    "청솔군은 24일 한빛농업기술원과 스마트팜 2단계 조성 업무협약을 체결했다고 밝혔다.\n"
+    "양 기관은 2027년까지 사업비 48억원을 들여 스마트팜 12동을 조성한다.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        ("보도자료\n2026.11.24.(화)\n", "담당: 청솔군 농업정책과 (☎ 063-290-2345)"),
+        ("보도자료\n", "문의: 청솔군 농업정책과 농업정책팀 063-290-2345"),
+        ("청솔군 보도자료\n", "담당: 농업정책과 이현도 주무관 (☎ 063-290-2345)"),
+        ("보도자료\n2026. 11. 24.(화) 청솔군 농업정책과\n", ""),
+    ],
+)
+def test_a_release_is_named_after_the_body_that_issued_it(head, tail):
+    """A release opening with `보도자료` names its issuer on its head or contact line
+    (`청솔군 농업정책과 (☎ …)`): it had no outlet, and the press office's own release
+    counted as an unnamed placement (a black-box case)."""
+    a = extract(RawItem(origin="r.txt", text=f"{head}{_RELEASE_BODY}{tail}\n"))
+    assert isinstance(a, Article)
+    assert a.outlet == "청솔군"
+    assert a.title == "청솔군, 스마트팜 2단계 업무협약 체결"
+    assert "☎" not in a.text and "보도자료" not in a.text
+
+
+def test_only_a_release_is_named_after_its_contact_line():
+    """A reprint that kept the release's contact line is not the county's; a text the
+    input marks as a release (`--release`) is, without its label too."""
+    tail = "담당: 청솔군 농업정책과 (☎ 063-290-2345)\n"
+    reprint = extract(RawItem(origin="a.txt", text=f"{_RELEASE_BODY}{tail}"))
+    assert isinstance(reprint, Article) and reprint.outlet is None
+    marked = extract(RawItem(origin="r.txt", text=f"{_RELEASE_BODY}{tail}", is_release=True))
+    assert isinstance(marked, Article) and marked.outlet == "청솔군"

@@ -54,6 +54,7 @@ from newsmoa.extract.flattened import (
     without_script,
 )
 from newsmoa.extract.html import html_to_text
+from newsmoa.extract.issuers import issuer
 from newsmoa.extract.lines import (
     TITLE_MAX_CHARS,
     Kind,
@@ -174,6 +175,8 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         # `ⓒ 연합뉴스` under a 뉴스영월 report made it 연합뉴스's)
         or parts.closing
         or hints.get("sitename")
+        # a release's issuer, as its head or contact line names it (`청솔군 농업정책과`)
+        or issuer(lines, release=raw.is_release)
         or raw.source_name  # a feed's own name, last (an aggregator's)
     )
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)

@@ -352,6 +352,18 @@ def document_labels() -> tuple[str, ...]:
 
 
 @cache
+def issuer_endings() -> dict[str, tuple[str, ...]]:
+    """`issuers.tsv` by kind: how a release's issuing body's name ends (`body`: `군`, `청`,
+    `공사`), how one of its offices' does (`office`: `과`, `팀`, `센터`), and the titles that
+    end as an office does but name a person's post (`title`: `주무관`)."""
+    found: dict[str, tuple[str, ...]] = {"body": (), "office": (), "title": ()}
+    for r in _rows("issuers.tsv"):
+        kind = r[1].strip()
+        found[kind] = (*found[kind], r[0].strip())
+    return found
+
+
+@cache
 def related_labels() -> frozenset[str]:
     """Labels of a list of related articles' headlines (`관련기사`, `Related articles`),
     lower-cased, without spaces."""

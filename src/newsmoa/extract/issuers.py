@@ -1,0 +1,78 @@
+"""Who issued a press release: the public body its head or contact line names.
+
+A release says who sent it above its title (`청솔군 보도자료`), beside its date (`2026. 11.
+24.(화) 청솔군 농업정책과`) or on its contact line (`담당: 청솔군 농업정책과 (☎ 063-290-2345)`):
+the body right before one of its offices (`issuers.tsv`), or the sender before the kind of
+document. That body is the release's outlet when nothing else names one (a release read from
+a file had none: a black-box case). Only a release is so named: a text whose head names the
+kind of document (`보도자료`, `document_labels.tsv`), or one the input marks (`--release`); a
+reprint that kept the release's contact line is not the county's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmoa.extract.boilerplate import is_contact, is_document_label
+from newsmoa.extract.datelines import DATETIME_RE, release_day
+from newsmoa.extract.lines import Kind, Line
+from newsmoa.extract.tables import issuer_endings
+
+_WORD = re.compile(r"[가-힣]+")
+_WEEKDAY = re.compile(r"^\s*\(?[월화수목금토일](?:요일)?\)?")
+
+
+def issuer(lines: list[Line], *, release: bool = False) -> str | None:
+    """The body that issued the release `lines` are, else None (also when they are no
+    release and `release` is False)."""
+    if not (release or _labelled(lines)):
+        return None
+    for line in lines:
+        text = line.text.strip()
+        if line.kind is Kind.BODY or not text:
+            continue
+        if is_document_label(text) or release_day(text) is not None or is_contact(text):
+            found = _body_named(text)
+            if found is not None:
+                return found
+    return None
+
+
+def _labelled(lines: list[Line]) -> bool:
+    """Whether a line above the body names the kind of document (`보도자료`, also beside the
+    release's date: `보도자료 2026.11.24.(화)`, `2026.11.24.(화) 보도자료`)."""
+    for line in lines:
+        if line.kind is Kind.BODY:
+            return False
+        text = line.text.strip()
+        if text and (is_document_label(text) or is_document_label(_undated(text))):
+            return True
+    return False
+
+
+def _undated(text: str) -> str:
+    """`text` without its date (and weekday)."""
+    m = DATETIME_RE.search(text)
+    if m is None:
+        return text
+    after = _WEEKDAY.sub("", text[m.end() :])
+    return f"{text[: m.start()]} {after}".strip()
+
+
+def _body_named(text: str) -> str | None:
+    """The body a release's head or contact line names: a word ending as a body's name does
+    right before an office's (`청솔군 농업정책과`) or the kind of document (`청솔군 보도자료`);
+    a contact's title after a name (`이현도 주무관`) is no office."""
+    endings = issuer_endings()
+    bodies, offices, titles = endings["body"], endings["office"], endings["title"]
+    words = _WORD.findall(_undated(text))
+    for word, after in zip(words, words[1:], strict=False):
+        if not _ends(word, bodies) or _ends(word, offices):
+            continue
+        if is_document_label(after) or (_ends(after, offices) and not after.endswith(titles)):
+            return word
+    return None
+
+
+def _ends(word: str, endings: tuple[str, ...]) -> bool:
+    return any(word.endswith(e) and len(word) > len(e) for e in endings)
