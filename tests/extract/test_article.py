@@ -1397,3 +1397,21 @@ def test_only_a_release_is_named_after_its_contact_line():
     assert isinstance(reprint, Article) and reprint.outlet is None
     marked = extract(RawItem(origin="r.txt", text=f"{_RELEASE_BODY}{tail}", is_release=True))
     assert isinstance(marked, Article) and marked.outlet == "청솔군"
+
+
+def test_a_headline_glued_onto_the_lead_leaves_the_text():
+    """A crawler glued the headline onto the lead's first word (`…업무협약 체결2단계 사업은
+    …`): with the title given, or the headline on the line above, it stayed the story's
+    first sentence. A lead that merely opens with the headline's first words keeps them."""
+    headline = "청솔군, 친환경 스마트팜 업무협약 체결"
+    lead = (
+        "2단계 사업은 2027년까지 고산면 일원에서 추진된다. 청솔군은 24일 한빛농업기술원과 "
+        "업무협약을 맺었다고 밝혔다. 사업비는 48억원이다."
+    )
+    given = extract(RawItem(origin="a.jsonl:1", title=headline, text=f"{headline}{lead}"))
+    above = extract(RawItem(origin="b.txt", text=f"{headline}\n{headline}{lead}"))
+    for a in (given, above):
+        assert isinstance(a, Article)
+        assert (a.title, a.text) == (headline, lead)
+    short = extract(RawItem(origin="c.txt", text=f"청솔군 착수\n청솔군 착수식이 열렸다. {lead}"))
+    assert isinstance(short, Article) and short.text.startswith("청솔군 착수식이")

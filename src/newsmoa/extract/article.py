@@ -61,6 +61,7 @@ from newsmoa.extract.lines import (
     Line,
     classify_all,
     credited_report,
+    ends_sentence,
     ends_with_stop,
     headline_shaped,
     marked_caption,
@@ -147,6 +148,8 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
     paragraphs = parts.paragraphs
     if headline and len(paragraphs) > 1 and _same(paragraphs[0], headline):
         parts.paragraphs = paragraphs[1:]
+    elif headline and paragraphs and (lead := _after_headline(paragraphs[0], headline)):
+        parts.paragraphs = [lead, *paragraphs[1:]]
     body = "\n".join(parts.paragraphs)
     # (a date given without a time, in a field or the text, is the day alone: `day_only`)
     published, day_only = (
@@ -687,6 +690,26 @@ def _outlets_name(line: str, parts: _Parts) -> str | None:
 
 def _same(line: str, headline: str) -> bool:
     return comparison_key(line) == comparison_key(headline)
+
+
+# the shortest headline taken off the lead it opens: a shorter one may be the lead's own
+# first words (`청솔군 착수` / `청솔군 착수식이 …`)
+GLUED_HEADLINE_CHARS = 15
+
+
+def _after_headline(paragraph: str, headline: str) -> str | None:
+    """The lead without the headline a crawler glued before it (`청솔군, 스마트팜 업무협약
+    체결2단계 사업은 …` under or with the title `청솔군, 스마트팜 업무협약 체결`: the headline
+    was the story's first sentence, glued to the lead's first word), else None; what is left
+    must be a body's worth of text."""
+    words = headline.split()
+    if len(" ".join(words)) < GLUED_HEADLINE_CHARS or ends_sentence(headline.strip()):
+        return None
+    m = re.match(r"\s*" + r"\s+".join(map(re.escape, words)), paragraph)
+    if m is None:
+        return None
+    lead = paragraph[m.end() :].lstrip()
+    return lead if len(lead) >= GLUED_HEADLINE_CHARS and lead[0] not in ",.·:;)" else None
 
 
 def _introduces_list(paragraph: str) -> bool:
