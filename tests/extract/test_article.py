@@ -287,6 +287,31 @@ def test_a_stamp_with_its_outlet_after_or_in_brackets_dates_the_article():
         assert a.text.startswith("청솔군은 24일"), line
 
 
+@pytest.mark.parametrize(
+    ("line", "outlet", "reporter"),
+    [
+        ("청솔일보 | 2026-11-24 15:20 | 김민지 기자", "청솔일보", "김민지"),
+        ("2026.11.24 15:20 | 청솔일보 | 김민지 기자", "청솔일보", "김민지"),
+        ("[청솔일보 2026-11-24 15:20]", "청솔일보", None),
+        # after a labelled dateline: the outlet was lost, and a signature signed no one
+        ("등록 2026.11.24 15:20 | 청솔일보", "청솔일보", None),
+        ("입력 2026.11.24 15:20 | 김민지 기자", None, "김민지"),
+    ],
+)
+def test_a_pages_information_bar_dates_names_and_signs(line, outlet, reporter):
+    """A head line giving the date among the outlet's name and the reporter's, in any order
+    (a page's information bar): it was the subtitle, or its names were lost."""
+    body = (
+        "청솔군은 24일 한빛농업기술원과 스마트팜 2단계 조성 업무협약을 체결했다고 밝혔다.\n"
+        "양 기관은 2027년까지 사업비 48억원을 들여 스마트팜 12동을 조성한다."
+    )
+    a = extract(RawItem(origin="a.txt", text=f"청솔군, 스마트팜 업무협약\n{line}\n\n{body}"))
+    assert isinstance(a, Article), line
+    assert a.published is not None and a.published.isoformat() == "2026-11-24T15:20:00+09:00"
+    assert (a.outlet, a.reporter, a.subtitle) == (outlet, reporter, None), line
+    assert a.text.startswith("청솔군은 24일"), line
+
+
 def test_a_releases_own_date_line_with_its_weekday_dates_it():
     """A press release writes its day under or above its title with the weekday and no time
     (`2026.11.24.(화)`): it was no date, and its `24일` and `지난 20일` stayed unresolved (a

@@ -185,6 +185,13 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
         ("청솔일보 김민지 기자 2026.03.11", "청솔일보", "김민지"),
         ("김민지 기자 | 2026-03-11 15:20 송고", None, "김민지"),
         ("청솔일보 | 김민지 기자 | 2026.03.11", "청솔일보", "김민지"),
+        # a page's information bar in any order, maybe all in brackets (each was the
+        # subtitle, the article undated, unnamed and unsigned)
+        ("청솔일보 | 2026-11-24 15:20 | 김민지 기자", "청솔일보", "김민지"),
+        ("2026.11.24 15:20 | 청솔일보 | 김민지 기자", "청솔일보", "김민지"),
+        ("[청솔일보 2026-11-24 15:20]", "청솔일보", None),
+        ("[2026-11-24 15:20] 청솔일보", "청솔일보", None),
+        ("2026.11.24 15:20 (청솔일보)", "청솔일보", None),
     ],
 )
 def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):
@@ -218,6 +225,7 @@ def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):
         "2026.11.24 15:20 행사",
         "[2026.11.24 15:20] 청솔군 행사",
         "(2026.11.24 15:20 예정)",
+        "청솔일보 | 2026.11.24 15:20 | 정치",  # a section's label: no bar of the page's
     ],
 )
 def test_what_is_no_stamp(line):

@@ -434,9 +434,17 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             stripped = line.text.strip()
             before = stripped[: line.datelines[0].start]
             after = stripped[line.datelines[-1].end :].strip(" |·")
-            if after and not in_body:
-                signed = _by_line(after) or _by_line(f"By {after}")
-                parts.reporter = parts.reporter or (signed.reporter if signed else None)
+            for part in re.split(r"[|·]", after) if after and not in_body else ():
+                # ... or the page's name (`입력 2026.11.24 15:20 | 청솔일보`: it was lost)
+                part = part.strip(" ,")
+                if name := masthead(part, dated=True):
+                    parts.masthead = parts.masthead or name
+                    continue  # (`| Cheongsol Times` named the reporter `Cheongsol Times`)
+                signed = signature(part) or _by_line(part) or _by_line(f"By {part}")
+                if signed is not None:  # (`입력 … | 김민지 기자` signed no one)
+                    parts.reporter = parts.reporter or signed.reporter
+                    parts.email = parts.email or signed.email
+                    parts.outlet = parts.outlet or signed.outlet
             for part in re.split(r"[|·]", _unlabelled(before)) if not in_body else ():
                 # ... or the page's name (`Illinois Times | March 6, 2024`)
                 parts.masthead = parts.masthead or masthead(part.strip(" ,"), dated=True)

@@ -198,7 +198,7 @@ def stamp(line: str) -> Stamp | None:
     at = mark.end() if mark else 0
     dm = DATETIME_RE.fullmatch(line, at) or _dated_weekday(line, at)
     if dm is None:
-        return _bracketed(line) or _named_after(line) or _signed(line)
+        return _bracketed(line) or _info_bar(line)
     byline = _mark_byline(mark) if mark else None
     outlet, reporter = (byline.outlet, byline.reporter) if byline else (None, None)
     named = mark and (mark["named"] or mark["bar"] == ",")
@@ -222,48 +222,47 @@ def _bracketed(line: str) -> Stamp | None:
     return Stamp(line.index(inner[0]))
 
 
-# the outlet's name after the date and time (`2026-11-24 15:20 청솔일보`, `2026.11.24 15:20 |
-# 청솔일보`, as a clipping service heads a copy: the article was undated and unnamed); the
-# time is needed unless the table knows the name (`2026.11.24 행사` is no stamp)
-_AFTER_DATE = " |·/-"
+# a page's information bar: its date (and time) among its outlet's name and its reporter's
+# signature, in any order, apart by bars or spaces, maybe all in brackets (`청솔일보 |
+# 2026-11-24 15:20 | 김민지 기자`, `2026.11.24 15:20 | 청솔일보 | 김민지 기자`, `2026-11-24
+# 15:20 청솔일보`, `[청솔일보 2026-11-24 15:20]`, `김민지 기자 2026.11.24 15:20`), maybe a
+# dateline's label after its time (`… 15:20 송고`): each was the subtitle, the article
+# undated, unnamed or unsigned. An outlet named by its ending alone needs the time beside it
+# (`2026.11.24 주요뉴스` is no stamp; `2026.11.24 연합뉴스` is)
+_BAR = re.compile(r"\s*[|·]\s*")
+_SIGN_END = " |·,/-"
 
 
-def _named_after(line: str) -> Stamp | None:
-    """The stamp a date followed by its outlet's name is, else None."""
-    dm = DATETIME_RE.match(line)
+def _info_bar(line: str) -> Stamp | None:
+    """The stamp a page's information bar is, else None."""
+    inner = _unwrapped(line)
+    dm = DATETIME_RE.search(inner)
     if dm is None:
         return None
-    name = line[dm.end() :].strip(_AFTER_DATE).strip("[]()")
-    if len(name) < 3:
-        return None
-    known = outlets().by_alias.get(name)
-    outlet = known or (outlets().canonical(name) if dm["H"] else None)
-    return None if outlet is None else Stamp(0, outlet)
-
-
-# a reporter's signature before the date, no mark between (`김민지 기자 2026.11.24 15:20`,
-# `청솔일보 김민지 기자 2026.11.24`), or its outlet's name and a bar before it (`청솔일보 |
-# 김민지 기자 | 2026.11.24`), maybe a dateline's label after its time (`… 15:20 송고`)
-_SIGN_END = " |·,/"
-
-
-def _signed(line: str) -> Stamp | None:
-    """The stamp a signature opens (`_SIGN_END`), else None."""
-    dm = DATETIME_RE.search(line)
-    if dm is None or dm.start() == 0:
-        return None
-    after = line[dm.end() :].strip()
-    if after and after not in dateline_labels():
-        return None
-    outlet = reporter = None
-    for part in re.split(r"\s*[|·]\s*", line[: dm.start()].rstrip(_SIGN_END)):
-        signed = signature(part)  # (each part a signature or an outlet's name: `청솔일보 |
-        named = outlets().canonical(part) if len(part) >= 3 else None  # 김민지 기자 | …`)
+    before = inner[: dm.start()].rstrip(_SIGN_END).rstrip(_OPENS).rstrip(_SIGN_END)
+    after = inner[dm.end() :].lstrip(_CLOSES).strip(_SIGN_END)
+    table, outlet, reporter, known = outlets(), None, None, False
+    for part in (*_BAR.split(before), *_BAR.split(after)):
+        part = part.strip(_SIGN_END).strip("()[]")
+        if not part or part in dateline_labels():
+            continue
+        signed = signature(part)
+        named = table.canonical(part) if len(part) >= 3 else None
         if not (named or (signed and signed.reporter)):
             return None
+        known = known or part in table.by_alias or bool(signed and signed.reporter)
         outlet = outlet or named or (signed.outlet if signed else None)
         reporter = reporter or (signed.reporter if signed else None)
-    return Stamp(dm.start(), outlet, reporter) if reporter else None
+    if not (outlet or reporter) or not (known or dm["H"]):
+        return None
+    return Stamp(line.index(inner) + dm.start(), outlet, reporter)
+
+
+def _unwrapped(line: str) -> str:
+    """The line without the brackets it is wholly in (`[청솔일보 2026-11-24 15:20]`)."""
+    if len(line) > 2 and line[0] in _OPENS and line[-1] in _CLOSES:
+        return line[1:-1].strip()
+    return line
 
 
 # a weekday after a date with no time (`2026.11.24.(화)`, `2026. 11. 24.(화)`: a press
