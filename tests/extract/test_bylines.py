@@ -507,6 +507,31 @@ def test_a_copyright_mark_before_the_outlets_signature_signs_the_article(closing
     assert art.text.endswith("바꾼다.")
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "본 기사의 저작권은 청솔일보에 있습니다.",
+        "이 기사의 저작권은 청솔일보에 있으며 무단 전재를 금합니다.",
+    ],
+)
+def test_a_sentence_stating_the_holder_names_the_outlet(closing):
+    """A notice written as a sentence, without a mark, stayed the text's last sentence and
+    named no one; a body's sentence about another work's copyright stays."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    text = (
+        "청솔군, 창업공간 조성\n\n청솔군이 올해 청년 창업공간 30곳을 조성한다고 12일 "
+        "밝혔다.\n군은 빈 점포를 창업공간으로 바꾼다.\n"
+    )
+    art = extract(RawItem(origin="a.txt", text=f"{text}{closing}\n"))
+    assert art.outlet == "청솔일보"
+    assert art.text.endswith("바꾼다.")
+    kept = "캐릭터 그림의 저작권은 청솔군에 있다고 군은 설명했다."
+    art = extract(RawItem(origin="b.txt", text=f"{text}{kept}\n"))
+    assert art.outlet is None and art.text.endswith(kept)
+
+
 def test_a_notice_with_its_holder_in_brackets_names_the_outlet():
     """`[ⓒ청솔일보] 무단전재-재배포금지` closing the text was read as an opening marker: the
     outlet was `ⓒ청솔일보`, and `무단전재-재배포금지` the text's last line."""

@@ -578,6 +578,8 @@ def copyright_outlet(notice: str) -> str | None:
     keeps the wire's "(전주=연합뉴스)" and signs its own notice, and the reprint was taken
     for the wire's own article (a black-box test)."""
     marks = [at for mark in _HOLDER_MARKS if (at := notice.find(mark)) != -1]
+    if not marks and (stated := _STATED_HOLDER.search(notice)):
+        return outlets().canonical(stated["name"]) or _holder(stated["name"])
     if not marks or not _is_notice(notice):
         return None
     if not _HANGUL.search(notice) and (english := _english_holder(notice)):
@@ -604,6 +606,11 @@ def copyright_outlet(notice: str) -> str | None:
 
 
 _HANGUL = re.compile(r"[가-힣]")
+# the holder a sentence states without a mark (`본 기사의 저작권은 한빛일보에 있습니다.`: it
+# stayed the text's last sentence, and the article unnamed)
+_STATED_HOLDER = re.compile(
+    r"(?:본|이|해당)\s*기사의?\s*저작권은\s*(?P<name>[가-힣A-Za-z0-9]{2,15}?)(?:에게|에)\s*있"
+)
 # an English notice's holder: up to five capitalised words after the mark and year, `The`
 # apart, to the stop or comma (`Copyright 2024 The Associated Press. All rights reserved.`,
 # `© 2024 State Journal-Register.`, `Copyright 2024 WICS. All rights reserved.`)
