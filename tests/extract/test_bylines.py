@@ -471,6 +471,7 @@ def test_a_release_lead_with_its_day_in_brackets_dates_the_release(lead):
     [
         "김민지 기자 <저작권자 © 청솔일보, 무단 전재 및 재배포 금지>",
         "김민지 기자 minji@chungsol.example ⓒ 청솔일보 무단전재 및 재배포금지",
+        "<저작권자 © 청솔일보> 무단전재 및 재배포 금지 | 김민지 기자",  # ... or after a bar
     ],
 )
 def test_a_signature_before_the_notice_on_its_line_names_the_reporter(closing):

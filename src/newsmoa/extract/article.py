@@ -500,8 +500,10 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         elif kind is Kind.COPYRIGHT:
             parts.publisher = parts.publisher or copyright_outlet(text)
             # a signature before the notice on its line (`김민지 기자 <저작권자 © …>`: the
-            # reporter was lost with the notice)
+            # reporter was lost with the notice), or after a bar (`<저작권자 © …> 무단전재 …
+            # | 김민지 기자`)
             signed = signature(text[: notice_start(text)].strip())
+            signed = signed or signature(re.split(r"[|·]", text)[-1].strip())
             if signed is not None:
                 parts.reporter = parts.reporter or signed.reporter
                 parts.email = parts.email or signed.email
