@@ -192,6 +192,7 @@ def test_a_stamp_names_the_outlet_its_mark_names(line, outlet):
         ("[청솔일보 2026-11-24 15:20]", "청솔일보", None),
         ("[2026-11-24 15:20] 청솔일보", "청솔일보", None),
         ("2026.11.24 15:20 (청솔일보)", "청솔일보", None),
+        ("글 김민지 기자 | 사진 박도윤 기자 | 2026.11.24 15:20", None, "김민지"),  # a credit
     ],
 )
 def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from newsmoa.extract.boilerplate import credit_alone
 from newsmoa.extract.bylines import Byline, leading_byline, signature
 from newsmoa.extract.tables import dateline_labels, document_labels, outlets, time_zones
 
@@ -249,6 +250,8 @@ def _info_bar(line: str) -> Stamp | None:
         signed = signature(part)
         named = table.canonical(part) if len(part) >= 3 else None
         if not (named or (signed and signed.reporter)):
+            if credit_alone(part):  # a photo's credit beside the writer's (`글 김민지 기자 |
+                continue  # 사진 박도윤 기자 | …`)
             return None
         known = known or part in table.by_alias or bool(signed and signed.reporter)
         outlet = outlet or named or (signed.outlet if signed else None)
