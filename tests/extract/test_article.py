@@ -1401,6 +1401,11 @@ _RELEASE_BODY = (
         ("보도자료\n", "문의: 청솔군 농업정책과 농업정책팀 063-290-2345"),
         ("청솔군 보도자료\n", "담당: 농업정책과 이현도 주무관 (☎ 063-290-2345)"),
         ("보도자료\n2026. 11. 24.(화) 청솔군 농업정책과\n", ""),
+        # a letterhead: the issuer after a bar, or alone over or under the kind of document
+        # (it was the release's title)
+        ("보도자료 | 청솔군\n", ""),
+        ("청솔군\n보도자료\n", ""),
+        ("보도자료\n청솔군\n\n", ""),
     ],
 )
 def test_a_release_is_named_after_the_body_that_issued_it(head, tail):

@@ -54,7 +54,7 @@ from newsmoa.extract.flattened import (
     without_script,
 )
 from newsmoa.extract.html import html_to_text
-from newsmoa.extract.issuers import issuer
+from newsmoa.extract.issuers import issuer, letterhead
 from newsmoa.extract.lines import (
     TITLE_MAX_CHARS,
     Kind,
@@ -130,6 +130,8 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
             raw.origin, f"text over {config.max_text_chars:,} characters: not one article"
         )
     lines = classify_all(text)
+    if (head := letterhead(lines)) is not None:  # (`청솔군` over `보도자료`: not the title)
+        lines[head] = lines[head]._replace(kind=Kind.FURNITURE)
     found = article_zone(lines, default=ZoneInfo(config.tz), korean=ZoneInfo(config.korean_tz))
     tz = found.zone
     parts = _read_lines(lines, titled=bool(raw.title), tz=tz)

@@ -150,9 +150,16 @@ def is_document_label(line: str) -> bool:
     maybe after its sender (`청솔군 보도자료`)."""
     if len(line) > 40:
         return False
-    key = "".join(line.lower().split()).strip("[]<>()")
     labels = document_labels()
+    parts = [p.strip() for p in _BAR.split(line) if p.strip()]
+    if len(parts) > 1:  # ... or its sender after a bar (`보도자료 | 청솔군`: it was the title)
+        named = [p for p in parts if not is_document_label(p)]
+        return len(named) < len(parts) and all(len(p.split()) <= 2 for p in named)
+    key = "".join(line.lower().split()).strip("[]<>()")
     return key in labels or (len(key) <= 20 and key.endswith(labels))
+
+
+_BAR = re.compile(r"[|·]")
 
 
 def is_related_label(line: str) -> bool:

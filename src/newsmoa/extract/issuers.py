@@ -27,14 +27,47 @@ def issuer(lines: list[Line], *, release: bool = False) -> str | None:
     release and `release` is False)."""
     if not (release or _labelled(lines)):
         return None
+    at = letterhead(lines)
+    if at is not None:
+        return lines[at].text.strip()
     for line in lines:
         text = line.text.strip()
         if line.kind is Kind.BODY or not text:
             continue
         if is_document_label(text) or release_day(text) is not None or is_contact(text):
-            found = _body_named(text)
+            found = _body_named(text) or _sender(text)
             if found is not None:
                 return found
+    return None
+
+
+def letterhead(lines: list[Line]) -> int | None:
+    """The line that is only the issuer's name, right above or under the kind of document
+    (`청솔군` / `보도자료`, as a release's letterhead prints it: it was the release's
+    title), else None."""
+    shown = [line for line in lines if line.text.strip()]
+    for n, line in enumerate(shown):
+        if line.kind is Kind.BODY:
+            return None
+        if not is_document_label(line.text.strip()):
+            continue
+        for near in shown[max(0, n - 1) : n] + shown[n + 1 : n + 2]:
+            if _ends(near.text.strip(), issuer_endings()["body"]) and _one_name(near.text):
+                return near.number
+    return None
+
+
+def _one_name(text: str) -> bool:
+    return _WORD.fullmatch(text.strip()) is not None and len(text.strip()) <= 15
+
+
+def _sender(text: str) -> str | None:
+    """The body named beside the kind of document after a bar (`보도자료 | 청솔군`)."""
+    if not is_document_label(text):
+        return None
+    for part in re.split(r"[|·]", text):
+        if _one_name(part) and _ends(part.strip(), issuer_endings()["body"]):
+            return part.strip()
     return None
 
 
