@@ -128,6 +128,16 @@ SIGNATURES = [
     # with a space the line signed no one)
     ("ⓒ호남뉴스 김민지 기자", "김민지", None, "호남뉴스"),
     ("ⓒ 호남뉴스 김민지 기자 minji@honam.example", "김민지", "minji@honam.example", "호남뉴스"),
+    # the outlet after the signature, in brackets or after a slash, or the signature between
+    # dashes (the article was unsigned and unnamed)
+    ("김민지 기자 (청솔일보)", "김민지", None, "청솔일보"),
+    (
+        "김민지 기자 minji@chungsol.example / 청솔일보",
+        "김민지",
+        "minji@chungsol.example",
+        "청솔일보",
+    ),
+    ("- 청솔일보 김민지 기자 -", "김민지", None, "청솔일보"),
 ]
 
 
@@ -156,6 +166,9 @@ def test_an_outlet_the_table_does_not_know_in_a_dateline(line, outlet, reporter)
 
 def test_a_sentence_is_not_a_signature():
     assert signature("박성일 군수는 기자들에게 말했다.") is None
+    # a name after a signature that is no outlet's
+    assert signature("김민지 기자 (청솔군)") is None
+    assert signature("김민지 기자 | 정치") is None
 
 
 def test_an_outlets_ending_alone_names_no_outlet():

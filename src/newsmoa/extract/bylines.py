@@ -431,7 +431,32 @@ def signature(line: str) -> Byline | None:
     m = _EMAIL_ONLY_RE.match(line)
     if m:
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"])
-    return None
+    return _outlet_after(line)
+
+
+# a signature with its outlet after it, in brackets or after a slash or bar (`김민지 기자
+# (청솔일보)`, `김민지 기자 minji@… / 청솔일보`), or one between dashes (`- 청솔일보 김민지
+# 기자 -`): the article was unsigned and unnamed
+_OUTLET_AFTER_RE = re.compile(
+    r"^(?P<signed>.+?)\s*(?:[(\[]\s*(?P<bracketed>[^()\[\]\s]{2,15})\s*[)\]]"
+    r"|[/|]\s*(?P<barred>[^\s/|]{2,15}))\s*$"
+)
+_DASHED = re.compile(r"^\s*[-–—]+\s*(?P<inner>.+?)\s*[-–—]+\s*$")
+
+
+def _outlet_after(line: str) -> Byline | None:
+    """The byline a signature with its outlet after it, or between dashes, is; else None."""
+    if dashed := _DASHED.match(line):
+        signed = signature(dashed["inner"])
+        return signed if signed is not None and signed.reporter else None
+    m = _OUTLET_AFTER_RE.match(line)
+    if m is None:
+        return None
+    outlet = outlets().canonical(m["bracketed"] or m["barred"])
+    signed = signature(m["signed"]) if outlet else None
+    if signed is None or not signed.reporter or signed.outlet not in (None, outlet):
+        return None
+    return Byline(outlet=outlet, reporter=signed.reporter, email=signed.email)
 
 
 # a page's information list, one item a line, as a main text shows it ("- 기자명 홍길동 기자")
