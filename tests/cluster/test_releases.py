@@ -157,3 +157,77 @@ def test_two_villages_releases_from_one_template_stay_two_announcements():
     assert index.cosines(["bongdong", "samnye"])[0, 1] >= 0.8
     assert index.keeps_apart(["bongdong"], ["samnye"])
     assert index.story_of("bongdong") == index.story_of("bongdong-fixed")
+
+
+BUDGET = [
+    "솔뫼군은 2027년도 본예산으로 올해보다 8.4% 늘어난 6,120억원을 편성해 군의회에 제출했다고"
+    " 24일 밝혔다.",
+    "일반회계는 5,480억원, 특별회계는 640억원이다.",
+    "분야별로는 사회복지 1,350억원, 농림해양수산 1,020억원, 국토 및 지역개발 870억원 등이다.",
+    "군은 오는 3일 군의회 제2차 정례회에서 예산안 제안 설명을 할 예정이며, 예산안은 오는 18일"
+    " 본회의에서 확정된다.",
+]
+BUDGET_NOTE = (
+    "오늘 오전 배포한 '솔뫼군, 2027년 본예산 6,120억원 편성' 보도자료의 예산 총액과 일반회계"
+    " 금액에 오류가 있어 다음과 같이 바로잡습니다. 본예산 총액은 6,120억원(8.4% 증가)이 아니라"
+    " 6,210억원(9.9% 증가)입니다. 일반회계는 5,480억원이 아니라 5,570억원입니다. 특별회계"
+    " 640억원과 분야별 편성액, 군의회 심사 일정은 당초 자료와 같습니다."
+)
+
+
+def _budget_day() -> list[Article]:
+    from datetime import timedelta
+
+    from county_releases import START
+
+    fixed = [s.replace("8.4%", "9.9%").replace("6,120", "6,210").replace("5,480", "5,570")
+             for s in BUDGET]  # fmt: skip
+    return [
+        Article("release", " ".join(BUDGET), "솔뫼군, 2027년 본예산 6,120억원 편성", None,
+                START, is_release=True),
+        Article("note", BUDGET_NOTE, "[정정] 솔뫼군 본예산 보도자료 수치 바로잡습니다", None,
+                START + timedelta(hours=6), is_release=True),
+        Article("first", " ".join(BUDGET[:3]), "솔뫼군 내년 예산 6120억원", "호남매일",
+                START + timedelta(hours=2)),
+        Article("rewrite", "솔뫼군의 내년 살림살이 규모가 6,210억원으로 정해졌다. 군은 당초"
+                " 6,120억원으로 알렸다가 이날 오후 바로잡았다. 일반회계가 5,570억원을 차지한다."
+                " 가장 많은 돈이 들어가는 분야는 사회복지(1,350억원)이다.",
+                "솔뫼군 새해 살림 6210억…복지에 가장 많이", "새전북신문",
+                START + timedelta(hours=7)),
+        Article("copy", " ".join(fixed), "솔뫼군 본예산 6210억원 편성", "전라일보",
+                START + timedelta(hours=8)),
+    ]  # fmt: skip
+
+
+def test_a_correction_sent_as_a_note_is_the_announcement_it_corrects():
+    """A press office's correction written as a note (`[정정] … 바로잡습니다`: the wrong
+    figures and the right ones, not the release again) is close to the release it
+    corrects (.44) but no copy of it, and stood as an announcement of its own, alone: no
+    report joined it, and its outlets' rewrites went to the first release's story. Marked
+    as a correction in its headline, it is the announcement of the release it is closest to
+    (`CORRECTS`), in one batch and one at a time."""
+    arts = _budget_day()
+    index = StoryIndex()
+    index.add_many([(a.id, article_features(a)) for a in arts])
+    assert len(index.members()) == 1
+    one_by_one = StoryIndex()
+    for a in arts:
+        one_by_one.add(a.id, article_features(a))
+    assert one_by_one.story_of("note") == one_by_one.story_of("release")
+
+
+def test_a_correction_of_one_template_release_keeps_the_other_apart():
+    """The correction joins the release it is closest to, not every release it is close
+    to: a correction of the gym's release (its cost) leaves the library's story alone."""
+    from datetime import timedelta
+
+    releases, reprints = county_day(random.Random(3))
+    gym = releases[1]
+    note = Article(
+        "gym-note", gym.text.replace("90억", "95억"), f"[정정] {gym.title}", None,
+        gym.published + timedelta(hours=3), is_release=True,
+    )  # fmt: skip
+    index = StoryIndex()
+    index.add_many([(a.id, article_features(a)) for a in [*releases, *reprints, note]])
+    assert groups(index, [*releases, *reprints, note]) == [["gym"] * 8, ["lib"] * 7]
+    assert index.keeps_apart(["lib-release"], ["gym-note"])
