@@ -352,7 +352,7 @@ def test_api_list_shape_paging_and_filter(client):
         "outlets": ["경남신문", "남도일보", "남해군", "바다뉴스"],
         "article_count": 4,
         # its release (남해군's) is in, but no outlet took 30% of its text from it
-        "release_placements": {"articles": 0, "outlets": 0},
+        "release_placements": {"articles": 0, "outlets": 0, "without_outlet": 0},
     }
     for r in rows:
         StoryListedOut.model_validate(r)
@@ -904,7 +904,8 @@ def test_placements_count_an_outlets_update_as_a_second_article_of_one_outlet():
         {"article": "n2", "outlet": "뉴시스"},
         {"article": "b1", "outlet": None},
     ]
-    assert placements({"release_carried_by": carried}) == "4 articles in 3 outlets"
+    shown = placements({"release_carried_by": carried})
+    assert shown == "4 articles in 2 outlets (1 without an outlet)"  # (no outlet: no outlet)
     assert placements({"release_carried_by": carried[:1]}) == "1 article in 1 outlet"
 
 

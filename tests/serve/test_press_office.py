@@ -42,7 +42,7 @@ def test_stories_count_the_placements_of_a_release(office_db):
     """Only `show`, one story at a time, said which outlets ran a release; the listing now
     counts them, without the release itself."""
     (row,) = json.loads(run(office_db, "stories", "--format", "json"))
-    assert row["release_placements"] == {"articles": 3, "outlets": 3}
+    assert row["release_placements"] == {"articles": 3, "outlets": 3, "without_outlet": 0}
     table = run(office_db, "stories")
     assert "carried" in table and "3 in 3 outlets" in table
     head, line = run(office_db, "stories", "--format", "csv").lstrip("\ufeff").splitlines()
@@ -61,6 +61,6 @@ def test_the_api_story_list_counts_the_placements_of_a_release(office_db):
 
     with TestClient(create_app(str(office_db))) as client:
         (row,) = client.get("/api/stories").json()
-        assert row["release_placements"] == {"articles": 3, "outlets": 3}
+        assert row["release_placements"] == {"articles": 3, "outlets": 3, "without_outlet": 0}
         schema = client.get("/openapi.json").json()["components"]["schemas"]
         assert "release_placements" in schema["StoryListedOut"]["properties"]

@@ -160,8 +160,9 @@ class PlacementsOut(BaseModel):
     release itself not counted."""
 
     articles: int = Field(description="articles taking at least 30% of their text from it")
-    outlets: int = Field(
-        description="the outlets among them, an article whose outlet is not known as one of its own"
+    outlets: int = Field(description="the named outlets among them")
+    without_outlet: int = Field(
+        0, description="the articles among them whose outlet is not known (a pasted blog)"
     )
 
 

@@ -3,9 +3,10 @@ count of placements, for the story listings (`newsmoa stories`, `GET /api/storie
 
     with_placements(store, rows) -> rows, each with `release_placements`
 
-`release_placements` is {"articles": n, "outlets": m} for a story whose document names a
-release: its `release_carried_by` (articles taking at least 30% of their text from the
-releases), the releases themselves not counted, in outlets as `show` counts them
+`release_placements` is {"articles": n, "outlets": m, "without_outlet": k} for a story
+whose document names a release: its `release_carried_by` (articles taking at least 30% of
+their text from the releases), the releases themselves not counted, the named outlets among
+them and the articles naming none (a pasted blog: no outlet), as `show` counts them
 (`view.placement_counts`). Null for a story
 without a release, and for one whose document is not built yet (`--defer-analysis`; `show`
 builds it). Read from the stored documents in one query (`Store.release_carriers`), none
@@ -28,5 +29,6 @@ def with_placements(store: Store, rows: Sequence[dict[str, Any]]) -> list[dict[s
 
 
 def placements(found: dict[str, Any] | None) -> dict[str, int] | None:
-    """{"articles", "outlets"} of one story's `Store.release_carriers` entry (None: none)."""
+    """{"articles", "outlets", "without_outlet"} of one story's `Store.release_carriers`
+    entry (None: none)."""
     return None if found is None else placement_counts(found["carried_by"])

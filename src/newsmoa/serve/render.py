@@ -21,6 +21,7 @@ from newsmoa.serve.view import (
     disputes,
     first_seen_in,
     labels,
+    placement_words,
     placements,
     plural,
     show_side,
@@ -63,7 +64,11 @@ def listing(
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         per_article = [f"article_{k}" for k in _ARTICLE_COLUMNS] if articles is not None else []
-        placements = ["placements", "placement_outlets"]  # (empty cells: no release)
+        placements = [
+            "placements",
+            "placement_outlets",
+            "placements_without_outlet",
+        ]  # (empty: no release)
         writer.writerow(
             [
                 "id",
@@ -84,7 +89,7 @@ def listing(
                 r["article_count"],
             ]
             p = r.get("release_placements") or {}
-            story += [p.get("articles"), p.get("outlets")]
+            story += [p.get("articles"), p.get("outlets"), p.get("without_outlet")]
             if articles is None:
                 writer.writerow(story)
             for a in (articles or {}).get(r["id"], []):
@@ -130,7 +135,7 @@ def carried(row: dict[str, Any]) -> str:
         return "-"
     if not p["articles"]:
         return "none"
-    return f"{p['articles']} in {plural(p['outlets'], 'outlet', 'outlets')}"
+    return placement_words(p, str(p["articles"]))
 
 
 # a press office's list of placements: which row is the release, how much each reused and

@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
@@ -549,20 +549,28 @@ def first_seen_in(doc: dict[str, Any], names: dict[str, str]) -> dict[str, str]:
 
 def placements(doc: dict[str, Any]) -> str:
     """How many articles carried the story's release, in how many outlets (`3 articles in 2
-    outlets`: `placement_counts`)."""
+    outlets (1 without an outlet)`: `placement_counts`, `placement_words`)."""
     n = placement_counts(doc.get("release_carried_by") or [])
-    return (
-        f"{plural(n['articles'], 'article', 'articles')} in "
-        f"{plural(n['outlets'], 'outlet', 'outlets')}"
-    )
+    return placement_words(n, plural(n["articles"], "article", "articles"))
+
+
+def placement_words(n: Mapping[str, int], articles: str) -> str:
+    """`{articles} in 2 outlets`, and `(1 without an outlet)` when some carrier has none."""
+    text = f"{articles} in {plural(n['outlets'], 'outlet', 'outlets')}"
+    unnamed = n.get("without_outlet", 0)
+    return f"{text} ({unnamed} without an outlet)" if unnamed else text
 
 
 def placement_counts(carried: Sequence[dict[str, Any]]) -> dict[str, int]:
-    """{"articles", "outlets"} of a release's carriers (`release_carried_by`): a press office
-    counts placements, and an outlet's update is a second article of one outlet (an article
-    without an outlet counts as one of its own). `show` and the listings count alike."""
-    outlets = {c.get("outlet") or c["article"] for c in carried}
-    return {"articles": len(carried), "outlets": len(outlets)}
+    """{"articles", "outlets", "without_outlet"} of a release's carriers
+    (`release_carried_by`): a press office counts placements, and an outlet's update is a
+    second article of one outlet. An article without an outlet (a blog that pasted the
+    release, a clip without its masthead) is counted as an article and named apart, not as
+    an outlet: a county's report read `3 in 3 outlets` for two newspapers and a blog. `show`
+    and the listings count alike."""
+    outlets = {c["outlet"] for c in carried if c.get("outlet")}
+    unnamed = sum(1 for c in carried if not c.get("outlet"))
+    return {"articles": len(carried), "outlets": len(outlets), "without_outlet": unnamed}
 
 
 def event_rows(event: dict[str, Any] | None) -> dict[str, Any] | None:
