@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from newsmoa.cluster import near_duplicate_families
-from newsmoa.facts import agreement_event, merge_facts
+from newsmoa.facts import agreement_event, extract_facts, merge_facts
 from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
@@ -18,7 +19,7 @@ from newsmoa.reconcile.reuse import Reuse, measure, release_shares
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
 from newsmoa.text.amounts import amounts
-from newsmoa.types import Article, Disagreement, Sentence, Story
+from newsmoa.types import Article, Disagreement, Fact, Sentence, Story
 
 
 def build_story(
@@ -33,13 +34,14 @@ def build_story(
     articles = reading_order([r.article for r in rows])
     sentences = {r.article.id: r.sentences or () for r in rows}
     facts = {r.article.id: r.facts or () for r in rows}
+    reuse = measure(articles, sentences)
     facts_by = {a.id: facts[a.id] for a in articles}  # the reference (a release) first
+    facts_by.update(undated_release_facts(articles, reuse, sentences))
     consolidated = consolidate(articles, sentences, content_words=content_words)
     reference = next((a for a in articles if a.is_release), None)
     release = reference.id if reference else None
     disagreements = find_disagreements(articles, facts_by, consolidated, release=release)
     event = agreement_event(articles, facts_by, consolidated, disagreements)
-    reuse = measure(articles, sentences)
     dated = [a.published for a in articles if a.published]
     extra: dict[str, Any] = {
         "why": {r.article.id: why(r, r.article.id in hand) for r in rows},
@@ -91,6 +93,34 @@ def reprint_families(story_id: str, articles: Sequence[Article]) -> list[list[st
 
 
 CARRIED_MIN_REUSE = 0.3  # share of an article's text taken from the release to count as carrying it
+
+
+def undated_release_facts(
+    articles: Sequence[Article], reuse: Reuse, sentences: Mapping[str, Sequence[Sentence]]
+) -> dict[str, tuple[Fact, ...]]:
+    """The facts of each press release without a date (no `보도일시` line), read again
+    with the day of its earliest dated placement (an article taking `CARRIED_MIN_REUSE` of
+    its text from the releases) as the day its relative dates count from: a release is out
+    on or before the day an outlet prints it, and its `오는 3일` and `지난 달` were left
+    unresolved where its placements' were resolved (two rows of one date in the facts, one
+    without a value). Its own time stays unknown (`Article.published`); only its dates
+    are read. {} where every release has a date, or no placement has one."""
+    undated = [a for a in articles if a.is_release and a.published is None]
+    placed = [
+        a.published
+        for a in articles
+        if undated
+        and not a.is_release
+        and a.published is not None
+        and reuse.from_releases.get(a.id, 0.0) >= CARRIED_MIN_REUSE
+    ]
+    if not placed:
+        return {}
+    first = min(placed)
+    return {
+        a.id: extract_facts(replace(a, published=first, day_only=True), sentences[a.id])
+        for a in undated
+    }
 
 
 def carried_by(

@@ -1,0 +1,58 @@
+"""A press release without a date line: its relative dates count from its earliest dated
+placement (`story.undated_release_facts`)."""
+
+from datetime import datetime, timedelta, timezone
+
+from newsmoa.facts import extract_facts
+from newsmoa.reconcile.story import build_story
+from newsmoa.store.base import StoredArticle
+from newsmoa.text.sentences import split_sentences
+from newsmoa.types import Article
+
+KST = timezone(timedelta(hours=9))
+RELEASE = (
+    "솔뫼군은 오는 3일부터 내년 2월 28일까지 경로당과 마을회관 등 120곳을 한파 쉼터로 "
+    "운영한다고 밝혔다.\n\n"
+    "한파 쉼터는 평일 오전 9시부터 오후 6시까지 문을 열며, 한파특보가 내려지면 오후 "
+    "9시까지 연장 운영한다.\n\n"
+    "군은 지난 달 읍면 담당자 회의를 열어 난방기와 방한용품 점검을 마쳤다."
+)
+
+
+def _row(a: Article) -> StoredArticle:
+    return StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s))
+
+
+def _dates(story, article: str) -> dict[str, object]:
+    return {
+        f.text: f.value
+        for f in story.facts
+        if f.type == "date" and any(src.article == article for src in f.sources)
+    }
+
+
+def test_an_undated_releases_relative_dates_count_from_its_first_placement():
+    """The release (no `보도일시` line) left `오는 3일` and `지난 달` without a value, a row
+    of its own beside its placements' resolved ones; read from the day of its first
+    placement (the 26th, not the later one's 27th) they resolve, and its time stays
+    unknown."""
+    release = Article("rel", RELEASE, "솔뫼군, 한파 쉼터 120곳 운영", is_release=True)
+    first = Article(
+        "a", RELEASE.replace("밝혔다", "26일 밝혔다"), "솔뫼군 한파 쉼터", "호남매일",
+        datetime(2026, 11, 26, 10, 12, tzinfo=KST),
+    )  # fmt: skip
+    later = Article(
+        "b", RELEASE, "경로당 한파 쉼터로", "전북투데이", datetime(2026, 11, 27, 9, tzinfo=KST)
+    )
+    story = build_story("s", [_row(release), _row(first), _row(later)])
+    dates = _dates(story, "rel")
+    assert dates["지난 달"] == "2026-10"
+    assert all(value is not None for value in dates.values()), dates
+    assert not any(f.type == "date" and f.value is None for f in story.facts)
+    assert next(a for a in story.articles if a.id == "rel").published is None
+
+
+def test_an_undated_release_without_a_dated_placement_stays_unresolved():
+    release = Article("rel", RELEASE, "솔뫼군, 한파 쉼터 120곳 운영", is_release=True)
+    story = build_story("s", [_row(release)])
+    assert _dates(story, "rel")["지난 달"] is None
