@@ -144,3 +144,21 @@ def test_a_wrapped_release_run_on_unwrapped_lines_is_reused_whole():
     flat = art("flat", [wrapped.replace("\n", " ")], 60, outlet="전북일보")
     reuse = measured([release, flat])
     assert reuse.scores["flat"] == 1.0 and reuse.from_releases["flat"] == 1.0
+
+
+def test_an_unmarked_release_given_its_day_alone_is_read_before_its_timed_reprints():
+    """A press office's release ingested without `--release`, dated by its `보도일시` line
+    (a day, no time, no outlet), was read after its 13:40 and 15:20 reprints: it scored as
+    their copy and the first reprint as the original (a press office's case). A text that
+    names no outlet, given its day alone, is read first of its day; one with an outlet stays
+    after the timed articles of its day (above)."""
+    release = Article(
+        id="release", text="\n".join(RELEASE), published=T0.replace(hour=0), day_only=True
+    )
+    first = art("first", RELEASE[:3], 4 * 60 + 40, outlet="전북투데이")
+    second = art("second", RELEASE, 6 * 60 + 20, outlet="호남매일")
+    assert [a.id for a in reading_order([second, first, release])] == [
+        "release", "first", "second",
+    ]  # fmt: skip
+    scores = measured([first, second, release]).scores
+    assert scores["release"] == 0.0 and scores["first"] == 1.0

@@ -93,7 +93,11 @@ def reading_order(articles: Sequence[Article]) -> list[Article]:
     day's: it was read at the day's midnight, so first of its day, and taken for the source
     of an outlet's 10:00 original (reuse 0, the original scored as reusing it: a press
     office's case); a time an outlet gives is evidence of when it wrote, a day alone is no
-    evidence of being first (`_read_at`)."""
+    evidence of being first (`_read_at`). But a text naming no outlet given its day alone
+    is read first of its day: most often a press office's release pasted without
+    `--release`, dated by its `보도일시` line, which was read after its own 13:40 and 15:20
+    reprints and scored as copying them (reuse .87, the first reprint 0: a press office's
+    case), as an undated text is read before the dated ones."""
 
     def key(a: Article) -> tuple[bool, bool, float, bool, str]:
         if a.is_release:
@@ -106,10 +110,11 @@ def reading_order(articles: Sequence[Article]) -> list[Article]:
 
 def _read_at(article: Article) -> float:
     """When an article is taken to be written, for `reading_order`: its time, or for one
-    given a date alone, the end of that day (the last instant before the next day's)."""
+    given a date alone, the end of that day (the last instant before the next day's), its
+    start when it names no outlet (a release pasted unmarked)."""
     if article.published is None:
         return 0.0
-    if article.day_only:
+    if article.day_only and article.outlet:
         return (article.published + timedelta(days=1)).timestamp() - 1e-3
     return article.published.timestamp()
 
