@@ -1185,3 +1185,18 @@ def test_the_sigterm_handler_of_a_watch_is_put_back_after_it():
     with _stop_on_term() as stopped:
         assert signal.getsignal(signal.SIGTERM) is not before and not stopped()
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_stories_articles_say_why_reuse_is_empty_and_how_to_fill_it(tmp_path, example_path):
+    """A store written by an older version (its documents built by other code) or with
+    `--defer-analysis` listed every article's reuse as `-`, and said nothing: a press
+    officer took it for no reuse at all. A note on stderr says why and which command builds
+    it; once built, no note."""
+    db = tmp_path / "d.db"
+    run(db, "ingest", "--defer-analysis", str(example_path))
+    (row,) = json.loads(run(db, "stories", "--format", "json").output)
+    listed = run(db, "stories", "--articles")
+    assert "note: reuse is not shown for 1 story" in listed.stderr
+    assert f"newsmoa show {row['id']}" in listed.stderr
+    run(db, "show", row["id"])
+    assert "note:" not in run(db, "stories", "--articles").stderr

@@ -540,6 +540,7 @@ def stories(
             story: reading_order(found)
             for story, found in store.story_listings([r["id"] for r in rows]).items()
         }
+        built = {story: _reuse(store, story) for story in listed}
         by_story = {
             story: [
                 {
@@ -549,8 +550,16 @@ def stories(
                 for a in found
             ]
             for story, found in listed.items()
-            for reuse, shares in [_reuse(store, story)]
+            for reuse, shares in [built[story]]
         }
+        unbuilt = [story for story, (reuse, _) in built.items() if not reuse]
+        if unbuilt:  # (an empty column said nothing: a store from an older version, deferred)
+            click.echo(
+                f"note: reuse is not shown for {plural(len(unbuilt), 'story', 'stories')}:"
+                " its document was built by another version of newsmoa, or not yet"
+                f" (--defer-analysis); `newsmoa show {unbuilt[0]}` builds it",
+                err=True,
+            )
     click.echo(render.listing(rows, fmt, articles=by_story, width=_width()))
 
 
