@@ -132,11 +132,16 @@ def carried_by(
     """The articles that carried the press release: those taking a good share of their text
     from the releases (`Reuse.from_releases`; not their reuse score, which counts text
     copied from another outlet's own reporting too), each with its `reuse` and the share of
-    the release it ran (`release_shares` of their `sentences`)."""
+    the release it ran (`release_shares` of their `sentences`): of the story's release it ran
+    most of, where the story holds several (a correction sent as a note is the reference, and
+    outlets that ran the first release whole read `ran 8% of it`)."""
     carriers = [
         a for a in articles if not a.is_release and reuse.from_releases[a.id] >= CARRIED_MIN_REUSE
     ]
     shares = release_shares(release, carriers, sentences)
+    for other in (a for a in articles if a.is_release and a.id != release.id):
+        for aid, share in release_shares(other, carriers, sentences).items():
+            shares[aid] = max(shares[aid], share)
     return [
         {
             "article": a.id,

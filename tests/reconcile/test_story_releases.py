@@ -1,5 +1,6 @@
-"""A press release without a date line: its relative dates count from its earliest dated
-placement (`story.undated_release_facts`)."""
+"""A story's press releases: one without a date line reads its relative dates from its
+earliest dated placement (`story.undated_release_facts`); a placement's share is of the
+release it ran (`story.carried_by`)."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -56,3 +57,21 @@ def test_an_undated_release_without_a_dated_placement_stays_unresolved():
     release = Article("rel", RELEASE, "솔뫼군, 한파 쉼터 120곳 운영", is_release=True)
     story = build_story("s", [_row(release)])
     assert _dates(story, "rel")["지난 달"] is None
+
+
+def test_a_placement_runs_the_share_of_the_release_it_ran_not_of_a_correction_note():
+    """A correction sent as a note (`[정정] … 바로잡습니다`) is the newest release, so the
+    reference; an outlet that ran the first release whole read `ran 8% of it` (of the
+    note). Its share is of the story's release it ran most of."""
+    when = datetime(2026, 11, 26, 9, tzinfo=KST)
+    release = Article("rel", RELEASE, "솔뫼군, 한파 쉼터 120곳 운영", None, when, is_release=True)
+    note = Article(
+        "note", "오전 배포한 한파 쉼터 보도자료의 쉼터 수에 오류가 있어 바로잡습니다. 쉼터는 "
+        "120곳이 아니라 125곳입니다.", "[정정] 한파 쉼터 보도자료 바로잡습니다", None,
+        when + timedelta(hours=5), is_release=True,
+    )  # fmt: skip
+    copy = Article("a", RELEASE, "솔뫼군 한파 쉼터", "호남매일", when + timedelta(hours=1))
+    story = build_story("s", [_row(release), _row(note), _row(copy)])
+    assert story.extra["release"] == "note"
+    (carried,) = story.extra["release_carried_by"]
+    assert carried["release_share"] == 1.0
