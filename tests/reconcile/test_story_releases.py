@@ -75,3 +75,25 @@ def test_a_placement_runs_the_share_of_the_release_it_ran_not_of_a_correction_no
     assert story.extra["release"] == "note"
     (carried,) = story.extra["release_carried_by"]
     assert carried["release_share"] == 1.0
+
+
+def test_a_blog_pasting_an_outlets_placement_is_no_second_placement_of_it():
+    """A blog pasted 호남매일's report, shortened, with its byline: read as 호남매일's, it
+    was counted as the outlet's second placement (`3 in 2 outlets` for two newspapers). A
+    later, longer update of the outlet is a second placement still."""
+    release = Article("rel", RELEASE, "솔뫼군, 한파 쉼터 120곳 운영", is_release=True)
+    when = datetime(2026, 11, 26, 10, 12, tzinfo=KST)
+    first = Article("a", RELEASE, "솔뫼군 한파 쉼터", "호남매일", when)
+    pasted = Article(
+        "blog", RELEASE.split("\n\n")[0] + "\n\n" + RELEASE.split("\n\n")[1],
+        "[퍼온글] 솔뫼군 한파 쉼터", "호남매일",
+    )  # fmt: skip
+    other = Article("b", RELEASE, "경로당 한파 쉼터로", "전북투데이", when + timedelta(hours=4))
+    story = build_story("s", [_row(a) for a in (release, first, pasted, other)])
+    assert [c["article"] for c in story.extra["release_carried_by"]] == ["a", "b"]
+    update = Article(
+        "a2", RELEASE + "\n\n군은 쉼터마다 담당 공무원을 지정해 하루 두 차례 점검한다.",
+        "솔뫼군 한파 쉼터(종합)", "호남매일", when + timedelta(hours=2),
+    )  # fmt: skip
+    story = build_story("s", [_row(a) for a in (release, first, update, other)])
+    assert [c["article"] for c in story.extra["release_carried_by"]] == ["a", "a2", "b"]

@@ -15,7 +15,7 @@ from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
 from newsmoa.reconcile.misspelt import fold_misspellings
-from newsmoa.reconcile.reuse import Reuse, measure, release_shares
+from newsmoa.reconcile.reuse import Reuse, measure, release_shares, shingles
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
 from newsmoa.text.amounts import amounts
@@ -138,6 +138,7 @@ def carried_by(
     carriers = [
         a for a in articles if not a.is_release and reuse.from_releases[a.id] >= CARRIED_MIN_REUSE
     ]
+    carriers = [a for a in carriers if not _pasted_again(a, carriers, sentences)]
     shares = release_shares(release, carriers, sentences)
     for other in (a for a in articles if a.is_release and a.id != release.id):
         for aid, share in release_shares(other, carriers, sentences).items():
@@ -151,6 +152,32 @@ def carried_by(
         }
         for a in carriers
     ]
+
+
+PASTED_WITHIN = 0.9  # share of a text's 5-grams in its outlet's other placement: pasted again
+
+
+def _pasted_again(
+    article: Article, carriers: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> bool:
+    """Whether a carrier is its outlet's other placement pasted again, shortened: a blog
+    that copied 호남매일's report with its byline (`(솔뫼=호남매일) 박지훈 기자 =`) is read
+    as 호남매일's, and counted as its second placement. Such a text lies within
+    (`PASTED_WITHIN` of its 5-grams) a longer carrier of the same outlet published before it
+    (it has no time, or a later one). An outlet's update, later and longer, is a second
+    placement still, and so is its first version."""
+    if not article.outlet:
+        return False
+    mine = shingles(sentences[article.id])
+    for other in carriers:
+        if other.id == article.id or other.outlet != article.outlet or other.published is None:
+            continue
+        if article.published is not None and article.published <= other.published:
+            continue
+        theirs = shingles(sentences[other.id])
+        if mine and len(theirs) > len(mine) and len(mine & theirs) >= PASTED_WITHIN * len(mine):
+            return True
+    return False
 
 
 _TAG = re.compile(r"^\s*[\[(<【]\s*(?P<tag>[^\])>】]{1,10})\s*[\])>】]\s*")
