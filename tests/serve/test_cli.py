@@ -199,7 +199,7 @@ def test_listing_formats(example_db, story):
         assert name in table
     # --articles in JSON and CSV too (it was ignored there: a black-box case); the CSV has a
     # row per article, its story's columns first: a press office's list of placements
-    (listed,) = json.loads(run(example_db, "stories", "--format", "json", "--articles").output)
+    (listed,) = json.loads(run(example_db, "stories", "--format", "json", "--articles").stdout)
     assert sorted(a["outlet"] for a in listed["articles"]) == [
         "국제뉴스",
         "아시아뉴스통신",
@@ -624,7 +624,7 @@ def test_markdown_and_csv_listings_keep_each_cell_in_its_place(tmp_path):
     run(db, "ingest", "--defer-analysis", str(src))
     (story,) = json.loads(run(db, "stories", "--format", "json").output)
     assert story["title"] == '=HYPERLINK("http://x","y") | t second line'
-    md = run(db, "stories", "--format", "md", "--articles").output.splitlines()
+    md = run(db, "stories", "--format", "md", "--articles").stdout.splitlines()
     assert len(md) == 4 and all(len(re.findall(r"(?<!\\)\|", line)) == 6 for line in md)
     assert "Pipe\\|Outlet" in md[3]
     shown = run(db, "show", story["id"], "--format", "md").output

@@ -50,7 +50,7 @@ def inputs(tmp_path):
 
 
 def _published(db, *args):
-    rows = json.loads(run(db, "stories", "--articles", "--format", "json", *args).output)
+    rows = json.loads(run(db, "stories", "--articles", "--format", "json", *args).stdout)
     return {a["title"][:5]: a["published"] for r in rows for a in r["articles"]}
 
 
