@@ -1429,6 +1429,23 @@ def test_only_a_release_is_named_after_its_contact_line():
     assert isinstance(marked, Article) and marked.outlet == "청솔군"
 
 
+def test_a_text_labelled_a_release_and_signed_by_no_outlet_is_a_release():
+    """A text whose head names it a press release (`보도자료`) and that no outlet or
+    reporter signs is one without `--release`: read as a report, the county's release,
+    dated by its day alone, came after its 13:40 reprint and was scored as its copy. An
+    outlet's paste that kept the label but signs with its byline is a report."""
+    release = extract(RawItem(origin="r.txt", text=f"보도자료\n2026.11.24.(화)\n{_RELEASE_BODY}"))
+    assert isinstance(release, Article) and release.is_release
+    signed = extract(
+        RawItem(origin="a.txt", text=f"보도자료\n{_RELEASE_BODY}\n김민지 기자 minji@hanbit.kr\n")
+    )
+    assert isinstance(signed, Article) and not signed.is_release
+    fed = extract(RawItem(origin="b.txt", outlet="청솔일보", text=f"보도자료\n{_RELEASE_BODY}"))
+    assert isinstance(fed, Article) and not fed.is_release
+    plain = extract(RawItem(origin="c.txt", text=_RELEASE_BODY))
+    assert isinstance(plain, Article) and not plain.is_release
+
+
 def test_a_headline_glued_onto_the_lead_leaves_the_text():
     """A crawler glued the headline onto the lead's first word (`…업무협약 체결2단계 사업은
     …`): with the title given, or the headline on the line above, it stayed the story's

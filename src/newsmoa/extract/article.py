@@ -54,7 +54,7 @@ from newsmoa.extract.flattened import (
     without_script,
 )
 from newsmoa.extract.html import html_to_text
-from newsmoa.extract.issuers import issuer, letterhead
+from newsmoa.extract.issuers import issuer, labelled, letterhead
 from newsmoa.extract.lines import (
     TITLE_MAX_CHARS,
     Kind,
@@ -164,7 +164,7 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
     )
     if published is not None and found.stated and not day_only:  # (its offset: its day)
         published = published.astimezone(tz)
-    outlet = (
+    named = (
         (outlets().canonical(raw.outlet) or raw.outlet if raw.outlet else None)
         # the outlet a clipping's stamp names above or under its headline (`[한빛일보]
         # 2024.06.03 09:30`: the article had none, a black-box case)
@@ -180,8 +180,15 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         # `ⓒ 연합뉴스` under a 뉴스영월 report made it 연합뉴스's)
         or parts.closing
         or hints.get("sitename")
+    )
+    # a text whose head names it a press release (`보도자료`) and that no outlet or reporter
+    # signs is one, marked or not: read without `--release`, a county's day-only release
+    # came last of its day, its 13:40 reprint first, and was scored as that reprint's copy
+    is_release = raw.is_release or (named is None and not parts.reporter and labelled(lines))
+    outlet = (
+        named
         # a release's issuer, as its head or contact line names it (`청솔군 농업정책과`)
-        or issuer(lines, release=raw.is_release)
+        or issuer(lines, release=is_release)
         or raw.source_name  # a feed's own name, last (an aggregator's)
     )
     title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
@@ -205,7 +212,7 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         deck=parts.deck,
         captions=_with_page_captions(parts.captions, hints.get("captions"), body),
         origin=raw.origin,
-        is_release=raw.is_release,
+        is_release=is_release,
     )
 
 

@@ -25,7 +25,7 @@ _WEEKDAY = re.compile(r"^\s*\(?[월화수목금토일](?:요일)?\)?")
 def issuer(lines: list[Line], *, release: bool = False) -> str | None:
     """The body that issued the release `lines` are, else None (also when they are no
     release and `release` is False)."""
-    if not (release or _labelled(lines)):
+    if not (release or labelled(lines)):
         return None
     at = letterhead(lines)
     if at is not None:
@@ -71,7 +71,7 @@ def _sender(text: str) -> str | None:
     return None
 
 
-def _labelled(lines: list[Line]) -> bool:
+def labelled(lines: list[Line]) -> bool:
     """Whether a line above the body names the kind of document (`보도자료`, also beside the
     release's date: `보도자료 2026.11.24.(화)`, `2026.11.24.(화) 보도자료`)."""
     for line in lines:
