@@ -148,6 +148,37 @@ def test_a_date_looks_ahead_only_after_words_that_do() -> None:
         assert [m.value for m in dates_en.find_dates(text, FRI)] == [day], text
 
 
+TUE = date(2026, 11, 24)  # Tuesday 24 November 2026
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a past word before or after the date: the latest up to the dateline
+        ("The board awarded the contract on Jan. 15.", "2026-01-15"),  # (was 2027: nearer)
+        ("The board first sought bids on Jan. 15.", "2026-01-15"),
+        ("The first request for bids went out Jan. 15.", "2026-01-15"),
+        ("The hearing was held on Jan. 15.", "2026-01-15"),
+        ("On Jan. 15, the board signed the deal.", "2026-01-15"),
+        ("A hundred people came on Dec. 3.", "2025-12-03"),
+        ("The deal was signed Nov. 25.", "2026-11-25"),  # a day's grace, not a year back
+        # looking ahead, before or after the date: the next from it
+        ("Construction will begin on Oct. 30.", "2027-10-30"),  # (was 2026: nearer)
+        ("On Jan. 15, the board will vote.", "2027-01-15"),
+        ("The vote is planned for Jan. 15.", "2027-01-15"),
+        # no tense of its own: the nearest
+        ("The vote was postponed until Jan. 15.", "2027-01-15"),  # a day set, not when
+        ("The board agreed to meet on Jan. 15.", "2027-01-15"),  # not across `to`
+        ("Officials said the plant opens Jan. 15.", "2027-01-15"),  # saying is no past
+        ("The plant opens Jan. 15.", "2027-01-15"),
+    ],
+)
+def test_a_month_and_day_without_a_year_follow_the_clauses_tense(text: str, value: str) -> None:
+    """`awarded ... on Jan. 15` in an article of November was the next January, the nearer
+    one, though the verb says it is done (`data/tense_en.tsv`)."""
+    assert [m.value for m in dates_en.find_dates(text, TUE)] == [value]
+
+
 def test_the_next_day_counts_from_the_day_named_before() -> None:
     [m] = dates_en.find_dates("the next day", FRI, ref=date(2019, 7, 30))
     assert m.value == "2019-07-31"

@@ -16,7 +16,11 @@ Korean `내년 초` gives (it was the year alone, or no date: `late 2028` and `2
 Month names are the dateline table's (`extract/data/month_names.tsv`), written capitalised;
 weekdays `data/weekdays_en.tsv`.
 
-A month and day without a year is the nearest such day to the dateline. A bare weekday or
+A month and day without a year follows its clause's tense (`data/tense_en.tsv`): after a
+past word (`awarded the contract on Jan. 15`, `was held Jan. 15`, `On Jan. 15, the board
+signed`) the latest such day up to the dateline, after a word that looks ahead (`will
+begin on March 2`, `On Jan. 15 the board will vote`) the next from it; else (`opens Jan.
+15`, `officials said`, `was postponed until Jan. 15`) the nearest such day. A bare weekday or
 month is the last one up to the dateline, or the next one from it when the words before it
 in its clause speak of what is to come (`data/tense_en.tsv`: `will meet on Thursday`,
 `would begin on Monday`; not `would not say Monday`, `would have opened`): news
@@ -50,6 +54,7 @@ _NUMBERS = {
     "nine": 9,
     "ten": 10,
 }
+_GRACE = timedelta(days=1)
 _PAST_DIRS = ("last", "this past", "past")
 _NEXT_DIRS = ("next", "this coming", "coming")
 
@@ -120,7 +125,8 @@ def find_dates(
         if _bare_name(m, start) and _recurring().search(text[:start]):
             continue
         later = future(text[:start]) if ahead is None else ahead
-        value, day, offset = _value(m, anchor, ref or anchor, later)
+        when = "future" if later else _tense_of(text, start, m.end(), ahead is None)
+        value, day, offset = _value(m, anchor, ref or anchor, later, when)
         out.append(DateMention(start, m.end(), text[start : m.end()], value, day, offset))
     return tuple(out)
 
@@ -133,9 +139,49 @@ def future(clause: str) -> bool:
 @cache
 def _tense() -> re.Pattern[str]:
     """A word that looks ahead, not where a `back` row of the table opens (`would not`)."""
-    ahead = alternation(w for w, *kind in rows("tense_en") if kind != ["back"])
-    back = alternation(w for w, *kind in rows("tense_en") if kind == ["back"])
+    ahead = alternation(w for w, *kind in rows("tense_en") if kind in ([], [""]))
+    back = alternation(_tense_words("back"))
     return re.compile(rf"(?i)(?<!\w)(?!(?:{back})(?!\w))(?:{ahead})(?!\w)")
+
+
+def _tense_words(kind: str) -> list[str]:
+    return [w for w, *rest in rows("tense_en") if rest == [kind]]
+
+
+@cache
+def _past() -> re.Pattern[str]:
+    """A word of the past (`was`, `sought`) or a lowercase word with a past verb's ending
+    (`awarded`), not one of kind `not past` (`hundred`, `said`)."""
+    listed = alternation(_tense_words("past"))
+    ending = alternation(_tense_words("past ending"))
+    nots = alternation(_tense_words("not past"))
+    return re.compile(
+        rf"(?<![\w'-])(?:(?i:{listed})|(?!(?:{nots})(?!\w))[a-z]{{2,}}(?:{ending}))(?![\w'-])"
+    )
+
+
+@cache
+def _target() -> re.Pattern[str]:
+    """A word right before a date that was set, not when it happened (`until`, `to`)."""
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(_tense_words('target'))})\s*$")
+
+
+def _tense_of(text: str, start: int, end: int, after: bool) -> str | None:
+    """`past`, `future` or None: the tense a month and day without a year follows, read
+    in its clause `text` around the date's words `start`..`end`: a past word before it not
+    across `to` and with no target word right before the date, else (`after`: the words
+    after the date count) the first word after it that looks ahead or back."""
+    before = text[:start]
+    if not _target().search(before):
+        last = max(_past().finditer(before), key=lambda m: m.start(), default=None)
+        if last is not None and not re.search(r"(?i)(?<!\w)to(?!\w)", before[last.end() :]):
+            return "past"
+    if not after:
+        return None
+    ahead, back = _tense().search(text, end), _past().search(text, end)
+    if ahead and (back is None or ahead.start() <= back.start()):
+        return "future"
+    return "past" if back else None
 
 
 def _bare_name(m: re.Match[str], start: int) -> bool:
@@ -172,7 +218,7 @@ def _start(m: re.Match[str]) -> int:
 
 
 def _value(
-    m: re.Match[str], anchor: date | None, ref: date | None, ahead: bool
+    m: re.Match[str], anchor: date | None, ref: date | None, ahead: bool, when: str | None
 ) -> tuple[Any, date | None, bool]:
     """(value, the one day it names or None, counted from the dateline)."""
     g = m.groupdict()
@@ -186,7 +232,7 @@ def _value(
     for mk, dk, yk in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
         if g[mk]:
             month, dd = _month(g[mk]), int(re.sub(r"\D", "", g[dk]))
-            found = _day(int(g[yk]), month, dd) if g[yk] else _nearest(month, dd, anchor)
+            found = _day(int(g[yk]), month, dd) if g[yk] else _nearest(month, dd, anchor, when)
             return (found.isoformat() if found else None), found, False
     if g["m3"]:
         return f"{int(g['y3']):04d}-{_month(g['m3']):02d}", None, False
@@ -223,12 +269,19 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _nearest(month: int, day: int, anchor: date | None) -> date | None:
-    """The day `month`/`day` nearest the dateline (`July 30` in an article of August 2)."""
+def _nearest(month: int, day: int, anchor: date | None, when: str | None) -> date | None:
+    """The day `month`/`day` nearest the dateline (`July 30` in an article of August 2):
+    of those up to it when `when` is `past`, of those from it when `future` (a day's
+    grace either side: a dateline's day is its outlet's zone's, the event's may be a
+    zone ahead, and a year off is the worse error)."""
     if anchor is None:
         return None
     cands = [
-        d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _day(y, month, day))
+        d
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := _day(y, month, day))
+        and not (when == "past" and d > anchor + _GRACE)
+        and not (when == "future" and d < anchor - _GRACE)
     ]
     return min(cands, key=lambda d: (abs((d - anchor).days), d > anchor)) if cands else None
 
