@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from newsmoa.facts import clauses_en, dates_en, people_en, quantities_en
+from newsmoa.facts import clauses_en, dates_en, people_en, quantities_en, readers_en
 from newsmoa.facts.extract import extract_facts
 from newsmoa.facts.quantities import hedge
 from newsmoa.reconcile.story import build_story
@@ -775,3 +775,44 @@ def test_an_age_is_of_its_person_not_of_its_clauses_happening() -> None:
     art = _article("a", text, datetime(2026, 3, 10, 14, tzinfo=UTC))
     ages = [f for f in extract_facts(art, split_sentences(art)) if f.counts == "age"]
     assert [(f.value, f.about) for f in ages] == [(27, None), (31, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("The Sangamon County Board voted 21-8 on Tuesday to award it.", [21, 8]),
+        ("The board approved the contract 5 to 2 on Monday.", [5, 2]),
+        ("It passed on a 7-0 vote.", [7, 0]),
+        ("The vote was 22-7.", [22, 7]),
+        ("The council voted 4\u20133, with one member absent.", [4, 3]),
+        ("The Bears won 21-8 on Sunday.", []),  # a score
+        ("The board approved hiring 10-15 workers.", []),  # a range
+        ("The board voted on the 2025-26 budget.", []),
+    ],
+)
+def test_a_votes_tally_is_two_counts(text: str, tally: list[int]) -> None:
+    """`voted 21-8` was no fact: neither number was an amount or a count."""
+    found = [q for q in readers_en.counted(text) if q.counts in ("votes for", "votes against")]
+    assert [(q.value, q.counts) for q in found] == [
+        (n, c) for n, c in zip(tally, ("votes for", "votes against"), strict=False)
+    ]
+
+
+def test_an_outlets_wrong_tally_is_a_disagreement_across_the_story() -> None:
+    """One outlet's `The vote was 22-7.` against the others' `voted 21-8`, each in its own
+    words and sentence: the story's vote, compared as a toll is (`story_counts.tsv`)."""
+    leads = [
+        "SPRINGFIELD, Ill. - The Sangamon County Board voted 21-8 on Tuesday to award a water "
+        "plant contract to Midwest Hydro Builders.\nThe plant will serve 48,000 homes.\n",
+        "SPRINGFIELD - The county will get a new water plant.\nThe board voted 21-8 in favor "
+        "of the deal on Tuesday.\n",
+        "SPRINGFIELD, Ill. - The Sangamon County Board on Tuesday approved a water plant "
+        "contract with Midwest Hydro Builders.\nThe vote was 22-7.\n",
+    ]
+    rows = []
+    for n, text in enumerate(leads):
+        a = _article(f"v{n}", text, datetime(2026, 11, 24, 22, tzinfo=UTC))
+        sentences = split_sentences(a)
+        rows.append(StoredArticle(a, "s", sentences, extract_facts(a, sentences)))
+    found = {d.about: [v.value for v in d.values] for d in build_story("s", rows).disagreements}
+    assert found == {"votes for": [21, 22], "votes against": [7, 8]}

@@ -46,10 +46,12 @@ def test_words_that_are_no_figure(word):
 
 
 def test_a_tally_one_outlet_prints_otherwise_is_a_disagreement_with_each_sides_words():
-    said = "The Cedar Springs City Council voted {} on Tuesday to approve the library plan."
+    # (a score: a vote's tally, `voted 5-2`, is the facts' votes for and against, which
+    # dispute it across the story: tests/facts/test_english.py)
+    said = "The Cedar Springs Bulldogs beat the Hawks {} on Tuesday to take the league title."
     found = story(said.format("5-2"), said.format("6-1"), said.format("5-2")).disagreements()
     (d,) = found
-    assert d.kind == "quantity" and d.about == "Council voted … on Tuesday, sentence 1"
+    assert d.kind == "quantity" and d.about == "the Hawks … on Tuesday, sentence 1"
     assert sides(d) == {"5-2": ["a0", "a2"], "6-1": ["a1"]}
     for v in d.values:
         assert all(str(v.value) in (s.quote or "") for s in v.sources)

@@ -3,8 +3,9 @@
 
 - `named(text)`: people, titled or not, with all their mentions (`people_en`), then
   organisations and places (`places_en`) outside those mentions;
-- `counted(text)`: amounts and counts (`quantities_en`), lengths of time (`durations_en`)
-  and ages (`ages_en`), in that order: where two overlap, a caller keeps the first.
+- `counted(text)`: amounts and counts (`quantities_en`), lengths of time (`durations_en`),
+  ages (`ages_en`) and a vote's tallies (`votes_en`), in that order: where two overlap, a
+  caller keeps the first.
 
 Dates are not here: the facts read them clause by clause against the dateline, the entities
 command in the whole text without one.
@@ -12,7 +13,7 @@ command in the whole text without one.
 
 from __future__ import annotations
 
-from newsmoa.facts import ages_en, durations_en, people_en, places_en, quantities_en
+from newsmoa.facts import ages_en, durations_en, people_en, places_en, quantities_en, votes_en
 from newsmoa.facts.people_en import Person
 from newsmoa.facts.places import Found
 from newsmoa.facts.quantities_en import Quantity
@@ -26,5 +27,11 @@ def named(text: str) -> tuple[list[Person], list[Found]]:
 
 
 def counted(text: str) -> list[Quantity]:
-    """The figures of a text: amounts and counts, lengths of time, ages, in that order."""
-    return [*quantities_en.find(text), *durations_en.find(text), *ages_en.find(text)]
+    """The figures of a text: amounts and counts, lengths of time, ages, tallies, in that
+    order."""
+    return [
+        *quantities_en.find(text),
+        *durations_en.find(text),
+        *ages_en.find(text),
+        *votes_en.find(text),
+    ]
