@@ -306,6 +306,21 @@ def test_local_officials_titles_name_people() -> None:
     assert got == {"Robert Hayes": "Fire Chief", "Ann Lee": "Coroner", "Tom Reed": "City Manager"}
 
 
+def test_a_county_administrator_and_a_board_member_are_titled_people() -> None:
+    """`County Administrator Brian McFadden said` named no one, and `Board member Joe
+    Mendoza` (AP lowercases the second word) no title: a county board story's officials."""
+    text = (
+        "County Administrator Brian McFadden said the loan would cover it. Board member Joe "
+        "Mendoza voted no. City Council member Ann Lee abstained. McFadden spoke later."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {
+        "Brian McFadden": "County Administrator",
+        "Joe Mendoza": "Board member",
+        "Ann Lee": "City Council member",
+    }
+
+
 def test_titles_of_several_words_before_a_name() -> None:
     """`County Attorney Daniel Kowalski said` and `Assistant Chief of Police Maria Lopez`
     named no one: a rank or an area before a title and what it is of after it are the
