@@ -152,3 +152,29 @@ def test_what_the_project_costs_is_the_agreements_amount() -> None:
     card = _story_card(said, wrong)
     assert card is not None
     assert card.amount is None and "amount" in card.disputed
+
+
+def test_a_company_named_short_at_the_signing_is_a_party() -> None:
+    """`signed by Van Meter and Midwest Hydro Builders President Karen Sloan`, the company
+    named `Midwest Hydro Builders Inc.` before: the card's parties were the board alone."""
+    texts = [
+        "Board awards contract\nThe Sangamon County Board voted 21-8 on Tuesday to award a "
+        "contract to Midwest Hydro Builders Inc.\nThe contract was signed Tuesday evening by "
+        "County Board Chairman Andy Van Meter and Midwest Hydro Builders President Karen "
+        "Sloan.\n",
+        "Peoria firm wins contract\nMidwest Hydro Builders Inc. won a contract from the "
+        "Sangamon County Board.\nCompany President Karen Sloan signed the deal with County "
+        "Board Chairman Andy Van Meter on Tuesday.\n",
+    ]
+    rows = []
+    for n, text in enumerate(texts):
+        a = Article(
+            f"c{n}",
+            text,
+            title=text.split("\n")[0],
+            published=datetime(2026, 11, 24, 22, tzinfo=UTC),
+        )
+        rows.append(StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s)))
+    card = build_story("s", rows).event
+    assert card is not None
+    assert set(card.parties) == {"Sangamon County Board", "Midwest Hydro Builders Inc."}

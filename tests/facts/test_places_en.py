@@ -141,3 +141,23 @@ def test_an_english_town_against_a_building_is_no_disagreement() -> None:
         story.format(where="in Madison, Wisconsin"),
     )
     assert found == {}
+
+
+def test_a_companys_later_mention_and_a_boards_short_name_are_the_organisation() -> None:
+    """`Midwest Hydro Builders President Karen Sloan` after `Midwest Hydro Builders Inc.`
+    named no organisation, and `County Board` after `Sangamon County Board` was another:
+    the card of a county's contract listed the board alone, by two names across outlets."""
+    text = (
+        "The Sangamon County Board voted on Tuesday to hire Midwest Hydro Builders Inc. "
+        "County Board Chairman Andy Van Meter signed it with Midwest Hydro Builders "
+        "President Karen Sloan. The Midwest Hydro Builders Foundation and North Midwest "
+        "Hydro Builders are others."
+    )
+    got = [(f.value, text[f.start : f.end]) for f in find(text) if f.type == ORG]
+    assert got == [
+        ("Sangamon County Board", "Sangamon County Board"),
+        ("Midwest Hydro Builders Inc.", "Midwest Hydro Builders Inc."),
+        ("Sangamon County Board", "County Board"),
+        ("Midwest Hydro Builders Inc.", "Midwest Hydro Builders"),
+        ("Midwest Hydro Builders Foundation", "Midwest Hydro Builders Foundation"),
+    ]

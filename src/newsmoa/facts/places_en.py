@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from newsmoa.extract.tables import company_endings, english_places
@@ -140,10 +140,54 @@ def find(text: str, people: Sequence[tuple[int, int]] = ()) -> list[Found]:
     out: list[Found] = []
     out += _venues(t)  # first: `Clearwater Authority Headquarters` is a building
     out += _organisations(t)
+    out += _short_names(t, out)
     out += _areas(t)
     out += _towns(t)
     out += _known(t)
-    return sorted(out, key=lambda f: f.start)
+    return _full_names(sorted(out, key=lambda f: f.start))
+
+
+def _short_names(t: _Text, found: Sequence[Found]) -> list[Found]:
+    """A company's later mentions without its legal form (`Midwest Hydro Builders Inc.`,
+    then `Midwest Hydro Builders President Karen Sloan`): the company, by its full name;
+    not inside a longer name (`North Midwest Hydro Builders`, `Midwest Hydro Builders
+    Foundation`)."""
+    out = []
+    for full in {f.value for f in found if f.type == "organization"}:
+        names = [w.text for w in _words(full)]
+        while names and names[-1] in _legal():
+            names.pop()
+        if not names or len(names) == len(_words(full)):
+            continue
+        n = len(names)
+        for i in range(len(t.words) - n + 1):
+            if any(t.taken[i : i + n]) or [w.text for w in t.words[i : i + n]] != names:
+                continue
+            if not all(t.joined(k) for k in range(i + 1, i + n)):
+                continue
+            after = t.words[i + n].text if i + n < len(t.words) and t.joined(i + n) else ""
+            if (t.name(i - 1) and t.joined(i)) or after in _endings() or after in _legal():
+                continue
+            start, end, _ = t.span(i, i + n - 1)
+            t.take(i, i + n - 1)
+            out.append(Found("organization", full, start, end))
+    return out
+
+
+def _full_names(found: list[Found]) -> list[Found]:
+    """An organisation's mention whose words end the one longer name of an organisation
+    of the same text (`County Board` where `Sangamon County Board` is named too) is that
+    organisation: two outlets' `County Board` and `Sangamon County Board` were two parties."""
+    names = {f.value for f in found if f.type == "organization"}
+    out = []
+    for f in found:
+        longer = (
+            [n for n in names if n.endswith(" " + f.value) and len(f.value.split()) >= 2]
+            if f.type == "organization"
+            else []
+        )
+        out.append(replace(f, value=longer[0]) if len(longer) == 1 else f)
+    return out
 
 
 def _left(t: _Text, i: int) -> int:
