@@ -178,3 +178,18 @@ def test_a_company_named_short_at_the_signing_is_a_party() -> None:
     card = build_story("s", rows).event
     assert card is not None
     assert set(card.parties) == {"Sangamon County Board", "Midwest Hydro Builders Inc."}
+
+
+def test_organisations_after_a_passive_signing_by_are_parties() -> None:
+    """`was signed Tuesday by the City of Riverton and the ... Authority`: the city, after
+    `by`, was no party, and an outlet writing so alone gave a card of one party."""
+    text = (
+        "Water deal signed\nA water supply agreement was signed Tuesday by the City of "
+        "Riverton and the Clearwater Regional Water Authority at a ceremony hosted by the "
+        "Riverton Chamber of Commerce.\n"
+    )
+    a = Article("p", text, title="t", published=datetime(2026, 3, 4, 9, tzinfo=UTC))
+    row = StoredArticle(a, "s", (s := split_sentences(a)), extract_facts(a, s))
+    card = build_story("s", [row]).event
+    assert card is not None
+    assert card.parties == ("City of Riverton", "Clearwater Regional Water Authority")

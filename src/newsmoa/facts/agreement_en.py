@@ -37,7 +37,7 @@ from newsmoa.facts.durations import DURATION
 from newsmoa.facts.evidence import sentence_spans
 from newsmoa.facts.places_en import building
 from newsmoa.facts.quantities import hedge
-from newsmoa.facts.tables import alternation, words
+from newsmoa.facts.tables import alternation, mapping, words
 from newsmoa.types import Article, ConsolidatedSentence, Disagreement, Event, Fact
 
 SIGNING = "signing"
@@ -65,16 +65,29 @@ def parties(article: Article, facts: Sequence[Fact], clauses: Sequence[Clause]) 
         if f.type != "organization":
             continue
         for src in f.sources:
-            if _in(clauses, src.start) and not _after_not_party(article.text, src.start):
+            held = next((c for c in clauses if c.start <= src.start < c.end), None)
+            if held is not None and not _after_not_party(article.text, held.start, src.start):
                 found.setdefault(str(f.value), src.start)
     return sorted(found, key=found.__getitem__)
 
 
-def _after_not_party(text: str, start: int) -> bool:
+def _after_not_party(text: str, clause: int, start: int) -> bool:
+    """Whether a word of `not_parties_en.tsv` stands before the organisation at `start`
+    (past `the`), unless it marks the signers after a passive signing verb of its clause
+    (from `clause`): `was signed Tuesday by the City of Riverton`."""
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40) : start])
     if before and before[-1].lower() == "the":
         before.pop()
-    return bool(before) and before[-1].lower() in words("not_parties_en")
+    if not before or (word := before[-1].lower()) not in words("not_parties_en"):
+        return False
+    verbs = mapping("not_parties_en")[word]
+    if not verbs or not verbs[0]:
+        return True
+    passive = rf"\b(?:was|were|been|being|be|is|are)\s+(?:{alternation(verbs[0].split())})\b"
+    said = re.search(
+        rf"(?i){passive}((?:(?!\b{word}\b).)*)\b{word}\W*(?:the\W*)?$", text[clause:start]
+    )
+    return said is None or re.search(r"\b[a-z]+ed\b", said.group(1)) is not None
 
 
 def english_event(
