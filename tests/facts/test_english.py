@@ -179,6 +179,31 @@ def test_a_month_and_day_without_a_year_follow_the_clauses_tense(text: str, valu
     assert [m.value for m in dates_en.find_dates(text, TUE)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        # (was the March past: `when it reaches` has no word that looks ahead)
+        (
+            "It will process 110,000 bushels a day when it reaches full capacity in March.",
+            ["2027-03"],
+        ),
+        (
+            "Construction will begin in January, and crews hope to finish in October.",
+            ["2027-01", "2027-10"],
+        ),
+        # a clause of its own past stays past
+        (
+            "The plant will open in May, after the county approved it in March.",
+            ["2027-05", "2026-03"],
+        ),
+    ],
+)
+def test_a_clause_after_one_that_looks_ahead_looks_ahead(text: str, months: list[str]) -> None:
+    a = _article("c", text, datetime(2026, 11, 20, 16, tzinfo=UTC))
+    got = [f.value for f in extract_facts(a, split_sentences(a)) if f.type == "date"]
+    assert got == months
+
+
 def test_the_next_day_counts_from_the_day_named_before() -> None:
     [m] = dates_en.find_dates("the next day", FRI, ref=date(2019, 7, 30))
     assert m.value == "2019-07-31"

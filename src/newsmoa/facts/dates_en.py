@@ -136,6 +136,12 @@ def future(clause: str) -> bool:
     return _tense().search(clause) is not None
 
 
+def past(clause: str) -> bool:
+    """Whether an English clause holds a word of the past (`data/tense_en.tsv`: `was`,
+    `awarded`; not `said`)."""
+    return _past().search(clause) is not None
+
+
 @cache
 def _tense() -> re.Pattern[str]:
     """A word that looks ahead, not where a `back` row of the table opens (`would not`)."""

@@ -4,7 +4,8 @@ dates, figures and titled people and where outlets state them differently.
 
 Per sentence, per clause (`clauses_en`): dates resolved against the dateline (`dates_en`;
 without a publication time, against an agency dateline opening the text, `dateline_day`; a
-bare weekday or month looks ahead after words that do, `dates_en.future`), quantities
+bare weekday or month looks ahead after words that do, `dates_en.future`, and so does a
+clause after one that does unless its own words are past, `dates_en.past`), quantities
 (`quantities_en`, lengths of time: `durations_en`, and ages: `ages_en`; none inside a
 date's words), each attached to the happening of its clause (an earlier one's,
 `clauses.EARLIER`, in a clause dated over a year before the dateline);
@@ -49,10 +50,15 @@ def extract_english(
         every.extend(found)
         taken: list[tuple[int, int]] = []
         past: set[int] = set()  # the clauses dated wholly over a year before the dateline
+        ahead = False  # the sentence's clauses so far look ahead
         for clause in found:
             words = article.text[clause.start : clause.end]
             near = ref if n - ref_at <= REF_SENTENCES else None
-            for m in dates_en.find_dates(words, anchor, ref=near):
+            ahead = dates_en.future(words) or (ahead and not dates_en.past(words))
+            # a clause after one that looks ahead does too, unless its own words are past
+            # (`It will process 110,000 bushels when it reaches full capacity in March`)
+            said = True if ahead and not dates_en.future(words) else None
+            for m in dates_en.find_dates(words, anchor, ref=near, ahead=said):
                 start, end = clause.start + m.start, clause.start + m.end
                 taken.append((start, end))
                 if m.value is not None:
