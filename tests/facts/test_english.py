@@ -346,6 +346,22 @@ def test_a_county_administrator_and_a_board_member_are_titled_people() -> None:
     }
 
 
+def test_a_title_written_lowercase_before_a_name_names_the_person() -> None:
+    """AP lowercases a title that is no formal one: `company president Karen Sloan signed`
+    named no one, and the signer was missing from one outlet's facts and card."""
+    text = (
+        "Board Chairman Andy Van Meter and company president Karen Sloan signed the "
+        "contract. The firm's vice president Ann Lee and board chairwoman Jo Park watched."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {
+        "Andy Van Meter": "Chairman",
+        "Karen Sloan": "president",
+        "Ann Lee": "vice president",
+        "Jo Park": "chairwoman",
+    }
+
+
 def test_titles_of_several_words_before_a_name() -> None:
     """`County Attorney Daniel Kowalski said` and `Assistant Chief of Police Maria Lopez`
     named no one: a rank or an area before a title and what it is of after it are the
