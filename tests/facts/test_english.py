@@ -171,6 +171,8 @@ TUE = date(2026, 11, 24)  # Tuesday 24 November 2026
         ("The board agreed to meet on Jan. 15.", "2027-01-15"),  # not across `to`
         ("Officials said the plant opens Jan. 15.", "2027-01-15"),  # saying is no past
         ("The plant opens Jan. 15.", "2027-01-15"),
+        ("The renovated library opens Jan. 15.", "2027-01-15"),  # an adjective, no verb
+        ("Its proposed budget takes effect Jan. 1.", "2027-01-01"),
     ],
 )
 def test_a_month_and_day_without_a_year_follow_the_clauses_tense(text: str, value: str) -> None:

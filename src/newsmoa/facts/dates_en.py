@@ -32,6 +32,7 @@ date. Times are not read: outlets write them in different zones.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -139,7 +140,7 @@ def future(clause: str) -> bool:
 def past(clause: str) -> bool:
     """Whether an English clause holds a word of the past (`data/tense_en.tsv`: `was`,
     `awarded`; not `said`)."""
-    return _past().search(clause) is not None
+    return next(_past_words(clause), None) is not None
 
 
 @cache
@@ -166,6 +167,21 @@ def _past() -> re.Pattern[str]:
     )
 
 
+def _past_words(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """The words of the past in `text` from `pos`, but a verb's form after a word of kind
+    `determiner`, which makes it an adjective (`the renovated library opens Jan. 15`)."""
+    owners = _determiner()
+    for m in _past().finditer(text, pos):
+        if m.group().islower() and owners.search(text, 0, m.start()):
+            continue
+        yield m
+
+
+@cache
+def _determiner() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w'-])(?:{alternation(_tense_words('determiner'))})\s+$")
+
+
 @cache
 def _target() -> re.Pattern[str]:
     """A word right before a date that was set, not when it happened (`until`, `to`)."""
@@ -179,12 +195,12 @@ def _tense_of(text: str, start: int, end: int, after: bool) -> str | None:
     after the date count) the first word after it that looks ahead or back."""
     before = text[:start]
     if not _target().search(before):
-        last = max(_past().finditer(before), key=lambda m: m.start(), default=None)
+        last = max(_past_words(before), key=lambda m: m.start(), default=None)
         if last is not None and not re.search(r"(?i)(?<!\w)to(?!\w)", before[last.end() :]):
             return "past"
     if not after:
         return None
-    ahead, back = _tense().search(text, end), _past().search(text, end)
+    ahead, back = _tense().search(text, end), next(_past_words(text, end), None)
     if ahead and (back is None or ahead.start() <= back.start()):
         return "future"
     return "past" if back else None
