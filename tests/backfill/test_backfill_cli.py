@@ -71,3 +71,44 @@ def test_summary_counts_in_words_that_agree_with_them(tmp_path: Path) -> None:
     result = CliRunner().invoke(backfill, [str(src), "-o", str(out)])
     assert result.exit_code == 1
     assert "2 lines, 1 story, 0 near-duplicate groups, 1 error;" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "hint"),
+    [
+        (
+            "export.csv",
+            '언론사,제목,본문\n한빛일보,제목,"본문\n둘째 줄"\n',
+            "`newsmoa ingest` reads .csv",
+        ),
+        ("release.txt", "청솔군, 도서관 개관\n\n청솔군은 1일 도서관을 열었다.\n", "reads .txt"),
+        ("page.html", "<!doctype html><html><body><p>본문</p></body></html>\n", "reads .html"),
+    ],
+    ids=["csv", "txt", "html"],
+)
+def test_a_file_that_is_not_jsonl_is_refused_once(
+    tmp_path: Path, name: str, content: str, hint: str
+) -> None:
+    # a CSV export given to backfill was an error for each of its 2,690 lines, and a
+    # release's text file one for each line, after the whole run
+    src, out = tmp_path / name, tmp_path / "out.jsonl"
+    src.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(backfill, [str(src), "-o", str(out)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {src}: not JSONL"), result.output
+    assert hint in lines[0] and not out.exists()
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path: Path) -> None:
+    # a folder of JSONL files was said to be "no such file"
+    result = CliRunner().invoke(backfill, [str(tmp_path), "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 1
+    assert f"{tmp_path}: a folder" in result.output and "no such file" not in result.output
+
+
+def test_jsonl_under_another_name_and_blank_lines_first_are_read(tmp_path: Path) -> None:
+    src, out = tmp_path / "dump.txt", tmp_path / "out.jsonl"
+    src.write_text("\ufeff\n  \n" + json.dumps(ARTICLE, ensure_ascii=False) + "\n", "utf-8")
+    result = CliRunner().invoke(backfill, [str(src), "-o", str(out)])
+    assert '"id": "a1"' in out.read_text(), result.output

@@ -103,6 +103,7 @@ def backfill(
     from newsmoa.backfill import backfill as run
     from newsmoa.backfill.output import near_duplicates_path
     from newsmoa.backfill.session import SparkMissing
+    from newsmoa.errors import InputError
     from newsmoa.serve.outputs import cannot_read, cannot_write, check_outputs, say_line_errors
     from newsmoa.serve.view import plural
 
@@ -134,7 +135,7 @@ def backfill(
             config=config,
             spark_conf=_conf(conf),
         )
-    except SparkMissing as exc:
+    except (SparkMissing, InputError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         if exc.filename in (outfile, groups):
