@@ -461,3 +461,24 @@ def test_a_text_opening_with_many_comments_is_read_at_once(tmp_path):
     path.write_text("<!-- 메모 -->\n" * 40 + "# 예산 확정\n\n시는 예산을 확정했다.\n", "utf-8")
     (item,) = read_sources([str(path)])
     assert item.html is None and "시는 예산을 확정했다." in item.text
+
+
+def test_a_file_reached_twice_in_one_call_is_read_once(tmp_path):
+    # `ingest clips clips/ko1*.txt ./clips` read each file two or three times: 412 articles
+    # were stored and 591 'same id again later in this batch' lines named the repeats
+    clips = tmp_path / "clips"
+    clips.mkdir()
+    for n in (1, 2):
+        (clips / f"a{n}.txt").write_text(f"청솔군 소식 {n}\n\n청솔군은 {n}일 행사를 열었다.\n")
+    linked = tmp_path / "linked.txt"
+    linked.symlink_to(clips / "a2.txt")
+    sources = [str(clips), str(clips / "a1.txt"), f"{tmp_path}/./clips", str(linked)]
+    sources.append((clips / "a1.txt").as_uri())
+    items = list(read_sources(sources))
+    assert all(isinstance(i, RawItem) for i in items)
+    assert sorted(i.text.splitlines()[0] for i in items) == ["청솔군 소식 1", "청솔군 소식 2"]
+
+
+def test_a_missing_file_given_twice_is_named_once(tmp_path):
+    errors = list(read_sources([str(tmp_path / "nope.txt")] * 2))
+    assert [type(e) for e in errors] == [InputError]

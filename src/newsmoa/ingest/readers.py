@@ -58,17 +58,20 @@ def read_sources(
 ) -> Iterator[Item]:
     """Every RawItem in `sources` (files, folders, feed and page URLs), then in `releases`
     (press releases, read as sources are: each article marked `is_release`), errors in place of
-    unreadable inputs. `fetcher` (an `ingest.web.Fetcher`) is made on first need."""
+    unreadable inputs. `fetcher` (an `ingest.web.Fetcher`) is made on first need. A file
+    reached twice (a folder and a pattern inside it, a link to it, its file:// address) is
+    read once: each repeat was a 'same id again' drop in the summary."""
+    seen: set[str] = set()  # the files read, by their real path
     for source in sources:
-        path = Path(source)
         scheme = url_scheme(source)
         if scheme == "file":  # a saved page as a browser's address bar names it
             local = file_url_path(source)
             if isinstance(local, InputError):
                 yield local
-            else:  # named by its path, as the same file given so is (`source_file`)
-                yield from read_sources([str(local)])
-        elif source == STDIN:
+                continue
+            source, scheme = str(local), ""  # named by its path, as the same file given so is
+        path = Path(source)
+        if source == STDIN:
             yield from read_stdin(sys.stdin.buffer)
         elif scheme and scheme not in ("http", "https"):
             yield unsupported_scheme(source, scheme)
@@ -81,12 +84,21 @@ def read_sources(
             for file, skipped in folder_entries(path):
                 if skipped is not None:
                     yield skipped
-                else:
+                elif _first_time(file, seen):
                     yield from read_file(file)
-        else:
+        elif _first_time(path, seen):
             yield from read_file(path)
     for release in releases:  # a file, a folder, a feed, or standard input, as a source
         yield from map(as_release, read_sources([release], fetcher=fetcher))
+
+
+def _first_time(path: Path, seen: set[str]) -> bool:
+    """Whether `path` is not yet in `seen` (by its real path), which it is added to."""
+    key = os.path.realpath(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def as_release(item: Item) -> Item:
