@@ -890,7 +890,9 @@ def test_a_disagreements_sentence_number_finds_its_sentence_in_every_view(tmp_pa
     assert re.search(rf"│\s+{at} │ {re.escape(meeting[:10])}", table), table
     with TestClient(create_app(db)) as c:
         page = c.get(f"/stories/{story['id']}").text
-    assert f'meeting date counted from 협약식, <a href="#s-{at}">sentence {at}</a>' in page
+    heading = re.search(r"<h3>(.*?)</h3>", page, re.S)
+    assert heading and f'<a href="#s-{at}">sentence {at}</a>' in heading.group(1)
+    assert re.sub(r"<[^>]+>", "", heading.group(1)).startswith(f"{about}, sentence {at}")
     assert f'<li id="s-{at}"' in page
 
 

@@ -365,6 +365,29 @@ def language(text: str | None) -> str:
     return "en" if english(text or "") else "ko"
 
 
+# a run of Korean words inside English words, and of English words inside Korean ones
+_RUNS = {
+    "ko": re.compile(r"[가-힣]+(?:[\s·,]+[가-힣]+)*"),
+    "en": re.compile(r"[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*)*"),
+}
+
+
+def runs(text: str | None) -> list[tuple[str, str | None]]:
+    """A short text of a story's (an outlet's name, a topic, a role) as (piece, lang) in
+    order: the pieces in another language than the whole's (`language`) with theirs, the
+    rest with None, so a page marks `협약식` in `meeting date counted from 협약식` as Korean
+    and `press release` in `청솔군 press release` as English."""
+    text = text or ""
+    foreign = _RUNS["ko" if language(text) == "en" else "en"]
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for m in foreign.finditer(text):
+        out += [(text[at : m.start()], None)] if m.start() > at else []
+        out.append((m.group(), "en" if language(text) == "ko" else "ko"))
+        at = m.end()
+    return out + ([(text[at:], None)] if at < len(text) else [])
+
+
 def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, computed from a Story document."""
     articles = doc.get("articles") or []
@@ -373,7 +396,7 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
     text = {a["id"]: a.get("text") or "" for a in articles}
     chips = _chips(text, pos, label)
     rows = _article_rows(doc, text)
-    sources = first_seen_in(doc, label)
+    sources = first_seen(doc, label)
     columns = [
         {
             **a,
@@ -528,8 +551,8 @@ def _release(
         "id": release,
         "label": label.get(release, release),
         "pos": pos.get(release, 0),
-        "carried_by": [
-            f"{label.get(c['article'], c['article'])} (ran {percent(c['release_share'])} of it)"
+        "carried_by": [  # (its name and the share: the page marks the name's language)
+            {"label": label.get(c["article"], c["article"]), "share": c["release_share"]}
             for c in doc.get("release_carried_by") or []
         ],
         "placements": placements(doc),
@@ -542,7 +565,16 @@ def first_seen_in(doc: dict[str, Any], names: dict[str, str]) -> dict[str, str]:
     first written by that article). Where, not from whom: two reprints of a release the
     store lacks show the later one's text as first seen in the earlier."""
     return {
-        aid: ", ".join(f"{names.get(o['article'], o['article'])} {o['share']:.0%}" for o in origins)
+        aid: ", ".join(f"{name} {share:.0%}" for name, share in origins)
+        for aid, origins in first_seen(doc, names).items()
+    }
+
+
+def first_seen(doc: dict[str, Any], names: dict[str, str]) -> dict[str, list[tuple[str, float]]]:
+    """`first_seen_in` as (name, share) pairs, for the page, which marks each name's
+    language (a Korean outlet's name among English words)."""
+    return {
+        aid: [(names.get(o["article"], o["article"]), o["share"]) for o in origins]
         for aid, origins in (doc.get("reuse_from") or {}).items()
     }
 

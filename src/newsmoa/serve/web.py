@@ -41,6 +41,7 @@ from newsmoa.serve.view import (
     language,
     percent,
     plural,
+    runs,
     show_value,
     shown_zone,
     story_view,
@@ -62,7 +63,13 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
 )
 _env.filters.update(
-    when=when, value=show_value, percent=percent, plural=plural, why=why_text, lang=language
+    when=when,
+    value=show_value,
+    percent=percent,
+    plural=plural,
+    why=why_text,
+    lang=language,
+    runs=runs,
 )
 _STATUSES = {s.value for s in HTTPStatus}
 # an error page's heading says what its number means (`404 Not Found`, not a bare `404`)

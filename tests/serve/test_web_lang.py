@@ -1,0 +1,238 @@
+"""The pages as a screen reader reads them: every piece of text in the language its `lang`
+says, where a page mixes its English labels with a story's Korean words (an English label
+in a Korean list, a Korean topic or outlet in an English heading), and the feeds' entries
+saying theirs.
+
+The store holds two stories written for these tests: 청솔군's press release of a smart-farm
+agreement and two outlets' reprints, one stating another amount (a disagreement whose topic
+is the Korean role word `사업비`), and an English report of a Korean outlet.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime, timedelta, timezone
+from html.parser import HTMLParser
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+from newsmoa.codec import story_to_json
+from newsmoa.serve.app import create_app
+from newsmoa.serve.view import language
+from newsmoa.store import StoredArticle, open_store
+from newsmoa.text.script import has_hangul
+from newsmoa.types import (
+    Article,
+    ConsolidatedSentence,
+    Disagreement,
+    DisagreementValue,
+    Event,
+    Fact,
+    Source,
+    Story,
+)
+
+KST = timezone(timedelta(hours=9))
+FARM, ENGLISH = "s-farm", "s-english"
+LEAD = "청솔군은 19일 한빛농협과 스마트팜 조성 업무협약을 체결했다."
+COST = {
+    "rel": "사업비 120억원을 들인다.",
+    "hb": "사업비 120억원을 들인다.",
+    "ds": "사업비 150억원을 들인다.",
+}
+CROWD = "협약식에는 40명이 참석했다."
+TEXTS = {aid: " ".join((LEAD, COST[aid], CROWD)) for aid in COST}
+OUTLETS = {"rel": "청솔군", "hb": "한빛일보", "ds": "동해신문"}
+SAID = "Cheongsol County signed a smart farm deal with the Hanbit cooperative on Thursday."
+
+
+def src(aid: str, words: str, *, quote: bool = False) -> Source:
+    start = TEXTS[aid].index(words)
+    return Source(aid, start, start + len(words), words if quote else None)
+
+
+def farm_story() -> Story:
+    articles = tuple(
+        Article(
+            id=aid,
+            text=TEXTS[aid],
+            title="청솔군, 한빛농협과 스마트팜 협약",
+            outlet=outlet,
+            published=datetime(2026, 11, 18, 9 + n, 0, tzinfo=KST),
+            is_release=aid == "rel",
+        )
+        for n, (aid, outlet) in enumerate(OUTLETS.items())
+    )
+    return Story(
+        id=FARM,
+        title="청솔군, 한빛농협과 스마트팜 협약",
+        first_published=articles[0].published,
+        articles=articles,
+        sentences=(
+            ConsolidatedSentence(LEAD, tuple(src(a, LEAD) for a in TEXTS)),
+            ConsolidatedSentence(COST["rel"], tuple(src(a, COST[a]) for a in TEXTS)),
+            ConsolidatedSentence(CROWD, (src("rel", CROWD), src("hb", CROWD))),
+        ),
+        facts=(
+            Fact(
+                "quantity",
+                40,
+                (src("rel", "40명"),),
+                text="40명",
+                unit="명",
+                counts="participants",
+                about="meeting counted from 협약식",
+            ),
+            Fact(
+                "quantity", 12_000_000_000, (src("rel", "120억원"),), text="120억원", role="사업비"
+            ),
+        ),
+        disagreements=(
+            Disagreement(
+                "사업비, sentence 2",
+                "quantity",
+                (
+                    DisagreementValue(
+                        12_000_000_000,
+                        (src("rel", "120억원", quote=True), src("hb", "120억원", quote=True)),
+                    ),
+                    DisagreementValue(15_000_000_000, (src("ds", "150억원", quote=True),)),
+                ),
+            ),
+        ),
+        event=Event(
+            type="agreement", parties=("청솔군", "한빛농협"), amount=None, disputed=("amount",)
+        ),
+        reuse=(("rel", 0.0), ("hb", 1.0), ("ds", 0.8)),
+        extra={
+            "why": {aid: {"score": 0.9, "similarity": 0.8, "links": 1} for aid in TEXTS},
+            "release": "rel",
+            "release_carried_by": [
+                {"article": "hb", "outlet": "한빛일보", "release_share": 1.0},
+                {"article": "ds", "outlet": "동해신문", "release_share": 0.8},
+            ],
+            "reuse_from": {"hb": [{"article": "rel", "share": 1.0}]},
+        },
+    )
+
+
+def english_story() -> Story:
+    article = Article(
+        id="en-1",
+        text=SAID,
+        title="Cheongsol signs smart farm deal",
+        outlet="연합뉴스",
+        published=datetime(2026, 11, 19, 9, 0, tzinfo=KST),
+    )
+    return Story(
+        id=ENGLISH,
+        title=article.title,
+        first_published=article.published,
+        articles=(article,),
+        sentences=(ConsolidatedSentence(SAID, (Source("en-1", 0, len(SAID)),)),),
+    )
+
+
+@pytest.fixture
+def client(db_path):
+    store = open_store(str(db_path))
+    for story in (farm_story(), english_story()):
+        store.save_articles([StoredArticle(article=a, story=story.id) for a in story.articles])
+        store.save_story(story_to_json(story))
+    store.close()
+    with TestClient(create_app(str(db_path))) as c:
+        yield c
+
+
+class Voices(HTMLParser):
+    """A page's body text as a screen reader meets it: (text, the `lang` it is read in)."""
+
+    VOID = {"meta", "link", "br", "img", "input", "hr", "wbr", "source"}
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.read: list[tuple[str, str]] = []
+        self._langs: list[str] = []
+        self._tags: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        said = dict(attrs).get("lang")
+        self._langs.append(said or (self._langs[-1] if self._langs else ""))
+        self._tags.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or tag not in self._tags:
+            return
+        while self._tags:  # (an element left open ends with its parent)
+            self._langs.pop()
+            if self._tags.pop() == tag:
+                break
+
+    def handle_data(self, data):
+        words = data.strip()
+        if words and "body" in self._tags and "code" not in self._tags:
+            self.read.append((words, self._langs[-1]))
+
+
+def misread(html: str) -> list[tuple[str, str]]:
+    """The body's texts with letters read in another language than their own."""
+    return [
+        (words, lang)
+        for words, lang in Voices(html).read
+        if (has_hangul(words) or any(c.isascii() and c.isalpha() for c in words))
+        and language(words) != lang
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/stories/{FARM}",
+        f"/stories/{FARM}?why=1",
+        f"/stories/{ENGLISH}",
+        "/",
+        "/?q=%EC%8A%A4%EB%A7%88%ED%8A%B8%ED%8C%9C",  # 스마트팜
+        "/?outlet=%EC%97%B0%ED%95%A9%EB%89%B4%EC%8A%A4",  # 연합뉴스
+        "/?q=%EC%97%86%EB%8A%94%EB%A7%90",  # 없는말: none holds it
+    ],
+)
+def test_every_text_of_a_page_is_read_in_its_own_language(client, path):
+    """A disagreement's heading read `사업비, sentence 2` in the page's English voice; the
+    sentences' English badges (`disputed:`, `not in the release`), the chips naming the
+    `press release` and the facts' `about signing` in a Korean one; a Korean outlet in the
+    English columns, list and release note in an English one."""
+    response = client.get(path)
+    assert response.status_code == 200
+    assert misread(response.text) == []
+
+
+def test_a_disagreements_korean_topic_says_its_language_in_its_english_heading(client):
+    """The known case: `<h3>사업비, <a>sentence 2</a></h3>` under `<html lang="en">`."""
+    read = dict(Voices(client.get(f"/stories/{FARM}").text).read)
+    assert read["사업비"] == "ko"
+    assert read["sentence 2"] == "en"
+
+
+def test_a_word_of_the_other_language_inside_a_label_is_marked_alone():
+    """A topic `meeting date counted from 협약식` was one English span: 협약식 read in English."""
+    from newsmoa.serve.view import runs
+
+    assert runs("meeting date counted from 협약식") == [
+        ("meeting date counted from ", None),
+        ("협약식", "ko"),
+    ]
+    assert runs("press release (청솔군)") == [
+        ("press release (", None),
+        ("청솔군", "ko"),
+        (")", None),
+    ]
+    assert runs("청솔군 AI 센터 개소") == [("청솔군 ", None), ("AI", "en"), (" 센터 개소", None)]
+    assert runs("사업비") == [("사업비", None)]
+    assert runs("") == []
