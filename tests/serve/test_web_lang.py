@@ -13,6 +13,7 @@ from __future__ import annotations
 import warnings
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
+from xml.etree import ElementTree as ET
 
 import pytest
 
@@ -236,3 +237,24 @@ def test_a_word_of_the_other_language_inside_a_label_is_marked_alone():
     assert runs("청솔군 AI 센터 개소") == [("청솔군 ", None), ("AI", "en"), (" 센터 개소", None)]
     assert runs("사업비") == [("사업비", None)]
     assert runs("") == []
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ENTRY = "{http://www.w3.org/2005/Atom}entry"
+
+
+@pytest.mark.parametrize(
+    ("path", "langs"),
+    [
+        ("/feed.atom", {"urn:newsmoa:story:s-english": "en", "urn:newsmoa:story:s-farm": "ko"}),
+        (f"/stories/{ENGLISH}/feed.atom", {"urn:newsmoa:article:en-1": "en"}),
+        (f"/stories/{FARM}/feed.atom", {f"urn:newsmoa:article:{a}": "ko" for a in TEXTS}),
+    ],
+)
+def test_each_feed_entry_says_its_language(client, path, langs):
+    """The feeds said no language: a reader showed a Korean story's entry, among English
+    ones, in the font and voice of its own settings."""
+    feed = ET.fromstring(client.get(path).content)
+    assert feed.get(XML_LANG) == "en"  # the feed's own words
+    got = {e.findtext("{http://www.w3.org/2005/Atom}id"): e.get(XML_LANG) for e in feed.iter(ENTRY)}
+    assert got == langs

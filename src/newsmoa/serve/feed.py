@@ -8,7 +8,9 @@ consolidated sentences. Entry ids are `urn:newsmoa:story:{id}`, stable whatever 
 the feed. The answer's `Last-Modified` is the newest `updated` (with the ETag every page
 has, a reader's unchanged poll is answered 304). An article given a date alone
 (`Article.day_only`) is dated at its day's start in its own zone (`published_at`, and the
-story's `first_at`), in both feeds, as the JSON API gives it.
+story's `first_at`), in both feeds, as the JSON API gives it. The feed's own words are
+English (`xml:lang="en"`); each entry says the language its title and summary are in
+(`view.language`), so a reader shows and reads a Korean story as Korean.
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from newsmoa.errors import NotFound
 from newsmoa.pipeline import story_document
 from newsmoa.serve.api import StoreDep
 from newsmoa.serve.ids import story_id as named_story
-from newsmoa.serve.view import labels, web_link
+from newsmoa.serve.view import labels, language, web_link
 from newsmoa.store.base import Store
 from newsmoa.text.normalize import printable
 from newsmoa.types import Article
 
 ATOM = "http://www.w3.org/2005/Atom"
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"  # `xml:lang`
 OUTLET_SCHEME = "urn:newsmoa:outlet"
 SUMMARY_CHARS = 300
 
@@ -97,7 +100,7 @@ def atom(
     `outlet`: the feed of that outlet's stories, a feed of its own (its own id, title and
     page: it had the whole feed's, and a reader took one for the other: a black-box case)."""
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
+    feed = ET.Element(f"{{{ATOM}}}feed", {LANG: "en"})
     if outlet:
         _add(feed, "id", f"urn:newsmoa:stories:outlet:{quote(outlet, safe='')}")
         _add(feed, "title", f"newsmoa: stories {outlet} carried")
@@ -112,7 +115,8 @@ def atom(
     _add(feed, "updated", newest)
     _add(_add(feed, "author"), "name", "newsmoa")
     for doc, stamp in zip(docs, stamps, strict=True):
-        entry = _add(feed, "entry")
+        said = summary(doc)
+        entry = _add(feed, "entry", **{LANG: language(f"{doc.get('title') or ''} {said}")})
         _add(entry, "id", f"urn:newsmoa:story:{doc['id']}")
         _add(entry, "title", doc.get("title") or doc["id"])
         _add(entry, "link", rel="alternate", type="text/html", href=f"{base}/stories/{doc['id']}")
@@ -128,7 +132,7 @@ def atom(
         _add(entry, "updated", stamp)
         for outlet in doc.get("outlets") or []:
             _add(entry, "category", term=outlet, label=outlet, scheme=OUTLET_SCHEME)
-        _add(entry, "summary", summary(doc), type="text")
+        _add(entry, "summary", said, type="text")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
@@ -227,7 +231,7 @@ def story_atom(
     entry's)."""
     ET.register_namespace("", ATOM)
     story = quote(doc["id"], safe="")
-    feed = ET.Element(f"{{{ATOM}}}feed")
+    feed = ET.Element(f"{{{ATOM}}}feed", {LANG: "en"})
     _add(feed, "id", f"urn:newsmoa:story:{doc['id']}:articles")
     _add(feed, "title", f"newsmoa: {doc.get('title') or doc['id']}")
     _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
@@ -235,7 +239,8 @@ def story_atom(
     _add(feed, "updated", newest or (entries[0]["stamp"] if entries else _now()))
     _add(_add(feed, "author"), "name", "newsmoa")
     for a in entries:
-        entry = _add(feed, "entry")
+        said = " ".join(x for x in (a.get("title"), a.get("text")) if x)
+        entry = _add(feed, "entry", **{LANG: language(said)})
         _add(entry, "id", f"urn:newsmoa:article:{quote(a['id'], safe='')}")
         _add(entry, "title", " · ".join(x for x in (a["name"], a.get("title")) if x) or a["id"])
         page = f"{base}/articles/{quote(a['id'], safe='')}"
