@@ -89,14 +89,24 @@ def window(until: str, days: str, limit: str) -> tuple[datetime | None, float | 
     `/doubts` page read them alike; the API read `until=0` as 1970 (a Unix time), the page
     refused it, and the page refused an emptied `limit` box (a black-box case)."""
     end = hours = None
+    said = {  # what each field takes, named when it cannot be read (it said "could not
+        # convert string to float: 'abc'", Python's words, naming no field)
+        "until": "an ISO date or time, 2019-08-01 or 2019-08-01T09:00",
+        "days": f"a number of days, 2 or 0.5, at most {MAX_DAYS}",
+        "limit": "a whole number from 1 to 100",
+    }
+    field = "until"
     try:
         if until.strip():
             end = datetime.fromisoformat(until.strip())
+        field = "days"
         if days.strip():
             hours = float(days) * 24
+        field = "limit"
         count = int(limit) if limit.strip() else DEFAULT_LIMIT
     except ValueError as exc:
-        raise HTTPException(422, f"cannot read the window: {exc}") from exc
+        given = {"until": until, "days": days, "limit": limit}[field].strip()
+        raise HTTPException(422, f"{field}: {given!r} is not {said[field]}") from exc
     if hours is not None and not 0 < hours <= MAX_DAYS * 24:
         raise HTTPException(422, f"days: more than 0 and at most {MAX_DAYS}")
     if not 1 <= count <= 100:
