@@ -321,10 +321,14 @@ def create_app(db: str, *, edit_token: str | None = None, editors: str | None = 
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         """422 as FastAPI words it, written with ASCII escapes: a request may carry half of
         a surrogate pair (JSON allows "\\ud800"), which UTF-8 cannot encode; for a page, a
-        page naming the parameters that cannot be read (`/?offset=abc`)."""
+        page naming the parameters that cannot be read and why (`/?offset=-1`: "offset:
+        input should be greater than or equal to 0"; it named the parameter alone)."""
         if not wants_json(request):
-            named = sorted({".".join(map(str, e.get("loc", ())[1:])) for e in exc.errors()})
-            said = ", ".join(n.encode("ascii", "backslashreplace").decode() for n in named)
+            why = {".".join(map(str, e.get("loc", ())[1:])): e.get("msg", "") for e in exc.errors()}
+            said = "; ".join(
+                f"{name}: {msg[:1].lower()}{msg[1:]}".encode("ascii", "backslashreplace").decode()
+                for name, msg in sorted(why.items())
+            )
             return error_response(request, 422, f"cannot read the request's {said or 'query'}")
         body = json.dumps(jsonable_encoder({"detail": exc.errors()}), ensure_ascii=True)
         return Response(body, status_code=422, media_type="application/json")
