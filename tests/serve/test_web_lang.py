@@ -1,7 +1,7 @@
 """The pages as a screen reader reads them: every piece of text in the language its `lang`
 says, where a page mixes its English labels with a story's Korean words (an English label
 in a Korean list, a Korean topic or outlet in an English heading), and the feeds' entries
-saying theirs.
+saying theirs; and the search list naming each article as its story's page does.
 
 The store holds two stories written for these tests: 청솔군's press release of a smart-farm
 agreement and two outlets' reprints, one stating another amount (a disagreement whose topic
@@ -10,6 +10,7 @@ is the Korean role word `사업비`), and an English report of a Korean outlet.
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
@@ -258,3 +259,13 @@ def test_each_feed_entry_says_its_language(client, path, langs):
     assert feed.get(XML_LANG) == "en"  # the feed's own words
     got = {e.findtext("{http://www.w3.org/2005/Atom}id"): e.get(XML_LANG) for e in feed.iter(ENTRY)}
     assert got == langs
+
+
+def test_the_search_list_names_each_article_as_its_storys_page_does(client):
+    """A matching press release was named in the search list as an outlet's article
+    (`청솔군 · …`; `— · …` without an outlet), where its story's page and feed name it
+    `press release (청솔군)`."""
+    page = client.get("/", params={"q": "스마트팜"}).text
+    links = re.findall(r'<a href="/articles/([^"]+)">(.*?)</a>', page)
+    shown = {aid: re.sub(r"<[^>]+>", "", inner).split(" · ")[0] for aid, inner in links}
+    assert shown == {"rel": "press release (청솔군)", "hb": "한빛일보", "ds": "동해신문"}

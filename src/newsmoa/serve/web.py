@@ -21,9 +21,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
-from newsmoa.codec import iso
+from newsmoa.codec import article_to_json, iso
 from newsmoa.errors import NotFound
 from newsmoa.pipeline import Newsroom, story_document
+from newsmoa.reconcile.align import reading_order
 from newsmoa.serve.api import MAX_OFFSET, StoreDep, article_in_story, story_response
 from newsmoa.serve.api_corrections import (
     CorrectionIn,
@@ -38,6 +39,7 @@ from newsmoa.serve.ids import MIN_PREFIX
 from newsmoa.serve.ids import story_id as named_story
 from newsmoa.serve.span import span
 from newsmoa.serve.view import (
+    labels,
     language,
     percent,
     plural,
@@ -104,8 +106,9 @@ def story_list(
     if error:
         rows = []
     elif asked:
-        rows = [{**r, "articles": [_marked(a) for a in r["articles"]]} for r in
-                store.search(asked, limit=PAGE + 1, offset=offset)]  # fmt: skip
+        rows = store.search(asked, limit=PAGE + 1, offset=offset)
+        names = _names(store, rows[:PAGE])
+        rows = [{**r, "articles": [_marked(a, names) for a in r["articles"]]} for r in rows]
     else:  # (one more than the page: whether an older page has any)
         rows = store.story_summaries(
             limit=PAGE + 1, offset=offset, outlet=outlet, since=lo, until=hi
@@ -139,10 +142,22 @@ def story_list(
     )
 
 
-def _marked(article: dict[str, Any]) -> dict[str, Any]:
+def _marked(article: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     """A matching article with its snippet as (text, is a match) pieces, which the template
-    escapes and marks."""
-    return {**article, "pieces": pieces(article.get("snippet"))}
+    escapes and marks, and its name as its story's page gives it."""
+    name = names.get(article["id"]) or article.get("outlet")
+    return {**article, "pieces": pieces(article.get("snippet")), "name": name}
+
+
+def _names(store: Store, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Article id -> its name as its story's page, columns and feed give it (`view.labels`:
+    `press release`, `연합뉴스 #2`), for the stories of a search's page: the list named a
+    release `—` and an outlet's two articles alike."""
+    names: dict[str, str] = {}
+    for found in store.story_listings([r["id"] for r in rows]).values():
+        listed = [article_to_json(a, text=False) for a in reading_order(found)]
+        names.update(labels(listed))
+    return names
 
 
 @router.get("/stories/{story_id}.json", name="story_json")
