@@ -1,7 +1,8 @@
 """The pages as a screen reader reads them: every piece of text in the language its `lang`
 says, where a page mixes its English labels with a story's Korean words (an English label
 in a Korean list, a Korean topic or outlet in an English heading), and the feeds' entries
-saying theirs; and the search list naming each article as its story's page does.
+saying theirs; its landmarks named; and the search list naming each article as its
+story's page does.
 
 The store holds two stories written for these tests: 청솔군's press release of a smart-farm
 agreement and two outlets' reprints, one stating another amount (a disagreement whose topic
@@ -269,3 +270,20 @@ def test_the_search_list_names_each_article_as_its_storys_page_does(client):
     links = re.findall(r'<a href="/articles/([^"]+)">(.*?)</a>', page)
     shown = {aid: re.sub(r"<[^>]+>", "", inner).split(" · ")[0] for aid, inner in links}
     assert shown == {"rel": "press release (청솔군)", "hb": "한빛일보", "ds": "동해신문"}
+
+
+def test_each_navigation_landmark_is_named_and_none_is_empty(client, monkeypatch):
+    """A screen reader's list of landmarks read "navigation, navigation": the site's links
+    and the list's pager, unnamed, the pager there with nothing in it on a one-page list."""
+    from newsmoa.serve import web
+
+    def landmarks(path: str) -> list[tuple[str, str]]:
+        page = client.get(path).text
+        return re.findall(r"<nav([^>]*)>(.*?)</nav>", page, re.S)
+
+    one_page = landmarks("/")
+    assert [re.search(r'aria-label="([^"]+)"', a).group(1) for a, _ in one_page] == ["site"]
+    monkeypatch.setattr(web, "PAGE", 1)
+    paged = landmarks("/")
+    assert [re.search(r'aria-label="([^"]+)"', a).group(1) for a, _ in paged] == ["site", "pages"]
+    assert "Older" in paged[1][1]
