@@ -237,6 +237,7 @@ def test_a_word_of_the_other_language_inside_a_label_is_marked_alone():
         (")", None),
     ]
     assert runs("청솔군 AI 센터 개소") == [("청솔군 ", None), ("AI", "en"), (" 센터 개소", None)]
+    assert runs("청솔군 'Smart' 협약") == [("청솔군 '", None), ("Smart", "en"), ("' 협약", None)]
     assert runs("사업비") == [("사업비", None)]
     assert runs("") == []
 

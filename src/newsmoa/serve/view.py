@@ -368,7 +368,7 @@ def language(text: str | None) -> str:
 # a run of Korean words inside English words, and of English words inside Korean ones
 _RUNS = {
     "ko": re.compile(r"[가-힣]+(?:[\s·,]+[가-힣]+)*"),
-    "en": re.compile(r"[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z][A-Za-z'’-]*)*"),
+    "en": re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?(?:\s+[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)*"),
 }
 
 
