@@ -288,3 +288,15 @@ def test_each_navigation_landmark_is_named_and_none_is_empty(client, monkeypatch
     paged = landmarks("/")
     assert [re.search(r'aria-label="([^"]+)"', a).group(1) for a, _ in paged] == ["site", "pages"]
     assert "Older" in paged[1][1]
+
+
+def test_an_outlet_the_store_does_not_have_is_said_to_be_none_of_its_outlets(client):
+    """`/?outlet=` with a typo said "No stories from 연헙뉴스 yet. Add some with `newsmoa
+    ingest FILE`", as to a store that was empty; the command line names it as no outlet of
+    the store's."""
+    page = client.get("/", params={"outlet": "연헙뉴스"}).text
+    said = re.sub(r"<[^>]+>", "", re.search(r'<p class="empty">(.*?)</p>', page, re.S).group(1))
+    assert said.startswith("The store has no outlet named “연헙뉴스”")
+    assert "ingest" not in said
+    known = client.get("/", params={"outlet": "연합뉴스", "since": "2030-01-01"}).text
+    assert "has no outlet" not in known and "No stories from" in known
