@@ -112,7 +112,10 @@ def farm_story() -> Story:
         ),
         reuse=(("rel", 0.0), ("hb", 1.0), ("ds", 0.8)),
         extra={
-            "why": {aid: {"score": 0.9, "similarity": 0.8, "links": 1} for aid in TEXTS},
+            "why": {
+                aid: {"score": 0.9, "similarity": 0.8, "links": 1, "shared": ["스마트팜", "협약"]}
+                for aid in TEXTS
+            },
             "release": "rel",
             "release_carried_by": [
                 {"article": "hb", "outlet": "한빛일보", "release_share": 1.0},
@@ -300,3 +303,10 @@ def test_an_outlet_the_store_does_not_have_is_said_to_be_none_of_its_outlets(cli
     assert "ingest" not in said
     known = client.get("/", params={"outlet": "연합뉴스", "since": "2030-01-01"}).text
     assert "has no outlet" not in known and "No stories from" in known
+
+
+def test_the_headline_words_a_why_names_are_read_as_korean(client):
+    """Why an article is here (`headline words in common: 스마트팜, 협약`) was one English
+    text: the Korean words were read in the English voice."""
+    read = Voices(client.get(f"/stories/{FARM}", params={"why": "1"}).text).read
+    assert ("스마트팜, 협약", "ko") in read
