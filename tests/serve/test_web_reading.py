@@ -310,3 +310,29 @@ def test_the_headline_words_a_why_names_are_read_as_korean(client):
     text: the Korean words were read in the English voice."""
     read = Voices(client.get(f"/stories/{FARM}", params={"why": "1"}).text).read
     assert ("스마트팜, 협약", "ko") in read
+
+
+def test_the_doubts_page_names_each_article_as_a_storys_page_does_in_its_language(
+    client, monkeypatch
+):
+    """A doubt's articles were `outlet · title` as one text in the title's language
+    (`연합뉴스 · Cheongsol signs …` read in English), a release named as an outlet."""
+    from newsmoa.cluster.doubts import Doubt
+    from newsmoa.review import Doubts
+    from newsmoa.serve.api_doubts import Recent
+
+    found = {a.id: a for s in (farm_story(), english_story()) for a in s.articles}
+    split = Doubt("split", (FARM,), (("rel", "hb"), ("ds",)), 0.2, 0.9, 1.0)
+    merge = Doubt("merge", (FARM, ENGLISH), (("rel", "hb", "ds"), ("en-1",)), 0.6, 0.9, 1.0)
+    end = datetime(2026, 11, 20, tzinfo=KST)
+    monkeypatch.setattr(
+        Recent,
+        "doubts",
+        lambda self, store, **_: Doubts(end - timedelta(days=2), end, (split,), (merge,), found),
+    )
+    page = client.get("/doubts")
+    assert page.status_code == 200
+    assert misread(page.text) == []
+    read = Voices(page.text).read
+    assert ("연합뉴스", "ko") in read  # apart from its English title
+    assert ("press release (", "en") in read and ("청솔군", "ko") in read

@@ -46,6 +46,7 @@ from newsmoa.serve.view import (
     runs,
     show_value,
     shown_zone,
+    source_name,
     story_view,
     when,
     why_text,
@@ -230,8 +231,10 @@ def doubts_page(
     proposed or keeps the stories as they are (`story_correction`, `back=doubts`)."""
     end, length, count = window(until, days, limit)  # (a form sends empty fields as "")
     found = recent(request).doubts(store, until=end, hours=length, limit=count)
+    # each article's name as a story's page gives it (a release `press release`) and title,
+    # apart: the page marks each one's language (`연합뉴스 · Cheongsol signs …` was one text)
     titles = {
-        aid: " · ".join(x for x in (a.outlet, a.title) if x) or aid
+        aid: (source_name(article_to_json(a, text=False)), a.title)
         for aid, a in found.articles.items()
     }
     editing = corrections_on(request)  # a form under each doubt
