@@ -336,3 +336,16 @@ def test_the_doubts_page_names_each_article_as_a_storys_page_does_in_its_languag
     read = Voices(page.text).read
     assert ("연합뉴스", "ko") in read  # apart from its English title
     assert ("press release (", "en") in read and ("청솔군", "ko") in read
+
+
+@pytest.mark.parametrize("query", [{}, {"q": "스마트팜"}])
+def test_the_list_says_how_far_a_storys_release_ran_as_stories_does(client, query):
+    """`newsmoa stories` and `/api/stories` say a release was carried by `2 in 2 outlets`;
+    the web list, where a press office looks first, said nothing of it."""
+    page = client.get("/", params=query).text
+    rows = {
+        re.search(r'href="/stories/([^"]+)"', row).group(1): re.sub(r"<[^>]+>", " ", row)
+        for row in re.findall(r"<tr>(.*?)</tr>", page, re.S)[1:]
+    }
+    assert "2 articles in 2 outlets" in " ".join(rows[FARM].split())
+    assert "Release carried" in page

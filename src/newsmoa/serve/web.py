@@ -37,6 +37,7 @@ from newsmoa.serve.api_corrections import (
 from newsmoa.serve.api_doubts import MAX_DAYS, recent, window
 from newsmoa.serve.ids import MIN_PREFIX
 from newsmoa.serve.ids import story_id as named_story
+from newsmoa.serve.placements import with_placements
 from newsmoa.serve.span import span
 from newsmoa.serve.view import (
     labels,
@@ -114,7 +115,7 @@ def story_list(
         rows = store.story_summaries(
             limit=PAGE + 1, offset=offset, outlet=outlet, since=lo, until=hi
         )
-    more, rows = len(rows) > PAGE, rows[:PAGE]
+    more, rows = len(rows) > PAGE, with_placements(store, rows[:PAGE])  # as `stories` shows
     kept = {"q": q, "outlet": outlet, "since": since.strip(), "until": until.strip()}
     kept = {k: v for k, v in kept.items() if v}
 
