@@ -349,3 +349,10 @@ def test_the_list_says_how_far_a_storys_release_ran_as_stories_does(client, quer
     }
     assert "2 articles in 2 outlets" in " ".join(rows[FARM].split())
     assert "Release carried" in page
+
+
+def test_the_lists_json_link_is_the_apis_own_address(client):
+    """The list's JSON link was `/api/stories?`, with nothing after its `?`."""
+    assert '<a href="/api/stories">JSON</a>' in client.get("/").text
+    asked = client.get("/", params={"q": "스마트팜"}).text
+    assert '<a href="/api/search?q=%EC%8A%A4%EB%A7%88%ED%8A%B8%ED%8C%9C">JSON</a>' in asked

@@ -134,7 +134,9 @@ def story_list(
             "since": since.strip(),
             "until": until.strip(),
             "error": error,
-            "api": ("/api/search?" if asked else "/api/stories?") + urlencode(kept),
+            # (`/api/stories`, not `/api/stories?`, when nothing is asked)
+            "api": ("/api/search" if asked else "/api/stories")
+            + (f"?{urlencode(kept)}" if kept else ""),
             "counts": store.counts(),
             "first": page(0),
             "newer": page(max(0, offset - PAGE)) if offset else None,
