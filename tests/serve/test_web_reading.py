@@ -356,3 +356,21 @@ def test_the_lists_json_link_is_the_apis_own_address(client):
     assert '<a href="/api/stories">JSON</a>' in client.get("/").text
     asked = client.get("/", params={"q": "스마트팜"}).text
     assert '<a href="/api/search?q=%EC%8A%A4%EB%A7%88%ED%8A%B8%ED%8C%9C">JSON</a>' in asked
+
+
+def test_on_a_phone_the_list_stacks_each_story_with_its_fields_named(client):
+    """Five columns in a phone's 390 pixels broke `2026-11-19` and `Release carried` in
+    mid-word: under 40rem each story is a block of its own, each field named by its column's
+    heading (`data-label`), which every cell but the story's title carries."""
+    page = client.get("/").text
+    heads = [
+        re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", page, re.S)
+    ]
+    (row, *_) = re.findall(r"<tr>(.*?)</tr>", page, re.S)[1:]
+    cells = re.findall(r"<td([^>]*)>", row)
+    labels = [m.group(1) if (m := re.search(r'data-label="([^"]*)"', c)) else "" for c in cells]
+    assert labels[0] == "" and labels[1:] == heads[1:]
+    css = client.get("/static/style.css").text
+    narrow = css[css.index("@media (max-width: 40rem)") :]
+    assert "table.stories, table.stories tbody, table.stories tr, table.stories td" in narrow
+    assert "attr(data-label)" in narrow
