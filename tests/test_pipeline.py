@@ -502,6 +502,42 @@ def test_a_page_read_again_as_a_bare_headline_keeps_the_stored_text(tmp_path):
     store.close()
 
 
+def test_a_feed_s_teaser_of_a_stored_article_keeps_the_stored_text(tmp_path):
+    """A feed that sends an article's first lines and `…` where it sent the whole text
+    before: the stored text is kept and the report says why (it became the teaser, and the
+    whole text read again was refused as an older version). A version that drops the
+    article's last sentence is a new version."""
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    sentences = [
+        "청솔군은 24일 군청에서 한빛농업기술원과 스마트팜 단지 조성 업무협약을 체결했다.",
+        "양 기관은 2027년까지 총사업비 120억원을 들여 청솔읍에 단지를 조성한다.",
+        "단지에는 유리온실 8동과 육묘장, 교육관이 들어선다.",
+        "군은 내년 3월 착공해 2027년 12월 준공할 계획이다.",
+        "김도운 군수는 “청년 농업인이 돌아오는 농촌을 만들겠다”고 말했다.",
+    ]
+    item = RawItem(
+        origin="feed.xml#1",
+        id="feed-1",
+        title="청솔군 스마트팜 협약",
+        text=" ".join(sentences),
+        outlet="청솔일보",
+    )
+    assert room.ingest([item], defer_analysis=True).added == 1
+    teaser = dataclasses.replace(item, text=f"{item.text[:110]}…")
+    report = room.ingest([teaser], defer_analysis=True)
+    assert report.updated == 0 and report.unchanged == 0
+    assert list(report.dropped) == [
+        "the opening of the stored text, cut down (a feed's summary); the stored version is kept"
+    ]
+    assert room.ingest([item], defer_analysis=True).unchanged == 1
+    (row,) = store.story_articles(store.stories_of([item.id])[item.id])
+    assert row.article.text == item.text and row.version == 1
+    trimmed = dataclasses.replace(item, text=" ".join(sentences[:-1]))
+    assert room.ingest([trimmed], defer_analysis=True).updated == 1
+    store.close()
+
+
 def test_a_corrected_flash_is_a_new_version(tmp_path):
     """A flash stored without a body and read again with a corrected headline is a new
     version of it; read again unchanged it is unchanged."""

@@ -47,6 +47,7 @@ from newsmoa.reconcile.story import build_story, story_title
 from newsmoa.store.access import is_full, is_gone, is_read_only
 from newsmoa.store.base import Store, StoredArticle, follow, is_busy
 from newsmoa.text.sentences import split_sentences
+from newsmoa.text.teasers import is_teaser_of
 from newsmoa.types import Article, RawItem
 
 # (stage, done, total) of a long ingest: "extracting" its items, "analysing" its new and
@@ -434,13 +435,16 @@ class Newsroom:
             if a.id in known
             and (known[a.id] != a.content_hash or a.id in unnamed or a.id in marked)
         ]
-        kept = self._stored_bodies(changed)
-        report.dropped.pop(_KEPT, None)
-        report.dropped_from = [d for d in report.dropped_from if not d.endswith(_KEPT)]
-        if kept:
-            report.dropped[_KEPT] = len(kept)
-            report.dropped_from += [f"{a.origin}: {_KEPT}" for a in changed if a.id in kept]
-            changed = [a for a in changed if a.id not in kept]
+        bare = self._stored_bodies(changed)
+        cut = self._teasers([a for a in changed if a.id not in bare])
+        kept = bare | cut
+        for why, ids in ((_KEPT, bare), (_TEASER, cut)):
+            report.dropped.pop(why, None)
+            report.dropped_from = [d for d in report.dropped_from if not d.endswith(why)]
+            if ids:
+                report.dropped[why] = len(ids)
+                report.dropped_from += [f"{a.origin}: {why}" for a in changed if a.id in ids]
+        changed = [a for a in changed if a.id not in kept]
         report.unchanged = len(articles) - len(fresh) - len(changed) - len(kept)
         report.added, report.updated = len(fresh), len(changed)
         return fresh, changed
@@ -525,6 +529,17 @@ class Newsroom:
             return set()
         stored = self.store.features_of(bare)
         return {aid for aid, blob in stored.items() if not Features.from_bytes(blob).bare}
+
+    def _teasers(self, changed: Sequence[Article]) -> set[str]:
+        """Of the changed articles, those read again as their stored text's opening cut down
+        (`text.teasers`: a feed that sent its first lines and `…` where it sent the whole
+        article): the stored text is kept. Read as a new version, the teaser replaced the
+        article's text, and the whole text read again was refused as an older one."""
+        shorter = {a.id: a.text for a in changed if a.text}
+        if not shorter:
+            return set()
+        stored = self.store.texts_of(sorted(shorter))
+        return {aid for aid, whole in stored.items() if is_teaser_of(shorter[aid], whole)}
 
     def _recluster_after(self, report: IngestReport, *, defer_analysis: bool) -> None:
         """`recluster_pending`: this batch, and what was queued before it. A failure is the
@@ -939,6 +954,7 @@ _TWICE = "same id again later in this batch, which is kept"
 _UNNAMED = "the same text as an article of this batch that names its outlet, which is kept"
 _OLDER = "a text this article had before its file was edited; the stored version is kept"
 _REPLACED = "a text this article had before its stored version; the stored version is kept"
+_TEASER = "the opening of the stored text, cut down (a feed's summary); the stored version is kept"
 
 
 def placed_times(

@@ -92,6 +92,10 @@ class Store(Protocol):
         """The stored `Features` blob of each stored article among `ids`."""
         ...
 
+    def texts_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored text of each stored article among `ids`."""
+        ...
+
     def signals_of(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The signals stored with each stored article among `ids` (why it is in its story)."""
         ...

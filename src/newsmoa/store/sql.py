@@ -177,6 +177,9 @@ class SQLStore:
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
         return {aid: bytes(blob) for aid, blob in self._by_ids("features", ids).items()}
 
+    def texts_of(self, ids: Sequence[str]) -> dict[str, str]:
+        return {aid: json.loads(d).get("text") or "" for aid, d in self._by_ids("doc", ids).items()}
+
     def signals_of(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         return {aid: json.loads(s) for aid, s in self._by_ids("signals", ids).items()}
 
