@@ -155,7 +155,8 @@ def test_release_share_is_how_much_of_the_release_an_outlet_ran():
     whole = Article(id="c", text="\n".join(lines))
     sentences = {x.id: split_sentences(x) for x in (release, brief, whole)}
     assert measure([release, brief], sentences).scores["b"] == 1.0
-    shares = release_shares(release, [brief, whole], sentences)
+    grams = measure([release, brief, whole], sentences).grams
+    shares = release_shares(release, [brief, whole], grams)
     assert 0.1 < shares["b"] < 0.35
     assert shares["c"] == 1.0
 

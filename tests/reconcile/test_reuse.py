@@ -61,7 +61,7 @@ def test_the_release_carriers_are_those_that_ran_the_release_not_another_outlet(
     reuse = measured(articles)
     assert reuse.scores["follow"] == 1.0
     assert reuse.from_releases["follow"] < 0.1
-    carriers = carried_by(articles, reuse, release, split(articles))
+    carriers = carried_by(articles, reuse, release)
     assert [c["outlet"] for c in carriers] == ["뉴시스"]
     assert carriers[0]["reuse"] == reuse.scores["wire"]
 
@@ -99,14 +99,15 @@ def test_a_reprint_of_some_of_the_release_sentences_word_for_word_reuses_all_its
     """An outlet printing the release's first and last sentences, nothing of its own: its
     reuse is 1 and it ran those two sentences of the release (where its two sentences met, new 5-grams made
     it .97, as if some of its text were its own)."""
-    from newsmoa.reconcile.reuse import release_shares, shingles
+    from newsmoa.reconcile.reuse import measure, release_shares, shingles
 
     release = art("r", RELEASE, 0, is_release=True)
     short = art("short", [RELEASE[0], RELEASE[3]], 60, outlet="전북in")
     assert measured([release, short]).scores["short"] == 1.0
     sentences = split([release, short])
     ran = len(shingles(sentences["short"])) / len(shingles(sentences["r"]))
-    assert release_shares(release, [short], sentences)["short"] == round(ran, 3)
+    grams = measure([release, short], sentences).grams
+    assert release_shares(release, [short], grams)["short"] == round(ran, 3)
 
 
 def test_a_reprint_given_a_date_alone_is_read_after_the_timed_original_of_its_day():

@@ -54,6 +54,7 @@ class Reuse:
     scores: dict[str, float]  # the share of its text already written (a release's: 0)
     origins: dict[str, tuple[tuple[str, float], ...]]  # who first wrote it (`measure`)
     from_releases: dict[str, float]  # the share of its text the releases have
+    grams: dict[str, frozenset[str]]  # its 5-grams (`shingles`), for `release_shares`
 
 
 def measure(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]) -> Reuse:
@@ -72,8 +73,9 @@ def measure(articles: Sequence[Article], sentences: Mapping[str, Sequence[Senten
     scores: dict[str, float] = {}
     origins: dict[str, tuple[tuple[str, float], ...]] = {}
     taken: dict[str, float] = {}
+    kept: dict[str, frozenset[str]] = {}
     for article in reading_order(articles):
-        grams = shingles(sentences[article.id])
+        grams = kept[article.id] = shingles(sentences[article.id])
         if article.is_release:
             scores[article.id], origins[article.id], taken[article.id] = 0.0, (), 0.0
             released |= grams
@@ -89,17 +91,15 @@ def measure(articles: Sequence[Article], sentences: Mapping[str, Sequence[Senten
             taken[article.id] = round(len(grams & released) / n, 3) if n else 0.0
         for g in grams:
             writer.setdefault(g, article.id)
-    return Reuse(scores, origins, taken)
+    return Reuse(scores, origins, taken, kept)
 
 
 def release_shares(
-    release: Article, articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+    release: Article, articles: Sequence[Article], grams: Mapping[str, frozenset[str]]
 ) -> dict[str, float]:
     """Each article's share of the release's character 5-grams: how much of the release it
     ran (an outlet printing one of its five sentences runs a fifth of it, though all of its
-    own text is the release's: its `reuse` is 1); `sentences` as `measure` takes them."""
-    grams = shingles(sentences[release.id])
-    return {
-        a.id: round(len(grams & shingles(sentences[a.id])) / len(grams), 3) if grams else 0.0
-        for a in articles
-    }
+    own text is the release's: its `reuse` is 1); `grams`: each article's `shingles`, as
+    `measure` keeps them (`Reuse.grams`)."""
+    mine = grams[release.id]
+    return {a.id: round(len(mine & grams[a.id]) / len(mine), 3) if mine else 0.0 for a in articles}

@@ -15,7 +15,7 @@ from newsmoa.facts.tables import words
 from newsmoa.reconcile.align import consolidate, ngrams, reading_order
 from newsmoa.reconcile.disagreements import find_disagreements
 from newsmoa.reconcile.misspelt import fold_misspellings
-from newsmoa.reconcile.reuse import Reuse, measure, release_shares, shingles
+from newsmoa.reconcile.reuse import Reuse, measure, release_shares
 from newsmoa.reconcile.rewrites import content_words, dice
 from newsmoa.store.base import StoredArticle
 from newsmoa.text.amounts import amounts
@@ -46,9 +46,7 @@ def build_story(
     extra: dict[str, Any] = {
         "why": {r.article.id: why(r, r.article.id in hand) for r in rows},
         "release": release,
-        "release_carried_by": (
-            carried_by(articles, reuse, reference, sentences) if reference else []
-        ),
+        "release_carried_by": (carried_by(articles, reuse, reference) if reference else []),
         "near_duplicate_families": reprint_families(story_id, articles),
         "reuse_from": {
             aid: [{"article": x, "share": share} for x, share in origins]
@@ -123,25 +121,20 @@ def undated_release_facts(
     }
 
 
-def carried_by(
-    articles: Sequence[Article],
-    reuse: Reuse,
-    release: Article,
-    sentences: Mapping[str, Sequence[Sentence]],
-) -> list[dict[str, Any]]:
+def carried_by(articles: Sequence[Article], reuse: Reuse, release: Article) -> list[dict[str, Any]]:
     """The articles that carried the press release: those taking a good share of their text
     from the releases (`Reuse.from_releases`; not their reuse score, which counts text
     copied from another outlet's own reporting too), each with its `reuse` and the share of
-    the release it ran (`release_shares` of their `sentences`): of the story's release it ran
-    most of, where the story holds several (a correction sent as a note is the reference, and
-    outlets that ran the first release whole read `ran 8% of it`)."""
+    the release it ran (`release_shares` of their 5-grams, `Reuse.grams`): of the story's
+    release it ran most of, where the story holds several (a correction sent as a note is
+    the reference, and outlets that ran the first release whole read `ran 8% of it`)."""
     carriers = [
         a for a in articles if not a.is_release and reuse.from_releases[a.id] >= CARRIED_MIN_REUSE
     ]
-    carriers = [a for a in carriers if not _pasted_again(a, carriers, sentences)]
-    shares = release_shares(release, carriers, sentences)
+    carriers = [a for a in carriers if not _pasted_again(a, carriers, reuse.grams)]
+    shares = release_shares(release, carriers, reuse.grams)
     for other in (a for a in articles if a.is_release and a.id != release.id):
-        for aid, share in release_shares(other, carriers, sentences).items():
+        for aid, share in release_shares(other, carriers, reuse.grams).items():
             shares[aid] = max(shares[aid], share)
     return [
         {
@@ -158,7 +151,7 @@ PASTED_WITHIN = 0.9  # share of a text's 5-grams in its outlet's other placement
 
 
 def _pasted_again(
-    article: Article, carriers: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+    article: Article, carriers: Sequence[Article], grams: Mapping[str, frozenset[str]]
 ) -> bool:
     """Whether a carrier is its outlet's other placement pasted again, shortened: a blog
     that copied 호남매일's report with its byline (`(솔뫼=호남매일) 박지훈 기자 =`) is read
@@ -168,13 +161,13 @@ def _pasted_again(
     placement still, and so is its first version."""
     if not article.outlet:
         return False
-    mine = shingles(sentences[article.id])
+    mine = grams[article.id]
     for other in carriers:
         if other.id == article.id or other.outlet != article.outlet or other.published is None:
             continue
         if article.published is not None and article.published <= other.published:
             continue
-        theirs = shingles(sentences[other.id])
+        theirs = grams[other.id]
         if mine and len(theirs) > len(mine) and len(mine & theirs) >= PASTED_WITHIN * len(mine):
             return True
     return False
