@@ -496,6 +496,9 @@ def test_a_store_searched_with_commas_finds_figures_without_them_after_the_upgra
         ('"청솔군은"', ("청솔군은",)),  # a phrase as written
         ("국가 결과 회의", ("국가", "결과", "회의")),  # one character would be left
         ("경기도 1200만", ("경기도", "1200만")),  # (도 and 만: places and numbers)
+        ("한결대학교가 서울시로 학교를", ("한결대학교", "서울시", "학교")),
+        # the particle's form must fit the syllable before it: 가, 로 do not follow 문, 학
+        ("전문가 예술가 대학로", ("전문가", "예술가", "대학로")),
     ],
 )
 def test_a_typed_word_drops_the_korean_particle_it_ends_in(typed, terms):

@@ -156,21 +156,44 @@ def query(text: str, **narrowed: Any) -> SearchQuery:
 
 def stem(word: str) -> str:
     """A typed word without the Korean particle it ends in (`data/search_particles.tsv`),
-    where two characters or more are left: 청솔군은 is searched as 청솔군, which finds
-    청솔군이 and 청솔군과 too; 국가 and 결과 are kept."""
-    for particle in _particles():
-        if word.endswith(particle) and len(word) - len(particle) >= 2:
+    where two characters or more are left and the syllable before it takes that form of the
+    particle: 청솔군은 is searched as 청솔군, which finds 청솔군이 and 청솔군과 too; 국가
+    and 결과 are kept, and so are 전문가 and 대학로 (가 and 로 do not follow 문 or 학)."""
+    for particle, after in _particles():
+        if (
+            word.endswith(particle)
+            and len(word) - len(particle) >= 2
+            and _follows(word[-len(particle) - 1], after)
+        ):
             return word[: -len(particle)]
     return word
 
 
+_RIEUL = 8  # ㄹ as a syllable's final consonant (index in Unicode's Hangul syllables)
+
+
+def _follows(syllable: str, after: str) -> bool:
+    """Whether a particle whose form follows `after` (`final`, `open`, `open-or-ㄹ`, `any`)
+    may follow `syllable`; a character that is no Hangul syllable takes any form."""
+    code = ord(syllable) - 0xAC00
+    if after == "any" or not 0 <= code < 11172:
+        return True
+    final = code % 28
+    if after == "final":
+        return final != 0
+    if after == "open":
+        return final == 0
+    return final in (0, _RIEUL)  # open-or-ㄹ
+
+
 @cache
-def _particles() -> tuple[str, ...]:
-    """`data/search_particles.tsv`, the longest first (에서 before 에)."""
+def _particles() -> tuple[tuple[str, str], ...]:
+    """`data/search_particles.tsv` as (particle, the syllable it follows), the longest first
+    (에서 before 에)."""
     table = resources.files("newsmoa.store").joinpath("data/search_particles.tsv")
-    rows = (line.split("\t") for line in table.read_text("utf-8").splitlines())
-    found = {row[0] for row in rows if row[0] and not row[0].startswith("#")}
-    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
+    found = {(r[0], r[1]) for r in rows if r[0] and not r[0].startswith("#")}
+    return tuple(sorted(found, key=lambda p: (-len(p[0]), p[0])))
 
 
 def normal(text: str) -> str:
