@@ -173,6 +173,15 @@ TUE = date(2026, 11, 24)  # Tuesday 24 November 2026
         ("The plant opens Jan. 15.", "2027-01-15"),
         ("The renovated library opens Jan. 15.", "2027-01-15"),  # an adjective, no verb
         ("Its proposed budget takes effect Jan. 1.", "2027-01-01"),
+        # a participle set off by commas, or in the clause before `and`, is no verb of the
+        # date's clause (a review: each was moved a year back)
+        ("The bridge, closed since the flood, reopens Jan. 15.", "2027-01-15"),
+        ("The contract, valued at $2 million, takes effect Jan. 1.", "2027-01-01"),
+        ("Applications, accepted online, are due Jan. 9.", "2027-01-09"),
+        ("Tickets are priced at $20 and the festival runs Dec. 20.", "2026-12-20"),
+        ("The new LED lights go up Jan. 15.", "2027-01-15"),  # no `led`
+        ("The board awarded the contract, worth $42 million, on Jan. 15.", "2026-01-15"),
+        ("The county, the city and the state signed the pact on Jan. 15.", "2026-01-15"),
     ],
 )
 def test_a_month_and_day_without_a_year_follow_the_clauses_tense(text: str, value: str) -> None:

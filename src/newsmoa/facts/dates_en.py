@@ -159,11 +159,11 @@ def _tense_words(kind: str) -> list[str]:
 def _past() -> re.Pattern[str]:
     """A word of the past (`was`, `sought`) or a lowercase word with a past verb's ending
     (`awarded`), not one of kind `not past` (`hundred`, `said`)."""
-    listed = alternation(_tense_words("past"))
+    listed = alternation(w for p in _tense_words("past") for w in (p, p.capitalize()))
     ending = alternation(_tense_words("past ending"))
     nots = alternation(_tense_words("not past"))
     return re.compile(
-        rf"(?<![\w'-])(?:(?i:{listed})|(?!(?:{nots})(?!\w))[a-z]{{2,}}(?:{ending}))(?![\w'-])"
+        rf"(?<![\w'-])(?:{listed}|(?!(?:{nots})(?!\w))[a-z]{{2,}}(?:{ending}))(?![\w'-])"
     )
 
 
@@ -188,12 +188,26 @@ def _target() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{alternation(_tense_words('target'))})\s*$")
 
 
+# a stretch set off by commas (`The bridge, closed since August, reopens`), and the words
+# before a clause's own conjunction (`Tickets are priced at $20 and the festival runs`)
+_ASIDE = re.compile(r",[^,;]*,")
+_JOINED = re.compile(r"(?i).*(?:;|(?<!\w)(?:and|but|while|whereas)(?!\w))")
+
+
+def own_clause(before: str) -> str:
+    """The words before a date that are its own clause's: without what commas set off (a
+    participle there is no verb of the clause: `The contract, valued at $2 million, takes
+    effect Jan. 1`) and from the last `;`, `and` or `but` on (`The road was closed Nov. 3
+    and reopens Dec. 20`)."""
+    return _JOINED.sub("", _ASIDE.sub(" ", before), count=1)
+
+
 def _tense_of(text: str, start: int, end: int, after: bool) -> str | None:
     """`past`, `future` or None: the tense a month and day without a year follows, read
     in its clause `text` around the date's words `start`..`end`: a past word before it not
     across `to` and with no target word right before the date, else (`after`: the words
     after the date count) the first word after it that looks ahead or back."""
-    before = text[:start]
+    before = own_clause(text[:start])
     if not _target().search(before):
         last = max(_past_words(before), key=lambda m: m.start(), default=None)
         if last is not None and not re.search(r"(?i)(?<!\w)to(?!\w)", before[last.end() :]):
