@@ -1444,6 +1444,14 @@ def test_a_text_labelled_a_release_and_signed_by_no_outlet_is_a_release():
     assert isinstance(fed, Article) and not fed.is_release
     plain = extract(RawItem(origin="c.txt", text=_RELEASE_BODY))
     assert isinstance(plain, Article) and not plain.is_release
+    headed = extract(
+        RawItem(origin="d.txt", text=f"청솔군\n보도자료\n2026.11.24.(화)\n{_RELEASE_BODY}")
+    )
+    assert isinstance(headed, Article) and headed.is_release
+    # a blog that pasted the release under its own head holds the label lower down
+    blog = "청솔 이야기 블로그 / 2026-11-25 09:12\n\n청솔군 보도자료\n"
+    pasted = extract(RawItem(origin="e.txt", text=f"{blog}{_RELEASE_BODY}"))
+    assert isinstance(pasted, Article) and not pasted.is_release
 
 
 def test_a_headline_glued_onto_the_lead_leaves_the_text():

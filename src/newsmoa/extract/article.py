@@ -54,7 +54,7 @@ from newsmoa.extract.flattened import (
     without_script,
 )
 from newsmoa.extract.html import html_to_text
-from newsmoa.extract.issuers import issuer, labelled, letterhead
+from newsmoa.extract.issuers import issuer, letterhead, opens_as_release
 from newsmoa.extract.lines import (
     TITLE_MAX_CHARS,
     Kind,
@@ -181,10 +181,13 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         or parts.closing
         or hints.get("sitename")
     )
-    # a text whose head names it a press release (`보도자료`) and that no outlet or reporter
-    # signs is one, marked or not: read without `--release`, a county's day-only release
-    # came last of its day, its 13:40 reprint first, and was scored as that reprint's copy
-    is_release = raw.is_release or (named is None and not parts.reporter and labelled(lines))
+    # a text that opens as a press release (`보도자료` first, or under its letterhead and
+    # date line) and that no outlet or reporter signs is one, marked or not: read without
+    # `--release`, a county's day-only release came last of its day, its 13:40 reprint
+    # first, and was scored as that reprint's copy
+    is_release = raw.is_release or (
+        named is None and not parts.reporter and opens_as_release(lines)
+    )
     outlet = (
         named
         # a release's issuer, as its head or contact line names it (`청솔군 농업정책과`)

@@ -4,9 +4,11 @@ A release says who sent it above its title (`청솔군 보도자료`), beside it
 24.(화) 청솔군 농업정책과`) or on its contact line (`담당: 청솔군 농업정책과 (☎ 063-290-2345)`):
 the body right before one of its offices (`issuers.tsv`), or the sender before the kind of
 document. That body is the release's outlet when nothing else names one (a release read from
-a file had none: a black-box case). Only a release is so named: a text whose head names the
-kind of document (`보도자료`, `document_labels.tsv`), or one the input marks (`--release`); a
-reprint that kept the release's contact line is not the county's.
+a file had none: a black-box case). Only a release is so named: one the input marks
+(`--release`), or a text that opens as one (`opens_as_release`: the kind of document,
+`보도자료` in `document_labels.tsv`, first, or under its letterhead and date line) and that no
+outlet or reporter signs (`article.extract` decides); a reprint that kept the release's
+contact line, or a blog that pasted the release under its own head, is not the county's.
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ _WORD = re.compile(r"[가-힣]+")
 _WEEKDAY = re.compile(r"^\s*\(?[월화수목금토일](?:요일)?\)?")
 
 
-def issuer(lines: list[Line], *, release: bool = False) -> str | None:
-    """The body that issued the release `lines` are, else None (also when they are no
-    release and `release` is False)."""
-    if not (release or labelled(lines)):
+def issuer(lines: list[Line], *, release: bool) -> str | None:
+    """The body that issued the release `lines` are, else None (also when `release` is
+    False: they are no release)."""
+    if not release:
         return None
     at = letterhead(lines)
     if at is not None:
@@ -71,15 +73,20 @@ def _sender(text: str) -> str | None:
     return None
 
 
-def labelled(lines: list[Line]) -> bool:
-    """Whether a line above the body names the kind of document (`보도자료`, also beside the
-    release's date: `보도자료 2026.11.24.(화)`, `2026.11.24.(화) 보도자료`)."""
+def opens_as_release(lines: list[Line]) -> bool:
+    """Whether the text opens as a release does: the kind of document (`보도자료`) on its
+    first line, or under no more than its letterhead (`청솔군`) and its date line. A blog
+    that pasted a release under its own head (`청솔 이야기 블로그 / 2026-11-25 09:12`) holds
+    the label lower down, and is no release (a review: it was stored as the county's)."""
+    at = letterhead(lines)
     for line in lines:
-        if line.kind is Kind.BODY:
-            return False
         text = line.text.strip()
-        if text and (is_document_label(text) or is_document_label(_undated(text))):
+        if not text:
+            continue
+        if is_document_label(text) or is_document_label(_undated(text)):
             return True
+        if line.number != at and release_day(text) is None:
+            return False
     return False
 
 
