@@ -536,6 +536,18 @@ def test_only_words_of_three_to_eight_syllables_are_spaced():
     assert query("김민수").groups() == (("김민수", "김 민수", "김민 수"),)
 
 
+def test_a_word_is_not_spaced_after_a_particle_it_would_seem_to_hold(store):
+    """시의원 was found in `시의 원도심`, 이사장 in `이 사장은` (a review): a first part that
+    ends in a particle fitting the syllable before it is no part of the word."""
+    from newsmoa.store.search import spacings
+
+    assert spacings("시의원") == ("시의원", "시 의원")
+    assert spacings("이사장") == ("이사장", "이사 장")
+    store.save_articles([stored("v1", "청솔시는 24일 시의 원도심 재생 사업을 밝혔다.", "s-v")])
+    store.save_story_summary({"id": "s-v", "title": "", "article_count": 1, "outlets": []})
+    assert found(store, "시의원") == [] and found(store, "원도심") == [("s-v", 1)]
+
+
 def test_a_snippet_is_cut_where_the_text_holds_the_most_terms():
     text = (
         "청솔군은 10일 군청 대회의실에서 올해 주요 사업을 설명하는 자리를 마련했다. 이 자리에는 "

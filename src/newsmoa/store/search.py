@@ -101,10 +101,24 @@ def spacings(term: str) -> tuple[str, ...]:
     """`term`, and for a word of `SPACED` Hangul syllables, the word with a space between
     two of them: Korean writes a name and a compound either way (김민수 and 김 민수, 업무협약
     and 업무 협약), and a term is found written either way. A shorter word is not spaced
-    (군수 would be in 청솔군 수소), nor a longer one, nor a phrase."""
+    (군수 would be in 청솔군 수소), nor a longer one, nor a phrase; nor is a word where its
+    first part would end in a particle (`data/search_particles.tsv`) that may follow the
+    syllable before it: 시의원 is not sought as 시의 원 (시의 원도심), nor 이사장 as 이 사장."""
     if len(term) not in SPACED or not all("가" <= c <= "힣" for c in term):
         return (term,)
-    return (term, *(term[:i] + " " + term[i:] for i in range(1, len(term))))
+    cuts = (i for i in range(1, len(term)) if not _ends_in_particle(term[:i]))
+    return (term, *(term[:i] + " " + term[i:] for i in cuts))
+
+
+def _ends_in_particle(part: str) -> bool:
+    """Whether `part` is a particle or ends in one that may follow the syllable before it
+    (`시의`, `이`; not `김민`)."""
+    for particle, after in _particles():
+        if part == particle:
+            return True
+        if part.endswith(particle) and _follows(part[-len(particle) - 1], after):
+            return True
+    return False
 
 
 def parse(text: str) -> tuple[str, ...]:
