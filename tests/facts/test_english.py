@@ -855,6 +855,10 @@ def test_an_age_is_of_its_person_not_of_its_clauses_happening() -> None:
         ("The Bears won 21-8 on Sunday.", []),  # a score
         ("The board approved hiring 10-15 workers.", []),  # a range
         ("The board voted on the 2025-26 budget.", []),
+        # a span after a vote's word (a review: each was read as a tally)
+        ("The board approved grades 9-12 for the new campus.", []),
+        ("The school board voted to move grades 6-8 to the new building.", []),
+        ("The council approved hours of 9 to 5 on weekdays.", []),
     ],
 )
 def test_a_votes_tally_is_two_counts(text: str, tally: list[int]) -> None:
