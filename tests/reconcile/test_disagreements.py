@@ -926,3 +926,25 @@ def test_who_attended_a_signing_has_no_trend():
     (d,) = Story(arts).disagreements()
     assert d.about.startswith("signing") and values(d) == {"2": ["a0", "a1"], "3": ["a2"]}
     assert d.trend is None
+
+
+def test_an_english_count_of_one_noun_is_one_claim_whichever_verb_leads_into_it():
+    """`that will create 58 jobs` against one outlet's `adding 85 jobs` in the sentence they
+    share was shown nowhere: the verbs and clauses differ (a black-box case). The counted
+    noun makes it one claim where the names before the figures meet; other players' points,
+    a figure given as about so many, stay apart."""
+    said = "Harlow Foods Inc. will build a plant in Millbrook{}, the company said Tuesday."
+    create, add = said.format(" that will create 58 jobs"), said.format(", adding 85 jobs")
+    (d,) = story(create, create, add).disagreements()
+    assert d.kind == "quantity" and d.about == "job, sentence 1"
+    assert values(d) == {"58": ["a0", "a1"], "85": ["a2"]}
+    other = "Harlow Foods will build a plant in Millbrook, {} over the next three years."
+    moved = story(other.format("creating 58 jobs"), other.format("which will add 85 jobs"))
+    assert [values(d) for d in moved.disagreements()] == [{"58": ["a0"], "85": ["a1"]}]
+    about = story(other.format("creating 58 jobs"), other.format("adding about 85 jobs"))
+    assert not about.disagreements()
+    players = story(
+        "Carter scored 14 points as Drake beat Bradley 80-71 on Saturday night at home.",
+        "Smith led Drake with 13 points as Drake beat Bradley 80-71 on Saturday night at home.",
+    )
+    assert not players.disagreements()

@@ -973,6 +973,44 @@ def _led_alike(values: list[Any], group: list[Claim], *, dates: bool = False) ->
     ]
 
 
+def _counted_alike(values: list[Any], group: list[Claim]) -> list[Any]:
+    """Of English counts in one consolidated sentence, the values some other value's outlet
+    writes with the same counted noun (`58 jobs`, `85 new jobs`: `Fact.counts`, the noun
+    written after the figure) where the names before them do not part them
+    (`quantities_en.led_alike` without its verb): `creating 58 jobs` against `adding 85
+    jobs` is one claim whichever verb leads into it (an outlet's misprint was shown nowhere,
+    its verb and clause being another's: a black-box case). Without the verb, the names
+    before the figures must meet (`in Millbrook, creating` and `in Millbrook, adding`):
+    `Carter scored 14 points` and `Smith led Drake with 13 points`, or `He scored 14`, are
+    other players' counts. A figure written as about so many (`about 85 jobs`) is left to
+    the verb's rule, as the figures layer leaves it; Korean counts as they are (their
+    `counts` is the unit's kind)."""
+    leads: dict[Any, list[Lead]] = {}
+    for v, fact, art in group:
+        if not fact.counts or not english(art.text) or hedge(fact.text or ""):
+            return []
+        at = fact.sources[0].start
+        leads.setdefault(compare.key(v), []).append(lead(art.text, at))
+    keys = [compare.key(v) for v in values]
+    return [
+        v
+        for v, k in zip(values, keys, strict=True)
+        if any(
+            a.names & b.names
+            for o in keys
+            if o != k
+            for a in leads.get(k, ())
+            for b in leads.get(o, ())
+        )
+    ]
+
+
+def _with_counted_alike(values: list[Any], counted: list[Any]) -> list[Any]:
+    """`values` and the `counted` ones (`_counted_alike`) not among them, in their order."""
+    keys = {compare.key(v) for v in values}
+    return values + [v for v in counted if compare.key(v) not in keys]
+
+
 _NOT_WORDS = re.compile(r"[\d\s.,%:~·()\-]+")
 
 
@@ -1011,9 +1049,11 @@ def _disagreement(
                 quote(art, spans[art.id], src.start, src.end) for src in _spelling(fact, art)
             )
     if in_sentence:  # (a happening a story reports once is one claim however it is worded)
+        contested = values
         values = _said_alike(values, quoted)
         if kind == "quantity":
             values = _led_alike(values, group)
+            values = _with_counted_alike(values, _counted_alike(contested, group))
         elif kind == "date" and against_release:  # (no release on ECB+: its disputes stay)
             values = _led_alike(values, group, dates=True)
         if len(values) < 2:
