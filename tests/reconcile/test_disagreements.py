@@ -881,11 +881,13 @@ def test_a_change_in_percentage_points_is_no_percentage():
     """Kiwi cuts `0.5%p` into `0.5`, `%`, `p`, and the facts read it as `0.5%`: one outlet's
     `0.3%` stood against the release's `0.5%p` as one quantity (a black-box case). Points
     are their own unit however written (`%p`, `%포인트`, `퍼센트포인트`), so the two are
-    other quantities and no disagreement; one unit's two figures still are one."""
+    other quantities, never one fact's two values; one unit's two figures still are one.
+    Another figure in the other unit at one place of the sentence is the figures layer's
+    disagreement (`facts/data/rival_units.tsv`), each side headed by its own words."""
     said = "참여 농가의 평균 소득은 지난해보다 {} 높은 증가율을 보였다고 군이 밝혔다."
-    assert (
-        story(said.format("0.3%"), said.format("0.5%p"), said.format("0.5%p")).disagreements() == ()
-    )
+    (d,) = story(said.format("0.3%"), said.format("0.5%p"), said.format("0.5%p")).disagreements()
+    assert values(d) == {"0.3%": ["a0"], "0.5%p": ["a1", "a2"]}
+    assert not story(said.format("0.5%"), said.format("0.5%p")).disagreements()
     (d,) = story(
         said.format("0.3%p"), said.format("0.5%포인트"), said.format("0.5%p")
     ).disagreements()

@@ -238,10 +238,10 @@ def test_a_source_past_its_text_is_quoted_within_it():
 
 
 def test_a_unit_with_other_letters_is_another_unit():
-    """`%p` is no `%` (one outlet's change in points, another's rate): not compared; a
-    particle after one unit is still that unit (`2명을`, `3명이`)."""
+    """`%p` is no `%`: the same figure in the other unit is not compared (`0.5%`, a loose
+    unit); a particle after one unit is still that unit (`2명을`, `3명이`)."""
     said = "실업률은 지난달보다 {} 오른 것으로 집계됐다고 통계청이 밝혔다."
-    rates = story(said.format("0.3%"), said.format("0.5%p"))  # (the facts: % and %p)
+    rates = story(said.format("0.5%"), said.format("0.5%p"))  # (the facts: % and %p)
     assert figure_disagreements(rates.articles, rates.aligned, (), lambda about, n: about) == []
     counts = "군은 이번 사업에 주민 {} 참여하기로 했다고 밝혔다."
     told = story(counts.format("2명을"), counts.format("3명이"))
@@ -264,3 +264,19 @@ def test_a_count_after_a_group_word_is_compared_only_with_the_same_words():
     told = story(group, group, said.format("직원 등 4명이"))
     (d,) = figure_disagreements(told.articles, told.aligned, (), lambda about, n: about)
     assert sides(d) == {"3명": ["a0", "a1"], "4명": ["a2"]}
+
+
+def test_another_figure_in_the_other_unit_of_a_rate_is_a_disagreement():
+    """One outlet's `0.3%` where the release and another outlet write `0.5%p` changed the
+    figure and its unit (`facts/data/rival_units.tsv`); it was flagged nowhere and the
+    sentence named that outlet a source of `0.5%p` (a black-box case). Each side is headed
+    by its own words; a hedged figure stays uncompared."""
+    said = "군은 지난해 청년 고용률이 전년보다 {} 상승했다고 설명했다."
+    told = story(said.format("0.5%p"), said.format("0.5%p"), said.format("0.3%"))
+    (d,) = figure_disagreements(told.articles, told.aligned, (), lambda about, n: about)
+    assert d.kind == "quantity" and sides(d) == {"0.3%": ["a2"], "0.5%p": ["a0", "a1"]}
+    told = story(said.format("0.5%포인트"), said.format("0.3퍼센트"))
+    (d,) = figure_disagreements(told.articles, told.aligned, (), lambda about, n: about)
+    assert sides(d) == {"0.3퍼센트": ["a1"], "0.5%포인트": ["a0"]}
+    told = story(said.format("0.5%p"), said.format("약 0.3%"))
+    assert figure_disagreements(told.articles, told.aligned, (), lambda about, n: about) == []

@@ -23,10 +23,11 @@ with two values is one disagreement, labelled by the words around it (`voted …
 Tuesday, sentence 1`). A slot the fact comparison already disputes is left to it. A scale
 word after a number multiplies it (`4 billion` is `4,000 million`), a score is one in either
 order (`2-5`, `5-2`), two figures are in one unit when what follows their digits is the same
-but for a particle (`2명을`, `3명이`; not `%` and `%p`), a count closing a group (`부사장 등
-3명`, `facts/data/group_words.tsv`) is compared only with one of the same words, and a side
-is headed by its figure without that particle (`1표`). A review's counterexamples are its
-tests.
+but for a particle (`2명을`, `3명이`; not `%` and `%p`, but another figure in the
+other unit of a rate, `0.3%` for `0.5%p`, is: `facts/data/rival_units.tsv`), a count
+closing a group (`부사장 등 3명`, `facts/data/group_words.tsv`) is compared only with one
+of the same words, and a side is headed by its figure without that particle (`1표`). A
+review's counterexamples are its tests.
 
 Each distinct variant is compared with the `_REFERENCES` variants most outlets print, so a
 story of hundreds of rewrites costs a few hundred comparisons a sentence, not their square,
@@ -308,7 +309,7 @@ def _differ(a: Figure, b: Figure) -> bool:
     other rounded (`176억2000만` for 176억1603만: `facts.compare.quantity_covers`)."""
     if a.kind != b.kind or a.value[0] != b.value[0] or _key(a.value) == _key(b.value):
         return False  # (a tally is no amount: `140` against `140-150`)
-    if not _one_unit(a.words, b.words):
+    if not _one_unit(a.words, b.words) and not _rival_units(a.words, b.words):
         return False
     if a.value[0] == b.value[0] == "amount" and len(a.value[1]) == len(b.value[1]) == 1:
         x, y = (_number_or_text(next(iter(f.value[1]))) for f in (a, b))
@@ -329,6 +330,24 @@ def _one_unit(a: str, b: str) -> bool:
     # one unit whatever particle follows it (`일`, `일에`; `명을`, `명이`); none is no unit
     # (`30` is no `48km`), and other letters make another (`%p` is no `%`, `시간` no `시`)
     return a0 == b0 and _unit(a1) == _unit(b1)
+
+
+def _rival_units(a: str, b: str) -> bool:
+    """Whether two figures are written in the two units of one rate's change
+    (`facts/data/rival_units.tsv`: `0.3%` and `0.5%p`): an outlet's other figure in the other
+    unit, in one place of one sentence, is a misreport to show, each side in its words (the
+    consolidated sentence named as a source of its `0.5%p` an outlet that wrote `0.3%`)."""
+    if not (_NUMBER.search(a) and _NUMBER.search(b)):
+        return False
+    (a0, a1), (b0, b1) = (_around_digits(w) for w in (a, b))
+    kinds = mapping("units")
+    ka, kb = (kinds.get(_unit(after), ("",))[0] for after in (a1, b1))
+    return a0 == b0 and bool(ka and kb) and frozenset({ka, kb}) in _rivals()
+
+
+@cache
+def _rivals() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(r[:2]) for r in rows("rival_units"))
 
 
 def _unit(written: str) -> str:
