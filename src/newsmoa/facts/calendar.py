@@ -436,14 +436,20 @@ def no_such_day(words: str) -> bool:
     """Whether a date's words name a day no month of theirs has (`11월 31일`, `2.30(화)`,
     `2027년 2월 29일`): a misprint, left unresolved rather than moved to a day of the month
     before or after; `2월 29일` without a year is a leap year's day."""
+    return missing_day(words) is not None
+
+
+def missing_day(words: str) -> tuple[int | None, int, int, int] | None:
+    """(year or None, month, day written, the month's last day) of words naming a day their
+    month has not (`no_such_day`); None for any other words."""
     m = _MONTH_DAY.search(words)
     if m is None:
-        return False
+        return None
     year, month, day = (int(g) if g else None for g in m.groups())
     if month is None or day is None or not 1 <= month <= 12:
-        return False
+        return None
     longest = _cal.monthrange(year if year else 2000, month)[1]  # (2000: a leap year)
-    return not 1 <= day <= longest
+    return None if 1 <= day <= longest else (year, month, day, longest)
 
 
 def after(start: str, end: str) -> str:

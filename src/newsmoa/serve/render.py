@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from newsmoa.facts.nodays import no_such_days
 from newsmoa.facts.weekdays import wrong_weekdays
 from newsmoa.serve.view import (
     EVENT_FIELDS,
@@ -233,6 +234,8 @@ def story(doc: dict[str, Any], fmt: str, *, why: bool = False, width: int = WIDT
         out = with_disputes(doc)
         if slips := wrong_weekdays(doc):  # (a key only where a story has one)
             out = {**out, "wrong_weekdays": [w.to_json() for w in slips]}
+        if missing := no_such_days(doc):  # (likewise)
+            out = {**out, "no_such_days": [d.to_json() for d in missing]}
         return json.dumps(out, ensure_ascii=False, indent=2)
     names = labels(doc["articles"])
     if fmt == "md":
@@ -264,6 +267,16 @@ def _weekday_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
         f"  “{w.words}” — {names.get(w.article, w.article)}: "
         f"{w.day} is a {w.actual}, not a {w.written}"
         for w in wrong_weekdays(doc)
+    ]
+
+
+def _no_such_day_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """A date naming a day its month has not (`facts.nodays`), one line per source:
+    `“오는 11월 31일” — press release: month 11 has 30 days, not 31`."""
+    return [
+        f"  “{d.words}” — {names.get(d.article, d.article)}: "
+        f"month {d.month} has {d.last} days, not {d.day}"
+        for d in no_such_days(doc)
     ]
 
 
@@ -304,6 +317,8 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
             out.append(f"- **{show_side(v)}**: {quotes}")
     if slips := _weekday_lines(doc, names):
         out += ["", "## Wrong weekdays", "", *(f"- {md_cell(line)}" for line in slips)]
+    if missing := _no_such_day_lines(doc, names):
+        out += ["", "## No such day", "", *(f"- {md_cell(line)}" for line in missing)]
     if event := doc.get("event"):
         out += ["", f"## Event: {event['type']}", ""]
         out += [f"- {key}: {value}" for key, value in _event_fields(event)]
@@ -445,6 +460,8 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
         parts.append("\n".join(lines))
     if slips := _weekday_lines(doc, names):
         parts.append("\n".join(["WRONG WEEKDAY (the date is read from its day):", *slips]))
+    if missing := _no_such_day_lines(doc, names):
+        parts.append("\n".join(["NO SUCH DAY (a misprint: the date is left unread):", *missing]))
     if event := doc.get("event"):
         card = Table(title=f"event: {event['type']}", show_header=False)
         card.add_column("field")
