@@ -950,3 +950,30 @@ def test_an_english_count_of_one_noun_is_one_claim_whichever_verb_leads_into_it(
         "Smith led Drake with 13 points as Drake beat Bradley 80-71 on Saturday night at home.",
     )
     assert not players.disagreements()
+
+
+def test_an_english_amount_each_lede_states_once_is_compared_with_the_release():
+    """The release's `will build a $250 million … plant` (no happening: the sentence's verb
+    is `announced`) against an outlet's lede `said Tuesday it will spend $205 million` (the
+    announcement's) were never compared, their sentences did not align (a black-box case).
+    An amount of a later sentence is often another's (the county's roads last year)."""
+    release = make_article(
+        "r",
+        "Harlow Foods Inc. will build a $250 million frozen-food plant in the Millbrook "
+        "Industrial Park, County Commissioner Dana Whitfield announced Tuesday.\n"
+        "Construction will begin in March 2027.",
+    )
+    lede = make_article(
+        "l",
+        "Harlow Foods Inc. said Tuesday it will spend $205 million to build a frozen-food "
+        "plant in Millbrook.\nConstruction will begin in March 2027.",
+    )
+    (d,) = Story([release, lede], release="r").disagreements()
+    assert d.about == "amount in $ (vs release)"
+    assert values(d) == {"205000000": ["l"], "250000000": ["r"]}
+    later = make_article(
+        "b",
+        "Harlow Foods Inc. will build a frozen-food plant in Millbrook, officials said.\n"
+        "Last year the county spent $3 million on roads near the park.",
+    )
+    assert not Story([release, later], release="r").disagreements()

@@ -676,6 +676,11 @@ def _in_lead(fact: Fact, spans: Sequence[tuple[int, int]]) -> bool:
     return lead is None or fact.sources[0].start < lead
 
 
+def _in_lede(fact: Fact, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the fact is stated in the article's first sentence."""
+    return not spans or fact.sources[0].start < spans[0][1]
+
+
 def _one_amount_each(
     claims: dict[tuple[str, str], list[Claim]],
     amounts: Mapping[tuple[str, str], tuple[int, str]],
@@ -729,9 +734,16 @@ def _merged_into(found: list[Disagreement], d: Disagreement, release: str) -> li
     return [*found, d]
 
 
-def _stated_once_key(fact: Fact) -> str | None:
+def _stated_once_key(fact: Fact, lead_in_english: bool = False) -> str | None:
     """What an amount measures, for `_stated_once_against_release`: what it counts
-    (`사업비`), else the happening it is tied to with its unit (`포함 amount in 원`). Dates
+    (`사업비`, `worker`), else the happening it is tied to with its unit (`포함 amount in
+    원`); in an English lede (`lead_in_english`: the article's first sentence, where it
+    states its story's figures, `_in_lede`), its unit alone (`amount in $`): an English
+    amount's happening is its clause's verb, which a rewrite changes (the release's `will
+    build a $250 million plant …, Whitfield announced` no happening, an outlet's `said it
+    will spend $205 million` the announcement: the one cost each leads with was never
+    compared, a black-box case); a later sentence's amount is often another's (`Last year
+    the county spent $3 million on roads`). Dates
     are not asked: a release's one date of a happening (`실시`, a meeting) is no date of
     another such happening an outlet adds (`지난 3월에도 … 실시했다`: a review)."""
     if fact.type != "quantity" or fact.value is None or not (fact.unit or fact.counts):
@@ -744,6 +756,8 @@ def _stated_once_key(fact: Fact) -> str | None:
         return None  # compared across the story already (the participants of a signing)
     if fact.counts:
         return fact.counts
+    if lead_in_english:
+        return f"amount in {fact.unit}"
     return f"{fact.about} amount in {fact.unit}" if fact.about else None
 
 
@@ -775,7 +789,8 @@ def _stated_once_against_release(
     def single(of: Article) -> dict[Key, Fact]:
         found: dict[Key, dict[Any, Fact]] = {}
         for f in facts.get(of.id, ()):
-            if (k := _stated_once_key(f)) is not None and not past(of, f):
+            led = english(of.text) and _in_lede(f, spans[of.id])
+            if (k := _stated_once_key(f, led)) is not None and not past(of, f):
                 found.setdefault((f.type, k, f.unit), {}).setdefault(compare.key(f.value), f)
         return {k: next(iter(v.values())) for k, v in found.items() if len(v) == 1}
 
