@@ -19,6 +19,10 @@ from newsmoa.facts.nodays import no_such_days
         ("2월 29일", None),  # (no year: a leap year's day)
         ("11월 30일", None),
         ("31일", None),  # (no month: nothing to judge)
+        ("Nov. 31", (None, 11, 31, 30)),
+        ("February 29, 2027", (2027, 2, 29, 28)),
+        ("Feb. 29", None),
+        ("Sept. 30", None),
     ],
 )
 def test_a_day_its_month_has_not(words, expected):
@@ -81,3 +85,21 @@ def test_show_names_every_source_of_a_day_no_month_has():
     assert "NO SUCH DAY" in story(doc, "table")
     doc["facts"] = doc["facts"][1:]
     assert "no_such_days" not in json.loads(story(doc, "json"))
+
+
+def test_an_english_day_no_month_has_is_a_date_without_a_value():
+    """`on Nov. 31` gave no fact at all, so nothing listed or disputed it: it is kept as a
+    date without a value (its words), and stands against the day other outlets write."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from facts_samples import Story, make_article
+
+    said = "The county will hold a job fair on {} at the county gym, officials said Tuesday."
+    told = Story(
+        [make_article(f"a{n}", said.format(d)) for n, d in enumerate(("Nov. 31", "Dec. 1"))]
+    )
+    assert [(f.value, f.text) for f in told.facts["a0"] if f.type == "date"][0] == (None, "Nov. 31")
+    (d,) = told.disagreements()
+    assert [str(v.value) for v in d.values] == ["2015-12-01", "Nov. 31 (no such day)"]

@@ -16,9 +16,11 @@ from __future__ import annotations
 import calendar as _cal
 import re
 from datetime import date, datetime, timedelta, tzinfo
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from newsmoa.extract.tables import month_names
 from newsmoa.facts.compare import interval
 from newsmoa.facts.tables import mapping, rows
 from newsmoa.types import is_day
@@ -441,15 +443,30 @@ def no_such_day(words: str) -> bool:
 
 def missing_day(words: str) -> tuple[int | None, int, int, int] | None:
     """(year or None, month, day written, the month's last day) of words naming a day their
-    month has not (`no_such_day`); None for any other words."""
-    m = _MONTH_DAY.search(words)
-    if m is None:
+    month has not (`no_such_day`; in English too, `Nov. 31`, `February 30, 2027`: the
+    month names of `extract/data/month_names.tsv`); None for any other words."""
+    year: int | None
+    month: int | None
+    day: int | None
+    if (m := _MONTH_DAY.search(words)) is not None:
+        year, month, day = (int(g) if g else None for g in m.groups())
+    elif (m := _english_month_day().search(words)) is not None:
+        month = month_names().get(m.group(1).lower().rstrip("."))
+        day, year = int(m.group(2)), int(m.group(3)) if m.group(3) else None
+    else:
         return None
-    year, month, day = (int(g) if g else None for g in m.groups())
     if month is None or day is None or not 1 <= month <= 12:
         return None
     longest = _cal.monthrange(year if year else 2000, month)[1]  # (2000: a leap year)
     return None if 1 <= day <= longest else (year, month, day, longest)
+
+
+@cache
+def _english_month_day() -> re.Pattern[str]:
+    """A month name and a day, maybe a year after (`Nov. 31`, `November 31, 2026`)."""
+    names = sorted(month_names(), key=len, reverse=True)
+    alts = "|".join(re.escape(n) + r"\.?" for n in names)
+    return re.compile(rf"\b({alts})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 
 
 def after(start: str, end: str) -> str:

@@ -24,6 +24,7 @@ from datetime import date
 
 from newsmoa.facts import ages_en, clauses_en, dates_en, readers_en
 from newsmoa.facts import quoted as quotations
+from newsmoa.facts.calendar import no_such_day
 from newsmoa.facts.clauses import EARLIER, Clause, clause_at, dated_about, stale
 from newsmoa.facts.dates import DateMention
 from newsmoa.facts.places import Found
@@ -66,6 +67,9 @@ def extract_english(
                     facts.append(_date(article, m, start, end, dated_about(about, m.value, anchor)))
                     if anchor is not None and stale(m.value, anchor):
                         past.add(clause.start)
+                elif no_such_day(m.text):  # (`Nov. 31`: a misprint, kept without a value)
+                    about = _about(article, clause, m, start, quoted)
+                    facts.append(_date(article, m, start, end, about))
                 if m.day is not None and not m.offset:
                     ref, ref_at = m.day, n
         for q in readers_en.counted(s.text):
