@@ -950,6 +950,13 @@ def test_an_english_count_of_one_noun_is_one_claim_whichever_verb_leads_into_it(
         "Smith led Drake with 13 points as Drake beat Bradley 80-71 on Saturday night at home.",
     )
     assert not players.disagreements()
+    named = story(  # (ECB+: a rifle's model number is no count of rifles)
+        "The navy commandos also recovered 12 AK 47 guns , three rifles , two grenades and "
+        "other ammunition .",
+        "The navy commandos also recovered six AK - 47 rifles , two grenades and other "
+        "ammunition .",
+    )
+    assert all(not d.about.startswith("rifle") for d in named.disagreements())
 
 
 def test_an_english_amount_each_lede_states_once_is_compared_with_the_release():

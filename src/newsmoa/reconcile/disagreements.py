@@ -1005,6 +1005,8 @@ def _counted_alike(values: list[Any], group: list[Claim]) -> list[Any]:
         if not fact.counts or not english(art.text) or hedge(fact.text or ""):
             return []
         at = fact.sources[0].start
+        if _NAMED_BEFORE.search(art.text, max(0, at - 40), at):
+            continue  # a name's number (`AK - 47 rifles`, `Route 66`), no count of its own
         leads.setdefault(compare.key(v), []).append(lead(art.text, at))
     keys = [compare.key(v) for v in values]
     return [
@@ -1018,6 +1020,9 @@ def _counted_alike(values: list[Any], group: list[Claim]) -> list[Any]:
             for b in leads.get(o, ())
         )
     ]
+
+
+_NAMED_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s*[-–]?\s*$")  # (`AK - `, `Route `)
 
 
 def _with_counted_alike(values: list[Any], counted: list[Any]) -> list[Any]:
