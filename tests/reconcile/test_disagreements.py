@@ -984,3 +984,30 @@ def test_an_english_amount_each_lede_states_once_is_compared_with_the_release():
         "Last year the county spent $3 million on roads near the park.",
     )
     assert not Story([release, later], release="r").disagreements()
+
+
+def test_the_date_a_reworded_lede_gives_the_releases_happening_is_compared():
+    """The release's `오는 12월 3일 … 박람회를 연다` against an outlet's reworded lede `다음
+    달 4일 … 박람회를 … 개최한다` was compared with nothing: the sentences did not align, and
+    a happening that may recur is compared within one sentence (a black-box case). The same
+    day in other words, or a date an outlet adds after its lede, is none."""
+    at = datetime(2026, 11, 24, 9, tzinfo=KST)
+    release = make_article(
+        "r",
+        "청솔군은 오는 12월 3일 군민체육관에서 청년 일자리 박람회를 연다고 24일 밝혔다.\n"
+        "이번 박람회에는 지역 기업 42곳이 참여한다.",
+        at,
+    )
+    moved = (
+        "청솔군이 다음 달 {}일 청년 일자리 박람회를 군민체육관에서 개최한다.\n기업 42곳이 참여한다."
+    )
+    (d,) = Story([release, make_article("a", moved.format(4), at)], release="r").disagreements()
+    assert d.about == "event date (vs release)"
+    assert values(d) == {"2026-12-03": ["r"], "2026-12-04": ["a"]}
+    assert not Story([release, make_article("a", moved.format(3), at)], release="r").disagreements()
+    later = make_article(
+        "b",
+        "청솔군이 다음 달 3일 청년 일자리 박람회를 개최한다.\n군은 지난 3월에도 박람회를 열었다.",
+        at,
+    )
+    assert not Story([release, later], release="r").disagreements()

@@ -619,6 +619,8 @@ def find_disagreements(
         out.extend(_against_release(articles, facts, index, spans, by_id[release]))
         for d in _stated_once_against_release(articles, facts, index, spans, by_id[release]):
             out = _merged_into(out, d, release)
+        for d in _lede_dates_against_release(articles, facts, spans, by_id[release]):
+            out = _merged_into(out, d, release)
     out.extend(figure_disagreements(articles, sentences, out, _in_sentence))
     return tuple(out)
 
@@ -798,6 +800,48 @@ def _stated_once_against_release(
         return k[0], k[1]  # (kind, what it states)
 
     return _departures(articles, release, single, spans, label)
+
+
+def _lede_dates_against_release(
+    articles: Sequence[Article],
+    facts: Mapping[str, Sequence[Fact]],
+    spans: Mapping[str, list],
+    release: Article,
+) -> list[Disagreement]:
+    """The date an article's first sentence gives a happening (`event date`) against the
+    date the release's first sentence gives it, wherever else the two sentences differ: a
+    reworded lede's `다음 달 4일 … 개최한다` against the release's `오는 12월 3일 … 연다` was
+    compared with nothing (the sentences did not align, and a happening that may recur is
+    compared within one sentence only: a black-box case). A lede is the announcement's own
+    news, so one date of one happening in each is one claim; a date an outlet adds later
+    (`지난 3월에도 … 실시했다`) is not asked, nor one a lede states two of, nor a day read
+    from another (이날, 사흘 뒤), nor one of the past. Korean ledes only: an English lede's
+    `will build …, officials said Tuesday` reads the saying's weekday ahead (`facts.dates_en`
+    carries a clause's tense to the next), a day the release's `announced Tuesday` is not."""
+
+    def single(of: Article) -> dict[tuple[str, str], Fact]:
+        found: dict[tuple[str, str], dict[Any, Fact]] = {}
+        if english(of.text):
+            return {}
+        for f in facts.get(of.id, ()):
+            if (
+                f.type != "date"
+                or not isinstance(f.value, str)
+                or not f.about
+                or f.about.startswith(EARLIER)
+                or f.about == READING_TIME
+                or READ_AT in f" {f.about} "
+                or _inferred(f)
+                or _counted(f) is not None
+                or claim_key(f, None) is not None  # (compared across the story already)
+                or not _in_lede(f, spans[of.id])
+            ):
+                continue
+            key = ("date", compare.about(f.about, "date"))
+            found.setdefault(key, {}).setdefault(compare.key(f.value), f)
+        return {k: next(iter(v.values())) for k, v in found.items() if len(v) == 1}
+
+    return _departures(articles, release, single, spans, lambda k: k)
 
 
 def _departures(
