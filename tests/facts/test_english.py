@@ -182,6 +182,10 @@ TUE = date(2026, 11, 24)  # Tuesday 24 November 2026
         ("The new LED lights go up Jan. 15.", "2027-01-15"),  # no `led`
         ("The board awarded the contract, worth $42 million, on Jan. 15.", "2026-01-15"),
         ("The county, the city and the state signed the pact on Jan. 15.", "2026-01-15"),
+        # a day right after a saying word is the saying's (it was the next Monday)
+        ("The company will build a plant in Millbrook, officials said Monday.", "2026-11-23"),
+        ("The firm announced on Monday it will build a plant.", "2026-11-23"),
+        ("He said the vote will be held Monday.", "2026-11-30"),
     ],
 )
 def test_a_month_and_day_without_a_year_follow_the_clauses_tense(text: str, value: str) -> None:

@@ -125,8 +125,12 @@ def find_dates(
         start = _start(m)
         if _bare_name(m, start) and _recurring().search(text[:start]):
             continue
-        later = future(text[:start]) if ahead is None else ahead
-        when = "future" if later else _tense_of(text, start, m.end(), ahead is None)
+        when: str | None
+        if _saying().search(text, 0, start):  # `officials said Tuesday`: the saying's day
+            later, when = False, "past"
+        else:
+            later = future(text[:start]) if ahead is None else ahead
+            when = "future" if later else _tense_of(text, start, m.end(), ahead is None)
         value, day, offset = _value(m, anchor, ref or anchor, later, when)
         out.append(DateMention(start, m.end(), text[start : m.end()], value, day, offset))
     return tuple(out)
@@ -180,6 +184,14 @@ def _past_words(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
 @cache
 def _determiner() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w'-])(?:{alternation(_tense_words('determiner'))})\s+$")
+
+
+@cache
+def _saying() -> re.Pattern[str]:
+    """A saying word right before a date, maybe with `on` (`said Tuesday`, `announced on
+    Monday`): the date is the saying's (`data/tense_en.tsv`, `saying` rows)."""
+    said = alternation(_tense_words("saying"))
+    return re.compile(rf"(?i)(?<![\w'-])(?:{said})\s+(?:on\s+)?$")
 
 
 @cache
