@@ -607,6 +607,23 @@ def test_english_bylines_of_two_writers_with_an_e_mail_or_posted_first(line, rep
     assert (found.reporter, found.email, found.day) == (reporter, email, day)
 
 
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("By Emily Hart, State Journal-Register", "State Journal-Register"),
+        ("By Emily Hart, The State Journal-Register", "State Journal-Register"),
+        ("By Emily Hart | State Journal-Register", "State Journal-Register"),
+        ("By Emily Hart, St. Louis Post-Dispatch", "St. Louis Post-Dispatch"),
+    ],
+)
+def test_an_english_byline_names_a_hyphenated_outlet_after_its_comma_or_bar(line, outlet):
+    """`By Emily Hart, State Journal-Register` named neither the reporter nor the outlet:
+    the outlet's hyphen ended the byline's match, and the line was kept as the subtitle."""
+    found = leading_byline(line)
+    assert found is not None and found.rest == ""
+    assert (found.reporter, found.outlet) == ("Emily Hart", outlet)
+
+
 def test_a_long_first_line_of_words_is_read_at_once_as_no_lead():
     """A reporter's lead without brackets (`김민지 기자 = …`) was looked for with names
     apart by nothing (`\\s*[·]?\\s*`), which cut a line of Hangul words into names in 3**n

@@ -239,7 +239,10 @@ _ENGLISH_BYLINE_RE = re.compile(
     # a second writer (`By Jane Roe and John Doe`: the first is the reporter, as `김민수·
     # 이영희 기자` gives 김민수; no one was)
     rf"(?:\s+(?:and|&)\s+{_ENGLISH_NAME})?"
-    r"(?:\s*,\s*(?P<outlet>[A-Z][A-Za-z&.' ]{1,40}))?"
+    # the outlet after a comma or bar, hyphenated too (`By Emily Hart, State
+    # Journal-Register`, `By Jane Roe | The Pantagraph`: the line named no one), its `The`
+    # left out as a notice's is (`… , The State Journal-Register`)
+    r"(?:\s*[,|]\s*(?:The\s+)?(?P<outlet>[A-Z][A-Za-z&.'’ -]{1,40}))?"
     # the writer's e-mail after a bar or comma (`By Jane Roe | jroe@…`)
     rf"(?:\s*[,|·]\s*(?P<email>{EMAIL_RE.pattern}))?"
     # the day it was posted (`Posted by Karen on March 9, 2025`, as blogs write it: the line
