@@ -370,7 +370,7 @@ def test_a_title_written_lowercase_before_a_name_names_the_person() -> None:
     )
     got = {p.name: p.role for p in people_en.find(text)}
     assert got == {
-        "Andy Van Meter": "Chairman",
+        "Andy Van Meter": "Board Chairman",
         "Karen Sloan": "president",
         "Ann Lee": "vice president",
         "Jo Park": "chairwoman",
@@ -394,6 +394,26 @@ def test_titles_of_several_words_before_a_name() -> None:
         "Quinton Lucas": "Mayor",
         "John Smith": "Director of Public Works",
         "Ann Lee": "City Manager",
+    }
+
+
+def test_a_body_word_before_a_title_is_the_title_s() -> None:
+    """`Board Chairman Andy Van Meter` was a `Chairman`, which says not of what: a body's
+    word before a capitalised title is the title's (`title_modifiers_en.tsv`), after an
+    area word too (`Sangamon County Board Chairman`), but right after a capitalised word
+    it ends that body's name (`White House Chief of Staff`)."""
+    text = (
+        "Board Chairman Andy Van Meter spoke. The Sangamon County Board Chairwoman Jo Park "
+        "came. City Council President Jane Roe and House Speaker Tom Lee voted. White House "
+        "Chief of Staff Mark Hill did not."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {
+        "Andy Van Meter": "Board Chairman",
+        "Jo Park": "Board Chairwoman",
+        "Jane Roe": "City Council President",
+        "Tom Lee": "House Speaker",
+        "Mark Hill": "Chief of Staff",
     }
 
 

@@ -102,7 +102,10 @@ def find(text: str) -> list[Person]:
 def _title(text: str, m: re.Match[str]) -> str:
     """The title as written, less the area words that open it after a capitalised word:
     they end the place's name (`Kansas City Mayor` -> `Mayor`), unless the whole is a
-    listed title (`Riverton City Manager`: `data/title_modifiers_en.tsv`)."""
+    listed title (`Riverton City Manager`: `data/title_modifiers_en.tsv`). A body's word
+    before the title is kept (`Board Chairman`, `Sangamon County Board Chairman` -> `Board
+    Chairman`: it was `Chairman`, which said not of what), unless it follows the capitalised
+    word itself (`White House Chief of Staff` -> `Chief of Staff`)."""
     title = re.sub(r"\s+", " ", m.group("title"))
     said = title.split()
     before = re.search(r"([A-Z][\w.'-]*)\s+$", text[: m.start("title")])
@@ -111,6 +114,9 @@ def _title(text: str, m: re.Match[str]) -> str:
     areas = {w for w, kind in rows("title_modifiers_en") if kind == "area"}
     while len(said) > 1 and said[0] in areas and " ".join(said) not in words("titles_en"):
         said.pop(0)
+    bodies = {w for w, kind in rows("title_modifiers_en") if kind == "body"}
+    if len(said) > 1 and said[0] in bodies and said == title.split():
+        said.pop(0)  # right after a capitalised word it ends that body's name: `White House`
     return " ".join(said)
 
 
