@@ -59,6 +59,12 @@ FOUND = [
         "The Pew Research Center said the fair at the Riverton Community Center was full.",
         [(ORG, "Pew Research Center", False), (P, "Riverton Community Center", True)],
     ),
+    # a town no table knows, after `in` or `near` (the county's reports named none)
+    (
+        "The plant near Lake Springfield will hire workers in Peoria and Decatur, she said.",
+        [(P, "Lake Springfield", True), (P, "Peoria", True), (P, "Decatur", True)],
+    ),
+    ("The firm is based in Decatur.", [(P, "Decatur", True)]),
 ]
 
 
@@ -79,6 +85,12 @@ def test_english_organisations_and_places(text: str, expected: list) -> None:
         "George Washington slept here.",
         "Michael Jordan scored 30.",  # a place name that is a person's is not in the table
         "Ohio Governor Mike DeWine praised the deal.",
+        # no town: a company (`Research In Motion`), an adjective, a possessive, a hyphen's,
+        # a number's, an acronym, a brand, `from`
+        "Shares of Research In Motion fell in Facebook posts.",
+        "It rose in Apple's store, in T-Mobile shops and in Building 6000.",
+        "It grew in AMD and in MacBooks, with chips from Intel.",
+        "She had faith in God.",
     ],
 )
 def test_no_english_organisation_or_place(text: str) -> None:

@@ -19,7 +19,9 @@
   `Center`, only after a preposition of place); a town with its state after a preposition
   (`in Riverton, Ohio`); a state, country or large city of `extract/data/places_en.tsv`
   (marked `text`; the datelines' zones read the same table) standing alone (`New York
-  Times`, `George Washington`, `Ohio Governor` are longer names).
+  Times`, `George Washington`, `Ohio Governor` are longer names); a town no table knows,
+  one or two capitalised words after `in`, `near` or `outside` that end the phrase
+  (`workers hired in Peoria and Decatur`: `_towns_alone`).
 
 Narrow on purpose: a capitalised word alone is no name (sentence-initial words, people), and
 words of a person's mention (`people_en`) are left to the person.
@@ -144,6 +146,7 @@ def find(text: str, people: Sequence[tuple[int, int]] = ()) -> list[Found]:
     out += _areas(t)
     out += _towns(t)
     out += _known(t)
+    out += _towns_alone(t)
     return _full_names(sorted(out, key=lambda f: f.start))
 
 
@@ -357,3 +360,51 @@ def building(name: str) -> bool:
     a place as precise as another such, where a town (`Madison, Wisconsin`) only says
     less."""
     return name.split()[-1] in mapping("venues_en") if name.split() else False
+
+
+_BRAND = re.compile(r"[A-Z][a-z]{2,}[A-Z]")  # `MacBooks`, `SeaMicro`; not `McAllen`, `DeKalb`
+
+
+def _town_word(w: _Word) -> bool:
+    """Whether a capitalised word may be a town's: not an acronym (`from AMD`, `in HP's`)
+    nor a brand's inner capital (`in MacBooks`), nor a word `not_towns_en.tsv` lists."""
+    return (
+        len(w.text) > 1
+        and not w.text.isupper()
+        and not _BRAND.match(w.text)
+        and w.text not in words("not_towns_en")
+    )
+
+
+def _towns_alone(t: _Text) -> list[Found]:
+    """`many of them in Peoria and Decatur`, `near Lake Springfield`: one or two
+    capitalised words after a preposition of `data/town_prepositions_en.tsv` (as written,
+    lowercase: `Research In Motion` is a company), ending at a stop, a comma or a word of
+    `data/town_followers_en.tsv`, are a place the tables do not know (a county's reports
+    named no town but the table's large cities); not a word of another name, a possessive
+    (`in Apple's`), a hyphen's (`in T-Mobile stores`), a number's (`in Building 6000`) nor
+    an adjective (`in Facebook posts`)."""
+    out = []
+    leads, ends = words("town_prepositions_en"), words("town_followers_en")
+    n = len(t.words)
+    listed = -1  # the last word of the town read last: `in Peoria and Decatur` names two
+    for i in range(1, n):
+        lead = t.words[i - 1].text in leads or (t.is_(i - 1, "and", "or") and listed == i - 2)
+        if not lead or not t.name(i) or not t.joined(i):
+            continue
+        last = i + 1 if t.name(i + 1) and t.joined(i + 1) else i
+        if (t.name(last + 1) and t.joined(last + 1)) or not all(
+            _town_word(w) for w in t.words[i : last + 1]
+        ):
+            continue  # a longer name (`in New York City Council`): not read here
+        rest = t.text[t.words[last].end : t.words[last + 1].start if last + 1 < n else None]
+        mark = rest.strip()[:1]
+        if mark and (mark in "'’-–" or mark.isdigit()):
+            continue
+        if last + 1 < n and not mark and t.words[last + 1].text not in ends:
+            continue
+        start, end, value = t.span(i, last)
+        t.take(i, last)
+        out.append(Found("place", value, start, end, True))
+        listed = last
+    return out
