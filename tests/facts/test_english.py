@@ -417,6 +417,24 @@ def test_a_body_word_before_a_title_is_the_title_s() -> None:
     }
 
 
+def test_an_engineer_and_a_board_member_written_lowercase_are_titled() -> None:
+    """`according to county engineer Tom Bradley`, `County Engineer Tom Bradley said` and
+    `led by board member Linda Fry` named no one: three outlets' engineer was missing from
+    the story's people, and one outlet's opponent (`titles_en.tsv`); a name ending the
+    sentence before (`Tom Bradley.`) is no place's name the area word ends (`County
+    Engineer Ann Lee` was an `Engineer`)."""
+    text = (
+        "The plant opens in 2029, according to county engineer Tom Bradley. County Engineer "
+        "Ann Lee agreed. Opponents, led by board member Linda Fry, argued."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {
+        "Tom Bradley": "engineer",
+        "Ann Lee": "County Engineer",
+        "Linda Fry": "board member",
+    }
+
+
 def test_city_hall_titles_and_a_first_name_that_is_a_title() -> None:
     """`Executive Director Thomas Reyes` was a `Director`, `Ald. Chuck Redpath` and `city
     spokesperson Amber Sauer` no one, and `Dean Olsen` (a reporter) a dean named Olsen (a

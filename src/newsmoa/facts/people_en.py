@@ -109,8 +109,11 @@ def _title(text: str, m: re.Match[str]) -> str:
     title = re.sub(r"\s+", " ", m.group("title"))
     said = title.split()
     before = re.search(r"([A-Z][\w.'-]*)\s+$", text[: m.start("title")])
-    if before is None or before.group(1) in _stop() or title in words("titles_en"):
+    word = before.group(1) if before else ""
+    if not word or word in _stop() or title in words("titles_en"):
         return title
+    if word.endswith(".") and word.count(".") == 1 and len(word) > 3:
+        return title  # a sentence's end (`… Tom Bradley. County Engineer Ann Lee`), not `U.S.`
     areas = {w for w, kind in rows("title_modifiers_en") if kind == "area"}
     while len(said) > 1 and said[0] in areas and " ".join(said) not in words("titles_en"):
         said.pop(0)
