@@ -65,6 +65,11 @@ FOUND = [
         [(P, "Lake Springfield", True), (P, "Peoria", True), (P, "Decatur", True)],
     ),
     ("The firm is based in Decatur.", [(P, "Decatur", True)]),
+    # a complex is a building (it was `Sangamon County`, the county, as the meeting's place)
+    (
+        "Residents came to the meeting at the Sangamon County Complex on Ninth Street.",
+        [(P, "Sangamon County Complex", True)],
+    ),
 ]
 
 
