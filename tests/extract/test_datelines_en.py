@@ -217,3 +217,23 @@ def test_an_english_heads_date_and_writer_date_and_sign_the_article(head, report
     assert isinstance(a, Article)
     assert (a.reporter, a.published, a.subtitle) == (reporter, when, None)
     assert a.text == body.strip()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published 5:12 p.m. CT Nov. 24, 2026 | Updated 6:01 p.m. CT Nov. 25, 2026",
+        "Published 5:12 p.m. CT Nov. 24, 2026 Updated 6:01 p.m. CT Nov. 25, 2026",
+        "Updated 6:01 p.m. CT Nov. 25, 2026 | Published 5:12 p.m. CT Nov. 24, 2026",
+    ],
+)
+def test_a_line_of_a_published_and_an_updated_time_states_the_published_one(line):
+    """Gannett's papers write both times on one line: it dated nothing and stayed in the
+    text as the article's first sentence."""
+    found = english_dateline(line)
+    assert found is not None and found.kind == "published" and found.zone == "CT"
+    assert found.when == datetime(2026, 11, 24, 17, 12, tzinfo=ZoneInfo("America/Chicago"))
+    body = "The county board voted 21-8 on Tuesday to approve the plant. Work begins in March."
+    art = extract(RawItem(origin="a", text=f"Board backs plant\n\n{line}\n\n{body}\n"))
+    assert isinstance(art, Article) and art.text == body
+    assert art.published == datetime(2026, 11, 24, 23, 12, tzinfo=UTC)

@@ -23,6 +23,7 @@ a label (`bare`) dates an article only in its head: in the body it is a timeline
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -86,9 +87,38 @@ def _line_re() -> re.Pattern[str]:
 
 def english_dateline(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
     """The date (and time) a line of its own states, written the English way; None when the
-    line is not wholly one (module docstring)."""
+    line is not wholly one (module docstring). A line of two labelled ones (`Published 5:12
+    p.m. CT Nov. 24, 2026 | Updated 6:01 p.m. CT Nov. 24, 2026`, as Gannett's papers write
+    it; a bar between them or not) states the published one: such a line dated nothing,
+    and stayed in the text as its first sentence."""
     if len(line) > MAX_CHARS or not any(c.isdigit() for c in line):
         return None
+    one = _dateline(line, tz)
+    if one is not None:
+        return one
+    cut = _second_label().search(line)
+    if cut is None:
+        return None
+    first, second = _dateline(line[: cut.start()], tz), _dateline(line[cut.end() :], tz)
+    if first is None or second is None or first.bare or second.bare:
+        return None
+    if first.kind != "published" and second.kind == "published":
+        first = replace(second, start=cut.end() + second.start, end=cut.end() + second.end)
+    return first
+
+
+@cache
+def _second_label() -> re.Pattern[str]:
+    """Where a second labelled dateline begins on a line (`… | Updated …`, `… Updated …`)."""
+    labels = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(english_dateline_labels(), key=len, reverse=True)
+    )
+    return re.compile(rf"\s*(?:[|·]\s*|\s)(?=(?:{labels})\b)", re.IGNORECASE)
+
+
+def _dateline(line: str, tz: ZoneInfo) -> Dateline | None:
+    """One dateline written over the whole line, or None."""
     m, at = _line_re().match(line), 0
     if not m and (named := _NAME_COMMA.match(line)) and masthead(named["name"], dated=True):
         # the outlet's masthead and a comma before the date (`Grand Rapids Herald, March 12,
