@@ -241,8 +241,9 @@ _ENGLISH_BYLINE_RE = re.compile(
     rf"(?:\s+(?:and|&)\s+{_ENGLISH_NAME})?"
     # the outlet after a comma or bar, hyphenated too (`By Emily Hart, State
     # Journal-Register`, `By Jane Roe | The Pantagraph`: the line named no one), its `The`
-    # left out as a notice's is (`… , The State Journal-Register`)
-    r"(?:\s*[,|]\s*(?:The\s+)?(?P<outlet>[A-Z][A-Za-z&.'’ -]{1,40}))?"
+    # left out as a notice's is (`… , The State Journal-Register`), and a freelancer's `For`
+    # (`By Emily Hart, For the State Journal-Register`: the outlet was `For the …`)
+    r"(?:\s*[,|]\s*(?:For\s+)?(?:[Tt]he\s+)?(?P<outlet>[A-Z][A-Za-z&.'’ -]{1,40}))?"
     # the writer's e-mail after a bar or comma (`By Jane Roe | jroe@…`)
     rf"(?:\s*[,|·]\s*(?P<email>{EMAIL_RE.pattern}))?"
     # the day it was posted (`Posted by Karen on March 9, 2025`, as blogs write it: the line
