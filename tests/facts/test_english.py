@@ -435,6 +435,21 @@ def test_an_engineer_and_a_board_member_written_lowercase_are_titled() -> None:
     }
 
 
+def test_a_first_name_of_two_capitals_and_a_general_manager() -> None:
+    """`Gov. JB Pritzker signed` named no one (a first name of two capitals was no name's
+    word), nor `utility general manager Doug Brown`; a later `Pritzker` is his mention."""
+    text = (
+        "Gov. JB Pritzker signed the bill. The utility's general manager Doug Brown said so. "
+        "AJ Smith, the team president, agreed. Pritzker spoke. The US Senate voted."
+    )
+    got = {p.name: (p.role, len(p.mentions)) for p in people_en.find(text)}
+    assert got == {
+        "JB Pritzker": ("Gov.", 2),
+        "Doug Brown": ("general manager", 1),
+        "AJ Smith": ("president", 1),
+    }
+
+
 def test_city_hall_titles_and_a_first_name_that_is_a_title() -> None:
     """`Executive Director Thomas Reyes` was a `Director`, `Ald. Chuck Redpath` and `city
     spokesperson Amber Sauer` no one, and `Dean Olsen` (a reporter) a dean named Olsen (a

@@ -34,6 +34,9 @@ from newsmoa.facts.tables import alternation, rows, words
 # a name's word: an initial, `Pompeo`, `LaJoye-Young`, `DeSantis`, `McCarthy`, `O'Neill`
 _PART = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"
 _NAME_WORD = rf"(?:[A-Z]\.|{_PART}(?:-[A-Z]?[a-z]+(?:[A-Z][a-z]+)?)?|O'{_PART})"
+# a first name of two capitals before a surname (`Gov. JB Pritzker`, `AJ Smith`): after a
+# title or before an apposition only (`said US Attorney …` is no name)
+_FIRST = rf"(?:[A-Z]{{2}}(?=\s+{_PART})|{_NAME_WORD})"
 _BETWEEN = 3  # words between a name's comma and the title of its apposition
 
 
@@ -62,10 +65,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     title = (
         rf"(?:(?:(?:{mods})\s+){{1,2}}(?=[A-Z]))?(?:{ahead})(?:\s+of\s+(?:the\s+)?(?:{fields}))?"
     )
-    name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+    name = rf"{_FIRST}(?:\s+{_NAME_WORD}){{0,2}}"
     before = re.compile(rf"(?<![\w.])(?P<title>{title})\s+(?P<name>{name})(?![\w'])")
     apposed = re.compile(
-        rf"(?<![\w.])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
+        rf"(?<![\w.])(?P<name>{_FIRST}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
         rf"(?:(?:the|a|an)\s+)?(?:\S+\s+){{0,{_BETWEEN}}}?(?P<title>(?i:{exact}))(?=\s*[,.;]|\s+(?:of|for|with|at)\b)"
     )
     return before, apposed
