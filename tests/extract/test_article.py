@@ -795,6 +795,27 @@ def test_share_prompts_ads_sign_ups_and_photo_lines_are_no_sentences():
     )
 
 
+def test_a_wires_credit_its_rule_and_a_bio_with_a_telephone_are_no_sentences():
+    """AP's closing `___` and `Associated Press writer … contributed to this report.`, and a
+    reporter's biography whose contact gives a telephone before the address (`Contact her
+    at 217-788-1510 or ehart@…`), were the story's consolidated sentences."""
+    art = extract(
+        RawItem(
+            origin="e.txt",
+            text="County OKs water plant\n\nThe county board approved a $42 million contract "
+            "on Tuesday, officials said.\n\nWork begins in March.\n\n___\n\nAssociated Press "
+            "writer Jane Doe in Chicago contributed to this report.\n\nEmily Hart covers county "
+            "government for the State Journal-Register. Contact her at 217-788-1510 or "
+            "ehart@sj-r.com. Follow her on X @EmilyHartSJR.\n",
+        )
+    )
+    assert isinstance(art, Article)
+    assert art.text == (
+        "The county board approved a $42 million contract on Tuesday, officials said.\n"
+        "Work begins in March."
+    )
+
+
 ENGLISH_BODY = (
     "The city signed an agreement on Monday to upgrade its water plant, the mayor said.\n\n"
     "Work begins in April.\n"
