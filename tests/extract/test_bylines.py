@@ -615,12 +615,16 @@ def test_english_bylines_of_two_writers_with_an_e_mail_or_posted_first(line, rep
         ("By Emily Hart | State Journal-Register", "State Journal-Register"),
         ("By Emily Hart, St. Louis Post-Dispatch", "St. Louis Post-Dispatch"),
         ("By Emily Hart, For the State Journal-Register", "State Journal-Register"),
+        ("By EMILY HART Associated Press", "AP"),  # without a comma, as AP's reprints
+        ("By Emily Hart State Journal-Register", "State Journal-Register"),
     ],
 )
 def test_an_english_byline_names_a_hyphenated_outlet_after_its_comma_or_bar(line, outlet):
     """`By Emily Hart, State Journal-Register` named neither the reporter nor the outlet:
     the outlet's hyphen ended the byline's match, and the line was kept as the subtitle; a
-    freelancer's `For the …` named the outlet `For the State Journal-Register`."""
+    freelancer's `For the …` named the outlet `For the State Journal-Register`, and a known
+    outlet after the name without a comma was the reporter's (`Emily Hart Associated
+    Press`)."""
     found = leading_byline(line)
     assert found is not None and found.rest == ""
     assert (found.reporter, found.outlet) == ("Emily Hart", outlet)

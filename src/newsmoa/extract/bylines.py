@@ -293,10 +293,23 @@ def _english_byline(line: str) -> Byline | None:
         if posted is None:
             return None
         day, timed = posted.when.date(), (posted if posted.timed else None)
-    reporter = m["name"].title() if m["name"] else None
-    email = m.groupdict().get("email")
+    name, email = m["name"], m.groupdict().get("email")
     outlet = _byline_outlet(named) if named else None
+    if name and not named and (split := _outlet_after_name(name)):
+        name, outlet = split
+    reporter = name.title() if name else None
     return Byline(outlet=outlet, reporter=reporter, email=email, day=day, posted=timed)
+
+
+def _outlet_after_name(name: str) -> tuple[str, str] | None:
+    """A writer's name and the outlet after it without a comma (`By JOHN ROE Associated
+    Press`, as AP's reprints write it: the reporter was `John Roe Associated Press`): the
+    last words when the outlet table knows them, two words of the name kept."""
+    said = name.split()
+    for k in range(2, len(said)):
+        if known := outlets().canonical(" ".join(said[k:])):
+            return " ".join(said[:k]), known
+    return None
 
 
 _STAFF_SIGNED_RE = re.compile(
