@@ -1491,3 +1491,23 @@ def test_a_headline_glued_onto_the_lead_leaves_the_text():
         assert (a.title, a.text) == (headline, lead)
     short = extract(RawItem(origin="c.txt", text=f"청솔군 착수\n청솔군 착수식이 열렸다. {lead}"))
     assert isinstance(short, Article) and short.text.startswith("청솔군 착수식이")
+
+
+def test_a_writers_name_alone_over_a_masthead_signs_the_article():
+    """US chains' pages set their byline without `By` (`Emily Hart` / `State
+    Journal-Register`): the writer was the subtitle, and the outlet went unnamed."""
+    art = extract(
+        RawItem(
+            origin="e.txt",
+            text="County board approves water plant\n\nEmily Hart\nState Journal-Register\n\n"
+            "The county board voted 21-8 on Tuesday to approve the plant. Work begins in "
+            "March, the chairman said.\n",
+        )
+    )
+    assert isinstance(art, Article)
+    assert (art.reporter, art.outlet, art.subtitle) == (
+        "Emily Hart",
+        "State Journal-Register",
+        None,
+    )
+    assert art.text.startswith("The county board voted")

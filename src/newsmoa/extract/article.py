@@ -531,6 +531,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 parts.captions.append(text)
             elif not in_body and _under_byline(lines, n) and (name := masthead(text)):
                 parts.masthead = parts.masthead or name  # `한빛일보` under `김민지 기자`
+            elif not in_body and (heads or titled) and _writer_over_masthead(lines, n):
+                parts.reporter = parts.reporter or text.strip()  # `Emily Hart` over `State
+                # Journal-Register`: the writer was the subtitle, and the outlet the deck
             elif (
                 not in_body
                 and (heads or titled)
@@ -630,10 +633,29 @@ def _under_byline(lines: list[Line], n: int) -> bool:
     (`김민지 기자` / `한빛일보`, blank lines between): where a page sets its masthead, which
     became the subtitle or the lead."""
     above = next((b for b in reversed(lines[:n]) if b.kind is not Kind.BLANK), None)
+    return above is not None and (
+        (
+            above.kind in (Kind.BYLINE, Kind.SIGNATURE)
+            and not (above.byline and above.byline.rest.strip())
+        )
+        or (above.kind is Kind.SHORT and _writer_over_masthead(lines, lines.index(above)))
+    )
+
+
+_WRITER = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z.'’-]+){1,2}")
+
+
+def _writer_over_masthead(lines: list[Line], n: int) -> bool:
+    """Whether line `n` is a writer's name alone (two or three capitalised words) right over
+    a masthead no name could be (`Emily Hart` / `State Journal-Register`, blank lines
+    between), as US chains' pages set their byline without `By`."""
+    below = next((b for b in lines[n + 1 :] if b.kind is not Kind.BLANK), None)
+    text = lines[n].text.strip()
     return (
-        above is not None
-        and above.kind in (Kind.BYLINE, Kind.SIGNATURE)
-        and not (above.byline and above.byline.rest.strip())
+        below is not None
+        and _WRITER.fullmatch(text) is not None
+        and masthead(text) is None
+        and masthead(below.text.strip()) is not None
     )
 
 
