@@ -65,6 +65,15 @@ FOUND = [
         [(P, "Lake Springfield", True), (P, "Peoria", True), (P, "Decatur", True)],
     ),
     ("The firm is based in Decatur.", [(P, "Decatur", True)]),
+    # a builder's or a services firm's name without its legal form (it was no one), and
+    # one ending before the legal form is read whole
+    (
+        "Midwest Hydro Builders won the contract over Electronic Data Systems Corporation.",
+        [
+            (ORG, "Midwest Hydro Builders", False),
+            (ORG, "Electronic Data Systems Corporation", False),
+        ],
+    ),
     # a complex is a building (it was `Sangamon County`, the county, as the meeting's place)
     (
         "Residents came to the meeting at the Sangamon County Complex on Ninth Street.",
@@ -177,4 +186,5 @@ def test_a_companys_later_mention_and_a_boards_short_name_are_the_organisation()
         ("Sangamon County Board", "County Board"),
         ("Midwest Hydro Builders Inc.", "Midwest Hydro Builders"),
         ("Midwest Hydro Builders Foundation", "Midwest Hydro Builders Foundation"),
+        ("North Midwest Hydro Builders", "North Midwest Hydro Builders"),  # another company
     ]

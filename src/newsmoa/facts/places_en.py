@@ -184,13 +184,24 @@ def _full_names(found: list[Found]) -> list[Found]:
     names = {f.value for f in found if f.type == "organization"}
     out = []
     for f in found:
+        formed = [n for n in names if n != f.value and _without_form(n) == f.value]
         longer = (
-            [n for n in names if n.endswith(" " + f.value) and len(f.value.split()) >= 2]
+            formed  # `Midwest Hydro Builders` beside `Midwest Hydro Builders Inc.`
+            or [n for n in names if n.endswith(" " + f.value) and len(f.value.split()) >= 2]
             if f.type == "organization"
             else []
         )
         out.append(replace(f, value=longer[0]) if len(longer) == 1 else f)
     return out
+
+
+def _without_form(name: str) -> str:
+    """A company's name less its legal form (`Midwest Hydro Builders Inc.` -> `Midwest
+    Hydro Builders`, `Acme Robotics, Inc.` -> `Acme Robotics`)."""
+    said = name.replace(",", " ").split()
+    while len(said) > 1 and said[-1] in _legal():
+        said.pop()
+    return " ".join(said)
 
 
 def _left(t: _Text, i: int) -> int:
@@ -225,7 +236,8 @@ def _plain_after(t: _Text, k: int) -> bool:
     """Whether the capitalised run from word `k` holds no ending of another name (nor has
     one after a comma: `Acme Robotics, Inc.`)."""
     while t.name(k) and (t.joined(k) or t.is_(k, *_legal())):
-        if t.words[k].text in _endings() or t.words[k].text in mapping("areas_en"):
+        said = t.words[k].text
+        if (said in _endings() and said not in _trades()) or said in mapping("areas_en"):
             return False
         k += 1
     return True
@@ -234,6 +246,13 @@ def _plain_after(t: _Text, k: int) -> bool:
 @cache
 def _titles() -> frozenset[str]:
     return frozenset(w for row in rows("titles_en") for w in row[0].split())
+
+
+@cache
+def _trades() -> frozenset[str]:
+    """A trade's words that end a company's name (`Builders`, `Services`), but no name after
+    `of … and` (`Department of Health and Human Services`)."""
+    return frozenset(row[0] for row in rows("org_endings_en") if row[1:] == ("trade",))
 
 
 @cache
@@ -249,6 +268,8 @@ def _organisations(t: _Text) -> list[Found]:
     for i, w in enumerate(t.words):
         if t.taken[i] or w.text not in _endings() or not w.text[:1].isupper():
             continue
+        if t.name(i + 1) and t.joined(i + 1) and t.words[i + 1].text in _endings():
+            continue  # the next ending closes the name (`Electronic Data Systems Corporation`)
         first = _left(t, i)
         if (
             w.text in _legal()
