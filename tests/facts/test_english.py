@@ -450,6 +450,18 @@ def test_a_first_name_of_two_capitals_and_a_general_manager() -> None:
     }
 
 
+def test_a_title_before_a_name_between_commas() -> None:
+    """`The company's president, Karen Sloan, said` named no one (the title first, the name
+    apposed after it), so one outlet's signer was missing; a title the name opens with
+    stays the name's (`the president, Mayor Jane Roe,` is a mayor named Jane Roe)."""
+    text = (
+        "The company's president, Karen Sloan, said crews would start. Its spokesman, John "
+        "Lee, declined. He thanked the president, Mayor Jane Roe, for it."
+    )
+    got = {p.name: p.role for p in people_en.find(text)}
+    assert got == {"Karen Sloan": "president", "John Lee": "spokesman", "Jane Roe": "Mayor"}
+
+
 def test_city_hall_titles_and_a_first_name_that_is_a_title() -> None:
     """`Executive Director Thomas Reyes` was a `Director`, `Ald. Chuck Redpath` and `city
     spokesperson Amber Sauer` no one, and `Dean Olsen` (a reporter) a dean named Olsen (a

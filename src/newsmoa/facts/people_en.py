@@ -56,7 +56,7 @@ def _stop() -> frozenset[str]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     exact = alternation(words("titles_en"))
     ahead = alternation(row[0] for row in rows("titles_en") if row[1:] != ("after",))
     mods = alternation(words("title_modifiers_en"))
@@ -71,21 +71,26 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?<![\w.])(?P<name>{_FIRST}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
         rf"(?:(?:the|a|an)\s+)?(?:\S+\s+){{0,{_BETWEEN}}}?(?P<title>(?i:{exact}))(?=\s*[,.;]|\s+(?:of|for|with|at)\b)"
     )
-    return before, apposed
+    # the title first, the name between commas after it (`The company's president, Karen
+    # Sloan, said`): a determiner or a possessive before the title
+    reversed_ = re.compile(
+        rf"(?:(?<=['’]s)|\b(?i:the|its|his|her|their))\s+(?:[a-z]+\s+)?"
+        rf"(?P<title>(?i:{exact})),\s+(?!(?:{ahead})\s)(?P<name>{_FIRST}(?:\s+{_NAME_WORD}){{1,2}}),"
+    )
+    return before, apposed, reversed_
 
 
 def find(text: str) -> list[Person]:
     """The people of an article's text, each with every mention, in order of their first:
     the titled, and the untitled ones `_untitled` finds."""
-    before, apposed = _patterns()
     named: list[tuple[int, int, str, str | None]] = []  # (start, end, name, title)
-    for rx in (before, apposed):
+    for rx in _patterns():
         for m in rx.finditer(text):
             name = _trimmed(m.group("name"))
             if name:
                 start = m.start("name")
                 named.append((start, start + len(name), name, _title(text, m)))
-    titled = [(m.start(), m.end()) for rx in (before, apposed) for m in rx.finditer(text)]
+    titled = [(m.start(), m.end()) for rx in _patterns() for m in rx.finditer(text)]
     named.extend(_untitled(text, titled))
     people: dict[str, tuple[str, str | None]] = {}  # last word -> (fullest name, first title)
     for _, _, name, title in sorted(named, key=lambda n: n[:3]):
