@@ -490,3 +490,54 @@ def test_a_placements_caption_under_its_title_and_a_credit_under_its_photo_stay_
     )
     chunks = split_pasted(intro + first + second)
     assert [c.strip() for c in chunks] == [intro.strip(), first.strip(), second.strip()]
+
+
+def _two_reprints(head_a: str, head_b: str) -> str:
+    return (
+        f"청솔군, 로컬푸드 직매장 3호점 개장\n\n{head_a}\n\n"
+        "청솔군이 24일 솔뫼면에 로컬푸드 직매장 3호점을 열었다고 밝혔다.\n\n"
+        "직매장에는 농가 120곳이 참여해 300여 품목을 판매한다.\n\n"
+        f"청솔군 로컬푸드 3호점 문 열어…농가 120곳 참여\n\n{head_b}\n\n"
+        "전북 청솔군은 24일 솔뫼면에서 로컬푸드 직매장 3호점 개장식을 열었다.\n\n"
+        "직매장은 농가 120곳이 생산한 300여 품목을 판매한다.\n"
+    )
+
+
+def test_reprints_headed_as_extraction_reads_a_head_split():
+    """Each reprint's head as `extract` reads it (an ISO stamp then the outlet, a marker
+    naming outlet and reporter on its own line, an information bar, a bracketed stamp):
+    the first two were not counted, and a blog's reprints were one article (a black-box
+    case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    heads = [
+        ("2026-11-24 15:20 청솔일보", "2026-11-24 16:05 한빛뉴스"),
+        ("(청솔일보) 김민지 기자", "(한빛뉴스) 이도윤 기자"),
+        ("청솔일보 | 2026-11-24 15:20 | 김민지 기자", "한빛뉴스 | 2026-11-24 16:05 | 이도윤 기자"),
+        ("[청솔일보 2026-11-24 15:20]", "[한빛뉴스 2026-11-24 16:05]"),
+    ]
+    for head_a, head_b in heads:
+        chunks = split_pasted(_two_reprints(head_a, head_b))
+        arts = [extract(RawItem(origin="p.txt", text=c)) for c in chunks]
+        assert [(a.outlet, a.title) for a in arts] == [
+            ("청솔일보", "청솔군, 로컬푸드 직매장 3호점 개장"),
+            ("한빛뉴스", "청솔군 로컬푸드 3호점 문 열어…농가 120곳 참여"),
+        ], head_a
+
+
+def test_an_article_with_such_heads_in_its_body_stays_whole():
+    """The same lines inside one article's body, with no headline over or under them, and
+    its information bar at its foot, split nothing (a marked stamp between two paragraphs
+    closed a clipping there when the text closed with a stamp)."""
+    text = (
+        "청솔군, 로컬푸드 직매장 3호점 개장\n\n(청솔일보) 김민지 기자\n\n"
+        "청솔군이 24일 솔뫼면에 로컬푸드 직매장 3호점을 열었다고 밝혔다.\n\n"
+        "2026-11-24 15:20 청솔일보\n\n"
+        "직매장에는 농가 120곳이 참여해 300여 품목을 판매한다.\n\n"
+        "[청솔일보] 2026-11-24 15:20\n\n"
+        "(청솔일보) 김민지 기자\n\n"
+        "군은 내년에 4호점을 열 계획이다.\n\n"
+        "청솔일보 | 2026-11-24 15:20 | 김민지 기자\n"
+    )
+    assert split_pasted(text) == [text]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from newsmoa.extract.boilerplate import credit_alone, is_credit_line, is_related_label
-from newsmoa.extract.datelines import stamp_at
+from newsmoa.extract.datelines import stamp
 from newsmoa.extract.lines import (
     TITLE_MAX_CHARS,
     Kind,
@@ -135,9 +135,15 @@ def _closes(line: Line | None) -> bool:
 
 
 def _is_stamp(line: Line) -> bool:
-    """A clipping's stamp with its mark (`[한빛일보] 2024.06.03`, `한빛일보 | 2024.06.03 12:02`);
-    a date alone (`2024.06.03 12:02`) may be a list's or a timeline's."""
-    return line.kind is Kind.DATED and (stamp_at(line.text.strip()) or 0) > 0  # (0: no mark)
+    """A clipping's stamp as extraction reads one (`datelines.stamp`) that says whose it is:
+    with its mark (`[한빛일보] 2024.06.03`, `한빛일보 | 2024.06.03 12:02`), or naming its outlet
+    or reporter beside the date (`2026-11-24 15:20 청솔일보`, an information bar `청솔일보 |
+    2026-11-24 15:20 | 김민지 기자`: clippings each headed so were one article, a black-box
+    case); a date alone (`2024.06.03 12:02`) may be a list's or a timeline's."""
+    if line.kind is not Kind.DATED:
+        return False
+    found = stamp(line.text.strip())
+    return found is not None and (found.at > 0 or bool(found.outlet or found.reporter))
 
 
 def _foot_stamps(lines: list[Line]) -> list[int]:
@@ -145,14 +151,17 @@ def _foot_stamps(lines: list[Line]) -> list[int]:
     paragraph or the signature), when the text closes with one and opens with none: each then
     closes its clipping, and the headline under it opens the next (clippings so pasted were
     one article, dated by the last stamp: a black-box case). Empty when the stamps open the
-    clippings."""
+    clippings; a stamp in a body, with no headline under it, closes nothing (an article
+    quoting its own time between paragraphs was cut in two there)."""
     shown = [line for line in lines if line.kind is not Kind.BLANK]
     if len(shown) < 2 or not _is_stamp(shown[-1]) or _is_stamp(shown[0]):
         return []
     return [
         line.number
         for above, line in zip(shown, shown[1:], strict=False)
-        if _is_stamp(line) and above.kind is not Kind.SHORT
+        if _is_stamp(line)
+        and above.kind is not Kind.SHORT
+        and (line is shown[-1] or _headline_under(lines, line.number))
     ]
 
 
@@ -160,8 +169,11 @@ def _opens_with_stamp(lines: list[Line], n: int) -> bool:
     """Whether line `n` is a clipping's stamp with its article's headline right under it
     (blank lines between): pasted clippings each opening `[한빛일보] 2024.06.03 12:02` over
     their headline were one article (a black-box case)."""
-    if not _is_stamp(lines[n]):
-        return False
+    return _is_stamp(lines[n]) and _headline_under(lines, n)
+
+
+def _headline_under(lines: list[Line], n: int) -> bool:
+    """Whether the first line under line `n` that is not blank is a headline."""
     below = next((b for b in lines[n + 1 :] if b.kind is not Kind.BLANK), None)
     if below is None:
         return False
@@ -189,11 +201,15 @@ def _opens_report(line: Line) -> bool:
     """A line opening a report with its outlet's marker and the lead after it: pasted
     reports without datelines were one article (two wire reports, a Korean and an English
     one: a black-box case), or with a release's dated lead (`CEDAR SPRINGS, Mich. (March 12,
-    2026) —`: two releases were one)."""
+    2026) —`: two releases were one); or the marker naming its outlet and reporter on a line
+    of its own over the lead (`(청솔일보) 김민지 기자`, as `extract.bylines` reads it: reports
+    each so headed were one article, a black-box case)."""
     b = line.byline
-    return (
-        line.kind is Kind.BYLINE and b is not None and bool((b.outlet or b.day) and b.rest.strip())
-    )
+    if line.kind is not Kind.BYLINE or b is None:
+        return False
+    if b.rest.strip():
+        return bool(b.outlet or b.day)
+    return bool(b.outlet and b.reporter)  # a head line of its own: `(청솔일보) 김민지 기자`
 
 
 def _headline(line: Line | None, above: Line | None) -> bool:
