@@ -3,7 +3,8 @@
     NewsmoaError
     ├── InputError          an input cannot be read (names the input and, where known, the line)
     │   ├── UnsupportedInput  a file type or URL scheme newsmoa does not read
-    │   └── Skipped         a folder's file newsmoa leaves by design: a note, not an error
+    │   ├── Skipped         a folder's file newsmoa leaves by design: a note, not an error
+    │   └── Unfinished      a JSONL file's last line still being written: left for the next run
     ├── StoreError          the store cannot be opened, migrated or written
     ├── NotFound            a story or article id that is not stored
     ├── Refused             a correction that cannot be made as asked (names what is wrong)
@@ -41,6 +42,13 @@ class Skipped(InputError):
     def __init__(self, origin: str, message: str, *, reason: str) -> None:
         super().__init__(origin, message)
         self.reason = reason
+
+
+class Unfinished(InputError):
+    """A JSONL file's last line without its line end that is not whole JSON yet: the file is
+    still being written (a crawler appending to it), so the line is left for the next run or
+    poll, which reads it whole. A note, not an error (it was one, and `watch --once` from
+    cron failed on every run that met a writer mid-line)."""
 
 
 class StoreError(NewsmoaError):

@@ -35,7 +35,7 @@ from newsmoa.cluster.recluster import (
     time_spans,
 )
 from newsmoa.cluster.stories import story_id_for
-from newsmoa.errors import Contended, InputError, Skipped, StoreError
+from newsmoa.errors import Contended, InputError, Skipped, StoreError, Unfinished
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.extract.copies import copy_ids, text_keyed
 from newsmoa.extract.urls import given_urls, stored_url_ids
@@ -166,6 +166,8 @@ def _readable(items: Iterable[RawItem | InputError], report: IngestReport) -> li
         if isinstance(item, Skipped):
             report.dropped[item.reason] += 1
             report.dropped_from.append(str(item))
+        elif isinstance(item, Unfinished):  # a line still being written: a note
+            report.deferred.append(str(item))
         else:
             report.errors.append(str(item))
     return raws

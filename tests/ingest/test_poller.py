@@ -140,6 +140,23 @@ def test_the_last_poll_reads_a_last_line_without_its_newline(tmp_path):
     assert ids(Poller([str(feed)], last_poll=True).poll()) == ["a1", "a2"]
 
 
+def test_the_last_poll_leaves_a_half_written_last_line_with_a_note(tmp_path):
+    """A last line without its newline that is not whole JSON yet (the writer is half way
+    through it) was an error of `watch --once`, and a cron job failed at every run that met
+    a writer mid-line: it is an `Unfinished` note, and the next run reads it whole."""
+    from newsmoa.errors import Unfinished
+
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text(line(1) + "\n" + line(2)[:30], encoding="utf-8")
+    got = Poller([str(feed)], last_poll=True).poll()
+    assert ids(got) == ["a1"]
+    (note,) = [i for i in got if isinstance(i, InputError)]
+    assert isinstance(note, Unfinished) and note.line == 2
+    assert "left for the next run" in note.message
+    feed.write_text(line(1) + "\n" + line(2) + "\n", encoding="utf-8")
+    assert ids(Poller([str(feed)], last_poll=True).poll()) == ["a1", "a2"]
+
+
 def test_an_entry_whose_link_is_dead_is_tried_again_later_not_at_every_poll():
     """The error names the link and its answer; the link is fetched again after 2, then 4
     polls (not 16 times in 16 polls), and read once it answers."""

@@ -33,6 +33,30 @@ def test_jsonl_with_a_broken_line(tmp_path):
     assert str(bad[0]).startswith(f"{path}:2: not JSON")
 
 
+def test_a_half_written_last_line_is_left_for_the_next_run(tmp_path):
+    """A file's last line without its line end that is not JSON yet (a crawler still
+    appending) was an error; it is an `Unfinished` note. A whole object without its line
+    end is read, and a broken line that has its end, or a piped one, stays an error."""
+    import io
+
+    from newsmoa.errors import Unfinished
+    from newsmoa.ingest.readers import read_stdin
+
+    whole = json.dumps({"id": "a", "text": ARTICLE})
+    path = tmp_path / "in.jsonl"
+    path.write_text(whole + '\n{"id": "b", "text": "시는', "utf-8")
+    good, bad = split(list(read_sources([str(path)])))
+    assert [g.id for g in good] == ["a"]
+    assert [(type(b), b.line) for b in bad] == [(Unfinished, 2)]
+    path.write_text(whole + "\n" + whole.replace('"a"', '"b"'), "utf-8")
+    assert [g.id for g in read_sources([str(path)])] == ["a", "b"]
+    path.write_text(whole + '\n{"id": "b"\n', "utf-8")
+    (bad,) = split(list(read_sources([str(path)])))[1]
+    assert not isinstance(bad, Unfinished) and bad.line == 2
+    (_, bad) = read_stdin(io.BytesIO((whole + '\n{"id": "b"').encode()))
+    assert isinstance(bad, InputError) and not isinstance(bad, Unfinished)
+
+
 def test_a_published_time_that_is_not_a_date_is_an_error_naming_the_line(tmp_path):
     """A time given in `published` places the article among its days: one that cannot be
     read is an error for its line (the others go on), not an undated article, nor the day of

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from newsmoa.errors import InputError, Skipped, UnsupportedInput
+from newsmoa.errors import InputError, Skipped, Unfinished, UnsupportedInput
 from newsmoa.extract.article import published_time
 from newsmoa.extract.html import page_url
 from newsmoa.ingest.compressed import read_plain
@@ -255,12 +255,14 @@ def read_file(path: Path) -> Iterator[Item]:
     except (OSError, zlib.error) as exc:  # a gzip file cut short or damaged too
         yield InputError(origin, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
-    yield from read_data(origin, suffix, data)
+    growing = not path.name.lower().endswith(GZIP_SUFFIX)  # (a gzip file is whole)
+    yield from read_data(origin, suffix, data, growing=growing)
 
 
-def read_data(origin: str, suffix: str, data: bytes) -> Iterator[Item]:
+def read_data(origin: str, suffix: str, data: bytes, *, growing: bool = False) -> Iterator[Item]:
     """The items of a file's (decompressed) bytes, read as its `suffix` (`kind_suffix`) says:
-    a file's on disk, or a member's of a zip archive."""
+    a file's on disk, or a member's of a zip archive. `growing`: a file on disk, which may
+    still be being written (`read_jsonl`)."""
     if suffix in FEED_SUFFIXES or (suffix in TEXT_SUFFIXES | HTML_SUFFIXES and is_saved_feed(data)):
         from newsmoa.ingest.web import Page, read_feed  # (web reads files' formats too)
 
@@ -272,7 +274,7 @@ def read_data(origin: str, suffix: str, data: bytes) -> Iterator[Item]:
     text = decode(origin, data)
     if isinstance(text, InputError):
         if suffix in JSONL_SUFFIXES and text.message == NOT_TEXT:  # some lines are not UTF-8
-            yield from read_jsonl_bytes(origin, data)
+            yield from read_jsonl_bytes(origin, data, growing=growing)
         else:
             yield text
         return
@@ -285,8 +287,8 @@ def read_data(origin: str, suffix: str, data: bytes) -> Iterator[Item]:
         yield from read_text(origin, text)
     elif page:  # (a saved page: the address it names is its URL)
         yield RawItem(origin=origin, html=text, url=page_url(text))
-    elif suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(origin, text)
+    elif suffix in JSONL_SUFFIXES:  # (a file a crawler may be appending to)
+        yield from read_jsonl(origin, text, growing=growing)
     else:
         yield from read_csv(origin, text, delimiter="\t" if suffix == ".tsv" else ",")
 
@@ -365,7 +367,12 @@ def _utf16_unmarked(data: bytes) -> str | None:
 
 
 def read_jsonl_bytes(
-    origin: str, data: bytes, *, keep_blank: bool = False, first_line: int = 1
+    origin: str,
+    data: bytes,
+    *,
+    keep_blank: bool = False,
+    first_line: int = 1,
+    growing: bool = False,
 ) -> Iterator[Item]:
     """`read_jsonl` of UTF-8 bytes, where a line that is not UTF-8 is an error of that line
     only, not of the file (the others are read as usual)."""
@@ -374,19 +381,26 @@ def read_jsonl_bytes(
     except UnicodeDecodeError:  # find the bad lines
         pass
     else:
-        yield from read_jsonl(origin, text, keep_blank=keep_blank, first_line=first_line)
+        yield from read_jsonl(
+            origin, text, keep_blank=keep_blank, first_line=first_line, growing=growing
+        )
         return
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()
+    unended = first_line + len(lines) - 1 if growing and not data.endswith(b"\n") else None
     for n, raw in enumerate(lines, start=first_line):
         try:
             line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield InputError(origin, not_utf8(exc), line=n)
+        except UnicodeDecodeError as exc:  # (a character cut in two at the end, too)
+            yield (
+                _unfinished(origin, n)
+                if n == unended
+                else InputError(origin, not_utf8(exc), line=n)
+            )
             continue
         if keep_blank or line.strip():
-            yield parse_line(n, line, origin)
+            yield _parsed(n, line, origin, last=n == unended)
 
 
 def read_text(origin: str, text: str) -> Iterator[Item]:
@@ -396,17 +410,43 @@ def read_text(origin: str, text: str) -> Iterator[Item]:
 
 
 def read_jsonl(
-    origin: str, text: str, *, keep_blank: bool = False, first_line: int = 1
+    origin: str,
+    text: str,
+    *,
+    keep_blank: bool = False,
+    first_line: int = 1,
+    growing: bool = False,
 ) -> Iterator[Item]:
     """One item per line; blank lines are skipped, or with `keep_blank` yield an error.
-    `first_line`: the number of the text's first line in its file (a tail read)."""
+    `first_line`: the number of the text's first line in its file (a tail read). `growing`:
+    the text is a file's, which may still be being written: a last line without its line
+    end that is not JSON (yet) is an `Unfinished` note, not an error (a whole object without
+    its line end is read)."""
     # Lines end at "\n" only: str.splitlines() would also break at U+2028/U+2029 inside strings.
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+        growing = False  # (every line has its end)
+    last = first_line + len(lines) - 1
     for n, line in enumerate(lines, start=first_line):
         if keep_blank or line.strip():
-            yield parse_line(n, line, origin)
+            yield _parsed(n, line, origin, last=growing and n == last)
+
+
+def _parsed(n: int, line: str, origin: str, *, last: bool) -> Item:
+    """`parse_line`, but a `last` line (without its line end) that is not JSON is unfinished."""
+    if last and json_line(n, line)[1] is not None:
+        return _unfinished(origin, n)
+    return parse_line(n, line, origin)
+
+
+def _unfinished(origin: str, n: int) -> Unfinished:
+    return Unfinished(
+        origin,
+        "the last line has no line end and is not whole JSON yet (still being written?): "
+        "left for the next run",
+        line=n,
+    )
 
 
 def parse_line(line_no: int, text: str, origin: str) -> Item:

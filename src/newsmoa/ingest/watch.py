@@ -272,9 +272,9 @@ class Poller:
         origin = path_name(path)
         text = decode(origin, whole)
         if isinstance(text, InputError):  # a line that is not UTF-8: an error of its own
-            yield from read_jsonl_bytes(origin, whole, first_line=old.lines + 1)
+            yield from read_jsonl_bytes(origin, whole, first_line=old.lines + 1, growing=True)
             return
-        yield from read_jsonl(origin, text, first_line=old.lines + 1)
+        yield from read_jsonl(origin, text, first_line=old.lines + 1, growing=True)
 
     def _forget_errors(self, origin: str) -> None:
         self._errors = {e for e in self._errors if not e.startswith(origin)}
