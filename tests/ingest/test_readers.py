@@ -175,6 +175,37 @@ def test_csv_with_korean_headers_and_cp949(tmp_path):
     assert item.origin == f"{path}:2"
 
 
+def test_a_csv_quote_left_open_is_an_error_on_the_line_it_opens(tmp_path):
+    """A body opening with `"` and not closed where it ends swallowed the rows under it,
+    silently (their outlets lost, their cells in its text); it is an error naming the line
+    the quote opens on, and the rows after the field are read. A body over several lines,
+    quoted as it should be, and a stray quote within one line stay read."""
+    head = "제목,언론사,날짜,본문\n"
+    row = "청솔군 {n},한빛뉴스,2026-11-24,청솔군은 {n}일 직매장을 열었다. 300여 품목을 판다.\n"
+    opened = '청솔군 개장,청솔일보,2026-11-24,"청솔군이 24일 직매장을 열었다. 농가가 참여한다.\n'
+    path = tmp_path / "in.csv"
+    path.write_text(
+        head
+        + opened
+        + '청솔군 "확대,한빛뉴스,2026-11-24,청솔군은 직매장을 열었다.\n'
+        + row.format(n=3),
+        "utf-8",
+    )
+    good, bad = split(list(read_sources([str(path)])))
+    assert [g.origin for g in good] == [f"{path}:4"]
+    assert [b.line for b in bad] == [2] and "lines 2-3 were read as one row" in bad[0].message
+    path.write_text(head + row.format(n=1) + opened + row.format(n=3), "utf-8")
+    good, bad = split(list(read_sources([str(path)])))
+    assert [g.origin for g in good] == [f"{path}:2"]
+    assert [b.line for b in bad] == [3] and "never closed" in bad[0].message
+    quoted = '청솔군 축제,들판뉴스,2026-11-25,"첫 문단이다.\n둘째 문단, ""축제"" 얘기다."\n'
+    stray = '청솔군 행사,들판뉴스,2026-11-25,"청솔군이 "행사"를 연다고 밝혔다."\n'
+    path.write_text(head + quoted + stray + row.format(n=3), "utf-8")
+    good, bad = split(list(read_sources([str(path)])))
+    assert not bad and [g.origin for g in good] == [f"{path}:{n}" for n in (2, 4, 5)]
+    assert good[0].text == '첫 문단이다.\n둘째 문단, "축제" 얘기다.'
+
+
 def test_csv_without_text_column(tmp_path):
     path = tmp_path / "in.csv"
     path.write_text("a,b\n1,2\n", "utf-8")

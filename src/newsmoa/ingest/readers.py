@@ -366,6 +366,37 @@ def _utf16_unmarked(data: bytes) -> str | None:
     return text if not controls else None
 
 
+def _broken_quote(lines: list[str], delimiter: str) -> tuple[int, int, bool] | None:
+    """Where a record read over several `lines` has a quoted field running over lines that
+    is not closed where a field ends (text after its closing quote, or no closing quote at
+    all): (its opening line, the line it ends on, counted from 0, and whether it closes);
+    None when each is whole.
+    Such a record swallowed the rows under it (an unbalanced quote: a black-box case)."""
+    text, i, line = "\n".join(lines), 0, 0
+    while (m := _FIELD_START.search(text, i)) is not None:
+        i = m.end()
+        if m.group() != '"' or (m.start() and text[m.start() - 1] not in (delimiter, "\n")):
+            if m.group() == "\n":
+                line += 1
+            continue
+        opened = line
+        while True:  # to the closing quote, past doubled ones
+            j = text.find('"', i)
+            if j < 0:
+                return (opened, len(lines) - 1, False) if text.count("\n", i) else None
+            line += text.count("\n", i, j)
+            i = j + 1
+            if not text.startswith('"', i):
+                break
+            i += 1
+        if line > opened and i < len(text) and text[i] not in (delimiter, "\n", "\r"):
+            return opened, line, True
+    return None
+
+
+_FIELD_START = re.compile(r'["\n]')
+
+
 def read_jsonl_bytes(
     origin: str,
     data: bytes,
@@ -613,6 +644,18 @@ def read_csv(origin: str, text: str, *, delimiter: str = ",") -> Iterator[Item]:
         except csv.Error as exc:  # the rest cannot be told apart into records
             yield InputError(origin, f"not CSV from here on: {exc}", line=reader.line_num)
             return
+        if reader.line_num > first and (
+            opened := _broken_quote(lines[first - 1 : reader.line_num], delimiter)
+        ):
+            at, end = first + opened[0], first + opened[1]
+            where = f"not closed where its field ends (line {end})" if opened[2] else "never closed"
+            yield InputError(
+                origin,
+                f"a quote opens a field here and is {where}: lines {at}-{end} were read as one "
+                'row and are not stored; a quote inside a field is written twice ("")',
+                line=at,
+            )
+            continue
         clean = {(k or "").strip().lower(): v for k, v in row.items()}
         obj = {field: clean.get(col) for field, col in mapping.items() if col}
         # (line: the record's first line; it was its last, which a quoted body of several
