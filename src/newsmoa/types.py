@@ -149,8 +149,19 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class DisagreementValue:
+    """One side of a disagreement; `unit`: a quantity's, as its facts give it (`원`), so a
+    side stated as a number (12000000000) says what it counts in."""
+
     value: Any
     sources: tuple[Source, ...]
+    unit: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"value": self.value}
+        if self.unit is not None:
+            out["unit"] = self.unit
+        out["sources"] = [s.to_json() for s in self.sources]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +181,7 @@ class Disagreement:
         out: dict[str, Any] = {
             "about": self.about,
             "kind": self.kind,
-            "values": [
-                {"value": v.value, "sources": [s.to_json() for s in v.sources]} for v in self.values
-            ],
+            "values": [v.to_json() for v in self.values],
         }
         if self.trend is not None:
             out["trend"] = self.trend

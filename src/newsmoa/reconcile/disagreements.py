@@ -935,13 +935,13 @@ def _joined(found: list[Disagreement]) -> list[Disagreement]:
         kinds[d.about] = d.kind
         values = by_about.setdefault(d.about, {})
         for v in d.values:
-            shown, sources = values.setdefault(compare.key(v.value), [v.value, []])
+            shown, sources, _ = values.setdefault(compare.key(v.value), [v.value, [], v.unit])
             sources.extend(s for s in v.sources if s not in sources)
     return [
         Disagreement(
             about,
             kinds[about],
-            tuple(DisagreementValue(v, tuple(srcs)) for v, srcs in values.values()),
+            tuple(DisagreementValue(v, tuple(srcs), unit) for v, srcs, unit in values.values()),
         )
         for about, values in by_about.items()
     ]
@@ -1107,11 +1107,14 @@ def _disagreement(
     if not values:
         return None
     quoted: dict[str, list[Source]] = {}
+    units: dict[str, str] = {}  # each side's unit: its first fact's (a quantity's)
     for v, fact, art in group:  # (an outlet saying less than one side stands on it)
         if (at := compare.side(v, values, covers)) is not None:
             quoted.setdefault(compare.key(at), []).extend(
                 quote(art, spans[art.id], src.start, src.end) for src in _spelling(fact, art)
             )
+            if kind == "quantity" and fact.unit:
+                units.setdefault(compare.key(at), fact.unit)
     if in_sentence:  # (a happening a story reports once is one claim however it is worded)
         contested = values
         values = _said_alike(values, quoted)
@@ -1125,7 +1128,8 @@ def _disagreement(
     out = []
     for value in sorted(values, key=lambda v: _order(kind, v)):
         sources = quoted.get(compare.key(value), [])
-        out.append(DisagreementValue(_shown(kind, value), tuple(sources)))
+        unit = units.get(compare.key(value))
+        out.append(DisagreementValue(_shown(kind, value), tuple(sources), unit))
     label = f"{about}{VS_RELEASE}" if against_release else about
     # (who attended a signing or a ceremony was counted once it was held: another count
     # there is a misreport, not a figure that rose as reports came in)

@@ -112,6 +112,9 @@ class FactOut(BaseModel):
 
 class DisagreementValueOut(BaseModel):
     value: Any
+    unit: str | None = Field(
+        None, description="a quantity's unit (`원`, `명`), as its facts give it; absent otherwise"
+    )
     sources: list[SourceOut]
 
 
