@@ -42,6 +42,25 @@ def client(db):
     return TestClient(create_app(str(db)))
 
 
+def test_search_says_which_matching_article_is_the_release(db, client):
+    """A client could not tell the release among the matches."""
+    for found in (
+        client.get("/api/search", params={"q": "태양광"}).json(),
+        json.loads(run(db, "search", "태양광", "--format", "json").stdout),
+    ):
+        (story,) = found
+        releases = {a["id"]: a["is_release"] for a in story["articles"]}
+        assert releases == {
+            "rel-1": True,
+            "https://chungsolherald.example/a/101": False,
+            "https://jeonbuk-ilbo.example/n/555": False,
+        }
+    table = run(db, "search", "태양광", env={"COLUMNS": "160"}).stdout
+    assert "청솔군 (release)" in table  # (as `stories --articles` marks it)
+    rows = run(db, "search", "태양광", "--format", "csv").stdout[1:].splitlines()
+    assert rows[0].endswith(",article_is_release") and rows[-1].endswith(",True")
+
+
 def test_each_side_of_a_disagreement_over_an_amount_names_its_unit(db, client):
     """The sides read 12000000000 and 15000000000, the unit only in `about`."""
     (row,) = json.loads(run(db, "stories", "--format", "json").stdout)

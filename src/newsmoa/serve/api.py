@@ -310,6 +310,7 @@ class MatchOut(BaseModel):
     outlet: str | None
     title: str
     published: str | None
+    is_release: bool = Field(False, description="the article is a press release")
     snippet: SnippetOut | None
 
 

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from newsmoa.serve.formats import format_option
-from newsmoa.serve.render import csv_cell, md_cell, table_text, table_time
+from newsmoa.serve.render import csv_cell, listed_outlet, md_cell, table_text, table_time
 from newsmoa.serve.span import cli_span, span_options
 from newsmoa.serve.view import plural, shown_zone
 from newsmoa.store.search import pieces
@@ -153,7 +153,7 @@ def _block(row: dict[str, Any], width: int) -> str:
         table.add_column(name, overflow="fold")
     for a in row["articles"]:
         cells = (
-            a["outlet"] or "-",
+            listed_outlet(a),
             table_time(a["published"]),
             a["title"],
             marked(a["snippet"], OPEN, CLOSE),
@@ -176,7 +176,7 @@ def _markdown(rows: list[dict[str, Any]]) -> str:
             snippet = marked(a["snippet"], "**", "**")
             out.append(
                 f"|  | ↳ {md_cell(a['title'])}: {md_cell(snippet)} | "
-                f"{table_time(a['published'])} | {md_cell(a['outlet'] or '-')} |  |"
+                f"{table_time(a['published'])} | {md_cell(listed_outlet(a))} |  |"
             )
     return "\n".join(out)
 
@@ -185,6 +185,7 @@ _CSV_COLUMNS = (
     "id", "title", "first_published", "outlets", "article_count", "title_match", "relevance",
     "matches",
     "article_id", "article_outlet", "article_published", "article_title", "snippet",
+    "article_is_release",
 )  # fmt: skip
 
 
@@ -203,6 +204,6 @@ def _csv(rows: list[dict[str, Any]]) -> str:
             snippet = a["snippet"]["text"] if a["snippet"] else None
             writer.writerow(
                 [*story, csv_cell(a["id"]), csv_cell(a["outlet"]), a["published"],
-                 csv_cell(a["title"]), csv_cell(snippet)]
+                 csv_cell(a["title"]), csv_cell(snippet), a.get("is_release", False)]
             )  # fmt: skip
     return "\ufeff" + buf.getvalue().rstrip("\n")

@@ -115,7 +115,7 @@ def listing(
             for a in (articles or {}).get(r["id"], []):
                 out.append(
                     f"|  | ↳ {md_cell(a['title'])} | {table_time(a['published'])} | "
-                    f"{md_cell(_listed_outlet(a))} ({md_cell(a['reporter'] or '-')}) |  |"
+                    f"{md_cell(listed_outlet(a))} ({md_cell(a['reporter'] or '-')}) |  |"
                     + ("  |" if placed else "")
                 )
         return "\n".join(out)
@@ -218,11 +218,11 @@ def _story_block(row: dict[str, Any], articles: list[dict[str, Any]], width: int
     for a in articles:
         reuse = "-" if a.get("reuse") is None else f"{a['reuse']:.2f}"
         when, reporter = table_time(a["published"]), a["reporter"] or "-"
-        _row(table, _listed_outlet(a), when, reporter, reuse, a["title"])
+        _row(table, listed_outlet(a), when, reporter, reuse, a["title"])
     return table_text(table, width)
 
 
-def _listed_outlet(article: dict[str, Any]) -> str:
+def listed_outlet(article: dict[str, Any]) -> str:
     """An article's outlet in a listing, a press release marked as `show` marks it."""
     outlet = article["outlet"] or "-"
     return f"{outlet} (release)" if article.get("is_release") else outlet

@@ -488,17 +488,19 @@ def result(
     summary: Mapping[str, Any],
     story: Found,
     found: Sequence[ArticleHit],
-    texts: Mapping[str, tuple[str, str, str | None, str | None]],
+    texts: Mapping[str, tuple[str, str, str | None, str | None, bool]],
     terms: Sequence[str],
 ) -> dict[str, Any]:
     """One story found, as listings give a story ({id, title, first_published, outlets,
     article_count}) with `title_match`, `relevance` (its best article's), `matches` (how
     many of its articles hold every term) and `articles`: the first `SHOWN_ARTICLES` of
-    `found` (newest first), each {id, outlet, title, published, snippet} (`texts`: id ->
-    (title, body, outlet, published))."""
+    `found` (newest first), each {id, outlet, title, published, is_release, snippet} (`texts`:
+    id -> (title, body, outlet, published, is_release))."""
     shown = []
     for hit in found[:SHOWN_ARTICLES]:
-        title, body, outlet, published = texts.get(hit.id, (hit.title, "", None, None))
+        title, body, outlet, published, release = texts.get(
+            hit.id, (hit.title, "", None, None, False)
+        )
         cut = snippet(body, terms) or snippet(title, terms)
         shown.append(
             {
@@ -506,6 +508,7 @@ def result(
                 "outlet": outlet,
                 "title": title,
                 "published": published,
+                "is_release": release,
                 "snippet": cut.to_json() if cut else None,
             }
         )

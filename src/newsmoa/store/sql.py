@@ -773,14 +773,17 @@ class SQLStore:
             r[0]: {**_summary(r), "first_ts": r[5]} for r in self._rows_in(query, sorted(stories))
         }
 
-    def _texts_of(self, ids: Sequence[str]) -> dict[str, tuple[str, str, str | None, str | None]]:
-        """(title, body, outlet, published) of the articles `ids`, their words as written
-        (`search.words`: the searched ones are folded)."""
+    def _texts_of(
+        self, ids: Sequence[str]
+    ) -> dict[str, tuple[str, str, str | None, str | None, bool]]:
+        """(title, body, outlet, published, is_release) of the articles `ids`, their words as
+        written (`search.words`: the searched ones are folded)."""
         query = "SELECT id, doc, outlet, published FROM articles WHERE id IN ({marks})"
         return {
-            aid: (*words(codec.article_from_json(json.loads(doc))), outlet, published)
+            aid: (*words(article := codec.article_from_json(json.loads(doc))), outlet, published,
+                  article.is_release)
             for aid, doc, outlet, published in self._rows_in(query, ids)
-        }
+        }  # fmt: skip
 
     def changed_at(self, stories: Sequence[str]) -> dict[str, str]:
         query = "SELECT id, updated_at FROM stories WHERE id IN ({marks})"
