@@ -73,3 +73,8 @@ def test_each_side_of_a_disagreement_over_an_amount_names_its_unit(db, client):
             (12000000000, "원"),
             (15000000000, "원"),
         ]
+
+
+def test_stories_in_jsonl_with_no_story_write_no_line(db):
+    assert run(db, "stories", "--since", "2030-01-01", "--format", "jsonl").stdout == ""
+    assert run(db, "stories", "--since", "2030-01-01", "--format", "json").stdout == "[]\n"

@@ -560,7 +560,8 @@ def stories(
                 f" (--defer-analysis); `newsmoa show {unbuilt[0]}` builds it",
                 err=True,
             )
-    click.echo(render.listing(rows, fmt, articles=by_story, width=_width()))
+    if text := render.listing(rows, fmt, articles=by_story, width=_width()):
+        click.echo(text)  # (no story in jsonl: no line, not a blank one)
 
 
 def no_such_outlet(store: Store, outlet: str | None, what: str) -> bool:
