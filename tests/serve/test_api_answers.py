@@ -78,3 +78,14 @@ def test_each_side_of_a_disagreement_over_an_amount_names_its_unit(db, client):
 def test_stories_in_jsonl_with_no_story_write_no_line(db):
     assert run(db, "stories", "--since", "2030-01-01", "--format", "jsonl").stdout == ""
     assert run(db, "stories", "--since", "2030-01-01", "--format", "json").stdout == "[]\n"
+
+
+def test_search_without_q_is_refused_as_a_blank_q_is(client):
+    """A missing `q` got FastAPI's list of `Field required`, a blank one a plain sentence."""
+    missing, blank = client.get("/api/search"), client.get("/api/search", params={"q": " "})
+    assert missing.status_code == blank.status_code == 422
+    assert (
+        missing.json()
+        == blank.json()
+        == {"detail": "give words to search for (a phrase in double quotes)"}
+    )

@@ -330,16 +330,17 @@ def search_stories(
     store: StoreDep,
     response: Response,
     q: Annotated[
-        str,
+        str | None,
         Query(
             max_length=500,
-            description="words an article must all hold (as parts of words: 완주 finds 완주군은;"
+            description="required (missing or blank: 422 with a plain `detail`, as `q=` gets):"
+            " words an article must all hold (as parts of words: 완주 finds 완주군은;"
             " a word's own particle dropped, 청솔군은 finds 청솔군이; 김민수 finds 김 민수;"
             " 4512억원 finds 4,512억원),"
             ' a "quoted phrase" as written, none after "-" or NOT (-축제), one of words'
             " joined by OR (협약 OR 협정); case is ignored",
         ),
-    ],
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=OFFSET)] = 0,
     outlet: Annotated[str | None, Query(description="only this outlet's articles")] = None,
@@ -352,7 +353,7 @@ def search_stories(
     more after it carries `Link: <...>; rel="next"`."""
     lo, hi = span_of(since, until)
     try:
-        asked = parsed(q, outlet=outlet or None, since=lo, until=hi)
+        asked = parsed(q or "", outlet=outlet or None, since=lo, until=hi)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
     return _paged(
