@@ -61,6 +61,55 @@ def test_search_says_which_matching_article_is_the_release(db, client):
     assert rows[0].endswith(",article_is_release") and rows[-1].endswith(",True")
 
 
+def test_search_without_q_is_refused_as_a_blank_q_is(client):
+    """A missing `q` got FastAPI's list of `Field required`, a blank one a plain sentence."""
+    missing, blank = client.get("/api/search"), client.get("/api/search", params={"q": " "})
+    assert missing.status_code == blank.status_code == 422
+    assert (
+        missing.json()
+        == blank.json()
+        == {"detail": "give words to search for (a phrase in double quotes)"}
+    )
+
+
+def test_an_outlet_the_store_lacks_is_a_404_naming_those_it_has(db, client):
+    """`?outlet=` with a typo answered `200 []`, as if the outlet had carried nothing."""
+    for url, what, q in (
+        ("/api/stories", "stories", {}),
+        ("/api/search", "articles", {"q": "협약"}),
+    ):
+        answer = client.get(url, params={**q, "outlet": "청솔일보"})
+        assert answer.status_code == 404
+        assert answer.json() == {"detail": f"no {what} from '청솔일보'; {OUTLETS}"}
+    assert client.get("/feed.atom", params={"outlet": "청솔일보"}).status_code == 404
+    said = run(db, "stories", "--outlet", "청솔일보").stderr
+    assert f"note: no stories from '청솔일보'; {OUTLETS}" in said  # (the CLI's words)
+    assert "story" not in run(db, "stories", "--outlet", "청솔일보").stdout  # (no empty table)
+
+
+def test_an_outlet_is_matched_whatever_the_case_of_its_letters(db, client):
+    """`--outlet "chungsol herald"` found nothing of `Chungsol Herald`."""
+    (row,) = json.loads(
+        run(db, "stories", "--outlet", "chungsol herald", "--format", "json").stdout
+    )
+    (found,) = json.loads(
+        run(db, "search", "태양광", "--outlet", "CHUNGSOL HERALD", "--format", "json").stdout
+    )
+    assert [a["outlet"] for a in found["articles"]] == ["Chungsol Herald"]
+    assert [r["id"] for r in client.get("/api/stories?outlet=chungsol herald").json()] == [
+        row["id"]
+    ]
+    (api,) = client.get("/api/search", params={"q": "태양광", "outlet": "chungsol HERALD"}).json()
+    assert [a["outlet"] for a in api["articles"]] == ["Chungsol Herald"]
+    feed = client.get("/feed.atom", params={"outlet": "chungsol herald"}).text
+    assert "<title>newsmoa: stories carried by Chungsol Herald</title>" in feed
+
+
+def test_stories_in_jsonl_with_no_story_write_no_line(db):
+    assert run(db, "stories", "--since", "2030-01-01", "--format", "jsonl").stdout == ""
+    assert run(db, "stories", "--since", "2030-01-01", "--format", "json").stdout == "[]\n"
+
+
 def test_each_side_of_a_disagreement_over_an_amount_names_its_unit(db, client):
     """The sides read 12000000000 and 15000000000, the unit only in `about`."""
     (row,) = json.loads(run(db, "stories", "--format", "json").stdout)
@@ -73,19 +122,3 @@ def test_each_side_of_a_disagreement_over_an_amount_names_its_unit(db, client):
             (12000000000, "원"),
             (15000000000, "원"),
         ]
-
-
-def test_stories_in_jsonl_with_no_story_write_no_line(db):
-    assert run(db, "stories", "--since", "2030-01-01", "--format", "jsonl").stdout == ""
-    assert run(db, "stories", "--since", "2030-01-01", "--format", "json").stdout == "[]\n"
-
-
-def test_search_without_q_is_refused_as_a_blank_q_is(client):
-    """A missing `q` got FastAPI's list of `Field required`, a blank one a plain sentence."""
-    missing, blank = client.get("/api/search"), client.get("/api/search", params={"q": " "})
-    assert missing.status_code == blank.status_code == 422
-    assert (
-        missing.json()
-        == blank.json()
-        == {"detail": "give words to search for (a phrase in double quotes)"}
-    )

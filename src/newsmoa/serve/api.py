@@ -21,6 +21,7 @@ test checks that stored documents validate against them).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -33,6 +34,7 @@ from newsmoa.codec import summary_to_json
 from newsmoa.errors import NotFound
 from newsmoa.pipeline import story_document
 from newsmoa.serve.ids import story_id as named_story
+from newsmoa.serve.outlets import outlet_named, unknown_outlet
 from newsmoa.serve.placements import with_placements
 from newsmoa.serve.span import span
 from newsmoa.serve.view import public, shown_zone, with_disputes
@@ -260,6 +262,27 @@ OFFSET = "skip this many first (the next page: the `Link` header gives it)"
 STORY_ID = "a story's id, or its start from 6 characters (answered by a redirect to the id)"
 
 
+OUTLET_IS = (
+    " (its letters in any case: `chungsol herald` is `Chungsol Herald`; one the store has"
+    " none of answers 404 naming those it has)"
+)
+UNKNOWN_OUTLET: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut, "description": "an `outlet` the store has none of"}
+}
+
+
+def outlet_of(store: Store, outlet: str | None, what: str) -> str | None:
+    """`?outlet=` as the store names it (`serve.outlets`: case ignored); a 404 naming the
+    store's outlets when it has none so named (a typo answered `200 []` as if the outlet
+    had carried nothing), in the words of the CLI's note (`no stories from 'x'; …`)."""
+    if not outlet:
+        return None
+    known = store.outlets()
+    if (name := outlet_named(known, outlet)) is None:
+        raise HTTPException(404, unknown_outlet(known, outlet, what))
+    return name
+
+
 def span_of(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
     """`?since=&until=` as [start, end) (`serve.span`); 422 naming what is wrong."""
     try:
@@ -268,23 +291,31 @@ def span_of(since: str | None, until: str | None) -> tuple[datetime | None, date
         raise HTTPException(422, str(exc)) from exc
 
 
-@router.get("/stories", response_model=list[StoryListedOut], summary="Stories, newest first")
+@router.get(
+    "/stories",
+    response_model=list[StoryListedOut],
+    summary="Stories, newest first",
+    responses=UNKNOWN_OUTLET,
+)
 def list_stories(
     request: Request,
     store: StoreDep,
     response: Response,
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=OFFSET)] = 0,
-    outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
+    outlet: Annotated[
+        str | None, Query(description="only stories this outlet carried" + OUTLET_IS)
+    ] = None,
     since: Annotated[str | None, Query(description=SINCE)] = None,
     until: Annotated[str | None, Query(description=UNTIL)] = None,
 ) -> list[dict[str, Any]]:
     """One row per story; a page with more after it carries `Link: <...>; rel="next"`."""
     lo, hi = span_of(since, until)
+    outlet = outlet_of(store, outlet, "stories")
     rows = [
         summary_to_json(r)
         for r in store.story_summaries(
-            limit=limit + 1, offset=offset, outlet=outlet or None, since=lo, until=hi
+            limit=limit + 1, offset=offset, outlet=outlet, since=lo, until=hi
         )
     ]
     return with_placements(store, _paged(request, response, rows, limit, offset))
@@ -324,7 +355,12 @@ class FoundOut(StorySummaryOut):
     articles: list[MatchOut] = Field(description="the first matching articles, newest first")
 
 
-@router.get("/search", response_model=list[FoundOut], summary="Stories holding words")
+@router.get(
+    "/search",
+    response_model=list[FoundOut],
+    summary="Stories holding words",
+    responses=UNKNOWN_OUTLET,
+)
 def search_stories(
     request: Request,
     store: StoreDep,
@@ -343,7 +379,9 @@ def search_stories(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=OFFSET)] = 0,
-    outlet: Annotated[str | None, Query(description="only this outlet's articles")] = None,
+    outlet: Annotated[
+        str | None, Query(description="only this outlet's articles" + OUTLET_IS)
+    ] = None,
     since: Annotated[str | None, Query(description="only articles published from then")] = None,
     until: Annotated[str | None, Query(description=UNTIL)] = None,
 ) -> list[dict[str, Any]]:
@@ -356,6 +394,7 @@ def search_stories(
         asked = parsed(q or "", outlet=outlet or None, since=lo, until=hi)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
+    asked = replace(asked, outlet=outlet_of(store, outlet, "articles"))
     return _paged(
         request, response, store.search(asked, limit=limit + 1, offset=offset), limit, offset
     )

@@ -27,6 +27,7 @@ from newsmoa import settings
 from newsmoa.errors import ConfigError, NewsmoaError
 from newsmoa.serve import render
 from newsmoa.serve.formats import format_option
+from newsmoa.serve.outlets import outlet_named, unknown_outlet
 from newsmoa.serve.span import cli_span, span_options
 from newsmoa.serve.view import plural
 
@@ -491,7 +492,9 @@ def watch(
     default=None,
     help="At most this many stories, newest first.",
 )
-@click.option("--outlet", default=None, help="Only stories this outlet carried.")
+@click.option(
+    "--outlet", default=None, help="Only stories this outlet carried (its letters in any case)."
+)
 @span_options("stories first published")
 @click.option(
     "--articles",
@@ -521,14 +524,16 @@ def stories(
 
     lo, hi = cli_span(since, until, shown_zone())
     store = _store(ctx)
+    outlet, known = outlet_asked(store, outlet, "stories")
     rows = with_placements(
         store, store.story_summaries(limit=limit, outlet=outlet, since=lo, until=hi)
     )
-    if not rows and not no_such_outlet(store, outlet, "stories") and fmt in ("table", "md"):
-        # (an empty table said nothing)
+    if not rows and fmt in ("table", "md"):  # (an empty table said nothing)
         asked = " ".join(f"--{k} {v}" for k, v in (("outlet", outlet), ("since", since),
                                                     ("until", until)) if v)  # fmt: skip
-        click.echo(f"no stories{' with ' + asked if asked else ' in the store yet'}.", err=True)
+        if known:  # (an outlet the store lacks had its note)
+            said = " with " + asked if asked else " in the store yet"
+            click.echo(f"no stories{said}.", err=True)
         return
     by_story = None
     if articles:  # from the articles, not the stories' documents (a deferred one is not built)
@@ -564,14 +569,17 @@ def stories(
         click.echo(text)  # (no story in jsonl: no line, not a blank one)
 
 
-def no_such_outlet(store: Store, outlet: str | None, what: str) -> bool:
-    """When `outlet` is none of the store's outlets (a typo?), say so on stderr with the
-    ones it has (`no stories from …`, `no articles from …`); whether it said so."""
-    if not outlet or outlet in (known := store.outlets()):
-        return False
-    named = ", ".join(known) or "none"
-    click.echo(f"note: no {what} from {outlet!r}; the store's outlets: {named}", err=True)
-    return True
+def outlet_asked(store: Store, outlet: str | None, what: str) -> tuple[str | None, bool]:
+    """`--outlet` as the store names it (case ignored: `serve.outlets`), and whether the
+    store has it; when it has not (a typo?), say so on stderr with the ones it has (`no
+    stories from …`, `no articles from …`), as the API's 404 does."""
+    if not outlet:
+        return None, True
+    known = store.outlets()
+    if (name := outlet_named(known, outlet)) is not None:
+        return name, True
+    click.echo(f"note: {unknown_outlet(known, outlet, what)}", err=True)
+    return outlet, False
 
 
 def _width() -> int:

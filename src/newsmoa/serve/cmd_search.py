@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -24,7 +25,9 @@ OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
 
 @click.command(context_settings={"ignore_unknown_options": True})  # -축제: a word left out
 @click.argument("query", nargs=-1, required=True)
-@click.option("--outlet", default=None, help="Only this outlet's articles.")
+@click.option(
+    "--outlet", default=None, help="Only this outlet's articles (its letters in any case)."
+)
 @span_options("articles published")
 @click.option(
     "--limit",
@@ -70,7 +73,7 @@ def search(
 
     Example: newsmoa search 완주군 협약 --since 2024-01-01 --format md
     """
-    from newsmoa.serve.cli import _store, _width, no_such_outlet
+    from newsmoa.serve.cli import _store, _width, outlet_asked
     from newsmoa.store.search import query as parsed
 
     # an option mistyped, not a word left out: `--outlets`, or a short one (`-n 5`; a
@@ -83,13 +86,13 @@ def search(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="QUERY") from exc
     store = _store(ctx)
+    outlet, _ = outlet_asked(store, outlet, "articles")  # (as the store names it)
+    asked = replace(asked, outlet=outlet)
     found = store.search(asked, limit=limit + 1, offset=offset)  # (one more: is there more?)
     more, found = len(found) > limit, found[:limit]
     if not found and offset and fmt in ("table", "md"):
         click.echo(f"no more stories: fewer than {offset + 1} hold the words.", err=True)
         return
-    if not found:
-        no_such_outlet(store, outlet, "articles")
     if not found and fmt in ("table", "md"):
         said = " ".join(
             [

@@ -27,7 +27,7 @@ from fastapi.responses import RedirectResponse, Response
 from newsmoa import codec
 from newsmoa.errors import NotFound
 from newsmoa.pipeline import story_document
-from newsmoa.serve.api import StoreDep
+from newsmoa.serve.api import UNKNOWN_OUTLET, StoreDep, outlet_of
 from newsmoa.serve.ids import story_id as named_story
 from newsmoa.serve.view import labels, language, web_link
 from newsmoa.store.base import Store
@@ -103,7 +103,7 @@ def atom(
     feed = ET.Element(f"{{{ATOM}}}feed", {LANG: "en"})
     if outlet:
         _add(feed, "id", f"urn:newsmoa:stories:outlet:{quote(outlet, safe='')}")
-        _add(feed, "title", f"newsmoa: stories {outlet} carried")
+        _add(feed, "title", f"newsmoa: stories carried by {outlet}")
     else:
         _add(feed, "id", "urn:newsmoa:stories")
         _add(feed, "title", "newsmoa: stories")
@@ -174,7 +174,8 @@ def _dated(article: Article) -> dict[str, Any]:
         200: {
             "content": {"application/atom+xml": {}},
             "description": "an Atom 1.0 feed, newest story first",
-        }
+        },
+        **UNKNOWN_OUTLET,
     },
 )
 def feed(
@@ -183,11 +184,13 @@ def feed(
     limit: Annotated[int, Query(ge=1, le=500, description="the newest this many stories")] = 50,
     outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
 ) -> Response:
-    """The newest stories as Atom entries."""
-    rows = store.story_summaries(limit=limit, outlet=outlet or None)
+    """The newest stories as Atom entries; of one outlet (its letters in any case), a feed
+    of its own, and 404 for an outlet the store has none of (as `/api/stories?outlet=`)."""
+    outlet = outlet_of(store, outlet, "stories")
+    rows = store.story_summaries(limit=limit, outlet=outlet)
     docs = entries(store, rows)
     base = str(request.base_url).rstrip("/")
-    body = atom(docs, base=base, self_url=str(request.url), outlet=outlet or None)
+    body = atom(docs, base=base, self_url=str(request.url), outlet=outlet)
     headers = {"Last-Modified": last_modified(docs)} if docs else None
     return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
 

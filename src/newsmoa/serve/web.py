@@ -37,6 +37,7 @@ from newsmoa.serve.api_corrections import (
 from newsmoa.serve.api_doubts import MAX_DAYS, recent, window
 from newsmoa.serve.ids import MIN_PREFIX
 from newsmoa.serve.ids import story_id as named_story
+from newsmoa.serve.outlets import outlet_named
 from newsmoa.serve.placements import with_placements
 from newsmoa.serve.span import span
 from newsmoa.serve.view import (
@@ -97,6 +98,8 @@ def story_list(
     articles hold its words (`/api/search`), each with its matching articles and their
     snippets, the words marked."""
     outlet, q = outlet or None, q.strip()
+    if outlet:  # as the store names it, its letters in any case (as `/api/stories` takes it)
+        outlet = outlet_named(store.outlets(), outlet) or outlet
     error = None
     try:
         lo, hi = span(since, until, shown_zone())
