@@ -101,6 +101,8 @@ def test_an_outlet_is_matched_whatever_the_case_of_its_letters(db, client):
     ]
     (api,) = client.get("/api/search", params={"q": "태양광", "outlet": "chungsol HERALD"}).json()
     assert [a["outlet"] for a in api["articles"]] == ["Chungsol Herald"]
+    assert len(client.get("/api/stories", params={"outlet": " Chungsol Herald "}).json()) == 1
+    assert len(client.get("/api/stories", params={"outlet": " "}).json()) == 1  # (none asked)
     feed = client.get("/feed.atom", params={"outlet": "chungsol herald"}).text
     assert "<title>newsmoa: stories carried by Chungsol Herald</title>" in feed
 

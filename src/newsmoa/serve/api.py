@@ -275,7 +275,7 @@ def outlet_of(store: Store, outlet: str | None, what: str) -> str | None:
     """`?outlet=` as the store names it (`serve.outlets`: case ignored); a 404 naming the
     store's outlets when it has none so named (a typo answered `200 []` as if the outlet
     had carried nothing), in the words of the CLI's note (`no stories from 'x'; …`)."""
-    if not outlet:
+    if not outlet or not outlet.strip():  # (`?outlet=` blank: none asked, as the web list)
         return None
     known = store.outlets()
     if (name := outlet_named(known, outlet)) is None:

@@ -573,7 +573,7 @@ def outlet_asked(store: Store, outlet: str | None, what: str) -> tuple[str | Non
     """`--outlet` as the store names it (case ignored: `serve.outlets`), and whether the
     store has it; when it has not (a typo?), say so on stderr with the ones it has (`no
     stories from …`, `no articles from …`), as the API's 404 does."""
-    if not outlet:
+    if not outlet or not outlet.strip():  # (--outlet "": none asked)
         return None, True
     known = store.outlets()
     if (name := outlet_named(known, outlet)) is not None:

@@ -27,7 +27,7 @@ from fastapi.responses import RedirectResponse, Response
 from newsmoa import codec
 from newsmoa.errors import NotFound
 from newsmoa.pipeline import story_document
-from newsmoa.serve.api import UNKNOWN_OUTLET, StoreDep, outlet_of
+from newsmoa.serve.api import OUTLET_IS, UNKNOWN_OUTLET, StoreDep, outlet_of
 from newsmoa.serve.ids import story_id as named_story
 from newsmoa.serve.view import labels, language, web_link
 from newsmoa.store.base import Store
@@ -182,7 +182,9 @@ def feed(
     request: Request,
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=500, description="the newest this many stories")] = 50,
-    outlet: Annotated[str | None, Query(description="only stories this outlet carried")] = None,
+    outlet: Annotated[
+        str | None, Query(description="only stories this outlet carried" + OUTLET_IS)
+    ] = None,
 ) -> Response:
     """The newest stories as Atom entries; of one outlet (its letters in any case), a feed
     of its own, and 404 for an outlet the store has none of (as `/api/stories?outlet=`)."""

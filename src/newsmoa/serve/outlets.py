@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 def outlet_named(known: Sequence[str], asked: str) -> str | None:
     """The outlet among `known` (the store's) that `asked` names: itself, else the first
-    equal to it but for case (`casefold`: Latin letters; Korean has none); None when no
-    outlet is."""
+    equal to it but for case (`casefold`: Latin letters; Korean has none) and the spaces
+    around it (pasted from a page); None when no outlet is."""
     if asked in known:
         return asked
-    folded = asked.casefold()
+    folded = asked.strip().casefold()
     return next((name for name in known if name.casefold() == folded), None)
 
 
