@@ -11,7 +11,7 @@ such a date is listed, never corrected.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from newsmoa.facts.calendar import missing_day
@@ -30,15 +30,7 @@ class NoSuchDay:
     last: int  # the month's last day: 30 (of the year written, else 29 for February)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "article": self.article,
-            "start": self.start,
-            "end": self.end,
-            "words": self.words,
-            "month": self.month,
-            "day": self.day,
-            "last": self.last,
-        }
+        return asdict(self)
 
 
 def no_such_days(doc: Mapping[str, Any]) -> list[NoSuchDay]:

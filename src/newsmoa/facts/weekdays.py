@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from functools import cache
 from typing import Any
@@ -33,15 +33,7 @@ class WrongWeekday:
     actual: str  # the date's weekday, in the same language: 토요일
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "article": self.article,
-            "start": self.start,
-            "end": self.end,
-            "words": self.words,
-            "day": self.day,
-            "written": self.written,
-            "actual": self.actual,
-        }
+        return asdict(self)
 
 
 @cache
