@@ -816,8 +816,9 @@ def _lede_dates_against_release(
     news, so one date of one happening in each is one claim; a date an outlet adds later
     (`지난 3월에도 … 실시했다`) is not asked, nor one a lede states two of, nor a day read
     from another (이날, 사흘 뒤), nor one of the past. Korean ledes only: an English lede's
-    `will build …, officials said Tuesday` reads the saying's weekday ahead (`facts.dates_en`
-    carries a clause's tense to the next), a day the release's `announced Tuesday` is not."""
+    `will build …, officials said Tuesday` read the saying's weekday ahead until
+    `facts.dates_en` took a day right after a saying word for the saying's; English ledes
+    are not compared yet (not measured)."""
 
     def single(of: Article) -> dict[tuple[str, str], Fact]:
         found: dict[tuple[str, str], dict[Any, Fact]] = {}
