@@ -1475,6 +1475,26 @@ def test_a_text_labelled_a_release_and_signed_by_no_outlet_is_a_release():
     assert isinstance(pasted, Article) and not pasted.is_release
 
 
+def test_a_clippings_own_stamp_dates_it_under_a_blogs_date_line():
+    """A blog's date line (`2026. 11. 27. 8:30 솔뫼 이웃 블로그/생활정보`, naming no one)
+    over a clipping it pasted with its stamp (`[청솔일보] 2026-11-24 15:20`): the clipping is
+    dated and named by its own stamp, not by the blog's day; a blog post alone takes its
+    line's time."""
+    blog = "2026. 11. 27. 8:30 솔뫼 이웃 블로그/생활정보\n\n"
+    clip = (
+        "청솔군, 스마트팜 단지 협약\n[청솔일보] 2026-11-24 15:20\n\n"
+        "청솔군은 24일 한빛농업기술원과 스마트팜 단지 조성 업무협약을 체결했다고 밝혔다. "
+        "양 기관은 2027년까지 120억원을 들인다.\n"
+    )
+    a = extract(RawItem(origin="b.txt", text=blog + clip))
+    assert isinstance(a, Article) and a.outlet == "청솔일보"
+    assert a.published is not None and a.published.isoformat() == "2026-11-24T15:20:00+09:00"
+    post = "어제 청솔군 축제에 다녀왔다. 사람이 정말 많았고 음식도 맛있었다. 또 가고 싶다.\n"
+    b = extract(RawItem(origin="c.txt", text=f"축제 이야기\n\n{blog}{post}"))
+    assert isinstance(b, Article) and b.outlet is None
+    assert b.published is not None and b.published.isoformat() == "2026-11-27T08:30:00+09:00"
+
+
 def test_a_headline_glued_onto_the_lead_leaves_the_text():
     """A crawler glued the headline onto the lead's first word (`…업무협약 체결2단계 사업은
     …`): with the title given, or the headline on the line above, it stayed the story's

@@ -227,6 +227,8 @@ def test_a_stamps_bracketed_byline_names_its_reporter(line, outlet, reporter):
         "[2026.11.24 15:20] 청솔군 행사",
         "(2026.11.24 15:20 예정)",
         "청솔일보 | 2026.11.24 15:20 | 정치",  # a section's label: no bar of the page's
+        "2026. 11. 27. 8:30 군은 1/2을 지원했다.",  # a sentence with a slash, not a blog's line
+        "2026. 11. 27. 솔뫼 이웃 블로그/생활정보",  # a blog's line gives its time
     ],
 )
 def test_what_is_no_stamp(line):
@@ -246,3 +248,29 @@ def test_a_time_or_a_label_in_brackets():
     assert when("[승인] 2026.03.14 17:25") == ["2026-03-14T17:25:00+09:00"]
     assert when("【입력】 2026.03.14 (오후 5:25)") == ["2026-03-14T17:25:00+09:00"]
     assert when("입력 2026.03.14 (14:00~16:00)") == ["2026-03-14T00:00:00+09:00"]
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        (
+            "2026. 11. 27. 8:30 솔뫼 이웃 블로그/생활정보",
+            datetime(2026, 11, 27, 8, 30, tzinfo=SEOUL),
+        ),
+        ("2015. 3. 20. 16:54전북 소식/완주군 소식", datetime(2015, 3, 20, 16, 54, tzinfo=SEOUL)),
+    ],
+)
+def test_a_blogs_date_line_is_a_stamp(line, when):
+    """A blog post's date line, its time (the hour without its zero) then the blog's name
+    and category: the post was undated, and its `어제` unresolved (a black-box case)."""
+    from newsmoa.extract.article import extract
+    from newsmoa.types import RawItem
+
+    found = stamp(line)
+    assert found is not None and found.at == 0 and found.outlet is None
+    text = (
+        f"솔뫼면 김장나눔 행사 다녀왔어요\n\n{line}\n\n"
+        "어제 솔뫼면 행정복지센터 앞에서 김장나눔 행사가 열렸어요.\n\n"
+        "주민 80여 명이 모여 김치 500포기를 담가 홀몸 어르신 200가구에 전달했다고 합니다.\n"
+    )
+    assert extract(RawItem(origin="b.txt", text=text)).published == when

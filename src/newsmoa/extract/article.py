@@ -394,6 +394,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
     in_body = False
     stamp: datetime | None = None
     stamp_timed = False  # whether the stamp wrote a time with its date
+    # whether the stamp names whose it is: a blog's own date line names no one, and the
+    # clipping it pasted under it, stamped `[청솔일보] 2026-11-24 15:20`, is dated by its own
+    stamp_named = True
     # a stamp under the body (`[뉴스1] 2024.06.03 13:20` closing a clipping): its time and
     # outlet, when no date stands above (such a clipping was undated: a black-box case)
     foot: tuple[datetime | None, str | None, bool] | None = None
@@ -491,8 +494,12 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 in_body, listed, listing = True, [], True
                 continue
         elif kind is Kind.DATED:
-            found = stamp_of(text) if stamp is None else None
+            found = stamp_of(text) if stamp is None or not stamp_named else None
+            named = found is not None and bool(found.at or found.outlet or found.reporter)
+            if found is not None and stamp is not None and not named:
+                found = None  # (a second stamp naming no one: the first stands)
             if found is not None and not in_body:  # a line that is only a date and time,
+                stamp_named = named
                 stamp = parse_datetime(text[found.at :], tz=tz)  # maybe after a mark
                 parts.stamped = found.outlet  # (`[한빛일보] 2024.06.03`: its outlet)
                 parts.reporter = parts.reporter or found.reporter  # (`[…=한도윤 기자] …`)

@@ -199,7 +199,7 @@ def stamp(line: str) -> Stamp | None:
     at = mark.end() if mark else 0
     dm = DATETIME_RE.fullmatch(line, at) or _dated_weekday(line, at)
     if dm is None:
-        return _bracketed(line) or _info_bar(line)
+        return _bracketed(line) or _info_bar(line) or _blog_line(line)
     byline = _mark_byline(mark) if mark else None
     outlet, reporter = (byline.outlet, byline.reporter) if byline else (None, None)
     named = mark and (mark["named"] or mark["bar"] == ",")
@@ -259,6 +259,20 @@ def _info_bar(line: str) -> Stamp | None:
     if not (outlet or reporter) or not (known or dm["H"]):
         return None
     return Stamp(line.index(inner) + dm.start(), outlet, reporter)
+
+
+# a blog post's date line: its date and time (the hour maybe without its zero), then the
+# blog's name and category, apart by a slash (`2026. 11. 27. 8:30 솔뫼 이웃 블로그/생활정보`,
+# `2015. 3. 20. 16:54전북 소식/완주군 소식`): the post was undated
+_BLOG_TAIL = re.compile(r"\s*[^\s/.!?][^/.!?]{0,29}/[^/.!?]{1,30}")
+
+
+def _blog_line(line: str) -> Stamp | None:
+    """The stamp a blog post's date line is, else None."""
+    dm = DATETIME_RE.match(line)
+    if dm is None or dm["M"] is None or not _BLOG_TAIL.fullmatch(line, dm.end()):
+        return None
+    return Stamp(0)
 
 
 def _unwrapped(line: str) -> str:
