@@ -374,3 +374,37 @@ def test_on_a_phone_the_list_stacks_each_story_with_its_fields_named(client):
     narrow = css[css.index("@media (max-width: 40rem)") :]
     assert "table.stories, table.stories tbody, table.stories tr, table.stories td" in narrow
     assert "attr(data-label)" in narrow
+
+
+def test_the_story_page_lists_the_dates_to_check_as_show_does(db_path):
+    """A release's `11월 31일` copied by every outlet and a weekday that is not its date's
+    (`11.24(수)` on a Tuesday): `show` listed them, the page showed neither (the misprint was
+    a `—` in its facts)."""
+    text = "군은 11월 31일 박람회를 열고 11.24(수) 설명회를 연다."
+    article = Article(id="r", text=text, title="박람회", outlet="청솔군", is_release=True)
+    misprint, slip = "11월 31일", "11.24(수)"
+
+    def at(words: str) -> tuple[Source, ...]:
+        return (Source("r", text.index(words), text.index(words) + len(words)),)
+
+    story = Story(
+        id="s-fair",
+        title="박람회",
+        first_published=None,
+        articles=(article,),
+        sentences=(ConsolidatedSentence(text, (Source("r", 0, len(text)),)),),
+        facts=(
+            Fact("date", None, at(misprint), text=misprint),
+            Fact("date", "2026-11-24", at(slip), text=slip),
+        ),
+    )
+    store = open_store(str(db_path))
+    store.save_articles([StoredArticle(article=article, story=story.id)])
+    store.save_story(story_to_json(story))
+    store.close()
+    with TestClient(create_app(str(db_path))) as c:
+        page = c.get("/stories/s-fair").text
+    section = page[page.index('id="dates-to-check"') :]
+    assert "month 11 has 30 days, not 31" in section
+    assert "2026-11-24 is a 화요일, not a 수요일" in re.sub(r"<[^>]+>", "", section)
+    assert misread(page) == []

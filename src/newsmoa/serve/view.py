@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 from newsmoa import codec, settings
 from newsmoa.extract.urls import is_web_url
+from newsmoa.facts.nodays import no_such_days
+from newsmoa.facts.weekdays import wrong_weekdays
 from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.text.amounts import LARGE_UNITS
 from newsmoa.text.script import english, has_hangul
@@ -418,6 +420,7 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
         "columns": columns,
         "facts": _facts(doc, chips),
         "disagreements": _disagreements(doc, chips),
+        "date_slips": date_slips(doc, chips),
         "event": event_rows(doc.get("event")),
         "timeline": timeline(articles, label, pos),
         "release": _release(doc, label, pos),
@@ -425,6 +428,23 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 Chips = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+def date_slips(doc: dict[str, Any], chips: Chips) -> list[dict[str, Any]]:
+    """The dates a press office checks before the event, as `show` lists them: a weekday
+    that is not the date's (`facts.weekdays`) and a day its month has not (`facts.nodays`),
+    each with its source's chip and the words written, never corrected (the page showed
+    neither: a release's `11월 31일` copied by every outlet was a `—` in its facts)."""
+    out = []
+    for w in wrong_weekdays(doc):
+        note = f"{w.day} is a {w.actual}, not a {w.written}"
+        source = {"article": w.article, "start": w.start, "end": w.end}
+        out.append({"words": w.words, "chips": chips([source]), "note": note})
+    for d in no_such_days(doc):
+        note = f"month {d.month} has {d.last} days, not {d.day}"
+        source = {"article": d.article, "start": d.start, "end": d.end}
+        out.append({"words": d.words, "chips": chips([source]), "note": note})
+    return out
 
 
 def _chips(text: dict[str, str], pos: dict[str, int], label: dict[str, str]) -> Chips:
