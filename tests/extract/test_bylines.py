@@ -617,6 +617,9 @@ def test_english_bylines_of_two_writers_with_an_e_mail_or_posted_first(line, rep
         ("By Emily Hart, For the State Journal-Register", "State Journal-Register"),
         ("By EMILY HART Associated Press", "AP"),  # without a comma, as AP's reprints
         ("By Emily Hart State Journal-Register", "State Journal-Register"),
+        # in capitals, as many US papers set it (it read as a wire lead naming no agency)
+        ("BY EMILY HART, State Journal-Register", "State Journal-Register"),
+        ("BY EMILY HART", None),
     ],
 )
 def test_an_english_byline_names_a_hyphenated_outlet_after_its_comma_or_bar(line, outlet):
@@ -628,6 +631,12 @@ def test_an_english_byline_names_a_hyphenated_outlet_after_its_comma_or_bar(line
     found = leading_byline(line)
     assert found is not None and found.rest == ""
     assert (found.reporter, found.outlet) == ("Emily Hart", outlet)
+
+
+def test_a_box_heading_in_capitals_is_no_byline():
+    """`BY THE NUMBERS` over a box of figures names no reporter `The Numbers`."""
+    assert leading_byline("BY THE NUMBERS") is None
+    assert leading_byline("By The Numbers") is None
 
 
 def test_a_long_first_line_of_words_is_read_at_once_as_no_lead():

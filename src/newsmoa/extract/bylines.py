@@ -235,7 +235,8 @@ _ENGLISH_BYLINE_RE = re.compile(
     rf"^\s*(?:{byline_leads()})\s+"  # `By`, `Posted by` (`byline_leads.tsv`)
     # ... or a site's account before the day (`Submitted by jroe on Thu, 03/12/2026 - 16:05`,
     # a Drupal site's), which names no one: the post was undated
-    rf"(?:(?P<name>{_ENGLISH_NAME})|(?-i:[a-z][a-z0-9._-]{{1,30}})(?=\s+on\s))"
+    # (no article opens a name: `BY THE NUMBERS` is a box's heading)
+    rf"(?!(?i:the|a|an)\s)(?:(?P<name>{_ENGLISH_NAME})|(?-i:[a-z][a-z0-9._-]{{1,30}})(?=\s+on\s))"
     # a second writer (`By Jane Roe and John Doe`: the first is the reporter, as `김민수·
     # 이영희 기자` gives 김민수; no one was)
     rf"(?:\s+(?:and|&)\s+{_ENGLISH_NAME})?"
@@ -278,7 +279,7 @@ def _english_byline(line: str) -> Byline | None:
         # another outlet's misprint was shown as the story's lead (a black-box case)
         if _SPACED_DASH.search(m.group()) and rest.rstrip(_CLOSING).endswith((".", "!", "?")):
             return Byline(rest=rest)
-        return None
+        # else no lead: a byline in capitals looks like one (`BY EMILY HART, State …`)
     m = _ENGLISH_BYLINE_RE.match(line) or _posted_first_re().match(line)
     if m is None and (staffed := _STAFF_SIGNED_RE.match(line)):
         # a writer and their desk without `By` (`Jane Roe, Staff Writer`): it named no one
