@@ -188,3 +188,29 @@ def test_a_companys_later_mention_and_a_boards_short_name_are_the_organisation()
         ("Midwest Hydro Builders Foundation", "Midwest Hydro Builders Foundation"),
         ("North Midwest Hydro Builders", "North Midwest Hydro Builders"),  # another company
     ]
+
+
+def test_two_outlets_names_of_one_company_are_one_fact():
+    """AP's `Midwest Hydro Builders` and another outlet's `Midwest Hydro Builders Inc.` were
+    two organisations of the story; a name two fuller ones could be stays as it is."""
+    from newsmoa.facts import merge_facts
+    from newsmoa.types import Fact, Source
+
+    def org(name: str, article: str) -> Fact:
+        return Fact("organization", name, (Source(article, 0, len(name)),), text=name)
+
+    merged = merge_facts(
+        {
+            "ap": (org("Midwest Hydro Builders", "ap"),),
+            "sjr": (org("Midwest Hydro Builders Inc.", "sjr"),),
+        }
+    )
+    assert [(f.value, len(f.sources)) for f in merged] == [("Midwest Hydro Builders Inc.", 2)]
+    two = merge_facts(
+        {
+            "a": (org("Acme", "a"),),
+            "b": (org("Acme Inc.", "b"),),
+            "c": (org("Acme LLC", "c"),),
+        }
+    )
+    assert sorted(f.value for f in two) == ["Acme", "Acme Inc.", "Acme LLC"]

@@ -2,7 +2,9 @@
 
 People are one fact per name (a short `박` joins `박성일` when the title matches) with the
 title most of its articles give (the first article's on a tie: a story lists its release
-first), written as the most specific of them; organisations one per name; dates, places and
+first), written as the most specific of them; organisations one per name (a company named
+without its legal form, `Midwest Hydro Builders`, is the one another outlet names with
+it, `Midwest Hydro Builders Inc.`); dates, places and
 quantities one per value and happening (the words of the first outlet are kept in `text`);
 a date or quantity outlets tie to other happenings is one fact when no outlet tells them
 apart and no two happenings of the table do (`지난해 여름부터` of `물색` and of `시작`).
@@ -18,6 +20,7 @@ from dataclasses import replace
 from newsmoa.facts import compare
 from newsmoa.facts.clauses import EARLIER, READ_AT, table_labels
 from newsmoa.facts.names import title_of
+from newsmoa.facts.places_en import without_form
 from newsmoa.types import Fact
 
 
@@ -43,8 +46,11 @@ def merge_facts(facts_by_article: Mapping[str, Sequence[Fact]]) -> tuple[Fact, .
     """One fact per thing across a story's articles, in order of first appearance."""
     merged: dict[tuple, Fact] = {}
     roles: dict[tuple, dict[str, list[str]]] = defaultdict(dict)  # key -> article -> roles
+    formed = _with_form(facts_by_article)
     for article, facts in facts_by_article.items():
         for fact in facts:
+            if fact.type == "organization" and str(fact.value) in formed:
+                fact = replace(fact, value=formed[str(fact.value)])
             k = _key(fact)
             if fact.type == "person" and len(str(fact.value)) <= 2:
                 k = next(
@@ -68,6 +74,21 @@ def merge_facts(facts_by_article: Mapping[str, Sequence[Fact]]) -> tuple[Fact, .
     for k, by_article in roles.items():
         merged[k] = replace(merged[k], role=_agreed_role(by_article))
     return tuple(_folded(merged))
+
+
+def _with_form(facts_by_article: Mapping[str, Sequence[Fact]]) -> dict[str, str]:
+    """Each organisation's name that another outlet writes with a legal form after it (one
+    such name only): `Midwest Hydro Builders` -> `Midwest Hydro Builders Inc.` (two outlets'
+    names of one company were two facts)."""
+    names = {
+        str(f.value) for fs in facts_by_article.values() for f in fs if f.type == "organization"
+    }
+    out = {}
+    for name in names:
+        fuller = [n for n in names if n != name and without_form(n) == name]
+        if len(fuller) == 1:
+            out[name] = fuller[0]
+    return out
 
 
 def _folded(merged: dict[tuple, Fact]) -> list[Fact]:

@@ -184,7 +184,7 @@ def _full_names(found: list[Found]) -> list[Found]:
     names = {f.value for f in found if f.type == "organization"}
     out = []
     for f in found:
-        formed = [n for n in names if n != f.value and _without_form(n) == f.value]
+        formed = [n for n in names if n != f.value and without_form(n) == f.value]
         longer = (
             formed  # `Midwest Hydro Builders` beside `Midwest Hydro Builders Inc.`
             or [n for n in names if n.endswith(" " + f.value) and len(f.value.split()) >= 2]
@@ -195,7 +195,7 @@ def _full_names(found: list[Found]) -> list[Found]:
     return out
 
 
-def _without_form(name: str) -> str:
+def without_form(name: str) -> str:
     """A company's name less its legal form (`Midwest Hydro Builders Inc.` -> `Midwest
     Hydro Builders`, `Acme Robotics, Inc.` -> `Acme Robotics`)."""
     said = name.replace(",", " ").split()
