@@ -19,7 +19,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from newsmoa.facts.names import surname_of, title_modifier, title_of
-from newsmoa.text.script import english
+from newsmoa.text.script import english, jamo
 from newsmoa.types import Fact
 
 MIN_LAST_NAME = 4  # `Li`, `Lu`, `Ng` one letter apart are other names, not misprints
@@ -50,18 +50,6 @@ def first_name_misspelt(a: str, b: str) -> bool:
     return SequenceMatcher(None, fa, fb).ratio() >= SPELT_ALIKE
 
 
-_HANGUL_BASE, _HANGUL_LAST = 0xAC00, 0xD7A3
-
-
-def _jamo(syllable: str) -> tuple[int, int, int] | None:
-    """A Hangul syllable's (initial, vowel, final) letters, or None."""
-    code = ord(syllable)
-    if not _HANGUL_BASE <= code <= _HANGUL_LAST:
-        return None
-    n = code - _HANGUL_BASE
-    return n // 588, (n % 588) // 28, n % 28
-
-
 def _korean_misspelt(reference: str, name: str) -> bool:
     if len(reference) != len(name) or not 2 <= len(name) <= 4:
         return False
@@ -71,7 +59,7 @@ def _korean_misspelt(reference: str, name: str) -> bool:
     apart = [(x, y) for x, y in zip(reference, name, strict=True) if x != y]
     if len(apart) != 1:
         return False
-    a, b = (_jamo(c) for c in apart[0])
+    a, b = (jamo(c) for c in apart[0])
     return a is not None and b is not None and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 

@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsmoa.text.script import jamo
 from newsmoa.types import Article
 
 # BM25's constants (Robertson and Zaragoza's usual ones), over characters: a term's weight in
@@ -183,16 +184,16 @@ def stem(word: str) -> str:
     return word
 
 
-_RIEUL = 8  # ㄹ as a syllable's final consonant (index in Unicode's Hangul syllables)
+_RIEUL = 8  # ㄹ as a syllable's final consonant (`text.script.jamo`)
 
 
 def _follows(syllable: str, after: str) -> bool:
     """Whether a particle whose form follows `after` (`final`, `open`, `open-or-ㄹ`, `any`)
     may follow `syllable`; a character that is no Hangul syllable takes any form."""
-    code = ord(syllable) - 0xAC00
-    if after == "any" or not 0 <= code < 11172:
+    letters = jamo(syllable)
+    if after == "any" or letters is None:
         return True
-    final = code % 28
+    final = letters[2]
     if after == "final":
         return final != 0
     if after == "open":

@@ -35,3 +35,12 @@ def is_hangul(c: str) -> bool:
 def has_hangul(text: str) -> bool:
     """Whether any character of `text` is a Hangul syllable."""
     return any(is_hangul(c) for c in text)
+
+
+def jamo(syllable: str) -> tuple[int, int, int] | None:
+    """A Hangul syllable's letters as Unicode numbers them: (initial, vowel, final; a final
+    of 0 is none, 8 is ㄹ), or None for any other character."""
+    if not is_hangul(syllable):
+        return None
+    n = ord(syllable) - ord("가")
+    return n // 588, (n % 588) // 28, n % 28
