@@ -32,6 +32,12 @@ class NoSuchDay:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def note(self) -> str:
+        """What is wrong, as `show` and the story page say it: `month 11 has 30 days, not
+        31`."""
+        return f"month {self.month} has {self.last} days, not {self.day}"
+
 
 def no_such_days(doc: Mapping[str, Any]) -> list[NoSuchDay]:
     """The dates of a story document (`Story.to_json`) naming a day their month has not:

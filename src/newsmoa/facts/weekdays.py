@@ -35,6 +35,12 @@ class WrongWeekday:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def note(self) -> str:
+        """What is wrong, as `show` and the story page say it: `2026-01-24 is a 토요일, not a
+        화요일`."""
+        return f"{self.day} is a {self.actual}, not a {self.written}"
+
 
 @cache
 def _names() -> dict[str, tuple[int, str]]:

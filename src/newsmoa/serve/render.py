@@ -264,9 +264,7 @@ def _weekday_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
     """A weekday written beside a date that is not the date's (`facts.weekdays`), one line
     per source: `“오는 1.24(화)” — press release: 2026-01-24 is a 토요일, not a 화요일`."""
     return [
-        f"  “{w.words}” — {names.get(w.article, w.article)}: "
-        f"{w.day} is a {w.actual}, not a {w.written}"
-        for w in wrong_weekdays(doc)
+        f"  “{w.words}” — {names.get(w.article, w.article)}: {w.note}" for w in wrong_weekdays(doc)
     ]
 
 
@@ -274,9 +272,7 @@ def _no_such_day_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
     """A date naming a day its month has not (`facts.nodays`), one line per source:
     `“오는 11월 31일” — press release: month 11 has 30 days, not 31`."""
     return [
-        f"  “{d.words}” — {names.get(d.article, d.article)}: "
-        f"month {d.month} has {d.last} days, not {d.day}"
-        for d in no_such_days(doc)
+        f"  “{d.words}” — {names.get(d.article, d.article)}: {d.note}" for d in no_such_days(doc)
     ]
 
 

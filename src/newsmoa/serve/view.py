@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 from newsmoa import codec, settings
 from newsmoa.extract.urls import is_web_url
-from newsmoa.facts.nodays import no_such_days
-from newsmoa.facts.weekdays import wrong_weekdays
+from newsmoa.facts.nodays import NoSuchDay, no_such_days
+from newsmoa.facts.weekdays import WrongWeekday, wrong_weekdays
 from newsmoa.reconcile.disagreements import at_sentence
 from newsmoa.text.amounts import LARGE_UNITS
 from newsmoa.text.script import english, has_hangul
@@ -436,14 +436,10 @@ def date_slips(doc: dict[str, Any], chips: Chips) -> list[dict[str, Any]]:
     each with its source's chip and the words written, never corrected (the page showed
     neither: a release's `11월 31일` copied by every outlet was a `—` in its facts)."""
     out = []
-    for w in wrong_weekdays(doc):
-        note = f"{w.day} is a {w.actual}, not a {w.written}"
-        source = {"article": w.article, "start": w.start, "end": w.end}
-        out.append({"words": w.words, "chips": chips([source]), "note": note})
-    for d in no_such_days(doc):
-        note = f"month {d.month} has {d.last} days, not {d.day}"
-        source = {"article": d.article, "start": d.start, "end": d.end}
-        out.append({"words": d.words, "chips": chips([source]), "note": note})
+    slips: list[WrongWeekday | NoSuchDay] = [*wrong_weekdays(doc), *no_such_days(doc)]
+    for slip in slips:
+        source = {"article": slip.article, "start": slip.start, "end": slip.end}
+        out.append({"words": slip.words, "chips": chips([source]), "note": slip.note})
     return out
 
 
