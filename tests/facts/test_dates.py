@@ -491,3 +491,20 @@ def test_a_day_no_month_has_is_named_so_and_not_moved(words, impossible):
     assert no_such_day(words) is impossible
     if impossible:
         assert all(m.value is None for m in find_dates(words, date(2026, 11, 24)))
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "tense", "period"),
+    [
+        # a report of November on an October festival: the 6th is October's, not November's
+        ("10월 3일부터 6일까지", date(2026, 11, 20), "past", ("2026-10-03", "2026-10-06")),
+        ("10월 3일부터 6일까지", date(2026, 10, 7), "future", ("2026-10-03", "2026-10-06")),
+        ("10월 3일부터 6일까지", date(2026, 11, 20), None, ("2026-10-03", "2026-10-06")),
+        # a day before the first's is of the next month
+        ("10월 30일부터 2일까지", date(2026, 12, 20), "past", ("2026-10-30", "2026-11-02")),
+        ("지난 3일부터 5일까지", date(2026, 10, 7), None, ("2026-10-03", "2026-10-05")),
+    ],
+)
+def test_a_periods_bare_last_day_is_of_its_first_days_month(text, anchor, tense, period):
+    value = find_dates(text, anchor, tense=lambda _: tense)[0].value
+    assert (value["from"], value["to"]) == period

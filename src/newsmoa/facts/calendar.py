@@ -469,6 +469,15 @@ def _english_month_day() -> re.Pattern[str]:
     return re.compile(rf"\b({alts})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 
 
+def day_of_month(start: str, end: str) -> str:
+    """Day `end` (an ISO day) moved to the month of `start` (an ISO day or time), when that
+    month has it: the last day of a period written `3일부터 6일까지` after a month."""
+    if not (is_day(end) and len(start) >= 10 and is_day(start[:10])):
+        return end
+    moved = _day(int(start[:4]), int(start[5:7]), int(end[8:10]))
+    return moved.isoformat() if moved else end
+
+
 def after(start: str, end: str) -> str:
     """`end` moved forward by whole cycles until it is not before `start` (same precision)."""
     if len(end) != len(start) or end >= start or len(end) not in (7, 10):

@@ -390,8 +390,19 @@ def _listed_month(
     return DateMention(start, start + len(words), words, day.isoformat(), day)
 
 
+_DAY_ALONE = frozenset({"day", "tight", "loose"})
+
+
+def _day_alone(text: str) -> bool:
+    """Whether a date expression names a day and no month or year (`6일까지`)."""
+    kinds = {kind for kind, _, _ in _atoms(text)}
+    return "day" in kinds and kinds <= _DAY_ALONE
+
+
 def _join_periods(text: str, found: list[DateMention]) -> list[DateMention]:
-    """`A부터 B까지` (only spaces or a comma between) becomes one period mention."""
+    """`A부터 B까지` (only spaces or a comma between) becomes one period mention; a `B` that
+    names a day alone is of `A`'s month (or the next, when it is before `A`'s day), not the
+    dateline's: `10월 3일부터 6일까지` in a report of 20 November ends on 6 October."""
     out: list[DateMention] = []
     for mention in found:
         prev = out[-1] if out else None
@@ -404,8 +415,11 @@ def _join_periods(text: str, found: list[DateMention]) -> list[DateMention]:
             and not text[prev.end : mention.start].strip(" \t,")
         ):
             to = mention.value.get("to")
-            if isinstance(to, str) and isinstance(prev.value.get("from"), str):
-                to = calendar.after(prev.value["from"], to)
+            start = prev.value.get("from")
+            if isinstance(to, str) and isinstance(start, str):
+                if _day_alone(mention.text):  # (`10월 3일부터 6일까지`: October's 6th)
+                    to = calendar.day_of_month(start, to)
+                to = calendar.after(start, to)
             value = {"from": prev.value.get("from"), "to": to}
             out[-1] = replace(
                 prev, end=mention.end, text=text[prev.start : mention.end], value=value
