@@ -291,3 +291,16 @@ def test_entity_model_seam_adds_only_uncovered_spans():
         ("organization", "완주군"),
         ("organization", "삼성"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이번 호우로 고산면과 비봉면, 운주면 일대에서 주택 45가구가 침수됐다.",
+        "군은 고산면·비봉면·운주면 주택 45가구가 침수됐다고 밝혔다.",
+    ],
+)
+def test_a_countys_townships_are_places_without_an_area_before_them(text):
+    """`고산면과 비봉면`: a township's ending alone makes it a place (only the one before
+    `일대에서` was read, and none of a list written as one word: a black-box case)."""
+    assert [f.value for f in facts(text, "place")] == ["고산면", "비봉면", "운주면"]

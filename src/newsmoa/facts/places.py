@@ -8,7 +8,8 @@
 - place, not organisation: a government area written as part of an address, followed by a
   smaller unit or a noun of location (`서울 양천구 목동 소재 공사장`, `전주시 완산구 한 야산`,
   `관악구의 한 편의점`, `양천구에 위치한`; table `place_heads`): there it says where, and
-  news of accidents and crimes writes most areas so; the smaller unit (`목동`) is a place too;
+  news of accidents and crimes writes most areas so; the smaller unit (`목동`) is a place too,
+  and a town or township (`고산면과 비봉면`) is one wherever it is written;
 - place: a province or region (`전북`; a proper noun: not the economy in `경기 반등`), a
   building or room (`서울시청`, `대회의실`), and any proper noun or room used as a location
   (`뉴욕에서`, `회의실에서`): that one is the place of
@@ -110,8 +111,14 @@ def find(
                 out.append(_location(analysis, i))
         elif is_venue(stem) and _acts(analysis, i):
             out.append(Found("organization", stem, w.stem_start, w.stem_end))
-        elif is_venue(stem) or _region(w) or _unit_after_area(analysis, i):
+        elif is_venue(stem) or _region(w) or _unit_after_area(analysis, i) or _township(w):
             out.append(Found("place", stem, w.stem_start, w.stem_end, False))
+            if _township(w):  # (`고산면·비봉면·운주면`: one word, three townships)
+                out.extend(
+                    Found("place", t.form, t.start, t.end, False)
+                    for t in w.after
+                    if t.tag == "NNP" and t.form[-1] in _place_heads("township")
+                )
     return out
 
 
@@ -155,6 +162,12 @@ def _unit(word: Word) -> bool:
         and word.stem[-1] in units
         and title_of(word.stem) is None
     )
+
+
+def _township(word: Word) -> bool:
+    """A county's town or township (`고산면과 비봉면, 운주면 일대`): its ending alone makes it
+    a place, with no area before it (table `place_heads`, kind `township`)."""
+    return _unit(word) and word.stem[-1] in _place_heads("township")
 
 
 def _head(analysis: Analysis, word: Word) -> bool:
