@@ -76,6 +76,14 @@ def labelled(text: str) -> list[tuple[str | None, str]]:
             "축제는 진안읍 일원에서 열린다.",
             [("event", "축제는 진안읍 일원에서 열린다.")],
         ),
+        # the noun an adnominal modifies is past an ordinal (`제20회`) and a name Kiwi cuts
+        (
+            "나흘간 열린 제20회 청솔 억새축제에 관광객 18만 명이 찾았다.",
+            [
+                ("event", "나흘간 열린"),
+                ("visit", "제20회 청솔 억새축제에 관광객 18만 명이 찾았다."),
+            ],
+        ),
         (
             "군은 주민 교류에 나섰다.",
             [("교류", "군은 주민 교류에 나섰다.")],

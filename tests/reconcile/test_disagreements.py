@@ -1002,7 +1002,7 @@ def test_the_date_a_reworded_lede_gives_the_releases_happening_is_compared():
         "청솔군이 다음 달 {}일 청년 일자리 박람회를 군민체육관에서 개최한다.\n기업 42곳이 참여한다."
     )
     (d,) = Story([release, make_article("a", moved.format(4), at)], release="r").disagreements()
-    assert d.about == "event date (vs release)"
+    assert d.about == "event date"  # (held once in its story: compared story-wide)
     assert values(d) == {"2026-12-03": ["r"], "2026-12-04": ["a"]}
     assert not Story([release, make_article("a", moved.format(3), at)], release="r").disagreements()
     later = make_article(
@@ -1011,3 +1011,14 @@ def test_the_date_a_reworded_lede_gives_the_releases_happening_is_compared():
         at,
     )
     assert not Story([release, later], release="r").disagreements()
+
+
+def test_a_festivals_days_and_length_are_compared_across_the_story():
+    """A festival is held once in the story that reports it (`story_happenings.tsv`):
+    one outlet's 3일부터 6일까지 나흘간 against the others' 3일부터 5일까지 사흘간 was no
+    disagreement when the outlets wrote it in sentences worded apart (a black-box case);
+    the clause `… 열린 제20회 청솔 억새축제에` is the festival's, past its ordinal."""
+    one = "제20회 청솔 억새축제가 10월 3일부터 5일까지 사흘간 고산면 억새공원 일원에서 열렸다."
+    other = "청솔군은 10월 3일부터 6일까지 나흘간 열린 제20회 청솔 억새축제에 관광객 18만 명이 찾았다고 밝혔다."
+    found = story(one, other).disagreements()
+    assert sorted(d.about for d in found) == ["event date", "event duration"]

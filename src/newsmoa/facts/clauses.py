@@ -702,18 +702,28 @@ def _head_noun(toks: tuple[Tok, ...], last: int) -> str:
     return " " + head if head else ""
 
 
-_HEAD_PARTS = 3  # the tokens after an adnominal read for the noun it modifies
+_HEAD_PARTS = 5  # the tokens after an adnominal read for the noun it modifies (청/솔/억새/축제)
 
 
 def _head(rest: Sequence[Tok]) -> str:
     """The noun an adnominal modifies, from the tokens after it: its first nouns, with a
-    suffix Kiwi cuts off inside one (`장류 축제`: 장/NNG 류/XSN 축제/NNG)."""
+    suffix Kiwi cuts off inside one (`장류 축제`: 장/NNG 류/XSN 축제/NNG); an ordinal
+    before them is not one (`열린 제20회 청솔 억새축제`: 제/XPN 20/SN 회/NNB)."""
     heads: list[str] = []
-    for t in rest[:_HEAD_PARTS]:
+    skip = _ordinal(rest)
+    for t in rest[skip : skip + _HEAD_PARTS]:
         if t.tag not in ("NNG", "NNP", "XSN") or (t.tag == "XSN" and not heads):
             break
         heads.append(t.form)
     return "".join(heads)
+
+
+def _ordinal(rest: Sequence[Tok]) -> int:
+    """The tokens of an ordinal that `rest` opens with (`제20회`, `20번째`), else 0."""
+    n = 1 if rest and rest[0].tag == "XPN" else 0
+    if len(rest) > n + 1 and rest[n].tag == "SN" and rest[n + 1].tag in ("NNB", "XSN"):
+        return n + 2
+    return 0
 
 
 @cache
