@@ -304,3 +304,12 @@ def test_a_countys_townships_are_places_without_an_area_before_them(text):
     """`고산면과 비봉면`: a township's ending alone makes it a place (only the one before
     `일대에서` was read, and none of a list written as one word: a black-box case)."""
     assert [f.value for f in facts(text, "place")] == ["고산면", "비봉면", "운주면"]
+
+
+@pytest.mark.parametrize(
+    "text", ["주민 김지면 씨는 피해가 컸다고 말했다.", "이정면 씨와 박상읍 씨가 상을 받았다."]
+)
+def test_a_name_ending_like_a_township_is_no_place(text):
+    """`김지면 씨`: the honorific makes the name a person's; a township's ending alone made
+    it a place (review of the township rule)."""
+    assert facts(text, "place") == []

@@ -111,9 +111,11 @@ def find(
                 out.append(_location(analysis, i))
         elif is_venue(stem) and _acts(analysis, i):
             out.append(Found("organization", stem, w.stem_start, w.stem_end))
-        elif is_venue(stem) or _region(w) or _unit_after_area(analysis, i) or _township(w):
+        elif (
+            is_venue(stem) or _region(w) or _unit_after_area(analysis, i) or _township(analysis, i)
+        ):
             out.append(Found("place", stem, w.stem_start, w.stem_end, False))
-            if _township(w):  # (`고산면·비봉면·운주면`: one word, three townships)
+            if _township(analysis, i):  # (`고산면·비봉면·운주면`: one word, three townships)
                 out.extend(
                     Found("place", t.form, t.start, t.end, False)
                     for t in w.after
@@ -164,10 +166,16 @@ def _unit(word: Word) -> bool:
     )
 
 
-def _township(word: Word) -> bool:
+def _township(analysis: Analysis, i: int) -> bool:
     """A county's town or township (`고산면과 비봉면, 운주면 일대`): its ending alone makes it
-    a place, with no area before it (table `place_heads`, kind `township`)."""
-    return _unit(word) and word.stem[-1] in _place_heads("township")
+    a place, with no area before it (table `place_heads`, kind `township`), unless a person's
+    honorific follows it (`김지면 씨`: a name; kind `person`). A title does not make it a
+    name: `고산면 이장` is the township's own office."""
+    word = analysis.words[i]
+    if not (_unit(word) and word.stem[-1] in _place_heads("township")):
+        return False
+    nxt = analysis.words[i + 1] if i + 1 < len(analysis.words) else None
+    return nxt is None or nxt.stem not in _place_heads("person")
 
 
 def _head(analysis: Analysis, word: Word) -> bool:
