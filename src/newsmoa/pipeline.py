@@ -272,6 +272,18 @@ class Newsroom:
             self._recluster_after(report, defer_analysis=defer_analysis)
         return report
 
+    def identified(
+        self, items: Iterable[RawItem | InputError], report: IngestReport
+    ) -> tuple[dict[str, Article], dict[str, Features]]:
+        """Each item extracted as `ingest` reads it, by the id it has or would have in the
+        store (a copy's, an edited file's earlier id), a stored press release's mark kept;
+        nothing is stored (`newsmoa.refresh`). What is dropped or fails is in `report`."""
+        raws = _readable(items, report)
+        total = len(report.errors) + len(report.dropped_from) + len(raws)
+        articles, features = self._batch(self._extracted(raws, report, None, total), report)
+        self._release_marks(articles, features, self.store.known_hashes(list(articles)))
+        return articles, features
+
     def _extracted(
         self, raws: list[RawItem], report: IngestReport, progress: Progress | None, total: int
     ) -> list[tuple[Article, Features]]:
@@ -301,7 +313,7 @@ class Newsroom:
         earlier = done.get(row.article.id)
         if earlier is not None and earlier.article == row.article:
             return replace(row, sentences=earlier.sentences, facts=earlier.facts)
-        return row if defer_analysis else _analysed_row(row)
+        return row if defer_analysis else analysed_row(row)
 
     def _batch(
         self, prepared: Sequence[tuple[Article, Features]], report: IngestReport
@@ -1026,10 +1038,10 @@ def _row(
         time=features.published_s,
         source=source_file(a.origin),
     )
-    return _analysed_row(row) if analyse else row
+    return analysed_row(row) if analyse else row
 
 
-def _analysed_row(row: StoredArticle) -> StoredArticle:
+def analysed_row(row: StoredArticle) -> StoredArticle:
     sentences = split_sentences(row.article)
     return replace(row, sentences=sentences, facts=extract_facts(row.article, sentences))
 
@@ -1046,7 +1058,7 @@ def analysed(store: Store, rows: list[StoredArticle]) -> list[StoredArticle]:
 
 def _analysed_rows(rows: list[StoredArticle]) -> tuple[list[StoredArticle], list[StoredArticle]]:
     """`rows` with sentences and facts, and those of them analysed here (not saved)."""
-    done = {r.article.id: _analysed_row(r) for r in rows if r.sentences is None or r.facts is None}
+    done = {r.article.id: analysed_row(r) for r in rows if r.sentences is None or r.facts is None}
     return [done.get(r.article.id, r) for r in rows], list(done.values())
 
 

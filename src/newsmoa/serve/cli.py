@@ -776,12 +776,14 @@ def _register() -> None:
     from newsmoa.serve.cmd_corrections import COMMANDS
     from newsmoa.serve.cmd_doubts import doubts
     from newsmoa.serve.cmd_entities import entities
+    from newsmoa.serve.cmd_refresh import refresh
     from newsmoa.serve.cmd_search import search
 
     cli.add_command(search)
     cli.add_command(entities)
     cli.add_command(doubts)
     cli.add_command(backfill)
+    cli.add_command(refresh)
     for command in COMMANDS:
         cli.add_command(command)
     for name, command in cli.commands.items():

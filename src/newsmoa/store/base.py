@@ -104,6 +104,17 @@ class Store(Protocol):
         """Story id (as stored, following redirects) of each stored article among `ids`."""
         ...
 
+    def stored_as(self, ids: Sequence[str]) -> dict[str, tuple[StoredArticle, bool]]:
+        """Each stored article among `ids` as stored, with its sentences and facts whichever
+        code derived them (what `newsmoa refresh` compares), and whether this code did
+        (`newsmoa.stamp`)."""
+        ...
+
+    def stale_stories(self) -> list[str]:
+        """The stories whose document is not built, or was built by other code
+        (`newsmoa.stamp`): what `newsmoa refresh` builds again."""
+        ...
+
     def save_articles(self, rows: Sequence[StoredArticle]) -> None:
         """Insert, or replace as a new version (the old text kept in the history)."""
         ...

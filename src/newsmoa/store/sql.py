@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -354,34 +355,27 @@ class SQLStore:
 
     def story_articles(self, story: str) -> list[StoredArticle]:
         rows = self._run(
-            "SELECT doc, story, sentences, facts, analysed_with, features, signals, version,"
-            " time_ts, source FROM articles WHERE story = ? ORDER BY time_ts, id",
-            (story,),
-        ).fetchall()
-        out = []
+            f"SELECT {_STORED} FROM articles WHERE story = ? ORDER BY time_ts, id", (story,)
+        )
         stamp = analysis_stamp()
-        for doc, st, sents, facts, by, features, signals, version, time, source in rows:
-            article = codec.article_from_json(json.loads(doc))
-            if by != stamp:  # derived by other code: derived again (`newsmoa.stamp`)
-                sents = facts = None
-            out.append(
-                StoredArticle(
-                    article=article,
-                    story=st,
-                    sentences=None
-                    if sents is None
-                    else codec.sentences_from_json(article, json.loads(sents)),
-                    facts=None
-                    if facts is None
-                    else tuple(codec.fact_from_json(f) for f in json.loads(facts)),
-                    features=bytes(features),
-                    signals=json.loads(signals),
-                    version=version,
-                    time=time,
-                    source=source,
-                )
-            )
+        out = []
+        for row in rows.fetchall():
+            stored = _stored(row)
+            if row[4] != stamp:  # derived by other code: derived again (`newsmoa.stamp`)
+                stored = replace(stored, sentences=None, facts=None)
+            out.append(stored)
         return out
+
+    def stored_as(self, ids: Sequence[str]) -> dict[str, tuple[StoredArticle, bool]]:
+        query = f"SELECT {_STORED}, id FROM articles WHERE id IN ({{marks}})"
+        stamp = analysis_stamp()
+        return {row[-1]: (_stored(row), row[4] == stamp) for row in self._rows_in(query, ids)}
+
+    def stale_stories(self) -> list[str]:
+        query = (
+            "SELECT id FROM stories WHERE analysed_with IS NULL OR analysed_with <> ? ORDER BY id"
+        )
+        return [sid for (sid,) in self._run(query, (analysis_stamp(),))]
 
     def story_listings(self, stories: Sequence[str]) -> dict[str, list[Article]]:
         out: dict[str, list[Article]] = {}
@@ -872,6 +866,27 @@ def article_values(row: StoredArticle, version: int, kept: float | None) -> tupl
         row.features,
         json.dumps(dict(row.signals), ensure_ascii=False, default=str),
         row.source,
+    )
+
+
+_STORED = "doc, story, sentences, facts, analysed_with, features, signals, version, time_ts, source"
+
+
+def _stored(row: Sequence[Any]) -> StoredArticle:
+    """A `StoredArticle` from the columns `_STORED` names, its analysis as stored (whichever
+    code derived it)."""
+    doc, story, sents, facts, _, features, signals, version, time, source = row[:10]
+    article = codec.article_from_json(json.loads(doc))
+    return StoredArticle(
+        article=article,
+        story=story,
+        sentences=None if sents is None else codec.sentences_from_json(article, json.loads(sents)),
+        facts=None if facts is None else tuple(codec.fact_from_json(f) for f in json.loads(facts)),
+        features=bytes(features),
+        signals=json.loads(signals),
+        version=version,
+        time=time,
+        source=source,
     )
 
 

@@ -1,0 +1,155 @@
+"""`newsmoa refresh`: a store an older newsmoa filled, read again with this version's
+extraction; ids, stories and the history kept (`newsmoa.refresh`)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+from click.testing import CliRunner
+
+from newsmoa.pipeline import Newsroom
+from newsmoa.refresh import refresh
+from newsmoa.serve.cli import cli
+from newsmoa.store import open_store
+from newsmoa.types import RawItem
+
+RELEASE = """보도자료
+청솔군 2026.11.24.(화)
+
+청솔군, 청년 창업공간 30곳 조성 업무협약 체결
+
+청솔군은 24일 군청 소회의실에서 한빛창업재단과 청년 창업공간 조성을 위한 업무협약을 체결했다고 밝혔다.
+협약에 따라 양 기관은 2027년까지 청년 창업공간 30곳을 조성하고 120억원을 투입한다.
+김정호 청솔군수는 "청년들이 지역에 머물 수 있는 기반을 만들겠다"고 말했다.
+
+담당: 청솔군 일자리정책과 (☎ 063-123-4567)"""
+
+REPRINT = """청솔군, 청년 창업공간 30곳 조성
+
+청솔일보 김민지 기자 | 2026-11-24 15:20
+
+청솔군은 24일 군청 소회의실에서 한빛창업재단과 청년 창업공간 조성을 위한 업무협약을 체결했다고 밝혔다.
+협약에 따라 양 기관은 2027년까지 청년 창업공간 30곳을 조성하고 120억원을 투입한다.
+김정호 청솔군수는 "청년들이 지역에 머물 수 있는 기반을 만들겠다"고 말했다.
+
+<저작권자 © 청솔일보 무단전재 및 재배포 금지>"""
+
+REWRITE = """청솔군 청년 창업공간 30곳 만든다
+
+[뉴스새만금=윤가람 기자] 2026.11.25 09:10
+
+청솔군이 한빛창업재단과 손잡고 2027년까지 청년 창업공간 30곳을 조성한다.
+청솔군은 지난 24일 군청에서 업무협약을 체결했으며 사업비 150억원을 투입할 계획이다.
+김정호 청솔군수는 "청년들이 지역에 머물 수 있는 기반을 만들겠다"고 말했다."""
+
+TEXTS = {"rel-1": RELEASE, "a-1": REPRINT, "a-2": REWRITE}
+
+
+def items() -> list[RawItem]:
+    return [
+        RawItem(origin=f"in.jsonl:{n}", id=i, text=t) for n, (i, t) in enumerate(TEXTS.items(), 1)
+    ]
+
+
+def as_an_older_version_stored_it(store) -> None:
+    """The reprint stored without its outlet, time and byline, the release as a report, the
+    rewrite's time as its day's start (datelines an older extraction did not read), their
+    facts derived by older code (as a store of then holds them)."""
+    rows = {a: store.stored_as([a])[a][0] for a in TEXTS}
+    old = [
+        replace(
+            rows["rel-1"], article=replace(rows["rel-1"].article, is_release=False, outlet=None)
+        ),
+        replace(
+            rows["a-1"],
+            article=replace(rows["a-1"].article, outlet=None, published=None, reporter=None),
+        ),
+        replace(
+            rows["a-2"],
+            article=replace(
+                rows["a-2"].article,
+                published=rows["a-2"].article.published.replace(hour=0, minute=0),
+            ),
+        ),
+    ]
+    store.save_articles(old)
+    with store.transaction():
+        store._run("UPDATE articles SET analysed_with = 'older'")
+        store._run("UPDATE stories SET analysed_with = 'older'")
+
+
+@pytest.fixture
+def old_store(tmp_path):
+    store = open_store(str(tmp_path / "old.db"))
+    Newsroom(store).ingest(items())
+    as_an_older_version_stored_it(store)
+    yield store
+    store.close()
+
+
+def test_refresh_reads_the_inputs_again_keeping_ids_stories_and_versions(old_store):
+    (story,) = {old_store.stored_as([a])[a][0].story for a in TEXTS}
+    report = refresh(Newsroom(old_store), items())
+    now = {a: old_store.stored_as([a])[a] for a in TEXTS}
+    assert {a: (row.story, row.version, fresh) for a, (row, fresh) in now.items()} == {
+        a: (story, 1, True) for a in TEXTS
+    }
+    reprint, release, rewrite = (now[a][0].article for a in ("a-1", "rel-1", "a-2"))
+    assert (reprint.outlet, reprint.reporter) == ("청솔일보", "김민지")
+    assert reprint.published.isoformat() == "2026-11-24T15:20:00+09:00"
+    assert release.is_release and release.outlet == "청솔군"
+    assert rewrite.published.isoformat() == "2026-11-25T09:10:00+09:00"
+    changed = {c.id: {f for f, _, _ in c.fields} for c in report.changes}
+    assert changed == {
+        "a-1": {"outlet", "published", "reporter"},
+        "rel-1": {"outlet", "is_release"},
+        "a-2": {"published"},
+    }
+    assert report.rebuilt == 1 and not report.not_stored
+    doc = old_store.story_doc(story)
+    assert doc is not None and doc["release"] == "rel-1"
+    assert sorted(doc["outlets"]) == ["뉴스새만금", "청솔군", "청솔일보"]
+    again = refresh(Newsroom(old_store), items())
+    assert (again.changed, again.rebuilt) == (0, 0)  # up to date: nothing to do
+
+
+def test_a_dry_run_writes_nothing(old_store):
+    before = {a: old_store.stored_as([a])[a] for a in TEXTS}
+    report = refresh(Newsroom(old_store), items(), dry_run=True)
+    assert report.changed == 3
+    assert {a: old_store.stored_as([a])[a] for a in TEXTS} == before
+
+
+def test_an_item_the_store_lacks_is_named_not_added(old_store):
+    extra = RawItem(origin="in.jsonl:4", id="a-3", text=REWRITE.replace("윤가람", "한도윤"))
+    report = refresh(Newsroom(old_store), [*items(), extra])
+    assert report.not_stored == ["in.jsonl:4 (a-3)"]
+    assert old_store.counts()["articles"] == 3
+
+
+def test_without_inputs_the_facts_and_documents_older_code_derived_are_derived_again(old_store):
+    report = refresh(Newsroom(old_store), [], everything=True)
+    assert report.rebuilt == 1 and not report.changes
+    assert old_store.stale_stories() == []
+    assert all(old_store.stored_as([a])[a][1] for a in TEXTS)
+
+
+def test_the_command_says_what_changed(old_store, tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in TEXTS.items()
+        ),
+        encoding="utf-8",
+    )
+    db = old_store.name
+    old_store.close()
+    got = CliRunner().invoke(
+        cli, ["--db", db, "refresh", str(path)], obj={}, catch_exceptions=False
+    )
+    assert got.exit_code == 0, got.output
+    assert "published 2026-11-25T00:00:00+09:00 → 2026-11-25T09:10:00+09:00" in got.output
+    assert "is_release no → yes" in got.output
+    assert "read 3 stored articles again: 3 changed, 0 not in the store" in got.output
