@@ -153,3 +153,32 @@ def test_the_command_says_what_changed(old_store, tmp_path):
     assert "published 2026-11-25T00:00:00+09:00 → 2026-11-25T09:10:00+09:00" in got.output
     assert "is_release no → yes" in got.output
     assert "read 3 stored articles again: 3 changed, 0 not in the store" in got.output
+
+
+def test_a_pasted_file_s_article_an_older_version_read_without_its_outlet(tmp_path, example_path):
+    """A text file's article has its text's hash for id: the text read again without the
+    furniture an older version kept is another hash, and it named no outlet then, so the
+    file's same-outlet rule did not know it (`not stored`, a black-box case)."""
+    from newsmoa.ingest.readers import read_file
+    from newsmoa.text.normalize import text_id
+
+    new = open_store(str(tmp_path / "new.db"))
+    Newsroom(new).ingest(list(read_file(example_path)))
+    rows = new.story_articles(new.story_summaries()[0]["id"])
+    new.close()
+    (first,) = [r for r in rows if r.article.outlet == "일요신문"]
+    text = first.article.text + "\n폰트키우기 프린트하기"
+    older = replace(first.article, id=text_id(text), outlet=None, text=text)
+    store = open_store(str(tmp_path / "old.db"))
+    store.save_articles([replace(r, article=older) if r is first else r for r in rows])
+    Newsroom(store).refresh([first.story])
+    report = refresh(Newsroom(store), list(read_file(example_path)))
+    assert not report.not_stored
+    (row, _) = store.stored_as([older.id])[older.id]
+    assert (row.article.outlet, row.article.text, row.version) == (
+        "일요신문",
+        first.article.text,
+        2,
+    )
+    assert row.story == first.story and store.counts()["articles"] == 3
+    store.close()

@@ -277,10 +277,13 @@ class Newsroom:
     ) -> tuple[dict[str, Article], dict[str, Features]]:
         """Each item extracted as `ingest` reads it, by the id it has or would have in the
         store (a copy's, an edited file's earlier id), a stored press release's mark kept;
-        nothing is stored (`newsmoa.refresh`). What is dropped or fails is in `report`."""
+        nothing is stored (`newsmoa.refresh`). What is dropped or fails is in `report`. A
+        local file's article stored without an outlet is the one of that file read again
+        naming one (`_versions_by_file`): an older extraction did not find it."""
         raws = _readable(items, report)
         total = len(report.errors) + len(report.dropped_from) + len(raws)
-        articles, features = self._batch(self._extracted(raws, report, None, total), report)
+        prepared = self._extracted(raws, report, None, total)
+        articles, features = self._batch(prepared, report, unnamed_match=True)
         self._release_marks(articles, features, self.store.known_hashes(list(articles)))
         return articles, features
 
@@ -316,7 +319,11 @@ class Newsroom:
         return row if defer_analysis else analysed_row(row)
 
     def _batch(
-        self, prepared: Sequence[tuple[Article, Features]], report: IngestReport
+        self,
+        prepared: Sequence[tuple[Article, Features]],
+        report: IngestReport,
+        *,
+        unnamed_match: bool = False,
     ) -> tuple[dict[str, Article], dict[str, Features]]:
         """The batch by id: another outlet's word-for-word copy of a text-keyed article
         under an id of its own (`extract.copies`), the same id given again kept in its later
@@ -337,7 +344,7 @@ class Newsroom:
                 kept = f", in {a.origin}" if a.origin and a.origin != earlier.origin else ""
                 report.dropped_from.append(f"{earlier.origin}: {_TWICE} ({earlier.id}{kept})")
             articles[aid], features[aid] = (a if a.id == aid else replace(a, id=aid)), f
-        articles, features = self._versions_by_file(articles, features, report)
+        articles, features = self._versions_by_file(articles, features, report, unnamed_match)
         return self._without_replaced(articles, features, report)
 
     def _without_replaced(
@@ -378,20 +385,23 @@ class Newsroom:
         return [c if k else i for k, i, c in zip(keyed, ids, copies, strict=True)]
 
     def _versions_by_file(
-        self, articles: dict[str, Article], features: dict[str, Features], report: IngestReport
+        self,
+        articles: dict[str, Article],
+        features: dict[str, Features],
+        report: IngestReport,
+        unnamed_match: bool = False,
     ) -> tuple[dict[str, Article], dict[str, Features]]:
-        """The batch with each article read again from an edited local file under the id
-        it was stored with. A text or HTML file gives no id, so an article's id is its
-        text's hash, and a fixed typo would store a second article beside the first
-        (counted twice as a placement). A new text is a new version of an article stored
-        from the same file (whatever its place among the articles pasted there) by the
-        same outlet, and not in this batch, of which it is a near-duplicate (most of the
-        shorter's sentences appear in the other, `near_duplicate_pairs`), the closest one
-        first; otherwise it is a new article, and the ones before stay. A text that an
-        article had before it was edited, read from another file (a backup), is dropped:
-        the stored version is kept. A text read unchanged from another file where the one it
-        was stored from is gone (renamed or moved) now comes from that file, so that its
-        next edit is a new version, not a second article."""
+        """The batch with each article read again from an edited local file under the id it was
+        stored with. A text or HTML file gives no id, so an article's id is its text's hash, and a
+        fixed typo would store a second article beside the first (counted twice as a placement). A
+        new text is a new version of an article stored from the same file (whatever its place among
+        the articles pasted there) by the same outlet (`unnamed_match`: or stored naming none), and
+        not in this batch, of which it is a near-duplicate (most of the shorter's sentences appear
+        in the other, `near_duplicate_pairs`), the closest one first; otherwise it is a new article,
+        and the ones before stay. A text that an article had before it was edited, read from another
+        file (a backup), is dropped: the stored version is kept. A text read unchanged from another
+        file where the one it was stored from is gone (renamed or moved) now comes from that file,
+        so that its next edit is a new version, not a second article."""
         files = {aid: f for aid, a in articles.items() if (f := source_file(a.origin))}
         if not files:
             return articles, features
@@ -412,7 +422,12 @@ class Newsroom:
         close: list[tuple[float, str, str]] = []
         for aid, f in new.items():
             a = articles[aid]
-            pool = [b for b in read.get(f, ()) if b.id not in articles and b.outlet == a.outlet]
+            pool = [
+                b
+                for b in read.get(f, ())
+                if b.id not in articles
+                and (b.outlet == a.outlet or (unnamed_match and b.outlet is None))
+            ]
             for p in near_duplicate_pairs([a, *pool], self.config) if pool else ():
                 if aid in (p.a, p.b):
                     close.append((-p.share, aid, p.b if p.a == aid else p.a))
