@@ -40,7 +40,7 @@ from newsmoa.extract.article import Dropped, extract
 from newsmoa.extract.copies import copy_ids, text_keyed
 from newsmoa.extract.urls import given_urls, stored_url_ids
 from newsmoa.facts import extract_facts
-from newsmoa.ingest.readers import duplicate_id, source_file
+from newsmoa.ingest.readers import source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
@@ -1164,24 +1164,23 @@ def _cluster(
     meanwhile)."""
     out: list[dict | None] = [None] * n
     placed: list[int] = []  # position of each article the index reads, in its order
-    first: dict[str, tuple[int, tuple]] = {}  # id -> its first line's position, `_same` key
-    again: list[tuple[int, str]] = []  # a line repeating an earlier one: its story is that one's
+    first: set[str] = set()  # the ids placed
+    # a line giving an id again (the same article, or a newer version of it: docs/contracts.md):
+    # its story is its first line's
+    again: list[tuple[int, str]] = []
 
     def articles() -> Iterator[tuple[str, Features]]:
         for pos, got in prepared:
             if isinstance(got, Dropped):
                 out[pos] = {"line": pos + 1, "error": got.reason}
                 continue
-            aid, features = got
-            seen = first.get(aid)
-            if seen is None:
-                first[aid] = (pos, _same(features))
-                placed.append(pos)
-                yield got
-            elif seen[1] == _same(features):
+            aid, _ = got
+            if aid in first:
                 again.append((pos, aid))
-            else:
-                out[pos] = {"line": pos + 1, "error": duplicate_id(aid, seen[0] + 1)}
+                continue
+            first.add(aid)
+            placed.append(pos)
+            yield got
 
     index = StoryIndex(config)
     assignments = index.add_many(articles())
@@ -1190,19 +1189,6 @@ def _cluster(
     for pos, aid in again:
         out[pos] = {"id": aid, "story": index.story_of(aid)}
     return [o for o in out if o is not None]
-
-
-def _same(features: Features) -> tuple:
-    """What tells a repeated line from another article under its id, in a few bytes (the
-    features themselves would be held for every article of a 50,000-line batch): the time,
-    the terms' count and total weight, the first terms and the headline's words."""
-    return (
-        features.published_s,
-        features.terms.size,
-        float(features.counts.sum()),
-        features.terms[:8].tobytes(),
-        features.words,
-    )
 
 
 Prepared = tuple[Article, Features] | Dropped

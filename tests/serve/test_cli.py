@@ -314,6 +314,36 @@ def test_cluster_contract(tmp_path):
     assert [r.get("story") for r in from_stdin] == [r.get("story") for r in again]
 
 
+def test_cluster_reads_an_id_given_again_as_that_article_as_ingest_does(tmp_path):
+    """docs/contracts.md: an id seen again with another text is a newer version of that
+    article. `cluster` (and `backfill`) made such a line an error ("another article") while
+    `ingest` kept it as the newer version; now its line gets the id's story."""
+    lines = [
+        {
+            "id": "a",
+            "text": "서울시는 청년 창업 지원금을 두 배로 늘린다고 2일 밝혔다. 대상은 500명이다.",
+        },
+        {
+            "id": "c",
+            "text": "부산 해운대에서 여름 축제가 열려 관광객 10만 명이 찾았다고 3일 밝혔다.",
+        },
+        {
+            "id": "a",
+            "text": "서울시는 청년 창업 지원금을 두 배로 늘린다고 2일 밝혔다. 대상은 600명으로 늘었다."
+            " 신청은 다음 달부터 받는다.",
+        },
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(tmp_path / "unused.db", "cluster", str(src), "-o", str(out))
+    rows = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert [r.get("id") for r in rows] == ["a", "c", "a"] and "error" not in result.output
+    assert rows[0]["story"] == rows[2]["story"] != rows[1]["story"]
+    stored = run(tmp_path / "s.db", "ingest", str(src), "--no-recluster")
+    assert "errors: 0" in stored.output and "added 2" in stored.output
+
+
 def test_deferred_analysis_lists_first_and_builds_on_show(tmp_path, example_path):
     db = tmp_path / "d.db"
     run(db, "ingest", "--defer-analysis", str(example_path))

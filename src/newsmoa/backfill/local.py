@@ -23,7 +23,6 @@ from newsmoa.backfill.stages import (
     block_starts,
     blocks_of,
     bucket_pairs,
-    clashing_ids,
     cluster_block,
     extract_lines,
     signature_matrix,
@@ -128,7 +127,6 @@ def run_local(
     rows: list[Extracted] = []
     for start in range(0, len(numbered), batch_lines):
         rows.extend(extract_lines(numbered[start : start + batch_lines], origin or path, config))
-    rows = clashing_ids(rows)
     first_line: dict[str, int] = {}
     for r in rows:
         if r.error is None and r.id is not None:

@@ -27,7 +27,6 @@ from newsmoa.backfill.config import DEFAULT_BACKFILL, BackfillConfig
 from newsmoa.backfill.output import Result, group_rows
 from newsmoa.backfill.stages import block_starts
 from newsmoa.cluster.vectors import DocFreq
-from newsmoa.ingest.readers import duplicate_id
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -58,10 +57,10 @@ def _numbered(spark: SparkSession, path: str) -> tuple[DataFrame, dict[int, int]
 
 
 def _one_line_an_id(spark: SparkSession, rows: DataFrame) -> tuple[DataFrame, DataFrame]:
-    """`rows` with a line whose id an earlier line gave another article made an error, as
-    `stages.clashing_ids` does, and the usable articles: the first line of each id (as
-    `cluster`; the same article repeated is placed with it). Ids on two lines or more are
-    few, so they and their lines are collected to the driver and broadcast back."""
+    """`rows`, and the usable articles: the first line of each id (as `cluster`; a later
+    line giving it again, the same article or a newer version of it, is placed with it).
+    Ids on two lines or more are few, so they are collected to the driver and broadcast
+    back."""
     import pyspark.sql.functions as F
 
     good = rows.where(F.col("error").isNull())
@@ -76,21 +75,7 @@ def _one_line_an_id(spark: SparkSession, rows: DataFrame) -> tuple[DataFrame, Da
     firsts = F.broadcast(
         spark.createDataFrame([(r["id"], r["first"]) for r in repeated], "id string, first long")
     )
-    lines = good.join(firsts, "id").select("id", "line", "first", "features").collect()
-    first = {r["id"]: r["features"] for r in lines if r["line"] == r["first"]}
-    found = [
-        (r["line"], duplicate_id(r["id"], r["first"]))
-        for r in lines
-        if r["line"] != r["first"] and r["features"] != first[r["id"]]
-    ]
-    if found:
-        clash = spark.createDataFrame(found, "line long, clash string")
-        rows = (
-            rows.join(F.broadcast(clash), "line", "left")
-            .withColumn("error", F.coalesce("error", "clash"))
-            .drop("clash")
-        )
-    joined = rows.where(F.col("error").isNull()).drop("error").join(firsts, "id", "left")
+    joined = good.drop("error").join(firsts, "id", "left")
     articles = joined.where(F.col("first").isNull() | (F.col("line") == F.col("first")))
     return rows, articles.drop("first")
 

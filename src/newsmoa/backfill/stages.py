@@ -30,7 +30,7 @@ from newsmoa.cluster import Features, StoryIndex, article_features
 from newsmoa.cluster.vectors import DocFreq
 from newsmoa.errors import InputError
 from newsmoa.extract.article import Dropped, extract
-from newsmoa.ingest.readers import duplicate_id, not_utf8, parse_line
+from newsmoa.ingest.readers import not_utf8, parse_line
 
 UNDATED = -(2**62)  # the block of articles without a time (all of them home there)
 
@@ -81,21 +81,6 @@ def extract_lines(
             blob = np.ascontiguousarray(sigs[k], dtype="<u4").tobytes()
             out[pos] = Extracted(row.line, row.id, None, row.published_s, row.features, blob)
             k += 1
-    return out
-
-
-def clashing_ids(rows: Sequence[Extracted]) -> list[Extracted]:
-    """`rows` (in line order) with a line whose id an earlier line gave another article made
-    an error (`readers.duplicate_id`, as `cluster` says it); the same article repeated
-    stays, and is placed with its first line."""
-    first: dict[str, Extracted] = {}
-    out = []
-    for r in rows:
-        if r.error is None and r.id is not None:
-            seen = first.setdefault(r.id, r)
-            if seen.features != r.features:
-                r = Extracted(r.line, error=duplicate_id(r.id, seen.line))
-        out.append(r)
     return out
 
 

@@ -539,12 +539,6 @@ def json_problem(exc: json.JSONDecodeError) -> str:
     return f"not JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
-def duplicate_id(article_id: str, line: int) -> str:
-    """The error of a line whose id an earlier line gave another article (`cluster`,
-    `backfill`; the same article repeated is placed with its first line)."""
-    return f"id {article_id!r} is already line {line}'s, another article"
-
-
 def from_mapping(
     obj: Any, *, origin: str, line: int | None = None, names: Mapping[str, str | None] = {}
 ) -> Item:
