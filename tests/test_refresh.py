@@ -80,9 +80,12 @@ def as_an_older_version_stored_it(store) -> None:
         store._run("UPDATE stories SET analysed_with = 'older'")
 
 
-@pytest.fixture
-def old_store(tmp_path):
-    store = open_store(str(tmp_path / "old.db"))
+@pytest.fixture(params=["sqlite", "postgres"])
+def old_store(request, tmp_path):
+    url = (
+        str(tmp_path / "old.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    )
+    store = open_store(url)
     Newsroom(store).ingest(items())
     as_an_older_version_stored_it(store)
     yield store
