@@ -156,6 +156,15 @@ def test_the_command_says_what_changed(old_store, tmp_path):
     assert "published 2026-11-25T00:00:00+09:00 → 2026-11-25T09:10:00+09:00" in got.output
     assert "is_release no → yes" in got.output
     assert "read 3 stored articles again: 3 changed, 0 not in the store" in got.output
+    again = CliRunner().invoke(cli, ["--db", db, "refresh", str(path), "--json"], obj={})
+    assert json.loads(again.output) == {
+        "changes": [],
+        "read": 3,
+        "not_stored": [],
+        "left": [],
+        "rebuilt": 0,
+        "dry_run": False,
+    }
 
 
 def test_a_pasted_file_s_article_an_older_version_read_without_its_outlet(tmp_path, example_path):
@@ -185,3 +194,30 @@ def test_a_pasted_file_s_article_an_older_version_read_without_its_outlet(tmp_pa
     )
     assert row.story == first.story and store.counts()["articles"] == 3
     store.close()
+
+
+def test_stopped_between_batches_it_keeps_what_it_wrote_and_goes_on_when_run_again(
+    old_store, monkeypatch
+):
+    import newsmoa.refresh as module
+
+    monkeypatch.setattr(module, "BATCH", 1)  # one article a transaction
+    calls = []
+    save = old_store.save_articles
+
+    def stopped(rows):
+        calls.append(rows)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        save(rows)
+
+    monkeypatch.setattr(old_store, "save_articles", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        refresh(Newsroom(old_store), items())
+    (first,) = calls[0]
+    outlets = {a: old_store.stored_as([a])[a][0].article.outlet for a in TEXTS}
+    assert outlets == {"a-1": "청솔일보", "a-2": "뉴스새만금", "rel-1": None}  # a-1 written
+    assert old_store.counts()["articles"] == 3
+    monkeypatch.setattr(old_store, "save_articles", save)
+    again = refresh(Newsroom(old_store), items())
+    assert {c.id for c in again.changes if c.fields} == {"a-2", "rel-1"}

@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from newsmoa.serve.formats import format_option
 from newsmoa.serve.view import plural
+
+if TYPE_CHECKING:
+    from newsmoa.refresh import RefreshReport
 
 SHOWN_CHARS = 40  # a changed value longer than this is shown by its length
 
@@ -27,6 +32,13 @@ SHOWN_CHARS = 40  # a changed value longer than this is shown by its length
     "story is first shown.",
 )
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@format_option(
+    ("table", "json"),
+    help="table: a line per changed article, then what was done; json: one object, "
+    '{"changes": [{"id", "origin", "story", "fields": {name: [stored, now]}, "facts": '
+    '[stored, now] or null}], "read", "not_stored", "left", "rebuilt", "dry_run"} '
+    "(errors and dropped items on stderr either way).",
+)
 @click.pass_context
 def refresh(
     ctx: click.Context,
@@ -34,6 +46,7 @@ def refresh(
     releases: tuple[str, ...],
     defer_analysis: bool,
     dry_run: bool,
+    fmt: str,
 ) -> None:
     """Bring a store filled by an older newsmoa up to date. The SOURCES given to `ingest`
     (files, folders, patterns, URLs, "-") are read again with this version's extraction:
@@ -78,6 +91,11 @@ def refresh(
         click.echo(f"not stored: {line} (`newsmoa ingest` adds it)", err=True)
     for line in report.left:
         click.echo(f"left: {line}: another process changed it meanwhile; run again", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(_as_json(report, dry_run), ensure_ascii=False, indent=2))
+        if report.items.failed:
+            ctx.exit(1)
+        return
     verb = "would change" if dry_run else "changed"
     for c in report.changes:
         said = [_field(name, was, now) for name, was, now in c.fields]
@@ -119,3 +137,23 @@ def _value(value: Any) -> str:
         value = " | ".join(str(v) for v in value)
     text = str(value)
     return text if len(text) <= SHOWN_CHARS else f"({len(text)} characters)"
+
+
+def _as_json(report: RefreshReport, dry_run: bool) -> dict[str, Any]:
+    return {
+        "changes": [
+            {
+                "id": c.id,
+                "origin": c.origin,
+                "story": c.story,
+                "fields": {name: [was, now] for name, was, now in c.fields},
+                "facts": list(c.facts) if c.facts else None,
+            }
+            for c in report.changes
+        ],
+        "read": report.read,
+        "not_stored": report.not_stored,
+        "left": report.left,
+        "rebuilt": report.rebuilt,
+        "dry_run": dry_run,
+    }
