@@ -221,3 +221,20 @@ def test_stopped_between_batches_it_keeps_what_it_wrote_and_goes_on_when_run_aga
     monkeypatch.setattr(old_store, "save_articles", save)
     again = refresh(Newsroom(old_store), items())
     assert {c.id for c in again.changes if c.fields} == {"a-2", "rel-1"}
+
+
+def test_a_release_given_with_release_is_read_as_one_again_without_it(tmp_path):
+    """Its issuer is its outlet only when it is read as a release: read again as a report,
+    it lost its outlet (`청솔군 → -`, a black-box case)."""
+    text = (
+        "청솔군, 농촌 빈집 정비 사업 착수\n\n청솔군은 올해 농촌 빈집 120동을 정비한다고 25일"
+        " 밝혔다.\n군은 사업비 18억원을 들여 철거와 리모델링을 지원한다.\n\n"
+        "담당: 청솔군 건축과 (☎ 063-123-9876)"
+    )
+    store = open_store(str(tmp_path / "r.db"))
+    Newsroom(store).ingest([RawItem(origin="rel.txt", text=text, is_release=True)])
+    report = refresh(Newsroom(store), [RawItem(origin="rel.txt", text=text)])
+    assert report.read == 1 and report.changed == 0
+    (row,) = store.story_articles(store.story_summaries()[0]["id"])
+    assert (row.article.outlet, row.article.is_release) == ("청솔군", True)
+    store.close()

@@ -279,11 +279,23 @@ class Newsroom:
         store (a copy's, an edited file's earlier id), a stored press release's mark kept;
         nothing is stored (`newsmoa.refresh`). What is dropped or fails is in `report`. A
         local file's article stored without an outlet is the one of that file read again
-        naming one (`_versions_by_file`): an older extraction did not find it."""
+        naming one (`_versions_by_file`): an older extraction did not find it. A stored
+        press release is read as one (its issuer is its outlet), given with `--release` or
+        not."""
         raws = _readable(items, report)
         total = len(report.errors) + len(report.dropped_from) + len(raws)
         prepared = self._extracted(raws, report, None, total)
         articles, features = self._batch(prepared, report, unnamed_match=True)
+        stored = self.store.features_of(sorted(a for a, x in articles.items() if not x.is_release))
+        by_origin = {r.origin: r for r in raws}
+        for aid, blob in sorted(stored.items()):
+            raw = by_origin.get(articles[aid].origin)
+            if raw is None or not Features.from_bytes(blob).release:
+                continue
+            got = extract(replace(raw, is_release=True))
+            if isinstance(got, Article):
+                articles[aid] = replace(got, id=aid)
+                features[aid] = article_features(articles[aid], self.config)
         self._release_marks(articles, features, self.store.known_hashes(list(articles)))
         return articles, features
 
