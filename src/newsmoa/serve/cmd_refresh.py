@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -61,6 +62,8 @@ def refresh(
 
     Example: newsmoa refresh archive/2026-11/*.jsonl --dry-run
     """
+    from rich.progress import Progress
+
     from newsmoa.ingest import read_all
     from newsmoa.pipeline import Newsroom
     from newsmoa.refresh import refresh as run
@@ -72,13 +75,20 @@ def refresh(
     try:
         items = list(read_all(_expanded(sources), releases=_expanded(releases))) if given else []
         room = Newsroom(_store(ctx))
-        report = run(
-            room,
-            items,
-            defer_analysis=defer_analysis,
-            dry_run=dry_run,
-            everything=not given,
-        )
+        with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+            task = bar.add_task("reading again", total=None)
+
+            def said(stage: str, done: int, total: int) -> None:
+                bar.update(task, description=stage, completed=done, total=total or None)
+
+            report = run(
+                room,
+                items,
+                defer_analysis=defer_analysis,
+                dry_run=dry_run,
+                everything=not given,
+                progress=said,
+            )
     except KeyboardInterrupt:
         click.echo(
             "interrupted: the batches written so far are kept (each whole); run the command "
@@ -98,10 +108,10 @@ def refresh(
         return
     verb = "would change" if dry_run else "changed"
     for c in report.changes:
-        said = [_field(name, was, now) for name, was, now in c.fields]
+        shown = [_field(name, was, now) for name, was, now in c.fields]
         if c.facts is not None:
-            said.append(f"facts {'-' if c.facts[0] is None else c.facts[0]} → {c.facts[1]}")
-        click.echo(f"{verb} {c.id} ({c.origin}), story {c.story}: " + "; ".join(said))
+            shown.append(f"facts {'-' if c.facts[0] is None else c.facts[0]} → {c.facts[1]}")
+        click.echo(f"{verb} {c.id} ({c.origin}), story {c.story}: " + "; ".join(shown))
     facts_only = sum(1 for c in report.changes if not c.fields)
     parts = []
     if given:
