@@ -124,8 +124,8 @@ def _batch(
     defer_analysis: bool,
     dry_run: bool,
 ) -> set[str]:
-    """Read one batch again and write what changed in one transaction; the stories of the
-    articles read (those whose analysis another version derived, and those changed)."""
+    """Read one batch again and write what changed in one transaction (articles changed,
+    and the facts another version derived, derived again); the stories written."""
     store = room.store
     stored = store.stored_as(ids)
     rows: list[StoredArticle] = []
