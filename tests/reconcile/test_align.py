@@ -266,3 +266,24 @@ def test_a_paragraph_an_outlet_printed_twice_counts_once():
     assert [c.text for c in out] == [s1, s2, s3]
     (src_b,) = [s for s in out[1].sources if s.article == "b"]
     assert b.text[src_b.start : src_b.end] == s2
+
+
+def test_a_sentence_printed_whole_joins_its_own_group_not_one_it_is_part_of():
+    """b ran the release's s2 and s3 as one sentence; c runs s3 alone, word for word. c's
+    sentence lies whole in b's joined one (containment 1.0) as much as it equals s3 (Dice
+    1.0): it joined s2's group, the earlier of the two, and c was named as carrying s2,
+    which it never printed, and not s3, which it did (a black-box case)."""
+    s1 = "청솔군은 3일 청솔읍에서 청년창업지원센터 개관식을 열었다고 밝혔다."
+    s2 = "센터에는 온도와 습도를 원격으로 제어하는 설비가 설치됐다."
+    s3 = "군은 심사를 거쳐 선발한 청년 20명에게 사무실을 3년간 임대한다."
+    joined = "센터에는 온도와 습도를 원격으로 제어하는 설비가 설치됐으며, 군은 심사를 거쳐 선발한 청년 20명에게 사무실을 3년간 임대한다."
+    a = art("a", "\n".join([s1, s2, s3]), 1)
+    b = art("b", "\n".join([s1, joined]), 2)
+    c = art("c", "\n".join([s1, s3]), 3)
+    out = consolidate([a, b, c], {x.id: manual(x) for x in (a, b, c)})
+    assert [c.text for c in out] == [s1, s2, s3]
+    assert [[s.article for s in c.sources] for c in out] == [
+        ["a", "b", "c"],
+        ["a", "b"],
+        ["a", "b", "c"],
+    ]

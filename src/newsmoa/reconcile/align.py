@@ -17,16 +17,18 @@ paraphrases), and the disagreements compared within one consolidated sentence co
 variants of one sentence: on the Korean sets `newsmoa eval --only disagreements` lists 2, 2,
 2 and 3 (dev day, August A-C) instead of 8, 4, 5 and 2, the dev day's two both real (one
 outlet's two versions giving two dates); a real one lost is 08:24 against 08:26 for the
-Mokdong accident, stated in paraphrases (Dice .35). A sentence that continues the
-variant its article already gave a group (one outlet's one sentence is another's two) extends
-that source's span instead; one sentence of an outlet that is two of the groups read
-before (`… 계획이며, … 예정이다` against the release's two) is a source of both
-(`_also_carried`). A sentence an article prints twice (a paragraph pasted again) counts
-once, at its first copy: the second extended that source's span over both, and the
-outlet stood twice on its side of a disagreement. A group shows the press release's
-words, else those most of its outlets print, and lists that variant's source first
-(`_shown`). Given a content-word reader (`content_words`, as `build_story` gives),
-groups that state one claim in other words are then joined (`reconcile.rewrites`).
+Mokdong accident, stated in paraphrases (Dice .35). A sentence that continues the variant
+its article already gave a group (one outlet's one sentence is another's two) extends that
+source's span instead; one sentence of an outlet that is two of the groups read before (`…
+계획이며, … 예정이다` against the release's two) is a source of both (`_also_carried`); a sentence
+as similar to two groups joins the one whose words it is (Dice) over one whose variant
+merely holds it (an outlet's `s2, s3` holds a third's `s3` whole: the third was named as
+carrying s2 and not s3). A sentence an article prints twice (a paragraph pasted again)
+counts once, at its first copy: the second extended that source's span over both, and the
+outlet stood twice on its side of a disagreement. A group shows the press release's words,
+else those most of its outlets print, and lists that variant's source first (`_shown`).
+Given a content-word reader (`content_words`, as `build_story` gives), groups that state
+one claim in other words are then joined (`reconcile.rewrites`).
 """
 
 from __future__ import annotations
@@ -301,16 +303,20 @@ def _best_group(
         for v, variant in enumerate(groups[prev_group].variants):
             if count := len(grams & variant):
                 shared[prev_group, v] = count
-    best, best_sim = None, 0.0
+    best, best_key = None, (0.0, 0.0)
     for (gid, v), count in shared.items():
         if gid in member and gid != prev_group:
             continue  # one variant per article, except a continuation of the previous sentence
-        sim = similarity(grams, groups[gid].variants[v], count, config)
+        variant = groups[gid].variants[v]
+        sim = similarity(grams, variant, count, config)
         if gid in member:  # continuation: this sentence must be a part of the group's words
             sim = count / len(grams) if count / len(grams) >= config.min_containment else 0.0
-        if sim > best_sim or (sim == best_sim and best is not None and gid < best):
-            best, best_sim = gid, sim
-    return best, best_sim, shared
+        # of two groups it is as similar to, the one whose words it is (Dice) over one
+        # it lies within: a sentence equal to s3 lies whole in another outlet's `s2, s3`
+        key = (sim, 2 * count / (len(grams) + len(variant)))
+        if key > best_key or (key == best_key and best is not None and gid < best):
+            best, best_key = gid, key
+    return best, best_key[0], shared
 
 
 def _also_carried(
