@@ -25,6 +25,8 @@ from newsmoa.serve.view import (
     placement_words,
     placements,
     plural,
+    quote_groups,
+    requoted,
     show_side,
     show_stated,
     topic,
@@ -311,6 +313,8 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
                 for ids, quote in wordings(v)
             )
             out.append(f"- **{show_side(v)}**: {quotes}")
+    for n, lines in _quote_blocks(doc, names):
+        out += ["", f"## Quote changed: sentence {n}", "", *(f"- {md_cell(x)}" for x in lines)]
     if slips := _weekday_lines(doc, names):
         out += ["", "## Wrong weekdays", "", *(f"- {md_cell(line)}" for line in slips)]
     if missing := _no_such_day_lines(doc, names):
@@ -320,8 +324,12 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         out += [f"- {key}: {value}" for key, value in _event_fields(event)]
     out += ["", "## Story", ""]
     # numbered as the disagreements name them (`meeting date, sentence 2`)
-    for n, (s, about) in enumerate(zip(doc["sentences"], disputes(doc), strict=True), start=1):
-        out.append(f"{n}. {s['text']} [{_chips(s['sources'], names)}]{_disputed(about)}")
+    marks = zip(doc["sentences"], disputes(doc), requoted(doc), strict=True)
+    for n, (s, about, quoted) in enumerate(marks, start=1):
+        out.append(
+            f"{n}. {s['text']} [{_chips(s['sources'], names)}]{_disputed(about)}"
+            f"{_requoted(quoted, names)}"
+        )
     if doc.get("facts"):
         out += ["", "## Facts", ""]
         for f in doc["facts"]:
@@ -371,6 +379,28 @@ def _disputed(about: list[str]) -> str:
     """A consolidated sentence's mark where its outlets disagree (`view.disputes`), each
     disagreement by its topic: the sentence it names is this one (`view.topic`)."""
     return f" (disputed: {'; '.join(topic(a) for a in about)})" if about else ""
+
+
+def _requoted(articles: list[str], names: dict[str, str]) -> str:
+    """A consolidated sentence's mark where outlets print other words inside its quotation
+    marks than the release (`view.requoted`)."""
+    return f" (quote changed: {', '.join(names.get(a, a) for a in articles)})" if articles else ""
+
+
+def _quote_blocks(doc: dict[str, Any], names: dict[str, str]) -> list[tuple[int, list[str]]]:
+    """Each changed quote (`view.quote_groups`) as its sentence and lines: `press release
+    (청솔군): “…”`, then `신문1: “…”` for each outlet quoting it otherwise."""
+    release = names.get(doc.get("release") or "", "press release")
+    return [
+        (
+            n,
+            [
+                f"{release}: “{said}”",
+                *(f"{names.get(c.article, c.article)}: “{c.quote}”" for c in quotes),
+            ],
+        )
+        for n, said, quotes in quote_groups(doc)
+    ]
 
 
 SIDE_WORDINGS = 3  # a side's wordings quoted in the table; the rest are named (json: all)
@@ -443,8 +473,10 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
     body.add_column("#", justify="right")  # as the disagreements name them (`sentence 2`)
     body.add_column("sentence", overflow="fold", ratio=4)
     body.add_column("sources", overflow="fold", ratio=1)
-    for n, (s, about) in enumerate(zip(doc["sentences"], disputes(doc), strict=True), start=1):
-        _row(body, str(n), s["text"], _chips(s["sources"], names) + _disputed(about))
+    marks = zip(doc["sentences"], disputes(doc), requoted(doc), strict=True)
+    for n, (s, about, quoted) in enumerate(marks, start=1):
+        named = _chips(s["sources"], names) + _disputed(about) + _requoted(quoted, names)
+        _row(body, str(n), s["text"], named)
     notes = "\n".join(_release_lines(doc, names) + _family_lines(doc, names)).strip()
     parts = [table_text(head, width), *filter(None, [notes])]
     for d in doc.get("disagreements", []):
@@ -454,6 +486,9 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
         for v in d["values"]:
             lines += _side_lines(v, names)
         parts.append("\n".join(lines))
+    for n, lines in _quote_blocks(doc, names):
+        head_line = f"QUOTE CHANGED, sentence {n} (the release's words, then the outlet's):"
+        parts.append("\n".join([head_line, *(f"  {x}" for x in lines)]))
     if slips := _weekday_lines(doc, names):
         parts.append("\n".join(["WRONG WEEKDAY (the date is read from its day):", *slips]))
     if missing := _no_such_day_lines(doc, names):

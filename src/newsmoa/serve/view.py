@@ -21,6 +21,7 @@ from newsmoa.extract.urls import is_web_url
 from newsmoa.facts.nodays import NoSuchDay, no_such_days
 from newsmoa.facts.weekdays import WrongWeekday, wrong_weekdays
 from newsmoa.reconcile.disagreements import at_sentence
+from newsmoa.reconcile.quotes import ChangedQuote, changed_quotes
 from newsmoa.text.amounts import LARGE_UNITS
 from newsmoa.text.script import english, has_hangul
 from newsmoa.types import Event, is_day
@@ -356,7 +357,29 @@ def with_disputes(doc: dict[str, Any]) -> dict[str, Any]:
         {**s, "disputed": m, **({} if carried is None else {"in_release": carried[n]})}
         for n, (s, m) in enumerate(zip(doc.get("sentences") or [], marks, strict=True))
     ]
-    return {**doc, "sentences": sentences}
+    out = {**doc, "sentences": sentences}
+    if changed := changed_quotes(doc):  # (a key only where a story has one)
+        out["changed_quotes"] = [c.to_json() for c in changed]
+    return out
+
+
+def requoted(doc: dict[str, Any]) -> list[list[str]]:
+    """For each consolidated sentence, the articles whose quote in it is not the release's
+    (`reconcile.quotes`), in story order, each once: `show` and the page mark the sentence."""
+    out: list[list[str]] = [[] for _ in doc.get("sentences") or []]
+    for c in changed_quotes(doc):
+        if c.article not in out[c.sentence - 1]:
+            out[c.sentence - 1].append(c.article)
+    return out
+
+
+def quote_groups(doc: dict[str, Any]) -> list[tuple[int, str, list[ChangedQuote]]]:
+    """The changed quotes as (sentence, the release's quote, the outlets' quotes of it), in
+    story order: `show` and the page print the release's words once, then each outlet's."""
+    groups: dict[tuple[int, str], list[ChangedQuote]] = {}
+    for c in changed_quotes(doc):
+        groups.setdefault((c.sentence, c.release), []).append(c)
+    return [(n, release, quotes) for (n, release), quotes in groups.items()]
 
 
 def language(text: str | None) -> str:
@@ -421,6 +444,7 @@ def story_view(doc: dict[str, Any]) -> dict[str, Any]:
         "facts": _facts(doc, chips),
         "disagreements": _disagreements(doc, chips),
         "date_slips": date_slips(doc, chips),
+        "quotes_changed": quotes_changed(doc, chips),
         "event": event_rows(doc.get("event")),
         "timeline": timeline(articles, label, pos),
         "release": _release(doc, label, pos),
@@ -477,6 +501,8 @@ def _sentences(doc: dict[str, Any], chips: Chips, articles: set[str]) -> list[di
     """The consolidated sentences as the page lists them, numbered from 1."""
     about = disputes(doc)
     released = in_release(doc)
+    changed = requoted(doc)
+    label = labels(doc.get("articles") or [])
     return [
         {
             "n": n,
@@ -485,9 +511,28 @@ def _sentences(doc: dict[str, Any], chips: Chips, articles: set[str]) -> list[di
             "scope": _scope(s, articles),
             "disputed": [topic(a) for a in about[n - 1]],
             "added": released is not None and not released[n - 1],  # not in the release
+            "requoted": [label.get(a, a) for a in changed[n - 1]],
         }
         for n, s in enumerate(doc.get("sentences") or [], start=1)
     ]
+
+
+def quotes_changed(doc: dict[str, Any], chips: Chips) -> list[dict[str, Any]]:
+    """The page's banner of quotes outlets word otherwise than the release (`quote_groups`):
+    for each, its sentence, the release's words with its chip, each outlet's with its own."""
+    release = doc.get("release")
+    out = []
+    for n, said, quotes in quote_groups(doc):
+        outlets = [
+            {
+                "chips": chips([{"article": c.article, "start": c.start, "end": c.end}]),
+                "quote": c.quote,
+            }
+            for c in quotes
+        ]
+        source = [{"article": release, "start": 0, "end": 0}] if release else []
+        out.append({"n": n, "release": said, "release_chips": chips(source), "outlets": outlets})
+    return out
 
 
 def _article_rows(doc: dict[str, Any], text: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
