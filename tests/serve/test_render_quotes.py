@@ -81,3 +81,17 @@ def test_a_story_whose_outlets_quote_the_release_has_no_such_part():
     assert "QUOTE CHANGED" not in render.story(doc, "table")
     assert "changed_quotes" not in json.loads(render.story(doc, "json"))
     assert story_view(doc)["quotes_changed"] == []
+
+
+def test_an_articles_reuse_reads_as_its_first_seen_share_does():
+    """`0.95` stood beside `press release (청솔군) 96%` for one share of .955 (a black-box
+    case): both are percents, by one rounding, in the table and the Markdown."""
+    doc = _doc()
+    doc["articles"][1]["reuse"] = 0.955
+    doc["reuse_from"] = {"a": [{"article": "r", "share": 0.955}]}
+    md = render.story(doc, "md")
+    (row,) = [line for line in md.splitlines() if line.startswith("| 오류신문 |")]
+    assert "| 96% | press release (청솔군) 96% |" in row
+    table = render.story(doc, "table")
+    (line,) = [x for x in table.splitlines() if x.startswith("│ 오류신문")]
+    assert "96%" in line and "0.95" not in line

@@ -22,6 +22,7 @@ from newsmoa.serve.view import (
     disputes,
     first_seen_in,
     labels,
+    percent,
     placement_words,
     placements,
     plural,
@@ -218,10 +219,16 @@ def _story_block(row: dict[str, Any], articles: list[dict[str, Any]], width: int
     for name in ("outlet", "published", "reporter", "reuse", "title"):
         table.add_column(name, overflow="fold")
     for a in articles:
-        reuse = "-" if a.get("reuse") is None else f"{a['reuse']:.2f}"
+        reuse = _reuse(a.get("reuse"))
         when, reporter = table_time(a["published"]), a["reporter"] or "-"
         _row(table, listed_outlet(a), when, reporter, reuse, a["title"])
     return table_text(table, width)
+
+
+def _reuse(share: float | None) -> str:
+    """An article's reuse as the tables show it: a percent, as its `first seen in` shares
+    and the story page give it (`0.95` stood beside `96%` for one share of .955)."""
+    return "-" if share is None else percent(share)
 
 
 def listed_outlet(article: dict[str, Any]) -> str:
@@ -299,7 +306,7 @@ def _story_md(doc: dict[str, Any], names: dict[str, str], why: bool) -> str:
         out.append(
             f"| {md_cell(_outlet_cell(a, names))} | {table_time(a['published'])} | "
             f"{md_cell(a['reporter'] or '-')} | "
-            f"{a['reuse'] if a['reuse'] is not None else '-'} | "
+            f"{_reuse(a['reuse'])} | "
             f"{md_cell(sources.get(a['id'], '-'))} | {md_cell(a['title'])} |"
         )
     out += _release_lines(doc, names) + _family_lines(doc, names)
@@ -435,7 +442,7 @@ def _release_lines(doc: dict[str, Any], names: dict[str, str]) -> list[str]:
         return []
     carried = [
         f"{names.get(c['article'], c['outlet'] or c['article'])} "
-        f"(ran {c['release_share']:.0%} of it)"
+        f"(ran {percent(c['release_share'])} of it)"
         for c in doc.get("release_carried_by", [])
     ]
     return [
@@ -465,7 +472,7 @@ def _story_table(doc: dict[str, Any], names: dict[str, str], why: bool, width: i
             _outlet_cell(a, names),
             table_time(a["published"]),
             a["reporter"] or "-",
-            "-" if a["reuse"] is None else f"{a['reuse']:.2f}",
+            _reuse(a["reuse"]),
             sources.get(a["id"], "-"),
             a["title"],
         )

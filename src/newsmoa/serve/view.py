@@ -626,7 +626,7 @@ def first_seen_in(doc: dict[str, Any], names: dict[str, str]) -> dict[str, str]:
     first written by that article). Where, not from whom: two reprints of a release the
     store lacks show the later one's text as first seen in the earlier."""
     return {
-        aid: ", ".join(f"{name} {share:.0%}" for name, share in origins)
+        aid: ", ".join(f"{name} {percent(share)}" for name, share in origins)
         for aid, origins in first_seen(doc, names).items()
     }
 
