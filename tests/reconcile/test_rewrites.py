@@ -137,3 +137,28 @@ def test_one_amount_written_two_ways_is_one_figure():
     assert one_claim(release, reprint.replace("1.5억", "2.5억"), content_words) == 0.0
     parts = joined([[("r", release)], [("b", reprint)]], grams, content_words)
     assert parts == [[0, 1]]
+
+
+def test_an_outlet_matched_only_by_a_rewrite_keeps_its_own_sentences_beside_it():
+    """b rewrote a's third sentence and added a lead and a closing sentence of its own. No
+    sentence of b's matched by trigrams, so its own ones were put after the whole story, and
+    the rewrite, joined to a's, left them there: b's lead read after a's last sentence (a
+    black-box case). They stand as b has them around its rewrite, as they would around a
+    sentence matched word for word: its lead before it, its closing sentence after it."""
+    first = "청솔군은 19일 군청에서 희망재단과 업무협약을 체결했다."
+    last = "군은 내년까지 협약 사업을 이어갈 계획이다."
+    lead = "지난 주말 공사 현장에서 근로자 한 명이 추락해 숨졌다."
+    own = "노동부는 해당 업체에 대해 작업중지 명령을 내렸다."
+    a = Article(id="a", outlet="가신문", title="t", text=f"{first} {OTHER} {ORIGINAL} {last}")
+    b = Article(id="b", outlet="나일보", title="t", text=f"{lead} {REWRITE} {own}")
+    sentences = {x.id: split_sentences(x) for x in (a, b)}
+    out = consolidate([a, b], sentences, content_words=content_words)
+    assert [c.text for c in out] == [first, OTHER, lead, ORIGINAL, own, last]
+    assert [[s.article for s in c.sources] for c in out] == [
+        ["a"],
+        ["a"],
+        ["b"],
+        ["a", "b"],
+        ["b"],
+        ["a"],
+    ]

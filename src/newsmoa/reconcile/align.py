@@ -229,6 +229,7 @@ def _rewrites_joined(
     # its closing quote, its added quote away from the sentence it followed: a black-box
     # case)
     parts = sorted(joined(texts, trigrams, content_words), key=lambda p: min(map(first_read, p))[1])
+    parts = _own_beside_rewrites(parts, ordered)
     return tuple(
         _shown(
             sorted(
@@ -239,6 +240,62 @@ def _rewrites_joined(
         )
         for part in parts
     )
+
+
+def _own_beside_rewrites(parts: list[list[int]], ordered: Sequence[_Group]) -> list[list[int]]:
+    """`parts` (joined groups, in story order) with the own sentences of an article that
+    matched nothing word for word moved beside its rewrites. Such an article's sentences were
+    all put after the story (`_place_first`); joining a rewrite of its to another outlet's
+    sentence left its lead and its other own sentences there, after the story's last
+    sentence (a black-box case). Where all of an article's own parts still come after every
+    part it is not in, and some of its sentences were joined to others', each own part goes
+    right after the part of its previous sentence, and those before its first joined one
+    right before that one, never before the story's lead: as `_place_first` and `_grouped`
+    place an outlet's own sentences around those it shares."""
+    for aid in _left_after(parts, ordered):
+        at: dict[int, int] = {}  # part index -> the article's first offset in it
+        alone: set[int] = set()
+        for i, part in enumerate(parts):
+            sources = [s for k in part for s in ordered[k].sources]
+            if mine := [s.start for s in sources if s.article == aid]:
+                at[i] = min(mine)
+                if all(s.article == aid for s in sources):
+                    alone.add(i)
+        seq = sorted(at, key=at.__getitem__)
+        first = next(n for n, i in enumerate(seq) if i not in alone)
+        kept = [p for i, p in enumerate(parts) if i not in alone]
+        prev = parts[seq[first]]
+        at_lead = max(_position(kept, prev), 1)
+        kept[at_lead:at_lead] = [parts[i] for i in seq[:first]]
+        for i in seq[first + 1 :]:
+            if i in alone:
+                kept.insert(_position(kept, prev) + 1, parts[i])
+            prev = parts[i]
+        parts = kept
+    return parts
+
+
+def _position(parts: Sequence[list[int]], part: list[int]) -> int:
+    return next(n for n, p in enumerate(parts) if p is part)
+
+
+def _left_after(parts: Sequence[Sequence[int]], ordered: Sequence[_Group]) -> list[str]:
+    """The articles whose own parts (no other article in them) all come after every other
+    part, as `_place_first` leaves those of an article that matched nothing, and that share
+    some part with another article: `_own_beside_rewrites` moves their own sentences."""
+    within: dict[str, set[int]] = defaultdict(set)
+    alone: dict[str, set[int]] = defaultdict(set)
+    for i, part in enumerate(parts):
+        named = {s.article for k in part for s in ordered[k].sources}
+        for aid in named:
+            within[aid].add(i)
+        if len(named) == 1:
+            alone[next(iter(named))].add(i)
+    out = []
+    for aid, own in alone.items():
+        if len(own) < len(within[aid]) and min(own) > max(set(range(len(parts))) - own):
+            out.append(aid)
+    return out
 
 
 def _shown(sources: Sequence[Source], articles: Mapping[str, Article]) -> ConsolidatedSentence:
