@@ -933,8 +933,8 @@ def test_who_attended_a_signing_has_no_trend():
 def test_an_english_count_of_one_noun_is_one_claim_whichever_verb_leads_into_it():
     """`that will create 58 jobs` against one outlet's `adding 85 jobs` in the sentence they
     share was shown nowhere: the verbs and clauses differ (a black-box case). The counted
-    noun makes it one claim where the names before the figures meet; other players' points,
-    a figure given as about so many, stay apart."""
+    noun makes it one claim where the names before the figures meet; other players' points
+    stay apart."""
     said = "Harlow Foods Inc. will build a plant in Millbrook{}, the company said Tuesday."
     create, add = said.format(" that will create 58 jobs"), said.format(", adding 85 jobs")
     (d,) = story(create, create, add).disagreements()
@@ -943,8 +943,8 @@ def test_an_english_count_of_one_noun_is_one_claim_whichever_verb_leads_into_it(
     other = "Harlow Foods will build a plant in Millbrook, {} over the next three years."
     moved = story(other.format("creating 58 jobs"), other.format("which will add 85 jobs"))
     assert [values(d) for d in moved.disagreements()] == [{"58": ["a0"], "85": ["a1"]}]
-    about = story(other.format("creating 58 jobs"), other.format("adding about 85 jobs"))
-    assert not about.disagreements()
+    about = story(other.format("creating 58 jobs"), other.format("adding about 60 jobs"))
+    assert not about.disagreements()  # (`about 60` is 58 rounded: tests below)
     players = story(
         "Carter scored 14 points as Drake beat Bradley 80-71 on Saturday night at home.",
         "Smith led Drake with 13 points as Drake beat Bradley 80-71 on Saturday night at home.",
@@ -957,6 +957,54 @@ def test_an_english_count_of_one_noun_is_one_claim_whichever_verb_leads_into_it(
         "ammunition .",
     )
     assert all(not d.about.startswith("rifle") for d in named.disagreements())
+
+
+@pytest.mark.parametrize(
+    ("exact", "hedged", "disputed"),
+    [
+        ("creating 58 jobs", "adding about 85 jobs", True),  # (another verb: `_counted_alike`)
+        ("creating 58 jobs", "adding about 60 jobs", False),  # 58 rounded
+        ("creating 58 jobs", "adding nearly 60 jobs", False),
+        ("creating 58 jobs", "creating about 85 jobs", True),
+    ],
+)
+def test_a_count_given_as_about_so_many_is_compared_with_an_exact_one(exact, hedged, disputed):
+    """One outlet's `about 85 jobs` against the release's `58 jobs` was shown nowhere: a
+    figure given as about so many was left out wherever its verb was another's (a black-box
+    case). `about 85` cannot be 58; `about 60` is 58 rounded."""
+    other = "Harlow Foods will build a plant in Millbrook, {} over the next three years."
+    found = story(other.format(exact), other.format(exact), other.format(hedged)).disagreements()
+    assert [values(d) for d in found] == ([{"58": ["a0", "a1"], "85": ["a2"]}] if disputed else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "other", "disputed"),
+    [
+        ("사업비 1.5억원을 투입해 마을 20곳을", "사업비 약 5억원을 투입해 마을 20곳을", True),
+        ("사업비 1.5억원을 투입해 마을 20곳을", "사업비 약 2억원을 투입해 마을 20곳을", False),
+        ("주민 58명이 참석한 가운데", "주민 약 85명이 참석한 가운데", True),
+        ("주민 58명이 참석한 가운데", "주민 60명가량이 참석한 가운데", False),
+        ("주민 약 60명이 참석한 가운데", "주민 85명 안팎이 참석한 가운데", False),  # (both hedged)
+    ],
+)
+def test_a_korean_figure_given_as_about_so_many_is_compared_with_an_exact_one(
+    said, other, disputed
+):
+    """The figures layer left every hedged figure out: `약 5억원` against 1.5억원 in one
+    sentence was no disagreement. A hedged figure covers an exact one it rounds (`약 2억원`
+    for 1.5억원: the exact figure rounded at the hedged one's precision) or one near it."""
+    line = "완주군은 24일 {} 지원한다고 밝혔다."
+    found = story(line.format(said), line.format(other)).disagreements()
+    assert bool(found) is disputed
+
+
+def test_an_english_amount_given_as_about_so_much_covers_the_exact_one_it_rounds():
+    """`about $2 million` against `$1.5 million` was a disagreement (25% apart, over the 20%
+    an approximate figure covered): rounded at the millions, $1.5 million is $2 million."""
+    said = "The county spent {} on roads last year, officials said Tuesday."
+    assert not story(said.format("$1.5 million"), said.format("about $2 million")).disagreements()
+    (d,) = story(said.format("$1.5 million"), said.format("about $4 million")).disagreements()
+    assert values(d) == {"1500000": ["a0"], "4000000": ["a1"]}
 
 
 def test_an_english_amount_each_lede_states_once_is_compared_with_the_release():

@@ -59,7 +59,8 @@ def _end_covers(a: Any, b: Any) -> bool:
 
 def quantity_covers(a: tuple[float, str], b: tuple[float, str]) -> bool:
     """`a` says `b` or less: the same amount; a little over it (`80여 명` covers 80 to 89,
-    not `90여 명`: within the place of its last digit); about it (`약 120억`); or `b` rounded
+    not `90여 명`: within the place of its last digit); about it (`약 120억`: within
+    `APPROX_SHARE` of it, or `b` rounded at its precision, `_rounding`); or `b` rounded
     ("176억 2000만" for 176억1603만, "36억" for 36억2000만: a rounder figure within
     `ROUNDED_SHARE`); or a floor it reaches (`at least three` covers five). The second of
     each pair is its hedge (`quantities.hedge`)."""
@@ -73,7 +74,18 @@ def quantity_covers(a: tuple[float, str], b: tuple[float, str]) -> bool:
         return bv >= av  # at least three: five says no other
     if a_hedge == "over" and av == int(av) and av > 0:
         return av <= bv < av + 10 ** max(_zeros(av), 0)
-    return bool(a_hedge) and abs(av - bv) <= APPROX_SHARE * max(abs(av), abs(bv))
+    return bool(a_hedge) and abs(av - bv) <= max(
+        APPROX_SHARE * max(abs(av), abs(bv)), _rounding(av)
+    )
+
+
+def _rounding(value: float) -> float:
+    """How far a figure given as about so many may lie from the exact one it rounds: half
+    the place of its last digit other than zero (`about $2 million` is $1.5 million to
+    $2.5 million, `약 2억` 1.5억: an exact figure rounded at the hedged one's precision is
+    it); 0 for a fraction."""
+    zeros = _zeros(value)
+    return 10**zeros / 2 if zeros > 0 else 0.0
 
 
 ROUNDED_SHARE = 0.01  # an outlet rounding a figure moves it less than 1% (1300만 vs 1340만: 3%)

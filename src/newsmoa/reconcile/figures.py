@@ -62,7 +62,7 @@ from typing import Any
 from newsmoa.extract.tables import month_names
 from newsmoa.facts.compare import quantity_covers
 from newsmoa.facts.evidence import quote_within
-from newsmoa.facts.quantities import hedge_words, hedged
+from newsmoa.facts.quantities import hedge, hedge_words, hedged
 from newsmoa.facts.readings import stamps
 from newsmoa.facts.tables import mapping, rows
 from newsmoa.facts.tables import words as words_of
@@ -276,7 +276,7 @@ def _changes(a: Sequence[_Word], b: Sequence[_Word]) -> list[tuple[Figure, Figur
         if (
             len(fa) == len(fb) == 1
             and _differ(fa[0], fb[0])
-            and not _hedged(a, i1, i2, b, j1, j2)
+            and not _hedge_covers(fa[0], fb[0], _hedged(a, i1, i2), _hedged(b, j1, j2))
             and not _other_groups(a[i1:i2], b[j1:j2])
         ):
             before = " ".join(w.text for w in a[max(0, i1 - _CONTEXT) : i1])
@@ -368,22 +368,40 @@ def _around_digits(word: str) -> tuple[str, str]:
 _MULTIPLIERS = "".join((*SMALL_UNITS, *LARGE_UNITS)) + " "
 
 
-def _hedged(a: Sequence[_Word], i1: int, i2: int, b: Sequence[_Word], j1: int, j2: int) -> bool:
-    """Whether either side says its figure is approximate (`55명 안팎`, `약 45명`, `about
-    60`, `50여 명`; `quantity_hedges.tsv`): a figure given as about so many covers a near one,
-    as the fact comparison reads it. The changed words are read as a quantity's words
-    (`facts.quantities.hedged`); the words beside them only as a hedge written apart, whole
-    (`찬성 6표 반대` is no `90%대`)."""
+def _hedged(side: Sequence[_Word], lo: int, hi: int) -> str:
+    """How a variant's changed words `lo:hi` hedge their figure (`55명 안팎`, `약 45명`,
+    `about 60`, `50여 명`; `quantity_hedges.tsv`): "" (exact), else `quantities.hedge`'s
+    kind. The changed words are read as a quantity's words (`facts.quantities.hedged`);
+    the words beside them only as a hedge written apart, whole (`찬성 6표 반대` is no `90%대`)."""
     before, after = _apart_hedges()
-    for side, lo, hi in ((a, i1, i2), (b, j1, j2)):
-        if _hedged_words(" ".join(w.text for w in side[lo:hi])):
-            return True
-        ahead = [w.key for w in side[max(0, lo - 2) : lo]]
-        if ahead and (ahead[-1] in before or " ".join(ahead) in before):
-            return True
-        if hi < len(side) and _hedge_after(side[hi].key, after):
-            return True
-    return False
+    changed = " ".join(w.text for w in side[lo:hi])
+    if _hedged_words(changed):
+        return hedge(changed) or "about"
+    ahead = [w.key for w in side[max(0, lo - 2) : lo]]
+    if ahead and (ahead[-1] in before or " ".join(ahead) in before):
+        return hedge(" ".join((*ahead, changed))) or "about"
+    if hi < len(side) and _hedge_after(side[hi].key, after):
+        return "about"
+    return ""
+
+
+def _hedge_covers(a: Figure, b: Figure, a_hedge: str, b_hedge: str) -> bool:
+    """Whether a figure given as about so many covers the other side's, as the fact
+    comparison reads it (`facts.compare.quantity_covers`: `about 60` covers 58, the exact
+    figure rounded; `about 85` does not, nor `약 5억원` 1.5억원). Two hedged figures, a
+    hedged one that is no single number, or one in a rate's other unit (`약 0.3%` against
+    `0.5%p`), are not compared."""
+    if not (a_hedge or b_hedge):
+        return False
+    if (a_hedge and b_hedge) or not _one_unit(a.words, b.words):
+        return True
+    if not (a.value[0] == b.value[0] == "amount" and len(a.value[1]) == len(b.value[1]) == 1):
+        return True
+    x, y = (_number_or_text(next(iter(f.value[1]))) for f in (a, b))
+    if x[0] or y[0]:
+        return True
+    hedged_one, exact = ((x[1], a_hedge), (y[1], "")) if a_hedge else ((y[1], b_hedge), (x[1], ""))
+    return quantity_covers(hedged_one, exact)
 
 
 _hedged_words = lru_cache(maxsize=1 << 14)(hedged)  # (reprints repeat their words)
