@@ -807,6 +807,14 @@ def test_an_english_count_reworded_away_from_the_release_is_compared_with_it() -
         ("They came from Springfield, Ohio, 25, or more.", []),
         ("The suspect, 30, fled and a firefighter, 29, was hurt.", [(30, "30"), (29, "29")]),
         ("A Michigan man, 16, was among them.", [(16, "16")]),
+        # each age of a list (`ages 27 and 41` was none, `27 and 41 years old` 41 alone)
+        ("Two employees, ages 27 and 41, were honored.", [(27, "27"), (41, "41")]),
+        ("Two employees, 27 and 41 years old, were honored.", [(27, "27"), (41, "41 years old")]),
+        ("The victims, aged 19, 22 and 40, were hurt.", [(19, "19"), (22, "22"), (40, "40")]),
+        ("A man aged 27 was hurt.", [(27, "27")]),
+        # a bound of whom something is for is no one's age (`age_bounds_en.tsv`)
+        ("Residents aged 65 and older may apply.", []),
+        ("Children ages 5 to 12 and ages 5-12 may play.", []),
     ],
 )
 def test_english_ages(text: str, ages: list) -> None:
@@ -830,6 +838,25 @@ def test_an_age_one_outlet_gets_wrong_is_a_disagreement() -> None:
     assert (d.about, [(v.value, sorted(s.article for s in v.sources)) for v in d.values]) == (
         "age, sentence 1",
         [(34, ["r0", "r2"]), (43, ["r1"])],
+    )
+
+
+def test_ages_one_outlet_transposes_are_a_disagreement_of_ages() -> None:
+    """`ages 27 and 41` against an outlet's `27 and 14 years old` was a figure of the
+    sentence (`27 and … were honored`), not an age, and `ages 27 and 14` were read as the
+    parts of a total 41, agreeing with the release's 41: ages were no facts, nor add up."""
+    said = "Two county employees, {}, were honored at the ceremony for their work.\n"
+    arts = [
+        Article(id=f"r{n}", text=said.format(ages), published=datetime(2025, 4, 14, tzinfo=UTC))
+        for n, ages in enumerate(("ages 27 and 41", "aged 27 and 41", "27 and 14 years old"))
+    ]
+    rows = [
+        StoredArticle(a, "s", s, extract_facts(a, s)) for a in arts for s in [split_sentences(a)]
+    ]
+    (d,) = build_story("s", rows).disagreements
+    assert (d.about, [(v.value, sorted(s.article for s in v.sources)) for v in d.values]) == (
+        "age, sentence 1",
+        [(14, ["r2"]), (41, ["r0", "r1"])],
     )
 
 

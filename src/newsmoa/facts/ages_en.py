@@ -3,6 +3,9 @@
     "arrested a 34-year-old man"         -> 34 years, counts age
     "Kevin Lutz, 34, was charged"        -> 34 years, counts age
     "The suspect, 30, fled"              -> 30 years, counts age
+    "two employees, ages 27 and 41,"     -> 27 years and 41 years, each an age
+    "27 and 41 years old", "aged 27"     -> each an age (`27 and 41 years old` was 41 alone)
+    "residents aged 65 and older"        -> none (a bound: `age_bounds_en.tsv`, `ages 5 to 12`)
     "on Sunday, 12, people"              -> none (a day's name before the comma)
     "Cedar Springs, Michigan, 16, miles" -> none (a place before the comma)
 
@@ -30,11 +33,19 @@ AGE = "age"
 OLDEST = 120
 
 
+_LIST = r"\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s+(?:and|or)\s+\d{1,3}"  # `27, 33 and 41`
+_AGE = re.compile(r"\d+")
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     heads = alternation(words("age_heads_en"))
+    bounds = alternation(words("age_bounds_en"))
     return re.compile(
-        r"(?<![\d,.])\b(?P<n>\d{1,3})(?:-years?-old\b|\s+years?\s+old\b)"
+        rf"(?<![\d,.])\b(?P<list>{_LIST})\s+years\s+old\b"
+        r"|(?<![\d,.])\b(?P<n>\d{1,3})(?:-years?-old\b|\s+years?\s+old\b)"
+        rf"|\b(?i:ages?|aged)\s+(?:(?P<ages>{_LIST})|(?P<n3>\d{{1,3}}))\b(?![\d.,]\d)"
+        rf"(?!\s*(?:-|–|(?i:{bounds})\b))"
         rf"|(?:\b(?P<name>[A-Z][a-z]+)|(?<![\w-])(?i:{heads}))"
         r",\s+(?P<n2>\d{1,3})(?=\s*,|\s+of\b)"
     )
@@ -51,12 +62,15 @@ def find(text: str) -> list[Quantity]:
     """Every age of `text`, in order."""
     out = []
     for m in _pattern().finditer(text):
-        group = "n" if m.group("n") else "n2"
         if m.group("name") and (
             m.group("name") in calendar_names() or _place_before().search(text, 0, m.end("name"))
         ):
             continue
-        age = int(m.group(group))
-        if 0 < age <= OLDEST:
-            out.append(Quantity(age, "years", AGE, m.start(group), m.end()))
+        group = next(g for g in ("list", "ages", "n", "n3", "n2") if m.group(g))
+        ages = list(_AGE.finditer(text, m.start(group), m.end(group)))
+        for k, n in enumerate(ages):
+            age, last = int(n.group()), k == len(ages) - 1
+            if 0 < age <= OLDEST:
+                end = m.end() if last and group in ("list", "n", "n2") else n.end()
+                out.append(Quantity(age, "years", AGE, n.start(), end))
     return out

@@ -53,6 +53,7 @@ from functools import cache
 from typing import Any
 
 from newsmoa.facts import compare, places_en
+from newsmoa.facts.ages_en import AGE
 from newsmoa.facts.agreement import SIGNING, parties, signing_analyses, signing_clauses
 from newsmoa.facts.calendar import no_such_day, span
 from newsmoa.facts.clauses import (
@@ -1091,8 +1092,8 @@ def _disagreement(
     by_article: dict[str, list[Any]] = {}
     for v, _, art in group:
         by_article.setdefault(art.id, []).append(v)
-    if kind == "quantity":
-        by_article = _totals(by_article)
+    if kind == "quantity" and not any(f.counts == AGE for _, f, _ in group):
+        by_article = _totals(by_article)  # (ages add up to nothing: `27 and 14` is no 41)
     in_sentence = _SENTENCE_LABEL.search(about) is not None
     covers = (
         _title_covers
