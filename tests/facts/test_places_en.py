@@ -79,6 +79,22 @@ FOUND = [
         "Residents came to the meeting at the Sangamon County Complex on Ninth Street.",
         [(P, "Sangamon County Complex", True)],
     ),
+    # an institution is an organisation wherever it is written (`at Memorial Medical
+    # Center` was a place: `org_heads_en.tsv`), a saint's possessive is its name's (`St.
+    # Mary's Hospital` was none: `name_possessives_en.tsv`); a hall of a community stays a place
+    (
+        "She died at Memorial Medical Center after a stay at St. Mary's Hospital.",
+        [(ORG, "Memorial Medical Center", True), (ORG, "St. Mary's Hospital", False)],
+    ),
+    (
+        "Riley Children's Hospital and Lincoln Elementary School met at the Harlow Community "
+        "Center.",
+        [
+            (ORG, "Riley Children's Hospital", False),
+            (ORG, "Lincoln Elementary School", False),
+            (P, "Harlow Community Center", True),
+        ],
+    ),
 ]
 
 
@@ -105,6 +121,7 @@ def test_english_organisations_and_places(text: str, expected: list) -> None:
         "It rose in Apple's store, in T-Mobile shops and in Building 6000.",
         "It grew in AMD and in MacBooks, with chips from Intel.",
         "She had faith in God.",
+        "It was Apple's Board that voted.",  # a possessive ends a name
     ],
 )
 def test_no_english_organisation_or_place(text: str) -> None:
@@ -129,6 +146,17 @@ def test_a_place_written_as_where_is_about_its_happening() -> None:
     assert facts[(P, "Riverton City Hall")].about == "signing"
     assert facts[(ORG, "City of Riverton")].about is None
     assert facts[(ORG, "Franklin County")].sources[0].start == art.text.index("Franklin")
+
+
+def test_an_institution_written_as_where_is_an_organisation_and_the_happenings_place() -> None:
+    art = _article(
+        "a",
+        "Clinic deal signed\nHarlow County and Kestrel Foods Inc. signed the agreement at "
+        "Memorial Medical Center on Tuesday.\n",
+    )
+    facts = {(f.type, f.value): f.about for f in extract_facts(art, split_sentences(art))}
+    assert facts[(ORG, "Memorial Medical Center")] is None
+    assert facts[(P, "Memorial Medical Center")] == "signing"
 
 
 def _disagreements(*texts: str) -> dict[str, list]:

@@ -109,10 +109,17 @@ def extract_english(
 def _places(article: Article, every: Sequence[Clause], places: Sequence[Found]) -> list[Fact]:
     """Organisations and places (`places_en`), one fact per name and happening with every
     mention: a place written as where (`at Riverton City Hall`) is about its clause's
-    happening, as a Korean `...에서` is; the others about none."""
+    happening, as a Korean `...에서` is; the others about none. An institution written as
+    where (`at Memorial Medical Center`) is an organisation and that happening's place."""
     grouped: dict[tuple[str, str, str | None], list[Found]] = {}
     for f in places:
         held = clause_at(every, f.end - 1) if f.locative else None
+        if f.type == "organization" and held and held.label:
+            # an institution written as where (`signed at Memorial Medical Center`): the
+            # organisation, and the place of its clause's happening
+            grouped.setdefault((f.type, f.value, None), []).append(f)
+            grouped.setdefault(("place", f.value, held.label), []).append(f)
+            continue
         grouped.setdefault((f.type, f.value, held.label if held else None), []).append(f)
     return [
         Fact(

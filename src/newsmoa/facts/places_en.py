@@ -16,7 +16,8 @@
   `data/place_prepositions_en.tsv`), otherwise an organisation that acts (`The City of
   Riverton signed`, `Franklin County officials`), as a Korean `완주군은` is;
 - place: a building or site (`Riverton City Hall`: `data/venues_en.tsv`; one marked `org`,
-  `Center`, only after a preposition of place); a town with its state after a preposition
+  `Center`, only after a preposition of place, and never an institution's:
+  `Memorial Medical Center`, `data/org_heads_en.tsv`); a town with its state after a preposition
   (`in Riverton, Ohio`); a state, country or large city of `extract/data/places_en.tsv`
   (marked `text`; the datelines' zones read the same table) standing alone (`New York
   Times`, `George Washington`, `Ohio Governor` are longer names); a town no table knows,
@@ -59,7 +60,14 @@ def _legal() -> frozenset[str]:
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return _legal() | {w for w, _ in _named() if w.endswith(".")}
+    return _legal() | {w for w, _ in _named() if w.endswith(".")} | _possessives("saint")
+
+
+@cache
+def _possessives(kind: str) -> frozenset[str]:
+    """The words of `name_possessives_en.tsv` of that kind: a saint's mark (`St.`), after
+    whose saint a possessive stays in the name, or a word whose own possessive does."""
+    return frozenset(row[0] for row in rows("name_possessives_en") if row[1:2] == (kind,))
 
 
 @cache
@@ -107,11 +115,21 @@ class _Text:
 
     def joined(self, i: int) -> bool:
         """Whether word `i` follows word `i - 1` with only spaces between (no comma, no
-        line break, no possessive: `Apple's Board`)."""
+        line break, no possessive: `Apple's Board`; but a saint's, `St. Mary's Hospital`,
+        and one of `name_possessives_en.tsv`, `Children's Hospital`)."""
         if i <= 0:
             return False
         gap = self.text[self.words[i - 1].end : self.words[i].start]
+        if gap[:2] in ("'s", "’s") and self._named_possessive(i - 1):
+            gap = gap[2:]
         return gap != "" and gap.strip(" ") == ""
+
+    def _named_possessive(self, i: int) -> bool:
+        """Whether the possessive after word `i` is inside a name: a saint's (after `St.`)
+        or a word's whose possessive names (`Children`)."""
+        if self.words[i].text in _possessives("possessive"):
+            return True
+        return i > 0 and self.words[i - 1].text in _possessives("saint") and self.joined(i)
 
     def name(self, i: int) -> bool:
         return 0 <= i < len(self.words) and _cap(self.words[i]) and not self.taken[i]
@@ -321,8 +339,9 @@ def _venues(t: _Text) -> list[Found]:
         start, end, value = t.span(first, i)
         t.take(first, i)
         where = t.locative(first)
-        kind = "organization" if kinds[w.text] == ("org",) and not where else "place"
-        out.append(Found(kind, value, start, end, where))
+        institution = t.words[i - 1].text in words("org_heads_en")
+        org = kinds[w.text] == ("org",) and (not where or institution)
+        out.append(Found("organization" if org else "place", value, start, end, where))
     return out
 
 
