@@ -1034,6 +1034,42 @@ def test_an_english_amount_each_lede_states_once_is_compared_with_the_release():
     assert not Story([release, later], release="r").disagreements()
 
 
+def test_the_day_a_reworded_english_lede_gives_the_releases_happening_is_compared():
+    """The release's `commissioners approved … on Tuesday` against an outlet's reworded lede
+    `… after commissioners approved … Monday`, printed the next day, was compared with
+    nothing: English ledes were not asked, and an approval was no happening (a black-box
+    case). Each weekday counts from its own article's day: the next day's `Tuesday` is the
+    release's; a saying's day (`officials said Wednesday`) is the outlet's own."""
+    from datetime import timedelta, timezone
+
+    et = timezone(timedelta(hours=-5))
+    tue, wed = datetime(2026, 11, 24, 9, tzinfo=et), datetime(2026, 11, 25, 7, tzinfo=et)
+    release = make_article(
+        "r",
+        "Harlow County commissioners approved a development agreement with Kestrel Foods "
+        "Inc. on Tuesday for a frozen-food plant in Millbrook.\nThe plant will open in 2028.",
+        tue,
+    )
+    lede = (
+        "Kestrel Foods Inc. will open a frozen-food plant in Millbrook in 2028 after Harlow "
+        "County commissioners approved a development agreement with the company {}."
+    )
+    (d,) = Story([release, make_article("o", lede.format("Monday"), wed)], "r").disagreements()
+    assert d.kind == "date" and d.about == "approval date (vs release)"
+    assert values(d) == {"2026-11-23": ["o"], "2026-11-24": ["r"]}
+    same = make_article("o", lede.format("Tuesday"), wed)
+    assert not Story([release, same], "r").disagreements()
+    said = make_article(
+        "o", "A frozen-food plant is coming to Millbrook, county officials said Wednesday.", wed
+    )
+    announced = make_article(
+        "r",
+        "Kestrel Foods Inc. will build a plant in Millbrook, the county announced Tuesday.",
+        tue,
+    )
+    assert not Story([announced, said], "r").disagreements()
+
+
 def test_the_date_a_reworded_lede_gives_the_releases_happening_is_compared():
     """The release's `오는 12월 3일 … 박람회를 연다` against an outlet's reworded lede `다음
     달 4일 … 박람회를 … 개최한다` was compared with nothing: the sentences did not align, and

@@ -69,7 +69,7 @@ from newsmoa.facts.evidence import quote, sentence_spans, span_at
 from newsmoa.facts.names import title_modifier, title_of, written_from_abroad
 from newsmoa.facts.quantities import hedge
 from newsmoa.facts.quantities_en import Lead, lead, led_alike
-from newsmoa.facts.quoted import QUOTED_DAY
+from newsmoa.facts.quoted import QUOTED_DAY, saying_labels
 from newsmoa.facts.tables import mapping, words
 from newsmoa.reconcile.figures import figure_disagreements
 from newsmoa.reconcile.misspelt import (
@@ -816,20 +816,20 @@ def _lede_dates_against_release(
     compared within one sentence only: a black-box case). A lede is the announcement's own
     news, so one date of one happening in each is one claim; a date an outlet adds later
     (`지난 3월에도 … 실시했다`) is not asked, nor one a lede states two of, nor a day read
-    from another (이날, 사흘 뒤), nor one of the past. Korean ledes only: an English lede's
-    `will build …, officials said Tuesday` read the saying's weekday ahead until
-    `facts.dates_en` took a day right after a saying word for the saying's; English ledes
-    are not compared yet (not measured)."""
+    from another (이날, 사흘 뒤), nor one of the past. An English lede's day of a saying
+    (`officials said Tuesday`) is not asked: an outlet quotes the county on its own day;
+    its other happenings are (`commissioners approved the agreement Monday` against the
+    release's `on Tuesday`, each weekday read from its own article's day: 2026-12-01)."""
 
     def single(of: Article) -> dict[tuple[str, str], Fact]:
         found: dict[tuple[str, str], dict[Any, Fact]] = {}
-        if english(of.text):
-            return {}
+        said = saying_labels() if english(of.text) else frozenset()
         for f in facts.get(of.id, ()):
             if (
                 f.type != "date"
                 or not isinstance(f.value, str)
                 or not f.about
+                or f.about in said
                 or f.about.startswith(EARLIER)
                 or f.about == READING_TIME
                 or READ_AT in f" {f.about} "
