@@ -193,3 +193,23 @@ def test_organisations_after_a_passive_signing_by_are_parties() -> None:
     card = build_story("s", [row]).event
     assert card is not None
     assert card.parties == ("City of Riverton", "Clearwater Regional Water Authority")
+
+
+def test_a_county_commissioner_and_a_board_chairman_represent_their_parties() -> None:
+    """`County Commissioner Dana Whitfield and Kestrel Foods President Karen Sloan signed
+    the agreement` gave the card Sloan alone: a head's title after an area's or a body's
+    words was none; a rank's (`Deputy Mayor`) still is none."""
+    card = _story_card(
+        "Plant deal signed\nHarlow County and Kestrel Foods Inc. signed a development "
+        "agreement on Tuesday. County Commissioner Dana Whitfield and Kestrel Foods President "
+        "Karen Sloan signed the agreement at the Harlow County Courthouse.\n"
+        "Deputy Mayor Tom Reed and Board Chairman Ann Lee attended.\n"
+    )
+    assert card is not None
+    assert card.representatives == ("County Commissioner Dana Whitfield", "President Karen Sloan")
+    card = _story_card(
+        "Plant deal signed\nHarlow County and Kestrel Foods Inc. signed a development "
+        "agreement on Tuesday, with Board Chairman Ann Lee and Deputy Mayor Tom Reed signing "
+        "for the county.\n"
+    )
+    assert card is not None and card.representatives == ("Board Chairman Ann Lee",)

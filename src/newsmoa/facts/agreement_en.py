@@ -11,7 +11,7 @@ A story has a card when some English article has a clause labelled `signing`
   `data/not_parties_en.tsv`), most outlets' first;
 - representatives: titled people named in a signing clause whose title heads an
   organisation (`data/head_titles_en.tsv`: `Mayor Angela Torres`, `Executive Director Paul
-  Whitman`);
+  Whitman`, after an area's or a body's words too: `County Commissioner Dana Whitfield`);
 - date, place: the facts about the signing (a place: the building outlets name, where one
   names the town only: it says less); duration: a length of time about the signing or
   written before the agreement's noun (`Under the five-year agreement, ...`); amount:
@@ -143,8 +143,14 @@ def english_event(
 
 
 def _signer(f: Fact, clauses: Sequence[Clause]) -> bool:
-    """A person named in a signing clause with a title that heads an organisation."""
-    head = f.type == "person" and (f.role or "").lower() in words("head_titles_en")
+    """A person named in a signing clause with a title that heads an organisation: one of
+    `head_titles_en.tsv` after an area's or a body's words (`County Commissioner`, `Board
+    Chairman`: `title_modifiers_en.tsv`; the county's commissioner was no signer), not a
+    rank's (`Deputy Mayor`)."""
+    said = (f.role or "").split()
+    while len(said) > 1 and mapping("title_modifiers_en").get(said[0]) in (("area",), ("body",)):
+        said.pop(0)
+    head = f.type == "person" and " ".join(said).lower() in words("head_titles_en")
     return head and any(_in(clauses, s.start) for s in f.sources)
 
 
