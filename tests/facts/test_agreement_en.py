@@ -213,3 +213,17 @@ def test_a_county_commissioner_and_a_board_chairman_represent_their_parties() ->
         "for the county.\n"
     )
     assert card is not None and card.representatives == ("Board Chairman Ann Lee",)
+
+
+def test_the_site_of_what_an_agreement_is_for_is_not_where_it_was_signed() -> None:
+    """`signed a development agreement Tuesday for a $42 million plant in the Millbrook
+    Industrial Park` made the park the signing's place, against the courthouse the next
+    sentence names: the card's place was disputed and left empty (a black-box case)."""
+    card = _story_card(
+        "Plant deal signed\nHarlow County and Kestrel Foods Inc. signed a development "
+        "agreement Tuesday for a $42 million frozen-food plant in the Millbrook Industrial "
+        "Park. County Commissioner Dana Whitfield signed the agreement at the Harlow County "
+        "Courthouse.\n"
+    )
+    assert card is not None and "place" not in card.disputed
+    assert card.place == "Harlow County Courthouse"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
 from newsmoa.facts import ages_en, clauses_en, dates_en, readers_en
 from newsmoa.facts import quoted as quotations
@@ -28,6 +29,7 @@ from newsmoa.facts.calendar import no_such_day
 from newsmoa.facts.clauses import EARLIER, Clause, clause_at, dated_about, stale
 from newsmoa.facts.dates import DateMention
 from newsmoa.facts.places import Found
+from newsmoa.facts.tables import alternation, words
 from newsmoa.types import Article, Fact, Sentence, Source
 
 REF_SENTENCES = 1  # `the next day` counts from a day named in its sentence or the one before
@@ -114,6 +116,8 @@ def _places(article: Article, every: Sequence[Clause], places: Sequence[Found]) 
     grouped: dict[tuple[str, str, str | None], list[Found]] = {}
     for f in places:
         held = clause_at(every, f.end - 1) if f.locative else None
+        if held and _sited_thing(article.text, held.start, f.start):
+            held = None  # (`for a plant in the Millbrook Industrial Park`: the plant's site)
         if f.type == "organization" and held and held.label:
             # an institution written as where (`signed at Memorial Medical Center`): the
             # organisation, and the place of its clause's happening
@@ -131,6 +135,21 @@ def _places(article: Article, every: Sequence[Clause], places: Sequence[Found]) 
         )
         for (kind, value, about), group in grouped.items()
     ]
+
+
+@cache
+def _site_after_purpose() -> re.Pattern[str]:
+    """A purpose's words (`for a … plant`: `purpose_words_en.tsv`) then a preposition of a
+    thing's site ending the text (`in`, `near`, `outside`, `the` after it)."""
+    leads = alternation(words("purpose_words_en"))
+    return re.compile(rf"\b(?i:{leads})\s+[^,;:.]*?\b(?:in|near|outside)\s+(?:the\s+)?$")
+
+
+def _sited_thing(text: str, clause: int, start: int) -> bool:
+    """Whether the place at `start` is where the thing a clause's happening is for stands,
+    not where the happening was: `signed an agreement for a plant in the Millbrook
+    Industrial Park` (the park was the signing's place); `signed it at City Hall` is."""
+    return _site_after_purpose().search(text, clause, start) is not None
 
 
 # An agency dateline opening the text: place words in capitals, then the day (`SEOUL, Aug. 2,
