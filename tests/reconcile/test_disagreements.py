@@ -966,6 +966,7 @@ def test_an_english_count_of_one_noun_is_one_claim_whichever_verb_leads_into_it(
         ("creating 58 jobs", "adding about 60 jobs", False),  # 58 rounded
         ("creating 58 jobs", "adding nearly 60 jobs", False),
         ("creating 58 jobs", "creating about 85 jobs", True),
+        ("creating about 58 jobs", "adding about 85 jobs", True),  # (two hedged figures)
     ],
 )
 def test_a_count_given_as_about_so_many_is_compared_with_an_exact_one(exact, hedged, disputed):
@@ -984,7 +985,8 @@ def test_a_count_given_as_about_so_many_is_compared_with_an_exact_one(exact, hed
         ("사업비 1.5억원을 투입해 마을 20곳을", "사업비 약 2억원을 투입해 마을 20곳을", False),
         ("주민 58명이 참석한 가운데", "주민 약 85명이 참석한 가운데", True),
         ("주민 58명이 참석한 가운데", "주민 60명가량이 참석한 가운데", False),
-        ("주민 약 60명이 참석한 가운데", "주민 85명 안팎이 참석한 가운데", False),  # (both hedged)
+        ("주민 약 60명이 참석한 가운데", "주민 85명 안팎이 참석한 가운데", True),  # (both hedged)
+        ("주민 약 50명이 참석한 가운데", "주민 60여 명이 참석한 가운데", False),
     ],
 )
 def test_a_korean_figure_given_as_about_so_many_is_compared_with_an_exact_one(

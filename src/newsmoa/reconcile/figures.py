@@ -388,20 +388,22 @@ def _hedged(side: Sequence[_Word], lo: int, hi: int) -> str:
 def _hedge_covers(a: Figure, b: Figure, a_hedge: str, b_hedge: str) -> bool:
     """Whether a figure given as about so many covers the other side's, as the fact
     comparison reads it (`facts.compare.quantity_covers`: `about 60` covers 58, the exact
-    figure rounded; `about 85` does not, nor `약 5억원` 1.5억원). Two hedged figures, a
-    hedged one that is no single number, or one in a rate's other unit (`약 0.3%` against
-    `0.5%p`), are not compared."""
+    figure rounded; `about 85` does not, nor `약 5억원` 1.5억원; of two hedged figures,
+    either: `about six months` and `about 16 months` are two claims). A hedged figure that
+    is no single number, or one in a rate's other unit (`약 0.3%` against `0.5%p`), is not
+    compared."""
     if not (a_hedge or b_hedge):
         return False
-    if (a_hedge and b_hedge) or not _one_unit(a.words, b.words):
+    if not _one_unit(a.words, b.words):
         return True
     if not (a.value[0] == b.value[0] == "amount" and len(a.value[1]) == len(b.value[1]) == 1):
         return True
     x, y = (_number_or_text(next(iter(f.value[1]))) for f in (a, b))
     if x[0] or y[0]:
         return True
-    hedged_one, exact = ((x[1], a_hedge), (y[1], "")) if a_hedge else ((y[1], b_hedge), (x[1], ""))
-    return quantity_covers(hedged_one, exact)
+    return quantity_covers((x[1], a_hedge), (y[1], b_hedge)) or quantity_covers(
+        (y[1], b_hedge), (x[1], a_hedge)
+    )
 
 
 _hedged_words = lru_cache(maxsize=1 << 14)(hedged)  # (reprints repeat their words)
