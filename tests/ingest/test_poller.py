@@ -112,6 +112,44 @@ def test_feed_entries_seen_before_are_not_fetched_again():
     assert fetched == ["/rss", "/a/3"]
 
 
+def test_an_entry_the_feed_changes_is_read_again_as_its_new_version():
+    """An outlet's correction: the entry keeps its guid and link, the feed gives it a new
+    `<updated>` (or another title or teaser). A running watch skipped it as seen, so the
+    correction never came in (a black-box case); an unchanged entry is still not fetched."""
+    updated = {1: "2026-11-24T15:20:00+09:00", 2: "2026-11-24T15:30:00+09:00"}
+    body = {1: BODY}
+    fetched: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        fetched.append(request.url.path)
+        if request.url.path == "/atom":
+            entries = "".join(
+                f"<entry><title>기사 {n}</title><id>tag:news.test,2026:{n}</id>"
+                f'<link href="https://news.test/a/{n}"/><updated>{at}</updated></entry>'
+                for n, at in updated.items()
+            )
+            text = (
+                f'<feed xmlns="http://www.w3.org/2005/Atom"><title>전북일보</title>{entries}</feed>'
+            )
+            return httpx.Response(200, headers={"content-type": "application/atom+xml"}, text=text)
+        n = int(request.url.path.rsplit("/", 1)[1])
+        page = PAGE.format(body=body.get(n, BODY))
+        return httpx.Response(200, headers={"content-type": "text/html"}, text=page)
+
+    poller = Poller(
+        ["https://news.test/atom"], fetcher=Fetcher(transport=httpx.MockTransport(handler))
+    )
+    assert ids(poller.poll()) == ["tag:news.test,2026:1", "tag:news.test,2026:2"]
+    updated[1] = "2026-11-24T17:02:00+09:00"
+    body[1] = BODY.replace("40억", "45억")
+    fetched.clear()
+    (item,) = poller.poll()
+    assert item.id == "tag:news.test,2026:1" and "45억" in str(item.html)
+    assert fetched == ["/atom", "/a/1"]
+    fetched.clear()
+    assert poller.poll() == [] and fetched == ["/atom"]
+
+
 def test_a_file_rewritten_in_place_is_read_again_and_a_bad_line_is_its_own_error(tmp_path):
     """The same file (same inode), rewritten longer with other lines first: read again from
     its start (its old lines are already stored, so reading them again changes nothing). A

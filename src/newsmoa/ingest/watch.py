@@ -7,7 +7,8 @@ A `Poller` keeps, per source, what it has already handed out:
   a `.jsonl` file that only grew is read from where the last read ended, whole lines only
   (a line still being written waits for the next poll), with its line numbers kept;
 - a feed: fetched on every poll; entries whose id (or link) an earlier poll handed out are
-  skipped before their linked page is fetched;
+  skipped before their linked page is fetched, unless the feed changed them since (a new
+  `<updated>`, title, teaser or content: `web.entry_version`), which are read again;
 - a page: read once.
 
 An error is reported once (until its source changes), not on every poll. Items come out as
@@ -104,7 +105,8 @@ class Poller:
     clock: Callable[[], float] = time.time
     on_note: Callable[[str], None] = lambda note: None  # what left a source, or came back
     _files: dict[Path, _FileState] = field(default_factory=dict)
-    _entries: set[str] = field(default_factory=set)  # feed entry keys handed out
+    # feed entries handed out: key -> its `web.entry_version` (one changed is read again)
+    _entries: dict[str, str] = field(default_factory=dict)
     _pages: set[str] = field(default_factory=set)  # pages read
     _errors: set[str] = field(default_factory=set)  # errors reported
     # feed entries that could not be read (a dead link): key -> (the poll to try it again
@@ -206,16 +208,20 @@ class Poller:
         self.fetcher = self.fetcher or Fetcher()
         waiting = {k for k, (at, _) in self._unread.items() if self._polls < at}
         unread: set[str] = set()
+        versions: dict[str, str] = {}
+        known: dict[str, str | None] = {**self._entries, **dict.fromkeys(waiting)}
         for item in read_url(
             url,
             self.fetcher,  # type: ignore[arg-type]
-            known=self._entries | waiting,
+            known=known,
             unread=unread,
+            versions=versions,
         ):
             if isinstance(item, RawItem) and item.origin == url:
                 self._pages.add(url)  # a page, not a feed: read once
             elif isinstance(item, RawItem) and item.id:
-                self._entries.add(item.id)  # a feed entry: skipped from now on
+                # a feed entry: skipped from now on, until the feed changes it
+                self._entries[item.id] = versions.get(item.id, "")
                 self._unread.pop(item.id, None)
             yield item
         for key in unread:  # a dead link is not fetched at every poll

@@ -8,10 +8,11 @@ page is one article (its main text is found at extraction).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
@@ -113,16 +114,26 @@ def read_url(
     follow_links: bool = True,
     known: Container[str] = (),
     unread: set[str] | None = None,
+    versions: dict[str, str] | None = None,
 ) -> Iterator[Item]:
     """A page's article, or a feed's entries except those whose key (`entry_key`) is in
-    `known` (so a poller fetches neither them nor their links again); the keys of entries
-    that could not be read are added to `unread` (`read_feed`)."""
+    `known` (so a poller fetches neither them nor their links again; `known` a mapping of
+    keys to `entry_version`s: unless the entry changed since); the keys of entries that
+    could not be read are added to `unread`, those read to `versions` with their version
+    (`read_feed`)."""
     page = fetcher.get(url)
     if isinstance(page, InputError):
         yield page
         return
     if is_feed(page):
-        yield from read_feed(page, fetcher, follow_links=follow_links, known=known, unread=unread)
+        yield from read_feed(
+            page,
+            fetcher,
+            follow_links=follow_links,
+            known=known,
+            unread=unread,
+            versions=versions,
+        )
         return
     text = _decoded(url, page)
     if isinstance(text, InputError):
@@ -302,6 +313,31 @@ def entry_author(entry: Any) -> tuple[str | None, str | None]:
     return name or None, email
 
 
+def entry_version(entry: Any) -> str:
+    """What says an entry changed since a poll read it: a digest of its `updated` time (an
+    Atom entry's, an RSS item's `dc:date`), else its date, with its title, teaser and
+    content. An outlet that corrects an article gives its entry a new time or text under the
+    same key; a running watch skipped it as seen, so the correction never came in (a
+    black-box case)."""
+    said = [
+        str(entry.get("updated") or entry.get("published") or ""),
+        str(entry.get("title") or ""),
+        str(entry.get("summary") or ""),
+        *(str(c.get("value", "")) for c in entry.get("content", [])),
+    ]
+    return hashlib.sha1("\x1f".join(said).encode("utf-8")).hexdigest()[:16]
+
+
+def _seen(known: Container[str], key: str | None, entry: Any) -> bool:
+    """Whether the entry is one `known` holds, unchanged when `known` maps keys to versions
+    (a version None: whatever it is now)."""
+    if key is None or key not in known:
+        return False
+    if not isinstance(known, Mapping):
+        return True
+    return known[key] is None or known[key] == entry_version(entry)
+
+
 NO_ENTRIES = "a feed without entries"
 
 
@@ -312,11 +348,13 @@ def read_feed(
     follow_links: bool = True,
     known: Container[str] = (),
     unread: set[str] | None = None,
+    versions: dict[str, str] | None = None,
 ) -> Iterator[Item]:
-    """The feed's entries, each read from its content, else its linked page, else its
-    summary; an entry with none of them is an error naming its link and why the link could
-    not be read, and its key goes to `unread` (a poller tries it again later, not at every
-    poll). Without a fetcher (a feed saved as a file) no link is read."""
+    """The feed's entries not in `known` (`_seen`), each read from its content, else its
+    linked page, else its summary; an entry with none of them is an error naming its link
+    and why the link could not be read, and its key goes to `unread` (a poller tries it
+    again later, not at every poll); an entry read, its key and `entry_version` to
+    `versions`. Without a fetcher (a feed saved as a file) no link is read."""
     import feedparser
 
     feed = feedparser.parse(feed_bytes(page))
@@ -333,7 +371,7 @@ def read_feed(
     base = link_base(feed.feed, page.url)
     for n, entry in enumerate(feed.entries, start=1):
         key = entry_key(entry, page.url, feed.feed)
-        if key in known:
+        if _seen(known, key, entry):
             continue
         link = entry_link(entry, base)
         content = "".join(c.get("value", "") for c in entry.get("content", []))
@@ -368,6 +406,8 @@ def read_feed(
                 entry_title(entry) or link or "untitled",
                 published,
             )
+        if versions is not None and key is not None:
+            versions[key] = entry_version(entry)
         yield RawItem(
             origin=f"{page.url}#{n}",
             html=html if markup else None,
