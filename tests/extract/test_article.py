@@ -1185,6 +1185,11 @@ def test_a_pages_subtitle_over_its_text_is_no_headline():
         "홈으로 이동하시려면 아래 버튼을 눌러주세요.</p>",
         "<p>이 기사는 유료회원 전용입니다. 로그인 후 이용해 주세요.</p>",
         "<h1>Page not found</h1><p>Sorry, the page you requested could not be found.</p>",
+        # a site's page for a deleted article, under its menu (a black-box case)
+        '<div class="gnb"><a href="/">다솜뉴스</a></div><div class="error">'
+        "<h2>요청하신 기사를 찾을 수 없습니다.</h2><p>기사가 삭제되었거나 주소가 잘못되었습니다. "
+        '이용에 불편을 드려 죄송합니다.</p><a href="/">홈으로</a></div>',
+        "<p>해당 기사는 삭제되었거나 존재하지 않는 기사입니다.</p>",
     ],
 )
 def test_an_error_or_paywall_page_is_no_article(notice):
@@ -1531,3 +1536,25 @@ def test_a_writers_name_alone_over_a_masthead_signs_the_article():
         None,
     )
     assert art.text.startswith("The county board voted")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<h4>독자의견</h4><p>등록된 의견이 없습니다.</p>",
+        "<h3>댓글 0</h3><p>첫 댓글을 남겨주세요.</p>",
+        "<p>아직 댓글이 없습니다. 첫 번째 댓글을 작성해 보세요!</p>",
+    ],
+)
+def test_an_empty_comment_boxs_prompt_is_no_sentence_of_the_article(box):
+    """A page's comment box under the story, with no comments yet: its prompt (`등록된 의견이
+    없습니다.`) ended the article's text and was a sentence of the story (a black-box case)."""
+    page = (
+        "<html><body><div class='view'><h2>청솔군 청년창업센터 개소</h2><div class='cont'>"
+        "<p>청솔군이 24일 청년 창업지원센터 문을 열었다. 센터는 사업비 38억원을 들여 지었다.</p>"
+        "<p>군은 다음 달 15일까지 입주기업 20곳을 모집한다고 밝혔다.</p></div></div>"
+        f"<div class='reply'>{box}</div></body></html>"
+    )
+    a = extract(RawItem(origin="p.html", html=page))
+    assert isinstance(a, Article)
+    assert a.text.endswith("모집한다고 밝혔다."), a.text
