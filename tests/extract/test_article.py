@@ -1558,3 +1558,73 @@ def test_an_empty_comment_boxs_prompt_is_no_sentence_of_the_article(box):
     a = extract(RawItem(origin="p.html", html=page))
     assert isinstance(a, Article)
     assert a.text.endswith("모집한다고 밝혔다."), a.text
+
+
+INDEX_ITEM = (
+    '<li><a href="/news/{n}.html">{title}</a><p>{teaser}</p>'
+    "<span>김민지 기자 | 2026.11.2{n} 15:20</span></li>"
+)
+INDEX_PAGE = (
+    '<html><head><meta charset="utf-8"><title>솔뫼신문 - 지역 뉴스</title>'
+    '<meta property="og:site_name" content="솔뫼신문">{meta}</head><body>'
+    '<header><a href="/">솔뫼신문</a><nav><a href="/list/local">지역</a></nav></header>'
+    '<main><h2>지역</h2><ul class="list">{items}</ul></main>'
+    "<footer>Copyright © 솔뫼신문 All rights reserved.</footer></body></html>"
+)
+INDEX_ITEMS = "".join(
+    INDEX_ITEM.format(n=n, title=t, teaser=x)
+    for n, t, x in (
+        (
+            4,
+            "청솔군, 청년 창업지원센터 문 열어",
+            "청솔군이 청년 창업지원센터를 열고 입주기업 20곳을 모집한다. 센터는…",
+        ),
+        (
+            2,
+            "청솔 사과축제 3만명 다녀가",
+            "청솔 사과축제에 사흘 동안 3만명이 다녀갔다. 군은 판매액이…",
+        ),
+        (
+            3,
+            "청솔군 김장나눔 행사 열려",
+            "청솔군 새마을부녀회가 김장나눔 행사를 열었다. 김치 3000포기를…",
+        ),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta property="og:type" content="website">',
+        '<script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": "CollectionPage", "name": "지역"}</script>',
+    ],
+)
+def test_a_sites_list_of_articles_is_no_article(meta):
+    """A section's page (`og:type` website, JSON-LD `CollectionPage`) listing articles with
+    their teasers, ingested by its URL, was stored as an article titled `지역` whose text was
+    one teaser, and joined that teaser's story (a black-box case)."""
+    got = extract(
+        RawItem(
+            origin="https://solmoe.test/list/local",
+            html=INDEX_PAGE.format(meta=meta, items=INDEX_ITEMS),
+        )
+    )
+    assert isinstance(got, Dropped)
+    assert "not an article" in got.reason
+
+
+def test_an_article_page_that_calls_itself_a_website_stays_an_article():
+    """An older site's article page may say `og:type` website: its own dateline, or its
+    JSON-LD NewsArticle, says it is an article."""
+    body = (
+        "<article><h1>청솔군 김장나눔 행사 열려</h1><div>이서준 기자 | 입력 2026.11.23 10:00</div>"
+        "<p>청솔군 새마을부녀회는 23일 청솔군청 광장에서 김장나눔 행사를 열고 김치 3000포기를 담가"
+        " 홀로 사는 어르신 500가구에 전달했다.</p><p>이날 행사에는 회원과 자원봉사자 120여명이"
+        " 참여했다.</p></article>"
+    )
+    page = (
+        f'<html><head><meta property="og:type" content="website"></head><body>{body}</body></html>'
+    )
+    assert isinstance(extract(RawItem(origin="a.html", html=page)), Article)

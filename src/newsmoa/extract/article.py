@@ -125,6 +125,8 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         text, hints = html_to_text(raw.html, url=raw.url)
     if not text.strip():
         return Dropped(raw.origin, "empty")
+    if why := hints.get("not_article"):  # a site's section page (`html.declared_listing`)
+        return Dropped(raw.origin, why)
     if len(text) > config.max_text_chars:
         return Dropped(
             raw.origin, f"text over {config.max_text_chars:,} characters: not one article"

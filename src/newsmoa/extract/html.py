@@ -30,6 +30,8 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         return "", {}
     hints = {k: data.get(k) for k in ("title", "author", "date", "sitename") if data.get(k)}
     hints.update(page_furniture(html, title=hints.get("title")))
+    if (said := hints.pop("listing", None)) and not hints.keys() & {"dateline", "published"}:
+        hints["not_article"] = f"not an article: the page says it is a list ({said})"
     return _headed(_unlisted_signatures(data["text"]), hints.get("title")), hints
 
 
@@ -153,6 +155,8 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
         return {}
     out: dict[str, Any] = linked_data_author(root)
+    if said := declared_listing(root):
+        out["listing"] = said
     if captions := figure_captions(root):
         out["captions"] = captions
     for el in root.iter("script", "style", "noscript"):
@@ -205,6 +209,43 @@ def page_furniture(html: str, *, title: str | None = None) -> dict[str, Any]:
     if holder := next((h for h in reversed(holders) if h), None):
         out["publisher"] = holder
     return out
+
+
+def declared_listing(root: Any) -> str | None:
+    """What the page says it is (`og:type website`, `@type CollectionPage`) when that is a
+    list of articles (`page_types.tsv`) and nothing says it is an article (another
+    `@type`, an `article:published_time`); else None."""
+    from newsmoa.extract.tables import page_types
+
+    kinds = page_types()
+    said = [
+        ("og:type", str(el.get("content") or "").strip())
+        for el in root.iter("meta")
+        if el.get("property") == "og:type"
+    ]
+    for el in root.iter("script"):
+        if "ld+json" in (el.get("type") or "").lower() and el.text:
+            try:
+                said.extend(("@type", t) for t in _ld_types(json.loads(el.text)))
+            except ValueError:
+                continue
+    if any(el.get("property") == "article:published_time" for el in root.iter("meta")):
+        return None
+    found = [(where, value, kinds.get(value.lower())) for where, value in said]
+    if any(kind == "article" for *_, kind in found):
+        return None
+    return next((f"{where} {value}" for where, value, kind in found if kind == "listing"), None)
+
+
+def _ld_types(data: Any) -> list[str]:
+    """Every `@type` JSON-LD `data` names (in a list, an `@graph`, a list of types)."""
+    if isinstance(data, list):
+        return [t for item in data for t in _ld_types(item)]
+    if not isinstance(data, dict):
+        return []
+    named = data.get("@type")
+    types = [named] if isinstance(named, str) else [t for t in named or () if isinstance(t, str)]
+    return types + _ld_types(data.get("@graph"))
 
 
 def figure_captions(root: Any) -> list[str]:

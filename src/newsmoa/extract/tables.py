@@ -380,3 +380,10 @@ def contact_words() -> tuple[str, ...]:
 def credit_lines() -> tuple[str, ...]:
     """How an English wire's credit line opens (`reporting by`), lower-cased."""
     return _firsts("credit_lines.tsv", lower=True)
+
+
+@cache
+def page_types() -> dict[str, str]:
+    """`og:type` and JSON-LD `@type` values (lower-cased) -> `article` or `listing`
+    (`page_types.tsv`)."""
+    return {r[1].strip().lower(): r[0].strip() for r in _rows("page_types.tsv") if len(r) > 1}
