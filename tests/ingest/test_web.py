@@ -400,3 +400,34 @@ def test_an_entrys_author_is_its_reporter_and_e_mail(tmp_path):
         ("박도윤", "park@chungsol.example"),
         ("Jane Roe", "jroe@haesol.example"),
     ]
+
+
+def test_a_page_is_read_in_the_charset_its_meta_tag_declares():
+    """A server that names no charset (python's http.server, many static hosts): the page's
+    own `<meta charset>` says it. A windows-1252 English page was read as CP949, its curly
+    quotes and accents made Hangul or the page refused as not text (a black-box case); a
+    Korean page declaring `euc-kr` is read as CP949, its superset (`똠`)."""
+    english = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "</head><body><article><h1>Caf\xe9 reopens</h1><p>\u201cWe\u2019re back,\u201d the "
+        "owner said on Monday as the caf\xe9 on the main square reopened after a year of "
+        "repairs.</p><p>The council paid half of the cost, the mayor\u2019s office said.</p>"
+        "</article></body></html>"
+    ).encode("cp1252")
+    korean = (
+        '<html><head><meta charset="euc-kr"></head><body><article><h1>똠방각하 공연</h1>'
+        "<p>청솔군 문화회관은 연극 똠방각하를 다음 달 3일 무대에 올린다고 밝혔다. 관람료는 "
+        "5천원이다.</p></article></body></html>"
+    ).encode("cp949")
+    routes = {"/en": english, "/ko": korean}
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200, headers={"content-type": "text/html"}, content=routes[request.url.path]
+        )
+
+    got = Fetcher(transport=httpx.MockTransport(serve))
+    en, ko = read_sources(["https://a.test/en", "https://a.test/ko"], fetcher=got)
+    assert isinstance(en, RawItem) and isinstance(ko, RawItem)
+    assert "\u201cWe\u2019re back,\u201d" in str(en.html) and "Caf\xe9" in str(en.html)
+    assert "연극 똠방각하를" in str(ko.html)

@@ -148,18 +148,45 @@ def read_url(
 
 
 def _decoded(url: str, page: Page) -> str | InputError:
-    """The page's text in the charset its header declares, else as a file is read
-    (`readers.decode`: UTF-8, UTF-16 with its mark, CP949)."""
-    if page.charset:
+    """The page's text in the charset its header declares, else in the one its own `<meta>`
+    declares, else as a file is read (`readers.decode`: UTF-8, UTF-16 with its mark,
+    CP949). A server that names no charset left a windows-1252 page (`<meta charset=
+    "windows-1252">`) to be read as CP949: its quotes and accents were Hangul, or the page
+    was refused as no text (a black-box case)."""
+    charset = page.charset or meta_charset(page.body)
+    if charset:
         try:  # text that is valid UTF-8 is UTF-8, whatever a misconfigured server declares
             return page.body.decode("utf-8-sig")
         except UnicodeDecodeError:
             pass
         try:
-            return page.body.decode(page.charset)
+            return page.body.decode(_CHARSET_ALIASES.get(charset.lower(), charset))
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: read it as a file would be
     return decode(url, page.body)
+
+
+def meta_charset(body: bytes) -> str | None:
+    """The charset a page's head declares (`<meta charset="euc-kr">`, `<meta
+    http-equiv="Content-Type" content="text/html; charset=euc-kr">`), or None."""
+    found = _META_CHARSET.search(body[:_META_BYTES])
+    return found.group(1).decode("ascii") if found else None
+
+
+_META_BYTES = 4096  # a page's <meta> charset stands in its first 1024 bytes (HTML spec)
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+# what browsers read a declared name as (WHATWG Encoding): EUC-KR is CP949, its superset with
+# every Hangul syllable (`똠`), and Latin-1 is windows-1252 (its curly quotes)
+_CHARSET_ALIASES = {
+    "euc-kr": "cp949",
+    "euckr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "x-windows-949": "cp949",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
 
 
 def feed_bytes(page: Page) -> bytes:
