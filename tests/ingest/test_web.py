@@ -9,7 +9,7 @@ from newsmoa.errors import InputError, Skipped
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.ingest.readers import read_sources
 from newsmoa.ingest.web import Fetcher
-from newsmoa.types import RawItem
+from newsmoa.types import Article, RawItem
 
 BODY = "시는 내년 예산을 확정했다고 2일 밝혔다. 총액은 1조 원으로 올해보다 5% 늘었다."
 PAGE = f"<html><head><title>예산 확정</title></head><body><article><h1>예산 확정</h1><p>{BODY}</p></article></body></html>"
@@ -431,3 +431,31 @@ def test_a_page_is_read_in_the_charset_its_meta_tag_declares():
     assert isinstance(en, RawItem) and isinstance(ko, RawItem)
     assert "\u201cWe\u2019re back,\u201d" in str(en.html) and "Caf\xe9" in str(en.html)
     assert "연극 똠방각하를" in str(ko.html)
+
+
+AGGREGATED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>"청솔군" - 뉴스 검색</title>
+<link>https://search.test/rss?q=청솔군</link>
+<item><title>청솔군 청년 창업지원센터 개소 - 다솜뉴스</title>
+<link>https://dasom.test/news/7</link><guid isPermaLink="false">CBMiQ2h0dHBz</guid>
+<description>{body}</description><source url="https://dasom.test/">다솜뉴스</source></item>
+<item><title>예산 확정 | 한가람일보</title><link>https://hangaram.test/55</link>
+<description>{body}</description><source url="https://hangaram.test/">한가람일보</source></item>
+<item><title>군의회, 예산 의결 - 속보</title><link>https://hangaram.test/56</link>
+<description>{body}</description><source url="https://hangaram.test/">한가람일보</source></item>
+</channel></rss>"""
+
+
+def test_an_aggregators_entry_is_its_sources_outlet_without_it_in_the_headline(tmp_path):
+    """A news search's feed (`<source url=…>다솜뉴스</source>` on each item, the outlet after
+    the headline): the entry was the feed's (`"청솔군" - 뉴스 검색` as its outlet) and its
+    headline kept ` - 다솜뉴스` (a black-box case). A headline ending otherwise keeps it."""
+    path = tmp_path / "search.xml"
+    path.write_text(AGGREGATED.format(body=BODY), "utf-8")
+    items = [i for i in read_sources([str(path)]) if isinstance(i, RawItem)]
+    assert [(i.outlet, i.title) for i in items] == [
+        ("다솜뉴스", "청솔군 청년 창업지원센터 개소"),
+        ("한가람일보", "예산 확정"),
+        ("한가람일보", "군의회, 예산 의결 - 속보"),
+    ]
+    assert all(isinstance(extract(i), Article) and extract(i).outlet == i.outlet for i in items)

@@ -312,15 +312,42 @@ def _feed_outlet(title: str | None) -> str | None:
     return known.canonical(whole.split()[0])
 
 
+def _source_outlet(entry: Any) -> str | None:
+    """The outlet an entry's `<source>` names: as the tables know it (also the first word
+    of a feed's title there, `솔뫼신문 - 지역`: `_feed_outlet`), else as it is written."""
+    name = entry_source(entry)
+    return (_feed_outlet(name) or name) if name else None
+
+
 def entry_title(entry: Any) -> str | None:
     """The entry's headline as text. feedparser gives a title as the markup it holds (an
     Atom `type="html"` title, every RSS title): `착공&hellip;청년농` and `&quot;동결&quot;`
-    were stored and shown so (a black-box case); its tags go and its references are read."""
+    were stored and shown so (a black-box case); its tags go and its references are read.
+    An aggregator's headline ends with the outlet its `<source>` names (`… - 다솜뉴스`,
+    `… | 다솜뉴스`), which is no word of the headline (`entry_source`)."""
     detail = entry.get("title_detail") or {}
     title = entry.get("title")
-    if not title or "html" not in str(detail.get("type", "")):
-        return title
-    return " ".join(unescape(_TAG.sub("", title)).split()) or None
+    if title and "html" in str(detail.get("type", "")):
+        title = " ".join(unescape(_TAG.sub("", title)).split()) or None
+    source = entry_source(entry)
+    if title and source:
+        for mark in _SOURCE_MARKS:
+            if title.endswith(f"{mark}{source}") and len(title) > len(mark + source):
+                return title[: -len(mark + source)].rstrip() or title
+    return title
+
+
+_SOURCE_MARKS = (" - ", " | ", " – ", " — ", " : ")  # between a headline and its outlet
+
+
+def entry_source(entry: Any) -> str | None:
+    """The outlet an aggregator's entry names as its source (RSS `<source url=…>다솜뉴스
+    </source>`, Atom `<source><title>`): the entry is that outlet's report, not the feed's.
+    A news search's feed named every entry's outlet by its own title (`"청솔군" - 뉴스 검색`)
+    whenever its page could not be read (a black-box case)."""
+    source = entry.get("source") or {}
+    name = " ".join(unescape(_TAG.sub("", str(source.get("title") or ""))).split())
+    return name or None
 
 
 _TAG = re.compile(r"<[^<>]*>")
@@ -440,7 +467,7 @@ def read_feed(
             html=html if markup else None,
             text=None if markup else html,
             url=link,
-            outlet=_feed_outlet(feed_title),
+            outlet=_source_outlet(entry) or _feed_outlet(feed_title),
             source_name=None if page_read else feed_title,
             title=entry_title(entry),
             published=published,
