@@ -459,3 +459,24 @@ def test_an_aggregators_entry_is_its_sources_outlet_without_it_in_the_headline(t
         ("한가람일보", "군의회, 예산 의결 - 속보"),
     ]
     assert all(isinstance(extract(i), Article) and extract(i).outlet == i.outlet for i in items)
+
+
+def test_a_feed_served_as_a_page_with_a_byte_order_mark_is_read_as_a_feed():
+    """A feed a PHP site writes with a UTF-8 byte-order mark, or opening with a comment, and
+    serves as `text/html`: it was read as one page, an article titled by the feed's name
+    (a black-box case)."""
+    feeds = {
+        "/bom": b"\xef\xbb\xbf" + FEED.encode("utf-8"),
+        "/comment": b"<!-- generated -->\n" + FEED.split("\n", 1)[1].encode("utf-8"),
+    }
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        if request.url.path in feeds:
+            body = feeds[request.url.path]
+            return httpx.Response(200, headers={"content-type": "text/html"}, content=body)
+        return handler(request)
+
+    got = Fetcher(transport=httpx.MockTransport(serve))
+    for path in feeds:
+        items = list(read_sources([f"https://news.test{path}"], fetcher=got))
+        assert [i.title for i in items if isinstance(i, RawItem)] == ["예산 확정"], path

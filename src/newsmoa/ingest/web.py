@@ -25,7 +25,7 @@ from newsmoa.errors import InputError, Skipped
 from newsmoa.extract.article import published_time
 from newsmoa.extract.bylines import EMAIL_RE
 from newsmoa.extract.urls import is_web_url, url_key
-from newsmoa.ingest.readers import Item, decode, read_jsonl, read_text
+from newsmoa.ingest.readers import Item, decode, is_saved_feed, read_jsonl, read_text
 from newsmoa.types import RawItem
 
 FEED_TYPES = (
@@ -101,9 +101,13 @@ class Fetcher:
 
 
 def is_feed(page: Page) -> bool:
-    if page.content_type in FEED_TYPES:
+    """Whether the page is a feed (or other XML): by its type, else by its opening, after a
+    byte-order mark and comments (`readers.is_saved_feed`). A feed with a UTF-8 mark
+    served as `text/html` was read as a page, one article titled by the feed's name (a
+    black-box case)."""
+    if page.content_type in FEED_TYPES or is_saved_feed(page.body):
         return True
-    head = page.body[:512].lstrip().lower()
+    head = page.body[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf"))
 
 
