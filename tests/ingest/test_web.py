@@ -480,3 +480,23 @@ def test_a_feed_served_as_a_page_with_a_byte_order_mark_is_read_as_a_feed():
     for path in feeds:
         items = list(read_sources([f"https://news.test{path}"], fetcher=got))
         assert [i.title for i in items if isinstance(i, RawItem)] == ["예산 확정"], path
+
+
+def test_an_entry_whose_link_redirects_is_at_the_address_it_led_to():
+    """A feed's links through a redirector (a click counter, `feedproxy`): the article's
+    URL was the redirector's, which the story linked and whose host named no outlet (a
+    black-box case); it is the page's own address. Its id stays the entry's key, so a poll
+    still knows it."""
+    feed = FEED.replace("https://news.test/a/1</link>", "https://news.test/r/1</link>")
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/feed.xml":
+            return httpx.Response(200, headers={"content-type": "application/rss+xml"}, text=feed)
+        if request.url.path == "/r/1":
+            return httpx.Response(301, headers={"location": "https://news.test/a/1"})
+        return handler(request)
+
+    got = Fetcher(transport=httpx.MockTransport(serve))
+    first = next(iter(read_sources(["https://news.test/feed.xml"], fetcher=got)))
+    assert isinstance(first, RawItem)
+    assert (first.url, first.id) == ("https://news.test/a/1", "https://news.test/r/1")

@@ -442,6 +442,8 @@ def read_feed(
                 text = _decoded(link, linked)
                 html = text if isinstance(text, str) else None
                 page_read = html is not None
+                # (a redirector's link: the article is at the page's own address)
+                link = linked.url if page_read and is_web_url(linked.url) else link
                 why = "" if page_read else f"{link}: {getattr(text, 'message', text)}"
             else:
                 why = f"{link}: {linked.message}"
