@@ -1628,3 +1628,25 @@ def test_an_article_page_that_calls_itself_a_website_stays_an_article():
         f'<html><head><meta property="og:type" content="website"></head><body>{body}</body></html>'
     )
     assert isinstance(extract(RawItem(origin="a.html", html=page)), Article)
+
+
+@pytest.mark.parametrize("mark", [" - ", " | ", " :: ", " < "])
+def test_a_pages_title_is_its_headline_without_the_sites_name(mark):
+    """A page whose `og:title` ends with its site's name (`… - 새청솔일보`, as `og:site_name`
+    names it): the article's headline kept the name, and its information list under the
+    headline went unread, so the reporter was the writer box's `오세린 기자 다른기사 보기`
+    (a black-box case)."""
+    page = (
+        '<html><head><meta charset="utf-8">'
+        f'<meta property="og:title" content="청솔군, 난방비 지원 확대{mark}새청솔일보">'
+        '<meta property="og:site_name" content="새청솔일보"></head><body>'
+        '<h3 class="heading">청솔군, 난방비 지원 확대</h3><ul class="infomation">'
+        "<li>오세린 기자</li><li>입력 2026.11.25 10:10</li><li>댓글 0</li></ul>"
+        '<article id="article-view-content-div"><p>청솔군은 겨울철 취약계층 4200가구에 난방비를'
+        " 가구당 20만원씩 지원한다고 25일 밝혔다.</p><p>지원 대상은 기초생활수급자와 차상위계층이며"
+        ", 지원액은 지난해 15만원에서 5만원 늘었다.</p></article>"
+        '<div class="writer"><strong>오세린 기자</strong> 다른기사 보기</div></body></html>'
+    )
+    a = extract(RawItem(origin="https://saechungsol.test/n/301", html=page))
+    assert isinstance(a, Article)
+    assert (a.title, a.reporter, a.outlet) == ("청솔군, 난방비 지원 확대", "오세린", "새청솔일보")

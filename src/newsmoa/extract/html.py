@@ -29,10 +29,31 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     if not data.get("text"):
         return "", {}
     hints = {k: data.get(k) for k in ("title", "author", "date", "sitename") if data.get(k)}
+    if title := hints.get("title"):
+        hints["title"] = without_site_name(str(title), hints.get("sitename"))
     hints.update(page_furniture(html, title=hints.get("title")))
     if (said := hints.pop("listing", None)) and not hints.keys() & {"dateline", "published"}:
         hints["not_article"] = f"not an article: the page says it is a list ({said})"
     return _headed(_unlisted_signatures(data["text"]), hints.get("title")), hints
+
+
+def without_site_name(title: str, site: str | None) -> str:
+    """A page's title without its site's name after it (`청솔군, 난방비 지원 확대 - 새청솔일보`,
+    `… | 새청솔일보`, `… :: 새청솔일보`): the name `og:site_name` gives (`site`), or one the
+    outlet table knows. The headline kept the name, and the line of the page that is the
+    headline was not found, nor the reporter and dateline under it (a black-box case)."""
+    from newsmoa.extract.tables import outlets
+
+    found = _SITE_AFTER.match(title)
+    if found is None:
+        return title
+    head, tail = found.group(1).strip(), " ".join(found.group(2).split())
+    named = tail == " ".join((site or "").split()) or tail in outlets().by_alias
+    return head if named and head else title
+
+
+# a title, a separator (a dash, a bar, `::`, `<`, `«`), the site's name after it
+_SITE_AFTER = re.compile(r"(.+?)\s+(?:[-|–—:<«·]|::)\s+([^-|–—<«·]+?)\s*$")
 
 
 def _headed(text: str, title: str | None) -> str:
