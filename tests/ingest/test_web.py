@@ -500,3 +500,25 @@ def test_an_entry_whose_link_redirects_is_at_the_address_it_led_to():
     first = next(iter(read_sources(["https://news.test/feed.xml"], fetcher=got)))
     assert isinstance(first, RawItem)
     assert (first.url, first.id) == ("https://news.test/a/1", "https://news.test/r/1")
+
+
+def test_an_answer_that_is_no_page_is_named_by_what_it_is():
+    """A link to a picture, a PDF, or a page answered empty: the error said `binary file,
+    not text` or `empty file` of a web address (a black-box case); it says what came."""
+    answers = {
+        "/photo.jpg": ("image/jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256))),
+        "/release.pdf": ("application/pdf", b"%PDF-1.7\n\x00\x01\x02\xff" * 8),
+        "/empty": ("text/html", b""),
+    }
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        kind, body = answers[request.url.path]
+        return httpx.Response(200, headers={"content-type": kind}, content=body)
+
+    got = Fetcher(transport=httpx.MockTransport(serve))
+    items = list(read_sources([f"https://a.test{p}" for p in answers], fetcher=got))
+    assert [i.message for i in items if isinstance(i, InputError)] == [
+        "not a page or feed: image/jpeg",
+        "not a page or feed: application/pdf",
+        "an empty page: the server sent nothing",
+    ]

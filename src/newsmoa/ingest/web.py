@@ -140,8 +140,13 @@ def read_url(
         )
         return
     text = _decoded(url, page)
-    if isinstance(text, InputError):
-        yield text
+    if isinstance(text, InputError):  # (said of a page, not of a file)
+        kind = page.content_type
+        texty = not kind or kind.startswith("text/") or "html" in kind or "xml" in kind
+        said = text.message if texty else f"not a page or feed: {kind}"
+        if not page.body.strip():
+            said = "an empty page: the server sent nothing"
+        yield InputError(url, said)
         return
     if page.content_type in JSONL_TYPES or page.url.lower().endswith(".jsonl"):
         yield from read_jsonl(url, text)
