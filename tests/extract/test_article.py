@@ -1650,3 +1650,18 @@ def test_a_pages_title_is_its_headline_without_the_sites_name(mark):
     a = extract(RawItem(origin="https://saechungsol.test/n/301", html=page))
     assert isinstance(a, Article)
     assert (a.title, a.reporter, a.outlet) == ("청솔군, 난방비 지원 확대", "오세린", "새청솔일보")
+
+
+def test_a_writer_box_names_its_reporter_without_its_links():
+    """The writer box under a story (`<div class="writer"><strong>오세린 기자</strong> 다른기사
+    보기</div>`), which trafilatura gives as the page's author: the reporter was `오세린 기자
+    다른기사 보기` (a black-box case)."""
+    page = (
+        "<html><head><meta charset=utf-8><title>청솔군 난방비 지원 확대</title></head><body>"
+        "<h1>청솔군 난방비 지원 확대</h1><div class=cont><p>청솔군은 겨울철 취약계층 4200가구에"
+        " 난방비를 가구당 20만원씩 지원한다고 25일 밝혔다.</p><p>지원 대상은 기초생활수급자와"
+        " 차상위계층이다.</p></div><div class=writer><strong>오세린 기자</strong> 다른기사 보기"
+        "</div></body></html>"
+    )
+    a = extract(RawItem(origin="x.html", html=page))
+    assert isinstance(a, Article) and a.reporter == "오세린"

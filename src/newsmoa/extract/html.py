@@ -29,12 +29,31 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     if not data.get("text"):
         return "", {}
     hints = {k: data.get(k) for k in ("title", "author", "date", "sitename") if data.get(k)}
+    if author := hints.get("author"):
+        hints["author"] = signed_part(str(author))
     if title := hints.get("title"):
         hints["title"] = without_site_name(str(title), hints.get("sitename"))
     hints.update(page_furniture(html, title=hints.get("title")))
     if (said := hints.pop("listing", None)) and not hints.keys() & {"dateline", "published"}:
         hints["not_article"] = f"not an article: the page says it is a list ({said})"
     return _headed(_unlisted_signatures(data["text"]), hints.get("title")), hints
+
+
+def signed_part(author: str) -> str:
+    """A page's author up to where it signs as a reporter (`오세린 기자` of `오세린 기자
+    다른기사 보기`: a writer box's links after the name, which trafilatura gives as the
+    author, were the reporter's name: a black-box case); else as it is (several authors,
+    `김민지 기자; 박도현 기자`, a name alone)."""
+    from newsmoa.extract.bylines import signature
+
+    words = author.split()
+    if ";" in author or signature(author) is not None:
+        return author
+    for n in range(len(words) - 1, 0, -1):
+        signed = signature(" ".join(words[:n]))
+        if signed is not None and signed.reporter:
+            return " ".join(words[:n])
+    return author
 
 
 def without_site_name(title: str, site: str | None) -> str:
