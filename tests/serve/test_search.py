@@ -85,6 +85,8 @@ def test_search_formats_and_what_a_user_is_told(db):
     assert {r["article_id"] for r in rows} == {"fest-1", "fest-2"} and rows[0]["snippet"]
     none = run(db, "search", "없는말")
     assert none.stdout == "" and "no story holds 없는말" in none.stderr
+    stemmed = run(db, "search", "강아지를")  # (searched as 강아지 where a word ends)
+    assert stemmed.stderr.strip() == "no story holds 강아지."
     typo = run(db, "search", "협약", "--outlet", "한빛")
     assert "the store's outlets:" in typo.stderr
     bad = run(db, "search", "협약", "--since", "어제", ok=False)

@@ -10,6 +10,7 @@ import pytest
 from newsmoa.store import StoredArticle, open_store
 from newsmoa.store.search import (
     SearchQuery,
+    bare,
     normal,
     parse,
     query,
@@ -502,7 +503,49 @@ def test_a_store_searched_with_commas_finds_figures_without_them_after_the_upgra
     ],
 )
 def test_a_typed_word_drops_the_korean_particle_it_ends_in(typed, terms):
-    assert query(typed).terms == terms
+    assert tuple(map(bare, query(typed).terms)) == terms
+
+
+CATS = "청솔군은 길고양이 중성화를 늘린다. 주민들은 고양이를 돌본다."
+CITY = "고양시는 드론 박람회를 연다. 고양시장은 산업을 키우겠다고 말했다."
+ROAD = "을지로에서 인쇄소 120곳이 영업한다. 을지로의 골목을 지킨다."
+SCHOOL = "을지대학교병원은 을지연습 기간 재난 훈련을 했다."
+
+
+@pytest.mark.parametrize(
+    ("typed", "story"),
+    [
+        ("고양이", "s-cat"),  # 고양 + 이: not 고양시
+        ("고양이를", "s-cat"),
+        ("을지로", "s-road"),  # 을지 + 로: not 을지대학교, 을지연습
+        ("을지로에서", "s-road"),
+        ("청솔군은", "s-cat"),
+    ],
+)
+def test_a_stem_is_found_only_where_a_word_ends(store, typed, story):
+    """A word that ends in what reads as a particle is searched as the word before it, but
+    only where that word ends (a space, a mark, the text's end, or a particle): the stem
+    is no part of a longer word."""
+    store.save_articles(
+        [
+            stored("c1", CATS, "s-cat"),
+            stored("c2", CITY, "s-city"),
+            stored("r1", ROAD, "s-road"),
+            stored("r2", SCHOOL, "s-school"),
+        ]
+    )
+    for sid in ("s-cat", "s-city", "s-road", "s-school"):
+        store.save_story_summary(
+            {"id": sid, "title": sid, "first_published": "2024-03-12T10:00:00+09:00",
+             "article_count": 1, "outlets": []}
+        )  # fmt: skip
+    assert found(store, typed) == [(story, 1)]
+
+
+def test_a_stem_found_is_marked_without_its_particle():
+    cut = snippet("주민들은 고양이를 돌본다.", query("고양이를").held())
+    assert cut is not None
+    assert [cut.text[s:e] for s, e in cut.marks] == ["고양이"]
 
 
 def test_a_word_with_a_particle_finds_the_word_with_another(archive):

@@ -17,7 +17,7 @@ from newsmoa.serve.formats import format_option
 from newsmoa.serve.render import csv_cell, listed_outlet, md_cell, table_text, table_time
 from newsmoa.serve.span import cli_span, span_options
 from newsmoa.serve.view import plural, shown_zone
-from newsmoa.store.search import pieces
+from newsmoa.store.search import bare, pieces
 
 FORMATS = ("table", "json", "jsonl", "md", "csv")
 OPEN, CLOSE = "‹", "›"  # a match in a table's snippet (md: **bold**)
@@ -122,6 +122,7 @@ def _option_like(word: str) -> bool:
 
 
 def _quoted(term: str) -> str:
+    term = bare(term)  # (a stem as the word it is: `search.ENDED`)
     return f'"{term}"' if " " in term else term
 
 

@@ -4,7 +4,8 @@ functions; the SQL that finds the articles is the store's (`SQLStore.search`).
 
 A query is words, all of which an article must hold (its title or its text), each as a
 substring: Korean words carry particles (완주군은, 완주군과) that a word index would miss, and
-a typed word's own particle is dropped (`stem`: 완주군은 finds 완주군과).
+a typed word's own particle is dropped (`stem`: 완주군은 finds 완주군과), the word left
+found only where a word ends (`stemmed`: 고양이 is not 고양시).
 A "quoted phrase" is one term; a word or phrase after "-" one it must not hold. Case is
 ignored, compatibility characters are matched as their plain forms and a number
 without its thousands' commas (`fold`). A story
@@ -43,6 +44,7 @@ SNIPPET_PLACES = 200  # matches of a text weighed for where its snippet is
 MAX_TERMS = 16
 SPACED = range(3, 9)  # Hangul syllables of a word found with a space between two (`spacings`)
 LATIN_END = "\u0250"  # after the Latin letters' blocks (Basic Latin to Latin Extended-B)
+ENDED = "\x00"  # after a stem (`stem`): found only where a word ends or a particle follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,21 +107,25 @@ def spacings(term: str) -> tuple[str, ...]:
     (군수 would be in 청솔군 수소), nor a longer one, nor a phrase; nor is a word where its
     first part would end in a particle (`data/search_particles.tsv`) that may follow the
     syllable before it: 시의원 is not sought as 시의 원 (시의 원도심), nor 이사장 as 이 사장."""
-    if len(term) not in SPACED or not all("가" <= c <= "힣" for c in term):
+    word = bare(term)
+    end = term[len(word) :]  # (a stem's mark stays on its end)
+    if len(word) not in SPACED or not all("가" <= c <= "힣" for c in word):
         return (term,)
-    cuts = (i for i in range(1, len(term)) if not _ends_in_particle(term[:i]))
-    return (term, *(term[:i] + " " + term[i:] for i in cuts))
+    cuts = (i for i in range(1, len(word)) if not _particle_at_end(word[:i], least=0))
+    return (term, *(word[:i] + " " + word[i:] + end for i in cuts))
 
 
-def _ends_in_particle(part: str) -> bool:
-    """Whether `part` is a particle or ends in one that may follow the syllable before it
-    (`시의`, `이`; not `김민`)."""
+def _particle_at_end(word: str, *, least: int) -> str:
+    """The particle (`data/search_particles.tsv`, the longest first) `word` ends in where
+    `least` characters or more are left before it and the syllable before it takes that
+    form of the particle, or `word` itself where it is one and `least` is 0; "" for none:
+    `청솔군은` ends in `은`, `시의` in `의`; `김민` and `전문가` in none."""
     for particle, after in _particles():
-        if part == particle:
-            return True
-        if part.endswith(particle) and _follows(part[-len(particle) - 1], after):
-            return True
-    return False
+        if not word.endswith(particle) or len(word) - len(particle) < least:
+            continue
+        if len(word) == len(particle) or _follows(word[-len(particle) - 1], after):
+            return particle
+    return ""
 
 
 def parse(text: str) -> tuple[str, ...]:
@@ -147,7 +153,7 @@ def query(text: str, **narrowed: Any) -> SearchQuery:
         if word in ("AND", "NOT", "OR") and not minus:  # (as written: "or" is a word)
             negated, joined = word == "NOT", word == "OR" and bool(groups)
             continue
-        term = normal(quoted) if quoted or not word else stem(normal(word.strip("*")))
+        term = normal(quoted) if quoted or not word else stemmed(normal(word.strip("*")))
         if not term:
             continue
         if minus_phrase or minus or negated:
@@ -174,14 +180,23 @@ def stem(word: str) -> str:
     where two characters or more are left and the syllable before it takes that form of the
     particle: 청솔군은 is searched as 청솔군, which finds 청솔군이 and 청솔군과 too; 국가
     and 결과 are kept, and so are 전문가 and 대학로 (가 and 로 do not follow 문 or 학)."""
-    for particle, after in _particles():
-        if (
-            word.endswith(particle)
-            and len(word) - len(particle) >= 2
-            and _follows(word[-len(particle) - 1], after)
-        ):
-            return word[: -len(particle)]
-    return word
+    particle = _particle_at_end(word, least=2)
+    return word[: -len(particle)] if particle else word
+
+
+def stemmed(word: str) -> str:
+    """A typed word as it is searched: as typed, or where it ends in a particle (`stem`),
+    the word before it marked `ENDED`, found only where a word ends or a particle follows
+    it (`_ended`): 청솔군은 finds 청솔군이 and 청솔군 관계자, and 고양이 (고양 + 이, to
+    `stem`) finds 고양이를 but not 고양시, nor 을지로 을지대학교."""
+    stripped = stem(word)
+    return word if stripped == word else stripped + ENDED
+
+
+def bare(term: str) -> str:
+    """A term without its `ENDED` mark: the substring a database finds (the rows read
+    again where the mark asks for a word's end)."""
+    return term.removesuffix(ENDED)
 
 
 _RIEUL = 8  # ㄹ as a syllable's final consonant (`text.script.jamo`)
@@ -273,7 +288,7 @@ def worded(terms: Sequence[str]) -> bool:
     store checks on the rows its index found (`holds_every`). A Latin word starts after
     anything but a Latin letter (한국AI, 4.2km), a figure after anything but a figure
     (총30억원, 제2회; not 12회 for 2회, nor 1.5억 for 5억)."""
-    return any(_bounded(t) for t in terms)
+    return any(_bounded(t) or t.endswith(ENDED) for t in terms)
 
 
 def holds_every(title: str, body: str, groups: Sequence[Sequence[str]]) -> bool:
@@ -299,13 +314,28 @@ def _bounded(term: str) -> bool:
 
 def _find(low: str, term: str, start: int = 0) -> int:
     """Where `term` first is in `low` from `start` (-1: not there); a `_bounded` term only
-    where a word starts (`worded`)."""
-    at = low.find(term, start)
-    if not _bounded(term):
+    where a word starts (`worded`), a stem marked `ENDED` only where a word ends (`_ended`)."""
+    word = bare(term)
+    at = low.find(word, start)
+    if not _bounded(term) and word == term:
         return at
-    while at > 0 and _inside(low, at, term[0].isdigit()):
-        at = low.find(term, at + 1)
+    while at >= 0 and (
+        (at > 0 and _bounded(term) and _inside(low, at, term[0].isdigit()))
+        or (word != term and not _ended(low, at + len(word)))
+    ):
+        at = low.find(word, at + 1)
     return at
+
+
+def _ended(low: str, end: int) -> bool:
+    """Whether a stem found before `end` ends a word there (`ENDED`): no Hangul syllable
+    follows, or a particle whose form follows the syllable before it (`stem`'s table)."""
+    if end >= len(low) or not "가" <= low[end] <= "힣":
+        return True
+    return any(
+        low.startswith(particle, end) and _follows(low[end - 1], after)
+        for particle, after in _particles()
+    )
 
 
 def _inside(low: str, at: int, figure: bool) -> bool:
@@ -339,7 +369,7 @@ def _count(low: str, term: str) -> int:
     """How many times `term` is in `low`, none overlapping (`_find`'s)."""
     n, at = 0, _find(low, term)
     while at >= 0:
-        n, at = n + 1, _find(low, term, at + len(term))
+        n, at = n + 1, _find(low, term, at + len(bare(term)))
     return n
 
 
@@ -350,7 +380,7 @@ def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snip
     matched (`folded`), the offsets are the text's."""
     low, at = folded(text)
     found = sorted(
-        (i, i + len(t), t.replace(" ", ""))  # (a word spaced otherwise is the same word)
+        (i, i + len(bare(t)), t.replace(" ", ""))  # (a word spaced otherwise is the same word)
         for t in terms
         for i in _finds(low, t)
     )[:SNIPPET_PLACES]
@@ -377,7 +407,7 @@ def _finds(low: str, term: str) -> Iterator[int]:
     at = _find(low, term)
     while at >= 0:
         yield at
-        at = _find(low, term, at + len(term))
+        at = _find(low, term, at + len(bare(term)))
 
 
 def _fullest(found: Sequence[tuple[int, int, str]], width: int) -> int:
@@ -429,7 +459,7 @@ def _marks(low: str, terms: Sequence[str], at: Sequence[int]) -> list[tuple[int,
     for term in terms:
         i = _find(low, term)
         while i >= 0:
-            end = i + len(term)
+            end = i + len(bare(term))
             spans.append((at[i], at[end] if at[end] > at[end - 1] else _next(at, end)))
             i = _find(low, term, end)
     merged: list[tuple[int, int]] = []

@@ -28,6 +28,7 @@ from newsmoa.store.search import (
     B,
     Found,
     SearchQuery,
+    bare,
     holds_all,
     kept,
     ranked,
@@ -740,7 +741,8 @@ class SQLStore:
 
     def _holds(self, term: str) -> tuple[str, list[Any]]:
         """A condition on article_text t: its title or body holds `term` (lower case)."""
-        (title, one), (body, other) = (self._contains(f"t.{c}", term) for c in ("title", "body"))
+        word = bare(term)  # (a stem's end is read from the rows: `search.ENDED`)
+        (title, one), (body, other) = (self._contains(f"t.{c}", word) for c in ("title", "body"))
         return f"({title} OR {body})", [*one, *other]
 
     def _contains(self, column: str, term: str) -> tuple[str, list[Any]]:

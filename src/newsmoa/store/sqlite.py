@@ -28,7 +28,7 @@ from newsmoa.store.migrations import (
     stored_version,
     table_names,
 )
-from newsmoa.store.search import SHORT
+from newsmoa.store.search import SHORT, bare
 from newsmoa.store.sql import SQLStore
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock
@@ -81,7 +81,7 @@ class SQLiteStore(SQLStore):
         OR); a group with a shorter term, which it cannot find (SQLite 3.40 finds no row
         for a LIKE of two Korean syllables), by reading each row the index found, or every
         row when no group is long enough."""
-        long = [g for g in groups if all(len(t) >= SHORT for t in g)]
+        long = [g for g in groups if all(len(bare(t)) >= SHORT for t in g)]
         if not long or not self._indexed():
             return super()._text_match(groups)
         where, args = self._holding([g for g in groups if g not in long])
@@ -125,7 +125,7 @@ def _either(group: Sequence[str]) -> str:
 
 def _phrase(term: str) -> str:
     """`term` as one FTS5 phrase: in double quotes, its own doubled."""
-    return '"' + term.replace('"', '""') + '"'
+    return '"' + bare(term).replace('"', '""') + '"'
 
 
 def _fold(text: str | None) -> str | None:
