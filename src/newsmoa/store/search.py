@@ -106,13 +106,20 @@ def spacings(term: str) -> tuple[str, ...]:
     and 업무 협약), and a term is found written either way. A shorter word is not spaced
     (군수 would be in 청솔군 수소), nor a longer one, nor a phrase; nor is a word where its
     first part would end in a particle (`data/search_particles.tsv`) that may follow the
-    syllable before it: 시의원 is not sought as 시의 원 (시의 원도심), nor 이사장 as 이 사장."""
+    syllable before it: 시의원 is not sought as 시의 원 (시의 원도심), nor 이사장 as 이 사장.
+    A last part of one syllable is found only where a word ends outright (`ENDED`,
+    `_ended`): 강원도 finds 강원 도 but not 강원 도로, 김민수 not 김민 수원."""
     word = bare(term)
-    end = term[len(word) :]  # (a stem's mark stays on its end)
     if len(word) not in SPACED or not all("가" <= c <= "힣" for c in word):
         return (term,)
     cuts = (i for i in range(1, len(word)) if not _particle_at_end(word[:i], least=0))
-    return (term, *(word[:i] + " " + word[i:] + end for i in cuts))
+    return (
+        term,
+        *(
+            word[:i] + " " + word[i:] + (ENDED if i == len(word) - 1 else term[len(word) :])
+            for i in cuts
+        ),
+    )
 
 
 def _particle_at_end(word: str, *, least: int) -> str:
@@ -321,18 +328,20 @@ def _find(low: str, term: str, start: int = 0) -> int:
         return at
     while at >= 0 and (
         (at > 0 and _bounded(term) and _inside(low, at, term[0].isdigit()))
-        or (word != term and not _ended(low, at + len(word)))
+        or (word != term and not _ended(low, at + len(word), syllable=word[-2:-1] == " "))
     ):
         at = low.find(word, at + 1)
     return at
 
 
-def _ended(low: str, end: int) -> bool:
+def _ended(low: str, end: int, *, syllable: bool = False) -> bool:
     """Whether a stem found before `end` ends a word there (`ENDED`): no Hangul syllable
-    follows, or a particle whose form follows the syllable before it (`stem`'s table)."""
+    follows, or a particle whose form follows the syllable before it (`stem`'s table); a
+    `syllable` alone (the last part of a word `spacings` spaced) only where none follows,
+    as a particle is not told from the rest of a word there (강원 도로: 도 + 로?)."""
     if end >= len(low) or not "가" <= low[end] <= "힣":
         return True
-    return any(
+    return not syllable and any(
         low.startswith(particle, end) and _follows(low[end - 1], after)
         for particle, after in _particles()
     )
