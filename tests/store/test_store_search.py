@@ -334,7 +334,7 @@ TYPESET = "완주군ㆍ청솔군 협의회는 3–5일 열린다. Wanju’s coun
     [
         ("완주군·청솔군", "완주군ㆍ청솔군"),  # the press's middle dot, typed as ·
         ("3-5일", "3–5일"),  # an en dash
-        ("wanju's", "Wanju’s"),  # a typeset apostrophe
+        ('"wanju\'s"', "Wanju’s"),  # a typeset apostrophe (quoted: a word is without 's)
         ("“joint market”", "joint market"),  # typeset quotes typed: a phrase
     ],
 )
@@ -540,6 +540,30 @@ def test_a_stem_is_found_only_where_a_word_ends(store, typed, story):
              "article_count": 1, "outlets": []}
         )  # fmt: skip
     assert found(store, typed) == [(story, 1)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "held"),
+    [
+        ("agreements", ("agreement",)),  # (found where a word starts: agreements too)
+        ("county's", ("county",)),
+        ("counties", ("counties", "county")),  # county is no start of counties
+        ("villages'", ("village",)),
+        ("news class bus analysis", ("news", "class", "bus", "analysis")),  # no plurals
+        ("its", ("its",)),  # three letters are left
+        ('"water agreements"', ("water agreements",)),  # a phrase as written
+    ],
+)
+def test_an_english_word_is_searched_without_its_plural_or_possessive(typed, held):
+    assert query(typed).held() == held
+
+
+def test_a_plural_finds_the_singular(store):
+    text = "Sangamon County signed a water agreement with the village of Chatham."
+    store.save_articles([stored("w1", text, "s-w")])
+    store.save_story_summary({"id": "s-w", "title": "", "article_count": 1, "outlets": []})
+    for typed in ("counties agreements", "county's villages'", "Chatham's"):
+        assert found(store, typed) == [("s-w", 1)], typed
 
 
 def test_a_stem_found_is_marked_without_its_particle():

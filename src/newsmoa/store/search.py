@@ -160,15 +160,15 @@ def query(text: str, **narrowed: Any) -> SearchQuery:
         if word in ("AND", "NOT", "OR") and not minus:  # (as written: "or" is a word)
             negated, joined = word == "NOT", word == "OR" and bool(groups)
             continue
-        term = normal(quoted) if quoted or not word else stemmed(normal(word.strip("*")))
-        if not term:
+        terms = [normal(quoted)] if quoted or not word else forms(normal(word.strip("*")))
+        if not any(terms):
             continue
         if minus_phrase or minus or negated:
-            left_out += [] if term in left_out else [term]
+            left_out += [t for t in terms if t not in left_out]
         elif joined:
-            groups[-1] += [] if term in groups[-1] else [term]
+            groups[-1] += [t for t in terms if t not in groups[-1]]
         else:
-            groups.append([term])
+            groups.append(terms)
         negated = joined = False
     if not groups:
         raise ValueError(
@@ -198,6 +198,37 @@ def stemmed(word: str) -> str:
     `stem`) finds 고양이를 but not 고양시, nor 을지로 을지대학교."""
     stripped = stem(word)
     return word if stripped == word else stripped + ENDED
+
+
+def forms(word: str) -> list[str]:
+    """A typed word as it is searched: a Korean one `stemmed`, a Latin one without its
+    English ending (`data/search_endings.tsv`, where three letters or more are left), and
+    with one less where the form left is no start of it: agreements as agreement, county's
+    as county, counties as counties or county (the either of a group)."""
+    if not word or not all(c.isdigit() or c == "'" or ("a" <= c < LATIN_END) for c in word):
+        return [stemmed(word)]
+    once = _unended(word)
+    found = (word, once, _unended(once))  # (villages' as villages, then as village)
+    return [f for f in dict.fromkeys(found) if not any(f != o and f.startswith(o) for o in found)]
+
+
+def _unended(word: str) -> str:
+    """`word` without the first ending of `data/search_endings.tsv` it ends in (the
+    longest first; one searched as itself keeps the word), where three letters are left."""
+    for ending, instead in _endings():
+        if word.endswith(ending):
+            left = len(word) - len(ending)
+            return word[:left] + instead if ending != instead and left >= 3 else word
+    return word
+
+
+@cache
+def _endings() -> tuple[tuple[str, str], ...]:
+    """`data/search_endings.tsv` as (ending, what it is searched as), the longest first."""
+    table = resources.files("newsmoa.store").joinpath("data/search_endings.tsv")
+    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
+    found = {(r[0], r[1]) for r in rows if r[0] and not r[0].startswith("#")}
+    return tuple(sorted(found, key=lambda p: (-len(p[0]), p[0])))
 
 
 def bare(term: str) -> str:
