@@ -100,26 +100,21 @@ class Snippet:
         return {"text": self.text, "marks": [list(m) for m in self.marks]}
 
 
+@cache  # (each row a query finds asks for its groups)
 def spacings(term: str) -> tuple[str, ...]:
     """`term`, and for a word of `SPACED` Hangul syllables, the word with a space between
     two of them: Korean writes a name and a compound either way (김민수 and 김 민수, 업무협약
     and 업무 협약), and a term is found written either way. A shorter word is not spaced
     (군수 would be in 청솔군 수소), nor a longer one, nor a phrase; nor is a word where its
     first part would end in a particle (`data/search_particles.tsv`) that may follow the
-    syllable before it: 시의원 is not sought as 시의 원 (시의 원도심), nor 이사장 as 이 사장.
-    A last part of one syllable is found only where a word ends outright (`ENDED`,
-    `_ended`): 강원도 finds 강원 도 but not 강원 도로, 김민수 not 김민 수원."""
+    syllable before it: 시의원 is not sought as 시의 원 (시의 원도심), nor 이사장 as 이 사장;
+    nor one whose last part would be one syllable, the start of any word after it (강원도
+    is not sought as 강원 도, which is in 강원 도로, nor 김민수 as 김민 수 of 김민 수원시)."""
     word = bare(term)
     if len(word) not in SPACED or not all("가" <= c <= "힣" for c in word):
         return (term,)
-    cuts = (i for i in range(1, len(word)) if not _particle_at_end(word[:i], least=0))
-    return (
-        term,
-        *(
-            word[:i] + " " + word[i:] + (ENDED if i == len(word) - 1 else term[len(word) :])
-            for i in cuts
-        ),
-    )
+    cuts = (i for i in range(1, len(word) - 1) if not _particle_at_end(word[:i], least=0))
+    return (term, *(word[:i] + " " + word[i:] + term[len(word) :] for i in cuts))
 
 
 def _particle_at_end(word: str, *, least: int) -> str:
@@ -359,23 +354,30 @@ def _find(low: str, term: str, start: int = 0) -> int:
         return at
     while at >= 0 and (
         (at > 0 and _bounded(term) and _inside(low, at, term[0].isdigit()))
-        or (word != term and not _ended(low, at + len(word), syllable=word[-2:-1] == " "))
+        or (word != term and not _ended(low, at + len(word)))
     ):
         at = low.find(word, at + 1)
     return at
 
 
-def _ended(low: str, end: int, *, syllable: bool = False) -> bool:
+def _ended(low: str, end: int) -> bool:
     """Whether a stem found before `end` ends a word there (`ENDED`): no Hangul syllable
-    follows, or a particle whose form follows the syllable before it (`stem`'s table); a
-    `syllable` alone (the last part of a word `spacings` spaced) only where none follows,
-    as a particle is not told from the rest of a word there (강원 도로: 도 + 로?)."""
+    follows, or a particle whose form follows the syllable before it (`stem`'s table)."""
     if end >= len(low) or not "가" <= low[end] <= "힣":
         return True
-    return not syllable and any(
+    return any(
         low.startswith(particle, end) and _follows(low[end - 1], after)
-        for particle, after in _particles()
+        for particle, after in _starting().get(low[end], ())
     )
+
+
+@cache
+def _starting() -> dict[str, tuple[tuple[str, str], ...]]:
+    """`_particles` by their first syllable."""
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for particle, after in _particles():
+        out[particle[0]] = (*out.get(particle[0], ()), (particle, after))
+    return out
 
 
 def _inside(low: str, at: int, figure: bool) -> bool:
