@@ -48,6 +48,7 @@ def article_to_json(
         "is_release": article.is_release,
         "captions": list(article.captions),
         "origin": article.origin,
+        "dateline_place": article.dateline_place,
     }
     if text:
         out["text"] = article.text
@@ -71,6 +72,7 @@ def article_from_json(obj: dict[str, Any]) -> Article:
         captions=tuple(obj.get("captions") or ()),
         origin=obj.get("origin") or "",
         is_release=bool(obj.get("is_release")),
+        dateline_place=obj.get("dateline_place"),  # (none in a store written before it)
     )
 
 

@@ -77,6 +77,10 @@ class Article:
     captions: tuple[str, ...] = ()
     origin: str = ""
     is_release: bool = False
+    # the town the report was filed from, as its dateline names it: a marker's before `=`
+    # (`(완주=연합뉴스)`, `[전주=뉴시스]`: 완주, 전주; not the outlet) or a wire lead's
+    # (`SPRINGFIELD, Ill. (AP) —`: `Springfield, Ill.`); None when it names none
+    dateline_place: str | None = None
 
     @property
     def content_hash(self) -> str:

@@ -218,6 +218,7 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         captions=_with_page_captions(parts.captions, hints.get("captions"), body),
         origin=raw.origin,
         is_release=is_release,
+        dateline_place=parts.place,
     )
 
 
@@ -382,6 +383,7 @@ class _Parts:
     stamped: str | None = None  # ... its stamp's mark names (`[한빛일보] 2024.06.03 11:12`)
     reporter: str | None = None
     email: str | None = None
+    place: str | None = None  # the town its dateline files from (`(완주=연합뉴스)`: 완주)
     published: datetime | None = None
     day_only: bool = False  # ... given as a date alone (`March 13, 2026`, `입력 2019.07.31`)
     paragraphs: list[str] = field(default_factory=list)
@@ -477,6 +479,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             parts.outlet = parts.outlet or b.outlet
             parts.reporter = parts.reporter or b.reporter
             parts.email = parts.email or b.email
+            parts.place = parts.place or b.place
             lead_day = lead_day or b.day
             lead_at = lead_at or b.posted
             stamped_rest = stamp_of(b.rest.strip()) if b.rest.strip() and not in_body else None
@@ -505,6 +508,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                 stamp = parse_datetime(text[found.at :], tz=tz)  # maybe after a mark
                 parts.stamped = found.outlet  # (`[한빛일보] 2024.06.03`: its outlet)
                 parts.reporter = parts.reporter or found.reporter  # (`[…=한도윤 기자] …`)
+                parts.place = parts.place or found.place  # (`[서울=뉴시스] 2024.06.03`)
                 stamp_timed = _timed(text[found.at :])
             elif found is not None:  # ... under the body: the clipping's, if no body follows
                 at = text[found.at :]

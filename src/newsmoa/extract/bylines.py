@@ -5,6 +5,10 @@
     (아시아뉴스통신=김경선 기자)              -> outlet 아시아뉴스통신, reporter 김경선
     정성환 기자 ilyo66@ilyo.co.kr            -> reporter 정성환, e-mail (its host names the outlet)
     제주=주미령 선임기자 lalijoo@kmib.co.kr    -> reporter 주미령 (a place before "=")
+
+The town a marker or signature names before its `=` or `/`, where the report was filed
+(`(완주=국제뉴스)`, `[전주=뉴시스]`, `도쿄/조기원 특파원`), or a wire lead's in capitals
+(`SPRINGFIELD, Ill. (AP) —`), is the byline's `place`: a town, never the outlet.
     김용준 온라인 뉴스 기자 [ ]               -> reporter 김용준 (a desk; the e-mail was lost)
 
 Which side of `(A=B)` is the outlet is read from the shape (`B` ends in 기자) and the outlet
@@ -14,7 +18,7 @@ table, never from one outlet's habits.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -110,6 +114,10 @@ class Byline:
     # ... the byline's own dateline when it wrote a time with its day (`Submitted by jroe on
     # Thu, 03/12/2026 - 16:05`: the time was lost, and the post read as midnight)
     posted: Dateline | None = None
+    # the town the report was filed from, as its marker names it before `=` (`(완주=연합뉴스)`,
+    # `[전주=뉴시스]`, `도쿄/조기원 특파원`) or its wire lead in capitals (`SPRINGFIELD, Ill.
+    # (AP) —`: `Springfield, Ill.`); it was read and lost, so no one saw where an outlet filed
+    place: str | None = None
 
 
 def first_name(names: str) -> str:
@@ -144,12 +152,18 @@ def leading_byline(line: str) -> Byline | None:
         if role:
             outlet = _named_outlet(a) or _named_outlet(next(iter(a.split()), ""))
             outlet = outlet or _press_named(a)
-            return Byline(outlet=outlet, reporter=first_name(role["name"]), rest=rest)
+            reporter = first_name(role["name"])
+            return Byline(outlet=outlet, reporter=reporter, rest=rest, place=_town(a, outlet))
         named = _OUTLET_REPORTER_RE.match(b)
         if named and (outlet := _named_outlet(named["outlet"])):
-            return Byline(outlet=outlet, reporter=first_name(named["name"]), rest=rest)
-        outlet = table.canonical(b) or _named_outlet(a) or _unknown_outlet(b, rest)
-        return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
+            reporter = first_name(named["name"])
+            return Byline(outlet=outlet, reporter=reporter, rest=rest, place=_town(a, None))
+        before = _named_outlet(a)
+        outlet = table.canonical(b) or before or _unknown_outlet(b, rest)
+        if not outlet:
+            return None
+        town = None if before else _town(a, None)  # (`(완주=연합뉴스)`: 완주)
+        return _with_lead_reporter(Byline(outlet=outlet, rest=rest, place=town))
     named = _OUTLET_REPORTER_RE.match(inner)
     # (a reporter and role after the name make it a byline in any bracket: `(청솔일보 김민지
     # 기자)`, `[뉴스새만금 김민지 기자]` stayed in the text)
@@ -161,6 +175,25 @@ def leading_byline(line: str) -> Byline | None:
     if outlet is None and (_LEAD_REPORTER_RE.match(rest) or _signs_alone(rest)):
         outlet = _signing_outlet(inner)  # `【청솔일보】김민지 기자 = …`, `(청솔일보) 김민지 기자`
     return _with_lead_reporter(Byline(outlet=outlet, rest=rest)) if outlet else None
+
+
+# a town before a marker's `=` or a signature's `/`: one or two words of letters, no digit
+# (`완주`, `인천공항`, `New York`); a desk's or a credit's word is none
+_TOWN = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z.·]{0,14}(?: [가-힣A-Za-z][가-힣A-Za-z.]{0,14})?")
+
+
+def _town(written: str, outlet: str | None) -> str | None:
+    """The town a marker's words before `=` name: all of them, or what follows the outlet
+    they open with (`[이데일리 서울=박지영 기자]`: 서울); None when they name the outlet or
+    no town (`[사진=…]` never gets here: a credit's label)."""
+    words = written.split()
+    if outlet and words and outlets().canonical(words[0]) == outlet:
+        words = words[1:]
+    town = " ".join(words)
+    # (a name of 3+ characters the table knows is an outlet's; `서울` is a place before `=`)
+    if not _TOWN.fullmatch(town) or _named_outlet(town) or town.endswith(desk_endings()):
+        return None
+    return town
 
 
 def _signs_alone(rest: str) -> bool:
@@ -269,16 +302,16 @@ def _english_byline(line: str) -> Byline | None:
         # a lead dated with its year gives the article its day, as a Korean dateline does
         # (it had stayed in the story's first sentence)
         day = _lead_day(bracket_day or m)
-        rest = line[m.end() :]
+        rest, town = line[m.end() :], _english_town(m)
         if outlet or day:
-            return Byline(outlet=outlet, rest=rest, day=day)
+            return Byline(outlet=outlet, rest=rest, day=day, place=town)
         # a lead naming no agency the table knows (`DAYTON --`, `BOISE, Idaho (KTVB) -`)
         # leaves the text too when a sentence follows it (not a headline's `EXCLUSIVE-…`)
         # and a space or its agency stands before the dash (not `NATO-Russia talks …`): it
         # stood in the story's sentence, whose reprints then no longer matched it, and
         # another outlet's misprint was shown as the story's lead (a black-box case)
         if _SPACED_DASH.search(m.group()) and rest.rstrip(_CLOSING).endswith((".", "!", "?")):
-            return Byline(rest=rest)
+            return Byline(rest=rest, place=town)
         # else no lead: a byline in capitals looks like one (`BY EMILY HART, State …`)
     m = _ENGLISH_BYLINE_RE.match(line) or _posted_first_re().match(line)
     if m is None and (staffed := _STAFF_SIGNED_RE.match(line)):
@@ -300,6 +333,15 @@ def _english_byline(line: str) -> Byline | None:
         name, outlet = split
     reporter = name.title() if name else None
     return Byline(outlet=outlet, reporter=reporter, email=email, day=day, posted=timed)
+
+
+def _english_town(m: re.Match[str]) -> str | None:
+    """The town a wire lead opens with, as a reader writes it, with its state or country as
+    the lead does (`SPRINGFIELD, Ill.` -> `Springfield, Ill.`, `CEDAR SPRINGS, MI` -> `Cedar
+    Springs, MI`)."""
+    town = " ".join(m["place"].rstrip(" -").split()).title()  # (`DAYTON --`)
+    region = " ".join(m["region"].split()) if m["region"] else None
+    return f"{town}, {region}" if region else town or None
 
 
 def _outlet_after_name(name: str) -> tuple[str, str] | None:
@@ -419,11 +461,11 @@ def _with_lead_reporter(b: Byline) -> Byline:
     first paragraph of the text, and the article unsigned)."""
     m = _LEAD_REPORTER_RE.match(b.rest)
     if m:
-        return Byline(outlet=b.outlet, reporter=first_name(m["name"]), rest=b.rest[m.end() :])
+        return replace(b, reporter=first_name(m["name"]), rest=b.rest[m.end() :])
     signed = signature(b.rest.strip()) if b.rest.strip() else None
     if signed is None or not signed.reporter:
         return b
-    return Byline(outlet=b.outlet, reporter=signed.reporter, email=signed.email)
+    return replace(b, reporter=signed.reporter, email=signed.email, rest="")
 
 
 def signature(line: str) -> Byline | None:
@@ -443,9 +485,10 @@ def signature(line: str) -> Byline | None:
     if outlet is None:
         m = _SIGNATURE_RE.match(line)
     if m and _signed(m):
-        email = m["email"]
-        outlet = outlet or _signing_place(m["place"]) or outlet_from_email(email)
-        return Byline(outlet=outlet, reporter=reporter_of(m), email=email)
+        email, said = m["email"], _signing_place(m["place"])
+        town = _town(m["place"], None) if m["place"] and not said else None  # (`도쿄/…`)
+        outlet = outlet or said or outlet_from_email(email)
+        return Byline(outlet=outlet, reporter=reporter_of(m), email=email, place=town)
     m = _EMAIL_ONLY_RE.match(line)
     if m:
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"])

@@ -185,6 +185,7 @@ class Stamp:
     at: int
     outlet: str | None = None
     reporter: str | None = None  # (`[군정신문=한도윤 기자] 2026.03.10`: it was lost)
+    place: str | None = None  # the town its mark files from (`[서울=뉴시스] 2024.06.03`)
 
 
 def stamp(line: str) -> Stamp | None:
@@ -205,7 +206,7 @@ def stamp(line: str) -> Stamp | None:
     named = mark and (mark["named"] or mark["bar"] == ",")
     if mark and not (outlet or reporter) and (named or dm["H"] is None) and not _document(mark):
         return None  # (a name before a space or a comma is a mark only when it names an outlet)
-    return Stamp(at, outlet, reporter)
+    return Stamp(at, outlet, reporter, byline.place if byline else None)
 
 
 # a date and time in brackets of their own (`[2026-11-24 15:20]`, `(2026.11.24 15:20)`, as

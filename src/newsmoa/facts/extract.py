@@ -75,8 +75,9 @@ def extract_facts(
     An English article (`text.script.english`) is read by the English rules
     (`extract_en`); `finders` (the Korean entity model) are for Korean ones."""
     anchor, tz = _anchor(article)
+    filed = places.dateline_place(article)  # (`(전주=연합뉴스)`: 전주)
     if english(article.text):
-        read = extract_english(article, sentences, anchor)
+        read = [*extract_english(article, sentences, anchor), *([filed] if filed else [])]
         return tuple(sorted(read, key=lambda f: (f.sources[0].start, f.type)))
     analyses = [analyse(s.text, s.start) for s in sentences if s.text.strip()]
     facts: list[Fact] = []
@@ -155,6 +156,7 @@ def extract_facts(
     facts.extend(_entities(article, analyses))
     for finder in finders:
         facts.extend(_uncovered(facts, finder(article, sentences)))
+    facts.extend([filed] if filed else [])
     return tuple(sorted(facts, key=lambda f: (f.sources[0].start, f.type)))
 
 

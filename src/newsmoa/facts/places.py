@@ -20,6 +20,8 @@
   table `actor_marks`) is an organisation.
   A location keeps the bare nouns written before it (`시청 4층 회의실에서` -> 시청 4층 회의실).
 - organisation: a company marked as one (`㈜한결에너지`, `Word.company`).
+
+And the town an article's dateline files from (`dateline_place`), in either language.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from newsmoa.facts.names import (
     venue_word,
 )
 from newsmoa.facts.tables import mapping, rows, words
+from newsmoa.types import Article, Fact, Source
 
 LOCATIVE = frozenset({"에서", "에서는", "에서도", "에서의"})
 PHRASE_WORDS = 3  # bare nouns a location may take from before it
@@ -283,3 +286,19 @@ def _location(analysis: Analysis, i: int) -> Found:
 
 def _inside(word: Word, spans: list[tuple[int, int]]) -> bool:
     return any(s <= word.stem_start and word.stem_end <= e for s, e in spans)
+
+
+DATELINE = "dateline"  # what the town a report was filed from is about
+
+
+def dateline_place(article: Article) -> Fact | None:
+    """The town the article's dateline files from (`Article.dateline_place`: `(전주=연합뉴스)`
+    -> 전주, `SPRINGFIELD, Ill. (AP) —` -> `Springfield, Ill.`) as a place about the
+    dateline, its source the article: the marker is no part of its text, so the source is
+    the empty span at the text's end, which no sentence holds (outlets filing from two towns
+    state no two places of one happening). None when the dateline names no town."""
+    town = article.dateline_place
+    if not town:
+        return None
+    end = len(article.text)
+    return Fact("place", town, (Source(article.id, end, end),), text=town, about=DATELINE)
