@@ -238,7 +238,10 @@ def _bare_lead(line: str) -> Byline | None:
     return Byline(reporter=first_name(m["name"]), rest=line[m.end() :])
 
 
-_SENTENCES = re.compile(r"[.!?。][”’\"')]*\s+\S.*[.!?。]")  # two sentences at least
+# two sentences at least; the first stop after a word, not a figure (a wire's photo credit
+# `(사진=청솔군 제공) 2026.11.24. photo@newsis.com`: its date and address were read as the
+# lead's sentences, and stayed in the text)
+_SENTENCES = re.compile(r"(?<!\d)[.!?。][”’\"')]*\s+\S.*[.!?。]")
 
 
 # English wire style: a report opening with its place in capitals and its agency, when it
@@ -442,8 +445,10 @@ def _bracketed_outlet(word: str, square: bool) -> str | None:
     if table.names_one(word):
         return table.canonical(word)
     # a broadcaster's station by its region (`[KBS 청주]`, `(MBC 충북)`): the broadcaster
+    # (`[연합뉴스 자료사진]`, a file photo's caption, names no station: `credited_words.tsv`)
     station, _, region = word.partition(" ")
-    if _REGION.fullmatch(region) and table.names_one(station):
+    pictured = any(w in region for w in credited_words())
+    if _REGION.fullmatch(region) and table.names_one(station) and not pictured:
         return table.canonical(station)
     if is_section_label(word):  # `[포토뉴스]`: a section's label, though 뉴스 ends it
         return None
@@ -492,6 +497,9 @@ def signature(line: str) -> Byline | None:
     m = _EMAIL_ONLY_RE.match(line)
     if m:
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"])
+    m = _OUTLET_EMAIL_RE.match(line)
+    if m and (named := outlets().canonical(m["outlet"])):
+        return Byline(outlet=named, email=m["email"])
     return _outlet_after(line)
 
 
@@ -503,6 +511,13 @@ _OUTLET_AFTER_RE = re.compile(
     r"|[/|]\s*(?P<barred>[^\s/|]{2,15}))\s*$"
 )
 _DASHED = re.compile(r"^\s*[-–—]+\s*(?P<inner>.+?)\s*[-–—]+\s*$")
+
+
+# an outlet's name, maybe after a mark, and its reporter's e-mail closing a wire's text
+# (`◎공감언론 뉴시스 ljh@newsis.com`: the line was left out and the e-mail lost)
+_OUTLET_EMAIL_RE = re.compile(
+    rf"^\s*[◎●■◆▶]?\s*(?P<outlet>[^\s@][^@]{{1,20}}?)\s+(?P<email>{EMAIL_RE.pattern})\s*$"
+)
 
 
 def _outlet_after(line: str) -> Byline | None:

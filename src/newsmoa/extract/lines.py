@@ -101,6 +101,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     if boilerplate.is_page_line(stripped):  # `이 기사를 공유합니다`, `Advertisement`
         return Line(number, text, Kind.FURNITURE)
     lead = bylines.leading_byline(stripped)
+    if lead and _marked_photo(lead):  # `[청솔=뉴시스] 청솔군청 전경. (사진=청솔군 제공) …`
+        return Line(number, text, Kind.CAPTION)
     if lead:
         return Line(number, text, Kind.BYLINE, byline=lead)
     sig = bylines.signature(stripped)
@@ -136,6 +138,22 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     return Line(number, text, Kind.SHORT if short else Kind.BODY)
 
 
+def _marked_photo(lead: bylines.Byline) -> bool:
+    """Whether a wire's marker opens a photo's caption, as the wire marks its photos
+    (`[청솔=뉴시스] 청솔군청 전경. (사진=청솔군 제공) 2026.11.24. photo@newsis.com`): a
+    caption after it, no reporter's lead (`이준호 기자 = …`), and no report with its photo's
+    credit glued on (`[청솔일보] 청솔군이 준공식을 열었다.(사진=청솔군 제공)`, a brief). It
+    was a paragraph of the text."""
+    rest = lead.rest.strip()
+    return (
+        bool(rest)
+        and lead.reporter is None
+        and len(rest) <= CAPTION_MAX_CHARS
+        and boilerplate.is_caption(rest)
+        and not _reports(rest)
+    )
+
+
 def _glued_to_body(line: str) -> bool:
     """Whether a short line holding a copyright notice is a brief a crawler flattened into
     one line, its notice glued after its sentences (`…열었다. …참석했다.정하늘 기자
@@ -159,15 +177,29 @@ def credited_report(line: str) -> bool:
     (`…준공식을 열었다. 사진=청솔군 제공`): a brief a crawler flattened, not a headline
     (it was dropped as having no body: a black-box case) nor a caption, which shows what
     happens in the picture (`…서명하고 있다. (사진=청솔군 제공)`, `…청사 전경.`)."""
+    end = _reported_end(line)
+    if end is None or end < GLUED_SENTENCE_CHARS:
+        return False
+    return boilerplate.is_photo_credit(line[end:])
+
+
+def _reports(line: str) -> bool:
+    """Whether a sentence of the line reports (`…열었다.`), not one showing what a photo
+    shows (`…서명하고 있다.`, `…청사 전경.`)."""
+    return _reported_end(line) is not None
+
+
+def _reported_end(line: str) -> int | None:
+    """Where the line's last sentence ends when it reports (`_reports`), else None."""
     end = None
     for end in _BODY_SENTENCE_END.finditer(line):  # noqa: B007 (the last one)
         pass
-    if end is None or end.end() < GLUED_SENTENCE_CHARS:
-        return False
+    if end is None:
+        return None
     said = end.group().rstrip(CLOSERS + STOPS)
     if said[-1] not in _REPORTED or line[: end.start() + 1].endswith("있다"):
-        return False
-    return boilerplate.is_photo_credit(line[end.end() :])
+        return None
+    return end.end()
 
 
 _REPORTED = frozenset("다요죠")  # how a reporting sentence ends

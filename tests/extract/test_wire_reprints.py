@@ -1,0 +1,80 @@
+"""Korean wires' reprints as outlets send them (texts written for these tests): each wire
+marks its photos' captions its own way, and closes with its own signature."""
+
+import pytest
+
+from newsmoa.extract.article import extract
+from newsmoa.extract.bylines import leading_byline, signature
+from newsmoa.extract.lines import Kind, classify
+from newsmoa.types import Article, RawItem
+
+HEAD = "청솔군, 귀농인 정착지원금 1천만원으로 상향"
+LEAD = "전북 청솔군은 내년부터 귀농인 정착지원금을 가구당 1천만원으로 늘린다고 24일 밝혔다."
+MORE = "군은 이를 위해 내년 예산에 15억원을 편성했다."
+
+
+def _read(*lines: str) -> Article:
+    got = extract(RawItem(id="a", text="\n\n".join(lines) + "\n", origin="a.txt"))
+    assert isinstance(got, Article)
+    return got
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # Newsis: its marker, the caption, the credit, the day and the photo desk's address
+        "[청솔=뉴시스] 청솔군청 전경. (사진=청솔군 제공) 2026.11.24. photo@newsis.com "
+        "*재판매 및 DB 금지",
+        "[청솔=뉴시스] 김영수 군수가 협약서에 서명하고 있다. (사진=청솔군 제공) 2026.11.24. "
+        "photo@newsis.com",
+        "(사진=청솔군 제공) 2026.11.24. photo@newsis.com",
+        # Yonhap: its credit in brackets with its resale notice, or a file photo's
+        "▲ 청솔군청 전경 [청솔군 제공. 재판매 및 DB 금지]",
+        "청솔군청 전경 [청솔군 제공. 재판매 및 DB 금지]",
+        "청솔군청 전경 [연합뉴스 자료사진]",
+        "[연합뉴스 자료사진]",
+        "[촬영 김민지]",
+        # News1: the credit and the day before `/뉴스1`
+        "청솔군청 전경.(청솔군 제공)/뉴스1",
+        "청솔군청 전경. (청솔군 제공) 2026.11.24/뉴스1",
+    ],
+)
+def test_a_wire_s_photo_caption_between_paragraphs_is_a_caption(caption):
+    """Each stayed in the text (`2026.11.24. photo@newsis.com` a sentence of the story, and
+    its day a date fact), or named the outlet (`[연합뉴스 자료사진]` as a station `[KBS
+    청주]` is)."""
+    got = _read(HEAD, f"[청솔=뉴시스] 이준호 기자 = {LEAD}", caption, MORE)
+    assert got.text == f"{LEAD}\n{MORE}"
+    assert got.captions == (caption,)
+    assert got.outlet == "뉴시스"
+
+
+def test_a_wire_s_caption_above_its_lead_is_a_caption_and_the_lead_signs():
+    caption = "[청솔=뉴시스] 김영수 군수가 간담회를 하고 있다. (사진=청솔군 제공) 2026.11.24."
+    got = _read(HEAD, caption, f"[청솔=뉴시스] 이준호 기자 = {LEAD}", MORE)
+    assert (got.text, got.captions, got.reporter) == (f"{LEAD}\n{MORE}", (caption,), "이준호")
+
+
+def test_a_marker_before_a_brief_with_its_credit_glued_on_is_still_the_lead():
+    """A report's sentence before the credit (`…열었다.`) is no photo's caption."""
+    line = classify(0, "[청솔일보] 청솔군이 준공식을 열었다.(사진=청솔군 제공)")
+    assert line.kind is Kind.BYLINE and line.byline is not None
+    assert line.byline.outlet == "청솔일보"
+
+
+def test_a_label_s_date_and_address_are_no_lead_s_sentences():
+    assert leading_byline("(사진=청솔군 제공) 2026.11.24. photo@newsis.com") is None
+    lead = leading_byline("[사진=연합뉴스] 정부가 예산안을 발표했다. 규모는 3% 늘었다.")
+    assert lead is not None and lead.rest.startswith("정부가")
+
+
+def test_a_wire_s_closing_outlet_and_e_mail_give_the_reporter_s_address():
+    """`◎공감언론 뉴시스 ljh@newsis.com` closes a Newsis report: it was left out with the
+    address."""
+    found = signature("◎공감언론 뉴시스 ljh@newsis.com")
+    assert found is not None and (found.outlet, found.email) == ("뉴시스", "ljh@newsis.com")
+    got = _read(
+        HEAD, f"[청솔=뉴시스] 이준호 기자 = {LEAD}", MORE, "◎공감언론 뉴시스 ljh@newsis.com"
+    )
+    assert (got.email, got.text) == ("ljh@newsis.com", f"{LEAD}\n{MORE}")
+    assert signature("청솔군청 민원실 help@cheongsol.go.kr") is None  # (no outlet's name)
