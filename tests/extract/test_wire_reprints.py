@@ -78,3 +78,39 @@ def test_a_wire_s_closing_outlet_and_e_mail_give_the_reporter_s_address():
     )
     assert (got.email, got.text) == ("ljh@newsis.com", f"{LEAD}\n{MORE}")
     assert signature("청솔군청 민원실 help@cheongsol.go.kr") is None  # (no outlet's name)
+
+
+@pytest.mark.parametrize(
+    ("last", "tail", "kept"),
+    [
+        (
+            "군은 이를 위해 내년 예산에 15억원을 편성했다.(끝)",
+            (),
+            "군은 이를 위해 내년 예산에 15억원을 편성했다.",
+        ),
+        ("군은 이를 위해 내년 예산에 15억원을 편성했다. (끝)", ("kmj@yna.co.kr",), None),
+        (MORE, ("kmj@yna.co.kr (끝)",), None),
+        (MORE, ("kmj@yna.co.kr", "(끝)"), None),
+    ],
+)
+def test_a_wire_s_end_mark_closing_a_line_is_left_out(last, tail, kept):
+    """`…편성했다.(끝)` no longer ended as a sentence: it was read as a title-like line after
+    the body, and the report's last sentence was lost; `kmj@yna.co.kr (끝)` was no
+    signature, and the reporter's address was lost."""
+    got = _read(HEAD, f"(청솔=연합뉴스) 김민지 기자 = {LEAD}", last, *tail)
+    assert got.text == f"{LEAD}\n{kept or last.removesuffix(' (끝)')}"
+    assert "끝" not in got.text
+    if tail:
+        assert got.email == "kmj@yna.co.kr"
+
+
+def test_an_english_wire_s_end_mark_is_left_out_and_one_inside_a_sentence_kept():
+    got = _read(
+        "Cheongsol doubles grant",
+        "SEOUL, Nov. 24 (Yonhap) -- Cheongsol County said Tuesday it will double its grant.",
+        "The county set aside 1.5 billion won in next year's budget. (END)",
+    )
+    assert got.text.endswith("in next year's budget.")
+    assert (
+        classify(0, "청솔군이 (끝)까지 간다고 밝혔다.").text == "청솔군이 (끝)까지 간다고 밝혔다."
+    )

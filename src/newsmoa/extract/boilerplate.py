@@ -13,6 +13,7 @@ from newsmoa.extract.tables import (
     credit_patterns,
     credited_words,
     document_labels,
+    end_mark_pattern,
     notice_sentence_pattern,
     page_line_patterns,
     photo_credit_pattern,
@@ -128,6 +129,15 @@ def credit_alone(line: str) -> bool:
     (`credited_words.tsv`: `청솔군 제공`, `/청솔군 제공`, `사진=김민수 기자`; a bare outlet's
     name, `연합뉴스`, may close the text otherwise)."""
     return is_photo_credit(line) and any(w in line for w in credited_words())
+
+
+def without_end_mark(line: str) -> str:
+    """The line without a wire's end mark closing it (`…편성했다.(끝)`, `kmj@yna.co.kr
+    (끝)`, `(END)` alone: `end_marks.tsv`), as it is when none does."""
+    if not line.rstrip().endswith((")", ">", "]")):
+        return line  # (most lines)
+    m = end_mark_pattern().search(line)
+    return line[: m.start()] if m else line
 
 
 def is_tip_line(line: str, *, max_chars: int = 160) -> bool:

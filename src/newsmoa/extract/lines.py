@@ -83,6 +83,7 @@ def title_cased(line: str) -> bool:
 
 
 def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) -> Line:
+    text = boilerplate.without_end_mark(text)  # (`…편성했다.(끝)`: the sentence was lost)
     stripped = text.strip()
     if not stripped:
         return Line(number, text, Kind.BLANK)

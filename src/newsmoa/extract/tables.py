@@ -111,6 +111,14 @@ def notice_sentence_pattern() -> re.Pattern[str]:
 
 
 @cache
+def end_mark_pattern() -> re.Pattern[str]:
+    """A wire's end mark closing a line (`end_marks.tsv`: `(끝)`, `(END)`), the spaces
+    before it too."""
+    marks = sorted(_firsts("end_marks.tsv"), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, marks))})\s*$")
+
+
+@cache
 def tip_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r[0]) for r in _rows("tip_lines.tsv"))
 
