@@ -114,3 +114,27 @@ def test_an_english_wire_s_end_mark_is_left_out_and_one_inside_a_sentence_kept()
     assert (
         classify(0, "청솔군이 (끝)까지 간다고 밝혔다.").text == "청솔군이 (끝)까지 간다고 밝혔다."
     )
+
+
+def test_a_wire_page_s_reporter_link_and_summary_label_are_no_subtitle():
+    """`기자 페이지` under Yonhap's reporter and Newsis's `기사내용 요약` were the subtitle
+    (the summary's own first line was lost under it)."""
+    yna = _read(
+        HEAD,
+        "송고2026-11-24 14:05",
+        "김민지 기자",
+        "기자 페이지",
+        f"(청솔=연합뉴스) 김민지 기자 = {LEAD}",
+        MORE,
+    )
+    assert (yna.subtitle, yna.reporter) == (None, "김민지")
+    newsis = _read(
+        HEAD,
+        "기사내용 요약",
+        "청솔군, 내년부터 가구당 1천만원",
+        "예산 15억원 편성",
+        f"[청솔=뉴시스] 이준호 기자 = {LEAD}",
+        MORE,
+    )
+    assert newsis.subtitle == "청솔군, 내년부터 가구당 1천만원"
+    assert newsis.text == f"{LEAD}\n{MORE}"
