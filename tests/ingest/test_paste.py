@@ -541,3 +541,19 @@ def test_an_article_with_such_heads_in_its_body_stays_whole():
         "청솔일보 | 2026-11-24 15:20 | 김민지 기자\n"
     )
     assert split_pasted(text) == [text]
+
+
+def test_a_wire_s_rule_over_its_credits_does_not_split_the_report():
+    """AP closes a report with a rule (`___`) over its credit for other writers: the rule
+    split it, and the credit was an article of its own, dropped as having no body."""
+    report = (
+        "Council backs water plant\n\n"
+        "SPRINGFIELD, Ill. (AP) — The city council voted 8-2 on Tuesday to approve a plant.\n\n"
+        "The plant will cost $18 million, Mayor Jane Roe said.\n"
+    )
+    tail = "\n___\n\nAssociated Press writer John Doe contributed to this report.\n"
+    chunks = split_pasted(report + tail)
+    assert len(chunks) == 1 and chunks[0].startswith(report)
+    assert "contributed" in chunks[0]
+    two = report + "\n---\n" + report.replace("Springfield", "Decatur")
+    assert len(split_pasted(two)) == 2  # (a rule between two reports still splits)

@@ -35,11 +35,27 @@ _SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,}|_{3,}|\f)\s*$", re.MULTIL
 
 def split_pasted(text: str) -> list[str]:
     """The article texts pasted in `text`, in order (the whole text when there is one)."""
-    chunks = [c for c in _SEPARATOR_RE.split(text) if c.strip()]
+    chunks: list[str] = []
+    for chunk in _SEPARATOR_RE.split(text):
+        if chunks and _no_text(chunk):
+            chunks[-1] += "\n" + chunk  # (under a wire's rule, `___`: its credits, notice)
+        elif chunk.strip():
+            chunks.append(chunk)
     out: list[str] = []
     for chunk in chunks:
         out.extend(_split_on_datelines(chunk))
     return out
+
+
+# what a text after a separator holds that is no article: a wire's credit for other writers
+# under its rule (`___` / `Associated Press writer Jane Doe contributed to this report.`), a
+# notice, a signature (each was an article of its own, dropped as having no body)
+_NO_TEXT = frozenset({Kind.BLANK, Kind.FURNITURE, Kind.COPYRIGHT, Kind.SIGNATURE, Kind.CAPTION})
+
+
+def _no_text(chunk: str) -> bool:
+    """Whether a separated chunk holds only lines that are no article's text."""
+    return all(line.kind in _NO_TEXT for line in classify_all(chunk))
 
 
 def _split_on_datelines(text: str) -> list[str]:
