@@ -138,3 +138,27 @@ def test_a_wire_page_s_reporter_link_and_summary_label_are_no_subtitle():
     )
     assert newsis.subtitle == "청솔군, 내년부터 가구당 1천만원"
     assert newsis.text == f"{LEAD}\n{MORE}"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "군은 이를 위해 내년 예산에 15억원을 편성했다. kmj@yna.co.kr",
+        "군은 이를 위해 내년 예산에 15억원을 편성했다.kmj@yna.co.kr(끝)",
+        "군은 이를 위해 내년 예산에 15억원을 편성했다. /김민지 기자 kmj@yna.co.kr",
+    ],
+)
+def test_a_last_sentence_with_its_signature_glued_on_stays_and_signs(last):
+    """One sentence and the reporter's address on its line no longer ended as a sentence:
+    read as a title-like line after the body, the report's last sentence was lost."""
+    got = _read(HEAD, f"(청솔=연합뉴스) 김민지 기자 = {LEAD}", last)
+    assert got.text == f"{LEAD}\n군은 이를 위해 내년 예산에 15억원을 편성했다."
+    assert (got.reporter, got.email) == ("김민지", "kmj@yna.co.kr")
+
+
+def test_a_contact_line_with_its_address_is_no_signed_sentence():
+    for line in ("문의: 청솔군 농업정책과 김민수 주무관. kms@korea.kr", "청솔군, 귀농 지원 확대"):
+        assert classify(0, line).kind is not Kind.BODY
+    assert classify(
+        0, "The plant will cost $18 million, Mayor Jane Roe said. jroe@ap.org"
+    ).kind is (Kind.BODY)

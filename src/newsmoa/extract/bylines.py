@@ -53,7 +53,7 @@ _SPACED_NAMES = rf"{_NAME}(?:(?:\s*[·ㆍ・∙,]\s*|\s+){_NAME})*"
 _ROLES = reporter_roles()  # `기자`, `특파원`, ...
 _ROLE = f"(?:{'|'.join(_ROLES)})"
 # every role contains one of these (the roles that contain no other role)
-_ROLE_MARKS = tuple(r for r in _ROLES if not any(o != r and o in r for o in _ROLES))
+ROLE_MARKS = tuple(r for r in _ROLES if not any(o != r and o in r for o in _ROLES))
 # ASCII only: a crawler glues the next word on ("kr김주연 기자"), which \w would take in
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
@@ -597,7 +597,7 @@ def _credited(line: str) -> bool:
 
 def _may_sign(text: str) -> bool:
     """Whether a signature pattern could match: the text holds an e-mail's @ or a role."""
-    return "@" in text or any(map(text.__contains__, _ROLE_MARKS))
+    return "@" in text or any(map(text.__contains__, ROLE_MARKS))
 
 
 def _signed(m: re.Match[str]) -> bool:

@@ -136,6 +136,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
         return Line(number, text, Kind.DATED)
     if short and boilerplate.is_contact(stripped):  # a release's contact line
         return Line(number, text, Kind.FURNITURE)
+    if short and signed_sentence(stripped):  # (… a signature, `…했다. kmj@…`)
+        return Line(number, text, Kind.BODY)
     return Line(number, text, Kind.SHORT if short else Kind.BODY)
 
 
@@ -182,6 +184,33 @@ def credited_report(line: str) -> bool:
     if end is None or end < GLUED_SENTENCE_CHARS:
         return False
     return boilerplate.is_photo_credit(line[end:])
+
+
+# a sentence's last stop and the quotes or brackets closing it
+_STOP_END = re.compile(rf"[{re.escape(STOPS)}][{re.escape(CLOSERS)}]*")
+
+
+def signed_sentence(line: str) -> bool:
+    """Whether the (stripped) line is a sentence with its reporter's signature or e-mail
+    glued after it (`…편성했다. kmj@yna.co.kr`, `…편성했다. /김민지 기자 kmj@…`, `… Mayor
+    Jane Roe said. jroe@…`): the last paragraph, whose signature `flattened.split_tail`
+    takes off. No longer ending as a sentence, it was read as a title-like line after the
+    body, and lost."""
+    if "@" not in line and not any(role in line for role in bylines.ROLE_MARKS):
+        return False  # (most lines)
+    email = bylines.EMAIL_RE.search(line)  # (the stops before its address, not in it)
+    before = line[: email.start() + 1] if email else line  # (`…했다.kmj@…`: the stop)
+    end = None
+    for end in _STOP_END.finditer(before):  # noqa: B007 (the last one)
+        pass
+    if end is None or end.start() < GLUED_SENTENCE_CHARS:
+        return False
+    said = line[end.start() - 1]  # (a Korean sentence ends in its ending: `문의: … 주무관.
+    if _HANGUL.match(said) and said not in SENTENCE_ENDS:  # kms@…` is a contact line)
+        return False
+    tail = line[end.end() :].strip()
+    run = bylines.signature_run(tail) if tail else None
+    return run is not None and run[1] >= len(tail)
 
 
 def _reports(line: str) -> bool:
