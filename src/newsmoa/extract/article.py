@@ -66,7 +66,13 @@ from newsmoa.extract.lines import (
     headline_shaped,
     marked_caption,
 )
-from newsmoa.extract.mastheads import is_breadcrumb, is_section_label, masthead, section_tagged
+from newsmoa.extract.mastheads import (
+    is_breadcrumb,
+    is_section_label,
+    masthead,
+    section_tagged,
+    site_titled,
+)
 from newsmoa.extract.tables import (
     dateline_labels,
     list_intros,
@@ -149,6 +155,10 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
     # the headline again atop the body (a page's <h1> in trafilatura's text: the story
     # showed it as a sentence)
     headline = raw.title or parts.title or hints.get("title")
+    # a title with its site's name after it (`… - 청솔일보`, `… : 네이버 뉴스`): the headline,
+    # and the outlet it names
+    sited = site_titled(" ".join(headline.split())) if headline else None
+    headline = sited[0] if sited else headline
     paragraphs = parts.paragraphs
     if headline and len(paragraphs) > 1 and _same(paragraphs[0], headline):
         parts.paragraphs = paragraphs[1:]
@@ -177,6 +187,7 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         or (outlets().from_host(urlparse(raw.url).hostname or "") if raw.url else None)
         or outlet_from_email(parts.email)
         or parts.masthead  # the page's name above its headline, in a text copied from it
+        or (sited[1] if sited else None)  # ... after it, in its title (`… - 청솔일보`)
         # a bare mark and name closing the text: the text's notice, or a photo's credit,
         # which the dateline, the page's address or the reporter's e-mail outrank (a review:
         # `ⓒ 연합뉴스` under a 뉴스영월 report made it 연합뉴스's)
@@ -196,7 +207,7 @@ def extract(raw: RawItem, *, config: ExtractConfig | None = None) -> Article | D
         or issuer(lines, release=is_release)
         or raw.source_name  # a feed's own name, last (an aggregator's)
     )
-    title = raw.title or parts.title or hints.get("title") or _fallback_title(parts.paragraphs)
+    title = headline or _fallback_title(parts.paragraphs)
     title = " ".join(title.split())  # a headline is one line (a JSONL one may break)
     return Article(
         id=raw.id
@@ -489,6 +500,8 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
                     stamp, stamp_timed = parse_datetime(at, tz=tz), _timed(at)
                 parts.reporter = parts.reporter or stamped_rest.reporter
                 parts.stamped = parts.stamped or stamped_rest.outlet
+            elif not (in_body or heads or titled) and _marked_headline(b, lines, n):
+                heads.append(tidy(b.rest))  # `[청솔일보] 청솔군, 귀농인 지원 확대` atop the text
             elif b.rest.strip():
                 _keep_standfirst(parts, standfirst)
                 standfirst = False
@@ -631,6 +644,24 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.title = titles[0]
         parts.subtitle = titles[1] if len(titles) > 1 else None
     return parts
+
+
+def _marked_headline(b: Byline, lines: list[Line], n: int) -> bool:
+    """Whether an outlet's marker opens the headline, first of the text (`[청솔일보] 청솔군,
+    귀농인 지원 확대`, `[청솔=뉴시스] …`, as a portal's or a blog's copy heads it): no
+    reporter's lead (`김민지 기자 = …`), a headline's shape with no sentence's ending, and body
+    under it. It was the text's first paragraph, and its title a cut of it."""
+    rest = b.rest.strip()
+    return (
+        b.reporter is None
+        and headline_shaped(rest)
+        and not ends_sentence(rest)
+        and all(seen.kind in (Kind.BLANK, Kind.FURNITURE) for seen in lines[:n])
+        and any(
+            later.kind is Kind.BODY or (later.byline is not None and later.byline.rest.strip())
+            for later in lines[n + 1 :]
+        )
+    )
 
 
 def _credited_below(lines: list[Line], n: int) -> bool:

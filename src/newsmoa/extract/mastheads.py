@@ -16,6 +16,7 @@ from newsmoa.extract.tables import (
     dated_masthead_endings,
     masthead_endings,
     outlets,
+    portals,
     section_labels,
 )
 from newsmoa.text.bullets import BULLETS
@@ -109,3 +110,30 @@ _ENGLISH_MASTHEAD = re.compile(
     r"(?:The\s+)?(?!(?:Of|The|In|On|At|To|For|And|A|An|By|With|From)\b)[A-Z][\w&'’.]*"
     r"(?:[\s-](?!(?:Of|The|In|On|At|To|For|And|A|An|By|With|From)\b)[A-Z][\w&'’.]*){1,3}"
 )
+
+
+# a page's title as a browser or a feed gives it: the headline, then its site's name after a
+# dash, a bar or a colon (`… - 청솔일보`, `… | 청솔일보`, `… :: 청솔일보`; Google News
+# entries so title theirs), maybe after the article's sections (`… < 지역 < 기사본문 -
+# 청솔일보`, a Korean CMS's `<title>`)
+_SITE_AFTER = re.compile(r"^(?P<head>.+)\s+(?:[-|–—:]|::)\s+(?P<site>[^|–—:<>]{2,30}?)\s*$")
+_SECTIONS_AFTER = re.compile(r"(?:\s+<\s*[^<>]{1,20}?)+\s*$")
+_HEADLINE_MIN_CHARS = 8  # what is left is a headline, not a word
+
+
+def site_titled(title: str) -> tuple[str, str | None] | None:
+    """The headline and the outlet of a title with its site's name after it (`청솔군, 귀농인
+    지원 확대 - 청솔일보`: the outlet table's name or by its ending; a portal's, `… : 네이버
+    뉴스`, is left out and names none: `portals.tsv`); None when no outlet's or portal's name
+    closes it (`청솔군 - 귀농 1번지로`). The site's name stayed in the story's title, and the
+    article was unnamed."""
+    m = _SITE_AFTER.match(title.strip())
+    if m is None:
+        return None
+    site = m["site"].strip()
+    portal = " ".join(site.lower().split()) in portals()
+    outlet = None if portal else outlets().canonical(site)
+    if outlet is None and not portal:
+        return None
+    head = _SECTIONS_AFTER.sub("", m["head"]).strip()
+    return (head, outlet) if len(head) >= _HEADLINE_MIN_CHARS else None

@@ -111,6 +111,13 @@ def notice_sentence_pattern() -> re.Pattern[str]:
 
 
 @cache
+def portals() -> frozenset[str]:
+    """Portals' and aggregators' names (`portals.tsv`: `네이버 뉴스`, `Yahoo News`),
+    lower-cased."""
+    return frozenset(_firsts("portals.tsv", lower=True))
+
+
+@cache
 def end_mark_pattern() -> re.Pattern[str]:
     """A wire's end mark closing a line (`end_marks.tsv`: `(끝)`, `(END)`), the spaces
     before it too."""
