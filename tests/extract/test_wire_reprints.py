@@ -162,3 +162,24 @@ def test_a_contact_line_with_its_address_is_no_signed_sentence():
     assert classify(
         0, "The plant will cost $18 million, Mayor Jane Roe said. jroe@ap.org"
     ).kind is (Kind.BODY)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "▲ 김영수 청솔군수(오른쪽)가 협약서에 서명하고 있다. /청솔군 제공",
+        "김영수 청솔군수가 귀농인들과 간담회를 하고 있다. 청솔군 제공",
+        "김영수 청솔군수가 귀농인들과 간담회를 하고 있다. © News1 박서연 기자",
+        "청솔군청 전경. 청솔군 제공",
+    ],
+)
+def test_a_caption_with_its_credit_after_its_stop_is_a_caption(caption):
+    """Between two paragraphs such a line stayed in the text: a caption's own sentence with
+    its credit after it, unbracketed, matched no caption's pattern."""
+    got = _read(HEAD, f"(청솔=연합뉴스) 김민지 기자 = {LEAD}", caption, MORE)
+    assert (got.text, got.captions) == (f"{LEAD}\n{MORE}", (caption,))
+
+
+def test_a_report_s_sentence_before_a_credit_is_no_caption():
+    line = "청솔군은 귀농인 정착지원금을 늘리는 조례를 공포했다. 청솔군 제공"
+    assert classify(0, line).kind is not Kind.CAPTION

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from newsmoa.extract import boilerplate, bylines
 from newsmoa.extract.datelines import Dateline, find_datelines, release_day, stamp_at
 from newsmoa.extract.datelines_en import english_dateline
-from newsmoa.extract.tables import caption_marks
+from newsmoa.extract.tables import caption_marks, credited_words
 from newsmoa.text.normalize import CLOSERS
 
 STOPS = ".!?。"  # a sentence's full stops
@@ -136,6 +136,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
         return Line(number, text, Kind.DATED)
     if short and boilerplate.is_contact(stripped):  # a release's contact line
         return Line(number, text, Kind.FURNITURE)
+    if short and credited_caption(stripped):  # `…서명하고 있다. /청솔군 제공`
+        return Line(number, text, Kind.CAPTION)
     if short and signed_sentence(stripped):  # (… a signature, `…했다. kmj@…`)
         return Line(number, text, Kind.BODY)
     return Line(number, text, Kind.SHORT if short else Kind.BODY)
@@ -211,6 +213,26 @@ def signed_sentence(line: str) -> bool:
     tail = line[end.end() :].strip()
     run = bylines.signature_run(tail) if tail else None
     return run is not None and run[1] >= len(tail)
+
+
+def credited_caption(line: str) -> bool:
+    """Whether the (stripped) line is a photo's caption with its credit after its stop
+    (`…서명하고 있다. /청솔군 제공`, `…간담회를 하고 있다. 청솔군 제공`, `… 있다. © News1
+    박서연 기자`: a photographer's mark and name): it showed what the photo shows, and stayed
+    in the text. A report's sentence there (`…열었다. 청솔군 제공`) is a brief's
+    (`credited_report`)."""
+    if not any(w in line for w in credited_words()):
+        return False  # (most lines)
+    end = None
+    for end in _STOP_END.finditer(line):  # noqa: B007 (the last one)
+        pass
+    if end is None or not _HANGUL.search(line[: end.start()]) or _reports(line[: end.end()]):
+        return False
+    tail = line[end.end() :].strip()
+    if boilerplate.is_photo_credit(tail):
+        return True
+    signed = bylines.signature(tail) if tail[:1] in "ⓒⒸ©" else None
+    return signed is not None and bool(signed.reporter)
 
 
 def _reports(line: str) -> bool:
