@@ -75,3 +75,35 @@ def test_the_town_is_written_out_and_read_back_and_an_old_store_s_article_has_no
     assert article_from_json(out) == art
     del out["dateline_place"]  # (an article stored before the field)
     assert article_from_json(out).dateline_place is None
+
+
+def test_a_wire_s_marker_after_the_reprint_s_names_its_reporter_and_town():
+    """`[청솔일보] (청솔=연합뉴스) 김민지 기자 = …`, a local paper's reprint of the wire: the
+    wire's marker and lead stayed in the text, and the article was unsigned."""
+    found = leading_byline("[청솔일보] (청솔=연합뉴스) 김민지 기자 = 전북 청솔군은 …")
+    assert found is not None
+    assert (found.outlet, found.reporter, found.place, found.rest) == (
+        "청솔일보",
+        "김민지",
+        "청솔",
+        "전북 청솔군은 …",
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【청솔=뉴스1】 박서연 기자 ＝ 전북 청솔군은 …",
+        "(청솔＝뉴스1) 박서연 기자 ＝ 전북 청솔군은 …",
+    ],
+)
+def test_a_full_width_equals_sign_is_a_marker_s(line):
+    """A site typing `＝` left the reporter's lead in the text."""
+    found = leading_byline(line)
+    assert found is not None
+    assert (found.outlet, found.reporter, found.place, found.rest) == (
+        "뉴스1",
+        "박서연",
+        "청솔",
+        "전북 청솔군은 …",
+    )

@@ -67,7 +67,8 @@ _MARKER_RE = re.compile(
     r"\s*[\])）】〕］>›〉》]\s*"
 )
 _OUTLET_REPORTER_RE = re.compile(rf"^(?P<outlet>\S+)\s+(?P<name>{_SPACED_NAMES})\s*{_ROLE}$")
-_LEAD_REPORTER_RE = re.compile(rf"^\s*(?P<name>{_SPACED_NAMES})\s*{_ROLE}\s*=\s*")
+# (`=` full-width too, `박서연 기자 ＝ …`, as some sites type it: the lead stayed in the text)
+_LEAD_REPORTER_RE = re.compile(rf"^\s*(?P<name>{_SPACED_NAMES})\s*{_ROLE}\s*[=＝]\s*")
 _ROLE_SUFFIX_RE = re.compile(rf"^(?P<name>{_NAMES})\s*{_ROLE}$")
 # A closing signature: [place= or place/] names [words] role [e-mail, or the brackets a
 # crawler emptied of it]. Up to three words may stand between the first word and the role: a
@@ -139,7 +140,7 @@ def leading_byline(line: str) -> Byline | None:
     if inner.startswith(_COPYRIGHT_MARKS):  # a notice (`[ⓒ청솔일보] 무단전재-재배포금지`: it
         return None  # was the outlet `ⓒ청솔일보`, and its words stayed in the text)
     square = line.lstrip()[0] in "[［"
-    a, eq, b = (part.strip() for part in inner.partition("="))
+    a, eq, b = (part.strip() for part in inner.replace("＝", "=").partition("="))
     if eq:  # place=outlet, outlet=reporter, "outlet place=reporter", place=outlet reporter
         role = _ROLE_SUFFIX_RE.match(b)
         if a in marker_labels():  # a credit's label names no outlet; a writer's, the reporter
@@ -222,7 +223,9 @@ def _signing_outlet(word: str) -> str | None:
     return _named_outlet(word) or _press_named(word)
 
 
-_BARE_LEAD_RE = re.compile(rf"^\s*(?P<outlet>[^\s=]{{3,15}})\s+(?P<name>{_NAMES})\s*{_ROLE}\s*=\s*")
+_BARE_LEAD_RE = re.compile(
+    rf"^\s*(?P<outlet>[^\s=＝]{{3,15}})\s+(?P<name>{_NAMES})\s*{_ROLE}\s*[=＝]\s*"
+)
 
 
 def _bare_lead(line: str) -> Byline | None:
@@ -467,6 +470,11 @@ def _with_lead_reporter(b: Byline) -> Byline:
     m = _LEAD_REPORTER_RE.match(b.rest)
     if m:
         return replace(b, reporter=first_name(m["name"]), rest=b.rest[m.end() :])
+    wired = _MARKER_RE.match(b.rest) and leading_byline(b.rest)
+    if wired and wired.outlet and (wired.reporter or wired.place):
+        # a wire's marker after the reprinting outlet's (`[청솔일보] (청솔=연합뉴스) 김민지
+        # 기자 = …`): its reporter and town, the reprint's outlet (it stayed in the text)
+        return replace(b, reporter=wired.reporter, place=wired.place, rest=wired.rest)
     signed = signature(b.rest.strip()) if b.rest.strip() else None
     if signed is None or not signed.reporter:
         return b
