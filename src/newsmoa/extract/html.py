@@ -59,20 +59,13 @@ def signed_part(author: str) -> str:
 def without_site_name(title: str, site: str | None) -> str:
     """A page's title without its site's name after it (`청솔군, 난방비 지원 확대 - 새청솔일보`,
     `… | 새청솔일보`, `… :: 새청솔일보`): the name `og:site_name` gives (`site`), or one the
-    outlet table knows. The headline kept the name, and the line of the page that is the
-    headline was not found, nor the reporter and dateline under it (a black-box case)."""
-    from newsmoa.extract.tables import outlets
+    outlet table knows (`mastheads.site_titled`, which a text's title line goes through too).
+    The headline kept the name, and the line of the page that is the headline was not found,
+    nor the reporter and dateline under it (a black-box case)."""
+    from newsmoa.extract.mastheads import site_titled
 
-    found = _SITE_AFTER.match(title)
-    if found is None:
-        return title
-    head, tail = found.group(1).strip(), " ".join(found.group(2).split())
-    named = tail == " ".join((site or "").split()) or tail in outlets().by_alias
-    return head if named and head else title
-
-
-# a title, a separator (a dash, a bar, `::`, `<`, `«`), the site's name after it
-_SITE_AFTER = re.compile(r"(.+?)\s+(?:[-|–—:<«·]|::)\s+([^-|–—<«·]+?)\s*$")
+    found = site_titled(title, site)
+    return found[0] if found is not None else title
 
 
 def _headed(text: str, title: str | None) -> str:

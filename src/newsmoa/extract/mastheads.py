@@ -116,23 +116,25 @@ _ENGLISH_MASTHEAD = re.compile(
 # dash, a bar or a colon (`… - 청솔일보`, `… | 청솔일보`, `… :: 청솔일보`; Google News
 # entries so title theirs), maybe after the article's sections (`… < 지역 < 기사본문 -
 # 청솔일보`, a Korean CMS's `<title>`)
-_SITE_AFTER = re.compile(r"^(?P<head>.+)\s+(?:[-|–—:]|::)\s+(?P<site>[^|–—:<>]{2,30}?)\s*$")
+_SITE_AFTER = re.compile(r"^(?P<head>.+)\s+(?:[-|–—:<«]|::)\s+(?P<site>[^|–—:<>«]{2,30}?)\s*$")
 _SECTIONS_AFTER = re.compile(r"(?:\s+<\s*[^<>]{1,20}?)+\s*$")
 _HEADLINE_MIN_CHARS = 8  # what is left is a headline, not a word
 
 
-def site_titled(title: str) -> tuple[str, str | None] | None:
+def site_titled(title: str, site_name: str | None = None) -> tuple[str, str | None] | None:
     """The headline and the outlet of a title with its site's name after it (`청솔군, 귀농인
-    지원 확대 - 청솔일보`: the outlet table's name or by its ending; a portal's, `… : 네이버
-    뉴스`, is left out and names none: `portals.tsv`); None when no outlet's or portal's name
-    closes it (`청솔군 - 귀농 1번지로`). The site's name stayed in the story's title, and the
-    article was unnamed."""
+    지원 확대 - 청솔일보`, `… | 청솔일보`, `… < 청솔일보`: the outlet table's name or by its
+    ending, or `site_name`, the name a page gives itself in `og:site_name`; a portal's, `… :
+    네이버 뉴스`, is left out and names none: `portals.tsv`); None when no outlet's or
+    portal's name closes it (`청솔군 - 귀농 1번지로`). The site's name stayed in the story's
+    title, and the article was unnamed."""
     m = _SITE_AFTER.match(title.strip())
     if m is None:
         return None
-    site = m["site"].strip()
-    portal = " ".join(site.lower().split()) in portals()
-    outlet = None if portal else outlets().canonical(site)
+    site = " ".join(m["site"].split())
+    portal = site.lower() in portals()
+    own = site_name is not None and site == " ".join(site_name.split())
+    outlet = None if portal else (site if own else outlets().canonical(site))
     if outlet is None and not portal:
         return None
     head = _SECTIONS_AFTER.sub("", m["head"]).strip()
