@@ -138,4 +138,5 @@ def site_titled(title: str, site_name: str | None = None) -> tuple[str, str | No
     if outlet is None and not portal:
         return None
     head = _SECTIONS_AFTER.sub("", m["head"]).strip()
-    return (head, outlet) if len(head) >= _HEADLINE_MIN_CHARS else None
+    # (a page's own name, `site_name`, is cut from a short headline too: `예산 확정 | 한가람일보`)
+    return (head, outlet) if head and (own or len(head) >= _HEADLINE_MIN_CHARS) else None

@@ -24,6 +24,7 @@ from newsmoa import settings
 from newsmoa.errors import InputError, Skipped
 from newsmoa.extract.article import published_time
 from newsmoa.extract.bylines import EMAIL_RE
+from newsmoa.extract.mastheads import site_titled
 from newsmoa.extract.urls import is_web_url, url_key
 from newsmoa.ingest.readers import Item, decode, is_saved_feed, read_jsonl, read_text
 from newsmoa.types import RawItem
@@ -333,20 +334,16 @@ def entry_title(entry: Any) -> str | None:
     Atom `type="html"` title, every RSS title): `착공&hellip;청년농` and `&quot;동결&quot;`
     were stored and shown so (a black-box case); its tags go and its references are read.
     An aggregator's headline ends with the outlet its `<source>` names (`… - 다솜뉴스`,
-    `… | 다솜뉴스`), which is no word of the headline (`entry_source`)."""
+    `… | 다솜뉴스`), which is no word of the headline (`entry_source`; cut as a page's title
+    is, `mastheads.site_titled`)."""
     detail = entry.get("title_detail") or {}
     title = entry.get("title")
     if title and "html" in str(detail.get("type", "")):
         title = " ".join(unescape(_TAG.sub("", title)).split()) or None
     source = entry_source(entry)
-    if title and source:
-        for mark in _SOURCE_MARKS:
-            if title.endswith(f"{mark}{source}") and len(title) > len(mark + source):
-                return title[: -len(mark + source)].rstrip() or title
+    if title and source and (sited := site_titled(title, source)) is not None:
+        return sited[0]
     return title
-
-
-_SOURCE_MARKS = (" - ", " | ", " – ", " — ", " : ")  # between a headline and its outlet
 
 
 def entry_source(entry: Any) -> str | None:
