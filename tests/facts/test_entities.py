@@ -208,6 +208,16 @@ def test_a_community_centre_is_where_it_hosts_and_who_where_it_acts():
         ("60대 작업자와 20대 직원이 경쟁률 5대 1을 봤다.", []),
         # a count of people naming a kind of household is no count
         ("1인 가구와 4인 가족이 늘었다.", []),
+        # a figure after a word of comparison is of the subject, never `대비`
+        ("전년 대비 4.5% 증가한 규모다.", [(4.5, "%", None, "4.5%")]),
+        ("본예산은 전년 동기 대비 4.5% 늘었다.", [(4.5, "%", "본예산", "4.5%")]),
+        ("수출이 지난해 같은 기간 대비 3% 줄었다.", [(3, "%", "수출", "3%")]),
+        # an ordinal names which one, it counts nothing (`제301회` was 301 sessions)
+        ("제301회 임시회와 제 20회 축제, 제3차 회의가 20회째 열린다.", []),
+        (
+            "축제는 해마다 2회 열리고 관람객 3천 명이 찾았다.",
+            [(2, "회", None, "2회"), (3000, "명", "관람객", "3천 명")],
+        ),
         # ... and after a counted noun, a decade before a person is an age
         ("직원 40대 여성이 다쳤다.", []),
         # a small N대 right before a noun is "N major", unless the noun is the verb's

@@ -10,7 +10,9 @@ with what it counts.
 `quantity_hedges`), so outlets writing about the same number with and without the hedge
 are not read as disagreeing.
 
-`1인 가구` (table `count_kinds`) names a kind of household, not a count of people.
+`1인 가구` (table `count_kinds`) names a kind of household, not a count of people, and an
+ordinal (`제301회 임시회`, `제20회 축제`, `20회째`: table `ordinal_marks`) names which one, not
+how many: neither is a quantity.
 
 `N대` is a count of vehicles only after its noun (`소방차 5대`): a decade of age before a
 person (`60대 작업자`, `직원 30대 남성`: table `age_heads`), a ratio (`5대 1`) and `N major`
@@ -217,14 +219,37 @@ def find(analysis: Analysis) -> list[Quantity]:
             ):
                 approx, end = True, after.end
             counts = _counts(toks, i, j, units)
-            if not _not_vehicles(toks, j, value, units, counts is None) and not _kind(
-                toks, j, units
+            if not (
+                _ordinal(toks, i, j)
+                or _not_vehicles(toks, j, value, units, counts is None)
+                or _kind(toks, j, units)
             ):
                 written = units[unit_tok.form][1:2]  # the unit as first written (퍼센트: %)
                 unit = written[0] if written and written[0] else unit_tok.form
                 out.append(Quantity(value, unit, counts, start, end, approx))
         i = j + 1
     return out
+
+
+def _ordinal(toks: list[Tok], first: int, unit: int) -> bool:
+    """Whether the number from token `first` to its unit at `unit` is an ordinal: a mark of
+    `ordinal_marks.tsv` before it (`제301회`, `제 20회`) or written onto its unit (`20회째`).
+    `제301회` counted 301 sessions and was compared as one (a black-box case)."""
+    marks = mapping("ordinal_marks")
+    before = toks[first - 1] if first > 0 else None
+    after = toks[unit + 1] if unit + 1 < len(toks) else None
+    return bool(
+        (
+            before is not None
+            and marks.get(before.form) == ("before",)
+            and toks[first].start - before.end <= 1
+        )
+        or (
+            after is not None
+            and marks.get(after.form) == ("after",)
+            and after.start == toks[unit].end
+        )
+    )
 
 
 def _kind(toks: list[Tok], unit: int, units: dict) -> bool:
@@ -335,6 +360,8 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
             return _fates()[topic.form]
         if _stated_of(toks, first, unit, units):
             return _compound(toks, first - 2)  # 군비는 21억원이다: an amount of 군비
+    if before is not None and before.form in words("comparison_words"):
+        return _compared(toks, first - 1)
     noun = None
     if (
         before is not None
@@ -358,6 +385,22 @@ def _counts(toks: list[Tok], first: int, unit: int, units: dict) -> str | None:
     said = _predicate(toks, k)
     # what befell them names the count over the noun before it (근로자 3명이 숨지고: deaths)
     return said if noun is None or said in _fates().values() else noun
+
+
+_COMPARED_WORDS = 5  # the most tokens a base of comparison takes (`지난해 같은 기간 대비`)
+
+
+def _compared(toks: list[Tok], word: int) -> str | None:
+    """What a figure after a word of comparison at token `word` (`comparison_words.tsv`:
+    `전년 대비 4.5%`) is of: the subject or topic before its base (`본예산은 전년 대비`), else
+    nothing; never the word itself (`전년 대비 4.5% 증가` counted `대비`, and two outlets'
+    rises were headed "DISAGREEMENT 대비": a black-box case)."""
+    for k in range(word - 1, max(word - 1 - _COMPARED_WORDS, 0), -1):
+        if toks[k].tag in ("JX", "JKS"):
+            noun = toks[k - 1]
+            attached = noun.tag in ("NNG", "NNP") and noun.end == toks[k].start
+            return _compound(toks, k - 1) if attached else None
+    return None
 
 
 def _stated_of(toks: list[Tok], first: int, unit: int, units: dict) -> bool:
