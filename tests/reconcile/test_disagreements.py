@@ -1108,3 +1108,16 @@ def test_a_festivals_days_and_length_are_compared_across_the_story():
     other = "청솔군은 10월 3일부터 6일까지 나흘간 열린 제20회 청솔 억새축제에 관광객 18만 명이 찾았다고 밝혔다."
     found = story(one, other).disagreements()
     assert sorted(d.about for d in found) == ["event date", "event duration"]
+
+
+def test_homes_flooded_are_one_flooding_across_the_story_whatever_words_say_it():
+    """`주택 45가구가 침수됐다` against `주택 54가구가 물에 잠겼다` in sentences worded apart was
+    no disagreement: the second counted `물` (its clause's noun), and a flooding was compared
+    within one sentence only (a black-box case). Both are a flooding (`happenings.tsv`), which
+    a storm's story reports once (`story_happenings.tsv`)."""
+    one = "이번 호우로 고산면과 비봉면 일대에서 주택 45가구가 침수되고 이재민 82명이 발생했다."
+    other = "청솔군은 복구비를 확보했다고 밝혔다. 고산면과 비봉면 일대 주택 54가구가 물에 잠겼다."
+    (d,) = story(one, other).disagreements()
+    assert d.about == "flooding 주택"
+    assert values(d) == {"45": ["a0"], "54": ["a1"]}
+    assert not story(one, other.replace("54", "45")).disagreements()
