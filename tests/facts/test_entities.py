@@ -144,6 +144,18 @@ def test_a_community_centre_is_where_it_hosts_and_who_where_it_acts():
     }
 
 
+def test_a_press_centre_hosting_a_ceremony_is_its_place_not_also_an_organisation():
+    """`서울 프레스센터에서 열린 시상식` was an organisation `프레스센터` (by its ending `센터`)
+    and the place `서울 프레스센터` for one mention (a black-box case): a hall that hosts
+    is a venue (`venues.tsv`)."""
+    text = "청솔군은 18일 서울 프레스센터에서 열린 시상식에서 상을 받았다."
+    assert not facts(text, "organization")
+    assert [(f.value, f.about) for f in facts(text, "place")] == [
+        ("서울", None),
+        ("서울 프레스센터", "ceremony"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
