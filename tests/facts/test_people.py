@@ -110,6 +110,11 @@ TABLE = [
     ("전통시장 상인들이 모였다.", []),
     ("이상원은 웃었다.", []),
     ("김종대 교수와 서울대 교수진이 만났다. 강원대 교수는 말했다.", [("김종대", "교수", 1)]),
+    # a former title is kept as written in the role; an age in parentheses after the name
+    # stands between it and its title (the new 부군수 went missing: a black-box case)
+    ("김영수 前 전북도 기획관이 취임했다.", [("김영수", "前 전북도 기획관", 1)]),
+    ("김영수 전 전북도 기획관이 취임했다.", [("김영수", "전 전북도 기획관", 1)]),
+    ("김영수(56) 전 전북도 기획관이 취임했다.", [("김영수", "전 전북도 기획관", 1)]),
 ]
 
 
@@ -426,3 +431,15 @@ def test_a_kind_of_organisation_is_no_organisation(text, organisations):
     article = make_article("a", text)
     facts = extract_facts(article, split(article))
     assert [f.value for f in facts if f.type == "organization"] == organisations
+
+
+def test_an_age_in_parentheses_after_a_name_is_the_persons_age():
+    """`김영수(56) 전 …`: 56 is the person's age, a quantity counting `age` as English ages
+    are (`ages_en`), of no happening; a year or a number too large is none."""
+    art = make_article("x", "김영수(56) 전 전북도 기획관이 취임했다. 박정민(2026) 기획관은 말했다.")
+    ages = [
+        (f.value, f.unit, f.counts, f.about, f.text)
+        for f in extract_facts(art, split(art))
+        if f.type == "quantity"
+    ]
+    assert ages == [(56, "세", "age", None, "56")]

@@ -23,7 +23,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from newsmoa.facts import compare, durations, places, quantities, readings
+from newsmoa.facts import ages, compare, durations, places, quantities, readings
 from newsmoa.facts import people as people_mod
 from newsmoa.facts import quoted as quotations
 from newsmoa.facts.calendar import SEOUL
@@ -139,7 +139,7 @@ def extract_facts(
                     lead = m.day if 0 <= (anchor - m.day).days <= LEAD_DAYS else None
             ref_year = m.year or ref_year
             ref_month = m.month or ref_month
-        for q in (*quantities.find(a), *durations.find(a)):
+        for q in (*quantities.find(a), *durations.find(a), *ages.find(a)):
             facts.append(
                 Fact(
                     "quantity",
@@ -148,7 +148,9 @@ def extract_facts(
                     text=article.text[q.start : q.end],
                     unit=q.unit,
                     counts=q.counts,
-                    about=readings.read_at(
+                    about=None  # a person's age, of no happening (`ages_en` likewise)
+                    if q.counts == ages.AGE
+                    else readings.read_at(
                         _about(a, q.end - 1), readings.reading_of(a, q.start, stamps, dated)
                     ),
                 )

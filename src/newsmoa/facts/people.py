@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from newsmoa.facts.ages import age_after
 from newsmoa.facts.clauses import Analysis, Word
 from newsmoa.facts.names import (
     Title,
@@ -259,7 +260,7 @@ def _name_first(analysis: Analysis, i: int) -> tuple[Mention, int] | None:
         return None  # 창원, 진주, 김해시장: 진주 is a list item, not a name
     unread = not is_name(w) and unread_name(w)
     if is_name(w) or unread:
-        tail = _tail(analysis, i + 1)
+        tail = _tail(analysis, i + 1 + (age_after(analysis, i) is not None))  # 김영수(56) 전 …
         if tail is None or (unread and not _own_office(analysis, tail, i)):
             return None
         start, m = w.stem_start, _mention(w.stem, tail, w.stem_start, ws[tail.last].stem_end)
