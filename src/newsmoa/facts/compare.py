@@ -83,9 +83,14 @@ def _rounding(value: float) -> float:
     """How far a figure given as about so many may lie from the exact one it rounds: half
     the place of its last digit other than zero (`about $2 million` is $1.5 million to
     $2.5 million, `약 2억` 1.5억: an exact figure rounded at the hedged one's precision is
-    it); 0 for a fraction."""
+    it), at most `ROUNDING_CAP` of it; 0 for a fraction."""
     zeros = _zeros(value)
-    return 10**zeros / 2 if zeros > 0 else 0.0
+    return min(10**zeros / 2, ROUNDING_CAP * abs(value)) if zeros > 0 else 0.0
+
+
+# the most a rounding stretches (a figure of one digit, `약 1억`, would cover 5,100만 and
+# `about 100` 149 at half its place; 25% keeps `about $2 million` for $1.5 million)
+ROUNDING_CAP = 0.25
 
 
 ROUNDED_SHARE = 0.01  # an outlet rounding a figure moves it less than 1% (1300만 vs 1340만: 3%)
