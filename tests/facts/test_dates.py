@@ -503,6 +503,8 @@ def test_a_day_no_month_has_is_named_so_and_not_moved(words, impossible):
         # a day before the first's is of the next month
         ("10월 30일부터 2일까지", date(2026, 12, 20), "past", ("2026-10-30", "2026-11-02")),
         ("지난 3일부터 5일까지", date(2026, 10, 7), None, ("2026-10-03", "2026-10-05")),
+        # with their weekdays, as releases write them (review: the 6th was November's)
+        ("10월 3일(금)부터 6일(월)까지", date(2026, 11, 20), "past", ("2026-10-03", "2026-10-06")),
     ],
 )
 def test_a_periods_bare_last_day_is_of_its_first_days_month(text, anchor, tense, period):

@@ -390,11 +390,13 @@ def _listed_month(
     return DateMention(start, start + len(words), words, day.isoformat(), day)
 
 
-_DAY_ALONE = frozenset({"day", "tight", "loose"})
+# a day and what may stand with it and name no month or year: its particles and its weekday
+# (`6일(월)까지`, as releases write a period's last day)
+_DAY_ALONE = frozenset({"day", "tight", "loose", "wdparen"})
 
 
 def _day_alone(text: str) -> bool:
-    """Whether a date expression names a day and no month or year (`6일까지`)."""
+    """Whether a date expression names a day and no month or year (`6일까지`, `6일(월)까지`)."""
     kinds = {kind for kind, _, _ in _atoms(text)}
     return "day" in kinds and kinds <= _DAY_ALONE
 
