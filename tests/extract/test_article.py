@@ -1665,3 +1665,30 @@ def test_a_writer_box_names_its_reporter_without_its_links():
     )
     a = extract(RawItem(origin="x.html", html=page))
     assert isinstance(a, Article) and a.reporter == "오세린"
+
+
+@pytest.mark.parametrize(
+    "under_headline",
+    ["<div class='date'>2026-11-24</div>", "<div class='byline'>김민지 기자</div>"],
+)
+def test_a_website_page_dated_or_signed_only_as_the_extractor_reads_it_stays_an_article(
+    under_headline,
+):
+    """An article page saying `og:type` website whose only date or signature is what
+    trafilatura reads (a `date` div, a byline div), not a dateline of the page's furniture:
+    it was dropped as a list (review)."""
+    body = "".join(
+        f"<p>{s}</p>"
+        for s in [
+            "청솔군은 24일 군청 소회의실에서 한빛창업재단과 청년 창업공간 조성을 위한 업무협약을"
+            " 체결했다고 밝혔다.",
+            "협약에 따라 양 기관은 2027년까지 청년 창업공간 30곳을 조성하고 120억원을 투입한다.",
+            "군은 내년 상반기 중 첫 공간을 열 계획이다.",
+        ]
+    )
+    page = (
+        '<html><head><meta property="og:type" content="website"><title>청솔군, 청년 창업공간 30곳'
+        f" 조성</title></head><body><h1>청솔군, 청년 창업공간 30곳 조성</h1>{under_headline}"
+        f"<article>{body}</article></body></html>"
+    )
+    assert isinstance(extract(RawItem(origin="p.html", html=page)), Article)

@@ -34,9 +34,14 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
     if title := hints.get("title"):
         hints["title"] = without_site_name(str(title), hints.get("sitename"))
     hints.update(page_furniture(html, title=hints.get("title")))
-    if (said := hints.pop("listing", None)) and not hints.keys() & {"dateline", "published"}:
+    # a page that says it is a list is one unless it is dated or signed as an article is
+    # (an older site's article page says `website` too: `page_types.tsv`)
+    if (said := hints.pop("listing", None)) and not hints.keys() & _ARTICLE_HINTS:
         hints["not_article"] = f"not an article: the page says it is a list ({said})"
     return _headed(_unlisted_signatures(data["text"]), hints.get("title")), hints
+
+
+_ARTICLE_HINTS = frozenset({"dateline", "published", "date", "author"})
 
 
 def signed_part(author: str) -> str:
