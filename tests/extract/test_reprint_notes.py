@@ -1,0 +1,46 @@
+"""What a county release's reprints add around the report: a note on how the article was
+written, a byline lead-in before a bar, a release's dated letterhead line, a photo's
+placeholder (texts written for these tests)."""
+
+import pytest
+
+from newsmoa.extract.article import extract
+from newsmoa.types import Article, RawItem
+
+LEAD = "전북 청림군은 23일 군청 대회의실에서 농협은행과 귀농인 정착 지원 업무협약을 체결했다."
+SECOND = "협약에 따라 농협은행은 귀농인에게 최대 3억원의 저리 융자를 제공한다."
+
+
+def _article(text: str) -> Article:
+    got = extract(RawItem(origin="t.txt", text=text))
+    assert isinstance(got, Article), got
+    return got
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "※ 이 기사는 청림군이 제공한 보도자료를 바탕으로 작성됐습니다.",
+        "이 기사는 보도자료를 토대로 작성되었습니다",
+        "본 기사는 청림군 보도자료를 기초로 작성했습니다.",
+    ],
+)
+def test_a_note_on_how_a_reprint_was_written_is_no_sentence_of_it(note):
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{SECOND}\n\n{note}\n")
+    assert a.text == f"{LEAD}\n{SECOND}"
+
+
+def test_an_english_release_note_is_no_sentence_of_the_report():
+    text = (
+        "Cheongrim County Signs Farm Settlement Pact\n\n"
+        "Cheongrim County signed an agreement with NongHyup Bank on Monday to help new "
+        "farmers settle.\n\nThe bank will offer loans of up to 300 million won.\n\n"
+        "This story was written from a county news release.\n"
+    )
+    assert "release" not in _article(text).text
+
+
+def test_a_sentence_reporting_a_release_stays():
+    said = "청림군은 이 기사는 보도자료를 바탕으로 작성됐다는 지적에 대해 해명했다."
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{said}\n")
+    assert a.text.endswith(said)
