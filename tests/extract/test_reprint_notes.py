@@ -44,3 +44,23 @@ def test_a_sentence_reporting_a_release_stays():
     said = "청림군은 이 기사는 보도자료를 바탕으로 작성됐다는 지적에 대해 해명했다."
     a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{said}\n")
     assert a.text.endswith(said)
+
+
+@pytest.mark.parametrize(
+    ("lead", "outlet"),
+    [
+        ("호남타임스 박준서 기자 | ", "호남타임스"),
+        ("호남타임스 박준서 기자 ㅣ ", "호남타임스"),
+        ("박준서 기자 | ", None),
+    ],
+)
+def test_a_byline_before_a_bar_signs_and_leaves_the_lead(lead, outlet):
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{lead}{LEAD}\n\n{SECOND}\n")
+    assert (a.text, a.reporter, a.outlet) == (f"{LEAD}\n{SECOND}", "박준서", outlet)
+
+
+def test_a_signature_before_a_bar_and_a_date_is_no_lead():
+    a = _article(
+        f"청림군, 귀농인 정착 지원 협약\n호남타임스 박준서 기자 | 2026.11.23 15:20\n\n{LEAD}\n"
+    )
+    assert (a.text, a.reporter) == (LEAD, "박준서")

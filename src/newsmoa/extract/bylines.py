@@ -237,8 +237,32 @@ def _bare_lead(line: str) -> Byline | None:
         return Byline(outlet=outlet, reporter=first_name(m["name"]), rest=line[m.end() :])
     m = _LEAD_REPORTER_RE.match(line)
     if m is None or not line[m.end() :].strip():
-        return None
+        return _barred_lead(line)
     return Byline(reporter=first_name(m["name"]), rest=line[m.end() :])
+
+
+# a byline before a bar and the lead on its line (`호남타임스 박준서 기자 | 전북 청림군은 …`; the
+# bar may be typed as the vowel `ㅣ` between spaces)
+_BARRED_LEAD_RE = re.compile(
+    rf"^\s*(?:(?P<outlet>[^\s|｜]{{3,15}})\s+)?(?P<name>{_NAMES})\s*{_ROLE}\s*(?:[|｜]|(?<=\s)ㅣ(?=\s))\s*"
+)
+# what follows the bar is a report's sentence: it ends as one (a date or an address there
+# makes the line a dateline's or a signature's)
+_REPORTED = re.compile(r"[가-힣][.!?。]")
+
+
+def _barred_lead(line: str) -> Byline | None:
+    """A byline before a bar opening the lead (`호남타임스 박준서 기자 | 전북 청림군은 …`,
+    `박준서 기자 | …`): it stayed in the text, its reporter a person of the story and its
+    words against the outlet's reuse. An outlet the table or its ending does not know
+    leaves the reporter alone."""
+    m = _BARRED_LEAD_RE.match(line)
+    if m is None or not _REPORTED.search(line, m.end()):
+        return None
+    outlet = _signing_outlet(m["outlet"]) if m["outlet"] else None
+    if m["outlet"] and outlet is None:
+        return None
+    return Byline(outlet=outlet, reporter=first_name(m["name"]), rest=line[m.end() :])
 
 
 # two sentences at least; the first stop after a word, not a figure (a wire's photo credit
