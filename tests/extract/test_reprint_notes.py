@@ -64,3 +64,22 @@ def test_a_signature_before_a_bar_and_a_date_is_no_lead():
         f"청림군, 귀농인 정착 지원 협약\n호남타임스 박준서 기자 | 2026.11.23 15:20\n\n{LEAD}\n"
     )
     assert (a.text, a.reporter) == (LEAD, "박준서")
+
+
+@pytest.mark.parametrize("contact", ["", "\n담당: 청솔군 농업정책과 (☎ 063-123-4567)\n"])
+def test_a_releases_issuer_and_date_under_its_label_are_its_date_line(contact):
+    a = _article(
+        "보도자료\n청솔군 2026.11.24.(화)\n청솔군, 귀농인 정착 지원 협약 체결\n\n"
+        f"{LEAD}\n\n{SECOND}\n{contact}"
+    )
+    assert (a.title, a.published.date().isoformat(), a.outlet, a.is_release) == (
+        "청솔군, 귀농인 정착 지원 협약 체결",
+        "2026-11-24",
+        "청솔군",
+        True,
+    )
+
+
+def test_a_name_no_body_ends_with_before_a_date_is_no_date_line():
+    a = _article(f"귀농 2026.11.24.(화)\n\n{LEAD}\n\n{SECOND}\n")
+    assert a.title == "귀농 2026.11.24.(화)"

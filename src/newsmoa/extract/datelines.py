@@ -20,7 +20,13 @@ from zoneinfo import ZoneInfo
 
 from newsmoa.extract.boilerplate import credit_alone
 from newsmoa.extract.bylines import Byline, leading_byline, signature
-from newsmoa.extract.tables import dateline_labels, document_labels, outlets, time_zones
+from newsmoa.extract.tables import (
+    dateline_labels,
+    document_labels,
+    issuer_endings,
+    outlets,
+    time_zones,
+)
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -204,7 +210,12 @@ def stamp(line: str) -> Stamp | None:
     byline = _mark_byline(mark) if mark else None
     outlet, reporter = (byline.outlet, byline.reporter) if byline else (None, None)
     named = mark and (mark["named"] or mark["bar"] == ",")
-    if mark and not (outlet or reporter) and (named or dm["H"] is None) and not _document(mark):
+    if (
+        mark
+        and not (outlet or reporter)
+        and (named or dm["H"] is None)
+        and not (_document(mark) or _issuer_dated(mark, line, dm))
+    ):
         return None  # (a name before a space or a comma is a mark only when it names an outlet)
     return Stamp(at, outlet, reporter, byline.place if byline else None)
 
@@ -321,6 +332,19 @@ def release_day(line: str, *, tz: ZoneInfo = SEOUL) -> Dateline | None:
         return None
     when = _from_match(dm, tz)
     return None if when is None else Dateline("published", when, 0, end, timed=bool(dm["H"]))
+
+
+def _issuer_dated(mark: re.Match[str], line: str, dm: re.Match[str]) -> bool:
+    """Whether a mark before a date and its weekday alone is an issuing body's name
+    (`청솔군 2026.11.24.(화)`, a release's line under its `보도자료`: `issuers.tsv`): the
+    release's date line. It was the release's title, and the release had no date."""
+    name = mark["named"] or ""
+    return (
+        dm["H"] is None
+        and _WEEKDAY_TAIL.fullmatch(line, dm.end()) is not None
+        and re.fullmatch(r"[가-힣]+", name) is not None
+        and any(name.endswith(e) and len(name) > len(e) for e in issuer_endings()["body"])
+    )
 
 
 def _document(mark: re.Match[str]) -> bool:

@@ -40,6 +40,10 @@ def issuer(lines: list[Line], *, release: bool) -> str | None:
             found = _body_named(text) or _sender(text)
             if found is not None:
                 return found
+        if line.kind is Kind.DATED and DATETIME_RE.search(text):
+            found = _dated_name(text)
+            if found is not None:
+                return found
     return None
 
 
@@ -61,6 +65,13 @@ def letterhead(lines: list[Line]) -> int | None:
 
 def _one_name(text: str) -> bool:
     return _WORD.fullmatch(text.strip()) is not None and len(text.strip()) <= 15
+
+
+def _dated_name(text: str) -> str | None:
+    """The body named alone before a release's date and weekday (`청솔군 2026.11.24.(화)`,
+    its date line under `보도자료`)."""
+    name = _undated(text)
+    return name if _one_name(name) and _ends(name, issuer_endings()["body"]) else None
 
 
 def _sender(text: str) -> str | None:
