@@ -83,3 +83,9 @@ def test_a_releases_issuer_and_date_under_its_label_are_its_date_line(contact):
 def test_a_name_no_body_ends_with_before_a_date_is_no_date_line():
     a = _article(f"귀농 2026.11.24.(화)\n\n{LEAD}\n\n{SECOND}\n")
     assert a.title == "귀농 2026.11.24.(화)"
+
+
+@pytest.mark.parametrize("marker", ["(청솔·완주=연합뉴스)", "[청솔ㆍ완주=뉴시스]"])
+def test_a_marker_joining_two_towns_files_from_the_first(marker):
+    a = _article(f"청솔·완주, 광역 교통망 협약\n\n{marker} 이도윤 기자 = {LEAD}\n\n{SECOND}\n")
+    assert (a.dateline_place, a.reporter, a.text) == ("청솔", "이도윤", f"{LEAD}\n{SECOND}")

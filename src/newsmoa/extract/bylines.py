@@ -180,13 +180,14 @@ def leading_byline(line: str) -> Byline | None:
 
 # a town before a marker's `=` or a signature's `/`: one or two words of letters, no digit
 # (`완주`, `인천공항`, `New York`); a desk's or a credit's word is none
-_TOWN = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z.·]{0,14}(?: [가-힣A-Za-z][가-힣A-Za-z.]{0,14})?")
+_TOWN = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z.·ㆍ・]{0,14}(?: [가-힣A-Za-z][가-힣A-Za-z.]{0,14})?")
 
 
 def _town(written: str, outlet: str | None) -> str | None:
     """The town a marker's words before `=` name: all of them, or what follows the outlet
-    they open with (`[이데일리 서울=박지영 기자]`: 서울); None when they name the outlet or
-    no town (`[사진=…]` never gets here: a credit's label)."""
+    they open with (`[이데일리 서울=박지영 기자]`: 서울), the first of two joined (`청솔·완주`:
+    청솔); None when they name the outlet or no town (`[사진=…]` never gets here: a credit's
+    label)."""
     words = written.split()
     if outlet and words and outlets().canonical(words[0]) == outlet:
         words = words[1:]
@@ -194,7 +195,12 @@ def _town(written: str, outlet: str | None) -> str | None:
     # (a name of 3+ characters the table knows is an outlet's; `서울` is a place before `=`)
     if not _TOWN.fullmatch(town) or _named_outlet(town) or town.endswith(desk_endings()):
         return None
-    return town
+    # of towns a marker joins (`(청솔·완주=연합뉴스)`, a report on two counties), the first:
+    # the desk it was filed from, as a marker names it first; one place, not `청솔·완주`
+    return _TOWNS_APART.split(town, maxsplit=1)[0] or None
+
+
+_TOWNS_APART = re.compile(r"\s*[·ㆍ・]\s*")
 
 
 def _signs_alone(rest: str) -> bool:
