@@ -89,3 +89,17 @@ def test_a_name_no_body_ends_with_before_a_date_is_no_date_line():
 def test_a_marker_joining_two_towns_files_from_the_first(marker):
     a = _article(f"청솔·완주, 광역 교통망 협약\n\n{marker} 이도윤 기자 = {LEAD}\n\n{SECOND}\n")
     assert (a.dateline_place, a.reporter, a.text) == ("청솔", "이도윤", f"{LEAD}\n{SECOND}")
+
+
+CAPTION = "▲ 23일 박지훈 청림군수와 이수정 본부장이 협약서에 서명하고 있다. /청림군 제공"
+
+
+def test_a_marked_caption_glued_after_the_last_sentence_is_a_caption():
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{SECOND} {CAPTION}\n")
+    assert (a.text, a.captions) == (f"{LEAD}\n{SECOND}", (CAPTION,))
+
+
+def test_a_list_glued_after_the_last_sentence_stays():
+    items = "지원 내용은 다음과 같다. ▲ 귀농 융자 ▲ 주택 수리비 지원."
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{items}\n")
+    assert a.text.endswith(items)

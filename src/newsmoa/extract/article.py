@@ -49,6 +49,7 @@ from newsmoa.extract.flattened import (
     split_deck,
     split_head,
     split_inner,
+    split_marked_caption,
     split_tail,
     without_mark,
     without_script,
@@ -600,6 +601,9 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             if n < len(parts.paragraphs) - 1:  # (the last one's: `split_tail`, below)
                 parts.paragraphs[n] = without_mark(parts.paragraphs[n])
         parts.publisher = parts.publisher or copyright_outlet(parts.paragraphs[-1][-_NOTICE_CHARS:])
+        parts.paragraphs[-1], caption = split_marked_caption(parts.paragraphs[-1])
+        if caption:
+            parts.captions.append(caption)
         last = parts.paragraphs[-1]
         parts.paragraphs[-1], glued = split_tail(last)
         # a bare notice glued on closes the text (`…참석했다.ⓒ 한빛일보`: such a brief was

@@ -36,8 +36,9 @@ from newsmoa.extract.boilerplate import (
     trailing_mark,
 )
 from newsmoa.extract.bylines import Byline, signature_run
-from newsmoa.extract.lines import STOPS, ends_with_stop
+from newsmoa.extract.lines import STOPS, credited_caption, ends_with_stop
 from newsmoa.extract.tables import (
+    caption_marks,
     credit_patterns,
     photo_credit_cues,
     photo_credit_pattern,
@@ -275,6 +276,22 @@ def split_tail(paragraph: str) -> tuple[str, Byline | None]:
     if len(rest) == len(tail.strip()):
         return paragraph, None
     return f"{end[:cut]} {rest}", None
+
+
+def split_marked_caption(paragraph: str) -> tuple[str, str | None]:
+    """The last paragraph without a marked caption and its photo's credit a crawler glued
+    after its last sentence (`…말했다. ▲ 23일 … 서명하고 있다. /청솔군 제공`), and that
+    caption (None when there is none). `split_tail` took the credit off and left the
+    caption a sentence of the text, no caption of the article. Without its credit the mark
+    may open a list's items (`…다음과 같다. ▲ 귀농 지원 ▲ 창업 지원`), which stay."""
+    for mark in caption_marks():
+        at = paragraph.rfind(mark)
+        if at <= 0 or not ends_with_stop(paragraph[:at].rstrip()):
+            continue
+        caption = paragraph[at:].strip()
+        if mark not in caption[len(mark) :] and credited_caption(caption):
+            return paragraph[:at].rstrip(), caption
+    return paragraph, None
 
 
 def without_mark(paragraph: str) -> str:
