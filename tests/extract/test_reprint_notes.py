@@ -103,3 +103,24 @@ def test_a_list_glued_after_the_last_sentence_stays():
     items = "지원 내용은 다음과 같다. ▲ 귀농 융자 ▲ 주택 수리비 지원."
     a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{items}\n")
     assert a.text.endswith(items)
+
+
+@pytest.mark.parametrize("placeholder", ["(사진)", "<사진>", "[사진 첨부]", "<사진1>", "(Photo)"])
+@pytest.mark.parametrize("where", ["lead", "headline"])
+def test_a_pictures_placeholder_is_neither_text_nor_caption(placeholder, where):
+    if where == "lead":
+        text = f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{placeholder}\n\n{SECOND}\n"
+    else:
+        text = f"청림군, 귀농인 정착 지원 협약\n{placeholder}\n\n{LEAD}\n\n{SECOND}\n"
+    a = _article(text)
+    assert (a.title, a.text, a.captions) == (
+        "청림군, 귀농인 정착 지원 협약",
+        f"{LEAD}\n{SECOND}",
+        (),
+    )
+
+
+def test_a_caption_closing_with_its_placeholder_stays_a_caption():
+    caption = "박지훈 청림군수 (사진)"
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{caption}\n\n{SECOND}\n")
+    assert a.captions == (caption,)

@@ -17,6 +17,7 @@ from newsmoa.extract.tables import (
     notice_sentence_pattern,
     page_line_patterns,
     photo_credit_pattern,
+    placeholders,
     related_labels,
     tip_patterns,
 )
@@ -149,6 +150,18 @@ def is_page_line(line: str, *, max_chars: int = 200) -> bool:
     """A line the page sets around or inside the text (`page_lines.tsv`: `이 기사를
     공유합니다`, `Advertisement`, a newsletter's sign-up, `Jane Roe can be reached at …`)."""
     return len(line) <= max_chars and any(p.match(line) for p in page_line_patterns())
+
+
+_PLACEHOLDER = re.compile(
+    r"\s*[(<\[［〈【]\s*(?P<word>[^()<>\[\]［］〈〉【】\d]{1,12}?)\s*\d*\s*[)>\]］〉】]\s*"
+)
+
+
+def is_placeholder(line: str) -> bool:
+    """Whether the line only stands for a picture that was there (`(사진)`, `<사진>`, `[사진
+    첨부]`, `<사진1>`: `placeholders.tsv`): no sentence of the text, nor a caption."""
+    m = _PLACEHOLDER.fullmatch(line)
+    return m is not None and "".join(m["word"].lower().split()) in placeholders()
 
 
 def is_caption(paragraph: str) -> bool:

@@ -101,6 +101,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
         return Line(number, text, Kind.FURNITURE)
     if boilerplate.is_page_line(stripped):  # `이 기사를 공유합니다`, `Advertisement`
         return Line(number, text, Kind.FURNITURE)
+    if boilerplate.is_placeholder(stripped):  # `(사진)`: it was a caption
+        return Line(number, text, Kind.FURNITURE)
     lead = bylines.leading_byline(stripped)
     if lead and _marked_photo(lead):  # `[청솔=뉴시스] 청솔군청 전경. (사진=청솔군 제공) …`
         return Line(number, text, Kind.CAPTION)

@@ -379,6 +379,13 @@ def issuer_endings() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def placeholders() -> frozenset[str]:
+    """What stands for a picture alone on a line in brackets (`placeholders.tsv`: `사진`,
+    `그래픽`, `photo`), lower-cased and without spaces."""
+    return frozenset("".join(w.split()) for w in _firsts("placeholders.tsv", lower=True))
+
+
+@cache
 def related_labels() -> frozenset[str]:
     """Labels of a list of related articles' headlines (`관련기사`, `Related articles`),
     lower-cased, without spaces."""
