@@ -124,3 +124,25 @@ def test_a_caption_closing_with_its_placeholder_stays_a_caption():
     caption = "박지훈 청림군수 (사진)"
     a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{caption}\n\n{SECOND}\n")
     assert a.captions == (caption,)
+
+
+ENGLISH = (
+    "Cheongrim County Signs Farm Pact\n\n{byline}\n\nCheongrim County signed an agreement "
+    "with NongHyup Bank on Monday to help new farmers settle.\n\nThe bank will offer loans "
+    "of up to 300 million won.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "reporter", "outlet"),
+    [
+        ("By Lee Ji-won", "Lee Ji-won", None),
+        ("By KIM MIN-JI, Korea JoongAng Daily", "Kim Min-ji", "Korea JoongAng Daily"),
+        ("By CHOI YOUNG-JUN, The Korea Herald", "Choi Young-jun", "코리아헤럴드"),
+        ("By JANE SMITH-JONES", "Jane Smith-Jones", None),
+        ("By Jane McDonald", "Jane McDonald", None),
+    ],
+)
+def test_an_english_bylines_name_is_written_as_a_reader_writes_it(byline, reporter, outlet):
+    a = _article(ENGLISH.format(byline=byline))
+    assert (a.reporter, a.outlet) == (reporter, outlet)

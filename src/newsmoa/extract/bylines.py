@@ -37,6 +37,7 @@ from newsmoa.extract.tables import (
     outlets,
     reporter_labels,
     reporter_roles,
+    romanised_syllable,
     staff_pattern,
 )
 
@@ -367,8 +368,27 @@ def _english_byline(line: str) -> Byline | None:
     outlet = _byline_outlet(named) if named else None
     if name and not named and (split := _outlet_after_name(name)):
         name, outlet = split
-    reporter = name.title() if name else None
+    reporter = written_name(name) if name else None
     return Byline(outlet=outlet, reporter=reporter, email=email, day=day, posted=timed)
+
+
+def written_name(name: str) -> str:
+    """An English byline's name as a reader writes it: as the byline has it when it is not
+    all in capitals (`Lee Ji-won`, `Jane McDonald`: `str.title` made them `Lee Ji-Won`,
+    `Jane Mcdonald`), else in title case, a romanised Korean given name's second syllable in
+    lower case (`KIM MIN-JI` -> `Kim Min-ji`, `romanised_syllables.tsv`)."""
+    name = " ".join(name.split())
+    if any(c.islower() for c in name):
+        return name
+    return " ".join(_cased(word) for word in name.split())
+
+
+def _cased(word: str) -> str:
+    first, hyphen, second = word.title().partition("-")
+    syllable = romanised_syllable()
+    if hyphen and syllable.fullmatch(first) and syllable.fullmatch(second):
+        return f"{first}-{second.lower()}"
+    return word.title()
 
 
 def _english_town(m: re.Match[str]) -> str | None:

@@ -386,6 +386,14 @@ def placeholders() -> frozenset[str]:
 
 
 @cache
+def romanised_syllable() -> re.Pattern[str]:
+    """One syllable of a romanised Korean name (`romanised_syllables.tsv`: `ji`, `won`)."""
+    return re.compile(
+        "|".join(f"(?:{r[0].strip()})" for r in _rows("romanised_syllables.tsv")), re.I
+    )
+
+
+@cache
 def related_labels() -> frozenset[str]:
     """Labels of a list of related articles' headlines (`관련기사`, `Related articles`),
     lower-cased, without spaces."""
