@@ -30,12 +30,18 @@ def test_a_note_on_how_a_reprint_was_written_is_no_sentence_of_it(note):
     assert a.text == f"{LEAD}\n{SECOND}"
 
 
-def test_an_english_release_note_is_no_sentence_of_the_report():
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This story was written from a county news release.",
+        "[Editor's note] This article was produced based on a press release from the county.",
+    ],
+)
+def test_an_english_release_note_is_no_sentence_of_the_report(note):
     text = (
         "Cheongrim County Signs Farm Settlement Pact\n\n"
         "Cheongrim County signed an agreement with NongHyup Bank on Monday to help new "
-        "farmers settle.\n\nThe bank will offer loans of up to 300 million won.\n\n"
-        "This story was written from a county news release.\n"
+        f"farmers settle.\n\nThe bank will offer loans of up to 300 million won.\n\n{note}\n"
     )
     assert "release" not in _article(text).text
 
