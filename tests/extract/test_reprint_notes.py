@@ -152,3 +152,12 @@ ENGLISH = (
 def test_an_english_bylines_name_is_written_as_a_reader_writes_it(byline, reporter, outlet):
     a = _article(ENGLISH.format(byline=byline))
     assert (a.reporter, a.outlet) == (reporter, outlet)
+
+
+def test_a_marked_headline_ending_as_a_sentence_leaves_the_text():
+    a = _article(f"[전북일보] 청림군, 귀농인 정착 지원 나선다\n\n{LEAD}\n\n{SECOND}\n")
+    assert (a.title, a.outlet, a.text) == (
+        "청림군, 귀농인 정착 지원 나선다",
+        "전북일보",
+        f"{LEAD}\n{SECOND}",
+    )

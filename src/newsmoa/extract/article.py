@@ -653,13 +653,14 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
 def _marked_headline(b: Byline, lines: list[Line], n: int) -> bool:
     """Whether an outlet's marker opens the headline, first of the text (`[청솔일보] 청솔군,
     귀농인 지원 확대`, `[청솔=뉴시스] …`, as a portal's or a blog's copy heads it): no
-    reporter's lead (`김민지 기자 = …`), a headline's shape with no sentence's ending, and body
-    under it. It was the text's first paragraph, and its title a cut of it."""
+    reporter's lead (`김민지 기자 = …`), a headline's shape (no full stop: a headline may end
+    as a sentence, `[전북일보] 청림군, 귀농인 정착 지원 나선다`, as a first line without the
+    marker is the title too), and body under it. It was the text's first paragraph, and its
+    title a cut of it."""
     rest = b.rest.strip()
     return (
         b.reporter is None
         and headline_shaped(rest)
-        and not ends_sentence(rest)
         and all(seen.kind in (Kind.BLANK, Kind.FURNITURE) for seen in lines[:n])
         and any(
             later.kind is Kind.BODY or (later.byline is not None and later.byline.rest.strip())
