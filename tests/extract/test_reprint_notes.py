@@ -164,3 +164,24 @@ def test_a_marked_headline_ending_as_a_sentence_leaves_the_text():
         "전북일보",
         f"{LEAD}\n{SECOND}",
     )
+
+
+@pytest.mark.parametrize(
+    ("signed", "reporter", "email", "outlet"),
+    [
+        (
+            "Park Jun-seo pjs@koreatimes.co.kr",
+            "Park Jun-seo",
+            "pjs@koreatimes.co.kr",
+            "코리아타임스",
+        ),
+        ("Jane Roe, jane.roe@example.com", "Jane Roe", "jane.roe@example.com", None),
+        ("Contact Us info@example.com", None, None, None),
+    ],
+)
+def test_an_english_writers_name_and_email_closing_the_text_sign_it(
+    signed, reporter, email, outlet
+):
+    a = _article(ENGLISH.format(byline="") + f"\n{signed}\n")
+    assert (a.reporter, a.email, a.outlet) == (reporter, email, outlet)
+    assert "@" not in a.text

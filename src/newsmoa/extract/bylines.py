@@ -555,10 +555,36 @@ def signature(line: str) -> Byline | None:
     m = _EMAIL_ONLY_RE.match(line)
     if m:
         return Byline(outlet=outlet_from_email(m["email"]), email=m["email"])
+    if signed := _english_signature(line):
+        return signed
     m = _OUTLET_EMAIL_RE.match(line)
     if m and (named := outlets().canonical(m["outlet"])):
         return Byline(outlet=named, email=m["email"])
     return _outlet_after(line)
+
+
+# an English writer's name and e-mail closing the text (`Park Jun-seo pjs@koreatimes.co.kr`)
+_ENGLISH_SIGNATURE_RE = re.compile(
+    rf"^\s*(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){{1,3}})\s*[,|]?\s*"
+    rf"[(<\[]?\s*(?P<email>{EMAIL_RE.pattern})\s*[)>\]]?\s*$"
+)
+
+
+def _english_signature(line: str) -> Byline | None:
+    """An English writer's closing signature, a name and its e-mail (`Park Jun-seo
+    pjs@koreatimes.co.kr`, `Jane Roe jroe@…`): the address is the name's, its local part
+    holding a word of the name or its initials (`Contact Us info@…` is none). It was left
+    out of the text and lost: the article had no e-mail, and the address's outlet none."""
+    m = _ENGLISH_SIGNATURE_RE.match(line)
+    if m is None or _ENGLISH_BYLINE_RE.match(line):  # (`By Jane Roe | jroe@…`: a byline's)
+        return None
+    words = [w.lower() for w in re.split(r"[\s'’-]+", m["name"]) if w]
+    local = re.sub(r"[^a-z]", "", m["email"].split("@", 1)[0].lower())
+    initials = "".join(w[0] for w in words)
+    if not (initials in local or any(len(w) >= 3 and w in local for w in words)):
+        return None
+    email = m["email"]
+    return Byline(outlet=outlet_from_email(email), reporter=written_name(m["name"]), email=email)
 
 
 # a signature with its outlet after it, in brackets or after a slash or bar (`김민지 기자
