@@ -185,3 +185,33 @@ def test_an_english_writers_name_and_email_closing_the_text_sign_it(
     a = _article(ENGLISH.format(byline="") + f"\n{signed}\n")
     assert (a.reporter, a.email, a.outlet) == (reporter, email, outlet)
     assert "@" not in a.text
+
+
+RELEASE = """청솔군 보도자료
+배포일시: 2026. 11. 24.(화) 10:00
+보도일시: 즉시 보도 가능
+담당부서: 농업정책과 귀농지원팀
+사진: 있음 (2매)
+
+청솔군, 귀농인 정착 지원 협약 체결
+
+{lead}
+
+{second}
+
+붙임: 협약식 사진 2매. 끝.
+"""
+
+
+def test_a_releases_fields_are_neither_its_headline_nor_its_text():
+    a = _article(RELEASE.format(lead=LEAD, second=SECOND))
+    assert (a.title, a.subtitle, a.text) == (
+        "청솔군, 귀농인 정착 지원 협약 체결",
+        None,
+        f"{LEAD}\n{SECOND}",
+    )
+
+
+def test_a_photos_credit_labelled_as_a_field_is_no_field():
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{SECOND}\n\n사진: 청림군 제공\n")
+    assert "사진: 청림군 제공" not in a.text

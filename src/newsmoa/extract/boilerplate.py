@@ -19,6 +19,7 @@ from newsmoa.extract.tables import (
     photo_credit_pattern,
     placeholders,
     related_labels,
+    release_fields,
     tip_patterns,
 )
 from newsmoa.text.bullets import BULLETS
@@ -209,6 +210,23 @@ def is_contact(line: str) -> bool:
         head, colon, _ = lower.partition(":")
         return bool(colon) and len(head) <= 15 and head.strip().startswith(contact_words())
     return any(word in lower for word in contact_words())
+
+
+_FIELD = re.compile(r"\s*[□■○●◇◆※*-]?\s*(?P<label>[가-힣 ]{1,8}?)\s*[:：]")
+FIELD_MAX_CHARS = 80  # a field's line: its label and a few words (`붙임: 협약식 사진 2매. 끝.`)
+
+
+def is_release_field(line: str) -> bool:
+    """A press release's field on its line, its label before a colon (`보도일시: 즉시 보도
+    가능`, `사진: 있음 (2매)`, `붙임: 협약식 사진 2매. 끝.`: `release_fields.tsv`): no headline
+    nor sentence of the release; a photo's credit so labelled (`사진: 청솔군 제공`) is none."""
+    if len(line) > FIELD_MAX_CHARS:
+        return False
+    m = _FIELD.match(line)
+    if m is None or "".join(m["label"].split()) not in release_fields():
+        return False
+    value = line[m.end() :].strip()  # (a photo's credit so labelled, `사진: 청솔군 제공`, is one)
+    return not (is_photo_credit(value) or value.endswith(credited_words()))
 
 
 def is_credit_line(line: str) -> bool:

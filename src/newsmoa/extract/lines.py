@@ -130,6 +130,8 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
     short = short and len(_BODY_SENTENCE_END.findall(stripped)) < 2
     if len(stripped) <= CAPTION_MAX_CHARS and boilerplate.is_caption(stripped):
         return Line(number, text, Kind.CAPTION)
+    if boilerplate.is_release_field(stripped):  # `보도일시: 즉시 보도 가능`, `붙임: …`
+        return Line(number, text, Kind.FURNITURE)
     if short and credited_report(stripped):  # (the credit stays out of `Article.text`:
         return Line(number, text, Kind.BODY)  # `flattened.split_tail`)
     if short and boilerplate.trailing_mark(stripped) is not None:

@@ -394,6 +394,13 @@ def romanised_syllable() -> re.Pattern[str]:
 
 
 @cache
+def release_fields() -> frozenset[str]:
+    """Labels of a press release's fields (`release_fields.tsv`: `보도일시`, `사진`, `붙임`),
+    without spaces."""
+    return frozenset("".join(w.split()) for w in _firsts("release_fields.tsv"))
+
+
+@cache
 def related_labels() -> frozenset[str]:
     """Labels of a list of related articles' headlines (`관련기사`, `Related articles`),
     lower-cased, without spaces."""
