@@ -215,3 +215,9 @@ def test_a_releases_fields_are_neither_its_headline_nor_its_text():
 def test_a_photos_credit_labelled_as_a_field_is_no_field():
     a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{SECOND}\n\n사진: 청림군 제공\n")
     assert "사진: 청림군 제공" not in a.text
+
+
+def test_a_releases_deck_between_dashes_is_its_subtitle_without_them():
+    head = "청솔군, 귀농인 정착 지원 협약 체결\n- 농협은행과 최대 3억원 저리 융자 지원 -\n\n"
+    a = _article(f"{head}{LEAD}\n\n{SECOND}\n")
+    assert a.subtitle == "농협은행과 최대 3억원 저리 융자 지원"

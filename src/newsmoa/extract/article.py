@@ -646,8 +646,18 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
         parts.masthead, titles = titles[0], titles[1:]
     if titles:
         parts.title = titles[0]
-        parts.subtitle = titles[1] if len(titles) > 1 else None
+        parts.subtitle = _undashed(titles[1]) if len(titles) > 1 else None
     return parts
+
+
+# a deck between dashes, as a release sets it under its title (`- 농협은행과 최대 3억원 저리
+# 융자 지원 -`: the dashes stayed in the subtitle)
+_DASHED_DECK = re.compile(r"[-–—]\s+(?P<deck>\S.*?\S)\s+[-–—]")
+
+
+def _undashed(deck: str) -> str:
+    m = _DASHED_DECK.fullmatch(deck.strip())
+    return m["deck"] if m else deck
 
 
 def _marked_headline(b: Byline, lines: list[Line], n: int) -> bool:
