@@ -221,3 +221,15 @@ def test_a_releases_deck_between_dashes_is_its_subtitle_without_them():
     head = "청솔군, 귀농인 정착 지원 협약 체결\n- 농협은행과 최대 3억원 저리 융자 지원 -\n\n"
     a = _article(f"{head}{LEAD}\n\n{SECOND}\n")
     assert a.subtitle == "농협은행과 최대 3억원 저리 융자 지원"
+
+
+def test_a_reporters_marker_before_a_photos_caption_makes_it_a_caption():
+    caption = "[호남타임스=박준서 기자] 청솔군청 전경.(사진=청솔군 제공)"
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{caption}\n\n[호남타임스=박준서 기자] {LEAD}\n")
+    assert (a.text, a.captions, a.reporter) == (LEAD, (caption,), "박준서")
+
+
+def test_a_pages_links_after_the_text_are_none_of_it():
+    links = "박준서 기자의 다른 기사 보기\n\n▶ 네이버에서 호남타임스를 구독하세요!\n"
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{SECOND}\n\n{links}")
+    assert a.text == f"{LEAD}\n{SECOND}"

@@ -150,13 +150,13 @@ def classify(number: int, text: str, *, title_max_chars: int = TITLE_MAX_CHARS) 
 def _marked_photo(lead: bylines.Byline) -> bool:
     """Whether a wire's marker opens a photo's caption, as the wire marks its photos
     (`[청솔=뉴시스] 청솔군청 전경. (사진=청솔군 제공) 2026.11.24. photo@newsis.com`): a
-    caption after it, no reporter's lead (`이준호 기자 = …`), and no report with its photo's
-    credit glued on (`[청솔일보] 청솔군이 준공식을 열었다.(사진=청솔군 제공)`, a brief). It
-    was a paragraph of the text."""
+    caption after it, also under a reporter's marker (`[호남타임스=박준서 기자] 청솔군청
+    전경.(사진=청솔군 제공)`, which the lead's repeats: it was the text's first sentence),
+    and no report with its photo's credit glued on (`[청솔일보] 청솔군이 준공식을
+    열었다.(사진=청솔군 제공)`, a brief). It was a paragraph of the text."""
     rest = lead.rest.strip()
     return (
         bool(rest)
-        and lead.reporter is None
         and len(rest) <= CAPTION_MAX_CHARS
         and boilerplate.is_caption(rest)
         and not _reports(rest)
