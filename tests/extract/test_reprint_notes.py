@@ -61,6 +61,7 @@ def test_a_sentence_reporting_a_release_stays():
         ("호남타임스 박준서 기자 | ", "호남타임스"),
         ("호남타임스 박준서 기자 ㅣ ", "호남타임스"),
         ("박준서 기자 | ", None),
+        ("전북의소리 박준서 기자 | ", None),
     ],
 )
 def test_a_byline_before_a_bar_signs_and_leaves_the_lead(lead, outlet):

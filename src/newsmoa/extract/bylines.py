@@ -261,14 +261,12 @@ _REPORTED = re.compile(r"[가-힣][.!?。]")
 def _barred_lead(line: str) -> Byline | None:
     """A byline before a bar opening the lead (`호남타임스 박준서 기자 | 전북 청림군은 …`,
     `박준서 기자 | …`): it stayed in the text, its reporter a person of the story and its
-    words against the outlet's reuse. An outlet the table or its ending does not know
-    leaves the reporter alone."""
+    words against the outlet's reuse. A word before the name that the table or its ending
+    does not know as an outlet's signs with the reporter only (`전북의소리 박준서 기자 | …`)."""
     m = _BARRED_LEAD_RE.match(line)
     if m is None or not _REPORTED.search(line, m.end()):
         return None
     outlet = _signing_outlet(m["outlet"]) if m["outlet"] else None
-    if m["outlet"] and outlet is None:
-        return None
     return Byline(outlet=outlet, reporter=first_name(m["name"]), rest=line[m.end() :])
 
 
