@@ -234,3 +234,9 @@ def test_a_pages_links_after_the_text_are_none_of_it():
     links = "박준서 기자의 다른 기사 보기\n\n▶ 네이버에서 호남타임스를 구독하세요!\n"
     a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{SECOND}\n\n{links}")
     assert a.text == f"{LEAD}\n{SECOND}"
+
+
+def test_a_note_glued_after_the_last_sentence_leaves_it():
+    note = "※ 이 기사는 청림군이 제공한 보도자료를 바탕으로 작성됐습니다."
+    a = _article(f"청림군, 귀농인 정착 지원 협약\n\n{LEAD}\n\n{SECOND} {note}\n")
+    assert a.text == f"{LEAD}\n{SECOND}"

@@ -52,6 +52,7 @@ from newsmoa.extract.flattened import (
     split_marked_caption,
     split_tail,
     without_mark,
+    without_page_tail,
     without_script,
 )
 from newsmoa.extract.html import html_to_text
@@ -606,6 +607,7 @@ def _read_lines(lines: list[Line], *, titled: bool = False, tz: ZoneInfo = SEOUL
             parts.captions.append(caption)
         last = parts.paragraphs[-1]
         parts.paragraphs[-1], glued = split_tail(last)
+        parts.paragraphs[-1] = without_page_tail(parts.paragraphs[-1])
         # a bare notice glued on closes the text (`…참석했다.ⓒ 한빛일보`: such a brief was
         # named by its file, a black-box case)
         if last.startswith(parts.paragraphs[-1]):

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from newsmoa.extract.boilerplate import (
+    is_page_line,
     is_photo_credit,
     notice_sentences_start,
     notice_start,
@@ -292,6 +293,22 @@ def split_marked_caption(paragraph: str) -> tuple[str, str | None]:
         if mark not in caption[len(mark) :] and credited_caption(caption):
             return paragraph[:at].rstrip(), caption
     return paragraph, None
+
+
+# where a sentence may open: after a stop, the quotes closing it and a space
+_SENTENCE_OPENS = re.compile(rf"[{re.escape(STOPS)}][{re.escape(_CLOSING)}]*\s+(?=\S)")
+_PAGE_TAIL_CHARS = 200  # a page line is short (`boilerplate.is_page_line`)
+
+
+def without_page_tail(paragraph: str) -> str:
+    """The last paragraph without a page's line glued after its last sentence (`…제공한다.
+    ※ 이 기사는 청솔군이 제공한 보도자료를 바탕으로 작성됐습니다.`: `page_lines.tsv`), which
+    stayed a sentence of the text; on a line of its own it is left out."""
+    window = max(0, len(paragraph) - _PAGE_TAIL_CHARS)
+    for m in _SENTENCE_OPENS.finditer(paragraph, window):
+        if is_page_line(paragraph[m.end() :].rstrip()):
+            return paragraph[: m.end()].rstrip()
+    return paragraph
 
 
 def without_mark(paragraph: str) -> str:
