@@ -566,10 +566,35 @@ def test_a_plural_finds_the_singular(store):
         assert found(store, typed) == [("s-w", 1)], typed
 
 
-def test_a_stem_found_is_marked_without_its_particle():
-    cut = snippet("주민들은 고양이를 돌본다.", query("고양이를").held())
+def test_a_stem_found_is_marked_as_typed_where_the_text_has_it():
+    """The mark covered the stem alone (‹청솔군›은 for 청솔군은): the word as typed is
+    marked where the text has it, the stem where another particle follows."""
+    cut = snippet("주민들은 고양이를 돌본다. 고양이가 많다.", query("고양이를").held())
     assert cut is not None
-    assert [cut.text[s:e] for s, e in cut.marks] == ["고양이"]
+    assert [cut.text[s:e] for s, e in cut.marks] == ["고양이를", "고양이"]
+    cut = snippet("청솔군에서는 10일 청솔군이 밝혔다.", query("청솔군에서는").held())
+    assert cut is not None
+    assert [cut.text[s:e] for s, e in cut.marks] == ["청솔군에서는", "청솔군"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stem"),
+    [
+        ("청솔군에서는", "청솔군"),
+        ("청솔군으로부터", "청솔군"),
+        ("한결대학교와의", "한결대학교"),
+        ("고양이를", "고양이"),  # 를 never follows 이: no stack
+        ("을지로에서", "을지로"),  # nor 에서 로
+    ],
+)
+def test_a_stack_of_particles_is_dropped_whole(typed, stem):
+    """청솔군에서는 was searched as 청솔군에서, finding no article that said 청솔군은."""
+    assert bare(query(typed).terms[0]) == stem
+
+
+def test_a_word_typed_with_stacked_particles_finds_the_word_with_another(archive):
+    assert found(archive, "청솔군에서는") == found(archive, "청솔군") != []
+    assert found(archive, "청솔군으로부터") == found(archive, "청솔군")
 
 
 def test_a_word_with_a_particle_finds_the_word_with_another(archive):

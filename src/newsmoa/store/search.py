@@ -44,7 +44,8 @@ SNIPPET_PLACES = 200  # matches of a text weighed for where its snippet is
 MAX_TERMS = 16
 SPACED = range(3, 9)  # Hangul syllables of a word found with a space between two (`spacings`)
 LATIN_END = "\u0250"  # after the Latin letters' blocks (Basic Latin to Latin Extended-B)
-ENDED = "\x00"  # after a stem (`stem`): found only where a word ends or a particle follows
+ENDED = "\x00"  # after a stem (`stem`), before what was typed after it: found only where a
+# word ends or a particle follows (`stemmed`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,21 +179,50 @@ def query(text: str, **narrowed: Any) -> SearchQuery:
 
 
 def stem(word: str) -> str:
-    """A typed word without the Korean particle it ends in (`data/search_particles.tsv`),
-    where two characters or more are left and the syllable before it takes that form of the
-    particle: 청솔군은 is searched as 청솔군, which finds 청솔군이 and 청솔군과 too; 국가
-    and 결과 are kept, and so are 전문가 and 대학로 (가 and 로 do not follow 문 or 학)."""
-    particle = _particle_at_end(word, least=2)
-    return word[: -len(particle)] if particle else word
+    """A typed word without the Korean particles it ends in (`data/search_particles.tsv`),
+    where two characters or more are left and the syllable before each takes that form of
+    it: 청솔군은 is searched as 청솔군, which finds 청솔군이 and 청솔군과 too; 국가 and 결과
+    are kept, and so are 전문가 and 대학로 (가 and 로 do not follow 문 or 학). A stack of
+    them goes whole where each may follow the one before (`data/search_stacked.tsv`):
+    청솔군에서는 and 청솔군으로부터 as 청솔군; 고양이를 as 고양이 (를 never follows 이)."""
+    return readings(word)[-1]
+
+
+@cache
+def readings(word: str) -> tuple[str, ...]:
+    """`word`, then each word left as `stem` drops its particles one by one, the last
+    first: 청솔군에서는, 청솔군에서, 청솔군."""
+    out = [word]
+    after = ""  # the particle dropped last
+    while particle := _particle_at_end(out[-1], least=2):
+        if after and after not in _stacked().get(particle, ()):
+            break
+        out.append(out[-1][: -len(particle)])
+        after = particle
+    return tuple(out)
 
 
 def stemmed(word: str) -> str:
-    """A typed word as it is searched: as typed, or where it ends in a particle (`stem`),
-    the word before it marked `ENDED`, found only where a word ends or a particle follows
-    it (`_ended`): 청솔군은 finds 청솔군이 and 청솔군 관계자, and 고양이 (고양 + 이, to
+    """A typed word as it is searched: as typed, or where it ends in particles (`stem`),
+    the word before them, `ENDED` and the particles: the word is found only where a word
+    ends or a particle follows it (`_ended`), marked with the particles where the text has
+    them too (`_marks`): 청솔군은 finds 청솔군이 and 청솔군 관계자, and 고양이 (고양 + 이, to
     `stem`) finds 고양이를 but not 고양시, nor 을지로 을지대학교."""
     stripped = stem(word)
-    return word if stripped == word else stripped + ENDED
+    return word if stripped == word else stripped + ENDED + word[len(stripped) :]
+
+
+def typed(term: str) -> str:
+    """A term as it was typed: a stem with its particles (`stemmed`)."""
+    return term.replace(ENDED, "")
+
+
+@cache
+def _stacked() -> dict[str, tuple[str, ...]]:
+    """`data/search_stacked.tsv`: a particle -> the particles that may follow it."""
+    table = resources.files("newsmoa.store").joinpath("data/search_stacked.tsv")
+    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
+    return {r[0]: tuple(r[1].split()) for r in rows if r[0] and not r[0].startswith("#")}
 
 
 def forms(word: str) -> list[str]:
@@ -227,9 +257,9 @@ def _endings() -> tuple[tuple[str, str], ...]:
 
 
 def bare(term: str) -> str:
-    """A term without its `ENDED` mark: the substring a database finds (the rows read
-    again where the mark asks for a word's end)."""
-    return term.removesuffix(ENDED)
+    """A term without its `ENDED` mark and what follows it: the substring a database finds
+    (the rows read again where the mark asks for a word's end)."""
+    return term.split(ENDED, 1)[0]
 
 
 _RIEUL = 8  # ㄹ as a syllable's final consonant (`text.script.jamo`)
@@ -321,7 +351,7 @@ def worded(terms: Sequence[str]) -> bool:
     store checks on the rows its index found (`holds_every`). A Latin word starts after
     anything but a Latin letter (한국AI, 4.2km), a figure after anything but a figure
     (총30억원, 제2회; not 12회 for 2회, nor 1.5억 for 5억)."""
-    return any(_bounded(t) or t.endswith(ENDED) for t in terms)
+    return any(_bounded(t) or ENDED in t for t in terms)
 
 
 def holds_every(title: str, body: str, groups: Sequence[Sequence[str]]) -> bool:
@@ -496,12 +526,16 @@ def _folded_each(text: str) -> tuple[str, list[int]]:
 
 def _marks(low: str, terms: Sequence[str], at: Sequence[int]) -> list[tuple[int, int]]:
     """The (start, end) in the text of every term found in `low` (the text `folded`, its
-    characters' offsets `at`), overlapping ones merged."""
+    characters' offsets `at`), overlapping ones merged; a stem with the particles it was
+    typed with where the text has them (`stemmed`: 청솔군은 marks ‹청솔군은› and
+    ‹청솔군›이)."""
     spans: list[tuple[int, int]] = []
     for term in terms:
         i = _find(low, term)
         while i >= 0:
             end = i + len(bare(term))
+            if ENDED in term and low.startswith(typed(term), i):
+                end = i + len(typed(term))
             spans.append((at[i], at[end] if at[end] > at[end - 1] else _next(at, end)))
             i = _find(low, term, end)
     merged: list[tuple[int, int]] = []
