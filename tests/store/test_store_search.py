@@ -577,6 +577,53 @@ def test_a_stem_found_is_marked_as_typed_where_the_text_has_it():
     assert [cut.text[s:e] for s, e in cut.marks] == ["청솔군에서는", "청솔군"]
 
 
+SHELTER = "길고양이 중성화를 늘린다. 고양이를 입양하는 주민에게 사료를 준다. 고양이 200마리."
+FAIR = "고양시는 고양 킨텍스에서 박람회를 연다. 고양을 찾은 관람객이 늘었다."
+CHILDREN = "한결구는 어린이날 잔치를 연다. 어린이들은 놀이를 한다. 어린이를 위한 교육도 한다."
+TREES = "한결구는 어린 나무 3천 그루를 심었다. 어린 학생들도 참여했다."
+
+
+def test_a_noun_that_ends_like_a_particle_is_searched_whole(store):
+    """고양이 (고양 + 이, read as a stem) found 고양 킨텍스 and 고양을 of a story on
+    고양시, and 어린이 found 어린 나무: where the store holds the word before a particle
+    its own last syllable would not take (고양이를: 이 is never followed by 를) or before 들,
+    the word is a noun and searched whole."""
+    store.save_articles(
+        [
+            stored("c1", SHELTER, "s-cat"),
+            stored("c2", FAIR, "s-city"),
+            stored("k1", CHILDREN, "s-kids"),
+            stored("k2", TREES, "s-trees"),
+        ]
+    )
+    for sid in ("s-cat", "s-city", "s-kids", "s-trees"):
+        store.save_story_summary({"id": sid, "title": "", "article_count": 1, "outlets": []})
+    for typed, story in (
+        ("고양이", "s-cat"),
+        ("고양이 OR 원숭이", "s-cat"),
+        ("어린이", "s-kids"),
+        ("고양 -고양이", "s-city"),  # (left out as the noun too)
+    ):
+        assert [r["id"] for r in store.search(query(typed))] == [story], typed
+    (cat,) = store.search(query("고양이"))
+    (cut,) = (a["snippet"] for a in cat["articles"])
+    assert {cut["text"][s:e] for s, e in cut["marks"]} == {"고양이"}
+
+
+def test_a_stem_the_store_never_shows_as_a_noun_is_still_a_stem(store):
+    """청솔군이 stands alone as 청솔군 + 이 (the subject); no particle follows it, so it is
+    searched as 청솔군 and finds 청솔군은."""
+    store.save_articles(
+        [
+            stored("a1", "청솔군은 10일 계획을 밝혔다. 청솔군이 낸 계획이다.", "s-a"),
+            stored("a2", "청솔군의 인구는 5만 명이다. 청솔군이에요.", "s-b"),
+        ]
+    )
+    for sid in ("s-a", "s-b"):
+        store.save_story_summary({"id": sid, "title": "", "article_count": 1, "outlets": []})
+    assert sorted(found(store, "청솔군이")) == [("s-a", 1), ("s-b", 1)]
+
+
 @pytest.mark.parametrize(
     ("typed", "stem"),
     [
@@ -595,6 +642,25 @@ def test_a_stack_of_particles_is_dropped_whole(typed, stem):
 def test_a_word_typed_with_stacked_particles_finds_the_word_with_another(archive):
     assert found(archive, "청솔군에서는") == found(archive, "청솔군") != []
     assert found(archive, "청솔군으로부터") == found(archive, "청솔군")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "particle", "noun"),
+    [
+        ("고양이를 돌본다", "고양이", "이", True),
+        ("고양이에서는 없다", "고양이", "이", True),  # a stack after it
+        ("어린이들은 논다", "어린이", "이", True),  # 들 follows nouns only
+        ("청솔군이 밝혔다", "청솔군이", "이", False),  # alone: 청솔군 + 이 as well
+        ("청솔군이에요", "청솔군이", "이", False),  # no word's end after the particle
+        ("을지로의 골목", "을지로", "로", False),  # 을지 + 로의 as well
+        ("을지로에서 본다", "을지로", "로", True),
+        ("청솔군으로부터 받았다", "청솔군으로", "으로", False),  # 으로부터: a stack
+    ],
+)
+def test_a_noun_is_told_by_the_particle_after_it(text, word, particle, noun):
+    from newsmoa.store.search import attests
+
+    assert attests(text, word, particle) is noun
 
 
 def test_a_word_with_a_particle_finds_the_word_with_another(archive):

@@ -5,7 +5,8 @@ functions; the SQL that finds the articles is the store's (`SQLStore.search`).
 A query is words, all of which an article must hold (its title or its text), each as a
 substring: Korean words carry particles (완주군은, 완주군과) that a word index would miss, and
 a typed word's own particle is dropped (`stem`: 완주군은 finds 완주군과), the word left
-found only where a word ends (`stemmed`: 고양이 is not 고양시).
+found only where a word ends (`stemmed`: 고양이 is not 고양시), or whole where the store
+holds it as a noun of its own (`nouns`: 고양이를, so 고양이 is not 고양 킨텍스).
 A "quoted phrase" is one term; a word or phrase after "-" one it must not hold. Case is
 ignored, compatibility characters are matched as their plain forms and a number
 without its thousands' commas (`fold`). A story
@@ -46,6 +47,7 @@ SPACED = range(3, 9)  # Hangul syllables of a word found with a space between tw
 LATIN_END = "\u0250"  # after the Latin letters' blocks (Basic Latin to Latin Extended-B)
 ENDED = "\x00"  # after a stem (`stem`), before what was typed after it: found only where a
 # word ends or a particle follows (`stemmed`)
+NOUN_ROWS = 200  # rows read for a typed word's use as a noun of its own (`noun_marks`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +209,8 @@ def stemmed(word: str) -> str:
     the word before them, `ENDED` and the particles: the word is found only where a word
     ends or a particle follows it (`_ended`), marked with the particles where the text has
     them too (`_marks`): 청솔군은 finds 청솔군이 and 청솔군 관계자, and 고양이 (고양 + 이, to
-    `stem`) finds 고양이를 but not 고양시, nor 을지로 을지대학교."""
+    `stem`) finds 고양이를 but not 고양시, nor 을지로 을지대학교. A store reads a stem
+    that its texts show to be a noun of its own as that noun (`nouns`)."""
     stripped = stem(word)
     return word if stripped == word else stripped + ENDED + word[len(stripped) :]
 
@@ -217,12 +220,77 @@ def typed(term: str) -> str:
     return term.replace(ENDED, "")
 
 
+def nouns(term: str) -> tuple[tuple[str, str, str], ...]:
+    """For a `stemmed` term, each longer word it may be read as, the longest first: (the
+    word, the particle it would end in, the term it is searched as where it is a noun of its
+    own): 고양이 (`고양` + `이`) as (고양이, 이, 고양이); 을지로의 as (을지로의, 의, …) and
+    (을지로, 로, 을지로 + `ENDED` + 의). None for a term searched as typed."""
+    if ENDED not in term:
+        return ()
+    word = typed(term)
+    read = readings(word)
+    return tuple(
+        (longer, longer[len(shorter) :], word if not i else longer + ENDED + word[len(longer) :])
+        for i, (longer, shorter) in enumerate(zip(read, read[1:], strict=False))
+    )
+
+
+def noun_marks(word: str, particle: str) -> tuple[str, ...]:
+    """What a text holds where `word`, read as a stem and `particle`, is a noun of its own
+    (`attests`): `word` before a noun's ending (`data/search_noun_endings.tsv`: 어린이들) or
+    before a particle whose form follows its last syllable and which may not follow
+    `particle` (`data/search_stacked.tsv`): 고양이를, 고양이가, 을지로에서; not 을지로의,
+    which 을지 + 로의 is too. The rows a store reads for `attests`."""
+    stacked = _stacked().get(particle, ())
+    after = [p for p, form in _particles() if p not in stacked and _follows(word[-1], form)]
+    return tuple(word + p for p in (*_noun_endings(), *after))
+
+
+def attests(low: str, word: str, particle: str) -> bool:
+    """Whether `low` (lower case) holds `word` as a noun: one of its `noun_marks`, then
+    particles each of which may follow the one before (`data/search_stacked.tsv`), then a
+    word's end (고양이를, 고양이에서는, 어린이들은; not 청솔군이에요)."""
+    marks = noun_marks(word, particle)
+    at = low.find(word)
+    while at >= 0:
+        end = at + len(word)
+        for mark in marks:
+            if low.startswith(mark, at):
+                follows = mark[len(word) :]
+                if _stack_ends(low, end + len(follows), follows):
+                    return True
+        at = low.find(word, at + 1)
+    return False
+
+
+def _stack_ends(low: str, at: int, before: str) -> bool:
+    """Whether `low` ends a word at `at`, or goes on in particles that may follow `before`
+    (a particle, or a noun's ending: any particle that follows it) to a word's end."""
+    if at >= len(low) or not "가" <= low[at] <= "힣":
+        return True
+    ending = before in _noun_endings()
+    return any(
+        low.startswith(p, at)
+        and (p in _stacked().get(before, ()) or (ending and _follows(low[at - 1], form)))
+        and _stack_ends(low, at + len(p), p)
+        for p, form in _starting().get(low[at], ())
+    )
+
+
 @cache
 def _stacked() -> dict[str, tuple[str, ...]]:
     """`data/search_stacked.tsv`: a particle -> the particles that may follow it."""
     table = resources.files("newsmoa.store").joinpath("data/search_stacked.tsv")
     rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
     return {r[0]: tuple(r[1].split()) for r in rows if r[0] and not r[0].startswith("#")}
+
+
+@cache
+def _noun_endings() -> tuple[str, ...]:
+    """`data/search_noun_endings.tsv`: what follows a noun and never a particle."""
+    table = resources.files("newsmoa.store").joinpath("data/search_noun_endings.tsv")
+    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
+    return tuple(r[0] for r in rows if r[0] and not r[0].startswith("#"))
 
 
 def forms(word: str) -> list[str]:

@@ -22,15 +22,19 @@ from newsmoa.store.base import StoredArticle, follow
 from newsmoa.store.search import (
     AVERAGE_CHARS,
     K1,
+    NOUN_ROWS,
     SHOWN_ARTICLES,
     TITLE_WEIGHT,
     ArticleHit,
     B,
     Found,
     SearchQuery,
+    attests,
     bare,
     holds_all,
     kept,
+    noun_marks,
+    nouns,
     ranked,
     relevance,
     result,
@@ -589,6 +593,7 @@ class SQLStore:
         if query.outlet and "\x00" in query.outlet:
             return []  # (as `story_summaries`)
         with self.snapshot():
+            query = self._read_as_nouns(query)
             counted = self._counted(query)  # stored story -> (matches, titled, relevance)
             now = self._resolved({s: s for s in counted})  # (merged ones: where they are now)
             merged: dict[str, tuple[int, bool, float]] = {}
@@ -614,6 +619,39 @@ class SQLStore:
         return [
             result(summaries[f.story], f, hits.get(f.story, []), texts, query.held()) for f in page
         ]
+
+    def _read_as_nouns(self, query: SearchQuery) -> SearchQuery:
+        """`query` with each stem that the store's texts show to be part of a noun of its own
+        (`search.nouns`) searched as that noun: 고양이 as typed where an article says
+        고양이를, not as 고양 (which 고양 킨텍스 holds); 청솔군이 stays 청솔군."""
+        read = {t: self._noun_of(t) for t in (*query.terms, *query.excluded) if nouns(t)}
+        read |= {t: self._noun_of(t) for g in query.either for t in g if nouns(t)}
+        if not read:
+            return query
+
+        def each(terms: Iterable[str]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(read.get(t, t) for t in terms))
+
+        return replace(
+            query,
+            terms=each(query.terms),
+            excluded=each(query.excluded),
+            either=tuple(dict.fromkeys(each(g) for g in query.either)),
+        )
+
+    def _noun_of(self, term: str) -> str:
+        """`term` (a stem, `search.stemmed`) as the longest noun it may be read as that the
+        store's texts hold as a noun (`search.attests`; the first `NOUN_ROWS` rows holding
+        one of its `noun_marks` read), else as it is."""
+        for word, particle, noun in nouns(term):
+            source, where, args = self._text_match((noun_marks(word, particle),))
+            rows = self._run(
+                f"SELECT t.title, t.body FROM {source} WHERE {' AND '.join(where)} LIMIT ?",
+                [*args, NOUN_ROWS],
+            )
+            if any(attests(t.lower(), word, particle) for row in rows for t in row):
+                return noun
+        return term
 
     def _counted(self, query: SearchQuery) -> dict[str, tuple[int, bool, float]]:
         """Each stored story (as the articles name it) with articles holding `query`: how
