@@ -610,6 +610,20 @@ def test_a_noun_that_ends_like_a_particle_is_searched_whole(store):
     assert {cut["text"][s:e] for s, e in cut["marks"]} == {"고양이"}
 
 
+def test_a_noun_read_from_the_store_keeps_a_particle_typed_after_it(store):
+    """을지로의 drops 로의 (을지 + 로 + 의, a stack); the store's 을지로에서 shows 을지로 is a
+    noun, so it is searched as 을지로 where a word ends: not 을지 훈련."""
+    store.save_articles(
+        [
+            stored("r1", "을지로에서 인쇄소 120곳이 영업한다. 을지로의 골목을 지킨다.", "s-road"),
+            stored("r2", "청솔군은 을지 훈련 기간 재난 대비 훈련을 했다.", "s-drill"),
+        ]
+    )
+    for sid in ("s-road", "s-drill"):
+        store.save_story_summary({"id": sid, "title": "", "article_count": 1, "outlets": []})
+    assert [r["id"] for r in store.search(query("을지로의"))] == ["s-road"]
+
+
 def test_a_stem_the_store_never_shows_as_a_noun_is_still_a_stem(store):
     """청솔군이 stands alone as 청솔군 + 이 (the subject); no particle follows it, so it is
     searched as 청솔군 and finds 청솔군은."""
