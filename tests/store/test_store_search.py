@@ -9,6 +9,7 @@ import pytest
 
 from newsmoa.store import StoredArticle, open_store
 from newsmoa.store.search import (
+    ENDED,
     SearchQuery,
     bare,
     normal,
@@ -545,10 +546,11 @@ def test_a_stem_is_found_only_where_a_word_ends(store, typed, story):
 @pytest.mark.parametrize(
     ("typed", "held"),
     [
-        ("agreements", ("agreement",)),  # (found where a word starts: agreements too)
-        ("county's", ("county",)),
-        ("counties", ("counties", "county")),  # county is no start of counties
-        ("villages'", ("village",)),
+        # (a form without its ending is found where a word ends, or ends in one: ENDED)
+        ("agreements", ("agreement" + ENDED,)),
+        ("county's", ("county" + ENDED,)),
+        ("counties", ("counties", "county" + ENDED)),  # county is no start of counties
+        ("villages'", ("village" + ENDED,)),
         ("news class bus analysis", ("news", "class", "bus", "analysis")),  # no plurals
         ("its", ("its",)),  # three letters are left
         ('"water agreements"', ("water agreements",)),  # a phrase as written
@@ -556,6 +558,32 @@ def test_a_stem_is_found_only_where_a_word_ends(store, typed, story):
 )
 def test_an_english_word_is_searched_without_its_plural_or_possessive(typed, held):
     assert query(typed).held() == held
+
+
+def test_a_word_without_its_ending_is_found_where_a_word_ends(store):
+    """cats searched as cat found category, Mars as mar March and market: a Latin word
+    is found where a word starts, and the form without its ending went on in any word
+    (review)."""
+    store.save_articles(
+        [
+            stored("e1", "A new category of permits was discussed in March at the market.", "s-1"),
+            stored("e2", "Firefighters rescued three cats and a cat's kitten.", "s-2"),
+        ]
+    )
+    for sid in ("s-1", "s-2"):
+        store.save_story_summary({"id": sid, "title": "", "article_count": 1, "outlets": []})
+    assert found(store, "cats") == [("s-2", 1)]
+    assert found(store, "Mars") == []
+
+
+def test_a_korean_noun_typed_with_a_particle_finds_it_made_a_verb(store):
+    """체결을 finds 체결했다 and 지원을 지원한다: the stem had to end a word or take a
+    particle, so a noun made a verb with 하다 or 되다 was no longer found (review)."""
+    text = "청솔군과 한빛재단은 24일 업무협약을 체결했다. 군은 사업을 지원한다. 3곳이 선정됐다."
+    store.save_articles([stored("k1", text, "s-k")])
+    store.save_story_summary({"id": "s-k", "title": "", "article_count": 1, "outlets": []})
+    for typed in ("체결을", "지원을", "선정이"):
+        assert found(store, typed) == [("s-k", 1)], typed
 
 
 def test_a_plural_finds_the_singular(store):

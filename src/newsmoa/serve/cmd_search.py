@@ -64,9 +64,9 @@ def search(
     """Find stories by words of their articles' titles and texts: every word must be in one
     article (as a part of a word: 완주 finds 완주군은; a word's own particles are dropped,
     청솔군은 finds 청솔군이 and 청솔군에서는 청솔군은, where a word ends: 고양이 not 고양시,
-    nor 고양 킨텍스 where the store holds 고양이를, a noun of its own; an English plural or
-    possessive too, counties finds county's; 김민수 finds 김 민수 too; 4512억원 finds
-    4,512억원), a "quoted
+    nor 고양 킨텍스 where the store holds 고양이를, a noun of its own; 체결을 finds 체결했다;
+    an English plural or possessive too, counties finds county's, cats not category; 김민수
+    finds 김 민수 too; 4512억원 finds 4,512억원), a "quoted
     phrase" as written, and none after "-" or NOT (-축제, -"업무 협약"); words joined by OR
     are alternatives (협약 OR 협정); AND and a `*` at a word's end are dropped; case is
     ignored, full-width ＡＩ is found as AI. Stories whose title holds the words come first,

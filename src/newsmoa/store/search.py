@@ -302,7 +302,10 @@ def forms(word: str) -> list[str]:
         return [stemmed(word)]
     once = _unended(word)
     found = (word, once, _unended(once))  # (villages' as villages, then as village)
-    return [f for f in dict.fromkeys(found) if not any(f != o and f.startswith(o) for o in found)]
+    kept = [f for f in dict.fromkeys(found) if not any(f != o and f.startswith(o) for o in found)]
+    # a form without its ending is found where a word ends, or ends in one (`_ended`): cats
+    # as cat found category, Mars as mar March
+    return [f if f == word else f + ENDED for f in kept]
 
 
 def _unended(word: str) -> str:
@@ -460,13 +463,37 @@ def _find(low: str, term: str, start: int = 0) -> int:
 
 def _ended(low: str, end: int) -> bool:
     """Whether a stem found before `end` ends a word there (`ENDED`): no Hangul syllable
-    follows, or a particle whose form follows the syllable before it (`stem`'s table)."""
+    follows, or a particle whose form follows the syllable before it (`stem`'s table), or
+    a syllable that makes the noun a verb (`data/search_verb_syllables.tsv`: 체결을 finds
+    체결했다). A Latin one (`forms`): no Latin letter follows, or an English ending
+    (`LATIN_ENDINGS`) and then none."""
+    if end > 0 and "a" <= low[end - 1] < LATIN_END:
+        return any(
+            low.startswith(ending, end) and not _latin_at(low, end + len(ending))
+            for ending in LATIN_ENDINGS
+        )
     if end >= len(low) or not "가" <= low[end] <= "힣":
         return True
-    return any(
+    return low[end] in _verb_syllables() or any(
         low.startswith(particle, end) and _follows(low[end - 1], after)
         for particle, after in _starting().get(low[end], ())
     )
+
+
+# what may follow a Latin word searched without its ending: none, or the endings it drops
+LATIN_ENDINGS = ("", "s", "es", "'s", "’s", "s'", "s’")
+
+
+def _latin_at(low: str, at: int) -> bool:
+    return at < len(low) and "a" <= low[at] < LATIN_END
+
+
+@cache
+def _verb_syllables() -> frozenset[str]:
+    """`data/search_verb_syllables.tsv`: the syllables of 하다 and 되다 after a noun."""
+    table = resources.files("newsmoa.store").joinpath("data/search_verb_syllables.tsv")
+    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
+    return frozenset(r[0] for r in rows if r[0] and not r[0].startswith("#"))
 
 
 @cache
