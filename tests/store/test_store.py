@@ -347,9 +347,17 @@ def _reopened_from(store, store_url, version):
     return open_store(store_url)
 
 
+def _without_url_keys(db) -> None:
+    """Undo the last step on either database: the articles' addresses as keys."""
+    db.execute("DROP INDEX articles_url_key")
+    db.execute("ALTER TABLE articles DROP COLUMN url_key")
+
+
 def _without_search(db) -> None:
-    """Undo the last step on either database: the articles' words as searched, and their
-    index (SQLite's goes with its triggers; PostgreSQL's with the table)."""
+    """Undo the steps from the search on, on either database: the articles' words as
+    searched, and their index (SQLite's goes with its triggers; PostgreSQL's with the
+    table), then the addresses' keys (`_without_url_keys`)."""
+    _without_url_keys(db)
     db.execute("DROP TABLE IF EXISTS article_search")
     db.execute("DROP TABLE article_text")
 
@@ -669,3 +677,37 @@ def test_a_news_readers_articles_and_stories_tables_are_not_taken_for_a_store(tm
     with sqlite3.connect(made) as db:
         assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     open_store(str(made)).close()
+
+
+def test_articles_are_found_by_the_address_they_were_read_from(store):
+    """Both databases: the stored articles read from a page, by its address as `url_key`
+    gives it (tracking parameters, `m.` and `http` left out), whatever id they were stored
+    under (a feed's `tag:` guid, the page's own URL): the same page reached by another route
+    is found as the article it is (`pipeline.same_page_ids`)."""
+    tagged = row("tag:news.test,2026:55", url="https://news.test/55.html?utm_source=rss")
+    page = row("https://news.test/55.html", url="http://m.news.test/55.html", story="s2")
+    other = row("b", text="다른 기사다.", url="https://news.test/56.html", story="s3")
+    store.save_articles([tagged, page, other, row("c", text="주소 없는 기사다.", story="s4")])
+    assert store.ids_by_url(["https://news.test/55.html", "https://news.test/57.html"]) == {
+        "https://news.test/55.html": [
+            ("https://news.test/55.html", "한겨레"),
+            ("tag:news.test,2026:55", "한겨레"),
+        ]
+    }
+
+
+def test_a_store_from_before_addresses_were_kept_finds_its_articles_by_them(store, store_url):
+    """An older store (before `url_key`): its articles' addresses are read from their
+    documents when it is upgraded."""
+    store.save_articles([row("tag:news.test,2026:55", url="https://news.test/55.html?fbclid=x")])
+    _without_url_keys(store.db)
+    if store_url.startswith("postgres"):
+        store.db.execute("DELETE FROM newsmoa_schema WHERE version >= 16")
+    else:
+        store.db.execute("PRAGMA user_version = 17")
+    store.close()
+    upgraded = open_store(store_url)
+    assert upgraded.ids_by_url(["https://news.test/55.html"]) == {
+        "https://news.test/55.html": [("tag:news.test,2026:55", "한겨레")]
+    }
+    upgraded.close()

@@ -129,6 +129,7 @@ def test_an_older_store_finds_its_articles_after_the_upgrade(store, store_url):
     store.save_story_summary({"id": "s-pact", "title": "업무협약", "article_count": 1})
     store.db.execute("DROP TABLE IF EXISTS article_search")
     store.db.execute("DROP TABLE article_text")
+    _without_url_keys(store.db)  # (the step after)
     if store_url.startswith("postgres"):
         store.db.execute("DELETE FROM newsmoa_schema WHERE version >= 12")
     else:
@@ -284,6 +285,7 @@ def test_a_store_searched_before_folding_finds_compatibility_characters_after_th
         ("ＡＩ 협약", FOLDED),
     )
     assert found(store, "ai") == []
+    _without_url_keys(store.db)  # (the step after)
     if store_url.startswith("postgres"):
         store.db.execute("DELETE FROM newsmoa_schema WHERE version >= 13")
     else:
@@ -374,6 +376,7 @@ def test_a_store_folded_before_the_dotted_i_finds_it_after_the_upgrade(store, st
         ("İstanbul visit", TURKISH),
     )
     assert found(store, "istanbul") == []
+    _without_url_keys(store.db)  # (the step after)
     if store_url.startswith("postgres"):
         store.db.execute("DELETE FROM newsmoa_schema WHERE version >= 14")
     else:
@@ -478,6 +481,7 @@ def test_a_store_searched_with_commas_finds_figures_without_them_after_the_upgra
     mark = "?" if store.PLACEHOLDER == "?" else "%s"  # the words as folded before
     store.db.execute(f"UPDATE article_text SET body = {mark} WHERE id = 'n1'", (FIGURES,))
     assert found(store, "4512억원") == []
+    _without_url_keys(store.db)  # (the step after)
     if store_url.startswith("postgres"):
         store.db.execute("DELETE FROM newsmoa_schema WHERE version >= 15")
     else:
@@ -767,3 +771,9 @@ def test_a_snippet_is_cut_where_the_text_holds_the_most_terms():
     assert cut is not None
     assert [cut.text[s:e] for s, e in cut.marks] == ["청솔군", "4,512억원"]
     assert snippet("청솔군 소식", ["청솔군", "없는말"]).marks == ((0, 3),)  # (one is enough)
+
+
+def _without_url_keys(db) -> None:
+    """Undo the step after these on either database: the articles' addresses as keys."""
+    db.execute("DROP INDEX articles_url_key")
+    db.execute("ALTER TABLE articles DROP COLUMN url_key")

@@ -88,6 +88,12 @@ class Store(Protocol):
         (id, outlet or None, whether it is a press release), in id order."""
         ...
 
+    def ids_by_url(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """For each of the URL keys `keys` (`extract.urls.url_key`), the stored articles
+        read from that address, whatever id they were stored under (a feed's `tag:` guid,
+        an aggregator's link that led there): (id, outlet or None), in id order."""
+        ...
+
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
         """The stored `Features` blob of each stored article among `ids`."""
         ...

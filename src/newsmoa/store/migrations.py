@@ -395,6 +395,35 @@ def refolded(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
             yield update, values
 
 
+def m018_articles_by_url(db: sqlite3.Connection) -> None:
+    """Stored articles found by the address they were read from (`url_key`, as
+    `extract.urls.url_key` gives it): the same page reached by another route (a feed's `tag:`
+    guid, an aggregator's link, the page's own URL) is that article again, not a second one
+    (`Store.ids_by_url`). Filled from the stored articles' documents."""
+    _script(db, ARTICLES_BY_URL)
+    for update, values in url_keys(db, "?"):
+        db.executemany(update, values)
+
+
+# Shared by both databases (PostgreSQL's m016).
+ARTICLES_BY_URL = """
+    ALTER TABLE articles ADD COLUMN url_key TEXT;
+    CREATE INDEX articles_url_key ON articles(url_key) WHERE url_key IS NOT NULL;
+"""
+
+
+def url_keys(db: Any, mark: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    """(update, values) for each chunk of stored articles that have a URL: its key. Shared by
+    both databases."""
+    from newsmoa.extract.urls import url_key
+
+    update = f"UPDATE articles SET url_key = {mark} WHERE id = {mark}"
+    for rows in _chunks(db, mark, "articles", ("id",), "doc"):
+        values = [(url_key(u), aid) for aid, doc in rows if (u := json.loads(doc).get("url"))]
+        if values:
+            yield update, values
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_redirects_by_survivor,
@@ -413,6 +442,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m015_folded_search,
     m016_refolded_search,
     m017_unseparated_figures,
+    m018_articles_by_url,
 )
 
 

@@ -25,6 +25,7 @@ from newsmoa.store.migrations import (
     ARTICLE_SOURCES,
     ARTICLE_TEXT,
     ARTICLES_BY_TEXT,
+    ARTICLES_BY_URL,
     NO_STORE,
     QUEUE_BY_TIME,
     UNDATED_FROM_STORY,
@@ -34,6 +35,7 @@ from newsmoa.store.migrations import (
     refolded,
     rehashed,
     release_features,
+    url_keys,
 )
 from newsmoa.store.sql import SQLStore
 
@@ -369,6 +371,13 @@ def m015_unseparated_figures(db: Any) -> None:
         db.cursor().executemany(update, values)
 
 
+def m016_articles_by_url(db: Any) -> None:
+    """SQLite's m018: stored articles found by the address they were read from."""
+    _script(db, ARTICLES_BY_URL)
+    for update, values in url_keys(db, "%s"):
+        db.cursor().executemany(update, values)
+
+
 # The SQLite list's steps (SQLite's m002 index is in m001 here; its m013, the file's
 # application_id, has no counterpart in a database server). Add at the end.
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
@@ -387,6 +396,7 @@ MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     m013_folded_search,
     m014_refolded_search,
     m015_unseparated_figures,
+    m016_articles_by_url,
 )
 
 

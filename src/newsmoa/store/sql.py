@@ -16,6 +16,7 @@ from typing import Any
 
 from newsmoa import codec
 from newsmoa.errors import StoreError
+from newsmoa.extract.urls import url_key
 from newsmoa.stamp import analysis_stamp
 from newsmoa.store.access import FULL, READ_ONLY, is_full, is_read_only
 from newsmoa.store.base import StoredArticle, follow
@@ -178,6 +179,13 @@ class SQLStore:
         for digest, aid, outlet, doc in sorted(self._rows_in(query, hashes)):
             release = bool(json.loads(doc).get("is_release"))
             out.setdefault(digest, []).append((aid, outlet, release))
+        return out
+
+    def ids_by_url(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
+        query = "SELECT url_key, id, outlet FROM articles WHERE url_key IN ({marks})"
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        for key, aid, outlet in sorted(self._rows_in(query, keys)):
+            out.setdefault(key, []).append((aid, outlet))
         return out
 
     def features_of(self, ids: Sequence[str]) -> dict[str, bytes]:
@@ -838,10 +846,10 @@ class SQLStore:
 
 _ARTICLE_COLUMNS = (
     "id, version, content_hash, story, published, time_ts, outlet, doc, sentences, facts,"
-    " analysed_with, features, signals, source"
+    " analysed_with, features, signals, url_key, source"
 )
 _PUT_ARTICLE = (
-    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join(['?'] * 14)})"
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join(['?'] * 15)})"
     " ON CONFLICT (id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS.replace(" ", "").split(",")[1:-1])
     + ", source = COALESCE(excluded.source, articles.source)"  # a version from elsewhere
@@ -905,6 +913,7 @@ def article_values(row: StoredArticle, version: int, kept: float | None) -> tupl
         *analysis_values(row),
         row.features,
         json.dumps(dict(row.signals), ensure_ascii=False, default=str),
+        url_key(a.url) if a.url else None,
         row.source,
     )
 
