@@ -143,7 +143,8 @@ class IngestReport:
     dropped_from: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each, naming the input
     # what was left for a later batch, not failed (the window's re-decision, while other
-    # writers kept changing its stories): one line each
+    # writers kept changing its stories), or read otherwise than asked (a feed's summary in
+    # the place of a page that could not be fetched): one `note:` line each
     deferred: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # stories this batch touched
     # (origin, article id, story) of each new or changed article
@@ -162,6 +163,8 @@ def _readable(items: Iterable[RawItem | InputError], report: IngestReport) -> li
     for item in items:
         if not isinstance(item, InputError):
             raws.append(item)
+            if item.note:  # (read otherwise than asked: a feed's summary for its page)
+                report.deferred.append(f"{item.origin}: {item.note}")
             continue
         if isinstance(item, Skipped):
             report.dropped[item.reason] += 1

@@ -43,6 +43,9 @@ class RawItem:
     # `<author><name>…</name><email>…</email>`), as written; its e-mail apart
     reporter: str | None = None
     email: str | None = None
+    # what the reader says of how it read the item, for a `note:` line: a feed's summary
+    # read in the place of its linked page, which could not be fetched
+    note: str | None = None
 
 
 def is_day(value: str | None) -> bool:

@@ -522,3 +522,26 @@ def test_an_answer_that_is_no_page_is_named_by_what_it_is():
         "not a page or feed: application/pdf",
         "an empty page: the server sent nothing",
     ]
+
+
+def test_an_entry_read_from_its_summary_for_a_dead_link_says_so():
+    """An entry whose link answers 404 is read from its summary: the item says so (a `note:`
+    line of `ingest`; it was said nowhere), naming the link and why. An entry read from its
+    content, or its page, says nothing."""
+    items = list(read_sources(["https://news.test/feed.xml"], fetcher=fetcher()))
+    assert [i.note for i in items if isinstance(i, RawItem)] == [None]
+    feed = FEED.replace("<link>https://news.test/a/1</link>", "<link>https://news.test/a/2</link>")
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/feed.xml":
+            return httpx.Response(200, headers={"content-type": "application/rss+xml"}, text=feed)
+        return httpx.Response(404, text="no")
+
+    got = read_sources(
+        ["https://news.test/feed.xml"], fetcher=Fetcher(transport=httpx.MockTransport(serve))
+    )
+    (item,) = [i for i in got if isinstance(i, RawItem)]
+    assert item.text == "요약만" and item.note == (
+        "its link could not be read (https://news.test/a/2: cannot fetch: HTTP 404);"
+        " its feed's summary is read instead"
+    )

@@ -449,8 +449,11 @@ def read_feed(
                 why = "" if page_read else f"{link}: {getattr(text, 'message', text)}"
             else:
                 why = f"{link}: {linked.message}"
+        note = None
         if html is None:
             html = entry.get("summary") or None
+            if html and why and link:  # (a teaser stored in place of the page: said)
+                note = f"its link could not be read ({why}); its feed's summary is read instead"
         if not html:
             said = f" ({why})" if why else ""
             yield InputError(page.url, f"entry {n} has no content, summary or readable link{said}")
@@ -482,4 +485,5 @@ def read_feed(
             id=key,
             reporter=(author := entry_author(entry))[0],
             email=author[1],
+            note=note,
         )
