@@ -1669,3 +1669,196 @@ def test_progress_counts_the_analysis_and_names_each_stage(tmp_path):
         ("analysing", k, 3) for k in (1, 2, 3)
     ]
     store.close()
+
+
+# One outlet's page, its Atom feed (a `tag:` guid, a tracked link), and a news search's feed
+# (a redirector's link, the outlet named in `<source>`; a teaser of another page, dead)
+SMART_FARM = (
+    "청솔군은 24일 군청 대회의실에서 한빛농업과 스마트팜 조성 업무협약을 체결했다고 밝혔다.",
+    "협약에 따라 한빛농업은 2027년까지 120억원을 들여 청솔읍 일원에 스마트팜 단지를 조성한다.",
+    "청솔군은 인허가 절차와 기반시설 조성을 지원하고 지역 청년 30명을 우선 고용하도록 협력한다.",
+    "이정호 청솔군수는 “청년이 돌아오는 농촌을 만들겠다”고 말했다.",
+)
+HEARING = (
+    "청솔군은 25일 청솔읍 스마트팜 단지 예정지에서 현장 설명회를 열었다고 밝혔다.",
+    "군은 주민 80여명이 참석한 설명회에서 사업 일정을 안내하고 질의응답 시간을 가졌다.",
+    "주민들은 농업용수 확보와 진입로 정비를 요청했고, 군은 내년 상반기까지 대책을 마련한다.",
+)
+
+CUT = "the opening of an article read from the same page, cut down; the whole is kept"
+HEARING_TEASER = f"<p>{HEARING[0]}</p><p>{HEARING[1][:24]}…</p>"
+
+
+def _page(title: str, sentences: tuple[str, ...]) -> str:
+    paragraphs = "".join(f"<p>{s}</p>" for s in sentences)
+    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+
+
+OUTLET_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>청솔일보</title><id>tag:cheongsol.test,2026:feed</id>
+<updated>2026-11-24T10:00:00+09:00</updated>
+<entry><title>스마트팜 협약 체결</title><id>tag:cheongsol.test,2026:55</id>
+<link href="https://cheongsol.test/55.html?utm_source=rss"/><updated>2026-11-24T10:00:00+09:00</updated></entry>
+</feed>"""
+SEARCH_RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>뉴스 검색</title><link>https://search.test/</link>
+<item><title>스마트팜 협약 체결 - 청솔일보</title><link>https://search.test/r?u=55</link>
+<guid isPermaLink="false">s-1</guid><source url="https://cheongsol.test/">청솔일보</source>
+<pubDate>Tue, 24 Nov 2026 01:00:00 GMT</pubDate><description>{teaser}</description></item>
+<item><title>스마트팜 설명회 - 청솔일보</title><link>https://cheongsol.test/56.html</link>
+<guid isPermaLink="false">s-2</guid><source url="https://cheongsol.test/">청솔일보</source>
+<pubDate>Wed, 25 Nov 2026 01:00:00 GMT</pubDate><description><![CDATA[{hearing}]]></description></item>
+</channel></rss>"""
+
+
+def _read_from(store, path: str) -> list[dict]:
+    """The stored articles whose address is the page at `path`, however it was written."""
+    docs = [json.loads(d) for (d,) in store.db.execute("SELECT doc FROM articles")]
+    return [d for d in docs if (d.get("url") or "").split("?")[0].endswith(path)]
+
+
+def _site(*, hearing_up: bool = False):
+    """A fetcher of the outlet's site and the search's feed; the hearing's page answers 404
+    until `hearing_up`."""
+    import httpx
+
+    from newsmoa.ingest.web import Fetcher
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        url = str(request.url)
+        if url.startswith("https://search.test/r?"):
+            return httpx.Response(302, headers={"location": "https://cheongsol.test/55.html"})
+        pages = {
+            "https://cheongsol.test/atom.xml": ("application/atom+xml", OUTLET_ATOM),
+            "https://search.test/rss.xml": (
+                "application/rss+xml",
+                SEARCH_RSS.format(
+                    teaser=" ".join(SMART_FARM[:2])[:70] + "…",
+                    hearing=HEARING_TEASER,
+                ),
+            ),
+            "https://cheongsol.test/55.html": (
+                "text/html",
+                _page("스마트팜 협약 체결", SMART_FARM),
+            ),
+        }
+        if hearing_up:
+            pages["https://cheongsol.test/56.html"] = (
+                "text/html",
+                _page("스마트팜 설명회", HEARING),
+            )
+        if request.url.path == "/55.html":
+            url = "https://cheongsol.test/55.html"
+        if url not in pages:
+            return httpx.Response(404, text="no")
+        ctype, body = pages[url]
+        return httpx.Response(200, headers={"content-type": ctype}, content=body.encode("utf-8"))
+
+    return Fetcher(transport=httpx.MockTransport(serve))
+
+
+@pytest.mark.parametrize(
+    "routes",
+    [
+        ["https://cheongsol.test/atom.xml", "https://cheongsol.test/55.html"],
+        ["https://cheongsol.test/55.html", "https://cheongsol.test/atom.xml"],
+        ["https://search.test/rss.xml", "https://cheongsol.test/atom.xml"],
+        ["https://cheongsol.test/atom.xml", "https://search.test/rss.xml"],
+    ],
+)
+def test_one_page_read_by_two_routes_is_one_article(tmp_path, routes):
+    """The outlet's Atom entry (its `tag:` guid the id), the page read by its URL, and a news
+    search's entry for it (keyed by its redirector's link): each its own id, all with the same
+    page's address. They were two articles of one outlet (one with reuse 1.00, the placement
+    counted twice; a black-box case); the later read is the stored article again."""
+    from newsmoa.ingest.readers import read_sources
+
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    for route in routes:
+        room.ingest(read_sources([route], fetcher=_site()), defer_analysis=True)
+    assert len(_read_from(store, "/55.html")) == 1
+    store.close()
+
+
+@pytest.mark.parametrize("page_first", [True, False])
+def test_a_teaser_and_its_page_in_one_batch_are_one_article_the_page_kept(tmp_path, page_first):
+    """A news search's entry read from its summary (its link dead then) and the page read by
+    another route in one batch: one article, whose text is the page's whole, whichever came
+    first; the teaser is named as dropped."""
+    url = "https://cheongsol.test/56.html"
+    teaser = RawItem("rss.xml#2", html=HEARING_TEASER, id="search#s-2", url=url, outlet="청솔일보")
+    page = RawItem(url, html=_page("스마트팜 설명회", HEARING), url=url)
+    store = open_store(str(tmp_path / "s.db"))
+    items = [page, teaser] if page_first else [teaser, page]
+    report = Newsroom(store).ingest(items, defer_analysis=True)
+    assert report.added == 1
+    ((doc,),) = store.db.execute("SELECT doc FROM articles").fetchall()
+    assert HEARING[-1] in json.loads(doc)["text"]
+    if page_first:
+        assert list(report.dropped) == [CUT]
+    store.close()
+
+
+def test_a_teaser_read_for_a_dead_link_is_said_and_is_the_page_s_article_later(tmp_path):
+    """An entry whose link cannot be read is stored from its feed's summary: that was said
+    nowhere (`errors: 0`); a note names the link now. The page read when it answers is that
+    article's newer version, not a second article beside the teaser."""
+    from newsmoa.ingest.readers import read_sources
+
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    report = room.ingest(read_sources(["https://search.test/rss.xml"], fetcher=_site()))
+    assert not report.errors
+    assert report.deferred == [
+        "https://search.test/rss.xml#2: its link could not be read (https://cheongsol.test/"
+        "56.html: cannot fetch: HTTP 404); its feed's summary is read instead"
+    ]
+    later = room.ingest(
+        read_sources(["https://cheongsol.test/56.html"], fetcher=_site(hearing_up=True))
+    )
+    assert (later.added, later.updated) == (0, 1)
+    (doc,) = _read_from(store, "/56.html")
+    assert HEARING[-1] in doc["text"]
+    again = room.ingest(read_sources(["https://search.test/rss.xml"], fetcher=_site()))
+    assert (again.added, again.updated, sum(again.dropped.values())) == (0, 0, 1)  # (the older)
+    (doc,) = _read_from(store, "/56.html")
+    assert HEARING[-1] in doc["text"]
+    store.close()
+
+
+def test_entries_linking_to_a_sites_front_page_stay_apart(tmp_path):
+    """A feed giving each entry its site's front page as its link: an address that names no
+    one article, so its entries (told apart by their guids) are not read as one."""
+    entries = [
+        RawItem(
+            f"feed.xml#{n}",
+            " ".join(sentences),
+            id=f"tag:cheongsol.test,2026:{n}",
+            url="https://cheongsol.test/",
+            outlet="청솔일보",
+        )
+        for n, sentences in enumerate((SMART_FARM, HEARING), start=1)
+    ]
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    assert room.ingest(entries[:1], defer_analysis=True).added == 1
+    assert room.ingest(entries[1:], defer_analysis=True).added == 1
+    store.close()
+
+
+def test_a_short_teaser_of_a_stored_page_read_by_another_route_keeps_the_page(tmp_path):
+    """A news search's entry keyed by its own guid, whose summary is a stored page's first
+    sentence (too short for a teaser by itself): the page says which article it is, so it is
+    that article's opening cut down, not a newer version that blanks it."""
+    url = "https://cheongsol.test/56.html"
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    page = RawItem(url, html=_page("스마트팜 설명회", HEARING), url=url)
+    assert room.ingest([page], defer_analysis=True).added == 1
+    teaser = RawItem("rss.xml#2", html=HEARING_TEASER, id="tag:search.test:2", url=url)
+    report = room.ingest([teaser], defer_analysis=True)
+    assert (report.added, report.updated, report.dropped) == (0, 0, {CUT: 1})
+    ((doc,),) = store.db.execute("SELECT doc FROM articles").fetchall()
+    assert HEARING[-1] in json.loads(doc)["text"]
+    store.close()

@@ -17,12 +17,13 @@ import os
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from itertools import repeat
 from multiprocessing import get_all_start_methods, get_context
+from urllib.parse import urlsplit
 
 from newsmoa import codec
 from newsmoa.cluster import DEFAULT_CONFIG, ClusterConfig, Features, StoryIndex, article_features
@@ -38,7 +39,7 @@ from newsmoa.cluster.stories import story_id_for
 from newsmoa.errors import Contended, InputError, Skipped, StoreError, Unfinished
 from newsmoa.extract.article import Dropped, extract
 from newsmoa.extract.copies import copy_ids, text_keyed
-from newsmoa.extract.urls import given_urls, stored_url_ids
+from newsmoa.extract.urls import given_urls, is_web_url, stored_url_ids, url_key
 from newsmoa.facts import extract_facts
 from newsmoa.ingest.readers import source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
@@ -344,10 +345,16 @@ class Newsroom:
         under an id of its own (`extract.copies`), the same id given again kept in its later
         version (docs/contracts.md; as in a later run), an edited local file's article under the id
         it was stored with (`_versions_by_file`)."""
-        ids = self._copy_ids([a for a, _ in prepared])
+        ids, cut = self._page_ids(
+            [a for a, _ in prepared], self._copy_ids([a for a, _ in prepared])
+        )
         articles: dict[str, Article] = {}
         features: dict[str, Features] = {}
-        for (a, f), aid in zip(prepared, ids, strict=True):
+        for n, ((a, f), aid) in enumerate(zip(prepared, ids, strict=True)):
+            if n in cut:  # an aggregator's summary of a page another route read whole
+                report.dropped[_CUT] += 1
+                report.dropped_from.append(f"{a.origin}: {_CUT} ({aid})")
+                continue
             if (earlier := articles.get(aid)) is not None:
                 if a.outlet is None and earlier.outlet and a.content_hash == earlier.content_hash:
                     report.dropped[_UNNAMED] += 1  # not a newer version: it names no outlet
@@ -398,6 +405,29 @@ class Newsroom:
         held = self.store.holding(sorted({a.content_hash for a in texts}))
         copies = copy_ids(articles, held, self.store.outlets_of(sorted({a.id for a in texts})))
         return [c if k else i for k, i, c in zip(keyed, ids, copies, strict=True)]
+
+    def _page_ids(
+        self, articles: Sequence[Article], ids: Sequence[str]
+    ) -> tuple[list[str], set[int]]:
+        """`same_page_ids` against the stored articles read from the batch's addresses."""
+        keys = [page_key(a) for a in articles]
+        if not any(keys):
+            return list(ids), set()
+        known = self.store.known_hashes(sorted({i for i, k in zip(ids, keys, strict=True) if k}))
+        held = self.store.ids_by_url(sorted({k for k in keys if k}))
+        if held:
+            texts = self.store.texts_of(sorted({i for got in held.values() for i, _ in got}))
+            stored = {
+                k: [Article(id=i, text=texts[i], outlet=o) for i, o in got if i in texts]
+                for k, got in held.items()
+            }
+        else:
+            stored = {}
+
+        def same(a: Article, b: Article) -> bool:
+            return one_text(a, b, self.config)
+
+        return same_page_ids(articles, ids, keys, stored, known, same)
 
     def _versions_by_file(
         self,
@@ -998,7 +1028,65 @@ _TWICE = "same id again later in this batch, which is kept"
 _UNNAMED = "the same text as an article of this batch that names its outlet, which is kept"
 _OLDER = "a text this article had before its file was edited; the stored version is kept"
 _REPLACED = "a text this article had before its stored version; the stored version is kept"
+_CUT = "the opening of an article read from the same page, cut down; the whole is kept"
 _TEASER = "the opening of the stored text, cut down (a feed's summary); the stored version is kept"
+
+
+def page_key(a: Article) -> str | None:
+    """The address `a` was read from as the page it names (`url_key`), where that names one
+    article: none for a site's front page (`/`), which a feed may give every entry as its link."""
+    if not a.url or not is_web_url(a.url):
+        return None
+    key = url_key(a.url)
+    return None if urlsplit(key).path in ("", "/") else key
+
+
+def same_page_ids(
+    articles: Sequence[Article],
+    ids: Sequence[str],
+    keys: Sequence[str | None],
+    stored: Mapping[str, Sequence[Article]],
+    known: Container[str],
+    same: Callable[[Article, Article], bool],
+) -> tuple[list[str], set[int]]:
+    """The id of each of `articles` (now `ids`; `keys` their `page_key`s), and the positions
+    of those that are the opening of the article they are, cut down. One read from the
+    address of a stored article (`stored`: key -> those articles, `Store.ids_by_url`) or of
+    one earlier in the batch, whose text it holds (`same`: the same text, a version of it,
+    its teaser or it of a teaser), and not stored under its own id (`known`), is that
+    article: an Atom entry keyed by its `tag:` guid, an aggregator's entry keyed by the link
+    that led to the page, and the page read by its URL are one article, read again or in a
+    newer version (as an id given again), never a second one beside it. The outlets they
+    name play no part (one page: its host's name, a feed's title, an aggregator's
+    `<source>`). The stored one first, the one keyed by the address itself before others.
+    A read that is the article's opening cut down (`text.teasers`, however short: the page
+    says which article it is) is no newer version: the whole is kept."""
+    seen: dict[str, list[Article]] = {}
+    out: list[str] = []
+    cut: set[int] = set()
+    for n, (a, aid, key) in enumerate(zip(articles, ids, keys, strict=True)):
+        if key is not None and aid not in known:
+            held = sorted(stored.get(key, ()), key=lambda b: b.id != key)
+            whole = next((b for b in (*held, *seen.get(key, ())) if same(a, b)), None)
+            if whole is not None:
+                aid = whole.id
+                if a.text and is_teaser_of(a.text, whole.text, min_chars=1):
+                    cut.add(n)
+        if key is not None and n not in cut:
+            seen.setdefault(key, []).append(replace(a, id=aid))
+        out.append(aid)
+    return out, cut
+
+
+def one_text(a: Article, b: Article, config: ClusterConfig = DEFAULT_CONFIG) -> bool:
+    """Whether `a` and `b` are one article's texts: the same, one the other's teaser
+    (`text.teasers`), near-duplicates (a corrected version), or one without a body (a page
+    read as its headline alone)."""
+    if not a.text or not b.text or a.content_hash == b.content_hash:
+        return True
+    if is_teaser_of(a.text, b.text) or is_teaser_of(b.text, a.text):
+        return True
+    return bool(near_duplicate_pairs([replace(a, id="a"), replace(b, id="b")], config))
 
 
 def placed_times(

@@ -48,10 +48,12 @@ def without_mark(text: str) -> tuple[str, bool]:
     return body, False
 
 
-def is_teaser_of(text: str, whole: str) -> bool:
-    """Whether `text` is `whole`'s opening cut down (module doc)."""
+def is_teaser_of(text: str, whole: str, *, min_chars: int = MIN_CHARS) -> bool:
+    """Whether `text` is `whole`'s opening cut down (module doc). `min_chars`: what a start
+    must hold to say so; less where something else says the two are one article (both read
+    from one page: `pipeline.same_page_ids`)."""
     body, marked = without_mark(text)
     flat, full = _flat(body), _flat(whole)
-    if len(flat) < MIN_CHARS or len(flat) >= len(full) or not full.startswith(flat):
+    if len(flat) < min_chars or len(flat) >= len(full) or not full.startswith(flat):
         return False
     return marked or _ENDED.search(body) is None or len(flat) * 2 < len(full)
