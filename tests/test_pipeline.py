@@ -1862,3 +1862,17 @@ def test_a_short_teaser_of_a_stored_page_read_by_another_route_keeps_the_page(tm
     ((doc,),) = store.db.execute("SELECT doc FROM articles").fetchall()
     assert HEARING[-1] in json.loads(doc)["text"]
     store.close()
+
+
+def test_a_page_read_undated_takes_the_date_its_feed_entry_gives_later(tmp_path):
+    """The page read by its URL first (no date on it), its outlet's Atom entry after (the
+    same text, dated): one article, now dated. Two articles before, one of them dated."""
+    from newsmoa.ingest.readers import read_sources
+
+    store = open_store(str(tmp_path / "s.db"))
+    room = Newsroom(store)
+    for route in ("https://cheongsol.test/55.html", "https://cheongsol.test/atom.xml"):
+        room.ingest(read_sources([route], fetcher=_site()), defer_analysis=True)
+    (doc,) = _read_from(store, "/55.html")
+    assert doc["published"] == "2026-11-24T10:00:00+09:00"
+    store.close()

@@ -502,9 +502,12 @@ class Newsroom:
         fresh = [a for a in articles.values() if a.id not in known]
         same = [a.id for a in articles.values() if a.outlet and known.get(a.id) == a.content_hash]
         unnamed = {aid for aid, outlet in self.store.outlets_of(same).items() if not outlet}
+        dated = [aid for aid in same if articles[aid].published is not None]
+        unnamed |= {aid for aid, when in self.store.published_of(dated).items() if not when}
         marked = self._release_marks(articles, features, known)
-        changed = [  # a new text, the outlet of an article stored without one now found, or
-            a  # a stored article now said to be a press release
+        changed = [  # a new text, the outlet or the date of an article stored without it now
+            a  # found (its page read first, its feed's entry after), or a stored article now
+            # said to be a press release
             for a in articles.values()
             if a.id in known
             and (known[a.id] != a.content_hash or a.id in unnamed or a.id in marked)

@@ -83,6 +83,11 @@ class Store(Protocol):
         """The outlet of each stored article among `ids` (None: not known)."""
         ...
 
+    def published_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """The publication time of each stored article among `ids`, as stored (ISO; None:
+        not known)."""
+        ...
+
     def holding(self, hashes: Sequence[str]) -> dict[str, list[tuple[str, str | None, bool]]]:
         """For each of the content hashes `hashes`, the stored articles whose text has it:
         (id, outlet or None, whether it is a press release), in id order."""

@@ -173,6 +173,9 @@ class SQLStore:
     def outlets_of(self, ids: Sequence[str]) -> dict[str, str | None]:
         return self._by_ids("outlet", ids)
 
+    def published_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        return self._by_ids("published", ids)
+
     def holding(self, hashes: Sequence[str]) -> dict[str, list[tuple[str, str | None, bool]]]:
         query = "SELECT content_hash, id, outlet, doc FROM articles WHERE content_hash IN ({marks})"
         out: dict[str, list[tuple[str, str | None, bool]]] = {}
