@@ -1876,3 +1876,35 @@ def test_a_page_read_undated_takes_the_date_its_feed_entry_gives_later(tmp_path)
     (doc,) = _read_from(store, "/55.html")
     assert doc["published"] == "2026-11-24T10:00:00+09:00"
     store.close()
+
+
+def test_two_lines_of_an_export_from_one_page_are_one_article_named_as_such(tmp_path):
+    """Two crawls' lines for one page (their ids their own, its address written two ways, the
+    later one corrected): one article in its later version, and the line dropped says it was
+    the same page, not the same id. Two lines with a listing's address and other texts stay
+    two articles."""
+    url = "https://www.cheongsol.test/news/55?utm_source=naver"
+    listing = "https://cheongsol.test/news/list?page=1"
+    items = [
+        RawItem("x.jsonl:1", " ".join(SMART_FARM[:3]), id="crawl-a-1", url=url),
+        RawItem(
+            "x.jsonl:2", " ".join(SMART_FARM), id="crawl-b-9", url="http://m.cheongsol.test/news/55"
+        ),
+        RawItem("x.jsonl:3", " ".join(HEARING), id="crawl-c-3", url=listing),
+        RawItem(
+            "x.jsonl:4",
+            "청솔군 보건소는 26일 독감 예방접종을 시작한다고 밝혔다. 접종은 12월까지 이어진다.",
+            id="crawl-c-4",
+            url=listing,
+        ),
+    ]
+    store = open_store(str(tmp_path / "s.db"))
+    report = Newsroom(store).ingest(items, defer_analysis=True)
+    assert report.added == 3
+    assert report.dropped_from == [
+        "x.jsonl:1: the same page again later in this batch (another route to it), which is kept"
+        " (crawl-a-1, in x.jsonl:2)"
+    ]
+    (doc,) = _read_from(store, "/news/55")
+    assert doc["id"] == "crawl-a-1" and SMART_FARM[-1] in doc["text"]
+    store.close()

@@ -345,11 +345,12 @@ class Newsroom:
         under an id of its own (`extract.copies`), the same id given again kept in its later
         version (docs/contracts.md; as in a later run), an edited local file's article under the id
         it was stored with (`_versions_by_file`)."""
-        ids, cut = self._page_ids(
-            [a for a, _ in prepared], self._copy_ids([a for a, _ in prepared])
-        )
+        copied = self._copy_ids([a for a, _ in prepared])
+        ids, cut = self._page_ids([a for a, _ in prepared], copied)
+        by_page = {n for n, (c, p) in enumerate(zip(copied, ids, strict=True)) if c != p}
         articles: dict[str, Article] = {}
         features: dict[str, Features] = {}
+        first: dict[str, int] = {}  # id -> the position of the item kept under it
         for n, ((a, f), aid) in enumerate(zip(prepared, ids, strict=True)):
             if n in cut:  # an aggregator's summary of a page another route read whole
                 report.dropped[_CUT] += 1
@@ -360,12 +361,14 @@ class Newsroom:
                     report.dropped[_UNNAMED] += 1  # not a newer version: it names no outlet
                     report.dropped_from.append(f"{a.origin}: {_UNNAMED} ({aid})")
                     continue
-                report.dropped[_TWICE] += 1
+                why = _PAGE_TWICE if by_page & {n, first[aid]} else _TWICE
+                report.dropped[why] += 1
                 # (the kept one named: a file copied word for word under another name, with
                 # no outlet of its own, was dropped for an unnamed twin, a black-box case)
                 kept = f", in {a.origin}" if a.origin and a.origin != earlier.origin else ""
-                report.dropped_from.append(f"{earlier.origin}: {_TWICE} ({earlier.id}{kept})")
+                report.dropped_from.append(f"{earlier.origin}: {why} ({earlier.id}{kept})")
             articles[aid], features[aid] = (a if a.id == aid else replace(a, id=aid)), f
+            first[aid] = n
         articles, features = self._versions_by_file(articles, features, report, unnamed_match)
         return self._without_replaced(articles, features, report)
 
@@ -1028,6 +1031,7 @@ class _Stale(Exception):
 
 _KEPT = "no body text; the stored version is kept"
 _TWICE = "same id again later in this batch, which is kept"
+_PAGE_TWICE = "the same page again later in this batch (another route to it), which is kept"
 _UNNAMED = "the same text as an article of this batch that names its outlet, which is kept"
 _OLDER = "a text this article had before its file was edited; the stored version is kept"
 _REPLACED = "a text this article had before its stored version; the stored version is kept"
