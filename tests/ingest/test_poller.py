@@ -231,6 +231,46 @@ def test_an_entry_whose_link_is_dead_is_tried_again_later_not_at_every_poll():
     assert ids(got) == ["https://news.test/a/1"]
 
 
+def test_an_entry_read_from_its_summary_for_a_dead_link_reads_its_page_when_it_answers():
+    """An entry whose link answered 404 is read from its summary (a note says so); its link
+    is tried again as a dead link's is (after 2, then 4 polls), and once it answers the page
+    is read: the newer version of the article, not an entry passed over for good."""
+    fetched: list[str] = []
+    alive = False
+    item = ITEM.replace("</item>", f"<description>{BODY[:30]}…</description></item>")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        fetched.append(request.url.path)
+        if request.url.path == "/rss":
+            body = FEED.format(items=item.format(n=1))
+            return httpx.Response(200, headers={"content-type": "application/rss+xml"}, text=body)
+        if not alive:
+            return httpx.Response(404, text="no")
+        return httpx.Response(
+            200, headers={"content-type": "text/html"}, text=PAGE.format(body=BODY)
+        )
+
+    poller = Poller(
+        ["https://news.test/rss"], fetcher=Fetcher(transport=httpx.MockTransport(handler))
+    )
+    (first,) = poller.poll()
+    assert first.html is None and "HTTP 404" in (first.note or "")
+    tried = []
+    for _poll in range(2, 9):
+        fetched.clear()
+        poller.poll()
+        tried.append("/a/1" in fetched)
+    assert tried == [False, True, False, False, False, True, False]  # polls 3 and 7
+    alive = True
+    for _ in range(8):
+        got = poller.poll()
+        if got:
+            break
+    (page,) = got
+    assert page.note is None and BODY in (page.html or "")
+    assert [poller.poll() for _ in range(70)] == [[]] * 70  # read: not fetched again
+
+
 def test_a_file_still_being_written_waits_until_it_has_settled(tmp_path):
     """`watch` polled a .txt while it was being written, stored the half, then the whole as
     a new version (a black-box test): a whole file modified within `settle_s` of the poll

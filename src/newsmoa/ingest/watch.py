@@ -219,8 +219,9 @@ class Poller:
         ):
             if isinstance(item, RawItem) and item.origin == url:
                 self._pages.add(url)  # a page, not a feed: read once
-            elif isinstance(item, RawItem) and item.id:
-                # a feed entry: skipped from now on, until the feed changes it
+            elif isinstance(item, RawItem) and item.id and item.note is None:
+                # a feed entry: skipped from now on, until the feed changes it (one read from
+                # its summary for a dead link is read again when its link is tried again)
                 self._entries[item.id] = versions.get(item.id, "")
                 self._unread.pop(item.id, None)
             yield item

@@ -413,8 +413,9 @@ def read_feed(
     """The feed's entries not in `known` (`_seen`), each read from its content, else its
     linked page, else its summary; an entry with none of them is an error naming its link
     and why the link could not be read, and its key goes to `unread` (a poller tries it
-    again later, not at every poll); an entry read, its key and `entry_version` to
-    `versions`. Without a fetcher (a feed saved as a file) no link is read."""
+    again later, not at every poll), as does the key of one read from its summary for a
+    link that could not be read (`RawItem.note` says so); an entry read, its key and
+    `entry_version` to `versions`. Without a fetcher (a feed saved as a file) no link is read."""
     import feedparser
 
     feed = feedparser.parse(feed_bytes(page))
@@ -452,8 +453,10 @@ def read_feed(
         note = None
         if html is None:
             html = entry.get("summary") or None
-            if html and why and link:  # (a teaser stored in place of the page: said)
+            if html and why and link:  # (a teaser stored in place of the page: said, and
                 note = f"its link could not be read ({why}); its feed's summary is read instead"
+                if unread is not None and key is not None:  # its link tried again later)
+                    unread.add(key)
         if not html:
             said = f" ({why})" if why else ""
             yield InputError(page.url, f"entry {n} has no content, summary or readable link{said}")
