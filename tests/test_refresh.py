@@ -238,3 +238,25 @@ def test_a_release_given_with_release_is_read_as_one_again_without_it(tmp_path):
     (row,) = store.story_articles(store.story_summaries()[0]["id"])
     assert (row.article.outlet, row.article.is_release) == ("청솔군", True)
     store.close()
+
+
+def test_a_dry_run_moves_no_renamed_file_s_articles(tmp_path):
+    """A dry run moved the articles of a file renamed since its ingest to the new name."""
+    from newsmoa.ingest.readers import read_file
+
+    path = tmp_path / "a.txt"
+    path.write_text(REPRINT, encoding="utf-8")
+    store = open_store(str(tmp_path / "m.db"))
+    Newsroom(store).ingest(list(read_file(path)))
+    path.rename(tmp_path / "b.txt")
+    tables = ("articles", "article_versions", "stories", "redirects")
+
+    def rows():
+        return {t: sorted(map(tuple, store._run(f"SELECT * FROM {t}").fetchall())) for t in tables}
+
+    before = rows()
+    refresh(Newsroom(store), list(read_file(tmp_path / "b.txt")), dry_run=True)
+    assert rows() == before
+    refresh(Newsroom(store), list(read_file(tmp_path / "b.txt")))
+    assert set(store._run("SELECT source FROM articles").fetchall()) == {(str(tmp_path / "b.txt"),)}
+    store.close()

@@ -278,18 +278,20 @@ class Newsroom:
 
     def identified(
         self, items: Iterable[RawItem | InputError], report: IngestReport
-    ) -> tuple[dict[str, Article], dict[str, Features]]:
+    ) -> tuple[dict[str, Article], dict[str, Features], dict[str, str]]:
         """Each item extracted as `ingest` reads it, by the id it has or would have in the
         store (a copy's, an edited file's earlier id), a stored press release's mark kept;
-        nothing is stored (`newsmoa.refresh`). What is dropped or fails is in `report`. A
-        local file's article stored without an outlet is the one of that file read again
-        naming one (`_versions_by_file`): an older extraction did not find it. A stored
-        press release is read as one (its issuer is its outlet), given with `--release` or
-        not."""
+        nothing is stored (`newsmoa.refresh`), and the files the stored articles are to be
+        read from now (a renamed file's: `_versions_by_file`) are returned, not moved. What
+        is dropped or fails is in `report`. A local file's article stored without an outlet
+        is the one of that file read again naming one (`_versions_by_file`): an older
+        extraction did not find it. A stored press release is read as one (its issuer is its
+        outlet), given with `--release` or not."""
         raws = _readable(items, report)
         total = len(report.errors) + len(report.dropped_from) + len(raws)
         prepared = self._extracted(raws, report, None, total)
-        articles, features = self._batch(prepared, report, unnamed_match=True)
+        moves: dict[str, str] = {}
+        articles, features = self._batch(prepared, report, unnamed_match=True, moves=moves)
         stored = self.store.features_of(sorted(a for a, x in articles.items() if not x.is_release))
         by_origin = {r.origin: r for r in raws}
         for aid, blob in sorted(stored.items()):
@@ -301,7 +303,7 @@ class Newsroom:
                 articles[aid] = replace(got, id=aid)
                 features[aid] = article_features(articles[aid], self.config)
         self._release_marks(articles, features, self.store.known_hashes(list(articles)))
-        return articles, features
+        return articles, features, moves
 
     def _extracted(
         self, raws: list[RawItem], report: IngestReport, progress: Progress | None, total: int
@@ -340,11 +342,12 @@ class Newsroom:
         report: IngestReport,
         *,
         unnamed_match: bool = False,
+        moves: dict[str, str] | None = None,
     ) -> tuple[dict[str, Article], dict[str, Features]]:
         """The batch by id: another outlet's word-for-word copy of a text-keyed article
         under an id of its own (`extract.copies`), the same id given again kept in its later
         version (docs/contracts.md; as in a later run), an edited local file's article under the id
-        it was stored with (`_versions_by_file`)."""
+        it was stored with (`_versions_by_file`; `moves`: see there)."""
         copied = self._copy_ids([a for a, _ in prepared])
         ids, cut = self._page_ids([a for a, _ in prepared], copied)
         by_page = {n for n, (c, p) in enumerate(zip(copied, ids, strict=True)) if c != p}
@@ -369,7 +372,9 @@ class Newsroom:
                 report.dropped_from.append(f"{earlier.origin}: {why} ({earlier.id}{kept})")
             articles[aid], features[aid] = (a if a.id == aid else replace(a, id=aid)), f
             first[aid] = n
-        articles, features = self._versions_by_file(articles, features, report, unnamed_match)
+        articles, features = self._versions_by_file(
+            articles, features, report, unnamed_match, moves
+        )
         return self._without_replaced(articles, features, report)
 
     def _without_replaced(
@@ -438,6 +443,7 @@ class Newsroom:
         features: dict[str, Features],
         report: IngestReport,
         unnamed_match: bool = False,
+        moves: dict[str, str] | None = None,
     ) -> tuple[dict[str, Article], dict[str, Features]]:
         """The batch with each article read again from an edited local file under the id it was
         stored with. A text or HTML file gives no id, so an article's id is its text's hash, and a
@@ -449,7 +455,8 @@ class Newsroom:
         and the ones before stay. A text that an article had before it was edited, read from another
         file (a backup), is dropped: the stored version is kept. A text read unchanged from another
         file where the one it was stored from is gone (renamed or moved) now comes from that file,
-        so that its next edit is a new version, not a second article."""
+        so that its next edit is a new version, not a second article (given `moves`, the
+        moves are put there, not written: `identified` writes nothing)."""
         files = {aid: f for aid, a in articles.items() if (f := source_file(a.origin))}
         if not files:
             return articles, features
@@ -458,7 +465,9 @@ class Newsroom:
         if same:  # a file renamed or moved: its next edit is a version of what it holds
             was = self.store.sources_of(same)
             moved = {a: files[a] for a, f in was.items() if f != files[a] and not os.path.exists(f)}
-            if moved:
+            if moved and moves is not None:
+                moves.update(moved)
+            elif moved:
                 self.store.move_sources(moved)
         edited = [a for a in files if a in stored and stored[a] != articles[a].content_hash]
         older = {a for a, f in self.store.sources_of(edited).items() if f != files[a]}

@@ -12,7 +12,8 @@ An article is changed where the reading differs from what is stored: a new text 
 version (the old one kept in its history), other fields are replaced. It stays in its story
 (grouping is `newsmoa recluster`'s), keeps its origin and the file it came from, and keeps
 a press-release mark it was stored with (given with `--release` then). An item the store
-does not hold is named and left (`newsmoa ingest` adds it). The articles are written in
+does not hold is named and left (`newsmoa ingest` adds it). A dry run writes nothing, not
+even a renamed file's new name. The articles are written in
 batches of `BATCH`, each in one transaction: an interrupted refresh keeps what it wrote, and
 running it again finishes it.
 """
@@ -94,7 +95,9 @@ def refresh(
     `defer_analysis` none: each is built when first shown). `dry_run`: report, write
     nothing."""
     report = RefreshReport()
-    articles, features = room.identified(items, report.items)
+    articles, features, moves = room.identified(items, report.items)
+    if moves and not dry_run:  # a renamed file's articles are read from it now
+        room.store.move_sources(moves)
     ids = sorted(articles)
     touched: set[str] = set()  # stories whose articles were written
     for start in range(0, len(ids), BATCH):
