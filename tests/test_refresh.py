@@ -240,6 +240,37 @@ def test_a_release_given_with_release_is_read_as_one_again_without_it(tmp_path):
     store.close()
 
 
+SEVEN = """청솔군은 24일 군청 소회의실에서 한빛창업재단과 청년 창업공간 조성을 위한 업무협약을 체결했다고 밝혔다.
+협약에 따라 양 기관은 2027년까지 청년 창업공간 30곳을 조성하고 120억원을 투입한다.
+김정호 청솔군수는 "청년들이 지역에 머물 수 있는 기반을 만들겠다"고 말했다.
+군은 내년 상반기 중 첫 공간을 열 계획이다.
+공간에는 사무실과 회의실, 공용 작업장이 들어서며 입주 기업에는 임대료를 감면한다.
+재단은 입주 기업의 투자 유치와 판로 개척을 돕기로 했다.
+군 관계자는 청년 유출을 막는 데 힘을 보태겠다고 설명했다."""
+
+
+def test_a_teaser_or_a_bare_headline_read_again_keeps_the_stored_text(tmp_path):
+    """A page read again after it went behind a paywall (its opening and `…`, or its
+    headline alone) replaced the stored whole text as ingest never does (a review case)."""
+    store = open_store(str(tmp_path / "t.db"))
+    pages = [
+        RawItem(origin=f"https://news.example/{i}", id=i, title="청솔군 창업공간", text=SEVEN)
+        for i in ("x", "y")
+    ]
+    Newsroom(store).ingest(pages)
+    teaser = "\n".join(SEVEN.split("\n")[:2]) + '\n김정호 청솔군수는 "청년들이 지역에…'
+    again = [replace(pages[0], text=teaser), replace(pages[1], text=None)]
+    report = refresh(Newsroom(store), again)
+    for aid in ("x", "y"):
+        (row, _) = store.stored_as([aid])[aid]
+        assert (row.version, row.article.text) == (1, SEVEN)
+    assert report.changed == 0
+    assert any(
+        d.startswith("https://news.example/x: the opening") for d in report.items.dropped_from
+    )
+    store.close()
+
+
 def test_a_dry_run_moves_no_renamed_file_s_articles(tmp_path):
     """A dry run moved the articles of a file renamed since its ingest to the new name."""
     from newsmoa.ingest.readers import read_file

@@ -286,7 +286,8 @@ class Newsroom:
         is dropped or fails is in `report`. A local file's article stored without an outlet
         is the one of that file read again naming one (`_versions_by_file`): an older
         extraction did not find it. A stored press release is read as one (its issuer is its
-        outlet), given with `--release` or not."""
+        outlet), given with `--release` or not. A reading the stored version is kept over in
+        `ingest` is dropped (`_kept_stored`: a teaser, a paywall's bare headline)."""
         raws = _readable(items, report)
         total = len(report.errors) + len(report.dropped_from) + len(raws)
         prepared = self._extracted(raws, report, None, total)
@@ -302,7 +303,11 @@ class Newsroom:
             if isinstance(got, Article):
                 articles[aid] = replace(got, id=aid)
                 features[aid] = article_features(articles[aid], self.config)
-        self._release_marks(articles, features, self.store.known_hashes(list(articles)))
+        known = self.store.known_hashes(list(articles))
+        self._release_marks(articles, features, known)
+        changed = [a for k, a in articles.items() if k in known and known[k] != a.content_hash]
+        for aid in self._kept_stored(changed, report):
+            del articles[aid], features[aid]
         return articles, features, moves
 
     def _extracted(
@@ -524,15 +529,7 @@ class Newsroom:
             if a.id in known
             and (known[a.id] != a.content_hash or a.id in unnamed or a.id in marked)
         ]
-        bare = self._stored_bodies(changed)
-        cut = self._teasers([a for a in changed if a.id not in bare])
-        kept = bare | cut
-        for why, ids in ((_KEPT, bare), (_TEASER, cut)):
-            report.dropped.pop(why, None)
-            report.dropped_from = [d for d in report.dropped_from if not d.endswith(why)]
-            if ids:
-                report.dropped[why] = len(ids)
-                report.dropped_from += [f"{a.origin}: {why}" for a in changed if a.id in ids]
+        kept = self._kept_stored(changed, report)
         changed = [a for a in changed if a.id not in kept]
         report.unchanged = len(articles) - len(fresh) - len(changed) - len(kept)
         report.added, report.updated = len(fresh), len(changed)
@@ -607,6 +604,19 @@ class Newsroom:
         if not defer_analysis:
             self.documents(touched)
         return touched
+
+    def _kept_stored(self, changed: Sequence[Article], report: IngestReport) -> set[str]:
+        """Of the changed articles, those whose stored version is kept over the reading
+        (`_stored_bodies`, `_teasers`), named in `report` (counted anew: a try repeated)."""
+        bare = self._stored_bodies(changed)
+        cut = self._teasers([a for a in changed if a.id not in bare])
+        for why, ids in ((_KEPT, bare), (_TEASER, cut)):
+            report.dropped.pop(why, None)
+            report.dropped_from = [d for d in report.dropped_from if not d.endswith(why)]
+            if ids:
+                report.dropped[why] = len(ids)
+                report.dropped_from += [f"{a.origin}: {why}" for a in changed if a.id in ids]
+        return bare | cut
 
     def _stored_bodies(self, changed: Sequence[Article]) -> set[str]:
         """Of the changed articles read again as a bare headline, those whose stored version
