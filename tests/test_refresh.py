@@ -271,6 +271,31 @@ def test_a_teaser_or_a_bare_headline_read_again_keeps_the_stored_text(tmp_path):
     store.close()
 
 
+def test_an_earlier_version_s_input_read_again_never_rolls_a_correction_back(tmp_path):
+    """Read with this extraction, an earlier version's input matches no stored hash (an
+    older one kept a comment line): it was written over the correction (a review case).
+    Only the input the current version came from is read into it."""
+    store = open_store(str(tmp_path / "c.db"))
+    room = Newsroom(store)
+    room.ingest([RawItem(origin="a.jsonl:1", id="x", text=REPRINT)])
+    row = store.stored_as(["x"])["x"][0]
+    older = replace(row.article, text=row.article.text + "\n등록된 의견이 없습니다.")
+    store.save_articles([replace(row, article=older)])
+    with store.transaction():
+        store._run("DELETE FROM article_versions")
+        store._run("UPDATE articles SET version = 1")
+    corrected = REPRINT.replace("120억원", "150억원")
+    room.ingest([RawItem(origin="b.jsonl:1", id="x", text=corrected)])
+    old = RawItem(origin="a.jsonl:1", id="x", text=REPRINT)
+    new = RawItem(origin="/home/press/b.jsonl:1", id="x", text=corrected + "\n\n사진=청솔군")
+    for given in ([old], [new, old]):
+        report = refresh(Newsroom(store), given)
+        (row, _) = store.stored_as(["x"])["x"]
+        assert "150억원" in row.article.text and row.version == 2
+        assert any("a.jsonl:1: not the input" in d for d in report.items.dropped_from)
+    store.close()
+
+
 def test_a_dry_run_moves_no_renamed_file_s_articles(tmp_path):
     """A dry run moved the articles of a file renamed since its ingest to the new name."""
     from newsmoa.ingest.readers import read_file

@@ -43,6 +43,7 @@ from newsmoa.extract.urls import given_urls, is_web_url, stored_url_ids, url_key
 from newsmoa.facts import extract_facts
 from newsmoa.ingest.readers import source_file
 from newsmoa.ingest.spans import Span, line_ends, read_span, spans
+from newsmoa.provenance import same_input
 from newsmoa.reconcile.align import reading_order
 from newsmoa.reconcile.story import build_story, story_title
 from newsmoa.store.access import is_full, is_gone, is_read_only
@@ -286,13 +287,22 @@ class Newsroom:
         is dropped or fails is in `report`. A local file's article stored without an outlet
         is the one of that file read again naming one (`_versions_by_file`): an older
         extraction did not find it. A stored press release is read as one (its issuer is its
-        outlet), given with `--release` or not. A reading the stored version is kept over in
-        `ingest` is dropped (`_kept_stored`: a teaser, a paywall's bare headline)."""
+        outlet), given with `--release` or not. Only the input a stored article's current
+        version was read from is read into it (`provenance`): another one, an earlier
+        version's, is dropped (read with this extraction its text matches no stored hash,
+        and it rolled a correction back), and so is a reading the stored version is kept
+        over in `ingest` (`_kept_stored`: a teaser, a paywall's bare headline)."""
         raws = _readable(items, report)
         total = len(report.errors) + len(report.dropped_from) + len(raws)
         prepared = self._extracted(raws, report, None, total)
         moves: dict[str, str] = {}
+        # by the id read first: an earlier input later in the batch would be kept over it
+        other = self._other_inputs([(a.id, a.origin) for a, _ in prepared], moves, report)
+        prepared = [p for p, o in zip(prepared, other, strict=True) if not o]
         articles, features = self._batch(prepared, report, unnamed_match=True, moves=moves)
+        other = self._other_inputs([(k, a.origin) for k, a in articles.items()], moves, report)
+        for aid in (k for k, o in zip(list(articles), other, strict=True) if o):
+            del articles[aid], features[aid]
         stored = self.store.features_of(sorted(a for a, x in articles.items() if not x.is_release))
         by_origin = {r.origin: r for r in raws}
         for aid, blob in sorted(stored.items()):
@@ -309,6 +319,30 @@ class Newsroom:
         for aid in self._kept_stored(changed, report):
             del articles[aid], features[aid]
         return articles, features, moves
+
+    def _other_inputs(
+        self, read: Sequence[tuple[str, str]], moves: Mapping[str, str], report: IngestReport
+    ) -> list[bool]:
+        """For each (id, origin) read, whether it was read from another input than the one
+        the stored article of that id has its current version from (`provenance`); each
+        such item named in `report`. A local file's article whose stored file is gone is
+        decided by `_versions_by_file` (`moves`: moved along with an unchanged text)."""
+        ids = sorted({aid for aid, _ in read})
+        origins, sources = self.store.origins_of(ids), self.store.sources_of(ids)
+        out = []
+        for aid, origin in read:
+            source = sources.get(aid)
+            mine = source_file(origin)
+            other = (
+                aid in origins
+                and not same_input(origin, origins[aid], source)
+                and not (mine and source and (moves.get(aid) == mine or not os.path.exists(source)))
+            )
+            if other:
+                report.dropped[_OTHER_INPUT] += 1
+                report.dropped_from.append(f"{origin}: {_OTHER_INPUT} ({aid}, of {origins[aid]})")
+            out.append(other)
+        return out
 
     def _extracted(
         self, raws: list[RawItem], report: IngestReport, progress: Progress | None, total: int
@@ -1056,6 +1090,10 @@ _OLDER = "a text this article had before its file was edited; the stored version
 _REPLACED = "a text this article had before its stored version; the stored version is kept"
 _CUT = "the opening of an article read from the same page, cut down; the whole is kept"
 _TEASER = "the opening of the stored text, cut down (a feed's summary); the stored version is kept"
+_OTHER_INPUT = (
+    "not the input the stored version was read from (an earlier version's, or another: "
+    "`newsmoa ingest` stores it as a new version); the stored version is kept"
+)
 
 
 def page_key(a: Article) -> str | None:

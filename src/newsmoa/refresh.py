@@ -12,8 +12,11 @@ An article is changed where the reading differs from what is stored: a new text 
 version (the old one kept in its history), other fields are replaced. It stays in its story
 (grouping is `newsmoa recluster`'s), keeps its origin and the file it came from, and keeps
 a press-release mark it was stored with (given with `--release` then). An item the store
-does not hold is named and left (`newsmoa ingest` adds it), and so is a reading `ingest`
-keeps the stored version over (a feed's teaser, a paywall's bare headline). A dry
+does not hold is named and left (`newsmoa ingest` adds it). Only the input an article's
+current version was read from is read into it (`newsmoa.provenance`): an earlier version's
+input read again matches no stored hash under this extraction, and it wrote its old text
+over a correction; it is dropped and named, the stored version kept. So is a reading
+`ingest` keeps the stored version over (a feed's teaser, a paywall's bare headline). A dry
 run writes nothing, not even a renamed file's new name. The articles are written in
 batches of `BATCH`, each in one transaction: an interrupted refresh keeps what it wrote, and
 running it again finishes it.

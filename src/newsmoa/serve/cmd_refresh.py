@@ -56,7 +56,8 @@ def refresh(
     found again, and its story's document built again. Every article and story keeps its
     id, and no article changes story (`newsmoa recluster` decides them again); an input
     the store does not hold is named and left (`newsmoa ingest` adds it), and so is one
-    cut down to a teaser or a bare headline (the stored text is kept). Without SOURCES,
+    read from another input than the one the stored version came from (an earlier
+    version's export never rolls a correction back) or cut down to a teaser. Without SOURCES,
     the facts and documents an older version derived are derived again (each is anyway
     when first shown). Written in batches, each whole or not at all: stopped, it keeps
     what it wrote; run again, it goes on.

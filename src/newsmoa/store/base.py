@@ -74,6 +74,11 @@ class Store(Protocol):
         """The file each stored article among `ids` was last read from, where it has one."""
         ...
 
+    def origins_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The origin each stored article among `ids` has in its current version (the input
+        it was read from, as that input named it: `a.jsonl:7`, a URL)."""
+        ...
+
     def move_sources(self, moved: Mapping[str, str]) -> None:
         """Each stored article in `moved` is now read from the file given (its file was
         renamed or moved): an edit of that file is then a new version of it."""

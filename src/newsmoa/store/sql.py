@@ -264,6 +264,10 @@ class SQLStore:
             out.setdefault(source, []).append(codec.article_from_json(json.loads(doc)))
         return out
 
+    def origins_of(self, ids: Sequence[str]) -> dict[str, str]:
+        docs = self._by_ids("doc", ids).items()
+        return {aid: json.loads(d).get("origin") or "" for aid, d in docs}
+
     def move_sources(self, moved: Mapping[str, str]) -> None:
         with self.transaction():
             self._run_many(
