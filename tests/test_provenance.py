@@ -24,3 +24,14 @@ def test_a_feed_item_moved_in_its_feed_is_the_same_input():
 
 def test_a_stored_local_file_is_its_input_whatever_its_origin_said():
     assert same_input("/tmp/clips/b.txt", "old/a.txt", "/tmp/clips/b.txt")
+
+
+def test_a_stored_path_that_names_a_file_here_is_that_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("clips/a.jsonl", "backup/a.jsonl"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("{}\n", encoding="utf-8")
+    assert same_input(str(tmp_path / "clips/a.jsonl:1"), "clips/a.jsonl:1")
+    assert not same_input("backup/a.jsonl:1", "clips/a.jsonl:1")
+    assert not same_input("a.jsonl:1", str(tmp_path / "clips/a.jsonl:1"))
+    assert not same_input(str(tmp_path / "backup/a.txt"), "clips/a.txt", "/x/clips/a.txt")

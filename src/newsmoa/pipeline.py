@@ -340,7 +340,9 @@ class Newsroom:
             )
             if other:
                 report.dropped[_OTHER_INPUT] += 1
-                report.dropped_from.append(f"{origin}: {_OTHER_INPUT} ({aid}, of {origins[aid]})")
+                report.dropped_from.append(
+                    f"{origin}: {_OTHER_INPUT} ({aid}, read from {origins[aid]})"
+                )
             out.append(other)
         return out
 
@@ -1090,10 +1092,7 @@ _OLDER = "a text this article had before its file was edited; the stored version
 _REPLACED = "a text this article had before its stored version; the stored version is kept"
 _CUT = "the opening of an article read from the same page, cut down; the whole is kept"
 _TEASER = "the opening of the stored text, cut down (a feed's summary); the stored version is kept"
-_OTHER_INPUT = (
-    "not the input the stored version was read from (an earlier version's, or another: "
-    "`newsmoa ingest` stores it as a new version); the stored version is kept"
-)
+_OTHER_INPUT = "another input than its stored version's; the stored version is kept"
 
 
 def page_key(a: Article) -> str | None:

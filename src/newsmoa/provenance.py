@@ -7,7 +7,10 @@ HTML file, the file resolved (`StoredArticle.source`, moved with the file). An i
 origin without its position in it (a line, a pasted article's or a feed item's number): the
 item's place may move in an export or a feed written again. A path is compared as typed,
 so that one typed from another folder (`in.jsonl`, `/home/press/in.jsonl`) or `./in.jsonl`
-is the same input: one path's parts end the other's. A URL is the same URL.
+is the same input: one path's parts end the other's. Where the stored path names a file
+from here (absolute, or relative and there), or the stored article has a local file, the
+two are the same file or not the same input (a backup `old/a.txt` is not `clips/a.txt`,
+whatever folder it is typed from). A URL is the same URL.
 """
 
 from __future__ import annotations
@@ -33,10 +36,16 @@ def input_of(origin: str) -> str | tuple[str, ...]:
 def same_input(origin: str, stored: str, source: str | None = None) -> bool:
     """Whether the item of `origin` was read from the input of a stored version whose origin
     was `stored` and whose local file is `source` (None: not a local file)."""
-    if not stored or (source is not None and source_file(origin) == source):
+    if not stored:
         return True  # (an origin not stored says nothing against it)
+    if source is not None and (mine_file := source_file(origin)) is not None:
+        return mine_file == source
     mine, theirs = input_of(origin), input_of(stored)
     if isinstance(mine, str) or isinstance(theirs, str):
         return mine == theirs
+    path = _POSITION.sub("", stored) or stored
+    if os.path.isabs(path) or os.path.isfile(path):
+        here = _POSITION.sub("", origin) or origin
+        return os.path.realpath(here) == os.path.realpath(path)
     short, long = sorted((mine, theirs), key=len)
     return bool(short) and long[len(long) - len(short) :] == short
