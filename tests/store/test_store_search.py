@@ -777,3 +777,38 @@ def _without_url_keys(db) -> None:
     """Undo the step after these on either database: the articles' addresses as keys."""
     db.execute("DROP INDEX articles_url_key")
     db.execute("ALTER TABLE articles DROP COLUMN url_key")
+
+
+def test_a_stack_of_particles_in_a_text_is_no_evidence_of_a_noun(store):
+    """청솔군에서와 (에서 then 와) made 청솔군에서 a noun of the store's own, so searching
+    청솔군에서 found only that article and missed 청솔군은 (review: a stack missing from
+    `search_stacked.tsv`)."""
+    store.save_articles(
+        [
+            stored("a1", "청솔군에서와 달리 한결군은 축제를 열지 않는다.", "s-a"),
+            stored("a2", "청솔군은 10일 축제를 연다고 밝혔다.", "s-b"),
+            stored("a3", "서울에서보다 지방에서 집값이 더 올랐다.", "s-c"),
+            stored("a4", "서울은 10일 발표했다.", "s-d"),
+        ]
+    )
+    for sid in ("s-a", "s-b", "s-c", "s-d"):
+        store.save_story_summary({"id": sid, "title": "", "article_count": 1, "outlets": []})
+    assert sorted(s for s, _ in found(store, "청솔군에서")) == ["s-a", "s-b"]
+    assert sorted(s for s, _ in found(store, "서울에서")) == ["s-c", "s-d"]
+
+
+def test_a_verb_form_after_a_stem_must_be_one(store):
+    """The forms of 하다 that begin other words too (한, 해) end the word: 전주는 found
+    전주한옥마을, 한국은 한국해양대학교, and AI가 AI기본법 (review)."""
+    store.save_articles(
+        [
+            stored(
+                "v1", "전주한옥마을에 관광객이 몰렸다. 한국해양대학교는 신입생을 뽑는다.", "s-v"
+            ),
+            stored("v2", "AI기본법이 국회를 통과했다.", "s-w"),
+        ]
+    )
+    for sid in ("s-v", "s-w"):
+        store.save_story_summary({"id": sid, "title": "", "article_count": 1, "outlets": []})
+    for typed in ("전주는", "한국은", "AI가"):
+        assert found(store, typed) == [], typed

@@ -468,32 +468,56 @@ def _ended(low: str, end: int) -> bool:
     체결했다). A Latin one (`forms`): no Latin letter follows, or an English ending
     (`LATIN_ENDINGS`) and then none."""
     if end > 0 and "a" <= low[end - 1] < LATIN_END:
-        return any(
-            low.startswith(ending, end) and not _latin_at(low, end + len(ending))
-            for ending in LATIN_ENDINGS
+        ending = next(
+            (
+                e
+                for e in _latin_endings()
+                if low.startswith(e, end) and not _latin_at(low, end + len(e))
+            ),
+            None,
         )
+        if ending is None:
+            return False
+        end += len(ending)  # (and then what may end a Korean stem: AI가 is not AI기본법)
     if end >= len(low) or not "가" <= low[end] <= "힣":
         return True
-    return low[end] in _verb_syllables() or any(
+    return _verb_at(low, end) or any(
         low.startswith(particle, end) and _follows(low[end - 1], after)
         for particle, after in _starting().get(low[end], ())
     )
 
 
-# what may follow a Latin word searched without its ending: none, or the endings it drops
-LATIN_ENDINGS = ("", "s", "es", "'s", "’s", "s'", "s’")
+@cache
+def _latin_endings() -> tuple[str, ...]:
+    """What may follow a Latin word searched without its ending: none, or an ending
+    `data/search_endings.tsv` drops (`'s`, `s`, `s'`)."""
+    return ("", *(e for e, instead in _endings() if e != instead))
 
 
 def _latin_at(low: str, at: int) -> bool:
     return at < len(low) and "a" <= low[at] < LATIN_END
 
 
+def _verb_at(low: str, at: int) -> bool:
+    """Whether a form of 하다 or 되다 begins at `at` (`data/search_verb_syllables.tsv`), ending
+    the word there where the table asks (한 begins 전주한옥마을 too)."""
+    return any(
+        low.startswith(form, at)
+        and (free or not "가" <= low[at + len(form) : at + len(form) + 1] <= "힣")
+        for form, free in _verb_forms().get(low[at], ())
+    )
+
+
 @cache
-def _verb_syllables() -> frozenset[str]:
-    """`data/search_verb_syllables.tsv`: the syllables of 하다 and 되다 after a noun."""
+def _verb_forms() -> dict[str, tuple[tuple[str, bool], ...]]:
+    """`data/search_verb_syllables.tsv` by first syllable: (form, whether anything may follow)."""
     table = resources.files("newsmoa.store").joinpath("data/search_verb_syllables.tsv")
     rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
-    return frozenset(r[0] for r in rows if r[0] and not r[0].startswith("#"))
+    out: dict[str, tuple[tuple[str, bool], ...]] = {}
+    for r in rows:
+        if r[0] and not r[0].startswith("#"):
+            out[r[0][0]] = (*out.get(r[0][0], ()), (r[0], r[1] == "free"))
+    return out
 
 
 @cache
