@@ -316,3 +316,23 @@ def test_a_dry_run_moves_no_renamed_file_s_articles(tmp_path):
     refresh(Newsroom(store), list(read_file(tmp_path / "b.txt")))
     assert set(store._run("SELECT source FROM articles").fetchall()) == {(str(tmp_path / "b.txt"),)}
     store.close()
+
+
+def test_every_field_extraction_sets_is_compared():
+    """A field added to `Article` is compared by refresh unless it is the article's identity
+    or where it was read (`dateline_place` was left out, so an archive's articles never got
+    their town: review); `day_only` is compared through `published`, written as a date."""
+    import dataclasses
+
+    from newsmoa.refresh import FIELDS, differences
+    from newsmoa.types import Article
+
+    assert {f.name for f in dataclasses.fields(Article)} - set(FIELDS) == {
+        "id",
+        "origin",
+        "day_only",
+    }
+    old = Article(id="a", origin="a.txt", title="t", text="청솔군은 24일 밝혔다.")
+    assert differences(old, replace(old, dateline_place="전주")) == (
+        ("dateline_place", None, "전주"),
+    )

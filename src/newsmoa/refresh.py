@@ -41,6 +41,7 @@ BATCH = 200  # articles written in one transaction
 # the fields of an article extraction sets, as they are compared and shown
 FIELDS = (
     "outlet",
+    "dateline_place",
     "published",
     "is_release",
     "title",
