@@ -1692,3 +1692,12 @@ def test_a_website_page_dated_or_signed_only_as_the_extractor_reads_it_stays_an_
         f"<article>{body}</article></body></html>"
     )
     assert isinstance(extract(RawItem(origin="p.html", html=page)), Article)
+
+
+def test_a_short_headline_loses_a_known_outlets_name_after_it():
+    """`예산 확정 - 연합뉴스` with no og:site_name: the outlet table names the site, and the
+    headline is short (a review: the cut had asked for 8 characters)."""
+    from newsmoa.extract.html import without_site_name
+
+    assert without_site_name("예산 확정 - 연합뉴스", None) == "예산 확정"
+    assert without_site_name("지역 - 연합뉴스", None) == "지역 - 연합뉴스"  # (a word, no headline)

@@ -118,7 +118,7 @@ _ENGLISH_MASTHEAD = re.compile(
 # 청솔일보`, a Korean CMS's `<title>`)
 _SITE_AFTER = re.compile(r"^(?P<head>.+)\s+(?:[-|–—:<«]|::)\s+(?P<site>[^|–—:<>«]{2,30}?)\s*$")
 _SECTIONS_AFTER = re.compile(r"(?:\s+<\s*[^<>]{1,20}?)+\s*$")
-_HEADLINE_MIN_CHARS = 8  # what is left is a headline, not a word
+_HEADLINE_MIN_CHARS = 4  # what is left is a headline (`예산 확정`), not a word (`지역`)
 
 
 def site_titled(title: str, site_name: str | None = None) -> tuple[str, str | None] | None:
