@@ -656,12 +656,13 @@ class SQLStore:
 
     def _noun_of(self, term: str) -> str:
         """`term` (a stem, `search.stemmed`) as the longest noun it may be read as that the
-        store's texts hold as a noun (`search.attests`; the first `NOUN_ROWS` rows holding
-        one of its `noun_marks` read), else as it is."""
+        store's texts hold as a noun (`search.attests`; the first `NOUN_ROWS` rows stored
+        holding one of its `noun_marks` read), else as it is."""
         for word, particle, noun in nouns(term):
             source, where, args = self._text_match((noun_marks(word, particle),))
             rows = self._run(
-                f"SELECT t.title, t.body FROM {source} WHERE {' AND '.join(where)} LIMIT ?",
+                f"SELECT t.title, t.body FROM {source} WHERE {' AND '.join(where)}"
+                " ORDER BY t.n LIMIT ?",  # (the first stored: one store reads one way)
                 [*args, NOUN_ROWS],
             )
             if any(attests(t.lower(), word, particle) for row in rows for t in row):
