@@ -280,17 +280,13 @@ def _stack_ends(low: str, at: int, before: str) -> bool:
 @cache
 def _stacked() -> dict[str, tuple[str, ...]]:
     """`data/search_stacked.tsv`: a particle -> the particles that may follow it."""
-    table = resources.files("newsmoa.store").joinpath("data/search_stacked.tsv")
-    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
-    return {r[0]: tuple(r[1].split()) for r in rows if r[0] and not r[0].startswith("#")}
+    return {r[0]: tuple(r[1].split()) for r in _rows("search_stacked.tsv")}
 
 
 @cache
 def _noun_endings() -> tuple[str, ...]:
     """`data/search_noun_endings.tsv`: what follows a noun and never a particle."""
-    table = resources.files("newsmoa.store").joinpath("data/search_noun_endings.tsv")
-    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
-    return tuple(r[0] for r in rows if r[0] and not r[0].startswith("#"))
+    return tuple(r[0] for r in _rows("search_noun_endings.tsv"))
 
 
 def forms(word: str) -> list[str]:
@@ -321,10 +317,7 @@ def _unended(word: str) -> str:
 @cache
 def _endings() -> tuple[tuple[str, str], ...]:
     """`data/search_endings.tsv` as (ending, what it is searched as), the longest first."""
-    table = resources.files("newsmoa.store").joinpath("data/search_endings.tsv")
-    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
-    found = {(r[0], r[1]) for r in rows if r[0] and not r[0].startswith("#")}
-    return tuple(sorted(found, key=lambda p: (-len(p[0]), p[0])))
+    return _longest_first(_rows("search_endings.tsv"))
 
 
 def bare(term: str) -> str:
@@ -354,10 +347,19 @@ def _follows(syllable: str, after: str) -> bool:
 def _particles() -> tuple[tuple[str, str], ...]:
     """`data/search_particles.tsv` as (particle, the syllable it follows), the longest first
     (에서 before 에)."""
-    table = resources.files("newsmoa.store").joinpath("data/search_particles.tsv")
-    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
-    found = {(r[0], r[1]) for r in rows if r[0] and not r[0].startswith("#")}
-    return tuple(sorted(found, key=lambda p: (-len(p[0]), p[0])))
+    return _longest_first(_rows("search_particles.tsv"))
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The rows of the table `data/NAME`, split at tabs: none empty or a `#` comment."""
+    table = resources.files("newsmoa.store").joinpath(f"data/{name}")
+    rows = (line.split("\t") for line in table.read_text("utf-8").splitlines())
+    return [r for r in rows if r[0] and not r[0].startswith("#")]
+
+
+def _longest_first(rows: list[list[str]]) -> tuple[tuple[str, str], ...]:
+    """(first, second) of each row, once, the longest first (에서 before 에)."""
+    return tuple(sorted({(r[0], r[1]) for r in rows}, key=lambda p: (-len(p[0]), p[0])))
 
 
 def normal(text: str) -> str:
@@ -389,9 +391,7 @@ def unseparated(text: str) -> str:
 @cache
 def _plain() -> dict[int, str]:
     """`data/search_fold.tsv`: character -> the character it is matched as."""
-    table = resources.files("newsmoa.store").joinpath("data/search_fold.tsv")
-    rows = (line.split("\t") for line in table.read_text("utf-8").splitlines())
-    return {ord(row[0]): row[1] for row in rows if row[0] and not row[0].startswith("#")}
+    return {ord(row[0]): row[1] for row in _rows("search_fold.tsv")}
 
 
 def searched(article: Article) -> tuple[str, str]:
@@ -511,12 +511,9 @@ def _verb_at(low: str, at: int) -> bool:
 @cache
 def _verb_forms() -> dict[str, tuple[tuple[str, bool], ...]]:
     """`data/search_verb_syllables.tsv` by first syllable: (form, whether anything may follow)."""
-    table = resources.files("newsmoa.store").joinpath("data/search_verb_syllables.tsv")
-    rows = [line.split("\t") for line in table.read_text("utf-8").splitlines()]
     out: dict[str, tuple[tuple[str, bool], ...]] = {}
-    for r in rows:
-        if r[0] and not r[0].startswith("#"):
-            out[r[0][0]] = (*out.get(r[0][0], ()), (r[0], r[1] == "free"))
+    for r in _rows("search_verb_syllables.tsv"):
+        out[r[0][0]] = (*out.get(r[0][0], ()), (r[0], r[1] == "free"))
     return out
 
 
