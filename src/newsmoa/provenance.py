@@ -24,9 +24,14 @@ from newsmoa.ingest.readers import source_file, url_scheme
 _POSITION = re.compile(r"(?::\d+)?(?:#\d+)?$")
 
 
+def _unplaced(origin: str) -> str:
+    """`origin` without its position in its input (`a.jsonl:7` -> `a.jsonl`)."""
+    return _POSITION.sub("", origin) or origin
+
+
 def input_of(origin: str) -> str | tuple[str, ...]:
     """The input `origin` names: a URL as a string, a path as its parts."""
-    where = _POSITION.sub("", origin) or origin
+    where = _unplaced(origin)
     if url_scheme(where):
         return where
     parts = os.path.normpath(where).replace(os.sep, "/").split("/")
@@ -43,9 +48,8 @@ def same_input(origin: str, stored: str, source: str | None = None) -> bool:
     mine, theirs = input_of(origin), input_of(stored)
     if isinstance(mine, str) or isinstance(theirs, str):
         return mine == theirs
-    path = _POSITION.sub("", stored) or stored
+    path = _unplaced(stored)
     if os.path.isabs(path) or os.path.isfile(path):
-        here = _POSITION.sub("", origin) or origin
-        return os.path.realpath(here) == os.path.realpath(path)
+        return os.path.realpath(_unplaced(origin)) == os.path.realpath(path)
     short, long = sorted((mine, theirs), key=len)
     return bool(short) and long[len(long) - len(short) :] == short
